@@ -1,0 +1,3 @@
+from sitefinder.cli import run
+
+run()

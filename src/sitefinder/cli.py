@@ -1,0 +1,255 @@
+"""The command line: thin commands that parse options, call the core and hand results to render.
+
+Errors are caught once, in `SitefinderGroup.main`: one line on stderr, exit 1 for a failure and
+2 for a usage error, and a traceback only with --debug.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from sitefinder import __version__
+from sitefinder.errors import EXIT_FAILURE, EXIT_USAGE, SitefinderError, UsageError
+
+try:  # Typer >= 0.20 carries its own copy of Click
+    from typer._click.exceptions import ClickException
+except ImportError:  # pragma: no cover - older Typer on Click
+    from click.exceptions import ClickException
+
+ATTRIBUTION = ("Place data: GeoNames (https://www.geonames.org/), CC BY 4.0. "
+               "Trial data: ClinicalTrials.gov, a service of the U.S. National Library of Medicine.")
+EXIT_INTERRUPTED = 130
+
+
+class SitefinderGroup(TyperGroup):
+    """Typer's group, with sitefinder's error contract around every command."""
+
+    def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
+             standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
+        arguments = list(sys.argv[1:] if args is None else args)
+        debug = "--debug" in arguments or os.environ.get("SITEFINDER_DEBUG") == "1"
+        try:
+            code = super().main(arguments, prog_name or "sitefinder", complete_var, standalone_mode=False,
+                                windows_expand_args=windows_expand_args, **extra)
+        except SitefinderError as exc:
+            code = _fail(str(exc), exc.exit_code, debug)
+        except ClickException as exc:  # bad option, missing argument, unknown command
+            command = f" {exc.ctx.info_name}" if getattr(exc, "ctx", None) and exc.ctx.parent else ""
+            code = _fail(f"{exc.format_message()} (see: sitefinder{command} --help)", EXIT_USAGE, debug)
+        except (KeyboardInterrupt, typer.Abort):
+            code = _fail("interrupted", EXIT_INTERRUPTED, debug=False)
+        except BrokenPipeError:
+            code = _quiet_broken_pipe()
+        except Exception as exc:  # a bug: still one line, unless the user asks for the trace
+            code = _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
+                         EXIT_FAILURE, debug)
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            code = _quiet_broken_pipe()
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _fail(message: str, code: int, debug: bool) -> int:
+    if debug:
+        import traceback
+
+        traceback.print_exc()
+    from sitefinder.render import notice
+
+    notice(f"Error: {message}")
+    return code
+
+
+def _quiet_broken_pipe() -> int:
+    """The reader went away (`sitefinder list | head -1`): that is not an error, and must not print one."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 0
+
+
+app = typer.Typer(
+    cls=SitefinderGroup,
+    name="sitefinder",
+    help="Find the sites of a clinical trial nearest to you, whether they are open, and who runs them.\n\n"
+         "Offline by default: what you type never leaves this machine unless you add --online.",
+    epilog="Examples: sitefinder near Guangzhou | sitefinder near 台州 --json | "
+           "sitefinder list --province Shandong | sitefinder show Qingdao | sitefinder info",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class OutputFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+SitesOption = Annotated[Optional[Path], typer.Option(
+    "--sites", envvar="SITEFINDER_SITES", metavar="PATH", show_default=False,
+    help="Sites CSV to read (same columns as the shipped data/sites.csv); trial.json beside it is read too.")]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
+ProvinceOption = Annotated[Optional[str], typer.Option(
+    "--province", "-p", help="Only sites in this province: Shandong, shandong province, 山东, 山东省.")]
+StatusOption = Annotated[Optional[str], typer.Option(
+    "--status", "-s", help="Only sites with this status, e.g. recruiting, 'not yet recruiting'. "
+                           "A site without its own status has the trial's.")]
+
+
+def _format(output: OutputFormat, as_json: bool) -> str:
+    if as_json and output not in (OutputFormat.table, OutputFormat.json):
+        raise UsageError(f"--json and --format {output.value} disagree; give one of them")
+    return "json" if as_json else output.value
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"sitefinder {__version__}\n{ATTRIBUTION}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and data attribution, then exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback when something fails.")] = False,
+) -> None:
+    """Find the sites of a clinical trial nearest to you, whether they are open, and who runs them."""
+
+
+@app.command("list")
+def list_sites(
+    province: ProvinceOption = None,
+    city: Annotated[Optional[str], typer.Option("--city", "-c", help="Only sites in this city (registry spelling).")] = None,
+    status: StatusOption = None,
+    sites: SitesOption = None,
+    output: FormatOption = OutputFormat.table,
+    as_json: JsonOption = False,
+) -> None:
+    """List the trial's sites, by province then city.
+
+    Examples:
+
+      sitefinder list --province Shandong
+
+      sitefinder list --province 山东 --json
+
+      sitefinder list --status "not yet recruiting" --format csv > sites.csv
+    """
+    from sitefinder import render
+    from sitefinder.ranking import filter_sites, sort_by_region
+    from sitefinder.regions import match_province
+    from sitefinder.search import load_sites
+    from sitefinder.status import parse_status_option
+
+    fmt = _format(output, as_json)
+    status_value = parse_status_option(status) if status else None
+    data = load_sites(sites)
+    province_name = match_province(province, {site.province for site in data.sites}) if province else None
+    chosen = sort_by_region(filter_sites(data.sites, data.trial, province_name, city, status_value))
+    render.show_site_list(chosen, data, fmt)
+
+
+@app.command()
+def near(
+    place: Annotated[str, typer.Argument(help="A city (Guangzhou, 广州, 'Taizhou, Jiangsu', 江苏泰州, London) "
+                                              "or coordinates LAT,LON (22.54,114.06).", show_default=False)],
+    limit: Annotated[int, typer.Option("--limit", "-n", help="How many sites to show (1 or more).")] = 5,
+    within: Annotated[Optional[float], typer.Option("--within", "-w", metavar="KM",
+                                                    help="Only sites within this many km.")] = None,
+    province: ProvinceOption = None,
+    status: StatusOption = None,
+    online: Annotated[bool, typer.Option("--online", envvar="SITEFINDER_ONLINE",
+                                         help="If the offline gazetteer does not know the place, ask a "
+                                              "Nominatim geocoder (sends the place name over the network).")] = False,
+    sites: SitesOption = None,
+    output: FormatOption = OutputFormat.table,
+    as_json: JsonOption = False,
+) -> None:
+    """Show the sites nearest to a place, nearest first.
+
+    Examples:
+
+      sitefinder near Guangzhou
+
+      sitefinder near 台州 --limit 3
+
+      sitefinder near "Taizhou, Jiangsu" --within 300 --json
+
+      sitefinder near 22.54,114.06 --status recruiting
+    """
+    from sitefinder import render
+    from sitefinder.regions import match_province
+    from sitefinder.search import check_limits, find_nearest, load_sites, locate
+    from sitefinder.status import parse_status_option
+
+    fmt = _format(output, as_json)
+    check_limits(limit, within)
+    status_value = parse_status_option(status) if status else None
+    data = load_sites(sites)
+    province_name = match_province(province, {site.province for site in data.sites}) if province else None
+    resolution = locate(place, data, online=online)
+    result = find_nearest(resolution, data, limit=limit, within_km=within, province=province_name,
+                          status=status_value)
+    render.show_nearest(result, data, fmt)
+
+
+@app.command()
+def show(
+    site: Annotated[str, typer.Argument(help="A site id (see `sitefinder list`) or part of its facility name.",
+                                        show_default=False)],
+    sites: SitesOption = None,
+    output: FormatOption = OutputFormat.table,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one site: every field, all its contacts with their roles, and the trial's central contact.
+
+    Examples:
+
+      sitefinder show Qingdao
+
+      sitefinder show 23 --json
+    """
+    from sitefinder import render
+    from sitefinder.search import find_site, load_sites
+
+    fmt = _format(output, as_json)
+    data = load_sites(sites)
+    render.show_site_detail(find_site(data, site), data, fmt)
+
+
+@app.command()
+def info(
+    sites: SitesOption = None,
+    output: FormatOption = OutputFormat.table,
+    as_json: JsonOption = False,
+) -> None:
+    """Summarise the trial: what it tests, who may join, its status and whom to call.
+
+    Examples:
+
+      sitefinder info
+
+      sitefinder info --json
+    """
+    from sitefinder import render
+    from sitefinder.search import load_sites
+
+    fmt = _format(output, as_json)
+    render.show_trial(load_sites(sites), fmt)
+
+
+def run() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,54 @@
+"""The one error hierarchy. The core raises these; the CLI catches them once and prints one line."""
+
+from __future__ import annotations
+
+EXIT_FAILURE = 1  # no result, bad data, a runtime failure
+EXIT_USAGE = 2  # the command line itself is wrong
+
+
+class SitefinderError(Exception):
+    """Something the user can act on; the message says what to do."""
+
+    exit_code = EXIT_FAILURE
+
+
+class UsageError(SitefinderError):
+    """The command line asks for something that cannot be: a bad option value or argument."""
+
+    exit_code = EXIT_USAGE
+
+
+class DataFileError(SitefinderError):
+    """A sites or trial file is missing or malformed; the message names the file and line."""
+
+    def __init__(self, path: object, message: str, line: int | None = None) -> None:
+        where = f"{path}:{line}" if line is not None else f"{path}"
+        super().__init__(f"{where}: {message}")
+
+
+class PlaceNotFound(SitefinderError):
+    """The gazetteer (and the online geocoder, when asked) knows no such place."""
+
+    def __init__(self, query: str, suggestions: list[str] | None = None, hint: str = "") -> None:
+        self.query = query
+        self.suggestions = list(suggestions or [])
+        self.hint = hint
+        message = f"no place called {query!r} is known"
+        if self.suggestions:
+            quoted = self.suggestions if len(self.suggestions) == 1 else [f'"{s}"' for s in self.suggestions]
+            message += "; did you mean " + " or ".join(quoted) + "?"
+        if hint:
+            message += f" ({hint})"
+        super().__init__(message)
+
+
+class AmbiguousSite(UsageError):
+    """A facility-name fragment matches more than one site."""
+
+
+class NetworkError(SitefinderError):
+    """An online service could not be reached or answered badly."""
+
+
+class ImportFailed(SitefinderError):
+    """A registry study could not be turned into a sites file."""

@@ -1,0 +1,192 @@
+"""Offline place resolution against the GeoNames-derived gazetteer that ships with the package.
+
+The gazetteer is an indexed SQLite file (built by scripts/build_gazetteer.py), opened read-only:
+a lookup reads a few pages instead of parsing megabytes on every run.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from sitefinder.errors import PlaceNotFound, SitefinderError, UsageError
+from sitefinder.models import Place, Resolution
+from sitefinder.regions import province_key
+from sitefinder.text import clean_query, has_cjk, name_key
+
+SCHEMA_VERSION = 1
+MAX_QUERY_LENGTH = 200
+# A runner-up with at least this share of the leader's population is a real contender.
+CONTENDER_SHARE = 0.10
+# Same-name records closer than this are one city (GeoNames often has the city and its core district).
+SAME_CITY_KM = 30.0
+SUGGESTION_MARGIN = 3.0  # rapidfuzz ratio points
+
+_COORDINATES = re.compile(r"^\s*([+-]?\d{1,3}(?:\.\d+)?)\s*[,\s]\s*([+-]?\d{1,3}(?:\.\d+)?)\s*$")
+_QUALIFIER_SEPARATORS = re.compile(r"[,，、;；]")
+_LATIN_CITY_WORDS = ("municipality", "city", "shi")
+
+
+class Gazetteer:
+    """Read-only access to the gazetteer file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            # immutable=1: the file ships inside the package and never changes, so SQLite may skip locking.
+            self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.Error as exc:
+            raise SitefinderError(f"cannot read the gazetteer {path}: {exc}; reinstall sitefinder") from exc
+        if version != SCHEMA_VERSION:
+            raise SitefinderError(f"the gazetteer {path} has schema {version}, expected {SCHEMA_VERSION}; "
+                                  "rebuild it with scripts/build_gazetteer.py")
+        self._country_names: dict[str, str] | None = None
+
+    def places(self, key: str) -> list[Place]:
+        rows = self._db.execute(
+            "SELECT p.id, p.name, p.admin1, p.country, p.latitude, p.longitude, p.population "
+            "FROM name n JOIN place p ON p.id = n.place WHERE n.key = ?", (key,)).fetchall()
+        return [self._place(row) for row in rows]
+
+    def place_by_id(self, geonameid: int) -> Place | None:
+        row = self._db.execute(
+            "SELECT id, name, admin1, country, latitude, longitude, population FROM place WHERE id = ?",
+            (geonameid,)).fetchone()
+        return self._place(row) if row else None
+
+    def regions(self, text: str) -> set[tuple[str, str]]:
+        """(country code, admin1 name or "") for a province, state or country name."""
+        rows = self._db.execute("SELECT country, admin1 FROM region WHERE key = ?", (province_key(text),))
+        return set(rows.fetchall())
+
+    def country_name(self, code: str) -> str:
+        if self._country_names is None:
+            self._country_names = dict(self._db.execute("SELECT code, name FROM country").fetchall())
+        return self._country_names.get(code, code)
+
+    def suggest(self, text: str, limit: int = 3) -> list[str]:
+        """Close spellings of well-known place names, best first. Only on the miss path."""
+        key = name_key(_QUALIFIER_SEPARATORS.split(text)[0])
+        if len(key) < 3 or has_cjk(key):
+            return []
+        from rapidfuzz import fuzz, process  # 30 ms to import: only paid when a query misses
+
+        rows = self._db.execute(
+            "SELECT key, label, population FROM suggestion WHERE length(key) BETWEEN ? AND ?",
+            (len(key) - 2, len(key) + 2)).fetchall()
+        matches = process.extract(key, [row[0] for row in rows], scorer=fuzz.ratio, limit=20, score_cutoff=80)
+        if not matches:
+            return []
+        # Only the spellings about as close as the closest: "Guangzou" suggests Guangzhou, not also Guanzhou.
+        top = max(score for _, score, _ in matches)
+        best = sorted((m for m in matches if m[1] >= top - SUGGESTION_MARGIN), key=lambda m: (-m[1], -rows[m[2]][2]))
+        return [rows[index][1] for _, _, index in best[:limit]]
+
+    def _place(self, row: tuple) -> Place:
+        geonameid, name, admin1, country, latitude, longitude, population = row
+        return Place(name=name, province=admin1, country=self.country_name(country), latitude=latitude,
+                     longitude=longitude, population=population, geonameid=geonameid)
+
+
+def parse_coordinates(text: str) -> tuple[float, float] | None:
+    """`22.54,114.06` or `22.54 114.06` as (latitude, longitude); None when it is not two numbers."""
+    match = _COORDINATES.match(text)
+    if not match:
+        return None
+    latitude, longitude = float(match.group(1)), float(match.group(2))
+    if not -90 <= latitude <= 90:
+        raise UsageError(f"latitude {latitude:g} is out of range: it must be between -90 and 90 (write LAT,LON)")
+    if not -180 <= longitude <= 180:
+        raise UsageError(f"longitude {longitude:g} is out of range: it must be between -180 and 180 (write LAT,LON)")
+    return latitude, longitude
+
+
+def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozenset()) -> Resolution:
+    """Resolve what a person typed to one place, keeping the alternatives it considered.
+
+    `preferred` holds GeoNames ids of the cities that host a site of the loaded trial: among
+    same-name places those come first (someone asking about "Taizhou" for this trial most likely
+    means the Taizhou with a site), then the most populous.
+    """
+    text = clean_query(query)
+    if not text:
+        raise UsageError("the place is empty: give a city (Guangzhou, 广州) or coordinates (22.54,114.06)")
+    if len(text) > MAX_QUERY_LENGTH:
+        raise UsageError(f"the place is {len(text)} characters long; give a city name of at most {MAX_QUERY_LENGTH}")
+    coordinates = parse_coordinates(text)
+    if coordinates:
+        latitude, longitude = coordinates
+        place = Place(name=f"{latitude:g},{longitude:g}", province="", country="", latitude=latitude,
+                      longitude=longitude, source="coordinates")
+        return Resolution(query=query, place=place)
+
+    for head, qualifiers in _readings(text):
+        region_sets = [gazetteer.regions(qualifier) for qualifier in qualifiers]
+        if not all(region_sets):
+            continue
+        candidates = [place for place in _lookup(gazetteer, head)
+                      if all(_within(place, regions, gazetteer) for regions in region_sets)]
+        if candidates:
+            return _choose(query, candidates, preferred)
+    if gazetteer.regions(text):
+        raise PlaceNotFound(text, hint=f"that is a province or country: give a city in it, "
+                                       f"or run: sitefinder list --province {text!r}")
+    raise PlaceNotFound(text, gazetteer.suggest(text))
+
+
+def _readings(text: str) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Ways to split a query into a place name and qualifiers, the most literal first."""
+    yield text, ()
+    parts = [part.strip() for part in _QUALIFIER_SEPARATORS.split(text) if part.strip()]
+    if len(parts) > 1:
+        yield parts[0], tuple(parts[1:])
+        return
+    words = text.split()
+    for cut in range(len(words) - 1, 0, -1):  # "Taizhou Jiangsu" and "Jiangsu Taizhou"
+        yield " ".join(words[:cut]), (" ".join(words[cut:]),)
+        yield " ".join(words[cut:]), (" ".join(words[:cut]),)
+    if len(words) == 1 and has_cjk(text):  # 江苏泰州: Chinese puts the province first, with no space
+        for cut in range(1, len(text)):
+            yield text[cut:], (text[:cut],)
+            yield text[:cut], (text[cut:],)
+
+
+def _lookup(gazetteer: Gazetteer, head: str) -> list[Place]:
+    key = name_key(head)
+    if not key:
+        return []
+    places = gazetteer.places(key)
+    if not places:
+        for word in _LATIN_CITY_WORDS:  # "Guangzhou City", "Guangzhou Shi", "Beijing Municipality"
+            if key.endswith(word) and len(key) - len(word) >= 3:
+                places = gazetteer.places(key[: -len(word)])
+                break
+    return places
+
+
+def _within(place: Place, regions: set[tuple[str, str]], gazetteer: Gazetteer) -> bool:
+    return any(place.country == gazetteer.country_name(country) and (not admin1 or place.province == admin1)
+               for country, admin1 in regions)
+
+
+def _choose(query: str, candidates: list[Place], preferred: frozenset[int]) -> Resolution:
+    ranked = sorted(candidates, key=lambda p: (p.geonameid not in preferred, -p.population, p.geonameid or 0))
+    distinct: list[Place] = []
+    for place in ranked:
+        if not any(other.country == place.country and _rough_km(other, place) < SAME_CITY_KM for other in distinct):
+            distinct.append(place)
+    leader, alternatives = distinct[0], tuple(distinct[1:])
+    ambiguous = bool(alternatives) and alternatives[0].population >= CONTENDER_SHARE * leader.population
+    return Resolution(query=query, place=leader, alternatives=alternatives, ambiguous=ambiguous)
+
+
+def _rough_km(a: Place, b: Place) -> float:
+    """Equirectangular distance: exact enough to tell one city from another, and cheap."""
+    mean_latitude = math.radians((a.latitude + b.latitude) / 2)
+    dx = math.radians(b.longitude - a.longitude) * math.cos(mean_latitude)
+    dy = math.radians(b.latitude - a.latitude)
+    return 6371.0 * math.hypot(dx, dy)

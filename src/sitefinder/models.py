@@ -1,0 +1,105 @@
+"""The small immutable records the core passes around. None of them knows how it is printed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    role: str  # registry enum: PRIMARY, BACKUP, CONTACT, PRINCIPAL_INVESTIGATOR, ...
+    phone: str = ""
+    phone_ext: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class Site:
+    id: int
+    facility: str
+    city: str  # as the registry gives it
+    province: str  # as the registry gives it ("Beijing Municipality")
+    country: str
+    status: str | None  # the site's own registry status, None when the registry states none
+    latitude: float | None  # None when the site could not be placed (kept, but never ranked)
+    longitude: float | None
+    coordinate_precision: str = ""
+    coordinate_source: str = ""
+    location_note: str = ""
+    contacts: tuple[Contact, ...] = ()
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
+@dataclass(frozen=True)
+class Trial:
+    """Trial-level facts; the keys of trial.json, which is documented in the README."""
+
+    nct_id: str = ""
+    brief_title: str = ""
+    official_title: str = ""
+    acronym_or_code: str = ""
+    overall_status: str | None = None
+    phase: str = ""
+    study_type: str = ""
+    enrollment: int | None = None
+    start_date: str = ""
+    completion_date: str = ""
+    last_update: str = ""
+    sponsor: str = ""
+    conditions: tuple[str, ...] = ()
+    interventions: tuple[str, ...] = ()
+    arms: tuple[str, ...] = ()
+    eligibility: str = ""
+    minimum_age: str = ""
+    maximum_age: str = ""
+    sex: str = ""
+    healthy_volunteers: bool | None = None
+    central_contacts: tuple[Contact, ...] = ()
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved location: a gazetteer city, an online geocoder's answer, or typed coordinates."""
+
+    name: str
+    province: str
+    country: str
+    latitude: float
+    longitude: float
+    population: int = 0
+    geonameid: int | None = None
+    source: str = "gazetteer"
+
+    @property
+    def label(self) -> str:
+        return ", ".join(part for part in (self.name, self.province or self.country) if part)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a query resolved to, and the other places it could have meant."""
+
+    query: str
+    place: Place
+    alternatives: tuple[Place, ...] = ()
+    ambiguous: bool = False  # an alternative is a real contender: tell the user how to pick it
+
+
+@dataclass(frozen=True)
+class RankedSite:
+    site: Site
+    distance_km: float
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """A loaded sites file with the trial facts found beside it."""
+
+    sites: tuple[Site, ...]
+    trial: Trial = field(default_factory=Trial)
+    source: str = ""

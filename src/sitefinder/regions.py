@@ -1,0 +1,127 @@
+"""China's provincial-level divisions, and matching what people type against them.
+
+This table serves both the data build (mapping GeoNames admin1 codes to names) and the
+`--province` option at run time. The admin1 codes are GeoNames' codes for China (CN.xx); the
+build script checks each against the province's capital.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sitefinder.text import fold, name_key
+
+
+@dataclass(frozen=True)
+class Province:
+    name: str  # the English name sitefinder shows
+    chinese: str  # simplified Chinese, without 省/市/自治区
+    country: str  # ISO 3166 code: CN, or HK/MO/TW, which GeoNames keeps as countries
+    admin1: str  # GeoNames admin1 code within `country` ("" for HK, MO, TW)
+    capital: str  # GeoNames name of the capital, used by the data build to check `admin1`
+    aliases: tuple[str, ...] = ()
+
+
+PROVINCES: tuple[Province, ...] = (
+    Province("Anhui", "安徽", "CN", "01", "Hefei"),
+    Province("Beijing", "北京", "CN", "22", "Beijing", ("Peking",)),
+    Province("Chongqing", "重庆", "CN", "33", "Chongqing", ("重慶",)),
+    Province("Fujian", "福建", "CN", "07", "Fuzhou"),
+    Province("Gansu", "甘肃", "CN", "15", "Lanzhou", ("甘肅",)),
+    Province("Guangdong", "广东", "CN", "30", "Guangzhou", ("廣東", "Kwangtung")),
+    Province("Guangxi", "广西", "CN", "16", "Nanning", ("廣西", "广西壮族", "廣西壯族", "Guangxi Zhuang")),
+    Province("Guizhou", "贵州", "CN", "18", "Guiyang", ("貴州",)),
+    Province("Hainan", "海南", "CN", "31", "Haikou"),
+    Province("Hebei", "河北", "CN", "10", "Shijiazhuang"),
+    Province("Heilongjiang", "黑龙江", "CN", "08", "Harbin", ("黑龍江",)),
+    Province("Henan", "河南", "CN", "09", "Zhengzhou"),
+    Province("Hubei", "湖北", "CN", "12", "Wuhan"),
+    Province("Hunan", "湖南", "CN", "11", "Changsha"),
+    Province("Inner Mongolia", "内蒙古", "CN", "20", "Hohhot", ("內蒙古", "Nei Mongol", "Nei Menggu", "Neimenggu")),
+    Province("Jiangsu", "江苏", "CN", "04", "Nanjing", ("江蘇",)),
+    Province("Jiangxi", "江西", "CN", "03", "Nanchang"),
+    Province("Jilin", "吉林", "CN", "05", "Changchun"),
+    Province("Liaoning", "辽宁", "CN", "19", "Shenyang", ("遼寧",)),
+    Province("Ningxia", "宁夏", "CN", "21", "Yinchuan", ("寧夏", "宁夏回族", "寧夏回族", "Ningxia Hui")),
+    Province("Qinghai", "青海", "CN", "06", "Xining"),
+    # Shaanxi (陕西, capital Xi'an) and Shanxi (山西, capital Taiyuan) are different provinces.
+    Province("Shaanxi", "陕西", "CN", "26", "Xi'an", ("陝西",)),
+    Province("Shandong", "山东", "CN", "25", "Jinan", ("山東",)),
+    Province("Shanghai", "上海", "CN", "23", "Shanghai"),
+    Province("Shanxi", "山西", "CN", "24", "Taiyuan"),
+    Province("Sichuan", "四川", "CN", "32", "Chengdu"),
+    Province("Tianjin", "天津", "CN", "28", "Tianjin"),
+    Province("Tibet", "西藏", "CN", "14", "Lhasa", ("Xizang",)),
+    Province("Xinjiang", "新疆", "CN", "13", "Ürümqi",
+             ("新疆维吾尔", "新疆維吾爾", "Xinjiang Uygur", "Xinjiang Uyghur", "Xinjiang Uighur")),
+    Province("Yunnan", "云南", "CN", "29", "Kunming", ("雲南",)),
+    Province("Zhejiang", "浙江", "CN", "02", "Hangzhou"),
+    Province("Hong Kong", "香港", "HK", "", "Hong Kong", ("Xianggang", "Hong Kong SAR")),
+    Province("Macau", "澳门", "MO", "", "Macau", ("澳門", "Macao", "Aomen", "Macao SAR", "Macau SAR")),
+    Province("Taiwan", "台湾", "TW", "", "Taipei", ("臺灣", "台灣")),
+)
+
+# English words people append to a province name; folded, so "Autonomous Region" is one word here.
+_LATIN_SUFFIXES = ("specialadministrativeregion", "autonomousregion", "municipality", "province", "sar", "sheng", "shi")
+
+
+def province_key(text: str) -> str:
+    """Fold a province name so that "Shandong Province", "shandong" and "山东省" agree."""
+    key = name_key(text)
+    for suffix in _LATIN_SUFFIXES:
+        if key.endswith(suffix) and len(key) > len(suffix):
+            return key[: -len(suffix)]
+    return key
+
+
+def _index() -> dict[str, Province]:
+    index: dict[str, Province] = {}
+    for province in PROVINCES:
+        for name in (province.name, province.chinese, *province.aliases):
+            index[province_key(name)] = province
+    return index
+
+
+_BY_KEY = _index()
+
+
+def find_province(text: str) -> Province | None:
+    """The province a name means, or None. Exact after folding: no typo is corrected here."""
+    return _BY_KEY.get(province_key(text))
+
+
+def province_names() -> list[str]:
+    """Every English province name, for suggestions."""
+    return [province.name for province in PROVINCES]
+
+
+def same_region(a: str, b: str) -> bool:
+    """Whether two province/state texts name the same region ("Beijing Municipality" = "北京")."""
+    province_a, province_b = find_province(a), find_province(b)
+    if province_a or province_b:
+        return province_a == province_b
+    return fold(a) == fold(b)
+
+
+def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
+    """The province a `--province` value names, or a usage error suggesting the nearest names.
+
+    Chinese provinces are known whatever the sites; other regions (an imported trial in Oregon)
+    are known when a site names them.
+    """
+    from sitefinder.errors import UsageError
+
+    province = find_province(text)
+    if province:
+        return province.name
+    for name in site_provinces:
+        if fold(name) == fold(text) and fold(text):
+            return name
+    from rapidfuzz import fuzz, process  # only on this error path
+
+    choices = {province_key(name): name for name in (*site_provinces, *province_names())}
+    matches = process.extract(province_key(text), list(choices), scorer=fuzz.ratio, limit=3, score_cutoff=60)
+    hint = "did you mean " + " or ".join(choices[key] for key, _, _ in matches) + "?" if matches \
+        else "give a province such as Shandong or 山东"
+    raise UsageError(f"unknown province {text!r}; {hint}")

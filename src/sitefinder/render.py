@@ -1,0 +1,326 @@
+"""The one place that writes to the terminal: tables for people, JSON and CSV for scripts.
+
+Data goes to stdout, notices and errors to stderr. Machine formats bypass Rich entirely (Rich
+would wrap lines and read `[...]` as markup); in tables every data cell is a `rich.text.Text`,
+which Rich never parses as markup, after control characters have been made visible.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sitefinder.models import Contact, RankedSite, Resolution, Site, SiteData, Trial
+from sitefinder.status import effective_status, status_words
+from sitefinder.text import printable
+
+if TYPE_CHECKING:  # search pulls in the gazetteer (sqlite3), which `list` never needs
+    from sitefinder.search import NearResult
+
+FORMATS = ("table", "json", "csv")
+LEAD_ROLES = ("PRINCIPAL_INVESTIGATOR", "PRIMARY", "CONTACT")
+ROLE_WORDS = {"PRINCIPAL_INVESTIGATOR": "principal investigator", "SUB_INVESTIGATOR": "sub-investigator",
+              "STUDY_CHAIR": "study chair", "STUDY_DIRECTOR": "study director", "CONTACT": "contact",
+              "PRIMARY": "primary", "BACKUP": "backup"}
+NARROW_WIDTH = 72  # below this a seven-column table cannot show every column
+DISTANCE_CAPTION = "Distances are straight lines between city centres, not travel distances."
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    justify: str = "left"
+
+
+# ---------------------------------------------------------------- records (the public JSON shape)
+
+def lead_contact(contacts: Sequence[Contact]) -> Contact | None:
+    """The person to name in a table: a principal investigator, else a primary contact, else anyone."""
+    for role in LEAD_ROLES:
+        for contact in contacts:
+            if contact.role == role:
+                return contact
+    return contacts[0] if contacts else None
+
+
+def contact_record(contact: Contact) -> dict[str, str]:
+    record = {"name": contact.name, "role": contact.role}
+    record.update({key: value for key in ("phone", "phone_ext", "email") if (value := getattr(contact, key))})
+    return record
+
+
+def site_record(site: Site, trial: Trial) -> dict[str, Any]:
+    shown, source = effective_status(site.status, trial.overall_status)
+    return {
+        "id": site.id, "facility": site.facility, "city": site.city, "province": site.province,
+        "country": site.country, "status": site.status, "effective_status": shown, "status_source": source,
+        "latitude": site.latitude, "longitude": site.longitude,
+        "coordinate_precision": site.coordinate_precision or None,
+        "coordinate_source": site.coordinate_source or None, "location_note": site.location_note or None,
+        "investigators": [contact_record(contact) for contact in site.contacts],
+    }
+
+
+def ranked_record(entry: RankedSite, trial: Trial, rank: int) -> dict[str, Any]:
+    return {"rank": rank, **site_record(entry.site, trial), "distance_km": round(entry.distance_km, 1)}
+
+
+def trial_contact_records(trial: Trial) -> list[dict[str, str]]:
+    return [contact_record(contact) for contact in trial.central_contacts]
+
+
+# ---------------------------------------------------------------- writers
+
+def emit_json(payload: Any) -> None:
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.flush()
+
+
+CSV_SITE_FIELDS = ("id", "facility", "city", "province", "country", "status", "effective_status", "status_source",
+                   "latitude", "longitude", "coordinate_precision", "coordinate_source", "location_note",
+                   "investigators")
+
+
+def emit_csv(header: Sequence[str], records: Sequence[dict[str, Any]]) -> None:
+    """One CSV row per record; the header alone when there are none."""
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(header)
+    for record in records:
+        writer.writerow([_csv_cell(record.get(key)) for key in header])
+    sys.stdout.flush()
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):  # investigators
+        return "; ".join(f"{item['name']} ({item['role']})" for item in value)
+    return printable(str(value))
+
+
+def emit_table(columns: Sequence[Column], rows: Sequence[Sequence[str]], title: str = "", caption: str = "") -> None:
+    """A Rich table; on a narrow terminal, one block per row, so that nothing is cut off."""
+    from rich.table import Table
+    from rich.text import Text
+
+    console = _stdout_console()
+    if title:
+        console.print(Text(printable(title), style="bold"))
+    if console.width < NARROW_WIDTH:
+        for row in rows:
+            _print_fields(console, [(column.header, cell) for column, cell in zip(columns, row)])
+            console.print()
+    else:
+        table = Table(expand=False)
+        for column in columns:
+            # min_width keeps headers whole; overflow="fold" wraps long names instead of cutting them to "…".
+            table.add_column(column.header, justify=column.justify, overflow="fold", min_width=len(column.header))
+        for row in rows:
+            table.add_row(*(Text(printable(cell)) for cell in row))
+        console.print(table)
+    if caption:
+        console.print(Text(caption, style="dim"))
+
+
+def emit_fields(title: str, fields: Sequence[tuple[str, str]]) -> None:
+    """A two-column key/value view, for one site or the trial."""
+    from rich.text import Text
+
+    console = _stdout_console()
+    console.print(Text(printable(title), style="bold"))
+    _print_fields(console, fields)
+
+
+def _print_fields(console: Any, fields: Sequence[tuple[str, str]]) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_header=False, box=None, padding=(0, 1))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    for name, value in fields:
+        table.add_row(Text(name), Text(printable(value)))
+    console.print(table)
+
+
+def notice(message: str) -> None:
+    """A message for the person, never for a script: stderr, one line."""
+    print(printable(message), file=sys.stderr)
+
+
+def _stdout_console():  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    # highlight=False: Rich would otherwise colour numbers and quotes inside facility names.
+    return Console(highlight=False, emoji=False, markup=False)
+
+
+# ---------------------------------------------------------------- table rows
+
+def status_cell(site: Site, trial: Trial) -> str:
+    return status_words(*effective_status(site.status, trial.overall_status))
+
+
+def investigator_cell(site: Site) -> str:
+    contact = lead_contact(site.contacts)
+    return contact.name if contact else ""
+
+
+def contact_line(contact: Contact) -> str:
+    details = ", ".join(part for part in (contact.phone + (f" ext. {contact.phone_ext}" if contact.phone_ext else ""),
+                                          contact.email) if part)
+    role = ROLE_WORDS.get(contact.role, contact.role.lower())
+    return f"{contact.name} ({role})" + (f": {details}" if details else "")
+
+
+# ---------------------------------------------------------------- what each command shows
+
+LIST_COLUMNS = (Column("ID", "right"), Column("Facility"), Column("City"),
+                Column("Province"), Column("Status"), Column("Investigator"))
+NEAR_COLUMNS = (Column("#", "right"), Column("Facility"), Column("City"),
+                Column("Province"), Column("km", "right"), Column("Status"),
+                Column("Investigator"))
+
+
+def show_site_list(sites: Sequence[Site], data: SiteData, fmt: str) -> None:
+    records = [site_record(site, data.trial) for site in sites]
+    if fmt == "json":
+        emit_json({"sites": records})
+    elif fmt == "csv":
+        emit_csv(CSV_SITE_FIELDS, records)
+    elif not sites:
+        notice("No sites match.")
+    else:
+        rows = [[str(site.id), site.facility, site.city, site.province, status_cell(site, data.trial),
+                 investigator_cell(site)] for site in sites]
+        emit_table(LIST_COLUMNS, rows, title=f"{len(sites)} site{'s' if len(sites) != 1 else ''}"
+                   + (f" of {data.trial.nct_id}" if data.trial.nct_id else ""))
+
+
+def place_record(resolution: Resolution) -> dict[str, Any]:
+    place = resolution.place
+    return {
+        "query": resolution.query, "name": place.name, "province": place.province or None,
+        "country": place.country or None, "latitude": place.latitude, "longitude": place.longitude,
+        "source": place.source, "geonameid": place.geonameid,
+        "alternatives": [{"name": alt.name, "province": alt.province or None, "country": alt.country or None,
+                          "latitude": alt.latitude, "longitude": alt.longitude, "population": alt.population,
+                          "geonameid": alt.geonameid}
+                         for alt in resolution.alternatives],
+    }
+
+
+def show_nearest(result: NearResult, data: SiteData, fmt: str) -> None:
+    resolution, place = result.resolution, result.resolution.place
+    for message in near_notices(result):
+        notice(message)
+    records = [ranked_record(entry, data.trial, rank) for rank, entry in enumerate(result.sites, 1)]
+    if fmt == "json":
+        emit_json({"origin": place_record(resolution), "sites": records})
+    elif fmt == "csv":
+        emit_csv(("rank", "distance_km", *CSV_SITE_FIELDS), records)
+    elif result.sites:
+        rows = [[str(rank), entry.site.facility, entry.site.city, entry.site.province, f"{entry.distance_km:,.1f}",
+                 status_cell(entry.site, data.trial), investigator_cell(entry.site)]
+                for rank, entry in enumerate(result.sites, 1)]
+        where = ", ".join(part for part in (place.label, place.country if place.province else "") if part)
+        emit_table(NEAR_COLUMNS, rows, title=f"Sites nearest to {where} ({place.latitude:.4f}, {place.longitude:.4f})",
+                   caption=DISTANCE_CAPTION)
+
+
+def near_notices(result: NearResult) -> list[str]:
+    """What the person should know about the answer; stderr, so that stdout stays data."""
+    messages = []
+    resolution = result.resolution
+    if resolution.ambiguous:
+        used, other = resolution.place, resolution.alternatives[0]
+        where = other.province or other.country
+        messages.append(f"{resolution.query.strip()} is ambiguous: using {used.label}; "
+                        f"for the one in {where} write \"{other.name}, {where}\"")
+    if result.unplaced:
+        messages.append(f"{result.unplaced} matching site(s) have no coordinates and are not ranked "
+                        "(see: sitefinder list)")
+    if not result.sites:
+        if result.nearest_outside_km is not None:
+            messages.append(f"No site within that distance; the nearest is {result.nearest_outside_km:,.1f} km away.")
+        elif result.considered == 0:
+            messages.append("No sites match the filters.")
+        else:
+            messages.append("No site has coordinates to rank.")
+    return messages
+
+
+def show_site_detail(site: Site, data: SiteData, fmt: str) -> None:
+    record = site_record(site, data.trial)
+    if fmt == "json":
+        emit_json({"site": record, "trial": {"nct_id": data.trial.nct_id or None,
+                                             "brief_title": data.trial.brief_title or None,
+                                             "central_contacts": trial_contact_records(data.trial)}})
+        return
+    if fmt == "csv":
+        emit_csv(CSV_SITE_FIELDS, [record])
+        return
+    location = ", ".join(part for part in (site.city, site.province, site.country) if part)
+    coordinates = (f"{site.latitude:.4f}, {site.longitude:.4f}" if site.has_coordinates else "unknown")
+    precision = ", ".join(part for part in (site.coordinate_precision and f"{site.coordinate_precision} centre",
+                                            site.coordinate_source) if part)
+    fields = [("Site", str(site.id)), ("Facility", site.facility), ("Location", location),
+              ("Status", status_cell(site, data.trial)),
+              ("Coordinates", coordinates + (f" ({precision})" if precision else ""))]
+    if site.location_note:
+        fields.append(("Note", site.location_note))
+    for index, contact in enumerate(site.contacts):
+        fields.append(("Contacts" if index == 0 else "", contact_line(contact)))
+    if not site.contacts:
+        fields.append(("Contacts", "none listed"))
+    for index, contact in enumerate(data.trial.central_contacts):
+        fields.append(("Trial contact" if index == 0 else "", contact_line(contact)))
+    if data.trial.nct_id:
+        fields.append(("Trial", f"{data.trial.nct_id}: {data.trial.brief_title}"))
+    emit_fields(site.facility, fields)
+
+
+def show_trial(data: SiteData, fmt: str) -> None:
+    from sitefinder.trial import trial_to_dict
+
+    trial = data.trial
+    provinces = sorted({site.province for site in data.sites if site.province})
+    countries = sorted({site.country for site in data.sites if site.country})
+    if fmt == "json":
+        emit_json({"trial": trial_to_dict(trial), "site_count": len(data.sites), "countries": countries})
+        return
+    fields = trial_fields(trial, len(data.sites), provinces, countries)
+    if fmt == "csv":
+        emit_csv(("field", "value"), [{"field": name, "value": value} for name, value in fields])
+    else:
+        emit_fields(trial.nct_id or "Trial", fields)
+
+
+def trial_fields(trial: Trial, site_count: int, provinces: list[str], countries: list[str]) -> list[tuple[str, str]]:
+    status = status_words(trial.overall_status, "site") if trial.overall_status else "unknown"
+    ages = " to ".join(age for age in (trial.minimum_age, trial.maximum_age) if age) or "any"
+    if trial.minimum_age and not trial.maximum_age:
+        ages = f"{trial.minimum_age} and older"
+    sex = {"ALL": "all", "FEMALE": "female only", "MALE": "male only"}.get(trial.sex, trial.sex.lower())
+    fields = [
+        ("Trial", " / ".join(part for part in (trial.nct_id, trial.acronym_or_code) if part)),
+        ("Title", trial.brief_title), ("Status", status),
+        ("Phase", trial.phase.replace("PHASE", "Phase ").replace("_", " ")),
+        ("Conditions", "; ".join(trial.conditions)), ("Treatments", "; ".join(trial.interventions)),
+        ("Arms", "; ".join(trial.arms)),
+        ("Enrollment", f"{trial.enrollment} participants" if trial.enrollment is not None else ""),
+        ("Who may join", trial.eligibility),
+        ("Ages, sex", f"{ages}; {sex}" if sex else ages),
+        ("Sponsor", trial.sponsor), ("Dates", " to ".join(d for d in (trial.start_date, trial.completion_date) if d)),
+        ("Sites", f"{site_count} in {len(provinces)} provinces/states of {', '.join(countries)}"),
+    ]
+    for index, contact in enumerate(trial.central_contacts):
+        fields.append(("Contact" if index == 0 else "", contact_line(contact)))
+    fields.append(("Registry", trial.url))
+    if trial.last_update:
+        fields.append(("Data as of", f"{trial.last_update} (last registry update); check the registry for changes"))
+    return [(name, value) for name, value in fields if value]

@@ -1,0 +1,102 @@
+"""The questions sitefinder answers, as plain functions: which place, which sites, how far."""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sitefinder.errors import PlaceNotFound, SitefinderError, UsageError
+from sitefinder.gazetteer import Gazetteer, resolve
+from sitefinder.models import RankedSite, Resolution, Site, SiteData
+from sitefinder.paths import default_sites_path, gazetteer_path
+from sitefinder.ranking import filter_sites, rank_sites
+from sitefinder.text import fold
+
+_GEONAMES_ID = re.compile(r"^GeoNames (\d+)\b")
+ONLINE_HINT = "places the offline gazetteer lacks can be looked up with --online"
+
+
+@functools.lru_cache(maxsize=1)
+def open_gazetteer() -> Gazetteer:
+    return Gazetteer(gazetteer_path())
+
+
+def load_sites(path: Path | None) -> SiteData:
+    from sitefinder.sites import read_sites_file
+
+    return read_sites_file(path or default_sites_path())
+
+
+def site_cities(sites: tuple[Site, ...]) -> frozenset[int]:
+    """GeoNames ids of the cities that host a site, read from each row's coordinate_source."""
+    return frozenset(int(match.group(1)) for site in sites if (match := _GEONAMES_ID.match(site.coordinate_source)))
+
+
+def locate(query: str, data: SiteData, online: bool = False) -> Resolution:
+    """Resolve a place offline; only with `online` does the query leave the machine, and only on a miss."""
+    try:
+        return resolve(query, open_gazetteer(), preferred=site_cities(data.sites))
+    except PlaceNotFound as miss:
+        if not online:
+            raise PlaceNotFound(miss.query, miss.suggestions, hint=miss.hint or ONLINE_HINT) from None
+        from sitefinder.online import geocode_online
+
+        return geocode_online(miss.query, miss.suggestions)
+
+
+@dataclass(frozen=True)
+class NearResult:
+    resolution: Resolution
+    sites: list[RankedSite]
+    unplaced: int = 0  # matching sites without coordinates: listed by `list`, never ranked
+    nearest_outside_km: float | None = None  # when --within left nothing: how far the nearest is
+    considered: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def check_limits(limit: int, within_km: float | None) -> None:
+    if limit < 1:
+        raise UsageError(f"--limit must be 1 or more, not {limit}")
+    if within_km is not None and not (math.isfinite(within_km) and within_km > 0):
+        raise UsageError(f"--within must be a distance in km greater than 0, not {within_km:g}")
+
+
+def find_nearest(resolution: Resolution, data: SiteData, limit: int = 5, within_km: float | None = None,
+                 province: str | None = None, status: str | None = None) -> NearResult:
+    check_limits(limit, within_km)
+    candidates = filter_sites(data.sites, data.trial, province=province, status=status)
+    placed = [site for site in candidates if site.has_coordinates]
+    ranked = rank_sites(resolution.place, placed, limit=limit, within_km=within_km)
+    nearest_outside = None
+    if not ranked and placed and within_km is not None:
+        nearest_outside = rank_sites(resolution.place, placed, limit=1)[0].distance_km
+    return NearResult(resolution=resolution, sites=ranked, unplaced=len(candidates) - len(placed),
+                      nearest_outside_km=nearest_outside, considered=len(candidates))
+
+
+def find_site(data: SiteData, query: str) -> Site:
+    """One site by id, or by a fragment of its facility name."""
+    text = query.strip()
+    if text.isdigit():
+        for site in data.sites:
+            if site.id == int(text):
+                return site
+        raise SitefinderError(f"no site has id {text}; ids run from 1 to {max(s.id for s in data.sites)} "
+                              "(see: sitefinder list)")
+    key = fold(text)
+    if not key:
+        raise UsageError("give a site id or part of a facility name, e.g. sitefinder show Qingdao")
+    matches = [site for site in data.sites if key in fold(site.facility)]
+    if not matches:
+        raise SitefinderError(f"no site's facility name contains {text!r}; see: sitefinder list")
+    if len(matches) > 1:
+        from sitefinder.errors import AmbiguousSite
+
+        shown = "; ".join(f"{site.id} {site.facility} ({site.city})" for site in matches[:6])
+        more = f"; and {len(matches) - 6} more" if len(matches) > 6 else ""
+        raise AmbiguousSite(f"{text!r} matches {len(matches)} sites: {shown}{more}; "
+                            f"give the id, e.g. sitefinder show {matches[0].id}")
+    return matches[0]

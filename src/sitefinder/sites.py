@@ -1,0 +1,182 @@
+"""Reading and writing sites files (data/sites.csv and files of the same schema).
+
+A sites file comes from other hands (edited by someone, imported from the registry), so every
+row is validated and every problem is reported with the file and line it is on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections.abc import Iterable
+from pathlib import Path
+
+from sitefinder.errors import DataFileError
+from sitefinder.models import Contact, Site, SiteData
+from sitefinder.status import STATUS_WORDS, normalize_status
+
+COLUMNS = ("id", "facility", "city", "province", "country", "status", "latitude", "longitude",
+           "coordinate_precision", "coordinate_source", "location_note", "contacts")
+REQUIRED_COLUMNS = ("id", "facility", "city", "province", "country", "latitude", "longitude")
+CONTACT_ROLES = ("PRINCIPAL_INVESTIGATOR", "SUB_INVESTIGATOR", "STUDY_CHAIR", "STUDY_DIRECTOR",
+                 "CONTACT", "PRIMARY", "BACKUP")
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FIELD_CHARS = 2000
+
+
+def read_sites_file(path: Path) -> SiteData:
+    """Load a sites file and the trial.json beside it (when there is one)."""
+    from sitefinder.trial import read_trial_beside
+
+    return SiteData(sites=tuple(parse_sites(path, _read_text(path))), trial=read_trial_beside(path),
+                    source=str(path))
+
+
+def _read_text(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise DataFileError(path, "is a directory; give the path of a sites CSV file")
+        if size > MAX_FILE_BYTES:
+            raise DataFileError(path, f"is {size / 1e6:.0f} MB; sites files are read up to "
+                                      f"{MAX_FILE_BYTES // 2**20} MB: split it")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataFileError(path, "no such file; check --sites or SITEFINDER_SITES") from None
+    except OSError as exc:
+        raise DataFileError(path, f"cannot be read: {exc.strerror or exc}") from None
+    try:
+        return raw.decode("utf-8-sig")  # a BOM, as spreadsheet programs write, is fine
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise DataFileError(path, f"is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8", line) from None
+
+
+def parse_sites(path: Path, text: str) -> list[Site]:
+    """Validate and convert the rows of a sites file; `path` is only used in messages."""
+    if not text.strip():
+        raise DataFileError(path, "is empty; expected a header line starting with " + ",".join(REQUIRED_COLUMNS), 1)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)  # strict: a stray quote is an error
+    try:
+        header = [name.strip() for name in next(reader)]
+        missing = [name for name in REQUIRED_COLUMNS if name not in header]
+        if missing:
+            raise DataFileError(path, f"missing column {', '.join(missing)}; the header must name "
+                                      + ",".join(REQUIRED_COLUMNS), 1)
+        sites: list[Site] = []
+        first_line_of_id: dict[int, int] = {}
+        for fields in reader:
+            line = reader.line_num
+            if not any(field.strip() for field in fields):
+                continue  # blank lines are harmless
+            if len(fields) != len(header):
+                raise DataFileError(path, f"has {len(fields)} fields, the header has {len(header)}; "
+                                          "quote fields that contain commas", line)
+            site = _parse_row(path, line, dict(zip(header, fields)))
+            if site.id in first_line_of_id:
+                raise DataFileError(path, f"id {site.id} is used again (first on line "
+                                          f"{first_line_of_id[site.id]}); ids must be unique", line)
+            first_line_of_id[site.id] = line
+            sites.append(site)
+    except csv.Error as exc:
+        raise DataFileError(path, f"is not valid CSV: {exc}", reader.line_num) from None
+    if not sites:
+        raise DataFileError(path, "has a header but no sites", 1)
+    return sites
+
+
+def _parse_row(path: Path, line: int, row: dict[str, str]) -> Site:
+    def field(name: str, required: bool = False) -> str:
+        value = row.get(name, "").strip()
+        if len(value) > MAX_FIELD_CHARS:
+            raise DataFileError(path, f"{name} is {len(value)} characters long; at most {MAX_FIELD_CHARS}", line)
+        if required and not value:
+            raise DataFileError(path, f"{name} is empty", line)
+        return value
+
+    raw_id = field("id", required=True)
+    if not raw_id.isascii() or not raw_id.isdigit() or int(raw_id) < 1:
+        raise DataFileError(path, f"id {raw_id!r} is not a positive whole number", line)
+    latitude = _coordinate(path, line, "latitude", field("latitude"), 90)
+    longitude = _coordinate(path, line, "longitude", field("longitude"), 180)
+    if (latitude is None) != (longitude is None):
+        raise DataFileError(path, "has only one of latitude and longitude; give both or neither", line)
+    status_text = field("status")
+    status = normalize_status(status_text) if status_text else None
+    if status_text and status is None:
+        raise DataFileError(path, f"status {status_text!r} is not a registry status; use one of "
+                                  + ", ".join(STATUS_WORDS), line)
+    return Site(
+        id=int(raw_id), facility=field("facility", required=True), city=field("city"),
+        province=field("province"), country=field("country"), status=status,
+        latitude=latitude, longitude=longitude, coordinate_precision=field("coordinate_precision"),
+        coordinate_source=field("coordinate_source"), location_note=field("location_note"),
+        contacts=_contacts(path, line, row.get("contacts", "")),
+    )
+
+
+def _coordinate(path: Path, line: int, name: str, text: str, limit: float) -> float | None:
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise DataFileError(path, f"{name} {text!r} is not a number", line) from None
+    if not math.isfinite(value):
+        raise DataFileError(path, f"{name} {text!r} is not a finite number", line)
+    if not -limit <= value <= limit:
+        raise DataFileError(path, f"{name} {value:g} is out of range (-{limit:g} to {limit:g})", line)
+    return value
+
+
+def _contacts(path: Path, line: int, text: str) -> tuple[Contact, ...]:
+    """The contacts column holds a JSON list: [{"name": "...", "role": "PRIMARY"}, ...]."""
+    if not text.strip():
+        return ()
+    try:
+        items = json.loads(text)
+    except ValueError:
+        raise DataFileError(path, 'contacts is not a JSON list like [{"name": "A. Li", "role": "PRIMARY"}]',
+                            line) from None
+    if not isinstance(items, list):
+        raise DataFileError(path, "contacts must be a JSON list of objects", line)
+    contacts = []
+    for item in items:
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
+            raise DataFileError(path, 'each contact needs a "name"', line)
+        role = str(item.get("role", "")).upper()
+        if role not in CONTACT_ROLES:
+            raise DataFileError(path, f"contact role {item.get('role')!r} is not one of " + ", ".join(CONTACT_ROLES), line)
+        extra = {key: item.get(key, "") for key in ("phone", "phone_ext", "email")}
+        if not all(isinstance(value, str) for value in extra.values()):
+            raise DataFileError(path, "contact phone, phone_ext and email must be text", line)
+        contacts.append(Contact(name=item["name"].strip(), role=role, **extra))
+    return tuple(contacts)
+
+
+def contacts_to_json(contacts: Iterable[Contact]) -> str:
+    items = []
+    for contact in contacts:
+        item = {"name": contact.name, "role": contact.role}
+        item.update({key: value for key in ("phone", "phone_ext", "email") if (value := getattr(contact, key))})
+        items.append(item)
+    return json.dumps(items, ensure_ascii=False)
+
+
+def write_sites_file(path: Path, sites: Iterable[Site]) -> None:
+    """Write sites in the schema `read_sites_file` reads (used by the importer and the data build)."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        for site in sites:
+            writer.writerow([
+                site.id, site.facility, site.city, site.province, site.country, site.status or "",
+                _number(site.latitude), _number(site.longitude), site.coordinate_precision,
+                site.coordinate_source, site.location_note, contacts_to_json(site.contacts),
+            ])
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:.5f}".rstrip("0").rstrip(".")

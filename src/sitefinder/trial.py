@@ -1,0 +1,83 @@
+"""Trial-level facts: trial.json, which lives beside a sites file."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+from typing import Any
+
+from sitefinder.errors import DataFileError
+from sitefinder.models import Contact, Trial
+from sitefinder.status import normalize_status
+
+TRIAL_FILE = "trial.json"
+_LIST_FIELDS = {"conditions", "interventions", "arms"}
+
+
+def trial_path_for(sites_path: Path) -> Path:
+    return sites_path.with_name(TRIAL_FILE)
+
+
+def read_trial_beside(sites_path: Path) -> Trial:
+    """The trial facts beside a sites file; an empty Trial when there is no trial.json."""
+    path = trial_path_for(sites_path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return Trial()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(path, f"cannot be read as UTF-8 text: {exc}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataFileError(path, f"is not valid JSON: {exc.msg}", exc.lineno) from None
+    if not isinstance(data, dict):
+        raise DataFileError(path, "must hold a JSON object with the trial's facts")
+    return trial_from_dict(data, path)
+
+
+def trial_from_dict(data: dict[str, Any], path: Path | str = TRIAL_FILE) -> Trial:
+    values: dict[str, Any] = {}
+    for spec in dataclasses.fields(Trial):
+        if spec.name not in data or data[spec.name] is None:
+            continue
+        value = data[spec.name]
+        if spec.name in _LIST_FIELDS:
+            if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+                raise DataFileError(path, f"{spec.name} must be a list of strings")
+            value = tuple(value)
+        elif spec.name == "central_contacts":
+            if not isinstance(value, list) or not all(isinstance(item, dict) and isinstance(item.get("name"), str)
+                                                      for item in value):
+                raise DataFileError(path, 'central_contacts must be a list of {"name", "role", ...} objects')
+            value = tuple(Contact(name=item["name"], role=str(item.get("role", "CONTACT")).upper(),
+                                  phone=str(item.get("phone", "")), phone_ext=str(item.get("phone_ext", "")),
+                                  email=str(item.get("email", ""))) for item in value)
+        elif spec.name == "enrollment":
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise DataFileError(path, "enrollment must be a whole number")
+        elif spec.name == "healthy_volunteers":
+            if not isinstance(value, bool):
+                raise DataFileError(path, "healthy_volunteers must be true or false")
+        elif spec.name == "overall_status":
+            if not isinstance(value, str) or normalize_status(value) is None:
+                raise DataFileError(path, f"overall_status {value!r} is not a registry status")
+            value = normalize_status(value)
+        elif not isinstance(value, str):
+            raise DataFileError(path, f"{spec.name} must be text")
+        values[spec.name] = value
+    return Trial(**values)
+
+
+def trial_to_dict(trial: Trial) -> dict[str, Any]:
+    data = dataclasses.asdict(trial)
+    data["central_contacts"] = [
+        {key: value for key, value in contact.items() if value or key in ("name", "role")}
+        for contact in data["central_contacts"]
+    ]
+    return data
+
+
+def write_trial_file(path: Path, trial: Trial) -> None:
+    path.write_text(json.dumps(trial_to_dict(trial), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

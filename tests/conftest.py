@@ -1,0 +1,69 @@
+"""Shared fixtures: a pinned terminal, a private cache directory, and helpers to run the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sitefinder.cli import app
+from sitefinder.models import Contact, Site
+from sitefinder.sites import write_sites_file
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "seed" / "NCT07010263.txt"
+CTGOV_STUDY = ROOT.parent / "shared" / "ctgov" / "NCT07010263.json"
+SHIPPED_SITES = ROOT / "data" / "sites.csv"
+
+
+@pytest.fixture(autouse=True)
+def pinned_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Every test sees the same terminal and never the developer's own settings or cache."""
+    for name in ("SITEFINDER_SITES", "SITEFINDER_ONLINE", "SITEFINDER_DEBUG", "SITEFINDER_CTGOV_URL",
+                 "SITEFINDER_NOMINATIM_URL", "FORCE_COLOR", "TERM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("SITEFINDER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+class Run:
+    """The outcome of one CLI run, with stdout and stderr apart."""
+
+    def __init__(self, result) -> None:  # type: ignore[no-untyped-def]
+        self.exit_code: int = result.exit_code
+        self.stdout: str = result.stdout
+        self.stderr: str = result.stderr
+        self.exception = result.exception
+
+    def json(self):  # type: ignore[no-untyped-def]
+        return json.loads(self.stdout)
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> Run:
+    return Run(CliRunner().invoke(app, list(args), env=env))
+
+
+@pytest.fixture
+def cli():  # type: ignore[no-untyped-def]
+    return run_cli
+
+
+def make_site(site_id: int, facility: str = "Test Hospital", city: str = "Guangzhou", province: str = "Guangdong",
+              latitude: float | None = 23.11667, longitude: float | None = 113.25, status: str | None = None,
+              **extra) -> Site:  # type: ignore[no-untyped-def]
+    return Site(id=site_id, facility=facility, city=city, province=province, country="China", status=status,
+                latitude=latitude, longitude=longitude,
+                contacts=extra.pop("contacts", (Contact(name=f"Doctor {site_id}", role="PRIMARY"),)), **extra)
+
+
+@pytest.fixture
+def sites_file(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Write sites to a fresh sites.csv and return its path."""
+    def write(*sites: Site) -> Path:
+        path = tmp_path / "sites.csv"
+        write_sites_file(path, sites)
+        return path
+    return write

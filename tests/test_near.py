@@ -1,0 +1,147 @@
+"""`sitefinder near`: the question users come with."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from conftest import make_site
+
+
+def nearest(cli, *args: str) -> list[dict]:  # type: ignore[no-untyped-def]
+    run = cli("near", *args, "--json")
+    assert run.exit_code == 0, run.stderr
+    return run.json()["sites"]
+
+
+@pytest.mark.parametrize("query", ["Guangzhou", "广州", "guangzhou"])
+def test_guangzhou_nearest_is_jiangmen_about_65_km(cli, query: str) -> None:  # type: ignore[no-untyped-def]
+    first = nearest(cli, query)[0]
+    assert first["facility"] == "Jiangmen Central Hospital"
+    assert 55 <= first["distance_km"] <= 75
+    assert first["rank"] == 1
+
+
+def test_taizhou_in_zhejiang(cli) -> None:  # type: ignore[no-untyped-def]
+    assert nearest(cli, "台州")[0]["facility"] == "Taizhou Hospital of Zhejiang Province"
+
+
+@pytest.mark.parametrize("query", ["泰州", "Taizhou, Jiangsu", "江苏泰州"])
+def test_taizhou_in_jiangsu_is_nearest_to_shanghai(cli, query: str) -> None:  # type: ignore[no-untyped-def]
+    assert nearest(cli, query)[0]["city"] == "Shanghai"
+
+
+def test_fuzhou_and_fuzhou(cli) -> None:  # type: ignore[no-untyped-def]
+    assert nearest(cli, "福州")[0]["facility"] == "Fujian Cancer Hospital"
+    assert nearest(cli, "抚州")[0]["facility"] == "The First Affiliated Hospital of Nanchang University"
+
+
+def test_taizhou_alone_uses_zhejiang_and_says_how_to_get_jiangsu(cli) -> None:  # type: ignore[no-untyped-def]
+    run = cli("near", "Taizhou", "--json")
+    assert run.exit_code == 0
+    data = run.json()
+    assert data["origin"]["province"] == "Zhejiang"
+    assert data["sites"][0]["facility"] == "Taizhou Hospital of Zhejiang Province"
+    assert 'Taizhou is ambiguous: using Taizhou, Zhejiang; for the one in Jiangsu write "Taizhou, Jiangsu"' in run.stderr
+    assert any(alt["province"] == "Jiangsu" for alt in data["origin"]["alternatives"])
+
+
+@pytest.mark.parametrize("query", ["Hong Kong", "香港", "Macau", "澳门"])
+def test_hong_kong_and_macau_resolve(cli, query: str) -> None:  # type: ignore[no-untyped-def]
+    assert nearest(cli, query)[0]["facility"] == "Jiangmen Central Hospital"
+
+
+def test_xian_equals_xi_an(cli) -> None:  # type: ignore[no-untyped-def]
+    assert nearest(cli, "Xian") == nearest(cli, "Xi'an")
+
+
+def test_typo_exits_1_with_a_suggestion(cli) -> None:  # type: ignore[no-untyped-def]
+    run = cli("near", "Guangzou", "--json")
+    assert run.exit_code == 1 and run.stdout == ""
+    assert "did you mean Guangzhou, Guangdong?" in run.stderr
+    assert "--online" in run.stderr
+    assert run.stderr.count("\n") == 1
+
+
+def test_beijing_three_sites_first(cli) -> None:  # type: ignore[no-untyped-def]
+    sites = nearest(cli, "Beijing")
+    assert {site["id"] for site in sites[:3]} == {1, 2, 3}
+    assert [site["id"] for site in sites[:3]] == [1, 2, 3]  # equal distances keep registry order
+    assert all(site["distance_km"] == 0 for site in sites[:3])
+
+
+def test_world_cities_and_coordinates(cli) -> None:  # type: ignore[no-untyped-def]
+    assert nearest(cli, "Taipei")[0]["province"] == "Fujian"
+    assert nearest(cli, "London")[0]["distance_km"] > 7000
+    data = cli("near", "22.54,114.06", "--json").json()
+    assert data["origin"]["source"] == "coordinates"
+    assert data["sites"][0]["facility"] == "Jiangmen Central Hospital"
+
+
+def test_json_origin_shape(cli) -> None:  # type: ignore[no-untyped-def]
+    origin = cli("near", "Kunshan", "--json").json()["origin"]
+    assert origin["query"] == "Kunshan"
+    assert {"query", "name", "province", "country", "latitude", "longitude", "alternatives"} <= set(origin)
+    assert (origin["name"], origin["province"], origin["country"]) == ("Kunshan", "Jiangsu", "China")
+
+
+def test_limit_and_within(cli) -> None:  # type: ignore[no-untyped-def]
+    assert len(nearest(cli, "Beijing")) == 5
+    assert len(nearest(cli, "Beijing", "--limit", "12")) == 12
+    within = nearest(cli, "Beijing", "--within", "200", "--limit", "42")
+    assert within and all(site["distance_km"] <= 200 for site in within)
+    distances = [site["distance_km"] for site in nearest(cli, "Wuhan", "--limit", "42")]
+    assert distances == sorted(distances) and len(distances) == 42
+
+
+def test_nothing_within_radius_is_empty_with_the_nearest_distance(cli) -> None:  # type: ignore[no-untyped-def]
+    run = cli("near", "Urumqi", "--within", "100", "--json")
+    assert run.exit_code == 0 and run.json()["sites"] == []
+    assert "nearest is" in run.stderr and "km away" in run.stderr
+
+
+@pytest.mark.parametrize("args", [["--limit", "0"], ["--limit", "-3"], ["--within", "0"], ["--within", "-5"],
+                                  ["--within", "nan"], ["--limit", "many"], ["--status", "open"],
+                                  ["--province", "Atlantis"], ["--format", "xml"]])
+def test_bad_options_are_usage_errors(cli, args) -> None:  # type: ignore[no-untyped-def]
+    run = cli("near", "Guangzhou", *args, "--json")
+    assert run.exit_code == 2, run.stderr
+    assert run.stdout == "" and run.stderr.startswith("Error: ") and run.stderr.count("\n") == 1
+
+
+def test_province_and_status_filters(cli) -> None:  # type: ignore[no-untyped-def]
+    sites = nearest(cli, "Guangzhou", "--province", "Fujian")
+    assert {site["province"] for site in sites} == {"Fujian"} and len(sites) == 3
+    assert nearest(cli, "Guangzhou", "--status", "recruiting") == []
+    assert len(nearest(cli, "Guangzhou", "--status", "not_yet_recruiting")) == 5
+
+
+def test_status_filter_uses_the_sites_own_status(cli, sites_file) -> None:  # type: ignore[no-untyped-def]
+    path = sites_file(make_site(1, status="RECRUITING"), make_site(2, status="NOT_YET_RECRUITING"),
+                      make_site(3, status="ACTIVE_NOT_RECRUITING"))
+    sites = nearest(cli, "Guangzhou", "--sites", str(path), "--status", "Recruiting")
+    assert [site["id"] for site in sites] == [1]
+
+
+def test_table_has_title_caption_and_columns(cli) -> None:  # type: ignore[no-untyped-def]
+    run = cli("near", "Guangzhou")
+    assert run.exit_code == 0
+    assert "Sites nearest to Guangzhou, Guangdong, China (23.1167, 113.2500)" in run.stdout
+    for header in ("#", "Facility", "City", "Province", "km", "Status", "Investigator"):
+        assert header in run.stdout
+    assert "Not yet recruiting" in run.stdout and "(trial)" in run.stdout and "Gengsheng Yu, M.D." in run.stdout
+    assert "between city centres" in run.stdout
+
+
+def test_csv_has_rank_and_distance(cli) -> None:  # type: ignore[no-untyped-def]
+    rows = list(csv.DictReader(io.StringIO(cli("near", "Guangzhou", "--format", "csv").stdout)))
+    assert rows[0]["rank"] == "1" and float(rows[0]["distance_km"]) < 75
+
+
+def test_sites_without_coordinates_are_not_ranked_but_counted(cli, sites_file) -> None:  # type: ignore[no-untyped-def]
+    path = sites_file(make_site(1), make_site(2, latitude=None, longitude=None, city="Nowhere"))
+    run = cli("near", "Guangzhou", "--sites", str(path), "--json")
+    assert [site["id"] for site in run.json()["sites"]] == [1]
+    assert "1 matching site(s) have no coordinates" in run.stderr

@@ -1,0 +1,113 @@
+"""Every class of bad sites file gets one clear line naming the file and the line, and exit 1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import SHIPPED_SITES
+from sitefinder.errors import DataFileError
+from sitefinder.sites import read_sites_file
+
+HEADER = "id,facility,city,province,country,status,latitude,longitude,contacts\n"
+ROW = '1,A Hospital,Guangzhou,Guangdong,China,,23.1,113.2,"[{""name"": ""A. Li"", ""role"": ""PRIMARY""}]"\n'
+
+
+def write(tmp_path: Path, content: str | bytes) -> Path:
+    path = tmp_path / "sites.csv"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8", newline="")
+    return path
+
+
+BAD_FILES = {
+    "empty": ("", ":1: is empty"),
+    "header only": (HEADER, ":1: has a header but no sites"),
+    "missing column": ("id,facility,city,province,country\n1,A,B,C,D\n", ":1: missing column latitude, longitude"),
+    "too many fields": (HEADER + ROW.replace("\n", ",extra\n"), ":2: has 10 fields, the header has 9"),
+    "too few fields": (HEADER + "1,A,B\n", ":2: has 3 fields"),
+    "bad number": (HEADER + ROW.replace("23.1", "north"), ":2: latitude 'north' is not a number"),
+    "latitude out of range": (HEADER + ROW.replace("23.1", "123"), ":2: latitude 123 is out of range"),
+    "longitude out of range": (HEADER + ROW.replace("113.2", "-181"), ":2: longitude -181 is out of range"),
+    "nan": (HEADER + ROW.replace("23.1", "NaN"), ":2: latitude 'NaN' is not a finite number"),
+    "inf": (HEADER + ROW.replace("113.2", "inf"), ":2: longitude 'inf' is not a finite number"),
+    "one coordinate": (HEADER + ROW.replace("113.2", ""), ":2: has only one of latitude and longitude"),
+    "duplicate id": (HEADER + ROW + ROW, ":3: id 1 is used again (first on line 2)"),
+    "bad id": (HEADER + ROW.replace("1,A Hospital", "x1,A Hospital"), ":2: id 'x1' is not a positive whole number"),
+    "zero id": (HEADER + ROW.replace("1,A Hospital", "0,A Hospital"), ":2: id '0' is not a positive whole number"),
+    "empty facility": (HEADER + ROW.replace("A Hospital", ""), ":2: facility is empty"),
+    "bad status": (HEADER + ROW.replace("China,,", "China,open,"), ":2: status 'open' is not a registry status"),
+    "bad contacts": (HEADER + ROW.replace('"[{', '"{{'), ":2: contacts is not a JSON list"),
+    "bad role": (HEADER + ROW.replace("PRIMARY", "BOSS"), ":2: contact role 'BOSS' is not one of"),
+    "long field": (HEADER + ROW.replace("A Hospital", "H" * 5000), ":2: facility is 5000 characters long"),
+    "huge field": (HEADER + ROW.replace("A Hospital", '"' + "H" * 200_000 + '"'), ":2: is not valid CSV"),
+    "unterminated quote": (HEADER + '1,"A Hospital\n', ":2: is not valid CSV: unexpected end of data"),
+    "stray quote": (HEADER + ROW.replace("A Hospital", '"A" Hospital'), ":2: is not valid CSV"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_FILES, ids=list(BAD_FILES))
+def test_bad_file_is_a_one_line_error_with_file_and_line(tmp_path, cli, case: str) -> None:  # type: ignore[no-untyped-def]
+    content, expected = BAD_FILES[case]
+    path = write(tmp_path, content)
+    with pytest.raises(DataFileError) as caught:
+        read_sites_file(path)
+    assert f"{path}{expected}" in str(caught.value)
+    run = cli("list", "--sites", str(path), "--json")
+    assert run.exit_code == 1 and run.stdout == ""
+    assert run.stderr.startswith(f"Error: {path}") and run.stderr.count("\n") == 1
+    assert "Traceback" not in run.stderr
+
+
+def test_missing_file(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]
+    run = cli("near", "Beijing", "--sites", str(tmp_path / "nope.csv"))
+    assert run.exit_code == 1 and "nope.csv: no such file" in run.stderr
+
+
+def test_directory_instead_of_file(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]
+    run = cli("list", "--sites", str(tmp_path))
+    assert run.exit_code == 1 and "is a directory" in run.stderr
+
+
+def test_wrong_encoding_names_the_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path, (HEADER + ROW + ROW.replace("1,A Hospital", "2,Caf\xe9")).encode("latin-1"))
+    with pytest.raises(DataFileError, match=r":3: is not UTF-8 \(byte 0xe9\)"):
+        read_sites_file(path)
+
+
+def test_file_over_the_size_limit(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "big.csv"
+    with path.open("wb") as handle:  # a sparse 100 MB file: cheap to make, and never read whole
+        handle.write(HEADER.encode())
+        handle.truncate(100 * 1024 * 1024)
+    run = cli("list", "--sites", str(path))
+    assert run.exit_code == 1 and "is 105 MB" in run.stderr and "split it" in run.stderr
+
+
+def test_bom_crlf_blank_lines_and_extra_columns_are_fine(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = (HEADER.replace("contacts", "contacts,notes") + "\n" + ROW.replace("\n", ",hello\n") + "\n")
+    path = write(tmp_path, b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
+    data = read_sites_file(path)
+    assert [(s.id, s.facility, s.latitude) for s in data.sites] == [(1, "A Hospital", 23.1)]
+    assert data.sites[0].contacts[0].name == "A. Li"
+
+
+def test_the_shipped_file_round_trips(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from sitefinder.sites import write_sites_file
+
+    sites = read_sites_file(SHIPPED_SITES).sites
+    out = tmp_path / "sites.csv"
+    write_sites_file(out, sites)
+    assert out.read_bytes() == SHIPPED_SITES.read_bytes()
+
+
+def test_bad_trial_file_beside_the_sites(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path, HEADER + ROW)
+    (tmp_path / "trial.json").write_text('{"nct_id": "NCT1",\n "enrollment": }', encoding="utf-8")
+    run = cli("list", "--sites", str(path))
+    assert run.exit_code == 1 and "trial.json:2: is not valid JSON" in run.stderr
+    (tmp_path / "trial.json").write_text('{"overall_status": "OPEN"}', encoding="utf-8")
+    assert "overall_status 'OPEN' is not a registry status" in cli("list", "--sites", str(path)).stderr
