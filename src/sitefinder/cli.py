@@ -18,10 +18,10 @@ from typer.core import TyperGroup
 from sitefinder import __version__
 from sitefinder.errors import EXIT_FAILURE, EXIT_USAGE, SitefinderError, UsageError
 
-try:  # Typer >= 0.20 carries its own copy of Click
-    from typer._click.exceptions import ClickException
-except ImportError:  # pragma: no cover - older Typer on Click
-    from click.exceptions import ClickException
+try:  # recent Typer carries its own copy of Click
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError
+except ImportError:  # pragma: no cover - Typer on Click >= 8.2
+    from click.exceptions import ClickException, NoArgsIsHelpError
 
 ATTRIBUTION = ("Place data: GeoNames (https://www.geonames.org/), CC BY 4.0. "
                "Trial data: ClinicalTrials.gov, a service of the U.S. National Library of Medicine.")
@@ -40,9 +40,13 @@ class SitefinderGroup(TyperGroup):
                                 windows_expand_args=windows_expand_args, **extra)
         except SitefinderError as exc:
             code = _fail(str(exc), exc.exit_code, debug)
+        except NoArgsIsHelpError as exc:  # bare `sitefinder`: the help (Rich prints it itself), not an error
+            if exc.format_message():
+                print(exc.format_message())
+            code = 0
         except ClickException as exc:  # bad option, missing argument, unknown command
             command = f" {exc.ctx.info_name}" if getattr(exc, "ctx", None) and exc.ctx.parent else ""
-            code = _fail(f"{exc.format_message()} (see: sitefinder{command} --help)", EXIT_USAGE, debug)
+            code = _fail(f"{exc.format_message()} (see: sitefinder{command} --help)", EXIT_USAGE, debug=False)
         except (KeyboardInterrupt, typer.Abort):
             code = _fail("interrupted", EXIT_INTERRUPTED, debug=False)
         except BrokenPipeError:
@@ -69,10 +73,15 @@ def _fail(message: str, code: int, debug: bool) -> int:
 
 
 def _quiet_broken_pipe() -> int:
-    """The reader went away (`sitefinder list | head -1`): that is not an error, and must not print one."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    return 0
+    """The reader went away (`sitefinder list | head -1`): stop quietly, exit 1 as Click does.
+
+    stdout is pointed at /dev/null so that the interpreter's last flush cannot print a traceback.
+    """
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file (tests capture stdout in memory)
+        pass
+    return EXIT_FAILURE
 
 
 app = typer.Typer(

@@ -1,0 +1,115 @@
+"""Fuzzing the command line: whatever people type or scripts pipe, the contract holds.
+
+Fixed seed (derandomize), bounded examples: about 3,400 runs across the commands in the normal test run.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import run_cli
+
+FUZZ = settings(derandomize=True, deadline=None, max_examples=700,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+PER_RUN_SECONDS = 1.0
+
+junk_text = st.text(max_size=40)
+number_like = st.one_of(st.integers(-10**12, 10**12).map(str), st.floats(allow_nan=True).map(str),
+                        st.sampled_from(["", "nan", "inf", "-inf", "1e400", "0x10", "五", "١٢", " 3 ", "--json"]),
+                        junk_text)
+statuses = st.one_of(st.sampled_from(["recruiting", "Not Yet Recruiting", "not_yet_recruiting", "COMPLETED",
+                                      "active, not recruiting", ""]), junk_text)
+formats = st.one_of(st.sampled_from(["table", "json", "csv", "JSON", "xml", ""]), junk_text)
+provinces = st.one_of(st.sampled_from(["Shandong", "山东省", "shanxi", "Shaanxi", "Hong Kong", "Oregon", ""]), junk_text)
+coordinates = st.one_of(
+    st.tuples(st.floats(-200, 200), st.floats(-400, 400)).map(lambda p: f"{p[0]},{p[1]}"),
+    st.tuples(st.integers(-1000, 1000), st.integers(-1000, 1000)).map(lambda p: f"{p[0]} {p[1]}"),
+)
+places = st.one_of(junk_text, coordinates, st.sampled_from(
+    ["Guangzhou", "广州", "Taizhou", "江苏泰州", "Guangzou", "Xi'an", "", " ", "\x1b[31m", "🏥", "a" * 300]))
+
+
+def options(draw, names: dict[str, st.SearchStrategy]) -> list[str]:  # type: ignore[no-untyped-def]
+    args: list[str] = []
+    for flag, values in names.items():
+        if draw(st.booleans()):
+            args += [flag, draw(values)]
+    if draw(st.booleans()):
+        args.append("--json")
+    return args
+
+
+@st.composite
+def near_command(draw) -> list[str]:  # type: ignore[no-untyped-def]
+    return ["near", draw(places)] + options(draw, {"--limit": number_like, "--within": number_like,
+                                                   "--status": statuses, "--format": formats,
+                                                   "--province": provinces})
+
+
+@st.composite
+def list_command(draw) -> list[str]:  # type: ignore[no-untyped-def]
+    return ["list"] + options(draw, {"--province": provinces, "--city": junk_text, "--status": statuses,
+                                     "--format": formats})
+
+
+@st.composite
+def show_command(draw) -> list[str]:  # type: ignore[no-untyped-def]
+    site = draw(st.one_of(st.integers(-5, 60).map(str), junk_text, st.sampled_from(["Qingdao", "Hunan", "hospital"])))
+    return ["show", site] + options(draw, {"--format": formats})
+
+
+@st.composite
+def any_words(draw) -> list[str]:  # type: ignore[no-untyped-def]
+    return draw(st.lists(st.one_of(junk_text, st.sampled_from(["near", "list", "show", "info", "--json", "-n",
+                                                                "--limit", "--within", "--sites", "-h"])),
+                         max_size=5))
+
+
+def check_contract(args: list[str]) -> None:
+    started = time.perf_counter()
+    run = run_cli(*args)
+    elapsed = time.perf_counter() - started
+    assert run.exit_code in (0, 1, 2), (args, run.exit_code, run.stderr)
+    assert run.exception is None or isinstance(run.exception, SystemExit), (args, repr(run.exception))
+    assert "Traceback" not in run.stderr and "Traceback" not in run.stdout, args
+    if run.exit_code != 0:
+        assert run.stdout == "", (args, run.stdout)
+        assert run.stderr.startswith("Error: ") and run.stderr.count("\n") == 1, (args, run.stderr)
+        assert len(run.stderr) < 600, (args, run.stderr)
+    elif "--json" in args and args[0] in ("near", "list", "show", "info") and "--help" not in args:
+        json.loads(run.stdout)  # valid JSON, whatever went in
+    assert elapsed < PER_RUN_SECONDS, (args, elapsed)
+
+
+@FUZZ
+@given(near_command())
+def test_fuzz_near(args: list[str]) -> None:
+    check_contract(args)
+
+
+@FUZZ
+@given(list_command())
+def test_fuzz_list(args: list[str]) -> None:
+    check_contract(args)
+
+
+@FUZZ
+@given(show_command())
+def test_fuzz_show(args: list[str]) -> None:
+    check_contract(args)
+
+
+@settings(FUZZ, max_examples=1200)
+@given(any_words())
+def test_fuzz_any_command_line(args: list[str]) -> None:
+    check_contract(args)
+
+
+@settings(FUZZ, max_examples=100)
+@given(st.lists(number_like, min_size=0, max_size=1))
+def test_fuzz_info(extra: list[str]) -> None:
+    check_contract(["info", "--json", *extra])

@@ -1,0 +1,100 @@
+"""A few real runs of the installed `sitefinder` script, as a person or a shell script runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import make_site
+
+SCRIPT = Path(sys.executable).parent / ("sitefinder.exe" if os.name == "nt" else "sitefinder")
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith("SITEFINDER_") and key not in ("FORCE_COLOR", "NO_COLOR", "COLUMNS")}
+    env.update(extra)
+    return env
+
+
+def sitefinder(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(SCRIPT), *args], cwd=cwd, env=clean_env(**env), capture_output=True, text=True,
+                          timeout=60)
+
+
+def test_the_script_is_installed() -> None:
+    assert SCRIPT.exists(), f"{SCRIPT} is missing: install the package (pip install .) before running the tests"
+
+
+def test_works_from_any_directory_with_the_shipped_data(tmp_path: Path) -> None:
+    shandong = sitefinder("list", "--province", "Shandong", cwd=tmp_path, COLUMNS="120")
+    assert shandong.returncode == 0, shandong.stderr
+    for name in ("Zhe Yang", "Hui Zhu", "Zhongmin Zhang", "Zhen Zhang", "Shifeng Kan"):
+        assert name in shandong.stdout
+    listing = sitefinder("list", "--json", cwd=tmp_path)
+    assert len(json.loads(listing.stdout)["sites"]) == 42
+    qingdao = sitefinder("show", "Qingdao", cwd=tmp_path)
+    assert "Zhen Zhang, M.D. (primary)" in qingdao.stdout and "Xiaotao Zhang, M.D. (backup)" in qingdao.stdout
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    run = subprocess.run([sys.executable, "-m", "sitefinder", "--version"], cwd=tmp_path, capture_output=True,
+                         text=True, env=clean_env())
+    assert run.returncode == 0 and run.stdout.startswith("sitefinder ")
+
+
+def test_no_color_near_beijing(tmp_path: Path) -> None:
+    run = sitefinder("near", "Beijing", cwd=tmp_path, NO_COLOR="1", TERM="xterm-256color")
+    assert run.returncode == 0 and run.stderr == ""
+    assert "\x1b" not in run.stdout
+    assert "Beijing Cancer Hospital" in run.stdout.replace("│", " ").replace("  ", " ") or "Beijing" in run.stdout
+
+
+def test_list_into_head_exits_quietly(tmp_path: Path) -> None:
+    run = subprocess.run(["bash", "-c", f"'{SCRIPT}' list | head -1; echo \"status=${{PIPESTATUS[0]}}\""],
+                         cwd=tmp_path, env=clean_env(), capture_output=True, text=True, timeout=60)
+    assert run.stderr == ""
+    first_line, status = run.stdout.splitlines()
+    assert first_line == "42 sites of NCT07010263"
+    assert status in ("status=0", "status=1")  # 0 when all fitted in the pipe before head closed it
+
+
+def test_closed_pipe_with_more_output_than_the_pipe_holds(tmp_path: Path, sites_file) -> None:  # type: ignore[no-untyped-def]
+    path = sites_file(*(make_site(i, facility=f"Hospital number {i}") for i in range(1, 3001)))
+    for fmt in ("csv", "json", "table"):
+        process = subprocess.Popen([str(SCRIPT), "list", "--sites", str(path), "--format", fmt], cwd=tmp_path,
+                                   env=clean_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()  # the reader goes away, as `head -1` does
+        stderr = process.stderr.read().decode()
+        # Quietly, as Click does for a closed pipe: 1 when a write saw the pipe closed, 0 when the kernel
+        # had already taken the whole output (one large write can complete before the reader goes away).
+        assert process.wait(timeout=60) in (0, 1), stderr
+        assert stderr == "", stderr
+
+
+def test_ctrl_c_exits_130_quietly(tmp_path: Path) -> None:
+    # Reading the sites file from a pipe that never ends keeps the command busy until the signal.
+    process = subprocess.Popen([str(SCRIPT), "list", "--sites", "/dev/stdin"], cwd=tmp_path, env=clean_env(),
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(1.5)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert b"Traceback" not in stderr
+
+
+@pytest.mark.parametrize("args, code", [(["near", "Guangzou"], 1), (["list", "--province", "Atlantis"], 2),
+                                        (["near", "Beijing", "--limit", "0"], 2)])
+def test_errors_from_the_real_script(tmp_path: Path, args: list[str], code: int) -> None:
+    run = sitefinder(*args, "--json", cwd=tmp_path)
+    assert run.returncode == code and run.stdout == ""
+    assert run.stderr.startswith("Error: ") and run.stderr.count("\n") == 1
