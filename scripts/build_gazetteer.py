@@ -108,6 +108,7 @@ def build(out: Path) -> None:
                 names.add((key, city["geonameid"]))
 
     alias_rows = list(csv.DictReader(ALIASES.open(encoding="utf-8")))
+    alias_notes: set[tuple[str, int, str]] = set()
     for line, row in enumerate(alias_rows, start=2):
         seat = by_id.get(int(row["seat_geonameid"]))
         if seat is None or name_key(seat["name"]) != name_key(row["seat_name"]) \
@@ -116,6 +117,7 @@ def build(out: Path) -> None:
                              f"{row['seat_geonameid']} in {row['province']}")
         for alias in row["names"].split("|"):
             names.add((name_key(alias), seat["geonameid"]))
+            alias_notes.add((name_key(alias), seat["geonameid"], row["note"]))
 
     regions: set[tuple[str, str, str]] = set()
     for province in PROVINCES:
@@ -155,6 +157,8 @@ def build(out: Path) -> None:
         CREATE TABLE region (key TEXT NOT NULL, country TEXT NOT NULL, admin1 TEXT NOT NULL,
             PRIMARY KEY (key, country, admin1)) WITHOUT ROWID;
         CREATE TABLE country (code TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE alias (key TEXT NOT NULL, place INTEGER NOT NULL, note TEXT NOT NULL,
+            PRIMARY KEY (key, place)) WITHOUT ROWID;
         CREATE TABLE suggestion (key TEXT PRIMARY KEY, label TEXT NOT NULL, population INTEGER NOT NULL) WITHOUT ROWID;
         """
     )
@@ -170,6 +174,7 @@ def build(out: Path) -> None:
     db.executemany("INSERT INTO name VALUES (?, ?)", sorted(names))
     db.executemany("INSERT INTO region VALUES (?, ?, ?)", sorted(regions))
     db.executemany("INSERT INTO country VALUES (?, ?)", sorted((code, c["name"]) for code, c in countries.items()))
+    db.executemany("INSERT INTO alias VALUES (?, ?, ?)", sorted(alias_notes))
     db.executemany("INSERT INTO suggestion VALUES (?, ?, ?)",
                    sorted((key, label, population) for key, (population, label) in suggestions.items()))
     db.commit()

@@ -11,18 +11,17 @@ Where the registry's city is not the city's real name, the row says so in `locat
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from sitefinder.gazetteer import Gazetteer, resolve  # noqa: E402
+from sitefinder.gazetteer import Gazetteer  # noqa: E402
+from sitefinder.importer import locate_city, placement_note  # noqa: E402
 from sitefinder.models import Contact, Site  # noqa: E402
 from sitefinder.regions import find_province  # noqa: E402
 from sitefinder.sites import write_sites_file  # noqa: E402
-from sitefinder.text import name_key  # noqa: E402
 
 DEFAULT_SEED = ROOT.parent / "shared" / "seed" / "NCT07010263.txt"
 
@@ -73,33 +72,22 @@ def assign_contacts(location_count: int, contacts: list[Contact]) -> list[list[C
     return assigned
 
 
-def alias_notes() -> dict[str, str]:
-    with (ROOT / "gazetteer" / "aliases.csv").open(encoding="utf-8") as handle:
-        return {f"{name_key(alias)}|{row['province']}": row["note"]
-                for row in csv.DictReader(handle) for alias in row["names"].split("|")}
-
-
 def build_sites(seed: Path, gazetteer: Gazetteer) -> list[Site]:
     lines = [line.strip() for line in seed.read_text(encoding="utf-8").splitlines()]
     locations = parse_locations(lines)
     contacts = assign_contacts(len(locations), parse_contacts(lines))
-    notes = alias_notes()
     sites = []
     for site_id, ((facility, city, province, country), site_contacts) in enumerate(zip(locations, contacts), 1):
         expected = find_province(province)
         if expected is None:
             raise SystemExit(f"{facility}: unknown province {province!r}")
-        place = resolve(f"{city}, {province}", gazetteer).place
-        if place.province != expected.name:
-            raise SystemExit(f"{facility}: {city} resolved to {place.label}, outside {province}")
-        note = ""
-        if name_key(place.name) != name_key(city):
-            reason = notes.get(f"{name_key(city)}|{expected.name}", "")
-            note = f"Registry city {city!r} is placed at {place.name}, {place.province}. {reason}".strip()
+        place = locate_city(city, province, country, gazetteer)
+        if place is None or place.province != expected.name:
+            raise SystemExit(f"{facility}: {city} resolved to {place and place.label}, outside {province}")
         sites.append(Site(
             id=site_id, facility=facility, city=city, province=province, country=country, status=None,
             latitude=place.latitude, longitude=place.longitude, coordinate_precision="city",
-            coordinate_source=f"GeoNames {place.geonameid} ({place.name})", location_note=note,
+            coordinate_source=f"GeoNames {place.geonameid} ({place.name})", location_note=placement_note(city, place, gazetteer),
             contacts=tuple(site_contacts),
         ))
     return sites

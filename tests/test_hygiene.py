@@ -105,3 +105,10 @@ def test_data_errors_never_show_a_traceback(sites_file) -> None:  # type: ignore
     path.write_text(path.read_text() + "1,dup,x,y,z,,1,1,,,,\n")
     run = run_cli("near", "Guangzhou", "--sites", str(path))
     assert run.exit_code == 1 and "Traceback" not in run.stderr and "is used again" in run.stderr
+
+
+def test_import_from_a_file_makes_no_network_call(no_network: list[str], tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from conftest import CTGOV_STUDY
+
+    run = run_cli("import", str(CTGOV_STUDY), "--out", str(tmp_path))
+    assert run.exit_code == 0 and no_network == []

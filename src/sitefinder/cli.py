@@ -259,6 +259,43 @@ def info(
     render.show_trial(load_sites(sites), fmt)
 
 
+@app.command("import")
+def import_study(
+    source: Annotated[str, typer.Argument(help="A study JSON file in the registry's API v2 shape, or an NCT id "
+                                               "(with --online).", show_default=False)],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write sites.csv and trial.json into.",
+                                      show_default=False)],
+    online: Annotated[bool, typer.Option("--online", help="Fetch an NCT id from ClinicalTrials.gov "
+                                                          "(SITEFINDER_CTGOV_URL to use a mirror).")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail when a site cannot be placed on the map, "
+                                                          "instead of keeping it out of distance ranking.")] = False,
+    output: FormatOption = OutputFormat.table,
+    as_json: JsonOption = False,
+) -> None:
+    """Import a ClinicalTrials.gov study as a sites file for every other command.
+
+    Examples:
+
+      sitefinder import study.json --out mytrial
+
+      sitefinder import NCT07010263 --online --out mytrial
+
+      sitefinder near Guangzhou --sites mytrial/sites.csv
+    """
+    from sitefinder import render
+    from sitefinder.importer import import_study as convert, load_study, write_import
+    from sitefinder.search import open_gazetteer
+
+    fmt = _format(output, as_json)
+    study = load_study(source, online=online)
+    result = convert(study, open_gazetteer())
+    if strict and result.unplaced:
+        raise SitefinderError(f"{len(result.unplaced)} site(s) could not be placed: {'; '.join(result.unplaced)} "
+                              "(drop --strict to import them unranked)")
+    sites_path, trial_path = write_import(result, out)
+    render.show_import(result, sites_path, trial_path, fmt)
+
+
 def run() -> None:
     """Console-script entry point."""
     app()

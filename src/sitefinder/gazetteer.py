@@ -17,7 +17,7 @@ from sitefinder.models import Place, Resolution
 from sitefinder.regions import province_key
 from sitefinder.text import clean_query, has_cjk, name_key
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MAX_QUERY_LENGTH = 200
 # A runner-up with at least this share of the leader's population is a real contender.
 CONTENDER_SHARE = 0.10
@@ -57,6 +57,12 @@ class Gazetteer:
             "SELECT id, name, admin1, country, latitude, longitude, population FROM place WHERE id = ?",
             (geonameid,)).fetchone()
         return self._place(row) if row else None
+
+    def alias_note(self, name: str, geonameid: int) -> str:
+        """Why a name that is not the place's own leads to it (gazetteer/aliases.csv), or ""."""
+        row = self._db.execute("SELECT note FROM alias WHERE key = ? AND place = ?",
+                               (name_key(name), geonameid)).fetchone()
+        return row[0] if row else ""
 
     def regions(self, text: str) -> set[tuple[str, str]]:
         """(country code, admin1 name or "") for a province, state or country name."""

@@ -88,6 +88,7 @@ class Resolution:
     place: Place
     alternatives: tuple[Place, ...] = ()
     ambiguous: bool = False  # an alternative is a real contender: tell the user how to pick it
+    notes: tuple[str, ...] = ()  # things the user should hear about how the place was found
 
 
 @dataclass(frozen=True)

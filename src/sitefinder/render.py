@@ -19,6 +19,9 @@ from sitefinder.status import effective_status, status_words
 from sitefinder.text import printable
 
 if TYPE_CHECKING:  # search pulls in the gazetteer (sqlite3), which `list` never needs
+    from pathlib import Path
+
+    from sitefinder.importer import ImportResult
     from sitefinder.search import NearResult
 
 FORMATS = ("table", "json", "csv")
@@ -234,8 +237,8 @@ def show_nearest(result: NearResult, data: SiteData, fmt: str) -> None:
 
 def near_notices(result: NearResult) -> list[str]:
     """What the person should know about the answer; stderr, so that stdout stays data."""
-    messages = []
     resolution = result.resolution
+    messages = list(resolution.notes)
     if resolution.ambiguous:
         used, other = resolution.place, resolution.alternatives[0]
         where = other.province or other.country
@@ -298,6 +301,27 @@ def show_trial(data: SiteData, fmt: str) -> None:
         emit_csv(("field", "value"), [{"field": name, "value": value} for name, value in fields])
     else:
         emit_fields(trial.nct_id or "Trial", fields)
+
+
+def show_import(result: ImportResult, sites_path: Path, trial_path: Path, fmt: str) -> None:
+    placed = len(result.sites) - len(result.unplaced)
+    summary = {"nct_id": result.trial.nct_id or None, "sites_file": str(sites_path), "trial_file": str(trial_path),
+               "site_count": len(result.sites), "placed_from_registry": result.from_registry,
+               "placed_offline": placed - result.from_registry, "unplaced": result.unplaced}
+    for facility in result.unplaced:
+        notice(f"Not placed (listed, but never ranked by distance): {facility}")
+    if fmt == "json":
+        emit_json(summary)
+    elif fmt == "csv":
+        emit_csv(("field", "value"), [{"field": key, "value": "; ".join(value) if isinstance(value, list) else value}
+                                      for key, value in summary.items()])
+    else:
+        emit_fields(f"Imported {result.trial.nct_id or 'study'}", [
+            ("Sites", f"{len(result.sites)}: {result.from_registry} placed by the registry, "
+                      f"{placed - result.from_registry} by the offline gazetteer, {len(result.unplaced)} not placed"),
+            ("Sites file", str(sites_path)), ("Trial file", str(trial_path)),
+            ("Next", f"sitefinder near CITY --sites {sites_path}"),
+        ])
 
 
 def trial_fields(trial: Trial, site_count: int, provinces: list[str], countries: list[str]) -> list[tuple[str, str]]:
