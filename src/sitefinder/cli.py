@@ -200,18 +200,18 @@ def near(
     """
     from sitefinder import render
     from sitefinder.regions import match_province
-    from sitefinder.search import check_limits, find_nearest, load_sites, locate
+    from sitefinder.search import check_limits, find_nearest, locate, open_sites_for_near
     from sitefinder.status import parse_status_option
 
     fmt = _format(output, as_json)
     check_limits(limit, within)
     status_value = parse_status_option(status) if status else None
-    data = load_sites(sites)
-    province_name = match_province(province, {site.province for site in data.sites}) if province else None
-    resolution = locate(place, data, online=online)
-    result = find_nearest(resolution, data, limit=limit, within_km=within, province=province_name,
+    source = open_sites_for_near(sites)
+    province_name = match_province(province, source.provinces()) if province else None
+    resolution = locate(place, source.preferred_cities(), online=online)
+    result = find_nearest(resolution, source, limit=limit, within_km=within, province=province_name,
                           status=status_value)
-    render.show_nearest(result, data, fmt)
+    render.show_nearest(result, source.trial, fmt)
 
 
 @app.command()

@@ -7,7 +7,6 @@ a lookup reads a few pages instead of parsing megabytes on every run.
 from __future__ import annotations
 
 import math
-import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,8 +24,8 @@ CONTENDER_SHARE = 0.10
 SAME_CITY_KM = 30.0
 SUGGESTION_MARGIN = 3.0  # rapidfuzz ratio points
 
-_COORDINATES = re.compile(r"^\s*([+-]?\d{1,3}(?:\.\d+)?)\s*[,\s]\s*([+-]?\d{1,3}(?:\.\d+)?)\s*$")
-_QUALIFIER_SEPARATORS = re.compile(r"[,，、;；]")
+# Separators between a place and its qualifiers, mapped to a comma (no regex: see text.py).
+_TO_COMMA = str.maketrans({"，": ",", "、": ",", ";": ",", "；": ","})
 _LATIN_CITY_WORDS = ("municipality", "city", "shi")
 
 
@@ -76,7 +75,7 @@ class Gazetteer:
 
     def suggest(self, text: str, limit: int = 3) -> list[str]:
         """Close spellings of well-known place names, best first. Only on the miss path."""
-        key = name_key(_QUALIFIER_SEPARATORS.split(text)[0])
+        key = name_key(text.translate(_TO_COMMA).split(",")[0])
         if len(key) < 3 or has_cjk(key):
             return []
         from rapidfuzz import fuzz, process  # 30 ms to import: only paid when a query misses
@@ -100,15 +99,22 @@ class Gazetteer:
 
 def parse_coordinates(text: str) -> tuple[float, float] | None:
     """`22.54,114.06` or `22.54 114.06` as (latitude, longitude); None when it is not two numbers."""
-    match = _COORDINATES.match(text)
-    if not match:
+    parts = text.replace(",", " ").split()
+    if len(parts) != 2 or not all(_is_decimal(part) for part in parts):
         return None
-    latitude, longitude = float(match.group(1)), float(match.group(2))
+    latitude, longitude = float(parts[0]), float(parts[1])
     if not -90 <= latitude <= 90:
         raise UsageError(f"latitude {latitude:g} is out of range: it must be between -90 and 90 (write LAT,LON)")
     if not -180 <= longitude <= 180:
         raise UsageError(f"longitude {longitude:g} is out of range: it must be between -180 and 180 (write LAT,LON)")
     return latitude, longitude
+
+
+def _is_decimal(text: str) -> bool:
+    """A plain decimal number: digits with an optional sign and fraction (no exponent, nan or inf)."""
+    whole, _, fraction = text.lstrip("+-").partition(".")
+    return (text.count("-") + text.count("+") <= 1 and text[0] not in "." and 1 <= len(whole) <= 3
+            and whole.isascii() and whole.isdigit() and (not fraction or (fraction.isascii() and fraction.isdigit())))
 
 
 def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozenset()) -> Resolution:
@@ -147,7 +153,7 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
 def _readings(text: str) -> Iterator[tuple[str, tuple[str, ...]]]:
     """Ways to split a query into a place name and qualifiers, the most literal first."""
     yield text, ()
-    parts = [part.strip() for part in _QUALIFIER_SEPARATORS.split(text) if part.strip()]
+    parts = [part.strip() for part in text.translate(_TO_COMMA).split(",") if part.strip()]
     if len(parts) > 1:
         yield parts[0], tuple(parts[1:])
         return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import heapq
+import math
 from collections.abc import Iterable, Sequence
 
 from sitefinder.models import Place, RankedSite, Site, Trial
@@ -17,12 +19,36 @@ def geodesic_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return Geodesic.WGS84.Inverse(lat1, lon1, lat2, lon2, Geodesic.DISTANCE)["s12"] / 1000.0
 
 
+# A sphere is at most about 0.56 % off the WGS-84 ellipsoid; with this margin the cheap distance
+# can only rule out sites that the exact one would rule out too.
+SPHERE_MARGIN = 1.01
+SPHERE_SLACK_KM = 1.0
+
+
+def sphere_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle (haversine) distance: about 50 times cheaper than the geodesic, for pre-filtering."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    half_dphi, half_dlambda = (phi2 - phi1) / 2, math.radians(lon2 - lon1) / 2
+    a = math.sin(half_dphi) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(half_dlambda) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
 def rank_sites(origin: Place, sites: Iterable[Site], limit: int | None = None,
                within_km: float | None = None) -> list[RankedSite]:
-    """Sites with coordinates, nearest first; sites at equal distance keep their file order."""
+    """Sites with coordinates, nearest first on the ellipsoid; sites at equal distance keep their file order.
+
+    The exact geodesic is computed only for sites that the spherical distance cannot rule out.
+    """
+    placed = [site for site in sites if site.has_coordinates]
+    rough = [sphere_km(origin.latitude, origin.longitude, site.latitude, site.longitude) for site in placed]
+    cutoff = math.inf
+    if limit is not None and len(rough) > limit:
+        cutoff = heapq.nsmallest(limit, rough)[-1] * SPHERE_MARGIN + SPHERE_SLACK_KM
+    if within_km is not None:
+        cutoff = min(cutoff, within_km * SPHERE_MARGIN + SPHERE_SLACK_KM)
     ranked = [RankedSite(site, geodesic_km(origin.latitude, origin.longitude, site.latitude, site.longitude))
-              for site in sites if site.has_coordinates]
-    ranked.sort(key=lambda entry: entry.distance_km)  # stable: ties stay in registry order
+              for site, distance in zip(placed, rough) if distance <= cutoff]
+    ranked.sort(key=lambda entry: entry.distance_km)  # stable: ties stay in file order
     if within_km is not None:
         ranked = [entry for entry in ranked if entry.distance_km <= within_km]
     return ranked[:limit] if limit is not None else ranked

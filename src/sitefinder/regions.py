@@ -96,12 +96,15 @@ def province_names() -> list[str]:
     return [province.name for province in PROVINCES]
 
 
+def region_key(text: str) -> str:
+    """One key per region: a Chinese province's English name, else the folded text ("oregon")."""
+    province = find_province(text)
+    return province.name if province else fold(text)
+
+
 def same_region(a: str, b: str) -> bool:
     """Whether two province/state texts name the same region ("Beijing Municipality" = "北京")."""
-    province_a, province_b = find_province(a), find_province(b)
-    if province_a or province_b:
-        return province_a == province_b
-    return fold(a) == fold(b)
+    return region_key(a) == region_key(b)
 
 
 def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:

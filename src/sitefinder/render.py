@@ -217,18 +217,18 @@ def place_record(resolution: Resolution) -> dict[str, Any]:
     }
 
 
-def show_nearest(result: NearResult, data: SiteData, fmt: str) -> None:
+def show_nearest(result: NearResult, trial: Trial, fmt: str) -> None:
     resolution, place = result.resolution, result.resolution.place
     for message in near_notices(result):
         notice(message)
-    records = [ranked_record(entry, data.trial, rank) for rank, entry in enumerate(result.sites, 1)]
+    records = [ranked_record(entry, trial, rank) for rank, entry in enumerate(result.sites, 1)]
     if fmt == "json":
         emit_json({"origin": place_record(resolution), "sites": records})
     elif fmt == "csv":
         emit_csv(("rank", "distance_km", *CSV_SITE_FIELDS), records)
     elif result.sites:
         rows = [[str(rank), entry.site.facility, entry.site.city, entry.site.province, f"{entry.distance_km:,.1f}",
-                 status_cell(entry.site, data.trial), investigator_cell(entry.site)]
+                 status_cell(entry.site, trial), investigator_cell(entry.site)]
                 for rank, entry in enumerate(result.sites, 1)]
         where = ", ".join(part for part in (place.label, place.country if place.province else "") if part)
         emit_table(NEAR_COLUMNS, rows, title=f"Sites nearest to {where} ({place.latitude:.4f}, {place.longitude:.4f})",

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from sitefinder.errors import PlaceNotFound, SitefinderError, UsageError
 from sitefinder.gazetteer import Gazetteer, resolve
 from sitefinder.models import RankedSite, Resolution, Site, SiteData
+
+if TYPE_CHECKING:
+    from sitefinder.sources import IndexedSource, MemorySource
 from sitefinder.paths import default_sites_path, gazetteer_path
-from sitefinder.ranking import filter_sites, rank_sites
+from sitefinder.ranking import rank_sites
 from sitefinder.text import fold
 
-_GEONAMES_ID = re.compile(r"^GeoNames (\d+)\b")
 ONLINE_HINT = "places the offline gazetteer lacks can be looked up with --online"
 
 
@@ -32,13 +34,17 @@ def load_sites(path: Path | None) -> SiteData:
 
 def site_cities(sites: tuple[Site, ...]) -> frozenset[int]:
     """GeoNames ids of the cities that host a site, read from each row's coordinate_source."""
-    return frozenset(int(match.group(1)) for site in sites if (match := _GEONAMES_ID.match(site.coordinate_source)))
+    ids = (site.coordinate_source.split()[1:2] for site in sites if site.coordinate_source.startswith("GeoNames "))
+    return frozenset(int(word[0]) for word in ids if word and word[0].isascii() and word[0].isdigit())
 
 
-def locate(query: str, data: SiteData, online: bool = False) -> Resolution:
-    """Resolve a place offline; only with `online` does the query leave the machine, and only on a miss."""
+def locate(query: str, preferred: frozenset[int] = frozenset(), online: bool = False) -> Resolution:
+    """Resolve a place offline; only with `online` does the query leave the machine, and only on a miss.
+
+    `preferred`: GeoNames ids of the cities hosting a site, which win among same-name places.
+    """
     try:
-        return resolve(query, open_gazetteer(), preferred=site_cities(data.sites))
+        return resolve(query, open_gazetteer(), preferred=preferred)
     except PlaceNotFound as miss:
         if not online:
             raise PlaceNotFound(miss.query, miss.suggestions, hint=miss.hint or ONLINE_HINT) from None
@@ -64,17 +70,26 @@ def check_limits(limit: int, within_km: float | None) -> None:
         raise UsageError(f"--within must be a distance in km greater than 0, not {within_km:g}")
 
 
-def find_nearest(resolution: Resolution, data: SiteData, limit: int = 5, within_km: float | None = None,
-                 province: str | None = None, status: str | None = None) -> NearResult:
+def open_sites_for_near(path: Path | None) -> MemorySource | IndexedSource:
+    from sitefinder.sites import read_sites_file
+    from sitefinder.sources import open_near_source
+
+    return open_near_source(path or default_sites_path(), read_sites_file)
+
+
+def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, limit: int = 5,
+                 within_km: float | None = None, province: str | None = None,
+                 status: str | None = None) -> NearResult:
     check_limits(limit, within_km)
-    candidates = filter_sites(data.sites, data.trial, province=province, status=status)
-    placed = [site for site in candidates if site.has_coordinates]
-    ranked = rank_sites(resolution.place, placed, limit=limit, within_km=within_km)
+    origin = resolution.place
+    found = source.candidates(origin, limit, within_km, province, status)
+    ranked = rank_sites(origin, found.placed, limit=limit, within_km=within_km)
     nearest_outside = None
-    if not ranked and placed and within_km is not None:
-        nearest_outside = rank_sites(resolution.place, placed, limit=1)[0].distance_km
-    return NearResult(resolution=resolution, sites=ranked, unplaced=len(candidates) - len(placed),
-                      nearest_outside_km=nearest_outside, considered=len(candidates))
+    if not ranked and within_km is not None and found.considered > found.unplaced:
+        anywhere = source.candidates(origin, 1, None, province, status)
+        nearest_outside = rank_sites(origin, anywhere.placed, limit=1)[0].distance_km
+    return NearResult(resolution=resolution, sites=ranked, unplaced=found.unplaced,
+                      nearest_outside_km=nearest_outside, considered=found.considered)
 
 
 def find_site(data: SiteData, query: str) -> Site:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from sitefinder.errors import UsageError
 
 # ClinicalTrials.gov API v2 values, for a site (the first nine) and for a trial (all of them).
@@ -27,7 +25,8 @@ STATUS_WORDS = {
 
 def normalize_status(text: str) -> str | None:
     """The enum value for "not yet recruiting", "Not_Yet_Recruiting", "active, not recruiting"; else None."""
-    key = re.sub(r"[\s,_-]+", "_", text.strip()).strip("_").upper()
+    words = text.replace(",", " ").replace("-", " ").replace("_", " ").split()
+    key = "_".join(words).upper()
     return key if key in STATUS_WORDS else None
 
 

@@ -1,0 +1,148 @@
+"""How fast sitefinder answers, as a ratio to what Python + Typer cost to print anything.
+
+In one run, in the same interpreter and environment, it interleaves a hello-world Typer app (the
+floor) with sitefinder commands, many repetitions each, and prints medians, the ratio of each
+median to the floor's, and peak memory. Interleaving spreads the machine's noise over every case
+alike; the ratios, not the milliseconds, are the result.
+
+    python benchmarks/startup.py                 # startup table (30 repetitions)
+    python benchmarks/startup.py --scale         # and 1k / 10k / 100k-site files
+    python benchmarks/startup.py --repeat 3 --sizes 300 --scale   # a quick smoke run
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+HELLO = HERE / "hello_typer.py"
+SCRIPT = Path(sys.executable).parent / "sitefinder"
+
+# (label, arguments, target ratio to the floor or None)
+STARTUP_CASES = [
+    ("near Guangzhou --json", ["near", "Guangzhou", "--json"], 1.25),
+    ("near 台州", ["near", "台州"], 1.25),
+    ("near Guangzou (miss)", ["near", "Guangzou"], 1.6),
+    ("list --province Shandong --json", ["list", "--province", "Shandong", "--json"], 1.25),
+    ("--help", ["--help"], None),
+]
+
+
+def command(args: list[str]) -> list[str]:
+    if SCRIPT.exists():
+        return [str(SCRIPT), *args]
+    return [sys.executable, "-m", "sitefinder", *args]
+
+
+def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one run."""
+    started = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, _, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = 0
+    return elapsed, usage.ru_maxrss
+
+
+def measure(cases: dict[str, list[str]], repeat: int, env: dict[str, str],
+            fresh_env: dict[str, callable] | None = None) -> dict[str, tuple[list[float], list[int]]]:  # type: ignore[valid-type]
+    results: dict[str, tuple[list[float], list[int]]] = {label: ([], []) for label in cases}
+    for _ in range(repeat):
+        for label, argv in cases.items():  # round-robin: every case sees the same noise
+            run_env = fresh_env[label]() if fresh_env and label in fresh_env else env
+            seconds, rss = run_once(argv, run_env)
+            results[label][0].append(seconds)
+            results[label][1].append(rss)
+    return results
+
+
+def base_env(cache: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SITEFINDER_")}
+    env.update(SITEFINDER_CACHE_DIR=str(cache), NO_COLOR="1", COLUMNS="100")
+    return env
+
+
+def startup_table(repeat: int, work: Path) -> None:
+    env = base_env(work / "cache")
+    cases = {"floor: Typer hello world": [sys.executable, str(HELLO)]}
+    cases.update({label: command(args) for label, args, _ in STARTUP_CASES})
+    cases["first run after install"] = command(["near", "Guangzhou", "--json"])
+    counter = iter(range(10**6))
+
+    def fresh() -> dict[str, str]:  # a user cache directory that has never been written
+        return {**env, "SITEFINDER_CACHE_DIR": str(work / f"fresh-{next(counter)}")}
+
+    results = measure(cases, repeat, env, {"first run after install": fresh})
+    floor = statistics.median(results["floor: Typer hello world"][0])
+    floor_rss = statistics.median(results["floor: Typer hello world"][1])
+    targets = {label: target for label, _, target in STARTUP_CASES}
+    targets["first run after install"] = 2.0
+    print(f"Startup: median of {repeat} interleaved runs; Python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    print(f"{'case':36} {'median ms':>9} {'ratio':>6} {'target':>7} {'peak MB':>8} {'vs floor':>9}")
+    for label, (seconds, rss) in results.items():
+        median = statistics.median(seconds)
+        ratio = median / floor
+        target = targets.get(label)
+        verdict = "" if target is None else ("ok" if ratio <= target else "OVER")
+        memory = statistics.median(rss) / 1024
+        print(f"{label:36} {median * 1000:9.1f} {ratio:6.2f} {('≤%.2f' % target) if target else '':>7} "
+              f"{memory:8.1f} {memory - floor_rss / 1024:+8.1f} {verdict}")
+
+
+def scale_table(repeat: int, sizes: list[int], work: Path) -> None:
+    from make_sites import write_synthetic_sites
+
+    env = base_env(work / "cache-scale")
+    cases = {"floor: Typer hello world": [sys.executable, str(HELLO)],
+             "near 42 (shipped)": command(["near", "Guangzhou", "--json"]),
+             "list 42 (shipped)": command(["list", "--json"])}
+    builds = {}
+    for size in sizes:
+        path = work / f"sites-{size}.csv"
+        write_synthetic_sites(path, size)
+        # The first `near` on a large file builds its index in the cache: timed once, reported apart.
+        seconds, _ = run_once(command(["near", "Guangzhou", "--json", "--sites", str(path)]), env)
+        builds[size] = seconds
+        cases[f"near {size:,}"] = command(["near", "Guangzhou", "--json", "--sites", str(path)])
+        cases[f"list {size:,}"] = command(["list", "--json", "--sites", str(path)])
+    results = measure(cases, repeat, env)
+    floor = statistics.median(results["floor: Typer hello world"][0])
+    near42 = statistics.median(results["near 42 (shipped)"][0])
+    list42 = statistics.median(results["list 42 (shipped)"][0])
+    print(f"\nScale: median of {repeat} interleaved runs on synthetic sites files (real gazetteer cities)")
+    print(f"{'case':28} {'median ms':>9} {'vs floor':>8} {'vs 42-site run':>15}")
+    for label, (seconds, _) in results.items():
+        median = statistics.median(seconds)
+        base = near42 if label.startswith("near") else list42 if label.startswith("list") else floor
+        print(f"{label:28} {median * 1000:9.1f} {median / floor:8.2f} {median / base:15.2f}")
+    for size, seconds in builds.items():
+        print(f"first near on {size:,} sites (validates the file, builds the index): {seconds * 1000:.0f} ms "
+              f"({seconds / floor:.1f}x floor)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--scale", action="store_true", help="also time 1k/10k/100k-site files")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    args = parser.parse_args()
+    sys.path.insert(0, str(HERE))
+    work = Path(tempfile.mkdtemp(prefix="sitefinder-bench-"))
+    try:
+        startup_table(args.repeat, work)
+        if args.scale:
+            scale_table(args.repeat, args.sizes, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

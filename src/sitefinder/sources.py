@@ -1,0 +1,196 @@
+"""Where `near` gets its candidate sites: the parsed file, or, for a large file, an index of it.
+
+A sites file of a few hundred rows parses in a millisecond or two. One of 100,000 rows takes
+seconds to parse and validate, so on first use it is validated once and copied into an indexed
+SQLite file in the user's cache directory; later runs read only the rows near the origin.
+The index is rebuilt whenever the file's size or modification time changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitefinder.errors import SitefinderError
+from sitefinder.models import Contact, Place, Site, SiteData, Trial
+from sitefinder.paths import cache_dir
+from sitefinder.regions import region_key
+from sitefinder.ranking import filter_sites, sphere_km
+
+INDEX_THRESHOLD_BYTES = 1_000_000  # about 4,000 sites: below it, parsing beats opening an index
+INDEX_SCHEMA = 1
+FIRST_RADIUS_KM = 200.0
+HALF_EARTH_KM = 20_040.0
+_KM_PER_DEGREE_LATITUDE = 110.574  # the shortest degree of latitude, at the equator
+_KM_PER_DEGREE_LONGITUDE = 111.320  # a degree of longitude at the equator
+
+
+@dataclass(frozen=True)
+class Candidates:
+    placed: list[Site]  # a superset of the nearest `limit` matching sites that have coordinates
+    unplaced: int  # matching sites without coordinates
+    considered: int  # matching sites in all
+
+
+class MemorySource:
+    """All sites in memory: every matching site is a candidate."""
+
+    def __init__(self, data: SiteData) -> None:
+        self.data, self.trial = data, data.trial
+
+    def provinces(self) -> set[str]:
+        return {site.province for site in self.data.sites}
+
+    def preferred_cities(self) -> frozenset[int]:
+        from sitefinder.search import site_cities
+
+        return site_cities(self.data.sites)
+
+    def candidates(self, origin: Place, limit: int, within_km: float | None, province: str | None,
+                   status: str | None) -> Candidates:
+        matching = filter_sites(self.data.sites, self.trial, province=province, status=status)
+        placed = [site for site in matching if site.has_coordinates]
+        return Candidates(placed, len(matching) - len(placed), len(matching))
+
+
+class IndexedSource:
+    """A large sites file through its SQLite index: only the rows near the origin are read."""
+
+    def __init__(self, db: sqlite3.Connection, trial: Trial) -> None:
+        self._db, self.trial = db, trial
+
+    def provinces(self) -> set[str]:
+        return {row[0] for row in self._db.execute("SELECT DISTINCT province FROM site")}
+
+    def preferred_cities(self) -> frozenset[int]:
+        return frozenset(row[0] for row in self._db.execute("SELECT DISTINCT geonameid FROM site "
+                                                            "WHERE geonameid IS NOT NULL"))
+
+    def candidates(self, origin: Place, limit: int, within_km: float | None, province: str | None,
+                   status: str | None) -> Candidates:
+        where, params = self._filters(province, status)
+        considered = self._db.execute(f"SELECT COUNT(*) FROM site WHERE {where}", params).fetchone()[0]
+        unplaced = self._db.execute(f"SELECT COUNT(*) FROM site WHERE latitude IS NULL AND {where}",
+                                    params).fetchone()[0]
+        radius = within_km if within_km is not None else FIRST_RADIUS_KM
+        while True:  # widen the box until it holds `limit` sites within its inscribed circle
+            box, box_params = _bounding_box(origin.latitude, origin.longitude, radius)
+            rows = self._db.execute(f"SELECT row FROM site WHERE {box} AND {where} ORDER BY id",
+                                    [*box_params, *params]).fetchall()
+            sites = [_decode(row[0]) for row in rows]
+            inside = sum(sphere_km(origin.latitude, origin.longitude, s.latitude, s.longitude) <= radius / 1.01
+                         for s in sites)
+            if within_km is not None or inside >= limit or radius >= HALF_EARTH_KM:
+                return Candidates(sites, unplaced, considered)
+            radius = min(radius * 4, HALF_EARTH_KM)
+
+    def _filters(self, province: str | None, status: str | None) -> tuple[str, list[object]]:
+        clauses, params = ["1"], []
+        if province is not None:
+            clauses.append("region = ?")
+            params.append(region_key(province))
+        if status is not None:  # a site without its own status has the trial's
+            if self.trial.overall_status == status:
+                clauses.append("(status = ? OR status IS NULL)")
+            else:
+                clauses.append("status = ?")
+            params.append(status)
+        return " AND ".join(clauses), params
+
+
+def open_near_source(path: Path, read_data) -> MemorySource | IndexedSource:  # type: ignore[no-untyped-def]
+    """The source for `near`: in memory for ordinary files, through the cached index for large ones."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return MemorySource(read_data(path))  # reading reports the problem with the file's name
+    if stat.st_size < INDEX_THRESHOLD_BYTES or not path.is_file():
+        return MemorySource(read_data(path))
+    from sitefinder.trial import read_trial_beside
+
+    stamp = f"{INDEX_SCHEMA} {stat.st_size} {stat.st_mtime_ns}"
+    index_path = cache_dir() / f"sites-{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]}.sqlite"
+    db = _open_index(index_path, stamp)
+    if db is None:
+        data = read_data(path)  # validates every row; a bad file never gets an index
+        db = _build_index(index_path, stamp, data)
+    return IndexedSource(db, read_trial_beside(path))
+
+
+def _open_index(index_path: Path, stamp: str) -> sqlite3.Connection | None:
+    if not index_path.exists():
+        return None
+    try:
+        db = sqlite3.connect(f"{index_path.resolve().as_uri()}?mode=ro", uri=True)
+        row = db.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
+        if row and row[0] == stamp:
+            return db
+        db.close()
+    except sqlite3.Error:
+        pass  # damaged or from another version: rebuilt below
+    return None
+
+
+def _build_index(index_path: Path, stamp: str, data: SiteData) -> sqlite3.Connection:
+    from sitefinder.search import site_cities
+
+    rows = []
+    for site in data.sites:
+        city = next(iter(site_cities((site,))), None)
+        rows.append((site.id, site.latitude, site.longitude, region_key(site.province), site.province,
+                     site.status, city, _encode(site)))
+    try:
+        index_path.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(dir=index_path.parent, prefix=".sites-", suffix=".tmp")
+        os.close(handle)
+        db = sqlite3.connect(tmp)
+        db.executescript("""
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE site (id INTEGER PRIMARY KEY, latitude REAL, longitude REAL, region TEXT NOT NULL,
+                               province TEXT NOT NULL, status TEXT, geonameid INTEGER, row TEXT NOT NULL);
+        """)
+        db.executemany("INSERT INTO site VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        db.execute("CREATE INDEX site_latitude ON site (latitude, longitude)")
+        db.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
+        db.commit()
+        db.close()
+        os.replace(tmp, index_path)  # atomic: a concurrent reader sees the old index or the new one
+        return sqlite3.connect(f"{index_path.resolve().as_uri()}?mode=ro", uri=True)
+    except (OSError, sqlite3.Error) as exc:
+        raise SitefinderError(f"cannot write the site index in {index_path.parent}: {exc}; "
+                              "set SITEFINDER_CACHE_DIR to a writable directory") from None
+
+
+def _bounding_box(latitude: float, longitude: float, radius_km: float) -> tuple[str, list[float]]:
+    """A latitude/longitude box that holds every point within `radius_km` (with a 1 % margin)."""
+    dlat = radius_km * 1.01 / _KM_PER_DEGREE_LATITUDE
+    south, north = latitude - dlat, latitude + dlat
+    if south <= -90 or north >= 90:
+        return "latitude BETWEEN ? AND ?", [max(south, -90.0), min(north, 90.0)]
+    widest = math.cos(math.radians(max(abs(south), abs(north))))
+    dlon = radius_km * 1.01 / (_KM_PER_DEGREE_LONGITUDE * widest)
+    if dlon >= 180:
+        return "latitude BETWEEN ? AND ?", [south, north]
+    west, east = longitude - dlon, longitude + dlon
+    if west < -180:  # the box crosses the antimeridian: two longitude ranges
+        return ("latitude BETWEEN ? AND ? AND (longitude >= ? OR longitude <= ?)", [south, north, west + 360, east])
+    if east > 180:
+        return ("latitude BETWEEN ? AND ? AND (longitude >= ? OR longitude <= ?)", [south, north, west, east - 360])
+    return "latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?", [south, north, west, east]
+
+
+def _encode(site: Site) -> str:
+    return json.dumps([site.id, site.facility, site.city, site.province, site.country, site.status, site.latitude,
+                       site.longitude, site.coordinate_precision, site.coordinate_source, site.location_note,
+                       [[c.name, c.role, c.phone, c.phone_ext, c.email] for c in site.contacts]], ensure_ascii=False)
+
+
+def _decode(text: str) -> Site:
+    *fields, contacts = json.loads(text)
+    return Site(*fields, contacts=tuple(Contact(*contact) for contact in contacts))

@@ -1,0 +1,104 @@
+"""Large sites files: the cached index must give exactly the answers of the plain file."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+import sitefinder.sources as sources
+from conftest import make_site
+from sitefinder.models import Place
+from sitefinder.paths import cache_dir
+from sitefinder.search import find_nearest, open_sites_for_near
+from sitefinder.models import Resolution
+from sitefinder.sites import read_sites_file, write_sites_file
+from sitefinder.sources import IndexedSource, MemorySource
+
+
+@pytest.fixture
+def world_file(tmp_path: Path) -> Path:
+    rng = random.Random(11)
+    statuses = [None, "RECRUITING", "NOT_YET_RECRUITING", "COMPLETED"]
+    provinces = ["Guangdong", "Shandong", "Oregon", "Bavaria"]
+    sites = [make_site(i, facility=f"Site {i}", latitude=round(rng.uniform(-89.9, 89.9), 4),
+                       longitude=round(rng.uniform(-180, 180), 4), status=rng.choice(statuses),
+                       province=rng.choice(provinces)) for i in range(1, 3001)]
+    sites.append(make_site(3001, facility="Unplaced", latitude=None, longitude=None))
+    sites += [make_site(3002 + i, facility=f"Twin {i}", latitude=10.0, longitude=179.99) for i in range(3)]
+    path = tmp_path / "sites.csv"
+    write_sites_file(path, sites)
+    return path
+
+
+def answers(source, origin: Place, **options) -> list[tuple[int, float]]:  # type: ignore[no-untyped-def]
+    result = find_nearest(Resolution(query="x", place=origin), source, **options)
+    return [(entry.site.id, round(entry.distance_km, 6)) for entry in result.sites]
+
+
+ORIGINS = [Place("a", "", "", 23.1, 113.2), Place("b", "", "", 89.5, 10.0), Place("c", "", "", -89.0, -170.0),
+           Place("d", "", "", 10.0, -179.99), Place("e", "", "", 0.0, 0.0), Place("f", "", "", 45.5, -122.7)]
+
+
+@pytest.mark.parametrize("origin", ORIGINS, ids=[o.name for o in ORIGINS])
+@pytest.mark.parametrize("options", [{"limit": 1}, {"limit": 7}, {"limit": 50, "within_km": 1500.0},
+                                     {"limit": 5, "province": "Shandong"}, {"limit": 5, "status": "RECRUITING"}])
+def test_index_answers_equal_the_plain_files(world_file: Path, monkeypatch, origin: Place, options: dict) -> None:  # type: ignore[no-untyped-def]
+    plain = MemorySource(read_sites_file(world_file))
+    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    indexed = open_sites_for_near(world_file)
+    assert isinstance(indexed, IndexedSource)
+    assert answers(indexed, origin, **options) == answers(plain, origin, **options)
+
+
+def test_across_the_antimeridian_and_ties_keep_file_order(world_file: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    nearest = answers(open_sites_for_near(world_file), Place("x", "", "", 10.0, -179.995), limit=3)
+    assert [site_id for site_id, _ in nearest] == [3002, 3003, 3004]
+
+
+def test_index_is_built_once_and_rebuilt_when_the_file_changes(world_file: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    open_sites_for_near(world_file)
+    index_files = list(cache_dir().glob("sites-*.sqlite"))
+    assert len(index_files) == 1
+    built = index_files[0].stat().st_mtime_ns
+    open_sites_for_near(world_file)
+    assert index_files[0].stat().st_mtime_ns == built  # reused
+    write_sites_file(world_file, [make_site(1, facility="Only one now")])
+    source = open_sites_for_near(world_file)
+    assert [s.facility for s in source.candidates(ORIGINS[0], 5, None, None, None).placed] == ["Only one now"]
+
+
+def test_a_bad_large_file_gets_no_index_and_a_clean_error(world_file: Path, monkeypatch, cli) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    world_file.write_text(world_file.read_text() + "1,dup,a,b,c,,1,1,,,,\n", encoding="utf-8")
+    run = cli("near", "Guangzhou", "--sites", str(world_file))
+    assert run.exit_code == 1 and "is used again" in run.stderr
+    assert not list(cache_dir().glob("sites-*.sqlite"))
+
+
+def test_near_through_the_cli_on_an_indexed_file(world_file: Path, monkeypatch, cli) -> None:  # type: ignore[no-untyped-def]
+    plain = cli("near", "Portland, Oregon", "--sites", str(world_file), "--json", "--limit", "4").json()
+    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    indexed = cli("near", "Portland, Oregon", "--sites", str(world_file), "--json", "--limit", "4")
+    assert indexed.exit_code == 0 and indexed.json() == plain
+    unplaced = cli("near", "Guangzhou", "--sites", str(world_file), "--within", "1", "--json")
+    assert unplaced.json()["sites"] == [] and "1 matching site(s) have no coordinates" in unplaced.stderr
+
+
+@pytest.mark.benchmark
+def test_benchmark_script_runs(tmp_path: Path) -> None:
+    """Smoke: the benchmark runs end to end (tiny sizes, few repetitions); no timing is asserted."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "startup.py"), "--repeat", "1", "--scale",
+                          "--sizes", "300", "6000"], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    for label in ("floor: Typer hello world", "near Guangzhou --json", "near 台州", "near Guangzou (miss)",
+                  "list --province Shandong --json", "--help", "first run after install", "near 6,000", "list 300"):
+        assert label in run.stdout, label
