@@ -112,3 +112,15 @@ def test_import_from_a_file_makes_no_network_call(no_network: list[str], tmp_pat
 
     run = run_cli("import", str(CTGOV_STUDY), "--out", str(tmp_path))
     assert run.exit_code == 0 and no_network == []
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 89, 90, 100, 120, 200])
+@pytest.mark.parametrize("args", [["near", "Guangzhou", "--limit", "8"], ["list"], ["near", "Beijing"]])
+def test_tables_fit_the_terminal_whole(width: int, args: list[str]) -> None:
+    run = run_cli(*args, env={"COLUMNS": str(width)})
+    assert run.exit_code == 0
+    lines = run.stdout.splitlines()
+    assert all(len(line) <= width for line in lines)
+    cropped = [line for line in lines if line[:1] in "┃│┏┡└" and line[-1:] not in "┃│┓┩┘"]
+    assert cropped == [], "Rich cropped the table's right-hand side"
+    assert "Investigator" in run.stdout  # the header is never broken inside the word

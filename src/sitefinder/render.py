@@ -29,7 +29,7 @@ LEAD_ROLES = ("PRINCIPAL_INVESTIGATOR", "PRIMARY", "CONTACT")
 ROLE_WORDS = {"PRINCIPAL_INVESTIGATOR": "principal investigator", "SUB_INVESTIGATOR": "sub-investigator",
               "STUDY_CHAIR": "study chair", "STUDY_DIRECTOR": "study director", "CONTACT": "contact",
               "PRIMARY": "primary", "BACKUP": "backup"}
-NARROW_WIDTH = 72  # below this a seven-column table cannot show every column
+NARROW_WIDTH = 90  # below this a seven-column table wraps every cell: one block per site reads better
 DISTANCE_CAPTION = "Distances are straight lines between city centres, not travel distances."
 
 
@@ -120,8 +120,9 @@ def emit_table(columns: Sequence[Column], rows: Sequence[Sequence[str]], title: 
     else:
         table = Table(expand=False)
         for column in columns:
-            # min_width keeps headers whole; overflow="fold" wraps long names instead of cutting them to "…".
-            table.add_column(column.header, justify=column.justify, overflow="fold", min_width=len(column.header))
+            # overflow="fold" wraps long names instead of cutting them to "…". No min_width: with one,
+            # Rich can end up wider than the terminal and crop the right-hand column.
+            table.add_column(column.header, justify=column.justify, overflow="fold")
         for row in rows:
             table.add_row(*(Text(printable(cell)) for cell in row))
         console.print(table)
