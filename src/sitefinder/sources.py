@@ -24,7 +24,7 @@ from sitefinder.regions import region_key
 from sitefinder.ranking import filter_sites, sphere_km
 
 INDEX_THRESHOLD_BYTES = 1_000_000  # about 4,000 sites: below it, parsing beats opening an index
-INDEX_SCHEMA = 1
+INDEX_SCHEMA = 2
 FIRST_RADIUS_KM = 200.0
 HALF_EARTH_KM = 20_040.0
 _KM_PER_DEGREE_LATITUDE = 110.574  # the shortest degree of latitude, at the equator
@@ -66,16 +66,20 @@ class IndexedSource:
         self._db, self.trial = db, trial
 
     def provinces(self) -> set[str]:
-        return {row[0] for row in self._db.execute("SELECT DISTINCT province FROM site")}
+        return set(self._meta("provinces"))
 
     def preferred_cities(self) -> frozenset[int]:
-        return frozenset(row[0] for row in self._db.execute("SELECT DISTINCT geonameid FROM site "
-                                                            "WHERE geonameid IS NOT NULL"))
+        return frozenset(self._meta("cities"))
+
+    def _meta(self, key: str):  # type: ignore[no-untyped-def]
+        """Facts about the whole file, computed once when the index was built (a scan costs ~100 ms)."""
+        return json.loads(self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()[0])
 
     def candidates(self, origin: Place, limit: int, within_km: float | None, province: str | None,
                    status: str | None) -> Candidates:
         where, params = self._filters(province, status)
-        considered = self._db.execute(f"SELECT COUNT(*) FROM site WHERE {where}", params).fetchone()[0]
+        considered = (self._db.execute(f"SELECT COUNT(*) FROM site WHERE {where}", params).fetchone()[0]
+                      if params else self._meta("count"))
         unplaced = self._db.execute(f"SELECT COUNT(*) FROM site WHERE latitude IS NULL AND {where}",
                                     params).fetchone()[0]
         radius = within_km if within_km is not None else FIRST_RADIUS_KM
@@ -157,7 +161,10 @@ def _build_index(index_path: Path, stamp: str, data: SiteData) -> sqlite3.Connec
         """)
         db.executemany("INSERT INTO site VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         db.execute("CREATE INDEX site_latitude ON site (latitude, longitude)")
-        db.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
+        facts = {"stamp": stamp, "count": json.dumps(len(rows)),
+                 "cities": json.dumps(sorted(site_cities(data.sites))),
+                 "provinces": json.dumps(sorted({site.province for site in data.sites}), ensure_ascii=False)}
+        db.executemany("INSERT INTO meta VALUES (?, ?)", facts.items())
         db.commit()
         db.close()
         os.replace(tmp, index_path)  # atomic: a concurrent reader sees the old index or the new one
