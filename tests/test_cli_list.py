@@ -176,3 +176,10 @@ def test_help_has_examples_first_and_version(cli) -> None:  # type: ignore[no-un
 def test_no_command_shows_help_and_unknown_command_is_usage_error(cli) -> None:  # type: ignore[no-untyped-def]
     run = cli("frobnicate")
     assert run.exit_code == 2 and run.stderr.count("\n") == 1 and "Error:" in run.stderr
+
+
+def test_info_without_trial_file_says_so(cli, sites_file) -> None:  # type: ignore[no-untyped-def]
+    path = sites_file(make_site(1))
+    run = cli("info", "--sites", str(path))
+    assert run.exit_code == 0 and "no readable trial.json" in run.stderr
+    assert cli("info", "--sites", str(path), "--json").json()["site_count"] == 1

@@ -292,6 +292,8 @@ def show_trial(data: SiteData, fmt: str) -> None:
     from sitefinder.trial import trial_to_dict
 
     trial = data.trial
+    if not trial.nct_id:
+        notice(f"No trial facts: there is no readable trial.json beside {data.source or 'the sites file'}.")
     provinces = sorted({site.province for site in data.sites if site.province})
     countries = sorted({site.country for site in data.sites if site.country})
     if fmt == "json":
