@@ -102,3 +102,12 @@ def test_benchmark_script_runs(tmp_path: Path) -> None:
     for label in ("floor: Typer hello world", "near Guangzhou --json", "near 台州", "near Guangzou (miss)",
                   "list --province Shandong --json", "--help", "first run after install", "near 6,000", "list 300"):
         assert label in run.stdout, label
+
+
+def test_an_unwritable_cache_only_costs_speed(world_file: Path, monkeypatch, cli) -> None:  # type: ignore[no-untyped-def]
+    plain = cli("near", "Guangzhou", "--sites", str(world_file), "--json").json()
+    blocked = world_file.parent / "not-a-directory"
+    blocked.write_text("a file where the cache directory should be", encoding="utf-8")
+    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    run = cli("near", "Guangzhou", "--sites", str(world_file), "--json", env={"SITEFINDER_CACHE_DIR": str(blocked)})
+    assert run.exit_code == 0 and run.json() == plain

@@ -17,7 +17,6 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitefinder.errors import SitefinderError
 from sitefinder.models import Contact, Place, Site, SiteData, Trial
 from sitefinder.paths import cache_dir
 from sitefinder.regions import region_key
@@ -124,6 +123,8 @@ def open_near_source(path: Path, read_data) -> MemorySource | IndexedSource:  # 
     if db is None:
         data = read_data(path)  # validates every row; a bad file never gets an index
         db = _build_index(index_path, stamp, data)
+        if db is None:  # no writable cache: slower, but the answer is the same
+            return MemorySource(data)
     return IndexedSource(db, read_trial_beside(path))
 
 
@@ -141,7 +142,7 @@ def _open_index(index_path: Path, stamp: str) -> sqlite3.Connection | None:
     return None
 
 
-def _build_index(index_path: Path, stamp: str, data: SiteData) -> sqlite3.Connection:
+def _build_index(index_path: Path, stamp: str, data: SiteData) -> sqlite3.Connection | None:
     from sitefinder.search import site_cities
 
     rows = []
@@ -169,9 +170,8 @@ def _build_index(index_path: Path, stamp: str, data: SiteData) -> sqlite3.Connec
         db.close()
         os.replace(tmp, index_path)  # atomic: a concurrent reader sees the old index or the new one
         return sqlite3.connect(f"{index_path.resolve().as_uri()}?mode=ro", uri=True)
-    except (OSError, sqlite3.Error) as exc:
-        raise SitefinderError(f"cannot write the site index in {index_path.parent}: {exc}; "
-                              "set SITEFINDER_CACHE_DIR to a writable directory") from None
+    except (OSError, sqlite3.Error):
+        return None
 
 
 def _bounding_box(latitude: float, longitude: float, radius_km: float) -> tuple[str, list[float]]:
