@@ -114,7 +114,7 @@ def test_import_from_a_file_makes_no_network_call(no_network: list[str], tmp_pat
     assert run.exit_code == 0 and no_network == []
 
 
-@pytest.mark.parametrize("width", [40, 60, 80, 89, 90, 100, 120, 200])
+@pytest.mark.parametrize("width", [40, 60, 80, 89, 90, 100, 109, 110, 120, 200])
 @pytest.mark.parametrize("args", [["near", "Guangzhou", "--limit", "8"], ["list"], ["near", "Beijing"]])
 def test_tables_fit_the_terminal_whole(width: int, args: list[str]) -> None:
     run = run_cli(*args, env={"COLUMNS": str(width)})

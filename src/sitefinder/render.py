@@ -29,6 +29,7 @@ LEAD_ROLES = ("PRINCIPAL_INVESTIGATOR", "PRIMARY", "CONTACT")
 ROLE_WORDS = {"PRINCIPAL_INVESTIGATOR": "principal investigator", "SUB_INVESTIGATOR": "sub-investigator",
               "STUDY_CHAIR": "study chair", "STUDY_DIRECTOR": "study director", "CONTACT": "contact",
               "PRIMARY": "primary", "BACKUP": "backup"}
+ROOMY_WIDTH = 110  # from here on the short columns can stay on one line
 NARROW_WIDTH = 90  # below this a seven-column table wraps every cell: one block per site reads better
 DISTANCE_CAPTION = "Distances are straight lines between city centres, not travel distances."
 
@@ -37,6 +38,7 @@ DISTANCE_CAPTION = "Distances are straight lines between city centres, not trave
 class Column:
     header: str
     justify: str = "left"
+    wrap_last: bool = False  # short values (ids, distances, statuses): let the names wrap first
 
 
 # ---------------------------------------------------------------- records (the public JSON shape)
@@ -119,10 +121,12 @@ def emit_table(columns: Sequence[Column], rows: Sequence[Sequence[str]], title: 
             console.print()
     else:
         table = Table(expand=False)
+        roomy = console.width >= ROOMY_WIDTH
         for column in columns:
             # overflow="fold" wraps long names instead of cutting them to "…". No min_width: with one,
             # Rich can end up wider than the terminal and crop the right-hand column.
-            table.add_column(column.header, justify=column.justify, overflow="fold")
+            table.add_column(column.header, justify=column.justify, overflow="fold",
+                             no_wrap=roomy and column.wrap_last)
         for row in rows:
             table.add_row(*(Text(printable(cell)) for cell in row))
         console.print(table)
@@ -183,10 +187,10 @@ def contact_line(contact: Contact) -> str:
 
 # ---------------------------------------------------------------- what each command shows
 
-LIST_COLUMNS = (Column("ID", "right"), Column("Facility"), Column("City"),
-                Column("Province"), Column("Status"), Column("Investigator"))
-NEAR_COLUMNS = (Column("#", "right"), Column("Facility"), Column("City"),
-                Column("Province"), Column("km", "right"), Column("Status"),
+LIST_COLUMNS = (Column("ID", "right", True), Column("Facility"), Column("City"),
+                Column("Province"), Column("Status", wrap_last=True), Column("Investigator"))
+NEAR_COLUMNS = (Column("#", "right", True), Column("Facility"), Column("City"),
+                Column("Province"), Column("km", "right", True), Column("Status", wrap_last=True),
                 Column("Investigator"))
 
 
