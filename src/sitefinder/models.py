@@ -33,6 +33,14 @@ class Site:
     def has_coordinates(self) -> bool:
         return self.latitude is not None and self.longitude is not None
 
+    @property
+    def geonames_city(self) -> int | None:
+        """The GeoNames id of the site's city, when its coordinates are that city's ("GeoNames 1797929 (...)")."""
+        words = self.coordinate_source.split()
+        if len(words) >= 2 and words[0] == "GeoNames" and words[1].isascii() and words[1].isdigit():
+            return int(words[1])
+        return None
+
 
 @dataclass(frozen=True)
 class Trial:

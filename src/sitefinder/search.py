@@ -32,12 +32,6 @@ def load_sites(path: Path | None) -> SiteData:
     return read_sites_file(path or default_sites_path())
 
 
-def site_cities(sites: tuple[Site, ...]) -> frozenset[int]:
-    """GeoNames ids of the cities that host a site, read from each row's coordinate_source."""
-    ids = (site.coordinate_source.split()[1:2] for site in sites if site.coordinate_source.startswith("GeoNames "))
-    return frozenset(int(word[0]) for word in ids if word and word[0].isascii() and word[0].isdigit())
-
-
 def locate(query: str, preferred: frozenset[int] = frozenset(), online: bool = False) -> Resolution:
     """Resolve a place offline; only with `online` does the query leave the machine, and only on a miss.
 
@@ -71,10 +65,9 @@ def check_limits(limit: int, within_km: float | None) -> None:
 
 
 def open_sites_for_near(path: Path | None) -> MemorySource | IndexedSource:
-    from sitefinder.sites import read_sites_file
     from sitefinder.sources import open_near_source
 
-    return open_near_source(path or default_sites_path(), read_sites_file)
+    return open_near_source(path or default_sites_path())
 
 
 def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, limit: int = 5,

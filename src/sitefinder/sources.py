@@ -47,9 +47,7 @@ class MemorySource:
         return {site.province for site in self.data.sites}
 
     def preferred_cities(self) -> frozenset[int]:
-        from sitefinder.search import site_cities
-
-        return site_cities(self.data.sites)
+        return frozenset(site.geonames_city for site in self.data.sites if site.geonames_city is not None)
 
     def candidates(self, origin: Place, limit: int, within_km: float | None, province: str | None,
                    status: str | None) -> Candidates:
@@ -107,21 +105,23 @@ class IndexedSource:
         return " AND ".join(clauses), params
 
 
-def open_near_source(path: Path, read_data) -> MemorySource | IndexedSource:  # type: ignore[no-untyped-def]
+def open_near_source(path: Path) -> MemorySource | IndexedSource:
     """The source for `near`: in memory for ordinary files, through the cached index for large ones."""
+    from sitefinder.sites import read_sites_file
+
     try:
         stat = path.stat()
     except OSError:
-        return MemorySource(read_data(path))  # reading reports the problem with the file's name
+        return MemorySource(read_sites_file(path))  # reading reports the problem with the file's name
     if stat.st_size < INDEX_THRESHOLD_BYTES or not path.is_file():
-        return MemorySource(read_data(path))
+        return MemorySource(read_sites_file(path))
     from sitefinder.trial import read_trial_beside
 
     stamp = f"{INDEX_SCHEMA} {stat.st_size} {stat.st_mtime_ns}"
     index_path = cache_dir() / f"sites-{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]}.sqlite"
     db = _open_index(index_path, stamp)
     if db is None:
-        data = read_data(path)  # validates every row; a bad file never gets an index
+        data = read_sites_file(path)  # validates every row; a bad file never gets an index
         db = _build_index(index_path, stamp, data)
         if db is None:  # no writable cache: slower, but the answer is the same
             return MemorySource(data)
@@ -143,13 +143,8 @@ def _open_index(index_path: Path, stamp: str) -> sqlite3.Connection | None:
 
 
 def _build_index(index_path: Path, stamp: str, data: SiteData) -> sqlite3.Connection | None:
-    from sitefinder.search import site_cities
-
-    rows = []
-    for site in data.sites:
-        city = next(iter(site_cities((site,))), None)
-        rows.append((site.id, site.latitude, site.longitude, region_key(site.province), site.province,
-                     site.status, city, _encode(site)))
+    rows = [(site.id, site.latitude, site.longitude, region_key(site.province), site.province, site.status,
+             site.geonames_city, _encode(site)) for site in data.sites]
     try:
         index_path.parent.mkdir(parents=True, exist_ok=True)
         handle, tmp = tempfile.mkstemp(dir=index_path.parent, prefix=".sites-", suffix=".tmp")
@@ -163,7 +158,7 @@ def _build_index(index_path: Path, stamp: str, data: SiteData) -> sqlite3.Connec
         db.executemany("INSERT INTO site VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         db.execute("CREATE INDEX site_latitude ON site (latitude, longitude)")
         facts = {"stamp": stamp, "count": json.dumps(len(rows)),
-                 "cities": json.dumps(sorted(site_cities(data.sites))),
+                 "cities": json.dumps(sorted(MemorySource(data).preferred_cities())),
                  "provinces": json.dumps(sorted({site.province for site in data.sites}), ensure_ascii=False)}
         db.executemany("INSERT INTO meta VALUES (?, ?)", facts.items())
         db.commit()
