@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 from sitefinder.errors import ImportFailed, NetworkError, SitefinderError, UsageError
 from sitefinder.gazetteer import Gazetteer, resolve
 from sitefinder.models import Contact, Place, Site, Trial
+from sitefinder.paths import replace_atomically
 from sitefinder.sites import CONTACT_ROLES, write_sites_file
 from sitefinder.status import normalize_status
 from sitefinder.text import name_key
@@ -199,25 +199,13 @@ def write_import(result: ImportResult, out_dir: Path) -> tuple[Path, Path]:
     """Write DIR/sites.csv and DIR/trial.json, each atomically (a reader never sees half a file)."""
     from sitefinder.trial import TRIAL_FILE, write_trial_file
 
+    sites_path, trial_path = out_dir / "sites.csv", out_dir / TRIAL_FILE
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        sites_path, trial_path = out_dir / "sites.csv", out_dir / TRIAL_FILE
-        _atomic(sites_path, lambda tmp: write_sites_file(tmp, result.sites))
-        _atomic(trial_path, lambda tmp: write_trial_file(tmp, result.trial))
+        replace_atomically(sites_path, lambda tmp: write_sites_file(tmp, result.sites))
+        replace_atomically(trial_path, lambda tmp: write_trial_file(tmp, result.trial))
     except OSError as exc:
         raise ImportFailed(f"cannot write to {out_dir}: {exc.strerror or exc}") from None
     return sites_path, trial_path
-
-
-def _atomic(path: Path, write) -> None:  # type: ignore[no-untyped-def]
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
-    try:
-        write(Path(name))
-        os.replace(name, path)
-    finally:
-        if os.path.exists(name):
-            os.unlink(name)
 
 
 def _module(parent: dict[str, Any], key: str) -> dict[str, Any]:

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from sitefinder.errors import NetworkError, PlaceNotFound
 from sitefinder.models import Place, Resolution
-from sitefinder.paths import cache_dir
+from sitefinder.paths import cache_dir, replace_atomically
 from sitefinder.text import clean_query
 
 NOMINATIM_URL = "https://nominatim.openstreetmap.org"
@@ -111,11 +110,8 @@ class GeocodeCache:
         entries = self._load()
         entries[f"{endpoint} {key}"] = {"name": place.name, "province": place.province, "country": place.country,
                                         "latitude": place.latitude, "longitude": place.longitude}
+        text = json.dumps({"version": CACHE_VERSION, "entries": entries}, ensure_ascii=False, indent=1)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(dir=self.path.parent, prefix=".geocode-", suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as tmp:
-                json.dump({"version": CACHE_VERSION, "entries": entries}, tmp, ensure_ascii=False, indent=1)
-            os.replace(name, self.path)
+            replace_atomically(self.path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
         except OSError as exc:  # an unwritable cache costs a repeat request later, nothing more
             self.notes += (f"Could not write the geocoding cache {self.path}: {exc.strerror or exc}",)

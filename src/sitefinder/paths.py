@@ -33,3 +33,22 @@ def cache_dir() -> Path:
     else:
         base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / "sitefinder"
+
+
+def replace_atomically(path: Path, write) -> None:  # type: ignore[no-untyped-def]
+    """Call `write(tmp)` on a temporary file beside `path`, then move it into place in one step.
+
+    A reader (or a concurrent sitefinder) sees the old file or the new one, never half of one;
+    a failed write leaves no temporary file behind.
+    """
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(handle)
+    try:
+        write(Path(name))
+        os.replace(name, path)
+    finally:
+        if os.path.exists(name):
+            os.unlink(name)

@@ -11,14 +11,12 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from sitefinder.models import Contact, Place, Site, SiteData, Trial
-from sitefinder.paths import cache_dir
+from sitefinder.paths import cache_dir, replace_atomically
 from sitefinder.regions import region_key
 from sitefinder.ranking import filter_sites, sphere_km
 
@@ -143,30 +141,35 @@ def _open_index(index_path: Path, stamp: str) -> sqlite3.Connection | None:
 
 
 def _build_index(index_path: Path, stamp: str, data: SiteData) -> sqlite3.Connection | None:
-    rows = [(site.id, site.latitude, site.longitude, region_key(site.province), site.province, site.status,
-             site.geonames_city, _encode(site)) for site in data.sites]
-    try:
-        index_path.parent.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(dir=index_path.parent, prefix=".sites-", suffix=".tmp")
-        os.close(handle)
+    def write(tmp: Path) -> None:
         db = sqlite3.connect(tmp)
-        db.executescript("""
-            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-            CREATE TABLE site (id INTEGER PRIMARY KEY, latitude REAL, longitude REAL, region TEXT NOT NULL,
-                               province TEXT NOT NULL, status TEXT, geonameid INTEGER, row TEXT NOT NULL);
-        """)
-        db.executemany("INSERT INTO site VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        db.execute("CREATE INDEX site_latitude ON site (latitude, longitude)")
-        facts = {"stamp": stamp, "count": json.dumps(len(rows)),
-                 "cities": json.dumps(sorted(MemorySource(data).preferred_cities())),
-                 "provinces": json.dumps(sorted({site.province for site in data.sites}), ensure_ascii=False)}
-        db.executemany("INSERT INTO meta VALUES (?, ?)", facts.items())
-        db.commit()
-        db.close()
-        os.replace(tmp, index_path)  # atomic: a concurrent reader sees the old index or the new one
+        try:
+            _fill_index(db, stamp, data)
+        finally:
+            db.close()
+
+    try:
+        replace_atomically(index_path, write)  # a concurrent reader sees the old index or the new one
         return sqlite3.connect(f"{index_path.resolve().as_uri()}?mode=ro", uri=True)
     except (OSError, sqlite3.Error):
         return None
+
+
+def _fill_index(db: sqlite3.Connection, stamp: str, data: SiteData) -> None:
+    db.executescript("""
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE site (id INTEGER PRIMARY KEY, latitude REAL, longitude REAL, region TEXT NOT NULL,
+                           province TEXT NOT NULL, status TEXT, geonameid INTEGER, row TEXT NOT NULL);
+    """)
+    db.executemany("INSERT INTO site VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
+        (site.id, site.latitude, site.longitude, region_key(site.province), site.province, site.status,
+         site.geonames_city, _encode(site)) for site in data.sites])
+    db.execute("CREATE INDEX site_latitude ON site (latitude, longitude)")
+    facts = {"stamp": stamp, "count": json.dumps(len(data.sites)),
+             "cities": json.dumps(sorted(MemorySource(data).preferred_cities())),
+             "provinces": json.dumps(sorted({site.province for site in data.sites}), ensure_ascii=False)}
+    db.executemany("INSERT INTO meta VALUES (?, ?)", facts.items())
+    db.commit()
 
 
 def _bounding_box(latitude: float, longitude: float, radius_km: float) -> tuple[str, list[float]]:
