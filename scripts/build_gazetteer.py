@@ -27,7 +27,6 @@ import sqlite3
 import sys
 import tempfile
 import unicodedata
-from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
