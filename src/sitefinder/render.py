@@ -325,7 +325,7 @@ def show_import(result: ImportResult, sites_path: Path, trial_path: Path, fmt: s
     else:
         emit_fields(f"Imported {result.trial.nct_id or 'study'}", [
             ("Sites", f"{len(result.sites)}: {result.from_registry} placed by the registry, "
-                      f"{placed - result.from_registry} by the offline gazetteer, {len(result.unplaced)} not placed"),
+                      f"{summary['placed_offline']} by the offline gazetteer, {len(result.unplaced)} not placed"),
             ("Sites file", str(sites_path)), ("Trial file", str(trial_path)),
             ("Next", f"sitefinder near CITY --sites {sites_path}"),
         ])
