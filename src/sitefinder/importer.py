@@ -8,9 +8,8 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sitefinder.errors import ImportFailed, NetworkError, SitefinderError, UsageError
 from sitefinder.gazetteer import Gazetteer, resolve
@@ -25,8 +24,7 @@ NCT_ID = re.compile(r"^NCT\d{8}$", re.IGNORECASE)
 DEFAULT_TIMEOUT_SECONDS = 10.0
 
 
-@dataclass(frozen=True)
-class ImportResult:
+class ImportResult(NamedTuple):
     trial: Trial
     sites: list[Site]
     unplaced: list[str]  # facilities that could not be placed: listed, never ranked

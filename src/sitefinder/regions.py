@@ -7,14 +7,14 @@ build script checks each against the province's capital.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sitefinder.text import fold, name_key
 
 
-@dataclass(frozen=True)
-class Province:
+class Province(NamedTuple):
     name: str  # the English name sitefinder shows
     chinese: str  # simplified Chinese, without 省/市/自治区
     country: str  # ISO 3166 code: CN, or HK/MO/TW, which GeoNames keeps as countries
@@ -75,7 +75,9 @@ def province_key(text: str) -> str:
     return key
 
 
-def _index() -> dict[str, Province]:
+@functools.lru_cache(maxsize=1)
+def _by_key() -> dict[str, Province]:
+    """Every name and alias, folded; built on first use, since most runs never ask."""
     index: dict[str, Province] = {}
     for province in PROVINCES:
         for name in (province.name, province.chinese, *province.aliases):
@@ -83,12 +85,9 @@ def _index() -> dict[str, Province]:
     return index
 
 
-_BY_KEY = _index()
-
-
 def find_province(text: str) -> Province | None:
     """The province a name means, or None. Exact after folding: no typo is corrected here."""
-    return _BY_KEY.get(province_key(text))
+    return _by_key().get(province_key(text))
 
 
 def province_names() -> list[str]:

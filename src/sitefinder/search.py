@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from pathlib import Path
 
 from sitefinder.errors import PlaceNotFound, SitefinderError, UsageError
@@ -47,14 +46,12 @@ def locate(query: str, preferred: frozenset[int] = frozenset(), online: bool = F
         return geocode_online(miss.query, miss.suggestions)
 
 
-@dataclass(frozen=True)
-class NearResult:
+class NearResult(NamedTuple):
     resolution: Resolution
     sites: list[RankedSite]
     unplaced: int = 0  # matching sites without coordinates: listed by `list`, never ranked
     nearest_outside_km: float | None = None  # when --within left nothing: how far the nearest is
     considered: int = 0
-    notes: list[str] = field(default_factory=list)
 
 
 def check_limits(limit: int, within_km: float | None) -> None:

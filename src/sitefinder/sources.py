@@ -8,11 +8,10 @@ The index is rebuilt whenever the file's size or modification time changes.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import sqlite3
-from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 from sitefinder.models import Contact, Place, Site, SiteData, Trial
@@ -28,8 +27,7 @@ _KM_PER_DEGREE_LATITUDE = 110.574  # the shortest degree of latitude, at the equ
 _KM_PER_DEGREE_LONGITUDE = 111.320  # a degree of longitude at the equator
 
 
-@dataclass(frozen=True)
-class Candidates:
+class Candidates(NamedTuple):
     placed: list[Site]  # a superset of the nearest `limit` matching sites that have coordinates
     unplaced: int  # matching sites without coordinates
     considered: int  # matching sites in all
@@ -114,6 +112,8 @@ def open_near_source(path: Path) -> MemorySource | IndexedSource:
     if stat.st_size < INDEX_THRESHOLD_BYTES or not path.is_file():
         return MemorySource(read_sites_file(path))
     from sitefinder.trial import read_trial_beside
+
+    import hashlib  # here: it loads OpenSSL, 3 ms that ordinary files never need
 
     stamp = f"{INDEX_SCHEMA} {stat.st_size} {stat.st_mtime_ns}"
     index_path = cache_dir() / f"sites-{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]}.sqlite"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -39,42 +38,42 @@ def read_trial_beside(sites_path: Path) -> Trial:
 
 def trial_from_dict(data: dict[str, Any], path: Path | str = TRIAL_FILE) -> Trial:
     values: dict[str, Any] = {}
-    for spec in dataclasses.fields(Trial):
-        if spec.name not in data or data[spec.name] is None:
+    for name in Trial._fields:
+        if name not in data or data[name] is None:
             continue
-        value = data[spec.name]
-        if spec.name in _LIST_FIELDS:
+        value = data[name]
+        if name in _LIST_FIELDS:
             if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-                raise DataFileError(path, f"{spec.name} must be a list of strings")
+                raise DataFileError(path, f"{name} must be a list of strings")
             value = tuple(value)
-        elif spec.name == "central_contacts":
+        elif name == "central_contacts":
             if not isinstance(value, list) or not all(isinstance(item, dict) and isinstance(item.get("name"), str)
                                                       for item in value):
                 raise DataFileError(path, 'central_contacts must be a list of {"name", "role", ...} objects')
             value = tuple(Contact(name=item["name"], role=str(item.get("role", "CONTACT")).upper(),
                                   phone=str(item.get("phone", "")), phone_ext=str(item.get("phone_ext", "")),
                                   email=str(item.get("email", ""))) for item in value)
-        elif spec.name == "enrollment":
+        elif name == "enrollment":
             if not isinstance(value, int) or isinstance(value, bool):
                 raise DataFileError(path, "enrollment must be a whole number")
-        elif spec.name == "healthy_volunteers":
+        elif name == "healthy_volunteers":
             if not isinstance(value, bool):
                 raise DataFileError(path, "healthy_volunteers must be true or false")
-        elif spec.name == "overall_status":
+        elif name == "overall_status":
             if not isinstance(value, str) or normalize_status(value) is None:
                 raise DataFileError(path, f"overall_status {value!r} is not a registry status")
             value = normalize_status(value)
         elif not isinstance(value, str):
-            raise DataFileError(path, f"{spec.name} must be text")
-        values[spec.name] = value
+            raise DataFileError(path, f"{name} must be text")
+        values[name] = value
     return Trial(**values)
 
 
 def trial_to_dict(trial: Trial) -> dict[str, Any]:
-    data = dataclasses.asdict(trial)
+    data = trial._asdict()
     data["central_contacts"] = [
-        {key: value for key, value in contact.items() if value or key in ("name", "role")}
-        for contact in data["central_contacts"]
+        {key: value for key, value in contact._asdict().items() if value or key in ("name", "role")}
+        for contact in trial.central_contacts
     ]
     return data
 
