@@ -61,6 +61,15 @@ def test_forced_colour_is_still_only_colour(monkeypatch: pytest.MonkeyPatch) -> 
     run = run_cli("near", "Beijing", env={"NO_COLOR": "", "FORCE_COLOR": "1"})
     assert run.exit_code == 0 and "\x1b[" in run.stdout  # FORCE_COLOR is honoured...
     assert not re.search(r"\x1b(?!\[[0-9;]*m)", run.stdout)  # ...with colour codes (SGR) and nothing else
+    assert "\x1b[1mInvestigator\x1b[0m" in run.stdout  # the header is bold, the box and data are not
+    assert not re.search(r"\x1b\[[0-9;]*m[│┃]", run.stdout)
+
+
+@pytest.mark.parametrize("env", [{"NO_COLOR": "1", "FORCE_COLOR": "1"}, {"TERM": "dumb", "FORCE_COLOR": "1"}])
+def test_no_color_and_dumb_terminals_win_over_force_color(env: dict[str, str]) -> None:
+    for args in (["near", "Beijing"], ["show", "1"]):
+        run = run_cli(*args, env=env)
+        assert run.exit_code == 0 and "\x1b" not in run.stdout
 
 
 def test_narrow_terminal_shows_every_site_whole(sites_file) -> None:  # type: ignore[no-untyped-def]
@@ -122,5 +131,5 @@ def test_tables_fit_the_terminal_whole(width: int, args: list[str]) -> None:
     lines = run.stdout.splitlines()
     assert all(len(line) <= width for line in lines)
     cropped = [line for line in lines if line[:1] in "┃│┏┡└" and line[-1:] not in "┃│┓┩┘"]
-    assert cropped == [], "Rich cropped the table's right-hand side"
+    assert cropped == [], "the table's right-hand side was cut off"
     assert "Investigator" in run.stdout  # the header is never broken inside the word

@@ -98,3 +98,38 @@ def test_errors_from_the_real_script(tmp_path: Path, args: list[str], code: int)
     run = sitefinder(*args, "--json", cwd=tmp_path)
     assert run.returncode == code and run.stdout == ""
     assert run.stderr.startswith("Error: ") and run.stderr.count("\n") == 1
+
+
+@pytest.mark.skipif(os.name == "nt", reason="pseudo-terminals are POSIX")
+def test_piped_table_is_as_wide_as_the_terminal_it_was_typed_in(tmp_path: Path) -> None:
+    """`sitefinder list | less`: stdout is a pipe, but the person's terminal (here stdin) is 132 wide."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    controller, terminal = pty.openpty()
+    try:
+        fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 132, 0, 0))
+        run = subprocess.run([str(SCRIPT), "list"], stdin=terminal, cwd=tmp_path, env=clean_env(),
+                             capture_output=True, text=True, timeout=60)
+    finally:
+        os.close(controller)
+        os.close(terminal)
+    assert run.returncode == 0, run.stderr
+    assert {len(line) for line in run.stdout.splitlines() if line.startswith(("┏", "│", "└"))} == {132}
+    assert "\x1b" not in run.stdout  # a pipe gets no emphasis, whatever the terminal
+
+
+def test_a_stdout_that_is_not_utf8_gets_escapes_and_an_ascii_box(tmp_path: Path, sites_file) -> None:  # type: ignore[no-untyped-def]
+    path = sites_file(make_site(1, facility="泰州医院 Taizhou 🏥", city="Taizhou", province="Zhejiang"))
+    for args in (["list"], ["near", "台州"], ["show", "1"]):
+        run = sitefinder(*args, "--sites", str(path), cwd=tmp_path, PYTHONIOENCODING="ascii", COLUMNS="100")
+        assert run.returncode == 0 and run.stderr == "", run.stderr
+        assert "\\u6cf0\\u5dde\\u533b\\u9662 Taizhou" in run.stdout
+    table = [line for line in sitefinder("list", "--sites", str(path), cwd=tmp_path, PYTHONIOENCODING="ascii",
+                                         COLUMNS="100").stdout.splitlines() if line.startswith(("+", "|"))]
+    assert len(table) >= 5 and len({len(line) for line in table}) == 1  # escapes were measured: columns align
+    as_json = sitefinder("near", "台州", "--json", "--sites", str(path), cwd=tmp_path, PYTHONIOENCODING="ascii")
+    answer = json.loads(as_json.stdout)  # JSON's own escapes, even for 🏥 outside the BMP: still JSON
+    assert answer["origin"]["query"] == "台州" and answer["sites"][0]["facility"] == "泰州医院 Taizhou 🏥"

@@ -35,6 +35,7 @@ class SitefinderGroup(TyperGroup):
              standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
         arguments = list(sys.argv[1:] if args is None else args)
         debug = "--debug" in arguments or os.environ.get("SITEFINDER_DEBUG") == "1"
+        _escape_what_stdout_cannot_encode()
         try:
             code = super().main(arguments, prog_name or "sitefinder", complete_var, standalone_mode=False,
                                 windows_expand_args=windows_expand_args, **extra)
@@ -59,6 +60,15 @@ class SitefinderGroup(TyperGroup):
         except BrokenPipeError:
             code = _quiet_broken_pipe()
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def _escape_what_stdout_cannot_encode() -> None:
+    """On a stdout that is not UTF-8 (`sitefinder near 北京 > out.txt` on a Windows code page, or
+    PYTHONIOENCODING=ascii), show a character it cannot hold as `\\u5317` rather than fail."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        if encoding and not encoding.startswith("utf") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def _fail(message: str, code: int, debug: bool) -> int:

@@ -1,19 +1,20 @@
 """The one place that writes to the terminal: tables for people, JSON and CSV for scripts.
 
-Data goes to stdout, notices and errors to stderr. Machine formats bypass Rich entirely (Rich
-would wrap lines and read `[...]` as markup); in tables every data cell is a `rich.text.Text`,
-which Rich never parses as markup, after control characters have been made visible.
+Data goes to stdout, notices and errors to stderr. JSON and CSV are written by the standard
+library; tables and key/value views are laid out by `layout` (plain text: no markup language to
+escape) after control characters in data have been made visible by `text.printable`.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from sitefinder.layout import field_lines, table_lines, wrap
 from sitefinder.models import Contact, RankedSite, Resolution, Site, SiteData, Trial
 from sitefinder.status import effective_status, status_words
 from sitefinder.text import printable
@@ -29,16 +30,9 @@ LEAD_ROLES = ("PRINCIPAL_INVESTIGATOR", "PRIMARY", "CONTACT")
 ROLE_WORDS = {"PRINCIPAL_INVESTIGATOR": "principal investigator", "SUB_INVESTIGATOR": "sub-investigator",
               "STUDY_CHAIR": "study chair", "STUDY_DIRECTOR": "study director", "CONTACT": "contact",
               "PRIMARY": "primary", "BACKUP": "backup"}
-ROOMY_WIDTH = 110  # from here on the short columns can stay on one line
 NARROW_WIDTH = 90  # below this a seven-column table wraps every cell: one block per site reads better
+RIGHT_ALIGNED = frozenset({"ID", "#", "km"})  # numbers line up on their last digit
 DISTANCE_CAPTION = "Distances are straight lines between city centres, not travel distances."
-
-
-@dataclass(frozen=True)
-class Column:
-    header: str
-    justify: str = "left"
-    wrap_last: bool = False  # short values (ids, distances, statuses): let the names wrap first
 
 
 # ---------------------------------------------------------------- records (the public JSON shape)
@@ -81,7 +75,8 @@ def trial_contact_records(trial: Trial) -> list[dict[str, str]]:
 # ---------------------------------------------------------------- writers
 
 def emit_json(payload: Any) -> None:
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    # JSON's own \u escapes where stdout cannot hold a character: still valid JSON, and the same data.
+    sys.stdout.write(json.dumps(payload, ensure_ascii=not _stdout_is_utf8(), indent=2) + "\n")
     sys.stdout.flush()
 
 
@@ -107,52 +102,30 @@ def _csv_cell(value: Any) -> str:
     return printable(str(value))
 
 
-def emit_table(columns: Sequence[Column], rows: Sequence[Sequence[str]], title: str = "", caption: str = "") -> None:
-    """A Rich table; on a narrow terminal, one block per row, so that nothing is cut off."""
-    from rich.table import Table
-    from rich.text import Text
-
-    console = _stdout_console()
-    if title:
-        console.print(Text(printable(title), style="bold"))
-    if console.width < NARROW_WIDTH:
+def emit_table(headers: Sequence[str], rows: Sequence[Sequence[str]], title: str = "", caption: str = "") -> None:
+    """A boxed table; on a narrow terminal, one block of labelled lines per row, so nothing is cut off."""
+    width, (bold, dim, reset), shown = terminal_width(), _styles(), _shown_on_stdout()
+    lines = _emphasised(wrap(shown(title), width), bold, reset) if title else []
+    if width < NARROW_WIDTH:
         for row in rows:
-            _print_fields(console, [(column.header, cell) for column, cell in zip(columns, row)])
-            console.print()
+            lines += field_lines([(header, shown(cell)) for header, cell in zip(headers, row)], width,
+                                 bold=bold, reset=reset)
+            lines.append("")
     else:
-        table = Table(expand=False)
-        roomy = console.width >= ROOMY_WIDTH
-        for column in columns:
-            # overflow="fold" wraps long names instead of cutting them to "…". No min_width: with one,
-            # Rich can end up wider than the terminal and crop the right-hand column.
-            table.add_column(column.header, justify=column.justify, overflow="fold",
-                             no_wrap=roomy and column.wrap_last)
-        for row in rows:
-            table.add_row(*(Text(printable(cell)) for cell in row))
-        console.print(table)
+        lines += table_lines(headers, [[shown(cell) for cell in row] for row in rows], width,
+                             right=[header in RIGHT_ALIGNED for header in headers], bold=bold, reset=reset,
+                             ascii_only=shown is not printable)
     if caption:
-        console.print(Text(caption, style="dim"))
+        lines += _emphasised(wrap(caption, width), dim, reset)
+    _write_lines(lines)
 
 
 def emit_fields(title: str, fields: Sequence[tuple[str, str]]) -> None:
     """A two-column key/value view, for one site or the trial."""
-    from rich.text import Text
-
-    console = _stdout_console()
-    console.print(Text(printable(title), style="bold"))
-    _print_fields(console, fields)
-
-
-def _print_fields(console: Any, fields: Sequence[tuple[str, str]]) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(show_header=False, box=None, padding=(0, 1))
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column(overflow="fold")
-    for name, value in fields:
-        table.add_row(Text(name), Text(printable(value)))
-    console.print(table)
+    width, (bold, _, reset), shown = terminal_width(), _styles(), _shown_on_stdout()
+    lines = _emphasised(wrap(shown(title), width), bold, reset)
+    lines += field_lines([(name, shown(value)) for name, value in fields], width, bold=bold, reset=reset)
+    _write_lines(lines)
 
 
 def notice(message: str) -> None:
@@ -160,11 +133,56 @@ def notice(message: str) -> None:
     print(printable(message), file=sys.stderr)
 
 
-def _stdout_console():  # type: ignore[no-untyped-def]
-    from rich.console import Console
+def terminal_width() -> int:
+    """COLUMNS, else the width of whichever of stdout, stderr, stdin is a terminal (so that
+    `sitefinder list | less` is as wide as the screen), else 80."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    for descriptor in (1, 2, 0):
+        try:
+            return os.get_terminal_size(descriptor).columns or 80
+        except (OSError, ValueError):
+            continue
+    return 80
 
-    # highlight=False: Rich would otherwise colour numbers and quotes inside facility names.
-    return Console(highlight=False, emoji=False, markup=False)
+
+def _styles() -> tuple[str, str, str]:
+    """Bold, dim and reset codes, or empty strings: emphasis only on a terminal that shows it.
+
+    The rules are Rich's and clig.dev's: FORCE_COLOR asks for it even through a pipe, NO_COLOR and
+    TERM=dumb turn it off, and otherwise stdout must be a terminal.
+    """
+    environ = os.environ
+    if environ.get("NO_COLOR") or environ.get("TERM") == "dumb":
+        return "", "", ""
+    if environ.get("FORCE_COLOR") or (hasattr(sys.stdout, "isatty") and sys.stdout.isatty()):
+        return "\x1b[1m", "\x1b[2m", "\x1b[0m"
+    return "", "", ""
+
+
+def _stdout_is_utf8() -> bool:
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    return encoding.lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig")
+
+
+def _shown_on_stdout() -> Callable[[str], str]:
+    """How data text is shown: control characters made visible, and on a stdout that is not UTF-8
+    (a Windows code page, PYTHONIOENCODING=ascii) what it cannot hold as `\\u6cf0` escapes, before
+    the layout measures it, so that the columns still line up."""
+    if _stdout_is_utf8():
+        return printable
+    encoding = sys.stdout.encoding
+    return lambda text: printable(text).encode(encoding, "backslashreplace").decode(encoding)
+
+
+def _emphasised(lines: list[str], start: str, reset: str) -> list[str]:
+    return [start + line + reset if start and line else line for line in lines]
+
+
+def _write_lines(lines: Sequence[str]) -> None:
+    sys.stdout.write("".join(line + "\n" for line in lines))
+    sys.stdout.flush()
 
 
 # ---------------------------------------------------------------- table rows
@@ -187,11 +205,8 @@ def contact_line(contact: Contact) -> str:
 
 # ---------------------------------------------------------------- what each command shows
 
-LIST_COLUMNS = (Column("ID", "right", True), Column("Facility"), Column("City"),
-                Column("Province"), Column("Status", wrap_last=True), Column("Investigator"))
-NEAR_COLUMNS = (Column("#", "right", True), Column("Facility"), Column("City"),
-                Column("Province"), Column("km", "right", True), Column("Status", wrap_last=True),
-                Column("Investigator"))
+LIST_HEADERS = ("ID", "Facility", "City", "Province", "Status", "Investigator")
+NEAR_HEADERS = ("#", "Facility", "City", "Province", "km", "Status", "Investigator")
 
 
 def show_site_list(sites: Sequence[Site], data: SiteData, fmt: str) -> None:
@@ -205,7 +220,7 @@ def show_site_list(sites: Sequence[Site], data: SiteData, fmt: str) -> None:
     else:
         rows = [[str(site.id), site.facility, site.city, site.province, status_cell(site, data.trial),
                  investigator_cell(site)] for site in sites]
-        emit_table(LIST_COLUMNS, rows, title=f"{len(sites)} site{'s' if len(sites) != 1 else ''}"
+        emit_table(LIST_HEADERS, rows, title=f"{len(sites)} site{'s' if len(sites) != 1 else ''}"
                    + (f" of {data.trial.nct_id}" if data.trial.nct_id else ""))
 
 
@@ -236,7 +251,7 @@ def show_nearest(result: NearResult, trial: Trial, fmt: str) -> None:
                  status_cell(entry.site, trial), investigator_cell(entry.site)]
                 for rank, entry in enumerate(result.sites, 1)]
         where = ", ".join(part for part in (place.label, place.country if place.province else "") if part)
-        emit_table(NEAR_COLUMNS, rows, title=f"Sites nearest to {where} ({place.latitude:.4f}, {place.longitude:.4f})",
+        emit_table(NEAR_HEADERS, rows, title=f"Sites nearest to {where} ({place.latitude:.4f}, {place.longitude:.4f})",
                    caption=DISTANCE_CAPTION)
 
 
