@@ -11,7 +11,7 @@ import sitefinder.sources as sources
 from conftest import make_site
 from sitefinder.models import Place
 from sitefinder.paths import cache_dir
-from sitefinder.search import find_nearest, open_sites_for_near
+from sitefinder.search import find_nearest, open_sites
 from sitefinder.models import Resolution
 from sitefinder.sites import read_sites_file, write_sites_file
 from sitefinder.sources import IndexedSource, MemorySource
@@ -22,9 +22,10 @@ def world_file(tmp_path: Path) -> Path:
     rng = random.Random(11)
     statuses = [None, "RECRUITING", "NOT_YET_RECRUITING", "COMPLETED"]
     provinces = ["Guangdong", "Shandong", "Oregon", "Bavaria"]
+    cities = ["Guangzhou", "Jinan", "Portland", "Munich"]
     sites = [make_site(i, facility=f"Site {i}", latitude=round(rng.uniform(-89.9, 89.9), 4),
                        longitude=round(rng.uniform(-180, 180), 4), status=rng.choice(statuses),
-                       province=rng.choice(provinces)) for i in range(1, 3001)]
+                       province=rng.choice(provinces), city=rng.choice(cities)) for i in range(1, 3001)]
     sites.append(make_site(3001, facility="Unplaced", latitude=None, longitude=None))
     sites += [make_site(3002 + i, facility=f"Twin {i}", latitude=10.0, longitude=179.99) for i in range(3)]
     path = tmp_path / "sites.csv"
@@ -47,27 +48,27 @@ ORIGINS = [Place("a", "", "", 23.1, 113.2), Place("b", "", "", 89.5, 10.0), Plac
 def test_index_answers_equal_the_plain_files(world_file: Path, monkeypatch, origin: Place, options: dict) -> None:  # type: ignore[no-untyped-def]
     plain = MemorySource(read_sites_file(world_file))
     monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
-    indexed = open_sites_for_near(world_file)
+    indexed = open_sites(world_file)
     assert isinstance(indexed, IndexedSource)
     assert answers(indexed, origin, **options) == answers(plain, origin, **options)
 
 
 def test_across_the_antimeridian_and_ties_keep_file_order(world_file: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
-    nearest = answers(open_sites_for_near(world_file), Place("x", "", "", 10.0, -179.995), limit=3)
+    nearest = answers(open_sites(world_file), Place("x", "", "", 10.0, -179.995), limit=3)
     assert [site_id for site_id, _ in nearest] == [3002, 3003, 3004]
 
 
 def test_index_is_built_once_and_rebuilt_when_the_file_changes(world_file: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
-    open_sites_for_near(world_file)
+    open_sites(world_file)
     index_files = list(cache_dir().glob("sites-*.sqlite"))
     assert len(index_files) == 1
     built = index_files[0].stat().st_mtime_ns
-    open_sites_for_near(world_file)
+    open_sites(world_file)
     assert index_files[0].stat().st_mtime_ns == built  # reused
     write_sites_file(world_file, [make_site(1, facility="Only one now")])
-    source = open_sites_for_near(world_file)
+    source = open_sites(world_file)
     assert [s.facility for s in source.candidates(ORIGINS[0], 5, None, None, None).placed] == ["Only one now"]
 
 
@@ -88,6 +89,18 @@ def test_near_through_the_cli_on_an_indexed_file(world_file: Path, monkeypatch, 
     assert unplaced.json()["sites"] == [] and "1 matching site(s) have no coordinates" in unplaced.stderr
 
 
+@pytest.mark.parametrize("filters", [[], ["--province", "Shandong"], ["--province", "oregon", "--status", "recruiting"],
+                                     ["--city", "guangzhou"], ["--status", "completed", "--format", "csv"]])
+def test_list_through_the_index_equals_the_plain_file(world_file: Path, monkeypatch, cli, filters) -> None:  # type: ignore[no-untyped-def]
+    fmt = [] if "--format" in filters else ["--json"]
+    plain = cli("list", "--sites", str(world_file), *filters, *fmt)
+    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    indexed = cli("list", "--sites", str(world_file), *filters, *fmt)
+    assert plain.exit_code == indexed.exit_code == 0 and plain.stderr == indexed.stderr == ""
+    assert indexed.stdout == plain.stdout and len(plain.stdout) > 200
+    assert list(cache_dir().glob("sites-*.sqlite")), "the second run went through the index"
+
+
 @pytest.mark.benchmark
 def test_benchmark_script_runs(tmp_path: Path) -> None:
     """Smoke: the benchmark runs end to end (tiny sizes, few repetitions); no timing is asserted."""
@@ -100,7 +113,8 @@ def test_benchmark_script_runs(tmp_path: Path) -> None:
                           "--sizes", "300", "6000"], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     for label in ("floor: Typer hello world", "near Guangzhou --json", "near 台州", "near Guangzou (miss)",
-                  "list --province Shandong --json", "--help", "first run after install", "near 6,000", "list 300"):
+                  "list --province Shandong --json", "--help", "first run after install", "near 6,000", "list --province 300", "list all 6,000",
+                  "validates the file, builds its index", "no index under 1 MB"):
         assert label in run.stdout, label
 
 

@@ -167,17 +167,15 @@ def list_sites(
       sitefinder list --status "not yet recruiting" --format csv > sites.csv
     """
     from sitefinder import render
-    from sitefinder.ranking import filter_sites, sort_by_region
     from sitefinder.regions import match_province
-    from sitefinder.search import load_sites
+    from sitefinder.search import open_sites
     from sitefinder.status import parse_status_option
 
     fmt = _format(output, as_json)
     status_value = parse_status_option(status) if status else None
-    data = load_sites(sites)
-    province_name = match_province(province, {site.province for site in data.sites}) if province else None
-    chosen = sort_by_region(filter_sites(data.sites, data.trial, province_name, city, status_value))
-    render.show_site_list(chosen, data, fmt)
+    source = open_sites(sites)
+    province_name = match_province(province, source.provinces()) if province else None
+    render.show_site_list(source.listing(province_name, city, status_value), source.trial, fmt)
 
 
 @app.command()
@@ -210,13 +208,13 @@ def near(
     """
     from sitefinder import render
     from sitefinder.regions import match_province
-    from sitefinder.search import check_limits, find_nearest, locate, open_sites_for_near
+    from sitefinder.search import check_limits, find_nearest, locate, open_sites
     from sitefinder.status import parse_status_option
 
     fmt = _format(output, as_json)
     check_limits(limit, within)
     status_value = parse_status_option(status) if status else None
-    source = open_sites_for_near(sites)
+    source = open_sites(sites)
     province_name = match_province(province, source.provinces()) if province else None
     resolution = locate(place, source.preferred_cities(), online=online)
     result = find_nearest(resolution, source, limit=limit, within_km=within, province=province_name,

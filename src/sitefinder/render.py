@@ -209,8 +209,8 @@ LIST_HEADERS = ("ID", "Facility", "City", "Province", "Status", "Investigator")
 NEAR_HEADERS = ("#", "Facility", "City", "Province", "km", "Status", "Investigator")
 
 
-def show_site_list(sites: Sequence[Site], data: SiteData, fmt: str) -> None:
-    records = [site_record(site, data.trial) for site in sites]
+def show_site_list(sites: Sequence[Site], trial: Trial, fmt: str) -> None:
+    records = [site_record(site, trial) for site in sites]
     if fmt == "json":
         emit_json({"sites": records})
     elif fmt == "csv":
@@ -218,10 +218,10 @@ def show_site_list(sites: Sequence[Site], data: SiteData, fmt: str) -> None:
     elif not sites:
         notice("No sites match.")
     else:
-        rows = [[str(site.id), site.facility, site.city, site.province, status_cell(site, data.trial),
+        rows = [[str(site.id), site.facility, site.city, site.province, status_cell(site, trial),
                  investigator_cell(site)] for site in sites]
         emit_table(LIST_HEADERS, rows, title=f"{len(sites)} site{'s' if len(sites) != 1 else ''}"
-                   + (f" of {data.trial.nct_id}" if data.trial.nct_id else ""))
+                   + (f" of {trial.nct_id}" if trial.nct_id else ""))
 
 
 def place_record(resolution: Resolution) -> dict[str, Any]:

@@ -61,10 +61,11 @@ def check_limits(limit: int, within_km: float | None) -> None:
         raise UsageError(f"--within must be a distance in km greater than 0, not {within_km:g}")
 
 
-def open_sites_for_near(path: Path | None) -> MemorySource | IndexedSource:
-    from sitefinder.sources import open_near_source
+def open_sites(path: Path | None) -> MemorySource | IndexedSource:
+    """The sites for `near` and `list`; a large file through its cached index (see sources.py)."""
+    from sitefinder.sources import open_source
 
-    return open_near_source(path or default_sites_path())
+    return open_source(path or default_sites_path())
 
 
 def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, limit: int = 5,

@@ -1,26 +1,29 @@
-"""Where `near` gets its candidate sites: the parsed file, or, for a large file, an index of it.
+"""Where `near` and `list` get their sites: the parsed file, or, for a large file, an index of it.
 
 A sites file of a few hundred rows parses in a millisecond or two. One of 100,000 rows takes
 seconds to parse and validate, so on first use it is validated once and copied into an indexed
-SQLite file in the user's cache directory; later runs read only the rows near the origin.
-The index is rebuilt whenever the file's size or modification time changes.
+SQLite file in the user's cache directory; later runs read only the rows they need: those near
+the origin for `near`, those of one province or status for `list`. The index is rebuilt whenever
+the file's size or modification time changes.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import sqlite3
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from pathlib import Path
 
 from sitefinder.models import Contact, Place, Site, SiteData, Trial
 from sitefinder.paths import cache_dir, replace_atomically
 from sitefinder.regions import region_key
-from sitefinder.ranking import filter_sites, sphere_km
+from sitefinder.ranking import filter_sites, sort_by_region, sphere_km
+
+if TYPE_CHECKING:  # sqlite3 itself is imported where an index is opened: `list` on a small file never needs it
+    import sqlite3
 
 INDEX_THRESHOLD_BYTES = 1_000_000  # about 4,000 sites: below it, parsing beats opening an index
-INDEX_SCHEMA = 2
+INDEX_SCHEMA = 3
 FIRST_RADIUS_KM = 200.0
 HALF_EARTH_KM = 20_040.0
 _KM_PER_DEGREE_LATITUDE = 110.574  # the shortest degree of latitude, at the equator
@@ -45,6 +48,10 @@ class MemorySource:
     def preferred_cities(self) -> frozenset[int]:
         return frozenset(site.geonames_city for site in self.data.sites if site.geonames_city is not None)
 
+    def listing(self, province: str | None, city: str | None, status: str | None) -> list[Site]:
+        """The matching sites in `list` order: province, city, then file order."""
+        return sort_by_region(filter_sites(self.data.sites, self.trial, province, city, status))
+
     def candidates(self, origin: Place, limit: int, within_km: float | None, province: str | None,
                    status: str | None) -> Candidates:
         matching = filter_sites(self.data.sites, self.trial, province=province, status=status)
@@ -67,6 +74,12 @@ class IndexedSource:
     def _meta(self, key: str):  # type: ignore[no-untyped-def]
         """Facts about the whole file, computed once when the index was built (a scan costs ~100 ms)."""
         return json.loads(self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()[0])
+
+    def listing(self, province: str | None, city: str | None, status: str | None) -> list[Site]:
+        """As MemorySource.listing; the index narrows by province and status, the same filter code does the rest."""
+        where, params = self._filters(province, status)
+        sites = [_decode(row[0]) for row in self._db.execute(f"SELECT row FROM site WHERE {where}", params)]
+        return sort_by_region(filter_sites(sites, self.trial, city=city) if city else sites)
 
     def candidates(self, origin: Place, limit: int, within_km: float | None, province: str | None,
                    status: str | None) -> Candidates:
@@ -101,8 +114,8 @@ class IndexedSource:
         return " AND ".join(clauses), params
 
 
-def open_near_source(path: Path) -> MemorySource | IndexedSource:
-    """The source for `near`: in memory for ordinary files, through the cached index for large ones."""
+def open_source(path: Path) -> MemorySource | IndexedSource:
+    """In memory for ordinary files, through the cached index for large ones."""
     from sitefinder.sites import read_sites_file
 
     try:
@@ -127,6 +140,8 @@ def open_near_source(path: Path) -> MemorySource | IndexedSource:
 
 
 def _open_index(index_path: Path, stamp: str) -> sqlite3.Connection | None:
+    import sqlite3
+
     if not index_path.exists():
         return None
     try:
@@ -141,6 +156,8 @@ def _open_index(index_path: Path, stamp: str) -> sqlite3.Connection | None:
 
 
 def _build_index(index_path: Path, stamp: str, data: SiteData) -> sqlite3.Connection | None:
+    import sqlite3
+
     def write(tmp: Path) -> None:
         db = sqlite3.connect(tmp)
         try:
@@ -165,6 +182,7 @@ def _fill_index(db: sqlite3.Connection, stamp: str, data: SiteData) -> None:
         (site.id, site.latitude, site.longitude, region_key(site.province), site.province, site.status,
          site.geonames_city, _encode(site)) for site in data.sites])
     db.execute("CREATE INDEX site_latitude ON site (latitude, longitude)")
+    db.execute("CREATE INDEX site_region ON site (region)")
     facts = {"stamp": stamp, "count": json.dumps(len(data.sites)),
              "cities": json.dumps(sorted(MemorySource(data).preferred_cities())),
              "provinces": json.dumps(sorted({site.province for site in data.sites}), ensure_ascii=False)}
