@@ -65,9 +65,10 @@ class SitefinderGroup(TyperGroup):
 def _escape_what_stdout_cannot_encode() -> None:
     """On a stdout that is not UTF-8 (`sitefinder near 北京 > out.txt` on a Windows code page, or
     PYTHONIOENCODING=ascii), show a character it cannot hold as `\\u5317` rather than fail."""
+    from sitefinder.text import is_utf8
+
     for stream in (sys.stdout, sys.stderr):
-        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
-        if encoding and not encoding.startswith("utf") and hasattr(stream, "reconfigure"):
+        if not is_utf8(getattr(stream, "encoding", None)) and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from sitefinder.layout import field_lines, table_lines, wrap
 from sitefinder.models import Contact, RankedSite, Resolution, Site, SiteData, Trial
 from sitefinder.status import effective_status, status_words
-from sitefinder.text import printable
+from sitefinder.text import is_utf8, printable
 
 if TYPE_CHECKING:  # search pulls in the gazetteer (sqlite3), which `list` never needs
     from pathlib import Path
@@ -156,14 +156,13 @@ def _styles() -> tuple[str, str, str]:
     environ = os.environ
     if environ.get("NO_COLOR") or environ.get("TERM") == "dumb":
         return "", "", ""
-    if environ.get("FORCE_COLOR") or (hasattr(sys.stdout, "isatty") and sys.stdout.isatty()):
+    if environ.get("FORCE_COLOR") or sys.stdout.isatty():
         return "\x1b[1m", "\x1b[2m", "\x1b[0m"
     return "", "", ""
 
 
 def _stdout_is_utf8() -> bool:
-    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
-    return encoding.lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig")
+    return is_utf8(getattr(sys.stdout, "encoding", None) or "utf-8")  # in-memory streams name none
 
 
 def _shown_on_stdout() -> Callable[[str], str]:

@@ -61,3 +61,8 @@ def printable(text: str) -> str:
     terminal; it is printed as the four characters `\\x1b` instead.
     """
     return text.translate(_UNSAFE_VISIBLE)
+
+
+def is_utf8(encoding: str | None) -> bool:
+    """Whether a stream's encoding, however Python spells it ("UTF-8", "utf_8", "utf-8-sig"), is UTF-8."""
+    return (encoding or "").lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig")
