@@ -12,8 +12,7 @@ from hypothesis import strategies as st
 from conftest import ROOT
 from sitefinder.errors import PlaceNotFound, SitefinderError, UsageError
 from sitefinder.gazetteer import resolve
-from sitefinder.search import load_sites, open_gazetteer
-from sitefinder.sources import MemorySource
+from sitefinder.search import open_gazetteer, open_sites
 
 
 def place_of(query: str, preferred: frozenset[int] = frozenset()):  # type: ignore[no-untyped-def]
@@ -57,7 +56,7 @@ def test_same_name_places_rank_by_population_with_alternatives() -> None:
 
 
 def test_a_city_hosting_a_site_comes_first_among_same_name_places() -> None:
-    preferred = MemorySource(load_sites(None)).preferred_cities()
+    preferred = open_sites(None).preferred_cities()
     resolution = resolve("Taizhou", open_gazetteer(), preferred)
     assert resolution.place.province == "Zhejiang"
     assert resolution.ambiguous and resolution.alternatives[0].province == "Jiangsu"

@@ -101,6 +101,29 @@ def test_list_through_the_index_equals_the_plain_file(world_file: Path, monkeypa
     assert list(cache_dir().glob("sites-*.sqlite")), "the second run went through the index"
 
 
+@pytest.mark.parametrize("args", [["show", "17"], ["show", "Site 2999"], ["show", "Twin"], ["show", "99999"],
+                                  ["show", "30", "--json"], ["info"], ["info", "--json"]])
+def test_show_and_info_through_the_index_equal_the_plain_file(world_file: Path, monkeypatch, cli, args) -> None:  # type: ignore[no-untyped-def]
+    plain = cli(*args, "--sites", str(world_file))
+    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    indexed = cli(*args, "--sites", str(world_file))
+    assert (indexed.exit_code, indexed.stdout, indexed.stderr) == (plain.exit_code, plain.stdout, plain.stderr)
+    assert plain.stdout or plain.stderr.startswith("Error: ")
+    assert list(cache_dir().glob("sites-*.sqlite")), "the second run went through the index"
+
+
+def test_index_orders_as_the_file_does_whatever_the_ids(tmp_path: Path, monkeypatch, cli) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "sites.csv"
+    write_sites_file(path, [make_site(site_id, facility=f"Same place {site_id}") for site_id in (30, 10, 20)])
+    runs = []
+    for threshold in (10**9, 0):  # the plain file, then its index
+        monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", threshold)
+        near = cli("near", "Guangzhou", "--sites", str(path), "--json").json()
+        listed = cli("list", "--sites", str(path), "--json").json()
+        runs.append(([site["id"] for site in near["sites"]], [site["id"] for site in listed["sites"]]))
+    assert runs[0] == runs[1] == ([30, 10, 20], [10, 20, 30])  # ties in distance: file order; lists: by id
+
+
 @pytest.mark.benchmark
 def test_benchmark_script_runs(tmp_path: Path) -> None:
     """Smoke: the benchmark runs end to end (tiny sizes, few repetitions); no timing is asserted."""

@@ -240,11 +240,11 @@ def show(
       sitefinder show 23 --json
     """
     from sitefinder import render
-    from sitefinder.search import find_site, load_sites
+    from sitefinder.search import find_site, open_sites
 
     fmt = _format(output, as_json)
-    data = load_sites(sites)
-    render.show_site_detail(find_site(data, site), data, fmt)
+    source = open_sites(sites)
+    render.show_site_detail(find_site(source, site), source.trial, fmt)
 
 
 @app.command()
@@ -262,10 +262,10 @@ def info(
       sitefinder info --json
     """
     from sitefinder import render
-    from sitefinder.search import load_sites
+    from sitefinder.search import open_sites
 
     fmt = _format(output, as_json)
-    render.show_trial(load_sites(sites), fmt)
+    render.show_trial(open_sites(sites), fmt)
 
 
 @app.command("import")

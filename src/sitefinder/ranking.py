@@ -67,5 +67,5 @@ def filter_sites(sites: Iterable[Site], trial: Trial, province: str | None = Non
 
 
 def sort_by_region(sites: Sequence[Site]) -> list[Site]:
-    """Province, then city, then file order: how people scan a list of sites."""
+    """Province, then city, then id: how people scan a list of sites."""
     return sorted(sites, key=lambda site: (fold(site.province), fold(site.city), site.id))

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sitefinder.layout import field_lines, table_lines, wrap
-from sitefinder.models import Contact, RankedSite, Resolution, Site, SiteData, Trial
+from sitefinder.models import Contact, RankedSite, Resolution, Site, Trial
 from sitefinder.status import effective_status, status_words
 from sitefinder.text import is_utf8, printable
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # search pulls in the gazetteer (sqlite3), which `list` never
 
     from sitefinder.importer import ImportResult
     from sitefinder.search import NearResult
+    from sitefinder.sources import IndexedSource, MemorySource
 
 FORMATS = ("table", "json", "csv")
 LEAD_ROLES = ("PRINCIPAL_INVESTIGATOR", "PRIMARY", "CONTACT")
@@ -276,12 +277,12 @@ def near_notices(result: NearResult) -> list[str]:
     return messages
 
 
-def show_site_detail(site: Site, data: SiteData, fmt: str) -> None:
-    record = site_record(site, data.trial)
+def show_site_detail(site: Site, trial: Trial, fmt: str) -> None:
+    record = site_record(site, trial)
     if fmt == "json":
-        emit_json({"site": record, "trial": {"nct_id": data.trial.nct_id or None,
-                                             "brief_title": data.trial.brief_title or None,
-                                             "central_contacts": trial_contact_records(data.trial)}})
+        emit_json({"site": record, "trial": {"nct_id": trial.nct_id or None,
+                                             "brief_title": trial.brief_title or None,
+                                             "central_contacts": trial_contact_records(trial)}})
         return
     if fmt == "csv":
         emit_csv(CSV_SITE_FIELDS, [record])
@@ -291,7 +292,7 @@ def show_site_detail(site: Site, data: SiteData, fmt: str) -> None:
     precision = ", ".join(part for part in (site.coordinate_precision and f"{site.coordinate_precision} centre",
                                             site.coordinate_source) if part)
     fields = [("Site", str(site.id)), ("Facility", site.facility), ("Location", location),
-              ("Status", status_cell(site, data.trial)),
+              ("Status", status_cell(site, trial)),
               ("Coordinates", coordinates + (f" ({precision})" if precision else ""))]
     if site.location_note:
         fields.append(("Note", site.location_note))
@@ -299,25 +300,25 @@ def show_site_detail(site: Site, data: SiteData, fmt: str) -> None:
         fields.append(("Contacts" if index == 0 else "", contact_line(contact)))
     if not site.contacts:
         fields.append(("Contacts", "none listed"))
-    for index, contact in enumerate(data.trial.central_contacts):
+    for index, contact in enumerate(trial.central_contacts):
         fields.append(("Trial contact" if index == 0 else "", contact_line(contact)))
-    if data.trial.nct_id:
-        fields.append(("Trial", f"{data.trial.nct_id}: {data.trial.brief_title}"))
+    if trial.nct_id:
+        fields.append(("Trial", f"{trial.nct_id}: {trial.brief_title}"))
     emit_fields(site.facility, fields)
 
 
-def show_trial(data: SiteData, fmt: str) -> None:
+def show_trial(source: MemorySource | IndexedSource, fmt: str) -> None:
     from sitefinder.trial import trial_to_dict
 
-    trial = data.trial
+    trial = source.trial
     if not trial.nct_id:
-        notice(f"No trial facts: there is no readable trial.json beside {data.source or 'the sites file'}.")
-    provinces = sorted({site.province for site in data.sites if site.province})
-    countries = sorted({site.country for site in data.sites if site.country})
+        notice(f"No trial facts: there is no readable trial.json beside {source.name or 'the sites file'}.")
+    provinces = sorted(province for province in source.provinces() if province)
+    countries = sorted(country for country in source.countries() if country)
     if fmt == "json":
-        emit_json({"trial": trial_to_dict(trial), "site_count": len(data.sites), "countries": countries})
+        emit_json({"trial": trial_to_dict(trial), "site_count": source.count(), "countries": countries})
         return
-    fields = trial_fields(trial, len(data.sites), provinces, countries)
+    fields = trial_fields(trial, source.count(), provinces, countries)
     if fmt == "csv":
         emit_csv(("field", "value"), [{"field": name, "value": value} for name, value in fields])
     else:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sitefinder.errors import PlaceNotFound, SitefinderError, UsageError
 from sitefinder.gazetteer import Gazetteer, resolve
-from sitefinder.models import RankedSite, Resolution, Site, SiteData
+from sitefinder.models import RankedSite, Resolution, Site
 
 if TYPE_CHECKING:
     from sitefinder.sources import IndexedSource, MemorySource
@@ -23,12 +23,6 @@ ONLINE_HINT = "places the offline gazetteer lacks can be looked up with --online
 @functools.lru_cache(maxsize=1)
 def open_gazetteer() -> Gazetteer:
     return Gazetteer(gazetteer_path())
-
-
-def load_sites(path: Path | None) -> SiteData:
-    from sitefinder.sites import read_sites_file
-
-    return read_sites_file(path or default_sites_path())
 
 
 def locate(query: str, preferred: frozenset[int] = frozenset(), online: bool = False) -> Resolution:
@@ -62,7 +56,7 @@ def check_limits(limit: int, within_km: float | None) -> None:
 
 
 def open_sites(path: Path | None) -> MemorySource | IndexedSource:
-    """The sites for `near` and `list`; a large file through its cached index (see sources.py)."""
+    """The sites of a file (the shipped one by default); a large file through its cached index (see sources.py)."""
     from sitefinder.sources import open_source
 
     return open_source(path or default_sites_path())
@@ -83,19 +77,20 @@ def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, l
                       nearest_outside_km=nearest_outside, considered=found.considered)
 
 
-def find_site(data: SiteData, query: str) -> Site:
+def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
     """One site by id, or by a fragment of its facility name."""
     text = query.strip()
     if text.isdigit():
-        for site in data.sites:
-            if site.id == int(text):
-                return site
-        raise SitefinderError(f"no site has id {text}; ids run from 1 to {max(s.id for s in data.sites)} "
-                              "(see: sitefinder list)")
+        site = source.site_by_id(int(text))
+        if site is None:
+            ids = source.id_range()
+            known = f"ids run from {ids[0]} to {ids[1]}" if ids else "the sites file has no sites"
+            raise SitefinderError(f"no site has id {text}; {known} (see: sitefinder list)")
+        return site
     key = fold(text)
     if not key:
         raise UsageError("give a site id or part of a facility name, e.g. sitefinder show Qingdao")
-    matches = [site for site in data.sites if key in fold(site.facility)]
+    matches = [site for site in source.sites() if key in fold(site.facility)]
     if not matches:
         raise SitefinderError(f"no site's facility name contains {text!r}; see: sitefinder list")
     if len(matches) > 1:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 from pathlib import Path
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:  # sqlite3 itself is imported where an index is opened: `list`
     import sqlite3
 
 INDEX_THRESHOLD_BYTES = 1_000_000  # about 4,000 sites: below it, parsing beats opening an index
-INDEX_SCHEMA = 3
+INDEX_SCHEMA = 4
 FIRST_RADIUS_KM = 200.0
 HALF_EARTH_KM = 20_040.0
 _KM_PER_DEGREE_LATITUDE = 110.574  # the shortest degree of latitude, at the equator
@@ -40,16 +41,33 @@ class MemorySource:
     """All sites in memory: every matching site is a candidate."""
 
     def __init__(self, data: SiteData) -> None:
-        self.data, self.trial = data, data.trial
+        self.data, self.trial, self.name = data, data.trial, data.source
+
+    def count(self) -> int:
+        return len(self.data.sites)
 
     def provinces(self) -> set[str]:
         return {site.province for site in self.data.sites}
+
+    def countries(self) -> set[str]:
+        return {site.country for site in self.data.sites}
+
+    def sites(self) -> Iterator[Site]:
+        """Every site, in file order."""
+        return iter(self.data.sites)
+
+    def site_by_id(self, site_id: int) -> Site | None:
+        return next((site for site in self.data.sites if site.id == site_id), None)
+
+    def id_range(self) -> tuple[int, int] | None:
+        ids = [site.id for site in self.data.sites]
+        return (min(ids), max(ids)) if ids else None
 
     def preferred_cities(self) -> frozenset[int]:
         return frozenset(site.geonames_city for site in self.data.sites if site.geonames_city is not None)
 
     def listing(self, province: str | None, city: str | None, status: str | None) -> list[Site]:
-        """The matching sites in `list` order: province, city, then file order."""
+        """The matching sites in `list` order: province, city, then id."""
         return sort_by_region(filter_sites(self.data.sites, self.trial, province, city, status))
 
     def candidates(self, origin: Place, limit: int, within_km: float | None, province: str | None,
@@ -60,13 +78,31 @@ class MemorySource:
 
 
 class IndexedSource:
-    """A large sites file through its SQLite index: only the rows near the origin are read."""
+    """A large sites file through its SQLite index: only the rows a question needs are read."""
 
-    def __init__(self, db: sqlite3.Connection, trial: Trial) -> None:
-        self._db, self.trial = db, trial
+    def __init__(self, db: sqlite3.Connection, trial: Trial, name: str) -> None:
+        self._db, self.trial, self.name = db, trial, name
+
+    def count(self) -> int:
+        return self._meta("count")
 
     def provinces(self) -> set[str]:
         return set(self._meta("provinces"))
+
+    def countries(self) -> set[str]:
+        return set(self._meta("countries"))
+
+    def sites(self) -> Iterator[Site]:
+        """Every site, in file order, decoded one at a time."""
+        return (_decode(row[0]) for row in self._db.execute("SELECT row FROM site ORDER BY position"))
+
+    def site_by_id(self, site_id: int) -> Site | None:
+        row = self._db.execute("SELECT row FROM site WHERE id = ?", (site_id,)).fetchone()
+        return _decode(row[0]) if row else None
+
+    def id_range(self) -> tuple[int, int] | None:
+        low, high = self._db.execute("SELECT MIN(id), MAX(id) FROM site").fetchone()
+        return (low, high) if low is not None else None
 
     def preferred_cities(self) -> frozenset[int]:
         return frozenset(self._meta("cities"))
@@ -78,7 +114,8 @@ class IndexedSource:
     def listing(self, province: str | None, city: str | None, status: str | None) -> list[Site]:
         """As MemorySource.listing; the index narrows by province and status, the same filter code does the rest."""
         where, params = self._filters(province, status)
-        sites = [_decode(row[0]) for row in self._db.execute(f"SELECT row FROM site WHERE {where}", params)]
+        sites = [_decode(row[0]) for row in self._db.execute(f"SELECT row FROM site WHERE {where} ORDER BY position",
+                                                             params)]
         return sort_by_region(filter_sites(sites, self.trial, city=city) if city else sites)
 
     def candidates(self, origin: Place, limit: int, within_km: float | None, province: str | None,
@@ -91,7 +128,7 @@ class IndexedSource:
         radius = within_km if within_km is not None else FIRST_RADIUS_KM
         while True:  # widen the box until it holds `limit` sites within its inscribed circle
             box, box_params = _bounding_box(origin.latitude, origin.longitude, radius)
-            rows = self._db.execute(f"SELECT row FROM site WHERE {box} AND {where} ORDER BY id",
+            rows = self._db.execute(f"SELECT row FROM site WHERE {box} AND {where} ORDER BY position",
                                     [*box_params, *params]).fetchall()
             sites = [_decode(row[0]) for row in rows]
             inside = sum(sphere_km(origin.latitude, origin.longitude, s.latitude, s.longitude) <= radius / 1.01
@@ -136,7 +173,7 @@ def open_source(path: Path) -> MemorySource | IndexedSource:
         db = _build_index(index_path, stamp, data)
         if db is None:  # no writable cache: slower, but the answer is the same
             return MemorySource(data)
-    return IndexedSource(db, read_trial_beside(path))
+    return IndexedSource(db, read_trial_beside(path), str(path))
 
 
 def _open_index(index_path: Path, stamp: str) -> sqlite3.Connection | None:
@@ -175,17 +212,20 @@ def _build_index(index_path: Path, stamp: str, data: SiteData) -> sqlite3.Connec
 def _fill_index(db: sqlite3.Connection, stamp: str, data: SiteData) -> None:
     db.executescript("""
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE site (id INTEGER PRIMARY KEY, latitude REAL, longitude REAL, region TEXT NOT NULL,
-                           province TEXT NOT NULL, status TEXT, geonameid INTEGER, row TEXT NOT NULL);
+        CREATE TABLE site (id INTEGER PRIMARY KEY, position INTEGER NOT NULL, latitude REAL, longitude REAL,
+                           region TEXT NOT NULL, province TEXT NOT NULL, status TEXT, geonameid INTEGER,
+                           row TEXT NOT NULL);
     """)
-    db.executemany("INSERT INTO site VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
-        (site.id, site.latitude, site.longitude, region_key(site.province), site.province, site.status,
-         site.geonames_city, _encode(site)) for site in data.sites])
+    # position: the row's place in the file, which ties in distance and every listing keep, as in memory
+    db.executemany("INSERT INTO site VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+        (site.id, position, site.latitude, site.longitude, region_key(site.province), site.province, site.status,
+         site.geonames_city, _encode(site)) for position, site in enumerate(data.sites)])
     db.execute("CREATE INDEX site_latitude ON site (latitude, longitude)")
     db.execute("CREATE INDEX site_region ON site (region)")
     facts = {"stamp": stamp, "count": json.dumps(len(data.sites)),
              "cities": json.dumps(sorted(MemorySource(data).preferred_cities())),
-             "provinces": json.dumps(sorted({site.province for site in data.sites}), ensure_ascii=False)}
+             "provinces": json.dumps(sorted({site.province for site in data.sites}), ensure_ascii=False),
+             "countries": json.dumps(sorted({site.country for site in data.sites}), ensure_ascii=False)}
     db.executemany("INSERT INTO meta VALUES (?, ?)", facts.items())
     db.commit()
 
