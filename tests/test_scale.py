@@ -39,6 +39,10 @@ def world_file(tmp_path: Path) -> Path:
     return path
 
 
+def built_indexes() -> list[Path]:
+    return list(cache_dir().glob("sites-*.sqlite"))
+
+
 def answers(source, origin: Place, **options) -> list[tuple[int, float]]:  # type: ignore[no-untyped-def]
     result = find_nearest(Resolution(query="x", place=origin), source, **options)
     return [(entry.site.id, round(entry.distance_km, 6)) for entry in result.sites]
@@ -68,7 +72,7 @@ def test_across_the_antimeridian_and_ties_keep_file_order(world_file: Path, monk
 def test_index_is_built_once_and_rebuilt_when_the_file_changes(world_file: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
     open_sites(world_file)
-    index_files = list(cache_dir().glob("sites-*.sqlite"))
+    index_files = built_indexes()
     assert len(index_files) == 1
     built = index_files[0].stat().st_mtime_ns
     open_sites(world_file)
@@ -83,7 +87,7 @@ def test_a_bad_large_file_gets_no_index_and_a_clean_error(world_file: Path, monk
     world_file.write_text(world_file.read_text() + "1,dup,a,b,c,,1,1,,,,\n", encoding="utf-8")
     run = cli("near", "Guangzhou", "--sites", str(world_file))
     assert run.exit_code == 1 and "is used again" in run.stderr
-    assert not list(cache_dir().glob("sites-*.sqlite"))
+    assert not built_indexes()
 
 
 def test_near_through_the_cli_on_an_indexed_file(world_file: Path, monkeypatch, cli) -> None:  # type: ignore[no-untyped-def]
@@ -100,24 +104,24 @@ def test_near_through_the_cli_on_an_indexed_file(world_file: Path, monkeypatch, 
 def test_list_through_the_index_equals_the_plain_file(world_file: Path, monkeypatch, cli, filters) -> None:  # type: ignore[no-untyped-def]
     fmt = [] if "--format" in filters else ["--json"]
     plain = cli("list", "--sites", str(world_file), *filters, *fmt)
-    assert not list(cache_dir().glob("sites-*.sqlite")), "the first run read the file"
+    assert not built_indexes(), "the first run read the file"
     monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
     indexed = cli("list", "--sites", str(world_file), *filters, *fmt)
     assert plain.exit_code == indexed.exit_code == 0 and plain.stderr == indexed.stderr == ""
     assert indexed.stdout == plain.stdout and len(plain.stdout) > 200
-    assert list(cache_dir().glob("sites-*.sqlite")), "the second run went through the index"
+    assert built_indexes(), "the second run went through the index"
 
 
 @pytest.mark.parametrize("args", [["show", "17"], ["show", "Site 2999"], ["show", "Twin"], ["show", "99999"],
                                   ["show", "30", "--json"], ["info"], ["info", "--json"]])
 def test_show_and_info_through_the_index_equal_the_plain_file(world_file: Path, monkeypatch, cli, args) -> None:  # type: ignore[no-untyped-def]
     plain = cli(*args, "--sites", str(world_file))
-    assert not list(cache_dir().glob("sites-*.sqlite")), "the first run read the file"
+    assert not built_indexes(), "the first run read the file"
     monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
     indexed = cli(*args, "--sites", str(world_file))
     assert (indexed.exit_code, indexed.stdout, indexed.stderr) == (plain.exit_code, plain.stdout, plain.stderr)
     assert plain.stdout or plain.stderr.startswith("Error: ")
-    assert list(cache_dir().glob("sites-*.sqlite")), "the second run went through the index"
+    assert built_indexes(), "the second run went through the index"
 
 
 def test_index_orders_as_the_file_does_whatever_the_ids(tmp_path: Path, monkeypatch, cli) -> None:  # type: ignore[no-untyped-def]

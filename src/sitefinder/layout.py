@@ -68,6 +68,11 @@ def _chop(word: str, width: int) -> tuple[str, str]:
     return word, ""
 
 
+def emphasised(text: str, start: str, reset: str) -> str:
+    """The text between an emphasis code and its reset; empty text and empty codes stay as they are."""
+    return start + text + reset if text and start else text
+
+
 def longest_word(text: str) -> int:
     return max((cell_width(word) for word in text.split()), default=0)
 
@@ -117,7 +122,7 @@ def table_lines(headers: Sequence[str], rows: Sequence[Sequence[str]], width: in
             for pieces, size, flush_right in zip(wrapped, widths, right):
                 text = pieces[line_number] if line_number < len(pieces) else ""
                 padding = " " * max(size - cell_width(text), 0)
-                text = emphasis + text + normal if text and emphasis else text
+                text = emphasised(text, emphasis, normal)
                 parts.append(padding + text if flush_right else text + padding)
             lines.append(f"{left} " + f" {middle} ".join(parts) + f" {end}")
         return lines
@@ -141,6 +146,5 @@ def field_lines(fields: Sequence[tuple[str, str]], width: int, *, bold: str = ""
             label = names[index] if index < len(names) else ""
             text = values[index] if index < len(values) else ""
             padding = " " * (name_width - cell_width(label) + 2)
-            shown = bold + label + reset if label and bold else label
-            lines.append((shown + padding + text).rstrip())
+            lines.append((emphasised(label, bold, reset) + padding + text).rstrip())
     return lines

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sitefinder.layout import field_lines, table_lines, wrap
+from sitefinder.layout import emphasised, field_lines, table_lines, wrap
 from sitefinder.models import Contact, RankedSite, Resolution, Site, Trial
 from sitefinder.status import effective_status, status_words
 from sitefinder.text import is_utf8, printable
@@ -177,7 +177,7 @@ def _shown_on_stdout() -> Callable[[str], str]:
 
 
 def _emphasised(lines: list[str], start: str, reset: str) -> list[str]:
-    return [start + line + reset if start and line else line for line in lines]
+    return [emphasised(line, start, reset) for line in lines]
 
 
 def _write_lines(lines: Sequence[str]) -> None:

@@ -184,7 +184,7 @@ def _open_index(index_path: Path, stamp: str) -> sqlite3.Connection | None:
     if not index_path.exists():
         return None
     try:
-        db = sqlite3.connect(f"{index_path.resolve().as_uri()}?mode=ro", uri=True)
+        db = _connect_read_only(index_path)
         row = db.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
         if row and row[0] == stamp:
             return db
@@ -206,9 +206,15 @@ def _build_index(index_path: Path, stamp: str, data: SiteData) -> sqlite3.Connec
 
     try:
         replace_atomically(index_path, write)  # a concurrent reader sees the old index or the new one
-        return sqlite3.connect(f"{index_path.resolve().as_uri()}?mode=ro", uri=True)
+        return _connect_read_only(index_path)
     except (OSError, sqlite3.Error):
         return None
+
+
+def _connect_read_only(index_path: Path) -> sqlite3.Connection:
+    import sqlite3
+
+    return sqlite3.connect(f"{index_path.resolve().as_uri()}?mode=ro", uri=True)
 
 
 def _fill_index(db: sqlite3.Connection, stamp: str, data: SiteData) -> None:
@@ -224,10 +230,11 @@ def _fill_index(db: sqlite3.Connection, stamp: str, data: SiteData) -> None:
          site.geonames_city, _encode(site)) for position, site in enumerate(data.sites)])
     db.execute("CREATE INDEX site_latitude ON site (latitude, longitude)")
     db.execute("CREATE INDEX site_region ON site (region)")
-    facts = {"stamp": stamp, "count": json.dumps(len(data.sites)),
-             "cities": json.dumps(sorted(MemorySource(data).preferred_cities())),
-             "provinces": json.dumps(sorted({site.province for site in data.sites}), ensure_ascii=False),
-             "countries": json.dumps(sorted({site.country for site in data.sites}), ensure_ascii=False)}
+    memory = MemorySource(data)  # the facts IndexedSource answers from meta are the in-memory answers
+    facts = {"stamp": stamp, "count": json.dumps(memory.count()),
+             "cities": json.dumps(sorted(memory.preferred_cities())),
+             "provinces": json.dumps(sorted(memory.provinces()), ensure_ascii=False),
+             "countries": json.dumps(sorted(memory.countries()), ensure_ascii=False)}
     db.executemany("INSERT INTO meta VALUES (?, ?)", facts.items())
     db.commit()
 
