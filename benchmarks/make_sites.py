@@ -15,7 +15,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from sitefinder.models import Contact, Site  # noqa: E402
 from sitefinder.paths import gazetteer_path  # noqa: E402
-from sitefinder.sites import write_sites_file  # noqa: E402
+from sitefinder.sitesfile import write_sites_file  # noqa: E402
 
 STATUSES = [None, "RECRUITING", "NOT_YET_RECRUITING", "ACTIVE_NOT_RECRUITING", "COMPLETED"]
 

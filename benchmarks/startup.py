@@ -1,9 +1,12 @@
-"""How fast sitefinder answers, as a ratio to what Python + Typer cost to print anything.
+"""How fast sitefinder answers, as a ratio to the floors of the stack it is built on.
 
-In one run, in the same interpreter and environment, it interleaves a hello-world Typer app (the
-floor) with sitefinder commands, many repetitions each, and prints medians, the ratio of each
-median to the floor's, and peak memory. Interleaving spreads the machine's noise over every case
-alike; the ratios, not the milliseconds, are the result.
+Two floors: a hello-world Typer app (what Python + Typer cost to print anything), and the same app
+printing a 5-row Rich table shaped like `near`'s (what any Typer + Rich app costs to draw a table).
+In one run, in the same interpreter and environment, it interleaves both floors with sitefinder
+commands, many repetitions each, and prints medians, the ratio of each median to its floor's, and
+peak memory. Interleaving spreads the machine's noise over every case alike; the ratios, not the
+milliseconds, are the result. Commands that print JSON or only an error are compared with the Typer
+floor; commands that draw tables with the Rich-table floor.
 
     python benchmarks/startup.py                 # startup table (30 repetitions)
     python benchmarks/startup.py --scale         # and 1k / 10k / 100k-site files
@@ -25,16 +28,22 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 HELLO = HERE / "hello_typer.py"
+HELLO_TABLE = HERE / "hello_rich_table.py"
+TYPER_FLOOR = "floor: Typer hello world"
+TABLE_FLOOR = "floor: Typer + Rich table"
 SCRIPT = Path(sys.executable).parent / "sitefinder"
 
-# (label, arguments, target ratio to the floor or None)
+# (label, arguments, the floor it is compared with, target ratio or None)
 STARTUP_CASES = [
-    ("near Guangzhou --json", ["near", "Guangzhou", "--json"], 1.25),
-    ("near 台州", ["near", "台州"], 1.25),
-    ("near Guangzou (miss)", ["near", "Guangzou"], 1.6),
-    ("list --province Shandong --json", ["list", "--province", "Shandong", "--json"], 1.25),
-    ("--help", ["--help"], None),
+    ("near Guangzhou --json", ["near", "Guangzhou", "--json"], TYPER_FLOOR, 1.10),
+    ("list --province Shandong --json", ["list", "--province", "Shandong", "--json"], TYPER_FLOOR, 1.10),
+    ("near Guangzou (miss)", ["near", "Guangzou"], TYPER_FLOOR, 1.4),
+    ("near 台州 (table)", ["near", "台州"], TABLE_FLOOR, 1.10),
+    ("list --province Shandong (table)", ["list", "--province", "Shandong"], TABLE_FLOOR, 1.10),
+    ("show 7 (table)", ["show", "7"], TABLE_FLOOR, 1.10),
+    ("--help", ["--help"], TYPER_FLOOR, None),
 ]
+EXTRA_CASES: list[tuple[str, list[str], str, float | None]] = []  # map and others add theirs here
 
 
 def command(args: list[str]) -> list[str]:
@@ -79,41 +88,40 @@ def base_env(cache: Path) -> dict[str, str]:
 
 def startup_table(repeat: int, work: Path) -> None:
     env = base_env(work / "cache")
-    cases = {"floor: Typer hello world": [sys.executable, str(HELLO)]}
-    cases.update({label: command(args) for label, args, _ in STARTUP_CASES})
-    cases["first run after install"] = command(["near", "Guangzhou", "--json"])
+    cases = {TYPER_FLOOR: [sys.executable, str(HELLO)], TABLE_FLOOR: [sys.executable, str(HELLO_TABLE)]}
+    every = [*STARTUP_CASES, *EXTRA_CASES, ("first run after install", ["near", "Guangzhou", "--json"], TYPER_FLOOR, 2.0)]
+    cases.update({label: command(args) for label, args, _, _ in every})
     counter = iter(range(10**6))
 
     def fresh() -> dict[str, str]:  # a user cache directory that has never been written
         return {**env, "SITEFINDER_CACHE_DIR": str(work / f"fresh-{next(counter)}")}
 
     results = measure(cases, repeat, env, {"first run after install": fresh})
-    floor = statistics.median(results["floor: Typer hello world"][0])
-    floor_rss = statistics.median(results["floor: Typer hello world"][1])
-    targets = {label: target for label, _, target in STARTUP_CASES}
-    targets["first run after install"] = 2.0
+    medians = {label: statistics.median(seconds) for label, (seconds, _) in results.items()}
+    memory = {label: statistics.median(rss) / 1024 for label, (_, rss) in results.items()}
     print(f"Startup: median of {repeat} interleaved runs; Python {sys.version.split()[0]}, {os.cpu_count()} cores")
-    print(f"{'case':36} {'median ms':>9} {'ratio':>6} {'target':>7} {'peak MB':>8} {'vs floor':>9}")
-    for label, (seconds, rss) in results.items():
-        median = statistics.median(seconds)
-        ratio = median / floor
-        target = targets.get(label)
+    print(f"{'case':36} {'median ms':>9} {'vs floor':>14} {'target':>7} {'peak MB':>8} {'vs floor':>9}")
+    for label in (TYPER_FLOOR, TABLE_FLOOR):
+        ratio = medians[label] / medians[TYPER_FLOOR]
+        print(f"{label:36} {medians[label] * 1000:9.1f} {ratio:8.2f} typer {'':>7} {memory[label]:8.1f}")
+    for label, _, floor, target in every:
+        ratio = medians[label] / medians[floor]
         verdict = "" if target is None else ("ok" if ratio <= target else "OVER")
-        memory = statistics.median(rss) / 1024
-        print(f"{label:36} {median * 1000:9.1f} {ratio:6.2f} {('≤%.2f' % target) if target else '':>7} "
-              f"{memory:8.1f} {memory - floor_rss / 1024:+8.1f} {verdict}")
+        which = "table" if floor == TABLE_FLOOR else "typer"
+        print(f"{label:36} {medians[label] * 1000:9.1f} {ratio:8.2f} {which} {('≤%.2f' % target) if target else '':>7} "
+              f"{memory[label]:8.1f} {memory[label] - memory[floor]:+8.1f} {verdict}")
 
 
 def scale_table(repeat: int, sizes: list[int], work: Path) -> None:
     from make_sites import write_synthetic_sites
 
-    from sitefinder.sources import INDEX_THRESHOLD_BYTES
+    from sitefinder.sitestore import INDEX_THRESHOLD_BYTES
 
     env = base_env(work / "cache-scale")
     # Each kind of command on the 42 shipped sites is the base its larger runs are compared with.
     kinds = {"near": ["near", "Guangzhou", "--json"], "list --province": ["list", "--province", "Shandong", "--json"],
              "list all": ["list", "--json"]}
-    cases = {"floor: Typer hello world": [sys.executable, str(HELLO)]}
+    cases = {TYPER_FLOOR: [sys.executable, str(HELLO)]}
     cases.update({f"{kind} 42 (shipped)": command(args) for kind, args in kinds.items()})
     first_runs = {}
     for size in sizes:
@@ -125,7 +133,7 @@ def scale_table(repeat: int, sizes: list[int], work: Path) -> None:
         cases.update({f"{kind} {size:,}": command([*args, "--sites", str(path)]) for kind, args in kinds.items()})
     results = measure(cases, repeat, env)
     medians = {label: statistics.median(seconds) for label, (seconds, _) in results.items()}
-    floor = medians["floor: Typer hello world"]
+    floor = medians[TYPER_FLOOR]
     print(f"\nScale: median of {repeat} interleaved runs on synthetic sites files (real gazetteer cities)")
     print(f"{'case':28} {'median ms':>9} {'vs floor':>8} {'vs 42-site run':>15}")
     for label, median in medians.items():

@@ -1,4 +1,4 @@
-"""Build data/sites.csv from the registry record of NCT07010263 (../shared/seed/NCT07010263.txt).
+"""Build data/sites.csv from the registry record of NCT07010263 (data/registry/NCT07010263.txt).
 
 The record is the single source of truth: facilities, cities, provinces and contacts are copied in
 registry order. Coordinates are the GeoNames centre of each site's city, found in the shipped
@@ -21,9 +21,9 @@ from sitefinder.gazetteer import Gazetteer  # noqa: E402
 from sitefinder.importer import locate_city, placement_note  # noqa: E402
 from sitefinder.models import Contact, Site  # noqa: E402
 from sitefinder.regions import find_province  # noqa: E402
-from sitefinder.sites import write_sites_file  # noqa: E402
+from sitefinder.sitesfile import write_sites_file  # noqa: E402
 
-DEFAULT_SEED = ROOT.parent / "shared" / "seed" / "NCT07010263.txt"
+DEFAULT_SEED = ROOT / "data" / "registry" / "NCT07010263.txt"
 
 
 def section(lines: list[str], title: str, end: str) -> list[str]:

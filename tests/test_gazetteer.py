@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from conftest import ROOT
 from sitefinder.errors import PlaceNotFound, SitefinderError, UsageError
 from sitefinder.gazetteer import resolve
-from sitefinder.search import open_gazetteer, open_sites
+from sitefinder.queries import open_gazetteer, open_sites
 
 
 def place_of(query: str, preferred: frozenset[int] = frozenset()):  # type: ignore[no-untyped-def]
@@ -108,6 +108,7 @@ def test_resolver_never_raises_anything_but_its_own_errors(query: str) -> None:
         pass
 
 
+@pytest.mark.rebuild
 def test_the_gazetteer_build_is_reproducible(tmp_path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "gazetteer.sqlite"
     subprocess.run([sys.executable, str(ROOT / "scripts" / "build_gazetteer.py"), "--out", str(out)],

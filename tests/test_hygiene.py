@@ -61,8 +61,9 @@ def test_forced_colour_is_still_only_colour(monkeypatch: pytest.MonkeyPatch) -> 
     run = run_cli("near", "Beijing", env={"NO_COLOR": "", "FORCE_COLOR": "1"})
     assert run.exit_code == 0 and "\x1b[" in run.stdout  # FORCE_COLOR is honoured...
     assert not re.search(r"\x1b(?!\[[0-9;]*m)", run.stdout)  # ...with colour codes (SGR) and nothing else
-    assert "\x1b[1mInvestigator\x1b[0m" in run.stdout  # the header is bold, the box and data are not
-    assert not re.search(r"\x1b\[[0-9;]*m[│┃]", run.stdout)
+    assert re.search(r"\x1b\[1mInvestigator *\x1b\[0m", run.stdout)  # the header is bold, the box and data are not
+    assert re.search(r"│ Beijing +│", run.stdout)  # data cells carry no style
+    assert not re.search(r"\x1b\[[1-9][0-9;]*m[│┃┏┡└━─]", run.stdout)  # no style is switched on for the box
 
 
 @pytest.mark.parametrize("env", [{"NO_COLOR": "1", "FORCE_COLOR": "1"}, {"TERM": "dumb", "FORCE_COLOR": "1"}])
@@ -84,24 +85,24 @@ def test_narrow_terminal_shows_every_site_whole(sites_file) -> None:  # type: ig
 
 
 def test_ctrl_c_exits_130_without_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    import sitefinder.search
+    import sitefinder.queries
 
     def interrupted(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(sitefinder.search, "find_nearest", interrupted)
+    monkeypatch.setattr(sitefinder.queries, "find_nearest", interrupted)
     run = run_cli("near", "Guangzhou")
     assert run.exit_code == 130
     assert "Traceback" not in run.stderr and run.stderr.count("\n") <= 1
 
 
 def test_unexpected_error_is_one_line_and_debug_shows_the_trace(monkeypatch: pytest.MonkeyPatch) -> None:
-    import sitefinder.search
+    import sitefinder.queries
 
     def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr(sitefinder.search, "find_nearest", broken)
+    monkeypatch.setattr(sitefinder.queries, "find_nearest", broken)
     run = run_cli("near", "Guangzhou")
     assert run.exit_code == 1
     assert run.stderr == "Error: internal error: ZeroDivisionError: boom (run with --debug for details)\n"

@@ -12,8 +12,8 @@ import pytest
 from conftest import CTGOV_STUDY, SHIPPED_SITES
 from fake_services import FakeServices
 from sitefinder.importer import import_study
-from sitefinder.search import open_gazetteer
-from sitefinder.sites import read_sites_file
+from sitefinder.queries import open_gazetteer
+from sitefinder.sitesfile import read_sites_file
 
 
 def rows(path: Path) -> list[dict[str, str]]:

@@ -126,7 +126,7 @@ def test_status_filter_uses_the_sites_own_status(cli, sites_file) -> None:  # ty
 
 
 def test_table_has_title_caption_and_columns(cli) -> None:  # type: ignore[no-untyped-def]
-    run = cli("near", "Guangzhou")
+    run = cli("near", "Guangzhou", env={"COLUMNS": "140"})
     assert run.exit_code == 0
     assert "Sites nearest to Guangzhou, Guangdong, China (23.1167, 113.2500)" in run.stdout
     for header in ("#", "Facility", "City", "Province", "km", "Status", "Investigator"):

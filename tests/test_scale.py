@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-import sitefinder.sources as sources
+import sitefinder.sitestore as sources
 from conftest import make_site
 from sitefinder.models import Place
 from sitefinder.paths import cache_dir
-from sitefinder.search import find_nearest, open_sites
+from sitefinder.queries import find_nearest, open_sites
 from sitefinder.models import Resolution
-from sitefinder.sites import read_sites_file, write_sites_file
-from sitefinder.sources import IndexedSource, MemorySource
+from sitefinder.sitesfile import read_sites_file, write_sites_file
+from sitefinder.sitestore import IndexedSource, MemorySource
 
 
 @pytest.fixture(autouse=True)

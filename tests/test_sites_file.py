@@ -8,7 +8,7 @@ import pytest
 
 from conftest import SHIPPED_SITES
 from sitefinder.errors import DataFileError
-from sitefinder.sites import read_sites_file
+from sitefinder.sitesfile import read_sites_file
 
 HEADER = "id,facility,city,province,country,status,latitude,longitude,contacts\n"
 ROW = '1,A Hospital,Guangzhou,Guangdong,China,,23.1,113.2,"[{""name"": ""A. Li"", ""role"": ""PRIMARY""}]"\n'
@@ -96,7 +96,7 @@ def test_bom_crlf_blank_lines_and_extra_columns_are_fine(tmp_path) -> None:  # t
 
 
 def test_the_shipped_file_round_trips(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from sitefinder.sites import write_sites_file
+    from sitefinder.sitesfile import write_sites_file
 
     sites = read_sites_file(SHIPPED_SITES).sites
     out = tmp_path / "sites.csv"

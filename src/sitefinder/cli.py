@@ -18,10 +18,17 @@ from typer.core import TyperGroup
 from sitefinder import __version__
 from sitefinder.errors import EXIT_FAILURE, EXIT_USAGE, SitefinderError, UsageError
 
-try:  # recent Typer carries its own copy of Click
+try:  # Typer 0.26 and later carry their own copy of Click
     from typer._click.exceptions import ClickException, NoArgsIsHelpError
-except ImportError:  # pragma: no cover - Typer on Click >= 8.2
-    from click.exceptions import ClickException, NoArgsIsHelpError
+except ImportError:  # older Typer, on the Click that is installed
+    from click.exceptions import ClickException
+
+    try:
+        from click.exceptions import NoArgsIsHelpError
+    except ImportError:  # Click before 8.2 prints the help and exits 0 by itself
+
+        class NoArgsIsHelpError(ClickException):  # type: ignore[no-redef]
+            """Never raised by this Click."""
 
 ATTRIBUTION = ("Place data: GeoNames (https://www.geonames.org/), CC BY 4.0. "
                "Trial data: ClinicalTrials.gov, a service of the U.S. National Library of Medicine.")
@@ -103,7 +110,7 @@ app = typer.Typer(
     epilog="Examples: sitefinder near Guangzhou | sitefinder near 台州 --json | "
            "sitefinder list --province Shandong | sitefinder show Qingdao | sitefinder info",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -120,11 +127,32 @@ SitesOption = Annotated[Optional[Path], typer.Option(
     help="Sites CSV to read (same columns as the shipped data/sites.csv); trial.json beside it is read too.")]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
+
+
+def _complete_province(incomplete: str) -> list[str]:
+    """Shell completion for --province: the provinces whose English or Chinese name starts so."""
+    from sitefinder.regions import PROVINCES
+
+    typed = incomplete.casefold()
+    return [name for province in PROVINCES for name in (province.name, province.chinese)
+            if name.casefold().startswith(typed)]
+
+
+def _complete_status(incomplete: str) -> list[str]:
+    """Shell completion for --status: the registry's statuses, lower case, words joined by _ (no quoting)."""
+    from sitefinder.status import SITE_STATUSES
+
+    typed = incomplete.casefold()
+    return [status.lower() for status in SITE_STATUSES if status.lower().startswith(typed)]
+
+
 ProvinceOption = Annotated[Optional[str], typer.Option(
-    "--province", "-p", help="Only sites in this province: Shandong, shandong province, 山东, 山东省.")]
+    "--province", "-p", autocompletion=_complete_province,
+    help="Only sites in this province: Shandong, shandong province, 山东, 山东省.")]
 StatusOption = Annotated[Optional[str], typer.Option(
-    "--status", "-s", help="Only sites with this status, e.g. recruiting, 'not yet recruiting'. "
-                           "A site without its own status has the trial's.")]
+    "--status", "-s", autocompletion=_complete_status,
+    help="Only sites with this status, e.g. recruiting, 'not yet recruiting'. "
+         "A site without its own status has the trial's.")]
 
 
 def _format(output: OutputFormat, as_json: bool) -> str:
@@ -168,15 +196,10 @@ def list_sites(
       sitefinder list --status "not yet recruiting" --format csv > sites.csv
     """
     from sitefinder import render
-    from sitefinder.regions import match_province
-    from sitefinder.search import open_sites
-    from sitefinder.status import parse_status_option
+    from sitefinder.queries import list_sites as find_sites
 
     fmt = _format(output, as_json)
-    status_value = parse_status_option(status) if status else None
-    source = open_sites(sites)
-    province_name = match_province(province, source.provinces()) if province else None
-    render.show_site_list(source.listing(province_name, city, status_value), source.trial, fmt)
+    render.show_site_list(find_sites(sites, province=province, city=city, status=status), fmt)
 
 
 @app.command()
@@ -208,19 +231,11 @@ def near(
       sitefinder near 22.54,114.06 --status recruiting
     """
     from sitefinder import render
-    from sitefinder.regions import match_province
-    from sitefinder.search import check_limits, find_nearest, locate, open_sites
-    from sitefinder.status import parse_status_option
+    from sitefinder.queries import near as find_near
 
     fmt = _format(output, as_json)
-    check_limits(limit, within)
-    status_value = parse_status_option(status) if status else None
-    source = open_sites(sites)
-    province_name = match_province(province, source.provinces()) if province else None
-    resolution = locate(place, source.preferred_cities(), online=online)
-    result = find_nearest(resolution, source, limit=limit, within_km=within, province=province_name,
-                          status=status_value)
-    render.show_nearest(result, source.trial, fmt)
+    result = find_near(place, sites, limit=limit, within_km=within, province=province, status=status, online=online)
+    render.show_nearest(result, fmt)
 
 
 @app.command()
@@ -240,11 +255,10 @@ def show(
       sitefinder show 23 --json
     """
     from sitefinder import render
-    from sitefinder.search import find_site, open_sites
+    from sitefinder.queries import site_detail
 
     fmt = _format(output, as_json)
-    source = open_sites(sites)
-    render.show_site_detail(find_site(source, site), source.trial, fmt)
+    render.show_site_detail(site_detail(site, sites), fmt)
 
 
 @app.command()
@@ -262,10 +276,10 @@ def info(
       sitefinder info --json
     """
     from sitefinder import render
-    from sitefinder.search import open_sites
+    from sitefinder.queries import trial_summary
 
     fmt = _format(output, as_json)
-    render.show_trial(open_sites(sites), fmt)
+    render.show_trial(trial_summary(sites), fmt)
 
 
 @app.command("import")
@@ -293,7 +307,7 @@ def import_study(
     """
     from sitefinder import render
     from sitefinder.importer import import_study as convert, load_study, write_import
-    from sitefinder.search import open_gazetteer
+    from sitefinder.queries import open_gazetteer
 
     fmt = _format(output, as_json)
     study = load_study(source, online=online)

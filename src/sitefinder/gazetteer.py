@@ -6,11 +6,11 @@ a lookup reads a few pages instead of parsing megabytes on every run.
 
 from __future__ import annotations
 
-import math
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from sitefinder.distance import sphere_km
 from sitefinder.errors import PlaceNotFound, SitefinderError, UsageError
 from sitefinder.models import Place, Resolution
 from sitefinder.regions import province_key
@@ -189,16 +189,8 @@ def _choose(query: str, candidates: list[Place], preferred: frozenset[int]) -> R
     ranked = sorted(candidates, key=lambda p: (p.geonameid not in preferred, -p.population, p.geonameid or 0))
     distinct: list[Place] = []
     for place in ranked:
-        if not any(other.country == place.country and _rough_km(other, place) < SAME_CITY_KM for other in distinct):
+        if not any(other.country == place.country and sphere_km(other.latitude, other.longitude, place.latitude, place.longitude) < SAME_CITY_KM for other in distinct):
             distinct.append(place)
     leader, alternatives = distinct[0], tuple(distinct[1:])
     ambiguous = bool(alternatives) and alternatives[0].population >= CONTENDER_SHARE * leader.population
     return Resolution(query=query, place=leader, alternatives=alternatives, ambiguous=ambiguous)
-
-
-def _rough_km(a: Place, b: Place) -> float:
-    """Equirectangular distance: exact enough to tell one city from another, and cheap."""
-    mean_latitude = math.radians((a.latitude + b.latitude) / 2)
-    dx = math.radians(b.longitude - a.longitude) * math.cos(mean_latitude)
-    dy = math.radians(b.latitude - a.latitude)
-    return 6371.0 * math.hypot(dx, dy)

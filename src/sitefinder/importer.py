@@ -15,7 +15,8 @@ from sitefinder.errors import ImportFailed, NetworkError, SitefinderError, Usage
 from sitefinder.gazetteer import Gazetteer, resolve
 from sitefinder.models import Contact, Place, Site, Trial
 from sitefinder.paths import replace_atomically
-from sitefinder.sites import CONTACT_ROLES, write_sites_file
+from sitefinder.contacts import contact_from_registry
+from sitefinder.sitesfile import write_sites_file
 from sitefinder.status import normalize_status
 from sitefinder.text import name_key
 
@@ -97,12 +98,14 @@ def load_study(source: str, online: bool) -> dict[str, Any]:
     return read_study_file(path)
 
 
-def import_study(study: dict[str, Any], gazetteer: Gazetteer) -> ImportResult:
+def import_study(study: dict[str, Any], gazetteer: Gazetteer, retrieved: str = "") -> ImportResult:
+    """The sites and trial facts of a registry study. `retrieved`: the day it was read from the registry."""
     protocol = study["protocolSection"]
-    trial = trial_from_study(protocol)
     locations = _module(protocol, "contactsLocationsModule").get("locations") or []
     if not isinstance(locations, list):
         raise ImportFailed("contactsLocationsModule.locations is not a list")
+    first_country = next((_text(item.get("country")) for item in locations if isinstance(item, dict)), "")
+    trial = trial_from_study(protocol, country_code(first_country, gazetteer))._replace(retrieved=retrieved)
     sites, unplaced, from_registry = [], [], 0
     for site_id, location in enumerate(locations, start=1):
         if not isinstance(location, dict):
@@ -119,8 +122,7 @@ def site_from_location(site_id: int, location: dict[str, Any], gazetteer: Gazett
     text = {key: _text(location.get(key)) for key in ("facility", "city", "state", "country", "status")}
     facility = text["facility"] or f"Unnamed site {site_id}"
     status = normalize_status(text["status"]) if text["status"] else None
-    contacts = tuple(_contact(item) for item in location.get("contacts") or [] if isinstance(item, dict)
-                     and _text(item.get("name")))
+    contacts = _contacts(location.get("contacts"), country_code(text["country"], gazetteer))
     common = dict(id=site_id, facility=facility, city=text["city"], province=text["state"], country=text["country"],
                   status=status, contacts=contacts)
     point = location.get("geoPoint")
@@ -157,7 +159,13 @@ def placement_note(city: str, place: Place, gazetteer: Gazetteer) -> str:
     return f"Registry city {city!r} is placed at {place.name}, {place.province or place.country}. {reason}".strip()
 
 
-def trial_from_study(protocol: dict[str, Any]) -> Trial:
+def country_code(country: str, gazetteer: Gazetteer) -> str | None:
+    """The ISO code of a country name the gazetteer knows ("China" → "CN"), for reading phone numbers."""
+    codes = sorted(code for code, admin1 in gazetteer.regions(country) if not admin1) if country else []
+    return codes[0] if codes else None
+
+
+def trial_from_study(protocol: dict[str, Any], region: str | None = None) -> Trial:
     ident = _module(protocol, "identificationModule")
     status = _module(protocol, "statusModule")
     design = _module(protocol, "designModule")
@@ -187,8 +195,7 @@ def trial_from_study(protocol: dict[str, Any]) -> Trial:
         eligibility=_text(eligibility.get("eligibilityCriteria")),
         minimum_age=_text(eligibility.get("minimumAge")), maximum_age=_text(eligibility.get("maximumAge")),
         sex=_text(eligibility.get("sex")), healthy_volunteers=healthy if isinstance(healthy, bool) else None,
-        central_contacts=tuple(_contact(item) for item in contacts.get("centralContacts") or []
-                               if isinstance(item, dict) and _text(item.get("name"))),
+        central_contacts=_contacts(contacts.get("centralContacts"), region),
         url=f"https://clinicaltrials.gov/study/{nct_id}" if nct_id else "",
     )
 
@@ -219,8 +226,9 @@ def _is_coordinate(value: Any, limit: float) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and -limit <= value <= limit
 
 
-def _contact(item: dict[str, Any]) -> Contact:
-    role = _text(item.get("role")).upper() or "CONTACT"
-    return Contact(name=_text(item.get("name")), role=role if role in CONTACT_ROLES else "CONTACT",
-                   phone=_text(item.get("phone")), phone_ext=_text(item.get("phoneExt")),
-                   email=_text(item.get("email")))
+def _contacts(items: Any, region: str | None) -> tuple[Contact, ...]:
+    """The registry's contacts that have a name, in registry order."""
+    if not isinstance(items, list):
+        return ()
+    found = (contact_from_registry(item, region) for item in items if isinstance(item, dict))
+    return tuple(contact for contact in found if contact is not None)

@@ -13,9 +13,10 @@ from typing import NamedTuple
 class Contact(NamedTuple):
     name: str
     role: str  # registry enum: PRIMARY, BACKUP, CONTACT, PRINCIPAL_INVESTIGATOR, ...
-    phone: str = ""
+    phone: str = ""  # as the registry writes it ("+86-0760-89873999")
     phone_ext: str = ""
     email: str = ""
+    phone_international: str = ""  # dialable from abroad ("+86 760 8987 3999"); see contacts.dialable
 
 
 class Site(NamedTuple):
@@ -70,6 +71,7 @@ class Trial(NamedTuple):
     healthy_volunteers: bool | None = None
     central_contacts: tuple[Contact, ...] = ()
     url: str = ""
+    retrieved: str = ""  # the day (YYYY-MM-DD) the record was read from the registry, when known
 
 
 class Place(NamedTuple):

@@ -1,8 +1,10 @@
-"""The one place that writes to the terminal: tables for people, JSON and CSV for scripts.
+"""The one place that writes to the terminal: Rich tables for people, JSON and CSV for scripts.
 
 Data goes to stdout, notices and errors to stderr. JSON and CSV are written by the standard
-library; tables and key/value views are laid out by `layout` (plain text: no markup language to
-escape) after control characters in data have been made visible by `text.printable`.
+library and never import Rich. Tables and key/value views are `rich.table.Table`s printed by one
+`Console` (see `_console`) with markup, emoji and highlighting off; every data cell is a
+`rich.text.Text`, so `[bold]` in a facility name prints as those seven characters, and control
+characters that Rich would pass through are made visible first by `text.printable`.
 """
 
 from __future__ import annotations
@@ -11,47 +13,33 @@ import csv
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from sitefinder.layout import emphasised, field_lines, table_lines, wrap
+from sitefinder.contacts import (contact_line, contacts_to_list, dialable, how_to_reach, lead_contact,
+                                 reachable_contact)
 from sitefinder.models import Contact, RankedSite, Resolution, Site, Trial
 from sitefinder.status import effective_status, status_words
 from sitefinder.text import is_utf8, printable
 
-if TYPE_CHECKING:  # search pulls in the gazetteer (sqlite3), which `list` never needs
+if TYPE_CHECKING:  # only for annotations: these modules are not needed to print
     from pathlib import Path
 
-    from sitefinder.importer import ImportResult
-    from sitefinder.search import NearResult
-    from sitefinder.sources import IndexedSource, MemorySource
+    from rich.console import Console
 
-FORMATS = ("table", "json", "csv")
-LEAD_ROLES = ("PRINCIPAL_INVESTIGATOR", "PRIMARY", "CONTACT")
-ROLE_WORDS = {"PRINCIPAL_INVESTIGATOR": "principal investigator", "SUB_INVESTIGATOR": "sub-investigator",
-              "STUDY_CHAIR": "study chair", "STUDY_DIRECTOR": "study director", "CONTACT": "contact",
-              "PRIMARY": "primary", "BACKUP": "backup"}
-NARROW_WIDTH = 90  # below this a seven-column table wraps every cell: one block per site reads better
-RIGHT_ALIGNED = frozenset({"ID", "#", "km"})  # numbers line up on their last digit
+    from sitefinder.importer import ImportResult
+    from sitefinder.queries import NearResult, SiteDetail, SiteList, TrialSummary
+
+NUMBER_HEADERS = frozenset({"ID", "#", "km"})  # right-aligned and never wrapped
 DISTANCE_CAPTION = "Distances are straight lines between city centres, not travel distances."
+TRIAL_STATUS_NOTE = ('"(trial)": the registry gives no status for the site, so the trial\'s overall status is shown; '
+                     "ask the site whether it has opened.")
+# Characters that start a formula in a spreadsheet (OWASP's list): a CSV cell starting with one is
+# prefixed with ' so that opening the file runs nothing. A plain negative number stays a number.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 # ---------------------------------------------------------------- records (the public JSON shape)
-
-def lead_contact(contacts: Sequence[Contact]) -> Contact | None:
-    """The person to name in a table: a principal investigator, else a primary contact, else anyone."""
-    for role in LEAD_ROLES:
-        for contact in contacts:
-            if contact.role == role:
-                return contact
-    return contacts[0] if contacts else None
-
-
-def contact_record(contact: Contact) -> dict[str, str]:
-    record = {"name": contact.name, "role": contact.role}
-    record.update({key: value for key in ("phone", "phone_ext", "email") if (value := getattr(contact, key))})
-    return record
-
 
 def site_record(site: Site, trial: Trial) -> dict[str, Any]:
     shown, source = effective_status(site.status, trial.overall_status)
@@ -61,7 +49,7 @@ def site_record(site: Site, trial: Trial) -> dict[str, Any]:
         "latitude": site.latitude, "longitude": site.longitude,
         "coordinate_precision": site.coordinate_precision or None,
         "coordinate_source": site.coordinate_source or None, "location_note": site.location_note or None,
-        "investigators": [contact_record(contact) for contact in site.contacts],
+        "investigators": contacts_to_list(site.contacts),
     }
 
 
@@ -69,11 +57,20 @@ def ranked_record(entry: RankedSite, trial: Trial, rank: int) -> dict[str, Any]:
     return {"rank": rank, **site_record(entry.site, trial), "distance_km": round(entry.distance_km, 1)}
 
 
-def trial_contact_records(trial: Trial) -> list[dict[str, str]]:
-    return [contact_record(contact) for contact in trial.central_contacts]
+def place_record(resolution: Resolution) -> dict[str, Any]:
+    place = resolution.place
+    return {
+        "query": resolution.query, "name": place.name, "province": place.province or None,
+        "country": place.country or None, "latitude": place.latitude, "longitude": place.longitude,
+        "source": place.source, "geonameid": place.geonameid,
+        "alternatives": [{"name": alt.name, "province": alt.province or None, "country": alt.country or None,
+                          "latitude": alt.latitude, "longitude": alt.longitude, "population": alt.population,
+                          "geonameid": alt.geonameid}
+                         for alt in resolution.alternatives],
+    }
 
 
-# ---------------------------------------------------------------- writers
+# ---------------------------------------------------------------- writers for scripts
 
 def emit_json(payload: Any) -> None:
     # JSON's own \u escapes where stdout cannot hold a character: still valid JSON, and the same data.
@@ -91,101 +88,150 @@ def emit_csv(header: Sequence[str], records: Sequence[dict[str, Any]]) -> None:
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(header)
     for record in records:
-        writer.writerow([_csv_cell(record.get(key)) for key in header])
+        writer.writerow([csv_cell(record.get(key)) for key in header])
     sys.stdout.flush()
 
 
-def _csv_cell(value: Any) -> str:
+def csv_cell(value: Any) -> str:
+    """A value as a CSV cell: contacts as `Name (ROLE): phone, email; ...`, text made inert."""
     if value is None:
         return ""
-    if isinstance(value, list):  # investigators
-        return "; ".join(f"{item['name']} ({item['role']})" for item in value)
-    return printable(str(value))
-
-
-def emit_table(headers: Sequence[str], rows: Sequence[Sequence[str]], title: str = "", caption: str = "") -> None:
-    """A boxed table; on a narrow terminal, one block of labelled lines per row, so nothing is cut off."""
-    width, (bold, dim, reset), shown = terminal_width(), _styles(), _shown_on_stdout()
-    lines = _emphasised(wrap(shown(title), width), bold, reset) if title else []
-    if width < NARROW_WIDTH:
-        for row in rows:
-            lines += field_lines([(header, shown(cell)) for header, cell in zip(headers, row)], width,
-                                 bold=bold, reset=reset)
-            lines.append("")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, list):  # investigators, in the stored contact shape
+        text = "; ".join(f"{item['name']} ({item['role']})"
+                         + (f": {details}" if (details := ", ".join(item[key] for key in ("phone", "email")
+                                                                    if item.get(key))) else "")
+                         for item in value)
     else:
-        lines += table_lines(headers, [[shown(cell) for cell in row] for row in rows], width,
-                             right=[header in RIGHT_ALIGNED for header in headers], bold=bold, reset=reset,
-                             ascii_only=shown is not printable)
-    if caption:
-        lines += _emphasised(wrap(caption, width), dim, reset)
-    _write_lines(lines)
+        text = str(value)
+    text = printable(text)
+    if text.startswith(_FORMULA_STARTS) and not _is_number(text):
+        return "'" + text
+    return text
 
 
-def emit_fields(title: str, fields: Sequence[tuple[str, str]]) -> None:
-    """A two-column key/value view, for one site or the trial."""
-    width, (bold, _, reset), shown = terminal_width(), _styles(), _shown_on_stdout()
-    lines = _emphasised(wrap(shown(title), width), bold, reset)
-    lines += field_lines([(name, shown(value)) for name, value in fields], width, bold=bold, reset=reset)
-    _write_lines(lines)
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return text.strip() == text and text.lstrip("+-")[:1].isdigit()
 
 
 def notice(message: str) -> None:
-    """A message for the person, never for a script: stderr, one line."""
-    print(printable(message), file=sys.stderr)
+    """A message for the person, never for a script: stderr, one line, plain text.
 
-
-def terminal_width() -> int:
-    """COLUMNS, else the width of whichever of stdout, stderr, stdin is a terminal (so that
-    `sitefinder list | less` is as wide as the screen), else 80."""
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
-        return int(columns)
-    for descriptor in (1, 2, 0):
-        try:
-            return os.get_terminal_size(descriptor).columns or 80
-        except (OSError, ValueError):
-            continue
-    return 80
-
-
-def _styles() -> tuple[str, str, str]:
-    """Bold, dim and reset codes, or empty strings: emphasis only on a terminal that shows it.
-
-    The rules are Rich's and clig.dev's: FORCE_COLOR asks for it even through a pipe, NO_COLOR and
-    TERM=dumb turn it off, and otherwise stdout must be a terminal.
+    Not through Rich: an error path (a typo's "did you mean") should not pay Rich's import.
     """
-    environ = os.environ
-    if environ.get("NO_COLOR") or environ.get("TERM") == "dumb":
-        return "", "", ""
-    if environ.get("FORCE_COLOR") or sys.stdout.isatty():
-        return "\x1b[1m", "\x1b[2m", "\x1b[0m"
-    return "", "", ""
+    print(printable(message), file=sys.stderr, flush=True)
 
 
 def _stdout_is_utf8() -> bool:
     return is_utf8(getattr(sys.stdout, "encoding", None) or "utf-8")  # in-memory streams name none
 
 
-def _shown_on_stdout() -> Callable[[str], str]:
-    """How data text is shown: control characters made visible, and on a stdout that is not UTF-8
-    (a Windows code page, PYTHONIOENCODING=ascii) what it cannot hold as `\\u6cf0` escapes, before
-    the layout measures it, so that the columns still line up."""
-    if _stdout_is_utf8():
-        return printable
-    encoding = sys.stdout.encoding
-    return lambda text: printable(text).encode(encoding, "backslashreplace").decode(encoding)
+# ---------------------------------------------------------------- tables for people (Rich)
+
+def _console() -> Console:
+    """The console every table is printed on, made once per command from the environment.
+
+    Rich decides width (COLUMNS, else the terminal of stdin, stdout or stderr, else 80) and
+    whether stdout shows emphasis (a terminal, or FORCE_COLOR), and draws an ASCII box where the
+    encoding is not UTF-8. NO_COLOR and TERM=dumb turn every escape code off, bold included.
+    """
+    from rich.console import Console
+
+    plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+    return Console(markup=False, emoji=False, highlight=False, color_system=None if plain else "auto",
+                   soft_wrap=False)
 
 
-def _emphasised(lines: list[str], start: str, reset: str) -> list[str]:
-    return [emphasised(line, start, reset) for line in lines]
+def _cell(console: Console, text: str, style: str = ""):  # type: ignore[no-untyped-def]
+    """Data text as a Rich Text: controls made visible, and on a stdout that is not UTF-8 what it
+    cannot hold shown as `\\u6cf0` escapes before Rich measures it, so that the columns line up."""
+    from rich.text import Text
+
+    shown = printable(text)
+    encoding = console.encoding
+    if not is_utf8(encoding):
+        shown = shown.encode(encoding, "backslashreplace").decode(encoding)
+    return Text(shown, style=style)
 
 
-def _write_lines(lines: Sequence[str]) -> None:
-    sys.stdout.write("".join(line + "\n" for line in lines))
-    sys.stdout.flush()
+def emit_table(headers: Sequence[str], rows: Sequence[Sequence[str]], title: str = "",
+               footer: Sequence[str] = (), keep_whole: Sequence[str] = ()) -> None:
+    """A boxed Rich table; on a narrow terminal, one block of labelled lines per row, so nothing is cut off.
+
+    `keep_whole`: columns whose cells never wrap (ids, ranks, distances, statuses), so that names wrap first.
+    """
+    from rich.table import Table
+
+    console = _console()
+    parts: list[Any] = [_cell(console, title, "bold")] if title else []
+    cells = [[_cell(console, cell) for cell in row] for row in rows]
+    whole = [header in NUMBER_HEADERS or header in keep_whole for header in headers]
+    widths = _column_widths(headers, cells, whole, console.width)
+    if widths is None:
+        for row in rows:
+            parts += [_grid(console, zip(headers, row)), ""]
+    else:
+        table = Table(header_style="bold", safe_box=True)
+        for header, width in zip(headers, widths):
+            table.add_column(header, justify="right" if header in NUMBER_HEADERS else "left", width=width,
+                             overflow="fold")
+        for row in cells:
+            table.add_row(*row)
+        parts.append(table)
+    parts += [_cell(console, line, "dim") for line in footer]
+    console.print(*parts, sep="\n")  # one print: one render and one write, not one per line
 
 
-# ---------------------------------------------------------------- table rows
+def _column_widths(headers: Sequence[str], rows: Sequence[Sequence[Any]], whole: Sequence[bool],
+                   available: int) -> list[int] | None:
+    """Column widths that fit `available` columns without breaking a word, or None when none do.
+
+    Rich's own collapse narrows the widest columns with no regard for words ("Municipalit/y"), so
+    the widths are chosen here and Rich draws with them: the widest column gives up a character
+    first, never below its longest word (its longest cell where cells stay whole). Narrower than
+    that, one block per row reads better than a table of broken words.
+    """
+    from rich.cells import cell_len
+
+    natural, minimum = [], []
+    for index, (header, keep) in enumerate(zip(headers, whole)):
+        texts = [header, *(row[index].plain for row in rows)]
+        natural.append(max(cell_len(text) for text in texts))
+        minimum.append(natural[-1] if keep else max(cell_len(word) for text in texts for word in text.split() or [""]))
+    room = available - (3 * len(headers) + 1)  # "│ " before every cell, " " after it, and the closing "│"
+    if sum(minimum) > room:
+        return None
+    widths = list(natural)
+    for _ in range(sum(widths) - room):
+        widest = max((i for i in range(len(widths)) if widths[i] > minimum[i]), key=widths.__getitem__)
+        widths[widest] -= 1
+    return widths
+
+
+def emit_fields(title: str, fields: Sequence[tuple[str, str]]) -> None:
+    """A two-column key/value view, for one site or the trial."""
+    console = _console()
+    console.print(_cell(console, title, "bold"), _grid(console, fields), sep="\n")
+
+
+def _grid(console: Console, fields: Any):  # type: ignore[no-untyped-def]
+    """Names on the left (bold), values wrapped to what is left of the width."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=False, max_width=max(console.width // 3, 8))
+    grid.add_column(overflow="fold")
+    for name, value in fields:
+        grid.add_row(_cell(console, name), _cell(console, value))
+    return grid
+
+
+# ---------------------------------------------------------------- table cells
 
 def status_cell(site: Site, trial: Trial) -> str:
     return status_words(*effective_status(site.status, trial.overall_status))
@@ -196,23 +242,79 @@ def investigator_cell(site: Site) -> str:
     return contact.name if contact else ""
 
 
-def contact_line(contact: Contact) -> str:
-    details = ", ".join(part for part in (contact.phone + (f" ext. {contact.phone_ext}" if contact.phone_ext else ""),
-                                          contact.email) if part)
-    role = ROLE_WORDS.get(contact.role, contact.role.lower())
-    return f"{contact.name} ({role})" + (f": {details}" if details else "")
+# ---------------------------------------------------------------- what every answer ends with
+
+def answer_footer(sites: Sequence[Site], trial: Trial) -> list[str]:
+    """Below a table of sites: what "(trial)" means, whom to call, and how current the data are."""
+    lines = []
+    if any(effective_status(site.status, trial.overall_status)[1] == "trial" for site in sites):
+        lines.append(TRIAL_STATUS_NOTE)
+    lines += whom_to_call(sites, trial)
+    lines.append(data_line(trial))
+    return lines
+
+
+def whom_to_call(sites: Sequence[Site], trial: Trial) -> list[str]:
+    """Each site's own phone or email when the registry gives one, else the trial's central contact."""
+    lines, without = [], 0
+    for site in sites:
+        contact = reachable_contact(site.contacts)
+        if contact:
+            lines.append(f"Call site {site.id}: {contact.name}, {_reach_line(contact)}")
+        else:
+            without += 1
+    central = next((contact for contact in trial.central_contacts if how_to_reach(contact)), None)
+    if without and central:
+        which = "these sites" if without == len(sites) else "the other sites"
+        lines.append(f"The registry lists no phone or email for {which}: call the trial's central contact, "
+                     f"{central.name}, {_reach_line(central)}.")
+    elif without:
+        lines.append("The registry lists no phone or email for these sites or for the trial.")
+    if sites:
+        lines.append(f"Every contact of a site: sitefinder show ID (e.g. sitefinder show {sites[0].id}).")
+    return lines
+
+
+def _reach_line(contact: Contact) -> str:
+    # Hyphens between the digit groups: Rich wraps lines at every kind of space, no-break spaces
+    # included, and a phone number split over two lines is misread.
+    return ", ".join(part for part in (dialable(contact, group_separator="-"), contact.email) if part)
+
+
+def data_line(trial: Trial) -> str:
+    from sitefinder.trial import STALE_AFTER_DAYS, freshness
+
+    fresh = freshness(trial)
+    if not fresh.date:
+        return "The date of these registry data is unknown; sitefinder update fetches the current record."
+    line = f"Registry data of {fresh.date}"
+    if fresh.age_days is not None:
+        line += f", {fresh.age_days} day{'s' if fresh.age_days != 1 else ''} old"
+    if fresh.stale:
+        line += (f": statuses and contacts may have changed since (older than {STALE_AFTER_DAYS} days); "
+                 f"run sitefinder update{' ' + trial.nct_id if trial.nct_id else ''} to refresh them")
+    return line + "."
+
+
+def data_record(trial: Trial) -> dict[str, Any]:
+    """The JSON keys that say how current an answer's data are."""
+    from sitefinder.trial import freshness
+
+    fresh = freshness(trial)
+    return {"data_date": fresh.date or None, "data_age_days": fresh.age_days, "data_stale": fresh.stale}
 
 
 # ---------------------------------------------------------------- what each command shows
 
 LIST_HEADERS = ("ID", "Facility", "City", "Province", "Status", "Investigator")
-NEAR_HEADERS = ("#", "Facility", "City", "Province", "km", "Status", "Investigator")
+NEAR_HEADERS = ("#", "ID", "Facility", "City", "Province", "km", "Status", "Investigator")
 
 
-def show_site_list(sites: Sequence[Site], trial: Trial, fmt: str) -> None:
+def show_site_list(result: SiteList, fmt: str) -> None:
+    sites, trial = result.sites, result.trial
     records = [site_record(site, trial) for site in sites]
     if fmt == "json":
-        emit_json({"sites": records})
+        emit_json({"sites": records, **data_record(trial)})
     elif fmt == "csv":
         emit_csv(CSV_SITE_FIELDS, records)
     elif not sites:
@@ -221,38 +323,27 @@ def show_site_list(sites: Sequence[Site], trial: Trial, fmt: str) -> None:
         rows = [[str(site.id), site.facility, site.city, site.province, status_cell(site, trial),
                  investigator_cell(site)] for site in sites]
         emit_table(LIST_HEADERS, rows, title=f"{len(sites)} site{'s' if len(sites) != 1 else ''}"
-                   + (f" of {trial.nct_id}" if trial.nct_id else ""))
+                   + (f" of {trial.nct_id}" if trial.nct_id else ""), footer=answer_footer(sites, trial),
+                   keep_whole=("Status",))
 
 
-def place_record(resolution: Resolution) -> dict[str, Any]:
-    place = resolution.place
-    return {
-        "query": resolution.query, "name": place.name, "province": place.province or None,
-        "country": place.country or None, "latitude": place.latitude, "longitude": place.longitude,
-        "source": place.source, "geonameid": place.geonameid,
-        "alternatives": [{"name": alt.name, "province": alt.province or None, "country": alt.country or None,
-                          "latitude": alt.latitude, "longitude": alt.longitude, "population": alt.population,
-                          "geonameid": alt.geonameid}
-                         for alt in resolution.alternatives],
-    }
-
-
-def show_nearest(result: NearResult, trial: Trial, fmt: str) -> None:
-    resolution, place = result.resolution, result.resolution.place
+def show_nearest(result: NearResult, fmt: str) -> None:
+    resolution, place, trial = result.resolution, result.resolution.place, result.trial
     for message in near_notices(result):
         notice(message)
     records = [ranked_record(entry, trial, rank) for rank, entry in enumerate(result.sites, 1)]
     if fmt == "json":
-        emit_json({"origin": place_record(resolution), "sites": records})
+        emit_json({"origin": place_record(resolution), "sites": records, **data_record(trial)})
     elif fmt == "csv":
         emit_csv(("rank", "distance_km", *CSV_SITE_FIELDS), records)
     elif result.sites:
-        rows = [[str(rank), entry.site.facility, entry.site.city, entry.site.province, f"{entry.distance_km:,.1f}",
-                 status_cell(entry.site, trial), investigator_cell(entry.site)]
+        rows = [[str(rank), str(entry.site.id), entry.site.facility, entry.site.city, entry.site.province,
+                 f"{entry.distance_km:,.1f}", status_cell(entry.site, trial), investigator_cell(entry.site)]
                 for rank, entry in enumerate(result.sites, 1)]
         where = ", ".join(part for part in (place.label, place.country if place.province else "") if part)
         emit_table(NEAR_HEADERS, rows, title=f"Sites nearest to {where} ({place.latitude:.4f}, {place.longitude:.4f})",
-                   caption=DISTANCE_CAPTION)
+                   footer=[*answer_footer([entry.site for entry in result.sites], trial), DISTANCE_CAPTION],
+                   keep_whole=("Status",))
 
 
 def near_notices(result: NearResult) -> list[str]:
@@ -277,12 +368,14 @@ def near_notices(result: NearResult) -> list[str]:
     return messages
 
 
-def show_site_detail(site: Site, trial: Trial, fmt: str) -> None:
+def show_site_detail(result: SiteDetail, fmt: str) -> None:
+    site, trial = result.site, result.trial
     record = site_record(site, trial)
     if fmt == "json":
         emit_json({"site": record, "trial": {"nct_id": trial.nct_id or None,
                                              "brief_title": trial.brief_title or None,
-                                             "central_contacts": trial_contact_records(trial)}})
+                                             "central_contacts": contacts_to_list(trial.central_contacts)},
+                   **data_record(trial)})
         return
     if fmt == "csv":
         emit_csv(CSV_SITE_FIELDS, [record])
@@ -296,29 +389,30 @@ def show_site_detail(site: Site, trial: Trial, fmt: str) -> None:
               ("Coordinates", coordinates + (f" ({precision})" if precision else ""))]
     if site.location_note:
         fields.append(("Note", site.location_note))
-    for index, contact in enumerate(site.contacts):
-        fields.append(("Contacts" if index == 0 else "", contact_line(contact)))
-    if not site.contacts:
-        fields.append(("Contacts", "none listed"))
-    for index, contact in enumerate(trial.central_contacts):
-        fields.append(("Trial contact" if index == 0 else "", contact_line(contact)))
+    fields += _labelled("Contacts", [contact_line(contact) for contact in site.contacts] or ["none listed"])
+    fields += _labelled("Trial contact", [contact_line(contact) for contact in trial.central_contacts])
     if trial.nct_id:
         fields.append(("Trial", f"{trial.nct_id}: {trial.brief_title}"))
+    fields.append(("Data", data_line(trial)))
     emit_fields(site.facility, fields)
 
 
-def show_trial(source: MemorySource | IndexedSource, fmt: str) -> None:
+def _labelled(label: str, values: Sequence[str]) -> list[tuple[str, str]]:
+    """Several values under one label: the label on the first line only."""
+    return [(label if index == 0 else "", value) for index, value in enumerate(values)]
+
+
+def show_trial(summary: TrialSummary, fmt: str) -> None:
     from sitefinder.trial import trial_to_dict
 
-    trial = source.trial
+    trial = summary.trial
     if not trial.nct_id:
-        notice(f"No trial facts: there is no readable trial.json beside {source.name or 'the sites file'}.")
-    provinces = sorted(province for province in source.provinces() if province)
-    countries = sorted(country for country in source.countries() if country)
+        notice(f"No trial facts: there is no readable trial.json beside {summary.sites_name or 'the sites file'}.")
     if fmt == "json":
-        emit_json({"trial": trial_to_dict(trial), "site_count": source.count(), "countries": countries})
+        emit_json({"trial": trial_to_dict(trial), "site_count": summary.site_count, "countries": summary.countries,
+                   **data_record(trial)})
         return
-    fields = trial_fields(trial, source.count(), provinces, countries)
+    fields = trial_fields(summary)
     if fmt == "csv":
         emit_csv(("field", "value"), [{"field": name, "value": value} for name, value in fields])
     else:
@@ -346,7 +440,8 @@ def show_import(result: ImportResult, sites_path: Path, trial_path: Path, fmt: s
         ])
 
 
-def trial_fields(trial: Trial, site_count: int, provinces: list[str], countries: list[str]) -> list[tuple[str, str]]:
+def trial_fields(summary: TrialSummary) -> list[tuple[str, str]]:
+    trial = summary.trial
     status = status_words(trial.overall_status, "site") if trial.overall_status else "unknown"
     ages = " to ".join(age for age in (trial.minimum_age, trial.maximum_age) if age) or "any"
     if trial.minimum_age and not trial.maximum_age:
@@ -362,11 +457,10 @@ def trial_fields(trial: Trial, site_count: int, provinces: list[str], countries:
         ("Who may join", trial.eligibility),
         ("Ages, sex", f"{ages}; {sex}" if sex else ages),
         ("Sponsor", trial.sponsor), ("Dates", " to ".join(d for d in (trial.start_date, trial.completion_date) if d)),
-        ("Sites", f"{site_count} in {len(provinces)} provinces/states of {', '.join(countries)}"),
+        ("Sites", f"{summary.site_count} in {len(summary.provinces)} provinces/states of "
+                  f"{', '.join(summary.countries)}"),
     ]
-    for index, contact in enumerate(trial.central_contacts):
-        fields.append(("Contact" if index == 0 else "", contact_line(contact)))
+    fields += _labelled("Contact", [contact_line(contact) for contact in trial.central_contacts])
     fields.append(("Registry", trial.url))
-    if trial.last_update:
-        fields.append(("Data as of", f"{trial.last_update} (last registry update); check the registry for changes"))
+    fields.append(("Data", data_line(trial)))
     return [(name, value) for name, value in fields if value]

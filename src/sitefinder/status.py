@@ -23,6 +23,10 @@ STATUS_WORDS = {
 }
 
 
+# What a site can be (the registry's site enum); the rest of STATUS_WORDS are trial statuses only.
+SITE_STATUSES = tuple(STATUS_WORDS)[:9]
+
+
 def normalize_status(text: str) -> str | None:
     """The enum value for "not yet recruiting", "Not_Yet_Recruiting", "active, not recruiting"; else None."""
     words = text.replace(",", " ").replace("-", " ").replace("_", " ").split()
@@ -34,7 +38,7 @@ def parse_status_option(text: str) -> str:
     """`--status` value to enum, or a usage error that lists the accepted values."""
     status = normalize_status(text)
     if status is None:
-        accepted = ", ".join(word.lower() for word in list(STATUS_WORDS.values())[:9])
+        accepted = ", ".join(STATUS_WORDS[status].lower() for status in SITE_STATUSES)
         raise UsageError(f"unknown status {text!r}; use one of: {accepted}")
     return status
 
@@ -46,6 +50,15 @@ def effective_status(site_status: str | None, trial_status: str | None) -> tuple
     if trial_status:
         return trial_status, "trial"
     return None, None
+
+
+def site_statuses_shown_as(status: str, trial_status: str | None) -> tuple[str | None, ...]:
+    """The site statuses (None: the registry states none) that `effective_status` shows as `status`.
+
+    Derived from `effective_status` itself, so that a SQL filter on the stored site status keeps
+    to the same rule as the in-memory filter.
+    """
+    return tuple(value for value in (*STATUS_WORDS, None) if effective_status(value, trial_status)[0] == status)
 
 
 def status_words(status: str | None, source: str | None) -> str:

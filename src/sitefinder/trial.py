@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+from sitefinder.contacts import contacts_from_list, contacts_to_list
 from sitefinder.errors import DataFileError
-from sitefinder.models import Contact, Trial
+from sitefinder.models import Trial
 from sitefinder.status import normalize_status
 
 TRIAL_FILE = "trial.json"
@@ -47,12 +49,10 @@ def trial_from_dict(data: dict[str, Any], path: Path | str = TRIAL_FILE) -> Tria
                 raise DataFileError(path, f"{name} must be a list of strings")
             value = tuple(value)
         elif name == "central_contacts":
-            if not isinstance(value, list) or not all(isinstance(item, dict) and isinstance(item.get("name"), str)
-                                                      for item in value):
-                raise DataFileError(path, 'central_contacts must be a list of {"name", "role", ...} objects')
-            value = tuple(Contact(name=item["name"], role=str(item.get("role", "CONTACT")).upper(),
-                                  phone=str(item.get("phone", "")), phone_ext=str(item.get("phone_ext", "")),
-                                  email=str(item.get("email", ""))) for item in value)
+            try:
+                value = contacts_from_list(value)
+            except ValueError as exc:
+                raise DataFileError(path, f"central_contacts: {exc}") from None
         elif name == "enrollment":
             if not isinstance(value, int) or isinstance(value, bool):
                 raise DataFileError(path, "enrollment must be a whole number")
@@ -71,12 +71,39 @@ def trial_from_dict(data: dict[str, Any], path: Path | str = TRIAL_FILE) -> Tria
 
 def trial_to_dict(trial: Trial) -> dict[str, Any]:
     data = trial._asdict()
-    data["central_contacts"] = [
-        {key: value for key, value in contact._asdict().items() if value or key in ("name", "role")}
-        for contact in trial.central_contacts
-    ]
+    for name in _LIST_FIELDS:
+        data[name] = list(data[name])
+    data["central_contacts"] = contacts_to_list(trial.central_contacts)
     return data
 
 
 def write_trial_file(path: Path, trial: Trial) -> None:
     path.write_text(json.dumps(trial_to_dict(trial), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+STALE_AFTER_DAYS = 30
+
+
+class Freshness(NamedTuple):
+    """How current the registry data in use are."""
+
+    date: str  # YYYY-MM-DD: the day the record was read, else the registry's last update; "" if unknown
+    age_days: int | None
+
+    @property
+    def stale(self) -> bool:
+        return self.age_days is not None and self.age_days > STALE_AFTER_DAYS
+
+
+def freshness(trial: Trial, today: datetime.date | None = None) -> Freshness:
+    """The date of the data: when it was read from the registry, else the registry's last update."""
+    text = trial.retrieved or trial.last_update
+    try:
+        day = datetime.date.fromisoformat(text[:10])
+    except ValueError:
+        return Freshness(text, None)
+    return Freshness(day.isoformat(), ((today or _today()) - day).days)
+
+
+def _today() -> datetime.date:
+    return datetime.date.today()  # one place, so that tests can pin the day

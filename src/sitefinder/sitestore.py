@@ -10,15 +10,17 @@ the origin for `near`, those of one province or status for `list`, one for `show
 from __future__ import annotations
 
 import json
-import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 from pathlib import Path
 
-from sitefinder.models import Contact, Place, Site, SiteData, Trial
+from sitefinder.contacts import contacts_from_list, contacts_to_list
+from sitefinder.models import Place, Site, SiteData, Trial
 from sitefinder.paths import cache_dir, replace_atomically
-from sitefinder.regions import region_key
-from sitefinder.ranking import filter_sites, sort_by_region, sphere_km
+from sitefinder.regions import region_key, same_region
+from sitefinder.distance import SPHERE_MARGIN, bounding_box, sphere_km
+from sitefinder.status import effective_status, site_statuses_shown_as
+from sitefinder.text import fold
 
 if TYPE_CHECKING:  # sqlite3 itself is imported where an index is opened: `list` on a small file never needs it
     import sqlite3
@@ -26,11 +28,9 @@ if TYPE_CHECKING:  # sqlite3 itself is imported where an index is opened: `list`
 # About 330 sites. Measured per run: parsing costs 1.2 ms per 100 sites (3.3 ms for 300, 12 ms for
 # 1,000); the index 0.4-0.7 ms whatever the size, plus 3.6 ms to import hashlib for its file name.
 INDEX_THRESHOLD_BYTES = 64 * 1024
-INDEX_SCHEMA = 4
+INDEX_SCHEMA = 5
 FIRST_RADIUS_KM = 200.0
 HALF_EARTH_KM = 20_040.0
-_KM_PER_DEGREE_LATITUDE = 110.574  # the shortest degree of latitude, at the equator
-_KM_PER_DEGREE_LONGITUDE = 111.320  # a degree of longitude at the equator
 
 
 class Candidates(NamedTuple):
@@ -129,11 +129,11 @@ class IndexedSource:
                                     params).fetchone()[0]
         radius = within_km if within_km is not None else FIRST_RADIUS_KM
         while True:  # widen the box until it holds `limit` sites within its inscribed circle
-            box, box_params = _bounding_box(origin.latitude, origin.longitude, radius)
+            box, box_params = bounding_box(origin.latitude, origin.longitude, radius)
             rows = self._db.execute(f"SELECT row FROM site WHERE {box} AND {where} ORDER BY position",
                                     [*box_params, *params]).fetchall()
             sites = [_decode(row[0]) for row in rows]
-            inside = sum(sphere_km(origin.latitude, origin.longitude, s.latitude, s.longitude) <= radius / 1.01
+            inside = sum(sphere_km(origin.latitude, origin.longitude, s.latitude, s.longitude) <= radius / SPHERE_MARGIN
                          for s in sites)
             if within_km is not None or inside >= limit or radius >= HALF_EARTH_KM:
                 return Candidates(sites, unplaced, considered)
@@ -144,18 +144,19 @@ class IndexedSource:
         if province is not None:
             clauses.append("region = ?")
             params.append(region_key(province))
-        if status is not None:  # a site without its own status has the trial's
-            if self.trial.overall_status == status:
-                clauses.append("(status = ? OR status IS NULL)")
-            else:
-                clauses.append("status = ?")
-            params.append(status)
+        if status is not None:
+            stored = site_statuses_shown_as(status, self.trial.overall_status)
+            named = [value for value in stored if value is not None]
+            either = [f"status IN ({', '.join('?' * len(named))})"] if named else []
+            either += ["status IS NULL"] if None in stored else []
+            clauses.append("(" + (" OR ".join(either) or "0") + ")")
+            params.extend(named)
         return " AND ".join(clauses), params
 
 
 def open_source(path: Path) -> MemorySource | IndexedSource:
     """In memory for ordinary files, through the cached index for large ones."""
-    from sitefinder.sites import read_sites_file
+    from sitefinder.sitesfile import read_sites_file
 
     try:
         stat = path.stat()
@@ -239,30 +240,27 @@ def _fill_index(db: sqlite3.Connection, stamp: str, data: SiteData) -> None:
     db.commit()
 
 
-def _bounding_box(latitude: float, longitude: float, radius_km: float) -> tuple[str, list[float]]:
-    """A latitude/longitude box that holds every point within `radius_km` (with a 1 % margin)."""
-    dlat = radius_km * 1.01 / _KM_PER_DEGREE_LATITUDE
-    south, north = latitude - dlat, latitude + dlat
-    if south <= -90 or north >= 90:
-        return "latitude BETWEEN ? AND ?", [max(south, -90.0), min(north, 90.0)]
-    widest = math.cos(math.radians(max(abs(south), abs(north))))
-    dlon = radius_km * 1.01 / (_KM_PER_DEGREE_LONGITUDE * widest)
-    if dlon >= 180:
-        return "latitude BETWEEN ? AND ?", [south, north]
-    west, east = longitude - dlon, longitude + dlon
-    if west < -180:  # the box crosses the antimeridian: two longitude ranges
-        return ("latitude BETWEEN ? AND ? AND (longitude >= ? OR longitude <= ?)", [south, north, west + 360, east])
-    if east > 180:
-        return ("latitude BETWEEN ? AND ? AND (longitude >= ? OR longitude <= ?)", [south, north, west, east - 360])
-    return "latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?", [south, north, west, east]
-
-
 def _encode(site: Site) -> str:
-    return json.dumps([site.id, site.facility, site.city, site.province, site.country, site.status, site.latitude,
-                       site.longitude, site.coordinate_precision, site.coordinate_source, site.location_note,
-                       [[c.name, c.role, c.phone, c.phone_ext, c.email] for c in site.contacts]], ensure_ascii=False)
+    return json.dumps([*site[:-1], contacts_to_list(site.contacts)], ensure_ascii=False)
 
 
 def _decode(text: str) -> Site:
     *fields, contacts = json.loads(text)
-    return Site(*fields, contacts=tuple(Contact(*contact) for contact in contacts))
+    return Site(*fields, contacts=contacts_from_list(contacts))
+
+
+def filter_sites(sites: Iterable[Site], trial: Trial, province: str | None = None, city: str | None = None,
+                 status: str | None = None) -> list[Site]:
+    """The sites matching every filter given; `status` compares the status shown (site's, else trial's)."""
+    city_key = fold(city) if city else None
+    return [
+        site for site in sites
+        if (province is None or same_region(site.province, province))
+        and (city_key is None or fold(site.city) == city_key)
+        and (status is None or effective_status(site.status, trial.overall_status)[0] == status)
+    ]
+
+
+def sort_by_region(sites: Sequence[Site]) -> list[Site]:
+    """Province, then city, then id: how people scan a list of sites."""
+    return sorted(sites, key=lambda site: (fold(site.province), fold(site.city), site.id))

@@ -1,27 +1,35 @@
-"""The questions sitefinder answers, as plain functions: which place, which sites, how far."""
+"""The questions sitefinder answers, as plain functions: which place, which sites, how far.
+
+Each command of the CLI calls one function here (`near`, `list_sites`, `site_detail`,
+`trial_summary`) and hands the record it returns to the renderer, which never reads data itself.
+"""
 
 from __future__ import annotations
 
 import functools
 import math
-from typing import TYPE_CHECKING, NamedTuple
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
+from sitefinder.distance import rank_sites
 from sitefinder.errors import PlaceNotFound, SitefinderError, UsageError
-from sitefinder.gazetteer import Gazetteer, resolve
-from sitefinder.models import RankedSite, Resolution, Site
-
-if TYPE_CHECKING:
-    from sitefinder.sources import IndexedSource, MemorySource
+from sitefinder.models import RankedSite, Resolution, Site, Trial
 from sitefinder.paths import default_sites_path, gazetteer_path
-from sitefinder.ranking import rank_sites
+from sitefinder.regions import match_province
+from sitefinder.status import parse_status_option
 from sitefinder.text import fold
+
+if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that resolve a place
+    from sitefinder.gazetteer import Gazetteer
+    from sitefinder.sitestore import IndexedSource, MemorySource
 
 ONLINE_HINT = "places the offline gazetteer lacks can be looked up with --online"
 
 
 @functools.lru_cache(maxsize=1)
 def open_gazetteer() -> Gazetteer:
+    from sitefinder.gazetteer import Gazetteer
+
     return Gazetteer(gazetteer_path())
 
 
@@ -30,6 +38,8 @@ def locate(query: str, preferred: frozenset[int] = frozenset(), online: bool = F
 
     `preferred`: GeoNames ids of the cities hosting a site, which win among same-name places.
     """
+    from sitefinder.gazetteer import resolve
+
     try:
         return resolve(query, open_gazetteer(), preferred=preferred)
     except PlaceNotFound as miss:
@@ -43,6 +53,7 @@ def locate(query: str, preferred: frozenset[int] = frozenset(), online: bool = F
 class NearResult(NamedTuple):
     resolution: Resolution
     sites: list[RankedSite]
+    trial: Trial
     unplaced: int = 0  # matching sites without coordinates: listed by `list`, never ranked
     nearest_outside_km: float | None = None  # when --within left nothing: how far the nearest is
     considered: int = 0
@@ -57,9 +68,66 @@ def check_limits(limit: int, within_km: float | None) -> None:
 
 def open_sites(path: Path | None) -> MemorySource | IndexedSource:
     """The sites of a file (the shipped one by default); a large file through its cached index (see sources.py)."""
-    from sitefinder.sources import open_source
+    from sitefinder.sitestore import open_source
 
     return open_source(path or default_sites_path())
+
+
+class SiteList(NamedTuple):
+    sites: list[Site]
+    trial: Trial
+
+
+class SiteDetail(NamedTuple):
+    site: Site
+    trial: Trial
+
+
+class TrialSummary(NamedTuple):
+    trial: Trial
+    site_count: int
+    provinces: list[str]  # sorted, as the sites file names them
+    countries: list[str]
+    sites_name: str  # the sites file, for messages
+
+
+def near(query: str, sites_path: Path | None = None, limit: int = 5, within_km: float | None = None,
+         province: str | None = None, status: str | None = None, online: bool = False) -> NearResult:
+    """The sites nearest to what a person typed, with how the place was understood.
+
+    `province` and `status` are as typed (`山东`, `not yet recruiting`); a bad value is a UsageError.
+    """
+    check_limits(limit, within_km)
+    status_value = parse_status_option(status) if status else None
+    source = open_sites(sites_path)
+    province_name = match_province(province, source.provinces()) if province else None
+    resolution = locate(query, source.preferred_cities(), online=online)
+    return find_nearest(resolution, source, limit=limit, within_km=within_km, province=province_name,
+                        status=status_value)
+
+
+def list_sites(sites_path: Path | None = None, province: str | None = None, city: str | None = None,
+               status: str | None = None) -> SiteList:
+    """The trial's sites matching the filters (as typed), by province, then city, then id."""
+    status_value = parse_status_option(status) if status else None
+    source = open_sites(sites_path)
+    province_name = match_province(province, source.provinces()) if province else None
+    return SiteList(source.listing(province_name, city, status_value), source.trial)
+
+
+def site_detail(query: str, sites_path: Path | None = None) -> SiteDetail:
+    """One site, by id or a fragment of its facility name, with the trial it belongs to."""
+    source = open_sites(sites_path)
+    return SiteDetail(find_site(source, query), source.trial)
+
+
+def trial_summary(sites_path: Path | None = None) -> TrialSummary:
+    """The trial's facts and where its sites are."""
+    source = open_sites(sites_path)
+    return TrialSummary(trial=source.trial, site_count=source.count(),
+                        provinces=sorted(province for province in source.provinces() if province),
+                        countries=sorted(country for country in source.countries() if country),
+                        sites_name=source.name)
 
 
 def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, limit: int = 5,
@@ -73,7 +141,7 @@ def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, l
     if not ranked and within_km is not None and found.considered > found.unplaced:
         anywhere = source.candidates(origin, 1, None, province, status)
         nearest_outside = rank_sites(origin, anywhere.placed, limit=1)[0].distance_km
-    return NearResult(resolution=resolution, sites=ranked, unplaced=found.unplaced,
+    return NearResult(resolution=resolution, sites=ranked, trial=source.trial, unplaced=found.unplaced,
                       nearest_outside_km=nearest_outside, considered=found.considered)
 
 

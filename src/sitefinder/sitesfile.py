@@ -13,6 +13,7 @@ import math
 from collections.abc import Iterable
 from pathlib import Path
 
+from sitefinder.contacts import contacts_from_list, contacts_to_list
 from sitefinder.errors import DataFileError
 from sitefinder.models import Contact, Site, SiteData
 from sitefinder.status import STATUS_WORDS, normalize_status
@@ -20,8 +21,6 @@ from sitefinder.status import STATUS_WORDS, normalize_status
 COLUMNS = ("id", "facility", "city", "province", "country", "status", "latitude", "longitude",
            "coordinate_precision", "coordinate_source", "location_note", "contacts")
 REQUIRED_COLUMNS = ("id", "facility", "city", "province", "country", "latitude", "longitude")
-CONTACT_ROLES = ("PRINCIPAL_INVESTIGATOR", "SUB_INVESTIGATOR", "STUDY_CHAIR", "STUDY_DIRECTOR",
-                 "CONTACT", "PRIMARY", "BACKUP")
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_FIELD_CHARS = 2000
 
@@ -136,33 +135,11 @@ def _contacts(path: Path, line: int, text: str) -> tuple[Contact, ...]:
     if not text.strip():
         return ()
     try:
-        items = json.loads(text)
-    except ValueError:
-        raise DataFileError(path, 'contacts is not a JSON list like [{"name": "A. Li", "role": "PRIMARY"}]',
-                            line) from None
-    if not isinstance(items, list):
-        raise DataFileError(path, "contacts must be a JSON list of objects", line)
-    contacts = []
-    for item in items:
-        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
-            raise DataFileError(path, 'each contact needs a "name"', line)
-        role = str(item.get("role", "")).upper()
-        if role not in CONTACT_ROLES:
-            raise DataFileError(path, f"contact role {item.get('role')!r} is not one of " + ", ".join(CONTACT_ROLES), line)
-        extra = {key: item.get(key, "") for key in ("phone", "phone_ext", "email")}
-        if not all(isinstance(value, str) for value in extra.values()):
-            raise DataFileError(path, "contact phone, phone_ext and email must be text", line)
-        contacts.append(Contact(name=item["name"].strip(), role=role, **extra))
-    return tuple(contacts)
-
-
-def contacts_to_json(contacts: Iterable[Contact]) -> str:
-    items = []
-    for contact in contacts:
-        item = {"name": contact.name, "role": contact.role}
-        item.update({key: value for key in ("phone", "phone_ext", "email") if (value := getattr(contact, key))})
-        items.append(item)
-    return json.dumps(items, ensure_ascii=False)
+        return contacts_from_list(json.loads(text))
+    except ValueError as exc:  # json's own errors are ValueErrors too: say what the column must hold
+        message = str(exc) if not isinstance(exc, json.JSONDecodeError) else \
+            'contacts is not a JSON list like [{"name": "A. Li", "role": "PRIMARY"}]'
+        raise DataFileError(path, message, line) from None
 
 
 def write_sites_file(path: Path, sites: Iterable[Site]) -> None:
@@ -174,7 +151,8 @@ def write_sites_file(path: Path, sites: Iterable[Site]) -> None:
             writer.writerow([
                 site.id, site.facility, site.city, site.province, site.country, site.status or "",
                 _number(site.latitude), _number(site.longitude), site.coordinate_precision,
-                site.coordinate_source, site.location_note, contacts_to_json(site.contacts),
+                site.coordinate_source, site.location_note,
+                json.dumps(contacts_to_list(site.contacts), ensure_ascii=False),
             ])
 
 

@@ -1,0 +1,190 @@
+"""The renderer: whole tables at pinned widths, Rich only where people read, help and completion.
+
+Expected tables are whole, compared line by line with trailing spaces stripped (Rich pads cells),
+so a change in any cell, border or footer shows here.
+"""
+
+from __future__ import annotations
+
+import pytest
+import typer
+
+from conftest import make_site, run_cli
+from sitefinder.cli import app
+from sitefinder.models import Contact
+
+NEAR_GUANGZHOU_100 = """\
+Sites nearest to Guangzhou, Guangdong, China (23.1167, 113.2500)
+┏━━━┳━━━━┳━━━━━━━━━━━━━━┳━━━━━━━━━━┳━━━━━━━━━━━┳━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━┓
+┃ # ┃ ID ┃ Facility     ┃ City     ┃ Province  ┃    km ┃ Status                     ┃ Investigator ┃
+┡━━━╇━━━━╇━━━━━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━━━╇━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━┩
+│ 1 │  7 │ Jiangmen     │ Jiangmen │ Guangdong │  61.5 │ Not yet recruiting (trial) │ Gengsheng    │
+│   │    │ Central      │          │           │       │                            │ Yu, M.D.     │
+│   │    │ Hospital     │          │           │       │                            │              │
+│ 2 │ 23 │ The First    │ Gannan   │ Jiangxi   │ 347.2 │ Not yet recruiting (trial) │ Jie Li, M.D. │
+│   │    │ Affiliated   │          │           │       │                            │              │
+│   │    │ Hospital of  │          │           │       │                            │              │
+│   │    │ Gannan       │          │           │       │                            │              │
+│   │    │ Medical      │          │           │       │                            │              │
+│   │    │ University   │          │           │       │                            │              │
+│ 3 │  8 │ Liuzhou      │ Liuzhou  │ Guangxi   │ 414.0 │ Not yet recruiting (trial) │ Leili Wang,  │
+│   │    │ People's     │          │           │       │                            │ M.D.         │
+│   │    │ Hospital     │          │           │       │                            │              │
+└───┴────┴──────────────┴──────────┴───────────┴───────┴────────────────────────────┴──────────────┘
+"(trial)": the registry gives no status for the site, so the trial's overall status is shown; ask
+the site whether it has opened.
+The registry lists no phone or email for these sites: call the trial's central contact, Zhifang Yao,
+M.D., +86-760-8987-3999.
+Every contact of a site: sitefinder show ID (e.g. sitefinder show 7).
+Registry data of 2025-06-08, 540 days old: statuses and contacts may have changed since (older than
+30 days); run sitefinder update NCT07010263 to refresh them.
+Distances are straight lines between city centres, not travel distances.
+"""
+
+NEAR_JINAN_60 = """\
+Sites nearest to Jinan, Shandong, China (36.6683, 116.9972)
+#             1
+ID            27
+Facility      Shandong Provincial Hospital
+City          Jinan
+Province      Shandong
+km            0.0
+Status        Not yet recruiting (trial)
+Investigator  Zhe Yang, M.D.
+
+"(trial)": the registry gives no status for the site, so the
+trial's overall status is shown; ask the site whether it has
+opened.
+The registry lists no phone or email for these sites: call
+the trial's central contact, Zhifang Yao, M.D.,
++86-760-8987-3999.
+Every contact of a site: sitefinder show ID (e.g. sitefinder
+show 27).
+Registry data of 2025-06-08, 540 days old: statuses and
+contacts may have changed since (older than 30 days); run
+sitefinder update NCT07010263 to refresh them.
+Distances are straight lines between city centres, not
+travel distances.
+"""
+
+
+def stripped(text: str) -> str:
+    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+
+
+@pytest.fixture(autouse=True)
+def pinned_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The footer says how old the data are: the tables here are drawn on one fixed day."""
+    import datetime
+
+    import sitefinder.trial
+
+    monkeypatch.setattr(sitefinder.trial, "_today", lambda: datetime.date(2026, 11, 30))
+
+
+@pytest.mark.parametrize(("args", "width", "expected"), [
+    (["near", "Guangzhou", "--limit", "3"], "100", NEAR_GUANGZHOU_100),
+    (["near", "Jinan", "--limit", "1"], "60", NEAR_JINAN_60),
+], ids=["near-100", "near-60-blocks"])
+def test_whole_table_at_a_pinned_width(args: list[str], width: str, expected: str) -> None:
+    run = run_cli(*args, env={"COLUMNS": width})
+    assert run.exit_code == 0, run.stderr
+    assert stripped(run.stdout) == expected
+
+
+def test_whole_show_view_at_a_pinned_width() -> None:
+    run = run_cli("show", "30", env={"COLUMNS": "100"})
+    assert run.exit_code == 0
+    assert stripped(run.stdout).splitlines()[:9] == [
+        "Qingdao Central Hospital of Health and Rehabilitation Sciences University",
+        "Site           30",
+        "Facility       Qingdao Central Hospital of Health and Rehabilitation Sciences University",
+        "Location       Qingdao, Shandong, China",
+        "Status         Not yet recruiting (trial)",
+        "Coordinates    36.0649, 120.3804 (city centre, GeoNames 1797929 (Qingdao))",
+        "Contacts       Zhen Zhang, M.D. (primary)",
+        "               Xiaotao Zhang, M.D. (backup)",
+        "Trial contact  Zhifang Yao, M.D. (contact): +86 760 8987 3999",
+    ]
+
+
+@pytest.mark.parametrize("width", range(60, 161, 4))
+def test_no_word_is_ever_broken_and_no_line_is_too_wide(width: int) -> None:
+    """A table when every word fits whole, else one block per site; either way nothing is cut."""
+    run = run_cli("list", env={"COLUMNS": str(width)})
+    assert run.exit_code == 0
+    assert max(len(line) for line in run.stdout.splitlines()) <= width
+    for word in ("Municipality", "Rehabilitation", "Heilongjiang", "Investigator", "Zhongmin"):
+        assert word in run.stdout.split() or f"│ {word}" in run.stdout, word
+
+
+def test_column_widths_shrink_the_widest_column_and_never_below_a_word() -> None:
+    from rich.text import Text
+
+    from sitefinder.render import _column_widths
+
+    rows = [[Text("1"), Text("The First Affiliated Hospital"), Text("Not yet recruiting (trial)")]]
+    headers, whole = ("ID", "Facility", "Status"), (True, False, True)
+    frame = 3 * 3 + 1
+    assert _column_widths(headers, rows, whole, 200) == [2, 29, 26]  # room to spare: natural widths
+    assert _column_widths(headers, rows, whole, frame + 2 + 12 + 26) == [2, 12, 26]
+    assert _column_widths(headers, rows, whole, frame + 2 + 10 + 26) == [2, 10, 26]  # "Affiliated"
+    assert _column_widths(headers, rows, whole, frame + 2 + 9 + 26) is None  # a word would break: blocks
+
+
+def test_markup_and_controls_in_every_cell_print_literally(sites_file) -> None:  # type: ignore[no-untyped-def]
+    evil = "[bold red]X[/] :smile:"
+    path = sites_file(make_site(1, facility=evil, city=evil, province=evil,
+                                contacts=(Contact(name="Dr \x1b[2J[blink]Z[/blink]", role="PRIMARY",
+                                                  phone="+1 617 555 0100\x07"),)))
+    for args in (["list"], ["near", "0,0"], ["show", "1"]):
+        run = run_cli(*args, "--sites", str(path), env={"COLUMNS": "200", "FORCE_COLOR": "1", "NO_COLOR": ""})
+        assert run.exit_code == 0, run.stderr
+        assert "[bold red]X[/] :smile:" in run.stdout  # not markup, not an emoji code
+        assert "\\x1b[2J[blink]Z[/blink]" in run.stdout  # the investigator's ESC is shown, not obeyed
+        assert "\x1b[2J" not in run.stdout and "\x07" not in run.stdout
+
+
+def every_command() -> list[str]:
+    return sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("command", every_command())
+def test_every_command_has_help_with_examples_first(command: str) -> None:
+    run = run_cli(command, "--help")
+    assert run.exit_code == 0 and run.stderr == ""
+    assert f"sitefinder {command}" in run.stdout
+    assert run.stdout.index("Examples") < run.stdout.index("Options")
+
+
+def test_every_command_is_listed_in_the_top_level_help() -> None:
+    run = run_cli("--help", env={"COLUMNS": "120"})
+    assert run.exit_code == 0
+    assert every_command() == sorted(["near", "list", "show", "info", "import", "update"])
+    for command in every_command():
+        assert f"│ {command} " in run.stdout, command
+
+
+def complete(words: str) -> list[str]:
+    """What bash completion offers after `words` (the last word is being typed)."""
+    parts = words.split(" ")
+    run = run_cli(env={"_SITEFINDER_COMPLETE": "complete_bash", "COMP_WORDS": words,
+                       "COMP_CWORD": str(len(parts) - 1)})
+    assert run.exit_code == 0, run.stderr
+    return run.stdout.split()
+
+
+def test_completion_of_provinces_statuses_and_commands() -> None:
+    assert complete("sitefinder list --province Sh") == ["Shaanxi", "Shandong", "Shanghai", "Shanxi"]
+    assert complete("sitefinder near Beijing --province 山") == ["山东", "山西"]
+    assert complete("sitefinder list --status not") == ["not_yet_recruiting"]
+    assert complete("sitefinder list --status ") == ["recruiting", "not_yet_recruiting", "active_not_recruiting",
+                                                     "enrolling_by_invitation", "completed", "suspended",
+                                                     "terminated", "withdrawn", "available"]
+    assert complete("sitefinder i") == ["info", "import"]
+    assert "--install-completion" in run_cli("--help").stdout
+
+
+def test_every_completed_status_is_accepted() -> None:
+    for status in complete("sitefinder list --status "):
+        assert run_cli("list", "--status", status, "--json").exit_code == 0, status
