@@ -16,7 +16,7 @@ class FakeServices(ThreadingHTTPServer):
 
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), Handler)
-        self.mode = "ok"  # ok | slow | fail | malformed
+        self.mode = "ok"  # ok | slow | fail | malformed | truncated | trickle | huge | redirect
         self.requests: list[str] = []
         self.studies = {"NCT07010263": json.loads(CTGOV_STUDY.read_text(encoding="utf-8"))}
         self.places = {  # Nominatim answers, by lower-cased query
@@ -53,6 +53,41 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(503, b"Service Unavailable", "text/plain")
         if mode == "malformed":
             return self._send(200, b'{"protocolSection": [not json', "application/json")
+        if mode == "truncated":  # promises more than it sends, then hangs up
+            self.send_response(200)
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            self.wfile.write(b'{"protocolSection": {')
+            return
+        if mode == "trickle":  # one byte every half second, for ever (until the client leaves)
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            try:
+                for _ in range(200):
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                    time.sleep(0.5)
+            except OSError:
+                pass
+            return
+        if mode == "huge":  # an endless body
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            try:
+                block = b" " * 65536
+                for _ in range(100_000):
+                    self.wfile.write(block)
+            except OSError:
+                pass
+            return
+        if mode == "redirect":  # to another host, with the query
+            self.send_response(302)
+            self.send_header("Location", "http://127.0.0.2:9" + self.path)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         url = urlsplit(self.path)
         if url.path.startswith("/api/v2/studies/"):
             study = self.server.studies.get(url.path.rsplit("/", 1)[1])

@@ -20,7 +20,7 @@ SCRIPT = Path(sys.executable).parent / ("sitefinder.exe" if os.name == "nt" else
 def clean_env(**extra: str) -> dict[str, str]:
     # The test's own cache directory stays: the script must never write into the developer's.
     env = {key: value for key, value in os.environ.items()
-           if (not key.startswith("SITEFINDER_") or key == "SITEFINDER_CACHE_DIR")
+           if (not key.startswith("SITEFINDER_") or key in ("SITEFINDER_CACHE_DIR", "SITEFINDER_DATA_DIR"))
            and key not in ("FORCE_COLOR", "NO_COLOR", "COLUMNS")}
     env.update(extra)
     return env

@@ -84,7 +84,7 @@ def test_file_over_the_size_limit(tmp_path, cli) -> None:  # type: ignore[no-unt
         handle.write(HEADER.encode())
         handle.truncate(100 * 1024 * 1024)
     run = cli("list", "--sites", str(path))
-    assert run.exit_code == 1 and "is 105 MB" in run.stderr and "split it" in run.stderr
+    assert run.exit_code == 1 and "is larger than 64 MB" in run.stderr and "split it" in run.stderr
 
 
 def test_bom_crlf_blank_lines_and_extra_columns_are_fine(tmp_path) -> None:  # type: ignore[no-untyped-def]

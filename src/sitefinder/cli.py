@@ -306,17 +306,40 @@ def import_study(
       sitefinder near Guangzhou --sites mytrial/sites.csv
     """
     from sitefinder import render
-    from sitefinder.importer import import_study as convert, load_study, write_import
-    from sitefinder.queries import open_gazetteer
+    from sitefinder.importer import import_to
 
     fmt = _format(output, as_json)
-    study = load_study(source, online=online)
-    result = convert(study, open_gazetteer())
-    if strict and result.unplaced:
-        raise SitefinderError(f"{len(result.unplaced)} site(s) could not be placed: {'; '.join(result.unplaced)} "
-                              "(drop --strict to import them unranked)")
-    sites_path, trial_path = write_import(result, out)
-    render.show_import(result, sites_path, trial_path, fmt)
+    render.show_import(import_to(source, out, online=online, strict=strict), fmt)
+
+
+@app.command()
+def update(
+    nct_id: Annotated[Optional[str], typer.Argument(
+        metavar="[NCT_ID]", show_default=False,
+        help="The study to fetch; by default the trial of the data in use (NCT07010263 as shipped).")] = None,
+    sites: SitesOption = None,
+    output: FormatOption = OutputFormat.table,
+    as_json: JsonOption = False,
+) -> None:
+    """Fetch the current registry record and say what changed: sites, statuses, contacts, the date.
+
+    This asks ClinicalTrials.gov (SITEFINDER_CTGOV_URL to use a mirror) for the study; nothing else
+    you type is sent. The data are kept in your user data directory (SITEFINDER_DATA_DIR to move
+    it); from then on every command uses them. A failed download changes nothing.
+
+    Examples:
+
+      sitefinder update
+
+      sitefinder update NCT07010263 --json
+
+      sitefinder update NCT04000000 && sitefinder near Boston --sites ~/.local/share/sitefinder/NCT04000000/sites.csv
+    """
+    from sitefinder import render
+    from sitefinder.update import update as fetch_update
+
+    fmt = _format(output, as_json)
+    render.show_update(fetch_update(nct_id, sites), fmt)
 
 
 def run() -> None:

@@ -14,15 +14,13 @@ from typing import Any, NamedTuple
 from sitefinder.errors import ImportFailed, NetworkError, SitefinderError, UsageError
 from sitefinder.gazetteer import Gazetteer, resolve
 from sitefinder.models import Contact, Place, Site, Trial
-from sitefinder.paths import replace_atomically
 from sitefinder.contacts import contact_from_registry
-from sitefinder.sitesfile import write_sites_file
 from sitefinder.status import normalize_status
 from sitefinder.text import name_key
 
 CTGOV_URL = "https://clinicaltrials.gov"
 NCT_ID = re.compile(r"^NCT\d{8}$", re.IGNORECASE)
-DEFAULT_TIMEOUT_SECONDS = 10.0
+MAX_STUDY_BYTES = 50 * 1024 * 1024  # the largest registry records are a few MB
 
 
 class ImportResult(NamedTuple):
@@ -30,51 +28,67 @@ class ImportResult(NamedTuple):
     sites: list[Site]
     unplaced: list[str]  # facilities that could not be placed: listed, never ranked
     from_registry: int  # sites whose coordinates are the registry's own geoPoint
+    sites_path: Path | None = None  # where they were written, once they were
+    trial_path: Path | None = None
 
 
-def timeout_seconds() -> float:
-    try:
-        return max(0.1, float(os.environ.get("SITEFINDER_TIMEOUT", DEFAULT_TIMEOUT_SECONDS)))
-    except ValueError:
-        return DEFAULT_TIMEOUT_SECONDS
+def import_to(source: str, out_dir: Path, online: bool = False, strict: bool = False) -> ImportResult:
+    """`sitefinder import`: a study from a file or the registry, placed offline, written to `out_dir`
+    as one unit (datasets.py); with `strict`, a site that cannot be placed fails the import."""
+    from sitefinder.datasets import write_dataset
+    from sitefinder.queries import open_gazetteer
+
+    fetched = NCT_ID.match(source.strip()) is not None and not Path(source).exists()
+    study = load_study(source, online=online)
+    result = import_study(study, open_gazetteer(), retrieved=_today() if fetched else "")
+    if strict and result.unplaced:
+        raise ImportFailed(f"{len(result.unplaced)} site(s) could not be placed: {'; '.join(result.unplaced)} "
+                           "(drop --strict to import them unranked); nothing was written")
+    sites_path, trial_path = write_dataset(out_dir, result.sites, result.trial)
+    return result._replace(sites_path=sites_path, trial_path=trial_path)
+
+
+def _today() -> str:
+    import datetime
+
+    return datetime.date.today().isoformat()
 
 
 def read_study_file(path: Path) -> dict[str, Any]:
+    from sitefinder.paths import read_bounded
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        raw = read_bounded(path, MAX_STUDY_BYTES)
     except FileNotFoundError:
         raise ImportFailed(f"{path}: no such file; give a study JSON file, or an NCT id with --online") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ImportFailed(f"{path}: cannot be read as UTF-8 text ({exc})") from None
+    except OSError as exc:
+        raise ImportFailed(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportFailed(f"{path}: not UTF-8 text; a registry study is UTF-8 JSON") from None
     return _parse_study(text, str(path))
 
 
 def fetch_study(nct_id: str) -> dict[str, Any]:
-    """GET {SITEFINDER_CTGOV_URL}/api/v2/studies/{nct_id}. Only called with --online."""
-    import urllib.error
-    import urllib.request
-
+    """GET {SITEFINDER_CTGOV_URL}/api/v2/studies/{nct_id}. Only when the user asks for the network."""
     from sitefinder import __version__
+    from sitefinder.web import HTTPStatusError, get, shown_url
 
     base = os.environ.get("SITEFINDER_CTGOV_URL", CTGOV_URL).rstrip("/")
-    url = f"{base}/api/v2/studies/{nct_id.upper()}"
-    request = urllib.request.Request(url, headers={"Accept": "application/json",
-                                                   "User-Agent": f"sitefinder/{__version__}"})
+    nct_id = nct_id.upper()
     try:
-        with urllib.request.urlopen(request, timeout=timeout_seconds()) as response:
-            body = response.read(50 * 1024 * 1024)
-    except urllib.error.HTTPError as exc:
-        if exc.code == 404:
-            raise ImportFailed(f"the registry has no study {nct_id.upper()}; check the NCT id") from None
-        raise NetworkError(f"the registry at {base} answered HTTP {exc.code}; try again later") from None
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise NetworkError(f"cannot reach the registry at {base}: {reason}") from None
+        body = get(f"{base}/api/v2/studies/{nct_id}", max_bytes=MAX_STUDY_BYTES, service="the registry",
+                   headers={"Accept": "application/json", "User-Agent": f"sitefinder/{__version__}"})
+    except HTTPStatusError as exc:
+        if exc.status == 404:
+            raise ImportFailed(f"the registry has no study {nct_id}; check the NCT id") from None
+        raise NetworkError(f"the registry at {shown_url(base)} answered HTTP {exc.status}; try again later") from None
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
-        raise ImportFailed(f"the registry's answer for {nct_id.upper()} is not UTF-8 text") from None
-    return _parse_study(text, f"the registry's answer for {nct_id.upper()}")
+        raise ImportFailed(f"the registry's answer for {nct_id} is not UTF-8 text") from None
+    return _parse_study(text, f"the registry's answer for {nct_id}")
 
 
 def _parse_study(text: str, where: str) -> dict[str, Any]:
@@ -82,6 +96,8 @@ def _parse_study(text: str, where: str) -> dict[str, Any]:
         study = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportFailed(f"{where}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    except RecursionError:
+        raise ImportFailed(f"{where}: JSON nested too deeply to be a registry study") from None
     if not isinstance(study, dict) or not isinstance(study.get("protocolSection"), dict):
         raise ImportFailed(f"{where}: not a ClinicalTrials.gov API v2 study (no protocolSection)")
     return study
@@ -99,17 +115,16 @@ def load_study(source: str, online: bool) -> dict[str, Any]:
 
 
 def import_study(study: dict[str, Any], gazetteer: Gazetteer, retrieved: str = "") -> ImportResult:
-    """The sites and trial facts of a registry study. `retrieved`: the day it was read from the registry."""
-    protocol = study["protocolSection"]
-    locations = _module(protocol, "contactsLocationsModule").get("locations") or []
-    if not isinstance(locations, list):
-        raise ImportFailed("contactsLocationsModule.locations is not a list")
-    first_country = next((_text(item.get("country")) for item in locations if isinstance(item, dict)), "")
+    """The sites and trial facts of a registry study. `retrieved`: the day it was read from the registry.
+
+    A field of the wrong JSON type is an ImportFailed that names it (`designModule.phases`).
+    """
+    protocol = Fields(study, "").object("protocolSection")
+    locations = protocol.object("contactsLocationsModule").objects("locations")
+    first_country = next((location.text("country") for location in locations), "")
     trial = trial_from_study(protocol, country_code(first_country, gazetteer))._replace(retrieved=retrieved)
     sites, unplaced, from_registry = [], [], 0
     for site_id, location in enumerate(locations, start=1):
-        if not isinstance(location, dict):
-            raise ImportFailed(f"location {site_id} is not an object")
         site = site_from_location(site_id, location, gazetteer)
         sites.append(site)
         from_registry += site.coordinate_source == "registry"
@@ -118,15 +133,15 @@ def import_study(study: dict[str, Any], gazetteer: Gazetteer, retrieved: str = "
     return ImportResult(trial=trial, sites=sites, unplaced=unplaced, from_registry=from_registry)
 
 
-def site_from_location(site_id: int, location: dict[str, Any], gazetteer: Gazetteer) -> Site:
-    text = {key: _text(location.get(key)) for key in ("facility", "city", "state", "country", "status")}
+def site_from_location(site_id: int, location: Fields, gazetteer: Gazetteer) -> Site:
+    text = {key: location.text(key) for key in ("facility", "city", "state", "country", "status")}
     facility = text["facility"] or f"Unnamed site {site_id}"
     status = normalize_status(text["status"]) if text["status"] else None
-    contacts = _contacts(location.get("contacts"), country_code(text["country"], gazetteer))
+    contacts = _contacts(location.objects("contacts"), country_code(text["country"], gazetteer))
     common = dict(id=site_id, facility=facility, city=text["city"], province=text["state"], country=text["country"],
                   status=status, contacts=contacts)
-    point = location.get("geoPoint")
-    if isinstance(point, dict) and _is_coordinate(point.get("lat"), 90) and _is_coordinate(point.get("lon"), 180):
+    point = location.object("geoPoint").data
+    if _is_coordinate(point.get("lat"), 90) and _is_coordinate(point.get("lon"), 180):
         return Site(**common, latitude=float(point["lat"]), longitude=float(point["lon"]),
                     coordinate_precision="city", coordinate_source="registry")
     place = locate_city(text["city"], text["state"], text["country"], gazetteer)
@@ -165,70 +180,100 @@ def country_code(country: str, gazetteer: Gazetteer) -> str | None:
     return codes[0] if codes else None
 
 
-def trial_from_study(protocol: dict[str, Any], region: str | None = None) -> Trial:
-    ident = _module(protocol, "identificationModule")
-    status = _module(protocol, "statusModule")
-    design = _module(protocol, "designModule")
-    arms = _module(protocol, "armsInterventionsModule")
-    eligibility = _module(protocol, "eligibilityModule")
-    contacts = _module(protocol, "contactsLocationsModule")
-    nct_id = _text(ident.get("nctId"))
-    enrollment = _module(design, "enrollmentInfo").get("count")
-    healthy = eligibility.get("healthyVolunteers")
+def trial_from_study(protocol: Fields, region: str | None = None) -> Trial:
+    ident = protocol.object("identificationModule")
+    status = protocol.object("statusModule")
+    design = protocol.object("designModule")
+    arms = protocol.object("armsInterventionsModule")
+    eligibility = protocol.object("eligibilityModule")
+    nct_id = ident.text("nctId")
+    enrollment = design.object("enrollmentInfo").data.get("count")
+    healthy = eligibility.data.get("healthyVolunteers")
     return Trial(
-        nct_id=nct_id, brief_title=_text(ident.get("briefTitle")), official_title=_text(ident.get("officialTitle")),
-        acronym_or_code=_text(_module(ident, "orgStudyIdInfo").get("id")),
-        overall_status=normalize_status(_text(status.get("overallStatus"))),
-        phase="/".join(_text(phase) for phase in design.get("phases") or []),
-        study_type=_text(design.get("studyType")),
+        nct_id=nct_id, brief_title=ident.text("briefTitle"), official_title=ident.text("officialTitle"),
+        acronym_or_code=ident.object("orgStudyIdInfo").text("id"),
+        overall_status=normalize_status(status.text("overallStatus")),
+        phase="/".join(design.texts("phases")),
+        study_type=design.text("studyType"),
         enrollment=enrollment if isinstance(enrollment, int) and not isinstance(enrollment, bool) else None,
-        start_date=_text(_module(status, "startDateStruct").get("date")),
-        completion_date=_text(_module(status, "completionDateStruct").get("date")),
-        last_update=_text(_module(status, "lastUpdatePostDateStruct").get("date")),
-        sponsor=_text(_module(_module(protocol, "sponsorCollaboratorsModule"), "leadSponsor").get("name")),
-        conditions=tuple(_text(c) for c in _module(protocol, "conditionsModule").get("conditions") or []),
-        interventions=tuple(
-            ": ".join(part for part in (_text(item.get("name")), _text(item.get("description"))) if part)
-            for item in arms.get("interventions") or [] if isinstance(item, dict)),
-        arms=tuple(f"{_text(item.get('label'))} ({_text(item.get('type')).replace('_', ' ').lower()})"
-                   for item in arms.get("armGroups") or [] if isinstance(item, dict)),
-        eligibility=_text(eligibility.get("eligibilityCriteria")),
-        minimum_age=_text(eligibility.get("minimumAge")), maximum_age=_text(eligibility.get("maximumAge")),
-        sex=_text(eligibility.get("sex")), healthy_volunteers=healthy if isinstance(healthy, bool) else None,
-        central_contacts=_contacts(contacts.get("centralContacts"), region),
+        start_date=status.object("startDateStruct").text("date"),
+        completion_date=status.object("completionDateStruct").text("date"),
+        last_update=status.object("lastUpdatePostDateStruct").text("date"),
+        sponsor=protocol.object("sponsorCollaboratorsModule").object("leadSponsor").text("name"),
+        conditions=tuple(protocol.object("conditionsModule").texts("conditions")),
+        interventions=tuple(": ".join(part for part in (item.text("name"), item.text("description")) if part)
+                            for item in arms.objects("interventions")),
+        arms=tuple(f"{item.text('label')} ({item.text('type').replace('_', ' ').lower()})"
+                   for item in arms.objects("armGroups")),
+        eligibility=eligibility.text("eligibilityCriteria"),
+        minimum_age=eligibility.text("minimumAge"), maximum_age=eligibility.text("maximumAge"),
+        sex=eligibility.text("sex"), healthy_volunteers=healthy if isinstance(healthy, bool) else None,
+        central_contacts=_contacts(protocol.object("contactsLocationsModule").objects("centralContacts"), region),
         url=f"https://clinicaltrials.gov/study/{nct_id}" if nct_id else "",
     )
 
 
-def write_import(result: ImportResult, out_dir: Path) -> tuple[Path, Path]:
-    """Write DIR/sites.csv and DIR/trial.json, each atomically (a reader never sees half a file)."""
-    from sitefinder.trial import TRIAL_FILE, write_trial_file
+class Fields:
+    """One JSON object of a study, read with its path, so that a wrong type names the field.
 
-    sites_path, trial_path = out_dir / "sites.csv", out_dir / TRIAL_FILE
-    try:
-        replace_atomically(sites_path, lambda tmp: write_sites_file(tmp, result.sites))
-        replace_atomically(trial_path, lambda tmp: write_trial_file(tmp, result.trial))
-    except OSError as exc:
-        raise ImportFailed(f"cannot write to {out_dir}: {exc.strerror or exc}") from None
-    return sites_path, trial_path
+    Absent fields and nulls read as empty; a list where an object belongs (or a string where a list
+    belongs, which would otherwise be split into letters) is an ImportFailed.
+    """
+
+    def __init__(self, data: Any, path: str) -> None:
+        if data is None:
+            data = {}
+        if not isinstance(data, dict):
+            raise ImportFailed(f"{path or 'the study'} must be a JSON object, not {_json_type(data)}")
+        self.data, self.path = data, path
+
+    def _where(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def object(self, key: str) -> Fields:
+        return Fields(self.data.get(key), self._where(key))
+
+    def list(self, key: str) -> list[Any]:
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise ImportFailed(f"{self._where(key)} must be a JSON list, not {_json_type(value)}")
+        return value
+
+    def objects(self, key: str) -> list[Fields]:
+        return [Fields(item, f"{self._where(key)}[{index}]") for index, item in enumerate(self.list(key))]
+
+    def texts(self, key: str) -> list[str]:
+        return [_text(item, f"{self._where(key)}[{index}]") for index, item in enumerate(self.list(key))]
+
+    def text(self, key: str) -> str:
+        return _text(self.data.get(key), self._where(key))
 
 
-def _module(parent: dict[str, Any], key: str) -> dict[str, Any]:
-    value = parent.get(key)
-    return value if isinstance(value, dict) else {}
+def _text(value: Any, where: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise ImportFailed(f"{where} must be text, not {_json_type(value)}")
 
 
-def _text(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else ("" if value is None else str(value))
+def _json_type(value: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null"}
+    return names.get(type(value), f"the number {value}" if isinstance(value, (int, float)) else type(value).__name__)
 
 
 def _is_coordinate(value: Any, limit: float) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and -limit <= value <= limit
 
 
-def _contacts(items: Any, region: str | None) -> tuple[Contact, ...]:
+def _contacts(items: list[Fields], region: str | None) -> tuple[Contact, ...]:
     """The registry's contacts that have a name, in registry order."""
-    if not isinstance(items, list):
-        return ()
-    found = (contact_from_registry(item, region) for item in items if isinstance(item, dict))
+    for item in items:  # every field of a contact that is read must be text
+        for key in ("name", "role", "phone", "phoneExt", "email"):
+            item.text(key)
+    found = (contact_from_registry(item.data, region) for item in items)
     return tuple(contact for contact in found if contact is not None)

@@ -1,12 +1,15 @@
 """Opt-in online geocoding through geopy's Nominatim, with a cache in the user's cache directory.
 
 Only reached with --online (or SITEFINDER_ONLINE=1), and only when the offline gazetteer missed:
-that is the one moment a place name leaves the machine.
+that is the one moment a place name leaves the machine. geopy's requests go through `web.get`
+(`_BoundedAdapter`), so the whole request is bounded in time and size and never follows a redirect
+to another host. Only valid places are cached; a bad cache entry is ignored.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
 from pathlib import Path
 from typing import Any
@@ -20,98 +23,164 @@ from sitefinder.text import clean_query
 NOMINATIM_URL = "https://nominatim.openstreetmap.org"
 CACHE_FILE = "geocode-cache.json"
 CACHE_VERSION = 1
+MAX_ANSWER_BYTES = 2 * 1024 * 1024  # Nominatim's answer for one place is a few KB
+MAX_CACHE_BYTES = 16 * 1024 * 1024
 
 
 def geocode_online(query: str, suggestions: list[str] | None = None) -> Resolution:
+    from sitefinder.web import shown_url
+
     text = clean_query(query)
     key = text.casefold()
     endpoint = os.environ.get("SITEFINDER_NOMINATIM_URL", NOMINATIM_URL).rstrip("/")
+    shown = shown_url(endpoint if "://" in endpoint else f"https://{endpoint}")  # no password in a message
     cache = GeocodeCache(cache_dir() / CACHE_FILE)
-    cached = cache.get(endpoint, key)
+    cached = cache.get(shown, key)
     if cached is not None:
         return Resolution(query=query, place=cached, notes=cache.notes)
-    place = _ask_nominatim(text, endpoint)
+    place = _ask_nominatim(text, endpoint, shown)
     if place is None:
-        raise PlaceNotFound(text, suggestions, hint=f"neither the offline gazetteer nor {endpoint} knows it")
-    cache.put(endpoint, key, place)
+        raise PlaceNotFound(text, suggestions, hint=f"neither the offline gazetteer nor {shown} knows it")
+    cache.put(shown, key, place)
     return Resolution(query=query, place=place, notes=cache.notes)
 
 
-def _ask_nominatim(text: str, endpoint: str) -> Place | None:
+def _ask_nominatim(text: str, endpoint: str, shown: str) -> Place | None:
     from geopy.exc import GeopyError
     from geopy.extra.rate_limiter import RateLimiter
     from geopy.geocoders import Nominatim
 
     from sitefinder import __version__
-    from sitefinder.importer import timeout_seconds
+    from sitefinder.web import timeout_seconds
 
     parts = urlsplit(endpoint if "://" in endpoint else f"https://{endpoint}")
     geocoder = Nominatim(user_agent=f"sitefinder/{__version__} (clinical trial site finder)",
-                         domain=parts.netloc + parts.path, scheme=parts.scheme or "https", timeout=timeout_seconds())
+                         domain=parts.netloc + parts.path, scheme=parts.scheme or "https", timeout=timeout_seconds(),
+                         adapter_factory=_bounded_adapter)
     # Nominatim's usage policy allows one request a second; the rate limiter keeps to it, and
     # errors are raised rather than retried so that a failing server costs one timeout, not three.
     geocode = RateLimiter(geocoder.geocode, min_delay_seconds=1.0, max_retries=0, swallow_exceptions=False)
     try:
         location = geocode(text, exactly_one=True, addressdetails=True, language="en")
     except GeopyError as exc:
-        raise NetworkError(f"the geocoder at {endpoint} failed: {type(exc).__name__}: {exc}".rstrip(": ")) from None
-    except (ValueError, KeyError, TypeError) as exc:  # a malformed answer
-        raise NetworkError(f"the geocoder at {endpoint} gave a malformed answer ({type(exc).__name__})") from None
+        raise NetworkError(f"the geocoder at {shown} failed: {type(exc).__name__}") from None
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:  # a malformed answer
+        raise NetworkError(f"the geocoder at {shown} gave a malformed answer ({type(exc).__name__})") from None
     if location is None:
         return None
-    return _place_from(location.raw, location.latitude, location.longitude, text)
+    return _place_from(location.raw, location.latitude, location.longitude, text, shown)
 
 
-def _place_from(raw: Any, latitude: float, longitude: float, text: str) -> Place:
-    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
-        raise NetworkError("the geocoder answered coordinates out of range")
+def _bounded_adapter(**options: Any) -> Any:
+    """A geopy adapter whose every request is `web.get`'s: one deadline, a size cap, no cross-host redirect."""
+    from geopy.adapters import BaseSyncAdapter
+
+    from sitefinder.web import get
+
+    class BoundedAdapter(BaseSyncAdapter):  # type: ignore[misc]
+        def get_text(self, url: str, *, timeout: float, headers: dict[str, str]) -> str:
+            body = get(url, max_bytes=MAX_ANSWER_BYTES, service="the geocoder", headers=headers, timeout=timeout)
+            return body.decode("utf-8", "replace")
+
+        def get_json(self, url: str, *, timeout: float, headers: dict[str, str]) -> Any:
+            text = self.get_text(url, timeout=timeout, headers=headers)
+            try:
+                return json.loads(text)
+            except (ValueError, RecursionError):
+                raise NetworkError(f"the geocoder at {url.split('?')[0]} gave an answer that is not JSON") from None
+
+    return BoundedAdapter(**options)
+
+
+def valid_coordinates(latitude: Any, longitude: Any) -> bool:
+    """Finite numbers in range: what may be shown, ranked or cached (NaN is not JSON)."""
+    try:
+        lat, lon = float(latitude), float(longitude)
+    except (TypeError, ValueError):
+        return False
+    return math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180
+
+
+def _place_from(raw: Any, latitude: Any, longitude: Any, text: str, shown: str) -> Place:
+    if not valid_coordinates(latitude, longitude):
+        raise NetworkError(f"the geocoder at {shown} answered coordinates that are not a place on Earth")
     address = raw.get("address", {}) if isinstance(raw, dict) else {}
+    address = address if isinstance(address, dict) else {}
     display = str(raw.get("display_name", text)) if isinstance(raw, dict) else text
     name = next((str(address[key]) for key in ("city", "town", "village", "municipality", "county")
                  if address.get(key)), display.split(",")[0].strip())
-    return Place(name=name, province=str(address.get("state", "")), country=str(address.get("country", "")),
+    return Place(name=name[:200], province=str(address.get("state", ""))[:200],
+                 country=str(address.get("country", ""))[:200],
                  latitude=float(latitude), longitude=float(longitude), source="nominatim")
 
 
 class GeocodeCache:
-    """A JSON file of past answers. Writes are atomic; a corrupt file is set aside with a notice."""
+    """A JSON file of past answers. Writes are atomic and merge with what another run wrote
+    meanwhile (under a lock), so concurrent lookups keep each other's entries; a corrupt file is
+    set aside with a notice, and a bad entry is ignored."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.notes: tuple[str, ...] = ()
-        self._entries: dict[str, dict[str, Any]] | None = None
 
-    def _load(self) -> dict[str, dict[str, Any]]:
-        if self._entries is None:
-            self._entries = {}
-            try:
-                data = json.loads(self.path.read_text(encoding="utf-8"))
-                if not isinstance(data, dict) or data.get("version") != CACHE_VERSION \
-                        or not isinstance(data.get("entries"), dict):
-                    raise ValueError("unexpected layout")
-                self._entries = data["entries"]
-            except FileNotFoundError:
-                pass
-            except (OSError, ValueError) as exc:
+    def _read(self, say: bool) -> dict[str, Any]:
+        from sitefinder.paths import read_bounded
+
+        try:
+            data = json.loads(read_bounded(self.path, MAX_CACHE_BYTES).decode("utf-8"))
+            if not isinstance(data, dict) or data.get("version") != CACHE_VERSION \
+                    or not isinstance(data.get("entries"), dict):
+                raise ValueError("unexpected layout")
+            return data["entries"]
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError, RecursionError) as exc:
+            if say:
                 self.notes = (f"Discarded the unreadable geocoding cache {self.path} ({exc.__class__.__name__}); "
                               "it will be rebuilt.",)
-        return self._entries
+            return {}
 
     def get(self, endpoint: str, key: str) -> Place | None:
-        entry = self._load().get(f"{endpoint} {key}")
-        try:
-            return Place(name=entry["name"], province=entry["province"], country=entry["country"],
-                         latitude=float(entry["latitude"]), longitude=float(entry["longitude"]),
-                         source="nominatim") if entry else None
-        except (KeyError, TypeError, ValueError):
-            return None  # one bad entry: ask again, and overwrite it
+        entry = self._read(say=True).get(f"{endpoint} {key}")
+        if not isinstance(entry, dict) or not valid_coordinates(entry.get("latitude"), entry.get("longitude")):
+            return None  # absent or bad: ask again, and overwrite it
+        if not all(isinstance(entry.get(field), str) for field in ("name", "province", "country")):
+            return None
+        return Place(name=entry["name"], province=entry["province"], country=entry["country"],
+                     latitude=float(entry["latitude"]), longitude=float(entry["longitude"]), source="nominatim")
 
     def put(self, endpoint: str, key: str, place: Place) -> None:
-        entries = self._load()
-        entries[f"{endpoint} {key}"] = {"name": place.name, "province": place.province, "country": place.country,
-                                        "latitude": place.latitude, "longitude": place.longitude}
-        text = json.dumps({"version": CACHE_VERSION, "entries": entries}, ensure_ascii=False, indent=1)
+        if not valid_coordinates(place.latitude, place.longitude):
+            return
         try:
-            replace_atomically(self.path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+            with _locked(self.path):
+                entries = self._read(say=False)  # what other runs wrote since this one read
+                entries[f"{endpoint} {key}"] = {"name": place.name, "province": place.province,
+                                                "country": place.country, "latitude": place.latitude,
+                                                "longitude": place.longitude}
+                text = json.dumps({"version": CACHE_VERSION, "entries": entries}, ensure_ascii=False, indent=1,
+                                  allow_nan=False)
+                replace_atomically(self.path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
         except OSError as exc:  # an unwritable cache costs a repeat request later, nothing more
             self.notes += (f"Could not write the geocoding cache {self.path}: {exc.strerror or exc}",)
+
+
+class _locked:
+    """An exclusive lock on `<path>.lock` (POSIX flock); where there is no flock, no lock."""
+
+    def __init__(self, path: Path) -> None:
+        self.lock_path = path.with_name(path.name + ".lock")
+        self.handle: Any = None
+
+    def __enter__(self) -> None:
+        self.lock_path.parent.mkdir(parents=True, exist_ok=True)
+        self.handle = self.lock_path.open("a")
+        try:
+            import fcntl
+
+            fcntl.flock(self.handle.fileno(), fcntl.LOCK_EX)
+        except ImportError:  # pragma: no cover - Windows
+            pass
+
+    def __exit__(self, *exc: object) -> None:
+        self.handle.close()  # closing releases the lock

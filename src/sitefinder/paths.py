@@ -14,8 +14,28 @@ def data_dir() -> Path:
     return _PACKAGE_DATA if _PACKAGE_DATA.is_dir() else _SOURCE_DATA
 
 
+# The trial whose data ship with the package; `sitefinder update` keeps a newer copy of it (and of
+# any other study it fetches) in the user data directory, which then takes the shipped data's place.
+SHIPPED_TRIAL = "NCT07010263"
+
+
 def default_sites_path() -> Path:
-    return data_dir() / "sites.csv"
+    """The newest data of the shipped trial: the copy `sitefinder update` fetched, else the shipped file."""
+    updated = updated_dataset_dir(SHIPPED_TRIAL) / "sites.csv"
+    return updated if updated.exists() else data_dir() / "sites.csv"
+
+
+def user_data_dir() -> Path:
+    """SITEFINDER_DATA_DIR, else the platform's user data directory (platformdirs)."""
+    if override := os.environ.get("SITEFINDER_DATA_DIR"):
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("sitefinder", appauthor=False))
+
+
+def updated_dataset_dir(nct_id: str) -> Path:
+    return user_data_dir() / nct_id.upper()
 
 
 def gazetteer_path() -> Path:
@@ -52,3 +72,18 @@ def replace_atomically(path: Path, write) -> None:  # type: ignore[no-untyped-de
     finally:
         if os.path.exists(name):
             os.unlink(name)
+
+
+def read_bounded(path: Path, limit: int) -> bytes:
+    """At most `limit` bytes of a file, or an OSError (EFBIG) when it holds more.
+
+    The size is found by reading, not by trusting st_size: a FIFO, /dev/zero or a file that grows
+    reports a size that says nothing of what a read returns. A directory is an OSError (EISDIR).
+    """
+    import errno
+
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, f"larger than {limit // (1024 * 1024)} MB, the most sitefinder reads")
+    return data

@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # only for annotations: these modules are not needed to print
 
     from sitefinder.importer import ImportResult
     from sitefinder.queries import NearResult, SiteDetail, SiteList, TrialSummary
+    from sitefinder.update import UpdateResult
 
 NUMBER_HEADERS = frozenset({"ID", "#", "km"})  # right-aligned and never wrapped
 DISTANCE_CAPTION = "Distances are straight lines between city centres, not travel distances."
@@ -287,7 +288,7 @@ def data_line(trial: Trial) -> str:
     fresh = freshness(trial)
     if not fresh.date:
         return "The date of these registry data is unknown; sitefinder update fetches the current record."
-    line = f"Registry data of {fresh.date}"
+    line = f"Registry data {'fetched on' if trial.retrieved else 'of'} {fresh.date}"
     if fresh.age_days is not None:
         line += f", {fresh.age_days} day{'s' if fresh.age_days != 1 else ''} old"
     if fresh.stale:
@@ -419,7 +420,8 @@ def show_trial(summary: TrialSummary, fmt: str) -> None:
         emit_fields(trial.nct_id or "Trial", fields)
 
 
-def show_import(result: ImportResult, sites_path: Path, trial_path: Path, fmt: str) -> None:
+def show_import(result: ImportResult, fmt: str) -> None:
+    sites_path, trial_path = result.sites_path, result.trial_path
     placed = len(result.sites) - len(result.unplaced)
     summary = {"nct_id": result.trial.nct_id or None, "sites_file": str(sites_path), "trial_file": str(trial_path),
                "site_count": len(result.sites), "placed_from_registry": result.from_registry,
@@ -464,3 +466,54 @@ def trial_fields(summary: TrialSummary) -> list[tuple[str, str]]:
     fields.append(("Registry", trial.url))
     fields.append(("Data", data_line(trial)))
     return [(name, value) for name, value in fields if value]
+
+
+def show_update(result: UpdateResult, fmt: str) -> None:
+    from sitefinder.trial import freshness
+
+    before, after = freshness(result.before).date or None, freshness(result.trial).date or None
+    for facility in result.unplaced:
+        notice(f"Not placed (listed, but never ranked by distance): {facility}")
+    changes = [{"id": change.site.id, "facility": change.site.facility, "city": change.site.city,
+                "status": {"before": change.status[0], "after": change.status[1]} if change.status else None,
+                "contacts": {"before": list(change.contacts[0]), "after": list(change.contacts[1])}
+                if change.contacts else None}
+               for change in result.changed]
+    if fmt == "json":
+        emit_json({"nct_id": result.nct_id, "sites_file": str(result.sites_path), "site_count": result.site_count,
+                   "data_date_before": before, "data_date": after, "default": result.is_default,
+                   "overall_status_before": result.before.overall_status,
+                   "overall_status": result.trial.overall_status,
+                   "added": [site_record(site, result.trial) for site in result.added],
+                   "removed": [site_record(site, result.before) for site in result.removed],
+                   "changed": changes, "unplaced": result.unplaced})
+        return
+    rows = ([["added", str(site.id), site.facility, site.city, status_cell(site, result.trial)]
+             for site in result.added]
+            + [["removed", str(site.id), site.facility, site.city, "(was " + status_cell(site, result.before) + ")"]
+               for site in result.removed])
+    for change in result.changed:
+        if change.status:
+            rows.append(["changed", str(change.site.id), change.site.facility, change.site.city,
+                         f"status: {change.status[0]} → {change.status[1]}"])
+        if change.contacts:
+            rows.append(["changed", str(change.site.id), change.site.facility, change.site.city,
+                         "contacts: " + ("; ".join(change.contacts[0]) or "none") + " → "
+                         + ("; ".join(change.contacts[1]) or "none")])
+    if fmt == "csv":
+        emit_csv(("change", "id", "facility", "city", "what"),
+                 [dict(zip(("change", "id", "facility", "city", "what"), row)) for row in rows])
+        return
+    where = ("every command now uses them (--sites still wins)" if result.is_default
+             else f"use them with --sites {result.sites_path}")
+    footer = [f"Saved in {result.sites_path.parent}; {where}.", data_line(result.trial)]
+    if result.before.overall_status != result.trial.overall_status:
+        footer.insert(0, f"The trial's overall status, shown for every site that states none: "
+                         f"{status_words(result.before.overall_status, 'site')} → "
+                         f"{status_words(result.trial.overall_status, 'site')}.")
+    title = (f"{result.nct_id}: {result.site_count} sites; {len(result.added)} added, {len(result.removed)} removed, "
+             f"{len(result.changed)} changed since the data of {before or 'unknown date'}")
+    if rows:
+        emit_table(("Change", "ID", "Facility", "City", "What"), rows, title=title, footer=footer)
+    else:
+        emit_fields(title, [("", line) for line in ["Nothing changed.", *footer]])

@@ -7,6 +7,7 @@ row is validated and every problem is reported with the file and line it is on.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import math
@@ -34,17 +35,18 @@ def read_sites_file(path: Path) -> SiteData:
 
 
 def _read_text(path: Path) -> str:
+    from sitefinder.paths import read_bounded
+
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise DataFileError(path, "is a directory; give the path of a sites CSV file")
-        if size > MAX_FILE_BYTES:
-            raise DataFileError(path, f"is {size / 1e6:.0f} MB; sites files are read up to "
-                                      f"{MAX_FILE_BYTES // 2**20} MB: split it")
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise DataFileError(path, "no such file; check --sites or SITEFINDER_SITES") from None
+    except IsADirectoryError:
+        raise DataFileError(path, "is a directory; give the path of a sites CSV file") from None
     except OSError as exc:
+        if exc.errno == errno.EFBIG:
+            raise DataFileError(path, f"is larger than {MAX_FILE_BYTES // 2**20} MB, the most sitefinder reads "
+                                      "from a sites file: split it") from None
         raise DataFileError(path, f"cannot be read: {exc.strerror or exc}") from None
     try:
         return raw.decode("utf-8-sig")  # a BOM, as spreadsheet programs write, is fine
@@ -142,18 +144,24 @@ def _contacts(path: Path, line: int, text: str) -> tuple[Contact, ...]:
         raise DataFileError(path, message, line) from None
 
 
+def sites_csv_text(sites: Iterable[Site]) -> str:
+    """The sites as the text of a sites file, in the schema `parse_sites` reads."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for site in sites:
+        writer.writerow([
+            site.id, site.facility, site.city, site.province, site.country, site.status or "",
+            _number(site.latitude), _number(site.longitude), site.coordinate_precision,
+            site.coordinate_source, site.location_note,
+            json.dumps(contacts_to_list(site.contacts), ensure_ascii=False),
+        ])
+    return buffer.getvalue()
+
+
 def write_sites_file(path: Path, sites: Iterable[Site]) -> None:
-    """Write sites in the schema `read_sites_file` reads (used by the importer and the data build)."""
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(COLUMNS)
-        for site in sites:
-            writer.writerow([
-                site.id, site.facility, site.city, site.province, site.country, site.status or "",
-                _number(site.latitude), _number(site.longitude), site.coordinate_precision,
-                site.coordinate_source, site.location_note,
-                json.dumps(contacts_to_list(site.contacts), ensure_ascii=False),
-            ])
+    """Write a sites file (the data build and tests; imports go through `datasets.write_dataset`)."""
+    path.write_text(sites_csv_text(sites), encoding="utf-8", newline="")
 
 
 def _number(value: float | None) -> str:

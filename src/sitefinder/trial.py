@@ -13,6 +13,7 @@ from sitefinder.models import Trial
 from sitefinder.status import normalize_status
 
 TRIAL_FILE = "trial.json"
+MAX_TRIAL_BYTES = 8 * 1024 * 1024  # a trial's facts; eligibility texts run to tens of KB
 _LIST_FIELDS = {"conditions", "interventions", "arms"}
 
 
@@ -22,17 +23,23 @@ def trial_path_for(sites_path: Path) -> Path:
 
 def read_trial_beside(sites_path: Path) -> Trial:
     """The trial facts beside a sites file; an empty Trial when there is no trial.json."""
+    from sitefinder.paths import read_bounded
+
     path = trial_path_for(sites_path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_bounded(path, MAX_TRIAL_BYTES).decode("utf-8-sig")
     except FileNotFoundError:
         return Trial()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(path, f"cannot be read as UTF-8 text: {exc}") from None
+    except UnicodeDecodeError:
+        raise DataFileError(path, "is not UTF-8 text; save it as UTF-8") from None
+    except OSError as exc:
+        raise DataFileError(path, f"cannot be read: {exc.strerror or exc}") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise DataFileError(path, f"is not valid JSON: {exc.msg}", exc.lineno) from None
+    except RecursionError:
+        raise DataFileError(path, "is JSON nested too deeply to be a trial's facts") from None
     if not isinstance(data, dict):
         raise DataFileError(path, "must hold a JSON object with the trial's facts")
     return trial_from_dict(data, path)
@@ -77,8 +84,8 @@ def trial_to_dict(trial: Trial) -> dict[str, Any]:
     return data
 
 
-def write_trial_file(path: Path, trial: Trial) -> None:
-    path.write_text(json.dumps(trial_to_dict(trial), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+def trial_json_text(trial: Trial) -> str:
+    return json.dumps(trial_to_dict(trial), ensure_ascii=False, indent=2) + "\n"
 
 
 STALE_AFTER_DAYS = 30

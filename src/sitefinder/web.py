@@ -1,0 +1,120 @@
+"""The one way sitefinder reads from the network: a bounded HTTP GET.
+
+Used only when the user asks (`import --online`, `update`, `near --online`), for the registry and,
+through `GeopyAdapter`, for the geocoder. What an answer can cost is bounded:
+- time: SITEFINDER_TIMEOUT seconds for the whole request, not for each read (a server that sends
+  one byte every half second cannot hold the command longer);
+- size: at most `max_bytes`, whatever the server claims;
+- place: a redirect to another host is refused (the query would leave for a host the user did not
+  choose); credentials written in a URL are never repeated in a message.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from sitefinder.errors import NetworkError
+
+DEFAULT_TIMEOUT_SECONDS = 10.0
+MAX_REDIRECTS = 3
+_CHUNK = 64 * 1024
+
+
+class HTTPStatusError(NetworkError):
+    """The server answered with an error status."""
+
+    def __init__(self, status: int, message: str) -> None:
+        self.status = status
+        super().__init__(message)
+
+
+def timeout_seconds() -> float:
+    """SITEFINDER_TIMEOUT, for a whole request; 10 seconds when unset or not a positive number."""
+    try:
+        value = float(os.environ.get("SITEFINDER_TIMEOUT", DEFAULT_TIMEOUT_SECONDS))
+    except ValueError:
+        return DEFAULT_TIMEOUT_SECONDS
+    return value if value > 0 and value == value and value != float("inf") else DEFAULT_TIMEOUT_SECONDS
+
+
+def shown_url(url: str) -> str:
+    """The URL without any user:password@ in it, for messages."""
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return parts._replace(netloc=netloc).geturl()
+
+
+def get(url: str, *, max_bytes: int, service: str, headers: dict[str, str] | None = None,
+        timeout: float | None = None) -> bytes:
+    """The body of a GET, or a NetworkError that says what went wrong in one line.
+
+    `service` names the server in messages ("the registry").
+    """
+    import http.client
+    import socket
+
+    deadline = time.monotonic() + (timeout if timeout is not None else timeout_seconds())
+    origin = urlsplit(url)
+    for _ in range(MAX_REDIRECTS + 1):
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise NetworkError(f"{service} at {shown_url(url)}: not an http(s) URL")
+        connection_class = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+        connection = connection_class(parts.hostname, parts.port, timeout=_remaining(deadline, url))
+        try:
+            path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+            connection.request("GET", path, headers={"Host": parts.netloc.rpartition("@")[2], **(headers or {})})
+            response = connection.getresponse()
+            if response.status in (301, 302, 303, 307, 308):
+                target = urljoin(url, response.getheader("Location") or "")
+                if urlsplit(target).netloc != origin.netloc:
+                    raise NetworkError(f"{service} at {shown_url(url)} redirects to another host "
+                                       f"({urlsplit(target).hostname}); not followed: point sitefinder at "
+                                       "the service's own address")
+                url = target
+                continue
+            body = _read_bounded(response, connection, deadline, max_bytes, url, service)
+            if response.status >= 400:
+                raise HTTPStatusError(response.status, f"{service} at {shown_url(url)} answered HTTP "
+                                                       f"{response.status}")
+            return body
+        except (TimeoutError, socket.timeout):
+            raise NetworkError(f"{service} at {shown_url(url)} did not answer within "
+                               f"{timeout if timeout is not None else timeout_seconds():g} s (SITEFINDER_TIMEOUT)") from None
+        except http.client.HTTPException as exc:
+            raise NetworkError(f"{service} at {shown_url(url)} sent a broken answer ({type(exc).__name__})") from None
+        except OSError as exc:
+            raise NetworkError(f"cannot reach {service} at {shown_url(url)}: {exc.strerror or exc}") from None
+        finally:
+            connection.close()
+    raise NetworkError(f"{service} at {shown_url(url)} redirects more than {MAX_REDIRECTS} times")
+
+
+def _remaining(deadline: float, url: str) -> float:
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise TimeoutError
+    return left
+
+
+def _read_bounded(response: Any, connection: Any, deadline: float, max_bytes: int, url: str,
+                  service: str) -> bytes:
+    chunks, size = [], 0
+    while True:
+        if connection.sock is not None:  # each read may only wait for what is left of the whole request
+            connection.sock.settimeout(_remaining(deadline, url))
+        chunk = response.read(min(_CHUNK, max_bytes + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > max_bytes:
+            raise NetworkError(f"{service} at {shown_url(url)} sent more than {max_bytes // (1024 * 1024)} MB; "
+                               "that is not an answer sitefinder expects")
+        _remaining(deadline, url)
