@@ -40,9 +40,13 @@ class SitefinderGroup(TyperGroup):
 
     def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
              standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
-        arguments = list(sys.argv[1:] if args is None else args)
-        debug = "--debug" in arguments or os.environ.get("SITEFINDER_DEBUG") == "1"
+        arguments, debug = _take_debug_flag(list(sys.argv[1:] if args is None else args))
+        debug = debug or os.environ.get("SITEFINDER_DEBUG") == "1"
+        if sys.stdout is None:  # started with stdout closed (`>&-`): there is nowhere for the answer to go
+            sys.exit(_fail("standard output is closed; nothing can be written (redirect it, e.g. > file)",
+                           EXIT_FAILURE, debug=False))
         _escape_what_stdout_cannot_encode()
+        previous_handlers = _terminate_on_signals()
         try:
             code = super().main(arguments, prog_name or "sitefinder", complete_var, standalone_mode=False,
                                 windows_expand_args=windows_expand_args, **extra)
@@ -57,16 +61,64 @@ class SitefinderGroup(TyperGroup):
             code = _fail(f"{exc.format_message()} (see: sitefinder{command} --help)", EXIT_USAGE, debug=False)
         except (KeyboardInterrupt, typer.Abort):
             code = _fail("interrupted", EXIT_INTERRUPTED, debug=False)
+        except Terminated as exc:  # SIGTERM, SIGHUP: clean-ups (temporary files) have run on the way here
+            code = _fail(f"terminated by signal {exc.signal_number}", 128 + exc.signal_number, debug=False)
         except BrokenPipeError:
             code = _quiet_broken_pipe()
         except Exception as exc:  # a bug: still one line, unless the user asks for the trace
-            code = _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
+            code = _fail(f"internal error: {type(exc).__name__}: {str(exc)[:200]} (run with --debug for details)",
                          EXIT_FAILURE, debug)
+        finally:
+            _restore_signals(previous_handlers)
         try:
-            sys.stdout.flush()
+            if sys.stdout is not None:
+                sys.stdout.flush()
         except BrokenPipeError:
             code = _quiet_broken_pipe()
         sys.exit(code if isinstance(code, int) else 0)
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind (running every `finally`), then exit 128 + the signal."""
+
+    def __init__(self, signal_number: int) -> None:
+        super().__init__(signal_number)
+        self.signal_number = signal_number
+
+
+def _terminate_on_signals() -> dict[int, Any]:
+    """Turn SIGTERM and SIGHUP into an exception, so that an interrupted write removes its temporary
+    files instead of dying mid-way (Python's default for them is to stop without unwinding)."""
+    import signal
+
+    def handler(signal_number: int, frame: Any) -> None:
+        raise Terminated(signal_number)
+
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is None:
+            continue
+        try:
+            previous[number] = signal.signal(number, handler)
+        except ValueError:  # not the main thread (an embedding program): leave signals alone
+            pass
+    return previous
+
+
+def _restore_signals(previous: dict[int, Any]) -> None:
+    import signal
+
+    for number, handler in previous.items():
+        signal.signal(number, handler)
+
+
+def _take_debug_flag(arguments: list[str]) -> tuple[list[str], bool]:
+    """--debug anywhere among the options (`sitefinder near X --debug` too), but not after `--`,
+    where every word is an argument (`sitefinder show -- --debug` looks for a site called --debug)."""
+    end = arguments.index("--") if "--" in arguments else len(arguments)
+    kept = [word for word in arguments[:end] if word != "--debug"] + arguments[end:]
+    return kept, len(kept) != len(arguments)
 
 
 def _escape_what_stdout_cannot_encode() -> None:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sitefinder.models import Contact
+from sitefinder.text import quoted
 
 # The registry page's PRIMARY/BACKUP, then the API's values; ROLE_WORDS says each for people.
 ROLE_WORDS = {
@@ -42,7 +43,7 @@ def contact_from_dict(item: Any) -> Contact:
         raise ValueError('each contact needs a "name"')
     role = item.get("role", "CONTACT")
     if not isinstance(role, str) or role.upper() not in CONTACT_ROLES:
-        raise ValueError(f"contact role {role!r} is not one of " + ", ".join(CONTACT_ROLES))
+        raise ValueError(f"contact role {quoted(role)} is not one of " + ", ".join(CONTACT_ROLES))
     extra = {key: item.get(key) or "" for key in OPTIONAL_FIELDS}
     if not all(isinstance(value, str) for value in extra.values()):
         raise ValueError("contact " + ", ".join(OPTIONAL_FIELDS) + " must be text")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sitefinder.text import quoted
+
 EXIT_FAILURE = 1  # no result, bad data, a runtime failure
 EXIT_USAGE = 2  # the command line itself is wrong
 
@@ -33,10 +35,10 @@ class PlaceNotFound(SitefinderError):
         self.query = query
         self.suggestions = list(suggestions or [])
         self.hint = hint
-        message = f"no place called {query!r} is known"
+        message = f"no place called {quoted(query)} is known"
         if self.suggestions:
-            quoted = self.suggestions if len(self.suggestions) == 1 else [f'"{s}"' for s in self.suggestions]
-            message += "; did you mean " + " or ".join(quoted) + "?"
+            names = self.suggestions if len(self.suggestions) == 1 else [f'"{s}"' for s in self.suggestions]
+            message += "; did you mean " + " or ".join(names) + "?"
         if hint:
             message += f" ({hint})"
         super().__init__(message)

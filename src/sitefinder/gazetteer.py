@@ -14,7 +14,7 @@ from sitefinder.distance import sphere_km
 from sitefinder.errors import PlaceNotFound, SitefinderError, UsageError
 from sitefinder.models import Place, Resolution
 from sitefinder.regions import province_key
-from sitefinder.text import clean_query, has_cjk, name_key
+from sitefinder.text import clean_query, has_cjk, name_key, quoted
 
 SCHEMA_VERSION = 2
 MAX_QUERY_LENGTH = 200
@@ -146,7 +146,7 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
             return _choose(query, candidates, preferred)
     if gazetteer.regions(text):
         raise PlaceNotFound(text, hint=f"that is a province or country: give a city in it, "
-                                       f"or run: sitefinder list --province {text!r}")
+                                       f"or run: sitefinder list --province {quoted(text)}")
     raise PlaceNotFound(text, gazetteer.suggest(text))
 
 

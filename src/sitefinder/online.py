@@ -60,8 +60,12 @@ def _ask_nominatim(text: str, endpoint: str, shown: str) -> Place | None:
     # Nominatim's usage policy allows one request a second; the rate limiter keeps to it, and
     # errors are raised rather than retried so that a failing server costs one timeout, not three.
     geocode = RateLimiter(geocoder.geocode, min_delay_seconds=1.0, max_retries=0, swallow_exceptions=False)
+    import warnings
+
     try:
-        location = geocode(text, exactly_one=True, addressdetails=True, language="en")
+        with warnings.catch_warnings():  # geopy warns on stderr about odd coordinates: they are refused below
+            warnings.simplefilter("ignore")
+            location = geocode(text, exactly_one=True, addressdetails=True, language="en")
     except GeopyError as exc:
         raise NetworkError(f"the geocoder at {shown} failed: {type(exc).__name__}") from None
     except (ValueError, KeyError, TypeError, AttributeError) as exc:  # a malformed answer

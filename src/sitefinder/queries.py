@@ -9,7 +9,8 @@ from __future__ import annotations
 import functools
 import math
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from sitefinder.distance import rank_sites
 from sitefinder.errors import PlaceNotFound, SitefinderError, UsageError
@@ -17,12 +18,13 @@ from sitefinder.models import RankedSite, Resolution, Site, Trial
 from sitefinder.paths import default_sites_path, gazetteer_path
 from sitefinder.regions import match_province
 from sitefinder.status import parse_status_option
-from sitefinder.text import fold
+from sitefinder.text import fold, quoted
 
 if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that resolve a place
     from sitefinder.gazetteer import Gazetteer
     from sitefinder.sitestore import IndexedSource, MemorySource
 
+T = TypeVar("T")
 ONLINE_HINT = "places the offline gazetteer lacks can be looked up with --online"
 
 
@@ -67,10 +69,21 @@ def check_limits(limit: int, within_km: float | None) -> None:
 
 
 def open_sites(path: Path | None) -> MemorySource | IndexedSource:
-    """The sites of a file (the shipped one by default); a large file through its cached index (see sources.py)."""
+    """The sites of a file (the shipped one by default); a large file through its cached index (see sitestore.py)."""
     from sitefinder.sitestore import open_source
 
     return open_source(path or default_sites_path())
+
+
+def _answer(sites_path: Path | None, question: Callable[[MemorySource | IndexedSource], T]) -> T:
+    """`question` asked of the sites; if their cached index turns out damaged, it was removed, and
+    the question is asked once more, of an index rebuilt from the file."""
+    from sitefinder.sitestore import IndexDamaged
+
+    try:
+        return question(open_sites(sites_path))
+    except IndexDamaged:
+        return question(open_sites(sites_path))
 
 
 class SiteList(NamedTuple):
@@ -99,35 +112,39 @@ def near(query: str, sites_path: Path | None = None, limit: int = 5, within_km: 
     """
     check_limits(limit, within_km)
     status_value = parse_status_option(status) if status else None
-    source = open_sites(sites_path)
-    province_name = match_province(province, source.provinces()) if province else None
-    resolution = locate(query, source.preferred_cities(), online=online)
-    return find_nearest(resolution, source, limit=limit, within_km=within_km, province=province_name,
-                        status=status_value)
+
+    def question(source: MemorySource | IndexedSource) -> NearResult:
+        province_name = match_province(province, source.provinces()) if province else None
+        resolution = locate(query, source.preferred_cities(), online=online)
+        return find_nearest(resolution, source, limit=limit, within_km=within_km, province=province_name,
+                            status=status_value)
+
+    return _answer(sites_path, question)
 
 
 def list_sites(sites_path: Path | None = None, province: str | None = None, city: str | None = None,
                status: str | None = None) -> SiteList:
     """The trial's sites matching the filters (as typed), by province, then city, then id."""
     status_value = parse_status_option(status) if status else None
-    source = open_sites(sites_path)
-    province_name = match_province(province, source.provinces()) if province else None
-    return SiteList(source.listing(province_name, city, status_value), source.trial)
+
+    def question(source: MemorySource | IndexedSource) -> SiteList:
+        province_name = match_province(province, source.provinces()) if province else None
+        return SiteList(source.listing(province_name, city, status_value), source.trial)
+
+    return _answer(sites_path, question)
 
 
 def site_detail(query: str, sites_path: Path | None = None) -> SiteDetail:
     """One site, by id or a fragment of its facility name, with the trial it belongs to."""
-    source = open_sites(sites_path)
-    return SiteDetail(find_site(source, query), source.trial)
+    return _answer(sites_path, lambda source: SiteDetail(find_site(source, query), source.trial))
 
 
 def trial_summary(sites_path: Path | None = None) -> TrialSummary:
     """The trial's facts and where its sites are."""
-    source = open_sites(sites_path)
-    return TrialSummary(trial=source.trial, site_count=source.count(),
-                        provinces=sorted(province for province in source.provinces() if province),
-                        countries=sorted(country for country in source.countries() if country),
-                        sites_name=source.name)
+    return _answer(sites_path, lambda source: TrialSummary(
+        trial=source.trial, site_count=source.count(),
+        provinces=sorted(province for province in source.provinces() if province),
+        countries=sorted(country for country in source.countries() if country), sites_name=source.name))
 
 
 def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, limit: int = 5,
@@ -148,8 +165,10 @@ def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, l
 def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
     """One site by id, or by a fragment of its facility name."""
     text = query.strip()
-    if text.isdigit():
-        site = source.site_by_id(int(text))
+    if text.isascii() and text.isdigit():
+        from sitefinder.sitesfile import MAX_SITE_ID
+
+        site = source.site_by_id(int(text)) if len(text) <= 19 and int(text) <= MAX_SITE_ID else None
         if site is None:
             ids = source.id_range()
             known = f"ids run from {ids[0]} to {ids[1]}" if ids else "the sites file has no sites"
@@ -160,12 +179,12 @@ def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
         raise UsageError("give a site id or part of a facility name, e.g. sitefinder show Qingdao")
     matches = [site for site in source.sites() if key in fold(site.facility)]
     if not matches:
-        raise SitefinderError(f"no site's facility name contains {text!r}; see: sitefinder list")
+        raise SitefinderError(f"no site's facility name contains {quoted(text)}; see: sitefinder list")
     if len(matches) > 1:
         from sitefinder.errors import AmbiguousSite
 
         shown = "; ".join(f"{site.id} {site.facility} ({site.city})" for site in matches[:6])
         more = f"; and {len(matches) - 6} more" if len(matches) > 6 else ""
-        raise AmbiguousSite(f"{text!r} matches {len(matches)} sites: {shown}{more}; "
+        raise AmbiguousSite(f"{quoted(text)} matches {len(matches)} sites: {shown}{more}; "
                             f"give the id, e.g. sitefinder show {matches[0].id}")
     return matches[0]

@@ -11,7 +11,7 @@ import functools
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from sitefinder.text import fold, name_key
+from sitefinder.text import fold, name_key, quoted
 
 
 class Province(NamedTuple):
@@ -126,4 +126,4 @@ def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
     matches = process.extract(province_key(text), list(choices), scorer=fuzz.ratio, limit=3, score_cutoff=60)
     hint = "did you mean " + " or ".join(choices[key] for key, _, _ in matches) + "?" if matches \
         else "give a province such as Shandong or 山东"
-    raise UsageError(f"unknown province {text!r}; {hint}")
+    raise UsageError(f"unknown province {quoted(text)}; {hint}")

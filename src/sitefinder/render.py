@@ -125,7 +125,8 @@ def notice(message: str) -> None:
 
     Not through Rich: an error path (a typo's "did you mean") should not pay Rich's import.
     """
-    print(printable(message), file=sys.stderr, flush=True)
+    if sys.stderr is not None:  # `2>&-` closes it: then there is nowhere to say anything
+        print(printable(message), file=sys.stderr, flush=True)
 
 
 def _stdout_is_utf8() -> bool:

@@ -18,12 +18,14 @@ from sitefinder.contacts import contacts_from_list, contacts_to_list
 from sitefinder.errors import DataFileError
 from sitefinder.models import Contact, Site, SiteData
 from sitefinder.status import STATUS_WORDS, normalize_status
+from sitefinder.text import quoted
 
 COLUMNS = ("id", "facility", "city", "province", "country", "status", "latitude", "longitude",
            "coordinate_precision", "coordinate_source", "location_note", "contacts")
 REQUIRED_COLUMNS = ("id", "facility", "city", "province", "country", "latitude", "longitude")
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_FIELD_CHARS = 2000
+MAX_SITE_ID = 2**63 - 1  # SQLite's largest integer, so that every id fits the index
 
 
 def read_sites_file(path: Path) -> SiteData:
@@ -98,8 +100,8 @@ def _parse_row(path: Path, line: int, row: dict[str, str]) -> Site:
         return value
 
     raw_id = field("id", required=True)
-    if not raw_id.isascii() or not raw_id.isdigit() or int(raw_id) < 1:
-        raise DataFileError(path, f"id {raw_id!r} is not a positive whole number", line)
+    if not raw_id.isascii() or not raw_id.isdigit() or not 1 <= int(raw_id) <= MAX_SITE_ID:
+        raise DataFileError(path, f"id {quoted(raw_id)} is not a whole number from 1 to {MAX_SITE_ID}", line)
     latitude = _coordinate(path, line, "latitude", field("latitude"), 90)
     longitude = _coordinate(path, line, "longitude", field("longitude"), 180)
     if (latitude is None) != (longitude is None):
@@ -107,7 +109,7 @@ def _parse_row(path: Path, line: int, row: dict[str, str]) -> Site:
     status_text = field("status")
     status = normalize_status(status_text) if status_text else None
     if status_text and status is None:
-        raise DataFileError(path, f"status {status_text!r} is not a registry status; use one of "
+        raise DataFileError(path, f"status {quoted(status_text)} is not a registry status; use one of "
                                   + ", ".join(STATUS_WORDS), line)
     return Site(
         id=int(raw_id), facility=field("facility", required=True), city=field("city"),
@@ -124,9 +126,9 @@ def _coordinate(path: Path, line: int, name: str, text: str, limit: float) -> fl
     try:
         value = float(text)
     except ValueError:
-        raise DataFileError(path, f"{name} {text!r} is not a number", line) from None
+        raise DataFileError(path, f"{name} {quoted(text)} is not a number", line) from None
     if not math.isfinite(value):
-        raise DataFileError(path, f"{name} {text!r} is not a finite number", line)
+        raise DataFileError(path, f"{name} {quoted(text)} is not a finite number", line)
     if not -limit <= value <= limit:
         raise DataFileError(path, f"{name} {value:g} is out of range (-{limit:g} to {limit:g})", line)
     return value
@@ -148,14 +150,18 @@ def sites_csv_text(sites: Iterable[Site]) -> str:
     """The sites as the text of a sites file, in the schema `parse_sites` reads."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
+    # csv quotes a field with a line feed but not one with a bare carriage return (it is not in the
+    # line terminator), which the reader then takes for a line break: such rows are quoted whole.
+    quoting_all = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(COLUMNS)
     for site in sites:
-        writer.writerow([
+        row = [
             site.id, site.facility, site.city, site.province, site.country, site.status or "",
             _number(site.latitude), _number(site.longitude), site.coordinate_precision,
             site.coordinate_source, site.location_note,
             json.dumps(contacts_to_list(site.contacts), ensure_ascii=False),
-        ])
+        ]
+        (quoting_all if any("\r" in str(field) for field in row) else writer).writerow(row)
     return buffer.getvalue()
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from pathlib import Path
 
 from sitefinder.contacts import contacts_from_list, contacts_to_list
+from sitefinder.errors import SitefinderError
 from sitefinder.models import Place, Site, SiteData, Trial
 from sitefinder.paths import cache_dir, replace_atomically
 from sitefinder.regions import region_key, same_region
@@ -79,11 +80,68 @@ class MemorySource:
         return Candidates(placed, len(matching) - len(placed), len(matching))
 
 
+class IndexDamaged(SitefinderError):
+    """A cached index cannot be read (a damaged page, a truncated file); it has been removed."""
+
+    def __init__(self, index_path: Path, reason: str) -> None:
+        super().__init__(f"the index {index_path} is damaged ({reason}); it was removed and is rebuilt "
+                         "from the sites file on the next run")
+
+
+class _CheckedConnection:
+    """An index connection whose every failure is an IndexDamaged, after removing the index file."""
+
+    def __init__(self, connection: sqlite3.Connection, index_path: Path) -> None:
+        self.connection, self.index_path = connection, index_path
+
+    def execute(self, sql: str, params: Sequence[object] = ()) -> _CheckedCursor:
+        import sqlite3
+
+        try:
+            return _CheckedCursor(self.connection.execute(sql, params), self)
+        except sqlite3.DatabaseError as exc:
+            raise self.damaged(exc) from None
+
+    def damaged(self, exc: Exception) -> IndexDamaged:
+        self.connection.close()
+        try:
+            self.index_path.unlink()
+        except OSError:
+            pass
+        return IndexDamaged(self.index_path, str(exc))
+
+
+class _CheckedCursor:
+    def __init__(self, cursor: sqlite3.Cursor, connection: _CheckedConnection) -> None:
+        self.cursor, self.connection = cursor, connection
+
+    def _checked(self, fetch):  # type: ignore[no-untyped-def]
+        import sqlite3
+
+        try:
+            return fetch()
+        except sqlite3.DatabaseError as exc:
+            raise self.connection.damaged(exc) from None
+
+    def fetchone(self):  # type: ignore[no-untyped-def]
+        return self._checked(self.cursor.fetchone)
+
+    def fetchall(self):  # type: ignore[no-untyped-def]
+        return self._checked(self.cursor.fetchall)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._checked(self.cursor.fetchall))
+
+
 class IndexedSource:
     """A large sites file through its SQLite index: only the rows a question needs are read."""
 
-    def __init__(self, db: sqlite3.Connection, trial: Trial, name: str) -> None:
-        self._db, self.trial, self.name = db, trial, name
+    def __init__(self, db: sqlite3.Connection, trial: Trial, name: str, index_path: Path) -> None:
+        self._connection, self.trial, self.name, self.index_path = db, trial, name, index_path
+
+    @property
+    def _db(self) -> _CheckedConnection:
+        return _CheckedConnection(self._connection, self.index_path)
 
     def count(self) -> int:
         return self._meta("count")
@@ -168,7 +226,9 @@ def open_source(path: Path) -> MemorySource | IndexedSource:
 
     import hashlib  # here: it loads OpenSSL, 3 ms that ordinary files never need
 
-    stamp = f"{INDEX_SCHEMA} {stat.st_size} {stat.st_mtime_ns}"
+    # Every edit changes the ctime, which no tool can set back (cp -p and tar restore the mtime; a
+    # same-length edit keeps the size): with the inode, an edited or replaced file never matches.
+    stamp = f"{INDEX_SCHEMA} {stat.st_dev} {stat.st_ino} {stat.st_size} {stat.st_mtime_ns} {stat.st_ctime_ns}"
     index_path = cache_dir() / f"sites-{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]}.sqlite"
     db = _open_index(index_path, stamp)
     if db is None:
@@ -176,7 +236,7 @@ def open_source(path: Path) -> MemorySource | IndexedSource:
         db = _build_index(index_path, stamp, data)
         if db is None:  # no writable cache: slower, but the answer is the same
             return MemorySource(data)
-    return IndexedSource(db, read_trial_beside(path), str(path))
+    return IndexedSource(db, read_trial_beside(path), str(path), index_path)
 
 
 def _open_index(index_path: Path, stamp: str) -> sqlite3.Connection | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sitefinder.errors import UsageError
+from sitefinder.text import quoted
 
 # ClinicalTrials.gov API v2 values, for a site (the first nine) and for a trial (all of them).
 STATUS_WORDS = {
@@ -39,7 +40,7 @@ def parse_status_option(text: str) -> str:
     status = normalize_status(text)
     if status is None:
         accepted = ", ".join(STATUS_WORDS[status].lower() for status in SITE_STATUSES)
-        raise UsageError(f"unknown status {text!r}; use one of: {accepted}")
+        raise UsageError(f"unknown status {quoted(text)}; use one of: {accepted}")
     return status
 
 

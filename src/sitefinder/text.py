@@ -15,7 +15,9 @@ CJK_SUFFIXES = ("特别行政区", "特別行政區", "自治区", "自治區", 
 # millisecond at every start, and startup time is this tool's main cost.
 _CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 # C0/C1 control characters and the Unicode bidi controls that can reorder a terminal line.
-_UNSAFE = [*range(0x00, 0x20), *range(0x7F, 0xA0), 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+# Zero-width characters too: in a table they would hide a difference ("Beijing" and "Bei\u200bjing").
+_UNSAFE = [*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0x200B, 0x2010), *range(0x202A, 0x202F),
+           *range(0x2060, 0x2065), *range(0x2066, 0x206A), 0xFEFF]
 _UNSAFE_TO_SPACE = dict.fromkeys(_UNSAFE, " ")
 _UNSAFE_VISIBLE = {code: (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}") for code in _UNSAFE}
 
@@ -61,6 +63,14 @@ def printable(text: str) -> str:
     terminal; it is printed as the four characters `\\x1b` instead.
     """
     return text.translate(_UNSAFE_VISIBLE)
+
+
+def quoted(value: object, limit: int = 60) -> str:
+    """A value quoted for a message, cut to `limit` characters: an error quotes what it rejects,
+    never a whole 5,000-character field or a line of another file."""
+    text = value if isinstance(value, str) else str(value)
+    text = text.replace("\n", " ")
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def is_utf8(encoding: str | None) -> bool:

@@ -11,6 +11,7 @@ from sitefinder.contacts import contacts_from_list, contacts_to_list
 from sitefinder.errors import DataFileError
 from sitefinder.models import Trial
 from sitefinder.status import normalize_status
+from sitefinder.text import quoted
 
 TRIAL_FILE = "trial.json"
 MAX_TRIAL_BYTES = 8 * 1024 * 1024  # a trial's facts; eligibility texts run to tens of KB
@@ -68,7 +69,7 @@ def trial_from_dict(data: dict[str, Any], path: Path | str = TRIAL_FILE) -> Tria
                 raise DataFileError(path, "healthy_volunteers must be true or false")
         elif name == "overall_status":
             if not isinstance(value, str) or normalize_status(value) is None:
-                raise DataFileError(path, f"overall_status {value!r} is not a registry status")
+                raise DataFileError(path, f"overall_status {quoted(value)} is not a registry status")
             value = normalize_status(value)
         elif not isinstance(value, str):
             raise DataFileError(path, f"{name} must be text")

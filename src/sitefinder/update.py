@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from sitefinder.errors import UsageError
 from sitefinder.models import Contact, Site, Trial
+from sitefinder.text import quoted
 
 
 class SiteChange(NamedTuple):
@@ -48,7 +49,7 @@ def update(nct_id: str | None = None, sites_path: Path | None = None) -> UpdateR
         raise UsageError("the data in use name no trial (no trial.json beside them); give an NCT id, "
                          "e.g. sitefinder update NCT07010263")
     if not NCT_ID.match(wanted):
-        raise UsageError(f"{wanted!r} is not an NCT id; it looks like NCT07010263")
+        raise UsageError(f"{quoted(wanted)} is not an NCT id; it looks like NCT07010263")
     target = updated_dataset_dir(wanted)
     if in_use.trial.nct_id.upper() == wanted:
         before_trial, before_sites = in_use.trial, list(in_use.sites())

@@ -109,7 +109,9 @@ def _read_bounded(response: Any, connection: Any, deadline: float, max_bytes: in
     while True:
         if connection.sock is not None:  # each read may only wait for what is left of the whole request
             connection.sock.settimeout(_remaining(deadline, url))
-        chunk = response.read(min(_CHUNK, max_bytes + 1 - size))
+        # read1: at most one read of the socket, so that a trickling server cannot keep one call
+        # waiting for a whole chunk past the deadline (read() loops until it has all it asked for).
+        chunk = response.read1(min(_CHUNK, max_bytes + 1 - size))
         if not chunk:
             return b"".join(chunks)
         chunks.append(chunk)
