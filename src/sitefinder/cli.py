@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from sitefinder import __version__
 from sitefinder.errors import EXIT_FAILURE, EXIT_USAGE, SitefinderError, UsageError
@@ -35,12 +35,28 @@ ATTRIBUTION = ("Place data: GeoNames (https://www.geonames.org/), CC BY 4.0. "
 EXIT_INTERRUPTED = 130
 
 
+def _flag_help_option(option: Any) -> Any:
+    """-h/--help takes no value, so its help shows none (Typer would print <bool>)."""
+    if option is not None:
+        option.metavar = ""
+    return option
+
+
+class SitefinderCommand(TyperCommand):
+    def get_help_option(self, ctx: Any) -> Any:
+        return _flag_help_option(super().get_help_option(ctx))
+
+
 class SitefinderGroup(TyperGroup):
     """Typer's group, with sitefinder's error contract around every command."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _flag_help_option(super().get_help_option(ctx))
 
     def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
              standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
         arguments, debug = _take_debug_flag(list(sys.argv[1:] if args is None else args))
+        arguments = [_not_an_option(word) for word in arguments]
         debug = debug or os.environ.get("SITEFINDER_DEBUG") == "1"
         if sys.stdout is None:  # started with stdout closed (`>&-`): there is nowhere for the answer to go
             sys.exit(_fail("standard output is closed; nothing can be written (redirect it, e.g. > file)",
@@ -113,6 +129,13 @@ def _restore_signals(previous: dict[int, Any]) -> None:
         signal.signal(number, handler)
 
 
+def _not_an_option(word: str) -> str:
+    """`near -33.87,151.21`: a word that starts with a minus and a digit is a negative number or a
+    coordinate, never an option (sitefinder has no option like -3). Click would take it for one; a
+    leading space keeps it an argument, and parsing ignores the space."""
+    return " " + word if len(word) > 1 and word[0] == "-" and (word[1].isdigit() or word[1] == ".") else word
+
+
 def _take_debug_flag(arguments: list[str]) -> tuple[list[str], bool]:
     """--debug anywhere among the options (`sitefinder near X --debug` too), but not after `--`,
     where every word is an argument (`sitefinder show -- --debug` looks for a site called --debug)."""
@@ -159,8 +182,13 @@ app = typer.Typer(
     name="sitefinder",
     help="Find the sites of a clinical trial nearest to you, whether they are open, and who runs them.\n\n"
          "Offline by default: what you type never leaves this machine unless you add --online.",
-    epilog="Examples: sitefinder near Guangzhou | sitefinder near 台州 --json | "
-           "sitefinder list --province Shandong | sitefinder show Qingdao | sitefinder info",
+    epilog="\b\nExamples:\n"
+           "  sitefinder near Guangzhou\n"
+           "  sitefinder near 台州 --json\n"
+           "  sitefinder list --province Shandong\n"
+           "  sitefinder show Qingdao\n"
+           "  sitefinder info\n"
+           "  sitefinder update",
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -177,8 +205,20 @@ class OutputFormat(str, enum.Enum):
 SitesOption = Annotated[Optional[Path], typer.Option(
     "--sites", envvar="SITEFINDER_SITES", metavar="PATH", show_default=False,
     help="Sites CSV to read (same columns as the shipped data/sites.csv); trial.json beside it is read too.")]
-FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
-JsonOption = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", case_sensitive=False,
+                                                    help="Output format (any case: JSON works).")]
+# metavar "": a flag takes no value, so its help shows none (Typer would print <bool>).
+JsonOption = Annotated[bool, typer.Option("--json", metavar="", help="Shorthand for --format json.")]
+
+
+class Language(str, enum.Enum):
+    en = "en"
+    zh = "zh"
+
+
+LangOption = Annotated[Optional[Language], typer.Option(
+    "--lang", case_sensitive=False, show_default=False,
+    help="zh: also show places in Chinese characters (the default when you type Chinese).")]
 
 
 def _complete_province(incomplete: str) -> list[str]:
@@ -199,10 +239,10 @@ def _complete_status(incomplete: str) -> list[str]:
 
 
 ProvinceOption = Annotated[Optional[str], typer.Option(
-    "--province", "-p", autocompletion=_complete_province,
+    "--province", "-p", autocompletion=_complete_province, metavar="NAME",
     help="Only sites in this province: Shandong, shandong province, 山东, 山东省.")]
 StatusOption = Annotated[Optional[str], typer.Option(
-    "--status", "-s", autocompletion=_complete_status,
+    "--status", "-s", autocompletion=_complete_status, metavar="STATUS",
     help="Only sites with this status, e.g. recruiting, 'not yet recruiting'. "
          "A site without its own status has the trial's.")]
 
@@ -221,19 +261,25 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, metavar="",
                                           help="Show the version and data attribution, then exit.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback when something fails.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", metavar="",
+                                        help="Show a traceback when something fails (anywhere on the line).")] = False,
 ) -> None:
     """Find the sites of a clinical trial nearest to you, whether they are open, and who runs them."""
 
 
-@app.command("list")
+@app.command("list", cls=SitefinderCommand)
 def list_sites(
     province: ProvinceOption = None,
-    city: Annotated[Optional[str], typer.Option("--city", "-c", help="Only sites in this city (registry spelling).")] = None,
+    city: Annotated[Optional[str], typer.Option(
+        "--city", "-c", metavar="CITY",
+        help="Only sites in this city, however written: Jinan, jinan, 济南, or the registry's own spelling.")] = None,
+    country: Annotated[Optional[str], typer.Option(
+        "--country", metavar="COUNTRY", help="Only sites in this country: China, 中国, United States, USA.")] = None,
     status: StatusOption = None,
     sites: SitesOption = None,
+    lang: LangOption = None,
     output: FormatOption = OutputFormat.table,
     as_json: JsonOption = False,
 ) -> None:
@@ -245,28 +291,37 @@ def list_sites(
 
       sitefinder list --province 山东 --json
 
+      sitefinder list --city 济南
+
       sitefinder list --status "not yet recruiting" --format csv > sites.csv
     """
     from sitefinder import render
     from sitefinder.queries import list_sites as find_sites
 
     fmt = _format(output, as_json)
-    render.show_site_list(find_sites(sites, province=province, city=city, status=status), fmt)
+    result = find_sites(sites, province=province, city=city, status=status, country=country,
+                        lang=lang.value if lang else None)
+    render.show_site_list(result, fmt)
 
 
-@app.command()
+@app.command(cls=SitefinderCommand)
 def near(
-    place: Annotated[str, typer.Argument(help="A city (Guangzhou, 广州, 'Taizhou, Jiangsu', 江苏泰州, London) "
-                                              "or coordinates LAT,LON (22.54,114.06).", show_default=False)],
-    limit: Annotated[int, typer.Option("--limit", "-n", help="How many sites to show (1 or more).")] = 5,
+    place: Annotated[str, typer.Argument(
+        metavar="PLACE", show_default=False,
+        help="A city (Guangzhou, 广州, 'Taizhou, Jiangsu', 江苏泰州, London), coordinates LAT,LON "
+             "(22.54,114.06 or -33.87,151.21), or a province or country for the sites in it.")],
+    limit: Annotated[Optional[int], typer.Option(
+        "--limit", "-n", metavar="N", show_default=False,
+        help="How many sites to show (1 or more); default 5, or every site within --within.")] = None,
     within: Annotated[Optional[float], typer.Option("--within", "-w", metavar="KM",
                                                     help="Only sites within this many km.")] = None,
     province: ProvinceOption = None,
     status: StatusOption = None,
-    online: Annotated[bool, typer.Option("--online", envvar="SITEFINDER_ONLINE",
+    online: Annotated[bool, typer.Option("--online", envvar="SITEFINDER_ONLINE", metavar="",
                                          help="If the offline gazetteer does not know the place, ask a "
                                               "Nominatim geocoder (sends the place name over the network).")] = False,
     sites: SitesOption = None,
+    lang: LangOption = None,
     output: FormatOption = OutputFormat.table,
     as_json: JsonOption = False,
 ) -> None:
@@ -286,11 +341,12 @@ def near(
     from sitefinder.queries import near as find_near
 
     fmt = _format(output, as_json)
-    result = find_near(place, sites, limit=limit, within_km=within, province=province, status=status, online=online)
+    result = find_near(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
+                       lang=lang.value if lang else None)
     render.show_nearest(result, fmt)
 
 
-@app.command()
+@app.command(cls=SitefinderCommand)
 def show(
     site: Annotated[str, typer.Argument(help="A site id (see `sitefinder list`) or part of its facility name.",
                                         show_default=False)],
@@ -313,7 +369,7 @@ def show(
     render.show_site_detail(site_detail(site, sites), fmt)
 
 
-@app.command()
+@app.command(cls=SitefinderCommand)
 def info(
     sites: SitesOption = None,
     output: FormatOption = OutputFormat.table,
@@ -334,15 +390,15 @@ def info(
     render.show_trial(trial_summary(sites), fmt)
 
 
-@app.command("import")
+@app.command("import", cls=SitefinderCommand)
 def import_study(
     source: Annotated[str, typer.Argument(help="A study JSON file in the registry's API v2 shape, or an NCT id "
                                                "(with --online).", show_default=False)],
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write sites.csv and trial.json into.",
                                       show_default=False)],
-    online: Annotated[bool, typer.Option("--online", help="Fetch an NCT id from ClinicalTrials.gov "
+    online: Annotated[bool, typer.Option("--online", metavar="", help="Fetch an NCT id from ClinicalTrials.gov "
                                                           "(SITEFINDER_CTGOV_URL to use a mirror).")] = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail when a site cannot be placed on the map, "
+    strict: Annotated[bool, typer.Option("--strict", metavar="", help="Fail when a site cannot be placed on the map, "
                                                           "instead of keeping it out of distance ranking.")] = False,
     output: FormatOption = OutputFormat.table,
     as_json: JsonOption = False,
@@ -364,7 +420,7 @@ def import_study(
     render.show_import(import_to(source, out, online=online, strict=strict), fmt)
 
 
-@app.command()
+@app.command(cls=SitefinderCommand)
 def update(
     nct_id: Annotated[Optional[str], typer.Argument(
         metavar="[NCT_ID]", show_default=False,

@@ -44,6 +44,14 @@ class PlaceNotFound(SitefinderError):
         super().__init__(message)
 
 
+class RegionNotPlace(PlaceNotFound):
+    """The query names a province, state or country rather than a city: `regions` says which."""
+
+    def __init__(self, query: str, regions: set[tuple[str, str]], hint: str) -> None:
+        self.regions = regions  # (country code, admin1 name or "" for the whole country)
+        super().__init__(query, hint=hint)
+
+
 class AmbiguousSite(UsageError):
     """A facility-name fragment matches more than one site."""
 

@@ -11,18 +11,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sitefinder.distance import sphere_km
-from sitefinder.errors import PlaceNotFound, SitefinderError, UsageError
+from sitefinder.errors import PlaceNotFound, RegionNotPlace, SitefinderError, UsageError
 from sitefinder.models import Place, Resolution
 from sitefinder.regions import province_key
 from sitefinder.text import clean_query, has_cjk, name_key, quoted
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MAX_QUERY_LENGTH = 200
 # A runner-up with at least this share of the leader's population is a real contender.
 CONTENDER_SHARE = 0.10
 # Same-name records closer than this are one city (GeoNames often has the city and its core district).
 SAME_CITY_KM = 30.0
 SUGGESTION_MARGIN = 3.0  # rapidfuzz ratio points
+MAX_SPOKEN_CHARS = 8  # Chinese place names are two to four characters, rarely more
+MAX_SPOKEN_KEYS = 64  # readings tried for one query (characters with several readings multiply)
 
 # Separators between a place and its qualifiers, mapped to a comma (no regex: see text.py).
 _TO_COMMA = str.maketrans({"，": ",", "、": ",", ";": ",", "；": ","})
@@ -68,6 +70,18 @@ class Gazetteer:
         rows = self._db.execute("SELECT country, admin1 FROM region WHERE key = ?", (province_key(text),))
         return set(rows.fetchall())
 
+    def chinese_name(self, geonameid: int) -> str:
+        """The place's name in Chinese characters, simplified where GeoNames has it, else ""."""
+        keys = [row[0] for row in self._db.execute(
+            "SELECT key FROM name WHERE place = ? AND key NOT IN (SELECT key FROM alias WHERE place = ?)",
+            (geonameid, geonameid)) if has_cjk(row[0])]  # an alias (赣南 for Ganzhou) is not the place's name
+        # GB 2312 holds simplified characters only: 广州 passes, 廣州 (traditional) and 広州 (Japanese) do not.
+        return min(keys, key=lambda key: (not _is_simplified(key), len(key), key), default="")
+
+    def country_codes(self, text: str) -> set[str]:
+        """The ISO codes a country name means ("China", "中国", "People's Republic of China" → {"CN"})."""
+        return {country for country, admin1 in self.regions(text) if not admin1}
+
     def country_name(self, code: str) -> str:
         if self._country_names is None:
             self._country_names = dict(self._db.execute("SELECT code, name FROM country").fetchall())
@@ -76,7 +90,9 @@ class Gazetteer:
     def suggest(self, text: str, limit: int = 3) -> list[str]:
         """Close spellings of well-known place names, best first. Only on the miss path."""
         key = name_key(text.translate(_TO_COMMA).split(",")[0])
-        if len(key) < 3 or has_cjk(key):
+        if has_cjk(key):
+            return self.same_sounding(key, limit)
+        if len(key) < 3:
             return []
         from rapidfuzz import fuzz, process  # 30 ms to import: only paid when a query misses
 
@@ -91,14 +107,49 @@ class Gazetteer:
         best = sorted((m for m in matches if m[1] >= top - SUGGESTION_MARGIN), key=lambda m: (-m[1], -rows[m[2]][2]))
         return [rows[index][1] for _, _, index in best[:limit]]
 
+    def same_sounding(self, key: str, limit: int = 3) -> list[str]:
+        """Chinese place names that sound like `key`: 广洲 → 广州 (guangzhou), 泰洲 → 泰州, most
+        populous first. A typo in Chinese is most often a character of the same pinyin."""
+        if not 2 <= len(key) <= MAX_SPOKEN_CHARS:
+            return []
+        rows = dict(self._db.execute(f"SELECT char, readings FROM pinyin WHERE char IN ({','.join('?' * len(key))})",
+                                     list(key)).fetchall())
+        if any(char not in rows for char in key):
+            return []
+        spoken = [""]
+        for char in key:  # every reading of every character, for characters with more than one (重: chong, zhong)
+            spoken = [head + reading for head in spoken for reading in rows[char].split()][:MAX_SPOKEN_KEYS]
+        found = self._db.execute(
+            f"SELECT p.id, p.name, p.admin1, p.country, p.population FROM spoken s JOIN place p ON p.id = s.place "
+            f"WHERE s.key IN ({','.join('?' * len(spoken))}) AND p.country IN ('CN', 'HK', 'MO', 'TW') "
+            f"ORDER BY p.population DESC, p.id", spoken).fetchall()
+        labels: dict[str, str] = {}  # one suggestion per Chinese name: the most populous place of it
+        for geonameid, name, admin1, country, _ in found:
+            chinese = self.chinese_name(geonameid)
+            if chinese and chinese != key and chinese not in labels:
+                labels[chinese] = f"{chinese} ({name}, {admin1 or self.country_name(country)})"
+        return list(labels.values())[:limit]
+
     def _place(self, row: tuple) -> Place:
         geonameid, name, admin1, country, latitude, longitude, population = row
         return Place(name=name, province=admin1, country=self.country_name(country), latitude=latitude,
                      longitude=longitude, population=population, geonameid=geonameid)
 
 
+def _is_simplified(text: str) -> bool:
+    try:
+        text.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def parse_coordinates(text: str) -> tuple[float, float] | None:
-    """`22.54,114.06` or `22.54 114.06` as (latitude, longitude); None when it is not two numbers."""
+    """`22.54,114.06`, `-33.87, 151.21`, `22.54 114.06` or full-width `２２.５４，１１４.０６` as
+    (latitude, longitude); None when it is not two numbers."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text).replace("−", "-")  # full-width digits and comma; a minus sign
     parts = text.replace(",", " ").split()
     if len(parts) != 2 or not all(_is_decimal(part) for part in parts):
         return None
@@ -144,9 +195,9 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
                       if all(_within(place, regions, gazetteer) for regions in region_sets)]
         if candidates:
             return _choose(query, candidates, preferred)
-    if gazetteer.regions(text):
-        raise PlaceNotFound(text, hint=f"that is a province or country: give a city in it, "
-                                       f"or run: sitefinder list --province {quoted(text)}")
+    if regions := gazetteer.regions(text):
+        raise RegionNotPlace(text, regions, hint=f"that is a province or country: give a city in it, "
+                                                f"or run: sitefinder list --province {quoted(text)}")
     raise PlaceNotFound(text, gazetteer.suggest(text))
 
 

@@ -18,11 +18,11 @@ from sitefinder.models import RankedSite, Resolution, Site, Trial
 from sitefinder.paths import default_sites_path, gazetteer_path
 from sitefinder.regions import match_province
 from sitefinder.status import parse_status_option
-from sitefinder.text import fold, quoted
+from sitefinder.text import fold, has_cjk, quoted
 
 if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that resolve a place
     from sitefinder.gazetteer import Gazetteer
-    from sitefinder.sitestore import IndexedSource, MemorySource
+    from sitefinder.sitestore import CityFilter, IndexedSource, MemorySource
 
 T = TypeVar("T")
 ONLINE_HINT = "places the offline gazetteer lacks can be looked up with --online"
@@ -42,14 +42,26 @@ def locate(query: str, preferred: frozenset[int] = frozenset(), online: bool = F
     """
     from sitefinder.gazetteer import resolve
 
+    from sitefinder.errors import RegionNotPlace
+
     try:
         return resolve(query, open_gazetteer(), preferred=preferred)
+    except RegionNotPlace:
+        raise  # a province or country: the caller answers with its sites
     except PlaceNotFound as miss:
         if not online:
             raise PlaceNotFound(miss.query, miss.suggestions, hint=miss.hint or ONLINE_HINT) from None
         from sitefinder.online import geocode_online
 
         return geocode_online(miss.query, miss.suggestions)
+
+
+class ChineseNames(NamedTuple):
+    """Names in Chinese characters, for someone who typed Chinese (or asked with --lang zh)."""
+
+    place: str  # the resolved place ("" when it has none)
+    province: str  # the resolved place's province
+    sites: dict[int, tuple[str, str]]  # site id → (city, province); "" where none is known
 
 
 class NearResult(NamedTuple):
@@ -59,10 +71,32 @@ class NearResult(NamedTuple):
     unplaced: int = 0  # matching sites without coordinates: listed by `list`, never ranked
     nearest_outside_km: float | None = None  # when --within left nothing: how far the nearest is
     considered: int = 0
+    chinese: ChineseNames | None = None
 
 
-def check_limits(limit: int, within_km: float | None) -> None:
-    if limit < 1:
+class RegionAnswer(NamedTuple):
+    """`near China`, `near 山东`: a province or country is not a point to measure from; its sites are the answer."""
+
+    query: str
+    region: str  # the region's name as the sites file writes it, or as typed
+    kind: str  # "country" or "province"
+    sites: list[Site]
+    trial: Trial
+    chinese: ChineseNames | None = None
+
+
+DEFAULT_LIMIT = 5
+
+
+def effective_limit(limit: int | None, within_km: float | None) -> int | None:
+    """--limit as given; else every site within --within; else the nearest five."""
+    if limit is not None:
+        return limit
+    return None if within_km is not None else DEFAULT_LIMIT
+
+
+def check_limits(limit: int | None, within_km: float | None) -> None:
+    if limit is not None and limit < 1:
         raise UsageError(f"--limit must be 1 or more, not {limit}")
     if within_km is not None and not (math.isfinite(within_km) and within_km > 0):
         raise UsageError(f"--within must be a distance in km greater than 0, not {within_km:g}")
@@ -89,6 +123,7 @@ def _answer(sites_path: Path | None, question: Callable[[MemorySource | IndexedS
 class SiteList(NamedTuple):
     sites: list[Site]
     trial: Trial
+    chinese: ChineseNames | None = None
 
 
 class SiteDetail(NamedTuple):
@@ -104,34 +139,122 @@ class TrialSummary(NamedTuple):
     sites_name: str  # the sites file, for messages
 
 
-def near(query: str, sites_path: Path | None = None, limit: int = 5, within_km: float | None = None,
-         province: str | None = None, status: str | None = None, online: bool = False) -> NearResult:
+def near(query: str, sites_path: Path | None = None, limit: int | None = None, within_km: float | None = None,
+         province: str | None = None, status: str | None = None, online: bool = False,
+         lang: str | None = None) -> NearResult | RegionAnswer:
     """The sites nearest to what a person typed, with how the place was understood.
 
     `province` and `status` are as typed (`山东`, `not yet recruiting`); a bad value is a UsageError.
+    `limit` None: every site within `within_km`, else five. A province or country is answered with
+    its sites (RegionAnswer). `lang` "zh", or a query in Chinese, adds names in Chinese characters.
     """
+    from sitefinder.errors import RegionNotPlace
+
+    query = query.strip()
     check_limits(limit, within_km)
     status_value = parse_status_option(status) if status else None
+    wants_chinese = lang == "zh" or (lang is None and has_cjk(query))
 
-    def question(source: MemorySource | IndexedSource) -> NearResult:
+    def question(source: MemorySource | IndexedSource) -> NearResult | RegionAnswer:
         province_name = match_province(province, source.provinces()) if province else None
-        resolution = locate(query, source.preferred_cities(), online=online)
-        return find_nearest(resolution, source, limit=limit, within_km=within_km, province=province_name,
-                            status=status_value)
+        try:
+            resolution = locate(query, source.preferred_cities(), online=online)
+        except RegionNotPlace as region:
+            return _region_answer(region, source, province_name, status_value, wants_chinese)
+        result = find_nearest(resolution, source, limit=effective_limit(limit, within_km), within_km=within_km,
+                              province=province_name, status=status_value)
+        if wants_chinese:
+            result = result._replace(chinese=chinese_names([entry.site for entry in result.sites], resolution))
+        return result
 
     return _answer(sites_path, question)
+
+
+def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource, province: str | None,
+                   status: str | None, wants_chinese: bool) -> RegionAnswer:
+    """The sites of the province or country a query named."""
+    from sitefinder.regions import find_province
+
+    named = find_province(region.query)
+    if named is not None or any(admin1 for _, admin1 in region.regions):
+        name = match_province(region.query, source.provinces())
+        sites = source.listing(name, None, status)
+        kind = "province"
+    else:
+        countries = countries_named(region.query, source)
+        sites = source.listing(province, None, status, countries)
+        name, kind = next((site.country for site in sites), region.query), "country"
+    return RegionAnswer(query=region.query, region=name, kind=kind, sites=sites, trial=source.trial,
+                        chinese=chinese_names(sites) if wants_chinese else None)
+
+
+def countries_named(text: str, source: MemorySource | IndexedSource) -> frozenset[str]:
+    """The folded country names, as the sites file writes them, that `text` means: "China", "中国",
+    "PRC" all mean the sites file's "China"; a name the gazetteer does not know matches itself."""
+    gazetteer = open_gazetteer()
+    codes = gazetteer.country_codes(text)
+    names = {fold(text)}
+    for country in source.countries():
+        if codes & gazetteer.country_codes(country):
+            names.add(fold(country))
+    return frozenset(names)
+
+
+def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> ChineseNames:
+    """Chinese names of the sites' cities (GeoNames) and provinces, and of the resolved place."""
+    from sitefinder.regions import find_province
+
+    gazetteer = open_gazetteer()
+
+    def province_zh(text: str) -> str:
+        province = find_province(text) if text else None
+        return province.chinese if province else ""
+
+    place = resolution.place if resolution else None
+    return ChineseNames(
+        place=gazetteer.chinese_name(place.geonameid) if place and place.geonameid else "",
+        province=province_zh(place.province) if place else "",
+        sites={site.id: (gazetteer.chinese_name(site.geonames_city) if site.geonames_city else "",
+                         province_zh(site.province)) for site in sites})
 
 
 def list_sites(sites_path: Path | None = None, province: str | None = None, city: str | None = None,
-               status: str | None = None) -> SiteList:
-    """The trial's sites matching the filters (as typed), by province, then city, then id."""
+               status: str | None = None, country: str | None = None, lang: str | None = None) -> SiteList:
+    """The trial's sites matching the filters (as typed), by province, then city, then id.
+
+    `city` is understood as `near` understands a place (济南, jinan, Ganzhou for the registry's
+    "Gannan"); `country` as a country name in any language the gazetteer knows.
+    """
     status_value = parse_status_option(status) if status else None
+    typed = " ".join(text for text in (province, city, country) if text)
+    wants_chinese = lang == "zh" or (lang is None and has_cjk(typed))
 
     def question(source: MemorySource | IndexedSource) -> SiteList:
         province_name = match_province(province, source.provinces()) if province else None
-        return SiteList(source.listing(province_name, city, status_value), source.trial)
+        countries = countries_named(country, source) if country else None
+        city_filter = understand_city(city, source) if city else None
+        sites = source.listing(province_name, city_filter, status_value, countries)
+        return SiteList(sites, source.trial, chinese_names(sites) if wants_chinese else None)
 
     return _answer(sites_path, question)
+
+
+def understand_city(text: str, source: MemorySource | IndexedSource) -> CityFilter:
+    """A --city value as a filter: the registry's spelling, or the gazetteer city it names.
+
+    A typo that names neither is a PlaceNotFound with "did you mean".
+    """
+    from sitefinder.gazetteer import resolve
+    from sitefinder.sitestore import CityFilter
+
+    key = fold(text)
+    try:
+        place = resolve(text, open_gazetteer(), preferred=source.preferred_cities()).place
+    except PlaceNotFound:
+        if any(fold(name) == key for name in source.cities()):
+            return CityFilter(key)
+        raise
+    return CityFilter(key, place.geonameid)
 
 
 def site_detail(query: str, sites_path: Path | None = None) -> SiteDetail:
@@ -162,8 +285,19 @@ def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, l
                       nearest_outside_km=nearest_outside, considered=found.considered)
 
 
+def _sites_in_place(text: str, source: MemorySource | IndexedSource) -> list[Site]:
+    """The sites in the city a text names (青岛, Qingdao); a typo is a PlaceNotFound with "did you mean"."""
+    from sitefinder.errors import RegionNotPlace
+
+    try:
+        city = understand_city(text, source)
+    except RegionNotPlace:
+        return []
+    return [site for site in source.sites() if city.matches(site)]
+
+
 def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
-    """One site by id, or by a fragment of its facility name."""
+    """One site by id, by a fragment of its facility name, or by its city (`show 青岛`)."""
     text = query.strip()
     if text.isascii() and text.isdigit():
         from sitefinder.sitesfile import MAX_SITE_ID
@@ -179,7 +313,9 @@ def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
         raise UsageError("give a site id or part of a facility name, e.g. sitefinder show Qingdao")
     matches = [site for site in source.sites() if key in fold(site.facility)]
     if not matches:
-        raise SitefinderError(f"no site's facility name contains {quoted(text)}; see: sitefinder list")
+        matches = _sites_in_place(text, source)
+    if not matches:
+        raise SitefinderError(f"no site's facility name or city matches {quoted(text)}; see: sitefinder list")
     if len(matches) > 1:
         from sitefinder.errors import AmbiguousSite
 

@@ -14,7 +14,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sitefinder.contacts import (contact_line, contacts_to_list, dialable, how_to_reach, lead_contact,
                                  reachable_contact)
@@ -22,13 +22,19 @@ from sitefinder.models import Contact, RankedSite, Resolution, Site, Trial
 from sitefinder.status import effective_status, status_words
 from sitefinder.text import is_utf8, printable
 
+class SiteListView(NamedTuple):  # the shape of queries.SiteList, without importing the core to print
+    sites: list[Site]
+    trial: Trial
+    chinese: Any = None
+
+
 if TYPE_CHECKING:  # only for annotations: these modules are not needed to print
     from pathlib import Path
 
     from rich.console import Console
 
     from sitefinder.importer import ImportResult
-    from sitefinder.queries import NearResult, SiteDetail, SiteList, TrialSummary
+    from sitefinder.queries import ChineseNames, NearResult, RegionAnswer, SiteDetail, SiteList, TrialSummary
     from sitefinder.update import UpdateResult
 
 NUMBER_HEADERS = frozenset({"ID", "#", "km"})  # right-aligned and never wrapped
@@ -42,9 +48,9 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 # ---------------------------------------------------------------- records (the public JSON shape)
 
-def site_record(site: Site, trial: Trial) -> dict[str, Any]:
+def site_record(site: Site, trial: Trial, chinese: ChineseNames | None = None) -> dict[str, Any]:
     shown, source = effective_status(site.status, trial.overall_status)
-    return {
+    record = {
         "id": site.id, "facility": site.facility, "city": site.city, "province": site.province,
         "country": site.country, "status": site.status, "effective_status": shown, "status_source": source,
         "latitude": site.latitude, "longitude": site.longitude,
@@ -52,15 +58,19 @@ def site_record(site: Site, trial: Trial) -> dict[str, Any]:
         "coordinate_source": site.coordinate_source or None, "location_note": site.location_note or None,
         "investigators": contacts_to_list(site.contacts),
     }
+    if chinese is not None:  # only when asked for (a query in Chinese, --lang zh): null where unknown
+        city, province = chinese.sites.get(site.id, ("", ""))
+        record.update(city_zh=city or None, province_zh=province or None)
+    return record
 
 
-def ranked_record(entry: RankedSite, trial: Trial, rank: int) -> dict[str, Any]:
-    return {"rank": rank, **site_record(entry.site, trial), "distance_km": round(entry.distance_km, 1)}
+def ranked_record(entry: RankedSite, trial: Trial, rank: int, chinese: ChineseNames | None = None) -> dict[str, Any]:
+    return {"rank": rank, **site_record(entry.site, trial, chinese), "distance_km": round(entry.distance_km, 1)}
 
 
-def place_record(resolution: Resolution) -> dict[str, Any]:
+def place_record(resolution: Resolution, chinese: ChineseNames | None = None) -> dict[str, Any]:
     place = resolution.place
-    return {
+    record = {
         "query": resolution.query, "name": place.name, "province": place.province or None,
         "country": place.country or None, "latitude": place.latitude, "longitude": place.longitude,
         "source": place.source, "geonameid": place.geonameid,
@@ -69,6 +79,9 @@ def place_record(resolution: Resolution) -> dict[str, Any]:
                           "geonameid": alt.geonameid}
                          for alt in resolution.alternatives],
     }
+    if chinese is not None:
+        record.update(name_zh=chinese.place or None, province_zh=chinese.province or None)
+    return record
 
 
 # ---------------------------------------------------------------- writers for scripts
@@ -312,9 +325,9 @@ LIST_HEADERS = ("ID", "Facility", "City", "Province", "Status", "Investigator")
 NEAR_HEADERS = ("#", "ID", "Facility", "City", "Province", "km", "Status", "Investigator")
 
 
-def show_site_list(result: SiteList, fmt: str) -> None:
+def show_site_list(result: SiteList | SiteListView, fmt: str) -> None:
     sites, trial = result.sites, result.trial
-    records = [site_record(site, trial) for site in sites]
+    records = [site_record(site, trial, result.chinese) for site in sites]
     if fmt == "json":
         emit_json({"sites": records, **data_record(trial)})
     elif fmt == "csv":
@@ -322,30 +335,65 @@ def show_site_list(result: SiteList, fmt: str) -> None:
     elif not sites:
         notice("No sites match.")
     else:
-        rows = [[str(site.id), site.facility, site.city, site.province, status_cell(site, trial),
+        rows = [[str(site.id), site.facility, *_where_cells(site, result.chinese), status_cell(site, trial),
                  investigator_cell(site)] for site in sites]
         emit_table(LIST_HEADERS, rows, title=f"{len(sites)} site{'s' if len(sites) != 1 else ''}"
                    + (f" of {trial.nct_id}" if trial.nct_id else ""), footer=answer_footer(sites, trial),
                    keep_whole=("Status",))
 
 
-def show_nearest(result: NearResult, fmt: str) -> None:
+def _where_cells(site: Site, chinese: ChineseNames | None) -> list[str]:
+    """City and province cells: "Jiangmen 江门", "Guangdong 广东" when Chinese names are asked for."""
+    if chinese is None:
+        return [site.city, site.province]
+    city, province = chinese.sites.get(site.id, ("", ""))
+    return [" ".join(part for part in (site.city, city) if part),
+            " ".join(part for part in (site.province, province) if part)]
+
+
+def show_nearest(result: NearResult | RegionAnswer, fmt: str) -> None:
+    from sitefinder.queries import RegionAnswer
+
+    if isinstance(result, RegionAnswer):
+        show_region(result, fmt)
+        return
     resolution, place, trial = result.resolution, result.resolution.place, result.trial
     for message in near_notices(result):
         notice(message)
-    records = [ranked_record(entry, trial, rank) for rank, entry in enumerate(result.sites, 1)]
+    records = [ranked_record(entry, trial, rank, result.chinese) for rank, entry in enumerate(result.sites, 1)]
     if fmt == "json":
-        emit_json({"origin": place_record(resolution), "sites": records, **data_record(trial)})
+        emit_json({"origin": place_record(resolution, result.chinese), "sites": records, **data_record(trial)})
     elif fmt == "csv":
         emit_csv(("rank", "distance_km", *CSV_SITE_FIELDS), records)
     elif result.sites:
-        rows = [[str(rank), str(entry.site.id), entry.site.facility, entry.site.city, entry.site.province,
+        rows = [[str(rank), str(entry.site.id), entry.site.facility, *_where_cells(entry.site, result.chinese),
                  f"{entry.distance_km:,.1f}", status_cell(entry.site, trial), investigator_cell(entry.site)]
                 for rank, entry in enumerate(result.sites, 1)]
         where = ", ".join(part for part in (place.label, place.country if place.province else "") if part)
+        if result.chinese and (result.chinese.place or result.chinese.province):
+            province, city = result.chinese.province, result.chinese.place
+            where = f"{province if province != city else ''}{city} {where}".strip()  # 北京, not 北京北京
         emit_table(NEAR_HEADERS, rows, title=f"Sites nearest to {where} ({place.latitude:.4f}, {place.longitude:.4f})",
                    footer=[*answer_footer([entry.site for entry in result.sites], trial), DISTANCE_CAPTION],
                    keep_whole=("Status",))
+
+
+def show_region(result: RegionAnswer, fmt: str) -> None:
+    """`near China`: the sites of a province or country, as `list` shows them, with a word on why."""
+    if result.sites:
+        notice(f"{result.query} is a {result.kind}, not a place to measure distances from: these are its "
+               f"{len(result.sites)} site{'s' if len(result.sites) != 1 else ''} "
+               f"(sitefinder list --{result.kind} {result.region!r}); give a city for the nearest.")
+    else:
+        notice(f"{result.query} is a {result.kind}, and this trial has no site there; "
+               "give a city to see the nearest sites anywhere.")
+    if fmt == "json":
+        origin = {"query": result.query, "name": result.region, "source": result.kind, "latitude": None,
+                  "longitude": None, "alternatives": []}
+        emit_json({"origin": origin, "sites": [site_record(site, result.trial, result.chinese)
+                                               for site in result.sites], **data_record(result.trial)})
+        return
+    show_site_list(SiteListView(result.sites, result.trial, result.chinese), fmt)
 
 
 def near_notices(result: NearResult) -> list[str]:

@@ -29,9 +29,20 @@ if TYPE_CHECKING:  # sqlite3 itself is imported where an index is opened: `list`
 # About 330 sites. Measured per run: parsing costs 1.2 ms per 100 sites (3.3 ms for 300, 12 ms for
 # 1,000); the index 0.4-0.7 ms whatever the size, plus 3.6 ms to import hashlib for its file name.
 INDEX_THRESHOLD_BYTES = 64 * 1024
-INDEX_SCHEMA = 5
+INDEX_SCHEMA = 6
 FIRST_RADIUS_KM = 200.0
 HALF_EARTH_KM = 20_040.0
+
+
+class CityFilter(NamedTuple):
+    """Sites in a city: the registry's spelling (folded), or the gazetteer city the site was placed in
+    (so that "Ganzhou" finds the registry's "Gannan" site, and 济南 finds "Jinan")."""
+
+    key: str
+    geonameid: int | None = None
+
+    def matches(self, site: Site) -> bool:
+        return fold(site.city) == self.key or (self.geonameid is not None and site.geonames_city == self.geonameid)
 
 
 class Candidates(NamedTuple):
@@ -55,6 +66,9 @@ class MemorySource:
     def countries(self) -> set[str]:
         return {site.country for site in self.data.sites}
 
+    def cities(self) -> set[str]:
+        return {site.city for site in self.data.sites}
+
     def sites(self) -> Iterator[Site]:
         """Every site, in file order."""
         return iter(self.data.sites)
@@ -69,9 +83,10 @@ class MemorySource:
     def preferred_cities(self) -> frozenset[int]:
         return frozenset(site.geonames_city for site in self.data.sites if site.geonames_city is not None)
 
-    def listing(self, province: str | None, city: str | None, status: str | None) -> list[Site]:
+    def listing(self, province: str | None, city: CityFilter | None, status: str | None,
+                countries: frozenset[str] | None = None) -> list[Site]:
         """The matching sites in `list` order: province, city, then id."""
-        return sort_by_region(filter_sites(self.data.sites, self.trial, province, city, status))
+        return sort_by_region(filter_sites(self.data.sites, self.trial, province, city, status, countries))
 
     def candidates(self, origin: Place, limit: int, within_km: float | None, province: str | None,
                    status: str | None) -> Candidates:
@@ -152,6 +167,9 @@ class IndexedSource:
     def countries(self) -> set[str]:
         return set(self._meta("countries"))
 
+    def cities(self) -> set[str]:
+        return set(self._meta("city_names"))
+
     def sites(self) -> Iterator[Site]:
         """Every site, in file order, decoded one at a time."""
         return (_decode(row[0]) for row in self._db.execute("SELECT row FROM site ORDER BY position"))
@@ -171,12 +189,13 @@ class IndexedSource:
         """Facts about the whole file, computed once when the index was built (a scan costs ~100 ms)."""
         return json.loads(self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()[0])
 
-    def listing(self, province: str | None, city: str | None, status: str | None) -> list[Site]:
+    def listing(self, province: str | None, city: CityFilter | None, status: str | None,
+                countries: frozenset[str] | None = None) -> list[Site]:
         """As MemorySource.listing; the index narrows by province and status, the same filter code does the rest."""
         where, params = self._filters(province, status)
         sites = [_decode(row[0]) for row in self._db.execute(f"SELECT row FROM site WHERE {where} ORDER BY position",
                                                              params)]
-        return sort_by_region(filter_sites(sites, self.trial, city=city) if city else sites)
+        return sort_by_region(filter_sites(sites, self.trial, city=city, countries=countries))
 
     def candidates(self, origin: Place, limit: int, within_km: float | None, province: str | None,
                    status: str | None) -> Candidates:
@@ -295,7 +314,8 @@ def _fill_index(db: sqlite3.Connection, stamp: str, data: SiteData) -> None:
     facts = {"stamp": stamp, "count": json.dumps(memory.count()),
              "cities": json.dumps(sorted(memory.preferred_cities())),
              "provinces": json.dumps(sorted(memory.provinces()), ensure_ascii=False),
-             "countries": json.dumps(sorted(memory.countries()), ensure_ascii=False)}
+             "countries": json.dumps(sorted(memory.countries()), ensure_ascii=False),
+             "city_names": json.dumps(sorted(memory.cities()), ensure_ascii=False)}
     db.executemany("INSERT INTO meta VALUES (?, ?)", facts.items())
     db.commit()
 
@@ -309,14 +329,15 @@ def _decode(text: str) -> Site:
     return Site(*fields, contacts=contacts_from_list(contacts))
 
 
-def filter_sites(sites: Iterable[Site], trial: Trial, province: str | None = None, city: str | None = None,
-                 status: str | None = None) -> list[Site]:
-    """The sites matching every filter given; `status` compares the status shown (site's, else trial's)."""
-    city_key = fold(city) if city else None
+def filter_sites(sites: Iterable[Site], trial: Trial, province: str | None = None, city: CityFilter | None = None,
+                 status: str | None = None, countries: frozenset[str] | None = None) -> list[Site]:
+    """The sites matching every filter given; `status` compares the status shown (site's, else trial's);
+    `countries` holds folded country names as the sites file writes them."""
     return [
         site for site in sites
         if (province is None or same_region(site.province, province))
-        and (city_key is None or fold(site.city) == city_key)
+        and (city is None or city.matches(site))
+        and (countries is None or fold(site.country) in countries)
         and (status is None or effective_status(site.status, trial.overall_status)[0] == status)
     ]
 

@@ -36,11 +36,19 @@ def normalize_status(text: str) -> str | None:
 
 
 def parse_status_option(text: str) -> str:
-    """`--status` value to enum, or a usage error that lists the accepted values."""
+    """`--status` value to enum ("active, not recruiting", "Not_Yet_Recruiting", "COMPLETED"), or a
+    usage error that suggests the closest value and lists every accepted one, each quoted."""
     status = normalize_status(text)
     if status is None:
-        accepted = ", ".join(STATUS_WORDS[status].lower() for status in SITE_STATUSES)
-        raise UsageError(f"unknown status {quoted(text)}; use one of: {accepted}")
+        accepted = ", ".join(f'"{STATUS_WORDS[status].lower()}"' for status in SITE_STATUSES)
+        hint = ""
+        key = "_".join(text.replace(",", " ").replace("-", " ").replace("_", " ").split()).upper()
+        if key:
+            from rapidfuzz import fuzz, process  # only on this error path
+
+            best = process.extractOne(key, list(STATUS_WORDS), scorer=fuzz.ratio, score_cutoff=70)
+            hint = f'did you mean "{STATUS_WORDS[best[0]].lower()}"? ' if best else ""
+        raise UsageError(f"unknown status {quoted(text)}; {hint}use one of: {accepted}")
     return status
 
 
