@@ -43,7 +43,9 @@ STARTUP_CASES = [
     ("show 7 (table)", ["show", "7"], TABLE_FLOOR, 1.10),
     ("--help", ["--help"], TYPER_FLOOR, None),
 ]
-EXTRA_CASES: list[tuple[str, list[str], str, float | None]] = []  # map and others add theirs here
+EXTRA_CASES: list[tuple[str, list[str], str, float | None]] = [
+    ("map 台州 (terminal)", ["map", "台州"], TABLE_FLOOR, 1.3),
+]
 
 
 def command(args: list[str]) -> list[str]:

@@ -64,6 +64,26 @@ COUNTRY_ALIASES = {
 CJK_UNIFIED = range(0x4E00, 0xA000)
 
 
+def chinese_names(names: set[tuple[str, int]], aliases: set[tuple[str, int]]) -> dict[int, str]:
+    """Each place's name in Chinese characters, to show beside the English: simplified where GeoNames
+    has it (GB 2312 holds simplified characters only: 广州 passes, 廣州 and Japanese 広州 do not),
+    never an alias (赣南 leads to Ganzhou but is not its name), the shortest, then the first."""
+    def simplified(text: str) -> bool:
+        try:
+            text.encode("gb2312")
+        except UnicodeEncodeError:
+            return False
+        return True
+
+    best: dict[int, tuple[bool, int, str]] = {}
+    for key, place in names:
+        if has_cjk(key) and (key, place) not in aliases:
+            rank = (not simplified(key), len(key), key)
+            if place not in best or rank < best[place]:
+                best[place] = rank
+    return {place: rank[2] for place, rank in best.items()}
+
+
 def pinyin_tables(names: set[tuple[str, int]]) -> tuple[list[tuple[str, str]], list[tuple[str, int]]]:
     """(character, its toneless readings joined by spaces) for every CJK Unified Ideograph, and
     (pinyin of the name, place) for every Chinese name: 广州 → "guangzhou"."""
@@ -181,7 +201,7 @@ def build(out: Path) -> None:
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE place (
             id INTEGER PRIMARY KEY, name TEXT NOT NULL, admin1 TEXT NOT NULL, country TEXT NOT NULL,
-            latitude REAL NOT NULL, longitude REAL NOT NULL, population INTEGER NOT NULL);
+            latitude REAL NOT NULL, longitude REAL NOT NULL, population INTEGER NOT NULL, zh TEXT NOT NULL);
         CREATE TABLE name (key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY (key, place)) WITHOUT ROWID;
         CREATE TABLE region (key TEXT NOT NULL, country TEXT NOT NULL, admin1 TEXT NOT NULL,
             PRIMARY KEY (key, country, admin1)) WITHOUT ROWID;
@@ -199,8 +219,10 @@ def build(out: Path) -> None:
         "aliases_sha256": hashlib.sha256(ALIASES.read_bytes()).hexdigest(),
         "pinyin": f"pypinyin {pypinyin_version()} (MIT)",
     }.items()))
-    db.executemany("INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?)", [
-        (c["geonameid"], c["name"], admin1_name(c), c["countrycode"], c["latitude"], c["longitude"], c["population"])
+    chinese = chinese_names(names, {(key, place) for key, place, _ in alias_notes})
+    db.executemany("INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
+        (c["geonameid"], c["name"], admin1_name(c), c["countrycode"], c["latitude"], c["longitude"], c["population"],
+         chinese.get(c["geonameid"], ""))
         for c in places
     ])
     db.executemany("INSERT INTO name VALUES (?, ?)", sorted(names))

@@ -188,7 +188,7 @@ def test_help_shows_no_type_placeholders_for_flags_and_examples_one_per_line() -
     for command in ("near", "list", "show", "info", "import", "update"):
         assert "<bool>" not in run_cli(command, "--help", env={"COLUMNS": "120"}).stdout, command
     top = run_cli("--help", env={"COLUMNS": "120"}).stdout
-    lines = [line.strip() for line in top.splitlines()]
+    lines = [line.strip() for line in top.splitlines() if line.strip()]
     start = lines.index("Examples:")
     assert lines[start + 1: start + 4] == ["sitefinder near Guangzhou", "sitefinder near 台州 --json",
                                            "sitefinder list --province Shandong"]

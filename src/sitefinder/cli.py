@@ -182,13 +182,10 @@ app = typer.Typer(
     name="sitefinder",
     help="Find the sites of a clinical trial nearest to you, whether they are open, and who runs them.\n\n"
          "Offline by default: what you type never leaves this machine unless you add --online.",
-    epilog="\b\nExamples:\n"
-           "  sitefinder near Guangzhou\n"
-           "  sitefinder near 台州 --json\n"
-           "  sitefinder list --province Shandong\n"
-           "  sitefinder show Qingdao\n"
-           "  sitefinder info\n"
-           "  sitefinder update",
+    # One paragraph per example: every Typer version keeps paragraphs apart (some ignore \b).
+    epilog="Examples:\n\n" + "\n\n".join(f"  {example}" for example in (
+        "sitefinder near Guangzhou", "sitefinder near 台州 --json", "sitefinder list --province Shandong",
+        "sitefinder show Qingdao", "sitefinder info", "sitefinder update")),
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -209,6 +206,12 @@ FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", case_sensi
                                                     help="Output format (any case: JSON works).")]
 # metavar "": a flag takes no value, so its help shows none (Typer would print <bool>).
 JsonOption = Annotated[bool, typer.Option("--json", metavar="", help="Shorthand for --format json.")]
+
+
+class MapView(str, enum.Enum):
+    fit = "fit"
+    country = "country"
+    world = "world"
 
 
 class Language(str, enum.Enum):
@@ -344,6 +347,53 @@ def near(
     result = find_near(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
                        lang=lang.value if lang else None)
     render.show_nearest(result, fmt)
+
+
+@app.command("map", cls=SitefinderCommand)
+def map_command(
+    place: Annotated[str, typer.Argument(
+        metavar="PLACE", show_default=False,
+        help="A city (Guangzhou, 广州, 'Taizhou, Jiangsu', Boston) or coordinates LAT,LON, as for near.")],
+    limit: Annotated[Optional[int], typer.Option(
+        "--limit", "-n", metavar="N", show_default=False,
+        help="How many sites to show (1 or more); default 5, or every site within --within.")] = None,
+    within: Annotated[Optional[float], typer.Option("--within", "-w", metavar="KM",
+                                                    help="Only sites within this many km.")] = None,
+    province: ProvinceOption = None,
+    status: StatusOption = None,
+    view: Annotated[MapView, typer.Option(
+        "--view", case_sensitive=False,
+        help="fit: the place and its sites; country: the place's country; world: the world.")] = MapView.fit,
+    out: Annotated[Optional[Path], typer.Option(
+        "--out", "-o", metavar="FILE", show_default=False,
+        help="Write the map to FILE.svg or FILE.html (self-contained: nothing loads from elsewhere).")] = None,
+    online: Annotated[bool, typer.Option("--online", envvar="SITEFINDER_ONLINE", metavar="",
+                                         help="As for near: ask a geocoder for a place the gazetteer lacks.")] = False,
+    sites: SitesOption = None,
+    lang: LangOption = None,
+    output: FormatOption = OutputFormat.table,
+    as_json: JsonOption = False,
+) -> None:
+    """Draw the region around a place and its nearest sites, offline, in the terminal or to a file.
+
+    Examples:
+
+      sitefinder map Guangzhou
+
+      sitefinder map 台州 --limit 8
+
+      sitefinder map Harbin --view country
+
+      sitefinder map Guangzhou --out sites.html
+    """
+    from sitefinder import render
+    from sitefinder.queries import map_near
+
+    fmt = _format(output, as_json)
+    columns, rows, aspect = render.map_canvas(out)
+    result = map_near(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
+                      lang=lang.value if lang else None, view=view.value, aspect=aspect, with_land=out is not None)
+    render.show_map(result, fmt, out, columns, rows)
 
 
 @app.command(cls=SitefinderCommand)

@@ -16,7 +16,7 @@ from sitefinder.models import Place, Resolution
 from sitefinder.regions import province_key
 from sitefinder.text import clean_query, has_cjk, name_key, quoted
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 MAX_QUERY_LENGTH = 200
 # A runner-up with at least this share of the leader's population is a real contender.
 CONTENDER_SHARE = 0.10
@@ -71,16 +71,27 @@ class Gazetteer:
         return set(rows.fetchall())
 
     def chinese_name(self, geonameid: int) -> str:
-        """The place's name in Chinese characters, simplified where GeoNames has it, else ""."""
-        keys = [row[0] for row in self._db.execute(
-            "SELECT key FROM name WHERE place = ? AND key NOT IN (SELECT key FROM alias WHERE place = ?)",
-            (geonameid, geonameid)) if has_cjk(row[0])]  # an alias (赣南 for Ganzhou) is not the place's name
-        # GB 2312 holds simplified characters only: 广州 passes, 廣州 (traditional) and 広州 (Japanese) do not.
-        return min(keys, key=lambda key: (not _is_simplified(key), len(key), key), default="")
+        """The place's name in Chinese characters, simplified where GeoNames has it, else "" (chosen
+        when the gazetteer was built: scripts/build_gazetteer.py, chinese_names)."""
+        row = self._db.execute("SELECT zh FROM place WHERE id = ?", (geonameid,)).fetchone()
+        return row[0] if row else ""
 
     def country_codes(self, text: str) -> set[str]:
         """The ISO codes a country name means ("China", "中国", "People's Republic of China" → {"CN"})."""
         return {country for country, admin1 in self.regions(text) if not admin1}
+
+    def country_box(self, country: str) -> tuple[float, float, float, float] | None:
+        """West, south, east, north of where a country's places are: the 1st to 99th percentile of
+        their coordinates, so that far islands (Alaska's Aleutians, France's overseas) do not make
+        the whole world "the country". None for a country the gazetteer does not know."""
+        codes = self.country_codes(country)
+        rows = self._db.execute(f"SELECT longitude, latitude FROM place WHERE country IN "
+                                f"({','.join('?' * len(codes))})", sorted(codes)).fetchall() if codes else []
+        if len(rows) < 2:
+            return None
+        lons, lats = sorted(row[0] for row in rows), sorted(row[1] for row in rows)
+        low, high = len(rows) // 100, len(rows) - 1 - len(rows) // 100
+        return lons[low], lats[low], lons[high], lats[high]
 
     def country_name(self, code: str) -> str:
         if self._country_names is None:
@@ -134,14 +145,6 @@ class Gazetteer:
         geonameid, name, admin1, country, latitude, longitude, population = row
         return Place(name=name, province=admin1, country=self.country_name(country), latitude=latitude,
                      longitude=longitude, population=population, geonameid=geonameid)
-
-
-def _is_simplified(text: str) -> bool:
-    try:
-        text.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def parse_coordinates(text: str) -> tuple[float, float] | None:

@@ -22,6 +22,7 @@ from sitefinder.text import fold, has_cjk, quoted
 
 if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that resolve a place
     from sitefinder.gazetteer import Gazetteer
+    from sitefinder.geomap import Scene
     from sitefinder.sitestore import CityFilter, IndexedSource, MemorySource
 
 T = TypeVar("T")
@@ -324,3 +325,27 @@ def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
         raise AmbiguousSite(f"{quoted(text)} matches {len(matches)} sites: {shown}{more}; "
                             f"give the id, e.g. sitefinder show {matches[0].id}")
     return matches[0]
+
+
+class MapResult(NamedTuple):
+    near: NearResult
+    scene: Scene
+
+
+def map_near(query: str, sites_path: Path | None = None, limit: int | None = None, within_km: float | None = None,
+             province: str | None = None, status: str | None = None, online: bool = False,
+             lang: str | None = None, view: str = "fit", aspect: float = 2.0, with_land: bool = False) -> MapResult:
+    """`near`'s answer and the map around it. `aspect`: the drawing's width over its height."""
+    from sitefinder.geomap import VIEWS, choose_view, scene
+
+    if view not in VIEWS:
+        raise UsageError(f"unknown view {quoted(view)}; use one of: {', '.join(VIEWS)}")
+    result = near(query, sites_path, limit=limit, within_km=within_km, province=province, status=status,
+                  online=online, lang=lang)
+    if isinstance(result, RegionAnswer):
+        raise UsageError(f"{quoted(result.query)} is a {result.kind}: give a city or coordinates to map the "
+                         f"sites around it (or: sitefinder list --{result.kind} {quoted(result.region)})")
+    place = result.resolution.place
+    box = open_gazetteer().country_box(place.country) if view == "country" and place.country else None
+    chosen = choose_view(view, place, result.sites, aspect, box)
+    return MapResult(result, scene(chosen, place, result.sites, with_land=with_land))

@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # only for annotations: these modules are not needed to print
     from rich.console import Console
 
     from sitefinder.importer import ImportResult
-    from sitefinder.queries import ChineseNames, NearResult, RegionAnswer, SiteDetail, SiteList, TrialSummary
+    from sitefinder.queries import ChineseNames, MapResult, NearResult, RegionAnswer, SiteDetail, SiteList, TrialSummary
     from sitefinder.update import UpdateResult
 
 NUMBER_HEADERS = frozenset({"ID", "#", "km"})  # right-aligned and never wrapped
@@ -566,3 +566,111 @@ def show_update(result: UpdateResult, fmt: str) -> None:
         emit_table(("Change", "ID", "Facility", "City", "What"), rows, title=title, footer=footer)
     else:
         emit_fields(title, [("", line) for line in ["Nothing changed.", *footer]])
+
+
+# ---------------------------------------------------------------- maps
+
+MAP_FILE_KINDS = (".svg", ".html", ".htm")
+MAP_FILE_ASPECT = 1.6
+
+
+def map_canvas(out: Path | None) -> tuple[int, int, float]:
+    """Columns, rows and shape (width over height, in true distance) of the map to draw: the
+    terminal's width (braille dots are square: 2 a column, 4 a row), or a file's page."""
+    if out is not None:
+        if out.suffix.lower() not in MAP_FILE_KINDS:
+            from sitefinder.errors import UsageError
+
+            raise UsageError(f"--out {out.name}: a map file ends in .svg or .html")
+        return 0, 0, MAP_FILE_ASPECT
+    columns = _console().width
+    rows = max(8, min(30, columns // 4))
+    return columns, rows, columns * 2 / (rows * 4)
+
+
+def show_map(result: MapResult, fmt: str, out: Path | None, columns: int, rows: int) -> None:
+    near, scene = result.near, result.scene
+    for message in near_notices(near):
+        notice(message)
+    view = {"west": round(scene.view.west, 4), "south": round(scene.view.south, 4),
+            "east": round(scene.view.east, 4), "north": round(scene.view.north, 4)}
+    if out is not None:
+        _write_map_file(result, out)
+        notice(f"Map written to {out} ({len(scene.markers)} site{'s' if len(scene.markers) != 1 else ''}).")
+        return
+    if fmt == "json":
+        records = [ranked_record(entry, near.trial, rank, near.chinese) for rank, entry in enumerate(near.sites, 1)]
+        emit_json({"origin": place_record(near.resolution, near.chinese), "sites": records, "view": view,
+                   **data_record(near.trial)})
+        return
+    if fmt == "csv":
+        from sitefinder.errors import UsageError
+
+        raise UsageError("a map is drawn as a table (in the terminal) or JSON; for CSV use sitefinder near")
+    _draw_map(result, columns, rows)
+
+
+def _draw_map(result: MapResult, columns: int, rows: int) -> None:
+    from rich.text import Text
+
+    from sitefinder.mapdraw import CAPTION, ORIGIN_MARK, scale_words, terminal_cells
+
+    near, scene = result.near, result.scene
+    console = _console()
+    styles = {"coast": "green", "border": "bright_black", "origin": "bold red", "site": "bold yellow", "": ""}
+    lines: list[Any] = [_cell(console, _map_title(near), "bold")]
+    for row in terminal_cells(scene, columns, rows, braille=is_utf8(console.encoding)):
+        text = Text()
+        for cell in row:
+            text.append(cell.text, styles[cell.kind])
+        lines.append(text)
+    place = near.resolution.place
+    lines.append(_cell(console, f"{ORIGIN_MARK} {place.label}" + ("" if scene.origin else " (outside this view)"),
+                       "red"))
+    shown = {marker.rank for marker in scene.markers}
+    for rank, entry in enumerate(near.sites, 1):
+        site = entry.site
+        where = " ".join(_where_cells(site, near.chinese)[:1])
+        lines.append(_cell(console, f"{rank:>2} {site.facility}, {where} · {entry.distance_km:,.1f} km · "
+                                    f"{status_cell(site, near.trial)} · id {site.id}"
+                                    + ("" if rank in shown else " (outside this view)")))
+    footer = [f"Map: {scale_words(scene, columns)}. {CAPTION}", *answer_footer([e.site for e in near.sites], near.trial)]
+    lines += [_cell(console, line, "dim") for line in footer]
+    console.print(*lines, sep="\n", overflow="crop", no_wrap=False)
+
+
+def _map_title(near: NearResult) -> str:
+    place = near.resolution.place
+    count = len(near.sites)
+    return f"{count} site{'s' if count != 1 else ''} nearest to {place.label}"
+
+
+def _write_map_file(result: MapResult, out: Path) -> None:
+    from sitefinder.errors import SitefinderError
+    from sitefinder.mapdraw import SiteLabel, html, svg
+    from sitefinder.paths import replace_atomically
+
+    near, scene = result.near, result.scene
+    labels = []
+    for marker in scene.markers:
+        site = marker.entry.site
+        contact = investigator_cell(site)
+        labels.append(SiteLabel(
+            text=f"{marker.rank} {site.facility}, {site.city}, {marker.entry.distance_km:,.1f} km",
+            details="\n".join(part for part in (
+                f"{marker.rank}. {site.facility} (id {site.id})", f"{site.city}, {site.province}, {site.country}",
+                f"{marker.entry.distance_km:,.1f} km · {status_cell(site, near.trial)}",
+                f"Investigator: {contact}" if contact else "") if part)))
+    labels = [label._replace(text=printable(label.text), details=printable(label.details)) for label in labels]
+    title = printable(_map_title(near))
+    if out.suffix.lower() == ".svg":
+        text = svg(scene, title, labels)
+    else:
+        rows = [[str(rank), str(entry.site.id), printable(entry.site.facility), printable(entry.site.city),
+                 printable(entry.site.province), f"{entry.distance_km:,.1f}", status_cell(entry.site, near.trial),
+                 printable(investigator_cell(entry.site))] for rank, entry in enumerate(near.sites, 1)]
+        text = html(scene, title, labels, rows, NEAR_HEADERS)
+    try:
+        replace_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    except OSError as exc:
+        raise SitefinderError(f"cannot write {out}: {exc.strerror or exc}") from None

