@@ -160,7 +160,7 @@ def test_every_command_has_help_with_examples_first(command: str) -> None:
 def test_every_command_is_listed_in_the_top_level_help() -> None:
     run = run_cli("--help", env={"COLUMNS": "120"})
     assert run.exit_code == 0
-    assert every_command() == sorted(["near", "list", "show", "info", "import", "update"])
+    assert every_command() == sorted(["near", "list", "show", "info", "import", "update", "map"])
     for command in every_command():
         assert f"│ {command} " in run.stdout, command
 
