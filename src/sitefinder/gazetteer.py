@@ -16,13 +16,14 @@ from sitefinder.models import Place, Resolution
 from sitefinder.regions import province_key
 from sitefinder.text import clean_query, has_cjk, name_key, quoted
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 MAX_QUERY_LENGTH = 200
 # A runner-up with at least this share of the leader's population is a real contender.
 CONTENDER_SHARE = 0.10
 # Same-name records closer than this are one city (GeoNames often has the city and its core district).
 SAME_CITY_KM = 30.0
 SUGGESTION_MARGIN = 3.0  # rapidfuzz ratio points
+DISTRICT_DEGREES = 0.08  # about 9 km: a place this near a place four times its size is a district of it
 MAX_SPOKEN_CHARS = 8  # Chinese place names are two to four characters, rarely more
 MAX_SPOKEN_KEYS = 64  # readings tried for one query (characters with several readings multiply)
 
@@ -46,6 +47,7 @@ class Gazetteer:
             raise SitefinderError(f"the gazetteer {path} has schema {version}, expected {SCHEMA_VERSION}; "
                                   "rebuild it with scripts/build_gazetteer.py")
         self._country_names: dict[str, str] | None = None
+        self._country_codes_by_name: dict[str, str] = {}
 
     def places(self, key: str) -> list[Place]:
         rows = self._db.execute(
@@ -93,9 +95,55 @@ class Gazetteer:
         low, high = len(rows) // 100, len(rows) - 1 - len(rows) // 100
         return lons[low], lats[low], lons[high], lats[high]
 
+    def country_code_of(self, name: str) -> str:
+        """The ISO code of a country as the gazetteer names it (the inverse of country_name)."""
+        self.country_name("")  # loads the table
+        return self._country_codes_by_name.get(name, "")
+
+    def division_middle(self, country: str, admin1: str) -> Place | None:
+        """A division (province, state, prefecture) as one point: the median latitude and longitude of
+        its places, named after the division, with its largest place's id (for the record)."""
+        rows = self._db.execute("SELECT id, latitude, longitude, population FROM place WHERE country = ? AND admin1 = ?",
+                                (country, admin1)).fetchall()
+        if not rows:
+            return None
+        latitudes, longitudes = sorted(row[1] for row in rows), sorted(row[2] for row in rows)
+        largest = max(rows, key=lambda row: (row[3], -row[0]))
+        return Place(name=admin1, province=admin1, country=self.country_name(country),
+                     latitude=latitudes[len(rows) // 2], longitude=longitudes[len(rows) // 2],
+                     population=sum(row[3] for row in rows), geonameid=largest[0])
+
+    def is_district(self, place: Place) -> bool:
+        """Whether a place lies inside a much larger place of another name: GeoNames lists districts
+        of cities as places (Madrid's Salamanca), which a registry's "Salamanca, Spain" never means."""
+        if place.geonameid is None:
+            return False
+        row = self._db.execute(
+            "SELECT 1 FROM place WHERE latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ? AND population > ? "
+            "AND id != ? LIMIT 1",
+            (place.latitude - DISTRICT_DEGREES, place.latitude + DISTRICT_DEGREES, place.longitude - DISTRICT_DEGREES,
+             place.longitude + DISTRICT_DEGREES, 4 * max(place.population, 1), place.geonameid)).fetchone()
+        return row is not None
+
+    def close_spellings(self, text: str, countries: set[str], limit: int = 5) -> list[tuple[float, Place]]:
+        """(score, place) for the names in these countries closest to `text`, best first (rapidfuzz
+        ratio, 0-100). Used when importing a registry location, never for what a person typed."""
+        key = name_key(text)
+        if len(key) < 4 or not countries:
+            return []
+        from rapidfuzz import fuzz, process
+
+        rows = self._db.execute(
+            "SELECT n.key, p.id, p.name, p.admin1, p.country, p.latitude, p.longitude, p.population FROM name n "
+            f"JOIN place p ON p.id = n.place WHERE length(n.key) BETWEEN ? AND ? AND p.country IN "
+            f"({','.join('?' * len(countries))})", [len(key) - 2, len(key) + 2, *sorted(countries)]).fetchall()
+        matches = process.extract(key, [row[0] for row in rows], scorer=fuzz.ratio, limit=limit * 4, score_cutoff=75)
+        return [(score, self._place(rows[index][1:])) for _, score, index in matches][: limit * 4]
+
     def country_name(self, code: str) -> str:
         if self._country_names is None:
             self._country_names = dict(self._db.execute("SELECT code, name FROM country").fetchall())
+            self._country_codes_by_name = {name: code for code, name in self._country_names.items()}
         return self._country_names.get(code, code)
 
     def suggest(self, text: str, limit: int = 3) -> list[str]:
@@ -196,6 +244,11 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
             continue
         candidates = [place for place in _lookup(gazetteer, head)
                       if all(_within(place, regions, gazetteer) for regions in region_sets)]
+        if candidates and not qualifiers:
+            countries = {(code, admin1) for code, admin1 in gazetteer.regions(text) if not admin1}
+            if countries and not any(_within(place, countries, gazetteer) for place in candidates):
+                # "China" is a country, not China in Maine; "Singapore" and "Luxembourg" are both
+                raise RegionNotPlace(text, countries, hint="that is a country: give a city in it")
         if candidates:
             return _choose(query, candidates, preferred)
     if regions := gazetteer.regions(text):

@@ -144,26 +144,21 @@ def site_from_location(site_id: int, location: Fields, gazetteer: Gazetteer) -> 
     if _is_coordinate(point.get("lat"), 90) and _is_coordinate(point.get("lon"), 180):
         return Site(**common, latitude=float(point["lat"]), longitude=float(point["lon"]),
                     coordinate_precision="city", coordinate_source="registry")
-    place = locate_city(text["city"], text["state"], text["country"], gazetteer)
+    from sitefinder.placement import place_location
+
+    place, note = place_location(text["city"], text["state"], text["country"], gazetteer)
     if place is None:
-        where = ", ".join(part for part in (text["city"], text["state"], text["country"]) if part)
-        return Site(**common, latitude=None, longitude=None,
-                    location_note=f"Could not be placed: the offline gazetteer does not know {where!r}.")
+        return Site(**common, latitude=None, longitude=None, location_note=note)
     return Site(**common, latitude=place.latitude, longitude=place.longitude, coordinate_precision="city",
                 coordinate_source=f"GeoNames {place.geonameid} ({place.name})",
-                location_note=placement_note(text["city"], place, gazetteer))
+                location_note=note or placement_note(text["city"], place, gazetteer))
 
 
 def locate_city(city: str, state: str, country: str, gazetteer: Gazetteer) -> Place | None:
-    """The gazetteer city for a registry location. A state or country the gazetteer knows must match
-    (Fuzhou, Jiangxi never lands in Fujian); one it does not know is left out of the query."""
-    if not city:
-        return None
-    qualifiers = [part for part in (state, country) if part and gazetteer.regions(part)]
-    try:
-        return resolve(", ".join([city, *qualifiers]), gazetteer).place
-    except SitefinderError:  # a miss or unusable text: "not placed", reported by facility
-        return None
+    """The gazetteer city for a registry location, or None (placement.place_location says why)."""
+    from sitefinder.placement import place_location
+
+    return place_location(city, state, country, gazetteer).place
 
 
 def placement_note(city: str, place: Place, gazetteer: Gazetteer) -> str:

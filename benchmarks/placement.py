@@ -1,0 +1,86 @@
+"""How well sitefinder places registry locations offline: the registry's own point is the answer.
+
+Reads benchmarks/placement/locations.json (1,347 real locations; README.md beside it), places each
+from its city, state and country as `sitefinder import` does when a location has no geoPoint, and
+reports the share within 10, 25 and 50 km of the registry's point, the share more than 100 km off,
+the unplaced, and the same by country. The registry's points are city-level, and a few are plainly
+wrong (the README beside the data says which kind): read a failure before blaming the gazetteer.
+
+    python benchmarks/placement.py                 # summary and the worst cases
+    python benchmarks/placement.py --country Japan --all
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "src"))
+
+from sitefinder.distance import geodesic_km  # noqa: E402
+from sitefinder.importer import Fields, site_from_location  # noqa: E402
+from sitefinder.queries import open_gazetteer  # noqa: E402
+
+
+def place_all(locations: list[dict]) -> list[tuple[dict, float | None, str]]:
+    """(location, km from the registry's point or None when not placed, note) for each location."""
+    gazetteer = open_gazetteer()
+    results = []
+    for number, location in enumerate(locations, 1):
+        bare = {key: value for key, value in location.items() if key not in ("geoPoint", "study")}
+        site = site_from_location(number, Fields(bare, "location"), gazetteer)
+        point = location["geoPoint"]
+        km = (geodesic_km(site.latitude, site.longitude, point["lat"], point["lon"])
+              if site.has_coordinates else None)
+        results.append((location, km, site.location_note or site.coordinate_source))
+    return results
+
+
+def summary(results: list[tuple[dict, float | None, str]]) -> dict[str, float]:
+    count = len(results)
+    placed = [km for _, km, _ in results if km is not None]
+    return {"locations": count,
+            "within_10": sum(km <= 10 for km in placed) / count, "within_25": sum(km <= 25 for km in placed) / count,
+            "within_50": sum(km <= 50 for km in placed) / count, "over_100": sum(km > 100 for km in placed) / count,
+            "unplaced": (count - len(placed)) / count}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=HERE / "placement" / "locations.json")
+    parser.add_argument("--country", help="only this country (as the registry writes it)")
+    parser.add_argument("--all", action="store_true", help="list every location off by more than 25 km")
+    parser.add_argument("--json", action="store_true", help="the summary as JSON")
+    args = parser.parse_args()
+    locations = json.loads(args.data.read_text(encoding="utf-8"))["locations"]
+    if args.country:
+        locations = [location for location in locations if location.get("country") == args.country]
+    results = place_all(locations)
+    total = summary(results)
+    if args.json:
+        print(json.dumps(total, indent=2))
+        return
+    print(f"{total['locations']} locations: within 10 km {total['within_10']:.1%}, within 25 km "
+          f"{total['within_25']:.1%}, within 50 km {total['within_50']:.1%}, over 100 km {total['over_100']:.1%}, "
+          f"unplaced {total['unplaced']:.1%}")
+    by_country = defaultdict(list)
+    for result in results:
+        by_country[result[0].get("country", "")].append(result)
+    print(f"\n{'country':28} {'n':>5} {'≤25 km':>7} {'>100 km':>8} {'unplaced':>9}")
+    for country, rows in sorted(by_country.items(), key=lambda item: -len(item[1])):
+        part = summary(rows)
+        print(f"{country:28} {len(rows):5} {part['within_25']:7.0%} {part['over_100']:8.0%} {part['unplaced']:9.0%}")
+    misses = [(km, location, note) for location, km, note in results if km is None or km > 25]
+    misses.sort(key=lambda item: -(item[0] if item[0] is not None else 1e9))
+    print(f"\n{len(misses)} off by more than 25 km or unplaced" + ("" if args.all else " (the first 40; --all for every one)"))
+    for km, location, note in misses if args.all else misses[:40]:
+        where = ", ".join(str(location.get(key)) for key in ("city", "state", "country") if location.get(key))
+        print(f"  {'unplaced' if km is None else f'{km:8.0f} km'}  {where}  [{location.get('facility', '')[:50]}]  {note[:80]}")
+
+
+if __name__ == "__main__":
+    main()

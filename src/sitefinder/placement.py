@@ -1,0 +1,168 @@
+"""Placing a registry location offline: its city, state and country, as registry staff write them.
+
+The rules, each for a class of what real records hold (benchmarks/placement.py measures them):
+- The country must be one the gazetteer knows, in any of the registry's spellings ("Korea, Republic
+  of", "Turkey (Türkiye)"); an unknown country leaves the site unplaced and says so. A country takes
+  in the places GeoNames keeps apart (Réunion for France, Hong Kong for China).
+- A state is read only as a division of that country ("Palermo, PA, Italy": PA is not Pennsylvania
+  there); one the country does not have is left out.
+- The city is tried as written, then without what registries add to it: "Cedex 9", a district
+  number ("Praha 2"), a Japanese or Korean ward or city suffix ("Chuo-ku", "Ota-shi", "Anyang-si").
+- Among same-name places, one whose own name is the city beats one that merely has it as another
+  name (Mirano is not Milan), then the most populous.
+- A city in the wrong state (a registry typo: "Taiyuan, Shaanxi") is placed when the name is one
+  place in the country, or one ten times as populous as any other, with a note; when it is several
+  of a size, the site stays unplaced and the note says why.
+- A city that is a division itself ("Hokkaido, Japan") is placed at its largest place, with a note.
+- A misspelt city ("Hanzhou") is placed when one spelling in the country is clearly closest, with a note.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from sitefinder.distance import sphere_km
+from sitefinder.models import Place
+from sitefinder.text import name_key
+
+if TYPE_CHECKING:
+    from sitefinder.gazetteer import Gazetteer
+
+SAME_PLACE_KM = 30.0
+DOMINANT = 10  # a namesake ten times the next is the one meant (Taiyuan the city, not a village Taiyuan)  # same-name records this close are one place (a city and its core district)
+# What registries append to a city name, tried off in turn ("Toulouse Cedex 9", "Praha 2", "Chuo-ku").
+_WARD_SUFFIXES = ("-ku", " ku", "-shi", " shi", "-si", " si", "-gun", " gun", "-cho", "-machi", "-mura",
+                  " city", " municipality")
+
+
+class Placement(NamedTuple):
+    place: Place | None
+    note: str  # what was corrected or why nothing was placed; "" when the city was found as written
+
+
+def place_location(city: str, state: str, country: str, gazetteer: Gazetteer) -> Placement:
+    """Where a registry location is, from its text alone."""
+    city, state, country = city.strip(), state.strip(), country.strip()
+    where = ", ".join(part for part in (city, state, country) if part)
+    if not city:
+        return Placement(None, "Could not be placed: the registry gives no city.")
+    countries = _country_names(country, gazetteer)
+    if country and not countries:
+        return Placement(None, f"Could not be placed: the offline gazetteer does not know the country {country!r}.")
+    states = {(c, admin1) for c, admin1 in gazetteer.regions(state) if admin1
+              and (not countries or gazetteer.country_name(c) in countries)} if state else set()
+    why_not = ""
+    division = _division_seat(city, countries, gazetteer)
+    for name in _spellings(city):
+        found = [place for place in gazetteer.places(name_key(name)) if not countries or place.country in countries]
+        if not found:
+            continue
+        key = name_key(name)
+        if states:
+            in_state = [place for place in found if (_code(place, gazetteer), place.province) in states]
+            if in_state:
+                return Placement(_best(in_state, key, gazetteer), "")
+            distinct = _distinct(found)
+            if len(distinct) == 1 or distinct[0].population >= DOMINANT * distinct[1].population:
+                place = distinct[0]
+                return Placement(place, f"The registry gives the state {state!r}, but {place.name} is in "
+                                        f"{place.province or place.country}: placed there.")
+            why_not = (f"Could not be placed: there is no {city!r} in {state!r}, and {len(distinct)} places "
+                       f"of that name in {country or 'the world'}.")
+            continue
+        best = _best(found, key, gazetteer)
+        if division and name_key(best.name) != key and best.province != division.place.province:
+            return division  # "Kanagawa, Japan": the prefecture, not a place elsewhere with that other name
+        return Placement(best, "")
+    if why_not:
+        return Placement(None, why_not)
+    if division:
+        return division
+    return _closest_spelling(city, states, countries, gazetteer) or Placement(
+        None, f"Could not be placed: the offline gazetteer does not know {where!r}.")
+
+
+def _country_names(country: str, gazetteer: Gazetteer) -> set[str]:
+    """The gazetteer's country names a registry country means (France: France, Réunion, ...)."""
+    return {gazetteer.country_name(code) for code in gazetteer.country_codes(country)} if country else set()
+
+
+def _code(place: Place, gazetteer: Gazetteer) -> str:
+    return gazetteer.country_code_of(place.country)
+
+
+def _spellings(city: str) -> list[str]:
+    """The city as written, then without the registry's additions, each tried once."""
+    tried = [city]
+    words = city.split()
+    if "cedex" in (word.casefold() for word in words):  # "TOULOUSE Cedex 9", "Bron Cedex"
+        tried.append(" ".join(words[: [word.casefold() for word in words].index("cedex")]))
+    if len(words) > 1 and words[-1].isdigit():  # "Praha 2", "Wien 9"
+        tried.append(" ".join(words[:-1]))
+    folded = city.casefold()
+    for suffix in _WARD_SUFFIXES:
+        if folded.endswith(suffix) and len(city) > len(suffix) + 2:
+            tried.append(city[: -len(suffix)])
+    return [name for index, name in enumerate(tried) if name and name not in tried[:index]]
+
+
+def _best(places: list[Place], key: str, gazetteer: Gazetteer) -> Place:
+    """The place whose own name is the city, else any; a town before a district of a bigger city
+    (Salamanca, not Madrid's Salamanca); then the most populous."""
+    ranked = sorted(places, key=lambda place: (name_key(place.name) != key, -place.population, place.geonameid or 0))
+    top = ranked[0]
+    # Only between namesakes of a size: a suburb far larger than a country town of its name is meant.
+    peers = [place for place in ranked[:4] if name_key(place.name) == name_key(top.name)
+             and place.population >= top.population / 2]
+    if len(peers) > 1:
+        towns = [place for place in peers if not gazetteer.is_district(place)]
+        if towns:
+            return towns[0]
+    return top
+
+
+def _distinct(places: list[Place]) -> list[Place]:
+    """Same-name places that are really different places (not a city and its core district)."""
+    distinct: list[Place] = []
+    for place in sorted(places, key=lambda place: -place.population):
+        if not any(other.country == place.country and sphere_km(other.latitude, other.longitude, place.latitude,
+                                                                 place.longitude) < SAME_PLACE_KM
+                   for other in distinct):
+            distinct.append(place)
+    return distinct
+
+
+def _division_seat(city: str, countries: set[str], gazetteer: Gazetteer) -> Placement | None:
+    """A "city" that is a province, state or prefecture of the country: placed at its middle (the
+    median of its places), which is where the registry's own point for such a row lies."""
+    divisions = {(code, admin1) for code, admin1 in gazetteer.regions(city) if admin1
+                 and (not countries or gazetteer.country_name(code) in countries)}
+    if len(divisions) != 1:
+        return None
+    code, admin1 = divisions.pop()
+    place = gazetteer.division_middle(code, admin1)
+    if place is None:
+        return None
+    return Placement(place, f"The registry's city {city!r} is the division {admin1}, not a city: placed at "
+                            "its middle.")
+
+
+def _closest_spelling(city: str, states: set[tuple[str, str]], countries: set[str],
+                      gazetteer: Gazetteer) -> Placement | None:
+    """A misspelt city placed when one spelling in the country (and state) is clearly the closest."""
+    if not countries:
+        return None
+    codes = {gazetteer.country_code_of(name) for name in countries}
+    candidates = gazetteer.close_spellings(city, codes)
+    if states:
+        candidates = [(score, place) for score, place in candidates if (_code(place, gazetteer), place.province)
+                      in states] or candidates
+    if not candidates:
+        return None
+    best_score = candidates[0][0]
+    close = _distinct([place for score, place in candidates if score >= best_score - 3])
+    if best_score < 85 or len(close) != 1:
+        return None
+    place = close[0]
+    return Placement(place, f"The registry's city {city!r} is read as {place.name}, "
+                            f"{place.province or place.country} (the one close spelling in {', '.join(sorted(countries))}).")

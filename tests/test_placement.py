@@ -1,0 +1,132 @@
+"""Placing registry locations offline, class by class (placement.py), and the benchmark on real records.
+
+Each case stands for a class of what registry staff write; none is a record of the benchmark's set
+special-cased (the rules are in placement.py's docstring).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, run_cli
+from sitefinder.distance import geodesic_km
+from sitefinder.placement import place_location
+from sitefinder.queries import open_gazetteer
+
+
+def placed(city: str, state: str, country: str):  # type: ignore[no-untyped-def]
+    return place_location(city, state, country, open_gazetteer())
+
+
+@pytest.mark.parametrize(("city", "state", "country", "latitude", "longitude"), [
+    # towns of a few thousand people
+    ("Lebanon", "New Hampshire", "United States", 43.64, -72.25),
+    ("Stanford", "California", "United States", 37.42, -122.17),
+    ("Hershey", "Pennsylvania", "United States", 40.29, -76.65),
+    ("La Tronche", "", "France", 45.21, 5.75),
+    ("Pierre-Bénite", "", "France", 45.70, 4.82),
+    ("Nedlands", "Western Australia", "Australia", -31.98, 115.81),
+    ("Parkville", "Victoria", "Australia", -37.78, 144.95),
+    # below city level, and what registries add to a city
+    ("Shinjuku-ku", "Tokyo", "Japan", 35.69, 139.71),
+    ("Praha 2", "", "Czechia", 50.09, 14.42),
+    ("Strasbourg Cedex", "", "France", 48.58, 7.75),
+    ("TOULOUSE Cedex 9", "Haute-Garonne", "France", 43.60, 1.44),
+    ("Caba", "", "Argentina", -34.61, -58.38),
+    ("Ciudad Autónoma de Buenos Aires", "", "Argentina", -34.61, -58.38),
+    ("Taichung City", "", "Taiwan", 24.15, 120.68),
+    # the registry's country names
+    ("Ede", "", "Netherlands", 52.03, 5.66),
+    ("Anyang-si", "", "Korea, Republic of", 37.39, 126.93),
+    ("Tehran", "", "Iran, Islamic Republic of", 35.69, 51.42),
+    ("Istanbul", "", "Turkey (Türkiye)", 41.01, 28.95),
+    ("Moscow", "", "Russian Federation", 55.75, 37.62),
+    ("Hong Kong", "", "China", 22.28, 114.17),
+    # states and provinces everywhere, and their codes
+    ("Saint John", "New Brunswick", "Canada", 45.27, -66.06),
+    ("Ota-shi", "Gunma", "Japan", 36.30, 139.37),
+    ("Milano", "MI", "Italy", 45.46, 9.19),
+    ("Palermo", "PA", "Italy", 38.12, 13.36),
+    ("Ulm", "BW", "Germany", 48.40, 9.99),
+    ("Pune", "MH", "India", 18.52, 73.86),
+    ("Curitiba", "PR", "Brazil", -25.43, -49.27),
+    # namesakes: a town, not a district of another city; an exact name, not an alias
+    ("Salamanca", "", "Spain", 40.97, -5.66),
+    ("Mirano", "", "Italy", 45.49, 12.11),
+    ("Franklin", "Ohio", "United States", 39.56, -84.30),
+    ("Fuzhou", "Jiangxi", "China", 27.96, 116.33),
+])
+def test_a_class_of_location_is_placed_where_it_is(city: str, state: str, country: str, latitude: float,
+                                                    longitude: float) -> None:
+    place, note = placed(city, state, country)
+    assert place is not None, note
+    assert geodesic_km(place.latitude, place.longitude, latitude, longitude) < 15, (place, note)
+
+
+@pytest.mark.parametrize(("city", "state", "meant", "said"), [
+    ("Zhengzhou", "Hainan", "Henan", "but Zhengzhou is in Henan"),
+    ("Taiyuan", "Shaanxi", "Shanxi", "but Taiyuan is in Shanxi"),
+    ("Xi'an", "Shanxi", "Shaanxi", "is in Shaanxi"),
+])
+def test_a_city_in_the_wrong_province_is_placed_with_a_note(city: str, state: str, meant: str, said: str) -> None:
+    place, note = placed(city, state, "China")
+    assert place is not None and place.province == meant and said in note
+
+
+def test_a_misspelt_city_is_placed_when_one_spelling_is_clearly_closest() -> None:
+    place, note = placed("Hanzhou", "Zhejiang", "China")
+    assert (place.name, place.province) == ("Hangzhou", "Zhejiang") and "read as Hangzhou" in note
+
+
+def test_a_division_given_as_the_city_is_placed_at_its_middle_with_a_note() -> None:
+    place, note = placed("Hokkaido", "", "Japan")
+    assert place is not None and place.province == "Hokkaido" and "is the division Hokkaido" in note
+    assert 42 < place.latitude < 45 and 140 < place.longitude < 145
+
+
+def test_an_unknown_country_is_an_unplaced_row_that_says_why() -> None:
+    place, note = placed("Springfield", "", "Atlantis")
+    assert place is None and note == "Could not be placed: the offline gazetteer does not know the country 'Atlantis'."
+
+
+def test_several_namesakes_in_a_wrong_state_stay_unplaced_and_say_why() -> None:
+    place, note = placed("Springfield", "Hawaii", "United States")
+    assert place is None and "there is no 'Springfield' in 'Hawaii'" in note and "places of that name" in note
+
+
+@pytest.mark.parametrize(("query", "province"), [("Lebanon, NH", "New Hampshire"), ("Parkville, Victoria", "Victoria"),
+                                                 ("Stanford, CA", "California")])
+def test_near_learns_what_the_gazetteer_learns(query: str, province: str) -> None:
+    origin = run_cli("near", query, "--json").json()["origin"]
+    assert origin["province"] == province and origin["source"] == "gazetteer"
+
+
+def test_an_import_says_where_each_site_was_placed_and_why(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    study = {"protocolSection": {"identificationModule": {"nctId": "NCT01234567"},
+                                 "contactsLocationsModule": {"locations": [
+                                     {"facility": "A", "city": "Taiyuan", "state": "Shaanxi", "country": "China"},
+                                     {"facility": "B", "city": "Springfield", "state": "", "country": "Atlantis"},
+                                     {"facility": "C", "city": "Praha 2", "country": "Czechia"}]}}}
+    path = tmp_path / "study.json"
+    path.write_text(json.dumps(study), encoding="utf-8")
+    run = run_cli("import", str(path), "--out", str(tmp_path / "out"), "--json")
+    assert run.exit_code == 0 and run.json()["unplaced"] == ["B"]
+    sites = {site["facility"]: site for site in run_cli("list", "--json", "--sites",
+                                                        str(tmp_path / "out" / "sites.csv")).json()["sites"]}
+    assert "Taiyuan is in Shanxi" in sites["A"]["location_note"]
+    assert "does not know the country 'Atlantis'" in sites["B"]["location_note"]
+    assert sites["C"]["location_note"].startswith("Registry city 'Praha 2' is placed at Prague")
+
+
+def test_the_placement_benchmark_runs_on_the_real_records() -> None:
+    """The benchmark in the repository: 1,347 real locations. Its floor is what this code reached
+    (README: 98.4 % within 25 km); the test guards against going back, not the target."""
+    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "placement.py"), "--json"],
+                         capture_output=True, text=True, timeout=300, check=True)
+    result = json.loads(run.stdout)
+    assert result["locations"] == 1347
+    assert result["within_25"] >= 0.98 and result["unplaced"] <= 0.01 and result["over_100"] <= 0.01
