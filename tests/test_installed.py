@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_site
+from conftest import make_site, run_cli
 
 SCRIPT = Path(sys.executable).parent / ("sitefinder.exe" if os.name == "nt" else "sitefinder")
 
@@ -135,3 +135,18 @@ def test_a_stdout_that_is_not_utf8_gets_escapes_and_an_ascii_box(tmp_path: Path,
     as_json = sitefinder("near", "台州", "--json", "--sites", str(path), cwd=tmp_path, PYTHONIOENCODING="ascii")
     answer = json.loads(as_json.stdout)  # JSON's own escapes, even for 🏥 outside the BMP: still JSON
     assert answer["origin"]["query"] == "台州" and answer["sites"][0]["facility"] == "泰州医院 Taizhou 🏥"
+
+
+def test_the_script_builds_only_the_command_it_runs_and_answers_the_same(tmp_path: Path) -> None:
+    """run() gives Typer only the named command (start-up time); the answer is the full app's."""
+    from sitefinder.cli import app, app_for
+
+    assert [info.name or info.callback.__name__ for info in app_for(["near", "x"]).registered_commands] == ["near"]
+    assert [info.name for info in app_for(["list"]).registered_commands] == ["list"]
+    for arguments in ([], ["--version"], ["frobnicate"], ["--debug", "near", "x"]):
+        assert app_for(arguments) is app
+    for args in (["near", "Guangzhou", "--json"], ["list", "--province", "Shandong"], ["near", "--limt", "3", "x"],
+                 ["map", "Jinan", "--limit", "2"], ["show", "--help"]):
+        script = sitefinder(*args, cwd=tmp_path, COLUMNS="100", NO_COLOR="1")
+        full = run_cli(*args, env={"COLUMNS": "100"})
+        assert (script.returncode, script.stdout, script.stderr) == (full.exit_code, full.stdout, full.stderr), args

@@ -126,3 +126,13 @@ def test_update_of_another_trial_is_kept_apart(cli, registry) -> None:  # type: 
 def test_bad_ids_are_clean_errors(cli, registry, args: list[str], code: int, message: str) -> None:  # type: ignore[no-untyped-def]
     run = cli(*args, env=env(registry))
     assert run.exit_code == code and message in run.stderr and run.stderr.count("\n") == 1
+
+
+def test_the_data_directory_is_the_one_platformdirs_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    """paths.user_data_dir works the directory out itself (start-up time); platformdirs is the reference."""
+    import platformdirs
+
+    monkeypatch.delenv("SITEFINDER_DATA_DIR")
+    for xdg in ("", "/tmp/xdg-data"):
+        monkeypatch.setenv("XDG_DATA_HOME", xdg)
+        assert user_data_dir() == Path(platformdirs.user_data_dir("sitefinder", appauthor=False))

@@ -177,7 +177,7 @@ def _quiet_broken_pipe() -> int:
     return EXIT_FAILURE
 
 
-app = typer.Typer(
+APP_SETTINGS: dict[str, Any] = dict(
     cls=SitefinderGroup,
     name="sitefinder",
     help="Find the sites of a clinical trial nearest to you, whether they are open, and who runs them.\n\n"
@@ -191,6 +191,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+app = typer.Typer(**APP_SETTINGS)
 
 
 class OutputFormat(str, enum.Enum):
@@ -502,4 +503,24 @@ def update(
 
 def run() -> None:
     """Console-script entry point."""
-    app()
+    app_for(sys.argv[1:])()
+
+
+def app_for(arguments: list[str]) -> typer.Typer:
+    """The app, holding only the command that the arguments name when they start with one.
+
+    Typer builds every command's parameters on every run (about 4 ms for the six that a run does
+    not use); the answer, help and errors of the one command are the same either way. Anything
+    else (no command, an option first, an unknown command that wants "did you mean", shell
+    completion) gets the whole app.
+    """
+    if not arguments or arguments[0].startswith("-") or os.environ.get("_SITEFINDER_COMPLETE"):
+        return app
+    wanted = [info for info in app.registered_commands
+              if (info.name or getattr(info.callback, "__name__", "")) == arguments[0]]
+    if len(wanted) != 1:
+        return app
+    single = typer.Typer(**APP_SETTINGS)
+    single.registered_callback = app.registered_callback
+    single.registered_commands = wanted
+    return single

@@ -9,14 +9,13 @@ from __future__ import annotations
 import functools
 import math
 from pathlib import Path
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from sitefinder.distance import rank_sites
 from sitefinder.errors import PlaceNotFound, SitefinderError, UsageError
 from sitefinder.models import RankedSite, Resolution, Site, Trial
 from sitefinder.paths import default_sites_path, gazetteer_path
-from sitefinder.regions import match_province
 from sitefinder.status import parse_status_option
 from sitefinder.text import fold, has_cjk, quoted
 
@@ -138,6 +137,12 @@ class TrialSummary(NamedTuple):
     provinces: list[str]  # sorted, as the sites file names them
     countries: list[str]
     sites_name: str  # the sites file, for messages
+
+
+def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
+    from sitefinder.regions import match_province as match  # the province table: only for --province
+
+    return match(text, site_provinces)
 
 
 def near(query: str, sites_path: Path | None = None, limit: int | None = None, within_km: float | None = None,

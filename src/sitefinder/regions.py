@@ -95,6 +95,7 @@ def province_names() -> list[str]:
     return [province.name for province in PROVINCES]
 
 
+@functools.lru_cache(maxsize=1024)  # every site's province is compared with the one asked for
 def region_key(text: str) -> str:
     """One key per region: a Chinese province's English name, else the folded text ("oregon")."""
     province = find_province(text)

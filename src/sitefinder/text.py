@@ -27,8 +27,14 @@ def has_cjk(text: str) -> bool:
     return any(low <= ord(ch) <= high for ch in text for low, high in _CJK_RANGES)
 
 
+# ASCII text (most of it) folds by one translate: every character that is not a letter or a digit goes.
+_ASCII_NOT_ALNUM = dict.fromkeys(code for code in range(128) if not chr(code).isalnum())
+
+
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form: "Xi'an" and "Ürümqi" become "xian", "urumqi"."""
+    if text.isascii():
+        return text.lower().translate(_ASCII_NOT_ALNUM)
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return "".join(ch for ch in stripped.casefold() if ch.isalnum())
