@@ -251,6 +251,17 @@ StatusOption = Annotated[Optional[str], typer.Option(
          "A site without its own status has the trial's.")]
 
 
+LimitOption = Annotated[Optional[int], typer.Option(
+    "--limit", "-n", metavar="N", show_default=False,
+    help="How many sites to show (1 or more); default 5, or every site within --within.")]
+WithinOption = Annotated[Optional[float], typer.Option("--within", "-w", metavar="KM",
+                                                       help="Only sites within this many km.")]
+OnlineOption = Annotated[bool, typer.Option(
+    "--online", envvar="SITEFINDER_ONLINE", metavar="",
+    help="If the offline gazetteer does not know the place, ask a Nominatim geocoder (sends the place "
+         "name over the network).")]
+
+
 def _format(output: OutputFormat, as_json: bool) -> str:
     if as_json and output not in (OutputFormat.table, OutputFormat.json):
         raise UsageError(f"--json and --format {output.value} disagree; give one of them")
@@ -314,16 +325,11 @@ def near(
         metavar="PLACE", show_default=False,
         help="A city (Guangzhou, 广州, 'Taizhou, Jiangsu', 江苏泰州, London), coordinates LAT,LON "
              "(22.54,114.06 or -33.87,151.21), or a province or country for the sites in it.")],
-    limit: Annotated[Optional[int], typer.Option(
-        "--limit", "-n", metavar="N", show_default=False,
-        help="How many sites to show (1 or more); default 5, or every site within --within.")] = None,
-    within: Annotated[Optional[float], typer.Option("--within", "-w", metavar="KM",
-                                                    help="Only sites within this many km.")] = None,
+    limit: LimitOption = None,
+    within: WithinOption = None,
     province: ProvinceOption = None,
     status: StatusOption = None,
-    online: Annotated[bool, typer.Option("--online", envvar="SITEFINDER_ONLINE", metavar="",
-                                         help="If the offline gazetteer does not know the place, ask a "
-                                              "Nominatim geocoder (sends the place name over the network).")] = False,
+    online: OnlineOption = False,
     sites: SitesOption = None,
     lang: LangOption = None,
     output: FormatOption = OutputFormat.table,
@@ -355,11 +361,8 @@ def map_command(
     place: Annotated[str, typer.Argument(
         metavar="PLACE", show_default=False,
         help="A city (Guangzhou, 广州, 'Taizhou, Jiangsu', Boston) or coordinates LAT,LON, as for near.")],
-    limit: Annotated[Optional[int], typer.Option(
-        "--limit", "-n", metavar="N", show_default=False,
-        help="How many sites to show (1 or more); default 5, or every site within --within.")] = None,
-    within: Annotated[Optional[float], typer.Option("--within", "-w", metavar="KM",
-                                                    help="Only sites within this many km.")] = None,
+    limit: LimitOption = None,
+    within: WithinOption = None,
     province: ProvinceOption = None,
     status: StatusOption = None,
     view: Annotated[MapView, typer.Option(
@@ -368,8 +371,7 @@ def map_command(
     out: Annotated[Optional[Path], typer.Option(
         "--out", "-o", metavar="FILE", show_default=False,
         help="Write the map to FILE.svg or FILE.html (self-contained: nothing loads from elsewhere).")] = None,
-    online: Annotated[bool, typer.Option("--online", envvar="SITEFINDER_ONLINE", metavar="",
-                                         help="As for near: ask a geocoder for a place the gazetteer lacks.")] = False,
+    online: OnlineOption = False,
     sites: SitesOption = None,
     lang: LangOption = None,
     output: FormatOption = OutputFormat.table,
