@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from sitefinder.gazetteer import Gazetteer  # noqa: E402
-from sitefinder.importer import locate_city, placement_note  # noqa: E402
+from sitefinder.importer import placement_note  # noqa: E402
+from sitefinder.placement import place_location  # noqa: E402
 from sitefinder.models import Contact, Site  # noqa: E402
 from sitefinder.regions import find_province  # noqa: E402
 from sitefinder.sitesfile import write_sites_file  # noqa: E402
@@ -81,7 +82,7 @@ def build_sites(seed: Path, gazetteer: Gazetteer) -> list[Site]:
         expected = find_province(province)
         if expected is None:
             raise SystemExit(f"{facility}: unknown province {province!r}")
-        place = locate_city(city, province, country, gazetteer)
+        place = place_location(city, province, country, gazetteer).place
         if place is None or place.province != expected.name:
             raise SystemExit(f"{facility}: {city} resolved to {place and place.label}, outside {province}")
         sites.append(Site(

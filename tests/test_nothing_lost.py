@@ -7,7 +7,6 @@ escape; the geocoder's answers are checked before they are cached.
 
 from __future__ import annotations
 
-import copy
 import csv
 import io
 import json

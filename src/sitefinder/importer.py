@@ -11,8 +11,8 @@ import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sitefinder.errors import ImportFailed, NetworkError, SitefinderError, UsageError
-from sitefinder.gazetteer import Gazetteer, resolve
+from sitefinder.errors import ImportFailed, NetworkError, UsageError
+from sitefinder.gazetteer import Gazetteer
 from sitefinder.models import Contact, Place, Site, Trial
 from sitefinder.contacts import contact_from_registry
 from sitefinder.status import normalize_status
@@ -152,13 +152,6 @@ def site_from_location(site_id: int, location: Fields, gazetteer: Gazetteer) -> 
     return Site(**common, latitude=place.latitude, longitude=place.longitude, coordinate_precision="city",
                 coordinate_source=f"GeoNames {place.geonameid} ({place.name})",
                 location_note=note or placement_note(text["city"], place, gazetteer))
-
-
-def locate_city(city: str, state: str, country: str, gazetteer: Gazetteer) -> Place | None:
-    """The gazetteer city for a registry location, or None (placement.place_location says why)."""
-    from sitefinder.placement import place_location
-
-    return place_location(city, state, country, gazetteer).place
 
 
 def placement_note(city: str, place: Place, gazetteer: Gazetteer) -> str:

@@ -20,6 +20,7 @@ from sitefinder.status import parse_status_option
 from sitefinder.text import fold, has_cjk, quoted
 
 if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that resolve a place
+    from sitefinder.errors import RegionNotPlace
     from sitefinder.gazetteer import Gazetteer
     from sitefinder.geomap import Scene
     from sitefinder.sitestore import CityFilter, IndexedSource, MemorySource

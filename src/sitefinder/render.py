@@ -14,19 +14,13 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from sitefinder.contacts import (contact_line, contacts_to_list, dialable, how_to_reach, lead_contact,
                                  reachable_contact)
 from sitefinder.models import Contact, RankedSite, Resolution, Site, Trial
 from sitefinder.status import effective_status, status_words
 from sitefinder.text import is_utf8, printable
-
-class SiteListView(NamedTuple):  # the shape of queries.SiteList, without importing the core to print
-    sites: list[Site]
-    trial: Trial
-    chinese: Any = None
-
 
 if TYPE_CHECKING:  # only for annotations: these modules are not needed to print
     from pathlib import Path
@@ -325,7 +319,7 @@ LIST_HEADERS = ("ID", "Facility", "City", "Province", "Status", "Investigator")
 NEAR_HEADERS = ("#", "ID", "Facility", "City", "Province", "km", "Status", "Investigator")
 
 
-def show_site_list(result: SiteList | SiteListView, fmt: str) -> None:
+def show_site_list(result: SiteList | RegionAnswer, fmt: str) -> None:
     sites, trial = result.sites, result.trial
     records = [site_record(site, trial, result.chinese) for site in sites]
     if fmt == "json":
@@ -393,7 +387,7 @@ def show_region(result: RegionAnswer, fmt: str) -> None:
         emit_json({"origin": origin, "sites": [site_record(site, result.trial, result.chinese)
                                                for site in result.sites], **data_record(result.trial)})
         return
-    show_site_list(SiteListView(result.sites, result.trial, result.chinese), fmt)
+    show_site_list(result, fmt)  # a region's answer has the sites, trial and names a list has
 
 
 def near_notices(result: NearResult) -> list[str]:
