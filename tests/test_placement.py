@@ -39,6 +39,9 @@ def placed(city: str, state: str, country: str):  # type: ignore[no-untyped-def]
     ("Caba", "", "Argentina", -34.61, -58.38),
     ("Ciudad Autónoma de Buenos Aires", "", "Argentina", -34.61, -58.38),
     ("Taichung City", "", "Taiwan", 24.15, 120.68),
+    ("Ft. Myers", "Florida", "United States", 26.62, -81.84),  # small places keep one spelling in GeoNames
+    ("Mt. Kisco", "New York", "United States", 41.20, -73.73),
+    ("Saint Louis", "Missouri", "United States", 38.63, -90.20),
     # the registry's country names
     ("Ede", "", "Netherlands", 52.03, 5.66),
     ("Anyang-si", "", "Korea, Republic of", 37.39, 126.93),

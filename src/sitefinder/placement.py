@@ -7,7 +7,8 @@ The rules, each for a class of what real records hold (benchmarks/placement.py m
 - A state is read only as a division of that country ("Palermo, PA, Italy": PA is not Pennsylvania
   there); one the country does not have is left out.
 - The city is tried as written, then without what registries add to it: "Cedex 9", a district
-  number ("Praha 2"), a Japanese or Korean ward or city suffix ("Chuo-ku", "Ota-shi", "Anyang-si").
+  number ("Praha 2"), a Japanese or Korean ward or city suffix ("Chuo-ku", "Ota-shi", "Anyang-si"),
+  and with "St."/"Saint", "Mt."/"Mount", "Ft."/"Fort" the other way round.
 - Among same-name places, one whose own name is the city beats one that merely has it as another
   name (Mirano is not Milan), then the most populous.
 - A city in the wrong state (a registry typo: "Taiyuan, Shaanxi") is placed when the name is one
@@ -33,6 +34,11 @@ DOMINANT = 10  # a namesake ten times the next is the one meant (Taiyuan the cit
 # What registries append to a city name, tried off in turn ("Toulouse Cedex 9", "Praha 2", "Chuo-ku").
 _WARD_SUFFIXES = ("-ku", " ku", "-shi", " shi", "-si", " si", "-gun", " gun", "-cho", "-machi", "-mura",
                   " city", " municipality")
+
+
+# GeoNames keeps small places under one spelling: "St. Louis" and "Saint Louis" must both find it.
+_ABBREVIATIONS = {"st": "Saint", "ste": "Sainte", "mt": "Mount", "ft": "Fort", "pt": "Port"}
+_SPELLED_OUT = {"saint": "St.", "sainte": "Ste.", "mount": "Mt.", "fort": "Ft."}
 
 
 class Placement(NamedTuple):
@@ -99,6 +105,11 @@ def _spellings(city: str) -> list[str]:
         tried.append(" ".join(words[: [word.casefold() for word in words].index("cedex")]))
     if len(words) > 1 and words[-1].isdigit():  # "Praha 2", "Wien 9"
         tried.append(" ".join(words[:-1]))
+    first, _, rest = city.partition(" ")
+    if rest and first.casefold().rstrip(".") in _ABBREVIATIONS:  # "St. Louis" = "Saint Louis", "Ft. Myers"
+        tried.append(f"{_ABBREVIATIONS[first.casefold().rstrip('.')]} {rest}")
+    elif rest and first.casefold() in _SPELLED_OUT:
+        tried.append(f"{_SPELLED_OUT[first.casefold()]} {rest}")
     folded = city.casefold()
     for suffix in _WARD_SUFFIXES:
         if folded.endswith(suffix) and len(city) > len(suffix) + 2:
