@@ -102,7 +102,7 @@ def test_several_namesakes_in_a_wrong_state_stay_unplaced_and_say_why() -> None:
 
 
 @pytest.mark.parametrize(("query", "province"), [("Lebanon, NH", "New Hampshire"), ("Parkville, Victoria", "Victoria"),
-                                                 ("Stanford, CA", "California")])
+                                                 ("Stanford, CA", "California"), ("Ft. Myers, FL", "Florida")])
 def test_near_learns_what_the_gazetteer_learns(query: str, province: str) -> None:
     origin = run_cli("near", query, "--json").json()["origin"]
     assert origin["province"] == province and origin["source"] == "gazetteer"

@@ -274,11 +274,29 @@ def _readings(text: str) -> Iterator[tuple[str, tuple[str, ...]]]:
             yield text[:cut], (text[cut:],)
 
 
+# GeoNames keeps small places under one spelling: "St. Louis" and "Saint Louis" must both find it.
+_ABBREVIATIONS = {"st": "Saint", "ste": "Sainte", "mt": "Mount", "ft": "Fort", "pt": "Port"}
+_SPELLED_OUT = {"saint": "St.", "sainte": "Ste.", "mount": "Mt.", "fort": "Ft."}
+
+
+def other_spellings(name: str) -> list[str]:
+    """The name with its first word abbreviated or spelled out: "Ft. Myers" → ["Fort Myers"]."""
+    first, _, rest = name.partition(" ")
+    word = first.casefold().rstrip(".")
+    if rest and word in _ABBREVIATIONS and first.casefold() not in _SPELLED_OUT:
+        return [f"{_ABBREVIATIONS[word]} {rest}"]
+    if rest and first.casefold() in _SPELLED_OUT:
+        return [f"{_SPELLED_OUT[first.casefold()]} {rest}"]
+    return []
+
+
 def _lookup(gazetteer: Gazetteer, head: str) -> list[Place]:
     key = name_key(head)
     if not key:
         return []
     places = gazetteer.places(key)
+    for spelling in other_spellings(head) if not places else ():  # "Ft. Myers", "Saint Petersburg"
+        places = gazetteer.places(name_key(spelling))
     if not places:
         for word in _LATIN_CITY_WORDS:  # "Guangzhou City", "Guangzhou Shi", "Beijing Municipality"
             if key.endswith(word) and len(key) - len(word) >= 3:

@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from sitefinder.distance import sphere_km
+from sitefinder.gazetteer import other_spellings
 from sitefinder.models import Place
 from sitefinder.text import name_key
 
@@ -34,11 +35,6 @@ DOMINANT = 10  # a namesake ten times the next is the one meant (Taiyuan the cit
 # What registries append to a city name, tried off in turn ("Toulouse Cedex 9", "Praha 2", "Chuo-ku").
 _WARD_SUFFIXES = ("-ku", " ku", "-shi", " shi", "-si", " si", "-gun", " gun", "-cho", "-machi", "-mura",
                   " city", " municipality")
-
-
-# GeoNames keeps small places under one spelling: "St. Louis" and "Saint Louis" must both find it.
-_ABBREVIATIONS = {"st": "Saint", "ste": "Sainte", "mt": "Mount", "ft": "Fort", "pt": "Port"}
-_SPELLED_OUT = {"saint": "St.", "sainte": "Ste.", "mount": "Mt.", "fort": "Ft."}
 
 
 class Placement(NamedTuple):
@@ -105,11 +101,7 @@ def _spellings(city: str) -> list[str]:
         tried.append(" ".join(words[: [word.casefold() for word in words].index("cedex")]))
     if len(words) > 1 and words[-1].isdigit():  # "Praha 2", "Wien 9"
         tried.append(" ".join(words[:-1]))
-    first, _, rest = city.partition(" ")
-    if rest and first.casefold().rstrip(".") in _ABBREVIATIONS:  # "St. Louis" = "Saint Louis", "Ft. Myers"
-        tried.append(f"{_ABBREVIATIONS[first.casefold().rstrip('.')]} {rest}")
-    elif rest and first.casefold() in _SPELLED_OUT:
-        tried.append(f"{_SPELLED_OUT[first.casefold()]} {rest}")
+    tried += other_spellings(city)
     folded = city.casefold()
     for suffix in _WARD_SUFFIXES:
         if folded.endswith(suffix) and len(city) > len(suffix) + 2:
