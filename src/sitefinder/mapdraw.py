@@ -275,7 +275,7 @@ def _rings(scene: Scene, width: int, height: int) -> list[str]:
     farthest = max(marker.entry.distance_km for marker in scene.markers)
     radii = []
     radius = nice_distance(max(farthest, 1.0))
-    while radius >= nice_distance(farthest / 8) and len(radii) < 3:
+    while radius >= farthest / 6 and len(radii) < 3:  # rings much smaller than the view are clutter
         radii.append(radius)
         radius = nice_distance(radius * 0.49)
     parts = ['<g fill="none" stroke="#c0392b" stroke-opacity="0.45" stroke-width="1" stroke-dasharray="6 4">']
