@@ -164,7 +164,7 @@ def placement_note(city: str, place: Place, gazetteer: Gazetteer) -> str:
 
 def country_code(country: str, gazetteer: Gazetteer) -> str | None:
     """The ISO code of a country name the gazetteer knows ("China" → "CN"), for reading phone numbers."""
-    codes = sorted(code for code, admin1 in gazetteer.regions(country) if not admin1) if country else []
+    codes = sorted(gazetteer.country_codes(country)) if country else []
     return codes[0] if codes else None
 
 

@@ -16,8 +16,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from sitefinder.contacts import (contact_line, contacts_to_list, dialable, how_to_reach, lead_contact,
-                                 reachable_contact)
+from sitefinder.contacts import contact_line, contacts_to_list, dialable, lead_contact, reachable_contact
 from sitefinder.models import Contact, RankedSite, Resolution, Site, Trial
 from sitefinder.status import effective_status, status_words
 from sitefinder.text import is_utf8, printable
@@ -272,7 +271,7 @@ def whom_to_call(sites: Sequence[Site], trial: Trial) -> list[str]:
             lines.append(f"Call site {site.id}: {contact.name}, {_reach_line(contact)}")
         else:
             without += 1
-    central = next((contact for contact in trial.central_contacts if how_to_reach(contact)), None)
+    central = reachable_contact(trial.central_contacts)
     if without and central:
         which = "these sites" if without == len(sites) else "the other sites"
         lines.append(f"The registry lists no phone or email for {which}: call the trial's central contact, "
@@ -351,14 +350,13 @@ def show_nearest(result: NearResult | RegionAnswer, fmt: str) -> None:
     if isinstance(result, RegionAnswer):
         show_region(result, fmt)
         return
-    resolution, place, trial = result.resolution, result.resolution.place, result.trial
+    place, trial = result.resolution.place, result.trial
     for message in near_notices(result):
         notice(message)
-    records = [ranked_record(entry, trial, rank, result.chinese) for rank, entry in enumerate(result.sites, 1)]
     if fmt == "json":
-        emit_json({"origin": place_record(resolution, result.chinese), "sites": records, **data_record(trial)})
+        emit_json(near_payload(result))
     elif fmt == "csv":
-        emit_csv(("rank", "distance_km", *CSV_SITE_FIELDS), records)
+        emit_csv(("rank", "distance_km", *CSV_SITE_FIELDS), near_payload(result)["sites"])
     elif result.sites:
         rows = [[str(rank), str(entry.site.id), entry.site.facility, *_where_cells(entry.site, result.chinese),
                  f"{entry.distance_km:,.1f}", status_cell(entry.site, trial), investigator_cell(entry.site)]
@@ -388,6 +386,14 @@ def show_region(result: RegionAnswer, fmt: str) -> None:
                                                for site in result.sites], **data_record(result.trial)})
         return
     show_site_list(result, fmt)  # a region's answer has the sites, trial and names a list has
+
+
+def near_payload(result: NearResult) -> dict[str, Any]:
+    """`near`'s JSON object (`map --json` adds its view to it)."""
+    return {"origin": place_record(result.resolution, result.chinese),
+            "sites": [ranked_record(entry, result.trial, rank, result.chinese)
+                      for rank, entry in enumerate(result.sites, 1)],
+            **data_record(result.trial)}
 
 
 def near_notices(result: NearResult) -> list[str]:
@@ -593,9 +599,7 @@ def show_map(result: MapResult, fmt: str, out: Path | None, columns: int, rows: 
         notice(f"Map written to {out} ({len(scene.markers)} site{'s' if len(scene.markers) != 1 else ''}).")
         return
     if fmt == "json":
-        records = [ranked_record(entry, near.trial, rank, near.chinese) for rank, entry in enumerate(near.sites, 1)]
-        emit_json({"origin": place_record(near.resolution, near.chinese), "sites": records, "view": view,
-                   **data_record(near.trial)})
+        emit_json({**near_payload(near), "view": view})
         return
     if fmt == "csv":
         from sitefinder.errors import UsageError
