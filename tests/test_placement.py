@@ -41,6 +41,11 @@ def placed(city: str, state: str, country: str):  # type: ignore[no-untyped-def]
     ("Taichung City", "", "Taiwan", 24.15, 120.68),
     ("Ft. Myers", "Florida", "United States", 26.62, -81.84),  # small places keep one spelling in GeoNames
     ("Mt. Kisco", "New York", "United States", 41.20, -73.73),
+    ("Zolynia", "", "Poland", 50.16, 22.31),  # small places keep their own letters only: ł, ø typed plain
+    ("Stovring", "", "Denmark", 56.89, 9.84),
+    # a ward (-ku) stays in the state the registry gives, even when GeoNames has a namesake elsewhere
+    ("Koto-ku", "Tokyo", "Japan", 35.67, 139.82),
+    ("Bunkyo-ku", "Tokyo", "Japan", 35.71, 139.75),
     ("Saint Louis", "Missouri", "United States", 38.63, -90.20),
     # the registry's country names
     ("Ede", "", "Netherlands", 52.03, 5.66),
@@ -57,6 +62,13 @@ def placed(city: str, state: str, country: str):  # type: ignore[no-untyped-def]
     ("Ulm", "BW", "Germany", 48.40, 9.99),
     ("Pune", "MH", "India", 18.52, 73.86),
     ("Curitiba", "PR", "Brazil", -25.43, -49.27),
+    # states in the country's own language, and second-level divisions (provinces, départements,
+    # counties) standing for the state: each decides between namesakes
+    ("Friedberg", "Hessen", "Germany", 50.34, 8.76),
+    ("Langen", "Niedersachsen", "Germany", 53.61, 8.60),
+    ("Vernouillet", "Yvelines", "France", 48.97, 1.98),
+    ("Newport", "Isle of Wight", "United Kingdom", 50.70, -1.29),
+    ("Salamanca", "Salamanca", "Spain", 40.97, -5.66),
     # namesakes: a town, not a district of another city; an exact name, not an alias
     ("Salamanca", "", "Spain", 40.97, -5.66),
     ("Mirano", "", "Italy", 45.49, 12.11),
@@ -101,8 +113,27 @@ def test_several_namesakes_in_a_wrong_state_stay_unplaced_and_say_why() -> None:
     assert place is None and "there is no 'Springfield' in 'Hawaii'" in note and "places of that name" in note
 
 
+@pytest.mark.parametrize(("state", "country", "admin1"), [
+    ("Lazio", "IT", "Latium"), ("RM", "IT", "Latium"), ("Roma", "IT", "Latium"), ("LU", "IT", "Tuscany"),
+    ("Sachsen", "DE", "Saxony"), ("Baden-Württemberg", "DE", "Baden-Wuerttemberg"), ("Hessen", "DE", "Hesse"),
+    ("Isère", "FR", "Rhone-Alpes"), ("Barcelona", "ES", "Catalonia"), ("Greater London", "GB", "England"),
+    ("Attiki", "GR", "Attica"), ("Harjumaa", "EE", "Harju"), ("Wielkopolskie", "PL", "Greater Poland Voivodeship"),
+    ("Seoul Teugbyeolsi", "KR", "Seoul"), ("Osjecko-baranjska Zupanija", "HR", "Osjecko-Baranjska"),
+    ("Västra Götaland", "SE", "Vaestra Goetaland"), ("Noord-Holland", "NL", "North Holland"),
+])
+def test_a_state_as_registries_write_it_is_known(state: str, country: str, admin1: str) -> None:
+    """Local names, ISO 3166-2 codes, and second-level divisions standing for their state."""
+    assert (country, admin1) in open_gazetteer().divisions(state)
+
+
+def test_a_translation_never_takes_a_name_another_division_bears() -> None:
+    """"Ciudad Autónoma de Buenos Aires" is "Buenos Aires" in some languages: that is the province's name."""
+    assert ("AR", "Buenos Aires") not in open_gazetteer().divisions("Ciudad Autónoma de Buenos Aires")
+
+
 @pytest.mark.parametrize(("query", "province"), [("Lebanon, NH", "New Hampshire"), ("Parkville, Victoria", "Victoria"),
-                                                 ("Stanford, CA", "California"), ("Ft. Myers, FL", "Florida")])
+                                                 ("Stanford, CA", "California"), ("Ft. Myers, FL", "Florida"),
+                                                 ("Friedberg, Hessen", "Hesse"), ("Halle, Sachsen-Anhalt", "Saxony-Anhalt")])
 def test_near_learns_what_the_gazetteer_learns(query: str, province: str) -> None:
     origin = run_cli("near", query, "--json").json()["origin"]
     assert origin["province"] == province and origin["source"] == "gazetteer"

@@ -16,7 +16,7 @@ from sitefinder.models import Place, Resolution
 from sitefinder.regions import province_key
 from sitefinder.text import clean_query, has_cjk, name_key, quoted
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 MAX_QUERY_LENGTH = 200
 # A runner-up with at least this share of the leader's population is a real contender.
 CONTENDER_SHARE = 0.10
@@ -72,6 +72,15 @@ class Gazetteer:
         rows = self._db.execute("SELECT country, admin1 FROM region WHERE key = ?", (province_key(text),))
         return set(rows.fetchall())
 
+    def divisions(self, text: str) -> set[tuple[str, str]]:
+        """(country code, admin1 name) for what a registry writes as a state: a province, state or
+        country name as `regions` reads it, or a part of a state standing for it (the province "RM"
+        or "Roma" for Latium, "Isère" for Rhône-Alpes, "Surrey" for England)."""
+        key = province_key(text)
+        rows = self._db.execute("SELECT country, admin1 FROM region WHERE key = ? UNION "
+                                "SELECT country, admin1 FROM part WHERE key = ?", (key, key))
+        return set(rows.fetchall())
+
     def chinese_name(self, geonameid: int) -> str:
         """The place's name in Chinese characters, simplified where GeoNames has it, else "" (chosen
         when the gazetteer was built: scripts/build_gazetteer.py, chinese_names)."""
@@ -112,6 +121,13 @@ class Gazetteer:
         return Place(name=admin1, province=admin1, country=self.country_name(country),
                      latitude=latitudes[len(rows) // 2], longitude=longitudes[len(rows) // 2],
                      population=sum(row[3] for row in rows), geonameid=largest[0])
+
+    def largest_place(self, country: str, admin1: str) -> Place | None:
+        """The most populous place of a division (Tokyo in Tokyo, Yokohama in Kanagawa)."""
+        row = self._db.execute(
+            "SELECT id, name, admin1, country, latitude, longitude, population FROM place WHERE country = ? "
+            "AND admin1 = ? ORDER BY population DESC, id LIMIT 1", (country, admin1)).fetchone()
+        return self._place(row) if row else None
 
     def is_district(self, place: Place) -> bool:
         """Whether a place lies inside a much larger place of another name: GeoNames lists districts
@@ -239,7 +255,7 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
         return Resolution(query=query, place=place)
 
     for head, qualifiers in _readings(text):
-        region_sets = [gazetteer.regions(qualifier) for qualifier in qualifiers]
+        region_sets = [gazetteer.divisions(qualifier) for qualifier in qualifiers]
         if not all(region_sets):
             continue
         candidates = [place for place in _lookup(gazetteer, head)

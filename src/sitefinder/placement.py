@@ -14,7 +14,10 @@ The rules, each for a class of what real records hold (benchmarks/placement.py m
 - A city in the wrong state (a registry typo: "Taiyuan, Shaanxi") is placed when the name is one
   place in the country, or one ten times as populous as any other, with a note; when it is several
   of a size, the site stays unplaced and the note says why.
-- A city that is a division itself ("Hokkaido, Japan") is placed at its largest place, with a note.
+- A ward ("Bunkyo-ku, Tokyo", "Gangnam-gu, Seoul") is part of a city of the state given: a namesake
+  in another state is another ward, never a correction. A ward the gazetteer does not know is placed
+  at the state's largest city, with a note.
+- A city that is a division itself ("Hokkaido, Japan") is placed at its middle, with a note.
 - A misspelt city ("Hanzhou") is placed when one spelling in the country is clearly closest, with a note.
 """
 
@@ -30,11 +33,13 @@ from sitefinder.text import name_key
 if TYPE_CHECKING:
     from sitefinder.gazetteer import Gazetteer
 
-SAME_PLACE_KM = 30.0
-DOMINANT = 10  # a namesake ten times the next is the one meant (Taiyuan the city, not a village Taiyuan)  # same-name records this close are one place (a city and its core district)
+SAME_PLACE_KM = 30.0  # same-name records this close are one place (a city and its core district)
+DOMINANT = 10  # a namesake ten times the next is the one meant (Taiyuan the city, not a village Taiyuan)
 # What registries append to a city name, tried off in turn ("Toulouse Cedex 9", "Praha 2", "Chuo-ku").
-_WARD_SUFFIXES = ("-ku", " ku", "-shi", " shi", "-si", " si", "-gun", " gun", "-cho", "-machi", "-mura",
-                  " city", " municipality")
+_WARD_SUFFIXES = ("-ku", " ku", "-gu", " gu", "-shi", " shi", "-si", " si", "-gun", " gun", "-cho", "-machi",
+                  "-mura", " city", " municipality")
+# Of those, the ones that make the name a ward of a city (Japanese -ku, Korean -gu).
+_CITY_WARD = ("-ku", " ku", "-gu", " gu")
 
 
 class Placement(NamedTuple):
@@ -51,9 +56,10 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer) ->
     countries = _country_names(country, gazetteer)
     if country and not countries:
         return Placement(None, f"Could not be placed: the offline gazetteer does not know the country {country!r}.")
-    states = {(c, admin1) for c, admin1 in gazetteer.regions(state) if admin1
+    states = {(c, admin1) for c, admin1 in gazetteer.divisions(state) if admin1
               and (not countries or gazetteer.country_name(c) in countries)} if state else set()
     why_not = ""
+    ward = city.casefold().endswith(_CITY_WARD)
     division = _division_seat(city, countries, gazetteer)
     for name in _spellings(city):
         found = [place for place in gazetteer.places(name_key(name)) if not countries or place.country in countries]
@@ -64,6 +70,8 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer) ->
             in_state = [place for place in found if (_code(place, gazetteer), place.province) in states]
             if in_state:
                 return Placement(_best(in_state, key, gazetteer), "")
+            if ward:  # Kotō, Tokyo is not Kotō, Kumamoto
+                continue
             distinct = _distinct(found)
             if len(distinct) == 1 or distinct[0].population >= DOMINANT * distinct[1].population:
                 place = distinct[0]
@@ -80,6 +88,8 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer) ->
         return Placement(None, why_not)
     if division:
         return division
+    if ward and len(states) == 1:
+        return _ward_city(city, *next(iter(states)), gazetteer)
     return _closest_spelling(city, states, countries, gazetteer) or Placement(
         None, f"Could not be placed: the offline gazetteer does not know {where!r}.")
 
@@ -148,6 +158,17 @@ def _division_seat(city: str, countries: set[str], gazetteer: Gazetteer) -> Plac
         return None
     return Placement(place, f"The registry's city {city!r} is the division {admin1}, not a city: placed at "
                             "its middle.")
+
+
+def _ward_city(city: str, code: str, admin1: str, gazetteer: Gazetteer) -> Placement:
+    """A ward the gazetteer does not know, placed at the largest city of its state (Tokyo's wards at
+    Tokyo, Seoul's at Seoul): wards belong to the big cities."""
+    place = gazetteer.largest_place(code, admin1)
+    if place is None:
+        return Placement(None, f"Could not be placed: the offline gazetteer does not know the ward {city!r} "
+                               f"in {admin1}.")
+    return Placement(place, f"The registry's city {city!r} is a ward the offline gazetteer does not know in "
+                            f"{admin1}: placed at {place.name}, its largest city.")
 
 
 def _closest_spelling(city: str, states: set[tuple[str, str]], countries: set[str],

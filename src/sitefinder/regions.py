@@ -63,7 +63,11 @@ PROVINCES: tuple[Province, ...] = (
 )
 
 # English words people append to a province name; folded, so "Autonomous Region" is one word here.
-_LATIN_SUFFIXES = ("specialadministrativeregion", "autonomousregion", "municipality", "province", "sar", "sheng", "shi")
+# Words registries add to a division's name in any country: "Seoul Teugbyeolsi" (special city),
+# "Osjecko-baranjska Zupanija" (county), "Masovian Voivodeship", "Moscow Oblast", "Aichi Prefecture".
+_LATIN_SUFFIXES = ("specialadministrativeregion", "autonomousregion", "municipality", "province", "sar", "sheng", "shi",
+                   "teukbyeolsi", "teugbyeolsi", "gwangyeoksi", "teukbyeoljachisi", "zupanija", "voivodeship",
+                   "oblast", "prefecture", "county")
 
 
 def province_key(text: str) -> str:

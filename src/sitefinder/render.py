@@ -403,8 +403,11 @@ def near_notices(result: NearResult) -> list[str]:
     if resolution.ambiguous:
         used, other = resolution.place, resolution.alternatives[0]
         where = other.province or other.country
-        messages.append(f"{resolution.query.strip()} is ambiguous: using {used.label}; "
-                        f"for the one in {where} write \"{other.name}, {where}\"")
+        if (where, other.country) != (used.province or used.country, used.country):
+            how = f"for the one in {where} write \"{other.name}, {where}\""
+        else:  # both in one state (two Newports in England): only the coordinates tell them apart
+            how = f"for the one at {other.latitude:.2f},{other.longitude:.2f} give those coordinates"
+        messages.append(f"{resolution.query.strip()} is ambiguous: using {used.label}; {how}")
     if result.unplaced:
         messages.append(f"{result.unplaced} matching site(s) have no coordinates and are not ranked "
                         "(see: sitefinder list)")

@@ -29,6 +29,10 @@ def has_cjk(text: str) -> bool:
 
 # ASCII text (most of it) folds by one translate: every character that is not a letter or a digit goes.
 _ASCII_NOT_ALNUM = dict.fromkeys(code for code in range(128) if not chr(code).isalnum())
+# Latin letters that Unicode does not decompose into a base letter and an accent, written as their
+# base letter by people without the key: "Zolynia" for Żołynia, "Kirikkale" for Kırıkkale.
+_UNDECOMPOSED_LATIN = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t",
+                                      "þ": "th", "æ": "ae", "œ": "oe", "ŀ": "l"})
 
 
 def fold(text: str) -> str:
@@ -37,7 +41,7 @@ def fold(text: str) -> str:
         return text.lower().translate(_ASCII_NOT_ALNUM)
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return "".join(ch for ch in stripped.casefold() if ch.isalnum())
+    return "".join(ch for ch in stripped.casefold().translate(_UNDECOMPOSED_LATIN) if ch.isalnum())
 
 
 def strip_cjk_suffix(text: str) -> str:
