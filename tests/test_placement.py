@@ -46,6 +46,13 @@ def placed(city: str, state: str, country: str):  # type: ignore[no-untyped-def]
     # a ward (-ku) stays in the state the registry gives, even when GeoNames has a namesake elsewhere
     ("Koto-ku", "Tokyo", "Japan", 35.67, 139.82),
     ("Bunkyo-ku", "Tokyo", "Japan", 35.71, 139.75),
+    ("Haidian District", "Beijing", "China", 39.96, 116.30),
+    ("Zhongzheng Dist.", "Taipei", "Taiwan", 25.03, 121.52),
+    # a suburb or district the gazetteer lacks, in a state whose people mostly live in one city
+    ("Observatory", "Western Cape", "South Africa", -33.94, 18.47),
+    ("Altindag", "Ankara", "Turkey", 39.94, 32.86),
+    ("Surquillo", "Lima", "Peru", -12.11, -77.02),
+    ("Cukurova", "Adana", "Turkey", 37.05, 35.30),  # not read as Çukuroba, a village of another province
     ("Saint Louis", "Missouri", "United States", 38.63, -90.20),
     # the registry's country names
     ("Ede", "", "Netherlands", 52.03, 5.66),
@@ -77,7 +84,7 @@ def placed(city: str, state: str, country: str):  # type: ignore[no-untyped-def]
 ])
 def test_a_class_of_location_is_placed_where_it_is(city: str, state: str, country: str, latitude: float,
                                                     longitude: float) -> None:
-    place, note = placed(city, state, country)
+    place, note, _ = placed(city, state, country)
     assert place is not None, note
     assert geodesic_km(place.latitude, place.longitude, latitude, longitude) < 15, (place, note)
 
@@ -88,35 +95,53 @@ def test_a_class_of_location_is_placed_where_it_is(city: str, state: str, countr
     ("Xi'an", "Shanxi", "Shaanxi", "is in Shaanxi"),
 ])
 def test_a_city_in_the_wrong_province_is_placed_with_a_note(city: str, state: str, meant: str, said: str) -> None:
-    place, note = placed(city, state, "China")
+    place, note, _ = placed(city, state, "China")
     assert place is not None and place.province == meant and said in note
 
 
+@pytest.mark.parametrize(("city", "state", "country"), [
+    ("Free Soil", "Michigan", "United States"),  # a village in a state of many towns: not put at Detroit
+    ("Bakirkoy", "", "Turkey"),  # an Istanbul district GeoNames lacks, not the village Kırköy 1,500 km east
+    ("Yuzhong", "Chongqing", "China"),  # not "corrected" to a hamlet Yuzhong in Gansu
+])
+def test_what_cannot_be_placed_safely_stays_unplaced_and_says_why(city: str, state: str, country: str) -> None:
+    place, note = placed(city, state, country)[:2]
+    assert place is None and note.startswith("Could not be placed: ")
+
+
+def test_a_place_put_at_its_states_main_city_says_so_and_is_marked_approximate() -> None:
+    place, note, precision = placed("Observatory", "Western Cape", "South Africa")
+    assert (place.name, precision) == ("Cape Town", "state")
+    assert note == ("The registry's city 'Observatory' is a place the offline gazetteer does not know in Western "
+                    "Cape: placed at Cape Town, its main city (approximate).")
+
+
 def test_a_misspelt_city_is_placed_when_one_spelling_is_clearly_closest() -> None:
-    place, note = placed("Hanzhou", "Zhejiang", "China")
+    place, note, _ = placed("Hanzhou", "Zhejiang", "China")
     assert (place.name, place.province) == ("Hangzhou", "Zhejiang") and "read as Hangzhou" in note
 
 
 def test_a_division_given_as_the_city_is_placed_at_its_middle_with_a_note() -> None:
-    place, note = placed("Hokkaido", "", "Japan")
+    place, note, precision = placed("Hokkaido", "", "Japan")
     assert place is not None and place.province == "Hokkaido" and "is the division Hokkaido" in note
+    assert precision == "division"
     assert 42 < place.latitude < 45 and 140 < place.longitude < 145
 
 
 def test_an_unknown_country_is_an_unplaced_row_that_says_why() -> None:
-    place, note = placed("Springfield", "", "Atlantis")
+    place, note, _ = placed("Springfield", "", "Atlantis")
     assert place is None and note == "Could not be placed: the offline gazetteer does not know the country 'Atlantis'."
 
 
 def test_several_namesakes_in_a_wrong_state_stay_unplaced_and_say_why() -> None:
-    place, note = placed("Springfield", "Hawaii", "United States")
+    place, note, _ = placed("Springfield", "Hawaii", "United States")
     assert place is None and "there is no 'Springfield' in 'Hawaii'" in note and "places of that name" in note
 
 
 @pytest.mark.parametrize(("state", "country", "admin1"), [
     ("Lazio", "IT", "Latium"), ("RM", "IT", "Latium"), ("Roma", "IT", "Latium"), ("LU", "IT", "Tuscany"),
     ("Sachsen", "DE", "Saxony"), ("Baden-Württemberg", "DE", "Baden-Wuerttemberg"), ("Hessen", "DE", "Hesse"),
-    ("Isère", "FR", "Rhone-Alpes"), ("Barcelona", "ES", "Catalonia"), ("Greater London", "GB", "England"),
+    ("Isère", "FR", "Auvergne-Rhône-Alpes"), ("Midi-Pyrénées", "FR", "Occitanie"), ("Barcelona", "ES", "Catalonia"), ("Greater London", "GB", "England"),
     ("Attiki", "GR", "Attica"), ("Harjumaa", "EE", "Harju"), ("Wielkopolskie", "PL", "Greater Poland Voivodeship"),
     ("Seoul Teugbyeolsi", "KR", "Seoul"), ("Osjecko-baranjska Zupanija", "HR", "Osjecko-Baranjska"),
     ("Västra Götaland", "SE", "Vaestra Goetaland"), ("Noord-Holland", "NL", "North Holland"),
@@ -144,7 +169,9 @@ def test_an_import_says_where_each_site_was_placed_and_why(tmp_path) -> None:  #
                                  "contactsLocationsModule": {"locations": [
                                      {"facility": "A", "city": "Taiyuan", "state": "Shaanxi", "country": "China"},
                                      {"facility": "B", "city": "Springfield", "state": "", "country": "Atlantis"},
-                                     {"facility": "C", "city": "Praha 2", "country": "Czechia"}]}}}
+                                     {"facility": "C", "city": "Praha 2", "country": "Czechia"},
+                                     {"facility": "D", "city": "Observatory", "state": "Western Cape",
+                                      "country": "South Africa"}]}}}
     path = tmp_path / "study.json"
     path.write_text(json.dumps(study), encoding="utf-8")
     run = run_cli("import", str(path), "--out", str(tmp_path / "out"), "--json")
@@ -154,6 +181,9 @@ def test_an_import_says_where_each_site_was_placed_and_why(tmp_path) -> None:  #
     assert "Taiyuan is in Shanxi" in sites["A"]["location_note"]
     assert "does not know the country 'Atlantis'" in sites["B"]["location_note"]
     assert sites["C"]["location_note"].startswith("Registry city 'Praha 2' is placed at Prague")
+    assert (sites["A"]["coordinate_precision"], sites["D"]["coordinate_precision"]) == ("city", "state")
+    shown = run_cli("show", str(sites["D"]["id"]), "--sites", str(tmp_path / "out" / "sites.csv")).stdout
+    assert "the state's main city, approximate" in shown and "placed at Cape Town, its main city" in " ".join(shown.split())
 
 
 def test_the_placement_benchmark_runs_on_the_real_records() -> None:

@@ -17,6 +17,7 @@ from sitefinder.regions import province_key
 from sitefinder.text import clean_query, has_cjk, name_key, quoted
 
 SCHEMA_VERSION = 6
+MAIN_CITY_KM = 30.0  # a city's suburbs and wards lie within this of its centre
 MAX_QUERY_LENGTH = 200
 # A runner-up with at least this share of the leader's population is a real contender.
 CONTENDER_SHARE = 0.10
@@ -122,12 +123,19 @@ class Gazetteer:
                      latitude=latitudes[len(rows) // 2], longitude=longitudes[len(rows) // 2],
                      population=sum(row[3] for row in rows), geonameid=largest[0])
 
-    def largest_place(self, country: str, admin1: str) -> Place | None:
-        """The most populous place of a division (Tokyo in Tokyo, Yokohama in Kanagawa)."""
-        row = self._db.execute(
+    def main_city(self, country: str, admin1: str) -> tuple[Place, float] | None:
+        """A division's most populous place (Tokyo in Tokyo, Cape Town in Western Cape) and the share
+        of the division's people who live within MAIN_CITY_KM of it: how likely a place of the
+        division the gazetteer lacks (a ward, a suburb) is that city."""
+        rows = self._db.execute(
             "SELECT id, name, admin1, country, latitude, longitude, population FROM place WHERE country = ? "
-            "AND admin1 = ? ORDER BY population DESC, id LIMIT 1", (country, admin1)).fetchone()
-        return self._place(row) if row else None
+            "AND admin1 = ? ORDER BY population DESC, id", (country, admin1)).fetchall()
+        if not rows:
+            return None
+        city = self._place(rows[0])
+        total = sum(row[6] for row in rows)
+        near = sum(row[6] for row in rows if sphere_km(city.latitude, city.longitude, row[4], row[5]) <= MAIN_CITY_KM)
+        return city, near / total if total else 0.0
 
     def is_district(self, place: Place) -> bool:
         """Whether a place lies inside a much larger place of another name: GeoNames lists districts
@@ -306,19 +314,42 @@ def other_spellings(name: str) -> list[str]:
     return []
 
 
+# Suffixes that make a name a ward or district of a city (Japanese -ku, Korean -gu, Chinese -qu).
+WARD_SUFFIXES = ("-ku", " ku", "-gu", " gu", " district", " dist.", " dist", "-qu", " qu")
+# Those and what else people and registries append to a town's name ("Ota-shi", "Taichung City").
+_ADDED_SUFFIXES = (*WARD_SUFFIXES, "-shi", " shi", "-si", " si", "-gun", " gun", "-cho", "-machi", "-mura", " city",
+                   " municipality")
+
+
+def written_forms(name: str) -> list[str]:
+    """The name as written, then without what is added to a town's name ("TOULOUSE Cedex 9",
+    "Praha 2", "Chuo-ku", "Haidian District") and with "St."/"Saint" the other way round, each once."""
+    tried = [name]
+    words = name.split()
+    if "cedex" in (word.casefold() for word in words):  # "TOULOUSE Cedex 9", "Bron Cedex"
+        tried.append(" ".join(words[: [word.casefold() for word in words].index("cedex")]))
+    if len(words) > 1 and words[-1].isdigit():  # "Praha 2", "Wien 9"
+        tried.append(" ".join(words[:-1]))
+    tried += other_spellings(name)
+    folded = name.casefold()
+    for suffix in _ADDED_SUFFIXES:
+        if folded.endswith(suffix) and len(name) > len(suffix) + 2:
+            tried.append(name[: -len(suffix)])
+    return [form for index, form in enumerate(tried) if form and form not in tried[:index]]
+
+
 def _lookup(gazetteer: Gazetteer, head: str) -> list[Place]:
     key = name_key(head)
     if not key:
         return []
-    places = gazetteer.places(key)
-    for spelling in other_spellings(head) if not places else ():  # "Ft. Myers", "Saint Petersburg"
-        places = gazetteer.places(name_key(spelling))
-    if not places:
-        for word in _LATIN_CITY_WORDS:  # "Guangzhou City", "Guangzhou Shi", "Beijing Municipality"
-            if key.endswith(word) and len(key) - len(word) >= 3:
-                places = gazetteer.places(key[: -len(word)])
-                break
-    return places
+    for form in written_forms(head):  # "Ft. Myers", "Shinjuku-ku", "Praha 2"
+        places = gazetteer.places(name_key(form))
+        if places:
+            return places
+    for word in _LATIN_CITY_WORDS:  # "GuangzhouShi", "Beijing Municipality" written as one word
+        if key.endswith(word) and len(key) - len(word) >= 3:
+            return gazetteer.places(key[: -len(word)])
+    return []
 
 
 def _within(place: Place, regions: set[tuple[str, str]], gazetteer: Gazetteer) -> bool:

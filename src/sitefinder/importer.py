@@ -146,10 +146,10 @@ def site_from_location(site_id: int, location: Fields, gazetteer: Gazetteer) -> 
                     coordinate_precision="city", coordinate_source="registry")
     from sitefinder.placement import place_location
 
-    place, note = place_location(text["city"], text["state"], text["country"], gazetteer)
+    place, note, precision = place_location(text["city"], text["state"], text["country"], gazetteer)
     if place is None:
         return Site(**common, latitude=None, longitude=None, location_note=note)
-    return Site(**common, latitude=place.latitude, longitude=place.longitude, coordinate_precision="city",
+    return Site(**common, latitude=place.latitude, longitude=place.longitude, coordinate_precision=precision,
                 coordinate_source=f"GeoNames {place.geonameid} ({place.name})",
                 location_note=note or placement_note(text["city"], place, gazetteer))
 

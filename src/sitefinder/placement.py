@@ -11,14 +11,18 @@ The rules, each for a class of what real records hold (benchmarks/placement.py m
   and with "St."/"Saint", "Mt."/"Mount", "Ft."/"Fort" the other way round.
 - Among same-name places, one whose own name is the city beats one that merely has it as another
   name (Mirano is not Milan), then the most populous.
-- A city in the wrong state (a registry typo: "Taiyuan, Shaanxi") is placed when the name is one
-  place in the country, or one ten times as populous as any other, with a note; when it is several
-  of a size, the site stays unplaced and the note says why.
-- A ward ("Bunkyo-ku, Tokyo", "Gangnam-gu, Seoul") is part of a city of the state given: a namesake
-  in another state is another ward, never a correction. A ward the gazetteer does not know is placed
-  at the state's largest city, with a note.
+- A city in the wrong state (a registry typo: "Taiyuan, Shaanxi") is placed when the name is a city
+  of 100,000 or more and one place in the country, or ten times as populous as any other, with a
+  note; otherwise the site stays unplaced and the note says why.
+- A ward or district ("Bunkyo-ku, Tokyo", "Gangnam-gu, Seoul", "Haidian District, Beijing") is part of a city of the state given: a namesake
+  in another state is another ward, never a correction.
+- A place the gazetteer does not know in a known state (a ward, a suburb: most places of 1,000 people
+  are known, so what is missing is mostly parts of cities) is placed at the state's main city, with
+  a note and precision "state": always for a ward, otherwise only when half the state's people live
+  within 30 km of that city.
 - A city that is a division itself ("Hokkaido, Japan") is placed at its middle, with a note.
-- A misspelt city ("Hanzhou") is placed when one spelling in the country is clearly closest, with a note.
+- A misspelt city ("Hanzhou") is placed when one spelling in the country (and state, when given) is
+  clearly closest and names a town of 15,000 or more, with a note.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from sitefinder.distance import sphere_km
-from sitefinder.gazetteer import other_spellings
+from sitefinder.gazetteer import WARD_SUFFIXES, written_forms
 from sitefinder.models import Place
 from sitefinder.text import name_key
 
@@ -35,16 +39,19 @@ if TYPE_CHECKING:
 
 SAME_PLACE_KM = 30.0  # same-name records this close are one place (a city and its core district)
 DOMINANT = 10  # a namesake ten times the next is the one meant (Taiyuan the city, not a village Taiyuan)
-# What registries append to a city name, tried off in turn ("Toulouse Cedex 9", "Praha 2", "Chuo-ku").
-_WARD_SUFFIXES = ("-ku", " ku", "-gu", " gu", "-shi", " shi", "-si", " si", "-gun", " gun", "-cho", "-machi",
-                  "-mura", " city", " municipality")
-# Of those, the ones that make the name a ward of a city (Japanese -ku, Korean -gu).
-_CITY_WARD = ("-ku", " ku", "-gu", " gu")
+# A city found only in another state is a registry typo of the state when it is a city this large
+# ("Zhengzhou, Hainan"); a village elsewhere is not what a row meant ("Yuzhong, Chongqing").
+CORRECTION_MIN_POPULATION = 100_000
+MISSPELT_MIN_POPULATION = 15_000
+# A place unknown in a state is put at the state's main city when this share of the state's people
+# live within 30 km of it (Cape Town in Western Cape: 0.6; Detroit in Michigan: far less).
+MAIN_CITY_SHARE = 0.5
 
 
 class Placement(NamedTuple):
     place: Place | None
     note: str  # what was corrected or why nothing was placed; "" when the city was found as written
+    precision: str = "city"  # "city"; "division" (its middle); "state" (its main city, the place being unknown)
 
 
 def place_location(city: str, state: str, country: str, gazetteer: Gazetteer) -> Placement:
@@ -59,9 +66,9 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer) ->
     states = {(c, admin1) for c, admin1 in gazetteer.divisions(state) if admin1
               and (not countries or gazetteer.country_name(c) in countries)} if state else set()
     why_not = ""
-    ward = city.casefold().endswith(_CITY_WARD)
+    ward = city.casefold().endswith(WARD_SUFFIXES)
     division = _division_seat(city, countries, gazetteer)
-    for name in _spellings(city):
+    for name in written_forms(city):
         found = [place for place in gazetteer.places(name_key(name)) if not countries or place.country in countries]
         if not found:
             continue
@@ -73,12 +80,15 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer) ->
             if ward:  # Kotō, Tokyo is not Kotō, Kumamoto
                 continue
             distinct = _distinct(found)
-            if len(distinct) == 1 or distinct[0].population >= DOMINANT * distinct[1].population:
+            if distinct[0].population >= CORRECTION_MIN_POPULATION and (
+                    len(distinct) == 1 or distinct[0].population >= DOMINANT * distinct[1].population):
                 place = distinct[0]
                 return Placement(place, f"The registry gives the state {state!r}, but {place.name} is in "
                                         f"{place.province or place.country}: placed there.")
             why_not = (f"Could not be placed: there is no {city!r} in {state!r}, and {len(distinct)} places "
-                       f"of that name in {country or 'the world'}.")
+                       f"of that name in {country or 'the world'}." if len(distinct) > 1 else
+                       f"Could not be placed: there is no {city!r} in {state!r}, and the {distinct[0].name} in "
+                       f"{distinct[0].province or distinct[0].country} is too small to be a typo of the state.")
             continue
         best = _best(found, key, gazetteer)
         if division and name_key(best.name) != key and best.province != division.place.province:
@@ -88,10 +98,9 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer) ->
         return Placement(None, why_not)
     if division:
         return division
-    if ward and len(states) == 1:
-        return _ward_city(city, *next(iter(states)), gazetteer)
-    return _closest_spelling(city, states, countries, gazetteer) or Placement(
-        None, f"Could not be placed: the offline gazetteer does not know {where!r}.")
+    return (_closest_spelling(city, states, countries, gazetteer)
+            or (_main_city(city, states, ward, gazetteer) if len(states) == 1 else None)
+            or Placement(None, f"Could not be placed: the offline gazetteer does not know {where!r}."))
 
 
 def _country_names(country: str, gazetteer: Gazetteer) -> set[str]:
@@ -101,22 +110,6 @@ def _country_names(country: str, gazetteer: Gazetteer) -> set[str]:
 
 def _code(place: Place, gazetteer: Gazetteer) -> str:
     return gazetteer.country_code_of(place.country)
-
-
-def _spellings(city: str) -> list[str]:
-    """The city as written, then without the registry's additions, each tried once."""
-    tried = [city]
-    words = city.split()
-    if "cedex" in (word.casefold() for word in words):  # "TOULOUSE Cedex 9", "Bron Cedex"
-        tried.append(" ".join(words[: [word.casefold() for word in words].index("cedex")]))
-    if len(words) > 1 and words[-1].isdigit():  # "Praha 2", "Wien 9"
-        tried.append(" ".join(words[:-1]))
-    tried += other_spellings(city)
-    folded = city.casefold()
-    for suffix in _WARD_SUFFIXES:
-        if folded.endswith(suffix) and len(city) > len(suffix) + 2:
-            tried.append(city[: -len(suffix)])
-    return [name for index, name in enumerate(tried) if name and name not in tried[:index]]
 
 
 def _best(places: list[Place], key: str, gazetteer: Gazetteer) -> Place:
@@ -157,18 +150,24 @@ def _division_seat(city: str, countries: set[str], gazetteer: Gazetteer) -> Plac
     if place is None:
         return None
     return Placement(place, f"The registry's city {city!r} is the division {admin1}, not a city: placed at "
-                            "its middle.")
+                            "its middle.", "division")
 
 
-def _ward_city(city: str, code: str, admin1: str, gazetteer: Gazetteer) -> Placement:
-    """A ward the gazetteer does not know, placed at the largest city of its state (Tokyo's wards at
-    Tokyo, Seoul's at Seoul): wards belong to the big cities."""
-    place = gazetteer.largest_place(code, admin1)
-    if place is None:
-        return Placement(None, f"Could not be placed: the offline gazetteer does not know the ward {city!r} "
-                               f"in {admin1}.")
-    return Placement(place, f"The registry's city {city!r} is a ward the offline gazetteer does not know in "
-                            f"{admin1}: placed at {place.name}, its largest city.")
+def _main_city(city: str, states: set[tuple[str, str]], ward: bool, gazetteer: Gazetteer) -> Placement | None:
+    """A place the gazetteer lacks in a known state, placed at the state's main city when that is
+    where it most likely is: always for a ward (Tokyo's wards at Tokyo), and for any other name when
+    most of the state's people live in and around that city (a suburb: "Observatory, Western Cape"
+    at Cape Town); never in a state of many towns ("Free Soil, Michigan" stays unplaced)."""
+    (code, admin1), = states
+    found = gazetteer.main_city(code, admin1)
+    if found is None:
+        return None
+    place, share = found
+    if not ward and share < MAIN_CITY_SHARE:
+        return None
+    kind = "a ward" if ward else "a place"
+    return Placement(place, f"The registry's city {city!r} is {kind} the offline gazetteer does not know in "
+                            f"{admin1}: placed at {place.name}, its main city (approximate).", "state")
 
 
 def _closest_spelling(city: str, states: set[tuple[str, str]], countries: set[str],
@@ -178,9 +177,10 @@ def _closest_spelling(city: str, states: set[tuple[str, str]], countries: set[st
         return None
     codes = {gazetteer.country_code_of(name) for name in countries}
     candidates = gazetteer.close_spellings(city, codes)
-    if states:
-        candidates = [(score, place) for score, place in candidates if (_code(place, gazetteer), place.province)
-                      in states] or candidates
+    # A misspelling is read only as a town of some size, and only within the state given: "Bakirkoy"
+    # is a district of Istanbul the gazetteer lacks, not the village Kırköy 1,500 km east.
+    candidates = [(score, place) for score, place in candidates if place.population >= MISSPELT_MIN_POPULATION
+                  and (not states or (_code(place, gazetteer), place.province) in states)]
     if not candidates:
         return None
     best_score = candidates[0][0]

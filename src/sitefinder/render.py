@@ -56,6 +56,10 @@ def site_record(site: Site, trial: Trial, chinese: ChineseNames | None = None) -
         record.update(city_zh=city or None, province_zh=province or None)
     return record
 
+# How near a site's coordinates are to the site, by the precision the sites file records.
+PRECISION_WORDS = {"city": "city centre", "division": "middle of the division, approximate",
+                   "state": "the state's main city, approximate"}
+
 
 def ranked_record(entry: RankedSite, trial: Trial, rank: int, chinese: ChineseNames | None = None) -> dict[str, Any]:
     return {"rank": rank, **site_record(entry.site, trial, chinese), "distance_km": round(entry.distance_km, 1)}
@@ -435,7 +439,7 @@ def show_site_detail(result: SiteDetail, fmt: str) -> None:
         return
     location = ", ".join(part for part in (site.city, site.province, site.country) if part)
     coordinates = (f"{site.latitude:.4f}, {site.longitude:.4f}" if site.has_coordinates else "unknown")
-    precision = ", ".join(part for part in (site.coordinate_precision and f"{site.coordinate_precision} centre",
+    precision = ", ".join(part for part in (PRECISION_WORDS.get(site.coordinate_precision, site.coordinate_precision),
                                             site.coordinate_source) if part)
     fields = [("Site", str(site.id)), ("Facility", site.facility), ("Location", location),
               ("Status", status_cell(site, trial)),
