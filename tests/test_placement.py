@@ -53,6 +53,17 @@ def placed(city: str, state: str, country: str):  # type: ignore[no-untyped-def]
     ("Altindag", "Ankara", "Turkey", 39.94, 32.86),
     ("Surquillo", "Lima", "Peru", -12.11, -77.02),
     ("Cukurova", "Adana", "Turkey", 37.05, 35.30),  # not read as Çukuroba, a village of another province
+    ("Outram", "", "Singapore", 1.28, 103.84),  # a country that is mostly one city
+    ("Lai Chi Kok", "", "Hong Kong", 22.34, 114.15),
+    # two fields in one: the state, a district or a postal code written with the city
+    ("Milano (MI)", "", "Italy", 45.46, 9.19),
+    ("Porto Alegre - RS", "", "Brazil", -30.03, -51.23),
+    ("Guangzhou, Guangdong", "", "China", 23.12, 113.25),
+    ("Praha 5 - Motol", "", "Czech Republic", 50.08, 14.34),
+    ("Ostrava-Poruba", "", "Czechia", 49.82, 18.17),
+    ("75013 Paris", "", "France", 48.83, 2.36),
+    # an alias of a city that is also a division's name: the city when it is the larger ("Kiev")
+    ("Kiev", "", "Ukraine", 50.45, 30.52),
     ("Saint Louis", "Missouri", "United States", 38.63, -90.20),
     # the registry's country names
     ("Ede", "", "Netherlands", 52.03, 5.66),

@@ -123,13 +123,13 @@ class Gazetteer:
                      latitude=latitudes[len(rows) // 2], longitude=longitudes[len(rows) // 2],
                      population=sum(row[3] for row in rows), geonameid=largest[0])
 
-    def main_city(self, country: str, admin1: str) -> tuple[Place, float] | None:
-        """A division's most populous place (Tokyo in Tokyo, Cape Town in Western Cape) and the share
-        of the division's people who live within MAIN_CITY_KM of it: how likely a place of the
-        division the gazetteer lacks (a ward, a suburb) is that city."""
+    def main_city(self, country: str, admin1: str | None = None) -> tuple[Place, float] | None:
+        """A division's (or with no admin1, a country's) most populous place (Tokyo in Tokyo, Cape
+        Town in Western Cape) and the share of its people who live within MAIN_CITY_KM of it: how
+        likely a place of the division the gazetteer lacks (a ward, a suburb) is that city."""
         rows = self._db.execute(
             "SELECT id, name, admin1, country, latitude, longitude, population FROM place WHERE country = ? "
-            "AND admin1 = ? ORDER BY population DESC, id", (country, admin1)).fetchall()
+            "AND (? IS NULL OR admin1 = ?) ORDER BY population DESC, id", (country, admin1, admin1)).fetchall()
         if not rows:
             return None
         city = self._place(rows[0])
@@ -321,11 +321,33 @@ _ADDED_SUFFIXES = (*WARD_SUFFIXES, "-shi", " shi", "-si", " si", "-gun", " gun",
                    " municipality")
 
 
+# What separates a town from what is written after it in one field: "Milano (MI)",
+# "Porto Alegre - RS", "Guangzhou, Guangdong", "Frankfurt/Main".
+_QUALIFIER_SEPARATORS = (",", "，", " - ", " – ", " (", "/")
+
+
+def split_qualifier(name: str) -> tuple[str, str]:
+    """A town and what follows it in the same field: "Milano (MI)" → ("Milano", "MI"), "Roma RM" →
+    ("Roma", "RM"), "Sao Paulo - SP" → ("Sao Paulo", "SP"); ("", "") when nothing follows."""
+    for separator in _QUALIFIER_SEPARATORS:
+        head, found, rest = name.partition(separator)
+        if found and head.strip() and rest.strip(" )"):
+            return head.strip(), rest.strip(" )")
+    words = name.split()
+    if len(words) > 1 and 2 <= len(words[-1]) <= 3 and words[-1].isalpha() and words[-1].isupper() \
+            and not words[0].isupper():  # "Roma RM", "New York NY"; not "NEW YORK"
+        return " ".join(words[:-1]), words[-1]
+    return "", ""
+
+
 def written_forms(name: str) -> list[str]:
     """The name as written, then without what is added to a town's name ("TOULOUSE Cedex 9",
-    "Praha 2", "Chuo-ku", "Haidian District") and with "St."/"Saint" the other way round, each once."""
+    "Praha 2", "Chuo-ku", "Haidian District", "75013 Paris") and with "St."/"Saint"
+    the other way round, then a hyphenated name's first part ("Ostrava-Poruba"), each once."""
     tried = [name]
     words = name.split()
+    if len(words) > 1 and words[0].isdigit():  # "75013 Paris"
+        tried.append(" ".join(words[1:]))
     if "cedex" in (word.casefold() for word in words):  # "TOULOUSE Cedex 9", "Bron Cedex"
         tried.append(" ".join(words[: [word.casefold() for word in words].index("cedex")]))
     if len(words) > 1 and words[-1].isdigit():  # "Praha 2", "Wien 9"
@@ -335,6 +357,9 @@ def written_forms(name: str) -> list[str]:
     for suffix in _ADDED_SUFFIXES:
         if folded.endswith(suffix) and len(name) > len(suffix) + 2:
             tried.append(name[: -len(suffix)])
+    first, hyphen, _ = name.partition("-")
+    if hyphen and " " not in first and len(first) >= 4:  # "Ostrava-Poruba", "Brno-Bohunice": the city
+        tried.append(first)
     return [form for index, form in enumerate(tried) if form and form not in tried[:index]]
 
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from sitefinder.distance import sphere_km
-from sitefinder.gazetteer import WARD_SUFFIXES, written_forms
+from sitefinder.gazetteer import WARD_SUFFIXES, split_qualifier, written_forms
 from sitefinder.models import Place
 from sitefinder.text import name_key
 
@@ -63,12 +63,14 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer) ->
     countries = _country_names(country, gazetteer)
     if country and not countries:
         return Placement(None, f"Could not be placed: the offline gazetteer does not know the country {country!r}.")
+    head, qualifier = split_qualifier(city)  # "Milano (MI)", "Porto Alegre - RS": two fields in one
+    state = state or qualifier
     states = {(c, admin1) for c, admin1 in gazetteer.divisions(state) if admin1
               and (not countries or gazetteer.country_name(c) in countries)} if state else set()
     why_not = ""
     ward = city.casefold().endswith(WARD_SUFFIXES)
     division = _division_seat(city, countries, gazetteer)
-    for name in written_forms(city):
+    for name in dict.fromkeys([*written_forms(city), *(written_forms(head) if head else ())]):
         found = [place for place in gazetteer.places(name_key(name)) if not countries or place.country in countries]
         if not found:
             continue
@@ -91,15 +93,18 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer) ->
                        f"{distinct[0].province or distinct[0].country} is too small to be a typo of the state.")
             continue
         best = _best(found, key, gazetteer)
-        if division and name_key(best.name) != key and best.province != division.place.province:
-            return division  # "Kanagawa, Japan": the prefecture, not a place elsewhere with that other name
+        if division and name_key(best.name) != key and best.province != division.place.province \
+                and best.population < division.place.population / 2:
+            # "Kanagawa, Japan": the prefecture, not a ward elsewhere with that other name; but "Kiev"
+            # is Kyiv, a city larger than the oblast around it
+            return division
         return Placement(best, "")
     if why_not:
         return Placement(None, why_not)
     if division:
         return division
     return (_closest_spelling(city, states, countries, gazetteer)
-            or (_main_city(city, states, ward, gazetteer) if len(states) == 1 else None)
+            or _main_city(city, states, countries, ward, gazetteer)
             or Placement(None, f"Could not be placed: the offline gazetteer does not know {where!r}."))
 
 
@@ -153,21 +158,28 @@ def _division_seat(city: str, countries: set[str], gazetteer: Gazetteer) -> Plac
                             "its middle.", "division")
 
 
-def _main_city(city: str, states: set[tuple[str, str]], ward: bool, gazetteer: Gazetteer) -> Placement | None:
+def _main_city(city: str, states: set[tuple[str, str]], countries: set[str], ward: bool,
+               gazetteer: Gazetteer) -> Placement | None:
     """A place the gazetteer lacks in a known state, placed at the state's main city when that is
     where it most likely is: always for a ward (Tokyo's wards at Tokyo), and for any other name when
     most of the state's people live in and around that city (a suburb: "Observatory, Western Cape"
-    at Cape Town); never in a state of many towns ("Free Soil, Michigan" stays unplaced)."""
-    (code, admin1), = states
+    at Cape Town); never in a state of many towns ("Free Soil, Michigan" stays unplaced). With no
+    state, the same holds for a country that is mostly one city (Singapore, Hong Kong)."""
+    if len(states) == 1:
+        (code, admin1), = states
+    elif not states and len(countries) == 1 and not ward:
+        code, admin1 = gazetteer.country_code_of(next(iter(countries))), None
+    else:
+        return None
     found = gazetteer.main_city(code, admin1)
     if found is None:
         return None
     place, share = found
     if not ward and share < MAIN_CITY_SHARE:
         return None
-    kind = "a ward" if ward else "a place"
+    kind, where = ("a ward" if ward else "a place"), admin1 or place.country
     return Placement(place, f"The registry's city {city!r} is {kind} the offline gazetteer does not know in "
-                            f"{admin1}: placed at {place.name}, its main city (approximate).", "state")
+                            f"{where}: placed at {place.name}, its main city (approximate).", "state")
 
 
 def _closest_spelling(city: str, states: set[tuple[str, str]], countries: set[str],
