@@ -64,6 +64,11 @@ def placed(city: str, state: str, country: str):  # type: ignore[no-untyped-def]
     ("75013 Paris", "", "France", 48.83, 2.36),
     # an alias of a city that is also a division's name: the city when it is the larger ("Kiev")
     ("Kiev", "", "Ukraine", 50.45, 30.52),
+    # a district of a city that is nearly all its state, though the name is a city elsewhere
+    ("Chaoyang", "Beijing", "China", 39.92, 116.44),
+    ("Xicheng", "Beijing", "China", 39.91, 116.37),  # not Gejiu, Yunnan, which GeoNames also calls Xicheng
+    # a state slip next door: Bogotá is its own district, inside Cundinamarca
+    ("Bogota", "Cundinamarca", "Colombia", 4.61, -74.08),
     ("Saint Louis", "Missouri", "United States", 38.63, -90.20),
     # the registry's country names
     ("Ede", "", "Netherlands", 52.03, 5.66),
@@ -114,6 +119,8 @@ def test_a_city_in_the_wrong_province_is_placed_with_a_note(city: str, state: st
     ("Free Soil", "Michigan", "United States"),  # a village in a state of many towns: not put at Detroit
     ("Bakirkoy", "", "Turkey"),  # an Istanbul district GeoNames lacks, not the village Kırköy 1,500 km east
     ("Yuzhong", "Chongqing", "China"),  # not "corrected" to a hamlet Yuzhong in Gansu
+    ("Wuzhong", "Jiangsu", "China"),  # Suzhou's district, not the city Wuzhong 1,500 km away in Ningxia
+    ("Springfield", "Hawaii", "United States"),  # a Springfield elsewhere, not Honolulu (0.77 of Hawaii)
 ])
 def test_what_cannot_be_placed_safely_stays_unplaced_and_says_why(city: str, state: str, country: str) -> None:
     place, note = placed(city, state, country)[:2]

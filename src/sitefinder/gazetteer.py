@@ -137,6 +137,15 @@ class Gazetteer:
         near = sum(row[6] for row in rows if sphere_km(city.latitude, city.longitude, row[4], row[5]) <= MAIN_CITY_KM)
         return city, near / total if total else 0.0
 
+    def division_reaches(self, country: str, admin1: str, latitude: float, longitude: float, km: float) -> bool:
+        """Whether a place of the division lies within about `km` of the point (a degree box)."""
+        degrees = km / 111.0
+        row = self._db.execute(
+            "SELECT 1 FROM place WHERE latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ? AND country = ? "
+            "AND admin1 = ? LIMIT 1", (latitude - degrees, latitude + degrees, longitude - degrees,
+                                       longitude + degrees, country, admin1)).fetchone()
+        return row is not None
+
     def is_district(self, place: Place) -> bool:
         """Whether a place lies inside a much larger place of another name: GeoNames lists districts
         of cities as places (Madrid's Salamanca), which a registry's "Salamanca, Spain" never means."""

@@ -11,15 +11,17 @@ The rules, each for a class of what real records hold (benchmarks/placement.py m
   and with "St."/"Saint", "Mt."/"Mount", "Ft."/"Fort" the other way round.
 - Among same-name places, one whose own name is the city beats one that merely has it as another
   name (Mirano is not Milan), then the most populous.
-- A city in the wrong state (a registry typo: "Taiyuan, Shaanxi") is placed when the name is a city
-  of 100,000 or more and one place in the country, or ten times as populous as any other, with a
-  note; otherwise the site stays unplaced and the note says why.
+- A city in the wrong state (a registry typo: "Taiyuan, Shaanxi") is placed, with a note, when the
+  name is a city's own, of 100,000 or more, one place in the country (or ten times any other), and
+  its state's name is like the one written or borders it; a district named like a city elsewhere
+  ("Wuzhong, Jiangsu") is not. Otherwise the site stays unplaced and the note says why.
 - A ward or district ("Bunkyo-ku, Tokyo", "Gangnam-gu, Seoul", "Haidian District, Beijing") is part of a city of the state given: a namesake
   in another state is another ward, never a correction.
 - A place the gazetteer does not know in a known state (a ward, a suburb: most places of 1,000 people
   are known, so what is missing is mostly parts of cities) is placed at the state's main city, with
   a note and precision "state": always for a ward, otherwise only when half the state's people live
-  within 30 km of that city.
+  within 30 km of that city (when the name is a place elsewhere in the country, 85 %: "Chaoyang,
+  Beijing" is Beijing's district).
 - A city that is a division itself ("Hokkaido, Japan") is placed at its middle, with a note.
 - A misspelt city ("Hanzhou") is placed when one spelling in the country (and state, when given) is
   clearly closest and names a town of 15,000 or more, with a note.
@@ -32,6 +34,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from sitefinder.distance import sphere_km
 from sitefinder.gazetteer import WARD_SUFFIXES, split_qualifier, written_forms
 from sitefinder.models import Place
+from sitefinder.regions import province_key
 from sitefinder.text import name_key
 
 if TYPE_CHECKING:
@@ -42,10 +45,15 @@ DOMINANT = 10  # a namesake ten times the next is the one meant (Taiyuan the cit
 # A city found only in another state is a registry typo of the state when it is a city this large
 # ("Zhengzhou, Hainan"); a village elsewhere is not what a row meant ("Yuzhong, Chongqing").
 CORRECTION_MIN_POPULATION = 100_000
+SIMILAR_STATE_SCORE = 70  # rapidfuzz ratio of "hainan" and "henan": 73; "jiangsu" and "ningxia": 29
+NEIGHBOUR_KM = 100.0  # a city this close to the state written is a border slip, not a district
 MISSPELT_MIN_POPULATION = 15_000
 # A place unknown in a state is put at the state's main city when this share of the state's people
 # live within 30 km of it (Cape Town in Western Cape: 0.6; Detroit in Michigan: far less).
 MAIN_CITY_SHARE = 0.5
+# When the name is a place elsewhere in the country, only a state that is nearly all one city
+# (Beijing 0.98, Shanghai 0.90) makes it that city's district; Hawaii (Honolulu 0.77) does not.
+CITY_STATE_SHARE = 0.85
 
 
 class Placement(NamedTuple):
@@ -82,15 +90,14 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer) ->
             if ward:  # Kotō, Tokyo is not Kotō, Kumamoto
                 continue
             distinct = _distinct(found)
-            if distinct[0].population >= CORRECTION_MIN_POPULATION and (
-                    len(distinct) == 1 or distinct[0].population >= DOMINANT * distinct[1].population):
-                place = distinct[0]
+            place = _state_typo(distinct, key, state, states, gazetteer)
+            if place is not None:
                 return Placement(place, f"The registry gives the state {state!r}, but {place.name} is in "
                                         f"{place.province or place.country}: placed there.")
             why_not = (f"Could not be placed: there is no {city!r} in {state!r}, and {len(distinct)} places "
                        f"of that name in {country or 'the world'}." if len(distinct) > 1 else
-                       f"Could not be placed: there is no {city!r} in {state!r}, and the {distinct[0].name} in "
-                       f"{distinct[0].province or distinct[0].country} is too small to be a typo of the state.")
+                       f"Could not be placed: there is no {city!r} in {state!r}, and the one {distinct[0].name} "
+                       f"elsewhere, in {distinct[0].province or distinct[0].country}, is not a likely slip of the state.")
             continue
         best = _best(found, key, gazetteer)
         if division and name_key(best.name) != key and best.province != division.place.province \
@@ -99,13 +106,34 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer) ->
             # is Kyiv, a city larger than the oblast around it
             return division
         return Placement(best, "")
-    if why_not:
-        return Placement(None, why_not)
+    if why_not:  # "Chaoyang, Beijing": a district of the city that is nearly all the state, not a namesake
+        return _main_city(city, states, countries, ward, gazetteer, CITY_STATE_SHARE) or Placement(None, why_not)
     if division:
         return division
     return (_closest_spelling(city, states, countries, gazetteer)
             or _main_city(city, states, countries, ward, gazetteer)
             or Placement(None, f"Could not be placed: the offline gazetteer does not know {where!r}."))
+
+
+def _state_typo(distinct: list[Place], key: str, state: str, states: set[tuple[str, str]],
+                gazetteer: Gazetteer) -> Place | None:
+    """The city the registry meant when its state is a typo ("Zhengzhou, Hainan" for Henan): a city
+    of that name (its own, or a registry spelling in gazetteer/aliases.csv: "CABA"), large, one of a kind in the country, in a state whose name is like the one
+    written (Hainan/Henan, Shaanxi/Shanxi) or next to it (Bogotá in Cundinamarca). Not a district
+    whose name is a city elsewhere ("Wuzhong, Jiangsu" is Suzhou's, not the city in Ningxia)."""
+    from rapidfuzz import fuzz
+
+    place = distinct[0]
+    own_name = name_key(place.name) == key or bool(gazetteer.alias_note(key, place.geonameid or 0))
+    if not own_name or place.population < CORRECTION_MIN_POPULATION:  # Gejiu is also "Xicheng"
+        return None
+    if len(distinct) > 1 and place.population < DOMINANT * distinct[1].population:
+        return None
+    similar = fuzz.ratio(province_key(state), province_key(place.province)) >= SIMILAR_STATE_SCORE
+    if similar or any(gazetteer.division_reaches(code, admin1, place.latitude, place.longitude, NEIGHBOUR_KM)
+                      for code, admin1 in states):
+        return place
+    return None
 
 
 def _country_names(country: str, gazetteer: Gazetteer) -> set[str]:
@@ -159,7 +187,7 @@ def _division_seat(city: str, countries: set[str], gazetteer: Gazetteer) -> Plac
 
 
 def _main_city(city: str, states: set[tuple[str, str]], countries: set[str], ward: bool,
-               gazetteer: Gazetteer) -> Placement | None:
+               gazetteer: Gazetteer, share_needed: float = MAIN_CITY_SHARE) -> Placement | None:
     """A place the gazetteer lacks in a known state, placed at the state's main city when that is
     where it most likely is: always for a ward (Tokyo's wards at Tokyo), and for any other name when
     most of the state's people live in and around that city (a suburb: "Observatory, Western Cape"
@@ -175,7 +203,7 @@ def _main_city(city: str, states: set[tuple[str, str]], countries: set[str], war
     if found is None:
         return None
     place, share = found
-    if not ward and share < MAIN_CITY_SHARE:
+    if not ward and share < share_needed:
         return None
     kind, where = ("a ward" if ward else "a place"), admin1 or place.country
     return Placement(place, f"The registry's city {city!r} is {kind} the offline gazetteer does not know in "
