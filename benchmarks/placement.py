@@ -3,7 +3,8 @@
 Reads benchmarks/placement/locations.json (1,347 real locations; README.md beside it), places each
 from its city, state and country as `sitefinder import` does when a location has no geoPoint, and
 reports the share within 10, 25 and 50 km of the registry's point, the share more than 100 km off,
-the unplaced, and the same by country. The registry's points are city-level, and a few are plainly
+the unplaced, and the same by country and by how each was placed (the city as written; a rule's
+reading with a note; a division's middle; a state's main city). The registry's points are city-level, and a few are plainly
 wrong (the README beside the data says which kind): read a failure before blaming the gazetteer.
 
     python benchmarks/placement.py                 # summary and the worst cases
@@ -26,8 +27,9 @@ from sitefinder.importer import Fields, site_from_location  # noqa: E402
 from sitefinder.queries import open_gazetteer  # noqa: E402
 
 
-def place_all(locations: list[dict]) -> list[tuple[dict, float | None, str]]:
-    """(location, km from the registry's point or None when not placed, note) for each location."""
+def place_all(locations: list[dict]) -> list[tuple[dict, float | None, str, str]]:
+    """(location, km from the registry's point or None when not placed, note, how it was placed)
+    for each location; "how" is the precision, with "+note" when a rule corrected or read the text."""
     gazetteer = open_gazetteer()
     results = []
     for number, location in enumerate(locations, 1):
@@ -36,13 +38,14 @@ def place_all(locations: list[dict]) -> list[tuple[dict, float | None, str]]:
         point = location["geoPoint"]
         km = (geodesic_km(site.latitude, site.longitude, point["lat"], point["lon"])
               if site.has_coordinates else None)
-        results.append((location, km, site.location_note or site.coordinate_source))
+        how = (site.coordinate_precision + ("+note" if site.location_note else "")) if site.has_coordinates else "unplaced"
+        results.append((location, km, site.location_note or site.coordinate_source, how))
     return results
 
 
-def summary(results: list[tuple[dict, float | None, str]]) -> dict[str, float]:
+def summary(results: list[tuple[dict, float | None, str, str]]) -> dict[str, float]:
     count = len(results)
-    placed = [km for _, km, _ in results if km is not None]
+    placed = [km for _, km, _, _ in results if km is not None]
     return {"locations": count,
             "within_10": sum(km <= 10 for km in placed) / count, "within_25": sum(km <= 25 for km in placed) / count,
             "within_50": sum(km <= 50 for km in placed) / count, "over_100": sum(km > 100 for km in placed) / count,
@@ -74,7 +77,14 @@ def main() -> None:
     for country, rows in sorted(by_country.items(), key=lambda item: -len(item[1])):
         part = summary(rows)
         print(f"{country:28} {len(rows):5} {part['within_25']:7.0%} {part['over_100']:8.0%} {part['unplaced']:9.0%}")
-    misses = [(km, location, note) for location, km, note in results if km is None or km > 25]
+    by_rule = defaultdict(list)
+    for result in results:
+        by_rule[result[3]].append(result)
+    print(f"\n{'placed as':28} {'n':>5} {'≤25 km':>7} {'>100 km':>8}")
+    for how, rows in sorted(by_rule.items(), key=lambda item: -len(item[1])):
+        part = summary(rows)
+        print(f"{how:28} {len(rows):5} {part['within_25']:7.0%} {part['over_100']:8.0%}")
+    misses = [(km, location, note) for location, km, note, _ in results if km is None or km > 25]
     misses.sort(key=lambda item: -(item[0] if item[0] is not None else 1e9))
     print(f"\n{len(misses)} off by more than 25 km or unplaced" + ("" if args.all else " (the first 40; --all for every one)"))
     for km, location, note in misses if args.all else misses[:40]:

@@ -206,9 +206,9 @@ def test_an_import_says_where_each_site_was_placed_and_why(tmp_path) -> None:  #
 
 def test_the_placement_benchmark_runs_on_the_real_records() -> None:
     """The benchmark in the repository: 1,347 real locations. Its floor is what this code reached
-    (README: 98.4 % within 25 km); the test guards against going back, not the target."""
+    (README: 98.4 % within 25 km, 0.4 % unplaced); the test guards against going back, not the target."""
     run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "placement.py"), "--json"],
                          capture_output=True, text=True, timeout=300, check=True)
     result = json.loads(run.stdout)
     assert result["locations"] == 1347
-    assert result["within_25"] >= 0.98 and result["unplaced"] <= 0.01 and result["over_100"] <= 0.01
+    assert result["within_25"] >= 0.983 and result["unplaced"] <= 0.005 and result["over_100"] <= 0.006
