@@ -14,6 +14,7 @@ wrong (the README beside the data says which kind): read a failure before blamin
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
 from collections import defaultdict
@@ -52,6 +53,16 @@ def summary(results: list[tuple[dict, float | None, str, str]]) -> dict[str, flo
             "unplaced": (count - len(placed)) / count}
 
 
+def checked_wrong(data: Path) -> set[tuple[str, str, str]]:
+    """(study, facility, city) of the registry points checked by hand and found elsewhere than the
+    site (registry_points_checked.csv beside the data, each with its evidence)."""
+    path = data.parent / "registry_points_checked.csv"
+    if not path.exists():
+        return set()
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {(row["study"], row["facility"], row["city"]) for row in csv.DictReader(handle)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=HERE / "placement" / "locations.json")
@@ -70,6 +81,13 @@ def main() -> None:
     print(f"{total['locations']} locations: within 10 km {total['within_10']:.1%}, within 25 km "
           f"{total['within_25']:.1%}, within 50 km {total['within_50']:.1%}, over 100 km {total['over_100']:.1%}, "
           f"unplaced {total['unplaced']:.1%}")
+    wrong = checked_wrong(args.data)
+    kept = [result for result in results if (result[0].get("study"), result[0].get("facility"), result[0].get("city"))
+            not in wrong]
+    if len(kept) < len(results):
+        rest = summary(kept)
+        print(f"without the {len(results) - len(kept)} registry points checked by hand and found elsewhere than the site "
+              f"(registry_points_checked.csv): within 25 km {rest['within_25']:.1%}, over 100 km {rest['over_100']:.1%}")
     by_country = defaultdict(list)
     for result in results:
         by_country[result[0].get("country", "")].append(result)

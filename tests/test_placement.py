@@ -176,7 +176,9 @@ def test_a_translation_never_takes_a_name_another_division_bears() -> None:
 
 @pytest.mark.parametrize(("query", "province"), [("Lebanon, NH", "New Hampshire"), ("Parkville, Victoria", "Victoria"),
                                                  ("Stanford, CA", "California"), ("Ft. Myers, FL", "Florida"),
-                                                 ("Friedberg, Hessen", "Hesse"), ("Halle, Sachsen-Anhalt", "Saxony-Anhalt")])
+                                                 ("Friedberg, Hessen", "Hesse"), ("Halle, Sachsen-Anhalt", "Saxony-Anhalt"),
+                                                 ("Shinjuku-ku, Tokyo", "Tokyo"), ("Praha 2", "Praha"),
+                                                 ("Zolynia", "Subcarpathian Voivodeship")])
 def test_near_learns_what_the_gazetteer_learns(query: str, province: str) -> None:
     origin = run_cli("near", query, "--json").json()["origin"]
     assert origin["province"] == province and origin["source"] == "gazetteer"
