@@ -415,8 +415,9 @@ def pypinyin_version() -> str:
 
 
 def is_latin(text: str) -> bool:
+    """Whether the name's letters are Latin; punctuation does not count ("Kargopol’" is Latin)."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in decomposed)
+    return all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in decomposed if ch.isalpha())
 
 
 def keep_name(name: str, primary: str) -> bool:

@@ -43,6 +43,7 @@ def placed(city: str, state: str, country: str):  # type: ignore[no-untyped-def]
     ("Mt. Kisco", "New York", "United States", 41.20, -73.73),
     ("Zolynia", "", "Poland", 50.16, 22.31),  # small places keep their own letters only: ł, ø typed plain
     ("Stovring", "", "Denmark", 56.89, 9.84),
+    ("Kargopol", "Arkhangelsk", "Russian Federation", 61.50, 38.95),  # GeoNames writes Kargopol’, with a ’
     # a ward (-ku) stays in the state the registry gives, even when GeoNames has a namesake elsewhere
     ("Koto-ku", "Tokyo", "Japan", 35.67, 139.82),
     ("Bunkyo-ku", "Tokyo", "Japan", 35.71, 139.75),
