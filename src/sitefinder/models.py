@@ -38,6 +38,11 @@ class Site(NamedTuple):
         return self.latitude is not None and self.longitude is not None
 
     @property
+    def approximate(self) -> bool:
+        """Placed at a division's middle or its state's main city, its own town unknown offline."""
+        return self.coordinate_precision in ("division", "state")
+
+    @property
     def geonames_city(self) -> int | None:
         """The GeoNames id of the site's city, when its coordinates are that city's ("GeoNames 1797929 (...)")."""
         words = self.coordinate_source.split()

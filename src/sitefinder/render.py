@@ -256,11 +256,22 @@ def investigator_cell(site: Site) -> str:
 
 # ---------------------------------------------------------------- what every answer ends with
 
+def distance_cell(entry: RankedSite) -> str:
+    """A site's distance, marked ≈ when the site's own town is unknown offline and it was placed
+    at its state's main city or its division's middle."""
+    return f"{'≈' if entry.site.approximate else ''}{entry.distance_km:,.1f}"
+
+
 def answer_footer(sites: Sequence[Site], trial: Trial) -> list[str]:
-    """Below a table of sites: what "(trial)" means, whom to call, and how current the data are."""
+    """Below a table of sites: what "(trial)" means, what ≈ means, whom to call, and how current
+    the data are."""
     lines = []
     if any(effective_status(site.status, trial.overall_status)[1] == "trial" for site in sites):
         lines.append(TRIAL_STATUS_NOTE)
+    approximate = [site for site in sites if site.approximate]
+    if approximate:
+        lines.append(f"≈: the town of site {', '.join(str(site.id) for site in approximate)} is not in the offline "
+                     f"gazetteer, so where it is is approximate (sitefinder show {approximate[0].id} says how it was placed).")
     lines += whom_to_call(sites, trial)
     lines.append(data_line(trial))
     return lines
@@ -363,7 +374,7 @@ def show_nearest(result: NearResult | RegionAnswer, fmt: str) -> None:
         emit_csv(("rank", "distance_km", *CSV_SITE_FIELDS), near_payload(result)["sites"])
     elif result.sites:
         rows = [[str(rank), str(entry.site.id), entry.site.facility, *_where_cells(entry.site, result.chinese),
-                 f"{entry.distance_km:,.1f}", status_cell(entry.site, trial), investigator_cell(entry.site)]
+                 distance_cell(entry), status_cell(entry.site, trial), investigator_cell(entry.site)]
                 for rank, entry in enumerate(result.sites, 1)]
         where = ", ".join(part for part in (place.label, place.country if place.province else "") if part)
         if result.chinese and (result.chinese.place or result.chinese.province):
@@ -636,7 +647,7 @@ def _draw_map(result: MapResult, columns: int, rows: int) -> None:
     for rank, entry in enumerate(near.sites, 1):
         site = entry.site
         where = " ".join(_where_cells(site, near.chinese)[:1])
-        lines.append(_cell(console, f"{rank:>2} {site.facility}, {where} · {entry.distance_km:,.1f} km · "
+        lines.append(_cell(console, f"{rank:>2} {site.facility}, {where} · {distance_cell(entry)} km · "
                                     f"{status_cell(site, near.trial)} · id {site.id}"
                                     + ("" if rank in shown else " (outside this view)")))
     footer = [f"Map: {scale_words(scene, columns)}. {CAPTION}", *answer_footer([e.site for e in near.sites], near.trial)]
@@ -661,10 +672,10 @@ def _write_map_file(result: MapResult, out: Path) -> None:
         site = marker.entry.site
         contact = investigator_cell(site)
         labels.append(SiteLabel(
-            text=f"{marker.rank} {site.facility}, {site.city}, {marker.entry.distance_km:,.1f} km",
+            text=f"{marker.rank} {site.facility}, {site.city}, {distance_cell(marker.entry)} km",
             details="\n".join(part for part in (
                 f"{marker.rank}. {site.facility} (id {site.id})", f"{site.city}, {site.province}, {site.country}",
-                f"{marker.entry.distance_km:,.1f} km · {status_cell(site, near.trial)}",
+                f"{distance_cell(marker.entry)} km · {status_cell(site, near.trial)}",
                 f"Investigator: {contact}" if contact else "") if part)))
     labels = [label._replace(text=printable(label.text), details=printable(label.details)) for label in labels]
     title = printable(_map_title(near))
@@ -672,7 +683,7 @@ def _write_map_file(result: MapResult, out: Path) -> None:
         text = svg(scene, title, labels)
     else:
         rows = [[str(rank), str(entry.site.id), printable(entry.site.facility), printable(entry.site.city),
-                 printable(entry.site.province), f"{entry.distance_km:,.1f}", status_cell(entry.site, near.trial),
+                 printable(entry.site.province), distance_cell(entry), status_cell(entry.site, near.trial),
                  printable(investigator_cell(entry.site))] for rank, entry in enumerate(near.sites, 1)]
         text = html(scene, title, labels, rows, NEAR_HEADERS)
     try:
