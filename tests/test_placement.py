@@ -41,6 +41,7 @@ def placed(city: str, state: str, country: str):  # type: ignore[no-untyped-def]
     ("Taichung City", "", "Taiwan", 24.15, 120.68),
     ("Ft. Myers", "Florida", "United States", 26.62, -81.84),  # small places keep one spelling in GeoNames
     ("Mt. Kisco", "New York", "United States", 41.20, -73.73),
+    ("Saint Louis", "Missouri", "United States", 38.63, -90.20),
     ("Zolynia", "", "Poland", 50.16, 22.31),  # small places keep their own letters only: ł, ø typed plain
     ("Stovring", "", "Denmark", 56.89, 9.84),
     ("Kargopol", "Arkhangelsk", "Russian Federation", 61.50, 38.95),  # GeoNames writes Kargopol’, with a ’
@@ -70,7 +71,6 @@ def placed(city: str, state: str, country: str):  # type: ignore[no-untyped-def]
     ("Xicheng", "Beijing", "China", 39.91, 116.37),  # not Gejiu, Yunnan, which GeoNames also calls Xicheng
     # a state slip next door: Bogotá is its own district, inside Cundinamarca
     ("Bogota", "Cundinamarca", "Colombia", 4.61, -74.08),
-    ("Saint Louis", "Missouri", "United States", 38.63, -90.20),
     # the registry's country names
     ("Ede", "", "Netherlands", 52.03, 5.66),
     ("Anyang-si", "", "Korea, Republic of", 37.39, 126.93),
