@@ -243,6 +243,12 @@ SECOND_LEVEL_WORDS = re.compile(
 PART_SHARE = 0.8
 
 
+def bracketed(name: str) -> list[str]:
+    """The other name an ISO 3166-2 name gives in brackets ("Illes Balears [Islas Baleares]"), not a code."""
+    inner = name.partition(" [")[2].rstrip("]")
+    return [inner] if inner and not CODE_LIKE.match(inner.replace("-", "")) and "-" not in inner[:3] else []
+
+
 def bare(name: str) -> str:
     """An ISO 3166-2 name without its bracketed note or Swedish "län": "Västra Götalands län [SE-14]"
     is written "Västra Götaland"."""
@@ -264,7 +270,7 @@ def iso_catalogues() -> dict:
 
 def iso_spellings(subdivision, translated: bool) -> set[str]:  # type: ignore[no-untyped-def]
     """A subdivision's Latin-script names: its ISO name, and with `translated` every translation."""
-    names = {subdivision.name, bare(subdivision.name),
+    names = {subdivision.name, bare(subdivision.name), *bracketed(subdivision.name),
              *(catalogue.gettext(subdivision.name) for catalogue in iso_catalogues().values() if translated)}
     return {name for name in names if is_latin(name)} | {german_spelling(name) for name in names if is_latin(name)}
 
@@ -383,7 +389,8 @@ def division_names(cities: dict, rg_rows: dict[int, dict], admin1_name) -> tuple
             continue
         country, local_code = subdivision.code.split("-", 1)
         english = iso_label(subdivision)
-        names = {subdivision.name, bare(subdivision.name), german_spelling(bare(subdivision.name)), english,
+        names = {subdivision.name, bare(subdivision.name), *bracketed(subdivision.name),
+                 german_spelling(bare(subdivision.name)), english,
                  subdivision.code, SECOND_LEVEL_WORDS.sub("", bare(subdivision.name))}
         if local_code.isalpha() and len(local_code) >= 2:
             names.add(local_code)

@@ -164,6 +164,8 @@ def test_several_namesakes_in_a_wrong_state_stay_unplaced_and_say_why() -> None:
     ("Attiki", "GR", "Attica"), ("Harjumaa", "EE", "Harju"), ("Wielkopolskie", "PL", "Greater Poland Voivodeship"),
     ("Seoul Teugbyeolsi", "KR", "Seoul"), ("Osjecko-baranjska Zupanija", "HR", "Osjecko-Baranjska"),
     ("Västra Götaland", "SE", "Vaestra Goetaland"), ("Noord-Holland", "NL", "North Holland"),
+    ("Aichi-ken", "JP", "Aichi"), ("Osaka-fu", "JP", "Osaka"), ("Taipei City", "TW", "Taipei"),
+    ("Free State", "ZA", "Orange Free State"), ("Islas Baleares", "ES", "Balearic Islands"),
 ])
 def test_a_state_as_registries_write_it_is_known(state: str, country: str, admin1: str) -> None:
     """Local names, ISO 3166-2 codes, and second-level divisions standing for their state."""

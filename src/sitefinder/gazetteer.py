@@ -77,10 +77,13 @@ class Gazetteer:
         """(country code, admin1 name) for what a registry writes as a state: a province, state or
         country name as `regions` reads it, or a part of a state standing for it (the province "RM"
         or "Roma" for Latium, "Isère" for Rhône-Alpes, "Surrey" for England)."""
-        key = province_key(text)
-        rows = self._db.execute("SELECT country, admin1 FROM region WHERE key = ? UNION "
-                                "SELECT country, admin1 FROM part WHERE key = ?", (key, key))
-        return set(rows.fetchall())
+        for form in (text, *_without_division_word(text)):
+            key = province_key(form)
+            rows = self._db.execute("SELECT country, admin1 FROM region WHERE key = ? UNION "
+                                    "SELECT country, admin1 FROM part WHERE key = ?", (key, key)).fetchall()
+            if rows:
+                return set(rows)
+        return set()
 
     def chinese_name(self, geonameid: int) -> str:
         """The place's name in Chinese characters, simplified where GeoNames has it, else "" (chosen
@@ -384,6 +387,19 @@ def _lookup(gazetteer: Gazetteer, head: str) -> list[Place]:
         if key.endswith(word) and len(key) - len(word) >= 3:
             return gazetteer.places(key[: -len(word)])
     return []
+
+
+# Words that say a name is a division, written after it: Japan's -to, -fu, -ken ("Aichi-ken"),
+# Korea's special and metropolitan cities, Taiwan's and others' "City", China's "Zizhiqu".
+_DIVISION_WORDS = ("to", "fu", "ken", "city", "special city", "metropolitan city", "zizhiqu",
+                   "uygur zizhiqu", "state", "region", "department", "departamento", "provincia", "region metropolitana")
+
+
+def _without_division_word(text: str) -> list[str]:
+    """The name without a division word after it: "Aichi-ken" → ["Aichi"], "Taipei City" → ["Taipei"]."""
+    folded = " ".join(text.replace("-", " ").split()).casefold()
+    return [text[: len(text) - len(word) - 1].strip(" -") for word in _DIVISION_WORDS
+            if folded.endswith(" " + word) and len(folded) > len(word) + 2]
 
 
 def _within(place: Place, regions: set[tuple[str, str]], gazetteer: Gazetteer) -> bool:
