@@ -113,31 +113,34 @@ class Gazetteer:
         self.country_name("")  # loads the table
         return self._country_codes_by_name.get(name, "")
 
+    def division_places(self, country: str, admin1: str | None = None) -> list[Place]:
+        """The places of a division (or with no admin1, of a country), most populous first."""
+        rows = self._db.execute(
+            "SELECT id, name, admin1, country, latitude, longitude, population FROM place WHERE country = ? "
+            "AND (? IS NULL OR admin1 = ?) ORDER BY population DESC, id", (country, admin1, admin1)).fetchall()
+        return [self._place(row) for row in rows]
+
     def division_middle(self, country: str, admin1: str) -> Place | None:
         """A division (province, state, prefecture) as one point: the median latitude and longitude of
         its places, named after the division, with its largest place's id (for the record)."""
-        rows = self._db.execute("SELECT id, latitude, longitude, population FROM place WHERE country = ? AND admin1 = ?",
-                                (country, admin1)).fetchall()
-        if not rows:
+        places = self.division_places(country, admin1)
+        if not places:
             return None
-        latitudes, longitudes = sorted(row[1] for row in rows), sorted(row[2] for row in rows)
-        largest = max(rows, key=lambda row: (row[3], -row[0]))
+        latitudes, longitudes = sorted(place.latitude for place in places), sorted(place.longitude for place in places)
         return Place(name=admin1, province=admin1, country=self.country_name(country),
-                     latitude=latitudes[len(rows) // 2], longitude=longitudes[len(rows) // 2],
-                     population=sum(row[3] for row in rows), geonameid=largest[0])
+                     latitude=latitudes[len(places) // 2], longitude=longitudes[len(places) // 2],
+                     population=sum(place.population for place in places), geonameid=places[0].geonameid)
 
     def main_city(self, country: str, admin1: str | None = None) -> tuple[Place, float] | None:
         """A division's (or with no admin1, a country's) most populous place (Tokyo in Tokyo, Cape
         Town in Western Cape) and the share of its people who live within MAIN_CITY_KM of it: how
         likely a place of the division the gazetteer lacks (a ward, a suburb) is that city."""
-        rows = self._db.execute(
-            "SELECT id, name, admin1, country, latitude, longitude, population FROM place WHERE country = ? "
-            "AND (? IS NULL OR admin1 = ?) ORDER BY population DESC, id", (country, admin1, admin1)).fetchall()
-        if not rows:
+        places = self.division_places(country, admin1)
+        if not places:
             return None
-        city = self._place(rows[0])
-        total = sum(row[6] for row in rows)
-        near = sum(row[6] for row in rows if sphere_km(city.latitude, city.longitude, row[4], row[5]) <= MAIN_CITY_KM)
+        city, total = places[0], sum(place.population for place in places)
+        near = sum(place.population for place in places
+                   if sphere_km(city.latitude, city.longitude, place.latitude, place.longitude) <= MAIN_CITY_KM)
         return city, near / total if total else 0.0
 
     def division_reaches(self, country: str, admin1: str, latitude: float, longitude: float, km: float) -> bool:
