@@ -116,6 +116,18 @@ def test_a_city_in_the_wrong_province_is_placed_with_a_note(city: str, state: st
     assert place is not None and place.province == meant and said in note
 
 
+@pytest.mark.parametrize(("city", "country", "postal_code", "latitude", "longitude"), [
+    ("Saint-Denis", "France", "93200", 48.94, 2.35),  # not Saint-Denis on Réunion, the larger namesake
+    ("Saint-Denis", "France", "97400", -20.88, 55.45),
+    ("Campo Grande", "Brazil", "79002-000", -20.44, -54.65),  # a CEP of Mato Grosso do Sul
+    ("Santa Maria", "Brazil", "97015-000", -29.68, -53.81),
+])
+def test_a_postal_code_says_where_a_row_without_a_state_is(city: str, country: str, postal_code: str,
+                                                          latitude: float, longitude: float) -> None:
+    place, note, _ = place_location(city, "", country, open_gazetteer(), postal_code)
+    assert place is not None and geodesic_km(place.latitude, place.longitude, latitude, longitude) < 15, note
+
+
 @pytest.mark.parametrize(("city", "state", "country"), [
     ("Free Soil", "Michigan", "United States"),  # a village in a state of many towns: not put at Detroit
     ("Bakirkoy", "", "Turkey"),  # an Istanbul district GeoNames lacks, not the village Kırköy 1,500 km east

@@ -134,7 +134,7 @@ def import_study(study: dict[str, Any], gazetteer: Gazetteer, retrieved: str = "
 
 
 def site_from_location(site_id: int, location: Fields, gazetteer: Gazetteer) -> Site:
-    text = {key: location.text(key) for key in ("facility", "city", "state", "country", "status")}
+    text = {key: location.text(key) for key in ("facility", "city", "state", "zip", "country", "status")}
     facility = text["facility"] or f"Unnamed site {site_id}"
     status = normalize_status(text["status"]) if text["status"] else None
     contacts = _contacts(location.objects("contacts"), country_code(text["country"], gazetteer))
@@ -146,7 +146,7 @@ def site_from_location(site_id: int, location: Fields, gazetteer: Gazetteer) -> 
                     coordinate_precision="city", coordinate_source="registry")
     from sitefinder.placement import place_location
 
-    place, note, precision = place_location(text["city"], text["state"], text["country"], gazetteer)
+    place, note, precision = place_location(text["city"], text["state"], text["country"], gazetteer, text["zip"])
     if place is None:
         return Site(**common, latitude=None, longitude=None, location_note=note)
     return Site(**common, latitude=place.latitude, longitude=place.longitude, coordinate_precision=precision,

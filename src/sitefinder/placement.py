@@ -24,6 +24,8 @@ The rules, each for a class of what real records hold (benchmarks/placement.py m
   within 30 km of that city (85 % when the name is a place elsewhere in the country: "Chaoyang,
   Beijing" is Beijing's district). With no state, a country that is mostly one city (Singapore).
 - A city that is a division itself ("Hokkaido, Japan") is placed at its middle, precision "division".
+- A postal code says what the row does not: a French one its département, or an overseas part
+  ("Saint-Denis, 93200" is near Paris, "Saint-Denis, 97400" on Réunion); a Brazilian CEP its state.
 - A misspelt city ("Hanzhou") is placed when one spelling in the country (and state, when given) is
   clearly closest and names a town of 15,000 or more, with a note.
 """
@@ -63,7 +65,7 @@ class Placement(NamedTuple):
     precision: str = "city"  # "city"; "division" (its middle); "state" (its main city, the place being unknown)
 
 
-def place_location(city: str, state: str, country: str, gazetteer: Gazetteer) -> Placement:
+def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, postal_code: str = "") -> Placement:
     """Where a registry location is, from its text alone."""
     city, state, country = city.strip(), state.strip(), country.strip()
     where = ", ".join(part for part in (city, state, country) if part)
@@ -73,7 +75,12 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer) ->
     if country and not countries:
         return Placement(None, f"Could not be placed: the offline gazetteer does not know the country {country!r}.")
     head, qualifier = split_qualifier(city)  # "Milano (MI)", "Porto Alegre - RS": two fields in one
-    state = state or qualifier
+    part, postal_state = _postal_hint(countries, postal_code.strip(), gazetteer)
+    if part:  # "Saint-Denis, France, 93200" is not Saint-Denis on Réunion (97400)
+        countries = {part}
+    state_label = (repr(state or qualifier) if state or qualifier
+                   else f"{postal_state} (from the postal code {postal_code})")
+    state = state or qualifier or postal_state
     states = {(c, admin1) for c, admin1 in gazetteer.divisions(state) if admin1
               and (not countries or gazetteer.country_name(c) in countries)} if state else set()
     why_not = ""
@@ -93,11 +100,11 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer) ->
             distinct = _distinct(found)
             place = _state_typo(distinct, key, state, states, gazetteer)
             if place is not None:
-                return Placement(place, f"The registry gives the state {state!r}, but {place.name} is in "
+                return Placement(place, f"The registry gives the state {state_label}, but {place.name} is in "
                                         f"{place.province or place.country}: placed there.")
-            why_not = (f"Could not be placed: there is no {city!r} in {state!r}, and {len(distinct)} places "
+            why_not = (f"Could not be placed: there is no {city!r} in {state_label}, and {len(distinct)} places "
                        f"of that name in {country or 'the world'}." if len(distinct) > 1 else
-                       f"Could not be placed: there is no {city!r} in {state!r}, and the one {distinct[0].name} "
+                       f"Could not be placed: there is no {city!r} in {state_label}, and the one {distinct[0].name} "
                        f"elsewhere, in {distinct[0].province or distinct[0].country}, is not a likely slip of the "
                        "state.")
             continue
@@ -115,6 +122,35 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer) ->
     return (_closest_spelling(city, states, countries, gazetteer)
             or _main_city(city, states, countries, ward, gazetteer)
             or Placement(None, f"Could not be placed: the offline gazetteer does not know {where!r}."))
+
+
+# What the first digits of a postal code say of where a place is, where they name a division:
+# France's are the département (97x overseas), Brazil's CEP ranges are the states' (Correios).
+_FRANCE_OVERSEAS = {"971": "GP", "972": "MQ", "973": "GF", "974": "RE", "975": "PM", "976": "YT", "977": "BL",
+                    "978": "MF", "986": "WF", "987": "PF", "988": "NC"}
+_FRANCE_ISO = {"20": "FR-20R", "75": "FR-75C"}  # Corsica and Paris are coded apart from the other départements
+_BRAZIL_CEP = ((1000, "SP"), (20000, "RJ"), (29000, "ES"), (30000, "MG"), (40000, "BA"), (49000, "SE"), (50000, "PE"),
+               (57000, "AL"), (58000, "PB"), (59000, "RN"), (60000, "CE"), (64000, "PI"), (65000, "MA"),
+               (66000, "PA"), (68900, "AP"), (69000, "AM"), (69300, "RR"), (69400, "AM"), (69900, "AC"),
+               (70000, "DF"), (72800, "GO"), (73000, "DF"), (73700, "GO"), (76800, "RO"), (77000, "TO"),
+               (78000, "MT"), (78900, "RO"), (79000, "MS"), (80000, "PR"), (88000, "SC"), (90000, "RS"))
+
+
+def _postal_hint(countries: set[str], postal_code: str, gazetteer: Gazetteer) -> tuple[str, str]:
+    """(the one country part the code places the site in, or ""; the state it names, or "")."""
+    digits = postal_code.replace("-", "").replace(" ", "")
+    if len(countries) < 1 or not digits.isdigit():
+        return "", ""
+    codes = {gazetteer.country_code_of(name) for name in countries}
+    if "FR" in codes and len(digits) == 5:
+        if digits[:3] in _FRANCE_OVERSEAS:
+            return gazetteer.country_name(_FRANCE_OVERSEAS[digits[:3]]), ""
+        return gazetteer.country_name("FR"), _FRANCE_ISO.get(digits[:2], f"FR-{digits[:2]}")
+    if codes == {"BR"} and len(digits) == 8:
+        number = int(digits[:5])
+        state = next((state for start, state in reversed(_BRAZIL_CEP) if number >= start), "")
+        return "", f"BR-{state}" if state else ""
+    return "", ""
 
 
 def _state_typo(distinct: list[Place], key: str, state: str, states: set[tuple[str, str]],
