@@ -319,12 +319,15 @@ _SPELLED_OUT = {"saint": "St.", "sainte": "Ste.", "mount": "Mt.", "fort": "Ft."}
 
 
 def other_spellings(name: str) -> list[str]:
-    """The name with its first word abbreviated or spelled out: "Ft. Myers" → ["Fort Myers"]."""
-    first, _, rest = name.partition(" ")
+    """The name with its first word abbreviated or spelled out: "Ft. Myers" → ["Fort Myers"],
+    "St-Jérôme" (as Québec writes it) → ["Saint-Jérôme"]."""
+    space, hyphen = name.find(" "), name.find("-")
+    cut = min(index for index in (space, hyphen, len(name)) if index >= 0)
+    first, separator, rest = name[:cut], name[cut:cut + 1], name[cut + 1:]
     word = first.casefold().rstrip(".")
     if rest and word in _ABBREVIATIONS and first.casefold() not in _SPELLED_OUT:
-        return [f"{_ABBREVIATIONS[word]} {rest}"]
-    if rest and first.casefold() in _SPELLED_OUT:
+        return [f"{_ABBREVIATIONS[word]}{separator}{rest}"]
+    if rest and separator == " " and first.casefold() in _SPELLED_OUT:
         return [f"{_SPELLED_OUT[first.casefold()]} {rest}"]
     return []
 
