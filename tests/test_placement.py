@@ -52,7 +52,6 @@ def placed(city: str, state: str, country: str):  # type: ignore[no-untyped-def]
     ("Haidian District", "Beijing", "China", 39.96, 116.30),
     ("Zhongzheng Dist.", "Taipei", "Taiwan", 25.03, 121.52),
     # a suburb or district the gazetteer lacks, in a state whose people mostly live in one city
-    ("Observatory", "Western Cape", "South Africa", -33.94, 18.47),
     ("Altindag", "Ankara", "Turkey", 39.94, 32.86),
     ("Surquillo", "Lima", "Peru", -12.11, -77.02),
     ("Cukurova", "Adana", "Turkey", 37.05, 35.30),  # not read as Çukuroba, a village of another province
@@ -131,6 +130,7 @@ def test_a_postal_code_says_where_a_row_without_a_state_is(city: str, country: s
 
 @pytest.mark.parametrize(("city", "state", "country"), [
     ("Free Soil", "Michigan", "United States"),  # a village in a state of many towns: not put at Detroit
+    ("Observatory", "Western Cape", "South Africa"),  # 0.69 of the state by Cape Town, but towns 186 km out
     ("Bakirkoy", "", "Turkey"),  # an Istanbul district GeoNames lacks, not the village Kırköy 1,500 km east
     ("Yuzhong", "Chongqing", "China"),  # not "corrected" to a hamlet Yuzhong in Gansu
     ("Wuzhong", "Jiangsu", "China"),  # Suzhou's district, not the city Wuzhong 1,500 km away in Ningxia
@@ -142,10 +142,10 @@ def test_what_cannot_be_placed_safely_stays_unplaced_and_says_why(city: str, sta
 
 
 def test_a_place_put_at_its_states_main_city_says_so_and_is_marked_approximate() -> None:
-    place, note, precision = placed("Observatory", "Western Cape", "South Africa")
-    assert (place.name, precision) == ("Cape Town", "state")
-    assert note == ("The registry's city 'Observatory' is a place the offline gazetteer does not know in Western "
-                    "Cape: placed at Cape Town, its main city (approximate).")
+    place, note, precision = placed("Altindag", "Ankara", "Turkey")
+    assert (place.name, precision) == ("Ankara", "state")
+    assert note == ("The registry's city 'Altindag' is a place the offline gazetteer does not know in Ankara: "
+                    "placed at Ankara, its main city (approximate).")
 
 
 def test_a_misspelt_city_is_placed_when_one_spelling_is_clearly_closest() -> None:
@@ -206,8 +206,8 @@ def test_an_import_says_where_each_site_was_placed_and_why(tmp_path) -> None:  #
                                      {"facility": "A", "city": "Taiyuan", "state": "Shaanxi", "country": "China"},
                                      {"facility": "B", "city": "Springfield", "state": "", "country": "Atlantis"},
                                      {"facility": "C", "city": "Praha 2", "country": "Czechia"},
-                                     {"facility": "D", "city": "Observatory", "state": "Western Cape",
-                                      "country": "South Africa"}]}}}
+                                     {"facility": "D", "city": "Altindag", "state": "Ankara",
+                                      "country": "Turkey"}]}}}
     path = tmp_path / "study.json"
     path.write_text(json.dumps(study), encoding="utf-8")
     run = run_cli("import", str(path), "--out", str(tmp_path / "out"), "--json")
@@ -219,30 +219,30 @@ def test_an_import_says_where_each_site_was_placed_and_why(tmp_path) -> None:  #
     assert sites["C"]["location_note"].startswith("Registry city 'Praha 2' is placed at Prague")
     assert (sites["A"]["coordinate_precision"], sites["D"]["coordinate_precision"]) == ("city", "state")
     shown = run_cli("show", str(sites["D"]["id"]), "--sites", str(tmp_path / "out" / "sites.csv")).stdout
-    assert "the state's main city, approximate" in shown and "placed at Cape Town, its main city" in " ".join(shown.split())
+    assert "the state's main city, approximate" in shown and "placed at Ankara, its main city" in " ".join(shown.split())
 
 
 def test_a_site_placed_approximately_shows_its_distance_as_approximate(tmp_path) -> None:  # type: ignore[no-untyped-def]
     study = {"protocolSection": {"identificationModule": {"nctId": "NCT01234567"},
                                  "contactsLocationsModule": {"locations": [
-                                     {"facility": "Groote Schuur", "city": "Cape Town", "state": "Western Cape",
-                                      "country": "South Africa"},
-                                     {"facility": "Observatory Clinic", "city": "Observatory", "state": "Western Cape",
-                                      "country": "South Africa"}]}}}
+                                     {"facility": "Hacettepe", "city": "Ankara", "state": "Ankara",
+                                      "country": "Turkey"},
+                                     {"facility": "Altindag Clinic", "city": "Altindag", "state": "Ankara",
+                                      "country": "Turkey"}]}}}
     path = tmp_path / "study.json"
     path.write_text(json.dumps(study), encoding="utf-8")
     assert run_cli("import", str(path), "--out", str(tmp_path / "out")).exit_code == 0
-    run = run_cli("near", "Stellenbosch", "--sites", str(tmp_path / "out" / "sites.csv"), env={"COLUMNS": "140"})
+    run = run_cli("near", "Kirikkale", "--sites", str(tmp_path / "out" / "sites.csv"), env={"COLUMNS": "140"})
     rows = {line.split("│")[3].strip(): line for line in run.stdout.splitlines() if line.count("│") > 5}
-    assert "≈" not in rows["Groote Schuur"] and "≈" in rows["Observatory Clinic"]
+    assert "≈" not in rows["Hacettepe"] and "≈" in rows["Altindag Clinic"]
     assert "≈: the town of site 2 is not in the offline gazetteer, so where it is is approximate" in " ".join(run.stdout.split())
 
 
 def test_the_placement_benchmark_runs_on_the_real_records() -> None:
     """The benchmark in the repository: 1,347 real locations. Its floor is what this code reached
-    (README: 98.4 % within 25 km, 0.4 % unplaced); the test guards against going back, not the target."""
+    (README: 98.4 % within 25 km, 0.5 % unplaced); the test guards against going back, not the target."""
     run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "placement.py"), "--json"],
                          capture_output=True, text=True, timeout=300, check=True)
     result = json.loads(run.stdout)
     assert result["locations"] == 1347
-    assert result["within_25"] >= 0.983 and result["unplaced"] <= 0.005 and result["over_100"] <= 0.006
+    assert result["within_25"] >= 0.983 and result["unplaced"] <= 0.0055 and result["over_100"] <= 0.006

@@ -131,17 +131,25 @@ class Gazetteer:
                      latitude=latitudes[len(places) // 2], longitude=longitudes[len(places) // 2],
                      population=sum(place.population for place in places), geonameid=places[0].geonameid)
 
-    def main_city(self, country: str, admin1: str | None = None) -> tuple[Place, float] | None:
-        """A division's (or with no admin1, a country's) most populous place (Tokyo in Tokyo, Cape
-        Town in Western Cape) and the share of its people who live within MAIN_CITY_KM of it: how
-        likely a place of the division the gazetteer lacks (a ward, a suburb) is that city."""
+    def main_city(self, country: str, admin1: str | None = None) -> tuple[Place, float, float] | None:
+        """A division's (or with no admin1, a country's) most populous place (Tokyo in Tokyo, Ankara
+        in Ankara); the share of the division's people who live within MAIN_CITY_KM of it; and the
+        distance within which nine in ten of them live. Together: how likely a place of the division
+        the gazetteer lacks (a ward, a suburb) is that city, and how far off it can be if not."""
         places = self.division_places(country, admin1)
         if not places:
             return None
         city, total = places[0], sum(place.population for place in places)
-        near = sum(place.population for place in places
-                   if sphere_km(city.latitude, city.longitude, place.latitude, place.longitude) <= MAIN_CITY_KM)
-        return city, near / total if total else 0.0
+        by_distance = sorted((sphere_km(city.latitude, city.longitude, place.latitude, place.longitude), place.population)
+                             for place in places)
+        near = sum(population for km, population in by_distance if km <= MAIN_CITY_KM)
+        counted, reach = 0, by_distance[-1][0]
+        for km, population in by_distance:
+            counted += population
+            if counted >= 0.9 * total:
+                reach = km
+                break
+        return city, (near / total if total else 0.0), reach
 
     def division_reaches(self, country: str, admin1: str, latitude: float, longitude: float, km: float) -> bool:
         """Whether a place of the division lies within about `km` of the point (a degree box)."""

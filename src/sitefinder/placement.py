@@ -22,7 +22,8 @@ The rules, each for a class of what real records hold (benchmarks/placement.py m
   are known, so what is missing is mostly parts of cities) is placed at the state's main city, with
   a note and precision "state": always for a ward, otherwise only when half the state's people live
   within 30 km of that city (85 % when the name is a place elsewhere in the country: "Chaoyang,
-  Beijing" is Beijing's district). With no state, a country that is mostly one city (Singapore).
+  Beijing" is Beijing's district) and nine in ten within 100 km. With no state, a country that is
+  mostly one city (Singapore).
 - A city that is a division itself ("Hokkaido, Japan") is placed at its middle, precision "division".
 - A postal code says what the row does not: a French one its département, or an overseas part
   ("Saint-Denis, 93200" is near Paris, "Saint-Denis, 97400" on Réunion); a Brazilian CEP its state.
@@ -52,8 +53,10 @@ SIMILAR_STATE_SCORE = 70  # rapidfuzz ratio of "hainan" and "henan": 73; "jiangs
 NEIGHBOUR_KM = 100.0  # a city this close to the state written is a border slip, not a district
 MISSPELT_MIN_POPULATION = 15_000
 # A place unknown in a state is put at the state's main city when this share of the state's people
-# live within 30 km of it (Cape Town in Western Cape: 0.6; Detroit in Michigan: far less).
+# live within 30 km of it (Ankara 0.92; Detroit in Michigan far less), and nine in ten within this
+# distance (Ankara 15 km; not Western Cape, 0.69 but 186 km: a village there may be far from Cape Town).
 MAIN_CITY_SHARE = 0.5
+MAIN_CITY_REACH_KM = 100.0
 # When the name is a place elsewhere in the country, only a state that is nearly all one city
 # (Beijing 0.98, Shanghai 0.90) makes it that city's district; Hawaii (Honolulu 0.77) does not.
 CITY_STATE_SHARE = 0.85
@@ -229,9 +232,9 @@ def _main_city(city: str, states: set[tuple[str, str]], countries: set[str], war
                gazetteer: Gazetteer, share_needed: float = MAIN_CITY_SHARE) -> Placement | None:
     """A place the gazetteer lacks in a known state, placed at the state's main city when that is
     where it most likely is: always for a ward (Tokyo's wards at Tokyo), and for any other name when
-    most of the state's people live in and around that city (a suburb: "Observatory, Western Cape"
-    at Cape Town); never in a state of many towns ("Free Soil, Michigan" stays unplaced). With no
-    state, the same holds for a country that is mostly one city (Singapore, Hong Kong)."""
+    most of the state's people live in and around that city and hardly any far from it (a district:
+    "Altindag, Ankara" at Ankara); never in a state of many towns ("Free Soil, Michigan" stays
+    unplaced). With no state, the same holds for a country that is mostly one city (Singapore)."""
     if len(states) == 1:
         (code, admin1), = states
     elif not states and len(countries) == 1 and not ward:
@@ -241,8 +244,8 @@ def _main_city(city: str, states: set[tuple[str, str]], countries: set[str], war
     found = gazetteer.main_city(code, admin1)
     if found is None:
         return None
-    place, share = found
-    if not ward and share < share_needed:
+    place, share, reach = found
+    if not ward and (share < share_needed or reach > MAIN_CITY_REACH_KM):
         return None
     kind, where = ("a ward" if ward else "a place"), admin1 or place.country
     return Placement(place, f"The registry's city {city!r} is {kind} the offline gazetteer does not know in "
