@@ -134,6 +134,7 @@ def test_a_postal_code_says_where_a_row_without_a_state_is(city: str, country: s
     ("Bakirkoy", "", "Turkey"),  # an Istanbul district GeoNames lacks, not the village Kırköy 1,500 km east
     ("Yuzhong", "Chongqing", "China"),  # not "corrected" to a hamlet Yuzhong in Gansu
     ("Wuzhong", "Jiangsu", "China"),  # Suzhou's district, not the city Wuzhong 1,500 km away in Ningxia
+    ("Tianhe District", "Guangdong", "China"),  # Guangzhou's, but a province does not say which city's
     ("Springfield", "Hawaii", "United States"),  # a Springfield elsewhere, not Honolulu (0.77 of Hawaii)
 ])
 def test_what_cannot_be_placed_safely_stays_unplaced_and_says_why(city: str, state: str, country: str) -> None:

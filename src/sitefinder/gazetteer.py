@@ -340,8 +340,11 @@ def other_spellings(name: str) -> list[str]:
     return []
 
 
-# Suffixes that make a name a ward or district of a city (Japanese -ku, Korean -gu, Chinese -qu).
-WARD_SUFFIXES = ("-ku", " ku", "-gu", " gu", " district", " dist.", " dist", "-qu", " qu")
+# Suffixes that make a name a ward of one of the big cities a Japanese prefecture or a Korean
+# province or metropolitan city is named after or led by (-ku, -gu); then all that make it a
+# district of some city (Chinese -qu: which city, a province does not say).
+CITY_WARD_SUFFIXES = ("-ku", " ku", "-gu", " gu")
+WARD_SUFFIXES = (*CITY_WARD_SUFFIXES, " district", " dist.", " dist", "-qu", " qu")
 # Those and what else people and registries append to a town's name ("Ota-shi", "Taichung City").
 _ADDED_SUFFIXES = (*WARD_SUFFIXES, "-shi", " shi", "-si", " si", "-gun", " gun", "-cho", "-machi", "-mura", " city",
                    " municipality")

@@ -20,10 +20,11 @@ The rules, each for a class of what real records hold (benchmarks/placement.py m
   of a city of the state given: a namesake in another state is another ward, never a correction.
 - A place the gazetteer does not know in a known state (a ward, a suburb: most places of 1,000 people
   are known, so what is missing is mostly parts of cities) is placed at the state's main city, with
-  a note and precision "state": always for a ward, otherwise only when half the state's people live
-  within 30 km of that city (85 % when the name is a place elsewhere in the country: "Chaoyang,
-  Beijing" is Beijing's district) and nine in ten within 100 km. With no state, a country that is
-  mostly one city (Singapore).
+  a note and precision "state": always for a Japanese or Korean ward (-ku, -gu), otherwise only when
+  half the state's people live within 30 km of that city (85 % when the name is a place elsewhere
+  in the country: "Chaoyang, Beijing" is Beijing's district) and nine in ten within 100 km
+  ("Tianhe District, Guangdong" is not put at Shenzhen). With no state, a country that is mostly
+  one city (Singapore).
 - A city that is a division itself ("Hokkaido, Japan") is placed at its middle, precision "division".
 - A postal code says what the row does not: a French one its département, or an overseas part
   ("Saint-Denis, 93200" is near Paris, "Saint-Denis, 97400" on Réunion); a Brazilian CEP its state.
@@ -36,7 +37,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from sitefinder.distance import sphere_km
-from sitefinder.gazetteer import WARD_SUFFIXES, split_qualifier, written_forms
+from sitefinder.gazetteer import CITY_WARD_SUFFIXES, WARD_SUFFIXES, split_qualifier, written_forms
 from sitefinder.models import Place
 from sitefinder.regions import province_key
 from sitefinder.text import name_key
@@ -88,6 +89,7 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
               and (not countries or gazetteer.country_name(c) in countries)} if state else set()
     why_not = ""
     ward = city.casefold().endswith(WARD_SUFFIXES)
+    city_ward = city.casefold().endswith(CITY_WARD_SUFFIXES)  # its state's main city, be the state what it may
     division = _division_seat(city, countries, gazetteer)
     for name in dict.fromkeys([*written_forms(city), *(written_forms(head) if head else ())]):
         found = [place for place in gazetteer.places(name_key(name)) if not countries or place.country in countries]
@@ -119,11 +121,11 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
             return division
         return Placement(best, "")
     if why_not:  # "Chaoyang, Beijing": a district of the city that is nearly all the state, not a namesake
-        return _main_city(city, states, countries, ward, gazetteer, CITY_STATE_SHARE) or Placement(None, why_not)
+        return _main_city(city, states, countries, city_ward, gazetteer, CITY_STATE_SHARE) or Placement(None, why_not)
     if division:
         return division
     return (_closest_spelling(city, states, countries, gazetteer)
-            or _main_city(city, states, countries, ward, gazetteer)
+            or _main_city(city, states, countries, city_ward, gazetteer)
             or Placement(None, f"Could not be placed: the offline gazetteer does not know {where!r}."))
 
 
