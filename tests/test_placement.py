@@ -11,6 +11,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT, run_cli
 from sitefinder.distance import geodesic_km
@@ -159,6 +161,21 @@ def test_a_division_given_as_the_city_is_placed_at_its_middle_with_a_note() -> N
     assert place is not None and place.province == "Hokkaido" and "is the division Hokkaido" in note
     assert precision == "division"
     assert 42 < place.latitude < 45 and 140 < place.longitude < 145
+
+
+# What registry staff might put in a field: words, codes, separators, digits, stray punctuation.
+_FIELD = st.lists(st.sampled_from([*"aeiouSt.-,()/ 0123456789’'ıłøÆ", "Tokyo", "-ku", "Cedex", "Saint", "RM",
+                                   "Beijing", "District", "São", "Paulo", "France", "Brazil", "China", "97400"]),
+                  max_size=8).map("".join)
+
+
+@settings(max_examples=100, deadline=None)  # a misspelling is looked for among a country's names: ~40 ms a row
+@given(city=_FIELD, state=_FIELD, country=st.sampled_from(["", "France", "Brazil", "China", "Japan", "Atlantis"]),
+       postal_code=_FIELD)
+def test_any_row_is_placed_or_says_why_it_is_not(city: str, state: str, country: str, postal_code: str) -> None:
+    place, note, precision = place_location(city, state, country, open_gazetteer(), postal_code)
+    assert (place is None and note.startswith("Could not be placed: ")) or \
+        (place is not None and precision in ("city", "division", "state"))
 
 
 def test_an_unknown_country_is_an_unplaced_row_that_says_why() -> None:
