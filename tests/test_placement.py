@@ -73,6 +73,7 @@ def placed(city: str, state: str, country: str):  # type: ignore[no-untyped-def]
     ("Xicheng", "Beijing", "China", 39.91, 116.37),  # not Gejiu, Yunnan, which GeoNames also calls Xicheng
     # a state slip next door: Bogotá is its own district, inside Cundinamarca
     ("Bogota", "Cundinamarca", "Colombia", 4.61, -74.08),
+    ("Krasnogorsk", "Moscow Region", "Russian Federation", 55.82, 37.33),  # the oblast, read as the city
     # the registry's country names
     ("Ede", "", "Netherlands", 52.03, 5.66),
     ("Anyang-si", "", "Korea, Republic of", 37.39, 126.93),

@@ -52,6 +52,7 @@ DOMINANT = 10  # a namesake ten times the next is the one meant (Taiyuan the cit
 CORRECTION_MIN_POPULATION = 100_000
 SIMILAR_STATE_SCORE = 70  # rapidfuzz ratio of "hainan" and "henan": 73; "jiangsu" and "ningxia": 29
 NEIGHBOUR_KM = 100.0  # a city this close to the state written is a border slip, not a district
+NEIGHBOUR_MIN_POPULATION = 15_000  # a hamlet next door is not what a row meant ("Chaoyang, Beijing")
 MISSPELT_MIN_POPULATION = 15_000
 # A place unknown in a state is put at the state's main city when this share of the state's people
 # live within 30 km of it (Ankara 0.92; Detroit in Michigan far less), and nine in ten within this
@@ -160,23 +161,27 @@ def _postal_hint(countries: set[str], postal_code: str, gazetteer: Gazetteer) ->
 
 def _state_typo(distinct: list[Place], key: str, state: str, states: set[tuple[str, str]],
                 gazetteer: Gazetteer) -> Place | None:
-    """The city the registry meant when its state is a typo ("Zhengzhou, Hainan" for Henan): a city
-    of that name (its own, or a registry spelling in gazetteer/aliases.csv: "CABA"), large, one of
-    a kind in the country, in a state whose name is like the one written (Hainan/Henan,
-    Shaanxi/Shanxi) or next to it (Bogotá in Cundinamarca). Not a district whose name is a city
-    elsewhere ("Wuzhong, Jiangsu" is Suzhou's, not the city in Ningxia)."""
+    """The city the registry meant when its state is a slip: a place of that name (its own, or a
+    registry spelling in gazetteer/aliases.csv: "CABA"), either a town of 15,000 or more next to the
+    state written (Bogotá in Cundinamarca; Krasnogorsk for "Moscow Region", which reads as the city
+    Moscow) or a city of 100,000 or more in a state whose name is like it ("Zhengzhou, Hainan" for
+    Henan, Shaanxi/Shanxi); the only such namesake, or the largest if it dwarfs the rest.
+    Not a district whose name is a city elsewhere ("Wuzhong, Jiangsu" is Suzhou's, not Ningxia's)."""
     from rapidfuzz import fuzz
 
-    place = distinct[0]
-    own_name = name_key(place.name) == key or bool(gazetteer.alias_note(key, place.geonameid or 0))
-    if not own_name or place.population < CORRECTION_MIN_POPULATION:  # Gejiu is also "Xicheng"
-        return None
-    if len(distinct) > 1 and place.population < DOMINANT * distinct[1].population:
-        return None
-    similar = fuzz.ratio(province_key(state), province_key(place.province)) >= SIMILAR_STATE_SCORE
-    if similar or any(gazetteer.division_reaches(code, admin1, place.latitude, place.longitude, NEIGHBOUR_KM)
-                      for code, admin1 in states):
-        return place
+    def likely(place: Place) -> bool:
+        own_name = name_key(place.name) == key or bool(gazetteer.alias_note(key, place.geonameid or 0))
+        if not own_name or place.population < NEIGHBOUR_MIN_POPULATION:  # Gejiu is also "Xicheng"
+            return False
+        if any(gazetteer.division_reaches(code, admin1, place.latitude, place.longitude, NEIGHBOUR_KM)
+               for code, admin1 in states):
+            return True  # a town next to the state written
+        return place.population >= CORRECTION_MIN_POPULATION and \
+            fuzz.ratio(province_key(state), province_key(place.province)) >= SIMILAR_STATE_SCORE
+
+    candidates = [place for place in distinct if likely(place)]
+    if len(candidates) == 1 or (candidates and candidates[0].population >= DOMINANT * candidates[1].population):
+        return candidates[0]
     return None
 
 
