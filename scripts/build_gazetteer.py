@@ -58,7 +58,7 @@ CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
 COUNTRY_ALIASES = {
     "CN": ("中国", "中國", "PRC", "People's Republic of China", "Mainland China"),
     "US": ("USA", "US", "United States of America", "America", "美国", "美國"),
-    "GB": ("UK", "Great Britain", "Britain", "England", "Scotland", "Wales", "英国", "英國"),
+    "GB": ("UK", "Great Britain", "Britain", "England", "Scotland", "Wales", "Northern Ireland", "英国", "英國"),
     "JP": ("日本",),
     "KR": ("South Korea", "韩国", "韓國"),
     "KP": ("North Korea",),
@@ -70,6 +70,15 @@ COUNTRY_ALIASES = {
     "TR": ("Turkey (Türkiye)", "Turkey", "Türkiye"),
     "CZ": ("Czech Republic",),
     "VN": ("Vietnam", "Viet Nam"),
+    # Names the registry kept from before a country's renaming or split
+    "MK": ("Macedonia, The Former Yugoslav Republic of", "Macedonia", "Former Yugoslav Republic of Macedonia"),
+    "LY": ("Libyan Arab Jamahiriya",),
+    "RS": ("Former Serbia and Montenegro", "Serbia and Montenegro"),
+    "ME": ("Former Serbia and Montenegro", "Serbia and Montenegro"),
+    "PS": ("Palestinian Territory, occupied", "Palestinian Territories", "Occupied Palestinian Territory", "Palestine"),
+    "SZ": ("Swaziland",),
+    "MM": ("Burma",),
+    "CV": ("Cape Verde",),
 }
 # Places GeoNames keeps as countries of their own but the registry writes under the country they
 # belong to ("Saint-Pierre, France" is in Réunion; "Hong Kong, China").

@@ -81,6 +81,8 @@ def placed(city: str, state: str, country: str):  # type: ignore[no-untyped-def]
     ("Istanbul", "", "Turkey (Türkiye)", 41.01, 28.95),
     ("Moscow", "", "Russian Federation", 55.75, 37.62),
     ("Hong Kong", "", "China", 22.28, 114.17),
+    ("Skopje", "", "Macedonia, The Former Yugoslav Republic of", 42.00, 21.43),  # names from before a renaming
+    ("Belgrade", "", "Former Serbia and Montenegro", 44.80, 20.47),
     # states and provinces everywhere, and their codes
     ("Saint John", "New Brunswick", "Canada", 45.27, -66.06),
     ("Ota-shi", "Gunma", "Japan", 36.30, 139.37),
