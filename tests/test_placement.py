@@ -45,6 +45,8 @@ def placed(city: str, state: str, country: str):  # type: ignore[no-untyped-def]
     ("Mt. Kisco", "New York", "United States", 41.20, -73.73),
     ("Saint Louis", "Missouri", "United States", 38.63, -90.20),
     ("St-Jérôme", "Quebec", "Canada", 45.78, -74.00),  # Québec's hyphenated St-, not Montréal
+    ("W. Palm Beach", "Florida", "United States", 26.72, -80.05),  # compass points abbreviated
+    ("E. Lansing", "Michigan", "United States", 42.74, -84.48),  # not read as Lansing
     ("Zolynia", "", "Poland", 50.16, 22.31),  # small places keep their own letters only: ł, ø typed plain
     ("Stovring", "", "Denmark", 56.89, 9.84),
     ("Kargopol", "Arkhangelsk", "Russian Federation", 61.50, 38.95),  # GeoNames writes Kargopol’, with a ’

@@ -322,13 +322,14 @@ def _readings(text: str) -> Iterator[tuple[str, tuple[str, ...]]]:
 
 
 # GeoNames keeps small places under one spelling: "St. Louis" and "Saint Louis" must both find it.
-_ABBREVIATIONS = {"st": "Saint", "ste": "Sainte", "mt": "Mount", "ft": "Fort", "pt": "Port"}
+_ABBREVIATIONS = {"st": "Saint", "ste": "Sainte", "mt": "Mount", "ft": "Fort", "pt": "Port",
+                  "n": "North", "s": "South", "e": "East", "w": "West"}  # "W. Palm Beach", "N Little Rock"
 _SPELLED_OUT = {"saint": "St.", "sainte": "Ste.", "mount": "Mt.", "fort": "Ft."}
 
 
 def other_spellings(name: str) -> list[str]:
     """The name with its first word abbreviated or spelled out: "Ft. Myers" → ["Fort Myers"],
-    "St-Jérôme" (as Québec writes it) → ["Saint-Jérôme"]."""
+    "St-Jérôme" (as Québec writes it) → ["Saint-Jérôme"], "E. Lansing" → ["East Lansing"]."""
     space, hyphen = name.find(" "), name.find("-")
     cut = min(index for index in (space, hyphen, len(name)) if index >= 0)
     first, separator, rest = name[:cut], name[cut:cut + 1], name[cut + 1:]
