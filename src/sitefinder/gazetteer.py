@@ -151,6 +151,14 @@ class Gazetteer:
                 break
         return city, (near / total if total else 0.0), reach
 
+    def part_city(self, text: str, country: str) -> tuple[Place, float, float] | None:
+        """For a part of a state (a province: "AN", "Ancona"), as `main_city` for a state: its main
+        place, the share of its people within MAIN_CITY_KM of it, the distance nine in ten live within."""
+        row = self._db.execute("SELECT place, share, reach FROM part_city WHERE key = ? AND country = ?",
+                               (province_key(text), country)).fetchone()
+        place = self.place_by_id(row[0]) if row else None
+        return (place, row[1], row[2]) if place else None
+
     def division_reaches(self, country: str, admin1: str, latitude: float, longitude: float, km: float) -> bool:
         """Whether a place of the division lies within about `km` of the point (a degree box)."""
         degrees = km / 111.0

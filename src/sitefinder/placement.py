@@ -23,8 +23,9 @@ The rules, each for a class of what real records hold (benchmarks/placement.py m
   a note and precision "state": always for a Japanese or Korean ward (-ku, -gu), otherwise only when
   half the state's people live within 30 km of that city (85 % when the name is a place elsewhere
   in the country: "Chaoyang, Beijing" is Beijing's district) and nine in ten within 100 km
-  ("Tianhe District, Guangdong" is not put at Shenzhen). With no state, a country that is mostly
-  one city (Singapore).
+  ("Tianhe District, Guangdong" is not put at Shenzhen). A province given for the state is taken
+  on its own ("Torrette, AN" at Ancona, not the Marches' main city). With no state, a country
+  that is mostly one city (Singapore).
 - A city that is a division itself ("Hokkaido, Japan") is placed at its middle, precision "division".
 - A postal code says what the row does not: a French one its département, or an overseas part
   ("Saint-Denis, 93200" is near Paris, "Saint-Denis, 97400" on Réunion); a Brazilian CEP its state.
@@ -122,11 +123,12 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
             return division
         return Placement(best, "")
     if why_not:  # "Chaoyang, Beijing": a district of the city that is nearly all the state, not a namesake
-        return _main_city(city, states, countries, city_ward, gazetteer, CITY_STATE_SHARE) or Placement(None, why_not)
+        return (_main_city(city, state, states, countries, city_ward, gazetteer, CITY_STATE_SHARE)
+                or Placement(None, why_not))
     if division:
         return division
     return (_closest_spelling(city, states, countries, gazetteer)
-            or _main_city(city, states, countries, city_ward, gazetteer)
+            or _main_city(city, state, states, countries, city_ward, gazetteer)
             or Placement(None, f"Could not be placed: the offline gazetteer does not know {where!r}."))
 
 
@@ -235,26 +237,30 @@ def _division_seat(city: str, countries: set[str], gazetteer: Gazetteer) -> Plac
                             "its middle.", "division")
 
 
-def _main_city(city: str, states: set[tuple[str, str]], countries: set[str], ward: bool,
+def _main_city(city: str, state: str, states: set[tuple[str, str]], countries: set[str], ward: bool,
                gazetteer: Gazetteer, share_needed: float = MAIN_CITY_SHARE) -> Placement | None:
     """A place the gazetteer lacks in a known state, placed at the state's main city when that is
     where it most likely is: always for a ward (Tokyo's wards at Tokyo), and for any other name when
     most of the state's people live in and around that city and hardly any far from it (a district:
     "Altindag, Ankara" at Ankara); never in a state of many towns ("Free Soil, Michigan" stays
     unplaced). With no state, the same holds for a country that is mostly one city (Singapore)."""
+    found, where = None, ""
     if len(states) == 1:
         (code, admin1), = states
+        # a province standing for its state ("Torrette, AN") is smaller than the state: its own main city
+        if not any(country == code for country, _ in gazetteer.regions(state)):
+            found, where = gazetteer.part_city(state, code), state
+        if found is None:
+            found, where = gazetteer.main_city(code, admin1), admin1
     elif not states and len(countries) == 1 and not ward:
-        code, admin1 = gazetteer.country_code_of(next(iter(countries))), None
-    else:
-        return None
-    found = gazetteer.main_city(code, admin1)
+        found = gazetteer.main_city(gazetteer.country_code_of(next(iter(countries))))
+        where = found[0].country if found else ""
     if found is None:
         return None
     place, share, reach = found
     if not ward and (share < share_needed or reach > MAIN_CITY_REACH_KM):
         return None
-    kind, where = ("a ward" if ward else "a place"), admin1 or place.country
+    kind = "a ward" if ward else "a place"
     return Placement(place, f"The registry's city {city!r} is {kind} the offline gazetteer does not know in "
                             f"{where}: placed at {place.name}, its main city (approximate).", "state")
 
