@@ -641,7 +641,8 @@ def build(out: Path) -> None:
     db.execute("VACUUM")
     db.close()
     tmp.replace(out)
-    print(f"{out}: {len(places)} places, {len(names)} names, {len(regions)} region names, {len(part_names)} part names, "
+    print(f"{out}: {len(places)} places, {len(names)} names, {len(regions)} region names, "
+          f"{len(part_names)} part names, "
           f"{out.stat().st_size / 1e6:.1f} MB", file=sys.stderr)
 
 

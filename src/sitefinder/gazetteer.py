@@ -140,8 +140,8 @@ class Gazetteer:
         if not places:
             return None
         city, total = places[0], sum(place.population for place in places)
-        by_distance = sorted((sphere_km(city.latitude, city.longitude, place.latitude, place.longitude), place.population)
-                             for place in places)
+        by_distance = sorted((sphere_km(city.latitude, city.longitude, place.latitude, place.longitude),
+                              place.population) for place in places)
         near = sum(population for km, population in by_distance if km <= MAIN_CITY_KM)
         counted, reach = 0, by_distance[-1][0]
         for km, population in by_distance:
@@ -417,8 +417,8 @@ def _lookup(gazetteer: Gazetteer, head: str) -> list[Place]:
 
 # Words that say a name is a division, written after it: Japan's -to, -fu, -ken ("Aichi-ken"),
 # Korea's special and metropolitan cities, Taiwan's and others' "City", China's "Zizhiqu".
-_DIVISION_WORDS = ("to", "fu", "ken", "city", "special city", "metropolitan city", "zizhiqu",
-                   "uygur zizhiqu", "state", "region", "department", "departamento", "provincia", "region metropolitana")
+_DIVISION_WORDS = ("to", "fu", "ken", "city", "special city", "metropolitan city", "zizhiqu", "uygur zizhiqu",
+                   "state", "region", "department", "departamento", "provincia", "region metropolitana")
 
 
 def _without_division_word(text: str) -> list[str]:
