@@ -227,6 +227,19 @@ def test_near_learns_what_the_gazetteer_learns(query: str, province: str) -> Non
     assert origin["province"] == province and origin["source"] == "gazetteer"
 
 
+@pytest.mark.parametrize(("query", "city"), [("Gangnam-gu, Seoul", "Seoul"), ("Bunkyo-ku, Tokyo", "Tokyo"),
+                                             ("Torrette, Ancona", "Ancona")])
+def test_near_puts_a_ward_it_lacks_at_its_states_main_city_and_says_so(query: str, city: str) -> None:
+    run = run_cli("near", query, "--json")
+    assert run.exit_code == 0 and run.json()["origin"]["name"] == city
+    assert f"{query.split(',')[0]} is not in the offline gazetteer: using {city}, the main city of" in run.stderr
+
+
+def test_near_does_not_guess_in_a_state_of_many_towns() -> None:
+    run = run_cli("near", "Free Soil, Michigan")
+    assert run.exit_code == 1 and "no place called 'Free Soil, Michigan' is known" in run.stderr
+
+
 def test_an_import_says_where_each_site_was_placed_and_why(tmp_path) -> None:  # type: ignore[no-untyped-def]
     study = {"protocolSection": {"identificationModule": {"nctId": "NCT01234567"},
                                  "contactsLocationsModule": {"locations": [

@@ -309,7 +309,26 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
     if regions := gazetteer.regions(text):
         raise RegionNotPlace(text, regions, hint=f"that is a province or country: give a city in it, "
                                                 f"or run: sitefinder list --province {quoted(text)}")
+    approximate = _main_city_of_qualifier(query, text, gazetteer)
+    if approximate is not None:
+        return approximate
     raise PlaceNotFound(text, gazetteer.suggest(text))
+
+
+def _main_city_of_qualifier(query: str, text: str, gazetteer: Gazetteer) -> Resolution | None:
+    """"Gangnam-gu, Seoul", "Torrette, Ancona": a ward or quarter the gazetteer lacks, in a division
+    that is mostly one city, is that city, as an imported site would be (placement's rule)."""
+    from sitefinder.placement import main_city_placement
+
+    for head, qualifiers in _readings(text):
+        if len(qualifiers) == 1:
+            placement = main_city_placement(head, qualifiers[0], gazetteer)
+            if placement is not None and placement.place is not None:
+                place = placement.place
+                note = (f"{head} is not in the offline gazetteer: using {place.name}, the main city of "
+                        f"{qualifiers[0]}, as an approximation (--online looks {head} up)")
+                return Resolution(query=query, place=place, notes=(note,))
+    return None
 
 
 def _readings(text: str) -> Iterator[tuple[str, tuple[str, ...]]]:
@@ -396,7 +415,7 @@ def written_forms(name: str) -> list[str]:
         if folded.endswith(suffix) and len(name) > len(suffix) + 2:
             tried.append(name[: -len(suffix)])
     first, hyphen, _ = name.partition("-")
-    if hyphen and " " not in first and len(first) >= 4:  # "Ostrava-Poruba", "Brno-Bohunice": the city
+    if hyphen and len(words) == 1 and "," not in name and len(first) >= 4:  # "Ostrava-Poruba": the city
         tried.append(first)
     return [form for index, form in enumerate(tried) if form and form not in tried[:index]]
 

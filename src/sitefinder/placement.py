@@ -237,6 +237,15 @@ def _division_seat(city: str, countries: set[str], gazetteer: Gazetteer) -> Plac
                             "its middle.", "division")
 
 
+def main_city_placement(city: str, state: str, gazetteer: Gazetteer) -> Placement | None:
+    """`near`'s use of the rule below: a place typed with its state ("Gangnam-gu, Seoul") that the
+    gazetteer does not know, placed at the state's main city under the same conditions."""
+    states = {(code, admin1) for code, admin1 in gazetteer.divisions(state) if admin1}
+    if len(states) != 1:
+        return None
+    return _main_city(city, state, states, set(), city.casefold().endswith(CITY_WARD_SUFFIXES), gazetteer)
+
+
 def _main_city(city: str, state: str, states: set[tuple[str, str]], countries: set[str], ward: bool,
                gazetteer: Gazetteer, share_needed: float = MAIN_CITY_SHARE) -> Placement | None:
     """A place the gazetteer lacks in a known state, placed at the state's main city when that is
