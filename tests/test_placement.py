@@ -72,6 +72,7 @@ def placed(city: str, state: str, country: str):  # type: ignore[no-untyped-def]
     ("Praha 5 - Motol", "", "Czech Republic", 50.08, 14.34),
     ("Ostrava-Poruba", "", "Czechia", 49.82, 18.17),
     ("75013 Paris", "", "France", 48.83, 2.36),
+    ("CURITIBA PR", "", "Brazil", -25.43, -49.27),
     # an alias of a city that is also a division's name: the city when it is the larger ("Kiev")
     ("Kiev", "", "Ukraine", 50.45, 30.52),
     # a district of a city that is nearly all its state, though the name is a city elsewhere

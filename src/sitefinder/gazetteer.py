@@ -391,9 +391,8 @@ def split_qualifier(name: str) -> tuple[str, str]:
         if found and head.strip() and rest.strip(" )"):
             return head.strip(), rest.strip(" )")
     words = name.split()
-    if len(words) > 1 and 2 <= len(words[-1]) <= 3 and words[-1].isalpha() and words[-1].isupper() \
-            and not words[0].isupper():  # "Roma RM", "New York NY"; not "NEW YORK"
-        return " ".join(words[:-1]), words[-1]
+    if len(words) > 1 and 2 <= len(words[-1]) <= 3 and words[-1].isalpha() and words[-1].isupper():
+        return " ".join(words[:-1]), words[-1]  # "Roma RM", "CURITIBA PR"; the whole name is tried first
     return "", ""
 
 
