@@ -277,6 +277,8 @@ def test_a_site_placed_approximately_shows_its_distance_as_approximate(tmp_path)
     rows = {line.split("│")[3].strip(): line for line in run.stdout.splitlines() if line.count("│") > 5}
     assert "≈" not in rows["Hacettepe"] and "≈" in rows["Altindag Clinic"]
     assert "≈: the town of site 2 is not in the offline gazetteer, so where it is is approximate" in " ".join(run.stdout.split())
+    listed = run_cli("list", "--sites", str(tmp_path / "out" / "sites.csv"), env={"COLUMNS": "140"}).stdout
+    assert "≈" not in listed and "The town of site 2 is not in the offline gazetteer" in " ".join(listed.split())
 
 
 def test_the_placement_benchmark_runs_on_the_real_records() -> None:

@@ -262,17 +262,17 @@ def distance_cell(entry: RankedSite) -> str:
     return f"{'≈' if entry.site.approximate else ''}{entry.distance_km:,.1f}"
 
 
-def answer_footer(sites: Sequence[Site], trial: Trial) -> list[str]:
-    """Below a table of sites: what "(trial)" means, what ≈ means, whom to call, and how current
-    the data are."""
+def answer_footer(sites: Sequence[Site], trial: Trial, distances: bool = True) -> list[str]:
+    """Below a table of sites: what "(trial)" means, which sites are placed approximately (marked ≈
+    where `distances` are shown), whom to call, and how current the data are."""
     lines = []
     if any(effective_status(site.status, trial.overall_status)[1] == "trial" for site in sites):
         lines.append(TRIAL_STATUS_NOTE)
     approximate = [site for site in sites if site.approximate]
     if approximate:
-        lines.append(f"≈: the town of site {', '.join(str(site.id) for site in approximate)} is not in the offline "
-                     f"gazetteer, so where it is is approximate (sitefinder show {approximate[0].id} says how it "
-                     "was placed).")
+        ids = ", ".join(str(site.id) for site in approximate)
+        lines.append(f"{'≈: the' if distances else 'The'} town of site {ids} is not in the offline gazetteer, so "
+                     f"where it is is approximate (sitefinder show {approximate[0].id} says how it was placed).")
     lines += whom_to_call(sites, trial)
     lines.append(data_line(trial))
     return lines
@@ -347,8 +347,8 @@ def show_site_list(result: SiteList | RegionAnswer, fmt: str) -> None:
         rows = [[str(site.id), site.facility, *_where_cells(site, result.chinese), status_cell(site, trial),
                  investigator_cell(site)] for site in sites]
         emit_table(LIST_HEADERS, rows, title=f"{len(sites)} site{'s' if len(sites) != 1 else ''}"
-                   + (f" of {trial.nct_id}" if trial.nct_id else ""), footer=answer_footer(sites, trial),
-                   keep_whole=("Status",))
+                   + (f" of {trial.nct_id}" if trial.nct_id else ""),
+                   footer=answer_footer(sites, trial, distances=False), keep_whole=("Status",))
 
 
 def _where_cells(site: Site, chinese: ChineseNames | None) -> list[str]:
