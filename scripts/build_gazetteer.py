@@ -454,21 +454,14 @@ def division_names(cities: dict, rg_rows: dict[int, dict], rg_nearest: dict[int,
 def main_city_of(members: list[dict]) -> tuple[int, float, float]:
     """(the GeoNames id of the largest place, the share of the places' people within 30 km of it,
     the distance within which nine in ten of them live), as `Gazetteer.main_city` computes for a state."""
-    from sitefinder.distance import sphere_km
+    from sitefinder.distance import spread_around
     from sitefinder.gazetteer import MAIN_CITY_KM
 
     main = max(members, key=lambda city: (city["population"], -city["geonameid"]))
-    total = sum(city["population"] for city in members)
-    by_distance = sorted((sphere_km(main["latitude"], main["longitude"], city["latitude"], city["longitude"]),
-                          city["population"]) for city in members)
-    near = sum(population for km, population in by_distance if km <= MAIN_CITY_KM)
-    counted, reach = 0, by_distance[-1][0]
-    for km, population in by_distance:
-        counted += population
-        if counted >= 0.9 * total:
-            reach = km
-            break
-    return main["geonameid"], round(near / total, 3) if total else 0.0, round(reach, 1)
+    share, reach = spread_around(main["latitude"], main["longitude"],
+                                 ((city["latitude"], city["longitude"], city["population"]) for city in members),
+                                 MAIN_CITY_KM)
+    return main["geonameid"], round(share, 3), round(reach, 1)
 
 
 def pycountry_names() -> dict[str, set[str]]:

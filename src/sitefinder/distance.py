@@ -38,6 +38,23 @@ def sphere_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
+def spread_around(latitude: float, longitude: float, people: Iterable[tuple[float, float, int]],
+                  within_km: float) -> tuple[float, float]:
+    """How a division's people (latitude, longitude, population of each place) lie around a point:
+    the share within `within_km` of it, and the distance within which nine in ten of them live."""
+    by_distance = sorted((sphere_km(latitude, longitude, lat, lon), population) for lat, lon, population in people)
+    total = sum(population for _, population in by_distance)
+    if not by_distance or not total:
+        return 0.0, 0.0
+    near = sum(population for km, population in by_distance if km <= within_km)
+    counted = 0
+    for km, population in by_distance:
+        counted += population
+        if counted >= 0.9 * total:
+            return near / total, km
+    return near / total, by_distance[-1][0]
+
+
 def rank_sites(origin: Place, sites: Iterable[Site], limit: int | None = None,
                within_km: float | None = None) -> list[RankedSite]:
     """Sites with coordinates, nearest first on the ellipsoid; sites at equal distance keep their file order.

@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from sitefinder.distance import sphere_km
+from sitefinder.distance import sphere_km, spread_around
 from sitefinder.errors import PlaceNotFound, RegionNotPlace, SitefinderError, UsageError
 from sitefinder.models import Place, Resolution
 from sitefinder.regions import province_key
@@ -139,17 +139,10 @@ class Gazetteer:
         places = self.division_places(country, admin1)
         if not places:
             return None
-        city, total = places[0], sum(place.population for place in places)
-        by_distance = sorted((sphere_km(city.latitude, city.longitude, place.latitude, place.longitude),
-                              place.population) for place in places)
-        near = sum(population for km, population in by_distance if km <= MAIN_CITY_KM)
-        counted, reach = 0, by_distance[-1][0]
-        for km, population in by_distance:
-            counted += population
-            if counted >= 0.9 * total:
-                reach = km
-                break
-        return city, (near / total if total else 0.0), reach
+        city = places[0]
+        people = ((place.latitude, place.longitude, place.population) for place in places)
+        share, reach = spread_around(city.latitude, city.longitude, people, MAIN_CITY_KM)
+        return city, share, reach
 
     def part_city(self, text: str, country: str) -> tuple[Place, float, float] | None:
         """For a part of a state (a province: "AN", "Ancona"), as `main_city` for a state: its main
