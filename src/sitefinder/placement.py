@@ -13,9 +13,10 @@ The rules, each for a class of what real records hold (benchmarks/placement.py m
 - Among same-name places, one whose own name is the city beats one that merely has it as another
   name (Mirano is not Milan), then the most populous; a town beats a district of a bigger city.
 - A city in the wrong state (a registry typo: "Taiyuan, Shaanxi") is placed, with a note, when the
-  name is a city's own, of 100,000 or more, one place in the country (or ten times any other), and
-  its state's name is like the one written or borders it; a district named like a city elsewhere
-  ("Wuzhong, Jiangsu") is not. Otherwise the site stays unplaced and the note says why.
+  name is the place's own and it is the one such namesake (or ten times any other): a town of
+  15,000 or more next to the state written, or a city of 100,000 or more in a state spelt like it;
+  a district named like a city elsewhere ("Wuzhong, Jiangsu") is not. Otherwise the site stays
+  unplaced and the note says why.
 - A ward or district ("Bunkyo-ku, Tokyo", "Gangnam-gu, Seoul", "Haidian District, Beijing") is part
   of a city of the state given: a namesake in another state is another ward, never a correction.
 - A place the gazetteer does not know in a known state (a ward, a suburb: most places of 1,000 people
@@ -87,8 +88,7 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
     state_label = (repr(state or qualifier) if state or qualifier
                    else f"{postal_state} (from the postal code {postal_code})")
     state = state or qualifier or postal_state
-    states = {(c, admin1) for c, admin1 in gazetteer.divisions(state) if admin1
-              and (not countries or gazetteer.country_name(c) in countries)} if state else set()
+    states = _states(state, countries, gazetteer)
     why_not = ""
     ward = city.casefold().endswith(WARD_SUFFIXES)
     city_ward = city.casefold().endswith(CITY_WARD_SUFFIXES)  # its state's main city, be the state what it may
@@ -147,7 +147,7 @@ _BRAZIL_CEP = ((1000, "SP"), (20000, "RJ"), (29000, "ES"), (30000, "MG"), (40000
 def _postal_hint(countries: set[str], postal_code: str, gazetteer: Gazetteer) -> tuple[str, str]:
     """(the one country part the code places the site in, or ""; the state it names, or "")."""
     digits = postal_code.replace("-", "").replace(" ", "")
-    if len(countries) < 1 or not digits.isdigit():
+    if not countries or not digits.isdigit():
         return "", ""
     codes = {gazetteer.country_code_of(name) for name in countries}
     if "FR" in codes and len(digits) == 5:
@@ -185,6 +185,12 @@ def _state_typo(distinct: list[Place], key: str, state: str, states: set[tuple[s
     if len(candidates) == 1 or (candidates and candidates[0].population >= DOMINANT * candidates[1].population):
         return candidates[0]
     return None
+
+
+def _states(state: str, countries: set[str], gazetteer: Gazetteer) -> set[tuple[str, str]]:
+    """(country code, admin1) for what the row writes as its state, within its country when known."""
+    return {(code, admin1) for code, admin1 in gazetteer.divisions(state) if admin1
+            and (not countries or gazetteer.country_name(code) in countries)} if state else set()
 
 
 def _country_names(country: str, gazetteer: Gazetteer) -> set[str]:
@@ -240,7 +246,7 @@ def _division_seat(city: str, countries: set[str], gazetteer: Gazetteer) -> Plac
 def main_city_placement(city: str, state: str, gazetteer: Gazetteer) -> Placement | None:
     """`near`'s use of the rule below: a place typed with its state ("Gangnam-gu, Seoul") that the
     gazetteer does not know, placed at the state's main city under the same conditions."""
-    states = {(code, admin1) for code, admin1 in gazetteer.divisions(state) if admin1}
+    states = _states(state, set(), gazetteer)
     if len(states) != 1:
         return None
     return _main_city(city, state, states, set(), city.casefold().endswith(CITY_WARD_SUFFIXES), gazetteer)
