@@ -8,7 +8,7 @@ The rules, each for a class of what real records hold (benchmarks/placement.py m
   there), by any name the gazetteer knows for it (Gazetteer.divisions: local and ISO names and
   codes, a province standing for its state); one the country does not have is left out. A state
   written in the city's field counts too ("Milano (MI)", "Porto Alegre - RS").
-- The city is tried as written, then in the forms gazetteer.written_forms strips of what registries
+- The city is tried as written, then in the forms placenames.written_forms strips of what registries
   add ("Cedex 9", "Praha 2", "Chuo-ku", "75013 Paris", "Ostrava-Poruba", "St." for "Saint").
 - Among same-name places, one whose own name is the city beats one that merely has it as another
   name (Mirano is not Milan), then the most populous; a town beats a district of a bigger city.
@@ -39,7 +39,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from sitefinder.distance import sphere_km
-from sitefinder.gazetteer import CITY_WARD_SUFFIXES, WARD_SUFFIXES, split_qualifier, written_forms
+from sitefinder.placenames import CITY_WARD_SUFFIXES, WARD_SUFFIXES, split_qualifier, written_forms
 from sitefinder.models import Place
 from sitefinder.regions import province_key
 from sitefinder.text import name_key
