@@ -77,3 +77,21 @@ def test_the_graph_counts_imports_inside_functions() -> None:
 
 def test_no_module_of_the_package_imports_itself_back() -> None:
     assert _cycle(_graph()) == []
+
+
+def test_one_box_for_every_radius_scales_longitude_by_latitude() -> None:
+    from sitefinder.distance import box_degrees
+
+    south, north, west, east = box_degrees(60.0, 17.0, 100.0)
+    assert abs((north - south) / 2 - 100 / 110.574) < 0.02  # a degree of latitude is about 111 km
+    assert 1.9 < (east - west) / (north - south) < 2.1  # at 60°N a degree of longitude is half that
+
+
+def test_near_and_import_share_one_same_place_rule() -> None:
+    from sitefinder import placement, resolver
+    from sitefinder.distance import distinct_places
+
+    # the one function, not two that agree by luck: neither module keeps its own radius
+    assert not hasattr(placement, "SAME_PLACE_KM") and not hasattr(resolver, "SAME_CITY_KM")
+    assert not hasattr(placement, "_distinct")
+    assert distinct_places is placement.distinct_places is resolver.distinct_places

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sitefinder.distance import spread_around
+from sitefinder.distance import bounding_box, sphere_km, spread_around
 from sitefinder.errors import SitefinderError
 from sitefinder.models import Place
 from sitefinder.placenames import TO_COMMA, without_division_word
@@ -22,7 +22,7 @@ from sitefinder.text import has_cjk, name_key
 SCHEMA_VERSION = 6
 MAIN_CITY_KM = 30.0  # a city's suburbs and wards lie within this of its centre
 SUGGESTION_MARGIN = 3.0  # rapidfuzz ratio points
-DISTRICT_DEGREES = 0.08  # about 9 km: a place this near a place four times its size is a district of it
+DISTRICT_KM = 9.0  # a place this near a place four times its size is a district of it
 MAX_SPOKEN_CHARS = 8  # Chinese place names are two to four characters, rarely more
 MAX_SPOKEN_KEYS = 64  # readings tried for one query (characters with several readings multiply)
 
@@ -148,24 +148,21 @@ class Gazetteer:
         return (place, row[1], row[2]) if place else None
 
     def division_reaches(self, country: str, admin1: str, latitude: float, longitude: float, km: float) -> bool:
-        """Whether a place of the division lies within about `km` of the point (a degree box)."""
-        degrees = km / 111.0
-        row = self._db.execute(
-            "SELECT 1 FROM place WHERE latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ? AND country = ? "
-            "AND admin1 = ? LIMIT 1", (latitude - degrees, latitude + degrees, longitude - degrees,
-                                       longitude + degrees, country, admin1)).fetchone()
-        return row is not None
+        """Whether a place of the division lies within `km` of the point (distance.bounding_box, then
+        the distance itself: the box's corners are 40 % farther than its sides)."""
+        box, params = bounding_box(latitude, longitude, km)
+        rows = self._db.execute(f"SELECT latitude, longitude FROM place WHERE {box} AND country = ? AND admin1 = ?",
+                                (*params, country, admin1))
+        return any(sphere_km(latitude, longitude, lat, lon) <= km for lat, lon in rows)
 
     def is_district(self, place: Place) -> bool:
         """Whether a place lies inside a much larger place of another name: GeoNames lists districts
         of cities as places (Madrid's Salamanca), which a registry's "Salamanca, Spain" never means."""
         if place.geonameid is None:
             return False
-        row = self._db.execute(
-            "SELECT 1 FROM place WHERE latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ? AND population > ? "
-            "AND id != ? LIMIT 1",
-            (place.latitude - DISTRICT_DEGREES, place.latitude + DISTRICT_DEGREES, place.longitude - DISTRICT_DEGREES,
-             place.longitude + DISTRICT_DEGREES, 4 * max(place.population, 1), place.geonameid)).fetchone()
+        box, params = bounding_box(place.latitude, place.longitude, DISTRICT_KM)
+        row = self._db.execute(f"SELECT 1 FROM place WHERE {box} AND population > ? AND id != ? LIMIT 1",
+                               (*params, 4 * max(place.population, 1), place.geonameid)).fetchone()
         return row is not None
 
     def close_spellings(self, text: str, countries: set[str], limit: int = 5) -> list[tuple[float, Place]]:

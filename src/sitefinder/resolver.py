@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitefinder.distance import sphere_km
+from sitefinder.distance import distinct_places
 from sitefinder.errors import PlaceNotFound, RegionNotPlace, UsageError
 from sitefinder.gazetteer import Gazetteer
 from sitefinder.models import Place, Resolution
@@ -13,8 +13,6 @@ from sitefinder.text import clean_query, name_key, quoted
 MAX_QUERY_LENGTH = 200
 # A runner-up with at least this share of the leader's population is a real contender.
 CONTENDER_SHARE = 0.10
-# Same-name records closer than this are one city (GeoNames often has the city and its core district).
-SAME_CITY_KM = 30.0
 
 
 def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozenset()) -> Resolution:
@@ -93,10 +91,7 @@ def _within(place: Place, regions: set[tuple[str, str]], gazetteer: Gazetteer) -
 
 def _choose(query: str, candidates: list[Place], preferred: frozenset[int]) -> Resolution:
     ranked = sorted(candidates, key=lambda p: (p.geonameid not in preferred, -p.population, p.geonameid or 0))
-    distinct: list[Place] = []
-    for place in ranked:
-        if not any(other.country == place.country and sphere_km(other.latitude, other.longitude, place.latitude, place.longitude) < SAME_CITY_KM for other in distinct):
-            distinct.append(place)
+    distinct = distinct_places(ranked)
     leader, alternatives = distinct[0], tuple(distinct[1:])
     ambiguous = bool(alternatives) and alternatives[0].population >= CONTENDER_SHARE * leader.population
     return Resolution(query=query, place=leader, alternatives=alternatives, ambiguous=ambiguous)
