@@ -43,7 +43,7 @@ def locate(query: str, preferred: frozenset[int] = frozenset(), online: bool = F
 
     `preferred`: GeoNames ids of the cities hosting a site, which win among same-name places.
     """
-    from sitefinder.gazetteer import resolve
+    from sitefinder.resolver import resolve
 
     from sitefinder.errors import RegionNotPlace
 
@@ -205,7 +205,7 @@ def understand_city(text: str, source: MemorySource | IndexedSource) -> CityFilt
 
     A typo that names neither is a PlaceNotFound with "did you mean".
     """
-    from sitefinder.gazetteer import resolve
+    from sitefinder.resolver import resolve
     from sitefinder.sitestore import CityFilter
 
     key = fold(text)
