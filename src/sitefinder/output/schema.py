@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from sitefinder.answers import (ChineseNames, ImportResult, MapResult, NearResult, RegionAnswer, SiteDetail,
                                 SiteList, TrialSummary, UpdateResult)
-from sitefinder.contacts import contacts_to_list
+from sitefinder.contacts import contact_line, contacts_to_list
 from sitefinder.models import RankedSite, Resolution, Site, Trial
 from sitefinder.output.streams import csv_cell
 from sitefinder.status import effective_status
@@ -47,10 +47,8 @@ class Field(NamedTuple):
 
 
 def _contacts_cell(row: SiteRow) -> str:
-    return "; ".join(f"{contact.name} ({contact.role})"
-                     + (f": {details}" if (details := ", ".join(part for part in (contact.phone, contact.email)
-                                                                  if part)) else "")
-                     for contact in row.site.contacts)
+    """`Name (ROLE): phone ext. N, email; ...`, the number as `show` writes it (dialable from abroad)."""
+    return "; ".join(contact_line(contact, role_words=False) for contact in row.site.contacts)
 
 
 SITE_FIELDS: tuple[Field, ...] = (
