@@ -18,16 +18,18 @@ from sitefinder.exits import ExitCode
 from typer import Abort
 
 try:  # Typer 0.26 and later carry their own copy of Click
-    from typer._click.exceptions import ClickException, NoArgsIsHelpError
+    from typer._click import exceptions as click_exceptions
 except ImportError:  # older Typer, on the Click that is installed
-    from click.exceptions import ClickException
+    from click import exceptions as click_exceptions  # type: ignore[no-redef]
 
-    try:
-        from click.exceptions import NoArgsIsHelpError
-    except ImportError:  # Click before 8.2 prints the help and exits 0 by itself
+ClickException = click_exceptions.ClickException
 
-        class NoArgsIsHelpError(ClickException):  # type: ignore[no-redef]
-            """Never raised by this Click."""
+
+class _NeverRaised(ClickException):
+    """Click before 8.2 prints the help for a bare `sitefinder` and exits 0 by itself."""
+
+
+NoArgsIsHelpError = getattr(click_exceptions, "NoArgsIsHelpError", _NeverRaised)
 
 
 class Interrupted(BaseException):
@@ -157,7 +159,8 @@ def protect_arguments(words: Sequence[str], value_options: frozenset[str]) -> li
     leading space stops it; the arguments that may be coordinates ignore the space. Only arguments:
     the word after an option that takes a value (`--out -1.svg`) is that value, and stays as typed,
     and after `--` every word is an argument already."""
-    kept, after_option = [], False
+    kept: list[str] = []
+    after_option = False
     for index, word in enumerate(words):
         if word == "--":
             return kept + list(words[index:])

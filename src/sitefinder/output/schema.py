@@ -182,7 +182,7 @@ def json_object(answer: Any) -> Any:
     if isinstance(answer, NearResult):
         return near_object(answer)
     if isinstance(answer, RegionAnswer):
-        origin = {"query": answer.query, "name": answer.region, "source": answer.kind, "latitude": None,
+        origin: dict[str, Any] = {"query": answer.query, "name": answer.region, "source": answer.kind, "latitude": None,
                   "longitude": None, "alternatives": []}
         return {"origin": origin, "sites": [site_record(row) for row in rows_of(answer.sites, answer.trial,
                                                                                 answer.chinese)],

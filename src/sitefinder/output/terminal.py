@@ -79,8 +79,8 @@ def draw_table(view: TableView) -> None:
         for column, column_width in zip(view.columns, widths):
             table.add_column(column.header, justify="right" if column.align == "right" else "left",
                              width=column_width, overflow="fold")
-        for row in cells:
-            table.add_row(*row)
+        for cells_of_row in cells:
+            table.add_row(*cells_of_row)
         parts.append(table)
     parts += [cell(out, line, "dim") for line in view.footer]
     out.print(*parts, sep="\n")  # one print: one render and one write, not one per line
