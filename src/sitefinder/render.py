@@ -48,7 +48,8 @@ def site_record(site: Site, trial: Trial, chinese: ChineseNames | None = None) -
         "country": site.country, "status": site.status, "effective_status": shown, "status_source": source,
         "latitude": site.latitude, "longitude": site.longitude,
         "coordinate_precision": site.coordinate_precision or None,
-        "coordinate_source": site.coordinate_source or None, "location_note": site.location_note or None,
+        "coordinate_source": site.coordinate_source or None, "geonameid": site.geonameid,
+        "location_note": site.location_note or None,
         "investigators": contacts_to_list(site.contacts),
     }
     if chinese is not None:  # only when asked for (a query in Chinese, --lang zh): null where unknown
