@@ -123,6 +123,41 @@ def test_a_class_of_location_is_placed_where_it_is(city: str, state: str, countr
     assert geodesic_km(place.latitude, place.longitude, latitude, longitude) < 15, (place, note)
 
 
+@pytest.mark.parametrize(("city", "state", "latitude", "longitude"), [
+    # townships and census-designated places: postal towns, no GeoNames place of 1,000
+    ("Macomb Township", "Michigan", 42.67, -82.92),
+    ("Shelby Township", "MI", 42.67, -83.03),
+    ("Chesterfield", "Michigan", 42.66, -82.84),  # not Chesterfield, Missouri
+    ("Brownstown", "Michigan", 42.15, -83.26),
+    ("Southampton", "Pennsylvania", 40.18, -75.04),
+    ("Haverford", "PA", 40.01, -75.30),
+    ("Neptune", "New Jersey", 40.20, -74.03),
+    ("Verona", "New York", 43.14, -75.57),
+    ("Summit", "Wisconsin", 43.06, -88.47),
+    # neighbourhoods that are their own postal towns, and a base
+    ("Flushing", "New York", 40.77, -73.83),
+    ("Harbor City", "California", 33.79, -118.30),
+    ("Panorama City", "CA", 34.22, -118.45),
+    ("Greenbrae", "California", 37.95, -122.52),
+    ("Wellesley Hills", "Massachusetts", 42.31, -71.27),
+    ("West Chester", "Ohio", 39.33, -84.41),  # not West Chester, Pennsylvania
+    ("Fort Sam Houston", "Texas", 29.46, -98.44),
+])
+def test_a_postal_town_is_placed_at_its_postal_codes(city: str, state: str, latitude: float, longitude: float) -> None:
+    place, note, precision = placed(city, state, "United States")
+    assert place is not None, note
+    assert geodesic_km(place.latitude, place.longitude, latitude, longitude) < 15, (place, note)
+    assert "postal town" in note and place.source == "postal" and precision == "city"
+
+
+def test_a_us_zip_code_places_a_town_no_list_holds() -> None:
+    place, note, _ = place_location("Nowhere Special", "Michigan", "United States", open_gazetteer(), "48044")
+    assert place is not None and geodesic_km(place.latitude, place.longitude, 42.64, -82.90) < 10, note
+    assert "postal code 48044" in note
+    other_state, note, _ = place_location("Nowhere Special", "Ohio", "United States", open_gazetteer(), "48044")
+    assert other_state is None and "Could not be placed" in note  # a ZIP of another state is not trusted
+
+
 @pytest.mark.parametrize(("city", "state", "meant", "said"), [
     ("Zhengzhou", "Hainan", "Henan", "but Zhengzhou is in Henan"),
     ("Taiyuan", "Shaanxi", "Shanxi", "but Taiyuan is in Shanxi"),
@@ -146,7 +181,7 @@ def test_a_postal_code_says_where_a_row_without_a_state_is(city: str, country: s
 
 
 @pytest.mark.parametrize(("city", "state", "country"), [
-    ("Free Soil", "Michigan", "United States"),  # a village in a state of many towns: not put at Detroit
+    ("Nowhere Special", "Michigan", "United States"),  # unknown, in a state of many towns: not put at Detroit
     ("Observatory", "Western Cape", "South Africa"),  # 0.69 of the state by Cape Town, but towns 186 km out
     ("Bakirkoy", "", "Turkey"),  # an Istanbul district GeoNames lacks, not the village Kırköy 1,500 km east
     ("Yuzhong", "Chongqing", "China"),  # not "corrected" to a hamlet Yuzhong in Gansu
@@ -242,8 +277,8 @@ def test_near_puts_a_ward_it_lacks_at_its_states_main_city_and_says_so(query: st
 
 
 def test_near_does_not_guess_in_a_state_of_many_towns() -> None:
-    run = run_cli("near", "Free Soil, Michigan")
-    assert run.exit_code == 1 and "no place called 'Free Soil, Michigan' is known" in run.stderr
+    run = run_cli("near", "Nowhere Special, Michigan")
+    assert run.exit_code == 1 and "no place called 'Nowhere Special, Michigan' is known" in run.stderr
 
 
 def test_an_import_says_where_each_site_was_placed_and_why(tmp_path) -> None:  # type: ignore[no-untyped-def]

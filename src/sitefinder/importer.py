@@ -157,6 +157,8 @@ def site_from_location(site_id: int, location: Fields, gazetteer: Gazetteer) -> 
 def gazetteer_source(place: Place) -> str:
     """A site's coordinate_source when its coordinates are a gazetteer place's, in words (the id
     has its own column, geonameid; it stays in the words for readers of files before the column)."""
+    if place.source == "postal":
+        return f"GeoNames postal codes ({place.name}, {place.province})"
     return f"GeoNames {place.geonameid} ({place.name})"
 
 

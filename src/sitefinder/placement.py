@@ -103,6 +103,9 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
                 return Placement(_best(in_state, key, gazetteer), "")
             if ward:  # Kotō, Tokyo is not Kotō, Kumamoto
                 continue
+            postal = _postal_town(city, head, states, countries, postal_code, gazetteer)
+            if postal is not None:  # "Chesterfield, Michigan": a postal town, not Chesterfield, Missouri
+                return postal
             distinct = distinct_places(sorted(found, key=lambda place: -place.population))
             place = _state_typo(distinct, key, state, states, gazetteer)
             if place is not None:
@@ -121,6 +124,9 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
             # is Kyiv, a city larger than the oblast around it
             return division
         return Placement(best, "")
+    postal = _postal_town(city, head, states, countries, postal_code, gazetteer)
+    if postal is not None:
+        return postal
     if why_not:  # "Chaoyang, Beijing": a district of the city that is nearly all the state, not a namesake
         return (_main_city(city, state, states, countries, city_ward, gazetteer, CITY_STATE_SHARE)
                 or Placement(None, why_not))
@@ -158,6 +164,37 @@ def _postal_hint(countries: set[str], postal_code: str, gazetteer: Gazetteer) ->
         state = next((state for start, state in reversed(_BRAZIL_CEP) if number >= start), "")
         return "", f"BR-{state}" if state else ""
     return "", ""
+
+
+def _postal_town(city: str, head: str, states: set[tuple[str, str]], countries: set[str], postal_code: str,
+                 gazetteer: Gazetteer) -> Placement | None:
+    """A city that is a postal town, not a GeoNames place (a township, a neighbourhood with its own
+    post office, a base: "Macomb Township", "Flushing", "Fort Sam Houston"), placed at the middle
+    of its postal codes: in the state given, else the one state that has it (or that the row's
+    postal code names). Failing that, the row's own postal code's point, when the code's state is
+    the one given."""
+    codes = sorted({gazetteer.country_code_of(name) for name in countries}) if countries else ["US"]
+    zip_place = None
+    zip_code = postal_code.strip()[:5]
+    if zip_code.isascii() and zip_code.isdigit() and len(zip_code) == 5:
+        zip_place = next((place for code in codes if (place := gazetteer.postal_code_place(zip_code, code))), None)
+    for name in dict.fromkeys([*written_forms(city), *(written_forms(head) if head else ())]):
+        key = name_key(name)
+        for code in codes:
+            found = gazetteer.postal_places(key, code)
+            if states:
+                found = [place for place in found if (code, place.province) in states]
+            elif zip_place is not None:
+                found = [place for place in found if place.province == zip_place.province] or found
+            if len(found) == 1:
+                place = found[0]
+                return Placement(place, f"The registry's city {city!r} is a postal town the offline gazetteer's "
+                                        f"places do not include: placed at the middle of its postal codes in "
+                                        f"{place.province}.")
+    if zip_place is not None and (not states or any(zip_place.province == admin1 for _, admin1 in states)):
+        return Placement(zip_place, f"The registry's city {city!r} is not in the offline gazetteer: placed at its "
+                                    f"postal code {zip_code} ({zip_place.name}, {zip_place.province}).")
+    return None
 
 
 def _state_typo(distinct: list[Place], key: str, state: str, states: set[tuple[str, str]],
@@ -245,7 +282,7 @@ def _main_city(city: str, state: str, states: set[tuple[str, str]], countries: s
     """A place the gazetteer lacks in a known state, placed at the state's main city when that is
     where it most likely is: always for a ward (Tokyo's wards at Tokyo), and for any other name when
     most of the state's people live in and around that city and hardly any far from it (a district:
-    "Altindag, Ankara" at Ankara); never in a state of many towns ("Free Soil, Michigan" stays
+    "Altindag, Ankara" at Ankara); never in a state of many towns ("Nowhere Special, Michigan" stays
     unplaced). With no state, the same holds for a country that is mostly one city (Singapore)."""
     found, where = None, ""
     if len(states) == 1:
