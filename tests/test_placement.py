@@ -150,6 +150,40 @@ def test_a_postal_town_is_placed_at_its_postal_codes(city: str, state: str, lati
     assert "postal town" in note and place.source == "postal" and precision == "city"
 
 
+@pytest.mark.parametrize(("city", "country", "official", "latitude", "longitude"), [
+    ("Halle", "Germany", "Halle (Saale)", 51.48, 11.97),  # not Halle (Westf.), 257 km off
+    ("Newcastle", "United Kingdom", "Newcastle upon Tyne", 54.97, -1.61),  # not Newcastle, County Down
+])
+def test_a_big_city_written_short_is_the_city_with_a_qualified_name(city: str, country: str, official: str,
+                                                                     latitude: float, longitude: float) -> None:
+    place, note, _ = placed(city, "", country)
+    assert place is not None and place.name == official, note
+    assert geodesic_km(place.latitude, place.longitude, latitude, longitude) < 15
+    assert "far larger than" in note and "exactly that name" in note
+
+
+@pytest.mark.parametrize(("city", "country", "latitude", "longitude"), [
+    ("Frankfurt", "Germany", 50.11, 8.68), ("Freiburg", "Germany", 47.99, 7.85), ("Mülheim", "Germany", 51.43, 6.88),
+    ("Brandenburg", "Germany", 52.41, 12.53), ("Newport", "United Kingdom", 51.58, -2.99),
+])
+def test_a_city_written_short_stays_the_big_one(city: str, country: str, latitude: float, longitude: float) -> None:
+    place, note, _ = placed(city, "", country)
+    assert place is not None and geodesic_km(place.latitude, place.longitude, latitude, longitude) < 15, (place, note)
+
+
+@pytest.mark.parametrize(("city", "latitude", "longitude"), [
+    ("Koto-Ku", 35.67, 139.82),  # not Kotō in Kumamoto, 893 km off
+    ("Minato-ku", 35.66, 139.75),  # not Minato in Wakayama
+    ("Bunkyo-ku", 35.71, 139.75),  # not "Bunkyo" in Kanagawa
+    ("Kita-ku", 35.75, 139.73),
+])
+def test_a_japanese_ward_without_a_prefecture_is_tokyos(city: str, latitude: float, longitude: float) -> None:
+    place, note, _ = placed(city, "", "Japan")
+    assert place is not None and place.province == "Tokyo", note
+    assert geodesic_km(place.latitude, place.longitude, latitude, longitude) < 25
+    assert "Tokyo's 23 special wards" in note
+
+
 def test_a_us_zip_code_places_a_town_no_list_holds() -> None:
     place, note, _ = place_location("Nowhere Special", "Michigan", "United States", open_gazetteer(), "48044")
     assert place is not None and geodesic_km(place.latitude, place.longitude, 42.64, -82.90) < 10, note

@@ -91,6 +91,13 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
     why_not = ""
     ward = city.casefold().endswith(WARD_SUFFIXES)
     city_ward = city.casefold().endswith(CITY_WARD_SUFFIXES)  # its state's main city, be the state what it may
+    ward_note = ""
+    if not states and city_ward and _is_tokyo_ward(city) and countries \
+            and {gazetteer.country_code_of(name) for name in countries} == {"JP"}:
+        # "Koto-Ku, Japan": Tokyo's Kōtō, not Kotō in Kumamoto (a -ku with no prefecture is a ward)
+        state, state_label = "Tokyo", "'Tokyo'"
+        states = _states(state, countries, gazetteer)
+        ward_note = f"The registry gives no prefecture; {city} is one of Tokyo's 23 special wards: placed in Tokyo."
     division = _division_seat(city, countries, gazetteer)
     for name in dict.fromkeys([*written_forms(city), *(written_forms(head) if head else ())]):
         found = [place for place in gazetteer.places(name_key(name)) if not countries or place.country in countries]
@@ -100,7 +107,8 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
         if states:
             in_state = [place for place in found if (_code(place, gazetteer), place.province) in states]
             if in_state:
-                return Placement(_best(in_state, key, gazetteer), "")
+                return _qualified_namesake(in_state, key, gazetteer) or Placement(_best(in_state, key, gazetteer),
+                                                                                   ward_note)
             if ward:  # Kotō, Tokyo is not Kotō, Kumamoto
                 continue
             postal = _postal_town(city, head, states, countries, postal_code, gazetteer)
@@ -117,6 +125,9 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
                        f"elsewhere, in {distinct[0].province or distinct[0].country}, is not a likely slip of the "
                        "state.")
             continue
+        qualified = _qualified_namesake(found, key, gazetteer)
+        if qualified is not None:
+            return qualified
         best = _best(found, key, gazetteer)
         if division and name_key(best.name) != key and best.province != division.place.province \
                 and best.population < division.place.population / 2:
@@ -128,13 +139,15 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
     if postal is not None:
         return postal
     if why_not:  # "Chaoyang, Beijing": a district of the city that is nearly all the state, not a namesake
-        return (_main_city(city, state, states, countries, city_ward, gazetteer, CITY_STATE_SHARE)
-                or Placement(None, why_not))
+        main = _main_city(city, state, states, countries, city_ward, gazetteer, CITY_STATE_SHARE)
+        return main._replace(note=f"{ward_note} {main.note}".strip()) if main else Placement(None, why_not)
     if division:
         return division
-    return (_closest_spelling(city, states, countries, gazetteer)
-            or _main_city(city, state, states, countries, city_ward, gazetteer)
-            or Placement(None, f"Could not be placed: the offline gazetteer does not know {where!r}."))
+    found_elsewhere = (_closest_spelling(city, states, countries, gazetteer)
+                       or _main_city(city, state, states, countries, city_ward, gazetteer))
+    if found_elsewhere is not None:
+        return found_elsewhere._replace(note=f"{ward_note} {found_elsewhere.note}".strip())
+    return Placement(None, f"Could not be placed: the offline gazetteer does not know {where!r}.")
 
 
 # What the first digits of a postal code say of where a place is, where they name a division:
@@ -164,6 +177,48 @@ def _postal_hint(countries: set[str], postal_code: str, gazetteer: Gazetteer) ->
         state = next((state for start, state in reversed(_BRAZIL_CEP) if number >= start), "")
         return "", f"BR-{state}" if state else ""
     return "", ""
+
+
+# Tokyo's 23 special wards (Tokyo Metropolitan Government), as their names fold (name_key).
+TOKYO_WARDS = frozenset(("chiyoda", "chuo", "minato", "shinjuku", "bunkyo", "taito", "sumida", "koto", "shinagawa",
+                         "meguro", "ota", "setagaya", "shibuya", "nakano", "suginami", "toshima", "kita", "arakawa",
+                         "itabashi", "nerima", "adachi", "katsushika", "edogawa"))
+# Words that join a city's name to the qualifier of its official name: "Newcastle upon Tyne",
+# "Frankfurt am Main", "Freiburg im Breisgau", "Brandenburg an der Havel"; or a bracket: "Halle (Saale)".
+QUALIFIER_WORDS = frozenset(("upon", "on", "am", "im", "an", "ob", "in", "bei", "unter", "vor", "near"))
+QUALIFIED_DOMINANCE = 5  # Halle (Saale) is 11 times Halle (Westf.); Newcastle upon Tyne 40 times Newcastle, Co. Down
+
+
+def _is_tokyo_ward(city: str) -> bool:
+    return any(name_key(form) in TOKYO_WARDS for form in written_forms(city)[1:])
+
+
+def _qualified_name(name: str, key: str) -> bool:
+    """Whether a place's own name is the written name and a qualifier: "Halle (Saale)" for "halle"."""
+    for index, char in enumerate(name):
+        if char in " (" and name_key(name[:index]) == key:
+            rest = name[index:].strip()
+            return rest.startswith("(") or rest.split()[0].casefold() in QUALIFIER_WORDS
+    return False
+
+
+def _qualified_namesake(found: list[Place], key: str, gazetteer: Gazetteer) -> Placement | None:
+    """A city written short ("Halle", "Newcastle"): the place whose official name is the written one
+    and a qualifier ("Halle (Saale)", "Newcastle upon Tyne"), when it is QUALIFIED_DOMINANCE times
+    the largest place of exactly that name in the same country; a note names the namesake passed over."""
+    qualified = sorted((place for place in found if _qualified_name(place.name, key)), key=lambda place: -place.population)
+    if not qualified:
+        return None
+    city = qualified[0]
+    exact = [place for place in found if name_key(place.name) == key and place.country == city.country]
+    if not exact:
+        return None
+    namesake = max(exact, key=lambda place: place.population)
+    if city.population < QUALIFIED_DOMINANCE * max(namesake.population, 1):
+        return None
+    return Placement(city, f"The registry's city {namesake.name!r} is read as {city.name}, {city.province or city.country}, "
+                           f"far larger than {namesake.name}, {namesake.province or namesake.country}, the place of "
+                           "exactly that name.")
 
 
 def _postal_town(city: str, head: str, states: set[tuple[str, str]], countries: set[str], postal_code: str,
