@@ -310,6 +310,28 @@ def test_near_puts_a_ward_it_lacks_at_its_states_main_city_and_says_so(query: st
     assert f"{query.split(',')[0]} is not in the offline gazetteer: using {city}, the main city of" in run.stderr
 
 
+@pytest.mark.parametrize(("query", "latitude", "longitude"), [("Flushing, NY", 40.77, -73.83),
+                                                          ("Macomb Township, Michigan", 42.67, -82.92),
+                                                          ("Fort Sam Houston, TX", 29.46, -98.44)])
+def test_near_knows_a_postal_town_and_says_so(query: str, latitude: float, longitude: float) -> None:
+    run = run_cli("near", query, "--json")
+    assert run.exit_code == 0, run.stderr
+    origin = run.json()["origin"]
+    assert origin["source"] == "postal" and geodesic_km(origin["latitude"], origin["longitude"], latitude, longitude) < 15
+    assert "is a postal town" in run.stderr
+
+
+@pytest.mark.parametrize(("query", "official", "namesake"), [
+    ("Halle, Germany", "Halle (Saale)", "Halle, North Rhine-Westphalia"),
+    ("Newcastle, United Kingdom", "Newcastle upon Tyne", "Newcastle, Northern Ireland"),
+])
+def test_near_reads_a_big_city_written_short_as_import_does_and_names_the_namesake(query: str, official: str,
+                                                                                    namesake: str) -> None:
+    run = run_cli("near", query, "--json")
+    assert run.exit_code == 0 and run.json()["origin"]["name"] == official
+    assert f"far larger than {namesake}" in run.stderr
+
+
 def test_near_does_not_guess_in_a_state_of_many_towns() -> None:
     run = run_cli("near", "Nowhere Special, Michigan")
     assert run.exit_code == 1 and "no place called 'Nowhere Special, Michigan' is known" in run.stderr

@@ -323,6 +323,15 @@ def _division_seat(city: str, countries: set[str], gazetteer: Gazetteer) -> Plac
                             "its middle.", "division")
 
 
+def postal_town_placement(city: str, state: str, gazetteer: Gazetteer) -> Placement | None:
+    """`near`'s use of the postal-town rule: "Flushing, NY", a postal town typed with its state."""
+    states = _states(state, set(), gazetteer)
+    if not states:
+        return None
+    countries = {gazetteer.country_name(code) for code, _ in states}
+    return _postal_town(city, "", states, countries, "", gazetteer)
+
+
 def main_city_placement(city: str, state: str, gazetteer: Gazetteer) -> Placement | None:
     """`near`'s use of the rule below: a place typed with its state ("Gangnam-gu, Seoul") that the
     gazetteer does not know, placed at the state's main city under the same conditions."""
