@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, run_cli
 from sitefinder.distance import geodesic_km
+from sitefinder.importer import Fields, site_from_location
 from sitefinder.placement import place_location
 from sitefinder.queries import open_gazetteer
 
@@ -181,7 +182,21 @@ def test_a_japanese_ward_without_a_prefecture_is_tokyos(city: str, latitude: flo
     place, note, _ = placed(city, "", "Japan")
     assert place is not None and place.province == "Tokyo", note
     assert geodesic_km(place.latitude, place.longitude, latitude, longitude) < 25
-    assert "Tokyo's 23 special wards" in note
+    assert "one of Tokyo's 23 special wards" in note
+
+
+@pytest.mark.parametrize(("city", "state", "country", "latitude", "longitude", "said"), [
+    ("Dongjak-gu", "", "Korea, Republic of", 37.51, 126.94, "one of Seoul's 25 districts"),  # a gu with no state
+    ("Jakarta Pusat", "", "Indonesia", -6.18, 106.83, "placed at Jakarta"),  # a city's quarter after its name
+    ("Jakarta Selatan", "DKI Jakarta", "Indonesia", -6.26, 106.81, "placed at Jakarta"),
+    ("Cabueñes", "Gijón", "Spain", 43.52, -5.61, "is the city Gijón"),  # a city written where the state goes
+])
+def test_a_part_of_a_big_city_is_placed_at_the_city_with_a_note(city: str, state: str, country: str, latitude: float,
+                                                                 longitude: float, said: str) -> None:
+    site = site_from_location(1, Fields({"facility": "H", "city": city, "state": state, "country": country},
+                                        "location"), open_gazetteer())
+    assert site.has_coordinates, site.location_note
+    assert geodesic_km(site.latitude, site.longitude, latitude, longitude) < 25 and said in site.location_note
 
 
 def test_a_us_zip_code_places_a_town_no_list_holds() -> None:

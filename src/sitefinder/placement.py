@@ -92,12 +92,14 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
     ward = city.casefold().endswith(WARD_SUFFIXES)
     city_ward = city.casefold().endswith(CITY_WARD_SUFFIXES)  # its state's main city, be the state what it may
     ward_note = ""
-    if not states and city_ward and _is_tokyo_ward(city) and countries \
-            and {gazetteer.country_code_of(name) for name in countries} == {"JP"}:
+    capital = (_capital_of_ward(city, {gazetteer.country_code_of(name) for name in countries})
+               if not states and city_ward and countries else None)
+    if capital is not None:
         # "Koto-Ku, Japan": Tokyo's Kōtō, not Kotō in Kumamoto (a -ku with no prefecture is a ward)
-        state, state_label = "Tokyo", "'Tokyo'"
+        state, described = capital
+        state_label = repr(state)
         states = _states(state, countries, gazetteer)
-        ward_note = f"The registry gives no prefecture; {city} is one of Tokyo's 23 special wards: placed in Tokyo."
+        ward_note = f"The registry gives no state; {city} is one of {state}'s {described}: placed in {state}."
     division = _division_seat(city, countries, gazetteer)
     for name in dict.fromkeys([*written_forms(city), *(written_forms(head) if head else ())]):
         found = [place for place in gazetteer.places(name_key(name)) if not countries or place.country in countries]
@@ -147,7 +149,28 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
                        or _main_city(city, state, states, countries, city_ward, gazetteer))
     if found_elsewhere is not None:
         return found_elsewhere._replace(note=f"{ward_note} {found_elsewhere.note}".strip())
-    return Placement(None, f"Could not be placed: the offline gazetteer does not know {where!r}.")
+    return (_city_for_state(city, state, states, countries, gazetteer)
+            or Placement(None, f"Could not be placed: the offline gazetteer does not know {where!r}."))
+
+
+CITY_AS_STATE_MIN_POPULATION = 50_000  # "Cabueñes, Gijón": a city of this size written where the state goes
+
+
+def _city_for_state(city: str, state: str, states: set[tuple[str, str]], countries: set[str],
+                    gazetteer: Gazetteer) -> Placement | None:
+    """A quarter or hamlet the gazetteer lacks, written with its city where the state goes
+    ("Cabueñes, Gijón", "Vitacura, Santiago"): placed at that city, approximately, when the
+    "state" is no division of the country but one city of 50,000 or more in it."""
+    if not state or states or not countries:
+        return None
+    found = [place for place in gazetteer.places(name_key(state)) if place.country in countries]
+    distinct = distinct_places(sorted(found, key=lambda place: -place.population))
+    if len(distinct) != 1 or distinct[0].population < CITY_AS_STATE_MIN_POPULATION:
+        return None
+    place = distinct[0]
+    return Placement(place, f"The registry's city {city!r} is not in the offline gazetteer, and its state {state!r} "
+                            f"is the city {place.name}, {place.province or place.country}: placed there "
+                            "(approximate).", "state")
 
 
 # What the first digits of a postal code say of where a place is, where they name a division:
@@ -179,18 +202,30 @@ def _postal_hint(countries: set[str], postal_code: str, gazetteer: Gazetteer) ->
     return "", ""
 
 
-# Tokyo's 23 special wards (Tokyo Metropolitan Government), as their names fold (name_key).
-TOKYO_WARDS = frozenset(("chiyoda", "chuo", "minato", "shinjuku", "bunkyo", "taito", "sumida", "koto", "shinagawa",
-                         "meguro", "ota", "setagaya", "shibuya", "nakano", "suginami", "toshima", "kita", "arakawa",
-                         "itabashi", "nerima", "adachi", "katsushika", "edogawa"))
+# The capital's wards, as their names fold (name_key): a ward written with no state is the capital's
+# before any namesake elsewhere. Tokyo's 23 special wards (Tokyo Metropolitan Government); Seoul's 25
+# autonomous districts (Seoul Metropolitan Government).
+CAPITAL_WARDS = {
+    "JP": ("Tokyo", frozenset(("chiyoda", "chuo", "minato", "shinjuku", "bunkyo", "taito", "sumida", "koto", "shinagawa",
+                               "meguro", "ota", "setagaya", "shibuya", "nakano", "suginami", "toshima", "kita",
+                               "arakawa", "itabashi", "nerima", "adachi", "katsushika", "edogawa")), "23 special wards"),
+    "KR": ("Seoul", frozenset(("jongno", "jung", "yongsan", "seongdong", "gwangjin", "dongdaemun", "jungnang",
+                               "seongbuk", "gangbuk", "dobong", "nowon", "eunpyeong", "seodaemun", "mapo", "yangcheon",
+                               "gangseo", "guro", "geumcheon", "yeongdeungpo", "dongjak", "gwanak", "seocho",
+                               "gangnam", "songpa", "gangdong")), "25 districts"),
+}
 # Words that join a city's name to the qualifier of its official name: "Newcastle upon Tyne",
 # "Frankfurt am Main", "Freiburg im Breisgau", "Brandenburg an der Havel"; or a bracket: "Halle (Saale)".
 QUALIFIER_WORDS = frozenset(("upon", "on", "am", "im", "an", "ob", "in", "bei", "unter", "vor", "near"))
 QUALIFIED_DOMINANCE = 5  # Halle (Saale) is 11 times Halle (Westf.); Newcastle upon Tyne 40 times Newcastle, Co. Down
 
 
-def _is_tokyo_ward(city: str) -> bool:
-    return any(name_key(form) in TOKYO_WARDS for form in written_forms(city)[1:])
+def _capital_of_ward(city: str, codes: set[str]) -> tuple[str, str] | None:
+    """(the capital, its wards' description) when a ward written with no state names one of them."""
+    if len(codes) != 1 or (code := next(iter(codes))) not in CAPITAL_WARDS:
+        return None
+    capital, wards, described = CAPITAL_WARDS[code]
+    return (capital, described) if any(name_key(form) in wards for form in written_forms(city)[1:]) else None
 
 
 def _qualified_name(name: str, key: str) -> bool:
