@@ -185,6 +185,24 @@ def test_a_japanese_ward_without_a_prefecture_is_tokyos(city: str, latitude: flo
     assert "one of Tokyo's 23 special wards" in note
 
 
+@pytest.mark.parametrize(("city", "latitude", "longitude", "prefecture"), [
+    ("Tennoji-ku", 34.65, 135.52, "Osaka"), ("Chikusa-ku", 35.17, 136.95, "Aichi"),
+    ("Hakata-ku", 33.59, 130.42, "Fukuoka"), ("Kohoku-ku", 35.52, 139.63, "Kanagawa"),
+    ("Sakyo-ku", 35.05, 135.79, "Kyoto"), ("Shiroishi-ku", 43.05, 141.40, "Hokkaido"),
+])
+def test_a_designated_citys_ward_without_a_prefecture_is_that_citys(city: str, latitude: float, longitude: float,
+                                                                    prefecture: str) -> None:
+    place, note, _ = placed(city, "", "Japan")
+    assert place is not None and place.province == prefecture, note
+    assert geodesic_km(place.latitude, place.longitude, latitude, longitude) < 25
+    assert "of no other designated city" in note
+
+
+def test_a_ward_of_several_designated_cities_without_a_prefecture_stays_unplaced_and_says_why() -> None:
+    place, note, _ = placed("Naka-ku", "", "Japan")  # Yokohama's, Nagoya's, Hiroshima's: not Naka, Ibaraki
+    assert place is None and "Could not be placed" in note and "Nagoya" in note
+
+
 @pytest.mark.parametrize(("city", "state", "country", "latitude", "longitude", "said"), [
     ("Dongjak-gu", "", "Korea, Republic of", 37.51, 126.94, "one of Seoul's 25 districts"),  # a gu with no state
     ("Jakarta Pusat", "", "Indonesia", -6.18, 106.83, "placed at Jakarta"),  # a city's quarter after its name

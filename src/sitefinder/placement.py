@@ -94,12 +94,15 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
     ward_note = ""
     capital = (_capital_of_ward(city, {gazetteer.country_code_of(name) for name in countries})
                if not states and city_ward and countries else None)
+    if capital is not None and not capital[0]:  # "Naka-ku, Japan": Yokohama's, Nagoya's, Hiroshima's...
+        return Placement(None, f"Could not be placed: {city!r} is a ward of {capital[1]}, and the registry gives "
+                               "no prefecture to tell which.")
     if capital is not None:
         # "Koto-Ku, Japan": Tokyo's Kōtō, not Kotō in Kumamoto (a -ku with no prefecture is a ward)
         state, described = capital
         state_label = repr(state)
         states = _states(state, countries, gazetteer)
-        ward_note = f"The registry gives no state; {city} is one of {state}'s {described}: placed in {state}."
+        ward_note = f"The registry gives no state; {city} is {described}: placed in {state}."
     division = _division_seat(city, countries, gazetteer)
     for name in dict.fromkeys([*written_forms(city), *(written_forms(head) if head else ())]):
         found = [place for place in gazetteer.places(name_key(name)) if not countries or place.country in countries]
@@ -220,12 +223,46 @@ QUALIFIER_WORDS = frozenset(("upon", "on", "am", "im", "an", "ob", "in", "bei", 
 QUALIFIED_DOMINANCE = 5  # Halle (Saale) is 11 times Halle (Westf.); Newcastle upon Tyne 40 times Newcastle, Co. Down
 
 
+# The wards of Japan's largest designated cities, by prefecture (each city's own list): after the
+# capital's, a -ku with no prefecture is one of these when its name is one prefecture's only.
+DESIGNATED_WARDS = {
+    "Osaka": ("Osaka", "kita miyakojima fukushima konohana chuo nishi minato taisho tennoji naniwa nishiyodogawa "
+                       "yodogawa higashiyodogawa higashinari ikuno asahi joto tsurumi abeno suminoe sumiyoshi "
+                       "higashisumiyoshi hirano nishinari"),
+    "Kanagawa": ("Yokohama or Kawasaki", "tsurumi kanagawa nishi naka minami hodogaya isogo kanazawa kohoku totsuka "
+                                          "konan asahi midori seya sakae izumi aoba tsuzuki kawasaki saiwai nakahara "
+                                          "takatsu tama miyamae asao"),
+    "Aichi": ("Nagoya", "chikusa higashi kita nishi nakamura naka showa mizuho atsuta nakagawa minato minami moriyama "
+                        "midori meito tempaku tenpaku"),
+    "Hyogo": ("Kobe", "higashinada nada hyogo nagata suma tarumi kita chuo nishi"),
+    "Kyoto": ("Kyoto", "kita kamigyo sakyo nakagyo higashiyama shimogyo minami ukyo fushimi yamashina nishikyo"),
+    "Fukuoka": ("Fukuoka", "higashi hakata chuo minami nishi jonan sawara"),
+    "Hokkaido": ("Sapporo", "chuo kita higashi shiroishi toyohira minami nishi atsubetsu teine kiyota"),
+    "Miyagi": ("Sendai", "aoba miyagino wakabayashi taihaku izumi"),
+    "Hiroshima": ("Hiroshima", "naka higashi minami nishi asaminami asakita aki saeki"),
+    "Chiba": ("Chiba", "chuo hanamigawa inage wakaba midori mihama"),
+    "Saitama": ("Saitama", "nishi kita omiya minuma chuo sakura urawa minami midori iwatsuki"),
+}
+
+
 def _capital_of_ward(city: str, codes: set[str]) -> tuple[str, str] | None:
-    """(the capital, its wards' description) when a ward written with no state names one of them."""
+    """(the state, how the ward is known to be there) when a ward written with no state names one
+    of the capital's wards, or in Japan one designated city's ward that no other such city has."""
     if len(codes) != 1 or (code := next(iter(codes))) not in CAPITAL_WARDS:
         return None
+    keys = {name_key(form) for form in written_forms(city)[1:]}
     capital, wards, described = CAPITAL_WARDS[code]
-    return (capital, described) if any(name_key(form) in wards for form in written_forms(city)[1:]) else None
+    if keys & wards:
+        return capital, f"one of {capital}'s {described}"
+    if code == "JP":
+        states = [(state, cities) for state, (cities, wards_text) in DESIGNATED_WARDS.items()
+                  if keys & set(wards_text.split())]
+        if len(states) == 1:
+            state, cities = states[0]
+            return state, f"a ward of {cities}, and of no other designated city"
+        if states:
+            return "", ", ".join(cities for _, cities in states)  # a ward of several: say which, place none
+    return None
 
 
 def _qualified_name(name: str, key: str) -> bool:
