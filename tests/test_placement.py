@@ -217,6 +217,17 @@ def test_a_part_of_a_big_city_is_placed_at_the_city_with_a_note(city: str, state
     assert geodesic_km(site.latitude, site.longitude, latitude, longitude) < 25 and said in site.location_note
 
 
+@pytest.mark.parametrize(("city", "state", "postal_code", "latitude", "longitude"), [
+    ("Columbia", "", "21044", 39.24, -76.84),  # Maryland's, not Columbia, South Carolina
+    ("Portland", "", "04101", 43.66, -70.26),  # Maine's, not Oregon's
+    ("Columbia", "", "29201", 34.00, -81.03),  # and the usual choice when the code agrees
+])
+def test_a_us_zip_code_chooses_between_namesakes(city: str, state: str, postal_code: str, latitude: float,
+                                                 longitude: float) -> None:
+    place, note, _ = place_location(city, state, "United States", open_gazetteer(), postal_code)
+    assert place is not None and geodesic_km(place.latitude, place.longitude, latitude, longitude) < 15, (place, note)
+
+
 def test_a_us_zip_code_places_a_town_no_list_holds() -> None:
     place, note, _ = place_location("Nowhere Special", "Michigan", "United States", open_gazetteer(), "48044")
     assert place is not None and geodesic_km(place.latitude, place.longitude, 42.64, -82.90) < 10, note

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from sitefinder.distance import distinct_places
+from sitefinder.distance import distinct_places, sphere_km
 from sitefinder.placenames import CITY_WARD_SUFFIXES, WARD_SUFFIXES, split_qualifier, written_forms
 from sitefinder.models import Place
 from sitefinder.regions import province_key
@@ -112,8 +112,9 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
         if states:
             in_state = [place for place in found if (_code(place, gazetteer), place.province) in states]
             if in_state:
-                return _qualified_namesake(in_state, key, gazetteer) or Placement(_best(in_state, key, gazetteer),
-                                                                                   ward_note)
+                return (_nearest_the_postal_code(in_state, postal_code, gazetteer)
+                        or _qualified_namesake(in_state, key, gazetteer)
+                        or Placement(_best(in_state, key, gazetteer), ward_note))
             if ward:  # Kotō, Tokyo is not Kotō, Kumamoto
                 continue
             postal = _postal_town(city, head, states, countries, postal_code, gazetteer)
@@ -130,7 +131,7 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
                        f"elsewhere, in {distinct[0].province or distinct[0].country}, is not a likely slip of the "
                        "state.")
             continue
-        qualified = _qualified_namesake(found, key, gazetteer)
+        qualified = _nearest_the_postal_code(found, postal_code, gazetteer) or _qualified_namesake(found, key, gazetteer)
         if qualified is not None:
             return qualified
         best = _best(found, key, gazetteer)
@@ -293,6 +294,29 @@ def _qualified_namesake(found: list[Place], key: str, gazetteer: Gazetteer) -> P
                            "exactly that name.")
 
 
+POSTAL_CODE_KM = 30.0  # a namesake this near the row's ZIP code's point is the one its address means
+
+
+def _nearest_the_postal_code(found: list[Place], postal_code: str, gazetteer: Gazetteer) -> Placement | None:
+    """Among several namesakes ("Springfield, PA": Delaware County's or Pittsburgh's?), the one
+    within POSTAL_CODE_KM of the row's US ZIP code's point; None when the code says nothing."""
+    distinct = distinct_places(sorted(found, key=lambda place: -place.population))
+    code = postal_code.strip()[:5]
+    if len(distinct) < 2 or not (code.isascii() and code.isdigit() and len(code) == 5):
+        return None
+    countries = {gazetteer.country_code_of(place.country) for place in distinct}
+    point = next((place for country in sorted(countries) if (place := gazetteer.postal_code_place(code, country))), None)
+    if point is None:
+        return None
+    near = [place for place in distinct if place.country == point.country
+            and sphere_km(place.latitude, place.longitude, point.latitude, point.longitude) <= POSTAL_CODE_KM]
+    if len(near) != 1 or near[0] is distinct[0]:
+        return None  # the usual choice agrees with the postal code, or the code does not decide
+    place = near[0]
+    return Placement(place, f"The registry's postal code {code} is by {place.name}, {place.province or place.country}: "
+                            "placed there, not at a larger place of that name.")
+
+
 def _postal_town(city: str, head: str, states: set[tuple[str, str]], countries: set[str], postal_code: str,
                  gazetteer: Gazetteer) -> Placement | None:
     """A city that is a postal town, not a GeoNames place (a township, a neighbourhood with its own
@@ -300,7 +324,9 @@ def _postal_town(city: str, head: str, states: set[tuple[str, str]], countries: 
     of its postal codes: in the state given, else the one state that has it (or that the row's
     postal code names). Failing that, the row's own postal code's point, when the code's state is
     the one given."""
-    codes = sorted({gazetteer.country_code_of(name) for name in countries}) if countries else ["US"]
+    if not countries:  # a row with no country is no US mailing address by default
+        return None
+    codes = sorted({gazetteer.country_code_of(name) for name in countries})
     zip_place = None
     zip_code = postal_code.strip()[:5]
     if zip_code.isascii() and zip_code.isdigit() and len(zip_code) == 5:
