@@ -41,7 +41,7 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
         candidates = [place for place in _lookup(gazetteer, head)
                       if all(_within(place, regions, gazetteer) for regions in region_sets)]
         if candidates and not qualifiers:
-            countries = {(code, admin1) for code, admin1 in gazetteer.regions(text) if not admin1}
+            countries: set[tuple[str, str]] = {(code, admin1) for code, admin1 in gazetteer.regions(text) if not admin1}
             if countries and not any(_within(place, countries, gazetteer) for place in candidates):
                 # "China" is a country, not China in Maine; "Singapore" and "Luxembourg" are both
                 raise RegionNotPlace(text, countries, hint="that is a country: give a city in it")
