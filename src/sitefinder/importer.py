@@ -142,7 +142,9 @@ def site_from_location(site_id: int, location: Fields, gazetteer: Gazetteer) -> 
                   status=status, contacts=contacts)
     point = location.object("geoPoint").data
     if _is_coordinate(point.get("lat"), 90) and _is_coordinate(point.get("lon"), 180):
-        return Site(**common, latitude=float(point["lat"]), longitude=float(point["lon"]),
+        from sitefinder.numbers import decimal
+
+        return Site(**common, latitude=decimal(point["lat"]), longitude=decimal(point["lon"]),
                     coordinate_precision="city", coordinate_source="registry")
     from sitefinder.placement import place_location
 
@@ -255,7 +257,9 @@ def _json_type(value: Any) -> str:
 
 
 def _is_coordinate(value: Any, limit: float) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and -limit <= value <= limit
+    from sitefinder.numbers import is_coordinate
+
+    return is_coordinate(value, limit)  # the one number reader: no true, no `1_0`, finite, in range
 
 
 def _contacts(items: list[Fields], region: str | None) -> tuple[Contact, ...]:

@@ -10,7 +10,6 @@ import csv
 import errno
 import io
 import json
-import math
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -121,14 +120,14 @@ def _parse_row(path: Path, line: int, row: dict[str, str]) -> Site:
 
 
 def _coordinate(path: Path, line: int, name: str, text: str, limit: float) -> float | None:
+    from sitefinder.numbers import decimal
+
     if not text:
         return None
     try:
-        value = float(text)
-    except ValueError:
-        raise DataFileError(path, f"{name} {quoted(text)} is not a number", line) from None
-    if not math.isfinite(value):
-        raise DataFileError(path, f"{name} {quoted(text)} is not a finite number", line)
+        value = decimal(text)  # the one number reader: no `1_0`, no `２３` or `٢٣`, no nan or inf
+    except ValueError as exc:
+        raise DataFileError(path, f"{name} {quoted(text)} {exc}", line) from None
     if not -limit <= value <= limit:
         raise DataFileError(path, f"{name} {value:g} is out of range (-{limit:g} to {limit:g})", line)
     return value
