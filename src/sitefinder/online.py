@@ -9,7 +9,6 @@ to another host. Only valid places are cached; a bad cache entry is ignored.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -27,12 +26,13 @@ MAX_CACHE_BYTES = 16 * 1024 * 1024
 
 
 def geocode_online(query: str, suggestions: list[str] | None = None) -> Resolution:
-    from sitefinder.web import shown_url
+    from sitefinder.web import service_url, shown_url, timeout_seconds
 
     text = clean_query(query)
     key = text.casefold()
-    endpoint = os.environ.get("SITEFINDER_NOMINATIM_URL", NOMINATIM_URL).rstrip("/")
-    shown = shown_url(endpoint if "://" in endpoint else f"https://{endpoint}")  # no password in a message
+    endpoint = service_url("SITEFINDER_NOMINATIM_URL", NOMINATIM_URL)
+    timeout_seconds()  # junk in SITEFINDER_TIMEOUT is said before the cache is read
+    shown = shown_url(endpoint)  # no password in a message
     cache = GeocodeCache(cache_dir() / CACHE_FILE)
     cached = cache.get(shown, key)
     if cached is not None:

@@ -27,19 +27,37 @@ MAX_FIELD_CHARS = 2000
 MAX_SITE_ID = 2**63 - 1  # SQLite's largest integer, so that every id fits the index
 
 
+PIN_ATTEMPTS = 5  # a version replaced while it was read is read again, from the new one
+
+
 def read_sites_file(path: Path) -> SiteData:
-    """Load a sites file and the trial.json beside it (when there is one)."""
+    """Load a sites file and the trial.json beside it (when there is one).
+
+    A dataset's DIR/sites.csv is read from the version in use, and its trial.json from that same
+    version (datasets.pinned_version): never one version's sites with another's trial facts."""
+    from sitefinder.datasets import pinned_version, replaced_while_read
     from sitefinder.trial import read_trial_beside
 
-    return SiteData(sites=tuple(parse_sites(path, _read_text(path))), trial=read_trial_beside(path),
-                    source=str(path))
+    for attempt in range(PIN_ATTEMPTS):
+        pinned = pinned_version(path)
+        try:
+            text = _read_text(pinned, shown=path)
+            trial = read_trial_beside(pinned, shown=path if pinned != path else None)
+        except DataFileError:
+            if attempt + 1 < PIN_ATTEMPTS and replaced_while_read(path, pinned):
+                continue
+            raise
+        return SiteData(sites=tuple(parse_sites(path, text)), trial=trial, source=str(path))
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path, shown: Path | None = None) -> str:
+    """The text of `path`; messages name `shown` (the path the user gave), when it is another."""
     from sitefinder.paths import read_bounded
 
+    opened, path = path, shown or path
     try:
-        raw = read_bounded(path, MAX_FILE_BYTES)
+        raw = read_bounded(opened, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise DataFileError(path, "no such file; check --sites or SITEFINDER_SITES") from None
     except IsADirectoryError:
