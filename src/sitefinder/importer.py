@@ -45,6 +45,11 @@ def import_to(source: str, out_dir: Path, online: bool = False, strict: bool = F
     from sitefinder.datasets import write_dataset
     from sitefinder.queries import open_gazetteer
 
+    try:  # a name that is not UTF-8 (a stray byte) could not be printed or put in JSON once written
+        str(out_dir).encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError(f"--out {str(out_dir).encode('utf-8', 'surrogateescape').decode('utf-8', 'backslashreplace')}: "
+                         "the directory name is not UTF-8; choose a name in UTF-8; nothing was written") from None
     fetched = registry_id(source) is not None
     study = load_study(source, online=online)
     result = import_study(study, open_gazetteer(), retrieved=_today() if fetched else "")

@@ -292,6 +292,9 @@ def whom_to_call(sites: Sequence[Site], trial: Trial) -> list[str]:
         which = "these sites" if without == len(sites) else "the other sites"
         lines.append(f"The registry lists no phone or email for {which}: call the trial's central contact, "
                      f"{central.name}, {_reach_line(central)}.")
+    elif without and not trial.nct_id:  # no trial facts at all: nothing is known of the trial's contacts
+        lines.append("The registry lists no phone or email for these sites, and there is no trial.json beside "
+                     "the sites file to name the trial's contacts.")
     elif without:
         lines.append("The registry lists no phone or email for these sites or for the trial.")
     if sites:
@@ -540,6 +543,8 @@ def show_update(result: UpdateResult, fmt: str) -> None:
     from sitefinder.trial import freshness
 
     before, after = freshness(result.before).date or None, freshness(result.trial).date or None
+    for note in result.notes:
+        notice(note)
     for facility in result.unplaced:
         notice(f"Not placed (listed, but never ranked by distance): {facility}")
     changes = [{"id": change.site.id, "facility": change.site.facility, "city": change.site.city,
@@ -554,7 +559,9 @@ def show_update(result: UpdateResult, fmt: str) -> None:
                    "overall_status": result.trial.overall_status,
                    "added": [site_record(site, result.trial) for site in result.added],
                    "removed": [site_record(site, result.before) for site in result.removed],
-                   "changed": changes, "unplaced": result.unplaced})
+                   "changed": changes, "unplaced": result.unplaced,
+                   "added_ids": [site.id for site in result.added],
+                   "removed_ids": [site.id for site in result.removed], "id_high_water": result.id_high_water})
         return
     rows = ([["added", str(site.id), site.facility, site.city, status_cell(site, result.trial)]
              for site in result.added]
@@ -575,6 +582,11 @@ def show_update(result: UpdateResult, fmt: str) -> None:
     where = ("every command now uses them (--sites still wins)" if result.is_default
              else f"use them with --sites {result.sites_path}")
     footer = [f"Saved in {result.sites_path.parent}; {where}.", data_line(result.trial)]
+    if result.added or result.removed:  # ids are stable: say which ones are new and which are gone for good
+        footer.insert(0, "Site ids: " + "; ".join(part for part in (
+            "added " + ", ".join(str(site.id) for site in result.added) if result.added else "",
+            "removed " + ", ".join(str(site.id) for site in result.removed) + " (never reused)"
+            if result.removed else "") if part) + "; every other site keeps its id.")
     if result.before.overall_status != result.trial.overall_status:
         footer.insert(0, f"The trial's overall status, shown for every site that states none: "
                          f"{status_words(result.before.overall_status, 'site')} → "

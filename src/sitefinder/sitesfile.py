@@ -161,6 +161,8 @@ def _contacts(path: Path, line: int, text: str) -> tuple[Contact, ...]:
         message = str(exc) if not isinstance(exc, json.JSONDecodeError) else \
             'contacts is not a JSON list like [{"name": "A. Li", "role": "PRIMARY"}]'
         raise DataFileError(path, message, line) from None
+    except RecursionError:  # json nests by recursion: a column of 100,000 brackets
+        raise DataFileError(path, "contacts is JSON nested too deeply to be a list of contacts", line) from None
 
 
 def sites_csv_text(sites: Iterable[Site]) -> str:

@@ -117,7 +117,9 @@ def freshness(trial: Trial, today: datetime.date | None = None) -> Freshness:
         day = datetime.date.fromisoformat(text[:10])
     except ValueError:
         return Freshness(text, None)
-    return Freshness(day.isoformat(), ((today or _today()) - day).days)
+    # A clock behind the data's date (a machine set wrong, a date from a registry ahead in its time
+    # zone) makes them no older than today: never "-3 days old".
+    return Freshness(day.isoformat(), max(0, ((today or _today()) - day).days))
 
 
 def _today() -> datetime.date:
