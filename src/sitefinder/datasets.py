@@ -28,10 +28,7 @@ from sitefinder.errors import DataFileError, ImportFailed, SitefinderError
 from sitefinder.models import Site, Trial
 from sitefinder.trial import TRIAL_FILE
 
-SITES_FILE = "sites.csv"
-STORE = ".sitefinder"
-CURRENT = "current"
-VERSION_PREFIX = "v-"
+from sitefinder.versions import CURRENT, SITES_FILE, STORE, VERSION_PREFIX, pinned_version
 LOCK_FILE = "lock"
 META_FILE = "dataset.json"  # facts about the dataset itself: the highest site id it ever used
 # Long enough for another import or update of the same directory to finish (placing a few hundred
@@ -147,26 +144,6 @@ class writer_lock:
         if self.handle is not None:
             _HELD.discard(self.key)
             self.handle.close()  # closing releases the lock
-
-
-def pinned_version(sites_path: Path) -> Path:
-    """For a dataset's DIR/sites.csv, the sites file of the version in use (DIR/.sitefinder/v-…/sites.csv),
-    found by one look-up of `current`, so that trial.json is read from the same version; any other
-    path as it is."""
-    try:
-        if os.readlink(sites_path) != f"{STORE}/{CURRENT}/{sites_path.name}":
-            return sites_path
-        version = os.readlink(sites_path.parent / STORE / CURRENT)
-    except (OSError, ValueError):
-        return sites_path
-    if not version.startswith(VERSION_PREFIX) or "/" in version or os.sep in version:
-        return sites_path
-    return sites_path.parent / STORE / version / sites_path.name
-
-
-def replaced_while_read(sites_path: Path, pinned: Path) -> bool:
-    """Whether the pinned version went away while it was being read (a writer replaced it): read again."""
-    return pinned != sites_path and not pinned.parent.is_dir()
 
 
 def read_meta(sites_path: Path) -> dict[str, object]:

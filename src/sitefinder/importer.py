@@ -8,8 +8,9 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
+from sitefinder.answers import ImportResult
 from sitefinder.errors import ImportFailed, NetworkError, UsageError
 from sitefinder.gazetteer import Gazetteer
 from sitefinder.models import Contact, Place, Site, Trial
@@ -28,15 +29,6 @@ def nct_id_of(text: str) -> str | None:
 
     folded = unicodedata.normalize("NFKC", text).strip().upper()
     return folded if NCT_ID.match(folded) else None
-
-
-class ImportResult(NamedTuple):
-    trial: Trial
-    sites: list[Site]
-    unplaced: list[str]  # facilities that could not be placed: listed, never ranked
-    from_registry: int  # sites whose coordinates are the registry's own geoPoint
-    sites_path: Path | None = None  # where they were written, once they were
-    trial_path: Path | None = None
 
 
 def import_to(source: str, out_dir: Path, online: bool = False, strict: bool = False) -> ImportResult:

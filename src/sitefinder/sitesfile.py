@@ -35,7 +35,7 @@ def read_sites_file(path: Path) -> SiteData:
 
     A dataset's DIR/sites.csv is read from the version in use, and its trial.json from that same
     version (datasets.pinned_version): never one version's sites with another's trial facts."""
-    from sitefinder.datasets import pinned_version, replaced_while_read
+    from sitefinder.versions import pinned_version, replaced_while_read
     from sitefinder.trial import read_trial_beside
 
     for attempt in range(PIN_ATTEMPTS):

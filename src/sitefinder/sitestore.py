@@ -237,7 +237,7 @@ MAX_INDEXES = 16  # cached indexes kept in all (the most recently built); each d
 def open_source(path: Path) -> MemorySource | IndexedSource:
     """In memory for ordinary files, through the cached index for large ones. A dataset's
     DIR/sites.csv is read from the version in use, and its trial.json from the same version."""
-    from sitefinder.datasets import pinned_version, replaced_while_read
+    from sitefinder.versions import pinned_version, replaced_while_read
     from sitefinder.errors import DataFileError
     from sitefinder.sitesfile import PIN_ATTEMPTS
 
