@@ -152,12 +152,12 @@ def test_one_of_two_same_named_sites_removed_is_told_apart_by_its_people(registr
     data = study()
     hunan = [index for index, item in enumerate(locations(data)) if item["facility"] == "Hunan Cancer Hospital"]
     assert len(hunan) == 2
-    second = locations(data)[hunan[1]]
+    second = locations(data)[hunan[0]]  # the first: matched in order, the other was said to go
     people = [contact["name"] for contact in second.get("contacts", [])]
-    del locations(data)[hunan[1]]
+    del locations(data)[hunan[0]]
     registry.studies["NCT07010263"] = data
     report = run_cli("update", "--json", env=env(registry)).json()
-    assert [site["id"] for site in report["removed"]] == [hunan[1] + 1], report["removed"]
+    assert [site["id"] for site in report["removed"]] == [hunan[0] + 1], report["removed"]
     # the shipped data write "Lin Wu, M.D." (the registry page), the API "Lin Wu"
     assert [person["name"].split(",")[0] for person in report["removed"][0]["investigators"]] == people
     assert report["changed"] == [] and report["added"] == []
