@@ -202,35 +202,40 @@ def _remove_old_versions(store: Path, mine: str) -> None:
 
 
 class _hold_signals:
-    """SIGTERM, SIGHUP and SIGINT blocked between start() and release(); one that arrived meanwhile is
-    taken then, and said as StoppedAfterPublishing (POSIX; elsewhere nothing is held)."""
+    """SIGTERM, SIGHUP and SIGINT held between start() and release(): their handlers are swapped for
+    one that notes the signal, and one that arrived is said then as StoppedAfterPublishing. (Handlers
+    rather than a signal mask: a mask holds a signal off one thread only, and in a process with
+    others it is taken by another thread and still raised in the main one.) Only the main thread
+    can set handlers; elsewhere nothing is held."""
 
     NAMES = ("SIGTERM", "SIGHUP", "SIGINT")
 
     def __init__(self) -> None:
-        import signal
-
-        self.signals = {getattr(signal, name) for name in self.NAMES if hasattr(signal, name)}
-        self.previous: set[int] | None = None
+        self.previous: dict[int, object] = {}
+        self.arrived: list[int] = []
 
     def start(self) -> None:
         import signal
+        import threading
 
-        if hasattr(signal, "pthread_sigmask") and self.previous is None:
-            self.previous = set(signal.pthread_sigmask(signal.SIG_BLOCK, self.signals))
+        if threading.current_thread() is not threading.main_thread() or self.previous:
+            return
+        for name in self.NAMES:
+            number = getattr(signal, name, None)
+            if number is not None:
+                self.previous[number] = signal.signal(number, lambda got, frame: self.arrived.append(got))
 
     def release(self, raise_pending: bool, out_dir: Path | None = None) -> None:
         import signal
 
-        if self.previous is None:
+        for number, handler in self.previous.items():
+            signal.signal(number, handler)  # type: ignore[arg-type]
+        self.previous = {}
+        if not self.arrived:
             return
-        arrived = sorted(signal.sigpending() & self.signals) if raise_pending else []
-        for number in arrived:
-            signal.sigtimedwait([number], 0)  # taken here, so that unblocking does not deliver it
-        signal.pthread_sigmask(signal.SIG_SETMASK, self.previous)
-        self.previous = None
-        if arrived and out_dir is not None:
-            raise StoppedAfterPublishing(arrived[0], out_dir)
+        if raise_pending and out_dir is not None:
+            raise StoppedAfterPublishing(self.arrived[0], out_dir)
+        signal.raise_signal(self.arrived[0])  # nothing was published: the signal does what it always did
 
 
 def _write_synced(path: Path, text: str) -> None:

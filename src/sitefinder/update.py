@@ -48,7 +48,8 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
     result = import_study(fetch_study(wanted), open_gazetteer(), retrieved=_today())
     with writer_lock(target):
         before_trial, before_sites = Trial(), []
-        if sites_path is not None and in_use and in_use[0].nct_id.upper() == wanted:
+        named_copy = sites_path is not None and sites_path.absolute() == (target / "sites.csv").absolute()
+        if sites_path is not None and not named_copy and in_use and in_use[0].nct_id.upper() == wanted:
             before_trial, before_sites = in_use  # the file the user named, of this trial
         elif (target / "sites.csv").exists() or (target / "sites.csv").is_symlink():
             try:
