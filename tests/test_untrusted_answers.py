@@ -279,3 +279,11 @@ def test_the_index_cache_keeps_one_index_per_dataset(tmp_path: Path) -> None:
     write_dataset(out, many[:450], Trial(nct_id="NCT07010263"))
     assert run_cli("list", "--json", "--sites", str(out / "sites.csv")).exit_code == 0
     assert len(list(cache_dir().glob("sites-*.sqlite"))) == MAX_INDEXES
+
+
+def test_an_unwritable_data_directory_is_a_clean_update_error(registry, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    run = run_cli("update", env={**env(registry), "SITEFINDER_DATA_DIR": str(blocker)})
+    assert run.exit_code == 1 and run.stdout == "" and run.stderr.count("\n") == 1, run.stderr
+    assert "cannot write to" in run.stderr and "internal error" not in run.stderr

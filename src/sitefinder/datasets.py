@@ -120,8 +120,12 @@ class writer_lock:
         if self.key in _HELD:
             return
         store = self.out_dir / STORE
-        store.mkdir(parents=True, exist_ok=True)
-        self.handle = open(store / LOCK_FILE, "a")  # noqa: SIM115 - held until __exit__
+        try:
+            store.mkdir(parents=True, exist_ok=True)
+            self.handle = open(store / LOCK_FILE, "a")  # noqa: SIM115 - held until __exit__
+        except OSError as exc:
+            raise ImportFailed(f"cannot write to {self.out_dir}: {exc.strerror or exc}; "
+                               "the data there are as they were") from None
         try:
             import fcntl
         except ImportError:  # pragma: no cover - Windows: no lock
