@@ -123,6 +123,8 @@ def test_fuzz_info(extra: list[str]) -> None:
 def _offline_url(text: str) -> bool:
     from urllib.parse import urlsplit
 
+    if not text.strip():
+        return False  # empty is unset: the real service's default address
     try:
         parts = urlsplit(text.strip())
         host = parts.hostname
