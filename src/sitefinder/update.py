@@ -36,7 +36,8 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
     except DataFileError as exc:
         if nct_id is None and sites_path is not None:
             raise  # a file of the user's that names no trial the registry could be asked for
-        notes.append(f"The data in use could not be read ({exc}); they are replaced.")
+        if sites_path is not None:  # the default is the copy kept here: said below, where it is replaced
+            notes.append(f"The data in use could not be read ({exc}); they are replaced.")
     asked = nct_id if nct_id is not None else (in_use[0].nct_id if in_use else SHIPPED_TRIAL)
     if not asked.strip():
         raise UsageError("the data in use name no trial (no trial.json beside them); give an NCT id, "
