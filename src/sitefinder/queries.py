@@ -231,7 +231,7 @@ def trial_summary(sites_path: Path | None = None) -> TrialSummary:
         countries=sorted(country for country in source.countries() if country), sites_name=source.name))
 
 
-def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, limit: int = 5,
+def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, limit: int | None = 5,
                  within_km: float | None = None, province: str | None = None,
                  status: str | None = None) -> NearResult:
     check_limits(limit, within_km)

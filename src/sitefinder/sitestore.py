@@ -88,7 +88,7 @@ class MemorySource:
         """The matching sites in `list` order: province, city, then id."""
         return sort_by_region(filter_sites(self.data.sites, self.trial, province, city, status, countries))
 
-    def candidates(self, origin: Place, limit: int, within_km: float | None, province: str | None,
+    def candidates(self, origin: Place, limit: int | None, within_km: float | None, province: str | None,
                    status: str | None) -> Candidates:
         matching = filter_sites(self.data.sites, self.trial, province=province, status=status)
         placed = [site for site in matching if site.has_coordinates]
@@ -197,7 +197,7 @@ class IndexedSource:
                                                              params)]
         return sort_by_region(filter_sites(sites, self.trial, city=city, countries=countries))
 
-    def candidates(self, origin: Place, limit: int, within_km: float | None, province: str | None,
+    def candidates(self, origin: Place, limit: int | None, within_km: float | None, province: str | None,
                    status: str | None) -> Candidates:
         where, params = self._filters(province, status)
         considered = (self._db.execute(f"SELECT COUNT(*) FROM site WHERE {where}", params).fetchone()[0]

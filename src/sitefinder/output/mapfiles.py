@@ -11,6 +11,7 @@ from sitefinder.text import printable
 
 MAP_FILE_KINDS = (".svg", ".html", ".htm")
 MAP_FILE_ASPECT = 1.6
+JSON_MAP_COLUMNS = 80  # `map --json` computes its view for a terminal this wide (Rich's default)
 
 
 

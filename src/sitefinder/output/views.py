@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple, Union
 
 from sitefinder.answers import (ChineseNames, ImportResult, MapResult, NearResult, RegionAnswer, SiteDetail,
                                 SiteList, TrialSummary, UpdateResult)
-from sitefinder.contacts import contact_line, dialable, lead_contact, reachable_contact
+from sitefinder.contacts import contact_line, how_to_reach, lead_contact, reachable_contact
 from sitefinder.models import Contact, RankedSite, Site, Trial
 from sitefinder.status import effective_status, status_words
 
@@ -147,9 +147,7 @@ def whom_to_call(sites: Sequence[Site], trial: Trial) -> list[str]:
 
 
 def _reach_line(contact: Contact) -> str:
-    # Hyphens between the digit groups: Rich wraps lines at every kind of space, no-break spaces
-    # included, and a phone number split over two lines is misread.
-    return ", ".join(part for part in (dialable(contact, group_separator="-"), contact.email) if part)
+    return how_to_reach(contact, group_separator="-")  # a footer line that Rich wraps
 
 
 def data_line(trial: Trial) -> str:
