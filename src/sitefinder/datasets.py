@@ -23,6 +23,7 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import TextIO
 
 from sitefinder.errors import DataFileError, ImportFailed, SitefinderError
 from sitefinder.models import Site, Trial
@@ -112,7 +113,8 @@ class writer_lock:
     it compares, then writes)."""
 
     def __init__(self, out_dir: Path) -> None:
-        self.out_dir, self.key, self.handle = out_dir, str(out_dir.absolute()), None
+        self.out_dir, self.key = out_dir, str(out_dir.absolute())
+        self.handle: TextIO | None = None
 
     def __enter__(self) -> None:
         import time
@@ -131,13 +133,14 @@ class writer_lock:
         except ImportError:  # pragma: no cover - Windows: no lock
             fcntl = None  # type: ignore[assignment]
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        handle = self.handle
         while fcntl is not None:
             try:
-                fcntl.flock(self.handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    self.handle.close()
+                    handle.close()
                     self.handle = None
                     raise DatasetBusy(f"another import or update is running in {self.out_dir} (it holds "
                                       f"{store / LOCK_FILE}); try again when it has finished") from None

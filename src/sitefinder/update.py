@@ -48,7 +48,7 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
     target = updated_dataset_dir(wanted)
     result = import_study(fetch_study(wanted), open_gazetteer(), retrieved=_today())
     with writer_lock(target):
-        before_trial, before_sites = Trial(), []
+        before_trial, before_sites = Trial(), list[Site]()
         named_copy = sites_path is not None and sites_path.absolute() == (target / "sites.csv").absolute()
         if sites_path is not None and not named_copy and in_use and in_use[0].nct_id.upper() == wanted:
             before_trial, before_sites = in_use  # the file the user named, of this trial
