@@ -183,8 +183,16 @@ def site_from_location(site_id: int, location: Fields, gazetteer: Gazetteer) -> 
     if place is None:
         return Site(**common, latitude=None, longitude=None, location_note=note)
     return Site(**common, latitude=place.latitude, longitude=place.longitude, coordinate_precision=precision,
-                coordinate_source=f"GeoNames {place.geonameid} ({place.name})",
+                coordinate_source=gazetteer_source(place), geonameid=place.geonameid,
                 location_note=note or placement_note(text["city"], place, gazetteer))
+
+
+def gazetteer_source(place: Place) -> str:
+    """A site's coordinate_source when its coordinates are a gazetteer place's, in words (the id
+    has its own column, geonameid; it stays in the words for readers of files before the column)."""
+    if place.source == "postal":
+        return f"GeoNames postal codes ({place.name}, {place.province})"
+    return f"GeoNames {place.geonameid} ({place.name})"
 
 
 def placement_note(city: str, place: Place, gazetteer: Gazetteer) -> str:

@@ -20,11 +20,12 @@ from sitefinder.status import STATUS_WORDS, normalize_status
 from sitefinder.text import quoted
 
 COLUMNS = ("id", "facility", "city", "province", "country", "status", "latitude", "longitude",
-           "coordinate_precision", "coordinate_source", "location_note", "contacts")
+           "coordinate_precision", "coordinate_source", "geonameid", "location_note", "contacts")
 REQUIRED_COLUMNS = ("id", "facility", "city", "province", "country", "latitude", "longitude")
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_FIELD_CHARS = 2000
 MAX_SITE_ID = 2**63 - 1  # SQLite's largest integer, so that every id fits the index
+MAX_GEONAMEID = 2**31 - 1  # GeoNames ids are below 13 million today; a 32-bit ceiling leaves room
 
 
 PIN_ATTEMPTS = 5  # a version replaced while it was read is read again, from the new one
@@ -134,7 +135,25 @@ def _parse_row(path: Path, line: int, row: dict[str, str]) -> Site:
         latitude=latitude, longitude=longitude, coordinate_precision=field("coordinate_precision"),
         coordinate_source=field("coordinate_source"), location_note=field("location_note"),
         contacts=_contacts(path, line, row.get("contacts", "")),
+        geonameid=_geonameid(path, line, field("geonameid"), field("coordinate_source")),
     )
+
+
+def _geonameid(path: Path, line: int, text: str, source: str) -> int | None:
+    """The geonameid column; in a file written before it existed, the id in coordinate_source,
+    however it was written there ("GeoNames 1797929 (Qingdao)", a hand-edited "GeoNames:1797929"):
+    losing it would silently turn off --city matching and the Chinese names of the site's city."""
+    if text:
+        if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= MAX_GEONAMEID:
+            raise DataFileError(path, f"geonameid {quoted(text)} is not a GeoNames id (a whole number from 1 to "
+                                      f"{MAX_GEONAMEID}); leave it empty when the coordinates are no GeoNames city's", line)
+        return int(text)
+    folded = source.casefold()
+    if not folded.startswith("geonames"):
+        return None
+    rest = folded[len("geonames"):].lstrip(" :#-=").removeprefix("id").lstrip(" :#-=")
+    digits = rest[: len(rest) - len(rest.lstrip("0123456789"))]
+    return int(digits) if digits.isascii() and digits and 1 <= int(digits) <= MAX_GEONAMEID else None
 
 
 def _coordinate(path: Path, line: int, name: str, text: str, limit: float) -> float | None:
@@ -177,7 +196,7 @@ def sites_csv_text(sites: Iterable[Site]) -> str:
         row = [
             site.id, site.facility, site.city, site.province, site.country, site.status or "",
             _number(site.latitude), _number(site.longitude), site.coordinate_precision,
-            site.coordinate_source, site.location_note,
+            site.coordinate_source, "" if site.geonameid is None else site.geonameid, site.location_note,
             json.dumps(contacts_to_list(site.contacts), ensure_ascii=False),
         ]
         (quoting_all if any("\r" in str(field) for field in row) else writer).writerow(row)

@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # sqlite3 itself is imported where an index is opened: `list`
 # About 330 sites. Measured per run: parsing costs 1.2 ms per 100 sites (3.3 ms for 300, 12 ms for
 # 1,000); the index 0.4-0.7 ms whatever the size, plus 3.6 ms to import hashlib for its file name.
 INDEX_THRESHOLD_BYTES = 64 * 1024
-INDEX_SCHEMA = 6
+INDEX_SCHEMA = 7
 FIRST_RADIUS_KM = 200.0
 HALF_EARTH_KM = 20_040.0
 
@@ -42,7 +42,7 @@ class CityFilter(NamedTuple):
     geonameid: int | None = None
 
     def matches(self, site: Site) -> bool:
-        return fold(site.city) == self.key or (self.geonameid is not None and site.geonames_city == self.geonameid)
+        return fold(site.city) == self.key or (self.geonameid is not None and site.geonameid == self.geonameid)
 
 
 class Candidates(NamedTuple):
@@ -81,7 +81,7 @@ class MemorySource:
         return (min(ids), max(ids)) if ids else None
 
     def preferred_cities(self) -> frozenset[int]:
-        return frozenset(site.geonames_city for site in self.data.sites if site.geonames_city is not None)
+        return frozenset(site.geonameid for site in self.data.sites if site.geonameid is not None)
 
     def listing(self, province: str | None, city: CityFilter | None, status: str | None,
                 countries: frozenset[str] | None = None) -> list[Site]:
@@ -350,7 +350,7 @@ def _fill_index(db: sqlite3.Connection, stamp: str, data: SiteData) -> None:
     # position: the row's place in the file, which ties in distance and every listing keep, as in memory
     db.executemany("INSERT INTO site VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
         (site.id, position, site.latitude, site.longitude, region_key(site.province), site.province, site.status,
-         site.geonames_city, _encode(site)) for position, site in enumerate(data.sites)])
+         site.geonameid, _encode(site)) for position, site in enumerate(data.sites)])
     db.execute("CREATE INDEX site_latitude ON site (latitude, longitude)")
     db.execute("CREATE INDEX site_region ON site (region)")
     memory = MemorySource(data)  # the facts IndexedSource answers from meta are the in-memory answers
@@ -364,12 +364,13 @@ def _fill_index(db: sqlite3.Connection, stamp: str, data: SiteData) -> None:
 
 
 def _encode(site: Site) -> str:
-    return json.dumps([*site[:-1], contacts_to_list(site.contacts)], ensure_ascii=False)
+    """A site by field name, so a field added to Site never shifts the others in an old index."""
+    return json.dumps({**site._asdict(), "contacts": contacts_to_list(site.contacts)}, ensure_ascii=False)
 
 
 def _decode(text: str) -> Site:
-    *fields, contacts = json.loads(text)
-    return Site(*fields, contacts=contacts_from_list(contacts))
+    fields = json.loads(text)
+    return Site(**{**fields, "contacts": contacts_from_list(fields["contacts"])})
 
 
 def filter_sites(sites: Iterable[Site], trial: Trial, province: str | None = None, city: CityFilter | None = None,

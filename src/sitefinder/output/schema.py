@@ -64,6 +64,7 @@ SITE_FIELDS: tuple[Field, ...] = (
     Field("longitude", lambda row: row.site.longitude),
     Field("coordinate_precision", lambda row: known(row.site.coordinate_precision)),
     Field("coordinate_source", lambda row: known(row.site.coordinate_source)),
+    Field("geonameid", lambda row: row.site.geonameid),
     Field("location_note", lambda row: known(row.site.location_note)),
     Field("investigators", lambda row: contacts_to_list(row.site.contacts), _contacts_cell),
 )
