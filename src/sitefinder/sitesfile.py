@@ -10,7 +10,6 @@ import csv
 import errno
 import io
 import json
-import math
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -29,19 +28,37 @@ MAX_SITE_ID = 2**63 - 1  # SQLite's largest integer, so that every id fits the i
 MAX_GEONAMEID = 2**31 - 1  # GeoNames ids are below 13 million today; a 32-bit ceiling leaves room
 
 
+PIN_ATTEMPTS = 5  # a version replaced while it was read is read again, from the new one
+
+
 def read_sites_file(path: Path) -> SiteData:
-    """Load a sites file and the trial.json beside it (when there is one)."""
+    """Load a sites file and the trial.json beside it (when there is one).
+
+    A dataset's DIR/sites.csv is read from the version in use, and its trial.json from that same
+    version (datasets.pinned_version): never one version's sites with another's trial facts."""
+    from sitefinder.versions import pinned_version, replaced_while_read
     from sitefinder.trial import read_trial_beside
 
-    return SiteData(sites=tuple(parse_sites(path, _read_text(path))), trial=read_trial_beside(path),
-                    source=str(path))
+    for attempt in range(PIN_ATTEMPTS):
+        pinned = pinned_version(path)
+        try:
+            text = _read_text(pinned, shown=path)
+            trial = read_trial_beside(pinned, shown=path if pinned != path else None)
+        except DataFileError:
+            if attempt + 1 < PIN_ATTEMPTS and replaced_while_read(path, pinned):
+                continue
+            raise
+        return SiteData(sites=tuple(parse_sites(path, text)), trial=trial, source=str(path))
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path, shown: Path | None = None) -> str:
+    """The text of `path`; messages name `shown` (the path the user gave), when it is another."""
     from sitefinder.paths import read_bounded
 
+    opened, path = path, shown or path
     try:
-        raw = read_bounded(path, MAX_FILE_BYTES)
+        raw = read_bounded(opened, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise DataFileError(path, "no such file; check --sites or SITEFINDER_SITES") from None
     except IsADirectoryError:
@@ -140,14 +157,14 @@ def _geonameid(path: Path, line: int, text: str, source: str) -> int | None:
 
 
 def _coordinate(path: Path, line: int, name: str, text: str, limit: float) -> float | None:
+    from sitefinder.numbers import decimal
+
     if not text:
         return None
     try:
-        value = float(text)
-    except ValueError:
-        raise DataFileError(path, f"{name} {quoted(text)} is not a number", line) from None
-    if not math.isfinite(value):
-        raise DataFileError(path, f"{name} {quoted(text)} is not a finite number", line)
+        value = decimal(text)  # the one number reader: no `1_0`, no `２３` or `٢٣`, no nan or inf
+    except ValueError as exc:
+        raise DataFileError(path, f"{name} {quoted(text)} {exc}", line) from None
     if not -limit <= value <= limit:
         raise DataFileError(path, f"{name} {value:g} is out of range (-{limit:g} to {limit:g})", line)
     return value
@@ -163,6 +180,8 @@ def _contacts(path: Path, line: int, text: str) -> tuple[Contact, ...]:
         message = str(exc) if not isinstance(exc, json.JSONDecodeError) else \
             'contacts is not a JSON list like [{"name": "A. Li", "role": "PRIMARY"}]'
         raise DataFileError(path, message, line) from None
+    except RecursionError:  # json nests by recursion: a column of 100,000 brackets
+        raise DataFileError(path, "contacts is JSON nested too deeply to be a list of contacts", line) from None
 
 
 def sites_csv_text(sites: Iterable[Site]) -> str:

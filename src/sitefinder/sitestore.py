@@ -231,16 +231,37 @@ class IndexedSource:
         return " AND ".join(clauses), params
 
 
+MAX_INDEXES = 16  # cached indexes kept in all (the most recently built); each dataset keeps one
+
+
 def open_source(path: Path) -> MemorySource | IndexedSource:
-    """In memory for ordinary files, through the cached index for large ones."""
+    """In memory for ordinary files, through the cached index for large ones. A dataset's
+    DIR/sites.csv is read from the version in use, and its trial.json from the same version."""
+    from sitefinder.versions import pinned_version, replaced_while_read
+    from sitefinder.errors import DataFileError
+    from sitefinder.sitesfile import PIN_ATTEMPTS
+
+    for attempt in range(PIN_ATTEMPTS):
+        pinned = pinned_version(path)
+        try:
+            return _open_pinned(path, pinned)
+        except DataFileError:
+            if attempt + 1 < PIN_ATTEMPTS and replaced_while_read(path, pinned):
+                continue  # a writer replaced the version while it was read: read the new one
+            raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _open_pinned(given: Path, path: Path) -> MemorySource | IndexedSource:
+    """`path` is the file to read (`given`'s version in use, for a dataset); messages name `given`."""
     from sitefinder.sitesfile import read_sites_file
 
     try:
         stat = path.stat()
     except OSError:
-        return MemorySource(read_sites_file(path))  # reading reports the problem with the file's name
+        return MemorySource(read_sites_file(given))  # reading reports the problem with the file's name
     if stat.st_size < INDEX_THRESHOLD_BYTES or not path.is_file():
-        return MemorySource(read_sites_file(path))
+        return MemorySource(read_sites_file(given))
     from sitefinder.trial import read_trial_beside
 
     import hashlib  # here: it loads OpenSSL, 3 ms that ordinary files never need
@@ -248,14 +269,36 @@ def open_source(path: Path) -> MemorySource | IndexedSource:
     # Every edit changes the ctime, which no tool can set back (cp -p and tar restore the mtime; a
     # same-length edit keeps the size): with the inode, an edited or replaced file never matches.
     stamp = f"{INDEX_SCHEMA} {stat.st_dev} {stat.st_ino} {stat.st_size} {stat.st_mtime_ns} {stat.st_ctime_ns}"
-    index_path = cache_dir() / f"sites-{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]}.sqlite"
+    # Named by the path given (a dataset's versions share it, and each replaces the last one's
+    # index) and by the file read.
+    index_path = cache_dir() / (f"sites-{hashlib.sha256(str(given.absolute()).encode()).hexdigest()[:16]}-"
+                                f"{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:8]}.sqlite")
     db = _open_index(index_path, stamp)
     if db is None:
         data = read_sites_file(path)  # validates every row; a bad file never gets an index
         db = _build_index(index_path, stamp, data)
         if db is None:  # no writable cache: slower, but the answer is the same
-            return MemorySource(data)
-    return IndexedSource(db, read_trial_beside(path), str(path), index_path)
+            return MemorySource(data._replace(source=str(given)))
+        prune_indexes(index_path)
+    return IndexedSource(db, read_trial_beside(path, shown=given if given != path else None), str(given), index_path)
+
+
+def prune_indexes(kept: Path) -> None:
+    """Remove the indexes of the same path's earlier versions, and all but the MAX_INDEXES newest
+    in all: the cache would otherwise keep a copy of every version of every dataset. A reader that
+    has one open keeps reading it (POSIX); one that opens it next rebuilds it."""
+    prefix = kept.name.rsplit("-", 1)[0] + "-"
+    try:
+        indexes = [(entry.stat().st_mtime_ns, entry) for entry in kept.parent.glob("sites-*.sqlite")]
+    except OSError:
+        return
+    indexes.sort(reverse=True)
+    for rank, (_, entry) in enumerate(indexes):
+        if entry != kept and (entry.name.startswith(prefix) or rank >= MAX_INDEXES):
+            try:
+                entry.unlink()
+            except OSError:
+                pass
 
 
 def _open_index(index_path: Path, stamp: str) -> sqlite3.Connection | None:

@@ -173,7 +173,9 @@ def update_object(result: UpdateResult) -> dict[str, Any]:
             "overall_status": known(result.trial.overall_status),
             "added": [site_record(SiteRow(site, result.trial)) for site in result.added],
             "removed": [site_record(SiteRow(site, result.before)) for site in result.removed],
-            "changed": changes, "unplaced": result.unplaced}
+            "changed": changes, "unplaced": result.unplaced,
+            "added_ids": [site.id for site in result.added], "removed_ids": [site.id for site in result.removed],
+            "id_high_water": result.id_high_water}
 
 
 def json_object(answer: Any) -> Any:
