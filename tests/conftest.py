@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sitefinder.cli import app
+from sitefinder.cli import app_for
 from sitefinder.models import Contact, Site
 from sitefinder.sitesfile import write_sites_file
 
@@ -53,7 +53,9 @@ def _runner() -> CliRunner:
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> Run:
-    return Run(_runner().invoke(app, list(args), env=env))
+    """One run as the shipped script makes it: `sitefinder.__main__:run` calls `cli.run`, which runs
+    `app_for(argv)` (the app holding only the command named), in-process with stdout and stderr apart."""
+    return Run(_runner().invoke(app_for(list(args)), list(args), env=env))
 
 
 @pytest.fixture
