@@ -65,7 +65,7 @@ def test_an_argument_that_is_not_utf8_is_a_clean_usage_error(args: list[str]) ->
 def test_ctrl_c_anywhere_says_interrupted_and_exits_130(monkeypatch: pytest.MonkeyPatch, where: str) -> None:
     module, name = where.rsplit(".", 1)
 
-    def interrupted(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(sys.modules[module] if module in sys.modules else __import__(module, fromlist=[name]),
@@ -81,7 +81,7 @@ def test_ctrl_c_during_start_up_says_interrupted(monkeypatch: pytest.MonkeyPatch
     import sitefinder.__main__ as entry
     import sitefinder.cli
 
-    def interrupted(arguments: list[str]):  # type: ignore[no-untyped-def]
+    def interrupted(arguments: list[str]):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(sitefinder.cli, "app_for", interrupted)
@@ -121,7 +121,8 @@ def test_completion_into_an_unwritable_home_says_what_failed(tmp_path: Path) -> 
     home.chmod(0o500)
     try:
         env = {**os.environ, "HOME": "/proc" if os.path.isdir("/proc") else str(home), "SHELL": "/bin/bash"}
-        run = subprocess.run([str(SCRIPT), "--install-completion", "bash"], cwd=tmp_path, env=env,
+        # From bash: Typer finds the shell to install for among the script's parent processes.
+        run = subprocess.run(["bash", "-c", f"'{SCRIPT}' --install-completion bash"], cwd=tmp_path, env=env,
                              capture_output=True, text=True, timeout=60)
     finally:
         home.chmod(0o700)
