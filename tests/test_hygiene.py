@@ -1,4 +1,4 @@
-"""Output hygiene, privacy by construction, interrupts and the debug switch, in-process."""
+"""Output hygiene and privacy by construction, in-process (interrupts and --debug: test_process.py)."""
 
 from __future__ import annotations
 
@@ -82,32 +82,6 @@ def test_narrow_terminal_shows_every_site_whole(sites_file) -> None:
         for word in ("Qingdao", "Zaozhuang", "Linyi", "Provincial", "Rehabilitation", "Shifeng", "Kan,"):
             assert word in words, word
         assert "…" not in run.stdout
-
-
-def test_ctrl_c_exits_130_without_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    import sitefinder.queries
-
-    def interrupted(*args, **kwargs):
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(sitefinder.queries, "find_nearest", interrupted)
-    run = run_cli("near", "Guangzhou")
-    assert run.exit_code == 130
-    assert "Traceback" not in run.stderr and run.stderr.count("\n") <= 1
-
-
-def test_unexpected_error_is_one_line_and_debug_shows_the_trace(monkeypatch: pytest.MonkeyPatch) -> None:
-    import sitefinder.queries
-
-    def broken(*args, **kwargs):
-        raise ZeroDivisionError("boom")
-
-    monkeypatch.setattr(sitefinder.queries, "find_nearest", broken)
-    run = run_cli("near", "Guangzhou")
-    assert run.exit_code == 1
-    assert run.stderr == "Error: internal error: ZeroDivisionError: boom (run with --debug for details)\n"
-    debug = run_cli("--debug", "near", "Guangzhou")
-    assert debug.exit_code == 1 and "Traceback" in debug.stderr and "ZeroDivisionError" in debug.stderr
 
 
 def test_data_errors_never_show_a_traceback(sites_file) -> None:

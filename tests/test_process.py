@@ -78,6 +78,32 @@ def test_ctrl_c_anywhere_says_interrupted_and_exits_130(monkeypatch: pytest.Monk
     assert run.stderr == "Error: interrupted\n"
 
 
+def test_ctrl_c_exits_130_without_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sitefinder.queries
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(sitefinder.queries, "find_nearest", interrupted)
+    run = run_cli("near", "Guangzhou")
+    assert run.exit_code == 130
+    assert "Traceback" not in run.stderr and run.stderr.count("\n") <= 1
+
+
+def test_unexpected_error_is_one_line_and_debug_shows_the_trace(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sitefinder.queries
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(sitefinder.queries, "find_nearest", broken)
+    run = run_cli("near", "Guangzhou")
+    assert run.exit_code == 1
+    assert run.stderr == "Error: internal error: ZeroDivisionError: boom (run with --debug for details)\n"
+    debug = run_cli("--debug", "near", "Guangzhou")
+    assert debug.exit_code == 1 and "Traceback" in debug.stderr and "ZeroDivisionError" in debug.stderr
+
+
 def test_ctrl_c_during_start_up_says_interrupted(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
                                                  ) -> None:
     """The entry point: an interrupt while the command line is still being loaded (Typer, the app)."""
