@@ -14,7 +14,7 @@ SHANDONG = ["Shandong Provincial Hospital", "Shandong Cancer Hospital", "Linyi P
             "Qingdao Central Hospital of Health and Rehabilitation Sciences University", "Zaozhuang Municipal Hospital"]
 
 
-def test_list_json_has_all_42_sites_with_the_documented_keys(cli) -> None:  # type: ignore[no-untyped-def]
+def test_list_json_has_all_42_sites_with_the_documented_keys(cli) -> None:
     run = cli("list", "--json")
     assert run.exit_code == 0 and run.stderr == ""
     sites = run.json()["sites"]
@@ -28,19 +28,19 @@ def test_list_json_has_all_42_sites_with_the_documented_keys(cli) -> None:  # ty
     assert first["investigators"] == [{"name": "Rong Yu, M.D.", "role": "PRIMARY"}]
 
 
-def test_list_is_ordered_by_province_then_city(cli) -> None:  # type: ignore[no-untyped-def]
+def test_list_is_ordered_by_province_then_city(cli) -> None:
     sites = cli("list", "--json").json()["sites"]
     keys = [(site["province"].lower(), site["city"].lower(), site["id"]) for site in sites]
     assert keys == sorted(keys)
 
 
 @pytest.mark.parametrize("typed", ["Shandong", "shandong", "SHANDONG PROVINCE", "山东", "山东省"])
-def test_list_province_shandong(cli, typed: str) -> None:  # type: ignore[no-untyped-def]
+def test_list_province_shandong(cli, typed: str) -> None:
     sites = cli("list", "--province", typed, "--json").json()["sites"]
     assert sorted(site["facility"] for site in sites) == sorted(SHANDONG)
 
 
-def test_list_province_table_shows_primary_investigators(cli) -> None:  # type: ignore[no-untyped-def]
+def test_list_province_table_shows_primary_investigators(cli) -> None:
     run = cli("list", "--province", "Shandong", env={"COLUMNS": "140"})
     assert run.exit_code == 0
     for name in ("Zhe Yang, M.D.", "Hui Zhu, M.D.", "Zhongmin Zhang, M.D.", "Zhen Zhang, M.D.", "Shifeng Kan, M.D."):
@@ -49,20 +49,20 @@ def test_list_province_table_shows_primary_investigators(cli) -> None:  # type: 
     assert "\x1b[" not in run.stdout
 
 
-def test_shanxi_is_not_shaanxi(cli) -> None:  # type: ignore[no-untyped-def]
+def test_shanxi_is_not_shaanxi(cli) -> None:
     assert [s["city"] for s in cli("list", "-p", "Shanxi", "--json").json()["sites"]] == ["Taiyuan"]
     run = cli("list", "-p", "Shaanxi", "--json")
     assert run.exit_code == 0 and run.json()["sites"] == []
 
 
-def test_unknown_province_is_a_usage_error_with_suggestions(cli) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_province_is_a_usage_error_with_suggestions(cli) -> None:
     run = cli("list", "--province", "Shandog", "--json")
     assert run.exit_code == 2
     assert run.stdout == ""
     assert "did you mean Shandong" in run.stderr and run.stderr.count("\n") == 1
 
 
-def test_real_province_without_sites_is_empty_not_an_error(cli) -> None:  # type: ignore[no-untyped-def]
+def test_real_province_without_sites_is_empty_not_an_error(cli) -> None:
     table = cli("list", "--province", "Hainan")
     assert (table.exit_code, table.stdout) == (0, "")
     assert "No sites" in table.stderr
@@ -70,7 +70,7 @@ def test_real_province_without_sites_is_empty_not_an_error(cli) -> None:  # type
     assert cli("list", "--province", "Hainan", "--format", "csv").stdout.strip().startswith("id,facility")
 
 
-def test_list_city_and_status_filters(cli) -> None:  # type: ignore[no-untyped-def]
+def test_list_city_and_status_filters(cli) -> None:
     assert len(cli("list", "--city", "changsha", "--json").json()["sites"]) == 2
     assert len(cli("list", "--status", "not yet recruiting", "--json").json()["sites"]) == 42
     assert len(cli("list", "--status", "NOT_YET_RECRUITING", "--json").json()["sites"]) == 42
@@ -79,7 +79,7 @@ def test_list_city_and_status_filters(cli) -> None:  # type: ignore[no-untyped-d
     assert bad.exit_code == 2 and "recruiting" in bad.stderr
 
 
-def test_list_csv(cli) -> None:  # type: ignore[no-untyped-def]
+def test_list_csv(cli) -> None:
     run = cli("list", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(run.stdout)))
     assert len(rows) == 42
@@ -88,12 +88,12 @@ def test_list_csv(cli) -> None:  # type: ignore[no-untyped-def]
     assert qingdao["status"] == "" and qingdao["effective_status"] == "NOT_YET_RECRUITING"
 
 
-def test_json_and_format_csv_conflict(cli) -> None:  # type: ignore[no-untyped-def]
+def test_json_and_format_csv_conflict(cli) -> None:
     run = cli("list", "--json", "--format", "csv")
     assert run.exit_code == 2 and run.stdout == ""
 
 
-def test_show_qingdao_has_both_contacts_with_roles_and_the_trial_contact(cli) -> None:  # type: ignore[no-untyped-def]
+def test_show_qingdao_has_both_contacts_with_roles_and_the_trial_contact(cli) -> None:
     run = cli("show", "Qingdao")
     assert run.exit_code == 0
     assert "Zhen Zhang, M.D. (primary)" in run.stdout
@@ -106,25 +106,25 @@ def test_show_qingdao_has_both_contacts_with_roles_and_the_trial_contact(cli) ->
         ("Zhifang Yao, M.D.", "+86-0760-89873999", "+86 760 8987 3999")  # the registry's text is kept
 
 
-def test_show_by_id_and_the_gannan_note(cli) -> None:  # type: ignore[no-untyped-def]
+def test_show_by_id_and_the_gannan_note(cli) -> None:
     site = cli("show", "23", "--json").json()["site"]
     assert site["facility"] == "The First Affiliated Hospital of Gannan Medical University"
     assert "Ganzhou" in site["location_note"]
 
 
-def test_show_ambiguous_fragment_lists_matches_and_exits_2(cli) -> None:  # type: ignore[no-untyped-def]
+def test_show_ambiguous_fragment_lists_matches_and_exits_2(cli) -> None:
     run = cli("show", "Hunan Cancer")
     assert run.exit_code == 2 and run.stdout == ""
     assert "20 Hunan Cancer Hospital" in run.stderr and "21 Hunan Cancer Hospital" in run.stderr
 
 
 @pytest.mark.parametrize("args", [["show", "99"], ["show", "no such hospital"]])
-def test_show_unknown_site_exits_1(cli, args) -> None:  # type: ignore[no-untyped-def]
+def test_show_unknown_site_exits_1(cli, args) -> None:
     run = cli(*args)
     assert run.exit_code == 1 and run.stdout == "" and run.stderr.startswith("Error: ")
 
 
-def test_info_summarises_the_trial(cli) -> None:  # type: ignore[no-untyped-def]
+def test_info_summarises_the_trial(cli) -> None:
     run = cli("info")
     assert run.exit_code == 0
     for text in ("NCT07010263", "Not yet recruiting", "Phase 3", "480 participants", "Akeso", "Zhifang Yao",
@@ -136,7 +136,7 @@ def test_info_summarises_the_trial(cli) -> None:  # type: ignore[no-untyped-def]
     assert rows["Sponsor"] == "Akeso"
 
 
-def test_markup_and_escapes_in_data_print_literally(cli, sites_file) -> None:  # type: ignore[no-untyped-def]
+def test_markup_and_escapes_in_data_print_literally(cli, sites_file) -> None:
     path = sites_file(make_site(1, facility="[bold]X[/bold] [link=http://evil]click[/link]"),
                       make_site(2, facility="Evil\x1b[31mRed\x1b]0;title\x07", city="Foshan"))
     run = cli("list", "--sites", str(path))
@@ -150,7 +150,7 @@ def test_markup_and_escapes_in_data_print_literally(cli, sites_file) -> None:  #
     assert by_id[2]["facility"].startswith("Evil\x1b")  # JSON keeps the data, escaped as \u001b
 
 
-def test_sites_from_environment_variable(cli, sites_file) -> None:  # type: ignore[no-untyped-def]
+def test_sites_from_environment_variable(cli, sites_file) -> None:
     path = sites_file(make_site(7, facility="Env Hospital", contacts=(Contact("A. Li", "PRINCIPAL_INVESTIGATOR"),
                                                                       Contact("B. Wu", "PRIMARY"))))
     run = cli("list", "--json", env={"SITEFINDER_SITES": str(path)})
@@ -159,14 +159,14 @@ def test_sites_from_environment_variable(cli, sites_file) -> None:  # type: igno
     assert "A. Li" in table.stdout and "B. Wu" not in table.stdout  # a principal investigator leads
 
 
-def test_without_trial_file_status_is_unknown(cli, sites_file) -> None:  # type: ignore[no-untyped-def]
+def test_without_trial_file_status_is_unknown(cli, sites_file) -> None:
     path = sites_file(make_site(1), make_site(2, status="RECRUITING", city="Foshan"))
     sites = cli("list", "--sites", str(path), "--json").json()["sites"]
     assert {s["id"]: s["effective_status"] for s in sites} == {1: None, 2: "RECRUITING"}
     assert "Unknown" in cli("list", "--sites", str(path)).stdout
 
 
-def test_help_has_examples_first_and_version(cli) -> None:  # type: ignore[no-untyped-def]
+def test_help_has_examples_first_and_version(cli) -> None:
     for command in ("list", "near", "show", "info"):
         run = cli(command, "--help")
         assert run.exit_code == 0 and "Examples" in run.stdout and "sitefinder " + command in run.stdout
@@ -175,19 +175,19 @@ def test_help_has_examples_first_and_version(cli) -> None:  # type: ignore[no-un
     assert version.exit_code == 0 and "GeoNames" in version.stdout and "CC BY 4.0" in version.stdout
 
 
-def test_no_command_shows_help_and_unknown_command_is_usage_error(cli) -> None:  # type: ignore[no-untyped-def]
+def test_no_command_shows_help_and_unknown_command_is_usage_error(cli) -> None:
     run = cli("frobnicate")
     assert run.exit_code == 2 and run.stderr.count("\n") == 1 and "Error:" in run.stderr
 
 
-def test_info_without_trial_file_says_so(cli, sites_file) -> None:  # type: ignore[no-untyped-def]
+def test_info_without_trial_file_says_so(cli, sites_file) -> None:
     path = sites_file(make_site(1))
     run = cli("info", "--sites", str(path))
     assert run.exit_code == 0 and "no readable trial.json" in run.stderr
     assert cli("info", "--sites", str(path), "--json").json()["site_count"] == 1
 
 
-def test_csv_contacts_keep_the_extension_and_the_dialable_number(cli, sites_file) -> None:  # type: ignore[no-untyped-def]
+def test_csv_contacts_keep_the_extension_and_the_dialable_number(cli, sites_file) -> None:
     """One contact renderer: CSV writes the number as `show` does, extension included."""
     contact = Contact(name="Zhifang Yao", role="PRIMARY", phone="+86-0760-89873999", phone_ext="12",
                       email="yao@example.org", phone_international="+86 760 8987 3999")

@@ -22,7 +22,7 @@ REGISTRY_CONTACTS = re.findall(r"^(.+, M\.D\.)\n\nRole: (primary|backup)$", seed
 
 
 @pytest.fixture(scope="module")
-def shipped():  # type: ignore[no-untyped-def]
+def shipped():
     return read_sites_file(SHIPPED_SITES)
 
 
@@ -31,25 +31,25 @@ def test_registry_record_has_42_locations_and_43_contacts() -> None:
     assert len(REGISTRY_CONTACTS) == 43
 
 
-def test_every_location_in_registry_order(shipped) -> None:  # type: ignore[no-untyped-def]
+def test_every_location_in_registry_order(shipped) -> None:
     rows = [(site.facility, site.city, site.province, site.country) for site in shipped.sites]
     assert rows == [tuple(location) for location in REGISTRY_LOCATIONS]
     assert [site.id for site in shipped.sites] == list(range(1, 43))
 
 
-def test_every_contact_in_registry_order_with_its_role(shipped) -> None:  # type: ignore[no-untyped-def]
+def test_every_contact_in_registry_order_with_its_role(shipped) -> None:
     flattened = [(contact.name, contact.role.lower()) for site in shipped.sites for contact in site.contacts]
     assert flattened == [tuple(contact) for contact in REGISTRY_CONTACTS]
     assert all(site.contacts[0].role == "PRIMARY" for site in shipped.sites)
 
 
-def test_the_qingdao_site_keeps_its_backup_contact(shipped) -> None:  # type: ignore[no-untyped-def]
+def test_the_qingdao_site_keeps_its_backup_contact(shipped) -> None:
     qingdao = next(site for site in shipped.sites if site.city == "Qingdao")
     assert [(c.name, c.role) for c in qingdao.contacts] == [("Zhen Zhang, M.D.", "PRIMARY"),
                                                              ("Xiaotao Zhang, M.D.", "BACKUP")]
 
 
-def test_no_site_status_is_invented(shipped) -> None:  # type: ignore[no-untyped-def]
+def test_no_site_status_is_invented(shipped) -> None:
     assert "Site Status\n\n" in seed_text  # the page shows the label with no value
     assert all(site.status is None for site in shipped.sites)
 
@@ -63,7 +63,7 @@ def test_header_is_the_documented_schema() -> None:
 
 
 @pytest.mark.parametrize("index", range(42))
-def test_coordinates_are_the_gazetteer_city_in_the_registry_province(shipped, index: int) -> None:  # type: ignore[no-untyped-def]
+def test_coordinates_are_the_gazetteer_city_in_the_registry_province(shipped, index: int) -> None:
     site = shipped.sites[index]
     place = resolve(f"{site.city}, {site.province}", open_gazetteer()).place
     assert place.province == find_province(site.province).name
@@ -74,7 +74,7 @@ def test_coordinates_are_the_gazetteer_city_in_the_registry_province(shipped, in
     assert bool(site.location_note) == (place.name != site.city)
 
 
-def test_gannan_is_placed_at_ganzhou_and_says_so(shipped) -> None:  # type: ignore[no-untyped-def]
+def test_gannan_is_placed_at_ganzhou_and_says_so(shipped) -> None:
     site = next(site for site in shipped.sites if site.city == "Gannan")
     assert "Ganzhou" in site.location_note
     assert site.latitude == pytest.approx(25.85, abs=0.05)  # Ganzhou, Jiangxi; not Gannan in Heilongjiang
@@ -92,7 +92,7 @@ def test_trial_facts_match_the_registry_record() -> None:
 
 
 @pytest.mark.rebuild
-def test_build_script_reproduces_the_shipped_sites(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_build_script_reproduces_the_shipped_sites(tmp_path) -> None:
     import subprocess
     import sys
 

@@ -36,7 +36,7 @@ places = st.one_of(junk_text, coordinates, st.sampled_from(
     ["Guangzhou", "广州", "Taizhou", "江苏泰州", "Guangzou", "Xi'an", "", " ", "\x1b[31m", "🏥", "a" * 300]))
 
 
-def options(draw, names: dict[str, st.SearchStrategy]) -> list[str]:  # type: ignore[no-untyped-def]
+def options(draw, names: dict[str, st.SearchStrategy]) -> list[str]:
     args: list[str] = []
     for flag, values in names.items():
         if draw(st.booleans()):
@@ -47,26 +47,26 @@ def options(draw, names: dict[str, st.SearchStrategy]) -> list[str]:  # type: ig
 
 
 @st.composite
-def near_command(draw) -> list[str]:  # type: ignore[no-untyped-def]
+def near_command(draw) -> list[str]:
     return ["near", draw(places)] + options(draw, {"--limit": number_like, "--within": number_like,
                                                    "--status": statuses, "--format": formats,
                                                    "--province": provinces})
 
 
 @st.composite
-def list_command(draw) -> list[str]:  # type: ignore[no-untyped-def]
+def list_command(draw) -> list[str]:
     return ["list"] + options(draw, {"--province": provinces, "--city": junk_text, "--status": statuses,
                                      "--format": formats})
 
 
 @st.composite
-def show_command(draw) -> list[str]:  # type: ignore[no-untyped-def]
+def show_command(draw) -> list[str]:
     site = draw(st.one_of(st.integers(-5, 60).map(str), junk_text, st.sampled_from(["Qingdao", "Hunan", "hospital"])))
     return ["show", site] + options(draw, {"--format": formats})
 
 
 @st.composite
-def any_words(draw) -> list[str]:  # type: ignore[no-untyped-def]
+def any_words(draw) -> list[str]:
     return draw(st.lists(st.one_of(junk_text, st.sampled_from(["near", "list", "show", "info", "--json", "-n",
                                                                 "--limit", "--within", "--sites", "-h"])),
                          max_size=5))

@@ -16,7 +16,7 @@ from sitefinder.queries import open_gazetteer, open_sites
 from sitefinder.text import name_key
 
 
-def place_of(query: str, preferred: frozenset[int] = frozenset()):  # type: ignore[no-untyped-def]
+def place_of(query: str, preferred: frozenset[int] = frozenset()):
     return resolve(query, open_gazetteer(), preferred).place
 
 
@@ -116,7 +116,7 @@ def test_resolver_never_raises_anything_but_its_own_errors(query: str) -> None:
 
 
 @pytest.mark.rebuild
-def test_the_gazetteer_build_is_reproducible(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_gazetteer_build_is_reproducible(tmp_path) -> None:
     out = tmp_path / "gazetteer.sqlite"
     subprocess.run([sys.executable, str(ROOT / "scripts" / "build_gazetteer.py"), "--out", str(out)],
                    check=True, capture_output=True)

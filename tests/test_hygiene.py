@@ -1,4 +1,4 @@
-"""Output hygiene, privacy by construction, interrupts and the debug switch, in-process."""
+"""Output hygiene and privacy by construction, in-process (interrupts and --debug: test_process.py)."""
 
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Any attempt to reach the network is recorded and fails."""
     attempts: list[str] = []
 
-    def refuse(name: str):  # type: ignore[no-untyped-def]
-        def blocked(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def refuse(name: str):
+        def blocked(*args, **kwargs):
             attempts.append(f"{name}{args[1:2]}")
             raise OSError(f"network access attempted: {name}")
         return blocked
@@ -73,7 +73,7 @@ def test_no_color_and_dumb_terminals_win_over_force_color(env: dict[str, str]) -
         assert run.exit_code == 0 and "\x1b" not in run.stdout
 
 
-def test_narrow_terminal_shows_every_site_whole(sites_file) -> None:  # type: ignore[no-untyped-def]
+def test_narrow_terminal_shows_every_site_whole(sites_file) -> None:
     for args in (["list", "--province", "Shandong"], ["near", "Jinan", "--province", "Shandong"]):
         run = run_cli(*args, env={"COLUMNS": "40"})
         assert run.exit_code == 0
@@ -84,40 +84,14 @@ def test_narrow_terminal_shows_every_site_whole(sites_file) -> None:  # type: ig
         assert "…" not in run.stdout
 
 
-def test_ctrl_c_exits_130_without_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    import sitefinder.queries
-
-    def interrupted(*args, **kwargs):  # type: ignore[no-untyped-def]
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(sitefinder.queries, "find_nearest", interrupted)
-    run = run_cli("near", "Guangzhou")
-    assert run.exit_code == 130
-    assert "Traceback" not in run.stderr and run.stderr.count("\n") <= 1
-
-
-def test_unexpected_error_is_one_line_and_debug_shows_the_trace(monkeypatch: pytest.MonkeyPatch) -> None:
-    import sitefinder.queries
-
-    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
-        raise ZeroDivisionError("boom")
-
-    monkeypatch.setattr(sitefinder.queries, "find_nearest", broken)
-    run = run_cli("near", "Guangzhou")
-    assert run.exit_code == 1
-    assert run.stderr == "Error: internal error: ZeroDivisionError: boom (run with --debug for details)\n"
-    debug = run_cli("--debug", "near", "Guangzhou")
-    assert debug.exit_code == 1 and "Traceback" in debug.stderr and "ZeroDivisionError" in debug.stderr
-
-
-def test_data_errors_never_show_a_traceback(sites_file) -> None:  # type: ignore[no-untyped-def]
+def test_data_errors_never_show_a_traceback(sites_file) -> None:
     path = sites_file(make_site(1))
     path.write_text(path.read_text() + "1,dup,x,y,z,,1,1,,,,,\n")
     run = run_cli("near", "Guangzhou", "--sites", str(path))
     assert run.exit_code == 1 and "Traceback" not in run.stderr and "is used again" in run.stderr
 
 
-def test_import_from_a_file_makes_no_network_call(no_network: list[str], tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_import_from_a_file_makes_no_network_call(no_network: list[str], tmp_path) -> None:
     from conftest import CTGOV_STUDY
 
     run = run_cli("import", str(CTGOV_STUDY), "--out", str(tmp_path))

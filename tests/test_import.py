@@ -25,7 +25,7 @@ def study() -> dict:
     return json.loads(CTGOV_STUDY.read_text(encoding="utf-8"))
 
 
-def test_importing_the_registry_json_reproduces_the_shipped_data(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_importing_the_registry_json_reproduces_the_shipped_data(cli, tmp_path: Path) -> None:
     run = cli("import", str(CTGOV_STUDY), "--out", str(tmp_path / "t"), "--json")
     assert run.exit_code == 0, run.stderr
     summary = run.json()
@@ -41,7 +41,7 @@ def test_importing_the_registry_json_reproduces_the_shipped_data(cli, tmp_path: 
     assert (trial["nct_id"], trial["overall_status"], trial["enrollment"]) == ("NCT07010263", "NOT_YET_RECRUITING", 480)
 
 
-def test_near_on_imported_data_gives_the_shipped_answer(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_near_on_imported_data_gives_the_shipped_answer(cli, tmp_path: Path) -> None:
     assert cli("import", str(CTGOV_STUDY), "--out", str(tmp_path)).exit_code == 0
     imported = cli("near", "Guangzhou", "--sites", str(tmp_path / "sites.csv"), "--json").json()
     shipped = cli("near", "Guangzhou", "--json").json()
@@ -50,7 +50,7 @@ def test_near_on_imported_data_gives_the_shipped_answer(cli, tmp_path: Path) -> 
     assert imported["origin"] == shipped["origin"]
 
 
-def test_state_narrows_geocoding_fuzhou_jiangxi_ranks_first_for_fuzhou_jiangxi(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_state_narrows_geocoding_fuzhou_jiangxi_ranks_first_for_fuzhou_jiangxi(cli, tmp_path: Path) -> None:
     data = study()
     locations = data["protocolSection"]["contactsLocationsModule"]["locations"]
     locations.append({"facility": "Fuzhou Jiangxi Test Hospital", "city": "Fuzhou", "state": "Jiangxi",
@@ -79,7 +79,7 @@ def test_geo_point_status_and_contact_details_carry_over() -> None:
     assert site.contacts[1].role == "PRINCIPAL_INVESTIGATOR"
 
 
-def test_unplaceable_site_is_listed_not_ranked_or_fails_with_strict(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_unplaceable_site_is_listed_not_ranked_or_fails_with_strict(cli, tmp_path: Path) -> None:
     data = study()
     data["protocolSection"]["contactsLocationsModule"]["locations"].append(
         {"facility": "Nowhere Clinic", "city": "Qwxzyville", "state": "Zzz", "country": "Nowhereland"})
@@ -100,7 +100,7 @@ def test_unplaceable_site_is_listed_not_ranked_or_fails_with_strict(cli, tmp_pat
 @pytest.mark.parametrize("content, message", [
     ("{not json", "not valid JSON"), ('{"studies": []}', "no protocolSection"), ("[]", "no protocolSection"),
 ])
-def test_bad_study_files(cli, tmp_path: Path, content: str, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_study_files(cli, tmp_path: Path, content: str, message: str) -> None:
     source = tmp_path / "study.json"
     source.write_text(content, encoding="utf-8")
     run = cli("import", str(source), "--out", str(tmp_path / "t"))
@@ -115,7 +115,7 @@ def test_odd_but_valid_study_shapes_do_not_crash(tmp_path: Path) -> None:
     assert [site.id for site in result.sites] == [1, 2] and len(result.unplaced) == 2
 
 
-def test_missing_file_and_nct_id_without_online(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_missing_file_and_nct_id_without_online(cli, tmp_path: Path) -> None:
     missing = cli("import", str(tmp_path / "none.json"), "--out", str(tmp_path))
     assert missing.exit_code == 1 and "no such file" in missing.stderr
     offline = cli("import", "NCT07010263", "--out", str(tmp_path))
@@ -123,7 +123,7 @@ def test_missing_file_and_nct_id_without_online(cli, tmp_path: Path) -> None:  #
 
 
 class TestOnlineImport:
-    def test_fetches_by_id_from_the_configured_registry(self, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    def test_fetches_by_id_from_the_configured_registry(self, cli, tmp_path: Path) -> None:
         with FakeServices() as fake:
             run = cli("import", "nct07010263", "--online", "--out", str(tmp_path), "--json",
                       env={"SITEFINDER_CTGOV_URL": fake.url})
@@ -138,7 +138,7 @@ class TestOnlineImport:
         ("slow", "NCT07010263", 1, "did not answer within 0.5 s (SITEFINDER_TIMEOUT)"),
     ])
     def test_registry_failures_are_one_clean_line(self, cli, tmp_path: Path, mode: str, nct: str, code: int,
-                                                  message: str) -> None:  # type: ignore[no-untyped-def]
+                                                  message: str) -> None:
         with FakeServices() as fake:
             fake.mode = mode
             run = cli("import", nct, "--online", "--out", str(tmp_path),
@@ -146,7 +146,7 @@ class TestOnlineImport:
         assert run.exit_code == code and message in run.stderr, run.stderr
         assert run.stderr.count("\n") == 1 and run.stdout == ""
 
-    def test_unreachable_registry(self, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    def test_unreachable_registry(self, cli, tmp_path: Path) -> None:
         with FakeServices() as fake:
             url = fake.url  # the port is free again once the server is gone
         run = cli("import", "NCT07010263", "--online", "--out", str(tmp_path), env={"SITEFINDER_CTGOV_URL": url})

@@ -68,7 +68,7 @@ def test_list_into_head_exits_quietly(tmp_path: Path) -> None:
     assert status in ("status=0", "status=1")  # 0 when all fitted in the pipe before head closed it
 
 
-def test_closed_pipe_with_more_output_than_the_pipe_holds(tmp_path: Path, sites_file) -> None:  # type: ignore[no-untyped-def]
+def test_closed_pipe_with_more_output_than_the_pipe_holds(tmp_path: Path, sites_file) -> None:
     path = sites_file(*(make_site(i, facility=f"Hospital number {i}") for i in range(1, 3001)))
     for fmt in ("csv", "json", "table"):
         process = subprocess.Popen([str(SCRIPT), "list", "--sites", str(path), "--format", fmt], cwd=tmp_path,
@@ -123,7 +123,7 @@ def test_piped_table_is_as_wide_as_the_terminal_it_was_typed_in(tmp_path: Path) 
     assert "\x1b" not in run.stdout  # a pipe gets no emphasis, whatever the terminal
 
 
-def test_a_stdout_that_is_not_utf8_gets_escapes_and_an_ascii_box(tmp_path: Path, sites_file) -> None:  # type: ignore[no-untyped-def]
+def test_a_stdout_that_is_not_utf8_gets_escapes_and_an_ascii_box(tmp_path: Path, sites_file) -> None:
     path = sites_file(make_site(1, facility="泰州医院 Taizhou 🏥", city="Taizhou", province="Zhejiang"))
     for args in (["list"], ["near", "台州"], ["show", "1"]):
         run = sitefinder(*args, "--sites", str(path), cwd=tmp_path, PYTHONIOENCODING="ascii", COLUMNS="100")

@@ -10,35 +10,35 @@ import pytest
 from conftest import make_site
 
 
-def nearest(cli, *args: str) -> list[dict]:  # type: ignore[no-untyped-def]
+def nearest(cli, *args: str) -> list[dict]:
     run = cli("near", *args, "--json")
     assert run.exit_code == 0, run.stderr
     return run.json()["sites"]
 
 
 @pytest.mark.parametrize("query", ["Guangzhou", "广州", "guangzhou"])
-def test_guangzhou_nearest_is_jiangmen_about_65_km(cli, query: str) -> None:  # type: ignore[no-untyped-def]
+def test_guangzhou_nearest_is_jiangmen_about_65_km(cli, query: str) -> None:
     first = nearest(cli, query)[0]
     assert first["facility"] == "Jiangmen Central Hospital"
     assert 55 <= first["distance_km"] <= 75
     assert first["rank"] == 1
 
 
-def test_taizhou_in_zhejiang(cli) -> None:  # type: ignore[no-untyped-def]
+def test_taizhou_in_zhejiang(cli) -> None:
     assert nearest(cli, "台州")[0]["facility"] == "Taizhou Hospital of Zhejiang Province"
 
 
 @pytest.mark.parametrize("query", ["泰州", "Taizhou, Jiangsu", "江苏泰州"])
-def test_taizhou_in_jiangsu_is_nearest_to_shanghai(cli, query: str) -> None:  # type: ignore[no-untyped-def]
+def test_taizhou_in_jiangsu_is_nearest_to_shanghai(cli, query: str) -> None:
     assert nearest(cli, query)[0]["city"] == "Shanghai"
 
 
-def test_fuzhou_and_fuzhou(cli) -> None:  # type: ignore[no-untyped-def]
+def test_fuzhou_and_fuzhou(cli) -> None:
     assert nearest(cli, "福州")[0]["facility"] == "Fujian Cancer Hospital"
     assert nearest(cli, "抚州")[0]["facility"] == "The First Affiliated Hospital of Nanchang University"
 
 
-def test_taizhou_alone_uses_zhejiang_and_says_how_to_get_jiangsu(cli) -> None:  # type: ignore[no-untyped-def]
+def test_taizhou_alone_uses_zhejiang_and_says_how_to_get_jiangsu(cli) -> None:
     run = cli("near", "Taizhou", "--json")
     assert run.exit_code == 0
     data = run.json()
@@ -48,7 +48,7 @@ def test_taizhou_alone_uses_zhejiang_and_says_how_to_get_jiangsu(cli) -> None:  
     assert any(alt["province"] == "Jiangsu" for alt in data["origin"]["alternatives"])
 
 
-def test_namesakes_in_one_state_are_told_apart_by_coordinates(cli) -> None:  # type: ignore[no-untyped-def]
+def test_namesakes_in_one_state_are_told_apart_by_coordinates(cli) -> None:
     """A county narrows "Newport" to England, where two Newports are of a size: naming England again
     would not help, the other one's coordinates do."""
     run = cli("near", "Newport, Isle of Wight", "--json")
@@ -58,15 +58,15 @@ def test_namesakes_in_one_state_are_told_apart_by_coordinates(cli) -> None:  # t
 
 
 @pytest.mark.parametrize("query", ["Hong Kong", "香港", "Macau", "澳门"])
-def test_hong_kong_and_macau_resolve(cli, query: str) -> None:  # type: ignore[no-untyped-def]
+def test_hong_kong_and_macau_resolve(cli, query: str) -> None:
     assert nearest(cli, query)[0]["facility"] == "Jiangmen Central Hospital"
 
 
-def test_xian_equals_xi_an(cli) -> None:  # type: ignore[no-untyped-def]
+def test_xian_equals_xi_an(cli) -> None:
     assert nearest(cli, "Xian") == nearest(cli, "Xi'an")
 
 
-def test_typo_exits_1_with_a_suggestion(cli) -> None:  # type: ignore[no-untyped-def]
+def test_typo_exits_1_with_a_suggestion(cli) -> None:
     run = cli("near", "Guangzou", "--json")
     assert run.exit_code == 1 and run.stdout == ""
     assert "did you mean Guangzhou, Guangdong?" in run.stderr
@@ -74,14 +74,14 @@ def test_typo_exits_1_with_a_suggestion(cli) -> None:  # type: ignore[no-untyped
     assert run.stderr.count("\n") == 1
 
 
-def test_beijing_three_sites_first(cli) -> None:  # type: ignore[no-untyped-def]
+def test_beijing_three_sites_first(cli) -> None:
     sites = nearest(cli, "Beijing")
     assert {site["id"] for site in sites[:3]} == {1, 2, 3}
     assert [site["id"] for site in sites[:3]] == [1, 2, 3]  # equal distances keep registry order
     assert all(site["distance_km"] == 0 for site in sites[:3])
 
 
-def test_world_cities_and_coordinates(cli) -> None:  # type: ignore[no-untyped-def]
+def test_world_cities_and_coordinates(cli) -> None:
     assert nearest(cli, "Taipei")[0]["province"] == "Fujian"
     assert nearest(cli, "London")[0]["distance_km"] > 7000
     data = cli("near", "22.54,114.06", "--json").json()
@@ -89,14 +89,14 @@ def test_world_cities_and_coordinates(cli) -> None:  # type: ignore[no-untyped-d
     assert data["sites"][0]["facility"] == "Jiangmen Central Hospital"
 
 
-def test_json_origin_shape(cli) -> None:  # type: ignore[no-untyped-def]
+def test_json_origin_shape(cli) -> None:
     origin = cli("near", "Kunshan", "--json").json()["origin"]
     assert origin["query"] == "Kunshan"
     assert {"query", "name", "province", "country", "latitude", "longitude", "alternatives"} <= set(origin)
     assert (origin["name"], origin["province"], origin["country"]) == ("Kunshan", "Jiangsu", "China")
 
 
-def test_limit_and_within(cli) -> None:  # type: ignore[no-untyped-def]
+def test_limit_and_within(cli) -> None:
     assert len(nearest(cli, "Beijing")) == 5
     assert len(nearest(cli, "Beijing", "--limit", "12")) == 12
     within = nearest(cli, "Beijing", "--within", "200", "--limit", "42")
@@ -105,7 +105,7 @@ def test_limit_and_within(cli) -> None:  # type: ignore[no-untyped-def]
     assert distances == sorted(distances) and len(distances) == 42
 
 
-def test_nothing_within_radius_is_empty_with_the_nearest_distance(cli) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_within_radius_is_empty_with_the_nearest_distance(cli) -> None:
     run = cli("near", "Urumqi", "--within", "100", "--json")
     assert run.exit_code == 0 and run.json()["sites"] == []
     assert "nearest is" in run.stderr and "km away" in run.stderr
@@ -114,27 +114,27 @@ def test_nothing_within_radius_is_empty_with_the_nearest_distance(cli) -> None: 
 @pytest.mark.parametrize("args", [["--limit", "0"], ["--limit", "-3"], ["--within", "0"], ["--within", "-5"],
                                   ["--within", "nan"], ["--limit", "many"], ["--status", "open"],
                                   ["--province", "Atlantis"], ["--format", "xml"]])
-def test_bad_options_are_usage_errors(cli, args) -> None:  # type: ignore[no-untyped-def]
+def test_bad_options_are_usage_errors(cli, args) -> None:
     run = cli("near", "Guangzhou", *args, "--json")
     assert run.exit_code == 2, run.stderr
     assert run.stdout == "" and run.stderr.startswith("Error: ") and run.stderr.count("\n") == 1
 
 
-def test_province_and_status_filters(cli) -> None:  # type: ignore[no-untyped-def]
+def test_province_and_status_filters(cli) -> None:
     sites = nearest(cli, "Guangzhou", "--province", "Fujian")
     assert {site["province"] for site in sites} == {"Fujian"} and len(sites) == 3
     assert nearest(cli, "Guangzhou", "--status", "recruiting") == []
     assert len(nearest(cli, "Guangzhou", "--status", "not_yet_recruiting")) == 5
 
 
-def test_status_filter_uses_the_sites_own_status(cli, sites_file) -> None:  # type: ignore[no-untyped-def]
+def test_status_filter_uses_the_sites_own_status(cli, sites_file) -> None:
     path = sites_file(make_site(1, status="RECRUITING"), make_site(2, status="NOT_YET_RECRUITING"),
                       make_site(3, status="ACTIVE_NOT_RECRUITING"))
     sites = nearest(cli, "Guangzhou", "--sites", str(path), "--status", "Recruiting")
     assert [site["id"] for site in sites] == [1]
 
 
-def test_table_has_title_caption_and_columns(cli) -> None:  # type: ignore[no-untyped-def]
+def test_table_has_title_caption_and_columns(cli) -> None:
     run = cli("near", "Guangzhou", env={"COLUMNS": "140"})
     assert run.exit_code == 0
     assert "Sites nearest to Guangzhou, Guangdong, China (23.1167, 113.2500)" in run.stdout
@@ -144,12 +144,12 @@ def test_table_has_title_caption_and_columns(cli) -> None:  # type: ignore[no-un
     assert "between city centres" in run.stdout
 
 
-def test_csv_has_rank_and_distance(cli) -> None:  # type: ignore[no-untyped-def]
+def test_csv_has_rank_and_distance(cli) -> None:
     rows = list(csv.DictReader(io.StringIO(cli("near", "Guangzhou", "--format", "csv").stdout)))
     assert rows[0]["rank"] == "1" and float(rows[0]["distance_km"]) < 75
 
 
-def test_sites_without_coordinates_are_not_ranked_but_counted(cli, sites_file) -> None:  # type: ignore[no-untyped-def]
+def test_sites_without_coordinates_are_not_ranked_but_counted(cli, sites_file) -> None:
     path = sites_file(make_site(1), make_site(2, latitude=None, longitude=None, city="Nowhere"))
     run = cli("near", "Guangzhou", "--sites", str(path), "--json")
     assert [site["id"] for site in run.json()["sites"]] == [1]

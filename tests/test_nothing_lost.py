@@ -106,7 +106,7 @@ def test_a_second_import_replaces_the_pair_whole_and_leaves_no_old_versions(earl
     (lambda p: p["contactsLocationsModule"]["locations"][0].update(facility="H" * 5000),
      "facility is 5000 characters long"),
 ])
-def test_a_study_later_commands_could_not_read_is_refused_and_nothing_written(tmp_path: Path, change,  # type: ignore[no-untyped-def]
+def test_a_study_later_commands_could_not_read_is_refused_and_nothing_written(tmp_path: Path, change,
                                                                               message: str) -> None:
     data = study()
     change(data["protocolSection"])
@@ -278,7 +278,7 @@ def test_concurrent_lookups_keep_each_others_entries(tmp_path: Path) -> None:
     [{"lat": "NaN", "lon": "10", "display_name": "Nowhere"}],
     [{"lat": "95", "lon": "10", "display_name": "Beyond the pole"}],
 ])
-def test_a_geocoder_answer_that_is_not_a_place_is_refused_and_not_cached(answer: list) -> None:  # type: ignore[type-arg]
+def test_a_geocoder_answer_that_is_not_a_place_is_refused_and_not_cached(answer: list) -> None:
     with FakeServices() as fake:
         fake.places["atlantis springs"] = answer[0]
         run = run_cli("near", "Atlantis Springs", "--online", "--json",
@@ -299,7 +299,7 @@ def test_endless_files_stop_with_a_clear_error(tmp_path: Path) -> None:
     assert time.monotonic() - started < 20
 
 
-def test_a_trial_json_that_is_a_device_is_a_clear_error(tmp_path: Path, sites_file) -> None:  # type: ignore[no-untyped-def]
+def test_a_trial_json_that_is_a_device_is_a_clear_error(tmp_path: Path, sites_file) -> None:
     path = sites_file(make_site(1))
     (path.parent / "trial.json").symlink_to("/dev/zero")
     run = run_cli("info", "--sites", str(path))
@@ -359,7 +359,7 @@ def test_credentials_in_a_geocoder_url_are_never_echoed_or_cached() -> None:
     assert "s3cret" not in (cache_dir() / "geocode-cache.json").read_text(encoding="utf-8")
 
 
-def test_a_long_eligibility_text_is_wrapped_in_well_under_a_second(tmp_path: Path, sites_file) -> None:  # type: ignore[no-untyped-def]
+def test_a_long_eligibility_text_is_wrapped_in_well_under_a_second(tmp_path: Path, sites_file) -> None:
     path = sites_file(make_site(1))
     words = ("Inclusion criteria: adults with limited-stage disease confirmed by histology; " * 1000)[:80_000]
     (path.parent / "trial.json").write_text(json.dumps({"nct_id": "NCT01234567", "eligibility": words}))
@@ -378,7 +378,7 @@ def test_ids_beyond_sqlite_are_clean_errors(indexed_file: Path, args: list[str])
 
 # ---------------------------------------------------------------- output that can hurt
 
-def test_csv_neutralises_spreadsheet_formulas_and_keeps_numbers(sites_file) -> None:  # type: ignore[no-untyped-def]
+def test_csv_neutralises_spreadsheet_formulas_and_keeps_numbers(sites_file) -> None:
     path = sites_file(make_site(1, facility='=HYPERLINK("http://evil","x")', city="+cmd", province="@SUM(A1)",
                                 contacts=(Contact(name="-2+3", role="PRIMARY", phone="+86 10 1234 5678"),)),
                       make_site(2, facility="Tab\tinside", city="CR\rinside", province="-12.5", latitude=-33.87,
@@ -404,7 +404,7 @@ def test_csv_cell_rule(value: object, cell: str) -> None:
     assert csv_cell(value) == cell
 
 
-def test_bidi_overrides_and_zero_width_characters_are_shown_in_tables(sites_file) -> None:  # type: ignore[no-untyped-def]
+def test_bidi_overrides_and_zero_width_characters_are_shown_in_tables(sites_file) -> None:
     path = sites_file(make_site(1, facility="Safe\u202eHospital\u200bX", contacts=(Contact("Dr\u2066 Li", "PRIMARY"),)))
     run = run_cli("list", "--sites", str(path), env={"COLUMNS": "200"})
     assert "Safe\\u202eHospital\\u200bX" in run.stdout and "Dr\\u2066 Li" in run.stdout

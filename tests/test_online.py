@@ -15,7 +15,7 @@ def online_env(fake: FakeServices, **extra: str) -> dict[str, str]:
     return {"SITEFINDER_NOMINATIM_URL": fake.url, "SITEFINDER_TIMEOUT": "1", **extra}
 
 
-def test_resolves_a_place_the_gazetteer_lacks_caches_it_and_needs_no_server_the_second_time(cli) -> None:  # type: ignore[no-untyped-def]
+def test_resolves_a_place_the_gazetteer_lacks_caches_it_and_needs_no_server_the_second_time(cli) -> None:
     offline = cli("near", "Atlantis Springs")
     assert offline.exit_code == 1 and "--online" in offline.stderr
     with FakeServices() as fake:
@@ -33,20 +33,20 @@ def test_resolves_a_place_the_gazetteer_lacks_caches_it_and_needs_no_server_the_
     assert second.json()["sites"] == first.json()["sites"]
 
 
-def test_online_is_never_used_when_the_gazetteer_knows_the_place(cli) -> None:  # type: ignore[no-untyped-def]
+def test_online_is_never_used_when_the_gazetteer_knows_the_place(cli) -> None:
     with FakeServices() as fake:
         run = cli("near", "Guangzhou", "--online", "--json", env=online_env(fake))
         assert run.exit_code == 0 and fake.requests == []
 
 
-def test_unknown_online_too_is_not_found(cli) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_online_too_is_not_found(cli) -> None:
     with FakeServices() as fake:
         run = cli("near", "Qwxzyville", "--online", env=online_env(fake))
     assert run.exit_code == 1 and "neither the offline gazetteer nor" in run.stderr
 
 
 @pytest.mark.parametrize("mode", ["fail", "malformed", "slow"])
-def test_network_failures_are_one_line_and_exit_1(cli, mode: str) -> None:  # type: ignore[no-untyped-def]
+def test_network_failures_are_one_line_and_exit_1(cli, mode: str) -> None:
     with FakeServices() as fake:
         fake.mode = mode
         run = cli("near", "Atlantis Springs", "--online", "--json", env=online_env(fake))
@@ -54,7 +54,7 @@ def test_network_failures_are_one_line_and_exit_1(cli, mode: str) -> None:  # ty
     assert run.stdout == "" and run.stderr.startswith("Error: the geocoder at") and run.stderr.count("\n") == 1
 
 
-def test_corrupt_cache_is_discarded_with_a_notice(cli) -> None:  # type: ignore[no-untyped-def]
+def test_corrupt_cache_is_discarded_with_a_notice(cli) -> None:
     path: Path = cache_dir() / "geocode-cache.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("{half a json", encoding="utf-8")

@@ -34,7 +34,7 @@ def test_every_answer_ends_with_whom_to_call_what_trial_means_and_the_data_date(
         assert footer[3].startswith("Registry data of 2025-06-08, ") and "run sitefinder update NCT07010263" in footer[3]
 
 
-def test_a_sites_own_phone_and_email_come_first(sites_file) -> None:  # type: ignore[no-untyped-def]
+def test_a_sites_own_phone_and_email_come_first(sites_file) -> None:
     path = sites_file(
         make_site(1, contacts=(Contact("A. Li", "PRINCIPAL_INVESTIGATOR", phone="+1 617-555-0100", phone_ext="12",
                                        email="a.li@example.org", phone_international="+1 617-555-0100"),)),
@@ -195,7 +195,7 @@ def test_help_shows_no_type_placeholders_for_flags_and_examples_one_per_line() -
                                            "sitefinder list --province Shandong"]
 
 
-def test_the_installed_script_reads_negative_and_full_width_coordinates_and_chinese(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_installed_script_reads_negative_and_full_width_coordinates_and_chinese(tmp_path) -> None:
     import json
 
     for typed in ("-33.87,151.21", "２２.５４，１１４.０６"):

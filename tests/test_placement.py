@@ -21,7 +21,7 @@ from sitefinder.placement import place_location
 from sitefinder.queries import open_gazetteer
 
 
-def placed(city: str, state: str, country: str):  # type: ignore[no-untyped-def]
+def placed(city: str, state: str, country: str):
     return place_location(city, state, country, open_gazetteer())
 
 
@@ -381,7 +381,7 @@ def test_near_does_not_guess_in_a_state_of_many_towns() -> None:
     assert run.exit_code == 1 and "no place called 'Nowhere Special, Michigan' is known" in run.stderr
 
 
-def test_an_import_says_where_each_site_was_placed_and_why(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_an_import_says_where_each_site_was_placed_and_why(tmp_path) -> None:
     study = {"protocolSection": {"identificationModule": {"nctId": "NCT01234567"},
                                  "contactsLocationsModule": {"locations": [
                                      {"facility": "A", "city": "Taiyuan", "state": "Shaanxi", "country": "China"},
@@ -403,7 +403,7 @@ def test_an_import_says_where_each_site_was_placed_and_why(tmp_path) -> None:  #
     assert "the state's main city, approximate" in shown and "placed at Ankara, its main city" in " ".join(shown.split())
 
 
-def test_a_site_placed_approximately_shows_its_distance_as_approximate(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_site_placed_approximately_shows_its_distance_as_approximate(tmp_path) -> None:
     study = {"protocolSection": {"identificationModule": {"nctId": "NCT01234567"},
                                  "contactsLocationsModule": {"locations": [
                                      {"facility": "Hacettepe", "city": "Ankara", "state": "Ankara",

@@ -34,6 +34,9 @@ def test_a_negative_option_value_is_left_as_typed(tmp_path: Path, monkeypatch: p
     missing = run_cli("list", "--sites", "-2.csv")
     assert missing.exit_code == 1
     assert missing.stderr.startswith("Error: -2.csv:"), missing.stderr
+    study = run_cli("import", "-3.json", "--out", "x")  # an argument that is not a place: a file name
+    assert study.exit_code != 0 and "' -3.json'" not in study.stderr and "-3.json" in study.stderr, study.stderr
+    assert run_cli("show", "-4").stderr.count(" -4") == 0
 
 
 @pytest.mark.parametrize("args", [["near", "-33.87,151.21", "--json"], ["near", "--json", "-33.87,151.21"],
@@ -65,7 +68,7 @@ def test_an_argument_that_is_not_utf8_is_a_clean_usage_error(args: list[str]) ->
 def test_ctrl_c_anywhere_says_interrupted_and_exits_130(monkeypatch: pytest.MonkeyPatch, where: str) -> None:
     module, name = where.rsplit(".", 1)
 
-    def interrupted(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(sys.modules[module] if module in sys.modules else __import__(module, fromlist=[name]),
@@ -75,13 +78,39 @@ def test_ctrl_c_anywhere_says_interrupted_and_exits_130(monkeypatch: pytest.Monk
     assert run.stderr == "Error: interrupted\n"
 
 
+def test_ctrl_c_exits_130_without_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sitefinder.queries
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(sitefinder.queries, "find_nearest", interrupted)
+    run = run_cli("near", "Guangzhou")
+    assert run.exit_code == 130
+    assert "Traceback" not in run.stderr and run.stderr.count("\n") <= 1
+
+
+def test_unexpected_error_is_one_line_and_debug_shows_the_trace(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sitefinder.queries
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(sitefinder.queries, "find_nearest", broken)
+    run = run_cli("near", "Guangzhou")
+    assert run.exit_code == 1
+    assert run.stderr == "Error: internal error: ZeroDivisionError: boom (run with --debug for details)\n"
+    debug = run_cli("--debug", "near", "Guangzhou")
+    assert debug.exit_code == 1 and "Traceback" in debug.stderr and "ZeroDivisionError" in debug.stderr
+
+
 def test_ctrl_c_during_start_up_says_interrupted(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
                                                  ) -> None:
     """The entry point: an interrupt while the command line is still being loaded (Typer, the app)."""
     import sitefinder.__main__ as entry
     import sitefinder.cli
 
-    def interrupted(arguments: list[str]):  # type: ignore[no-untyped-def]
+    def interrupted(arguments: list[str]):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(sitefinder.cli, "app_for", interrupted)
@@ -95,7 +124,7 @@ def test_ctrl_c_during_start_up_says_interrupted(monkeypatch: pytest.MonkeyPatch
 def test_the_real_script_interrupted_while_reading_says_so(tmp_path: Path) -> None:
     process = subprocess.Popen([str(SCRIPT), "list", "--sites", "/dev/stdin"], cwd=tmp_path, stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(1.5)
+    time.sleep(3)  # well past start-up, on a loaded machine too: the command is waiting for its input
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=30)
     assert process.returncode == 130
@@ -121,7 +150,8 @@ def test_completion_into_an_unwritable_home_says_what_failed(tmp_path: Path) -> 
     home.chmod(0o500)
     try:
         env = {**os.environ, "HOME": "/proc" if os.path.isdir("/proc") else str(home), "SHELL": "/bin/bash"}
-        run = subprocess.run([str(SCRIPT), "--install-completion", "bash"], cwd=tmp_path, env=env,
+        # From bash: Typer finds the shell to install for among the script's parent processes.
+        run = subprocess.run(["bash", "-c", f"'{SCRIPT}' --install-completion bash"], cwd=tmp_path, env=env,
                              capture_output=True, text=True, timeout=60)
     finally:
         home.chmod(0o700)

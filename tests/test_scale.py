@@ -43,7 +43,7 @@ def built_indexes() -> list[Path]:
     return list(cache_dir().glob("sites-*.sqlite"))
 
 
-def answers(source, origin: Place, **options) -> list[tuple[int, float]]:  # type: ignore[no-untyped-def]
+def answers(source, origin: Place, **options) -> list[tuple[int, float]]:
     result = find_nearest(Resolution(query="x", place=origin), source, **options)
     return [(entry.site.id, round(entry.distance_km, 6)) for entry in result.sites]
 
@@ -55,7 +55,7 @@ ORIGINS = [Place("a", "", "", 23.1, 113.2), Place("b", "", "", 89.5, 10.0), Plac
 @pytest.mark.parametrize("origin", ORIGINS, ids=[o.name for o in ORIGINS])
 @pytest.mark.parametrize("options", [{"limit": 1}, {"limit": 7}, {"limit": 50, "within_km": 1500.0},
                                      {"limit": 5, "province": "Shandong"}, {"limit": 5, "status": "RECRUITING"}])
-def test_index_answers_equal_the_plain_files(world_file: Path, monkeypatch, origin: Place, options: dict) -> None:  # type: ignore[no-untyped-def]
+def test_index_answers_equal_the_plain_files(world_file: Path, monkeypatch, origin: Place, options: dict) -> None:
     plain = MemorySource(read_sites_file(world_file))
     monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
     indexed = open_sites(world_file)
@@ -63,13 +63,13 @@ def test_index_answers_equal_the_plain_files(world_file: Path, monkeypatch, orig
     assert answers(indexed, origin, **options) == answers(plain, origin, **options)
 
 
-def test_across_the_antimeridian_and_ties_keep_file_order(world_file: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_across_the_antimeridian_and_ties_keep_file_order(world_file: Path, monkeypatch) -> None:
     monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
     nearest = answers(open_sites(world_file), Place("x", "", "", 10.0, -179.995), limit=3)
     assert [site_id for site_id, _ in nearest] == [3002, 3003, 3004]
 
 
-def test_index_is_built_once_and_rebuilt_when_the_file_changes(world_file: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_index_is_built_once_and_rebuilt_when_the_file_changes(world_file: Path, monkeypatch) -> None:
     monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
     open_sites(world_file)
     index_files = built_indexes()
@@ -82,7 +82,7 @@ def test_index_is_built_once_and_rebuilt_when_the_file_changes(world_file: Path,
     assert [s.facility for s in source.candidates(ORIGINS[0], 5, None, None, None).placed] == ["Only one now"]
 
 
-def test_a_bad_large_file_gets_no_index_and_a_clean_error(world_file: Path, monkeypatch, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_large_file_gets_no_index_and_a_clean_error(world_file: Path, monkeypatch, cli) -> None:
     monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
     world_file.write_text(world_file.read_text() + "1,dup,a,b,c,,1,1,,,,,\n", encoding="utf-8")
     run = cli("near", "Guangzhou", "--sites", str(world_file))
@@ -90,7 +90,7 @@ def test_a_bad_large_file_gets_no_index_and_a_clean_error(world_file: Path, monk
     assert not built_indexes()
 
 
-def test_near_through_the_cli_on_an_indexed_file(world_file: Path, monkeypatch, cli) -> None:  # type: ignore[no-untyped-def]
+def test_near_through_the_cli_on_an_indexed_file(world_file: Path, monkeypatch, cli) -> None:
     plain = cli("near", "Portland, Oregon", "--sites", str(world_file), "--json", "--limit", "4").json()
     monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
     indexed = cli("near", "Portland, Oregon", "--sites", str(world_file), "--json", "--limit", "4")
@@ -101,7 +101,7 @@ def test_near_through_the_cli_on_an_indexed_file(world_file: Path, monkeypatch, 
 
 @pytest.mark.parametrize("filters", [[], ["--province", "Shandong"], ["--province", "oregon", "--status", "recruiting"],
                                      ["--city", "guangzhou"], ["--status", "completed", "--format", "csv"]])
-def test_list_through_the_index_equals_the_plain_file(world_file: Path, monkeypatch, cli, filters) -> None:  # type: ignore[no-untyped-def]
+def test_list_through_the_index_equals_the_plain_file(world_file: Path, monkeypatch, cli, filters) -> None:
     fmt = [] if "--format" in filters else ["--json"]
     plain = cli("list", "--sites", str(world_file), *filters, *fmt)
     assert not built_indexes(), "the first run read the file"
@@ -114,7 +114,7 @@ def test_list_through_the_index_equals_the_plain_file(world_file: Path, monkeypa
 
 @pytest.mark.parametrize("args", [["show", "17"], ["show", "Site 2999"], ["show", "Twin"], ["show", "99999"],
                                   ["show", "30", "--json"], ["info"], ["info", "--json"]])
-def test_show_and_info_through_the_index_equal_the_plain_file(world_file: Path, monkeypatch, cli, args) -> None:  # type: ignore[no-untyped-def]
+def test_show_and_info_through_the_index_equal_the_plain_file(world_file: Path, monkeypatch, cli, args) -> None:
     plain = cli(*args, "--sites", str(world_file))
     assert not built_indexes(), "the first run read the file"
     monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
@@ -124,7 +124,7 @@ def test_show_and_info_through_the_index_equal_the_plain_file(world_file: Path, 
     assert built_indexes(), "the second run went through the index"
 
 
-def test_index_orders_as_the_file_does_whatever_the_ids(tmp_path: Path, monkeypatch, cli) -> None:  # type: ignore[no-untyped-def]
+def test_index_orders_as_the_file_does_whatever_the_ids(tmp_path: Path, monkeypatch, cli) -> None:
     path = tmp_path / "sites.csv"
     write_sites_file(path, [make_site(site_id, facility=f"Same place {site_id}") for site_id in (30, 10, 20)])
     runs = []
@@ -153,7 +153,7 @@ def test_benchmark_script_runs(tmp_path: Path) -> None:
         assert label in run.stdout, label
 
 
-def test_an_unwritable_cache_only_costs_speed(world_file: Path, monkeypatch, cli) -> None:  # type: ignore[no-untyped-def]
+def test_an_unwritable_cache_only_costs_speed(world_file: Path, monkeypatch, cli) -> None:
     plain = cli("near", "Guangzhou", "--sites", str(world_file), "--json").json()
     blocked = world_file.parent / "not-a-directory"
     blocked.write_text("a file where the cache directory should be", encoding="utf-8")

@@ -30,7 +30,7 @@ def test_no_command_writes_an_empty_string_for_an_unknown_value(args: list[str])
     assert empty_strings(run.json()) == []
 
 
-def test_a_trial_without_facts_is_null_in_every_command(sites_file) -> None:  # type: ignore[no-untyped-def]
+def test_a_trial_without_facts_is_null_in_every_command(sites_file) -> None:
     """No trial.json beside the sites: `nct_id` is null in `show` and `info` alike (it was "" in `info`)."""
     path = sites_file(make_site(1, province=""))
     for args in (["info"], ["show", "1"], ["list"]):

@@ -50,7 +50,7 @@ BAD_FILES = {
 
 
 @pytest.mark.parametrize("case", BAD_FILES, ids=list(BAD_FILES))
-def test_bad_file_is_a_one_line_error_with_file_and_line(tmp_path, cli, case: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_file_is_a_one_line_error_with_file_and_line(tmp_path, cli, case: str) -> None:
     content, expected = BAD_FILES[case]
     path = write(tmp_path, content)
     with pytest.raises(DataFileError) as caught:
@@ -62,23 +62,23 @@ def test_bad_file_is_a_one_line_error_with_file_and_line(tmp_path, cli, case: st
     assert "Traceback" not in run.stderr
 
 
-def test_missing_file(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_missing_file(tmp_path, cli) -> None:
     run = cli("near", "Beijing", "--sites", str(tmp_path / "nope.csv"))
     assert run.exit_code == 1 and "nope.csv: no such file" in run.stderr
 
 
-def test_directory_instead_of_file(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_directory_instead_of_file(tmp_path, cli) -> None:
     run = cli("list", "--sites", str(tmp_path))
     assert run.exit_code == 1 and "is a directory" in run.stderr
 
 
-def test_wrong_encoding_names_the_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_encoding_names_the_line(tmp_path) -> None:
     path = write(tmp_path, (HEADER + ROW + ROW.replace("1,A Hospital", "2,Caf\xe9")).encode("latin-1"))
     with pytest.raises(DataFileError, match=r":3: is not UTF-8 \(byte 0xe9\)"):
         read_sites_file(path)
 
 
-def test_file_over_the_size_limit(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_file_over_the_size_limit(tmp_path, cli) -> None:
     path = tmp_path / "big.csv"
     with path.open("wb") as handle:  # a sparse 100 MB file: cheap to make, and never read whole
         handle.write(HEADER.encode())
@@ -87,7 +87,7 @@ def test_file_over_the_size_limit(tmp_path, cli) -> None:  # type: ignore[no-unt
     assert run.exit_code == 1 and "is larger than 64 MB" in run.stderr and "split it" in run.stderr
 
 
-def test_bom_crlf_blank_lines_and_extra_columns_are_fine(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_bom_crlf_blank_lines_and_extra_columns_are_fine(tmp_path) -> None:
     text = (HEADER.replace("contacts", "contacts,notes") + "\n" + ROW.replace("\n", ",hello\n") + "\n")
     path = write(tmp_path, b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
     data = read_sites_file(path)
@@ -95,7 +95,7 @@ def test_bom_crlf_blank_lines_and_extra_columns_are_fine(tmp_path) -> None:  # t
     assert data.sites[0].contacts[0].name == "A. Li"
 
 
-def test_the_shipped_file_round_trips(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_shipped_file_round_trips(tmp_path) -> None:
     from sitefinder.sitesfile import write_sites_file
 
     sites = read_sites_file(SHIPPED_SITES).sites
@@ -104,7 +104,7 @@ def test_the_shipped_file_round_trips(tmp_path) -> None:  # type: ignore[no-unty
     assert out.read_bytes() == SHIPPED_SITES.read_bytes()
 
 
-def test_bad_trial_file_beside_the_sites(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_bad_trial_file_beside_the_sites(tmp_path, cli) -> None:
     path = write(tmp_path, HEADER + ROW)
     (tmp_path / "trial.json").write_text('{"nct_id": "NCT1",\n "enrollment": }', encoding="utf-8")
     run = cli("list", "--sites", str(path))

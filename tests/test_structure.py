@@ -1,11 +1,13 @@
-"""The package's shape: no module imports another that imports it back, however indirectly."""
+"""The layout is the design (README, Development): no import circle, and the output kept apart."""
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import sitefinder
+from conftest import ROOT
 
 PACKAGE = Path(sitefinder.__file__).parent
 
@@ -96,3 +98,44 @@ def test_near_and_import_share_one_same_place_rule() -> None:
     assert not hasattr(placement, "SAME_PLACE_KM") and not hasattr(resolver, "SAME_CITY_KM")
     assert not hasattr(placement, "_distinct")
     assert distinct_places is placement.distinct_places is resolver.distinct_places
+
+
+SRC = PACKAGE
+
+
+def test_the_output_never_imports_the_modules_that_compute_answers() -> None:
+    computing = {"sitefinder.queries", "sitefinder.importer", "sitefinder.update", "sitefinder.gazetteer",
+                 "sitefinder.placement", "sitefinder.sitestore", "sitefinder.online"}
+    for path in (SRC / "output").glob("*.py"):
+        assert _imports(path, set(_graph())) & computing == set(), path.name
+
+
+def test_rich_is_imported_by_the_terminal_only() -> None:
+    for path in SRC.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module} | {
+            alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+        if any(name.split(".")[0] == "rich" for name in names):
+            assert path == SRC / "output" / "terminal.py", path
+
+
+def test_a_format_is_chosen_in_output_emit_only() -> None:
+    choosing = re.compile(r"""(==|!=|\bis\b|\bin\b)\s*\(?\s*(["'](json|csv|table)["']|Format\.)""")
+    for path in SRC.rglob("*.py"):
+        if path == SRC / "output" / "__init__.py":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            assert not choosing.search(line), f"{path.name}:{number}: {line.strip()}"
+
+
+def test_the_shipped_script_is_the_entry_point_run_cli_exercises() -> None:
+    """`run_cli` (conftest.py) runs what `sitefinder.__main__.run` runs: `cli.run`, i.e. `app_for(argv)()`."""
+    import inspect
+
+    import sitefinder.__main__
+    import sitefinder.cli
+
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'sitefinder = "sitefinder.__main__:run"' in text
+    assert "cli.run()" in inspect.getsource(sitefinder.__main__.run)
+    assert "app_for(sys.argv[1:])()" in inspect.getsource(sitefinder.cli.run)

@@ -33,7 +33,7 @@ def changed_study() -> dict:
 
 
 @pytest.fixture
-def registry():  # type: ignore[no-untyped-def]
+def registry():
     with FakeServices() as fake:
         fake.studies["NCT07010263"] = changed_study()
         yield fake
@@ -43,7 +43,7 @@ def env(fake: FakeServices) -> dict[str, str]:
     return {"SITEFINDER_CTGOV_URL": fake.url, "SITEFINDER_TIMEOUT": "2"}
 
 
-def test_update_says_what_changed_and_every_command_then_uses_the_new_data(cli, registry) -> None:  # type: ignore[no-untyped-def]
+def test_update_says_what_changed_and_every_command_then_uses_the_new_data(cli, registry) -> None:
     assert user_data_dir() not in default_sites_path().parents  # the shipped data, until an update
     run = cli("update", "--json", env=env(registry))
     assert run.exit_code == 0, run.stderr
@@ -81,7 +81,7 @@ def test_update_says_what_changed_and_every_command_then_uses_the_new_data(cli, 
     assert [site["city"] for site in shipped] == ["Qingdao"]
 
 
-def test_the_table_report_names_each_change(cli, registry) -> None:  # type: ignore[no-untyped-def]
+def test_the_table_report_names_each_change(cli, registry) -> None:
     run = cli("update", env={**env(registry), "COLUMNS": "160"})
     assert run.exit_code == 0, run.stderr
     assert run.stdout.startswith("NCT07010263: 42 sites; 1 added, 1 removed, 1 changed since the data of 2025-06-08")
@@ -93,7 +93,7 @@ def test_the_table_report_names_each_change(cli, registry) -> None:  # type: ign
         in run.stdout
 
 
-def test_a_second_update_with_nothing_new_says_so(cli, registry) -> None:  # type: ignore[no-untyped-def]
+def test_a_second_update_with_nothing_new_says_so(cli, registry) -> None:
     assert cli("update", env=env(registry)).exit_code == 0
     again = cli("update", "--json", env=env(registry)).json()
     assert (again["added"], again["removed"], again["changed"]) == ([], [], [])
@@ -101,7 +101,7 @@ def test_a_second_update_with_nothing_new_says_so(cli, registry) -> None:  # typ
 
 
 @pytest.mark.parametrize("mode", ["fail", "malformed", "slow", "truncated"])
-def test_a_failed_or_partial_download_leaves_the_data_in_use_untouched(cli, registry, mode: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_failed_or_partial_download_leaves_the_data_in_use_untouched(cli, registry, mode: str) -> None:
     assert cli("update", env=env(registry)).exit_code == 0  # an earlier, good update
     folder = user_data_dir() / "NCT07010263"
     before = {path.name: path.read_bytes() for path in (folder / "sites.csv", folder / "trial.json")}
@@ -114,7 +114,7 @@ def test_a_failed_or_partial_download_leaves_the_data_in_use_untouched(cli, regi
     assert sorted(str(path.relative_to(folder)) for path in folder.rglob("*")) == listing  # no leftovers
 
 
-def test_update_of_another_trial_is_kept_apart(cli, registry) -> None:  # type: ignore[no-untyped-def]
+def test_update_of_another_trial_is_kept_apart(cli, registry) -> None:
     other = copy.deepcopy(changed_study())
     other["protocolSection"]["identificationModule"]["nctId"] = "NCT01234567"
     registry.studies["NCT01234567"] = other
@@ -130,7 +130,7 @@ def test_update_of_another_trial_is_kept_apart(cli, registry) -> None:  # type: 
     (["update", "NCT123"], 2, "is not an NCT id"),
     (["update", "NCT00000000"], 1, "the registry has no study NCT00000000"),
 ])
-def test_bad_ids_are_clean_errors(cli, registry, args: list[str], code: int, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_ids_are_clean_errors(cli, registry, args: list[str], code: int, message: str) -> None:
     run = cli(*args, env=env(registry))
     assert run.exit_code == code and message in run.stderr and run.stderr.count("\n") == 1
 

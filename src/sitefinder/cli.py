@@ -35,14 +35,18 @@ class SitefinderCommand(TyperCommand):
         return _flag_help_option(super().get_help_option(ctx))
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        """`near -33.87,151.21`: the command's arguments kept arguments (`process.protect_arguments`),
-        its options' values as typed."""
-        from sitefinder.process import protect_arguments
+        """`near -33.87,151.21`, `import -3.json`: a command's arguments kept arguments, and given to it
+        as typed (`process.protect_arguments`); its options' values are never touched."""
+        from sitefinder.process import protect_arguments, unprotect
 
         takes_value = frozenset(name for param in self.params if getattr(param, "param_type_name", "") == "option"
                                 and not getattr(param, "is_flag", False) and not getattr(param, "count", False)
                                 for name in (*param.opts, *param.secondary_opts))
-        return super().parse_args(ctx, protect_arguments(args, takes_value))
+        rest = super().parse_args(ctx, protect_arguments(args, takes_value))
+        for param in self.params:
+            if getattr(param, "param_type_name", "") == "argument" and param.name in ctx.params:
+                ctx.params[param.name] = unprotect(ctx.params[param.name])
+        return rest
 
 
 class SitefinderGroup(TyperGroup):

@@ -154,19 +154,30 @@ def looks_like_a_number(word: str) -> bool:
     return len(word) > 1 and word[0] == "-" and (word[1].isdigit() or word[1] == ".")
 
 
+PROTECTED = " "  # what `protect_arguments` puts before a word, and `unprotect` takes off again
+
+
 def protect_arguments(words: Sequence[str], value_options: frozenset[str]) -> list[str]:
-    """Keep a negative-number word an argument: Click would take `-33.87,151.21` for an option, and a
-    leading space stops it; the arguments that may be coordinates ignore the space. Only arguments:
-    the word after an option that takes a value (`--out -1.svg`) is that value, and stays as typed,
-    and after `--` every word is an argument already."""
+    """Keep a negative-number argument an argument: Click would take `-33.87,151.21` (a PLACE) or
+    `-3.json` (a study file) for an option; a leading space stops it, and `unprotect` removes the
+    space once Click has parsed, so the command sees the word as typed. Arguments only: the word
+    after an option that takes a value (`--out -1.svg`) is that value, left alone, and after `--`
+    every word is an argument already."""
     kept: list[str] = []
     after_option = False
     for index, word in enumerate(words):
         if word == "--":
             return kept + list(words[index:])
-        kept.append(" " + word if looks_like_a_number(word) and not after_option else word)
+        kept.append(PROTECTED + word if looks_like_a_number(word) and not after_option else word)
         after_option = word in value_options
     return kept
+
+
+def unprotect(value: Any) -> Any:
+    """An argument's value as typed (see `protect_arguments`)."""
+    if isinstance(value, str) and value.startswith(PROTECTED) and looks_like_a_number(value[len(PROTECTED):]):
+        return value[len(PROTECTED):]
+    return value
 
 
 def take_debug_flag(arguments: list[str]) -> tuple[list[str], bool]:

@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import enum
 from pathlib import Path
-from typing import Any
 
-from sitefinder.answers import MapResult
+from sitefinder.answers import Answer, MapResult
 from sitefinder.errors import UsageError
 
 
@@ -66,7 +65,7 @@ def map_aspect(fmt: Format, out: Path | None) -> float:
     return terminal_canvas(width())[2]
 
 
-def emit(answer: Any, fmt: Format) -> None:
+def emit(answer: Answer, fmt: Format) -> None:
     """Say an answer: its notices on stderr, then the answer on stdout (or in its map file)."""
     from sitefinder.output import streams, views
 

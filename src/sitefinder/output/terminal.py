@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from sitefinder.output.views import Column, FieldsView, MapView, TableView
 from sitefinder.text import is_utf8, printable
+
+if TYPE_CHECKING:  # rich.table (and what it imports) only where a table is drawn: a map has none
+    from rich.table import Table
 
 # A terminal narrower or wider than this is drawn as if it were this wide: COLUMNS=0 would leave no
 # room at all, and COLUMNS=100000000 would have Rich allocate a line of that many cells.
@@ -66,6 +68,8 @@ def draw(view: TableView | FieldsView | MapView) -> None:
 
 def draw_table(view: TableView) -> None:
     """A boxed Rich table; on a narrow terminal, one block of labelled lines per row, so nothing is cut off."""
+    from rich.table import Table
+
     out = console()
     headers = [column.header for column in view.columns]
     parts: list[Any] = [cell(out, view.title, "bold")] if view.title else []
@@ -120,6 +124,8 @@ def draw_fields(view: FieldsView) -> None:
 
 def _grid(console: Console, fields: Any) -> Table:
     """Names on the left (bold), values wrapped to what is left of the width."""
+    from rich.table import Table
+
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=False, max_width=max(console.width // 3, 8))
     grid.add_column(overflow="fold")

@@ -1,4 +1,4 @@
-"""The renderer: whole tables at pinned widths, Rich only where people read, help and completion.
+"""The terminal (output/terminal.py, views drawn): whole tables at pinned widths, Rich only where people read, help and completion.
 
 Expected tables are whole, compared line by line with trailing spaces stripped (Rich pads cells),
 so a change in any cell, border or footer shows here.
@@ -67,6 +67,35 @@ Distances are straight lines between city centres, not
 travel distances.
 """
 
+LIST_SHANDONG_100 = """\
+5 sites of NCT07010263
+┏━━━━┳━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━┳━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━┓
+┃ ID ┃ Facility           ┃ City      ┃ Province ┃ Status                     ┃ Investigator       ┃
+┡━━━━╇━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━┩
+│ 27 │ Shandong           │ Jinan     │ Shandong │ Not yet recruiting (trial) │ Zhe Yang, M.D.     │
+│    │ Provincial         │           │          │                            │                    │
+│    │ Hospital           │           │          │                            │                    │
+│ 28 │ Shandong Cancer    │ Jinan     │ Shandong │ Not yet recruiting (trial) │ Hui Zhu, M.D.      │
+│    │ Hospital           │           │          │                            │                    │
+│ 29 │ Linyi People's     │ Linyi     │ Shandong │ Not yet recruiting (trial) │ Zhongmin Zhang,    │
+│    │ Hospital           │           │          │                            │ M.D.               │
+│ 30 │ Qingdao Central    │ Qingdao   │ Shandong │ Not yet recruiting (trial) │ Zhen Zhang, M.D.   │
+│    │ Hospital of Health │           │          │                            │                    │
+│    │ and Rehabilitation │           │          │                            │                    │
+│    │ Sciences           │           │          │                            │                    │
+│    │ University         │           │          │                            │                    │
+│ 31 │ Zaozhuang          │ Zaozhuang │ Shandong │ Not yet recruiting (trial) │ Shifeng Kan, M.D.  │
+│    │ Municipal Hospital │           │          │                            │                    │
+└────┴────────────────────┴───────────┴──────────┴────────────────────────────┴────────────────────┘
+"(trial)": the registry gives no status for the site, so the trial's overall status is shown; ask
+the site whether it has opened.
+The registry lists no phone or email for these sites: call the trial's central contact, Zhifang Yao,
+M.D., +86-760-8987-3999.
+Every contact of a site: sitefinder show ID (e.g. sitefinder show 27).
+Registry data of 2025-06-08, 540 days old: statuses and contacts may have changed since (older than
+30 days); run sitefinder update NCT07010263 to refresh them.
+"""
+
 
 def stripped(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
@@ -85,7 +114,8 @@ def pinned_day(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize(("args", "width", "expected"), [
     (["near", "Guangzhou", "--limit", "3"], "100", NEAR_GUANGZHOU_100),
     (["near", "Jinan", "--limit", "1"], "60", NEAR_JINAN_60),
-], ids=["near-100", "near-60-blocks"])
+    (["list", "--province", "Shandong"], "100", LIST_SHANDONG_100),
+], ids=["near-100", "near-60-blocks", "list-100"])
 def test_whole_table_at_a_pinned_width(args: list[str], width: str, expected: str) -> None:
     run = run_cli(*args, env={"COLUMNS": width})
     assert run.exit_code == 0, run.stderr
@@ -133,7 +163,7 @@ def test_column_widths_shrink_the_widest_column_and_never_below_a_word() -> None
     assert column_widths(columns, rows, frame + 2 + 9 + 26) is None  # a word would break: blocks
 
 
-def test_markup_and_controls_in_every_cell_print_literally(sites_file) -> None:  # type: ignore[no-untyped-def]
+def test_markup_and_controls_in_every_cell_print_literally(sites_file) -> None:
     evil = "[bold red]X[/] :smile:"
     path = sites_file(make_site(1, facility=evil, city=evil, province=evil,
                                 contacts=(Contact(name="Dr \x1b[2J[blink]Z[/blink]", role="PRIMARY",
@@ -147,7 +177,7 @@ def test_markup_and_controls_in_every_cell_print_literally(sites_file) -> None: 
 
 
 def every_command() -> list[str]:
-    return sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+    return sorted(typer.main.get_command(app).commands)
 
 
 @pytest.mark.parametrize("command", every_command())
