@@ -71,11 +71,13 @@ def replace_atomically(path: Path, write) -> None:  # type: ignore[no-untyped-de
 
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
-    umask = os.umask(0o022)
-    os.umask(umask)
-    os.chmod(name, 0o666 & ~umask)  # mkstemp makes it private; the result is as readable as any file written
+    # Everything after the temporary file exists is inside the try: a signal (SIGTERM raises
+    # Terminated) between mkstemp and the try would otherwise leave the file behind.
     try:
+        os.close(handle)
+        umask = os.umask(0o022)
+        os.umask(umask)
+        os.chmod(name, 0o666 & ~umask)  # mkstemp makes it private; the result is as readable as any file written
         write(Path(name))
         os.replace(name, path)
     finally:
