@@ -251,6 +251,19 @@ StatusOption = Annotated[Optional[str], typer.Option(
          "A site without its own status has the trial's.")]
 
 
+AllOption = Annotated[bool, typer.Option(
+    "--all", "-a", metavar="",
+    help="Also the closed sites (completed, withdrawn, active but not recruiting...); by default only "
+         "those a patient can still join are shown.")]
+
+
+def _options(sites: Optional[Path]) -> str:
+    """The options a hint repeats: --sites when it was typed (SITEFINDER_SITES is read again anyway)."""
+    from sitefinder.wording import data_options
+
+    return data_options(sites, os.environ.get("SITEFINDER_SITES"))
+
+
 LimitOption = Annotated[Optional[int], typer.Option(
     "--limit", "-n", metavar="N", show_default=False,
     help="How many sites to show (1 or more); default 5, or every site within --within.")]
@@ -293,6 +306,7 @@ def list_sites(
     country: Annotated[Optional[str], typer.Option(
         "--country", metavar="COUNTRY", help="Only sites in this country: China, 中国, United States, USA.")] = None,
     status: StatusOption = None,
+    all_statuses: AllOption = False,
     sites: SitesOption = None,
     lang: LangOption = None,
     output: FormatOption = OutputFormat.table,
@@ -315,8 +329,8 @@ def list_sites(
 
     fmt = _format(output, as_json)
     result = find_sites(sites, province=province, city=city, status=status, country=country,
-                        lang=lang.value if lang else None)
-    render.show_site_list(result, fmt)
+                        lang=lang.value if lang else None, all_statuses=all_statuses)
+    render.show_site_list(result, fmt, _options(sites))
 
 
 @app.command(cls=SitefinderCommand)
@@ -329,6 +343,7 @@ def near(
     within: WithinOption = None,
     province: ProvinceOption = None,
     status: StatusOption = None,
+    all_statuses: AllOption = False,
     online: OnlineOption = False,
     sites: SitesOption = None,
     lang: LangOption = None,
@@ -352,8 +367,8 @@ def near(
 
     fmt = _format(output, as_json)
     result = find_near(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
-                       lang=lang.value if lang else None)
-    render.show_nearest(result, fmt)
+                       lang=lang.value if lang else None, all_statuses=all_statuses)
+    render.show_nearest(result, fmt, _options(sites))
 
 
 @app.command("map", cls=SitefinderCommand)
@@ -365,6 +380,7 @@ def map_command(
     within: WithinOption = None,
     province: ProvinceOption = None,
     status: StatusOption = None,
+    all_statuses: AllOption = False,
     view: Annotated[MapView, typer.Option(
         "--view", case_sensitive=False,
         help="fit: the place and its sites; country: the place's country; world: the world.")] = MapView.fit,
@@ -395,7 +411,8 @@ def map_command(
     fmt = _format(output, as_json)
     columns, rows, aspect = render.map_canvas(out)
     result = map_near(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
-                      lang=lang.value if lang else None, view=view.value, aspect=aspect, with_land=out is not None)
+                      lang=lang.value if lang else None, view=view.value, aspect=aspect, with_land=out is not None,
+                      all_statuses=all_statuses)
     render.show_map(result, fmt, out, columns, rows)
 
 

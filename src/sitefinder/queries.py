@@ -16,7 +16,7 @@ from sitefinder.distance import rank_sites
 from sitefinder.errors import PlaceNotFound, SitefinderError, UsageError
 from sitefinder.models import RankedSite, Resolution, Site, Trial
 from sitefinder.paths import default_sites_path, gazetteer_path
-from sitefinder.status import parse_status_option
+from sitefinder.status import CLOSED_STATUSES, JOINABLE_FILTER, effective_status, joinable, parse_status_option
 from sitefinder.text import fold, has_cjk, quoted
 
 if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that resolve a place
@@ -73,6 +73,7 @@ class NearResult(NamedTuple):
     nearest_outside_km: float | None = None  # when --within left nothing: how far the nearest is
     considered: int = 0
     chinese: ChineseNames | None = None
+    closed_left_out: int = 0  # sites matching every other filter, left out as closed (`--all` shows them)
 
 
 class RegionAnswer(NamedTuple):
@@ -84,6 +85,7 @@ class RegionAnswer(NamedTuple):
     sites: list[Site]
     trial: Trial
     chinese: ChineseNames | None = None
+    closed_left_out: int = 0
 
 
 DEFAULT_LIMIT = 5
@@ -125,6 +127,22 @@ class SiteList(NamedTuple):
     sites: list[Site]
     trial: Trial
     chinese: ChineseNames | None = None
+    closed_left_out: int = 0
+
+
+def status_filter(status: str | None, all_statuses: bool) -> str | frozenset[str | None] | None:
+    """`--status` as typed, else every status (`--all`), else the sites a patient can still join."""
+    if status:
+        return parse_status_option(status)
+    return None if all_statuses else JOINABLE_FILTER
+
+
+def without_closed(sites: list[Site], trial: Trial, wanted: object) -> tuple[list[Site], int]:
+    """The sites to show and how many closed ones were left out (none unless the default filter is on)."""
+    if wanted is not JOINABLE_FILTER:
+        return sites, 0
+    kept = [site for site in sites if joinable(effective_status(site.status, trial.overall_status)[0])]
+    return kept, len(sites) - len(kept)
 
 
 class SiteDetail(NamedTuple):
@@ -148,18 +166,19 @@ def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
 
 def near(query: str, sites_path: Path | None = None, limit: int | None = None, within_km: float | None = None,
          province: str | None = None, status: str | None = None, online: bool = False,
-         lang: str | None = None) -> NearResult | RegionAnswer:
+         lang: str | None = None, all_statuses: bool = False) -> NearResult | RegionAnswer:
     """The sites nearest to what a person typed, with how the place was understood.
 
     `province` and `status` are as typed (`山东`, `not yet recruiting`); a bad value is a UsageError.
     `limit` None: every site within `within_km`, else five. A province or country is answered with
     its sites (RegionAnswer). `lang` "zh", or a query in Chinese, adds names in Chinese characters.
+    Without `status` only the sites a patient can still join are ranked, unless `all_statuses`.
     """
     from sitefinder.errors import RegionNotPlace
 
     query = query.strip()
     check_limits(limit, within_km)
-    status_value = parse_status_option(status) if status else None
+    status_value = status_filter(status, all_statuses)
     wants_chinese = lang == "zh" or (lang is None and has_cjk(query))
 
     def question(source: MemorySource | IndexedSource) -> NearResult | RegionAnswer:
@@ -170,6 +189,8 @@ def near(query: str, sites_path: Path | None = None, limit: int | None = None, w
             return _region_answer(region, source, province_name, status_value, wants_chinese)
         result = find_nearest(resolution, source, limit=effective_limit(limit, within_km), within_km=within_km,
                               province=province_name, status=status_value)
+        if status_value is JOINABLE_FILTER:
+            result = result._replace(closed_left_out=source.count_matching(province_name, CLOSED_STATUSES))
         if wants_chinese:
             result = result._replace(chinese=chinese_names([entry.site for entry in result.sites], resolution))
         return result
@@ -178,21 +199,23 @@ def near(query: str, sites_path: Path | None = None, limit: int | None = None, w
 
 
 def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource, province: str | None,
-                   status: str | None, wants_chinese: bool) -> RegionAnswer:
+                   status: str | frozenset[str | None] | None, wants_chinese: bool) -> RegionAnswer:
     """The sites of the province or country a query named."""
     from sitefinder.regions import find_province
 
+    listed = None if status is JOINABLE_FILTER else status
     named = find_province(region.query)
     if named is not None or any(admin1 for _, admin1 in region.regions):
         name = match_province(region.query, source.provinces())
-        sites = source.listing(name, None, status)
+        sites = source.listing(name, None, listed)
         kind = "province"
     else:
         countries = countries_named(region.query, source)
-        sites = source.listing(province, None, status, countries)
+        sites = source.listing(province, None, listed, countries)
         name, kind = next((site.country for site in sites), region.query), "country"
+    sites, closed = without_closed(sites, source.trial, status)
     return RegionAnswer(query=region.query, region=name, kind=kind, sites=sites, trial=source.trial,
-                        chinese=chinese_names(sites) if wants_chinese else None)
+                        chinese=chinese_names(sites) if wants_chinese else None, closed_left_out=closed)
 
 
 def countries_named(text: str, source: MemorySource | IndexedSource) -> frozenset[str]:
@@ -226,13 +249,15 @@ def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> Ch
 
 
 def list_sites(sites_path: Path | None = None, province: str | None = None, city: str | None = None,
-               status: str | None = None, country: str | None = None, lang: str | None = None) -> SiteList:
+               status: str | None = None, country: str | None = None, lang: str | None = None,
+               all_statuses: bool = False) -> SiteList:
     """The trial's sites matching the filters (as typed), by province, then city, then id.
 
     `city` is understood as `near` understands a place (济南, jinan, Ganzhou for the registry's
-    "Gannan"); `country` as a country name in any language the gazetteer knows.
+    "Gannan"); `country` as a country name in any language the gazetteer knows. Without `status`
+    the closed sites are left out (and counted), unless `all_statuses`.
     """
-    status_value = parse_status_option(status) if status else None
+    status_value = status_filter(status, all_statuses)
     typed = " ".join(text for text in (province, city, country) if text)
     wants_chinese = lang == "zh" or (lang is None and has_cjk(typed))
 
@@ -240,8 +265,10 @@ def list_sites(sites_path: Path | None = None, province: str | None = None, city
         province_name = match_province(province, source.provinces()) if province else None
         countries = countries_named(country, source) if country else None
         city_filter = understand_city(city, source) if city else None
-        sites = source.listing(province_name, city_filter, status_value, countries)
-        return SiteList(sites, source.trial, chinese_names(sites) if wants_chinese else None)
+        listed = None if status_value is JOINABLE_FILTER else status_value
+        sites, closed = without_closed(source.listing(province_name, city_filter, listed, countries), source.trial,
+                                       status_value)
+        return SiteList(sites, source.trial, chinese_names(sites) if wants_chinese else None, closed)
 
     return _answer(sites_path, question)
 
@@ -279,7 +306,7 @@ def trial_summary(sites_path: Path | None = None) -> TrialSummary:
 
 def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, limit: int = 5,
                  within_km: float | None = None, province: str | None = None,
-                 status: str | None = None) -> NearResult:
+                 status: str | frozenset[str | None] | None = None) -> NearResult:
     check_limits(limit, within_km)
     origin = resolution.place
     found = source.candidates(origin, limit, within_km, province, status)
@@ -340,14 +367,15 @@ class MapResult(NamedTuple):
 
 def map_near(query: str, sites_path: Path | None = None, limit: int | None = None, within_km: float | None = None,
              province: str | None = None, status: str | None = None, online: bool = False,
-             lang: str | None = None, view: str = "fit", aspect: float = 2.0, with_land: bool = False) -> MapResult:
+             lang: str | None = None, view: str = "fit", aspect: float = 2.0, with_land: bool = False,
+             all_statuses: bool = False) -> MapResult:
     """`near`'s answer and the map around it. `aspect`: the drawing's width over its height."""
     from sitefinder.geomap import VIEWS, choose_view, scene
 
     if view not in VIEWS:
         raise UsageError(f"unknown view {quoted(view)}; use one of: {', '.join(VIEWS)}")
     result = near(query, sites_path, limit=limit, within_km=within_km, province=province, status=status,
-                  online=online, lang=lang)
+                  online=online, lang=lang, all_statuses=all_statuses)
     if isinstance(result, RegionAnswer):
         raise UsageError(f"{quoted(result.query)} is a {result.kind}: give a city or coordinates to map the "
                          f"sites around it (or: sitefinder list --{result.kind} {quoted(result.region)})")

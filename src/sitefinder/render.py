@@ -20,6 +20,7 @@ from sitefinder.contacts import contact_line, contacts_to_list, dialable, lead_c
 from sitefinder.models import Contact, RankedSite, Resolution, Site, Trial
 from sitefinder.status import effective_status, status_words
 from sitefinder.text import is_utf8, printable
+from sitefinder.wording import closed_note, command
 
 if TYPE_CHECKING:  # only for annotations: these modules are not needed to print
     from pathlib import Path
@@ -32,8 +33,6 @@ if TYPE_CHECKING:  # only for annotations: these modules are not needed to print
 
 NUMBER_HEADERS = frozenset({"ID", "#", "km"})  # right-aligned and never wrapped
 DISTANCE_CAPTION = "Distances are straight lines between city centres, not travel distances."
-TRIAL_STATUS_NOTE = ('"(trial)": the registry gives no status for the site, so the trial\'s overall status is shown; '
-                     "ask the site whether it has opened.")
 # Characters that start a formula in a spreadsheet (OWASP's list): a CSV cell starting with one is
 # prefixed with ' so that opening the file runs nothing. A plain negative number stays a number.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -262,23 +261,26 @@ def distance_cell(entry: RankedSite) -> str:
     return f"{'≈' if entry.site.approximate else ''}{entry.distance_km:,.1f}"
 
 
-def answer_footer(sites: Sequence[Site], trial: Trial, distances: bool = True) -> list[str]:
+def answer_footer(sites: Sequence[Site], trial: Trial, distances: bool = True, options: str = "") -> list[str]:
     """Below a table of sites: what "(trial)" means, which sites are placed approximately (marked ≈
     where `distances` are shown), whom to call, and how current the data are."""
+    from sitefinder.wording import trial_status_note
+
     lines = []
     if any(effective_status(site.status, trial.overall_status)[1] == "trial" for site in sites):
-        lines.append(TRIAL_STATUS_NOTE)
+        lines.append(trial_status_note(trial.overall_status))
     approximate = [site for site in sites if site.approximate]
     if approximate:
         ids = ", ".join(str(site.id) for site in approximate)
         lines.append(f"{'≈: the' if distances else 'The'} town of site {ids} is not in the offline gazetteer, so "
-                     f"where it is is approximate (sitefinder show {approximate[0].id} says how it was placed).")
-    lines += whom_to_call(sites, trial)
+                     f"where it is is approximate ({command('show', str(approximate[0].id), options=options)} "
+                     "says how it was placed).")
+    lines += whom_to_call(sites, trial, options)
     lines.append(data_line(trial))
     return lines
 
 
-def whom_to_call(sites: Sequence[Site], trial: Trial) -> list[str]:
+def whom_to_call(sites: Sequence[Site], trial: Trial, options: str = "") -> list[str]:
     """Each site's own phone or email when the registry gives one, else the trial's central contact."""
     lines, without = [], 0
     for site in sites:
@@ -295,7 +297,7 @@ def whom_to_call(sites: Sequence[Site], trial: Trial) -> list[str]:
     elif without:
         lines.append("The registry lists no phone or email for these sites or for the trial.")
     if sites:
-        lines.append(f"Every contact of a site: sitefinder show ID (e.g. sitefinder show {sites[0].id}).")
+        lines.append(f"Every contact of a site: sitefinder show ID (e.g. {command('show', str(sites[0].id), options=options)}).")
     return lines
 
 
@@ -334,21 +336,27 @@ LIST_HEADERS = ("ID", "Facility", "City", "Province", "Status", "Investigator")
 NEAR_HEADERS = ("#", "ID", "Facility", "City", "Province", "km", "Status", "Investigator")
 
 
-def show_site_list(result: SiteList | RegionAnswer, fmt: str) -> None:
+def show_site_list(result: SiteList | RegionAnswer, fmt: str, options: str = "", again: Sequence[str] = ("list",)) -> None:
+    """`again`: the command's words, to which a hint adds `--all`."""
     sites, trial = result.sites, result.trial
     records = [site_record(site, trial, result.chinese) for site in sites]
+    closed = (closed_note(result.closed_left_out, command(*again, "--all", options=options))
+              if result.closed_left_out else "")
     if fmt == "json":
-        emit_json({"sites": records, **data_record(trial)})
+        emit_json({"sites": records, "closed_left_out": result.closed_left_out, **data_record(trial)})
     elif fmt == "csv":
+        if closed:
+            notice(closed)
         emit_csv(CSV_SITE_FIELDS, records)
     elif not sites:
-        notice("No sites match.")
+        notice("No sites match." + (f" {closed}" if closed else ""))
     else:
         rows = [[str(site.id), site.facility, *_where_cells(site, result.chinese), status_cell(site, trial),
                  investigator_cell(site)] for site in sites]
         emit_table(LIST_HEADERS, rows, title=f"{len(sites)} site{'s' if len(sites) != 1 else ''}"
                    + (f" of {trial.nct_id}" if trial.nct_id else ""),
-                   footer=answer_footer(sites, trial, distances=False), keep_whole=("Status",))
+                   footer=[*([closed] if closed else []), *answer_footer(sites, trial, distances=False, options=options)],
+                   keep_whole=("Status",))
 
 
 def _where_cells(site: Site, chinese: ChineseNames | None) -> list[str]:
@@ -360,14 +368,14 @@ def _where_cells(site: Site, chinese: ChineseNames | None) -> list[str]:
             " ".join(part for part in (site.province, province) if part)]
 
 
-def show_nearest(result: NearResult | RegionAnswer, fmt: str) -> None:
+def show_nearest(result: NearResult | RegionAnswer, fmt: str, options: str = "") -> None:
     from sitefinder.queries import RegionAnswer
 
     if isinstance(result, RegionAnswer):
-        show_region(result, fmt)
+        show_region(result, fmt, options)
         return
     place, trial = result.resolution.place, result.trial
-    for message in near_notices(result):
+    for message in near_notices(result, options):
         notice(message)
     if fmt == "json":
         emit_json(near_payload(result))
@@ -382,11 +390,12 @@ def show_nearest(result: NearResult | RegionAnswer, fmt: str) -> None:
             province, city = result.chinese.province, result.chinese.place
             where = f"{province if province != city else ''}{city} {where}".strip()  # 北京, not 北京北京
         emit_table(NEAR_HEADERS, rows, title=f"Sites nearest to {where} ({place.latitude:.4f}, {place.longitude:.4f})",
-                   footer=[*answer_footer([entry.site for entry in result.sites], trial), DISTANCE_CAPTION],
+                   footer=[*answer_footer([entry.site for entry in result.sites], trial, options=options),
+                           DISTANCE_CAPTION],
                    keep_whole=("Status",))
 
 
-def show_region(result: RegionAnswer, fmt: str) -> None:
+def show_region(result: RegionAnswer, fmt: str, options: str = "") -> None:
     """`near China`: the sites of a province or country, as `list` shows them, with a word on why."""
     if result.sites:
         notice(f"{result.query} is a {result.kind}, not a place to measure distances from: these are its "
@@ -399,9 +408,10 @@ def show_region(result: RegionAnswer, fmt: str) -> None:
         origin = {"query": result.query, "name": result.region, "source": result.kind, "latitude": None,
                   "longitude": None, "alternatives": []}
         emit_json({"origin": origin, "sites": [site_record(site, result.trial, result.chinese)
-                                               for site in result.sites], **data_record(result.trial)})
+                                               for site in result.sites],
+                   "closed_left_out": result.closed_left_out, **data_record(result.trial)})
         return
-    show_site_list(result, fmt)  # a region's answer has the sites, trial and names a list has
+    show_site_list(result, fmt, options, again=("near", result.query))  # a region's answer has the sites, trial and names a list has
 
 
 def near_payload(result: NearResult) -> dict[str, Any]:
@@ -409,10 +419,10 @@ def near_payload(result: NearResult) -> dict[str, Any]:
     return {"origin": place_record(result.resolution, result.chinese),
             "sites": [ranked_record(entry, result.trial, rank, result.chinese)
                       for rank, entry in enumerate(result.sites, 1)],
-            **data_record(result.trial)}
+            "closed_left_out": result.closed_left_out, **data_record(result.trial)}
 
 
-def near_notices(result: NearResult) -> list[str]:
+def near_notices(result: NearResult, options: str = "") -> list[str]:
     """What the person should know about the answer; stderr, so that stdout stays data."""
     resolution = result.resolution
     messages = list(resolution.notes)
@@ -424,9 +434,13 @@ def near_notices(result: NearResult) -> list[str]:
         else:  # both in one state (two Newports in England): only the coordinates tell them apart
             how = f"for the one at {other.latitude:.2f},{other.longitude:.2f} give those coordinates"
         messages.append(f"{resolution.query.strip()} is ambiguous: using {used.label}; {how}")
+    if result.closed_left_out:
+        messages.append(closed_note(result.closed_left_out,
+                                    command("near", resolution.query.strip(), "--all", options=options)))
     if result.unplaced:
-        messages.append(f"{result.unplaced} matching site(s) have no coordinates and are not ranked "
-                        "(see: sitefinder list)")
+        many = result.unplaced != 1
+        messages.append(f"{result.unplaced} matching site{'s' if many else ''} {'have' if many else 'has'} no "
+                        f"coordinates and {'are' if many else 'is'} not ranked (see: {command('list', options=options)})")
     if not result.sites:
         if result.nearest_outside_km is not None:
             messages.append(f"No site within that distance; the nearest is {result.nearest_outside_km:,.1f} km away.")
