@@ -29,7 +29,7 @@ def test_every_answer_ends_with_whom_to_call_what_trial_means_and_the_data_date(
         assert footer[0] == ('"(trial)": the registry gives no status for the site, so the trial\'s overall status '
                              "is shown; ask the site whether it has opened.")
         assert footer[1] == ("The registry lists no phone or email for these sites: call the trial's central contact, "
-                             "Zhifang Yao, M.D., +86-760-8987-3999.")
+                             "Zhifang Yao, M.D., 0760-8987 3999 (from abroad +86 760 8987 3999).")
         assert footer[2].startswith("Every contact of a site: sitefinder show ID (e.g. sitefinder show ")
         assert footer[3].startswith("Registry data of 2025-06-08, ") and "run sitefinder update NCT07010263" in footer[3]
 
@@ -43,7 +43,7 @@ def test_a_sites_own_phone_and_email_come_first(sites_file) -> None:  # type: ig
         '{"nct_id": "NCT01234567", "last_update": "2099-01-01", "central_contacts": '
         '[{"name": "Desk", "role": "CONTACT", "email": "desk@example.org"}]}', encoding="utf-8")
     out = run_cli("near", "Guangzhou", "--sites", str(path), env={"COLUMNS": "200"}).stdout
-    assert "Call site 1: A. Li, +1-617-555-0100 ext. 12, a.li@example.org" in out
+    assert "Call site 1: A. Li, +1 617-555-0100 ext. 12, a.li@example.org" in out
     assert "The registry lists no phone or email for the other sites: call the trial's central contact, Desk, " \
            "desk@example.org." in out
     assert "Registry data of 2099-01-01" in out and "update" not in out.split("Registry data")[1]  # not stale

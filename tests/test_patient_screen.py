@@ -83,3 +83,53 @@ def test_a_completed_trials_footnote_does_not_ask_whether_the_site_has_opened(cl
     assert "has opened" not in result.stdout
     not_yet = _trial_beside(path, overall_status="NOT_YET_RECRUITING")
     assert "has opened" in cli("near", "Guangzhou", "--sites", str(not_yet)).stdout
+
+
+# ---------------------------------------------------------------- point 5: a number a patient can dial
+
+@pytest.mark.parametrize("phone, region, national, international", [
+    ("+86-0760-89873999", None, "0760-8987 3999", "+86 760 8987 3999"),
+    ("0760 89873999", "CN", "0760-8987 3999", "+86 760 8987 3999"),
+    ("+86 10 8888 1234", None, "010-8888 1234", "+86 10 8888 1234"),
+    ("+86 138 0013 8000", None, "138 0013 8000", "+86 138 0013 8000"),  # a mobile has no area code
+    ("+1 617 555 0100", None, "", "+1 617-555-0100"),  # only a Chinese number gets its domestic form
+    ("not a number", None, "", ""),
+])
+def test_phone_forms(phone: str, region: str | None, national: str, international: str) -> None:
+    from sitefinder.contacts import phone_forms
+
+    assert phone_forms(phone, region) == (international, national)
+
+
+def test_one_format_everywhere_domestic_and_international() -> None:
+    from sitefinder.contacts import dialable
+    from sitefinder.models import Contact
+
+    contact = Contact("A", "CONTACT", phone="+86-0760-89873999", phone_international="+86 760 8987 3999",
+                      phone_national="0760-8987 3999", phone_ext="12")
+    assert dialable(contact) == "0760-8987 3999 (from abroad +86 760 8987 3999) ext. 12"
+    assert dialable(contact._replace(phone_national="")) == "+86 760 8987 3999 ext. 12"
+    assert dialable(Contact("B", "CONTACT", phone="12-34")) == "12-34"
+
+
+def test_the_shipped_central_contact_is_dialled_the_same_way_in_every_view(cli) -> None:  # type: ignore[no-untyped-def]
+    expected = "0760-8987 3999 (from abroad +86 760 8987 3999)"
+    for args in (("show", "7"), ("near", "Guangzhou"), ("info",), ("list", "--province", "Guangdong")):
+        out = cli(*args, env={"COLUMNS": "200"}).stdout
+        assert expected in out, args
+        assert "+86-760" not in out and "+86-0760" not in out, args
+    central = cli("show", "7", "--json").json()["trial"]["central_contacts"][0]
+    assert central["phone_national"] == "0760-8987 3999"
+
+
+@pytest.mark.parametrize("columns", ["40", "60", "80"])
+def test_a_footer_never_breaks_inside_a_number(cli, columns: str) -> None:  # type: ignore[no-untyped-def]
+    out = cli("near", "Guangzhou", env={"COLUMNS": columns}).stdout
+    flat = " ".join(out.split())
+    assert "0760-8987 3999" in out and "+86 760 8987 3999" in out, out  # each form whole on one line
+    assert "from abroad +86 760 8987 3999" in flat
+
+
+def test_show_says_whom_to_call_when_the_site_lists_no_phone(cli) -> None:  # type: ignore[no-untyped-def]
+    out = " ".join(cli("show", "7", env={"COLUMNS": "200"}).stdout.split())
+    assert "No phone or email listed for this site: call Zhifang Yao, M.D., 0760-8987 3999" in out

@@ -55,7 +55,7 @@ def test_update_says_what_changed_and_every_command_then_uses_the_new_data(cli, 
     assert [site["city"] for site in report["removed"]] == ["Qingdao"]
     by_city = {change["city"]: change for change in report["changed"]}
     assert by_city["Jiangmen"]["status"] == {"before": "Not yet recruiting (trial)", "after": "Recruiting"}
-    assert by_city["Jiangmen"]["contacts"]["after"] == ["Gengsheng Yu (principal investigator): +86 750 316 5000"]
+    assert by_city["Jiangmen"]["contacts"]["after"] == ["Gengsheng Yu (principal investigator): 0750-316 5000 (from abroad +86 750 316 5000)"]
     # The trial's own status changed, which every site without its own shows: said once, not 40 times.
     assert (report["overall_status_before"], report["overall_status"]) == ("NOT_YET_RECRUITING", "RECRUITING")
     assert "Beijing" not in by_city  # and "Rong Yu, M.D." (the page) is "Rong Yu" (the API): the same person

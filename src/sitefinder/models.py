@@ -17,6 +17,7 @@ class Contact(NamedTuple):
     phone_ext: str = ""
     email: str = ""
     phone_international: str = ""  # dialable from abroad ("+86 760 8987 3999"); see contacts.dialable
+    phone_national: str = ""  # a Chinese number as dialled inside China ("0760-8987 3999"); see contacts.phone_forms
 
 
 class Site(NamedTuple):

@@ -158,12 +158,15 @@ def _console() -> Console:
                    soft_wrap=False)
 
 
-def _cell(console: Console, text: str, style: str = ""):  # type: ignore[no-untyped-def]
-    """Data text as a Rich Text: controls made visible, and on a stdout that is not UTF-8 what it
-    cannot hold shown as `\\u6cf0` escapes before Rich measures it, so that the columns line up."""
+def _cell(console: Console, text: str, style: str = "", lines: bool = False):  # type: ignore[no-untyped-def]
+    """Data text as a Rich Text: controls made visible (line breaks kept when `lines`), and on a
+    stdout that is not UTF-8 what it cannot hold shown as `\\u6cf0` escapes before Rich measures
+    it, so that the columns line up."""
     from rich.text import Text
 
-    shown = printable(text)
+    from sitefinder.text import printable_lines
+
+    shown = printable_lines(text) if lines else printable(text)
     encoding = console.encoding
     if not is_utf8(encoding):
         shown = shown.encode(encoding, "backslashreplace").decode(encoding)
@@ -194,8 +197,17 @@ def emit_table(headers: Sequence[str], rows: Sequence[Sequence[str]], title: str
         for row in cells:
             table.add_row(*row)
         parts.append(table)
-    parts += [_cell(console, line, "dim") for line in footer]
+    parts += _footer_cells(console, footer)
     console.print(*parts, sep="\n")  # one print: one render and one write, not one per line
+
+
+def _footer_cells(console: Console, footer: Sequence[str]) -> list[Any]:
+    """Footer lines wrapped here, never inside a phone number (see text.wrap_words), then printed as they are."""
+    from rich.cells import cell_len
+
+    from sitefinder.text import wrap_words
+
+    return [_cell(console, part, "dim") for line in footer for part in wrap_words(line, console.width, cell_len)]
 
 
 def _column_widths(headers: Sequence[str], rows: Sequence[Sequence[Any]], whole: Sequence[bool],
@@ -234,11 +246,21 @@ def _grid(console: Console, fields: Any):  # type: ignore[no-untyped-def]
     """Names on the left (bold), values wrapped to what is left of the width."""
     from rich.table import Table
 
+    from rich.cells import cell_len
+
+    from sitefinder.text import wrap_words
+
+    fields = list(fields)
+    names_width = min(max((cell_len(name) for name, _ in fields), default=0), max(console.width // 3, 8))
+    room = max(console.width - names_width - 2, 10)
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=False, max_width=max(console.width // 3, 8))
     grid.add_column(overflow="fold")
     for name, value in fields:
-        grid.add_row(_cell(console, name), _cell(console, value))
+        # Wrapped here, line by line, so that a phone number is never split (see text.wrap_words).
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+        wrapped = "\n".join(part for line in value.split("\n") for part in wrap_words(line, room, cell_len))
+        grid.add_row(_cell(console, name), _cell(console, wrapped, lines=True))
     return grid
 
 
@@ -301,10 +323,23 @@ def whom_to_call(sites: Sequence[Site], trial: Trial, options: str = "") -> list
     return lines
 
 
+def call_for_site(site: Site, trial: Trial) -> str:
+    """Whom to call about one site: its own contact with a phone or email, else the trial's central one."""
+    from sitefinder.wording import say
+
+    contact = reachable_contact(site.contacts)
+    if contact:
+        return f"{contact.name}, {_reach_line(contact)}"
+    central = reachable_contact(trial.central_contacts)
+    if central:
+        return say("call.one_site_none", name=central.name, reach=_reach_line(central))
+    return say("call.one_site_nobody")
+
+
 def _reach_line(contact: Contact) -> str:
-    # Hyphens between the digit groups: Rich wraps lines at every kind of space, no-break spaces
-    # included, and a phone number split over two lines is misread.
-    return ", ".join(part for part in (dialable(contact, group_separator="-"), contact.email) if part)
+    # Footers are wrapped by text.wrap_words, which never breaks between two digits: the number
+    # is printed as in every other view, and never split over two lines.
+    return ", ".join(part for part in (dialable(contact), contact.email) if part)
 
 
 def data_line(trial: Trial) -> str:
@@ -468,7 +503,7 @@ def show_site_detail(result: SiteDetail, fmt: str) -> None:
     precision = ", ".join(part for part in (PRECISION_WORDS.get(site.coordinate_precision, site.coordinate_precision),
                                             site.coordinate_source) if part)
     fields = [("Site", str(site.id)), ("Facility", site.facility), ("Location", location),
-              ("Status", status_cell(site, trial)),
+              ("Status", status_cell(site, trial)), ("Call", call_for_site(site, trial)),
               ("Coordinates", coordinates + (f" ({precision})" if precision else ""))]
     if site.location_note:
         fields.append(("Note", site.location_note))
@@ -666,7 +701,7 @@ def _draw_map(result: MapResult, columns: int, rows: int) -> None:
                                     f"{status_cell(site, near.trial)} · id {site.id}"
                                     + ("" if rank in shown else " (outside this view)")))
     footer = [f"Map: {scale_words(scene, columns)}. {CAPTION}", *answer_footer([e.site for e in near.sites], near.trial)]
-    lines += [_cell(console, line, "dim") for line in footer]
+    lines += _footer_cells(console, footer)
     console.print(*lines, sep="\n", overflow="crop", no_wrap=False)
 
 
