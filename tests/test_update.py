@@ -66,7 +66,7 @@ def test_update_says_what_changed_and_every_command_then_uses_the_new_data(cli, 
     first = near.json()["sites"][0]
     assert (first["city"], first["effective_status"], first["status_source"]) == ("Jiangmen", "RECRUITING", "site")
     table = cli("near", "Guangzhou", env={"COLUMNS": "140"})
-    assert "Call site 7: Gengsheng Yu, +86-750-316-5000" in table.stdout
+    assert "Call site 7: Gengsheng Yu, 0750-316 5000 (from abroad +86 750 316 5000)" in table.stdout
     assert f"Registry data fetched on {datetime.date.today().isoformat()}, 0 days old." in table.stdout
     assert cli("list", "--city", "Qingdao", "--json").json()["sites"] == []
     # --sites still wins.
