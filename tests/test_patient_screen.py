@@ -133,3 +133,86 @@ def test_a_footer_never_breaks_inside_a_number(cli, columns: str) -> None:  # ty
 def test_show_says_whom_to_call_when_the_site_lists_no_phone(cli) -> None:  # type: ignore[no-untyped-def]
     out = " ".join(cli("show", "7", env={"COLUMNS": "200"}).stdout.split())
     assert "No phone or email listed for this site: call Zhifang Yao, M.D., 0760-8987 3999" in out
+
+
+# ---------------------------------------------------------------- point 3: info's facts
+
+REGISTRY_CRITERIA = ("Inclusion Criteria:\n\n1. Be between 22 and 70 years of age;\n2. Have pain:\n\n"
+                     "   1. At least six weeks;\n   2. Intractable pain\n\nExclusion Criteria:\n\n"
+                     "* Pregnant or \\>10 mg\\/day\n* Prior surgery\r\n* Bad\x1b[2J byte")
+
+
+def test_eligibility_splits_into_can_and_cannot_join() -> None:
+    from sitefinder.trial import eligibility_lists
+
+    lists = eligibility_lists(REGISTRY_CRITERIA)
+    assert lists.can_join == ("Be between 22 and 70 years of age;", "Have pain:",
+                              "  At least six weeks;", "  Intractable pain")
+    assert lists.cannot_join == ("Pregnant or >10 mg/day", "Prior surgery", "Bad\x1b[2J byte")
+    assert lists.other == ""
+
+
+def test_eligibility_without_sections_is_kept_as_text() -> None:
+    from sitefinder.trial import eligibility_lists
+
+    lists = eligibility_lists("Adults with cancer.\nNo pregnancy.")
+    assert lists.can_join == () and lists.cannot_join == () and lists.other == "Adults with cancer.\nNo pregnancy."
+
+
+@pytest.mark.parametrize("minimum, maximum, sex, words", [
+    ("18 Years", "", "ALL", "18 years and older; any sex"),
+    ("18 Years", "75 Years", "FEMALE", "18 to 75 years; women only"),
+    ("", "17 Years", "MALE", "up to 17 years; men only"),
+    ("", "", "", "any age; any sex"),
+    ("6 Months", "", "ALL", "6 months and older; any sex"),
+])
+def test_ages_and_sex_in_words(minimum: str, maximum: str, sex: str, words: str) -> None:
+    from sitefinder.trial import ages_and_sex
+
+    assert ages_and_sex(minimum, maximum, sex) == words
+
+
+def _imported_trial(tmp_path: Path, **facts: object) -> Path:
+    path = tmp_path / "sites.csv"
+    from sitefinder.sitesfile import write_sites_file
+
+    write_sites_file(path, [make_site(1)])
+    return _trial_beside(path, **facts)
+
+
+def test_info_starts_with_status_as_of_whom_to_call_and_dates(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = _imported_trial(tmp_path, overall_status="RECRUITING", retrieved="2026-11-20", start_date="2025-05-29",
+                           completion_date="2029-07-31", eligibility=REGISTRY_CRITERIA, minimum_age="18 Years",
+                           sex="ALL", plain_summary="Adults with sore legs.",
+                           central_contacts=[{"name": "A. Li", "role": "CONTACT", "phone": "+86-0760-89873999",
+                                              "phone_international": "+86 760 8987 3999",
+                                              "phone_national": "0760-8987 3999"}])
+    out = cli("info", "--sites", str(path), env={"COLUMNS": "80"}).stdout
+    lines = out.splitlines()
+    assert lines[1].split()[0] == "Status" and "Recruiting as of 2026-11-20" in lines[1]
+    assert "days old" in lines[1]
+    assert lines[2].split()[0] == "Call" and "0760-8987 3999" in lines[2]
+    assert "Start" in out and "Expected completion" in out and "2029-07-31" in out
+    assert "\\x0a" not in out and "\\r" not in out
+    assert "\\x1b" in out  # other controls are still shown, never interpreted
+    assert "Can join" in out and "Cannot join" in out and "Be between 22 and 70" in out
+    assert "18 years and older; any sex" in out
+    assert "Adults with sore legs." in out  # the curated summary beside the registry's text
+    assert "(contact)" not in out
+
+
+def test_info_csv_keys_are_snake_case(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = _imported_trial(tmp_path, eligibility=REGISTRY_CRITERIA, minimum_age="18 Years", sex="ALL")
+    out = cli("info", "--sites", str(path), "--format", "csv").stdout
+    keys = [line.split(",")[0] for line in out.splitlines()[1:] if line and not line.startswith(('"', " "))]
+    assert keys and all(key == key.lower() and " " not in key for key in keys), keys
+
+
+def test_update_keeps_the_curated_summary() -> None:
+    from sitefinder.models import Trial
+    from sitefinder.update import keep_curated
+
+    before = Trial(nct_id="NCT1", plain_summary="Plain words.")
+    assert keep_curated(before, Trial(nct_id="NCT1", eligibility="Inclusion Criteria: ...")).plain_summary == \
+        "Plain words."
+    assert keep_curated(before, Trial(nct_id="NCT2")).plain_summary == ""

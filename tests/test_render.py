@@ -106,7 +106,7 @@ def test_whole_show_view_at_a_pinned_width() -> None:
         "Coordinates    36.0649, 120.3804 (city centre, GeoNames 1797929 (Qingdao))",
         "Contacts       Zhen Zhang, M.D. (primary)",
         "               Xiaotao Zhang, M.D. (backup)",
-        "Trial contact  Zhifang Yao, M.D. (contact): 0760-8987 3999 (from abroad +86 760 8987 3999)",
+        "Trial contact  Zhifang Yao, M.D.: 0760-8987 3999 (from abroad +86 760 8987 3999)",
     ]
 
 

@@ -143,7 +143,8 @@ def reachable_contact(contacts: Sequence[Contact]) -> Contact | None:
 
 
 def contact_line(contact: Contact) -> str:
-    """"Name (role): phone, email", for people."""
+    """"Name (role): phone, email", for people; a plain contact's role says nothing and is left out
+    (a "Contact" label beside "(contact)" read twice)."""
     details = how_to_reach(contact)
     role = ROLE_WORDS.get(contact.role, contact.role.lower())
-    return f"{contact.name} ({role})" + (f": {details}" if details else "")
+    return contact.name + (f" ({role})" if contact.role != "CONTACT" else "") + (f": {details}" if details else "")

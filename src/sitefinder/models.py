@@ -78,6 +78,7 @@ class Trial(NamedTuple):
     central_contacts: tuple[Contact, ...] = ()
     url: str = ""
     retrieved: str = ""  # the day (YYYY-MM-DD) the record was read from the registry, when known
+    plain_summary: str = ""  # who may join, in plain words, written by people (kept by `update`)
 
 
 class Place(NamedTuple):

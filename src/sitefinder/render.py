@@ -532,9 +532,9 @@ def show_trial(summary: TrialSummary, fmt: str) -> None:
         return
     fields = trial_fields(summary)
     if fmt == "csv":
-        emit_csv(("field", "value"), [{"field": name, "value": value} for name, value in fields])
+        emit_csv(("field", "value"), [{"field": key, "value": value} for key, _, value in fields])
     else:
-        emit_fields(trial.nct_id or "Trial", fields)
+        emit_fields(trial.nct_id or "Trial", [(label, value) for _, label, value in fields])
 
 
 def show_import(result: ImportResult, fmt: str) -> None:
@@ -559,30 +559,55 @@ def show_import(result: ImportResult, fmt: str) -> None:
         ])
 
 
-def trial_fields(summary: TrialSummary) -> list[tuple[str, str]]:
+def trial_fields(summary: TrialSummary) -> list[tuple[str, str, str]]:
+    """`info`'s facts as (key, label, value), what a patient needs first at the top: the status as
+    of the data date, whom to call, the dates; then who may join, as lists. CSV uses the keys."""
+    from sitefinder.status import status_class
+    from sitefinder.trial import ages_and_sex, eligibility_lists, freshness
+
     trial = summary.trial
-    status = status_words(trial.overall_status, "site") if trial.overall_status else "unknown"
-    ages = " to ".join(age for age in (trial.minimum_age, trial.maximum_age) if age) or "any"
-    if trial.minimum_age and not trial.maximum_age:
-        ages = f"{trial.minimum_age} and older"
-    sex = {"ALL": "all", "FEMALE": "female only", "MALE": "male only"}.get(trial.sex, trial.sex.lower())
+    fresh = freshness(trial)
+    status = status_words(trial.overall_status, "site") if trial.overall_status else "Unknown"
+    if fresh.date:
+        age = f", {fresh.age_days} day{'s' if fresh.age_days != 1 else ''} old" if fresh.age_days is not None else ""
+        status += f" as of {fresh.date}{age}"
+    central = reachable_contact(trial.central_contacts)
+    finished = status_class(trial.overall_status) == "closed"
     fields = [
-        ("Trial", " / ".join(part for part in (trial.nct_id, trial.acronym_or_code) if part)),
-        ("Title", trial.brief_title), ("Status", status),
-        ("Phase", trial.phase.replace("PHASE", "Phase ").replace("_", " ")),
-        ("Conditions", "; ".join(trial.conditions)), ("Treatments", "; ".join(trial.interventions)),
-        ("Arms", "; ".join(trial.arms)),
-        ("Enrollment", f"{trial.enrollment} participants" if trial.enrollment is not None else ""),
-        ("Who may join", trial.eligibility),
-        ("Ages, sex", f"{ages}; {sex}" if sex else ages),
-        ("Sponsor", trial.sponsor), ("Dates", " to ".join(d for d in (trial.start_date, trial.completion_date) if d)),
-        ("Sites", f"{summary.site_count} in {len(summary.provinces)} provinces/states of "
-                  f"{', '.join(summary.countries)}"),
+        ("status", "Status", status),
+        ("call", "Call", f"{central.name}, {_reach_line(central)}" if central else ""),
+        ("title", "Title", trial.brief_title),
+        ("trial", "Trial", " / ".join(part for part in (trial.nct_id, trial.acronym_or_code) if part)),
+        ("start", "Start", trial.start_date),
+        ("completion", "Completion" if finished else "Expected completion", trial.completion_date),
+        ("summary", "In short", trial.plain_summary),
     ]
-    fields += _labelled("Contact", [contact_line(contact) for contact in trial.central_contacts])
-    fields.append(("Registry", trial.url))
-    fields.append(("Data", data_line(trial)))
-    return [(name, value) for name, value in fields if value]
+    lists = eligibility_lists(trial.eligibility)
+    fields.append(("who_may_join", "Who may join", lists.other))
+    fields += [("can_join", label, f"• {item}" if not item.startswith("  ") else f"  ◦ {item.strip()}")
+               for label, item in _labelled("Can join", lists.can_join)]
+    fields += [("cannot_join", label, f"• {item}" if not item.startswith("  ") else f"  ◦ {item.strip()}")
+               for label, item in _labelled("Cannot join", lists.cannot_join)]
+    countries = ", ".join(summary.countries)
+    regions = "province" if summary.countries == ["China"] else "province or state"
+    fields += [
+        ("ages_sex", "Ages, sex", ages_and_sex(trial.minimum_age, trial.maximum_age, trial.sex)),
+        ("phase", "Phase", trial.phase.replace("PHASE", "Phase ").replace("_", " ")),
+        ("conditions", "Conditions", "; ".join(trial.conditions)),
+        ("treatments", "Treatments", "; ".join(trial.interventions)),
+        ("arms", "Arms", "; ".join(trial.arms)),
+        ("enrollment", "Enrollment", f"{trial.enrollment} participants" if trial.enrollment is not None else ""),
+        ("sponsor", "Sponsor", trial.sponsor),
+        ("sites", "Sites", f"{summary.site_count} in {len(summary.provinces)} {regions}"
+                           f"{'' if len(summary.provinces) == 1 else 's'} of {countries}" if countries else
+                           str(summary.site_count)),
+    ]
+    others = [contact for contact in trial.central_contacts if contact != central]
+    fields += [("contact", label, line) for label, line in _labelled(
+        "Also", [contact_line(contact) for contact in others])]
+    fields.append(("registry", "Registry", trial.url))
+    fields.append(("data", "Data", data_line(trial)))
+    return [(key, label, value) for key, label, value in fields if value]
 
 
 def show_update(result: UpdateResult, fmt: str) -> None:

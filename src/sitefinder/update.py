@@ -59,11 +59,20 @@ def update(nct_id: str | None = None, sites_path: Path | None = None) -> UpdateR
     else:
         before_trial, before_sites = Trial(), []
     result = import_study(fetch_study(wanted), open_gazetteer(), retrieved=_today())
+    result = result._replace(trial=keep_curated(before_trial, result.trial))
     new_sites_path, _ = write_dataset(target, result.sites, result.trial)
     added, removed, changed = compare(before_sites, before_trial, result.sites, result.trial)
     return UpdateResult(nct_id=wanted, trial=result.trial, before=before_trial, sites_path=new_sites_path,
                         site_count=len(result.sites), added=added, removed=removed, changed=changed,
                         unplaced=result.unplaced, is_default=wanted == SHIPPED_TRIAL)
+
+
+def keep_curated(before: Trial, after: Trial) -> Trial:
+    """The new registry facts, with the plain-language summary people wrote for the same trial kept
+    (the registry has none: its eligibility text is the protocol's)."""
+    if after.plain_summary or not before.plain_summary or before.nct_id.upper() != after.nct_id.upper():
+        return after
+    return after._replace(plain_summary=before.plain_summary)
 
 
 def compare(old: list[Site], old_trial: Trial, new: list[Site], new_trial: Trial
