@@ -216,3 +216,10 @@ def test_update_keeps_the_curated_summary() -> None:
     assert keep_curated(before, Trial(nct_id="NCT1", eligibility="Inclusion Criteria: ...")).plain_summary == \
         "Plain words."
     assert keep_curated(before, Trial(nct_id="NCT2")).plain_summary == ""
+
+
+def test_map_hover_text_has_real_line_breaks(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "m.svg"
+    assert cli("map", "Guangzhou", "--out", str(out)).exit_code == 0
+    svg = out.read_text(encoding="utf-8")
+    assert "\\x0a" not in svg and "Jiangmen Central Hospital (id 7)\n" in svg

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from sitefinder.contacts import contact_line, contacts_to_list, dialable, lead_contact, reachable_contact
 from sitefinder.models import Contact, RankedSite, Resolution, Site, Trial
 from sitefinder.status import effective_status, status_words
-from sitefinder.text import is_utf8, printable
+from sitefinder.text import is_utf8, printable, printable_lines
 from sitefinder.wording import closed_note, command
 
 if TYPE_CHECKING:  # only for annotations: these modules are not needed to print
@@ -752,7 +752,7 @@ def _write_map_file(result: MapResult, out: Path) -> None:
                 f"{marker.rank}. {site.facility} (id {site.id})", f"{site.city}, {site.province}, {site.country}",
                 f"{distance_cell(marker.entry)} km · {status_cell(site, near.trial)}",
                 f"Investigator: {contact}" if contact else "") if part)))
-    labels = [label._replace(text=printable(label.text), details=printable(label.details)) for label in labels]
+    labels = [label._replace(text=printable(label.text), details=printable_lines(label.details)) for label in labels]
     title = printable(_map_title(near))
     if out.suffix.lower() == ".svg":
         text = svg(scene, title, labels)
