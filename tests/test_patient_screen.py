@@ -223,3 +223,48 @@ def test_map_hover_text_has_real_line_breaks(cli, tmp_path: Path) -> None:  # ty
     assert cli("map", "Guangzhou", "--out", str(out)).exit_code == 0
     svg = out.read_text(encoding="utf-8")
     assert "\\x0a" not in svg and "Jiangmen Central Hospital (id 7)\n" in svg
+
+
+# ---------------------------------------------------------------- point 4: Chinese in, Chinese out
+
+def test_every_shipped_facility_has_a_chinese_name_with_its_source() -> None:
+    import csv
+
+    from sitefinder.facilities import facility_zh
+    from sitefinder.sitesfile import read_sites_file
+
+    rows = list(csv.DictReader((Path(__file__).parents[1] / "data" / "facilities_zh.csv").open(encoding="utf-8")))
+    assert all(row["source"] and row["sure"] in ("yes", "no") for row in rows)
+    sites = read_sites_file(Path(__file__).parents[1] / "data" / "sites.csv").sites
+    names = {site.id: facility_zh(site) for site in sites}
+    assert all(names.values()), [site_id for site_id, name in names.items() if not name]
+    assert names[7] == "江门市中心医院"
+
+
+@pytest.mark.parametrize("query, site_id", [("江门市中心医院", 7), ("江门市中心", 7), ("山东省立医院", 27),
+                                            ("康复大学青岛", 30)])
+def test_show_finds_a_site_by_its_chinese_name(cli, query: str, site_id: int) -> None:  # type: ignore[no-untyped-def]
+    result = cli("show", query, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert result.json()["site"]["id"] == site_id and result.json()["site"]["facility_zh"]
+
+
+def test_chinese_query_gives_chinese_facility_names_and_words(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("near", "广州", env={"COLUMNS": "200"})
+    assert "江门市中心医院" in result.stdout
+    assert "尚未开始招募" in result.stdout  # the status in Chinese words
+    data = cli("near", "广州", "--json").json()
+    assert data["sites"][0]["facility_zh"] == "江门市中心医院"
+    english = cli("near", "Guangzhou", "--json").json()
+    assert "facility_zh" not in english["sites"][0]
+
+
+def test_show_takes_lang(cli) -> None:  # type: ignore[no-untyped-def]
+    out = cli("show", "7", "--lang", "zh", env={"COLUMNS": "200"}).stdout
+    assert "江门市中心医院" in out and "江门" in out
+
+
+def test_near_finds_a_site_by_its_chinese_name(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("near", "江门市中心医院", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert result.json()["sites"][0]["id"] == 7

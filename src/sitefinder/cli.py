@@ -421,6 +421,7 @@ def show(
     site: Annotated[str, typer.Argument(help="A site id (see `sitefinder list`) or part of its facility name.",
                                         show_default=False)],
     sites: SitesOption = None,
+    lang: LangOption = None,
     output: FormatOption = OutputFormat.table,
     as_json: JsonOption = False,
 ) -> None:
@@ -436,7 +437,7 @@ def show(
     from sitefinder.queries import site_detail
 
     fmt = _format(output, as_json)
-    render.show_site_detail(site_detail(site, sites), fmt)
+    render.show_site_detail(site_detail(site, sites, lang=lang.value if lang else None), fmt)
 
 
 @app.command(cls=SitefinderCommand)

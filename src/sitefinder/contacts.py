@@ -112,11 +112,12 @@ def international_number(phone: str, region: str | None = None) -> str:
     return phone_forms(phone, region)[0]
 
 
-def dialable(contact: Contact) -> str:
+def dialable(contact: Contact, lang: str = "en") -> str:
     """The phone number to show people, one way in every view: "0760-8987 3999 (from abroad +86 760
     8987 3999)" for a Chinese number, else the international form, else the registry's text."""
     if contact.phone_national and contact.phone_international:
-        phone = f"{contact.phone_national} ({ABROAD_WORDS} {contact.phone_international})"
+        abroad = ABROAD_WORDS if lang == "en" else "境外拨打"
+        phone = f"{contact.phone_national} ({abroad} {contact.phone_international})"
     else:
         phone = contact.phone_international or contact.phone
     return phone + (f" ext. {contact.phone_ext}" if phone and contact.phone_ext else "")

@@ -63,6 +63,7 @@ class ChineseNames(NamedTuple):
     place: str  # the resolved place ("" when it has none)
     province: str  # the resolved place's province
     sites: dict[int, tuple[str, str]]  # site id → (city, province); "" where none is known
+    facilities: dict[int, str] = {}  # site id → facility name in Chinese (data/facilities_zh.csv); never mutated
 
 
 class NearResult(NamedTuple):
@@ -148,6 +149,7 @@ def without_closed(sites: list[Site], trial: Trial, wanted: object) -> tuple[lis
 class SiteDetail(NamedTuple):
     site: Site
     trial: Trial
+    chinese: ChineseNames | None = None
 
 
 class TrialSummary(NamedTuple):
@@ -187,6 +189,10 @@ def near(query: str, sites_path: Path | None = None, limit: int | None = None, w
             resolution = locate(query, source.preferred_cities(), online=online)
         except RegionNotPlace as region:
             return _region_answer(region, source, province_name, status_value, wants_chinese)
+        except PlaceNotFound:
+            resolution = _facility_as_place(query, source)
+            if resolution is None:
+                raise
         result = find_nearest(resolution, source, limit=effective_limit(limit, within_km), within_km=within_km,
                               province=province_name, status=status_value)
         if status_value is JOINABLE_FILTER:
@@ -196,6 +202,26 @@ def near(query: str, sites_path: Path | None = None, limit: int | None = None, w
         return result
 
     return _answer(sites_path, question)
+
+
+def _facility_as_place(query: str, source: MemorySource | IndexedSource) -> Resolution | None:
+    """`near 江门市中心医院`: a query that names one site's facility (in Chinese, or the registry's
+    whole English name) is measured from that site; None when it names none or several."""
+    from sitefinder.facilities import facility_zh
+    from sitefinder.models import Place
+
+    key = fold(query)
+    if not key:
+        return None
+    named = [site for site in source.sites() if site.has_coordinates
+             and (key == fold(site.facility) or (has_cjk(query) and key in fold(facility_zh(site))))]
+    if len({(site.latitude, site.longitude) for site in named}) != 1:
+        return None
+    site = named[0]
+    assert site.latitude is not None and site.longitude is not None
+    place = Place(name=site.facility, province=site.province, country=site.country, latitude=site.latitude,
+                  longitude=site.longitude, geonameid=site.geonames_city, source="site")
+    return Resolution(query=query, place=place, notes=(f"{query} is site {site.id}'s facility: measuring from it",))
 
 
 def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource, province: str | None,
@@ -240,8 +266,11 @@ def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> Ch
         province = find_province(text) if text else None
         return province.chinese if province else ""
 
+    from sitefinder.facilities import facility_zh
+
     place = resolution.place if resolution else None
     return ChineseNames(
+        facilities={site.id: name for site in sites if (name := facility_zh(site))},
         place=gazetteer.chinese_name(place.geonameid) if place and place.geonameid else "",
         province=province_zh(place.province) if place else "",
         sites={site.id: (gazetteer.chinese_name(site.geonames_city) if site.geonames_city else "",
@@ -291,9 +320,16 @@ def understand_city(text: str, source: MemorySource | IndexedSource) -> CityFilt
     return CityFilter(key, place.geonameid)
 
 
-def site_detail(query: str, sites_path: Path | None = None) -> SiteDetail:
-    """One site, by id or a fragment of its facility name, with the trial it belongs to."""
-    return _answer(sites_path, lambda source: SiteDetail(find_site(source, query), source.trial))
+def site_detail(query: str, sites_path: Path | None = None, lang: str | None = None) -> SiteDetail:
+    """One site, by id or a fragment of its facility name, with the trial it belongs to; `lang` "zh",
+    or a query in Chinese, adds names in Chinese characters."""
+    wants_chinese = lang == "zh" or (lang is None and has_cjk(query))
+
+    def question(source: MemorySource | IndexedSource) -> SiteDetail:
+        site = find_site(source, query)
+        return SiteDetail(site, source.trial, chinese_names([site]) if wants_chinese else None)
+
+    return _answer(sites_path, question)
 
 
 def trial_summary(sites_path: Path | None = None) -> TrialSummary:
@@ -346,6 +382,10 @@ def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
     if not key:
         raise UsageError("give a site id or part of a facility name, e.g. sitefinder show Qingdao")
     matches = [site for site in source.sites() if key in fold(site.facility)]
+    if not matches and has_cjk(text):
+        from sitefinder.facilities import facility_zh
+
+        matches = [site for site in source.sites() if key in fold(facility_zh(site))]
     if not matches:
         matches = _sites_in_place(text, source)
     if not matches:

@@ -20,7 +20,7 @@ from sitefinder.contacts import contact_line, contacts_to_list, dialable, lead_c
 from sitefinder.models import Contact, RankedSite, Resolution, Site, Trial
 from sitefinder.status import effective_status, status_words
 from sitefinder.text import is_utf8, printable, printable_lines
-from sitefinder.wording import closed_note, command
+from sitefinder.wording import closed_note, command, say
 
 if TYPE_CHECKING:  # only for annotations: these modules are not needed to print
     from pathlib import Path
@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # only for annotations: these modules are not needed to print
     from sitefinder.queries import ChineseNames, MapResult, NearResult, RegionAnswer, SiteDetail, SiteList, TrialSummary
     from sitefinder.update import UpdateResult
 
-NUMBER_HEADERS = frozenset({"ID", "#", "km"})  # right-aligned and never wrapped
+NUMBER_HEADERS = frozenset({"ID", "#", "km", "编号", "公里"})  # right-aligned and never wrapped
 DISTANCE_CAPTION = "Distances are straight lines between city centres, not travel distances."
 # Characters that start a formula in a spreadsheet (OWASP's list): a CSV cell starting with one is
 # prefixed with ' so that opening the file runs nothing. A plain negative number stays a number.
@@ -52,7 +52,8 @@ def site_record(site: Site, trial: Trial, chinese: ChineseNames | None = None) -
     }
     if chinese is not None:  # only when asked for (a query in Chinese, --lang zh): null where unknown
         city, province = chinese.sites.get(site.id, ("", ""))
-        record.update(city_zh=city or None, province_zh=province or None)
+        record.update(facility_zh=chinese.facilities.get(site.id) or None, city_zh=city or None,
+                      province_zh=province or None)
     return record
 
 # How near a site's coordinates are to the site, by the precision the sites file records.
@@ -266,8 +267,21 @@ def _grid(console: Console, fields: Any):  # type: ignore[no-untyped-def]
 
 # ---------------------------------------------------------------- table cells
 
-def status_cell(site: Site, trial: Trial) -> str:
-    return status_words(*effective_status(site.status, trial.overall_status))
+def status_cell(site: Site, trial: Trial, chinese: ChineseNames | None = None) -> str:
+    """"Not yet recruiting (trial)"; in Chinese words too when Chinese is asked for."""
+    shown, source = effective_status(site.status, trial.overall_status)
+    if chinese is None:
+        return status_words(shown, source)
+    from sitefinder.wording import say, status_word
+
+    words = status_word(shown, "zh")
+    return say("status.trial_suffix", "zh", status=words) if source == "trial" else words
+
+
+def facility_cell(site: Site, chinese: ChineseNames | None) -> str:
+    """"Jiangmen Central Hospital 江门市中心医院" when Chinese is asked for and the name is known."""
+    name = chinese.facilities.get(site.id, "") if chinese else ""
+    return f"{site.facility} {name}" if name else site.facility
 
 
 def investigator_cell(site: Site) -> str:
@@ -283,43 +297,44 @@ def distance_cell(entry: RankedSite) -> str:
     return f"{'≈' if entry.site.approximate else ''}{entry.distance_km:,.1f}"
 
 
-def answer_footer(sites: Sequence[Site], trial: Trial, distances: bool = True, options: str = "") -> list[str]:
+def answer_footer(sites: Sequence[Site], trial: Trial, distances: bool = True, options: str = "",
+                  lang: str = "en") -> list[str]:
     """Below a table of sites: what "(trial)" means, which sites are placed approximately (marked ≈
-    where `distances` are shown), whom to call, and how current the data are."""
-    from sitefinder.wording import trial_status_note
+    where `distances` are shown), whom to call, and how current the data are; in `lang`."""
+    from sitefinder.wording import say, trial_status_note
 
     lines = []
     if any(effective_status(site.status, trial.overall_status)[1] == "trial" for site in sites):
-        lines.append(trial_status_note(trial.overall_status))
+        lines.append(trial_status_note(trial.overall_status, lang))
     approximate = [site for site in sites if site.approximate]
     if approximate:
         ids = ", ".join(str(site.id) for site in approximate)
-        lines.append(f"{'≈: the' if distances else 'The'} town of site {ids} is not in the offline gazetteer, so "
-                     f"where it is is approximate ({command('show', str(approximate[0].id), options=options)} "
-                     "says how it was placed).")
-    lines += whom_to_call(sites, trial, options)
-    lines.append(data_line(trial))
+        lines.append(say("approximate", lang, mark=say("approximate.mark" if distances else "approximate.nomark", lang),
+                         ids=ids, command=command("show", str(approximate[0].id), options=options)))
+    lines += whom_to_call(sites, trial, options, lang)
+    lines.append(data_line(trial, lang))
     return lines
 
 
-def whom_to_call(sites: Sequence[Site], trial: Trial, options: str = "") -> list[str]:
+def whom_to_call(sites: Sequence[Site], trial: Trial, options: str = "", lang: str = "en") -> list[str]:
     """Each site's own phone or email when the registry gives one, else the trial's central contact."""
+    from sitefinder.wording import say
+
     lines, without = [], 0
     for site in sites:
         contact = reachable_contact(site.contacts)
         if contact:
-            lines.append(f"Call site {site.id}: {contact.name}, {_reach_line(contact)}")
+            lines.append(say("call.site", lang, id=site.id, name=contact.name, reach=_reach_line(contact, lang)))
         else:
             without += 1
     central = reachable_contact(trial.central_contacts)
     if without and central:
-        which = "these sites" if without == len(sites) else "the other sites"
-        lines.append(f"The registry lists no phone or email for {which}: call the trial's central contact, "
-                     f"{central.name}, {_reach_line(central)}.")
+        which = say("call.which.all" if without == len(sites) else "call.which.other", lang)
+        lines.append(say("call.central", lang, which=which, name=central.name, reach=_reach_line(central, lang)))
     elif without:
-        lines.append("The registry lists no phone or email for these sites or for the trial.")
+        lines.append(say("call.nobody", lang))
     if sites:
-        lines.append(f"Every contact of a site: sitefinder show ID (e.g. {command('show', str(sites[0].id), options=options)}).")
+        lines.append(say("call.every_contact", lang, command=command("show", str(sites[0].id), options=options)))
     return lines
 
 
@@ -336,25 +351,26 @@ def call_for_site(site: Site, trial: Trial) -> str:
     return say("call.one_site_nobody")
 
 
-def _reach_line(contact: Contact) -> str:
+def _reach_line(contact: Contact, lang: str = "en") -> str:
     # Footers are wrapped by text.wrap_words, which never breaks between two digits: the number
     # is printed as in every other view, and never split over two lines.
-    return ", ".join(part for part in (dialable(contact), contact.email) if part)
+    return ", ".join(part for part in (dialable(contact, lang), contact.email) if part)
 
 
-def data_line(trial: Trial) -> str:
+def data_line(trial: Trial, lang: str = "en") -> str:
     from sitefinder.trial import STALE_AFTER_DAYS, freshness
+    from sitefinder.wording import say
 
     fresh = freshness(trial)
     if not fresh.date:
-        return "The date of these registry data is unknown; sitefinder update fetches the current record."
-    line = f"Registry data {'fetched on' if trial.retrieved else 'of'} {fresh.date}"
+        return say("data.unknown", lang)
+    line = say("data.line", lang, how=say("data.fetched_on" if trial.retrieved else "data.of", lang), date=fresh.date)
     if fresh.age_days is not None:
-        line += f", {fresh.age_days} day{'s' if fresh.age_days != 1 else ''} old"
+        line += say("data.age", lang, count=fresh.age_days)
     if fresh.stale:
-        line += (f": statuses and contacts may have changed since (older than {STALE_AFTER_DAYS} days); "
-                 f"run sitefinder update{' ' + trial.nct_id if trial.nct_id else ''} to refresh them")
-    return line + "."
+        line += say("data.stale", lang, days=STALE_AFTER_DAYS,
+                    command="sitefinder update" + (f" {trial.nct_id}" if trial.nct_id else ""))
+    return line + say("data.end", lang)
 
 
 def data_record(trial: Trial) -> dict[str, Any]:
@@ -368,6 +384,15 @@ def data_record(trial: Trial) -> dict[str, Any]:
 # ---------------------------------------------------------------- what each command shows
 
 LIST_HEADERS = ("ID", "Facility", "City", "Province", "Status", "Investigator")
+_HEADER_KEYS = {"#": "", "ID": "id", "Facility": "facility", "City": "city", "Province": "province", "km": "km",
+                "Status": "status", "Investigator": "investigator"}
+
+
+def _headers(headers: Sequence[str], lang: str) -> tuple[str, ...]:
+    """Column headers in `lang` (the English ones are the keys of alignment rules: NUMBER_HEADERS)."""
+    from sitefinder.wording import say
+
+    return tuple(say(f"label.{_HEADER_KEYS[h]}", lang) if _HEADER_KEYS.get(h) else h for h in headers)
 NEAR_HEADERS = ("#", "ID", "Facility", "City", "Province", "km", "Status", "Investigator")
 
 
@@ -386,12 +411,14 @@ def show_site_list(result: SiteList | RegionAnswer, fmt: str, options: str = "",
     elif not sites:
         notice("No sites match." + (f" {closed}" if closed else ""))
     else:
-        rows = [[str(site.id), site.facility, *_where_cells(site, result.chinese), status_cell(site, trial),
-                 investigator_cell(site)] for site in sites]
-        emit_table(LIST_HEADERS, rows, title=f"{len(sites)} site{'s' if len(sites) != 1 else ''}"
-                   + (f" of {trial.nct_id}" if trial.nct_id else ""),
-                   footer=[*([closed] if closed else []), *answer_footer(sites, trial, distances=False, options=options)],
-                   keep_whole=("Status",))
+        rows = [[str(site.id), facility_cell(site, result.chinese), *_where_cells(site, result.chinese),
+                 status_cell(site, trial, result.chinese), investigator_cell(site)] for site in sites]
+        lang = "zh" if result.chinese else "en"
+        title = say("title.list", lang, count=len(sites), of=say("title.of", lang, nct_id=trial.nct_id) if trial.nct_id else "")
+        emit_table(_headers(LIST_HEADERS, lang), rows, title=title,
+                   footer=[*([closed] if closed else []),
+                           *answer_footer(sites, trial, distances=False, options=options, lang=lang)],
+                   keep_whole=(_headers(("Status",), lang)))
 
 
 def _where_cells(site: Site, chinese: ChineseNames | None) -> list[str]:
@@ -417,17 +444,20 @@ def show_nearest(result: NearResult | RegionAnswer, fmt: str, options: str = "")
     elif fmt == "csv":
         emit_csv(("rank", "distance_km", *CSV_SITE_FIELDS), near_payload(result)["sites"])
     elif result.sites:
-        rows = [[str(rank), str(entry.site.id), entry.site.facility, *_where_cells(entry.site, result.chinese),
-                 distance_cell(entry), status_cell(entry.site, trial), investigator_cell(entry.site)]
+        rows = [[str(rank), str(entry.site.id), facility_cell(entry.site, result.chinese),
+                 *_where_cells(entry.site, result.chinese), distance_cell(entry),
+                 status_cell(entry.site, trial, result.chinese), investigator_cell(entry.site)]
                 for rank, entry in enumerate(result.sites, 1)]
         where = ", ".join(part for part in (place.label, place.country if place.province else "") if part)
         if result.chinese and (result.chinese.place or result.chinese.province):
             province, city = result.chinese.province, result.chinese.place
             where = f"{province if province != city else ''}{city} {where}".strip()  # 北京, not 北京北京
-        emit_table(NEAR_HEADERS, rows, title=f"Sites nearest to {where} ({place.latitude:.4f}, {place.longitude:.4f})",
-                   footer=[*answer_footer([entry.site for entry in result.sites], trial, options=options),
-                           DISTANCE_CAPTION],
-                   keep_whole=("Status",))
+        lang = "zh" if result.chinese else "en"
+        emit_table(_headers(NEAR_HEADERS, lang), rows,
+                   title=say("title.near", lang, where=where, latitude=place.latitude, longitude=place.longitude),
+                   footer=[*answer_footer([entry.site for entry in result.sites], trial, options=options, lang=lang),
+                           say("distance.caption", lang)],
+                   keep_whole=_headers(("Status",), lang))
 
 
 def show_region(result: RegionAnswer, fmt: str, options: str = "") -> None:
@@ -488,7 +518,7 @@ def near_notices(result: NearResult, options: str = "") -> list[str]:
 
 def show_site_detail(result: SiteDetail, fmt: str) -> None:
     site, trial = result.site, result.trial
-    record = site_record(site, trial)
+    record = site_record(site, trial, result.chinese)
     if fmt == "json":
         emit_json({"site": record, "trial": {"nct_id": trial.nct_id or None,
                                              "brief_title": trial.brief_title or None,
@@ -499,11 +529,14 @@ def show_site_detail(result: SiteDetail, fmt: str) -> None:
         emit_csv(CSV_SITE_FIELDS, [record])
         return
     location = ", ".join(part for part in (site.city, site.province, site.country) if part)
+    if result.chinese:
+        city, province = result.chinese.sites.get(site.id, ("", ""))
+        location += f" ({province if province != city else ''}{city})" if city or province else ""
     coordinates = (f"{site.latitude:.4f}, {site.longitude:.4f}" if site.has_coordinates else "unknown")
     precision = ", ".join(part for part in (PRECISION_WORDS.get(site.coordinate_precision, site.coordinate_precision),
                                             site.coordinate_source) if part)
-    fields = [("Site", str(site.id)), ("Facility", site.facility), ("Location", location),
-              ("Status", status_cell(site, trial)), ("Call", call_for_site(site, trial)),
+    fields = [("Site", str(site.id)), ("Facility", facility_cell(site, result.chinese)), ("Location", location),
+              ("Status", status_cell(site, trial, result.chinese)), ("Call", call_for_site(site, trial)),
               ("Coordinates", coordinates + (f" ({precision})" if precision else ""))]
     if site.location_note:
         fields.append(("Note", site.location_note))
