@@ -120,7 +120,7 @@ def test_chinese_character_typos_get_same_sounding_suggestions(typed: str, meant
 
 def test_someone_who_types_chinese_sees_chinese_back() -> None:
     run = run_cli("near", "广州", "--limit", "2", env={"COLUMNS": "160"})
-    assert run.stdout.startswith("Sites nearest to 广东广州 Guangzhou, Guangdong, China")
+    assert run.stdout.startswith("离 广东广州 Guangzhou, Guangdong, China 最近的研究中心")
     assert "│ Jiangmen 江门 │ Guangdong 广东 │" in run.stdout
     assert "Jiangmen Central Hospital" in run.stdout  # the registry's facility name stays as given
     data = run_cli("near", "广州", "--json").json()

@@ -268,3 +268,57 @@ def test_near_finds_a_site_by_its_chinese_name(cli) -> None:  # type: ignore[no-
     result = cli("near", "江门市中心医院", "--json")
     assert result.exit_code == 0, result.stderr
     assert result.json()["sites"][0]["id"] == 7
+
+
+# ---------------------------------------------------------------- Taiwan, Hong Kong, Macau: one name each
+
+@pytest.mark.parametrize("query", ["Taipei", "台北", "Macau", "Macao", "澳门", "Hong Kong", "香港", "Kaohsiung"])
+def test_taiwan_hong_kong_and_macau_are_named_once_and_one_way(cli, query: str) -> None:  # type: ignore[no-untyped-def]
+    table = cli("near", query, "--limit", "1", env={"COLUMNS": "200"})
+    title = table.stdout.splitlines()[0]
+    for name in ("Taiwan", "Macau", "Hong Kong"):
+        assert title.count(name) <= 1, title
+    assert "Macao" not in title
+    origin = cli("near", query, "--limit", "1", "--json").json()["origin"]
+    assert origin["country"] in ("Taiwan", "Macau", "Hong Kong")
+    assert origin["province"] in (None, origin["country"]) or origin["province"] != origin["country"]
+
+
+def test_place_words_and_short_province() -> None:
+    from sitefinder.regions import place_words, short_province
+
+    assert place_words("Taipei", "Taiwan", "Taiwan") == "Taipei, Taiwan"
+    assert place_words("Macau", "Macau", "Macao") == "Macau"
+    assert place_words("Jinan", "Shandong", "China") == "Jinan, Shandong, China"
+    assert short_province("Beijing Municipality") == "Beijing"
+    assert short_province("Guangxi Zhuang Autonomous Region") == "Guangxi"
+    assert short_province("Oregon") == "Oregon"
+
+
+# ---------------------------------------------------------------- point 9: one matching rule for show
+
+@pytest.mark.parametrize("query, ids", [("Beijing", [1, 2, 3]), ("北京", [1, 2, 3]), ("beijing", [1, 2, 3]),
+                                        ("Hunan Cancer", [20, 21]), ("济南", [27, 28])])
+def test_show_matches_city_and_facility_by_one_rule(cli, query: str, ids: list[int]) -> None:  # type: ignore[no-untyped-def]
+    result = cli("show", query)
+    assert result.exit_code == 2
+    assert f"matches {len(ids)} sites" in result.stderr
+    for site_id in ids:
+        assert f" {site_id} " in result.stderr
+
+
+@pytest.mark.parametrize("query", ["Qingdao", "青岛", "Taizhou Hospital", "江门"])
+def test_show_one_match_is_that_site(cli, query: str) -> None:  # type: ignore[no-untyped-def]
+    assert cli("show", query, "--json").exit_code == 0
+
+
+@pytest.mark.parametrize("query", ["-1", "7.0", "0", "1e3", "Qwxzy", "Qingdo"])
+def test_show_says_no_site_matches(cli, query: str) -> None:  # type: ignore[no-untyped-def]
+    result = cli("show", query)
+    assert result.exit_code == 1, result.stderr
+    assert "no site" in result.stderr and "no place called" not in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_show_a_typo_still_gets_did_you_mean(cli) -> None:  # type: ignore[no-untyped-def]
+    assert "Qingdao" in cli("show", "Qingdo").stderr

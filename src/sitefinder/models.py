@@ -95,7 +95,9 @@ class Place(NamedTuple):
 
     @property
     def label(self) -> str:
-        return ", ".join(part for part in (self.name, self.province or self.country) if part)
+        from sitefinder.regions import place_words  # Taiwan, Hong Kong and Macau named one way
+
+        return place_words(self.name, self.province or self.country)
 
 
 class Resolution(NamedTuple):

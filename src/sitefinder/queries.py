@@ -355,41 +355,57 @@ def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, l
                       nearest_outside_km=nearest_outside, considered=found.considered)
 
 
-def _sites_in_place(text: str, source: MemorySource | IndexedSource) -> list[Site]:
-    """The sites in the city a text names (青岛, Qingdao); a typo is a PlaceNotFound with "did you mean"."""
+def _sites_in_place(text: str, source: MemorySource | IndexedSource) -> tuple[list[Site], list[str]]:
+    """The sites in the city a text names (青岛, Qingdao), and the places a typo may have meant."""
     from sitefinder.errors import RegionNotPlace
 
     try:
         city = understand_city(text, source)
     except RegionNotPlace:
-        return []
-    return [site for site in source.sites() if city.matches(site)]
+        return [], []
+    except PlaceNotFound as miss:
+        return [], miss.suggestions
+    return [site for site in source.sites() if city.matches(site)], []
+
+
+def _looks_like_a_number(text: str) -> bool:
+    """"-1", "7.0", "1e3": meant as an id, not as a name to look for."""
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
-    """One site by id, by a fragment of its facility name, or by its city (`show 青岛`)."""
+    """One site by id, else every site whose facility name (English or Chinese, whole or a fragment)
+    or city matches: one rule, so that `show Beijing` finds the three sites in Beijing, whichever
+    name says "Beijing". More than one is an AmbiguousSite listing them."""
     text = query.strip()
+    ids = source.id_range()
+    known = f"ids run from {ids[0]} to {ids[1]}" if ids else "the sites file has no sites"
     if text.isascii() and text.isdigit():
         from sitefinder.sitesfile import MAX_SITE_ID
 
         site = source.site_by_id(int(text)) if len(text) <= 19 and int(text) <= MAX_SITE_ID else None
         if site is None:
-            ids = source.id_range()
-            known = f"ids run from {ids[0]} to {ids[1]}" if ids else "the sites file has no sites"
             raise SitefinderError(f"no site has id {text}; {known} (see: sitefinder list)")
         return site
+    if _looks_like_a_number(text):
+        raise SitefinderError(f"no site has id {quoted(text)}: an id is a whole number; {known} (see: sitefinder list)")
     key = fold(text)
     if not key:
         raise UsageError("give a site id or part of a facility name, e.g. sitefinder show Qingdao")
-    matches = [site for site in source.sites() if key in fold(site.facility)]
-    if not matches and has_cjk(text):
-        from sitefinder.facilities import facility_zh
+    from sitefinder.facilities import facility_zh
 
-        matches = [site for site in source.sites() if key in fold(facility_zh(site))]
+    by_name = {site.id for site in source.sites()
+               if key in fold(site.facility) or (has_cjk(text) and key in fold(facility_zh(site)))}
+    in_city, suggestions = _sites_in_place(text, source)
+    wanted = by_name | {site.id for site in in_city}
+    matches = [site for site in source.sites() if site.id in wanted]
     if not matches:
-        matches = _sites_in_place(text, source)
-    if not matches:
-        raise SitefinderError(f"no site's facility name or city matches {quoted(text)}; see: sitefinder list")
+        hint = f"; did you mean {' or '.join(suggestions)}?" if suggestions else ""
+        raise SitefinderError(f"no site matches {quoted(text)} by facility name or city{hint} (see: sitefinder list)")
     if len(matches) > 1:
         from sitefinder.errors import AmbiguousSite
 

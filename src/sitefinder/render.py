@@ -66,10 +66,12 @@ def ranked_record(entry: RankedSite, trial: Trial, rank: int, chinese: ChineseNa
 
 
 def place_record(resolution: Resolution, chinese: ChineseNames | None = None) -> dict[str, Any]:
+    from sitefinder.regions import display_region
+
     place = resolution.place
     record = {
-        "query": resolution.query, "name": place.name, "province": place.province or None,
-        "country": place.country or None, "latitude": place.latitude, "longitude": place.longitude,
+        "query": resolution.query, "name": place.name, "province": display_region(place.province) or None,
+        "country": display_region(place.country) or None, "latitude": place.latitude, "longitude": place.longitude,
         "source": place.source, "geonameid": place.geonameid,
         "alternatives": [{"name": alt.name, "province": alt.province or None, "country": alt.country or None,
                           "latitude": alt.latitude, "longitude": alt.longitude, "population": alt.population,
@@ -448,7 +450,9 @@ def show_nearest(result: NearResult | RegionAnswer, fmt: str, options: str = "")
                  *_where_cells(entry.site, result.chinese), distance_cell(entry),
                  status_cell(entry.site, trial, result.chinese), investigator_cell(entry.site)]
                 for rank, entry in enumerate(result.sites, 1)]
-        where = ", ".join(part for part in (place.label, place.country if place.province else "") if part)
+        from sitefinder.regions import place_words
+
+        where = place_words(place.name, place.province, place.country)
         if result.chinese and (result.chinese.place or result.chinese.province):
             province, city = result.chinese.province, result.chinese.place
             where = f"{province if province != city else ''}{city} {where}".strip()  # 北京, not 北京北京
