@@ -1,7 +1,8 @@
 """The questions sitefinder answers, as plain functions: which place, which sites, how far.
 
-Each command of the CLI calls one function here (`near`, `list_sites`, `site_detail`,
-`trial_summary`) and hands the record it returns to the renderer, which never reads data itself.
+Each command of the CLI calls one function here (`nearest_sites`, `matching_sites`, `site_detail`,
+`trial_summary`, `map_near`) and hands the record it returns (answers.py) to `output.emit`, which
+never reads data itself.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ import functools
 import math
 from pathlib import Path
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
+from sitefinder.answers import ChineseNames, MapResult, NearResult, RegionAnswer, SiteDetail, SiteList, TrialSummary
 from sitefinder.distance import rank_sites
 from sitefinder.errors import PlaceNotFound, SitefinderError, UsageError
 from sitefinder.models import RankedSite, Resolution, Site, Trial
@@ -41,7 +43,7 @@ def locate(query: str, preferred: frozenset[int] = frozenset(), online: bool = F
 
     `preferred`: GeoNames ids of the cities hosting a site, which win among same-name places.
     """
-    from sitefinder.gazetteer import resolve
+    from sitefinder.resolver import resolve
 
     from sitefinder.errors import RegionNotPlace
 
@@ -55,38 +57,6 @@ def locate(query: str, preferred: frozenset[int] = frozenset(), online: bool = F
         from sitefinder.online import geocode_online
 
         return geocode_online(miss.query, miss.suggestions)
-
-
-class ChineseNames(NamedTuple):
-    """Names in Chinese characters, for someone who typed Chinese (or asked with --lang zh)."""
-
-    place: str  # the resolved place ("" when it has none)
-    province: str  # the resolved place's province
-    sites: dict[int, tuple[str, str]]  # site id → (city, province); "" where none is known
-    facilities: dict[int, str] = {}  # site id → facility name in Chinese (data/facilities_zh.csv); never mutated
-
-
-class NearResult(NamedTuple):
-    resolution: Resolution
-    sites: list[RankedSite]
-    trial: Trial
-    unplaced: int = 0  # matching sites without coordinates: listed by `list`, never ranked
-    nearest_outside_km: float | None = None  # when --within left nothing: how far the nearest is
-    considered: int = 0
-    chinese: ChineseNames | None = None
-    closed_left_out: int = 0  # sites matching every other filter, left out as closed (`--all` shows them)
-
-
-class RegionAnswer(NamedTuple):
-    """`near China`, `near 山东`: a province or country is not a point to measure from; its sites are the answer."""
-
-    query: str
-    region: str  # the region's name as the sites file writes it, or as typed
-    kind: str  # "country" or "province"
-    sites: list[Site]
-    trial: Trial
-    chinese: ChineseNames | None = None
-    closed_left_out: int = 0
 
 
 DEFAULT_LIMIT = 5
@@ -124,13 +94,6 @@ def _answer(sites_path: Path | None, question: Callable[[MemorySource | IndexedS
         return question(open_sites(sites_path))
 
 
-class SiteList(NamedTuple):
-    sites: list[Site]
-    trial: Trial
-    chinese: ChineseNames | None = None
-    closed_left_out: int = 0
-
-
 def status_filter(status: str | None, all_statuses: bool) -> str | frozenset[str | None] | None:
     """`--status` as typed, else every status (`--all`), else the sites a patient can still join."""
     if status:
@@ -146,27 +109,13 @@ def without_closed(sites: list[Site], trial: Trial, wanted: object) -> tuple[lis
     return kept, len(sites) - len(kept)
 
 
-class SiteDetail(NamedTuple):
-    site: Site
-    trial: Trial
-    chinese: ChineseNames | None = None
-
-
-class TrialSummary(NamedTuple):
-    trial: Trial
-    site_count: int
-    provinces: list[str]  # sorted, as the sites file names them
-    countries: list[str]
-    sites_name: str  # the sites file, for messages
-
-
 def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
     from sitefinder.regions import match_province as match  # the province table: only for --province
 
     return match(text, site_provinces)
 
 
-def near(query: str, sites_path: Path | None = None, limit: int | None = None, within_km: float | None = None,
+def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None = None, within_km: float | None = None,
          province: str | None = None, status: str | None = None, online: bool = False,
          lang: str | None = None, all_statuses: bool = False) -> NearResult | RegionAnswer:
     """The sites nearest to what a person typed, with how the place was understood.
@@ -277,9 +226,9 @@ def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> Ch
                          province_zh(site.province)) for site in sites})
 
 
-def list_sites(sites_path: Path | None = None, province: str | None = None, city: str | None = None,
-               status: str | None = None, country: str | None = None, lang: str | None = None,
-               all_statuses: bool = False) -> SiteList:
+def matching_sites(sites_path: Path | None = None, province: str | None = None, city: str | None = None,
+                   status: str | None = None, country: str | None = None, lang: str | None = None,
+                   all_statuses: bool = False) -> SiteList:
     """The trial's sites matching the filters (as typed), by province, then city, then id.
 
     `city` is understood as `near` understands a place (济南, jinan, Ganzhou for the registry's
@@ -307,7 +256,7 @@ def understand_city(text: str, source: MemorySource | IndexedSource) -> CityFilt
 
     A typo that names neither is a PlaceNotFound with "did you mean".
     """
-    from sitefinder.gazetteer import resolve
+    from sitefinder.resolver import resolve
     from sitefinder.sitestore import CityFilter
 
     key = fold(text)
@@ -416,26 +365,22 @@ def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
     return matches[0]
 
 
-class MapResult(NamedTuple):
-    near: NearResult
-    scene: Scene
-
-
 def map_near(query: str, sites_path: Path | None = None, limit: int | None = None, within_km: float | None = None,
              province: str | None = None, status: str | None = None, online: bool = False,
-             lang: str | None = None, view: str = "fit", aspect: float = 2.0, with_land: bool = False,
+             lang: str | None = None, view: str = "fit", aspect: float = 2.0, out: Path | None = None,
              all_statuses: bool = False) -> MapResult:
-    """`near`'s answer and the map around it. `aspect`: the drawing's width over its height."""
+    """`near`'s answer and the map around it. `aspect`: the drawing's width over its height; `out`:
+    the file the map is for (then with the world's land and borders), else the terminal."""
     from sitefinder.geomap import VIEWS, choose_view, scene
 
     if view not in VIEWS:
         raise UsageError(f"unknown view {quoted(view)}; use one of: {', '.join(VIEWS)}")
-    result = near(query, sites_path, limit=limit, within_km=within_km, province=province, status=status,
-                  online=online, lang=lang, all_statuses=all_statuses)
+    result = nearest_sites(query, sites_path, limit=limit, within_km=within_km, province=province, status=status,
+                           online=online, lang=lang, all_statuses=all_statuses)
     if isinstance(result, RegionAnswer):
         raise UsageError(f"{quoted(result.query)} is a {result.kind}: give a city or coordinates to map the "
                          f"sites around it (or: sitefinder list --{result.kind} {quoted(result.region)})")
     place = result.resolution.place
     box = open_gazetteer().country_box(place.country) if view == "country" and place.country else None
     chosen = choose_view(view, place, result.sites, aspect, box)
-    return MapResult(result, scene(chosen, place, result.sites, with_land=with_land))
+    return MapResult(result, scene(chosen, place, result.sites, with_land=out is not None), out)

@@ -1,0 +1,95 @@
+"""The output: `emit(answer, format)` is the one place that chooses between table, JSON and CSV.
+
+Every command parses its options, asks `choose_format` which format (a bad combination is a usage
+error before any work), makes one core call that returns an answer record (answers.py) and
+hands it to `emit`. Under it, one module per concern:
+
+- `schema`: the public JSON objects and CSV columns, from one field list, with one null policy;
+- `views`: people's words (titles, declared columns, footers, notices) as data;
+- `terminal`: Rich, and only there (the one Console, cells, tables, widths);
+- `streams`: JSON, CSV and notices with the standard library only;
+- `mapfiles`: the map's canvas and its SVG and HTML files.
+
+Nothing under `output` imports the modules that compute answers (queries, importer, update).
+"""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Any
+
+from sitefinder.answers import MapResult
+from sitefinder.errors import UsageError
+
+
+class Format(str, enum.Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+# The formats a command can answer in, where it is not every one.
+MAP_FORMATS = (Format.table, Format.json)
+
+
+def choose_format(requested: Format, as_json: bool, command: str = "", out: Path | None = None) -> Format:
+    """The format a command line asks for, or a usage error when its options disagree (before any work)."""
+    if as_json and requested not in (Format.table, Format.json):
+        raise UsageError(f"--json and --format {requested.value} disagree; give one of them")
+    chosen = Format.json if as_json else requested
+    if command == "map":
+        if chosen not in MAP_FORMATS:
+            raise UsageError("a map is drawn as a table (in the terminal) or JSON; for CSV use sitefinder near")
+        if out is not None:
+            from sitefinder.output.mapfiles import check_map_file
+
+            check_map_file(out)
+    return chosen
+
+
+def map_aspect(fmt: Format, out: Path | None) -> float:
+    """The shape (width over height) of the map to compute: a file's page, else the terminal's."""
+    from sitefinder.output.mapfiles import MAP_FILE_ASPECT, terminal_canvas
+
+    if out is not None:
+        return MAP_FILE_ASPECT
+    from sitefinder.output.terminal import width
+
+    return terminal_canvas(width())[2]
+
+
+def emit(answer: Any, fmt: Format, options: str = "") -> None:
+    """Say an answer: its notices on stderr, then the answer on stdout (or in its map file).
+    `options`: the options that chose the data (`--sites PATH`), for the commands a hint suggests."""
+    from sitefinder.output import streams, views
+
+    for message in views.notices(answer, options):
+        streams.notice(message)
+    if isinstance(answer, MapResult) and answer.out is not None:
+        from sitefinder.output.mapfiles import write_map_file
+
+        write_map_file(answer, answer.out)
+        streams.notice(views.map_written(answer))
+    elif fmt is Format.json:
+        from sitefinder.output.schema import json_object
+
+        streams.write_json(json_object(answer))
+    elif fmt is Format.csv:
+        from sitefinder.output.schema import csv_table
+
+        streams.write_csv(*csv_table(answer))
+    else:
+        canvas = (0, 0)
+        if isinstance(answer, MapResult):
+            from sitefinder.output.mapfiles import terminal_canvas
+            from sitefinder.output.terminal import width
+
+            canvas = terminal_canvas(width())[:2]
+        shown = views.view(answer, canvas, options)
+        if isinstance(shown, views.Message):
+            streams.notice(shown.text)
+        elif shown is not None:
+            from sitefinder.output.terminal import draw
+
+            draw(shown)

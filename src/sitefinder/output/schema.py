@@ -1,0 +1,232 @@
+"""The public shape of every answer: JSON objects and CSV columns, made from one field list each.
+
+Null policy (README, "Output contract"), decided here once:
+- a key that an object of its kind has, it always has; an unknown value is `null`, never `""`;
+- a key is absent only when the question did not ask for it (`city_zh`, `province_zh`, `name_zh`
+  without Chinese) and in a contact object, whose optional keys (`phone`, `phone_ext`, `email`,
+  `phone_international`) are absent when the registry gives none (the stored shape);
+- a list with nothing in it is `[]`; in CSV, null is an empty cell.
+Values are data: statuses and roles as the registry's enums, contacts as objects, numbers as
+numbers with the unit in the key. Words for people are added beside them (`*_words`), never instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
+
+from sitefinder.answers import (ChineseNames, ImportResult, MapResult, NearResult, RegionAnswer, SiteDetail,
+                                SiteList, TrialSummary, UpdateResult)
+from sitefinder.contacts import contacts_to_list
+from sitefinder.models import RankedSite, Resolution, Site, Trial
+from sitefinder.output.streams import csv_cell
+from sitefinder.status import effective_status
+
+
+def known(value: Any) -> Any:
+    """The null policy for text: "" (unknown) is null."""
+    return None if value == "" else value
+
+
+class SiteRow(NamedTuple):
+    """One site as an answer shows it: with its trial (for the status) and, in `near`, its rank."""
+
+    site: Site
+    trial: Trial
+    chinese: ChineseNames | None = None
+    entry: RankedSite | None = None
+    rank: int = 0
+
+
+class Field(NamedTuple):
+    """One key of an object and column of a CSV: its JSON value, and its CSV value where that differs."""
+
+    key: str
+    value: Callable[[SiteRow], Any]
+    cell: Callable[[SiteRow], Any] | None = None
+
+
+def _contacts_cell(row: SiteRow) -> str:
+    return "; ".join(f"{contact.name} ({contact.role})"
+                     + (f": {details}" if (details := ", ".join(part for part in (contact.phone, contact.email)
+                                                                  if part)) else "")
+                     for contact in row.site.contacts)
+
+
+SITE_FIELDS: tuple[Field, ...] = (
+    Field("id", lambda row: row.site.id),
+    Field("facility", lambda row: row.site.facility),
+    Field("city", lambda row: row.site.city),
+    Field("province", lambda row: row.site.province),
+    Field("country", lambda row: row.site.country),
+    Field("status", lambda row: row.site.status),
+    Field("effective_status", lambda row: effective_status(row.site.status, row.trial.overall_status)[0]),
+    Field("status_source", lambda row: effective_status(row.site.status, row.trial.overall_status)[1]),
+    Field("latitude", lambda row: row.site.latitude),
+    Field("longitude", lambda row: row.site.longitude),
+    Field("coordinate_precision", lambda row: known(row.site.coordinate_precision)),
+    Field("coordinate_source", lambda row: known(row.site.coordinate_source)),
+    Field("location_note", lambda row: known(row.site.location_note)),
+    Field("investigators", lambda row: contacts_to_list(row.site.contacts), _contacts_cell),
+)
+RANK_FIELDS: tuple[Field, ...] = (
+    Field("rank", lambda row: row.rank),
+    Field("distance_km", lambda row: round(row.entry.distance_km, 1) if row.entry else None),
+)
+
+
+def site_record(row: SiteRow) -> dict[str, Any]:
+    record = {field.key: field.value(row) for field in SITE_FIELDS}
+    if row.chinese is not None:  # only when asked for (a query in Chinese, --lang zh): null where unknown
+        city, province = row.chinese.sites.get(row.site.id, ("", ""))
+        record.update(facility_zh=known(row.chinese.facilities.get(row.site.id, "")), city_zh=known(city),
+                      province_zh=known(province))
+    return record
+
+
+def ranked_record(row: SiteRow) -> dict[str, Any]:
+    rank, distance = RANK_FIELDS
+    return {rank.key: rank.value(row), **site_record(row), distance.key: distance.value(row)}
+
+
+def csv_row(fields: Sequence[Field], row: SiteRow) -> list[str]:
+    return [csv_cell(field.cell(row) if field.cell else field.value(row)) for field in fields]
+
+
+def place_record(resolution: Resolution, chinese: ChineseNames | None = None) -> dict[str, Any]:
+    from sitefinder.regions import display_region  # Taiwan, Hong Kong and Macau named one way
+
+    place = resolution.place
+    record = {
+        "query": resolution.query, "name": place.name, "province": known(display_region(place.province)),
+        "country": known(display_region(place.country)), "latitude": place.latitude, "longitude": place.longitude,
+        "source": place.source, "geonameid": place.geonameid,
+        "alternatives": [{"name": alt.name, "province": known(alt.province), "country": known(alt.country),
+                          "latitude": alt.latitude, "longitude": alt.longitude, "population": alt.population,
+                          "geonameid": alt.geonameid}
+                         for alt in resolution.alternatives],
+    }
+    if chinese is not None:
+        record.update(name_zh=known(chinese.place), province_zh=known(chinese.province))
+    return record
+
+
+def data_record(trial: Trial) -> dict[str, Any]:
+    """The JSON keys that say how current an answer's data are."""
+    from sitefinder.trial import freshness
+
+    fresh = freshness(trial)
+    return {"data_date": known(fresh.date), "data_age_days": fresh.age_days, "data_stale": fresh.stale}
+
+
+def rows_of(sites: Sequence[Site], trial: Trial, chinese: ChineseNames | None) -> list[SiteRow]:
+    return [SiteRow(site, trial, chinese) for site in sites]
+
+
+def ranked_rows(result: NearResult) -> list[SiteRow]:
+    return [SiteRow(entry.site, result.trial, result.chinese, entry, rank)
+            for rank, entry in enumerate(result.sites, 1)]
+
+
+# ---------------------------------------------------------------- each answer's JSON
+
+def near_object(result: NearResult) -> dict[str, Any]:
+    """`near`'s JSON object (`map --json` adds its view to it)."""
+    return {"origin": place_record(result.resolution, result.chinese),
+            "sites": [ranked_record(row) for row in ranked_rows(result)], "closed_left_out": result.closed_left_out,
+            **data_record(result.trial)}
+
+
+def view_object(result: MapResult) -> dict[str, float]:
+    view = result.scene.view
+    return {"west": round(view.west, 4), "south": round(view.south, 4), "east": round(view.east, 4),
+            "north": round(view.north, 4)}
+
+
+def import_object(result: ImportResult) -> dict[str, Any]:
+    placed = len(result.sites) - len(result.unplaced)
+    return {"nct_id": known(result.trial.nct_id), "sites_file": str(result.sites_path),
+            "trial_file": str(result.trial_path), "site_count": len(result.sites),
+            "placed_from_registry": result.from_registry, "placed_offline": placed - result.from_registry,
+            "unplaced": result.unplaced}
+
+
+def update_object(result: UpdateResult) -> dict[str, Any]:
+    from sitefinder.contacts import contact_line
+    from sitefinder.status import status_words
+    from sitefinder.trial import freshness
+
+    changes = [{"id": change.site.id, "facility": change.site.facility, "city": change.site.city,
+                "status": {"before": status_words(*change.status[0]), "after": status_words(*change.status[1])}
+                if change.status else None,
+                "contacts": {"before": [contact_line(c) for c in change.contacts[0]],
+                             "after": [contact_line(c) for c in change.contacts[1]]}
+                if change.contacts else None}
+               for change in result.changed]
+    return {"nct_id": result.nct_id, "sites_file": str(result.sites_path), "site_count": result.site_count,
+            "data_date_before": known(freshness(result.before).date), "data_date": known(freshness(result.trial).date),
+            "default": result.is_default, "overall_status_before": result.before.overall_status,
+            "overall_status": result.trial.overall_status,
+            "added": [site_record(SiteRow(site, result.trial)) for site in result.added],
+            "removed": [site_record(SiteRow(site, result.before)) for site in result.removed],
+            "changed": changes, "unplaced": result.unplaced}
+
+
+def json_object(answer: Any) -> Any:
+    """The JSON of any answer record."""
+    if isinstance(answer, MapResult):
+        return {**near_object(answer.near), "view": view_object(answer)}
+    if isinstance(answer, NearResult):
+        return near_object(answer)
+    if isinstance(answer, RegionAnswer):
+        origin = {"query": answer.query, "name": answer.region, "source": answer.kind, "latitude": None,
+                  "longitude": None, "alternatives": []}
+        return {"origin": origin, "sites": [site_record(row) for row in rows_of(answer.sites, answer.trial,
+                                                                                answer.chinese)],
+                "closed_left_out": answer.closed_left_out, **data_record(answer.trial)}
+    if isinstance(answer, SiteList):
+        return {"sites": [site_record(row) for row in rows_of(answer.sites, answer.trial, answer.chinese)],
+                "closed_left_out": answer.closed_left_out, **data_record(answer.trial)}
+    if isinstance(answer, SiteDetail):
+        trial = answer.trial
+        return {"site": site_record(SiteRow(answer.site, trial, answer.chinese)),
+                "trial": {"nct_id": known(trial.nct_id), "brief_title": known(trial.brief_title),
+                          "central_contacts": contacts_to_list(trial.central_contacts)},
+                **data_record(trial)}
+    if isinstance(answer, TrialSummary):
+        from sitefinder.trial import trial_to_dict
+
+        return {"trial": trial_to_dict(answer.trial), "site_count": answer.site_count,
+                "countries": answer.countries, **data_record(answer.trial)}
+    if isinstance(answer, ImportResult):
+        return import_object(answer)
+    if isinstance(answer, UpdateResult):
+        return update_object(answer)
+    raise TypeError(f"no JSON shape for {type(answer).__name__}")
+
+
+# ---------------------------------------------------------------- each answer's CSV
+
+def csv_table(answer: Any) -> tuple[list[str], list[list[str]]]:
+    """The CSV header and rows of any answer record that has them (a map has none: see output.FORMATS)."""
+    if isinstance(answer, NearResult):
+        fields = (*RANK_FIELDS, *SITE_FIELDS)
+        return [field.key for field in fields], [csv_row(fields, row) for row in ranked_rows(answer)]
+    if isinstance(answer, (SiteList, RegionAnswer)):
+        return ([field.key for field in SITE_FIELDS],
+                [csv_row(SITE_FIELDS, row) for row in rows_of(answer.sites, answer.trial, answer.chinese)])
+    if isinstance(answer, SiteDetail):
+        return [field.key for field in SITE_FIELDS], [csv_row(SITE_FIELDS, SiteRow(answer.site, answer.trial))]
+    if isinstance(answer, TrialSummary):
+        from sitefinder.output.views import trial_fields
+
+        return ["field", "value"], [[csv_cell(key), csv_cell(value)] for key, _, value in trial_fields(answer)]
+    if isinstance(answer, ImportResult):
+        return ["field", "value"], [[csv_cell(key), csv_cell("; ".join(value) if isinstance(value, list) else value)]
+                                    for key, value in import_object(answer).items()]
+    if isinstance(answer, UpdateResult):
+        from sitefinder.output.views import update_rows
+
+        return ["change", "id", "facility", "city", "what"], [[csv_cell(cell) for cell in row]
+                                                              for row in update_rows(answer)]
+    raise TypeError(f"no CSV shape for {type(answer).__name__}")

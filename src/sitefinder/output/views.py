@@ -1,0 +1,484 @@
+"""The views: what people read, as data. Titles, columns (declared with their alignment and whether
+they wrap), rows of text, footers as lists of lines, and the notices said on stderr.
+
+Nothing here draws: `terminal.py` draws a view with Rich, `mapfiles.py` writes one into a page.
+Changing what a table shows is changing a list here (`LIST_COLUMNS`, `NEAR_COLUMNS`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple, Union
+
+from sitefinder.answers import (ChineseNames, ImportResult, MapResult, NearResult, RegionAnswer, SiteDetail,
+                                SiteList, TrialSummary, UpdateResult)
+from sitefinder.contacts import contact_line, dialable, lead_contact, reachable_contact
+from sitefinder.models import Contact, RankedSite, Site, Trial
+from sitefinder.status import effective_status, status_words
+from sitefinder.wording import closed_note, command, say
+
+if TYPE_CHECKING:
+    from sitefinder.geomap import Scene
+
+
+class Column(NamedTuple):
+    """A table column: its header, `right` alignment for numbers, and whether its cells may wrap
+    (ids, ranks, distances and statuses stay whole, so that names wrap first)."""
+
+    header: str
+    align: str = "left"
+    wrap: bool = True
+
+
+class TableView(NamedTuple):
+    title: str
+    columns: Sequence[Column]
+    rows: Sequence[Sequence[str]]
+    footer: Sequence[str] = ()
+
+
+class FieldsView(NamedTuple):
+    """A key/value view (one site, the trial); a label of "" continues the line above."""
+
+    title: str
+    fields: Sequence[tuple[str, str]]
+
+
+class MapView(NamedTuple):
+    """The terminal map: a canvas of `columns` × `rows` cells drawn from `scene`, then its legend."""
+
+    title: str
+    scene: Scene
+    columns: int
+    rows: int
+    origin_line: str
+    site_lines: Sequence[str]
+    footer: Sequence[str]
+
+
+class Message(NamedTuple):
+    """Nothing to draw: one line for the person instead (stderr)."""
+
+    text: str
+
+
+View = Union[TableView, FieldsView, MapView, Message]
+
+DISTANCE_CAPTION = "Distances are straight lines between city centres, not travel distances."
+# How near a site's coordinates are to the site, by the precision the sites file records.
+PRECISION_WORDS = {"city": "city centre", "division": "middle of the division, approximate",
+                   "state": "the state's main city, approximate"}
+
+ID = Column("ID", align="right", wrap=False)
+STATUS = Column("Status", wrap=False)
+LIST_COLUMNS = (ID, Column("Facility"), Column("City"), Column("Province"), STATUS, Column("Investigator"))
+NEAR_COLUMNS = (Column("#", align="right", wrap=False), ID, Column("Facility"), Column("City"), Column("Province"),
+                Column("km", align="right", wrap=False), STATUS, Column("Investigator"))
+UPDATE_COLUMNS = (Column("Change"), ID, Column("Facility"), Column("City"), Column("What"))
+_HEADER_KEYS = {"ID": "id", "Facility": "facility", "City": "city", "Province": "province", "km": "km",
+                "Status": "status", "Investigator": "investigator"}
+
+
+def columns_in(columns: Sequence[Column], lang: str) -> tuple[Column, ...]:
+    """The columns with their headers in `lang` (the wording catalogue's labels)."""
+    if lang == "en":
+        return tuple(columns)
+    return tuple(column._replace(header=say(f"label.{_HEADER_KEYS[column.header]}", lang))
+                 if column.header in _HEADER_KEYS else column for column in columns)
+
+
+def lang_of(chinese: ChineseNames | None) -> str:
+    """The language of an answer's words: Chinese when Chinese names were asked for (or typed)."""
+    return "zh" if chinese is not None else "en"
+
+
+# ---------------------------------------------------------------- cells
+
+def status_cell(site: Site, trial: Trial, chinese: ChineseNames | None = None) -> str:
+    """"Not yet recruiting (trial)"; in Chinese words when Chinese is asked for."""
+    shown, source = effective_status(site.status, trial.overall_status)
+    if chinese is None:
+        return status_words(shown, source)
+    from sitefinder.wording import status_word
+
+    words = status_word(shown, "zh")
+    return say("status.trial_suffix", "zh", status=words) if source == "trial" else words
+
+
+def facility_cell(site: Site, chinese: ChineseNames | None) -> str:
+    """"Jiangmen Central Hospital 江门市中心医院" when Chinese is asked for and the name is known."""
+    name = chinese.facilities.get(site.id, "") if chinese else ""
+    return f"{site.facility} {name}" if name else site.facility
+
+
+def investigator_cell(site: Site) -> str:
+    contact = lead_contact(site.contacts)
+    return contact.name if contact else ""
+
+
+def distance_cell(entry: RankedSite) -> str:
+    """A site's distance, marked ≈ when the site's own town is unknown offline and it was placed
+    at its state's main city or its division's middle."""
+    return f"{'≈' if entry.site.approximate else ''}{entry.distance_km:,.1f}"
+
+
+def where_cells(site: Site, chinese: ChineseNames | None) -> list[str]:
+    """City and province cells: "Jiangmen 江门", "Guangdong 广东" when Chinese names are asked for."""
+    if chinese is None:
+        return [site.city, site.province]
+    city, province = chinese.sites.get(site.id, ("", ""))
+    return [" ".join(part for part in (site.city, city) if part),
+            " ".join(part for part in (site.province, province) if part)]
+
+
+# ---------------------------------------------------------------- what every answer ends with
+
+def answer_footer(sites: Sequence[Site], trial: Trial, distances: bool = True, options: str = "",
+                  lang: str = "en") -> list[str]:
+    """Below a table of sites: what "(trial)" means, which sites are placed approximately (marked ≈
+    where `distances` are shown), whom to call, and how current the data are; in `lang`. `options`:
+    the options that chose the data (`--sites PATH`), repeated in every command a line suggests."""
+    from sitefinder.wording import trial_status_note
+
+    lines = []
+    if any(effective_status(site.status, trial.overall_status)[1] == "trial" for site in sites):
+        lines.append(trial_status_note(trial.overall_status, lang))
+    approximate = [site for site in sites if site.approximate]
+    if approximate:
+        ids = ", ".join(str(site.id) for site in approximate)
+        lines.append(say("approximate", lang, mark=say("approximate.mark" if distances else "approximate.nomark", lang),
+                         ids=ids, command=command("show", str(approximate[0].id), options=options)))
+    lines += whom_to_call(sites, trial, options, lang)
+    lines.append(data_line(trial, lang))
+    return lines
+
+
+def whom_to_call(sites: Sequence[Site], trial: Trial, options: str = "", lang: str = "en") -> list[str]:
+    """Each site's own phone or email when the registry gives one, else the trial's central contact."""
+    lines, without = [], 0
+    for site in sites:
+        contact = reachable_contact(site.contacts)
+        if contact:
+            lines.append(say("call.site", lang, id=site.id, name=contact.name, reach=reach_line(contact, lang)))
+        else:
+            without += 1
+    central = reachable_contact(trial.central_contacts)
+    if without and central:
+        which = say("call.which.all" if without == len(sites) else "call.which.other", lang)
+        lines.append(say("call.central", lang, which=which, name=central.name, reach=reach_line(central, lang)))
+    elif without:
+        lines.append(say("call.nobody", lang))
+    if sites:
+        lines.append(say("call.every_contact", lang, command=command("show", str(sites[0].id), options=options)))
+    return lines
+
+
+def call_for_site(site: Site, trial: Trial, lang: str = "en") -> str:
+    """Whom to call about one site: its own contact with a phone or email, else the trial's central one."""
+    contact = reachable_contact(site.contacts)
+    if contact:
+        return f"{contact.name}, {reach_line(contact, lang)}"
+    central = reachable_contact(trial.central_contacts)
+    if central:
+        return say("call.one_site_none", lang, name=central.name, reach=reach_line(central, lang))
+    return say("call.one_site_nobody", lang)
+
+
+def reach_line(contact: Contact, lang: str = "en") -> str:
+    # The terminal wraps footers and fields itself (text.wrap_words), never between two digits: the
+    # number is printed as in every other view, and never split over two lines.
+    return ", ".join(part for part in (dialable(contact, lang), contact.email) if part)
+
+
+def data_line(trial: Trial, lang: str = "en") -> str:
+    from sitefinder.trial import STALE_AFTER_DAYS, freshness
+
+    fresh = freshness(trial)
+    if not fresh.date:
+        return say("data.unknown", lang)
+    line = say("data.line", lang, how=say("data.fetched_on" if trial.retrieved else "data.of", lang), date=fresh.date)
+    if fresh.age_days is not None:
+        line += say("data.age", lang, count=fresh.age_days)
+    if fresh.stale:
+        line += say("data.stale", lang, days=STALE_AFTER_DAYS,
+                    command="sitefinder update" + (f" {trial.nct_id}" if trial.nct_id else ""))
+    return line + say("data.end", lang)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
+# ---------------------------------------------------------------- notices (stderr, every format)
+
+def notices(answer: object, options: str = "") -> list[str]:
+    """What the person should know about an answer, said on stderr before it, whatever the format.
+    `options`: the options that chose the data, repeated in every command suggested."""
+    if isinstance(answer, MapResult):
+        return near_notices(answer.near, options)
+    if isinstance(answer, NearResult):
+        return near_notices(answer, options)
+    if isinstance(answer, RegionAnswer):
+        closed = ([closed_note(answer.closed_left_out, command("near", answer.query, "--all", options=options))]
+                  if answer.closed_left_out else [])
+        if answer.sites:
+            return [f"{answer.query} is a {answer.kind}, not a place to measure distances from: "
+                    f"{'this is its' if len(answer.sites) == 1 else 'these are its'} "
+                    f"{_plural(len(answer.sites), 'site')} "
+                    f"({command('list', f'--{answer.kind}', answer.region, options=options)}); "
+                    "give a city for the nearest.", *closed]
+        return [f"{answer.query} is a {answer.kind}, and this trial has no site there; "
+                "give a city to see the nearest sites anywhere.", *closed]
+    if isinstance(answer, SiteList) and answer.closed_left_out and answer.sites == []:
+        return [closed_note(answer.closed_left_out, command("list", "--all", options=options))]
+    if isinstance(answer, TrialSummary) and not answer.trial.nct_id:
+        return [f"No trial facts: there is no readable trial.json beside {answer.sites_name or 'the sites file'}."]
+    if isinstance(answer, (ImportResult, UpdateResult)):
+        return [f"Not placed (listed, but never ranked by distance): {facility}" for facility in answer.unplaced]
+    return []
+
+
+def near_notices(result: NearResult, options: str = "") -> list[str]:
+    resolution = result.resolution
+    messages = list(resolution.notes)
+    if resolution.ambiguous:
+        used, other = resolution.place, resolution.alternatives[0]
+        where = other.province or other.country
+        if (where, other.country) != (used.province or used.country, used.country):
+            how = f"for the one in {where} write \"{other.name}, {where}\""
+        else:  # both in one state (two Newports in England): only the coordinates tell them apart
+            how = f"for the one at {other.latitude:.2f},{other.longitude:.2f} give those coordinates"
+        messages.append(f"{resolution.query.strip()} is ambiguous: using {used.label}; {how}")
+    if result.closed_left_out:
+        messages.append(closed_note(result.closed_left_out,
+                                    command("near", resolution.query.strip(), "--all", options=options)))
+    if result.unplaced:
+        many = result.unplaced != 1
+        messages.append(f"{result.unplaced} matching site{'s' if many else ''} {'have' if many else 'has'} no "
+                        f"coordinates and {'are' if many else 'is'} not ranked (see: {command('list', options=options)})")
+    if not result.sites:
+        if result.nearest_outside_km is not None:
+            messages.append(f"No site within that distance; the nearest is {result.nearest_outside_km:,.1f} km away.")
+        elif result.considered == 0:
+            messages.append("No sites match the filters.")
+        else:
+            messages.append("No site has coordinates to rank.")
+    return messages
+
+
+# ---------------------------------------------------------------- each answer's view
+
+def view(answer: object, canvas: tuple[int, int] = (0, 0), options: str = "") -> View | None:
+    """The view of an answer for people; None when the notices already said everything.
+    `canvas`: a terminal map's columns and rows; `options`: those that chose the data (--sites)."""
+    if isinstance(answer, MapResult):
+        return map_view(answer, *canvas, options=options)
+    if isinstance(answer, NearResult):
+        return near_view(answer, options) if answer.sites else None
+    if isinstance(answer, RegionAnswer):
+        return list_view(answer.sites, answer.trial, answer.chinese, options=options)
+    if isinstance(answer, SiteList):
+        return list_view(answer.sites, answer.trial, answer.chinese, answer.closed_left_out, options)
+    if isinstance(answer, SiteDetail):
+        return site_view(answer)
+    if isinstance(answer, TrialSummary):
+        return FieldsView(answer.trial.nct_id or "Trial", [(label, value) for _, label, value in trial_fields(answer)])
+    if isinstance(answer, ImportResult):
+        return import_view(answer)
+    if isinstance(answer, UpdateResult):
+        return update_view(answer)
+    raise TypeError(f"no view for {type(answer).__name__}")
+
+
+def list_view(sites: Sequence[Site], trial: Trial, chinese: ChineseNames | None, closed_left_out: int = 0,
+              options: str = "") -> View:
+    lang = lang_of(chinese)
+    if not sites:
+        return Message(say("empty.no_sites", lang))
+    rows = [[str(site.id), facility_cell(site, chinese), *where_cells(site, chinese), status_cell(site, trial, chinese),
+             investigator_cell(site)] for site in sites]
+    closed = ([closed_note(closed_left_out, command("list", "--all", options=options), lang)]
+              if closed_left_out else [])
+    title = say("title.list", lang, count=len(sites),
+                of=say("title.of", lang, nct_id=trial.nct_id) if trial.nct_id else "")
+    return TableView(title, columns_in(LIST_COLUMNS, lang), rows,
+                     [*closed, *answer_footer(sites, trial, distances=False, options=options, lang=lang)])
+
+
+def near_title(result: NearResult) -> str:
+    from sitefinder.regions import place_words
+
+    place = result.resolution.place
+    where = place_words(place.name, place.province, place.country)  # Taiwan, Hong Kong, Macau named once
+    if result.chinese and (result.chinese.place or result.chinese.province):
+        province, city = result.chinese.province, result.chinese.place
+        where = f"{province if province != city else ''}{city} {where}".strip()  # 北京, not 北京北京
+    return say("title.near", lang_of(result.chinese), where=where, latitude=place.latitude, longitude=place.longitude)
+
+
+def near_rows(result: NearResult) -> list[list[str]]:
+    return [[str(rank), str(entry.site.id), facility_cell(entry.site, result.chinese),
+             *where_cells(entry.site, result.chinese), distance_cell(entry),
+             status_cell(entry.site, result.trial, result.chinese), investigator_cell(entry.site)]
+            for rank, entry in enumerate(result.sites, 1)]
+
+
+def near_view(result: NearResult, options: str = "") -> TableView:
+    lang = lang_of(result.chinese)
+    return TableView(near_title(result), columns_in(NEAR_COLUMNS, lang), near_rows(result),
+                     [*answer_footer([entry.site for entry in result.sites], result.trial, options=options, lang=lang),
+                      say("distance.caption", lang)])
+
+
+def site_view(result: SiteDetail) -> FieldsView:
+    site, trial = result.site, result.trial
+    location = ", ".join(part for part in (site.city, site.province, site.country) if part)
+    if result.chinese:
+        city, province = result.chinese.sites.get(site.id, ("", ""))
+        location += f" ({province if province != city else ''}{city})" if city or province else ""
+    coordinates = (f"{site.latitude:.4f}, {site.longitude:.4f}" if site.has_coordinates else "unknown")
+    precision = ", ".join(part for part in (PRECISION_WORDS.get(site.coordinate_precision, site.coordinate_precision),
+                                            site.coordinate_source) if part)
+    fields = [("Site", str(site.id)), ("Facility", facility_cell(site, result.chinese)), ("Location", location),
+              ("Status", status_cell(site, trial, result.chinese)), ("Call", call_for_site(site, trial)),
+              ("Coordinates", coordinates + (f" ({precision})" if precision else ""))]
+    if site.location_note:
+        fields.append(("Note", site.location_note))
+    fields += labelled("Contacts", [contact_line(contact) for contact in site.contacts] or ["none listed"])
+    fields += labelled("Trial contact", [contact_line(contact) for contact in trial.central_contacts])
+    if trial.nct_id:
+        fields.append(("Trial", f"{trial.nct_id}: {trial.brief_title}"))
+    fields.append(("Data", data_line(trial)))
+    return FieldsView(site.facility, fields)
+
+
+def labelled(label: str, values: Sequence[str]) -> list[tuple[str, str]]:
+    """Several values under one label: the label on the first line only."""
+    return [(label if index == 0 else "", value) for index, value in enumerate(values)]
+
+
+def trial_fields(summary: TrialSummary) -> list[tuple[str, str, str]]:
+    """`info`'s facts as (key, label, value), what a patient needs first at the top: the status as
+    of the data date, whom to call, the dates; then who may join, as lists. CSV uses the keys."""
+    from sitefinder.status import status_class
+    from sitefinder.trial import ages_and_sex, eligibility_lists, freshness
+
+    trial = summary.trial
+    fresh = freshness(trial)
+    status = status_words(trial.overall_status, "site") if trial.overall_status else "Unknown"
+    if fresh.date:
+        age = f", {_plural(fresh.age_days, 'day')} old" if fresh.age_days is not None else ""
+        status += f" as of {fresh.date}{age}"
+    central = reachable_contact(trial.central_contacts)
+    finished = status_class(trial.overall_status) == "closed"
+    fields = [
+        ("status", "Status", status),
+        ("call", "Call", f"{central.name}, {reach_line(central)}" if central else ""),
+        ("title", "Title", trial.brief_title),
+        ("trial", "Trial", " / ".join(part for part in (trial.nct_id, trial.acronym_or_code) if part)),
+        ("start", "Start", trial.start_date),
+        ("completion", "Completion" if finished else "Expected completion", trial.completion_date),
+        ("summary", "In short", trial.plain_summary),
+    ]
+    lists = eligibility_lists(trial.eligibility)
+    fields.append(("who_may_join", "Who may join", lists.other))
+    for key, label, items in (("can_join", "Can join", lists.can_join), ("cannot_join", "Cannot join",
+                                                                        lists.cannot_join)):
+        fields += [(key, shown, f"  ◦ {item.strip()}" if item.startswith("  ") else f"• {item}")
+                   for shown, item in labelled(label, items)]
+    countries = ", ".join(summary.countries)
+    one, many = ("province", "provinces") if summary.countries == ["China"] else ("province or state",
+                                                                                  "provinces or states")
+    regions = f"{len(summary.provinces)} {one if len(summary.provinces) == 1 else many}"
+    fields += [
+        ("ages_sex", "Ages, sex", ages_and_sex(trial.minimum_age, trial.maximum_age, trial.sex)),
+        ("phase", "Phase", trial.phase.replace("PHASE", "Phase ").replace("_", " ")),
+        ("conditions", "Conditions", "; ".join(trial.conditions)),
+        ("treatments", "Treatments", "; ".join(trial.interventions)),
+        ("arms", "Arms", "; ".join(trial.arms)),
+        ("enrollment", "Enrollment", f"{trial.enrollment} participants" if trial.enrollment is not None else ""),
+        ("sponsor", "Sponsor", trial.sponsor),
+        ("sites", "Sites", f"{summary.site_count} in {regions} of {countries}"
+                           if countries else str(summary.site_count)),
+    ]
+    others = [contact for contact in trial.central_contacts if contact != central]
+    fields += [("contact", label, line) for label, line in labelled("Also", [contact_line(c) for c in others])]
+    fields.append(("registry", "Registry", trial.url))
+    fields.append(("data", "Data", data_line(trial)))
+    return [(key, label, value) for key, label, value in fields if value]
+
+
+def import_view(result: ImportResult) -> FieldsView:
+    placed = len(result.sites) - len(result.unplaced)
+    return FieldsView(f"Imported {result.trial.nct_id or 'study'}", [
+        ("Sites", f"{len(result.sites)}: {result.from_registry} placed by the registry, "
+                  f"{placed - result.from_registry} by the offline gazetteer, {len(result.unplaced)} not placed"),
+        ("Sites file", str(result.sites_path)), ("Trial file", str(result.trial_path)),
+        ("Next", f"sitefinder near CITY --sites {result.sites_path}"),
+    ])
+
+
+def update_rows(result: UpdateResult) -> list[list[str]]:
+    """One row per change: added, removed, and for a changed site its status and its people apart."""
+    rows = ([["added", str(site.id), site.facility, site.city, status_cell(site, result.trial)]
+             for site in result.added]
+            + [["removed", str(site.id), site.facility, site.city, "(was " + status_cell(site, result.before) + ")"]
+               for site in result.removed])
+    for change in result.changed:
+        if change.status:
+            rows.append(["changed", str(change.site.id), change.site.facility, change.site.city,
+                         f"status: {status_words(*change.status[0])} → {status_words(*change.status[1])}"])
+        if change.contacts:
+            before, after = ("; ".join(map(contact_line, people)) or "none" for people in change.contacts)
+            rows.append(["changed", str(change.site.id), change.site.facility, change.site.city,
+                         f"contacts: {before} → {after}"])
+    return rows
+
+
+def update_view(result: UpdateResult) -> View:
+    from sitefinder.trial import freshness
+
+    where = ("every command now uses them (--sites still wins)" if result.is_default
+             else f"use them with --sites {result.sites_path}")
+    footer = [f"Saved in {result.sites_path.parent}; {where}.", data_line(result.trial)]
+    if result.before.overall_status != result.trial.overall_status:
+        footer.insert(0, f"The trial's overall status, shown for every site that states none: "
+                         f"{status_words(result.before.overall_status, 'site')} → "
+                         f"{status_words(result.trial.overall_status, 'site')}.")
+    before = freshness(result.before).date
+    title = (f"{result.nct_id}: {result.site_count} sites; {len(result.added)} added, {len(result.removed)} removed, "
+             f"{len(result.changed)} changed since the data of {before or 'unknown date'}")
+    rows = update_rows(result)
+    if rows:
+        return TableView(title, UPDATE_COLUMNS, rows, footer)
+    return FieldsView(title, [("", line) for line in ["Nothing changed.", *footer]])
+
+
+# ---------------------------------------------------------------- the map's words
+
+def map_title(near: NearResult) -> str:
+    return f"{_plural(len(near.sites), 'site')} nearest to {near.resolution.place.label}"
+
+
+def map_view(result: MapResult, columns: int, rows: int, options: str = "") -> MapView:
+    from sitefinder.mapdraw import CAPTION, ORIGIN_MARK, scale_words
+
+    near, scene = result.near, result.scene
+    place = near.resolution.place
+    shown = {marker.rank for marker in scene.markers}
+    site_lines = []
+    for rank, entry in enumerate(near.sites, 1):
+        site = entry.site
+        where = " ".join(where_cells(site, near.chinese)[:1])
+        site_lines.append(f"{rank:>2} {site.facility}, {where} · {distance_cell(entry)} km · "
+                          f"{status_cell(site, near.trial)} · id {site.id}"
+                          + ("" if rank in shown else " (outside this view)"))
+    footer = [f"Map: {scale_words(scene, columns)}. {CAPTION}",
+              *answer_footer([e.site for e in near.sites], near.trial, options=options, lang=lang_of(near.chinese))]
+    return MapView(map_title(near), scene, columns, rows,
+                   f"{ORIGIN_MARK} {place.label}" + ("" if scene.origin else " (outside this view)"),
+                   site_lines, footer)
+
+
+def map_written(result: MapResult) -> str:
+    return f"Map written to {result.out} ({_plural(len(result.scene.markers), 'site')})."
