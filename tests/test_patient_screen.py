@@ -322,3 +322,69 @@ def test_show_says_no_site_matches(cli, query: str) -> None:  # type: ignore[no-
 
 def test_show_a_typo_still_gets_did_you_mean(cli) -> None:  # type: ignore[no-untyped-def]
     assert "Qingdao" in cli("show", "Qingdo").stderr
+
+
+# ---------------------------------------------------------------- point 8: every empty answer says why and what to try
+
+def test_list_city_without_a_site_points_to_near(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("list", "--city", "Guangzhou")
+    assert result.exit_code == 0
+    assert "sitefinder near Guangzhou" in result.stderr
+    data = cli("list", "--city", "Guangzhou", "--json").json()
+    assert data["sites"] == [] and data["try"] == "sitefinder near Guangzhou"
+
+
+def test_list_by_a_status_no_site_has_gives_the_counts_and_the_data_age(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("list", "--status", "recruiting")
+    assert result.exit_code == 0
+    assert "Not yet recruiting: 42" in result.stderr and "days old" in result.stderr
+    assert cli("list", "--status", "recruiting", "--json").json()["status_counts"] == {"NOT_YET_RECRUITING": 42}
+
+
+@pytest.mark.parametrize("query, capital", [("新疆", "Ürümqi"), ("Xinjiang", "Ürümqi"), ("Tibet", "Lhasa"),
+                                            ("青海", "Xining")])
+def test_a_province_without_a_site_answers_with_the_nearest_to_its_capital(cli, query: str, capital: str) -> None:  # type: ignore[no-untyped-def]
+    result = cli("near", query, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert result.json()["origin"]["name"] == capital and len(result.json()["sites"]) == 5
+    assert "capital" in result.stderr
+
+
+def test_map_of_a_province_draws_it(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("map", "山东", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(site["id"] for site in result.json()["sites"]) == [27, 28, 29, 30, 31]
+    assert cli("map", "山东").exit_code == 0
+
+
+def test_every_example_in_the_help_answers(cli) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    for command in ("near", "list", "show", "map", "info"):
+        text = cli(command, "--help", env={"COLUMNS": "200"}).stdout
+        for line in text.splitlines():
+            line = line.strip().strip("│").strip()
+            if not line.startswith("sitefinder ") or "--out" in line or ">" in line or "--online" in line:
+                continue
+            import shlex
+
+            words = shlex.split(line)[1:]
+            result = cli(*words)
+            assert result.exit_code in (0, 2), (line, result.stderr)
+            assert result.exit_code == 2 or result.stdout.strip(), (line, result.stderr)  # an answer, not nothing
+            if result.exit_code == 0 and "--json" in words and "sites" in result.stdout:
+                assert re.search(r'"sites": \[\s*\{', result.stdout) or '"site"' in result.stdout, line
+
+
+def test_wrap_words_breaks_chinese_between_characters_and_never_inside_a_number() -> None:
+    from rich.cells import cell_len
+
+    from sitefinder.text import wrap_words
+
+    text = "登记处未列出这些研究中心的电话或邮箱：请联系 Zhifang Yao，0760-8987 3999 (境外拨打 +86 760 8987 3999)。"
+    for width in range(20, 60):  # narrower than a number, the number overflows whole
+        lines = wrap_words(text, width, cell_len)
+        assert all(cell_len(line) <= width for line in lines), (width, lines)
+        assert any("+86 760 8987 3999" in line for line in lines) and any("0760-8987 3999" in line for line in lines)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert wrap_words("a b  c", 80) == ["a b  c"]

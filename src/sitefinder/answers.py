@@ -59,6 +59,10 @@ class SiteList(NamedTuple):
     trial: Trial
     chinese: ChineseNames | None = None
     closed_left_out: int = 0  # closed sites matching the filters, left out (`--all` shows them)
+    # Why an empty answer is empty, and what to try: the command that finds the nearest sites to a
+    # --city without one; the sites by effective status (None: unknown) when --status left none.
+    try_instead: str = ""
+    status_counts: dict[str | None, int] | None = None
 
 
 class SiteDetail(NamedTuple):

@@ -224,7 +224,7 @@ def near_command(
 
       sitefinder near "Taizhou, Jiangsu" --within 300 --json
 
-      sitefinder near 22.54,114.06 --status recruiting
+      sitefinder near 22.54,114.06 --status "not yet recruiting"
     """
     from sitefinder.output import choose_format, emit
     from sitefinder.queries import nearest_sites

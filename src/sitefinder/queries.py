@@ -137,7 +137,12 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
         try:
             resolution = locate(query, source.preferred_cities(), online=online)
         except RegionNotPlace as region:
-            return _region_answer(region, source, province_name, status_value, wants_chinese)
+            answer = _region_answer(region, source, province_name, status_value, wants_chinese)
+            if answer.sites or answer.kind != "province":
+                return answer
+            resolution = _capital_of(answer, source)  # 新疆: no site there; the nearest to Ürümqi
+            if resolution is None:
+                return answer
         except PlaceNotFound:
             resolution = _facility_as_place(query, source)
             if resolution is None:
@@ -149,6 +154,38 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
         if wants_chinese:
             result = result._replace(chinese=chinese_names([entry.site for entry in result.sites], resolution))
         return result
+
+    return _answer(sites_path, question)
+
+
+def _capital_of(answer: RegionAnswer, source: MemorySource | IndexedSource) -> Resolution | None:
+    """A province without a site of the trial, as the place to measure from: its capital."""
+    from sitefinder.regions import find_province
+
+    province = find_province(answer.region) or find_province(answer.query)
+    if province is None:
+        return None
+    try:
+        found = locate(province.capital, source.preferred_cities())
+    except PlaceNotFound:
+        return None
+    note = (f"{answer.query} is a province without a site of this trial; "
+            f"these are the nearest to its capital, {found.place.name}")
+    return found._replace(query=answer.query, notes=(note,), alternatives=(), ambiguous=False)
+
+
+def _province_from_capital(region: RegionAnswer, sites_path: Path | None) -> NearResult | RegionAnswer:
+    """A province's sites (as `near 山东` lists them), ranked from its capital, for a map of it."""
+    def question(source: MemorySource | IndexedSource) -> NearResult | RegionAnswer:
+        resolution = _capital_of(region, source)
+        if resolution is None:
+            return region
+        ranked = rank_sites(resolution.place, [site for site in region.sites if site.has_coordinates],
+                            limit=len(region.sites))
+        note = f"{region.query} is a province: its {len(ranked)} site{'s' if len(ranked) != 1 else ''}, " \
+               f"measured from its capital, {resolution.place.name}"
+        return NearResult(resolution=resolution._replace(notes=(note,)), sites=ranked, trial=region.trial,
+                          considered=len(region.sites), chinese=region.chinese, closed_left_out=region.closed_left_out)
 
     return _answer(sites_path, question)
 
@@ -246,9 +283,28 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
         listed = None if status_value is JOINABLE_FILTER else status_value
         sites, closed = without_closed(source.listing(province_name, city_filter, listed, countries), source.trial,
                                        status_value)
-        return SiteList(sites, source.trial, chinese_names(sites) if wants_chinese else None, closed)
+        answer = SiteList(sites, source.trial, chinese_names(sites) if wants_chinese else None, closed)
+        if sites:
+            return answer
+        if city and city_filter is not None and city_filter.geonameid is not None:
+            from sitefinder.wording import command
+
+            answer = answer._replace(try_instead=command("near", city))
+        if status and isinstance(status_value, str):
+            answer = answer._replace(status_counts=status_counts(source.listing(province_name, city_filter, None,
+                                                                                countries), source.trial))
+        return answer
 
     return _answer(sites_path, question)
+
+
+def status_counts(sites: Iterable[Site], trial: Trial) -> dict[str | None, int]:
+    """How many sites have each effective status, most first: what `list --status` can ask for."""
+    counts: dict[str | None, int] = {}
+    for site in sites:
+        shown = effective_status(site.status, trial.overall_status)[0]
+        counts[shown] = counts.get(shown, 0) + 1
+    return dict(sorted(counts.items(), key=lambda item: -item[1]))
 
 
 def understand_city(text: str, source: MemorySource | IndexedSource) -> CityFilter:
@@ -377,6 +433,8 @@ def map_near(query: str, sites_path: Path | None = None, limit: int | None = Non
         raise UsageError(f"unknown view {quoted(view)}; use one of: {', '.join(VIEWS)}")
     result = nearest_sites(query, sites_path, limit=limit, within_km=within_km, province=province, status=status,
                            online=online, lang=lang, all_statuses=all_statuses)
+    if isinstance(result, RegionAnswer) and result.kind == "province" and result.sites:
+        result = _province_from_capital(result, sites_path)  # `map 山东` draws what `near 山东` lists
     if isinstance(result, RegionAnswer):
         raise UsageError(f"{quoted(result.query)} is a {result.kind}: give a city or coordinates to map the "
                          f"sites around it (or: sitefinder list --{result.kind} {quoted(result.region)})")

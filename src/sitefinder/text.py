@@ -99,9 +99,10 @@ def is_utf8(encoding: str | None) -> bool:
 
 def wrap_words(text: str, width: int, length: Callable[[str], int] = len) -> list[str]:
     """`text` in lines of at most `width` (as `length` measures: terminal cells for Rich), broken
-    only at spaces and never at a space between two digits, so that "+86 760 8987 3999" stays on
-    one line whole (Rich breaks at any space, no-break spaces included). A word longer than the
-    width gets a line of its own; the terminal folds it.
+    at spaces and between Chinese characters (which need none), never at a space between two
+    digits, so that "+86 760 8987 3999" stays on one line whole (Rich breaks at any space,
+    no-break spaces included). A word longer than the width gets a line of its own; the terminal
+    folds it.
     """
     words: list[str] = []
     for word in text.split(" "):
@@ -109,10 +110,25 @@ def wrap_words(text: str, width: int, length: Callable[[str], int] = len) -> lis
             words[-1] += " " + word
         else:
             words.append(word)
-    lines: list[str] = []
+    pieces: list[tuple[str, str]] = []  # (what joins it to the piece before, the piece)
     for word in words:
-        if lines and length(lines[-1]) + 1 + length(word) <= width:
-            lines[-1] += " " + word
+        joiner = " "
+        run = ""
+        for char in word:
+            if has_cjk(char):
+                if run:
+                    pieces.append((joiner, run))
+                    joiner, run = "", ""
+                pieces.append((joiner, char))
+                joiner = ""
+            else:
+                run += char
+        if run or not word:
+            pieces.append((joiner, run))
+    lines: list[str] = []
+    for joiner, piece in pieces:
+        if lines and length(lines[-1]) + length(joiner) + length(piece) <= width:
+            lines[-1] += joiner + piece
         else:
-            lines.append(word)
+            lines.append(piece)
     return [line.rstrip() for line in lines] or [""]

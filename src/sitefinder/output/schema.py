@@ -185,8 +185,13 @@ def json_object(answer: Any) -> Any:
                                                                                 answer.chinese)],
                 "closed_left_out": answer.closed_left_out, **data_record(answer.trial)}
     if isinstance(answer, SiteList):
-        return {"sites": [site_record(row) for row in rows_of(answer.sites, answer.trial, answer.chinese)],
-                "closed_left_out": answer.closed_left_out, **data_record(answer.trial)}
+        record = {"sites": [site_record(row) for row in rows_of(answer.sites, answer.trial, answer.chinese)],
+                  "closed_left_out": answer.closed_left_out, **data_record(answer.trial)}
+        if answer.try_instead:  # why the list is empty, and what to try (README: Output contract)
+            record["try"] = answer.try_instead
+        if answer.status_counts is not None:
+            record["status_counts"] = {status or "UNKNOWN": count for status, count in answer.status_counts.items()}
+        return record
     if isinstance(answer, SiteDetail):
         trial = answer.trial
         return {"site": site_record(SiteRow(answer.site, trial, answer.chinese)),

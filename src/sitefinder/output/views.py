@@ -229,13 +229,31 @@ def notices(answer: object, options: str = "") -> list[str]:
                     "give a city for the nearest.", *closed]
         return [f"{answer.query} is a {answer.kind}, and this trial has no site there; "
                 "give a city to see the nearest sites anywhere.", *closed]
-    if isinstance(answer, SiteList) and answer.closed_left_out and answer.sites == []:
-        return [closed_note(answer.closed_left_out, command("list", "--all", options=options))]
+    if isinstance(answer, SiteList) and not answer.sites:
+        return empty_list_notices(answer, options)
     if isinstance(answer, TrialSummary) and not answer.trial.nct_id:
         return [f"No trial facts: there is no readable trial.json beside {answer.sites_name or 'the sites file'}."]
     if isinstance(answer, (ImportResult, UpdateResult)):
         return [f"Not placed (listed, but never ranked by distance): {facility}" for facility in answer.unplaced]
     return []
+
+
+def empty_list_notices(answer: SiteList, options: str = "") -> list[str]:
+    """Why `list` found nothing, and what to try: `near` for a city without a site, the sites by
+    status when --status left none, the closed sites that --all shows."""
+    lang = lang_of(answer.chinese)
+    lines = []
+    if answer.try_instead:
+        lines.append(f"This trial has no site in that city; the nearest ones: "
+                     f"{answer.try_instead}{' ' + options if options else ''}")
+    if answer.status_counts is not None:
+        from sitefinder.wording import status_word
+
+        counts = ", ".join(f"{status_word(status, lang)}: {count}" for status, count in answer.status_counts.items())
+        lines.append(f"No site has that status; the sites by status: {counts or 'none'} ({data_line(answer.trial)})")
+    if answer.closed_left_out:
+        lines.append(closed_note(answer.closed_left_out, command("list", "--all", options=options), lang))
+    return lines
 
 
 def near_notices(result: NearResult, options: str = "") -> list[str]:
