@@ -388,3 +388,38 @@ def test_wrap_words_breaks_chinese_between_characters_and_never_inside_a_number(
         assert any("+86 760 8987 3999" in line for line in lines) and any("0760-8987 3999" in line for line in lines)
         assert "".join(lines).replace(" ", "") == text.replace(" ", "")
     assert wrap_words("a b  c", 80) == ["a b  c"]
+
+
+# ---------------------------------------------------------------- point 12: scripts
+
+def test_near_and_list_json_say_which_trial(cli) -> None:  # type: ignore[no-untyped-def]
+    for args in (("near", "Guangzhou"), ("list",), ("near", "山东")):
+        data = cli(*args, "--json").json()
+        assert list(data)[:2] == ["nct_id", "central_contacts"], args
+        assert data["nct_id"] == "NCT07010263" and data["central_contacts"][0]["phone_national"] == "0760-8987 3999"
+
+
+def test_csv_has_the_contact_columns_and_chinese_when_asked(cli, sites_file) -> None:  # type: ignore[no-untyped-def]
+    import csv
+    import io
+
+    from sitefinder.models import Contact
+
+    path = sites_file(make_site(1, contacts=(Contact("A. Li", "PRINCIPAL_INVESTIGATOR", phone="+86-0760-89873999",
+                                                     phone_ext="12", phone_international="+86 760 8987 3999",
+                                                     phone_national="0760-8987 3999", email="a@x.org"),)))
+    rows = list(csv.DictReader(io.StringIO(cli("list", "--sites", str(path), "--format", "csv").stdout)))
+    assert (rows[0]["contact_name"], rows[0]["contact_role"], rows[0]["contact_phone_national"],
+            rows[0]["contact_phone_international"], rows[0]["contact_phone_ext"], rows[0]["contact_email"]) == \
+        ("A. Li", "PRINCIPAL_INVESTIGATOR", "0760-8987 3999", "'+86 760 8987 3999", "12", "a@x.org")  # ' : not a formula
+    assert "facility_zh" not in rows[0]
+    chinese = list(csv.DictReader(io.StringIO(cli("near", "广州", "--format", "csv").stdout)))
+    assert chinese[0]["facility_zh"] == "江门市中心医院" and chinese[0]["city_zh"] == "江门"
+    assert chinese[0]["province_zh"] == "广东"
+
+
+def test_csv_bom_for_spreadsheets(cli) -> None:  # type: ignore[no-untyped-def]
+    plain = cli("list", "--format", "csv").stdout
+    bom = cli("list", "--format", "csv", "--bom").stdout
+    assert not plain.startswith("\ufeff") and bom.startswith("\ufeff") and bom[1:] == plain
+    assert cli("list", "--json", "--bom").exit_code == 2

@@ -122,6 +122,9 @@ StatusOption = Annotated[Optional[str], typer.Option(
          "A site without its own status has the trial's.")]
 
 
+BomOption = Annotated[bool, typer.Option(
+    "--bom", metavar="", help="With --format csv: start with a byte-order mark, so that a spreadsheet in a "
+                              "Chinese locale reads the file as UTF-8.")]
 AllOption = Annotated[bool, typer.Option(
     "--all", "-a", metavar="",
     help="Also the closed sites (completed, withdrawn, active but not recruiting...); by default only "
@@ -176,6 +179,7 @@ def list_command(
     lang: LangOption = None,
     output: FormatOption = Format.table,
     as_json: JsonOption = False,
+    bom: BomOption = False,
 ) -> None:
     """List the trial's sites, by province then city.
 
@@ -192,9 +196,9 @@ def list_command(
     from sitefinder.output import choose_format, emit
     from sitefinder.queries import matching_sites
 
-    fmt = choose_format(output, as_json)
+    fmt = choose_format(output, as_json, bom=bom)
     emit(matching_sites(sites, province=province, city=city, status=status, country=country,
-                        lang=lang.value if lang else None, all_statuses=all_statuses), fmt, _options(sites))
+                        lang=lang.value if lang else None, all_statuses=all_statuses), fmt, _options(sites), bom)
 
 
 @app.command("near", cls=SitefinderCommand)
@@ -213,6 +217,7 @@ def near_command(
     lang: LangOption = None,
     output: FormatOption = Format.table,
     as_json: JsonOption = False,
+    bom: BomOption = False,
 ) -> None:
     """Show the sites nearest to a place, nearest first.
 
@@ -229,9 +234,9 @@ def near_command(
     from sitefinder.output import choose_format, emit
     from sitefinder.queries import nearest_sites
 
-    fmt = choose_format(output, as_json)
+    fmt = choose_format(output, as_json, bom=bom)
     emit(nearest_sites(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
-                       lang=lang.value if lang else None, all_statuses=all_statuses), fmt, _options(sites))
+                       lang=lang.value if lang else None, all_statuses=all_statuses), fmt, _options(sites), bom)
 
 
 @app.command("map", cls=SitefinderCommand)

@@ -33,11 +33,14 @@ class Format(str, enum.Enum):
 MAP_FORMATS = (Format.table, Format.json)
 
 
-def choose_format(requested: Format, as_json: bool, command: str = "", out: Path | None = None) -> Format:
+def choose_format(requested: Format, as_json: bool, command: str = "", out: Path | None = None,
+                  bom: bool = False) -> Format:
     """The format a command line asks for, or a usage error when its options disagree (before any work)."""
     if as_json and requested not in (Format.table, Format.json):
         raise UsageError(f"--json and --format {requested.value} disagree; give one of them")
     chosen = Format.json if as_json else requested
+    if bom and chosen is not Format.csv:
+        raise UsageError("--bom is for CSV: add --format csv")
     if command == "map":
         if chosen not in MAP_FORMATS:
             raise UsageError("a map is drawn as a table (in the terminal) or JSON; for CSV use sitefinder near")
@@ -59,7 +62,7 @@ def map_aspect(fmt: Format, out: Path | None) -> float:
     return terminal_canvas(width())[2]
 
 
-def emit(answer: Any, fmt: Format, options: str = "") -> None:
+def emit(answer: Any, fmt: Format, options: str = "", bom: bool = False) -> None:
     """Say an answer: its notices on stderr, then the answer on stdout (or in its map file).
     `options`: the options that chose the data (`--sites PATH`), for the commands a hint suggests."""
     from sitefinder.output import streams, views
@@ -78,7 +81,7 @@ def emit(answer: Any, fmt: Format, options: str = "") -> None:
     elif fmt is Format.csv:
         from sitefinder.output.schema import csv_table
 
-        streams.write_csv(*csv_table(answer))
+        streams.write_csv(*csv_table(answer), bom=bom)
     else:
         canvas = (0, 0)
         if isinstance(answer, MapResult):

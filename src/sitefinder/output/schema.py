@@ -69,6 +69,43 @@ SITE_FIELDS: tuple[Field, ...] = (
     Field("location_note", lambda row: known(row.site.location_note)),
     Field("investigators", lambda row: contacts_to_list(row.site.contacts), _contacts_cell),
 )
+def _call(row: SiteRow) -> Any:
+    """The one contact a spreadsheet row names: whom to call (a phone or email), else the lead."""
+    from sitefinder.contacts import lead_contact, reachable_contact
+
+    return reachable_contact(row.site.contacts) or lead_contact(row.site.contacts)
+
+
+def _contact_field(key: str, attribute: str) -> Field:
+    return Field(key, lambda row: known(getattr(_call(row), attribute, "")))
+
+
+# CSV only: a cell per fact of the contact to call, so that a spreadsheet can sort and dial them
+# (JSON has every contact whole, in `investigators`).
+CONTACT_FIELDS: tuple[Field, ...] = (
+    _contact_field("contact_name", "name"), _contact_field("contact_role", "role"),
+    _contact_field("contact_phone", "phone"), _contact_field("contact_phone_ext", "phone_ext"),
+    _contact_field("contact_phone_national", "phone_national"),
+    _contact_field("contact_phone_international", "phone_international"),
+    _contact_field("contact_email", "email"),
+)
+CHINESE_FIELDS: tuple[Field, ...] = (
+    Field("facility_zh", lambda row: known(row.chinese.facilities.get(row.site.id, "")) if row.chinese else None),
+    Field("city_zh", lambda row: known(row.chinese.sites.get(row.site.id, ("", ""))[0]) if row.chinese else None),
+    Field("province_zh", lambda row: known(row.chinese.sites.get(row.site.id, ("", ""))[1]) if row.chinese else None),
+)
+
+
+def csv_site_fields(chinese: ChineseNames | None) -> tuple[Field, ...]:
+    """A site's CSV columns: the JSON's, the contact to call's, and the Chinese names when asked for."""
+    return (*SITE_FIELDS, *CONTACT_FIELDS, *(CHINESE_FIELDS if chinese is not None else ()))
+
+
+def trial_header(trial: Trial) -> dict[str, Any]:
+    """Which trial an answer is about, first in its JSON object: a script reading many knows."""
+    return {"nct_id": known(trial.nct_id), "central_contacts": contacts_to_list(trial.central_contacts)}
+
+
 RANK_FIELDS: tuple[Field, ...] = (
     Field("rank", lambda row: row.rank),
     Field("distance_km", lambda row: round(row.entry.distance_km, 1) if row.entry else None),
@@ -132,7 +169,7 @@ def ranked_rows(result: NearResult) -> list[SiteRow]:
 
 def near_object(result: NearResult) -> dict[str, Any]:
     """`near`'s JSON object (`map --json` adds its view to it)."""
-    return {"origin": place_record(result.resolution, result.chinese),
+    return {**trial_header(result.trial), "origin": place_record(result.resolution, result.chinese),
             "sites": [ranked_record(row) for row in ranked_rows(result)], "closed_left_out": result.closed_left_out,
             **data_record(result.trial)}
 
@@ -181,11 +218,11 @@ def json_object(answer: Any) -> Any:
     if isinstance(answer, RegionAnswer):
         origin = {"query": answer.query, "name": answer.region, "source": answer.kind, "latitude": None,
                   "longitude": None, "alternatives": []}
-        return {"origin": origin, "sites": [site_record(row) for row in rows_of(answer.sites, answer.trial,
+        return {**trial_header(answer.trial), "origin": origin, "sites": [site_record(row) for row in rows_of(answer.sites, answer.trial,
                                                                                 answer.chinese)],
                 "closed_left_out": answer.closed_left_out, **data_record(answer.trial)}
     if isinstance(answer, SiteList):
-        record = {"sites": [site_record(row) for row in rows_of(answer.sites, answer.trial, answer.chinese)],
+        record = {**trial_header(answer.trial), "sites": [site_record(row) for row in rows_of(answer.sites, answer.trial, answer.chinese)],
                   "closed_left_out": answer.closed_left_out, **data_record(answer.trial)}
         if answer.try_instead:  # why the list is empty, and what to try (README: Output contract)
             record["try"] = answer.try_instead
@@ -215,13 +252,15 @@ def json_object(answer: Any) -> Any:
 def csv_table(answer: Any) -> tuple[list[str], list[list[str]]]:
     """The CSV header and rows of any answer record that has them (a map has none: see output.FORMATS)."""
     if isinstance(answer, NearResult):
-        fields = (*RANK_FIELDS, *SITE_FIELDS)
+        fields = (*RANK_FIELDS, *csv_site_fields(answer.chinese))
         return [field.key for field in fields], [csv_row(fields, row) for row in ranked_rows(answer)]
     if isinstance(answer, (SiteList, RegionAnswer)):
-        return ([field.key for field in SITE_FIELDS],
-                [csv_row(SITE_FIELDS, row) for row in rows_of(answer.sites, answer.trial, answer.chinese)])
+        fields = csv_site_fields(answer.chinese)
+        return ([field.key for field in fields],
+                [csv_row(fields, row) for row in rows_of(answer.sites, answer.trial, answer.chinese)])
     if isinstance(answer, SiteDetail):
-        return [field.key for field in SITE_FIELDS], [csv_row(SITE_FIELDS, SiteRow(answer.site, answer.trial))]
+        fields = csv_site_fields(answer.chinese)
+        return [field.key for field in fields], [csv_row(fields, SiteRow(answer.site, answer.trial, answer.chinese))]
     if isinstance(answer, TrialSummary):
         from sitefinder.output.views import trial_fields
 
