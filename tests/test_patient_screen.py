@@ -423,3 +423,42 @@ def test_csv_bom_for_spreadsheets(cli) -> None:  # type: ignore[no-untyped-def]
     bom = cli("list", "--format", "csv", "--bom").stdout
     assert not plain.startswith("\ufeff") and bom.startswith("\ufeff") and bom[1:] == plain
     assert cli("list", "--json", "--bom").exit_code == 2
+
+
+# ---------------------------------------------------------------- points 10, 11: our own words
+
+@pytest.mark.parametrize("args, wanted", [
+    (("near", "Guangzhou", "--within", "400km"), "--within takes a number, not '400km'"),
+    (("near", "Guangzhou", "--limit", "x"), "--limit takes a whole number, not 'x'"),
+    (("near", "Guangzhou", "--lang", "fr"), "--lang takes one of: en, zh; not 'fr'"),
+    (("list", "--format", "xml"), "--format takes one of: table, json, csv; not 'xml'"),
+])
+def test_bad_option_values_are_said_in_our_words(cli, args: tuple[str, ...], wanted: str) -> None:  # type: ignore[no-untyped-def]
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert wanted in result.stderr, result.stderr
+    for leak in ("Input should be", "Value error", "unable to parse"):
+        assert leak not in result.stderr
+
+
+@pytest.mark.parametrize("args, wanted", [(("广州",), "did you mean: sitefinder near 广州"),
+                                          (("Guangzhou",), "did you mean: sitefinder near Guangzhou"),
+                                          (("help",), "sitefinder --help")])
+def test_a_place_or_help_as_the_command_gets_a_suggestion(cli, args: tuple[str, ...], wanted: str) -> None:  # type: ignore[no-untyped-def]
+    result = cli(*args)
+    assert result.exit_code == 2 and wanted in result.stderr, result.stderr
+
+
+def test_help_metavars_are_plain(cli) -> None:  # type: ignore[no-untyped-def]
+    for command in ("update", "near", "show", "map"):
+        text = cli(command, "--help", env={"COLUMNS": "120"}).stdout
+        assert "[[" not in text and "{PLACE}" not in text, command
+    assert "<bool>" not in cli("--help", env={"COLUMNS": "120"}).stdout
+
+
+def test_show_completes_site_ids_and_cities() -> None:
+    from sitefinder.cli import complete_site
+
+    assert "7" in complete_site("7")
+    assert "Jiangmen" in complete_site("Jiang") and "江门市中心医院" not in complete_site("Jiang")
+    assert all(name.lower().startswith("bei") for name in complete_site("bei"))

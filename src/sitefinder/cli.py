@@ -34,12 +34,26 @@ class SitefinderCommand(TyperCommand):
     def get_help_option(self, ctx: Any) -> Any:
         return _flag_help_option(super().get_help_option(ctx))
 
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        """`near [OPTIONS] PLACE`, `update [OPTIONS] [NCT_ID]`: this Typer writes a required argument
+        as {PLACE}, which reads as a set; plain names as Click and every man page write them."""
+        return [piece[1:-1] if piece.startswith("{") and piece.endswith("}") else piece
+                for piece in super().collect_usage_pieces(ctx)]
+
 
 class SitefinderGroup(TyperGroup):
     """Typer's group, run under sitefinder's error contract (`process.guarded`)."""
 
     def get_help_option(self, ctx: Any) -> Any:
         return _flag_help_option(super().get_help_option(ctx))
+
+    def get_params(self, ctx: Any) -> Any:
+        """--install-completion and --show-completion are flags: their help shows no <bool>."""
+        params = super().get_params(ctx)
+        for param in params:
+            if param.name in ("install_completion", "show_completion"):
+                param.metavar = ""
+        return params
 
     def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
              standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
@@ -103,6 +117,22 @@ def _complete_province(incomplete: str) -> list[str]:
     typed = incomplete.casefold()
     return [name for province in PROVINCES for name in (province.name, province.chinese)
             if name.casefold().startswith(typed)]
+
+
+def complete_site(incomplete: str) -> list[str]:
+    """Shell completion for `show`: the site ids and cities of the data in use (SITEFINDER_SITES or
+    the shipped trial) that start with what was typed."""
+    from sitefinder.queries import open_sites
+
+    typed = incomplete.casefold()
+    given = os.environ.get("SITEFINDER_SITES")
+    try:
+        sites = list(open_sites(Path(given) if given else None).sites())
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+    words = [str(site.id) for site in sorted(sites, key=lambda site: site.id)]
+    words += sorted({site.city for site in sites if site.city})
+    return [word for word in words if word.casefold().startswith(typed)]
 
 
 def _complete_status(incomplete: str) -> list[str]:
@@ -284,8 +314,9 @@ def map_command(
 
 @app.command("show", cls=SitefinderCommand)
 def show_command(
-    site: Annotated[str, typer.Argument(help="A site id (see `sitefinder list`) or part of its facility name.",
-                                        show_default=False)],
+    site: Annotated[str, typer.Argument(help="A site id (see `sitefinder list`), a city, or part of its facility "
+                                             "name, in English or Chinese.", metavar="SITE",
+                                        show_default=False, autocompletion=complete_site)],
     sites: SitesOption = None,
     lang: LangOption = None,
     output: FormatOption = Format.table,
@@ -360,7 +391,7 @@ def import_command(
 @app.command("update", cls=SitefinderCommand)
 def update_command(
     nct_id: Annotated[Optional[str], typer.Argument(
-        metavar="[NCT_ID]", show_default=False,
+        metavar="NCT_ID", show_default=False,
         help="The study to fetch; by default the trial of the data in use (NCT07010263 as shipped).")] = None,
     sites: SitesOption = None,
     output: FormatOption = Format.table,

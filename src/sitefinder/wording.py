@@ -164,9 +164,17 @@ def command(*words: str, options: str = "") -> str:
 
     A word with a space or a shell character is quoted ("Taizhou, Jiangsu" → 'Taizhou, Jiangsu').
     """
+    return " ".join(["sitefinder", *(shell_word(word) for word in words), *([options] if options else [])])
+
+
+def shell_word(word: str) -> str:
+    """A word as typed at a shell: as it is when every character is safe there (广州, 22.54,114.06,
+    --all), else quoted (shlex's quoting would quote every non-ASCII word: '广州')."""
+    if word and all(char.isalnum() or char in "-_.,/:@%+=" for char in word):
+        return word
     import shlex
 
-    return " ".join(["sitefinder", *(shlex.quote(word) for word in words), *([options] if options else [])])
+    return shlex.quote(word)
 
 
 def data_options(sites: object, from_environment: str | None) -> str:
@@ -177,3 +185,27 @@ def data_options(sites: object, from_environment: str | None) -> str:
     if sites is None or (from_environment and str(sites) == from_environment):
         return ""
     return f"--sites {shlex.quote(str(sites))}"
+
+
+def usage_words(message: str, option: str, value: str | None) -> str | None:
+    """A bad option value said in our words ("--within takes a number, not '400km'"), instead of
+    the parsing library's ("Input should be a valid number, unable to parse string as a number");
+    None when the message is not one of those (then the library's stands)."""
+    shown = repr(value) if value is not None else "that"
+    if "valid integer" in message:
+        return f"{option} takes a whole number, not {shown}"
+    if "valid number" in message:
+        return f"{option} takes a number, not {shown}"
+    if "is not one of" in message:
+        choices = message.split("is not one of", 1)[1].strip().rstrip(".")
+        plain = ", ".join(choice.strip().strip("'\"") for choice in choices.split(","))
+        return f"{option} takes one of: {plain}; not {shown}"
+    return None
+
+
+def unknown_command_words(word: str, commands: list[str]) -> str:
+    """`sitefinder 广州`, `sitefinder help`: what the person probably meant."""
+    if word.lower() in ("help", "-help", "?"):
+        return f"there is no command {word!r}; for help: sitefinder --help (or sitefinder COMMAND --help)"
+    return (f"there is no command {word!r}; did you mean: {command('near', word)}? "
+            f"(commands: {', '.join(commands)}; see: sitefinder --help)")
