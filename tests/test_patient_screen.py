@@ -462,3 +462,11 @@ def test_show_completes_site_ids_and_cities() -> None:
     assert "7" in complete_site("7")
     assert "Jiangmen" in complete_site("Jiang") and "江门市中心医院" not in complete_site("Jiang")
     assert all(name.lower().startswith("bei") for name in complete_site("bei"))
+
+
+def test_a_url_in_a_message_shows_the_query_as_typed() -> None:
+    from sitefinder.web import shown_url
+
+    assert shown_url("http://h:9/search?q=Zzyzx+Road+%E5%B9%BF&format=json") == \
+        "http://h:9/search?q=Zzyzx Road 广&format=json"
+    assert shown_url("http://u:p@h/x?q=a") == "http://h/x?q=a"
