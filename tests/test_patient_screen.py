@@ -470,3 +470,35 @@ def test_a_url_in_a_message_shows_the_query_as_typed() -> None:
     assert shown_url("http://h:9/search?q=Zzyzx+Road+%E5%B9%BF&format=json") == \
         "http://h:9/search?q=Zzyzx Road 广&format=json"
     assert shown_url("http://u:p@h/x?q=a") == "http://h/x?q=a"
+
+
+# ---------------------------------------------------------------- point 6: map files say what the terminal says
+
+def test_map_files_carry_whom_to_call_and_the_data_age(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    for name in ("m.svg", "m.html"):
+        out = tmp_path / name
+        assert cli("map", "Guangzhou", "--out", str(out)).exit_code == 0
+        text = out.read_text(encoding="utf-8")
+        assert "0760-8987 3999" in text and "Zhifang Yao" in text, name
+        assert "days old" in text and "Registry data of 2025-06-08" in text, name
+    page = (tmp_path / "m.html").read_text(encoding="utf-8")
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+
+
+def test_map_files_in_chinese_when_asked(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "m.html"
+    assert cli("map", "广州", "--out", str(out)).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "江门市中心医院" in page and "登记数据" in page and '<html lang="zh">' in page
+
+
+def test_labels_that_collide_become_a_numbered_list(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    out = tmp_path / "m.svg"
+    assert cli("map", "Harbin", "--view", "country", "--limit", "42", "--out", str(out)).exit_code == 0
+    svg = out.read_text(encoding="utf-8")
+    listed = re.findall(r'<text [^>]*class="listed"[^>]*>(\d+)\. ', svg)
+    beside = re.findall(r'<text [^>]*class="label"[^>]*>(\d+) ', svg)
+    assert listed, "42 labels cannot all fit beside their markers"
+    assert sorted(map(int, listed + beside)) == list(range(1, 43))

@@ -72,7 +72,7 @@ def emit(answer: Any, fmt: Format, options: str = "", bom: bool = False) -> None
     if isinstance(answer, MapResult) and answer.out is not None:
         from sitefinder.output.mapfiles import write_map_file
 
-        write_map_file(answer, answer.out)
+        write_map_file(answer, answer.out, options)
         streams.notice(views.map_written(answer))
     elif fmt is Format.json:
         from sitefinder.output.schema import json_object
