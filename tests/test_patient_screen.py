@@ -502,3 +502,10 @@ def test_labels_that_collide_become_a_numbered_list(cli, tmp_path: Path) -> None
     beside = re.findall(r'<text [^>]*class="label"[^>]*>(\d+) ', svg)
     assert listed, "42 labels cannot all fit beside their markers"
     assert sorted(map(int, listed + beside)) == list(range(1, 43))
+
+
+@pytest.mark.parametrize("args", [("list",), ("show", "7"), ("info",), ("near", "广州"), ("near", "Jinan", "-n", "1")])
+@pytest.mark.parametrize("columns", ["60", "80", "120"])
+def test_no_printed_line_ends_in_spaces(cli, args: tuple[str, ...], columns: str) -> None:  # type: ignore[no-untyped-def]
+    out = cli(*args, env={"COLUMNS": columns}).stdout
+    assert out and not [line for line in out.splitlines() if line != line.rstrip()]

@@ -52,6 +52,15 @@ def cell(console: Console, text: str, style: str = "", lines: bool = False) -> T
     return Text(shown, style=style)
 
 
+def print_trimmed(out: Console, *parts: Any) -> None:
+    """Print `parts`, one under another, without the spaces Rich pads every cell and line with:
+    a piped answer has no line that ends in spaces (a diff or a `grep 'x$'` sees the text)."""
+    with out.capture() as captured:
+        out.print(*parts, sep="\n")
+    out.file.write("\n".join(line.rstrip(" ") for line in captured.get().split("\n")))
+    out.file.flush()
+
+
 def draw(view: TableView | FieldsView | MapView) -> None:
     if isinstance(view, TableView):
         draw_table(view)
@@ -80,7 +89,7 @@ def draw_table(view: TableView) -> None:
             table.add_row(*row)
         parts.append(table)
     parts += footer_cells(out, view.footer)
-    out.print(*parts, sep="\n")  # one print: one render and one write, not one per line
+    print_trimmed(out, *parts)  # one print: one render and one write, not one per line
 
 
 def footer_cells(out: Console, footer: Sequence[str]) -> list[Text]:
@@ -119,7 +128,7 @@ def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[Text]], ava
 def draw_fields(view: FieldsView) -> None:
     """A two-column key/value view, for one site or the trial."""
     out = console()
-    out.print(cell(out, view.title, "bold"), _grid(out, view.fields), sep="\n")
+    print_trimmed(out, cell(out, view.title, "bold"), _grid(out, view.fields))
 
 
 def _grid(console: Console, fields: Any) -> Table:
