@@ -89,6 +89,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "approximate.nomark": {"en": "The ", "zh": ""},
     "title.near": {"en": "Sites nearest to {where} ({latitude:.4f}, {longitude:.4f})",
                    "zh": "离 {where} 最近的研究中心（{latitude:.4f}, {longitude:.4f}）"},
+    "title.map": {"en": "{count} site{s} nearest to {where}", "zh": "离 {where} 最近的 {count} 个研究中心"},
     "title.list": {"en": "{count} site{s}{of}", "zh": "{count} 个研究中心{of}"},
     "title.of": {"en": " of {nct_id}", "zh": "（{nct_id}）"},
     # how old the data are

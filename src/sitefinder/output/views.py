@@ -475,7 +475,11 @@ def update_view(result: UpdateResult) -> View:
 # ---------------------------------------------------------------- the map's words
 
 def map_title(near: NearResult) -> str:
-    return f"{_plural(len(near.sites), 'site')} nearest to {near.resolution.place.label}"
+    place = near.resolution.place.label
+    if near.chinese is not None:
+        where = f"{near.chinese.place} {place}" if near.chinese.place else place
+        return say("title.map", "zh", count=len(near.sites), where=where)
+    return f"{_plural(len(near.sites), 'site')} nearest to {place}"
 
 
 def map_view(result: MapResult, columns: int, rows: int, options: str = "") -> MapView:
