@@ -163,6 +163,8 @@ AllOption = Annotated[bool, typer.Option(
 
 def _options(sites: Optional[Path]) -> str:
     """The options a hint repeats: --sites when it was typed (SITEFINDER_SITES is read again anyway)."""
+    if sites is None:  # most runs: no need to import the wording catalogue for nothing
+        return ""
     from sitefinder.wording import data_options
 
     return data_options(sites, os.environ.get("SITEFINDER_SITES"))

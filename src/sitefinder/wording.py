@@ -181,11 +181,9 @@ def shell_word(word: str) -> str:
 def data_options(sites: object, from_environment: str | None) -> str:
     """The options to repeat in hints: `--sites PATH` when it was typed; nothing when it came from
     SITEFINDER_SITES (the next command reads the variable too) or was not given."""
-    import shlex
-
     if sites is None or (from_environment and str(sites) == from_environment):
         return ""
-    return f"--sites {shlex.quote(str(sites))}"
+    return f"--sites {shell_word(str(sites))}"
 
 
 def usage_words(message: str, option: str, value: str | None) -> str | None:

@@ -15,10 +15,29 @@ from sitefinder.answers import (ChineseNames, ImportResult, MapResult, NearResul
 from sitefinder.contacts import contact_line, dialable, lead_contact, reachable_contact
 from sitefinder.models import Contact, RankedSite, Site, Trial
 from sitefinder.status import effective_status, status_words
-from sitefinder.wording import closed_note, command, say
 
 if TYPE_CHECKING:
     from sitefinder.geomap import Scene
+
+
+# The wording catalogue is imported when words are first needed: `--json` and `--format csv` answers
+# mostly need none (measured: 0.4 ms of import with bytecode, 1.5 ms without).
+def say(key: str, lang: str | None = "en", **values: object) -> str:
+    from sitefinder.wording import say as catalogue_say
+
+    return catalogue_say(key, lang, **values)
+
+
+def closed_note(count: int, suggested: str, lang: str | None = "en") -> str:
+    from sitefinder.wording import closed_note as catalogue_note
+
+    return catalogue_note(count, suggested, lang)
+
+
+def command(*words: str, options: str = "") -> str:
+    from sitefinder.wording import command as catalogue_command
+
+    return catalogue_command(*words, options=options)
 
 
 class Column(NamedTuple):
