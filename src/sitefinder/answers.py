@@ -127,6 +127,8 @@ class UpdateResult(NamedTuple):
     changed: list[SiteChange]
     unplaced: list[str]
     is_default: bool  # commands without --sites now read it
+    id_high_water: int = 0  # the highest site id this dataset has ever used (never given out again)
+    notes: tuple[str, ...] = ()  # e.g. an earlier copy that could not be read, and was replaced
 
 
 Answer = Union[NearResult, RegionAnswer, SiteList, SiteDetail, TrialSummary, MapResult, ImportResult, UpdateResult]

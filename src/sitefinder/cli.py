@@ -40,6 +40,16 @@ class SitefinderCommand(TyperCommand):
         return [piece[1:-1] if piece.startswith("{") and piece.endswith("}") else piece
                 for piece in super().collect_usage_pieces(ctx)]
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """`near -33.87,151.21`: the command's arguments kept arguments (`process.protect_arguments`),
+        its options' values as typed."""
+        from sitefinder.process import protect_arguments
+
+        takes_value = frozenset(name for param in self.params if getattr(param, "param_type_name", "") == "option"
+                                and not getattr(param, "is_flag", False) and not getattr(param, "count", False)
+                                for name in (*param.opts, *param.secondary_opts))
+        return super().parse_args(ctx, protect_arguments(args, takes_value))
+
 
 class SitefinderGroup(TyperGroup):
     """Typer's group, run under sitefinder's error contract (`process.guarded`)."""
@@ -57,15 +67,24 @@ class SitefinderGroup(TyperGroup):
 
     def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
              standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
-        from sitefinder.process import guarded, protect_argument
+        from sitefinder.process import guarded
 
         def command(words: list[str]) -> Any:
-            return super(SitefinderGroup, self).main(
-                [protect_argument(word) for word in words], prog_name or "sitefinder", complete_var,
-                standalone_mode=False, windows_expand_args=windows_expand_args, **extra)
+            return super(SitefinderGroup, self).main(words, prog_name or "sitefinder", complete_var,
+                                                     standalone_mode=False, windows_expand_args=windows_expand_args,
+                                                     **extra)
 
         sys.exit(guarded(command, list(sys.argv[1:] if args is None else args),
                          debug_from_env=os.environ.get("SITEFINDER_DEBUG") == "1"))
+
+    def invoke(self, ctx: Any) -> Any:
+        """Carry Ctrl-C past Typer, which would end the run with a silent 130 (`process.Interrupted`)."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            from sitefinder.process import Interrupted
+
+            raise Interrupted from None
 
 
 APP_SETTINGS: dict[str, Any] = dict(
@@ -421,7 +440,7 @@ def update_command(
 
 
 def run() -> None:
-    """Console-script entry point."""
+    """Run the command line in `sys.argv` (the console script's `sitefinder.__main__.run` calls this)."""
     app_for(sys.argv[1:])()
 
 

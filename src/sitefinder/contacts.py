@@ -133,7 +133,8 @@ def lead_contact(contacts: Sequence[Contact]) -> Contact | None:
 
 
 def how_to_reach(contact: Contact) -> str:
-    """Phone (with extension) and email, as one phrase; "" when the registry gives neither."""
+    """Phone (with extension) and email, as one phrase; "" when the registry gives neither. A view
+    that wraps it keeps the number whole (text.wrap_words never breaks between two digits)."""
     return ", ".join(part for part in (dialable(contact), contact.email) if part)
 
 
@@ -143,9 +144,11 @@ def reachable_contact(contacts: Sequence[Contact]) -> Contact | None:
     return next((contact for contact in ordered if how_to_reach(contact)), None)
 
 
-def contact_line(contact: Contact) -> str:
-    """"Name (role): phone, email", for people; a plain contact's role says nothing and is left out
-    (a "Contact" label beside "(contact)" read twice)."""
+def contact_line(contact: Contact, role_words: bool = True) -> str:
+    """"Name (role): phone ext. N, email": the one way a contact is written as a line, for people
+    (`show`, `info`, `update`) and, with the role's enum (`role_words` False), in CSV cells. For
+    people a plain contact's role says nothing and is left out ("Contact" beside "(contact)")."""
     details = how_to_reach(contact)
-    role = ROLE_WORDS.get(contact.role, contact.role.lower())
-    return contact.name + (f" ({role})" if contact.role != "CONTACT" else "") + (f": {details}" if details else "")
+    role = ROLE_WORDS.get(contact.role, contact.role.lower()) if role_words else contact.role
+    shown = f" ({role})" if not role_words or contact.role != "CONTACT" else ""
+    return contact.name + shown + (f": {details}" if details else "")

@@ -12,22 +12,28 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sitefinder.errors import SitefinderError
+from sitefinder.errors import SitefinderError, UsageError
 from sitefinder.exits import ExitCode
 
 from typer import Abort
 
 try:  # Typer 0.26 and later carry their own copy of Click
-    from typer._click.exceptions import ClickException, NoArgsIsHelpError
+    from typer._click import exceptions as click_exceptions
 except ImportError:  # older Typer, on the Click that is installed
-    from click.exceptions import ClickException
+    from click import exceptions as click_exceptions  # type: ignore[no-redef]
 
-    try:
-        from click.exceptions import NoArgsIsHelpError
-    except ImportError:  # Click before 8.2 prints the help and exits 0 by itself
+ClickException = click_exceptions.ClickException
 
-        class NoArgsIsHelpError(ClickException):  # type: ignore[no-redef]
-            """Never raised by this Click."""
+
+class _NeverRaised(ClickException):
+    """Click before 8.2 prints the help for a bare `sitefinder` and exits 0 by itself."""
+
+
+NoArgsIsHelpError = getattr(click_exceptions, "NoArgsIsHelpError", _NeverRaised)
+
+
+class Interrupted(BaseException):
+    """Ctrl-C: a KeyboardInterrupt carried past Typer, which would turn it into a silent exit 130."""
 
 
 class Terminated(BaseException):
@@ -72,7 +78,10 @@ def guarded(command: Callable[[list[str]], Any], arguments: Sequence[str], debug
     escape_what_streams_cannot_encode()
     previous_handlers = terminate_on_signals()
     try:
+        check_words(words)
         code = command(words)
+        if code == ExitCode.INTERRUPTED:  # Typer turns a Ctrl-C while parsing into a silent `return 130`
+            raise Interrupted
     except SitefinderError as exc:
         code = fail(str(exc), exc.exit_code, debug)
     except NoArgsIsHelpError as exc:  # bare `sitefinder`: the help (Rich prints it itself), not an error
@@ -84,12 +93,15 @@ def guarded(command: Callable[[list[str]], Any], arguments: Sequence[str], debug
         named = f" {context.info_name}" if context is not None and context.parent else ""
         ours = our_usage_words(exc, words)
         code = fail(ours or f"{exc.format_message()} (see: sitefinder{named} --help)", ExitCode.USAGE, debug=False)
-    except (KeyboardInterrupt, Abort):
+    except (KeyboardInterrupt, Interrupted, Abort):
         code = fail("interrupted", ExitCode.INTERRUPTED, debug=False)
     except Terminated as exc:  # SIGTERM, SIGHUP: clean-ups (temporary files) have run on the way here
         code = fail(f"terminated by signal {exc.signal_number}", ExitCode.for_signal(exc.signal_number), debug=False)
     except BrokenPipeError:
         code = quiet_broken_pipe()
+    except OSError as exc:  # the system refused: a full disk, a directory that cannot be written
+        code = fail(os_failure(exc), ExitCode.FAILURE, debug)
+        silence_stdout()
     except Exception as exc:  # a bug: still one line, unless the user asks for the trace
         code = fail(f"internal error: {type(exc).__name__}: {str(exc)[:200]} (run with --debug for details)",
                     ExitCode.FAILURE, debug)
@@ -100,7 +112,38 @@ def guarded(command: Callable[[list[str]], Any], arguments: Sequence[str], debug
             sys.stdout.flush()
     except BrokenPipeError:
         code = quiet_broken_pipe()
+    except OSError as exc:
+        code = fail(os_failure(exc), ExitCode.FAILURE, debug)
+        silence_stdout()
     return code if isinstance(code, int) else ExitCode.OK
+
+
+def check_words(words: Sequence[str]) -> None:
+    """Every word of the command line as text: a byte that is not UTF-8 (a file name from another
+    system, a terminal set to Latin-1) arrives as a lone surrogate, which nothing can print or match."""
+    for word in words:
+        try:
+            word.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = word.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            raise UsageError(f"\"{shown}\" is not UTF-8 text; type it again in a UTF-8 terminal "
+                             "(or set LANG=C.UTF-8)") from None
+
+
+def os_failure(exc: OSError) -> str:
+    """What the system refused, and what to do about it."""
+    what = exc.strerror or type(exc).__name__
+    if exc.filename is not None:
+        return f"{exc.filename}: {what} (check that the path exists and can be written)"
+    return f"cannot write the output: {what} (check the disk or the file it is redirected to)"
+
+
+def silence_stdout() -> None:
+    """Point a failed stdout at /dev/null, so that the interpreter's last flush says nothing more."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (tests capture stdout in memory)
+        pass
 
 
 def terminate_on_signals() -> dict[int, Any]:
@@ -136,10 +179,19 @@ def looks_like_a_number(word: str) -> bool:
     return len(word) > 1 and word[0] == "-" and (word[1].isdigit() or word[1] == ".")
 
 
-def protect_argument(word: str) -> str:
+def protect_arguments(words: Sequence[str], value_options: frozenset[str]) -> list[str]:
     """Keep a negative-number word an argument: Click would take `-33.87,151.21` for an option, and a
-    leading space stops it; the arguments that may be coordinates ignore the space."""
-    return " " + word if looks_like_a_number(word) else word
+    leading space stops it; the arguments that may be coordinates ignore the space. Only arguments:
+    the word after an option that takes a value (`--out -1.svg`) is that value, and stays as typed,
+    and after `--` every word is an argument already."""
+    kept: list[str] = []
+    after_option = False
+    for index, word in enumerate(words):
+        if word == "--":
+            return kept + list(words[index:])
+        kept.append(" " + word if looks_like_a_number(word) and not after_option else word)
+        after_option = word in value_options
+    return kept
 
 
 def take_debug_flag(arguments: list[str]) -> tuple[list[str], bool]:
@@ -177,8 +229,5 @@ def quiet_broken_pipe() -> int:
 
     stdout is pointed at /dev/null so that the interpreter's last flush cannot print a traceback.
     """
-    try:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except (OSError, ValueError):  # not a real file (tests capture stdout in memory)
-        pass
+    silence_stdout()
     return ExitCode.FAILURE

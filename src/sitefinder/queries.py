@@ -206,7 +206,7 @@ def _facility_as_place(query: str, source: MemorySource | IndexedSource) -> Reso
     site = named[0]
     assert site.latitude is not None and site.longitude is not None
     place = Place(name=site.facility, province=site.province, country=site.country, latitude=site.latitude,
-                  longitude=site.longitude, geonameid=site.geonames_city, source="site")
+                  longitude=site.longitude, geonameid=site.geonameid, source="site")
     return Resolution(query=query, place=place, notes=(f"{query} is site {site.id}'s facility: measuring from it",))
 
 
@@ -259,7 +259,7 @@ def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> Ch
         facilities={site.id: name for site in sites if (name := facility_zh(site))},
         place=gazetteer.chinese_name(place.geonameid) if place and place.geonameid else "",
         province=province_zh(place.province) if place else "",
-        sites={site.id: (gazetteer.chinese_name(site.geonames_city) if site.geonames_city else "",
+        sites={site.id: (gazetteer.chinese_name(site.geonameid) if site.geonameid else "",
                          province_zh(site.province)) for site in sites})
 
 
@@ -345,7 +345,7 @@ def trial_summary(sites_path: Path | None = None) -> TrialSummary:
         countries=sorted(country for country in source.countries() if country), sites_name=source.name))
 
 
-def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, limit: int = 5,
+def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, limit: int | None = 5,
                  within_km: float | None = None, province: str | None = None,
                  status: str | frozenset[str | None] | None = None) -> NearResult:
     check_limits(limit, within_km)

@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # sqlite3 itself is imported where an index is opened: `list`
 # About 330 sites. Measured per run: parsing costs 1.2 ms per 100 sites (3.3 ms for 300, 12 ms for
 # 1,000); the index 0.4-0.7 ms whatever the size, plus 3.6 ms to import hashlib for its file name.
 INDEX_THRESHOLD_BYTES = 64 * 1024
-INDEX_SCHEMA = 6
+INDEX_SCHEMA = 7
 FIRST_RADIUS_KM = 200.0
 HALF_EARTH_KM = 20_040.0
 
@@ -46,7 +46,7 @@ class CityFilter(NamedTuple):
     geonameid: int | None = None
 
     def matches(self, site: Site) -> bool:
-        return fold(site.city) == self.key or (self.geonameid is not None and site.geonames_city == self.geonameid)
+        return fold(site.city) == self.key or (self.geonameid is not None and site.geonameid == self.geonameid)
 
 
 class Candidates(NamedTuple):
@@ -85,7 +85,7 @@ class MemorySource:
         return (min(ids), max(ids)) if ids else None
 
     def preferred_cities(self) -> frozenset[int]:
-        return frozenset(site.geonames_city for site in self.data.sites if site.geonames_city is not None)
+        return frozenset(site.geonameid for site in self.data.sites if site.geonameid is not None)
 
     def listing(self, province: str | None, city: CityFilter | None, status: StatusFilter,
                 countries: frozenset[str] | None = None) -> list[Site]:
@@ -96,7 +96,7 @@ class MemorySource:
         """How many sites match: `near` says how many closed ones it left out."""
         return len(filter_sites(self.data.sites, self.trial, province=province, status=status))
 
-    def candidates(self, origin: Place, limit: int, within_km: float | None, province: str | None,
+    def candidates(self, origin: Place, limit: int | None, within_km: float | None, province: str | None,
                    status: StatusFilter) -> Candidates:
         matching = filter_sites(self.data.sites, self.trial, province=province, status=status)
         placed = [site for site in matching if site.has_coordinates]
@@ -205,7 +205,7 @@ class IndexedSource:
                                                              params)]
         return sort_by_region(filter_sites(sites, self.trial, city=city, countries=countries))
 
-    def candidates(self, origin: Place, limit: int, within_km: float | None, province: str | None,
+    def candidates(self, origin: Place, limit: int | None, within_km: float | None, province: str | None,
                    status: StatusFilter) -> Candidates:
         where, params = self._filters(province, status)
         considered = (self._db.execute(f"SELECT COUNT(*) FROM site WHERE {where}", params).fetchone()[0]
@@ -243,16 +243,37 @@ class IndexedSource:
         return " AND ".join(clauses), params
 
 
+MAX_INDEXES = 16  # cached indexes kept in all (the most recently built); each dataset keeps one
+
+
 def open_source(path: Path) -> MemorySource | IndexedSource:
-    """In memory for ordinary files, through the cached index for large ones."""
+    """In memory for ordinary files, through the cached index for large ones. A dataset's
+    DIR/sites.csv is read from the version in use, and its trial.json from the same version."""
+    from sitefinder.versions import pinned_version, replaced_while_read
+    from sitefinder.errors import DataFileError
+    from sitefinder.sitesfile import PIN_ATTEMPTS
+
+    for attempt in range(PIN_ATTEMPTS):
+        pinned = pinned_version(path)
+        try:
+            return _open_pinned(path, pinned)
+        except DataFileError:
+            if attempt + 1 < PIN_ATTEMPTS and replaced_while_read(path, pinned):
+                continue  # a writer replaced the version while it was read: read the new one
+            raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _open_pinned(given: Path, path: Path) -> MemorySource | IndexedSource:
+    """`path` is the file to read (`given`'s version in use, for a dataset); messages name `given`."""
     from sitefinder.sitesfile import read_sites_file
 
     try:
         stat = path.stat()
     except OSError:
-        return MemorySource(read_sites_file(path))  # reading reports the problem with the file's name
+        return MemorySource(read_sites_file(given))  # reading reports the problem with the file's name
     if stat.st_size < INDEX_THRESHOLD_BYTES or not path.is_file():
-        return MemorySource(read_sites_file(path))
+        return MemorySource(read_sites_file(given))
     from sitefinder.trial import read_trial_beside
 
     import hashlib  # here: it loads OpenSSL, 3 ms that ordinary files never need
@@ -260,14 +281,36 @@ def open_source(path: Path) -> MemorySource | IndexedSource:
     # Every edit changes the ctime, which no tool can set back (cp -p and tar restore the mtime; a
     # same-length edit keeps the size): with the inode, an edited or replaced file never matches.
     stamp = f"{INDEX_SCHEMA} {stat.st_dev} {stat.st_ino} {stat.st_size} {stat.st_mtime_ns} {stat.st_ctime_ns}"
-    index_path = cache_dir() / f"sites-{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]}.sqlite"
+    # Named by the path given (a dataset's versions share it, and each replaces the last one's
+    # index) and by the file read.
+    index_path = cache_dir() / (f"sites-{hashlib.sha256(str(given.absolute()).encode()).hexdigest()[:16]}-"
+                                f"{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:8]}.sqlite")
     db = _open_index(index_path, stamp)
     if db is None:
         data = read_sites_file(path)  # validates every row; a bad file never gets an index
         db = _build_index(index_path, stamp, data)
         if db is None:  # no writable cache: slower, but the answer is the same
-            return MemorySource(data)
-    return IndexedSource(db, read_trial_beside(path), str(path), index_path)
+            return MemorySource(data._replace(source=str(given)))
+        prune_indexes(index_path)
+    return IndexedSource(db, read_trial_beside(path, shown=given if given != path else None), str(given), index_path)
+
+
+def prune_indexes(kept: Path) -> None:
+    """Remove the indexes of the same path's earlier versions, and all but the MAX_INDEXES newest
+    in all: the cache would otherwise keep a copy of every version of every dataset. A reader that
+    has one open keeps reading it (POSIX); one that opens it next rebuilds it."""
+    prefix = kept.name.rsplit("-", 1)[0] + "-"
+    try:
+        indexes = [(entry.stat().st_mtime_ns, entry) for entry in kept.parent.glob("sites-*.sqlite")]
+    except OSError:
+        return
+    indexes.sort(reverse=True)
+    for rank, (_, entry) in enumerate(indexes):
+        if entry != kept and (entry.name.startswith(prefix) or rank >= MAX_INDEXES):
+            try:
+                entry.unlink()
+            except OSError:
+                pass
 
 
 def _open_index(index_path: Path, stamp: str) -> sqlite3.Connection | None:
@@ -319,7 +362,7 @@ def _fill_index(db: sqlite3.Connection, stamp: str, data: SiteData) -> None:
     # position: the row's place in the file, which ties in distance and every listing keep, as in memory
     db.executemany("INSERT INTO site VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
         (site.id, position, site.latitude, site.longitude, region_key(site.province), site.province, site.status,
-         site.geonames_city, _encode(site)) for position, site in enumerate(data.sites)])
+         site.geonameid, _encode(site)) for position, site in enumerate(data.sites)])
     db.execute("CREATE INDEX site_latitude ON site (latitude, longitude)")
     db.execute("CREATE INDEX site_region ON site (region)")
     memory = MemorySource(data)  # the facts IndexedSource answers from meta are the in-memory answers
@@ -333,12 +376,13 @@ def _fill_index(db: sqlite3.Connection, stamp: str, data: SiteData) -> None:
 
 
 def _encode(site: Site) -> str:
-    return json.dumps([*site[:-1], contacts_to_list(site.contacts)], ensure_ascii=False)
+    """A site by field name, so a field added to Site never shifts the others in an old index."""
+    return json.dumps({**site._asdict(), "contacts": contacts_to_list(site.contacts)}, ensure_ascii=False)
 
 
 def _decode(text: str) -> Site:
-    *fields, contacts = json.loads(text)
-    return Site(*fields, contacts=contacts_from_list(contacts))
+    fields = json.loads(text)
+    return Site(**{**fields, "contacts": contacts_from_list(fields["contacts"])})
 
 
 def filter_sites(sites: Iterable[Site], trial: Trial, province: str | None = None, city: CityFilter | None = None,

@@ -47,16 +47,23 @@ def choose_format(requested: Format, as_json: bool, command: str = "", out: Path
         if out is not None:
             from sitefinder.output.mapfiles import check_map_file
 
+            if chosen is not Format.table:
+                raise UsageError(f"--out writes the map to {out.name}, --format {chosen.value} prints it; "
+                                 "give one of them")
             check_map_file(out)
     return chosen
 
 
 def map_aspect(fmt: Format, out: Path | None) -> float:
-    """The shape (width over height) of the map to compute: a file's page, else the terminal's."""
-    from sitefinder.output.mapfiles import MAP_FILE_ASPECT, terminal_canvas
+    """The shape (width over height) of the map to compute: a file's page; for JSON, a terminal of
+    Rich's default 80 columns, whatever the terminal (the same view at every width, and no Rich);
+    else the terminal's."""
+    from sitefinder.output.mapfiles import JSON_MAP_COLUMNS, MAP_FILE_ASPECT, terminal_canvas
 
     if out is not None:
         return MAP_FILE_ASPECT
+    if fmt is not Format.table:
+        return terminal_canvas(JSON_MAP_COLUMNS)[2]
     from sitefinder.output.terminal import width
 
     return terminal_canvas(width())[2]

@@ -12,6 +12,7 @@ from sitefinder.text import printable, printable_lines
 
 MAP_FILE_KINDS = (".svg", ".html", ".htm")
 MAP_FILE_ASPECT = 1.6
+JSON_MAP_COLUMNS = 80  # `map --json` computes its view for a terminal this wide (Rich's default)
 
 
 

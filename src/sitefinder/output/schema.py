@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
-from sitefinder.answers import (ChineseNames, ImportResult, MapResult, NearResult, RegionAnswer, SiteDetail,
-                                SiteList, TrialSummary, UpdateResult)
-from sitefinder.contacts import contacts_to_list
+from sitefinder.answers import (ChineseNames, ImportResult, MapResult, NearResult, RegionAnswer, SiteChange,
+                                SiteDetail, SiteList, TrialSummary, UpdateResult)
+from sitefinder.contacts import contact_line, contacts_to_list
 from sitefinder.models import RankedSite, Resolution, Site, Trial
 from sitefinder.output.streams import csv_cell
 from sitefinder.status import effective_status
@@ -47,18 +47,16 @@ class Field(NamedTuple):
 
 
 def _contacts_cell(row: SiteRow) -> str:
-    return "; ".join(f"{contact.name} ({contact.role})"
-                     + (f": {details}" if (details := ", ".join(part for part in (contact.phone, contact.email)
-                                                                  if part)) else "")
-                     for contact in row.site.contacts)
+    """`Name (ROLE): phone ext. N, email; ...`, the number as `show` writes it (dialable from abroad)."""
+    return "; ".join(contact_line(contact, role_words=False) for contact in row.site.contacts)
 
 
 SITE_FIELDS: tuple[Field, ...] = (
     Field("id", lambda row: row.site.id),
-    Field("facility", lambda row: row.site.facility),
-    Field("city", lambda row: row.site.city),
-    Field("province", lambda row: row.site.province),
-    Field("country", lambda row: row.site.country),
+    Field("facility", lambda row: known(row.site.facility)),
+    Field("city", lambda row: known(row.site.city)),
+    Field("province", lambda row: known(row.site.province)),
+    Field("country", lambda row: known(row.site.country)),
     Field("status", lambda row: row.site.status),
     Field("effective_status", lambda row: effective_status(row.site.status, row.trial.overall_status)[0]),
     Field("status_source", lambda row: effective_status(row.site.status, row.trial.overall_status)[1]),
@@ -66,6 +64,7 @@ SITE_FIELDS: tuple[Field, ...] = (
     Field("longitude", lambda row: row.site.longitude),
     Field("coordinate_precision", lambda row: known(row.site.coordinate_precision)),
     Field("coordinate_source", lambda row: known(row.site.coordinate_source)),
+    Field("geonameid", lambda row: row.site.geonameid),
     Field("location_note", lambda row: known(row.site.location_note)),
     Field("investigators", lambda row: contacts_to_list(row.site.contacts), _contacts_cell),
 )
@@ -189,24 +188,35 @@ def import_object(result: ImportResult) -> dict[str, Any]:
 
 
 def update_object(result: UpdateResult) -> dict[str, Any]:
-    from sitefinder.contacts import contact_line
     from sitefinder.status import status_words
     from sitefinder.trial import freshness
 
+    def status(change: SiteChange) -> dict[str, Any] | None:
+        if not change.status:
+            return None
+        (before, before_source), (after, after_source) = change.status
+        return {"before": before, "before_source": before_source, "after": after, "after_source": after_source,
+                "before_words": status_words(before, before_source), "after_words": status_words(after, after_source)}
+
+    def contacts(change: SiteChange) -> dict[str, Any] | None:
+        if not change.contacts:
+            return None
+        before, after = change.contacts
+        return {"before": contacts_to_list(before), "after": contacts_to_list(after),
+                "before_lines": [contact_line(contact) for contact in before],
+                "after_lines": [contact_line(contact) for contact in after]}
+
     changes = [{"id": change.site.id, "facility": change.site.facility, "city": change.site.city,
-                "status": {"before": status_words(*change.status[0]), "after": status_words(*change.status[1])}
-                if change.status else None,
-                "contacts": {"before": [contact_line(c) for c in change.contacts[0]],
-                             "after": [contact_line(c) for c in change.contacts[1]]}
-                if change.contacts else None}
-               for change in result.changed]
+                "status": status(change), "contacts": contacts(change)} for change in result.changed]
     return {"nct_id": result.nct_id, "sites_file": str(result.sites_path), "site_count": result.site_count,
             "data_date_before": known(freshness(result.before).date), "data_date": known(freshness(result.trial).date),
-            "default": result.is_default, "overall_status_before": result.before.overall_status,
-            "overall_status": result.trial.overall_status,
+            "default": result.is_default, "overall_status_before": known(result.before.overall_status),
+            "overall_status": known(result.trial.overall_status),
             "added": [site_record(SiteRow(site, result.trial)) for site in result.added],
             "removed": [site_record(SiteRow(site, result.before)) for site in result.removed],
-            "changed": changes, "unplaced": result.unplaced}
+            "changed": changes, "unplaced": result.unplaced,
+            "added_ids": [site.id for site in result.added], "removed_ids": [site.id for site in result.removed],
+            "id_high_water": result.id_high_water}
 
 
 def json_object(answer: Any) -> Any:
@@ -216,7 +226,7 @@ def json_object(answer: Any) -> Any:
     if isinstance(answer, NearResult):
         return near_object(answer)
     if isinstance(answer, RegionAnswer):
-        origin = {"query": answer.query, "name": answer.region, "source": answer.kind, "latitude": None,
+        origin: dict[str, Any] = {"query": answer.query, "name": answer.region, "source": answer.kind, "latitude": None,
                   "longitude": None, "alternatives": []}
         return {**trial_header(answer.trial), "origin": origin, "sites": [site_record(row) for row in rows_of(answer.sites, answer.trial,
                                                                                 answer.chinese)],
@@ -238,7 +248,8 @@ def json_object(answer: Any) -> Any:
     if isinstance(answer, TrialSummary):
         from sitefinder.trial import trial_to_dict
 
-        return {"trial": trial_to_dict(answer.trial), "site_count": answer.site_count,
+        return {"trial": {key: known(value) for key, value in trial_to_dict(answer.trial).items()},
+                "site_count": answer.site_count,
                 "countries": answer.countries, **data_record(answer.trial)}
     if isinstance(answer, ImportResult):
         return import_object(answer)

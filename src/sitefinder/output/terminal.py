@@ -32,8 +32,12 @@ def console() -> Console:
     encoding is not UTF-8. NO_COLOR and TERM=dumb turn every escape code off, bold included.
     """
     plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
-    return Console(markup=False, emoji=False, highlight=False, color_system=None if plain else "auto",
-                   soft_wrap=False)
+    settings: dict[str, Any] = dict(markup=False, emoji=False, highlight=False,
+                                    color_system=None if plain else "auto", soft_wrap=False)
+    made = Console(**settings)
+    if not MIN_WIDTH <= made.width <= MAX_WIDTH:
+        made = Console(**settings, width=min(max(made.width, MIN_WIDTH), MAX_WIDTH))
+    return made
 
 
 def width() -> int:
@@ -85,8 +89,8 @@ def draw_table(view: TableView) -> None:
         for column, column_width in zip(view.columns, widths):
             table.add_column(column.header, justify="right" if column.align == "right" else "left",
                              width=column_width, overflow="fold")
-        for row in cells:
-            table.add_row(*row)
+        for cells_of_row in cells:
+            table.add_row(*cells_of_row)
         parts.append(table)
     parts += footer_cells(out, view.footer)
     print_trimmed(out, *parts)  # one print: one render and one write, not one per line

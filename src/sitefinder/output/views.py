@@ -185,6 +185,9 @@ def whom_to_call(sites: Sequence[Site], trial: Trial, options: str = "", lang: s
     if without and central:
         which = say("call.which.all" if without == len(sites) else "call.which.other", lang)
         lines.append(say("call.central", lang, which=which, name=central.name, reach=reach_line(central, lang)))
+    elif without and not trial.nct_id:  # no trial facts at all: nothing is known of the trial's contacts
+        lines.append("The registry lists no phone or email for these sites, and there is no trial.json beside "
+                     "the sites file to name the trial's contacts.")
     elif without:
         lines.append(say("call.nobody", lang))
     if sites:
@@ -253,7 +256,8 @@ def notices(answer: object, options: str = "") -> list[str]:
     if isinstance(answer, TrialSummary) and not answer.trial.nct_id:
         return [f"No trial facts: there is no readable trial.json beside {answer.sites_name or 'the sites file'}."]
     if isinstance(answer, (ImportResult, UpdateResult)):
-        return [f"Not placed (listed, but never ranked by distance): {facility}" for facility in answer.unplaced]
+        notes = list(answer.notes) if isinstance(answer, UpdateResult) else []
+        return notes + [f"Not placed (listed, but never ranked by distance): {facility}" for facility in answer.unplaced]
     return []
 
 
@@ -478,6 +482,11 @@ def update_view(result: UpdateResult) -> View:
     where = ("every command now uses them (--sites still wins)" if result.is_default
              else f"use them with --sites {result.sites_path}")
     footer = [f"Saved in {result.sites_path.parent}; {where}.", data_line(result.trial)]
+    if result.added or result.removed:  # ids are stable: say which are new and which are gone for good
+        footer.insert(0, "Site ids: " + "; ".join(part for part in (
+            "added " + ", ".join(str(site.id) for site in result.added) if result.added else "",
+            "removed " + ", ".join(str(site.id) for site in result.removed) + " (never reused)"
+            if result.removed else "") if part) + "; every other site keeps its id.")
     if result.before.overall_status != result.trial.overall_status:
         footer.insert(0, f"The trial's overall status, shown for every site that states none: "
                          f"{status_words(result.before.overall_status, 'site')} → "
