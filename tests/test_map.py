@@ -150,10 +150,12 @@ def test_a_file_of_another_kind_is_a_usage_error(tmp_path: Path) -> None:
 def test_any_trial_anywhere_boston(tmp_path: Path) -> None:
     assert run_cli("import", str(FIXTURE), "--out", str(tmp_path / "oxiplex")).exit_code == 0
     sites = str(tmp_path / "oxiplex" / "sites.csv")
-    run = run_cli("map", "Boston", "--sites", sites, env={"COLUMNS": "100"})
+    closed = run_cli("map", "Boston", "--sites", sites, env={"COLUMNS": "100"})  # a completed trial: no site to join
+    assert closed.exit_code == 0 and "closed site" in closed.stderr and "--all" in closed.stderr
+    run = run_cli("map", "Boston", "--all", "--sites", sites, env={"COLUMNS": "100"})
     assert run.exit_code == 0, run.stderr
     assert len(BRAILLE.findall(run.stdout)) > 100 and " 1 " in run.stdout and "Boston" in run.stdout
-    assert run_cli("map", "Boston", "--sites", sites, "--out", str(tmp_path / "b.svg")).exit_code == 0
+    assert run_cli("map", "Boston", "--all", "--sites", sites, "--out", str(tmp_path / "b.svg")).exit_code == 0
     assert "Boston" in (tmp_path / "b.svg").read_text(encoding="utf-8")
 
 

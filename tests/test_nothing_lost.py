@@ -163,7 +163,7 @@ def indexed_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def statuses(path: Path) -> set[str]:
-    return {site["status"] for site in run_cli("list", "--json", "--sites", str(path)).json()["sites"]}
+    return {site["status"] for site in run_cli("list", "--all", "--json", "--sites", str(path)).json()["sites"]}
 
 
 def test_an_edit_that_keeps_size_and_mtime_is_seen(indexed_file: Path) -> None:

@@ -29,7 +29,7 @@ def test_every_answer_ends_with_whom_to_call_what_trial_means_and_the_data_date(
         assert footer[0] == ('"(trial)": the registry gives no status for the site, so the trial\'s overall status '
                              "is shown; ask the site whether it has opened.")
         assert footer[1] == ("The registry lists no phone or email for these sites: call the trial's central contact, "
-                             "Zhifang Yao, M.D., +86-760-8987-3999.")
+                             "Zhifang Yao, M.D., 0760-8987 3999 (from abroad +86 760 8987 3999).")
         assert footer[2].startswith("Every contact of a site: sitefinder show ID (e.g. sitefinder show ")
         assert footer[3].startswith("Registry data of 2025-06-08, ") and "run sitefinder update NCT07010263" in footer[3]
 
@@ -43,7 +43,7 @@ def test_a_sites_own_phone_and_email_come_first(sites_file) -> None:
         '{"nct_id": "NCT01234567", "last_update": "2099-01-01", "central_contacts": '
         '[{"name": "Desk", "role": "CONTACT", "email": "desk@example.org"}]}', encoding="utf-8")
     out = run_cli("near", "Guangzhou", "--sites", str(path), env={"COLUMNS": "200"}).stdout
-    assert "Call site 1: A. Li, +1-617-555-0100 ext. 12, a.li@example.org" in out
+    assert "Call site 1: A. Li, +1 617-555-0100 ext. 12, a.li@example.org" in out
     assert "The registry lists no phone or email for the other sites: call the trial's central contact, Desk, " \
            "desk@example.org." in out
     assert "Registry data of 2099-01-01" in out and "update" not in out.split("Registry data")[1]  # not stale
@@ -121,7 +121,7 @@ def test_chinese_character_typos_get_same_sounding_suggestions(typed: str, meant
 
 def test_someone_who_types_chinese_sees_chinese_back() -> None:
     run = run_cli("near", "广州", "--limit", "2", env={"COLUMNS": "160"})
-    assert run.stdout.startswith("Sites nearest to 广东广州 Guangzhou, Guangdong, China")
+    assert run.stdout.startswith("离 广东广州 Guangzhou, Guangdong, China 最近的研究中心")
     assert "│ Jiangmen 江门 │ Guangdong 广东 │" in run.stdout
     assert "Jiangmen Central Hospital" in run.stdout  # the registry's facility name stays as given
     data = run_cli("near", "广州", "--json").json()

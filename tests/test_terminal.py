@@ -34,7 +34,7 @@ Sites nearest to Guangzhou, Guangdong, China (23.1167, 113.2500)
 "(trial)": the registry gives no status for the site, so the trial's overall status is shown; ask
 the site whether it has opened.
 The registry lists no phone or email for these sites: call the trial's central contact, Zhifang Yao,
-M.D., +86-760-8987-3999.
+M.D., 0760-8987 3999 (from abroad +86 760 8987 3999).
 Every contact of a site: sitefinder show ID (e.g. sitefinder show 7).
 Registry data of 2025-06-08, 540 days old: statuses and contacts may have changed since (older than
 30 days); run sitefinder update NCT07010263 to refresh them.
@@ -57,7 +57,7 @@ trial's overall status is shown; ask the site whether it has
 opened.
 The registry lists no phone or email for these sites: call
 the trial's central contact, Zhifang Yao, M.D.,
-+86-760-8987-3999.
+0760-8987 3999 (from abroad +86 760 8987 3999).
 Every contact of a site: sitefinder show ID (e.g. sitefinder
 show 27).
 Registry data of 2025-06-08, 540 days old: statuses and
@@ -125,16 +125,18 @@ def test_whole_table_at_a_pinned_width(args: list[str], width: str, expected: st
 def test_whole_show_view_at_a_pinned_width() -> None:
     run = run_cli("show", "30", env={"COLUMNS": "100"})
     assert run.exit_code == 0
-    assert stripped(run.stdout).splitlines()[:9] == [
+    assert stripped(run.stdout).splitlines()[:11] == [
         "Qingdao Central Hospital of Health and Rehabilitation Sciences University",
         "Site           30",
         "Facility       Qingdao Central Hospital of Health and Rehabilitation Sciences University",
         "Location       Qingdao, Shandong, China",
         "Status         Not yet recruiting (trial)",
+        "Call           No phone or email listed for this site: call Zhifang Yao, M.D., 0760-8987 3999 (from",
+        "               abroad +86 760 8987 3999).",
         "Coordinates    36.0649, 120.3804 (city centre, GeoNames 1797929 (Qingdao))",
         "Contacts       Zhen Zhang, M.D. (primary)",
         "               Xiaotao Zhang, M.D. (backup)",
-        "Trial contact  Zhifang Yao, M.D. (contact): +86 760 8987 3999",
+        "Trial contact  Zhifang Yao, M.D.: 0760-8987 3999 (from abroad +86 760 8987 3999)",
     ]
 
 

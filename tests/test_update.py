@@ -60,8 +60,9 @@ def test_update_says_what_changed_and_every_command_then_uses_the_new_data(cli, 
                                   "after_source": "site", "before_words": "Not yet recruiting (trial)",
                                   "after_words": "Recruiting"}
     assert jiangmen["contacts"]["after"] == [{"name": "Gengsheng Yu", "role": "PRINCIPAL_INVESTIGATOR",
-                                              "phone": "0750-3165 000", "phone_international": "+86 750 316 5000"}]
-    assert jiangmen["contacts"]["after_lines"] == ["Gengsheng Yu (principal investigator): +86 750 316 5000"]
+                                              "phone": "0750-3165 000", "phone_international": "+86 750 316 5000",
+                                              "phone_national": "0750-316 5000"}]
+    assert jiangmen["contacts"]["after_lines"] == ["Gengsheng Yu (principal investigator): 0750-316 5000 (from abroad +86 750 316 5000)"]
     assert [contact["role"] for contact in jiangmen["contacts"]["before"]] == ["PRIMARY"]
     # The trial's own status changed, which every site without its own shows: said once, not 40 times.
     assert (report["overall_status_before"], report["overall_status"]) == ("NOT_YET_RECRUITING", "RECRUITING")
@@ -73,7 +74,7 @@ def test_update_says_what_changed_and_every_command_then_uses_the_new_data(cli, 
     first = near.json()["sites"][0]
     assert (first["city"], first["effective_status"], first["status_source"]) == ("Jiangmen", "RECRUITING", "site")
     table = cli("near", "Guangzhou", env={"COLUMNS": "140"})
-    assert "Call site 7: Gengsheng Yu, +86-750-316-5000" in table.stdout
+    assert "Call site 7: Gengsheng Yu, 0750-316 5000 (from abroad +86 750 316 5000)" in table.stdout
     assert f"Registry data fetched on {datetime.date.today().isoformat()}, 0 days old." in table.stdout
     assert cli("list", "--city", "Qingdao", "--json").json()["sites"] == []
     # --sites still wins.

@@ -24,6 +24,7 @@ class ChineseNames(NamedTuple):
     place: str  # the resolved place ("" when it has none)
     province: str  # the resolved place's province
     sites: dict[int, tuple[str, str]]  # site id → (city, province); "" where none is known
+    facilities: dict[int, str] = {}  # site id → facility name in Chinese (data/facilities_zh.csv); never mutated
 
 
 class NearResult(NamedTuple):
@@ -36,6 +37,7 @@ class NearResult(NamedTuple):
     nearest_outside_km: float | None = None  # when --within left nothing: how far the nearest is
     considered: int = 0
     chinese: ChineseNames | None = None
+    closed_left_out: int = 0  # sites matching every other filter, left out as closed (`--all` shows them)
 
 
 class RegionAnswer(NamedTuple):
@@ -47,6 +49,7 @@ class RegionAnswer(NamedTuple):
     sites: list[Site]
     trial: Trial
     chinese: ChineseNames | None = None
+    closed_left_out: int = 0
 
 
 class SiteList(NamedTuple):
@@ -55,6 +58,11 @@ class SiteList(NamedTuple):
     sites: list[Site]
     trial: Trial
     chinese: ChineseNames | None = None
+    closed_left_out: int = 0  # closed sites matching the filters, left out (`--all` shows them)
+    # Why an empty answer is empty, and what to try: the command that finds the nearest sites to a
+    # --city without one; the sites by effective status (None: unknown) when --status left none.
+    try_instead: str = ""
+    status_counts: dict[str | None, int] | None = None
 
 
 class SiteDetail(NamedTuple):
@@ -62,6 +70,7 @@ class SiteDetail(NamedTuple):
 
     site: Site
     trial: Trial
+    chinese: ChineseNames | None = None
 
 
 class TrialSummary(NamedTuple):

@@ -34,6 +34,12 @@ class SitefinderCommand(TyperCommand):
     def get_help_option(self, ctx: Any) -> Any:
         return _flag_help_option(super().get_help_option(ctx))
 
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        """`near [OPTIONS] PLACE`, `update [OPTIONS] [NCT_ID]`: this Typer writes a required argument
+        as {PLACE}, which reads as a set; plain names as Click and every man page write them."""
+        return [piece[1:-1] if piece.startswith("{") and piece.endswith("}") else piece
+                for piece in super().collect_usage_pieces(ctx)]
+
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """`near -33.87,151.21`, `import -3.json`: a command's arguments kept arguments, and given to it
         as typed (`process.protect_arguments`); its options' values are never touched."""
@@ -54,6 +60,14 @@ class SitefinderGroup(TyperGroup):
 
     def get_help_option(self, ctx: Any) -> Any:
         return _flag_help_option(super().get_help_option(ctx))
+
+    def get_params(self, ctx: Any) -> Any:
+        """--install-completion and --show-completion are flags: their help shows no <bool>."""
+        params = super().get_params(ctx)
+        for param in params:
+            if param.name in ("install_completion", "show_completion"):
+                param.metavar = ""
+        return params
 
     def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
              standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
@@ -128,6 +142,22 @@ def _complete_province(incomplete: str) -> list[str]:
             if name.casefold().startswith(typed)]
 
 
+def complete_site(incomplete: str) -> list[str]:
+    """Shell completion for `show`: the site ids and cities of the data in use (SITEFINDER_SITES or
+    the shipped trial) that start with what was typed."""
+    from sitefinder.queries import open_sites
+
+    typed = incomplete.casefold()
+    given = os.environ.get("SITEFINDER_SITES")
+    try:
+        sites = list(open_sites(Path(given) if given else None).sites())
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+    words = [str(site.id) for site in sorted(sites, key=lambda site: site.id)]
+    words += sorted({site.city for site in sites if site.city})
+    return [word for word in words if word.casefold().startswith(typed)]
+
+
 def _complete_status(incomplete: str) -> list[str]:
     """Shell completion for --status: the registry's statuses, lower case, words joined by _ (no quoting)."""
     from sitefinder.status import SITE_STATUSES
@@ -143,6 +173,24 @@ StatusOption = Annotated[Optional[str], typer.Option(
     "--status", "-s", autocompletion=_complete_status, metavar="STATUS",
     help="Only sites with this status, e.g. recruiting, 'not yet recruiting'. "
          "A site without its own status has the trial's.")]
+
+
+BomOption = Annotated[bool, typer.Option(
+    "--bom", metavar="", help="With --format csv: start with a byte-order mark, so that a spreadsheet in a "
+                              "Chinese locale reads the file as UTF-8.")]
+AllOption = Annotated[bool, typer.Option(
+    "--all", "-a", metavar="",
+    help="Also the closed sites (completed, withdrawn, active but not recruiting...); by default only "
+         "those a patient can still join are shown.")]
+
+
+def _options(sites: Optional[Path]) -> str:
+    """The options a hint repeats: --sites when it was typed (SITEFINDER_SITES is read again anyway)."""
+    if sites is None:  # most runs: no need to import the wording catalogue for nothing
+        return ""
+    from sitefinder.wording import data_options
+
+    return data_options(sites, os.environ.get("SITEFINDER_SITES"))
 
 
 LimitOption = Annotated[Optional[int], typer.Option(
@@ -181,10 +229,12 @@ def list_command(
     country: Annotated[Optional[str], typer.Option(
         "--country", metavar="COUNTRY", help="Only sites in this country: China, 中国, United States, USA.")] = None,
     status: StatusOption = None,
+    all_statuses: AllOption = False,
     sites: SitesOption = None,
     lang: LangOption = None,
     output: FormatOption = Format.table,
     as_json: JsonOption = False,
+    bom: BomOption = False,
 ) -> None:
     """List the trial's sites, by province then city.
 
@@ -201,9 +251,9 @@ def list_command(
     from sitefinder.output import choose_format, emit
     from sitefinder.queries import matching_sites
 
-    fmt = choose_format(output, as_json)
+    fmt = choose_format(output, as_json, bom=bom)
     emit(matching_sites(sites, province=province, city=city, status=status, country=country,
-                        lang=lang.value if lang else None), fmt)
+                        lang=lang.value if lang else None, all_statuses=all_statuses), fmt, _options(sites), bom)
 
 
 @app.command("near", cls=SitefinderCommand)
@@ -216,11 +266,13 @@ def near_command(
     within: WithinOption = None,
     province: ProvinceOption = None,
     status: StatusOption = None,
+    all_statuses: AllOption = False,
     online: OnlineOption = False,
     sites: SitesOption = None,
     lang: LangOption = None,
     output: FormatOption = Format.table,
     as_json: JsonOption = False,
+    bom: BomOption = False,
 ) -> None:
     """Show the sites nearest to a place, nearest first.
 
@@ -232,14 +284,14 @@ def near_command(
 
       sitefinder near "Taizhou, Jiangsu" --within 300 --json
 
-      sitefinder near 22.54,114.06 --status recruiting
+      sitefinder near 22.54,114.06 --status "not yet recruiting"
     """
     from sitefinder.output import choose_format, emit
     from sitefinder.queries import nearest_sites
 
-    fmt = choose_format(output, as_json)
+    fmt = choose_format(output, as_json, bom=bom)
     emit(nearest_sites(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
-                       lang=lang.value if lang else None), fmt)
+                       lang=lang.value if lang else None, all_statuses=all_statuses), fmt, _options(sites), bom)
 
 
 @app.command("map", cls=SitefinderCommand)
@@ -251,6 +303,7 @@ def map_command(
     within: WithinOption = None,
     province: ProvinceOption = None,
     status: StatusOption = None,
+    all_statuses: AllOption = False,
     view: Annotated[MapView, typer.Option(
         "--view", case_sensitive=False,
         help="fit: the place and its sites; country: the place's country; world: the world.")] = MapView.fit,
@@ -280,14 +333,17 @@ def map_command(
 
     fmt = choose_format(output, as_json, command="map", out=out)
     emit(map_near(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
-                  lang=lang.value if lang else None, view=view.value, aspect=map_aspect(fmt, out), out=out), fmt)
+                  lang=lang.value if lang else None, view=view.value, aspect=map_aspect(fmt, out), out=out,
+                  all_statuses=all_statuses), fmt, _options(sites))
 
 
 @app.command("show", cls=SitefinderCommand)
 def show_command(
-    site: Annotated[str, typer.Argument(help="A site id (see `sitefinder list`) or part of its facility name.",
-                                        show_default=False)],
+    site: Annotated[str, typer.Argument(help="A site id (see `sitefinder list`), a city, or part of its facility "
+                                             "name, in English or Chinese.", metavar="SITE",
+                                        show_default=False, autocompletion=complete_site)],
     sites: SitesOption = None,
+    lang: LangOption = None,
     output: FormatOption = Format.table,
     as_json: JsonOption = False,
 ) -> None:
@@ -303,7 +359,7 @@ def show_command(
     from sitefinder.queries import site_detail
 
     fmt = choose_format(output, as_json)
-    emit(site_detail(site, sites), fmt)
+    emit(site_detail(site, sites, lang=lang.value if lang else None), fmt, _options(sites))
 
 
 @app.command("info", cls=SitefinderCommand)
@@ -360,7 +416,7 @@ def import_command(
 @app.command("update", cls=SitefinderCommand)
 def update_command(
     nct_id: Annotated[Optional[str], typer.Argument(
-        metavar="[NCT_ID]", show_default=False,
+        metavar="NCT_ID", show_default=False,
         help="The study to fetch; by default the trial of the data in use (NCT07010263 as shipped).")] = None,
     sites: SitesOption = None,
     output: FormatOption = Format.table,

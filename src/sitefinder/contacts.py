@@ -22,7 +22,9 @@ ROLE_WORDS = {
 CONTACT_ROLES = tuple(ROLE_WORDS)
 # Whom a table names for a site: a principal investigator, else the primary contact, else a contact.
 LEAD_ROLES = ("PRINCIPAL_INVESTIGATOR", "PRIMARY", "CONTACT")
-OPTIONAL_FIELDS = ("phone", "phone_ext", "email", "phone_international")
+OPTIONAL_FIELDS = ("phone", "phone_ext", "email", "phone_international", "phone_national")
+# Between the two forms of a number, and in no other place: people copy one of them whole.
+ABROAD_WORDS = "from abroad"
 MAX_CONTACT_CHARS = 300
 
 
@@ -72,33 +74,52 @@ def contact_from_registry(item: dict[str, Any], region: str | None = None) -> Co
     if not text("name"):
         return None
     role = text("role").upper()
+    international, national = phone_forms(text("phone"), region)
     return Contact(name=text("name"), role=role if role in CONTACT_ROLES else "CONTACT", phone=text("phone"),
                    phone_ext=text("phoneExt"), email=text("email"),
-                   phone_international=international_number(text("phone"), region))
+                   phone_international=international, phone_national=national)
 
 
-def international_number(phone: str, region: str | None = None) -> str:
-    """The number as dialled from abroad, "+86 760 8987 3999" for "+86-0760-89873999" (the trunk 0
-    goes), by Google's libphonenumber rules; "" when it is not a valid number.
+def phone_forms(phone: str, region: str | None = None) -> tuple[str, str]:
+    """The number as dialled from abroad and, for a Chinese number, as dialled inside China:
+    ("+86 760 8987 3999", "0760-8987 3999") for "+86-0760-89873999"; ("", "") when it is not a
+    valid number. By Google's libphonenumber rules; the area code is joined by a hyphen as Chinese
+    hospitals write it (0760-8987 3999), a mobile number (138 0013 8000) has none.
 
     Called when data are imported, so that printing a table never pays phonenumbers' 30 ms import.
     """
     if not phone:
-        return ""
+        return "", ""
     import phonenumbers
 
     try:
         number = phonenumbers.parse(phone, region)
     except phonenumbers.NumberParseException:
-        return ""
+        return "", ""
     if not phonenumbers.is_valid_number(number):
-        return ""
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        return "", ""
+    international = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    if number.country_code != 86:
+        return international, ""
+    national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    if national.startswith("0"):
+        national = national.replace(" ", "-", 1)
+    return international, national
 
 
-def dialable(contact: Contact, group_separator: str = " ") -> str:
-    """The phone number to show people: the international form when known, else the registry's text."""
-    phone = (contact.phone_international or contact.phone).replace(" ", group_separator)
+def international_number(phone: str, region: str | None = None) -> str:
+    """The number as dialled from abroad (see phone_forms); "" when it is not a valid number."""
+    return phone_forms(phone, region)[0]
+
+
+def dialable(contact: Contact, lang: str = "en") -> str:
+    """The phone number to show people, one way in every view: "0760-8987 3999 (from abroad +86 760
+    8987 3999)" for a Chinese number, else the international form, else the registry's text."""
+    if contact.phone_national and contact.phone_international:
+        abroad = ABROAD_WORDS if lang == "en" else "境外拨打"
+        phone = f"{contact.phone_national} ({abroad} {contact.phone_international})"
+    else:
+        phone = contact.phone_international or contact.phone
     return phone + (f" ext. {contact.phone_ext}" if phone and contact.phone_ext else "")
 
 
@@ -111,13 +132,10 @@ def lead_contact(contacts: Sequence[Contact]) -> Contact | None:
     return contacts[0] if contacts else None
 
 
-def how_to_reach(contact: Contact, group_separator: str = " ") -> str:
-    """Phone (with extension) and email, as one phrase; "" when the registry gives neither.
-
-    `group_separator` "-" where Rich wraps the line: it breaks at every kind of space, no-break
-    spaces included, and a phone number split over two lines is misread.
-    """
-    return ", ".join(part for part in (dialable(contact, group_separator), contact.email) if part)
+def how_to_reach(contact: Contact) -> str:
+    """Phone (with extension) and email, as one phrase; "" when the registry gives neither. A view
+    that wraps it keeps the number whole (text.wrap_words never breaks between two digits)."""
+    return ", ".join(part for part in (dialable(contact), contact.email) if part)
 
 
 def reachable_contact(contacts: Sequence[Contact]) -> Contact | None:
@@ -128,7 +146,9 @@ def reachable_contact(contacts: Sequence[Contact]) -> Contact | None:
 
 def contact_line(contact: Contact, role_words: bool = True) -> str:
     """"Name (role): phone ext. N, email": the one way a contact is written as a line, for people
-    (`show`, `info`, `update`) and, with the role's enum (`role_words` False), in CSV cells."""
+    (`show`, `info`, `update`) and, with the role's enum (`role_words` False), in CSV cells. For
+    people a plain contact's role says nothing and is left out ("Contact" beside "(contact)")."""
     details = how_to_reach(contact)
     role = ROLE_WORDS.get(contact.role, contact.role.lower()) if role_words else contact.role
-    return f"{contact.name} ({role})" + (f": {details}" if details else "")
+    shown = f" ({role})" if not role_words or contact.role != "CONTACT" else ""
+    return contact.name + shown + (f": {details}" if details else "")

@@ -131,10 +131,23 @@ class SiteLabel(NamedTuple):
     details: str  # the hover text: id, facility, city, province, status, investigator
 
 
-def svg(scene: Scene, title: str, labels: Sequence[SiteLabel], width: int = 1000) -> str:
-    """A self-contained SVG: land, borders, distance rings, a scale bar, markers, labels, a caption."""
+FOOTER_LINE = 14
+FOOTER_CHARS = 150  # of 11-pixel sans-serif across a 1,000-pixel drawing
+
+
+def svg(scene: Scene, title: str, labels: Sequence[SiteLabel], width: int = 1000, footer: Sequence[str] = ()) -> str:
+    """A self-contained SVG: land, borders, distance rings, a scale bar, markers, labels, a caption,
+    then `footer` (whom to call, how old the data are: what the terminal says under a map).
+
+    A label that cannot be put beside its marker without covering another (42 sites in
+    `--view country`) is left out there and listed under the map instead, numbered as its marker."""
+    from sitefinder.text import wrap_words
+
     height = round(width / max(scene.view.aspect(), 0.2))
-    caption_height = 64
+    placed = _placements(scene, labels, width, height)
+    listed = [text for _, _, _, texts, clear in placed if not clear for text in texts]
+    footer_lines = [part for line in footer for part in wrap_words(line, FOOTER_CHARS)]
+    caption_height = 64 + FOOTER_LINE * (len(footer_lines) + len(listed) + (1 if listed else 0))
     total = height + caption_height
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {total}" width="{width}" '
              f'height="{total}" font-family="sans-serif" role="img">',
@@ -153,26 +166,16 @@ def svg(scene: Scene, title: str, labels: Sequence[SiteLabel], width: int = 1000
     parts.append("</g>")
     parts += _rings(scene, width, height)
     parts += _scale_bar(scene, width, height)
-    taken: list[tuple[float, float, float, float]] = []  # label boxes already placed
-    if scene.origin is not None:
-        ox, oy = scene.origin[0] * width, scene.origin[1] * height
-        taken.append((ox + 8, oy - 22, ox + 14 + 7.5 * len(scene.place.label), oy - 4))
-    clusters = _clusters(scene, labels, width, height)
-    for (x, y), members in clusters:  # no label covers another site's badge
-        radius = _badge_radius(members)
-        taken.append((x - radius, y - 9, x + radius, y + 9))
-    for (x, y), members in clusters:
+    for (x, y), members, (left, top, anchor), texts, clear in placed:
         ranks = ",".join(str(marker.rank) for marker, _ in members)
         radius = _badge_radius(members)
-        texts = [label.text for _, label in members]
-        left, top, anchor = _label_place(x, y, radius, texts, width, height, taken)
         parts.append(f'<g><title>{escape(chr(10).join(label.details for _, label in members))}</title>'
                      f'<rect x="{x - radius:.1f}" y="{y - 9:.1f}" width="{2 * radius:.1f}" height="18" rx="9" '
                      f'fill="#1f5fa8" stroke="#fff" stroke-width="1.5"/>'
                      f'<text x="{x:.1f}" y="{y + 4:.1f}" font-size="11" fill="#fff" text-anchor="middle">'
                      f"{ranks}</text>")
-        for line, text in enumerate(texts):
-            parts.append(f'<text x="{left:.1f}" y="{top + 12 + LINE_HEIGHT * line:.1f}" font-size="12" '
+        for line, text in enumerate(texts if clear else ()):
+            parts.append(f'<text class="label" x="{left:.1f}" y="{top + 12 + LINE_HEIGHT * line:.1f}" font-size="12" '
                          f'fill="#1b1b1b" text-anchor="{anchor}" stroke="#fff" stroke-width="3" '
                          f'paint-order="stroke">{escape(text)}</text>')
         parts.append("</g>")
@@ -187,26 +190,62 @@ def svg(scene: Scene, title: str, labels: Sequence[SiteLabel], width: int = 1000
     parts.append(f'<text x="12" y="{height + 24}" font-size="13" fill="#1b1b1b">{escape(title)}</text>')
     parts.append(f'<text x="12" y="{height + 44}" font-size="11" fill="#444">{escape(CAPTION)}</text>')
     parts.append(f'<text x="12" y="{height + 58}" font-size="10" fill="#666">{escape(ATTRIBUTION)}</text>')
+    y = height + 58 + FOOTER_LINE
+    for line in footer_lines:
+        parts.append(f'<text class="footer" x="12" y="{y}" font-size="11" fill="#1b1b1b">{escape(line)}</text>')
+        y += FOOTER_LINE
+    if listed:
+        y += FOOTER_LINE // 2
+        for text in listed:
+            rank, _, rest = text.partition(" ")
+            parts.append(f'<text class="listed" x="12" y="{y}" font-size="11" fill="#1b1b1b">'
+                         f'{escape(rank)}. {escape(rest)}</text>')
+            y += FOOTER_LINE
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 
 
 def html(scene: Scene, title: str, labels: Sequence[SiteLabel], rows: Sequence[Sequence[str]],
-         headers: Sequence[str]) -> str:
-    """The SVG inline in one HTML page with the sites' table; hover a marker for its details.
-    No script, no stylesheet and no font from anywhere else."""
+         headers: Sequence[str], footer: Sequence[str] = (), lang: str = "en") -> str:
+    """The SVG inline in one HTML page with the sites' table and `footer` (whom to call, how old
+    the data are); hover a marker for its details. No script, no stylesheet and no font from
+    anywhere else; a viewport, so that a phone shows it at its own width, not a desktop's shrunk."""
     table = ["<table><thead><tr>", *(f"<th>{escape(header)}</th>" for header in headers), "</tr></thead><tbody>"]
     for row in rows:
         table += ["<tr>", *(f"<td>{escape(cell)}</td>" for cell in row), "</tr>"]
     table.append("</tbody></table>")
     return "\n".join([
-        "<!doctype html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+        "<!doctype html>", f'<html lang="{escape(lang)}">', "<head>", '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(title)}</title>",
-        "<style>body{font-family:sans-serif;margin:24px;color:#1b1b1b}svg{max-width:100%;height:auto}"
-        "table{border-collapse:collapse;margin-top:16px}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}"
+        "<style>body{font-family:sans-serif;margin:16px;color:#1b1b1b}svg{max-width:100%;height:auto}"
+        ".sites{overflow-x:auto}table{border-collapse:collapse;margin-top:16px}"
+        "td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}td.phone{white-space:nowrap}"
         "</style>", "</head>", "<body>", f"<h1 style=\"font-size:18px\">{escape(title)}</h1>",
-        svg(scene, title, labels), *table, f"<p>{escape(CAPTION)} {escape(ATTRIBUTION)}</p>", "</body>", "</html>",
+        svg(scene, title, labels), '<div class="sites">', *table, "</div>",
+        *(f"<p>{escape(line)}</p>" for line in footer),
+        f"<p>{escape(CAPTION)} {escape(ATTRIBUTION)}</p>", "</body>", "</html>",
     ]) + "\n"
+
+
+def _placements(scene: Scene, labels: Sequence[SiteLabel], width: int, height: int
+                ) -> list[tuple[tuple[float, float], list[tuple[Marker, SiteLabel]], tuple[float, float, str],
+                                list[str], bool]]:
+    """Each cluster of markers with where its label goes and whether it fits there clear of others."""
+    taken: list[tuple[float, float, float, float]] = []  # label boxes already placed
+    if scene.origin is not None:
+        ox, oy = scene.origin[0] * width, scene.origin[1] * height
+        taken.append((ox + 8, oy - 22, ox + 14 + 7.5 * len(scene.place.label), oy - 4))
+    clusters = _clusters(scene, labels, width, height)
+    for (x, y), members in clusters:  # no label covers another site's badge
+        radius = _badge_radius(members)
+        taken.append((x - radius, y - 9, x + radius, y + 9))
+    placed = []
+    for (x, y), members in clusters:
+        texts = [label.text for _, label in members]
+        left, top, anchor, clear = _label_place(x, y, _badge_radius(members), texts, width, height, taken)
+        placed.append(((x, y), members, (left, top, anchor), texts, clear))
+    return placed
 
 
 LINE_HEIGHT = 15
@@ -214,9 +253,10 @@ CHAR_WIDTH = 6.6  # of 12-pixel sans-serif, on average: enough to keep labels ap
 
 
 def _label_place(x: float, y: float, radius: float, texts: Sequence[str], width: int, height: int,
-                 taken: list[tuple[float, float, float, float]]) -> tuple[float, float, str]:
+                 taken: list[tuple[float, float, float, float]]) -> tuple[float, float, str, bool]:
     """Where a marker's label goes: beside it, on the side with room, moved up or down until it
-    overlaps no label already placed. Returns the text's x, its top and its anchor; records its box."""
+    overlaps no label already placed. Returns the text's x, its top, its anchor and whether it is
+    clear of every other label; records its box when it is."""
     text_width = CHAR_WIDTH * max(len(text) for text in texts)
     block = LINE_HEIGHT * len(texts)
     sides = [("start", x + radius + 4), ("end", x - radius - 4)]
@@ -234,12 +274,11 @@ def _label_place(x: float, y: float, radius: float, texts: Sequence[str], width:
                             for other in taken if other != own)
             if clear and inside:
                 taken.append(box)
-                return start, top, anchor
+                return start, top, anchor, True
             if best is None and inside:
                 best = (start, top, anchor, box)
-    start, top, anchor, box = best or (sides[0][1], y - 8, sides[0][0], (0.0, 0.0, 0.0, 0.0))
-    taken.append(box)
-    return start, top, anchor
+    start, top, anchor, _ = best or (sides[0][1], y - 8, sides[0][0], (0.0, 0.0, 0.0, 0.0))
+    return start, top, anchor, False
 
 
 def _badge_radius(members: Sequence[tuple[Marker, SiteLabel]]) -> float:

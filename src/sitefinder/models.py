@@ -17,6 +17,7 @@ class Contact(NamedTuple):
     phone_ext: str = ""
     email: str = ""
     phone_international: str = ""  # dialable from abroad ("+86 760 8987 3999"); see contacts.dialable
+    phone_national: str = ""  # a Chinese number as dialled inside China ("0760-8987 3999"); see contacts.phone_forms
 
 
 class Site(NamedTuple):
@@ -70,6 +71,7 @@ class Trial(NamedTuple):
     central_contacts: tuple[Contact, ...] = ()
     url: str = ""
     retrieved: str = ""  # the day (YYYY-MM-DD) the record was read from the registry, when known
+    plain_summary: str = ""  # who may join, in plain words, written by people (kept by `update`)
 
 
 class Place(NamedTuple):
@@ -86,7 +88,9 @@ class Place(NamedTuple):
 
     @property
     def label(self) -> str:
-        return ", ".join(part for part in (self.name, self.province or self.country) if part)
+        from sitefinder.regions import place_words  # Taiwan, Hong Kong and Macau named one way
+
+        return place_words(self.name, self.province or self.country)
 
 
 class Resolution(NamedTuple):

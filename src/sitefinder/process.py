@@ -44,6 +44,30 @@ class Terminated(BaseException):
         self.signal_number = signal_number
 
 
+def our_usage_words(exc: Exception, words: Sequence[str]) -> str | None:
+    """The parser's error in sitefinder's words where its own leak a library's ("Value error, …",
+    "Input should be a valid number"), or a suggestion for a place or `help` typed as the command."""
+    from sitefinder.wording import unknown_command_words, usage_words
+
+    message = getattr(exc, "format_message", lambda: str(exc))()
+    context = getattr(exc, "ctx", None)
+    param = getattr(exc, "param", None)
+    named = f" {context.info_name}" if context is not None and context.parent else ""
+    if param is not None and getattr(param, "opts", None):
+        option = max(param.opts, key=len)
+        value = next((words[i + 1] for i, word in enumerate(words[:-1]) if word in param.opts), None)
+        value = value if value is not None else next((word.split("=", 1)[1] for word in words
+                                                      if word.startswith(option + "=")), None)
+        ours = usage_words(message, option, value)
+        return f"{ours} (see: sitefinder{named} --help)" if ours else None
+    if message.startswith("No such command") and words and context is not None and not context.parent:
+        commands = sorted(getattr(context.command, "commands", {}) or [])
+        first = next((word for word in words if not word.startswith("-")), "")
+        if first and first not in commands and "Did you mean" not in message:
+            return unknown_command_words(first.strip(), commands)
+    return None
+
+
 def guarded(command: Callable[[list[str]], Any], arguments: Sequence[str], debug_from_env: bool = False) -> int:
     """Run `command` on the words of a command line (without --debug) and return the exit code."""
     words, debug = take_debug_flag(list(arguments))
@@ -67,7 +91,8 @@ def guarded(command: Callable[[list[str]], Any], arguments: Sequence[str], debug
     except ClickException as exc:  # bad option, missing argument, unknown command
         context = getattr(exc, "ctx", None)
         named = f" {context.info_name}" if context is not None and context.parent else ""
-        code = fail(f"{exc.format_message()} (see: sitefinder{named} --help)", ExitCode.USAGE, debug=False)
+        ours = our_usage_words(exc, words)
+        code = fail(ours or f"{exc.format_message()} (see: sitefinder{named} --help)", ExitCode.USAGE, debug=False)
     except (KeyboardInterrupt, Interrupted, Abort):
         code = fail("interrupted", ExitCode.INTERRUPTED, debug=False)
     except Terminated as exc:  # SIGTERM, SIGHUP: clean-ups (temporary files) have run on the way here

@@ -18,7 +18,7 @@ from sitefinder.distance import rank_sites
 from sitefinder.errors import PlaceNotFound, SitefinderError, UsageError
 from sitefinder.models import RankedSite, Resolution, Site, Trial
 from sitefinder.paths import default_sites_path, gazetteer_path
-from sitefinder.status import parse_status_option
+from sitefinder.status import CLOSED_STATUSES, JOINABLE_FILTER, effective_status, joinable, parse_status_option
 from sitefinder.text import fold, has_cjk, quoted
 
 if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that resolve a place
@@ -94,6 +94,21 @@ def _answer(sites_path: Path | None, question: Callable[[MemorySource | IndexedS
         return question(open_sites(sites_path))
 
 
+def status_filter(status: str | None, all_statuses: bool) -> str | frozenset[str | None] | None:
+    """`--status` as typed, else every status (`--all`), else the sites a patient can still join."""
+    if status:
+        return parse_status_option(status)
+    return None if all_statuses else JOINABLE_FILTER
+
+
+def without_closed(sites: list[Site], trial: Trial, wanted: object) -> tuple[list[Site], int]:
+    """The sites to show and how many closed ones were left out (none unless the default filter is on)."""
+    if wanted is not JOINABLE_FILTER:
+        return sites, 0
+    kept = [site for site in sites if joinable(effective_status(site.status, trial.overall_status)[0])]
+    return kept, len(sites) - len(kept)
+
+
 def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
     from sitefinder.regions import match_province as match  # the province table: only for --province
 
@@ -102,18 +117,19 @@ def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
 
 def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None = None, within_km: float | None = None,
          province: str | None = None, status: str | None = None, online: bool = False,
-         lang: str | None = None) -> NearResult | RegionAnswer:
+         lang: str | None = None, all_statuses: bool = False) -> NearResult | RegionAnswer:
     """The sites nearest to what a person typed, with how the place was understood.
 
     `province` and `status` are as typed (`山东`, `not yet recruiting`); a bad value is a UsageError.
     `limit` None: every site within `within_km`, else five. A province or country is answered with
     its sites (RegionAnswer). `lang` "zh", or a query in Chinese, adds names in Chinese characters.
+    Without `status` only the sites a patient can still join are ranked, unless `all_statuses`.
     """
     from sitefinder.errors import RegionNotPlace
 
     query = query.strip()
     check_limits(limit, within_km)
-    status_value = parse_status_option(status) if status else None
+    status_value = status_filter(status, all_statuses)
     wants_chinese = lang == "zh" or (lang is None and has_cjk(query))
 
     def question(source: MemorySource | IndexedSource) -> NearResult | RegionAnswer:
@@ -121,9 +137,20 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
         try:
             resolution = locate(query, source.preferred_cities(), online=online)
         except RegionNotPlace as region:
-            return _region_answer(region, source, province_name, status_value, wants_chinese)
+            answer = _region_answer(region, source, province_name, status_value, wants_chinese)
+            if answer.sites or answer.kind != "province":
+                return answer
+            resolution = _capital_of(answer, source)  # 新疆: no site there; the nearest to Ürümqi
+            if resolution is None:
+                return answer
+        except PlaceNotFound:
+            resolution = _facility_as_place(query, source)
+            if resolution is None:
+                raise
         result = find_nearest(resolution, source, limit=effective_limit(limit, within_km), within_km=within_km,
                               province=province_name, status=status_value)
+        if status_value is JOINABLE_FILTER:
+            result = result._replace(closed_left_out=source.count_matching(province_name, CLOSED_STATUSES))
         if wants_chinese:
             result = result._replace(chinese=chinese_names([entry.site for entry in result.sites], resolution))
         return result
@@ -131,22 +158,76 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
     return _answer(sites_path, question)
 
 
+def _capital_of(answer: RegionAnswer, source: MemorySource | IndexedSource) -> Resolution | None:
+    """A province without a site of the trial, as the place to measure from: its capital."""
+    from sitefinder.regions import find_province
+
+    province = find_province(answer.region) or find_province(answer.query)
+    if province is None:
+        return None
+    try:
+        found = locate(province.capital, source.preferred_cities())
+    except PlaceNotFound:
+        return None
+    note = (f"{answer.query} is a province without a site of this trial; "
+            f"these are the nearest to its capital, {found.place.name}")
+    return found._replace(query=answer.query, notes=(note,), alternatives=(), ambiguous=False)
+
+
+def _province_from_capital(region: RegionAnswer, sites_path: Path | None) -> NearResult | RegionAnswer:
+    """A province's sites (as `near 山东` lists them), ranked from its capital, for a map of it."""
+    def question(source: MemorySource | IndexedSource) -> NearResult | RegionAnswer:
+        resolution = _capital_of(region, source)
+        if resolution is None:
+            return region
+        ranked = rank_sites(resolution.place, [site for site in region.sites if site.has_coordinates],
+                            limit=len(region.sites))
+        note = f"{region.query} is a province: its {len(ranked)} site{'s' if len(ranked) != 1 else ''}, " \
+               f"measured from its capital, {resolution.place.name}"
+        return NearResult(resolution=resolution._replace(notes=(note,)), sites=ranked, trial=region.trial,
+                          considered=len(region.sites), chinese=region.chinese, closed_left_out=region.closed_left_out)
+
+    return _answer(sites_path, question)
+
+
+def _facility_as_place(query: str, source: MemorySource | IndexedSource) -> Resolution | None:
+    """`near 江门市中心医院`: a query that names one site's facility (in Chinese, or the registry's
+    whole English name) is measured from that site; None when it names none or several."""
+    from sitefinder.facilities import facility_zh
+    from sitefinder.models import Place
+
+    key = fold(query)
+    if not key:
+        return None
+    named = [site for site in source.sites() if site.has_coordinates
+             and (key == fold(site.facility) or (has_cjk(query) and key in fold(facility_zh(site))))]
+    if len({(site.latitude, site.longitude) for site in named}) != 1:
+        return None
+    site = named[0]
+    assert site.latitude is not None and site.longitude is not None
+    place = Place(name=site.facility, province=site.province, country=site.country, latitude=site.latitude,
+                  longitude=site.longitude, geonameid=site.geonameid, source="site")
+    return Resolution(query=query, place=place, notes=(f"{query} is site {site.id}'s facility: measuring from it",))
+
+
 def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource, province: str | None,
-                   status: str | None, wants_chinese: bool) -> RegionAnswer:
+                   status: str | frozenset[str | None] | None, wants_chinese: bool) -> RegionAnswer:
     """The sites of the province or country a query named."""
     from sitefinder.regions import find_province
 
+    listed = None if status is JOINABLE_FILTER else status
     named = find_province(region.query)
     if named is not None or any(admin1 for _, admin1 in region.regions):
         name = match_province(region.query, source.provinces())
-        sites = source.listing(name, None, status)
+        sites = source.listing(name, None, listed)
         kind = "province"
     else:
         countries = countries_named(region.query, source)
-        sites = source.listing(province, None, status, countries)
+        sites = source.listing(province, None, listed, countries)
         name, kind = next((site.country for site in sites), region.query), "country"
+    sites, closed = without_closed(sites, source.trial, status)
     return RegionAnswer(query=region.query, region=name, kind=kind, sites=sites, trial=source.trial,
-                        chinese=chinese_names(sites) if wants_chinese else None)
+                        chinese=chinese_names(sites) if wants_chinese else None, closed_left_out=closed)
 
 
 def countries_named(text: str, source: MemorySource | IndexedSource) -> frozenset[str]:
@@ -171,8 +252,11 @@ def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> Ch
         province = find_province(text) if text else None
         return province.chinese if province else ""
 
+    from sitefinder.facilities import facility_zh
+
     place = resolution.place if resolution else None
     return ChineseNames(
+        facilities={site.id: name for site in sites if (name := facility_zh(site))},
         place=gazetteer.chinese_name(place.geonameid) if place and place.geonameid else "",
         province=province_zh(place.province) if place else "",
         sites={site.id: (gazetteer.chinese_name(site.geonameid) if site.geonameid else "",
@@ -180,13 +264,15 @@ def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> Ch
 
 
 def matching_sites(sites_path: Path | None = None, province: str | None = None, city: str | None = None,
-               status: str | None = None, country: str | None = None, lang: str | None = None) -> SiteList:
+                   status: str | None = None, country: str | None = None, lang: str | None = None,
+                   all_statuses: bool = False) -> SiteList:
     """The trial's sites matching the filters (as typed), by province, then city, then id.
 
     `city` is understood as `near` understands a place (济南, jinan, Ganzhou for the registry's
-    "Gannan"); `country` as a country name in any language the gazetteer knows.
+    "Gannan"); `country` as a country name in any language the gazetteer knows. Without `status`
+    the closed sites are left out (and counted), unless `all_statuses`.
     """
-    status_value = parse_status_option(status) if status else None
+    status_value = status_filter(status, all_statuses)
     typed = " ".join(text for text in (province, city, country) if text)
     wants_chinese = lang == "zh" or (lang is None and has_cjk(typed))
 
@@ -194,10 +280,31 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
         province_name = match_province(province, source.provinces()) if province else None
         countries = countries_named(country, source) if country else None
         city_filter = understand_city(city, source) if city else None
-        sites = source.listing(province_name, city_filter, status_value, countries)
-        return SiteList(sites, source.trial, chinese_names(sites) if wants_chinese else None)
+        listed = None if status_value is JOINABLE_FILTER else status_value
+        sites, closed = without_closed(source.listing(province_name, city_filter, listed, countries), source.trial,
+                                       status_value)
+        answer = SiteList(sites, source.trial, chinese_names(sites) if wants_chinese else None, closed)
+        if sites:
+            return answer
+        if city and city_filter is not None and city_filter.geonameid is not None:
+            from sitefinder.wording import command
+
+            answer = answer._replace(try_instead=command("near", city))
+        if status and isinstance(status_value, str):
+            answer = answer._replace(status_counts=status_counts(source.listing(province_name, city_filter, None,
+                                                                                countries), source.trial))
+        return answer
 
     return _answer(sites_path, question)
+
+
+def status_counts(sites: Iterable[Site], trial: Trial) -> dict[str | None, int]:
+    """How many sites have each effective status, most first: what `list --status` can ask for."""
+    counts: dict[str | None, int] = {}
+    for site in sites:
+        shown = effective_status(site.status, trial.overall_status)[0]
+        counts[shown] = counts.get(shown, 0) + 1
+    return dict(sorted(counts.items(), key=lambda item: -item[1]))
 
 
 def understand_city(text: str, source: MemorySource | IndexedSource) -> CityFilter:
@@ -218,9 +325,16 @@ def understand_city(text: str, source: MemorySource | IndexedSource) -> CityFilt
     return CityFilter(key, place.geonameid)
 
 
-def site_detail(query: str, sites_path: Path | None = None) -> SiteDetail:
-    """One site, by id or a fragment of its facility name, with the trial it belongs to."""
-    return _answer(sites_path, lambda source: SiteDetail(find_site(source, query), source.trial))
+def site_detail(query: str, sites_path: Path | None = None, lang: str | None = None) -> SiteDetail:
+    """One site, by id or a fragment of its facility name, with the trial it belongs to; `lang` "zh",
+    or a query in Chinese, adds names in Chinese characters."""
+    wants_chinese = lang == "zh" or (lang is None and has_cjk(query))
+
+    def question(source: MemorySource | IndexedSource) -> SiteDetail:
+        site = find_site(source, query)
+        return SiteDetail(site, source.trial, chinese_names([site]) if wants_chinese else None)
+
+    return _answer(sites_path, question)
 
 
 def trial_summary(sites_path: Path | None = None) -> TrialSummary:
@@ -233,7 +347,7 @@ def trial_summary(sites_path: Path | None = None) -> TrialSummary:
 
 def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, limit: int | None = 5,
                  within_km: float | None = None, province: str | None = None,
-                 status: str | None = None) -> NearResult:
+                 status: str | frozenset[str | None] | None = None) -> NearResult:
     check_limits(limit, within_km)
     origin = resolution.place
     found = source.candidates(origin, limit, within_km, province, status)
@@ -246,37 +360,57 @@ def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, l
                       nearest_outside_km=nearest_outside, considered=found.considered)
 
 
-def _sites_in_place(text: str, source: MemorySource | IndexedSource) -> list[Site]:
-    """The sites in the city a text names (青岛, Qingdao); a typo is a PlaceNotFound with "did you mean"."""
+def _sites_in_place(text: str, source: MemorySource | IndexedSource) -> tuple[list[Site], list[str]]:
+    """The sites in the city a text names (青岛, Qingdao), and the places a typo may have meant."""
     from sitefinder.errors import RegionNotPlace
 
     try:
         city = understand_city(text, source)
     except RegionNotPlace:
-        return []
-    return [site for site in source.sites() if city.matches(site)]
+        return [], []
+    except PlaceNotFound as miss:
+        return [], miss.suggestions
+    return [site for site in source.sites() if city.matches(site)], []
+
+
+def _looks_like_a_number(text: str) -> bool:
+    """"-1", "7.0", "1e3": meant as an id, not as a name to look for."""
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
-    """One site by id, by a fragment of its facility name, or by its city (`show 青岛`)."""
+    """One site by id, else every site whose facility name (English or Chinese, whole or a fragment)
+    or city matches: one rule, so that `show Beijing` finds the three sites in Beijing, whichever
+    name says "Beijing". More than one is an AmbiguousSite listing them."""
     text = query.strip()
+    ids = source.id_range()
+    known = f"ids run from {ids[0]} to {ids[1]}" if ids else "the sites file has no sites"
     if text.isascii() and text.isdigit():
         from sitefinder.sitesfile import MAX_SITE_ID
 
         site = source.site_by_id(int(text)) if len(text) <= 19 and int(text) <= MAX_SITE_ID else None
         if site is None:
-            ids = source.id_range()
-            known = f"ids run from {ids[0]} to {ids[1]}" if ids else "the sites file has no sites"
             raise SitefinderError(f"no site has id {text}; {known} (see: sitefinder list)")
         return site
+    if _looks_like_a_number(text):
+        raise SitefinderError(f"no site has id {quoted(text)}: an id is a whole number; {known} (see: sitefinder list)")
     key = fold(text)
     if not key:
         raise UsageError("give a site id or part of a facility name, e.g. sitefinder show Qingdao")
-    matches = [site for site in source.sites() if key in fold(site.facility)]
+    from sitefinder.facilities import facility_zh
+
+    by_name = {site.id for site in source.sites()
+               if key in fold(site.facility) or (has_cjk(text) and key in fold(facility_zh(site)))}
+    in_city, suggestions = _sites_in_place(text, source)
+    wanted = by_name | {site.id for site in in_city}
+    matches = [site for site in source.sites() if site.id in wanted]
     if not matches:
-        matches = _sites_in_place(text, source)
-    if not matches:
-        raise SitefinderError(f"no site's facility name or city matches {quoted(text)}; see: sitefinder list")
+        hint = f"; did you mean {' or '.join(suggestions)}?" if suggestions else ""
+        raise SitefinderError(f"no site matches {quoted(text)} by facility name or city{hint} (see: sitefinder list)")
     if len(matches) > 1:
         from sitefinder.errors import AmbiguousSite
 
@@ -289,7 +423,8 @@ def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
 
 def map_near(query: str, sites_path: Path | None = None, limit: int | None = None, within_km: float | None = None,
              province: str | None = None, status: str | None = None, online: bool = False,
-             lang: str | None = None, view: str = "fit", aspect: float = 2.0, out: Path | None = None) -> MapResult:
+             lang: str | None = None, view: str = "fit", aspect: float = 2.0, out: Path | None = None,
+             all_statuses: bool = False) -> MapResult:
     """`near`'s answer and the map around it. `aspect`: the drawing's width over its height; `out`:
     the file the map is for (then with the world's land and borders), else the terminal."""
     from sitefinder.geomap import VIEWS, choose_view, scene
@@ -297,7 +432,9 @@ def map_near(query: str, sites_path: Path | None = None, limit: int | None = Non
     if view not in VIEWS:
         raise UsageError(f"unknown view {quoted(view)}; use one of: {', '.join(VIEWS)}")
     result = nearest_sites(query, sites_path, limit=limit, within_km=within_km, province=province, status=status,
-                  online=online, lang=lang)
+                           online=online, lang=lang, all_statuses=all_statuses)
+    if isinstance(result, RegionAnswer) and result.kind == "province" and result.sites:
+        result = _province_from_capital(result, sites_path)  # `map 山东` draws what `near 山东` lists
     if isinstance(result, RegionAnswer):
         raise UsageError(f"{quoted(result.query)} is a {result.kind}: give a city or coordinates to map the "
                          f"sites around it (or: sitefinder list --{result.kind} {quoted(result.region)})")

@@ -132,3 +132,28 @@ def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
     hint = "did you mean " + " or ".join(choices[key] for key, _, _ in matches) + "?" if matches \
         else "give a province such as Shandong or 山东"
     raise UsageError(f"unknown province {quoted(text)}; {hint}")
+
+
+def short_province(text: str) -> str:
+    """The short word for a province: "Beijing" for "Beijing Municipality", "Guangxi" for the
+    registry's "Guangxi Zhuang Autonomous Region"; a region outside China as written."""
+    province = find_province(text)
+    return province.name if province else text
+
+
+def display_region(text: str) -> str:
+    """Hong Kong, Macau and Taiwan named one way whether GeoNames keeps them as a country
+    ("Macao") or a registry as a province ("Macau SAR"): the names sitefinder shows."""
+    province = find_province(text) if text else None
+    return province.name if province and province.country != "CN" else text
+
+
+def place_words(*parts: str) -> str:
+    """"Taipei, Taiwan" for ("Taipei", "Taiwan", "Taiwan"), "Macau" for ("Macau", "Macau", "Macao"):
+    the parts of a place's name, each region named one way, none said twice."""
+    shown: list[str] = []
+    for part in parts:
+        words = display_region(part)
+        if words and fold(words) not in {fold(earlier) for earlier in shown}:
+            shown.append(words)
+    return ", ".join(shown)

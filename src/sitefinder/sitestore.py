@@ -20,7 +20,7 @@ from sitefinder.models import Place, Site, SiteData, Trial
 from sitefinder.paths import cache_dir, replace_atomically
 from sitefinder.regions import region_key, same_region
 from sitefinder.distance import SPHERE_MARGIN, bounding_box, sphere_km
-from sitefinder.status import effective_status, site_statuses_shown_as
+from sitefinder.status import effective_status, site_statuses_shown_as, status_matches
 from sitefinder.text import fold
 
 if TYPE_CHECKING:  # sqlite3 itself is imported where an index is opened: `list` on a small file never needs it
@@ -32,6 +32,10 @@ INDEX_THRESHOLD_BYTES = 64 * 1024
 INDEX_SCHEMA = 7
 FIRST_RADIUS_KM = 200.0
 HALF_EARTH_KM = 20_040.0
+
+
+# One status, a set of them (the default: every status but the closed ones), or None for any.
+StatusFilter = str | frozenset[str | None] | None
 
 
 class CityFilter(NamedTuple):
@@ -83,13 +87,17 @@ class MemorySource:
     def preferred_cities(self) -> frozenset[int]:
         return frozenset(site.geonameid for site in self.data.sites if site.geonameid is not None)
 
-    def listing(self, province: str | None, city: CityFilter | None, status: str | None,
+    def listing(self, province: str | None, city: CityFilter | None, status: StatusFilter,
                 countries: frozenset[str] | None = None) -> list[Site]:
         """The matching sites in `list` order: province, city, then id."""
         return sort_by_region(filter_sites(self.data.sites, self.trial, province, city, status, countries))
 
+    def count_matching(self, province: str | None, status: StatusFilter) -> int:
+        """How many sites match: `near` says how many closed ones it left out."""
+        return len(filter_sites(self.data.sites, self.trial, province=province, status=status))
+
     def candidates(self, origin: Place, limit: int | None, within_km: float | None, province: str | None,
-                   status: str | None) -> Candidates:
+                   status: StatusFilter) -> Candidates:
         matching = filter_sites(self.data.sites, self.trial, province=province, status=status)
         placed = [site for site in matching if site.has_coordinates]
         return Candidates(placed, len(matching) - len(placed), len(matching))
@@ -189,7 +197,7 @@ class IndexedSource:
         """Facts about the whole file, computed once when the index was built (a scan costs ~100 ms)."""
         return json.loads(self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()[0])
 
-    def listing(self, province: str | None, city: CityFilter | None, status: str | None,
+    def listing(self, province: str | None, city: CityFilter | None, status: StatusFilter,
                 countries: frozenset[str] | None = None) -> list[Site]:
         """As MemorySource.listing; the index narrows by province and status, the same filter code does the rest."""
         where, params = self._filters(province, status)
@@ -198,7 +206,7 @@ class IndexedSource:
         return sort_by_region(filter_sites(sites, self.trial, city=city, countries=countries))
 
     def candidates(self, origin: Place, limit: int | None, within_km: float | None, province: str | None,
-                   status: str | None) -> Candidates:
+                   status: StatusFilter) -> Candidates:
         where, params = self._filters(province, status)
         considered = (self._db.execute(f"SELECT COUNT(*) FROM site WHERE {where}", params).fetchone()[0]
                       if params else self._meta("count"))
@@ -216,7 +224,11 @@ class IndexedSource:
                 return Candidates(sites, unplaced, considered)
             radius = min(radius * 4, HALF_EARTH_KM)
 
-    def _filters(self, province: str | None, status: str | None) -> tuple[str, list[object]]:
+    def count_matching(self, province: str | None, status: StatusFilter) -> int:
+        where, params = self._filters(province, status)
+        return self._db.execute(f"SELECT COUNT(*) FROM site WHERE {where}", params).fetchone()[0]
+
+    def _filters(self, province: str | None, status: StatusFilter) -> tuple[str, list[object]]:
         clauses, params = ["1"], []
         if province is not None:
             clauses.append("region = ?")
@@ -374,7 +386,7 @@ def _decode(text: str) -> Site:
 
 
 def filter_sites(sites: Iterable[Site], trial: Trial, province: str | None = None, city: CityFilter | None = None,
-                 status: str | None = None, countries: frozenset[str] | None = None) -> list[Site]:
+                 status: StatusFilter = None, countries: frozenset[str] | None = None) -> list[Site]:
     """The sites matching every filter given; `status` compares the status shown (site's, else trial's);
     `countries` holds folded country names as the sites file writes them."""
     return [
@@ -382,7 +394,7 @@ def filter_sites(sites: Iterable[Site], trial: Trial, province: str | None = Non
         if (province is None or same_region(site.province, province))
         and (city is None or city.matches(site))
         and (countries is None or fold(site.country) in countries)
-        and (status is None or effective_status(site.status, trial.overall_status)[0] == status)
+        and status_matches(effective_status(site.status, trial.overall_status)[0], status)
     ]
 
 

@@ -28,6 +28,40 @@ STATUS_WORDS = {
 SITE_STATUSES = tuple(STATUS_WORDS)[:9]
 
 
+# Which statuses a patient can still act on, and how a view colours them (open green, not yet
+# yellow, closed dim). The one place this rule lives: queries filter by it, views colour by it.
+# "Available" is expanded access a patient can ask for; "Unknown" (the registry lost track) is not
+# known to be closed, so it is shown, uncoloured, rather than hidden.
+STATUS_CLASSES = {
+    "RECRUITING": "open", "ENROLLING_BY_INVITATION": "open", "AVAILABLE": "open",
+    "NOT_YET_RECRUITING": "not_yet",
+    "ACTIVE_NOT_RECRUITING": "closed", "COMPLETED": "closed", "SUSPENDED": "closed", "TERMINATED": "closed",
+    "WITHDRAWN": "closed", "NO_LONGER_AVAILABLE": "closed", "TEMPORARILY_NOT_AVAILABLE": "closed",
+    "APPROVED_FOR_MARKETING": "closed", "WITHHELD": "closed",
+}
+# Rich styles for each class, for the views that colour (phase 2 of issue 21 uses them in tables).
+CLASS_STYLES = {"open": "green", "not_yet": "yellow", "closed": "dim", "unknown": ""}
+CLOSED_STATUSES = frozenset(status for status, kind in STATUS_CLASSES.items() if kind == "closed")
+# The default status filter: every effective status but the closed ones (None: no status known).
+JOINABLE_FILTER: frozenset[str | None] = frozenset((*(s for s in STATUS_WORDS if s not in CLOSED_STATUSES), None))
+
+def status_class(status: str | None) -> str:
+    """"open", "not_yet", "closed" or "unknown": what a patient can do about a site with this status."""
+    return STATUS_CLASSES.get(status or "", "unknown")
+
+
+def joinable(status: str | None) -> bool:
+    """Whether a site with this effective status is shown by default: every one not known to be closed."""
+    return status not in CLOSED_STATUSES
+
+
+def status_matches(shown: str | None, wanted: str | frozenset[str | None] | None) -> bool:
+    """Whether an effective status passes a filter: one status, a set of them, or None for any."""
+    if wanted is None:
+        return True
+    return shown in wanted if isinstance(wanted, frozenset) else shown == wanted
+
+
 def normalize_status(text: str) -> str | None:
     """The enum value for "not yet recruiting", "Not_Yet_Recruiting", "active, not recruiting"; else None."""
     words = text.replace(",", " ").replace("-", " ").replace("_", " ").split()
@@ -61,13 +95,15 @@ def effective_status(site_status: str | None, trial_status: str | None) -> tuple
     return None, None
 
 
-def site_statuses_shown_as(status: str, trial_status: str | None) -> tuple[str | None, ...]:
-    """The site statuses (None: the registry states none) that `effective_status` shows as `status`.
+def site_statuses_shown_as(status: str | frozenset[str | None], trial_status: str | None) -> tuple[str | None, ...]:
+    """The site statuses (None: the registry states none) that `effective_status` shows as `status`
+    (or as any status of a set).
 
     Derived from `effective_status` itself, so that a SQL filter on the stored site status keeps
     to the same rule as the in-memory filter.
     """
-    return tuple(value for value in (*STATUS_WORDS, None) if effective_status(value, trial_status)[0] == status)
+    return tuple(value for value in (*STATUS_WORDS, None)
+                 if status_matches(effective_status(value, trial_status)[0], status))
 
 
 def status_words(status: str | None, source: str | None) -> str:

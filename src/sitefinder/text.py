@@ -7,6 +7,7 @@ data-build time and the query typed at run time are folded by the same rules.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 
 # Administrative suffixes that people add or leave out at will: 江苏省 = 江苏, 泰州市 = 泰州.
 # Longest first, so that 自治区 is removed whole rather than leaving 自治.
@@ -20,6 +21,9 @@ _UNSAFE = [*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0x200B, 0x2010), *rang
            *range(0x2060, 0x2065), *range(0x2066, 0x206A), 0xFEFF]
 _UNSAFE_TO_SPACE = dict.fromkeys(_UNSAFE, " ")
 _UNSAFE_VISIBLE = {code: (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}") for code in _UNSAFE}
+# Multi-line data (eligibility criteria): line breaks kept, every other control shown. A registry
+# text writes its breaks as \n, \r\n or \r; they become \n before this table applies.
+_UNSAFE_VISIBLE_LINES = {**_UNSAFE_VISIBLE, 0x0A: "\n"}
 
 
 def has_cjk(text: str) -> bool:
@@ -75,6 +79,11 @@ def printable(text: str) -> str:
     return text.translate(_UNSAFE_VISIBLE)
 
 
+def printable_lines(text: str) -> str:
+    """As `printable`, but the text's own line breaks (\n, \r\n, \r) stay line breaks."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_UNSAFE_VISIBLE_LINES)
+
+
 def quoted(value: object, limit: int = 60) -> str:
     """A value quoted for a message, cut to `limit` characters: an error quotes what it rejects,
     never a whole 5,000-character field or a line of another file."""
@@ -86,3 +95,40 @@ def quoted(value: object, limit: int = 60) -> str:
 def is_utf8(encoding: str | None) -> bool:
     """Whether a stream's encoding, however Python spells it ("UTF-8", "utf_8", "utf-8-sig"), is UTF-8."""
     return (encoding or "").lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig")
+
+
+def wrap_words(text: str, width: int, length: Callable[[str], int] = len) -> list[str]:
+    """`text` in lines of at most `width` (as `length` measures: terminal cells for Rich), broken
+    at spaces and between Chinese characters (which need none), never at a space between two
+    digits, so that "+86 760 8987 3999" stays on one line whole (Rich breaks at any space,
+    no-break spaces included). A word longer than the width gets a line of its own; the terminal
+    folds it.
+    """
+    words: list[str] = []
+    for word in text.split(" "):
+        if words and words[-1][-1:].isdigit() and word[:1].isdigit():
+            words[-1] += " " + word
+        else:
+            words.append(word)
+    pieces: list[tuple[str, str]] = []  # (what joins it to the piece before, the piece)
+    for word in words:
+        joiner = " "
+        run = ""
+        for char in word:
+            if has_cjk(char):
+                if run:
+                    pieces.append((joiner, run))
+                    joiner, run = "", ""
+                pieces.append((joiner, char))
+                joiner = ""
+            else:
+                run += char
+        if run or not word:
+            pieces.append((joiner, run))
+    lines: list[str] = []
+    for joiner, piece in pieces:
+        if lines and length(lines[-1]) + length(joiner) + length(piece) <= width:
+            lines[-1] += joiner + piece
+        else:
+            lines.append(piece)
+    return [line.rstrip() for line in lines] or [""]

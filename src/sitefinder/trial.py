@@ -124,3 +124,100 @@ def freshness(trial: Trial, today: datetime.date | None = None) -> Freshness:
 
 def _today() -> datetime.date:
     return datetime.date.today()  # one place, so that tests can pin the day
+
+
+# ---------------------------------------------------------------- what `info` says about the trial
+
+class EligibilityLists(NamedTuple):
+    """A registry's eligibility text as the two lists a patient reads: whom the trial takes and whom
+    it does not. `other`: text outside those sections (all of it when the text has no sections)."""
+
+    can_join: tuple[str, ...]
+    cannot_join: tuple[str, ...]
+    other: str
+
+
+_SECTION_WORDS = {"inclusion": "can_join", "exclusion": "cannot_join"}
+_BULLETS = ("* ", "- ", "• ", "+ ")
+MAX_CRITERIA = 500  # items kept of each list: a registry text runs to tens of KB, never to this many items
+
+
+def _section(line: str) -> str | None:
+    """"can_join" for a heading like "Inclusion Criteria:" or "Key Inclusion Criteria", and so on."""
+    words = line.strip().rstrip(":").lower().split()
+    if 1 <= len(words) <= 4 and words[-1] == "criteria":
+        return next((section for word, section in _SECTION_WORDS.items() if word in words), None)
+    return None
+
+
+def _item(line: str) -> str | None:
+    """A list item's text without its marker ("1. ", "2) ", "* ", "a. "); None when the line is not one."""
+    text = line.strip()
+    if text.startswith(_BULLETS):
+        return text[2:].strip()
+    head, dot, rest = text.partition(" ")
+    if dot and len(head) >= 2 and head[-1] in ".)" and (head[:-1].isdigit() or (len(head) == 2 and head[0].isalpha())):
+        return rest.strip()
+    return None
+
+
+def _unescape(text: str) -> str:
+    """The registry writes its text as Markdown: `\\>10 mg\\/day` means `>10 mg/day`."""
+    out, index = [], 0
+    while index < len(text):
+        if text[index] == "\\" and index + 1 < len(text) and not text[index + 1].isalnum() \
+                and not text[index + 1].isspace():
+            index += 1
+        out.append(text[index])
+        index += 1
+    return "".join(out)
+
+
+def eligibility_lists(text: str) -> EligibilityLists:
+    """Split "Inclusion Criteria: 1. ... Exclusion Criteria: * ..." into lists; an item under another
+    one (indented) is kept with two spaces before it; a line that is not an item continues the last."""
+    lists: dict[str, list[str]] = {"can_join": [], "cannot_join": []}
+    other: list[str] = []
+    section: str | None = None
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if not raw.strip():
+            continue
+        heading = _section(raw)
+        if heading:
+            section = heading
+            continue
+        if section is None:
+            other.append(raw.strip())
+            continue
+        items = lists[section]
+        item = _item(raw)
+        if item is None and items:
+            items[-1] += " " + raw.strip()
+        elif len(items) < MAX_CRITERIA:
+            nested = len(raw) - len(raw.lstrip()) >= 2
+            items.append(("  " if nested else "") + (item if item is not None else raw.strip()))
+    if not lists["can_join"] and not lists["cannot_join"]:
+        return EligibilityLists((), (), text.strip())
+    return EligibilityLists(tuple(map(_unescape, lists["can_join"])), tuple(map(_unescape, lists["cannot_join"])),
+                            _unescape("\n".join(other)))
+
+
+def _age(text: str) -> tuple[str, str]:
+    """"18 Years" → ("18", "years")."""
+    number, _, unit = text.strip().partition(" ")
+    return number, unit.lower() or "years"
+
+
+def ages_and_sex(minimum: str, maximum: str, sex: str) -> str:
+    """"18 years and older; any sex", "18 to 75 years; women only": the registry's enums in words."""
+    if minimum and maximum:
+        (low, low_unit), (high, high_unit) = _age(minimum), _age(maximum)
+        ages = f"{low} to {high} {high_unit}" if low_unit == high_unit else f"{low} {low_unit} to {high} {high_unit}"
+    elif minimum:
+        ages = "{} {} and older".format(*_age(minimum))
+    elif maximum:
+        ages = "up to {} {}".format(*_age(maximum))
+    else:
+        ages = "any age"
+    who = {"FEMALE": "women only", "MALE": "men only"}.get(sex.upper(), "any sex")
+    return f"{ages}; {who}"

@@ -64,6 +64,7 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
         high_water = max([_as_int(read_meta(target / "sites.csv").get("id_high_water")),
                           *(site.id for site in before_sites)], default=0)
         sites, high_water = stable_ids(before_sites, result.sites, high_water)
+        result = result._replace(trial=keep_curated(before_trial, result.trial))
         new_sites_path, _ = write_dataset(target, sites, result.trial, meta={"id_high_water": high_water})
     added, removed, changed = compare(before_sites, before_trial, sites, result.trial)
     return UpdateResult(nct_id=wanted, trial=result.trial, before=before_trial, sites_path=new_sites_path,
@@ -133,6 +134,14 @@ def stable_ids(old: list[Site], new: list[Site], high_water: int) -> tuple[list[
         else:
             sites.append(after._replace(id=before.id))
     return sites, high_water
+
+
+def keep_curated(before: Trial, after: Trial) -> Trial:
+    """The new registry facts, with the plain-language summary people wrote for the same trial kept
+    (the registry has none: its eligibility text is the protocol's)."""
+    if after.plain_summary or not before.plain_summary or before.nct_id.upper() != after.nct_id.upper():
+        return after
+    return after._replace(plain_summary=before.plain_summary)
 
 
 def compare(old: list[Site], old_trial: Trial, new: list[Site], new_trial: Trial

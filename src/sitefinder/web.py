@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import time
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote_plus, urljoin, urlsplit
 
 from sitefinder.errors import NetworkError
 
@@ -75,13 +75,14 @@ def service_url(variable: str, default: str) -> str:
 
 
 def shown_url(url: str) -> str:
-    """The URL without any user:password@ in it, for messages."""
+    """The URL for messages: without any user:password@ in it, and its query as the person typed
+    it ("q=Zzyzx Road 广", not "q=Zzyzx+Road+%E5%B9%BF")."""
     parts = urlsplit(url)
-    if parts.username is None and parts.password is None:
-        return url
-    host = parts.hostname or ""
-    netloc = f"{host}:{parts.port}" if parts.port else host
-    return parts._replace(netloc=netloc).geturl()
+    if parts.username is not None or parts.password is not None:
+        host = parts.hostname or ""
+        parts = parts._replace(netloc=f"{host}:{parts.port}" if parts.port else host)
+    shown = parts._replace(query="").geturl()
+    return f"{shown}?{unquote_plus(parts.query)}" if parts.query else shown
 
 
 def get(url: str, *, max_bytes: int, service: str, headers: dict[str, str] | None = None,

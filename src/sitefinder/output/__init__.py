@@ -32,11 +32,14 @@ class Format(str, enum.Enum):
 MAP_FORMATS = (Format.table, Format.json)
 
 
-def choose_format(requested: Format, as_json: bool, command: str = "", out: Path | None = None) -> Format:
+def choose_format(requested: Format, as_json: bool, command: str = "", out: Path | None = None,
+                  bom: bool = False) -> Format:
     """The format a command line asks for, or a usage error when its options disagree (before any work)."""
     if as_json and requested not in (Format.table, Format.json):
         raise UsageError(f"--json and --format {requested.value} disagree; give one of them")
     chosen = Format.json if as_json else requested
+    if bom and chosen is not Format.csv:
+        raise UsageError("--bom is for CSV: add --format csv")
     if command == "map":
         if chosen not in MAP_FORMATS:
             raise UsageError("a map is drawn as a table (in the terminal) or JSON; for CSV use sitefinder near")
@@ -65,16 +68,17 @@ def map_aspect(fmt: Format, out: Path | None) -> float:
     return terminal_canvas(width())[2]
 
 
-def emit(answer: Answer, fmt: Format) -> None:
-    """Say an answer: its notices on stderr, then the answer on stdout (or in its map file)."""
+def emit(answer: Answer, fmt: Format, options: str = "", bom: bool = False) -> None:
+    """Say an answer: its notices on stderr, then the answer on stdout (or in its map file).
+    `options`: the options that chose the data (`--sites PATH`), for the commands a hint suggests."""
     from sitefinder.output import streams, views
 
-    for message in views.notices(answer):
+    for message in views.notices(answer, options):
         streams.notice(message)
     if isinstance(answer, MapResult) and answer.out is not None:
         from sitefinder.output.mapfiles import write_map_file
 
-        write_map_file(answer, answer.out)
+        write_map_file(answer, answer.out, options)
         streams.notice(views.map_written(answer))
     elif fmt is Format.json:
         from sitefinder.output.schema import json_object
@@ -83,7 +87,7 @@ def emit(answer: Answer, fmt: Format) -> None:
     elif fmt is Format.csv:
         from sitefinder.output.schema import csv_table
 
-        streams.write_csv(*csv_table(answer))
+        streams.write_csv(*csv_table(answer), bom=bom)
     else:
         canvas = (0, 0)
         if isinstance(answer, MapResult):
@@ -91,7 +95,7 @@ def emit(answer: Answer, fmt: Format) -> None:
             from sitefinder.output.terminal import width
 
             canvas = terminal_canvas(width())[:2]
-        shown = views.view(answer, canvas)
+        shown = views.view(answer, canvas, options)
         if isinstance(shown, views.Message):
             streams.notice(shown.text)
         elif shown is not None:

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from sitefinder.answers import MapResult
 from sitefinder.errors import SitefinderError, UsageError
-from sitefinder.output.views import NEAR_COLUMNS, distance_cell, investigator_cell, map_title, status_cell
-from sitefinder.text import printable
+from sitefinder.output.views import (NEAR_COLUMNS, answer_footer, columns_in, distance_cell, facility_cell,
+                                     investigator_cell, lang_of, map_title, status_cell, where_cells)
+from sitefinder.text import printable, printable_lines
 
 MAP_FILE_KINDS = (".svg", ".html", ".htm")
 MAP_FILE_ASPECT = 1.6
@@ -26,30 +27,38 @@ def terminal_canvas(columns: int) -> tuple[int, int, float]:
     return columns, rows, columns * 2 / (rows * 4)
 
 
-def write_map_file(result: MapResult, out: Path) -> None:
+def write_map_file(result: MapResult, out: Path, options: str = "") -> None:
     from sitefinder.mapdraw import SiteLabel, html, svg
     from sitefinder.paths import replace_atomically
 
     near, scene = result.near, result.scene
+    chinese, lang = near.chinese, lang_of(near.chinese)
     labels = []
     for marker in scene.markers:
         site = marker.entry.site
         contact = investigator_cell(site)
+        facility = (chinese.facilities.get(site.id) if chinese else "") or site.facility
+        city = where_cells(site, chinese)[0]
         labels.append(SiteLabel(
-            text=f"{marker.rank} {site.facility}, {site.city}, {distance_cell(marker.entry)} km",
+            text=f"{marker.rank} {facility}, {city}, {distance_cell(marker.entry)} km",
             details="\n".join(part for part in (
-                f"{marker.rank}. {site.facility} (id {site.id})", f"{site.city}, {site.province}, {site.country}",
-                f"{distance_cell(marker.entry)} km · {status_cell(site, near.trial)}",
+                f"{marker.rank}. {facility_cell(site, chinese)} (id {site.id})",
+                f"{site.city}, {site.province}, {site.country}",
+                f"{distance_cell(marker.entry)} km · {status_cell(site, near.trial, chinese)}",
                 f"Investigator: {contact}" if contact else "") if part)))
-    labels = [label._replace(text=printable(label.text), details=printable(label.details)) for label in labels]
+    footer = [printable(line) for line in answer_footer([entry.site for entry in near.sites], near.trial,
+                                                        options=options, lang=lang)]
+    labels = [label._replace(text=printable(label.text), details=printable_lines(label.details)) for label in labels]
     title = printable(map_title(near))
     if out.suffix.lower() == ".svg":
-        text = svg(scene, title, labels)
+        text = svg(scene, title, labels, footer=footer)
     else:
-        rows = [[str(rank), str(entry.site.id), printable(entry.site.facility), printable(entry.site.city),
-                 printable(entry.site.province), distance_cell(entry), status_cell(entry.site, near.trial),
-                 printable(investigator_cell(entry.site))] for rank, entry in enumerate(near.sites, 1)]
-        text = html(scene, title, labels, rows, tuple(column.header for column in NEAR_COLUMNS))
+        rows = [[str(rank), str(entry.site.id), printable(facility_cell(entry.site, chinese)),
+                 *map(printable, where_cells(entry.site, chinese)), distance_cell(entry),
+                 status_cell(entry.site, near.trial, chinese), printable(investigator_cell(entry.site))]
+                for rank, entry in enumerate(near.sites, 1)]
+        text = html(scene, title, labels, rows, tuple(column.header for column in columns_in(NEAR_COLUMNS, lang)),
+                    footer=footer, lang=lang)
     try:
         replace_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     except OSError as exc:

@@ -68,6 +68,43 @@ SITE_FIELDS: tuple[Field, ...] = (
     Field("location_note", lambda row: known(row.site.location_note)),
     Field("investigators", lambda row: contacts_to_list(row.site.contacts), _contacts_cell),
 )
+def _call(row: SiteRow) -> Any:
+    """The one contact a spreadsheet row names: whom to call (a phone or email), else the lead."""
+    from sitefinder.contacts import lead_contact, reachable_contact
+
+    return reachable_contact(row.site.contacts) or lead_contact(row.site.contacts)
+
+
+def _contact_field(key: str, attribute: str) -> Field:
+    return Field(key, lambda row: known(getattr(_call(row), attribute, "")))
+
+
+# CSV only: a cell per fact of the contact to call, so that a spreadsheet can sort and dial them
+# (JSON has every contact whole, in `investigators`).
+CONTACT_FIELDS: tuple[Field, ...] = (
+    _contact_field("contact_name", "name"), _contact_field("contact_role", "role"),
+    _contact_field("contact_phone", "phone"), _contact_field("contact_phone_ext", "phone_ext"),
+    _contact_field("contact_phone_national", "phone_national"),
+    _contact_field("contact_phone_international", "phone_international"),
+    _contact_field("contact_email", "email"),
+)
+CHINESE_FIELDS: tuple[Field, ...] = (
+    Field("facility_zh", lambda row: known(row.chinese.facilities.get(row.site.id, "")) if row.chinese else None),
+    Field("city_zh", lambda row: known(row.chinese.sites.get(row.site.id, ("", ""))[0]) if row.chinese else None),
+    Field("province_zh", lambda row: known(row.chinese.sites.get(row.site.id, ("", ""))[1]) if row.chinese else None),
+)
+
+
+def csv_site_fields(chinese: ChineseNames | None) -> tuple[Field, ...]:
+    """A site's CSV columns: the JSON's, the contact to call's, and the Chinese names when asked for."""
+    return (*SITE_FIELDS, *CONTACT_FIELDS, *(CHINESE_FIELDS if chinese is not None else ()))
+
+
+def trial_header(trial: Trial) -> dict[str, Any]:
+    """Which trial an answer is about, first in its JSON object: a script reading many knows."""
+    return {"nct_id": known(trial.nct_id), "central_contacts": contacts_to_list(trial.central_contacts)}
+
+
 RANK_FIELDS: tuple[Field, ...] = (
     Field("rank", lambda row: row.rank),
     Field("distance_km", lambda row: round(row.entry.distance_km, 1) if row.entry else None),
@@ -78,7 +115,8 @@ def site_record(row: SiteRow) -> dict[str, Any]:
     record = {field.key: field.value(row) for field in SITE_FIELDS}
     if row.chinese is not None:  # only when asked for (a query in Chinese, --lang zh): null where unknown
         city, province = row.chinese.sites.get(row.site.id, ("", ""))
-        record.update(city_zh=known(city), province_zh=known(province))
+        record.update(facility_zh=known(row.chinese.facilities.get(row.site.id, "")), city_zh=known(city),
+                      province_zh=known(province))
     return record
 
 
@@ -92,10 +130,12 @@ def csv_row(fields: Sequence[Field], row: SiteRow) -> list[str]:
 
 
 def place_record(resolution: Resolution, chinese: ChineseNames | None = None) -> dict[str, Any]:
+    from sitefinder.regions import display_region  # Taiwan, Hong Kong and Macau named one way
+
     place = resolution.place
     record = {
-        "query": resolution.query, "name": place.name, "province": known(place.province),
-        "country": known(place.country), "latitude": place.latitude, "longitude": place.longitude,
+        "query": resolution.query, "name": place.name, "province": known(display_region(place.province)),
+        "country": known(display_region(place.country)), "latitude": place.latitude, "longitude": place.longitude,
         "source": place.source, "geonameid": place.geonameid,
         "alternatives": [{"name": alt.name, "province": known(alt.province), "country": known(alt.country),
                           "latitude": alt.latitude, "longitude": alt.longitude, "population": alt.population,
@@ -128,8 +168,9 @@ def ranked_rows(result: NearResult) -> list[SiteRow]:
 
 def near_object(result: NearResult) -> dict[str, Any]:
     """`near`'s JSON object (`map --json` adds its view to it)."""
-    return {"origin": place_record(result.resolution, result.chinese),
-            "sites": [ranked_record(row) for row in ranked_rows(result)], **data_record(result.trial)}
+    return {**trial_header(result.trial), "origin": place_record(result.resolution, result.chinese),
+            "sites": [ranked_record(row) for row in ranked_rows(result)], "closed_left_out": result.closed_left_out,
+            **data_record(result.trial)}
 
 
 def view_object(result: MapResult) -> dict[str, float]:
@@ -187,15 +228,20 @@ def json_object(answer: Any) -> Any:
     if isinstance(answer, RegionAnswer):
         origin: dict[str, Any] = {"query": answer.query, "name": answer.region, "source": answer.kind, "latitude": None,
                   "longitude": None, "alternatives": []}
-        return {"origin": origin, "sites": [site_record(row) for row in rows_of(answer.sites, answer.trial,
+        return {**trial_header(answer.trial), "origin": origin, "sites": [site_record(row) for row in rows_of(answer.sites, answer.trial,
                                                                                 answer.chinese)],
-                **data_record(answer.trial)}
+                "closed_left_out": answer.closed_left_out, **data_record(answer.trial)}
     if isinstance(answer, SiteList):
-        return {"sites": [site_record(row) for row in rows_of(answer.sites, answer.trial, answer.chinese)],
-                **data_record(answer.trial)}
+        record = {**trial_header(answer.trial), "sites": [site_record(row) for row in rows_of(answer.sites, answer.trial, answer.chinese)],
+                  "closed_left_out": answer.closed_left_out, **data_record(answer.trial)}
+        if answer.try_instead:  # why the list is empty, and what to try (README: Output contract)
+            record["try"] = answer.try_instead
+        if answer.status_counts is not None:
+            record["status_counts"] = {status or "UNKNOWN": count for status, count in answer.status_counts.items()}
+        return record
     if isinstance(answer, SiteDetail):
         trial = answer.trial
-        return {"site": site_record(SiteRow(answer.site, trial)),
+        return {"site": site_record(SiteRow(answer.site, trial, answer.chinese)),
                 "trial": {"nct_id": known(trial.nct_id), "brief_title": known(trial.brief_title),
                           "central_contacts": contacts_to_list(trial.central_contacts)},
                 **data_record(trial)}
@@ -217,17 +263,19 @@ def json_object(answer: Any) -> Any:
 def csv_table(answer: Any) -> tuple[list[str], list[list[str]]]:
     """The CSV header and rows of any answer record that has them (a map has none: see output.FORMATS)."""
     if isinstance(answer, NearResult):
-        fields = (*RANK_FIELDS, *SITE_FIELDS)
+        fields = (*RANK_FIELDS, *csv_site_fields(answer.chinese))
         return [field.key for field in fields], [csv_row(fields, row) for row in ranked_rows(answer)]
     if isinstance(answer, (SiteList, RegionAnswer)):
-        return ([field.key for field in SITE_FIELDS],
-                [csv_row(SITE_FIELDS, row) for row in rows_of(answer.sites, answer.trial, answer.chinese)])
+        fields = csv_site_fields(answer.chinese)
+        return ([field.key for field in fields],
+                [csv_row(fields, row) for row in rows_of(answer.sites, answer.trial, answer.chinese)])
     if isinstance(answer, SiteDetail):
-        return [field.key for field in SITE_FIELDS], [csv_row(SITE_FIELDS, SiteRow(answer.site, answer.trial))]
+        fields = csv_site_fields(answer.chinese)
+        return [field.key for field in fields], [csv_row(fields, SiteRow(answer.site, answer.trial, answer.chinese))]
     if isinstance(answer, TrialSummary):
         from sitefinder.output.views import trial_fields
 
-        return ["field", "value"], [[csv_cell(name), csv_cell(value)] for name, value in trial_fields(answer)]
+        return ["field", "value"], [[csv_cell(key), csv_cell(value)] for key, _, value in trial_fields(answer)]
     if isinstance(answer, ImportResult):
         return ["field", "value"], [[csv_cell(key), csv_cell("; ".join(value) if isinstance(value, list) else value)]
                                     for key, value in import_object(answer).items()]

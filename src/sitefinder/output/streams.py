@@ -25,8 +25,11 @@ def write_json(payload: Any) -> None:
     sys.stdout.flush()
 
 
-def write_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
-    """One CSV row per row of cells (already text, see `csv_cell`); the header alone when there are none."""
+def write_csv(header: Sequence[str], rows: Iterable[Sequence[str]], bom: bool = False) -> None:
+    """One CSV row per row of cells (already text, see `csv_cell`); the header alone when there are none.
+    `bom`: a byte-order mark first, by which a spreadsheet in a Chinese locale knows the file is UTF-8."""
+    if bom:
+        sys.stdout.write("\ufeff")
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(header)
     writer.writerows(rows)

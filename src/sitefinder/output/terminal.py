@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.text import Text
 
 from sitefinder.output.views import Column, FieldsView, MapView, TableView
-from sitefinder.text import is_utf8, printable
+from sitefinder.text import is_utf8, printable, printable_lines, wrap_words
 
 if TYPE_CHECKING:  # rich.table (and what it imports) only where a table is drawn: a map has none
     from rich.table import Table
@@ -47,14 +47,24 @@ def width() -> int:
     return console().width
 
 
-def cell(console: Console, text: str, style: str = "") -> Text:
-    """Data text as a Rich Text: controls made visible, and on a stdout that is not UTF-8 what it
-    cannot hold shown as `\\u6cf0` escapes before Rich measures it, so that the columns line up."""
-    shown = printable(text)
+def cell(console: Console, text: str, style: str = "", lines: bool = False) -> Text:
+    """Data text as a Rich Text: controls made visible (line breaks kept when `lines`), and on a
+    stdout that is not UTF-8 what it cannot hold shown as `\\u6cf0` escapes before Rich measures
+    it, so that the columns line up."""
+    shown = printable_lines(text) if lines else printable(text)
     encoding = console.encoding
     if not is_utf8(encoding):
         shown = shown.encode(encoding, "backslashreplace").decode(encoding)
     return Text(shown, style=style)
+
+
+def print_trimmed(out: Console, *parts: Any) -> None:
+    """Print `parts`, one under another, without the spaces Rich pads every cell and line with:
+    a piped answer has no line that ends in spaces (a diff or a `grep 'x$'` sees the text)."""
+    with out.capture() as captured:
+        out.print(*parts, sep="\n")
+    out.file.write("\n".join(line.rstrip(" ") for line in captured.get().split("\n")))
+    out.file.flush()
 
 
 def draw(view: TableView | FieldsView | MapView) -> None:
@@ -86,8 +96,15 @@ def draw_table(view: TableView) -> None:
         for cells_of_row in cells:
             table.add_row(*cells_of_row)
         parts.append(table)
-    parts += [cell(out, line, "dim") for line in view.footer]
-    out.print(*parts, sep="\n")  # one print: one render and one write, not one per line
+    parts += footer_cells(out, view.footer)
+    print_trimmed(out, *parts)  # one print: one render and one write, not one per line
+
+
+def footer_cells(out: Console, footer: Sequence[str]) -> list[Text]:
+    """Footer lines wrapped here, never inside a phone number (see text.wrap_words), then printed as they are."""
+    from rich.cells import cell_len
+
+    return [cell(out, part, "dim") for line in footer for part in wrap_words(line, out.width, cell_len)]
 
 
 def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[Text]], available: int) -> list[int] | None:
@@ -119,18 +136,25 @@ def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[Text]], ava
 def draw_fields(view: FieldsView) -> None:
     """A two-column key/value view, for one site or the trial."""
     out = console()
-    out.print(cell(out, view.title, "bold"), _grid(out, view.fields), sep="\n")
+    print_trimmed(out, cell(out, view.title, "bold"), _grid(out, view.fields))
 
 
 def _grid(console: Console, fields: Any) -> Table:
     """Names on the left (bold), values wrapped to what is left of the width."""
+    from rich.cells import cell_len
     from rich.table import Table
 
+    fields = list(fields)
+    names_width = min(max((cell_len(name) for name, _ in fields), default=0), max(console.width // 3, 8))
+    room = max(console.width - names_width - 2, 10)
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=False, max_width=max(console.width // 3, 8))
     grid.add_column(overflow="fold")
     for name, value in fields:
-        grid.add_row(cell(console, name), cell(console, value))
+        # Wrapped here, line by line, so that a phone number is never split (see text.wrap_words).
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+        wrapped = "\n".join(part for line in value.split("\n") for part in wrap_words(line, room, cell_len))
+        grid.add_row(cell(console, name), cell(console, wrapped, lines=True))
     return grid
 
 
@@ -149,5 +173,5 @@ def draw_map(view: MapView) -> None:
         lines.append(text)
     lines.append(cell(out, view.origin_line, "red"))
     lines += [cell(out, line) for line in view.site_lines]
-    lines += [cell(out, line, "dim") for line in view.footer]
+    lines += footer_cells(out, view.footer)
     out.print(*lines, sep="\n", overflow="crop", no_wrap=False)

@@ -12,12 +12,32 @@ from typing import TYPE_CHECKING, NamedTuple, Union
 
 from sitefinder.answers import (ChineseNames, ImportResult, MapResult, NearResult, RegionAnswer, SiteDetail,
                                 SiteList, TrialSummary, UpdateResult)
-from sitefinder.contacts import contact_line, how_to_reach, lead_contact, reachable_contact
+from sitefinder.contacts import contact_line, dialable, lead_contact, reachable_contact
 from sitefinder.models import Contact, RankedSite, Site, Trial
 from sitefinder.status import effective_status, status_words
 
 if TYPE_CHECKING:
     from sitefinder.geomap import Scene
+
+
+# The wording catalogue is imported when words are first needed: `--json` and `--format csv` answers
+# mostly need none (measured: 0.4 ms of import with bytecode, 1.5 ms without).
+def say(key: str, lang: str | None = "en", **values: object) -> str:
+    from sitefinder.wording import say as catalogue_say
+
+    return catalogue_say(key, lang, **values)
+
+
+def closed_note(count: int, suggested: str, lang: str | None = "en") -> str:
+    from sitefinder.wording import closed_note as catalogue_note
+
+    return catalogue_note(count, suggested, lang)
+
+
+def command(*words: str, options: str = "") -> str:
+    from sitefinder.wording import command as catalogue_command
+
+    return catalogue_command(*words, options=options)
 
 
 class Column(NamedTuple):
@@ -64,8 +84,6 @@ class Message(NamedTuple):
 View = Union[TableView, FieldsView, MapView, Message]
 
 DISTANCE_CAPTION = "Distances are straight lines between city centres, not travel distances."
-TRIAL_STATUS_NOTE = ('"(trial)": the registry gives no status for the site, so the trial\'s overall status is shown; '
-                     "ask the site whether it has opened.")
 # How near a site's coordinates are to the site, by the precision the sites file records.
 PRECISION_WORDS = {"city": "city centre", "division": "middle of the division, approximate",
                    "state": "the state's main city, approximate"}
@@ -76,12 +94,40 @@ LIST_COLUMNS = (ID, Column("Facility"), Column("City"), Column("Province"), STAT
 NEAR_COLUMNS = (Column("#", align="right", wrap=False), ID, Column("Facility"), Column("City"), Column("Province"),
                 Column("km", align="right", wrap=False), STATUS, Column("Investigator"))
 UPDATE_COLUMNS = (Column("Change"), ID, Column("Facility"), Column("City"), Column("What"))
+_HEADER_KEYS = {"ID": "id", "Facility": "facility", "City": "city", "Province": "province", "km": "km",
+                "Status": "status", "Investigator": "investigator"}
+
+
+def columns_in(columns: Sequence[Column], lang: str) -> tuple[Column, ...]:
+    """The columns with their headers in `lang` (the wording catalogue's labels)."""
+    if lang == "en":
+        return tuple(columns)
+    return tuple(column._replace(header=say(f"label.{_HEADER_KEYS[column.header]}", lang))
+                 if column.header in _HEADER_KEYS else column for column in columns)
+
+
+def lang_of(chinese: ChineseNames | None) -> str:
+    """The language of an answer's words: Chinese when Chinese names were asked for (or typed)."""
+    return "zh" if chinese is not None else "en"
 
 
 # ---------------------------------------------------------------- cells
 
-def status_cell(site: Site, trial: Trial) -> str:
-    return status_words(*effective_status(site.status, trial.overall_status))
+def status_cell(site: Site, trial: Trial, chinese: ChineseNames | None = None) -> str:
+    """"Not yet recruiting (trial)"; in Chinese words when Chinese is asked for."""
+    shown, source = effective_status(site.status, trial.overall_status)
+    if chinese is None:
+        return status_words(shown, source)
+    from sitefinder.wording import status_word
+
+    words = status_word(shown, "zh")
+    return say("status.trial_suffix", "zh", status=words) if source == "trial" else words
+
+
+def facility_cell(site: Site, chinese: ChineseNames | None) -> str:
+    """"Jiangmen Central Hospital 江门市中心医院" when Chinese is asked for and the name is known."""
+    name = chinese.facilities.get(site.id, "") if chinese else ""
+    return f"{site.facility} {name}" if name else site.facility
 
 
 def investigator_cell(site: Site) -> str:
@@ -106,63 +152,79 @@ def where_cells(site: Site, chinese: ChineseNames | None) -> list[str]:
 
 # ---------------------------------------------------------------- what every answer ends with
 
-def answer_footer(sites: Sequence[Site], trial: Trial, distances: bool = True) -> list[str]:
+def answer_footer(sites: Sequence[Site], trial: Trial, distances: bool = True, options: str = "",
+                  lang: str = "en") -> list[str]:
     """Below a table of sites: what "(trial)" means, which sites are placed approximately (marked ≈
-    where `distances` are shown), whom to call, and how current the data are."""
+    where `distances` are shown), whom to call, and how current the data are; in `lang`. `options`:
+    the options that chose the data (`--sites PATH`), repeated in every command a line suggests."""
+    from sitefinder.wording import trial_status_note
+
     lines = []
     if any(effective_status(site.status, trial.overall_status)[1] == "trial" for site in sites):
-        lines.append(TRIAL_STATUS_NOTE)
+        lines.append(trial_status_note(trial.overall_status, lang))
     approximate = [site for site in sites if site.approximate]
     if approximate:
         ids = ", ".join(str(site.id) for site in approximate)
-        lines.append(f"{'≈: the' if distances else 'The'} town of site {ids} is not in the offline gazetteer, so "
-                     f"where it is is approximate (sitefinder show {approximate[0].id} says how it was placed).")
-    lines += whom_to_call(sites, trial)
-    lines.append(data_line(trial))
+        lines.append(say("approximate", lang, mark=say("approximate.mark" if distances else "approximate.nomark", lang),
+                         ids=ids, command=command("show", str(approximate[0].id), options=options)))
+    lines += whom_to_call(sites, trial, options, lang)
+    lines.append(data_line(trial, lang))
     return lines
 
 
-def whom_to_call(sites: Sequence[Site], trial: Trial) -> list[str]:
+def whom_to_call(sites: Sequence[Site], trial: Trial, options: str = "", lang: str = "en") -> list[str]:
     """Each site's own phone or email when the registry gives one, else the trial's central contact."""
     lines, without = [], 0
     for site in sites:
         contact = reachable_contact(site.contacts)
         if contact:
-            lines.append(f"Call site {site.id}: {contact.name}, {_reach_line(contact)}")
+            lines.append(say("call.site", lang, id=site.id, name=contact.name, reach=reach_line(contact, lang)))
         else:
             without += 1
     central = reachable_contact(trial.central_contacts)
     if without and central:
-        which = "these sites" if without == len(sites) else "the other sites"
-        lines.append(f"The registry lists no phone or email for {which}: call the trial's central contact, "
-                     f"{central.name}, {_reach_line(central)}.")
+        which = say("call.which.all" if without == len(sites) else "call.which.other", lang)
+        lines.append(say("call.central", lang, which=which, name=central.name, reach=reach_line(central, lang)))
     elif without and not trial.nct_id:  # no trial facts at all: nothing is known of the trial's contacts
         lines.append("The registry lists no phone or email for these sites, and there is no trial.json beside "
                      "the sites file to name the trial's contacts.")
     elif without:
-        lines.append("The registry lists no phone or email for these sites or for the trial.")
+        lines.append(say("call.nobody", lang))
     if sites:
-        lines.append(f"Every contact of a site: sitefinder show ID (e.g. sitefinder show {sites[0].id}).")
+        lines.append(say("call.every_contact", lang, command=command("show", str(sites[0].id), options=options)))
     return lines
 
 
-def _reach_line(contact: Contact) -> str:
-    return how_to_reach(contact, group_separator="-")  # a footer line that Rich wraps
+def call_for_site(site: Site, trial: Trial, lang: str = "en") -> str:
+    """Whom to call about one site: its own contact with a phone or email, else the trial's central one."""
+    contact = reachable_contact(site.contacts)
+    if contact:
+        return f"{contact.name}, {reach_line(contact, lang)}"
+    central = reachable_contact(trial.central_contacts)
+    if central:
+        return say("call.one_site_none", lang, name=central.name, reach=reach_line(central, lang))
+    return say("call.one_site_nobody", lang)
 
 
-def data_line(trial: Trial) -> str:
+def reach_line(contact: Contact, lang: str = "en") -> str:
+    # The terminal wraps footers and fields itself (text.wrap_words), never between two digits: the
+    # number is printed as in every other view, and never split over two lines.
+    return ", ".join(part for part in (dialable(contact, lang), contact.email) if part)
+
+
+def data_line(trial: Trial, lang: str = "en") -> str:
     from sitefinder.trial import STALE_AFTER_DAYS, freshness
 
     fresh = freshness(trial)
     if not fresh.date:
-        return "The date of these registry data is unknown; sitefinder update fetches the current record."
-    line = f"Registry data {'fetched on' if trial.retrieved else 'of'} {fresh.date}"
+        return say("data.unknown", lang)
+    line = say("data.line", lang, how=say("data.fetched_on" if trial.retrieved else "data.of", lang), date=fresh.date)
     if fresh.age_days is not None:
-        line += f", {fresh.age_days} day{'s' if fresh.age_days != 1 else ''} old"
+        line += say("data.age", lang, count=fresh.age_days)
     if fresh.stale:
-        line += (f": statuses and contacts may have changed since (older than {STALE_AFTER_DAYS} days); "
-                 f"run sitefinder update{' ' + trial.nct_id if trial.nct_id else ''} to refresh them")
-    return line + "."
+        line += say("data.stale", lang, days=STALE_AFTER_DAYS,
+                    command="sitefinder update" + (f" {trial.nct_id}" if trial.nct_id else ""))
+    return line + say("data.end", lang)
 
 
 def _plural(count: int, word: str) -> str:
@@ -171,19 +233,26 @@ def _plural(count: int, word: str) -> str:
 
 # ---------------------------------------------------------------- notices (stderr, every format)
 
-def notices(answer: object) -> list[str]:
-    """What the person should know about an answer, said on stderr before it, whatever the format."""
+def notices(answer: object, options: str = "") -> list[str]:
+    """What the person should know about an answer, said on stderr before it, whatever the format.
+    `options`: the options that chose the data, repeated in every command suggested."""
     if isinstance(answer, MapResult):
-        return near_notices(answer.near)
+        return near_notices(answer.near, options)
     if isinstance(answer, NearResult):
-        return near_notices(answer)
+        return near_notices(answer, options)
     if isinstance(answer, RegionAnswer):
+        closed = ([closed_note(answer.closed_left_out, command("near", answer.query, "--all", options=options))]
+                  if answer.closed_left_out else [])
         if answer.sites:
-            return [f"{answer.query} is a {answer.kind}, not a place to measure distances from: these are its "
-                    f"{_plural(len(answer.sites), 'site')} (sitefinder list --{answer.kind} {answer.region!r}); "
-                    "give a city for the nearest."]
+            return [f"{answer.query} is a {answer.kind}, not a place to measure distances from: "
+                    f"{'this is its' if len(answer.sites) == 1 else 'these are its'} "
+                    f"{_plural(len(answer.sites), 'site')} "
+                    f"({command('list', f'--{answer.kind}', answer.region, options=options)}); "
+                    "give a city for the nearest.", *closed]
         return [f"{answer.query} is a {answer.kind}, and this trial has no site there; "
-                "give a city to see the nearest sites anywhere."]
+                "give a city to see the nearest sites anywhere.", *closed]
+    if isinstance(answer, SiteList) and not answer.sites:
+        return empty_list_notices(answer, options)
     if isinstance(answer, TrialSummary) and not answer.trial.nct_id:
         return [f"No trial facts: there is no readable trial.json beside {answer.sites_name or 'the sites file'}."]
     if isinstance(answer, (ImportResult, UpdateResult)):
@@ -192,7 +261,25 @@ def notices(answer: object) -> list[str]:
     return []
 
 
-def near_notices(result: NearResult) -> list[str]:
+def empty_list_notices(answer: SiteList, options: str = "") -> list[str]:
+    """Why `list` found nothing, and what to try: `near` for a city without a site, the sites by
+    status when --status left none, the closed sites that --all shows."""
+    lang = lang_of(answer.chinese)
+    lines = []
+    if answer.try_instead:
+        lines.append(f"This trial has no site in that city; the nearest ones: "
+                     f"{answer.try_instead}{' ' + options if options else ''}")
+    if answer.status_counts is not None:
+        from sitefinder.wording import status_word
+
+        counts = ", ".join(f"{status_word(status, lang)}: {count}" for status, count in answer.status_counts.items())
+        lines.append(f"No site has that status; the sites by status: {counts or 'none'} ({data_line(answer.trial)})")
+    if answer.closed_left_out:
+        lines.append(closed_note(answer.closed_left_out, command("list", "--all", options=options), lang))
+    return lines
+
+
+def near_notices(result: NearResult, options: str = "") -> list[str]:
     resolution = result.resolution
     messages = list(resolution.notes)
     if resolution.ambiguous:
@@ -203,9 +290,13 @@ def near_notices(result: NearResult) -> list[str]:
         else:  # both in one state (two Newports in England): only the coordinates tell them apart
             how = f"for the one at {other.latitude:.2f},{other.longitude:.2f} give those coordinates"
         messages.append(f"{resolution.query.strip()} is ambiguous: using {used.label}; {how}")
+    if result.closed_left_out:
+        messages.append(closed_note(result.closed_left_out,
+                                    command("near", resolution.query.strip(), "--all", options=options)))
     if result.unplaced:
-        messages.append(f"{result.unplaced} matching site(s) have no coordinates and are not ranked "
-                        "(see: sitefinder list)")
+        many = result.unplaced != 1
+        messages.append(f"{result.unplaced} matching site{'s' if many else ''} {'have' if many else 'has'} no "
+                        f"coordinates and {'are' if many else 'is'} not ranked (see: {command('list', options=options)})")
     if not result.sites:
         if result.nearest_outside_km is not None:
             messages.append(f"No site within that distance; the nearest is {result.nearest_outside_km:,.1f} km away.")
@@ -218,19 +309,21 @@ def near_notices(result: NearResult) -> list[str]:
 
 # ---------------------------------------------------------------- each answer's view
 
-def view(answer: object, canvas: tuple[int, int] = (0, 0)) -> View | None:
+def view(answer: object, canvas: tuple[int, int] = (0, 0), options: str = "") -> View | None:
     """The view of an answer for people; None when the notices already said everything.
-    `canvas`: a terminal map's columns and rows."""
+    `canvas`: a terminal map's columns and rows; `options`: those that chose the data (--sites)."""
     if isinstance(answer, MapResult):
-        return map_view(answer, *canvas)
+        return map_view(answer, *canvas, options=options)
     if isinstance(answer, NearResult):
-        return near_view(answer) if answer.sites else None
-    if isinstance(answer, (SiteList, RegionAnswer)):
-        return list_view(answer.sites, answer.trial, answer.chinese)
+        return near_view(answer, options) if answer.sites else None
+    if isinstance(answer, RegionAnswer):
+        return list_view(answer.sites, answer.trial, answer.chinese, options=options)
+    if isinstance(answer, SiteList):
+        return list_view(answer.sites, answer.trial, answer.chinese, answer.closed_left_out, options)
     if isinstance(answer, SiteDetail):
         return site_view(answer)
     if isinstance(answer, TrialSummary):
-        return FieldsView(answer.trial.nct_id or "Trial", trial_fields(answer))
+        return FieldsView(answer.trial.nct_id or "Trial", [(label, value) for _, label, value in trial_fields(answer)])
     if isinstance(answer, ImportResult):
         return import_view(answer)
     if isinstance(answer, UpdateResult):
@@ -238,43 +331,57 @@ def view(answer: object, canvas: tuple[int, int] = (0, 0)) -> View | None:
     raise TypeError(f"no view for {type(answer).__name__}")
 
 
-def list_view(sites: Sequence[Site], trial: Trial, chinese: ChineseNames | None) -> View:
+def list_view(sites: Sequence[Site], trial: Trial, chinese: ChineseNames | None, closed_left_out: int = 0,
+              options: str = "") -> View:
+    lang = lang_of(chinese)
     if not sites:
-        return Message("No sites match.")
-    rows = [[str(site.id), site.facility, *where_cells(site, chinese), status_cell(site, trial),
+        return Message(say("empty.no_sites", lang))
+    rows = [[str(site.id), facility_cell(site, chinese), *where_cells(site, chinese), status_cell(site, trial, chinese),
              investigator_cell(site)] for site in sites]
-    return TableView(_plural(len(sites), "site") + (f" of {trial.nct_id}" if trial.nct_id else ""), LIST_COLUMNS,
-                     rows, answer_footer(sites, trial, distances=False))
+    closed = ([closed_note(closed_left_out, command("list", "--all", options=options), lang)]
+              if closed_left_out else [])
+    title = say("title.list", lang, count=len(sites),
+                of=say("title.of", lang, nct_id=trial.nct_id) if trial.nct_id else "")
+    return TableView(title, columns_in(LIST_COLUMNS, lang), rows,
+                     [*closed, *answer_footer(sites, trial, distances=False, options=options, lang=lang)])
 
 
 def near_title(result: NearResult) -> str:
+    from sitefinder.regions import place_words
+
     place = result.resolution.place
-    where = ", ".join(part for part in (place.label, place.country if place.province else "") if part)
+    where = place_words(place.name, place.province, place.country)  # Taiwan, Hong Kong, Macau named once
     if result.chinese and (result.chinese.place or result.chinese.province):
         province, city = result.chinese.province, result.chinese.place
         where = f"{province if province != city else ''}{city} {where}".strip()  # 北京, not 北京北京
-    return f"Sites nearest to {where} ({place.latitude:.4f}, {place.longitude:.4f})"
+    return say("title.near", lang_of(result.chinese), where=where, latitude=place.latitude, longitude=place.longitude)
 
 
 def near_rows(result: NearResult) -> list[list[str]]:
-    return [[str(rank), str(entry.site.id), entry.site.facility, *where_cells(entry.site, result.chinese),
-             distance_cell(entry), status_cell(entry.site, result.trial), investigator_cell(entry.site)]
+    return [[str(rank), str(entry.site.id), facility_cell(entry.site, result.chinese),
+             *where_cells(entry.site, result.chinese), distance_cell(entry),
+             status_cell(entry.site, result.trial, result.chinese), investigator_cell(entry.site)]
             for rank, entry in enumerate(result.sites, 1)]
 
 
-def near_view(result: NearResult) -> TableView:
-    return TableView(near_title(result), NEAR_COLUMNS, near_rows(result),
-                     [*answer_footer([entry.site for entry in result.sites], result.trial), DISTANCE_CAPTION])
+def near_view(result: NearResult, options: str = "") -> TableView:
+    lang = lang_of(result.chinese)
+    return TableView(near_title(result), columns_in(NEAR_COLUMNS, lang), near_rows(result),
+                     [*answer_footer([entry.site for entry in result.sites], result.trial, options=options, lang=lang),
+                      say("distance.caption", lang)])
 
 
 def site_view(result: SiteDetail) -> FieldsView:
     site, trial = result.site, result.trial
     location = ", ".join(part for part in (site.city, site.province, site.country) if part)
+    if result.chinese:
+        city, province = result.chinese.sites.get(site.id, ("", ""))
+        location += f" ({province if province != city else ''}{city})" if city or province else ""
     coordinates = (f"{site.latitude:.4f}, {site.longitude:.4f}" if site.has_coordinates else "unknown")
     precision = ", ".join(part for part in (PRECISION_WORDS.get(site.coordinate_precision, site.coordinate_precision),
                                             site.coordinate_source) if part)
-    fields = [("Site", str(site.id)), ("Facility", site.facility), ("Location", location),
-              ("Status", status_cell(site, trial)),
+    fields = [("Site", str(site.id)), ("Facility", facility_cell(site, result.chinese)), ("Location", location),
+              ("Status", status_cell(site, trial, result.chinese)), ("Call", call_for_site(site, trial)),
               ("Coordinates", coordinates + (f" ({precision})" if precision else ""))]
     if site.location_note:
         fields.append(("Note", site.location_note))
@@ -291,30 +398,55 @@ def labelled(label: str, values: Sequence[str]) -> list[tuple[str, str]]:
     return [(label if index == 0 else "", value) for index, value in enumerate(values)]
 
 
-def trial_fields(summary: TrialSummary) -> list[tuple[str, str]]:
+def trial_fields(summary: TrialSummary) -> list[tuple[str, str, str]]:
+    """`info`'s facts as (key, label, value), what a patient needs first at the top: the status as
+    of the data date, whom to call, the dates; then who may join, as lists. CSV uses the keys."""
+    from sitefinder.status import status_class
+    from sitefinder.trial import ages_and_sex, eligibility_lists, freshness
+
     trial = summary.trial
-    status = status_words(trial.overall_status, "site") if trial.overall_status else "unknown"
-    ages = " to ".join(age for age in (trial.minimum_age, trial.maximum_age) if age) or "any"
-    if trial.minimum_age and not trial.maximum_age:
-        ages = f"{trial.minimum_age} and older"
-    sex = {"ALL": "all", "FEMALE": "female only", "MALE": "male only"}.get(trial.sex, trial.sex.lower())
+    fresh = freshness(trial)
+    status = status_words(trial.overall_status, "site") if trial.overall_status else "Unknown"
+    if fresh.date:
+        age = f", {_plural(fresh.age_days, 'day')} old" if fresh.age_days is not None else ""
+        status += f" as of {fresh.date}{age}"
+    central = reachable_contact(trial.central_contacts)
+    finished = status_class(trial.overall_status) == "closed"
     fields = [
-        ("Trial", " / ".join(part for part in (trial.nct_id, trial.acronym_or_code) if part)),
-        ("Title", trial.brief_title), ("Status", status),
-        ("Phase", trial.phase.replace("PHASE", "Phase ").replace("_", " ")),
-        ("Conditions", "; ".join(trial.conditions)), ("Treatments", "; ".join(trial.interventions)),
-        ("Arms", "; ".join(trial.arms)),
-        ("Enrollment", f"{trial.enrollment} participants" if trial.enrollment is not None else ""),
-        ("Who may join", trial.eligibility),
-        ("Ages, sex", f"{ages}; {sex}" if sex else ages),
-        ("Sponsor", trial.sponsor), ("Dates", " to ".join(d for d in (trial.start_date, trial.completion_date) if d)),
-        ("Sites", f"{summary.site_count} in {len(summary.provinces)} provinces/states of "
-                  f"{', '.join(summary.countries)}"),
+        ("status", "Status", status),
+        ("call", "Call", f"{central.name}, {reach_line(central)}" if central else ""),
+        ("title", "Title", trial.brief_title),
+        ("trial", "Trial", " / ".join(part for part in (trial.nct_id, trial.acronym_or_code) if part)),
+        ("start", "Start", trial.start_date),
+        ("completion", "Completion" if finished else "Expected completion", trial.completion_date),
+        ("summary", "In short", trial.plain_summary),
     ]
-    fields += labelled("Contact", [contact_line(contact) for contact in trial.central_contacts])
-    fields.append(("Registry", trial.url))
-    fields.append(("Data", data_line(trial)))
-    return [(name, value) for name, value in fields if value]
+    lists = eligibility_lists(trial.eligibility)
+    fields.append(("who_may_join", "Who may join", lists.other))
+    for key, label, items in (("can_join", "Can join", lists.can_join), ("cannot_join", "Cannot join",
+                                                                        lists.cannot_join)):
+        fields += [(key, shown, f"  ◦ {item.strip()}" if item.startswith("  ") else f"• {item}")
+                   for shown, item in labelled(label, items)]
+    countries = ", ".join(summary.countries)
+    one, many = ("province", "provinces") if summary.countries == ["China"] else ("province or state",
+                                                                                  "provinces or states")
+    regions = f"{len(summary.provinces)} {one if len(summary.provinces) == 1 else many}"
+    fields += [
+        ("ages_sex", "Ages, sex", ages_and_sex(trial.minimum_age, trial.maximum_age, trial.sex)),
+        ("phase", "Phase", trial.phase.replace("PHASE", "Phase ").replace("_", " ")),
+        ("conditions", "Conditions", "; ".join(trial.conditions)),
+        ("treatments", "Treatments", "; ".join(trial.interventions)),
+        ("arms", "Arms", "; ".join(trial.arms)),
+        ("enrollment", "Enrollment", f"{trial.enrollment} participants" if trial.enrollment is not None else ""),
+        ("sponsor", "Sponsor", trial.sponsor),
+        ("sites", "Sites", f"{summary.site_count} in {regions} of {countries}"
+                           if countries else str(summary.site_count)),
+    ]
+    others = [contact for contact in trial.central_contacts if contact != central]
+    fields += [("contact", label, line) for label, line in labelled("Also", [contact_line(c) for c in others])]
+    fields.append(("registry", "Registry", trial.url))
+    fields.append(("data", "Data", data_line(trial)))
+    return [(key, label, value) for key, label, value in fields if value]
 
 
 def import_view(result: ImportResult) -> FieldsView:
@@ -371,10 +503,14 @@ def update_view(result: UpdateResult) -> View:
 # ---------------------------------------------------------------- the map's words
 
 def map_title(near: NearResult) -> str:
-    return f"{_plural(len(near.sites), 'site')} nearest to {near.resolution.place.label}"
+    place = near.resolution.place.label
+    if near.chinese is not None:
+        where = f"{near.chinese.place} {place}" if near.chinese.place else place
+        return say("title.map", "zh", count=len(near.sites), where=where)
+    return f"{_plural(len(near.sites), 'site')} nearest to {place}"
 
 
-def map_view(result: MapResult, columns: int, rows: int) -> MapView:
+def map_view(result: MapResult, columns: int, rows: int, options: str = "") -> MapView:
     from sitefinder.mapdraw import CAPTION, ORIGIN_MARK, scale_words
 
     near, scene = result.near, result.scene
@@ -387,7 +523,8 @@ def map_view(result: MapResult, columns: int, rows: int) -> MapView:
         site_lines.append(f"{rank:>2} {site.facility}, {where} · {distance_cell(entry)} km · "
                           f"{status_cell(site, near.trial)} · id {site.id}"
                           + ("" if rank in shown else " (outside this view)"))
-    footer = [f"Map: {scale_words(scene, columns)}. {CAPTION}", *answer_footer([e.site for e in near.sites], near.trial)]
+    footer = [f"Map: {scale_words(scene, columns)}. {CAPTION}",
+              *answer_footer([e.site for e in near.sites], near.trial, options=options, lang=lang_of(near.chinese))]
     return MapView(map_title(near), scene, columns, rows,
                    f"{ORIGIN_MARK} {place.label}" + ("" if scene.origin else " (outside this view)"),
                    site_lines, footer)

@@ -1,0 +1,210 @@
+"""Every fixed phrase a person reads, in English and Chinese: labels, status words, footers, hints.
+
+The core decides what to say (a count, a status, a command to try); this catalogue says it in the
+language asked for (`--lang zh`, the default when the query is Chinese). One dict, no gettext:
+two languages, and importing gettext's machinery would cost start-up time for every run.
+A phrase missing in Chinese falls back to English rather than failing.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("en", "zh")
+
+# Registry statuses as people say them. English is status.STATUS_WORDS; these are the Chinese
+# words the Chinese registry (ChiCTR) and hospitals' trial notices use.
+STATUS_WORDS_ZH = {
+    "RECRUITING": "正在招募", "NOT_YET_RECRUITING": "尚未开始招募", "ACTIVE_NOT_RECRUITING": "进行中，不再招募",
+    "ENROLLING_BY_INVITATION": "仅限受邀者入组", "COMPLETED": "已完成", "SUSPENDED": "已暂停",
+    "TERMINATED": "已终止", "WITHDRAWN": "已撤销", "AVAILABLE": "可申请", "NO_LONGER_AVAILABLE": "不再提供",
+    "TEMPORARILY_NOT_AVAILABLE": "暂不提供", "APPROVED_FOR_MARKETING": "已获批上市", "WITHHELD": "未公开",
+    "UNKNOWN": "状态不明",
+}
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # table headers and field labels
+    "label.id": {"en": "ID", "zh": "编号"},
+    "label.facility": {"en": "Facility", "zh": "医院"},
+    "label.city": {"en": "City", "zh": "城市"},
+    "label.province": {"en": "Province", "zh": "省份"},
+    "label.status": {"en": "Status", "zh": "状态"},
+    "label.km": {"en": "km", "zh": "公里"},
+    "label.investigator": {"en": "Investigator", "zh": "研究者"},
+    "label.call": {"en": "Call", "zh": "联系电话"},
+    "label.site": {"en": "Site", "zh": "研究中心"},
+    "label.location": {"en": "Location", "zh": "地点"},
+    "label.contacts": {"en": "Contacts", "zh": "联系人"},
+    "label.trial_contact": {"en": "Trial contact", "zh": "试验联系人"},
+    "label.data": {"en": "Data", "zh": "数据"},
+    "label.can_join": {"en": "Can join", "zh": "可以参加"},
+    "label.cannot_join": {"en": "Cannot join", "zh": "不能参加"},
+    "label.start": {"en": "Start", "zh": "开始日期"},
+    "label.expected_completion": {"en": "Expected completion", "zh": "预计完成日期"},
+    "label.completed": {"en": "Completed", "zh": "完成日期"},
+    "label.ages": {"en": "Ages", "zh": "年龄"},
+    "label.sex": {"en": "Sex", "zh": "性别"},
+    "label.summary": {"en": "In short", "zh": "简介"},
+    # status as of the data date
+    "status.as_of": {"en": "{status} as of {date} ({age})", "zh": "{status}（截至 {date}，{age}）"},
+    "status.trial_suffix": {"en": "{status} (trial)", "zh": "{status}（试验）"},
+    "age.days": {"en": "{count} day{s} old", "zh": "{count} 天前的数据"},
+    # footnotes under a table: what "(trial)" means, by what the trial's status lets a patient do
+    "note.trial_status.not_yet": {
+        "en": '"(trial)": the registry gives no status for the site, so the trial\'s overall status is shown; '
+              "ask the site whether it has opened.",
+        "zh": "“（试验）”：登记处未给出该中心的状态，显示的是整个试验的状态；请向该中心确认是否已开始招募。"},
+    "note.trial_status.open": {
+        "en": '"(trial)": the registry gives no status for the site, so the trial\'s overall status is shown; '
+              "ask the site whether it is enrolling.",
+        "zh": "“（试验）”：登记处未给出该中心的状态，显示的是整个试验的状态；请向该中心确认是否正在入组。"},
+    "note.trial_status.closed": {
+        "en": '"(trial)": the registry gives no status for the site, so the trial\'s overall status is shown: '
+              "the trial is no longer enrolling.",
+        "zh": "“（试验）”：登记处未给出该中心的状态，显示的是整个试验的状态：该试验已不再入组。"},
+    "note.trial_status.unknown": {
+        "en": '"(trial)": the registry gives no status for the site, so the trial\'s overall status is shown.',
+        "zh": "“（试验）”：登记处未给出该中心的状态，显示的是整个试验的状态。"},
+    "note.closed_left_out": {
+        "en": "{count} closed site{s} (no longer enrolling) left out; to see them: {command}",
+        "zh": "已略去 {count} 个不再招募的研究中心；如需查看：{command}"},
+    # whom to call
+    "call.site": {"en": "Call site {id}: {name}, {reach}", "zh": "联系研究中心 {id}：{name}，{reach}"},
+    "call.central": {"en": "The registry lists no phone or email for {which}: call the trial's central contact, "
+                           "{name}, {reach}.",
+                     "zh": "登记处未列出{which}的电话或邮箱：请联系试验的总联系人 {name}，{reach}。"},
+    "call.which.all": {"en": "these sites", "zh": "这些研究中心"},
+    "call.which.other": {"en": "the other sites", "zh": "其他研究中心"},
+    "call.nobody": {"en": "The registry lists no phone or email for these sites or for the trial.",
+                    "zh": "登记处未列出这些研究中心或该试验的电话或邮箱。"},
+    "call.one_site_none": {"en": "No phone or email listed for this site: call {name}, {reach}.",
+                           "zh": "该研究中心未列出电话或邮箱：请联系 {name}，{reach}。"},
+    "call.one_site_nobody": {"en": "No phone or email listed for this site or for the trial.",
+                             "zh": "该研究中心和该试验均未列出电话或邮箱。"},
+    "call.every_contact": {"en": "Every contact of a site: sitefinder show ID (e.g. {command}).",
+                           "zh": "查看某个研究中心的全部联系人：sitefinder show 编号（例如 {command}）。"},
+    "call.abroad": {"en": "from abroad", "zh": "境外拨打"},
+    "approximate": {"en": "{mark}town of site {ids} is not in the offline gazetteer, so where it is is approximate "
+                          "({command} says how it was placed).",
+                    "zh": "{mark}研究中心 {ids} 所在的城镇不在离线地名库中，位置为近似值（{command} 可查看定位方式）。"},
+    "approximate.mark": {"en": "≈: the ", "zh": "≈："},
+    "approximate.nomark": {"en": "The ", "zh": ""},
+    "title.near": {"en": "Sites nearest to {where} ({latitude:.4f}, {longitude:.4f})",
+                   "zh": "离 {where} 最近的研究中心（{latitude:.4f}, {longitude:.4f}）"},
+    "title.map": {"en": "{count} site{s} nearest to {where}", "zh": "离 {where} 最近的 {count} 个研究中心"},
+    "title.list": {"en": "{count} site{s}{of}", "zh": "{count} 个研究中心{of}"},
+    "title.of": {"en": " of {nct_id}", "zh": "（{nct_id}）"},
+    # how old the data are
+    "data.unknown": {"en": "The date of these registry data is unknown; sitefinder update fetches the current record.",
+                     "zh": "这些登记数据的日期不明；运行 sitefinder update 可获取最新记录。"},
+    "data.line": {"en": "Registry data {how} {date}", "zh": "登记数据{how} {date}"},
+    "data.age": {"en": ", {count} day{s} old", "zh": "，已有 {count} 天"},
+    "data.end": {"en": ".", "zh": "。"},
+    "data.fetched_on": {"en": "fetched on", "zh": "获取于"},
+    "data.of": {"en": "of", "zh": "日期为"},
+    "data.stale": {"en": ": statuses and contacts may have changed since (older than {days} days); "
+                         "run {command} to refresh them",
+                   "zh": "：此后状态和联系人可能已有变化（超过 {days} 天）；运行 {command} 更新"},
+    "distance.caption": {"en": "Distances are straight lines between city centres, not travel distances.",
+                         "zh": "距离为城市中心之间的直线距离，并非实际路程。"},
+    # empty answers: why, and what to try
+    "empty.no_sites": {"en": "No sites match.", "zh": "没有符合条件的研究中心。"},
+    "empty.city_no_site": {"en": "This trial has no site in {city}; the nearest ones: {command}",
+                           "zh": "该试验在{city}没有研究中心；查看最近的：{command}"},
+    "empty.by_status": {"en": "No site is {wanted}; the sites by status: {counts} ({data})",
+                        "zh": "没有{wanted}的研究中心；各状态的研究中心数：{counts}（{data}）"},
+    "empty.region_capital": {
+        "en": "{region} is a province without a site of this trial; the nearest to its capital, {capital}, follow.",
+        "zh": "{region}没有该试验的研究中心；以下是离其省会{capital}最近的研究中心。"},
+    "error.no_site_matches": {"en": "no site matches {query}; see: {command}",
+                              "zh": "没有与 {query} 匹配的研究中心；请查看：{command}"},
+}
+
+
+def say(key: str, lang: str | None = "en", **values: object) -> str:
+    """The phrase `key` in `lang` ("en" or "zh"; None is English), with `values` filled in.
+
+    `s` is filled in for English plurals when a `count` is given and `s` is not.
+    """
+    phrases = MESSAGES[key]
+    text = phrases.get(lang or "en") or phrases["en"]
+    if "count" in values and "s" not in values:
+        values["s"] = "" if values["count"] == 1 else "s"
+    return text.format(**values)
+
+
+def status_word(status: str | None, lang: str | None = "en") -> str:
+    """One status in words: "Recruiting", "正在招募"; "Unknown" / "状态不明" when none is known."""
+    from sitefinder.status import STATUS_WORDS
+
+    key = status or "UNKNOWN"
+    if lang == "zh" and key in STATUS_WORDS_ZH:
+        return STATUS_WORDS_ZH[key]
+    return STATUS_WORDS.get(key, key.replace("_", " ").capitalize())
+
+
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    """"1 site", "2 sites": never "site(s)", never "its 1 sites"."""
+    return f"{count:,} {singular if count == 1 else (many or singular + 's')}"
+
+
+def trial_status_note(trial_status: str | None, lang: str | None = "en") -> str:
+    """What "(trial)" beside a status means, by what the trial's own status lets a patient do: only
+    a trial not yet recruiting invites "ask the site whether it has opened"."""
+    from sitefinder.status import status_class
+
+    return say(f"note.trial_status.{status_class(trial_status)}", lang)
+
+
+def closed_note(count: int, command: str, lang: str | None = "en") -> str:
+    """"2 closed sites (no longer enrolling) left out; to see them: sitefinder near X --all"."""
+    return say("note.closed_left_out", lang, count=count, command=command)
+
+
+def command(*words: str, options: str = "") -> str:
+    """A command to try, with the options that chose the data (`--sites PATH`) repeated, so that
+    a hint after `near X --sites mytrial/sites.csv` opens that trial's site, not the shipped one.
+
+    A word with a space or a shell character is quoted ("Taizhou, Jiangsu" → 'Taizhou, Jiangsu').
+    """
+    return " ".join(["sitefinder", *(shell_word(word) for word in words), *([options] if options else [])])
+
+
+def shell_word(word: str) -> str:
+    """A word as typed at a shell: as it is when every character is safe there (广州, 22.54,114.06,
+    --all), else quoted (shlex's quoting would quote every non-ASCII word: '广州')."""
+    if word and all(char.isalnum() or char in "-_.,/:@%+=" for char in word):
+        return word
+    import shlex
+
+    return shlex.quote(word)
+
+
+def data_options(sites: object, from_environment: str | None) -> str:
+    """The options to repeat in hints: `--sites PATH` when it was typed; nothing when it came from
+    SITEFINDER_SITES (the next command reads the variable too) or was not given."""
+    if sites is None or (from_environment and str(sites) == from_environment):
+        return ""
+    return f"--sites {shell_word(str(sites))}"
+
+
+def usage_words(message: str, option: str, value: str | None) -> str | None:
+    """A bad option value said in our words ("--within takes a number, not '400km'"), instead of
+    the parsing library's ("Input should be a valid number, unable to parse string as a number");
+    None when the message is not one of those (then the library's stands)."""
+    shown = repr(value) if value is not None else "that"
+    if "valid integer" in message:
+        return f"{option} takes a whole number, not {shown}"
+    if "valid number" in message:
+        return f"{option} takes a number, not {shown}"
+    if "is not one of" in message:
+        choices = message.split("is not one of", 1)[1].strip().rstrip(".")
+        plain = ", ".join(choice.strip().strip("'\"") for choice in choices.split(","))
+        return f"{option} takes one of: {plain}; not {shown}"
+    return None
+
+
+def unknown_command_words(word: str, commands: list[str]) -> str:
+    """`sitefinder 广州`, `sitefinder help`: what the person probably meant."""
+    if word.lower() in ("help", "-help", "?"):
+        return f"there is no command {word!r}; for help: sitefinder --help (or sitefinder COMMAND --help)"
+    return (f"there is no command {word!r}; did you mean: {command('near', word)}? "
+            f"(commands: {', '.join(commands)}; see: sitefinder --help)")

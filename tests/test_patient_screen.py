@@ -1,0 +1,511 @@
+"""What a patient sees (issue 21): joinable sites first, their language, numbers they can dial."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sitefinder.status import STATUS_WORDS, joinable, status_class
+
+from conftest import make_site
+
+
+def _trial_beside(path: Path, **facts: object) -> Path:
+    base = {"nct_id": "NCT00000001", "brief_title": "A test trial", "overall_status": "RECRUITING"}
+    (path.parent / "trial.json").write_text(json.dumps({**base, **facts}), encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- point 2: joinable sites by default
+
+@pytest.mark.parametrize("status, kind", [("RECRUITING", "open"), ("ENROLLING_BY_INVITATION", "open"),
+                                          ("NOT_YET_RECRUITING", "not_yet"), ("WITHDRAWN", "closed"),
+                                          ("COMPLETED", "closed"), ("ACTIVE_NOT_RECRUITING", "closed"),
+                                          ("TERMINATED", "closed"), ("SUSPENDED", "closed")])
+def test_status_class_says_open_not_yet_or_closed(status: str, kind: str) -> None:
+    assert status_class(status) == kind
+    assert joinable(status) == (kind != "closed")
+
+
+def test_every_status_has_a_class() -> None:
+    assert {status_class(status) for status in STATUS_WORDS} <= {"open", "not_yet", "closed", "unknown"}
+    assert status_class(None) == "unknown"
+
+
+def _mixed(sites_file) -> Path:  # type: ignore[no-untyped-def]
+    path = sites_file(make_site(1, "Open Hospital", status="RECRUITING"),
+                      make_site(2, "Gone Hospital", latitude=23.2, status="WITHDRAWN"),
+                      make_site(3, "Done Hospital", latitude=23.3, status="COMPLETED"),
+                      make_site(4, "Trial Status Hospital", latitude=23.4))
+    return _trial_beside(path, overall_status="RECRUITING")
+
+
+def test_near_leaves_out_closed_sites_and_says_how_to_see_them(cli, sites_file) -> None:  # type: ignore[no-untyped-def]
+    path = _mixed(sites_file)
+    result = cli("near", "Guangzhou", "--sites", str(path), "--json")
+    assert result.exit_code == 0, result.stderr
+    assert [site["id"] for site in result.json()["sites"]] == [1, 4]
+    assert result.json()["closed_left_out"] == 2
+    assert "2 closed sites" in result.stderr and "--all" in result.stderr
+    every = cli("near", "Guangzhou", "--sites", str(path), "--all", "--json")
+    assert sorted(site["id"] for site in every.json()["sites"]) == [1, 2, 3, 4]
+    assert "--all" not in every.stderr
+
+
+def test_list_leaves_out_closed_sites_unless_all(cli, sites_file) -> None:  # type: ignore[no-untyped-def]
+    path = _mixed(sites_file)
+    shown = cli("list", "--sites", str(path), "--json").json()
+    assert [site["id"] for site in shown["sites"]] == [1, 4] and shown["closed_left_out"] == 2
+    table = cli("list", "--sites", str(path))
+    assert "Gone Hospital" not in table.stdout and "2 closed sites" in table.stdout + table.stderr
+    assert len(cli("list", "--sites", str(path), "--all", "--json").json()["sites"]) == 4
+
+
+def test_an_explicit_status_is_shown_even_when_closed(cli, sites_file) -> None:  # type: ignore[no-untyped-def]
+    path = _mixed(sites_file)
+    assert [s["id"] for s in cli("list", "--sites", str(path), "--status", "withdrawn", "--json").json()["sites"]] == [2]
+
+
+def test_a_closed_trial_is_judged_by_its_effective_status(cli, sites_file) -> None:  # type: ignore[no-untyped-def]
+    path = _trial_beside(sites_file(make_site(1), make_site(2, latitude=23.2, status="RECRUITING")),
+                         overall_status="COMPLETED")
+    result = cli("near", "Guangzhou", "--sites", str(path), "--json")
+    assert [site["id"] for site in result.json()["sites"]] == [2]
+
+
+def test_a_completed_trials_footnote_does_not_ask_whether_the_site_has_opened(cli, sites_file) -> None:  # type: ignore[no-untyped-def]
+    path = _trial_beside(sites_file(make_site(1), make_site(2, latitude=23.2)), overall_status="COMPLETED")
+    result = cli("near", "Guangzhou", "--sites", str(path), "--all")
+    assert result.exit_code == 0, result.stderr
+    assert "Completed" in result.stdout
+    assert "has opened" not in result.stdout
+    not_yet = _trial_beside(path, overall_status="NOT_YET_RECRUITING")
+    assert "has opened" in cli("near", "Guangzhou", "--sites", str(not_yet)).stdout
+
+
+# ---------------------------------------------------------------- point 5: a number a patient can dial
+
+@pytest.mark.parametrize("phone, region, national, international", [
+    ("+86-0760-89873999", None, "0760-8987 3999", "+86 760 8987 3999"),
+    ("0760 89873999", "CN", "0760-8987 3999", "+86 760 8987 3999"),
+    ("+86 10 8888 1234", None, "010-8888 1234", "+86 10 8888 1234"),
+    ("+86 138 0013 8000", None, "138 0013 8000", "+86 138 0013 8000"),  # a mobile has no area code
+    ("+1 617 555 0100", None, "", "+1 617-555-0100"),  # only a Chinese number gets its domestic form
+    ("not a number", None, "", ""),
+])
+def test_phone_forms(phone: str, region: str | None, national: str, international: str) -> None:
+    from sitefinder.contacts import phone_forms
+
+    assert phone_forms(phone, region) == (international, national)
+
+
+def test_one_format_everywhere_domestic_and_international() -> None:
+    from sitefinder.contacts import dialable
+    from sitefinder.models import Contact
+
+    contact = Contact("A", "CONTACT", phone="+86-0760-89873999", phone_international="+86 760 8987 3999",
+                      phone_national="0760-8987 3999", phone_ext="12")
+    assert dialable(contact) == "0760-8987 3999 (from abroad +86 760 8987 3999) ext. 12"
+    assert dialable(contact._replace(phone_national="")) == "+86 760 8987 3999 ext. 12"
+    assert dialable(Contact("B", "CONTACT", phone="12-34")) == "12-34"
+
+
+def test_the_shipped_central_contact_is_dialled_the_same_way_in_every_view(cli) -> None:  # type: ignore[no-untyped-def]
+    expected = "0760-8987 3999 (from abroad +86 760 8987 3999)"
+    for args in (("show", "7"), ("near", "Guangzhou"), ("info",), ("list", "--province", "Guangdong")):
+        out = cli(*args, env={"COLUMNS": "200"}).stdout
+        assert expected in out, args
+        assert "+86-760" not in out and "+86-0760" not in out, args
+    central = cli("show", "7", "--json").json()["trial"]["central_contacts"][0]
+    assert central["phone_national"] == "0760-8987 3999"
+
+
+@pytest.mark.parametrize("columns", ["40", "60", "80"])
+def test_a_footer_never_breaks_inside_a_number(cli, columns: str) -> None:  # type: ignore[no-untyped-def]
+    out = cli("near", "Guangzhou", env={"COLUMNS": columns}).stdout
+    flat = " ".join(out.split())
+    assert "0760-8987 3999" in out and "+86 760 8987 3999" in out, out  # each form whole on one line
+    assert "from abroad +86 760 8987 3999" in flat
+
+
+def test_show_says_whom_to_call_when_the_site_lists_no_phone(cli) -> None:  # type: ignore[no-untyped-def]
+    out = " ".join(cli("show", "7", env={"COLUMNS": "200"}).stdout.split())
+    assert "No phone or email listed for this site: call Zhifang Yao, M.D., 0760-8987 3999" in out
+
+
+# ---------------------------------------------------------------- point 3: info's facts
+
+REGISTRY_CRITERIA = ("Inclusion Criteria:\n\n1. Be between 22 and 70 years of age;\n2. Have pain:\n\n"
+                     "   1. At least six weeks;\n   2. Intractable pain\n\nExclusion Criteria:\n\n"
+                     "* Pregnant or \\>10 mg\\/day\n* Prior surgery\r\n* Bad\x1b[2J byte")
+
+
+def test_eligibility_splits_into_can_and_cannot_join() -> None:
+    from sitefinder.trial import eligibility_lists
+
+    lists = eligibility_lists(REGISTRY_CRITERIA)
+    assert lists.can_join == ("Be between 22 and 70 years of age;", "Have pain:",
+                              "  At least six weeks;", "  Intractable pain")
+    assert lists.cannot_join == ("Pregnant or >10 mg/day", "Prior surgery", "Bad\x1b[2J byte")
+    assert lists.other == ""
+
+
+def test_eligibility_without_sections_is_kept_as_text() -> None:
+    from sitefinder.trial import eligibility_lists
+
+    lists = eligibility_lists("Adults with cancer.\nNo pregnancy.")
+    assert lists.can_join == () and lists.cannot_join == () and lists.other == "Adults with cancer.\nNo pregnancy."
+
+
+@pytest.mark.parametrize("minimum, maximum, sex, words", [
+    ("18 Years", "", "ALL", "18 years and older; any sex"),
+    ("18 Years", "75 Years", "FEMALE", "18 to 75 years; women only"),
+    ("", "17 Years", "MALE", "up to 17 years; men only"),
+    ("", "", "", "any age; any sex"),
+    ("6 Months", "", "ALL", "6 months and older; any sex"),
+])
+def test_ages_and_sex_in_words(minimum: str, maximum: str, sex: str, words: str) -> None:
+    from sitefinder.trial import ages_and_sex
+
+    assert ages_and_sex(minimum, maximum, sex) == words
+
+
+def _imported_trial(tmp_path: Path, **facts: object) -> Path:
+    path = tmp_path / "sites.csv"
+    from sitefinder.sitesfile import write_sites_file
+
+    write_sites_file(path, [make_site(1)])
+    return _trial_beside(path, **facts)
+
+
+def test_info_starts_with_status_as_of_whom_to_call_and_dates(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = _imported_trial(tmp_path, overall_status="RECRUITING", retrieved="2026-11-20", start_date="2025-05-29",
+                           completion_date="2029-07-31", eligibility=REGISTRY_CRITERIA, minimum_age="18 Years",
+                           sex="ALL", plain_summary="Adults with sore legs.",
+                           central_contacts=[{"name": "A. Li", "role": "CONTACT", "phone": "+86-0760-89873999",
+                                              "phone_international": "+86 760 8987 3999",
+                                              "phone_national": "0760-8987 3999"}])
+    out = cli("info", "--sites", str(path), env={"COLUMNS": "80"}).stdout
+    lines = out.splitlines()
+    assert lines[1].split()[0] == "Status" and "Recruiting as of 2026-11-20" in lines[1]
+    assert "days old" in lines[1]
+    assert lines[2].split()[0] == "Call" and "0760-8987 3999" in lines[2]
+    assert "Start" in out and "Expected completion" in out and "2029-07-31" in out
+    assert "\\x0a" not in out and "\\r" not in out
+    assert "\\x1b" in out  # other controls are still shown, never interpreted
+    assert "Can join" in out and "Cannot join" in out and "Be between 22 and 70" in out
+    assert "18 years and older; any sex" in out
+    assert "Adults with sore legs." in out  # the curated summary beside the registry's text
+    assert "(contact)" not in out
+
+
+def test_info_csv_keys_are_snake_case(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = _imported_trial(tmp_path, eligibility=REGISTRY_CRITERIA, minimum_age="18 Years", sex="ALL")
+    out = cli("info", "--sites", str(path), "--format", "csv").stdout
+    keys = [line.split(",")[0] for line in out.splitlines()[1:] if line and not line.startswith(('"', " "))]
+    assert keys and all(key == key.lower() and " " not in key for key in keys), keys
+
+
+def test_update_keeps_the_curated_summary() -> None:
+    from sitefinder.models import Trial
+    from sitefinder.update import keep_curated
+
+    before = Trial(nct_id="NCT1", plain_summary="Plain words.")
+    assert keep_curated(before, Trial(nct_id="NCT1", eligibility="Inclusion Criteria: ...")).plain_summary == \
+        "Plain words."
+    assert keep_curated(before, Trial(nct_id="NCT2")).plain_summary == ""
+
+
+def test_map_hover_text_has_real_line_breaks(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "m.svg"
+    assert cli("map", "Guangzhou", "--out", str(out)).exit_code == 0
+    svg = out.read_text(encoding="utf-8")
+    assert "\\x0a" not in svg and "Jiangmen Central Hospital (id 7)\n" in svg
+
+
+# ---------------------------------------------------------------- point 4: Chinese in, Chinese out
+
+def test_every_shipped_facility_has_a_chinese_name_with_its_source() -> None:
+    import csv
+
+    from sitefinder.facilities import facility_zh
+    from sitefinder.sitesfile import read_sites_file
+
+    rows = list(csv.DictReader((Path(__file__).parents[1] / "data" / "facilities_zh.csv").open(encoding="utf-8")))
+    assert all(row["source"] and row["sure"] in ("yes", "no") for row in rows)
+    sites = read_sites_file(Path(__file__).parents[1] / "data" / "sites.csv").sites
+    names = {site.id: facility_zh(site) for site in sites}
+    assert all(names.values()), [site_id for site_id, name in names.items() if not name]
+    assert names[7] == "江门市中心医院"
+
+
+@pytest.mark.parametrize("query, site_id", [("江门市中心医院", 7), ("江门市中心", 7), ("山东省立医院", 27),
+                                            ("康复大学青岛", 30)])
+def test_show_finds_a_site_by_its_chinese_name(cli, query: str, site_id: int) -> None:  # type: ignore[no-untyped-def]
+    result = cli("show", query, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert result.json()["site"]["id"] == site_id and result.json()["site"]["facility_zh"]
+
+
+def test_chinese_query_gives_chinese_facility_names_and_words(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("near", "广州", env={"COLUMNS": "200"})
+    assert "江门市中心医院" in result.stdout
+    assert "尚未开始招募" in result.stdout  # the status in Chinese words
+    data = cli("near", "广州", "--json").json()
+    assert data["sites"][0]["facility_zh"] == "江门市中心医院"
+    english = cli("near", "Guangzhou", "--json").json()
+    assert "facility_zh" not in english["sites"][0]
+
+
+def test_show_takes_lang(cli) -> None:  # type: ignore[no-untyped-def]
+    out = cli("show", "7", "--lang", "zh", env={"COLUMNS": "200"}).stdout
+    assert "江门市中心医院" in out and "江门" in out
+
+
+def test_near_finds_a_site_by_its_chinese_name(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("near", "江门市中心医院", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert result.json()["sites"][0]["id"] == 7
+
+
+# ---------------------------------------------------------------- Taiwan, Hong Kong, Macau: one name each
+
+@pytest.mark.parametrize("query", ["Taipei", "台北", "Macau", "Macao", "澳门", "Hong Kong", "香港", "Kaohsiung"])
+def test_taiwan_hong_kong_and_macau_are_named_once_and_one_way(cli, query: str) -> None:  # type: ignore[no-untyped-def]
+    table = cli("near", query, "--limit", "1", env={"COLUMNS": "200"})
+    title = table.stdout.splitlines()[0]
+    for name in ("Taiwan", "Macau", "Hong Kong"):
+        assert title.count(name) <= 1, title
+    assert "Macao" not in title
+    origin = cli("near", query, "--limit", "1", "--json").json()["origin"]
+    assert origin["country"] in ("Taiwan", "Macau", "Hong Kong")
+    assert origin["province"] in (None, origin["country"]) or origin["province"] != origin["country"]
+
+
+def test_place_words_and_short_province() -> None:
+    from sitefinder.regions import place_words, short_province
+
+    assert place_words("Taipei", "Taiwan", "Taiwan") == "Taipei, Taiwan"
+    assert place_words("Macau", "Macau", "Macao") == "Macau"
+    assert place_words("Jinan", "Shandong", "China") == "Jinan, Shandong, China"
+    assert short_province("Beijing Municipality") == "Beijing"
+    assert short_province("Guangxi Zhuang Autonomous Region") == "Guangxi"
+    assert short_province("Oregon") == "Oregon"
+
+
+# ---------------------------------------------------------------- point 9: one matching rule for show
+
+@pytest.mark.parametrize("query, ids", [("Beijing", [1, 2, 3]), ("北京", [1, 2, 3]), ("beijing", [1, 2, 3]),
+                                        ("Hunan Cancer", [20, 21]), ("济南", [27, 28])])
+def test_show_matches_city_and_facility_by_one_rule(cli, query: str, ids: list[int]) -> None:  # type: ignore[no-untyped-def]
+    result = cli("show", query)
+    assert result.exit_code == 2
+    assert f"matches {len(ids)} sites" in result.stderr
+    for site_id in ids:
+        assert f" {site_id} " in result.stderr
+
+
+@pytest.mark.parametrize("query", ["Qingdao", "青岛", "Taizhou Hospital", "江门"])
+def test_show_one_match_is_that_site(cli, query: str) -> None:  # type: ignore[no-untyped-def]
+    assert cli("show", query, "--json").exit_code == 0
+
+
+@pytest.mark.parametrize("query", ["-1", "7.0", "0", "1e3", "Qwxzy", "Qingdo"])
+def test_show_says_no_site_matches(cli, query: str) -> None:  # type: ignore[no-untyped-def]
+    result = cli("show", query)
+    assert result.exit_code == 1, result.stderr
+    assert "no site" in result.stderr and "no place called" not in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_show_a_typo_still_gets_did_you_mean(cli) -> None:  # type: ignore[no-untyped-def]
+    assert "Qingdao" in cli("show", "Qingdo").stderr
+
+
+# ---------------------------------------------------------------- point 8: every empty answer says why and what to try
+
+def test_list_city_without_a_site_points_to_near(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("list", "--city", "Guangzhou")
+    assert result.exit_code == 0
+    assert "sitefinder near Guangzhou" in result.stderr
+    data = cli("list", "--city", "Guangzhou", "--json").json()
+    assert data["sites"] == [] and data["try"] == "sitefinder near Guangzhou"
+
+
+def test_list_by_a_status_no_site_has_gives_the_counts_and_the_data_age(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("list", "--status", "recruiting")
+    assert result.exit_code == 0
+    assert "Not yet recruiting: 42" in result.stderr and "days old" in result.stderr
+    assert cli("list", "--status", "recruiting", "--json").json()["status_counts"] == {"NOT_YET_RECRUITING": 42}
+
+
+@pytest.mark.parametrize("query, capital", [("新疆", "Ürümqi"), ("Xinjiang", "Ürümqi"), ("Tibet", "Lhasa"),
+                                            ("青海", "Xining")])
+def test_a_province_without_a_site_answers_with_the_nearest_to_its_capital(cli, query: str, capital: str) -> None:  # type: ignore[no-untyped-def]
+    result = cli("near", query, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert result.json()["origin"]["name"] == capital and len(result.json()["sites"]) == 5
+    assert "capital" in result.stderr
+
+
+def test_map_of_a_province_draws_it(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("map", "山东", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(site["id"] for site in result.json()["sites"]) == [27, 28, 29, 30, 31]
+    assert cli("map", "山东").exit_code == 0
+
+
+def test_every_example_in_the_help_answers(cli) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    for command in ("near", "list", "show", "map", "info"):
+        text = cli(command, "--help", env={"COLUMNS": "200"}).stdout
+        for line in text.splitlines():
+            line = line.strip().strip("│").strip()
+            if not line.startswith("sitefinder ") or "--out" in line or ">" in line or "--online" in line:
+                continue
+            import shlex
+
+            words = shlex.split(line)[1:]
+            result = cli(*words)
+            assert result.exit_code in (0, 2), (line, result.stderr)
+            assert result.exit_code == 2 or result.stdout.strip(), (line, result.stderr)  # an answer, not nothing
+            if result.exit_code == 0 and "--json" in words and "sites" in result.stdout:
+                assert re.search(r'"sites": \[\s*\{', result.stdout) or '"site"' in result.stdout, line
+
+
+def test_wrap_words_breaks_chinese_between_characters_and_never_inside_a_number() -> None:
+    from rich.cells import cell_len
+
+    from sitefinder.text import wrap_words
+
+    text = "登记处未列出这些研究中心的电话或邮箱：请联系 Zhifang Yao，0760-8987 3999 (境外拨打 +86 760 8987 3999)。"
+    for width in range(20, 60):  # narrower than a number, the number overflows whole
+        lines = wrap_words(text, width, cell_len)
+        assert all(cell_len(line) <= width for line in lines), (width, lines)
+        assert any("+86 760 8987 3999" in line for line in lines) and any("0760-8987 3999" in line for line in lines)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert wrap_words("a b  c", 80) == ["a b  c"]
+
+
+# ---------------------------------------------------------------- point 12: scripts
+
+def test_near_and_list_json_say_which_trial(cli) -> None:  # type: ignore[no-untyped-def]
+    for args in (("near", "Guangzhou"), ("list",), ("near", "山东")):
+        data = cli(*args, "--json").json()
+        assert list(data)[:2] == ["nct_id", "central_contacts"], args
+        assert data["nct_id"] == "NCT07010263" and data["central_contacts"][0]["phone_national"] == "0760-8987 3999"
+
+
+def test_csv_has_the_contact_columns_and_chinese_when_asked(cli, sites_file) -> None:  # type: ignore[no-untyped-def]
+    import csv
+    import io
+
+    from sitefinder.models import Contact
+
+    path = sites_file(make_site(1, contacts=(Contact("A. Li", "PRINCIPAL_INVESTIGATOR", phone="+86-0760-89873999",
+                                                     phone_ext="12", phone_international="+86 760 8987 3999",
+                                                     phone_national="0760-8987 3999", email="a@x.org"),)))
+    rows = list(csv.DictReader(io.StringIO(cli("list", "--sites", str(path), "--format", "csv").stdout)))
+    assert (rows[0]["contact_name"], rows[0]["contact_role"], rows[0]["contact_phone_national"],
+            rows[0]["contact_phone_international"], rows[0]["contact_phone_ext"], rows[0]["contact_email"]) == \
+        ("A. Li", "PRINCIPAL_INVESTIGATOR", "0760-8987 3999", "'+86 760 8987 3999", "12", "a@x.org")  # ' : not a formula
+    assert "facility_zh" not in rows[0]
+    chinese = list(csv.DictReader(io.StringIO(cli("near", "广州", "--format", "csv").stdout)))
+    assert chinese[0]["facility_zh"] == "江门市中心医院" and chinese[0]["city_zh"] == "江门"
+    assert chinese[0]["province_zh"] == "广东"
+
+
+def test_csv_bom_for_spreadsheets(cli) -> None:  # type: ignore[no-untyped-def]
+    plain = cli("list", "--format", "csv").stdout
+    bom = cli("list", "--format", "csv", "--bom").stdout
+    assert not plain.startswith("\ufeff") and bom.startswith("\ufeff") and bom[1:] == plain
+    assert cli("list", "--json", "--bom").exit_code == 2
+
+
+# ---------------------------------------------------------------- points 10, 11: our own words
+
+@pytest.mark.parametrize("args, wanted", [
+    (("near", "Guangzhou", "--within", "400km"), "--within takes a number, not '400km'"),
+    (("near", "Guangzhou", "--limit", "x"), "--limit takes a whole number, not 'x'"),
+    (("near", "Guangzhou", "--lang", "fr"), "--lang takes one of: en, zh; not 'fr'"),
+    (("list", "--format", "xml"), "--format takes one of: table, json, csv; not 'xml'"),
+])
+def test_bad_option_values_are_said_in_our_words(cli, args: tuple[str, ...], wanted: str) -> None:  # type: ignore[no-untyped-def]
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert wanted in result.stderr, result.stderr
+    for leak in ("Input should be", "Value error", "unable to parse"):
+        assert leak not in result.stderr
+
+
+@pytest.mark.parametrize("args, wanted", [(("广州",), "did you mean: sitefinder near 广州"),
+                                          (("Guangzhou",), "did you mean: sitefinder near Guangzhou"),
+                                          (("help",), "sitefinder --help")])
+def test_a_place_or_help_as_the_command_gets_a_suggestion(cli, args: tuple[str, ...], wanted: str) -> None:  # type: ignore[no-untyped-def]
+    result = cli(*args)
+    assert result.exit_code == 2 and wanted in result.stderr, result.stderr
+
+
+def test_help_metavars_are_plain(cli) -> None:  # type: ignore[no-untyped-def]
+    for command in ("update", "near", "show", "map"):
+        text = cli(command, "--help", env={"COLUMNS": "120"}).stdout
+        assert "[[" not in text and "{PLACE}" not in text, command
+    assert "<bool>" not in cli("--help", env={"COLUMNS": "120"}).stdout
+
+
+def test_show_completes_site_ids_and_cities() -> None:
+    from sitefinder.cli import complete_site
+
+    assert "7" in complete_site("7")
+    assert "Jiangmen" in complete_site("Jiang") and "江门市中心医院" not in complete_site("Jiang")
+    assert all(name.lower().startswith("bei") for name in complete_site("bei"))
+
+
+def test_a_url_in_a_message_shows_the_query_as_typed() -> None:
+    from sitefinder.web import shown_url
+
+    assert shown_url("http://h:9/search?q=Zzyzx+Road+%E5%B9%BF&format=json") == \
+        "http://h:9/search?q=Zzyzx Road 广&format=json"
+    assert shown_url("http://u:p@h/x?q=a") == "http://h/x?q=a"
+
+
+# ---------------------------------------------------------------- point 6: map files say what the terminal says
+
+def test_map_files_carry_whom_to_call_and_the_data_age(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    for name in ("m.svg", "m.html"):
+        out = tmp_path / name
+        assert cli("map", "Guangzhou", "--out", str(out)).exit_code == 0
+        text = out.read_text(encoding="utf-8")
+        assert "0760-8987 3999" in text and "Zhifang Yao" in text, name
+        assert "days old" in text and "Registry data of 2025-06-08" in text, name
+    page = (tmp_path / "m.html").read_text(encoding="utf-8")
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+
+
+def test_map_files_in_chinese_when_asked(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "m.html"
+    assert cli("map", "广州", "--out", str(out)).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "江门市中心医院" in page and "登记数据" in page and '<html lang="zh">' in page
+
+
+def test_labels_that_collide_become_a_numbered_list(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    out = tmp_path / "m.svg"
+    assert cli("map", "Harbin", "--view", "country", "--limit", "42", "--out", str(out)).exit_code == 0
+    svg = out.read_text(encoding="utf-8")
+    listed = re.findall(r'<text [^>]*class="listed"[^>]*>(\d+)\. ', svg)
+    beside = re.findall(r'<text [^>]*class="label"[^>]*>(\d+) ', svg)
+    assert listed, "42 labels cannot all fit beside their markers"
+    assert sorted(map(int, listed + beside)) == list(range(1, 43))
+
+
+@pytest.mark.parametrize("args", [("list",), ("show", "7"), ("info",), ("near", "广州"), ("near", "Jinan", "-n", "1")])
+@pytest.mark.parametrize("columns", ["60", "80", "120"])
+def test_no_printed_line_ends_in_spaces(cli, args: tuple[str, ...], columns: str) -> None:  # type: ignore[no-untyped-def]
+    out = cli(*args, env={"COLUMNS": columns}).stdout
+    assert out and not [line for line in out.splitlines() if line != line.rstrip()]
