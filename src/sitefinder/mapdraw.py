@@ -191,8 +191,8 @@ def svg(scene: Scene, title: str, labels: Sequence[SiteLabel], width: int = 1000
     parts.append(f'<text x="12" y="{height + 44}" font-size="11" fill="#444">{escape(CAPTION)}</text>')
     parts.append(f'<text x="12" y="{height + 58}" font-size="10" fill="#666">{escape(ATTRIBUTION)}</text>')
     y = height + 58 + FOOTER_LINE
-    for line in footer_lines:
-        parts.append(f'<text class="footer" x="12" y="{y}" font-size="11" fill="#1b1b1b">{escape(line)}</text>')
+    for footer_line in footer_lines:
+        parts.append(f'<text class="footer" x="12" y="{y}" font-size="11" fill="#1b1b1b">{escape(footer_line)}</text>')
         y += FOOTER_LINE
     if listed:
         y += FOOTER_LINE // 2

@@ -140,13 +140,15 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
             answer = _region_answer(region, source, province_name, status_value, wants_chinese)
             if answer.sites or answer.kind != "province":
                 return answer
-            resolution = _capital_of(answer, source)  # 新疆: no site there; the nearest to Ürümqi
-            if resolution is None:
+            capital = _capital_of(answer, source)  # 新疆: no site there; the nearest to Ürümqi
+            if capital is None:
                 return answer
+            resolution = capital
         except PlaceNotFound:
-            resolution = _facility_as_place(query, source)
-            if resolution is None:
+            facility = _facility_as_place(query, source)
+            if facility is None:
                 raise
+            resolution = facility
         result = find_nearest(resolution, source, limit=effective_limit(limit, within_km), within_km=within_km,
                               province=province_name, status=status_value)
         if status_value is JOINABLE_FILTER:
