@@ -90,7 +90,7 @@ LIST_SHANDONG_100 = """\
 "(trial)": the registry gives no status for the site, so the trial's overall status is shown; ask
 the site whether it has opened.
 The registry lists no phone or email for these sites: call the trial's central contact, Zhifang Yao,
-M.D., +86-760-8987-3999.
+M.D., 0760-8987 3999 (from abroad +86 760 8987 3999).
 Every contact of a site: sitefinder show ID (e.g. sitefinder show 27).
 Registry data of 2025-06-08, 540 days old: statuses and contacts may have changed since (older than
 30 days); run sitefinder update NCT07010263 to refresh them.
