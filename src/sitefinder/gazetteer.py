@@ -203,16 +203,20 @@ class Gazetteer:
             return []
         from rapidfuzz import fuzz, process  # 30 ms to import: only paid when a query misses
 
-        rows = self._db.execute(
-            "SELECT key, label, population FROM suggestion WHERE length(key) BETWEEN ? AND ?",
-            (len(key) - 2, len(key) + 2)).fetchall()
-        matches = process.extract(key, [row[0] for row in rows], scorer=fuzz.ratio, limit=20, score_cutoff=80)
+        # Keys only, then the labels of the few that match: the 21,619 rows of a typical length with
+        # their labels cost 30 ms to fetch, the keys alone 11 ms (the match itself 1 ms).
+        keys = [row[0] for row in self._db.execute("SELECT key FROM suggestion WHERE length(key) BETWEEN ? AND ?",
+                                                   (len(key) - 2, len(key) + 2))]
+        matches = process.extract(key, keys, scorer=fuzz.ratio, limit=20, score_cutoff=80)
         if not matches:
             return []
         # Only the spellings about as close as the closest: "Guangzou" suggests Guangzhou, not also Guanzhou.
         top = max(score for _, score, _ in matches)
-        best = sorted((m for m in matches if m[1] >= top - SUGGESTION_MARGIN), key=lambda m: (-m[1], -rows[m[2]][2]))
-        return [rows[index][1] for _, _, index in best[:limit]]
+        close = {keys[index]: score for _, score, index in matches if score >= top - SUGGESTION_MARGIN}
+        rows = self._db.execute(f"SELECT key, label, population FROM suggestion WHERE key IN "
+                                f"({','.join('?' * len(close))})", list(close)).fetchall()
+        best = sorted(rows, key=lambda row: (-close[row[0]], -row[2]))
+        return [label for _, label, _ in best[:limit]]
 
     def same_sounding(self, key: str, limit: int = 3) -> list[str]:
         """Chinese place names that sound like `key`: 广洲 → 广州 (guangzhou), 泰洲 → 泰州, most
