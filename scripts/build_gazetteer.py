@@ -646,12 +646,14 @@ def add_placement_indexes(db: sqlite3.Connection) -> None:
     tables built above). division_places (a division's places, most populous first) scanned and
     sorted all 170,391 places per call, 10-17 ms; with place_division 0.03-1.7 ms. close_spellings
     (a misspelt city) read 349k names per call, 60-220 ms (660 ms for the United States); it only
-    ever uses a town of TOWN_MIN_POPULATION or more, and town_name holds just their names by country."""
+    ever uses a town of TOWN_MIN_POPULATION or more, and town_name holds just their names by country
+    and length (it compares names within two characters of the length of the one it looks for)."""
     db.execute("CREATE INDEX place_division ON place (country, admin1, population DESC, id)")
-    db.execute("CREATE TABLE town_name (country TEXT NOT NULL, key TEXT NOT NULL, place INTEGER NOT NULL, "
-               "PRIMARY KEY (country, key, place)) WITHOUT ROWID")
-    db.execute("INSERT INTO town_name SELECT p.country, n.key, n.place FROM name n JOIN place p ON p.id = n.place "
-               "WHERE p.population >= ? ORDER BY p.country, n.key, n.place", (TOWN_MIN_POPULATION,))
+    db.execute("CREATE TABLE town_name (country TEXT NOT NULL, length INTEGER NOT NULL, key TEXT NOT NULL, "
+               "place INTEGER NOT NULL, PRIMARY KEY (country, length, key, place)) WITHOUT ROWID")
+    db.execute("INSERT INTO town_name SELECT p.country, length(n.key), n.key, n.place FROM name n "
+               "JOIN place p ON p.id = n.place WHERE p.population >= ? ORDER BY p.country, length(n.key), n.key, "
+               "n.place", (TOWN_MIN_POPULATION,))
 
 
 def check_province_codes(places: list[dict]) -> None:

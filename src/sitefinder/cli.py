@@ -318,7 +318,7 @@ def list_sites(
 
     fmt = _format(output, as_json)
     result = find_sites(sites, province=province, city=city, status=status, country=country,
-                        lang=lang.value if lang else None)
+                        lang=lang.value if lang else None, stream=fmt == "json")
     render.show_site_list(result, fmt)
 
 

@@ -129,7 +129,13 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
     why_not = ""
     ward = city.casefold().endswith(WARD_SUFFIXES)
     city_ward = city.casefold().endswith(CITY_WARD_SUFFIXES)  # its state's main city, be the state what it may
-    division = _division_seat(city, countries, gazetteer)
+    seat: list[Placement | None] = []
+
+    def division() -> Placement | None:  # worked out only when asked: a division's middle reads all its places
+        if not seat:
+            seat.append(_division_seat(city, countries, gazetteer))
+        return seat[0]
+
     for name in dict.fromkeys([*written_forms(city), *(written_forms(head) if head else ())]):
         found = [place for place in gazetteer.places(name_key(name)) if not countries or place.country in countries]
         if not found:
@@ -153,17 +159,17 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
                        "state.")
             continue
         best = _best(found, key, gazetteer)
-        if division and name_key(best.name) != key and best.province != division.place.province \
-                and best.population < division.place.population / 2:
+        if name_key(best.name) != key and (seated := division()) and best.province != seated.place.province \
+                and best.population < seated.place.population / 2:
             # "Kanagawa, Japan": the prefecture, not a ward elsewhere with that other name; but "Kiev"
             # is Kyiv, a city larger than the oblast around it
-            return division
+            return seated
         return Placement(best, "")
     if why_not:  # "Chaoyang, Beijing": a district of the city that is nearly all the state, not a namesake
         return (_main_city(city, state, states, countries, city_ward, gazetteer, CITY_STATE_SHARE)
                 or Placement(None, why_not))
-    if division:
-        return division
+    if seated := division():
+        return seated
     if spellings and searched is not None:
         searched.append(city)
     return ((_closest_spelling(city, states, countries, gazetteer) if spellings else None)

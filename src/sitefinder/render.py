@@ -336,11 +336,15 @@ NEAR_HEADERS = ("#", "ID", "Facility", "City", "Province", "km", "Status", "Inve
 
 def show_site_list(result: SiteList | RegionAnswer, fmt: str) -> None:
     sites, trial = result.sites, result.trial
-    records = [site_record(site, trial, result.chinese) for site in sites]
-    if fmt == "json":
-        emit_json({"sites": records, **data_record(trial)})
-    elif fmt == "csv":
-        emit_csv(CSV_SITE_FIELDS, records)
+    if fmt == "json":  # streamed: a listing from a large file's index is never held whole
+        from sitefinder.jsonstream import write_streamed
+
+        write_streamed(sys.stdout, "sites", (site_record(site, trial, result.chinese) for site in sites),
+                       data_record(trial), ensure_ascii=not _stdout_is_utf8())
+        sys.stdout.flush()
+        return
+    if fmt == "csv":
+        emit_csv(CSV_SITE_FIELDS, [site_record(site, trial, result.chinese) for site in sites])
     elif not sites:
         notice("No sites match.")
     else:
