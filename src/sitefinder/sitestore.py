@@ -38,7 +38,8 @@ BATCH_ROWS = 2_000  # rows read or written at a time: what the index build and a
 # A file this large is refused even through the index (what an index holds is on disk, but its
 # build still takes time in proportion: 1M rows, 214 MB, take about 20 s).
 MAX_INDEXED_FILE_BYTES = 4 * 1024**3
-PROGRESS_AFTER_SECONDS = 1.0
+PROGRESS_AFTER_SECONDS = 1.0  # a build this long says how far it has come, then every PROGRESS_EVERY seconds
+PROGRESS_EVERY = 5.0
 FIRST_RADIUS_KM = 200.0
 HALF_EARTH_KM = 20_040.0
 
@@ -195,7 +196,7 @@ class IndexedSource:
 
     def sites(self) -> Iterator[Site]:
         """Every site, in file order, decoded one at a time (read in batches: memory is one batch)."""
-        return self._decoded("SELECT row FROM site ORDER BY position", ())
+        return self._decoded("SELECT row FROM site_row ORDER BY position", ())
 
     def _decoded(self, sql: str, params: Sequence[object]) -> Iterator[Site]:
         cursor = self._db.execute(sql, params)
@@ -203,18 +204,18 @@ class IndexedSource:
             yield from (_decode(row[0]) for row in batch)
 
     def site_by_id(self, site_id: int) -> Site | None:
-        row = self._db.execute("SELECT row FROM site WHERE id = ?", (site_id,)).fetchone()
+        row = self._db.execute("SELECT r.row FROM site JOIN site_row r USING (position) WHERE id = ?", (site_id,)).fetchone()
         return _decode(row[0]) if row else None
 
     def facility_matches(self, key: str) -> list[Site]:
         """Sites whose folded facility name holds `key`, in file order: compared in SQLite on a
         column kept folded, so that only the matching rows are decoded."""
-        return list(self._decoded("SELECT row FROM site WHERE instr(facility_key, ?) > 0 ORDER BY position", (key,)))
+        return list(self._decoded("SELECT r.row FROM site JOIN site_row r USING (position) WHERE instr(facility_key, ?) > 0 ORDER BY position", (key,)))
 
     def in_city(self, city: CityFilter) -> list[Site]:
         """The sites in a city, in file order, from the indexed city and GeoNames columns."""
         where, params = self._filters(None, None, city)
-        return list(self._decoded(f"SELECT row FROM site WHERE {where} ORDER BY position", params))
+        return list(self._decoded(f"SELECT r.row FROM site JOIN site_row r USING (position) WHERE {where} ORDER BY position", params))
 
     def id_range(self) -> tuple[int, int] | None:
         low, high = self._db.execute("SELECT MIN(id), MAX(id) FROM site").fetchone()
@@ -239,7 +240,7 @@ class IndexedSource:
         where, params = self._filters(province, status, city, countries)
         count = self._db.execute(f"SELECT COUNT(*) FROM site WHERE {where}", params).fetchone()[0]
         return StreamedSites(count, lambda: self._decoded(
-            f"SELECT row FROM site WHERE {where} ORDER BY province_key, city_key, id", params))
+            f"SELECT r.row FROM site JOIN site_row r USING (position) WHERE {where} ORDER BY province_key, city_key, id", params))
 
     def candidates(self, origin: Place, limit: int, within_km: float | None, province: str | None,
                    status: str | None) -> Candidates:
@@ -252,7 +253,7 @@ class IndexedSource:
         radius = within_km if within_km is not None else FIRST_RADIUS_KM
         while True:  # widen the box until it holds `limit` sites within its inscribed circle
             box, box_params = bounding_box(origin.latitude, origin.longitude, radius)
-            points = self._db.execute(f"SELECT id, latitude, longitude FROM site WHERE {box} AND {where}",
+            points = self._db.execute(f"SELECT position, latitude, longitude FROM site WHERE {box} AND {where}",
                                       [*box_params, *params]).fetchall()
             rough = [sphere_km(origin.latitude, origin.longitude, latitude, longitude)
                      for _, latitude, longitude in points]
@@ -265,19 +266,13 @@ class IndexedSource:
                   if limit is not None and len(rough) > limit else math.inf)
         if within_km is not None:
             cutoff = min(cutoff, within_km * SPHERE_MARGIN + SPHERE_SLACK_KM)
-        wanted = [point[0] for point, km in zip(points, rough) if km <= cutoff]
+        wanted = sorted(point[0] for point, km in zip(points, rough) if km <= cutoff)  # file order
         sites: list[Site] = []
         for start in range(0, len(wanted), BATCH_ROWS):
             chunk = wanted[start:start + BATCH_ROWS]
-            sites += self._decoded(f"SELECT row FROM site WHERE id IN ({','.join('?' * len(chunk))}) "
+            sites += self._decoded(f"SELECT row FROM site_row WHERE position IN ({','.join('?' * len(chunk))}) "
                                    "ORDER BY position", chunk)
-        sites.sort(key=self._position_of(wanted))
         return Candidates(sites, unplaced, considered)
-
-    def _position_of(self, ids: list[int]):  # type: ignore[no-untyped-def]
-        positions = dict(self._db.execute(f"SELECT id, position FROM site WHERE id IN "
-                                          f"({','.join('?' * len(ids))})", ids).fetchall()) if ids else {}
-        return lambda site: positions[site.id]
 
     def _filters(self, province: str | None, status: str | None, city: CityFilter | None = None,
                  countries: frozenset[str] | None = None) -> tuple[str, list[object]]:
@@ -406,14 +401,16 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, size: int,
     db.executescript("""
         PRAGMA journal_mode = OFF;
         PRAGMA synchronous = OFF;
+        PRAGMA cache_size = -65536;
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE site (id INTEGER PRIMARY KEY, position INTEGER NOT NULL, line INTEGER NOT NULL,
-                           latitude REAL, longitude REAL, region TEXT NOT NULL, province TEXT NOT NULL,
-                           province_key TEXT NOT NULL, city_key TEXT NOT NULL, country_key TEXT NOT NULL,
-                           status TEXT, geonameid INTEGER, facility_key TEXT NOT NULL, row TEXT NOT NULL);
+        CREATE TABLE site (position INTEGER PRIMARY KEY, id INTEGER NOT NULL UNIQUE, line INTEGER NOT NULL,
+                           latitude REAL, longitude REAL, region TEXT NOT NULL, province_key TEXT NOT NULL, city_key TEXT NOT NULL, country_key TEXT NOT NULL,
+                           status TEXT, geonameid INTEGER, facility_key TEXT NOT NULL);
+        -- apart from the columns searched, so that building each lookup reads a narrow table
+        CREATE TABLE site_row (position INTEGER PRIMARY KEY, row TEXT NOT NULL);
     """)
     started = time.monotonic()
-    shown = started
+    shown = started - PROGRESS_EVERY
     provinces: set[str] = set()
     countries: set[str] = set()
     city_names: set[str] = set()
@@ -422,37 +419,49 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, size: int,
 
     def insert(batch: list[tuple]) -> None:
         try:
-            db.executemany("INSERT INTO site VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch)
+            db.executemany("INSERT INTO site VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           [row[:-1] for row in batch])
+            db.executemany("INSERT INTO site_row VALUES (?, ?)", [(row[0], row[-1]) for row in batch])
         except sqlite3.IntegrityError:  # a repeated id: say where it was first, as the file reader does
             for row in batch:  # the rows before the repeat went in; the first one already there is it
-                first = db.execute("SELECT line FROM site WHERE id = ?", (row[0],)).fetchone()
+                first = db.execute("SELECT line FROM site WHERE id = ?", (row[1],)).fetchone()
                 if first and first[0] != row[2]:
-                    raise duplicate_id(path, row[0], first[0], row[2]) from None
+                    raise duplicate_id(path, row[1], first[0], row[2]) from None
             raise
 
     with path.open(encoding="utf-8-sig", newline="") as handle:
         batch: list[tuple] = []
+        keys: dict[str, tuple[str, str]] = {}  # (fold, region_key) of the few provinces, cities, countries
+
+        def key(text: str) -> tuple[str, str]:
+            if text not in keys:
+                if len(keys) >= 100_000:  # a file of all-different names: bounded, only slower
+                    keys.clear()
+                keys[text] = (fold(text), region_key(text))
+            return keys[text]
+
         for position, (line, site) in enumerate(iter_sites(path, handle)):
             provinces.add(site.province)
             countries.add(site.country)
             city_names.add(site.city)
-            if site.geonames_city is not None:
-                cities.add(site.geonames_city)
-            batch.append((site.id, position, line, site.latitude, site.longitude, region_key(site.province),
-                          site.province, fold(site.province), fold(site.city), fold(site.country), site.status,
-                          site.geonames_city, fold(site.facility), _encode(site)))
+            geonameid = site.geonames_city
+            if geonameid is not None:
+                cities.add(geonameid)
+            province_key, region = key(site.province)
+            batch.append((position, site.id, line, site.latitude, site.longitude, region, province_key, key(site.city)[0], key(site.country)[0], site.status, geonameid,
+                          fold(site.facility), _encode(site)))
             count += 1
             if len(batch) >= BATCH_ROWS:
                 insert(batch)
                 batch = []
                 now = time.monotonic()
-                if progress is not None and now - started >= PROGRESS_AFTER_SECONDS and now - shown >= 1.0:
+                if progress is not None and now - started >= PROGRESS_AFTER_SECONDS and now - shown >= PROGRESS_EVERY:
                     shown = now
-                    progress(f"indexing {path.name}: {count:,} sites, {handle.tell() * 100 // max(size, 1)} %")
+                    progress(f"indexing {path.name}: {count:,} sites, {handle.buffer.tell() * 100 // max(size, 1)} %")
         insert(batch)
     if progress is not None and time.monotonic() - started >= PROGRESS_AFTER_SECONDS:
         progress(f"indexing {path.name}: {count:,} sites read; building the lookups")
-    for column in ("latitude, longitude", "region", "city_key", "geonameid", "country_key", "status", "position",
+    for column in ("latitude, longitude", "region", "city_key", "geonameid", "country_key", "status",
                    "province_key, city_key, id"):
         db.execute(f"CREATE INDEX site_{column.split(',')[0]} ON site ({column})")
     facts = {"stamp": stamp, "count": json.dumps(count), "cities": json.dumps(sorted(cities)),
