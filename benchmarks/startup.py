@@ -3,10 +3,11 @@
 The limit (limit.py): a bare Python process that opens the same gazetteer, answers the same lookup
 and prints JSON; the targets are ratios to it, an anchor that does not move when a Typer release gets
 slower (Typer 0.29 doubled the floor by requiring pydantic). Two floors: a hello-world Typer app
-(what Python + Typer cost to print anything), and the same app printing a 5-row Rich table shaped like `near`'s (what any Typer + Rich app costs to draw a table).
-In one run, in the same interpreter and environment, it interleaves both floors with sitefinder
-commands, many repetitions each, and prints medians, the ratio of each median to its floor's, and
-peak memory. Interleaving spreads the machine's noise over every case alike; the ratios, not the
+(what Python + Typer cost to print anything), and the same app printing a 5-row Rich table shaped
+like `near`'s (what any Typer + Rich app costs to draw a table). In one run, in the same
+interpreter and environment, it interleaves the limit and both floors with sitefinder commands,
+many repetitions each, and prints medians, the ratio of each median to the limit and to its
+floor's, and peak memory. Interleaving spreads the machine's noise over every case alike; the ratios, not the
 milliseconds, are the result. Commands that print JSON or only an error are compared with the Typer
 floor; commands that draw tables with the Rich-table floor.
 

@@ -203,6 +203,11 @@ def test_a_slow_first_index_build_says_how_far_it_has_come(world_file: Path, mon
     monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
     monkeypatch.setattr(sources, "PROGRESS_AFTER_SECONDS", 0.0)
     monkeypatch.setattr(sources, "BATCH_ROWS", 500)
+    import sitefinder.queries as queries
+
+    assert "index" not in cli("near", "Guangzhou", "--sites", str(world_file), "--json").stderr  # not a terminal
+    next(iter(built_indexes())).unlink()
+    monkeypatch.setattr(queries, "stderr_is_terminal", lambda: True)
     run = cli("near", "Guangzhou", "--sites", str(world_file), "--json")
     assert run.exit_code == 0 and run.json()["sites"]
     assert "indexing sites.csv" in run.stderr and "indexed sites.csv: 3,004 sites" in run.stderr

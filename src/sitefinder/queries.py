@@ -112,14 +112,24 @@ def open_sites(path: Path | None) -> MemorySource | IndexedSource:
 
 def index_progress(message: str) -> None:
     """How far a first index build of a large file has come (only once it has taken a second):
-    one line on stderr, like every notice, never on stdout. The one place the core speaks while it
-    works; the output side may take it over (it is the `progress` argument of open_source)."""
+    one line on stderr, never on stdout, and only to a person watching a terminal (a script's
+    stderr stays what it was). The one place the core speaks while it works; the output side may
+    take it over (it is the `progress` argument of open_source)."""
     import sys
 
     from sitefinder.text import printable
 
-    if sys.stderr is not None:
+    if stderr_is_terminal():
         print(printable(message), file=sys.stderr, flush=True)
+
+
+def stderr_is_terminal() -> bool:
+    import sys
+
+    try:
+        return sys.stderr is not None and sys.stderr.isatty()
+    except (AttributeError, ValueError):  # replaced by something without a file, or closed
+        return False
 
 
 def _answer(sites_path: Path | None, question: Callable[[MemorySource | IndexedSource], T]) -> T:
