@@ -223,3 +223,11 @@ def test_a_repeated_id_in_a_large_file_names_both_lines(tmp_path: Path, monkeypa
     indexed = cli("list", "--sites", str(path))
     assert indexed.exit_code == plain.exit_code == 1 and indexed.stderr == plain.stderr
     assert "id 17 is used again (first on line 18)" in indexed.stderr and not built_indexes()
+
+
+def test_list_csv_streams_the_same_rows(world_file: Path, monkeypatch, cli) -> None:  # type: ignore[no-untyped-def]
+    plain = cli("list", "--sites", str(world_file), "--format", "csv").stdout
+    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr(sources, "BATCH_ROWS", 7)
+    assert cli("list", "--sites", str(world_file), "--format", "csv").stdout == plain
+    assert cli("list", "--sites", str(world_file), "--status", "completed", "--format", "csv").stdout.count("\n") > 1

@@ -321,7 +321,7 @@ def list_sites(
 
     fmt = _format(output, as_json)
     result = find_sites(sites, province=province, city=city, status=status, country=country,
-                        lang=lang.value if lang else None, stream=fmt == "json")
+                        lang=lang.value if lang else None, stream=fmt in ("json", "csv"))
     render.show_site_list(result, fmt)
 
 

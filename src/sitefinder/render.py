@@ -13,7 +13,7 @@ import csv
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sitefinder.contacts import contact_line, contacts_to_list, dialable, lead_contact, reachable_contact
@@ -94,7 +94,7 @@ CSV_SITE_FIELDS = ("id", "facility", "city", "province", "country", "status", "e
                    "investigators")
 
 
-def emit_csv(header: Sequence[str], records: Sequence[dict[str, Any]]) -> None:
+def emit_csv(header: Sequence[str], records: Iterable[dict[str, Any]]) -> None:
     """One CSV row per record; the header alone when there are none."""
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(header)
@@ -343,8 +343,8 @@ def show_site_list(result: SiteList | RegionAnswer, fmt: str) -> None:
                        data_record(trial), ensure_ascii=not _stdout_is_utf8())
         sys.stdout.flush()
         return
-    if fmt == "csv":
-        emit_csv(CSV_SITE_FIELDS, [site_record(site, trial, result.chinese) for site in sites])
+    if fmt == "csv":  # row by row too
+        emit_csv(CSV_SITE_FIELDS, (site_record(site, trial, result.chinese) for site in sites))
     elif not sites:
         notice("No sites match.")
     else:
