@@ -80,7 +80,11 @@ def open_sites(path: Path | None) -> MemorySource | IndexedSource:
     """The sites of a file (the shipped one by default); a large file through its cached index (see sitestore.py)."""
     from sitefinder.sitestore import open_source
 
-    return open_source(path or default_sites_path())
+    # the one thing the core says while it works (a first index build of a large file) is said by
+    # the output side: a line on stderr, to a terminal only
+    from sitefinder.output.streams import progress
+
+    return open_source(path or default_sites_path(), progress=progress)
 
 
 def _answer(sites_path: Path | None, question: Callable[[MemorySource | IndexedSource], T]) -> T:
@@ -180,11 +184,14 @@ def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> Ch
 
 
 def matching_sites(sites_path: Path | None = None, province: str | None = None, city: str | None = None,
-               status: str | None = None, country: str | None = None, lang: str | None = None) -> SiteList:
+                   status: str | None = None, country: str | None = None, lang: str | None = None,
+                   stream: bool = False) -> SiteList:
     """The trial's sites matching the filters (as typed), by province, then city, then id.
 
     `city` is understood as `near` understands a place (济南, jinan, Ganzhou for the registry's
-    "Gannan"); `country` as a country name in any language the gazetteer knows.
+    "Gannan"); `country` as a country name in any language the gazetteer knows. With `stream`, the
+    sites of a large file are an iterable read from its index as it is iterated (for writers that
+    write as they go), not a list held whole.
     """
     status_value = parse_status_option(status) if status else None
     typed = " ".join(text for text in (province, city, country) if text)
@@ -194,6 +201,9 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
         province_name = match_province(province, source.provinces()) if province else None
         countries = countries_named(country, source) if country else None
         city_filter = understand_city(city, source) if city else None
+        if stream and not wants_chinese:
+            return SiteList(source.listing_stream(province_name, city_filter, status_value, countries),  # type: ignore[arg-type]
+                            source.trial)
         sites = source.listing(province_name, city_filter, status_value, countries)
         return SiteList(sites, source.trial, chinese_names(sites) if wants_chinese else None)
 
@@ -254,7 +264,7 @@ def _sites_in_place(text: str, source: MemorySource | IndexedSource) -> list[Sit
         city = understand_city(text, source)
     except RegionNotPlace:
         return []
-    return [site for site in source.sites() if city.matches(site)]
+    return source.in_city(city)
 
 
 def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
@@ -272,7 +282,7 @@ def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
     key = fold(text)
     if not key:
         raise UsageError("give a site id or part of a facility name, e.g. sitefinder show Qingdao")
-    matches = [site for site in source.sites() if key in fold(site.facility)]
+    matches = source.facility_matches(key)
     if not matches:
         matches = _sites_in_place(text, source)
     if not matches:

@@ -24,6 +24,8 @@ _UNSAFE_VISIBLE = {code: (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 def has_cjk(text: str) -> bool:
     """True when the text contains a Chinese character."""
+    if text.isascii():  # most text: one C call, not a loop (placing 248 rows called this 2,472 times, 0.3 s)
+        return False
     return any(low <= ord(ch) <= high for ch in text for low, high in _CJK_RANGES)
 
 

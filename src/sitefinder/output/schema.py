@@ -12,7 +12,7 @@ numbers with the unit in the key. Words for people are added beside them (`*_wor
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from sitefinder.answers import (ChineseNames, ImportResult, MapResult, NearResult, RegionAnswer, SiteChange,
@@ -119,6 +119,11 @@ def rows_of(sites: Sequence[Site], trial: Trial, chinese: ChineseNames | None) -
     return [SiteRow(site, trial, chinese) for site in sites]
 
 
+def each_row(sites: Iterable[Site], trial: Trial, chinese: ChineseNames | None) -> Iterator[SiteRow]:
+    """rows_of one at a time: a listing read from a large file's index is never held whole."""
+    return (SiteRow(site, trial, chinese) for site in sites)
+
+
 def ranked_rows(result: NearResult) -> list[SiteRow]:
     return [SiteRow(entry.site, result.trial, result.chinese, entry, rank)
             for rank, entry in enumerate(result.sites, 1)]
@@ -191,8 +196,8 @@ def json_object(answer: Any) -> Any:
                                                                                 answer.chinese)],
                 **data_record(answer.trial)}
     if isinstance(answer, SiteList):
-        return {"sites": [site_record(row) for row in rows_of(answer.sites, answer.trial, answer.chinese)],
-                **data_record(answer.trial)}
+        key, records, rest = list_parts(answer)
+        return {key: list(records), **rest}
     if isinstance(answer, SiteDetail):
         trial = answer.trial
         return {"site": site_record(SiteRow(answer.site, trial)),
@@ -212,16 +217,29 @@ def json_object(answer: Any) -> Any:
     raise TypeError(f"no JSON shape for {type(answer).__name__}")
 
 
+def list_parts(answer: SiteList) -> tuple[str, Iterator[dict[str, Any]], dict[str, Any]]:
+    """`list`'s JSON object as its long list's key, its records one at a time, and the other keys."""
+    return ("sites", (site_record(row) for row in each_row(answer.sites, answer.trial, answer.chinese)),
+            data_record(answer.trial))
+
+
+def streamed_json(answer: Any) -> tuple[str, Iterator[dict[str, Any]], dict[str, Any]] | None:
+    """The JSON of an answer that is written item by item (streams.write_json_streamed), or None
+    for one written whole. Only `list` is: it alone can answer with every site of a large file."""
+    return list_parts(answer) if isinstance(answer, SiteList) else None
+
+
 # ---------------------------------------------------------------- each answer's CSV
 
-def csv_table(answer: Any) -> tuple[list[str], list[list[str]]]:
-    """The CSV header and rows of any answer record that has them (a map has none: see output.FORMATS)."""
+def csv_table(answer: Any) -> tuple[list[str], Iterable[list[str]]]:
+    """The CSV header and rows of any answer record that has them (a map has none: see output.FORMATS).
+    A listing's rows come one at a time, as they are read (a large file's index is never held whole)."""
     if isinstance(answer, NearResult):
         fields = (*RANK_FIELDS, *SITE_FIELDS)
         return [field.key for field in fields], [csv_row(fields, row) for row in ranked_rows(answer)]
     if isinstance(answer, (SiteList, RegionAnswer)):
         return ([field.key for field in SITE_FIELDS],
-                [csv_row(SITE_FIELDS, row) for row in rows_of(answer.sites, answer.trial, answer.chinese)])
+                (csv_row(SITE_FIELDS, row) for row in each_row(answer.sites, answer.trial, answer.chinese)))
     if isinstance(answer, SiteDetail):
         return [field.key for field in SITE_FIELDS], [csv_row(SITE_FIELDS, SiteRow(answer.site, answer.trial))]
     if isinstance(answer, TrialSummary):
