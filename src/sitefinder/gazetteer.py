@@ -19,6 +19,8 @@ from sitefinder.placenames import TO_COMMA, without_division_word
 from sitefinder.regions import province_key
 from sitefinder.text import has_cjk, name_key
 
+# 8: the US postal tables (postal, zip) and the lookups placing registry rows asks for
+# (place_division, town_name: scripts/build_gazetteer.py's add_placement_indexes).
 SCHEMA_VERSION = 8
 # The size of place a misspelt registry city is read as (placement.py); the gazetteer's town_name
 # table holds the names of places this large, by country (scripts/build_gazetteer.py).
