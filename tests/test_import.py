@@ -165,10 +165,10 @@ class _CountingGazetteer:
     def __init__(self) -> None:
         self.real, self.calls = open_gazetteer(), {"close_spellings": 0, "division_places": 0, "places": 0}
 
-    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+    def __getattr__(self, name: str):
         attribute = getattr(self.real, name)
         if name in self.calls:
-            def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+            def counted(*args, **kwargs):
                 self.calls[name] += 1
                 return attribute(*args, **kwargs)
             return counted
@@ -181,12 +181,12 @@ def test_repeated_rows_are_placed_once_with_the_same_answer() -> None:
     rows = [{key: value for key, value in loc.items() if key not in ("geoPoint", "study")} for loc in real[:40]]
     once = import_study(_study_with(rows), open_gazetteer()).sites
     counting = _CountingGazetteer()
-    many = import_study(_study_with(rows * 5), counting).sites  # type: ignore[arg-type]
+    many = import_study(_study_with(rows * 5), counting).sites
     places_per_copy = counting.calls["places"]
     assert [site[1:] for site in many[:40]] == [site[1:] for site in once]
     assert [site[1:] for site in many] == [site[1:] for site in once] * 5
     single = _CountingGazetteer()
-    import_study(_study_with(rows), single)  # type: ignore[arg-type]
+    import_study(_study_with(rows), single)
     assert places_per_copy == single.calls["places"]  # the four repeats cost no lookups at all
 
 
@@ -197,7 +197,7 @@ def test_a_hostile_registry_answer_cannot_make_an_import_search_without_bound() 
                for n in range(MAX_SPELLING_SEARCHES + 30)]
     made_up.append({"facility": "Huge", "city": "x" * 100_000, "state": "Ohio", "country": "United States"})
     counting = _CountingGazetteer()
-    result = import_study(_study_with(made_up), counting)  # type: ignore[arg-type]
+    result = import_study(_study_with(made_up), counting)
     assert counting.calls["close_spellings"] == MAX_SPELLING_SEARCHES
     assert len(result.unplaced) == len(made_up)
     assert "not searched for as a misspelling" in result.sites[-2].location_note

@@ -135,7 +135,7 @@ def test_an_old_file_with_the_geonames_id_only_in_its_source_still_gives_the_id(
     assert site.geonameid == 1797929
 
 
-def test_a_hand_edited_source_does_not_turn_off_city_matching(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_hand_edited_source_does_not_turn_off_city_matching(tmp_path: Path, cli) -> None:
     path = write(tmp_path, OLD_HEADER + QINGDAO_ROW.format(source="GeoNames:1797929"))
     assert [site["id"] for site in cli("list", "--sites", str(path), "--city", "Qingdao", "--json").json()["sites"]] == [1]
 

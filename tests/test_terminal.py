@@ -232,7 +232,7 @@ def test_every_completed_status_is_accepted() -> None:
                                                                                max_size=2)), max_size=3), max_size=4),
        st.dictionaries(st.text(max_size=4), st.one_of(st.integers(), st.none(), st.lists(st.text(max_size=3))),
                        max_size=3), st.booleans())
-def test_streamed_json_is_byte_for_byte_one_dump(items: list, rest: dict, ascii_only: bool) -> None:  # type: ignore[type-arg]
+def test_streamed_json_is_byte_for_byte_one_dump(items: list, rest: dict, ascii_only: bool) -> None:
     import io
     import json
 
