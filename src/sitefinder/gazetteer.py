@@ -7,7 +7,7 @@ a lookup reads a few pages instead of parsing megabytes on every run.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from sitefinder.distance import sphere_km, spread_around
@@ -49,6 +49,17 @@ class Gazetteer:
                                   "rebuild it with scripts/build_gazetteer.py")
         self._country_names: dict[str, str] | None = None
         self._country_codes_by_name: dict[str, str] = {}
+        self._has_china: bool | None = None
+
+    def rows(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple]:
+        """Rows of a query on the file, for modules with tables of their own (china.py)."""
+        return self._db.execute(sql, parameters).fetchall()
+
+    def has_china(self) -> bool:
+        """Whether the file holds China's divisions (china.py's tables); an older file answers False."""
+        if self._has_china is None:
+            self._has_china = bool(self.rows("SELECT 1 FROM sqlite_master WHERE name = 'cn_division'"))
+        return self._has_china
 
     def places(self, key: str) -> list[Place]:
         rows = self._db.execute(
@@ -286,6 +297,19 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
                       longitude=longitude, source="coordinates")
         return Resolution(query=query, place=place)
 
+    from sitefinder.china import names_an_institution, resolve_china  # China's divisions (天河区, 广州天河) first
+
+    if names_an_institution(text):
+        raise PlaceNotFound(text, [], hint="that names a hospital or university: give the city it is in")
+    if text.isascii() and len(name_key(text)) <= 2:  # "GZ", "BJ": only a place of exactly that main name
+        short = [place for place in gazetteer.places(name_key(text)) if name_key(place.name) == name_key(text)]
+        if not short:
+            raise PlaceNotFound(text, [])
+        return _choose(query, short, preferred)
+
+    china = resolve_china(query, text, gazetteer, preferred)
+    if china is not None:
+        return china
     for head, qualifiers in _readings(text):
         region_sets = [gazetteer.divisions(qualifier) for qualifier in qualifiers]
         if not all(region_sets):

@@ -219,7 +219,8 @@ def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> Ch
 
     place = resolution.place if resolution else None
     return ChineseNames(
-        place=gazetteer.chinese_name(place.geonameid) if place and place.geonameid else "",
+        place=(resolution.name_zh if resolution and resolution.name_zh
+               else gazetteer.chinese_name(place.geonameid) if place and place.geonameid else ""),
         province=province_zh(place.province) if place else "",
         sites={site.id: (gazetteer.chinese_name(site.geonames_city) if site.geonames_city else "",
                          province_zh(site.province)) for site in sites})
