@@ -91,7 +91,6 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
                  ) -> tuple[list[tuple], list[tuple[str, str, str]], dict[int, str]]:
     """The rows of cn_division and cn_key, and the official Chinese name of each seat place that
     a prefecture or a county-level city is joined to (shown instead of GeoNames' choice)."""
-    from pypinyin import Style, lazy_pinyin
 
     china = {city["geonameid"]: city for city in places if city["countrycode"] in ("CN", "HK", "MO", "TW")}
     by_key: dict[str, list[int]] = {}
@@ -114,15 +113,18 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
                         key=lambda place: (-china[place]["population"], place))
         place = joined[0] if joined else 0
         stem = min(bare, key=len) if bare else short_name(division.name)
-        spoken = "".join(lazy_pinyin(stem, style=Style.NORMAL, v_to_u=True)) if all(
-            "\u4e00" <= char <= "\u9fff" for char in stem) else ""
-        spoken = spoken.replace("ü", "u")
+        readings = _readings(stem)
+        # The reading GeoNames spells the seat with, where it is one: 朝阳 is Chaoyang, not pypinyin's zhaoyang
+        seat_key = name_key(china[place]["name"]) if place else ""
+        spoken = next((reading for reading in readings if seat_key.startswith(reading)), readings[0] if readings else "")
         if division.english:
             shown = division.english[0]
         elif division.level in ("province", "prefecture") and place:
             shown = china[place]["name"]
         else:
-            shown = spoken.title() + LEVEL_WORDS.get(division.name[-1:], ("",))[0] if spoken else division.name
+            # A city by its name alone, as GeoNames and registries write it (Kunshan); "Tianhe District"
+            word = "" if division.name.endswith("市") else LEVEL_WORDS.get(division.name[-1:], ("",))[0]
+            shown = spoken.title() + word if spoken else division.name
         division_rows.append((division.code, division.name, division.level, division.parent, division.province,
                               shown, division.latitude, division.longitude, place,
                               china[place]["population"] if place else 0))
@@ -134,17 +136,37 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
         latin |= {fold(name) for name in division.english}
         for name in division.english:
             latin |= set(latin_forms(fold(name), division.name))
-        if place and division.level != "county" or place and name_key(china[place]["name"]) == spoken:
-            latin |= {key for key in latin_of.get(place, ()) if len(key) >= 3}
         for key in latin:
             if len(key) >= 3:
                 keys.add((key, division.code, "latin"))
+        # Other readings of its characters, and the Latin names of its seat's place (Hohhot, Ordos,
+        # Kashgar): names too, but after a division's own pinyin when two divisions share one.
+        aliases = {form for reading in readings[1:] for form in latin_forms(reading, division.name)}
+        if place and division.level != "county" or place and seat_key == spoken:
+            aliases |= latin_of.get(place, set())
+        for key in aliases:
+            if len(key) >= 3:
+                keys.add((key, division.code, "alias"))
         if place and (division.level == "prefecture" or division.name.endswith("市")):
             official.setdefault(place, official_short(division.name))
     best: dict[tuple[str, str], str] = {}  # one form per key and division: full before bare before latin
-    for key, code, form in sorted(keys, key=lambda row: ("full", "bare", "latin").index(row[2])):
+    for key, code, form in sorted(keys, key=lambda row: (("full", "bare", "latin", "alias").index(row[2]), row)):
         best.setdefault((key, code), form)
     return sorted(division_rows), sorted((key, code, form) for (key, code), form in best.items()), official
+
+
+def _readings(stem: str) -> list[str]:
+    """Toneless pinyin of a name, pypinyin's phrase reading first, then the other readings of its
+    characters that have several (朝: zhao, chao), at most eight in all."""
+    from pypinyin import Style, lazy_pinyin, pinyin
+
+    if not all("\u4e00" <= char <= "\u9fff" for char in stem):
+        return []
+    first = "".join(lazy_pinyin(stem, style=Style.NORMAL, v_to_u=True)).replace("ü", "u")
+    spoken = [""]
+    for group in pinyin(stem, style=Style.NORMAL, heteronym=True, v_to_u=True):
+        spoken = [head + reading.replace("ü", "u") for head in spoken for reading in group][:8]
+    return [first, *(reading for reading in spoken if reading != first)]
 
 
 def write_china_tables(db, division_rows: list[tuple], keys: list[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]

@@ -43,7 +43,7 @@ LEVEL_WORDS = {"区": (" District", "qu"), "县": (" County", "xian"), "市": ("
 _AUTONOMOUS = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
 _DROPPED = ("特别行政区", "自治区", "地区", "林区", "特区", "新区", "行政区", "省", "市", "区", "县", "旗", "盟")
 _LEVEL_ORDER = {"prefecture": 0, "county": 1, "province": 2}
-_FORM_ORDER = {"full": 0, "bare": 1, "latin": 2}
+_FORM_ORDER = {"full": 0, "bare": 1, "latin": 2, "alias": 3}
 
 
 def division_level(code: str) -> str:
@@ -224,6 +224,12 @@ def _by_code(gazetteer: Gazetteer, code: str) -> Division | None:
 
 
 def _place(division: Division, gazetteer: Gazetteer) -> Place:
+    """A prefecture is its GeoNames city (the place sites and maps have always used: the city's
+    centre, within a few km of its seat); a county is placed at its seat."""
+    if division.place and division.level == "prefecture":
+        city = gazetteer.place_by_id(division.place)
+        if city is not None:
+            return city
     country = division.code[:2] if division.code[:2] in ("HK", "MO", "TW") else "CN"
     return Place(name=division.english, province=division.province if country == "CN" else "",
                  country=gazetteer.country_name(country), latitude=division.latitude,
@@ -233,13 +239,16 @@ def _place(division: Division, gazetteer: Gazetteer) -> Place:
 def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: list[str]) -> Resolution:
     leader = ranked[0]
     others = ranked[1:]
-    if others:
+    # gazetteer._choose's rule: a namesake with a tenth of the leader's people is a real contender
+    ambiguous = bool(others) and others[0].population >= 0.10 * leader.population
+    if others and (not ambiguous or len(others) > 1):
         named = "; ".join(_label(other, gazetteer) for other in others[:5])
         more = f" and {len(others) - 5} more" if len(others) > 5 else ""
         notes.append(f"{query.strip()} is also the name of {named}{more}: using {_label(leader, gazetteer)}; "
                      "for another, write its city or province first (广州天河, \"Tianhe, Guangzhou\")")
     return Resolution(query=query, place=_place(leader, gazetteer),
                       alternatives=tuple(_place(other, gazetteer) for other in others), notes=tuple(notes),
+                      ambiguous=ambiguous,
                       name_zh=official_short(leader.name))
 
 
@@ -282,6 +291,8 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
     ranked = _rank([chain.divisions[-1] for chain in chains], preferred)
     notes = [f"using {used} ({ranked[0].english}); ignored what follows: {rest}"] if rest else []
     leader = ranked[0]
+    if leader.level == "province" and leader.code in ("HK", "MO"):
+        return None  # 香港, 澳门: the city, as GeoNames has it
     if leader.level == "province":
         cities = [d for d in ranked if d.level != "province"]
         municipality = next((d for d in ranked if d.level == "prefecture" and d.code[:2] in MUNICIPALITIES), None)
@@ -347,7 +358,7 @@ def _abroad(key: str, gazetteer: Gazetteer) -> list[Place]:
 # What is typed as a place but names an institution: read by its first word it would be a town
 # ("Sun Yat-sen University Cancer Center" was Surigao, Philippines, by "Sun").
 INSTITUTION_WORDS = frozenset(("university", "hospital", "cancer", "center", "centre", "institute", "clinic",
-                               "college", "medical", "school", "affiliated", "people's", "peoples"))
+                               "college", "medical", "school", "affiliated"))
 
 
 def names_an_institution(text: str) -> bool:
