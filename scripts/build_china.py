@@ -114,9 +114,12 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
         place = joined[0] if joined else 0
         stem = min(bare, key=len) if bare else short_name(division.name)
         readings = _readings(stem)
-        # The reading GeoNames spells the seat with, where it is one: 朝阳 is Chaoyang, not pypinyin's zhaoyang
+        # The reading GeoNames spells the seat, or any place of this name, with: 朝阳 is Chaoyang, not
+        # pypinyin's zhaoyang; 佛冈 is Fogang, not fugang
         seat_key = name_key(china[place]["name"]) if place else ""
-        spoken = next((reading for reading in readings if seat_key.startswith(reading)), readings[0] if readings else "")
+        spelt = {seat_key} | {latin for other in by_key.get(stem, []) for latin in latin_of.get(other, ())}
+        spoken = next((reading for reading in readings if any(key.startswith(reading) for key in spelt)),
+                      readings[0] if readings else "")
         if division.english:
             shown = division.english[0]
         elif division.level in ("province", "prefecture") and place:
