@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from sitefinder.models import Place, Resolution
-from sitefinder.text import fold, has_cjk
+from sitefinder.text import fold, has_cjk, quoted
 
 if TYPE_CHECKING:
     from sitefinder.gazetteer import Gazetteer
@@ -290,20 +290,37 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
         return None  # "中山大学肿瘤防治中心" is a hospital, not Zhongshan: a bare name must stand alone
     ranked = _rank([chain.divisions[-1] for chain in chains], preferred)
     notes = [f"using {used} ({ranked[0].english}); ignored what follows: {rest}"] if rest else []
-    leader = ranked[0]
-    if leader.level == "province" and leader.code in ("HK", "MO"):
-        return None  # 香港, 澳门: the city, as GeoNames has it
-    if leader.level == "province":
-        cities = [d for d in ranked if d.level != "province"]
-        municipality = next((d for d in ranked if d.level == "prefecture" and d.code[:2] in MUNICIPALITIES), None)
-        if municipality is not None:
-            return _answer(query, [municipality], gazetteer, notes)
-        if cities:  # 吉林: the province and its city; the city, saying so
-            notes.append(f"{used} is also a province: for its sites run: sitefinder list --province {leader.province}")
-            return _answer(query, cities, gazetteer, notes)
-        raise RegionNotPlace(text, _region_of(leader), hint=f"that is a province: give a city in it, "
-                                                            f"or run: sitefinder list --province {leader.province}")
+    if _names_a_province(ranked):
+        return _province_or_city(query, text, used, ranked, gazetteer, notes)
     return _answer(query, ranked, gazetteer, notes)
+
+
+def _names_a_province(ranked: list[Division]) -> bool:
+    """Whether a province is named as plainly as the leader: by a form as good (青海 read "jinghai",
+    a reading of its characters no one uses, does not make 静海 the province)."""
+    best = _FORM_ORDER.get(ranked[0].form, 3)
+    return any(d.level == "province" and _FORM_ORDER.get(d.form, 3) <= best for d in ranked)
+
+
+def _province_or_city(query: str, text: str, used: str, ranked: list[Division], gazetteer: Gazetteer,
+                      notes: list[str]) -> Resolution | None:
+    """A province's name means the province (its sites), unless a city has that very name: 吉林 is
+    then the city, with a notice; 北京, 香港 are the city. 海南 stays the province, though Qinghai's
+    海南藏族自治州 is 海南 for short: only a city of the name counts."""
+    from sitefinder.errors import RegionNotPlace
+
+    leader = next(division for division in ranked if division.level == "province")
+    if leader.code in ("HK", "MO"):
+        return None  # the city, as GeoNames has it
+    if leader.code[:2] in MUNICIPALITIES:  # 北京 is the city
+        city = [d for d in ranked if d.level == "prefecture" and d.code[:2] == leader.code[:2]]
+        return _answer(query, city, gazetteer, notes) if city else None
+    cities = [d for d in ranked if d.level != "province" and d.name == short_name(leader.name) + "市"]
+    if cities:
+        notes.append(f"{used} is also a province: for its sites run: sitefinder list --province {leader.province}")
+        return _answer(query, cities, gazetteer, notes)
+    raise RegionNotPlace(text, _region_of(leader), hint=f"that is a province or country: give a city in it, "
+                                                        f"or run: sitefinder list --province {quoted(leader.province)}")
 
 
 def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int]) -> Resolution | None:
@@ -328,8 +345,8 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
         if not candidates:
             continue
         ranked = _rank(candidates, preferred)
-        if ranked[0].level == "province":
-            return None  # the GeoNames path answers a province or its capital as it always has
+        if _names_a_province(ranked):  # "Hunan", never Konan in Japan
+            return _province_or_city(query, text, head, ranked, gazetteer, [])
         abroad = _abroad(key, gazetteer) if not qualifiers else []
         if abroad and abroad[0].population >= FOREIGN_POPULATION and abroad[0].population > 10 * max(
                 ranked[0].population, 1) and ranked[0].level == "county":
