@@ -102,6 +102,7 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
         if place in china and key.isascii():
             latin_of.setdefault(place, set()).add(key)
 
+    usual = usual_readings(china, names)
     division_rows, keys, official = [], set(), {}
     divisions = read_divisions()
     for division in divisions:
@@ -113,7 +114,7 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
                         key=lambda place: (-china[place]["population"], place))
         place = joined[0] if joined else 0
         stem = min(bare, key=len) if bare else short_name(division.name)
-        readings = _readings(stem)
+        readings = _readings(stem, usual)
         # The reading GeoNames spells the seat, or any place of this name, with: 朝阳 is Chaoyang, not
         # pypinyin's zhaoyang; 佛冈 is Fogang, not fugang
         seat_key = name_key(china[place]["name"]) if place else ""
@@ -158,14 +159,47 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
     return sorted(division_rows), sorted((key, code, form) for (key, code), form in best.items()), official
 
 
-def _readings(stem: str) -> list[str]:
-    """Toneless pinyin of a name, pypinyin's phrase reading first, then the other readings of its
-    characters that have several (朝: zhao, chao), at most eight in all."""
+def usual_readings(china: dict[int, dict], names: set[tuple[str, int]]) -> dict[str, str]:
+    """For a character of several readings, the one China's place names use, learnt from GeoNames:
+    each place whose Latin name is one reading of its Chinese name votes for its characters'
+    readings. 长 is chang (长沙, 长春, 长阳), though pypinyin reads 长阳 zhangyang; 朝 is chao (朝阳).
+    Measured on the 2025 table: 73 county-level divisions are shown in another reading than
+    pypinyin's phrase reading (from this or from the seat's GeoNames spelling)."""
+    from collections import Counter
+
+    from pypinyin import Style, pinyin
+
+    votes: dict[str, Counter] = {}
+    for key, place in sorted(names):
+        if place not in china or not 2 <= len(key) <= 4 or not all("\u4e00" <= char <= "\u9fff" for char in key):
+            continue
+        latin = name_key(china[place]["name"])
+        groups = pinyin(key, style=Style.NORMAL, heteronym=True, v_to_u=True)
+        if all(len(group) == 1 for group in groups):
+            continue
+        combos: list[list[str]] = [[]]
+        for group in groups:
+            combos = [combo + [reading.replace("ü", "u")] for combo in combos for reading in group][:32]
+        for combo in combos:
+            if "".join(combo) == latin:
+                for char, reading, group in zip(key, combo, groups):
+                    if len(group) > 1:
+                        votes.setdefault(char, Counter())[reading] += 1
+                break
+    return {char: counts.most_common(1)[0][0] for char, counts in sorted(votes.items())
+            if sum(counts.values()) >= 3 and counts.most_common(1)[0][1] >= 0.6 * sum(counts.values())}
+
+
+def _readings(stem: str, usual: dict[str, str]) -> list[str]:
+    """Toneless pinyin of a name: pypinyin's phrase reading with each character of several readings
+    read as China's place names usually read it (usual_readings), then the other readings of its
+    characters (朝: zhao, chao), at most eight in all."""
     from pypinyin import Style, lazy_pinyin, pinyin
 
     if not all("\u4e00" <= char <= "\u9fff" for char in stem):
         return []
-    first = "".join(lazy_pinyin(stem, style=Style.NORMAL, v_to_u=True)).replace("ü", "u")
+    phrase = lazy_pinyin(stem, style=Style.NORMAL, v_to_u=True)
+    first = "".join(usual.get(char, reading) for char, reading in zip(stem, phrase)).replace("ü", "u")
     spoken = [""]
     for group in pinyin(stem, style=Style.NORMAL, heteronym=True, v_to_u=True):
         spoken = [head + reading.replace("ü", "u") for head in spoken for reading in group][:8]

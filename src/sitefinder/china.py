@@ -332,6 +332,10 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
     if len(parts) == 1 and len(words) > 1:
         for cut in range(1, len(words)):  # "Guangzhou Tianhe", "Tianhe Guangzhou"
             readings += [(" ".join(words[cut:]), [" ".join(words[:cut])]), (" ".join(words[:cut]), [" ".join(words[cut:])])]
+    for head, qualifiers in list(readings):  # "Enshi Tujia and Miao Autonomous Prefecture" is Enshi
+        shortened = _without_peoples(head)
+        if shortened != head:
+            readings.append((shortened, qualifiers))
     for head, qualifiers in readings:
         key = fold(head)
         if len(key) < 3 or not key.isascii():
@@ -355,6 +359,27 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
                  for place in abroad[:2]]
         return _answer(query, ranked, gazetteer, notes)
     return None
+
+
+# The peoples an autonomous division is named for, as its English name writes them.
+_PEOPLES_EN = frozenset(("tujia", "miao", "yi", "tibetan", "qiang", "hui", "mongol", "mongolian", "kazakh", "kyrgyz",
+                         "dai", "bai", "zhuang", "buyei", "bouyei", "dong", "hani", "lisu", "jingpo", "korean", "li",
+                         "yao", "she", "lahu", "va", "wa", "naxi", "nu", "derung", "pumi", "salar", "tu", "bonan",
+                         "dongxiang", "yugur", "tajik", "xibe", "daur", "evenki", "oroqen", "manchu", "gelao", "mulao",
+                         "maonan", "shui", "jing", "achang", "blang", "uyghur", "uygur", "ethnic", "nationalities",
+                         "and", "autonomous", "tibetan-qiang"))
+
+
+def _without_peoples(text: str) -> str:
+    """"Enshi Tujia and Miao Autonomous Prefecture" → "Enshi Prefecture"; "Changyang Tujia
+    Autonomous County" → "Changyang County"; anything without "Autonomous" as it is."""
+    words = text.split()
+    folded = [word.casefold().strip(",.") for word in words]
+    if "autonomous" not in folded:
+        return text
+    first = next(index for index, word in enumerate(folded) if word in _PEOPLES_EN)
+    level = [word for word, low in zip(words, folded) if low in ("prefecture", "county", "banner")][-1:]
+    return " ".join(words[:first] + level) if first else text
 
 
 def _qualifier_forms(text: str) -> list[str]:
