@@ -113,7 +113,7 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
                          if _km(seat, (china[place]["latitude"], china[place]["longitude"])) <= SEAT_KM),
                         key=lambda place: (-china[place]["population"], place))
         place = joined[0] if joined else 0
-        stem = min(bare, key=len) if bare else short_name(division.name)
+        stem = min(sorted(bare), key=len) if bare else short_name(division.name)  # sorted: the same bytes every build
         readings = _readings(stem, usual)
         # The reading GeoNames spells the seat, or any place of this name, with: 朝阳 is Chaoyang, not
         # pypinyin's zhaoyang; 佛冈 is Fogang, not fugang

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
+from sitefinder.distance import sphere_km
 from sitefinder.models import Place, Resolution
 from sitefinder.text import fold, has_cjk, quoted
 
@@ -31,6 +32,8 @@ MAX_KEY_CHARS = 20  # 克孜勒苏柯尔克孜自治州 is 11; the longest offic
 # populous than the division's seat: "Anyang" is still Henan's (5 million) before Korea's (600,000).
 FOREIGN_POPULATION = 1_000_000
 ABROAD_NOTED = 100_000  # a place abroad this populous of the same Latin name is named in the notice
+TOWN_NOTED = 0  # a town in China of a division's name is named in the notice, however small
+SAME_PLACE_KM = 30.0  # a GeoNames place this near a division of its name is that division
 ETHNIC = ("汉", "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家",
           "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土",
           "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克",
@@ -104,7 +107,7 @@ def bare_forms(name: str, level: str) -> set[str]:
     for suffix, short in _AUTONOMOUS.items():
         if name.endswith(suffix):
             core = _without_ethnic(name[: -len(suffix)])
-            forms |= {core + short, core}
+            return {form for form in (core + short, core) if len(form) >= 2 and form != name}
     if name.endswith("自治区"):
         forms.add(_without_ethnic(name[:-3]))
     for suffix in _DROPPED:
@@ -236,18 +239,38 @@ def _place(division: Division, gazetteer: Gazetteer) -> Place:
                  longitude=division.longitude, population=division.population, geonameid=division.place or None)
 
 
-def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: list[str]) -> Resolution:
+def _towns_alike(key: str, ranked: list[Division], gazetteer: Gazetteer) -> list[Place]:
+    """GeoNames places in China of the same name that are none of the divisions (Tianhe, a town in
+    Chongqing, beside Guangzhou's 天河区): named in the notice too, never silently passed over."""
+    if not key:
+        return []
+    towns = [place for place in gazetteer.places(key) if place.population >= TOWN_NOTED
+             and (fold(place.name) == key or place.geonameid and gazetteer.chinese_name(place.geonameid) == key)
+             and gazetteer.country_code_of(place.country) in CHINA_AREA
+             and all(sphere_km(place.latitude, place.longitude, d.latitude, d.longitude) > SAME_PLACE_KM for d in ranked)]
+    return sorted(towns, key=lambda place: -place.population)[:3]
+
+
+def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: list[str], key: str = "") -> Resolution:
     leader = ranked[0]
     others = ranked[1:]
+    towns = _towns_alike(key, ranked, gazetteer)
+    if towns:
+        notes.append(f"{query.strip()} is also " + "; ".join(f"{town.name}, {town.province or town.country} (a town)"
+                                                         for town in towns)
+                     + f": using {_label(leader, gazetteer)}; for the town write \"{towns[0].name}, "
+                       f"{towns[0].province or towns[0].country}\"")
     # gazetteer._choose's rule: a namesake with a tenth of the leader's people is a real contender
-    ambiguous = bool(others) and others[0].population >= 0.10 * leader.population
-    if others and (not ambiguous or len(others) > 1):
+    # With one namesake, gazetteer._choose's rule and message (a tenth of the leader's people makes
+    # a real contender); with more, this notice names them all.
+    ambiguous = len(others) == 1 and others[0].population >= 0.10 * leader.population
+    if others and not ambiguous:
         named = "; ".join(_label(other, gazetteer) for other in others[:5])
         more = f" and {len(others) - 5} more" if len(others) > 5 else ""
         notes.append(f"{query.strip()} is also the name of {named}{more}: using {_label(leader, gazetteer)}; "
                      "for another, write its city or province first (广州天河, \"Tianhe, Guangzhou\")")
     return Resolution(query=query, place=_place(leader, gazetteer),
-                      alternatives=tuple(_place(other, gazetteer) for other in others), notes=tuple(notes),
+                      alternatives=(*(_place(other, gazetteer) for other in others), *towns), notes=tuple(notes),
                       ambiguous=ambiguous,
                       name_zh=official_short(leader.name))
 
@@ -292,7 +315,9 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
     notes = [f"using {used} ({ranked[0].english}); ignored what follows: {rest}"] if rest else []
     if _names_a_province(ranked):
         return _province_or_city(query, text, used, ranked, gazetteer, notes)
-    return _answer(query, ranked, gazetteer, notes)
+    from sitefinder.text import name_key
+
+    return _answer(query, ranked, gazetteer, notes, key=name_key(used) if len(chain) == 1 and not rest else "")
 
 
 def _names_a_province(ranked: list[Division]) -> bool:
@@ -319,8 +344,11 @@ def _province_or_city(query: str, text: str, used: str, ranked: list[Division], 
     if cities:
         notes.append(f"{used} is also a province: for its sites run: sitefinder list --province {leader.province}")
         return _answer(query, cities, gazetteer, notes)
+    others = [d for d in ranked if d.level != "province"][:3]
+    also = "; it is also the name of " + ", ".join(_label(d, gazetteer) for d in others) + \
+        ": write its city first for it" if others else ""
     raise RegionNotPlace(text, _region_of(leader), hint=f"that is a province or country: give a city in it, "
-                                                        f"or run: sitefinder list --province {quoted(leader.province)}")
+                                                        f"or run: sitefinder list --province {quoted(leader.province)}{also}")
 
 
 def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int]) -> Resolution | None:
@@ -348,6 +376,8 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
             candidates = [c for c in candidates if any(_inside(c, o) for o in outer)]
         if not candidates:
             continue
+        if any(c.form != "alias" for c in candidates):  # a name's own pinyin before another's alias
+            candidates = [c for c in candidates if c.form != "alias"]
         ranked = _rank(candidates, preferred)
         if _names_a_province(ranked):  # "Hunan", never Konan in Japan
             return _province_or_city(query, text, head, ranked, gazetteer, [])
@@ -357,7 +387,7 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
             return None
         notes = [f"{head} is also {place.label}, {place.country}: for it write \"{place.name}, {place.country}\""
                  for place in abroad[:2]]
-        return _answer(query, ranked, gazetteer, notes)
+        return _answer(query, ranked, gazetteer, notes, key=key if not qualifiers else "")
     return None
 
 
@@ -380,6 +410,26 @@ def _without_peoples(text: str) -> str:
     first = next(index for index, word in enumerate(folded) if word in _PEOPLES_EN)
     level = [word for word, low in zip(words, folded) if low in ("prefecture", "county", "banner")][-1:]
     return " ".join(words[:first] + level) if first else text
+
+
+def city_of_qualifier(query: str, text: str, gazetteer: Gazetteer) -> Resolution | None:
+    """"Foo District, Guangzhou": a district the gazetteer does not know, in a Chinese city it knows,
+    is that city, said in the notice. Asked only when nothing else answered."""
+    if not gazetteer.has_china():
+        return None
+    parts = [part.strip() for part in text.translate({ord("，"): ",", ord("、"): ","}).split(",") if part.strip()]
+    if len(parts) < 2:
+        return None
+    for qualifier in (parts[-1], parts[1]):
+        keys = [fold(form) for form in _qualifier_forms(qualifier)]
+        found = [d for divisions in _divisions(gazetteer, keys).values() for d in divisions if d.level == "prefecture"]
+        if len({d.code for d in found}) == 1:
+            city = found[0]
+            note = (f"{parts[0]} is not in the offline gazetteer: using the city it is in, {_label(city, gazetteer)} "
+                    f"(--online looks {parts[0]} up)")
+            return Resolution(query=query, place=_place(city, gazetteer), notes=(note,),
+                              name_zh=official_short(city.name))
+    return None
 
 
 def _qualifier_forms(text: str) -> list[str]:

@@ -297,7 +297,7 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
                       longitude=longitude, source="coordinates")
         return Resolution(query=query, place=place)
 
-    from sitefinder.china import names_an_institution, resolve_china  # China's divisions (天河区, 广州天河) first
+    from sitefinder.china import city_of_qualifier, names_an_institution, resolve_china  # China's divisions (天河区, 广州天河) first
 
     if names_an_institution(text):
         raise PlaceNotFound(text, [], hint="that names a hospital or university: give the city it is in")
@@ -329,6 +329,9 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
     approximate = _main_city_of_qualifier(query, text, gazetteer)
     if approximate is not None:
         return approximate
+    china_city = city_of_qualifier(query, text, gazetteer)  # "Foo District, Guangzhou": the city, saying so
+    if china_city is not None:
+        return china_city
     raise PlaceNotFound(text, gazetteer.suggest(text))
 
 
