@@ -188,6 +188,13 @@ def test_near_json_names_the_alternatives(cli) -> None:  # type: ignore[no-untyp
 
 
 def test_list_city_and_show_understand_addresses(cli) -> None:  # type: ignore[no-untyped-def]
-    listed = cli("list", "--city", "广东省广州市", "--json")
-    assert listed.exit_code == 0
-    assert listed.json() == cli("list", "--city", "Guangzhou", "--json").json()
+    listed = cli("list", "--city", "山东省济南市", "--json")
+    assert listed.exit_code == 0 and len(listed.json()["sites"]) == 2
+    assert [site["id"] for site in listed.json()["sites"]] == [
+        site["id"] for site in cli("list", "--city", "Jinan", "--json").json()["sites"]]
+    shown = cli("show", "山东济南")
+    assert shown.exit_code == 2 and "matches 2 sites" in shown.stderr  # a usage error: give the id
+
+
+def test_map_understands_an_address(cli) -> None:  # type: ignore[no-untyped-def]
+    assert cli("map", "广东省广州市天河区", "--json").json()["origin"]["name"] == "Tianhe District"
