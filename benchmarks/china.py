@@ -70,8 +70,10 @@ def forms(row: dict, by_code: dict[str, dict], gazetteer: Gazetteer) -> dict[str
 def judge(query: str, row: dict, gazetteer: Gazetteer, preferred: frozenset[int]) -> tuple[str, str]:
     try:
         resolution = resolve(query, gazetteer, preferred)
-    except RegionNotPlace:
-        return ("right" if row["level"] == "province" else "wrong province"), "a province"
+    except RegionNotPlace as region:
+        if row["level"] == "province":
+            return "right", ""
+        return ("wrong, noticed" if any(row["name"] in note for note in region.notes) else "wrong province"), "a province"
     except SitefinderError as error:
         return "unknown", str(error)[:60]
     place = resolution.place

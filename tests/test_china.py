@@ -198,3 +198,10 @@ def test_list_city_and_show_understand_addresses(cli) -> None:  # type: ignore[n
 
 def test_map_understands_an_address(cli) -> None:  # type: ignore[no-untyped-def]
     assert cli("map", "广东省广州市天河区", "--json").json()["origin"]["name"] == "Tianhe District"
+
+
+@pytest.mark.parametrize(("query", "district"), [("河北", "河北区"), ("hebei", "河北区"), ("海南", "海南区")])
+def test_a_province_named_like_a_district_names_the_district(cli, query: str, district: str) -> None:  # type: ignore[no-untyped-def]
+    run = cli("near", query, "--json")
+    assert run.exit_code == 0 and run.json()["origin"]["source"] == "province"
+    assert district in run.stderr

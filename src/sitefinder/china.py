@@ -345,10 +345,11 @@ def _province_or_city(query: str, text: str, used: str, ranked: list[Division], 
         notes.append(f"{used} is also a province: for its sites run: sitefinder list --province {leader.province}")
         return _answer(query, cities, gazetteer, notes)
     others = [d for d in ranked if d.level != "province"][:3]
-    also = "; it is also the name of " + ", ".join(_label(d, gazetteer) for d in others) + \
-        ": write its city first for it" if others else ""
+    also = (f"{used} is also the name of " + "; ".join(_label(d, gazetteer) for d in others)
+            + ": for it, write its city first (天津河北区, \"Hebei District, Tianjin\")",) if others else ()
     raise RegionNotPlace(text, _region_of(leader), hint=f"that is a province or country: give a city in it, "
-                                                        f"or run: sitefinder list --province {quoted(leader.province)}{also}")
+                                                        f"or run: sitefinder list --province {quoted(leader.province)}",
+                         notes=also)
 
 
 def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int]) -> Resolution | None:

@@ -84,6 +84,7 @@ class RegionAnswer(NamedTuple):
     sites: list[Site]
     trial: Trial
     chinese: ChineseNames | None = None
+    notes: tuple[str, ...] = ()  # what else the query could mean (河北 is also Tianjin's 河北区)
 
 
 DEFAULT_LIMIT = 5
@@ -192,7 +193,7 @@ def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource,
         sites = source.listing(province, None, status, countries)
         name, kind = next((site.country for site in sites), region.query), "country"
     return RegionAnswer(query=region.query, region=name, kind=kind, sites=sites, trial=source.trial,
-                        chinese=chinese_names(sites) if wants_chinese else None)
+                        chinese=chinese_names(sites) if wants_chinese else None, notes=region.notes)
 
 
 def countries_named(text: str, source: MemorySource | IndexedSource) -> frozenset[str]:

@@ -388,6 +388,8 @@ def show_nearest(result: NearResult | RegionAnswer, fmt: str) -> None:
 
 def show_region(result: RegionAnswer, fmt: str) -> None:
     """`near China`: the sites of a province or country, as `list` shows them, with a word on why."""
+    for note in result.notes:
+        notice(note)
     if result.sites:
         notice(f"{result.query} is a {result.kind}, not a place to measure distances from: these are its "
                f"{len(result.sites)} site{'s' if len(result.sites) != 1 else ''} "
