@@ -39,6 +39,23 @@ SCHEMA = """
 """
 
 
+# English exonyms of divisions in Xinjiang, Tibet, Inner Mongolia and the Tibetan plateau, as
+# registries, atlases and foreigners write them; where GeoNames gives the seat these names too,
+# they are also found through the seat (this keeps the ones it does not: Ili, Ngari).
+EXONYMS = {
+    "150100": ("Hohhot",), "150600": ("Ordos",), "150700": ("Hulunbuir",), "150800": ("Bayannur",),
+    "150900": ("Ulanqab",), "152200": ("Hinggan",), "152500": ("Xilingol", "Xilin Gol"), "152900": ("Alxa", "Alashan"),
+    "540200": ("Shigatse", "Xigaze"), "540300": ("Chamdo", "Qamdo"), "540400": ("Nyingchi",), "540500": ("Lhoka",),
+    "540600": ("Nagqu",), "542500": ("Ngari",), "513200": ("Ngawa",), "513300": ("Garze", "Garzê"),
+    "623000": ("Gannan",), "632600": ("Golog",), "632700": ("Yushu",), "632800": ("Haixi",),
+    "533400": ("Dêqên", "Deqen"), "532800": ("Xishuangbanna", "Sipsongpanna"), "650100": ("Urumqi", "Ürümqi"),
+    "650400": ("Turpan", "Turfan"), "650500": ("Kumul",), "652300": ("Changji",), "652700": ("Bortala",),
+    "652800": ("Bayingolin", "Bayingol"), "652900": ("Aksu",), "653000": ("Kizilsu",), "653100": ("Kashgar", "Kashi"),
+    "653200": ("Hotan", "Khotan"), "654000": ("Ili", "Ili Kazakh"), "654200": ("Tacheng", "Tarbagatay"),
+    "654300": ("Altay",),
+}
+
+
 class Division(NamedTuple):
     code: str
     name: str
@@ -138,6 +155,8 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
             keys.add((fold(form), division.code, "bare"))
         latin = set(latin_forms(spoken, division.name)) if spoken else set()
         latin |= {fold(name) for name in division.english}
+        for name in EXONYMS.get(division.code, ()):
+            latin |= set(latin_forms(fold(name), division.name))
         for name in division.english:
             latin |= set(latin_forms(fold(name), division.name))
         for key in latin:
