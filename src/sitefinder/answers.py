@@ -47,6 +47,7 @@ class RegionAnswer(NamedTuple):
     sites: list[Site]
     trial: Trial
     chinese: ChineseNames | None = None
+    notes: tuple[str, ...] = ()  # what else the query could mean (河北 is also Tianjin's 河北区)
 
 
 class SiteList(NamedTuple):

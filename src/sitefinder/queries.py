@@ -146,7 +146,7 @@ def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource,
         sites = source.listing(province, None, status, countries)
         name, kind = next((site.country for site in sites), region.query), "country"
     return RegionAnswer(query=region.query, region=name, kind=kind, sites=sites, trial=source.trial,
-                        chinese=chinese_names(sites) if wants_chinese else None)
+                        chinese=chinese_names(sites) if wants_chinese else None, notes=region.notes)
 
 
 def countries_named(text: str, source: MemorySource | IndexedSource) -> frozenset[str]:
@@ -173,7 +173,8 @@ def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> Ch
 
     place = resolution.place if resolution else None
     return ChineseNames(
-        place=gazetteer.chinese_name(place.geonameid) if place and place.geonameid else "",
+        place=(resolution.name_zh if resolution and resolution.name_zh
+               else gazetteer.chinese_name(place.geonameid) if place and place.geonameid else ""),
         province=province_zh(place.province) if place else "",
         sites={site.id: (gazetteer.chinese_name(site.geonameid) if site.geonameid else "",
                          province_zh(site.province)) for site in sites})

@@ -179,10 +179,11 @@ def notices(answer: object) -> list[str]:
         return near_notices(answer)
     if isinstance(answer, RegionAnswer):
         if answer.sites:
-            return [f"{answer.query} is a {answer.kind}, not a place to measure distances from: these are its "
+            return [*answer.notes,  # what else the name means (河北 is also Tianjin's 河北区)
+                    f"{answer.query} is a {answer.kind}, not a place to measure distances from: these are its "
                     f"{_plural(len(answer.sites), 'site')} (sitefinder list --{answer.kind} {answer.region!r}); "
                     "give a city for the nearest."]
-        return [f"{answer.query} is a {answer.kind}, and this trial has no site there; "
+        return [*answer.notes, f"{answer.query} is a {answer.kind}, and this trial has no site there; "
                 "give a city to see the nearest sites anywhere."]
     if isinstance(answer, TrialSummary) and not answer.trial.nct_id:
         return [f"No trial facts: there is no readable trial.json beside {answer.sites_name or 'the sites file'}."]
