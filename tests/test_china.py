@@ -224,3 +224,10 @@ def test_a_place_abroad_of_exactly_that_name_beats_a_chinese_alias_or_a_small_co
                                               ("萨嘎县", "540236"), ("Aba", "513200")])
 def test_the_chinese_division_asked_for_by_its_level_or_province_stays_chinese(query: str, code: str) -> None:
     assert km_from(query, BY_CODE[code]) <= 50.0
+
+
+def test_the_notice_names_a_place_abroad_only_by_its_own_name() -> None:
+    """Gwangju's alias "Guangzhou" (a reading of 光州) is no reason to mention it beside 广州;
+    Anyang-si, Korea, is named beside Anyang, Henan: that is its own name."""
+    assert "Gwangju" not in " ".join(resolve("Guangzhou", open_gazetteer()).notes)
+    assert "Anyang-si" in " ".join(resolve("Anyang", open_gazetteer()).notes)

@@ -380,7 +380,7 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
             candidates = [c for c in candidates if c.form != "alias"]
         ranked = _rank(candidates, preferred)
         abroad = _abroad(key, gazetteer) if not qualifiers else []
-        own = [place for place in abroad if fold(place.name) == key]
+        own = [place for place in abroad if _own_name(place, key)]
         if own and _abroad_first(own[0], ranked[0], preferred):  # "Delhi", "Saga": the city of that very name
             return _abroad_answer(query, head, own, ranked, gazetteer)
         if _names_a_province(ranked):  # "Hunan", never Konan in Japan
@@ -389,9 +389,16 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
                 ranked[0].population, 1) and ranked[0].level == "county":
             return None
         notes = [f"{head} is also {place.label}, {place.country}: for it write \"{place.name}, {place.country}\""
-                 for place in abroad[:2]]
+                 for place in own[:2]]
         return _answer(query, ranked, gazetteer, notes, key=key if not qualifiers else "")
     return None
+
+
+def _own_name(place: Place, key: str) -> bool:
+    """Whether the key is the place's own name, with or without the word for a city that Korea and
+    Japan write after it (Anyang-si), not an alias (Gwangju is "Guangzhou", a reading of 光州)."""
+    name = fold(place.name)
+    return name == key or any(name == key + word for word in ("si", "shi", "gun", "city"))
 
 
 def _abroad_first(abroad: Place, leader: Division, preferred: frozenset[int]) -> bool:
