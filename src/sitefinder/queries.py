@@ -139,7 +139,10 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
     def question(source: MemorySource | IndexedSource) -> NearResult | RegionAnswer:
         province_name = match_province(province, source.provinces()) if province else None
         try:
-            resolution = locate(query, source.preferred_cities(), online=online)
+            # A site's own name (江门市中心医院, 山东省肿瘤医院) is that site, before its words are read
+            # as a place (山东省… would be the province, 北京大学… Beijing and the rest unknown).
+            named = _facility_as_place(query, source, whole_name=True) if names_a_facility(query) else None
+            resolution = named or locate(query, source.preferred_cities(), online=online)
         except RegionNotPlace as region:
             answer = _region_answer(region, source, province_name, status_value, wants_chinese)
             if answer.sites or answer.kind != "province":
@@ -148,9 +151,12 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
             if capital is None:
                 return answer
             resolution = capital
-        except PlaceNotFound:
+        except PlaceNotFound as miss:
             facility = _facility_as_place(query, source)
             if facility is None:
+                if names_a_facility(query) and not miss.hint.startswith("that names"):
+                    raise PlaceNotFound(miss.query, miss.suggestions, hint="that names a hospital or university, "
+                                        "and no site of this trial is called so: give the city it is in") from None
                 raise
             resolution = facility
         result = find_nearest(resolution, source, limit=effective_limit(limit, within_km), within_km=within_km,
@@ -162,6 +168,18 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
         return result
 
     return _answer(sites_path, question)
+
+
+# Words that make a query a facility's name rather than a place's (English ones: china.INSTITUTION_WORDS).
+FACILITY_WORDS_ZH = ("医院", "大学", "学院", "中心", "研究所", "肿瘤", "医科", "卫生院")
+
+
+def names_a_facility(query: str) -> bool:
+    """Whether a query reads as a hospital's or university's name: only then are the sites'
+    names searched before the gazetteer (a plain place never pays for that)."""
+    from sitefinder.china import names_an_institution
+
+    return any(word in query for word in FACILITY_WORDS_ZH) or names_an_institution(query)
 
 
 def _capital_of(answer: RegionAnswer, source: MemorySource | IndexedSource) -> Resolution | None:
@@ -197,17 +215,25 @@ def _province_from_capital(region: RegionAnswer, sites_path: Path | None) -> Nea
     return _answer(sites_path, question)
 
 
-def _facility_as_place(query: str, source: MemorySource | IndexedSource) -> Resolution | None:
+# A part of a Chinese facility name that can stand for the site ("江门中心" no, "江门市中心医院" yes):
+# one or two characters (广, 医院) are in too many names to name one.
+MIN_FACILITY_PART = 3
+
+
+def _facility_as_place(query: str, source: MemorySource | IndexedSource, whole_name: bool = False) -> Resolution | None:
     """`near 江门市中心医院`: a query that names one site's facility (in Chinese, or the registry's
-    whole English name) is measured from that site; None when it names none or several."""
+    whole English name) is measured from that site; None when it names none or several. Without
+    `whole_name`, a part of the Chinese name of at least MIN_FACILITY_PART characters will do."""
     from sitefinder.facilities import facility_zh
     from sitefinder.models import Place
 
     key = fold(query)
     if not key:
         return None
+    part = has_cjk(query) and not whole_name and len(key) >= MIN_FACILITY_PART
     named = [site for site in source.sites() if site.has_coordinates
-             and (key == fold(site.facility) or (has_cjk(query) and key in fold(facility_zh(site))))]
+             and (key == fold(site.facility) or key == fold(facility_zh(site))
+                  or (part and key in fold(facility_zh(site))))]
     if len({(site.latitude, site.longitude) for site in named}) != 1:
         return None
     site = named[0]
