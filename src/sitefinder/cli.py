@@ -445,18 +445,22 @@ def info(
 
 @app.command("import", cls=SitefinderCommand)
 def import_study(
-    source: Annotated[str, typer.Argument(help="A study JSON file in the registry's API v2 shape, or an NCT id "
-                                               "(with --online).", show_default=False)],
+    sources: Annotated[list[str], typer.Argument(
+        metavar="SOURCE...", show_default=False,
+        help="Study JSON files (API v2 shape), the registry's export (ctg-studies.json), saved API search "
+             "pages, folders or zips of NCT*.json files, or NCT ids (with --online); all into one dataset.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write sites.csv and trial.json into.",
                                       show_default=False)],
     online: Annotated[bool, typer.Option("--online", metavar="", help="Fetch an NCT id from ClinicalTrials.gov "
                                                           "(SITEFINDER_CTGOV_URL to use a mirror).")] = False,
     strict: Annotated[bool, typer.Option("--strict", metavar="", help="Fail when a site cannot be placed on the map, "
                                                           "instead of keeping it out of distance ranking.")] = False,
+    country: Annotated[Optional[str], typer.Option(
+        "--country", metavar="COUNTRY", help="Keep only the sites in this country: China, 中国, USA.")] = None,
     output: FormatOption = OutputFormat.table,
     as_json: JsonOption = False,
 ) -> None:
-    """Import a ClinicalTrials.gov study as a sites file for every other command.
+    """Import ClinicalTrials.gov studies (one, or many into one dataset) as a sites file for every other command.
 
     Examples:
 
@@ -464,13 +468,16 @@ def import_study(
 
       sitefinder import NCT07010263 --online --out mytrial
 
+      sitefinder import ctg-studies.json --country China --out lung
+
       sitefinder near Guangzhou --sites mytrial/sites.csv
     """
     from sitefinder import render
-    from sitefinder.importer import import_to
+    from sitefinder.bulkimport import import_many
 
     fmt = _format(output, as_json)
-    render.show_import(import_to(source, out, online=online, strict=strict), fmt)
+    render.show_import(import_many(sources, out, online=online, strict=strict, country=country,
+                                   progress=render.progress_notice), fmt)
 
 
 @app.command(cls=SitefinderCommand)

@@ -110,3 +110,31 @@ def _replace_with_link(path: Path, target: str) -> None:
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def write_trials_dataset(out_dir: Path, sites: list[Site], trials: list[Trial]) -> tuple[Path, Path]:
+    """Publish a dataset of one or many trials in one step: DIR/sites.csv (each site with its
+    nct_id), DIR/trials.json (one object per trial) and, for one trial, DIR/trial.json as earlier
+    versions read it. Return the paths of the sites and the trials files."""
+    from sitefinder.catalogue import TRIALS_FILE, trials_json_text
+    from sitefinder.sitesfile import parse_sites, sites_csv_text
+    from sitefinder.trial import trial_from_dict, trial_json_text
+
+    if not sites:
+        raise ImportFailed("the studies list no locations (in the countries asked for), so there is nothing "
+                           "to find; nothing was written")
+    files = {SITES_FILE: sites_csv_text(sites), TRIALS_FILE: trials_json_text(trials)}
+    if len(trials) == 1:
+        files[TRIAL_FILE] = trial_json_text(trials[0])
+    try:  # the readers every later command uses: what they would refuse is refused now
+        parse_sites(Path(SITES_FILE), files[SITES_FILE])
+        for item in json.loads(files[TRIALS_FILE])["trials"]:
+            trial_from_dict(item, TRIALS_FILE)
+    except DataFileError as exc:
+        raise ImportFailed(f"the studies cannot be used: {exc}; nothing was written") from None
+    try:
+        _publish(out_dir, files)
+    except OSError as exc:
+        raise ImportFailed(f"cannot write to {out_dir}: {exc.strerror or exc}; "
+                           "the data there are as they were") from None
+    return out_dir / SITES_FILE, out_dir / TRIALS_FILE

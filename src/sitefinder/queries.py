@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that reso
     from sitefinder.errors import RegionNotPlace
     from sitefinder.gazetteer import Gazetteer
     from sitefinder.geomap import Scene
-    from sitefinder.sitestore import CityFilter, IndexedSource, MemorySource
+    from sitefinder.sitestore import CityFilter, IndexedSource, MemorySource, TrialRow
 
 T = TypeVar("T")
 ONLINE_HINT = "places the offline gazetteer lacks can be looked up with --online"
@@ -73,6 +73,8 @@ class NearResult(NamedTuple):
     nearest_outside_km: float | None = None  # when --within left nothing: how far the nearest is
     considered: int = 0
     chinese: ChineseNames | None = None
+    trials: dict[str, Trial] = {}  # the trial of each site shown, by NCT id (never mutated)
+    many_trials: bool = False  # the dataset holds several trials: each row names its own
 
 
 class RegionAnswer(NamedTuple):
@@ -84,6 +86,8 @@ class RegionAnswer(NamedTuple):
     sites: list[Site]
     trial: Trial
     chinese: ChineseNames | None = None
+    trials: dict[str, Trial] = {}
+    many_trials: bool = False
 
 
 DEFAULT_LIMIT = 5
@@ -125,6 +129,8 @@ class SiteList(NamedTuple):
     sites: list[Site]
     trial: Trial
     chinese: ChineseNames | None = None
+    trials: dict[str, Trial] = {}
+    many_trials: bool = False
 
 
 class SiteDetail(NamedTuple):
@@ -138,6 +144,23 @@ class TrialSummary(NamedTuple):
     provinces: list[str]  # sorted, as the sites file names them
     countries: list[str]
     sites_name: str  # the sites file, for messages
+    trials: list[TrialRow] = []  # every trial of a dataset of several (`info` without an NCT id)
+
+
+def _with_trials(result: T, source: MemorySource | IndexedSource, sites: Iterable[Site]) -> T:
+    """The answer with the trials of its sites, so that each row can name its own."""
+    from sitefinder.catalogue import trial_id_of
+
+    ids = [trial_id_of(site, source.trial) for site in sites]
+    return result._replace(trials=source.trials_by_id(ids),  # type: ignore[attr-defined]
+                           many_trials=len(source.trial_ids()) > 1)
+
+
+def _chosen(source: MemorySource | IndexedSource, trials: Iterable[str], condition: str | None
+            ) -> frozenset[str] | None:
+    from sitefinder.catalogue import check_condition, parse_trial_options
+
+    return source.select_trials(parse_trial_options(trials), check_condition(condition))
 
 
 def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
@@ -148,12 +171,14 @@ def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
 
 def near(query: str, sites_path: Path | None = None, limit: int | None = None, within_km: float | None = None,
          province: str | None = None, status: str | None = None, online: bool = False,
-         lang: str | None = None) -> NearResult | RegionAnswer:
+         lang: str | None = None, trials: Iterable[str] = (), condition: str | None = None) -> NearResult | RegionAnswer:
     """The sites nearest to what a person typed, with how the place was understood.
 
     `province` and `status` are as typed (`山东`, `not yet recruiting`); a bad value is a UsageError.
     `limit` None: every site within `within_km`, else five. A province or country is answered with
     its sites (RegionAnswer). `lang` "zh", or a query in Chinese, adds names in Chinese characters.
+    `trials` (NCT ids) and `condition` (words of the trials' conditions, keywords or MeSH terms)
+    narrow a dataset of many trials; the sites of all the trials left are ranked together.
     """
     from sitefinder.errors import RegionNotPlace
 
@@ -164,32 +189,34 @@ def near(query: str, sites_path: Path | None = None, limit: int | None = None, w
 
     def question(source: MemorySource | IndexedSource) -> NearResult | RegionAnswer:
         province_name = match_province(province, source.provinces()) if province else None
+        chosen = _chosen(source, trials, condition)
         try:
             resolution = locate(query, source.preferred_cities(), online=online)
         except RegionNotPlace as region:
-            return _region_answer(region, source, province_name, status_value, wants_chinese)
+            answer = _region_answer(region, source, province_name, status_value, wants_chinese, chosen)
+            return _with_trials(answer, source, answer.sites)
         result = find_nearest(resolution, source, limit=effective_limit(limit, within_km), within_km=within_km,
-                              province=province_name, status=status_value)
+                              province=province_name, status=status_value, trials=chosen)
         if wants_chinese:
             result = result._replace(chinese=chinese_names([entry.site for entry in result.sites], resolution))
-        return result
+        return _with_trials(result, source, [entry.site for entry in result.sites])
 
     return _answer(sites_path, question)
 
 
 def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource, province: str | None,
-                   status: str | None, wants_chinese: bool) -> RegionAnswer:
+                   status: str | None, wants_chinese: bool, trials: frozenset[str] | None = None) -> RegionAnswer:
     """The sites of the province or country a query named."""
     from sitefinder.regions import find_province
 
     named = find_province(region.query)
     if named is not None or any(admin1 for _, admin1 in region.regions):
         name = match_province(region.query, source.provinces())
-        sites = source.listing(name, None, status)
+        sites = source.listing(name, None, status, trials=trials)
         kind = "province"
     else:
         countries = countries_named(region.query, source)
-        sites = source.listing(province, None, status, countries)
+        sites = source.listing(province, None, status, countries, trials=trials)
         name, kind = next((site.country for site in sites), region.query), "country"
     return RegionAnswer(query=region.query, region=name, kind=kind, sites=sites, trial=source.trial,
                         chinese=chinese_names(sites) if wants_chinese else None)
@@ -226,7 +253,8 @@ def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> Ch
 
 
 def list_sites(sites_path: Path | None = None, province: str | None = None, city: str | None = None,
-               status: str | None = None, country: str | None = None, lang: str | None = None) -> SiteList:
+               status: str | None = None, country: str | None = None, lang: str | None = None,
+               trials: Iterable[str] = (), condition: str | None = None) -> SiteList:
     """The trial's sites matching the filters (as typed), by province, then city, then id.
 
     `city` is understood as `near` understands a place (济南, jinan, Ganzhou for the registry's
@@ -240,8 +268,10 @@ def list_sites(sites_path: Path | None = None, province: str | None = None, city
         province_name = match_province(province, source.provinces()) if province else None
         countries = countries_named(country, source) if country else None
         city_filter = understand_city(city, source) if city else None
-        sites = source.listing(province_name, city_filter, status_value, countries)
-        return SiteList(sites, source.trial, chinese_names(sites) if wants_chinese else None)
+        chosen = _chosen(source, trials, condition)
+        sites = source.listing(province_name, city_filter, status_value, countries, trials=chosen)
+        return _with_trials(SiteList(sites, source.trial, chinese_names(sites) if wants_chinese else None),
+                            source, sites)
 
     return _answer(sites_path, question)
 
@@ -266,27 +296,49 @@ def understand_city(text: str, source: MemorySource | IndexedSource) -> CityFilt
 
 def site_detail(query: str, sites_path: Path | None = None) -> SiteDetail:
     """One site, by id or a fragment of its facility name, with the trial it belongs to."""
-    return _answer(sites_path, lambda source: SiteDetail(find_site(source, query), source.trial))
+    def question(source: MemorySource | IndexedSource) -> SiteDetail:
+        site = find_site(source, query)
+        return SiteDetail(site, source.trial_of(site))
+
+    return _answer(sites_path, question)
 
 
-def trial_summary(sites_path: Path | None = None) -> TrialSummary:
-    """The trial's facts and where its sites are."""
-    return _answer(sites_path, lambda source: TrialSummary(
-        trial=source.trial, site_count=source.count(),
-        provinces=sorted(province for province in source.provinces() if province),
-        countries=sorted(country for country in source.countries() if country), sites_name=source.name))
+def trial_summary(sites_path: Path | None = None, nct_id: str | None = None) -> TrialSummary:
+    """The trial's facts and where its sites are; for a dataset of several trials, each trial's
+    status, phase, site count and data date, or, with `nct_id`, that one trial's facts."""
+    from sitefinder.catalogue import parse_trial_options
+
+    wanted = next(iter(parse_trial_options([nct_id])), None) if nct_id is not None else None
+
+    def question(source: MemorySource | IndexedSource) -> TrialSummary:
+        rows = source.trial_rows()
+        if wanted is not None:
+            chosen = source.select_trials(frozenset([wanted]), None)  # an id the dataset lacks: a usage error
+            trial = source.trials_by_id(chosen or ()).get(wanted, source.trial)
+            sites = source.listing(None, None, None, trials=frozenset([wanted]))
+            return TrialSummary(trial=trial, site_count=len(sites),
+                                provinces=sorted({site.province for site in sites if site.province}),
+                                countries=sorted({site.country for site in sites if site.country}),
+                                sites_name=source.name)
+        return TrialSummary(
+            trial=source.trial, site_count=source.count(),
+            provinces=sorted(province for province in source.provinces() if province),
+            countries=sorted(country for country in source.countries() if country), sites_name=source.name,
+            trials=rows if len(rows) > 1 else [])
+
+    return _answer(sites_path, question)
 
 
 def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, limit: int = 5,
                  within_km: float | None = None, province: str | None = None,
-                 status: str | None = None) -> NearResult:
+                 status: str | None = None, trials: frozenset[str] | None = None) -> NearResult:
     check_limits(limit, within_km)
     origin = resolution.place
-    found = source.candidates(origin, limit, within_km, province, status)
+    found = source.candidates(origin, limit, within_km, province, status, trials)
     ranked = rank_sites(origin, found.placed, limit=limit, within_km=within_km)
     nearest_outside = None
     if not ranked and within_km is not None and found.considered > found.unplaced:
-        anywhere = source.candidates(origin, 1, None, province, status)
+        anywhere = source.candidates(origin, 1, None, province, status, trials)
         nearest_outside = rank_sites(origin, anywhere.placed, limit=1)[0].distance_km
     return NearResult(resolution=resolution, sites=ranked, trial=source.trial, unplaced=found.unplaced,
                       nearest_outside_km=nearest_outside, considered=found.considered)
@@ -340,14 +392,15 @@ class MapResult(NamedTuple):
 
 def map_near(query: str, sites_path: Path | None = None, limit: int | None = None, within_km: float | None = None,
              province: str | None = None, status: str | None = None, online: bool = False,
-             lang: str | None = None, view: str = "fit", aspect: float = 2.0, with_land: bool = False) -> MapResult:
+             lang: str | None = None, view: str = "fit", aspect: float = 2.0, with_land: bool = False,
+             trials: Iterable[str] = (), condition: str | None = None) -> MapResult:
     """`near`'s answer and the map around it. `aspect`: the drawing's width over its height."""
     from sitefinder.geomap import VIEWS, choose_view, scene
 
     if view not in VIEWS:
         raise UsageError(f"unknown view {quoted(view)}; use one of: {', '.join(VIEWS)}")
     result = near(query, sites_path, limit=limit, within_km=within_km, province=province, status=status,
-                  online=online, lang=lang)
+                  online=online, lang=lang, trials=trials, condition=condition)
     if isinstance(result, RegionAnswer):
         raise UsageError(f"{quoted(result.query)} is a {result.kind}: give a city or coordinates to map the "
                          f"sites around it (or: sitefinder list --{result.kind} {quoted(result.region)})")

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from sitefinder.catalogue import short_label
 from sitefinder.contacts import contact_line, contacts_to_list, dialable, lead_contact, reachable_contact
 from sitefinder.models import Contact, RankedSite, Resolution, Site, Trial
 from sitefinder.status import effective_status, status_words
@@ -26,7 +27,7 @@ if TYPE_CHECKING:  # only for annotations: these modules are not needed to print
 
     from rich.console import Console
 
-    from sitefinder.importer import ImportResult
+    from sitefinder.bulkimport import BulkResult
     from sitefinder.queries import ChineseNames, MapResult, NearResult, RegionAnswer, SiteDetail, SiteList, TrialSummary
     from sitefinder.update import UpdateResult
 
@@ -50,6 +51,7 @@ def site_record(site: Site, trial: Trial, chinese: ChineseNames | None = None) -
         "coordinate_precision": site.coordinate_precision or None,
         "coordinate_source": site.coordinate_source or None, "location_note": site.location_note or None,
         "investigators": contacts_to_list(site.contacts),
+        "nct_id": site.nct_id or trial.nct_id or None, "trial": short_label(trial) or None,
     }
     if chinese is not None:  # only when asked for (a query in Chinese, --lang zh): null where unknown
         city, province = chinese.sites.get(site.id, ("", ""))
@@ -91,7 +93,7 @@ def emit_json(payload: Any) -> None:
 
 CSV_SITE_FIELDS = ("id", "facility", "city", "province", "country", "status", "effective_status", "status_source",
                    "latitude", "longitude", "coordinate_precision", "coordinate_source", "location_note",
-                   "investigators")
+                   "investigators", "nct_id", "trial")
 
 
 def emit_csv(header: Sequence[str], records: Sequence[dict[str, Any]]) -> None:
@@ -245,6 +247,15 @@ def _grid(console: Console, fields: Any):  # type: ignore[no-untyped-def]
 
 # ---------------------------------------------------------------- table cells
 
+def site_trial(result: Any, site: Site) -> Trial:
+    """The trial a site of an answer belongs to (the answer's own, in a single-trial dataset)."""
+    return result.trials.get(site.nct_id or result.trial.nct_id, result.trial)
+
+
+def trial_cell(trial: Trial) -> str:
+    return " ".join(part for part in (trial.nct_id, short_label(trial)) if part)
+
+
 def status_cell(site: Site, trial: Trial) -> str:
     return status_words(*effective_status(site.status, trial.overall_status))
 
@@ -262,9 +273,12 @@ def distance_cell(entry: RankedSite) -> str:
     return f"{'≈' if entry.site.approximate else ''}{entry.distance_km:,.1f}"
 
 
-def answer_footer(sites: Sequence[Site], trial: Trial, distances: bool = True) -> list[str]:
+def answer_footer(sites: Sequence[Site], trial: Trial, distances: bool = True, result: Any = None) -> list[str]:
     """Below a table of sites: what "(trial)" means, which sites are placed approximately (marked ≈
-    where `distances` are shown), whom to call, and how current the data are."""
+    where `distances` are shown), whom to call, and how current the data are. `result`: the answer,
+    when its sites may belong to several trials (each then has its own status, contact and date)."""
+    if result is not None and getattr(result, "many_trials", False):
+        return _many_trials_footer(sites, result, distances)
     lines = []
     if any(effective_status(site.status, trial.overall_status)[1] == "trial" for site in sites):
         lines.append(TRIAL_STATUS_NOTE)
@@ -275,6 +289,31 @@ def answer_footer(sites: Sequence[Site], trial: Trial, distances: bool = True) -
                      f"where it is is approximate (sitefinder show {approximate[0].id} says how it was placed).")
     lines += whom_to_call(sites, trial)
     lines.append(data_line(trial))
+    return lines
+
+
+def _many_trials_footer(sites: Sequence[Site], result: Any, distances: bool) -> list[str]:
+    lines = []
+    if any(effective_status(site.status, site_trial(result, site).overall_status)[1] == "trial" for site in sites):
+        lines.append(TRIAL_STATUS_NOTE)
+    approximate = [site for site in sites if site.approximate]
+    if approximate:
+        ids = ", ".join(str(site.id) for site in approximate)
+        lines.append(f"{'≈: the' if distances else 'The'} town of site {ids} is not in the offline gazetteer, so "
+                     f"where it is is approximate (sitefinder show {approximate[0].id} says how it was placed).")
+    by_trial: dict[str, list[Site]] = {}
+    for site in sites:
+        by_trial.setdefault(site_trial(result, site).nct_id, []).append(site)
+    for nct, group in by_trial.items():
+        lines += [f"{nct}: {line}" for line in whom_to_call(group, site_trial(result, group[0]))[:-1]]
+    if sites:
+        lines.append(f"Every contact of a site: sitefinder show ID (e.g. sitefinder show {sites[0].id}).")
+    if by_trial:
+        from sitefinder.trial import freshness
+
+        oldest = min((site_trial(result, group[0]) for group in by_trial.values()),
+                     key=lambda trial: freshness(trial).date or "0")
+        lines.append(data_line(oldest).replace("Registry data", f"Oldest registry data ({oldest.nct_id})", 1))
     return lines
 
 
@@ -336,19 +375,23 @@ NEAR_HEADERS = ("#", "ID", "Facility", "City", "Province", "km", "Status", "Inve
 
 def show_site_list(result: SiteList | RegionAnswer, fmt: str) -> None:
     sites, trial = result.sites, result.trial
-    records = [site_record(site, trial, result.chinese) for site in sites]
+    records = [site_record(site, site_trial(result, site), result.chinese) for site in sites]
     if fmt == "json":
-        emit_json({"sites": records, **data_record(trial)})
+        emit_json({"sites": records, **_answer_trial(result), **data_record(trial)})
     elif fmt == "csv":
         emit_csv(CSV_SITE_FIELDS, records)
     elif not sites:
         notice("No sites match.")
     else:
-        rows = [[str(site.id), site.facility, *_where_cells(site, result.chinese), status_cell(site, trial),
-                 investigator_cell(site)] for site in sites]
-        emit_table(LIST_HEADERS, rows, title=f"{len(sites)} site{'s' if len(sites) != 1 else ''}"
+        rows = [[str(site.id), site.facility, *_where_cells(site, result.chinese),
+                 status_cell(site, site_trial(result, site)), investigator_cell(site)] for site in sites]
+        headers: Sequence[str] = LIST_HEADERS
+        if result.many_trials:
+            headers = (*LIST_HEADERS[:2], "Trial", *LIST_HEADERS[2:])
+            rows = [[*row[:2], trial_cell(site_trial(result, site)), *row[2:]] for row, site in zip(rows, sites)]
+        emit_table(headers, rows, title=f"{len(sites)} site{'s' if len(sites) != 1 else ''}"
                    + (f" of {trial.nct_id}" if trial.nct_id else ""),
-                   footer=answer_footer(sites, trial, distances=False), keep_whole=("Status",))
+                   footer=answer_footer(sites, trial, distances=False, result=result), keep_whole=("Status",))
 
 
 def _where_cells(site: Site, chinese: ChineseNames | None) -> list[str]:
@@ -375,14 +418,21 @@ def show_nearest(result: NearResult | RegionAnswer, fmt: str) -> None:
         emit_csv(("rank", "distance_km", *CSV_SITE_FIELDS), near_payload(result)["sites"])
     elif result.sites:
         rows = [[str(rank), str(entry.site.id), entry.site.facility, *_where_cells(entry.site, result.chinese),
-                 distance_cell(entry), status_cell(entry.site, trial), investigator_cell(entry.site)]
+                 distance_cell(entry), status_cell(entry.site, site_trial(result, entry.site)),
+                 investigator_cell(entry.site)]
                 for rank, entry in enumerate(result.sites, 1)]
+        headers: Sequence[str] = NEAR_HEADERS
+        if result.many_trials:  # every row names its trial
+            headers = (*NEAR_HEADERS[:3], "Trial", *NEAR_HEADERS[3:])
+            rows = [[*row[:3], trial_cell(site_trial(result, entry.site)), *row[3:]]
+                    for row, entry in zip(rows, result.sites)]
         where = ", ".join(part for part in (place.label, place.country if place.province else "") if part)
         if result.chinese and (result.chinese.place or result.chinese.province):
             province, city = result.chinese.province, result.chinese.place
             where = f"{province if province != city else ''}{city} {where}".strip()  # 北京, not 北京北京
-        emit_table(NEAR_HEADERS, rows, title=f"Sites nearest to {where} ({place.latitude:.4f}, {place.longitude:.4f})",
-                   footer=[*answer_footer([entry.site for entry in result.sites], trial), DISTANCE_CAPTION],
+        emit_table(headers, rows, title=f"Sites nearest to {where} ({place.latitude:.4f}, {place.longitude:.4f})",
+                   footer=[*answer_footer([entry.site for entry in result.sites], trial, result=result),
+                           DISTANCE_CAPTION],
                    keep_whole=("Status",))
 
 
@@ -398,8 +448,9 @@ def show_region(result: RegionAnswer, fmt: str) -> None:
     if fmt == "json":
         origin = {"query": result.query, "name": result.region, "source": result.kind, "latitude": None,
                   "longitude": None, "alternatives": []}
-        emit_json({"origin": origin, "sites": [site_record(site, result.trial, result.chinese)
-                                               for site in result.sites], **data_record(result.trial)})
+        emit_json({"origin": origin, "sites": [site_record(site, site_trial(result, site), result.chinese)
+                                               for site in result.sites], **_answer_trial(result),
+                   **data_record(result.trial)})
         return
     show_site_list(result, fmt)  # a region's answer has the sites, trial and names a list has
 
@@ -407,9 +458,15 @@ def show_region(result: RegionAnswer, fmt: str) -> None:
 def near_payload(result: NearResult) -> dict[str, Any]:
     """`near`'s JSON object (`map --json` adds its view to it)."""
     return {"origin": place_record(result.resolution, result.chinese),
-            "sites": [ranked_record(entry, result.trial, rank, result.chinese)
+            "sites": [ranked_record(entry, site_trial(result, entry.site), rank, result.chinese)
                       for rank, entry in enumerate(result.sites, 1)],
-            **data_record(result.trial)}
+            **_answer_trial(result), **data_record(result.trial)}
+
+
+def _answer_trial(result: Any) -> dict[str, Any]:
+    """`nct_id` and `trial` at the top of an answer: the dataset's one trial; null for several."""
+    trial = result.trial
+    return {"nct_id": trial.nct_id or None, "trial": short_label(trial) or None}
 
 
 def near_notices(result: NearResult) -> list[str]:
@@ -488,21 +545,32 @@ def show_trial(summary: TrialSummary, fmt: str) -> None:
         emit_fields(trial.nct_id or "Trial", fields)
 
 
-def show_import(result: ImportResult, fmt: str) -> None:
-    sites_path, trial_path = result.sites_path, result.trial_path
+def show_import(result: BulkResult, fmt: str) -> None:
+    sites_path, trials_path = result.sites_path, result.trials_path
+    one = result.trials[0] if len(result.trials) == 1 else None
+    trial_path = trials_path.with_name("trial.json") if one and trials_path else trials_path
     placed = len(result.sites) - len(result.unplaced)
-    summary = {"nct_id": result.trial.nct_id or None, "sites_file": str(sites_path), "trial_file": str(trial_path),
+    summary = {"nct_id": one.nct_id if one else None, "sites_file": str(sites_path), "trial_file": str(trial_path),
                "site_count": len(result.sites), "placed_from_registry": result.from_registry,
-               "placed_offline": placed - result.from_registry, "unplaced": result.unplaced}
+               "placed_offline": placed - result.from_registry, "unplaced": result.unplaced,
+               "trials_file": str(trials_path), "trial_count": len(result.trials),
+               "trials": [{"nct_id": trial.nct_id, "label": short_label(trial) or None} for trial in result.trials],
+               "skipped": [{"source": item.source, "index": item.index, "nct_id": item.nct_id or None,
+                            "reason": item.reason} for item in result.skipped]}
+    for item in result.skipped:
+        notice(f"Skipped {item.line()}")
     for facility in result.unplaced:
         notice(f"Not placed (listed, but never ranked by distance): {facility}")
+    if fmt == "csv":
+        summary["trials"] = [trial.nct_id for trial in result.trials]  # type: ignore[misc]
+        summary["skipped"] = [item.line() for item in result.skipped]  # type: ignore[misc]
     if fmt == "json":
         emit_json(summary)
     elif fmt == "csv":
         emit_csv(("field", "value"), [{"field": key, "value": "; ".join(value) if isinstance(value, list) else value}
                                       for key, value in summary.items()])
     else:
-        emit_fields(f"Imported {result.trial.nct_id or 'study'}", [
+        emit_fields(f"Imported {one.nct_id if one else f'{len(result.trials)} trials'}", [
             ("Sites", f"{len(result.sites)}: {result.from_registry} placed by the registry, "
                       f"{summary['placed_offline']} by the offline gazetteer, {len(result.unplaced)} not placed"),
             ("Sites file", str(sites_path)), ("Trial file", str(trial_path)),
@@ -691,3 +759,17 @@ def _write_map_file(result: MapResult, out: Path) -> None:
         replace_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     except OSError as exc:
         raise SitefinderError(f"cannot write {out}: {exc.strerror or exc}") from None
+
+
+_last_progress = [0.0]
+
+
+def progress_notice(done: int, total: int | None) -> None:
+    """A long import's progress on stderr, at most once a second."""
+    import time
+
+    now = time.monotonic()
+    if now - _last_progress[0] < 1.0 and done != total:
+        return
+    _last_progress[0] = now
+    notice(f"Imported {done}{f' of {total}' if total else ''} studies…")

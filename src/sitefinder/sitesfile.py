@@ -21,7 +21,7 @@ from sitefinder.status import STATUS_WORDS, normalize_status
 from sitefinder.text import quoted
 
 COLUMNS = ("id", "facility", "city", "province", "country", "status", "latitude", "longitude",
-           "coordinate_precision", "coordinate_source", "location_note", "contacts")
+           "coordinate_precision", "coordinate_source", "location_note", "contacts", "nct_id")
 REQUIRED_COLUMNS = ("id", "facility", "city", "province", "country", "latitude", "longitude")
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_FIELD_CHARS = 2000
@@ -29,11 +29,19 @@ MAX_SITE_ID = 2**63 - 1  # SQLite's largest integer, so that every id fits the i
 
 
 def read_sites_file(path: Path) -> SiteData:
-    """Load a sites file and the trial.json beside it (when there is one)."""
+    """Load a sites file and the trials beside it: trials.json, else trial.json (an older single-trial file)."""
+    from sitefinder.catalogue import read_trials_beside
+    from sitefinder.models import Trial
     from sitefinder.trial import read_trial_beside
 
-    return SiteData(sites=tuple(parse_sites(path, _read_text(path))), trial=read_trial_beside(path),
-                    source=str(path))
+    sites = parse_sites(path, _read_text(path))
+    trials = read_trials_beside(path)
+    if trials is None:
+        trial = read_trial_beside(path)
+        trials = (trial,) if trial.nct_id else ()
+    else:
+        trial = trials[0] if len(trials) == 1 else Trial()
+    return SiteData(sites=tuple(sites), trial=trial, source=str(path), trials=trials)
 
 
 def _read_text(path: Path) -> str:
@@ -116,8 +124,17 @@ def _parse_row(path: Path, line: int, row: dict[str, str]) -> Site:
         province=field("province"), country=field("country"), status=status,
         latitude=latitude, longitude=longitude, coordinate_precision=field("coordinate_precision"),
         coordinate_source=field("coordinate_source"), location_note=field("location_note"),
-        contacts=_contacts(path, line, row.get("contacts", "")),
+        contacts=_contacts(path, line, row.get("contacts", "")), nct_id=_nct_id(path, line, field("nct_id")),
     )
+
+
+def _nct_id(path: Path, line: int, text: str) -> str:
+    """The site's trial; empty in single-trial files of earlier versions."""
+    from sitefinder.catalogue import NCT_ID
+
+    if text and not NCT_ID.match(text.upper()):
+        raise DataFileError(path, f"nct_id {quoted(text)} is not an NCT id like NCT07010263", line)
+    return text.upper()
 
 
 def _coordinate(path: Path, line: int, name: str, text: str, limit: float) -> float | None:
@@ -147,20 +164,23 @@ def _contacts(path: Path, line: int, text: str) -> tuple[Contact, ...]:
 
 
 def sites_csv_text(sites: Iterable[Site]) -> str:
-    """The sites as the text of a sites file, in the schema `parse_sites` reads."""
+    """The sites as the text of a sites file, in the schema `parse_sites` reads; the nct_id column only
+    when a site names its trial, so that a file without it is written as earlier versions wrote it."""
+    sites = list(sites)
+    columns = COLUMNS if any(site.nct_id for site in sites) else COLUMNS[:-1]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     # csv quotes a field with a line feed but not one with a bare carriage return (it is not in the
     # line terminator), which the reader then takes for a line break: such rows are quoted whole.
     quoting_all = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    writer.writerow(COLUMNS)
+    writer.writerow(columns)
     for site in sites:
         row = [
             site.id, site.facility, site.city, site.province, site.country, site.status or "",
             _number(site.latitude), _number(site.longitude), site.coordinate_precision,
             site.coordinate_source, site.location_note,
-            json.dumps(contacts_to_list(site.contacts), ensure_ascii=False),
-        ]
+            json.dumps(contacts_to_list(site.contacts), ensure_ascii=False), site.nct_id,
+        ][:len(columns)]
         (quoting_all if any("\r" in str(field) for field in row) else writer).writerow(row)
     return buffer.getvalue()
 

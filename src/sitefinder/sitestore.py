@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # sqlite3 itself is imported where an index is opened: `list`
 # About 330 sites. Measured per run: parsing costs 1.2 ms per 100 sites (3.3 ms for 300, 12 ms for
 # 1,000); the index 0.4-0.7 ms whatever the size, plus 3.6 ms to import hashlib for its file name.
 INDEX_THRESHOLD_BYTES = 64 * 1024
-INDEX_SCHEMA = 6
+INDEX_SCHEMA = 7
 FIRST_RADIUS_KM = 200.0
 HALF_EARTH_KM = 20_040.0
 
@@ -51,11 +51,41 @@ class Candidates(NamedTuple):
     considered: int  # matching sites in all
 
 
+class TrialRow(NamedTuple):
+    """What `info` lists of each trial of a dataset, without reading its whole facts."""
+
+    trial: Trial  # for an indexed dataset, only the fields listed here are filled
+    site_count: int
+
+
 class MemorySource:
     """All sites in memory: every matching site is a candidate."""
 
     def __init__(self, data: SiteData) -> None:
         self.data, self.trial, self.name = data, data.trial, data.source
+        self._trials = {trial.nct_id: trial for trial in data.trials}
+
+    def trial_ids(self) -> list[str]:
+        return list(self._trials)
+
+    def trials_by_id(self, nct_ids: Iterable[str]) -> dict[str, Trial]:
+        return {nct: self._trials[nct] for nct in nct_ids if nct in self._trials}
+
+    def trial_of(self, site: Site) -> Trial:
+        return self._trials.get(site.nct_id, self.trial)
+
+    def select_trials(self, nct_ids: frozenset[str], condition: str | None) -> frozenset[str] | None:
+        """The trials --trial and --condition leave (None: every trial)."""
+        from sitefinder.catalogue import chosen_trials
+
+        return chosen_trials(self._trials, nct_ids, condition)
+
+    def trial_rows(self) -> list[TrialRow]:
+        counts: dict[str, int] = {}
+        for site in self.data.sites:
+            nct = site.nct_id or self.trial.nct_id
+            counts[nct] = counts.get(nct, 0) + 1
+        return [TrialRow(trial, counts.get(trial.nct_id, 0)) for trial in self._trials.values()]
 
     def count(self) -> int:
         return len(self.data.sites)
@@ -84,13 +114,15 @@ class MemorySource:
         return frozenset(site.geonames_city for site in self.data.sites if site.geonames_city is not None)
 
     def listing(self, province: str | None, city: CityFilter | None, status: str | None,
-                countries: frozenset[str] | None = None) -> list[Site]:
+                countries: frozenset[str] | None = None, trials: frozenset[str] | None = None) -> list[Site]:
         """The matching sites in `list` order: province, city, then id."""
-        return sort_by_region(filter_sites(self.data.sites, self.trial, province, city, status, countries))
+        return sort_by_region(filter_sites(self.data.sites, self.trial, province, city, status, countries,
+                                           trials, self._trials))
 
     def candidates(self, origin: Place, limit: int, within_km: float | None, province: str | None,
-                   status: str | None) -> Candidates:
-        matching = filter_sites(self.data.sites, self.trial, province=province, status=status)
+                   status: str | None, trials: frozenset[str] | None = None) -> Candidates:
+        matching = filter_sites(self.data.sites, self.trial, province=province, status=status, trials=trials,
+                                catalogue=self._trials)
         placed = [site for site in matching if site.has_coordinates]
         return Candidates(placed, len(matching) - len(placed), len(matching))
 
@@ -153,10 +185,53 @@ class IndexedSource:
 
     def __init__(self, db: sqlite3.Connection, trial: Trial, name: str, index_path: Path) -> None:
         self._connection, self.trial, self.name, self.index_path = db, trial, name, index_path
+        self._trials: dict[str, Trial] = {}  # decoded on demand: 1,000 trials' facts take 0.15 s to parse
 
     @property
     def _db(self) -> _CheckedConnection:
         return _CheckedConnection(self._connection, self.index_path)
+
+    def trial_ids(self) -> list[str]:
+        return [row[0] for row in self._db.execute("SELECT nct_id FROM trial ORDER BY position")]
+
+    def trials_by_id(self, nct_ids: Iterable[str]) -> dict[str, Trial]:
+        from sitefinder.trial import trial_from_dict
+
+        wanted = [nct for nct in dict.fromkeys(nct_ids) if nct and nct not in self._trials]
+        for start in range(0, len(wanted), 500):  # SQLite's variable limit
+            chunk = wanted[start:start + 500]
+            for nct, row in self._db.execute(f"SELECT nct_id, row FROM trial WHERE nct_id IN "
+                                             f"({', '.join('?' * len(chunk))})", chunk):
+                self._trials[nct] = trial_from_dict(json.loads(row), self.name)
+        return {nct: self._trials[nct] for nct in nct_ids if nct in self._trials}
+
+    def trial_of(self, site: Site) -> Trial:
+        return self.trials_by_id([site.nct_id]).get(site.nct_id, self.trial)
+
+    def select_trials(self, nct_ids: frozenset[str], condition: str | None) -> frozenset[str] | None:
+        """As MemorySource.select_trials, from the index's trial and term tables."""
+        from sitefinder.catalogue import chosen_trials
+        from sitefinder.models import Trial as Facts
+
+        if not nct_ids and condition is None:
+            return None
+        known = {nct: Facts(nct_id=nct) for nct in self.trial_ids()}
+        chosen = chosen_trials(known, nct_ids, None) or frozenset(known)
+        if condition is None:
+            return chosen
+        key = fold(condition)
+        matching = {row[0] for row in self._db.execute(
+            "SELECT DISTINCT nct_id FROM trial_term WHERE instr(term, ?) > 0", (key,))}
+        return frozenset(chosen & matching)
+
+    def trial_rows(self) -> list[TrialRow]:
+        from sitefinder.models import Trial as Facts
+
+        return [TrialRow(Facts(nct_id=nct, brief_title=title, acronym=acronym, overall_status=status, phase=phase,
+                               last_update=last_update, retrieved=retrieved), count)
+                for nct, title, acronym, status, phase, last_update, retrieved, count in self._db.execute(
+                    "SELECT nct_id, brief_title, acronym, overall_status, phase, last_update, retrieved, site_count "
+                    "FROM trial ORDER BY position")]
 
     def count(self) -> int:
         return self._meta("count")
@@ -190,16 +265,16 @@ class IndexedSource:
         return json.loads(self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()[0])
 
     def listing(self, province: str | None, city: CityFilter | None, status: str | None,
-                countries: frozenset[str] | None = None) -> list[Site]:
-        """As MemorySource.listing; the index narrows by province and status, the same filter code does the rest."""
-        where, params = self._filters(province, status)
+                countries: frozenset[str] | None = None, trials: frozenset[str] | None = None) -> list[Site]:
+        """As MemorySource.listing; the index narrows by province, status and trial, the same filter code does the rest."""
+        where, params = self._filters(province, status, trials)
         sites = [_decode(row[0]) for row in self._db.execute(f"SELECT row FROM site WHERE {where} ORDER BY position",
                                                              params)]
         return sort_by_region(filter_sites(sites, self.trial, city=city, countries=countries))
 
     def candidates(self, origin: Place, limit: int, within_km: float | None, province: str | None,
-                   status: str | None) -> Candidates:
-        where, params = self._filters(province, status)
+                   status: str | None, trials: frozenset[str] | None = None) -> Candidates:
+        where, params = self._filters(province, status, trials)
         considered = (self._db.execute(f"SELECT COUNT(*) FROM site WHERE {where}", params).fetchone()[0]
                       if params else self._meta("count"))
         unplaced = self._db.execute(f"SELECT COUNT(*) FROM site WHERE latitude IS NULL AND {where}",
@@ -216,12 +291,22 @@ class IndexedSource:
                 return Candidates(sites, unplaced, considered)
             radius = min(radius * 4, HALF_EARTH_KM)
 
-    def _filters(self, province: str | None, status: str | None) -> tuple[str, list[object]]:
-        clauses, params = ["1"], []
+    def _filters(self, province: str | None, status: str | None,
+                 trials: frozenset[str] | None = None) -> tuple[str, list[object]]:
+        clauses: list[str] = ["1"]
+        params: list[object] = []
         if province is not None:
             clauses.append("region = ?")
             params.append(region_key(province))
-        if status is not None:
+        if trials is not None:
+            ordered = sorted(trials)
+            # a temporary table would do for thousands; --trial and --condition name tens
+            clauses.append(f"nct_id IN ({', '.join('?' * len(ordered))})" if ordered else "0")
+            params.extend(ordered)
+        if status is not None and self._meta("many_trials"):  # each site shows its own trial's status
+            clauses.append("shown_status = ?")
+            params.append(status)
+        elif status is not None:
             stored = site_statuses_shown_as(status, self.trial.overall_status)
             named = [value for value in stored if value is not None]
             either = [f"status IN ({', '.join('?' * len(named))})"] if named else []
@@ -248,6 +333,7 @@ def open_source(path: Path) -> MemorySource | IndexedSource:
     # Every edit changes the ctime, which no tool can set back (cp -p and tar restore the mtime; a
     # same-length edit keeps the size): with the inode, an edited or replaced file never matches.
     stamp = f"{INDEX_SCHEMA} {stat.st_dev} {stat.st_ino} {stat.st_size} {stat.st_mtime_ns} {stat.st_ctime_ns}"
+    stamp += _trials_stamp(path)
     index_path = cache_dir() / f"sites-{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]}.sqlite"
     db = _open_index(index_path, stamp)
     if db is None:
@@ -256,6 +342,17 @@ def open_source(path: Path) -> MemorySource | IndexedSource:
         if db is None:  # no writable cache: slower, but the answer is the same
             return MemorySource(data)
     return IndexedSource(db, read_trial_beside(path), str(path), index_path)
+
+
+def _trials_stamp(path: Path) -> str:
+    """trials.json is part of the index (each trial's row, its terms, every site's shown status)."""
+    from sitefinder.catalogue import trials_path_for
+
+    try:
+        stat = trials_path_for(path).stat()
+    except OSError:
+        return " -"
+    return f" {stat.st_dev} {stat.st_ino} {stat.st_size} {stat.st_mtime_ns} {stat.st_ctime_ns}"
 
 
 def _open_index(index_path: Path, stamp: str) -> sqlite3.Connection | None:
@@ -302,43 +399,71 @@ def _fill_index(db: sqlite3.Connection, stamp: str, data: SiteData) -> None:
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE site (id INTEGER PRIMARY KEY, position INTEGER NOT NULL, latitude REAL, longitude REAL,
                            region TEXT NOT NULL, province TEXT NOT NULL, status TEXT, geonameid INTEGER,
-                           row TEXT NOT NULL);
+                           row TEXT NOT NULL, nct_id TEXT NOT NULL, shown_status TEXT);
     """)
+    memory = MemorySource(data)
     # position: the row's place in the file, which ties in distance and every listing keep, as in memory
-    db.executemany("INSERT INTO site VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+    db.executemany("INSERT INTO site VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
         (site.id, position, site.latitude, site.longitude, region_key(site.province), site.province, site.status,
-         site.geonames_city, _encode(site)) for position, site in enumerate(data.sites)])
+         site.geonames_city, _encode(site), site.nct_id or data.trial.nct_id, effective_status(site.status, memory.trial_of(site).overall_status)[0])
+        for position, site in enumerate(data.sites)])
     db.execute("CREATE INDEX site_latitude ON site (latitude, longitude)")
     db.execute("CREATE INDEX site_region ON site (region)")
-    memory = MemorySource(data)  # the facts IndexedSource answers from meta are the in-memory answers
+    db.execute("CREATE INDEX site_trial ON site (nct_id)")
+    _fill_trials(db, memory)  # the facts IndexedSource answers from meta are the in-memory answers
     facts = {"stamp": stamp, "count": json.dumps(memory.count()),
              "cities": json.dumps(sorted(memory.preferred_cities())),
              "provinces": json.dumps(sorted(memory.provinces()), ensure_ascii=False),
              "countries": json.dumps(sorted(memory.countries()), ensure_ascii=False),
-             "city_names": json.dumps(sorted(memory.cities()), ensure_ascii=False)}
+             "city_names": json.dumps(sorted(memory.cities()), ensure_ascii=False),
+             "many_trials": json.dumps(len(data.trials) > 1)}
     db.executemany("INSERT INTO meta VALUES (?, ?)", facts.items())
     db.commit()
 
 
+def _fill_trials(db: sqlite3.Connection, memory: MemorySource) -> None:
+    """Each trial's facts as one row, the columns `info` lists, and its condition terms (for --condition)."""
+    from sitefinder.catalogue import condition_terms
+    from sitefinder.trial import trial_to_dict
+
+    db.execute("""CREATE TABLE trial (nct_id TEXT PRIMARY KEY, position INTEGER NOT NULL, brief_title TEXT NOT NULL,
+                  acronym TEXT NOT NULL, overall_status TEXT, phase TEXT NOT NULL, last_update TEXT NOT NULL,
+                  retrieved TEXT NOT NULL, site_count INTEGER NOT NULL, row TEXT NOT NULL)""")
+    db.execute("CREATE TABLE trial_term (term TEXT NOT NULL, nct_id TEXT NOT NULL)")
+    rows = memory.trial_rows()
+    db.executemany("INSERT INTO trial VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+        (row.trial.nct_id, position, row.trial.brief_title, row.trial.acronym, row.trial.overall_status,
+         row.trial.phase, row.trial.last_update, row.trial.retrieved, row.site_count,
+         json.dumps(trial_to_dict(row.trial), ensure_ascii=False)) for position, row in enumerate(rows)])
+    db.executemany("INSERT INTO trial_term VALUES (?, ?)",
+                   [(term, row.trial.nct_id) for row in rows for term in condition_terms(row.trial)])
+
+
 def _encode(site: Site) -> str:
-    return json.dumps([*site[:-1], contacts_to_list(site.contacts)], ensure_ascii=False)
+    # the contacts in their JSON shape; every other field as it is, by position (the nct_id last)
+    return json.dumps([*site[:11], contacts_to_list(site.contacts), site.nct_id], ensure_ascii=False)
 
 
 def _decode(text: str) -> Site:
-    *fields, contacts = json.loads(text)
-    return Site(*fields, contacts=contacts_from_list(contacts))
+    *fields, contacts, nct_id = json.loads(text)
+    return Site(*fields, contacts=contacts_from_list(contacts), nct_id=nct_id)
 
 
 def filter_sites(sites: Iterable[Site], trial: Trial, province: str | None = None, city: CityFilter | None = None,
-                 status: str | None = None, countries: frozenset[str] | None = None) -> list[Site]:
-    """The sites matching every filter given; `status` compares the status shown (site's, else trial's);
-    `countries` holds folded country names as the sites file writes them."""
+                 status: str | None = None, countries: frozenset[str] | None = None,
+                 trials: frozenset[str] | None = None, catalogue: dict[str, Trial] | None = None) -> list[Site]:
+    """The sites matching every filter given; `status` compares the status shown (site's, else its
+    trial's: from `catalogue` by the site's nct_id, else `trial`); `countries` holds folded country
+    names as the sites file writes them; `trials` the NCT ids kept."""
+    catalogue = catalogue or {}
     return [
         site for site in sites
         if (province is None or same_region(site.province, province))
         and (city is None or city.matches(site))
         and (countries is None or fold(site.country) in countries)
-        and (status is None or effective_status(site.status, trial.overall_status)[0] == status)
+        and (trials is None or (site.nct_id or trial.nct_id) in trials)
+        and (status is None
+             or effective_status(site.status, catalogue.get(site.nct_id, trial).overall_status)[0] == status)
     ]
 
 

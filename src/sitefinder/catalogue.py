@@ -1,0 +1,143 @@
+"""The trials of a dataset: trials.json beside a sites file, one object per study.
+
+A dataset of many trials (an import of the registry's export, a search page, a bulk download) keeps
+each study's own facts, data date and contacts. They are stored as JSON, one object per study in
+the shape of trial.json, rather than in SQLite: one reader (`trial.trial_from_dict`) serves both
+files, the file is published by the same atomic version switch as the sites (datasets.py), and it
+stays readable and diffable by hand. What JSON costs at scale (1,000 studies are about 9 MB, 0.15 s
+to parse) is paid once per file change: a large dataset is read through its cached SQLite index
+(sitestore.py), which holds each trial's row and its condition terms, indexed.
+
+A single-trial file written by an earlier version has only trial.json: its sites carry no
+`nct_id`, and their trial is the one in trial.json.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from sitefinder.errors import DataFileError, UsageError
+from sitefinder.models import Site, Trial
+from sitefinder.text import fold, quoted
+
+TRIALS_FILE = "trials.json"
+MAX_TRIALS_BYTES = 256 * 1024 * 1024  # 1,000 studies take about 9 MB; eligibility texts are the bulk
+MAX_TRIALS = 100_000
+NCT_ID = re.compile(r"^NCT\d{8}$")
+LABEL_CHARS = 40  # a short title cut at a word: fits a table column beside the facility
+
+
+def trials_path_for(sites_path: Path) -> Path:
+    return sites_path.with_name(TRIALS_FILE)
+
+
+def read_trials_beside(sites_path: Path) -> tuple[Trial, ...] | None:
+    """The trials of trials.json beside a sites file; None when there is none (an older single-trial file)."""
+    from sitefinder.paths import read_bounded
+    from sitefinder.trial import trial_from_dict
+
+    path = trials_path_for(sites_path)
+    try:
+        text = read_bounded(path, MAX_TRIALS_BYTES).decode("utf-8-sig")
+    except FileNotFoundError:
+        return None
+    except UnicodeDecodeError:
+        raise DataFileError(path, "is not UTF-8 text; save it as UTF-8") from None
+    except OSError as exc:
+        raise DataFileError(path, f"cannot be read: {exc.strerror or exc}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataFileError(path, f"is not valid JSON: {exc.msg}", exc.lineno) from None
+    except RecursionError:
+        raise DataFileError(path, "is JSON nested too deeply to be trials' facts") from None
+    items = data.get("trials") if isinstance(data, dict) else None
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise DataFileError(path, 'must hold {"trials": [one object per trial, ...]}')
+    if len(items) > MAX_TRIALS:
+        raise DataFileError(path, f"holds {len(items)} trials; at most {MAX_TRIALS}")
+    trials = tuple(trial_from_dict(item, path) for item in items)
+    seen: set[str] = set()
+    for trial in trials:
+        if not NCT_ID.match(trial.nct_id):
+            raise DataFileError(path, f"nct_id {quoted(trial.nct_id)} is not an NCT id like NCT07010263")
+        if trial.nct_id in seen:
+            raise DataFileError(path, f"{trial.nct_id} is listed twice; each trial once")
+        seen.add(trial.nct_id)
+    return trials
+
+
+def trials_json_text(trials: Iterable[Trial]) -> str:
+    from sitefinder.trial import trial_to_dict
+
+    return json.dumps({"trials": [trial_to_dict(trial) for trial in trials]}, ensure_ascii=False, indent=1) + "\n"
+
+
+def trial_id_of(site: Site, default: Trial) -> str:
+    """A site of an older single-trial file names no trial: its trial is the one in trial.json."""
+    return site.nct_id or default.nct_id
+
+
+def short_label(trial: Trial) -> str:
+    """A trial's short name for a table row: its acronym, else its brief title cut at a word."""
+    if trial.acronym:
+        return trial.acronym
+    title = " ".join(trial.brief_title.split())
+    if len(title) <= LABEL_CHARS:
+        return title
+    cut = title[:LABEL_CHARS + 1].rsplit(" ", 1)[0].rstrip(",;:-–(")
+    return (cut or title[:LABEL_CHARS]) + "…"
+
+
+def condition_terms(trial: Trial) -> tuple[str, ...]:
+    """What --condition is matched against: conditions, keywords and MeSH terms, folded."""
+    return tuple(dict.fromkeys(fold(term) for term in (*trial.conditions, *trial.keywords, *trial.mesh_terms)
+                               if term.strip()))
+
+
+def matches_condition(trial: Trial, wanted: str) -> bool:
+    """`--condition lung`: a term of the trial contains the words typed, in any case (folded)."""
+    key = fold(wanted)
+    return bool(key) and any(key in term for term in condition_terms(trial))
+
+
+def parse_trial_options(values: Iterable[str]) -> frozenset[str]:
+    """--trial values as NCT ids (any case); a bad one is a usage error."""
+    ids = set()
+    for value in values:
+        nct = value.strip().upper()
+        if not NCT_ID.match(nct):
+            raise UsageError(f"--trial {quoted(value)} is not an NCT id; it looks like NCT07010263")
+        ids.add(nct)
+    return frozenset(ids)
+
+
+def check_condition(text: str | None) -> str | None:
+    if text is None:
+        return None
+    if not fold(text):
+        raise UsageError("--condition needs some words, e.g. --condition 'small cell lung'")
+    return text
+
+
+def chosen_trials(trials: Mapping[str, Trial], nct_ids: frozenset[str], condition: str | None) -> frozenset[str] | None:
+    """The NCT ids --trial and --condition leave; None when neither narrows. An id the dataset lacks is an error."""
+    if not nct_ids and condition is None:
+        return None
+    missing = sorted(nct for nct in nct_ids if nct not in trials)
+    if missing:
+        known = ", ".join(list(trials)[:5]) + (" …" if len(trials) > 5 else "")
+        raise UsageError(f"the dataset has no trial {missing[0]}; its trials: {known or 'none'} (see: sitefinder info)")
+    chosen = set(nct_ids or trials)
+    if condition is not None:
+        chosen = {nct for nct in chosen if matches_condition(trials[nct], condition)}
+    return frozenset(chosen)
+
+
+def trial_record_short(trial: Trial) -> dict[str, Any]:
+    """The trial a site belongs to, as JSON carries it beside the site."""
+    return {"nct_id": trial.nct_id or None, "label": short_label(trial) or None}

@@ -1,0 +1,130 @@
+"""Many trials in one dataset: imports of what people download, questions across trials, update."""
+
+from __future__ import annotations
+
+import csv
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import CTGOV_STUDY, ROOT
+
+EXPORT = ROOT / "tests" / "fixtures" / "export"
+STUDIES = sorted(EXPORT.glob("NCT*.json"))
+
+
+def study(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def write_export(tmp_path: Path, studies: list, name: str = "ctg-studies.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(studies), encoding="utf-8")
+    return path
+
+
+def location_count(data: dict, country: str | None = None) -> int:
+    locations = data["protocolSection"].get("contactsLocationsModule", {}).get("locations", [])
+    return sum(country is None or location.get("country") == country for location in locations)
+
+
+@pytest.fixture
+def dataset(cli, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
+    """The fixtures' export and the shipped study, imported as one dataset."""
+    export = write_export(tmp_path, [study(path) for path in STUDIES])
+    run = cli("import", str(export), str(CTGOV_STUDY), "--out", str(tmp_path / "many"), "--json")
+    assert run.exit_code == 0, run.stderr
+    return tmp_path / "many" / "sites.csv"
+
+
+def test_an_export_array_becomes_one_dataset_each_site_naming_its_trial(dataset: Path) -> None:
+    with dataset.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    expected = {study(path)["protocolSection"]["identificationModule"]["nctId"]: location_count(study(path))
+                for path in [*STUDIES, CTGOV_STUDY]}
+    counted: dict[str, int] = {}
+    for row in rows:
+        counted[row["nct_id"]] = counted.get(row["nct_id"], 0) + 1
+    assert counted == expected
+    assert sorted(int(row["id"]) for row in rows) == list(range(1, len(rows) + 1))  # ids unique in the dataset
+    trials = json.loads((dataset.parent / "trials.json").read_text(encoding="utf-8"))["trials"]
+    assert [trial["nct_id"] for trial in trials] == list(expected)
+    by_id = {trial["nct_id"]: trial for trial in trials}
+    assert by_id["NCT02856893"]["acronym"] == "APPLE"  # each study keeps its own facts
+    assert "Carcinoma, Non-Small-Cell Lung" in by_id["NCT05288205"]["mesh_terms"]
+    assert by_id["NCT07010263"]["central_contacts"] != by_id["NCT05288205"]["central_contacts"]
+
+
+def test_search_pages_folders_and_zips_import_alike(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    half = len(STUDIES) // 2
+    pages = []
+    for number, chunk in enumerate((STUDIES[:half], STUDIES[half:])):
+        page = tmp_path / f"page{number}.json"
+        page.write_text(json.dumps({"studies": [study(p) for p in chunk], "nextPageToken": "x" if not number else None,
+                                    "totalCount": len(STUDIES)}), encoding="utf-8")
+        pages.append(str(page))
+    folder = tmp_path / "bulk"
+    (folder / "sub").mkdir(parents=True)
+    for path in STUDIES:
+        (folder / "sub" / path.name).write_bytes(path.read_bytes())
+    (folder / "README.txt").write_text("not a study", encoding="utf-8")
+    archive = tmp_path / "bulk.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        for path in STUDIES:
+            handle.write(path, f"ctg/{path.name}")
+        handle.writestr("../NCT99999999.json", "{}")  # a name pointing outside: never a study
+    answers = []
+    for sources in (pages, [str(folder)], [str(archive)]):
+        run = cli("import", *sources, "--out", str(tmp_path / f"o{len(answers)}"), "--json")
+        assert run.exit_code == 0, run.stderr
+        answers.append(run.json())
+    assert {answer["trial_count"] for answer in answers} == {len(STUDIES)}
+    assert len({answer["site_count"] for answer in answers}) == 1
+    assert all(answer["skipped"] == [] for answer in answers)
+
+
+@pytest.mark.parametrize("country", ["China", "中国", "PRC", "france"])
+def test_country_keeps_only_its_sites(cli, tmp_path: Path, country: str) -> None:  # type: ignore[no-untyped-def]
+    export = write_export(tmp_path, [study(path) for path in STUDIES])
+    run = cli("import", str(export), "--country", country, "--out", str(tmp_path / "c"), "--json")
+    assert run.exit_code == 0, run.stderr
+    name = "France" if country == "france" else "China"
+    assert run.json()["site_count"] == sum(location_count(study(path), name) for path in STUDIES)
+    with (tmp_path / "c" / "sites.csv").open(encoding="utf-8") as handle:
+        assert {row["country"] for row in csv.DictReader(handle)} == {name}
+
+
+def test_an_unknown_country_is_a_usage_error(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run = cli("import", str(STUDIES[0]), "--country", "Atlantis", "--out", str(tmp_path / "c"))
+    assert run.exit_code == 2 and "unknown country" in run.stderr and not (tmp_path / "c").exists()
+
+
+def test_a_bad_study_in_an_export_is_skipped_by_index_and_id_or_fails_with_strict(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bad = study(STUDIES[1])
+    bad["protocolSection"]["designModule"] = {"phases": 3}
+    export = write_export(tmp_path, [study(STUDIES[0]), bad, "not a study", study(STUDIES[2])])
+    nct = bad["protocolSection"]["identificationModule"]["nctId"]
+    run = cli("import", str(export), "--out", str(tmp_path / "d"), "--json")
+    assert run.exit_code == 0, run.stderr
+    assert [(item["index"], item["nct_id"]) for item in run.json()["skipped"]] == [(1, nct), (2, None)]
+    assert f"study 1 ({nct})" in run.stderr and "designModule.phases" in run.stderr
+    assert run.json()["trial_count"] == 2
+    strict = cli("import", str(export), "--out", str(tmp_path / "e"), "--strict")
+    assert strict.exit_code == 1 and f"study 1 ({nct})" in strict.stderr and strict.stdout == ""
+    assert not (tmp_path / "e" / "sites.csv").exists()
+
+
+def test_a_failed_import_leaves_the_earlier_dataset(cli, tmp_path: Path, dataset: Path) -> None:  # type: ignore[no-untyped-def]
+    before = dataset.read_bytes(), (dataset.parent / "trials.json").read_bytes()
+    export = write_export(tmp_path, ["junk", {"protocolSection": 1}], "bad.json")
+    run = cli("import", str(export), "--out", str(dataset.parent))
+    assert run.exit_code == 1 and run.stderr.count("\n") <= 3
+    assert (dataset.read_bytes(), (dataset.parent / "trials.json").read_bytes()) == before
+
+
+def test_single_trial_files_of_earlier_versions_still_read(cli) -> None:  # type: ignore[no-untyped-def]
+    run = cli("near", "Guangzhou", "--json", "--limit", "2")  # the shipped file: no nct_id column, no trials.json
+    assert run.exit_code == 0, run.stderr
+    assert [site["nct_id"] for site in run.json()["sites"]] == ["NCT07010263"] * 2
