@@ -128,3 +128,90 @@ def test_single_trial_files_of_earlier_versions_still_read(cli) -> None:  # type
     run = cli("near", "Guangzhou", "--json", "--limit", "2")  # the shipped file: no nct_id column, no trials.json
     assert run.exit_code == 0, run.stderr
     assert [site["nct_id"] for site in run.json()["sites"]] == ["NCT07010263"] * 2
+
+
+@pytest.fixture(params=["memory", "index"])
+def store(request, monkeypatch: pytest.MonkeyPatch) -> str:  # type: ignore[no-untyped-def]
+    """Every question across trials is asked of the file in memory and through its SQLite index."""
+    if request.param == "index":
+        monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
+    return request.param
+
+
+def test_near_ranks_every_trials_sites_together_and_names_each_rows_trial(cli, dataset: Path, store: str) -> None:  # type: ignore[no-untyped-def]
+    run = cli("near", "Guangzhou", "--sites", str(dataset), "--limit", "8", "--json")
+    assert run.exit_code == 0, run.stderr
+    sites = run.json()["sites"]
+    assert len({site["nct_id"] for site in sites}) >= 3  # several trials in one ranking
+    assert [site["distance_km"] for site in sites] == sorted(site["distance_km"] for site in sites)
+    labels = {site["nct_id"]: site["trial"] for site in sites}
+    assert labels["NCT07010263"].startswith("A Study of AK112") and len(labels["NCT07010263"]) <= 41
+    assert run.json()["nct_id"] is None  # several trials: none at the top
+    table = cli("near", "Guangzhou", "--sites", str(dataset), "--limit", "3", env={"COLUMNS": "200"})
+    assert "Trial" in table.stdout and "NCT05351788" in table.stdout
+
+
+def test_trial_and_condition_narrow_near_list_and_map(cli, dataset: Path, store: str) -> None:  # type: ignore[no-untyped-def]
+    one = cli("near", "Guangzhou", "--sites", str(dataset), "--trial", "nct07010263", "--limit", "50", "--json")
+    assert {site["nct_id"] for site in one.json()["sites"]} == {"NCT07010263"}
+    assert len(one.json()["sites"]) == 42
+    two = cli("list", "--sites", str(dataset), "--trial", "NCT04014634", "--trial", "NCT02856893", "--json")
+    assert {site["nct_id"] for site in two.json()["sites"]} == {"NCT04014634", "NCT02856893"}
+    # MeSH terms count (NCT05351788 says "Non-small Cell Lung Cancer"), and "small cell" is not "non-small cell"
+    nsclc = cli("list", "--sites", str(dataset), "--condition", "carcinoma, NON-SMALL-CELL lung", "--json")
+    assert {site["nct_id"] for site in nsclc.json()["sites"]} == {"NCT05288205", "NCT05351788"}
+    sclc = cli("list", "--sites", str(dataset), "--condition", "small cell lung", "--json")
+    assert {site["nct_id"] for site in sclc.json()["sites"]} == {"NCT07010263"}
+    headache = cli("map", "Amsterdam", "--sites", str(dataset), "--condition", "Cluster Headache", "--json")
+    assert headache.exit_code == 0, headache.stderr
+    assert {site["nct_id"] for site in headache.json()["sites"]} == {"NCT04014634"}
+    none = cli("near", "Guangzhou", "--sites", str(dataset), "--condition", "asthma", "--json")
+    assert none.exit_code == 0 and none.json()["sites"] == []
+
+
+@pytest.mark.parametrize("args, message", [(["--trial", "NCT1"], "not an NCT id"),
+                                           (["--trial", "NCT99999999"], "has no trial NCT99999999"),
+                                           (["--condition", " ,; "], "--condition needs some words")])
+def test_bad_trial_filters_are_usage_errors(cli, dataset: Path, args: list, message: str) -> None:  # type: ignore[no-untyped-def]
+    run = cli("near", "Guangzhou", "--sites", str(dataset), *args)
+    assert run.exit_code == 2 and message in run.stderr and run.stdout == ""
+
+
+def test_by_hospital_lists_each_hospital_once_with_its_trials_and_whom_to_call(cli, tmp_path: Path, store: str) -> None:  # type: ignore[no-untyped-def]
+    # two studies at one hospital, spelt differently: one hospital, two trials
+    first, second = study(EXPORT / "NCT05288205.json"), study(EXPORT / "NCT05351788.json")  # both with contacts
+    location = dict(first["protocolSection"]["contactsLocationsModule"]["locations"][0])
+    location["facility"] = "  " + location["facility"].upper().replace(" ", "  ") + "."
+    second["protocolSection"]["contactsLocationsModule"]["locations"].append(location)
+    export = write_export(tmp_path, [first, second])
+    assert cli("import", str(export), "--out", str(tmp_path / "h")).exit_code == 0
+    run = cli("near", location["city"], "--by", "hospital", "--sites", str(tmp_path / "h" / "sites.csv"), "--json",
+              "--limit", "3")
+    assert run.exit_code == 0, run.stderr
+    hospitals = run.json()["hospitals"]
+    keys = [(h["facility"].casefold(), h["city"]) for h in hospitals]
+    assert len(keys) == len(set(keys)) == 3
+    top = hospitals[0]
+    assert {row["nct_id"] for row in top["trials"]} == {first["protocolSection"]["identificationModule"]["nctId"],
+                                                        second["protocolSection"]["identificationModule"]["nctId"]}
+    # no site contact there: each trial's own central contact, said to be the trial's
+    assert [(row["call"]["central"], row["call"]["line"].split(",")[0]) for row in top["trials"]] == \
+        [(True, "Shanghai Allist Pharmaceuticals Co."), (True, "XiaoPin Jin")]
+    assert all(row["effective_status"] for row in top["trials"])
+    table = cli("near", location["city"], "--by", "hospital", "--sites", str(tmp_path / "h" / "sites.csv"),
+                "--limit", "1", env={"COLUMNS": "200"})
+    assert table.exit_code == 0 and "Whom to call" in table.stdout and table.stdout.count("NCT") >= 2
+
+
+def test_info_lists_the_trials_and_shows_one(cli, dataset: Path, store: str) -> None:  # type: ignore[no-untyped-def]
+    listing = cli("info", "--sites", str(dataset), "--json").json()
+    assert listing["trial_count"] == 7 and listing["site_count"] == sum(t["site_count"] for t in listing["trials"])
+    apple = next(t for t in listing["trials"] if t["nct_id"] == "NCT02856893")
+    assert (apple["trial"], apple["overall_status"], apple["phase"], apple["site_count"]) == \
+        ("APPLE", "ACTIVE_NOT_RECRUITING", "PHASE2", 23)
+    assert apple["data_date"]
+    one = cli("info", "nct02856893", "--sites", str(dataset), "--json")
+    assert one.exit_code == 0, one.stderr
+    assert one.json()["trial"]["acronym"] == "APPLE" and one.json()["site_count"] == 23
+    show = cli("show", "1", "--sites", str(dataset), "--json").json()
+    assert show["site"]["nct_id"] == show["trial"]["nct_id"] == "NCT02856893"

@@ -93,16 +93,34 @@ def short_label(trial: Trial) -> str:
     return (cut or title[:LABEL_CHARS]) + "…"
 
 
+def words(text: str) -> tuple[str, ...]:
+    """Folded words ("Non-Small-Cell" → non, small, cell): case, accents and punctuation ignored."""
+    return tuple(word for word in (fold(part) for part in re.split(r"[\W_]+", text)) if word)
+
+
 def condition_terms(trial: Trial) -> tuple[str, ...]:
-    """What --condition is matched against: conditions, keywords and MeSH terms, folded."""
-    return tuple(dict.fromkeys(fold(term) for term in (*trial.conditions, *trial.keywords, *trial.mesh_terms)
-                               if term.strip()))
+    """What --condition is matched against: conditions, keywords and MeSH terms, as folded words
+    joined by single spaces (so that a word sequence can be found in them, in SQL too)."""
+    return tuple(dict.fromkeys(" ".join(words(term)) for term in (*trial.conditions, *trial.keywords,
+                                                                   *trial.mesh_terms) if words(term)))
+
+
+def term_matches(term: str, wanted: str) -> bool:
+    """Whether a folded term holds the words typed, in order, as whole words, and not negated:
+    "small cell lung" is in "small cell lung carcinoma" but not in "carcinoma non small cell lung"
+    (non-small-cell lung cancer is another disease, as non-Hodgkin lymphoma is not Hodgkin's)."""
+    have, key = term.split(" "), words(wanted)
+    if not key:
+        return False
+    for start in range(len(have) - len(key) + 1):
+        if tuple(have[start:start + len(key)]) == key and (start == 0 or have[start - 1] != "non"):
+            return True
+    return False
 
 
 def matches_condition(trial: Trial, wanted: str) -> bool:
-    """`--condition lung`: a term of the trial contains the words typed, in any case (folded)."""
-    key = fold(wanted)
-    return bool(key) and any(key in term for term in condition_terms(trial))
+    """`--condition lung`: a term of the trial holds the words typed (term_matches), in any case."""
+    return any(term_matches(term, wanted) for term in condition_terms(trial))
 
 
 def parse_trial_options(values: Iterable[str]) -> frozenset[str]:
@@ -119,7 +137,7 @@ def parse_trial_options(values: Iterable[str]) -> frozenset[str]:
 def check_condition(text: str | None) -> str | None:
     if text is None:
         return None
-    if not fold(text):
+    if not words(text):
         raise UsageError("--condition needs some words, e.g. --condition 'small cell lung'")
     return text
 

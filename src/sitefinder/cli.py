@@ -251,6 +251,19 @@ StatusOption = Annotated[Optional[str], typer.Option(
          "A site without its own status has the trial's.")]
 
 
+TrialOption = Annotated[Optional[list[str]], typer.Option(
+    "--trial", "-t", metavar="NCT_ID", show_default=False,
+    help="Only this trial's sites (repeat for several), in a dataset of many trials.")]
+ConditionOption = Annotated[Optional[str], typer.Option(
+    "--condition", metavar="TEXT", show_default=False,
+    help="Only trials whose conditions, keywords or MeSH terms contain this (any case): 'small cell lung'.")]
+
+
+class Grouping(str, enum.Enum):
+    site = "site"
+    hospital = "hospital"
+
+
 LimitOption = Annotated[Optional[int], typer.Option(
     "--limit", "-n", metavar="N", show_default=False,
     help="How many sites to show (1 or more); default 5, or every site within --within.")]
@@ -293,6 +306,8 @@ def list_sites(
     country: Annotated[Optional[str], typer.Option(
         "--country", metavar="COUNTRY", help="Only sites in this country: China, 中国, United States, USA.")] = None,
     status: StatusOption = None,
+    trial: TrialOption = None,
+    condition: ConditionOption = None,
     sites: SitesOption = None,
     lang: LangOption = None,
     output: FormatOption = OutputFormat.table,
@@ -315,7 +330,7 @@ def list_sites(
 
     fmt = _format(output, as_json)
     result = find_sites(sites, province=province, city=city, status=status, country=country,
-                        lang=lang.value if lang else None)
+                        lang=lang.value if lang else None, trials=trial or (), condition=condition)
     render.show_site_list(result, fmt)
 
 
@@ -329,13 +344,18 @@ def near(
     within: WithinOption = None,
     province: ProvinceOption = None,
     status: StatusOption = None,
+    trial: TrialOption = None,
+    condition: ConditionOption = None,
+    by: Annotated[Grouping, typer.Option(
+        "--by", case_sensitive=False,
+        help="hospital: each hospital once, with its trials, their statuses and whom to call.")] = Grouping.site,
     online: OnlineOption = False,
     sites: SitesOption = None,
     lang: LangOption = None,
     output: FormatOption = OutputFormat.table,
     as_json: JsonOption = False,
 ) -> None:
-    """Show the sites nearest to a place, nearest first.
+    """Show the sites nearest to a place, nearest first (of every trial of the dataset).
 
     Examples:
 
@@ -346,14 +366,17 @@ def near(
       sitefinder near "Taizhou, Jiangsu" --within 300 --json
 
       sitefinder near 22.54,114.06 --status recruiting
+
+      sitefinder near Guangzhou --condition "lung cancer" --by hospital --sites lung/sites.csv
     """
     from sitefinder import render
-    from sitefinder.queries import near as find_near
+    from sitefinder.queries import near as find_near, near_by_hospital
 
     fmt = _format(output, as_json)
-    result = find_near(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
-                       lang=lang.value if lang else None)
-    render.show_nearest(result, fmt)
+    ask = near_by_hospital if by is Grouping.hospital else find_near
+    result = ask(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
+                 lang=lang.value if lang else None, trials=trial or (), condition=condition)
+    (render.show_hospitals if by is Grouping.hospital else render.show_nearest)(result, fmt)  # type: ignore[arg-type]
 
 
 @app.command("map", cls=SitefinderCommand)
@@ -368,6 +391,8 @@ def map_command(
     view: Annotated[MapView, typer.Option(
         "--view", case_sensitive=False,
         help="fit: the place and its sites; country: the place's country; world: the world.")] = MapView.fit,
+    trial: TrialOption = None,
+    condition: ConditionOption = None,
     out: Annotated[Optional[Path], typer.Option(
         "--out", "-o", metavar="FILE", show_default=False,
         help="Write the map to FILE.svg or FILE.html (self-contained: nothing loads from elsewhere).")] = None,
@@ -395,7 +420,8 @@ def map_command(
     fmt = _format(output, as_json)
     columns, rows, aspect = render.map_canvas(out)
     result = map_near(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
-                      lang=lang.value if lang else None, view=view.value, aspect=aspect, with_land=out is not None)
+                      lang=lang.value if lang else None, view=view.value, aspect=aspect, with_land=out is not None,
+                      trials=trial or (), condition=condition)
     render.show_map(result, fmt, out, columns, rows)
 
 
@@ -424,6 +450,9 @@ def show(
 
 @app.command(cls=SitefinderCommand)
 def info(
+    nct_id: Annotated[Optional[str], typer.Argument(
+        metavar="[NCT_ID]", show_default=False,
+        help="One trial of a dataset of many; without it, the list of its trials.")] = None,
     sites: SitesOption = None,
     output: FormatOption = OutputFormat.table,
     as_json: JsonOption = False,
@@ -435,12 +464,14 @@ def info(
       sitefinder info
 
       sitefinder info --json
+
+      sitefinder info NCT05288205 --sites lung/sites.csv
     """
     from sitefinder import render
     from sitefinder.queries import trial_summary
 
     fmt = _format(output, as_json)
-    render.show_trial(trial_summary(sites), fmt)
+    render.show_trial(trial_summary(sites, nct_id), fmt)
 
 
 @app.command("import", cls=SitefinderCommand)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that reso
     from sitefinder.errors import RegionNotPlace
     from sitefinder.gazetteer import Gazetteer
     from sitefinder.geomap import Scene
+    from sitefinder.hospitals import Hospital
     from sitefinder.sitestore import CityFilter, IndexedSource, MemorySource, TrialRow
 
 T = TypeVar("T")
@@ -408,3 +409,45 @@ def map_near(query: str, sites_path: Path | None = None, limit: int | None = Non
     box = open_gazetteer().country_box(place.country) if view == "country" and place.country else None
     chosen = choose_view(view, place, result.sites, aspect, box)
     return MapResult(result, scene(chosen, place, result.sites, with_land=with_land))
+
+
+class HospitalAnswer(NamedTuple):
+    """`near PLACE --by hospital`: the nearest hospitals, each once, with their trials."""
+
+    near: NearResult  # the ranked sites the hospitals were grouped from
+    hospitals: list[Hospital]
+
+
+def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | None = None,
+                     within_km: float | None = None, province: str | None = None, status: str | None = None,
+                     online: bool = False, lang: str | None = None, trials: Iterable[str] = (),
+                     condition: str | None = None) -> HospitalAnswer | RegionAnswer:
+    """The hospitals nearest to a place, each once with every trial it runs (hospitals.py); `limit`
+    counts hospitals, not sites. Sites are ranked in growing batches until enough hospitals are found."""
+    from sitefinder.errors import RegionNotPlace
+    from sitefinder.hospitals import group_by_hospital
+
+    query = query.strip()
+    check_limits(limit, within_km)
+    status_value = parse_status_option(status) if status else None
+    wanted = effective_limit(limit, within_km)
+
+    def question(source: MemorySource | IndexedSource) -> HospitalAnswer | RegionAnswer:
+        province_name = match_province(province, source.provinces()) if province else None
+        chosen = _chosen(source, trials, condition)
+        try:
+            resolution = locate(query, source.preferred_cities(), online=online)
+        except RegionNotPlace as region:
+            answer = _region_answer(region, source, province_name, status_value, False, chosen)
+            return _with_trials(answer, source, answer.sites)
+        budget = None if wanted is None else wanted * 8  # hospitals run several trials: more sites than hospitals
+        while True:
+            result = find_nearest(resolution, source, limit=budget, within_km=within_km,  # type: ignore[arg-type]
+                                  province=province_name, status=status_value, trials=chosen)
+            result = _with_trials(result, source, [entry.site for entry in result.sites])
+            hospitals = group_by_hospital(result.sites, result.trials, source.trial, wanted)
+            if budget is None or wanted is None or len(hospitals) >= wanted or len(result.sites) < budget:
+                return HospitalAnswer(result, hospitals)
+            budget *= 4  # bounded: once a batch is not filled, every matching site has been ranked
+
+    return _answer(sites_path, question)

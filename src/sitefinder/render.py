@@ -28,6 +28,8 @@ if TYPE_CHECKING:  # only for annotations: these modules are not needed to print
     from rich.console import Console
 
     from sitefinder.bulkimport import BulkResult
+    from sitefinder.hospitals import Hospital, HospitalTrial
+    from sitefinder.queries import HospitalAnswer
     from sitefinder.queries import ChineseNames, MapResult, NearResult, RegionAnswer, SiteDetail, SiteList, TrialSummary
     from sitefinder.update import UpdateResult
 
@@ -532,6 +534,9 @@ def show_trial(summary: TrialSummary, fmt: str) -> None:
     from sitefinder.trial import trial_to_dict
 
     trial = summary.trial
+    if summary.trials:
+        show_trial_list(summary, fmt)
+        return
     if not trial.nct_id:
         notice(f"No trial facts: there is no readable trial.json beside {summary.sites_name or 'the sites file'}.")
     if fmt == "json":
@@ -543,6 +548,95 @@ def show_trial(summary: TrialSummary, fmt: str) -> None:
         emit_csv(("field", "value"), [{"field": name, "value": value} for name, value in fields])
     else:
         emit_fields(trial.nct_id or "Trial", fields)
+
+
+def show_trial_list(summary: TrialSummary, fmt: str) -> None:
+    """`info` on a dataset of several trials: each with its status, phase, site count and data date."""
+    from sitefinder.trial import freshness
+
+    records = [{"nct_id": row.trial.nct_id, "trial": short_label(row.trial) or None,
+                "brief_title": row.trial.brief_title or None, "overall_status": row.trial.overall_status,
+                "phase": row.trial.phase or None, "site_count": row.site_count,
+                **data_record(row.trial)} for row in summary.trials]
+    if fmt == "json":
+        emit_json({"trials": records, "trial_count": len(records), "site_count": summary.site_count,
+                   "countries": summary.countries})
+    elif fmt == "csv":
+        emit_csv(("nct_id", "trial", "brief_title", "overall_status", "phase", "site_count", "data_date",
+                  "data_age_days", "data_stale"), records)
+    else:
+        rows = [[row.trial.nct_id, short_label(row.trial),
+                 status_words(row.trial.overall_status, "site") if row.trial.overall_status else "unknown",
+                 row.trial.phase.replace("PHASE", "Phase ").replace("_", " ") or "—", str(row.site_count),
+                 freshness(row.trial).date or "unknown"] for row in summary.trials]
+        emit_table(("Trial", "Title", "Status", "Phase", "Sites", "Data of"), rows,
+                   title=f"{len(rows)} trials, {summary.site_count} sites",
+                   footer=["One trial's facts: sitefinder info NCT_ID (e.g. sitefinder info "
+                           f"{summary.trials[0].trial.nct_id})."], keep_whole=("Trial", "Status"))
+
+
+def show_hospitals(answer: HospitalAnswer | RegionAnswer, fmt: str) -> None:
+    """`near PLACE --by hospital`: each hospital once, its trials and statuses, whom to call there."""
+    from sitefinder.queries import RegionAnswer
+
+    if isinstance(answer, RegionAnswer):
+        show_region(answer, fmt)
+        return
+    result = answer.near
+    for message in near_notices(result):
+        notice(message)
+    records = [hospital_record(rank, hospital) for rank, hospital in enumerate(answer.hospitals, 1)]
+    if fmt == "json":
+        emit_json({"origin": place_record(result.resolution, result.chinese), "hospitals": records,
+                   **_answer_trial(result), **data_record(result.trial)})
+        return
+    if fmt == "csv":
+        emit_csv(("rank", "facility", "city", "province", "country", "distance_km", "nct_id", "trial", "site_id",
+                  "effective_status", "call"),
+                 [{**{key: record[key] for key in ("rank", "facility", "city", "province", "country", "distance_km")},
+                   "nct_id": row["nct_id"], "trial": row["trial"], "site_id": row["site_id"],
+                   "effective_status": row["effective_status"],
+                   "call": row["call"]["line"] if row["call"] else ""}
+                  for record in records for row in record["trials"]])
+        return
+    if not answer.hospitals:
+        return
+    place = result.resolution.place
+    rows = []
+    for rank, hospital in enumerate(answer.hospitals, 1):
+        trials = "\n".join(f"{trial_cell(row.trial)}: {status_cell(row.site, row.trial)} (site {row.site.id})"
+                           for row in hospital.trials)
+        calls = "\n".join(_call_cell(row) for row in hospital.trials)
+        rows.append([str(rank), hospital.facility, hospital.city,
+                     f"{'≈' if hospital.approximate else ''}{hospital.distance_km:,.1f}", trials, calls])
+    where = ", ".join(part for part in (place.label, place.country if place.province else "") if part)
+    emit_table(("#", "Hospital", "City", "km", "Trials", "Whom to call"), rows,
+               title=f"Hospitals nearest to {where} ({place.latitude:.4f}, {place.longitude:.4f})",
+               footer=[*([TRIAL_STATUS_NOTE] if "(trial)" in "".join(r[4] for r in rows) else []),
+                       "Every contact of a site: sitefinder show ID.", DISTANCE_CAPTION])
+
+
+def _call_cell(row: HospitalTrial) -> str:
+    if row.call is None:
+        return f"{row.trial.nct_id}: no phone or email listed"
+    who = "trial contact " if row.call_is_central else ""
+    return f"{row.trial.nct_id}: {who}{row.call.name}, {_reach_line(row.call)}"
+
+
+def hospital_record(rank: int, hospital: Hospital) -> dict[str, Any]:
+    rows = []
+    for row in hospital.trials:
+        shown, source = effective_status(row.site.status, row.trial.overall_status)
+        call = None if row.call is None else {
+            **contacts_to_list([row.call])[0], "central": row.call_is_central,
+            "line": f"{row.call.name}, {_reach_line(row.call)}"}
+        rows.append({"nct_id": row.trial.nct_id or None, "trial": short_label(row.trial) or None,
+                     "overall_status": row.trial.overall_status, "site_id": row.site.id,
+                     "status": row.site.status, "effective_status": shown, "status_source": source,
+                     "investigators": contacts_to_list(row.site.contacts), "call": call})
+    return {"rank": rank, "facility": hospital.facility, "city": hospital.city, "province": hospital.province,
+            "country": hospital.country, "distance_km": round(hospital.distance_km, 1),
+            "approximate": hospital.approximate, "trials": rows}
 
 
 def show_import(result: BulkResult, fmt: str) -> None:
