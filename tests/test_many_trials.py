@@ -215,3 +215,50 @@ def test_info_lists_the_trials_and_shows_one(cli, dataset: Path, store: str) -> 
     assert one.json()["trial"]["acronym"] == "APPLE" and one.json()["site_count"] == 23
     show = cli("show", "1", "--sites", str(dataset), "--json").json()
     assert show["site"]["nct_id"] == show["trial"]["nct_id"] == "NCT02856893"
+
+
+def test_update_refreshes_every_trial_in_batched_pages_and_reports_each(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from fake_services import FakeServices
+
+    chosen = [study(path) for path in STUDIES[:4]]
+    export = write_export(tmp_path, chosen)
+    assert cli("import", str(export), "--out", str(tmp_path / "u")).exit_code == 0
+    sites = tmp_path / "u" / "sites.csv"
+    ids = [item["protocolSection"]["identificationModule"]["nctId"] for item in chosen]
+    monkeypatch.setattr("sitefinder.update.BATCH_IDS", 3)  # two batches, the first in two pages
+    monkeypatch.setattr("sitefinder.update.PAGE_SIZE", 2)
+    with FakeServices() as fake:
+        for item in chosen[:3]:  # the fourth is no longer answered for
+            fake.studies[item["protocolSection"]["identificationModule"]["nctId"]] = item
+        closed = fake.studies[ids[1]]
+        closed["protocolSection"]["statusModule"]["overallStatus"] = "TERMINATED"
+        locations = closed["protocolSection"]["contactsLocationsModule"]["locations"]
+        gone = locations.pop(0)
+        run = cli("update", "--sites", str(sites), "--json", env={"SITEFINDER_CTGOV_URL": fake.url})
+        assert run.exit_code == 0, run.stderr
+        searches = [path for path in fake.requests if path.startswith("/api/v2/studies?")]
+    assert len(searches) == 3 and all("filter.ids=" in path for path in searches)
+    answer = {item["nct_id"]: item for item in run.json()["trials"]}
+    assert list(answer) == ids
+    assert (answer[ids[1]]["overall_status_before"], answer[ids[1]]["overall_status"]) == ("COMPLETED", "TERMINATED")
+    assert [site["facility"] for site in answer[ids[1]]["removed"]] == [gone["facility"]]
+    assert answer[ids[0]]["added"] == answer[ids[0]]["removed"] == [] and answer[ids[0]]["found"]
+    assert not answer[ids[3]]["found"] and "did not return" in run.stderr
+    after = cli("info", "--sites", str(sites), "--json").json()
+    assert {t["nct_id"]: t["overall_status"] for t in after["trials"]}[ids[1]] == "TERMINATED"
+    assert all(t["data_date"] for t in after["trials"])
+
+
+def test_a_failed_update_of_many_trials_changes_nothing(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from fake_services import FakeServices
+
+    export = write_export(tmp_path, [study(path) for path in STUDIES[:3]])
+    assert cli("import", str(export), "--out", str(tmp_path / "u")).exit_code == 0
+    sites = tmp_path / "u" / "sites.csv"
+    before = sites.read_bytes(), (tmp_path / "u" / "trials.json").read_bytes()
+    for mode in ("fail", "malformed", "truncated"):
+        with FakeServices() as fake:
+            fake.mode = mode
+            run = cli("update", "--sites", str(sites), env={"SITEFINDER_CTGOV_URL": fake.url, "SITEFINDER_TIMEOUT": "2"})
+        assert run.exit_code == 1 and run.stderr.count("\n") == 1 and run.stdout == "", (mode, run.stderr)
+        assert (sites.read_bytes(), (tmp_path / "u" / "trials.json").read_bytes()) == before

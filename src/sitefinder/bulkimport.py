@@ -132,7 +132,7 @@ def import_many(sources: list[str], out_dir: Path, online: bool = False, strict:
             raise ImportFailed(f"no study could be imported: {skipped[0].line()}; nothing was written")
         which = "the study lists no locations" if done == 1 else "none of the studies lists locations"
         raise ImportFailed(f"{which}{where}, so there is nothing to find; nothing was written")
-    sites_path, trials_path = write_trials_dataset(out_dir, sites, trials)
+    sites_path, trials_path = write_trials_dataset(out_dir, sites, trials, countries)
     return BulkResult(trials, sites, unplaced, from_registry, skipped, sites_path, trials_path)
 
 

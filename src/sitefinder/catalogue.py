@@ -71,10 +71,28 @@ def read_trials_beside(sites_path: Path) -> tuple[Trial, ...] | None:
     return trials
 
 
-def trials_json_text(trials: Iterable[Trial]) -> str:
+def trials_json_text(trials: Iterable[Trial], countries: Iterable[str] | None = None) -> str:
+    """`countries`: the ISO codes an import kept (--country), so that `update` keeps to them too."""
     from sitefinder.trial import trial_to_dict
 
-    return json.dumps({"trials": [trial_to_dict(trial) for trial in trials]}, ensure_ascii=False, indent=1) + "\n"
+    data: dict[str, Any] = {"trials": [trial_to_dict(trial) for trial in trials]}
+    if countries is not None:
+        data["countries"] = sorted(countries)
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def import_countries(sites_path: Path) -> frozenset[str] | None:
+    """The countries (ISO codes) the dataset's import kept; None when it kept all."""
+    from sitefinder.paths import read_bounded
+
+    try:
+        data = json.loads(read_bounded(trials_path_for(sites_path), MAX_TRIALS_BYTES).decode("utf-8-sig"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    codes = data.get("countries") if isinstance(data, dict) else None
+    if not isinstance(codes, list) or not all(isinstance(code, str) and len(code) == 2 for code in codes):
+        return None
+    return frozenset(codes)
 
 
 def trial_id_of(site: Site, default: Trial) -> str:

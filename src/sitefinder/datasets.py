@@ -112,7 +112,8 @@ def _replace_with_link(path: Path, target: str) -> None:
         temporary.unlink(missing_ok=True)
 
 
-def write_trials_dataset(out_dir: Path, sites: list[Site], trials: list[Trial]) -> tuple[Path, Path]:
+def write_trials_dataset(out_dir: Path, sites: list[Site], trials: list[Trial],
+                         countries: frozenset[str] | None = None) -> tuple[Path, Path]:
     """Publish a dataset of one or many trials in one step: DIR/sites.csv (each site with its
     nct_id), DIR/trials.json (one object per trial) and, for one trial, DIR/trial.json as earlier
     versions read it. Return the paths of the sites and the trials files."""
@@ -123,7 +124,7 @@ def write_trials_dataset(out_dir: Path, sites: list[Site], trials: list[Trial]) 
     if not sites:
         raise ImportFailed("the studies list no locations (in the countries asked for), so there is nothing "
                            "to find; nothing was written")
-    files = {SITES_FILE: sites_csv_text(sites), TRIALS_FILE: trials_json_text(trials)}
+    files = {SITES_FILE: sites_csv_text(sites), TRIALS_FILE: trials_json_text(trials, countries)}
     if len(trials) == 1:
         files[TRIAL_FILE] = trial_json_text(trials[0])
     try:  # the readers every later command uses: what they would refuse is refused now

@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # only for annotations: these modules are not needed to print
     from sitefinder.hospitals import Hospital, HospitalTrial
     from sitefinder.queries import HospitalAnswer
     from sitefinder.queries import ChineseNames, MapResult, NearResult, RegionAnswer, SiteDetail, SiteList, TrialSummary
-    from sitefinder.update import UpdateResult
+    from sitefinder.update import DatasetUpdate, UpdateResult
 
 NUMBER_HEADERS = frozenset({"ID", "#", "km"})  # right-aligned and never wrapped
 DISTANCE_CAPTION = "Distances are straight lines between city centres, not travel distances."
@@ -698,8 +698,13 @@ def trial_fields(summary: TrialSummary) -> list[tuple[str, str]]:
     return [(name, value) for name, value in fields if value]
 
 
-def show_update(result: UpdateResult, fmt: str) -> None:
+def show_update(result: UpdateResult | DatasetUpdate, fmt: str) -> None:
     from sitefinder.trial import freshness
+    from sitefinder.update import DatasetUpdate
+
+    if isinstance(result, DatasetUpdate):
+        show_dataset_update(result, fmt)
+        return
 
     before, after = freshness(result.before).date or None, freshness(result.trial).date or None
     for facility in result.unplaced:
@@ -747,6 +752,49 @@ def show_update(result: UpdateResult, fmt: str) -> None:
         emit_table(("Change", "ID", "Facility", "City", "What"), rows, title=title, footer=footer)
     else:
         emit_fields(title, [("", line) for line in ["Nothing changed.", *footer]])
+
+
+def show_dataset_update(result: DatasetUpdate, fmt: str) -> None:
+    """`update` of a dataset of several trials: per trial, its status change and its sites' changes."""
+    from sitefinder.trial import freshness
+
+    for facility in result.unplaced:
+        notice(f"Not placed (listed, but never ranked by distance): {facility}")
+    for change in result.trials:
+        if not change.found:
+            notice(f"{change.nct_id}: the registry did not return this study; its data are kept as they were")
+    records = [{"nct_id": change.nct_id, "trial": short_label(change.after) or None, "found": change.found,
+                "site_count": change.site_count,
+                "data_date_before": freshness(change.before).date or None, "data_date": freshness(change.after).date or None,
+                "overall_status_before": change.before.overall_status, "overall_status": change.after.overall_status,
+                "added": [site_record(site, change.after) for site in change.added],
+                "removed": [site_record(site, change.before) for site in change.removed],
+                "changed": [{"id": item.site.id, "facility": item.site.facility, "city": item.site.city,
+                             "status": {"before": item.status[0], "after": item.status[1]} if item.status else None,
+                             "contacts": {"before": list(item.contacts[0]), "after": list(item.contacts[1])}
+                             if item.contacts else None} for item in change.changed]}
+               for change in result.trials]
+    if fmt == "json":
+        emit_json({"sites_file": str(result.sites_path), "site_count": result.site_count, "trials": records,
+                   "unplaced": result.unplaced})
+        return
+    rows = []
+    for change in result.trials:
+        status = (f"{status_words(change.before.overall_status, 'site')} → "
+                  f"{status_words(change.after.overall_status, 'site')}" if change.status_changed
+                  else status_words(change.after.overall_status, "site"))
+        sites = (f"{change.site_count} sites; {len(change.added)} added, {len(change.removed)} removed, "
+                 f"{len(change.changed)} changed" if change.found else "not returned by the registry; kept")
+        rows.append([change.nct_id, short_label(change.after), status, sites])
+    if fmt == "csv":
+        emit_csv(("nct_id", "trial", "status", "sites"),
+                 [dict(zip(("nct_id", "trial", "status", "sites"), row)) for row in rows])
+        return
+    moved = sum(change.status_changed for change in result.trials)
+    emit_table(("Trial", "Title", "Status", "Sites"), rows,
+               title=f"{len(result.trials)} trials refreshed; {moved} changed status",
+               footer=[f"Saved in {result.sites_path.parent}; use them with --sites {result.sites_path}.",
+                       "Each trial's site changes: sitefinder update --json."], keep_whole=("Trial",))
 
 
 # ---------------------------------------------------------------- maps

@@ -36,14 +36,17 @@ class UpdateResult(NamedTuple):
     is_default: bool  # commands without --sites now read it
 
 
-def update(nct_id: str | None = None, sites_path: Path | None = None) -> UpdateResult:
-    """Fetch `nct_id` (default: the trial of the data in use) and compare it with the data in use."""
+def update(nct_id: str | None = None, sites_path: Path | None = None) -> UpdateResult | DatasetUpdate:
+    """Fetch `nct_id` (default: the trial of the data in use) and compare it with the data in use;
+    for a dataset of several trials, without `nct_id`, refresh them all (update_dataset)."""
     from sitefinder.datasets import write_dataset
     from sitefinder.importer import NCT_ID, _today, fetch_study, import_study
     from sitefinder.paths import SHIPPED_TRIAL, updated_dataset_dir
     from sitefinder.queries import open_gazetteer, open_sites
 
     in_use = open_sites(sites_path)
+    if nct_id is None and sites_path is not None and len(in_use.trial_ids()) > 1:
+        return update_dataset(sites_path)  # type: ignore[return-value]  # every trial of the dataset
     wanted = (nct_id or in_use.trial.nct_id).strip().upper()
     if not wanted:
         raise UsageError("the data in use name no trial (no trial.json beside them); give an NCT id, "
@@ -110,3 +113,129 @@ def _person(contact: Contact) -> tuple[str, ...]:
 
     return (fold(contact.name.split(",")[0]), contact.role, fold(contact.phone), contact.phone_ext.strip(),
             contact.email.strip().casefold())
+
+
+# ---------------------------------------------------------------- a dataset of many trials
+
+BATCH_IDS = 100  # ids a request asks for: about 1.3 KB of query, well under any server's URL limit
+PAGE_SIZE = 100  # studies a page holds (the API allows up to 1,000)
+MAX_PAGES = 1_000
+MAX_PAGE_BYTES = 128 * 1024 * 1024  # a page of 100 studies is a few MB
+
+
+class TrialChange(NamedTuple):
+    """What changed for one trial of a dataset."""
+
+    nct_id: str
+    before: Trial
+    after: Trial  # the new facts; the old ones when the registry no longer has the study
+    found: bool  # the registry returned the study
+    site_count: int
+    added: list[Site]
+    removed: list[Site]
+    changed: list[SiteChange]
+
+    @property
+    def status_changed(self) -> bool:
+        return self.before.overall_status != self.after.overall_status
+
+
+class DatasetUpdate(NamedTuple):
+    """`sitefinder update` on a dataset of several trials: every trial refreshed, published as one unit."""
+
+    sites_path: Path
+    trials: list[TrialChange]
+    site_count: int
+    unplaced: list[str]
+
+
+def update_dataset(sites_path: Path) -> DatasetUpdate:
+    """Refresh every trial of a dataset of many (batched registry requests), compare each with the data
+    in use and publish the whole as one version: a failure anywhere changes nothing."""
+    from sitefinder.catalogue import import_countries
+    from sitefinder.datasets import write_trials_dataset
+    from sitefinder.importer import _today, import_study
+    from sitefinder.queries import open_gazetteer
+    from sitefinder.sitesfile import read_sites_file
+
+    data = read_sites_file(sites_path)
+    old_sites: dict[str, list[Site]] = defaultdict(list)
+    for site in data.sites:
+        old_sites[site.nct_id].append(site)
+    studies = fetch_studies([trial.nct_id for trial in data.trials])
+    gazetteer, countries, today = open_gazetteer(), import_countries(sites_path), _today()
+    sites: list[Site] = []
+    trials: list[Trial] = []
+    changes: list[TrialChange] = []
+    unplaced: list[str] = []
+    for before in data.trials:
+        study = studies.get(before.nct_id)
+        if study is None:  # withdrawn from the registry, or an id it no longer answers for: kept as it was
+            kept = [site._replace(id=len(sites) + number) for number, site in enumerate(old_sites[before.nct_id], 1)]
+            sites.extend(kept)
+            trials.append(before)
+            changes.append(TrialChange(before.nct_id, before, before, False, len(kept), [], [], []))
+            continue
+        result = import_study(study, gazetteer, retrieved=today, first_id=len(sites) + 1, countries=countries)
+        after = result.trial._replace(nct_id=before.nct_id)
+        added, removed, changed = compare(old_sites[before.nct_id], before, result.sites, after)
+        sites.extend(result.sites)
+        trials.append(after)
+        unplaced.extend(result.unplaced)
+        changes.append(TrialChange(before.nct_id, before, after, True, len(result.sites), added, removed, changed))
+    new_path, _ = write_trials_dataset(sites_path.parent, sites, trials, countries)
+    return DatasetUpdate(new_path, changes, len(sites), unplaced)
+
+
+def fetch_studies(nct_ids: list[str]) -> dict[str, dict]:
+    """GET {SITEFINDER_CTGOV_URL}/api/v2/studies?filter.ids=A,B,...&pageSize=N, following nextPageToken:
+    every study asked for that the registry has, by NCT id. Bounded: ids a request, bytes and pages."""
+    import json
+    import os
+    from urllib.parse import urlencode
+
+    from sitefinder import __version__
+    from sitefinder.errors import NetworkError
+    from sitefinder.importer import CTGOV_URL
+    from sitefinder.web import HTTPStatusError, get, shown_url
+
+    base = os.environ.get("SITEFINDER_CTGOV_URL", CTGOV_URL).rstrip("/")
+    found: dict[str, dict] = {}
+    pages = 0
+    for start in range(0, len(nct_ids), BATCH_IDS):
+        batch = nct_ids[start:start + BATCH_IDS]
+        token = None
+        while True:
+            pages += 1
+            if pages > MAX_PAGES:
+                raise NetworkError(f"the registry at {shown_url(base)} sent more than {MAX_PAGES} pages; "
+                                   "nothing was changed")
+            query = {"filter.ids": ",".join(batch), "pageSize": str(min(PAGE_SIZE, len(batch))), "format": "json"}
+            if token:
+                query["pageToken"] = token
+            try:
+                body = get(f"{base}/api/v2/studies?{urlencode(query)}", max_bytes=MAX_PAGE_BYTES,
+                           service="the registry",
+                           headers={"Accept": "application/json", "User-Agent": f"sitefinder/{__version__}"})
+            except HTTPStatusError as exc:
+                raise NetworkError(f"the registry at {shown_url(base)} answered HTTP {exc.status}; try again later; "
+                                   "nothing was changed") from None
+            try:
+                page = json.loads(body.decode("utf-8"))
+            except (UnicodeDecodeError, ValueError, RecursionError):
+                raise NetworkError(f"the registry at {shown_url(base)} sent a malformed page; nothing was changed") \
+                    from None
+            if not isinstance(page, dict) or not isinstance(page.get("studies"), list):
+                raise NetworkError(f"the registry at {shown_url(base)} sent a page without studies; "
+                                   "nothing was changed")
+            for study in page["studies"]:
+                try:
+                    nct = study["protocolSection"]["identificationModule"]["nctId"].upper()
+                except (KeyError, TypeError, AttributeError):
+                    continue  # not a study: nothing of it is used
+                if nct in batch:
+                    found[nct] = study
+            token = page.get("nextPageToken")
+            if not isinstance(token, str) or not token or not page["studies"]:
+                break
+    return found
