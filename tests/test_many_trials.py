@@ -262,3 +262,41 @@ def test_a_failed_update_of_many_trials_changes_nothing(cli, tmp_path: Path) -> 
             run = cli("update", "--sites", str(sites), env={"SITEFINDER_CTGOV_URL": fake.url, "SITEFINDER_TIMEOUT": "2"})
         assert run.exit_code == 1 and run.stderr.count("\n") == 1 and run.stdout == "", (mode, run.stderr)
         assert (sites.read_bytes(), (tmp_path / "u" / "trials.json").read_bytes()) == before
+
+
+def test_a_long_import_says_how_far_it_is_on_stderr(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("sitefinder.bulkimport.PROGRESS_AFTER_S", 0.0)  # as if every study took long
+    export = write_export(tmp_path, [study(path) for path in STUDIES])
+    run = cli("import", str(export), "--out", str(tmp_path / "p"), "--json")
+    assert run.exit_code == 0 and "Imported" in run.stderr and "studies" in run.stderr
+    assert run.json()["trial_count"] == len(STUDIES)  # stdout stays data
+    quiet = cli("import", str(export), "--out", str(tmp_path / "q"), "--json")
+    assert "Imported" not in quiet.stderr  # a short import says nothing while it runs
+
+
+def test_a_zip_is_read_within_bounds(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("sitefinder.bulkimport.MAX_ZIP_MEMBERS", 3)
+    archive = tmp_path / "many.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        for path in STUDIES:
+            handle.write(path, path.name)
+    run = cli("import", str(archive), "--out", str(tmp_path / "z"))
+    assert run.exit_code == 1 and "at most 3" in run.stderr and not (tmp_path / "z" / "sites.csv").exists()
+    empty = tmp_path / "empty.zip"
+    with zipfile.ZipFile(empty, "w") as handle:
+        handle.writestr("/etc/NCT00000001.json", "{}")
+        handle.writestr("a/../../NCT00000002.json", "{}")
+    run = cli("import", str(empty), "--out", str(tmp_path / "y"))
+    assert run.exit_code == 1 and "no NCT*.json files" in run.stderr
+
+
+@pytest.mark.benchmark
+def test_many_trials_benchmark_runs() -> None:
+    """Smoke: the benchmark runs end to end on a small export; no timing is asserted."""
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "many_trials.py"), "--studies", "20",
+                          "--repeat", "1"], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert "Import: 20 studies" in run.stdout and "near Guangzhou --json (many)" in run.stdout

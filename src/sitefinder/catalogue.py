@@ -28,7 +28,7 @@ TRIALS_FILE = "trials.json"
 MAX_TRIALS_BYTES = 256 * 1024 * 1024  # 1,000 studies take about 9 MB; eligibility texts are the bulk
 MAX_TRIALS = 100_000
 NCT_ID = re.compile(r"^NCT\d{8}$")
-LABEL_CHARS = 40  # a short title cut at a word: fits a table column beside the facility
+LABEL_CHARS = 28  # a short title cut at a word: fits a table column beside the facility
 
 
 def trials_path_for(sites_path: Path) -> Path:

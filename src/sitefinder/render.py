@@ -604,23 +604,23 @@ def show_hospitals(answer: HospitalAnswer | RegionAnswer, fmt: str) -> None:
     place = result.resolution.place
     rows = []
     for rank, hospital in enumerate(answer.hospitals, 1):
-        trials = "\n".join(f"{trial_cell(row.trial)}: {status_cell(row.site, row.trial)} (site {row.site.id})"
-                           for row in hospital.trials)
-        calls = "\n".join(_call_cell(row) for row in hospital.trials)
-        rows.append([str(rank), hospital.facility, hospital.city,
-                     f"{'≈' if hospital.approximate else ''}{hospital.distance_km:,.1f}", trials, calls])
+        for number, row in enumerate(hospital.trials):  # one line a trial; the hospital named on its first
+            where = [str(rank), hospital.facility, hospital.city,
+                     f"{'≈' if hospital.approximate else ''}{hospital.distance_km:,.1f}"] if number == 0 else [""] * 4
+            rows.append([*where, str(row.site.id), trial_cell(row.trial), status_cell(row.site, row.trial),
+                         _call_cell(row)])
     where = ", ".join(part for part in (place.label, place.country if place.province else "") if part)
-    emit_table(("#", "Hospital", "City", "km", "Trials", "Whom to call"), rows,
+    emit_table(("#", "Hospital", "City", "km", "ID", "Trial", "Status", "Whom to call"), rows,
                title=f"Hospitals nearest to {where} ({place.latitude:.4f}, {place.longitude:.4f})",
-               footer=[*([TRIAL_STATUS_NOTE] if "(trial)" in "".join(r[4] for r in rows) else []),
-                       "Every contact of a site: sitefinder show ID.", DISTANCE_CAPTION])
+               footer=[*([TRIAL_STATUS_NOTE] if any("(trial)" in row[6] for row in rows) else []),
+                       "Every contact of a site: sitefinder show ID.", DISTANCE_CAPTION], keep_whole=("Status",))
 
 
 def _call_cell(row: HospitalTrial) -> str:
     if row.call is None:
-        return f"{row.trial.nct_id}: no phone or email listed"
+        return "no phone or email listed"
     who = "trial contact " if row.call_is_central else ""
-    return f"{row.trial.nct_id}: {who}{row.call.name}, {_reach_line(row.call)}"
+    return f"{who}{row.call.name}, {_reach_line(row.call)}"
 
 
 def hospital_record(rank: int, hospital: Hospital) -> dict[str, Any]:
