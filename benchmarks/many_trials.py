@@ -17,6 +17,7 @@ import argparse
 import json
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -68,11 +69,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--studies", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--build-only", metavar="PATH", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.build_only:
+        print(build_export(args.studies, Path(args.build_only)))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         export = work / "ctg-studies.json"
-        locations = build_export(args.studies, export)
+        # built in a child process: a child's peak RSS starts from its parent's at fork (Linux keeps
+        # ru_maxrss across exec), so a parent holding the export would inflate every figure below
+        built = subprocess.run([sys.executable, __file__, "--studies", str(args.studies), "--build-only", str(export)],
+                               capture_output=True, text=True, check=True)
+        locations = int(built.stdout)
         env = base_env(work / "cache")
         started = time.perf_counter()
         seconds, rss = run_once(command(["import", str(export), "--out", str(work / "many")]), env)
