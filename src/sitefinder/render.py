@@ -859,9 +859,10 @@ def _draw_map(result: MapResult, columns: int, rows: int) -> None:
         site = entry.site
         where = " ".join(_where_cells(site, near.chinese)[:1])
         lines.append(_cell(console, f"{rank:>2} {site.facility}, {where} · {distance_cell(entry)} km · "
-                                    f"{status_cell(site, near.trial)} · id {site.id}"
+                                    f"{status_cell(site, site_trial(near, site))} · id {site.id}"
                                     + ("" if rank in shown else " (outside this view)")))
-    footer = [f"Map: {scale_words(scene, columns)}. {CAPTION}", *answer_footer([e.site for e in near.sites], near.trial)]
+    footer = [f"Map: {scale_words(scene, columns)}. {CAPTION}",
+              *answer_footer([e.site for e in near.sites], near.trial, result=near)]
     lines += [_cell(console, line, "dim") for line in footer]
     console.print(*lines, sep="\n", overflow="crop", no_wrap=False)
 
@@ -886,7 +887,7 @@ def _write_map_file(result: MapResult, out: Path) -> None:
             text=f"{marker.rank} {site.facility}, {site.city}, {distance_cell(marker.entry)} km",
             details="\n".join(part for part in (
                 f"{marker.rank}. {site.facility} (id {site.id})", f"{site.city}, {site.province}, {site.country}",
-                f"{distance_cell(marker.entry)} km · {status_cell(site, near.trial)}",
+                f"{distance_cell(marker.entry)} km · {status_cell(site, site_trial(near, site))}",
                 f"Investigator: {contact}" if contact else "") if part)))
     labels = [label._replace(text=printable(label.text), details=printable(label.details)) for label in labels]
     title = printable(_map_title(near))
@@ -894,7 +895,7 @@ def _write_map_file(result: MapResult, out: Path) -> None:
         text = svg(scene, title, labels)
     else:
         rows = [[str(rank), str(entry.site.id), printable(entry.site.facility), printable(entry.site.city),
-                 printable(entry.site.province), distance_cell(entry), status_cell(entry.site, near.trial),
+                 printable(entry.site.province), distance_cell(entry), status_cell(entry.site, site_trial(near, entry.site)),
                  printable(investigator_cell(entry.site))] for rank, entry in enumerate(near.sites, 1)]
         text = html(scene, title, labels, rows, NEAR_HEADERS)
     try:

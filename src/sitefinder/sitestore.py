@@ -416,7 +416,8 @@ def _fill_index(db: sqlite3.Connection, stamp: str, data: SiteData) -> None:
     # position: the row's place in the file, which ties in distance and every listing keep, as in memory
     db.executemany("INSERT INTO site VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
         (site.id, position, site.latitude, site.longitude, region_key(site.province), site.province, site.status,
-         site.geonames_city, _encode(site), site.nct_id or data.trial.nct_id, effective_status(site.status, memory.trial_of(site).overall_status)[0])
+         site.geonames_city, _encode(site), site.nct_id or data.trial.nct_id,
+         effective_status(site.status, memory.trial_of(site).overall_status)[0])  # the status shown, by its trial
         for position, site in enumerate(data.sites)])
     db.execute("CREATE INDEX site_latitude ON site (latitude, longitude)")
     db.execute("CREATE INDEX site_region ON site (region)")
