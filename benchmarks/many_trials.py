@@ -92,7 +92,7 @@ def main() -> None:
         print(f"Import: {args.studies:,} studies, {locations:,} locations ({export.stat().st_size / 2**20:.1f} MB): "
               f"{imported:.1f} s, peak {rss / 1024:.0f} MB")
         first, _ = run_once(command(["near", "Guangzhou", "--json", "--sites", str(sites)]), env)
-        print(f"First near (builds the index in the cache): {first * 1000:.0f} ms")
+        print(f"First near after the import (which builds the index in the cache): {first * 1000:.0f} ms")
         cases = {
             "near Guangzhou --json (shipped, 1 trial)": command(["near", "Guangzhou", "--json"]),
             "near Guangzhou --json (many)": command(["near", "Guangzhou", "--json", "--sites", str(sites)]),

@@ -300,3 +300,37 @@ def test_many_trials_benchmark_runs() -> None:
                           "--repeat", "1"], capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
     assert "Import: 20 studies" in run.stdout and "near Guangzhou --json (many)" in run.stdout
+
+
+def test_the_import_builds_the_index_so_the_first_question_is_fast(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
+    cache = Path(os.environ["SITEFINDER_CACHE_DIR"])
+    before = set(cache.glob("sites-*.sqlite"))
+    export = write_export(tmp_path, [study(path) for path in STUDIES])
+    assert cli("import", str(export), "--out", str(tmp_path / "w")).exit_code == 0
+    built = set(cache.glob("sites-*.sqlite")) - before
+    assert len(built) == 1
+    stamp = next(iter(built)).stat().st_mtime_ns
+    assert cli("near", "Paris", "--sites", str(tmp_path / "w" / "sites.csv"), "--json").exit_code == 0
+    assert next(iter(built)).stat().st_mtime_ns == stamp  # used as built, not built again
+
+
+def test_update_keeps_to_the_countries_the_import_kept(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from fake_services import FakeServices
+
+    chosen = [study(EXPORT / "NCT05288205.json"), study(EXPORT / "NCT05351788.json")]
+    chosen[0]["protocolSection"]["contactsLocationsModule"]["locations"].append(
+        {"facility": "Institut Curie", "city": "Paris", "country": "France"})
+    export = write_export(tmp_path, chosen)
+    assert cli("import", str(export), "--out", str(tmp_path / "k"), "--country", "China").exit_code == 0
+    sites = tmp_path / "k" / "sites.csv"
+    with FakeServices() as fake:
+        for item in chosen:
+            fake.studies[item["protocolSection"]["identificationModule"]["nctId"]] = item
+        run = cli("update", "--sites", str(sites), "--json", env={"SITEFINDER_CTGOV_URL": fake.url})
+    assert run.exit_code == 0, run.stderr
+    assert all(item["added"] == [] for item in run.json()["trials"])
+    with sites.open(encoding="utf-8") as handle:
+        assert {row["country"] for row in csv.DictReader(handle)} == {"China"}

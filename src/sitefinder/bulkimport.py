@@ -133,6 +133,9 @@ def import_many(sources: list[str], out_dir: Path, online: bool = False, strict:
         which = "the study lists no locations" if done == 1 else "none of the studies lists locations"
         raise ImportFailed(f"{which}{where}, so there is nothing to find; nothing was written")
     sites_path, trials_path = write_trials_dataset(out_dir, sites, trials, countries)
+    from sitefinder.sitestore import warm_index
+
+    warm_index(sites_path)
     return BulkResult(trials, sites, unplaced, from_registry, skipped, sites_path, trials_path)
 
 

@@ -184,6 +184,9 @@ def update_dataset(sites_path: Path) -> DatasetUpdate:
         unplaced.extend(result.unplaced)
         changes.append(TrialChange(before.nct_id, before, after, True, len(result.sites), added, removed, changed))
     new_path, _ = write_trials_dataset(sites_path.parent, sites, trials, countries)
+    from sitefinder.sitestore import warm_index
+
+    warm_index(new_path)
     return DatasetUpdate(new_path, changes, len(sites), unplaced)
 
 
