@@ -334,3 +334,21 @@ def test_update_keeps_to_the_countries_the_import_kept(cli, tmp_path: Path) -> N
     assert all(item["added"] == [] for item in run.json()["trials"])
     with sites.open(encoding="utf-8") as handle:
         assert {row["country"] for row in csv.DictReader(handle)} == {"China"}
+
+
+def test_a_study_given_twice_is_imported_once(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    export = write_export(tmp_path, [study(STUDIES[0]), study(STUDIES[1])])
+    run = cli("import", str(export), str(STUDIES[1]), "--out", str(tmp_path / "t"), "--json")
+    assert run.exit_code == 0, run.stderr
+    assert run.json()["trial_count"] == 2 and run.json()["site_count"] == sum(map(location_count, map(study, STUDIES[:2])))
+    assert [item["nct_id"] for item in run.json()["skipped"]] == [study(STUDIES[1])["protocolSection"]
+                                                                 ["identificationModule"]["nctId"]]
+
+
+def test_sites_naming_trials_without_a_trials_file_can_still_be_narrowed(cli, sites_file) -> None:  # type: ignore[no-untyped-def]
+    from conftest import make_site
+
+    path = sites_file(make_site(1, nct_id="NCT00000001"), make_site(2, "Other Hospital", nct_id="NCT00000002"))
+    run = cli("list", "--sites", str(path), "--trial", "NCT00000002", "--json")
+    assert run.exit_code == 0, run.stderr
+    assert [site["facility"] for site in run.json()["sites"]] == ["Other Hospital"]

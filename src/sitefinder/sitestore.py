@@ -65,6 +65,9 @@ class MemorySource:
     def __init__(self, data: SiteData) -> None:
         self.data, self.trial, self.name = data, data.trial, data.source
         self._trials = {trial.nct_id: trial for trial in data.trials}
+        for site in data.sites:  # a trial the sites name but no trials.json describes: known by its id alone
+            if site.nct_id and site.nct_id not in self._trials:
+                self._trials[site.nct_id] = Trial(nct_id=site.nct_id)
 
     def trial_ids(self) -> list[str]:
         return list(self._trials)
