@@ -185,3 +185,18 @@ def test_info_without_trial_file_says_so(cli, sites_file) -> None:  # type: igno
     run = cli("info", "--sites", str(path))
     assert run.exit_code == 0 and "no readable trial.json" in run.stderr
     assert cli("info", "--sites", str(path), "--json").json()["site_count"] == 1
+
+
+def test_csv_contacts_keep_the_extension_and_the_dialable_number(cli, sites_file) -> None:  # type: ignore[no-untyped-def]
+    """One contact renderer: CSV writes the number as `show` does, extension included."""
+    contact = Contact(name="Zhifang Yao", role="PRIMARY", phone="+86-0760-89873999", phone_ext="12",
+                      email="yao@example.org", phone_international="+86 760 8987 3999")
+    path = sites_file(make_site(1, contacts=(contact,)))
+    listing = cli("list", "--format", "csv", "--sites", str(path))
+    assert listing.exit_code == 0, listing.stderr
+    cell = next(csv.DictReader(io.StringIO(listing.stdout)))["investigators"]
+    assert cell == "Zhifang Yao (PRIMARY): +86 760 8987 3999 ext. 12, yao@example.org"
+    assert "+86 760 8987 3999 ext. 12" in cli("show", "1", "--sites", str(path)).stdout
+    for args in (["near", "Guangzhou"], ["show", "1"]):
+        row = next(csv.DictReader(io.StringIO(cli(*args, "--format", "csv", "--sites", str(path)).stdout)))
+        assert row["investigators"] == cell

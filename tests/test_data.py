@@ -9,7 +9,7 @@ import re
 import pytest
 
 from conftest import ROOT, SEED, SHIPPED_SITES
-from sitefinder.gazetteer import resolve
+from sitefinder.resolver import resolve
 from sitefinder.regions import find_province
 from sitefinder.queries import open_gazetteer
 from sitefinder.sitesfile import COLUMNS, read_sites_file

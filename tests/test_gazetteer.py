@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from sitefinder.errors import PlaceNotFound, SitefinderError, UsageError
-from sitefinder.gazetteer import resolve
+from sitefinder.resolver import resolve
 from sitefinder.queries import open_gazetteer, open_sites
 from sitefinder.text import name_key
 

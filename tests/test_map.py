@@ -202,3 +202,33 @@ def test_the_map_build_is_reproducible(tmp_path: Path) -> None:
     subprocess.run([sys.executable, str(ROOT / "scripts" / "build_map.py"), "--sources", str(sources / "node_modules"),
                     "--out", str(out)], check=True, capture_output=True)
     assert out.read_bytes() == (ROOT / "data" / "map.json").read_bytes()
+
+
+# ---------------------------------------------------------------- formats, checked before any work
+
+@pytest.mark.parametrize("args", [["--out", "f.svg", "--json"], ["--out", "f.html", "--format", "json"],
+                                  ["--format", "csv"], ["--out", "f.png"], ["--out", "f.svg", "--format", "csv"]])
+def test_a_format_a_map_cannot_have_is_a_usage_error_before_the_lookup(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    run = run_cli("map", "Nowhereville", *args)  # no such place: the lookup would fail with 1
+    assert run.exit_code == 2, run.stderr
+    assert run.stdout == "" and run.stderr.startswith("Error: ") and run.stderr.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_map_json_is_the_same_at_every_width() -> None:
+    answers = {width: run_cli("map", "Guangzhou", "--json", env={"COLUMNS": width}) for width in ("40", "100", "300")}
+    assert all(run.exit_code == 0 for run in answers.values())
+    views = {json.dumps(run.json()["view"]) for run in answers.values()}
+    assert len(views) == 1, views
+
+
+@pytest.mark.parametrize("args", [["map", "Guangzhou", "--json"], ["near", "Guangzhou", "--json"],
+                                  ["list", "--format", "csv"], ["show", "7", "--json"], ["info", "--format", "csv"],
+                                  ["near", "Guangzou"]])
+def test_machine_output_imports_no_rich(tmp_path: Path, args: list[str]) -> None:
+    run = subprocess.run([sys.executable, "-X", "importtime", "-m", "sitefinder", *args], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=60, env={**os.environ, "COLUMNS": "100"})
+    imported = [line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")]
+    assert imported and not [name for name in imported if name.split(".")[0] == "rich"], args

@@ -56,7 +56,7 @@ def test_a_failed_import_leaves_the_earlier_import_exactly_as_it_was(earlier_imp
     import errno
 
     import sitefinder.datasets as datasets
-    from sitefinder.cli import Terminated
+    from sitefinder.process import Terminated
 
     other = study()
     other["protocolSection"]["identificationModule"]["nctId"] = "NCT99999999"
@@ -205,7 +205,7 @@ def test_an_interrupted_index_build_leaves_no_temporary_file(indexed_file: Path,
                                                              interruption: str) -> None:
     import errno
 
-    from sitefinder.cli import Terminated
+    from sitefinder.process import Terminated
 
     def interrupted(*args: object) -> None:
         if interruption == "SIGTERM":
@@ -399,7 +399,7 @@ def test_csv_neutralises_spreadsheet_formulas_and_keeps_numbers(sites_file) -> N
     ("-12.5", "-12.5"), ("+3", "+3"), (-33.87, "-33.87"), ("1e5", "1e5"), ("- 5", "'- 5"), ("-inf", "'-inf"),
 ])
 def test_csv_cell_rule(value: object, cell: str) -> None:
-    from sitefinder.render import csv_cell
+    from sitefinder.output.streams import csv_cell
 
     assert csv_cell(value) == cell
 

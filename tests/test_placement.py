@@ -110,6 +110,11 @@ def placed(city: str, state: str, country: str):  # type: ignore[no-untyped-def]
     ("Mirano", "", "Italy", 45.49, 12.11),
     ("Franklin", "Ohio", "United States", 39.56, -84.30),
     ("Fuzhou", "Jiangxi", "China", 27.96, 116.33),
+    # northern latitudes: a town next to the county written, 58-77 km off it (east-west, where a
+    # degree of longitude is half a degree of latitude)
+    ("Västerås", "Örebro", "Sweden", 59.61, 16.55),
+    ("Uppsala", "Västmanland", "Sweden", 59.86, 17.64),
+    ("Umeå", "Västernorrland", "Sweden", 63.83, 20.26),
 ])
 def test_a_class_of_location_is_placed_where_it_is(city: str, state: str, country: str, latitude: float,
                                                     longitude: float) -> None:

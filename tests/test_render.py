@@ -121,15 +121,16 @@ def test_no_word_is_ever_broken_and_no_line_is_too_wide(width: int) -> None:
 def test_column_widths_shrink_the_widest_column_and_never_below_a_word() -> None:
     from rich.text import Text
 
-    from sitefinder.render import _column_widths
+    from sitefinder.output.terminal import column_widths
+    from sitefinder.output.views import Column
 
     rows = [[Text("1"), Text("The First Affiliated Hospital"), Text("Not yet recruiting (trial)")]]
-    headers, whole = ("ID", "Facility", "Status"), (True, False, True)
+    columns = (Column("ID", wrap=False), Column("Facility"), Column("Status", wrap=False))
     frame = 3 * 3 + 1
-    assert _column_widths(headers, rows, whole, 200) == [2, 29, 26]  # room to spare: natural widths
-    assert _column_widths(headers, rows, whole, frame + 2 + 12 + 26) == [2, 12, 26]
-    assert _column_widths(headers, rows, whole, frame + 2 + 10 + 26) == [2, 10, 26]  # "Affiliated"
-    assert _column_widths(headers, rows, whole, frame + 2 + 9 + 26) is None  # a word would break: blocks
+    assert column_widths(columns, rows, 200) == [2, 29, 26]  # room to spare: natural widths
+    assert column_widths(columns, rows, frame + 2 + 12 + 26) == [2, 12, 26]
+    assert column_widths(columns, rows, frame + 2 + 10 + 26) == [2, 10, 26]  # "Affiliated"
+    assert column_widths(columns, rows, frame + 2 + 9 + 26) is None  # a word would break: blocks
 
 
 def test_markup_and_controls_in_every_cell_print_literally(sites_file) -> None:  # type: ignore[no-untyped-def]

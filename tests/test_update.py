@@ -54,8 +54,15 @@ def test_update_says_what_changed_and_every_command_then_uses_the_new_data(cli, 
     assert [site["facility"] for site in report["added"]] == ["Wuhan Union Hospital"]
     assert [site["city"] for site in report["removed"]] == ["Qingdao"]
     by_city = {change["city"]: change for change in report["changed"]}
-    assert by_city["Jiangmen"]["status"] == {"before": "Not yet recruiting (trial)", "after": "Recruiting"}
-    assert by_city["Jiangmen"]["contacts"]["after"] == ["Gengsheng Yu (principal investigator): +86 750 316 5000"]
+    # Enums and contact objects, as in list and near (#18); the words people read beside them.
+    jiangmen = by_city["Jiangmen"]
+    assert jiangmen["status"] == {"before": "NOT_YET_RECRUITING", "before_source": "trial", "after": "RECRUITING",
+                                  "after_source": "site", "before_words": "Not yet recruiting (trial)",
+                                  "after_words": "Recruiting"}
+    assert jiangmen["contacts"]["after"] == [{"name": "Gengsheng Yu", "role": "PRINCIPAL_INVESTIGATOR",
+                                              "phone": "0750-3165 000", "phone_international": "+86 750 316 5000"}]
+    assert jiangmen["contacts"]["after_lines"] == ["Gengsheng Yu (principal investigator): +86 750 316 5000"]
+    assert [contact["role"] for contact in jiangmen["contacts"]["before"]] == ["PRIMARY"]
     # The trial's own status changed, which every site without its own shows: said once, not 40 times.
     assert (report["overall_status_before"], report["overall_status"]) == ("NOT_YET_RECRUITING", "RECRUITING")
     assert "Beijing" not in by_city  # and "Rong Yu, M.D." (the page) is "Rong Yu" (the API): the same person

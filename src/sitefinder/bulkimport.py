@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from sitefinder.answers import BulkResult, Skipped
 from sitefinder.errors import ImportFailed, UsageError
 from sitefinder.models import Site, Trial
 from sitefinder.text import quoted
@@ -35,32 +36,9 @@ MAX_FOLDER_DEPTH = 4
 PROGRESS_AFTER_S = 1.0  # imports shorter than this say nothing while they run
 
 
-class Skipped(NamedTuple):
-    """A study left out of the dataset, and why."""
-
-    source: str  # the file (and member) it came from
-    index: int | None  # its place in an export or page (0-based), None for a file of its own
-    nct_id: str  # "" when the record names none
-    reason: str
-
-    def line(self) -> str:
-        where = f"{self.source}" + (f" study {self.index}" if self.index is not None else "")
-        return f"{where}{' (' + self.nct_id + ')' if self.nct_id else ''}: {self.reason}"
-
-
-class BulkResult(NamedTuple):
-    trials: list[Trial]
-    sites: list[Site]
-    unplaced: list[str]
-    from_registry: int
-    skipped: list[Skipped]
-    sites_path: Path | None = None
-    trials_path: Path | None = None
-
-
 class Study(NamedTuple):
     source: str
-    index: int | None
+    position: int | None  # its place in an export or page (0-based); `index` would hide tuple.index
     data: Any  # what the file holds at that place: a study object, if all is well
     retrieved: str = ""
 
@@ -73,6 +51,7 @@ def import_many(sources: list[str], out_dir: Path, online: bool = False, strict:
     """`sitefinder import A B ...`: every study of every source, placed offline, published as one dataset."""
     from sitefinder.datasets import write_trials_dataset
     from sitefinder.importer import import_study
+    from sitefinder.output.views import skipped_line  # the words `import` shows for a skipped study
     from sitefinder.queries import open_gazetteer
 
     if not sources:
@@ -105,12 +84,13 @@ def import_many(sources: list[str], out_dir: Path, online: bool = False, strict:
             if not _is_nct(nct_id):
                 raise ImportFailed(f"identificationModule.nctId {quoted(result.trial.nct_id)} is not an NCT id")
         except ImportFailed as exc:
-            skipped.append(Skipped(study.source, study.index, nct_id, str(exc)))
+            skipped.append(Skipped(study.source, study.position, nct_id, str(exc)))
             if strict:
-                raise ImportFailed(f"{skipped[-1].line()} (drop --strict to skip it); nothing was written") from None
+                raise ImportFailed(f"{skipped_line(skipped[-1])} (drop --strict to skip it); "
+                                   "nothing was written") from None
             continue
         if nct_id in seen:
-            skipped.append(Skipped(study.source, study.index, nct_id, "already imported from an earlier study; "
+            skipped.append(Skipped(study.source, study.position, nct_id, "already imported from an earlier study; "
                                                                       "the first is kept"))
             continue
         seen.add(nct_id)
@@ -129,7 +109,7 @@ def import_many(sources: list[str], out_dir: Path, online: bool = False, strict:
     if not trials:
         where = f" in {country}" if country else ""
         if skipped:
-            raise ImportFailed(f"no study could be imported: {skipped[0].line()}; nothing was written")
+            raise ImportFailed(f"no study could be imported: {skipped_line(skipped[0])}; nothing was written")
         which = "the study lists no locations" if done == 1 else "none of the studies lists locations"
         raise ImportFailed(f"{which}{where}, so there is nothing to find; nothing was written")
     sites_path, trials_path = write_trials_dataset(out_dir, sites, trials, countries)

@@ -1,7 +1,8 @@
-"""The command line: thin commands that parse options, call the core and hand results to render.
+"""The command line: thin commands that parse options, make one core call and hand its answer to
+`output.emit`.
 
-Errors are caught once, in `SitefinderGroup.main`: one line on stderr, exit 1 for a failure and
-2 for a usage error, and a traceback only with --debug.
+The process around a command (argv words, --debug, signals, closed streams, exit codes) is
+`process.py`; errors are caught once there, in `process.guarded`.
 """
 
 # Deliberately no `from __future__ import annotations`: Typer reads every command's annotations on
@@ -16,23 +17,10 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from sitefinder import __version__
-from sitefinder.errors import EXIT_FAILURE, EXIT_USAGE, SitefinderError, UsageError
-
-try:  # Typer 0.26 and later carry their own copy of Click
-    from typer._click.exceptions import ClickException, NoArgsIsHelpError
-except ImportError:  # older Typer, on the Click that is installed
-    from click.exceptions import ClickException
-
-    try:
-        from click.exceptions import NoArgsIsHelpError
-    except ImportError:  # Click before 8.2 prints the help and exits 0 by itself
-
-        class NoArgsIsHelpError(ClickException):  # type: ignore[no-redef]
-            """Never raised by this Click."""
+from sitefinder.output import Format
 
 ATTRIBUTION = ("Place data: GeoNames (https://www.geonames.org/), CC BY 4.0. "
                "Trial data: ClinicalTrials.gov, a service of the U.S. National Library of Medicine.")
-EXIT_INTERRUPTED = 130
 
 
 def _flag_help_option(option: Any) -> Any:
@@ -46,135 +34,43 @@ class SitefinderCommand(TyperCommand):
     def get_help_option(self, ctx: Any) -> Any:
         return _flag_help_option(super().get_help_option(ctx))
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """`near -33.87,151.21`: the command's arguments kept arguments (`process.protect_arguments`),
+        its options' values as typed."""
+        from sitefinder.process import protect_arguments
+
+        takes_value = frozenset(name for param in self.params if getattr(param, "param_type_name", "") == "option"
+                                and not getattr(param, "is_flag", False) and not getattr(param, "count", False)
+                                for name in (*param.opts, *param.secondary_opts))
+        return super().parse_args(ctx, protect_arguments(args, takes_value))
+
 
 class SitefinderGroup(TyperGroup):
-    """Typer's group, with sitefinder's error contract around every command."""
+    """Typer's group, run under sitefinder's error contract (`process.guarded`)."""
 
     def get_help_option(self, ctx: Any) -> Any:
         return _flag_help_option(super().get_help_option(ctx))
 
     def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
              standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
-        arguments, debug = _take_debug_flag(list(sys.argv[1:] if args is None else args))
-        arguments = [_not_an_option(word) for word in arguments]
-        debug = debug or os.environ.get("SITEFINDER_DEBUG") == "1"
-        if sys.stdout is None:  # started with stdout closed (`>&-`): there is nowhere for the answer to go
-            sys.exit(_fail("standard output is closed; nothing can be written (redirect it, e.g. > file)",
-                           EXIT_FAILURE, debug=False))
-        _escape_what_stdout_cannot_encode()
-        previous_handlers = _terminate_on_signals()
+        from sitefinder.process import guarded
+
+        def command(words: list[str]) -> Any:
+            return super(SitefinderGroup, self).main(words, prog_name or "sitefinder", complete_var,
+                                                     standalone_mode=False, windows_expand_args=windows_expand_args,
+                                                     **extra)
+
+        sys.exit(guarded(command, list(sys.argv[1:] if args is None else args),
+                         debug_from_env=os.environ.get("SITEFINDER_DEBUG") == "1"))
+
+    def invoke(self, ctx: Any) -> Any:
+        """Carry Ctrl-C past Typer, which would end the run with a silent 130 (`process.Interrupted`)."""
         try:
-            code = super().main(arguments, prog_name or "sitefinder", complete_var, standalone_mode=False,
-                                windows_expand_args=windows_expand_args, **extra)
-        except SitefinderError as exc:
-            code = _fail(str(exc), exc.exit_code, debug)
-        except NoArgsIsHelpError as exc:  # bare `sitefinder`: the help (Rich prints it itself), not an error
-            if exc.format_message():
-                print(exc.format_message())
-            code = 0
-        except ClickException as exc:  # bad option, missing argument, unknown command
-            command = f" {exc.ctx.info_name}" if getattr(exc, "ctx", None) and exc.ctx.parent else ""
-            code = _fail(f"{exc.format_message()} (see: sitefinder{command} --help)", EXIT_USAGE, debug=False)
-        except (KeyboardInterrupt, typer.Abort):
-            code = _fail("interrupted", EXIT_INTERRUPTED, debug=False)
-        except Terminated as exc:  # SIGTERM, SIGHUP: clean-ups (temporary files) have run on the way here
-            code = _fail(f"terminated by signal {exc.signal_number}", 128 + exc.signal_number, debug=False)
-        except BrokenPipeError:
-            code = _quiet_broken_pipe()
-        except Exception as exc:  # a bug: still one line, unless the user asks for the trace
-            code = _fail(f"internal error: {type(exc).__name__}: {str(exc)[:200]} (run with --debug for details)",
-                         EXIT_FAILURE, debug)
-        finally:
-            _restore_signals(previous_handlers)
-        try:
-            if sys.stdout is not None:
-                sys.stdout.flush()
-        except BrokenPipeError:
-            code = _quiet_broken_pipe()
-        sys.exit(code if isinstance(code, int) else 0)
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            from sitefinder.process import Interrupted
 
-
-class Terminated(BaseException):
-    """SIGTERM or SIGHUP arrived: unwind (running every `finally`), then exit 128 + the signal."""
-
-    def __init__(self, signal_number: int) -> None:
-        super().__init__(signal_number)
-        self.signal_number = signal_number
-
-
-def _terminate_on_signals() -> dict[int, Any]:
-    """Turn SIGTERM and SIGHUP into an exception, so that an interrupted write removes its temporary
-    files instead of dying mid-way (Python's default for them is to stop without unwinding)."""
-    import signal
-
-    def handler(signal_number: int, frame: Any) -> None:
-        raise Terminated(signal_number)
-
-    previous = {}
-    for name in ("SIGTERM", "SIGHUP"):
-        number = getattr(signal, name, None)
-        if number is None:
-            continue
-        try:
-            previous[number] = signal.signal(number, handler)
-        except ValueError:  # not the main thread (an embedding program): leave signals alone
-            pass
-    return previous
-
-
-def _restore_signals(previous: dict[int, Any]) -> None:
-    import signal
-
-    for number, handler in previous.items():
-        signal.signal(number, handler)
-
-
-def _not_an_option(word: str) -> str:
-    """`near -33.87,151.21`: a word that starts with a minus and a digit is a negative number or a
-    coordinate, never an option (sitefinder has no option like -3). Click would take it for one; a
-    leading space keeps it an argument, and parsing ignores the space."""
-    return " " + word if len(word) > 1 and word[0] == "-" and (word[1].isdigit() or word[1] == ".") else word
-
-
-def _take_debug_flag(arguments: list[str]) -> tuple[list[str], bool]:
-    """--debug anywhere among the options (`sitefinder near X --debug` too), but not after `--`,
-    where every word is an argument (`sitefinder show -- --debug` looks for a site called --debug)."""
-    end = arguments.index("--") if "--" in arguments else len(arguments)
-    kept = [word for word in arguments[:end] if word != "--debug"] + arguments[end:]
-    return kept, len(kept) != len(arguments)
-
-
-def _escape_what_stdout_cannot_encode() -> None:
-    """On a stdout that is not UTF-8 (`sitefinder near 北京 > out.txt` on a Windows code page, or
-    PYTHONIOENCODING=ascii), show a character it cannot hold as `\\u5317` rather than fail."""
-    from sitefinder.text import is_utf8
-
-    for stream in (sys.stdout, sys.stderr):
-        if not is_utf8(getattr(stream, "encoding", None)) and hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="backslashreplace")
-
-
-def _fail(message: str, code: int, debug: bool) -> int:
-    if debug:
-        import traceback
-
-        traceback.print_exc()
-    from sitefinder.render import notice
-
-    notice(f"Error: {message}")
-    return code
-
-
-def _quiet_broken_pipe() -> int:
-    """The reader went away (`sitefinder list | head -1`): stop quietly, exit 1 as Click does.
-
-    stdout is pointed at /dev/null so that the interpreter's last flush cannot print a traceback.
-    """
-    try:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except (OSError, ValueError):  # not a real file (tests capture stdout in memory)
-        pass
-    return EXIT_FAILURE
+            raise Interrupted from None
 
 
 APP_SETTINGS: dict[str, Any] = dict(
@@ -194,16 +90,10 @@ APP_SETTINGS: dict[str, Any] = dict(
 app = typer.Typer(**APP_SETTINGS)
 
 
-class OutputFormat(str, enum.Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
 SitesOption = Annotated[Optional[Path], typer.Option(
     "--sites", envvar="SITEFINDER_SITES", metavar="PATH", show_default=False,
     help="Sites CSV to read (same columns as the shipped data/sites.csv); trial.json beside it is read too.")]
-FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", case_sensitive=False,
+FormatOption = Annotated[Format, typer.Option("--format", "-f", case_sensitive=False,
                                                     help="Output format (any case: JSON works).")]
 # metavar "": a flag takes no value, so its help shows none (Typer would print <bool>).
 JsonOption = Annotated[bool, typer.Option("--json", metavar="", help="Shorthand for --format json.")]
@@ -275,12 +165,6 @@ OnlineOption = Annotated[bool, typer.Option(
          "name over the network).")]
 
 
-def _format(output: OutputFormat, as_json: bool) -> str:
-    if as_json and output not in (OutputFormat.table, OutputFormat.json):
-        raise UsageError(f"--json and --format {output.value} disagree; give one of them")
-    return "json" if as_json else output.value
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"sitefinder {__version__}\n{ATTRIBUTION}")
@@ -298,7 +182,7 @@ def main(
 
 
 @app.command("list", cls=SitefinderCommand)
-def list_sites(
+def list_command(
     province: ProvinceOption = None,
     city: Annotated[Optional[str], typer.Option(
         "--city", "-c", metavar="CITY",
@@ -310,7 +194,7 @@ def list_sites(
     condition: ConditionOption = None,
     sites: SitesOption = None,
     lang: LangOption = None,
-    output: FormatOption = OutputFormat.table,
+    output: FormatOption = Format.table,
     as_json: JsonOption = False,
 ) -> None:
     """List the trial's sites, by province then city.
@@ -325,17 +209,16 @@ def list_sites(
 
       sitefinder list --status "not yet recruiting" --format csv > sites.csv
     """
-    from sitefinder import render
-    from sitefinder.queries import list_sites as find_sites
+    from sitefinder.output import choose_format, emit
+    from sitefinder.queries import matching_sites
 
-    fmt = _format(output, as_json)
-    result = find_sites(sites, province=province, city=city, status=status, country=country,
-                        lang=lang.value if lang else None, trials=trial or (), condition=condition)
-    render.show_site_list(result, fmt)
+    fmt = choose_format(output, as_json)
+    emit(matching_sites(sites, province=province, city=city, status=status, country=country,
+                        lang=lang.value if lang else None, trials=trial or (), condition=condition), fmt)
 
 
-@app.command(cls=SitefinderCommand)
-def near(
+@app.command("near", cls=SitefinderCommand)
+def near_command(
     place: Annotated[str, typer.Argument(
         metavar="PLACE", show_default=False,
         help="A city (Guangzhou, 广州, 'Taizhou, Jiangsu', 江苏泰州, London), coordinates LAT,LON "
@@ -352,7 +235,7 @@ def near(
     online: OnlineOption = False,
     sites: SitesOption = None,
     lang: LangOption = None,
-    output: FormatOption = OutputFormat.table,
+    output: FormatOption = Format.table,
     as_json: JsonOption = False,
 ) -> None:
     """Show the sites nearest to a place, nearest first (of every trial of the dataset).
@@ -369,14 +252,13 @@ def near(
 
       sitefinder near Guangzhou --condition "lung cancer" --by hospital --sites lung/sites.csv
     """
-    from sitefinder import render
-    from sitefinder.queries import near as find_near, near_by_hospital
+    from sitefinder.output import choose_format, emit
+    from sitefinder.queries import near_by_hospital, nearest_sites
 
-    fmt = _format(output, as_json)
-    ask = near_by_hospital if by is Grouping.hospital else find_near
-    result = ask(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
-                 lang=lang.value if lang else None, trials=trial or (), condition=condition)
-    (render.show_hospitals if by is Grouping.hospital else render.show_nearest)(result, fmt)  # type: ignore[arg-type]
+    fmt = choose_format(output, as_json)
+    ask = near_by_hospital if by is Grouping.hospital else nearest_sites
+    emit(ask(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
+             lang=lang.value if lang else None, trials=trial or (), condition=condition), fmt)
 
 
 @app.command("map", cls=SitefinderCommand)
@@ -399,7 +281,7 @@ def map_command(
     online: OnlineOption = False,
     sites: SitesOption = None,
     lang: LangOption = None,
-    output: FormatOption = OutputFormat.table,
+    output: FormatOption = Format.table,
     as_json: JsonOption = False,
 ) -> None:
     """Draw the region around a place and its nearest sites, offline, in the terminal or to a file.
@@ -414,23 +296,21 @@ def map_command(
 
       sitefinder map Guangzhou --out sites.html
     """
-    from sitefinder import render
+    from sitefinder.output import choose_format, emit, map_aspect
     from sitefinder.queries import map_near
 
-    fmt = _format(output, as_json)
-    columns, rows, aspect = render.map_canvas(out)
-    result = map_near(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
-                      lang=lang.value if lang else None, view=view.value, aspect=aspect, with_land=out is not None,
-                      trials=trial or (), condition=condition)
-    render.show_map(result, fmt, out, columns, rows)
+    fmt = choose_format(output, as_json, command="map", out=out)
+    emit(map_near(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
+                  lang=lang.value if lang else None, view=view.value, aspect=map_aspect(fmt, out), out=out,
+                  trials=trial or (), condition=condition), fmt)
 
 
-@app.command(cls=SitefinderCommand)
-def show(
+@app.command("show", cls=SitefinderCommand)
+def show_command(
     site: Annotated[str, typer.Argument(help="A site id (see `sitefinder list`) or part of its facility name.",
                                         show_default=False)],
     sites: SitesOption = None,
-    output: FormatOption = OutputFormat.table,
+    output: FormatOption = Format.table,
     as_json: JsonOption = False,
 ) -> None:
     """Show one site: every field, all its contacts with their roles, and the trial's central contact.
@@ -441,20 +321,20 @@ def show(
 
       sitefinder show 23 --json
     """
-    from sitefinder import render
+    from sitefinder.output import choose_format, emit
     from sitefinder.queries import site_detail
 
-    fmt = _format(output, as_json)
-    render.show_site_detail(site_detail(site, sites), fmt)
+    fmt = choose_format(output, as_json)
+    emit(site_detail(site, sites), fmt)
 
 
-@app.command(cls=SitefinderCommand)
-def info(
+@app.command("info", cls=SitefinderCommand)
+def info_command(
     nct_id: Annotated[Optional[str], typer.Argument(
         metavar="[NCT_ID]", show_default=False,
         help="One trial of a dataset of many; without it, the list of its trials.")] = None,
     sites: SitesOption = None,
-    output: FormatOption = OutputFormat.table,
+    output: FormatOption = Format.table,
     as_json: JsonOption = False,
 ) -> None:
     """Summarise the trial: what it tests, who may join, its status and whom to call.
@@ -467,15 +347,15 @@ def info(
 
       sitefinder info NCT05288205 --sites lung/sites.csv
     """
-    from sitefinder import render
+    from sitefinder.output import choose_format, emit
     from sitefinder.queries import trial_summary
 
-    fmt = _format(output, as_json)
-    render.show_trial(trial_summary(sites, nct_id), fmt)
+    fmt = choose_format(output, as_json)
+    emit(trial_summary(sites, nct_id), fmt)
 
 
 @app.command("import", cls=SitefinderCommand)
-def import_study(
+def import_command(
     sources: Annotated[list[str], typer.Argument(
         metavar="SOURCE...", show_default=False,
         help="Study JSON files (API v2 shape), the registry's export (ctg-studies.json), saved API search "
@@ -488,7 +368,7 @@ def import_study(
                                                           "instead of keeping it out of distance ranking.")] = False,
     country: Annotated[Optional[str], typer.Option(
         "--country", metavar="COUNTRY", help="Keep only the sites in this country: China, 中国, USA.")] = None,
-    output: FormatOption = OutputFormat.table,
+    output: FormatOption = Format.table,
     as_json: JsonOption = False,
 ) -> None:
     """Import ClinicalTrials.gov studies (one, or many into one dataset) as a sites file for every other command.
@@ -503,21 +383,20 @@ def import_study(
 
       sitefinder near Guangzhou --sites mytrial/sites.csv
     """
-    from sitefinder import render
     from sitefinder.bulkimport import import_many
+    from sitefinder.output import choose_format, emit, progress_notice
 
-    fmt = _format(output, as_json)
-    render.show_import(import_many(sources, out, online=online, strict=strict, country=country,
-                                   progress=render.progress_notice), fmt)
+    fmt = choose_format(output, as_json)
+    emit(import_many(sources, out, online=online, strict=strict, country=country, progress=progress_notice), fmt)
 
 
-@app.command(cls=SitefinderCommand)
-def update(
+@app.command("update", cls=SitefinderCommand)
+def update_command(
     nct_id: Annotated[Optional[str], typer.Argument(
         metavar="[NCT_ID]", show_default=False,
         help="The study to fetch; by default the trial of the data in use (NCT07010263 as shipped).")] = None,
     sites: SitesOption = None,
-    output: FormatOption = OutputFormat.table,
+    output: FormatOption = Format.table,
     as_json: JsonOption = False,
 ) -> None:
     """Fetch the current registry record and say what changed: sites, statuses, contacts, the date.
@@ -534,15 +413,15 @@ def update(
 
       sitefinder update NCT04000000 && sitefinder near Boston --sites ~/.local/share/sitefinder/NCT04000000/sites.csv
     """
-    from sitefinder import render
-    from sitefinder.update import update as fetch_update
+    from sitefinder.output import choose_format, emit
+    from sitefinder.update import refresh_from_registry
 
-    fmt = _format(output, as_json)
-    render.show_update(fetch_update(nct_id, sites), fmt)
+    fmt = choose_format(output, as_json)
+    emit(refresh_from_registry(nct_id, sites), fmt)
 
 
 def run() -> None:
-    """Console-script entry point."""
+    """Run the command line in `sys.argv` (the console script's `sitefinder.__main__.run` calls this)."""
     app_for(sys.argv[1:])()
 
 

@@ -111,9 +111,13 @@ def lead_contact(contacts: Sequence[Contact]) -> Contact | None:
     return contacts[0] if contacts else None
 
 
-def how_to_reach(contact: Contact) -> str:
-    """Phone (with extension) and email, as one phrase; "" when the registry gives neither."""
-    return ", ".join(part for part in (dialable(contact), contact.email) if part)
+def how_to_reach(contact: Contact, group_separator: str = " ") -> str:
+    """Phone (with extension) and email, as one phrase; "" when the registry gives neither.
+
+    `group_separator` "-" where Rich wraps the line: it breaks at every kind of space, no-break
+    spaces included, and a phone number split over two lines is misread.
+    """
+    return ", ".join(part for part in (dialable(contact, group_separator), contact.email) if part)
 
 
 def reachable_contact(contacts: Sequence[Contact]) -> Contact | None:
@@ -122,8 +126,9 @@ def reachable_contact(contacts: Sequence[Contact]) -> Contact | None:
     return next((contact for contact in ordered if how_to_reach(contact)), None)
 
 
-def contact_line(contact: Contact) -> str:
-    """"Name (role): phone, email", for people."""
+def contact_line(contact: Contact, role_words: bool = True) -> str:
+    """"Name (role): phone ext. N, email": the one way a contact is written as a line, for people
+    (`show`, `info`, `update`) and, with the role's enum (`role_words` False), in CSV cells."""
     details = how_to_reach(contact)
-    role = ROLE_WORDS.get(contact.role, contact.role.lower())
+    role = ROLE_WORDS.get(contact.role, contact.role.lower()) if role_words else contact.role
     return f"{contact.name} ({role})" + (f": {details}" if details else "")

@@ -2,8 +2,8 @@
 
 `geodesic_km` is the answer shown to people (WGS-84, as geopy's `geodesic`); `sphere_km` is a
 cheap bound used to rule sites out before the exact distance is computed, and to tell one city
-from another in the gazetteer; `bounding_box` turns a radius into a latitude/longitude box that a
-SQL index can search.
+from another in the gazetteer; `box_degrees` turns a radius into the one latitude/longitude box
+that SQL searches (`bounding_box` as a condition); `distinct_places` is the one "same place" rule.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ SPHERE_MARGIN = 1.01
 SPHERE_SLACK_KM = 1.0
 _KM_PER_DEGREE_LATITUDE = 110.574  # the shortest degree of latitude, at the equator
 _KM_PER_DEGREE_LONGITUDE = 111.320  # a degree of longitude at the equator
+# Same-name records closer than this are one place (GeoNames often has a city and its core district).
+SAME_PLACE_KM = 30.0
 
 
 def geodesic_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -76,20 +78,44 @@ def rank_sites(origin: Place, sites: Iterable[Site], limit: int | None = None,
     return ranked[:limit] if limit is not None else ranked
 
 
-def bounding_box(latitude: float, longitude: float, radius_km: float) -> tuple[str, list[float]]:
-    """A SQL condition on `latitude`/`longitude` columns that holds every point within `radius_km`
-    (with the sphere's margin), and its parameters."""
+def box_degrees(latitude: float, longitude: float, radius_km: float) -> tuple[float, float, float, float]:
+    """South, north, west, east of a latitude/longitude box holding every point within `radius_km`
+    (with the sphere's margin): the one box sitefinder draws. Longitude is scaled by the cosine of
+    the box's widest latitude: at 60°N a degree of longitude is 56 km, so a box of `km / 111` on
+    both axes reaches half the distance east and west (Västerås is 60 km from Örebro county)."""
     dlat = radius_km * SPHERE_MARGIN / _KM_PER_DEGREE_LATITUDE
     south, north = latitude - dlat, latitude + dlat
     if south <= -90 or north >= 90:
-        return "latitude BETWEEN ? AND ?", [max(south, -90.0), min(north, 90.0)]
+        return max(south, -90.0), min(north, 90.0), -180.0, 180.0
     widest = math.cos(math.radians(max(abs(south), abs(north))))
     dlon = radius_km * SPHERE_MARGIN / (_KM_PER_DEGREE_LONGITUDE * widest)
     if dlon >= 180:
+        return south, north, -180.0, 180.0
+    return south, north, longitude - dlon, longitude + dlon
+
+
+def bounding_box(latitude: float, longitude: float, radius_km: float) -> tuple[str, list[float]]:
+    """A SQL condition on `latitude`/`longitude` columns that holds every point within `radius_km`
+    (box_degrees), and its parameters; a box across the antimeridian is two longitude ranges."""
+    south, north, west, east = box_degrees(latitude, longitude, radius_km)
+    if west <= -180 and east >= 180:
         return "latitude BETWEEN ? AND ?", [south, north]
-    west, east = longitude - dlon, longitude + dlon
-    if west < -180:  # the box crosses the antimeridian: two longitude ranges
+    if west < -180:
         return ("latitude BETWEEN ? AND ? AND (longitude >= ? OR longitude <= ?)", [south, north, west + 360, east])
     if east > 180:
         return ("latitude BETWEEN ? AND ? AND (longitude >= ? OR longitude <= ?)", [south, north, west, east - 360])
     return "latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?", [south, north, west, east]
+
+
+def distinct_places(ranked: Iterable[Place]) -> list[Place]:
+    """Same-name places that are really different places, in the order given (the first of each
+    stands for it): records of one country within SAME_PLACE_KM of one kept before are one place,
+    a city and its core district, which GeoNames often lists both. `near`'s ambiguity notice and
+    import's namesake rules both count namesakes with this."""
+    distinct: list[Place] = []
+    for place in ranked:
+        if not any(other.country == place.country and sphere_km(other.latitude, other.longitude, place.latitude,
+                                                                 place.longitude) < SAME_PLACE_KM
+                   for other in distinct):
+            distinct.append(place)
+    return distinct

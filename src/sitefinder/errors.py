@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
+from sitefinder.exits import ExitCode
 from sitefinder.text import quoted
-
-EXIT_FAILURE = 1  # no result, bad data, a runtime failure
-EXIT_USAGE = 2  # the command line itself is wrong
 
 
 class SitefinderError(Exception):
     """Something the user can act on; the message says what to do."""
 
-    exit_code = EXIT_FAILURE
+    exit_code: int = ExitCode.FAILURE
 
 
 class UsageError(SitefinderError):
     """The command line asks for something that cannot be: a bad option value or argument."""
 
-    exit_code = EXIT_USAGE
+    exit_code = ExitCode.USAGE
 
 
 class DataFileError(SitefinderError):

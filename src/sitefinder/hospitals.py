@@ -9,28 +9,11 @@ accents ignored: "Sun Yat-sen University Cancer Center" = "SUN YAT SEN UNIVERSIT
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
 
+from sitefinder.answers import Hospital, HospitalTrial
 from sitefinder.contacts import reachable_contact
-from sitefinder.models import Contact, RankedSite, Site, Trial
+from sitefinder.models import RankedSite, Site, Trial
 from sitefinder.text import fold
-
-
-class HospitalTrial(NamedTuple):
-    site: Site  # the hospital's site in this trial
-    trial: Trial
-    call: Contact | None  # whom to call about it: the site's own contact with a phone or email, else the trial's
-    call_is_central: bool  # the trial's central contact, the site giving none
-
-
-class Hospital(NamedTuple):
-    facility: str  # as the nearest of its sites writes it
-    city: str
-    province: str
-    country: str
-    distance_km: float  # to the nearest of its sites (they are one place, but studies place them apart)
-    approximate: bool
-    trials: list[HospitalTrial]  # nearest first, each trial once
 
 
 def hospital_key(site: Site) -> tuple[str, str]:

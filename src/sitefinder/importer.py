@@ -9,8 +9,9 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
+from sitefinder.answers import ImportResult
 from sitefinder.errors import ImportFailed, NetworkError, UsageError
 from sitefinder.gazetteer import Gazetteer
 from sitefinder.models import Contact, Place, Site, Trial
@@ -21,15 +22,6 @@ from sitefinder.text import name_key
 CTGOV_URL = "https://clinicaltrials.gov"
 NCT_ID = re.compile(r"^NCT\d{8}$", re.IGNORECASE)
 MAX_STUDY_BYTES = 50 * 1024 * 1024  # the largest registry records are a few MB
-
-
-class ImportResult(NamedTuple):
-    trial: Trial
-    sites: list[Site]
-    unplaced: list[str]  # facilities that could not be placed: listed, never ranked
-    from_registry: int  # sites whose coordinates are the registry's own geoPoint
-    sites_path: Path | None = None  # where they were written, once they were
-    trial_path: Path | None = None
 
 
 def import_to(source: str, out_dir: Path, online: bool = False, strict: bool = False) -> ImportResult:

@@ -273,7 +273,7 @@ def _rings(scene: Scene, width: int, height: int) -> list[str]:
     if scene.origin is None or not scene.markers:
         return []
     farthest = max(marker.entry.distance_km for marker in scene.markers)
-    radii = []
+    radii: list[float] = []
     radius = nice_distance(max(farthest, 1.0))
     while radius >= farthest / 6 and len(radii) < 3:  # rings much smaller than the view are clutter
         radii.append(radius)

@@ -81,7 +81,7 @@ def _bounded_adapter(**options: Any) -> Any:
 
     from sitefinder.web import get
 
-    class BoundedAdapter(BaseSyncAdapter):  # type: ignore[misc]
+    class BoundedAdapter(BaseSyncAdapter):
         def get_text(self, url: str, *, timeout: float, headers: dict[str, str]) -> str:
             body = get(url, max_bytes=MAX_ANSWER_BYTES, service="the geocoder", headers=headers, timeout=timeout)
             return body.decode("utf-8", "replace")

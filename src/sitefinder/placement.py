@@ -8,7 +8,7 @@ The rules, each for a class of what real records hold (benchmarks/placement.py m
   there), by any name the gazetteer knows for it (Gazetteer.divisions: local and ISO names and
   codes, a province standing for its state); one the country does not have is left out. A state
   written in the city's field counts too ("Milano (MI)", "Porto Alegre - RS").
-- The city is tried as written, then in the forms gazetteer.written_forms strips of what registries
+- The city is tried as written, then in the forms placenames.written_forms strips of what registries
   add ("Cedex 9", "Praha 2", "Chuo-ku", "75013 Paris", "Ostrava-Poruba", "St." for "Saint").
 - Among same-name places, one whose own name is the city beats one that merely has it as another
   name (Mirano is not Milan), then the most populous; a town beats a district of a bigger city.
@@ -38,8 +38,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from sitefinder.distance import sphere_km
-from sitefinder.gazetteer import CITY_WARD_SUFFIXES, WARD_SUFFIXES, split_qualifier, written_forms
+from sitefinder.distance import distinct_places
+from sitefinder.placenames import CITY_WARD_SUFFIXES, WARD_SUFFIXES, split_qualifier, written_forms
 from sitefinder.models import Place
 from sitefinder.regions import province_key
 from sitefinder.text import name_key
@@ -47,7 +47,6 @@ from sitefinder.text import name_key
 if TYPE_CHECKING:
     from sitefinder.gazetteer import Gazetteer
 
-SAME_PLACE_KM = 30.0  # same-name records this close are one place (a city and its core district)
 DOMINANT = 10  # a namesake ten times the next is the one meant (Taiyuan the city, not a village Taiyuan)
 # A city found only in another state is a registry typo of the state when it is a city this large
 # ("Zhengzhou, Hainan"); a village elsewhere is not what a row meant ("Yuzhong, Chongqing").
@@ -104,7 +103,7 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
                 return Placement(_best(in_state, key, gazetteer), "")
             if ward:  # Kotō, Tokyo is not Kotō, Kumamoto
                 continue
-            distinct = _distinct(found)
+            distinct = distinct_places(sorted(found, key=lambda place: -place.population))
             place = _state_typo(distinct, key, state, states, gazetteer)
             if place is not None:
                 return Placement(place, f"The registry gives the state {state_label}, but {place.name} is in "
@@ -217,17 +216,6 @@ def _best(places: list[Place], key: str, gazetteer: Gazetteer) -> Place:
     return top
 
 
-def _distinct(places: list[Place]) -> list[Place]:
-    """Same-name places that are really different places (not a city and its core district)."""
-    distinct: list[Place] = []
-    for place in sorted(places, key=lambda place: -place.population):
-        if not any(other.country == place.country and sphere_km(other.latitude, other.longitude, place.latitude,
-                                                                 place.longitude) < SAME_PLACE_KM
-                   for other in distinct):
-            distinct.append(place)
-    return distinct
-
-
 def _division_seat(city: str, countries: set[str], gazetteer: Gazetteer) -> Placement | None:
     """A "city" that is a province, state or prefecture of the country: placed at its middle (the
     median of its places), which is where the registry's own point for such a row lies."""
@@ -294,7 +282,8 @@ def _closest_spelling(city: str, states: set[tuple[str, str]], countries: set[st
     if not candidates:
         return None
     best_score = candidates[0][0]
-    close = _distinct([place for score, place in candidates if score >= best_score - 3])
+    close = distinct_places(sorted((place for score, place in candidates if score >= best_score - 3),
+                                   key=lambda place: -place.population))
     if best_score < 85 or len(close) != 1:
         return None
     place = close[0]

@@ -1,7 +1,8 @@
 """The questions sitefinder answers, as plain functions: which place, which sites, how far.
 
-Each command of the CLI calls one function here (`near`, `list_sites`, `site_detail`,
-`trial_summary`) and hands the record it returns to the renderer, which never reads data itself.
+Each command of the CLI calls one function here (`nearest_sites`, `near_by_hospital`, `matching_sites`,
+`site_detail`, `trial_summary`, `map_near`) and hands the record it returns (answers.py) to `output.emit`, which
+never reads data itself.
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ import functools
 import math
 from pathlib import Path
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
+from sitefinder.answers import (ChineseNames, HospitalAnswer, MapResult, NearResult, RegionAnswer, SiteDetail, SiteList,
+                                TrialSummary)
 from sitefinder.distance import rank_sites
 from sitefinder.errors import PlaceNotFound, SitefinderError, UsageError
 from sitefinder.models import RankedSite, Resolution, Site, Trial
@@ -23,8 +26,7 @@ if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that reso
     from sitefinder.errors import RegionNotPlace
     from sitefinder.gazetteer import Gazetteer
     from sitefinder.geomap import Scene
-    from sitefinder.hospitals import Hospital
-    from sitefinder.sitestore import CityFilter, IndexedSource, MemorySource, TrialRow
+    from sitefinder.sitestore import CityFilter, IndexedSource, MemorySource
 
 T = TypeVar("T")
 ONLINE_HINT = "places the offline gazetteer lacks can be looked up with --online"
@@ -42,7 +44,7 @@ def locate(query: str, preferred: frozenset[int] = frozenset(), online: bool = F
 
     `preferred`: GeoNames ids of the cities hosting a site, which win among same-name places.
     """
-    from sitefinder.gazetteer import resolve
+    from sitefinder.resolver import resolve
 
     from sitefinder.errors import RegionNotPlace
 
@@ -56,39 +58,6 @@ def locate(query: str, preferred: frozenset[int] = frozenset(), online: bool = F
         from sitefinder.online import geocode_online
 
         return geocode_online(miss.query, miss.suggestions)
-
-
-class ChineseNames(NamedTuple):
-    """Names in Chinese characters, for someone who typed Chinese (or asked with --lang zh)."""
-
-    place: str  # the resolved place ("" when it has none)
-    province: str  # the resolved place's province
-    sites: dict[int, tuple[str, str]]  # site id → (city, province); "" where none is known
-
-
-class NearResult(NamedTuple):
-    resolution: Resolution
-    sites: list[RankedSite]
-    trial: Trial
-    unplaced: int = 0  # matching sites without coordinates: listed by `list`, never ranked
-    nearest_outside_km: float | None = None  # when --within left nothing: how far the nearest is
-    considered: int = 0
-    chinese: ChineseNames | None = None
-    trials: dict[str, Trial] = {}  # the trial of each site shown, by NCT id (never mutated)
-    many_trials: bool = False  # the dataset holds several trials: each row names its own
-
-
-class RegionAnswer(NamedTuple):
-    """`near China`, `near 山东`: a province or country is not a point to measure from; its sites are the answer."""
-
-    query: str
-    region: str  # the region's name as the sites file writes it, or as typed
-    kind: str  # "country" or "province"
-    sites: list[Site]
-    trial: Trial
-    chinese: ChineseNames | None = None
-    trials: dict[str, Trial] = {}
-    many_trials: bool = False
 
 
 DEFAULT_LIMIT = 5
@@ -126,28 +95,6 @@ def _answer(sites_path: Path | None, question: Callable[[MemorySource | IndexedS
         return question(open_sites(sites_path))
 
 
-class SiteList(NamedTuple):
-    sites: list[Site]
-    trial: Trial
-    chinese: ChineseNames | None = None
-    trials: dict[str, Trial] = {}
-    many_trials: bool = False
-
-
-class SiteDetail(NamedTuple):
-    site: Site
-    trial: Trial
-
-
-class TrialSummary(NamedTuple):
-    trial: Trial
-    site_count: int
-    provinces: list[str]  # sorted, as the sites file names them
-    countries: list[str]
-    sites_name: str  # the sites file, for messages
-    trials: list[TrialRow] = []  # every trial of a dataset of several (`info` without an NCT id)
-
-
 def _with_trials(result: T, source: MemorySource | IndexedSource, sites: Iterable[Site]) -> T:
     """The answer with the trials of its sites, so that each row can name its own."""
     from sitefinder.catalogue import trial_id_of
@@ -170,9 +117,9 @@ def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
     return match(text, site_provinces)
 
 
-def near(query: str, sites_path: Path | None = None, limit: int | None = None, within_km: float | None = None,
-         province: str | None = None, status: str | None = None, online: bool = False,
-         lang: str | None = None, trials: Iterable[str] = (), condition: str | None = None) -> NearResult | RegionAnswer:
+def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None = None,
+                  within_km: float | None = None, province: str | None = None, status: str | None = None,
+                  online: bool = False, lang: str | None = None, trials: Iterable[str] = (), condition: str | None = None) -> NearResult | RegionAnswer:
     """The sites nearest to what a person typed, with how the place was understood.
 
     `province` and `status` are as typed (`山东`, `not yet recruiting`); a bad value is a UsageError.
@@ -253,9 +200,9 @@ def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> Ch
                          province_zh(site.province)) for site in sites})
 
 
-def list_sites(sites_path: Path | None = None, province: str | None = None, city: str | None = None,
-               status: str | None = None, country: str | None = None, lang: str | None = None,
-               trials: Iterable[str] = (), condition: str | None = None) -> SiteList:
+def matching_sites(sites_path: Path | None = None, province: str | None = None, city: str | None = None,
+                   status: str | None = None, country: str | None = None, lang: str | None = None,
+                   trials: Iterable[str] = (), condition: str | None = None) -> SiteList:
     """The trial's sites matching the filters (as typed), by province, then city, then id.
 
     `city` is understood as `near` understands a place (济南, jinan, Ganzhou for the registry's
@@ -282,7 +229,7 @@ def understand_city(text: str, source: MemorySource | IndexedSource) -> CityFilt
 
     A typo that names neither is a PlaceNotFound with "did you mean".
     """
-    from sitefinder.gazetteer import resolve
+    from sitefinder.resolver import resolve
     from sitefinder.sitestore import CityFilter
 
     key = fold(text)
@@ -330,7 +277,7 @@ def trial_summary(sites_path: Path | None = None, nct_id: str | None = None) -> 
     return _answer(sites_path, question)
 
 
-def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, limit: int = 5,
+def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, limit: int | None = 5,
                  within_km: float | None = None, province: str | None = None,
                  status: str | None = None, trials: frozenset[str] | None = None) -> NearResult:
     check_limits(limit, within_km)
@@ -386,36 +333,25 @@ def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
     return matches[0]
 
 
-class MapResult(NamedTuple):
-    near: NearResult
-    scene: Scene
-
-
 def map_near(query: str, sites_path: Path | None = None, limit: int | None = None, within_km: float | None = None,
              province: str | None = None, status: str | None = None, online: bool = False,
-             lang: str | None = None, view: str = "fit", aspect: float = 2.0, with_land: bool = False,
+             lang: str | None = None, view: str = "fit", aspect: float = 2.0, out: Path | None = None,
              trials: Iterable[str] = (), condition: str | None = None) -> MapResult:
-    """`near`'s answer and the map around it. `aspect`: the drawing's width over its height."""
+    """`near`'s answer and the map around it. `aspect`: the drawing's width over its height; `out`:
+    the file the map is for (then with the world's land and borders), else the terminal."""
     from sitefinder.geomap import VIEWS, choose_view, scene
 
     if view not in VIEWS:
         raise UsageError(f"unknown view {quoted(view)}; use one of: {', '.join(VIEWS)}")
-    result = near(query, sites_path, limit=limit, within_km=within_km, province=province, status=status,
-                  online=online, lang=lang, trials=trials, condition=condition)
+    result = nearest_sites(query, sites_path, limit=limit, within_km=within_km, province=province, status=status,
+                           online=online, lang=lang, trials=trials, condition=condition)
     if isinstance(result, RegionAnswer):
         raise UsageError(f"{quoted(result.query)} is a {result.kind}: give a city or coordinates to map the "
                          f"sites around it (or: sitefinder list --{result.kind} {quoted(result.region)})")
     place = result.resolution.place
     box = open_gazetteer().country_box(place.country) if view == "country" and place.country else None
     chosen = choose_view(view, place, result.sites, aspect, box)
-    return MapResult(result, scene(chosen, place, result.sites, with_land=with_land))
-
-
-class HospitalAnswer(NamedTuple):
-    """`near PLACE --by hospital`: the nearest hospitals, each once, with their trials."""
-
-    near: NearResult  # the ranked sites the hospitals were grouped from
-    hospitals: list[Hospital]
+    return MapResult(result, scene(chosen, place, result.sites, with_land=out is not None), out)
 
 
 def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | None = None,
@@ -442,7 +378,7 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
             return _with_trials(answer, source, answer.sites)
         budget = None if wanted is None else wanted * 8  # hospitals run several trials: more sites than hospitals
         while True:
-            result = find_nearest(resolution, source, limit=budget, within_km=within_km,  # type: ignore[arg-type]
+            result = find_nearest(resolution, source, limit=budget, within_km=within_km,
                                   province=province_name, status=status_value, trials=chosen)
             result = _with_trials(result, source, [entry.site for entry in result.sites])
             hospitals = group_by_hospital(result.sites, result.trials, source.trial, wanted)

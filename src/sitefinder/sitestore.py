@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 from pathlib import Path
 
+from sitefinder.answers import TrialRow
 from sitefinder.contacts import contacts_from_list, contacts_to_list
 from sitefinder.errors import SitefinderError
 from sitefinder.models import Place, Site, SiteData, Trial
@@ -50,13 +51,6 @@ class Candidates(NamedTuple):
     placed: list[Site]  # a superset of the nearest `limit` matching sites that have coordinates
     unplaced: int  # matching sites without coordinates
     considered: int  # matching sites in all
-
-
-class TrialRow(NamedTuple):
-    """What `info` lists of each trial of a dataset, without reading its whole facts."""
-
-    trial: Trial  # for an indexed dataset, only the fields listed here are filled
-    site_count: int
 
 
 class MemorySource:
@@ -123,7 +117,7 @@ class MemorySource:
         return sort_by_region(filter_sites(self.data.sites, self.trial, province, city, status, countries,
                                            trials, self._trials))
 
-    def candidates(self, origin: Place, limit: int, within_km: float | None, province: str | None,
+    def candidates(self, origin: Place, limit: int | None, within_km: float | None, province: str | None,
                    status: str | None, trials: frozenset[str] | None = None) -> Candidates:
         matching = filter_sites(self.data.sites, self.trial, province=province, status=status, trials=trials,
                                 catalogue=self._trials)
@@ -280,7 +274,7 @@ class IndexedSource:
                                                              params)]
         return sort_by_region(filter_sites(sites, self.trial, city=city, countries=countries))
 
-    def candidates(self, origin: Place, limit: int, within_km: float | None, province: str | None,
+    def candidates(self, origin: Place, limit: int | None, within_km: float | None, province: str | None,
                    status: str | None, trials: frozenset[str] | None = None) -> Candidates:
         where, params = self._filters(province, status, trials)
         considered = (self._db.execute(f"SELECT COUNT(*) FROM site WHERE {where}", params).fetchone()[0]

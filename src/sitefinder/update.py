@@ -10,35 +10,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
-from typing import NamedTuple
 
+from sitefinder.answers import DatasetUpdate, ShownStatus, SiteChange, TrialChange, UpdateResult
 from sitefinder.errors import UsageError
 from sitefinder.models import Contact, Site, Trial
 from sitefinder.text import quoted
 
 
-class SiteChange(NamedTuple):
-    site: Site  # as it is now
-    status: tuple[str, str] | None  # (before, after), in words, when the site's own status changed
-    contacts: tuple[tuple[str, ...], tuple[str, ...]] | None  # (before, after) contact lines, when they changed
-
-
-class UpdateResult(NamedTuple):
-    nct_id: str
-    trial: Trial  # the new facts
-    before: Trial  # the facts of the data in use before
-    sites_path: Path
-    site_count: int
-    added: list[Site]
-    removed: list[Site]
-    changed: list[SiteChange]
-    unplaced: list[str]
-    is_default: bool  # commands without --sites now read it
-
-
-def update(nct_id: str | None = None, sites_path: Path | None = None) -> UpdateResult | DatasetUpdate:
+def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = None) -> UpdateResult | DatasetUpdate:
     """Fetch `nct_id` (default: the trial of the data in use) and compare it with the data in use;
-    for a dataset of several trials, without `nct_id`, refresh them all (update_dataset)."""
+    for a dataset of several trials, without `nct_id`, refresh them all (refresh_dataset)."""
     from sitefinder.datasets import write_dataset
     from sitefinder.importer import NCT_ID, _today, fetch_study, import_study
     from sitefinder.paths import SHIPPED_TRIAL, updated_dataset_dir
@@ -46,7 +27,7 @@ def update(nct_id: str | None = None, sites_path: Path | None = None) -> UpdateR
 
     in_use = open_sites(sites_path)
     if nct_id is None and sites_path is not None and len(in_use.trial_ids()) > 1:
-        return update_dataset(sites_path)  # type: ignore[return-value]  # every trial of the dataset
+        return refresh_dataset(sites_path)  # every trial of the dataset
     wanted = (nct_id or in_use.trial.nct_id).strip().upper()
     if not wanted:
         raise UsageError("the data in use name no trial (no trial.json beside them); give an NCT id, "
@@ -75,15 +56,14 @@ def compare(old: list[Site], old_trial: Trial, new: list[Site], new_trial: Trial
     shift when a site is added). A status change is reported for a site when its own status (the
     registry's, for that site) is involved; a change of the trial's overall status, which every site
     without its own shows, is said once (UpdateResult.before/trial), not for each of them."""
-    from sitefinder.contacts import contact_line
-    from sitefinder.status import effective_status, status_words
+    from sitefinder.status import effective_status
     from sitefinder.text import fold
 
     def key(site: Site) -> tuple[str, str]:
         return fold(site.facility), fold(site.city)
 
-    def shown_status(site: Site, trial: Trial) -> str:
-        return status_words(*effective_status(site.status, trial.overall_status))
+    def shown_status(site: Site, trial: Trial) -> ShownStatus:
+        return effective_status(site.status, trial.overall_status)
 
     waiting: dict[tuple[str, str], list[Site]] = defaultdict(list)
     for site in old:
@@ -97,7 +77,7 @@ def compare(old: list[Site], old_trial: Trial, new: list[Site], new_trial: Trial
         status = (shown_status(before, old_trial), shown_status(site, new_trial))
         if before.status is None and site.status is None:
             status = (status[0], status[0])  # only the trial's status: said once, not here
-        contacts = (tuple(map(contact_line, before.contacts)), tuple(map(contact_line, site.contacts)))
+        contacts = (before.contacts, site.contacts)
         same_people = list(map(_person, before.contacts)) == list(map(_person, site.contacts))
         if status[0] != status[1] or not same_people:
             changed.append(SiteChange(site, status if status[0] != status[1] else None,
@@ -123,33 +103,7 @@ MAX_PAGES = 1_000
 MAX_PAGE_BYTES = 128 * 1024 * 1024  # a page of 100 studies is a few MB
 
 
-class TrialChange(NamedTuple):
-    """What changed for one trial of a dataset."""
-
-    nct_id: str
-    before: Trial
-    after: Trial  # the new facts; the old ones when the registry no longer has the study
-    found: bool  # the registry returned the study
-    site_count: int
-    added: list[Site]
-    removed: list[Site]
-    changed: list[SiteChange]
-
-    @property
-    def status_changed(self) -> bool:
-        return self.before.overall_status != self.after.overall_status
-
-
-class DatasetUpdate(NamedTuple):
-    """`sitefinder update` on a dataset of several trials: every trial refreshed, published as one unit."""
-
-    sites_path: Path
-    trials: list[TrialChange]
-    site_count: int
-    unplaced: list[str]
-
-
-def update_dataset(sites_path: Path) -> DatasetUpdate:
+def refresh_dataset(sites_path: Path) -> DatasetUpdate:
     """Refresh every trial of a dataset of many (batched registry requests), compare each with the data
     in use and publish the whole as one version: a failure anywhere changes nothing."""
     from sitefinder.catalogue import import_countries

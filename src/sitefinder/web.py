@@ -105,7 +105,8 @@ def _remaining(deadline: float, url: str) -> float:
 
 def _read_bounded(response: Any, connection: Any, deadline: float, max_bytes: int, url: str,
                   service: str) -> bytes:
-    chunks, size = [], 0
+    chunks: list[bytes] = []
+    size = 0
     while True:
         if connection.sock is not None:  # each read may only wait for what is left of the whole request
             connection.sock.settimeout(_remaining(deadline, url))

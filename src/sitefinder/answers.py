@@ -1,0 +1,213 @@
+"""The answer records: what each command's one core call returns, as data, never as words.
+
+Every command of the CLI makes one call into the core (queries.py, bulkimport.py, update.py) and
+hands the record it gets to `output.emit`. The records live here, below both, so that the output
+side can read them without importing the modules that compute them (and their SQLite, geocoders
+and HTTP). A record holds enums, numbers and `Site`/`Contact`/`Trial` values; the words people
+read are made from them by `output.views`, the JSON and CSV by `output.schema`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple, Union
+
+from sitefinder.models import Contact, RankedSite, Resolution, Site, Trial
+
+if TYPE_CHECKING:  # the map's scene: only a map answer carries one
+    from sitefinder.geomap import Scene
+
+
+class ChineseNames(NamedTuple):
+    """Names in Chinese characters, for someone who typed Chinese (or asked with --lang zh)."""
+
+    place: str  # the resolved place ("" when it has none)
+    province: str  # the resolved place's province
+    sites: dict[int, tuple[str, str]]  # site id → (city, province); "" where none is known
+
+
+class NearResult(NamedTuple):
+    """`near PLACE`: the place as understood and its nearest sites, nearest first."""
+
+    resolution: Resolution
+    sites: list[RankedSite]
+    trial: Trial
+    unplaced: int = 0  # matching sites without coordinates: listed by `list`, never ranked
+    nearest_outside_km: float | None = None  # when --within left nothing: how far the nearest is
+    considered: int = 0
+    chinese: ChineseNames | None = None
+    trials: dict[str, Trial] = {}  # the trial of each site shown, by NCT id (never mutated)
+    many_trials: bool = False  # the dataset holds several trials: each row names its own
+
+
+class RegionAnswer(NamedTuple):
+    """`near China`, `near 山东`: a province or country is not a point to measure from; its sites are the answer."""
+
+    query: str
+    region: str  # the region's name as the sites file writes it, or as typed
+    kind: str  # "country" or "province"
+    sites: list[Site]
+    trial: Trial
+    chinese: ChineseNames | None = None
+    trials: dict[str, Trial] = {}
+    many_trials: bool = False
+
+
+class SiteList(NamedTuple):
+    """`list`: the sites matching the filters, by province, city, id."""
+
+    sites: list[Site]
+    trial: Trial
+    chinese: ChineseNames | None = None
+    trials: dict[str, Trial] = {}
+    many_trials: bool = False
+
+
+class SiteDetail(NamedTuple):
+    """`show SITE`: one site and the trial it belongs to."""
+
+    site: Site
+    trial: Trial
+
+
+class TrialRow(NamedTuple):
+    """What `info` lists of each trial of a dataset, without reading its whole facts."""
+
+    trial: Trial  # for an indexed dataset, only the fields listed here are filled
+    site_count: int
+
+
+class TrialSummary(NamedTuple):
+    """`info`: the trial's facts and where its sites are."""
+
+    trial: Trial
+    site_count: int
+    provinces: list[str]  # sorted, as the sites file names them
+    countries: list[str]
+    sites_name: str  # the sites file, for messages
+    trials: list[TrialRow] = []  # every trial of a dataset of several (`info` without an NCT id)
+
+
+class MapResult(NamedTuple):
+    """`map PLACE`: `near`'s answer and the scene (view, land, markers) around it."""
+
+    near: NearResult
+    scene: Scene
+    out: Path | None = None  # the map file to write, when one was asked for
+
+
+class HospitalTrial(NamedTuple):
+    """One trial a hospital runs: its site there, and whom to call about it."""
+
+    site: Site  # the hospital's site in this trial
+    trial: Trial
+    call: Contact | None  # whom to call about it: the site's own contact with a phone or email, else the trial's
+    call_is_central: bool  # the trial's central contact, the site giving none
+
+
+class Hospital(NamedTuple):
+    """A hospital as `near --by hospital` shows it: once, with every trial it runs."""
+
+    facility: str  # as the nearest of its sites writes it
+    city: str
+    province: str
+    country: str
+    distance_km: float  # to the nearest of its sites (they are one place, but studies place them apart)
+    approximate: bool
+    trials: list[HospitalTrial]  # nearest first, each trial once
+
+
+class HospitalAnswer(NamedTuple):
+    """`near PLACE --by hospital`: the nearest hospitals, each once, with their trials."""
+
+    near: NearResult  # the ranked sites the hospitals were grouped from
+    hospitals: list[Hospital]
+
+
+class ImportResult(NamedTuple):
+    """`import`: the study's trial and sites, and where they were written."""
+
+    trial: Trial
+    sites: list[Site]
+    unplaced: list[str]  # facilities that could not be placed: listed, never ranked
+    from_registry: int  # sites whose coordinates are the registry's own geoPoint
+    sites_path: Path | None = None  # where they were written, once they were
+    trial_path: Path | None = None
+
+
+class Skipped(NamedTuple):
+    """A study left out of an import, and why."""
+
+    source: str  # the file (and member) it came from
+    position: int | None  # its place in an export or page (0-based), None for a file of its own
+    nct_id: str  # "" when the record names none
+    reason: str
+
+
+class BulkResult(NamedTuple):
+    """`import` of one study or many into one dataset: the trials and sites, and where they were written."""
+
+    trials: list[Trial]
+    sites: list[Site]
+    unplaced: list[str]
+    from_registry: int
+    skipped: list[Skipped]
+    sites_path: Path | None = None
+    trials_path: Path | None = None
+
+
+# A status as shown: (the effective status enum or None, where it comes from: "site", "trial" or None).
+ShownStatus = tuple[Union[str, None], Union[str, None]]
+
+
+class SiteChange(NamedTuple):
+    """One site whose own status or whose people changed between two versions of the data."""
+
+    site: Site  # as it is now
+    status: tuple[ShownStatus, ShownStatus] | None  # (before, after), when the site's own status changed
+    contacts: tuple[tuple[Contact, ...], tuple[Contact, ...]] | None  # (before, after), when its people changed
+
+
+class UpdateResult(NamedTuple):
+    """`update`: the fetched study, kept as the data in use, and what changed since the data before."""
+
+    nct_id: str
+    trial: Trial  # the new facts
+    before: Trial  # the facts of the data in use before
+    sites_path: Path
+    site_count: int
+    added: list[Site]
+    removed: list[Site]
+    changed: list[SiteChange]
+    unplaced: list[str]
+    is_default: bool  # commands without --sites now read it
+
+
+class TrialChange(NamedTuple):
+    """What changed for one trial of a dataset."""
+
+    nct_id: str
+    before: Trial
+    after: Trial  # the new facts; the old ones when the registry no longer has the study
+    found: bool  # the registry returned the study
+    site_count: int
+    added: list[Site]
+    removed: list[Site]
+    changed: list[SiteChange]
+
+    @property
+    def status_changed(self) -> bool:
+        return self.before.overall_status != self.after.overall_status
+
+
+class DatasetUpdate(NamedTuple):
+    """`update` on a dataset of several trials: every trial refreshed, published as one unit."""
+
+    sites_path: Path
+    trials: list[TrialChange]
+    site_count: int
+    unplaced: list[str]
+
+
+Answer = Union[NearResult, RegionAnswer, SiteList, SiteDetail, TrialSummary, MapResult, HospitalAnswer, ImportResult,
+               BulkResult, UpdateResult, DatasetUpdate]

@@ -1,0 +1,117 @@
+"""The output: `emit(answer, format)` is the one place that chooses between table, JSON and CSV.
+
+Every command parses its options, asks `choose_format` which format (a bad combination is a usage
+error before any work), makes one core call that returns an answer record (answers.py) and
+hands it to `emit`. Under it, one module per concern:
+
+- `schema`: the public JSON objects and CSV columns, from one field list, with one null policy;
+- `views`: people's words (titles, declared columns, footers, notices) as data;
+- `terminal`: Rich, and only there (the one Console, cells, tables, widths);
+- `streams`: JSON, CSV and notices with the standard library only;
+- `mapfiles`: the map's canvas and its SVG and HTML files.
+
+Nothing under `output` imports the modules that compute answers (queries, importer, update).
+"""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Any
+
+from sitefinder.answers import MapResult
+from sitefinder.errors import UsageError
+
+
+class Format(str, enum.Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+# The formats a command can answer in, where it is not every one.
+MAP_FORMATS = (Format.table, Format.json)
+
+
+def choose_format(requested: Format, as_json: bool, command: str = "", out: Path | None = None) -> Format:
+    """The format a command line asks for, or a usage error when its options disagree (before any work)."""
+    if as_json and requested not in (Format.table, Format.json):
+        raise UsageError(f"--json and --format {requested.value} disagree; give one of them")
+    chosen = Format.json if as_json else requested
+    if command == "map":
+        if chosen not in MAP_FORMATS:
+            raise UsageError("a map is drawn as a table (in the terminal) or JSON; for CSV use sitefinder near")
+        if out is not None:
+            from sitefinder.output.mapfiles import check_map_file
+
+            if chosen is not Format.table:
+                raise UsageError(f"--out writes the map to {out.name}, --format {chosen.value} prints it; "
+                                 "give one of them")
+            check_map_file(out)
+    return chosen
+
+
+def map_aspect(fmt: Format, out: Path | None) -> float:
+    """The shape (width over height) of the map to compute: a file's page; for JSON, a terminal of
+    Rich's default 80 columns, whatever the terminal (the same view at every width, and no Rich);
+    else the terminal's."""
+    from sitefinder.output.mapfiles import JSON_MAP_COLUMNS, MAP_FILE_ASPECT, terminal_canvas
+
+    if out is not None:
+        return MAP_FILE_ASPECT
+    if fmt is not Format.table:
+        return terminal_canvas(JSON_MAP_COLUMNS)[2]
+    from sitefinder.output.terminal import width
+
+    return terminal_canvas(width())[2]
+
+
+def emit(answer: Any, fmt: Format) -> None:
+    """Say an answer: its notices on stderr, then the answer on stdout (or in its map file)."""
+    from sitefinder.output import streams, views
+
+    for message in views.notices(answer):
+        streams.notice(message)
+    if isinstance(answer, MapResult) and answer.out is not None:
+        from sitefinder.output.mapfiles import write_map_file
+
+        write_map_file(answer, answer.out)
+        streams.notice(views.map_written(answer))
+    elif fmt is Format.json:
+        from sitefinder.output.schema import json_object
+
+        streams.write_json(json_object(answer))
+    elif fmt is Format.csv:
+        from sitefinder.output.schema import csv_table
+
+        streams.write_csv(*csv_table(answer))
+    else:
+        canvas = (0, 0)
+        if isinstance(answer, MapResult):
+            from sitefinder.output.mapfiles import terminal_canvas
+            from sitefinder.output.terminal import width
+
+            canvas = terminal_canvas(width())[:2]
+        shown = views.view(answer, canvas)
+        if isinstance(shown, views.Message):
+            streams.notice(shown.text)
+        elif shown is not None:
+            from sitefinder.output.terminal import draw
+
+            draw(shown)
+
+
+_last_progress = [0.0]
+
+
+def progress_notice(done: int, total: int | None) -> None:
+    """A long import's progress on stderr, at most once a second."""
+    import time
+
+    from sitefinder.output import streams, views
+
+    now = time.monotonic()
+    if now - _last_progress[0] < 1.0 and done != total:
+        return
+    _last_progress[0] = now
+    streams.notice(views.progress_line(done, total))

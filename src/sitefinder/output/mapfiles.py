@@ -1,0 +1,57 @@
+"""The map's canvas and its files: how large a map to draw, and the self-contained SVG or HTML page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitefinder.answers import MapResult
+from sitefinder.errors import SitefinderError, UsageError
+from sitefinder.output.views import NEAR_COLUMNS, distance_cell, investigator_cell, map_title, site_trial, status_cell
+from sitefinder.text import printable
+
+MAP_FILE_KINDS = (".svg", ".html", ".htm")
+MAP_FILE_ASPECT = 1.6
+JSON_MAP_COLUMNS = 80  # `map --json` computes its view for a terminal this wide (Rich's default)
+
+
+
+def check_map_file(out: Path) -> None:
+    if out.suffix.lower() not in MAP_FILE_KINDS:
+        raise UsageError(f"--out {out.name}: a map file ends in .svg or .html")
+
+
+def terminal_canvas(columns: int) -> tuple[int, int, float]:
+    """A terminal map `columns` wide (braille dots are square: 2 a column, 4 a row)."""
+    rows = max(8, min(30, columns // 4))
+    return columns, rows, columns * 2 / (rows * 4)
+
+
+def write_map_file(result: MapResult, out: Path) -> None:
+    from sitefinder.mapdraw import SiteLabel, html, svg
+    from sitefinder.paths import replace_atomically
+
+    near, scene = result.near, result.scene
+    labels = []
+    for marker in scene.markers:
+        site = marker.entry.site
+        contact = investigator_cell(site)
+        labels.append(SiteLabel(
+            text=f"{marker.rank} {site.facility}, {site.city}, {distance_cell(marker.entry)} km",
+            details="\n".join(part for part in (
+                f"{marker.rank}. {site.facility} (id {site.id})", f"{site.city}, {site.province}, {site.country}",
+                f"{distance_cell(marker.entry)} km · {status_cell(site, site_trial(near, site))}",
+                f"Investigator: {contact}" if contact else "") if part)))
+    labels = [label._replace(text=printable(label.text), details=printable(label.details)) for label in labels]
+    title = printable(map_title(near))
+    if out.suffix.lower() == ".svg":
+        text = svg(scene, title, labels)
+    else:
+        rows = [[str(rank), str(entry.site.id), printable(entry.site.facility), printable(entry.site.city),
+                 printable(entry.site.province), distance_cell(entry),
+                 status_cell(entry.site, site_trial(near, entry.site)),
+                 printable(investigator_cell(entry.site))] for rank, entry in enumerate(near.sites, 1)]
+        text = html(scene, title, labels, rows, tuple(column.header for column in NEAR_COLUMNS))
+    try:
+        replace_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    except OSError as exc:
+        raise SitefinderError(f"cannot write {out}: {exc.strerror or exc}") from None

@@ -1,0 +1,345 @@
+"""The public shape of every answer: JSON objects and CSV columns, made from one field list each.
+
+Null policy (README, "Output contract"), decided here once:
+- a key that an object of its kind has, it always has; an unknown value is `null`, never `""`;
+- a key is absent only when the question did not ask for it (`city_zh`, `province_zh`, `name_zh`
+  without Chinese) and in a contact object, whose optional keys (`phone`, `phone_ext`, `email`,
+  `phone_international`) are absent when the registry gives none (the stored shape);
+- a list with nothing in it is `[]`; in CSV, null is an empty cell.
+Values are data: statuses and roles as the registry's enums, contacts as objects, numbers as
+numbers with the unit in the key. Words for people are added beside them (`*_words`), never instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
+
+from sitefinder.answers import (BulkResult, ChineseNames, DatasetUpdate, Hospital, HospitalAnswer, MapResult,
+                                NearResult, RegionAnswer, SiteChange, SiteDetail, SiteList, TrialChange, TrialSummary,
+                                UpdateResult)
+from sitefinder.catalogue import short_label
+from sitefinder.contacts import contact_line, contacts_to_list
+from sitefinder.models import RankedSite, Resolution, Site, Trial
+from sitefinder.output.streams import csv_cell
+from sitefinder.output.views import call_line, site_trial, skipped_line
+from sitefinder.status import effective_status
+
+
+def known(value: Any) -> Any:
+    """The null policy for text: "" (unknown) is null."""
+    return None if value == "" else value
+
+
+class SiteRow(NamedTuple):
+    """One site as an answer shows it: with its trial (for the status) and, in `near`, its rank."""
+
+    site: Site
+    trial: Trial
+    chinese: ChineseNames | None = None
+    entry: RankedSite | None = None
+    rank: int = 0
+
+
+class Field(NamedTuple):
+    """One key of an object and column of a CSV: its JSON value, and its CSV value where that differs."""
+
+    key: str
+    value: Callable[[SiteRow], Any]
+    cell: Callable[[SiteRow], Any] | None = None
+
+
+def _contacts_cell(row: SiteRow) -> str:
+    """`Name (ROLE): phone ext. N, email; ...`, the number as `show` writes it (dialable from abroad)."""
+    return "; ".join(contact_line(contact, role_words=False) for contact in row.site.contacts)
+
+
+SITE_FIELDS: tuple[Field, ...] = (
+    Field("id", lambda row: row.site.id),
+    Field("facility", lambda row: known(row.site.facility)),
+    Field("city", lambda row: known(row.site.city)),
+    Field("province", lambda row: known(row.site.province)),
+    Field("country", lambda row: known(row.site.country)),
+    Field("status", lambda row: row.site.status),
+    Field("effective_status", lambda row: effective_status(row.site.status, row.trial.overall_status)[0]),
+    Field("status_source", lambda row: effective_status(row.site.status, row.trial.overall_status)[1]),
+    Field("latitude", lambda row: row.site.latitude),
+    Field("longitude", lambda row: row.site.longitude),
+    Field("coordinate_precision", lambda row: known(row.site.coordinate_precision)),
+    Field("coordinate_source", lambda row: known(row.site.coordinate_source)),
+    Field("location_note", lambda row: known(row.site.location_note)),
+    Field("investigators", lambda row: contacts_to_list(row.site.contacts), _contacts_cell),
+    Field("nct_id", lambda row: known(row.site.nct_id or row.trial.nct_id)),  # the site's own trial
+    Field("trial", lambda row: known(short_label(row.trial))),
+)
+RANK_FIELDS: tuple[Field, ...] = (
+    Field("rank", lambda row: row.rank),
+    Field("distance_km", lambda row: round(row.entry.distance_km, 1) if row.entry else None),
+)
+
+
+def site_record(row: SiteRow) -> dict[str, Any]:
+    record = {field.key: field.value(row) for field in SITE_FIELDS}
+    if row.chinese is not None:  # only when asked for (a query in Chinese, --lang zh): null where unknown
+        city, province = row.chinese.sites.get(row.site.id, ("", ""))
+        record.update(city_zh=known(city), province_zh=known(province))
+    return record
+
+
+def ranked_record(row: SiteRow) -> dict[str, Any]:
+    rank, distance = RANK_FIELDS
+    return {rank.key: rank.value(row), **site_record(row), distance.key: distance.value(row)}
+
+
+def csv_row(fields: Sequence[Field], row: SiteRow) -> list[str]:
+    return [csv_cell(field.cell(row) if field.cell else field.value(row)) for field in fields]
+
+
+def place_record(resolution: Resolution, chinese: ChineseNames | None = None) -> dict[str, Any]:
+    place = resolution.place
+    record = {
+        "query": resolution.query, "name": place.name, "province": known(place.province),
+        "country": known(place.country), "latitude": place.latitude, "longitude": place.longitude,
+        "source": place.source, "geonameid": place.geonameid,
+        "alternatives": [{"name": alt.name, "province": known(alt.province), "country": known(alt.country),
+                          "latitude": alt.latitude, "longitude": alt.longitude, "population": alt.population,
+                          "geonameid": alt.geonameid}
+                         for alt in resolution.alternatives],
+    }
+    if chinese is not None:
+        record.update(name_zh=known(chinese.place), province_zh=known(chinese.province))
+    return record
+
+
+def data_record(trial: Trial) -> dict[str, Any]:
+    """The JSON keys that say how current an answer's data are."""
+    from sitefinder.trial import freshness
+
+    fresh = freshness(trial)
+    return {"data_date": known(fresh.date), "data_age_days": fresh.age_days, "data_stale": fresh.stale}
+
+
+def rows_of(answer: SiteList | RegionAnswer) -> list[SiteRow]:
+    return [SiteRow(site, site_trial(answer, site), answer.chinese) for site in answer.sites]
+
+
+def ranked_rows(result: NearResult) -> list[SiteRow]:
+    return [SiteRow(entry.site, site_trial(result, entry.site), result.chinese, entry, rank)
+            for rank, entry in enumerate(result.sites, 1)]
+
+
+def answer_trial(answer: NearResult | RegionAnswer | SiteList) -> dict[str, Any]:
+    """`nct_id` and `trial` at the top of an answer: the dataset's one trial; null for several."""
+    return {"nct_id": known(answer.trial.nct_id), "trial": known(short_label(answer.trial))}
+
+
+# ---------------------------------------------------------------- each answer's JSON
+
+def near_object(result: NearResult) -> dict[str, Any]:
+    """`near`'s JSON object (`map --json` adds its view to it)."""
+    return {"origin": place_record(result.resolution, result.chinese),
+            "sites": [ranked_record(row) for row in ranked_rows(result)], **answer_trial(result),
+            **data_record(result.trial)}
+
+
+def view_object(result: MapResult) -> dict[str, float]:
+    view = result.scene.view
+    return {"west": round(view.west, 4), "south": round(view.south, 4), "east": round(view.east, 4),
+            "north": round(view.north, 4)}
+
+
+def hospital_record(rank: int, hospital: Hospital) -> dict[str, Any]:
+    """A hospital of `near --by hospital`: where it is, and a row for each trial it runs."""
+    rows = []
+    for row in hospital.trials:
+        shown, source = effective_status(row.site.status, row.trial.overall_status)
+        call = None if row.call is None else {
+            **contacts_to_list([row.call])[0], "central": row.call_is_central, "line": call_line(row)}
+        rows.append({"nct_id": known(row.trial.nct_id), "trial": known(short_label(row.trial)),
+                     "overall_status": known(row.trial.overall_status), "site_id": row.site.id,
+                     "status": row.site.status, "effective_status": shown, "status_source": source,
+                     "investigators": contacts_to_list(row.site.contacts), "call": call})
+    return {"rank": rank, "facility": known(hospital.facility), "city": known(hospital.city),
+            "province": known(hospital.province), "country": known(hospital.country),
+            "distance_km": round(hospital.distance_km, 1), "approximate": hospital.approximate, "trials": rows}
+
+
+HOSPITAL_CSV_FIELDS = ("rank", "facility", "city", "province", "country", "distance_km")
+HOSPITAL_TRIAL_CSV_FIELDS = ("nct_id", "trial", "site_id", "effective_status")
+
+
+def hospitals_object(answer: HospitalAnswer) -> dict[str, Any]:
+    result = answer.near
+    return {"origin": place_record(result.resolution, result.chinese),
+            "hospitals": [hospital_record(rank, hospital) for rank, hospital in enumerate(answer.hospitals, 1)],
+            **answer_trial(result), **data_record(result.trial)}
+
+
+def trial_list_object(summary: TrialSummary) -> dict[str, Any]:
+    return {"trials": trial_list_records(summary), "trial_count": len(summary.trials),
+            "site_count": summary.site_count, "countries": summary.countries}
+
+
+TRIAL_LIST_FIELDS = ("nct_id", "trial", "brief_title", "overall_status", "phase", "site_count", "data_date",
+                     "data_age_days", "data_stale")
+
+
+def trial_list_records(summary: TrialSummary) -> list[dict[str, Any]]:
+    return [{"nct_id": known(row.trial.nct_id), "trial": known(short_label(row.trial)),
+             "brief_title": known(row.trial.brief_title), "overall_status": known(row.trial.overall_status),
+             "phase": known(row.trial.phase), "site_count": row.site_count, **data_record(row.trial)}
+            for row in summary.trials]
+
+
+def import_object(result: BulkResult) -> dict[str, Any]:
+    from sitefinder.output.views import import_trial_path, single_trial
+
+    placed = len(result.sites) - len(result.unplaced)
+    one = single_trial(result)
+    return {"nct_id": known(one.nct_id) if one else None, "sites_file": str(result.sites_path),
+            "trial_file": str(import_trial_path(result)), "site_count": len(result.sites),
+            "placed_from_registry": result.from_registry, "placed_offline": placed - result.from_registry,
+            "unplaced": result.unplaced, "trials_file": str(result.trials_path), "trial_count": len(result.trials),
+            "trials": [{"nct_id": trial.nct_id, "label": known(short_label(trial))} for trial in result.trials],
+            "skipped": [{"source": item.source, "index": item.position, "nct_id": known(item.nct_id),
+                         "reason": item.reason} for item in result.skipped]}
+
+
+def import_cells(result: BulkResult) -> dict[str, Any]:
+    """The import's summary as CSV field/value pairs: the trials by id, the skipped studies as lines."""
+    return {**import_object(result), "trials": [trial.nct_id for trial in result.trials],
+            "skipped": [skipped_line(item) for item in result.skipped]}
+
+
+def change_records(changed: Sequence[SiteChange]) -> list[dict[str, Any]]:
+    """Sites whose own status or people changed: the values before and after, and their words beside."""
+    from sitefinder.status import status_words
+
+    def status(change: SiteChange) -> dict[str, Any] | None:
+        if not change.status:
+            return None
+        (before, before_source), (after, after_source) = change.status
+        return {"before": before, "before_source": before_source, "after": after, "after_source": after_source,
+                "before_words": status_words(before, before_source), "after_words": status_words(after, after_source)}
+
+    def contacts(change: SiteChange) -> dict[str, Any] | None:
+        if not change.contacts:
+            return None
+        before, after = change.contacts
+        return {"before": contacts_to_list(before), "after": contacts_to_list(after),
+                "before_lines": [contact_line(contact) for contact in before],
+                "after_lines": [contact_line(contact) for contact in after]}
+
+    return [{"id": change.site.id, "facility": known(change.site.facility), "city": known(change.site.city),
+             "status": status(change), "contacts": contacts(change)} for change in changed]
+
+
+def update_object(result: UpdateResult) -> dict[str, Any]:
+    from sitefinder.trial import freshness
+
+    changes = change_records(result.changed)
+    return {"nct_id": result.nct_id, "sites_file": str(result.sites_path), "site_count": result.site_count,
+            "data_date_before": known(freshness(result.before).date), "data_date": known(freshness(result.trial).date),
+            "default": result.is_default, "overall_status_before": known(result.before.overall_status),
+            "overall_status": known(result.trial.overall_status),
+            "added": [site_record(SiteRow(site, result.trial)) for site in result.added],
+            "removed": [site_record(SiteRow(site, result.before)) for site in result.removed],
+            "changed": changes, "unplaced": result.unplaced}
+
+
+def trial_change_record(change: TrialChange) -> dict[str, Any]:
+    from sitefinder.trial import freshness
+
+    return {"nct_id": change.nct_id, "trial": known(short_label(change.after)), "found": change.found,
+            "site_count": change.site_count,
+            "data_date_before": known(freshness(change.before).date), "data_date": known(freshness(change.after).date),
+            "overall_status_before": known(change.before.overall_status),
+            "overall_status": known(change.after.overall_status),
+            "added": [site_record(SiteRow(site, change.after)) for site in change.added],
+            "removed": [site_record(SiteRow(site, change.before)) for site in change.removed],
+            "changed": change_records(change.changed)}
+
+
+def dataset_update_object(result: DatasetUpdate) -> dict[str, Any]:
+    return {"sites_file": str(result.sites_path), "site_count": result.site_count,
+            "trials": [trial_change_record(change) for change in result.trials], "unplaced": result.unplaced}
+
+
+def json_object(answer: Any) -> Any:
+    """The JSON of any answer record."""
+    if isinstance(answer, MapResult):
+        return {**near_object(answer.near), "view": view_object(answer)}
+    if isinstance(answer, NearResult):
+        return near_object(answer)
+    if isinstance(answer, HospitalAnswer):
+        return hospitals_object(answer)
+    if isinstance(answer, RegionAnswer):
+        origin: dict[str, Any] = {"query": answer.query, "name": answer.region, "source": answer.kind, "latitude": None,
+                  "longitude": None, "alternatives": []}
+        return {"origin": origin, "sites": [site_record(row) for row in rows_of(answer)], **answer_trial(answer),
+                **data_record(answer.trial)}
+    if isinstance(answer, SiteList):
+        return {"sites": [site_record(row) for row in rows_of(answer)], **answer_trial(answer),
+                **data_record(answer.trial)}
+    if isinstance(answer, SiteDetail):
+        trial = answer.trial
+        return {"site": site_record(SiteRow(answer.site, trial)),
+                "trial": {"nct_id": known(trial.nct_id), "brief_title": known(trial.brief_title),
+                          "central_contacts": contacts_to_list(trial.central_contacts)},
+                **data_record(trial)}
+    if isinstance(answer, TrialSummary):
+        from sitefinder.trial import trial_to_dict
+
+        if answer.trials:
+            return trial_list_object(answer)
+        return {"trial": {key: known(value) for key, value in trial_to_dict(answer.trial).items()},
+                "site_count": answer.site_count,
+                "countries": answer.countries, **data_record(answer.trial)}
+    if isinstance(answer, BulkResult):
+        return import_object(answer)
+    if isinstance(answer, UpdateResult):
+        return update_object(answer)
+    if isinstance(answer, DatasetUpdate):
+        return dataset_update_object(answer)
+    raise TypeError(f"no JSON shape for {type(answer).__name__}")
+
+
+# ---------------------------------------------------------------- each answer's CSV
+
+def csv_table(answer: Any) -> tuple[list[str], list[list[str]]]:
+    """The CSV header and rows of any answer record that has them (a map has none: see output.FORMATS)."""
+    if isinstance(answer, NearResult):
+        fields = (*RANK_FIELDS, *SITE_FIELDS)
+        return [field.key for field in fields], [csv_row(fields, row) for row in ranked_rows(answer)]
+    if isinstance(answer, HospitalAnswer):  # one row a trial of a hospital
+        records = hospitals_object(answer)["hospitals"]
+        return ([*HOSPITAL_CSV_FIELDS, *HOSPITAL_TRIAL_CSV_FIELDS, "call"],
+                [[*(csv_cell(record[key]) for key in HOSPITAL_CSV_FIELDS),
+                  *(csv_cell(row[key]) for key in HOSPITAL_TRIAL_CSV_FIELDS),
+                  csv_cell(row["call"]["line"] if row["call"] else None)]
+                 for record in records for row in record["trials"]])
+    if isinstance(answer, (SiteList, RegionAnswer)):
+        return ([field.key for field in SITE_FIELDS], [csv_row(SITE_FIELDS, row) for row in rows_of(answer)])
+    if isinstance(answer, SiteDetail):
+        return [field.key for field in SITE_FIELDS], [csv_row(SITE_FIELDS, SiteRow(answer.site, answer.trial))]
+    if isinstance(answer, TrialSummary):
+        from sitefinder.output.views import trial_fields
+
+        if answer.trials:
+            return list(TRIAL_LIST_FIELDS), [[csv_cell(record[key]) for key in TRIAL_LIST_FIELDS]
+                                             for record in trial_list_records(answer)]
+        return ["field", "value"], [[csv_cell(name), csv_cell(value)] for name, value in trial_fields(answer)]
+    if isinstance(answer, BulkResult):
+        return ["field", "value"], [[csv_cell(key), csv_cell("; ".join(value) if isinstance(value, list) else value)]
+                                    for key, value in import_cells(answer).items()]
+    if isinstance(answer, UpdateResult):
+        from sitefinder.output.views import update_rows
+
+        return ["change", "id", "facility", "city", "what"], [[csv_cell(cell) for cell in row]
+                                                              for row in update_rows(answer)]
+    if isinstance(answer, DatasetUpdate):
+        from sitefinder.output.views import dataset_update_rows
+
+        return ["nct_id", "trial", "status", "sites"], [[csv_cell(cell) for cell in row]
+                                                        for row in dataset_update_rows(answer)]
+    raise TypeError(f"no CSV shape for {type(answer).__name__}")

@@ -1,0 +1,145 @@
+"""The text rules of place names, as people and registries write them: the forms a name is tried
+in ("Cedex 9", "Praha 2", "Chuo-ku", "St."), the qualifiers written after it ("Milano (MI)"),
+the ways a query splits into a place and its qualifiers, and coordinates typed as text.
+
+Pure functions over strings, below both readers of names (resolver.py for what a person typed,
+placement.py for what a registry wrote) and the gazetteer's SQL, so none of them imports another
+for these rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sitefinder.errors import UsageError
+from sitefinder.text import has_cjk
+
+# Separators between a place and its qualifiers, mapped to a comma (no regex: see text.py).
+TO_COMMA = str.maketrans({"，": ",", "、": ",", ";": ",", "；": ","})
+# "GuangzhouShi", "Beijing Municipality" written as one word
+LATIN_CITY_WORDS = ("municipality", "city", "shi")
+
+
+def parse_coordinates(text: str) -> tuple[float, float] | None:
+    """`22.54,114.06`, `-33.87, 151.21`, `22.54 114.06` or full-width `２２.５４，１１４.０６` as
+    (latitude, longitude); None when it is not two numbers."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text).replace("−", "-")  # full-width digits and comma; a minus sign
+    parts = text.replace(",", " ").split()
+    if len(parts) != 2 or not all(_is_decimal(part) for part in parts):
+        return None
+    latitude, longitude = float(parts[0]), float(parts[1])
+    if not -90 <= latitude <= 90:
+        raise UsageError(f"latitude {latitude:g} is out of range: it must be between -90 and 90 (write LAT,LON)")
+    if not -180 <= longitude <= 180:
+        raise UsageError(f"longitude {longitude:g} is out of range: it must be between -180 and 180 (write LAT,LON)")
+    return latitude, longitude
+
+
+def _is_decimal(text: str) -> bool:
+    """A plain decimal number: digits with an optional sign and fraction (no exponent, nan or inf)."""
+    whole, _, fraction = text.lstrip("+-").partition(".")
+    return (text.count("-") + text.count("+") <= 1 and text[0] not in "." and 1 <= len(whole) <= 3
+            and whole.isascii() and whole.isdigit() and (not fraction or (fraction.isascii() and fraction.isdigit())))
+
+
+def readings(text: str) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Ways to split a query into a place name and qualifiers, the most literal first."""
+    yield text, ()
+    parts = [part.strip() for part in text.translate(TO_COMMA).split(",") if part.strip()]
+    if len(parts) > 1:
+        yield parts[0], tuple(parts[1:])
+        return
+    words = text.split()
+    for cut in range(len(words) - 1, 0, -1):  # "Taizhou Jiangsu" and "Jiangsu Taizhou"
+        yield " ".join(words[:cut]), (" ".join(words[cut:]),)
+        yield " ".join(words[cut:]), (" ".join(words[:cut]),)
+    if len(words) == 1 and has_cjk(text):  # 江苏泰州: Chinese puts the province first, with no space
+        for cut in range(1, len(text)):
+            yield text[cut:], (text[:cut],)
+            yield text[:cut], (text[cut:],)
+
+
+# GeoNames keeps small places under one spelling: "St. Louis" and "Saint Louis" must both find it.
+_ABBREVIATIONS = {"st": "Saint", "ste": "Sainte", "mt": "Mount", "ft": "Fort", "pt": "Port",
+                  "n": "North", "s": "South", "e": "East", "w": "West"}  # "W. Palm Beach", "N Little Rock"
+_SPELLED_OUT = {"saint": "St.", "sainte": "Ste.", "mount": "Mt.", "fort": "Ft."}
+
+
+def other_spellings(name: str) -> list[str]:
+    """The name with its first word abbreviated or spelled out: "Ft. Myers" → ["Fort Myers"],
+    "St-Jérôme" (as Québec writes it) → ["Saint-Jérôme"], "E. Lansing" → ["East Lansing"]."""
+    space, hyphen = name.find(" "), name.find("-")
+    cut = min(index for index in (space, hyphen, len(name)) if index >= 0)
+    first, separator, rest = name[:cut], name[cut:cut + 1], name[cut + 1:]
+    word = first.casefold().rstrip(".")
+    if rest and word in _ABBREVIATIONS and first.casefold() not in _SPELLED_OUT:
+        return [f"{_ABBREVIATIONS[word]}{separator}{rest}"]
+    if rest and separator == " " and first.casefold() in _SPELLED_OUT:
+        return [f"{_SPELLED_OUT[first.casefold()]} {rest}"]
+    return []
+
+
+# Suffixes that make a name a ward of one of the big cities a Japanese prefecture or a Korean
+# province or metropolitan city is named after or led by (-ku, -gu); then all that make it a
+# district of some city (Chinese -qu: which city, a province does not say).
+CITY_WARD_SUFFIXES = ("-ku", " ku", "-gu", " gu")
+WARD_SUFFIXES = (*CITY_WARD_SUFFIXES, " district", " dist.", " dist", "-qu", " qu")
+# Those and what else people and registries append to a town's name ("Ota-shi", "Taichung City").
+_ADDED_SUFFIXES = (*WARD_SUFFIXES, "-shi", " shi", "-si", " si", "-gun", " gun", "-cho", "-machi", "-mura", " city",
+                   " municipality")
+
+
+# What separates a town from what is written after it in one field: "Milano (MI)",
+# "Porto Alegre - RS", "Guangzhou, Guangdong", "Frankfurt/Main".
+_QUALIFIER_SEPARATORS = (",", "，", " - ", " – ", " (", "/")
+
+
+def split_qualifier(name: str) -> tuple[str, str]:
+    """A town and what follows it in the same field: "Milano (MI)" → ("Milano", "MI"), "Roma RM" →
+    ("Roma", "RM"), "Sao Paulo - SP" → ("Sao Paulo", "SP"); ("", "") when nothing follows."""
+    for separator in _QUALIFIER_SEPARATORS:
+        head, found, rest = name.partition(separator)
+        if found and head.strip() and rest.strip(" )"):
+            return head.strip(), rest.strip(" )")
+    words = name.split()
+    if len(words) > 1 and 2 <= len(words[-1]) <= 3 and words[-1].isalpha() and words[-1].isupper():
+        return " ".join(words[:-1]), words[-1]  # "Roma RM", "CURITIBA PR"; the whole name is tried first
+    return "", ""
+
+
+def written_forms(name: str) -> list[str]:
+    """The name as written, then without what is added to a town's name ("TOULOUSE Cedex 9",
+    "Praha 2", "Chuo-ku", "Haidian District", "75013 Paris") and with "St."/"Saint"
+    the other way round, then a hyphenated name's first part ("Ostrava-Poruba"), each once."""
+    tried = [name]
+    words = name.split()
+    if len(words) > 1 and words[0].isdigit():  # "75013 Paris"
+        tried.append(" ".join(words[1:]))
+    if "cedex" in (word.casefold() for word in words):  # "TOULOUSE Cedex 9", "Bron Cedex"
+        tried.append(" ".join(words[: [word.casefold() for word in words].index("cedex")]))
+    if len(words) > 1 and words[-1].isdigit():  # "Praha 2", "Wien 9"
+        tried.append(" ".join(words[:-1]))
+    tried += other_spellings(name)
+    folded = name.casefold()
+    for suffix in _ADDED_SUFFIXES:
+        if folded.endswith(suffix) and len(name) > len(suffix) + 2:
+            tried.append(name[: -len(suffix)])
+    first, hyphen, _ = name.partition("-")
+    if hyphen and len(words) == 1 and "," not in name and len(first) >= 4:  # "Ostrava-Poruba": the city
+        tried.append(first)
+    return [form for index, form in enumerate(tried) if form and form not in tried[:index]]
+
+
+# Words that say a name is a division, written after it: Japan's -to, -fu, -ken ("Aichi-ken"),
+# Korea's special and metropolitan cities, Taiwan's and others' "City", China's "Zizhiqu".
+_DIVISION_WORDS = ("to", "fu", "ken", "city", "special city", "metropolitan city", "zizhiqu", "uygur zizhiqu",
+                   "state", "region", "department", "departamento", "provincia", "region metropolitana")
+
+
+def without_division_word(text: str) -> list[str]:
+    """The name without a division word after it: "Aichi-ken" → ["Aichi"], "Taipei City" → ["Taipei"]."""
+    folded = " ".join(text.replace("-", " ").split()).casefold()
+    return [text[: len(text) - len(word) - 1].strip(" -") for word in _DIVISION_WORDS
+            if folded.endswith(" " + word) and len(folded) > len(word) + 2]

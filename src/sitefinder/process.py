@@ -1,0 +1,208 @@
+"""The process around a command: its argv words, --debug, signals, closed streams and exit codes.
+
+`guarded` runs a parsed command line under sitefinder's error contract: every failure is one
+line on stderr and an `ExitCode` (1 a failure, 2 a usage error, 130 Ctrl-C, 128 + N a signal),
+a traceback only with --debug. Nothing here knows a command, a format or Rich.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sitefinder.errors import SitefinderError, UsageError
+from sitefinder.exits import ExitCode
+
+from typer import Abort
+
+try:  # Typer 0.26 and later carry their own copy of Click
+    from typer._click import exceptions as click_exceptions
+except ImportError:  # older Typer, on the Click that is installed
+    from click import exceptions as click_exceptions  # type: ignore[no-redef]
+
+ClickException = click_exceptions.ClickException
+
+
+class _NeverRaised(ClickException):
+    """Click before 8.2 prints the help for a bare `sitefinder` and exits 0 by itself."""
+
+
+NoArgsIsHelpError = getattr(click_exceptions, "NoArgsIsHelpError", _NeverRaised)
+
+
+class Interrupted(BaseException):
+    """Ctrl-C: a KeyboardInterrupt carried past Typer, which would turn it into a silent exit 130."""
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind (running every `finally`), then exit 128 + the signal."""
+
+    def __init__(self, signal_number: int) -> None:
+        super().__init__(signal_number)
+        self.signal_number = signal_number
+
+
+def guarded(command: Callable[[list[str]], Any], arguments: Sequence[str], debug_from_env: bool = False) -> int:
+    """Run `command` on the words of a command line (without --debug) and return the exit code."""
+    words, debug = take_debug_flag(list(arguments))
+    debug = debug or debug_from_env
+    if sys.stdout is None:  # started with stdout closed (`>&-`): there is nowhere for the answer to go
+        return fail("standard output is closed; nothing can be written (redirect it, e.g. > file)",
+                    ExitCode.FAILURE, debug=False)
+    escape_what_streams_cannot_encode()
+    previous_handlers = terminate_on_signals()
+    try:
+        check_words(words)
+        code = command(words)
+        if code == ExitCode.INTERRUPTED:  # Typer turns a Ctrl-C while parsing into a silent `return 130`
+            raise Interrupted
+    except SitefinderError as exc:
+        code = fail(str(exc), exc.exit_code, debug)
+    except NoArgsIsHelpError as exc:  # bare `sitefinder`: the help (Rich prints it itself), not an error
+        if exc.format_message():
+            print(exc.format_message())
+        code = ExitCode.OK
+    except ClickException as exc:  # bad option, missing argument, unknown command
+        context = getattr(exc, "ctx", None)
+        named = f" {context.info_name}" if context is not None and context.parent else ""
+        code = fail(f"{exc.format_message()} (see: sitefinder{named} --help)", ExitCode.USAGE, debug=False)
+    except (KeyboardInterrupt, Interrupted, Abort):
+        code = fail("interrupted", ExitCode.INTERRUPTED, debug=False)
+    except Terminated as exc:  # SIGTERM, SIGHUP: clean-ups (temporary files) have run on the way here
+        code = fail(f"terminated by signal {exc.signal_number}", ExitCode.for_signal(exc.signal_number), debug=False)
+    except BrokenPipeError:
+        code = quiet_broken_pipe()
+    except OSError as exc:  # the system refused: a full disk, a directory that cannot be written
+        code = fail(os_failure(exc), ExitCode.FAILURE, debug)
+        silence_stdout()
+    except Exception as exc:  # a bug: still one line, unless the user asks for the trace
+        code = fail(f"internal error: {type(exc).__name__}: {str(exc)[:200]} (run with --debug for details)",
+                    ExitCode.FAILURE, debug)
+    finally:
+        restore_signals(previous_handlers)
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        code = quiet_broken_pipe()
+    except OSError as exc:
+        code = fail(os_failure(exc), ExitCode.FAILURE, debug)
+        silence_stdout()
+    return code if isinstance(code, int) else ExitCode.OK
+
+
+def check_words(words: Sequence[str]) -> None:
+    """Every word of the command line as text: a byte that is not UTF-8 (a file name from another
+    system, a terminal set to Latin-1) arrives as a lone surrogate, which nothing can print or match."""
+    for word in words:
+        try:
+            word.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = word.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            raise UsageError(f"\"{shown}\" is not UTF-8 text; type it again in a UTF-8 terminal "
+                             "(or set LANG=C.UTF-8)") from None
+
+
+def os_failure(exc: OSError) -> str:
+    """What the system refused, and what to do about it."""
+    what = exc.strerror or type(exc).__name__
+    if exc.filename is not None:
+        return f"{exc.filename}: {what} (check that the path exists and can be written)"
+    return f"cannot write the output: {what} (check the disk or the file it is redirected to)"
+
+
+def silence_stdout() -> None:
+    """Point a failed stdout at /dev/null, so that the interpreter's last flush says nothing more."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (tests capture stdout in memory)
+        pass
+
+
+def terminate_on_signals() -> dict[int, Any]:
+    """Turn SIGTERM and SIGHUP into an exception, so that an interrupted write removes its temporary
+    files instead of dying mid-way (Python's default for them is to stop without unwinding)."""
+    import signal
+
+    def handler(signal_number: int, frame: Any) -> None:
+        raise Terminated(signal_number)
+
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is None:
+            continue
+        try:
+            previous[number] = signal.signal(number, handler)
+        except ValueError:  # not the main thread (an embedding program): leave signals alone
+            pass
+    return previous
+
+
+def restore_signals(previous: dict[int, Any]) -> None:
+    import signal
+
+    for number, handler in previous.items():
+        signal.signal(number, handler)
+
+
+def looks_like_a_number(word: str) -> bool:
+    """`-33.87,151.21`, `-5`, `-.5`: a word that starts with a minus and a digit (or a point) is a
+    negative number or a coordinate, never an option (sitefinder has no option like -3)."""
+    return len(word) > 1 and word[0] == "-" and (word[1].isdigit() or word[1] == ".")
+
+
+def protect_arguments(words: Sequence[str], value_options: frozenset[str]) -> list[str]:
+    """Keep a negative-number word an argument: Click would take `-33.87,151.21` for an option, and a
+    leading space stops it; the arguments that may be coordinates ignore the space. Only arguments:
+    the word after an option that takes a value (`--out -1.svg`) is that value, and stays as typed,
+    and after `--` every word is an argument already."""
+    kept: list[str] = []
+    after_option = False
+    for index, word in enumerate(words):
+        if word == "--":
+            return kept + list(words[index:])
+        kept.append(" " + word if looks_like_a_number(word) and not after_option else word)
+        after_option = word in value_options
+    return kept
+
+
+def take_debug_flag(arguments: list[str]) -> tuple[list[str], bool]:
+    """--debug anywhere among the options (`sitefinder near X --debug` too), but not after `--`,
+    where every word is an argument (`sitefinder show -- --debug` looks for a site called --debug)."""
+    end = arguments.index("--") if "--" in arguments else len(arguments)
+    kept = [word for word in arguments[:end] if word != "--debug"] + arguments[end:]
+    return kept, len(kept) != len(arguments)
+
+
+def escape_what_streams_cannot_encode() -> None:
+    """On a stdout that is not UTF-8 (`sitefinder near 北京 > out.txt` on a Windows code page, or
+    PYTHONIOENCODING=ascii), show a character it cannot hold as `\\u5317` rather than fail."""
+    from sitefinder.text import is_utf8
+
+    for stream in (sys.stdout, sys.stderr):
+        if not is_utf8(getattr(stream, "encoding", None)) and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def fail(message: str, code: int, debug: bool) -> int:
+    """Say what failed on stderr (one line, and the traceback with --debug); return the exit code."""
+    if debug:
+        import traceback
+
+        traceback.print_exc()
+    from sitefinder.output.streams import notice
+
+    notice(f"Error: {message}")
+    return code
+
+
+def quiet_broken_pipe() -> int:
+    """The reader went away (`sitefinder list | head -1`): stop quietly, exit 1 as Click does.
+
+    stdout is pointed at /dev/null so that the interpreter's last flush cannot print a traceback.
+    """
+    silence_stdout()
+    return ExitCode.FAILURE

@@ -1,0 +1,99 @@
+"""Resolving what a person typed (`near`, `map`) to one place of the offline gazetteer."""
+
+from __future__ import annotations
+
+from sitefinder.distance import distinct_places
+from sitefinder.errors import PlaceNotFound, RegionNotPlace, UsageError
+from sitefinder.gazetteer import Gazetteer
+from sitefinder.models import Place, Resolution
+from sitefinder.placement import main_city_placement
+from sitefinder.placenames import LATIN_CITY_WORDS, parse_coordinates, readings, written_forms
+from sitefinder.text import clean_query, name_key, quoted
+
+MAX_QUERY_LENGTH = 200
+# A runner-up with at least this share of the leader's population is a real contender.
+CONTENDER_SHARE = 0.10
+
+
+def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozenset()) -> Resolution:
+    """Resolve what a person typed to one place, keeping the alternatives it considered.
+
+    `preferred` holds GeoNames ids of the cities that host a site of the loaded trial: among
+    same-name places those come first (someone asking about "Taizhou" for this trial most likely
+    means the Taizhou with a site), then the most populous.
+    """
+    text = clean_query(query)
+    if not text:
+        raise UsageError("the place is empty: give a city (Guangzhou, 广州) or coordinates (22.54,114.06)")
+    if len(text) > MAX_QUERY_LENGTH:
+        raise UsageError(f"the place is {len(text)} characters long; give a city name of at most {MAX_QUERY_LENGTH}")
+    coordinates = parse_coordinates(text)
+    if coordinates:
+        latitude, longitude = coordinates
+        place = Place(name=f"{latitude:g},{longitude:g}", province="", country="", latitude=latitude,
+                      longitude=longitude, source="coordinates")
+        return Resolution(query=query, place=place)
+
+    for head, qualifiers in readings(text):
+        region_sets = [gazetteer.divisions(qualifier) for qualifier in qualifiers]
+        if not all(region_sets):
+            continue
+        candidates = [place for place in _lookup(gazetteer, head)
+                      if all(_within(place, regions, gazetteer) for regions in region_sets)]
+        if candidates and not qualifiers:
+            # annotated: mypy narrows admin1 to Literal[""] here, which the set's users do not take
+            countries: set[tuple[str, str]] = {(code, admin1) for code, admin1 in gazetteer.regions(text)
+                                               if not admin1}
+            if countries and not any(_within(place, countries, gazetteer) for place in candidates):
+                # "China" is a country, not China in Maine; "Singapore" and "Luxembourg" are both
+                raise RegionNotPlace(text, countries, hint="that is a country: give a city in it")
+        if candidates:
+            return _choose(query, candidates, preferred)
+    if regions := gazetteer.regions(text):
+        raise RegionNotPlace(text, regions, hint=f"that is a province or country: give a city in it, "
+                                                f"or run: sitefinder list --province {quoted(text)}")
+    approximate = _main_city_of_qualifier(query, text, gazetteer)
+    if approximate is not None:
+        return approximate
+    raise PlaceNotFound(text, gazetteer.suggest(text))
+
+
+def _main_city_of_qualifier(query: str, text: str, gazetteer: Gazetteer) -> Resolution | None:
+    """"Gangnam-gu, Seoul", "Torrette, Ancona": a ward or quarter the gazetteer lacks, in a division
+    that is mostly one city, is that city, as an imported site would be (placement's rule)."""
+    for head, qualifiers in readings(text):
+        if len(qualifiers) == 1:
+            placement = main_city_placement(head, qualifiers[0], gazetteer)
+            if placement is not None and placement.place is not None:
+                place = placement.place
+                note = (f"{head} is not in the offline gazetteer: using {place.name}, the main city of "
+                        f"{qualifiers[0]}, as an approximation (--online looks {head} up)")
+                return Resolution(query=query, place=place, notes=(note,))
+    return None
+
+
+def _lookup(gazetteer: Gazetteer, head: str) -> list[Place]:
+    key = name_key(head)
+    if not key:
+        return []
+    for form in written_forms(head):  # "Ft. Myers", "Shinjuku-ku", "Praha 2"
+        places = gazetteer.places(name_key(form))
+        if places:
+            return places
+    for word in LATIN_CITY_WORDS:  # "GuangzhouShi", "Beijing Municipality" written as one word
+        if key.endswith(word) and len(key) - len(word) >= 3:
+            return gazetteer.places(key[: -len(word)])
+    return []
+
+
+def _within(place: Place, regions: set[tuple[str, str]], gazetteer: Gazetteer) -> bool:
+    return any(place.country == gazetteer.country_name(country) and (not admin1 or place.province == admin1)
+               for country, admin1 in regions)
+
+
+def _choose(query: str, candidates: list[Place], preferred: frozenset[int]) -> Resolution:
+    ranked = sorted(candidates, key=lambda p: (p.geonameid not in preferred, -p.population, p.geonameid or 0))
+    distinct = distinct_places(ranked)
+    leader, alternatives = distinct[0], tuple(distinct[1:])
+    ambiguous = bool(alternatives) and alternatives[0].population >= CONTENDER_SHARE * leader.population
+    return Resolution(query=query, place=leader, alternatives=alternatives, ambiguous=ambiguous)
