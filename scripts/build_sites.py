@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from sitefinder.gazetteer import Gazetteer  # noqa: E402
-from sitefinder.importer import placement_note  # noqa: E402
+from sitefinder.importer import gazetteer_source, placement_note  # noqa: E402
 from sitefinder.placement import place_location  # noqa: E402
 from sitefinder.models import Contact, Site  # noqa: E402
 from sitefinder.regions import find_province  # noqa: E402
@@ -88,7 +88,8 @@ def build_sites(seed: Path, gazetteer: Gazetteer) -> list[Site]:
         sites.append(Site(
             id=site_id, facility=facility, city=city, province=province, country=country, status=None,
             latitude=place.latitude, longitude=place.longitude, coordinate_precision="city",
-            coordinate_source=f"GeoNames {place.geonameid} ({place.name})", location_note=placement_note(city, place, gazetteer),
+            coordinate_source=gazetteer_source(place), geonameid=place.geonameid,
+            location_note=placement_note(city, place, gazetteer),
             contacts=tuple(site_contacts),
         ))
     return sites

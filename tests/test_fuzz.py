@@ -120,3 +120,58 @@ def test_fuzz_any_command_line(args: list[str]) -> None:
 @given(st.lists(number_like, min_size=0, max_size=1))
 def test_fuzz_info(extra: list[str]) -> None:
     check_contract(["info", "--json", *extra])
+
+
+# The network's environment variables: junk in them is one line naming the variable (exit 2), a
+# good value reaches only the fake services on 127.0.0.1 (nothing else is ever contacted).
+def _offline_url(text: str) -> bool:
+    from urllib.parse import urlsplit
+
+    if not text.strip():
+        return False  # empty is unset: the real service's default address
+    try:
+        parts = urlsplit(text.strip())
+        host = parts.hostname
+    except ValueError:
+        return True
+    return parts.scheme.lower() not in ("http", "https") or not host or host == "127.0.0.1"
+
+
+urls = st.one_of(junk_text, st.sampled_from(["ftp://example.org", "example.org", "registry", "http://", "https://:80",
+                                             "http://[::1", "file:///etc/passwd", " ", "http://127.0.0.1:0"]))
+
+
+_SERVICES: list = []  # type: ignore[type-arg]
+
+
+def _services():  # type: ignore[no-untyped-def]
+    """One fake registry and geocoder for every example (starting and stopping one costs half a second)."""
+    from fake_services import FakeServices
+
+    if not _SERVICES:
+        fake = FakeServices().__enter__()
+        module = fake.studies["NCT07010263"]["protocolSection"]["contactsLocationsModule"]
+        module["locations"] = module["locations"][:3]  # quick to place: the contract's second holds
+        _SERVICES.append(fake)
+    return _SERVICES[0]
+
+
+@settings(FUZZ, max_examples=int(60 * SCALE))
+@given(st.sampled_from(["SITEFINDER_CTGOV_URL", "SITEFINDER_NOMINATIM_URL", "SITEFINDER_TIMEOUT"]),
+       st.one_of(urls, number_like), st.booleans())
+def test_fuzz_network_variables(variable: str, value: str, good_url: bool) -> None:
+    if "URL" in variable and not _offline_url(value):
+        return  # a real host: never contacted from the tests
+    fake = _services()
+    env = {"SITEFINDER_CTGOV_URL": fake.url, "SITEFINDER_NOMINATIM_URL": fake.url, "SITEFINDER_TIMEOUT": "2"}
+    env[variable] = value if not good_url or "URL" not in variable else fake.url
+    args = ["update", "--json"] if "NOMINATIM" not in variable else ["near", "Atlantis Springs", "--online"]
+    started = time.perf_counter()
+    run = run_cli(*args, env=env)
+    assert run.exit_code in (0, 1, 2), (variable, value, run.stderr)
+    assert "Traceback" not in run.stderr and "internal error" not in run.stderr, (variable, value, run.stderr)
+    if run.exit_code != 0:
+        assert run.stdout == "" and run.stderr.startswith("Error: ") and run.stderr.count("\n") == 1, run.stderr
+    if run.exit_code == 2:
+        assert variable in run.stderr, (variable, value, run.stderr)
+    assert time.perf_counter() - started < 3 * PER_RUN_SECONDS, (variable, value)

@@ -112,7 +112,7 @@ def test_unexpected_error_is_one_line_and_debug_shows_the_trace(monkeypatch: pyt
 
 def test_data_errors_never_show_a_traceback(sites_file) -> None:  # type: ignore[no-untyped-def]
     path = sites_file(make_site(1))
-    path.write_text(path.read_text() + "1,dup,x,y,z,,1,1,,,,\n")
+    path.write_text(path.read_text() + "1,dup,x,y,z,,1,1,,,,,\n")
     run = run_cli("near", "Guangzhou", "--sites", str(path))
     assert run.exit_code == 1 and "Traceback" not in run.stderr and "is used again" in run.stderr
 

@@ -352,3 +352,114 @@ def test_sites_naming_trials_without_a_trials_file_can_still_be_narrowed(cli, si
     run = cli("list", "--sites", str(path), "--trial", "NCT00000002", "--json")
     assert run.exit_code == 0, run.stderr
     assert [site["facility"] for site in run.json()["sites"]] == ["Other Hospital"]
+
+
+# ---------------------------------------------------------------- update of many, with #19's guarantees
+
+def _nct(item: dict) -> str:
+    return item["protocolSection"]["identificationModule"]["nctId"]
+
+
+def _dataset_of(cli, tmp_path: Path, count: int = 3) -> tuple[Path, list[dict]]:  # type: ignore[no-untyped-def]
+    chosen = [study(path) for path in STUDIES[:count]]
+    assert cli("import", str(write_export(tmp_path, chosen)), "--out", str(tmp_path / "s")).exit_code == 0
+    return tmp_path / "s" / "sites.csv", chosen
+
+
+def _ids(sites: Path) -> dict[tuple[str, str, str], int]:
+    with sites.open(encoding="utf-8") as handle:
+        return {(row["nct_id"], row["facility"], row["city"]): int(row["id"]) for row in csv.DictReader(handle)}
+
+
+def test_update_of_many_refuses_an_answer_with_a_study_not_asked_for(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from fake_services import FakeServices
+
+    sites, chosen = _dataset_of(cli, tmp_path)
+    before = sites.read_bytes(), (sites.parent / "trials.json").read_bytes()
+    for answered in ("NCT99999999", None):  # another study, and one that names none
+        with FakeServices() as fake:
+            for item in chosen:
+                fake.studies[_nct(item)] = item
+            other = json.loads(json.dumps(chosen[1]))
+            if answered is None:
+                del other["protocolSection"]["identificationModule"]["nctId"]
+            else:
+                other["protocolSection"]["identificationModule"]["nctId"] = answered
+            fake.studies[_nct(chosen[1])] = other  # the registry answers the request with it
+            run = cli("update", "--sites", str(sites), env={"SITEFINDER_CTGOV_URL": fake.url})
+        assert run.exit_code == 1 and run.stdout == "" and run.stderr.count("\n") == 1, run.stderr
+        assert "not asked for" in run.stderr and "nothing was written" in run.stderr
+        assert (sites.read_bytes(), (sites.parent / "trials.json").read_bytes()) == before
+
+
+def test_update_of_many_keeps_site_ids_across_the_dataset_and_never_reuses_one(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from fake_services import FakeServices
+
+    sites, chosen = _dataset_of(cli, tmp_path)
+    first = _ids(sites)
+    top = max(first.values())
+    locations = chosen[1]["protocolSection"]["contactsLocationsModule"]["locations"]
+    gone = locations.pop(0)  # the first site of the second trial closes...
+    locations.append({**locations[0], "facility": "A New Hospital"})  # ...and another opens
+    chosen[0]["protocolSection"]["contactsLocationsModule"]["locations"].insert(
+        0, {**chosen[0]["protocolSection"]["contactsLocationsModule"]["locations"][0], "facility": "Another New One"})
+    with FakeServices() as fake:
+        for item in chosen:
+            fake.studies[_nct(item)] = item
+        run = cli("update", "--sites", str(sites), "--json", env={"SITEFINDER_CTGOV_URL": fake.url})
+        assert run.exit_code == 0, run.stderr
+        second = _ids(sites)
+        gone_id = first[(_nct(chosen[1]), gone["facility"], gone["city"])]
+        answer = run.json()
+        assert answer["removed_ids"] == [gone_id]
+        assert sorted(answer["added_ids"]) == [top + 1, top + 2]  # above every id the dataset used, in any trial
+        assert answer["id_high_water"] == top + 2
+        by_trial = {item["nct_id"]: item for item in answer["trials"]}
+        assert by_trial[_nct(chosen[1])]["removed_ids"] == [gone_id]
+        assert len(by_trial[_nct(chosen[0])]["added_ids"]) == 1
+        assert all(second[key] == first[key] for key in first if key in second)  # every other site keeps its id
+        assert len(set(second.values())) == len(second)  # unique across the trials
+        show = cli("show", str(first[next(iter(first))]), "--sites", str(sites), "--json")
+        assert show.exit_code == 0 and show.json()["site"]["facility"] == next(iter(first))[1]
+        locations.insert(0, gone)  # it opens again: a new id, never the one it had (someone's "site N")
+        again = cli("update", "--sites", str(sites), "--json", env={"SITEFINDER_CTGOV_URL": fake.url})
+    assert again.exit_code == 0, again.stderr
+    assert again.json()["added_ids"] == [top + 3] and again.json()["id_high_water"] == top + 3
+    assert _ids(sites)[(_nct(chosen[1]), gone["facility"], gone["city"])] == top + 3
+
+
+def test_update_of_many_waits_for_another_writer_of_the_dataset(cli, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import fcntl
+
+    from fake_services import FakeServices
+
+    sites, chosen = _dataset_of(cli, tmp_path)
+    before = sites.read_bytes(), (sites.parent / "trials.json").read_bytes()
+    monkeypatch.setattr("sitefinder.datasets.LOCK_WAIT_SECONDS", 0.3)
+    with FakeServices() as fake, open(sites.parent / ".sitefinder" / "lock", "a") as held:
+        for item in chosen:
+            fake.studies[_nct(item)] = item
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)  # another import or update is writing
+        run = cli("update", "--sites", str(sites), env={"SITEFINDER_CTGOV_URL": fake.url})
+    assert run.exit_code == 1 and run.stdout == "" and run.stderr.count("\n") == 1, run.stderr
+    assert "another import or update is running" in run.stderr
+    assert (sites.read_bytes(), (sites.parent / "trials.json").read_bytes()) == before
+
+
+def test_update_of_many_publishes_nothing_its_readers_would_refuse(cli, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from fake_services import FakeServices
+
+    sites, chosen = _dataset_of(cli, tmp_path)
+    before = sites.read_bytes(), (sites.parent / "trials.json").read_bytes()
+    monkeypatch.setattr("sitefinder.sitesfile.MAX_FILE_BYTES", len(before[0]) + 1000)  # the cap of every reader
+    locations = chosen[0]["protocolSection"]["contactsLocationsModule"]["locations"]
+    locations.extend({**locations[0], "facility": f"Hospital {number}"} for number in range(100))
+    with FakeServices() as fake:
+        for item in chosen:
+            fake.studies[_nct(item)] = item
+        run = cli("update", "--sites", str(sites), env={"SITEFINDER_CTGOV_URL": fake.url})
+    assert run.exit_code == 1 and run.stdout == "" and run.stderr.count("\n") == 1, run.stderr
+    assert "sites.csv would be" in run.stderr and "nothing was written" in run.stderr
+    assert (sites.read_bytes(), (sites.parent / "trials.json").read_bytes()) == before

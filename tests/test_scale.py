@@ -84,7 +84,7 @@ def test_index_is_built_once_and_rebuilt_when_the_file_changes(world_file: Path,
 
 def test_a_bad_large_file_gets_no_index_and_a_clean_error(world_file: Path, monkeypatch, cli) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
-    world_file.write_text(world_file.read_text() + "1,dup,a,b,c,,1,1,,,,\n", encoding="utf-8")
+    world_file.write_text(world_file.read_text() + "1,dup,a,b,c,,1,1,,,,,\n", encoding="utf-8")
     run = cli("near", "Guangzhou", "--sites", str(world_file))
     assert run.exit_code == 1 and "is used again" in run.stderr
     assert not built_indexes()

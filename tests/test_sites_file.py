@@ -111,3 +111,35 @@ def test_bad_trial_file_beside_the_sites(tmp_path, cli) -> None:  # type: ignore
     assert run.exit_code == 1 and "trial.json:2: is not valid JSON" in run.stderr
     (tmp_path / "trial.json").write_text('{"overall_status": "OPEN"}', encoding="utf-8")
     assert "overall_status 'OPEN' is not a registry status" in cli("list", "--sites", str(path)).stderr
+
+
+OLD_HEADER = "id,facility,city,province,country,status,latitude,longitude,coordinate_source,contacts\n"
+QINGDAO_ROW = '1,A Hospital,Tsingtao,Shandong,China,,36.06,120.38,{source},"[]"\n'
+
+
+@pytest.mark.parametrize("source", ["GeoNames 1797929 (Qingdao)", "GeoNames:1797929", "geonames #1797929",
+                                    "GeoNames id 1797929"])
+def test_an_old_file_with_the_geonames_id_only_in_its_source_still_gives_the_id(tmp_path: Path, source: str) -> None:
+    site, = read_sites_file(write(tmp_path, OLD_HEADER + QINGDAO_ROW.format(source=source))).sites
+    assert site.geonameid == 1797929
+
+
+def test_a_hand_edited_source_does_not_turn_off_city_matching(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path, OLD_HEADER + QINGDAO_ROW.format(source="GeoNames:1797929"))
+    assert [site["id"] for site in cli("list", "--sites", str(path), "--city", "Qingdao", "--json").json()["sites"]] == [1]
+
+
+def test_the_geonames_id_has_a_column_of_its_own(tmp_path: Path) -> None:
+    header = "id,facility,city,province,country,status,latitude,longitude,coordinate_source,geonameid,contacts\n"
+    row = '1,A Hospital,Tsingtao,Shandong,China,,36.06,120.38,hand-checked,1797929,"[]"\n'
+    site, = read_sites_file(write(tmp_path, header + row)).sites
+    assert site.geonameid == 1797929 and site.coordinate_source == "hand-checked"
+    shipped = SHIPPED_SITES.read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert "geonameid" in shipped
+
+
+@pytest.mark.parametrize("value", ["abc", "-3", "1797929.5", "0"])
+def test_a_bad_geonames_id_is_an_error_with_file_and_line(tmp_path: Path, value: str) -> None:
+    header = "id,facility,city,province,country,status,latitude,longitude,geonameid,contacts\n"
+    with pytest.raises(DataFileError, match=r":2: geonameid .* is not"):
+        read_sites_file(write(tmp_path, header + f'1,A Hospital,Qingdao,Shandong,China,,36.06,120.38,{value},"[]"\n'))

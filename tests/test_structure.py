@@ -73,6 +73,7 @@ def test_cycle_finder_sees_a_function_level_circle() -> None:
 def test_the_graph_counts_imports_inside_functions() -> None:
     graph = _graph()
     assert "sitefinder.queries" in graph["sitefinder.cli"]  # cli imports the core only inside its commands
+    assert "sitefinder.placement" in graph["sitefinder.resolver"]  # imported inside a function only
 
 
 def test_no_module_of_the_package_imports_itself_back() -> None:

@@ -181,6 +181,8 @@ class UpdateResult(NamedTuple):
     changed: list[SiteChange]
     unplaced: list[str]
     is_default: bool  # commands without --sites now read it
+    id_high_water: int = 0  # the highest site id this dataset has ever used (never given out again)
+    notes: tuple[str, ...] = ()  # e.g. an earlier copy that could not be read, and was replaced
 
 
 class TrialChange(NamedTuple):
@@ -207,6 +209,8 @@ class DatasetUpdate(NamedTuple):
     trials: list[TrialChange]
     site_count: int
     unplaced: list[str]
+    id_high_water: int = 0  # the highest site id this dataset has ever used, in any trial (never given out again)
+    notes: tuple[str, ...] = ()
 
 
 Answer = Union[NearResult, RegionAnswer, SiteList, SiteDetail, TrialSummary, MapResult, HospitalAnswer, ImportResult,

@@ -56,6 +56,11 @@ def import_many(sources: list[str], out_dir: Path, online: bool = False, strict:
 
     if not sources:
         raise UsageError("give a study file, an export, a folder or zip of NCT*.json files, or an NCT id")
+    try:  # a name that is not UTF-8 (a stray byte) could not be printed or put in JSON once written
+        str(out_dir).encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError(f"--out {str(out_dir).encode('utf-8', 'surrogateescape').decode('utf-8', 'backslashreplace')}: "
+                         "the directory name is not UTF-8; choose a name in UTF-8; nothing was written") from None
     gazetteer = open_gazetteer()
     countries = None
     if country is not None:
@@ -135,32 +140,38 @@ def _nct_id_of(data: Any) -> str:
 
 
 def _studies(source: str, online: bool) -> Iterator[Study]:
-    from sitefinder.importer import NCT_ID, _today, load_study
+    from sitefinder.importer import _shown, _today, load_study, registry_id
 
     path = Path(source)
-    if NCT_ID.match(source.strip()) and not path.exists():
-        yield Study(source.strip().upper(), None, load_study(source, online=online), _today())
+    nct_id = registry_id(source)  # an NCT id as written (any case, full-width) that names no file
+    if nct_id is not None:
+        yield Study(nct_id, None, load_study(source, online=online), _today())
         return
-    if path.is_dir():
+    try:
+        is_folder = path.is_dir()
+    except (OSError, ValueError):  # a name too long to be a file, a NUL: read below, which says so
+        is_folder = False
+    if is_folder:
         yield from _folder_studies(path)
         return
     raw = _read(path)
     if raw[:4] == b"PK\x03\x04" or (raw[:4] == b"PK\x05\x06"):
         yield from _zip_studies(path, raw)
         return
-    yield from _json_studies(str(path), raw)
+    yield from _json_studies(_shown(str(path)), raw)
 
 
 def _read(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    from sitefinder.importer import _shown
     from sitefinder.paths import read_bounded
 
     try:
         return read_bounded(path, limit)
     except FileNotFoundError:
-        raise ImportFailed(f"{path}: no such file; give a study JSON file, an export, a folder or zip of "
+        raise ImportFailed(f"{_shown(path)}: no such file; give a study JSON file, an export, a folder or zip of "
                            "NCT*.json files, or an NCT id with --online") from None
     except OSError as exc:
-        raise ImportFailed(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise ImportFailed(f"{_shown(path)}: cannot be read ({exc.strerror or exc})") from None
 
 
 def _json_studies(where: str, raw: bytes) -> Iterator[Study]:

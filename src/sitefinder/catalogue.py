@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -35,14 +35,45 @@ def trials_path_for(sites_path: Path) -> Path:
     return sites_path.with_name(TRIALS_FILE)
 
 
-def read_trials_beside(sites_path: Path) -> tuple[Trial, ...] | None:
-    """The trials of trials.json beside a sites file; None when there is none (an older single-trial file)."""
+def trials_beside(sites_path: Path, shown: Path | None = None) -> tuple[Trial, tuple[Trial, ...]]:
+    """The trial facts beside a sites file: (its one trial, or an empty Trial for a dataset of
+    several; every trial). trials.json when there is one, else trial.json (an older single-trial file).
+
+    `shown`: as for trial.read_trial_beside, the dataset's DIR/sites.csv when `sites_path` is the
+    file of its version in use (every file is read from that one version)."""
+    from sitefinder.trial import read_trial_beside
+
+    trials = read_trials_beside(sites_path, shown)
+    if trials is None:
+        trial = read_trial_beside(sites_path, shown)
+        return trial, ((trial,) if trial.nct_id else ())
+    found = trials
+    return one_trial(sites_path, shown, len(found), lambda: found[0]), found
+
+
+def one_trial(sites_path: Path, shown: Path | None, count: int, first: Callable[[], Trial]) -> Trial:
+    """The trial of a file of `count` trials: an empty Trial for several; for one, its trial.json,
+    which every dataset of one trial has (beside trials.json, when it has one), so that a dataset
+    missing it says so; a plain file with only trials.json: `first()`, the one trials.json describes."""
+    from sitefinder.trial import read_trial_beside, trial_path_for
+
+    if count > 1:
+        return Trial()
+    if count == 1 and shown is None and not trial_path_for(sites_path).exists():
+        return first()
+    return read_trial_beside(sites_path, shown)
+
+
+def read_trials_beside(sites_path: Path, shown: Path | None = None) -> tuple[Trial, ...] | None:
+    """The trials of trials.json beside a sites file; None when there is none (an older single-trial
+    file). Messages name the file beside `shown`, when given (see trials_beside)."""
     from sitefinder.paths import read_bounded
     from sitefinder.trial import trial_from_dict
 
-    path = trials_path_for(sites_path)
+    opened = trials_path_for(sites_path)
+    path = trials_path_for(shown) if shown is not None else opened
     try:
-        text = read_bounded(path, MAX_TRIALS_BYTES).decode("utf-8-sig")
+        text = read_bounded(opened, MAX_TRIALS_BYTES).decode("utf-8-sig")
     except FileNotFoundError:
         return None
     except UnicodeDecodeError:
@@ -82,11 +113,14 @@ def trials_json_text(trials: Iterable[Trial], countries: Iterable[str] | None = 
 
 
 def import_countries(sites_path: Path) -> frozenset[str] | None:
-    """The countries (ISO codes) the dataset's import kept; None when it kept all."""
+    """The countries (ISO codes) the dataset's import kept; None when it kept all. Read from the
+    version in use (a dataset's DIR/sites.csv), as its sites are."""
     from sitefinder.paths import read_bounded
+    from sitefinder.versions import pinned_version
 
     try:
-        data = json.loads(read_bounded(trials_path_for(sites_path), MAX_TRIALS_BYTES).decode("utf-8-sig"))
+        data = json.loads(read_bounded(trials_path_for(pinned_version(sites_path)),
+                                       MAX_TRIALS_BYTES).decode("utf-8-sig"))
     except (OSError, ValueError, RecursionError):
         return None
     codes = data.get("countries") if isinstance(data, dict) else None

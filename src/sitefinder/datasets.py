@@ -8,7 +8,13 @@ new version directory, `DIR/.sitefinder/v-…/`, whose files are fsynced; then t
 pair. `DIR/sites.csv` and `DIR/trial.json` are fixed relative symlinks through `current`, so
 `--sites DIR/sites.csv` always reads a whole pair, and the directory can be moved.
 
-Nothing is written that later commands would refuse: the text is parsed by the same readers first.
+Nothing is written that later commands would refuse: the text is parsed by the same readers first,
+its size is checked against the readers' caps, and the places it goes to are checked, before the
+switch. One writer at a time per directory: `DIR/.sitefinder/lock` (flock), waited for a bounded
+time; the writer removes only the version it replaced (and what interrupted writers left), never
+the one in use. From the switch until the links and clean-up are done, SIGTERM, SIGHUP and Ctrl-C
+are held, and one that arrived then ends the command saying that the new data are in use. Readers
+look `current` up once (`pinned_version`) and read both files of that one version.
 """
 
 from __future__ import annotations
@@ -17,36 +23,145 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import TextIO
 
-from sitefinder.errors import DataFileError, ImportFailed
+from sitefinder.catalogue import TRIALS_FILE
+from sitefinder.errors import DataFileError, ImportFailed, SitefinderError
 from sitefinder.models import Site, Trial
 from sitefinder.trial import TRIAL_FILE
+from sitefinder.versions import CURRENT, SITES_FILE, STORE, VERSION_PREFIX, pinned_version
 
-SITES_FILE = "sites.csv"
-STORE = ".sitefinder"
-CURRENT = "current"
-VERSION_PREFIX = "v-"
+LOCK_FILE = "lock"
+META_FILE = "dataset.json"  # facts about the dataset itself: the highest site id it ever used
+# Long enough for another import or update of the same directory to finish (placing a few hundred
+# sites offline takes seconds); short enough that a stuck writer is reported, not waited on for ever.
+LOCK_WAIT_SECONDS = 60.0
+_HELD: set[str] = set()  # the directories this process holds the lock of (update locks, then writes)
 
 
-def write_dataset(out_dir: Path, sites: list[Site], trial: Trial) -> tuple[Path, Path]:
-    """Publish `sites` and `trial` as DIR/sites.csv and DIR/trial.json in one step; return both paths."""
-    from sitefinder.sitesfile import parse_sites, sites_csv_text
-    from sitefinder.trial import trial_from_dict, trial_json_text
+class DatasetBusy(ImportFailed):
+    """Another process is writing the same dataset directory."""
+
+
+class StoppedAfterPublishing(SitefinderError):
+    """A signal arrived while the new data were being published: they are in use; the command stops."""
+
+    def __init__(self, signal_number: int, out_dir: Path) -> None:
+        self.exit_code = 128 + signal_number
+        what = "interrupted" if signal_number == 2 else f"terminated by signal {signal_number}"
+        facts = out_dir / (TRIAL_FILE if (out_dir / STORE / CURRENT / TRIAL_FILE).exists() else TRIALS_FILE)
+        super().__init__(f"{what} after the new data were published: {out_dir / SITES_FILE} and "
+                         f"{facts} hold them and are in use")
+
+
+def write_dataset(out_dir: Path, sites: list[Site], trial: Trial,
+                  meta: dict[str, object] | None = None) -> tuple[Path, Path]:
+    """Publish `sites` and `trial` as DIR/sites.csv and DIR/trial.json in one step; return both paths.
+
+    `meta` (see META_FILE) is published with them, in the same version."""
+    from sitefinder.sitesfile import MAX_FILE_BYTES, parse_sites, sites_csv_text
+    from sitefinder.trial import MAX_TRIAL_BYTES, trial_from_dict, trial_json_text
 
     if not sites:
         raise ImportFailed("the study lists no locations, so there is nothing to find; nothing was written")
     sites_text, trial_text = sites_csv_text(sites), trial_json_text(trial)
+    for name, text, limit in ((SITES_FILE, sites_text, MAX_FILE_BYTES), (TRIAL_FILE, trial_text, MAX_TRIAL_BYTES)):
+        size = len(text.encode("utf-8"))
+        if size > limit:  # every reader would refuse it, `update` included: never publish it
+            raise ImportFailed(f"the study cannot be used: its {name} would be {size / 2**20:.1f} MB, over the "
+                               f"{limit // 2**20} MB every command reads; nothing was written")
     try:  # the readers every later command uses: what they would refuse is refused now
         parse_sites(Path(SITES_FILE), sites_text)
         trial_from_dict(json.loads(trial_text), TRIAL_FILE)
     except DataFileError as exc:
         raise ImportFailed(f"the study cannot be used: {exc}; nothing was written") from None
+    files = {SITES_FILE: sites_text, TRIAL_FILE: trial_text}
+    if meta is not None:
+        files[META_FILE] = json.dumps(meta, indent=1, sort_keys=True) + "\n"
+    check_target(out_dir)
     try:
-        _publish(out_dir, {SITES_FILE: sites_text, TRIAL_FILE: trial_text})
+        with writer_lock(out_dir):
+            check_target(out_dir)  # again: another writer may have run while this one waited
+            _publish(out_dir, files)
     except OSError as exc:
         raise ImportFailed(f"cannot write to {out_dir}: {exc.strerror or exc}; "
                            "the data there are as they were") from None
     return out_dir / SITES_FILE, out_dir / TRIAL_FILE
+
+
+def check_target(out_dir: Path) -> None:
+    """Refuse, before anything is written, a directory the publication could not finish in: the
+    fixed links' places taken by directories, a `.sitefinder` or `current` that is not ours."""
+    def fail(path: Path, what: str) -> ImportFailed:
+        return ImportFailed(f"{path} {what}; move it away or choose another --out; nothing was written")
+
+    if out_dir.exists() and not out_dir.is_dir():
+        raise fail(out_dir, "is not a directory")
+    for name in (SITES_FILE, TRIAL_FILE, TRIALS_FILE):
+        path = out_dir / name
+        if path.is_dir() and not path.is_symlink():
+            raise fail(path, "is a directory")
+    store = out_dir / STORE
+    if store.exists() and not store.is_dir() or store.is_symlink():
+        raise fail(store, "is not sitefinder's directory")
+    current = store / CURRENT
+    if current.exists() and not current.is_symlink():
+        raise fail(current, "is not a link to a version")
+
+
+class writer_lock:
+    """The one writer of a dataset directory: an exclusive flock on DIR/.sitefinder/lock, waited for
+    up to LOCK_WAIT_SECONDS, then a DatasetBusy. Re-entrant within a process (update locks before
+    it compares, then writes)."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir, self.key = out_dir, str(out_dir.absolute())
+        self.handle: TextIO | None = None
+
+    def __enter__(self) -> None:
+        import time
+
+        if self.key in _HELD:
+            return
+        store = self.out_dir / STORE
+        try:
+            store.mkdir(parents=True, exist_ok=True)
+            self.handle = open(store / LOCK_FILE, "a")  # noqa: SIM115 - held until __exit__
+        except OSError as exc:
+            raise ImportFailed(f"cannot write to {self.out_dir}: {exc.strerror or exc}; "
+                               "the data there are as they were") from None
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows: no lock
+            fcntl = None  # type: ignore[assignment]
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        handle = self.handle
+        while fcntl is not None:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    handle.close()
+                    self.handle = None
+                    raise DatasetBusy(f"another import or update is running in {self.out_dir} (it holds "
+                                      f"{store / LOCK_FILE}); try again when it has finished") from None
+                time.sleep(0.05)
+        _HELD.add(self.key)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.handle is not None:
+            _HELD.discard(self.key)
+            self.handle.close()  # closing releases the lock
+
+
+def read_meta(sites_path: Path) -> dict[str, object]:
+    """The META_FILE of the version in use beside a dataset's sites file; {} when there is none or it is damaged."""
+    try:
+        data = json.loads((pinned_version(sites_path).parent / META_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def _publish(out_dir: Path, files: dict[str, str]) -> None:
@@ -59,21 +174,83 @@ def _publish(out_dir: Path, files: dict[str, str]) -> None:
     os.umask(umask)
     version.chmod(0o777 & ~umask)  # mkdtemp makes it private; the data are as readable as any file written here
     published = False
+    held = _hold_signals()
     try:
         for name, text in files.items():
             _write_synced(version / name, text)
         _fsync_directory(version)
+        held.start()  # from here until the links and clean-up are done, a signal waits
         _replace_with_link(store / CURRENT, version.name)  # the one step that publishes the pair
         published = True
-        _fsync_directory(store)
-        for name in files:  # fixed links, made once (an earlier layout's plain files are replaced)
-            _replace_with_link(out_dir / name, f"{STORE}/{CURRENT}/{name}")
     finally:
         if not published:
             shutil.rmtree(version, ignore_errors=True)
-    for old in store.glob(VERSION_PREFIX + "*"):  # earlier versions, and any an interrupted write left
-        if old.name != version.name:
+            held.release(raise_pending=False)  # before the switch: a signal stops it as before
+    try:
+        _fsync_directory(store)
+        # fixed links, made once (an earlier layout's plain files are replaced); a file this version
+        # lacks (trial.json of a dataset of many trials, trials.json after an update of one) loses its
+        # link rather than keep one to nothing
+        for name in (SITES_FILE, TRIAL_FILE, TRIALS_FILE):
+            if name in files:
+                _replace_with_link(out_dir / name, f"{STORE}/{CURRENT}/{name}")
+            elif _is_our_link(out_dir / name):
+                (out_dir / name).unlink()
+        _remove_old_versions(store, version.name)
+    except OSError as exc:
+        held.release(raise_pending=True, out_dir=out_dir)
+        raise ImportFailed(f"the new data are in use ({store / CURRENT} → {version.name}), but "
+                           f"{out_dir} could not be finished: {exc.strerror or exc}") from None
+    held.release(raise_pending=True, out_dir=out_dir)
+
+
+def _remove_old_versions(store: Path, mine: str) -> None:
+    """Every version but the one in use: the one this run replaced and any an interrupted writer left
+    (under the lock, no other writer is at work). Never the one `current` names."""
+    try:
+        in_use = os.readlink(store / CURRENT)
+    except OSError:
+        return
+    for old in store.glob(VERSION_PREFIX + "*"):
+        if old.name not in (in_use, mine):
             shutil.rmtree(old, ignore_errors=True)
+
+
+class _hold_signals:
+    """SIGTERM, SIGHUP and SIGINT held between start() and release(): their handlers are swapped for
+    one that notes the signal, and one that arrived is said then as StoppedAfterPublishing. (Handlers
+    rather than a signal mask: a mask holds a signal off one thread only, and in a process with
+    others it is taken by another thread and still raised in the main one.) Only the main thread
+    can set handlers; elsewhere nothing is held."""
+
+    NAMES = ("SIGTERM", "SIGHUP", "SIGINT")
+
+    def __init__(self) -> None:
+        self.previous: dict[int, object] = {}
+        self.arrived: list[int] = []
+
+    def start(self) -> None:
+        import signal
+        import threading
+
+        if threading.current_thread() is not threading.main_thread() or self.previous:
+            return
+        for name in self.NAMES:
+            number = getattr(signal, name, None)
+            if number is not None:
+                self.previous[number] = signal.signal(number, lambda got, frame: self.arrived.append(got))
+
+    def release(self, raise_pending: bool, out_dir: Path | None = None) -> None:
+        import signal
+
+        for number, handler in self.previous.items():
+            signal.signal(number, handler)  # type: ignore[arg-type]
+        self.previous = {}
+        if not self.arrived:
+            return
+        if raise_pending and out_dir is not None:
+            raise StoppedAfterPublishing(self.arrived[0], out_dir)
+        signal.raise_signal(self.arrived[0])  # nothing was published: the signal does what it always did
 
 
 def _write_synced(path: Path, text: str) -> None:
@@ -97,6 +274,13 @@ def _fsync_directory(path: Path) -> None:
         os.close(descriptor)
 
 
+def _is_our_link(path: Path) -> bool:
+    try:
+        return os.readlink(path) == f"{STORE}/{CURRENT}/{path.name}"
+    except OSError:
+        return False
+
+
 def _replace_with_link(path: Path, target: str) -> None:
     """Make `path` a symlink to `target` in one rename (never a moment without `path`)."""
     if path.is_symlink() and os.readlink(path) == target:
@@ -113,28 +297,45 @@ def _replace_with_link(path: Path, target: str) -> None:
 
 
 def write_trials_dataset(out_dir: Path, sites: list[Site], trials: list[Trial],
-                         countries: frozenset[str] | None = None) -> tuple[Path, Path]:
+                         countries: frozenset[str] | None = None,
+                         meta: dict[str, object] | None = None) -> tuple[Path, Path]:
     """Publish a dataset of one or many trials in one step: DIR/sites.csv (each site with its
     nct_id), DIR/trials.json (one object per trial) and, for one trial, DIR/trial.json as earlier
-    versions read it. Return the paths of the sites and the trials files."""
-    from sitefinder.catalogue import TRIALS_FILE, trials_json_text
-    from sitefinder.sitesfile import parse_sites, sites_csv_text
-    from sitefinder.trial import trial_from_dict, trial_json_text
+    versions read it; `meta` as for write_dataset. Return the paths of the sites and the trials files.
+
+    The same checks before the switch as write_dataset: each file parsed by its reader and within
+    the size that reader accepts, the places checked, one writer at a time."""
+    from sitefinder.catalogue import MAX_TRIALS_BYTES, TRIALS_FILE, trials_json_text
+    from sitefinder.sitesfile import MAX_FILE_BYTES, parse_sites, sites_csv_text
+    from sitefinder.trial import MAX_TRIAL_BYTES, trial_from_dict, trial_json_text
 
     if not sites:
         raise ImportFailed("the studies list no locations (in the countries asked for), so there is nothing "
                            "to find; nothing was written")
     files = {SITES_FILE: sites_csv_text(sites), TRIALS_FILE: trials_json_text(trials, countries)}
+    limits = {SITES_FILE: MAX_FILE_BYTES, TRIALS_FILE: MAX_TRIALS_BYTES, TRIAL_FILE: MAX_TRIAL_BYTES}
     if len(trials) == 1:
         files[TRIAL_FILE] = trial_json_text(trials[0])
+    for name, text in files.items():
+        size = len(text.encode("utf-8"))
+        if size > limits[name]:  # every reader would refuse it, `update` included: never publish it
+            raise ImportFailed(f"the studies cannot be used: their {name} would be {size / 2**20:.1f} MB, over "
+                               f"the {limits[name] // 2**20} MB every command reads; nothing was written")
     try:  # the readers every later command uses: what they would refuse is refused now
         parse_sites(Path(SITES_FILE), files[SITES_FILE])
         for item in json.loads(files[TRIALS_FILE])["trials"]:
             trial_from_dict(item, TRIALS_FILE)
+        if TRIAL_FILE in files:
+            trial_from_dict(json.loads(files[TRIAL_FILE]), TRIAL_FILE)
     except DataFileError as exc:
         raise ImportFailed(f"the studies cannot be used: {exc}; nothing was written") from None
+    if meta is not None:
+        files[META_FILE] = json.dumps(meta, indent=1, sort_keys=True) + "\n"
+    check_target(out_dir)
     try:
-        _publish(out_dir, files)
+        with writer_lock(out_dir):
+            check_target(out_dir)  # again: another writer may have run while this one waited
+            _publish(out_dir, files)
     except OSError as exc:
         raise ImportFailed(f"cannot write to {out_dir}: {exc.strerror or exc}; "
                            "the data there are as they were") from None

@@ -19,7 +19,7 @@ from sitefinder.placenames import TO_COMMA, without_division_word
 from sitefinder.regions import province_key
 from sitefinder.text import has_cjk, name_key
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 MAIN_CITY_KM = 30.0  # a city's suburbs and wards lie within this of its centre
 SUGGESTION_MARGIN = 3.0  # rapidfuzz ratio points
 DISTRICT_KM = 9.0  # a place this near a place four times its size is a district of it
@@ -50,6 +50,26 @@ class Gazetteer:
             "SELECT p.id, p.name, p.admin1, p.country, p.latitude, p.longitude, p.population "
             "FROM name n JOIN place p ON p.id = n.place WHERE n.key = ?", (key,)).fetchall()
         return [self._place(row) for row in rows]
+
+    def postal_places(self, key: str, country: str, admin1: str | None = None) -> list[Place]:
+        """Postal localities of that name in a country (and state): the towns of mailing addresses
+        (a ZIP code's city, "Flushing", "Macomb Township"), at the middle of their postal codes;
+        no GeoNames id (they are not GeoNames places), source "postal"."""
+        rows = self._db.execute(
+            "SELECT name, admin1, country, latitude, longitude FROM postal WHERE key = ? AND country = ? "
+            "AND (? IS NULL OR admin1 = ?) ORDER BY zips DESC, admin1", (key, country, admin1, admin1)).fetchall()
+        return [Place(name=name, province=admin1, country=self.country_name(code), latitude=latitude,
+                      longitude=longitude, source="postal") for name, admin1, code, latitude, longitude in rows]
+
+    def postal_code_place(self, code: str, country: str) -> Place | None:
+        """A postal code's point (a US ZIP code: its postal city's name, its state), or None."""
+        row = self._db.execute("SELECT city, admin1, country, latitude, longitude FROM zip WHERE country = ? AND code = ?",
+                               (country, code)).fetchone()
+        if row is None:
+            return None
+        name, admin1, code, latitude, longitude = row
+        return Place(name=name, province=admin1, country=self.country_name(code), latitude=latitude,
+                     longitude=longitude, source="postal")
 
     def place_by_id(self, geonameid: int) -> Place | None:
         row = self._db.execute(

@@ -6,7 +6,6 @@ Offline from a file; from the registry's API only when the user asks (`--online`
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -17,11 +16,19 @@ from sitefinder.gazetteer import Gazetteer
 from sitefinder.models import Contact, Place, Site, Trial
 from sitefinder.contacts import contact_from_registry
 from sitefinder.status import normalize_status
-from sitefinder.text import name_key
+from sitefinder.text import name_key, quoted
 
 CTGOV_URL = "https://clinicaltrials.gov"
-NCT_ID = re.compile(r"^NCT\d{8}$", re.IGNORECASE)
+NCT_ID = re.compile(r"^NCT[0-9]{8}$", re.IGNORECASE)
 MAX_STUDY_BYTES = 50 * 1024 * 1024  # the largest registry records are a few MB
+
+
+def nct_id_of(text: str) -> str | None:
+    """The NCT id written in `text` ("nct07010263", full-width "ＮＣＴ０７０１０２６３"), upper-case, or None."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKC", text).strip().upper()
+    return folded if NCT_ID.match(folded) else None
 
 
 def import_to(source: str, out_dir: Path, online: bool = False, strict: bool = False) -> ImportResult:
@@ -30,7 +37,12 @@ def import_to(source: str, out_dir: Path, online: bool = False, strict: bool = F
     from sitefinder.datasets import write_dataset
     from sitefinder.queries import open_gazetteer
 
-    fetched = NCT_ID.match(source.strip()) is not None and not Path(source).exists()
+    try:  # a name that is not UTF-8 (a stray byte) could not be printed or put in JSON once written
+        str(out_dir).encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError(f"--out {str(out_dir).encode('utf-8', 'surrogateescape').decode('utf-8', 'backslashreplace')}: "
+                         "the directory name is not UTF-8; choose a name in UTF-8; nothing was written") from None
+    fetched = registry_id(source) is not None
     study = load_study(source, online=online)
     result = import_study(study, open_gazetteer(), retrieved=_today() if fetched else "")
     if strict and result.unplaced:
@@ -38,6 +50,24 @@ def import_to(source: str, out_dir: Path, online: bool = False, strict: bool = F
                            "(drop --strict to import them unranked); nothing was written")
     sites_path, trial_path = write_dataset(out_dir, result.sites, result.trial)
     return result._replace(sites_path=sites_path, trial_path=trial_path)
+
+
+def registry_id(source: str) -> str | None:
+    """The NCT id `source` names when it is one and no file of that name exists, else None."""
+    nct_id = nct_id_of(source)
+    if nct_id is None:
+        return None
+    try:
+        exists = Path(source).exists()
+    except (OSError, ValueError):  # a name too long to be a file, a NUL: not a file
+        exists = False
+    return None if exists else nct_id
+
+
+def _shown(path: Path | str, limit: int = 120) -> str:
+    """A path for a message, cut (a 5,000-character name is not repeated whole)."""
+    text = str(path)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _today() -> str:
@@ -52,23 +82,23 @@ def read_study_file(path: Path) -> dict[str, Any]:
     try:
         raw = read_bounded(path, MAX_STUDY_BYTES)
     except FileNotFoundError:
-        raise ImportFailed(f"{path}: no such file; give a study JSON file, or an NCT id with --online") from None
+        raise ImportFailed(f"{_shown(path)}: no such file; give a study JSON file, or an NCT id with --online") from None
     except OSError as exc:
-        raise ImportFailed(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise ImportFailed(f"{_shown(path)}: cannot be read ({exc.strerror or exc})") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ImportFailed(f"{path}: not UTF-8 text; a registry study is UTF-8 JSON") from None
-    return _parse_study(text, str(path))
+        raise ImportFailed(f"{_shown(path)}: not UTF-8 text; a registry study is UTF-8 JSON") from None
+    return _parse_study(text, _shown(path))
 
 
 def fetch_study(nct_id: str) -> dict[str, Any]:
     """GET {SITEFINDER_CTGOV_URL}/api/v2/studies/{nct_id}. Only when the user asks for the network."""
     from sitefinder import __version__
-    from sitefinder.web import HTTPStatusError, get, shown_url
+    from sitefinder.web import HTTPStatusError, get, service_url, shown_url
 
-    base = os.environ.get("SITEFINDER_CTGOV_URL", CTGOV_URL).rstrip("/")
-    nct_id = nct_id.upper()
+    base = service_url("SITEFINDER_CTGOV_URL", CTGOV_URL)  # before anything else: junk there is a usage error
+    nct_id = nct_id_of(nct_id) or nct_id.upper()
     try:
         body = get(f"{base}/api/v2/studies/{nct_id}", max_bytes=MAX_STUDY_BYTES, service="the registry",
                    headers={"Accept": "application/json", "User-Agent": f"sitefinder/{__version__}"})
@@ -80,7 +110,16 @@ def fetch_study(nct_id: str) -> dict[str, Any]:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
         raise ImportFailed(f"the registry's answer for {nct_id} is not UTF-8 text") from None
-    return _parse_study(text, f"the registry's answer for {nct_id}")
+    study = _parse_study(text, f"the registry's answer for {nct_id}")
+    answered = study["protocolSection"].get("identificationModule")
+    answered = answered.get("nctId") if isinstance(answered, dict) else None
+    if not isinstance(answered, str) or answered.strip().upper() != nct_id:
+        # A registry (or a proxy, or a cache) that answers with another study would make every
+        # command answer with that study's sites under this one's name.
+        raise ImportFailed(f"the registry at {shown_url(base)} answered the request for {nct_id} with "
+                           f"{'study ' + quoted(answered, 20) if isinstance(answered, str) else 'no nctId'}; "
+                           "not used, nothing was written")
+    return study
 
 
 def _parse_study(text: str, where: str) -> dict[str, Any]:
@@ -98,11 +137,11 @@ def _parse_study(text: str, where: str) -> dict[str, Any]:
 def load_study(source: str, online: bool) -> dict[str, Any]:
     """A study from a file, or, for an NCT id and only with `online`, from the registry."""
     path = Path(source)
-    if NCT_ID.match(source.strip()) and not path.exists():
+    nct_id = registry_id(source)
+    if nct_id is not None:
         if not online:
-            raise UsageError(f"fetching {source.strip().upper()} from the registry needs --online "
-                             "(or give a study JSON file)")
-        return fetch_study(source.strip())
+            raise UsageError(f"fetching {nct_id} from the registry needs --online (or give a study JSON file)")
+        return fetch_study(nct_id)
     return read_study_file(path)
 
 
@@ -149,7 +188,9 @@ def site_from_location(site_id: int, location: Fields, gazetteer: Gazetteer) -> 
                   status=status, contacts=contacts)
     point = location.object("geoPoint").data
     if _is_coordinate(point.get("lat"), 90) and _is_coordinate(point.get("lon"), 180):
-        return Site(**common, latitude=float(point["lat"]), longitude=float(point["lon"]),
+        from sitefinder.numbers import decimal
+
+        return Site(**common, latitude=decimal(point["lat"]), longitude=decimal(point["lon"]),
                     coordinate_precision="city", coordinate_source="registry")
     from sitefinder.placement import place_location
 
@@ -157,8 +198,16 @@ def site_from_location(site_id: int, location: Fields, gazetteer: Gazetteer) -> 
     if place is None:
         return Site(**common, latitude=None, longitude=None, location_note=note)
     return Site(**common, latitude=place.latitude, longitude=place.longitude, coordinate_precision=precision,
-                coordinate_source=f"GeoNames {place.geonameid} ({place.name})",
+                coordinate_source=gazetteer_source(place), geonameid=place.geonameid,
                 location_note=note or placement_note(text["city"], place, gazetteer))
+
+
+def gazetteer_source(place: Place) -> str:
+    """A site's coordinate_source when its coordinates are a gazetteer place's, in words (the id
+    has its own column, geonameid; it stays in the words for readers of files before the column)."""
+    if place.source == "postal":
+        return f"GeoNames postal codes ({place.name}, {place.province})"
+    return f"GeoNames {place.geonameid} ({place.name})"
 
 
 def placement_note(city: str, place: Place, gazetteer: Gazetteer) -> str:
@@ -263,7 +312,9 @@ def _json_type(value: Any) -> str:
 
 
 def _is_coordinate(value: Any, limit: float) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and -limit <= value <= limit
+    from sitefinder.numbers import is_coordinate
+
+    return is_coordinate(value, limit)  # the one number reader: no true, no `1_0`, finite, in range
 
 
 def _contacts(items: list[Fields], region: str | None) -> tuple[Contact, ...]:

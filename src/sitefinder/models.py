@@ -29,9 +29,10 @@ class Site(NamedTuple):
     latitude: float | None  # None when the site could not be placed (kept, but never ranked)
     longitude: float | None
     coordinate_precision: str = ""
-    coordinate_source: str = ""
+    coordinate_source: str = ""  # where the coordinates come from, in words ("registry", "GeoNames 1797929 (Qingdao)")
     location_note: str = ""
     contacts: tuple[Contact, ...] = ()
+    geonameid: int | None = None  # the GeoNames city whose centre the coordinates are, when they are one's
     nct_id: str = ""  # the site's trial; "" in single-trial files of earlier versions (their trial is trial.json's)
 
     @property
@@ -42,14 +43,6 @@ class Site(NamedTuple):
     def approximate(self) -> bool:
         """Placed at a division's middle or its state's main city, its own town unknown offline."""
         return self.coordinate_precision in ("division", "state")
-
-    @property
-    def geonames_city(self) -> int | None:
-        """The GeoNames id of the site's city, when its coordinates are that city's ("GeoNames 1797929 (...)")."""
-        words = self.coordinate_source.split()
-        if len(words) >= 2 and words[0] == "GeoNames" and words[1].isascii() and words[1].isdigit():
-            return int(words[1])
-        return None
 
 
 class Trial(NamedTuple):

@@ -9,8 +9,6 @@ to another host. Only valid places are cached; a bad cache entry is ignored.
 from __future__ import annotations
 
 import json
-import math
-import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -18,7 +16,7 @@ from urllib.parse import urlsplit
 from sitefinder.errors import NetworkError, PlaceNotFound
 from sitefinder.models import Place, Resolution
 from sitefinder.paths import cache_dir, replace_atomically
-from sitefinder.text import clean_query
+from sitefinder.text import clean_query, quoted
 
 NOMINATIM_URL = "https://nominatim.openstreetmap.org"
 CACHE_FILE = "geocode-cache.json"
@@ -28,12 +26,13 @@ MAX_CACHE_BYTES = 16 * 1024 * 1024
 
 
 def geocode_online(query: str, suggestions: list[str] | None = None) -> Resolution:
-    from sitefinder.web import shown_url
+    from sitefinder.web import service_url, shown_url, timeout_seconds
 
     text = clean_query(query)
     key = text.casefold()
-    endpoint = os.environ.get("SITEFINDER_NOMINATIM_URL", NOMINATIM_URL).rstrip("/")
-    shown = shown_url(endpoint if "://" in endpoint else f"https://{endpoint}")  # no password in a message
+    endpoint = service_url("SITEFINDER_NOMINATIM_URL", NOMINATIM_URL)
+    timeout_seconds()  # junk in SITEFINDER_TIMEOUT is said before the cache is read
+    shown = shown_url(endpoint)  # no password in a message
     cache = GeocodeCache(cache_dir() / CACHE_FILE)
     cached = cache.get(shown, key)
     if cached is not None:
@@ -97,25 +96,46 @@ def _bounded_adapter(**options: Any) -> Any:
 
 
 def valid_coordinates(latitude: Any, longitude: Any) -> bool:
-    """Finite numbers in range: what may be shown, ranked or cached (NaN is not JSON)."""
-    try:
-        lat, lon = float(latitude), float(longitude)
-    except (TypeError, ValueError):
-        return False
-    return math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180
+    """Finite numbers in range, by the one number reader (numbers.py): what may be shown, ranked or cached."""
+    from sitefinder.numbers import is_coordinate
+
+    return is_coordinate(latitude, 90) and is_coordinate(longitude, 180)
+
+
+ADDRESS_FIELDS = ("city", "town", "village", "municipality", "county", "state", "country")
 
 
 def _place_from(raw: Any, latitude: Any, longitude: Any, text: str, shown: str) -> Place:
-    if not valid_coordinates(latitude, longitude):
-        raise NetworkError(f"the geocoder at {shown} answered coordinates that are not a place on Earth")
-    address = raw.get("address", {}) if isinstance(raw, dict) else {}
-    address = address if isinstance(address, dict) else {}
-    display = str(raw.get("display_name", text)) if isinstance(raw, dict) else text
-    name = next((str(address[key]) for key in ("city", "town", "village", "municipality", "county")
-                 if address.get(key)), display.split(",")[0].strip())
-    return Place(name=name[:200], province=str(address.get("state", ""))[:200],
-                 country=str(address.get("country", ""))[:200],
-                 latitude=float(latitude), longitude=float(longitude), source="nominatim")
+    """The answer's own `lat`/`lon` (geopy reads null as 0 and `1_0` as 10), and its names, checked
+    before anything is shown or cached; a malformed answer is a NetworkError that says which field."""
+    from sitefinder.numbers import coordinate
+
+    if not isinstance(raw, dict):
+        raise NetworkError(f"the geocoder at {shown} gave a malformed answer (not a JSON object)")
+    numbers = {}
+    for key, limit in (("lat", 90), ("lon", 180)):
+        try:
+            numbers[key] = coordinate(raw.get(key), limit)
+        except ValueError as exc:
+            raise NetworkError(f"the geocoder at {shown} answered coordinates that are not a place on Earth "
+                               f"({key} {quoted(raw.get(key), 30)} {exc})") from None
+    address = raw.get("address")
+    if address is None:
+        address = {}
+    if not isinstance(address, dict):
+        raise NetworkError(f"the geocoder at {shown} gave a malformed answer (address is not a JSON object)")
+    for key in ADDRESS_FIELDS:
+        if address.get(key) is not None and not isinstance(address[key], str):
+            raise NetworkError(f"the geocoder at {shown} gave a malformed answer "
+                               f"(address.{key} is {type(address[key]).__name__}, not text)")
+    display = raw.get("display_name")
+    if display is not None and not isinstance(display, str):
+        raise NetworkError(f"the geocoder at {shown} gave a malformed answer (display_name is not text)")
+    name = next((address[key].strip() for key in ADDRESS_FIELDS[:5] if (address.get(key) or "").strip()),
+                (display or text).split(",")[0].strip() or text)
+    return Place(name=name[:200], province=(address.get("state") or "").strip()[:200],
+                 country=(address.get("country") or "").strip()[:200],
+                 latitude=numbers["lat"], longitude=numbers["lon"], source="nominatim")
 
 
 class GeocodeCache:

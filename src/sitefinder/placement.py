@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from sitefinder.distance import distinct_places
+from sitefinder.distance import distinct_places, sphere_km
 from sitefinder.placenames import CITY_WARD_SUFFIXES, WARD_SUFFIXES, split_qualifier, written_forms
 from sitefinder.models import Place
 from sitefinder.regions import province_key
@@ -91,6 +91,18 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
     why_not = ""
     ward = city.casefold().endswith(WARD_SUFFIXES)
     city_ward = city.casefold().endswith(CITY_WARD_SUFFIXES)  # its state's main city, be the state what it may
+    ward_note = ""
+    capital = (_capital_of_ward(city, {gazetteer.country_code_of(name) for name in countries})
+               if not states and city_ward and countries else None)
+    if capital is not None and not capital[0]:  # "Naka-ku, Japan": Yokohama's, Nagoya's, Hiroshima's...
+        return Placement(None, f"Could not be placed: {city!r} is a ward of {capital[1]}, and the registry gives "
+                               "no prefecture to tell which.")
+    if capital is not None:
+        # "Koto-Ku, Japan": Tokyo's Kōtō, not Kotō in Kumamoto (a -ku with no prefecture is a ward)
+        state, described = capital
+        state_label = repr(state)
+        states = _states(state, countries, gazetteer)
+        ward_note = f"The registry gives no state; {city} is {described}: placed in {state}."
     division = _division_seat(city, countries, gazetteer)
     for name in dict.fromkeys([*written_forms(city), *(written_forms(head) if head else ())]):
         found = [place for place in gazetteer.places(name_key(name)) if not countries or place.country in countries]
@@ -100,9 +112,14 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
         if states:
             in_state = [place for place in found if (_code(place, gazetteer), place.province) in states]
             if in_state:
-                return Placement(_best(in_state, key, gazetteer), "")
+                return (_nearest_the_postal_code(in_state, postal_code, gazetteer)
+                        or _qualified_namesake(in_state, key, gazetteer)
+                        or Placement(_best(in_state, key, gazetteer), ward_note))
             if ward:  # Kotō, Tokyo is not Kotō, Kumamoto
                 continue
+            postal = _postal_town(city, head, states, countries, postal_code, gazetteer)
+            if postal is not None:  # "Chesterfield, Michigan": a postal town, not Chesterfield, Missouri
+                return postal
             distinct = distinct_places(sorted(found, key=lambda place: -place.population))
             place = _state_typo(distinct, key, state, states, gazetteer)
             if place is not None:
@@ -114,6 +131,9 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
                        f"elsewhere, in {distinct[0].province or distinct[0].country}, is not a likely slip of the "
                        "state.")
             continue
+        qualified = _nearest_the_postal_code(found, postal_code, gazetteer) or _qualified_namesake(found, key, gazetteer)
+        if qualified is not None:
+            return qualified
         best = _best(found, key, gazetteer)
         if division and name_key(best.name) != key and best.province != division.place.province \
                 and best.population < division.place.population / 2:
@@ -121,14 +141,40 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
             # is Kyiv, a city larger than the oblast around it
             return division
         return Placement(best, "")
+    postal = _postal_town(city, head, states, countries, postal_code, gazetteer)
+    if postal is not None:
+        return postal
     if why_not:  # "Chaoyang, Beijing": a district of the city that is nearly all the state, not a namesake
-        return (_main_city(city, state, states, countries, city_ward, gazetteer, CITY_STATE_SHARE)
-                or Placement(None, why_not))
+        main = _main_city(city, state, states, countries, city_ward, gazetteer, CITY_STATE_SHARE)
+        return main._replace(note=f"{ward_note} {main.note}".strip()) if main else Placement(None, why_not)
     if division:
         return division
-    return (_closest_spelling(city, states, countries, gazetteer)
-            or _main_city(city, state, states, countries, city_ward, gazetteer)
+    found_elsewhere = (_closest_spelling(city, states, countries, gazetteer)
+                       or _main_city(city, state, states, countries, city_ward, gazetteer))
+    if found_elsewhere is not None:
+        return found_elsewhere._replace(note=f"{ward_note} {found_elsewhere.note}".strip())
+    return (_city_for_state(city, state, states, countries, gazetteer)
             or Placement(None, f"Could not be placed: the offline gazetteer does not know {where!r}."))
+
+
+CITY_AS_STATE_MIN_POPULATION = 50_000  # "Cabueñes, Gijón": a city of this size written where the state goes
+
+
+def _city_for_state(city: str, state: str, states: set[tuple[str, str]], countries: set[str],
+                    gazetteer: Gazetteer) -> Placement | None:
+    """A quarter or hamlet the gazetteer lacks, written with its city where the state goes
+    ("Cabueñes, Gijón", "Vitacura, Santiago"): placed at that city, approximately, when the
+    "state" is no division of the country but one city of 50,000 or more in it."""
+    if not state or states or not countries:
+        return None
+    found = [place for place in gazetteer.places(name_key(state)) if place.country in countries]
+    distinct = distinct_places(sorted(found, key=lambda place: -place.population))
+    if len(distinct) != 1 or distinct[0].population < CITY_AS_STATE_MIN_POPULATION:
+        return None
+    place = distinct[0]
+    return Placement(place, f"The registry's city {city!r} is not in the offline gazetteer, and its state {state!r} "
+                            f"is the city {place.name}, {place.province or place.country}: placed there "
+                            "(approximate).", "state")
 
 
 # What the first digits of a postal code say of where a place is, where they name a division:
@@ -158,6 +204,150 @@ def _postal_hint(countries: set[str], postal_code: str, gazetteer: Gazetteer) ->
         state = next((state for start, state in reversed(_BRAZIL_CEP) if number >= start), "")
         return "", f"BR-{state}" if state else ""
     return "", ""
+
+
+# The capital's wards, as their names fold (name_key): a ward written with no state is the capital's
+# before any namesake elsewhere. Tokyo's 23 special wards (Tokyo Metropolitan Government); Seoul's 25
+# autonomous districts (Seoul Metropolitan Government).
+CAPITAL_WARDS = {
+    "JP": ("Tokyo", frozenset(("chiyoda", "chuo", "minato", "shinjuku", "bunkyo", "taito", "sumida", "koto", "shinagawa",
+                               "meguro", "ota", "setagaya", "shibuya", "nakano", "suginami", "toshima", "kita",
+                               "arakawa", "itabashi", "nerima", "adachi", "katsushika", "edogawa")), "23 special wards"),
+    "KR": ("Seoul", frozenset(("jongno", "jung", "yongsan", "seongdong", "gwangjin", "dongdaemun", "jungnang",
+                               "seongbuk", "gangbuk", "dobong", "nowon", "eunpyeong", "seodaemun", "mapo", "yangcheon",
+                               "gangseo", "guro", "geumcheon", "yeongdeungpo", "dongjak", "gwanak", "seocho",
+                               "gangnam", "songpa", "gangdong")), "25 districts"),
+}
+# Words that join a city's name to the qualifier of its official name: "Newcastle upon Tyne",
+# "Frankfurt am Main", "Freiburg im Breisgau", "Brandenburg an der Havel"; or a bracket: "Halle (Saale)".
+QUALIFIER_WORDS = frozenset(("upon", "on", "am", "im", "an", "ob", "in", "bei", "unter", "vor", "near"))
+QUALIFIED_DOMINANCE = 5  # Halle (Saale) is 11 times Halle (Westf.); Newcastle upon Tyne 40 times Newcastle, Co. Down
+
+
+# The wards of Japan's largest designated cities, by prefecture (each city's own list): after the
+# capital's, a -ku with no prefecture is one of these when its name is one prefecture's only.
+DESIGNATED_WARDS = {
+    "Osaka": ("Osaka", "kita miyakojima fukushima konohana chuo nishi minato taisho tennoji naniwa nishiyodogawa "
+                       "yodogawa higashiyodogawa higashinari ikuno asahi joto tsurumi abeno suminoe sumiyoshi "
+                       "higashisumiyoshi hirano nishinari"),
+    "Kanagawa": ("Yokohama or Kawasaki", "tsurumi kanagawa nishi naka minami hodogaya isogo kanazawa kohoku totsuka "
+                                          "konan asahi midori seya sakae izumi aoba tsuzuki kawasaki saiwai nakahara "
+                                          "takatsu tama miyamae asao"),
+    "Aichi": ("Nagoya", "chikusa higashi kita nishi nakamura naka showa mizuho atsuta nakagawa minato minami moriyama "
+                        "midori meito tempaku tenpaku"),
+    "Hyogo": ("Kobe", "higashinada nada hyogo nagata suma tarumi kita chuo nishi"),
+    "Kyoto": ("Kyoto", "kita kamigyo sakyo nakagyo higashiyama shimogyo minami ukyo fushimi yamashina nishikyo"),
+    "Fukuoka": ("Fukuoka", "higashi hakata chuo minami nishi jonan sawara"),
+    "Hokkaido": ("Sapporo", "chuo kita higashi shiroishi toyohira minami nishi atsubetsu teine kiyota"),
+    "Miyagi": ("Sendai", "aoba miyagino wakabayashi taihaku izumi"),
+    "Hiroshima": ("Hiroshima", "naka higashi minami nishi asaminami asakita aki saeki"),
+    "Chiba": ("Chiba", "chuo hanamigawa inage wakaba midori mihama"),
+    "Saitama": ("Saitama", "nishi kita omiya minuma chuo sakura urawa minami midori iwatsuki"),
+}
+
+
+def _capital_of_ward(city: str, codes: set[str]) -> tuple[str, str] | None:
+    """(the state, how the ward is known to be there) when a ward written with no state names one
+    of the capital's wards, or in Japan one designated city's ward that no other such city has."""
+    if len(codes) != 1 or (code := next(iter(codes))) not in CAPITAL_WARDS:
+        return None
+    keys = {name_key(form) for form in written_forms(city)[1:]}
+    capital, wards, described = CAPITAL_WARDS[code]
+    if keys & wards:
+        return capital, f"one of {capital}'s {described}"
+    if code == "JP":
+        states = [(state, cities) for state, (cities, wards_text) in DESIGNATED_WARDS.items()
+                  if keys & set(wards_text.split())]
+        if len(states) == 1:
+            state, cities = states[0]
+            return state, f"a ward of {cities}, and of no other designated city"
+        if states:
+            return "", ", ".join(cities for _, cities in states)  # a ward of several: say which, place none
+    return None
+
+
+def _qualified_name(name: str, key: str) -> bool:
+    """Whether a place's own name is the written name and a qualifier: "Halle (Saale)" for "halle"."""
+    for index, char in enumerate(name):
+        if char in " (" and name_key(name[:index]) == key:
+            rest = name[index:].strip()
+            return rest.startswith("(") or rest.split()[0].casefold() in QUALIFIER_WORDS
+    return False
+
+
+def _qualified_namesake(found: list[Place], key: str, gazetteer: Gazetteer) -> Placement | None:
+    """A city written short ("Halle", "Newcastle"): the place whose official name is the written one
+    and a qualifier ("Halle (Saale)", "Newcastle upon Tyne"), when it is QUALIFIED_DOMINANCE times
+    the largest place of exactly that name in the same country; a note names the namesake passed over."""
+    qualified = sorted((place for place in found if _qualified_name(place.name, key)), key=lambda place: -place.population)
+    if not qualified:
+        return None
+    city = qualified[0]
+    exact = [place for place in found if name_key(place.name) == key and place.country == city.country]
+    if not exact:
+        return None
+    namesake = max(exact, key=lambda place: place.population)
+    if city.population < QUALIFIED_DOMINANCE * max(namesake.population, 1):
+        return None
+    return Placement(city, f"The registry's city {namesake.name!r} is read as {city.name}, {city.province or city.country}, "
+                           f"far larger than {namesake.name}, {namesake.province or namesake.country}, the place of "
+                           "exactly that name.")
+
+
+POSTAL_CODE_KM = 30.0  # a namesake this near the row's ZIP code's point is the one its address means
+
+
+def _nearest_the_postal_code(found: list[Place], postal_code: str, gazetteer: Gazetteer) -> Placement | None:
+    """Among several namesakes ("Springfield, PA": Delaware County's or Pittsburgh's?), the one
+    within POSTAL_CODE_KM of the row's US ZIP code's point; None when the code says nothing."""
+    distinct = distinct_places(sorted(found, key=lambda place: -place.population))
+    code = postal_code.strip()[:5]
+    if len(distinct) < 2 or not (code.isascii() and code.isdigit() and len(code) == 5):
+        return None
+    countries = {gazetteer.country_code_of(place.country) for place in distinct}
+    point = next((place for country in sorted(countries) if (place := gazetteer.postal_code_place(code, country))), None)
+    if point is None:
+        return None
+    near = [place for place in distinct if place.country == point.country
+            and sphere_km(place.latitude, place.longitude, point.latitude, point.longitude) <= POSTAL_CODE_KM]
+    if len(near) != 1 or near[0] is distinct[0]:
+        return None  # the usual choice agrees with the postal code, or the code does not decide
+    place = near[0]
+    return Placement(place, f"The registry's postal code {code} is by {place.name}, {place.province or place.country}: "
+                            "placed there, not at a larger place of that name.")
+
+
+def _postal_town(city: str, head: str, states: set[tuple[str, str]], countries: set[str], postal_code: str,
+                 gazetteer: Gazetteer) -> Placement | None:
+    """A city that is a postal town, not a GeoNames place (a township, a neighbourhood with its own
+    post office, a base: "Macomb Township", "Flushing", "Fort Sam Houston"), placed at the middle
+    of its postal codes: in the state given, else the one state that has it (or that the row's
+    postal code names). Failing that, the row's own postal code's point, when the code's state is
+    the one given."""
+    if not countries:  # a row with no country is no US mailing address by default
+        return None
+    codes = sorted({gazetteer.country_code_of(name) for name in countries})
+    zip_place = None
+    zip_code = postal_code.strip()[:5]
+    if zip_code.isascii() and zip_code.isdigit() and len(zip_code) == 5:
+        zip_place = next((place for code in codes if (place := gazetteer.postal_code_place(zip_code, code))), None)
+    for name in dict.fromkeys([*written_forms(city), *(written_forms(head) if head else ())]):
+        key = name_key(name)
+        for code in codes:
+            found = gazetteer.postal_places(key, code)
+            if states:
+                found = [place for place in found if (code, place.province) in states]
+            elif zip_place is not None:
+                found = [place for place in found if place.province == zip_place.province] or found
+            if len(found) == 1:
+                place = found[0]
+                return Placement(place, f"The registry's city {city!r} is a postal town the offline gazetteer's "
+                                        f"places do not include: placed at the middle of its postal codes in "
+                                        f"{place.province}.")
+    if zip_place is not None and (not states or any(zip_place.province == admin1 for _, admin1 in states)):
+        return Placement(zip_place, f"The registry's city {city!r} is not in the offline gazetteer: placed at its "
+                                    f"postal code {zip_code} ({zip_place.name}, {zip_place.province}).")
+    return None
 
 
 def _state_typo(distinct: list[Place], key: str, state: str, states: set[tuple[str, str]],
@@ -231,6 +421,15 @@ def _division_seat(city: str, countries: set[str], gazetteer: Gazetteer) -> Plac
                             "its middle.", "division")
 
 
+def postal_town_placement(city: str, state: str, gazetteer: Gazetteer) -> Placement | None:
+    """`near`'s use of the postal-town rule: "Flushing, NY", a postal town typed with its state."""
+    states = _states(state, set(), gazetteer)
+    if not states:
+        return None
+    countries = {gazetteer.country_name(code) for code, _ in states}
+    return _postal_town(city, "", states, countries, "", gazetteer)
+
+
 def main_city_placement(city: str, state: str, gazetteer: Gazetteer) -> Placement | None:
     """`near`'s use of the rule below: a place typed with its state ("Gangnam-gu, Seoul") that the
     gazetteer does not know, placed at the state's main city under the same conditions."""
@@ -245,7 +444,7 @@ def _main_city(city: str, state: str, states: set[tuple[str, str]], countries: s
     """A place the gazetteer lacks in a known state, placed at the state's main city when that is
     where it most likely is: always for a ward (Tokyo's wards at Tokyo), and for any other name when
     most of the state's people live in and around that city and hardly any far from it (a district:
-    "Altindag, Ankara" at Ankara); never in a state of many towns ("Free Soil, Michigan" stays
+    "Altindag, Ankara" at Ankara); never in a state of many towns ("Nowhere Special, Michigan" stays
     unplaced). With no state, the same holds for a country that is mostly one city (Singapore)."""
     found, where = None, ""
     if len(states) == 1:

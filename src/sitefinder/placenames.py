@@ -109,10 +109,18 @@ def split_qualifier(name: str) -> tuple[str, str]:
     return "", ""
 
 
+# A quarter of a city written after the city's name: central, north, south, east, west in the
+# languages registries write them ("Jakarta Pusat", "Jakarta Selatan", "Frankfurt Süd", "Centro").
+# English compass words are left out: they end real town names too rarely to be worth the doubt.
+QUARTER_WORDS = frozenset(("pusat", "barat", "timur", "selatan", "utara", "centro", "centre", "center", "nord", "sud",
+                           "süd", "ouest", "norte", "oeste", "leste"))
+
+
 def written_forms(name: str) -> list[str]:
     """The name as written, then without what is added to a town's name ("TOULOUSE Cedex 9",
     "Praha 2", "Chuo-ku", "Haidian District", "75013 Paris") and with "St."/"Saint"
-    the other way round, then a hyphenated name's first part ("Ostrava-Poruba"), each once."""
+    the other way round, a city's quarter ("Jakarta Pusat"), then a hyphenated name's first part
+    ("Ostrava-Poruba"), each once."""
     tried = [name]
     words = name.split()
     if len(words) > 1 and words[0].isdigit():  # "75013 Paris"
@@ -120,6 +128,8 @@ def written_forms(name: str) -> list[str]:
     if "cedex" in (word.casefold() for word in words):  # "TOULOUSE Cedex 9", "Bron Cedex"
         tried.append(" ".join(words[: [word.casefold() for word in words].index("cedex")]))
     if len(words) > 1 and words[-1].isdigit():  # "Praha 2", "Wien 9"
+        tried.append(" ".join(words[:-1]))
+    if len(words) > 1 and words[-1].casefold() in QUARTER_WORDS:  # "Jakarta Pusat", "Rio de Janeiro Centro"
         tried.append(" ".join(words[:-1]))
     tried += other_spellings(name)
     folded = name.casefold()

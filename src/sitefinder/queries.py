@@ -196,7 +196,7 @@ def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> Ch
     return ChineseNames(
         place=gazetteer.chinese_name(place.geonameid) if place and place.geonameid else "",
         province=province_zh(place.province) if place else "",
-        sites={site.id: (gazetteer.chinese_name(site.geonames_city) if site.geonames_city else "",
+        sites={site.id: (gazetteer.chinese_name(site.geonameid) if site.geonameid else "",
                          province_zh(site.province)) for site in sites})
 
 

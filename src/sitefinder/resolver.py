@@ -6,7 +6,7 @@ from sitefinder.distance import distinct_places
 from sitefinder.errors import PlaceNotFound, RegionNotPlace, UsageError
 from sitefinder.gazetteer import Gazetteer
 from sitefinder.models import Place, Resolution
-from sitefinder.placement import main_city_placement
+from sitefinder.placement import main_city_placement, postal_town_placement
 from sitefinder.placenames import LATIN_CITY_WORDS, parse_coordinates, readings, written_forms
 from sitefinder.text import clean_query, name_key, quoted
 
@@ -41,14 +41,12 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
         candidates = [place for place in _lookup(gazetteer, head)
                       if all(_within(place, regions, gazetteer) for regions in region_sets)]
         if candidates and not qualifiers:
-            # annotated: mypy narrows admin1 to Literal[""] here, which the set's users do not take
-            countries: set[tuple[str, str]] = {(code, admin1) for code, admin1 in gazetteer.regions(text)
-                                               if not admin1}
+            countries: set[tuple[str, str]] = {(code, admin1) for code, admin1 in gazetteer.regions(text) if not admin1}
             if countries and not any(_within(place, countries, gazetteer) for place in candidates):
                 # "China" is a country, not China in Maine; "Singapore" and "Luxembourg" are both
                 raise RegionNotPlace(text, countries, hint="that is a country: give a city in it")
         if candidates:
-            return _choose(query, candidates, preferred)
+            return _choose(query, head, candidates, preferred)
     if regions := gazetteer.regions(text):
         raise RegionNotPlace(text, regions, hint=f"that is a province or country: give a city in it, "
                                                 f"or run: sitefinder list --province {quoted(text)}")
@@ -59,8 +57,16 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
 
 
 def _main_city_of_qualifier(query: str, text: str, gazetteer: Gazetteer) -> Resolution | None:
-    """"Gangnam-gu, Seoul", "Torrette, Ancona": a ward or quarter the gazetteer lacks, in a division
-    that is mostly one city, is that city, as an imported site would be (placement's rule)."""
+    """"Flushing, NY": a postal town, at the middle of its postal codes; "Gangnam-gu, Seoul",
+    "Torrette, Ancona": a ward or quarter the gazetteer lacks, in a division that is mostly one
+    city, is that city. As an imported site would be (placement's rules)."""
+    for head, qualifiers in readings(text):
+        if len(qualifiers) == 1 and (postal := postal_town_placement(head, qualifiers[0], gazetteer)) is not None \
+                and postal.place is not None:
+            place = postal.place
+            note = (f"{head} is a postal town, not a place of the offline gazetteer: using the middle of its "
+                    f"postal codes in {place.province}")
+            return Resolution(query=query, place=place, notes=(note,))
     for head, qualifiers in readings(text):
         if len(qualifiers) == 1:
             placement = main_city_placement(head, qualifiers[0], gazetteer)
@@ -91,9 +97,17 @@ def _within(place: Place, regions: set[tuple[str, str]], gazetteer: Gazetteer) -
                for country, admin1 in regions)
 
 
-def _choose(query: str, candidates: list[Place], preferred: frozenset[int]) -> Resolution:
+def _choose(query: str, head: str, candidates: list[Place], preferred: frozenset[int]) -> Resolution:
     ranked = sorted(candidates, key=lambda p: (p.geonameid not in preferred, -p.population, p.geonameid or 0))
     distinct = distinct_places(ranked)
     leader, alternatives = distinct[0], tuple(distinct[1:])
     ambiguous = bool(alternatives) and alternatives[0].population >= CONTENDER_SHARE * leader.population
-    return Resolution(query=query, place=leader, alternatives=alternatives, ambiguous=ambiguous)
+    notes: tuple[str, ...] = ()
+    key = name_key(head)
+    namesake = next((place for place in alternatives if name_key(place.name) == key), None)
+    if not ambiguous and namesake is not None and name_key(leader.name) != key:
+        # "Halle": Halle (Saale), as import reads it, but say that a place of exactly that name exists
+        notes = (f"{head}: using {leader.name}, {leader.province or leader.country}, far larger than "
+                 f"{namesake.name}, {namesake.province or namesake.country}, the place of exactly that name "
+                 f"(write \"{namesake.name}, {namesake.province or namesake.country}\" for that one)",)
+    return Resolution(query=query, place=leader, alternatives=alternatives, ambiguous=ambiguous, notes=notes)

@@ -10,7 +10,6 @@ import csv
 import errno
 import io
 import json
-import math
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -21,34 +20,45 @@ from sitefinder.status import STATUS_WORDS, normalize_status
 from sitefinder.text import quoted
 
 COLUMNS = ("id", "facility", "city", "province", "country", "status", "latitude", "longitude",
-           "coordinate_precision", "coordinate_source", "location_note", "contacts", "nct_id")
+           "coordinate_precision", "coordinate_source", "geonameid", "location_note", "contacts", "nct_id")
 REQUIRED_COLUMNS = ("id", "facility", "city", "province", "country", "latitude", "longitude")
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_FIELD_CHARS = 2000
 MAX_SITE_ID = 2**63 - 1  # SQLite's largest integer, so that every id fits the index
+MAX_GEONAMEID = 2**31 - 1  # GeoNames ids are below 13 million today; a 32-bit ceiling leaves room
+
+
+PIN_ATTEMPTS = 5  # a version replaced while it was read is read again, from the new one
 
 
 def read_sites_file(path: Path) -> SiteData:
-    """Load a sites file and the trials beside it: trials.json, else trial.json (an older single-trial file)."""
-    from sitefinder.catalogue import read_trials_beside
-    from sitefinder.models import Trial
-    from sitefinder.trial import read_trial_beside
+    """Load a sites file and the trials beside it: trials.json, else trial.json (an older single-trial file).
 
-    sites = parse_sites(path, _read_text(path))
-    trials = read_trials_beside(path)
-    if trials is None:
-        trial = read_trial_beside(path)
-        trials = (trial,) if trial.nct_id else ()
-    else:
-        trial = trials[0] if len(trials) == 1 else Trial()
-    return SiteData(sites=tuple(sites), trial=trial, source=str(path), trials=trials)
+    A dataset's DIR/sites.csv is read from the version in use, and its trials from that same
+    version (datasets.pinned_version): never one version's sites with another's trial facts."""
+    from sitefinder.catalogue import trials_beside
+    from sitefinder.versions import pinned_version, replaced_while_read
+
+    for attempt in range(PIN_ATTEMPTS):
+        pinned = pinned_version(path)
+        try:
+            text = _read_text(pinned, shown=path)
+            trial, trials = trials_beside(pinned, shown=path if pinned != path else None)
+        except DataFileError:
+            if attempt + 1 < PIN_ATTEMPTS and replaced_while_read(path, pinned):
+                continue
+            raise
+        return SiteData(sites=tuple(parse_sites(path, text)), trial=trial, source=str(path), trials=trials)
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path, shown: Path | None = None) -> str:
+    """The text of `path`; messages name `shown` (the path the user gave), when it is another."""
     from sitefinder.paths import read_bounded
 
+    opened, path = path, shown or path
     try:
-        raw = read_bounded(path, MAX_FILE_BYTES)
+        raw = read_bounded(opened, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise DataFileError(path, "no such file; check --sites or SITEFINDER_SITES") from None
     except IsADirectoryError:
@@ -124,7 +134,9 @@ def _parse_row(path: Path, line: int, row: dict[str, str]) -> Site:
         province=field("province"), country=field("country"), status=status,
         latitude=latitude, longitude=longitude, coordinate_precision=field("coordinate_precision"),
         coordinate_source=field("coordinate_source"), location_note=field("location_note"),
-        contacts=_contacts(path, line, row.get("contacts", "")), nct_id=_nct_id(path, line, field("nct_id")),
+        contacts=_contacts(path, line, row.get("contacts", "")),
+        geonameid=_geonameid(path, line, field("geonameid"), field("coordinate_source")),
+        nct_id=_nct_id(path, line, field("nct_id")),
     )
 
 
@@ -137,15 +149,32 @@ def _nct_id(path: Path, line: int, text: str) -> str:
     return text.upper()
 
 
+def _geonameid(path: Path, line: int, text: str, source: str) -> int | None:
+    """The geonameid column; in a file written before it existed, the id in coordinate_source,
+    however it was written there ("GeoNames 1797929 (Qingdao)", a hand-edited "GeoNames:1797929"):
+    losing it would silently turn off --city matching and the Chinese names of the site's city."""
+    if text:
+        if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= MAX_GEONAMEID:
+            raise DataFileError(path, f"geonameid {quoted(text)} is not a GeoNames id (a whole number from 1 to "
+                                      f"{MAX_GEONAMEID}); leave it empty when the coordinates are no GeoNames city's", line)
+        return int(text)
+    folded = source.casefold()
+    if not folded.startswith("geonames"):
+        return None
+    rest = folded[len("geonames"):].lstrip(" :#-=").removeprefix("id").lstrip(" :#-=")
+    digits = rest[: len(rest) - len(rest.lstrip("0123456789"))]
+    return int(digits) if digits.isascii() and digits and 1 <= int(digits) <= MAX_GEONAMEID else None
+
+
 def _coordinate(path: Path, line: int, name: str, text: str, limit: float) -> float | None:
+    from sitefinder.numbers import decimal
+
     if not text:
         return None
     try:
-        value = float(text)
-    except ValueError:
-        raise DataFileError(path, f"{name} {quoted(text)} is not a number", line) from None
-    if not math.isfinite(value):
-        raise DataFileError(path, f"{name} {quoted(text)} is not a finite number", line)
+        value = decimal(text)  # the one number reader: no `1_0`, no `２３` or `٢٣`, no nan or inf
+    except ValueError as exc:
+        raise DataFileError(path, f"{name} {quoted(text)} {exc}", line) from None
     if not -limit <= value <= limit:
         raise DataFileError(path, f"{name} {value:g} is out of range (-{limit:g} to {limit:g})", line)
     return value
@@ -161,6 +190,8 @@ def _contacts(path: Path, line: int, text: str) -> tuple[Contact, ...]:
         message = str(exc) if not isinstance(exc, json.JSONDecodeError) else \
             'contacts is not a JSON list like [{"name": "A. Li", "role": "PRIMARY"}]'
         raise DataFileError(path, message, line) from None
+    except RecursionError:  # json nests by recursion: a column of 100,000 brackets
+        raise DataFileError(path, "contacts is JSON nested too deeply to be a list of contacts", line) from None
 
 
 def sites_csv_text(sites: Iterable[Site]) -> str:
@@ -178,7 +209,7 @@ def sites_csv_text(sites: Iterable[Site]) -> str:
         row = [
             site.id, site.facility, site.city, site.province, site.country, site.status or "",
             _number(site.latitude), _number(site.longitude), site.coordinate_precision,
-            site.coordinate_source, site.location_note,
+            site.coordinate_source, "" if site.geonameid is None else site.geonameid, site.location_note,
             json.dumps(contacts_to_list(site.contacts), ensure_ascii=False), site.nct_id,
         ][:len(columns)]
         (quoting_all if any("\r" in str(field) for field in row) else writer).writerow(row)

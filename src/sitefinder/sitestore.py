@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # sqlite3 itself is imported where an index is opened: `list`
 # About 330 sites. Measured per run: parsing costs 1.2 ms per 100 sites (3.3 ms for 300, 12 ms for
 # 1,000); the index 0.4-0.7 ms whatever the size, plus 3.6 ms to import hashlib for its file name.
 INDEX_THRESHOLD_BYTES = 64 * 1024
-INDEX_SCHEMA = 7
+INDEX_SCHEMA = 8
 FIRST_RADIUS_KM = 200.0
 FEW_SITES = 2_000  # decoded in about 20 ms
 HALF_EARTH_KM = 20_040.0
@@ -44,7 +44,7 @@ class CityFilter(NamedTuple):
     geonameid: int | None = None
 
     def matches(self, site: Site) -> bool:
-        return fold(site.city) == self.key or (self.geonameid is not None and site.geonames_city == self.geonameid)
+        return fold(site.city) == self.key or (self.geonameid is not None and site.geonameid == self.geonameid)
 
 
 class Candidates(NamedTuple):
@@ -109,7 +109,7 @@ class MemorySource:
         return (min(ids), max(ids)) if ids else None
 
     def preferred_cities(self) -> frozenset[int]:
-        return frozenset(site.geonames_city for site in self.data.sites if site.geonames_city is not None)
+        return frozenset(site.geonameid for site in self.data.sites if site.geonameid is not None)
 
     def listing(self, province: str | None, city: CityFilter | None, status: str | None,
                 countries: frozenset[str] | None = None, trials: frozenset[str] | None = None) -> list[Site]:
@@ -324,17 +324,38 @@ class IndexedSource:
         return " AND ".join(clauses), params
 
 
+MAX_INDEXES = 16  # cached indexes kept in all (the most recently built); each dataset keeps one
+
+
 def open_source(path: Path) -> MemorySource | IndexedSource:
-    """In memory for ordinary files, through the cached index for large ones."""
+    """In memory for ordinary files, through the cached index for large ones. A dataset's
+    DIR/sites.csv is read from the version in use, and its trial.json from the same version."""
+    from sitefinder.versions import pinned_version, replaced_while_read
+    from sitefinder.errors import DataFileError
+    from sitefinder.sitesfile import PIN_ATTEMPTS
+
+    for attempt in range(PIN_ATTEMPTS):
+        pinned = pinned_version(path)
+        try:
+            return _open_pinned(path, pinned)
+        except DataFileError:
+            if attempt + 1 < PIN_ATTEMPTS and replaced_while_read(path, pinned):
+                continue  # a writer replaced the version while it was read: read the new one
+            raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _open_pinned(given: Path, path: Path) -> MemorySource | IndexedSource:
+    """`path` is the file to read (`given`'s version in use, for a dataset); messages name `given`."""
     from sitefinder.sitesfile import read_sites_file
 
     try:
         stat = path.stat()
     except OSError:
-        return MemorySource(read_sites_file(path))  # reading reports the problem with the file's name
+        return MemorySource(read_sites_file(given))  # reading reports the problem with the file's name
     if stat.st_size < INDEX_THRESHOLD_BYTES or not path.is_file():
-        return MemorySource(read_sites_file(path))
-    from sitefinder.trial import read_trial_beside
+        return MemorySource(read_sites_file(given))
+    from sitefinder.catalogue import one_trial
 
     import hashlib  # here: it loads OpenSSL, 3 ms that ordinary files never need
 
@@ -342,14 +363,40 @@ def open_source(path: Path) -> MemorySource | IndexedSource:
     # same-length edit keeps the size): with the inode, an edited or replaced file never matches.
     stamp = f"{INDEX_SCHEMA} {stat.st_dev} {stat.st_ino} {stat.st_size} {stat.st_mtime_ns} {stat.st_ctime_ns}"
     stamp += _trials_stamp(path)
-    index_path = cache_dir() / f"sites-{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]}.sqlite"
+    # Named by the path given (a dataset's versions share it, and each replaces the last one's
+    # index) and by the file read.
+    index_path = cache_dir() / (f"sites-{hashlib.sha256(str(given.absolute()).encode()).hexdigest()[:16]}-"
+                                f"{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:8]}.sqlite")
     db = _open_index(index_path, stamp)
     if db is None:
         data = read_sites_file(path)  # validates every row; a bad file never gets an index
         db = _build_index(index_path, stamp, data)
         if db is None:  # no writable cache: slower, but the answer is the same
-            return MemorySource(data)
-    return IndexedSource(db, read_trial_beside(path), str(path), index_path)
+            return MemorySource(data._replace(source=str(given)))
+        prune_indexes(index_path)
+    source = IndexedSource(db, Trial(), str(given), index_path)
+    ids = source.trial_ids()  # the trials' facts stay in the index until asked for
+    source.trial = one_trial(path, given if given != path else None, len(ids),
+                             lambda: source.trials_by_id(ids)[ids[0]])
+    return source
+
+
+def prune_indexes(kept: Path) -> None:
+    """Remove the indexes of the same path's earlier versions, and all but the MAX_INDEXES newest
+    in all: the cache would otherwise keep a copy of every version of every dataset. A reader that
+    has one open keeps reading it (POSIX); one that opens it next rebuilds it."""
+    prefix = kept.name.rsplit("-", 1)[0] + "-"
+    try:
+        indexes = [(entry.stat().st_mtime_ns, entry) for entry in kept.parent.glob("sites-*.sqlite")]
+    except OSError:
+        return
+    indexes.sort(reverse=True)
+    for rank, (_, entry) in enumerate(indexes):
+        if entry != kept and (entry.name.startswith(prefix) or rank >= MAX_INDEXES):
+            try:
+                entry.unlink()
+            except OSError:
+                pass
 
 
 def _trials_stamp(path: Path) -> str:
@@ -413,7 +460,7 @@ def _fill_index(db: sqlite3.Connection, stamp: str, data: SiteData) -> None:
     # position: the row's place in the file, which ties in distance and every listing keep, as in memory
     db.executemany("INSERT INTO site VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
         (site.id, position, site.latitude, site.longitude, region_key(site.province), site.province, site.status,
-         site.geonames_city, _encode(site), site.nct_id or data.trial.nct_id,
+         site.geonameid, _encode(site), site.nct_id or data.trial.nct_id,
          effective_status(site.status, memory.trial_of(site).overall_status)[0])  # the status shown, by its trial
         for position, site in enumerate(data.sites)])
     db.execute("CREATE INDEX site_latitude ON site (latitude, longitude)")
@@ -449,13 +496,13 @@ def _fill_trials(db: sqlite3.Connection, memory: MemorySource) -> None:
 
 
 def _encode(site: Site) -> str:
-    # the contacts in their JSON shape; every other field as it is, by position (the nct_id last)
-    return json.dumps([*site[:11], contacts_to_list(site.contacts), site.nct_id], ensure_ascii=False)
+    """A site by field name, so a field added to Site never shifts the others in an old index."""
+    return json.dumps({**site._asdict(), "contacts": contacts_to_list(site.contacts)}, ensure_ascii=False)
 
 
 def _decode(text: str) -> Site:
-    *fields, contacts, nct_id = json.loads(text)
-    return Site(*fields, contacts=contacts_from_list(contacts), nct_id=nct_id)
+    fields = json.loads(text)
+    return Site(**{**fields, "contacts": contacts_from_list(fields["contacts"])})
 
 
 def filter_sites(sites: Iterable[Site], trial: Trial, province: str | None = None, city: CityFilter | None = None,
@@ -484,10 +531,15 @@ def sort_by_region(sites: Sequence[Site]) -> list[Site]:
 def warm_index(path: Path) -> None:
     """Build a large dataset's index now (after an import or update), so that the first question
     asked of it is answered as fast as later ones: 1,000 studies' 30,000 sites take 1.8 s to index.
-    Best effort: without a writable cache, questions are answered from the file."""
+    Best effort: without a writable cache, questions are answered from the file. A file small
+    enough to be read whole (no index) is not read again here."""
+    from sitefinder.versions import pinned_version
+
     try:
+        if pinned_version(path).stat().st_size < INDEX_THRESHOLD_BYTES:
+            return
         source = open_source(path)
-    except SitefinderError:
+    except (SitefinderError, OSError):
         return
     if isinstance(source, IndexedSource):
         source._connection.close()

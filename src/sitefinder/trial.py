@@ -22,14 +22,21 @@ def trial_path_for(sites_path: Path) -> Path:
     return sites_path.with_name(TRIAL_FILE)
 
 
-def read_trial_beside(sites_path: Path) -> Trial:
-    """The trial facts beside a sites file; an empty Trial when there is no trial.json."""
+def read_trial_beside(sites_path: Path, shown: Path | None = None) -> Trial:
+    """The trial facts beside a sites file; an empty Trial when there is no trial.json.
+
+    `shown`: the dataset's DIR/sites.csv when `sites_path` is the file of its version in use; a
+    dataset always has its trial.json, so one that is missing is said, not read as "no facts"."""
     from sitefinder.paths import read_bounded
 
-    path = trial_path_for(sites_path)
+    opened = trial_path_for(sites_path)
+    path = trial_path_for(shown) if shown is not None else opened
     try:
-        text = read_bounded(path, MAX_TRIAL_BYTES).decode("utf-8-sig")
+        text = read_bounded(opened, MAX_TRIAL_BYTES).decode("utf-8-sig")
     except FileNotFoundError:
+        if shown is not None:
+            raise DataFileError(path, "is missing from this dataset, so the trial's facts and contacts are "
+                                      "unknown; import the study again (or run sitefinder update)") from None
         return Trial()
     except UnicodeDecodeError:
         raise DataFileError(path, "is not UTF-8 text; save it as UTF-8") from None
@@ -110,7 +117,9 @@ def freshness(trial: Trial, today: datetime.date | None = None) -> Freshness:
         day = datetime.date.fromisoformat(text[:10])
     except ValueError:
         return Freshness(text, None)
-    return Freshness(day.isoformat(), ((today or _today()) - day).days)
+    # A clock behind the data's date (a machine set wrong, a date from a registry ahead in its time
+    # zone) makes them no older than today: never "-3 days old".
+    return Freshness(day.isoformat(), max(0, ((today or _today()) - day).days))
 
 
 def _today() -> datetime.date:

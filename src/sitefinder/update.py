@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from sitefinder.answers import DatasetUpdate, ShownStatus, SiteChange, TrialChange, UpdateResult
 from sitefinder.errors import UsageError
@@ -19,61 +20,149 @@ from sitefinder.text import quoted
 
 def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = None) -> UpdateResult | DatasetUpdate:
     """Fetch `nct_id` (default: the trial of the data in use) and compare it with the data in use;
-    for a dataset of several trials, without `nct_id`, refresh them all (refresh_dataset)."""
-    from sitefinder.datasets import write_dataset
-    from sitefinder.importer import NCT_ID, _today, fetch_study, import_study
+    for a dataset of several trials, without `nct_id`, refresh them all (refresh_dataset).
+
+    The data in use are read, compared and replaced under the dataset's writer lock, so that two
+    updates at once each compare with what the other published and neither's data are lost. A
+    copy that cannot be read never blocks its own replacement."""
+    from sitefinder.datasets import read_meta, write_dataset, writer_lock
+    from sitefinder.errors import DataFileError
+    from sitefinder.importer import _today, fetch_study, import_study, nct_id_of
     from sitefinder.paths import SHIPPED_TRIAL, updated_dataset_dir
     from sitefinder.queries import open_gazetteer, open_sites
 
-    in_use = open_sites(sites_path)
-    if nct_id is None and sites_path is not None and len(in_use.trial_ids()) > 1:
+    notes: list[str] = []
+    in_use: tuple[Trial, list[Site]] | None = None
+    many = False
+    try:
+        source = open_sites(sites_path)
+        many = nct_id is None and sites_path is not None and len(source.trial_ids()) > 1
+        if not many:
+            in_use = source.trial, list(source.sites())
+    except DataFileError as exc:
+        if nct_id is None and sites_path is not None:
+            raise  # a file of the user's that names no trial the registry could be asked for
+        if sites_path is not None:  # the default is the copy kept here: said below, where it is replaced
+            notes.append(f"The data in use could not be read ({exc}); they are replaced.")
+    if many and sites_path is not None:
         return refresh_dataset(sites_path)  # every trial of the dataset
-    wanted = (nct_id or in_use.trial.nct_id).strip().upper()
-    if not wanted:
+    asked = nct_id if nct_id is not None else (in_use[0].nct_id if in_use else SHIPPED_TRIAL)
+    if not asked.strip():
         raise UsageError("the data in use name no trial (no trial.json beside them); give an NCT id, "
                          "e.g. sitefinder update NCT07010263")
-    if not NCT_ID.match(wanted):
-        raise UsageError(f"{quoted(wanted)} is not an NCT id; it looks like NCT07010263")
+    wanted = nct_id_of(asked)
+    if wanted is None:
+        raise UsageError(f"{quoted(asked.strip())} is not an NCT id; it looks like NCT07010263")
     target = updated_dataset_dir(wanted)
-    if in_use.trial.nct_id.upper() == wanted:
-        before_trial, before_sites = in_use.trial, list(in_use.sites())
-    elif (target / "sites.csv").exists():
-        earlier = open_sites(target / "sites.csv")
-        before_trial, before_sites = earlier.trial, list(earlier.sites())
-    else:
-        before_trial, before_sites = Trial(), []
     result = import_study(fetch_study(wanted), open_gazetteer(), retrieved=_today())
-    new_sites_path, _ = write_dataset(target, result.sites, result.trial)
-    added, removed, changed = compare(before_sites, before_trial, result.sites, result.trial)
+    with writer_lock(target):
+        before_trial, before_sites = Trial(), list[Site]()
+        named_copy = sites_path is not None and sites_path.absolute() == (target / "sites.csv").absolute()
+        if sites_path is not None and not named_copy and in_use and in_use[0].nct_id.upper() == wanted:
+            before_trial, before_sites = in_use  # the file the user named, of this trial
+        elif (target / "sites.csv").exists() or (target / "sites.csv").is_symlink():
+            try:
+                before_trial, before_sites = _read(target / "sites.csv")
+            except DataFileError as exc:
+                notes.append(f"The earlier copy could not be read ({exc}); it is replaced.")
+                if wanted == SHIPPED_TRIAL:
+                    before_trial, before_sites = _read(_shipped_sites())
+        elif wanted == SHIPPED_TRIAL:
+            before_trial, before_sites = _read(_shipped_sites())
+        high_water = max([_as_int(read_meta(target / "sites.csv").get("id_high_water")),
+                          *(site.id for site in before_sites)], default=0)
+        sites, high_water = stable_ids(before_sites, result.sites, high_water)
+        new_sites_path, _ = write_dataset(target, sites, result.trial, meta={"id_high_water": high_water})
+    added, removed, changed = compare(before_sites, before_trial, sites, result.trial)
     return UpdateResult(nct_id=wanted, trial=result.trial, before=before_trial, sites_path=new_sites_path,
-                        site_count=len(result.sites), added=added, removed=removed, changed=changed,
-                        unplaced=result.unplaced, is_default=wanted == SHIPPED_TRIAL)
+                        site_count=len(sites), added=added, removed=removed, changed=changed,
+                        unplaced=result.unplaced, is_default=wanted == SHIPPED_TRIAL, id_high_water=high_water,
+                        notes=tuple(notes))
+
+
+def _read(sites_path: Path | None) -> tuple[Trial, list[Site]]:
+    from sitefinder.queries import open_sites
+
+    source = open_sites(sites_path)
+    return source.trial, list(source.sites())
+
+
+def _shipped_sites() -> Path:
+    from sitefinder.paths import data_dir
+
+    return data_dir() / "sites.csv"
+
+
+def _as_int(value: object) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+
+
+def match_sites(old: list[Site], new: list[Site]) -> list[tuple[Site | None, Site | None]]:
+    """Pairs (before, after) of the same site across two versions; (None, site) for a new one,
+    (site, None) for one that went.
+
+    A site is the same when its facility, city and contacts are (two "Hunan Cancer Hospital,
+    Changsha" sites are told apart by their people); then, among those left, when facility and city
+    are, in registry order (a site whose contacts changed)."""
+    from sitefinder.text import fold
+
+    def place(site: Site) -> tuple[str, str]:
+        return fold(site.facility), fold(site.city)
+
+    def whole(site: Site) -> tuple[object, ...]:
+        return (*place(site), tuple(map(_person, site.contacts)))
+
+    pairs: dict[int, Site | None] = {}  # index in `new` → its site before
+    left = list(old)
+    for key in (whole, place):
+        waiting: dict[tuple[object, ...], list[Site]] = defaultdict(list)
+        for site in left:
+            waiting[key(site)].append(site)
+        for index, site in enumerate(new):
+            if index not in pairs and waiting[key(site)]:
+                pairs[index] = waiting[key(site)].pop(0)
+        left = [site for sites in waiting.values() for site in sites]
+    matched = [(pairs.get(index), site) for index, site in enumerate(new)]
+    gone = {id(site) for site in left}
+    return matched + [(site, None) for site in old if id(site) in gone]
+
+
+def stable_ids(old: list[Site], new: list[Site], high_water: int) -> tuple[list[Site], int]:
+    """The new sites with the ids they had before (matched by `match_sites`); a new site gets the next
+    id above `high_water`, the highest ever used, so that a removed site's id never means another.
+    Returns the sites and the new high-water mark."""
+    sites = []
+    for before, after in match_sites(old, new):
+        if after is None:
+            continue
+        if before is None:
+            high_water += 1
+            sites.append(after._replace(id=high_water))
+        else:
+            sites.append(after._replace(id=before.id))
+    return sites, high_water
 
 
 def compare(old: list[Site], old_trial: Trial, new: list[Site], new_trial: Trial
             ) -> tuple[list[Site], list[Site], list[SiteChange]]:
-    """Sites added, removed and changed, matched by facility and city (ids are registry order and
-    shift when a site is added). A status change is reported for a site when its own status (the
-    registry's, for that site) is involved; a change of the trial's overall status, which every site
-    without its own shows, is said once (UpdateResult.before/trial), not for each of them."""
+    """Sites added, removed and changed, matched by `match_sites`. A status change is reported for a
+    site when its own status (the registry's, for that site) is involved; a change of the trial's
+    overall status, which every site without its own shows, is said once (UpdateResult.before/trial),
+    not for each of them."""
     from sitefinder.status import effective_status
-    from sitefinder.text import fold
-
-    def key(site: Site) -> tuple[str, str]:
-        return fold(site.facility), fold(site.city)
 
     def shown_status(site: Site, trial: Trial) -> ShownStatus:
         return effective_status(site.status, trial.overall_status)
 
-    waiting: dict[tuple[str, str], list[Site]] = defaultdict(list)
-    for site in old:
-        waiting[key(site)].append(site)
-    added, changed = [], []
-    for site in new:
-        if not waiting[key(site)]:
+    added, removed, changed = [], [], []
+    for before, site in match_sites(old, new):
+        if site is None:
+            if before is not None:
+                removed.append(before)
+            continue
+        if before is None:
             added.append(site)
             continue
-        before = waiting[key(site)].pop(0)
         status = (shown_status(before, old_trial), shown_status(site, new_trial))
         if before.status is None and site.status is None:
             status = (status[0], status[0])  # only the trial's status: said once, not here
@@ -82,7 +171,6 @@ def compare(old: list[Site], old_trial: Trial, new: list[Site], new_trial: Trial
         if status[0] != status[1] or not same_people:
             changed.append(SiteChange(site, status if status[0] != status[1] else None,
                                       None if same_people else contacts))
-    removed = [site for sites in waiting.values() for site in sites]
     return added, removed, changed
 
 
@@ -105,59 +193,97 @@ MAX_PAGE_BYTES = 128 * 1024 * 1024  # a page of 100 studies is a few MB
 
 def refresh_dataset(sites_path: Path) -> DatasetUpdate:
     """Refresh every trial of a dataset of many (batched registry requests), compare each with the data
-    in use and publish the whole as one version: a failure anywhere changes nothing."""
+    in use and publish the whole as one version: a failure anywhere changes nothing.
+
+    As for one trial (refresh_from_registry): the studies are fetched first, then the data in use are
+    read again, compared and replaced under the dataset's writer lock (a trial another writer added
+    meanwhile is fetched then). Site ids are the dataset's, unique across its trials: a site keeps
+    its id (stable_ids, trial by trial), a new one gets the next above the dataset's high-water
+    mark, so that no id is ever given to another site."""
+    from sitefinder.datasets import writer_lock
+
+    asked = _dataset_trial_ids(sites_path)
+    studies = fetch_studies(asked)
+    with writer_lock(sites_path.parent):
+        result = _refresh_locked(sites_path, asked, studies)
+    from sitefinder.sitestore import warm_index
+
+    warm_index(result.sites_path)
+    return result
+
+
+def _dataset_trial_ids(sites_path: Path) -> list[str]:
+    """The trials of a dataset, in its order: those trials.json describes, then any its sites name alone."""
+    from sitefinder.sitesfile import read_sites_file
+    from sitefinder.sitestore import MemorySource
+
+    return [nct for nct in MemorySource(read_sites_file(sites_path)).trial_ids() if nct]
+
+
+def _refresh_locked(sites_path: Path, asked: list[str], studies: dict[str, dict[str, Any]]) -> DatasetUpdate:
     from sitefinder.catalogue import import_countries
-    from sitefinder.datasets import write_trials_dataset
+    from sitefinder.datasets import read_meta, write_trials_dataset
     from sitefinder.importer import _today, import_study
     from sitefinder.queries import open_gazetteer
     from sitefinder.sitesfile import read_sites_file
+    from sitefinder.sitestore import MemorySource
 
-    data = read_sites_file(sites_path)
+    data = read_sites_file(sites_path)  # as it is now, under the lock: what another writer published counts
+    source = MemorySource(data)
+    nct_ids = [nct for nct in source.trial_ids() if nct]
+    missing = sorted(set(nct_ids) - set(asked))
+    if missing:  # named since the first read (another import or update): asked for now
+        studies = {**studies, **fetch_studies(missing)}
     old_sites: dict[str, list[Site]] = defaultdict(list)
     for site in data.sites:
         old_sites[site.nct_id].append(site)
-    studies = fetch_studies([trial.nct_id for trial in data.trials])
+    high_water = max([_as_int(read_meta(sites_path).get("id_high_water")), *(site.id for site in data.sites)],
+                     default=0)
     gazetteer, countries, today = open_gazetteer(), import_countries(sites_path), _today()
     sites: list[Site] = []
     trials: list[Trial] = []
     changes: list[TrialChange] = []
     unplaced: list[str] = []
-    for before in data.trials:
+    for before in source.trials_by_id(nct_ids).values():
         study = studies.get(before.nct_id)
         if study is None:  # withdrawn from the registry, or an id it no longer answers for: kept as it was
-            kept = [site._replace(id=len(sites) + number) for number, site in enumerate(old_sites[before.nct_id], 1)]
+            kept = old_sites[before.nct_id]
             sites.extend(kept)
             trials.append(before)
             changes.append(TrialChange(before.nct_id, before, before, False, len(kept), [], [], []))
             continue
-        result = import_study(study, gazetteer, retrieved=today, first_id=len(sites) + 1, countries=countries)
+        result = import_study(study, gazetteer, retrieved=today, countries=countries)
         after = result.trial._replace(nct_id=before.nct_id)
-        added, removed, changed = compare(old_sites[before.nct_id], before, result.sites, after)
-        sites.extend(result.sites)
+        fresh = [site._replace(nct_id=before.nct_id) for site in result.sites]
+        renumbered, high_water = stable_ids(old_sites[before.nct_id], fresh, high_water)
+        added, removed, changed = compare(old_sites[before.nct_id], before, renumbered, after)
+        sites.extend(renumbered)
         trials.append(after)
         unplaced.extend(result.unplaced)
-        changes.append(TrialChange(before.nct_id, before, after, True, len(result.sites), added, removed, changed))
-    new_path, _ = write_trials_dataset(sites_path.parent, sites, trials, countries)
-    from sitefinder.sitestore import warm_index
+        changes.append(TrialChange(before.nct_id, before, after, True, len(renumbered), added, removed, changed))
+    sites.extend(old_sites.get("", []))  # sites that name no trial (a file edited by hand): kept as they were
+    new_path, _ = write_trials_dataset(sites_path.parent, sites, trials, countries,
+                                       meta={"id_high_water": high_water})
+    return DatasetUpdate(new_path, changes, len(sites), unplaced, id_high_water=high_water)
 
-    warm_index(new_path)
-    return DatasetUpdate(new_path, changes, len(sites), unplaced)
 
-
-def fetch_studies(nct_ids: list[str]) -> dict[str, dict]:
+def fetch_studies(nct_ids: list[str]) -> dict[str, dict[str, Any]]:
     """GET {SITEFINDER_CTGOV_URL}/api/v2/studies?filter.ids=A,B,...&pageSize=N, following nextPageToken:
-    every study asked for that the registry has, by NCT id. Bounded: ids a request, bytes and pages."""
+    every study asked for that the registry has, by NCT id. Bounded: ids a request, bytes and pages.
+
+    Every study of an answer must be one that was asked for (its nctId among the request's ids): a
+    registry, proxy or cache that answers with another study would otherwise put that study's sites
+    under another trial's name; such an answer fails the update and nothing is written."""
     import json
-    import os
     from urllib.parse import urlencode
 
     from sitefinder import __version__
-    from sitefinder.errors import NetworkError
+    from sitefinder.errors import ImportFailed, NetworkError
     from sitefinder.importer import CTGOV_URL
-    from sitefinder.web import HTTPStatusError, get, shown_url
+    from sitefinder.web import HTTPStatusError, get, service_url, shown_url
 
-    base = os.environ.get("SITEFINDER_CTGOV_URL", CTGOV_URL).rstrip("/")
-    found: dict[str, dict] = {}
+    base = service_url("SITEFINDER_CTGOV_URL", CTGOV_URL)  # before anything else: junk there is a usage error
+    found: dict[str, dict[str, Any]] = {}
     pages = 0
     for start in range(0, len(nct_ids), BATCH_IDS):
         batch = nct_ids[start:start + BATCH_IDS]
@@ -185,14 +311,26 @@ def fetch_studies(nct_ids: list[str]) -> dict[str, dict]:
             if not isinstance(page, dict) or not isinstance(page.get("studies"), list):
                 raise NetworkError(f"the registry at {shown_url(base)} sent a page without studies; "
                                    "nothing was changed")
+            asked = set(batch)
             for study in page["studies"]:
                 try:
-                    nct = study["protocolSection"]["identificationModule"]["nctId"].upper()
-                except (KeyError, TypeError, AttributeError):
-                    continue  # not a study: nothing of it is used
-                if nct in batch:
-                    found[nct] = study
+                    answered = study["protocolSection"]["identificationModule"]["nctId"]
+                except (KeyError, TypeError):
+                    answered = None
+                nct = answered.strip().upper() if isinstance(answered, str) else None
+                if nct is None or nct not in asked:
+                    which = "study " + quoted(answered, 20) if isinstance(answered, str) else "a study with no nctId"
+                    raise ImportFailed(f"the registry at {shown_url(base)} answered the request for "
+                                       f"{_ids_shown(batch)} with {which}, which was not asked for; "
+                                       "not used, nothing was written")
+                found.setdefault(nct, study)
             token = page.get("nextPageToken")
             if not isinstance(token, str) or not token or not page["studies"]:
                 break
     return found
+
+
+def _ids_shown(nct_ids: list[str], most: int = 3) -> str:
+    """The ids of a request, for a message: a few, and how many more."""
+    shown = ", ".join(nct_ids[:most])
+    return shown + (f" and {len(nct_ids) - most} more" if len(nct_ids) > most else "")

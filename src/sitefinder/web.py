@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 from sitefinder.errors import NetworkError
 
 DEFAULT_TIMEOUT_SECONDS = 10.0
+MAX_TIMEOUT_SECONDS = 3600.0  # an hour: beyond that a socket timeout is no bound at all
 MAX_REDIRECTS = 3
 _CHUNK = 64 * 1024
 
@@ -32,12 +33,45 @@ class HTTPStatusError(NetworkError):
 
 
 def timeout_seconds() -> float:
-    """SITEFINDER_TIMEOUT, for a whole request; 10 seconds when unset or not a positive number."""
-    try:
-        value = float(os.environ.get("SITEFINDER_TIMEOUT", DEFAULT_TIMEOUT_SECONDS))
-    except ValueError:
+    """SITEFINDER_TIMEOUT, for a whole request; 10 seconds when unset or empty. Anything but a
+    positive finite number of seconds (`abc`, `-1`, `0`, `inf`, `nan`, `1_0`) is a UsageError that
+    names the variable: a silent default would hide the mistake."""
+    from sitefinder.errors import UsageError
+    from sitefinder.numbers import decimal
+
+    text = os.environ.get("SITEFINDER_TIMEOUT", "")
+    if not text.strip():
         return DEFAULT_TIMEOUT_SECONDS
-    return value if value > 0 and value == value and value != float("inf") else DEFAULT_TIMEOUT_SECONDS
+    try:
+        value = decimal(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value <= MAX_TIMEOUT_SECONDS:
+        from sitefinder.text import quoted
+
+        raise UsageError(f"SITEFINDER_TIMEOUT must be a number of seconds from more than 0 to "
+                         f"{MAX_TIMEOUT_SECONDS:g}, e.g. 10, not {quoted(text, 40)}")
+    return value
+
+
+def service_url(variable: str, default: str) -> str:
+    """The http(s) base URL in environment variable `variable` (`default` when unset or empty); anything
+    else (no scheme, ftp://, a bare word, a bad port) is a UsageError that names the variable."""
+    from sitefinder.errors import UsageError
+    from sitefinder.text import quoted
+
+    value = os.environ.get(variable)
+    if value is None or not value.strip():
+        return default
+    text = value.strip().rstrip("/")
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - a bad port raises here
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise UsageError(f"{variable} must be an http:// or https:// URL such as {default}, not {quoted(value, 40)}")
+    return text
 
 
 def shown_url(url: str) -> str:

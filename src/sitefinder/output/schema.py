@@ -67,6 +67,7 @@ SITE_FIELDS: tuple[Field, ...] = (
     Field("longitude", lambda row: row.site.longitude),
     Field("coordinate_precision", lambda row: known(row.site.coordinate_precision)),
     Field("coordinate_source", lambda row: known(row.site.coordinate_source)),
+    Field("geonameid", lambda row: row.site.geonameid),
     Field("location_note", lambda row: known(row.site.location_note)),
     Field("investigators", lambda row: contacts_to_list(row.site.contacts), _contacts_cell),
     Field("nct_id", lambda row: known(row.site.nct_id or row.trial.nct_id)),  # the site's own trial
@@ -244,7 +245,9 @@ def update_object(result: UpdateResult) -> dict[str, Any]:
             "overall_status": known(result.trial.overall_status),
             "added": [site_record(SiteRow(site, result.trial)) for site in result.added],
             "removed": [site_record(SiteRow(site, result.before)) for site in result.removed],
-            "changed": changes, "unplaced": result.unplaced}
+            "changed": changes, "unplaced": result.unplaced,
+            "added_ids": [site.id for site in result.added], "removed_ids": [site.id for site in result.removed],
+            "id_high_water": result.id_high_water}
 
 
 def trial_change_record(change: TrialChange) -> dict[str, Any]:
@@ -257,12 +260,17 @@ def trial_change_record(change: TrialChange) -> dict[str, Any]:
             "overall_status": known(change.after.overall_status),
             "added": [site_record(SiteRow(site, change.after)) for site in change.added],
             "removed": [site_record(SiteRow(site, change.before)) for site in change.removed],
-            "changed": change_records(change.changed)}
+            "changed": change_records(change.changed),
+            "added_ids": [site.id for site in change.added], "removed_ids": [site.id for site in change.removed]}
 
 
 def dataset_update_object(result: DatasetUpdate) -> dict[str, Any]:
+    """Ids are the dataset's (unique across its trials): added_ids and removed_ids of every trial together."""
     return {"sites_file": str(result.sites_path), "site_count": result.site_count,
-            "trials": [trial_change_record(change) for change in result.trials], "unplaced": result.unplaced}
+            "trials": [trial_change_record(change) for change in result.trials], "unplaced": result.unplaced,
+            "added_ids": [site.id for change in result.trials for site in change.added],
+            "removed_ids": [site.id for change in result.trials for site in change.removed],
+            "id_high_water": result.id_high_water}
 
 
 def json_object(answer: Any) -> Any:

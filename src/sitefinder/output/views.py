@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Union
 
-from sitefinder.answers import (BulkResult, ChineseNames, DatasetUpdate, HospitalAnswer, HospitalTrial, MapResult,
-                                NearResult, RegionAnswer, SiteDetail, SiteList, Skipped, TrialSummary, UpdateResult)
+from sitefinder.answers import (BulkResult, ChineseNames, DatasetUpdate, HospitalAnswer, HospitalTrial, ImportResult,
+                                MapResult, NearResult, RegionAnswer, SiteDetail, SiteList, Skipped, TrialSummary,
+                                UpdateResult)
 from sitefinder.catalogue import short_label
 from sitefinder.contacts import contact_line, how_to_reach, lead_contact, reachable_contact
 from sitefinder.models import Contact, RankedSite, Site, Trial
@@ -183,6 +184,9 @@ def whom_to_call(sites: Sequence[Site], trial: Trial) -> list[str]:
         which = "these sites" if without == len(sites) else "the other sites"
         lines.append(f"The registry lists no phone or email for {which}: call the trial's central contact, "
                      f"{central.name}, {_reach_line(central)}.")
+    elif without and not trial.nct_id:  # no trial facts at all: nothing is known of the trial's contacts
+        lines.append("The registry lists no phone or email for these sites, and there is no trial.json beside "
+                     "the sites file to name the trial's contacts.")
     elif without:
         lines.append("The registry lists no phone or email for these sites or for the trial.")
     if sites:
@@ -234,10 +238,12 @@ def notices(answer: object) -> list[str]:
         return [f"No trial facts: there is no readable trial.json beside {answer.sites_name or 'the sites file'}."]
     if isinstance(answer, BulkResult):
         return [*(f"Skipped {skipped_line(item)}" for item in answer.skipped), *unplaced_notices(answer.unplaced)]
-    if isinstance(answer, UpdateResult):
+    if isinstance(answer, ImportResult):
         return unplaced_notices(answer.unplaced)
+    if isinstance(answer, UpdateResult):
+        return [*answer.notes, *unplaced_notices(answer.unplaced)]
     if isinstance(answer, DatasetUpdate):
-        return [*unplaced_notices(answer.unplaced),
+        return [*answer.notes, *unplaced_notices(answer.unplaced),
                 *(f"{change.nct_id}: the registry did not return this study; its data are kept as they were"
                   for change in answer.trials if not change.found)]
     return []
@@ -488,6 +494,8 @@ def update_view(result: UpdateResult) -> View:
     where = ("every command now uses them (--sites still wins)" if result.is_default
              else f"use them with --sites {result.sites_path}")
     footer = [f"Saved in {result.sites_path.parent}; {where}.", data_line(result.trial)]
+    if result.added or result.removed:  # ids are stable: say which are new and which are gone for good
+        footer.insert(0, ids_line(result.added, result.removed))
     if result.before.overall_status != result.trial.overall_status:
         footer.insert(0, f"The trial's overall status, shown for every site that states none: "
                          f"{status_words(result.before.overall_status, 'site')} → "
@@ -499,6 +507,14 @@ def update_view(result: UpdateResult) -> View:
     if rows:
         return TableView(title, UPDATE_COLUMNS, rows, footer)
     return FieldsView(title, [("", line) for line in ["Nothing changed.", *footer]])
+
+
+def ids_line(added: Sequence[Site], removed: Sequence[Site]) -> str:
+    """Which site ids are new and which are gone for good (ids are stable across updates)."""
+    return "Site ids: " + "; ".join(part for part in (
+        "added " + ", ".join(str(site.id) for site in added) if added else "",
+        "removed " + ", ".join(str(site.id) for site in removed) + " (never reused)"
+        if removed else "") if part) + "; every other site keeps its id."
 
 
 def dataset_update_rows(result: DatasetUpdate) -> list[list[str]]:
@@ -517,10 +533,14 @@ def dataset_update_rows(result: DatasetUpdate) -> list[list[str]]:
 def dataset_update_view(result: DatasetUpdate) -> TableView:
     """`update` of a dataset of several trials: per trial, its status change and its sites' changes."""
     moved = sum(change.status_changed for change in result.trials)
+    added = [site for change in result.trials for site in change.added]
+    removed = [site for change in result.trials for site in change.removed]
+    footer = [f"Saved in {result.sites_path.parent}; use them with --sites {result.sites_path}.",
+              "Each trial's site changes: sitefinder update --json."]
+    if added or removed:
+        footer.insert(0, ids_line(added, removed))
     return TableView(f"{len(result.trials)} trials refreshed; {moved} changed status", DATASET_UPDATE_COLUMNS,
-                     dataset_update_rows(result),
-                     [f"Saved in {result.sites_path.parent}; use them with --sites {result.sites_path}.",
-                      "Each trial's site changes: sitefinder update --json."])
+                     dataset_update_rows(result), footer)
 
 
 # ---------------------------------------------------------------- the map's words

@@ -1,0 +1,52 @@
+"""The one reader of numbers that come from other hands: sites files, the registry, the geocoder.
+
+Python's `float()` is lenient in ways that turn junk into places: it reads `1_0` as 10, Arabic-Indic
+(`٢٣`) and full-width (`２３`) digits as numbers, `nan` and `inf` as floats, and a JSON `true` is an
+int to it. A coordinate is a plain decimal number written in ASCII, or a JSON number (never a
+boolean), finite and in range; anything else is refused with a reason, where it enters.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+# ASCII digits only (re's \d would take every Unicode digit), an optional sign, fraction and exponent.
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", re.ASCII)
+
+
+def decimal(value: Any) -> float:
+    """A JSON number or the ASCII text of a decimal number, finite; a ValueError that says what it is not."""
+    if isinstance(value, bool) or value is None:
+        raise ValueError("is not a number" if value is None else f"is {str(value).lower()}, not a number")
+    if isinstance(value, (int, float)):
+        number = float(value)
+    elif isinstance(value, str):
+        text = value.strip()
+        if text.lstrip("+-").lower() in ("nan", "inf", "infinity"):
+            raise ValueError("is not a finite number")
+        if not _DECIMAL.fullmatch(text):
+            raise ValueError("is not a number (plain ASCII digits, e.g. 23.1)")
+        number = float(text)
+    else:
+        raise ValueError(f"is {type(value).__name__}, not a number")
+    if not math.isfinite(number):
+        raise ValueError("is not a finite number")
+    return number
+
+
+def coordinate(value: Any, limit: float) -> float:
+    """A latitude (`limit` 90) or longitude (180): `decimal`, and within ±limit."""
+    number = decimal(value)
+    if not -limit <= number <= limit:
+        raise ValueError(f"is out of range (-{limit:g} to {limit:g})")
+    return number
+
+
+def is_coordinate(value: Any, limit: float) -> bool:
+    try:
+        coordinate(value, limit)
+    except ValueError:
+        return False
+    return True
