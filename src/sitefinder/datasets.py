@@ -6,7 +6,9 @@ unwritable file, SIGTERM) must leave the earlier pair exactly as it was. So ever
 new version directory, `DIR/.sitefinder/v-…/`, whose files are fsynced; then the symlink
 `DIR/.sitefinder/current` is switched to it by one rename, the single step that publishes the new
 pair. `DIR/sites.csv` and `DIR/trial.json` are fixed relative symlinks through `current`, so
-`--sites DIR/sites.csv` always reads a whole pair, and the directory can be moved.
+`--sites DIR/sites.csv` always reads a whole pair, and the directory can be moved. A dataset of
+many trials (`write_trials_dataset`) has `DIR/trials.json` instead of `trial.json` (both, for one
+trial), published and checked the same way, under the same lock.
 
 Nothing is written that later commands would refuse: the text is parsed by the same readers first,
 its size is checked against the readers' caps, and the places it goes to are checked, before the
