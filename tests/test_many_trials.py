@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from sitefinder.status import CLOSED_STATUSES
+
 from conftest import CTGOV_STUDY, ROOT
 
 EXPORT = ROOT / "tests" / "fixtures" / "export"
@@ -31,7 +33,7 @@ def location_count(data: dict, country: str | None = None) -> int:
 
 
 @pytest.fixture
-def dataset(cli, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
+def dataset(cli, tmp_path: Path) -> Path:
     """The fixtures' export and the shipped study, imported as one dataset."""
     export = write_export(tmp_path, [study(path) for path in STUDIES])
     run = cli("import", str(export), str(CTGOV_STUDY), "--out", str(tmp_path / "many"), "--json")
@@ -57,7 +59,7 @@ def test_an_export_array_becomes_one_dataset_each_site_naming_its_trial(dataset:
     assert by_id["NCT07010263"]["central_contacts"] != by_id["NCT05288205"]["central_contacts"]
 
 
-def test_search_pages_folders_and_zips_import_alike(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_search_pages_folders_and_zips_import_alike(cli, tmp_path: Path) -> None:
     half = len(STUDIES) // 2
     pages = []
     for number, chunk in enumerate((STUDIES[:half], STUDIES[half:])):
@@ -86,7 +88,7 @@ def test_search_pages_folders_and_zips_import_alike(cli, tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize("country", ["China", "中国", "PRC", "france"])
-def test_country_keeps_only_its_sites(cli, tmp_path: Path, country: str) -> None:  # type: ignore[no-untyped-def]
+def test_country_keeps_only_its_sites(cli, tmp_path: Path, country: str) -> None:
     export = write_export(tmp_path, [study(path) for path in STUDIES])
     run = cli("import", str(export), "--country", country, "--out", str(tmp_path / "c"), "--json")
     assert run.exit_code == 0, run.stderr
@@ -96,12 +98,12 @@ def test_country_keeps_only_its_sites(cli, tmp_path: Path, country: str) -> None
         assert {row["country"] for row in csv.DictReader(handle)} == {name}
 
 
-def test_an_unknown_country_is_a_usage_error(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_country_is_a_usage_error(cli, tmp_path: Path) -> None:
     run = cli("import", str(STUDIES[0]), "--country", "Atlantis", "--out", str(tmp_path / "c"))
     assert run.exit_code == 2 and "unknown country" in run.stderr and not (tmp_path / "c").exists()
 
 
-def test_a_bad_study_in_an_export_is_skipped_by_index_and_id_or_fails_with_strict(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_study_in_an_export_is_skipped_by_index_and_id_or_fails_with_strict(cli, tmp_path: Path) -> None:
     bad = study(STUDIES[1])
     bad["protocolSection"]["designModule"] = {"phases": 3}
     export = write_export(tmp_path, [study(STUDIES[0]), bad, "not a study", study(STUDIES[2])])
@@ -116,7 +118,7 @@ def test_a_bad_study_in_an_export_is_skipped_by_index_and_id_or_fails_with_stric
     assert not (tmp_path / "e" / "sites.csv").exists()
 
 
-def test_a_failed_import_leaves_the_earlier_dataset(cli, tmp_path: Path, dataset: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_failed_import_leaves_the_earlier_dataset(cli, tmp_path: Path, dataset: Path) -> None:
     before = dataset.read_bytes(), (dataset.parent / "trials.json").read_bytes()
     export = write_export(tmp_path, ["junk", {"protocolSection": 1}], "bad.json")
     run = cli("import", str(export), "--out", str(dataset.parent))
@@ -124,21 +126,21 @@ def test_a_failed_import_leaves_the_earlier_dataset(cli, tmp_path: Path, dataset
     assert (dataset.read_bytes(), (dataset.parent / "trials.json").read_bytes()) == before
 
 
-def test_single_trial_files_of_earlier_versions_still_read(cli) -> None:  # type: ignore[no-untyped-def]
+def test_single_trial_files_of_earlier_versions_still_read(cli) -> None:
     run = cli("near", "Guangzhou", "--json", "--limit", "2")  # the shipped file: no nct_id column, no trials.json
     assert run.exit_code == 0, run.stderr
     assert [site["nct_id"] for site in run.json()["sites"]] == ["NCT07010263"] * 2
 
 
 @pytest.fixture(params=["memory", "index"])
-def store(request, monkeypatch: pytest.MonkeyPatch) -> str:  # type: ignore[no-untyped-def]
+def store(request, monkeypatch: pytest.MonkeyPatch) -> str:
     """Every question across trials is asked of the file in memory and through its SQLite index."""
     if request.param == "index":
         monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
     return request.param
 
 
-def test_near_ranks_every_trials_sites_together_and_names_each_rows_trial(cli, dataset: Path, store: str) -> None:  # type: ignore[no-untyped-def]
+def test_near_ranks_every_trials_sites_together_and_names_each_rows_trial(cli, dataset: Path, store: str) -> None:
     run = cli("near", "Guangzhou", "--sites", str(dataset), "--limit", "8", "--json")
     assert run.exit_code == 0, run.stderr
     sites = run.json()["sites"]
@@ -151,33 +153,54 @@ def test_near_ranks_every_trials_sites_together_and_names_each_rows_trial(cli, d
     assert "Trial" in table.stdout and "NCT05351788" in table.stdout
 
 
-def test_trial_and_condition_narrow_near_list_and_map(cli, dataset: Path, store: str) -> None:  # type: ignore[no-untyped-def]
+def test_trial_and_condition_narrow_near_list_and_map(cli, dataset: Path, store: str) -> None:
     one = cli("near", "Guangzhou", "--sites", str(dataset), "--trial", "nct07010263", "--limit", "50", "--json")
     assert {site["nct_id"] for site in one.json()["sites"]} == {"NCT07010263"}
     assert len(one.json()["sites"]) == 42
-    two = cli("list", "--sites", str(dataset), "--trial", "NCT04014634", "--trial", "NCT02856893", "--json")
+    # --all: both trials are completed, so their sites are closed and the default filter leaves them out
+    two = cli("list", "--sites", str(dataset), "--trial", "NCT04014634", "--trial", "NCT02856893", "--all", "--json")
     assert {site["nct_id"] for site in two.json()["sites"]} == {"NCT04014634", "NCT02856893"}
     # MeSH terms count (NCT05351788 says "Non-small Cell Lung Cancer"), and "small cell" is not "non-small cell"
     nsclc = cli("list", "--sites", str(dataset), "--condition", "carcinoma, NON-SMALL-CELL lung", "--json")
     assert {site["nct_id"] for site in nsclc.json()["sites"]} == {"NCT05288205", "NCT05351788"}
     sclc = cli("list", "--sites", str(dataset), "--condition", "small cell lung", "--json")
     assert {site["nct_id"] for site in sclc.json()["sites"]} == {"NCT07010263"}
-    headache = cli("map", "Amsterdam", "--sites", str(dataset), "--condition", "Cluster Headache", "--json")
+    headache = cli("map", "Amsterdam", "--sites", str(dataset), "--condition", "Cluster Headache", "--all", "--json")
     assert headache.exit_code == 0, headache.stderr
     assert {site["nct_id"] for site in headache.json()["sites"]} == {"NCT04014634"}
     none = cli("near", "Guangzhou", "--sites", str(dataset), "--condition", "asthma", "--json")
     assert none.exit_code == 0 and none.json()["sites"] == []
 
 
+def test_closed_sites_are_left_out_by_each_sites_own_trials_status(cli, dataset: Path, store: str) -> None:
+    """The joinable filter of a dataset of many trials: a site without a status of its own shows its
+    own trial's, so a completed trial's sites are closed while another trial's sites stay."""
+    every = cli("list", "--sites", str(dataset), "--all", "--json").json()["sites"]
+    closed = [site for site in every if site["effective_status"] in CLOSED_STATUSES]
+    by_trial = {site["nct_id"] for site in closed if site["status_source"] == "trial"}
+    assert closed and by_trial  # the fixture has closed sites, some closed by their trial's status
+    shown = cli("list", "--sites", str(dataset), "--json").json()
+    assert {site["id"] for site in shown["sites"]} == {site["id"] for site in every} - {site["id"] for site in closed}
+    assert shown["closed_left_out"] == len(closed)
+    near = cli("near", "Guangzhou", "--sites", str(dataset), "--limit", "1000", "--json").json()
+    placed = [site for site in every if site["latitude"] is not None]
+    assert not {site["id"] for site in near["sites"]} & {site["id"] for site in closed}
+    assert len(near["sites"]) == len([site for site in placed if site["effective_status"] not in CLOSED_STATUSES])
+    assert near["closed_left_out"] == len(closed)
+    hospitals = cli("near", "Guangzhou", "--sites", str(dataset), "--by", "hospital", "--limit", "1000", "--json")
+    rows = [row for hospital in hospitals.json()["hospitals"] for row in hospital["trials"]]
+    assert rows and all(row["effective_status"] not in CLOSED_STATUSES for row in rows)
+
+
 @pytest.mark.parametrize("args, message", [(["--trial", "NCT1"], "not an NCT id"),
                                            (["--trial", "NCT99999999"], "has no trial NCT99999999"),
                                            (["--condition", " ,; "], "--condition needs some words")])
-def test_bad_trial_filters_are_usage_errors(cli, dataset: Path, args: list, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_trial_filters_are_usage_errors(cli, dataset: Path, args: list, message: str) -> None:
     run = cli("near", "Guangzhou", "--sites", str(dataset), *args)
     assert run.exit_code == 2 and message in run.stderr and run.stdout == ""
 
 
-def test_by_hospital_lists_each_hospital_once_with_its_trials_and_whom_to_call(cli, tmp_path: Path, store: str) -> None:  # type: ignore[no-untyped-def]
+def test_by_hospital_lists_each_hospital_once_with_its_trials_and_whom_to_call(cli, tmp_path: Path, store: str) -> None:
     # two studies at one hospital, spelt differently: one hospital, two trials
     first, second = study(EXPORT / "NCT05288205.json"), study(EXPORT / "NCT05351788.json")  # both with contacts
     location = dict(first["protocolSection"]["contactsLocationsModule"]["locations"][0])
@@ -203,7 +226,7 @@ def test_by_hospital_lists_each_hospital_once_with_its_trials_and_whom_to_call(c
     assert table.exit_code == 0 and "Whom to call" in table.stdout and table.stdout.count("NCT") >= 2
 
 
-def test_info_lists_the_trials_and_shows_one(cli, dataset: Path, store: str) -> None:  # type: ignore[no-untyped-def]
+def test_info_lists_the_trials_and_shows_one(cli, dataset: Path, store: str) -> None:
     listing = cli("info", "--sites", str(dataset), "--json").json()
     assert listing["trial_count"] == 7 and listing["site_count"] == sum(t["site_count"] for t in listing["trials"])
     apple = next(t for t in listing["trials"] if t["nct_id"] == "NCT02856893")
@@ -217,7 +240,7 @@ def test_info_lists_the_trials_and_shows_one(cli, dataset: Path, store: str) -> 
     assert show["site"]["nct_id"] == show["trial"]["nct_id"] == "NCT02856893"
 
 
-def test_update_refreshes_every_trial_in_batched_pages_and_reports_each(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_update_refreshes_every_trial_in_batched_pages_and_reports_each(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from fake_services import FakeServices
 
     chosen = [study(path) for path in STUDIES[:4]]
@@ -249,7 +272,7 @@ def test_update_refreshes_every_trial_in_batched_pages_and_reports_each(cli, tmp
     assert all(t["data_date"] for t in after["trials"])
 
 
-def test_a_failed_update_of_many_trials_changes_nothing(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_failed_update_of_many_trials_changes_nothing(cli, tmp_path: Path) -> None:
     from fake_services import FakeServices
 
     export = write_export(tmp_path, [study(path) for path in STUDIES[:3]])
@@ -264,7 +287,7 @@ def test_a_failed_update_of_many_trials_changes_nothing(cli, tmp_path: Path) -> 
         assert (sites.read_bytes(), (tmp_path / "u" / "trials.json").read_bytes()) == before
 
 
-def test_a_long_import_says_how_far_it_is_on_stderr(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_long_import_says_how_far_it_is_on_stderr(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sitefinder.bulkimport.PROGRESS_AFTER_S", 0.0)  # as if every study took long
     export = write_export(tmp_path, [study(path) for path in STUDIES])
     run = cli("import", str(export), "--out", str(tmp_path / "p"), "--json")
@@ -274,7 +297,7 @@ def test_a_long_import_says_how_far_it_is_on_stderr(cli, tmp_path: Path, monkeyp
     assert "Imported" not in quiet.stderr  # a short import says nothing while it runs
 
 
-def test_a_zip_is_read_within_bounds(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_zip_is_read_within_bounds(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sitefinder.bulkimport.MAX_ZIP_MEMBERS", 3)
     archive = tmp_path / "many.zip"
     with zipfile.ZipFile(archive, "w") as handle:
@@ -302,7 +325,7 @@ def test_many_trials_benchmark_runs() -> None:
     assert "Import: 20 studies" in run.stdout and "near Guangzhou --json (many)" in run.stdout
 
 
-def test_the_import_builds_the_index_so_the_first_question_is_fast(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_import_builds_the_index_so_the_first_question_is_fast(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
     monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
@@ -317,7 +340,7 @@ def test_the_import_builds_the_index_so_the_first_question_is_fast(cli, tmp_path
     assert next(iter(built)).stat().st_mtime_ns == stamp  # used as built, not built again
 
 
-def test_update_keeps_to_the_countries_the_import_kept(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_update_keeps_to_the_countries_the_import_kept(cli, tmp_path: Path) -> None:
     from fake_services import FakeServices
 
     chosen = [study(EXPORT / "NCT05288205.json"), study(EXPORT / "NCT05351788.json")]
@@ -336,7 +359,7 @@ def test_update_keeps_to_the_countries_the_import_kept(cli, tmp_path: Path) -> N
         assert {row["country"] for row in csv.DictReader(handle)} == {"China"}
 
 
-def test_a_study_given_twice_is_imported_once(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_study_given_twice_is_imported_once(cli, tmp_path: Path) -> None:
     export = write_export(tmp_path, [study(STUDIES[0]), study(STUDIES[1])])
     run = cli("import", str(export), str(STUDIES[1]), "--out", str(tmp_path / "t"), "--json")
     assert run.exit_code == 0, run.stderr
@@ -345,7 +368,7 @@ def test_a_study_given_twice_is_imported_once(cli, tmp_path: Path) -> None:  # t
                                                                  ["identificationModule"]["nctId"]]
 
 
-def test_sites_naming_trials_without_a_trials_file_can_still_be_narrowed(cli, sites_file) -> None:  # type: ignore[no-untyped-def]
+def test_sites_naming_trials_without_a_trials_file_can_still_be_narrowed(cli, sites_file) -> None:
     from conftest import make_site
 
     path = sites_file(make_site(1, nct_id="NCT00000001"), make_site(2, "Other Hospital", nct_id="NCT00000002"))
@@ -360,7 +383,7 @@ def _nct(item: dict) -> str:
     return item["protocolSection"]["identificationModule"]["nctId"]
 
 
-def _dataset_of(cli, tmp_path: Path, count: int = 3) -> tuple[Path, list[dict]]:  # type: ignore[no-untyped-def]
+def _dataset_of(cli, tmp_path: Path, count: int = 3) -> tuple[Path, list[dict]]:
     chosen = [study(path) for path in STUDIES[:count]]
     assert cli("import", str(write_export(tmp_path, chosen)), "--out", str(tmp_path / "s")).exit_code == 0
     return tmp_path / "s" / "sites.csv", chosen
@@ -371,7 +394,7 @@ def _ids(sites: Path) -> dict[tuple[str, str, str], int]:
         return {(row["nct_id"], row["facility"], row["city"]): int(row["id"]) for row in csv.DictReader(handle)}
 
 
-def test_update_of_many_refuses_an_answer_with_a_study_not_asked_for(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_update_of_many_refuses_an_answer_with_a_study_not_asked_for(cli, tmp_path: Path) -> None:
     from fake_services import FakeServices
 
     sites, chosen = _dataset_of(cli, tmp_path)
@@ -392,7 +415,7 @@ def test_update_of_many_refuses_an_answer_with_a_study_not_asked_for(cli, tmp_pa
         assert (sites.read_bytes(), (sites.parent / "trials.json").read_bytes()) == before
 
 
-def test_update_of_many_keeps_site_ids_across_the_dataset_and_never_reuses_one(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_update_of_many_keeps_site_ids_across_the_dataset_and_never_reuses_one(cli, tmp_path: Path) -> None:
     from fake_services import FakeServices
 
     sites, chosen = _dataset_of(cli, tmp_path)
@@ -428,7 +451,7 @@ def test_update_of_many_keeps_site_ids_across_the_dataset_and_never_reuses_one(c
     assert _ids(sites)[(_nct(chosen[1]), gone["facility"], gone["city"])] == top + 3
 
 
-def test_update_of_many_waits_for_another_writer_of_the_dataset(cli, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_update_of_many_waits_for_another_writer_of_the_dataset(cli, tmp_path: Path,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     import fcntl
 
@@ -447,7 +470,7 @@ def test_update_of_many_waits_for_another_writer_of_the_dataset(cli, tmp_path: P
     assert (sites.read_bytes(), (sites.parent / "trials.json").read_bytes()) == before
 
 
-def test_update_of_many_publishes_nothing_its_readers_would_refuse(cli, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_update_of_many_publishes_nothing_its_readers_would_refuse(cli, tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     from fake_services import FakeServices
 

@@ -313,7 +313,7 @@ def near_command(
 
       sitefinder near 22.54,114.06 --status "not yet recruiting"
 
-      sitefinder near Guangzhou --condition "lung cancer" --by hospital --sites lung/sites.csv
+      sitefinder near Guangzhou --condition "lung cancer" --by hospital
     """
     from sitefinder.output import choose_format, emit
     from sitefinder.queries import near_by_hospital, nearest_sites
@@ -412,7 +412,7 @@ def info_command(
 
       sitefinder info --json
 
-      sitefinder info NCT05288205 --sites lung/sites.csv
+      sitefinder info NCT07010263
     """
     from sitefinder.output import choose_format, emit
     from sitefinder.queries import trial_summary

@@ -342,9 +342,9 @@ class IndexedSource:
         if trials is not None and considered <= FEW_SITES:
             # a few trials' sites: read them all through the trial index, rather than widening a box
             # over the whole file (--trial of a 30-site study among 30,000 sites: one query, not five)
-            rows = self._db.execute(f"SELECT row FROM site WHERE latitude IS NOT NULL AND {where} ORDER BY position",
-                                    params).fetchall()
-            return Candidates([_decode(row[0]) for row in rows], unplaced, considered)
+            return Candidates(list(self._decoded(
+                f"SELECT r.row FROM site JOIN site_row r USING (position) WHERE latitude IS NOT NULL AND {where} "
+                "ORDER BY position", params)), unplaced, considered)
         radius = within_km if within_km is not None else FIRST_RADIUS_KM
         while True:  # widen the box until it holds `limit` sites within its inscribed circle
             box, box_params = bounding_box(origin.latitude, origin.longitude, radius)
