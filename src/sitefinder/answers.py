@@ -54,6 +54,7 @@ class RegionAnswer(NamedTuple):
     closed_left_out: int = 0
     trials: dict[str, Trial] = {}
     many_trials: bool = False
+    notes: tuple[str, ...] = ()  # what else the query could mean (河北 is also Tianjin's 河北区)
 
 
 class SiteList(NamedTuple):

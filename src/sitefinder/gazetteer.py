@@ -10,6 +10,7 @@ a lookup reads a few pages instead of parsing megabytes on every run.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 
 from sitefinder.distance import bounding_box, sphere_km, spread_around
@@ -55,6 +56,17 @@ class Gazetteer:
         self._main_cities: dict[tuple[str, str | None], tuple[Place, float, float] | None] = {}
         self._middles: dict[tuple[str, str], Place | None] = {}
         self._towns: dict[tuple[str, int], tuple[list[str], list[tuple]]] = {}
+        self._has_china: bool | None = None
+
+    def rows(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple]:
+        """Rows of a query on the file, for modules with tables of their own (china.py)."""
+        return self._db.execute(sql, parameters).fetchall()
+
+    def has_china(self) -> bool:
+        """Whether the file holds China's divisions (china.py's tables); an older file answers False."""
+        if self._has_china is None:
+            self._has_china = bool(self.rows("SELECT 1 FROM sqlite_master WHERE name = 'cn_division'"))
+        return self._has_china
 
     def places(self, key: str) -> list[Place]:
         rows = self._db.execute(

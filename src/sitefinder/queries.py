@@ -201,7 +201,8 @@ def _capital_of(answer: RegionAnswer, source: MemorySource | IndexedSource) -> R
         return None
     note = (f"{answer.query} is a province without a site of this trial; "
             f"these are the nearest to its capital, {found.place.name}")
-    return found._replace(query=answer.query, notes=(note,), alternatives=(), ambiguous=False)
+    # what else the name means (海南 is also Wuhai's 海南区) is said too
+    return found._replace(query=answer.query, notes=(*answer.notes, note), alternatives=(), ambiguous=False)
 
 
 def _province_from_capital(region: RegionAnswer, sites_path: Path | None) -> NearResult | RegionAnswer:
@@ -259,7 +260,8 @@ def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource,
         name, kind = next((site.country for site in sites), region.query), "country"
     sites, closed = without_closed(sites, source.trial_of, status)
     return RegionAnswer(query=region.query, region=name, kind=kind, sites=sites, trial=source.trial,
-                        chinese=chinese_names(sites) if wants_chinese else None, closed_left_out=closed)
+                        chinese=chinese_names(sites) if wants_chinese else None, closed_left_out=closed,
+                        notes=region.notes)
 
 
 def countries_named(text: str, source: MemorySource | IndexedSource) -> frozenset[str]:
@@ -289,7 +291,8 @@ def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> Ch
     place = resolution.place if resolution else None
     return ChineseNames(
         facilities={site.id: name for site in sites if (name := facility_zh(site))},
-        place=gazetteer.chinese_name(place.geonameid) if place and place.geonameid else "",
+        place=(resolution.name_zh if resolution and resolution.name_zh
+               else gazetteer.chinese_name(place.geonameid) if place and place.geonameid else ""),
         province=province_zh(place.province) if place else "",
         sites={site.id: (gazetteer.chinese_name(site.geonameid) if site.geonameid else "",
                          province_zh(site.province)) for site in sites})
