@@ -190,6 +190,8 @@ def test_closed_sites_are_left_out_by_each_sites_own_trials_status(cli, dataset:
     hospitals = cli("near", "Guangzhou", "--sites", str(dataset), "--by", "hospital", "--limit", "1000", "--json")
     rows = [row for hospital in hospitals.json()["hospitals"] for row in hospital["trials"]]
     assert rows and all(row["effective_status"] not in CLOSED_STATUSES for row in rows)
+    assert hospitals.json()["closed_left_out"] == len(closed)
+    assert list(hospitals.json())[:3] == ["nct_id", "central_contacts", "trial"]  # one header rule
 
 
 @pytest.mark.parametrize("args, message", [(["--trial", "NCT1"], "not an NCT id"),

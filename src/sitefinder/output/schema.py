@@ -214,9 +214,9 @@ HOSPITAL_TRIAL_CSV_FIELDS = ("nct_id", "trial", "site_id", "effective_status")
 
 def hospitals_object(answer: HospitalAnswer) -> dict[str, Any]:
     result = answer.near
-    return {"origin": place_record(result.resolution, result.chinese),
+    return {**answer_trial(result), "origin": place_record(result.resolution, result.chinese),
             "hospitals": [hospital_record(rank, hospital) for rank, hospital in enumerate(answer.hospitals, 1)],
-            **answer_trial(result), **data_record(result.trial)}
+            "closed_left_out": result.closed_left_out, **data_record(result.trial)}
 
 
 def trial_list_object(summary: TrialSummary) -> dict[str, Any]:
