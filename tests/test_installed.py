@@ -150,3 +150,19 @@ def test_the_script_builds_only_the_command_it_runs_and_answers_the_same(tmp_pat
         script = sitefinder(*args, cwd=tmp_path, COLUMNS="100", NO_COLOR="1")
         full = run_cli(*args, env={"COLUMNS": "100"})
         assert (script.returncode, script.stdout, script.stderr) == (full.exit_code, full.stdout, full.stderr), args
+
+
+def test_many_trials_from_the_real_script(tmp_path: Path) -> None:
+    """A real export of several studies, imported and asked across trials by the installed script."""
+    fixtures = Path(__file__).resolve().parent / "fixtures" / "export"
+    studies = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(fixtures.glob("NCT*.json"))]
+    (tmp_path / "ctg-studies.json").write_text(json.dumps(studies), encoding="utf-8")
+    imported = sitefinder("import", "ctg-studies.json", "--country", "China", "--out", "lung", "--json", cwd=tmp_path)
+    assert imported.returncode == 0, imported.stderr
+    assert json.loads(imported.stdout)["trial_count"] == 4  # the four studies with a site in China
+    hospitals = sitefinder("near", "Guangzhou", "--by", "hospital", "--condition", "lung", "--json",
+                           "--sites", "lung/sites.csv", cwd=tmp_path)
+    assert hospitals.returncode == 0, hospitals.stderr
+    found = json.loads(hospitals.stdout)["hospitals"]
+    assert found and all(row["nct_id"] in ("NCT05288205", "NCT05351788", "NCT04871997")
+                         for hospital in found for row in hospital["trials"])
