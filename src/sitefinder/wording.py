@@ -45,6 +45,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "label.summary": {"en": "In short", "zh": "简介"},
     # status as of the data date
     "status.as_of": {"en": "{status} as of {date} ({age})", "zh": "{status}（截至 {date}，{age}）"},
+    "status.every": {"en": "Status of all {count} sites: {status}", "zh": "全部 {count} 个研究中心的状态：{status}"},
+    "status.one": {"en": "Status: {status}", "zh": "状态：{status}"},
     "status.trial_suffix": {"en": "{status} (trial)", "zh": "{status}（试验）"},
     "age.days": {"en": "{count} day{s} old", "zh": "{count} 天前的数据"},
     # footnotes under a table: what "(trial)" means, by what the trial's status lets a patient do

@@ -50,10 +50,15 @@ class Column(NamedTuple):
 
 
 class TableView(NamedTuple):
+    """A table: `lead` lines are said between the title and the table (a status every row shares,
+    said once), each with its style; `styles` parallel `rows` ("" for none: a status's colour)."""
+
     title: str
     columns: Sequence[Column]
     rows: Sequence[Sequence[str]]
     footer: Sequence[str] = ()
+    lead: Sequence[tuple[str, str]] = ()
+    styles: Sequence[Sequence[str]] = ()
 
 
 class FieldsView(NamedTuple):
@@ -93,9 +98,14 @@ STATUS = Column("Status", wrap=False)
 LIST_COLUMNS = (ID, Column("Facility"), Column("City"), Column("Province"), STATUS, Column("Investigator"))
 NEAR_COLUMNS = (Column("#", align="right", wrap=False), ID, Column("Facility"), Column("City"), Column("Province"),
                 Column("km", align="right", wrap=False), STATUS, Column("Investigator"))
+# The terminal's near table: the id first (what `show ID` takes), the rank is the order of the rows.
+NEAR_TABLE_COLUMNS = (ID, Column("Facility"), Column("City"), Column("Province"),
+                      Column("km", align="right", wrap=False), STATUS, Column("Investigator"))
+# In place of Investigator when a shown site lists its own phone or email: the person and the number.
+CONTACT = Column("Contact")
 UPDATE_COLUMNS = (Column("Change"), ID, Column("Facility"), Column("City"), Column("What"))
 _HEADER_KEYS = {"ID": "id", "Facility": "facility", "City": "city", "Province": "province", "km": "km",
-                "Status": "status", "Investigator": "investigator"}
+                "Status": "status", "Investigator": "investigator", "Contact": "contacts"}
 
 
 def columns_in(columns: Sequence[Column], lang: str) -> tuple[Column, ...]:
@@ -125,9 +135,10 @@ def status_cell(site: Site, trial: Trial, chinese: ChineseNames | None = None) -
 
 
 def facility_cell(site: Site, chinese: ChineseNames | None) -> str:
-    """"Jiangmen Central Hospital 江门市中心医院" when Chinese is asked for and the name is known."""
+    """"江门市中心医院 Jiangmen Central Hospital" when Chinese is asked for and the name is known:
+    the name the reader asked in first (a table wraps after it), the registry's English beside it."""
     name = chinese.facilities.get(site.id, "") if chinese else ""
-    return f"{site.facility} {name}" if name else site.facility
+    return f"{name} {site.facility}" if name else site.facility
 
 
 def investigator_cell(site: Site) -> str:
@@ -142,24 +153,71 @@ def distance_cell(entry: RankedSite) -> str:
 
 
 def where_cells(site: Site, chinese: ChineseNames | None) -> list[str]:
-    """City and province cells: "Jiangmen 江门", "Guangdong 广东" when Chinese names are asked for."""
+    """City and province cells, the province in its short word ("Beijing", not "Beijing
+    Municipality"); "江门", "广东" when Chinese names are asked for and known (the facility cell
+    keeps the registry's English beside the Chinese name, and JSON has both)."""
+    from sitefinder.regions import short_province
+
     if chinese is None:
-        return [site.city, site.province]
+        return [site.city, short_province(site.province)]
     city, province = chinese.sites.get(site.id, ("", ""))
-    return [" ".join(part for part in (site.city, city) if part),
-            " ".join(part for part in (site.province, province) if part)]
+    return [city or site.city, province or short_province(site.province)]
+
+
+def status_style(site: Site, trial: Trial) -> str:
+    """The Rich style of a site's status where colour is on: open green, not yet yellow, closed dim."""
+    from sitefinder.status import CLASS_STYLES, status_class
+
+    return CLASS_STYLES[status_class(effective_status(site.status, trial.overall_status)[0])]
+
+
+def contact_cell(site: Site, lang: str = "en") -> str:
+    """Whom to call at a site, in a table: its reachable contact and number, else its lead's name."""
+    contact = reachable_contact(site.contacts)
+    if contact:
+        return f"{contact.name}, {reach_line(contact, lang)}"
+    return investigator_cell(site)
+
+
+def site_table(title: str, columns: Sequence[Column], rows: Sequence[list[str]], sites: Sequence[Site],
+               trial: Trial, chinese: ChineseNames | None, footer: Sequence[str]) -> TableView:
+    """A table of sites that reads at 80 columns: a status every row shares is said once above the
+    table (in its colour) instead of in a column; when a site lists its own phone or email, the
+    Investigator column becomes Contact, with the number, so whom to call is in the row."""
+    lang = lang_of(chinese)
+    styles = [[""] * len(columns) for _ in rows]
+    status_at = list(columns).index(STATUS)
+    statuses = {row[status_at] for row in rows}
+    for site, row_styles in zip(sites, styles):
+        row_styles[status_at] = status_style(site, trial)
+    lead: list[tuple[str, str]] = []
+    if len(statuses) == 1 and rows:
+        shown = next(iter(statuses))
+        lead = [(say("status.every" if len(rows) > 1 else "status.one", lang, status=shown, count=len(rows)),
+                 status_style(sites[0], trial))]
+        keep = [index for index in range(len(columns)) if index != status_at]
+        columns = [columns[index] for index in keep]
+        rows = [[row[index] for index in keep] for row in rows]
+        styles = [[row_styles[index] for index in keep] for row_styles in styles]
+    if any(reachable_contact(site.contacts) for site in sites):
+        at = [column.header for column in columns].index("Investigator")
+        columns = [*columns[:at], CONTACT, *columns[at + 1:]]
+        rows = [[*row[:at], contact_cell(site, lang), *row[at + 1:]] for row, site in zip(rows, sites)]
+    return TableView(title, columns_in(columns, lang), rows, footer, lead, styles)
 
 
 # ---------------------------------------------------------------- what every answer ends with
 
 def answer_footer(sites: Sequence[Site], trial: Trial, distances: bool = True, options: str = "",
-                  lang: str = "en") -> list[str]:
-    """Below a table of sites: what "(trial)" means, which sites are placed approximately (marked ≈
-    where `distances` are shown), whom to call, and how current the data are; in `lang`. `options`:
-    the options that chose the data (`--sites PATH`), repeated in every command a line suggests."""
+                  lang: str = "en", in_rows: bool = False) -> list[str]:
+    """Below a table of sites: whom to call (first, right under the rows: on an 80×24 screen it
+    stays in view), what "(trial)" means, which sites are placed approximately (marked ≈ where
+    `distances` are shown), and how current the data are; in `lang`. `options`: the options that
+    chose the data (`--sites PATH`), repeated in every command a line suggests. `in_rows`: each
+    site's own number is in its row (a Contact column), so only the others' contact is said."""
     from sitefinder.wording import trial_status_note
 
-    lines = []
+    lines = whom_to_call(sites, trial, options, lang, per_site=not in_rows)
     if any(effective_status(site.status, trial.overall_status)[1] == "trial" for site in sites):
         lines.append(trial_status_note(trial.overall_status, lang))
     approximate = [site for site in sites if site.approximate]
@@ -167,19 +225,20 @@ def answer_footer(sites: Sequence[Site], trial: Trial, distances: bool = True, o
         ids = ", ".join(str(site.id) for site in approximate)
         lines.append(say("approximate", lang, mark=say("approximate.mark" if distances else "approximate.nomark", lang),
                          ids=ids, command=command("show", str(approximate[0].id), options=options)))
-    lines += whom_to_call(sites, trial, options, lang)
     lines.append(data_line(trial, lang))
     return lines
 
 
-def whom_to_call(sites: Sequence[Site], trial: Trial, options: str = "", lang: str = "en") -> list[str]:
-    """Each site's own phone or email when the registry gives one, else the trial's central contact."""
+def whom_to_call(sites: Sequence[Site], trial: Trial, options: str = "", lang: str = "en",
+                 per_site: bool = True) -> list[str]:
+    """Each site's own phone or email when the registry gives one (unless `per_site` is False: the
+    table has them in its rows), else the trial's central contact."""
     lines, without = [], 0
     for site in sites:
         contact = reachable_contact(site.contacts)
-        if contact:
+        if contact and per_site:
             lines.append(say("call.site", lang, id=site.id, name=contact.name, reach=reach_line(contact, lang)))
-        else:
+        elif not contact:
             without += 1
     central = reachable_contact(trial.central_contacts)
     if without and central:
@@ -342,8 +401,10 @@ def list_view(sites: Sequence[Site], trial: Trial, chinese: ChineseNames | None,
               if closed_left_out else [])
     title = say("title.list", lang, count=len(sites),
                 of=say("title.of", lang, nct_id=trial.nct_id) if trial.nct_id else "")
-    return TableView(title, columns_in(LIST_COLUMNS, lang), rows,
-                     [*closed, *answer_footer(sites, trial, distances=False, options=options, lang=lang)])
+    in_rows = any(reachable_contact(site.contacts) for site in sites)
+    return site_table(title, LIST_COLUMNS, rows, sites, trial, chinese,
+                      [*closed, *answer_footer(sites, trial, distances=False, options=options, lang=lang,
+                                               in_rows=in_rows)])
 
 
 def near_title(result: NearResult) -> str:
@@ -358,17 +419,20 @@ def near_title(result: NearResult) -> str:
 
 
 def near_rows(result: NearResult) -> list[list[str]]:
-    return [[str(rank), str(entry.site.id), facility_cell(entry.site, result.chinese),
+    """The rows of NEAR_TABLE_COLUMNS, nearest first (the order is the rank)."""
+    return [[str(entry.site.id), facility_cell(entry.site, result.chinese),
              *where_cells(entry.site, result.chinese), distance_cell(entry),
              status_cell(entry.site, result.trial, result.chinese), investigator_cell(entry.site)]
-            for rank, entry in enumerate(result.sites, 1)]
+            for entry in result.sites]
 
 
 def near_view(result: NearResult, options: str = "") -> TableView:
     lang = lang_of(result.chinese)
-    return TableView(near_title(result), columns_in(NEAR_COLUMNS, lang), near_rows(result),
-                     [*answer_footer([entry.site for entry in result.sites], result.trial, options=options, lang=lang),
-                      say("distance.caption", lang)])
+    sites = [entry.site for entry in result.sites]
+    in_rows = any(reachable_contact(site.contacts) for site in sites)
+    return site_table(near_title(result), NEAR_TABLE_COLUMNS, near_rows(result), sites, result.trial, result.chinese,
+                      [*answer_footer(sites, result.trial, options=options, lang=lang, in_rows=in_rows),
+                       say("distance.caption", lang)])
 
 
 def site_view(result: SiteDetail) -> FieldsView:
