@@ -146,8 +146,8 @@ def test_no_word_is_ever_broken_and_no_line_is_too_wide(width: int) -> None:
     run = run_cli("list", env={"COLUMNS": str(width)})
     assert run.exit_code == 0
     assert max(len(line) for line in run.stdout.splitlines()) <= width
-    for word in ("Municipality", "Rehabilitation", "Heilongjiang", "Investigator", "Zhongmin"):
-        assert word in run.stdout.split() or f"│ {word}" in run.stdout, word
+    for word in ("Rehabilitation", "Heilongjiang", "Investigator", "Zhongmin", "Municipal"):
+        assert word in run.stdout.split(), word
 
 
 def test_column_widths_shrink_the_widest_column_and_never_below_a_word() -> None:
@@ -158,7 +158,7 @@ def test_column_widths_shrink_the_widest_column_and_never_below_a_word() -> None
 
     rows = [[Text("1"), Text("The First Affiliated Hospital"), Text("Not yet recruiting (trial)")]]
     columns = (Column("ID", wrap=False), Column("Facility"), Column("Status", wrap=False))
-    frame = 3 * 3 + 1
+    frame = 2 * 2  # two spaces between columns, none at the edges
     assert column_widths(columns, rows, 200) == [2, 29, 26]  # room to spare: natural widths
     assert column_widths(columns, rows, frame + 2 + 12 + 26) == [2, 12, 26]
     assert column_widths(columns, rows, frame + 2 + 10 + 26) == [2, 10, 26]  # "Affiliated"

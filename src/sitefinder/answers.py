@@ -81,6 +81,7 @@ class TrialSummary(NamedTuple):
     provinces: list[str]  # sorted, as the sites file names them
     countries: list[str]
     sites_name: str  # the sites file, for messages
+    lang: str = "en"  # the words of the view (`info --lang zh`); JSON and CSV are the same in every language
 
 
 class MapResult(NamedTuple):

@@ -339,12 +339,13 @@ def site_detail(query: str, sites_path: Path | None = None, lang: str | None = N
     return _answer(sites_path, question)
 
 
-def trial_summary(sites_path: Path | None = None) -> TrialSummary:
-    """The trial's facts and where its sites are."""
+def trial_summary(sites_path: Path | None = None, lang: str | None = None) -> TrialSummary:
+    """The trial's facts and where its sites are; `lang` the words people read ("en" by default)."""
     return _answer(sites_path, lambda source: TrialSummary(
         trial=source.trial, site_count=source.count(),
         provinces=sorted(province for province in source.provinces() if province),
-        countries=sorted(country for country in source.countries() if country), sites_name=source.name))
+        countries=sorted(country for country in source.countries() if country), sites_name=source.name,
+        lang=lang or "en"))
 
 
 def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, limit: int | None = 5,

@@ -382,7 +382,8 @@ def view(answer: object, canvas: tuple[int, int] = (0, 0), options: str = "") ->
     if isinstance(answer, SiteDetail):
         return site_view(answer)
     if isinstance(answer, TrialSummary):
-        return FieldsView(answer.trial.nct_id or "Trial", [(label, value) for _, label, value in trial_fields(answer)])
+        return FieldsView(answer.trial.nct_id or ("试验" if answer.lang == "zh" else "Trial"),
+                          [(label, value) for _, label, value in trial_fields(answer)])
     if isinstance(answer, ImportResult):
         return import_view(answer)
     if isinstance(answer, UpdateResult):
@@ -468,17 +469,26 @@ def trial_fields(summary: TrialSummary) -> list[tuple[str, str, str]]:
     from sitefinder.status import status_class
     from sitefinder.trial import ages_and_sex, eligibility_lists, freshness
 
-    trial = summary.trial
+    trial, lang = summary.trial, summary.lang
+    zh = lang == "zh"
     fresh = freshness(trial)
-    status = status_words(trial.overall_status, "site") if trial.overall_status else "Unknown"
-    if fresh.date:
-        age = f", {_plural(fresh.age_days, 'day')} old" if fresh.age_days is not None else ""
-        status += f" as of {fresh.date}{age}"
+    if zh:
+        from sitefinder.wording import INFO_LABELS_ZH, ages_and_sex_zh, status_word
+
+        status = status_word(trial.overall_status, "zh")
+        if fresh.date:
+            status = say("status.as_of", "zh", status=status, date=fresh.date,
+                         age=say("age.days", "zh", count=fresh.age_days) if fresh.age_days is not None else "")
+    else:
+        status = status_words(trial.overall_status, "site") if trial.overall_status else "Unknown"
+        if fresh.date:
+            age = f", {_plural(fresh.age_days, 'day')} old" if fresh.age_days is not None else ""
+            status += f" as of {fresh.date}{age}"
     central = reachable_contact(trial.central_contacts)
     finished = status_class(trial.overall_status) == "closed"
     fields = [
         ("status", "Status", status),
-        ("call", "Call", f"{central.name}, {reach_line(central)}" if central else ""),
+        ("call", "Call", f"{central.name}, {reach_line(central, lang)}" if central else ""),
         ("title", "Title", trial.brief_title),
         ("trial", "Trial", " / ".join(part for part in (trial.nct_id, trial.acronym_or_code) if part)),
         ("start", "Start", trial.start_date),
@@ -495,21 +505,35 @@ def trial_fields(summary: TrialSummary) -> list[tuple[str, str, str]]:
     one, many = ("province", "provinces") if summary.countries == ["China"] else ("province or state",
                                                                                   "provinces or states")
     regions = f"{len(summary.provinces)} {one if len(summary.provinces) == 1 else many}"
+    if zh:
+        from sitefinder.regions import display_region
+
+        where = "、".join("中国" if country == "China" else display_region(country) for country in summary.countries)
+        sites = (f"{summary.site_count} 个，分布于{where}的 {len(summary.provinces)} 个省级行政区" if countries
+                 else str(summary.site_count))
+        ages = ages_and_sex_zh(trial.minimum_age, trial.maximum_age, trial.sex)
+        enrollment = f"{trial.enrollment} 人" if trial.enrollment is not None else ""
+    else:
+        sites = f"{summary.site_count} in {regions} of {countries}" if countries else str(summary.site_count)
+        ages = ages_and_sex(trial.minimum_age, trial.maximum_age, trial.sex)
+        enrollment = f"{trial.enrollment} participants" if trial.enrollment is not None else ""
     fields += [
-        ("ages_sex", "Ages, sex", ages_and_sex(trial.minimum_age, trial.maximum_age, trial.sex)),
+        ("ages_sex", "Ages, sex", ages),
         ("phase", "Phase", trial.phase.replace("PHASE", "Phase ").replace("_", " ")),
         ("conditions", "Conditions", "; ".join(trial.conditions)),
         ("treatments", "Treatments", "; ".join(trial.interventions)),
         ("arms", "Arms", "; ".join(trial.arms)),
-        ("enrollment", "Enrollment", f"{trial.enrollment} participants" if trial.enrollment is not None else ""),
+        ("enrollment", "Enrollment", enrollment),
         ("sponsor", "Sponsor", trial.sponsor),
-        ("sites", "Sites", f"{summary.site_count} in {regions} of {countries}"
-                           if countries else str(summary.site_count)),
+        ("sites", "Sites", sites),
     ]
     others = [contact for contact in trial.central_contacts if contact != central]
     fields += [("contact", label, line) for label, line in labelled("Also", [contact_line(c) for c in others])]
     fields.append(("registry", "Registry", trial.url))
-    fields.append(("data", "Data", data_line(trial)))
+    fields.append(("data", "Data", data_line(trial, lang)))
+    if zh:  # the same facts, labelled in Chinese (a label of "" continues the line above)
+        fields = [(key, INFO_LABELS_ZH["completed" if key == "completion" and finished else key] if label else "",
+                   value) for key, label, value in fields]
     return [(key, label, value) for key, label, value in fields if value]
 
 

@@ -1,0 +1,135 @@
+"""Whole screens at 60, 80 and 120 columns, compared as text (#21): what a person sees of `near`
+(English and Chinese), `list`, `show` and `info`, with COLUMNS pinned, NO_COLOR, the day pinned
+(the footer says how old the data are) and trailing spaces stripped. Each expected screen is a
+file in tests/screens/, named by the command and the width; a change in any line shows here.
+
+After a deliberate change of a view, look at the new screens, then rewrite them:
+SITEFINDER_WRITE_SCREENS=1 python -m pytest tests/test_screens.py
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli
+
+SCREENS = Path(__file__).parent / "screens"
+COMMANDS = {
+    "near-guangzhou": ["near", "Guangzhou"],
+    "near-guangzhou-zh": ["near", "广州"],
+    "list-shandong": ["list", "--province", "Shandong"],
+    "show-7": ["show", "7"],
+    "info": ["info"],
+    "info-zh": ["info", "--lang", "zh"],
+}
+
+
+@pytest.fixture(autouse=True)
+def pinned_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime
+
+    import sitefinder.trial
+
+    monkeypatch.setattr(sitefinder.trial, "_today", lambda: datetime.date(2026, 11, 30))
+
+
+def screen(args: list[str], width: int) -> str:
+    run = run_cli(*args, env={"COLUMNS": str(width), "NO_COLOR": "1"})
+    assert run.exit_code == 0, run.stderr
+    return "\n".join(line.rstrip() for line in (run.stderr + run.stdout).splitlines()) + "\n"
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_whole_screen(name: str, width: int) -> None:
+    path = SCREENS / f"{name}-{width}.txt"
+    shown = screen(COMMANDS[name], width)
+    if os.environ.get("SITEFINDER_WRITE_SCREENS"):
+        path.write_text(shown, encoding="utf-8")
+    assert shown == path.read_text(encoding="utf-8")
+    assert all(len(line) <= width for line in shown.splitlines() if line.isascii())
+
+
+@pytest.mark.parametrize("name", ["near-guangzhou", "near-guangzhou-zh"])
+def test_the_nearest_site_and_whom_to_call_fit_an_80_by_24_screen(name: str) -> None:
+    """The last 23 lines (the 24th is the prompt) hold the nearest site's row and the number to call."""
+    from rich.cells import cell_len
+
+    lines = screen(COMMANDS[name], 80).splitlines()
+    visible = "\n".join(lines[-23:])
+    assert visible.count("\n 7  ") + visible.count("\n   7  ") == 1, visible  # site 7 (Jiangmen), the nearest
+    assert "0760-8987 3999" in visible and "+86 760 8987 3999" in visible
+    assert max(cell_len(line) for line in lines) <= 80
+
+
+def test_a_table_at_80_columns_says_a_shared_status_once_and_shows_short_provinces() -> None:
+    text = screen(["list"], 80)
+    assert text.count("Not yet recruiting") == 1 and "Status of all 42 sites" in text
+    assert "Municipality" not in text and "Autonomous Region" not in text
+    assert len(text.splitlines()) < 150  # a table, not 9-line blocks (304 lines)
+
+
+def test_a_phone_number_in_a_table_cell_is_never_split(sites_file) -> None:
+    from conftest import make_site
+    from sitefinder.models import Contact
+
+    contact = Contact(name="Dr Li", role="PRIMARY", phone="+86-0760-89873999", phone_national="0760-8987 3999",
+                      phone_international="+86 760 8987 3999")
+    path = sites_file(make_site(1, contacts=(contact,)), make_site(2, facility="Other Hospital", status="RECRUITING"))
+    for width in range(60, 121, 3):
+        run = run_cli("near", "Guangzhou", "--sites", str(path), env={"COLUMNS": str(width)})
+        assert run.exit_code == 0, run.stderr
+        assert "Contact" in run.stdout  # the site's own number is in its row
+        assert "+86 760 8987 3999" in run.stdout and "0760-8987 3999" in run.stdout, run.stdout
+        assert "Recruiting" in run.stdout  # two statuses: the column stays
+
+
+def test_notices_wrap_at_the_terminal_width_without_breaking_words(monkeypatch: pytest.MonkeyPatch,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    import sys
+
+    from sitefinder.output import streams
+
+    message = "新疆没有该试验的研究中心；以下是离其省会乌鲁木齐最近的研究中心 and then some English words to wrap"
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    monkeypatch.setenv("COLUMNS", "40")
+    streams.notice(message)
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) > 1 and all(streams.cell_width(line) <= 40 for line in lines)
+    assert "".join(lines).replace(" ", "") == message.replace(" ", "")  # nothing lost
+    assert all(line.split()[-1] in message.split() for line in lines if line[-1:].isascii())  # no word broken
+
+
+def test_a_notice_to_a_file_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from sitefinder.output import streams
+
+    streams.notice("word " * 40)
+    assert len(capsys.readouterr().err.splitlines()) == 1
+
+
+def test_cell_width_counts_wide_characters_twice() -> None:
+    from rich.cells import cell_len
+
+    from sitefinder.output.streams import cell_width
+
+    for text in ("江门市中心医院", "Jiangmen 江门", "（超过 30 天）", "café"):
+        assert cell_width(text) == cell_len(text)
+
+
+def test_chinese_lines_never_start_with_closing_punctuation() -> None:
+    from sitefinder.text import wrap_words
+
+    for width in range(10, 60):
+        for line in wrap_words("登记数据日期为 2025-06-08，已有 541 天：此后状态和联系人可能已有变化（超过 30 天）；运行更新。",
+                               width, lambda text: sum(2 if ord(c) > 0x2E80 else 1 for c in text))[1:]:
+            assert line[:1] not in "，。；：）", (width, line)
+
+
+def test_info_in_chinese() -> None:
+    text = screen(["info", "--lang", "zh"], 80)
+    for label in ("状态", "联系电话", "开始日期", "预计完成日期", "年龄、性别", "研究中心"):
+        assert f"\n{label} " in text, label
+    assert "18 岁及以上；性别不限" in text and "Ages" not in text
