@@ -82,7 +82,6 @@ def test_a_phone_number_in_a_table_cell_is_never_split(sites_file) -> None:
     for width in range(60, 121, 3):
         run = run_cli("near", "Guangzhou", "--sites", str(path), env={"COLUMNS": str(width)})
         assert run.exit_code == 0, run.stderr
-        assert "Contact" in run.stdout  # the site's own number is in its row
         assert "+86 760 8987 3999" in run.stdout and "0760-8987 3999" in run.stdout, run.stdout
         assert "Recruiting" in run.stdout  # two statuses: the column stays
 

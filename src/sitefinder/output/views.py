@@ -182,8 +182,8 @@ def contact_cell(site: Site, lang: str = "en") -> str:
 def site_table(title: str, columns: Sequence[Column], rows: Sequence[list[str]], sites: Sequence[Site],
                trial: Trial, chinese: ChineseNames | None, footer: Sequence[str]) -> TableView:
     """A table of sites that reads at 80 columns: a status every row shares is said once above the
-    table (in its colour) instead of in a column; when a site lists its own phone or email, the
-    Investigator column becomes Contact, with the number, so whom to call is in the row."""
+    table (in its colour) instead of in a column. Whom to call is the footer's first lines, right
+    under the rows (a number in a narrow column would take three lines a row)."""
     lang = lang_of(chinese)
     styles = [[""] * len(columns) for _ in rows]
     status_at = list(columns).index(STATUS)
@@ -199,10 +199,6 @@ def site_table(title: str, columns: Sequence[Column], rows: Sequence[list[str]],
         columns = [columns[index] for index in keep]
         rows = [[row[index] for index in keep] for row in rows]
         styles = [[row_styles[index] for index in keep] for row_styles in styles]
-    if any(reachable_contact(site.contacts) for site in sites):
-        at = [column.header for column in columns].index("Investigator")
-        columns = [*columns[:at], CONTACT, *columns[at + 1:]]
-        rows = [[*row[:at], contact_cell(site, lang), *row[at + 1:]] for row, site in zip(rows, sites)]
     return TableView(title, columns_in(columns, lang), rows, footer, lead, styles)
 
 
@@ -402,7 +398,7 @@ def list_view(sites: Sequence[Site], trial: Trial, chinese: ChineseNames | None,
               if closed_left_out else [])
     title = say("title.list", lang, count=len(sites),
                 of=say("title.of", lang, nct_id=trial.nct_id) if trial.nct_id else "")
-    in_rows = any(reachable_contact(site.contacts) for site in sites)
+    in_rows = False
     return site_table(title, LIST_COLUMNS, rows, sites, trial, chinese,
                       [*closed, *answer_footer(sites, trial, distances=False, options=options, lang=lang,
                                                in_rows=in_rows)])
@@ -430,7 +426,7 @@ def near_rows(result: NearResult) -> list[list[str]]:
 def near_view(result: NearResult, options: str = "") -> TableView:
     lang = lang_of(result.chinese)
     sites = [entry.site for entry in result.sites]
-    in_rows = any(reachable_contact(site.contacts) for site in sites)
+    in_rows = False
     return site_table(near_title(result), NEAR_TABLE_COLUMNS, near_rows(result), sites, result.trial, result.chinese,
                       [*answer_footer(sites, result.trial, options=options, lang=lang, in_rows=in_rows),
                        say("distance.caption", lang)])
