@@ -132,3 +132,20 @@ def test_info_in_chinese() -> None:
     for label in ("状态", "联系电话", "开始日期", "预计完成日期", "年龄、性别", "研究中心"):
         assert f"\n{label} " in text, label
     assert "18 岁及以上；性别不限" in text and "Ages" not in text
+
+
+def test_statuses_are_coloured_by_class_where_colour_is_on(sites_file) -> None:
+    from conftest import make_site
+
+    path = sites_file(make_site(1, facility="Open Hospital", status="RECRUITING"),
+                      make_site(2, facility="Later Hospital", status="NOT_YET_RECRUITING"),
+                      make_site(3, facility="Shut Hospital", status="WITHDRAWN"))
+    colour = {"COLUMNS": "100", "NO_COLOR": "", "FORCE_COLOR": "1"}
+    run = run_cli("list", "--all", "--sites", str(path), env=colour)
+    assert "\x1b[32mRecruiting" in run.stdout  # open: green
+    assert "\x1b[33mNot yet recruiting" in run.stdout  # not yet: yellow
+    assert "\x1b[2mWithdrawn" in run.stdout  # closed: dim
+    plain = run_cli("list", "--all", "--sites", str(path), env={"COLUMNS": "100"}).stdout
+    assert "\x1b" not in plain and "Recruiting" in plain and "Withdrawn" in plain
+    once = run_cli("list", "--sites", str(path), "--status", "recruiting", env=colour).stdout
+    assert "\x1b[32mStatus: Recruiting" in once  # one site: its status said once, in its colour
