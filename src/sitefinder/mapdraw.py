@@ -222,6 +222,9 @@ def html(scene: Scene, title: str, labels: Sequence[SiteLabel], rows: Sequence[S
         "<style>body{font-family:sans-serif;margin:16px;color:#1b1b1b}svg{max-width:100%;height:auto}"
         ".sites{overflow-x:auto}table{border-collapse:collapse;margin-top:16px}"
         "td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}td.phone{white-space:nowrap}"
+        # Chinese words (江门, 广东) kept whole as a Chinese page sets them, not one character a line;
+        # the facility column (the third) still breaks where it must.
+        "th{white-space:nowrap}td{word-break:keep-all}td:nth-child(3){word-break:normal}"
         # A phone (390 px) shows the wide map at about 0.4: its 12 px labels would be 5 px. There the
         # map keeps its numbered badges and the table under it (numbered the same, in the page's own
         # type) names each site; the SVG's caption and footer are the page's paragraphs too.
