@@ -15,7 +15,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from sitefinder.models import Contact, Site  # noqa: E402
 from sitefinder.paths import gazetteer_path  # noqa: E402
-from sitefinder.sitesfile import write_sites_file  # noqa: E402
+from sitefinder.sitesfile import sites_csv_text  # noqa: E402
 
 STATUSES = [None, "RECRUITING", "NOT_YET_RECRUITING", "ACTIVE_NOT_RECRUITING", "COMPLETED"]
 
@@ -26,16 +26,21 @@ def write_synthetic_sites(path: Path, count: int, seed: int = 7) -> None:
                         "WHERE population >= 50000 ORDER BY id").fetchall()
     countries = dict(db.execute("SELECT code, name FROM country").fetchall())
     rng = random.Random(seed)
-    sites = []
-    for site_id in range(1, count + 1):
+
+    def site(site_id: int) -> Site:
         geonameid, name, admin1, country, latitude, longitude = rng.choice(cities)
-        sites.append(Site(
+        return Site(
             id=site_id, facility=f"{name} Research Hospital {site_id}", city=name, province=admin1,
             country=countries.get(country, country), status=rng.choice(STATUSES), latitude=latitude,
             longitude=longitude, coordinate_precision="city", coordinate_source=f"GeoNames {geonameid} ({name})", geonameid=geonameid,
             contacts=(Contact(name=f"Investigator {site_id}", role="PRINCIPAL_INVESTIGATOR"),),
-        ))
-    write_sites_file(path, sites)
+        )
+
+    # Written 10,000 rows at a time, so that a file of a million rows never needs them all in memory.
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        for start in range(1, count + 1, 10_000):
+            text = sites_csv_text(site(site_id) for site_id in range(start, min(start + 10_000, count + 1)))
+            handle.write(text if start == 1 else text.split("\n", 1)[1])
 
 
 if __name__ == "__main__":

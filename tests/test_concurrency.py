@@ -55,17 +55,17 @@ def environment(tmp_path: Path, **extra: str) -> dict[str, str]:
             "NO_COLOR": "1", **extra}
 
 
-def sitefinder(*args: str, env: dict[str, str]) -> subprocess.Popen:  # type: ignore[type-arg]
+def sitefinder(*args: str, env: dict[str, str]) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "sitefinder", *args], env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
 
 
-def readers(path: Path, stop: Path, env: dict[str, str]) -> list[subprocess.Popen]:  # type: ignore[type-arg]
+def readers(path: Path, stop: Path, env: dict[str, str]) -> list[subprocess.Popen]:
     return [subprocess.Popen([sys.executable, "-c", READER, str(path), str(stop)], env=env, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True) for _ in range(READERS)]
 
 
-def finish(processes: list[subprocess.Popen]) -> list[tuple[int, str, str]]:  # type: ignore[type-arg]
+def finish(processes: list[subprocess.Popen]) -> list[tuple[int, str, str]]:
     results = []
     for process in processes:
         out, err = process.communicate(timeout=120)

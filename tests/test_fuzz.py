@@ -137,10 +137,10 @@ urls = st.one_of(junk_text, st.sampled_from(["ftp://example.org", "example.org",
                                              "http://[::1", "file:///etc/passwd", " ", "http://127.0.0.1:0"]))
 
 
-_SERVICES: list = []  # type: ignore[type-arg]
+_SERVICES: list = []
 
 
-def _services():  # type: ignore[no-untyped-def]
+def _services():
     """One fake registry and geocoder for every example (starting and stopping one costs half a second)."""
     from fake_services import FakeServices
 

@@ -151,3 +151,55 @@ class TestOnlineImport:
             url = fake.url  # the port is free again once the server is gone
         run = cli("import", "NCT07010263", "--online", "--out", str(tmp_path), env={"SITEFINDER_CTGOV_URL": url})
         assert run.exit_code == 1 and "cannot reach the registry" in run.stderr
+
+
+def _study_with(locations: list[dict]) -> dict:
+    data = study()
+    data["protocolSection"]["contactsLocationsModule"]["locations"] = locations
+    return data
+
+
+class _CountingGazetteer:
+    """The real gazetteer, counting the calls whose cost grows with the gazetteer (not the row)."""
+
+    def __init__(self) -> None:
+        self.real, self.calls = open_gazetteer(), {"close_spellings": 0, "division_places": 0, "places": 0}
+
+    def __getattr__(self, name: str):
+        attribute = getattr(self.real, name)
+        if name in self.calls:
+            def counted(*args, **kwargs):
+                self.calls[name] += 1
+                return attribute(*args, **kwargs)
+            return counted
+        return attribute
+
+
+def test_repeated_rows_are_placed_once_with_the_same_answer() -> None:
+    real = json.loads((Path(__file__).parents[1] / "benchmarks" / "placement" / "locations.json")
+                      .read_text(encoding="utf-8"))["locations"]
+    rows = [{key: value for key, value in loc.items() if key not in ("geoPoint", "study")} for loc in real[:40]]
+    once = import_study(_study_with(rows), open_gazetteer()).sites
+    counting = _CountingGazetteer()
+    many = import_study(_study_with(rows * 5), counting).sites
+    places_per_copy = counting.calls["places"]
+    assert [site[1:] for site in many[:40]] == [site[1:] for site in once]
+    assert [site[1:] for site in many] == [site[1:] for site in once] * 5
+    single = _CountingGazetteer()
+    import_study(_study_with(rows), single)
+    assert places_per_copy == single.calls["places"]  # the four repeats cost no lookups at all
+
+
+def test_a_hostile_registry_answer_cannot_make_an_import_search_without_bound() -> None:
+    from sitefinder.placement import MAX_SPELLING_SEARCHES
+
+    made_up = [{"facility": f"Clinic {n}", "city": f"Qzx{n:05d}ville", "state": "Ohio", "country": "United States"}
+               for n in range(MAX_SPELLING_SEARCHES + 30)]
+    made_up.append({"facility": "Huge", "city": "x" * 100_000, "state": "Ohio", "country": "United States"})
+    counting = _CountingGazetteer()
+    result = import_study(_study_with(made_up), counting)
+    assert counting.calls["close_spellings"] == MAX_SPELLING_SEARCHES
+    assert len(result.unplaced) == len(made_up)
+    assert "not searched for as a misspelling" in result.sites[-2].location_note
+    assert "100,000 characters long" in result.sites[-1].location_note
+    assert "not searched" not in result.sites[0].location_note

@@ -34,7 +34,7 @@ def test_every_status_has_a_class() -> None:
     assert status_class(None) == "unknown"
 
 
-def _mixed(sites_file) -> Path:  # type: ignore[no-untyped-def]
+def _mixed(sites_file) -> Path:
     path = sites_file(make_site(1, "Open Hospital", status="RECRUITING"),
                       make_site(2, "Gone Hospital", latitude=23.2, status="WITHDRAWN"),
                       make_site(3, "Done Hospital", latitude=23.3, status="COMPLETED"),
@@ -42,7 +42,7 @@ def _mixed(sites_file) -> Path:  # type: ignore[no-untyped-def]
     return _trial_beside(path, overall_status="RECRUITING")
 
 
-def test_near_leaves_out_closed_sites_and_says_how_to_see_them(cli, sites_file) -> None:  # type: ignore[no-untyped-def]
+def test_near_leaves_out_closed_sites_and_says_how_to_see_them(cli, sites_file) -> None:
     path = _mixed(sites_file)
     result = cli("near", "Guangzhou", "--sites", str(path), "--json")
     assert result.exit_code == 0, result.stderr
@@ -54,7 +54,7 @@ def test_near_leaves_out_closed_sites_and_says_how_to_see_them(cli, sites_file) 
     assert "--all" not in every.stderr
 
 
-def test_list_leaves_out_closed_sites_unless_all(cli, sites_file) -> None:  # type: ignore[no-untyped-def]
+def test_list_leaves_out_closed_sites_unless_all(cli, sites_file) -> None:
     path = _mixed(sites_file)
     shown = cli("list", "--sites", str(path), "--json").json()
     assert [site["id"] for site in shown["sites"]] == [1, 4] and shown["closed_left_out"] == 2
@@ -63,19 +63,19 @@ def test_list_leaves_out_closed_sites_unless_all(cli, sites_file) -> None:  # ty
     assert len(cli("list", "--sites", str(path), "--all", "--json").json()["sites"]) == 4
 
 
-def test_an_explicit_status_is_shown_even_when_closed(cli, sites_file) -> None:  # type: ignore[no-untyped-def]
+def test_an_explicit_status_is_shown_even_when_closed(cli, sites_file) -> None:
     path = _mixed(sites_file)
     assert [s["id"] for s in cli("list", "--sites", str(path), "--status", "withdrawn", "--json").json()["sites"]] == [2]
 
 
-def test_a_closed_trial_is_judged_by_its_effective_status(cli, sites_file) -> None:  # type: ignore[no-untyped-def]
+def test_a_closed_trial_is_judged_by_its_effective_status(cli, sites_file) -> None:
     path = _trial_beside(sites_file(make_site(1), make_site(2, latitude=23.2, status="RECRUITING")),
                          overall_status="COMPLETED")
     result = cli("near", "Guangzhou", "--sites", str(path), "--json")
     assert [site["id"] for site in result.json()["sites"]] == [2]
 
 
-def test_a_completed_trials_footnote_does_not_ask_whether_the_site_has_opened(cli, sites_file) -> None:  # type: ignore[no-untyped-def]
+def test_a_completed_trials_footnote_does_not_ask_whether_the_site_has_opened(cli, sites_file) -> None:
     path = _trial_beside(sites_file(make_site(1), make_site(2, latitude=23.2)), overall_status="COMPLETED")
     result = cli("near", "Guangzhou", "--sites", str(path), "--all")
     assert result.exit_code == 0, result.stderr
@@ -112,7 +112,7 @@ def test_one_format_everywhere_domestic_and_international() -> None:
     assert dialable(Contact("B", "CONTACT", phone="12-34")) == "12-34"
 
 
-def test_the_shipped_central_contact_is_dialled_the_same_way_in_every_view(cli) -> None:  # type: ignore[no-untyped-def]
+def test_the_shipped_central_contact_is_dialled_the_same_way_in_every_view(cli) -> None:
     expected = "0760-8987 3999 (from abroad +86 760 8987 3999)"
     for args in (("show", "7"), ("near", "Guangzhou"), ("info",), ("list", "--province", "Guangdong")):
         out = cli(*args, env={"COLUMNS": "200"}).stdout
@@ -123,14 +123,14 @@ def test_the_shipped_central_contact_is_dialled_the_same_way_in_every_view(cli) 
 
 
 @pytest.mark.parametrize("columns", ["40", "60", "80"])
-def test_a_footer_never_breaks_inside_a_number(cli, columns: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_footer_never_breaks_inside_a_number(cli, columns: str) -> None:
     out = cli("near", "Guangzhou", env={"COLUMNS": columns}).stdout
     flat = " ".join(out.split())
     assert "0760-8987 3999" in out and "+86 760 8987 3999" in out, out  # each form whole on one line
     assert "from abroad +86 760 8987 3999" in flat
 
 
-def test_show_says_whom_to_call_when_the_site_lists_no_phone(cli) -> None:  # type: ignore[no-untyped-def]
+def test_show_says_whom_to_call_when_the_site_lists_no_phone(cli) -> None:
     out = " ".join(cli("show", "7", env={"COLUMNS": "200"}).stdout.split())
     assert "No phone or email listed for this site: call Zhifang Yao, M.D., 0760-8987 3999" in out
 
@@ -180,7 +180,7 @@ def _imported_trial(tmp_path: Path, **facts: object) -> Path:
     return _trial_beside(path, **facts)
 
 
-def test_info_starts_with_status_as_of_whom_to_call_and_dates(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_info_starts_with_status_as_of_whom_to_call_and_dates(cli, tmp_path: Path) -> None:
     path = _imported_trial(tmp_path, overall_status="RECRUITING", retrieved="2026-11-20", start_date="2025-05-29",
                            completion_date="2029-07-31", eligibility=REGISTRY_CRITERIA, minimum_age="18 Years",
                            sex="ALL", plain_summary="Adults with sore legs.",
@@ -201,7 +201,7 @@ def test_info_starts_with_status_as_of_whom_to_call_and_dates(cli, tmp_path: Pat
     assert "(contact)" not in out
 
 
-def test_info_csv_keys_are_snake_case(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_info_csv_keys_are_snake_case(cli, tmp_path: Path) -> None:
     path = _imported_trial(tmp_path, eligibility=REGISTRY_CRITERIA, minimum_age="18 Years", sex="ALL")
     out = cli("info", "--sites", str(path), "--format", "csv").stdout
     keys = [line.split(",")[0] for line in out.splitlines()[1:] if line and not line.startswith(('"', " "))]
@@ -218,7 +218,7 @@ def test_update_keeps_the_curated_summary() -> None:
     assert keep_curated(before, Trial(nct_id="NCT2")).plain_summary == ""
 
 
-def test_map_hover_text_has_real_line_breaks(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_map_hover_text_has_real_line_breaks(cli, tmp_path: Path) -> None:
     out = tmp_path / "m.svg"
     assert cli("map", "Guangzhou", "--out", str(out)).exit_code == 0
     svg = out.read_text(encoding="utf-8")
@@ -243,13 +243,13 @@ def test_every_shipped_facility_has_a_chinese_name_with_its_source() -> None:
 
 @pytest.mark.parametrize("query, site_id", [("江门市中心医院", 7), ("江门市中心", 7), ("山东省立医院", 27),
                                             ("康复大学青岛", 30)])
-def test_show_finds_a_site_by_its_chinese_name(cli, query: str, site_id: int) -> None:  # type: ignore[no-untyped-def]
+def test_show_finds_a_site_by_its_chinese_name(cli, query: str, site_id: int) -> None:
     result = cli("show", query, "--json")
     assert result.exit_code == 0, result.stderr
     assert result.json()["site"]["id"] == site_id and result.json()["site"]["facility_zh"]
 
 
-def test_chinese_query_gives_chinese_facility_names_and_words(cli) -> None:  # type: ignore[no-untyped-def]
+def test_chinese_query_gives_chinese_facility_names_and_words(cli) -> None:
     result = cli("near", "广州", env={"COLUMNS": "200"})
     assert "江门市中心医院" in result.stdout
     assert "尚未开始招募" in result.stdout  # the status in Chinese words
@@ -259,12 +259,12 @@ def test_chinese_query_gives_chinese_facility_names_and_words(cli) -> None:  # t
     assert "facility_zh" not in english["sites"][0]
 
 
-def test_show_takes_lang(cli) -> None:  # type: ignore[no-untyped-def]
+def test_show_takes_lang(cli) -> None:
     out = cli("show", "7", "--lang", "zh", env={"COLUMNS": "200"}).stdout
     assert "江门市中心医院" in out and "江门" in out
 
 
-def test_near_finds_a_site_by_its_chinese_name(cli) -> None:  # type: ignore[no-untyped-def]
+def test_near_finds_a_site_by_its_chinese_name(cli) -> None:
     result = cli("near", "江门市中心医院", "--json")
     assert result.exit_code == 0, result.stderr
     assert result.json()["sites"][0]["id"] == 7
@@ -273,7 +273,7 @@ def test_near_finds_a_site_by_its_chinese_name(cli) -> None:  # type: ignore[no-
 # ---------------------------------------------------------------- Taiwan, Hong Kong, Macau: one name each
 
 @pytest.mark.parametrize("query", ["Taipei", "台北", "Macau", "Macao", "澳门", "Hong Kong", "香港", "Kaohsiung"])
-def test_taiwan_hong_kong_and_macau_are_named_once_and_one_way(cli, query: str) -> None:  # type: ignore[no-untyped-def]
+def test_taiwan_hong_kong_and_macau_are_named_once_and_one_way(cli, query: str) -> None:
     table = cli("near", query, "--limit", "1", env={"COLUMNS": "200"})
     title = table.stdout.splitlines()[0]
     for name in ("Taiwan", "Macau", "Hong Kong"):
@@ -299,7 +299,7 @@ def test_place_words_and_short_province() -> None:
 
 @pytest.mark.parametrize("query, ids", [("Beijing", [1, 2, 3]), ("北京", [1, 2, 3]), ("beijing", [1, 2, 3]),
                                         ("Hunan Cancer", [20, 21]), ("济南", [27, 28])])
-def test_show_matches_city_and_facility_by_one_rule(cli, query: str, ids: list[int]) -> None:  # type: ignore[no-untyped-def]
+def test_show_matches_city_and_facility_by_one_rule(cli, query: str, ids: list[int]) -> None:
     result = cli("show", query)
     assert result.exit_code == 2
     assert f"matches {len(ids)} sites" in result.stderr
@@ -308,25 +308,25 @@ def test_show_matches_city_and_facility_by_one_rule(cli, query: str, ids: list[i
 
 
 @pytest.mark.parametrize("query", ["Qingdao", "青岛", "Taizhou Hospital", "江门"])
-def test_show_one_match_is_that_site(cli, query: str) -> None:  # type: ignore[no-untyped-def]
+def test_show_one_match_is_that_site(cli, query: str) -> None:
     assert cli("show", query, "--json").exit_code == 0
 
 
 @pytest.mark.parametrize("query", ["-1", "7.0", "0", "1e3", "Qwxzy", "Qingdo"])
-def test_show_says_no_site_matches(cli, query: str) -> None:  # type: ignore[no-untyped-def]
+def test_show_says_no_site_matches(cli, query: str) -> None:
     result = cli("show", query)
     assert result.exit_code == 1, result.stderr
     assert "no site" in result.stderr and "no place called" not in result.stderr
     assert result.stderr.count("\n") == 1
 
 
-def test_show_a_typo_still_gets_did_you_mean(cli) -> None:  # type: ignore[no-untyped-def]
+def test_show_a_typo_still_gets_did_you_mean(cli) -> None:
     assert "Qingdao" in cli("show", "Qingdo").stderr
 
 
 # ---------------------------------------------------------------- point 8: every empty answer says why and what to try
 
-def test_list_city_without_a_site_points_to_near(cli) -> None:  # type: ignore[no-untyped-def]
+def test_list_city_without_a_site_points_to_near(cli) -> None:
     result = cli("list", "--city", "Guangzhou")
     assert result.exit_code == 0
     assert "sitefinder near Guangzhou" in result.stderr
@@ -334,7 +334,7 @@ def test_list_city_without_a_site_points_to_near(cli) -> None:  # type: ignore[n
     assert data["sites"] == [] and data["try"] == "sitefinder near Guangzhou"
 
 
-def test_list_by_a_status_no_site_has_gives_the_counts_and_the_data_age(cli) -> None:  # type: ignore[no-untyped-def]
+def test_list_by_a_status_no_site_has_gives_the_counts_and_the_data_age(cli) -> None:
     result = cli("list", "--status", "recruiting")
     assert result.exit_code == 0
     assert "Not yet recruiting: 42" in result.stderr and "days old" in result.stderr
@@ -343,21 +343,21 @@ def test_list_by_a_status_no_site_has_gives_the_counts_and_the_data_age(cli) -> 
 
 @pytest.mark.parametrize("query, capital", [("新疆", "Ürümqi"), ("Xinjiang", "Ürümqi"), ("Tibet", "Lhasa"),
                                             ("青海", "Xining")])
-def test_a_province_without_a_site_answers_with_the_nearest_to_its_capital(cli, query: str, capital: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_province_without_a_site_answers_with_the_nearest_to_its_capital(cli, query: str, capital: str) -> None:
     result = cli("near", query, "--json")
     assert result.exit_code == 0, result.stderr
     assert result.json()["origin"]["name"] == capital and len(result.json()["sites"]) == 5
     assert "capital" in result.stderr
 
 
-def test_map_of_a_province_draws_it(cli) -> None:  # type: ignore[no-untyped-def]
+def test_map_of_a_province_draws_it(cli) -> None:
     result = cli("map", "山东", "--json")
     assert result.exit_code == 0, result.stderr
     assert sorted(site["id"] for site in result.json()["sites"]) == [27, 28, 29, 30, 31]
     assert cli("map", "山东").exit_code == 0
 
 
-def test_every_example_in_the_help_answers(cli) -> None:  # type: ignore[no-untyped-def]
+def test_every_example_in_the_help_answers(cli) -> None:
     import re
 
     for command in ("near", "list", "show", "map", "info"):
@@ -392,14 +392,14 @@ def test_wrap_words_breaks_chinese_between_characters_and_never_inside_a_number(
 
 # ---------------------------------------------------------------- point 12: scripts
 
-def test_near_and_list_json_say_which_trial(cli) -> None:  # type: ignore[no-untyped-def]
+def test_near_and_list_json_say_which_trial(cli) -> None:
     for args in (("near", "Guangzhou"), ("list",), ("near", "山东")):
         data = cli(*args, "--json").json()
         assert list(data)[:2] == ["nct_id", "central_contacts"], args
         assert data["nct_id"] == "NCT07010263" and data["central_contacts"][0]["phone_national"] == "0760-8987 3999"
 
 
-def test_csv_has_the_contact_columns_and_chinese_when_asked(cli, sites_file) -> None:  # type: ignore[no-untyped-def]
+def test_csv_has_the_contact_columns_and_chinese_when_asked(cli, sites_file) -> None:
     import csv
     import io
 
@@ -418,7 +418,7 @@ def test_csv_has_the_contact_columns_and_chinese_when_asked(cli, sites_file) -> 
     assert chinese[0]["province_zh"] == "广东"
 
 
-def test_csv_bom_for_spreadsheets(cli) -> None:  # type: ignore[no-untyped-def]
+def test_csv_bom_for_spreadsheets(cli) -> None:
     plain = cli("list", "--format", "csv").stdout
     bom = cli("list", "--format", "csv", "--bom").stdout
     assert not plain.startswith("\ufeff") and bom.startswith("\ufeff") and bom[1:] == plain
@@ -433,7 +433,7 @@ def test_csv_bom_for_spreadsheets(cli) -> None:  # type: ignore[no-untyped-def]
     (("near", "Guangzhou", "--lang", "fr"), "--lang takes one of: en, zh; not 'fr'"),
     (("list", "--format", "xml"), "--format takes one of: table, json, csv; not 'xml'"),
 ])
-def test_bad_option_values_are_said_in_our_words(cli, args: tuple[str, ...], wanted: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_option_values_are_said_in_our_words(cli, args: tuple[str, ...], wanted: str) -> None:
     result = cli(*args)
     assert result.exit_code == 2
     assert wanted in result.stderr, result.stderr
@@ -444,12 +444,12 @@ def test_bad_option_values_are_said_in_our_words(cli, args: tuple[str, ...], wan
 @pytest.mark.parametrize("args, wanted", [(("广州",), "did you mean: sitefinder near 广州"),
                                           (("Guangzhou",), "did you mean: sitefinder near Guangzhou"),
                                           (("help",), "sitefinder --help")])
-def test_a_place_or_help_as_the_command_gets_a_suggestion(cli, args: tuple[str, ...], wanted: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_place_or_help_as_the_command_gets_a_suggestion(cli, args: tuple[str, ...], wanted: str) -> None:
     result = cli(*args)
     assert result.exit_code == 2 and wanted in result.stderr, result.stderr
 
 
-def test_help_metavars_are_plain(cli) -> None:  # type: ignore[no-untyped-def]
+def test_help_metavars_are_plain(cli) -> None:
     for command in ("update", "near", "show", "map"):
         text = cli(command, "--help", env={"COLUMNS": "120"}).stdout
         assert "[[" not in text and "{PLACE}" not in text, command
@@ -474,7 +474,7 @@ def test_a_url_in_a_message_shows_the_query_as_typed() -> None:
 
 # ---------------------------------------------------------------- point 6: map files say what the terminal says
 
-def test_map_files_carry_whom_to_call_and_the_data_age(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_map_files_carry_whom_to_call_and_the_data_age(cli, tmp_path: Path) -> None:
     for name in ("m.svg", "m.html"):
         out = tmp_path / name
         assert cli("map", "Guangzhou", "--out", str(out)).exit_code == 0
@@ -485,14 +485,14 @@ def test_map_files_carry_whom_to_call_and_the_data_age(cli, tmp_path: Path) -> N
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
 
 
-def test_map_files_in_chinese_when_asked(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_map_files_in_chinese_when_asked(cli, tmp_path: Path) -> None:
     out = tmp_path / "m.html"
     assert cli("map", "广州", "--out", str(out)).exit_code == 0
     page = out.read_text(encoding="utf-8")
     assert "江门市中心医院" in page and "登记数据" in page and '<html lang="zh">' in page
 
 
-def test_labels_that_collide_become_a_numbered_list(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_labels_that_collide_become_a_numbered_list(cli, tmp_path: Path) -> None:
     import re
 
     out = tmp_path / "m.svg"
@@ -506,6 +506,6 @@ def test_labels_that_collide_become_a_numbered_list(cli, tmp_path: Path) -> None
 
 @pytest.mark.parametrize("args", [("list",), ("show", "7"), ("info",), ("near", "广州"), ("near", "Jinan", "-n", "1")])
 @pytest.mark.parametrize("columns", ["60", "80", "120"])
-def test_no_printed_line_ends_in_spaces(cli, args: tuple[str, ...], columns: str) -> None:  # type: ignore[no-untyped-def]
+def test_no_printed_line_ends_in_spaces(cli, args: tuple[str, ...], columns: str) -> None:
     out = cli(*args, env={"COLUMNS": columns}).stdout
     assert out and not [line for line in out.splitlines() if line != line.rstrip()]

@@ -160,3 +160,74 @@ def test_an_unwritable_cache_only_costs_speed(world_file: Path, monkeypatch, cli
     monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
     run = cli("near", "Guangzhou", "--sites", str(world_file), "--json", env={"SITEFINDER_CACHE_DIR": str(blocked)})
     assert run.exit_code == 0 and run.json() == plain
+
+
+def test_the_index_stores_sites_by_field_name(tmp_path: Path) -> None:
+    site = make_site(5, facility="Named", status="RECRUITING")
+    encoded = sources._encode(site)
+    import json
+
+    assert set(json.loads(encoded)) == set(site._fields)  # names, not positions
+    assert sources._decode(encoded) == site
+    older = json.loads(encoded)
+    del older["location_note"]  # a row written before a field existed reads as that field's default
+    older["a_field_from_a_later_version"] = 1  # and one written by a later version is ignored
+    assert sources._decode(json.dumps(older)) == site._replace(location_note="")
+
+
+@pytest.mark.parametrize("args", [["list", "--city", "Jinan"], ["list", "--country", "China"],
+                                  ["list", "--province", "Oregon"], ["list", "--status", "completed"],
+                                  ["show", "Unplaced"], ["near", "Guangzhou"], ["near", "Japan"]])
+def test_every_filter_is_answered_from_the_index_decoding_only_the_answer(
+        world_file: Path, monkeypatch, cli, args: list[str]) -> None:
+    plain = cli(*args, "--sites", str(world_file), "--json")
+    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    cli("info", "--sites", str(world_file))  # builds the index
+    decoded = []
+    real_decode = sources._decode
+    monkeypatch.setattr(sources, "_decode", lambda text: decoded.append(1) or real_decode(text))
+    indexed = cli(*args, "--sites", str(world_file), "--json")
+    assert indexed.exit_code == plain.exit_code and indexed.stdout == plain.stdout
+    shown = len(indexed.json().get("sites", [])) if indexed.exit_code == 0 else 0
+    assert len(decoded) <= max(shown, 1) * 2 + 10, (len(decoded), shown)  # never the 3,004 rows
+
+
+def test_list_json_streams_the_same_bytes_as_one_dump(world_file: Path, monkeypatch, cli) -> None:
+    plain = cli("list", "--sites", str(world_file), "--json").stdout
+    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr(sources, "BATCH_ROWS", 7)  # many batches
+    assert cli("list", "--sites", str(world_file), "--json").stdout == plain
+
+
+def test_a_slow_first_index_build_says_how_far_it_has_come(world_file: Path, monkeypatch, cli) -> None:
+    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr(sources, "PROGRESS_AFTER_SECONDS", 0.0)
+    monkeypatch.setattr(sources, "BATCH_ROWS", 500)
+    import sitefinder.output.streams as streams
+
+    assert "indexing" not in cli("near", "Guangzhou", "--sites", str(world_file), "--json").stderr  # not a terminal
+    next(iter(built_indexes())).unlink()
+    monkeypatch.setattr(streams, "stderr_is_terminal", lambda: True)
+    run = cli("near", "Guangzhou", "--sites", str(world_file), "--json")
+    assert run.exit_code == 0 and run.json()["sites"]
+    assert "indexing sites.csv" in run.stderr and "indexed sites.csv: 3,004 sites" in run.stderr
+    again = cli("near", "Guangzhou", "--sites", str(world_file), "--json")
+    assert "indexing" not in again.stderr and "indexed" not in again.stderr  # built once
+
+
+def test_a_repeated_id_in_a_large_file_names_both_lines(tmp_path: Path, monkeypatch, cli) -> None:
+    path = tmp_path / "sites.csv"
+    write_sites_file(path, [make_site(i) for i in range(1, 5000)] + [make_site(17)])
+    plain = cli("list", "--sites", str(path))
+    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    indexed = cli("list", "--sites", str(path))
+    assert indexed.exit_code == plain.exit_code == 1 and indexed.stderr == plain.stderr
+    assert "id 17 is used again (first on line 18)" in indexed.stderr and not built_indexes()
+
+
+def test_list_csv_streams_the_same_rows(world_file: Path, monkeypatch, cli) -> None:
+    plain = cli("list", "--sites", str(world_file), "--format", "csv").stdout
+    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr(sources, "BATCH_ROWS", 7)
+    assert cli("list", "--sites", str(world_file), "--format", "csv").stdout == plain
+    assert cli("list", "--sites", str(world_file), "--status", "completed", "--format", "csv").stdout.count("\n") > 1

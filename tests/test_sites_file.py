@@ -78,13 +78,24 @@ def test_wrong_encoding_names_the_line(tmp_path) -> None:
         read_sites_file(path)
 
 
-def test_file_over_the_size_limit(tmp_path, cli) -> None:
-    path = tmp_path / "big.csv"
-    with path.open("wb") as handle:  # a sparse 100 MB file: cheap to make, and never read whole
+def sparse(path, size: int):
+    with path.open("wb") as handle:  # a sparse file: cheap to make, and never read whole
         handle.write(HEADER.encode())
-        handle.truncate(100 * 1024 * 1024)
-    run = cli("list", "--sites", str(path))
+        handle.truncate(size)
+    return path
+
+
+def test_the_size_cap_is_on_memory_not_on_the_file(tmp_path, cli) -> None:
+    big = sparse(tmp_path / "big.csv", 100 * 1024 * 1024)
+    run = cli("list", "--sites", str(big))  # read row by row into its index: the first bad row is the error
+    assert run.exit_code == 1 and "big.csv:2: is not valid CSV" in run.stderr and "MB" not in run.stderr
+    blocked = tmp_path / "not-a-directory"
+    blocked.write_text("a file where the cache directory should be", encoding="utf-8")
+    run = cli("list", "--sites", str(big), env={"SITEFINDER_CACHE_DIR": str(blocked)})  # no index: held in memory
     assert run.exit_code == 1 and "is larger than 64 MB" in run.stderr and "split it" in run.stderr
+    huge = sparse(tmp_path / "huge.csv", 5 * 1024**3)
+    run = cli("list", "--sites", str(huge))
+    assert run.exit_code == 1 and "is larger than 4 GB" in run.stderr and "split it" in run.stderr
 
 
 def test_bom_crlf_blank_lines_and_extra_columns_are_fine(tmp_path) -> None:
@@ -124,7 +135,7 @@ def test_an_old_file_with_the_geonames_id_only_in_its_source_still_gives_the_id(
     assert site.geonameid == 1797929
 
 
-def test_a_hand_edited_source_does_not_turn_off_city_matching(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_hand_edited_source_does_not_turn_off_city_matching(tmp_path: Path, cli) -> None:
     path = write(tmp_path, OLD_HEADER + QINGDAO_ROW.format(source="GeoNames:1797929"))
     assert [site["id"] for site in cli("list", "--sites", str(path), "--city", "Qingdao", "--json").json()["sites"]] == [1]
 

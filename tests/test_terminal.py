@@ -7,6 +7,8 @@ so a change in any cell, border or footer shows here.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 import typer
 
 from conftest import make_site, run_cli
@@ -199,8 +201,9 @@ def test_every_command_is_listed_in_the_top_level_help() -> None:
     run = run_cli("--help", env={"COLUMNS": "120"})
     assert run.exit_code == 0
     assert every_command() == sorted(["near", "list", "show", "info", "import", "update", "map"])
+    listed = run.stdout[run.stdout.index("Commands:"):].splitlines()
     for command in every_command():
-        assert f"│ {command} " in run.stdout, command
+        assert any(line.split()[:1] == [command] for line in listed), command
 
 
 def complete(words: str) -> list[str]:
@@ -226,3 +229,21 @@ def test_completion_of_provinces_statuses_and_commands() -> None:
 def test_every_completed_status_is_accepted() -> None:
     for status in complete("sitefinder list --status "):
         assert run_cli("list", "--status", status, "--json").exit_code == 0, status
+
+
+@given(st.lists(st.dictionaries(st.text(max_size=4), st.one_of(st.integers(), st.text(max_size=6), st.none(),
+                                                               st.lists(st.integers(), max_size=2),
+                                                               st.dictionaries(st.text(max_size=3), st.booleans(),
+                                                                               max_size=2)), max_size=3), max_size=4),
+       st.dictionaries(st.text(max_size=4), st.one_of(st.integers(), st.none(), st.lists(st.text(max_size=3))),
+                       max_size=3), st.booleans())
+def test_streamed_json_is_byte_for_byte_one_dump(items: list, rest: dict, ascii_only: bool) -> None:
+    import io
+    import json
+
+    from sitefinder.output.streams import write_streamed
+
+    rest = {key: value for key, value in rest.items() if key != "sites"}
+    out = io.StringIO()
+    write_streamed(out, "sites", iter(items), rest, ensure_ascii=ascii_only)
+    assert out.getvalue() == json.dumps({"sites": items, **rest}, ensure_ascii=ascii_only, indent=2) + "\n"

@@ -47,7 +47,7 @@ def test_the_number_reader_reads_plain_numbers(value: object, number: float) -> 
     {"lat": "inf", "lon": "10"},
     {"lat": "23", "lon": "-181"},
 ])
-def test_geocoder_coordinates_are_checked_never_cached_never_zero(answer: dict) -> None:  # type: ignore[type-arg]
+def test_geocoder_coordinates_are_checked_never_cached_never_zero(answer: dict) -> None:
     with FakeServices() as fake:
         fake.places["qzxwvy springs"] = {**answer, "display_name": "Qzxwvy Springs",
                                           "address": {"town": "Qzxwvy Springs", "country": "Nowhere"}}
@@ -73,7 +73,7 @@ def test_geocoder_names_are_type_checked(address: object) -> None:
 
 
 @pytest.mark.parametrize("text", ["1_0", "２３", "٢٣", "23.1e", "True"])
-def test_sites_file_coordinates_use_the_same_reader(sites_file, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_sites_file_coordinates_use_the_same_reader(sites_file, text: str) -> None:
     from conftest import make_site
     path = sites_file(make_site(1))
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -103,16 +103,16 @@ from sitefinder.paths import default_sites_path, user_data_dir  # noqa: E402
 
 
 @pytest.fixture
-def registry():  # type: ignore[no-untyped-def]
+def registry():
     with FakeServices() as fake:
         yield fake
 
 
-def locations(data: dict) -> list:  # type: ignore[type-arg]
+def locations(data: dict) -> list:
     return data["protocolSection"]["contactsLocationsModule"]["locations"]
 
 
-def test_an_answer_about_another_study_is_refused(registry) -> None:  # type: ignore[no-untyped-def]
+def test_an_answer_about_another_study_is_refused(registry) -> None:
     other = study()
     other["protocolSection"]["identificationModule"]["nctId"] = "NCT99999999"
     locations(other)[:] = [{"facility": "Boston Hospital", "city": "Boston", "state": "Massachusetts",
@@ -127,7 +127,7 @@ def test_an_answer_about_another_study_is_refused(registry) -> None:  # type: ig
     assert run.exit_code == 1 and "with study 'NCT99999999'" in run.stderr
 
 
-def test_site_ids_are_stable_across_updates_and_never_reused(registry) -> None:  # type: ignore[no-untyped-def]
+def test_site_ids_are_stable_across_updates_and_never_reused(registry) -> None:
     shipped = {site["id"]: site["facility"] for site in run_cli("list", "--json").json()["sites"]}
     data = changed_study()  # site 30 (Qingdao) removed, Wuhan Union Hospital added at the end
     registry.studies["NCT07010263"] = data
@@ -148,7 +148,7 @@ def test_site_ids_are_stable_across_updates_and_never_reused(registry) -> None: 
     assert "Site ids: removed 1 (never reused); every other site keeps its id." in table.stdout
 
 
-def test_one_of_two_same_named_sites_removed_is_told_apart_by_its_people(registry) -> None:  # type: ignore[no-untyped-def]
+def test_one_of_two_same_named_sites_removed_is_told_apart_by_its_people(registry) -> None:
     data = study()
     hunan = [index for index, item in enumerate(locations(data)) if item["facility"] == "Hunan Cancer Hospital"]
     assert len(hunan) == 2
@@ -163,7 +163,7 @@ def test_one_of_two_same_named_sites_removed_is_told_apart_by_its_people(registr
     assert report["changed"] == [] and report["added"] == []
 
 
-def test_a_damaged_updated_copy_does_not_block_update(registry) -> None:  # type: ignore[no-untyped-def]
+def test_a_damaged_updated_copy_does_not_block_update(registry) -> None:
     registry.studies["NCT07010263"] = changed_study()
     assert run_cli("update", env=env(registry)).exit_code == 0
     copy = user_data_dir() / "NCT07010263" / "sites.csv"
@@ -176,14 +176,14 @@ def test_a_damaged_updated_copy_does_not_block_update(registry) -> None:  # type
 
 
 @pytest.mark.parametrize("typed", ["ＮＣＴ07010263", "NCT０７０１０２６３", " nct07010263 "])
-def test_a_full_width_nct_id_is_read_as_the_id(registry, typed: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_full_width_nct_id_is_read_as_the_id(registry, typed: str) -> None:
     run = run_cli("update", typed, "--json", env=env(registry))
     assert run.exit_code == 0, run.stderr
     assert run.json()["nct_id"] == "NCT07010263" and registry.requests == ["/api/v2/studies/NCT07010263"]
 
 
 @pytest.mark.parametrize("typed", ["NCT" + "0" * 5000, "NCT٠٧٠١٠٢٦٣", "x" * 5000])
-def test_an_id_that_is_no_id_is_refused_and_cut(registry, tmp_path: Path, typed: str) -> None:  # type: ignore[no-untyped-def]
+def test_an_id_that_is_no_id_is_refused_and_cut(registry, tmp_path: Path, typed: str) -> None:
     for args in (["update", typed], ["import", typed, "--out", str(tmp_path / "o")]):
         run = run_cli(*args, env=env(registry))
         assert run.exit_code in (1, 2) and run.stdout == "" and run.stderr.count("\n") == 1, run.stderr
@@ -199,7 +199,7 @@ def test_an_id_that_is_no_id_is_refused_and_cut(registry, tmp_path: Path, typed:
     ("SITEFINDER_TIMEOUT", "abc"), ("SITEFINDER_TIMEOUT", "-1"), ("SITEFINDER_TIMEOUT", "inf"),
     ("SITEFINDER_TIMEOUT", "nan"), ("SITEFINDER_TIMEOUT", "0"), ("SITEFINDER_TIMEOUT", "1_0"),
 ])
-def test_junk_in_the_registry_variables_is_a_usage_error_naming_them(registry, variable: str, value: str) -> None:  # type: ignore[no-untyped-def]
+def test_junk_in_the_registry_variables_is_a_usage_error_naming_them(registry, variable: str, value: str) -> None:
     run = run_cli("update", env={**env(registry), variable: value})
     assert run.exit_code == 2 and run.stdout == "" and run.stderr.count("\n") == 1, run.stderr
     assert variable in run.stderr and "internal error" not in run.stderr
@@ -210,7 +210,7 @@ def test_junk_in_the_registry_variables_is_a_usage_error_naming_them(registry, v
     ("SITEFINDER_NOMINATIM_URL", "nominatim.example.org"), ("SITEFINDER_NOMINATIM_URL", "ftp://x.org"),
     ("SITEFINDER_NOMINATIM_URL", "word"), ("SITEFINDER_TIMEOUT", "abc"), ("SITEFINDER_TIMEOUT", "-inf"),
 ])
-def test_junk_in_the_geocoder_variables_is_a_usage_error_naming_them(registry, variable: str, value: str) -> None:  # type: ignore[no-untyped-def]
+def test_junk_in_the_geocoder_variables_is_a_usage_error_naming_them(registry, variable: str, value: str) -> None:
     run = run_cli("near", "Qzxwvy Springs", "--online",
                   env={"SITEFINDER_NOMINATIM_URL": registry.url, "SITEFINDER_TIMEOUT": "2", variable: value})
     assert run.exit_code == 2 and run.stdout == "" and run.stderr.count("\n") == 1, run.stderr
@@ -224,7 +224,7 @@ def test_the_variables_are_read_only_when_the_network_is_used() -> None:
 
 # ---------------------------------------------------------------- the rest
 
-def test_contacts_nested_deeply_are_a_file_and_line_error(sites_file) -> None:  # type: ignore[no-untyped-def]
+def test_contacts_nested_deeply_are_a_file_and_line_error(sites_file) -> None:
     from conftest import make_site
 
     import csv
@@ -241,7 +241,7 @@ def test_contacts_nested_deeply_are_a_file_and_line_error(sites_file) -> None:  
     assert run.exit_code == 1 and f"{path}:2: contacts is JSON nested too deeply" in run.stderr, run.stderr
 
 
-def test_a_clock_behind_the_data_date_never_makes_them_negative_days_old(sites_file) -> None:  # type: ignore[no-untyped-def]
+def test_a_clock_behind_the_data_date_never_makes_them_negative_days_old(sites_file) -> None:
     import datetime
 
     from conftest import make_site
@@ -281,7 +281,7 @@ def test_the_index_cache_keeps_one_index_per_dataset(tmp_path: Path) -> None:
     assert len(list(cache_dir().glob("sites-*.sqlite"))) == MAX_INDEXES
 
 
-def test_an_unwritable_data_directory_is_a_clean_update_error(registry, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_unwritable_data_directory_is_a_clean_update_error(registry, tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a directory", encoding="utf-8")
     run = run_cli("update", env={**env(registry), "SITEFINDER_DATA_DIR": str(blocker)})

@@ -86,7 +86,7 @@ def _signal_at(monkeypatch: pytest.MonkeyPatch, name: str, number: int) -> None:
 
     real = getattr(datasets, name)
 
-    def signalling(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def signalling(*args, **kwargs):
         result = real(*args, **kwargs)
         if name != "_replace_with_link" or args[0].name == "current":
             os.kill(os.getpid(), number)
@@ -121,7 +121,7 @@ def test_a_reader_reads_both_files_of_one_version(dataset: Path, other_study: Pa
     real = trial_module.read_trial_beside
     published = []
 
-    def publish_first(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def publish_first(*args, **kwargs):
         if not published:
             published.append(run_cli("import", str(other_study), "--out", str(dataset)).exit_code)
         return real(*args, **kwargs)
@@ -139,7 +139,7 @@ def test_a_dataset_missing_its_trial_json_says_so(dataset: Path) -> None:
     assert f"{dataset / 'trial.json'}: is missing from this dataset" in run.stderr
 
 
-def test_a_plain_sites_file_without_trial_json_is_not_said_to_be_the_registrys(sites_file) -> None:  # type: ignore[no-untyped-def]
+def test_a_plain_sites_file_without_trial_json_is_not_said_to_be_the_registrys(sites_file) -> None:
     from conftest import make_site
 
     path = sites_file(make_site(1, contacts=()))

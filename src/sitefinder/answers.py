@@ -50,6 +50,7 @@ class RegionAnswer(NamedTuple):
     trial: Trial
     chinese: ChineseNames | None = None
     closed_left_out: int = 0
+    notes: tuple[str, ...] = ()  # what else the query could mean (河北 is also Tianjin's 河北区)
 
 
 class SiteList(NamedTuple):

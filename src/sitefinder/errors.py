@@ -45,8 +45,9 @@ class PlaceNotFound(SitefinderError):
 class RegionNotPlace(PlaceNotFound):
     """The query names a province, state or country rather than a city: `regions` says which."""
 
-    def __init__(self, query: str, regions: set[tuple[str, str]], hint: str) -> None:
+    def __init__(self, query: str, regions: set[tuple[str, str]], hint: str, notes: tuple[str, ...] = ()) -> None:
         self.regions = regions  # (country code, admin1 name or "" for the whole country)
+        self.notes = notes  # what else the name means (河北 is also Tianjin's 河北区), said with the answer
         super().__init__(query, hint=hint)
 
 

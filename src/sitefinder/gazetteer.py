@@ -10,6 +10,7 @@ a lookup reads a few pages instead of parsing megabytes on every run.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 
 from sitefinder.distance import bounding_box, sphere_km, spread_around
@@ -19,7 +20,13 @@ from sitefinder.placenames import TO_COMMA, without_division_word
 from sitefinder.regions import province_key
 from sitefinder.text import has_cjk, name_key
 
-SCHEMA_VERSION = 7
+# 8: the US postal tables (postal, zip) and the lookups placing registry rows asks for
+# (place_division, town_name: scripts/build_gazetteer.py's add_placement_indexes).
+SCHEMA_VERSION = 8
+# The size of place a misspelt registry city is read as (placement.py); the gazetteer's town_name
+# table holds the names of places this large, by country (scripts/build_gazetteer.py).
+TOWN_MIN_POPULATION = 15_000
+MAX_SPELLING_CHARS = 200  # the longest town name key is 168 characters; a longer "city" is not a misspelt town
 MAIN_CITY_KM = 30.0  # a city's suburbs and wards lie within this of its centre
 SUGGESTION_MARGIN = 3.0  # rapidfuzz ratio points
 DISTRICT_KM = 9.0  # a place this near a place four times its size is a district of it
@@ -44,6 +51,22 @@ class Gazetteer:
                                   "rebuild it with scripts/build_gazetteer.py")
         self._country_names: dict[str, str] | None = None
         self._country_codes_by_name: dict[str, str] = {}
+        # What an import asks again for row after row, kept for the life of the gazetteer: one entry
+        # per division or country asked about (a few thousand at most), never one per row.
+        self._main_cities: dict[tuple[str, str | None], tuple[Place, float, float] | None] = {}
+        self._middles: dict[tuple[str, str], Place | None] = {}
+        self._towns: dict[tuple[str, int], tuple[list[str], list[tuple]]] = {}
+        self._has_china: bool | None = None
+
+    def rows(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple]:
+        """Rows of a query on the file, for modules with tables of their own (china.py)."""
+        return self._db.execute(sql, parameters).fetchall()
+
+    def has_china(self) -> bool:
+        """Whether the file holds China's divisions (china.py's tables); an older file answers False."""
+        if self._has_china is None:
+            self._has_china = bool(self.rows("SELECT 1 FROM sqlite_master WHERE name = 'cn_division'"))
+        return self._has_china
 
     def places(self, key: str) -> list[Place]:
         rows = self._db.execute(
@@ -138,6 +161,11 @@ class Gazetteer:
     def division_middle(self, country: str, admin1: str) -> Place | None:
         """A division (province, state, prefecture) as one point: the median latitude and longitude of
         its places, named after the division, with its largest place's id (for the record)."""
+        if (country, admin1) not in self._middles:
+            self._middles[country, admin1] = self._division_middle(country, admin1)
+        return self._middles[country, admin1]
+
+    def _division_middle(self, country: str, admin1: str) -> Place | None:
         places = self.division_places(country, admin1)
         if not places:
             return None
@@ -151,6 +179,11 @@ class Gazetteer:
         in Ankara); the share of the division's people who live within MAIN_CITY_KM of it; and the
         distance within which nine in ten of them live. Together: how likely a place of the division
         the gazetteer lacks (a ward, a suburb) is that city, and how far off it can be if not."""
+        if (country, admin1) not in self._main_cities:
+            self._main_cities[country, admin1] = self._main_city(country, admin1)
+        return self._main_cities[country, admin1]
+
+    def _main_city(self, country: str, admin1: str | None) -> tuple[Place, float, float] | None:
         places = self.division_places(country, admin1)
         if not places:
             return None
@@ -186,19 +219,37 @@ class Gazetteer:
         return row is not None
 
     def close_spellings(self, text: str, countries: set[str], limit: int = 5) -> list[tuple[float, Place]]:
-        """(score, place) for the names in these countries closest to `text`, best first (rapidfuzz
-        ratio, 0-100). Used when importing a registry location, never for what a person typed."""
+        """(score, place) for the names of towns (TOWN_MIN_POPULATION or more) in these countries
+        closest to `text`, best first (rapidfuzz ratio, 0-100). Used when importing a registry
+        location, never for what a person typed.
+
+        Bounded per call: it compares only the country's town names within two characters of the
+        length (the United States: about 13k), each length read once per gazetteer, 3-6 ms a call;
+        reading all 349k names of every size took 60-660 ms a call."""
         key = name_key(text)
-        if len(key) < 4 or not countries:
+        if not 4 <= len(key) <= MAX_SPELLING_CHARS or not countries:
             return []
         from rapidfuzz import fuzz, process
 
-        rows = self._db.execute(
-            "SELECT n.key, p.id, p.name, p.admin1, p.country, p.latitude, p.longitude, p.population FROM name n "
-            f"JOIN place p ON p.id = n.place WHERE length(n.key) BETWEEN ? AND ? AND p.country IN "
-            f"({','.join('?' * len(countries))})", [len(key) - 2, len(key) + 2, *sorted(countries)]).fetchall()
-        matches = process.extract(key, [row[0] for row in rows], scorer=fuzz.ratio, limit=limit * 4, score_cutoff=75)
-        return [(score, self._place(rows[index][1:])) for _, score, index in matches][: limit * 4]
+        keys: list[str] = []
+        rows: list[tuple] = []
+        for code in sorted(countries):
+            for length in range(len(key) - 2, len(key) + 3):
+                these_keys, these_rows = self._town_names(code, length)
+                keys += these_keys
+                rows += these_rows
+        matches = process.extract(key, keys, scorer=fuzz.ratio, limit=limit * 4, score_cutoff=75)
+        return [(score, self._place(rows[index])) for _, score, index in matches][: limit * 4]
+
+    def _town_names(self, code: str, length: int) -> tuple[list[str], list[tuple]]:
+        """A country's town names of one length, (keys, place rows) in key order, read once."""
+        if (code, length) not in self._towns:
+            found = self._db.execute(
+                "SELECT t.key, p.id, p.name, p.admin1, p.country, p.latitude, p.longitude, p.population "
+                "FROM town_name t JOIN place p ON p.id = t.place WHERE t.country = ? AND t.length = ? "
+                "ORDER BY t.key, t.place", (code, length)).fetchall()
+            self._towns[code, length] = ([row[0] for row in found], [row[1:] for row in found])
+        return self._towns[code, length]
 
     def country_name(self, code: str) -> str:
         if self._country_names is None:
@@ -215,16 +266,20 @@ class Gazetteer:
             return []
         from rapidfuzz import fuzz, process  # 30 ms to import: only paid when a query misses
 
-        rows = self._db.execute(
-            "SELECT key, label, population FROM suggestion WHERE length(key) BETWEEN ? AND ?",
-            (len(key) - 2, len(key) + 2)).fetchall()
-        matches = process.extract(key, [row[0] for row in rows], scorer=fuzz.ratio, limit=20, score_cutoff=80)
+        # Keys only, then the labels of the few that match: the 21,619 rows of a typical length with
+        # their labels cost 30 ms to fetch, the keys alone 11 ms (the match itself 1 ms).
+        keys = [row[0] for row in self._db.execute("SELECT key FROM suggestion WHERE length(key) BETWEEN ? AND ?",
+                                                   (len(key) - 2, len(key) + 2))]
+        matches = process.extract(key, keys, scorer=fuzz.ratio, limit=20, score_cutoff=80)
         if not matches:
             return []
         # Only the spellings about as close as the closest: "Guangzou" suggests Guangzhou, not also Guanzhou.
         top = max(score for _, score, _ in matches)
-        best = sorted((m for m in matches if m[1] >= top - SUGGESTION_MARGIN), key=lambda m: (-m[1], -rows[m[2]][2]))
-        return [rows[index][1] for _, _, index in best[:limit]]
+        close = {keys[index]: score for _, score, index in matches if score >= top - SUGGESTION_MARGIN}
+        rows = self._db.execute(f"SELECT key, label, population FROM suggestion WHERE key IN "
+                                f"({','.join('?' * len(close))})", list(close)).fetchall()
+        best = sorted(rows, key=lambda row: (-close[row[0]], -row[2]))
+        return [label for _, label, _ in best[:limit]]
 
     def same_sounding(self, key: str, limit: int = 3) -> list[str]:
         """Chinese place names that sound like `key`: 广洲 → 广州 (guangzhou), 泰洲 → 泰州, most

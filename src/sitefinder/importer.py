@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sitefinder.answers import ImportResult
 from sitefinder.errors import ImportFailed, NetworkError, UsageError
@@ -17,6 +17,9 @@ from sitefinder.models import Contact, Place, Site, Trial
 from sitefinder.contacts import contact_from_registry
 from sitefinder.status import normalize_status
 from sitefinder.text import name_key, quoted
+
+if TYPE_CHECKING:
+    from sitefinder.placement import Placer
 
 CTGOV_URL = "https://clinicaltrials.gov"
 NCT_ID = re.compile(r"^NCT[0-9]{8}$", re.IGNORECASE)
@@ -154,9 +157,12 @@ def import_study(study: dict[str, Any], gazetteer: Gazetteer, retrieved: str = "
     locations = protocol.object("contactsLocationsModule").objects("locations")
     first_country = next((location.text("country") for location in locations), "")
     trial = trial_from_study(protocol, country_code(first_country, gazetteer))._replace(retrieved=retrieved)
+    from sitefinder.placement import Placer
+
+    placer = Placer(gazetteer)
     sites, unplaced, from_registry = [], [], 0
     for site_id, location in enumerate(locations, start=1):
-        site = site_from_location(site_id, location, gazetteer)
+        site = site_from_location(site_id, location, gazetteer, placer)
         sites.append(site)
         from_registry += site.coordinate_source == "registry"
         if not site.has_coordinates:
@@ -164,7 +170,7 @@ def import_study(study: dict[str, Any], gazetteer: Gazetteer, retrieved: str = "
     return ImportResult(trial=trial, sites=sites, unplaced=unplaced, from_registry=from_registry)
 
 
-def site_from_location(site_id: int, location: Fields, gazetteer: Gazetteer) -> Site:
+def site_from_location(site_id: int, location: Fields, gazetteer: Gazetteer, placer: Placer | None = None) -> Site:
     text = {key: location.text(key) for key in ("facility", "city", "state", "zip", "country", "status")}
     facility = text["facility"] or f"Unnamed site {site_id}"
     status = normalize_status(text["status"]) if text["status"] else None
@@ -177,9 +183,10 @@ def site_from_location(site_id: int, location: Fields, gazetteer: Gazetteer) -> 
 
         return Site(**common, latitude=decimal(point["lat"]), longitude=decimal(point["lon"]),
                     coordinate_precision="city", coordinate_source="registry")
-    from sitefinder.placement import place_location
+    from sitefinder.placement import Placer
 
-    place, note, precision = place_location(text["city"], text["state"], text["country"], gazetteer, text["zip"])
+    placer = placer or Placer(gazetteer)
+    place, note, precision = placer.place(text["city"], text["state"], text["country"], text["zip"])
     if place is None:
         return Site(**common, latitude=None, longitude=None, location_note=note)
     return Site(**common, latitude=place.latitude, longitude=place.longitude, coordinate_precision=precision,

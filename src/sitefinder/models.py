@@ -101,6 +101,7 @@ class Resolution(NamedTuple):
     alternatives: tuple[Place, ...] = ()
     ambiguous: bool = False  # an alternative is a real contender: tell the user how to pick it
     notes: tuple[str, ...] = ()  # things the user should hear about how the place was found
+    name_zh: str = ""  # the official Chinese name of a Chinese division it resolved to (china.py), else ""
 
 
 class RankedSite(NamedTuple):

@@ -84,7 +84,7 @@ def guarded(command: Callable[[list[str]], Any], arguments: Sequence[str], debug
             raise Interrupted
     except SitefinderError as exc:
         code = fail(str(exc), exc.exit_code, debug)
-    except NoArgsIsHelpError as exc:  # bare `sitefinder`: the help (Rich prints it itself), not an error
+    except NoArgsIsHelpError as exc:  # bare `sitefinder`: the help (Click formats it), not an error
         if exc.format_message():
             print(exc.format_message())
         code = ExitCode.OK

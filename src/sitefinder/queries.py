@@ -80,7 +80,11 @@ def open_sites(path: Path | None) -> MemorySource | IndexedSource:
     """The sites of a file (the shipped one by default); a large file through its cached index (see sitestore.py)."""
     from sitefinder.sitestore import open_source
 
-    return open_source(path or default_sites_path())
+    # the one thing the core says while it works (a first index build of a large file) is said by
+    # the output side: a line on stderr, to a terminal only
+    from sitefinder.output.streams import progress
+
+    return open_source(path or default_sites_path(), progress=progress)
 
 
 def _answer(sites_path: Path | None, question: Callable[[MemorySource | IndexedSource], T]) -> T:
@@ -229,7 +233,8 @@ def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource,
         name, kind = next((site.country for site in sites), region.query), "country"
     sites, closed = without_closed(sites, source.trial, status)
     return RegionAnswer(query=region.query, region=name, kind=kind, sites=sites, trial=source.trial,
-                        chinese=chinese_names(sites) if wants_chinese else None, closed_left_out=closed)
+                        chinese=chinese_names(sites) if wants_chinese else None, closed_left_out=closed,
+                        notes=region.notes)
 
 
 def countries_named(text: str, source: MemorySource | IndexedSource) -> frozenset[str]:
@@ -259,7 +264,8 @@ def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> Ch
     place = resolution.place if resolution else None
     return ChineseNames(
         facilities={site.id: name for site in sites if (name := facility_zh(site))},
-        place=gazetteer.chinese_name(place.geonameid) if place and place.geonameid else "",
+        place=(resolution.name_zh if resolution and resolution.name_zh
+               else gazetteer.chinese_name(place.geonameid) if place and place.geonameid else ""),
         province=province_zh(place.province) if place else "",
         sites={site.id: (gazetteer.chinese_name(site.geonameid) if site.geonameid else "",
                          province_zh(site.province)) for site in sites})
@@ -267,12 +273,14 @@ def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> Ch
 
 def matching_sites(sites_path: Path | None = None, province: str | None = None, city: str | None = None,
                    status: str | None = None, country: str | None = None, lang: str | None = None,
-                   all_statuses: bool = False) -> SiteList:
+                   all_statuses: bool = False, stream: bool = False) -> SiteList:
     """The trial's sites matching the filters (as typed), by province, then city, then id.
 
     `city` is understood as `near` understands a place (济南, jinan, Ganzhou for the registry's
     "Gannan"); `country` as a country name in any language the gazetteer knows. Without `status`
-    the closed sites are left out (and counted), unless `all_statuses`.
+    the closed sites are left out (and counted), unless `all_statuses`. With `stream`, the sites of
+    a large file are an iterable read from its index as it is iterated (for writers that write as
+    they go), not a list held whole.
     """
     status_value = status_filter(status, all_statuses)
     typed = " ".join(text for text in (province, city, country) if text)
@@ -282,6 +290,15 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
         province_name = match_province(province, source.provinces()) if province else None
         countries = countries_named(country, source) if country else None
         city_filter = understand_city(city, source) if city else None
+        if stream and not wants_chinese:
+            # Counted first (indexed): an empty answer takes the path below, which says why and what to try.
+            shown = source.count_matching(province_name, status_value, city_filter, countries)
+            if shown:
+                closed = 0
+                if status_value is JOINABLE_FILTER:
+                    closed = source.count_matching(province_name, None, city_filter, countries) - shown
+                return SiteList(source.listing_stream(province_name, city_filter, status_value, countries),  # type: ignore[arg-type]
+                                source.trial, None, closed)
         listed = None if status_value is JOINABLE_FILTER else status_value
         sites, closed = without_closed(source.listing(province_name, city_filter, listed, countries), source.trial,
                                        status_value)
@@ -373,7 +390,7 @@ def _sites_in_place(text: str, source: MemorySource | IndexedSource) -> tuple[li
         return [], []
     except PlaceNotFound as miss:
         return [], miss.suggestions
-    return [site for site in source.sites() if city.matches(site)], []
+    return source.in_city(city), []
 
 
 def _looks_like_a_number(text: str) -> bool:
@@ -406,11 +423,13 @@ def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
         raise UsageError("give a site id or part of a facility name, e.g. sitefinder show Qingdao")
     from sitefinder.facilities import facility_zh
 
-    by_name = {site.id for site in source.sites()
-               if key in fold(site.facility) or (has_cjk(text) and key in fold(facility_zh(site)))}
+    # By facility (indexed on a large file), by its Chinese name (the shipped sites have one), by city.
+    found = {site.id: site for site in source.facility_matches(key)}
+    if has_cjk(text):
+        found.update((site.id, site) for site in source.sites() if key in fold(facility_zh(site)))
     in_city, suggestions = _sites_in_place(text, source)
-    wanted = by_name | {site.id for site in in_city}
-    matches = [site for site in source.sites() if site.id in wanted]
+    found.update((site.id, site) for site in in_city)
+    matches = sorted(found.values(), key=lambda site: site.id)
     if not matches:
         hint = f"; did you mean {' or '.join(suggestions)}?" if suggestions else ""
         raise SitefinderError(f"no site matches {quoted(text)} by facility name or city{hint} (see: sitefinder list)")

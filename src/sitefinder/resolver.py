@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sitefinder.china import city_of_qualifier, names_an_institution, resolve_china
 from sitefinder.distance import distinct_places
 from sitefinder.errors import PlaceNotFound, RegionNotPlace, UsageError
 from sitefinder.gazetteer import Gazetteer
@@ -34,6 +35,16 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
                       longitude=longitude, source="coordinates")
         return Resolution(query=query, place=place)
 
+    if names_an_institution(text):
+        raise PlaceNotFound(text, [], hint="that names a hospital or university: give the city it is in")
+    if text.isascii() and len(name_key(text)) <= 2:  # "GZ", "BJ": only a place of exactly that main name
+        short = [place for place in gazetteer.places(name_key(text)) if name_key(place.name) == name_key(text)]
+        if not short:
+            raise PlaceNotFound(text, [])
+        return _choose(query, text, short, preferred)
+    china = resolve_china(query, text, gazetteer, preferred)  # China's divisions (天河区, 广州天河) first
+    if china is not None:
+        return china
     for head, qualifiers in readings(text):
         region_sets = [gazetteer.divisions(qualifier) for qualifier in qualifiers]
         if not all(region_sets):
@@ -53,6 +64,9 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
     approximate = _main_city_of_qualifier(query, text, gazetteer)
     if approximate is not None:
         return approximate
+    china_city = city_of_qualifier(query, text, gazetteer)  # "Foo District, Guangzhou": the city, saying so
+    if china_city is not None:
+        return china_city
     raise PlaceNotFound(text, gazetteer.suggest(text))
 
 

@@ -10,7 +10,7 @@ import csv
 import errno
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from sitefinder.contacts import contacts_from_list, contacts_to_list
@@ -77,17 +77,37 @@ def _read_text(path: Path, shown: Path | None = None) -> str:
 
 def parse_sites(path: Path, text: str) -> list[Site]:
     """Validate and convert the rows of a sites file; `path` is only used in messages."""
-    if not text.strip():
-        raise DataFileError(path, "is empty; expected a header line starting with " + ",".join(REQUIRED_COLUMNS), 1)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)  # strict: a stray quote is an error
+    sites: list[Site] = []
+    first_line_of_id: dict[int, int] = {}
+    for line, site in iter_sites(path, io.StringIO(text, newline="")):
+        if site.id in first_line_of_id:
+            raise duplicate_id(path, site.id, first_line_of_id[site.id], line)
+        first_line_of_id[site.id] = line
+        sites.append(site)
+    return sites
+
+
+def duplicate_id(path: Path, site_id: int, first_line: int, line: int) -> DataFileError:
+    return DataFileError(path, f"id {site_id} is used again (first on line {first_line}); ids must be unique", line)
+
+
+def iter_sites(path: Path, handle: Iterable[str]) -> Iterator[tuple[int, Site]]:
+    """(line, site) for each row of a sites file read from `handle` (text, newline=""), validated
+    as parse_sites validates, one row at a time: what it holds is one row, whatever the file's size.
+    Ids are not checked for repeats here (the caller keeps what it needs for that)."""
+    reader = csv.reader(handle, strict=True)  # strict: a stray quote is an error
+    any_site = False
     try:
-        header = [name.strip() for name in next(reader)]
+        try:
+            header = [name.strip() for name in next(reader)]
+        except StopIteration:
+            header = []
+        if not any(header):
+            raise DataFileError(path, "is empty; expected a header line starting with " + ",".join(REQUIRED_COLUMNS), 1)
         missing = [name for name in REQUIRED_COLUMNS if name not in header]
         if missing:
             raise DataFileError(path, f"missing column {', '.join(missing)}; the header must name "
                                       + ",".join(REQUIRED_COLUMNS), 1)
-        sites: list[Site] = []
-        first_line_of_id: dict[int, int] = {}
         for fields in reader:
             line = reader.line_num
             if not any(field.strip() for field in fields):
@@ -95,17 +115,15 @@ def parse_sites(path: Path, text: str) -> list[Site]:
             if len(fields) != len(header):
                 raise DataFileError(path, f"has {len(fields)} fields, the header has {len(header)}; "
                                           "quote fields that contain commas", line)
-            site = _parse_row(path, line, dict(zip(header, fields)))
-            if site.id in first_line_of_id:
-                raise DataFileError(path, f"id {site.id} is used again (first on line "
-                                          f"{first_line_of_id[site.id]}); ids must be unique", line)
-            first_line_of_id[site.id] = line
-            sites.append(site)
+            any_site = True
+            yield line, _parse_row(path, line, dict(zip(header, fields)))
     except csv.Error as exc:
         raise DataFileError(path, f"is not valid CSV: {exc}", reader.line_num) from None
-    if not sites:
+    except UnicodeDecodeError as exc:  # a streamed read decodes as it goes
+        raise DataFileError(path, f"is not UTF-8 (byte 0x{exc.object[exc.start]:02x}); save it as UTF-8",
+                            reader.line_num + 1) from None
+    if not any_site:
         raise DataFileError(path, "has a header but no sites", 1)
-    return sites
 
 
 def _parse_row(path: Path, line: int, row: dict[str, str]) -> Site:

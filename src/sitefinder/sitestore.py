@@ -9,8 +9,10 @@ the origin for `near`, those of one province or status for `list`, one for `show
 
 from __future__ import annotations
 
+import heapq
 import json
-from collections.abc import Iterable, Iterator, Sequence
+import math
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 from pathlib import Path
 
@@ -19,7 +21,7 @@ from sitefinder.errors import SitefinderError
 from sitefinder.models import Place, Site, SiteData, Trial
 from sitefinder.paths import cache_dir, replace_atomically
 from sitefinder.regions import region_key, same_region
-from sitefinder.distance import SPHERE_MARGIN, bounding_box, sphere_km
+from sitefinder.distance import SPHERE_MARGIN, SPHERE_SLACK_KM, bounding_box, sphere_km
 from sitefinder.status import effective_status, site_statuses_shown_as, status_matches
 from sitefinder.text import fold
 
@@ -29,7 +31,16 @@ if TYPE_CHECKING:  # sqlite3 itself is imported where an index is opened: `list`
 # About 330 sites. Measured per run: parsing costs 1.2 ms per 100 sites (3.3 ms for 300, 12 ms for
 # 1,000); the index 0.4-0.7 ms whatever the size, plus 3.6 ms to import hashlib for its file name.
 INDEX_THRESHOLD_BYTES = 64 * 1024
-INDEX_SCHEMA = 7
+# 8: rows stored as JSON objects by field name (a field added to Site reads as its default in an
+# old index, never misaligns it), a geonameid column from Site.geonameid, and city, country,
+# facility and sort columns for every filter, the rows apart from the searched columns.
+INDEX_SCHEMA = 8
+BATCH_ROWS = 2_000  # rows read or written at a time: what the index build and a streamed listing hold
+# A file this large is refused even through the index (what an index holds is on disk, but its
+# build still takes time in proportion: 1M rows, 214 MB, take about 20 s).
+MAX_INDEXED_FILE_BYTES = 4 * 1024**3
+PROGRESS_AFTER_SECONDS = 1.0  # a build this long says how far it has come, then every PROGRESS_EVERY seconds
+PROGRESS_EVERY = 5.0
 FIRST_RADIUS_KM = 200.0
 HALF_EARTH_KM = 20_040.0
 
@@ -92,9 +103,20 @@ class MemorySource:
         """The matching sites in `list` order: province, city, then id."""
         return sort_by_region(filter_sites(self.data.sites, self.trial, province, city, status, countries))
 
-    def count_matching(self, province: str | None, status: StatusFilter) -> int:
-        """How many sites match: `near` says how many closed ones it left out."""
-        return len(filter_sites(self.data.sites, self.trial, province=province, status=status))
+    def count_matching(self, province: str | None, status: StatusFilter, city: CityFilter | None = None,
+                       countries: frozenset[str] | None = None) -> int:
+        """How many sites match: `near` and `list` say how many closed ones they left out."""
+        return len(filter_sites(self.data.sites, self.trial, province, city, status, countries))
+    def listing_stream(self, province: str | None, city: CityFilter | None, status: StatusFilter,
+                       countries: frozenset[str] | None = None) -> list[Site]:
+        return self.listing(province, city, status, countries)
+
+    def facility_matches(self, key: str) -> list[Site]:
+        """Sites whose folded facility name holds `key`, in file order."""
+        return [site for site in self.data.sites if key in fold(site.facility)]
+
+    def in_city(self, city: CityFilter) -> list[Site]:
+        return [site for site in self.data.sites if city.matches(site)]
 
     def candidates(self, origin: Place, limit: int | None, within_km: float | None, province: str | None,
                    status: StatusFilter) -> Candidates:
@@ -152,6 +174,9 @@ class _CheckedCursor:
     def fetchall(self):  # type: ignore[no-untyped-def]
         return self._checked(self.cursor.fetchall)
 
+    def fetchmany(self, size: int):  # type: ignore[no-untyped-def]
+        return self._checked(lambda: self.cursor.fetchmany(size))
+
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self._checked(self.cursor.fetchall))
 
@@ -179,12 +204,27 @@ class IndexedSource:
         return set(self._meta("city_names"))
 
     def sites(self) -> Iterator[Site]:
-        """Every site, in file order, decoded one at a time."""
-        return (_decode(row[0]) for row in self._db.execute("SELECT row FROM site ORDER BY position"))
+        """Every site, in file order, decoded one at a time (read in batches: memory is one batch)."""
+        return self._decoded("SELECT row FROM site_row ORDER BY position", ())
+
+    def _decoded(self, sql: str, params: Sequence[object]) -> Iterator[Site]:
+        cursor = self._db.execute(sql, params)
+        while batch := cursor.fetchmany(BATCH_ROWS):
+            yield from (_decode(row[0]) for row in batch)
 
     def site_by_id(self, site_id: int) -> Site | None:
-        row = self._db.execute("SELECT row FROM site WHERE id = ?", (site_id,)).fetchone()
+        row = self._db.execute("SELECT r.row FROM site JOIN site_row r USING (position) WHERE id = ?", (site_id,)).fetchone()
         return _decode(row[0]) if row else None
+
+    def facility_matches(self, key: str) -> list[Site]:
+        """Sites whose folded facility name holds `key`, in file order: compared in SQLite on a
+        column kept folded, so that only the matching rows are decoded."""
+        return list(self._decoded("SELECT r.row FROM site JOIN site_row r USING (position) WHERE instr(facility_key, ?) > 0 ORDER BY position", (key,)))
+
+    def in_city(self, city: CityFilter) -> list[Site]:
+        """The sites in a city, in file order, from the indexed city and GeoNames columns."""
+        where, params = self._filters(None, None, city)
+        return list(self._decoded(f"SELECT r.row FROM site JOIN site_row r USING (position) WHERE {where} ORDER BY position", params))
 
     def id_range(self) -> tuple[int, int] | None:
         low, high = self._db.execute("SELECT MIN(id), MAX(id) FROM site").fetchone()
@@ -199,14 +239,21 @@ class IndexedSource:
 
     def listing(self, province: str | None, city: CityFilter | None, status: StatusFilter,
                 countries: frozenset[str] | None = None) -> list[Site]:
-        """As MemorySource.listing; the index narrows by province and status, the same filter code does the rest."""
-        where, params = self._filters(province, status)
-        sites = [_decode(row[0]) for row in self._db.execute(f"SELECT row FROM site WHERE {where} ORDER BY position",
-                                                             params)]
-        return sort_by_region(filter_sites(sites, self.trial, city=city, countries=countries))
+        """As MemorySource.listing, every filter answered from an indexed column, in `list` order."""
+        return list(self.listing_stream(province, city, status, countries))
+
+    def listing_stream(self, province: str | None, city: CityFilter | None, status: StatusFilter,
+                       countries: frozenset[str] | None = None) -> StreamedSites:
+        """The listing as an iterable that decodes its rows as they are read (`list --json` of a
+        million sites holds one batch at a time), with its length counted by the index."""
+        where, params = self._filters(province, status, city, countries)
+        count = self._db.execute(f"SELECT COUNT(*) FROM site WHERE {where}", params).fetchone()[0]
+        return StreamedSites(count, lambda: self._decoded(
+            f"SELECT r.row FROM site JOIN site_row r USING (position) WHERE {where} ORDER BY province_key, city_key, id", params))
 
     def candidates(self, origin: Place, limit: int | None, within_km: float | None, province: str | None,
                    status: StatusFilter) -> Candidates:
+        """Ranked on the coordinates columns; only the rows that can be among the answer are decoded."""
         where, params = self._filters(province, status)
         considered = (self._db.execute(f"SELECT COUNT(*) FROM site WHERE {where}", params).fetchone()[0]
                       if params else self._meta("count"))
@@ -215,24 +262,49 @@ class IndexedSource:
         radius = within_km if within_km is not None else FIRST_RADIUS_KM
         while True:  # widen the box until it holds `limit` sites within its inscribed circle
             box, box_params = bounding_box(origin.latitude, origin.longitude, radius)
-            rows = self._db.execute(f"SELECT row FROM site WHERE {box} AND {where} ORDER BY position",
-                                    [*box_params, *params]).fetchall()
-            sites = [_decode(row[0]) for row in rows]
-            inside = sum(sphere_km(origin.latitude, origin.longitude, s.latitude, s.longitude) <= radius / SPHERE_MARGIN
-                         for s in sites)
+            points = self._db.execute(f"SELECT position, latitude, longitude FROM site WHERE {box} AND {where}",
+                                      [*box_params, *params]).fetchall()
+            rough = [sphere_km(origin.latitude, origin.longitude, latitude, longitude)
+                     for _, latitude, longitude in points]
+            inside = sum(km <= radius / SPHERE_MARGIN for km in rough)
             if within_km is not None or inside >= limit or radius >= HALF_EARTH_KM:
-                return Candidates(sites, unplaced, considered)
+                break
             radius = min(radius * 4, HALF_EARTH_KM)
+        # rank_sites' own cutoff, on the coordinates alone: a site beyond it cannot be shown
+        cutoff = (heapq.nsmallest(limit, rough)[-1] * SPHERE_MARGIN + SPHERE_SLACK_KM
+                  if limit is not None and len(rough) > limit else math.inf)
+        if within_km is not None:
+            cutoff = min(cutoff, within_km * SPHERE_MARGIN + SPHERE_SLACK_KM)
+        wanted = sorted(point[0] for point, km in zip(points, rough) if km <= cutoff)  # file order
+        sites: list[Site] = []
+        for start in range(0, len(wanted), BATCH_ROWS):
+            chunk = wanted[start:start + BATCH_ROWS]
+            sites += self._decoded(f"SELECT row FROM site_row WHERE position IN ({','.join('?' * len(chunk))}) "
+                                   "ORDER BY position", chunk)
+        return Candidates(sites, unplaced, considered)
 
-    def count_matching(self, province: str | None, status: StatusFilter) -> int:
-        where, params = self._filters(province, status)
+    def count_matching(self, province: str | None, status: StatusFilter, city: CityFilter | None = None,
+                       countries: frozenset[str] | None = None) -> int:
+        where, params = self._filters(province, status, city, countries)
         return self._db.execute(f"SELECT COUNT(*) FROM site WHERE {where}", params).fetchone()[0]
 
-    def _filters(self, province: str | None, status: StatusFilter) -> tuple[str, list[object]]:
-        clauses, params = ["1"], []
+    def _filters(self, province: str | None, status: StatusFilter, city: CityFilter | None = None,
+                 countries: frozenset[str] | None = None) -> tuple[str, list[object]]:
+        clauses: list[str] = ["1"]
+        params: list[object] = []
         if province is not None:
             clauses.append("region = ?")
             params.append(region_key(province))
+        if city is not None:
+            if city.geonameid is None:
+                clauses.append("city_key = ?")
+                params.append(city.key)
+            else:
+                clauses.append("(city_key = ? OR geonameid = ?)")
+                params.extend([city.key, city.geonameid])
+        if countries is not None:
+            clauses.append(f"country_key IN ({', '.join('?' * len(countries))})" if countries else "0")
+            params.extend(sorted(countries))
         if status is not None:
             stored = site_statuses_shown_as(status, self.trial.overall_status)
             named = [value for value in stored if value is not None]
@@ -243,12 +315,30 @@ class IndexedSource:
         return " AND ".join(clauses), params
 
 
+class StreamedSites:
+    """Sites read from the index as they are iterated; len() without reading them."""
+
+    def __init__(self, count: int, rows: Callable[[], Iterator[Site]]) -> None:
+        self._count, self._rows = count, rows
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __bool__(self) -> bool:
+        return self._count > 0
+
+    def __iter__(self) -> Iterator[Site]:
+        return self._rows()
+
+
 MAX_INDEXES = 16  # cached indexes kept in all (the most recently built); each dataset keeps one
 
 
-def open_source(path: Path) -> MemorySource | IndexedSource:
+def open_source(path: Path, progress: Callable[[str], None] | None = None) -> MemorySource | IndexedSource:
     """In memory for ordinary files, through the cached index for large ones. A dataset's
-    DIR/sites.csv is read from the version in use, and its trial.json from the same version."""
+    DIR/sites.csv is read from the version in use, and its trial.json from the same version.
+    `progress` is told, now and then, how far a first index build has come, once it has taken
+    over a second."""
     from sitefinder.versions import pinned_version, replaced_while_read
     from sitefinder.errors import DataFileError
     from sitefinder.sitesfile import PIN_ATTEMPTS
@@ -256,7 +346,7 @@ def open_source(path: Path) -> MemorySource | IndexedSource:
     for attempt in range(PIN_ATTEMPTS):
         pinned = pinned_version(path)
         try:
-            return _open_pinned(path, pinned)
+            return _open_pinned(path, pinned, progress)
         except DataFileError:
             if attempt + 1 < PIN_ATTEMPTS and replaced_while_read(path, pinned):
                 continue  # a writer replaced the version while it was read: read the new one
@@ -264,7 +354,7 @@ def open_source(path: Path) -> MemorySource | IndexedSource:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _open_pinned(given: Path, path: Path) -> MemorySource | IndexedSource:
+def _open_pinned(given: Path, path: Path, progress: Callable[[str], None] | None = None) -> MemorySource | IndexedSource:
     """`path` is the file to read (`given`'s version in use, for a dataset); messages name `given`."""
     from sitefinder.sitesfile import read_sites_file
 
@@ -287,10 +377,10 @@ def _open_pinned(given: Path, path: Path) -> MemorySource | IndexedSource:
                                 f"{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:8]}.sqlite")
     db = _open_index(index_path, stamp)
     if db is None:
-        data = read_sites_file(path)  # validates every row; a bad file never gets an index
-        db = _build_index(index_path, stamp, data)
-        if db is None:  # no writable cache: slower, but the answer is the same
-            return MemorySource(data._replace(source=str(given)))
+        # validates every row first, reading the file row by row
+        db = _build_index(index_path, stamp, path, given, stat.st_size, progress)
+        if db is None:  # no writable cache: slower, and bounded by what memory may hold, but the same answer
+            return MemorySource(read_sites_file(path)._replace(source=str(given)))
         prune_indexes(index_path)
     return IndexedSource(db, read_trial_beside(path, shown=given if given != path else None), str(given), index_path)
 
@@ -329,13 +419,23 @@ def _open_index(index_path: Path, stamp: str) -> sqlite3.Connection | None:
     return None
 
 
-def _build_index(index_path: Path, stamp: str, data: SiteData) -> sqlite3.Connection | None:
+def _build_index(index_path: Path, stamp: str, path: Path, named: Path, size: int,
+                 progress: Callable[[str], None] | None) -> sqlite3.Connection | None:
+    """The index of a sites file, built from the file read row by row: memory stays one batch of
+    rows whatever the file's size. A bad row is its DataFileError (no index is left behind).
+    `path` is the file read; messages name `named` (the path the user gave)."""
     import sqlite3
+
+    from sitefinder.errors import DataFileError
+
+    if size > MAX_INDEXED_FILE_BYTES:
+        raise DataFileError(named, f"is larger than {MAX_INDEXED_FILE_BYTES // 1024**3} GB, the most sitefinder "
+                                  "indexes: split it")
 
     def write(tmp: Path) -> None:
         db = sqlite3.connect(tmp)
         try:
-            _fill_index(db, stamp, data)
+            _fill_index(db, stamp, path, named, size, progress)
         finally:
             db.close()
 
@@ -352,37 +452,100 @@ def _connect_read_only(index_path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{index_path.resolve().as_uri()}?mode=ro", uri=True)
 
 
-def _fill_index(db: sqlite3.Connection, stamp: str, data: SiteData) -> None:
+def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, size: int,
+                progress: Callable[[str], None] | None) -> None:
+    import sqlite3
+    import time
+
+    from sitefinder.sitesfile import duplicate_id, iter_sites
+
     db.executescript("""
+        PRAGMA journal_mode = OFF;
+        PRAGMA synchronous = OFF;
+        PRAGMA cache_size = -65536;
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE site (id INTEGER PRIMARY KEY, position INTEGER NOT NULL, latitude REAL, longitude REAL,
-                           region TEXT NOT NULL, province TEXT NOT NULL, status TEXT, geonameid INTEGER,
-                           row TEXT NOT NULL);
+        CREATE TABLE site (position INTEGER PRIMARY KEY, id INTEGER NOT NULL UNIQUE, line INTEGER NOT NULL,
+                           latitude REAL, longitude REAL, region TEXT NOT NULL, province_key TEXT NOT NULL, city_key TEXT NOT NULL, country_key TEXT NOT NULL,
+                           status TEXT, geonameid INTEGER, facility_key TEXT NOT NULL);
+        -- apart from the columns searched, so that building each lookup reads a narrow table
+        CREATE TABLE site_row (position INTEGER PRIMARY KEY, row TEXT NOT NULL);
     """)
-    # position: the row's place in the file, which ties in distance and every listing keep, as in memory
-    db.executemany("INSERT INTO site VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-        (site.id, position, site.latitude, site.longitude, region_key(site.province), site.province, site.status,
-         site.geonameid, _encode(site)) for position, site in enumerate(data.sites)])
-    db.execute("CREATE INDEX site_latitude ON site (latitude, longitude)")
-    db.execute("CREATE INDEX site_region ON site (region)")
-    memory = MemorySource(data)  # the facts IndexedSource answers from meta are the in-memory answers
-    facts = {"stamp": stamp, "count": json.dumps(memory.count()),
-             "cities": json.dumps(sorted(memory.preferred_cities())),
-             "provinces": json.dumps(sorted(memory.provinces()), ensure_ascii=False),
-             "countries": json.dumps(sorted(memory.countries()), ensure_ascii=False),
-             "city_names": json.dumps(sorted(memory.cities()), ensure_ascii=False)}
+    started = time.monotonic()
+    shown = started - PROGRESS_EVERY
+    provinces: set[str] = set()
+    countries: set[str] = set()
+    city_names: set[str] = set()
+    cities: set[int] = set()
+    count = 0
+
+    def insert(batch: list[tuple]) -> None:
+        try:
+            db.executemany("INSERT INTO site VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           [row[:-1] for row in batch])
+            db.executemany("INSERT INTO site_row VALUES (?, ?)", [(row[0], row[-1]) for row in batch])
+        except sqlite3.IntegrityError:  # a repeated id: say where it was first, as the file reader does
+            for row in batch:  # the rows before the repeat went in; the first one already there is it
+                first = db.execute("SELECT line FROM site WHERE id = ?", (row[1],)).fetchone()
+                if first and first[0] != row[2]:
+                    raise duplicate_id(named, row[1], first[0], row[2]) from None
+            raise
+
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        batch: list[tuple] = []
+        keys: dict[str, tuple[str, str]] = {}  # (fold, region_key) of the few provinces, cities, countries
+
+        def key(text: str) -> tuple[str, str]:
+            if text not in keys:
+                if len(keys) >= 100_000:  # a file of all-different names: bounded, only slower
+                    keys.clear()
+                keys[text] = (fold(text), region_key(text))
+            return keys[text]
+
+        for position, (line, site) in enumerate(iter_sites(named, handle)):
+            provinces.add(site.province)
+            countries.add(site.country)
+            city_names.add(site.city)
+            geonameid = site.geonameid
+            if geonameid is not None:
+                cities.add(geonameid)
+            province_key, region = key(site.province)
+            batch.append((position, site.id, line, site.latitude, site.longitude, region, province_key, key(site.city)[0], key(site.country)[0], site.status, geonameid,
+                          fold(site.facility), _encode(site)))
+            count += 1
+            if len(batch) >= BATCH_ROWS:
+                insert(batch)
+                batch = []
+                now = time.monotonic()
+                if progress is not None and now - started >= PROGRESS_AFTER_SECONDS and now - shown >= PROGRESS_EVERY:
+                    shown = now
+                    progress(f"indexing {named.name}: {count:,} sites, {handle.buffer.tell() * 100 // max(size, 1)} %")
+        insert(batch)
+    if progress is not None and time.monotonic() - started >= PROGRESS_AFTER_SECONDS:
+        progress(f"indexing {named.name}: {count:,} sites read; building the lookups")
+    for column in ("latitude, longitude", "region", "city_key", "geonameid", "country_key", "status",
+                   "province_key, city_key, id"):
+        db.execute(f"CREATE INDEX site_{column.split(',')[0]} ON site ({column})")
+    facts = {"stamp": stamp, "count": json.dumps(count), "cities": json.dumps(sorted(cities)),
+             "provinces": json.dumps(sorted(provinces), ensure_ascii=False),
+             "countries": json.dumps(sorted(countries), ensure_ascii=False),
+             "city_names": json.dumps(sorted(city_names), ensure_ascii=False)}
     db.executemany("INSERT INTO meta VALUES (?, ?)", facts.items())
     db.commit()
+    if progress is not None and time.monotonic() - started >= PROGRESS_AFTER_SECONDS:
+        progress(f"indexed {named.name}: {count:,} sites in {time.monotonic() - started:.0f} s (once: later runs "
+                 "read the index)")
 
 
 def _encode(site: Site) -> str:
-    """A site by field name, so a field added to Site never shifts the others in an old index."""
+    """A site as a JSON object by field name: a field added to Site later reads as its default in an
+    old index, and never shifts the others."""
     return json.dumps({**site._asdict(), "contacts": contacts_to_list(site.contacts)}, ensure_ascii=False)
 
 
 def _decode(text: str) -> Site:
     fields = json.loads(text)
-    return Site(**{**fields, "contacts": contacts_from_list(fields["contacts"])})
+    known = {name: fields[name] for name in Site._fields if name in fields}
+    return Site(**{**known, "contacts": contacts_from_list(fields.get("contacts", []))})
 
 
 def filter_sites(sites: Iterable[Site], trial: Trial, province: str | None = None, city: CityFilter | None = None,

@@ -28,6 +28,8 @@ _UNSAFE_VISIBLE_LINES = {**_UNSAFE_VISIBLE, 0x0A: "\n"}
 
 def has_cjk(text: str) -> bool:
     """True when the text contains a Chinese character."""
+    if text.isascii():  # most text: one C call, not a loop (placing 248 rows called this 2,472 times, 0.3 s)
+        return False
     return any(low <= ord(ch) <= high for ch in text for low, high in _CJK_RANGES)
 
 

@@ -222,9 +222,10 @@ def usage_words(message: str, option: str, value: str | None) -> str | None:
     the parsing library's ("Input should be a valid number, unable to parse string as a number");
     None when the message is not one of those (then the library's stands)."""
     shown = repr(value) if value is not None else "that"
-    if "valid integer" in message:
+    # pydantic's words (Typer 0.29+) and Click's (below 0.29): either may be what parsed the value
+    if "valid integer" in message or "not a valid int" in message:
         return f"{option} takes a whole number, not {shown}"
-    if "valid number" in message:
+    if "valid number" in message or "not a valid float" in message:
         return f"{option} takes a number, not {shown}"
     if "is not one of" in message:
         choices = message.split("is not one of", 1)[1].strip().rstrip(".")

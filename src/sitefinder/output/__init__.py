@@ -27,6 +27,12 @@ class Format(str, enum.Enum):
     json = "json"
     csv = "csv"
 
+    @property
+    def streamed(self) -> bool:
+        """Whether an answer in this format is written as it is read (a listing of a large file's
+        index is then never held whole): JSON and CSV are; a table measures every row first."""
+        return self is not Format.table
+
 
 # The formats a command can answer in, where it is not every one.
 MAP_FORMATS = (Format.table, Format.json)
@@ -81,9 +87,13 @@ def emit(answer: Answer, fmt: Format, options: str = "", bom: bool = False) -> N
         write_map_file(answer, answer.out, options)
         streams.notice(views.map_written(answer))
     elif fmt is Format.json:
-        from sitefinder.output.schema import json_object
+        from sitefinder.output.schema import json_object, streamed_json
 
-        streams.write_json(json_object(answer))
+        streamed = streamed_json(answer)
+        if streamed is not None:  # item by item: the same bytes as one dump
+            streams.write_json_streamed(*streamed)
+        else:
+            streams.write_json(json_object(answer))
     elif fmt is Format.csv:
         from sitefinder.output.schema import csv_table
 

@@ -12,7 +12,7 @@ numbers with the unit in the key. Words for people are added beside them (`*_wor
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from sitefinder.answers import (ChineseNames, ImportResult, MapResult, NearResult, RegionAnswer, SiteChange,
@@ -159,6 +159,11 @@ def rows_of(sites: Sequence[Site], trial: Trial, chinese: ChineseNames | None) -
     return [SiteRow(site, trial, chinese) for site in sites]
 
 
+def each_row(sites: Iterable[Site], trial: Trial, chinese: ChineseNames | None) -> Iterator[SiteRow]:
+    """rows_of one at a time: a listing read from a large file's index is never held whole."""
+    return (SiteRow(site, trial, chinese) for site in sites)
+
+
 def ranked_rows(result: NearResult) -> list[SiteRow]:
     return [SiteRow(entry.site, result.trial, result.chinese, entry, rank)
             for rank, entry in enumerate(result.sites, 1)]
@@ -232,13 +237,8 @@ def json_object(answer: Any) -> Any:
                                                                                 answer.chinese)],
                 "closed_left_out": answer.closed_left_out, **data_record(answer.trial)}
     if isinstance(answer, SiteList):
-        record = {**trial_header(answer.trial), "sites": [site_record(row) for row in rows_of(answer.sites, answer.trial, answer.chinese)],
-                  "closed_left_out": answer.closed_left_out, **data_record(answer.trial)}
-        if answer.try_instead:  # why the list is empty, and what to try (README: Output contract)
-            record["try"] = answer.try_instead
-        if answer.status_counts is not None:
-            record["status_counts"] = {status or "UNKNOWN": count for status, count in answer.status_counts.items()}
-        return record
+        head, key, records, rest = list_parts(answer)
+        return {**head, key: list(records), **rest}
     if isinstance(answer, SiteDetail):
         trial = answer.trial
         return {"site": site_record(SiteRow(answer.site, trial, answer.chinese)),
@@ -258,17 +258,36 @@ def json_object(answer: Any) -> Any:
     raise TypeError(f"no JSON shape for {type(answer).__name__}")
 
 
+def list_parts(answer: SiteList) -> tuple[dict[str, Any], str, Iterator[dict[str, Any]], dict[str, Any]]:
+    """`list`'s JSON object as the keys before its long list, the list's key, its records one at a
+    time, and the keys after it."""
+    rest = {"closed_left_out": answer.closed_left_out, **data_record(answer.trial)}
+    if answer.try_instead:  # why the list is empty, and what to try (README: Output contract)
+        rest["try"] = answer.try_instead
+    if answer.status_counts is not None:
+        rest["status_counts"] = {status or "UNKNOWN": count for status, count in answer.status_counts.items()}
+    return (trial_header(answer.trial), "sites",
+            (site_record(row) for row in each_row(answer.sites, answer.trial, answer.chinese)), rest)
+
+
+def streamed_json(answer: Any) -> tuple[dict[str, Any], str, Iterator[dict[str, Any]], dict[str, Any]] | None:
+    """The JSON of an answer that is written item by item (streams.write_json_streamed), or None
+    for one written whole. Only `list` is: it alone can answer with every site of a large file."""
+    return list_parts(answer) if isinstance(answer, SiteList) else None
+
+
 # ---------------------------------------------------------------- each answer's CSV
 
-def csv_table(answer: Any) -> tuple[list[str], list[list[str]]]:
-    """The CSV header and rows of any answer record that has them (a map has none: see output.FORMATS)."""
+def csv_table(answer: Any) -> tuple[list[str], Iterable[list[str]]]:
+    """The CSV header and rows of any answer record that has them (a map has none: see output.FORMATS).
+    A listing's rows come one at a time, as they are read (a large file's index is never held whole)."""
     if isinstance(answer, NearResult):
         fields = (*RANK_FIELDS, *csv_site_fields(answer.chinese))
         return [field.key for field in fields], [csv_row(fields, row) for row in ranked_rows(answer)]
     if isinstance(answer, (SiteList, RegionAnswer)):
         fields = csv_site_fields(answer.chinese)
         return ([field.key for field in fields],
-                [csv_row(fields, row) for row in rows_of(answer.sites, answer.trial, answer.chinese)])
+                (csv_row(fields, row) for row in each_row(answer.sites, answer.trial, answer.chinese)))
     if isinstance(answer, SiteDetail):
         fields = csv_site_fields(answer.chinese)
         return [field.key for field in fields], [csv_row(fields, SiteRow(answer.site, answer.trial, answer.chinese))]

@@ -11,8 +11,8 @@ import json
 import os
 import sys
 import unicodedata
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
+from typing import IO, Any
 
 from sitefinder.text import is_utf8, printable, wrap_words
 
@@ -25,6 +25,40 @@ def write_json(payload: Any) -> None:
     # JSON's own \u escapes where stdout cannot hold a character: still valid JSON, and the same data.
     sys.stdout.write(json.dumps(payload, ensure_ascii=not _stdout_is_utf8(), indent=2) + "\n")
     sys.stdout.flush()
+
+
+def write_json_streamed(head: Mapping[str, Any], key: str, items: Iterable[Any], rest: Mapping[str, Any]) -> None:
+    """`{**head, key: [*items], **rest}` on stdout, written as the items come (see write_streamed)."""
+    write_streamed(sys.stdout, key, items, rest, ensure_ascii=not _stdout_is_utf8(), head=head)
+    sys.stdout.flush()
+
+
+def write_streamed(out: IO[str], key: str, items: Iterable[Any], rest: Mapping[str, Any],
+                   ensure_ascii: bool = False, head: Mapping[str, Any] | None = None) -> None:
+    """Write `{**head, key: [*items], **rest}` as json.dumps(..., indent=2) would, followed by a newline.
+
+    json.dumps needs the whole payload and then the whole string in memory: for `list --json` of
+    1M sites, 1.8 GB and 21.6 s for 180 MB of output. This writes the same bytes (a test holds them
+    equal) holding one item at a time. (No string json.dumps writes holds a raw newline, so
+    indenting a nested value is a replace.)"""
+
+    def dumps(value: Any, depth: int) -> str:
+        text = json.dumps(value, ensure_ascii=ensure_ascii, indent=2)
+        return text.replace("\n", "\n" + "  " * depth)
+
+    out.write("{")
+    for name, value in (head or {}).items():
+        out.write("\n  " + json.dumps(name, ensure_ascii=ensure_ascii) + ": " + dumps(value, 1) + ",")
+    out.write("\n  " + json.dumps(key, ensure_ascii=ensure_ascii) + ": [")
+    first = True
+    for item in items:
+        out.write(("\n    " if first else ",\n    ") + dumps(item, 2))
+        first = False
+    out.write("]" if first else "\n  ]")
+    for name, value in rest.items():
+        out.write(",\n  " + json.dumps(name, ensure_ascii=ensure_ascii) + ": " + dumps(value, 1))
+    out.write("\n}\n")
+
 
 
 def write_csv(header: Sequence[str], rows: Iterable[Sequence[str]], bom: bool = False) -> None:
@@ -60,7 +94,8 @@ def _is_number(text: str) -> bool:
 
 
 def notice(message: str) -> None:
-    """A message for the person, never for a script: stderr, one line, plain text.
+    """A message for the person, never for a script: stderr, plain text; one line, wrapped at the
+    width of a terminal (see `notice_width`) so that the terminal never breaks a word.
 
     Not through Rich: an error path (a typo's "did you mean") should not pay Rich's import.
     """
@@ -98,6 +133,21 @@ def cell_width(text: str) -> int:
     marks none (unicodedata's tables, as Rich's own measure follows)."""
     return sum(0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
                for char in text)
+
+
+def progress(message: str) -> None:
+    """How far a long piece of work has come (a first index build of a large file, once it has
+    taken a second): one line on stderr, and only to a person watching a terminal, so that a
+    script's stderr stays what it was. The core is given it as a callback (queries.open_sites)."""
+    if stderr_is_terminal():
+        notice(message)
+
+
+def stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr is not None and sys.stderr.isatty()
+    except (AttributeError, ValueError):  # replaced by something without a file, or closed
+        return False
 
 
 def _stdout_is_utf8() -> bool:

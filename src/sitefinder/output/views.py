@@ -299,12 +299,13 @@ def notices(answer: object, options: str = "") -> list[str]:
         closed = ([closed_note(answer.closed_left_out, command("near", answer.query, "--all", options=options))]
                   if answer.closed_left_out else [])
         if answer.sites:
-            return [f"{answer.query} is a {answer.kind}, not a place to measure distances from: "
+            return [*answer.notes,  # what else the name means (河北 is also Tianjin's 河北区)
+                    f"{answer.query} is a {answer.kind}, not a place to measure distances from: "
                     f"{'this is its' if len(answer.sites) == 1 else 'these are its'} "
                     f"{_plural(len(answer.sites), 'site')} "
                     f"({command('list', f'--{answer.kind}', answer.region, options=options)}); "
                     "give a city for the nearest.", *closed]
-        return [f"{answer.query} is a {answer.kind}, and this trial has no site there; "
+        return [*answer.notes, f"{answer.query} is a {answer.kind}, and this trial has no site there; "
                 "give a city to see the nearest sites anywhere.", *closed]
     if isinstance(answer, SiteList) and not answer.sites:
         return empty_list_notices(answer, options)

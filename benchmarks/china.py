@@ -1,0 +1,120 @@
+"""Type every division of China as people write it and compare the answer with its seat.
+
+For each province, prefecture-level and county-level division in gazetteer/china_divisions.csv
+(and Hong Kong's, Macau's and Taiwan's in gazetteer/china_local.csv) this builds the forms people
+type: the full official name (天河区), the bare name without its suffix where that is two
+characters or more (天河), the whole address chain (广东省广州市天河区), city + district (广州天河),
+"X District, City" ("Tianhe District, Guangzhou"), the city after a comma (天河区, 广州) and
+toneless pinyin (tianhe). Each answer of `resolver.resolve` is then: right (within 25 km of the
+seat; 50 km for a prefecture), unknown (no answer), wrong (farther), wrong province (the answer's
+province is another, with no notice naming the right one), or a province's sites (for a province).
+
+    python benchmarks/china.py            # figures by form and level
+    python benchmarks/china.py --misses 20  # and the first misses of each form
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from sitefinder.china import bare_forms, division_level, official_short  # noqa: E402
+from sitefinder.distance import sphere_km  # noqa: E402
+from sitefinder.errors import RegionNotPlace, SitefinderError  # noqa: E402
+from sitefinder.gazetteer import Gazetteer  # noqa: E402
+from sitefinder.resolver import resolve  # noqa: E402
+
+RIGHT_KM = {"province": 50.0, "prefecture": 50.0, "county": 25.0}
+
+
+def divisions() -> list[dict]:
+    with open(ROOT / "gazetteer" / "china_divisions.csv", encoding="utf-8") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["code"] != "500200"]
+    for row in rows:
+        row["level"] = division_level(row["code"])
+    return rows
+
+
+def forms(row: dict, by_code: dict[str, dict], gazetteer: Gazetteer) -> dict[str, str]:
+    """The query of each form for one division ("" where the form does not apply)."""
+    code, name, level = row["code"], row["name"], row["level"]
+    province = by_code[code[:2] + "0000"]
+    prefecture = by_code.get(code[:4] + "00") if level == "county" else None
+    if prefecture is None and level == "county" and code[:2] in ("11", "12", "31", "50"):
+        prefecture = by_code[code[:2] + "0100"]
+    english = gazetteer.rows("SELECT english FROM cn_division WHERE code = ?", (code,))
+    english_name = english[0][0] if english else ""
+    bare = sorted(bare_forms(name, level), key=len)
+    result = {"full": name, "bare": bare[-1] if bare and level != "province" else "", "pinyin": "",
+              "chain": "", "city+district": "", "district, city": "", "X District, City": ""}
+    if english_name and level != "province":
+        result["pinyin"] = english_name.split()[0].lower() if level == "county" else english_name
+    if level == "county" and prefecture is not None:
+        chain = [province["name"]] if province["name"] != prefecture["name"] else []
+        result["chain"] = "".join([*chain, prefecture["name"], name])
+        result["city+district"] = official_short(prefecture["name"]) + (bare[-1] if bare else name)
+        result["district, city"] = f"{name}, {official_short(prefecture['name'])}"
+        parent = gazetteer.rows("SELECT english FROM cn_division WHERE code = ?", (prefecture["code"],))
+        if english_name and parent:
+            result["X District, City"] = f"{english_name}, {parent[0][0]}"
+    elif level == "prefecture" and province["name"] != name:
+        result["chain"] = province["name"] + name
+    return result
+
+
+def judge(query: str, row: dict, gazetteer: Gazetteer, preferred: frozenset[int]) -> tuple[str, str]:
+    try:
+        resolution = resolve(query, gazetteer, preferred)
+    except RegionNotPlace as region:
+        if row["level"] == "province":
+            return "right", ""
+        return ("wrong, noticed" if any(row["name"] in note for note in region.notes) else "wrong province"), "a province"
+    except SitefinderError as error:
+        return "unknown", str(error)[:60]
+    place = resolution.place
+    km = sphere_km(place.latitude, place.longitude, float(row["latitude"]), float(row["longitude"]))
+    if km <= RIGHT_KM[row["level"]]:
+        return "right", ""
+    noticed = any(alternative for alternative in resolution.alternatives
+                  if sphere_km(alternative.latitude, alternative.longitude, float(row["latitude"]),
+                               float(row["longitude"])) <= RIGHT_KM[row["level"]])
+    verdict = "wrong, noticed" if noticed else "wrong"
+    return verdict, f"{place.label} at {km:,.0f} km"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", type=int, default=0)
+    args = parser.parse_args()
+    gazetteer = Gazetteer(ROOT / "data" / "gazetteer.sqlite")
+    rows = divisions()
+    by_code = {row["code"]: row for row in rows}
+    tally: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    misses: dict[str, list[str]] = defaultdict(list)
+    for row in rows:
+        for form, query in forms(row, by_code, gazetteer).items():
+            if not query:
+                continue
+            verdict, detail = judge(query, row, gazetteer, frozenset())
+            tally[(form, row["level"])][verdict] += 1
+            if verdict != "right":
+                misses[form].append(f"{query} ({row['code']}): {verdict} {detail}")
+    verdicts = ("right", "unknown", "wrong", "wrong, noticed", "wrong province")
+    print(f"{'form':18} {'level':11} {'queries':>7} " + " ".join(f"{v:>14}" for v in verdicts))
+    for (form, level), counts in sorted(tally.items()):
+        total = sum(counts.values())
+        print(f"{form:18} {level:11} {total:7} " + " ".join(
+            f"{counts[v]:6} {100 * counts[v] / total:6.1f}%" for v in verdicts))
+    for form, lines in sorted(misses.items()):
+        for line in lines[: args.misses]:
+            print(f"  {form}: {line}")
+
+
+if __name__ == "__main__":
+    main()

