@@ -177,7 +177,8 @@ def _capital_of(answer: RegionAnswer, source: MemorySource | IndexedSource) -> R
         return None
     note = (f"{answer.query} is a province without a site of this trial; "
             f"these are the nearest to its capital, {found.place.name}")
-    return found._replace(query=answer.query, notes=(note,), alternatives=(), ambiguous=False)
+    # what else the name means (海南 is also Wuhai's 海南区) is said too
+    return found._replace(query=answer.query, notes=(*answer.notes, note), alternatives=(), ambiguous=False)
 
 
 def _province_from_capital(region: RegionAnswer, sites_path: Path | None) -> NearResult | RegionAnswer:
