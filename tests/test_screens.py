@@ -22,6 +22,7 @@ COMMANDS = {
     "near-guangzhou-zh": ["near", "广州"],
     "list-shandong": ["list", "--province", "Shandong"],
     "show-7": ["show", "7"],
+    "show-7-zh": ["show", "7", "--lang", "zh"],
     "info": ["info"],
     "info-zh": ["info", "--lang", "zh"],
 }
@@ -72,18 +73,22 @@ def test_a_table_at_80_columns_says_a_shared_status_once_and_shows_short_provinc
     assert len(text.splitlines()) < 150  # a table, not 9-line blocks (304 lines)
 
 
-def test_a_phone_number_in_a_table_cell_is_never_split(sites_file) -> None:
-    from conftest import make_site
-    from sitefinder.models import Contact
+def test_a_phone_number_in_a_table_cell_is_never_split(monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """Every wrapping cell is wrapped by text.wrap_words at its column's width: Rich would break
+    "+86 760 8987 3999" at any of its spaces (an update's "What" cell holds contacts' numbers)."""
+    from sitefinder.output.terminal import draw_table
+    from sitefinder.output.views import Column, TableView
 
-    contact = Contact(name="Dr Li", role="PRIMARY", phone="+86-0760-89873999", phone_national="0760-8987 3999",
-                      phone_international="+86 760 8987 3999")
-    path = sites_file(make_site(1, contacts=(contact,)), make_site(2, facility="Other Hospital", status="RECRUITING"))
-    for width in range(60, 121, 3):
-        run = run_cli("near", "Guangzhou", "--sites", str(path), env={"COLUMNS": str(width)})
-        assert run.exit_code == 0, run.stderr
-        assert "+86 760 8987 3999" in run.stdout and "0760-8987 3999" in run.stdout, run.stdout
-        assert "Recruiting" in run.stdout  # two statuses: the column stays
+    what = "contacts: Dr Li (primary): 0760-8987 3999 (from abroad +86 760 8987 3999) → none"
+    view = TableView("", (Column("Change"), Column("ID", align="right", wrap=False), Column("Facility"),
+                          Column("What")), [["changed", "7", "Jiangmen Central Hospital", what]])
+    for width in range(60, 121, 2):
+        monkeypatch.setenv("COLUMNS", str(width))
+        draw_table(view)
+        out = capsys.readouterr().out
+        assert "+86 760 8987 3999" in out and "0760-8987 3999" in out, out
+        assert max(len(line) for line in out.splitlines()) <= width
 
 
 def test_notices_wrap_at_the_terminal_width_without_breaking_words(monkeypatch: pytest.MonkeyPatch,

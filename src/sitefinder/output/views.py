@@ -101,11 +101,9 @@ NEAR_COLUMNS = (Column("#", align="right", wrap=False), ID, Column("Facility"), 
 # The terminal's near table: the id first (what `show ID` takes), the rank is the order of the rows.
 NEAR_TABLE_COLUMNS = (ID, Column("Facility"), Column("City"), Column("Province"),
                       Column("km", align="right", wrap=False), STATUS, Column("Investigator"))
-# In place of Investigator when a shown site lists its own phone or email: the person and the number.
-CONTACT = Column("Contact")
 UPDATE_COLUMNS = (Column("Change"), ID, Column("Facility"), Column("City"), Column("What"))
 _HEADER_KEYS = {"ID": "id", "Facility": "facility", "City": "city", "Province": "province", "km": "km",
-                "Status": "status", "Investigator": "investigator", "Contact": "contacts"}
+                "Status": "status", "Investigator": "investigator"}
 
 
 def columns_in(columns: Sequence[Column], lang: str) -> tuple[Column, ...]:
@@ -171,14 +169,6 @@ def status_style(site: Site, trial: Trial) -> str:
     return CLASS_STYLES[status_class(effective_status(site.status, trial.overall_status)[0])]
 
 
-def contact_cell(site: Site, lang: str = "en") -> str:
-    """Whom to call at a site, in a table: its reachable contact and number, else its lead's name."""
-    contact = reachable_contact(site.contacts)
-    if contact:
-        return f"{contact.name}, {reach_line(contact, lang)}"
-    return investigator_cell(site)
-
-
 def site_table(title: str, columns: Sequence[Column], rows: Sequence[list[str]], sites: Sequence[Site],
                trial: Trial, chinese: ChineseNames | None, footer: Sequence[str]) -> TableView:
     """A table of sites that reads at 80 columns: a status every row shares is said once above the
@@ -205,15 +195,14 @@ def site_table(title: str, columns: Sequence[Column], rows: Sequence[list[str]],
 # ---------------------------------------------------------------- what every answer ends with
 
 def answer_footer(sites: Sequence[Site], trial: Trial, distances: bool = True, options: str = "",
-                  lang: str = "en", in_rows: bool = False) -> list[str]:
+                  lang: str = "en") -> list[str]:
     """Below a table of sites: whom to call (first, right under the rows: on an 80×24 screen it
     stays in view), what "(trial)" means, which sites are placed approximately (marked ≈ where
     `distances` are shown), and how current the data are; in `lang`. `options`: the options that
-    chose the data (`--sites PATH`), repeated in every command a line suggests. `in_rows`: each
-    site's own number is in its row (a Contact column), so only the others' contact is said."""
+    chose the data (`--sites PATH`), repeated in every command a line suggests."""
     from sitefinder.wording import trial_status_note
 
-    lines = whom_to_call(sites, trial, options, lang, per_site=not in_rows)
+    lines = whom_to_call(sites, trial, options, lang)
     if any(effective_status(site.status, trial.overall_status)[1] == "trial" for site in sites):
         lines.append(trial_status_note(trial.overall_status, lang))
     approximate = [site for site in sites if site.approximate]
@@ -225,16 +214,14 @@ def answer_footer(sites: Sequence[Site], trial: Trial, distances: bool = True, o
     return lines
 
 
-def whom_to_call(sites: Sequence[Site], trial: Trial, options: str = "", lang: str = "en",
-                 per_site: bool = True) -> list[str]:
-    """Each site's own phone or email when the registry gives one (unless `per_site` is False: the
-    table has them in its rows), else the trial's central contact."""
+def whom_to_call(sites: Sequence[Site], trial: Trial, options: str = "", lang: str = "en") -> list[str]:
+    """Each site's own phone or email when the registry gives one, else the trial's central contact."""
     lines, without = [], 0
     for site in sites:
         contact = reachable_contact(site.contacts)
-        if contact and per_site:
+        if contact:
             lines.append(say("call.site", lang, id=site.id, name=contact.name, reach=reach_line(contact, lang)))
-        elif not contact:
+        else:
             without += 1
     central = reachable_contact(trial.central_contacts)
     if without and central:
@@ -399,10 +386,8 @@ def list_view(sites: Sequence[Site], trial: Trial, chinese: ChineseNames | None,
               if closed_left_out else [])
     title = say("title.list", lang, count=len(sites),
                 of=say("title.of", lang, nct_id=trial.nct_id) if trial.nct_id else "")
-    in_rows = False
     return site_table(title, LIST_COLUMNS, rows, sites, trial, chinese,
-                      [*closed, *answer_footer(sites, trial, distances=False, options=options, lang=lang,
-                                               in_rows=in_rows)])
+                      [*closed, *answer_footer(sites, trial, distances=False, options=options, lang=lang)])
 
 
 def near_title(result: NearResult) -> str:
@@ -427,10 +412,8 @@ def near_rows(result: NearResult) -> list[list[str]]:
 def near_view(result: NearResult, options: str = "") -> TableView:
     lang = lang_of(result.chinese)
     sites = [entry.site for entry in result.sites]
-    in_rows = False
     return site_table(near_title(result), NEAR_TABLE_COLUMNS, near_rows(result), sites, result.trial, result.chinese,
-                      [*answer_footer(sites, result.trial, options=options, lang=lang, in_rows=in_rows),
-                       say("distance.caption", lang)])
+                      [*answer_footer(sites, result.trial, options=options, lang=lang), say("distance.caption", lang)])
 
 
 def site_view(result: SiteDetail) -> FieldsView:
@@ -442,17 +425,23 @@ def site_view(result: SiteDetail) -> FieldsView:
     coordinates = (f"{site.latitude:.4f}, {site.longitude:.4f}" if site.has_coordinates else "unknown")
     precision = ", ".join(part for part in (PRECISION_WORDS.get(site.coordinate_precision, site.coordinate_precision),
                                             site.coordinate_source) if part)
-    fields = [("Site", str(site.id)), ("Facility", facility_cell(site, result.chinese)), ("Location", location),
-              ("Status", status_cell(site, trial, result.chinese)), ("Call", call_for_site(site, trial)),
-              ("Coordinates", coordinates + (f" ({precision})" if precision else ""))]
+    lang = lang_of(result.chinese)
+
+    def label(key: str) -> str:  # the field's label in the answer's language
+        return say(f"label.{key}", lang)
+
+    fields = [(label("site"), str(site.id)), (label("facility"), facility_cell(site, result.chinese)),
+              (label("location"), location), (label("status"), status_cell(site, trial, result.chinese)),
+              (label("call"), call_for_site(site, trial, lang)),
+              (label("coordinates"), coordinates + (f" ({precision})" if precision else ""))]
     if site.location_note:
-        fields.append(("Note", site.location_note))
-    fields += labelled("Contacts", [contact_line(contact) for contact in site.contacts] or ["none listed"])
-    fields += labelled("Trial contact", [contact_line(contact) for contact in trial.central_contacts])
+        fields.append((label("note"), site.location_note))
+    fields += labelled(label("contacts"), [contact_line(contact) for contact in site.contacts] or ["none listed"])
+    fields += labelled(label("trial_contact"), [contact_line(contact) for contact in trial.central_contacts])
     if trial.nct_id:
-        fields.append(("Trial", f"{trial.nct_id}: {trial.brief_title}"))
-    fields.append(("Data", data_line(trial)))
-    return FieldsView(site.facility, fields)
+        fields.append((label("trial"), f"{trial.nct_id}: {trial.brief_title}"))
+    fields.append((label("data"), data_line(trial, lang)))
+    return FieldsView(facility_cell(site, result.chinese) if result.chinese else site.facility, fields)
 
 
 def labelled(label: str, values: Sequence[str]) -> list[tuple[str, str]]:
