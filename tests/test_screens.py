@@ -154,3 +154,18 @@ def test_statuses_are_coloured_by_class_where_colour_is_on(sites_file) -> None:
     assert "\x1b" not in plain and "Recruiting" in plain and "Withdrawn" in plain
     once = run_cli("list", "--sites", str(path), "--status", "recruiting", env=colour).stdout
     assert "\x1b[32mStatus: Recruiting" in once  # one site: its status said once, in its colour
+
+
+@pytest.mark.parametrize("width", [60, 80, 120, 200])
+def test_update_help_keeps_no_line_break_of_the_source(width: int) -> None:
+    """The docstring's paragraph is three source lines; the help reflows it to the width."""
+    run = run_cli("update", "--help", env={"COLUMNS": str(width)})
+    lines = [line.strip() for line in run.stdout.splitlines()]
+    start = next(index for index, line in enumerate(lines) if line.startswith("This asks"))
+    end = next(index for index in range(start, len(lines)) if lines[index].endswith("changes nothing."))
+    paragraph = " ".join(lines[start:end + 1])
+    assert paragraph.startswith("This asks ClinicalTrials.gov (SITEFINDER_CTGOV_URL to use a mirror) for the study;")
+    assert all(len(line) <= width for line in run.stdout.splitlines())
+    source_ends = ("nothing else", "to move")  # where the docstring's own lines end
+    assert not [line for line in lines[start:end] if line.endswith(source_ends)], lines[start:end + 1]
+    assert len(lines[start]) > min(width, 80) - 14  # filled to the width (Click's plain help stops at 80)
