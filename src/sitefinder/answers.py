@@ -96,6 +96,7 @@ class TrialSummary(NamedTuple):
     countries: list[str]
     sites_name: str  # the sites file, for messages
     trials: list[TrialRow] = []  # every trial of a dataset of several (`info` without an NCT id)
+    lang: str = "en"  # the words of the view (`info --lang zh`); JSON and CSV are the same in every language
 
 
 class MapResult(NamedTuple):

@@ -403,6 +403,7 @@ def info_command(
     sites: SitesOption = None,
     output: FormatOption = Format.table,
     as_json: JsonOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Summarise the trial: what it tests, who may join, its status and whom to call.
 
@@ -413,12 +414,14 @@ def info_command(
       sitefinder info --json
 
       sitefinder info NCT07010263
+
+      sitefinder info --lang zh
     """
     from sitefinder.output import choose_format, emit
     from sitefinder.queries import trial_summary
 
     fmt = choose_format(output, as_json)
-    emit(trial_summary(sites, nct_id), fmt)
+    emit(trial_summary(sites, nct_id, lang.value if lang else None), fmt)
 
 
 @app.command("import", cls=SitefinderCommand)

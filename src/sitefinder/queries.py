@@ -418,9 +418,10 @@ def site_detail(query: str, sites_path: Path | None = None, lang: str | None = N
     return _answer(sites_path, question)
 
 
-def trial_summary(sites_path: Path | None = None, nct_id: str | None = None) -> TrialSummary:
+def trial_summary(sites_path: Path | None = None, nct_id: str | None = None, lang: str | None = None) -> TrialSummary:
     """The trial's facts and where its sites are; for a dataset of several trials, each trial's
-    status, phase, site count and data date, or, with `nct_id`, that one trial's facts."""
+    status, phase, site count and data date, or, with `nct_id`, that one trial's facts. `lang`: the
+    words people read ("en" by default)."""
     from sitefinder.catalogue import parse_trial_options
 
     wanted = next(iter(parse_trial_options([nct_id])), None) if nct_id is not None else None
@@ -434,12 +435,12 @@ def trial_summary(sites_path: Path | None = None, nct_id: str | None = None) -> 
             return TrialSummary(trial=trial, site_count=len(sites),
                                 provinces=sorted({site.province for site in sites if site.province}),
                                 countries=sorted({site.country for site in sites if site.country}),
-                                sites_name=source.name)
+                                sites_name=source.name, lang=lang or "en")
         return TrialSummary(
             trial=source.trial, site_count=source.count(),
             provinces=sorted(province for province in source.provinces() if province),
             countries=sorted(country for country in source.countries() if country), sites_name=source.name,
-            trials=rows if len(rows) > 1 else [])
+            trials=rows if len(rows) > 1 else [], lang=lang or "en")
 
     return _answer(sites_path, question)
 

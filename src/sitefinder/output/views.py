@@ -7,7 +7,7 @@ Changing what a table shows is changing a list here (`LIST_COLUMNS`, `NEAR_COLUM
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Union
 
@@ -53,10 +53,15 @@ class Column(NamedTuple):
 
 
 class TableView(NamedTuple):
+    """A table: `lead` lines are said between the title and the table (a status every row shares,
+    said once), each with its style; `styles` parallel `rows` ("" for none: a status's colour)."""
+
     title: str
     columns: Sequence[Column]
     rows: Sequence[Sequence[str]]
     footer: Sequence[str] = ()
+    lead: Sequence[tuple[str, str]] = ()
+    styles: Sequence[Sequence[str]] = ()
 
 
 class FieldsView(NamedTuple):
@@ -96,6 +101,9 @@ STATUS = Column("Status", wrap=False)
 LIST_COLUMNS = (ID, Column("Facility"), Column("City"), Column("Province"), STATUS, Column("Investigator"))
 NEAR_COLUMNS = (Column("#", align="right", wrap=False), ID, Column("Facility"), Column("City"), Column("Province"),
                 Column("km", align="right", wrap=False), STATUS, Column("Investigator"))
+# The terminal's near table: the id first (what `show ID` takes), the rank is the order of the rows.
+NEAR_TABLE_COLUMNS = (ID, Column("Facility"), Column("City"), Column("Province"),
+                      Column("km", align="right", wrap=False), STATUS, Column("Investigator"))
 UPDATE_COLUMNS = (Column("Change"), ID, Column("Facility"), Column("City"), Column("What"))
 _HEADER_KEYS = {"ID": "id", "Facility": "facility", "City": "city", "Province": "province", "km": "km",
                 "Status": "status", "Investigator": "investigator"}
@@ -144,9 +152,10 @@ def status_cell(site: Site, trial: Trial, chinese: ChineseNames | None = None) -
 
 
 def facility_cell(site: Site, chinese: ChineseNames | None) -> str:
-    """"Jiangmen Central Hospital 江门市中心医院" when Chinese is asked for and the name is known."""
+    """"江门市中心医院 Jiangmen Central Hospital" when Chinese is asked for and the name is known:
+    the name the reader asked in first (a table wraps after it), the registry's English beside it."""
     name = chinese.facilities.get(site.id, "") if chinese else ""
-    return f"{site.facility} {name}" if name else site.facility
+    return f"{name} {site.facility}" if name else site.facility
 
 
 def investigator_cell(site: Site) -> str:
@@ -161,28 +170,65 @@ def distance_cell(entry: RankedSite) -> str:
 
 
 def where_cells(site: Site, chinese: ChineseNames | None) -> list[str]:
-    """City and province cells: "Jiangmen 江门", "Guangdong 广东" when Chinese names are asked for."""
+    """City and province cells, the province in its short word ("Beijing", not "Beijing
+    Municipality"); "江门", "广东" when Chinese names are asked for and known (the facility cell
+    keeps the registry's English beside the Chinese name, and JSON has both)."""
+    from sitefinder.regions import short_province
+
     if chinese is None:
-        return [site.city, site.province]
+        return [site.city, short_province(site.province)]
     city, province = chinese.sites.get(site.id, ("", ""))
-    return [" ".join(part for part in (site.city, city) if part),
-            " ".join(part for part in (site.province, province) if part)]
+    return [city or site.city, province or short_province(site.province)]
+
+
+def status_style(site: Site, trial: Trial) -> str:
+    """The Rich style of a site's status where colour is on: open green, not yet yellow, closed dim."""
+    from sitefinder.status import CLASS_STYLES, status_class
+
+    return CLASS_STYLES[status_class(effective_status(site.status, trial.overall_status)[0])]
+
+
+def site_table(title: str, columns: Sequence[Column], rows: Sequence[list[str]], sites: Sequence[Site],
+               trial: Trial, chinese: ChineseNames | None, footer: Sequence[str],
+               trial_of: Callable[[Site], Trial] | None = None) -> TableView:
+    """A table of sites that reads at 80 columns: a status every row shares is said once above the
+    table (in its colour) instead of in a column. Whom to call is the footer's first lines, right
+    under the rows (a number in a narrow column would take three lines a row). `trial_of`: each
+    site's own trial, in a dataset of several (its status is that trial's when the site has none)."""
+    lang = lang_of(chinese)
+    own_trial = trial_of or (lambda site: trial)
+    styles = [[""] * len(columns) for _ in rows]
+    status_at = list(columns).index(STATUS)
+    statuses = {row[status_at] for row in rows}
+    for site, row_styles in zip(sites, styles):
+        row_styles[status_at] = status_style(site, own_trial(site))
+    lead: list[tuple[str, str]] = []
+    if len(statuses) == 1 and rows:
+        shown = next(iter(statuses))
+        lead = [(say("status.every" if len(rows) > 1 else "status.one", lang, status=shown, count=len(rows)),
+                 status_style(sites[0], own_trial(sites[0])))]
+        keep = [index for index in range(len(columns)) if index != status_at]
+        columns = [columns[index] for index in keep]
+        rows = [[row[index] for index in keep] for row in rows]
+        styles = [[row_styles[index] for index in keep] for row_styles in styles]
+    return TableView(title, columns_in(columns, lang), rows, footer, lead, styles)
 
 
 # ---------------------------------------------------------------- what every answer ends with
 
 def answer_footer(sites: Sequence[Site], trial: Trial, distances: bool = True, options: str = "",
                   lang: str = "en", answer: NearResult | RegionAnswer | SiteList | None = None) -> list[str]:
-    """Below a table of sites: what "(trial)" means, which sites are placed approximately (marked ≈
-    where `distances` are shown), whom to call, and how current the data are; in `lang`. `options`:
-    the options that chose the data (`--sites PATH`), repeated in every command a line suggests.
-    `answer`: the answer, when its sites may belong to several trials (each then has its own
-    status, contact and date)."""
+    """Below a table of sites: whom to call (first, right under the rows: on an 80×24 screen it
+    stays in view), what "(trial)" means, which sites are placed approximately (marked ≈ where
+    `distances` are shown), and how current the data are; in `lang`. `options`: the options that
+    chose the data (`--sites PATH`), repeated in every command a line suggests. `answer`: the
+    answer, when its sites may belong to several trials (each then has its own status, contact and
+    date)."""
     from sitefinder.wording import trial_status_note
 
     if answer is not None and answer.many_trials:
         return _many_trials_footer(sites, answer, distances, options, lang)
-    lines = []
+    lines = whom_to_call(sites, trial, options, lang)
     if any(effective_status(site.status, trial.overall_status)[1] == "trial" for site in sites):
         lines.append(trial_status_note(trial.overall_status, lang))
     approximate = [site for site in sites if site.approximate]
@@ -190,7 +236,6 @@ def answer_footer(sites: Sequence[Site], trial: Trial, distances: bool = True, o
         ids = ", ".join(str(site.id) for site in approximate)
         lines.append(say("approximate", lang, mark=say("approximate.mark" if distances else "approximate.nomark", lang),
                          ids=ids, command=command("show", str(approximate[0].id), options=options)))
-    lines += whom_to_call(sites, trial, options, lang)
     lines.append(data_line(trial, lang))
     return lines
 
@@ -407,7 +452,8 @@ def view(answer: object, canvas: tuple[int, int] = (0, 0), options: str = "") ->
     if isinstance(answer, TrialSummary):
         if answer.trials:
             return trial_list_view(answer)
-        return FieldsView(answer.trial.nct_id or "Trial", [(label, value) for _, label, value in trial_fields(answer)])
+        return FieldsView(answer.trial.nct_id or ("试验" if answer.lang == "zh" else "Trial"),
+                          [(label, value) for _, label, value in trial_fields(answer)])
     if isinstance(answer, BulkResult):
         return import_view(answer)
     if isinstance(answer, UpdateResult):
@@ -424,7 +470,7 @@ def list_view(answer: SiteList | RegionAnswer, options: str = "") -> View:
         return Message(say("empty.no_sites", lang))
     rows = [[str(site.id), facility_cell(site, chinese), *where_cells(site, chinese),
              status_cell(site, site_trial(answer, site), chinese), investigator_cell(site)] for site in sites]
-    columns: Sequence[Column] = columns_in(LIST_COLUMNS, lang)
+    columns: Sequence[Column] = LIST_COLUMNS
     if answer.many_trials:  # every row names its trial
         columns = (*columns[:2], TRIAL, *columns[2:])
         rows = [[*row[:2], trial_cell(site_trial(answer, site)), *row[2:]] for row, site in zip(rows, sites)]
@@ -433,9 +479,10 @@ def list_view(answer: SiteList | RegionAnswer, options: str = "") -> View:
               if isinstance(answer, SiteList) and answer.closed_left_out else [])
     title = say("title.list", lang, count=len(sites),
                 of=say("title.of", lang, nct_id=trial.nct_id) if trial.nct_id else "")
-    return TableView(title, columns, rows,
-                     [*closed, *answer_footer(sites, trial, distances=False, options=options, lang=lang,
-                                              answer=answer)])
+    return site_table(title, columns, rows, sites, trial, chinese,
+                      [*closed, *answer_footer(sites, trial, distances=False, options=options, lang=lang,
+                                               answer=answer)],
+                      trial_of=lambda site: site_trial(answer, site))
 
 
 def near_title(result: NearResult) -> str:
@@ -450,24 +497,26 @@ def near_title(result: NearResult) -> str:
 
 
 def near_rows(result: NearResult) -> list[list[str]]:
-    return [[str(rank), str(entry.site.id), facility_cell(entry.site, result.chinese),
+    """The rows of NEAR_TABLE_COLUMNS, nearest first (the order is the rank)."""
+    return [[str(entry.site.id), facility_cell(entry.site, result.chinese),
              *where_cells(entry.site, result.chinese), distance_cell(entry),
              status_cell(entry.site, site_trial(result, entry.site), result.chinese), investigator_cell(entry.site)]
-            for rank, entry in enumerate(result.sites, 1)]
+            for entry in result.sites]
 
 
 def near_view(result: NearResult, options: str = "") -> TableView:
     lang = lang_of(result.chinese)
-    columns: Sequence[Column] = columns_in(NEAR_COLUMNS, lang)
+    columns: Sequence[Column] = NEAR_TABLE_COLUMNS
     rows = near_rows(result)
-    if result.many_trials:  # every row names its trial
-        columns = (*columns[:3], TRIAL, *columns[3:])
-        rows = [[*row[:3], trial_cell(site_trial(result, entry.site)), *row[3:]]
+    if result.many_trials:  # every row names its trial, after the facility
+        columns = (*columns[:2], TRIAL, *columns[2:])
+        rows = [[*row[:2], trial_cell(site_trial(result, entry.site)), *row[2:]]
                 for row, entry in zip(rows, result.sites)]
-    return TableView(near_title(result), columns, rows,
-                     [*answer_footer([entry.site for entry in result.sites], result.trial, options=options, lang=lang,
-                                     answer=result),
-                      say("distance.caption", lang)])
+    sites = [entry.site for entry in result.sites]
+    return site_table(near_title(result), columns, rows, sites, result.trial, result.chinese,
+                      [*answer_footer(sites, result.trial, options=options, lang=lang, answer=result),
+                       say("distance.caption", lang)],
+                      trial_of=lambda site: site_trial(result, site))
 
 
 def hospital_view(answer: HospitalAnswer, options: str = "") -> TableView:
@@ -515,17 +564,23 @@ def site_view(result: SiteDetail) -> FieldsView:
     coordinates = (f"{site.latitude:.4f}, {site.longitude:.4f}" if site.has_coordinates else "unknown")
     precision = ", ".join(part for part in (PRECISION_WORDS.get(site.coordinate_precision, site.coordinate_precision),
                                             site.coordinate_source) if part)
-    fields = [("Site", str(site.id)), ("Facility", facility_cell(site, result.chinese)), ("Location", location),
-              ("Status", status_cell(site, trial, result.chinese)), ("Call", call_for_site(site, trial)),
-              ("Coordinates", coordinates + (f" ({precision})" if precision else ""))]
+    lang = lang_of(result.chinese)
+
+    def label(key: str) -> str:  # the field's label in the answer's language
+        return say(f"label.{key}", lang)
+
+    fields = [(label("site"), str(site.id)), (label("facility"), facility_cell(site, result.chinese)),
+              (label("location"), location), (label("status"), status_cell(site, trial, result.chinese)),
+              (label("call"), call_for_site(site, trial, lang)),
+              (label("coordinates"), coordinates + (f" ({precision})" if precision else ""))]
     if site.location_note:
-        fields.append(("Note", site.location_note))
-    fields += labelled("Contacts", [contact_line(contact) for contact in site.contacts] or ["none listed"])
-    fields += labelled("Trial contact", [contact_line(contact) for contact in trial.central_contacts])
+        fields.append((label("note"), site.location_note))
+    fields += labelled(label("contacts"), [contact_line(contact) for contact in site.contacts] or ["none listed"])
+    fields += labelled(label("trial_contact"), [contact_line(contact) for contact in trial.central_contacts])
     if trial.nct_id:
-        fields.append(("Trial", f"{trial.nct_id}: {trial.brief_title}"))
-    fields.append(("Data", data_line(trial)))
-    return FieldsView(site.facility, fields)
+        fields.append((label("trial"), f"{trial.nct_id}: {trial.brief_title}"))
+    fields.append((label("data"), data_line(trial, lang)))
+    return FieldsView(facility_cell(site, result.chinese) if result.chinese else site.facility, fields)
 
 
 def labelled(label: str, values: Sequence[str]) -> list[tuple[str, str]]:
@@ -539,17 +594,26 @@ def trial_fields(summary: TrialSummary) -> list[tuple[str, str, str]]:
     from sitefinder.status import status_class
     from sitefinder.trial import ages_and_sex, eligibility_lists, freshness
 
-    trial = summary.trial
+    trial, lang = summary.trial, summary.lang
+    zh = lang == "zh"
     fresh = freshness(trial)
-    status = status_words(trial.overall_status, "site") if trial.overall_status else "Unknown"
-    if fresh.date:
-        age = f", {_plural(fresh.age_days, 'day')} old" if fresh.age_days is not None else ""
-        status += f" as of {fresh.date}{age}"
+    if zh:
+        from sitefinder.wording import INFO_LABELS_ZH, ages_and_sex_zh, status_word
+
+        status = status_word(trial.overall_status, "zh")
+        if fresh.date:
+            status = say("status.as_of", "zh", status=status, date=fresh.date,
+                         age=say("age.days", "zh", count=fresh.age_days) if fresh.age_days is not None else "")
+    else:
+        status = status_words(trial.overall_status, "site") if trial.overall_status else "Unknown"
+        if fresh.date:
+            age = f", {_plural(fresh.age_days, 'day')} old" if fresh.age_days is not None else ""
+            status += f" as of {fresh.date}{age}"
     central = reachable_contact(trial.central_contacts)
     finished = status_class(trial.overall_status) == "closed"
     fields = [
         ("status", "Status", status),
-        ("call", "Call", f"{central.name}, {reach_line(central)}" if central else ""),
+        ("call", "Call", f"{central.name}, {reach_line(central, lang)}" if central else ""),
         ("title", "Title", trial.brief_title),
         ("trial", "Trial", " / ".join(part for part in (trial.nct_id, trial.acronym_or_code) if part)),
         ("start", "Start", trial.start_date),
@@ -566,21 +630,35 @@ def trial_fields(summary: TrialSummary) -> list[tuple[str, str, str]]:
     one, many = ("province", "provinces") if summary.countries == ["China"] else ("province or state",
                                                                                   "provinces or states")
     regions = f"{len(summary.provinces)} {one if len(summary.provinces) == 1 else many}"
+    if zh:
+        from sitefinder.regions import display_region
+
+        where = "、".join("中国" if country == "China" else display_region(country) for country in summary.countries)
+        sites = (f"{summary.site_count} 个，分布于{where}的 {len(summary.provinces)} 个省级行政区" if countries
+                 else str(summary.site_count))
+        ages = ages_and_sex_zh(trial.minimum_age, trial.maximum_age, trial.sex)
+        enrollment = f"{trial.enrollment} 人" if trial.enrollment is not None else ""
+    else:
+        sites = f"{summary.site_count} in {regions} of {countries}" if countries else str(summary.site_count)
+        ages = ages_and_sex(trial.minimum_age, trial.maximum_age, trial.sex)
+        enrollment = f"{trial.enrollment} participants" if trial.enrollment is not None else ""
     fields += [
-        ("ages_sex", "Ages, sex", ages_and_sex(trial.minimum_age, trial.maximum_age, trial.sex)),
+        ("ages_sex", "Ages, sex", ages),
         ("phase", "Phase", trial.phase.replace("PHASE", "Phase ").replace("_", " ")),
         ("conditions", "Conditions", "; ".join(trial.conditions)),
         ("treatments", "Treatments", "; ".join(trial.interventions)),
         ("arms", "Arms", "; ".join(trial.arms)),
-        ("enrollment", "Enrollment", f"{trial.enrollment} participants" if trial.enrollment is not None else ""),
+        ("enrollment", "Enrollment", enrollment),
         ("sponsor", "Sponsor", trial.sponsor),
-        ("sites", "Sites", f"{summary.site_count} in {regions} of {countries}"
-                           if countries else str(summary.site_count)),
+        ("sites", "Sites", sites),
     ]
     others = [contact for contact in trial.central_contacts if contact != central]
     fields += [("contact", label, line) for label, line in labelled("Also", [contact_line(c) for c in others])]
     fields.append(("registry", "Registry", trial.url))
-    fields.append(("data", "Data", data_line(trial)))
+    fields.append(("data", "Data", data_line(trial, lang)))
+    if zh:  # the same facts, labelled in Chinese (a label of "" continues the line above)
+        fields = [(key, INFO_LABELS_ZH["completed" if key == "completion" and finished else key] if label else "",
+                   value) for key, label, value in fields]
     return [(key, label, value) for key, label, value in fields if value]
 
 
