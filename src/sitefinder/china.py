@@ -32,7 +32,10 @@ MAX_KEY_CHARS = 20  # 克孜勒苏柯尔克孜自治州 is 11; the longest offic
 # populous than the division's seat: "Anyang" is still Henan's (5 million) before Korea's (600,000).
 FOREIGN_POPULATION = 1_000_000
 ABROAD_NOTED = 100_000  # a place abroad this populous of the same Latin name is named in the notice
-TOWN_NOTED = 0  # a town in China of a division's name is named in the notice, however small
+# A town in China of a division's name is named in the notice when it has this share of the people of
+# the place answered: README's rule for a real contender (resolver.CONTENDER_SHARE). Named however
+# small, Shenzhen, Taiwan (6,700) was "also" 深圳 and a town of no recorded people "also" 济南.
+TOWN_SHARE = 0.10
 SAME_PLACE_KM = 30.0  # a GeoNames place this near a division of its name is that division
 ETHNIC = ("汉", "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家",
           "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土",
@@ -244,16 +247,38 @@ def _towns_alike(key: str, ranked: list[Division], gazetteer: Gazetteer) -> list
     Chongqing, beside Guangzhou's 天河区): named in the notice too, never silently passed over."""
     if not key:
         return []
-    towns = [place for place in gazetteer.places(key) if place.population >= TOWN_NOTED
+    people = _place(ranked[0], gazetteer).population
+    towns = [place for place in gazetteer.places(key) if place.population >= TOWN_SHARE * people
              and (fold(place.name) == key or place.geonameid and gazetteer.chinese_name(place.geonameid) == key)
              and gazetteer.country_code_of(place.country) in CHINA_AREA
              and all(sphere_km(place.latitude, place.longitude, d.latitude, d.longitude) > SAME_PLACE_KM for d in ranked)]
     return sorted(towns, key=lambda place: -place.population)[:3]
 
 
+def chinese_cities_beginning(key: str, gazetteer: Gazetteer, limit: int = 3) -> list[str]:
+    """The prefecture-level cities whose pinyin begins with `key` (folded Latin), most populous first:
+    "Changsha, Hunan", "Changchun, Jilin", "Changzhou, Jiangsu" for "chang"."""
+    if not key.isascii() or not key.isalpha() or not gazetteer.has_china():
+        return []
+    rows = gazetteer.rows(
+        "SELECT d.english, d.province, MAX(d.population) AS people FROM cn_key k JOIN cn_division d ON d.code = k.code "
+        "WHERE k.form = 'latin' AND k.key LIKE ? AND d.level = 'prefecture' GROUP BY d.code "
+        "ORDER BY people DESC, d.code LIMIT ?", [key + "%", limit])
+    return [english if english == province else f"{english}, {province}" for english, province, _ in rows]
+
+
+def _distinct_from_leader(leader: Division, others: list[Division], gazetteer: Gazetteer) -> list[Division]:
+    """The namesakes that are another place than the one answered: never the same GeoNames place (长沙县
+    is placed at Changsha's), nor a seat within SAME_PLACE_KM of it (长沙县's, 12 km from the city's
+    centre): naming those as "ambiguous" told people to give coordinates for where they already were."""
+    origin = _place(leader, gazetteer)
+    return [other for other in others if not (other.place and other.place == leader.place)
+            and sphere_km(origin.latitude, origin.longitude, other.latitude, other.longitude) > SAME_PLACE_KM]
+
+
 def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: list[str], key: str = "") -> Resolution:
     leader = ranked[0]
-    others = ranked[1:]
+    others = _distinct_from_leader(leader, ranked[1:], gazetteer)
     towns = _towns_alike(key, ranked, gazetteer)
     if towns:
         notes.append(f"{query.strip()} is also " + "; ".join(f"{town.name}, {town.province or town.country} (a town)"
@@ -385,7 +410,10 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
             return _abroad_answer(query, head, own, ranked, gazetteer)
         if _names_a_province(ranked):  # "Hunan", never Konan in Japan
             return _province_or_city(query, text, head, ranked, gazetteer, [])
-        if abroad and abroad[0].population >= FOREIGN_POPULATION and abroad[0].population > 10 * max(
+        # Only by its own name: a city abroad matched by the Chinese reading of its characters (Busan
+        # is "Fushan", 釜山; Pyongyang "Pingyang") never beats the division of that pinyin (浮山县, 平阳县),
+        # as Chinese characters are read as China first.
+        if own and own[0].population >= FOREIGN_POPULATION and own[0].population > 10 * max(
                 ranked[0].population, 1) and ranked[0].level == "county":
             return None
         notes = [f"{head} is also {place.label}, {place.country}: for it write \"{place.name}, {place.country}\""

@@ -165,7 +165,8 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
             # A site's own name (江门市中心医院, 山东省肿瘤医院) is that site, before its words are read
             # as a place (山东省… would be the province, 北京大学… Beijing and the rest unknown).
             named = _facility_as_place(query, source, whole_name=True) if names_a_facility(query) else None
-            resolution = named or locate(query, source.preferred_cities(), online=online)
+            resolution = named or _naming_site_cities(locate(query, source.preferred_cities(), online=online),
+                                                      query, source)
         except RegionNotPlace as region:
             answer = _region_answer(region, source, province_name, status_value, wants_chinese, chosen)
             if answer.sites or answer.kind != "province":
@@ -192,6 +193,17 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
         return _with_trials(result, source, [entry.site for entry in result.sites])
 
     return _answer(sites_path, question)
+
+
+def _naming_site_cities(resolution: Resolution, query: str, source: MemorySource | IndexedSource) -> Resolution:
+    """The resolution, with the place of any site whose registry city is the query as written
+    ("Gannan", site 23's, placed at Ganzhou) named when it is elsewhere: resolver.with_site_cities."""
+    from sitefinder.resolver import with_site_cities
+    from sitefinder.sitestore import CityFilter
+
+    if resolution.place.source == "coordinates" or not fold(query):
+        return resolution
+    return with_site_cities(resolution, source.in_city(CityFilter(fold(query))), open_gazetteer())
 
 
 # Words that make a query a facility's name rather than a place's (English ones: china.INSTITUTION_WORDS).

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from sitefinder.china import city_of_qualifier, names_an_institution, resolve_china
-from sitefinder.distance import distinct_places
+from sitefinder.china import (ABROAD_NOTED, chinese_cities_beginning, city_of_qualifier, names_an_institution,
+                              resolve_china)
+from sitefinder.distance import SAME_PLACE_KM, distinct_places, sphere_km
 from sitefinder.errors import PlaceNotFound, RegionNotPlace, UsageError
 from sitefinder.gazetteer import Gazetteer
-from sitefinder.models import Place, Resolution
+from sitefinder.models import Place, Resolution, Site
 from sitefinder.placement import main_city_placement, postal_town_placement
 from sitefinder.placenames import LATIN_CITY_WORDS, parse_coordinates, readings, written_forms
 from sitefinder.text import clean_query, name_key, quoted
@@ -37,6 +38,8 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
 
     if names_an_institution(text):
         raise PlaceNotFound(text, [], hint="that names a hospital or university: give the city it is in")
+    if text.isascii() and is_one_syllable(name_key(text), gazetteer):
+        return _one_syllable(query, text, gazetteer, preferred)
     if text.isascii() and len(name_key(text)) <= 2:  # "GZ", "BJ": only a place of exactly that main name
         short = [place for place in gazetteer.places(name_key(text)) if name_key(place.name) == name_key(text)]
         if not short:
@@ -68,6 +71,62 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
     if china_city is not None:
         return china_city
     raise PlaceNotFound(text, gazetteer.suggest(text))
+
+
+# A query of one pinyin syllable ("Chang", "Bei", "Ha") is a part of a Chinese name, never a whole
+# one (every division's name is two characters or more): read loosely it matched Dschang, Cameroon
+# by an alternate name, Kita, Tokyo by the Chinese reading of 北, Ha, Bhutan (a town of 3,000). So
+# it is answered only by a place whose own name it is and of ABROAD_NOTED people or more ("Bo",
+# Sierra Leone, 233,000), with a notice naming the Chinese cities it begins; anything else is not
+# found, suggesting those cities (did you mean Changsha, Changchun, Changzhou?).
+MAX_SYLLABLE_LETTERS = 6  # zhuang, shuang, chuang
+
+
+def is_one_syllable(key: str, gazetteer: Gazetteer) -> bool:
+    """Whether `key` (folded Latin) is one pinyin syllable, a reading of a character the gazetteer
+    knows (its `pinyin` table)."""
+    if not key.isascii() or not key.isalpha() or not 1 <= len(key) <= MAX_SYLLABLE_LETTERS or not gazetteer.has_china():
+        return False
+    return bool(gazetteer.rows("SELECT 1 FROM pinyin WHERE ' ' || readings || ' ' LIKE ? LIMIT 1", [f"% {key} %"]))
+
+
+def _one_syllable(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int]) -> Resolution:
+    key = name_key(text)
+    begun = chinese_cities_beginning(key, gazetteer)
+    own = [place for place in gazetteer.places(key) if name_key(place.name) == key and place.population >= ABROAD_NOTED]
+    if not own:
+        raise PlaceNotFound(text, begun, hint="that is one syllable of a Chinese name: write the whole name")
+    chosen = _choose(query, text, own, preferred)
+    if not begun:
+        return chosen
+    note = (f"{text} is one syllable of a Chinese name: using {chosen.place.label}, {chosen.place.country}; "
+            f"did you mean " + " or ".join(begun) + "?")
+    return chosen._replace(notes=(*chosen.notes, note))
+
+
+def with_site_cities(resolution: Resolution, sites: list[Site], gazetteer: Gazetteer) -> Resolution:
+    """A query that is a site's registry city as written ("Gannan", site 23's, placed at Ganzhou,
+    Jiangxi: its location_note) but answered elsewhere (Gannan is also Gansu's prefecture, Hezuo)
+    names the site's place in a notice and the alternatives: the registry's spelling is how a
+    patient of that hospital writes its city. `sites` are those of that registry city."""
+    origin = resolution.place
+    far = [site for site in sites if site.latitude is not None and site.longitude is not None
+           and sphere_km(origin.latitude, origin.longitude, site.latitude, site.longitude) > SAME_PLACE_KM]
+    notes, alternatives = list(resolution.notes), list(resolution.alternatives)
+    by_place: dict[tuple[float, float], list[Site]] = {}
+    for site in far:
+        by_place.setdefault((round(site.latitude or 0.0, 2), round(site.longitude or 0.0, 2)), []).append(site)
+    for group in by_place.values():
+        site = group[0]
+        found = gazetteer.place_by_id(site.geonameid) if site.geonameid else None
+        place = found or Place(name=site.city, province=site.province, country=site.country,
+                               latitude=site.latitude or 0.0, longitude=site.longitude or 0.0, source="site")
+        ids = ", ".join(str(each.id) for each in group)
+        notes.append(f"site {ids}'s {site.city} is {place.label}: using {origin.label}; for the site's city "
+                     f"write \"{place.name}, {place.province or place.country}\"")
+        if all(other.geonameid is None or other.geonameid != place.geonameid for other in alternatives):
+            alternatives.append(place)
+    return resolution._replace(notes=tuple(notes), alternatives=tuple(alternatives))
 
 
 def _main_city_of_qualifier(query: str, text: str, gazetteer: Gazetteer) -> Resolution | None:
