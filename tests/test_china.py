@@ -9,12 +9,13 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, make_site
 from sitefinder.china import bare_forms, division_level, official_short, short_name
-from sitefinder.distance import sphere_km
+from sitefinder.distance import SAME_PLACE_KM, sphere_km
 from sitefinder.errors import PlaceNotFound, RegionNotPlace
 from sitefinder.resolver import resolve
 from sitefinder.queries import open_gazetteer, open_sites
+from sitefinder.text import fold
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import china as benchmark  # noqa: E402
@@ -234,3 +235,89 @@ def test_the_notice_names_a_place_abroad_only_by_its_own_name() -> None:
     Anyang-si, Korea, is named beside Anyang, Henan: that is its own name."""
     assert "Gwangju" not in " ".join(resolve("Guangzhou", open_gazetteer()).notes)
     assert "Anyang-si" in " ".join(resolve("Anyang", open_gazetteer()).notes)
+
+
+# ------------------------------------------------------------------ what is no whole place
+
+@pytest.mark.parametrize("syllable", ["Tai", "Dong", "Nan", "Shan", "Ning", "Lin", "Zhong", "Qing", "Hai", "Xin"])
+def test_one_pinyin_syllable_is_not_found_with_the_chinese_cities_it_begins(syllable: str) -> None:
+    """One syllable is a part of a Chinese name: never silently a town abroad by an alternate name
+    (Dschang for "Chang", Kita, Tokyo for "Bei") nor a tiny town; the cities it begins are offered."""
+    with pytest.raises(PlaceNotFound) as miss:
+        resolve(syllable, open_gazetteer())
+    assert miss.value.suggestions
+    assert all(fold(suggestion).startswith(syllable.casefold()) for suggestion in miss.value.suggestions)
+
+
+@pytest.mark.parametrize("syllable", ["Bo"])
+def test_one_syllable_that_is_a_citys_own_name_is_that_city_with_a_notice(syllable: str) -> None:
+    resolution = resolve(syllable, open_gazetteer())
+    assert resolution.place.name == syllable and resolution.place.population >= 100_000
+    assert any("one syllable" in note and "did you mean" in note for note in resolution.notes)
+
+
+@pytest.mark.parametrize("query", ["Pingyang", "Hanyang", "Beilun", "Sishui", "Changyuan", "Feicheng"])
+def test_pinyin_of_a_division_is_china_before_a_city_abroad_read_so(query: str) -> None:
+    """Pyongyang's alias "Pingyang" (平壤), Seoul's "Hanyang" (漢陽): the reading of a foreign city's
+    characters loses to the Chinese division of that pinyin, as Chinese characters do."""
+    assert resolve(query, open_gazetteer()).place.country == "China"
+
+
+# ------------------------------------------------------------------ no spurious namesakes
+
+SAME_SEAT = sorted(short_name(row["name"]) for row in PREFECTURES if row["name"].endswith("市") and any(
+    county["name"] == short_name(row["name"]) + "县" and county["code"][:4] == row["code"][:4] for county in COUNTIES))
+
+
+@pytest.mark.parametrize("query", [name for name in SAME_SEAT if name != "长沙"]
+                         + ["江西南昌", "Nanchang, Jiangxi Province", "Taiyuan", "太原市"])
+def test_an_alternative_is_never_the_origin_itself(query: str) -> None:
+    """南昌 and 南昌县 (placed at Nanchang's GeoNames city, or a seat within its same-place radius) are
+    one place to a patient: never "ambiguous", never listed as an alternative of itself."""
+    resolution = resolve(query, open_gazetteer())
+    origin = resolution.place
+    assert not resolution.ambiguous
+    for other in resolution.alternatives:
+        assert other.geonameid is None or other.geonameid != origin.geonameid
+        assert sphere_km(origin.latitude, origin.longitude, other.latitude, other.longitude) > SAME_PLACE_KM
+
+
+@pytest.mark.parametrize("query", ["太原市", "大同市", "辽阳市", "新乡市", "周口市", "南阳市", "Taiyuan"])
+def test_a_tiny_town_of_a_citys_name_is_not_named(query: str) -> None:
+    """A town of under a tenth of the city's people (README: a real contender) is no namesake."""
+    resolution = resolve(query, open_gazetteer())
+    assert not any("(a town)" in note for note in resolution.notes), resolution.notes
+    assert all(other.population >= 0.1 * resolution.place.population for other in resolution.alternatives)
+
+
+@pytest.mark.parametrize(("query", "town"), [("tianhe", "Tianhe, Chongqing"), ("盘锦市", "Panjin"),
+                                             ("马鞍山市", "Ma On Shan"), ("Changyuan", "Changyuan, Chongqing")])
+def test_a_town_of_a_real_contenders_size_is_still_named(query: str, town: str) -> None:
+    notes = " ".join(resolve(query, open_gazetteer()).notes)
+    assert "(a town)" in notes and town in notes
+
+
+@pytest.mark.parametrize(("query", "cities"), [("鼓楼区", 3), ("朝阳区", 1), ("Taizhou", 1), ("tianhe", 1)])
+def test_genuine_namesakes_are_still_alternatives(query: str, cities: int) -> None:
+    assert len(resolve(query, open_gazetteer()).alternatives) >= cities
+
+
+# ------------------------------------------------------------------ a site's registry city
+
+@pytest.mark.parametrize(("registry_city", "site_id"), [("Gannan", 23), ("Fushan", 23), ("Taiping", 7)])
+def test_a_sites_registry_city_typed_names_the_sites_place(cli, sites_file, registry_city: str, site_id: int) -> None:
+    """Site 23's registry city "Gannan" is Ganzhou, Jiangxi (its location_note), though "Gannan"
+    alone is Gansu's prefecture: the answer names the site's place, here and for any such city."""
+    ganzhou = (25.84664, 114.9326)
+    path = sites_file(make_site(site_id, city=registry_city, province="Jiangxi", latitude=ganzhou[0],
+                                longitude=ganzhou[1], geonameid=1810638), make_site(99))
+    run = cli("near", registry_city, "--sites", str(path), "--json")
+    assert run.exit_code == 0
+    assert f"site {site_id}'s {registry_city} is Ganzhou, Jiangxi" in run.stderr
+    assert 1810638 in [other["geonameid"] for other in run.json()["origin"]["alternatives"]]
+
+
+def test_the_registry_city_gannan_names_ganzhou(cli) -> None:
+    run = cli("near", "Gannan", "--json")
+    assert "site 23's Gannan is Ganzhou, Jiangxi" in run.stderr
+    assert 1810638 in [other["geonameid"] for other in run.json()["origin"]["alternatives"]]

@@ -263,8 +263,10 @@ def chinese_cities_beginning(key: str, gazetteer: Gazetteer, limit: int = 3) -> 
     rows = gazetteer.rows(
         "SELECT d.english, d.province, MAX(d.population) AS people FROM cn_key k JOIN cn_division d ON d.code = k.code "
         "WHERE k.form = 'latin' AND k.key LIKE ? AND d.level = 'prefecture' GROUP BY d.code "
-        "ORDER BY people DESC, d.code LIMIT ?", [key + "%", limit])
-    return [english if english == province else f"{english}, {province}" for english, province, _ in rows]
+        "ORDER BY people DESC, d.code LIMIT 50", [key + "%"])
+    # Named as shown, so by an English name of that beginning ("xinbei" is New Taipei: not offered)
+    return [english if english == province else f"{english}, {province}" for english, province, _ in rows
+            if fold(english).startswith(key)][:limit]
 
 
 def _distinct_from_leader(leader: Division, others: list[Division], gazetteer: Gazetteer) -> list[Division]:
