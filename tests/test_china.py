@@ -11,7 +11,8 @@ import pytest
 
 from conftest import ROOT, make_site
 from sitefinder.china import bare_forms, division_level, official_short, short_name
-from sitefinder.distance import SAME_PLACE_KM, sphere_km
+from sitefinder.china import SAME_SEAT_KM
+from sitefinder.distance import sphere_km
 from sitefinder.errors import PlaceNotFound, RegionNotPlace
 from sitefinder.resolver import resolve
 from sitefinder.queries import open_gazetteer, open_sites
@@ -272,14 +273,14 @@ SAME_SEAT = sorted(short_name(row["name"]) for row in PREFECTURES if row["name"]
 @pytest.mark.parametrize("query", [name for name in SAME_SEAT if name != "长沙"]
                          + ["江西南昌", "Nanchang, Jiangxi Province", "Taiyuan", "太原市"])
 def test_an_alternative_is_never_the_origin_itself(query: str) -> None:
-    """南昌 and 南昌县 (placed at Nanchang's GeoNames city, or a seat within its same-place radius) are
+    """南昌 and 南昌县 (placed at Nanchang's GeoNames city, or a seat within SAME_SEAT_KM) are
     one place to a patient: never "ambiguous", never listed as an alternative of itself."""
     resolution = resolve(query, open_gazetteer())
     origin = resolution.place
     assert not resolution.ambiguous
     for other in resolution.alternatives:
         assert other.geonameid is None or other.geonameid != origin.geonameid
-        assert sphere_km(origin.latitude, origin.longitude, other.latitude, other.longitude) > SAME_PLACE_KM
+        assert sphere_km(origin.latitude, origin.longitude, other.latitude, other.longitude) > SAME_SEAT_KM
 
 
 @pytest.mark.parametrize("query", ["太原市", "大同市", "辽阳市", "新乡市", "周口市", "南阳市", "Taiyuan"])

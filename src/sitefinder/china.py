@@ -37,6 +37,10 @@ ABROAD_NOTED = 100_000  # a place abroad this populous of the same Latin name is
 # small, Shenzhen, Taiwan (6,700) was "also" 深圳 and a town of no recorded people "also" 济南.
 TOWN_SHARE = 0.10
 SAME_PLACE_KM = 30.0  # a GeoNames place this near a division of its name is that division
+# A namesake division whose seat is this near the place answered is answered by it (benchmarks/china.py
+# counts a county right within 25 km): never its alternative. Not SAME_PLACE_KM: 承德县, 岳阳县, 衡阳县
+# have seats 26-30 km from their city, a town of their own that a patient may mean.
+SAME_SEAT_KM = 25.0
 ETHNIC = ("汉", "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家",
           "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土",
           "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克",
@@ -271,11 +275,11 @@ def chinese_cities_beginning(key: str, gazetteer: Gazetteer, limit: int = 3) -> 
 
 def _distinct_from_leader(leader: Division, others: list[Division], gazetteer: Gazetteer) -> list[Division]:
     """The namesakes that are another place than the one answered: never the same GeoNames place (长沙县
-    is placed at Changsha's), nor a seat within SAME_PLACE_KM of it (长沙县's, 12 km from the city's
-    centre): naming those as "ambiguous" told people to give coordinates for where they already were."""
+    is placed at Changsha's), nor a seat within SAME_SEAT_KM of it (南昌县's): naming those as
+    "ambiguous" told people to give coordinates for where they already were."""
     origin = _place(leader, gazetteer)
     return [other for other in others if not (other.place and other.place == leader.place)
-            and sphere_km(origin.latitude, origin.longitude, other.latitude, other.longitude) > SAME_PLACE_KM]
+            and sphere_km(origin.latitude, origin.longitude, other.latitude, other.longitude) > SAME_SEAT_KM]
 
 
 def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: list[str], key: str = "") -> Resolution:

@@ -38,8 +38,8 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
 
     if names_an_institution(text):
         raise PlaceNotFound(text, [], hint="that names a hospital or university: give the city it is in")
-    if text.isascii() and is_one_syllable(name_key(text), gazetteer):
-        return _one_syllable(query, text, gazetteer, preferred)
+    if text.isascii() and len(name_key(text)) <= 2 and is_one_syllable(name_key(text), gazetteer):
+        return _one_syllable(query, text, gazetteer, preferred)  # "Ha", "Xi": see is_one_syllable
     if text.isascii() and len(name_key(text)) <= 2:  # "GZ", "BJ": only a place of exactly that main name
         short = [place for place in gazetteer.places(name_key(text)) if name_key(place.name) == name_key(text)]
         if not short:
@@ -48,6 +48,8 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
     china = resolve_china(query, text, gazetteer, preferred)  # China's divisions (天河区, 广州天河) first
     if china is not None:
         return china
+    if text.isascii() and is_one_syllable(name_key(text), gazetteer):  # not a division's ("xian" is Xi'an)
+        return _one_syllable(query, text, gazetteer, preferred)
     for head, qualifiers in readings(text):
         region_sets = [gazetteer.divisions(qualifier) for qualifier in qualifiers]
         if not all(region_sets):
