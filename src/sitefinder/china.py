@@ -268,6 +268,10 @@ def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: lis
         more = f" and {len(others) - 5} more" if len(others) > 5 else ""
         notes.append(f"{query.strip()} is also the name of {named}{more}: using {_label(leader, gazetteer)}; "
                      "for another, write its city or province first (广州天河, \"Tianhe, Guangzhou\")")
+    parent = _by_code(gazetteer, leader.parent) if leader.level == "county" and leader.code[:2] == "TW" else None
+    if parent and (parent.latitude, parent.longitude) == (leader.latitude, leader.longitude):
+        notes.append(f"{leader.name} ({leader.english}) is placed at the centre of {parent.name} ({parent.english}): "
+                     "the offline gazetteer does not know its own seat")
     return Resolution(query=query, place=_place(leader, gazetteer),
                       alternatives=(*(_place(other, gazetteer) for other in others), *towns), notes=tuple(notes),
                       ambiguous=ambiguous,
