@@ -44,7 +44,8 @@ LEVEL_WORDS = {"区": (" District", "qu"), "县": (" County", "xian"), "市": ("
                "旗": (" Banner", "qi"), "州": (" Prefecture", "autonomousprefecture", "zhou"),
                "盟": (" League", "meng"), "省": (" Province", "sheng")}
 _AUTONOMOUS = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
-_DROPPED = ("特别行政区", "自治区", "地区", "林区", "特区", "新区", "行政区", "省", "市", "区", "县", "旗", "盟")
+_DROPPED = ("特别行政区", "自治区", "地区", "林区", "特区", "新区", "行政区", "省", "市", "区", "县", "旗", "盟",
+            "區", "鄉", "鎮", "乡", "镇")  # the last five: Taiwan's townships (萬華區, 貢寮區, 竹東鎮, 峨眉鄉)
 _LEVEL_ORDER = {"prefecture": 0, "county": 1, "province": 2}
 _FORM_ORDER = {"full": 0, "bare": 1, "latin": 2, "alias": 3}
 
