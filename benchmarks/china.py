@@ -33,6 +33,7 @@ from sitefinder.resolver import resolve  # noqa: E402
 
 RIGHT_KM = {"province": 50.0, "prefecture": 50.0, "county": 25.0, "tw-township": 25.0}
 TW_SUFFIXES = ("區", "鄉", "鎮", "市")
+TRANSLATED = ("central", "east", "west", "south", "north", "west central")  # "East District": no one types "east"
 
 
 def divisions() -> list[dict]:
@@ -89,11 +90,12 @@ def taiwan_forms(row: dict, rows: list[dict]) -> dict[str, str]:
     shared = sum(other["name"][:-1] == stem for other in rows) > 1
     county_short = county["name"][:-1]
     english = row["english"]
+    latin = " ".join(english.split()[:-1]).lower()  # "lukang", "da'an", "west central"
     return {"tw full": name, "tw simplified": row["other_names"].split("|")[0],
             "tw bare": stem if stem and not shared else "",
             "tw chain": county["name"] + name, "tw city+district": county_short + (stem or name),
             "tw X District, City": f"{english}, {county['english'].split('|')[0]}" if english else "",
-            "tw pinyin": english.split()[0].lower() if english and not shared else ""}
+            "tw pinyin": latin if english and not shared and latin not in TRANSLATED else ""}
 
 
 def judge(query: str, row: dict, gazetteer: Gazetteer, preferred: frozenset[int]) -> tuple[str, str]:

@@ -173,6 +173,8 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
             latin |= set(latin_forms(fold(name), division.name))
         for name in division.english:
             latin |= set(latin_forms(fold(name), division.name))
+        if division.code[:2] == "TW" and division.level == "county":
+            latin |= {key for name in division.english for key in _township_latin(name)}
         for key in latin:
             if len(key) >= 3:
                 keys.add((key, division.code, "latin"))
@@ -190,6 +192,21 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
     for key, code, form in sorted(keys, key=lambda row: (("full", "bare", "latin", "alias").index(row[2]), row)):
         best.setdefault((key, code), form)
     return sorted(division_rows), sorted((key, code, form) for (key, code), form in best.items()), official
+
+
+# Taiwan's English names of its townships are translations where the name is a direction: "East
+# District" is never typed "east" for 東區.
+_TRANSLATED = frozenset(("central", "east", "west", "south", "north", "westcentral"))
+
+
+def _township_latin(english: str) -> set[str]:
+    """A township by its English name without its level, as Taiwan writes it: "Lukang Township" →
+    lukang, "Da'an District" → daan, "Zhubei City" → zhubei (not pinyin: 鹿港 is lugang)."""
+    words = english.split()
+    if len(words) < 2 or words[-1] not in ("District", "Township", "City", "Town"):
+        return set()
+    stem = fold(" ".join(words[:-1]))
+    return {stem, stem + fold(words[-1])} if stem not in _TRANSLATED and len(stem) >= 3 else set()
 
 
 def usual_readings(china: dict[int, dict], names: set[tuple[str, int]]) -> dict[str, str]:

@@ -30,7 +30,9 @@ SEAT_KM = 60.0  # Taiwan's largest county (花蓮) is about 130 km long: its sea
 _ROW = re.compile(r"""'id': '([^']+)', 'zipcode': (\d+), 'county': (?:'([^']+)'|"([^"]+)"), 'city': (?:'([^']+)'|"([^"]+)")""")
 # Misspellings in the package's English names, as Chunghwa Post spells them.
 FIXES = {"Daton District": "Datong District", "Wanhua Disrict": "Wanhua District", "Xindian Distict": "Xindian District",
-         "Yuanlin市": "Yuanlin City"}
+         "Yuanlin市": "Yuanlin City", "Zouying District": "Zuoying District", "Beidu Township": "Beidou Township",
+         "Hengchu Township": "Hengchun Township", "Yangping Township": "Yanping Township",
+         "Juguan Township": "Juguang Township"}
 
 
 def _rows(path: Path) -> list[tuple[str, str, str, str]]:
