@@ -237,6 +237,8 @@ def _place(division: Division, gazetteer: Gazetteer) -> Place:
     centre, within a few km of its seat); a county is placed at its seat."""
     if division.place and division.level == "prefecture":
         city = gazetteer.place_by_id(division.place)
+        if city is not None and division.code[:2] == "TW":  # GeoNames puts New Taipei in "Taipei"
+            return city._replace(name=division.english, province=division.province)  # and "Chang-hua": Changhua
         if city is not None:
             return city
     country = division.code[:2] if division.code[:2] in ("HK", "MO", "TW") else "CN"
@@ -254,12 +256,16 @@ def _towns_alike(key: str, ranked: list[Division], gazetteer: Gazetteer) -> list
              and (fold(place.name) == key or place.geonameid and gazetteer.chinese_name(place.geonameid) == key)
              and gazetteer.country_code_of(place.country) in CHINA_AREA
              and all(sphere_km(place.latitude, place.longitude, d.latitude, d.longitude) > SAME_PLACE_KM for d in ranked)]
-    return sorted(towns, key=lambda place: -place.population)[:3]
+    unique = {(town.name, town.province, town.country): town for town in sorted(towns, key=lambda p: p.population)}
+    return sorted(unique.values(), key=lambda place: -place.population)[:3]  # one line per town named alike
 
 
 def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: list[str], key: str = "") -> Resolution:
     leader = ranked[0]
-    others = ranked[1:]
+    # Taiwan's 桃園區 is the seat of 桃園市, 苗栗市 of 苗栗縣: the same place, never a namesake.
+    others = [other for other in ranked[1:] if not (
+        other.code[:2] == "TW" and other.parent == leader.code
+        and sphere_km(other.latitude, other.longitude, leader.latitude, leader.longitude) <= SAME_PLACE_KM)]
     towns = _towns_alike(key, ranked, gazetteer)
     if towns:
         notes.append(f"{query.strip()} is also " + "; ".join(f"{town.name}, {town.province or town.country} (a town)"
