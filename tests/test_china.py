@@ -315,3 +315,17 @@ def test_taiwan_counties_and_cities_answer_in_taiwan_by_their_official_names(cli
     assert "ambiguous" not in run.stderr  # 桃園區 is 桃園市's seat, not a namesake
     text = cli("near", query).stdout
     assert "Taiwan, Taiwan" not in text and "Taipei, Taiwan" not in text.replace(name + ", Taiwan", "")
+
+
+@pytest.mark.parametrize(("city", "state", "english"), [("Linkou District", "", "Linkou District"),
+                                                        ("Zhongzheng Dist.", "Taipei", "Zhongzheng District"),
+                                                        ("Niaosong District", "Kaohsiung", "Niaosong District"),
+                                                        ("Banqiao District", "New Taipei City", "Banqiao District")])
+def test_a_registry_row_in_a_taiwanese_township_is_placed(city: str, state: str, english: str) -> None:
+    from sitefinder.placement import place_location
+
+    placement = place_location(city, state, "Taiwan", open_gazetteer())
+    row = next(row for row in TOWNSHIPS if row["english"] == english)
+    assert placement.place is not None
+    assert sphere_km(placement.place.latitude, placement.place.longitude,
+                     float(row["latitude"]), float(row["longitude"])) <= 1
