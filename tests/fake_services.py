@@ -92,6 +92,8 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
             return
         url = urlsplit(self.path)
+        if url.path == "/api/v2/studies":  # a search by ids, in pages (as the API v2 pages them)
+            return self._search(parse_qs(url.query))
         if url.path.startswith("/api/v2/studies/"):
             study = self.server.studies.get(url.path.rsplit("/", 1)[1])
             if study is None:
@@ -102,6 +104,16 @@ class Handler(BaseHTTPRequestHandler):
             hits = [self.server.places[query]] if query in self.server.places else []
             return self._send(200, json.dumps(hits).encode(), "application/json")
         self._send(404, b"no such path", "text/plain")
+
+    def _search(self, query: dict[str, list[str]]) -> None:
+        ids = [nct for nct in query.get("filter.ids", [""])[0].split(",") if nct]
+        size = int(query.get("pageSize", ["10"])[0])
+        start = int(query.get("pageToken", ["0"])[0])
+        found = [self.server.studies[nct] for nct in ids if nct in self.server.studies]
+        page = {"studies": found[start:start + size], "totalCount": len(found)}
+        if start + size < len(found):
+            page["nextPageToken"] = str(start + size)
+        self._send(200, json.dumps(page).encode(), "application/json")
 
     def _send(self, status: int, body: bytes, content_type: str) -> None:
         self.send_response(status)

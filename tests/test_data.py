@@ -56,7 +56,8 @@ def test_no_site_status_is_invented(shipped) -> None:
 
 def test_header_is_the_documented_schema() -> None:
     with SHIPPED_SITES.open(encoding="utf-8") as handle:
-        assert tuple(next(csv.reader(handle))) == COLUMNS
+        # the shipped file names one trial (trial.json): without the nct_id column that imports add
+        assert tuple(next(csv.reader(handle))) == tuple(column for column in COLUMNS if column != "nct_id")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for column in COLUMNS:
         assert f"`{column}`" in readme, f"column {column} is not documented in the README"

@@ -32,6 +32,9 @@ coordinates = st.one_of(
     st.tuples(st.floats(-200, 200), st.floats(-400, 400)).map(lambda p: f"{p[0]},{p[1]}"),
     st.tuples(st.integers(-1000, 1000), st.integers(-1000, 1000)).map(lambda p: f"{p[0]} {p[1]}"),
 )
+trial_ids = st.one_of(st.sampled_from(["NCT07010263", "nct07010263", "NCT00000001", "NCT1", ""]), junk_text)
+conditions = st.one_of(st.sampled_from(["lung", "small cell lung", "NON-small-cell", ",;", ""]), junk_text)
+groupings = st.one_of(st.sampled_from(["hospital", "site", "HOSPITAL", ""]), junk_text)
 places = st.one_of(junk_text, coordinates, st.sampled_from(
     ["Guangzhou", "广州", "Taizhou", "江苏泰州", "Guangzou", "Xi'an", "", " ", "\x1b[31m", "🏥", "a" * 300]))
 
@@ -50,13 +53,14 @@ def options(draw, names: dict[str, st.SearchStrategy]) -> list[str]:
 def near_command(draw) -> list[str]:
     return ["near", draw(places)] + options(draw, {"--limit": number_like, "--within": number_like,
                                                    "--status": statuses, "--format": formats,
-                                                   "--province": provinces})
+                                                   "--province": provinces, "--trial": trial_ids,
+                                                   "--condition": conditions, "--by": groupings})
 
 
 @st.composite
 def list_command(draw) -> list[str]:
     return ["list"] + options(draw, {"--province": provinces, "--city": junk_text, "--status": statuses,
-                                     "--format": formats})
+                                     "--format": formats, "--trial": trial_ids, "--condition": conditions})
 
 
 @st.composite

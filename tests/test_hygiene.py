@@ -62,7 +62,8 @@ def test_forced_colour_is_still_only_colour(monkeypatch: pytest.MonkeyPatch) -> 
     assert run.exit_code == 0 and "\x1b[" in run.stdout  # FORCE_COLOR is honoured...
     assert not re.search(r"\x1b(?!\[[0-9;]*m)", run.stdout)  # ...with colour codes (SGR) and nothing else
     assert re.search(r"\x1b\[1mInvestigator *\x1b\[0m", run.stdout)  # the header is bold, the box and data are not
-    assert re.search(r"│ Beijing +│", run.stdout)  # data cells carry no style
+    assert re.search(r"^ 1  Beijing Cancer Hospital +Beijing +Beijing +0\.0", run.stdout, re.M)  # data: no style
+    assert "\x1b[33mStatus of all 5 sites: Not yet recruiting (trial)\x1b[0m" in run.stdout  # not yet: yellow
     assert not re.search(r"\x1b\[[1-9][0-9;]*m[│┃┏┡└━─]", run.stdout)  # no style is switched on for the box
 
 

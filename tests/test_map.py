@@ -234,3 +234,33 @@ def test_machine_output_imports_no_rich(tmp_path: Path, args: list[str]) -> None
                          capture_output=True, text=True, timeout=60, env={**os.environ, "COLUMNS": "100"})
     imported = [line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")]
     assert imported and not [name for name in imported if name.split(".")[0] == "rich"], args
+
+
+@pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="no Chromium here (.ci/run installs it)")
+def test_the_html_map_reads_on_a_phone_and_a_desktop(map_files: dict[str, Path], tmp_path: Path) -> None:
+    """At a phone's width (390 px) the SVG's 12 px labels would be drawn at about 5 px: there they are
+    hidden, and the numbered table under the map names the sites; a desktop shows them. Measured in
+    the browser: a copy of the page with a probe that writes the label's computed display."""
+    assert CHROMIUM is not None, "CI must have Chromium"
+    page = map_files["taizhou.html"].read_text(encoding="utf-8")
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    probe = ('<script>addEventListener("load",()=>{const t=document.querySelector("svg text.label");'
+             'document.body.dataset.probe=innerWidth+":"+(t?getComputedStyle(t).display:"no label")})</script>')
+    probed = tmp_path / "probed.html"
+    probed.write_text(page.replace("</body>", probe + "</body>"), encoding="utf-8")
+    seen = {}
+    for width in (390, 1100):
+        common = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  f"--user-data-dir={tmp_path / 'profile'}", f"--window-size={width},844"]
+        dom = subprocess.run([*common, "--virtual-time-budget=2000", "--dump-dom", probed.as_uri()],
+                             capture_output=True, text=True, timeout=120, check=False).stdout
+        match = re.search(r'data-probe="(\d+):([a-z ]+)"', dom)
+        assert match, dom[-500:]
+        seen[width] = (int(match[1]), match[2])
+        shot = tmp_path / f"map-{width}.png"
+        subprocess.run([*common, f"--screenshot={shot}", map_files["taizhou.html"].as_uri()], capture_output=True,
+                       timeout=120, check=False)
+        assert shot.exists() and png_is_not_blank(shot)
+    assert seen[390][0] <= 600 and seen[390][1] == "none"  # a phone: labels hidden, the table names the sites
+    assert seen[1100][0] == 1100 and seen[1100][1] not in ("none", "no label")  # a desktop: labels shown

@@ -138,8 +138,9 @@ def test_table_has_title_caption_and_columns(cli) -> None:
     run = cli("near", "Guangzhou", env={"COLUMNS": "140"})
     assert run.exit_code == 0
     assert "Sites nearest to Guangzhou, Guangdong, China (23.1167, 113.2500)" in run.stdout
-    for header in ("#", "Facility", "City", "Province", "km", "Status", "Investigator"):
+    for header in ("ID", "Facility", "City", "Province", "km", "Investigator"):
         assert header in run.stdout
+    assert "Status of all 5 sites: Not yet recruiting (trial)" in run.stdout  # one status: said once
     assert "Not yet recruiting" in run.stdout and "(trial)" in run.stdout and "Gengsheng Yu, M.D." in run.stdout
     assert "between city centres" in run.stdout
 

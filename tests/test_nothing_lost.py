@@ -293,7 +293,7 @@ def test_a_geocoder_answer_that_is_not_a_place_is_refused_and_not_cached(answer:
 def test_endless_files_stop_with_a_clear_error(tmp_path: Path) -> None:
     started = time.monotonic()
     for args, message in ((["near", "Guangzhou", "--sites", "/dev/zero"], "larger than 64 MB"),
-                          (["import", "/dev/zero", "--out", str(tmp_path / "o")], "larger than 50 MB")):
+                          (["import", "/dev/zero", "--out", str(tmp_path / "o")], "larger than 128 MB")):
         run = run_cli(*args)
         assert run.exit_code == 1 and message in run.stderr and run.stderr.count("\n") == 1, run.stderr
     assert time.monotonic() - started < 20

@@ -509,3 +509,35 @@ def test_labels_that_collide_become_a_numbered_list(cli, tmp_path: Path) -> None
 def test_no_printed_line_ends_in_spaces(cli, args: tuple[str, ...], columns: str) -> None:
     out = cli(*args, env={"COLUMNS": columns}).stdout
     assert out and not [line for line in out.splitlines() if line != line.rstrip()]
+
+
+# A site's own name typed as the place: the site, before any reading of its words as a place.
+# (山东省肿瘤医院 was an "unknown province", 北京大学肿瘤医院 was Beijing with 大学肿瘤医院 "not in the
+# gazetteer"; one character, 广, picked the one site whose name holds it.)
+def _shipped_facilities_zh() -> list[tuple[int, str]]:
+    from sitefinder.facilities import facility_zh
+    from sitefinder.sitesfile import read_sites_file
+    from sitefinder.paths import data_dir
+
+    return [(site.id, name) for site in read_sites_file(data_dir() / "sites.csv").sites if (name := facility_zh(site))]
+
+
+@pytest.mark.parametrize(("site_id", "name"), _shipped_facilities_zh())
+def test_every_shipped_sites_chinese_name_is_that_site_as_a_place(cli, site_id: int, name: str) -> None:
+    run = cli("near", name, "--json", "--limit", "1")
+    assert run.exit_code == 0, run.stderr
+    origin = run.json()["origin"]
+    assert origin["source"] == "site", (name, run.stderr)
+    sites = {site["id"]: site for site in cli("list", "--json", "--all").json()["sites"]}
+    assert (origin["latitude"], origin["longitude"]) == (sites[site_id]["latitude"], sites[site_id]["longitude"])
+
+
+@pytest.mark.parametrize("fragment", ["广", "天", "京", "吉", "川", "医院"])
+def test_a_character_or_two_is_not_read_as_a_site(cli, fragment: str) -> None:
+    run = cli("near", fragment, "--json")
+    assert not (run.exit_code == 0 and run.json()["origin"]["source"] == "site"), run.stderr
+
+
+def test_a_hospital_the_trial_lacks_says_to_give_its_city(cli) -> None:
+    run = cli("near", "华西医院")
+    assert run.exit_code == 1 and "names a hospital or university" in run.stderr and "give the city" in run.stderr

@@ -1,6 +1,6 @@
 """The answer records: what each command's one core call returns, as data, never as words.
 
-Every command of the CLI makes one call into the core (queries.py, importer.py, update.py) and
+Every command of the CLI makes one call into the core (queries.py, bulkimport.py, update.py) and
 hands the record it gets to `output.emit`. The records live here, below both, so that the output
 side can read them without importing the modules that compute them (and their SQLite, geocoders
 and HTTP). A record holds enums, numbers and `Site`/`Contact`/`Trial` values; the words people
@@ -38,6 +38,8 @@ class NearResult(NamedTuple):
     considered: int = 0
     chinese: ChineseNames | None = None
     closed_left_out: int = 0  # sites matching every other filter, left out as closed (`--all` shows them)
+    trials: dict[str, Trial] = {}  # the trial of each site shown, by NCT id (never mutated)
+    many_trials: bool = False  # the dataset holds several trials: each row names its own
 
 
 class RegionAnswer(NamedTuple):
@@ -50,6 +52,8 @@ class RegionAnswer(NamedTuple):
     trial: Trial
     chinese: ChineseNames | None = None
     closed_left_out: int = 0
+    trials: dict[str, Trial] = {}
+    many_trials: bool = False
     notes: tuple[str, ...] = ()  # what else the query could mean (河北 is also Tianjin's 河北区)
 
 
@@ -64,6 +68,8 @@ class SiteList(NamedTuple):
     # --city without one; the sites by effective status (None: unknown) when --status left none.
     try_instead: str = ""
     status_counts: dict[str | None, int] | None = None
+    trials: dict[str, Trial] = {}
+    many_trials: bool = False
 
 
 class SiteDetail(NamedTuple):
@@ -74,6 +80,13 @@ class SiteDetail(NamedTuple):
     chinese: ChineseNames | None = None
 
 
+class TrialRow(NamedTuple):
+    """What `info` lists of each trial of a dataset, without reading its whole facts."""
+
+    trial: Trial  # for an indexed dataset, only the fields listed here are filled
+    site_count: int
+
+
 class TrialSummary(NamedTuple):
     """`info`: the trial's facts and where its sites are."""
 
@@ -82,6 +95,8 @@ class TrialSummary(NamedTuple):
     provinces: list[str]  # sorted, as the sites file names them
     countries: list[str]
     sites_name: str  # the sites file, for messages
+    trials: list[TrialRow] = []  # every trial of a dataset of several (`info` without an NCT id)
+    lang: str = "en"  # the words of the view (`info --lang zh`); JSON and CSV are the same in every language
 
 
 class MapResult(NamedTuple):
@@ -90,6 +105,34 @@ class MapResult(NamedTuple):
     near: NearResult
     scene: Scene
     out: Path | None = None  # the map file to write, when one was asked for
+
+
+class HospitalTrial(NamedTuple):
+    """One trial a hospital runs: its site there, and whom to call about it."""
+
+    site: Site  # the hospital's site in this trial
+    trial: Trial
+    call: Contact | None  # whom to call about it: the site's own contact with a phone or email, else the trial's
+    call_is_central: bool  # the trial's central contact, the site giving none
+
+
+class Hospital(NamedTuple):
+    """A hospital as `near --by hospital` shows it: once, with every trial it runs."""
+
+    facility: str  # as the nearest of its sites writes it
+    city: str
+    province: str
+    country: str
+    distance_km: float  # to the nearest of its sites (they are one place, but studies place them apart)
+    approximate: bool
+    trials: list[HospitalTrial]  # nearest first, each trial once
+
+
+class HospitalAnswer(NamedTuple):
+    """`near PLACE --by hospital`: the nearest hospitals, each once, with their trials."""
+
+    near: NearResult  # the ranked sites the hospitals were grouped from
+    hospitals: list[Hospital]
 
 
 class ImportResult(NamedTuple):
@@ -101,6 +144,27 @@ class ImportResult(NamedTuple):
     from_registry: int  # sites whose coordinates are the registry's own geoPoint
     sites_path: Path | None = None  # where they were written, once they were
     trial_path: Path | None = None
+
+
+class Skipped(NamedTuple):
+    """A study left out of an import, and why."""
+
+    source: str  # the file (and member) it came from
+    position: int | None  # its place in an export or page (0-based), None for a file of its own
+    nct_id: str  # "" when the record names none
+    reason: str
+
+
+class BulkResult(NamedTuple):
+    """`import` of one study or many into one dataset: the trials and sites, and where they were written."""
+
+    trials: list[Trial]
+    sites: list[Site]
+    unplaced: list[str]
+    from_registry: int
+    skipped: list[Skipped]
+    sites_path: Path | None = None
+    trials_path: Path | None = None
 
 
 # A status as shown: (the effective status enum or None, where it comes from: "site", "trial" or None).
@@ -132,4 +196,33 @@ class UpdateResult(NamedTuple):
     notes: tuple[str, ...] = ()  # e.g. an earlier copy that could not be read, and was replaced
 
 
-Answer = Union[NearResult, RegionAnswer, SiteList, SiteDetail, TrialSummary, MapResult, ImportResult, UpdateResult]
+class TrialChange(NamedTuple):
+    """What changed for one trial of a dataset."""
+
+    nct_id: str
+    before: Trial
+    after: Trial  # the new facts; the old ones when the registry no longer has the study
+    found: bool  # the registry returned the study
+    site_count: int
+    added: list[Site]
+    removed: list[Site]
+    changed: list[SiteChange]
+
+    @property
+    def status_changed(self) -> bool:
+        return self.before.overall_status != self.after.overall_status
+
+
+class DatasetUpdate(NamedTuple):
+    """`update` on a dataset of several trials: every trial refreshed, published as one unit."""
+
+    sites_path: Path
+    trials: list[TrialChange]
+    site_count: int
+    unplaced: list[str]
+    id_high_water: int = 0  # the highest site id this dataset has ever used, in any trial (never given out again)
+    notes: tuple[str, ...] = ()
+
+
+Answer = Union[NearResult, RegionAnswer, SiteList, SiteDetail, TrialSummary, MapResult, HospitalAnswer, ImportResult,
+               BulkResult, UpdateResult, DatasetUpdate]

@@ -198,6 +198,17 @@ def _options(sites: Optional[Path]) -> str:
     from sitefinder.wording import data_options
 
     return data_options(sites, os.environ.get("SITEFINDER_SITES"))
+TrialOption = Annotated[Optional[list[str]], typer.Option(
+    "--trial", "-t", metavar="NCT_ID", show_default=False,
+    help="Only this trial's sites (repeat for several), in a dataset of many trials.")]
+ConditionOption = Annotated[Optional[str], typer.Option(
+    "--condition", metavar="TEXT", show_default=False,
+    help="Only trials whose conditions, keywords or MeSH terms contain this (any case): 'small cell lung'.")]
+
+
+class Grouping(str, enum.Enum):
+    site = "site"
+    hospital = "hospital"
 
 
 LimitOption = Annotated[Optional[int], typer.Option(
@@ -237,6 +248,8 @@ def list_command(
         "--country", metavar="COUNTRY", help="Only sites in this country: China, 中国, United States, USA.")] = None,
     status: StatusOption = None,
     all_statuses: AllOption = False,
+    trial: TrialOption = None,
+    condition: ConditionOption = None,
     sites: SitesOption = None,
     lang: LangOption = None,
     output: FormatOption = Format.table,
@@ -260,7 +273,8 @@ def list_command(
 
     fmt = choose_format(output, as_json, bom=bom)
     emit(matching_sites(sites, province=province, city=city, status=status, country=country,
-                        lang=lang.value if lang else None, all_statuses=all_statuses, stream=fmt.streamed),
+                        lang=lang.value if lang else None, all_statuses=all_statuses, stream=fmt.streamed,
+                        trials=trial or (), condition=condition),
          fmt, _options(sites), bom)
 
 
@@ -275,6 +289,11 @@ def near_command(
     province: ProvinceOption = None,
     status: StatusOption = None,
     all_statuses: AllOption = False,
+    trial: TrialOption = None,
+    condition: ConditionOption = None,
+    by: Annotated[Grouping, typer.Option(
+        "--by", case_sensitive=False,
+        help="hospital: each hospital once, with its trials, their statuses and whom to call.")] = Grouping.site,
     online: OnlineOption = False,
     sites: SitesOption = None,
     lang: LangOption = None,
@@ -282,7 +301,7 @@ def near_command(
     as_json: JsonOption = False,
     bom: BomOption = False,
 ) -> None:
-    """Show the sites nearest to a place, nearest first.
+    """Show the sites nearest to a place, nearest first (of every trial of the dataset).
 
     Examples:
 
@@ -293,13 +312,17 @@ def near_command(
       sitefinder near "Taizhou, Jiangsu" --within 300 --json
 
       sitefinder near 22.54,114.06 --status "not yet recruiting"
+
+      sitefinder near Guangzhou --condition "lung cancer" --by hospital
     """
     from sitefinder.output import choose_format, emit
-    from sitefinder.queries import nearest_sites
+    from sitefinder.queries import near_by_hospital, nearest_sites
 
     fmt = choose_format(output, as_json, bom=bom)
-    emit(nearest_sites(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
-                       lang=lang.value if lang else None, all_statuses=all_statuses), fmt, _options(sites), bom)
+    ask = near_by_hospital if by is Grouping.hospital else nearest_sites
+    emit(ask(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
+             lang=lang.value if lang else None, all_statuses=all_statuses, trials=trial or (), condition=condition),
+         fmt, _options(sites), bom)
 
 
 @app.command("map", cls=SitefinderCommand)
@@ -315,6 +338,8 @@ def map_command(
     view: Annotated[MapView, typer.Option(
         "--view", case_sensitive=False,
         help="fit: the place and its sites; country: the place's country; world: the world.")] = MapView.fit,
+    trial: TrialOption = None,
+    condition: ConditionOption = None,
     out: Annotated[Optional[Path], typer.Option(
         "--out", "-o", metavar="FILE", show_default=False,
         help="Write the map to FILE.svg or FILE.html (self-contained: nothing loads from elsewhere).")] = None,
@@ -342,7 +367,7 @@ def map_command(
     fmt = choose_format(output, as_json, command="map", out=out)
     emit(map_near(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
                   lang=lang.value if lang else None, view=view.value, aspect=map_aspect(fmt, out), out=out,
-                  all_statuses=all_statuses), fmt, _options(sites))
+                  all_statuses=all_statuses, trials=trial or (), condition=condition), fmt, _options(sites))
 
 
 @app.command("show", cls=SitefinderCommand)
@@ -372,9 +397,13 @@ def show_command(
 
 @app.command("info", cls=SitefinderCommand)
 def info_command(
+    nct_id: Annotated[Optional[str], typer.Argument(
+        metavar="[NCT_ID]", show_default=False,
+        help="One trial of a dataset of many; without it, the list of its trials.")] = None,
     sites: SitesOption = None,
     output: FormatOption = Format.table,
     as_json: JsonOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Summarise the trial: what it tests, who may join, its status and whom to call.
 
@@ -383,28 +412,36 @@ def info_command(
       sitefinder info
 
       sitefinder info --json
+
+      sitefinder info NCT07010263
+
+      sitefinder info --lang zh
     """
     from sitefinder.output import choose_format, emit
     from sitefinder.queries import trial_summary
 
     fmt = choose_format(output, as_json)
-    emit(trial_summary(sites), fmt)
+    emit(trial_summary(sites, nct_id, lang.value if lang else None), fmt)
 
 
 @app.command("import", cls=SitefinderCommand)
 def import_command(
-    source: Annotated[str, typer.Argument(help="A study JSON file in the registry's API v2 shape, or an NCT id "
-                                               "(with --online).", show_default=False)],
+    sources: Annotated[list[str], typer.Argument(
+        metavar="SOURCE...", show_default=False,
+        help="Study JSON files (API v2 shape), the registry's export (ctg-studies.json), saved API search "
+             "pages, folders or zips of NCT*.json files, or NCT ids (with --online); all into one dataset.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write sites.csv and trial.json into.",
                                       show_default=False)],
     online: Annotated[bool, typer.Option("--online", metavar="", help="Fetch an NCT id from ClinicalTrials.gov "
                                                           "(SITEFINDER_CTGOV_URL to use a mirror).")] = False,
     strict: Annotated[bool, typer.Option("--strict", metavar="", help="Fail when a site cannot be placed on the map, "
                                                           "instead of keeping it out of distance ranking.")] = False,
+    country: Annotated[Optional[str], typer.Option(
+        "--country", metavar="COUNTRY", help="Keep only the sites in this country: China, 中国, USA.")] = None,
     output: FormatOption = Format.table,
     as_json: JsonOption = False,
 ) -> None:
-    """Import a ClinicalTrials.gov study as a sites file for every other command.
+    """Import ClinicalTrials.gov studies (one, or many into one dataset) as a sites file for every other command.
 
     Examples:
 
@@ -412,13 +449,15 @@ def import_command(
 
       sitefinder import NCT07010263 --online --out mytrial
 
+      sitefinder import ctg-studies.json --country China --out lung
+
       sitefinder near Guangzhou --sites mytrial/sites.csv
     """
-    from sitefinder.importer import import_to
-    from sitefinder.output import choose_format, emit
+    from sitefinder.bulkimport import import_many
+    from sitefinder.output import choose_format, emit, progress_notice
 
     fmt = choose_format(output, as_json)
-    emit(import_to(source, out, online=online, strict=strict), fmt)
+    emit(import_many(sources, out, online=online, strict=strict, country=country, progress=progress_notice), fmt)
 
 
 @app.command("update", cls=SitefinderCommand)

@@ -6,7 +6,9 @@ unwritable file, SIGTERM) must leave the earlier pair exactly as it was. So ever
 new version directory, `DIR/.sitefinder/v-…/`, whose files are fsynced; then the symlink
 `DIR/.sitefinder/current` is switched to it by one rename, the single step that publishes the new
 pair. `DIR/sites.csv` and `DIR/trial.json` are fixed relative symlinks through `current`, so
-`--sites DIR/sites.csv` always reads a whole pair, and the directory can be moved.
+`--sites DIR/sites.csv` always reads a whole pair, and the directory can be moved. A dataset of
+many trials (`write_trials_dataset`) has `DIR/trials.json` instead of `trial.json` (both, for one
+trial), published and checked the same way, under the same lock.
 
 Nothing is written that later commands would refuse: the text is parsed by the same readers first,
 its size is checked against the readers' caps, and the places it goes to are checked, before the
@@ -25,11 +27,12 @@ import shutil
 from pathlib import Path
 from typing import TextIO
 
+from sitefinder.catalogue import TRIALS_FILE
 from sitefinder.errors import DataFileError, ImportFailed, SitefinderError
 from sitefinder.models import Site, Trial
 from sitefinder.trial import TRIAL_FILE
-
 from sitefinder.versions import CURRENT, SITES_FILE, STORE, VERSION_PREFIX, pinned_version
+
 LOCK_FILE = "lock"
 META_FILE = "dataset.json"  # facts about the dataset itself: the highest site id it ever used
 # Long enough for another import or update of the same directory to finish (placing a few hundred
@@ -48,8 +51,9 @@ class StoppedAfterPublishing(SitefinderError):
     def __init__(self, signal_number: int, out_dir: Path) -> None:
         self.exit_code = 128 + signal_number
         what = "interrupted" if signal_number == 2 else f"terminated by signal {signal_number}"
+        facts = out_dir / (TRIAL_FILE if (out_dir / STORE / CURRENT / TRIAL_FILE).exists() else TRIALS_FILE)
         super().__init__(f"{what} after the new data were published: {out_dir / SITES_FILE} and "
-                         f"{out_dir / TRIAL_FILE} hold them and are in use")
+                         f"{facts} hold them and are in use")
 
 
 def write_dataset(out_dir: Path, sites: list[Site], trial: Trial,
@@ -95,7 +99,7 @@ def check_target(out_dir: Path) -> None:
 
     if out_dir.exists() and not out_dir.is_dir():
         raise fail(out_dir, "is not a directory")
-    for name in (SITES_FILE, TRIAL_FILE):
+    for name in (SITES_FILE, TRIAL_FILE, TRIALS_FILE):
         path = out_dir / name
         if path.is_dir() and not path.is_symlink():
             raise fail(path, "is a directory")
@@ -186,8 +190,14 @@ def _publish(out_dir: Path, files: dict[str, str]) -> None:
             held.release(raise_pending=False)  # before the switch: a signal stops it as before
     try:
         _fsync_directory(store)
-        for name in (SITES_FILE, TRIAL_FILE):  # fixed links, made once (an earlier layout's plain files are replaced)
-            _replace_with_link(out_dir / name, f"{STORE}/{CURRENT}/{name}")
+        # fixed links, made once (an earlier layout's plain files are replaced); a file this version
+        # lacks (trial.json of a dataset of many trials, trials.json after an update of one) loses its
+        # link rather than keep one to nothing
+        for name in (SITES_FILE, TRIAL_FILE, TRIALS_FILE):
+            if name in files:
+                _replace_with_link(out_dir / name, f"{STORE}/{CURRENT}/{name}")
+            elif _is_our_link(out_dir / name):
+                (out_dir / name).unlink()
         _remove_old_versions(store, version.name)
     except OSError as exc:
         held.release(raise_pending=True, out_dir=out_dir)
@@ -266,6 +276,13 @@ def _fsync_directory(path: Path) -> None:
         os.close(descriptor)
 
 
+def _is_our_link(path: Path) -> bool:
+    try:
+        return os.readlink(path) == f"{STORE}/{CURRENT}/{path.name}"
+    except OSError:
+        return False
+
+
 def _replace_with_link(path: Path, target: str) -> None:
     """Make `path` a symlink to `target` in one rename (never a moment without `path`)."""
     if path.is_symlink() and os.readlink(path) == target:
@@ -279,3 +296,49 @@ def _replace_with_link(path: Path, target: str) -> None:
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def write_trials_dataset(out_dir: Path, sites: list[Site], trials: list[Trial],
+                         countries: frozenset[str] | None = None,
+                         meta: dict[str, object] | None = None) -> tuple[Path, Path]:
+    """Publish a dataset of one or many trials in one step: DIR/sites.csv (each site with its
+    nct_id), DIR/trials.json (one object per trial) and, for one trial, DIR/trial.json as earlier
+    versions read it; `meta` as for write_dataset. Return the paths of the sites and the trials files.
+
+    The same checks before the switch as write_dataset: each file parsed by its reader and within
+    the size that reader accepts, the places checked, one writer at a time."""
+    from sitefinder.catalogue import MAX_TRIALS_BYTES, TRIALS_FILE, trials_json_text
+    from sitefinder.sitesfile import MAX_FILE_BYTES, parse_sites, sites_csv_text
+    from sitefinder.trial import MAX_TRIAL_BYTES, trial_from_dict, trial_json_text
+
+    if not sites:
+        raise ImportFailed("the studies list no locations (in the countries asked for), so there is nothing "
+                           "to find; nothing was written")
+    files = {SITES_FILE: sites_csv_text(sites), TRIALS_FILE: trials_json_text(trials, countries)}
+    limits = {SITES_FILE: MAX_FILE_BYTES, TRIALS_FILE: MAX_TRIALS_BYTES, TRIAL_FILE: MAX_TRIAL_BYTES}
+    if len(trials) == 1:
+        files[TRIAL_FILE] = trial_json_text(trials[0])
+    for name, text in files.items():
+        size = len(text.encode("utf-8"))
+        if size > limits[name]:  # every reader would refuse it, `update` included: never publish it
+            raise ImportFailed(f"the studies cannot be used: their {name} would be {size / 2**20:.1f} MB, over "
+                               f"the {limits[name] // 2**20} MB every command reads; nothing was written")
+    try:  # the readers every later command uses: what they would refuse is refused now
+        parse_sites(Path(SITES_FILE), files[SITES_FILE])
+        for item in json.loads(files[TRIALS_FILE])["trials"]:
+            trial_from_dict(item, TRIALS_FILE)
+        if TRIAL_FILE in files:
+            trial_from_dict(json.loads(files[TRIAL_FILE]), TRIAL_FILE)
+    except DataFileError as exc:
+        raise ImportFailed(f"the studies cannot be used: {exc}; nothing was written") from None
+    if meta is not None:
+        files[META_FILE] = json.dumps(meta, indent=1, sort_keys=True) + "\n"
+    check_target(out_dir)
+    try:
+        with writer_lock(out_dir):
+            check_target(out_dir)  # again: another writer may have run while this one waited
+            _publish(out_dir, files)
+    except OSError as exc:
+        raise ImportFailed(f"cannot write to {out_dir}: {exc.strerror or exc}; "
+                           "the data there are as they were") from None
+    return out_dir / SITES_FILE, out_dir / TRIALS_FILE

@@ -148,26 +148,43 @@ def load_study(source: str, online: bool) -> dict[str, Any]:
     return read_study_file(path)
 
 
-def import_study(study: dict[str, Any], gazetteer: Gazetteer, retrieved: str = "") -> ImportResult:
-    """The sites and trial facts of a registry study. `retrieved`: the day it was read from the registry.
+def import_study(study: dict[str, Any], gazetteer: Gazetteer, retrieved: str = "", first_id: int = 1,
+                 countries: frozenset[str] | None = None, placer: Placer | None = None) -> ImportResult:
+    """The sites and trial facts of a registry study. `retrieved`: the day it was read from the registry;
+    `first_id`: the id of its first site (a dataset of many studies numbers all its sites once);
+    `countries`: ISO codes of the countries whose sites are kept (None: all); `placer`: the memo of
+    placements shared by the studies of one import (bulkimport passes one for all its studies).
 
     A field of the wrong JSON type is an ImportFailed that names it (`designModule.phases`).
     """
     protocol = Fields(study, "").object("protocolSection")
     locations = protocol.object("contactsLocationsModule").objects("locations")
     first_country = next((location.text("country") for location in locations), "")
-    trial = trial_from_study(protocol, country_code(first_country, gazetteer))._replace(retrieved=retrieved)
-    from sitefinder.placement import Placer
+    trial = trial_from_study(protocol, country_code(first_country, gazetteer))._replace(
+        retrieved=retrieved, mesh_terms=mesh_terms(Fields(study, "")))
+    if countries is not None:
+        locations = [location for location in locations
+                     if gazetteer.country_codes(location.text("country")) & countries]
+    if placer is None:
+        from sitefinder.placement import Placer
 
-    placer = Placer(gazetteer)
+        placer = Placer(gazetteer)
     sites, unplaced, from_registry = [], [], 0
-    for site_id, location in enumerate(locations, start=1):
-        site = site_from_location(site_id, location, gazetteer, placer)
+    for site_id, location in enumerate(locations, start=first_id):
+        site = site_from_location(site_id, location, gazetteer, placer)._replace(nct_id=trial.nct_id.upper())
         sites.append(site)
         from_registry += site.coordinate_source == "registry"
         if not site.has_coordinates:
             unplaced.append(site.facility)
     return ImportResult(trial=trial, sites=sites, unplaced=unplaced, from_registry=from_registry)
+
+
+def mesh_terms(study: Fields) -> tuple[str, ...]:
+    """The MeSH terms the registry derived for the study's conditions (derivedSection), where present."""
+    browse = study.object("derivedSection").object("conditionBrowseModule")
+    # the study's own terms, not their ancestors ("Neoplasms" would match every cancer trial)
+    terms = [item.text("term") for item in browse.objects("meshes")]
+    return tuple(dict.fromkeys(term for term in terms if term))
 
 
 def site_from_location(site_id: int, location: Fields, gazetteer: Gazetteer, placer: Placer | None = None) -> Site:
@@ -227,6 +244,7 @@ def trial_from_study(protocol: Fields, region: str | None = None) -> Trial:
     healthy = eligibility.data.get("healthyVolunteers")
     return Trial(
         nct_id=nct_id, brief_title=ident.text("briefTitle"), official_title=ident.text("officialTitle"),
+        acronym=ident.text("acronym"), keywords=tuple(protocol.object("conditionsModule").texts("keywords")),
         acronym_or_code=ident.object("orgStudyIdInfo").text("id"),
         overall_status=normalize_status(status.text("overallStatus")),
         phase="/".join(design.texts("phases")),

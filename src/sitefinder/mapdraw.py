@@ -187,9 +187,10 @@ def svg(scene: Scene, title: str, labels: Sequence[SiteLabel], width: int = 1000
                      f'<text x="{x + 10:.1f}" y="{y - 8:.1f}" font-size="13" font-weight="bold" fill="#c0392b" '
                      f'stroke="#fff" stroke-width="3" paint-order="stroke">{escape(scene.place.label)}</text></g>')
     parts.append("</g>")
-    parts.append(f'<text x="12" y="{height + 24}" font-size="13" fill="#1b1b1b">{escape(title)}</text>')
-    parts.append(f'<text x="12" y="{height + 44}" font-size="11" fill="#444">{escape(CAPTION)}</text>')
-    parts.append(f'<text x="12" y="{height + 58}" font-size="10" fill="#666">{escape(ATTRIBUTION)}</text>')
+    parts.append(f'<text class="caption" x="12" y="{height + 24}" font-size="13" fill="#1b1b1b">{escape(title)}</text>')
+    parts.append(f'<text class="caption" x="12" y="{height + 44}" font-size="11" fill="#444">{escape(CAPTION)}</text>')
+    parts.append(f'<text class="caption" x="12" y="{height + 58}" font-size="10" fill="#666">'
+                 f'{escape(ATTRIBUTION)}</text>')
     y = height + 58 + FOOTER_LINE
     for footer_line in footer_lines:
         parts.append(f'<text class="footer" x="12" y="{y}" font-size="11" fill="#1b1b1b">{escape(footer_line)}</text>')
@@ -221,6 +222,14 @@ def html(scene: Scene, title: str, labels: Sequence[SiteLabel], rows: Sequence[S
         "<style>body{font-family:sans-serif;margin:16px;color:#1b1b1b}svg{max-width:100%;height:auto}"
         ".sites{overflow-x:auto}table{border-collapse:collapse;margin-top:16px}"
         "td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}td.phone{white-space:nowrap}"
+        # Chinese words (江门, 广东) kept whole as a Chinese page sets them, not one character a line;
+        # the facility column (the third) still breaks where it must.
+        "th{white-space:nowrap}td{word-break:keep-all}td:nth-child(3){word-break:normal}"
+        # A phone (390 px) shows the wide map at about 0.4: its 12 px labels would be 5 px. There the
+        # map keeps its numbered badges and the table under it (numbered the same, in the page's own
+        # type) names each site; the SVG's caption and footer are the page's paragraphs too.
+        "@media (max-width:600px){body{margin:8px}svg text.label,svg text.caption,"
+        "svg text.footer,svg text.listed{display:none}td,th{padding:4px}}"
         "</style>", "</head>", "<body>", f"<h1 style=\"font-size:18px\">{escape(title)}</h1>",
         svg(scene, title, labels), '<div class="sites">', *table, "</div>",
         *(f"<p>{escape(line)}</p>" for line in footer),

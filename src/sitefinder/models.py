@@ -34,6 +34,7 @@ class Site(NamedTuple):
     location_note: str = ""
     contacts: tuple[Contact, ...] = ()
     geonameid: int | None = None  # the GeoNames city whose centre the coordinates are, when they are one's
+    nct_id: str = ""  # the site's trial; "" in single-trial files of earlier versions (their trial is trial.json's)
 
     @property
     def has_coordinates(self) -> bool:
@@ -72,6 +73,9 @@ class Trial(NamedTuple):
     url: str = ""
     retrieved: str = ""  # the day (YYYY-MM-DD) the record was read from the registry, when known
     plain_summary: str = ""  # who may join, in plain words, written by people (kept by `update`)
+    acronym: str = ""  # the registry's acronym (identificationModule.acronym), when it gives one
+    keywords: tuple[str, ...] = ()  # the registry's keywords (conditionsModule.keywords)
+    mesh_terms: tuple[str, ...] = ()  # MeSH terms of its conditions (derivedSection), where the record has them
 
 
 class Place(NamedTuple):
@@ -110,8 +114,9 @@ class RankedSite(NamedTuple):
 
 
 class SiteData(NamedTuple):
-    """A loaded sites file with the trial facts found beside it."""
+    """A loaded sites file with the trial facts found beside it (trials.json, else trial.json)."""
 
     sites: tuple[Site, ...]
-    trial: Trial = Trial()
+    trial: Trial = Trial()  # the dataset's one trial; an empty Trial when it holds several
     source: str = ""
+    trials: tuple[Trial, ...] = ()  # every trial of the dataset, in file order

@@ -1,7 +1,7 @@
 """The questions sitefinder answers, as plain functions: which place, which sites, how far.
 
-Each command of the CLI calls one function here (`nearest_sites`, `matching_sites`, `site_detail`,
-`trial_summary`, `map_near`) and hands the record it returns (answers.py) to `output.emit`, which
+Each command of the CLI calls one function here (`nearest_sites`, `near_by_hospital`, `matching_sites`,
+`site_detail`, `trial_summary`, `map_near`) and hands the record it returns (answers.py) to `output.emit`, which
 never reads data itself.
 """
 
@@ -13,7 +13,8 @@ from pathlib import Path
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, TypeVar
 
-from sitefinder.answers import ChineseNames, MapResult, NearResult, RegionAnswer, SiteDetail, SiteList, TrialSummary
+from sitefinder.answers import (ChineseNames, HospitalAnswer, MapResult, NearResult, RegionAnswer, SiteDetail, SiteList,
+                                TrialSummary)
 from sitefinder.distance import rank_sites
 from sitefinder.errors import PlaceNotFound, SitefinderError, UsageError
 from sitefinder.models import RankedSite, Resolution, Site, Trial
@@ -105,12 +106,29 @@ def status_filter(status: str | None, all_statuses: bool) -> str | frozenset[str
     return None if all_statuses else JOINABLE_FILTER
 
 
-def without_closed(sites: list[Site], trial: Trial, wanted: object) -> tuple[list[Site], int]:
-    """The sites to show and how many closed ones were left out (none unless the default filter is on)."""
+def without_closed(sites: list[Site], trial_of: Callable[[Site], Trial], wanted: object) -> tuple[list[Site], int]:
+    """The sites to show and how many closed ones were left out (none unless the default filter is on).
+    `trial_of`: each site's own trial (source.trial_of), whose status a site without one shows."""
     if wanted is not JOINABLE_FILTER:
         return sites, 0
-    kept = [site for site in sites if joinable(effective_status(site.status, trial.overall_status)[0])]
+    kept = [site for site in sites if joinable(effective_status(site.status, trial_of(site).overall_status)[0])]
     return kept, len(sites) - len(kept)
+
+
+def _with_trials(result: T, source: MemorySource | IndexedSource, sites: Iterable[Site]) -> T:
+    """The answer with the trials of its sites, so that each row can name its own."""
+    from sitefinder.catalogue import trial_id_of
+
+    ids = [trial_id_of(site, source.trial) for site in sites]
+    return result._replace(trials=source.trials_by_id(ids),  # type: ignore[attr-defined]
+                           many_trials=len(source.trial_ids()) > 1)
+
+
+def _chosen(source: MemorySource | IndexedSource, trials: Iterable[str], condition: str | None
+            ) -> frozenset[str] | None:
+    from sitefinder.catalogue import check_condition, parse_trial_options
+
+    return source.select_trials(parse_trial_options(trials), check_condition(condition))
 
 
 def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
@@ -119,15 +137,19 @@ def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
     return match(text, site_provinces)
 
 
-def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None = None, within_km: float | None = None,
-         province: str | None = None, status: str | None = None, online: bool = False,
-         lang: str | None = None, all_statuses: bool = False) -> NearResult | RegionAnswer:
+def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None = None,
+                  within_km: float | None = None, province: str | None = None, status: str | None = None,
+                  online: bool = False, lang: str | None = None, all_statuses: bool = False,
+                  trials: Iterable[str] = (), condition: str | None = None) -> NearResult | RegionAnswer:
     """The sites nearest to what a person typed, with how the place was understood.
 
     `province` and `status` are as typed (`山东`, `not yet recruiting`); a bad value is a UsageError.
     `limit` None: every site within `within_km`, else five. A province or country is answered with
     its sites (RegionAnswer). `lang` "zh", or a query in Chinese, adds names in Chinese characters.
-    Without `status` only the sites a patient can still join are ranked, unless `all_statuses`.
+    Without `status` only the sites a patient can still join are ranked (each by its own trial's
+    status when it gives none), unless `all_statuses`.
+    `trials` (NCT ids) and `condition` (words of the trials' conditions, keywords or MeSH terms)
+    narrow a dataset of many trials; the sites of all the trials left are ranked together.
     """
     from sitefinder.errors import RegionNotPlace
 
@@ -138,30 +160,50 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
 
     def question(source: MemorySource | IndexedSource) -> NearResult | RegionAnswer:
         province_name = match_province(province, source.provinces()) if province else None
+        chosen = _chosen(source, trials, condition)
         try:
-            resolution = locate(query, source.preferred_cities(), online=online)
+            # A site's own name (江门市中心医院, 山东省肿瘤医院) is that site, before its words are read
+            # as a place (山东省… would be the province, 北京大学… Beijing and the rest unknown).
+            named = _facility_as_place(query, source, whole_name=True) if names_a_facility(query) else None
+            resolution = named or locate(query, source.preferred_cities(), online=online)
         except RegionNotPlace as region:
-            answer = _region_answer(region, source, province_name, status_value, wants_chinese)
+            answer = _region_answer(region, source, province_name, status_value, wants_chinese, chosen)
             if answer.sites or answer.kind != "province":
-                return answer
+                return _with_trials(answer, source, answer.sites)
             capital = _capital_of(answer, source)  # 新疆: no site there; the nearest to Ürümqi
             if capital is None:
-                return answer
+                return _with_trials(answer, source, answer.sites)
             resolution = capital
-        except PlaceNotFound:
+        except PlaceNotFound as miss:
             facility = _facility_as_place(query, source)
             if facility is None:
+                if names_a_facility(query) and not miss.hint.startswith("that names"):
+                    raise PlaceNotFound(miss.query, miss.suggestions, hint="that names a hospital or university, "
+                                        "and no site of this trial is called so: give the city it is in") from None
                 raise
             resolution = facility
         result = find_nearest(resolution, source, limit=effective_limit(limit, within_km), within_km=within_km,
-                              province=province_name, status=status_value)
+                              province=province_name, status=status_value, trials=chosen)
         if status_value is JOINABLE_FILTER:
-            result = result._replace(closed_left_out=source.count_matching(province_name, CLOSED_STATUSES))
+            result = result._replace(closed_left_out=source.count_matching(province_name, CLOSED_STATUSES,
+                                                                           trials=chosen))
         if wants_chinese:
             result = result._replace(chinese=chinese_names([entry.site for entry in result.sites], resolution))
-        return result
+        return _with_trials(result, source, [entry.site for entry in result.sites])
 
     return _answer(sites_path, question)
+
+
+# Words that make a query a facility's name rather than a place's (English ones: china.INSTITUTION_WORDS).
+FACILITY_WORDS_ZH = ("医院", "大学", "学院", "中心", "研究所", "肿瘤", "医科", "卫生院")
+
+
+def names_a_facility(query: str) -> bool:
+    """Whether a query reads as a hospital's or university's name: only then are the sites'
+    names searched before the gazetteer (a plain place never pays for that)."""
+    from sitefinder.china import names_an_institution
+
+    return any(word in query for word in FACILITY_WORDS_ZH) or names_an_institution(query)
 
 
 def _capital_of(answer: RegionAnswer, source: MemorySource | IndexedSource) -> Resolution | None:
@@ -192,22 +234,31 @@ def _province_from_capital(region: RegionAnswer, sites_path: Path | None) -> Nea
         note = f"{region.query} is a province: its {len(ranked)} site{'s' if len(ranked) != 1 else ''}, " \
                f"measured from its capital, {resolution.place.name}"
         return NearResult(resolution=resolution._replace(notes=(note,)), sites=ranked, trial=region.trial,
-                          considered=len(region.sites), chinese=region.chinese, closed_left_out=region.closed_left_out)
+                          considered=len(region.sites), chinese=region.chinese, closed_left_out=region.closed_left_out,
+                          trials=region.trials, many_trials=region.many_trials)
 
     return _answer(sites_path, question)
 
 
-def _facility_as_place(query: str, source: MemorySource | IndexedSource) -> Resolution | None:
+# A part of a Chinese facility name that can stand for the site ("江门中心" no, "江门市中心医院" yes):
+# one or two characters (广, 医院) are in too many names to name one.
+MIN_FACILITY_PART = 3
+
+
+def _facility_as_place(query: str, source: MemorySource | IndexedSource, whole_name: bool = False) -> Resolution | None:
     """`near 江门市中心医院`: a query that names one site's facility (in Chinese, or the registry's
-    whole English name) is measured from that site; None when it names none or several."""
+    whole English name) is measured from that site; None when it names none or several. Without
+    `whole_name`, a part of the Chinese name of at least MIN_FACILITY_PART characters will do."""
     from sitefinder.facilities import facility_zh
     from sitefinder.models import Place
 
     key = fold(query)
     if not key:
         return None
+    part = has_cjk(query) and not whole_name and len(key) >= MIN_FACILITY_PART
     named = [site for site in source.sites() if site.has_coordinates
-             and (key == fold(site.facility) or (has_cjk(query) and key in fold(facility_zh(site))))]
+             and (key == fold(site.facility) or key == fold(facility_zh(site))
+                  or (part and key in fold(facility_zh(site))))]
     if len({(site.latitude, site.longitude) for site in named}) != 1:
         return None
     site = named[0]
@@ -218,7 +269,8 @@ def _facility_as_place(query: str, source: MemorySource | IndexedSource) -> Reso
 
 
 def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource, province: str | None,
-                   status: str | frozenset[str | None] | None, wants_chinese: bool) -> RegionAnswer:
+                   status: str | frozenset[str | None] | None, wants_chinese: bool,
+                   trials: frozenset[str] | None = None) -> RegionAnswer:
     """The sites of the province or country a query named."""
     from sitefinder.regions import find_province
 
@@ -226,13 +278,13 @@ def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource,
     named = find_province(region.query)
     if named is not None or any(admin1 for _, admin1 in region.regions):
         name = match_province(region.query, source.provinces())
-        sites = source.listing(name, None, listed)
+        sites = source.listing(name, None, listed, trials=trials)
         kind = "province"
     else:
         countries = countries_named(region.query, source)
-        sites = source.listing(province, None, listed, countries)
+        sites = source.listing(province, None, listed, countries, trials=trials)
         name, kind = next((site.country for site in sites), region.query), "country"
-    sites, closed = without_closed(sites, source.trial, status)
+    sites, closed = without_closed(sites, source.trial_of, status)
     return RegionAnswer(query=region.query, region=name, kind=kind, sites=sites, trial=source.trial,
                         chinese=chinese_names(sites) if wants_chinese else None, closed_left_out=closed,
                         notes=region.notes)
@@ -274,7 +326,8 @@ def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> Ch
 
 def matching_sites(sites_path: Path | None = None, province: str | None = None, city: str | None = None,
                    status: str | None = None, country: str | None = None, lang: str | None = None,
-                   all_statuses: bool = False, stream: bool = False) -> SiteList:
+                   all_statuses: bool = False, stream: bool = False, trials: Iterable[str] = (),
+                   condition: str | None = None) -> SiteList:
     """The trial's sites matching the filters (as typed), by province, then city, then id.
 
     `city` is understood as `near` understands a place (济南, jinan, Ganzhou for the registry's
@@ -291,19 +344,26 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
         province_name = match_province(province, source.provinces()) if province else None
         countries = countries_named(country, source) if country else None
         city_filter = understand_city(city, source) if city else None
+        chosen = _chosen(source, trials, condition)
         if stream and not wants_chinese:
             # Counted first (indexed): an empty answer takes the path below, which says why and what to try.
-            shown = source.count_matching(province_name, status_value, city_filter, countries)
+            shown = source.count_matching(province_name, status_value, city_filter, countries, chosen)
             if shown:
                 closed = 0
                 if status_value is JOINABLE_FILTER:
-                    closed = source.count_matching(province_name, None, city_filter, countries) - shown
-                return SiteList(source.listing_stream(province_name, city_filter, status_value, countries),  # type: ignore[arg-type]
-                                source.trial, None, closed)
+                    closed = source.count_matching(province_name, None, city_filter, countries, chosen) - shown
+                streamed = SiteList(source.listing_stream(province_name, city_filter, status_value, countries,  # type: ignore[arg-type]
+                                                          chosen), source.trial, None, closed)
+                if len(source.trial_ids()) <= 1:
+                    return streamed
+                # a dataset of many trials: the trials of the sites named (read once, from the index)
+                return streamed._replace(trials=source.trials_by_id(source.trial_ids() if chosen is None
+                                                                    else sorted(chosen)), many_trials=True)
         listed = None if status_value is JOINABLE_FILTER else status_value
-        sites, closed = without_closed(source.listing(province_name, city_filter, listed, countries), source.trial,
-                                       status_value)
-        answer = SiteList(sites, source.trial, chinese_names(sites) if wants_chinese else None, closed)
+        sites, closed = without_closed(source.listing(province_name, city_filter, listed, countries, chosen),
+                                       source.trial_of, status_value)
+        answer = _with_trials(SiteList(sites, source.trial, chinese_names(sites) if wants_chinese else None, closed),
+                              source, sites)
         if sites:
             return answer
         if city and city_filter is not None and city_filter.geonameid is not None:
@@ -311,18 +371,19 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
 
             answer = answer._replace(try_instead=command("near", city))
         if status and isinstance(status_value, str):
-            answer = answer._replace(status_counts=status_counts(source.listing(province_name, city_filter, None,
-                                                                                countries), source.trial))
+            answer = answer._replace(status_counts=status_counts(
+                source.listing(province_name, city_filter, None, countries, chosen), source.trial_of))
         return answer
 
     return _answer(sites_path, question)
 
 
-def status_counts(sites: Iterable[Site], trial: Trial) -> dict[str | None, int]:
-    """How many sites have each effective status, most first: what `list --status` can ask for."""
+def status_counts(sites: Iterable[Site], trial_of: Callable[[Site], Trial]) -> dict[str | None, int]:
+    """How many sites have each effective status (by each site's own trial), most first: what
+    `list --status` can ask for."""
     counts: dict[str | None, int] = {}
     for site in sites:
-        shown = effective_status(site.status, trial.overall_status)[0]
+        shown = effective_status(site.status, trial_of(site).overall_status)[0]
         counts[shown] = counts.get(shown, 0) + 1
     return dict(sorted(counts.items(), key=lambda item: -item[1]))
 
@@ -346,35 +407,54 @@ def understand_city(text: str, source: MemorySource | IndexedSource) -> CityFilt
 
 
 def site_detail(query: str, sites_path: Path | None = None, lang: str | None = None) -> SiteDetail:
-    """One site, by id or a fragment of its facility name, with the trial it belongs to; `lang` "zh",
-    or a query in Chinese, adds names in Chinese characters."""
+    """One site, by id or a fragment of its facility name, with the trial it belongs to (its own, in
+    a dataset of many); `lang` "zh", or a query in Chinese, adds names in Chinese characters."""
     wants_chinese = lang == "zh" or (lang is None and has_cjk(query))
 
     def question(source: MemorySource | IndexedSource) -> SiteDetail:
         site = find_site(source, query)
-        return SiteDetail(site, source.trial, chinese_names([site]) if wants_chinese else None)
+        return SiteDetail(site, source.trial_of(site), chinese_names([site]) if wants_chinese else None)
 
     return _answer(sites_path, question)
 
 
-def trial_summary(sites_path: Path | None = None) -> TrialSummary:
-    """The trial's facts and where its sites are."""
-    return _answer(sites_path, lambda source: TrialSummary(
-        trial=source.trial, site_count=source.count(),
-        provinces=sorted(province for province in source.provinces() if province),
-        countries=sorted(country for country in source.countries() if country), sites_name=source.name))
+def trial_summary(sites_path: Path | None = None, nct_id: str | None = None, lang: str | None = None) -> TrialSummary:
+    """The trial's facts and where its sites are; for a dataset of several trials, each trial's
+    status, phase, site count and data date, or, with `nct_id`, that one trial's facts. `lang`: the
+    words people read ("en" by default)."""
+    from sitefinder.catalogue import parse_trial_options
+
+    wanted = next(iter(parse_trial_options([nct_id])), None) if nct_id is not None else None
+
+    def question(source: MemorySource | IndexedSource) -> TrialSummary:
+        rows = source.trial_rows()
+        if wanted is not None:
+            chosen = source.select_trials(frozenset([wanted]), None)  # an id the dataset lacks: a usage error
+            trial = source.trials_by_id(chosen or ()).get(wanted, source.trial)
+            sites = source.listing(None, None, None, trials=frozenset([wanted]))
+            return TrialSummary(trial=trial, site_count=len(sites),
+                                provinces=sorted({site.province for site in sites if site.province}),
+                                countries=sorted({site.country for site in sites if site.country}),
+                                sites_name=source.name, lang=lang or "en")
+        return TrialSummary(
+            trial=source.trial, site_count=source.count(),
+            provinces=sorted(province for province in source.provinces() if province),
+            countries=sorted(country for country in source.countries() if country), sites_name=source.name,
+            trials=rows if len(rows) > 1 else [], lang=lang or "en")
+
+    return _answer(sites_path, question)
 
 
 def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, limit: int | None = 5,
                  within_km: float | None = None, province: str | None = None,
-                 status: str | frozenset[str | None] | None = None) -> NearResult:
+                 status: str | frozenset[str | None] | None = None, trials: frozenset[str] | None = None) -> NearResult:
     check_limits(limit, within_km)
     origin = resolution.place
-    found = source.candidates(origin, limit, within_km, province, status)
+    found = source.candidates(origin, limit, within_km, province, status, trials)
     ranked = rank_sites(origin, found.placed, limit=limit, within_km=within_km)
     nearest_outside = None
     if not ranked and within_km is not None and found.considered > found.unplaced:
-        anywhere = source.candidates(origin, 1, None, province, status)
+        anywhere = source.candidates(origin, 1, None, province, status, trials)
         nearest_outside = rank_sites(origin, anywhere.placed, limit=1)[0].distance_km
     return NearResult(resolution=resolution, sites=ranked, trial=source.trial, unplaced=found.unplaced,
                       nearest_outside_km=nearest_outside, considered=found.considered)
@@ -446,7 +526,7 @@ def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
 def map_near(query: str, sites_path: Path | None = None, limit: int | None = None, within_km: float | None = None,
              province: str | None = None, status: str | None = None, online: bool = False,
              lang: str | None = None, view: str = "fit", aspect: float = 2.0, out: Path | None = None,
-             all_statuses: bool = False) -> MapResult:
+             all_statuses: bool = False, trials: Iterable[str] = (), condition: str | None = None) -> MapResult:
     """`near`'s answer and the map around it. `aspect`: the drawing's width over its height; `out`:
     the file the map is for (then with the world's land and borders), else the terminal."""
     from sitefinder.geomap import VIEWS, choose_view, scene
@@ -454,7 +534,7 @@ def map_near(query: str, sites_path: Path | None = None, limit: int | None = Non
     if view not in VIEWS:
         raise UsageError(f"unknown view {quoted(view)}; use one of: {', '.join(VIEWS)}")
     result = nearest_sites(query, sites_path, limit=limit, within_km=within_km, province=province, status=status,
-                           online=online, lang=lang, all_statuses=all_statuses)
+                           online=online, lang=lang, all_statuses=all_statuses, trials=trials, condition=condition)
     if isinstance(result, RegionAnswer) and result.kind == "province" and result.sites:
         result = _province_from_capital(result, sites_path)  # `map 山东` draws what `near 山东` lists
     if isinstance(result, RegionAnswer):
@@ -464,3 +544,41 @@ def map_near(query: str, sites_path: Path | None = None, limit: int | None = Non
     box = open_gazetteer().country_box(place.country) if view == "country" and place.country else None
     chosen = choose_view(view, place, result.sites, aspect, box)
     return MapResult(result, scene(chosen, place, result.sites, with_land=out is not None), out)
+
+
+def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | None = None,
+                     within_km: float | None = None, province: str | None = None, status: str | None = None,
+                     online: bool = False, lang: str | None = None, trials: Iterable[str] = (),
+                     condition: str | None = None, all_statuses: bool = False) -> HospitalAnswer | RegionAnswer:
+    """The hospitals nearest to a place, each once with every trial it runs (hospitals.py); `limit`
+    counts hospitals, not sites. Sites are ranked in growing batches until enough hospitals are found."""
+    from sitefinder.errors import RegionNotPlace
+    from sitefinder.hospitals import group_by_hospital
+
+    query = query.strip()
+    check_limits(limit, within_km)
+    status_value = status_filter(status, all_statuses)  # joinable sites by default, as near's
+    wanted = effective_limit(limit, within_km)
+
+    def question(source: MemorySource | IndexedSource) -> HospitalAnswer | RegionAnswer:
+        province_name = match_province(province, source.provinces()) if province else None
+        chosen = _chosen(source, trials, condition)
+        try:
+            resolution = locate(query, source.preferred_cities(), online=online)
+        except RegionNotPlace as region:
+            answer = _region_answer(region, source, province_name, status_value, False, chosen)
+            return _with_trials(answer, source, answer.sites)
+        budget = None if wanted is None else wanted * 8  # hospitals run several trials: more sites than hospitals
+        while True:
+            result = find_nearest(resolution, source, limit=budget, within_km=within_km,
+                                  province=province_name, status=status_value, trials=chosen)
+            result = _with_trials(result, source, [entry.site for entry in result.sites])
+            hospitals = group_by_hospital(result.sites, result.trials, source.trial, wanted)
+            if budget is None or wanted is None or len(hospitals) >= wanted or len(result.sites) < budget:
+                if status_value is JOINABLE_FILTER:
+                    result = result._replace(closed_left_out=source.count_matching(province_name, CLOSED_STATUSES,
+                                                                                   trials=chosen))
+                return HospitalAnswer(result, hospitals)
+            budget *= 4  # bounded: once a batch is not filled, every matching site has been ranked
+
+    return _answer(sites_path, question)

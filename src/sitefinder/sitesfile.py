@@ -20,7 +20,7 @@ from sitefinder.status import STATUS_WORDS, normalize_status
 from sitefinder.text import quoted
 
 COLUMNS = ("id", "facility", "city", "province", "country", "status", "latitude", "longitude",
-           "coordinate_precision", "coordinate_source", "geonameid", "location_note", "contacts")
+           "coordinate_precision", "coordinate_source", "geonameid", "location_note", "contacts", "nct_id")
 REQUIRED_COLUMNS = ("id", "facility", "city", "province", "country", "latitude", "longitude")
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_FIELD_CHARS = 2000
@@ -32,23 +32,23 @@ PIN_ATTEMPTS = 5  # a version replaced while it was read is read again, from the
 
 
 def read_sites_file(path: Path) -> SiteData:
-    """Load a sites file and the trial.json beside it (when there is one).
+    """Load a sites file and the trials beside it: trials.json, else trial.json (an older single-trial file).
 
-    A dataset's DIR/sites.csv is read from the version in use, and its trial.json from that same
+    A dataset's DIR/sites.csv is read from the version in use, and its trials from that same
     version (datasets.pinned_version): never one version's sites with another's trial facts."""
+    from sitefinder.catalogue import trials_beside
     from sitefinder.versions import pinned_version, replaced_while_read
-    from sitefinder.trial import read_trial_beside
 
     for attempt in range(PIN_ATTEMPTS):
         pinned = pinned_version(path)
         try:
             text = _read_text(pinned, shown=path)
-            trial = read_trial_beside(pinned, shown=path if pinned != path else None)
+            trial, trials = trials_beside(pinned, shown=path if pinned != path else None)
         except DataFileError:
             if attempt + 1 < PIN_ATTEMPTS and replaced_while_read(path, pinned):
                 continue
             raise
-        return SiteData(sites=tuple(parse_sites(path, text)), trial=trial, source=str(path))
+        return SiteData(sites=tuple(parse_sites(path, text)), trial=trial, source=str(path), trials=trials)
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -154,7 +154,17 @@ def _parse_row(path: Path, line: int, row: dict[str, str]) -> Site:
         coordinate_source=field("coordinate_source"), location_note=field("location_note"),
         contacts=_contacts(path, line, row.get("contacts", "")),
         geonameid=_geonameid(path, line, field("geonameid"), field("coordinate_source")),
+        nct_id=_nct_id(path, line, field("nct_id")),
     )
+
+
+def _nct_id(path: Path, line: int, text: str) -> str:
+    """The site's trial; empty in single-trial files of earlier versions."""
+    from sitefinder.catalogue import NCT_ID
+
+    if text and not NCT_ID.match(text.upper()):
+        raise DataFileError(path, f"nct_id {quoted(text)} is not an NCT id like NCT07010263", line)
+    return text.upper()
 
 
 def _geonameid(path: Path, line: int, text: str, source: str) -> int | None:
@@ -203,20 +213,23 @@ def _contacts(path: Path, line: int, text: str) -> tuple[Contact, ...]:
 
 
 def sites_csv_text(sites: Iterable[Site]) -> str:
-    """The sites as the text of a sites file, in the schema `parse_sites` reads."""
+    """The sites as the text of a sites file, in the schema `parse_sites` reads; the nct_id column only
+    when a site names its trial, so that a file without it is written as earlier versions wrote it."""
+    sites = list(sites)
+    columns = COLUMNS if any(site.nct_id for site in sites) else COLUMNS[:-1]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     # csv quotes a field with a line feed but not one with a bare carriage return (it is not in the
     # line terminator), which the reader then takes for a line break: such rows are quoted whole.
     quoting_all = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    writer.writerow(COLUMNS)
+    writer.writerow(columns)
     for site in sites:
         row = [
             site.id, site.facility, site.city, site.province, site.country, site.status or "",
             _number(site.latitude), _number(site.longitude), site.coordinate_precision,
             site.coordinate_source, "" if site.geonameid is None else site.geonameid, site.location_note,
-            json.dumps(contacts_to_list(site.contacts), ensure_ascii=False),
-        ]
+            json.dumps(contacts_to_list(site.contacts), ensure_ascii=False), site.nct_id,
+        ][:len(columns)]
         (quoting_all if any("\r" in str(field) for field in row) else writer).writerow(row)
     return buffer.getvalue()
 

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 from pathlib import Path
 
+from sitefinder.answers import TrialRow
 from sitefinder.contacts import contacts_from_list, contacts_to_list
 from sitefinder.errors import SitefinderError
 from sitefinder.models import Place, Site, SiteData, Trial
@@ -31,10 +32,12 @@ if TYPE_CHECKING:  # sqlite3 itself is imported where an index is opened: `list`
 # About 330 sites. Measured per run: parsing costs 1.2 ms per 100 sites (3.3 ms for 300, 12 ms for
 # 1,000); the index 0.4-0.7 ms whatever the size, plus 3.6 ms to import hashlib for its file name.
 INDEX_THRESHOLD_BYTES = 64 * 1024
-# 8: rows stored as JSON objects by field name (a field added to Site reads as its default in an
+# 9: rows stored as JSON objects by field name (a field added to Site reads as its default in an
 # old index, never misaligns it), a geonameid column from Site.geonameid, and city, country,
-# facility and sort columns for every filter, the rows apart from the searched columns.
-INDEX_SCHEMA = 8
+# facility and sort columns for every filter, the rows apart from the searched columns; each
+# site's trial (nct_id) and the status it shows by its own trial (shown_status), the trial and
+# trial_term tables of a dataset of many trials.
+INDEX_SCHEMA = 9
 BATCH_ROWS = 2_000  # rows read or written at a time: what the index build and a streamed listing hold
 # A file this large is refused even through the index (what an index holds is on disk, but its
 # build still takes time in proportion: 1M rows, 214 MB, take about 20 s).
@@ -42,6 +45,7 @@ MAX_INDEXED_FILE_BYTES = 4 * 1024**3
 PROGRESS_AFTER_SECONDS = 1.0  # a build this long says how far it has come, then every PROGRESS_EVERY seconds
 PROGRESS_EVERY = 5.0
 FIRST_RADIUS_KM = 200.0
+FEW_SITES = 2_000  # decoded in about 20 ms
 HALF_EARTH_KM = 20_040.0
 
 
@@ -71,6 +75,32 @@ class MemorySource:
 
     def __init__(self, data: SiteData) -> None:
         self.data, self.trial, self.name = data, data.trial, data.source
+        self._trials = {trial.nct_id: trial for trial in data.trials}
+        for site in data.sites:  # a trial the sites name but no trials.json describes: known by its id alone
+            if site.nct_id and site.nct_id not in self._trials:
+                self._trials[site.nct_id] = Trial(nct_id=site.nct_id)
+
+    def trial_ids(self) -> list[str]:
+        return list(self._trials)
+
+    def trials_by_id(self, nct_ids: Iterable[str]) -> dict[str, Trial]:
+        return {nct: self._trials[nct] for nct in nct_ids if nct in self._trials}
+
+    def trial_of(self, site: Site) -> Trial:
+        return self._trials.get(site.nct_id, self.trial)
+
+    def select_trials(self, nct_ids: frozenset[str], condition: str | None) -> frozenset[str] | None:
+        """The trials --trial and --condition leave (None: every trial)."""
+        from sitefinder.catalogue import chosen_trials
+
+        return chosen_trials(self._trials, nct_ids, condition)
+
+    def trial_rows(self) -> list[TrialRow]:
+        counts: dict[str, int] = {}
+        for site in self.data.sites:
+            nct = site.nct_id or self.trial.nct_id
+            counts[nct] = counts.get(nct, 0) + 1
+        return [TrialRow(trial, counts.get(trial.nct_id, 0)) for trial in self._trials.values()]
 
     def count(self) -> int:
         return len(self.data.sites)
@@ -99,17 +129,19 @@ class MemorySource:
         return frozenset(site.geonameid for site in self.data.sites if site.geonameid is not None)
 
     def listing(self, province: str | None, city: CityFilter | None, status: StatusFilter,
-                countries: frozenset[str] | None = None) -> list[Site]:
+                countries: frozenset[str] | None = None, trials: frozenset[str] | None = None) -> list[Site]:
         """The matching sites in `list` order: province, city, then id."""
-        return sort_by_region(filter_sites(self.data.sites, self.trial, province, city, status, countries))
+        return sort_by_region(filter_sites(self.data.sites, self.trial, province, city, status, countries,
+                                           trials, self._trials))
 
     def count_matching(self, province: str | None, status: StatusFilter, city: CityFilter | None = None,
-                       countries: frozenset[str] | None = None) -> int:
+                       countries: frozenset[str] | None = None, trials: frozenset[str] | None = None) -> int:
         """How many sites match: `near` and `list` say how many closed ones they left out."""
-        return len(filter_sites(self.data.sites, self.trial, province, city, status, countries))
+        return len(filter_sites(self.data.sites, self.trial, province, city, status, countries, trials, self._trials))
+
     def listing_stream(self, province: str | None, city: CityFilter | None, status: StatusFilter,
-                       countries: frozenset[str] | None = None) -> list[Site]:
-        return self.listing(province, city, status, countries)
+                       countries: frozenset[str] | None = None, trials: frozenset[str] | None = None) -> list[Site]:
+        return self.listing(province, city, status, countries, trials)
 
     def facility_matches(self, key: str) -> list[Site]:
         """Sites whose folded facility name holds `key`, in file order."""
@@ -119,8 +151,9 @@ class MemorySource:
         return [site for site in self.data.sites if city.matches(site)]
 
     def candidates(self, origin: Place, limit: int | None, within_km: float | None, province: str | None,
-                   status: StatusFilter) -> Candidates:
-        matching = filter_sites(self.data.sites, self.trial, province=province, status=status)
+                   status: StatusFilter, trials: frozenset[str] | None = None) -> Candidates:
+        matching = filter_sites(self.data.sites, self.trial, province=province, status=status, trials=trials,
+                                catalogue=self._trials)
         placed = [site for site in matching if site.has_coordinates]
         return Candidates(placed, len(matching) - len(placed), len(matching))
 
@@ -186,10 +219,57 @@ class IndexedSource:
 
     def __init__(self, db: sqlite3.Connection, trial: Trial, name: str, index_path: Path) -> None:
         self._connection, self.trial, self.name, self.index_path = db, trial, name, index_path
+        self._trials: dict[str, Trial] = {}  # decoded on demand: 1,000 trials' facts take 0.15 s to parse
 
     @property
     def _db(self) -> _CheckedConnection:
         return _CheckedConnection(self._connection, self.index_path)
+
+    def trial_ids(self) -> list[str]:
+        return [row[0] for row in self._db.execute("SELECT nct_id FROM trial ORDER BY position")]
+
+    def trials_by_id(self, nct_ids: Iterable[str]) -> dict[str, Trial]:
+        from sitefinder.trial import trial_from_dict
+
+        wanted = [nct for nct in dict.fromkeys(nct_ids) if nct and nct not in self._trials]
+        for start in range(0, len(wanted), 500):  # SQLite's variable limit
+            chunk = wanted[start:start + 500]
+            for nct, row in self._db.execute(f"SELECT nct_id, row FROM trial WHERE nct_id IN "
+                                             f"({', '.join('?' * len(chunk))})", chunk):
+                self._trials[nct] = trial_from_dict(json.loads(row), self.name)
+        return {nct: self._trials[nct] for nct in nct_ids if nct in self._trials}
+
+    def trial_of(self, site: Site) -> Trial:
+        return self.trials_by_id([site.nct_id]).get(site.nct_id, self.trial)
+
+    def select_trials(self, nct_ids: frozenset[str], condition: str | None) -> frozenset[str] | None:
+        """As MemorySource.select_trials, from the index's trial and term tables."""
+        from sitefinder.catalogue import chosen_trials
+        from sitefinder.models import Trial as Facts
+
+        if not nct_ids and condition is None:
+            return None
+        known = {nct: Facts(nct_id=nct) for nct in self.trial_ids()}
+        chosen = chosen_trials(known, nct_ids, None) or frozenset(known)
+        if condition is None:
+            return chosen
+        from sitefinder.catalogue import term_matches, words
+
+        # SQL finds the terms that hold the words at all (a scan of ~10 short terms a trial: 2 ms for
+        # 1,000 trials); the one rule (whole words, in order, not after "non") decides
+        rows = self._db.execute("SELECT term, nct_id FROM trial_term WHERE instr(term, ?) > 0",
+                                (" ".join(words(condition)),))
+        matching = {nct for term, nct in rows if term_matches(term, condition)}
+        return frozenset(chosen & matching)
+
+    def trial_rows(self) -> list[TrialRow]:
+        from sitefinder.models import Trial as Facts
+
+        return [TrialRow(Facts(nct_id=nct, brief_title=title, acronym=acronym, overall_status=status, phase=phase,
+                               last_update=last_update, retrieved=retrieved), count)
+                for nct, title, acronym, status, phase, last_update, retrieved, count in self._db.execute(
+                    "SELECT nct_id, brief_title, acronym, overall_status, phase, last_update, retrieved, site_count "
+                    "FROM trial ORDER BY position")]
 
     def count(self) -> int:
         return self._meta("count")
@@ -238,27 +318,33 @@ class IndexedSource:
         return json.loads(self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()[0])
 
     def listing(self, province: str | None, city: CityFilter | None, status: StatusFilter,
-                countries: frozenset[str] | None = None) -> list[Site]:
+                countries: frozenset[str] | None = None, trials: frozenset[str] | None = None) -> list[Site]:
         """As MemorySource.listing, every filter answered from an indexed column, in `list` order."""
-        return list(self.listing_stream(province, city, status, countries))
+        return list(self.listing_stream(province, city, status, countries, trials))
 
     def listing_stream(self, province: str | None, city: CityFilter | None, status: StatusFilter,
-                       countries: frozenset[str] | None = None) -> StreamedSites:
+                       countries: frozenset[str] | None = None, trials: frozenset[str] | None = None) -> StreamedSites:
         """The listing as an iterable that decodes its rows as they are read (`list --json` of a
         million sites holds one batch at a time), with its length counted by the index."""
-        where, params = self._filters(province, status, city, countries)
+        where, params = self._filters(province, status, city, countries, trials)
         count = self._db.execute(f"SELECT COUNT(*) FROM site WHERE {where}", params).fetchone()[0]
         return StreamedSites(count, lambda: self._decoded(
             f"SELECT r.row FROM site JOIN site_row r USING (position) WHERE {where} ORDER BY province_key, city_key, id", params))
 
     def candidates(self, origin: Place, limit: int | None, within_km: float | None, province: str | None,
-                   status: StatusFilter) -> Candidates:
+                   status: StatusFilter, trials: frozenset[str] | None = None) -> Candidates:
         """Ranked on the coordinates columns; only the rows that can be among the answer are decoded."""
-        where, params = self._filters(province, status)
+        where, params = self._filters(province, status, trials=trials)
         considered = (self._db.execute(f"SELECT COUNT(*) FROM site WHERE {where}", params).fetchone()[0]
                       if params else self._meta("count"))
         unplaced = self._db.execute(f"SELECT COUNT(*) FROM site WHERE latitude IS NULL AND {where}",
                                     params).fetchone()[0]
+        if trials is not None and considered <= FEW_SITES:
+            # a few trials' sites: read them all through the trial index, rather than widening a box
+            # over the whole file (--trial of a 30-site study among 30,000 sites: one query, not five)
+            return Candidates(list(self._decoded(
+                f"SELECT r.row FROM site JOIN site_row r USING (position) WHERE latitude IS NOT NULL AND {where} "
+                "ORDER BY position", params)), unplaced, considered)
         radius = within_km if within_km is not None else FIRST_RADIUS_KM
         while True:  # widen the box until it holds `limit` sites within its inscribed circle
             box, box_params = bounding_box(origin.latitude, origin.longitude, radius)
@@ -284,12 +370,13 @@ class IndexedSource:
         return Candidates(sites, unplaced, considered)
 
     def count_matching(self, province: str | None, status: StatusFilter, city: CityFilter | None = None,
-                       countries: frozenset[str] | None = None) -> int:
-        where, params = self._filters(province, status, city, countries)
+                       countries: frozenset[str] | None = None, trials: frozenset[str] | None = None) -> int:
+        where, params = self._filters(province, status, city, countries, trials)
         return self._db.execute(f"SELECT COUNT(*) FROM site WHERE {where}", params).fetchone()[0]
 
     def _filters(self, province: str | None, status: StatusFilter, city: CityFilter | None = None,
-                 countries: frozenset[str] | None = None) -> tuple[str, list[object]]:
+                 countries: frozenset[str] | None = None, trials: frozenset[str] | None = None
+                 ) -> tuple[str, list[object]]:
         clauses: list[str] = ["1"]
         params: list[object] = []
         if province is not None:
@@ -305,7 +392,19 @@ class IndexedSource:
         if countries is not None:
             clauses.append(f"country_key IN ({', '.join('?' * len(countries))})" if countries else "0")
             params.extend(sorted(countries))
-        if status is not None:
+        if trials is not None:
+            ordered = sorted(trials)
+            # a temporary table would do for thousands; --trial and --condition name tens
+            clauses.append(f"nct_id IN ({', '.join('?' * len(ordered))})" if ordered else "0")
+            params.extend(ordered)
+        if status is not None and self._meta("many_trials"):  # each site shows its own trial's status
+            wanted = status if isinstance(status, frozenset) else frozenset([status])
+            named = sorted(value for value in wanted if value is not None)
+            either = [f"shown_status IN ({', '.join('?' * len(named))})"] if named else []
+            either += ["shown_status IS NULL"] if None in wanted else []
+            clauses.append("(" + (" OR ".join(either) or "0") + ")")
+            params.extend(named)
+        elif status is not None:
             stored = site_statuses_shown_as(status, self.trial.overall_status)
             named = [value for value in stored if value is not None]
             either = [f"status IN ({', '.join('?' * len(named))})"] if named else []
@@ -364,13 +463,14 @@ def _open_pinned(given: Path, path: Path, progress: Callable[[str], None] | None
         return MemorySource(read_sites_file(given))  # reading reports the problem with the file's name
     if stat.st_size < INDEX_THRESHOLD_BYTES or not path.is_file():
         return MemorySource(read_sites_file(given))
-    from sitefinder.trial import read_trial_beside
+    from sitefinder.catalogue import one_trial
 
     import hashlib  # here: it loads OpenSSL, 3 ms that ordinary files never need
 
     # Every edit changes the ctime, which no tool can set back (cp -p and tar restore the mtime; a
     # same-length edit keeps the size): with the inode, an edited or replaced file never matches.
     stamp = f"{INDEX_SCHEMA} {stat.st_dev} {stat.st_ino} {stat.st_size} {stat.st_mtime_ns} {stat.st_ctime_ns}"
+    stamp += _trials_stamp(path)
     # Named by the path given (a dataset's versions share it, and each replaces the last one's
     # index) and by the file read.
     index_path = cache_dir() / (f"sites-{hashlib.sha256(str(given.absolute()).encode()).hexdigest()[:16]}-"
@@ -382,7 +482,11 @@ def _open_pinned(given: Path, path: Path, progress: Callable[[str], None] | None
         if db is None:  # no writable cache: slower, and bounded by what memory may hold, but the same answer
             return MemorySource(read_sites_file(path)._replace(source=str(given)))
         prune_indexes(index_path)
-    return IndexedSource(db, read_trial_beside(path, shown=given if given != path else None), str(given), index_path)
+    source = IndexedSource(db, Trial(), str(given), index_path)
+    ids = source.trial_ids()  # the trials' facts stay in the index until asked for
+    source.trial = one_trial(path, given if given != path else None, len(ids),
+                             lambda: source.trials_by_id(ids)[ids[0]])
+    return source
 
 
 def prune_indexes(kept: Path) -> None:
@@ -401,6 +505,17 @@ def prune_indexes(kept: Path) -> None:
                 entry.unlink()
             except OSError:
                 pass
+
+
+def _trials_stamp(path: Path) -> str:
+    """trials.json is part of the index (each trial's row, its terms, every site's shown status)."""
+    from sitefinder.catalogue import trials_path_for
+
+    try:
+        stat = trials_path_for(path).stat()
+    except OSError:
+        return " -"
+    return f" {stat.st_dev} {stat.st_ino} {stat.st_size} {stat.st_mtime_ns} {stat.st_ctime_ns}"
 
 
 def _open_index(index_path: Path, stamp: str) -> sqlite3.Connection | None:
@@ -466,10 +581,17 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE site (position INTEGER PRIMARY KEY, id INTEGER NOT NULL UNIQUE, line INTEGER NOT NULL,
                            latitude REAL, longitude REAL, region TEXT NOT NULL, province_key TEXT NOT NULL, city_key TEXT NOT NULL, country_key TEXT NOT NULL,
-                           status TEXT, geonameid INTEGER, facility_key TEXT NOT NULL);
+                           status TEXT, geonameid INTEGER, facility_key TEXT NOT NULL,
+                           nct_id TEXT NOT NULL, shown_status TEXT);
         -- apart from the columns searched, so that building each lookup reads a narrow table
         CREATE TABLE site_row (position INTEGER PRIMARY KEY, row TEXT NOT NULL);
     """)
+    from sitefinder.catalogue import trials_beside
+
+    # each site's trial, for the status it shows (its own trial's when it gives none) and the trial table
+    one, described = trials_beside(path, named if named != path else None)
+    catalogue = {trial.nct_id: trial for trial in described}
+    site_counts: dict[str, int] = {}
     started = time.monotonic()
     shown = started - PROGRESS_EVERY
     provinces: set[str] = set()
@@ -480,7 +602,7 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
 
     def insert(batch: list[tuple]) -> None:
         try:
-            db.executemany("INSERT INTO site VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            db.executemany("INSERT INTO site VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            [row[:-1] for row in batch])
             db.executemany("INSERT INTO site_row VALUES (?, ?)", [(row[0], row[-1]) for row in batch])
         except sqlite3.IntegrityError:  # a repeated id: say where it was first, as the file reader does
@@ -508,9 +630,14 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
             geonameid = site.geonameid
             if geonameid is not None:
                 cities.add(geonameid)
+            nct_id = site.nct_id or one.nct_id
+            site_counts[nct_id] = site_counts.get(nct_id, 0) + 1
+            if site.nct_id and site.nct_id not in catalogue:  # a trial no trials.json describes: still --trial
+                catalogue[site.nct_id] = Trial(nct_id=site.nct_id)
+            shown_status = effective_status(site.status, catalogue.get(site.nct_id, one).overall_status)[0]
             province_key, region = key(site.province)
             batch.append((position, site.id, line, site.latitude, site.longitude, region, province_key, key(site.city)[0], key(site.country)[0], site.status, geonameid,
-                          fold(site.facility), _encode(site)))
+                          fold(site.facility), nct_id, shown_status, _encode(site)))
             count += 1
             if len(batch) >= BATCH_ROWS:
                 insert(batch)
@@ -523,17 +650,36 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
     if progress is not None and time.monotonic() - started >= PROGRESS_AFTER_SECONDS:
         progress(f"indexing {named.name}: {count:,} sites read; building the lookups")
     for column in ("latitude, longitude", "region", "city_key", "geonameid", "country_key", "status",
-                   "province_key, city_key, id"):
+                   "province_key, city_key, id", "nct_id"):
         db.execute(f"CREATE INDEX site_{column.split(',')[0]} ON site ({column})")
+    _fill_trials(db, [TrialRow(trial, site_counts.get(nct, 0)) for nct, trial in catalogue.items()])
     facts = {"stamp": stamp, "count": json.dumps(count), "cities": json.dumps(sorted(cities)),
              "provinces": json.dumps(sorted(provinces), ensure_ascii=False),
              "countries": json.dumps(sorted(countries), ensure_ascii=False),
-             "city_names": json.dumps(sorted(city_names), ensure_ascii=False)}
+             "city_names": json.dumps(sorted(city_names), ensure_ascii=False),
+             "many_trials": json.dumps(len(described) > 1)}
     db.executemany("INSERT INTO meta VALUES (?, ?)", facts.items())
     db.commit()
     if progress is not None and time.monotonic() - started >= PROGRESS_AFTER_SECONDS:
         progress(f"indexed {named.name}: {count:,} sites in {time.monotonic() - started:.0f} s (once: later runs "
                  "read the index)")
+
+
+def _fill_trials(db: sqlite3.Connection, rows: list[TrialRow]) -> None:
+    """Each trial's facts as one row, the columns `info` lists, and its condition terms (for --condition)."""
+    from sitefinder.catalogue import condition_terms
+    from sitefinder.trial import trial_to_dict
+
+    db.execute("""CREATE TABLE trial (nct_id TEXT PRIMARY KEY, position INTEGER NOT NULL, brief_title TEXT NOT NULL,
+                  acronym TEXT NOT NULL, overall_status TEXT, phase TEXT NOT NULL, last_update TEXT NOT NULL,
+                  retrieved TEXT NOT NULL, site_count INTEGER NOT NULL, row TEXT NOT NULL)""")
+    db.execute("CREATE TABLE trial_term (term TEXT NOT NULL, nct_id TEXT NOT NULL)")
+    db.executemany("INSERT INTO trial VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+        (row.trial.nct_id, position, row.trial.brief_title, row.trial.acronym, row.trial.overall_status,
+         row.trial.phase, row.trial.last_update, row.trial.retrieved, row.site_count,
+         json.dumps(trial_to_dict(row.trial), ensure_ascii=False)) for position, row in enumerate(rows)])
+    db.executemany("INSERT INTO trial_term VALUES (?, ?)",
+                   [(term, row.trial.nct_id) for row in rows for term in condition_terms(row.trial)])
 
 
 def _encode(site: Site) -> str:
@@ -549,18 +695,39 @@ def _decode(text: str) -> Site:
 
 
 def filter_sites(sites: Iterable[Site], trial: Trial, province: str | None = None, city: CityFilter | None = None,
-                 status: StatusFilter = None, countries: frozenset[str] | None = None) -> list[Site]:
-    """The sites matching every filter given; `status` compares the status shown (site's, else trial's);
-    `countries` holds folded country names as the sites file writes them."""
+                 status: StatusFilter = None, countries: frozenset[str] | None = None,
+                 trials: frozenset[str] | None = None, catalogue: dict[str, Trial] | None = None) -> list[Site]:
+    """The sites matching every filter given; `status` compares the status shown (site's, else its
+    trial's: from `catalogue` by the site's nct_id, else `trial`); `countries` holds folded country
+    names as the sites file writes them; `trials` the NCT ids kept."""
+    catalogue = catalogue or {}
     return [
         site for site in sites
         if (province is None or same_region(site.province, province))
         and (city is None or city.matches(site))
         and (countries is None or fold(site.country) in countries)
-        and status_matches(effective_status(site.status, trial.overall_status)[0], status)
+        and (trials is None or (site.nct_id or trial.nct_id) in trials)
+        and status_matches(effective_status(site.status, catalogue.get(site.nct_id, trial).overall_status)[0], status)
     ]
 
 
 def sort_by_region(sites: Sequence[Site]) -> list[Site]:
     """Province, then city, then id: how people scan a list of sites."""
     return sorted(sites, key=lambda site: (fold(site.province), fold(site.city), site.id))
+
+
+def warm_index(path: Path) -> None:
+    """Build a large dataset's index now (after an import or update), so that the first question
+    asked of it is answered as fast as later ones: 1,000 studies' 30,000 sites take 1.8 s to index.
+    Best effort: without a writable cache, questions are answered from the file. A file small
+    enough to be read whole (no index) is not read again here."""
+    from sitefinder.versions import pinned_version
+
+    try:
+        if pinned_version(path).stat().st_size < INDEX_THRESHOLD_BYTES:
+            return
+        source = open_source(path)
+    except (SitefinderError, OSError):
+        return
+    if isinstance(source, IndexedSource):
+        source._connection.close()

@@ -99,6 +99,23 @@ def is_utf8(encoding: str | None) -> bool:
     return (encoding or "").lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig")
 
 
+# Chinese punctuation that never starts a line (closing) or ends one (opening): the rule every
+# Chinese typesetter follows, so that "（超过 30 天）" never leaves "）" alone on the next line.
+_NO_LINE_START = set("，。、；：？！）》」』”’％·…")
+_NO_LINE_END = set("（《「『“‘")
+
+
+def _keep_punctuation(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Join a closing mark to the piece before it, an opening mark to the piece after it."""
+    kept: list[tuple[str, str]] = []
+    for joiner, piece in pieces:
+        if kept and not joiner and piece and (piece[0] in _NO_LINE_START or kept[-1][1][-1:] in _NO_LINE_END):
+            kept[-1] = (kept[-1][0], kept[-1][1] + piece)
+        else:
+            kept.append((joiner, piece))
+    return kept
+
+
 def wrap_words(text: str, width: int, length: Callable[[str], int] = len) -> list[str]:
     """`text` in lines of at most `width` (as `length` measures: terminal cells for Rich), broken
     at spaces and between Chinese characters (which need none), never at a space between two
@@ -127,6 +144,7 @@ def wrap_words(text: str, width: int, length: Callable[[str], int] = len) -> lis
                 run += char
         if run or not word:
             pieces.append((joiner, run))
+    pieces = _keep_punctuation(pieces)
     lines: list[str] = []
     for joiner, piece in pieces:
         if lines and length(lines[-1]) + length(joiner) + length(piece) <= width:

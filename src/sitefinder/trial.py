@@ -15,7 +15,7 @@ from sitefinder.text import quoted
 
 TRIAL_FILE = "trial.json"
 MAX_TRIAL_BYTES = 8 * 1024 * 1024  # a trial's facts; eligibility texts run to tens of KB
-_LIST_FIELDS = {"conditions", "interventions", "arms"}
+_LIST_FIELDS = {"conditions", "interventions", "arms", "keywords", "mesh_terms"}
 
 
 def trial_path_for(sites_path: Path) -> Path:

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
-from sitefinder.answers import ShownStatus, SiteChange, UpdateResult
+from sitefinder.answers import DatasetUpdate, ShownStatus, SiteChange, TrialChange, UpdateResult
 from sitefinder.errors import UsageError
 from sitefinder.models import Contact, Site, Trial
 from sitefinder.text import quoted
 
 
-def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = None) -> UpdateResult:
-    """Fetch `nct_id` (default: the trial of the data in use) and compare it with the data in use.
+def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = None) -> UpdateResult | DatasetUpdate:
+    """Fetch `nct_id` (default: the trial of the data in use) and compare it with the data in use;
+    for a dataset of several trials, without `nct_id`, refresh them all (refresh_dataset).
 
     The data in use are read, compared and replaced under the dataset's writer lock, so that two
     updates at once each compare with what the other published and neither's data are lost. A
@@ -27,17 +29,23 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
     from sitefinder.errors import DataFileError
     from sitefinder.importer import _today, fetch_study, import_study, nct_id_of
     from sitefinder.paths import SHIPPED_TRIAL, updated_dataset_dir
-    from sitefinder.queries import open_gazetteer
+    from sitefinder.queries import open_gazetteer, open_sites
 
     notes: list[str] = []
     in_use: tuple[Trial, list[Site]] | None = None
+    many = False
     try:
-        in_use = _read(sites_path)
+        source = open_sites(sites_path)
+        many = nct_id is None and sites_path is not None and len(source.trial_ids()) > 1
+        if not many:
+            in_use = source.trial, list(source.sites())
     except DataFileError as exc:
         if nct_id is None and sites_path is not None:
             raise  # a file of the user's that names no trial the registry could be asked for
         if sites_path is not None:  # the default is the copy kept here: said below, where it is replaced
             notes.append(f"The data in use could not be read ({exc}); they are replaced.")
+    if many and sites_path is not None:
+        return refresh_dataset(sites_path)  # every trial of the dataset
     asked = nct_id if nct_id is not None else (in_use[0].nct_id if in_use else SHIPPED_TRIAL)
     if not asked.strip():
         raise UsageError("the data in use name no trial (no trial.json beside them); give an NCT id, "
@@ -182,3 +190,159 @@ def _person(contact: Contact) -> tuple[str, ...]:
 
     return (fold(contact.name.split(",")[0]), contact.role, fold(contact.phone), contact.phone_ext.strip(),
             contact.email.strip().casefold())
+
+
+# ---------------------------------------------------------------- a dataset of many trials
+
+BATCH_IDS = 100  # ids a request asks for: about 1.3 KB of query, well under any server's URL limit
+PAGE_SIZE = 100  # studies a page holds (the API allows up to 1,000)
+MAX_PAGES = 1_000
+MAX_PAGE_BYTES = 128 * 1024 * 1024  # a page of 100 studies is a few MB
+
+
+def refresh_dataset(sites_path: Path) -> DatasetUpdate:
+    """Refresh every trial of a dataset of many (batched registry requests), compare each with the data
+    in use and publish the whole as one version: a failure anywhere changes nothing.
+
+    As for one trial (refresh_from_registry): the studies are fetched first, then the data in use are
+    read again, compared and replaced under the dataset's writer lock (a trial another writer added
+    meanwhile is fetched then). Site ids are the dataset's, unique across its trials: a site keeps
+    its id (stable_ids, trial by trial), a new one gets the next above the dataset's high-water
+    mark, so that no id is ever given to another site."""
+    from sitefinder.datasets import writer_lock
+
+    asked = _dataset_trial_ids(sites_path)
+    studies = fetch_studies(asked)
+    with writer_lock(sites_path.parent):
+        result = _refresh_locked(sites_path, asked, studies)
+    from sitefinder.sitestore import warm_index
+
+    warm_index(result.sites_path)
+    return result
+
+
+def _dataset_trial_ids(sites_path: Path) -> list[str]:
+    """The trials of a dataset, in its order: those trials.json describes, then any its sites name alone."""
+    from sitefinder.sitesfile import read_sites_file
+    from sitefinder.sitestore import MemorySource
+
+    return [nct for nct in MemorySource(read_sites_file(sites_path)).trial_ids() if nct]
+
+
+def _refresh_locked(sites_path: Path, asked: list[str], studies: dict[str, dict[str, Any]]) -> DatasetUpdate:
+    from sitefinder.catalogue import import_countries
+    from sitefinder.datasets import read_meta, write_trials_dataset
+    from sitefinder.importer import _today, import_study
+    from sitefinder.placement import Placer
+    from sitefinder.queries import open_gazetteer
+    from sitefinder.sitesfile import read_sites_file
+    from sitefinder.sitestore import MemorySource
+
+    data = read_sites_file(sites_path)  # as it is now, under the lock: what another writer published counts
+    source = MemorySource(data)
+    nct_ids = [nct for nct in source.trial_ids() if nct]
+    missing = sorted(set(nct_ids) - set(asked))
+    if missing:  # named since the first read (another import or update): asked for now
+        studies = {**studies, **fetch_studies(missing)}
+    old_sites: dict[str, list[Site]] = defaultdict(list)
+    for site in data.sites:
+        old_sites[site.nct_id].append(site)
+    high_water = max([_as_int(read_meta(sites_path).get("id_high_water")), *(site.id for site in data.sites)],
+                     default=0)
+    gazetteer, countries, today = open_gazetteer(), import_countries(sites_path), _today()
+    placer = Placer(gazetteer)  # one memo of placements for every trial of the dataset, as import's
+    sites: list[Site] = []
+    trials: list[Trial] = []
+    changes: list[TrialChange] = []
+    unplaced: list[str] = []
+    for before in source.trials_by_id(nct_ids).values():
+        study = studies.get(before.nct_id)
+        if study is None:  # withdrawn from the registry, or an id it no longer answers for: kept as it was
+            kept = old_sites[before.nct_id]
+            sites.extend(kept)
+            trials.append(before)
+            changes.append(TrialChange(before.nct_id, before, before, False, len(kept), [], [], []))
+            continue
+        result = import_study(study, gazetteer, retrieved=today, countries=countries, placer=placer)
+        # the curated plain-language summary is people's words, not the registry's: kept as for one trial
+        after = keep_curated(before, result.trial._replace(nct_id=before.nct_id))
+        fresh = [site._replace(nct_id=before.nct_id) for site in result.sites]
+        renumbered, high_water = stable_ids(old_sites[before.nct_id], fresh, high_water)
+        added, removed, changed = compare(old_sites[before.nct_id], before, renumbered, after)
+        sites.extend(renumbered)
+        trials.append(after)
+        unplaced.extend(result.unplaced)
+        changes.append(TrialChange(before.nct_id, before, after, True, len(renumbered), added, removed, changed))
+    sites.extend(old_sites.get("", []))  # sites that name no trial (a file edited by hand): kept as they were
+    new_path, _ = write_trials_dataset(sites_path.parent, sites, trials, countries,
+                                       meta={"id_high_water": high_water})
+    return DatasetUpdate(new_path, changes, len(sites), unplaced, id_high_water=high_water)
+
+
+def fetch_studies(nct_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """GET {SITEFINDER_CTGOV_URL}/api/v2/studies?filter.ids=A,B,...&pageSize=N, following nextPageToken:
+    every study asked for that the registry has, by NCT id. Bounded: ids a request, bytes and pages.
+
+    Every study of an answer must be one that was asked for (its nctId among the request's ids): a
+    registry, proxy or cache that answers with another study would otherwise put that study's sites
+    under another trial's name; such an answer fails the update and nothing is written."""
+    import json
+    from urllib.parse import urlencode
+
+    from sitefinder import __version__
+    from sitefinder.errors import ImportFailed, NetworkError
+    from sitefinder.importer import CTGOV_URL
+    from sitefinder.web import HTTPStatusError, get, service_url, shown_url
+
+    base = service_url("SITEFINDER_CTGOV_URL", CTGOV_URL)  # before anything else: junk there is a usage error
+    found: dict[str, dict[str, Any]] = {}
+    pages = 0
+    for start in range(0, len(nct_ids), BATCH_IDS):
+        batch = nct_ids[start:start + BATCH_IDS]
+        token = None
+        while True:
+            pages += 1
+            if pages > MAX_PAGES:
+                raise NetworkError(f"the registry at {shown_url(base)} sent more than {MAX_PAGES} pages; "
+                                   "nothing was changed")
+            query = {"filter.ids": ",".join(batch), "pageSize": str(min(PAGE_SIZE, len(batch))), "format": "json"}
+            if token:
+                query["pageToken"] = token
+            try:
+                body = get(f"{base}/api/v2/studies?{urlencode(query)}", max_bytes=MAX_PAGE_BYTES,
+                           service="the registry",
+                           headers={"Accept": "application/json", "User-Agent": f"sitefinder/{__version__}"})
+            except HTTPStatusError as exc:
+                raise NetworkError(f"the registry at {shown_url(base)} answered HTTP {exc.status}; try again later; "
+                                   "nothing was changed") from None
+            try:
+                page = json.loads(body.decode("utf-8"))
+            except (UnicodeDecodeError, ValueError, RecursionError):
+                raise NetworkError(f"the registry at {shown_url(base)} sent a malformed page; nothing was changed") \
+                    from None
+            if not isinstance(page, dict) or not isinstance(page.get("studies"), list):
+                raise NetworkError(f"the registry at {shown_url(base)} sent a page without studies; "
+                                   "nothing was changed")
+            asked = set(batch)
+            for study in page["studies"]:
+                try:
+                    answered = study["protocolSection"]["identificationModule"]["nctId"]
+                except (KeyError, TypeError):
+                    answered = None
+                nct = answered.strip().upper() if isinstance(answered, str) else None
+                if nct is None or nct not in asked:
+                    which = "study " + quoted(answered, 20) if isinstance(answered, str) else "a study with no nctId"
+                    raise ImportFailed(f"the registry at {shown_url(base)} answered the request for "
+                                       f"{_ids_shown(batch)} with {which}, which was not asked for; "
+                                       "not used, nothing was written")
+                found.setdefault(nct, study)
+            token = page.get("nextPageToken")
+            if not isinstance(token, str) or not token or not page["studies"]:
+                break
+    return found
+
+
+def _ids_shown(nct_ids: list[str], most: int = 3) -> str:
+    """The ids of a request, for a message: a few, and how many more."""
+    shown = ", ".join(nct_ids[:most])
+    return shown + (f" and {len(nct_ids) - most} more" if len(nct_ids) > most else "")

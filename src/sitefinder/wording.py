@@ -33,6 +33,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "label.site": {"en": "Site", "zh": "研究中心"},
     "label.location": {"en": "Location", "zh": "地点"},
     "label.contacts": {"en": "Contacts", "zh": "联系人"},
+    "label.coordinates": {"en": "Coordinates", "zh": "坐标"},
+    "label.note": {"en": "Note", "zh": "备注"},
+    "label.trial": {"en": "Trial", "zh": "试验"},
     "label.trial_contact": {"en": "Trial contact", "zh": "试验联系人"},
     "label.data": {"en": "Data", "zh": "数据"},
     "label.can_join": {"en": "Can join", "zh": "可以参加"},
@@ -45,6 +48,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "label.summary": {"en": "In short", "zh": "简介"},
     # status as of the data date
     "status.as_of": {"en": "{status} as of {date} ({age})", "zh": "{status}（截至 {date}，{age}）"},
+    "status.every": {"en": "Status of all {count} sites: {status}", "zh": "全部 {count} 个研究中心的状态：{status}"},
+    "status.one": {"en": "Status: {status}", "zh": "状态：{status}"},
     "status.trial_suffix": {"en": "{status} (trial)", "zh": "{status}（试验）"},
     "age.days": {"en": "{count} day{s} old", "zh": "{count} 天前的数据"},
     # footnotes under a table: what "(trial)" means, by what the trial's status lets a patient do
@@ -97,6 +102,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                      "zh": "这些登记数据的日期不明；运行 sitefinder update 可获取最新记录。"},
     "data.line": {"en": "Registry data {how} {date}", "zh": "登记数据{how} {date}"},
     "data.age": {"en": ", {count} day{s} old", "zh": "，已有 {count} 天"},
+    "data.oldest": {"en": "Oldest registry data ({nct_id})", "zh": "最早的登记数据（{nct_id}）"},
     "data.end": {"en": ".", "zh": "。"},
     "data.fetched_on": {"en": "fetched on", "zh": "获取于"},
     "data.of": {"en": "of", "zh": "日期为"},
@@ -117,6 +123,35 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.no_site_matches": {"en": "no site matches {query}; see: {command}",
                               "zh": "没有与 {query} 匹配的研究中心；请查看：{command}"},
 }
+
+
+# `info`'s field labels in Chinese, by the field's key (views.trial_fields; CSV keeps the keys).
+INFO_LABELS_ZH = {
+    "status": "状态", "call": "联系电话", "title": "标题", "trial": "试验", "start": "开始日期",
+    "completion": "预计完成日期", "completed": "完成日期", "summary": "简介", "who_may_join": "入组条件",
+    "can_join": "可以参加", "cannot_join": "不能参加", "ages_sex": "年龄、性别", "phase": "分期",
+    "conditions": "疾病", "treatments": "治疗", "arms": "分组", "enrollment": "计划入组", "sponsor": "申办方",
+    "sites": "研究中心", "contact": "其他联系人", "registry": "登记页面", "data": "数据",
+}
+_AGE_UNITS_ZH = {"years": "岁", "year": "岁", "months": "个月", "month": "个月", "weeks": "周", "week": "周",
+                 "days": "天", "day": "天"}
+
+
+def ages_and_sex_zh(minimum: str, maximum: str, sex: str) -> str:
+    """"18 岁及以上；性别不限", "18 至 75 岁；仅限女性": the registry's age and sex enums in Chinese."""
+    def age(text: str) -> str:
+        number, _, unit = text.strip().partition(" ")
+        return f"{number} {_AGE_UNITS_ZH.get(unit.lower() or 'years', unit)}"
+
+    if minimum and maximum:
+        ages = f"{age(minimum)}至 {age(maximum)}"
+    elif minimum:
+        ages = f"{age(minimum)}及以上"
+    elif maximum:
+        ages = f"{age(maximum)}及以下"
+    else:
+        ages = "年龄不限"
+    return f"{ages}；" + {"FEMALE": "仅限女性", "MALE": "仅限男性"}.get(sex.upper(), "性别不限")
 
 
 def say(key: str, lang: str | None = "en", **values: object) -> str:

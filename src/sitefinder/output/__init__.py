@@ -112,3 +112,19 @@ def emit(answer: Answer, fmt: Format, options: str = "", bom: bool = False) -> N
             from sitefinder.output.terminal import draw
 
             draw(shown)
+
+
+_last_progress = [0.0]
+
+
+def progress_notice(done: int, total: int | None) -> None:
+    """A long import's progress on stderr, at most once a second."""
+    import time
+
+    from sitefinder.output import streams, views
+
+    now = time.monotonic()
+    if now - _last_progress[0] < 1.0 and done != total:
+        return
+    _last_progress[0] = now
+    streams.notice(views.progress_line(done, total))

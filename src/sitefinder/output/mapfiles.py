@@ -7,7 +7,7 @@ from pathlib import Path
 from sitefinder.answers import MapResult
 from sitefinder.errors import SitefinderError, UsageError
 from sitefinder.output.views import (NEAR_COLUMNS, answer_footer, columns_in, distance_cell, facility_cell,
-                                     investigator_cell, lang_of, map_title, status_cell, where_cells)
+                                     investigator_cell, lang_of, map_title, site_trial, status_cell, where_cells)
 from sitefinder.text import printable, printable_lines
 
 MAP_FILE_KINDS = (".svg", ".html", ".htm")
@@ -44,10 +44,10 @@ def write_map_file(result: MapResult, out: Path, options: str = "") -> None:
             details="\n".join(part for part in (
                 f"{marker.rank}. {facility_cell(site, chinese)} (id {site.id})",
                 f"{site.city}, {site.province}, {site.country}",
-                f"{distance_cell(marker.entry)} km · {status_cell(site, near.trial, chinese)}",
+                f"{distance_cell(marker.entry)} km · {status_cell(site, site_trial(near, site), chinese)}",
                 f"Investigator: {contact}" if contact else "") if part)))
     footer = [printable(line) for line in answer_footer([entry.site for entry in near.sites], near.trial,
-                                                        options=options, lang=lang)]
+                                                        options=options, lang=lang, answer=near)]
     labels = [label._replace(text=printable(label.text), details=printable_lines(label.details)) for label in labels]
     title = printable(map_title(near))
     if out.suffix.lower() == ".svg":
@@ -55,7 +55,8 @@ def write_map_file(result: MapResult, out: Path, options: str = "") -> None:
     else:
         rows = [[str(rank), str(entry.site.id), printable(facility_cell(entry.site, chinese)),
                  *map(printable, where_cells(entry.site, chinese)), distance_cell(entry),
-                 status_cell(entry.site, near.trial, chinese), printable(investigator_cell(entry.site))]
+                 status_cell(entry.site, site_trial(near, entry.site), chinese),
+                 printable(investigator_cell(entry.site))]
                 for rank, entry in enumerate(near.sites, 1)]
         text = html(scene, title, labels, rows, tuple(column.header for column in columns_in(NEAR_COLUMNS, lang)),
                     footer=footer, lang=lang)

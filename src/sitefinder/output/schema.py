@@ -15,11 +15,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
-from sitefinder.answers import (ChineseNames, ImportResult, MapResult, NearResult, RegionAnswer, SiteChange,
-                                SiteDetail, SiteList, TrialSummary, UpdateResult)
+from sitefinder.answers import (BulkResult, ChineseNames, DatasetUpdate, Hospital, HospitalAnswer, MapResult,
+                                NearResult, RegionAnswer, SiteChange, SiteDetail, SiteList, TrialChange, TrialSummary,
+                                UpdateResult)
+from sitefinder.catalogue import short_label
 from sitefinder.contacts import contact_line, contacts_to_list
 from sitefinder.models import RankedSite, Resolution, Site, Trial
 from sitefinder.output.streams import csv_cell
+from sitefinder.output.views import call_line, site_trial, skipped_line
 from sitefinder.status import effective_status
 
 
@@ -67,6 +70,8 @@ SITE_FIELDS: tuple[Field, ...] = (
     Field("geonameid", lambda row: row.site.geonameid),
     Field("location_note", lambda row: known(row.site.location_note)),
     Field("investigators", lambda row: contacts_to_list(row.site.contacts), _contacts_cell),
+    Field("nct_id", lambda row: known(row.site.nct_id or row.trial.nct_id)),  # the site's own trial
+    Field("trial", lambda row: known(short_label(row.trial))),
 )
 def _call(row: SiteRow) -> Any:
     """The one contact a spreadsheet row names: whom to call (a phone or email), else the lead."""
@@ -155,25 +160,28 @@ def data_record(trial: Trial) -> dict[str, Any]:
     return {"data_date": known(fresh.date), "data_age_days": fresh.age_days, "data_stale": fresh.stale}
 
 
-def rows_of(sites: Sequence[Site], trial: Trial, chinese: ChineseNames | None) -> list[SiteRow]:
-    return [SiteRow(site, trial, chinese) for site in sites]
-
-
-def each_row(sites: Iterable[Site], trial: Trial, chinese: ChineseNames | None) -> Iterator[SiteRow]:
-    """rows_of one at a time: a listing read from a large file's index is never held whole."""
-    return (SiteRow(site, trial, chinese) for site in sites)
+def rows_of(answer: SiteList | RegionAnswer) -> Iterator[SiteRow]:
+    """Each site with its own trial, one at a time: a listing read from a large file's index is never held whole."""
+    return (SiteRow(site, site_trial(answer, site), answer.chinese) for site in answer.sites)
 
 
 def ranked_rows(result: NearResult) -> list[SiteRow]:
-    return [SiteRow(entry.site, result.trial, result.chinese, entry, rank)
+    return [SiteRow(entry.site, site_trial(result, entry.site), result.chinese, entry, rank)
             for rank, entry in enumerate(result.sites, 1)]
+
+
+def answer_trial(answer: NearResult | RegionAnswer | SiteList) -> dict[str, Any]:
+    """The top of near/list JSON, one rule: the dataset's one trial (nct_id, central_contacts, its
+    short label as `trial`); for a dataset of several, null, [] and null (each site names its own)."""
+    trial = Trial() if answer.many_trials else answer.trial
+    return {**trial_header(trial), "trial": known(short_label(trial))}
 
 
 # ---------------------------------------------------------------- each answer's JSON
 
 def near_object(result: NearResult) -> dict[str, Any]:
     """`near`'s JSON object (`map --json` adds its view to it)."""
-    return {**trial_header(result.trial), "origin": place_record(result.resolution, result.chinese),
+    return {**answer_trial(result), "origin": place_record(result.resolution, result.chinese),
             "sites": [ranked_record(row) for row in ranked_rows(result)], "closed_left_out": result.closed_left_out,
             **data_record(result.trial)}
 
@@ -184,17 +192,72 @@ def view_object(result: MapResult) -> dict[str, float]:
             "north": round(view.north, 4)}
 
 
-def import_object(result: ImportResult) -> dict[str, Any]:
+def hospital_record(rank: int, hospital: Hospital) -> dict[str, Any]:
+    """A hospital of `near --by hospital`: where it is, and a row for each trial it runs."""
+    rows = []
+    for row in hospital.trials:
+        shown, source = effective_status(row.site.status, row.trial.overall_status)
+        call = None if row.call is None else {
+            **contacts_to_list([row.call])[0], "central": row.call_is_central, "line": call_line(row)}
+        rows.append({"nct_id": known(row.trial.nct_id), "trial": known(short_label(row.trial)),
+                     "overall_status": known(row.trial.overall_status), "site_id": row.site.id,
+                     "status": row.site.status, "effective_status": shown, "status_source": source,
+                     "investigators": contacts_to_list(row.site.contacts), "call": call})
+    return {"rank": rank, "facility": known(hospital.facility), "city": known(hospital.city),
+            "province": known(hospital.province), "country": known(hospital.country),
+            "distance_km": round(hospital.distance_km, 1), "approximate": hospital.approximate, "trials": rows}
+
+
+HOSPITAL_CSV_FIELDS = ("rank", "facility", "city", "province", "country", "distance_km")
+HOSPITAL_TRIAL_CSV_FIELDS = ("nct_id", "trial", "site_id", "effective_status")
+
+
+def hospitals_object(answer: HospitalAnswer) -> dict[str, Any]:
+    result = answer.near
+    return {**answer_trial(result), "origin": place_record(result.resolution, result.chinese),
+            "hospitals": [hospital_record(rank, hospital) for rank, hospital in enumerate(answer.hospitals, 1)],
+            "closed_left_out": result.closed_left_out, **data_record(result.trial)}
+
+
+def trial_list_object(summary: TrialSummary) -> dict[str, Any]:
+    return {"trials": trial_list_records(summary), "trial_count": len(summary.trials),
+            "site_count": summary.site_count, "countries": summary.countries}
+
+
+TRIAL_LIST_FIELDS = ("nct_id", "trial", "brief_title", "overall_status", "phase", "site_count", "data_date",
+                     "data_age_days", "data_stale")
+
+
+def trial_list_records(summary: TrialSummary) -> list[dict[str, Any]]:
+    return [{"nct_id": known(row.trial.nct_id), "trial": known(short_label(row.trial)),
+             "brief_title": known(row.trial.brief_title), "overall_status": known(row.trial.overall_status),
+             "phase": known(row.trial.phase), "site_count": row.site_count, **data_record(row.trial)}
+            for row in summary.trials]
+
+
+def import_object(result: BulkResult) -> dict[str, Any]:
+    from sitefinder.output.views import import_trial_path, single_trial
+
     placed = len(result.sites) - len(result.unplaced)
-    return {"nct_id": known(result.trial.nct_id), "sites_file": str(result.sites_path),
-            "trial_file": str(result.trial_path), "site_count": len(result.sites),
+    one = single_trial(result)
+    return {"nct_id": known(one.nct_id) if one else None, "sites_file": str(result.sites_path),
+            "trial_file": str(import_trial_path(result)), "site_count": len(result.sites),
             "placed_from_registry": result.from_registry, "placed_offline": placed - result.from_registry,
-            "unplaced": result.unplaced}
+            "unplaced": result.unplaced, "trials_file": str(result.trials_path), "trial_count": len(result.trials),
+            "trials": [{"nct_id": trial.nct_id, "label": known(short_label(trial))} for trial in result.trials],
+            "skipped": [{"source": item.source, "index": item.position, "nct_id": known(item.nct_id),
+                         "reason": item.reason} for item in result.skipped]}
 
 
-def update_object(result: UpdateResult) -> dict[str, Any]:
+def import_cells(result: BulkResult) -> dict[str, Any]:
+    """The import's summary as CSV field/value pairs: the trials by id, the skipped studies as lines."""
+    return {**import_object(result), "trials": [trial.nct_id for trial in result.trials],
+            "skipped": [skipped_line(item) for item in result.skipped]}
+
+
+def change_records(changed: Sequence[SiteChange]) -> list[dict[str, Any]]:
+    """Sites whose own status or people changed: the values before and after, and their words beside."""
     from sitefinder.status import status_words
-    from sitefinder.trial import freshness
 
     def status(change: SiteChange) -> dict[str, Any] | None:
         if not change.status:
@@ -211,8 +274,14 @@ def update_object(result: UpdateResult) -> dict[str, Any]:
                 "before_lines": [contact_line(contact) for contact in before],
                 "after_lines": [contact_line(contact) for contact in after]}
 
-    changes = [{"id": change.site.id, "facility": change.site.facility, "city": change.site.city,
-                "status": status(change), "contacts": contacts(change)} for change in result.changed]
+    return [{"id": change.site.id, "facility": known(change.site.facility), "city": known(change.site.city),
+             "status": status(change), "contacts": contacts(change)} for change in changed]
+
+
+def update_object(result: UpdateResult) -> dict[str, Any]:
+    from sitefinder.trial import freshness
+
+    changes = change_records(result.changed)
     return {"nct_id": result.nct_id, "sites_file": str(result.sites_path), "site_count": result.site_count,
             "data_date_before": known(freshness(result.before).date), "data_date": known(freshness(result.trial).date),
             "default": result.is_default, "overall_status_before": known(result.before.overall_status),
@@ -224,17 +293,41 @@ def update_object(result: UpdateResult) -> dict[str, Any]:
             "id_high_water": result.id_high_water}
 
 
+def trial_change_record(change: TrialChange) -> dict[str, Any]:
+    from sitefinder.trial import freshness
+
+    return {"nct_id": change.nct_id, "trial": known(short_label(change.after)), "found": change.found,
+            "site_count": change.site_count,
+            "data_date_before": known(freshness(change.before).date), "data_date": known(freshness(change.after).date),
+            "overall_status_before": known(change.before.overall_status),
+            "overall_status": known(change.after.overall_status),
+            "added": [site_record(SiteRow(site, change.after)) for site in change.added],
+            "removed": [site_record(SiteRow(site, change.before)) for site in change.removed],
+            "changed": change_records(change.changed),
+            "added_ids": [site.id for site in change.added], "removed_ids": [site.id for site in change.removed]}
+
+
+def dataset_update_object(result: DatasetUpdate) -> dict[str, Any]:
+    """Ids are the dataset's (unique across its trials): added_ids and removed_ids of every trial together."""
+    return {"sites_file": str(result.sites_path), "site_count": result.site_count,
+            "trials": [trial_change_record(change) for change in result.trials], "unplaced": result.unplaced,
+            "added_ids": [site.id for change in result.trials for site in change.added],
+            "removed_ids": [site.id for change in result.trials for site in change.removed],
+            "id_high_water": result.id_high_water}
+
+
 def json_object(answer: Any) -> Any:
     """The JSON of any answer record."""
     if isinstance(answer, MapResult):
         return {**near_object(answer.near), "view": view_object(answer)}
     if isinstance(answer, NearResult):
         return near_object(answer)
+    if isinstance(answer, HospitalAnswer):
+        return hospitals_object(answer)
     if isinstance(answer, RegionAnswer):
         origin: dict[str, Any] = {"query": answer.query, "name": answer.region, "source": answer.kind, "latitude": None,
                   "longitude": None, "alternatives": []}
-        return {**trial_header(answer.trial), "origin": origin, "sites": [site_record(row) for row in rows_of(answer.sites, answer.trial,
-                                                                                answer.chinese)],
+        return {**answer_trial(answer), "origin": origin, "sites": [site_record(row) for row in rows_of(answer)],
                 "closed_left_out": answer.closed_left_out, **data_record(answer.trial)}
     if isinstance(answer, SiteList):
         head, key, records, rest = list_parts(answer)
@@ -248,13 +341,17 @@ def json_object(answer: Any) -> Any:
     if isinstance(answer, TrialSummary):
         from sitefinder.trial import trial_to_dict
 
+        if answer.trials:
+            return trial_list_object(answer)
         return {"trial": {key: known(value) for key, value in trial_to_dict(answer.trial).items()},
                 "site_count": answer.site_count,
                 "countries": answer.countries, **data_record(answer.trial)}
-    if isinstance(answer, ImportResult):
+    if isinstance(answer, BulkResult):
         return import_object(answer)
     if isinstance(answer, UpdateResult):
         return update_object(answer)
+    if isinstance(answer, DatasetUpdate):
+        return dataset_update_object(answer)
     raise TypeError(f"no JSON shape for {type(answer).__name__}")
 
 
@@ -266,8 +363,7 @@ def list_parts(answer: SiteList) -> tuple[dict[str, Any], str, Iterator[dict[str
         rest["try"] = answer.try_instead
     if answer.status_counts is not None:
         rest["status_counts"] = {status or "UNKNOWN": count for status, count in answer.status_counts.items()}
-    return (trial_header(answer.trial), "sites",
-            (site_record(row) for row in each_row(answer.sites, answer.trial, answer.chinese)), rest)
+    return (answer_trial(answer), "sites", (site_record(row) for row in rows_of(answer)), rest)
 
 
 def streamed_json(answer: Any) -> tuple[dict[str, Any], str, Iterator[dict[str, Any]], dict[str, Any]] | None:
@@ -284,23 +380,37 @@ def csv_table(answer: Any) -> tuple[list[str], Iterable[list[str]]]:
     if isinstance(answer, NearResult):
         fields = (*RANK_FIELDS, *csv_site_fields(answer.chinese))
         return [field.key for field in fields], [csv_row(fields, row) for row in ranked_rows(answer)]
+    if isinstance(answer, HospitalAnswer):  # one row a trial of a hospital
+        records = hospitals_object(answer)["hospitals"]
+        return ([*HOSPITAL_CSV_FIELDS, *HOSPITAL_TRIAL_CSV_FIELDS, "call"],
+                [[*(csv_cell(record[key]) for key in HOSPITAL_CSV_FIELDS),
+                  *(csv_cell(row[key]) for key in HOSPITAL_TRIAL_CSV_FIELDS),
+                  csv_cell(row["call"]["line"] if row["call"] else None)]
+                 for record in records for row in record["trials"]])
     if isinstance(answer, (SiteList, RegionAnswer)):
         fields = csv_site_fields(answer.chinese)
-        return ([field.key for field in fields],
-                (csv_row(fields, row) for row in each_row(answer.sites, answer.trial, answer.chinese)))
+        return ([field.key for field in fields], (csv_row(fields, row) for row in rows_of(answer)))
     if isinstance(answer, SiteDetail):
         fields = csv_site_fields(answer.chinese)
         return [field.key for field in fields], [csv_row(fields, SiteRow(answer.site, answer.trial, answer.chinese))]
     if isinstance(answer, TrialSummary):
         from sitefinder.output.views import trial_fields
 
+        if answer.trials:
+            return list(TRIAL_LIST_FIELDS), [[csv_cell(record[key]) for key in TRIAL_LIST_FIELDS]
+                                             for record in trial_list_records(answer)]
         return ["field", "value"], [[csv_cell(key), csv_cell(value)] for key, _, value in trial_fields(answer)]
-    if isinstance(answer, ImportResult):
+    if isinstance(answer, BulkResult):
         return ["field", "value"], [[csv_cell(key), csv_cell("; ".join(value) if isinstance(value, list) else value)]
-                                    for key, value in import_object(answer).items()]
+                                    for key, value in import_cells(answer).items()]
     if isinstance(answer, UpdateResult):
         from sitefinder.output.views import update_rows
 
         return ["change", "id", "facility", "city", "what"], [[csv_cell(cell) for cell in row]
                                                               for row in update_rows(answer)]
+    if isinstance(answer, DatasetUpdate):
+        from sitefinder.output.views import dataset_update_rows
+
+        return ["nct_id", "trial", "status", "sites"], [[csv_cell(cell) for cell in row]
+                                                        for row in dataset_update_rows(answer)]
     raise TypeError(f"no CSV shape for {type(answer).__name__}")

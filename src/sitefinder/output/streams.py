@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import IO, Any
 
-from sitefinder.text import is_utf8, printable
+from sitefinder.text import is_utf8, printable, wrap_words
 
 # Characters that start a formula in a spreadsheet (OWASP's list): a CSV cell starting with one is
 # prefixed with ' so that opening the file runs nothing. A plain negative number stays a number.
@@ -92,12 +94,45 @@ def _is_number(text: str) -> bool:
 
 
 def notice(message: str) -> None:
-    """A message for the person, never for a script: stderr, one line, plain text.
+    """A message for the person, never for a script: stderr, plain text; one line, wrapped at the
+    width of a terminal (see `notice_width`) so that the terminal never breaks a word.
 
     Not through Rich: an error path (a typo's "did you mean") should not pay Rich's import.
     """
     if sys.stderr is not None:  # `2>&-` closes it: then there is nowhere to say anything
-        print(printable(message), file=sys.stderr, flush=True)
+        width = notice_width()
+        text = printable(message)
+        lines = wrap_words(text, width, cell_width) if width else [text]
+        print("\n".join(lines), file=sys.stderr, flush=True)
+
+
+def notice_width() -> int:
+    """The width to wrap notices at on a terminal, as its own wrapping would break words: COLUMNS
+    when it is set, else the terminal's. 0 (one line, not wrapped) when stderr is a file or a pipe:
+    a log or a script reads each notice and error as one line."""
+    stream = sys.stderr
+    try:
+        if stream is None or not stream.isatty():
+            return 0
+    except (AttributeError, ValueError):
+        return 0
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(stream.fileno()).columns
+        except (AttributeError, OSError, ValueError):
+            return 0
+    return min(max(columns, 20), 1000)
+
+
+def cell_width(text: str) -> int:
+    """Terminal cells, without Rich: East Asian wide and full-width characters take two, combining
+    marks none (unicodedata's tables, as Rich's own measure follows)."""
+    return sum(0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+               for char in text)
 
 
 def progress(message: str) -> None:

@@ -76,54 +76,88 @@ def draw(view: TableView | FieldsView | MapView) -> None:
         draw_map(view)
 
 
-def draw_table(view: TableView) -> None:
-    """A boxed Rich table; on a narrow terminal, one block of labelled lines per row, so nothing is cut off."""
-    from rich.table import Table
+# Below this many columns no table of sites reads well (the facility column would be a word wide):
+# one block of labelled lines per row instead.
+MIN_TABLE_WIDTH = 60
+# Between two columns: one space of padding and the divider (a space); none at the edges. A boxed
+# table spends 3 cells a column and 3 lines on rules: at 80 columns that is the facility column's
+# room and the screen's last lines (measured on `near Guangzhou`: 28 lines boxed, 21 compact).
+GAP = 2
 
+
+def draw_table(view: TableView) -> None:
+    """A compact Rich table (a rule under the header, columns two spaces apart); below
+    MIN_TABLE_WIDTH columns, or when no widths fit, one block of labelled lines per row."""
     out = console()
     headers = [column.header for column in view.columns]
     parts: list[Any] = [cell(out, view.title, "bold")] if view.title else []
-    cells = [[cell(out, text) for text in row] for row in view.rows]
-    widths = column_widths(view.columns, cells, out.width)
+    parts += [cell(out, part, style) for line, style in view.lead for part in wrap_words(line, out.width, _cells)]
+    texts = [[shown(out, text) for text in row] for row in view.rows]
+    styles = view.styles or [[""] * len(view.columns) for _ in view.rows]
+    widths = column_widths(view.columns, texts, out.width) if out.width >= MIN_TABLE_WIDTH else None
     if widths is None:
         for row in view.rows:
             parts += [_grid(out, zip(headers, row)), ""]
     else:
-        table = Table(header_style="bold", safe_box=True)
-        for column, column_width in zip(view.columns, widths):
-            table.add_column(column.header, justify="right" if column.align == "right" else "left",
-                             width=column_width, overflow="fold")
-        for cells_of_row in cells:
-            table.add_row(*cells_of_row)
-        parts.append(table)
+        parts.append(_table(out, view.columns, widths, texts, styles))
     parts += footer_cells(out, view.footer)
     print_trimmed(out, *parts)  # one print: one render and one write, not one per line
 
 
-def footer_cells(out: Console, footer: Sequence[str]) -> list[Text]:
-    """Footer lines wrapped here, never inside a phone number (see text.wrap_words), then printed as they are."""
+def _table(out: Console, columns: Sequence[Column], widths: Sequence[int], texts: Sequence[Sequence[str]],
+           styles: Sequence[Sequence[str]]) -> Table:
+    """The table itself, each cell wrapped here at its column's width by `text.wrap_words`, so that
+    a phone number is never split (Rich would break it at any space, no-break spaces included)."""
+    from rich.box import Box
+    from rich.table import Table
+
+    rule = "─" if is_utf8(out.encoding) else "-"
+    box = Box(f"    \n    \n {rule}{rule} \n    \n    \n    \n    \n    \n", ascii=rule == "-")
+    table = Table(box=box, header_style="bold", show_edge=False, pad_edge=False, padding=(0, 1, 0, 0))
+    for column, column_width in zip(columns, widths):
+        table.add_column(column.header, justify="right" if column.align == "right" else "left",
+                         width=column_width, overflow="fold", no_wrap=not column.wrap)
+    for row, row_styles in zip(texts, styles):
+        table.add_row(*(Text("\n".join(wrap_words(text, column_width, _cells)) if column.wrap else text, style=style)
+                        for text, style, column, column_width in zip(row, row_styles, columns, widths)))
+    return table
+
+
+def _cells(text: str) -> int:
     from rich.cells import cell_len
 
-    return [cell(out, part, "dim") for line in footer for part in wrap_words(line, out.width, cell_len)]
+    return cell_len(text)
 
 
-def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[Text]], available: int) -> list[int] | None:
+def shown(console: Console, text: str) -> str:
+    """Data text as a terminal shows it (see `cell`), before it is measured and wrapped."""
+    text = printable(text)
+    encoding = console.encoding
+    return text if is_utf8(encoding) else text.encode(encoding, "backslashreplace").decode(encoding)
+
+
+def footer_cells(out: Console, footer: Sequence[str]) -> list[Text]:
+    """Footer lines wrapped here, never inside a phone number (see text.wrap_words), then printed as they are."""
+    return [cell(out, part, "dim") for line in footer for part in wrap_words(line, out.width, _cells)]
+
+
+def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[Text | str]], available: int,
+                  gap: int = GAP) -> list[int] | None:
     """Column widths that fit `available` columns without breaking a word, or None when none do.
 
     Rich's own collapse narrows the widest columns with no regard for words ("Municipalit/y"), so
     the widths are chosen here and Rich draws with them: the widest column gives up a character
-    first, never below its longest word (its longest cell where cells stay whole). Narrower than
-    that, one block per row reads better than a table of broken words.
+    first, never below its longest unbreakable piece (a word, or a whole phone number: see
+    text.wrap_words; its longest cell where cells stay whole). Narrower than that, one block per
+    row reads better than a table of broken words. `gap`: the cells between two columns.
     """
-    from rich.cells import cell_len
-
     natural, minimum = [], []
     for index, column in enumerate(columns):
-        texts = [column.header, *(row[index].plain for row in rows)]
-        natural.append(max(cell_len(text) for text in texts))
+        texts = [column.header, *(_plain(row[index]) for row in rows)]
+        natural.append(max(_cells(text) for text in texts))
         minimum.append(natural[-1] if not column.wrap
-                       else max(cell_len(word) for text in texts for word in text.split() or [""]))
-    room = available - (3 * len(columns) + 1)  # "│ " before every cell, " " after it, and the closing "│"
+                       else max(_cells(piece) for text in texts for piece in wrap_words(text, 1, _cells)))
+    room = available - gap * (len(columns) - 1)
     if sum(minimum) > room:
         return None
     widths = list(natural)
@@ -131,6 +165,10 @@ def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[Text]], ava
         widest = max((i for i in range(len(widths)) if widths[i] > minimum[i]), key=widths.__getitem__)
         widths[widest] -= 1
     return widths
+
+
+def _plain(text: Text | str) -> str:
+    return text if isinstance(text, str) else text.plain
 
 
 def draw_fields(view: FieldsView) -> None:

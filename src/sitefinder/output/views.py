@@ -7,11 +7,14 @@ Changing what a table shows is changing a list here (`LIST_COLUMNS`, `NEAR_COLUM
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Union
 
-from sitefinder.answers import (ChineseNames, ImportResult, MapResult, NearResult, RegionAnswer, SiteDetail,
-                                SiteList, TrialSummary, UpdateResult)
+from sitefinder.answers import (BulkResult, ChineseNames, DatasetUpdate, HospitalAnswer, HospitalTrial, ImportResult,
+                                MapResult, NearResult, RegionAnswer, SiteDetail, SiteList, Skipped, TrialSummary,
+                                UpdateResult)
+from sitefinder.catalogue import short_label
 from sitefinder.contacts import contact_line, dialable, lead_contact, reachable_contact
 from sitefinder.models import Contact, RankedSite, Site, Trial
 from sitefinder.status import effective_status, status_words
@@ -50,10 +53,15 @@ class Column(NamedTuple):
 
 
 class TableView(NamedTuple):
+    """A table: `lead` lines are said between the title and the table (a status every row shares,
+    said once), each with its style; `styles` parallel `rows` ("" for none: a status's colour)."""
+
     title: str
     columns: Sequence[Column]
     rows: Sequence[Sequence[str]]
     footer: Sequence[str] = ()
+    lead: Sequence[tuple[str, str]] = ()
+    styles: Sequence[Sequence[str]] = ()
 
 
 class FieldsView(NamedTuple):
@@ -93,6 +101,9 @@ STATUS = Column("Status", wrap=False)
 LIST_COLUMNS = (ID, Column("Facility"), Column("City"), Column("Province"), STATUS, Column("Investigator"))
 NEAR_COLUMNS = (Column("#", align="right", wrap=False), ID, Column("Facility"), Column("City"), Column("Province"),
                 Column("km", align="right", wrap=False), STATUS, Column("Investigator"))
+# The terminal's near table: the id first (what `show ID` takes), the rank is the order of the rows.
+NEAR_TABLE_COLUMNS = (ID, Column("Facility"), Column("City"), Column("Province"),
+                      Column("km", align="right", wrap=False), STATUS, Column("Investigator"))
 UPDATE_COLUMNS = (Column("Change"), ID, Column("Facility"), Column("City"), Column("What"))
 _HEADER_KEYS = {"ID": "id", "Facility": "facility", "City": "city", "Province": "province", "km": "km",
                 "Status": "status", "Investigator": "investigator"}
@@ -109,12 +120,28 @@ def columns_in(columns: Sequence[Column], lang: str) -> tuple[Column, ...]:
 def lang_of(chinese: ChineseNames | None) -> str:
     """The language of an answer's words: Chinese when Chinese names were asked for (or typed)."""
     return "zh" if chinese is not None else "en"
+TRIAL = Column("Trial")  # in a dataset of several trials, after the facility: whose site it is
+HOSPITAL_COLUMNS = (Column("#", align="right", wrap=False), Column("Hospital"), Column("City"),
+                    Column("km", align="right", wrap=False), ID, TRIAL, STATUS, Column("Whom to call"))
+TRIAL_LIST_COLUMNS = (Column("Trial", wrap=False), Column("Title"), STATUS, Column("Phase"), Column("Sites"),
+                      Column("Data of"))
+DATASET_UPDATE_COLUMNS = (Column("Trial", wrap=False), Column("Title"), Column("Status"), Column("Sites"))
 
 
 # ---------------------------------------------------------------- cells
 
+def site_trial(answer: NearResult | RegionAnswer | SiteList, site: Site) -> Trial:
+    """The trial a site of an answer belongs to (the answer's own, in a single-trial dataset)."""
+    return answer.trials.get(site.nct_id or answer.trial.nct_id, answer.trial)
+
+
+def trial_cell(trial: Trial) -> str:
+    return " ".join(part for part in (trial.nct_id, short_label(trial)) if part)
+
+
 def status_cell(site: Site, trial: Trial, chinese: ChineseNames | None = None) -> str:
-    """"Not yet recruiting (trial)"; in Chinese words when Chinese is asked for."""
+    """"Not yet recruiting (trial)"; in Chinese words when Chinese is asked for. `trial`: the site's
+    own trial (site_trial), whose status stands in when the site gives none."""
     shown, source = effective_status(site.status, trial.overall_status)
     if chinese is None:
         return status_words(shown, source)
@@ -125,9 +152,10 @@ def status_cell(site: Site, trial: Trial, chinese: ChineseNames | None = None) -
 
 
 def facility_cell(site: Site, chinese: ChineseNames | None) -> str:
-    """"Jiangmen Central Hospital 江门市中心医院" when Chinese is asked for and the name is known."""
+    """"江门市中心医院 Jiangmen Central Hospital" when Chinese is asked for and the name is known:
+    the name the reader asked in first (a table wraps after it), the registry's English beside it."""
     name = chinese.facilities.get(site.id, "") if chinese else ""
-    return f"{site.facility} {name}" if name else site.facility
+    return f"{name} {site.facility}" if name else site.facility
 
 
 def investigator_cell(site: Site) -> str:
@@ -142,24 +170,65 @@ def distance_cell(entry: RankedSite) -> str:
 
 
 def where_cells(site: Site, chinese: ChineseNames | None) -> list[str]:
-    """City and province cells: "Jiangmen 江门", "Guangdong 广东" when Chinese names are asked for."""
+    """City and province cells, the province in its short word ("Beijing", not "Beijing
+    Municipality"); "江门", "广东" when Chinese names are asked for and known (the facility cell
+    keeps the registry's English beside the Chinese name, and JSON has both)."""
+    from sitefinder.regions import short_province
+
     if chinese is None:
-        return [site.city, site.province]
+        return [site.city, short_province(site.province)]
     city, province = chinese.sites.get(site.id, ("", ""))
-    return [" ".join(part for part in (site.city, city) if part),
-            " ".join(part for part in (site.province, province) if part)]
+    return [city or site.city, province or short_province(site.province)]
+
+
+def status_style(site: Site, trial: Trial) -> str:
+    """The Rich style of a site's status where colour is on: open green, not yet yellow, closed dim."""
+    from sitefinder.status import CLASS_STYLES, status_class
+
+    return CLASS_STYLES[status_class(effective_status(site.status, trial.overall_status)[0])]
+
+
+def site_table(title: str, columns: Sequence[Column], rows: Sequence[list[str]], sites: Sequence[Site],
+               trial: Trial, chinese: ChineseNames | None, footer: Sequence[str],
+               trial_of: Callable[[Site], Trial] | None = None) -> TableView:
+    """A table of sites that reads at 80 columns: a status every row shares is said once above the
+    table (in its colour) instead of in a column. Whom to call is the footer's first lines, right
+    under the rows (a number in a narrow column would take three lines a row). `trial_of`: each
+    site's own trial, in a dataset of several (its status is that trial's when the site has none)."""
+    lang = lang_of(chinese)
+    own_trial = trial_of or (lambda site: trial)
+    styles = [[""] * len(columns) for _ in rows]
+    status_at = list(columns).index(STATUS)
+    statuses = {row[status_at] for row in rows}
+    for site, row_styles in zip(sites, styles):
+        row_styles[status_at] = status_style(site, own_trial(site))
+    lead: list[tuple[str, str]] = []
+    if len(statuses) == 1 and rows:
+        shown = next(iter(statuses))
+        lead = [(say("status.every" if len(rows) > 1 else "status.one", lang, status=shown, count=len(rows)),
+                 status_style(sites[0], own_trial(sites[0])))]
+        keep = [index for index in range(len(columns)) if index != status_at]
+        columns = [columns[index] for index in keep]
+        rows = [[row[index] for index in keep] for row in rows]
+        styles = [[row_styles[index] for index in keep] for row_styles in styles]
+    return TableView(title, columns_in(columns, lang), rows, footer, lead, styles)
 
 
 # ---------------------------------------------------------------- what every answer ends with
 
 def answer_footer(sites: Sequence[Site], trial: Trial, distances: bool = True, options: str = "",
-                  lang: str = "en") -> list[str]:
-    """Below a table of sites: what "(trial)" means, which sites are placed approximately (marked ≈
-    where `distances` are shown), whom to call, and how current the data are; in `lang`. `options`:
-    the options that chose the data (`--sites PATH`), repeated in every command a line suggests."""
+                  lang: str = "en", answer: NearResult | RegionAnswer | SiteList | None = None) -> list[str]:
+    """Below a table of sites: whom to call (first, right under the rows: on an 80×24 screen it
+    stays in view), what "(trial)" means, which sites are placed approximately (marked ≈ where
+    `distances` are shown), and how current the data are; in `lang`. `options`: the options that
+    chose the data (`--sites PATH`), repeated in every command a line suggests. `answer`: the
+    answer, when its sites may belong to several trials (each then has its own status, contact and
+    date)."""
     from sitefinder.wording import trial_status_note
 
-    lines = []
+    if answer is not None and answer.many_trials:
+        return _many_trials_footer(sites, answer, distances, options, lang)
+    lines = whom_to_call(sites, trial, options, lang)
     if any(effective_status(site.status, trial.overall_status)[1] == "trial" for site in sites):
         lines.append(trial_status_note(trial.overall_status, lang))
     approximate = [site for site in sites if site.approximate]
@@ -167,8 +236,42 @@ def answer_footer(sites: Sequence[Site], trial: Trial, distances: bool = True, o
         ids = ", ".join(str(site.id) for site in approximate)
         lines.append(say("approximate", lang, mark=say("approximate.mark" if distances else "approximate.nomark", lang),
                          ids=ids, command=command("show", str(approximate[0].id), options=options)))
-    lines += whom_to_call(sites, trial, options, lang)
     lines.append(data_line(trial, lang))
+    return lines
+
+
+def _approximate_line(sites: Sequence[Site], distances: bool, options: str, lang: str) -> list[str]:
+    approximate = [site for site in sites if site.approximate]
+    if not approximate:
+        return []
+    ids = ", ".join(str(site.id) for site in approximate)
+    return [say("approximate", lang, mark=say("approximate.mark" if distances else "approximate.nomark", lang),
+                ids=ids, command=command("show", str(approximate[0].id), options=options))]
+
+
+def _many_trials_footer(sites: Sequence[Site], answer: NearResult | RegionAnswer | SiteList,
+                        distances: bool, options: str, lang: str) -> list[str]:
+    """answer_footer for sites of several trials: "(trial)" explained by each shown trial's own
+    status (one line per distinct meaning), whom to call per trial, the oldest trial's data date."""
+    from sitefinder.wording import trial_status_note
+
+    notes = [trial_status_note(site_trial(answer, site).overall_status, lang) for site in sites
+             if effective_status(site.status, site_trial(answer, site).overall_status)[1] == "trial"]
+    lines = [*dict.fromkeys(notes), *_approximate_line(sites, distances, options, lang)]
+    by_trial: dict[str, list[Site]] = {}
+    for site in sites:
+        by_trial.setdefault(site_trial(answer, site).nct_id, []).append(site)
+    for nct, group in by_trial.items():
+        lines += [f"{nct}: {line}" for line in whom_to_call(group, site_trial(answer, group[0]), options, lang)[:-1]]
+    if sites:
+        lines.append(say("call.every_contact", lang, command=command("show", str(sites[0].id), options=options)))
+    if by_trial:
+        from sitefinder.trial import freshness
+
+        oldest = min((site_trial(answer, group[0]) for group in by_trial.values()),
+                     key=lambda trial: freshness(trial).date or "0")
+        head = say("data.line", lang, how="", date="").rstrip()  # "Registry data"
+        lines.append(data_line(oldest, lang).replace(head, say("data.oldest", lang, nct_id=oldest.nct_id), 1))
     return lines
 
 
@@ -240,6 +343,8 @@ def notices(answer: object, options: str = "") -> list[str]:
         return near_notices(answer.near, options)
     if isinstance(answer, NearResult):
         return near_notices(answer, options)
+    if isinstance(answer, HospitalAnswer):
+        return near_notices(answer.near, options)
     if isinstance(answer, RegionAnswer):
         closed = ([closed_note(answer.closed_left_out, command("near", answer.query, "--all", options=options))]
                   if answer.closed_left_out else [])
@@ -254,11 +359,18 @@ def notices(answer: object, options: str = "") -> list[str]:
                 "give a city to see the nearest sites anywhere.", *closed]
     if isinstance(answer, SiteList) and not answer.sites:
         return empty_list_notices(answer, options)
-    if isinstance(answer, TrialSummary) and not answer.trial.nct_id:
+    if isinstance(answer, TrialSummary) and not answer.trial.nct_id and not answer.trials:
         return [f"No trial facts: there is no readable trial.json beside {answer.sites_name or 'the sites file'}."]
-    if isinstance(answer, (ImportResult, UpdateResult)):
-        notes = list(answer.notes) if isinstance(answer, UpdateResult) else []
-        return notes + [f"Not placed (listed, but never ranked by distance): {facility}" for facility in answer.unplaced]
+    if isinstance(answer, BulkResult):
+        return [*(f"Skipped {skipped_line(item)}" for item in answer.skipped), *unplaced_notices(answer.unplaced)]
+    if isinstance(answer, ImportResult):
+        return unplaced_notices(answer.unplaced)
+    if isinstance(answer, UpdateResult):
+        return [*answer.notes, *unplaced_notices(answer.unplaced)]
+    if isinstance(answer, DatasetUpdate):
+        return [*answer.notes, *unplaced_notices(answer.unplaced),
+                *(f"{change.nct_id}: the registry did not return this study; its data are kept as they were"
+                  for change in answer.trials if not change.found)]
     return []
 
 
@@ -278,6 +390,20 @@ def empty_list_notices(answer: SiteList, options: str = "") -> list[str]:
     if answer.closed_left_out:
         lines.append(closed_note(answer.closed_left_out, command("list", "--all", options=options), lang))
     return lines
+
+
+def unplaced_notices(unplaced: Sequence[str]) -> list[str]:
+    return [f"Not placed (listed, but never ranked by distance): {facility}" for facility in unplaced]
+
+
+def skipped_line(item: Skipped) -> str:
+    """A study an import left out: where it was, its NCT id, and why."""
+    where = f"{item.source}" + (f" study {item.position}" if item.position is not None else "")
+    return f"{where}{' (' + item.nct_id + ')' if item.nct_id else ''}: {item.reason}"
+
+
+def progress_line(done: int, total: int | None) -> str:
+    return f"Imported {done}{f' of {total}' if total else ''} studies…"
 
 
 def near_notices(result: NearResult, options: str = "") -> list[str]:
@@ -317,34 +443,46 @@ def view(answer: object, canvas: tuple[int, int] = (0, 0), options: str = "") ->
         return map_view(answer, *canvas, options=options)
     if isinstance(answer, NearResult):
         return near_view(answer, options) if answer.sites else None
-    if isinstance(answer, RegionAnswer):
-        return list_view(answer.sites, answer.trial, answer.chinese, options=options)
-    if isinstance(answer, SiteList):
-        return list_view(answer.sites, answer.trial, answer.chinese, answer.closed_left_out, options)
+    if isinstance(answer, HospitalAnswer):
+        return hospital_view(answer, options) if answer.hospitals else None
+    if isinstance(answer, (SiteList, RegionAnswer)):
+        return list_view(answer, options)
     if isinstance(answer, SiteDetail):
         return site_view(answer)
     if isinstance(answer, TrialSummary):
-        return FieldsView(answer.trial.nct_id or "Trial", [(label, value) for _, label, value in trial_fields(answer)])
-    if isinstance(answer, ImportResult):
+        if answer.trials:
+            return trial_list_view(answer)
+        return FieldsView(answer.trial.nct_id or ("试验" if answer.lang == "zh" else "Trial"),
+                          [(label, value) for _, label, value in trial_fields(answer)])
+    if isinstance(answer, BulkResult):
         return import_view(answer)
     if isinstance(answer, UpdateResult):
         return update_view(answer)
+    if isinstance(answer, DatasetUpdate):
+        return dataset_update_view(answer)
     raise TypeError(f"no view for {type(answer).__name__}")
 
 
-def list_view(sites: Sequence[Site], trial: Trial, chinese: ChineseNames | None, closed_left_out: int = 0,
-              options: str = "") -> View:
+def list_view(answer: SiteList | RegionAnswer, options: str = "") -> View:
+    sites, trial, chinese = answer.sites, answer.trial, answer.chinese
     lang = lang_of(chinese)
     if not sites:
         return Message(say("empty.no_sites", lang))
-    rows = [[str(site.id), facility_cell(site, chinese), *where_cells(site, chinese), status_cell(site, trial, chinese),
-             investigator_cell(site)] for site in sites]
-    closed = ([closed_note(closed_left_out, command("list", "--all", options=options), lang)]
-              if closed_left_out else [])
+    rows = [[str(site.id), facility_cell(site, chinese), *where_cells(site, chinese),
+             status_cell(site, site_trial(answer, site), chinese), investigator_cell(site)] for site in sites]
+    columns: Sequence[Column] = LIST_COLUMNS
+    if answer.many_trials:  # every row names its trial
+        columns = (*columns[:2], TRIAL, *columns[2:])
+        rows = [[*row[:2], trial_cell(site_trial(answer, site)), *row[2:]] for row, site in zip(rows, sites)]
+    # a region's answer (`near Guangdong`) suggests `near` itself with --all; a list suggests list --all
+    closed = ([closed_note(answer.closed_left_out, command("list", "--all", options=options), lang)]
+              if isinstance(answer, SiteList) and answer.closed_left_out else [])
     title = say("title.list", lang, count=len(sites),
                 of=say("title.of", lang, nct_id=trial.nct_id) if trial.nct_id else "")
-    return TableView(title, columns_in(LIST_COLUMNS, lang), rows,
-                     [*closed, *answer_footer(sites, trial, distances=False, options=options, lang=lang)])
+    return site_table(title, columns, rows, sites, trial, chinese,
+                      [*closed, *answer_footer(sites, trial, distances=False, options=options, lang=lang,
+                                               answer=answer)],
+                      trial_of=lambda site: site_trial(answer, site))
 
 
 def near_title(result: NearResult) -> str:
@@ -359,17 +497,62 @@ def near_title(result: NearResult) -> str:
 
 
 def near_rows(result: NearResult) -> list[list[str]]:
-    return [[str(rank), str(entry.site.id), facility_cell(entry.site, result.chinese),
+    """The rows of NEAR_TABLE_COLUMNS, nearest first (the order is the rank)."""
+    return [[str(entry.site.id), facility_cell(entry.site, result.chinese),
              *where_cells(entry.site, result.chinese), distance_cell(entry),
-             status_cell(entry.site, result.trial, result.chinese), investigator_cell(entry.site)]
-            for rank, entry in enumerate(result.sites, 1)]
+             status_cell(entry.site, site_trial(result, entry.site), result.chinese), investigator_cell(entry.site)]
+            for entry in result.sites]
 
 
 def near_view(result: NearResult, options: str = "") -> TableView:
     lang = lang_of(result.chinese)
-    return TableView(near_title(result), columns_in(NEAR_COLUMNS, lang), near_rows(result),
-                     [*answer_footer([entry.site for entry in result.sites], result.trial, options=options, lang=lang),
-                      say("distance.caption", lang)])
+    columns: Sequence[Column] = NEAR_TABLE_COLUMNS
+    rows = near_rows(result)
+    if result.many_trials:  # every row names its trial, after the facility
+        columns = (*columns[:2], TRIAL, *columns[2:])
+        rows = [[*row[:2], trial_cell(site_trial(result, entry.site)), *row[2:]]
+                for row, entry in zip(rows, result.sites)]
+    sites = [entry.site for entry in result.sites]
+    return site_table(near_title(result), columns, rows, sites, result.trial, result.chinese,
+                      [*answer_footer(sites, result.trial, options=options, lang=lang, answer=result),
+                       say("distance.caption", lang)],
+                      trial_of=lambda site: site_trial(result, site))
+
+
+def hospital_view(answer: HospitalAnswer, options: str = "") -> TableView:
+    """`near PLACE --by hospital`: one line a trial, the hospital named on its first."""
+    from sitefinder.wording import trial_status_note
+
+    place = answer.near.resolution.place
+    lang = lang_of(answer.near.chinese)
+    rows, notes = [], []
+    for rank, hospital in enumerate(answer.hospitals, 1):
+        for number, row in enumerate(hospital.trials):
+            named = [str(rank), hospital.facility, hospital.city,
+                     f"{'≈' if hospital.approximate else ''}{hospital.distance_km:,.1f}"] if number == 0 else [""] * 4
+            rows.append([*named, str(row.site.id), trial_cell(row.trial),
+                         status_cell(row.site, row.trial, answer.near.chinese),
+                         call_cell(row)])
+            if effective_status(row.site.status, row.trial.overall_status)[1] == "trial":
+                notes.append(trial_status_note(row.trial.overall_status, lang))
+    where = ", ".join(part for part in (place.label, place.country if place.province else "") if part)
+    first = next((row.site.id for hospital in answer.hospitals for row in hospital.trials), None)
+    every = say("call.every_contact", lang, command=command("show", str(first), options=options)) if first else ""
+    return TableView(f"Hospitals nearest to {where} ({place.latitude:.4f}, {place.longitude:.4f})",
+                     HOSPITAL_COLUMNS, rows,
+                     [*dict.fromkeys(notes), *([every] if every else []), say("distance.caption", lang)])
+
+
+def call_cell(row: HospitalTrial) -> str:
+    if row.call is None:
+        return "no phone or email listed"
+    who = "trial contact " if row.call_is_central else ""
+    return f"{who}{call_line(row)}"
+
+
+def call_line(row: HospitalTrial) -> str:
+    """Whom to call at a hospital about a trial, and how ("" when the registry gives no one)."""
+    return f"{row.call.name}, {reach_line(row.call)}" if row.call is not None else ""
 
 
 def site_view(result: SiteDetail) -> FieldsView:
@@ -381,17 +564,23 @@ def site_view(result: SiteDetail) -> FieldsView:
     coordinates = (f"{site.latitude:.4f}, {site.longitude:.4f}" if site.has_coordinates else "unknown")
     precision = ", ".join(part for part in (PRECISION_WORDS.get(site.coordinate_precision, site.coordinate_precision),
                                             site.coordinate_source) if part)
-    fields = [("Site", str(site.id)), ("Facility", facility_cell(site, result.chinese)), ("Location", location),
-              ("Status", status_cell(site, trial, result.chinese)), ("Call", call_for_site(site, trial)),
-              ("Coordinates", coordinates + (f" ({precision})" if precision else ""))]
+    lang = lang_of(result.chinese)
+
+    def label(key: str) -> str:  # the field's label in the answer's language
+        return say(f"label.{key}", lang)
+
+    fields = [(label("site"), str(site.id)), (label("facility"), facility_cell(site, result.chinese)),
+              (label("location"), location), (label("status"), status_cell(site, trial, result.chinese)),
+              (label("call"), call_for_site(site, trial, lang)),
+              (label("coordinates"), coordinates + (f" ({precision})" if precision else ""))]
     if site.location_note:
-        fields.append(("Note", site.location_note))
-    fields += labelled("Contacts", [contact_line(contact) for contact in site.contacts] or ["none listed"])
-    fields += labelled("Trial contact", [contact_line(contact) for contact in trial.central_contacts])
+        fields.append((label("note"), site.location_note))
+    fields += labelled(label("contacts"), [contact_line(contact) for contact in site.contacts] or ["none listed"])
+    fields += labelled(label("trial_contact"), [contact_line(contact) for contact in trial.central_contacts])
     if trial.nct_id:
-        fields.append(("Trial", f"{trial.nct_id}: {trial.brief_title}"))
-    fields.append(("Data", data_line(trial)))
-    return FieldsView(site.facility, fields)
+        fields.append((label("trial"), f"{trial.nct_id}: {trial.brief_title}"))
+    fields.append((label("data"), data_line(trial, lang)))
+    return FieldsView(facility_cell(site, result.chinese) if result.chinese else site.facility, fields)
 
 
 def labelled(label: str, values: Sequence[str]) -> list[tuple[str, str]]:
@@ -405,17 +594,26 @@ def trial_fields(summary: TrialSummary) -> list[tuple[str, str, str]]:
     from sitefinder.status import status_class
     from sitefinder.trial import ages_and_sex, eligibility_lists, freshness
 
-    trial = summary.trial
+    trial, lang = summary.trial, summary.lang
+    zh = lang == "zh"
     fresh = freshness(trial)
-    status = status_words(trial.overall_status, "site") if trial.overall_status else "Unknown"
-    if fresh.date:
-        age = f", {_plural(fresh.age_days, 'day')} old" if fresh.age_days is not None else ""
-        status += f" as of {fresh.date}{age}"
+    if zh:
+        from sitefinder.wording import INFO_LABELS_ZH, ages_and_sex_zh, status_word
+
+        status = status_word(trial.overall_status, "zh")
+        if fresh.date:
+            status = say("status.as_of", "zh", status=status, date=fresh.date,
+                         age=say("age.days", "zh", count=fresh.age_days) if fresh.age_days is not None else "")
+    else:
+        status = status_words(trial.overall_status, "site") if trial.overall_status else "Unknown"
+        if fresh.date:
+            age = f", {_plural(fresh.age_days, 'day')} old" if fresh.age_days is not None else ""
+            status += f" as of {fresh.date}{age}"
     central = reachable_contact(trial.central_contacts)
     finished = status_class(trial.overall_status) == "closed"
     fields = [
         ("status", "Status", status),
-        ("call", "Call", f"{central.name}, {reach_line(central)}" if central else ""),
+        ("call", "Call", f"{central.name}, {reach_line(central, lang)}" if central else ""),
         ("title", "Title", trial.brief_title),
         ("trial", "Trial", " / ".join(part for part in (trial.nct_id, trial.acronym_or_code) if part)),
         ("start", "Start", trial.start_date),
@@ -432,30 +630,69 @@ def trial_fields(summary: TrialSummary) -> list[tuple[str, str, str]]:
     one, many = ("province", "provinces") if summary.countries == ["China"] else ("province or state",
                                                                                   "provinces or states")
     regions = f"{len(summary.provinces)} {one if len(summary.provinces) == 1 else many}"
+    if zh:
+        from sitefinder.regions import display_region
+
+        where = "、".join("中国" if country == "China" else display_region(country) for country in summary.countries)
+        sites = (f"{summary.site_count} 个，分布于{where}的 {len(summary.provinces)} 个省级行政区" if countries
+                 else str(summary.site_count))
+        ages = ages_and_sex_zh(trial.minimum_age, trial.maximum_age, trial.sex)
+        enrollment = f"{trial.enrollment} 人" if trial.enrollment is not None else ""
+    else:
+        sites = f"{summary.site_count} in {regions} of {countries}" if countries else str(summary.site_count)
+        ages = ages_and_sex(trial.minimum_age, trial.maximum_age, trial.sex)
+        enrollment = f"{trial.enrollment} participants" if trial.enrollment is not None else ""
     fields += [
-        ("ages_sex", "Ages, sex", ages_and_sex(trial.minimum_age, trial.maximum_age, trial.sex)),
+        ("ages_sex", "Ages, sex", ages),
         ("phase", "Phase", trial.phase.replace("PHASE", "Phase ").replace("_", " ")),
         ("conditions", "Conditions", "; ".join(trial.conditions)),
         ("treatments", "Treatments", "; ".join(trial.interventions)),
         ("arms", "Arms", "; ".join(trial.arms)),
-        ("enrollment", "Enrollment", f"{trial.enrollment} participants" if trial.enrollment is not None else ""),
+        ("enrollment", "Enrollment", enrollment),
         ("sponsor", "Sponsor", trial.sponsor),
-        ("sites", "Sites", f"{summary.site_count} in {regions} of {countries}"
-                           if countries else str(summary.site_count)),
+        ("sites", "Sites", sites),
     ]
     others = [contact for contact in trial.central_contacts if contact != central]
     fields += [("contact", label, line) for label, line in labelled("Also", [contact_line(c) for c in others])]
     fields.append(("registry", "Registry", trial.url))
-    fields.append(("data", "Data", data_line(trial)))
+    fields.append(("data", "Data", data_line(trial, lang)))
+    if zh:  # the same facts, labelled in Chinese (a label of "" continues the line above)
+        fields = [(key, INFO_LABELS_ZH["completed" if key == "completion" and finished else key] if label else "",
+                   value) for key, label, value in fields]
     return [(key, label, value) for key, label, value in fields if value]
 
 
-def import_view(result: ImportResult) -> FieldsView:
+def trial_list_view(summary: TrialSummary) -> TableView:
+    """`info` on a dataset of several trials: each with its status, phase, site count and data date."""
+    from sitefinder.trial import freshness
+
+    rows = [[row.trial.nct_id, short_label(row.trial),
+             status_words(row.trial.overall_status, "site") if row.trial.overall_status else "unknown",
+             row.trial.phase.replace("PHASE", "Phase ").replace("_", " ") or "—", str(row.site_count),
+             freshness(row.trial).date or "unknown"] for row in summary.trials]
+    return TableView(f"{len(rows)} trials, {summary.site_count} sites", TRIAL_LIST_COLUMNS, rows,
+                     ["One trial's facts: sitefinder info NCT_ID (e.g. sitefinder info "
+                      f"{summary.trials[0].trial.nct_id})."])
+
+
+def single_trial(result: BulkResult) -> Trial | None:
+    """The one trial of an import of one study (None for several)."""
+    return result.trials[0] if len(result.trials) == 1 else None
+
+
+def import_trial_path(result: BulkResult) -> Path | None:
+    """The trial file to name: trial.json for one study, trials.json for several."""
+    trials_path = result.trials_path
+    return trials_path.with_name("trial.json") if single_trial(result) and trials_path else trials_path
+
+
+def import_view(result: BulkResult) -> FieldsView:
     placed = len(result.sites) - len(result.unplaced)
-    return FieldsView(f"Imported {result.trial.nct_id or 'study'}", [
+    one = single_trial(result)
+    return FieldsView(f"Imported {one.nct_id if one else f'{len(result.trials)} trials'}", [
         ("Sites", f"{len(result.sites)}: {result.from_registry} placed by the registry, "
                   f"{placed - result.from_registry} by the offline gazetteer, {len(result.unplaced)} not placed"),
-        ("Sites file", str(result.sites_path)), ("Trial file", str(result.trial_path)),
+        ("Sites file", str(result.sites_path)), ("Trial file", str(import_trial_path(result))),
         ("Next", f"sitefinder near CITY --sites {result.sites_path}"),
     ])
 
@@ -484,10 +721,7 @@ def update_view(result: UpdateResult) -> View:
              else f"use them with --sites {result.sites_path}")
     footer = [f"Saved in {result.sites_path.parent}; {where}.", data_line(result.trial)]
     if result.added or result.removed:  # ids are stable: say which are new and which are gone for good
-        footer.insert(0, "Site ids: " + "; ".join(part for part in (
-            "added " + ", ".join(str(site.id) for site in result.added) if result.added else "",
-            "removed " + ", ".join(str(site.id) for site in result.removed) + " (never reused)"
-            if result.removed else "") if part) + "; every other site keeps its id.")
+        footer.insert(0, ids_line(result.added, result.removed))
     if result.before.overall_status != result.trial.overall_status:
         footer.insert(0, f"The trial's overall status, shown for every site that states none: "
                          f"{status_words(result.before.overall_status, 'site')} → "
@@ -499,6 +733,40 @@ def update_view(result: UpdateResult) -> View:
     if rows:
         return TableView(title, UPDATE_COLUMNS, rows, footer)
     return FieldsView(title, [("", line) for line in ["Nothing changed.", *footer]])
+
+
+def ids_line(added: Sequence[Site], removed: Sequence[Site]) -> str:
+    """Which site ids are new and which are gone for good (ids are stable across updates)."""
+    return "Site ids: " + "; ".join(part for part in (
+        "added " + ", ".join(str(site.id) for site in added) if added else "",
+        "removed " + ", ".join(str(site.id) for site in removed) + " (never reused)"
+        if removed else "") if part) + "; every other site keeps its id."
+
+
+def dataset_update_rows(result: DatasetUpdate) -> list[list[str]]:
+    """One row a trial: its status (and its change), its sites' changes."""
+    rows = []
+    for change in result.trials:
+        status = (f"{status_words(change.before.overall_status, 'site')} → "
+                  f"{status_words(change.after.overall_status, 'site')}" if change.status_changed
+                  else status_words(change.after.overall_status, "site"))
+        sites = (f"{change.site_count} sites; {len(change.added)} added, {len(change.removed)} removed, "
+                 f"{len(change.changed)} changed" if change.found else "not returned by the registry; kept")
+        rows.append([change.nct_id, short_label(change.after), status, sites])
+    return rows
+
+
+def dataset_update_view(result: DatasetUpdate) -> TableView:
+    """`update` of a dataset of several trials: per trial, its status change and its sites' changes."""
+    moved = sum(change.status_changed for change in result.trials)
+    added = [site for change in result.trials for site in change.added]
+    removed = [site for change in result.trials for site in change.removed]
+    footer = [f"Saved in {result.sites_path.parent}; use them with --sites {result.sites_path}.",
+              "Each trial's site changes: sitefinder update --json."]
+    if added or removed:
+        footer.insert(0, ids_line(added, removed))
+    return TableView(f"{len(result.trials)} trials refreshed; {moved} changed status", DATASET_UPDATE_COLUMNS,
+                     dataset_update_rows(result), footer)
 
 
 # ---------------------------------------------------------------- the map's words
@@ -522,10 +790,11 @@ def map_view(result: MapResult, columns: int, rows: int, options: str = "") -> M
         site = entry.site
         where = " ".join(where_cells(site, near.chinese)[:1])
         site_lines.append(f"{rank:>2} {site.facility}, {where} · {distance_cell(entry)} km · "
-                          f"{status_cell(site, near.trial)} · id {site.id}"
+                          f"{status_cell(site, site_trial(near, site))} · id {site.id}"
                           + ("" if rank in shown else " (outside this view)"))
     footer = [f"Map: {scale_words(scene, columns)}. {CAPTION}",
-              *answer_footer([e.site for e in near.sites], near.trial, options=options, lang=lang_of(near.chinese))]
+              *answer_footer([e.site for e in near.sites], near.trial, options=options, lang=lang_of(near.chinese),
+                             answer=near)]
     return MapView(map_title(near), scene, columns, rows,
                    f"{ORIGIN_MARK} {place.label}" + ("" if scene.origin else " (outside this view)"),
                    site_lines, footer)

@@ -1,0 +1,276 @@
+"""Importing many registry studies into one dataset: what people download from the registry.
+
+Accepted, any mix, as several arguments: one study object (API v2), the website's JSON export
+(`ctg-studies.json`, a JSON array of study objects), a saved API search page (`{"studies": [...],
+"nextPageToken", "totalCount"}`), a folder or a zip of `NCT*.json` files (the bulk download), and an
+NCT id (with --online). Every read is bounded: a file's bytes, a zip's members and their unpacked
+size, the number of studies. A zip is read in memory, never extracted, so a member named
+`../../x` cannot write anywhere (such names are skipped, as are links and nested folders past a depth).
+
+A study that cannot be used (not an object, no protocolSection, a field of the wrong type) is skipped
+and reported by its index and NCT id, or, with `strict`, fails the whole import. Nothing is
+published until every study has been read and placed (datasets.write_trials_dataset).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from sitefinder.answers import BulkResult, Skipped
+from sitefinder.errors import ImportFailed, UsageError
+from sitefinder.models import Site, Trial
+from sitefinder.text import quoted
+
+# One JSON file is parsed whole: an export of 1,000 real studies is about 24 MB and peaks near 0.3 GB
+# parsed; a larger download goes as a zip or folder, read one study at a time.
+MAX_FILE_BYTES = 128 * 1024 * 1024
+MAX_ZIP_MEMBERS = 100_000
+MAX_ZIP_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024
+MAX_STUDIES = 100_000
+MAX_FOLDER_DEPTH = 4
+PROGRESS_AFTER_S = 1.0  # imports shorter than this say nothing while they run
+
+
+class Study(NamedTuple):
+    source: str
+    position: int | None  # its place in an export or page (0-based); `index` would hide tuple.index
+    data: Any  # what the file holds at that place: a study object, if all is well
+    retrieved: str = ""
+
+
+Progress = Callable[[int, int | None], None]  # studies done, studies in all (None while unknown)
+
+
+def import_many(sources: list[str], out_dir: Path, online: bool = False, strict: bool = False,
+                country: str | None = None, progress: Progress | None = None) -> BulkResult:
+    """`sitefinder import A B ...`: every study of every source, placed offline, published as one dataset."""
+    from sitefinder.datasets import write_trials_dataset
+    from sitefinder.importer import import_study
+    from sitefinder.output.views import skipped_line  # the words `import` shows for a skipped study
+    from sitefinder.placement import Placer
+    from sitefinder.queries import open_gazetteer
+
+    if not sources:
+        raise UsageError("give a study file, an export, a folder or zip of NCT*.json files, or an NCT id")
+    try:  # a name that is not UTF-8 (a stray byte) could not be printed or put in JSON once written
+        str(out_dir).encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError(f"--out {str(out_dir).encode('utf-8', 'surrogateescape').decode('utf-8', 'backslashreplace')}: "
+                         "the directory name is not UTF-8; choose a name in UTF-8; nothing was written") from None
+    gazetteer = open_gazetteer()
+    countries = None
+    if country is not None:
+        countries = frozenset(gazetteer.country_codes(country))
+        if not countries:
+            raise UsageError(f"unknown country {quoted(country)}; give its name, e.g. --country China")
+    studies = (study for source in sources for study in _studies(source, online))  # read as they are placed
+    # One memo of placements for every study: an export's studies share their cities (a country's
+    # many trials at the same hospitals), so each distinct location is worked out once per import.
+    placer = Placer(gazetteer)
+    trials: list[Trial] = []
+    sites: list[Site] = []
+    unplaced: list[str] = []
+    skipped: list[Skipped] = []
+    seen: set[str] = set()
+    from_registry = 0
+    started = time.monotonic()
+    done = 0
+    for done, study in enumerate(studies, start=1):
+        if done > MAX_STUDIES:
+            raise ImportFailed(f"more than {MAX_STUDIES} studies; at most that many in one dataset: split the import")
+        nct_id = _nct_id_of(study.data)
+        try:
+            if not isinstance(study.data, dict) or not isinstance(study.data.get("protocolSection"), dict):
+                raise ImportFailed("not a ClinicalTrials.gov API v2 study (no protocolSection)")
+            result = import_study(study.data, gazetteer, retrieved=study.retrieved, first_id=len(sites) + 1,
+                                  countries=countries, placer=placer)
+            nct_id = result.trial.nct_id.upper()
+            if not _is_nct(nct_id):
+                raise ImportFailed(f"identificationModule.nctId {quoted(result.trial.nct_id)} is not an NCT id")
+        except ImportFailed as exc:
+            skipped.append(Skipped(study.source, study.position, nct_id, str(exc)))
+            if strict:
+                raise ImportFailed(f"{skipped_line(skipped[-1])} (drop --strict to skip it); "
+                                   "nothing was written") from None
+            continue
+        if nct_id in seen:
+            skipped.append(Skipped(study.source, study.position, nct_id, "already imported from an earlier study; "
+                                                                      "the first is kept"))
+            continue
+        seen.add(nct_id)
+        if not result.sites:
+            continue  # no site in the countries asked for
+        if strict and result.unplaced:
+            raise ImportFailed(f"{nct_id}: {len(result.unplaced)} site(s) could not be placed: "
+                               f"{'; '.join(result.unplaced[:5])} (drop --strict to import them unranked); "
+                               "nothing was written")
+        trials.append(result.trial._replace(nct_id=nct_id))
+        sites.extend(result.sites)
+        unplaced.extend(result.unplaced)
+        from_registry += result.from_registry
+        if progress is not None and time.monotonic() - started > PROGRESS_AFTER_S:
+            progress(done, None)
+    if not trials:
+        where = f" in {country}" if country else ""
+        if skipped:
+            raise ImportFailed(f"no study could be imported: {skipped_line(skipped[0])}; nothing was written")
+        which = "the study lists no locations" if done == 1 else "none of the studies lists locations"
+        raise ImportFailed(f"{which}{where}, so there is nothing to find; nothing was written")
+    sites_path, trials_path = write_trials_dataset(out_dir, sites, trials, countries)
+    from sitefinder.sitestore import warm_index
+
+    warm_index(sites_path)
+    return BulkResult(trials, sites, unplaced, from_registry, skipped, sites_path, trials_path)
+
+
+def _is_nct(text: str) -> bool:
+    from sitefinder.catalogue import NCT_ID
+
+    return NCT_ID.match(text) is not None
+
+
+def _nct_id_of(data: Any) -> str:
+    """The NCT id a record names, for a message about it; "" when it names none."""
+    try:
+        value = data["protocolSection"]["identificationModule"]["nctId"]
+    except (KeyError, TypeError):
+        return ""
+    return value.strip().upper()[:20] if isinstance(value, str) else ""
+
+
+def _studies(source: str, online: bool) -> Iterator[Study]:
+    from sitefinder.importer import _shown, _today, load_study, registry_id
+
+    path = Path(source)
+    nct_id = registry_id(source)  # an NCT id as written (any case, full-width) that names no file
+    if nct_id is not None:
+        yield Study(nct_id, None, load_study(source, online=online), _today())
+        return
+    try:
+        is_folder = path.is_dir()
+    except (OSError, ValueError):  # a name too long to be a file, a NUL: read below, which says so
+        is_folder = False
+    if is_folder:
+        yield from _folder_studies(path)
+        return
+    raw = _read(path)
+    if raw[:4] == b"PK\x03\x04" or (raw[:4] == b"PK\x05\x06"):
+        yield from _zip_studies(path, raw)
+        return
+    yield from _json_studies(_shown(str(path)), raw)
+
+
+def _read(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    from sitefinder.importer import _shown
+    from sitefinder.paths import read_bounded
+
+    try:
+        return read_bounded(path, limit)
+    except FileNotFoundError:
+        raise ImportFailed(f"{_shown(path)}: no such file; give a study JSON file, an export, a folder or zip of "
+                           "NCT*.json files, or an NCT id with --online") from None
+    except OSError as exc:
+        raise ImportFailed(f"{_shown(path)}: cannot be read ({exc.strerror or exc})") from None
+
+
+def _json_studies(where: str, raw: bytes) -> Iterator[Study]:
+    """The studies of one JSON text: a study, an export (array) or a search page (`studies`)."""
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ImportFailed(f"{where}: not UTF-8 text; a registry study is UTF-8 JSON") from None
+    except json.JSONDecodeError as exc:
+        raise ImportFailed(f"{where}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    except RecursionError:
+        raise ImportFailed(f"{where}: JSON nested too deeply to be registry studies") from None
+    if isinstance(data, (list, dict)) and not (data if isinstance(data, list) else data.get("studies", True)):
+        raise ImportFailed(f"{where}: holds no studies (an empty list, no protocolSection)")
+    if isinstance(data, list):  # the website's export
+        for index, item in enumerate(data):
+            yield Study(where, index, item)
+    elif isinstance(data, dict) and isinstance(data.get("studies"), list):  # a saved API search page
+        for index, item in enumerate(data["studies"]):
+            yield Study(where, index, item)
+    elif isinstance(data, dict) and isinstance(data.get("protocolSection"), dict):
+        yield Study(where, None, data)
+    else:
+        raise ImportFailed(f"{where}: not a ClinicalTrials.gov study, export (a JSON list of studies) or "
+                           "search page ({\"studies\": [...]})")
+
+
+def _is_study_name(name: str) -> bool:
+    base = name.rsplit("/", 1)[-1]
+    return base.upper().startswith("NCT") and base.lower().endswith(".json")
+
+
+def _folder_studies(folder: Path) -> Iterator[Study]:
+    """NCT*.json files of a folder and its subfolders (to a depth), in name order; links are not followed."""
+    found: list[Path] = []
+
+    def walk(directory: Path, depth: int) -> None:
+        try:
+            entries = sorted(directory.iterdir())
+        except OSError as exc:
+            raise ImportFailed(f"{directory}: cannot be read ({exc.strerror or exc})") from None
+        for entry in entries:
+            if entry.is_symlink():
+                continue
+            if entry.is_dir() and depth < MAX_FOLDER_DEPTH:
+                walk(entry, depth + 1)
+            elif entry.is_file() and _is_study_name(entry.name):
+                found.append(entry)
+                if len(found) > MAX_ZIP_MEMBERS:
+                    raise ImportFailed(f"{folder}: more than {MAX_ZIP_MEMBERS} study files; split the import")
+
+    walk(folder, 0)
+    if not found:
+        raise ImportFailed(f"{folder}: no NCT*.json files in this folder")
+    from sitefinder.importer import MAX_STUDY_BYTES
+
+    for path in found:
+        yield from _json_studies(str(path), _read(path, MAX_STUDY_BYTES))
+
+
+def _zip_studies(path: Path, raw: bytes) -> Iterator[Study]:
+    """NCT*.json members of a zip, read in memory (never extracted), each and all bounded."""
+    import io
+
+    from sitefinder.importer import MAX_STUDY_BYTES
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ImportFailed(f"{path}: not a readable zip file ({exc})") from None
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise ImportFailed(f"{path}: {len(members)} members; at most {MAX_ZIP_MEMBERS}: split the archive")
+    wanted = [member for member in members if not member.is_dir() and _safe_member(member.filename)
+              and _is_study_name(member.filename)]
+    if not wanted:
+        raise ImportFailed(f"{path}: no NCT*.json files in this zip")
+    if sum(member.file_size for member in wanted) > MAX_ZIP_UNPACKED_BYTES:
+        raise ImportFailed(f"{path}: unpacks to more than {MAX_ZIP_UNPACKED_BYTES // 2**30} GB; split the archive")
+    for member in sorted(wanted, key=lambda item: item.filename):
+        where = f"{path}:{member.filename}"
+        if member.file_size > MAX_STUDY_BYTES:
+            raise ImportFailed(f"{where}: larger than {MAX_STUDY_BYTES // 2**20} MB, the most read for a study")
+        try:
+            with archive.open(member) as handle:
+                data = handle.read(MAX_STUDY_BYTES + 1)  # the header's size may lie: the read is bounded too
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
+            raise ImportFailed(f"{where}: cannot be unpacked ({exc})") from None
+        if len(data) > MAX_STUDY_BYTES:
+            raise ImportFailed(f"{where}: larger than {MAX_STUDY_BYTES // 2**20} MB, the most read for a study")
+        yield from _json_studies(where, data)
+
+
+def _safe_member(name: str) -> bool:
+    """No absolute paths, no `..`, no deep nesting: a name that points outside the archive is not a study."""
+    parts = name.replace("\\", "/").split("/")
+    return not name.startswith(("/", "\\")) and ".." not in parts and ":" not in parts[0] \
+        and len(parts) <= MAX_FOLDER_DEPTH + 1

@@ -1,0 +1,213 @@
+"""The trials of a dataset: trials.json beside a sites file, one object per study.
+
+A dataset of many trials (an import of the registry's export, a search page, a bulk download) keeps
+each study's own facts, data date and contacts. They are stored as JSON, one object per study in
+the shape of trial.json, rather than in SQLite: one reader (`trial.trial_from_dict`) serves both
+files, the file is published by the same atomic version switch as the sites (datasets.py), and it
+stays readable and diffable by hand. What JSON costs at scale (1,000 studies are about 9 MB, 0.15 s
+to parse) is paid once per file change: a large dataset is read through its cached SQLite index
+(sitestore.py), which holds each trial's row and its condition terms, indexed.
+
+A single-trial file written by an earlier version has only trial.json: its sites carry no
+`nct_id`, and their trial is the one in trial.json.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from sitefinder.errors import DataFileError, UsageError
+from sitefinder.models import Site, Trial
+from sitefinder.text import fold, quoted
+
+TRIALS_FILE = "trials.json"
+MAX_TRIALS_BYTES = 256 * 1024 * 1024  # 1,000 studies take about 9 MB; eligibility texts are the bulk
+MAX_TRIALS = 100_000
+NCT_ID = re.compile(r"^NCT\d{8}$")
+LABEL_CHARS = 28  # a short title cut at a word: fits a table column beside the facility
+
+
+def trials_path_for(sites_path: Path) -> Path:
+    return sites_path.with_name(TRIALS_FILE)
+
+
+def trials_beside(sites_path: Path, shown: Path | None = None) -> tuple[Trial, tuple[Trial, ...]]:
+    """The trial facts beside a sites file: (its one trial, or an empty Trial for a dataset of
+    several; every trial). trials.json when there is one, else trial.json (an older single-trial file).
+
+    `shown`: as for trial.read_trial_beside, the dataset's DIR/sites.csv when `sites_path` is the
+    file of its version in use (every file is read from that one version)."""
+    from sitefinder.trial import read_trial_beside
+
+    trials = read_trials_beside(sites_path, shown)
+    if trials is None:
+        trial = read_trial_beside(sites_path, shown)
+        return trial, ((trial,) if trial.nct_id else ())
+    found = trials
+    return one_trial(sites_path, shown, len(found), lambda: found[0]), found
+
+
+def one_trial(sites_path: Path, shown: Path | None, count: int, first: Callable[[], Trial]) -> Trial:
+    """The trial of a file of `count` trials: an empty Trial for several; for one, its trial.json,
+    which every dataset of one trial has (beside trials.json, when it has one), so that a dataset
+    missing it says so; a plain file with only trials.json: `first()`, the one trials.json describes."""
+    from sitefinder.trial import read_trial_beside, trial_path_for
+
+    if count > 1:
+        return Trial()
+    if count == 1 and shown is None and not trial_path_for(sites_path).exists():
+        return first()
+    return read_trial_beside(sites_path, shown)
+
+
+def read_trials_beside(sites_path: Path, shown: Path | None = None) -> tuple[Trial, ...] | None:
+    """The trials of trials.json beside a sites file; None when there is none (an older single-trial
+    file). Messages name the file beside `shown`, when given (see trials_beside)."""
+    from sitefinder.paths import read_bounded
+    from sitefinder.trial import trial_from_dict
+
+    opened = trials_path_for(sites_path)
+    path = trials_path_for(shown) if shown is not None else opened
+    try:
+        text = read_bounded(opened, MAX_TRIALS_BYTES).decode("utf-8-sig")
+    except FileNotFoundError:
+        return None
+    except UnicodeDecodeError:
+        raise DataFileError(path, "is not UTF-8 text; save it as UTF-8") from None
+    except OSError as exc:
+        raise DataFileError(path, f"cannot be read: {exc.strerror or exc}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataFileError(path, f"is not valid JSON: {exc.msg}", exc.lineno) from None
+    except RecursionError:
+        raise DataFileError(path, "is JSON nested too deeply to be trials' facts") from None
+    items = data.get("trials") if isinstance(data, dict) else None
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise DataFileError(path, 'must hold {"trials": [one object per trial, ...]}')
+    if len(items) > MAX_TRIALS:
+        raise DataFileError(path, f"holds {len(items)} trials; at most {MAX_TRIALS}")
+    trials = tuple(trial_from_dict(item, path) for item in items)
+    seen: set[str] = set()
+    for trial in trials:
+        if not NCT_ID.match(trial.nct_id):
+            raise DataFileError(path, f"nct_id {quoted(trial.nct_id)} is not an NCT id like NCT07010263")
+        if trial.nct_id in seen:
+            raise DataFileError(path, f"{trial.nct_id} is listed twice; each trial once")
+        seen.add(trial.nct_id)
+    return trials
+
+
+def trials_json_text(trials: Iterable[Trial], countries: Iterable[str] | None = None) -> str:
+    """`countries`: the ISO codes an import kept (--country), so that `update` keeps to them too."""
+    from sitefinder.trial import trial_to_dict
+
+    data: dict[str, Any] = {"trials": [trial_to_dict(trial) for trial in trials]}
+    if countries is not None:
+        data["countries"] = sorted(countries)
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def import_countries(sites_path: Path) -> frozenset[str] | None:
+    """The countries (ISO codes) the dataset's import kept; None when it kept all. Read from the
+    version in use (a dataset's DIR/sites.csv), as its sites are."""
+    from sitefinder.paths import read_bounded
+    from sitefinder.versions import pinned_version
+
+    try:
+        data = json.loads(read_bounded(trials_path_for(pinned_version(sites_path)),
+                                       MAX_TRIALS_BYTES).decode("utf-8-sig"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    codes = data.get("countries") if isinstance(data, dict) else None
+    if not isinstance(codes, list) or not all(isinstance(code, str) and len(code) == 2 for code in codes):
+        return None
+    return frozenset(codes)
+
+
+def trial_id_of(site: Site, default: Trial) -> str:
+    """A site of an older single-trial file names no trial: its trial is the one in trial.json."""
+    return site.nct_id or default.nct_id
+
+
+def short_label(trial: Trial) -> str:
+    """A trial's short name for a table row: its acronym, else its brief title cut at a word."""
+    if trial.acronym:
+        return trial.acronym
+    title = " ".join(trial.brief_title.split())
+    if len(title) <= LABEL_CHARS:
+        return title
+    cut = title[:LABEL_CHARS + 1].rsplit(" ", 1)[0].rstrip(",;:-–(")
+    return (cut or title[:LABEL_CHARS]) + "…"
+
+
+def words(text: str) -> tuple[str, ...]:
+    """Folded words ("Non-Small-Cell" → non, small, cell): case, accents and punctuation ignored."""
+    return tuple(word for word in (fold(part) for part in re.split(r"[\W_]+", text)) if word)
+
+
+def condition_terms(trial: Trial) -> tuple[str, ...]:
+    """What --condition is matched against: conditions, keywords and MeSH terms, as folded words
+    joined by single spaces (so that a word sequence can be found in them, in SQL too)."""
+    return tuple(dict.fromkeys(" ".join(words(term)) for term in (*trial.conditions, *trial.keywords,
+                                                                   *trial.mesh_terms) if words(term)))
+
+
+def term_matches(term: str, wanted: str) -> bool:
+    """Whether a folded term holds the words typed, in order, as whole words, and not negated:
+    "small cell lung" is in "small cell lung carcinoma" but not in "carcinoma non small cell lung"
+    (non-small-cell lung cancer is another disease, as non-Hodgkin lymphoma is not Hodgkin's)."""
+    have, key = term.split(" "), words(wanted)
+    if not key:
+        return False
+    for start in range(len(have) - len(key) + 1):
+        if tuple(have[start:start + len(key)]) == key and (start == 0 or have[start - 1] != "non"):
+            return True
+    return False
+
+
+def matches_condition(trial: Trial, wanted: str) -> bool:
+    """`--condition lung`: a term of the trial holds the words typed (term_matches), in any case."""
+    return any(term_matches(term, wanted) for term in condition_terms(trial))
+
+
+def parse_trial_options(values: Iterable[str]) -> frozenset[str]:
+    """--trial values as NCT ids (any case); a bad one is a usage error."""
+    ids = set()
+    for value in values:
+        nct = value.strip().upper()
+        if not NCT_ID.match(nct):
+            raise UsageError(f"--trial {quoted(value)} is not an NCT id; it looks like NCT07010263")
+        ids.add(nct)
+    return frozenset(ids)
+
+
+def check_condition(text: str | None) -> str | None:
+    if text is None:
+        return None
+    if not words(text):
+        raise UsageError("--condition needs some words, e.g. --condition 'small cell lung'")
+    return text
+
+
+def chosen_trials(trials: Mapping[str, Trial], nct_ids: frozenset[str], condition: str | None) -> frozenset[str] | None:
+    """The NCT ids --trial and --condition leave; None when neither narrows. An id the dataset lacks is an error."""
+    if not nct_ids and condition is None:
+        return None
+    missing = sorted(nct for nct in nct_ids if nct not in trials)
+    if missing:
+        known = ", ".join(list(trials)[:5]) + (" …" if len(trials) > 5 else "")
+        raise UsageError(f"the dataset has no trial {missing[0]}; its trials: {known or 'none'} (see: sitefinder info)")
+    chosen = set(nct_ids or trials)
+    if condition is not None:
+        chosen = {nct for nct in chosen if matches_condition(trials[nct], condition)}
+    return frozenset(chosen)
+
+
+def trial_record_short(trial: Trial) -> dict[str, Any]:
+    """The trial a site belongs to, as JSON carries it beside the site."""
+    return {"nct_id": trial.nct_id or None, "label": short_label(trial) or None}

@@ -1,0 +1,490 @@
+"""Many trials in one dataset: imports of what people download, questions across trials, update."""
+
+from __future__ import annotations
+
+import csv
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from sitefinder.status import CLOSED_STATUSES
+
+from conftest import CTGOV_STUDY, ROOT
+
+EXPORT = ROOT / "tests" / "fixtures" / "export"
+STUDIES = sorted(EXPORT.glob("NCT*.json"))
+
+
+def study(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def write_export(tmp_path: Path, studies: list, name: str = "ctg-studies.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(studies), encoding="utf-8")
+    return path
+
+
+def location_count(data: dict, country: str | None = None) -> int:
+    locations = data["protocolSection"].get("contactsLocationsModule", {}).get("locations", [])
+    return sum(country is None or location.get("country") == country for location in locations)
+
+
+@pytest.fixture
+def dataset(cli, tmp_path: Path) -> Path:
+    """The fixtures' export and the shipped study, imported as one dataset."""
+    export = write_export(tmp_path, [study(path) for path in STUDIES])
+    run = cli("import", str(export), str(CTGOV_STUDY), "--out", str(tmp_path / "many"), "--json")
+    assert run.exit_code == 0, run.stderr
+    return tmp_path / "many" / "sites.csv"
+
+
+def test_an_export_array_becomes_one_dataset_each_site_naming_its_trial(dataset: Path) -> None:
+    with dataset.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    expected = {study(path)["protocolSection"]["identificationModule"]["nctId"]: location_count(study(path))
+                for path in [*STUDIES, CTGOV_STUDY]}
+    counted: dict[str, int] = {}
+    for row in rows:
+        counted[row["nct_id"]] = counted.get(row["nct_id"], 0) + 1
+    assert counted == expected
+    assert sorted(int(row["id"]) for row in rows) == list(range(1, len(rows) + 1))  # ids unique in the dataset
+    trials = json.loads((dataset.parent / "trials.json").read_text(encoding="utf-8"))["trials"]
+    assert [trial["nct_id"] for trial in trials] == list(expected)
+    by_id = {trial["nct_id"]: trial for trial in trials}
+    assert by_id["NCT02856893"]["acronym"] == "APPLE"  # each study keeps its own facts
+    assert "Carcinoma, Non-Small-Cell Lung" in by_id["NCT05288205"]["mesh_terms"]
+    assert by_id["NCT07010263"]["central_contacts"] != by_id["NCT05288205"]["central_contacts"]
+
+
+def test_search_pages_folders_and_zips_import_alike(cli, tmp_path: Path) -> None:
+    half = len(STUDIES) // 2
+    pages = []
+    for number, chunk in enumerate((STUDIES[:half], STUDIES[half:])):
+        page = tmp_path / f"page{number}.json"
+        page.write_text(json.dumps({"studies": [study(p) for p in chunk], "nextPageToken": "x" if not number else None,
+                                    "totalCount": len(STUDIES)}), encoding="utf-8")
+        pages.append(str(page))
+    folder = tmp_path / "bulk"
+    (folder / "sub").mkdir(parents=True)
+    for path in STUDIES:
+        (folder / "sub" / path.name).write_bytes(path.read_bytes())
+    (folder / "README.txt").write_text("not a study", encoding="utf-8")
+    archive = tmp_path / "bulk.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        for path in STUDIES:
+            handle.write(path, f"ctg/{path.name}")
+        handle.writestr("../NCT99999999.json", "{}")  # a name pointing outside: never a study
+    answers = []
+    for sources in (pages, [str(folder)], [str(archive)]):
+        run = cli("import", *sources, "--out", str(tmp_path / f"o{len(answers)}"), "--json")
+        assert run.exit_code == 0, run.stderr
+        answers.append(run.json())
+    assert {answer["trial_count"] for answer in answers} == {len(STUDIES)}
+    assert len({answer["site_count"] for answer in answers}) == 1
+    assert all(answer["skipped"] == [] for answer in answers)
+
+
+@pytest.mark.parametrize("country", ["China", "中国", "PRC", "france"])
+def test_country_keeps_only_its_sites(cli, tmp_path: Path, country: str) -> None:
+    export = write_export(tmp_path, [study(path) for path in STUDIES])
+    run = cli("import", str(export), "--country", country, "--out", str(tmp_path / "c"), "--json")
+    assert run.exit_code == 0, run.stderr
+    name = "France" if country == "france" else "China"
+    assert run.json()["site_count"] == sum(location_count(study(path), name) for path in STUDIES)
+    with (tmp_path / "c" / "sites.csv").open(encoding="utf-8") as handle:
+        assert {row["country"] for row in csv.DictReader(handle)} == {name}
+
+
+def test_an_unknown_country_is_a_usage_error(cli, tmp_path: Path) -> None:
+    run = cli("import", str(STUDIES[0]), "--country", "Atlantis", "--out", str(tmp_path / "c"))
+    assert run.exit_code == 2 and "unknown country" in run.stderr and not (tmp_path / "c").exists()
+
+
+def test_a_bad_study_in_an_export_is_skipped_by_index_and_id_or_fails_with_strict(cli, tmp_path: Path) -> None:
+    bad = study(STUDIES[1])
+    bad["protocolSection"]["designModule"] = {"phases": 3}
+    export = write_export(tmp_path, [study(STUDIES[0]), bad, "not a study", study(STUDIES[2])])
+    nct = bad["protocolSection"]["identificationModule"]["nctId"]
+    run = cli("import", str(export), "--out", str(tmp_path / "d"), "--json")
+    assert run.exit_code == 0, run.stderr
+    assert [(item["index"], item["nct_id"]) for item in run.json()["skipped"]] == [(1, nct), (2, None)]
+    assert f"study 1 ({nct})" in run.stderr and "designModule.phases" in run.stderr
+    assert run.json()["trial_count"] == 2
+    strict = cli("import", str(export), "--out", str(tmp_path / "e"), "--strict")
+    assert strict.exit_code == 1 and f"study 1 ({nct})" in strict.stderr and strict.stdout == ""
+    assert not (tmp_path / "e" / "sites.csv").exists()
+
+
+def test_a_failed_import_leaves_the_earlier_dataset(cli, tmp_path: Path, dataset: Path) -> None:
+    before = dataset.read_bytes(), (dataset.parent / "trials.json").read_bytes()
+    export = write_export(tmp_path, ["junk", {"protocolSection": 1}], "bad.json")
+    run = cli("import", str(export), "--out", str(dataset.parent))
+    assert run.exit_code == 1 and run.stderr.count("\n") <= 3
+    assert (dataset.read_bytes(), (dataset.parent / "trials.json").read_bytes()) == before
+
+
+def test_single_trial_files_of_earlier_versions_still_read(cli) -> None:
+    run = cli("near", "Guangzhou", "--json", "--limit", "2")  # the shipped file: no nct_id column, no trials.json
+    assert run.exit_code == 0, run.stderr
+    assert [site["nct_id"] for site in run.json()["sites"]] == ["NCT07010263"] * 2
+
+
+@pytest.fixture(params=["memory", "index"])
+def store(request, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every question across trials is asked of the file in memory and through its SQLite index."""
+    if request.param == "index":
+        monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
+    return request.param
+
+
+def test_near_ranks_every_trials_sites_together_and_names_each_rows_trial(cli, dataset: Path, store: str) -> None:
+    run = cli("near", "Guangzhou", "--sites", str(dataset), "--limit", "8", "--json")
+    assert run.exit_code == 0, run.stderr
+    sites = run.json()["sites"]
+    assert len({site["nct_id"] for site in sites}) >= 3  # several trials in one ranking
+    assert [site["distance_km"] for site in sites] == sorted(site["distance_km"] for site in sites)
+    labels = {site["nct_id"]: site["trial"] for site in sites}
+    assert labels["NCT07010263"].startswith("A Study of AK112") and len(labels["NCT07010263"]) <= 41
+    assert run.json()["nct_id"] is None  # several trials: none at the top
+    table = cli("near", "Guangzhou", "--sites", str(dataset), "--limit", "3", env={"COLUMNS": "200"})
+    assert "Trial" in table.stdout and "NCT05351788" in table.stdout
+
+
+def test_trial_and_condition_narrow_near_list_and_map(cli, dataset: Path, store: str) -> None:
+    one = cli("near", "Guangzhou", "--sites", str(dataset), "--trial", "nct07010263", "--limit", "50", "--json")
+    assert {site["nct_id"] for site in one.json()["sites"]} == {"NCT07010263"}
+    assert len(one.json()["sites"]) == 42
+    # --all: both trials are completed, so their sites are closed and the default filter leaves them out
+    two = cli("list", "--sites", str(dataset), "--trial", "NCT04014634", "--trial", "NCT02856893", "--all", "--json")
+    assert {site["nct_id"] for site in two.json()["sites"]} == {"NCT04014634", "NCT02856893"}
+    # MeSH terms count (NCT05351788 says "Non-small Cell Lung Cancer"), and "small cell" is not "non-small cell"
+    nsclc = cli("list", "--sites", str(dataset), "--condition", "carcinoma, NON-SMALL-CELL lung", "--json")
+    assert {site["nct_id"] for site in nsclc.json()["sites"]} == {"NCT05288205", "NCT05351788"}
+    sclc = cli("list", "--sites", str(dataset), "--condition", "small cell lung", "--json")
+    assert {site["nct_id"] for site in sclc.json()["sites"]} == {"NCT07010263"}
+    headache = cli("map", "Amsterdam", "--sites", str(dataset), "--condition", "Cluster Headache", "--all", "--json")
+    assert headache.exit_code == 0, headache.stderr
+    assert {site["nct_id"] for site in headache.json()["sites"]} == {"NCT04014634"}
+    none = cli("near", "Guangzhou", "--sites", str(dataset), "--condition", "asthma", "--json")
+    assert none.exit_code == 0 and none.json()["sites"] == []
+
+
+def test_closed_sites_are_left_out_by_each_sites_own_trials_status(cli, dataset: Path, store: str) -> None:
+    """The joinable filter of a dataset of many trials: a site without a status of its own shows its
+    own trial's, so a completed trial's sites are closed while another trial's sites stay."""
+    every = cli("list", "--sites", str(dataset), "--all", "--json").json()["sites"]
+    closed = [site for site in every if site["effective_status"] in CLOSED_STATUSES]
+    by_trial = {site["nct_id"] for site in closed if site["status_source"] == "trial"}
+    assert closed and by_trial  # the fixture has closed sites, some closed by their trial's status
+    shown = cli("list", "--sites", str(dataset), "--json").json()
+    assert {site["id"] for site in shown["sites"]} == {site["id"] for site in every} - {site["id"] for site in closed}
+    assert shown["closed_left_out"] == len(closed)
+    near = cli("near", "Guangzhou", "--sites", str(dataset), "--limit", "1000", "--json").json()
+    placed = [site for site in every if site["latitude"] is not None]
+    assert not {site["id"] for site in near["sites"]} & {site["id"] for site in closed}
+    assert len(near["sites"]) == len([site for site in placed if site["effective_status"] not in CLOSED_STATUSES])
+    assert near["closed_left_out"] == len(closed)
+    hospitals = cli("near", "Guangzhou", "--sites", str(dataset), "--by", "hospital", "--limit", "1000", "--json")
+    rows = [row for hospital in hospitals.json()["hospitals"] for row in hospital["trials"]]
+    assert rows and all(row["effective_status"] not in CLOSED_STATUSES for row in rows)
+    assert hospitals.json()["closed_left_out"] == len(closed)
+    assert list(hospitals.json())[:3] == ["nct_id", "central_contacts", "trial"]  # one header rule
+
+
+@pytest.mark.parametrize("args, message", [(["--trial", "NCT1"], "not an NCT id"),
+                                           (["--trial", "NCT99999999"], "has no trial NCT99999999"),
+                                           (["--condition", " ,; "], "--condition needs some words")])
+def test_bad_trial_filters_are_usage_errors(cli, dataset: Path, args: list, message: str) -> None:
+    run = cli("near", "Guangzhou", "--sites", str(dataset), *args)
+    assert run.exit_code == 2 and message in run.stderr and run.stdout == ""
+
+
+def test_by_hospital_lists_each_hospital_once_with_its_trials_and_whom_to_call(cli, tmp_path: Path, store: str) -> None:
+    # two studies at one hospital, spelt differently: one hospital, two trials
+    first, second = study(EXPORT / "NCT05288205.json"), study(EXPORT / "NCT05351788.json")  # both with contacts
+    location = dict(first["protocolSection"]["contactsLocationsModule"]["locations"][0])
+    location["facility"] = "  " + location["facility"].upper().replace(" ", "  ") + "."
+    second["protocolSection"]["contactsLocationsModule"]["locations"].append(location)
+    export = write_export(tmp_path, [first, second])
+    assert cli("import", str(export), "--out", str(tmp_path / "h")).exit_code == 0
+    run = cli("near", location["city"], "--by", "hospital", "--sites", str(tmp_path / "h" / "sites.csv"), "--json",
+              "--limit", "3")
+    assert run.exit_code == 0, run.stderr
+    hospitals = run.json()["hospitals"]
+    keys = [(h["facility"].casefold(), h["city"]) for h in hospitals]
+    assert len(keys) == len(set(keys)) == 3
+    top = hospitals[0]
+    assert {row["nct_id"] for row in top["trials"]} == {first["protocolSection"]["identificationModule"]["nctId"],
+                                                        second["protocolSection"]["identificationModule"]["nctId"]}
+    # no site contact there: each trial's own central contact, said to be the trial's
+    assert [(row["call"]["central"], row["call"]["line"].split(",")[0]) for row in top["trials"]] == \
+        [(True, "Shanghai Allist Pharmaceuticals Co."), (True, "XiaoPin Jin")]
+    assert all(row["effective_status"] for row in top["trials"])
+    table = cli("near", location["city"], "--by", "hospital", "--sites", str(tmp_path / "h" / "sites.csv"),
+                "--limit", "1", env={"COLUMNS": "200"})
+    assert table.exit_code == 0 and "Whom to call" in table.stdout and table.stdout.count("NCT") >= 2
+
+
+def test_info_lists_the_trials_and_shows_one(cli, dataset: Path, store: str) -> None:
+    listing = cli("info", "--sites", str(dataset), "--json").json()
+    assert listing["trial_count"] == 7 and listing["site_count"] == sum(t["site_count"] for t in listing["trials"])
+    apple = next(t for t in listing["trials"] if t["nct_id"] == "NCT02856893")
+    assert (apple["trial"], apple["overall_status"], apple["phase"], apple["site_count"]) == \
+        ("APPLE", "ACTIVE_NOT_RECRUITING", "PHASE2", 23)
+    assert apple["data_date"]
+    one = cli("info", "nct02856893", "--sites", str(dataset), "--json")
+    assert one.exit_code == 0, one.stderr
+    assert one.json()["trial"]["acronym"] == "APPLE" and one.json()["site_count"] == 23
+    show = cli("show", "1", "--sites", str(dataset), "--json").json()
+    assert show["site"]["nct_id"] == show["trial"]["nct_id"] == "NCT02856893"
+
+
+def test_update_refreshes_every_trial_in_batched_pages_and_reports_each(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fake_services import FakeServices
+
+    chosen = [study(path) for path in STUDIES[:4]]
+    export = write_export(tmp_path, chosen)
+    assert cli("import", str(export), "--out", str(tmp_path / "u")).exit_code == 0
+    sites = tmp_path / "u" / "sites.csv"
+    ids = [item["protocolSection"]["identificationModule"]["nctId"] for item in chosen]
+    monkeypatch.setattr("sitefinder.update.BATCH_IDS", 3)  # two batches, the first in two pages
+    monkeypatch.setattr("sitefinder.update.PAGE_SIZE", 2)
+    with FakeServices() as fake:
+        for item in chosen[:3]:  # the fourth is no longer answered for
+            fake.studies[item["protocolSection"]["identificationModule"]["nctId"]] = item
+        closed = fake.studies[ids[1]]
+        closed["protocolSection"]["statusModule"]["overallStatus"] = "TERMINATED"
+        locations = closed["protocolSection"]["contactsLocationsModule"]["locations"]
+        gone = locations.pop(0)
+        run = cli("update", "--sites", str(sites), "--json", env={"SITEFINDER_CTGOV_URL": fake.url})
+        assert run.exit_code == 0, run.stderr
+        searches = [path for path in fake.requests if path.startswith("/api/v2/studies?")]
+    assert len(searches) == 3 and all("filter.ids=" in path for path in searches)
+    answer = {item["nct_id"]: item for item in run.json()["trials"]}
+    assert list(answer) == ids
+    assert (answer[ids[1]]["overall_status_before"], answer[ids[1]]["overall_status"]) == ("COMPLETED", "TERMINATED")
+    assert [site["facility"] for site in answer[ids[1]]["removed"]] == [gone["facility"]]
+    assert answer[ids[0]]["added"] == answer[ids[0]]["removed"] == [] and answer[ids[0]]["found"]
+    assert not answer[ids[3]]["found"] and "did not return" in run.stderr
+    after = cli("info", "--sites", str(sites), "--json").json()
+    assert {t["nct_id"]: t["overall_status"] for t in after["trials"]}[ids[1]] == "TERMINATED"
+    assert all(t["data_date"] for t in after["trials"])
+
+
+def test_a_failed_update_of_many_trials_changes_nothing(cli, tmp_path: Path) -> None:
+    from fake_services import FakeServices
+
+    export = write_export(tmp_path, [study(path) for path in STUDIES[:3]])
+    assert cli("import", str(export), "--out", str(tmp_path / "u")).exit_code == 0
+    sites = tmp_path / "u" / "sites.csv"
+    before = sites.read_bytes(), (tmp_path / "u" / "trials.json").read_bytes()
+    for mode in ("fail", "malformed", "truncated"):
+        with FakeServices() as fake:
+            fake.mode = mode
+            run = cli("update", "--sites", str(sites), env={"SITEFINDER_CTGOV_URL": fake.url, "SITEFINDER_TIMEOUT": "2"})
+        assert run.exit_code == 1 and run.stderr.count("\n") == 1 and run.stdout == "", (mode, run.stderr)
+        assert (sites.read_bytes(), (tmp_path / "u" / "trials.json").read_bytes()) == before
+
+
+def test_a_long_import_says_how_far_it_is_on_stderr(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sitefinder.bulkimport.PROGRESS_AFTER_S", 0.0)  # as if every study took long
+    export = write_export(tmp_path, [study(path) for path in STUDIES])
+    run = cli("import", str(export), "--out", str(tmp_path / "p"), "--json")
+    assert run.exit_code == 0 and "Imported" in run.stderr and "studies" in run.stderr
+    assert run.json()["trial_count"] == len(STUDIES)  # stdout stays data
+    quiet = cli("import", str(export), "--out", str(tmp_path / "q"), "--json")
+    assert "Imported" not in quiet.stderr  # a short import says nothing while it runs
+
+
+def test_a_zip_is_read_within_bounds(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sitefinder.bulkimport.MAX_ZIP_MEMBERS", 3)
+    archive = tmp_path / "many.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        for path in STUDIES:
+            handle.write(path, path.name)
+    run = cli("import", str(archive), "--out", str(tmp_path / "z"))
+    assert run.exit_code == 1 and "at most 3" in run.stderr and not (tmp_path / "z" / "sites.csv").exists()
+    empty = tmp_path / "empty.zip"
+    with zipfile.ZipFile(empty, "w") as handle:
+        handle.writestr("/etc/NCT00000001.json", "{}")
+        handle.writestr("a/../../NCT00000002.json", "{}")
+    run = cli("import", str(empty), "--out", str(tmp_path / "y"))
+    assert run.exit_code == 1 and "no NCT*.json files" in run.stderr
+
+
+@pytest.mark.benchmark
+def test_many_trials_benchmark_runs() -> None:
+    """Smoke: the benchmark runs end to end on a small export; no timing is asserted."""
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "many_trials.py"), "--studies", "20",
+                          "--repeat", "1"], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert "Import: 20 studies" in run.stdout and "near Guangzhou --json (many)" in run.stdout
+
+
+def test_the_import_builds_the_index_so_the_first_question_is_fast(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
+    cache = Path(os.environ["SITEFINDER_CACHE_DIR"])
+    before = set(cache.glob("sites-*.sqlite"))
+    export = write_export(tmp_path, [study(path) for path in STUDIES])
+    assert cli("import", str(export), "--out", str(tmp_path / "w")).exit_code == 0
+    built = set(cache.glob("sites-*.sqlite")) - before
+    assert len(built) == 1
+    stamp = next(iter(built)).stat().st_mtime_ns
+    assert cli("near", "Paris", "--sites", str(tmp_path / "w" / "sites.csv"), "--json").exit_code == 0
+    assert next(iter(built)).stat().st_mtime_ns == stamp  # used as built, not built again
+
+
+def test_update_keeps_to_the_countries_the_import_kept(cli, tmp_path: Path) -> None:
+    from fake_services import FakeServices
+
+    chosen = [study(EXPORT / "NCT05288205.json"), study(EXPORT / "NCT05351788.json")]
+    chosen[0]["protocolSection"]["contactsLocationsModule"]["locations"].append(
+        {"facility": "Institut Curie", "city": "Paris", "country": "France"})
+    export = write_export(tmp_path, chosen)
+    assert cli("import", str(export), "--out", str(tmp_path / "k"), "--country", "China").exit_code == 0
+    sites = tmp_path / "k" / "sites.csv"
+    with FakeServices() as fake:
+        for item in chosen:
+            fake.studies[item["protocolSection"]["identificationModule"]["nctId"]] = item
+        run = cli("update", "--sites", str(sites), "--json", env={"SITEFINDER_CTGOV_URL": fake.url})
+    assert run.exit_code == 0, run.stderr
+    assert all(item["added"] == [] for item in run.json()["trials"])
+    with sites.open(encoding="utf-8") as handle:
+        assert {row["country"] for row in csv.DictReader(handle)} == {"China"}
+
+
+def test_a_study_given_twice_is_imported_once(cli, tmp_path: Path) -> None:
+    export = write_export(tmp_path, [study(STUDIES[0]), study(STUDIES[1])])
+    run = cli("import", str(export), str(STUDIES[1]), "--out", str(tmp_path / "t"), "--json")
+    assert run.exit_code == 0, run.stderr
+    assert run.json()["trial_count"] == 2 and run.json()["site_count"] == sum(map(location_count, map(study, STUDIES[:2])))
+    assert [item["nct_id"] for item in run.json()["skipped"]] == [study(STUDIES[1])["protocolSection"]
+                                                                 ["identificationModule"]["nctId"]]
+
+
+def test_sites_naming_trials_without_a_trials_file_can_still_be_narrowed(cli, sites_file) -> None:
+    from conftest import make_site
+
+    path = sites_file(make_site(1, nct_id="NCT00000001"), make_site(2, "Other Hospital", nct_id="NCT00000002"))
+    run = cli("list", "--sites", str(path), "--trial", "NCT00000002", "--json")
+    assert run.exit_code == 0, run.stderr
+    assert [site["facility"] for site in run.json()["sites"]] == ["Other Hospital"]
+
+
+# ---------------------------------------------------------------- update of many, with #19's guarantees
+
+def _nct(item: dict) -> str:
+    return item["protocolSection"]["identificationModule"]["nctId"]
+
+
+def _dataset_of(cli, tmp_path: Path, count: int = 3) -> tuple[Path, list[dict]]:
+    chosen = [study(path) for path in STUDIES[:count]]
+    assert cli("import", str(write_export(tmp_path, chosen)), "--out", str(tmp_path / "s")).exit_code == 0
+    return tmp_path / "s" / "sites.csv", chosen
+
+
+def _ids(sites: Path) -> dict[tuple[str, str, str], int]:
+    with sites.open(encoding="utf-8") as handle:
+        return {(row["nct_id"], row["facility"], row["city"]): int(row["id"]) for row in csv.DictReader(handle)}
+
+
+def test_update_of_many_refuses_an_answer_with_a_study_not_asked_for(cli, tmp_path: Path) -> None:
+    from fake_services import FakeServices
+
+    sites, chosen = _dataset_of(cli, tmp_path)
+    before = sites.read_bytes(), (sites.parent / "trials.json").read_bytes()
+    for answered in ("NCT99999999", None):  # another study, and one that names none
+        with FakeServices() as fake:
+            for item in chosen:
+                fake.studies[_nct(item)] = item
+            other = json.loads(json.dumps(chosen[1]))
+            if answered is None:
+                del other["protocolSection"]["identificationModule"]["nctId"]
+            else:
+                other["protocolSection"]["identificationModule"]["nctId"] = answered
+            fake.studies[_nct(chosen[1])] = other  # the registry answers the request with it
+            run = cli("update", "--sites", str(sites), env={"SITEFINDER_CTGOV_URL": fake.url})
+        assert run.exit_code == 1 and run.stdout == "" and run.stderr.count("\n") == 1, run.stderr
+        assert "not asked for" in run.stderr and "nothing was written" in run.stderr
+        assert (sites.read_bytes(), (sites.parent / "trials.json").read_bytes()) == before
+
+
+def test_update_of_many_keeps_site_ids_across_the_dataset_and_never_reuses_one(cli, tmp_path: Path) -> None:
+    from fake_services import FakeServices
+
+    sites, chosen = _dataset_of(cli, tmp_path)
+    first = _ids(sites)
+    top = max(first.values())
+    locations = chosen[1]["protocolSection"]["contactsLocationsModule"]["locations"]
+    gone = locations.pop(0)  # the first site of the second trial closes...
+    locations.append({**locations[0], "facility": "A New Hospital"})  # ...and another opens
+    chosen[0]["protocolSection"]["contactsLocationsModule"]["locations"].insert(
+        0, {**chosen[0]["protocolSection"]["contactsLocationsModule"]["locations"][0], "facility": "Another New One"})
+    with FakeServices() as fake:
+        for item in chosen:
+            fake.studies[_nct(item)] = item
+        run = cli("update", "--sites", str(sites), "--json", env={"SITEFINDER_CTGOV_URL": fake.url})
+        assert run.exit_code == 0, run.stderr
+        second = _ids(sites)
+        gone_id = first[(_nct(chosen[1]), gone["facility"], gone["city"])]
+        answer = run.json()
+        assert answer["removed_ids"] == [gone_id]
+        assert sorted(answer["added_ids"]) == [top + 1, top + 2]  # above every id the dataset used, in any trial
+        assert answer["id_high_water"] == top + 2
+        by_trial = {item["nct_id"]: item for item in answer["trials"]}
+        assert by_trial[_nct(chosen[1])]["removed_ids"] == [gone_id]
+        assert len(by_trial[_nct(chosen[0])]["added_ids"]) == 1
+        assert all(second[key] == first[key] for key in first if key in second)  # every other site keeps its id
+        assert len(set(second.values())) == len(second)  # unique across the trials
+        show = cli("show", str(first[next(iter(first))]), "--sites", str(sites), "--json")
+        assert show.exit_code == 0 and show.json()["site"]["facility"] == next(iter(first))[1]
+        locations.insert(0, gone)  # it opens again: a new id, never the one it had (someone's "site N")
+        again = cli("update", "--sites", str(sites), "--json", env={"SITEFINDER_CTGOV_URL": fake.url})
+    assert again.exit_code == 0, again.stderr
+    assert again.json()["added_ids"] == [top + 3] and again.json()["id_high_water"] == top + 3
+    assert _ids(sites)[(_nct(chosen[1]), gone["facility"], gone["city"])] == top + 3
+
+
+def test_update_of_many_waits_for_another_writer_of_the_dataset(cli, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import fcntl
+
+    from fake_services import FakeServices
+
+    sites, chosen = _dataset_of(cli, tmp_path)
+    before = sites.read_bytes(), (sites.parent / "trials.json").read_bytes()
+    monkeypatch.setattr("sitefinder.datasets.LOCK_WAIT_SECONDS", 0.3)
+    with FakeServices() as fake, open(sites.parent / ".sitefinder" / "lock", "a") as held:
+        for item in chosen:
+            fake.studies[_nct(item)] = item
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)  # another import or update is writing
+        run = cli("update", "--sites", str(sites), env={"SITEFINDER_CTGOV_URL": fake.url})
+    assert run.exit_code == 1 and run.stdout == "" and run.stderr.count("\n") == 1, run.stderr
+    assert "another import or update is running" in run.stderr
+    assert (sites.read_bytes(), (sites.parent / "trials.json").read_bytes()) == before
+
+
+def test_update_of_many_publishes_nothing_its_readers_would_refuse(cli, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from fake_services import FakeServices
+
+    sites, chosen = _dataset_of(cli, tmp_path)
+    before = sites.read_bytes(), (sites.parent / "trials.json").read_bytes()
+    monkeypatch.setattr("sitefinder.sitesfile.MAX_FILE_BYTES", len(before[0]) + 1000)  # the cap of every reader
+    locations = chosen[0]["protocolSection"]["contactsLocationsModule"]["locations"]
+    locations.extend({**locations[0], "facility": f"Hospital {number}"} for number in range(100))
+    with FakeServices() as fake:
+        for item in chosen:
+            fake.studies[_nct(item)] = item
+        run = cli("update", "--sites", str(sites), env={"SITEFINDER_CTGOV_URL": fake.url})
+    assert run.exit_code == 1 and run.stdout == "" and run.stderr.count("\n") == 1, run.stderr
+    assert "sites.csv would be" in run.stderr and "nothing was written" in run.stderr
+    assert (sites.read_bytes(), (sites.parent / "trials.json").read_bytes()) == before
