@@ -541,3 +541,29 @@ def test_a_character_or_two_is_not_read_as_a_site(cli, fragment: str) -> None:
 def test_a_hospital_the_trial_lacks_says_to_give_its_city(cli) -> None:
     run = cli("near", "华西医院")
     assert run.exit_code == 1 and "names a hospital or university" in run.stderr and "give the city" in run.stderr
+
+
+def test_csv_names_the_number_to_call_when_the_site_has_none(cli) -> None:
+    """The shipped sites list no phone or email: the tables say to call the trial's central contact,
+    and so does every CSV row (contact_of says whose number it is)."""
+    import csv
+    import io
+
+    central = cli("info", "--json").json()["trial"]["central_contacts"][0]
+    for args in (("list",), ("near", "Guangzhou"), ("show", "7")):
+        rows = list(csv.DictReader(io.StringIO(cli(*args, "--format", "csv").stdout)))
+        assert rows, args
+        for row in rows:
+            assert (row["contact_name"], row["contact_phone_national"], row["contact_of"]) == \
+                (central["name"], central["phone_national"], "trial"), args
+
+
+def test_csv_names_the_sites_own_contact_first(cli, sites_file) -> None:
+    import csv
+    import io
+
+    from sitefinder.models import Contact
+
+    path = sites_file(make_site(1, contacts=(Contact("A. Li", "CONTACT", email="a@x.org"),)))
+    row = next(csv.DictReader(io.StringIO(cli("list", "--sites", str(path), "--format", "csv").stdout)))
+    assert (row["contact_name"], row["contact_email"], row["contact_of"]) == ("A. Li", "a@x.org", "site")

@@ -146,3 +146,27 @@ def test_the_data_directory_is_the_one_platformdirs_names(monkeypatch: pytest.Mo
     for xdg in ("", "/tmp/xdg-data"):
         monkeypatch.setenv("XDG_DATA_HOME", xdg)
         assert user_data_dir() == Path(platformdirs.user_data_dir("sitefinder", appauthor=False))
+
+
+def test_an_imported_dataset_is_refreshed_where_it_is_and_its_hint_says_how(cli, registry, tmp_path) -> None:
+    """`import … --out DIR`, then the stale-data hint under `near … --sites DIR/sites.csv` names a
+    command that refreshes DIR itself (it used to save a copy elsewhere, so DIR stayed stale and
+    the hint repeated for ever)."""
+    other = copy.deepcopy(changed_study())
+    other["protocolSection"]["identificationModule"]["nctId"] = "NCT01234567"
+    registry.studies["NCT01234567"] = other
+    study = tmp_path / "study.json"
+    stale = copy.deepcopy(other)
+    stale["protocolSection"]["statusModule"]["lastUpdatePostDateStruct"] = {"date": "2024-01-02"}
+    study.write_text(json.dumps(stale), encoding="utf-8")
+    out = tmp_path / "mytrial"
+    assert cli("import", str(study), "--out", str(out)).exit_code == 0
+    sites = out / "sites.csv"
+    hint = cli("near", "Guangzhou", "--sites", str(sites))
+    assert f"sitefinder update --sites {sites}" in " ".join(hint.stdout.split())
+    run = cli("update", "--sites", str(sites), "--json", env=env(registry))
+    assert run.exit_code == 0, run.stderr
+    assert Path(run.json()["sites_file"]).resolve() == sites.resolve()
+    assert not (user_data_dir() / "NCT01234567").exists()
+    after = cli("near", "Guangzhou", "--sites", str(sites))
+    assert "sitefinder update" not in " ".join(after.stdout.split())  # fresh now

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sitefinder.china import (ABROAD_NOTED, chinese_cities_beginning, city_of_qualifier, names_an_institution,
-                              resolve_china)
+                              resolve_china, spells_a_division)
 from sitefinder.distance import SAME_PLACE_KM, distinct_places, sphere_km
 from sitefinder.errors import PlaceNotFound, RegionNotPlace, UsageError
 from sitefinder.gazetteer import Gazetteer
@@ -38,8 +38,8 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
 
     if names_an_institution(text):
         raise PlaceNotFound(text, [], hint="that names a hospital or university: give the city it is in")
-    if text.isascii() and len(name_key(text)) <= 2 and is_one_syllable(name_key(text), gazetteer):
-        return _one_syllable(query, text, gazetteer, preferred)  # "Ha", "Xi": see is_one_syllable
+    if text.isascii() and is_one_syllable(name_key(text), gazetteer) and not spells_a_division(name_key(text), gazetteer):
+        return _one_syllable(query, text, gazetteer, preferred)  # "Chang", "Ha"; "xian" is Xi'an's own pinyin
     if text.isascii() and len(name_key(text)) <= 2:  # "GZ", "BJ": only a place of exactly that main name
         short = [place for place in gazetteer.places(name_key(text)) if name_key(place.name) == name_key(text)]
         if not short:
@@ -48,8 +48,6 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
     china = resolve_china(query, text, gazetteer, preferred)  # China's divisions (天河区, 广州天河) first
     if china is not None:
         return china
-    if text.isascii() and is_one_syllable(name_key(text), gazetteer):  # not a division's ("xian" is Xi'an)
-        return _one_syllable(query, text, gazetteer, preferred)
     for head, qualifiers in readings(text):
         region_sets = [gazetteer.divisions(qualifier) for qualifier in qualifiers]
         if not all(region_sets):

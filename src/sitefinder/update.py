@@ -54,6 +54,8 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
     if wanted is None:
         raise UsageError(f"{quoted(asked.strip())} is not an NCT id; it looks like NCT07010263")
     target = updated_dataset_dir(wanted)
+    if sites_path is not None and in_use and in_use[0].nct_id.upper() == wanted and _published_here(sites_path):
+        target = sites_path.parent  # a dataset `import --out DIR` made: refreshed where it is, as the hint says
     result = import_study(fetch_study(wanted), open_gazetteer(), retrieved=_today())
     with writer_lock(target):
         before_trial, before_sites = Trial(), list[Site]()
@@ -79,6 +81,13 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
                         site_count=len(sites), added=added, removed=removed, changed=changed,
                         unplaced=result.unplaced, is_default=wanted == SHIPPED_TRIAL, id_high_water=high_water,
                         notes=tuple(notes))
+
+
+def _published_here(sites_path: Path) -> bool:
+    """Whether a sites file is one that sitefinder published as a dataset (DIR/sites.csv, a link
+    into DIR/.sitefinder): only such a directory is refreshed in place; a file of the user's own, or
+    the shipped one, is never written over."""
+    return sites_path.name == "sites.csv" and sites_path.is_symlink() and (sites_path.parent / ".sitefinder").is_dir()
 
 
 def _read(sites_path: Path | None) -> tuple[Trial, list[Site]]:

@@ -73,15 +73,22 @@ SITE_FIELDS: tuple[Field, ...] = (
     Field("nct_id", lambda row: known(row.site.nct_id or row.trial.nct_id)),  # the site's own trial
     Field("trial", lambda row: known(short_label(row.trial))),
 )
-def _call(row: SiteRow) -> Any:
-    """The one contact a spreadsheet row names: whom to call (a phone or email), else the lead."""
+def _call(row: SiteRow) -> tuple[Any, str | None]:
+    """The one contact a spreadsheet row names, and whose it is: whom the tables say to call (the
+    site's contact with a phone or email, else the trial's central contact with one), else the
+    site's lead without a number."""
     from sitefinder.contacts import lead_contact, reachable_contact
 
-    return reachable_contact(row.site.contacts) or lead_contact(row.site.contacts)
+    if (own := reachable_contact(row.site.contacts)) is not None:
+        return own, "site"
+    if (central := reachable_contact(row.trial.central_contacts)) is not None:
+        return central, "trial"
+    lead = lead_contact(row.site.contacts)
+    return lead, ("site" if lead is not None else None)
 
 
 def _contact_field(key: str, attribute: str) -> Field:
-    return Field(key, lambda row: known(getattr(_call(row), attribute, "")))
+    return Field(key, lambda row: known(getattr(_call(row)[0], attribute, "")))
 
 
 # CSV only: a cell per fact of the contact to call, so that a spreadsheet can sort and dial them
@@ -92,6 +99,7 @@ CONTACT_FIELDS: tuple[Field, ...] = (
     _contact_field("contact_phone_national", "phone_national"),
     _contact_field("contact_phone_international", "phone_international"),
     _contact_field("contact_email", "email"),
+    Field("contact_of", lambda row: _call(row)[1]),  # "site" or "trial": whose number it is
 )
 CHINESE_FIELDS: tuple[Field, ...] = (
     Field("facility_zh", lambda row: known(row.chinese.facilities.get(row.site.id, "")) if row.chinese else None),

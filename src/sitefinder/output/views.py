@@ -236,7 +236,7 @@ def answer_footer(sites: Sequence[Site], trial: Trial, distances: bool = True, o
         ids = ", ".join(str(site.id) for site in approximate)
         lines.append(say("approximate", lang, mark=say("approximate.mark" if distances else "approximate.nomark", lang),
                          ids=ids, command=command("show", str(approximate[0].id), options=options)))
-    lines.append(data_line(trial, lang))
+    lines.append(data_line(trial, lang, options))
     return lines
 
 
@@ -271,7 +271,7 @@ def _many_trials_footer(sites: Sequence[Site], answer: NearResult | RegionAnswer
         oldest = min((site_trial(answer, group[0]) for group in by_trial.values()),
                      key=lambda trial: freshness(trial).date or "0")
         head = say("data.line", lang, how="", date="").rstrip()  # "Registry data"
-        lines.append(data_line(oldest, lang).replace(head, say("data.oldest", lang, nct_id=oldest.nct_id), 1))
+        lines.append(data_line(oldest, lang, options).replace(head, say("data.oldest", lang, nct_id=oldest.nct_id), 1))
     return lines
 
 
@@ -315,8 +315,11 @@ def reach_line(contact: Contact, lang: str = "en") -> str:
     return ", ".join(part for part in (dialable(contact, lang), contact.email) if part)
 
 
-def data_line(trial: Trial, lang: str = "en") -> str:
+def data_line(trial: Trial, lang: str = "en", options: str = "") -> str:
+    """How current the data are, and when stale, the command that refreshes them: the data the
+    options chose (`update --sites DIR/sites.csv` refreshes DIR itself), else the trial by its id."""
     from sitefinder.trial import STALE_AFTER_DAYS, freshness
+    from sitefinder.wording import command
 
     fresh = freshness(trial)
     if not fresh.date:
@@ -326,7 +329,8 @@ def data_line(trial: Trial, lang: str = "en") -> str:
         line += say("data.age", lang, count=fresh.age_days)
     if fresh.stale:
         line += say("data.stale", lang, days=STALE_AFTER_DAYS,
-                    command="sitefinder update" + (f" {trial.nct_id}" if trial.nct_id else ""))
+                    command=command("update", options=options) if options
+                    else "sitefinder update" + (f" {trial.nct_id}" if trial.nct_id else ""))
     return line + say("data.end", lang)
 
 
