@@ -8,6 +8,7 @@ never reads data itself.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from pathlib import Path
 from collections.abc import Callable, Iterable
@@ -195,6 +196,9 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
     return _answer(sites_path, question)
 
 
+MAX_SITE_CITY_SITES = 5  # sites of one registry city read to name their place: bounded, as every read is
+
+
 def _naming_site_cities(resolution: Resolution, query: str, source: MemorySource | IndexedSource) -> Resolution:
     """The resolution, with the place of any site whose registry city is the query as written
     ("Gannan", site 23's, placed at Ganzhou) named when it is elsewhere: resolver.with_site_cities."""
@@ -203,7 +207,10 @@ def _naming_site_cities(resolution: Resolution, query: str, source: MemorySource
 
     if resolution.place.source == "coordinates" or not fold(query):
         return resolution
-    return with_site_cities(resolution, source.in_city(CityFilter(fold(query))), open_gazetteer())
+    # The first few, decoded as read: near Guangzhou in a big file has 731 sites of that registry city,
+    # whose decoding would cost what the index saves; one registry city is placed at one or two places.
+    sites = list(itertools.islice(source.listing_stream(None, CityFilter(fold(query)), None), MAX_SITE_CITY_SITES))
+    return with_site_cities(resolution, sites, open_gazetteer())
 
 
 # Words that make a query a facility's name rather than a place's (English ones: china.INSTITUTION_WORDS).
