@@ -179,8 +179,8 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
         if qualified is not None:
             return qualified
         best = _best(found, key, gazetteer)
-        if name_key(best.name) != key and (seated := division()) and best.province != seated.place.province \
-                and best.population < seated.place.population / 2:
+        if name_key(best.name) != key and (seated := division()) and seated.place is not None \
+                and best.province != seated.place.province and best.population < seated.place.population / 2:
             # "Kanagawa, Japan": the prefecture, not a ward elsewhere with that other name; but "Kiev"
             # is Kyiv, a city larger than the oblast around it
             return seated
