@@ -371,7 +371,9 @@ def test_a_translation_never_takes_a_name_another_division_bears() -> None:
                                                  ("Stanford, CA", "California"), ("Ft. Myers, FL", "Florida"),
                                                  ("Friedberg, Hessen", "Hesse"), ("Halle, Sachsen-Anhalt", "Saxony-Anhalt"),
                                                  ("Shinjuku-ku, Tokyo", "Tokyo"), ("Praha 2", "Praha"),
-                                                 ("Zolynia", "Subcarpathian Voivodeship")])
+                                                 ("Zolynia", "Subcarpathian Voivodeship"),
+                                                 ("Lyon 3e Arrondissement", "Auvergne-Rhône-Alpes"),
+                                                 ("Marseille 8ème arrondissement", "Provence-Alpes-Cote d'Azur")])
 def test_near_learns_what_the_gazetteer_learns(query: str, province: str) -> None:
     origin = run_cli("near", query, "--json").json()["origin"]
     assert origin["province"] == province and origin["source"] == "gazetteer"
