@@ -151,3 +151,16 @@ def test_csv_contacts_keep_the_extension_and_the_dialable_number(cli, sites_file
     for args in (["near", "Guangzhou"], ["show", "1"]):
         row = next(csv.DictReader(io.StringIO(cli(*args, "--format", "csv", "--sites", str(path)).stdout)))
         assert row["investigators"] == cell
+
+
+@pytest.mark.parametrize("english, chinese, phrase", [
+    (["list", "--city", "Shenzhen"], ["list", "--city", "深圳"], "no site in that city"),
+    (["list", "--status", "recruiting"], ["list", "--status", "recruiting", "--lang", "zh"], "has that status"),
+])
+def test_an_empty_list_says_why_in_chinese_when_chinese_is_asked(cli, english: list, chinese: list,
+                                                                  phrase: str) -> None:
+    said = cli(*english)
+    assert said.exit_code == 0 and phrase in said.stderr
+    asked = cli(*chinese)
+    assert asked.exit_code == 0 and asked.stderr.strip()
+    assert phrase not in asked.stderr and any("\u4e00" <= char <= "\u9fff" for char in asked.stderr)
