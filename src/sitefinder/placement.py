@@ -43,7 +43,7 @@ from sitefinder.gazetteer import TOWN_MIN_POPULATION
 from sitefinder.placenames import CITY_WARD_SUFFIXES, WARD_SUFFIXES, split_qualifier, written_forms
 from sitefinder.models import Place
 from sitefinder.regions import province_key
-from sitefinder.text import name_key
+from sitefinder.text import fold, name_key
 
 if TYPE_CHECKING:
     from sitefinder.gazetteer import Gazetteer
@@ -185,6 +185,10 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
             # is Kyiv, a city larger than the oblast around it
             return seated
         return Placement(best, "")
+    if "TW" in {gazetteer.country_code_of(name) for name in countries}:
+        township = _taiwan_township(city, state, gazetteer)
+        if township is not None:
+            return township
     postal = _postal_town(city, head, states, countries, postal_code, gazetteer)
     if postal is not None:
         return postal
@@ -203,6 +207,28 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
             or Placement(None, f"Could not be placed: the offline gazetteer does not know {where!r}" +
                          ("." if spellings else f" (not searched for as a misspelling: this import had already "
                                                 f"searched for {MAX_SPELLING_SEARCHES:,}).")))
+
+
+_TW_ABBREVIATIONS = {"dist.": "District", "dist": "District", "twp.": "Township", "twp": "Township"}
+
+
+def _taiwan_township(city: str, state: str, gazetteer: Gazetteer) -> Placement | None:
+    """"Linkou District, Taiwan", "Zhongzheng Dist., Taipei City", "Niaosong District, Kaohsiung":
+    a township or district of Taiwan that GeoNames lacks, from China's division tables (china.py)."""
+    from sitefinder.china import resolve_china
+    from sitefinder.errors import SitefinderError
+
+    words = [_TW_ABBREVIATIONS.get(word.casefold(), word) for word in city.split()]
+    text = ", ".join(part for part in (" ".join(words), state) if part and fold(part) != "taiwan")
+    try:
+        resolution = resolve_china(text, text, gazetteer, frozenset())
+    except SitefinderError:
+        return None
+    if resolution is None or resolution.place.country != "Taiwan":
+        return None
+    where = ("placed at the centre of its county or city (the offline gazetteer lacks its own seat)"
+             if any("placed at the centre of" in note for note in resolution.notes) else "placed at its seat")
+    return Placement(resolution.place, f"The registry's city {city!r} is Taiwan's {resolution.place.name}: {where}.")
 
 
 CITY_AS_STATE_MIN_POPULATION = 50_000  # "Cabueñes, Gijón": a city of this size written where the state goes
