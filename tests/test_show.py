@@ -34,3 +34,12 @@ def test_show_ambiguous_fragment_lists_matches_and_exits_2(cli) -> None:
 def test_show_unknown_site_exits_1(cli, args) -> None:
     run = cli(*args)
     assert run.exit_code == 1 and run.stdout == "" and run.stderr.startswith("Error: ")
+
+
+@pytest.mark.parametrize("english, chinese", [("No Such Hospital", "不存在的医院")])
+def test_a_site_query_in_chinese_that_matches_nothing_says_so_in_chinese(cli, english: str, chinese: str) -> None:
+    said = cli("show", english)
+    assert said.exit_code == 1 and "no site matches" in said.stderr
+    asked = cli("show", chinese)
+    assert asked.exit_code == 1 and asked.stdout == "" and asked.stderr.startswith("Error: ")
+    assert "no site matches" not in asked.stderr and chinese in asked.stderr and "sitefinder list" in asked.stderr

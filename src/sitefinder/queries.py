@@ -513,8 +513,12 @@ def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
     found.update((site.id, site) for site in in_city)
     matches = sorted(found.values(), key=lambda site: site.id)
     if not matches:
-        hint = f"; did you mean {' or '.join(suggestions)}?" if suggestions else ""
-        raise SitefinderError(f"no site matches {quoted(text)} by facility name or city{hint} (see: sitefinder list)")
+        from sitefinder.wording import say
+
+        lang = "zh" if has_cjk(text) else "en"  # a query in Chinese is answered in Chinese (#21)
+        hint = say("error.did_you_mean", lang, names=say("error.or", lang).join(suggestions)) if suggestions else ""
+        raise SitefinderError(say("error.no_site_matches", lang, query=quoted(text), hint=hint,
+                                  command="sitefinder list"))
     if len(matches) > 1:
         from sitefinder.errors import AmbiguousSite
 

@@ -120,8 +120,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "empty.region_capital": {
         "en": "{region} is a province without a site of this trial; these are the nearest to its capital, {capital}",
         "zh": "{region}没有该试验的研究中心；以下是离其省会 {capital} 最近的研究中心"},
-    "error.no_site_matches": {"en": "no site matches {query}; see: {command}",
-                              "zh": "没有与 {query} 匹配的研究中心；请查看：{command}"},
+    "error.no_site_matches": {"en": "no site matches {query} by facility name or city{hint} (see: {command})",
+                              "zh": "没有医院名称或城市与 {query} 匹配的研究中心{hint}（查看：{command}）"},
+    "error.did_you_mean": {"en": "; did you mean {names}?", "zh": "；您是否要找 {names}？"},
+    "error.or": {"en": " or ", "zh": " 或 "},
     # the hospital view (`near PLACE --by hospital`)
     "label.hospital": {"en": "Hospital", "zh": "医院"},
     "label.whom_to_call": {"en": "Whom to call", "zh": "联系谁"},
