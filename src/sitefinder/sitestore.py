@@ -10,6 +10,7 @@ the origin for `near`, those of one province or status for `list`, one for `show
 from __future__ import annotations
 
 import heapq
+import io
 import json
 import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -353,7 +354,8 @@ class IndexedSource:
             rough = [sphere_km(origin.latitude, origin.longitude, latitude, longitude)
                      for _, latitude, longitude in points]
             inside = sum(km <= radius / SPHERE_MARGIN for km in rough)
-            if within_km is not None or inside >= limit or radius >= HALF_EARTH_KM:
+            # no limit and no radius: every site, so the box grows to the whole earth
+            if within_km is not None or (limit is not None and inside >= limit) or radius >= HALF_EARTH_KM:
                 break
             radius = min(radius * 4, HALF_EARTH_KM)
         # rank_sites' own cutoff, on the coordinates alone: a site beyond it cannot be shown
@@ -612,7 +614,8 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
                     raise duplicate_id(named, row[1], first[0], row[2]) from None
             raise
 
-    with path.open(encoding="utf-8-sig", newline="") as handle:
+    # opened as bytes and decoded by a wrapper of our own, so that progress reads the byte offset
+    with path.open("rb") as raw, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as handle:
         batch: list[tuple] = []
         keys: dict[str, tuple[str, str]] = {}  # (fold, region_key) of the few provinces, cities, countries
 
@@ -645,7 +648,7 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
                 now = time.monotonic()
                 if progress is not None and now - started >= PROGRESS_AFTER_SECONDS and now - shown >= PROGRESS_EVERY:
                     shown = now
-                    progress(f"indexing {named.name}: {count:,} sites, {handle.buffer.tell() * 100 // max(size, 1)} %")
+                    progress(f"indexing {named.name}: {count:,} sites, {raw.tell() * 100 // max(size, 1)} %")
         insert(batch)
     if progress is not None and time.monotonic() - started >= PROGRESS_AFTER_SECONDS:
         progress(f"indexing {named.name}: {count:,} sites read; building the lookups")
