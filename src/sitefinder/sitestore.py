@@ -688,7 +688,11 @@ def _fill_trials(db: sqlite3.Connection, rows: list[TrialRow]) -> None:
 def _encode(site: Site) -> str:
     """A site as a JSON object by field name: a field added to Site later reads as its default in an
     old index, and never shifts the others."""
-    return json.dumps({**site._asdict(), "contacts": contacts_to_list(site.contacts)}, ensure_ascii=False)
+    return _ENCODER.encode({**site._asdict(), "contacts": contacts_to_list(site.contacts)})
+
+
+# json.dumps(..., ensure_ascii=False) builds this encoder for every call; a row has no cycles to check
+_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 
 
 def _decode(text: str) -> Site:
