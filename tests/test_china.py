@@ -234,3 +234,98 @@ def test_the_notice_names_a_place_abroad_only_by_its_own_name() -> None:
     Anyang-si, Korea, is named beside Anyang, Henan: that is its own name."""
     assert "Gwangju" not in " ".join(resolve("Guangzhou", open_gazetteer()).notes)
     assert "Anyang-si" in " ".join(resolve("Anyang", open_gazetteer()).notes)
+
+
+# ------------------------------------------------------------------ Taiwan's townships (鄉, 鎮, 市, 區)
+
+TOWNSHIPS = benchmark.taiwan_townships()
+TOWNSHIP_SAMPLE = TOWNSHIPS[::6]  # about 60 townships over all 22 counties and cities (codes are by county)
+
+
+def test_the_table_holds_every_township_of_taiwan() -> None:
+    assert 360 <= len(TOWNSHIPS) <= 372
+    assert len({row["code"] for row in TOWNSHIPS}) == len(TOWNSHIPS)
+    names = {(row["county"]["name"], row["name"]) for row in TOWNSHIPS}
+    assert {("臺北市", "大安區"), ("新北市", "板橋區"), ("桃園市", "中壢區"), ("新竹縣", "竹北市"),
+            ("新北市", "林口區"), ("彰化縣", "鹿港鎮")} <= names
+
+
+@pytest.mark.parametrize("form", ["tw full", "tw simplified", "tw bare", "tw chain", "tw city+district",
+                                  "tw X District, City", "tw pinyin"])
+@pytest.mark.parametrize("row", TOWNSHIP_SAMPLE, ids=[row["code"] for row in TOWNSHIP_SAMPLE])
+def test_every_written_form_of_a_township_lands_at_its_seat_or_names_it(form: str, row: dict) -> None:
+    query = benchmark.taiwan_forms(row, TOWNSHIPS)[form]
+    if not query:
+        pytest.skip("form does not apply")
+    verdict, detail = benchmark.judge(query, row, open_gazetteer(), frozenset())
+    if form in ("tw chain", "tw city+district", "tw X District, City"):
+        assert verdict == "right", (query, detail)  # its county written: never a namesake
+    else:  # a name shared with a mainland division or another township: named in the notice at least
+        assert verdict in ("right", "wrong, noticed"), (query, detail)
+
+
+@pytest.mark.parametrize(("query", "english", "county"), [
+    ("大安區", "Da'an District", "臺北市"), ("中坜区", "Zhongli District", "桃園市"), ("臺北大安", "Da'an District", "臺北市"),
+    ("台北市大安區", "Da'an District", "臺北市"), ("Da'an District, Taipei", "Da'an District", "臺北市"),
+    ("Daan District, Taichung", "Da'an District", "臺中市"), ("板橋區", "Banqiao District", "新北市"),
+    ("Banqiao", "Banqiao District", "新北市"), ("Zhongli", "Zhongli District", "桃園市"),
+    ("竹北", "Zhubei City", "新竹縣"), ("Zhubei", "Zhubei City", "新竹縣"), ("Tamsui", "Tamsui District", "新北市"),
+    ("Lukang", "Lukang Township", "彰化縣"), ("Linkou District, Taiwan", "Linkou District", "新北市"),
+    ("嘉義東石", "Dongshi Township", "嘉義縣"), ("連江南竿", "Nangan Township", "連江縣")])
+def test_taiwan_townships_in_their_local_forms(query: str, english: str, county: str) -> None:
+    row = next(row for row in TOWNSHIPS if row["english"] == english and row["county"]["name"] == county)
+    resolution = resolve(query, open_gazetteer())
+    assert resolution.place.country == "Taiwan"
+    assert sphere_km(resolution.place.latitude, resolution.place.longitude,
+                     float(row["latitude"]), float(row["longitude"])) <= 1
+
+
+@pytest.mark.parametrize(("name", "cities"), [("中正區", ("臺北市", "基隆市")), ("東區", ("臺中市", "臺南市", "新竹市", "嘉義市")),
+                                              ("北區", ("臺中市", "臺南市", "新竹市"))])
+def test_a_township_name_shared_by_cities_names_the_others(name: str, cities: tuple[str, ...]) -> None:
+    resolution = resolve(name, open_gazetteer())
+    notes = " ".join(resolution.notes)
+    shown = [city for city in cities if city in notes]
+    assert len(shown) >= len(cities) - 1 and resolution.alternatives  # the leader's own city is not "another"
+
+
+@pytest.mark.parametrize("query", ["永康", "xihu", "东港", "凤山", "wanzai", "dapu", "zhushan"])
+def test_a_mainland_division_comes_before_a_taiwanese_or_hong_kong_district_written_alike(query: str) -> None:
+    resolution = resolve(query, open_gazetteer())
+    assert resolution.place.country == "China"  # and the one across the strait named: notice or ambiguity line
+    assert any(alternative.country in ("Taiwan", "Hong Kong") for alternative in resolution.alternatives)
+
+
+def test_a_township_placed_at_its_county_says_so() -> None:
+    placed = [row for row in TOWNSHIPS if row["coordinates"] == "county seat"]
+    own = [row for row in TOWNSHIPS if row["coordinates"].startswith("GeoNames")]
+    assert placed and own
+    for row, says in ((placed[0], True), (own[0], False)):
+        notes = " ".join(resolve(row["county"]["name"] + row["name"], open_gazetteer()).notes)
+        assert ("placed at the centre of" in notes) is says, row["name"]
+
+
+@pytest.mark.parametrize(("query", "name"), [("桃園", "Taoyuan"), ("臺中", "Taichung"), ("台中", "Taichung"),
+                                             ("高雄市", "Kaohsiung"), ("Kaohsiung", "Kaohsiung"), ("新北市", "New Taipei"),
+                                             ("彰化", "Changhua"), ("Taipei", "Taipei")])
+def test_taiwan_counties_and_cities_answer_in_taiwan_by_their_official_names(cli, query: str, name: str) -> None:
+    run = cli("near", query, "--json")
+    origin = run.json()["origin"]
+    assert origin["name"] == name and origin["country"] == "Taiwan"
+    assert "ambiguous" not in run.stderr  # 桃園區 is 桃園市's seat, not a namesake
+    text = cli("near", query).stdout
+    assert "Taiwan, Taiwan" not in text and "Taipei, Taiwan" not in text.replace(name + ", Taiwan", "")
+
+
+@pytest.mark.parametrize(("city", "state", "english"), [("Linkou District", "", "Linkou District"),
+                                                        ("Zhongzheng Dist.", "Taipei", "Zhongzheng District"),
+                                                        ("Niaosong District", "Kaohsiung", "Niaosong District"),
+                                                        ("Banqiao District", "New Taipei City", "Banqiao District")])
+def test_a_registry_row_in_a_taiwanese_township_is_placed(city: str, state: str, english: str) -> None:
+    from sitefinder.placement import place_location
+
+    placement = place_location(city, state, "Taiwan", open_gazetteer())
+    row = next(row for row in TOWNSHIPS if row["english"] == english)
+    assert placement.place is not None
+    assert sphere_km(placement.place.latitude, placement.place.longitude,
+                     float(row["latitude"]), float(row["longitude"])) <= 1

@@ -219,6 +219,35 @@ def test_a_part_of_a_big_city_is_placed_at_the_city_with_a_note(city: str, state
     assert geodesic_km(site.latitude, site.longitude, latitude, longitude) < 25 and said in site.location_note
 
 
+@pytest.mark.parametrize(("city", "state", "country", "latitude", "longitude"), [
+    # a district's name that GeoNames gives only another city's part (Paris's 3rd): the city written is meant
+    ("3e Arrondissement", "Lyon", "France", 45.75, 4.85),
+    ("2e Arrondissement", "Marseille", "France", 43.30, 5.38),
+    ("7e Arrondissement", "Lyon", "France", 45.75, 4.85),
+    # a quarter read as a misspelling of a town across the country ("Menteng": not Genteng, East Java)
+    ("Menteng", "Jakarta", "Indonesia", -6.21, 106.85),
+    # but a place in the division of that city, far from it, is kept (an oblast written as its capital)
+    ("Kotlas", "Arkhangelsk", "Russian Federation", 61.26, 46.65),
+    ("Kotlass", "Arkhangelsk", "Russian Federation", 61.26, 46.65),  # and so is its close spelling
+])
+def test_a_city_written_as_the_state_keeps_the_place_near_it(city: str, state: str, country: str, latitude: float,
+                                                            longitude: float) -> None:
+    place, note, _ = placed(city, state, country)
+    assert place is not None and geodesic_km(place.latitude, place.longitude, latitude, longitude) < 25, (place, note)
+
+
+@pytest.mark.parametrize(("city", "latitude", "longitude"), [
+    ("Lyon 3e Arrondissement", 45.75, 4.85),  # an arrondissement GeoNames does not name so: the city
+    ("Lyon 4ème arrondissement", 45.77, 4.83),
+    ("Lyon 8e arr.", 45.73, 4.87),
+    ("Marseille 13ème", 43.32, 5.41),
+    ("Paris 14e", 48.83, 2.33),  # one it does name stays that arrondissement
+])
+def test_a_french_arrondissement_after_the_city_is_that_city(city: str, latitude: float, longitude: float) -> None:
+    place, note, _ = placed(city, "", "France")
+    assert place is not None and geodesic_km(place.latitude, place.longitude, latitude, longitude) < 10, (place, note)
+
+
 @pytest.mark.parametrize(("city", "state", "postal_code", "latitude", "longitude"), [
     ("Columbia", "", "21044", 39.24, -76.84),  # Maryland's, not Columbia, South Carolina
     ("Portland", "", "04101", 43.66, -70.26),  # Maine's, not Oregon's
@@ -342,7 +371,9 @@ def test_a_translation_never_takes_a_name_another_division_bears() -> None:
                                                  ("Stanford, CA", "California"), ("Ft. Myers, FL", "Florida"),
                                                  ("Friedberg, Hessen", "Hesse"), ("Halle, Sachsen-Anhalt", "Saxony-Anhalt"),
                                                  ("Shinjuku-ku, Tokyo", "Tokyo"), ("Praha 2", "Praha"),
-                                                 ("Zolynia", "Subcarpathian Voivodeship")])
+                                                 ("Zolynia", "Subcarpathian Voivodeship"),
+                                                 ("Lyon 3e Arrondissement", "Auvergne-Rhône-Alpes"),
+                                                 ("Marseille 8ème arrondissement", "Provence-Alpes-Cote d'Azur")])
 def test_near_learns_what_the_gazetteer_learns(query: str, province: str) -> None:
     origin = run_cli("near", query, "--json").json()["origin"]
     assert origin["province"] == province and origin["source"] == "gazetteer"

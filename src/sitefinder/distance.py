@@ -63,15 +63,17 @@ def rank_sites(origin: Place, sites: Iterable[Site], limit: int | None = None,
 
     The exact geodesic is computed only for sites that the spherical distance cannot rule out.
     """
-    placed = [site for site in sites if site.has_coordinates]
-    rough = [sphere_km(origin.latitude, origin.longitude, site.latitude, site.longitude) for site in placed]
+    # (site, latitude, longitude): the point spelt out, so that the types say it is there
+    placed = [(site, site.latitude, site.longitude) for site in sites
+              if site.latitude is not None and site.longitude is not None]
+    rough = [sphere_km(origin.latitude, origin.longitude, latitude, longitude) for _, latitude, longitude in placed]
     cutoff = math.inf
     if limit is not None and len(rough) > limit:
         cutoff = heapq.nsmallest(limit, rough)[-1] * SPHERE_MARGIN + SPHERE_SLACK_KM
     if within_km is not None:
         cutoff = min(cutoff, within_km * SPHERE_MARGIN + SPHERE_SLACK_KM)
-    ranked = [RankedSite(site, geodesic_km(origin.latitude, origin.longitude, site.latitude, site.longitude))
-              for site, distance in zip(placed, rough) if distance <= cutoff]
+    ranked = [RankedSite(site, geodesic_km(origin.latitude, origin.longitude, latitude, longitude))
+              for (site, latitude, longitude), distance in zip(placed, rough) if distance <= cutoff]
     ranked.sort(key=lambda entry: entry.distance_km)  # stable: ties stay in file order
     if within_km is not None:
         ranked = [entry for entry in ranked if entry.distance_km <= within_km]

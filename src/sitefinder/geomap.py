@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import json
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from sitefinder.distance import EARTH_RADIUS_KM
@@ -90,8 +90,9 @@ def choose_view(kind: str, place: Place, sites: Sequence[RankedSite], aspect: fl
     elif kind == "country" and country_box is not None:
         west, south, east, north = country_box
     else:
-        lons = [place.longitude, *(entry.site.longitude for entry in sites)]
-        lats = [place.latitude, *(entry.site.latitude for entry in sites)]
+        points = list(_site_points(sites))
+        lons = [place.longitude, *(longitude for _, _, longitude in points)]
+        lats = [place.latitude, *(latitude for _, latitude, _ in points)]
         west, east, south, north = min(lons), max(lons), min(lats), max(lats)
     middle = math.cos(math.radians((south + north) / 2)) or 1e-6
     min_lat_span = MIN_SPAN_KM / 111.2
@@ -134,9 +135,18 @@ def scene(view: View, place: Place, sites: Sequence[RankedSite], with_land: bool
             if any(visible(reference if reference >= 0 else ~reference) for reference in ring):
                 land.append(_ring(ring, arcs, scale, view))
     origin = view.project(place.longitude, place.latitude) if view.contains(place.longitude, place.latitude) else None
-    markers = [Marker(rank, entry, *view.project(entry.site.longitude, entry.site.latitude))
-               for rank, entry in enumerate(sites, 1) if view.contains(entry.site.longitude, entry.site.latitude)]
+    markers = [Marker(rank, entry, *view.project(longitude, latitude))
+               for rank, (entry, latitude, longitude) in enumerate(_site_points(sites), 1)
+               if view.contains(longitude, latitude)]
     return Scene(view, coast, borders, land, origin, place, markers)
+
+
+def _site_points(sites: Iterable[RankedSite]) -> Iterator[tuple[RankedSite, float, float]]:
+    """(entry, latitude, longitude) of each ranked site: rank_sites ranks only sites with a point,
+    so none is skipped; the check is there for the types, which cannot follow has_coordinates."""
+    for entry in sites:
+        if entry.site.latitude is not None and entry.site.longitude is not None:
+            yield entry, entry.site.latitude, entry.site.longitude
 
 
 def _points(flat: list[int]) -> Iterator[tuple[int, int]]:

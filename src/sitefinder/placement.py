@@ -9,7 +9,8 @@ The rules, each for a class of what real records hold (benchmarks/placement.py m
   codes, a province standing for its state); one the country does not have is left out. A state
   written in the city's field counts too ("Milano (MI)", "Porto Alegre - RS").
 - The city is tried as written, then in the forms placenames.written_forms strips of what registries
-  add ("Cedex 9", "Praha 2", "Chuo-ku", "75013 Paris", "Ostrava-Poruba", "St." for "Saint").
+  add ("Cedex 9", "Praha 2", "Chuo-ku", "75013 Paris", "Lyon 3e Arrondissement", "Ostrava-Poruba", "St." for
+  "Saint").
 - Among same-name places, one whose own name is the city beats one that merely has it as another
   name (Mirano is not Milan), then the most populous; a town beats a district of a bigger city.
 - A city in the wrong state (a registry typo: "Taiyuan, Shaanxi") is placed, with a note, when the
@@ -19,6 +20,10 @@ The rules, each for a class of what real records hold (benchmarks/placement.py m
   unplaced and the note says why.
 - A ward or district ("Bunkyo-ku, Tokyo", "Gangnam-gu, Seoul", "Haidian District, Beijing") is part
   of a city of the state given: a namesake in another state is another ward, never a correction.
+- A state that is no division but one city ("3e Arrondissement, Lyon", "Menteng, Jakarta") keeps
+  the place in that city's division or within 100 km of it: a namesake or close spelling elsewhere
+  (Paris's 3rd, Genteng in East Java) is not the row's, which is then placed at that city
+  (approximate); "Kargopol, Arkhangelsk" (the oblast written as its capital) stays Kargopol.
 - A place the gazetteer does not know in a known state (a ward, a suburb: most places of 1,000 people
   are known, so what is missing is mostly parts of cities) is placed at the state's main city, with
   a note and precision "state": always for a Japanese or Korean ward (-ku, -gu), otherwise only when
@@ -43,7 +48,7 @@ from sitefinder.gazetteer import TOWN_MIN_POPULATION
 from sitefinder.placenames import CITY_WARD_SUFFIXES, WARD_SUFFIXES, split_qualifier, written_forms
 from sitefinder.models import Place
 from sitefinder.regions import province_key
-from sitefinder.text import name_key
+from sitefinder.text import fold, name_key
 
 if TYPE_CHECKING:
     from sitefinder.gazetteer import Gazetteer
@@ -142,6 +147,10 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
         states = _states(state, countries, gazetteer)
         ward_note = f"The registry gives no state; {city} is {described}: placed in {state}."
     seat: list[Placement | None] = []
+    # The state field holding a city, not a division ("3e Arrondissement, Lyon", "Menteng, Jakarta"):
+    # a place of the city's name outside that city's division and far from it is another one's
+    # (Paris's 3rd), never the row's.
+    state_city = _state_city(state, states, countries, gazetteer)
 
     def division() -> Placement | None:  # worked out only when asked: a division's middle reads all its places
         if not seat:
@@ -150,6 +159,8 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
 
     for name in dict.fromkeys([*written_forms(city), *(written_forms(head) if head else ())]):
         found = [place for place in gazetteer.places(name_key(name)) if not countries or place.country in countries]
+        if state_city is not None:
+            found = [place for place in found if _near(place, state_city)]
         if not found:
             continue
         key = name_key(name)
@@ -179,12 +190,16 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
         if qualified is not None:
             return qualified
         best = _best(found, key, gazetteer)
-        if name_key(best.name) != key and (seated := division()) and best.province != seated.place.province \
-                and best.population < seated.place.population / 2:
+        if name_key(best.name) != key and (seated := division()) and seated.place is not None \
+                and best.province != seated.place.province and best.population < seated.place.population / 2:
             # "Kanagawa, Japan": the prefecture, not a ward elsewhere with that other name; but "Kiev"
             # is Kyiv, a city larger than the oblast around it
             return seated
         return Placement(best, "")
+    if "TW" in {gazetteer.country_code_of(name) for name in countries}:
+        township = _taiwan_township(city, state, gazetteer)
+        if township is not None:
+            return township
     postal = _postal_town(city, head, states, countries, postal_code, gazetteer)
     if postal is not None:
         return postal
@@ -195,7 +210,7 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
         return seated
     if spellings and searched is not None:
         searched.append(city)
-    found_elsewhere = ((_closest_spelling(city, states, countries, gazetteer) if spellings else None)
+    found_elsewhere = ((_closest_spelling(city, states, countries, gazetteer, state_city) if spellings else None)
                        or _main_city(city, state, states, countries, city_ward, gazetteer))
     if found_elsewhere is not None:
         return found_elsewhere._replace(note=f"{ward_note} {found_elsewhere.note}".strip())
@@ -203,6 +218,28 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
             or Placement(None, f"Could not be placed: the offline gazetteer does not know {where!r}" +
                          ("." if spellings else f" (not searched for as a misspelling: this import had already "
                                                 f"searched for {MAX_SPELLING_SEARCHES:,}).")))
+
+
+_TW_ABBREVIATIONS = {"dist.": "District", "dist": "District", "twp.": "Township", "twp": "Township"}
+
+
+def _taiwan_township(city: str, state: str, gazetteer: Gazetteer) -> Placement | None:
+    """"Linkou District, Taiwan", "Zhongzheng Dist., Taipei City", "Niaosong District, Kaohsiung":
+    a township or district of Taiwan that GeoNames lacks, from China's division tables (china.py)."""
+    from sitefinder.china import resolve_china
+    from sitefinder.errors import SitefinderError
+
+    words = [_TW_ABBREVIATIONS.get(word.casefold(), word) for word in city.split()]
+    text = ", ".join(part for part in (" ".join(words), state) if part and fold(part) != "taiwan")
+    try:
+        resolution = resolve_china(text, text, gazetteer, frozenset())
+    except SitefinderError:
+        return None
+    if resolution is None or resolution.place.country != "Taiwan":
+        return None
+    where = ("placed at the centre of its county or city (the offline gazetteer lacks its own seat)"
+             if any("placed at the centre of" in note for note in resolution.notes) else "placed at its seat")
+    return Placement(resolution.place, f"The registry's city {city!r} is Taiwan's {resolution.place.name}: {where}.")
 
 
 CITY_AS_STATE_MIN_POPULATION = 50_000  # "Cabueñes, Gijón": a city of this size written where the state goes
@@ -213,16 +250,31 @@ def _city_for_state(city: str, state: str, states: set[tuple[str, str]], countri
     """A quarter or hamlet the gazetteer lacks, written with its city where the state goes
     ("Cabueñes, Gijón", "Vitacura, Santiago"): placed at that city, approximately, when the
     "state" is no division of the country but one city of 50,000 or more in it."""
+    place = _state_city(state, states, countries, gazetteer)
+    if place is None:
+        return None
+    return Placement(place, f"The registry's city {city!r} is not in the offline gazetteer, and its state {state!r} "
+                            f"is the city {place.name}, {place.province or place.country}: placed there "
+                            "(approximate).", "state")
+
+
+def _state_city(state: str, states: set[tuple[str, str]], countries: set[str], gazetteer: Gazetteer) -> Place | None:
+    """The city a row writes where its state goes, when that text is no division of the country
+    but names one city of CITY_AS_STATE_MIN_POPULATION or more in it ("Gijón", "Lyon", "Jakarta")."""
     if not state or states or not countries:
         return None
     found = [place for place in gazetteer.places(name_key(state)) if place.country in countries]
     distinct = distinct_places(sorted(found, key=lambda place: -place.population))
     if len(distinct) != 1 or distinct[0].population < CITY_AS_STATE_MIN_POPULATION:
         return None
-    place = distinct[0]
-    return Placement(place, f"The registry's city {city!r} is not in the offline gazetteer, and its state {state!r} "
-                            f"is the city {place.name}, {place.province or place.country}: placed there "
-                            "(approximate).", "state")
+    return distinct[0]
+
+
+def _near(place: Place, city: Place) -> bool:
+    """Whether a place lies in the division of the city the row writes as its state, or within
+    NEIGHBOUR_KM of it: "Arkhangelsk" written for its oblast still has Kargopol, 349 km away."""
+    return (place.country, place.province) == (city.country, city.province) or \
+        sphere_km(place.latitude, place.longitude, city.latitude, city.longitude) <= NEIGHBOUR_KM
 
 
 # What the first digits of a postal code say of where a place is, where they name a division:
@@ -516,8 +568,9 @@ def _main_city(city: str, state: str, states: set[tuple[str, str]], countries: s
 
 
 def _closest_spelling(city: str, states: set[tuple[str, str]], countries: set[str],
-                      gazetteer: Gazetteer) -> Placement | None:
-    """A misspelt city placed when one spelling in the country (and state) is clearly the closest."""
+                      gazetteer: Gazetteer, state_city: Place | None = None) -> Placement | None:
+    """A misspelt city placed when one spelling in the country (and state, or near the city written
+    as the state: "Menteng, Jakarta" is no Genteng in East Java) is clearly the closest."""
     if not countries:
         return None
     codes = {gazetteer.country_code_of(name) for name in countries}
@@ -525,7 +578,8 @@ def _closest_spelling(city: str, states: set[tuple[str, str]], countries: set[st
     # A misspelling is read only as a town of some size, and only within the state given: "Bakirkoy"
     # is a district of Istanbul the gazetteer lacks, not the village Kırköy 1,500 km east.
     candidates = [(score, place) for score, place in candidates if place.population >= MISSPELT_MIN_POPULATION
-                  and (not states or (_code(place, gazetteer), place.province) in states)]
+                  and (not states or (_code(place, gazetteer), place.province) in states)
+                  and (state_city is None or _near(place, state_city))]
     if not candidates:
         return None
     best_score = candidates[0][0]

@@ -9,6 +9,8 @@ for these rules.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterator
 
 from sitefinder.errors import UsageError
@@ -131,6 +133,9 @@ def written_forms(name: str) -> list[str]:
         tried.append(" ".join(words[:-1]))
     if len(words) > 1 and words[-1].casefold() in QUARTER_WORDS:  # "Jakarta Pusat", "Rio de Janeiro Centro"
         tried.append(" ".join(words[:-1]))
+    arrondissement = _without_arrondissement(words)
+    if arrondissement:  # "Lyon 3e Arrondissement", "Marseille 8ème": the city (GeoNames names only Paris's so)
+        tried.append(arrondissement)
     tried += other_spellings(name)
     folded = name.casefold()
     for suffix in _ADDED_SUFFIXES:
@@ -140,6 +145,20 @@ def written_forms(name: str) -> list[str]:
     if hyphen and len(words) == 1 and "," not in name and len(first) >= 4:  # "Ostrava-Poruba": the city
         tried.append(first)
     return [form for index, form in enumerate(tried) if form and form not in tried[:index]]
+
+
+_ORDINAL = re.compile(r"\d{1,2}(?:e|er|re|ème|eme|è|°)", re.IGNORECASE)
+
+
+def _without_arrondissement(words: list[str]) -> str:
+    """A French city's name without its arrondissement written after it ("Lyon 3e Arrondissement",
+    "Marseille 13ème", "Lyon 8e arr."), or "" when the name has none."""
+    rest = list(words)
+    if len(rest) > 2 and rest[-1].casefold().rstrip(".") in ("arrondissement", "arr", "arrt"):
+        rest.pop()
+    if len(rest) > 1 and _ORDINAL.fullmatch(rest[-1]):
+        return " ".join(rest[:-1])
+    return ""
 
 
 # Words that say a name is a division, written after it: Japan's -to, -fu, -ken ("Aichi-ken"),
