@@ -41,7 +41,7 @@ INDEX_THRESHOLD_BYTES = 64 * 1024
 INDEX_SCHEMA = 9
 BATCH_ROWS = 2_000  # rows read or written at a time: what the index build and a streamed listing hold
 # A file this large is refused even through the index (what an index holds is on disk, but its
-# build still takes time in proportion: 1M rows, 214 MB, take about 20 s).
+# build still takes time in proportion: 1M rows, 214 MB, take about 50 s of CPU).
 MAX_INDEXED_FILE_BYTES = 4 * 1024**3
 PROGRESS_AFTER_SECONDS = 1.0  # a build this long says how far it has come, then every PROGRESS_EVERY seconds
 PROGRESS_EVERY = 5.0
