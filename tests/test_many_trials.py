@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -488,3 +489,33 @@ def test_update_of_many_publishes_nothing_its_readers_would_refuse(cli, tmp_path
     assert run.exit_code == 1 and run.stdout == "" and run.stderr.count("\n") == 1, run.stderr
     assert "sites.csv would be" in run.stderr and "nothing was written" in run.stderr
     assert (sites.read_bytes(), (sites.parent / "trials.json").read_bytes()) == before
+
+
+def test_the_trial_and_hospital_headers_are_chinese_under_lang_zh(cli, dataset: Path) -> None:
+    english = cli("near", "Guangzhou", "--sites", str(dataset), "--limit", "3", env={"COLUMNS": "200"})
+    chinese = cli("near", "Guangzhou", "--sites", str(dataset), "--limit", "3", "--lang", "zh",
+                  env={"COLUMNS": "200"})
+    header = next(line for line in english.stdout.splitlines() if "Facility" in line)
+    assert "Trial" in header
+    chinese_header = next(line for line in chinese.stdout.splitlines() if "医院" in line)
+    assert "Trial" not in chinese_header and "试验" in chinese_header
+    by_hospital = [cli("near", "Guangzhou", "--by", "hospital", "--sites", str(dataset), "--limit", "2", *lang,
+                       env={"COLUMNS": "200"}) for lang in ([], ["--lang", "zh"])]
+    assert all(run.exit_code == 0 for run in by_hospital), by_hospital[1].stderr
+    for english_word in ("Hospitals nearest", "Whom to call", "Trial  "):
+        assert english_word in by_hospital[0].stdout and english_word not in by_hospital[1].stdout
+
+
+def test_the_map_pages_table_names_each_sites_trial(cli, dataset: Path, tmp_path: Path) -> None:
+    out = tmp_path / "map.html"
+    run = cli("map", "Guangzhou", "--sites", str(dataset), "--limit", "6", "--json")
+    assert cli("map", "Guangzhou", "--sites", str(dataset), "--limit", "6", "--out", str(out)).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    headers = re.findall(r"<th>([^<]*)</th>", page)
+    assert "Trial" in headers
+    body = page.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    rows = re.findall(r"<tr>(.*?)</tr>", body, re.S)
+    trial_at = headers.index("Trial")
+    trials = [re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)[trial_at] for row in rows]
+    assert [cell.split()[0] for cell in trials] == [site["nct_id"] for site in run.json()["sites"]]
+    assert len(set(trials)) >= 2  # several trials in the one table

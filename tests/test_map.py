@@ -264,3 +264,11 @@ def test_the_html_map_reads_on_a_phone_and_a_desktop(map_files: dict[str, Path],
         assert shot.exists() and png_is_not_blank(shot)
     assert seen[390][0] <= 600 and seen[390][1] == "none"  # a phone: labels hidden, the table names the sites
     assert seen[1100][0] == 1100 and seen[1100][1] not in ("none", "no label")  # a desktop: labels shown
+
+
+def test_the_terminal_maps_status_words_are_chinese_when_chinese_is_asked() -> None:
+    english = run_cli("map", "Guangzhou")
+    assert english.exit_code == 0 and "Not yet recruiting" in english.stdout
+    chinese = run_cli("map", "广州")
+    assert chinese.exit_code == 0, chinese.stderr
+    assert "Not yet recruiting" not in chinese.stdout and "尚未开始招募" in chinese.stdout

@@ -155,3 +155,33 @@ def test_sites_without_coordinates_are_not_ranked_but_counted(cli, sites_file) -
     run = cli("near", "Guangzhou", "--sites", str(path), "--json")
     assert [site["id"] for site in run.json()["sites"]] == [1]
     assert "1 matching site has no coordinates" in run.stderr
+
+
+def _cjk(text: str) -> bool:
+    return any("\u4e00" <= char <= "\u9fff" for char in text)
+
+
+@pytest.mark.parametrize("english, chinese, phrase", [
+    (["near", "Guangdong"], ["near", "广东"], "not a place to measure distances from"),
+    (["near", "Xinjiang"], ["near", "新疆"], "is a province without a site"),
+    (["near", "Lhasa", "--within", "10"], ["near", "拉萨", "--within", "10"], "No site within that distance"),
+    (["near", "Guangzhou", "--condition", "asthma"], ["near", "广州", "--condition", "asthma"], "match the filters"),
+])
+def test_a_chinese_query_gets_its_notices_in_chinese(cli, english: list, chinese: list, phrase: str) -> None:
+    """#21: Chinese in, Chinese out, on stderr too: the fixed words of each notice."""
+    said = cli(*english)
+    assert said.exit_code == 0 and phrase in said.stderr
+    asked = cli(*chinese)
+    assert asked.exit_code == 0 and asked.stderr.strip()
+    assert phrase not in asked.stderr and _cjk(asked.stderr)
+
+
+def test_closed_and_unplaced_sites_are_said_in_chinese_for_a_chinese_query(cli, sites_file) -> None:
+    path = sites_file(make_site(1), make_site(2, status="COMPLETED"), make_site(3, latitude=None, longitude=None),
+                      make_site(4, latitude=None, longitude=None))
+    english = cli("near", "Guangzhou", "--sites", str(path))
+    assert "left out" in english.stderr and "not ranked" in english.stderr
+    chinese = cli("near", "广州", "--sites", str(path))
+    assert chinese.exit_code == 0, chinese.stderr
+    assert "left out" not in chinese.stderr and "not ranked" not in chinese.stderr
+    assert "--all" in chinese.stderr and _cjk(chinese.stderr)  # the command to try stays as typed

@@ -192,23 +192,24 @@ def site_from_location(site_id: int, location: Fields, gazetteer: Gazetteer, pla
     facility = text["facility"] or f"Unnamed site {site_id}"
     status = normalize_status(text["status"]) if text["status"] else None
     contacts = _contacts(location.objects("contacts"), country_code(text["country"], gazetteer))
-    common = dict(id=site_id, facility=facility, city=text["city"], province=text["state"], country=text["country"],
-                  status=status, contacts=contacts)
+    # the fields every site has, as a Site whose place is then filled in (typed, unlike a **dict)
+    common = Site(id=site_id, facility=facility, city=text["city"], province=text["state"], country=text["country"],
+                  status=status, latitude=None, longitude=None, contacts=contacts)
     point = location.object("geoPoint").data
     if _is_coordinate(point.get("lat"), 90) and _is_coordinate(point.get("lon"), 180):
         from sitefinder.numbers import decimal
 
-        return Site(**common, latitude=decimal(point["lat"]), longitude=decimal(point["lon"]),
-                    coordinate_precision="city", coordinate_source="registry")
+        return common._replace(latitude=decimal(point["lat"]), longitude=decimal(point["lon"]),
+                               coordinate_precision="city", coordinate_source="registry")
     from sitefinder.placement import Placer
 
     placer = placer or Placer(gazetteer)
     place, note, precision = placer.place(text["city"], text["state"], text["country"], text["zip"])
     if place is None:
-        return Site(**common, latitude=None, longitude=None, location_note=note)
-    return Site(**common, latitude=place.latitude, longitude=place.longitude, coordinate_precision=precision,
-                coordinate_source=gazetteer_source(place), geonameid=place.geonameid,
-                location_note=note or placement_note(text["city"], place, gazetteer))
+        return common._replace(location_note=note)
+    return common._replace(latitude=place.latitude, longitude=place.longitude, coordinate_precision=precision,
+                           coordinate_source=gazetteer_source(place), geonameid=place.geonameid,
+                           location_note=note or placement_note(text["city"], place, gazetteer))
 
 
 def gazetteer_source(place: Place) -> str:
@@ -287,7 +288,8 @@ class Fields:
     def object(self, key: str) -> Fields:
         return Fields(self.data.get(key), self._where(key))
 
-    def list(self, key: str) -> list[Any]:
+    def array(self, key: str) -> list[Any]:
+        """A JSON list field (named so that `list` in this class's annotations stays the builtin)."""
         value = self.data.get(key)
         if value is None:
             return []
@@ -296,10 +298,10 @@ class Fields:
         return value
 
     def objects(self, key: str) -> list[Fields]:
-        return [Fields(item, f"{self._where(key)}[{index}]") for index, item in enumerate(self.list(key))]
+        return [Fields(item, f"{self._where(key)}[{index}]") for index, item in enumerate(self.array(key))]
 
     def texts(self, key: str) -> list[str]:
-        return [_text(item, f"{self._where(key)}[{index}]") for index, item in enumerate(self.list(key))]
+        return [_text(item, f"{self._where(key)}[{index}]") for index, item in enumerate(self.array(key))]
 
     def text(self, key: str) -> str:
         return _text(self.data.get(key), self._where(key))

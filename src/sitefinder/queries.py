@@ -217,8 +217,10 @@ def _capital_of(answer: RegionAnswer, source: MemorySource | IndexedSource) -> R
         found = locate(province.capital, source.preferred_cities())
     except PlaceNotFound:
         return None
-    note = (f"{answer.query} is a province without a site of this trial; "
-            f"these are the nearest to its capital, {found.place.name}")
+    from sitefinder.wording import say
+
+    note = say("empty.region_capital", "zh" if answer.chinese is not None else "en", region=answer.query,
+               capital=found.place.name)
     # what else the name means (海南 is also Wuhai's 海南区) is said too
     return found._replace(query=answer.query, notes=(*answer.notes, note), alternatives=(), ambiguous=False)
 
@@ -511,8 +513,12 @@ def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
     found.update((site.id, site) for site in in_city)
     matches = sorted(found.values(), key=lambda site: site.id)
     if not matches:
-        hint = f"; did you mean {' or '.join(suggestions)}?" if suggestions else ""
-        raise SitefinderError(f"no site matches {quoted(text)} by facility name or city{hint} (see: sitefinder list)")
+        from sitefinder.wording import say
+
+        lang = "zh" if has_cjk(text) else "en"  # a query in Chinese is answered in Chinese (#21)
+        hint = say("error.did_you_mean", lang, names=say("error.or", lang).join(suggestions)) if suggestions else ""
+        raise SitefinderError(say("error.no_site_matches", lang, query=quoted(text), hint=hint,
+                                  command="sitefinder list"))
     if len(matches) > 1:
         from sitefinder.errors import AmbiguousSite
 
@@ -559,6 +565,7 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
     check_limits(limit, within_km)
     status_value = status_filter(status, all_statuses)  # joinable sites by default, as near's
     wanted = effective_limit(limit, within_km)
+    wants_chinese = lang == "zh" or (lang is None and has_cjk(query))  # the headers and notices in Chinese
 
     def question(source: MemorySource | IndexedSource) -> HospitalAnswer | RegionAnswer:
         province_name = match_province(province, source.provinces()) if province else None
@@ -566,7 +573,7 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
         try:
             resolution = locate(query, source.preferred_cities(), online=online)
         except RegionNotPlace as region:
-            answer = _region_answer(region, source, province_name, status_value, False, chosen)
+            answer = _region_answer(region, source, province_name, status_value, wants_chinese, chosen)
             return _with_trials(answer, source, answer.sites)
         budget = None if wanted is None else wanted * 8  # hospitals run several trials: more sites than hospitals
         while True:
@@ -578,6 +585,9 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
                 if status_value is JOINABLE_FILTER:
                     result = result._replace(closed_left_out=source.count_matching(province_name, CLOSED_STATUSES,
                                                                                    trials=chosen))
+                if wants_chinese:
+                    result = result._replace(chinese=chinese_names([entry.site for entry in result.sites],
+                                                                   resolution))
                 return HospitalAnswer(result, hospitals)
             budget *= 4  # bounded: once a batch is not filled, every matching site has been ranked
 

@@ -118,10 +118,52 @@ MESSAGES: dict[str, dict[str, str]] = {
     "empty.by_status": {"en": "No site is {wanted}; the sites by status: {counts} ({data})",
                         "zh": "没有{wanted}的研究中心；各状态的研究中心数：{counts}（{data}）"},
     "empty.region_capital": {
-        "en": "{region} is a province without a site of this trial; the nearest to its capital, {capital}, follow.",
-        "zh": "{region}没有该试验的研究中心；以下是离其省会{capital}最近的研究中心。"},
-    "error.no_site_matches": {"en": "no site matches {query}; see: {command}",
-                              "zh": "没有与 {query} 匹配的研究中心；请查看：{command}"},
+        "en": "{region} is a province without a site of this trial; these are the nearest to its capital, {capital}",
+        "zh": "{region}没有该试验的研究中心；以下是离其省会 {capital} 最近的研究中心"},
+    "error.no_site_matches": {"en": "no site matches {query} by facility name or city{hint} (see: {command})",
+                              "zh": "没有医院名称或城市与 {query} 匹配的研究中心{hint}（查看：{command}）"},
+    "error.did_you_mean": {"en": "; did you mean {names}?", "zh": "；您是否要找 {names}？"},
+    "error.or": {"en": " or ", "zh": " 或 "},
+    # the hospital view (`near PLACE --by hospital`)
+    "label.hospital": {"en": "Hospital", "zh": "医院"},
+    "label.whom_to_call": {"en": "Whom to call", "zh": "联系谁"},
+    "title.hospitals": {"en": "Hospitals nearest to {where} ({latitude:.4f}, {longitude:.4f})",
+                        "zh": "离 {where} 最近的医院（{latitude:.4f}, {longitude:.4f}）"},
+    "call.none_listed": {"en": "no phone or email listed", "zh": "未列出电话或邮箱"},
+    "call.trial_contact": {"en": "trial contact {line}", "zh": "试验联系人 {line}"},
+    # notices on stderr: the fixed parts around the data (the place typed, the names, the counts)
+    "notice.ambiguous": {"en": "{query} is ambiguous: using {used}; {how}",
+                         "zh": "{query} 有多个同名地点：使用 {used}；{how}"},
+    "notice.ambiguous.where": {"en": 'for the one in {where} write "{name}, {where}"',
+                               "zh": "如指{where}的那个，请输入“{name}, {where}”"},
+    "notice.ambiguous.coordinates": {"en": "for the one at {latitude:.2f},{longitude:.2f} give those coordinates",
+                                     "zh": "如指位于 {latitude:.2f},{longitude:.2f} 的那个，请输入该坐标"},
+    "notice.unplaced_count": {
+        "en": "{count} matching site{s} {have} no coordinates and {are} not ranked (see: {command})",
+        "zh": "{count} 个符合条件的研究中心没有坐标，未参与距离排序（查看：{command}）"},
+    "notice.none_within": {"en": "No site within that distance; the nearest is {km:,.1f} km away.",
+                           "zh": "该距离内没有研究中心；最近的一个在 {km:,.1f} 公里外。"},
+    "notice.no_filter_match": {"en": "No sites match the filters.", "zh": "没有符合筛选条件的研究中心。"},
+    "notice.no_coordinates": {"en": "No site has coordinates to rank.", "zh": "没有可按距离排序的、有坐标的研究中心。"},
+    "notice.region_sites": {
+        "en": "{query} is a {kind}, not a place to measure distances from: {these} {count} site{s} ({command}); "
+              "give a city for the nearest.",
+        "zh": "{query}是一个{kind}，不是可以测量距离的地点：这是它的 {count} 个研究中心（{command}）；"
+              "请给出城市以查看最近的。"},
+    "notice.region_sites.these.one": {"en": "this is its", "zh": ""},
+    "notice.region_sites.these.many": {"en": "these are its", "zh": ""},
+    "notice.region_none": {
+        "en": "{query} is a {kind}, and this trial has no site there; give a city to see the nearest sites anywhere.",
+        "zh": "{query}是一个{kind}，该试验在那里没有研究中心；请给出城市以查看各地最近的研究中心。"},
+    "kind.province": {"en": "province", "zh": "省级行政区"},
+    "kind.country": {"en": "country", "zh": "国家"},
+    "notice.city_no_site": {"en": "This trial has no site in that city; the nearest ones: {command}",
+                            "zh": "该试验在该城市没有研究中心；查看最近的：{command}"},
+    "notice.no_status": {"en": "No site has that status; the sites by status: {counts} ({data})",
+                         "zh": "没有该状态的研究中心；各状态的研究中心数：{counts}（{data}）"},
+    "notice.none": {"en": "none", "zh": "无"},
+    # the terminal map's lines
+    "map.outside": {"en": " (outside this view)", "zh": "（不在此视图内）"},
 }
 
 

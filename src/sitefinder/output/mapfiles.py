@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from sitefinder.answers import MapResult
 from sitefinder.errors import SitefinderError, UsageError
-from sitefinder.output.views import (NEAR_COLUMNS, answer_footer, columns_in, distance_cell, facility_cell,
-                                     investigator_cell, lang_of, map_title, site_trial, status_cell, where_cells)
+from sitefinder.output.views import (NEAR_COLUMNS, TRIAL, Column, answer_footer, columns_in, distance_cell,
+                                     facility_cell, investigator_cell, lang_of, map_title, site_trial, status_cell,
+                                     trial_cell, where_cells)
 from sitefinder.text import printable, printable_lines
 
 MAP_FILE_KINDS = (".svg", ".html", ".htm")
@@ -58,7 +60,12 @@ def write_map_file(result: MapResult, out: Path, options: str = "") -> None:
                  status_cell(entry.site, site_trial(near, entry.site), chinese),
                  printable(investigator_cell(entry.site))]
                 for rank, entry in enumerate(near.sites, 1)]
-        text = html(scene, title, labels, rows, tuple(column.header for column in columns_in(NEAR_COLUMNS, lang)),
+        columns: Sequence[Column] = NEAR_COLUMNS
+        if near.many_trials:  # as the terminal's table: each row names its trial, after the facility
+            columns = (*columns[:3], TRIAL, *columns[3:])
+            rows = [[*row[:3], printable(trial_cell(site_trial(near, entry.site))), *row[3:]]
+                    for row, entry in zip(rows, near.sites)]
+        text = html(scene, title, labels, rows, tuple(column.header for column in columns_in(columns, lang)),
                     footer=footer, lang=lang)
     try:
         replace_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))

@@ -106,7 +106,8 @@ NEAR_TABLE_COLUMNS = (ID, Column("Facility"), Column("City"), Column("Province")
                       Column("km", align="right", wrap=False), STATUS, Column("Investigator"))
 UPDATE_COLUMNS = (Column("Change"), ID, Column("Facility"), Column("City"), Column("What"))
 _HEADER_KEYS = {"ID": "id", "Facility": "facility", "City": "city", "Province": "province", "km": "km",
-                "Status": "status", "Investigator": "investigator"}
+                "Status": "status", "Investigator": "investigator", "Trial": "trial", "Hospital": "hospital",
+                "Whom to call": "whom_to_call"}
 
 
 def columns_in(columns: Sequence[Column], lang: str) -> tuple[Column, ...]:
@@ -350,17 +351,17 @@ def notices(answer: object, options: str = "") -> list[str]:
     if isinstance(answer, HospitalAnswer):
         return near_notices(answer.near, options)
     if isinstance(answer, RegionAnswer):
-        closed = ([closed_note(answer.closed_left_out, command("near", answer.query, "--all", options=options))]
+        lang = lang_of(answer.chinese)
+        closed = ([closed_note(answer.closed_left_out, command("near", answer.query, "--all", options=options), lang)]
                   if answer.closed_left_out else [])
+        kind = say(f"kind.{answer.kind}", lang)
         if answer.sites:
+            these = say("notice.region_sites.these." + ("one" if len(answer.sites) == 1 else "many"), lang)
             return [*answer.notes,  # what else the name means (河北 is also Tianjin's 河北区)
-                    f"{answer.query} is a {answer.kind}, not a place to measure distances from: "
-                    f"{'this is its' if len(answer.sites) == 1 else 'these are its'} "
-                    f"{_plural(len(answer.sites), 'site')} "
-                    f"({command('list', f'--{answer.kind}', answer.region, options=options)}); "
-                    "give a city for the nearest.", *closed]
-        return [*answer.notes, f"{answer.query} is a {answer.kind}, and this trial has no site there; "
-                "give a city to see the nearest sites anywhere.", *closed]
+                    say("notice.region_sites", lang, query=answer.query, kind=kind, these=these,
+                        count=len(answer.sites),
+                        command=command("list", f"--{answer.kind}", answer.region, options=options)), *closed]
+        return [*answer.notes, say("notice.region_none", lang, query=answer.query, kind=kind), *closed]
     if isinstance(answer, SiteList) and not answer.sites:
         return empty_list_notices(answer, options)
     if isinstance(answer, TrialSummary) and not answer.trial.nct_id and not answer.trials:
@@ -384,13 +385,14 @@ def empty_list_notices(answer: SiteList, options: str = "") -> list[str]:
     lang = lang_of(answer.chinese)
     lines = []
     if answer.try_instead:
-        lines.append(f"This trial has no site in that city; the nearest ones: "
-                     f"{answer.try_instead}{' ' + options if options else ''}")
+        lines.append(say("notice.city_no_site", lang,
+                         command=f"{answer.try_instead}{' ' + options if options else ''}"))
     if answer.status_counts is not None:
         from sitefinder.wording import status_word
 
         counts = ", ".join(f"{status_word(status, lang)}: {count}" for status, count in answer.status_counts.items())
-        lines.append(f"No site has that status; the sites by status: {counts or 'none'} ({data_line(answer.trial)})")
+        lines.append(say("notice.no_status", lang, counts=counts or say("notice.none", lang),
+                         data=data_line(answer.trial, lang)))
     if answer.closed_left_out:
         lines.append(closed_note(answer.closed_left_out, command("list", "--all", options=options), lang))
     return lines
@@ -411,30 +413,33 @@ def progress_line(done: int, total: int | None) -> str:
 
 
 def near_notices(result: NearResult, options: str = "") -> list[str]:
+    """The notices of `near`, `map` and `--by hospital`, in the answer's language (Chinese for a
+    Chinese query): the fixed words around the place typed and the names found."""
     resolution = result.resolution
+    lang = lang_of(result.chinese)
     messages = list(resolution.notes)
     if resolution.ambiguous:
         used, other = resolution.place, resolution.alternatives[0]
         where = other.province or other.country
         if (where, other.country) != (used.province or used.country, used.country):
-            how = f"for the one in {where} write \"{other.name}, {where}\""
+            how = say("notice.ambiguous.where", lang, where=where, name=other.name)
         else:  # both in one state (two Newports in England): only the coordinates tell them apart
-            how = f"for the one at {other.latitude:.2f},{other.longitude:.2f} give those coordinates"
-        messages.append(f"{resolution.query.strip()} is ambiguous: using {used.label}; {how}")
+            how = say("notice.ambiguous.coordinates", lang, latitude=other.latitude, longitude=other.longitude)
+        messages.append(say("notice.ambiguous", lang, query=resolution.query.strip(), used=used.label, how=how))
     if result.closed_left_out:
         messages.append(closed_note(result.closed_left_out,
-                                    command("near", resolution.query.strip(), "--all", options=options)))
+                                    command("near", resolution.query.strip(), "--all", options=options), lang))
     if result.unplaced:
         many = result.unplaced != 1
-        messages.append(f"{result.unplaced} matching site{'s' if many else ''} {'have' if many else 'has'} no "
-                        f"coordinates and {'are' if many else 'is'} not ranked (see: {command('list', options=options)})")
+        messages.append(say("notice.unplaced_count", lang, count=result.unplaced, have="have" if many else "has",
+                            are="are" if many else "is", command=command("list", options=options)))
     if not result.sites:
         if result.nearest_outside_km is not None:
-            messages.append(f"No site within that distance; the nearest is {result.nearest_outside_km:,.1f} km away.")
+            messages.append(say("notice.none_within", lang, km=result.nearest_outside_km))
         elif result.considered == 0:
-            messages.append("No sites match the filters.")
+            messages.append(say("notice.no_filter_match", lang))
         else:
-            messages.append("No site has coordinates to rank.")
+            messages.append(say("notice.no_coordinates", lang))
     return messages
 
 
@@ -536,22 +541,21 @@ def hospital_view(answer: HospitalAnswer, options: str = "") -> TableView:
                      f"{'≈' if hospital.approximate else ''}{hospital.distance_km:,.1f}"] if number == 0 else [""] * 4
             rows.append([*named, str(row.site.id), trial_cell(row.trial),
                          status_cell(row.site, row.trial, answer.near.chinese),
-                         call_cell(row)])
+                         call_cell(row, lang)])
             if effective_status(row.site.status, row.trial.overall_status)[1] == "trial":
                 notes.append(trial_status_note(row.trial.overall_status, lang))
     where = ", ".join(part for part in (place.label, place.country if place.province else "") if part)
     first = next((row.site.id for hospital in answer.hospitals for row in hospital.trials), None)
     every = say("call.every_contact", lang, command=command("show", str(first), options=options)) if first else ""
-    return TableView(f"Hospitals nearest to {where} ({place.latitude:.4f}, {place.longitude:.4f})",
-                     HOSPITAL_COLUMNS, rows,
+    return TableView(say("title.hospitals", lang, where=where, latitude=place.latitude, longitude=place.longitude),
+                     columns_in(HOSPITAL_COLUMNS, lang), rows,
                      [*dict.fromkeys(notes), *([every] if every else []), say("distance.caption", lang)])
 
 
-def call_cell(row: HospitalTrial) -> str:
+def call_cell(row: HospitalTrial, lang: str = "en") -> str:
     if row.call is None:
-        return "no phone or email listed"
-    who = "trial contact " if row.call_is_central else ""
-    return f"{who}{call_line(row)}"
+        return say("call.none_listed", lang)
+    return say("call.trial_contact", lang, line=call_line(row)) if row.call_is_central else call_line(row)
 
 
 def call_line(row: HospitalTrial) -> str:
@@ -794,13 +798,13 @@ def map_view(result: MapResult, columns: int, rows: int, options: str = "") -> M
         site = entry.site
         where = " ".join(where_cells(site, near.chinese)[:1])
         site_lines.append(f"{rank:>2} {site.facility}, {where} · {distance_cell(entry)} km · "
-                          f"{status_cell(site, site_trial(near, site))} · id {site.id}"
-                          + ("" if rank in shown else " (outside this view)"))
+                          f"{status_cell(site, site_trial(near, site), near.chinese)} · id {site.id}"
+                          + ("" if rank in shown else say("map.outside", lang_of(near.chinese))))
     footer = [f"Map: {scale_words(scene, columns)}. {CAPTION}",
               *answer_footer([e.site for e in near.sites], near.trial, options=options, lang=lang_of(near.chinese),
                              answer=near)]
     return MapView(map_title(near), scene, columns, rows,
-                   f"{ORIGIN_MARK} {place.label}" + ("" if scene.origin else " (outside this view)"),
+                   f"{ORIGIN_MARK} {place.label}" + ("" if scene.origin else say("map.outside", lang_of(near.chinese))),
                    site_lines, footer)
 
 

@@ -1,4 +1,5 @@
-"""`list`, `show` and `info` through the command line, in all three formats."""
+"""`list` through the command line, in all three formats; and what every command shares: help,
+--version, --sites, SITEFINDER_SITES, data printed literally."""
 
 from __future__ import annotations
 
@@ -93,49 +94,6 @@ def test_json_and_format_csv_conflict(cli) -> None:
     assert run.exit_code == 2 and run.stdout == ""
 
 
-def test_show_qingdao_has_both_contacts_with_roles_and_the_trial_contact(cli) -> None:
-    run = cli("show", "Qingdao")
-    assert run.exit_code == 0
-    assert "Zhen Zhang, M.D. (primary)" in run.stdout
-    assert "Xiaotao Zhang, M.D. (backup)" in run.stdout
-    assert "Zhifang Yao, M.D.: 0760-8987 3999 (from abroad +86 760 8987 3999)" in run.stdout  # from abroad: no trunk 0
-    data = cli("show", "qingdao", "--json").json()
-    assert [c["role"] for c in data["site"]["investigators"]] == ["PRIMARY", "BACKUP"]
-    central = data["trial"]["central_contacts"][0]
-    assert (central["name"], central["phone"], central["phone_international"]) == \
-        ("Zhifang Yao, M.D.", "+86-0760-89873999", "+86 760 8987 3999")  # the registry's text is kept
-
-
-def test_show_by_id_and_the_gannan_note(cli) -> None:
-    site = cli("show", "23", "--json").json()["site"]
-    assert site["facility"] == "The First Affiliated Hospital of Gannan Medical University"
-    assert "Ganzhou" in site["location_note"]
-
-
-def test_show_ambiguous_fragment_lists_matches_and_exits_2(cli) -> None:
-    run = cli("show", "Hunan Cancer")
-    assert run.exit_code == 2 and run.stdout == ""
-    assert "20 Hunan Cancer Hospital" in run.stderr and "21 Hunan Cancer Hospital" in run.stderr
-
-
-@pytest.mark.parametrize("args", [["show", "99"], ["show", "no such hospital"]])
-def test_show_unknown_site_exits_1(cli, args) -> None:
-    run = cli(*args)
-    assert run.exit_code == 1 and run.stdout == "" and run.stderr.startswith("Error: ")
-
-
-def test_info_summarises_the_trial(cli) -> None:
-    run = cli("info")
-    assert run.exit_code == 0
-    for text in ("NCT07010263", "Not yet recruiting", "Phase 3", "480 participants", "Akeso", "Zhifang Yao",
-                 "42 in 21 provinces"):
-        assert text in run.stdout
-    data = cli("info", "--json").json()
-    assert data["trial"]["overall_status"] == "NOT_YET_RECRUITING" and data["site_count"] == 42
-    rows = dict(csv.reader(io.StringIO(cli("info", "--format", "csv").stdout)))
-    assert rows["sponsor"] == "Akeso"
-
-
 def test_markup_and_escapes_in_data_print_literally(cli, sites_file) -> None:
     path = sites_file(make_site(1, facility="[bold]X[/bold] [link=http://evil]click[/link]"),
                       make_site(2, facility="Evil\x1b[31mRed\x1b]0;title\x07", city="Foshan"))
@@ -180,13 +138,6 @@ def test_no_command_shows_help_and_unknown_command_is_usage_error(cli) -> None:
     assert run.exit_code == 2 and run.stderr.count("\n") == 1 and "Error:" in run.stderr
 
 
-def test_info_without_trial_file_says_so(cli, sites_file) -> None:
-    path = sites_file(make_site(1))
-    run = cli("info", "--sites", str(path))
-    assert run.exit_code == 0 and "no readable trial.json" in run.stderr
-    assert cli("info", "--sites", str(path), "--json").json()["site_count"] == 1
-
-
 def test_csv_contacts_keep_the_extension_and_the_dialable_number(cli, sites_file) -> None:
     """One contact renderer: CSV writes the number as `show` does, extension included."""
     contact = Contact(name="Zhifang Yao", role="PRIMARY", phone="+86-0760-89873999", phone_ext="12",
@@ -200,3 +151,16 @@ def test_csv_contacts_keep_the_extension_and_the_dialable_number(cli, sites_file
     for args in (["near", "Guangzhou"], ["show", "1"]):
         row = next(csv.DictReader(io.StringIO(cli(*args, "--format", "csv", "--sites", str(path)).stdout)))
         assert row["investigators"] == cell
+
+
+@pytest.mark.parametrize("english, chinese, phrase", [
+    (["list", "--city", "Shenzhen"], ["list", "--city", "深圳"], "no site in that city"),
+    (["list", "--status", "recruiting"], ["list", "--status", "recruiting", "--lang", "zh"], "has that status"),
+])
+def test_an_empty_list_says_why_in_chinese_when_chinese_is_asked(cli, english: list, chinese: list,
+                                                                  phrase: str) -> None:
+    said = cli(*english)
+    assert said.exit_code == 0 and phrase in said.stderr
+    asked = cli(*chinese)
+    assert asked.exit_code == 0 and asked.stderr.strip()
+    assert phrase not in asked.stderr and any("\u4e00" <= char <= "\u9fff" for char in asked.stderr)
