@@ -154,3 +154,63 @@ def test_a_bad_geonames_id_is_an_error_with_file_and_line(tmp_path: Path, value:
     header = "id,facility,city,province,country,status,latitude,longitude,geonameid,contacts\n"
     with pytest.raises(DataFileError, match=r":2: geonameid .* is not"):
         read_sites_file(write(tmp_path, header + f'1,A Hospital,Qingdao,Shandong,China,,36.06,120.38,{value},"[]"\n'))
+
+
+FULL_HEADER = ("id,facility,city,province,country,status,latitude,longitude,coordinate_precision,"
+               "coordinate_source,geonameid,location_note,contacts,nct_id").split(",")
+# Rows the index build's quick reader (_FastRow) must read exactly as _parse_row does, or leave to it:
+# good ones of every shape, and bad ones of every check (each must come back None, then _parse_row's error).
+GOOD_ROWS = [
+    ["1", "A", "B", "C", "D", "", "", "", "", "", "", "", "", ""],
+    [" 7 ", " A Hospital ", " Jinan ", "Shandong", "China", "not yet recruiting", " 36.6 ", "-117.0", "city",
+     "GeoNames: 1805753 (Jinan)", "", " note ", ' [{"name": " A. Li ", "role": "primary", "phone": " 1 "}] ', "nct07010263"],
+    ["9223372036854775807", "Ä", "Ürümqi", "新疆", "China", "Active, not recruiting", "+1e1", ".5", "", "", "2147483647",
+     "", "[]", "NCT00000001"],
+    ["2", "A", "B", "C", "D", "COMPLETED", "-90", "180", "", "GeoNames 123", "", "", "  ", ""],
+]
+BAD_ROWS = {
+    "id zero": ["0"], "id too big": ["9223372036854775808"], "id not ascii": ["２"], "id empty": [""],
+    "facility empty": {"facility": " "}, "latitude alone": {"latitude": "23.1", "longitude": ""},
+    "longitude alone": {"latitude": "", "longitude": "1"}, "latitude out": {"latitude": "90.01", "longitude": "1"},
+    "longitude out": {"latitude": "1", "longitude": "-180.5"}, "nan": {"latitude": "nan", "longitude": "1"},
+    "huge": {"latitude": "1e999", "longitude": "1"}, "underscore": {"latitude": "1_0", "longitude": "1"},
+    "status": {"status": "open"}, "geonameid": {"geonameid": "0"}, "geonameid text": {"geonameid": "12a"},
+    "nct": {"nct_id": "NCT123"}, "contacts json": {"contacts": "[{"}, "contacts shape": {"contacts": '{"name": "A"}'},
+    "contact name": {"contacts": '[{"role": "PRIMARY"}]'}, "contact long": {"contacts": f'[{{"name": "{"x" * 301}"}}]'},
+    "field long": {"city": "x" * 2001}, "deep": {"contacts": "[" * 100_000},
+}
+
+
+@pytest.mark.parametrize("fields", GOOD_ROWS)
+def test_quick_row_reader_reads_good_rows_as_the_full_checks_do(fields: list[str]) -> None:
+    from sitefinder.sitesfile import _FastRow, _parse_row
+
+    quick = _FastRow(FULL_HEADER).site(fields)
+    assert quick is not None
+    assert quick == _parse_row(Path("s.csv"), 2, dict(zip(FULL_HEADER, fields)))
+
+
+@pytest.mark.parametrize("name", BAD_ROWS)
+def test_quick_row_reader_leaves_every_bad_row_to_the_full_checks(name: str) -> None:
+    from sitefinder.sitesfile import _FastRow, _parse_row
+
+    change = BAD_ROWS[name]
+    fields = list(GOOD_ROWS[0])
+    if isinstance(change, list):
+        fields[0] = change[0]
+    else:
+        for column, value in change.items():
+            fields[FULL_HEADER.index(column)] = value
+    assert _FastRow(FULL_HEADER).site(fields) is None
+    with pytest.raises(DataFileError, match=r"s\.csv:2: "):
+        _parse_row(Path("s.csv"), 2, dict(zip(FULL_HEADER, fields)))
+
+
+def test_quick_row_reader_takes_the_last_of_a_repeated_column_as_the_full_checks_do() -> None:
+    from sitefinder.sitesfile import _FastRow, _parse_row
+
+    header = ["id", "facility", "city", "province", "country", "latitude", "longitude", "city"]
+    fields = ["1", "A", "First", "C", "D", "", "", "Second"]
+    quick = _FastRow(header).site(fields)
+    assert quick is not None and quick.city == "Second"
+    assert quick == _parse_row(Path("s.csv"), 2, dict(zip(header, fields)))

@@ -67,25 +67,14 @@ def one_trial(sites_path: Path, shown: Path | None, count: int, first: Callable[
 def read_trials_beside(sites_path: Path, shown: Path | None = None) -> tuple[Trial, ...] | None:
     """The trials of trials.json beside a sites file; None when there is none (an older single-trial
     file). Messages name the file beside `shown`, when given (see trials_beside)."""
-    from sitefinder.paths import read_bounded
-    from sitefinder.trial import trial_from_dict
+    from sitefinder.trial import read_json_file, trial_from_dict
 
     opened = trials_path_for(sites_path)
     path = trials_path_for(shown) if shown is not None else opened
     try:
-        text = read_bounded(opened, MAX_TRIALS_BYTES).decode("utf-8-sig")
+        data = read_json_file(opened, path, MAX_TRIALS_BYTES, "trials' facts")
     except FileNotFoundError:
         return None
-    except UnicodeDecodeError:
-        raise DataFileError(path, "is not UTF-8 text; save it as UTF-8") from None
-    except OSError as exc:
-        raise DataFileError(path, f"cannot be read: {exc.strerror or exc}") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DataFileError(path, f"is not valid JSON: {exc.msg}", exc.lineno) from None
-    except RecursionError:
-        raise DataFileError(path, "is JSON nested too deeply to be trials' facts") from None
     items = data.get("trials") if isinstance(data, dict) else None
     if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
         raise DataFileError(path, 'must hold {"trials": [one object per trial, ...]}')

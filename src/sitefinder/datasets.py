@@ -77,7 +77,13 @@ def write_dataset(out_dir: Path, sites: list[Site], trial: Trial,
         trial_from_dict(json.loads(trial_text), TRIAL_FILE)
     except DataFileError as exc:
         raise ImportFailed(f"the study cannot be used: {exc}; nothing was written") from None
-    files = {SITES_FILE: sites_text, TRIAL_FILE: trial_text}
+    _publish_checked(out_dir, {SITES_FILE: sites_text, TRIAL_FILE: trial_text}, meta)
+    return out_dir / SITES_FILE, out_dir / TRIAL_FILE
+
+
+def _publish_checked(out_dir: Path, files: dict[str, str], meta: dict[str, object] | None) -> None:
+    """Publish files whose contents every reader has accepted: the target checked before and, under
+    the writer lock, again; an OSError said as what it is, with the earlier data as they were."""
     if meta is not None:
         files[META_FILE] = json.dumps(meta, indent=1, sort_keys=True) + "\n"
     check_target(out_dir)
@@ -88,7 +94,6 @@ def write_dataset(out_dir: Path, sites: list[Site], trial: Trial,
     except OSError as exc:
         raise ImportFailed(f"cannot write to {out_dir}: {exc.strerror or exc}; "
                            "the data there are as they were") from None
-    return out_dir / SITES_FILE, out_dir / TRIAL_FILE
 
 
 def check_target(out_dir: Path) -> None:
@@ -331,14 +336,5 @@ def write_trials_dataset(out_dir: Path, sites: list[Site], trials: list[Trial],
             trial_from_dict(json.loads(files[TRIAL_FILE]), TRIAL_FILE)
     except DataFileError as exc:
         raise ImportFailed(f"the studies cannot be used: {exc}; nothing was written") from None
-    if meta is not None:
-        files[META_FILE] = json.dumps(meta, indent=1, sort_keys=True) + "\n"
-    check_target(out_dir)
-    try:
-        with writer_lock(out_dir):
-            check_target(out_dir)  # again: another writer may have run while this one waited
-            _publish(out_dir, files)
-    except OSError as exc:
-        raise ImportFailed(f"cannot write to {out_dir}: {exc.strerror or exc}; "
-                           "the data there are as they were") from None
+    _publish_checked(out_dir, files, meta)
     return out_dir / SITES_FILE, out_dir / TRIALS_FILE

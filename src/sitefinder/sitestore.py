@@ -10,6 +10,7 @@ the origin for `near`, those of one province or status for `list`, one for `show
 from __future__ import annotations
 
 import heapq
+import io
 import json
 import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -40,7 +41,7 @@ INDEX_THRESHOLD_BYTES = 64 * 1024
 INDEX_SCHEMA = 9
 BATCH_ROWS = 2_000  # rows read or written at a time: what the index build and a streamed listing hold
 # A file this large is refused even through the index (what an index holds is on disk, but its
-# build still takes time in proportion: 1M rows, 214 MB, take about 20 s).
+# build still takes time in proportion: 1M rows, 214 MB, take about 50 s of CPU).
 MAX_INDEXED_FILE_BYTES = 4 * 1024**3
 PROGRESS_AFTER_SECONDS = 1.0  # a build this long says how far it has come, then every PROGRESS_EVERY seconds
 PROGRESS_EVERY = 5.0
@@ -353,7 +354,8 @@ class IndexedSource:
             rough = [sphere_km(origin.latitude, origin.longitude, latitude, longitude)
                      for _, latitude, longitude in points]
             inside = sum(km <= radius / SPHERE_MARGIN for km in rough)
-            if within_km is not None or inside >= limit or radius >= HALF_EARTH_KM:
+            # no limit and no radius: every site, so the box grows to the whole earth
+            if within_km is not None or (limit is not None and inside >= limit) or radius >= HALF_EARTH_KM:
                 break
             radius = min(radius * 4, HALF_EARTH_KM)
         # rank_sites' own cutoff, on the coordinates alone: a site beyond it cannot be shown
@@ -612,7 +614,8 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
                     raise duplicate_id(named, row[1], first[0], row[2]) from None
             raise
 
-    with path.open(encoding="utf-8-sig", newline="") as handle:
+    # opened as bytes and decoded by a wrapper of our own, so that progress reads the byte offset
+    with path.open("rb") as raw, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as handle:
         batch: list[tuple] = []
         keys: dict[str, tuple[str, str]] = {}  # (fold, region_key) of the few provinces, cities, countries
 
@@ -645,7 +648,7 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
                 now = time.monotonic()
                 if progress is not None and now - started >= PROGRESS_AFTER_SECONDS and now - shown >= PROGRESS_EVERY:
                     shown = now
-                    progress(f"indexing {named.name}: {count:,} sites, {handle.buffer.tell() * 100 // max(size, 1)} %")
+                    progress(f"indexing {named.name}: {count:,} sites, {raw.tell() * 100 // max(size, 1)} %")
         insert(batch)
     if progress is not None and time.monotonic() - started >= PROGRESS_AFTER_SECONDS:
         progress(f"indexing {named.name}: {count:,} sites read; building the lookups")
@@ -685,7 +688,11 @@ def _fill_trials(db: sqlite3.Connection, rows: list[TrialRow]) -> None:
 def _encode(site: Site) -> str:
     """A site as a JSON object by field name: a field added to Site later reads as its default in an
     old index, and never shifts the others."""
-    return json.dumps({**site._asdict(), "contacts": contacts_to_list(site.contacts)}, ensure_ascii=False)
+    return _ENCODER.encode({**site._asdict(), "contacts": contacts_to_list(site.contacts)})
+
+
+# json.dumps(..., ensure_ascii=False) builds this encoder for every call; a row has no cycles to check
+_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 
 
 def _decode(text: str) -> Site:

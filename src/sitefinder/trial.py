@@ -27,30 +27,40 @@ def read_trial_beside(sites_path: Path, shown: Path | None = None) -> Trial:
 
     `shown`: the dataset's DIR/sites.csv when `sites_path` is the file of its version in use; a
     dataset always has its trial.json, so one that is missing is said, not read as "no facts"."""
-    from sitefinder.paths import read_bounded
-
     opened = trial_path_for(sites_path)
     path = trial_path_for(shown) if shown is not None else opened
     try:
-        text = read_bounded(opened, MAX_TRIAL_BYTES).decode("utf-8-sig")
+        data = read_json_file(opened, path, MAX_TRIAL_BYTES, "a trial's facts")
     except FileNotFoundError:
         if shown is not None:
             raise DataFileError(path, "is missing from this dataset, so the trial's facts and contacts are "
                                       "unknown; import the study again (or run sitefinder update)") from None
         return Trial()
+    if not isinstance(data, dict):
+        raise DataFileError(path, "must hold a JSON object with the trial's facts")
+    return trial_from_dict(data, path)
+
+
+def read_json_file(opened: Path, path: Path, limit: int, what: str) -> Any:
+    """The JSON value of a facts file (trial.json, trials.json), read up to `limit` bytes; every
+    failure but a missing file (FileNotFoundError, for the caller to say) a DataFileError naming
+    `path`, the file as the user knows it (`opened` may be its version's own file)."""
+    from sitefinder.paths import read_bounded
+
+    try:
+        text = read_bounded(opened, limit).decode("utf-8-sig")
+    except FileNotFoundError:
+        raise
     except UnicodeDecodeError:
         raise DataFileError(path, "is not UTF-8 text; save it as UTF-8") from None
     except OSError as exc:
         raise DataFileError(path, f"cannot be read: {exc.strerror or exc}") from None
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise DataFileError(path, f"is not valid JSON: {exc.msg}", exc.lineno) from None
     except RecursionError:
-        raise DataFileError(path, "is JSON nested too deeply to be a trial's facts") from None
-    if not isinstance(data, dict):
-        raise DataFileError(path, "must hold a JSON object with the trial's facts")
-    return trial_from_dict(data, path)
+        raise DataFileError(path, f"is JSON nested too deeply to be {what}") from None
 
 
 def trial_from_dict(data: dict[str, Any], path: Path | str = TRIAL_FILE) -> Trial:
