@@ -28,7 +28,8 @@ MAX_SITE_ID = 2**63 - 1  # SQLite's largest integer, so that every id fits the i
 MAX_GEONAMEID = 2**31 - 1  # GeoNames ids are below 13 million today; a 32-bit ceiling leaves room
 
 
-PIN_ATTEMPTS = 5  # a version replaced while it was read is read again, from the new one
+PIN_ATTEMPTS = 20  # a version replaced while it was read is read again, from the new one (bounded: 12
+# writers at once on a loaded 2-core machine used up 5; each attempt is one small read)
 
 
 def read_sites_file(path: Path) -> SiteData:
