@@ -127,17 +127,11 @@ def main() -> None:
     by_code = {row["code"]: row for row in rows}
     tally: dict[tuple[str, str], Counter] = defaultdict(Counter)
     misses: dict[str, list[str]] = defaultdict(list)
-    for row in rows:
-        for form, query in forms(row, by_code, gazetteer).items():
-            if not query:
-                continue
-            verdict, detail = judge(query, row, gazetteer, frozenset())
-            tally[(form, row["level"])][verdict] += 1
-            if verdict != "right":
-                misses[form].append(f"{query} ({row['code']}): {verdict} {detail}")
     townships = taiwan_townships()
-    for row in townships:
-        for form, query in taiwan_forms(row, townships).items():
+    typed = [(row, forms(row, by_code, gazetteer)) for row in rows]
+    typed += [(row, taiwan_forms(row, townships)) for row in townships]
+    for row, queries in typed:  # every division in every form it is written in
+        for form, query in queries.items():
             if not query:
                 continue
             verdict, detail = judge(query, row, gazetteer, frozenset())

@@ -79,3 +79,13 @@ def sites_file(tmp_path: Path):
         write_sites_file(path, sites)
         return path
     return write
+
+
+def write_study(path: Path, data: dict) -> Path:
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under a folder (links followed), with its bytes."""
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 import sitefinder.sitestore as sitestore
-from conftest import CTGOV_STUDY, make_site, run_cli
+from conftest import CTGOV_STUDY, make_site, run_cli, snapshot, write_study
 from fake_services import FakeServices
 from sitefinder.models import Contact, Place
 from sitefinder.paths import cache_dir
@@ -28,16 +28,6 @@ from sitefinder.paths import cache_dir
 
 def study() -> dict:
     return json.loads(CTGOV_STUDY.read_text(encoding="utf-8"))
-
-
-def write_study(path: Path, data: dict) -> Path:
-    path.write_text(json.dumps(data), encoding="utf-8")
-    return path
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under a folder (links followed), with its bytes."""
-    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 # ---------------------------------------------------------------- imports and the data in use

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CTGOV_STUDY, run_cli
+from conftest import CTGOV_STUDY, run_cli, snapshot, write_study
 
 
 def study(nct_id: str = "NCT07010263", count: int | None = None) -> dict:
@@ -20,15 +20,6 @@ def study(nct_id: str = "NCT07010263", count: int | None = None) -> dict:
         module = data["protocolSection"]["contactsLocationsModule"]
         module["locations"] = module["locations"][:count]
     return data
-
-
-def write_study(path: Path, data: dict) -> Path:
-    path.write_text(json.dumps(data), encoding="utf-8")
-    return path
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 @pytest.fixture
