@@ -175,3 +175,35 @@ def test_import_into_a_directory_name_that_is_not_utf8_is_refused_before_writing
     run = run_cli("import", str(CTGOV_STUDY), "--out", str(out))
     assert run.exit_code == 2 and run.stderr.count("\n") == 1, run.stderr
     assert "not UTF-8" in run.stderr and not os.path.lexists(os.fsencode(out))
+
+
+def test_a_reader_whose_version_is_being_cleaned_up_reads_the_new_one(dataset: Path, other_study: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A writer switches `current`, then removes the old version's files one by one: a reader that
+    pinned the old version can find its trial.json gone while the directory still stands. It reads
+    the version now in use (it used to say the dataset was missing its trial.json)."""
+    import os
+
+    import sitefinder.trial as trial_module
+    from sitefinder.sitesfile import read_sites_file
+
+    real = trial_module.read_trial_beside
+    switched = []
+
+    def clean_up_half_way(sites_path: Path, *args, **kwargs):
+        if not switched:
+            old_version = Path(sites_path).parent
+            store = dataset / ".sitefinder"
+            new_version = store / "v-new"
+            new_version.mkdir()
+            for name in os.listdir(old_version):
+                (new_version / name).write_bytes((old_version / name).read_bytes())
+            (store / "current-next").symlink_to("v-new")
+            os.replace(store / "current-next", store / "current")  # the switch
+            (old_version / "trial.json").unlink()  # the clean-up, half way
+            switched.append(old_version)
+        return real(sites_path, *args, **kwargs)
+
+    monkeypatch.setattr(trial_module, "read_trial_beside", clean_up_half_way)
+    data = read_sites_file(dataset / "sites.csv")
+    assert switched and (data.trial.nct_id, len(data.sites)) == ("NCT07010263", 42)

@@ -34,5 +34,8 @@ def pinned_version(sites_path: Path) -> Path:
 
 
 def replaced_while_read(sites_path: Path, pinned: Path) -> bool:
-    """Whether the pinned version went away while it was being read (a writer replaced it): read again."""
-    return pinned != sites_path and not pinned.parent.is_dir()
+    """Whether the pinned version was replaced while it was being read: read again. Either it is
+    gone, or `current` names another version now: a writer's clean-up removes the old version's
+    files one by one after the switch, so a reader can find its trial.json gone while the
+    version's directory still stands."""
+    return pinned != sites_path and (not pinned.parent.is_dir() or pinned_version(sites_path) != pinned)
