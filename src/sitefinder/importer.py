@@ -34,27 +34,6 @@ def nct_id_of(text: str) -> str | None:
     return folded if NCT_ID.match(folded) else None
 
 
-def import_to(source: str, out_dir: Path, online: bool = False, strict: bool = False) -> ImportResult:
-    """`sitefinder import`: a study from a file or the registry, placed offline, written to `out_dir`
-    as one unit (datasets.py); with `strict`, a site that cannot be placed fails the import."""
-    from sitefinder.datasets import write_dataset
-    from sitefinder.queries import open_gazetteer
-
-    try:  # a name that is not UTF-8 (a stray byte) could not be printed or put in JSON once written
-        str(out_dir).encode("utf-8")
-    except UnicodeEncodeError:
-        raise UsageError(f"--out {str(out_dir).encode('utf-8', 'surrogateescape').decode('utf-8', 'backslashreplace')}: "
-                         "the directory name is not UTF-8; choose a name in UTF-8; nothing was written") from None
-    fetched = registry_id(source) is not None
-    study = load_study(source, online=online)
-    result = import_study(study, open_gazetteer(), retrieved=_today() if fetched else "")
-    if strict and result.unplaced:
-        raise ImportFailed(f"{len(result.unplaced)} site(s) could not be placed: {'; '.join(result.unplaced)} "
-                           "(drop --strict to import them unranked); nothing was written")
-    sites_path, trial_path = write_dataset(out_dir, result.sites, result.trial)
-    return result._replace(sites_path=sites_path, trial_path=trial_path)
-
-
 def registry_id(source: str) -> str | None:
     """The NCT id `source` names when it is one and no file of that name exists, else None."""
     nct_id = nct_id_of(source)
