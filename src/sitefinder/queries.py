@@ -22,6 +22,7 @@ from sitefinder.models import RankedSite, Resolution, Site, Trial
 from sitefinder.paths import default_sites_path, gazetteer_path
 from sitefinder.status import CLOSED_STATUSES, JOINABLE_FILTER, effective_status, joinable, parse_status_option
 from sitefinder.text import fold, has_cjk, quoted
+from sitefinder.wording import wants_chinese
 
 if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that resolve a place
     from sitefinder.errors import RegionNotPlace
@@ -157,7 +158,7 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
     query = query.strip()
     check_limits(limit, within_km)
     status_value = status_filter(status, all_statuses)
-    wants_chinese = lang == "zh" or (lang is None and has_cjk(query))
+    in_chinese = wants_chinese(lang, query)
 
     def question(source: MemorySource | IndexedSource) -> NearResult | RegionAnswer:
         province_name = match_province(province, source.provinces()) if province else None
@@ -169,7 +170,7 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
             resolution = named or _naming_site_cities(locate(query, source.preferred_cities(), online=online),
                                                       query, source)
         except RegionNotPlace as region:
-            answer = _region_answer(region, source, province_name, status_value, wants_chinese, chosen)
+            answer = _region_answer(region, source, province_name, status_value, in_chinese, chosen)
             if answer.sites or answer.kind != "province":
                 return _with_trials(answer, source, answer.sites)
             capital = _capital_of(answer, source)  # 新疆: no site there; the nearest to Ürümqi
@@ -189,7 +190,7 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
         if status_value is JOINABLE_FILTER:
             result = result._replace(closed_left_out=source.count_matching(province_name, CLOSED_STATUSES,
                                                                            trials=chosen))
-        if wants_chinese:
+        if in_chinese:
             result = result._replace(chinese=chinese_names([entry.site for entry in result.sites], resolution))
         return _with_trials(result, source, [entry.site for entry in result.sites])
 
@@ -290,7 +291,7 @@ def _facility_as_place(query: str, source: MemorySource | IndexedSource, whole_n
 
 
 def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource, province: str | None,
-                   status: str | frozenset[str | None] | None, wants_chinese: bool,
+                   status: str | frozenset[str | None] | None, in_chinese: bool,
                    trials: frozenset[str] | None = None) -> RegionAnswer:
     """The sites of the province or country a query named."""
     from sitefinder.regions import find_province
@@ -307,7 +308,7 @@ def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource,
         name, kind = next((site.country for site in sites), region.query), "country"
     sites, closed = without_closed(sites, source.trial_of, status)
     return RegionAnswer(query=region.query, region=name, kind=kind, sites=sites, trial=source.trial,
-                        chinese=chinese_names(sites) if wants_chinese else None, closed_left_out=closed,
+                        chinese=chinese_names(sites) if in_chinese else None, closed_left_out=closed,
                         notes=region.notes)
 
 
@@ -359,14 +360,14 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
     """
     status_value = status_filter(status, all_statuses)
     typed = " ".join(text for text in (province, city, country) if text)
-    wants_chinese = lang == "zh" or (lang is None and has_cjk(typed))
+    in_chinese = wants_chinese(lang, typed)
 
     def question(source: MemorySource | IndexedSource) -> SiteList:
         province_name = match_province(province, source.provinces()) if province else None
         countries = countries_named(country, source) if country else None
         city_filter = understand_city(city, source) if city else None
         chosen = _chosen(source, trials, condition)
-        if stream and not wants_chinese:
+        if stream and not in_chinese:
             # Counted first (indexed): an empty answer takes the path below, which says why and what to try.
             shown = source.count_matching(province_name, status_value, city_filter, countries, chosen)
             if shown:
@@ -383,7 +384,7 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
         listed = None if status_value is JOINABLE_FILTER else status_value
         sites, closed = without_closed(source.listing(province_name, city_filter, listed, countries, chosen),
                                        source.trial_of, status_value)
-        answer = _with_trials(SiteList(sites, source.trial, chinese_names(sites) if wants_chinese else None, closed),
+        answer = _with_trials(SiteList(sites, source.trial, chinese_names(sites) if in_chinese else None, closed),
                               source, sites)
         if sites:
             return answer
@@ -430,11 +431,11 @@ def understand_city(text: str, source: MemorySource | IndexedSource) -> CityFilt
 def site_detail(query: str, sites_path: Path | None = None, lang: str | None = None) -> SiteDetail:
     """One site, by id or a fragment of its facility name, with the trial it belongs to (its own, in
     a dataset of many); `lang` "zh", or a query in Chinese, adds names in Chinese characters."""
-    wants_chinese = lang == "zh" or (lang is None and has_cjk(query))
+    in_chinese = wants_chinese(lang, query)
 
     def question(source: MemorySource | IndexedSource) -> SiteDetail:
         site = find_site(source, query)
-        return SiteDetail(site, source.trial_of(site), chinese_names([site]) if wants_chinese else None)
+        return SiteDetail(site, source.trial_of(site), chinese_names([site]) if in_chinese else None)
 
     return _answer(sites_path, question)
 
@@ -584,7 +585,7 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
     check_limits(limit, within_km)
     status_value = status_filter(status, all_statuses)  # joinable sites by default, as near's
     wanted = effective_limit(limit, within_km)
-    wants_chinese = lang == "zh" or (lang is None and has_cjk(query))  # the headers and notices in Chinese
+    in_chinese = wants_chinese(lang, query)  # the headers and notices in Chinese
 
     def question(source: MemorySource | IndexedSource) -> HospitalAnswer | RegionAnswer:
         province_name = match_province(province, source.provinces()) if province else None
@@ -592,7 +593,7 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
         try:
             resolution = locate(query, source.preferred_cities(), online=online)
         except RegionNotPlace as region:
-            answer = _region_answer(region, source, province_name, status_value, wants_chinese, chosen)
+            answer = _region_answer(region, source, province_name, status_value, in_chinese, chosen)
             return _with_trials(answer, source, answer.sites)
         budget = None if wanted is None else wanted * 8  # hospitals run several trials: more sites than hospitals
         while True:
@@ -604,7 +605,7 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
                 if status_value is JOINABLE_FILTER:
                     result = result._replace(closed_left_out=source.count_matching(province_name, CLOSED_STATUSES,
                                                                                    trials=chosen))
-                if wants_chinese:
+                if in_chinese:
                     result = result._replace(chinese=chinese_names([entry.site for entry in result.sites],
                                                                    resolution))
                 return HospitalAnswer(result, hospitals)

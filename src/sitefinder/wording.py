@@ -8,7 +8,31 @@ A phrase missing in Chinese falls back to English rather than failing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from sitefinder.text import has_cjk
+
 LANGUAGES = ("en", "zh")
+
+
+def locale_language(environ: Mapping[str, str]) -> str | None:
+    """"zh" when the locale a person set asks for Chinese messages, else None (the script typed decides).
+
+    The order is POSIX's (the first non-empty of LC_ALL, LC_MESSAGES, LANG), then GNU gettext's
+    LANGUAGE list, which it too ignores in the C locale: a patient in China whose terminal says
+    zh_CN.UTF-8 reads Chinese even when typing pinyin (`near Kunshan`). Any other language is None,
+    not "en", so a Chinese query from an English terminal is still answered in Chinese.
+    """
+    locale = next((environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(name)), "")
+    if locale.split(".")[0] in ("", "C", "POSIX"):
+        return None
+    chosen = (environ.get("LANGUAGE") or "").split(":")[0] or locale
+    return "zh" if chosen.casefold().startswith("zh") else None
+
+
+def wants_chinese(lang: str | None, typed: str) -> bool:
+    """Whether an answer is in Chinese: the language asked for (`--lang`, the locale), else the script typed."""
+    return lang == "zh" or (lang is None and has_cjk(typed))
 
 # Registry statuses as people say them. English is status.STATUS_WORDS; these are the Chinese
 # words the Chinese registry (ChiCTR) and hospitals' trial notices use.
