@@ -130,7 +130,9 @@ def _phonenumberutil() -> ModuleType:
     `python -X importtime` puts the whole at 12.6 ms of an import's start (35 ms on a loaded
     machine) and `phonenumberutil` with the metadata it needs at about 60 % of that. The module is
     loaded under a placeholder of the package that is taken out again at once, so a later `import
-    phonenumbers` (a test, a plugin) runs the real `__init__`, which finds the module loaded.
+    phonenumbers` (a test, a plugin) runs the real `__init__`, which finds the module loaded and
+    takes its names from it (only the attribute `phonenumbers.phonenumberutil` is then missing:
+    import the submodule by name, as here).
     tests/test_patient_screen.py checks that every number of the fixtures and benchmarks comes out
     as the package's own functions write it.
     """
