@@ -254,10 +254,10 @@ _WORDS = st.one_of(st.text(alphabet="abcdefghijklmnopqrstuvwxyz.,:()/-'", min_si
                    st.sampled_from(["+86", "760", "8987", "3999", "NCT07010263", "sites.csv"]))
 _VALUES = st.lists(st.lists(_WORDS, max_size=30).map(" ".join), min_size=1, max_size=3).map("\n".join)
 _FIELDS = st.lists(st.tuples(st.one_of(st.just(""), st.text(alphabet="ABCdefghij klm", min_size=1, max_size=28)),
-                             _VALUES), min_size=1, max_size=8)
+                             st.one_of(_VALUES, _VALUES.map(lambda value: f"  {value} "))), min_size=1, max_size=8)
 
 
-@given(title=st.lists(_WORDS, min_size=1, max_size=12).map(" ".join), fields=_FIELDS,
+@given(title=st.lists(st.one_of(_WORDS, st.just("")), min_size=1, max_size=12).map(" ".join), fields=_FIELDS,
        width=st.integers(min_value=20, max_value=160))
 def test_a_key_value_view_without_rich_is_what_rich_draws(title: str, fields: list, width: int) -> None:
     """output.streams.plain_fields draws a piped `show`, `info` or `import` summary: where it says it
