@@ -247,3 +247,59 @@ def test_streamed_json_is_byte_for_byte_one_dump(items: list, rest: dict, ascii_
     out = io.StringIO()
     write_streamed(out, "sites", iter(items), rest, ensure_ascii=ascii_only)
     assert out.getvalue() == json.dumps({"sites": items, **rest}, ensure_ascii=ascii_only, indent=2) + "\n"
+
+
+_WORDS = st.one_of(st.text(alphabet="abcdefghijklmnopqrstuvwxyz.,:()/-'", min_size=1, max_size=14),
+                   st.text(alphabet="0123456789", min_size=1, max_size=5),  # numbers stay whole
+                   st.sampled_from(["+86", "760", "8987", "3999", "NCT07010263", "sites.csv"]))
+_VALUES = st.lists(st.lists(_WORDS, max_size=30).map(" ".join), min_size=1, max_size=3).map("\n".join)
+_FIELDS = st.lists(st.tuples(st.one_of(st.just(""), st.text(alphabet="ABCdefghij klm", min_size=1, max_size=28)),
+                             st.one_of(_VALUES, _VALUES.map(lambda value: f"  {value} "))), min_size=1, max_size=8)
+
+
+@given(title=st.lists(st.one_of(_WORDS, st.just("")), min_size=1, max_size=12).map(" ".join), fields=_FIELDS,
+       width=st.integers(min_value=20, max_value=160))
+def test_a_key_value_view_without_rich_is_what_rich_draws(title: str, fields: list, width: int) -> None:
+    """output.streams.plain_fields draws a piped `show`, `info` or `import` summary: where it says it
+    can, its text is Rich's, byte for byte; where it cannot, Rich draws."""
+    import io
+    import os
+    from contextlib import redirect_stdout
+
+    from sitefinder.output.streams import plain_fields
+    from sitefinder.output.terminal import draw_fields
+    from sitefinder.output.views import FieldsView
+
+    from hypothesis import assume
+
+    plain = plain_fields(title, fields, width)
+    assume(plain is not None)  # about half the views drawn here: the rest Rich draws itself
+    drawn = io.StringIO()
+    before = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = str(width)
+    try:
+        with redirect_stdout(drawn):
+            draw_fields(FieldsView(title, fields))
+    finally:
+        os.environ.pop("COLUMNS") if before is None else os.environ.__setitem__("COLUMNS", before)
+    assert plain == drawn.getvalue()
+
+
+def test_the_plain_key_value_view_is_the_one_drawn_when_piped(cli, monkeypatch) -> None:
+    """`import`'s summary and `show ID`, piped, without Rich, and the same text as before."""
+    import sitefinder.output.streams as streams
+
+    used = []
+    real = streams.plain_fields
+    monkeypatch.setattr(streams, "plain_fields", lambda *args: used.append(real(*args)) or used[-1])
+    run = cli("show", "7", env={"COLUMNS": "100"})
+    assert run.exit_code == 0 and used and used[-1] is not None and run.stdout == used[-1]
+    assert "Jiangmen Central Hospital" in run.stdout
+    import sitefinder.output.terminal as terminal
+
+    drawn = []
+    real_draw = terminal.draw
+    monkeypatch.setattr(terminal, "draw", lambda view: drawn.append(view) or real_draw(view))
+    assert cli("show", "7", env={"COLUMNS": "100"}).stdout == run.stdout and not drawn
+    monkeypatch.setattr(streams, "plain_width", lambda: None)  # as on a terminal: Rich draws
+    assert cli("show", "7", env={"COLUMNS": "100"}).stdout == run.stdout and len(drawn) == 1

@@ -328,7 +328,8 @@ def near_command(
     fmt = choose_format(output, as_json, bom=bom)
     ask = near_by_hospital if by is Grouping.hospital else nearest_sites
     emit(ask(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
-             lang=chosen_language(lang), all_statuses=all_statuses, trials=trial or (), condition=condition),
+             lang=chosen_language(lang), all_statuses=all_statuses, trials=trial or (), condition=condition,
+             stream=fmt.streamed),
          fmt, _options(sites), bom)
 
 

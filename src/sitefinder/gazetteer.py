@@ -32,6 +32,7 @@ SUGGESTION_MARGIN = 3.0  # rapidfuzz ratio points
 DISTRICT_KM = 9.0  # a place this near a place four times its size is a district of it
 MAX_SPOKEN_CHARS = 8  # Chinese place names are two to four characters, rarely more
 MAX_SPOKEN_KEYS = 64  # readings tried for one query (characters with several readings multiply)
+MAX_REMEMBERED_NAMES = 20_000  # division and country names remembered by one Gazetteer
 
 
 
@@ -57,6 +58,9 @@ class Gazetteer:
         self._middles: dict[tuple[str, str], Place | None] = {}
         self._towns: dict[tuple[str, int], tuple[list[str], list[tuple]]] = {}
         self._has_china: bool | None = None
+        # Division and country names by key (regions, divisions): an import asks them for every row's
+        # state and country, 503 and 176 queries for the 248 rows of NCT05843643; bounded below.
+        self._region_rows: dict[tuple[str, str], frozenset[tuple[str, str]]] = {}
 
     def rows(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple]:
         """Rows of a query on the file, for modules with tables of their own (china.py)."""
@@ -108,17 +112,27 @@ class Gazetteer:
 
     def regions(self, text: str) -> set[tuple[str, str]]:
         """(country code, admin1 name or "") for a province, state or country name."""
-        rows = self._db.execute("SELECT country, admin1 FROM region WHERE key = ?", (province_key(text),))
-        return set(rows.fetchall())
+        return set(self._region_query("region", province_key(text)))
+
+    def _region_query(self, table: str, key: str) -> frozenset[tuple[str, str]]:
+        """(country, admin1) rows of `region` ("region") or of `region` and `part` ("part") for a
+        key, remembered: a few thousand distinct names at most in a real import, and past
+        MAX_REMEMBERED_NAMES (a hostile answer of made-up states) asked again, not kept."""
+        found = self._region_rows.get((table, key))
+        if found is None:
+            sql = "SELECT country, admin1 FROM region WHERE key = ?" if table == "region" else \
+                "SELECT country, admin1 FROM region WHERE key = ? UNION SELECT country, admin1 FROM part WHERE key = ?"
+            found = frozenset(self._db.execute(sql, (key,) * sql.count("?")).fetchall())
+            if len(self._region_rows) < MAX_REMEMBERED_NAMES:
+                self._region_rows[table, key] = found
+        return found
 
     def divisions(self, text: str) -> set[tuple[str, str]]:
         """(country code, admin1 name) for what a registry writes as a state: a province, state or
         country name as `regions` reads it, or a part of a state standing for it (the province "RM"
         or "Roma" for Latium, "Isère" for Rhône-Alpes, "Surrey" for England)."""
         for form in (text, *without_division_word(text)):
-            key = province_key(form)
-            rows = self._db.execute("SELECT country, admin1 FROM region WHERE key = ? UNION "
-                                    "SELECT country, admin1 FROM part WHERE key = ?", (key, key)).fetchall()
+            rows = self._region_query("part", province_key(form))
             if rows:
                 return set(rows)
         return set()

@@ -8,7 +8,7 @@ A phrase missing in Chinese falls back to English rather than failing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from sitefinder.text import has_cjk
 
@@ -302,6 +302,24 @@ def usage_words(message: str, option: str, value: str | None) -> str | None:
         plain = ", ".join(choice.strip().strip("'\"") for choice in choices.split(","))
         return f"{option} takes one of: {plain}; not {shown}"
     return None
+
+
+# How alike an unknown option and a real one must be, without their dashes (difflib's ratio), to
+# be offered: "limt"/"limit" 0.89, "cty"/"city" 0.86, "stric"/"strict" 0.91; Click's own cutoff (0.6
+# on the dashed names) offered "--bom" for "--bogus" (0.5 bare) and "--country" for "--cty" (0.6).
+CLOSE_OPTION_RATIO = 0.75
+
+
+def unknown_option_words(option: str, offered: Sequence[str], command_name: str) -> str:
+    """An option the command does not have: the options spelt closely like it (of those the parser
+    `offered`), or none, and where the options are listed."""
+    from difflib import SequenceMatcher
+
+    bare = option.lstrip("-").casefold()
+    close = [name for name in offered
+             if SequenceMatcher(None, bare, name.lstrip("-").casefold()).ratio() >= CLOSE_OPTION_RATIO]
+    meant = f"; did you mean {' or '.join(close)}?" if close else ""
+    return f"no option {option} for sitefinder{command_name}{meant} (see: sitefinder{command_name} --help)"
 
 
 def unknown_command_words(word: str, commands: list[str]) -> str:

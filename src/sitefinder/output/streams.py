@@ -152,3 +152,71 @@ def stderr_is_terminal() -> bool:
 
 def _stdout_is_utf8() -> bool:
     return is_utf8(getattr(sys.stdout, "encoding", None) or "utf-8")  # in-memory streams name none
+
+
+# ---------------------------------------------------------------- a key/value view, when no style shows
+
+# A terminal narrower or wider than this is drawn as if it were this wide (output.terminal uses the same).
+MIN_WIDTH, MAX_WIDTH = 20, 1000
+# Where Rich would decide otherwise than "not a terminal, no colour" (a forced colour or terminal,
+# Jupyter, Rich 14's TTY settings): Rich draws the view itself.
+_RICH_DECIDES = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "JPY_PARENT_PID")
+_ONE_CELL = frozenset(chr(code) for code in range(0x20, 0x7F))  # printable ASCII: one cell, shown as is
+
+
+def plain_width() -> int | None:
+    """The width Rich would draw a key/value view at on this stdout when it shows no style at all
+    (stdout not a terminal); None when that is not so, or not sure (then Rich draws it). Rich's
+    rule: COLUMNS when it is digits, else the size of the first of stdin, stdout and stderr that is
+    a terminal, else 80; the terminal module then keeps it within MIN_WIDTH and MAX_WIDTH."""
+    if sys.platform == "win32" or any(name in os.environ for name in _RICH_DECIDES) \
+            or "IPython" in sys.modules or "idlelib" in sys.modules:
+        return None
+    try:
+        if sys.stdout is None or sys.stdout.isatty():
+            return None
+    except (AttributeError, ValueError):
+        return None
+    width = None
+    for descriptor in (0, 1, 2):
+        try:
+            width = os.get_terminal_size(descriptor).columns
+            break
+        except (AttributeError, ValueError, OSError):
+            continue
+    columns = os.environ.get("COLUMNS")
+    if columns is not None and columns.isdigit():
+        width = int(columns)
+    return min(max(width or 80, MIN_WIDTH), MAX_WIDTH)
+
+
+def plain_fields(title: str, fields: Sequence[tuple[str, str]], width: int) -> str | None:
+    """A key/value view as output.terminal.draw_fields prints it without style, or None when Rich
+    must draw it: text other than printable ASCII (Rich measures it in cells), a name or line that
+    does not fit (Rich wraps or folds it).
+
+    `import`'s summary, piped, spent about 30 ms importing Rich and laying out five lines (the
+    Rich-table floor is 1.46 x the Typer one); tests/test_terminal.py checks this against Rich
+    on many views and widths, and every screen test of `show` and `info` runs through it.
+    """
+    fields = [(name, value.replace("\r\n", "\n").replace("\r", "\n")) for name, value in fields]
+    if not fields or not _ONE_CELL.issuperset(title) or len(title) > width or not all(
+            _ONE_CELL.issuperset(name) and _ONE_CELL.issuperset(value.replace("\n", "")) for name, value in fields):
+        return None
+    names_width = min(max(len(name) for name, _ in fields), max(width // 3, 8))
+    room = max(width - names_width - 2, 10)
+    if names_width == 0 or any(len(name) > names_width for name, _ in fields):
+        return None
+    lines = [title.rstrip(" ")]
+    for name, value in fields:
+        wrapped = [part for line in value.split("\n") for part in wrap_words(line, room)]
+        if any(len(line) > room or names_width + 2 + len(line) > width for line in wrapped):
+            return None
+        for number, line in enumerate(wrapped or [""]):
+            lines.append(((name if number == 0 else "").ljust(names_width) + "  " + line).rstrip(" "))
+    return "\n".join(lines) + "\n"
+
+
+def write_text(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
