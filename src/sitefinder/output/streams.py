@@ -207,7 +207,7 @@ def plain_fields(title: str, fields: Sequence[tuple[str, str]], width: int) -> s
     room = max(width - names_width - 2, 10)
     if names_width == 0 or any(len(name) > names_width for name, _ in fields):
         return None
-    lines = [title.rstrip(" ")]
+    lines = [title]
     for name, value in fields:
         wrapped = [part for line in value.split("\n") for part in wrap_words(line, room)]
         if any(len(line) > room or names_width + 2 + len(line) > width for line in wrapped):
