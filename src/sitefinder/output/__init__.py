@@ -17,13 +17,9 @@ from __future__ import annotations
 
 import enum
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sitefinder.answers import Answer, MapResult
 from sitefinder.errors import UsageError
-
-if TYPE_CHECKING:
-    from sitefinder.output.views import FieldsView
 
 
 class Format(str, enum.Enum):
@@ -112,19 +108,10 @@ def emit(answer: Answer, fmt: Format, options: str = "", bom: bool = False) -> N
         shown = views.view(answer, canvas, options)
         if isinstance(shown, views.Message):
             streams.notice(shown.text)
-        elif isinstance(shown, views.FieldsView) and (plain := _plain_fields(shown)) is not None:
-            streams.write_text(plain)  # no style would show: the same text, without Rich
         elif shown is not None:
             from sitefinder.output.terminal import draw
 
             draw(shown)
-
-
-def _plain_fields(view: FieldsView) -> str | None:
-    from sitefinder.output.streams import plain_fields, plain_width
-
-    width = plain_width()
-    return None if width is None else plain_fields(view.title, view.fields, width)
 
 
 _last_progress = [0.0]

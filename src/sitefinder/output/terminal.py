@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.text import Text
 
-from sitefinder.output.streams import MAX_WIDTH, MIN_WIDTH
 from sitefinder.output.views import Column, FieldsView, MapView, TableView
 from sitefinder.text import is_utf8, printable, printable_lines, wrap_words
 
@@ -24,7 +23,7 @@ if TYPE_CHECKING:  # rich.table (and what it imports) only where a table is draw
 
 # A terminal narrower or wider than this is drawn as if it were this wide: COLUMNS=0 would leave no
 # room at all, and COLUMNS=100000000 would have Rich allocate a line of that many cells.
-# (the pair is output.streams', which draws a key/value view without Rich where no style shows)
+MIN_WIDTH, MAX_WIDTH = 20, 1000
 
 
 def console() -> Console:
