@@ -124,8 +124,8 @@ def _every_phone() -> list[str]:
 
 
 def test_phone_forms_are_what_the_whole_phonenumbers_package_writes() -> None:
-    """contacts loads only phonenumbers.phonenumberutil: its answers are the package's own (each side
-    in a fresh process, so neither sees the other's modules)."""
+    """contacts' phone forms (remembered per number) are the package's own answers, each side in a
+    fresh process, so neither sees the other's cache."""
     import subprocess
     import sys
 
@@ -144,8 +144,7 @@ def test_phone_forms_are_what_the_whole_phonenumbers_package_writes() -> None:
                  "    return [phonenumbers.format_number(number, fmt.INTERNATIONAL), national]\n"
                  "print(json.dumps([forms(p, r) for p, r in json.load(sys.stdin)]))\n")
     ours = ("import json, sys\nfrom sitefinder.contacts import phone_forms\n"
-            "print(json.dumps([list(phone_forms(p, r)) for p, r in json.load(sys.stdin)]))\n"
-            "assert 'phonenumbers.asyoutypeformatter' not in sys.modules, 'the whole package was imported'\n")
+            "print(json.dumps([list(phone_forms(p, r)) for p, r in json.load(sys.stdin)]))\n")
     answers = [json.loads(subprocess.run([sys.executable, "-c", code], input=json.dumps(cases), text=True,
                                          capture_output=True, check=True).stdout) for code in (reference, ours)]
     assert sum(1 for forms in answers[0] if forms[0]) > len(cases) // 3  # mostly valid numbers

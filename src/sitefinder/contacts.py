@@ -8,9 +8,7 @@ contact as `{"name", "role", "phone"?, "phone_ext"?, "email"?}`; the registry's 
 from __future__ import annotations
 
 import functools
-import sys
 from collections.abc import Iterable, Sequence
-from types import ModuleType
 from typing import Any
 
 from sitefinder.models import Contact
@@ -105,7 +103,8 @@ def phone_forms(phone: str, region: str | None = None) -> tuple[str, str]:
 
 @functools.lru_cache(maxsize=4096)  # bounded: a hostile answer of distinct numbers is worked out again
 def _phone_forms(phone: str, region: str | None) -> tuple[str, str]:
-    util = _phonenumberutil()
+    import phonenumbers as util
+
     try:
         number = util.parse(phone, region)
     except util.NumberParseException:
@@ -119,39 +118,6 @@ def _phone_forms(phone: str, region: str | None) -> tuple[str, str]:
     if national.startswith("0"):
         national = national.replace(" ", "-", 1)
     return international, national
-
-
-def _phonenumberutil() -> ModuleType:
-    """phonenumbers' parsing, validation and formatting (`phonenumbers.phonenumberutil`), without
-    the rest of the package.
-
-    `import phonenumbers` runs a package `__init__` that also imports the as-you-type formatter,
-    the matcher that finds numbers in text and the short-number tables, none of which this uses:
-    `python -X importtime` puts the whole at 12.6 ms of an import's start (35 ms on a loaded
-    machine) and `phonenumberutil` with the metadata it needs at about 60 % of that. The module is
-    loaded under a placeholder of the package that is taken out again at once, so a later `import
-    phonenumbers` (a test, a plugin) runs the real `__init__`, which finds the module loaded and
-    takes its names from it (only the attribute `phonenumbers.phonenumberutil` is then missing:
-    import the submodule by name, as here).
-    tests/test_patient_screen.py checks that every number of the fixtures and benchmarks comes out
-    as the package's own functions write it.
-    """
-    loaded = sys.modules.get("phonenumbers.phonenumberutil")
-    if loaded is not None:
-        return loaded
-    import importlib
-    import importlib.util
-
-    spec = importlib.util.find_spec("phonenumbers")
-    if spec is None or spec.submodule_search_locations is None:  # pragma: no cover - a declared dependency
-        import phonenumbers
-
-        return phonenumbers.phonenumberutil
-    sys.modules["phonenumbers"] = importlib.util.module_from_spec(spec)  # the package, not executed
-    try:
-        return importlib.import_module("phonenumbers.phonenumberutil")
-    finally:
-        del sys.modules["phonenumbers"]
 
 
 def international_number(phone: str, region: str | None = None) -> str:
