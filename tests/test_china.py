@@ -382,13 +382,23 @@ def test_a_mainland_division_comes_before_a_taiwanese_or_hong_kong_district_writ
     assert any(alternative.country in ("Taiwan", "Hong Kong") for alternative in resolution.alternatives)
 
 
-def test_a_township_placed_at_its_county_says_so() -> None:
-    placed = [row for row in TOWNSHIPS if row["coordinates"] == "county seat"]
-    own = [row for row in TOWNSHIPS if row["coordinates"].startswith("GeoNames")]
-    assert placed and own
-    for row, says in ((placed[0], True), (own[0], False)):
-        notes = " ".join(resolve(row["county"]["name"] + row["name"], open_gazetteer()).notes)
-        assert ("placed at the centre of" in notes) is says, row["name"]
+def test_every_township_is_placed_at_its_own_seat_not_its_countys() -> None:
+    """A mountain township's seat is tens of km from its county's centre (富里 95 km, 蘭嶼 88 km)."""
+    counties = {row["county"]["code"] for row in TOWNSHIPS}
+    assert all(row["coordinates"] in ("MOI boundary",) or row["coordinates"].startswith("GeoNames ") for row in TOWNSHIPS)
+    for code in counties:
+        county = [row for row in TOWNSHIPS if row["county"]["code"] == code]
+        points = {(row["latitude"], row["longitude"]) for row in county}
+        assert len(points) == len(county), county[0]["county"]["name"]  # no two townships share a point
+
+
+def test_the_boundary_centre_of_a_township_is_near_its_seat_where_geonames_knows_it() -> None:
+    """The cross-check of taiwan_sources.settled_centre against a second source (GeoNames' seats)."""
+    seated = [row for row in TOWNSHIPS if row["coordinates"].startswith("GeoNames ")]
+    assert len(seated) >= 50
+    far = [row["name"] for row in seated if sphere_km(float(row["latitude"]), float(row["longitude"]),
+                                                      float(row["boundary_latitude"]), float(row["boundary_longitude"])) > 10]
+    assert not far
 
 
 @pytest.mark.parametrize(("query", "name"), [("桃園", "Taoyuan"), ("臺中", "Taichung"), ("台中", "Taichung"),

@@ -315,16 +315,14 @@ def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: lis
                        f"{towns[0].province or towns[0].country}\"")
     # With one namesake, resolver._choose's rule and message (a tenth of the leader's people makes
     # a real contender: resolver.CONTENDER_SHARE); with more, this notice names them all.
-    ambiguous = len(others) == 1 and others[0].population >= 0.10 * leader.population
+    # Without people on either side (Taiwan's townships) nothing ranks them: the notice names the
+    # other by its city (基隆市中正區), which an ambiguity line, giving only coordinates, cannot.
+    ambiguous = len(others) == 1 and 0 < leader.population and others[0].population >= 0.10 * leader.population
     if others and not ambiguous:
         named = "; ".join(_label(other, gazetteer) for other in others[:5])
         more = f" and {len(others) - 5} more" if len(others) > 5 else ""
         notes.append(f"{query.strip()} is also the name of {named}{more}: using {_label(leader, gazetteer)}; "
                      "for another, write its city or province first (广州天河, \"Tianhe, Guangzhou\")")
-    parent = _by_code(gazetteer, leader.parent) if leader.level == "county" and leader.code[:2] == "TW" else None
-    if parent and (parent.latitude, parent.longitude) == (leader.latitude, leader.longitude):
-        notes.append(f"{leader.name} ({leader.english}) is placed at the centre of {parent.name} ({parent.english}): "
-                     "the offline gazetteer does not know its own seat")
     return Resolution(query=query, place=_place(leader, gazetteer),
                       alternatives=(*(_place(other, gazetteer) for other in others), *towns), notes=tuple(notes),
                       ambiguous=ambiguous,

@@ -237,9 +237,7 @@ def _taiwan_township(city: str, state: str, gazetteer: Gazetteer) -> Placement |
         return None
     if resolution is None or resolution.place.country != "Taiwan":
         return None
-    where = ("placed at the centre of its county or city (the offline gazetteer lacks its own seat)"
-             if any("placed at the centre of" in note for note in resolution.notes) else "placed at its seat")
-    return Placement(resolution.place, f"The registry's city {city!r} is Taiwan's {resolution.place.name}: {where}.")
+    return Placement(resolution.place, f"The registry's city {city!r} is Taiwan's {resolution.place.name}: placed at its seat.")
 
 
 CITY_AS_STATE_MIN_POPULATION = 50_000  # "Cabueñes, Gijón": a city of this size written where the state goes
