@@ -6,7 +6,7 @@ type: the full official name (天河区), the bare name without its suffix where
 characters or more (天河), the whole address chain (广东省广州市天河区), city + district (广州天河),
 "X District, City" ("Tianhe District, Guangzhou"), the city after a comma (天河区, 广州) and
 toneless pinyin (tianhe); and Taiwan's townships (gazetteer/taiwan_townships.csv) in Traditional
-and Simplified characters, without suffix, after their county and in English. Each answer of `resolver.resolve` is then: right (within 25 km of the
+and Simplified characters, without suffix, after their county, in English and in Wade-Giles. Each answer of `resolver.resolve` is then: right (within 25 km of the
 seat; 50 km for a prefecture), unknown (no answer), wrong (farther), wrong province (the answer's
 province is another, with no notice naming the right one), or a province's sites (for a province).
 
@@ -100,11 +100,23 @@ def taiwan_forms(row: dict, rows: list[dict]) -> dict[str, str]:
     county_short = county["name"][:-1]
     english = row["english"]
     latin = " ".join(english.split()[:-1]).lower()  # "lukang", "da'an", "west central"
-    return {"tw full": name, "tw simplified": row["other_names"].split("|")[0],
+    return {"tw full": name, "tw simplified": row["other_names"].split("|")[0], "tw wade-giles": wade_giles(stem) if stem and not shared else "",
             "tw bare": stem if stem and not shared else "",
             "tw chain": county["name"] + name, "tw city+district": county_short + (stem or name),
             "tw X District, City": f"{english}, {county['english'].split('|')[0]}" if english else "",
             "tw pinyin": latin if english and not shared and latin not in TRANSLATED else ""}
+
+
+def wade_giles(name: str) -> str:
+    """The Wade-Giles form Taiwan's maps and post wrote before 2009, as typed: syllables hyphened,
+    apostrophes and umlauts dropped (板橋 Pan-chiao, 中壢 Chung-li); "" without pypinyin (the
+    build-data extra)."""
+    try:
+        from pypinyin import Style, lazy_pinyin
+    except ImportError:
+        return ""
+    syllables = [syllable.replace("'", "").replace("v", "u") for syllable in lazy_pinyin(name, style=Style.WADEGILES)]
+    return "-".join(syllables).capitalize() if all(syllable.isascii() for syllable in syllables) else ""
 
 
 def judge(query: str, row: dict, gazetteer: Gazetteer, preferred: frozenset[int]) -> tuple[str, str]:

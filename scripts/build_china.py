@@ -175,6 +175,8 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
             latin |= set(latin_forms(fold(name), division.name))
         if division.code[:2] == "TW" and division.level == "county":
             latin |= {key for name in division.english for key in _township_latin(name)}
+        if division.code[:2] == "TW" and division.level != "province":
+            latin |= taiwan_readings(division.name, division.english)
         for key in latin:
             if len(key) >= 3:
                 keys.add((key, division.code, "latin"))
@@ -207,6 +209,57 @@ def _township_latin(english: str) -> set[str]:
         return set()
     stem = fold(" ".join(words[:-1]))
     return {stem, stem + fold(words[-1])} if stem not in _TRANSLATED and len(stem) >= 3 else set()
+
+
+# Tongyong Pinyin (Taiwan's official romanisation 2002–2008, still on many signs and registry rows:
+# Jhongli, Sinjhuang, Douliou) differs from Hanyu Pinyin by these rules, applied to each syllable.
+_TONGYONG_WHOLE = {"zi": "zih", "ci": "cih", "si": "sih", "zhi": "jhih", "chi": "chih", "shi": "shih", "ri": "rih",
+                   "wen": "wun", "weng": "wong", "yu": "yu"}
+_TONGYONG_FINALS = (("iong", "yong"), ("iu", "iou"), ("ui", "uei"))
+
+
+def tongyong(syllable: str) -> str:
+    """One toneless Hanyu Pinyin syllable (ü written ü) in Tongyong Pinyin: zhong → jhong, xin →
+    sin, qiu → ciou, ju → jyu, lü → lyu, gui → guei, feng → fong, zhi → jhih."""
+    if syllable in _TONGYONG_WHOLE:
+        return _TONGYONG_WHOLE[syllable]
+    initial = next((i for i in ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h",
+                                "j", "q", "x", "r", "z", "c", "s", "y", "w") if syllable.startswith(i)), "")
+    final = syllable[len(initial):]
+    if initial in ("j", "q", "x") and final.startswith("u"):
+        final = "yu" + final[1:]  # ju, que, xuan: the ü Hanyu leaves unwritten
+    final = final.replace("ü", "yu")
+    for hanyu, written in _TONGYONG_FINALS:
+        if final.endswith(hanyu):
+            final = final[: -len(hanyu)] + written
+            break
+    if initial in ("b", "p", "m", "f") and final == "eng":
+        final = "ong"
+    initial = {"zh": "jh", "q": "c", "x": "s"}.get(initial, initial)
+    if initial in ("j", "c", "s") and final.startswith("iong"):
+        final = "y" + final[1:]
+    return initial + final
+
+
+def taiwan_readings(name: str, english: tuple[str, ...]) -> set[str]:
+    """Folded keys of a Taiwanese county or township in the romanisations Taiwan wrote before
+    Hanyu Pinyin, read from its characters: Wade-Giles (板橋 Pan-ch'iao → panchiao, 中壢 chungli,
+    新店 hsintien, 斗六 touliu) and Tongyong Pinyin (中壢 jhongli, 新莊 sinjhuang), each alone and with
+    its level's English word, a township's former ones too (Panchiao District, Chungli City)."""
+    from pypinyin import Style, lazy_pinyin
+
+    if name[-1:] not in "區鄉鎮市縣" or len(name) < 3:
+        return set()  # 東區, 北區: no one writes Tung-chü for East District
+    stem = name[:-1]
+    words = {fold(full.split()[-1]) for full in english if len(full.split()) >= 2}
+    if name[-1:] in "區鄉鎮市":  # 中壢市 became 中壢區 in 2014: registries still write "Chungli City"
+        words |= {"district", "city", "township", "town"}
+    wade = "".join(lazy_pinyin(stem, style=Style.WADEGILES)).replace("v", "u")
+    tong = "".join(tongyong(syllable.replace("v", "ü"))
+                   for syllable in lazy_pinyin(stem, style=Style.NORMAL, v_to_u=True))
+    keys = {fold(reading) for reading in (wade, tong) if reading.isascii() or fold(reading).isascii()}
+    return {form for key in keys if len(key) >= 3 and key not in _TRANSLATED
+            for form in (key, *(key + word for word in words))}
 
 
 def usual_readings(china: dict[int, dict], names: set[tuple[str, int]]) -> dict[str, str]:

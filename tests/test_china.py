@@ -337,7 +337,7 @@ def test_the_table_holds_every_township_of_taiwan() -> None:
 
 
 @pytest.mark.parametrize("form", ["tw full", "tw simplified", "tw bare", "tw chain", "tw city+district",
-                                  "tw X District, City", "tw pinyin"])
+                                  "tw X District, City", "tw pinyin", "tw wade-giles"])
 @pytest.mark.parametrize("row", TOWNSHIP_SAMPLE, ids=[row["code"] for row in TOWNSHIP_SAMPLE])
 def test_every_written_form_of_a_township_lands_at_its_seat_or_names_it(form: str, row: dict) -> None:
     query = benchmark.taiwan_forms(row, TOWNSHIPS)[form]
@@ -425,3 +425,22 @@ def test_a_registry_row_in_a_taiwanese_township_is_placed(city: str, state: str,
     assert placement.place is not None
     assert sphere_km(placement.place.latitude, placement.place.longitude,
                      float(row["latitude"]), float(row["longitude"])) <= 1
+
+
+@pytest.mark.parametrize(("query", "english"), [
+    ("Pan-chiao", "Banqiao District"), ("Panchiao", "Banqiao District"), ("Chungli", "Zhongli District"),
+    ("Chungli City", "Zhongli District"), ("Hsintien", "Xindian District"), ("Sanchung", "Sanchong District"),
+    ("Touliu", "Douliu City"), ("Jhongli", "Zhongli District"), ("Sinjhuang", "Xinzhuang District"),
+    ("Hsinchuang", "Xinzhuang District"), ("Yungho", "Yonghe District"), ("Hsichih", "Xizhi District"),
+    ("Sansia", "Sanxia District"), ("Chilung", "Keelung"), ("Ilan", "Yilan")])
+def test_taiwan_in_wade_giles_and_tongyong_pinyin(query: str, english: str) -> None:
+    """Read from the characters by rule (build_china.taiwan_readings), not listed: any township."""
+    place = resolve(query, open_gazetteer()).place
+    assert place.country == "Taiwan" and place.name == english
+
+
+def test_tongyong_pinyin_by_rule() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build_china
+    assert [build_china.tongyong(s) for s in ("zhong", "xin", "qiu", "ju", "lü", "gui", "feng", "zhi", "xiong", "wen")] == [
+        "jhong", "sin", "ciou", "jyu", "lyu", "guei", "fong", "jhih", "syong", "wun"]
