@@ -306,7 +306,7 @@ def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: lis
     others = [other for other in ranked[1:] if not (
         other.code[:2] == "TW" and other.parent == leader.code
         and sphere_km(other.latitude, other.longitude, leader.latitude, leader.longitude) <= SAME_PLACE_KM)]
-    others = _distinct_from_leader(leader, others, gazetteer)
+    others = _one_per_place([leader, *_distinct_from_leader(leader, others, gazetteer)], gazetteer)[1:]
     towns = _towns_alike(key, ranked, gazetteer)
     if towns:
         notes.append(f"{query.strip()} is also " + "; ".join(f"{town.name}, {town.province or town.country} (a town)"
@@ -473,8 +473,24 @@ def _abroad_first(abroad: Place, leader: Division, preferred: frozenset[int]) ->
     return leader.form == "alias" or (leader.level == "county" and abroad.population > 10 * max(leader.population, 1))
 
 
+def _one_per_place(divisions: list[Division], gazetteer: Gazetteer) -> list[Division]:
+    """The divisions in their order, each place answered once: a prefecture answers as its seat's
+    city (海西州 as Delingha), which is its seat's county-level city too (德令哈市); "Delhi" named
+    Delingha twice. Keelung's 中正區, 22 km from Taipei's, is another place: kept."""
+    kept: list[Division] = []
+    shown: list[Place] = []
+    for division in divisions:
+        place = _place(division, gazetteer)
+        if not any(place.geonameid is not None and place.geonameid == other.geonameid
+                   or sphere_km(place.latitude, place.longitude, other.latitude, other.longitude) <= 1 for other in shown):
+            kept.append(division)
+            shown.append(place)
+    return kept
+
+
 def _abroad_answer(query: str, head: str, own: list[Place], ranked: list[Division], gazetteer: Gazetteer) -> Resolution:
     """The place abroad, with the Chinese divisions of that name as alternatives and in the notice."""
+    ranked = _one_per_place(ranked, gazetteer)
     named = "; ".join(_label(division, gazetteer) for division in ranked[:3])
     where = ranked[0].province or gazetteer.country_name(ranked[0].code[:2])  # Taiwan, Hong Kong, Macau
     note = (f"{head} is also the name of {named}: using {own[0].label}, {own[0].country}; for the one in China "
