@@ -457,3 +457,19 @@ def test_a_place_is_listed_once_among_the_alternatives(query: str) -> None:
         for other in places[index + 1:]:
             same = place.geonameid is not None and place.geonameid == other.geonameid
             assert not same and sphere_km(place.latitude, place.longitude, other.latitude, other.longitude) > 1, (place, other)
+
+
+@pytest.mark.parametrize("query", ["Feicheng", "Danshui", "Taoyuan", "tianhe", "nansha"])
+def test_the_way_a_notice_gives_to_ask_for_a_town_alike_reaches_that_town(query: str) -> None:
+    """"Feicheng is also Feicheng, Shandong (a town) … write "Feicheng, Shandong"" answered 肥城市,
+    in Shandong too: the advice must lead to the town it names."""
+    import re
+
+    resolution = resolve(query, open_gazetteer())
+    towns = [place for place in resolution.alternatives if place.geonameid
+             and any(f"{place.name}, {place.province} (a town)" in note for note in resolution.notes)]
+    advice = [re.search(r'for the town write "([^"]+)"', note) for note in resolution.notes]
+    advice = [match.group(1) for match in advice if match]
+    assert towns and advice, resolution.notes
+    asked = resolve(advice[0], open_gazetteer()).place
+    assert sphere_km(asked.latitude, asked.longitude, towns[0].latitude, towns[0].longitude) <= 5, (advice, asked)

@@ -254,6 +254,15 @@ def _place(division: Division, gazetteer: Gazetteer) -> Place:
                  longitude=division.longitude, population=division.population, geonameid=division.place or None)
 
 
+def _town_query(town: Place, ranked: list[Division]) -> str:
+    """How to ask for a town named like a division: "Danshui, Guangdong"; by its coordinates when
+    a division of that name is in the same province ("Feicheng, Shandong" is 肥城市, not the town
+    Feicheng in 费县)."""
+    if any(division.province == town.province for division in ranked):
+        return f"{town.latitude:.2f},{town.longitude:.2f}"
+    return f"{town.name}, {town.province or town.country}"
+
+
 def _towns_alike(key: str, ranked: list[Division], gazetteer: Gazetteer) -> list[Place]:
     """GeoNames places in China of the same name that are none of the divisions (Tianhe, a town in
     Chongqing, beside Guangzhou's 天河区): named in the notice too, never silently passed over."""
@@ -311,8 +320,7 @@ def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: lis
     if towns:
         notes.append(f"{query.strip()} is also " + "; ".join(f"{town.name}, {town.province or town.country} (a town)"
                                                          for town in towns)
-                     + f": using {_label(leader, gazetteer)}; for the town write \"{towns[0].name}, "
-                       f"{towns[0].province or towns[0].country}\"")
+                     + f": using {_label(leader, gazetteer)}; for the town write \"{_town_query(towns[0], ranked)}\"")
     # With one namesake, resolver._choose's rule and message (a tenth of the leader's people makes
     # a real contender: resolver.CONTENDER_SHARE); with more, this notice names them all.
     # Without people on either side (Taiwan's townships) nothing ranks them: the notice names the
