@@ -473,3 +473,9 @@ def test_the_way_a_notice_gives_to_ask_for_a_town_alike_reaches_that_town(query:
     assert towns and advice, resolution.notes
     asked = resolve(advice[0], open_gazetteer()).place
     assert sphere_km(asked.latitude, asked.longitude, towns[0].latitude, towns[0].longitude) <= 5, (advice, asked)
+
+
+@pytest.mark.parametrize(("query", "meant"), [("Hanzhou", "Hangzhou")])
+def test_a_county_found_only_by_a_stray_alias_names_the_city_spelt_alike(query: str, meant: str) -> None:
+    resolution = resolve(query, open_gazetteer())
+    assert any(f"did you mean {meant}" in note for note in resolution.notes), resolution.notes

@@ -254,6 +254,20 @@ def _place(division: Division, gazetteer: Gazetteer) -> Place:
                  longitude=division.longitude, population=division.population, geonameid=division.place or None)
 
 
+def _alias_only(query: str, leader: Division, gazetteer: Gazetteer) -> list[str]:
+    """A county-level division found in Latin letters only by another name of its seat (an old or
+    stray spelling GeoNames keeps: "Hanzhou" for 甘州区) is answered with the close spellings of
+    well-known places named beside it: a misspelling is never answered as the place it is close to
+    (placement's rule), but Hangzhou is said."""
+    if leader.form != "alias" or leader.level != "county" or not query.isascii():
+        return []
+    close = [name for name in gazetteer.suggest(query) if fold(name.split(",")[0]) != fold(query)]
+    if not close:
+        return []
+    return [f"{query.strip()} is only another name of {_label(leader, gazetteer)}: using it; "
+            f"did you mean {' or '.join(close)}?"]
+
+
 def _town_query(town: Place, ranked: list[Division]) -> str:
     """How to ask for a town named like a division: "Danshui, Guangdong"; by its coordinates when
     a division of that name is in the same province ("Feicheng, Shandong" is 肥城市, not the town
@@ -317,6 +331,7 @@ def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: lis
         and sphere_km(other.latitude, other.longitude, leader.latitude, leader.longitude) <= SAME_PLACE_KM)]
     others = _one_per_place([leader, *_distinct_from_leader(leader, others, gazetteer)], gazetteer)[1:]
     towns = _towns_alike(key, ranked, gazetteer)
+    notes.extend(_alias_only(query, leader, gazetteer))
     if towns:
         notes.append(f"{query.strip()} is also " + "; ".join(f"{town.name}, {town.province or town.country} (a town)"
                                                          for town in towns)
