@@ -16,7 +16,7 @@ from sitefinder.distance import sphere_km
 from sitefinder.errors import PlaceNotFound, RegionNotPlace
 from sitefinder.resolver import resolve
 from sitefinder.queries import open_gazetteer, open_sites
-from sitefinder.text import fold
+from sitefinder.text import fold, has_cjk
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import china as benchmark  # noqa: E402
@@ -121,7 +121,8 @@ SHARED = sorted({row["name"] for row in COUNTIES if sum(other["name"] == row["na
 def test_a_shared_name_is_never_answered_silently(name: str) -> None:
     resolution = resolve(name, open_gazetteer())
     assert resolution.alternatives
-    assert resolution.ambiguous or any("also the name of" in note for note in resolution.notes)
+    # each other one named in the notice (in Chinese: the query is), when it is not an ambiguity line
+    assert resolution.ambiguous or any(name in note.split("：")[0][len(name):] for note in resolution.notes)
 
 
 def test_gulou_names_all_four() -> None:
@@ -295,7 +296,8 @@ def test_a_tiny_town_of_a_citys_name_is_not_named(query: str) -> None:
                                              ("马鞍山市", "Ma On Shan"), ("Changyuan", "Changyuan, Chongqing")])
 def test_a_town_of_a_real_contenders_size_is_still_named(query: str, town: str) -> None:
     notes = " ".join(resolve(query, open_gazetteer()).notes)
-    assert "(a town)" in notes and town in notes
+    marker = "（镇）" if has_cjk(query) else "(a town)"  # the notice is in the query's language
+    assert marker in notes and town in notes
 
 
 @pytest.mark.parametrize(("query", "cities"), [("鼓楼区", 3), ("朝阳区", 1), ("Taizhou", 1), ("tianhe", 1)])
@@ -479,3 +481,13 @@ def test_the_way_a_notice_gives_to_ask_for_a_town_alike_reaches_that_town(query:
 def test_a_county_found_only_by_a_stray_alias_names_the_city_spelt_alike(query: str, meant: str) -> None:
     resolution = resolve(query, open_gazetteer())
     assert any(f"did you mean {meant}" in note for note in resolution.notes), resolution.notes
+
+
+@pytest.mark.parametrize("query", ["鼓楼区", "朝阳区", "广东省广州市天河区中山大道西8号", "吉林", "某某区, 广州", "盘锦市", "东区"])
+def test_a_query_in_chinese_gets_its_notices_in_chinese(query: str) -> None:
+    """As its errors are (#21): 鼓楼区's namesakes were named in English."""
+    notes = resolve(query, open_gazetteer()).notes
+    assert notes
+    for note in notes:
+        words = [word for word in note.replace("(", " ").replace(")", " ").split() if word.isascii() and word.isalpha()]
+        assert not {"using", "also", "ignored", "write", "town"} & {word.casefold() for word in words}, note

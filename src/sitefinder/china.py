@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from sitefinder.distance import sphere_km
 from sitefinder.models import Place, Resolution
 from sitefinder.text import fold, has_cjk, quoted
+from sitefinder.wording import say
 
 if TYPE_CHECKING:
     from sitefinder.gazetteer import Gazetteer
@@ -254,6 +255,11 @@ def _place(division: Division, gazetteer: Gazetteer) -> Place:
                  longitude=division.longitude, population=division.population, geonameid=division.place or None)
 
 
+def _lang(query: str) -> str:
+    """The notices' language: Chinese for a query in Chinese characters, as queries' errors (#21)."""
+    return "zh" if has_cjk(query) else "en"
+
+
 def _alias_only(query: str, leader: Division, gazetteer: Gazetteer) -> list[str]:
     """A county-level division found in Latin letters only by another name of its seat (an old or
     stray spelling GeoNames keeps: "Hanzhou" for 甘州区) is answered with the close spellings of
@@ -333,9 +339,10 @@ def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: lis
     towns = _towns_alike(key, ranked, gazetteer)
     notes.extend(_alias_only(query, leader, gazetteer))
     if towns:
-        notes.append(f"{query.strip()} is also " + "; ".join(f"{town.name}, {town.province or town.country} (a town)"
-                                                         for town in towns)
-                     + f": using {_label(leader, gazetteer)}; for the town write \"{_town_query(towns[0], ranked)}\"")
+        lang = _lang(query)
+        notes.append(say("notice.china.towns", lang, query=query.strip(), used=_label(leader, gazetteer),
+                         towns="; ".join(say("notice.china.town", lang, name=f"{town.name}, {town.province or town.country}")
+                                         for town in towns), ask=_town_query(towns[0], ranked)))
     # With one namesake, resolver._choose's rule and message (a tenth of the leader's people makes
     # a real contender: resolver.CONTENDER_SHARE); with more, this notice names them all.
     # Without people on either side (Taiwan's townships) nothing ranks them: the notice names the
@@ -343,9 +350,9 @@ def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: lis
     ambiguous = len(others) == 1 and 0 < leader.population and others[0].population >= 0.10 * leader.population
     if others and not ambiguous:
         named = "; ".join(_label(other, gazetteer) for other in others[:5])
-        more = f" and {len(others) - 5} more" if len(others) > 5 else ""
-        notes.append(f"{query.strip()} is also the name of {named}{more}: using {_label(leader, gazetteer)}; "
-                     "for another, write its city or province first (广州天河, \"Tianhe, Guangzhou\")")
+        more = say("notice.china.more", _lang(query), count=len(others) - 5) if len(others) > 5 else ""
+        notes.append(say("notice.china.namesakes", _lang(query), query=query.strip(), named=named, more=more,
+                         used=_label(leader, gazetteer)))
     return Resolution(query=query, place=_place(leader, gazetteer),
                       alternatives=(*(_place(other, gazetteer) for other in others), *towns), notes=tuple(notes),
                       ambiguous=ambiguous,
@@ -389,7 +396,7 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
     if rest and len(chain) == 1 and chain[0].form != "full":
         return None  # "中山大学肿瘤防治中心" is a hospital, not Zhongshan: a bare name must stand alone
     ranked = _rank([chain.divisions[-1] for chain in chains], preferred)
-    notes = [f"using {used} ({ranked[0].english}); ignored what follows: {rest}"] if rest else []
+    notes = [say("notice.china.rest_ignored", _lang(query), used=used, english=ranked[0].english, rest=rest)] if rest else []
     if _names_a_province(ranked):
         return _province_or_city(query, text, used, ranked, gazetteer, notes)
     from sitefinder.text import name_key
@@ -419,7 +426,7 @@ def _province_or_city(query: str, text: str, used: str, ranked: list[Division], 
         return _answer(query, city, gazetteer, notes) if city else None
     cities = [d for d in ranked if d.level != "province" and d.name == short_name(leader.name) + "市"]
     if cities:
-        notes.append(f"{used} is also a province: for its sites run: sitefinder list --province {leader.province}")
+        notes.append(say("notice.china.also_province", _lang(query), used=used, province=leader.province))
         return _answer(query, cities, gazetteer, notes)
     others = [d for d in ranked if d.level != "province"][:3]
     also = (f"{used} is also the name of " + "; ".join(_label(d, gazetteer) for d in others)
@@ -556,8 +563,7 @@ def city_of_qualifier(query: str, text: str, gazetteer: Gazetteer) -> Resolution
         found = [d for divisions in _divisions(gazetteer, keys).values() for d in divisions if d.level == "prefecture"]
         if len({d.code for d in found}) == 1:
             city = found[0]
-            note = (f"{parts[0]} is not in the offline gazetteer: using the city it is in, {_label(city, gazetteer)} "
-                    f"(--online looks {parts[0]} up)")
+            note = say("notice.china.city_it_is_in", _lang(query), part=parts[0], city=_label(city, gazetteer))
             return Resolution(query=query, place=_place(city, gazetteer), notes=(note,),
                               name_zh=official_short(city.name))
     return None
