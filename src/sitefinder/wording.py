@@ -141,7 +141,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # China's divisions (china.py): in the language of the query, as the errors are (#21)
     "notice.china.town": {"en": "{name} (a town)", "zh": "{name}（镇）"},
     "notice.china.towns": {"en": '{query} is also {towns}: using {used}; for the town write "{ask}"',
-                           "zh": "{query} 也是{towns}：使用 {used}；如指该镇，请输入“{ask}”"},
+                           "zh": "{query} 也是 {towns}：使用 {used}；如指该镇，请输入“{ask}”"},
     "notice.china.namesakes": {
         "en": '{query} is also the name of {named}{more}: using {used}; for another, write its city or province '
               'first (广州天河, "Tianhe, Guangzhou")',
