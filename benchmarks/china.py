@@ -176,10 +176,41 @@ def taiwan_cross_check(townships: list[dict]) -> list[float]:
                             float(row["boundary_longitude"])) for row in townships if row["coordinates"].startswith("GeoNames"))
 
 
+def ceiling_of(asked: dict[tuple[str, str], list[tuple[str, dict, str]]]) -> dict[tuple[str, str], tuple[int, float]]:
+    """For each form and level, (queries whose text no other division shares in any form, the most
+    that one answer per text can get right). A text shared by several divisions (鼓楼区 ×4; linkou,
+    a county in Heilongjiang and a district of New Taipei) is right for the divisions within
+    RIGHT_KM of the one answered, never for all: each answer that gets the most of them right
+    counts, shared equally when several do. The rest of the gap to 100 % is ranking: the rule put
+    another division (of another level or country, or another of the sharers) first."""
+    by_text: dict[str, list[tuple[tuple[str, str], dict]]] = defaultdict(list)
+    for group, rows in asked.items():
+        for text, row, _ in rows:
+            by_text[text].append((group, row))
+    unique: Counter = Counter()
+    credit: Counter = Counter()
+    for entries in by_text.values():
+        codes = {row["code"] for _, row in entries}
+        if len(codes) == 1:
+            for group, _ in entries:
+                unique[group] += 1
+                credit[group] += 1
+            continue
+        def near(a: dict, b: dict) -> bool:
+            return sphere_km(float(a["latitude"]), float(a["longitude"]), float(b["latitude"]),
+                             float(b["longitude"])) <= RIGHT_KM[b["level"]]
+        scores = [sum(near(pick, row) for _, row in entries) for _, pick in entries]
+        best = [pick for (_, pick), score in zip(entries, scores) if score == max(scores)]
+        for group, row in entries:
+            credit[group] += sum(near(pick, row) for pick in best) / len(best)
+    return {group: (unique[group], credit[group]) for group in asked}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", type=int, default=0)
     parser.add_argument("--cross-check", action="store_true", help="compare the seats with GeoNames' places")
+    parser.add_argument("--ceiling", action="store_true", help="how much of each form's misses a shared name forces")
     args = parser.parse_args()
     gazetteer = Gazetteer(ROOT / "data" / "gazetteer.sqlite")
     if args.cross_check:
@@ -197,6 +228,7 @@ def main() -> None:
     by_code = {row["code"]: row for row in rows}
     tally: dict[tuple[str, str], Counter] = defaultdict(Counter)
     misses: dict[str, list[str]] = defaultdict(list)
+    asked: dict[tuple[str, str], list[tuple[str, dict, str]]] = defaultdict(list)
     townships = taiwan_townships()
     typed = [(row, forms(row, by_code, gazetteer)) for row in rows]
     typed += [(row, taiwan_forms(row, townships)) for row in townships]
@@ -206,6 +238,7 @@ def main() -> None:
                 continue
             verdict, detail = judge(query, row, gazetteer, frozenset())
             tally[(form, row["level"])][verdict] += 1
+            asked[(form, row["level"])].append((fold(query), row, verdict))
             if verdict != "right":
                 misses[form].append(f"{query} ({row['code']}): {verdict} {detail}")
     verdicts = ("right", "unknown", "wrong", "wrong, noticed", "wrong province")
@@ -214,6 +247,14 @@ def main() -> None:
         total = sum(counts.values())
         print(f"{form:18} {level:11} {total:7} " + " ".join(
             f"{counts[v]:6} {100 * counts[v] / total:6.1f}%" for v in verdicts))
+    if args.ceiling:
+        print(f"\n{'form':18} {'level':11} {'unique':>7} {'ceiling':>8} {'right':>7}  (shares of the queries)")
+        ceilings = ceiling_of(asked)
+        for (form, level), rows in sorted(asked.items()):
+            unique, ceiling = ceilings[(form, level)]
+            right = sum(verdict == "right" for _, _, verdict in rows)
+            print(f"{form:18} {level:11} {100 * unique / len(rows):6.1f}% {100 * ceiling / len(rows):7.1f}% "
+                  f"{100 * right / len(rows):6.1f}%")
     for form, lines in sorted(misses.items()):
         for line in lines[: args.misses]:
             print(f"  {form}: {line}")
