@@ -477,8 +477,8 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
         if own and own[0].population >= FOREIGN_POPULATION and own[0].population > 10 * max(
                 ranked[0].population, 1) and ranked[0].level == "county":
             return None
-        notes = [f"{head} is also {place.label}, {place.country}: for it write \"{place.name}, {place.country}\""
-                 for place in own[:2]]
+        notes = [say("notice.china.abroad_too", _lang(head), head=head, place=f"{place.label}, {place.country}",
+                     ask=f"{place.name}, {place.country}") for place in own[:2]]
         return _answer(query, ranked, gazetteer, notes, key=key if not qualifiers else "")
     return None
 

@@ -146,6 +146,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": '{query} is also the name of {named}{more}: using {used}; for another, write its city or province '
               'first (广州天河, "Tianhe, Guangzhou")',
         "zh": "{query} 也是 {named}{more} 的名称：使用 {used}；如指其他地方，请在前面写上所在的市或省（如 广州天河）"},
+    "notice.china.abroad_too": {"en": '{head} is also {place}: for it write "{ask}"',
+                                "zh": "{head} 也是 {place}：如指该地，请输入“{ask}”"},
     "notice.china.more": {"en": " and {count} more", "zh": " 等另外 {count} 处"},
     "notice.china.rest_ignored": {"en": "using {used} ({english}); ignored what follows: {rest}",
                                   "zh": "使用 {used}（{english}）；其后的部分未使用：{rest}"},
