@@ -418,7 +418,10 @@ def test_taiwan_counties_and_cities_answer_in_taiwan_by_their_official_names(cli
 @pytest.mark.parametrize(("city", "state", "english"), [("Linkou District", "", "Linkou District"),
                                                         ("Zhongzheng Dist.", "Taipei", "Zhongzheng District"),
                                                         ("Niaosong District", "Kaohsiung", "Niaosong District"),
-                                                        ("Banqiao District", "New Taipei City", "Banqiao District")])
+                                                        ("Banqiao District", "New Taipei City", "Banqiao District"),
+                                                        ("Linkou", "Taipei", "Linkou District"),
+                                                        ("Hsinchuang", "Taipei", "Xinzhuang District"),
+                                                        ("Chungli City", "Taoyuan County", "Zhongli District")])
 def test_a_registry_row_in_a_taiwanese_township_is_placed(city: str, state: str, english: str) -> None:
     from sitefinder.placement import place_location
 
