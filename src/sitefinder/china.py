@@ -430,8 +430,8 @@ def _province_or_city(query: str, text: str, used: str, ranked: list[Division], 
         notes.append(say("notice.china.also_province", _lang(query), used=used, province=leader.province))
         return _answer(query, cities, gazetteer, notes)
     others = [d for d in ranked if d.level != "province"][:3]
-    also = (f"{used} is also the name of " + "; ".join(_label(d, gazetteer) for d in others)
-            + ": for it, write its city first (天津河北区, \"Hebei District, Tianjin\")",) if others else ()
+    also = (say("notice.china.province_namesakes", _lang(query), used=used,
+                named="; ".join(_label(d, gazetteer) for d in others)),) if others else ()
     raise RegionNotPlace(text, _region_of(leader), hint=f"that is a province or country: give a city in it, "
                                                         f"or run: sitefinder list --province {quoted(leader.province)}",
                          notes=also)

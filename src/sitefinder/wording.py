@@ -148,6 +148,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{query} 也是 {named}{more} 的名称：使用 {used}；如指其他地方，请在前面写上所在的市或省（如 广州天河）"},
     "notice.china.abroad_too": {"en": '{head} is also {place}: for it write "{ask}"',
                                 "zh": "{head} 也是 {place}：如指该地，请输入“{ask}”"},
+    "notice.china.province_namesakes": {
+        "en": '{used} is also the name of {named}: for it, write its city first (天津河北区, "Hebei District, Tianjin")',
+        "zh": "{used} 也是 {named} 的名称：如指该地，请在前面写上所在的城市（如 天津河北区）"},
     "notice.china.more": {"en": " and {count} more", "zh": " 等另外 {count} 处"},
     "notice.china.rest_ignored": {"en": "using {used} ({english}); ignored what follows: {rest}",
                                   "zh": "使用 {used}（{english}）；其后的部分未使用：{rest}"},
