@@ -466,3 +466,11 @@ def test_the_placement_benchmark_runs_on_the_real_records() -> None:
     assert result["within_25"] >= 0.985 and result["unplaced"] <= 0.004 and result["over_100"] <= 0.006
     assert result["within_25_without_checked"] >= 0.994 and result["over_100_without_checked"] == 0
     assert result["unplaced_without_reason"] == 0
+
+
+@pytest.mark.parametrize("query", ["Sun Yat-sen", "Yat-sen Sun", "Mao Ze-dong", "Lin Wei-ming"])
+def test_a_persons_name_is_no_place_not_a_states_main_city(query: str) -> None:
+    """A short word without a comma is a state only when written as its code is (NY, SP): "Sun"
+    (Surigao del Sur's code) in a person's name put "Sun Yat-sen" at Surigao, Philippines."""
+    run = run_cli("near", query)
+    assert run.exit_code == 1 and "no place called" in run.stderr, run.stderr

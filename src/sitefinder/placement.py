@@ -234,12 +234,40 @@ def _taiwan_township(city: str, state: str, gazetteer: Gazetteer) -> Placement |
     try:
         resolution = resolve_china(text, text, gazetteer, frozenset())
     except SitefinderError:
+        resolution = None
+    if resolution is not None and resolution.place.country == "Taiwan":
+        return Placement(resolution.place, f"The registry's city {city!r} is Taiwan's {resolution.place.name}: placed at its seat.")
+    return _township_by_former_county(city, " ".join(words), state, gazetteer)
+
+
+TW_FORMER_COUNTY_KM = 60.0  # 林口 is 20 km from Taipei, 中壢 11 km from Taoyuan; Taiwan's counties span 130 km
+
+
+def _township_by_former_county(city: str, township: str, state: str, gazetteer: Gazetteer) -> Placement | None:
+    """"Linkou, Taipei", "Chungli City, Taoyuan County": a township written with the county it was
+    in before 2010–14 (臺北縣 is 新北市; 桃園縣 桃園市), which the county or city of that name today does
+    not hold. It is the township of that name when Taiwan has only one, within TW_FORMER_COUNTY_KM
+    of the state written."""
+    from sitefinder.china import resolve_china
+    from sitefinder.errors import SitefinderError
+
+    def in_taiwan(text: str) -> list[Place]:
+        try:
+            resolution = resolve_china(text, text, gazetteer, frozenset()) if text else None
+        except SitefinderError:
+            return []
+        return [place for place in (resolution.place, *resolution.alternatives)
+                if place.country == "Taiwan"] if resolution else []
+
+    words = state.split()
+    # "Taoyuan County" is Hunan's 桃源县 too: the county of Taiwan, else the city it became
+    counties = in_taiwan(state) or (in_taiwan(" ".join(words[:-1])) if words[-1:] in (["County"], ["county"]) else [])
+    found = in_taiwan(township)
+    if not counties or len(found) != 1 or sphere_km(found[0].latitude, found[0].longitude, counties[0].latitude,
+                                                    counties[0].longitude) > TW_FORMER_COUNTY_KM:
         return None
-    if resolution is None or resolution.place.country != "Taiwan":
-        return None
-    where = ("placed at the centre of its county or city (the offline gazetteer lacks its own seat)"
-             if any("placed at the centre of" in note for note in resolution.notes) else "placed at its seat")
-    return Placement(resolution.place, f"The registry's city {city!r} is Taiwan's {resolution.place.name}: {where}.")
+    return Placement(found[0], f"The registry's city {city!r} is Taiwan's {found[0].name}, written with the county it "
+                               f"was in ({state}): placed at its seat.")
 
 
 CITY_AS_STATE_MIN_POPULATION = 50_000  # "Cabueñes, Gijón": a city of this size written where the state goes

@@ -361,13 +361,13 @@ def countries_named(text: str, source: MemorySource | IndexedSource) -> frozense
 
 def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> ChineseNames:
     """Chinese names of the sites' cities (GeoNames) and provinces, and of the resolved place."""
-    from sitefinder.regions import find_province
+    from sitefinder.regions import find_province, shown_chinese
 
     gazetteer = open_gazetteer()
 
     def province_zh(text: str) -> str:
         province = find_province(text) if text else None
-        return province.chinese if province else ""
+        return shown_chinese(province) if province else ""
 
     from sitefinder.facilities import facility_zh
 
@@ -376,7 +376,7 @@ def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> Ch
         facilities={site.id: name for site in sites if (name := facility_zh(site))},
         place=(resolution.name_zh if resolution and resolution.name_zh
                else gazetteer.chinese_name(place.geonameid) if place and place.geonameid else ""),
-        province=province_zh(place.province) if place else "",
+        province=province_zh(place.province or place.country) if place else "",  # a township of Taiwan: Taiwan
         sites={site.id: (gazetteer.chinese_name(site.geonameid) if site.geonameid else "",
                          province_zh(site.province)) for site in sites})
 

@@ -162,6 +162,28 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "zh": "如指{where}的那个，请输入“{name}, {where}”"},
     "notice.ambiguous.coordinates": {"en": "for the one at {latitude:.2f},{longitude:.2f} give those coordinates",
                                      "zh": "如指位于 {latitude:.2f},{longitude:.2f} 的那个，请输入该坐标"},
+    # China's divisions (china.py): in the language of the query, as the errors are (#21)
+    "notice.china.town": {"en": "{name} (a town)", "zh": "{name}（镇）"},
+    "notice.china.towns": {"en": '{query} is also {towns}: using {used}; for the town write "{ask}"',
+                           "zh": "{query} 也是 {towns}：使用 {used}；如指该镇，请输入“{ask}”"},
+    "notice.china.namesakes": {
+        "en": '{query} is also the name of {named}{more}: using {used}; for another, write its city or province '
+              'first (广州天河, "Tianhe, Guangzhou")',
+        "zh": "{query} 也是 {named}{more} 的名称：使用 {used}；如指其他地方，请在前面写上所在的市或省（如 广州天河）"},
+    "notice.china.abroad_too": {"en": '{head} is also {place}: for it write "{ask}"',
+                                "zh": "{head} 也是 {place}：如指该地，请输入“{ask}”"},
+    "notice.china.province_namesakes": {
+        "en": '{used} is also the name of {named}: for it, write its city first (天津河北区, "Hebei District, Tianjin")',
+        "zh": "{used} 也是 {named} 的名称：如指该地，请在前面写上所在的城市（如 天津河北区）"},
+    "notice.china.more": {"en": " and {count} more", "zh": " 等另外 {count} 处"},
+    "notice.china.rest_ignored": {"en": "using {used} ({english}); ignored what follows: {rest}",
+                                  "zh": "使用 {used}（{english}）；其后的部分未使用：{rest}"},
+    "notice.china.also_province": {
+        "en": "{used} is also a province: for its sites run: sitefinder list --province {province}",
+        "zh": "{used} 也是一个省：查看该省的研究中心请运行：sitefinder list --province {province}"},
+    "notice.china.city_it_is_in": {
+        "en": "{part} is not in the offline gazetteer: using the city it is in, {city} (--online looks {part} up)",
+        "zh": "离线地名库中没有 {part}：使用其所在的城市 {city}（--online 可在线查找 {part}）"},
     "notice.unplaced_count": {
         "en": "{count} matching site{s} {have} no coordinates and {are} not ranked (see: {command})",
         "zh": "{count} 个符合条件的研究中心没有坐标，未参与距离排序（查看：{command}）"},
