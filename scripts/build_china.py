@@ -157,11 +157,15 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
     usual = usual_readings(china, names)
     division_rows, keys, official = [], set(), {}
     divisions = read_divisions()
+    district_readings: dict[str, set[str]] = {}  # a prefecture's code: the readings of its county-level divisions
+    for division in divisions:
+        if division.level == "county":
+            district_readings.setdefault(division.parent, set()).update(_readings(_stem(division), usual)[:1])
     for division in divisions:
         chinese = {division.name, *division.other_names}
-        bare = {form for name in chinese for form in bare_forms(name, division.level)}
+        bare = _bare(division)
         seat = (division.latitude, division.longitude)
-        stem = min(sorted(bare), key=len) if bare else short_name(division.name)  # sorted: the same bytes every build
+        stem = _stem(division)
         readings = _readings(stem, usual)
         joined = _seat_places(division, {*bare, *(name_key(n) for n in chinese)}, set(readings), by_key, china)
         place = joined[0] if joined else 0
@@ -173,11 +177,14 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
                       readings[0] if readings else "")
         if division.english:
             shown = division.english[0]
-        elif division.level in ("province", "prefecture") and place:
+        elif place and _seat_names_division(division, seat_key, readings, district_readings):
             shown = china[place]["name"]
+        elif division.code in EXONYMS:
+            shown = EXONYMS[division.code][0]
         else:
             # A city by its name alone, as GeoNames and registries write it (Kunshan); "Tianhe District"
-            word = "" if division.name.endswith("市") else LEVEL_WORDS.get(division.name[-1:], ("",))[0]
+            word = "" if division.name.endswith("市") else " Prefecture" if division.name.endswith("地区") \
+                else LEVEL_WORDS.get(division.name[-1:], ("",))[0]
             shown = spoken.title() + word if spoken else division.name
         division_rows.append((division.code, division.name, division.level, division.parent, division.province,
                               shown, division.latitude, division.longitude, place,
@@ -310,6 +317,34 @@ def usual_readings(china: dict[int, dict], names: set[tuple[str, int]]) -> dict[
                 break
     return {char: counts.most_common(1)[0][0] for char, counts in sorted(votes.items())
             if sum(counts.values()) >= 3 and counts.most_common(1)[0][1] >= 0.6 * sum(counts.values())}
+
+
+def _bare(division: Division) -> set[str]:
+    """A division's names without their suffix, where people drop it (天河, 萧山)."""
+    return {form for name in (division.name, *division.other_names) for form in bare_forms(name, division.level)}
+
+
+def _stem(division: Division) -> str:
+    """The shortest of them, whose pinyin is the division's reading."""
+    bare = _bare(division)
+    return min(sorted(bare), key=len) if bare else short_name(division.name)  # sorted: the same bytes every build
+
+
+def _seat_names_division(division: Division, seat_key: str, readings: list[str],
+                         district_readings: dict[str, set[str]]) -> bool:
+    """Whether the GeoNames name of a province's or prefecture-level city's point is the division's
+    own English name (Harbin, Lhasa, Xi'an) rather than its seat's: an autonomous prefecture, league
+    or 地区 is placed at a seat town with a name of its own (凉山 at "Xichang", 和田 at "Gujangbagh"),
+    and a city's point can carry its district's name (益阳 "Heshan", 赫山区; 辽源 "Longshan") or
+    GeoNames' "shi" (榆林 "Yulinshi"). Those are named by EXONYMS, else by their pinyin."""
+    if division.level == "province":
+        return True
+    if division.level != "prefecture" or not division.name.endswith("市"):
+        return False
+    if seat_key in readings:  # its own name (淮安 "Huai'an", though its district 淮安区 reads so too)
+        return True
+    return seat_key not in {reading + "shi" for reading in readings} \
+        and seat_key not in district_readings.get(division.code, set())
 
 
 def _readings(stem: str, usual: dict[str, str]) -> list[str]:

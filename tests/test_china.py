@@ -512,3 +512,31 @@ def test_a_place_of_taiwan_or_macau_is_shown_in_one_script(cli, query: str) -> N
     never a mixed 台湾臺中."""
     origin = cli("near", query, "--json").json()["origin"]
     assert origin["province_zh"] == {"Taiwan": "臺灣", "Macau": "澳門", "Macao": "澳門"}[origin["country"]], origin
+
+
+@pytest.mark.parametrize("query, english", [
+    ("益阳", "Yiyang"), ("辽源市", "Liaoyuan"), ("榆林", "Yulin"),           # not a district's name ("Heshan")
+    ("凉山彝族自治州", "Liangshan Prefecture"), ("海西州", "Haixi"),           # not the seat town's ("Xichang")
+    ("和田地区", "Hotan"), ("阿勒泰", "Altay"), ("伊犁州", "Ili"),              # the exonyms people use
+    ("哈尔滨", "Harbin"), ("淮安", "Huai'an"), ("呼和浩特", "Hohhot"),        # GeoNames' own name kept
+])
+def test_a_prefecture_is_named_as_itself_not_as_its_seat(query: str, english: str) -> None:
+    assert resolve(query, open_gazetteer()).place.name == english
+
+
+def test_no_prefecture_shows_the_english_name_of_another_division() -> None:
+    """The class behind 益阳 shown as "Heshan": a prefecture's English name is never the name of a
+    county-level division of its own whose Chinese name is another (赫山区 of 益阳, 西昌市 of 凉山)."""
+    rows = open_gazetteer().rows("SELECT code, name, level, parent, english FROM cn_division WHERE code NOT LIKE 'TW%' "
+                                 "AND code NOT LIKE 'HK%' AND code NOT LIKE 'MO%'")
+    prefectures = {code: (name, english) for code, name, level, _, english in rows if level == "prefecture"}
+    assert len(prefectures) >= 330
+    clashes = []
+    for code, name, level, parent, english in rows:
+        if level != "county" or parent not in prefectures:
+            continue
+        prefecture_name, prefecture_english = prefectures[parent]
+        county_words = fold(english).replace(" district", "").replace(" county", "").replace(" city", "")
+        if fold(prefecture_english) == county_words and short_name(name) != short_name(prefecture_name):
+            clashes.append((prefecture_name, prefecture_english, name))
+    assert clashes == []

@@ -245,10 +245,12 @@ def _place(division: Division, gazetteer: Gazetteer) -> Place:
     centre, within a few km of its seat); a county is placed at its seat."""
     if division.place and division.level == "prefecture":
         city = gazetteer.place_by_id(division.place)
+        # Named as the division, not as GeoNames names the point: its seat town for an autonomous
+        # prefecture (凉山 at "Xichang"), a district for some cities (益阳 at "Heshan"), "Chang-hua"
         if city is not None and division.code[:2] == "TW":  # GeoNames puts New Taipei in "Taipei"
-            return city._replace(name=division.english, province=division.province)  # and "Chang-hua": Changhua
+            return city._replace(name=division.english, province=division.province)
         if city is not None:
-            return city
+            return city._replace(name=division.english)
     country = division.code[:2] if division.code[:2] in ("HK", "MO", "TW") else "CN"
     return Place(name=division.english, province=division.province if country == "CN" else "",
                  country=gazetteer.country_name(country), latitude=division.latitude,
