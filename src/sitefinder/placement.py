@@ -146,6 +146,11 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
         state_label = repr(state)
         states = _states(state, countries, gazetteer)
         ward_note = f"The registry gives no state; {city} is {described}: placed in {state}."
+    elif city_ward and countries and {gazetteer.country_code_of(name) for name in countries} == {"KR"} \
+            and not _gazetteer_has(city, states, countries, gazetteer):
+        korean = _korean_city_ward(city, states, gazetteer)  # "Haeundae-gu": Busan's; "Seo-gu": five cities'
+        if korean is not None:
+            return korean
     seat: list[Placement | None] = []
     # The state field holding a city, not a division ("3e Arrondissement, Lyon", "Menteng, Jakarta"):
     # a place of the city's name outside that city's division and far from it is another one's
@@ -172,7 +177,7 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
                         or Placement(_best(in_state, key, gazetteer), ward_note))
             if ward:  # Kotō, Tokyo is not Kotō, Kumamoto
                 continue
-            postal = _postal_town(city, head, states, countries, postal_code, gazetteer)
+            postal = _postal_town(city, head, states, countries, postal_code, gazetteer, state_city)
             if postal is not None:  # "Chesterfield, Michigan": a postal town, not Chesterfield, Missouri
                 return postal
             distinct = distinct_places(sorted(found, key=lambda place: -place.population))
@@ -200,7 +205,7 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
         township = _taiwan_township(city, state, gazetteer)
         if township is not None:
             return township
-    postal = _postal_town(city, head, states, countries, postal_code, gazetteer)
+    postal = _postal_town(city, head, states, countries, postal_code, gazetteer, state_city)
     if postal is not None:
         return postal
     if why_not:  # "Chaoyang, Beijing": a district of the city that is nearly all the state, not a namesake
@@ -288,6 +293,12 @@ _BRAZIL_CEP = ((1000, "SP"), (20000, "RJ"), (29000, "ES"), (30000, "MG"), (40000
                (70000, "DF"), (72800, "GO"), (73000, "DF"), (73700, "GO"), (76800, "RO"), (77000, "TO"),
                (78000, "MT"), (78900, "RO"), (79000, "MS"), (80000, "PR"), (88000, "SC"), (90000, "RS"))
 
+# Korea's five-digit postal codes (since 2015): the first two digits are the state's zone (Korea Post);
+# checked against GeoNames' Korean postal codes, where every code's state agrees with this table.
+_KOREA_POSTAL = ((1, "11"), (10, "41"), (21, "28"), (24, "42"), (27, "43"), (30, "50"), (31, "44"), (34, "30"),
+                 (36, "47"), (41, "27"), (44, "31"), (46, "26"), (50, "48"), (54, "45"), (57, "46"), (61, "29"),
+                 (63, "49"), (64, ""))
+
 
 def _postal_hint(countries: set[str], postal_code: str, gazetteer: Gazetteer) -> tuple[str, str]:
     """(the one country part the code places the site in, or ""; the state it names, or "")."""
@@ -299,6 +310,10 @@ def _postal_hint(countries: set[str], postal_code: str, gazetteer: Gazetteer) ->
         if digits[:3] in _FRANCE_OVERSEAS:
             return gazetteer.country_name(_FRANCE_OVERSEAS[digits[:3]]), ""
         return gazetteer.country_name("FR"), _FRANCE_ISO.get(digits[:2], f"FR-{digits[:2]}")
+    if codes == {"KR"} and len(digits) == 5:  # "Seo-gu, 49241" is Busan's Seo-gu
+        number = int(digits[:2])
+        state = next((state for start, state in reversed(_KOREA_POSTAL) if number >= start), "")
+        return "", f"KR-{state}" if state else ""
     if codes == {"BR"} and len(digits) == 8:
         number = int(digits[:5])
         state = next((state for start, state in reversed(_BRAZIL_CEP) if number >= start), "")
@@ -346,6 +361,69 @@ DESIGNATED_WARDS = {
 }
 
 
+# The districts (-gu) of Korea's other cities that have them, by city: the six metropolitan cities
+# (each its own state) and the cities of a province divided into gu (each city's own list; Incheon's
+# Nam-gu is Michuhol-gu since 2018, both kept). A -gu is one of these when the gazetteer does not know
+# it: a name one city's alone is that city; one that several share (Seo-gu: Busan, Daegu, Incheon,
+# Gwangju, Daejeon) needs the state or the postal code, and without them stays unplaced, saying which.
+KOREAN_CITY_WARDS = {
+    "Busan": ("KR-26", "jung seo dong yeongdo busanjin dongnae nam buk haeundae saha geumjeong gangseo yeonje suyeong "
+                       "sasang"),
+    "Daegu": ("KR-27", "jung dong seo nam buk suseong dalseo"),
+    "Incheon": ("KR-28", "jung dong michuhol nam yeonsu namdong bupyeong gyeyang seo"),
+    "Gwangju": ("KR-29", "dong seo nam buk gwangsan"),
+    "Daejeon": ("KR-30", "dong jung seo yuseong daedeok"),
+    "Ulsan": ("KR-31", "jung nam dong buk"),
+    "Suwon": ("KR-41", "jangan gwonseon paldal yeongtong"),
+    "Seongnam": ("KR-41", "sujeong jungwon bundang"),
+    "Goyang": ("KR-41", "deogyang ilsandong ilsanseo"),
+    "Yongin": ("KR-41", "cheoin giheung suji"),
+    "Anyang": ("KR-41", "manan dongan"),
+    "Ansan": ("KR-41", "sangnok danwon"),
+    "Bucheon": ("KR-41", "wonmi sosa ojeong"),
+    "Cheongju": ("KR-43", "sangdang seowon heungdeok cheongwon"),
+    "Cheonan": ("KR-44", "dongnam seobuk"),
+    "Jeonju": ("KR-45", "wansan deokjin"),
+    "Pohang": ("KR-47", "nam buk"),
+    "Changwon": ("KR-48", "uichang seongsan masanhappo masanhoewon jinhae"),
+}
+
+
+def _korean_city_ward(city: str, states: set[tuple[str, str]], gazetteer: Gazetteer) -> Placement | None:
+    """A Korean -gu the gazetteer lacks, placed at the city it is a district of ("Haeundae-gu" is
+    Busan's, "Bundang-gu, Gyeonggi-do" Seongnam's, not the province's main city Suwon), with a note;
+    a district of several such cities with no state to tell them apart stays unplaced, naming them.
+    Seoul's own districts are the capital's rule (CAPITAL_WARDS), before this one."""
+    keys = {name_key(form) for form in written_forms(city)[1:]}
+    cities = []
+    for name, (iso, wards) in KOREAN_CITY_WARDS.items():
+        division = next(iter(gazetteer.divisions(iso)), None)
+        if division is not None and keys & set(wards.split()) and (not states or division in states):
+            cities.append((name, division))
+    if not cities:
+        return None
+    if len(cities) > 1:
+        if states:
+            return None  # "Nam-gu, Gyeongsangbuk-do": Pohang's; a province holding two such cities does not say
+        named = ", ".join(name for name, _ in cities[:-1]) + f" and {cities[-1][0]}"
+        return Placement(None, f"Could not be placed: {city!r} is a district of {named}, and the registry gives no "
+                               "state or postal code to tell which.")
+    name, (code, admin1) = cities[0]
+    found = [place for place in gazetteer.places(name_key(name)) if _code(place, gazetteer) == code
+             and place.province == admin1]
+    if not found:
+        return None
+    place = _best(found, name_key(name), gazetteer)
+    return Placement(place, f"The registry's city {city!r} is a district of {place.name} the offline gazetteer does not "
+                            f"know: placed at {place.name} (approximate).", "state")
+
+
+def _gazetteer_has(city: str, states: set[tuple[str, str]], countries: set[str], gazetteer: Gazetteer) -> bool:
+    """Whether the gazetteer holds the ward itself (Yuseong, Daejeon), in the state given if any."""
+    return any(place.country in countries and (not states or (_code(place, gazetteer), place.province) in states)
+               for form in written_forms(city) for place in gazetteer.places(name_key(form)))
+
+
 def _capital_of_ward(city: str, codes: set[str]) -> tuple[str, str] | None:
     """(the state, how the ward is known to be there) when a ward written with no state names one
     of the capital's wards, or in Japan one designated city's ward that no other such city has."""
@@ -354,7 +432,10 @@ def _capital_of_ward(city: str, codes: set[str]) -> tuple[str, str] | None:
     keys = {name_key(form) for form in written_forms(city)[1:]}
     capital, wards, described = CAPITAL_WARDS[code]
     if keys & wards:
-        return capital, f"one of {capital}'s {described}"
+        others = [name for name, (_, names) in KOREAN_CITY_WARDS.items() if keys & set(names.split())] \
+            if code == "KR" else []
+        also = f" (the largest of the {len(others) + 1} cities with a district of that name)" if others else ""
+        return capital, f"one of {capital}'s {described}{also}"
     if code == "JP":
         states = [(state, cities) for state, (cities, wards_text) in DESIGNATED_WARDS.items()
                   if keys & set(wards_text.split())]
@@ -418,12 +499,12 @@ def _nearest_the_postal_code(found: list[Place], postal_code: str, gazetteer: Ga
 
 
 def _postal_town(city: str, head: str, states: set[tuple[str, str]], countries: set[str], postal_code: str,
-                 gazetteer: Gazetteer) -> Placement | None:
+                 gazetteer: Gazetteer, state_city: Place | None = None) -> Placement | None:
     """A city that is a postal town, not a GeoNames place (a township, a neighbourhood with its own
     post office, a base: "Macomb Township", "Flushing", "Fort Sam Houston"), placed at the middle
     of its postal codes: in the state given, else the one state that has it (or that the row's
     postal code names). Failing that, the row's own postal code's point, when the code's state is
-    the one given."""
+    the one given. A city written as the state ("Pumarín, Gijón") keeps the locality near that city."""
     if not countries:  # a row with no country is no US mailing address by default
         return None
     codes = sorted({gazetteer.country_code_of(name) for name in countries})
@@ -439,6 +520,8 @@ def _postal_town(city: str, head: str, states: set[tuple[str, str]], countries: 
                 found = [place for place in found if (code, place.province) in states]
             elif zip_place is not None:
                 found = [place for place in found if place.province == zip_place.province] or found
+            if state_city is not None:
+                found = [place for place in found if _near(place, state_city)]
             if len(found) == 1:
                 place = found[0]
                 return Placement(place, f"The registry's city {city!r} is a postal town the offline gazetteer's "
