@@ -285,12 +285,20 @@ def test_a_us_zip_code_places_a_town_no_list_holds() -> None:
     ("Deurne", "", "Netherlands", 51.46, 5.79),  # not Deurne, Antwerp
     ("Vällingby", "", "Sweden", 59.36, 17.87),
     ("Umhlanga Rocks", "KwaZulu-Natal", "South Africa", -29.73, 31.08),
+    ("Umhlanga", "Kwazulu-Natal", "South Africa", -29.73, 31.08),  # a post town written short, in its state
 ])
 def test_a_postal_locality_abroad_is_placed_at_its_postal_codes(city: str, state: str, country: str,
                                                                  latitude: float, longitude: float) -> None:
     place, note, _ = placed(city, state, country)
     assert place is not None and geodesic_km(place.latitude, place.longitude, latitude, longitude) < 15, (place, note)
     assert place.source == "postal" and "postal town" in note
+
+
+def test_a_post_town_written_short_is_read_only_within_the_state_given() -> None:
+    place, note, _ = placed("Umhlanga", "", "South Africa")
+    assert place is None and note.startswith("Could not be placed")
+    place, note, _ = placed("Cukurova", "Adana", "Turkey")  # a locality's own name, not "Çukurova Üniversitesi"
+    assert place is not None and "written short" not in note
 
 
 @pytest.mark.parametrize(("state", "country", "admin1"), [

@@ -93,6 +93,18 @@ class Gazetteer:
         return [Place(name=name, province=admin1, country=self.country_name(code), latitude=latitude,
                       longitude=longitude, source="postal") for name, admin1, code, latitude, longitude in rows]
 
+    def postal_names_starting(self, key: str, country: str, admin1: str, limit: int = 3) -> list[tuple[str, Place]]:
+        """(key, locality) of the postal localities abroad in a state whose key begins with `key` and is
+        longer ("umhlanga" → "umhlangarocks"), at most `limit`: a post town written short."""
+        if not self._has_table("postal_abroad") or not key:
+            return []
+        rows = self._db.execute(
+            "SELECT a.key, a.latitude, a.longitude FROM postal_abroad a JOIN postal_division d ON d.id = a.division "
+            "WHERE a.key > ? AND a.key < ? AND a.country = ? AND d.admin1 = ? ORDER BY a.key LIMIT ?",
+            (key, key + "\uffff", country, admin1, limit)).fetchall()
+        return [(found, Place(name=found, province=admin1, country=self.country_name(country), latitude=latitude / 10_000,
+                              longitude=longitude / 10_000, source="postal")) for found, latitude, longitude in rows]
+
     def _has_table(self, name: str) -> bool:
         """Whether the file holds a table (one built later than the file may not: postal_abroad)."""
         if name not in self._tables:

@@ -220,6 +220,7 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
     if found_elsewhere is not None:
         return found_elsewhere._replace(note=f"{ward_note} {found_elsewhere.note}".strip())
     return (_city_for_state(city, state, states, countries, gazetteer)
+            or _postal_town_written_short(city, states, gazetteer)
             or Placement(None, f"Could not be placed: the offline gazetteer does not know {where!r}" +
                          ("." if spellings else f" (not searched for as a misspelling: this import had already "
                                                 f"searched for {MAX_SPELLING_SEARCHES:,}).")))
@@ -475,6 +476,11 @@ def _qualified_namesake(found: list[Place], key: str, gazetteer: Gazetteer) -> P
                            "exactly that name.")
 
 
+# A post town written short ("Umhlanga" for Umhlanga Rocks) is read as the one postal locality of
+# the state given whose name begins with it, when the name written has this many letters and what
+# follows it this many: "Santa" or "San" never stands for a town.
+POSTAL_PREFIX_MIN_CHARS = 6
+POSTAL_PREFIX_MIN_REST = 4
 POSTAL_CODE_KM = 30.0  # a namesake this near the row's ZIP code's point is the one its address means
 
 
@@ -531,6 +537,23 @@ def _postal_town(city: str, head: str, states: set[tuple[str, str]], countries: 
         return Placement(zip_place, f"The registry's city {city!r} is not in the offline gazetteer: placed at its "
                                     f"postal code {zip_code} ({zip_place.name}, {zip_place.province}).")
     return None
+
+
+def _postal_town_written_short(city: str, states: set[tuple[str, str]], gazetteer: Gazetteer) -> Placement | None:
+    """A post town written short ("Umhlanga, KwaZulu-Natal" for Umhlanga Rocks): the one postal
+    locality of the state given whose name begins with the city's, when no locality of the country
+    bears the city's name itself (Çukurova is a name of its own, not short for "Çukurova
+    Üniversitesi"). Tried last, after the state's main city: it is the loosest reading."""
+    key = name_key(city)
+    if len(states) != 1 or len(key) < POSTAL_PREFIX_MIN_CHARS:
+        return None
+    (code, admin1), = states
+    longer = gazetteer.postal_names_starting(key, code, admin1)
+    if len(longer) != 1 or len(longer[0][0]) - len(key) < POSTAL_PREFIX_MIN_REST or gazetteer.postal_places(key, code):
+        return None
+    return Placement(longer[0][1]._replace(name=city),
+                     f"The registry's city {city!r} is a postal town written short: the one postal locality of "
+                     f"{admin1} whose name begins so, placed at the middle of its postal codes.")
 
 
 def _state_typo(distinct: list[Place], key: str, state: str, states: set[tuple[str, str]],
