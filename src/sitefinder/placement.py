@@ -32,9 +32,17 @@ The rules, each for a class of what real records hold (benchmarks/placement.py m
   ("Tianhe District, Guangdong" is not put at Shenzhen). A province given for the state is taken
   on its own ("Torrette, AN" at Ancona, not the Marches' main city). With no state, a country
   that is mostly one city (Singapore).
+- A postal locality the gazetteer's places lack (a US postal town; abroad a comuna, a commune, a post
+  town: "Vitacura", "Ramos Mejía", "Vällingby") is placed at the middle of its postal codes, in the
+  state given or the one state that has it; last of all, a post town written short ("Umhlanga" for
+  Umhlanga Rocks) as the one locality of the state given whose name begins so.
+- A Korean -gu of one city other than Seoul is placed at that city ("Haeundae-gu" at Busan); one
+  that several cities have ("Seo-gu") needs the state or the postal code's zone, else stays unplaced
+  naming them.
 - A city that is a division itself ("Hokkaido, Japan") is placed at its middle, precision "division".
 - A postal code says what the row does not: a French one its département, or an overseas part
-  ("Saint-Denis, 93200" is near Paris, "Saint-Denis, 97400" on Réunion); a Brazilian CEP its state.
+  ("Saint-Denis, 93200" is near Paris, "Saint-Denis, 97400" on Réunion); a Brazilian CEP or a Korean
+  postal code its state.
 - A misspelt city ("Hanzhou") is placed when one spelling in the country (and state, when given) is
   clearly closest and names a town of 15,000 or more, with a note.
 """
