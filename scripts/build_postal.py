@@ -8,16 +8,16 @@ town (Vällingby), none of them a GeoNames place of 1,000 people. GeoNames' post
 4.0 with attribution to GeoNames) ships it whole: 1.56 million codes of 97 countries, 120 MB.
 
 Placement needs much less: one point per (country, state, locality name) that the gazetteer's places
-do not already give in that state, for the Latin-script names registries write. Measured on this
-build: see the README's gazetteer section for the rows kept and the bytes they add.
+do not already give in that state, for the Latin-script names registries write: 327,315 localities
+of 85 countries, 9.4 MB of the file and 4.7 MB of the wheel (all 97 countries: 606,020 and 8.7 MB).
 """
 
 from __future__ import annotations
 
 import csv
-import sqlite3
 import math
 import re
+import sqlite3
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -102,7 +102,7 @@ def abroad_postal_table(places: list[dict], admin1_name: Callable[[dict], str],
              for code, members in country_places.items()}
 
     path, _ = postal_source()
-    rows: list[tuple[str, str, str, str, float, float]] = []  # country, postal admin1 code, name, lat, lon, nearest
+    rows: list[tuple[str, str, str, float, float]] = []  # country, postal division code, name, latitude, longitude
     with path.open(encoding="utf-8", newline="") as handle:
         for fields in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
             if len(fields) < 11 or fields[0] in SKIPPED_COUNTRIES or fields[0] not in trees:
@@ -115,8 +115,7 @@ def abroad_postal_table(places: list[dict], admin1_name: Callable[[dict], str],
                 continue
             if not is_latin(fields[2]):
                 continue
-            rows.append((fields[0], fields[4], fields[2], latitude, longitude, ""))
-    nearest: list[str] = []
+            rows.append((fields[0], fields[4], fields[2], latitude, longitude))
     by_country: dict[str, list[int]] = defaultdict(list)
     for index, row in enumerate(rows):
         by_country[row[0]].append(index)
@@ -130,7 +129,7 @@ def abroad_postal_table(places: list[dict], admin1_name: Callable[[dict], str],
     for row, admin1 in zip(rows, nearest):
         if row[1]:
             votes[(row[0], row[1])][admin1] += 1
-    division_of = {}
+    division_of: dict[tuple[str, str], str] = {}
     for group, counter in votes.items():
         admin1, count = max(counter.items(), key=lambda item: (item[1], item[0]))
         if count >= 0.6 * sum(counter.values()):
@@ -138,7 +137,7 @@ def abroad_postal_table(places: list[dict], admin1_name: Callable[[dict], str],
 
     points: dict[tuple[str, str, str], list[tuple[float, float, str]]] = defaultdict(list)
     for row, admin1 in zip(rows, nearest):
-        country, code, name, latitude, longitude, _ = row
+        country, code, name, latitude, longitude = row
         admin1 = division_of.get((country, code), admin1) if code else admin1
         for form in written_names(name):
             key = name_key(form)
