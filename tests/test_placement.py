@@ -39,6 +39,9 @@ def placed(city: str, state: str, country: str):
     # below city level, and what registries add to a city
     ("Shinjuku-ku", "Tokyo", "Japan", 35.69, 139.71),
     ("Praha 2", "", "Czechia", 50.09, 14.42),
+    ("1105 AZ Amsterdam", "", "Netherlands", 52.37, 4.89),  # a postal code before the town
+    ("D-69120 Heidelberg", "", "Germany", 49.41, 8.69),
+    ("128 08 Praha 2", "", "Czechia", 50.09, 14.42),
     ("Strasbourg Cedex", "", "France", 48.58, 7.75),
     ("TOULOUSE Cedex 9", "Haute-Garonne", "France", 43.60, 1.44),
     ("Caba", "", "Argentina", -34.61, -58.38),
@@ -286,6 +289,7 @@ def test_a_us_zip_code_places_a_town_no_list_holds() -> None:
     ("Vällingby", "", "Sweden", 59.36, 17.87),
     ("Umhlanga Rocks", "KwaZulu-Natal", "South Africa", -29.73, 31.08),
     ("Umhlanga", "Kwazulu-Natal", "South Africa", -29.73, 31.08),  # a post town written short, in its state
+    ("162 68 Vällingby", "", "Sweden", 59.36, 17.87),  # its postal code before it, as a letter is addressed
 ])
 def test_a_postal_locality_abroad_is_placed_at_its_postal_codes(city: str, state: str, country: str,
                                                                  latitude: float, longitude: float) -> None:

@@ -127,6 +127,11 @@ _DIVISION_PREFIXES = ("kecamatan ", "kec. ", "kec ", "kabupaten ", "kab. ", "kab
                       "municipio de ", "municipio ", "central ")
 
 
+# A postal code written before the town, as Europe addresses letters: Sweden's and Czechia's "162 68",
+# the Netherlands' "1105 AZ", a country letter before it ("D-69120", "F-75013").
+_LEADING_POSTAL_CODE = re.compile(r"^(?:[A-Z]{1,2}-)?\d{2,5}(?:[ -]\d{2,3})?(?: [A-Z]{2})? +(\D.*)$")
+
+
 def written_forms(name: str) -> list[str]:
     """The name as written, then without what is added to a town's name ("TOULOUSE Cedex 9",
     "Praha 2", "Chuo-ku", "Haidian District", "75013 Paris") and with "St."/"Saint"
@@ -134,7 +139,10 @@ def written_forms(name: str) -> list[str]:
     ("Ostrava-Poruba"), each once."""
     tried = [name]
     words = name.split()
-    if len(words) > 1 and words[0].isdigit():  # "75013 Paris"
+    postal = _LEADING_POSTAL_CODE.match(name)
+    if postal:  # "75013 Paris", "162 68 Vällingby", "1105 AZ Amsterdam", "D-69120 Heidelberg": after the code
+        tried += written_forms(postal.group(1))
+    elif len(words) > 1 and words[0].isdigit():  # "3 Rivers"
         tried.append(" ".join(words[1:]))
     if "cedex" in (word.casefold() for word in words):  # "TOULOUSE Cedex 9", "Bron Cedex"
         tried.append(" ".join(words[: [word.casefold() for word in words].index("cedex")]))
