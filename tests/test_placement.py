@@ -337,6 +337,18 @@ def test_a_division_word_before_a_name_is_read_past(city: str, state: str, count
     assert place is not None and geodesic_km(place.latitude, place.longitude, latitude, longitude) < 15, (place, note)
 
 
+@pytest.mark.parametrize(("city", "state", "country", "latitude", "longitude"), [
+    # a second-level division written as the city, whose towns all lie around its largest: that town
+    ("Vicente López", "Buenos Aires", "Argentina", -34.52, -58.48),  # the partido of Olivos, Florida, Munro
+    ("Partido de General San Martín", "Buenos Aires", "Argentina", -34.58, -58.54),
+])
+def test_a_second_level_division_written_as_the_city_is_placed_at_its_town(city: str, state: str, country: str,
+                                                                           latitude: float, longitude: float) -> None:
+    place, note, precision = placed(city, state, country)
+    assert place is not None and geodesic_km(place.latitude, place.longitude, latitude, longitude) < 15, (place, note)
+    assert precision == "state" and "second-level division" in note
+
+
 @pytest.mark.parametrize(("city", "state", "postal_code", "latitude", "longitude", "said"), [
     # a Korean -gu of one city other than Seoul, with or without its state: that city, saying so
     ("Haeundae-gu", "", "", 35.16, 129.16, "a district of Busan"),

@@ -105,6 +105,16 @@ class Gazetteer:
         return [(found, Place(name=found, province=admin1, country=self.country_name(country), latitude=latitude / 10_000,
                               longitude=longitude / 10_000, source="postal")) for found, latitude, longitude in rows]
 
+    def division_towns(self, key: str, country: str) -> list[Place]:
+        """The largest place of each second-level division of that name in a country whose places
+        all lie around it (a partido, comuna, kabupaten: build_postal.py's division_town)."""
+        if not self._has_table("division_town"):
+            return []
+        rows = self._db.execute(
+            "SELECT p.id, p.name, p.admin1, p.country, p.latitude, p.longitude, p.population FROM division_town d "
+            "JOIN place p ON p.id = d.place WHERE d.key = ? AND d.country = ?", (key, country)).fetchall()
+        return [self._place(row) for row in rows]
+
     def _has_table(self, name: str) -> bool:
         """Whether the file holds a table (one built later than the file may not: postal_abroad)."""
         if name not in self._tables:

@@ -216,6 +216,9 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
     postal = _postal_town(city, head, states, countries, postal_code, gazetteer, state_city)
     if postal is not None:
         return postal
+    town = _division_town(city, states, countries, gazetteer, state_city)
+    if town is not None:  # "Vicente López, Buenos Aires": the partido, at Olivos
+        return town
     if why_not:  # "Chaoyang, Beijing": a district of the city that is nearly all the state, not a namesake
         main = _main_city(city, state, states, countries, city_ward, gazetteer, CITY_STATE_SHARE)
         return main._replace(note=f"{ward_note} {main.note}".strip()) if main else Placement(None, why_not)
@@ -544,6 +547,28 @@ def _postal_town(city: str, head: str, states: set[tuple[str, str]], countries: 
     if zip_place is not None and (not states or any(zip_place.province == admin1 for _, admin1 in states)):
         return Placement(zip_place, f"The registry's city {city!r} is not in the offline gazetteer: placed at its "
                                     f"postal code {zip_code} ({zip_place.name}, {zip_place.province}).")
+    return None
+
+
+def _division_town(city: str, states: set[tuple[str, str]], countries: set[str], gazetteer: Gazetteer,
+                   state_city: Place | None) -> Placement | None:
+    """A second-level division written as the city (a partido, comuna, kabupaten: "Vicente López",
+    "Partido de Tres de Febrero") whose places all lie within 15 km of its largest: placed at that
+    place, approximately, with a note; in the state given, else the one such division of the country."""
+    if not countries:
+        return None
+    codes = {gazetteer.country_code_of(name) for name in countries}
+    for name in written_forms(city):
+        found = [place for code in sorted(codes) for place in gazetteer.division_towns(name_key(name), code)]
+        if states:
+            found = [place for place in found if (_code(place, gazetteer), place.province) in states]
+        if state_city is not None:
+            found = [place for place in found if _near(place, state_city)]
+        if len(distinct_places(found)) == 1:
+            place = found[0]
+            return Placement(place, f"The registry's city {city!r} is a district (second-level division) of "
+                                    f"{place.province or place.country} the offline gazetteer has no place of that "
+                                    f"name for: placed at {place.name}, its largest place (approximate).", "state")
     return None
 
 
