@@ -39,7 +39,9 @@ The rules, each for a class of what real records hold (benchmarks/placement.py m
 - A Korean -gu of one city other than Seoul is placed at that city ("Haeundae-gu" at Busan); one
   that several cities have ("Seo-gu") needs the state or the postal code's zone, else stays unplaced
   naming them.
-- A city that is a division itself ("Hokkaido, Japan") is placed at its middle, precision "division".
+- A city that is a division itself ("Hokkaido, Japan") is placed at its middle, precision "division";
+  one that is a second-level division of one town ("Vicente López": the partido of Olivos) at that
+  town, precision "state".
 - A postal code says what the row does not: a French one its département, or an overseas part
   ("Saint-Denis, 93200" is near Paris, "Saint-Denis, 97400" on Réunion); a Brazilian CEP or a Korean
   postal code its state.
@@ -216,14 +218,14 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
     postal = _postal_town(city, head, states, countries, postal_code, gazetteer, state_city)
     if postal is not None:
         return postal
-    town = _division_town(city, states, countries, gazetteer, state_city)
-    if town is not None:  # "Vicente López, Buenos Aires": the partido, at Olivos
-        return town
     if why_not:  # "Chaoyang, Beijing": a district of the city that is nearly all the state, not a namesake
         main = _main_city(city, state, states, countries, city_ward, gazetteer, CITY_STATE_SHARE)
         return main._replace(note=f"{ward_note} {main.note}".strip()) if main else Placement(None, why_not)
     if seated := division():
         return seated
+    town = _division_town(city, states, countries, gazetteer, state_city)
+    if town is not None:  # "Vicente López, Buenos Aires": the partido, at Olivos
+        return town
     if spellings and searched is not None:
         searched.append(city)
     found_elsewhere = ((_closest_spelling(city, states, countries, gazetteer, state_city) if spellings else None)
