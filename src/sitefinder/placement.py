@@ -219,6 +219,8 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
     if postal is not None:
         return postal
     if why_not:  # "Chaoyang, Beijing": a district of the city that is nearly all the state, not a namesake
+        if states and (town := _division_town(city, states, countries, gazetteer, state_city)) is not None:
+            return town  # "General San Martín, Buenos Aires": the partido, not a namesake town elsewhere
         main = _main_city(city, state, states, countries, city_ward, gazetteer, CITY_STATE_SHARE)
         return main._replace(note=f"{ward_note} {main.note}".strip()) if main else Placement(None, why_not)
     if seated := division():
