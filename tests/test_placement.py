@@ -523,6 +523,14 @@ def test_near_knows_a_postal_locality_abroad_as_import_does(query: str, latitude
     assert "is a postal town" in run.stderr
 
 
+@pytest.mark.parametrize(("query", "town"), [("Vicente López, Buenos Aires", "Olivos"),
+                                             ("Vicente Lopez, Argentina", "Olivos")])
+def test_near_puts_a_district_of_one_town_at_that_town_as_import_does(query: str, town: str) -> None:
+    run = run_cli("near", query, "--json")
+    assert run.exit_code == 0 and run.json()["origin"]["name"] == town, run.stderr
+    assert "is a district the offline gazetteer has no place of that name for" in run.stderr
+
+
 @pytest.mark.parametrize(("query", "official", "namesake"), [
     ("Halle, Germany", "Halle (Saale)", "Halle, North Rhine-Westphalia"),
     ("Newcastle, United Kingdom", "Newcastle upon Tyne", "Newcastle, Northern Ireland"),

@@ -675,6 +675,15 @@ def postal_town_placement(city: str, state: str, gazetteer: Gazetteer) -> Placem
     return _postal_town(city, "", states, countries, "", gazetteer)
 
 
+def division_town_placement(city: str, state: str, gazetteer: Gazetteer) -> Placement | None:
+    """`near`'s use of the district rule: "Vicente López, Buenos Aires", a second-level division of
+    one town typed with its state (or its country)."""
+    states = _states(state, set(), gazetteer)
+    countries = ({gazetteer.country_name(code) for code, _ in states} if states
+                 else _country_names(state, gazetteer))
+    return _division_town(city, states, countries, gazetteer, None) if countries else None
+
+
 def main_city_placement(city: str, state: str, gazetteer: Gazetteer) -> Placement | None:
     """`near`'s use of the rule below: a place typed with its state ("Gangnam-gu, Seoul") that the
     gazetteer does not know, placed at the state's main city under the same conditions."""
