@@ -313,6 +313,16 @@ def iso_label(subdivision) -> str:  # type: ignore[no-untyped-def]
     return bare(catalogues["en"].gettext(subdivision.name) if "en" in catalogues else subdivision.name)
 
 
+def uninverted(name: str) -> str:
+    """An ISO 3166-2 name that puts its kind after a comma, the way it is written: "Valenciana,
+    Comunidad" is "Comunidad Valenciana", "Asturias, Principado de" "Principado de Asturias",
+    "Tatarstan, Respublika" "Respublika Tatarstan"; "" for a list ("Newry, Mourne and Down")."""
+    head, comma, kind = bare(name).partition(", ")
+    if not comma or "," in kind or len(kind.split()) > 3 or any(word in kind.split() for word in ("and", "y", "i", "et")):
+        return ""
+    return f"{kind} {head}"
+
+
 def german_spelling(name: str) -> str:
     """ä, ö, ü written ae, oe, ue, as GeoNames' ASCII names do ("Baden-Wuerttemberg")."""
     return name.translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}))
@@ -440,7 +450,7 @@ def division_names(cities: dict, rg_rows: dict[int, dict], rg_nearest: dict[int,
         english = iso_label(subdivision)
         names = {subdivision.name, bare(subdivision.name), *bracketed(subdivision.name),
                  german_spelling(bare(subdivision.name)), english,
-                 subdivision.code, SECOND_LEVEL_WORDS.sub("", bare(subdivision.name))}
+                 subdivision.code, SECOND_LEVEL_WORDS.sub("", bare(subdivision.name)), uninverted(subdivision.name)}
         if local_code.isalpha() and len(local_code) >= 2:
             names.add(local_code)
         target = parts if subdivision.parent_code else wholes

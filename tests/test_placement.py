@@ -316,6 +316,15 @@ def test_a_post_town_written_short_is_read_only_within_the_state_given() -> None
     ("Estado de São Paulo", "BR", "Sao Paulo"),
     ("State of Rio de Janeiro", "BR", "Rio de Janeiro"),
     ("Departamento de Antioquia", "CO", "Antioquia"),
+    # an ISO 3166-2 name that puts its kind after a comma ("Valenciana, Comunidad"), as it is written
+    ("Comunidad Valenciana", "ES", "Valencia"),
+    ("Comunitat Valenciana", "ES", "Valencia"),
+    ("Région wallonne", "BE", "Wallonia"),
+    ("Principado de Asturias", "ES", "Asturias"),
+    ("Comunidad Foral de Navarra", "ES", "Navarre"),
+    ("País Vasco", "ES", "Basque Country"),
+    ("Euskadi", "ES", "Basque Country"),
+    ("Respublika Tatarstan", "RU", "Tatarstan"),
 ])
 def test_a_state_written_after_a_division_word_is_that_division(state: str, country: str, admin1: str) -> None:
     assert (country, admin1) in open_gazetteer().divisions(state)

@@ -194,10 +194,15 @@ _DIVISION_WORDS = ("to", "fu", "ken", "city", "special city", "metropolitan city
 # ("Región Metropolitana de Santiago"), which no source gives shorter.
 _LEADING_DIVISION_WORDS = re.compile(
     r"^(?:region|región|regione|provincia|pcia\.?|prov\.?|province|estado|state|departamento|department|"
-    r"département|distrito|oblast|voivodeship|comunidad|comunidad autónoma|comunidad autonoma)"
+    r"département|distrito|oblast|voivodeship|comunidad foral|comunidad autónoma|comunidad autonoma|comunidad|"
+    r"principado)"
     r"(?: of| de la| del| de| do| da| dos| das| d')?\s+(.+)$", re.IGNORECASE)
+# And the Basque Country and Valencia as Spain's registries write them, in Spanish, Basque or
+# Valencian (ISO 3166-2 gives "Euskal Herria" and "Valenciana, Comunidad" only).
 _SHORTENED_DIVISIONS = {"region metropolitana": "Región Metropolitana de Santiago",
-                        "metropolitana": "Región Metropolitana de Santiago"}
+                        "metropolitana": "Región Metropolitana de Santiago",
+                        "pais vasco": "Basque Country", "euskadi": "Basque Country",
+                        "comunitat valenciana": "Comunidad Valenciana"}
 
 
 def without_division_word(text: str) -> list[str]:
@@ -209,7 +214,7 @@ def without_division_word(text: str) -> list[str]:
     leading = _LEADING_DIVISION_WORDS.match(" ".join(text.split()))
     if leading and len(leading.group(1)) >= 2:
         forms.append(leading.group(1))
-    unaccented = folded.replace("ó", "o")
+    unaccented = folded.replace("ó", "o").replace("í", "i")
     if unaccented in _SHORTENED_DIVISIONS:
         forms.append(_SHORTENED_DIVISIONS[unaccented])
     return forms
