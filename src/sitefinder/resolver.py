@@ -8,7 +8,7 @@ from sitefinder.distance import SAME_PLACE_KM, distinct_places, sphere_km
 from sitefinder.errors import PlaceNotFound, RegionNotPlace, UsageError
 from sitefinder.gazetteer import Gazetteer
 from sitefinder.models import Place, Resolution, Site
-from sitefinder.placement import main_city_placement, postal_town_placement
+from sitefinder.placement import division_town_placement, main_city_placement, postal_town_placement
 from sitefinder.placenames import LATIN_CITY_WORDS, TO_COMMA, parse_coordinates, readings, written_forms
 from sitefinder.text import clean_query, name_key, quoted
 
@@ -130,7 +130,8 @@ def with_site_cities(resolution: Resolution, sites: list[Site], gazetteer: Gazet
 
 
 def _main_city_of_qualifier(query: str, text: str, gazetteer: Gazetteer) -> Resolution | None:
-    """"Flushing, NY": a postal town, at the middle of its postal codes; "Gangnam-gu, Seoul",
+    """"Flushing, NY": a postal town, at the middle of its postal codes; "Vicente López, Buenos
+    Aires": a district of one town, at that town; "Gangnam-gu, Seoul",
     "Torrette, Ancona": a ward or quarter the gazetteer lacks, in a division that is mostly one
     city, is that city. As an imported site would be (placement's rules)."""
     written = [(head, qualifiers) for head, qualifiers in readings(text) if _a_state(qualifiers, text)]
@@ -140,6 +141,13 @@ def _main_city_of_qualifier(query: str, text: str, gazetteer: Gazetteer) -> Reso
             place = postal.place
             note = (f"{head} is a postal town, not a place of the offline gazetteer: using the middle of its "
                     f"postal codes in {place.province}")
+            return Resolution(query=query, place=place, notes=(note,))
+    for head, qualifiers in written:
+        if len(qualifiers) == 1 and (town := division_town_placement(head, qualifiers[0], gazetteer)) is not None \
+                and town.place is not None:
+            place = town.place
+            note = (f"{head} is a district the offline gazetteer has no place of that name for: using "
+                    f"{place.name}, its largest place, as an approximation")
             return Resolution(query=query, place=place, notes=(note,))
     for head, qualifiers in written:
         if len(qualifiers) == 1:
