@@ -175,9 +175,10 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
         spelt = {seat_key} | {latin for other in by_key.get(stem, []) for latin in latin_of.get(other, ())}
         spoken = next((reading for reading in readings if any(key.startswith(reading) for key in spelt)),
                       readings[0] if readings else "")
+        seat_is_named_so = bool(place) and _seat_names_division(division, seat_key, readings, district_readings)
         if division.english:
             shown = division.english[0]
-        elif place and _seat_names_division(division, seat_key, readings, district_readings):
+        elif seat_is_named_so:
             shown = china[place]["name"]
         elif division.code in EXONYMS:
             shown = EXONYMS[division.code][0]
@@ -206,10 +207,11 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
         for key in latin:
             if len(key) >= 3:
                 keys.add((key, division.code, "latin"))
-        # Other readings of its characters, and the Latin names of its seat's place (Hohhot, Ordos,
-        # Kashgar): names too, but after a division's own pinyin when two divisions share one.
+        # Other readings of its characters, and the Latin names of its seat's place (Hohhot, Ordos):
+        # names too, but after a division's own pinyin when two divisions share one; not those of a
+        # seat town with a name of its own (Delhi, an old name of 德令哈, is not 海西州's).
         aliases = {form for reading in readings[1:] for form in latin_forms(reading, division.name)}
-        if place and division.level != "county" or place and seat_key == spoken:
+        if seat_is_named_so or place and (seat_key == spoken or seat_key in latin):  # 臺東縣 at Taitung
             aliases |= latin_of.get(place, set())
         for key in aliases:
             if len(key) >= 3:
