@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 
 import sitefinder.sitestore as sources
 from conftest import make_site
-from sitefinder.models import Place
+from sitefinder.models import Contact, Place, Site
 from sitefinder.paths import cache_dir
 from sitefinder.queries import find_nearest, open_sites
 from sitefinder.models import Resolution
@@ -162,17 +163,33 @@ def test_an_unwritable_cache_only_costs_speed(world_file: Path, monkeypatch, cli
     assert run.exit_code == 0 and run.json() == plain
 
 
-def test_the_index_stores_sites_by_field_name(tmp_path: Path) -> None:
-    site = make_site(5, facility="Named", status="RECRUITING")
+def test_the_index_reads_its_rows_by_the_field_names_it_lists(tmp_path: Path) -> None:
+    site = make_site(5, facility="Named", status="RECRUITING", contacts=(Contact(name="A. Li", role="PRIMARY"),))
     encoded = sources._encode(site)
+    assert sources._decode(encoded) == site
     import json
 
-    assert set(json.loads(encoded)) == set(site._fields)  # names, not positions
-    assert sources._decode(encoded) == site
-    older = json.loads(encoded)
-    del older["location_note"]  # a row written before a field existed reads as that field's default
-    older["a_field_from_a_later_version"] = 1  # and one written by a later version is ignored
-    assert sources._decode(json.dumps(older)) == site._replace(location_note="")
+    names = list(site._fields)
+    values = json.loads(encoded)
+    at = names.index("location_note")
+    del names[at], values[at]  # a row written before a field existed reads as that field's default
+    names.insert(2, "a_field_from_a_later_version")  # and one written by a later version is ignored
+    values.insert(2, 1)
+    assert sources._decode(json.dumps(values), tuple(names)) == site._replace(location_note="")
+
+
+def test_the_index_lists_the_names_of_its_row_fields(world_file: Path, monkeypatch, cli) -> None:
+    import sqlite3
+
+    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    assert cli("info", "--sites", str(world_file)).exit_code == 0
+    (index,) = Path(os.environ["SITEFINDER_CACHE_DIR"]).glob("sites-*.sqlite")
+    with sqlite3.connect(index) as db:
+        (fields,) = db.execute("SELECT value FROM meta WHERE key = 'fields'").fetchone()
+        (row,) = db.execute("SELECT row FROM site_row ORDER BY position LIMIT 1").fetchone()
+    import json
+
+    assert tuple(json.loads(fields)) == Site._fields and len(json.loads(row)) == len(Site._fields)
 
 
 @pytest.mark.parametrize("args", [["list", "--city", "Jinan"], ["list", "--country", "China"],
@@ -185,7 +202,7 @@ def test_every_filter_is_answered_from_the_index_decoding_only_the_answer(
     cli("info", "--sites", str(world_file))  # builds the index
     decoded = []
     real_decode = sources._decode
-    monkeypatch.setattr(sources, "_decode", lambda text: decoded.append(1) or real_decode(text))
+    monkeypatch.setattr(sources, "_decode", lambda *args: decoded.append(1) or real_decode(*args))
     indexed = cli(*args, "--sites", str(world_file), "--json")
     assert indexed.exit_code == plain.exit_code and indexed.stdout == plain.stdout
     shown = len(indexed.json().get("sites", [])) if indexed.exit_code == 0 else 0

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from pathlib import Path
 
 from sitefinder.answers import TrialRow
-from sitefinder.contacts import contacts_from_list, contacts_to_list
+from sitefinder.contacts import contacts_from_list
 from sitefinder.errors import SitefinderError
 from sitefinder.models import Place, Site, SiteData, Trial
 from sitefinder.paths import cache_dir, replace_atomically
@@ -33,12 +33,13 @@ if TYPE_CHECKING:  # sqlite3 itself is imported where an index is opened: `list`
 # About 330 sites. Measured per run: parsing costs 1.2 ms per 100 sites (3.3 ms for 300, 12 ms for
 # 1,000); the index 0.4-0.7 ms whatever the size, plus 3.6 ms to import hashlib for its file name.
 INDEX_THRESHOLD_BYTES = 64 * 1024
-# 9: rows stored as JSON objects by field name (a field added to Site reads as its default in an
-# old index, never misaligns it), a geonameid column from Site.geonameid, and city, country,
+# 10: rows stored as JSON lists of the fields the meta table names (half the time of an object by
+# field name to encode, and read by those names: a field added to Site reads as its default in an
+# old index, never misaligns it). 9: a geonameid column from Site.geonameid, and city, country,
 # facility and sort columns for every filter, the rows apart from the searched columns; each
 # site's trial (nct_id) and the status it shows by its own trial (shown_status), the trial and
 # trial_term tables of a dataset of many trials.
-INDEX_SCHEMA = 9
+INDEX_SCHEMA = 10
 BATCH_ROWS = 2_000  # rows read or written at a time: what the index build and a streamed listing hold
 # A file this large is refused even through the index (what an index holds is on disk, but its
 # build still takes time in proportion: 1M rows, 214 MB, take about 50 s of CPU).
@@ -221,6 +222,7 @@ class IndexedSource:
     def __init__(self, db: sqlite3.Connection, trial: Trial, name: str, index_path: Path) -> None:
         self._connection, self.trial, self.name, self.index_path = db, trial, name, index_path
         self._trials: dict[str, Trial] = {}  # decoded on demand: 1,000 trials' facts take 0.15 s to parse
+        self._names: tuple[str, ...] | None = None
 
     @property
     def _db(self) -> _CheckedConnection:
@@ -289,13 +291,14 @@ class IndexedSource:
         return self._decoded("SELECT row FROM site_row ORDER BY position", ())
 
     def _decoded(self, sql: str, params: Sequence[object]) -> Iterator[Site]:
+        names = self._fields()
         cursor = self._db.execute(sql, params)
         while batch := cursor.fetchmany(BATCH_ROWS):
-            yield from (_decode(row[0]) for row in batch)
+            yield from (_decode(row[0], names) for row in batch)
 
     def site_by_id(self, site_id: int) -> Site | None:
         row = self._db.execute("SELECT r.row FROM site JOIN site_row r USING (position) WHERE id = ?", (site_id,)).fetchone()
-        return _decode(row[0]) if row else None
+        return _decode(row[0], self._fields()) if row else None
 
     def facility_matches(self, key: str) -> list[Site]:
         """Sites whose folded facility name holds `key`, in file order: compared in SQLite on a
@@ -313,6 +316,12 @@ class IndexedSource:
 
     def preferred_cities(self) -> frozenset[int]:
         return frozenset(self._meta("cities"))
+
+    def _fields(self) -> tuple[str, ...]:
+        """The names of the fields each stored row lists, in its order."""
+        if self._names is None:
+            self._names = tuple(self._meta("fields"))
+        return self._names
 
     def _meta(self, key: str):  # type: ignore[no-untyped-def]
         """Facts about the whole file, computed once when the index was built (a scan costs ~100 ms)."""
@@ -574,7 +583,7 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
     import sqlite3
     import time
 
-    from sitefinder.sitesfile import duplicate_id, iter_sites
+    from sitefinder.sitesfile import duplicate_id, iter_site_records
 
     db.executescript("""
         PRAGMA journal_mode = OFF;
@@ -596,60 +605,64 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
     site_counts: dict[str, int] = {}
     started = time.monotonic()
     shown = started - PROGRESS_EVERY
-    provinces: set[str] = set()
-    countries: set[str] = set()
-    city_names: set[str] = set()
     cities: set[int] = set()
-    count = 0
 
-    def insert(batch: list[tuple]) -> None:
+    def insert(rows: list[tuple], texts: list[tuple[int, str]]) -> None:
         try:
-            db.executemany("INSERT INTO site VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                           [row[:-1] for row in batch])
-            db.executemany("INSERT INTO site_row VALUES (?, ?)", [(row[0], row[-1]) for row in batch])
+            db.executemany("INSERT INTO site VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            db.executemany("INSERT INTO site_row VALUES (?, ?)", texts)
         except sqlite3.IntegrityError:  # a repeated id: say where it was first, as the file reader does
-            for row in batch:  # the rows before the repeat went in; the first one already there is it
+            for row in rows:  # the rows before the repeat went in; the first one already there is it
                 first = db.execute("SELECT line FROM site WHERE id = ?", (row[1],)).fetchone()
                 if first and first[0] != row[2]:
                     raise duplicate_id(named, row[1], first[0], row[2]) from None
             raise
 
+    # The folded keys of each distinct province, city and country, computed once (they repeat: 1M
+    # rows name about 20k cities); their texts are also the file's lists of each for the meta table.
+    province_keys: dict[str, tuple[str, str]] = {}  # (fold, region_key)
+    city_keys: dict[str, str] = {}
+    country_keys: dict[str, str] = {}
+    shown_statuses: dict[tuple[str | None, str], str | None] = {}  # by (site status, nct_id)
+    encode = _ENCODER.encode
     # opened as bytes and decoded by a wrapper of our own, so that progress reads the byte offset
     with path.open("rb") as raw, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as handle:
-        batch: list[tuple] = []
-        keys: dict[str, tuple[str, str]] = {}  # (fold, region_key) of the few provinces, cities, countries
-
-        def key(text: str) -> tuple[str, str]:
-            if text not in keys:
-                if len(keys) >= 100_000:  # a file of all-different names: bounded, only slower
-                    keys.clear()
-                keys[text] = (fold(text), region_key(text))
-            return keys[text]
-
-        for position, (line, site) in enumerate(iter_sites(named, handle)):
-            provinces.add(site.province)
-            countries.add(site.country)
-            city_names.add(site.city)
-            geonameid = site.geonameid
+        rows: list[tuple] = []
+        texts: list[tuple[int, str]] = []
+        position = -1
+        for position, (line, record) in enumerate(iter_site_records(named, handle)):
+            site_id, facility, city, province, country, status, latitude, longitude = record[:8]
+            geonameid, site_nct = record[12:]
             if geonameid is not None:
                 cities.add(geonameid)
-            nct_id = site.nct_id or one.nct_id
+            nct_id = site_nct or one.nct_id
             site_counts[nct_id] = site_counts.get(nct_id, 0) + 1
-            if site.nct_id and site.nct_id not in catalogue:  # a trial no trials.json describes: still --trial
-                catalogue[site.nct_id] = Trial(nct_id=site.nct_id)
-            shown_status = effective_status(site.status, catalogue.get(site.nct_id, one).overall_status)[0]
-            province_key, region = key(site.province)
-            batch.append((position, site.id, line, site.latitude, site.longitude, region, province_key, key(site.city)[0], key(site.country)[0], site.status, geonameid,
-                          fold(site.facility), nct_id, shown_status, _encode(site)))
-            count += 1
-            if len(batch) >= BATCH_ROWS:
-                insert(batch)
-                batch = []
+            shown_key = (status, site_nct)
+            if shown_key not in shown_statuses:
+                if site_nct and site_nct not in catalogue:  # a trial no trials.json describes: still --trial
+                    catalogue[site_nct] = Trial(nct_id=site_nct)
+                shown_statuses[shown_key] = effective_status(status, catalogue.get(site_nct, one).overall_status)[0]
+            if province not in province_keys:
+                province_keys[province] = (fold(province), region_key(province))
+            province_key, region = province_keys[province]
+            city_key = city_keys.get(city)
+            if city_key is None:
+                city_key = city_keys[city] = fold(city)
+            country_key = country_keys.get(country)
+            if country_key is None:
+                country_key = country_keys[country] = fold(country)
+            rows.append((position, site_id, line, latitude, longitude, region, province_key, city_key, country_key,
+                         status, geonameid, fold(facility), nct_id, shown_statuses[shown_key]))
+            texts.append((position, encode(record)))
+            if len(rows) >= BATCH_ROWS:
+                insert(rows, texts)
+                rows, texts = [], []
                 now = time.monotonic()
                 if progress is not None and now - started >= PROGRESS_AFTER_SECONDS and now - shown >= PROGRESS_EVERY:
                     shown = now
-                    progress(f"indexing {named.name}: {count:,} sites, {raw.tell() * 100 // max(size, 1)} %")
-        insert(batch)
+                    progress(f"indexing {named.name}: {position + 1:,} sites, {raw.tell() * 100 // max(size, 1)} %")
+        insert(rows, texts)
+    count = position + 1
     if progress is not None and time.monotonic() - started >= PROGRESS_AFTER_SECONDS:
         progress(f"indexing {named.name}: {count:,} sites read; building the lookups")
     for column in ("latitude, longitude", "region", "city_key", "geonameid", "country_key", "status",
@@ -657,10 +670,10 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
         db.execute(f"CREATE INDEX site_{column.split(',')[0]} ON site ({column})")
     _fill_trials(db, [TrialRow(trial, site_counts.get(nct, 0)) for nct, trial in catalogue.items()])
     facts = {"stamp": stamp, "count": json.dumps(count), "cities": json.dumps(sorted(cities)),
-             "provinces": json.dumps(sorted(provinces), ensure_ascii=False),
-             "countries": json.dumps(sorted(countries), ensure_ascii=False),
-             "city_names": json.dumps(sorted(city_names), ensure_ascii=False),
-             "many_trials": json.dumps(len(described) > 1)}
+             "provinces": json.dumps(sorted(province_keys), ensure_ascii=False),
+             "countries": json.dumps(sorted(country_keys), ensure_ascii=False),
+             "city_names": json.dumps(sorted(city_keys), ensure_ascii=False),
+             "many_trials": json.dumps(len(described) > 1), "fields": json.dumps(Site._fields)}
     db.executemany("INSERT INTO meta VALUES (?, ?)", facts.items())
     db.commit()
     if progress is not None and time.monotonic() - started >= PROGRESS_AFTER_SECONDS:
@@ -686,17 +699,25 @@ def _fill_trials(db: sqlite3.Connection, rows: list[TrialRow]) -> None:
 
 
 def _encode(site: Site) -> str:
-    """A site as a JSON object by field name: a field added to Site later reads as its default in an
-    old index, and never shifts the others."""
-    return _ENCODER.encode({**site._asdict(), "contacts": contacts_to_list(site.contacts)})
+    """A site as the index stores it (the build encodes each SiteRecord so, without the Site)."""
+    from sitefinder.sitesfile import site_record
+
+    return _ENCODER.encode(site_record(site))
 
 
 # json.dumps(..., ensure_ascii=False) builds this encoder for every call; a row has no cycles to check
 _ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+_CONTACTS = Site._fields.index("contacts")
 
 
-def _decode(text: str) -> Site:
-    fields = json.loads(text)
+def _decode(text: str, names: tuple[str, ...] = Site._fields) -> Site:
+    """A row stored as a JSON list of the fields `names` (the index's meta "fields", read by name: a
+    field added to Site later reads as its default in an old index, and never shifts the others)."""
+    values = json.loads(text)
+    if names == Site._fields and len(values) == len(names):
+        values[_CONTACTS] = contacts_from_list(values[_CONTACTS])
+        return Site._make(values)
+    fields = dict(zip(names, values))
     known = {name: fields[name] for name in Site._fields if name in fields}
     return Site(**{**known, "contacts": contacts_from_list(fields.get("contacts", []))})
 
