@@ -248,3 +248,22 @@ def test_list_csv_streams_the_same_rows(world_file: Path, monkeypatch, cli) -> N
     monkeypatch.setattr(sources, "BATCH_ROWS", 7)
     assert cli("list", "--sites", str(world_file), "--format", "csv").stdout == plain
     assert cli("list", "--sites", str(world_file), "--status", "completed", "--format", "csv").stdout.count("\n") > 1
+
+
+def test_a_reader_whose_version_keeps_being_replaced_tries_a_bounded_number_of_times(
+        tmp_path: Path, monkeypatch) -> None:
+    import sitefinder.versions as versions
+    from sitefinder.errors import DataFileError
+    from sitefinder.sitesfile import PIN_ATTEMPTS
+
+    looked_up = []
+
+    def every_time_another_version(path: Path) -> Path:  # each gone before it is read
+        looked_up.append(path)
+        return tmp_path / f"v-{len(looked_up)}" / path.name
+
+    monkeypatch.setattr(versions, "pinned_version", every_time_another_version)
+    monkeypatch.setattr(versions, "replaced_while_read", lambda path, pinned: True)
+    with pytest.raises(DataFileError, match="no such file"):
+        sources.open_source(tmp_path / "sites.csv")
+    assert len(looked_up) == PIN_ATTEMPTS  # one loop: not one inside another (20 x 20)

@@ -40,20 +40,36 @@ def read_sites_file(path: Path) -> SiteData:
 
     A dataset's DIR/sites.csv is read from the version in use, and its trials from that same
     version (datasets.pinned_version): never one version's sites with another's trial facts."""
-    from sitefinder.catalogue import trials_beside
+    return read_pinned(path, lambda pinned: read_sites_version(path, pinned))
+
+
+_Read = TypeVar("_Read")
+
+
+def read_pinned(path: Path, read: Callable[[Path], _Read]) -> _Read:
+    """`read` of the version of `path` in use (versions.pinned_version), read again from the new
+    one when a writer replaced it while it was read (a DataFileError then), up to PIN_ATTEMPTS
+    times: the one retry loop of every reader, so that retries never nest."""
     from sitefinder.versions import pinned_version, replaced_while_read
 
     for attempt in range(PIN_ATTEMPTS):
         pinned = pinned_version(path)
         try:
-            text = _read_text(pinned, shown=path)
-            trial, trials = trials_beside(pinned, shown=path if pinned != path else None)
+            return read(pinned)
         except DataFileError:
             if attempt + 1 < PIN_ATTEMPTS and replaced_while_read(path, pinned):
                 continue
             raise
-        return SiteData(sites=tuple(parse_sites(path, text)), trial=trial, source=str(path), trials=trials)
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def read_sites_version(path: Path, pinned: Path) -> SiteData:
+    """The sites and trials of `pinned`, `path`'s version in use (messages name `path`), read once."""
+    from sitefinder.catalogue import trials_beside
+
+    text = _read_text(pinned, shown=path)
+    trial, trials = trials_beside(pinned, shown=path if pinned != path else None)
+    return SiteData(sites=tuple(parse_sites(path, text)), trial=trial, source=str(path), trials=trials)
 
 
 def _read_text(path: Path, shown: Path | None = None) -> str:

@@ -449,31 +449,22 @@ def open_source(path: Path, progress: Callable[[str], None] | None = None) -> Me
     DIR/sites.csv is read from the version in use, and its trial.json from the same version.
     `progress` is told, now and then, how far a first index build has come, once it has taken
     over a second."""
-    from sitefinder.versions import pinned_version, replaced_while_read
-    from sitefinder.errors import DataFileError
-    from sitefinder.sitesfile import PIN_ATTEMPTS
+    from sitefinder.sitesfile import read_pinned
 
-    for attempt in range(PIN_ATTEMPTS):
-        pinned = pinned_version(path)
-        try:
-            return _open_pinned(path, pinned, progress)
-        except DataFileError:
-            if attempt + 1 < PIN_ATTEMPTS and replaced_while_read(path, pinned):
-                continue  # a writer replaced the version while it was read: read the new one
-            raise
-    raise AssertionError("unreachable")  # pragma: no cover
+    return read_pinned(path, lambda pinned: _open_pinned(path, pinned, progress))
 
 
 def _open_pinned(given: Path, path: Path, progress: Callable[[str], None] | None = None) -> MemorySource | IndexedSource:
-    """`path` is the file to read (`given`'s version in use, for a dataset); messages name `given`."""
-    from sitefinder.sitesfile import read_sites_file
+    """`path` is the file to read (`given`'s version in use, for a dataset); messages name `given`.
+    Read once: open_source reads again when a writer replaced the version meanwhile."""
+    from sitefinder.sitesfile import read_sites_version
 
     try:
         stat = path.stat()
     except OSError:
-        return MemorySource(read_sites_file(given))  # reading reports the problem with the file's name
+        return MemorySource(read_sites_version(given, path))  # reading reports the problem with the file's name
     if stat.st_size < INDEX_THRESHOLD_BYTES or not path.is_file():
-        return MemorySource(read_sites_file(given))
+        return MemorySource(read_sites_version(given, path))
     from sitefinder.catalogue import one_trial
 
     import hashlib  # here: it loads OpenSSL, 3 ms that ordinary files never need
@@ -491,7 +482,7 @@ def _open_pinned(given: Path, path: Path, progress: Callable[[str], None] | None
         # validates every row first, reading the file row by row
         db = _build_index(index_path, stamp, path, given, stat.st_size, progress)
         if db is None:  # no writable cache: slower, and bounded by what memory may hold, but the same answer
-            return MemorySource(read_sites_file(path)._replace(source=str(given)))
+            return MemorySource(read_sites_version(given, path))
         prune_indexes(index_path)
     source = IndexedSource(db, Trial(), str(given), index_path)
     ids = source.trial_ids()  # the trials' facts stay in the index until asked for
