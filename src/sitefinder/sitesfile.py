@@ -10,6 +10,7 @@ import csv
 import errno
 import io
 import json
+from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -115,7 +116,7 @@ def iter_sites(path: Path, handle: Iterable[str]) -> Iterator[tuple[int, Site]]:
     """(line, site) for each row of a sites file read from `handle` (text, newline=""), validated
     as parse_sites validates, one row at a time: what it holds is one row, whatever the file's size.
     Ids are not checked for repeats here (the caller keeps what it needs for that)."""
-    return _iter_checked(path, handle, _FastRow.site, lambda site: site)
+    return _iter_checked(path, handle, SitesReader.site)
 
 
 # A site as what a large file's index stores: its fields in Site's order, its contacts in their
@@ -127,52 +128,85 @@ def iter_site_records(path: Path, handle: Iterable[str]) -> Iterator[tuple[int, 
     """As iter_sites, each site as its SiteRecord: the index build stores the fields as they were
     checked, without a Site and its Contacts built and taken apart again (at 1M rows that round trip
     took about 8 s of CPU)."""
-    return _iter_checked(path, handle, _FastRow.record, site_record)
+    return _iter_checked(path, handle, SitesReader.record)
 
 
 def site_record(site: Site) -> SiteRecord:
     return (*site[:11], contacts_to_list(site.contacts), *site[12:])
 
 
-def _iter_checked(path: Path, handle: Iterable[str], quick: Callable[[_FastRow, list[str]], _Row | None],
-                  converted: Callable[[Site], _Row]) -> Iterator[tuple[int, _Row]]:
-    """(line, row) for each row: `quick` converts the ordinary row, or says None (not sure), and the
-    row is then read by _parse_row, which reports what is wrong with it, and `converted` to the same form."""
-    reader = csv.reader(handle, strict=True)  # strict: a stray quote is an error
+def _iter_checked(path: Path, handle: Iterable[str], convert: Callable[[SitesReader, int, list[str]], _Row | None]
+                  ) -> Iterator[tuple[int, _Row]]:
+    reader = SitesReader(path, handle)
     any_site = False
-    try:
-        try:
-            header = [name.strip() for name in next(reader)]
-        except StopIteration:
-            header = []
+    for line, fields in reader.rows():
+        row = convert(reader, line, fields)
+        if row is not None:
+            any_site = True
+            yield line, row
+    if not any_site:
+        raise no_sites(path)
+
+
+def no_sites(path: Path) -> DataFileError:
+    return DataFileError(path, "has a header but no sites", 1)
+
+
+class SitesReader:
+    """A sites file's rows in two steps, so that the work can be shared out: `rows` yields (line,
+    fields) for each row of the header's width (the CSV, its encoding and the width are checked as
+    it reads), and `site` or `record` checks and converts one, or says None for a blank row. The
+    header is read and checked when the reader is made."""
+
+    def __init__(self, path: Path, handle: Iterable[str]) -> None:
+        self.path = path
+        self._reader = csv.reader(handle, strict=True)  # strict: a stray quote is an error
+        with self._errors():
+            try:
+                header = [name.strip() for name in next(self._reader)]
+            except StopIteration:
+                header = []
         if not any(header):
             raise DataFileError(path, "is empty; expected a header line starting with " + ",".join(REQUIRED_COLUMNS), 1)
         missing = [name for name in REQUIRED_COLUMNS if name not in header]
         if missing:
             raise DataFileError(path, f"missing column {', '.join(missing)}; the header must name "
                                       + ",".join(REQUIRED_COLUMNS), 1)
-        fast = _FastRow(header)
-        width = len(header)
-        for fields in reader:
-            if len(fields) != width:
-                if not "".join(fields).strip():
-                    continue  # blank lines are harmless
-                raise DataFileError(path, f"has {len(fields)} fields, the header has {len(header)}; "
-                                          "quote fields that contain commas", reader.line_num)
-            row = quick(fast, fields)
-            if row is None:
-                if not "".join(fields).strip():
-                    continue
-                row = converted(_parse_row(path, reader.line_num, dict(zip(header, fields))))
-            any_site = True
-            yield reader.line_num, row
-    except csv.Error as exc:
-        raise DataFileError(path, f"is not valid CSV: {exc}", reader.line_num) from None
-    except UnicodeDecodeError as exc:  # a streamed read decodes as it goes
-        raise DataFileError(path, f"is not UTF-8 (byte 0x{exc.object[exc.start]:02x}); save it as UTF-8",
-                            reader.line_num + 1) from None
-    if not any_site:
-        raise DataFileError(path, "has a header but no sites", 1)
+        self.header, self._fast = header, _FastRow(header)
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except csv.Error as exc:
+            raise DataFileError(self.path, f"is not valid CSV: {exc}", self._reader.line_num) from None
+        except UnicodeDecodeError as exc:  # a streamed read decodes as it goes
+            raise DataFileError(self.path, f"is not UTF-8 (byte 0x{exc.object[exc.start]:02x}); save it as UTF-8",
+                                self._reader.line_num + 1) from None
+
+    def rows(self) -> Iterator[tuple[int, list[str]]]:
+        reader, width = self._reader, len(self.header)
+        with self._errors():
+            for fields in reader:
+                if len(fields) != width:
+                    if not "".join(fields).strip():
+                        continue  # blank lines are harmless
+                    raise DataFileError(self.path, f"has {len(fields)} fields, the header has {width}; "
+                                                   "quote fields that contain commas", reader.line_num)
+                yield reader.line_num, fields
+
+    def site(self, line: int, fields: list[str]) -> Site | None:
+        return self._fast.site(fields) or self._fully_checked(line, fields, lambda site: site)
+
+    def record(self, line: int, fields: list[str]) -> SiteRecord | None:
+        return self._fast.record(fields) or self._fully_checked(line, fields, site_record)
+
+    def _fully_checked(self, line: int, fields: list[str], converted: Callable[[Site], _Row]) -> _Row | None:
+        """A row the quick reader was not sure of: blank (None), or read by _parse_row, which reports
+        what is wrong with it."""
+        if not "".join(fields).strip():
+            return None
+        return converted(_parse_row(self.path, line, dict(zip(self.header, fields))))
 
 
 _FIELD_NAMES = ("id", "facility", "city", "province", "country", "status", "latitude", "longitude",
