@@ -267,3 +267,134 @@ def test_a_reader_whose_version_keeps_being_replaced_tries_a_bounded_number_of_t
     with pytest.raises(DataFileError, match="no such file"):
         sources.open_source(tmp_path / "sites.csv")
     assert len(looked_up) == PIN_ATTEMPTS  # one loop: not one inside another (20 x 20)
+
+
+# A first run in a process of its own (fork is only safe with one thread, and a test runner may
+# have others): the index built with a helper process, batches of 7 rows so that both share them.
+TWO_PROCESSES = r"""
+import os, sys
+import sitefinder.sitestore as sources
+sources.BATCH_ROWS, sources.PARALLEL_AFTER_BYTES = 7, int(os.environ["PARALLEL_AFTER"])
+first, stop_at = os.getpid(), int(os.environ.get("HELPER_STOPS_AT", "-1"))
+helped = []
+real_converted, real_convert = sources._Helper.converted, sources._IndexRows.convert
+
+def converted(self, index):
+    result = real_converted(self, index)
+    helped.append(result is not None)
+    return result
+
+def convert(self, start, batch):
+    if os.getpid() != first and start >= stop_at >= 0:
+        raise MemoryError("the helper stops here")
+    return real_convert(self, start, batch)
+
+sources._Helper.converted, sources._IndexRows.convert = converted, convert
+sources.INDEX_THRESHOLD_BYTES = 0
+sys.argv = ["sitefinder", *sys.argv[1:]]
+try:
+    from sitefinder import cli
+    cli.run()
+finally:
+    print("helped", sum(helped), file=sys.stderr)
+"""
+
+
+def first_run(tmp_path: Path, args: list[str], parallel_after: int, stops_at: int = -1) -> tuple[int, str, str, int]:
+    """Exit code, stdout, stderr and how many batches the helper converted, of a first run (in a cache
+    of its own: tmp_path / "cache-PARALLEL_AFTER")."""
+    import subprocess
+    import sys
+
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("SITEFINDER_")}, "NO_COLOR": "1",
+           "SITEFINDER_CACHE_DIR": str(tmp_path / f"cache-{parallel_after}"),
+           "PARALLEL_AFTER": str(parallel_after), "HELPER_STOPS_AT": str(stops_at)}
+    run = subprocess.run([sys.executable, "-c", TWO_PROCESSES, *args], env=env, capture_output=True, text=True,
+                         timeout=120)
+    helped = int(run.stderr.rsplit("helped ", 1)[1])
+    return run.returncode, run.stdout, run.stderr.rsplit("helped ", 1)[0], helped
+
+
+@pytest.fixture
+def many_trials_file(tmp_path: Path) -> Path:
+    """Sites of several trials (some no trials.json describes, in the order they first appear), placed
+    and not, blank rows among them, names that fold alike and one province written two ways."""
+    import json
+
+    rng = random.Random(5)
+    trials = ["NCT00000001", "NCT00000002", "NCT00000003", "NCT00000004"]
+    sites = [make_site(i, facility=rng.choice(["Hôpital", "Hospital", "Klinik"]) + f" {i}",
+                       city=rng.choice(["Guangzhou", "Zürich", "Zurich", "São Paulo"]),
+                       province=rng.choice(["Guangdong", "广东省", "Bavaria"]),
+                       status=rng.choice([None, "RECRUITING", "COMPLETED"]), nct_id=rng.choice(trials),
+                       latitude=round(rng.uniform(-60, 60), 4), longitude=round(rng.uniform(-170, 170), 4),
+                       geonameid=rng.choice([None, 1809858, 2657896]))
+             for i in range(1, 400)]
+    sites[17] = sites[17]._replace(latitude=None, longitude=None)
+    # named by one row each: in a batch of the helper's (row 8), of the first process's (row 37)
+    sites[8] = sites[8]._replace(city="Lonely", province="Solitary", country="Japan", geonameid=1850147)
+    sites[37] = sites[37]._replace(city="Alone", province="Single", country="Peru", geonameid=3936456)
+    path = tmp_path / "many.csv"
+    write_sites_file(path, sites)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.insert(30, "," * 13 + "\n")  # blank rows, counted in no batch's sites
+    lines.insert(90, "\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    (tmp_path / "trials.json").write_text(json.dumps({"trials": [
+        {"nct_id": "NCT00000002", "brief_title": "Two", "overall_status": "RECRUITING"},
+        {"nct_id": "NCT00000001", "brief_title": "One", "overall_status": "COMPLETED"}]}), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("args", [["list", "--json", "--all"], ["info", "--json"], ["list", "--status", "recruiting", "--json"],
+                                  ["list", "--city", "Zurich", "--json", "--all"], ["near", "Guangzhou", "--json", "--limit", "30"],
+                                  ["list", "--province", "Guangdong", "--json"], ["list", "--trial", "NCT00000004", "--json"]])
+def test_an_index_built_by_two_processes_answers_as_the_file_itself(
+        many_trials_file: Path, tmp_path: Path, cli, args: list[str]) -> None:
+    plain = cli(*args, "--sites", str(many_trials_file))  # read whole, in this process
+    assert plain.exit_code == 0
+    code, out, _, helped = first_run(tmp_path, [*args, "--sites", str(many_trials_file)], parallel_after=0)
+    assert code == 0 and helped >= 20  # the helper did its 3 of every 5 of the 57 batches
+    assert out == plain.stdout
+    alone = first_run(tmp_path, [*args, "--sites", str(many_trials_file)], parallel_after=10**12)
+    assert alone[0] == 0 and alone[3] == 0 and alone[1] == plain.stdout
+    assert index_dump(tmp_path / "cache-0") == index_dump(tmp_path / f"cache-{10**12}")  # row for row
+
+
+def index_dump(cache: Path) -> list[str]:
+    import sqlite3
+
+    (index,) = cache.glob("sites-*.sqlite")
+    with sqlite3.connect(index) as db:
+        return list(db.iterdump())
+
+
+@pytest.mark.parametrize("stops_at", [0, 50, 200])
+def test_a_helper_that_stops_costs_only_time(many_trials_file: Path, tmp_path: Path, cli, stops_at: int) -> None:
+    plain = cli("list", "--json", "--all", "--sites", str(many_trials_file))
+    code, out, _, helped = first_run(tmp_path, ["list", "--json", "--all", "--sites", str(many_trials_file)],
+                                     parallel_after=0, stops_at=stops_at)
+    assert code == 0 and out == plain.stdout
+    first_run(tmp_path, ["info", "--sites", str(many_trials_file)], parallel_after=10**12)
+    assert index_dump(tmp_path / "cache-0") == index_dump(tmp_path / f"cache-{10**12}")
+    batches = range(0, 400, 7)  # 399 sites and a blank row of every column
+    assert helped == sum(index % 5 < 3 and start < stops_at for index, start in enumerate(batches))
+
+
+# rows 7-20 (lines 9-22) are the helper's batches 1 and 2; rows 35-41 (lines 37-43) its first
+# process's batch 5; id 12 is on line 14
+@pytest.mark.parametrize("line, change", [(2, "bad row"), (12, "bad row"), (40, "bad row"), (300, "bad row"),
+                                          (19, "repeated id"), (250, "repeated id")])
+def test_a_bad_row_is_reported_as_one_process_reports_it(many_trials_file: Path, tmp_path: Path, cli,
+                                                         line: int, change: str) -> None:
+    lines = many_trials_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    if change == "repeated id":
+        lines[line - 1] = "12" + lines[line - 1][lines[line - 1].index(","):]
+    else:
+        lines[line - 1] = lines[line - 1].replace(",China,", ",China,not a status,", 1).replace(",,", ",", 1)
+    many_trials_file.write_text("".join(lines), encoding="utf-8")
+    plain = cli("list", "--json", "--sites", str(many_trials_file))
+    assert plain.exit_code == 1 and f"many.csv:{line}" in plain.stderr
+    code, out, err, _ = first_run(tmp_path, ["list", "--json", "--sites", str(many_trials_file)], parallel_after=0)
+    assert (code, out, err) == (plain.exit_code, "", plain.stderr)
+    assert not [path for path in (tmp_path / "cache-0").rglob("*") if path.is_file()]  # no index, whole or half
