@@ -10,9 +10,9 @@ import csv
 import errno
 import io
 import json
-from operator import itemgetter
-from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
