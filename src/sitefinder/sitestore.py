@@ -34,13 +34,13 @@ if TYPE_CHECKING:  # sqlite3 itself is imported where an index is opened: `list`
 # About 330 sites. Measured per run: parsing costs 1.2 ms per 100 sites (3.3 ms for 300, 12 ms for
 # 1,000); the index 0.4-0.7 ms whatever the size, plus 3.6 ms to import hashlib for its file name.
 INDEX_THRESHOLD_BYTES = 64 * 1024
-# 10: rows stored as JSON lists of the fields the meta table names (half the time of an object by
+# 11: the folded facility in site_row, out of the table every lookup is built from. 10: rows stored as JSON lists of the fields the meta table names (half the time of an object by
 # field name to encode, and read by those names: a field added to Site reads as its default in an
 # old index, never misaligns it). 9: a geonameid column from Site.geonameid, and city, country,
 # facility and sort columns for every filter, the rows apart from the searched columns; each
 # site's trial (nct_id) and the status it shows by its own trial (shown_status), the trial and
 # trial_term tables of a dataset of many trials.
-INDEX_SCHEMA = 10
+INDEX_SCHEMA = 11
 BATCH_ROWS = 2_000  # rows read or written at a time: what the index build and a streamed listing hold
 # A file this large is refused even through the index (what an index holds is on disk, but its
 # build still takes time in proportion: 1M rows, 214 MB, take about 50 s of CPU).
@@ -304,7 +304,7 @@ class IndexedSource:
     def facility_matches(self, key: str) -> list[Site]:
         """Sites whose folded facility name holds `key`, in file order: compared in SQLite on a
         column kept folded, so that only the matching rows are decoded."""
-        return list(self._decoded("SELECT r.row FROM site JOIN site_row r USING (position) WHERE instr(facility_key, ?) > 0 ORDER BY position", (key,)))
+        return list(self._decoded("SELECT row FROM site_row WHERE instr(facility_key, ?) > 0 ORDER BY position", (key,)))
 
     def in_city(self, city: CityFilter) -> list[Site]:
         """The sites in a city, in file order, from the indexed city and GeoNames columns."""
@@ -584,10 +584,10 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE site (position INTEGER PRIMARY KEY, id INTEGER NOT NULL UNIQUE, line INTEGER NOT NULL,
                            latitude REAL, longitude REAL, region TEXT NOT NULL, province_key TEXT NOT NULL, city_key TEXT NOT NULL, country_key TEXT NOT NULL,
-                           status TEXT, geonameid INTEGER, facility_key TEXT NOT NULL,
-                           nct_id TEXT NOT NULL, shown_status TEXT);
-        -- apart from the columns searched, so that building each lookup reads a narrow table
-        CREATE TABLE site_row (position INTEGER PRIMARY KEY, row TEXT NOT NULL);
+                           status TEXT, geonameid INTEGER, nct_id TEXT NOT NULL, shown_status TEXT);
+        -- apart from the columns indexed, so that building each lookup reads a narrow table (the folded
+        -- facility, scanned by `show`, here too: at 1M rows the eight lookups took 10.3 s with it, 8.2 without)
+        CREATE TABLE site_row (position INTEGER PRIMARY KEY, row TEXT NOT NULL, facility_key TEXT NOT NULL);
     """)
     from sitefinder.catalogue import trials_beside
 
@@ -599,10 +599,10 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
     shown = started - PROGRESS_EVERY
     count = 0
 
-    def insert(rows: list[tuple], texts: list[tuple[int, str]]) -> None:
+    def insert(rows: list[tuple], texts: list[tuple[int, str, str]]) -> None:
         try:
-            db.executemany("INSERT INTO site VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-            db.executemany("INSERT INTO site_row VALUES (?, ?)", texts)
+            db.executemany("INSERT INTO site VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            db.executemany("INSERT INTO site_row VALUES (?, ?, ?)", texts)
         except sqlite3.IntegrityError:  # a repeated id: say where it was first, as the file reader does
             for row in rows:  # the rows before the repeat went in; the first one already there is it
                 first = db.execute("SELECT line FROM site WHERE id = ?", (row[1],)).fetchone()
@@ -689,7 +689,7 @@ _Seen = tuple[dict[str, tuple[str, str]], dict[str, str], dict[str, str], set[in
 
 class _Converted(NamedTuple):
     rows: list[tuple]  # the site table's
-    texts: list[tuple[int, str]]  # site_row's
+    texts: list[tuple[int, str, str]]  # site_row's
     trials: dict[str, int]  # the batch's sites by the nct_id each names, in the order they first appear
     first_seen: _Seen  # what the batch named first (for the meta table: a batch may be converted elsewhere)
 
@@ -714,7 +714,7 @@ class _IndexRows:
         province_keys, city_keys, country_keys = self.province_keys, self.city_keys, self.country_keys
         cities, shown_statuses = self.cities, self.shown_statuses
         rows: list[tuple] = []
-        texts: list[tuple[int, str]] = []
+        texts: list[tuple[int, str, str]] = []
         trials: dict[str, int] = {}
         first_seen: _Seen = ({}, {}, {}, set())
         new_provinces, new_cities, new_countries, new_geonameids = first_seen
@@ -743,8 +743,8 @@ class _IndexRows:
             if country_key is None:
                 country_key = country_keys[country] = new_countries[country] = fold(country)
             rows.append((position, site_id, line, latitude, longitude, region, province_key, city_key, country_key,
-                         status, geonameid, fold(facility), site_nct or one.nct_id, shown_statuses[shown_key]))
-            texts.append((position, encode(record)))
+                         status, geonameid, site_nct or one.nct_id, shown_statuses[shown_key]))
+            texts.append((position, encode(record), fold(facility)))
         return _Converted(rows, texts, trials, first_seen)
 
     def seen(self) -> _Seen:
