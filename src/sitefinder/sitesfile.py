@@ -31,8 +31,6 @@ MAX_SITE_ID = 2**63 - 1  # SQLite's largest integer, so that every id fits the i
 MAX_GEONAMEID = 2**31 - 1  # GeoNames ids are below 13 million today; a 32-bit ceiling leaves room
 
 
-_Row = TypeVar("_Row")
-
 PIN_ATTEMPTS = 20  # a version replaced while it was read is read again, from the new one (bounded: 12
 # writers at once on a loaded 2-core machine used up 5; each attempt is one small read)
 
@@ -117,40 +115,33 @@ def iter_sites(path: Path, handle: Iterable[str]) -> Iterator[tuple[int, Site]]:
     """(line, site) for each row of a sites file read from `handle` (text, newline=""), validated
     as parse_sites validates, one row at a time: what it holds is one row, whatever the file's size.
     Ids are not checked for repeats here (the caller keeps what it needs for that)."""
-    return _iter_checked(path, handle, SitesReader.site)
+    reader = SitesReader(path, handle)
+    any_site = False
+    for line, fields in reader.rows():
+        site = reader.site(line, fields)
+        if site is not None:
+            any_site = True
+            yield line, site
+    if not any_site:
+        raise no_sites(path)
 
 
-# A site as what a large file's index stores: its fields in Site's order, its contacts in their
-# stored shape (contacts.contact_to_dict), the shape `site_record` gives for a Site.
+# A site as what a large file's index stores (SitesReader.record): its fields in Site's order, its
+# contacts in their stored shape (contacts.contact_to_dict), as `site_record` gives it for a Site.
+# The index build stores the fields as they were checked, without a Site and its Contacts built
+# and taken apart again (at 1M rows that round trip took about 8 s of CPU).
 SiteRecord = tuple
-
-
-def iter_site_records(path: Path, handle: Iterable[str]) -> Iterator[tuple[int, SiteRecord]]:
-    """As iter_sites, each site as its SiteRecord: the index build stores the fields as they were
-    checked, without a Site and its Contacts built and taken apart again (at 1M rows that round trip
-    took about 8 s of CPU)."""
-    return _iter_checked(path, handle, SitesReader.record)
 
 
 def site_record(site: Site) -> SiteRecord:
     return (*site[:11], contacts_to_list(site.contacts), *site[12:])
 
 
-def _iter_checked(path: Path, handle: Iterable[str], convert: Callable[[SitesReader, int, list[str]], _Row | None]
-                  ) -> Iterator[tuple[int, _Row]]:
-    reader = SitesReader(path, handle)
-    any_site = False
-    for line, fields in reader.rows():
-        row = convert(reader, line, fields)
-        if row is not None:
-            any_site = True
-            yield line, row
-    if not any_site:
-        raise no_sites(path)
-
-
 def no_sites(path: Path) -> DataFileError:
     return DataFileError(path, "has a header but no sites", 1)
+
+
+_Row = TypeVar("_Row")
 
 
 class SitesReader:
