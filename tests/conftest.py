@@ -23,8 +23,10 @@ SHIPPED_SITES = ROOT / "data" / "sites.csv"
 def pinned_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Every test sees the same terminal and never the developer's own settings or cache."""
     for name in ("SITEFINDER_SITES", "SITEFINDER_ONLINE", "SITEFINDER_DEBUG", "SITEFINDER_CTGOV_URL",
-                 "SITEFINDER_NOMINATIM_URL", "SITEFINDER_TIMEOUT", "FORCE_COLOR", "TERM"):
+                 "SITEFINDER_NOMINATIM_URL", "SITEFINDER_TIMEOUT", "FORCE_COLOR", "TERM",
+                 "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")  # the answer's language follows the locale (test_language.py)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("SITEFINDER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

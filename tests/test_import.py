@@ -108,6 +108,38 @@ def test_bad_study_files(cli, tmp_path: Path, content: str, message: str) -> Non
     assert run.exit_code == 1 and message in run.stderr and run.stderr.count("\n") == 1
 
 
+@pytest.mark.parametrize("name, content, what", [
+    ("passwd", b"root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/usr/sbin:/usr/sbin/nologin\n", "plain text"),
+    ("sites.csv", b"id,facility,city,latitude,longitude\n1,A Hospital,Jinan,36.6,117.0\n", "CSV"),
+    ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe", "binary"),
+    ("notes.txt", "病历 notes about a trial\n".encode("utf-8"), "plain text"),
+    ("empty.json", b"", "empty"),
+    ("blank.json", b"  \n\n", "empty"),
+    ("config.json", b'{"name": "x", "version": 2}', "JSON"),
+    ("numbers.json", b"[1, 2, 3]", "JSON"),
+    ("broken.json", b'{"protocolSection": {', "not valid JSON"),
+])
+def test_a_file_that_is_no_study_record_says_what_import_expects(cli, tmp_path: Path, name: str, content: bytes,
+                                                                  what: str) -> None:
+    """Whatever the file is, one line: what it is, and what `import` takes (exit 1, a bad input file)."""
+    source = tmp_path / name
+    source.write_bytes(content)
+    run = cli("import", str(source), "--out", str(tmp_path / "t"))
+    assert run.exit_code == 1 and run.stdout == "" and run.stderr.count("\n") == 1, run.stderr
+    line = run.stderr
+    assert name in line and what in line, line
+    for expected in ("ClinicalTrials.gov study record", "JSON", "zip", "folder", "NCT id with --online"):
+        assert expected in line, line
+    assert not (tmp_path / "t" / "sites.csv").exists()
+
+
+def test_a_study_file_that_breaks_off_still_says_where(cli, tmp_path: Path) -> None:
+    source = tmp_path / "study.json"
+    source.write_text('{"protocolSection": {"identificationModule": \n  {"nctId": "NCT1"', encoding="utf-8")
+    run = cli("import", str(source), "--out", str(tmp_path / "t"))
+    assert run.exit_code == 1 and "not valid JSON (line 2:" in run.stderr
+
+
 def test_odd_but_valid_study_shapes_do_not_crash(tmp_path: Path) -> None:
     data = copy.deepcopy(study())
     module = data["protocolSection"]["contactsLocationsModule"]

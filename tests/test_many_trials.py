@@ -154,6 +154,19 @@ def test_near_ranks_every_trials_sites_together_and_names_each_rows_trial(cli, d
     assert "Trial" in table.stdout and "NCT05351788" in table.stdout
 
 
+@pytest.mark.parametrize("args", [["near", "China"], ["near", "Guangdong", "--all"], ["near", "China", "--format", "csv"],
+                                  ["near", "China", "--trial", "NCT07010263"]])
+def test_a_regions_answer_names_each_rows_trial_from_the_index_as_from_memory(
+        cli, dataset: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]) -> None:
+    fmt = [] if "--format" in args else ["--json"]
+    memory = cli(*args, *fmt, "--sites", str(dataset))
+    monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
+    indexed = cli(*args, *fmt, "--sites", str(dataset))
+    assert memory.exit_code == 0 and (indexed.stdout, indexed.stderr) == (memory.stdout, memory.stderr)
+    if fmt:
+        assert len({site["nct_id"] for site in memory.json()["sites"]}) >= (1 if "--trial" in args else 2)
+
+
 def test_trial_and_condition_narrow_near_list_and_map(cli, dataset: Path, store: str) -> None:
     one = cli("near", "Guangzhou", "--sites", str(dataset), "--trial", "nct07010263", "--limit", "50", "--json")
     assert {site["nct_id"] for site in one.json()["sites"]} == {"NCT07010263"}

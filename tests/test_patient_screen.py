@@ -101,6 +101,56 @@ def test_phone_forms(phone: str, region: str | None, national: str, internationa
     assert phone_forms(phone, region) == (international, national)
 
 
+def _every_phone() -> list[str]:
+    """Every phone number of the fixtures and shipped records, and numbers of other countries and shapes."""
+    root = Path(__file__).resolve().parent.parent
+    found: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            found.update(text for key, text in value.items() if key == "phone" and isinstance(text, str))
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for path in [*(root / "tests" / "fixtures").rglob("*.json"), *(root / "data" / "registry").glob("*.json")]:
+        walk(json.loads(path.read_text(encoding="utf-8")))
+    assert len(found) >= 5  # the fixtures hold numbers: a search that finds none proves nothing
+    return sorted(found) + ["+44 20 7946 0958", "+49 30 901820", "+81 3-1234-5678", "+33 1 42 68 53 00",
+                            "+61 2 9374 4000", "+91 11 2658 8500", "+55 11 3069-6000", "020-87343000",
+                            "13800138000", "(617) 555-0100", "+86 (20) 8734 3000", "not a number", "+0 123"]
+
+
+def test_phone_forms_are_what_the_whole_phonenumbers_package_writes() -> None:
+    """contacts' phone forms (remembered per number) are the package's own answers, each side in a
+    fresh process, so neither sees the other's cache."""
+    import subprocess
+    import sys
+
+    cases = [(phone, region) for phone in _every_phone() for region in (None, "CN", "US", "DE")]
+    reference = ("import json, sys, phonenumbers\n"
+                 "def forms(phone, region):\n"
+                 "    try:\n"
+                 "        number = phonenumbers.parse(phone, region)\n"
+                 "    except phonenumbers.NumberParseException:\n"
+                 "        return ['', '']\n"
+                 "    if not phonenumbers.is_valid_number(number):\n"
+                 "        return ['', '']\n"
+                 "    fmt = phonenumbers.PhoneNumberFormat\n"
+                 "    national = phonenumbers.format_number(number, fmt.NATIONAL) if number.country_code == 86 else ''\n"
+                 "    national = national.replace(' ', '-', 1) if national.startswith('0') else national\n"
+                 "    return [phonenumbers.format_number(number, fmt.INTERNATIONAL), national]\n"
+                 "print(json.dumps([forms(p, r) for p, r in json.load(sys.stdin)]))\n")
+    ours = ("import json, sys\nfrom sitefinder.contacts import phone_forms\n"
+            "print(json.dumps([list(phone_forms(p, r)) for p, r in json.load(sys.stdin)]))\n")
+    answers = [json.loads(subprocess.run([sys.executable, "-c", code], input=json.dumps(cases), text=True,
+                                         capture_output=True, check=True).stdout) for code in (reference, ours)]
+    assert sum(1 for forms in answers[0] if forms[0]) > len(cases) // 3  # mostly valid numbers
+    assert answers[1] == answers[0]
+
+
 def test_one_format_everywhere_domestic_and_international() -> None:
     from sitefinder.contacts import dialable
     from sitefinder.models import Contact

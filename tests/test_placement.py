@@ -39,6 +39,9 @@ def placed(city: str, state: str, country: str):
     # below city level, and what registries add to a city
     ("Shinjuku-ku", "Tokyo", "Japan", 35.69, 139.71),
     ("Praha 2", "", "Czechia", 50.09, 14.42),
+    ("1105 AZ Amsterdam", "", "Netherlands", 52.37, 4.89),  # a postal code before the town
+    ("D-69120 Heidelberg", "", "Germany", 49.41, 8.69),
+    ("128 08 Praha 2", "", "Czechia", 50.09, 14.42),
     ("Strasbourg Cedex", "", "France", 48.58, 7.75),
     ("TOULOUSE Cedex 9", "Haute-Garonne", "France", 43.60, 1.44),
     ("Caba", "", "Argentina", -34.61, -58.38),
@@ -209,7 +212,8 @@ def test_a_ward_of_several_designated_cities_without_a_prefecture_stays_unplaced
     ("Dongjak-gu", "", "Korea, Republic of", 37.51, 126.94, "one of Seoul's 25 districts"),  # a gu with no state
     ("Jakarta Pusat", "", "Indonesia", -6.18, 106.83, "placed at Jakarta"),  # a city's quarter after its name
     ("Jakarta Selatan", "DKI Jakarta", "Indonesia", -6.26, 106.81, "placed at Jakarta"),
-    ("Cabueñes", "Gijón", "Spain", 43.52, -5.61, "is the city Gijón"),  # a city written where the state goes
+    ("Montevil", "Gijón", "Spain", 43.53, -5.66, "is the city Gijón"),  # a city written where the state goes
+    ("Pumarín", "Gijón", "Spain", 43.53, -5.66, "is the city Gijón"),  # not the postal Pumarín 150 km off
 ])
 def test_a_part_of_a_big_city_is_placed_at_the_city_with_a_note(city: str, state: str, country: str, latitude: float,
                                                                  longitude: float, said: str) -> None:
@@ -267,6 +271,124 @@ def test_a_us_zip_code_places_a_town_no_list_holds() -> None:
     assert other_state is None and "Could not be placed" in note  # a ZIP of another state is not trusted
 
 
+@pytest.mark.parametrize(("city", "state", "country", "latitude", "longitude"), [
+    # a postal locality abroad that is no GeoNames place of 1,000: a comuna, a partido's town, a pedanía,
+    # a commune, a post town, with or without its state (GeoNames' postal codes, build_postal.py)
+    ("Vitacura", "Región Metropolitana", "Chile", -33.39, -70.57),
+    ("Vitacura", "", "Chile", -33.39, -70.57),
+    ("Ramos Mejía", "Buenos Aires", "Argentina", -34.65, -58.56),
+    ("Ramos Mejia", "Provincia de Buenos Aires", "Argentina", -34.65, -58.56),
+    ("Florencio Varela", "Buenos Aires", "Argentina", -34.81, -58.28),
+    ("Temperley", "Buenos Aires", "Argentina", -34.78, -58.39),
+    ("Martínez", "Buenos Aires", "Argentina", -34.49, -58.51),  # not Martínez de la Torre, Mexico
+    ("El Palmar", "Murcia", "Spain", 37.94, -1.16),  # "Palmar, El (El Palmar)" in Spain's list
+    ("Cabueñes", "Gijón", "Spain", 43.52, -5.61),  # the quarter itself, not Gijón's centre
+    ("Ambilly", "", "France", 46.20, 6.22),
+    ("Ambilly", "Haute-Savoie", "France", 46.20, 6.22),
+    ("Deurne", "", "Netherlands", 51.46, 5.79),  # not Deurne, Antwerp
+    ("Vällingby", "", "Sweden", 59.36, 17.87),
+    ("Umhlanga Rocks", "KwaZulu-Natal", "South Africa", -29.73, 31.08),
+    ("Umhlanga", "Kwazulu-Natal", "South Africa", -29.73, 31.08),  # a post town written short, in its state
+    ("162 68 Vällingby", "", "Sweden", 59.36, 17.87),  # its postal code before it, as a letter is addressed
+])
+def test_a_postal_locality_abroad_is_placed_at_its_postal_codes(city: str, state: str, country: str,
+                                                                 latitude: float, longitude: float) -> None:
+    place, note, _ = placed(city, state, country)
+    assert place is not None and geodesic_km(place.latitude, place.longitude, latitude, longitude) < 15, (place, note)
+    assert place.source == "postal" and "postal town" in note
+
+
+def test_a_post_town_written_short_is_read_only_within_the_state_given() -> None:
+    place, note, _ = placed("Umhlanga", "", "South Africa")
+    assert place is None and note.startswith("Could not be placed")
+    place, note, _ = placed("Cukurova", "Adana", "Turkey")  # a locality's own name, not "Çukurova Üniversitesi"
+    assert place is not None and "written short" not in note
+
+
+@pytest.mark.parametrize(("state", "country", "admin1"), [
+    # a division word before the name, as Spanish and Portuguese write it, and Chile's capital region
+    ("Región Metropolitana", "CL", "Santiago Metropolitan"),
+    ("Region Metropolitana de Santiago", "CL", "Santiago Metropolitan"),
+    ("Región de Valparaíso", "CL", "Valparaiso"),
+    ("Región del Biobío", "CL", "Biobio"),
+    ("Provincia de Buenos Aires", "AR", "Buenos Aires"),
+    ("Pcia. de Buenos Aires", "AR", "Buenos Aires"),
+    ("Estado de São Paulo", "BR", "Sao Paulo"),
+    ("State of Rio de Janeiro", "BR", "Rio de Janeiro"),
+    ("Departamento de Antioquia", "CO", "Antioquia"),
+    # an ISO 3166-2 name that puts its kind after a comma ("Valenciana, Comunidad"), as it is written
+    ("Comunidad Valenciana", "ES", "Valencia"),
+    ("Comunitat Valenciana", "ES", "Valencia"),
+    ("Région wallonne", "BE", "Wallonia"),
+    ("Principado de Asturias", "ES", "Asturias"),
+    ("Comunidad Foral de Navarra", "ES", "Navarre"),
+    ("País Vasco", "ES", "Basque Country"),
+    ("Euskadi", "ES", "Basque Country"),
+    ("Respublika Tatarstan", "RU", "Tatarstan"),
+])
+def test_a_state_written_after_a_division_word_is_that_division(state: str, country: str, admin1: str) -> None:
+    assert (country, admin1) in open_gazetteer().divisions(state)
+
+
+@pytest.mark.parametrize(("city", "state", "country", "latitude", "longitude"), [
+    ("Puente Alto", "Región Metropolitana", "Chile", -33.61, -70.58),  # the state decides between namesakes
+    ("Viña del Mar", "Región de Valparaíso", "Chile", -33.02, -71.55),
+    ("Kecamatan Cibinong", "Jawa Barat", "Indonesia", -6.48, 106.85),  # Indonesia's division words before a name
+    ("Kabupaten Bogor", "", "Indonesia", -6.59, 106.79),
+    ("Kota Bandung", "", "Indonesia", -6.92, 107.61),
+    ("Central Jakarta", "", "Indonesia", -6.19, 106.83),
+    ("Jakarta Selatan", "", "Indonesia", -6.26, 106.81),
+    ("Partido de Pilar", "Buenos Aires", "Argentina", -34.46, -58.91),
+])
+def test_a_division_word_before_a_name_is_read_past(city: str, state: str, country: str, latitude: float,
+                                                    longitude: float) -> None:
+    place, note, _ = placed(city, state, country)
+    assert place is not None and geodesic_km(place.latitude, place.longitude, latitude, longitude) < 15, (place, note)
+
+
+@pytest.mark.parametrize(("city", "state", "country", "latitude", "longitude"), [
+    # a second-level division written as the city, whose towns all lie around its largest: that town
+    ("Vicente López", "Buenos Aires", "Argentina", -34.52, -58.48),  # the partido of Olivos, Florida, Munro
+    ("Partido de General San Martín", "Buenos Aires", "Argentina", -34.58, -58.54),
+])
+def test_a_second_level_division_written_as_the_city_is_placed_at_its_town(city: str, state: str, country: str,
+                                                                           latitude: float, longitude: float) -> None:
+    place, note, precision = placed(city, state, country)
+    assert place is not None and geodesic_km(place.latitude, place.longitude, latitude, longitude) < 15, (place, note)
+    assert precision == "state" and "second-level division" in note
+
+
+@pytest.mark.parametrize(("city", "state", "postal_code", "latitude", "longitude", "said"), [
+    # a Korean -gu of one city other than Seoul, with or without its state: that city, saying so
+    ("Haeundae-gu", "", "", 35.16, 129.16, "a district of Busan"),
+    ("Suseong-gu", "", "", 35.86, 128.63, "a district of Daegu"),
+    ("Bundang-gu", "Gyeonggi-do", "", 37.38, 127.12, "a district of Seongnam"),  # not Suwon, Gyeonggi's main city
+    ("Ilsandong-gu", "", "", 37.66, 126.77, "a district of Goyang"),
+    # a -gu several cities have: the state or the postal code's zone decides
+    ("Seo-gu", "Daejeon", "", 36.35, 127.38, "a district of Daejeon"),
+    ("Seo-gu", "", "49241", 35.10, 129.02, "a district of Busan"),
+    ("Nam-gu", "Gyeongsangbuk-do", "", 36.01, 129.36, "a district of Pohang"),
+    # Seoul's own districts stay the capital's, the note saying others share the name
+    ("Dongjak-gu", "", "", 37.50, 126.94, "one of Seoul's 25 districts"),
+    ("Jung-gu", "", "", 37.56, 126.99, "the largest of the"),
+])
+def test_a_korean_district_is_placed_at_its_city(city: str, state: str, postal_code: str, latitude: float,
+                                                 longitude: float, said: str) -> None:
+    place, note, _ = place_location(city, state, "Korea, Republic of", open_gazetteer(), postal_code)
+    assert place is not None and geodesic_km(place.latitude, place.longitude, latitude, longitude) < 15, (place, note)
+    assert said in note
+
+
+@pytest.mark.parametrize(("city", "cities"), [
+    ("Seo-gu", "Busan, Daegu, Incheon, Gwangju and Daejeon"),
+    ("Dong-gu", "Busan, Daegu, Incheon, Gwangju, Daejeon and Ulsan"),
+    ("Buk-gu", "Busan, Daegu, Gwangju, Ulsan and Pohang"),
+])
+def test_a_korean_district_of_several_cities_without_a_state_says_which(city: str, cities: str) -> None:
+    place, note, _ = placed(city, "", "South Korea")
+    assert place is None and f"is a district of {cities}" in note and "no state or postal code" in note
+
+
 @pytest.mark.parametrize(("city", "state", "meant", "said"), [
     ("Zhengzhou", "Hainan", "Henan", "but Zhengzhou is in Henan"),
     ("Taiyuan", "Shaanxi", "Shanxi", "but Taiyuan is in Shanxi"),
@@ -304,9 +426,9 @@ def test_what_cannot_be_placed_safely_stays_unplaced_and_says_why(city: str, sta
 
 
 def test_a_place_put_at_its_states_main_city_says_so_and_is_marked_approximate() -> None:
-    place, note, precision = placed("Altindag", "Ankara", "Turkey")
+    place, note, precision = placed("Cukurambar", "Ankara", "Turkey")  # a quarter no list here holds
     assert (place.name, precision) == ("Ankara", "state")
-    assert note == ("The registry's city 'Altindag' is a place the offline gazetteer does not know in Ankara: "
+    assert note == ("The registry's city 'Cukurambar' is a place the offline gazetteer does not know in Ankara: "
                     "placed at Ankara, its main city (approximate).")
 
 
@@ -398,6 +520,26 @@ def test_near_knows_a_postal_town_and_says_so(query: str, latitude: float, longi
     assert "is a postal town" in run.stderr
 
 
+@pytest.mark.parametrize(("query", "latitude", "longitude"), [("Vitacura, Chile", -33.39, -70.57),
+                                                          ("Ramos Mejía, Buenos Aires", -34.65, -58.56),
+                                                          ("Vällingby, Sweden", 59.36, 17.87),
+                                                          ("El Palmar, Murcia", 37.94, -1.16)])
+def test_near_knows_a_postal_locality_abroad_as_import_does(query: str, latitude: float, longitude: float) -> None:
+    run = run_cli("near", query, "--json")
+    assert run.exit_code == 0, run.stderr
+    origin = run.json()["origin"]
+    assert origin["source"] == "postal" and geodesic_km(origin["latitude"], origin["longitude"], latitude, longitude) < 15
+    assert "is a postal town" in run.stderr
+
+
+@pytest.mark.parametrize(("query", "town"), [("Vicente López, Buenos Aires", "Olivos"),
+                                             ("Vicente Lopez, Argentina", "Olivos")])
+def test_near_puts_a_district_of_one_town_at_that_town_as_import_does(query: str, town: str) -> None:
+    run = run_cli("near", query, "--json")
+    assert run.exit_code == 0 and run.json()["origin"]["name"] == town, run.stderr
+    assert "is a district the offline gazetteer has no place of that name for" in run.stderr
+
+
 @pytest.mark.parametrize(("query", "official", "namesake"), [
     ("Halle, Germany", "Halle (Saale)", "Halle, North Rhine-Westphalia"),
     ("Newcastle, United Kingdom", "Newcastle upon Tyne", "Newcastle, Northern Ireland"),
@@ -420,7 +562,7 @@ def test_an_import_says_where_each_site_was_placed_and_why(tmp_path) -> None:
                                      {"facility": "A", "city": "Taiyuan", "state": "Shaanxi", "country": "China"},
                                      {"facility": "B", "city": "Springfield", "state": "", "country": "Atlantis"},
                                      {"facility": "C", "city": "Praha 2", "country": "Czechia"},
-                                     {"facility": "D", "city": "Altindag", "state": "Ankara",
+                                     {"facility": "D", "city": "Cukurambar", "state": "Ankara",
                                       "country": "Turkey"}]}}}
     path = tmp_path / "study.json"
     path.write_text(json.dumps(study), encoding="utf-8")
@@ -441,15 +583,15 @@ def test_a_site_placed_approximately_shows_its_distance_as_approximate(tmp_path)
                                  "contactsLocationsModule": {"locations": [
                                      {"facility": "Hacettepe", "city": "Ankara", "state": "Ankara",
                                       "country": "Turkey"},
-                                     {"facility": "Altindag Clinic", "city": "Altindag", "state": "Ankara",
+                                     {"facility": "Cukurambar Clinic", "city": "Cukurambar", "state": "Ankara",
                                       "country": "Turkey"}]}}}
     path = tmp_path / "study.json"
     path.write_text(json.dumps(study), encoding="utf-8")
     assert run_cli("import", str(path), "--out", str(tmp_path / "out")).exit_code == 0
     run = run_cli("near", "Kirikkale", "--sites", str(tmp_path / "out" / "sites.csv"), env={"COLUMNS": "140"})
-    rows = {name: line for line in run.stdout.splitlines() for name in ("Hacettepe", "Altindag Clinic")
+    rows = {name: line for line in run.stdout.splitlines() for name in ("Hacettepe", "Cukurambar Clinic")
             if re.match(rf" *\d+  {name} ", line)}
-    assert "≈" not in rows["Hacettepe"] and "≈" in rows["Altindag Clinic"]
+    assert "≈" not in rows["Hacettepe"] and "≈" in rows["Cukurambar Clinic"]
     assert "≈: the town of site 2 is not in the offline gazetteer, so where it is is approximate" in " ".join(run.stdout.split())
     listed = run_cli("list", "--sites", str(tmp_path / "out" / "sites.csv"), env={"COLUMNS": "140"}).stdout
     assert "≈" not in listed and "The town of site 2 is not in the offline gazetteer" in " ".join(listed.split())
@@ -457,12 +599,20 @@ def test_a_site_placed_approximately_shows_its_distance_as_approximate(tmp_path)
 
 def test_the_placement_benchmark_runs_on_the_real_records() -> None:
     """The benchmark in the repository: 1,347 real locations. Its floor is what this code reached
-    (README: 98.5 % within 25 km, 0.4 % unplaced; 99.4 % and none over 100 km with the checked
+    (README: 98.9 % within 25 km, 0.1 % unplaced; 99.8 % and none over 100 km with the checked
     registry points set aside); the test guards against going back, not the target."""
     run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "placement.py"), "--json"],
                          capture_output=True, text=True, timeout=300, check=True)
     result = json.loads(run.stdout)
     assert result["locations"] == 1347
-    assert result["within_25"] >= 0.985 and result["unplaced"] <= 0.004 and result["over_100"] <= 0.006
-    assert result["within_25_without_checked"] >= 0.994 and result["over_100_without_checked"] == 0
+    assert result["within_25"] >= 0.988 and result["unplaced"] <= 0.001 and result["over_100"] <= 0.006
+    assert result["within_25_without_checked"] >= 0.997 and result["over_100_without_checked"] == 0
     assert result["unplaced_without_reason"] == 0
+
+
+@pytest.mark.parametrize("query", ["Sun Yat-sen", "Yat-sen Sun", "Mao Ze-dong", "Lin Wei-ming"])
+def test_a_persons_name_is_no_place_not_a_states_main_city(query: str) -> None:
+    """A short word without a comma is a state only when written as its code is (NY, SP): "Sun"
+    (Surigao del Sur's code) in a person's name put "Sun Yat-sen" at Surigao, Philippines."""
+    run = run_cli("near", query)
+    assert run.exit_code == 1 and "no place called" in run.stderr, run.stderr

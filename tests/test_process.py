@@ -170,3 +170,32 @@ def test_an_absurd_terminal_width_is_clamped(columns: str, args: list[str]) -> N
     assert run.exit_code == 0, run.stderr
     assert len(run.stdout) < 200_000
     assert max(len(line) for line in run.stdout.splitlines()) <= 1000
+
+
+@pytest.mark.parametrize("words, unknown", [
+    (["near", "Guangzhou", "--bogus"], "--bogus"),  # Click offered --bom
+    (["near", "Guangzhou", "--xyz"], "--xyz"),
+    (["list", "--zzzzzz", "1"], "--zzzzzz"),
+    (["near", "Guangzhou", "--verbose"], "--verbose"),  # Click offered --all
+    (["near", "Guangzhou", "-q"], "-q"),
+])
+def test_an_unknown_option_with_no_close_spelling_names_none(cli, words: list[str], unknown: str) -> None:
+    run = cli(*words)
+    assert run.exit_code == 2 and run.stdout == "" and run.stderr.count("\n") == 1, run.stderr
+    assert f"no option {unknown}" in run.stderr and "--help" in run.stderr, run.stderr
+    assert "did you mean" not in run.stderr and "Possible" not in run.stderr, run.stderr
+
+
+@pytest.mark.parametrize("words, meant", [
+    (["near", "Guangzhou", "--limt", "3"], ["--limit"]),
+    (["near", "Guangzhou", "--jsn"], ["--json"]),
+    (["list", "--cty", "Jinan"], ["--city"]),
+    (["list", "--provnce=Shandong"], ["--province"]),
+    (["import", "x.json", "--out", "o", "--stric"], ["--strict"]),
+])
+def test_an_unknown_option_suggests_only_close_spellings(cli, words: list[str], meant: list[str]) -> None:
+    run = cli(*words)
+    assert run.exit_code == 2 and run.stderr.count("\n") == 1, run.stderr
+    said = run.stderr.split("did you mean", 1)[1]
+    named = [word.strip("?,;()") for word in said.split() if word.startswith("--") and word.strip("?,;()") != "--help"]
+    assert named == meant, run.stderr

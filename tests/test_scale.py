@@ -194,7 +194,9 @@ def test_the_index_lists_the_names_of_its_row_fields(world_file: Path, monkeypat
 
 @pytest.mark.parametrize("args", [["list", "--city", "Jinan"], ["list", "--country", "China"],
                                   ["list", "--province", "Oregon"], ["list", "--status", "completed"],
-                                  ["show", "Unplaced"], ["near", "Guangzhou"], ["near", "Japan"]])
+                                  ["show", "Unplaced"], ["near", "Guangzhou"], ["near", "Japan"],
+                                  ["near", "China"], ["near", "Shandong"], ["near", "China", "--all"],
+                                  ["near", "China", "--status", "completed"], ["near", "Guangdong", "--by", "hospital"]])
 def test_every_filter_is_answered_from_the_index_decoding_only_the_answer(
         world_file: Path, monkeypatch, cli, args: list[str]) -> None:
     plain = cli(*args, "--sites", str(world_file), "--json")
@@ -240,6 +242,35 @@ def test_a_repeated_id_in_a_large_file_names_both_lines(tmp_path: Path, monkeypa
     indexed = cli("list", "--sites", str(path))
     assert indexed.exit_code == plain.exit_code == 1 and indexed.stderr == plain.stderr
     assert "id 17 is used again (first on line 18)" in indexed.stderr and not built_indexes()
+
+
+@pytest.mark.parametrize("args", [["near", "China", "--json"], ["near", "Shandong", "--format", "csv"],
+                                  ["near", "China", "--all", "--json"], ["near", "Japan", "--json"]])
+def test_a_regions_answer_streams_the_same_bytes_and_notices(world_file: Path, monkeypatch, cli,
+                                                             args: list[str]) -> None:
+    plain = cli(*args, "--sites", str(world_file))
+    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr(sources, "BATCH_ROWS", 7)  # many batches
+    indexed = cli(*args, "--sites", str(world_file))
+    assert (indexed.exit_code, indexed.stdout, indexed.stderr) == (plain.exit_code, plain.stdout, plain.stderr)
+    assert plain.exit_code == 0 and ("Japan" in args or len(plain.stdout) > 10_000)
+
+
+def test_a_regions_answer_is_decoded_only_as_it_is_written(world_file: Path, monkeypatch) -> None:
+    """`near China --json` at 1M rows held every site and the whole text (304 MB): the sites are
+    counted by the index and decoded as the writer reads them, none before."""
+    from sitefinder.queries import nearest_sites
+
+    whole = nearest_sites("China", world_file)
+    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    nearest_sites("China", world_file)  # builds the index
+    decoded = []
+    real_decode = sources._decode
+    monkeypatch.setattr(sources, "_decode", lambda *args: decoded.append(1) or real_decode(*args))
+    answer = nearest_sites("China", world_file, stream=True)
+    assert len(decoded) <= 1  # the first site, whose spelling names the country
+    assert len(answer.sites) == len(whole.sites) > 1000 and answer.closed_left_out == whole.closed_left_out
+    assert list(answer.sites) == whole.sites and len(decoded) <= len(whole.sites) + 1
 
 
 def test_list_csv_streams_the_same_rows(world_file: Path, monkeypatch, cli) -> None:

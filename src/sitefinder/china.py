@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from sitefinder.distance import sphere_km
 from sitefinder.models import Place, Resolution
 from sitefinder.text import fold, has_cjk, quoted
+from sitefinder.wording import say
 
 if TYPE_CHECKING:
     from sitefinder.gazetteer import Gazetteer
@@ -244,14 +245,44 @@ def _place(division: Division, gazetteer: Gazetteer) -> Place:
     centre, within a few km of its seat); a county is placed at its seat."""
     if division.place and division.level == "prefecture":
         city = gazetteer.place_by_id(division.place)
+        # Named as the division, not as GeoNames names the point: its seat town for an autonomous
+        # prefecture (凉山 at "Xichang"), a district for some cities (益阳 at "Heshan"), "Chang-hua"
         if city is not None and division.code[:2] == "TW":  # GeoNames puts New Taipei in "Taipei"
-            return city._replace(name=division.english, province=division.province)  # and "Chang-hua": Changhua
+            return city._replace(name=division.english, province=division.province)
         if city is not None:
-            return city
+            return city._replace(name=division.english)
     country = division.code[:2] if division.code[:2] in ("HK", "MO", "TW") else "CN"
     return Place(name=division.english, province=division.province if country == "CN" else "",
                  country=gazetteer.country_name(country), latitude=division.latitude,
                  longitude=division.longitude, population=division.population, geonameid=division.place or None)
+
+
+def _lang(query: str) -> str:
+    """The notices' language: Chinese for a query in Chinese characters, as queries' errors (#21)."""
+    return "zh" if has_cjk(query) else "en"
+
+
+def _alias_only(query: str, leader: Division, gazetteer: Gazetteer) -> list[str]:
+    """A county-level division found in Latin letters only by another name of its seat (an old or
+    stray spelling GeoNames keeps: "Hanzhou" for 甘州区) is answered with the close spellings of
+    well-known places named beside it: a misspelling is never answered as the place it is close to
+    (placement's rule), but Hangzhou is said."""
+    if leader.form != "alias" or leader.level != "county" or not query.isascii():
+        return []
+    close = [name for name in gazetteer.suggest(query) if fold(name.split(",")[0]) != fold(query)]
+    if not close:
+        return []
+    return [f"{query.strip()} is only another name of {_label(leader, gazetteer)}: using it; "
+            f"did you mean {' or '.join(close)}?"]
+
+
+def _town_query(town: Place, ranked: list[Division]) -> str:
+    """How to ask for a town named like a division: "Danshui, Guangdong"; by its coordinates when
+    a division of that name is in the same province ("Feicheng, Shandong" is 肥城市, not the town
+    Feicheng in 费县)."""
+    if any(division.province == town.province for division in ranked):
+        return f"{town.latitude:.2f},{town.longitude:.2f}"
+    return f"{town.name}, {town.province or town.country}"
 
 
 def _towns_alike(key: str, ranked: list[Division], gazetteer: Gazetteer) -> list[Place]:
@@ -263,7 +294,8 @@ def _towns_alike(key: str, ranked: list[Division], gazetteer: Gazetteer) -> list
     towns = [place for place in gazetteer.places(key) if place.population >= TOWN_SHARE * people
              and (fold(place.name) == key or place.geonameid and gazetteer.chinese_name(place.geonameid) == key)
              and gazetteer.country_code_of(place.country) in CHINA_AREA
-             and all(sphere_km(place.latitude, place.longitude, d.latitude, d.longitude) > SAME_PLACE_KM for d in ranked)]
+             and all(place.geonameid != d.place and sphere_km(place.latitude, place.longitude, d.latitude, d.longitude)
+                     > SAME_PLACE_KM for d in ranked)]  # a division's own place (Panjin) is no town alike
     unique = {(town.name, town.province, town.country): town for town in sorted(towns, key=lambda p: p.population)}
     return sorted(unique.values(), key=lambda place: -place.population)[:3]  # one line per town named alike
 
@@ -306,25 +338,24 @@ def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: lis
     others = [other for other in ranked[1:] if not (
         other.code[:2] == "TW" and other.parent == leader.code
         and sphere_km(other.latitude, other.longitude, leader.latitude, leader.longitude) <= SAME_PLACE_KM)]
-    others = _distinct_from_leader(leader, others, gazetteer)
+    others = _one_per_place([leader, *_distinct_from_leader(leader, others, gazetteer)], gazetteer)[1:]
     towns = _towns_alike(key, ranked, gazetteer)
+    notes.extend(_alias_only(query, leader, gazetteer))
     if towns:
-        notes.append(f"{query.strip()} is also " + "; ".join(f"{town.name}, {town.province or town.country} (a town)"
-                                                         for town in towns)
-                     + f": using {_label(leader, gazetteer)}; for the town write \"{towns[0].name}, "
-                       f"{towns[0].province or towns[0].country}\"")
+        lang = _lang(query)
+        notes.append(say("notice.china.towns", lang, query=query.strip(), used=_label(leader, gazetteer),
+                         towns="; ".join(say("notice.china.town", lang, name=f"{town.name}, {town.province or town.country}")
+                                         for town in towns), ask=_town_query(towns[0], ranked)))
     # With one namesake, resolver._choose's rule and message (a tenth of the leader's people makes
     # a real contender: resolver.CONTENDER_SHARE); with more, this notice names them all.
-    ambiguous = len(others) == 1 and others[0].population >= 0.10 * leader.population
+    # Without people on either side (Taiwan's townships) nothing ranks them: the notice names the
+    # other by its city (基隆市中正區), which an ambiguity line, giving only coordinates, cannot.
+    ambiguous = len(others) == 1 and 0 < leader.population and others[0].population >= 0.10 * leader.population
     if others and not ambiguous:
         named = "; ".join(_label(other, gazetteer) for other in others[:5])
-        more = f" and {len(others) - 5} more" if len(others) > 5 else ""
-        notes.append(f"{query.strip()} is also the name of {named}{more}: using {_label(leader, gazetteer)}; "
-                     "for another, write its city or province first (广州天河, \"Tianhe, Guangzhou\")")
-    parent = _by_code(gazetteer, leader.parent) if leader.level == "county" and leader.code[:2] == "TW" else None
-    if parent and (parent.latitude, parent.longitude) == (leader.latitude, leader.longitude):
-        notes.append(f"{leader.name} ({leader.english}) is placed at the centre of {parent.name} ({parent.english}): "
-                     "the offline gazetteer does not know its own seat")
+        more = say("notice.china.more", _lang(query), count=len(others) - 5) if len(others) > 5 else ""
+        notes.append(say("notice.china.namesakes", _lang(query), query=query.strip(), named=named, more=more,
+                         used=_label(leader, gazetteer)))
     return Resolution(query=query, place=_place(leader, gazetteer),
                       alternatives=(*(_place(other, gazetteer) for other in others), *towns), notes=tuple(notes),
                       ambiguous=ambiguous,
@@ -368,7 +399,7 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
     if rest and len(chain) == 1 and chain[0].form != "full":
         return None  # "中山大学肿瘤防治中心" is a hospital, not Zhongshan: a bare name must stand alone
     ranked = _rank([chain.divisions[-1] for chain in chains], preferred)
-    notes = [f"using {used} ({ranked[0].english}); ignored what follows: {rest}"] if rest else []
+    notes = [say("notice.china.rest_ignored", _lang(query), used=used, english=ranked[0].english, rest=rest)] if rest else []
     if _names_a_province(ranked):
         return _province_or_city(query, text, used, ranked, gazetteer, notes)
     from sitefinder.text import name_key
@@ -398,11 +429,11 @@ def _province_or_city(query: str, text: str, used: str, ranked: list[Division], 
         return _answer(query, city, gazetteer, notes) if city else None
     cities = [d for d in ranked if d.level != "province" and d.name == short_name(leader.name) + "市"]
     if cities:
-        notes.append(f"{used} is also a province: for its sites run: sitefinder list --province {leader.province}")
+        notes.append(say("notice.china.also_province", _lang(query), used=used, province=leader.province))
         return _answer(query, cities, gazetteer, notes)
     others = [d for d in ranked if d.level != "province"][:3]
-    also = (f"{used} is also the name of " + "; ".join(_label(d, gazetteer) for d in others)
-            + ": for it, write its city first (天津河北区, \"Hebei District, Tianjin\")",) if others else ()
+    also = (say("notice.china.province_namesakes", _lang(query), used=used,
+                named="; ".join(_label(d, gazetteer) for d in others)),) if others else ()
     raise RegionNotPlace(text, _region_of(leader), hint=f"that is a province or country: give a city in it, "
                                                         f"or run: sitefinder list --province {quoted(leader.province)}",
                          notes=also)
@@ -448,8 +479,8 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
         if own and own[0].population >= FOREIGN_POPULATION and own[0].population > 10 * max(
                 ranked[0].population, 1) and ranked[0].level == "county":
             return None
-        notes = [f"{head} is also {place.label}, {place.country}: for it write \"{place.name}, {place.country}\""
-                 for place in own[:2]]
+        notes = [say("notice.china.abroad_too", _lang(head), head=head, place=f"{place.label}, {place.country}",
+                     ask=f"{place.name}, {place.country}") for place in own[:2]]
         return _answer(query, ranked, gazetteer, notes, key=key if not qualifiers else "")
     return None
 
@@ -475,8 +506,24 @@ def _abroad_first(abroad: Place, leader: Division, preferred: frozenset[int]) ->
     return leader.form == "alias" or (leader.level == "county" and abroad.population > 10 * max(leader.population, 1))
 
 
+def _one_per_place(divisions: list[Division], gazetteer: Gazetteer) -> list[Division]:
+    """The divisions in their order, each place answered once: a prefecture answers as its seat's
+    city (海西州 as Delingha), which is its seat's county-level city too (德令哈市); "Delhi" named
+    Delingha twice. Keelung's 中正區, 22 km from Taipei's, is another place: kept."""
+    kept: list[Division] = []
+    shown: list[Place] = []
+    for division in divisions:
+        place = _place(division, gazetteer)
+        if not any(place.geonameid is not None and place.geonameid == other.geonameid
+                   or sphere_km(place.latitude, place.longitude, other.latitude, other.longitude) <= 1 for other in shown):
+            kept.append(division)
+            shown.append(place)
+    return kept
+
+
 def _abroad_answer(query: str, head: str, own: list[Place], ranked: list[Division], gazetteer: Gazetteer) -> Resolution:
     """The place abroad, with the Chinese divisions of that name as alternatives and in the notice."""
+    ranked = _one_per_place(ranked, gazetteer)
     named = "; ".join(_label(division, gazetteer) for division in ranked[:3])
     where = ranked[0].province or gazetteer.country_name(ranked[0].code[:2])  # Taiwan, Hong Kong, Macau
     note = (f"{head} is also the name of {named}: using {own[0].label}, {own[0].country}; for the one in China "
@@ -519,8 +566,7 @@ def city_of_qualifier(query: str, text: str, gazetteer: Gazetteer) -> Resolution
         found = [d for divisions in _divisions(gazetteer, keys).values() for d in divisions if d.level == "prefecture"]
         if len({d.code for d in found}) == 1:
             city = found[0]
-            note = (f"{parts[0]} is not in the offline gazetteer: using the city it is in, {_label(city, gazetteer)} "
-                    f"(--online looks {parts[0]} up)")
+            note = say("notice.china.city_it_is_in", _lang(query), part=parts[0], city=_label(city, gazetteer))
             return Resolution(query=query, place=_place(city, gazetteer), notes=(note,),
                               name_zh=official_short(city.name))
     return None

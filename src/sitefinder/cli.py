@@ -137,7 +137,14 @@ class Language(str, enum.Enum):
 
 LangOption = Annotated[Optional[Language], typer.Option(
     "--lang", case_sensitive=False, show_default=False,
-    help="zh: also show places in Chinese characters (the default when you type Chinese).")]
+    help="zh: words and places in Chinese characters; en: English only. Default: zh when the locale (LC_ALL, LC_MESSAGES, LANG) is Chinese or you type Chinese.")]
+
+
+def chosen_language(lang: Language | None) -> str | None:
+    """`--lang`, else the locale's (LC_ALL, LC_MESSAGES, LANG: wording.locale_language), else None."""
+    from sitefinder.wording import locale_language
+
+    return lang.value if lang else locale_language(os.environ)
 
 
 def _complete_province(incomplete: str) -> list[str]:
@@ -273,7 +280,7 @@ def list_command(
 
     fmt = choose_format(output, as_json, bom=bom)
     emit(matching_sites(sites, province=province, city=city, status=status, country=country,
-                        lang=lang.value if lang else None, all_statuses=all_statuses, stream=fmt.streamed,
+                        lang=chosen_language(lang), all_statuses=all_statuses, stream=fmt.streamed,
                         trials=trial or (), condition=condition),
          fmt, _options(sites), bom)
 
@@ -321,7 +328,8 @@ def near_command(
     fmt = choose_format(output, as_json, bom=bom)
     ask = near_by_hospital if by is Grouping.hospital else nearest_sites
     emit(ask(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
-             lang=lang.value if lang else None, all_statuses=all_statuses, trials=trial or (), condition=condition),
+             lang=chosen_language(lang), all_statuses=all_statuses, trials=trial or (), condition=condition,
+             stream=fmt.streamed),
          fmt, _options(sites), bom)
 
 
@@ -366,7 +374,7 @@ def map_command(
 
     fmt = choose_format(output, as_json, command="map", out=out)
     emit(map_near(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
-                  lang=lang.value if lang else None, view=view.value, aspect=map_aspect(fmt, out), out=out,
+                  lang=chosen_language(lang), view=view.value, aspect=map_aspect(fmt, out), out=out,
                   all_statuses=all_statuses, trials=trial or (), condition=condition), fmt, _options(sites))
 
 
@@ -392,7 +400,7 @@ def show_command(
     from sitefinder.queries import site_detail
 
     fmt = choose_format(output, as_json)
-    emit(site_detail(site, sites, lang=lang.value if lang else None), fmt, _options(sites))
+    emit(site_detail(site, sites, lang=chosen_language(lang)), fmt, _options(sites))
 
 
 @app.command("info", cls=SitefinderCommand)
@@ -421,7 +429,7 @@ def info_command(
     from sitefinder.queries import trial_summary
 
     fmt = choose_format(output, as_json)
-    emit(trial_summary(sites, nct_id, lang.value if lang else None), fmt)
+    emit(trial_summary(sites, nct_id, chosen_language(lang)), fmt)
 
 
 @app.command("import", cls=SitefinderCommand)

@@ -7,6 +7,7 @@ contact as `{"name", "role", "phone"?, "phone_ext"?, "email"?}`; the registry's 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -125,22 +126,29 @@ def phone_forms(phone: str, region: str | None = None) -> tuple[str, str]:
     valid number. By Google's libphonenumber rules; the area code is joined by a hyphen as Chinese
     hospitals write it (0760-8987 3999), a mobile number (138 0013 8000) has none.
 
-    Called when data are imported, so that printing a table never pays phonenumbers' 30 ms import.
+    Called when data are imported, so that printing a table never pays phonenumbers' import.
+    Each distinct (number, region) is worked out once per process (a study repeats its central
+    contact's number at many sites).
     """
     if not phone:
         return "", ""
-    import phonenumbers
+    return _phone_forms(phone, region)
+
+
+@functools.lru_cache(maxsize=4096)  # bounded: a hostile answer of distinct numbers is worked out again
+def _phone_forms(phone: str, region: str | None) -> tuple[str, str]:
+    import phonenumbers as util
 
     try:
-        number = phonenumbers.parse(phone, region)
-    except phonenumbers.NumberParseException:
+        number = util.parse(phone, region)
+    except util.NumberParseException:
         return "", ""
-    if not phonenumbers.is_valid_number(number):
+    if not util.is_valid_number(number):
         return "", ""
-    international = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    international = util.format_number(number, util.PhoneNumberFormat.INTERNATIONAL)
     if number.country_code != 86:
         return international, ""
-    national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    national = util.format_number(number, util.PhoneNumberFormat.NATIONAL)
     if national.startswith("0"):
         national = national.replace(" ", "-", 1)
     return international, national

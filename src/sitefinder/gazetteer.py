@@ -32,6 +32,7 @@ SUGGESTION_MARGIN = 3.0  # rapidfuzz ratio points
 DISTRICT_KM = 9.0  # a place this near a place four times its size is a district of it
 MAX_SPOKEN_CHARS = 8  # Chinese place names are two to four characters, rarely more
 MAX_SPOKEN_KEYS = 64  # readings tried for one query (characters with several readings multiply)
+MAX_REMEMBERED_NAMES = 20_000  # division and country names remembered by one Gazetteer
 
 
 
@@ -57,6 +58,10 @@ class Gazetteer:
         self._middles: dict[tuple[str, str], Place | None] = {}
         self._towns: dict[tuple[str, int], tuple[list[str], list[tuple]]] = {}
         self._has_china: bool | None = None
+        # Division and country names by key (regions, divisions): an import asks them for every row's
+        # state and country, 503 and 176 queries for the 248 rows of NCT05843643; bounded below.
+        self._region_rows: dict[tuple[str, str], frozenset[tuple[str, str]]] = {}
+        self._tables: dict[str, bool] = {}
 
     def rows(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple]:
         """Rows of a query on the file, for modules with tables of their own (china.py)."""
@@ -74,15 +79,51 @@ class Gazetteer:
             "FROM name n JOIN place p ON p.id = n.place WHERE n.key = ?", (key,)).fetchall()
         return [self._place(row) for row in rows]
 
-    def postal_places(self, key: str, country: str, admin1: str | None = None) -> list[Place]:
+    def postal_places(self, key: str, country: str, admin1: str | None = None, written: str = "") -> list[Place]:
         """Postal localities of that name in a country (and state): the towns of mailing addresses
-        (a ZIP code's city, "Flushing", "Macomb Township"), at the middle of their postal codes;
-        no GeoNames id (they are not GeoNames places), source "postal"."""
+        (a ZIP code's city, "Flushing", "Macomb Township"; abroad a comuna, a commune, a post town:
+        "Vitacura", "Ambilly", "Vällingby"), at the middle of their postal codes; no GeoNames id
+        (they are not GeoNames places), source "postal". A locality abroad is stored without its
+        name (build_postal.py): it is shown as `written`, the name the caller looked up."""
         rows = self._db.execute(
             "SELECT name, admin1, country, latitude, longitude FROM postal WHERE key = ? AND country = ? "
             "AND (? IS NULL OR admin1 = ?) ORDER BY zips DESC, admin1", (key, country, admin1, admin1)).fetchall()
+        if not rows and country != "US" and self._has_table("postal_abroad"):
+            rows = [(written or key, admin1_name, code, latitude / 10_000, longitude / 10_000)
+                    for admin1_name, code, latitude, longitude in self._db.execute(
+                        "SELECT d.admin1, a.country, a.latitude, a.longitude FROM postal_abroad a "
+                        "JOIN postal_division d ON d.id = a.division WHERE a.key = ? AND a.country = ? "
+                        "AND (? IS NULL OR d.admin1 = ?) ORDER BY d.admin1", (key, country, admin1, admin1))]
         return [Place(name=name, province=admin1, country=self.country_name(code), latitude=latitude,
                       longitude=longitude, source="postal") for name, admin1, code, latitude, longitude in rows]
+
+    def postal_names_starting(self, key: str, country: str, admin1: str, limit: int = 3) -> list[tuple[str, Place]]:
+        """(key, locality) of the postal localities abroad in a state whose key begins with `key` and is
+        longer ("umhlanga" → "umhlangarocks"), at most `limit`: a post town written short."""
+        if not self._has_table("postal_abroad") or not key:
+            return []
+        rows = self._db.execute(
+            "SELECT a.key, a.latitude, a.longitude FROM postal_abroad a JOIN postal_division d ON d.id = a.division "
+            "WHERE a.key > ? AND a.key < ? AND a.country = ? AND d.admin1 = ? ORDER BY a.key LIMIT ?",
+            (key, key + "\uffff", country, admin1, limit)).fetchall()
+        return [(found, Place(name=found, province=admin1, country=self.country_name(country), latitude=latitude / 10_000,
+                              longitude=longitude / 10_000, source="postal")) for found, latitude, longitude in rows]
+
+    def division_towns(self, key: str, country: str) -> list[Place]:
+        """The largest place of each second-level division of that name in a country whose places
+        all lie around it (a partido, comuna, kabupaten: build_postal.py's division_town)."""
+        if not self._has_table("division_town"):
+            return []
+        rows = self._db.execute(
+            "SELECT p.id, p.name, p.admin1, p.country, p.latitude, p.longitude, p.population FROM division_town d "
+            "JOIN place p ON p.id = d.place WHERE d.key = ? AND d.country = ?", (key, country)).fetchall()
+        return [self._place(row) for row in rows]
+
+    def _has_table(self, name: str) -> bool:
+        """Whether the file holds a table (one built later than the file may not: postal_abroad)."""
+        if name not in self._tables:
+            self._tables[name] = bool(self.rows("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)))
+        return self._tables[name]
 
     def postal_code_place(self, code: str, country: str) -> Place | None:
         """A postal code's point (a US ZIP code: its postal city's name, its state), or None."""
@@ -108,17 +149,27 @@ class Gazetteer:
 
     def regions(self, text: str) -> set[tuple[str, str]]:
         """(country code, admin1 name or "") for a province, state or country name."""
-        rows = self._db.execute("SELECT country, admin1 FROM region WHERE key = ?", (province_key(text),))
-        return set(rows.fetchall())
+        return set(self._region_query("region", province_key(text)))
+
+    def _region_query(self, table: str, key: str) -> frozenset[tuple[str, str]]:
+        """(country, admin1) rows of `region` ("region") or of `region` and `part` ("part") for a
+        key, remembered: a few thousand distinct names at most in a real import, and past
+        MAX_REMEMBERED_NAMES (a hostile answer of made-up states) asked again, not kept."""
+        found = self._region_rows.get((table, key))
+        if found is None:
+            sql = "SELECT country, admin1 FROM region WHERE key = ?" if table == "region" else \
+                "SELECT country, admin1 FROM region WHERE key = ? UNION SELECT country, admin1 FROM part WHERE key = ?"
+            found = frozenset(self._db.execute(sql, (key,) * sql.count("?")).fetchall())
+            if len(self._region_rows) < MAX_REMEMBERED_NAMES:
+                self._region_rows[table, key] = found
+        return found
 
     def divisions(self, text: str) -> set[tuple[str, str]]:
         """(country code, admin1 name) for what a registry writes as a state: a province, state or
         country name as `regions` reads it, or a part of a state standing for it (the province "RM"
         or "Roma" for Latium, "Isère" for Rhône-Alpes, "Surrey" for England)."""
         for form in (text, *without_division_word(text)):
-            key = province_key(form)
-            rows = self._db.execute("SELECT country, admin1 FROM region WHERE key = ? UNION "
-                                    "SELECT country, admin1 FROM part WHERE key = ?", (key, key)).fetchall()
+            rows = self._region_query("part", province_key(form))
             if rows:
                 return set(rows)
         return set()

@@ -52,6 +52,56 @@ def _shown(path: Path | str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# What `import` takes, said whole whenever a file is none of it (a password file, a CSV, a photo).
+IMPORT_SOURCES = ("expected a ClinicalTrials.gov study record as JSON (API v2, as the registry serves "
+                  "NCT07010263), the registry's export of them, a zip or folder of NCT*.json files, or an NCT id "
+                  "with --online")
+
+
+def not_a_study_record(where: str, raw: bytes) -> ImportFailed:
+    """The one-line error for a file that holds no study record: what it holds instead, and what
+    `import` takes. A file that begins like JSON keeps the parser's line and reason (a study file
+    cut short is still a study file); anything else is named by what it looks like."""
+    text = raw.decode("utf-8-sig", "replace")
+    begins = text.lstrip()[:1]
+    if not begins:
+        what = "is empty"
+    elif b"\x00" in raw[:4096] or (begins not in "{[" and _undecodable(raw)):
+        what = "is binary data, not text"
+    elif begins in "{[":
+        if _undecodable(raw):
+            what = "is not UTF-8 text (a registry study is UTF-8 JSON)"
+        else:
+            try:
+                json.loads(text)
+                what = "is JSON but not a study (no protocolSection)"
+            except json.JSONDecodeError as exc:
+                what = f"is not valid JSON (line {exc.lineno}: {exc.msg})"
+            except RecursionError:
+                what = "is JSON nested too deeply to be registry studies"
+    elif _looks_like_csv(text):
+        what = "is a CSV table, not JSON (a sites file is given to the other commands with --sites)"
+    else:
+        what = "is plain text, not JSON"
+    return ImportFailed(f"{where}: {what}; {IMPORT_SOURCES}")
+
+
+def _undecodable(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
+def _looks_like_csv(text: str) -> bool:
+    """Two or more lines at the start with the same number (one or more) of commas or tabs."""
+    lines = [line for line in text[:4096].splitlines()[:5] if line.strip()]
+    return len(lines) >= 2 and any(lines[0].count(mark) > 0 and all(line.count(mark) == lines[0].count(mark)
+                                                                    for line in lines[1:])
+                                   for mark in ",\t;")
+
+
 def _today() -> str:
     import datetime
 
@@ -68,10 +118,12 @@ def read_study_file(path: Path) -> dict[str, Any]:
     except OSError as exc:
         raise ImportFailed(f"{_shown(path)}: cannot be read ({exc.strerror or exc})") from None
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportFailed(f"{_shown(path)}: not UTF-8 text; a registry study is UTF-8 JSON") from None
-    return _parse_study(text, _shown(path))
+        study = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise not_a_study_record(_shown(path), raw) from None
+    if not isinstance(study, dict) or not isinstance(study.get("protocolSection"), dict):
+        raise not_a_study_record(_shown(path), raw)
+    return study
 
 
 def fetch_study(nct_id: str) -> dict[str, Any]:

@@ -32,9 +32,19 @@ The rules, each for a class of what real records hold (benchmarks/placement.py m
   ("Tianhe District, Guangdong" is not put at Shenzhen). A province given for the state is taken
   on its own ("Torrette, AN" at Ancona, not the Marches' main city). With no state, a country
   that is mostly one city (Singapore).
-- A city that is a division itself ("Hokkaido, Japan") is placed at its middle, precision "division".
+- A postal locality the gazetteer's places lack (a US postal town; abroad a comuna, a commune, a post
+  town: "Vitacura", "Ramos Mejía", "Vällingby") is placed at the middle of its postal codes, in the
+  state given or the one state that has it; last of all, a post town written short ("Umhlanga" for
+  Umhlanga Rocks) as the one locality of the state given whose name begins so.
+- A Korean -gu of one city other than Seoul is placed at that city ("Haeundae-gu" at Busan); one
+  that several cities have ("Seo-gu") needs the state or the postal code's zone, else stays unplaced
+  naming them.
+- A city that is a division itself ("Hokkaido, Japan") is placed at its middle, precision "division";
+  one that is a second-level division of one town ("Vicente López": the partido of Olivos) at that
+  town, precision "state".
 - A postal code says what the row does not: a French one its département, or an overseas part
-  ("Saint-Denis, 93200" is near Paris, "Saint-Denis, 97400" on Réunion); a Brazilian CEP its state.
+  ("Saint-Denis, 93200" is near Paris, "Saint-Denis, 97400" on Réunion); a Brazilian CEP or a Korean
+  postal code its state.
 - A misspelt city ("Hanzhou") is placed when one spelling in the country (and state, when given) is
   clearly closest and names a town of 15,000 or more, with a note.
 """
@@ -146,6 +156,11 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
         state_label = repr(state)
         states = _states(state, countries, gazetteer)
         ward_note = f"The registry gives no state; {city} is {described}: placed in {state}."
+    elif city_ward and countries and {gazetteer.country_code_of(name) for name in countries} == {"KR"} \
+            and not _gazetteer_has(city, states, countries, gazetteer):
+        korean = _korean_city_ward(city, states, gazetteer)  # "Haeundae-gu": Busan's; "Seo-gu": five cities'
+        if korean is not None:
+            return korean
     seat: list[Placement | None] = []
     # The state field holding a city, not a division ("3e Arrondissement, Lyon", "Menteng, Jakarta"):
     # a place of the city's name outside that city's division and far from it is another one's
@@ -172,7 +187,7 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
                         or Placement(_best(in_state, key, gazetteer), ward_note))
             if ward:  # Kotō, Tokyo is not Kotō, Kumamoto
                 continue
-            postal = _postal_town(city, head, states, countries, postal_code, gazetteer)
+            postal = _postal_town(city, head, states, countries, postal_code, gazetteer, state_city)
             if postal is not None:  # "Chesterfield, Michigan": a postal town, not Chesterfield, Missouri
                 return postal
             distinct = distinct_places(sorted(found, key=lambda place: -place.population))
@@ -200,14 +215,19 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
         township = _taiwan_township(city, state, gazetteer)
         if township is not None:
             return township
-    postal = _postal_town(city, head, states, countries, postal_code, gazetteer)
+    postal = _postal_town(city, head, states, countries, postal_code, gazetteer, state_city)
     if postal is not None:
         return postal
     if why_not:  # "Chaoyang, Beijing": a district of the city that is nearly all the state, not a namesake
+        if states and (town := _division_town(city, states, countries, gazetteer, state_city)) is not None:
+            return town  # "General San Martín, Buenos Aires": the partido, not a namesake town elsewhere
         main = _main_city(city, state, states, countries, city_ward, gazetteer, CITY_STATE_SHARE)
         return main._replace(note=f"{ward_note} {main.note}".strip()) if main else Placement(None, why_not)
     if seated := division():
         return seated
+    town = _division_town(city, states, countries, gazetteer, state_city)
+    if town is not None:  # "Vicente López, Buenos Aires": the partido, at Olivos
+        return town
     if spellings and searched is not None:
         searched.append(city)
     found_elsewhere = ((_closest_spelling(city, states, countries, gazetteer, state_city) if spellings else None)
@@ -215,6 +235,7 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
     if found_elsewhere is not None:
         return found_elsewhere._replace(note=f"{ward_note} {found_elsewhere.note}".strip())
     return (_city_for_state(city, state, states, countries, gazetteer)
+            or _postal_town_written_short(city, states, gazetteer)
             or Placement(None, f"Could not be placed: the offline gazetteer does not know {where!r}" +
                          ("." if spellings else f" (not searched for as a misspelling: this import had already "
                                                 f"searched for {MAX_SPELLING_SEARCHES:,}).")))
@@ -234,12 +255,40 @@ def _taiwan_township(city: str, state: str, gazetteer: Gazetteer) -> Placement |
     try:
         resolution = resolve_china(text, text, gazetteer, frozenset())
     except SitefinderError:
+        resolution = None
+    if resolution is not None and resolution.place.country == "Taiwan":
+        return Placement(resolution.place, f"The registry's city {city!r} is Taiwan's {resolution.place.name}: placed at its seat.")
+    return _township_by_former_county(city, " ".join(words), state, gazetteer)
+
+
+TW_FORMER_COUNTY_KM = 60.0  # 林口 is 20 km from Taipei, 中壢 11 km from Taoyuan; Taiwan's counties span 130 km
+
+
+def _township_by_former_county(city: str, township: str, state: str, gazetteer: Gazetteer) -> Placement | None:
+    """"Linkou, Taipei", "Chungli City, Taoyuan County": a township written with the county it was
+    in before 2010–14 (臺北縣 is 新北市; 桃園縣 桃園市), which the county or city of that name today does
+    not hold. It is the township of that name when Taiwan has only one, within TW_FORMER_COUNTY_KM
+    of the state written."""
+    from sitefinder.china import resolve_china
+    from sitefinder.errors import SitefinderError
+
+    def in_taiwan(text: str) -> list[Place]:
+        try:
+            resolution = resolve_china(text, text, gazetteer, frozenset()) if text else None
+        except SitefinderError:
+            return []
+        return [place for place in (resolution.place, *resolution.alternatives)
+                if place.country == "Taiwan"] if resolution else []
+
+    words = state.split()
+    # "Taoyuan County" is Hunan's 桃源县 too: the county of Taiwan, else the city it became
+    counties = in_taiwan(state) or (in_taiwan(" ".join(words[:-1])) if words[-1:] in (["County"], ["county"]) else [])
+    found = in_taiwan(township)
+    if not counties or len(found) != 1 or sphere_km(found[0].latitude, found[0].longitude, counties[0].latitude,
+                                                    counties[0].longitude) > TW_FORMER_COUNTY_KM:
         return None
-    if resolution is None or resolution.place.country != "Taiwan":
-        return None
-    where = ("placed at the centre of its county or city (the offline gazetteer lacks its own seat)"
-             if any("placed at the centre of" in note for note in resolution.notes) else "placed at its seat")
-    return Placement(resolution.place, f"The registry's city {city!r} is Taiwan's {resolution.place.name}: {where}.")
+    return Placement(found[0], f"The registry's city {city!r} is Taiwan's {found[0].name}, written with the county it "
+                               f"was in ({state}): placed at its seat.")
 
 
 CITY_AS_STATE_MIN_POPULATION = 50_000  # "Cabueñes, Gijón": a city of this size written where the state goes
@@ -288,6 +337,12 @@ _BRAZIL_CEP = ((1000, "SP"), (20000, "RJ"), (29000, "ES"), (30000, "MG"), (40000
                (70000, "DF"), (72800, "GO"), (73000, "DF"), (73700, "GO"), (76800, "RO"), (77000, "TO"),
                (78000, "MT"), (78900, "RO"), (79000, "MS"), (80000, "PR"), (88000, "SC"), (90000, "RS"))
 
+# Korea's five-digit postal codes (since 2015): the first two digits are the state's zone (Korea Post);
+# checked against GeoNames' Korean postal codes, where every code's state agrees with this table.
+_KOREA_POSTAL = ((1, "11"), (10, "41"), (21, "28"), (24, "42"), (27, "43"), (30, "50"), (31, "44"), (34, "30"),
+                 (36, "47"), (41, "27"), (44, "31"), (46, "26"), (50, "48"), (54, "45"), (57, "46"), (61, "29"),
+                 (63, "49"), (64, ""))
+
 
 def _postal_hint(countries: set[str], postal_code: str, gazetteer: Gazetteer) -> tuple[str, str]:
     """(the one country part the code places the site in, or ""; the state it names, or "")."""
@@ -299,6 +354,10 @@ def _postal_hint(countries: set[str], postal_code: str, gazetteer: Gazetteer) ->
         if digits[:3] in _FRANCE_OVERSEAS:
             return gazetteer.country_name(_FRANCE_OVERSEAS[digits[:3]]), ""
         return gazetteer.country_name("FR"), _FRANCE_ISO.get(digits[:2], f"FR-{digits[:2]}")
+    if codes == {"KR"} and len(digits) == 5:  # "Seo-gu, 49241" is Busan's Seo-gu
+        number = int(digits[:2])
+        state = next((state for start, state in reversed(_KOREA_POSTAL) if number >= start), "")
+        return "", f"KR-{state}" if state else ""
     if codes == {"BR"} and len(digits) == 8:
         number = int(digits[:5])
         state = next((state for start, state in reversed(_BRAZIL_CEP) if number >= start), "")
@@ -346,6 +405,69 @@ DESIGNATED_WARDS = {
 }
 
 
+# The districts (-gu) of Korea's other cities that have them, by city: the six metropolitan cities
+# (each its own state) and the cities of a province divided into gu (each city's own list; Incheon's
+# Nam-gu is Michuhol-gu since 2018, both kept). A -gu is one of these when the gazetteer does not know
+# it: a name one city's alone is that city; one that several share (Seo-gu: Busan, Daegu, Incheon,
+# Gwangju, Daejeon) needs the state or the postal code, and without them stays unplaced, saying which.
+KOREAN_CITY_WARDS = {
+    "Busan": ("KR-26", "jung seo dong yeongdo busanjin dongnae nam buk haeundae saha geumjeong gangseo yeonje suyeong "
+                       "sasang"),
+    "Daegu": ("KR-27", "jung dong seo nam buk suseong dalseo"),
+    "Incheon": ("KR-28", "jung dong michuhol nam yeonsu namdong bupyeong gyeyang seo"),
+    "Gwangju": ("KR-29", "dong seo nam buk gwangsan"),
+    "Daejeon": ("KR-30", "dong jung seo yuseong daedeok"),
+    "Ulsan": ("KR-31", "jung nam dong buk"),
+    "Suwon": ("KR-41", "jangan gwonseon paldal yeongtong"),
+    "Seongnam": ("KR-41", "sujeong jungwon bundang"),
+    "Goyang": ("KR-41", "deogyang ilsandong ilsanseo"),
+    "Yongin": ("KR-41", "cheoin giheung suji"),
+    "Anyang": ("KR-41", "manan dongan"),
+    "Ansan": ("KR-41", "sangnok danwon"),
+    "Bucheon": ("KR-41", "wonmi sosa ojeong"),
+    "Cheongju": ("KR-43", "sangdang seowon heungdeok cheongwon"),
+    "Cheonan": ("KR-44", "dongnam seobuk"),
+    "Jeonju": ("KR-45", "wansan deokjin"),
+    "Pohang": ("KR-47", "nam buk"),
+    "Changwon": ("KR-48", "uichang seongsan masanhappo masanhoewon jinhae"),
+}
+
+
+def _korean_city_ward(city: str, states: set[tuple[str, str]], gazetteer: Gazetteer) -> Placement | None:
+    """A Korean -gu the gazetteer lacks, placed at the city it is a district of ("Haeundae-gu" is
+    Busan's, "Bundang-gu, Gyeonggi-do" Seongnam's, not the province's main city Suwon), with a note;
+    a district of several such cities with no state to tell them apart stays unplaced, naming them.
+    Seoul's own districts are the capital's rule (CAPITAL_WARDS), before this one."""
+    keys = {name_key(form) for form in written_forms(city)[1:]}
+    cities = []
+    for name, (iso, wards) in KOREAN_CITY_WARDS.items():
+        division = next(iter(gazetteer.divisions(iso)), None)
+        if division is not None and keys & set(wards.split()) and (not states or division in states):
+            cities.append((name, division))
+    if not cities:
+        return None
+    if len(cities) > 1:
+        if states:
+            return None  # "Nam-gu, Gyeongsangbuk-do": Pohang's; a province holding two such cities does not say
+        named = ", ".join(name for name, _ in cities[:-1]) + f" and {cities[-1][0]}"
+        return Placement(None, f"Could not be placed: {city!r} is a district of {named}, and the registry gives no "
+                               "state or postal code to tell which.")
+    name, (code, admin1) = cities[0]
+    found = [place for place in gazetteer.places(name_key(name)) if _code(place, gazetteer) == code
+             and place.province == admin1]
+    if not found:
+        return None
+    place = _best(found, name_key(name), gazetteer)
+    return Placement(place, f"The registry's city {city!r} is a district of {place.name} the offline gazetteer does not "
+                            f"know: placed at {place.name} (approximate).", "state")
+
+
+def _gazetteer_has(city: str, states: set[tuple[str, str]], countries: set[str], gazetteer: Gazetteer) -> bool:
+    """Whether the gazetteer holds the ward itself (Yuseong, Daejeon), in the state given if any."""
+    return any(place.country in countries and (not states or (_code(place, gazetteer), place.province) in states)
+               for form in written_forms(city) for place in gazetteer.places(name_key(form)))
+
+
 def _capital_of_ward(city: str, codes: set[str]) -> tuple[str, str] | None:
     """(the state, how the ward is known to be there) when a ward written with no state names one
     of the capital's wards, or in Japan one designated city's ward that no other such city has."""
@@ -354,7 +476,10 @@ def _capital_of_ward(city: str, codes: set[str]) -> tuple[str, str] | None:
     keys = {name_key(form) for form in written_forms(city)[1:]}
     capital, wards, described = CAPITAL_WARDS[code]
     if keys & wards:
-        return capital, f"one of {capital}'s {described}"
+        others = [name for name, (_, names) in KOREAN_CITY_WARDS.items() if keys & set(names.split())] \
+            if code == "KR" else []
+        also = f" (the largest of the {len(others) + 1} cities with a district of that name)" if others else ""
+        return capital, f"one of {capital}'s {described}{also}"
     if code == "JP":
         states = [(state, cities) for state, (cities, wards_text) in DESIGNATED_WARDS.items()
                   if keys & set(wards_text.split())]
@@ -394,6 +519,11 @@ def _qualified_namesake(found: list[Place], key: str, gazetteer: Gazetteer) -> P
                            "exactly that name.")
 
 
+# A post town written short ("Umhlanga" for Umhlanga Rocks) is read as the one postal locality of
+# the state given whose name begins with it, when the name written has this many letters and what
+# follows it this many: "Santa" or "San" never stands for a town.
+POSTAL_PREFIX_MIN_CHARS = 6
+POSTAL_PREFIX_MIN_REST = 4
 POSTAL_CODE_KM = 30.0  # a namesake this near the row's ZIP code's point is the one its address means
 
 
@@ -418,12 +548,12 @@ def _nearest_the_postal_code(found: list[Place], postal_code: str, gazetteer: Ga
 
 
 def _postal_town(city: str, head: str, states: set[tuple[str, str]], countries: set[str], postal_code: str,
-                 gazetteer: Gazetteer) -> Placement | None:
+                 gazetteer: Gazetteer, state_city: Place | None = None) -> Placement | None:
     """A city that is a postal town, not a GeoNames place (a township, a neighbourhood with its own
     post office, a base: "Macomb Township", "Flushing", "Fort Sam Houston"), placed at the middle
     of its postal codes: in the state given, else the one state that has it (or that the row's
     postal code names). Failing that, the row's own postal code's point, when the code's state is
-    the one given."""
+    the one given. A city written as the state ("Pumarín, Gijón") keeps the locality near that city."""
     if not countries:  # a row with no country is no US mailing address by default
         return None
     codes = sorted({gazetteer.country_code_of(name) for name in countries})
@@ -434,11 +564,13 @@ def _postal_town(city: str, head: str, states: set[tuple[str, str]], countries: 
     for name in dict.fromkeys([*written_forms(city), *(written_forms(head) if head else ())]):
         key = name_key(name)
         for code in codes:
-            found = gazetteer.postal_places(key, code)
+            found = gazetteer.postal_places(key, code, written=name)
             if states:
                 found = [place for place in found if (code, place.province) in states]
             elif zip_place is not None:
                 found = [place for place in found if place.province == zip_place.province] or found
+            if state_city is not None:
+                found = [place for place in found if _near(place, state_city)]
             if len(found) == 1:
                 place = found[0]
                 return Placement(place, f"The registry's city {city!r} is a postal town the offline gazetteer's "
@@ -448,6 +580,45 @@ def _postal_town(city: str, head: str, states: set[tuple[str, str]], countries: 
         return Placement(zip_place, f"The registry's city {city!r} is not in the offline gazetteer: placed at its "
                                     f"postal code {zip_code} ({zip_place.name}, {zip_place.province}).")
     return None
+
+
+def _division_town(city: str, states: set[tuple[str, str]], countries: set[str], gazetteer: Gazetteer,
+                   state_city: Place | None) -> Placement | None:
+    """A second-level division written as the city (a partido, comuna, kabupaten: "Vicente López",
+    "Partido de Tres de Febrero") whose places all lie within 15 km of its largest: placed at that
+    place, approximately, with a note; in the state given, else the one such division of the country."""
+    if not countries:
+        return None
+    codes = {gazetteer.country_code_of(name) for name in countries}
+    for name in written_forms(city):
+        found = [place for code in sorted(codes) for place in gazetteer.division_towns(name_key(name), code)]
+        if states:
+            found = [place for place in found if (_code(place, gazetteer), place.province) in states]
+        if state_city is not None:
+            found = [place for place in found if _near(place, state_city)]
+        if len(distinct_places(found)) == 1:
+            place = found[0]
+            return Placement(place, f"The registry's city {city!r} is a district (second-level division) of "
+                                    f"{place.province or place.country} the offline gazetteer has no place of that "
+                                    f"name for: placed at {place.name}, its largest place (approximate).", "state")
+    return None
+
+
+def _postal_town_written_short(city: str, states: set[tuple[str, str]], gazetteer: Gazetteer) -> Placement | None:
+    """A post town written short ("Umhlanga, KwaZulu-Natal" for Umhlanga Rocks): the one postal
+    locality of the state given whose name begins with the city's, when no locality of the country
+    bears the city's name itself (Çukurova is a name of its own, not short for "Çukurova
+    Üniversitesi"). Tried last, after the state's main city: it is the loosest reading."""
+    key = name_key(city)
+    if len(states) != 1 or len(key) < POSTAL_PREFIX_MIN_CHARS:
+        return None
+    (code, admin1), = states
+    longer = gazetteer.postal_names_starting(key, code, admin1)
+    if len(longer) != 1 or len(longer[0][0]) - len(key) < POSTAL_PREFIX_MIN_REST or gazetteer.postal_places(key, code):
+        return None
+    return Placement(longer[0][1]._replace(name=city),
+                     f"The registry's city {city!r} is a postal town written short: the one postal locality of "
+                     f"{admin1} whose name begins so, placed at the middle of its postal codes.")
 
 
 def _state_typo(distinct: list[Place], key: str, state: str, states: set[tuple[str, str]],
@@ -522,12 +693,23 @@ def _division_seat(city: str, countries: set[str], gazetteer: Gazetteer) -> Plac
 
 
 def postal_town_placement(city: str, state: str, gazetteer: Gazetteer) -> Placement | None:
-    """`near`'s use of the postal-town rule: "Flushing, NY", a postal town typed with its state."""
+    """`near`'s use of the postal-town rule: "Flushing, NY", a postal town typed with its state, or
+    "Vitacura, Chile" with its country."""
     states = _states(state, set(), gazetteer)
-    if not states:
+    countries = ({gazetteer.country_name(code) for code, _ in states} if states
+                 else _country_names(state, gazetteer))
+    if not countries:
         return None
-    countries = {gazetteer.country_name(code) for code, _ in states}
     return _postal_town(city, "", states, countries, "", gazetteer)
+
+
+def division_town_placement(city: str, state: str, gazetteer: Gazetteer) -> Placement | None:
+    """`near`'s use of the district rule: "Vicente López, Buenos Aires", a second-level division of
+    one town typed with its state (or its country)."""
+    states = _states(state, set(), gazetteer)
+    countries = ({gazetteer.country_name(code) for code, _ in states} if states
+                 else _country_names(state, gazetteer))
+    return _division_town(city, states, countries, gazetteer, None) if countries else None
 
 
 def main_city_placement(city: str, state: str, gazetteer: Gazetteer) -> Placement | None:

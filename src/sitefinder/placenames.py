@@ -118,6 +118,20 @@ QUARTER_WORDS = frozenset(("pusat", "barat", "timur", "selatan", "utara", "centr
                            "süd", "ouest", "norte", "oeste", "leste"))
 
 
+# Words that say a name is a division, written before it: Indonesia's kecamatan (district), kabupaten
+# (regency), kota (city), kelurahan and desa (village); a Spanish-speaking country's partido, comuna,
+# municipio ("Kecamatan Menteng", "Kab. Bogor", "Partido de Pilar"); and "Central" before a city
+# ("Central Jakarta", Jakarta Pusat in English). The name without them is tried after the whole.
+_DIVISION_PREFIXES = ("kecamatan ", "kec. ", "kec ", "kabupaten ", "kab. ", "kab ", "kota ", "kotamadya ",
+                      "kelurahan ", "kel. ", "desa ", "partido de ", "partido ", "comuna de ", "comuna ",
+                      "municipio de ", "municipio ", "central ")
+
+
+# A postal code written before the town, as Europe addresses letters: Sweden's and Czechia's "162 68",
+# the Netherlands' "1105 AZ", a country letter before it ("D-69120", "F-75013").
+_LEADING_POSTAL_CODE = re.compile(r"^(?:[A-Z]{1,2}-)?\d{2,5}(?:[ -]\d{2,3})?(?: [A-Z]{2})? +(\D.*)$")
+
+
 def written_forms(name: str) -> list[str]:
     """The name as written, then without what is added to a town's name ("TOULOUSE Cedex 9",
     "Praha 2", "Chuo-ku", "Haidian District", "75013 Paris") and with "St."/"Saint"
@@ -125,7 +139,10 @@ def written_forms(name: str) -> list[str]:
     ("Ostrava-Poruba"), each once."""
     tried = [name]
     words = name.split()
-    if len(words) > 1 and words[0].isdigit():  # "75013 Paris"
+    postal = _LEADING_POSTAL_CODE.match(name)
+    if postal:  # "75013 Paris", "162 68 Vällingby", "1105 AZ Amsterdam", "D-69120 Heidelberg": after the code
+        tried += written_forms(postal.group(1))
+    elif len(words) > 1 and words[0].isdigit():  # "3 Rivers"
         tried.append(" ".join(words[1:]))
     if "cedex" in (word.casefold() for word in words):  # "TOULOUSE Cedex 9", "Bron Cedex"
         tried.append(" ".join(words[: [word.casefold() for word in words].index("cedex")]))
@@ -133,6 +150,10 @@ def written_forms(name: str) -> list[str]:
         tried.append(" ".join(words[:-1]))
     if len(words) > 1 and words[-1].casefold() in QUARTER_WORDS:  # "Jakarta Pusat", "Rio de Janeiro Centro"
         tried.append(" ".join(words[:-1]))
+    folded_name = name.casefold()
+    prefix = next((prefix for prefix in _DIVISION_PREFIXES if folded_name.startswith(prefix)), "")
+    if prefix and len(name) > len(prefix) + 2:  # "Kecamatan Menteng", "Kota Bandung", "Central Jakarta"
+        tried += written_forms(name[len(prefix):].strip())
     arrondissement = _without_arrondissement(words)
     if arrondissement:  # "Lyon 3e Arrondissement", "Marseille 8ème": the city (GeoNames names only Paris's so)
         tried.append(arrondissement)
@@ -167,8 +188,33 @@ _DIVISION_WORDS = ("to", "fu", "ken", "city", "special city", "metropolitan city
                    "state", "region", "department", "departamento", "provincia", "region metropolitana")
 
 
+# The same words written before the name, as Spanish and Portuguese do ("Región de Valparaíso",
+# "Provincia de Buenos Aires", "Estado de São Paulo", "Departamento de Antioquia"), and what Chile
+# writes for its capital region: "Región Metropolitana" is the start of its ISO name
+# ("Región Metropolitana de Santiago"), which no source gives shorter.
+_LEADING_DIVISION_WORDS = re.compile(
+    r"^(?:region|región|regione|provincia|pcia\.?|prov\.?|province|estado|state|departamento|department|"
+    r"département|distrito|oblast|voivodeship|comunidad foral|comunidad autónoma|comunidad autonoma|comunidad|"
+    r"principado)"
+    r"(?: of| de la| del| de| do| da| dos| das| d')?\s+(.+)$", re.IGNORECASE)
+# And the Basque Country and Valencia as Spain's registries write them, in Spanish, Basque or
+# Valencian (ISO 3166-2 gives "Euskal Herria" and "Valenciana, Comunidad" only).
+_SHORTENED_DIVISIONS = {"region metropolitana": "Región Metropolitana de Santiago",
+                        "metropolitana": "Región Metropolitana de Santiago",
+                        "pais vasco": "Basque Country", "euskadi": "Basque Country",
+                        "comunitat valenciana": "Comunidad Valenciana"}
+
+
 def without_division_word(text: str) -> list[str]:
-    """The name without a division word after it: "Aichi-ken" → ["Aichi"], "Taipei City" → ["Taipei"]."""
+    """The name without a division word after it: "Aichi-ken" → ["Aichi"], "Taipei City" → ["Taipei"];
+    or before it: "Región de Valparaíso" → ["Valparaíso"]; "Región Metropolitana" → its ISO name."""
     folded = " ".join(text.replace("-", " ").split()).casefold()
-    return [text[: len(text) - len(word) - 1].strip(" -") for word in _DIVISION_WORDS
-            if folded.endswith(" " + word) and len(folded) > len(word) + 2]
+    forms = [text[: len(text) - len(word) - 1].strip(" -") for word in _DIVISION_WORDS
+             if folded.endswith(" " + word) and len(folded) > len(word) + 2]
+    leading = _LEADING_DIVISION_WORDS.match(" ".join(text.split()))
+    if leading and len(leading.group(1)) >= 2:
+        forms.append(leading.group(1))
+    unaccented = folded.replace("ó", "o").replace("í", "i")
+    if unaccented in _SHORTENED_DIVISIONS:
+        forms.append(_SHORTENED_DIVISIONS[unaccented])
+    return forms

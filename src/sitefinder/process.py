@@ -46,13 +46,16 @@ class Terminated(BaseException):
 
 def our_usage_words(exc: Exception, words: Sequence[str]) -> str | None:
     """The parser's error in sitefinder's words where its own leak a library's ("Value error, …",
-    "Input should be a valid number"), or a suggestion for a place or `help` typed as the command."""
-    from sitefinder.wording import unknown_command_words, usage_words
+    "Input should be a valid number"), an unknown option with only the close spellings of it (Click's
+    "Possible options" can name an unrelated one), or a suggestion for a place or `help` typed as the command."""
+    from sitefinder.wording import unknown_command_words, unknown_option_words, usage_words
 
     message = getattr(exc, "format_message", lambda: str(exc))()
     context = getattr(exc, "ctx", None)
     param = getattr(exc, "param", None)
     named = f" {context.info_name}" if context is not None and context.parent else ""
+    if isinstance(exc, click_exceptions.NoSuchOption):
+        return unknown_option_words(exc.option_name, exc.possibilities or (), named)
     if param is not None and getattr(param, "opts", None):
         option = max(param.opts, key=len)
         value = next((words[i + 1] for i, word in enumerate(words[:-1]) if word in param.opts), None)

@@ -12,7 +12,7 @@ import itertools
 import math
 from pathlib import Path
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sitefinder.answers import (ChineseNames, HospitalAnswer, MapResult, NearResult, RegionAnswer, SiteDetail, SiteList,
                                 TrialSummary)
@@ -22,6 +22,7 @@ from sitefinder.models import RankedSite, Resolution, Site, Trial
 from sitefinder.paths import default_sites_path, gazetteer_path
 from sitefinder.status import CLOSED_STATUSES, JOINABLE_FILTER, effective_status, joinable, parse_status_option
 from sitefinder.text import fold, has_cjk, quoted
+from sitefinder.wording import wants_chinese
 
 if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that resolve a place
     from sitefinder.errors import RegionNotPlace
@@ -141,7 +142,8 @@ def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
 def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None = None,
                   within_km: float | None = None, province: str | None = None, status: str | None = None,
                   online: bool = False, lang: str | None = None, all_statuses: bool = False,
-                  trials: Iterable[str] = (), condition: str | None = None) -> NearResult | RegionAnswer:
+                  trials: Iterable[str] = (), condition: str | None = None,
+                  stream: bool = False) -> NearResult | RegionAnswer:
     """The sites nearest to what a person typed, with how the place was understood.
 
     `province` and `status` are as typed (`山东`, `not yet recruiting`); a bad value is a UsageError.
@@ -151,13 +153,15 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
     status when it gives none), unless `all_statuses`.
     `trials` (NCT ids) and `condition` (words of the trials' conditions, keywords or MeSH terms)
     narrow a dataset of many trials; the sites of all the trials left are ranked together.
+    With `stream`, a region's sites are an iterable read from a large file's index as it is
+    iterated (for writers that write as they go), as `matching_sites` gives them.
     """
     from sitefinder.errors import RegionNotPlace
 
     query = query.strip()
     check_limits(limit, within_km)
     status_value = status_filter(status, all_statuses)
-    wants_chinese = lang == "zh" or (lang is None and has_cjk(query))
+    in_chinese = wants_chinese(lang, query)
 
     def question(source: MemorySource | IndexedSource) -> NearResult | RegionAnswer:
         province_name = match_province(province, source.provinces()) if province else None
@@ -169,9 +173,10 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
             resolution = named or _naming_site_cities(locate(query, source.preferred_cities(), online=online),
                                                       query, source)
         except RegionNotPlace as region:
-            answer = _region_answer(region, source, province_name, status_value, wants_chinese, chosen)
+            answer = _region_answer(region, source, province_name, status_value, in_chinese, chosen,
+                                    stream=stream)
             if answer.sites or answer.kind != "province":
-                return _with_trials(answer, source, answer.sites)
+                return _region_trials(answer, source, chosen)
             capital = _capital_of(answer, source)  # 新疆: no site there; the nearest to Ürümqi
             if capital is None:
                 return _with_trials(answer, source, answer.sites)
@@ -189,7 +194,7 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
         if status_value is JOINABLE_FILTER:
             result = result._replace(closed_left_out=source.count_matching(province_name, CLOSED_STATUSES,
                                                                            trials=chosen))
-        if wants_chinese:
+        if in_chinese:
             result = result._replace(chinese=chinese_names([entry.site for entry in result.sites], resolution))
         return _with_trials(result, source, [entry.site for entry in result.sites])
 
@@ -290,25 +295,56 @@ def _facility_as_place(query: str, source: MemorySource | IndexedSource, whole_n
 
 
 def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource, province: str | None,
-                   status: str | frozenset[str | None] | None, wants_chinese: bool,
-                   trials: frozenset[str] | None = None) -> RegionAnswer:
-    """The sites of the province or country a query named."""
+                   status: str | frozenset[str | None] | None, in_chinese: bool,
+                   trials: frozenset[str] | None = None, stream: bool = False) -> RegionAnswer:
+    """The sites of the province or country a query named.
+
+    With `stream` (and no Chinese names to add, which need every site), the sites are the index's
+    iterable (sitestore.StreamedSites): counted, and decoded only as a writer reads them. At 1M
+    rows, `near Japan --json` (28,163 sites shown of 47,046) held every site and the whole JSON
+    text, 3.3 s and 220 MB; streamed, 1.7 s and 32 MB (README, Large sites files). The answer is
+    the same: the index filters on the status a site shows as `without_closed` does (`list --json`
+    is streamed the same way).
+    """
     from sitefinder.regions import find_province
 
     listed = None if status is JOINABLE_FILTER else status
     named = find_province(region.query)
     if named is not None or any(admin1 for _, admin1 in region.regions):
         name = match_province(region.query, source.provinces())
-        sites = source.listing(name, None, listed, trials=trials)
+        where: tuple[str | None, frozenset[str] | None] = (name, None)
         kind = "province"
     else:
         countries = countries_named(region.query, source)
-        sites = source.listing(province, None, listed, countries, trials=trials)
-        name, kind = next((site.country for site in sites), region.query), "country"
-    sites, closed = without_closed(sites, source.trial_of, status)
+        where, kind = (province, countries), "country"
+    if stream and not in_chinese:
+        sites: Any = source.listing_stream(where[0], None, status, where[1], trials)
+        closed = source.count_matching(where[0], None, None, where[1], trials) - len(sites) \
+            if status is JOINABLE_FILTER else 0
+        if kind == "country":  # named as the first site of the listing writes it, closed ones included
+            first = next(iter(source.listing_stream(where[0], None, listed, where[1], trials)), None)
+            name = first.country if first is not None else region.query
+    else:
+        sites = source.listing(where[0], None, listed, where[1], trials)
+        if kind == "country":
+            name = next((site.country for site in sites), region.query)
+        sites, closed = without_closed(sites, source.trial_of, status)
     return RegionAnswer(query=region.query, region=name, kind=kind, sites=sites, trial=source.trial,
-                        chinese=chinese_names(sites) if wants_chinese else None, closed_left_out=closed,
+                        chinese=chinese_names(sites) if in_chinese else None, closed_left_out=closed,
                         notes=region.notes)
+
+
+def _region_trials(answer: RegionAnswer, source: MemorySource | IndexedSource,
+                   chosen: frozenset[str] | None) -> RegionAnswer:
+    """A region's answer with the trials its rows name: read from its sites when they are a list;
+    for streamed sites, not by reading them all first: a dataset of one trial needs none, one of
+    many the trials chosen (each row still names its own)."""
+    if isinstance(answer.sites, list):
+        return _with_trials(answer, source, answer.sites)
+    if len(source.trial_ids()) <= 1:
+        return answer
+    return answer._replace(trials=source.trials_by_id(source.trial_ids() if chosen is None else sorted(chosen)),
+                           many_trials=True)
 
 
 def countries_named(text: str, source: MemorySource | IndexedSource) -> frozenset[str]:
@@ -325,13 +361,13 @@ def countries_named(text: str, source: MemorySource | IndexedSource) -> frozense
 
 def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> ChineseNames:
     """Chinese names of the sites' cities (GeoNames) and provinces, and of the resolved place."""
-    from sitefinder.regions import find_province
+    from sitefinder.regions import find_province, shown_chinese
 
     gazetteer = open_gazetteer()
 
     def province_zh(text: str) -> str:
         province = find_province(text) if text else None
-        return province.chinese if province else ""
+        return shown_chinese(province) if province else ""
 
     from sitefinder.facilities import facility_zh
 
@@ -340,7 +376,7 @@ def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> Ch
         facilities={site.id: name for site in sites if (name := facility_zh(site))},
         place=(resolution.name_zh if resolution and resolution.name_zh
                else gazetteer.chinese_name(place.geonameid) if place and place.geonameid else ""),
-        province=province_zh(place.province) if place else "",
+        province=province_zh(place.province or place.country) if place else "",  # a township of Taiwan: Taiwan
         sites={site.id: (gazetteer.chinese_name(site.geonameid) if site.geonameid else "",
                          province_zh(site.province)) for site in sites})
 
@@ -359,14 +395,14 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
     """
     status_value = status_filter(status, all_statuses)
     typed = " ".join(text for text in (province, city, country) if text)
-    wants_chinese = lang == "zh" or (lang is None and has_cjk(typed))
+    in_chinese = wants_chinese(lang, typed)
 
     def question(source: MemorySource | IndexedSource) -> SiteList:
         province_name = match_province(province, source.provinces()) if province else None
         countries = countries_named(country, source) if country else None
         city_filter = understand_city(city, source) if city else None
         chosen = _chosen(source, trials, condition)
-        if stream and not wants_chinese:
+        if stream and not in_chinese:
             # Counted first (indexed): an empty answer takes the path below, which says why and what to try.
             shown = source.count_matching(province_name, status_value, city_filter, countries, chosen)
             if shown:
@@ -383,7 +419,7 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
         listed = None if status_value is JOINABLE_FILTER else status_value
         sites, closed = without_closed(source.listing(province_name, city_filter, listed, countries, chosen),
                                        source.trial_of, status_value)
-        answer = _with_trials(SiteList(sites, source.trial, chinese_names(sites) if wants_chinese else None, closed),
+        answer = _with_trials(SiteList(sites, source.trial, chinese_names(sites) if in_chinese else None, closed),
                               source, sites)
         if sites:
             return answer
@@ -430,11 +466,11 @@ def understand_city(text: str, source: MemorySource | IndexedSource) -> CityFilt
 def site_detail(query: str, sites_path: Path | None = None, lang: str | None = None) -> SiteDetail:
     """One site, by id or a fragment of its facility name, with the trial it belongs to (its own, in
     a dataset of many); `lang` "zh", or a query in Chinese, adds names in Chinese characters."""
-    wants_chinese = lang == "zh" or (lang is None and has_cjk(query))
+    in_chinese = wants_chinese(lang, query)
 
     def question(source: MemorySource | IndexedSource) -> SiteDetail:
         site = find_site(source, query)
-        return SiteDetail(site, source.trial_of(site), chinese_names([site]) if wants_chinese else None)
+        return SiteDetail(site, source.trial_of(site), chinese_names([site]) if in_chinese else None)
 
     return _answer(sites_path, question)
 
@@ -574,7 +610,8 @@ def map_near(query: str, sites_path: Path | None = None, limit: int | None = Non
 def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | None = None,
                      within_km: float | None = None, province: str | None = None, status: str | None = None,
                      online: bool = False, lang: str | None = None, trials: Iterable[str] = (),
-                     condition: str | None = None, all_statuses: bool = False) -> HospitalAnswer | RegionAnswer:
+                     condition: str | None = None, all_statuses: bool = False,
+                     stream: bool = False) -> HospitalAnswer | RegionAnswer:
     """The hospitals nearest to a place, each once with every trial it runs (hospitals.py); `limit`
     counts hospitals, not sites. Sites are ranked in growing batches until enough hospitals are found."""
     from sitefinder.errors import RegionNotPlace
@@ -584,7 +621,7 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
     check_limits(limit, within_km)
     status_value = status_filter(status, all_statuses)  # joinable sites by default, as near's
     wanted = effective_limit(limit, within_km)
-    wants_chinese = lang == "zh" or (lang is None and has_cjk(query))  # the headers and notices in Chinese
+    in_chinese = wants_chinese(lang, query)  # the headers and notices in Chinese
 
     def question(source: MemorySource | IndexedSource) -> HospitalAnswer | RegionAnswer:
         province_name = match_province(province, source.provinces()) if province else None
@@ -592,8 +629,9 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
         try:
             resolution = locate(query, source.preferred_cities(), online=online)
         except RegionNotPlace as region:
-            answer = _region_answer(region, source, province_name, status_value, wants_chinese, chosen)
-            return _with_trials(answer, source, answer.sites)
+            answer = _region_answer(region, source, province_name, status_value, in_chinese, chosen,
+                                    stream=stream)
+            return _region_trials(answer, source, chosen)
         budget = None if wanted is None else wanted * 8  # hospitals run several trials: more sites than hospitals
         while True:
             result = find_nearest(resolution, source, limit=budget, within_km=within_km,
@@ -604,7 +642,7 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
                 if status_value is JOINABLE_FILTER:
                     result = result._replace(closed_left_out=source.count_matching(province_name, CLOSED_STATUSES,
                                                                                    trials=chosen))
-                if wants_chinese:
+                if in_chinese:
                     result = result._replace(chinese=chinese_names([entry.site for entry in result.sites],
                                                                    resolution))
                 return HospitalAnswer(result, hospitals)

@@ -62,6 +62,16 @@ PROVINCES: tuple[Province, ...] = (
     Province("Taiwan", "台湾", "TW", "", "Taipei", ("臺灣", "台灣")),
 )
 
+# Hong Kong's, Macau's and Taiwan's own names are in Traditional characters (臺北, 氹仔): beside
+# them their region is written so too, never a mixed 台湾臺中.
+TRADITIONAL = {"HK": "香港", "MO": "澳門", "TW": "臺灣"}
+
+
+def shown_chinese(province: Province) -> str:
+    """The Chinese name shown for a province or region: its own script's (澳門, 臺灣; 广东)."""
+    return TRADITIONAL.get(province.country, province.chinese)
+
+
 # English words people append to a province name; folded, so "Autonomous Region" is one word here.
 # Words registries add to a division's name in any country: "Seoul Teugbyeolsi" (special city),
 # "Osjecko-baranjska Zupanija" (county), "Masovian Voivodeship", "Moscow Oblast", "Aichi Prefecture".

@@ -8,8 +8,8 @@ from sitefinder.distance import SAME_PLACE_KM, distinct_places, sphere_km
 from sitefinder.errors import PlaceNotFound, RegionNotPlace, UsageError
 from sitefinder.gazetteer import Gazetteer
 from sitefinder.models import Place, Resolution, Site
-from sitefinder.placement import main_city_placement, postal_town_placement
-from sitefinder.placenames import LATIN_CITY_WORDS, parse_coordinates, readings, written_forms
+from sitefinder.placement import division_town_placement, main_city_placement, postal_town_placement
+from sitefinder.placenames import LATIN_CITY_WORDS, TO_COMMA, parse_coordinates, readings, written_forms
 from sitefinder.text import clean_query, name_key, quoted
 
 MAX_QUERY_LENGTH = 200
@@ -130,17 +130,26 @@ def with_site_cities(resolution: Resolution, sites: list[Site], gazetteer: Gazet
 
 
 def _main_city_of_qualifier(query: str, text: str, gazetteer: Gazetteer) -> Resolution | None:
-    """"Flushing, NY": a postal town, at the middle of its postal codes; "Gangnam-gu, Seoul",
+    """"Flushing, NY": a postal town, at the middle of its postal codes; "Vicente López, Buenos
+    Aires": a district of one town, at that town; "Gangnam-gu, Seoul",
     "Torrette, Ancona": a ward or quarter the gazetteer lacks, in a division that is mostly one
     city, is that city. As an imported site would be (placement's rules)."""
-    for head, qualifiers in readings(text):
+    written = [(head, qualifiers) for head, qualifiers in readings(text) if _a_state(qualifiers, text)]
+    for head, qualifiers in written:
         if len(qualifiers) == 1 and (postal := postal_town_placement(head, qualifiers[0], gazetteer)) is not None \
                 and postal.place is not None:
             place = postal.place
             note = (f"{head} is a postal town, not a place of the offline gazetteer: using the middle of its "
                     f"postal codes in {place.province}")
             return Resolution(query=query, place=place, notes=(note,))
-    for head, qualifiers in readings(text):
+    for head, qualifiers in written:
+        if len(qualifiers) == 1 and (town := division_town_placement(head, qualifiers[0], gazetteer)) is not None \
+                and town.place is not None:
+            place = town.place
+            note = (f"{head} is a district the offline gazetteer has no place of that name for: using "
+                    f"{place.name}, its largest place, as an approximation")
+            return Resolution(query=query, place=place, notes=(note,))
+    for head, qualifiers in written:
         if len(qualifiers) == 1:
             placement = main_city_placement(head, qualifiers[0], gazetteer)
             if placement is not None and placement.place is not None:
@@ -149,6 +158,16 @@ def _main_city_of_qualifier(query: str, text: str, gazetteer: Gazetteer) -> Reso
                         f"{qualifiers[0]}, as an approximation (--online looks {head} up)")
                 return Resolution(query=query, place=place, notes=(note,))
     return None
+
+
+def _a_state(qualifiers: tuple[str, ...], text: str) -> bool:
+    """Whether a qualifier may stand for a state in the approximations above. After a comma, any;
+    split off at a space, a word of three letters or fewer only in capitals, as a state's code is
+    written (Flushing NY): "Sun Yat-sen" is a person, not Yat-sen in Surigao del Sur (SUN)."""
+    if "," in text.translate(TO_COMMA) or len(qualifiers) != 1:
+        return True
+    word = qualifiers[0]
+    return len(word) > 3 or word.isupper() or not word.isascii()
 
 
 def _lookup(gazetteer: Gazetteer, head: str) -> list[Place]:

@@ -8,7 +8,31 @@ A phrase missing in Chinese falls back to English rather than failing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
+from sitefinder.text import has_cjk
+
 LANGUAGES = ("en", "zh")
+
+
+def locale_language(environ: Mapping[str, str]) -> str | None:
+    """"zh" when the locale a person set asks for Chinese messages, else None (the script typed decides).
+
+    The order is POSIX's (the first non-empty of LC_ALL, LC_MESSAGES, LANG), then GNU gettext's
+    LANGUAGE list, which it too ignores in the C locale: a patient in China whose terminal says
+    zh_CN.UTF-8 reads Chinese even when typing pinyin (`near Kunshan`). Any other language is None,
+    not "en", so a Chinese query from an English terminal is still answered in Chinese.
+    """
+    locale = next((environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(name)), "")
+    if locale.split(".")[0] in ("", "C", "POSIX"):
+        return None
+    chosen = (environ.get("LANGUAGE") or "").split(":")[0] or locale
+    return "zh" if chosen.casefold().startswith("zh") else None
+
+
+def wants_chinese(lang: str | None, typed: str) -> bool:
+    """Whether an answer is in Chinese: the language asked for (`--lang`, the locale), else the script typed."""
+    return lang == "zh" or (lang is None and has_cjk(typed))
 
 # Registry statuses as people say them. English is status.STATUS_WORDS; these are the Chinese
 # words the Chinese registry (ChiCTR) and hospitals' trial notices use.
@@ -138,6 +162,28 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "zh": "如指{where}的那个，请输入“{name}, {where}”"},
     "notice.ambiguous.coordinates": {"en": "for the one at {latitude:.2f},{longitude:.2f} give those coordinates",
                                      "zh": "如指位于 {latitude:.2f},{longitude:.2f} 的那个，请输入该坐标"},
+    # China's divisions (china.py): in the language of the query, as the errors are (#21)
+    "notice.china.town": {"en": "{name} (a town)", "zh": "{name}（镇）"},
+    "notice.china.towns": {"en": '{query} is also {towns}: using {used}; for the town write "{ask}"',
+                           "zh": "{query} 也是 {towns}：使用 {used}；如指该镇，请输入“{ask}”"},
+    "notice.china.namesakes": {
+        "en": '{query} is also the name of {named}{more}: using {used}; for another, write its city or province '
+              'first (广州天河, "Tianhe, Guangzhou")',
+        "zh": "{query} 也是 {named}{more} 的名称：使用 {used}；如指其他地方，请在前面写上所在的市或省（如 广州天河）"},
+    "notice.china.abroad_too": {"en": '{head} is also {place}: for it write "{ask}"',
+                                "zh": "{head} 也是 {place}：如指该地，请输入“{ask}”"},
+    "notice.china.province_namesakes": {
+        "en": '{used} is also the name of {named}: for it, write its city first (天津河北区, "Hebei District, Tianjin")',
+        "zh": "{used} 也是 {named} 的名称：如指该地，请在前面写上所在的城市（如 天津河北区）"},
+    "notice.china.more": {"en": " and {count} more", "zh": " 等另外 {count} 处"},
+    "notice.china.rest_ignored": {"en": "using {used} ({english}); ignored what follows: {rest}",
+                                  "zh": "使用 {used}（{english}）；其后的部分未使用：{rest}"},
+    "notice.china.also_province": {
+        "en": "{used} is also a province: for its sites run: sitefinder list --province {province}",
+        "zh": "{used} 也是一个省：查看该省的研究中心请运行：sitefinder list --province {province}"},
+    "notice.china.city_it_is_in": {
+        "en": "{part} is not in the offline gazetteer: using the city it is in, {city} (--online looks {part} up)",
+        "zh": "离线地名库中没有 {part}：使用其所在的城市 {city}（--online 可在线查找 {part}）"},
     "notice.unplaced_count": {
         "en": "{count} matching site{s} {have} no coordinates and {are} not ranked (see: {command})",
         "zh": "{count} 个符合条件的研究中心没有坐标，未参与距离排序（查看：{command}）"},
@@ -278,6 +324,24 @@ def usage_words(message: str, option: str, value: str | None) -> str | None:
         plain = ", ".join(choice.strip().strip("'\"") for choice in choices.split(","))
         return f"{option} takes one of: {plain}; not {shown}"
     return None
+
+
+# How alike an unknown option and a real one must be, without their dashes (difflib's ratio), to
+# be offered: "limt"/"limit" 0.89, "cty"/"city" 0.86, "stric"/"strict" 0.91; Click's own cutoff (0.6
+# on the dashed names) offered "--bom" for "--bogus" (0.5 bare) and "--country" for "--cty" (0.6).
+CLOSE_OPTION_RATIO = 0.75
+
+
+def unknown_option_words(option: str, offered: Sequence[str], command_name: str) -> str:
+    """An option the command does not have: the options spelt closely like it (of those the parser
+    `offered`), or none, and where the options are listed."""
+    from difflib import SequenceMatcher
+
+    bare = option.lstrip("-").casefold()
+    close = [name for name in offered
+             if SequenceMatcher(None, bare, name.lstrip("-").casefold()).ratio() >= CLOSE_OPTION_RATIO]
+    meant = f"; did you mean {' or '.join(close)}?" if close else ""
+    return f"no option {option} for sitefinder{command_name}{meant} (see: sitefinder{command_name} --help)"
 
 
 def unknown_command_words(word: str, commands: list[str]) -> str:

@@ -333,10 +333,8 @@ def json_object(answer: Any) -> Any:
     if isinstance(answer, HospitalAnswer):
         return hospitals_object(answer)
     if isinstance(answer, RegionAnswer):
-        origin: dict[str, Any] = {"query": answer.query, "name": answer.region, "source": answer.kind, "latitude": None,
-                  "longitude": None, "alternatives": []}
-        return {**answer_trial(answer), "origin": origin, "sites": [site_record(row) for row in rows_of(answer)],
-                "closed_left_out": answer.closed_left_out, **data_record(answer.trial)}
+        head, key, records, rest = region_parts(answer)
+        return {**head, key: list(records), **rest}
     if isinstance(answer, SiteList):
         head, key, records, rest = list_parts(answer)
         return {**head, key: list(records), **rest}
@@ -374,10 +372,21 @@ def list_parts(answer: SiteList) -> tuple[dict[str, Any], str, Iterator[dict[str
     return (answer_trial(answer), "sites", (site_record(row) for row in rows_of(answer)), rest)
 
 
+def region_parts(answer: RegionAnswer) -> tuple[dict[str, Any], str, Iterator[dict[str, Any]], dict[str, Any]]:
+    """`near REGION`'s JSON object in the parts list_parts gives for `list`."""
+    origin: dict[str, Any] = {"query": answer.query, "name": answer.region, "source": answer.kind, "latitude": None,
+                              "longitude": None, "alternatives": []}
+    return ({**answer_trial(answer), "origin": origin}, "sites", (site_record(row) for row in rows_of(answer)),
+            {"closed_left_out": answer.closed_left_out, **data_record(answer.trial)})
+
+
 def streamed_json(answer: Any) -> tuple[dict[str, Any], str, Iterator[dict[str, Any]], dict[str, Any]] | None:
     """The JSON of an answer that is written item by item (streams.write_json_streamed), or None
-    for one written whole. Only `list` is: it alone can answer with every site of a large file."""
-    return list_parts(answer) if isinstance(answer, SiteList) else None
+    for one written whole. `list` and a region's `near` are: they alone can answer with every
+    site of a large file (`near Japan`)."""
+    if isinstance(answer, SiteList):
+        return list_parts(answer)
+    return region_parts(answer) if isinstance(answer, RegionAnswer) else None
 
 
 # ---------------------------------------------------------------- each answer's CSV

@@ -1,0 +1,73 @@
+"""The language of an answer: `--lang`, else the locale the person set, else the script they typed.
+
+A patient in China whose terminal says LANG=zh_CN.UTF-8 reads Chinese even when they type the
+pinyin their keyboard gives first (`near Kunshan`): the answer's words and the Chinese names of its
+places follow the locale, as every program that honours LC_ALL/LC_MESSAGES/LANG does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitefinder.wording import locale_language, wants_chinese
+from tests.conftest import run_cli
+
+
+@pytest.mark.parametrize("environ, expected", [
+    ({"LANG": "zh_CN.UTF-8"}, "zh"),
+    ({"LANG": "zh_TW.UTF-8"}, "zh"),
+    ({"LANG": "zh_HK"}, "zh"),
+    ({"LC_ALL": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, "zh"),          # LC_ALL before LANG (POSIX)
+    ({"LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}, None),
+    ({"LC_MESSAGES": "zh_CN.UTF-8", "LANG": "en_GB.UTF-8"}, "zh"),     # messages are what we print
+    ({"LC_ALL": "", "LC_MESSAGES": "", "LANG": "zh_SG.UTF-8"}, "zh"),  # empty means unset
+    ({"LANGUAGE": "zh_CN:en", "LANG": "en_US.UTF-8"}, "zh"),           # GNU's list, first entry
+    ({"LANGUAGE": "zh_CN", "LANG": "C.UTF-8"}, None),                  # ignored in the C locale, as gettext does
+    ({"LANG": "C.UTF-8"}, None),
+    ({"LANG": "POSIX"}, None),
+    ({}, None),
+    ({"LANG": "en_US.UTF-8"}, None),
+])
+def test_locale_language_follows_the_posix_order(environ: dict[str, str], expected: str | None) -> None:
+    assert locale_language(environ) == expected
+
+
+@pytest.mark.parametrize("lang, typed, expected", [
+    ("zh", "Kunshan", True), ("en", "昆山", False), (None, "昆山", True), (None, "Kunshan", False),
+])
+def test_wants_chinese_is_the_language_asked_for_else_the_script_typed(lang, typed, expected) -> None:
+    assert wants_chinese(lang, typed) is expected
+
+
+ZH_LOCALE = {"LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""}
+
+
+def test_a_chinese_locale_answers_pinyin_in_chinese() -> None:
+    answer = run_cli("near", "Kunshan", "--json", env=ZH_LOCALE).json()
+    assert answer["origin"]["name_zh"] == "昆山"
+    assert answer["origin"]["province_zh"] == "江苏"
+    assert answer["sites"][0]["city_zh"] == "上海"
+    table = run_cli("near", "Kunshan", "--limit", "2", env=ZH_LOCALE)
+    assert table.exit_code == 0, table.stderr
+    assert "研究者" in table.stdout and "Investigator" not in table.stdout
+
+
+@pytest.mark.parametrize("command", [["list", "--province", "Shanghai"], ["show", "32"], ["info"]])
+def test_every_command_follows_the_locale(command: list[str]) -> None:
+    zh = run_cli(*command, env=ZH_LOCALE)
+    en = run_cli(*command, env={**ZH_LOCALE, "LANG": "en_US.UTF-8"})
+    assert zh.exit_code == en.exit_code == 0, zh.stderr + en.stderr
+    assert zh.stdout != en.stdout
+    assert any("\u4e00" <= char <= "\u9fff" for char in zh.stdout.replace(en.stdout, ""))
+
+
+def test_lang_en_overrides_a_chinese_locale() -> None:
+    answer = run_cli("near", "Kunshan", "--json", "--lang", "en", env=ZH_LOCALE).json()
+    assert "name_zh" not in answer["origin"]
+    table = run_cli("near", "Kunshan", "--limit", "2", "--lang", "en", env=ZH_LOCALE)
+    assert "Investigator" in table.stdout
+
+
+def test_an_english_locale_still_answers_chinese_typed_in_chinese() -> None:
+    answer = run_cli("near", "昆山", "--json", env={"LANG": "en_US.UTF-8"}).json()
+    assert answer["origin"]["name_zh"] == "昆山"
