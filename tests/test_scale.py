@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 
 import sitefinder.sitestore as sources
 from conftest import make_site
-from sitefinder.models import Place
+from sitefinder.models import Contact, Place, Site
 from sitefinder.paths import cache_dir
 from sitefinder.queries import find_nearest, open_sites
 from sitefinder.models import Resolution
@@ -162,17 +163,33 @@ def test_an_unwritable_cache_only_costs_speed(world_file: Path, monkeypatch, cli
     assert run.exit_code == 0 and run.json() == plain
 
 
-def test_the_index_stores_sites_by_field_name(tmp_path: Path) -> None:
-    site = make_site(5, facility="Named", status="RECRUITING")
+def test_the_index_reads_its_rows_by_the_field_names_it_lists(tmp_path: Path) -> None:
+    site = make_site(5, facility="Named", status="RECRUITING", contacts=(Contact(name="A. Li", role="PRIMARY"),))
     encoded = sources._encode(site)
+    assert sources._decode(encoded) == site
     import json
 
-    assert set(json.loads(encoded)) == set(site._fields)  # names, not positions
-    assert sources._decode(encoded) == site
-    older = json.loads(encoded)
-    del older["location_note"]  # a row written before a field existed reads as that field's default
-    older["a_field_from_a_later_version"] = 1  # and one written by a later version is ignored
-    assert sources._decode(json.dumps(older)) == site._replace(location_note="")
+    names = list(site._fields)
+    values = json.loads(encoded)
+    at = names.index("location_note")
+    del names[at], values[at]  # a row written before a field existed reads as that field's default
+    names.insert(2, "a_field_from_a_later_version")  # and one written by a later version is ignored
+    values.insert(2, 1)
+    assert sources._decode(json.dumps(values), tuple(names)) == site._replace(location_note="")
+
+
+def test_the_index_lists_the_names_of_its_row_fields(world_file: Path, monkeypatch, cli) -> None:
+    import sqlite3
+
+    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    assert cli("info", "--sites", str(world_file)).exit_code == 0
+    (index,) = Path(os.environ["SITEFINDER_CACHE_DIR"]).glob("sites-*.sqlite")
+    with sqlite3.connect(index) as db:
+        (fields,) = db.execute("SELECT value FROM meta WHERE key = 'fields'").fetchone()
+        (row,) = db.execute("SELECT row FROM site_row ORDER BY position LIMIT 1").fetchone()
+    import json
+
+    assert tuple(json.loads(fields)) == Site._fields and len(json.loads(row)) == len(Site._fields)
 
 
 @pytest.mark.parametrize("args", [["list", "--city", "Jinan"], ["list", "--country", "China"],
@@ -187,7 +204,7 @@ def test_every_filter_is_answered_from_the_index_decoding_only_the_answer(
     cli("info", "--sites", str(world_file))  # builds the index
     decoded = []
     real_decode = sources._decode
-    monkeypatch.setattr(sources, "_decode", lambda text: decoded.append(1) or real_decode(text))
+    monkeypatch.setattr(sources, "_decode", lambda *args: decoded.append(1) or real_decode(*args))
     indexed = cli(*args, "--sites", str(world_file), "--json")
     assert indexed.exit_code == plain.exit_code and indexed.stdout == plain.stdout
     shown = len(indexed.json().get("sites", [])) if indexed.exit_code == 0 else 0
@@ -249,7 +266,7 @@ def test_a_regions_answer_is_decoded_only_as_it_is_written(world_file: Path, mon
     nearest_sites("China", world_file)  # builds the index
     decoded = []
     real_decode = sources._decode
-    monkeypatch.setattr(sources, "_decode", lambda text: decoded.append(1) or real_decode(text))
+    monkeypatch.setattr(sources, "_decode", lambda *args: decoded.append(1) or real_decode(*args))
     answer = nearest_sites("China", world_file, stream=True)
     assert len(decoded) <= 1  # the first site, whose spelling names the country
     assert len(answer.sites) == len(whole.sites) > 1000 and answer.closed_left_out == whole.closed_left_out
@@ -262,3 +279,170 @@ def test_list_csv_streams_the_same_rows(world_file: Path, monkeypatch, cli) -> N
     monkeypatch.setattr(sources, "BATCH_ROWS", 7)
     assert cli("list", "--sites", str(world_file), "--format", "csv").stdout == plain
     assert cli("list", "--sites", str(world_file), "--status", "completed", "--format", "csv").stdout.count("\n") > 1
+
+
+def test_a_reader_whose_version_keeps_being_replaced_tries_a_bounded_number_of_times(
+        tmp_path: Path, monkeypatch) -> None:
+    import sitefinder.versions as versions
+    from sitefinder.errors import DataFileError
+    from sitefinder.sitesfile import PIN_ATTEMPTS
+
+    looked_up = []
+
+    def every_time_another_version(path: Path) -> Path:  # each gone before it is read
+        looked_up.append(path)
+        return tmp_path / f"v-{len(looked_up)}" / path.name
+
+    monkeypatch.setattr(versions, "pinned_version", every_time_another_version)
+    monkeypatch.setattr(versions, "replaced_while_read", lambda path, pinned: True)
+    with pytest.raises(DataFileError, match="no such file"):
+        sources.open_source(tmp_path / "sites.csv")
+    assert len(looked_up) == PIN_ATTEMPTS  # one loop: not one inside another (20 x 20)
+
+
+# A first run in a process of its own (fork is only safe with one thread, and a test runner may
+# have others): the index built with a helper process, batches of 7 rows so that both share them.
+TWO_PROCESSES = r"""
+import os, sys
+import sitefinder.sitestore as sources
+sources.BATCH_ROWS, sources.PARALLEL_AFTER_BYTES = 7, int(os.environ["PARALLEL_AFTER"])
+first, stop_at = os.getpid(), int(os.environ.get("HELPER_STOPS_AT", "-1"))
+helped = []
+real_converted, real_convert = sources._Helper.converted, sources._IndexRows.convert
+
+def converted(self, index):
+    result = real_converted(self, index)
+    helped.append(result is not None)
+    return result
+
+def convert(self, start, batch):
+    if os.getpid() != first and start >= stop_at >= 0:
+        raise MemoryError("the helper stops here")
+    if os.getpid() != first and os.environ.get("PATIENT") != "1":
+        import time
+        time.sleep(0.01)  # a helper on a busy core
+    return real_convert(self, start, batch)
+
+sources._Helper.converted, sources._IndexRows.convert = converted, convert
+sources.INDEX_THRESHOLD_BYTES = 0
+sources._Helper.patient = os.environ.get("PATIENT") == "1"
+sources.HELP_BELOW_SPARE_LOAD = float("inf")  # whatever else the machine runs
+sys.argv = ["sitefinder", *sys.argv[1:]]
+try:
+    from sitefinder import cli
+    cli.run()
+finally:
+    print("helped", sum(helped), file=sys.stderr)
+"""
+
+
+def first_run(tmp_path: Path, args: list[str], parallel_after: int, stops_at: int = -1,
+              patient: bool = True) -> tuple[int, str, str, int]:
+    """Exit code, stdout, stderr and how many batches the helper converted, of a first run (in a cache
+    of its own: tmp_path / "cache-PARALLEL_AFTER")."""
+    import subprocess
+    import sys
+
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("SITEFINDER_")}, "NO_COLOR": "1",
+           "SITEFINDER_CACHE_DIR": str(tmp_path / f"cache-{parallel_after}"),
+           "PARALLEL_AFTER": str(parallel_after), "HELPER_STOPS_AT": str(stops_at), "PATIENT": "1" if patient else "0"}
+    run = subprocess.run([sys.executable, "-c", TWO_PROCESSES, *args], env=env, capture_output=True, text=True,
+                         timeout=120)
+    helped = int(run.stderr.rsplit("helped ", 1)[1])
+    return run.returncode, run.stdout, run.stderr.rsplit("helped ", 1)[0], helped
+
+
+@pytest.fixture
+def many_trials_file(tmp_path: Path) -> Path:
+    """Sites of several trials (some no trials.json describes, in the order they first appear), placed
+    and not, blank rows among them, names that fold alike and one province written two ways."""
+    import json
+
+    rng = random.Random(5)
+    trials = ["NCT00000001", "NCT00000002", "NCT00000003", "NCT00000004"]
+    sites = [make_site(i, facility=rng.choice(["Hôpital", "Hospital", "Klinik"]) + f" {i}",
+                       city=rng.choice(["Guangzhou", "Zürich", "Zurich", "São Paulo"]),
+                       province=rng.choice(["Guangdong", "广东省", "Bavaria"]),
+                       status=rng.choice([None, "RECRUITING", "COMPLETED"]), nct_id=rng.choice(trials),
+                       latitude=round(rng.uniform(-60, 60), 4), longitude=round(rng.uniform(-170, 170), 4),
+                       geonameid=rng.choice([None, 1809858, 2657896]))
+             for i in range(1, 400)]
+    sites[17] = sites[17]._replace(latitude=None, longitude=None)
+    # named by one row each: in a batch of the helper's (row 8), of the first process's (row 37)
+    sites[8] = sites[8]._replace(city="Lonely", province="Solitary", country="Japan", geonameid=1850147)
+    sites[37] = sites[37]._replace(city="Alone", province="Single", country="Peru", geonameid=3936456)
+    path = tmp_path / "many.csv"
+    write_sites_file(path, sites)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.insert(30, "," * 13 + "\n")  # blank rows, counted in no batch's sites
+    lines.insert(90, "\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    (tmp_path / "trials.json").write_text(json.dumps({"trials": [
+        {"nct_id": "NCT00000002", "brief_title": "Two", "overall_status": "RECRUITING"},
+        {"nct_id": "NCT00000001", "brief_title": "One", "overall_status": "COMPLETED"}]}), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("args", [["list", "--json", "--all"], ["info", "--json"], ["list", "--status", "recruiting", "--json"],
+                                  ["list", "--city", "Zurich", "--json", "--all"], ["near", "Guangzhou", "--json", "--limit", "30"],
+                                  ["list", "--province", "Guangdong", "--json"], ["list", "--trial", "NCT00000004", "--json"]])
+def test_an_index_built_by_two_processes_answers_as_the_file_itself(
+        many_trials_file: Path, tmp_path: Path, cli, args: list[str]) -> None:
+    plain = cli(*args, "--sites", str(many_trials_file))  # read whole, in this process
+    assert plain.exit_code == 0
+    code, out, _, helped = first_run(tmp_path, [*args, "--sites", str(many_trials_file)], parallel_after=0)
+    assert code == 0 and helped >= 20  # the helper did its 3 of every 5 of the 57 batches
+    assert out == plain.stdout
+    alone = first_run(tmp_path, [*args, "--sites", str(many_trials_file)], parallel_after=10**12)
+    assert alone[0] == 0 and alone[3] == 0 and alone[1] == plain.stdout
+    assert index_dump(tmp_path / "cache-0") == index_dump(tmp_path / f"cache-{10**12}")  # row for row
+
+
+def index_dump(cache: Path) -> list[str]:
+    import sqlite3
+
+    (index,) = cache.glob("sites-*.sqlite")
+    with sqlite3.connect(index) as db:
+        return list(db.iterdump())
+
+
+def test_a_first_process_that_never_waits_for_a_slow_helper_builds_the_same_index(
+        many_trials_file: Path, tmp_path: Path, cli) -> None:
+    plain = cli("list", "--json", "--all", "--sites", str(many_trials_file))
+    code, out, _, helped = first_run(tmp_path, ["list", "--json", "--all", "--sites", str(many_trials_file)],
+                                     parallel_after=0, patient=False)
+    assert code == 0 and out == plain.stdout
+    assert helped < sum(index % 5 < 3 for index in range(58))  # some of its batches converted by the first
+    first_run(tmp_path, ["info", "--sites", str(many_trials_file)], parallel_after=10**12)
+    assert index_dump(tmp_path / "cache-0") == index_dump(tmp_path / f"cache-{10**12}")
+
+
+@pytest.mark.parametrize("stops_at", [0, 50, 200])
+def test_a_helper_that_stops_costs_only_time(many_trials_file: Path, tmp_path: Path, cli, stops_at: int) -> None:
+    plain = cli("list", "--json", "--all", "--sites", str(many_trials_file))
+    code, out, _, helped = first_run(tmp_path, ["list", "--json", "--all", "--sites", str(many_trials_file)],
+                                     parallel_after=0, stops_at=stops_at)
+    assert code == 0 and out == plain.stdout
+    first_run(tmp_path, ["info", "--sites", str(many_trials_file)], parallel_after=10**12)
+    assert index_dump(tmp_path / "cache-0") == index_dump(tmp_path / f"cache-{10**12}")
+    batches = range(0, 400, 7)  # 399 sites and a blank row of every column
+    assert helped == sum(index % 5 < 3 and start < stops_at for index, start in enumerate(batches))
+
+
+# rows 7-20 (lines 9-22) are the helper's batches 1 and 2; rows 35-41 (lines 37-43) its first
+# process's batch 5; id 12 is on line 14
+@pytest.mark.parametrize("line, change", [(2, "bad row"), (12, "bad row"), (40, "bad row"), (300, "bad row"),
+                                          (19, "repeated id"), (250, "repeated id")])
+def test_a_bad_row_is_reported_as_one_process_reports_it(many_trials_file: Path, tmp_path: Path, cli,
+                                                         line: int, change: str) -> None:
+    lines = many_trials_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    if change == "repeated id":
+        lines[line - 1] = "12" + lines[line - 1][lines[line - 1].index(","):]
+    else:
+        lines[line - 1] = lines[line - 1].replace(",China,", ",China,not a status,", 1).replace(",,", ",", 1)
+    many_trials_file.write_text("".join(lines), encoding="utf-8")
+    plain = cli("list", "--json", "--sites", str(many_trials_file))
+    assert plain.exit_code == 1 and f"many.csv:{line}" in plain.stderr
+    code, out, err, _ = first_run(tmp_path, ["list", "--json", "--sites", str(many_trials_file)], parallel_after=0)
+    assert (code, out, err) == (plain.exit_code, "", plain.stderr)
+    assert not [path for path in (tmp_path / "cache-0").rglob("*") if path.is_file()]  # no index, whole or half

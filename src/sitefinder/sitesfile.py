@@ -10,10 +10,13 @@ import csv
 import errno
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
+from typing import Any, TypeVar
 
-from sitefinder.contacts import contacts_from_list, contacts_to_list
+from sitefinder.contacts import contact_records, contacts_from_list, contacts_to_list
 from sitefinder.errors import DataFileError
 from sitefinder.models import Contact, Site, SiteData
 from sitefinder.status import STATUS_WORDS, normalize_status
@@ -37,20 +40,36 @@ def read_sites_file(path: Path) -> SiteData:
 
     A dataset's DIR/sites.csv is read from the version in use, and its trials from that same
     version (datasets.pinned_version): never one version's sites with another's trial facts."""
-    from sitefinder.catalogue import trials_beside
+    return read_pinned(path, lambda pinned: read_sites_version(path, pinned))
+
+
+_Read = TypeVar("_Read")
+
+
+def read_pinned(path: Path, read: Callable[[Path], _Read]) -> _Read:
+    """`read` of the version of `path` in use (versions.pinned_version), read again from the new
+    one when a writer replaced it while it was read (a DataFileError then), up to PIN_ATTEMPTS
+    times: the one retry loop of every reader, so that retries never nest."""
     from sitefinder.versions import pinned_version, replaced_while_read
 
     for attempt in range(PIN_ATTEMPTS):
         pinned = pinned_version(path)
         try:
-            text = _read_text(pinned, shown=path)
-            trial, trials = trials_beside(pinned, shown=path if pinned != path else None)
+            return read(pinned)
         except DataFileError:
             if attempt + 1 < PIN_ATTEMPTS and replaced_while_read(path, pinned):
                 continue
             raise
-        return SiteData(sites=tuple(parse_sites(path, text)), trial=trial, source=str(path), trials=trials)
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def read_sites_version(path: Path, pinned: Path) -> SiteData:
+    """The sites and trials of `pinned`, `path`'s version in use (messages name `path`), read once."""
+    from sitefinder.catalogue import trials_beside
+
+    text = _read_text(pinned, shown=path)
+    trial, trials = trials_beside(pinned, shown=path if pinned != path else None)
+    return SiteData(sites=tuple(parse_sites(path, text)), trial=trial, source=str(path), trials=trials)
 
 
 def _read_text(path: Path, shown: Path | None = None) -> str:
@@ -96,36 +115,90 @@ def iter_sites(path: Path, handle: Iterable[str]) -> Iterator[tuple[int, Site]]:
     """(line, site) for each row of a sites file read from `handle` (text, newline=""), validated
     as parse_sites validates, one row at a time: what it holds is one row, whatever the file's size.
     Ids are not checked for repeats here (the caller keeps what it needs for that)."""
-    reader = csv.reader(handle, strict=True)  # strict: a stray quote is an error
+    reader = SitesReader(path, handle)
     any_site = False
-    try:
-        try:
-            header = [name.strip() for name in next(reader)]
-        except StopIteration:
-            header = []
+    for line, fields in reader.rows():
+        site = reader.site(line, fields)
+        if site is not None:
+            any_site = True
+            yield line, site
+    if not any_site:
+        raise no_sites(path)
+
+
+# A site as what a large file's index stores (SitesReader.record): its fields in Site's order, its
+# contacts in their stored shape (contacts.contact_to_dict), as `site_record` gives it for a Site.
+# The index build stores the fields as they were checked, without a Site and its Contacts built
+# and taken apart again (at 1M rows that round trip took about 8 s of CPU).
+SiteRecord = tuple
+
+
+def site_record(site: Site) -> SiteRecord:
+    return (*site[:11], contacts_to_list(site.contacts), *site[12:])
+
+
+def no_sites(path: Path) -> DataFileError:
+    return DataFileError(path, "has a header but no sites", 1)
+
+
+_Row = TypeVar("_Row")
+
+
+class SitesReader:
+    """A sites file's rows in two steps, so that the work can be shared out: `rows` yields (line,
+    fields) for each row of the header's width (the CSV, its encoding and the width are checked as
+    it reads), and `site` or `record` checks and converts one, or says None for a blank row. The
+    header is read and checked when the reader is made."""
+
+    def __init__(self, path: Path, handle: Iterable[str]) -> None:
+        self.path = path
+        self._reader = csv.reader(handle, strict=True)  # strict: a stray quote is an error
+        with self._errors():
+            try:
+                header = [name.strip() for name in next(self._reader)]
+            except StopIteration:
+                header = []
         if not any(header):
             raise DataFileError(path, "is empty; expected a header line starting with " + ",".join(REQUIRED_COLUMNS), 1)
         missing = [name for name in REQUIRED_COLUMNS if name not in header]
         if missing:
             raise DataFileError(path, f"missing column {', '.join(missing)}; the header must name "
                                       + ",".join(REQUIRED_COLUMNS), 1)
-        fast = _FastRow(header)
-        for fields in reader:
-            line = reader.line_num
-            if not "".join(fields).strip():
-                continue  # blank lines are harmless
-            if len(fields) != len(header):
-                raise DataFileError(path, f"has {len(fields)} fields, the header has {len(header)}; "
-                                          "quote fields that contain commas", line)
-            any_site = True
-            yield line, fast.site(fields) or _parse_row(path, line, dict(zip(header, fields)))
-    except csv.Error as exc:
-        raise DataFileError(path, f"is not valid CSV: {exc}", reader.line_num) from None
-    except UnicodeDecodeError as exc:  # a streamed read decodes as it goes
-        raise DataFileError(path, f"is not UTF-8 (byte 0x{exc.object[exc.start]:02x}); save it as UTF-8",
-                            reader.line_num + 1) from None
-    if not any_site:
-        raise DataFileError(path, "has a header but no sites", 1)
+        self.header, self._fast = header, _FastRow(header)
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except csv.Error as exc:
+            raise DataFileError(self.path, f"is not valid CSV: {exc}", self._reader.line_num) from None
+        except UnicodeDecodeError as exc:  # a streamed read decodes as it goes
+            raise DataFileError(self.path, f"is not UTF-8 (byte 0x{exc.object[exc.start]:02x}); save it as UTF-8",
+                                self._reader.line_num + 1) from None
+
+    def rows(self) -> Iterator[tuple[int, list[str]]]:
+        reader, width = self._reader, len(self.header)
+        with self._errors():
+            for fields in reader:
+                if len(fields) != width:
+                    if not "".join(fields).strip():
+                        continue  # blank lines are harmless
+                    raise DataFileError(self.path, f"has {len(fields)} fields, the header has {width}; "
+                                                   "quote fields that contain commas", reader.line_num)
+                yield reader.line_num, fields
+
+    def site(self, line: int, fields: list[str]) -> Site | None:
+        return self._fast.site(fields) or self._fully_checked(line, fields, lambda site: site)
+
+    def record(self, line: int, fields: list[str]) -> SiteRecord | None:
+        return self._fast.record(fields) or self._fully_checked(line, fields, site_record)
+
+    def _fully_checked(self, line: int, fields: list[str], converted: Callable[[Site], _Row]) -> _Row | None:
+        """A row the quick reader was not sure of: blank (None), or read by _parse_row, which reports
+        what is wrong with it."""
+        if not "".join(fields).strip():
+            return None
+        return converted(_parse_row(self.path, line, dict(zip(self.header, fields))))
 
 
 _FIELD_NAMES = ("id", "facility", "city", "province", "country", "status", "latitude", "longitude",
@@ -145,6 +218,10 @@ class _FastRow:
         # the position of each known column (the last one of a repeated name, as dict(zip()) keeps)
         where = {name: index for index, name in enumerate(header)}
         self.columns = [where.get(name) for name in _FIELD_NAMES]
+        # the columns there are, picked in one C call (a list comprehension took 3 us a row)
+        # (at least the REQUIRED_COLUMNS: itemgetter of several indexes gives a tuple)
+        self.pick = itemgetter(*[index for index in self.columns if index is not None])
+        self.absent = [at for at, index in enumerate(self.columns) if index is None]
         self.contacts = where.get("contacts")
         self.statuses: dict[str, str | None] = {}
         from sitefinder.catalogue import NCT_ID
@@ -153,7 +230,19 @@ class _FastRow:
         self.nct_id, self.decimal = NCT_ID, _DECIMAL
 
     def site(self, fields: list[str]) -> Site | None:
-        values = ["" if index is None else fields[index].strip() for index in self.columns]
+        values = self._checked(fields, contacts_from_list)
+        return None if values is None else Site._make(values)
+
+    def record(self, fields: list[str]) -> SiteRecord | None:
+        """The row as its SiteRecord, or None as for `site`."""
+        return self._checked(fields, contact_records)
+
+    def _checked(self, fields: list[str], contacts_read: Callable[[Any], object]) -> tuple | None:
+        """The row's values in Site's field order, its contacts as `contacts_read` makes them of the
+        column's JSON (it raises ValueError for a bad one); None when not sure."""
+        values = list(map(str.strip, self.pick(fields)))
+        for at in self.absent:  # a column the file does not have (nct_id, in a file of one trial)
+            values.insert(at, "")
         if max(map(len, values)) > MAX_FIELD_CHARS:
             return None
         (raw_id, facility, city, province, country, status_text, latitude_text, longitude_text,
@@ -187,15 +276,14 @@ class _FastRow:
         if nct_text and not self.nct_id.match(nct_id):
             return None
         contacts_text = "" if self.contacts is None else fields[self.contacts]
-        contacts: tuple[Contact, ...] = ()
+        contacts = contacts_read([])
         if contacts_text.strip():
             try:
-                contacts = contacts_from_list(json.loads(contacts_text))
+                contacts = contacts_read(json.loads(contacts_text))
             except (ValueError, RecursionError):
                 return None
-        return Site(id=int(raw_id), facility=facility, city=city, province=province, country=country, status=status,
-                    latitude=latitude, longitude=longitude, coordinate_precision=precision, coordinate_source=source,
-                    location_note=note, contacts=contacts, geonameid=geonameid, nct_id=nct_id)
+        return (int(raw_id), facility, city, province, country, status, latitude, longitude, precision, source,
+                note, contacts, geonameid, nct_id)
 
 
 def _parse_row(path: Path, line: int, row: dict[str, str]) -> Site:
