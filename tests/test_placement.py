@@ -616,3 +616,30 @@ def test_a_persons_name_is_no_place_not_a_states_main_city(query: str) -> None:
     (Surigao del Sur's code) in a person's name put "Sun Yat-sen" at Surigao, Philippines."""
     run = run_cli("near", query)
     assert run.exit_code == 1 and "no place called" in run.stderr, run.stderr
+
+
+@pytest.mark.parametrize(("query", "latitude", "longitude"), [("Vällingby", 59.36, 17.87),
+                                                          ("Vitacura", -33.39, -70.57),
+                                                          ("Florencio Varela", -34.81, -58.28),
+                                                          ("Macomb Township", 42.67, -82.92)])
+def test_near_knows_a_postal_locality_typed_alone_when_there_is_one_of_that_name(query: str, latitude: float,
+                                                                                 longitude: float) -> None:
+    run = run_cli("near", query, "--json")
+    assert run.exit_code == 0, run.stderr
+    origin = run.json()["origin"]
+    assert origin["source"] == "postal" and geodesic_km(origin["latitude"], origin["longitude"], latitude, longitude) < 15
+    assert "is a postal town" in run.stderr and origin["country"] in run.stderr
+
+
+def test_a_postal_locality_of_several_places_typed_alone_is_asked_back() -> None:
+    """Several postal localities of one name far apart (Agincourt in Ontario and in France), or one
+    spelt like a place (Audincourt): never one picked silently; the error offers them with their state."""
+    run = run_cli("near", "Agincourt", "--json")
+    assert run.exit_code == 1 and run.stdout == ""
+    assert run.stderr.count('"Agincourt, ') >= 2 and "Agincourt, Ontario" in run.stderr
+
+
+@pytest.mark.parametrize("typo", ["Guangzou", "Beijng", "Hangzou", "Chengdo", "Wuhn"])
+def test_a_typo_of_a_city_is_still_a_suggestion_not_a_postal_locality(typo: str) -> None:
+    run = run_cli("near", typo, "--json")
+    assert run.exit_code == 1 and "did you mean" in run.stderr

@@ -97,6 +97,19 @@ class Gazetteer:
         return [Place(name=name, province=admin1, country=self.country_name(code), latitude=latitude,
                       longitude=longitude, source="postal") for name, admin1, code, latitude, longitude in rows]
 
+    def postal_localities(self, key: str, written: str, limit: int = 20) -> list[Place]:
+        """The postal localities of that name in every country (a name typed alone: "Vällingby"),
+        the most used first, at most `limit`; shown as `written`, as postal_places shows them."""
+        rows = self._db.execute("SELECT name, admin1, country, latitude, longitude FROM postal WHERE key = ? "
+                                "ORDER BY zips DESC, country, admin1 LIMIT ?", (key, limit)).fetchall()
+        if self._has_table("postal_abroad"):
+            rows += [(written, admin1, code, latitude / 10_000, longitude / 10_000)
+                     for admin1, code, latitude, longitude in self._db.execute(
+                         "SELECT d.admin1, a.country, a.latitude, a.longitude FROM postal_abroad a JOIN postal_division "
+                         "d ON d.id = a.division WHERE a.key = ? ORDER BY a.country, d.admin1 LIMIT ?", (key, limit))]
+        return [Place(name=name, province=admin1, country=self.country_name(code), latitude=latitude,
+                      longitude=longitude, source="postal") for name, admin1, code, latitude, longitude in rows[:limit]]
+
     def postal_names_starting(self, key: str, country: str, admin1: str, limit: int = 3) -> list[tuple[str, Place]]:
         """(key, locality) of the postal localities abroad in a state whose key begins with `key` and is
         longer ("umhlanga" → "umhlangarocks"), at most `limit`: a post town written short."""

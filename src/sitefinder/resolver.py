@@ -70,7 +70,30 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
     china_city = city_of_qualifier(query, text, gazetteer)  # "Foo District, Guangzhou": the city, saying so
     if china_city is not None:
         return china_city
-    raise PlaceNotFound(text, gazetteer.suggest(text))
+    suggestions = gazetteer.suggest(text)
+    localities = _postal_localities_alone(text, gazetteer)
+    if len(localities) == 1 and not suggestions:
+        return _postal_answer(query, localities[0])
+    if localities:  # several, or a spelling of a place too (Agincourt, Audincourt): asked back, never picked
+        raise PlaceNotFound(text, [*suggestions, *(f"{place.name}, {place.province or place.country}"
+                                                   for place in localities)][:4],
+                            hint="postal localities of that name: write the one you mean with its state or country")
+    raise PlaceNotFound(text, suggestions)
+
+
+def _postal_localities_alone(text: str, gazetteer: Gazetteer) -> list[Place]:
+    """The postal localities a name typed alone can be ("Vällingby", "Macomb Township"), as import
+    reads a registry's city, one per place: tried last, when no place of the gazetteer has the name."""
+    if "," in text.translate(TO_COMMA) or not text.replace(" ", "").replace("-", "").isalpha():
+        return []
+    return distinct_places(gazetteer.postal_localities(name_key(text), text))
+
+
+def _postal_answer(query: str, place: Place) -> Resolution:
+    where = ", ".join(part for part in (place.province, place.country) if part)
+    note = (f"{place.name} is a postal town, not a place of the offline gazetteer: using the middle of its "
+            f"postal codes in {where}")
+    return Resolution(query=query, place=place, notes=(note,))
 
 
 # A query of one pinyin syllable ("Chang", "Bei", "Ha") is a part of a Chinese name, never a whole
