@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sitefinder.china import (ABROAD_NOTED, chinese_cities_beginning, city_of_qualifier, names_an_institution,
                               resolve_china, spells_a_division)
 from sitefinder.distance import SAME_PLACE_KM, distinct_places, sphere_km
 from sitefinder.errors import PlaceNotFound, RegionNotPlace, UsageError
 from sitefinder.gazetteer import Gazetteer
 from sitefinder.models import Place, Resolution, Site
-from sitefinder.placement import division_town_placement, main_city_placement, postal_town_placement
+from sitefinder.placement import Placement, division_town_placement, main_city_placement, postal_town_placement
 from sitefinder.placenames import LATIN_CITY_WORDS, TO_COMMA, parse_coordinates, readings, written_forms
 from sitefinder.text import clean_query, name_key, quoted
 
@@ -73,7 +75,9 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
     suggestions = gazetteer.suggest(text)
     localities = _postal_localities_alone(text, gazetteer)
     if len(localities) == 1 and not suggestions:
-        return _postal_answer(query, localities[0])
+        place = localities[0]
+        where = ", ".join(part for part in (place.province, place.country) if part)
+        return Resolution(query=query, place=place, notes=(_postal_note(place.name, where),))
     if localities:  # several, or a spelling of a place too (Agincourt, Audincourt): asked back, never picked
         raise PlaceNotFound(text, [*suggestions, *(f"{place.name}, {place.province or place.country}"
                                                    for place in localities)][:4],
@@ -89,11 +93,9 @@ def _postal_localities_alone(text: str, gazetteer: Gazetteer) -> list[Place]:
     return distinct_places(gazetteer.postal_localities(name_key(text), text))
 
 
-def _postal_answer(query: str, place: Place) -> Resolution:
-    where = ", ".join(part for part in (place.province, place.country) if part)
-    note = (f"{place.name} is a postal town, not a place of the offline gazetteer: using the middle of its "
+def _postal_note(head: str, where: str) -> str:
+    return (f"{head} is a postal town, not a place of the offline gazetteer: using the middle of its "
             f"postal codes in {where}")
-    return Resolution(query=query, place=place, notes=(note,))
 
 
 # A query of one pinyin syllable ("Chang", "Bei", "Ha") is a part of a Chinese name, never a whole
@@ -157,29 +159,22 @@ def _main_city_of_qualifier(query: str, text: str, gazetteer: Gazetteer) -> Reso
     Aires": a district of one town, at that town; "Gangnam-gu, Seoul",
     "Torrette, Ancona": a ward or quarter the gazetteer lacks, in a division that is mostly one
     city, is that city. As an imported site would be (placement's rules)."""
-    written = [(head, qualifiers) for head, qualifiers in readings(text) if _a_state(qualifiers, text)]
-    for head, qualifiers in written:
-        if len(qualifiers) == 1 and (postal := postal_town_placement(head, qualifiers[0], gazetteer)) is not None \
-                and postal.place is not None:
-            place = postal.place
-            note = (f"{head} is a postal town, not a place of the offline gazetteer: using the middle of its "
-                    f"postal codes in {place.province}")
-            return Resolution(query=query, place=place, notes=(note,))
-    for head, qualifiers in written:
-        if len(qualifiers) == 1 and (town := division_town_placement(head, qualifiers[0], gazetteer)) is not None \
-                and town.place is not None:
-            place = town.place
-            note = (f"{head} is a district the offline gazetteer has no place of that name for: using "
-                    f"{place.name}, its largest place, as an approximation")
-            return Resolution(query=query, place=place, notes=(note,))
-    for head, qualifiers in written:
-        if len(qualifiers) == 1:
-            placement = main_city_placement(head, qualifiers[0], gazetteer)
+    written = [(head, qualifiers[0]) for head, qualifiers in readings(text)
+               if len(qualifiers) == 1 and _a_state(qualifiers, text)]
+    rules: tuple[tuple[Callable[[str, str, Gazetteer], Placement | None], Callable[[str, str, Place], str]], ...] = (
+        (postal_town_placement, lambda head, state, place: _postal_note(head, place.province)),
+        (division_town_placement, lambda head, state, place: (
+            f"{head} is a district the offline gazetteer has no place of that name for: using "
+            f"{place.name}, its largest place, as an approximation")),
+        (main_city_placement, lambda head, state, place: (
+            f"{head} is not in the offline gazetteer: using {place.name}, the main city of "
+            f"{state}, as an approximation (--online looks {head} up)")),
+    )
+    for placed_by, note in rules:  # each rule over every reading before the next rule
+        for head, state in written:
+            placement = placed_by(head, state, gazetteer)
             if placement is not None and placement.place is not None:
-                place = placement.place
-                note = (f"{head} is not in the offline gazetteer: using {place.name}, the main city of "
-                        f"{qualifiers[0]}, as an approximation (--online looks {head} up)")
-                return Resolution(query=query, place=place, notes=(note,))
+                return Resolution(query=query, place=placement.place, notes=(note(head, state, placement.place),))
     return None
 
 
