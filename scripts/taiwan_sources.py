@@ -64,17 +64,11 @@ def read_atlas(path: Path = ATLAS) -> dict[tuple[str, str], tuple]:
     from shapely import make_valid
     from shapely.geometry import MultiPolygon, Polygon
 
+    from build_map import decoded_arcs  # scripts/ beside it
+
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         topology = json.load(handle)
-    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
-    arcs = []
-    for arc in topology["arcs"]:
-        x = y = 0
-        points = []
-        for dx, dy in arc:
-            x, y = x + dx, y + dy
-            points.append((x * sx + tx, y * sy + ty))
-        arcs.append(points)
+    arcs = decoded_arcs(topology)  # the same TopoJSON decoding as the map's
 
     def ring(indexes: list[int]) -> list[tuple[float, float]]:
         points: list[tuple[float, float]] = []
