@@ -71,3 +71,14 @@ def test_lang_en_overrides_a_chinese_locale() -> None:
 def test_an_english_locale_still_answers_chinese_typed_in_chinese() -> None:
     answer = run_cli("near", "昆山", "--json", env={"LANG": "en_US.UTF-8"}).json()
     assert answer["origin"]["name_zh"] == "昆山"
+
+
+def test_the_namesake_notice_is_in_the_answers_language() -> None:
+    """The notices of China's namesakes follow the answer's language, not only the script typed."""
+    zh = run_cli("near", "Liangshan", "--json", env=ZH_LOCALE)
+    assert zh.exit_code == 0 and "梁山县" in zh.stderr
+    assert "is also the name of" not in zh.stderr and any("\u4e00" <= c <= "\u9fff" for c in zh.stderr.split("梁山县")[0])
+    en = run_cli("near", "鼓楼区", "--json", "--lang", "en")
+    assert en.exit_code == 0 and "is also" in en.stderr and "也是" not in en.stderr
+    typed = run_cli("near", "鼓楼区", "--json")
+    assert typed.exit_code == 0 and "也是" in typed.stderr

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from sitefinder.distance import sphere_km
 from sitefinder.models import Place, Resolution
 from sitefinder.text import fold, has_cjk, quoted
-from sitefinder.wording import say
+from sitefinder.wording import say, wants_chinese
 
 if TYPE_CHECKING:
     from sitefinder.gazetteer import Gazetteer
@@ -257,9 +257,10 @@ def _place(division: Division, gazetteer: Gazetteer) -> Place:
                  longitude=division.longitude, population=division.population, geonameid=division.place or None)
 
 
-def _lang(query: str) -> str:
-    """The notices' language: Chinese for a query in Chinese characters, as queries' errors (#21)."""
-    return "zh" if has_cjk(query) else "en"
+def _lang(query: str, lang: str | None = None) -> str:
+    """The notices' language: the answer's (`lang`: "zh" or "en"), else Chinese for a query in
+    Chinese characters, as queries' errors (#21)."""
+    return "zh" if wants_chinese(lang, query) else "en"
 
 
 def _alias_only(query: str, leader: Division, gazetteer: Gazetteer) -> list[str]:
@@ -332,7 +333,8 @@ def _distinct_from_leader(leader: Division, others: list[Division], gazetteer: G
         and sphere_km(origin.latitude, origin.longitude, other.latitude, other.longitude) <= SAME_SEAT_KM)]
 
 
-def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: list[str], key: str = "") -> Resolution:
+def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: list[str], lang: str,
+            key: str = "") -> Resolution:
     leader = ranked[0]
     # Taiwan's 桃園區 is the seat of 桃園市, 苗栗市 of 苗栗縣: the same place, never a namesake.
     others = [other for other in ranked[1:] if not (
@@ -342,7 +344,6 @@ def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: lis
     towns = _towns_alike(key, ranked, gazetteer)
     notes.extend(_alias_only(query, leader, gazetteer))
     if towns:
-        lang = _lang(query)
         notes.append(say("notice.china.towns", lang, query=query.strip(), used=_label(leader, gazetteer),
                          towns="; ".join(say("notice.china.town", lang, name=f"{town.name}, {town.province or town.country}")
                                          for town in towns), ask=_town_query(towns[0], ranked)))
@@ -353,8 +354,8 @@ def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: lis
     ambiguous = len(others) == 1 and 0 < leader.population and others[0].population >= 0.10 * leader.population
     if others and not ambiguous:
         named = "; ".join(_label(other, gazetteer) for other in others[:5])
-        more = say("notice.china.more", _lang(query), count=len(others) - 5) if len(others) > 5 else ""
-        notes.append(say("notice.china.namesakes", _lang(query), query=query.strip(), named=named, more=more,
+        more = say("notice.china.more", lang, count=len(others) - 5) if len(others) > 5 else ""
+        notes.append(say("notice.china.namesakes", lang, query=query.strip(), named=named, more=more,
                          used=_label(leader, gazetteer)))
     return Resolution(query=query, place=_place(leader, gazetteer),
                       alternatives=(*(_place(other, gazetteer) for other in others), *towns), notes=tuple(notes),
@@ -368,20 +369,23 @@ def _region_of(division: Division) -> set[tuple[str, str]]:
     return {("CN", division.province)}
 
 
-def resolve_china(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int]) -> Resolution | None:
+def resolve_china(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int],
+                  lang: str | None = None) -> Resolution | None:
     """The division `text` names, or None to let GeoNames answer. Raises RegionNotPlace for a
-    province (its sites are the answer, as `near 山东`)."""
+    province (its sites are the answer, as `near 山东`). The notices are in `lang` (the answer's:
+    `--lang`, the locale), else in the script typed."""
     if not gazetteer.has_china():
         return None
+    said = _lang(query, lang)
     if has_cjk(text):
-        return _resolve_hanzi(query, text, gazetteer, preferred)
-    return _resolve_latin(query, text, gazetteer, preferred)
+        return _resolve_hanzi(query, text, gazetteer, preferred, said)
+    return _resolve_latin(query, text, gazetteer, preferred, said)
 
 
 _SEPARATORS = str.maketrans({"，": ",", "、": ",", ";": ",", "；": ",", " ": ",", "　": ","})
 
 
-def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int]) -> Resolution | None:
+def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int], lang: str) -> Resolution | None:
     from sitefinder.errors import RegionNotPlace
 
     parts = [part for part in text.translate(_SEPARATORS).split(",") if part]
@@ -399,12 +403,12 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
     if rest and len(chain) == 1 and chain[0].form != "full":
         return None  # "中山大学肿瘤防治中心" is a hospital, not Zhongshan: a bare name must stand alone
     ranked = _rank([chain.divisions[-1] for chain in chains], preferred)
-    notes = [say("notice.china.rest_ignored", _lang(query), used=used, english=ranked[0].english, rest=rest)] if rest else []
+    notes = [say("notice.china.rest_ignored", lang, used=used, english=ranked[0].english, rest=rest)] if rest else []
     if _names_a_province(ranked):
-        return _province_or_city(query, text, used, ranked, gazetteer, notes)
+        return _province_or_city(query, text, used, ranked, gazetteer, notes, lang)
     from sitefinder.text import name_key
 
-    return _answer(query, ranked, gazetteer, notes, key=name_key(used) if len(chain) == 1 and not rest else "")
+    return _answer(query, ranked, gazetteer, notes, lang, key=name_key(used) if len(chain) == 1 and not rest else "")
 
 
 def _names_a_province(ranked: list[Division]) -> bool:
@@ -415,7 +419,7 @@ def _names_a_province(ranked: list[Division]) -> bool:
 
 
 def _province_or_city(query: str, text: str, used: str, ranked: list[Division], gazetteer: Gazetteer,
-                      notes: list[str]) -> Resolution | None:
+                      notes: list[str], lang: str) -> Resolution | None:
     """A province's name means the province (its sites), unless a city has that very name: 吉林 is
     then the city, with a notice; 北京, 香港 are the city. 海南 stays the province, though Qinghai's
     海南藏族自治州 is 海南 for short: only a city of the name counts."""
@@ -426,20 +430,20 @@ def _province_or_city(query: str, text: str, used: str, ranked: list[Division], 
         return None  # the city, as GeoNames has it
     if leader.code[:2] in MUNICIPALITIES:  # 北京 is the city
         city = [d for d in ranked if d.level == "prefecture" and d.code[:2] == leader.code[:2]]
-        return _answer(query, city, gazetteer, notes) if city else None
+        return _answer(query, city, gazetteer, notes, lang) if city else None
     cities = [d for d in ranked if d.level != "province" and d.name == short_name(leader.name) + "市"]
     if cities:
-        notes.append(say("notice.china.also_province", _lang(query), used=used, province=leader.province))
-        return _answer(query, cities, gazetteer, notes)
+        notes.append(say("notice.china.also_province", lang, used=used, province=leader.province))
+        return _answer(query, cities, gazetteer, notes, lang)
     others = [d for d in ranked if d.level != "province"][:3]
-    also = (say("notice.china.province_namesakes", _lang(query), used=used,
+    also = (say("notice.china.province_namesakes", lang, used=used,
                 named="; ".join(_label(d, gazetteer) for d in others)),) if others else ()
     raise RegionNotPlace(text, _region_of(leader), hint=f"that is a province or country: give a city in it, "
                                                         f"or run: sitefinder list --province {quoted(leader.province)}",
                          notes=also)
 
 
-def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int]) -> Resolution | None:
+def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int], lang: str) -> Resolution | None:
     parts = [part.strip() for part in text.translate({ord("，"): ","}).split(",") if part.strip()]
     if not parts:
         return None
@@ -472,16 +476,16 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
         if own and _abroad_first(own[0], ranked[0], preferred):  # "Delhi", "Saga": the city of that very name
             return _abroad_answer(query, head, own, ranked, gazetteer)
         if _names_a_province(ranked):  # "Hunan", never Konan in Japan
-            return _province_or_city(query, text, head, ranked, gazetteer, [])
+            return _province_or_city(query, text, head, ranked, gazetteer, [], lang)
         # Only by its own name: a city abroad matched by the Chinese reading of its characters (Busan
         # is "Fushan", 釜山; Pyongyang "Pingyang") never beats the division of that pinyin (浮山县, 平阳县),
         # as Chinese characters are read as China first.
         if own and own[0].population >= FOREIGN_POPULATION and own[0].population > 10 * max(
                 ranked[0].population, 1) and ranked[0].level == "county":
             return None
-        notes = [say("notice.china.abroad_too", _lang(head), head=head, place=f"{place.label}, {place.country}",
+        notes = [say("notice.china.abroad_too", lang, head=head, place=f"{place.label}, {place.country}",
                      ask=f"{place.name}, {place.country}") for place in own[:2]]
-        return _answer(query, ranked, gazetteer, notes, key=key if not qualifiers else "")
+        return _answer(query, ranked, gazetteer, notes, lang, key=key if not qualifiers else "")
     return None
 
 
@@ -553,7 +557,7 @@ def _without_peoples(text: str) -> str:
     return " ".join(words[:first] + level) if first else text
 
 
-def city_of_qualifier(query: str, text: str, gazetteer: Gazetteer) -> Resolution | None:
+def city_of_qualifier(query: str, text: str, gazetteer: Gazetteer, lang: str | None = None) -> Resolution | None:
     """"Foo District, Guangzhou": a district the gazetteer does not know, in a Chinese city it knows,
     is that city, said in the notice. Asked only when nothing else answered."""
     if not gazetteer.has_china():
@@ -566,7 +570,7 @@ def city_of_qualifier(query: str, text: str, gazetteer: Gazetteer) -> Resolution
         found = [d for divisions in _divisions(gazetteer, keys).values() for d in divisions if d.level == "prefecture"]
         if len({d.code for d in found}) == 1:
             city = found[0]
-            note = say("notice.china.city_it_is_in", _lang(query), part=parts[0], city=_label(city, gazetteer))
+            note = say("notice.china.city_it_is_in", _lang(query, lang), part=parts[0], city=_label(city, gazetteer))
             return Resolution(query=query, place=_place(city, gazetteer), notes=(note,),
                               name_zh=official_short(city.name))
     return None

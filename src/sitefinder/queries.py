@@ -41,7 +41,8 @@ def open_gazetteer() -> Gazetteer:
     return Gazetteer(gazetteer_path())
 
 
-def locate(query: str, preferred: frozenset[int] = frozenset(), online: bool = False) -> Resolution:
+def locate(query: str, preferred: frozenset[int] = frozenset(), online: bool = False,
+           lang: str | None = None) -> Resolution:
     """Resolve a place offline; only with `online` does the query leave the machine, and only on a miss.
 
     `preferred`: GeoNames ids of the cities hosting a site, which win among same-name places.
@@ -51,7 +52,7 @@ def locate(query: str, preferred: frozenset[int] = frozenset(), online: bool = F
     from sitefinder.errors import RegionNotPlace
 
     try:
-        return resolve(query, open_gazetteer(), preferred=preferred)
+        return resolve(query, open_gazetteer(), preferred=preferred, lang=lang)
     except RegionNotPlace:
         raise  # a province or country: the caller answers with its sites
     except PlaceNotFound as miss:
@@ -170,8 +171,8 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
             # A site's own name (江门市中心医院, 山东省肿瘤医院) is that site, before its words are read
             # as a place (山东省… would be the province, 北京大学… Beijing and the rest unknown).
             named = _facility_as_place(query, source, whole_name=True) if names_a_facility(query) else None
-            resolution = named or _naming_site_cities(locate(query, source.preferred_cities(), online=online),
-                                                      query, source)
+            resolution = named or _naming_site_cities(
+                locate(query, source.preferred_cities(), online=online, lang=lang), query, source)
         except RegionNotPlace as region:
             answer = _region_answer(region, source, province_name, status_value, in_chinese, chosen,
                                     stream=stream)
@@ -627,7 +628,7 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
         province_name = match_province(province, source.provinces()) if province else None
         chosen = _chosen(source, trials, condition)
         try:
-            resolution = locate(query, source.preferred_cities(), online=online)
+            resolution = locate(query, source.preferred_cities(), online=online, lang=lang)
         except RegionNotPlace as region:
             answer = _region_answer(region, source, province_name, status_value, in_chinese, chosen,
                                     stream=stream)

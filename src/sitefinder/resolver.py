@@ -19,12 +19,14 @@ MAX_QUERY_LENGTH = 200
 CONTENDER_SHARE = 0.10
 
 
-def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozenset()) -> Resolution:
+def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozenset(),
+            lang: str | None = None) -> Resolution:
     """Resolve what a person typed to one place, keeping the alternatives it considered.
 
     `preferred` holds GeoNames ids of the cities that host a site of the loaded trial: among
     same-name places those come first (someone asking about "Taizhou" for this trial most likely
-    means the Taizhou with a site), then the most populous.
+    means the Taizhou with a site), then the most populous. `lang` ("zh", "en"; None: the script
+    typed) is the language of the answer, which China's notices are written in.
     """
     text = clean_query(query)
     if not text:
@@ -47,7 +49,7 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
         if not short:
             raise PlaceNotFound(text, [])
         return _choose(query, text, short, preferred)
-    china = resolve_china(query, text, gazetteer, preferred)  # China's divisions (天河区, 广州天河) first
+    china = resolve_china(query, text, gazetteer, preferred, lang)  # China's divisions (天河区, 广州天河) first
     if china is not None:
         return china
     for head, qualifiers in readings(text):
@@ -69,7 +71,7 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
     approximate = _main_city_of_qualifier(query, text, gazetteer)
     if approximate is not None:
         return approximate
-    china_city = city_of_qualifier(query, text, gazetteer)  # "Foo District, Guangzhou": the city, saying so
+    china_city = city_of_qualifier(query, text, gazetteer, lang)  # "Foo District, Guangzhou": the city, saying so
     if china_city is not None:
         return china_city
     suggestions = gazetteer.suggest(text)
