@@ -82,3 +82,18 @@ def test_the_namesake_notice_is_in_the_answers_language() -> None:
     assert en.exit_code == 0 and "is also" in en.stderr and "也是" not in en.stderr
     typed = run_cli("near", "鼓楼区", "--json")
     assert typed.exit_code == 0 and "也是" in typed.stderr
+
+
+@pytest.mark.parametrize("query, chinese, english", [
+    ("广东省广州市天河区", "广东广州天河区", "Tianhe District, Guangzhou, Guangdong"),
+    ("昆山", "江苏苏州昆山", "Kunshan, Suzhou, Jiangsu"),
+    ("利川", "湖北恩施利川", "Lichuan, Enshi Prefecture, Hubei"),
+    ("北京市海淀区", "北京海淀区", "Haidian District, Beijing, China"),  # a city that is a province: said once
+    ("臺中市西屯區", "臺灣臺中西屯區", "Xitun District, Taichung, Taiwan"),
+])
+def test_a_districts_title_names_its_city(query: str, chinese: str, english: str) -> None:
+    """天河区 alone is a district of four places' names; the title says whose, in both scripts."""
+    run = run_cli("near", query, "--limit", "1", env={"COLUMNS": "200"})
+    assert run.exit_code == 0, run.stderr
+    title = run.stdout.splitlines()[0]
+    assert f"{chinese} {english}" in title

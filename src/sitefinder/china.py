@@ -357,10 +357,14 @@ def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: lis
         more = say("notice.china.more", lang, count=len(others) - 5) if len(others) > 5 else ""
         notes.append(say("notice.china.namesakes", lang, query=query.strip(), named=named, more=more,
                          used=_label(leader, gazetteer)))
+    city = _by_code(gazetteer, leader.parent) if leader.level == "county" else None
+    # a prefecture, not 北京市 (a province too); in the short form of an address chain (湖北恩施利川)
+    within = city if city is not None and city.level == "prefecture" and fold(city.english) != fold(leader.province) \
+        else None
     return Resolution(query=query, place=_place(leader, gazetteer),
                       alternatives=(*(_place(other, gazetteer) for other in others), *towns), notes=tuple(notes),
-                      ambiguous=ambiguous,
-                      name_zh=official_short(leader.name))
+                      ambiguous=ambiguous, name_zh=official_short(leader.name),
+                      within=within.english if within else "", within_zh=short_name(within.name) if within else "")
 
 
 def _region_of(division: Division) -> set[tuple[str, str]]:

@@ -106,6 +106,10 @@ class Resolution(NamedTuple):
     ambiguous: bool = False  # an alternative is a real contender: tell the user how to pick it
     notes: tuple[str, ...] = ()  # things the user should hear about how the place was found
     name_zh: str = ""  # the official Chinese name of a Chinese division it resolved to (china.py), else ""
+    # the city a county-level division is in ("Guangzhou", "广州"), said in the answer's title:
+    # 天河区 alone names four places' districts less surely than 广东广州天河区
+    within: str = ""
+    within_zh: str = ""
 
 
 class RankedSite(NamedTuple):

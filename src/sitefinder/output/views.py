@@ -497,10 +497,12 @@ def list_view(answer: SiteList | RegionAnswer, options: str = "") -> View:
 def near_title(result: NearResult) -> str:
     from sitefinder.regions import place_words
 
-    place = result.resolution.place
-    where = place_words(place.name, place.province, place.country)  # Taiwan, Hong Kong, Macau named once
+    resolution = result.resolution
+    place = resolution.place
+    # Taiwan, Hong Kong, Macau named once; a district with its city (Tianhe District, Guangzhou, Guangdong)
+    where = place_words(place.name, resolution.within, place.province, place.country)
     if result.chinese and (result.chinese.place or result.chinese.province):
-        province, city = result.chinese.province, result.chinese.place
+        province, city = result.chinese.province, resolution.within_zh + result.chinese.place
         where = f"{province if province != city else ''}{city} {where}".strip()  # 北京, not 北京北京
     return say("title.near", lang_of(result.chinese), where=where, latitude=place.latitude, longitude=place.longitude)
 
