@@ -300,56 +300,15 @@ def test_a_reader_whose_version_keeps_being_replaced_tries_a_bounded_number_of_t
     assert len(looked_up) == PIN_ATTEMPTS  # one loop: not one inside another (20 x 20)
 
 
-# A first run in a process of its own (fork is only safe with one thread, and a test runner may
-# have others): the index built with a helper process, batches of 7 rows so that both share them.
-TWO_PROCESSES = r"""
-import os, sys
-import sitefinder.sitestore as sources
-sources.BATCH_ROWS, sources.PARALLEL_AFTER_BYTES = 7, int(os.environ["PARALLEL_AFTER"])
-first, stop_at = os.getpid(), int(os.environ.get("HELPER_STOPS_AT", "-1"))
-helped = []
-real_converted, real_convert = sources._Helper.converted, sources._IndexRows.convert
-
-def converted(self, index):
-    result = real_converted(self, index)
-    helped.append(result is not None)
-    return result
-
-def convert(self, start, batch):
-    if os.getpid() != first and start >= stop_at >= 0:
-        raise MemoryError("the helper stops here")
-    if os.getpid() != first and os.environ.get("PATIENT") != "1":
-        import time
-        time.sleep(0.01)  # a helper on a busy core
-    return real_convert(self, start, batch)
-
-sources._Helper.converted, sources._IndexRows.convert = converted, convert
-sources.INDEX_THRESHOLD_BYTES = 0
-sources._Helper.patient = os.environ.get("PATIENT") == "1"
-sources.HELP_BELOW_SPARE_LOAD = float("inf")  # whatever else the machine runs
-sys.argv = ["sitefinder", *sys.argv[1:]]
-try:
-    from sitefinder import cli
-    cli.run()
-finally:
-    print("helped", sum(helped), file=sys.stderr)
-"""
-
-
-def first_run(tmp_path: Path, args: list[str], parallel_after: int, stops_at: int = -1,
-              patient: bool = True) -> tuple[int, str, str, int]:
-    """Exit code, stdout, stderr and how many batches the helper converted, of a first run (in a cache
-    of its own: tmp_path / "cache-PARALLEL_AFTER")."""
-    import subprocess
-    import sys
-
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith("SITEFINDER_")}, "NO_COLOR": "1",
-           "SITEFINDER_CACHE_DIR": str(tmp_path / f"cache-{parallel_after}"),
-           "PARALLEL_AFTER": str(parallel_after), "HELPER_STOPS_AT": str(stops_at), "PATIENT": "1" if patient else "0"}
-    run = subprocess.run([sys.executable, "-c", TWO_PROCESSES, *args], env=env, capture_output=True, text=True,
-                         timeout=120)
-    helped = int(run.stderr.rsplit("helped ", 1)[1])
-    return run.returncode, run.stdout, run.stderr.rsplit("helped ", 1)[0], helped
+def first_run(tmp_path: Path, args: list[str], monkeypatch: pytest.MonkeyPatch, cli):
+    """A first run that builds the index (in a cache of its own), batches of 7 rows so that the
+    many_trials_file's 399 sites fill 58 of them and names first seen in any batch count."""
+    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr(sources, "BATCH_ROWS", 7)
+    monkeypatch.setenv("SITEFINDER_CACHE_DIR", str(tmp_path / "cache-index"))
+    run = cli(*args)
+    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 10**12)
+    return run
 
 
 @pytest.fixture
@@ -368,7 +327,7 @@ def many_trials_file(tmp_path: Path) -> Path:
                        geonameid=rng.choice([None, 1809858, 2657896]))
              for i in range(1, 400)]
     sites[17] = sites[17]._replace(latitude=None, longitude=None)
-    # named by one row each: in a batch of the helper's (row 8), of the first process's (row 37)
+    # named by one row each, in two different batches (rows 8 and 37)
     sites[8] = sites[8]._replace(city="Lonely", province="Solitary", country="Japan", geonameid=1850147)
     sites[37] = sites[37]._replace(city="Alone", province="Single", country="Peru", geonameid=3936456)
     path = tmp_path / "many.csv"
@@ -385,64 +344,34 @@ def many_trials_file(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("args", [["list", "--json", "--all"], ["info", "--json"], ["list", "--status", "recruiting", "--json"],
                                   ["list", "--city", "Zurich", "--json", "--all"], ["near", "Guangzhou", "--json", "--limit", "30"],
-                                  ["list", "--province", "Guangdong", "--json"], ["list", "--trial", "NCT00000004", "--json"]])
-def test_an_index_built_by_two_processes_answers_as_the_file_itself(
-        many_trials_file: Path, tmp_path: Path, cli, args: list[str]) -> None:
+                                  ["list", "--province", "Guangdong", "--json"], ["list", "--trial", "NCT00000004", "--json"],
+                                  ["list", "--country", "Japan", "--json", "--all"], ["show", "12", "--json"]])
+def test_an_index_answers_as_the_file_itself(many_trials_file: Path, tmp_path: Path, cli, monkeypatch,
+                                             args: list[str]) -> None:
+    """The index is written straight from the checked fields, in batches; what it answers is what
+    the file read whole answers (several trials, blank rows, names first seen in any batch)."""
+    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 10**12)
     plain = cli(*args, "--sites", str(many_trials_file))  # read whole, in this process
     assert plain.exit_code == 0
-    code, out, _, helped = first_run(tmp_path, [*args, "--sites", str(many_trials_file)], parallel_after=0)
-    assert code == 0 and helped >= 20  # the helper did its 3 of every 5 of the 57 batches
-    assert out == plain.stdout
-    alone = first_run(tmp_path, [*args, "--sites", str(many_trials_file)], parallel_after=10**12)
-    assert alone[0] == 0 and alone[3] == 0 and alone[1] == plain.stdout
-    assert index_dump(tmp_path / "cache-0") == index_dump(tmp_path / f"cache-{10**12}")  # row for row
+    indexed = first_run(tmp_path, [*args, "--sites", str(many_trials_file)], monkeypatch, cli)
+    assert list((tmp_path / "cache-index").glob("sites-*.sqlite"))  # it was answered from an index
+    assert indexed.exit_code == 0 and indexed.stdout == plain.stdout
 
 
-def index_dump(cache: Path) -> list[str]:
-    import sqlite3
-
-    (index,) = cache.glob("sites-*.sqlite")
-    with sqlite3.connect(index) as db:
-        return list(db.iterdump())
-
-
-def test_a_first_process_that_never_waits_for_a_slow_helper_builds_the_same_index(
-        many_trials_file: Path, tmp_path: Path, cli) -> None:
-    plain = cli("list", "--json", "--all", "--sites", str(many_trials_file))
-    code, out, _, helped = first_run(tmp_path, ["list", "--json", "--all", "--sites", str(many_trials_file)],
-                                     parallel_after=0, patient=False)
-    assert code == 0 and out == plain.stdout
-    assert helped < sum(index % 5 < 3 for index in range(58))  # some of its batches converted by the first
-    first_run(tmp_path, ["info", "--sites", str(many_trials_file)], parallel_after=10**12)
-    assert index_dump(tmp_path / "cache-0") == index_dump(tmp_path / f"cache-{10**12}")
-
-
-@pytest.mark.parametrize("stops_at", [0, 50, 200])
-def test_a_helper_that_stops_costs_only_time(many_trials_file: Path, tmp_path: Path, cli, stops_at: int) -> None:
-    plain = cli("list", "--json", "--all", "--sites", str(many_trials_file))
-    code, out, _, helped = first_run(tmp_path, ["list", "--json", "--all", "--sites", str(many_trials_file)],
-                                     parallel_after=0, stops_at=stops_at)
-    assert code == 0 and out == plain.stdout
-    first_run(tmp_path, ["info", "--sites", str(many_trials_file)], parallel_after=10**12)
-    assert index_dump(tmp_path / "cache-0") == index_dump(tmp_path / f"cache-{10**12}")
-    batches = range(0, 400, 7)  # 399 sites and a blank row of every column
-    assert helped == sum(index % 5 < 3 and start < stops_at for index, start in enumerate(batches))
-
-
-# rows 7-20 (lines 9-22) are the helper's batches 1 and 2; rows 35-41 (lines 37-43) its first
-# process's batch 5; id 12 is on line 14
+# rows 7-20 (lines 9-22) are batches 1 and 2, rows 35-41 (lines 37-43) batch 5; id 12 is on line 14
 @pytest.mark.parametrize("line, change", [(2, "bad row"), (12, "bad row"), (40, "bad row"), (300, "bad row"),
                                           (19, "repeated id"), (250, "repeated id")])
-def test_a_bad_row_is_reported_as_one_process_reports_it(many_trials_file: Path, tmp_path: Path, cli,
-                                                         line: int, change: str) -> None:
+def test_a_bad_row_is_reported_by_the_index_build_as_by_the_file_reader(
+        many_trials_file: Path, tmp_path: Path, cli, monkeypatch, line: int, change: str) -> None:
     lines = many_trials_file.read_text(encoding="utf-8").splitlines(keepends=True)
     if change == "repeated id":
         lines[line - 1] = "12" + lines[line - 1][lines[line - 1].index(","):]
     else:
         lines[line - 1] = lines[line - 1].replace(",China,", ",China,not a status,", 1).replace(",,", ",", 1)
     many_trials_file.write_text("".join(lines), encoding="utf-8")
+    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 10**12)
     plain = cli("list", "--json", "--sites", str(many_trials_file))
     assert plain.exit_code == 1 and f"many.csv:{line}" in plain.stderr
-    code, out, err, _ = first_run(tmp_path, ["list", "--json", "--sites", str(many_trials_file)], parallel_after=0)
-    assert (code, out, err) == (plain.exit_code, "", plain.stderr)
-    assert not [path for path in (tmp_path / "cache-0").rglob("*") if path.is_file()]  # no index, whole or half
+    indexed = first_run(tmp_path, ["list", "--json", "--sites", str(many_trials_file)], monkeypatch, cli)
+    assert (indexed.exit_code, indexed.stdout, indexed.stderr) == (plain.exit_code, "", plain.stderr)
+    assert not [path for path in (tmp_path / "cache-index").rglob("*") if path.is_file()]  # no index, whole or half

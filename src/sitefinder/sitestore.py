@@ -28,7 +28,6 @@ from sitefinder.status import effective_status, site_statuses_shown_as, status_m
 from sitefinder.text import fold
 
 if TYPE_CHECKING:  # sqlite3 itself is imported where an index is opened: `list` on a small file never needs it
-    import mmap
     import sqlite3
 
     from sitefinder.sitesfile import SitesReader
@@ -614,33 +613,20 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
 
     # opened as bytes and decoded by a wrapper of our own, so that progress reads the byte offset
     with path.open("rb") as raw, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as handle:
-        reader = SitesReader(named, handle)  # the header's checks, before a helper reads it too
+        reader = SitesReader(named, handle)
         converter = _IndexRows(reader, one, catalogue)
-        helper = _Helper.start(raw.fileno(), named, one, catalogue) if size >= PARALLEL_AFTER_BYTES else None
-        try:
-            for index, (start, batch) in enumerate(_batches(reader.rows())):
-                converted = None
-                if helper is not None:
-                    helper.at(index)
-                    converted = helper.converted(index) if _helps_with(index) else None
-                if converted is None:  # ours, or the helper stopped (at a bad row: ours now reports it)
-                    converted = converter.convert(start, batch)
-                else:
-                    converter.add(converted.first_seen)
-                rows, texts, trials = converted.rows, converted.texts, converted.trials
-                for nct, sites in trials.items():  # in file order, so that the trial table's order is the file's
-                    site_counts[nct or one.nct_id] = site_counts.get(nct or one.nct_id, 0) + sites
-                    if nct and nct not in catalogue:  # a trial no trials.json describes: still --trial
-                        catalogue[nct] = Trial(nct_id=nct)
-                insert(rows, texts)
-                count += len(rows)
-                now = time.monotonic()
-                if progress is not None and now - started >= PROGRESS_AFTER_SECONDS and now - shown >= PROGRESS_EVERY:
-                    shown = now
-                    progress(f"indexing {named.name}: {count:,} sites, {raw.tell() * 100 // max(size, 1)} %")
-        finally:
-            if helper is not None:
-                helper.stop()
+        for start, batch in _batches(reader.rows()):
+            rows, texts, trials = converter.convert(start, batch)
+            for nct, sites in trials.items():  # in file order, so that the trial table's order is the file's
+                site_counts[nct or one.nct_id] = site_counts.get(nct or one.nct_id, 0) + sites
+                if nct and nct not in catalogue:  # a trial no trials.json describes: still --trial
+                    catalogue[nct] = Trial(nct_id=nct)
+            insert(rows, texts)
+            count += len(rows)
+            now = time.monotonic()
+            if progress is not None and now - started >= PROGRESS_AFTER_SECONDS and now - shown >= PROGRESS_EVERY:
+                shown = now
+                progress(f"indexing {named.name}: {count:,} sites, {raw.tell() * 100 // max(size, 1)} %")
     if not count:
         raise no_sites(named)
     province_keys, city_keys, country_keys, cities = converter.seen()
@@ -662,25 +648,9 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
                  "read the index)")
 
 
-# A file this large is checked in two processes (on Linux, with two cores or more): the second
-# checks HELPED of every HELP_CYCLE batches and sends them over a pipe, while the first reads,
-# checks the others and writes the index. A smaller file is done before a fork would pay.
-PARALLEL_AFTER_BYTES = 16 * 1024**2
-HELP_CYCLE, HELPED = 5, 3  # the first process also reads every row and writes them all: it checks fewer
-# A helper is started only while the machine's load (1-minute average) leaves about a core free:
-# on a 2-core machine with other work running (load 3-5), a helper made the build slower (100k
-# rows: 5.7-7.6 s wall against 3.7-4.3 s alone, 3.6-6.3 s of CPU against 3.0-3.8), at load 0.3 faster
-# (2.8 s against 3.7 s wall).
-HELP_BELOW_SPARE_LOAD = 0.5
-
-
-def _helps_with(index: int) -> bool:
-    return index % HELP_CYCLE < HELPED
-
-
 def _batches(rows: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, list[tuple[int, list[str]]]]]:
-    """(position of the first, rows) for each BATCH_ROWS rows, in file order: both processes
-    number the rows alike (a position is the row's rank in the file, blank rows counted)."""
+    """(position of the first, rows) for each BATCH_ROWS rows, in file order (a position is the
+    row's rank in the file, blank rows counted)."""
     batch: list[tuple[int, list[str]]] = []
     start = 0
     for row in rows:
@@ -701,7 +671,6 @@ class _Converted(NamedTuple):
     rows: list[tuple]  # the site table's
     texts: list[tuple[int, str, str]]  # site_row's
     trials: dict[str, int]  # the batch's sites by the nct_id each names, in the order they first appear
-    first_seen: _Seen  # what the batch named first (for the meta table: a batch may be converted elsewhere)
 
 
 class _IndexRows:
@@ -726,17 +695,14 @@ class _IndexRows:
         rows: list[tuple] = []
         texts: list[tuple[int, str, str]] = []
         trials: dict[str, int] = {}
-        first_seen: _Seen = ({}, {}, {}, set())
-        new_provinces, new_cities, new_countries, new_geonameids = first_seen
         for position, (line, fields) in enumerate(batch, start):
             record = record_of(line, fields)
             if record is None:  # a blank row
                 continue
             site_id, facility, city, province, country, status, latitude, longitude = record[:8]
             geonameid, site_nct = record[12:]
-            if geonameid is not None and geonameid not in cities:
+            if geonameid is not None:
                 cities.add(geonameid)
-                new_geonameids.add(geonameid)
             trials[site_nct] = trials.get(site_nct, 0) + 1
             shown_key = (status, site_nct)
             if shown_key not in shown_statuses:
@@ -744,167 +710,21 @@ class _IndexRows:
                     catalogue[site_nct] = Trial(nct_id=site_nct)
                 shown_statuses[shown_key] = effective_status(status, catalogue.get(site_nct, one).overall_status)[0]
             if province not in province_keys:
-                province_keys[province] = new_provinces[province] = (fold(province), region_key(province))
+                province_keys[province] = (fold(province), region_key(province))
             province_key, region = province_keys[province]
             city_key = city_keys.get(city)
             if city_key is None:
-                city_key = city_keys[city] = new_cities[city] = fold(city)
+                city_key = city_keys[city] = fold(city)
             country_key = country_keys.get(country)
             if country_key is None:
-                country_key = country_keys[country] = new_countries[country] = fold(country)
+                country_key = country_keys[country] = fold(country)
             rows.append((position, site_id, line, latitude, longitude, region, province_key, city_key, country_key,
                          status, geonameid, site_nct or one.nct_id, shown_statuses[shown_key]))
             texts.append((position, encode(record), fold(facility)))
-        return _Converted(rows, texts, trials, first_seen)
+        return _Converted(rows, texts, trials)
 
     def seen(self) -> _Seen:
         return self.province_keys, self.city_keys, self.country_keys, self.cities
-
-    def add(self, seen: _Seen) -> None:
-        """What another converter saw first, in a batch of the same file."""
-        self.province_keys.update(seen[0])
-        self.city_keys.update(seen[1])
-        self.country_keys.update(seen[2])
-        self.cities |= seen[3]
-
-
-class _Helper:
-    """A second process that checks and converts its share of the batches (`_helps_with`) of the
-    file the first has open, and sends them, in order, over a pipe. The first never waits for it:
-    a batch of the helper's that has not come yet when the first gets to it, the first converts
-    itself (and tells the helper, through a shared page, how far it has got, so that the helper
-    skips what is done). On a machine whose other core is busy, the helper then only ever saves
-    time. Should it stop for any reason (a bad row, a signal), the first process converts the rest,
-    and reports a bad row as a single process would; its results are used only whole.
-
-    Measured on a 2-core machine: at 1M rows the first process converted 40 % of the rows in 8 s
-    and waited 9 s, the helper used 17.6 s of CPU (reading every row itself, 5 s of it); 100k rows
-    took 2.8 s wall against 3.7 s alone at load 0.3, and longer than alone at load 3 (hence
-    HELP_BELOW_SPARE_LOAD)."""
-
-    patient = False  # True: wait for each of the helper's batches (the tests, to share them alike every run)
-
-    def __init__(self, pid: int, fd: int, reached: mmap.mmap) -> None:
-        self.pid, self.fd, self.shared, self.running = pid, fd, reached, True
-        self.header: tuple[int, int] | None = None  # (batch, length) of the message being read
-
-    @staticmethod
-    def start(fd: int, named: Path, one: Trial, catalogue: dict[str, Trial]) -> _Helper | None:
-        import mmap
-        import os
-        import pickle  # noqa: F401  (imported before the fork: the child imports nothing)
-        import select  # noqa: F401
-        import struct
-        import sys
-        import threading
-
-        # fork copies this thread alone: with others running (a lock held) it is not safe
-        if not sys.platform.startswith("linux") or threading.active_count() > 1:
-            return None
-        cores = len(os.sched_getaffinity(0))
-        if cores < 2 or os.getloadavg()[0] >= cores - 1 + HELP_BELOW_SPARE_LOAD:
-            return None  # no core to spare: a helper would take its time from this process
-        reached = mmap.mmap(-1, struct.calcsize(_REACHED))  # shared with the child: the batch the first process is at
-        read_end, write_end = os.pipe()
-        try:
-            pid = os.fork()
-        except OSError:
-            os.close(read_end)
-            os.close(write_end)
-            return None
-        if pid == 0:
-            code = 1
-            try:
-                os.close(read_end)
-                # the file the first process has open, whatever has become of its name since: by /proc,
-                # a description of its own (the inherited one shares the offset the first reads at)
-                _help(f"/proc/self/fd/{fd}", write_end, named, one, catalogue, reached)
-                code = 0
-            except BaseException:  # noqa: BLE001 - whatever it is, the first process carries on alone
-                pass
-            finally:
-                os._exit(code)  # nothing of the first process's (buffers, atexit, tests) runs twice
-        os.close(write_end)
-        return _Helper(pid, read_end, reached)
-
-    def at(self, index: int) -> None:
-        """The first process has got to batch `index`."""
-        import struct
-
-        struct.pack_into(_REACHED, self.shared, 0, index)
-
-    def converted(self, index: int) -> _Converted | None:
-        """The helper's conversion of batch `index`, if it has come (None: convert it here)."""
-        import pickle
-        import select
-        import struct
-
-        try:
-            while self.running:
-                if self.header is None:
-                    if not self.patient and not select.select([self.fd], [], [], 0)[0]:
-                        return None  # not yet: the helper is behind
-                    self.header = struct.unpack(_HEADER, self._read(struct.calcsize(_HEADER)))
-                batch, length = self.header
-                if batch > index:  # it skipped this one (this process had got past it)
-                    return None
-                payload = self._read(length)  # it is writing it: a moment at most
-                self.header = None
-                if batch == index:
-                    return _Converted(*pickle.loads(payload))
-                # batch < index: one converted here while the helper was at it
-        except Exception:  # noqa: BLE001 - it stopped (its end of the pipe closed mid-message, or before)
-            self.running = False
-        return None
-
-    def _read(self, size: int) -> bytes:
-        import os
-
-        chunks = []
-        while size:
-            chunk = os.read(self.fd, min(size, 1 << 20))
-            if not chunk:
-                raise EOFError
-            chunks.append(chunk)
-            size -= len(chunk)
-        return b"".join(chunks)
-
-    def stop(self) -> None:
-        import os
-        import signal
-
-        os.close(self.fd)
-        try:
-            os.kill(self.pid, signal.SIGKILL)  # done or not: it holds nothing but its end of the pipe
-        except OSError:
-            pass
-        os.waitpid(self.pid, 0)
-        self.shared.close()
-
-
-# struct formats (struct is imported where a helper is started: `near` never needs it)
-_HEADER = "<qq"  # a message: its batch and its length, then the pickled _Converted
-_REACHED = "<q"  # the shared page: the batch the first process has got to
-
-
-def _help(file: str, write_end: int, named: Path, one: Trial, catalogue: dict[str, Trial],
-          reached: mmap.mmap) -> None:
-    import pickle
-    import struct
-
-    from sitefinder.sitesfile import SitesReader
-
-    with open(file, "rb") as raw, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as handle, \
-            open(write_end, "wb") as out:
-        reader = SitesReader(named, handle)
-        converter = _IndexRows(reader, one, dict(catalogue))
-        for index, (start, batch) in enumerate(_batches(reader.rows())):
-            if _helps_with(index) and index >= struct.unpack_from(_REACHED, reached)[0]:
-                payload = pickle.dumps(tuple(converter.convert(start, batch)), pickle.HIGHEST_PROTOCOL)
-                out.write(struct.pack(_HEADER, index, len(payload)))
-                out.write(payload)
-                out.flush()
-
 
 def _fill_trials(db: sqlite3.Connection, rows: list[TrialRow]) -> None:
     """Each trial's facts as one row, the columns `info` lists, and its condition terms (for --condition)."""
