@@ -97,3 +97,10 @@ def test_a_districts_title_names_its_city(query: str, chinese: str, english: str
     assert run.exit_code == 0, run.stderr
     title = run.stdout.splitlines()[0]
     assert f"{chinese} {english}" in title
+
+
+def test_the_maps_title_says_the_place_as_nears_does() -> None:
+    near = run_cli("near", "广州市天河区", "--limit", "1", env={"COLUMNS": "200"}).stdout.splitlines()[0]
+    drawn = run_cli("map", "广州市天河区", "--limit", "1", env={"COLUMNS": "200"}).stdout.splitlines()[0]
+    assert "广东广州天河区 Tianhe District, Guangzhou, Guangdong, China" in near
+    assert "广东广州天河区 Tianhe District, Guangzhou, Guangdong, China" in drawn

@@ -40,7 +40,7 @@ def test_terminal_map_at_common_widths(width: int, place: str) -> None:
 
 
 MAP_JINAN_60 = """\
-2 sites nearest to Jinan, Shandong
+2 sites nearest to Jinan, Shandong, China
 {drawing}
 @ Jinan, Shandong
  1 Shandong Provincial Hospital, Jinan · 0.0 km · Not yet

@@ -495,16 +495,24 @@ def list_view(answer: SiteList | RegionAnswer, options: str = "") -> View:
 
 
 def near_title(result: NearResult) -> str:
+    place = result.resolution.place
+    return say("title.near", lang_of(result.chinese), where=origin_words(result), latitude=place.latitude,
+               longitude=place.longitude)
+
+
+def origin_words(result: NearResult) -> str:
+    """Where an answer is from, as its title says it (near's, map's): a district with its city
+    (Tianhe District, Guangzhou, Guangdong, China), and in Chinese before it when Chinese is asked
+    for (广东广州天河区); Taiwan, Hong Kong, Macau named once."""
     from sitefinder.regions import place_words
 
     resolution = result.resolution
     place = resolution.place
-    # Taiwan, Hong Kong, Macau named once; a district with its city (Tianhe District, Guangzhou, Guangdong)
     where = place_words(place.name, resolution.within, place.province, place.country)
     if result.chinese and (result.chinese.place or result.chinese.province):
         province, city = result.chinese.province, resolution.within_zh + result.chinese.place
         where = f"{province if province != city else ''}{city} {where}".strip()  # 北京, not 北京北京
-    return say("title.near", lang_of(result.chinese), where=where, latitude=place.latitude, longitude=place.longitude)
+    return where
 
 
 def near_rows(result: NearResult) -> list[list[str]]:
@@ -782,11 +790,9 @@ def dataset_update_view(result: DatasetUpdate) -> TableView:
 # ---------------------------------------------------------------- the map's words
 
 def map_title(near: NearResult) -> str:
-    place = near.resolution.place.label
     if near.chinese is not None:
-        where = f"{near.chinese.place} {place}" if near.chinese.place else place
-        return say("title.map", "zh", count=len(near.sites), where=where)
-    return f"{_plural(len(near.sites), 'site')} nearest to {place}"
+        return say("title.map", "zh", count=len(near.sites), where=origin_words(near))
+    return f"{_plural(len(near.sites), 'site')} nearest to {origin_words(near)}"
 
 
 def map_view(result: MapResult, columns: int, rows: int, options: str = "") -> MapView:
