@@ -104,3 +104,22 @@ def test_the_maps_title_says_the_place_as_nears_does() -> None:
     drawn = run_cli("map", "广州市天河区", "--limit", "1", env={"COLUMNS": "200"}).stdout.splitlines()[0]
     assert "广东广州天河区 Tianhe District, Guangzhou, Guangdong, China" in near
     assert "广东广州天河区 Tianhe District, Guangzhou, Guangdong, China" in drawn
+
+
+@pytest.mark.parametrize("query, env, chinese", [
+    ("火星市", {}, True),                      # typed in Chinese
+    ("广洲", {}, True),                        # a suggestion too
+    ("Guangzou", ZH_LOCALE, True),             # pinyin under a Chinese locale
+    ("Guangzou", {}, False),
+])
+def test_a_place_not_found_is_said_in_the_answers_language(query: str, env: dict[str, str], chinese: bool) -> None:
+    run = run_cli("near", query, env=env)
+    assert run.exit_code == 1 and run.stdout == "" and len(run.stderr.strip().splitlines()) == 1
+    line = run.stderr.split(":", 1)[1]  # after "Error:"
+    assert any("\u4e00" <= char <= "\u9fff" for char in line.replace(query, "").replace("广州", "")) is chinese
+    assert ("--online" in line) and (("找不到" in line) is chinese) and (("no place called" in line) is not chinese)
+
+
+def test_lang_en_keeps_the_error_english_for_a_chinese_query() -> None:
+    run = run_cli("near", "火星市", "--lang", "en")
+    assert run.exit_code == 1 and "no place called" in run.stderr

@@ -105,7 +105,9 @@ def test_list_city_finds_the_registry_spelling_through_the_real_city() -> None:
 
 def test_list_city_typo_gets_did_you_mean() -> None:
     run = run_cli("list", "--city", "济男")
-    assert run.exit_code == 1 and 'did you mean "济南 (Jinan, Shandong)"' in run.stderr
+    assert run.exit_code == 1 and '您是否要找 "济南 (Jinan, Shandong)"' in run.stderr  # in the query's language
+    english = run_cli("list", "--city", "济男", "--lang", "en")
+    assert english.exit_code == 1 and 'did you mean "济南 (Jinan, Shandong)"' in english.stderr
 
 
 def test_show_understands_a_city() -> None:
@@ -115,11 +117,11 @@ def test_show_understands_a_city() -> None:
 
 
 @pytest.mark.parametrize(("typed", "meant"), [("广洲", "广州 (Guangzhou, Guangdong)"),
-                                              ("泰洲", '"泰州 (Taizhou, Jiangsu)" or "台州 (Taizhou, Zhejiang)"'),
+                                              ("泰洲", '"泰州 (Taizhou, Jiangsu)" 或 "台州 (Taizhou, Zhejiang)"'),
                                               ("青到", "青岛 (Qingdao, Shandong)")])
 def test_chinese_character_typos_get_same_sounding_suggestions(typed: str, meant: str) -> None:
     run = run_cli("near", typed)
-    assert run.exit_code == 1 and f"did you mean {meant}?" in run.stderr  # suggested, never picked
+    assert run.exit_code == 1 and f"您是否要找 {meant}？" in run.stderr  # suggested, never picked; in Chinese
 
 
 def test_someone_who_types_chinese_sees_chinese_back() -> None:

@@ -590,7 +590,10 @@ def test_a_character_or_two_is_not_read_as_a_site(cli, fragment: str) -> None:
 
 def test_a_hospital_the_trial_lacks_says_to_give_its_city(cli) -> None:
     run = cli("near", "华西医院")
-    assert run.exit_code == 1 and "names a hospital or university" in run.stderr and "give the city" in run.stderr
+    assert run.exit_code == 1 and "这是医院或大学的名称" in run.stderr and "请写出它所在的城市" in run.stderr
+    english = cli("near", "华西医院", "--lang", "en")
+    assert english.exit_code == 1 and "names a hospital or university" in english.stderr \
+        and "give the city" in english.stderr
 
 
 def test_csv_names_the_number_to_call_when_the_site_has_none(cli) -> None:

@@ -29,10 +29,15 @@ class DataFileError(SitefinderError):
 class PlaceNotFound(SitefinderError):
     """The gazetteer (and the online geocoder, when asked) knows no such place."""
 
-    def __init__(self, query: str, suggestions: list[str] | None = None, hint: str = "") -> None:
+    def __init__(self, query: str, suggestions: list[str] | None = None, hint: str = "",
+                 lang: str | None = None) -> None:
+        """`lang`: the answer's language ("zh", "en"; None: the script of the query), in which the
+        CLI boundary says it (process.error_words, with the wording catalogue); the message here
+        is the English one, for --debug and for callers of the core."""
         self.query = query
         self.suggestions = list(suggestions or [])
         self.hint = hint
+        self.lang = lang
         message = f"no place called {quoted(query)} is known"
         if self.suggestions:
             names = self.suggestions if len(self.suggestions) == 1 else [f'"{s}"' for s in self.suggestions]

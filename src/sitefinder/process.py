@@ -86,7 +86,7 @@ def guarded(command: Callable[[list[str]], Any], arguments: Sequence[str], debug
         if code == ExitCode.INTERRUPTED:  # Typer turns a Ctrl-C while parsing into a silent `return 130`
             raise Interrupted
     except SitefinderError as exc:
-        code = fail(str(exc), exc.exit_code, debug)
+        code = fail(error_words(exc), exc.exit_code, debug)
     except NoArgsIsHelpError as exc:  # bare `sitefinder`: the help (Click formats it), not an error
         if exc.format_message():
             print(exc.format_message())
@@ -119,6 +119,18 @@ def guarded(command: Callable[[list[str]], Any], arguments: Sequence[str], debug
         code = fail(os_failure(exc), ExitCode.FAILURE, debug)
         silence_stdout()
     return code if isinstance(code, int) else ExitCode.OK
+
+
+def error_words(exc: SitefinderError) -> str:
+    """What an error says, in the answer's language where the core gave one (a place not found:
+    找不到名为 '广洲' 的地点；您是否要找 广州 …), else its own message."""
+    from sitefinder.errors import PlaceNotFound
+
+    if type(exc) is PlaceNotFound:  # RegionNotPlace is answered, never said (queries)
+        from sitefinder.wording import place_not_found
+
+        return place_not_found(exc.query, exc.suggestions, exc.hint, exc.lang)
+    return str(exc)
 
 
 def check_words(words: Sequence[str]) -> None:

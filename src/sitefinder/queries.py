@@ -22,7 +22,7 @@ from sitefinder.models import RankedSite, Resolution, Site, Trial
 from sitefinder.paths import default_sites_path, gazetteer_path
 from sitefinder.status import CLOSED_STATUSES, JOINABLE_FILTER, effective_status, joinable, parse_status_option
 from sitefinder.text import fold, has_cjk, quoted
-from sitefinder.wording import wants_chinese
+from sitefinder.wording import say, wants_chinese
 
 if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that resolve a place
     from sitefinder.errors import RegionNotPlace
@@ -31,7 +31,6 @@ if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that reso
     from sitefinder.sitestore import CityFilter, IndexedSource, MemorySource
 
 T = TypeVar("T")
-ONLINE_HINT = "places the offline gazetteer lacks can be looked up with --online"
 
 
 @functools.lru_cache(maxsize=1)
@@ -57,7 +56,9 @@ def locate(query: str, preferred: frozenset[int] = frozenset(), online: bool = F
         raise  # a province or country: the caller answers with its sites
     except PlaceNotFound as miss:
         if not online:
-            raise PlaceNotFound(miss.query, miss.suggestions, hint=miss.hint or ONLINE_HINT) from None
+            said = "zh" if wants_chinese(lang, miss.query) else "en"
+            raise PlaceNotFound(miss.query, miss.suggestions, hint=miss.hint or say("hint.online", said),
+                                lang=lang) from None
         from sitefinder.online import geocode_online
 
         return geocode_online(miss.query, miss.suggestions)
@@ -185,9 +186,13 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
         except PlaceNotFound as miss:
             facility = _facility_as_place(query, source)
             if facility is None:
-                if names_a_facility(query) and not miss.hint.startswith("that names"):
-                    raise PlaceNotFound(miss.query, miss.suggestions, hint="that names a hospital or university, "
-                                        "and no site of this trial is called so: give the city it is in") from None
+                from sitefinder.china import names_an_institution
+                from sitefinder.text import clean_query
+
+                if names_a_facility(query) and not names_an_institution(clean_query(query)):  # else said so
+                    said = "zh" if wants_chinese(lang, query) else "en"
+                    raise PlaceNotFound(miss.query, miss.suggestions, hint=say("hint.facility_no_site", said),
+                                        lang=lang) from None
                 raise
             resolution = facility
         result = find_nearest(resolution, source, limit=effective_limit(limit, within_km), within_km=within_km,
@@ -242,8 +247,6 @@ def _capital_of(answer: RegionAnswer, source: MemorySource | IndexedSource) -> R
         found = locate(province.capital, source.preferred_cities())
     except PlaceNotFound:
         return None
-    from sitefinder.wording import say
-
     note = say("empty.region_capital", "zh" if answer.chinese is not None else "en", region=answer.query,
                capital=found.place.name)
     # what else the name means (海南 is also Wuhai's 海南区) is said too
@@ -401,7 +404,7 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
     def question(source: MemorySource | IndexedSource) -> SiteList:
         province_name = match_province(province, source.provinces()) if province else None
         countries = countries_named(country, source) if country else None
-        city_filter = understand_city(city, source) if city else None
+        city_filter = understand_city(city, source, lang) if city else None
         chosen = _chosen(source, trials, condition)
         if stream and not in_chinese:
             # Counted first (indexed): an empty answer takes the path below, which says why and what to try.
@@ -446,17 +449,17 @@ def status_counts(sites: Iterable[Site], trial_of: Callable[[Site], Trial]) -> d
     return dict(sorted(counts.items(), key=lambda item: -item[1]))
 
 
-def understand_city(text: str, source: MemorySource | IndexedSource) -> CityFilter:
+def understand_city(text: str, source: MemorySource | IndexedSource, lang: str | None = None) -> CityFilter:
     """A --city value as a filter: the registry's spelling, or the gazetteer city it names.
 
-    A typo that names neither is a PlaceNotFound with "did you mean".
+    A typo that names neither is a PlaceNotFound with "did you mean" (said in `lang`).
     """
     from sitefinder.resolver import resolve
     from sitefinder.sitestore import CityFilter
 
     key = fold(text)
     try:
-        place = resolve(text, open_gazetteer(), preferred=source.preferred_cities()).place
+        place = resolve(text, open_gazetteer(), preferred=source.preferred_cities(), lang=lang).place
     except PlaceNotFound:
         if any(fold(name) == key for name in source.cities()):
             return CityFilter(key)
@@ -569,8 +572,6 @@ def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
     found.update((site.id, site) for site in in_city)
     matches = sorted(found.values(), key=lambda site: site.id)
     if not matches:
-        from sitefinder.wording import say
-
         lang = "zh" if has_cjk(text) else "en"  # a query in Chinese is answered in Chinese (#21)
         hint = say("error.did_you_mean", lang, names=say("error.or", lang).join(suggestions)) if suggestions else ""
         raise SitefinderError(say("error.no_site_matches", lang, query=quoted(text), hint=hint,

@@ -13,6 +13,7 @@ from sitefinder.models import Place, Resolution, Site
 from sitefinder.placement import Placement, division_town_placement, main_city_placement, postal_town_placement
 from sitefinder.placenames import LATIN_CITY_WORDS, TO_COMMA, parse_coordinates, readings, written_forms
 from sitefinder.text import clean_query, name_key, quoted
+from sitefinder.wording import say, wants_chinese
 
 MAX_QUERY_LENGTH = 200
 # A runner-up with at least this share of the leader's population is a real contender.
@@ -41,13 +42,14 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
         return Resolution(query=query, place=place)
 
     if names_an_institution(text):
-        raise PlaceNotFound(text, [], hint="that names a hospital or university: give the city it is in")
+        said = "zh" if wants_chinese(lang, query) else "en"
+        raise PlaceNotFound(text, [], hint=say("hint.institution", said), lang=lang)
     if text.isascii() and is_one_syllable(name_key(text), gazetteer) and not spells_a_division(name_key(text), gazetteer):
         return _one_syllable(query, text, gazetteer, preferred)  # "Chang", "Ha"; "xian" is Xi'an's own pinyin
     if text.isascii() and len(name_key(text)) <= 2:  # "GZ", "BJ": only a place of exactly that main name
         short = [place for place in gazetteer.places(name_key(text)) if name_key(place.name) == name_key(text)]
         if not short:
-            raise PlaceNotFound(text, [])
+            raise PlaceNotFound(text, [], lang=lang)
         return _choose(query, text, short, preferred)
     china = resolve_china(query, text, gazetteer, preferred, lang)  # China's divisions (天河区, 广州天河) first
     if china is not None:
@@ -83,8 +85,9 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
     if localities:  # several, or a spelling of a place too (Agincourt, Audincourt): asked back, never picked
         raise PlaceNotFound(text, [*suggestions, *(f"{place.name}, {place.province or place.country}"
                                                    for place in localities)][:4],
-                            hint="postal localities of that name: write the one you mean with its state or country")
-    raise PlaceNotFound(text, suggestions)
+                            hint="postal localities of that name: write the one you mean with its state or country",
+                            lang=lang)
+    raise PlaceNotFound(text, suggestions, lang=lang)
 
 
 def _postal_localities_alone(text: str, gazetteer: Gazetteer) -> list[Place]:

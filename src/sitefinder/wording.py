@@ -147,6 +147,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.no_site_matches": {"en": "no site matches {query} by facility name or city{hint} (see: {command})",
                               "zh": "没有医院名称或城市与 {query} 匹配的研究中心{hint}（查看：{command}）"},
     "error.did_you_mean": {"en": "; did you mean {names}?", "zh": "；您是否要找 {names}？"},
+    "error.no_place": {"en": "no place called {query} is known", "zh": "找不到名为 {query} 的地点"},
+    "error.hint": {"en": " ({hint})", "zh": "（{hint}）"},
+    "hint.institution": {"en": "that names a hospital or university: give the city it is in",
+                         "zh": "这是医院或大学的名称：请写出它所在的城市"},
+    "hint.facility_no_site": {"en": "that names a hospital or university, and no site of this trial is called so: "
+                                    "give the city it is in",
+                              "zh": "这是医院或大学的名称，本试验没有这样名称的研究中心：请写出它所在的城市"},
+    "hint.online": {"en": "places the offline gazetteer lacks can be looked up with --online",
+                    "zh": "离线地名库中没有的地点，可加 --online 在线查询"},
     "error.or": {"en": " or ", "zh": " 或 "},
     # the hospital view (`near PLACE --by hospital`)
     "label.hospital": {"en": "Hospital", "zh": "医院"},
@@ -252,6 +261,19 @@ def say(key: str, lang: str | None = "en", **values: object) -> str:
     if "count" in values and "s" not in values:
         values["s"] = "" if values["count"] == 1 else "s"
     return text.format(**values)
+
+
+def place_not_found(query: str, suggestions: Sequence[str], hint: str, lang: str | None) -> str:
+    """"no place called 'Guangzou' is known; did you mean Guangzhou, Guangdong? (…)", in the answer's
+    language (`lang`, else the script of the query): a patient who typed 广洲 reads it in Chinese."""
+    from sitefinder.text import quoted
+
+    said = "zh" if wants_chinese(lang, query) else "en"
+    message = say("error.no_place", said, query=quoted(query))
+    if suggestions:
+        names = list(suggestions) if len(suggestions) == 1 else [f'"{name}"' for name in suggestions]
+        message += say("error.did_you_mean", said, names=say("error.or", said).join(names))
+    return message + (say("error.hint", said, hint=hint) if hint else "")
 
 
 def status_word(status: str | None, lang: str | None = "en") -> str:
