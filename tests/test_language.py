@@ -123,3 +123,14 @@ def test_a_place_not_found_is_said_in_the_answers_language(query: str, env: dict
 def test_lang_en_keeps_the_error_english_for_a_chinese_query() -> None:
     run = run_cli("near", "火星市", "--lang", "en")
     assert run.exit_code == 1 and "no place called" in run.stderr
+
+
+@pytest.mark.parametrize("suggestions, hint", [([], ""), (["Guangzhou, Guangdong"], ""),
+                                              (["A, B", "C, D"], "places the offline gazetteer lacks can be looked up with --online")])
+def test_the_english_words_of_a_place_not_found_are_the_errors_own(suggestions: list[str], hint: str) -> None:
+    """errors.py cannot read the catalogue (status imports errors), so the English message is made
+    twice: here they are held equal."""
+    from sitefinder.errors import PlaceNotFound
+    from sitefinder.wording import place_not_found
+
+    assert place_not_found("Guangzou", suggestions, hint, "en") == str(PlaceNotFound("Guangzou", suggestions, hint))
