@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from sitefinder.distance import sphere_km
 from sitefinder.models import Place, Resolution
 from sitefinder.text import fold, has_cjk, quoted
-from sitefinder.wording import say, wants_chinese
+from sitefinder.wording import language_of, say
 
 if TYPE_CHECKING:
     from sitefinder.gazetteer import Gazetteer
@@ -257,12 +257,6 @@ def _place(division: Division, gazetteer: Gazetteer) -> Place:
                  longitude=division.longitude, population=division.population, geonameid=division.place or None)
 
 
-def _lang(query: str, lang: str | None = None) -> str:
-    """The notices' language: the answer's (`lang`: "zh" or "en"), else Chinese for a query in
-    Chinese characters, as queries' errors (#21)."""
-    return "zh" if wants_chinese(lang, query) else "en"
-
-
 def _alias_only(query: str, leader: Division, gazetteer: Gazetteer) -> list[str]:
     """A county-level division found in Latin letters only by another name of its seat (an old or
     stray spelling GeoNames keeps: "Hanzhou" for 甘州区) is answered with the close spellings of
@@ -380,7 +374,7 @@ def resolve_china(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
     `--lang`, the locale), else in the script typed."""
     if not gazetteer.has_china():
         return None
-    said = _lang(query, lang)
+    said = language_of(lang, query)
     if has_cjk(text):
         return _resolve_hanzi(query, text, gazetteer, preferred, said)
     return _resolve_latin(query, text, gazetteer, preferred, said)
@@ -574,7 +568,7 @@ def city_of_qualifier(query: str, text: str, gazetteer: Gazetteer, lang: str | N
         found = [d for divisions in _divisions(gazetteer, keys).values() for d in divisions if d.level == "prefecture"]
         if len({d.code for d in found}) == 1:
             city = found[0]
-            note = say("notice.china.city_it_is_in", _lang(query, lang), part=parts[0], city=_label(city, gazetteer))
+            note = say("notice.china.city_it_is_in", language_of(lang, query), part=parts[0], city=_label(city, gazetteer))
             return Resolution(query=query, place=_place(city, gazetteer), notes=(note,),
                               name_zh=official_short(city.name))
     return None

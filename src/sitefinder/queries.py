@@ -22,7 +22,7 @@ from sitefinder.models import RankedSite, Resolution, Site, Trial
 from sitefinder.paths import default_sites_path, gazetteer_path
 from sitefinder.status import CLOSED_STATUSES, JOINABLE_FILTER, effective_status, joinable, parse_status_option
 from sitefinder.text import fold, has_cjk, quoted
-from sitefinder.wording import say, wants_chinese
+from sitefinder.wording import language_of, say, wants_chinese
 
 if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that resolve a place
     from sitefinder.errors import RegionNotPlace
@@ -56,8 +56,8 @@ def locate(query: str, preferred: frozenset[int] = frozenset(), online: bool = F
         raise  # a province or country: the caller answers with its sites
     except PlaceNotFound as miss:
         if not online:
-            said = "zh" if wants_chinese(lang, miss.query) else "en"
-            raise PlaceNotFound(miss.query, miss.suggestions, hint=miss.hint or say("hint.online", said),
+            raise PlaceNotFound(miss.query, miss.suggestions,
+                                hint=miss.hint or say("hint.online", language_of(lang, miss.query)),
                                 lang=lang) from None
         from sitefinder.online import geocode_online
 
@@ -190,8 +190,8 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
                 from sitefinder.text import clean_query
 
                 if names_a_facility(query) and not names_an_institution(clean_query(query)):  # else said so
-                    said = "zh" if wants_chinese(lang, query) else "en"
-                    raise PlaceNotFound(miss.query, miss.suggestions, hint=say("hint.facility_no_site", said),
+                    raise PlaceNotFound(miss.query, miss.suggestions,
+                                        hint=say("hint.facility_no_site", language_of(lang, query)),
                                         lang=lang) from None
                 raise
             resolution = facility

@@ -13,7 +13,7 @@ from sitefinder.models import Place, Resolution, Site
 from sitefinder.placement import Placement, division_town_placement, main_city_placement, postal_town_placement
 from sitefinder.placenames import LATIN_CITY_WORDS, TO_COMMA, parse_coordinates, readings, written_forms
 from sitefinder.text import clean_query, name_key, quoted
-from sitefinder.wording import say, wants_chinese
+from sitefinder.wording import language_of, say
 
 MAX_QUERY_LENGTH = 200
 # A runner-up with at least this share of the leader's population is a real contender.
@@ -42,8 +42,7 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
         return Resolution(query=query, place=place)
 
     if names_an_institution(text):
-        said = "zh" if wants_chinese(lang, query) else "en"
-        raise PlaceNotFound(text, [], hint=say("hint.institution", said), lang=lang)
+        raise PlaceNotFound(text, [], hint=say("hint.institution", language_of(lang, query)), lang=lang)
     if text.isascii() and is_one_syllable(name_key(text), gazetteer) and not spells_a_division(name_key(text), gazetteer):
         return _one_syllable(query, text, gazetteer, preferred)  # "Chang", "Ha"; "xian" is Xi'an's own pinyin
     if text.isascii() and len(name_key(text)) <= 2:  # "GZ", "BJ": only a place of exactly that main name

@@ -34,6 +34,11 @@ def wants_chinese(lang: str | None, typed: str) -> bool:
     """Whether an answer is in Chinese: the language asked for (`--lang`, the locale), else the script typed."""
     return lang == "zh" or (lang is None and has_cjk(typed))
 
+
+def language_of(lang: str | None, typed: str) -> str:
+    """The catalogue's language for an answer to `typed`: "zh" or "en" (wants_chinese)."""
+    return "zh" if wants_chinese(lang, typed) else "en"
+
 # Registry statuses as people say them. English is status.STATUS_WORDS; these are the Chinese
 # words the Chinese registry (ChiCTR) and hospitals' trial notices use.
 STATUS_WORDS_ZH = {
@@ -268,7 +273,7 @@ def place_not_found(query: str, suggestions: Sequence[str], hint: str, lang: str
     language (`lang`, else the script of the query): a patient who typed 广洲 reads it in Chinese."""
     from sitefinder.text import quoted
 
-    said = "zh" if wants_chinese(lang, query) else "en"
+    said = language_of(lang, query)
     message = say("error.no_place", said, query=quoted(query))
     if suggestions:
         names = list(suggestions) if len(suggestions) == 1 else [f'"{name}"' for name in suggestions]
