@@ -88,27 +88,32 @@ class Gazetteer:
         rows = self._db.execute(
             "SELECT name, admin1, country, latitude, longitude FROM postal WHERE key = ? AND country = ? "
             "AND (? IS NULL OR admin1 = ?) ORDER BY zips DESC, admin1", (key, country, admin1, admin1)).fetchall()
-        if not rows and country != "US" and self._has_table("postal_abroad"):
-            rows = [(written or key, admin1_name, code, latitude / 10_000, longitude / 10_000)
-                    for admin1_name, code, latitude, longitude in self._db.execute(
-                        "SELECT d.admin1, a.country, a.latitude, a.longitude FROM postal_abroad a "
-                        "JOIN postal_division d ON d.id = a.division WHERE a.key = ? AND a.country = ? "
-                        "AND (? IS NULL OR d.admin1 = ?) ORDER BY d.admin1", (key, country, admin1, admin1))]
-        return [Place(name=name, province=admin1, country=self.country_name(code), latitude=latitude,
-                      longitude=longitude, source="postal") for name, admin1, code, latitude, longitude in rows]
+        if not rows and country != "US":
+            rows = self._abroad(written or key, "a.key = ? AND a.country = ? AND (? IS NULL OR d.admin1 = ?)",
+                                (key, country, admin1, admin1))
+        return self._postal(rows)
 
     def postal_localities(self, key: str, written: str, limit: int = 20) -> list[Place]:
         """The postal localities of that name in every country (a name typed alone: "Vällingby"),
         the most used first, at most `limit`; shown as `written`, as postal_places shows them."""
         rows = self._db.execute("SELECT name, admin1, country, latitude, longitude FROM postal WHERE key = ? "
                                 "ORDER BY zips DESC, country, admin1 LIMIT ?", (key, limit)).fetchall()
-        if self._has_table("postal_abroad"):
-            rows += [(written, admin1, code, latitude / 10_000, longitude / 10_000)
-                     for admin1, code, latitude, longitude in self._db.execute(
-                         "SELECT d.admin1, a.country, a.latitude, a.longitude FROM postal_abroad a JOIN postal_division "
-                         "d ON d.id = a.division WHERE a.key = ? ORDER BY a.country, d.admin1 LIMIT ?", (key, limit))]
+        rows += self._abroad(written, "a.key = ?", (key,), limit)
+        return self._postal(rows[:limit])
+
+    def _abroad(self, written: str, where: str, parameters: tuple, limit: int = -1) -> list[tuple]:
+        """(name, admin1, country, latitude, longitude) of postal localities abroad (postal_abroad:
+        no name of their own, points in ten-thousandths of a degree), named `written`."""
+        if not self._has_table("postal_abroad"):
+            return []
+        return [(written, admin1, code, latitude / 10_000, longitude / 10_000)
+                for admin1, code, latitude, longitude in self._db.execute(
+                    "SELECT d.admin1, a.country, a.latitude, a.longitude FROM postal_abroad a JOIN postal_division d "
+                    f"ON d.id = a.division WHERE {where} ORDER BY a.country, d.admin1 LIMIT ?", (*parameters, limit))]
+
+    def _postal(self, rows: list[tuple]) -> list[Place]:
         return [Place(name=name, province=admin1, country=self.country_name(code), latitude=latitude,
-                      longitude=longitude, source="postal") for name, admin1, code, latitude, longitude in rows[:limit]]
+                      longitude=longitude, source="postal") for name, admin1, code, latitude, longitude in rows]
 
     def postal_names_starting(self, key: str, country: str, admin1: str, limit: int = 3) -> list[tuple[str, Place]]:
         """(key, locality) of the postal localities abroad in a state whose key begins with `key` and is
