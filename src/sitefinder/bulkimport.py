@@ -183,8 +183,8 @@ def _json_studies(where: str, raw: bytes) -> Iterator[Study]:
 
     try:
         data = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise not_a_study_record(where, raw) from None
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise not_a_study_record(where, raw, exc) from None
     if isinstance(data, (list, dict)) and not (data if isinstance(data, list) else data.get("studies", True)):
         raise ImportFailed(f"{where}: holds no studies (an empty list, no protocolSection)")
     if isinstance(data, list) and not any(isinstance(item, dict) for item in data):

@@ -58,10 +58,11 @@ IMPORT_SOURCES = ("expected a ClinicalTrials.gov study record as JSON (API v2, a
                   "with --online")
 
 
-def not_a_study_record(where: str, raw: bytes) -> ImportFailed:
+def not_a_study_record(where: str, raw: bytes, failed: Exception | None = None) -> ImportFailed:
     """The one-line error for a file that holds no study record: what it holds instead, and what
-    `import` takes. A file that begins like JSON keeps the parser's line and reason (a study file
-    cut short is still a study file); anything else is named by what it looks like."""
+    `import` takes. A file that begins like JSON keeps the parser's line and reason (`failed`, the
+    caller's own parse: a study file cut short is still a study file; None when it parsed); anything
+    else is named by what it looks like."""
     text = raw.decode("utf-8-sig", "replace")
     begins = text.lstrip()[:1]
     if not begins:
@@ -71,14 +72,12 @@ def not_a_study_record(where: str, raw: bytes) -> ImportFailed:
     elif begins in "{[":
         if _undecodable(raw):
             what = "is not UTF-8 text (a registry study is UTF-8 JSON)"
+        elif isinstance(failed, json.JSONDecodeError):
+            what = f"is not valid JSON (line {failed.lineno}: {failed.msg})"
+        elif isinstance(failed, RecursionError):
+            what = "is JSON nested too deeply to be registry studies"
         else:
-            try:
-                json.loads(text)
-                what = "is JSON but not a study (no protocolSection)"
-            except json.JSONDecodeError as exc:
-                what = f"is not valid JSON (line {exc.lineno}: {exc.msg})"
-            except RecursionError:
-                what = "is JSON nested too deeply to be registry studies"
+            what = "is JSON but not a study (no protocolSection)"
     elif _looks_like_csv(text):
         what = "is a CSV table, not JSON (a sites file is given to the other commands with --sites)"
     else:
@@ -119,8 +118,8 @@ def read_study_file(path: Path) -> dict[str, Any]:
         raise ImportFailed(f"{_shown(path)}: cannot be read ({exc.strerror or exc})") from None
     try:
         study = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise not_a_study_record(_shown(path), raw) from None
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise not_a_study_record(_shown(path), raw, exc) from None
     if not isinstance(study, dict) or not isinstance(study.get("protocolSection"), dict):
         raise not_a_study_record(_shown(path), raw)
     return study
