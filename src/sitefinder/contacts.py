@@ -137,18 +137,18 @@ def phone_forms(phone: str, region: str | None = None) -> tuple[str, str]:
 
 @functools.lru_cache(maxsize=4096)  # bounded: a hostile answer of distinct numbers is worked out again
 def _phone_forms(phone: str, region: str | None) -> tuple[str, str]:
-    import phonenumbers as util
+    import phonenumbers
 
     try:
-        number = util.parse(phone, region)
-    except util.NumberParseException:
+        number = phonenumbers.parse(phone, region)
+    except phonenumbers.NumberParseException:
         return "", ""
-    if not util.is_valid_number(number):
+    if not phonenumbers.is_valid_number(number):
         return "", ""
-    international = util.format_number(number, util.PhoneNumberFormat.INTERNATIONAL)
+    international = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     if number.country_code != 86:
         return international, ""
-    national = util.format_number(number, util.PhoneNumberFormat.NATIONAL)
+    national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     if national.startswith("0"):
         national = national.replace(" ", "-", 1)
     return international, national
