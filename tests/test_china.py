@@ -138,6 +138,29 @@ def test_short_words_and_institutions_are_not_places(query: str) -> None:
         resolve(query, open_gazetteer())
 
 
+# A university or hospital named after its city or province (北京大学第一医院, 广州医科大学附属医院) is an
+# institution, never that place by its first word: 吉林大学 is in Changchun, not Jilin City.
+NAMED_AFTER = [official_short(row["name"]) for row in DIVISIONS
+               if row["level"] in ("province", "prefecture") and official_short(row["name"]) != row["name"]]
+
+
+@pytest.mark.parametrize("tail", ["大学第一医院", "医科大学附属医院", "大学"])
+def test_an_institution_named_after_a_place_is_not_that_place(tail: str) -> None:
+    read_as_places = []
+    for short in NAMED_AFTER:
+        try:
+            resolution = resolve(short + tail, open_gazetteer())
+        except PlaceNotFound:
+            continue
+        read_as_places.append(f"{short}{tail} → {resolution.place.name}")
+    assert read_as_places == []
+
+
+def test_a_hospital_after_a_division_written_whole_is_ignored_and_said() -> None:
+    resolution = resolve("广州市第一人民医院", open_gazetteer())
+    assert resolution.place.name == "Guangzhou" and "第一人民医院" in resolution.notes[0]
+
+
 @pytest.mark.parametrize(("query", "name"), [("沙田區", "Sha Tin"), ("Sha Tin", "Sha Tin"), ("观塘", "Kwun Tong"),
                                              ("氹仔", "Our Lady of Carmel"), ("臺中市", "Taichung"), ("高雄", "Kaohsiung")])
 def test_hong_kong_macau_and_taiwan_divisions(query: str, name: str) -> None:

@@ -598,3 +598,14 @@ INSTITUTION_WORDS = frozenset(("university", "hospital", "cancer", "center", "ce
 def names_an_institution(text: str) -> bool:
     words = {word.casefold().strip(".,()") for word in text.split()}
     return len(words) > 1 and bool(words & INSTITUTION_WORDS)
+
+
+# Words that make a Chinese query a facility's name rather than a place's (English ones: INSTITUTION_WORDS).
+FACILITY_WORDS_ZH = ("医院", "大学", "学院", "中心", "研究所", "肿瘤", "医科", "卫生院")
+
+
+def names_a_facility(text: str) -> bool:
+    """Whether a query reads as a hospital's or university's name (江门市中心医院, 北京大学第一医院,
+    "Peking University First Hospital"): the sites' names are searched for it before the gazetteer,
+    and it is never approximated by the place its first word names."""
+    return any(word in text for word in FACILITY_WORDS_ZH) or names_an_institution(text)

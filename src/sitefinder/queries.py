@@ -171,6 +171,8 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
         try:
             # A site's own name (江门市中心医院, 山东省肿瘤医院) is that site, before its words are read
             # as a place (山东省… would be the province, 北京大学… Beijing and the rest unknown).
+            from sitefinder.china import names_a_facility, names_an_institution
+
             named = _facility_as_place(query, source, whole_name=True) if names_a_facility(query) else None
             resolution = named or _naming_site_cities(
                 locate(query, source.preferred_cities(), online=online, lang=lang), query, source)
@@ -186,7 +188,6 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
         except PlaceNotFound as miss:
             facility = _facility_as_place(query, source)
             if facility is None:
-                from sitefinder.china import names_an_institution
                 from sitefinder.text import clean_query
 
                 if names_a_facility(query) and not names_an_institution(clean_query(query)):  # else said so
@@ -222,18 +223,6 @@ def _naming_site_cities(resolution: Resolution, query: str, source: MemorySource
     # whose decoding would cost what the index saves; one registry city is placed at one or two places.
     sites = list(itertools.islice(source.listing_stream(None, CityFilter(fold(query)), None), MAX_SITE_CITY_SITES))
     return with_site_cities(resolution, sites, open_gazetteer())
-
-
-# Words that make a query a facility's name rather than a place's (English ones: china.INSTITUTION_WORDS).
-FACILITY_WORDS_ZH = ("医院", "大学", "学院", "中心", "研究所", "肿瘤", "医科", "卫生院")
-
-
-def names_a_facility(query: str) -> bool:
-    """Whether a query reads as a hospital's or university's name: only then are the sites'
-    names searched before the gazetteer (a plain place never pays for that)."""
-    from sitefinder.china import names_an_institution
-
-    return any(word in query for word in FACILITY_WORDS_ZH) or names_an_institution(query)
 
 
 def _capital_of(answer: RegionAnswer, source: MemorySource | IndexedSource) -> Resolution | None:

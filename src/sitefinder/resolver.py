@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sitefinder.china import (ABROAD_NOTED, chinese_cities_beginning, city_of_qualifier, names_an_institution,
-                              resolve_china, spells_a_division)
+from sitefinder.china import (ABROAD_NOTED, chinese_cities_beginning, city_of_qualifier, names_a_facility,
+                              names_an_institution, resolve_china, spells_a_division)
 from sitefinder.distance import SAME_PLACE_KM, distinct_places, sphere_km
 from sitefinder.errors import PlaceNotFound, RegionNotPlace, UsageError
 from sitefinder.gazetteer import Gazetteer
@@ -162,7 +162,10 @@ def _main_city_of_qualifier(query: str, text: str, gazetteer: Gazetteer) -> Reso
     """"Flushing, NY": a postal town, at the middle of its postal codes; "Vicente López, Buenos
     Aires": a district of one town, at that town; "Gangnam-gu, Seoul",
     "Torrette, Ancona": a ward or quarter the gazetteer lacks, in a division that is mostly one
-    city, is that city. As an imported site would be (placement's rules)."""
+    city, is that city. As an imported site would be (placement's rules). Never for a facility's
+    name: 北京大学第一医院 is a hospital, not a ward of Beijing (吉林大学 is in Changchun, not Jilin)."""
+    if names_a_facility(text):
+        return None
     written = [(head, qualifiers[0]) for head, qualifiers in readings(text)
                if len(qualifiers) == 1 and _a_state(qualifiers, text)]
     rules: tuple[tuple[Callable[[str, str, Gazetteer], Placement | None], Callable[[str, str, Place], str]], ...] = (
