@@ -563,3 +563,37 @@ def test_no_prefecture_shows_the_english_name_of_another_division() -> None:
         if fold(prefecture_english) == county_words and short_name(name) != short_name(prefecture_name):
             clashes.append((prefecture_name, prefecture_english, name))
     assert clashes == []
+
+
+# ------------------------------------------------------------------ a district as --city
+
+def _site_districts() -> list[tuple[str, str, str]]:
+    """(prefecture's full name, one of its districts, the district's chain) for the prefectures that
+    host a shipped site: a registry names a site's city, never its district."""
+    gazetteer = open_gazetteer()
+    hosting = {gazetteer.chinese_name(site.geonameid) for site in open_sites(None).sites() if site.geonameid}
+    picked = []
+    for prefecture in PREFECTURES:
+        if official_short(prefecture["name"]) not in hosting:
+            continue
+        district = next((row for row in COUNTIES if row["code"][:4] == prefecture["code"][:4]
+                         and row["name"].endswith("区") and row["name"] != "市辖区"), None)
+        if district is not None:
+            picked.append((prefecture["name"], district["name"], prefecture["name"] + district["name"]))
+    return picked[::3]
+
+
+@pytest.mark.parametrize(("city", "district", "chain"), _site_districts(), ids=lambda value: value)
+def test_a_district_without_a_site_of_its_own_lists_its_citys_sites(cli, city: str, district: str,
+                                                                    chain: str) -> None:
+    expected = [site["id"] for site in cli("list", "--city", city, "--json").json()["sites"]]
+    assert expected
+    for typed in (chain, f"{district}, {official_short(city)}"):
+        run = cli("list", "--city", typed, "--json")
+        assert run.exit_code == 0
+        assert [site["id"] for site in run.json()["sites"]] == expected
+        assert district in run.stderr and official_short(city) in run.stderr  # said, in Chinese
+    shown = cli("show", chain)
+    assert shown.exit_code == (0 if len(expected) == 1 else 2)  # several: give the id (a usage error)
+    assert str(expected[0]) in shown.stdout + shown.stderr
+

@@ -70,6 +70,7 @@ class SiteList(NamedTuple):
     status_counts: dict[str | None, int] | None = None
     trials: dict[str, Trial] = {}
     many_trials: bool = False
+    notes: tuple[str, ...] = ()  # how --city was read (芙蓉区 is a district of 长沙: 长沙's sites)
 
 
 class SiteDetail(NamedTuple):

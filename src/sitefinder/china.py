@@ -358,7 +358,8 @@ def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: lis
     return Resolution(query=query, place=_place(leader, gazetteer),
                       alternatives=(*(_place(other, gazetteer) for other in others), *towns), notes=tuple(notes),
                       ambiguous=ambiguous, name_zh=official_short(leader.name),
-                      within=within.english if within else "", within_zh=short_name(within.name) if within else "")
+                      within=within.english if within else "", within_zh=short_name(within.name) if within else "",
+                      city_geonameid=city.place if city is not None else 0)
 
 
 def _region_of(division: Division) -> set[tuple[str, str]]:

@@ -110,6 +110,9 @@ class Resolution(NamedTuple):
     # 天河区 alone names four places' districts less surely than 广东广州天河区
     within: str = ""
     within_zh: str = ""
+    # the GeoNames place of the city a county-level division is in (北京 for 海淀区 too): a registry
+    # names a site's city, never its district, so `list --city 芙蓉区` lists that city's sites
+    city_geonameid: int = 0
 
 
 class RankedSite(NamedTuple):

@@ -394,6 +394,11 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
         province_name = match_province(province, source.provinces()) if province else None
         countries = countries_named(country, source) if country else None
         city_filter = understand_city(city, source, lang) if city else None
+        notes: tuple[str, ...] = ()
+        if city and city_filter is not None and not source.count_matching(None, None, city_filter, None, None):
+            district = _district_city(city, source, lang)
+            if district is not None:
+                city_filter, notes = district[0], (district[1],)
         chosen = _chosen(source, trials, condition)
         if stream and not in_chinese:
             # Counted first (indexed): an empty answer takes the path below, which says why and what to try.
@@ -403,7 +408,7 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
                 if status_value is JOINABLE_FILTER:
                     closed = source.count_matching(province_name, None, city_filter, countries, chosen) - shown
                 streamed = SiteList(source.listing_stream(province_name, city_filter, status_value, countries,  # type: ignore[arg-type]
-                                                          chosen), source.trial, None, closed)
+                                                          chosen), source.trial, None, closed, notes=notes)
                 if len(source.trial_ids()) <= 1:
                     return streamed
                 # a dataset of many trials: the trials of the sites named (read once, from the index)
@@ -412,8 +417,8 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
         listed = None if status_value is JOINABLE_FILTER else status_value
         sites, closed = without_closed(source.listing(province_name, city_filter, listed, countries, chosen),
                                        source.trial_of, status_value)
-        answer = _with_trials(SiteList(sites, source.trial, chinese_names(sites) if in_chinese else None, closed),
-                              source, sites)
+        answer = _with_trials(SiteList(sites, source.trial, chinese_names(sites) if in_chinese else None, closed,
+                                       notes=notes), source, sites)
         if sites:
             return answer
         if city and city_filter is not None and city_filter.geonameid is not None:
@@ -510,6 +515,31 @@ def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, l
                       nearest_outside_km=nearest_outside, considered=found.considered)
 
 
+def _district_city(text: str, source: MemorySource | IndexedSource, lang: str | None) -> tuple[CityFilter, str] | None:
+    """A county-level division typed as a city (长沙市芙蓉区, "Furong District, Changsha") that no site
+    is in by its own name: the filter of the city it is in, and the notice saying so; else None."""
+    from sitefinder.regions import find_province, shown_chinese
+    from sitefinder.resolver import resolve
+    from sitefinder.sitestore import CityFilter
+
+    try:
+        resolution = resolve(text, open_gazetteer(), preferred=source.preferred_cities(), lang=lang)
+    except SitefinderError:
+        return None
+    place = resolution.place
+    if not resolution.city_geonameid or resolution.city_geonameid == place.geonameid:
+        return None
+    province = find_province(place.province)
+    language = language_of(lang, text)
+    if language == "zh":
+        district = resolution.name_zh or place.name
+        city = resolution.within_zh or (shown_chinese(province) if province else place.province)
+    else:
+        district, city = place.name, resolution.within or place.province
+    return (CityFilter(fold(text), resolution.city_geonameid),
+            say("notice.district_city", language, district=district, city=city))
+
+
 def _sites_in_place(text: str, source: MemorySource | IndexedSource) -> tuple[list[Site], list[str]]:
     """The sites in the city a text names (青岛, Qingdao), and the places a typo may have meant."""
     from sitefinder.errors import RegionNotPlace
@@ -520,7 +550,9 @@ def _sites_in_place(text: str, source: MemorySource | IndexedSource) -> tuple[li
         return [], []
     except PlaceNotFound as miss:
         return [], miss.suggestions
-    return source.in_city(city), []
+    sites = source.in_city(city)
+    district = None if sites else _district_city(text, source, None)
+    return (source.in_city(district[0]) if district else sites), []
 
 
 def _looks_like_a_number(text: str) -> bool:

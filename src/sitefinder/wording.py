@@ -217,6 +217,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{query}是一个{kind}，该试验在那里没有研究中心；请给出城市以查看各地最近的研究中心。"},
     "kind.province": {"en": "province", "zh": "省级行政区"},
     "kind.country": {"en": "country", "zh": "国家"},
+    "notice.district_city": {"en": "{district} is a district of {city}, and no site names it as its city: "
+                                   "the sites in {city}",
+                             "zh": "{district}属于{city}，没有研究中心以它为所在城市：以下是{city}的研究中心"},
     "notice.city_no_site": {"en": "This trial has no site in that city; the nearest ones: {command}",
                             "zh": "该试验在该城市没有研究中心；查看最近的：{command}"},
     "notice.no_status": {"en": "No site has that status; the sites by status: {counts} ({data})",

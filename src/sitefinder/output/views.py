@@ -362,8 +362,8 @@ def notices(answer: object, options: str = "") -> list[str]:
                         count=len(answer.sites),
                         command=command("list", f"--{answer.kind}", answer.region, options=options)), *closed]
         return [*answer.notes, say("notice.region_none", lang, query=answer.query, kind=kind), *closed]
-    if isinstance(answer, SiteList) and not answer.sites:
-        return empty_list_notices(answer, options)
+    if isinstance(answer, SiteList):
+        return [*answer.notes, *(empty_list_notices(answer, options) if not answer.sites else [])]
     if isinstance(answer, TrialSummary) and not answer.trial.nct_id and not answer.trials:
         return [f"No trial facts: there is no readable trial.json beside {answer.sites_name or 'the sites file'}."]
     if isinstance(answer, BulkResult):
