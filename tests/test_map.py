@@ -39,14 +39,35 @@ def test_terminal_map_at_common_widths(width: int, place: str) -> None:
     assert any("Boundaries are illustrative" in line for line in legend)
 
 
+@pytest.mark.parametrize("width", [40, 60, 80, 100])
+@pytest.mark.parametrize("place", ["Guangzhou", "广州", "Harbin"])
+def test_a_legend_line_wraps_under_its_facility_and_keeps_its_id_whole(width: int, place: str) -> None:
+    run = run_cli("map", place, env={"COLUMNS": str(width)})
+    assert run.exit_code == 0, run.stderr
+    lines = run.stdout.splitlines()
+    rows = width // 4 if width // 4 <= 30 else 30
+    legend = lines[2 + rows:]
+    starts = [index for index, line in enumerate(legend) if re.match(r" ?[1-5] ", line)]
+    assert len(starts) == 5
+    for start, end in zip(starts, [*starts[1:], starts[-1] + 1 + next(
+            (i for i, line in enumerate(legend[starts[-1] + 1:]) if not line.startswith("   ")), 0)]):
+        entry = legend[start:end]
+        assert all(line.startswith("   ") and line[3:4] != " " for line in entry[1:]), entry
+        assert re.search(r"(id|编号) \d+$", entry[-1]), entry  # the id whole, at the end of its entry
+        assert re.search(r"[\d.,]+ km", " ".join(entry)) and not any(line.endswith(tuple("0123456789")) and
+                                                                      "km" not in line for line in entry[:-1])
+    if place == "广州":  # Chinese asked for: the facility's Chinese name first, as near's table gives it
+        assert "江门市中心医院" in legend[starts[0]]
+
+
 MAP_JINAN_60 = """\
 2 sites nearest to Jinan, Shandong, China
 {drawing}
 @ Jinan, Shandong
  1 Shandong Provincial Hospital, Jinan · 0.0 km · Not yet
-recruiting (trial) · id 27
+   recruiting (trial) · id 27
  2 Shandong Cancer Hospital, Jinan · 0.0 km · Not yet
-recruiting (trial) · id 28
+   recruiting (trial) · id 28
 """
 
 

@@ -116,6 +116,11 @@ def _keep_punctuation(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return kept
 
 
+# A space a line is never broken at, in text made for the terminal ("id 27" of a map's legend): the
+# terminal wraps at the other spaces (wrap_words splits at " " only), then prints it as a space.
+UNBROKEN_SPACE = "\u00a0"
+
+
 def wrap_words(text: str, width: int, length: Callable[[str], int] = len) -> list[str]:
     """`text` in lines of at most `width` (as `length` measures: terminal cells for Rich), broken
     at spaces and between Chinese characters (which need none), never at a space between two

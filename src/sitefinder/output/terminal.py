@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.text import Text
 
 from sitefinder.output.views import Column, FieldsView, MapView, TableView
-from sitefinder.text import is_utf8, printable, printable_lines, wrap_words
+from sitefinder.text import UNBROKEN_SPACE, is_utf8, printable, printable_lines, wrap_words
 
 if TYPE_CHECKING:  # rich.table (and what it imports) only where a table is drawn: a map has none
     from rich.table import Table
@@ -196,6 +196,7 @@ def _grid(console: Console, fields: Any) -> Table:
     return grid
 
 
+LEGEND_INDENT = "   "
 MAP_STYLES = {"coast": "green", "border": "bright_black", "origin": "bold red", "site": "bold yellow", "": ""}
 
 
@@ -210,6 +211,9 @@ def draw_map(view: MapView) -> None:
             text.append(dot.text, MAP_STYLES[dot.kind])
         lines.append(text)
     lines.append(cell(out, view.origin_line, "red"))
-    lines += [cell(out, line) for line in view.site_lines]
+    for line in view.site_lines:  # wrapped under the facility, past " 1 ": the ranks stand out
+        parts = wrap_words(line, max(out.width - len(LEGEND_INDENT), 10), _cells)
+        lines += [cell(out, (LEGEND_INDENT if index else "") + part.replace(UNBROKEN_SPACE, " "))
+                  for index, part in enumerate(parts)]
     lines += footer_cells(out, view.footer)
     out.print(*lines, sep="\n", overflow="crop", no_wrap=False)

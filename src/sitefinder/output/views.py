@@ -797,6 +797,7 @@ def map_title(near: NearResult) -> str:
 
 def map_view(result: MapResult, columns: int, rows: int, options: str = "") -> MapView:
     from sitefinder.mapdraw import CAPTION, ORIGIN_MARK, scale_words
+    from sitefinder.text import UNBROKEN_SPACE
 
     near, scene = result.near, result.scene
     place = near.resolution.place
@@ -805,8 +806,9 @@ def map_view(result: MapResult, columns: int, rows: int, options: str = "") -> M
     for rank, entry in enumerate(near.sites, 1):
         site = entry.site
         where = " ".join(where_cells(site, near.chinese)[:1])
-        site_lines.append(f"{rank:>2} {site.facility}, {where} · {distance_cell(entry)} km · "
-                          f"{status_cell(site, site_trial(near, site), near.chinese)} · id {site.id}"
+        site_lines.append(f"{rank:>2} {facility_cell(site, near.chinese)}, {where} · "
+                          f"{distance_cell(entry)}{UNBROKEN_SPACE}km · "
+                          f"{status_cell(site, site_trial(near, site), near.chinese)} · id{UNBROKEN_SPACE}{site.id}"
                           + ("" if rank in shown else say("map.outside", lang_of(near.chinese))))
     footer = [f"Map: {scale_words(scene, columns)}. {CAPTION}",
               *answer_footer([e.site for e in near.sites], near.trial, options=options, lang=lang_of(near.chinese),
