@@ -415,14 +415,27 @@ def test_a_postal_code_says_where_a_row_without_a_state_is(city: str, country: s
     ("Nowhere Special", "Michigan", "United States"),  # unknown, in a state of many towns: not put at Detroit
     ("Observatory", "Western Cape", "South Africa"),  # 0.69 of the state by Cape Town, but towns 186 km out
     ("Bakirkoy", "", "Turkey"),  # an Istanbul district GeoNames lacks, not the village Kırköy 1,500 km east
-    ("Yuzhong", "Chongqing", "China"),  # not "corrected" to a hamlet Yuzhong in Gansu
-    ("Wuzhong", "Jiangsu", "China"),  # Suzhou's district, not the city Wuzhong 1,500 km away in Ningxia
-    ("Tianhe District", "Guangdong", "China"),  # Guangzhou's, but a province does not say which city's
     ("Springfield", "Hawaii", "United States"),  # a Springfield elsewhere, not Honolulu (0.77 of Hawaii)
 ])
 def test_what_cannot_be_placed_safely_stays_unplaced_and_says_why(city: str, state: str, country: str) -> None:
     place, note = placed(city, state, country)[:2]
     assert place is None and note.startswith("Could not be placed: ")
+
+
+@pytest.mark.parametrize(("city", "state", "code"), [
+    ("Yuzhong", "Chongqing", "500103"),  # 渝中区, not "corrected" to a hamlet Yuzhong in Gansu
+    ("Wuzhong", "Jiangsu", "320506"),  # Suzhou's 吴中区, not the city Wuzhong 1,500 km away in Ningxia
+    ("Tianhe District", "Guangdong", "440106"),  # the one Tianhe District of Guangdong: Guangzhou's
+])
+def test_a_district_unique_in_its_province_is_placed_at_its_seat(city: str, state: str, code: str) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import china as benchmark
+
+    seat = next(row for row in benchmark.divisions() if row["code"] == code)
+    place, note = placed(city, state, "China")[:2]
+    assert place is not None, note
+    assert geodesic_km(place.latitude, place.longitude, float(seat["latitude"]), float(seat["longitude"])) < 10
+    assert f"is the division {place.name}" in note
 
 
 def test_a_place_put_at_its_states_main_city_says_so_and_is_marked_approximate() -> None:
@@ -636,3 +649,31 @@ def test_a_postal_locality_of_several_places_typed_alone_is_asked_back() -> None
 def test_a_typo_of_a_city_is_still_a_suggestion_not_a_postal_locality(typo: str) -> None:
     run = run_cli("near", typo, "--json")
     assert run.exit_code == 1 and "did you mean" in run.stderr
+
+
+# A registry's city written as a county-level division of mainland China ("Tianhe District",
+# "Yuelu District", 海淀区), with its province: placed at the division's seat, as `near` reads it
+# (one resolver of China's divisions), never unplaced because GeoNames has no place of that name.
+def _mainland_districts() -> list[tuple[str, str, float, float]]:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import china as benchmark
+
+    gazetteer = open_gazetteer()
+    rows = [row for row in benchmark.divisions() if row["level"] == "county"][::41]
+    cases = []
+    for row in rows:
+        english = gazetteer.rows("SELECT english, province FROM cn_division WHERE code = ?", (row["code"],))
+        if english:
+            cases.append((english[0][0], english[0][1], float(row["latitude"]), float(row["longitude"])))
+            cases.append((row["name"], english[0][1], float(row["latitude"]), float(row["longitude"])))
+    return cases
+
+
+@pytest.mark.parametrize(("city", "state", "latitude", "longitude"), _mainland_districts())
+def test_a_mainland_county_level_division_is_placed_at_its_seat(city: str, state: str, latitude: float,
+                                                                longitude: float) -> None:
+    site = site_from_location(1, Fields({"facility": "H", "city": city, "state": state, "country": "China"},
+                                        "location"), open_gazetteer())
+    assert site.has_coordinates, site.location_note
+    assert geodesic_km(site.latitude, site.longitude, latitude, longitude) < 25, (site.latitude, site.longitude)
+    assert "None" not in site.coordinate_source

@@ -576,7 +576,12 @@ def city_of_qualifier(query: str, text: str, gazetteer: Gazetteer, lang: str | N
 
 
 def _qualifier_forms(text: str) -> list[str]:
+    from sitefinder.regions import find_province
+
     forms = [text]
+    province = find_province(text)  # "Shaanxi", "Inner Mongolia", "Tibet": its English, not its pinyin
+    if province is not None:
+        forms.append(province.chinese)
     folded = fold(text)
     for word in ("province", "city", "municipality", "shi", "sheng", "prefecture", "autonomousregion"):
         if folded.endswith(word) and len(folded) > len(word) + 2:

@@ -247,6 +247,8 @@ def gazetteer_source(place: Place) -> str:
     has its own column, geonameid; it stays in the words for readers of files before the column)."""
     if place.source == "postal":
         return f"GeoNames postal codes ({place.name}, {place.province})"
+    if place.geonameid is None:  # a division of China's tables (gazetteer/china_*.csv), at its seat
+        return f"division seat ({place.name})"
     return f"GeoNames {place.geonameid} ({place.name})"
 
 

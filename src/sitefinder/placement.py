@@ -172,6 +172,11 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
             seat.append(_division_seat(city, countries, gazetteer))
         return seat[0]
 
+    codes = {gazetteer.country_code_of(name) for name in countries}
+    if "CN" in codes and city.casefold().endswith(MAINLAND_DIVISION_WORDS) \
+            and (county := _mainland_division(city, state, gazetteer)) is not None:
+        return county  # "Chengzhong District, Guangxi" is Liuzhou's district, not GeoNames' town Chengzhong
+
     for name in dict.fromkeys([*written_forms(city), *(written_forms(head) if head else ())]):
         found = [place for place in gazetteer.places(name_key(name)) if not countries or place.country in countries]
         if state_city is not None:
@@ -211,10 +216,12 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
             # is Kyiv, a city larger than the oblast around it
             return seated
         return Placement(best, "")
-    if "TW" in {gazetteer.country_code_of(name) for name in countries}:
+    if "TW" in codes:
         township = _taiwan_township(city, state, gazetteer)
         if township is not None:
             return township
+    if "CN" in codes and (county := _mainland_division(city, state, gazetteer)) is not None:
+        return county
     postal = _postal_town(city, head, states, countries, postal_code, gazetteer, state_city)
     if postal is not None:
         return postal
@@ -239,6 +246,36 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
             or Placement(None, f"Could not be placed: the offline gazetteer does not know {where!r}" +
                          ("." if spellings else f" (not searched for as a misspelling: this import had already "
                                                 f"searched for {MAX_SPELLING_SEARCHES:,}).")))
+
+
+# What ends the name of a county-level division as registries write it: read by China's division
+# tables before GeoNames, whose place of the bare name may be a town elsewhere in the province.
+MAINLAND_DIVISION_WORDS = (" district", " county", " banner", "区", "县", "旗")
+
+
+def _mainland_division(city: str, state: str, gazetteer: Gazetteer) -> Placement | None:
+    """"Tianhe District, Guangdong", "Yuelu District", 海淀区: a county-level division of the mainland
+    that GeoNames has no place of, read by China's division tables as `near` reads it (china.py),
+    at its seat; only when that reading is one division, in the province the registry gives."""
+    from sitefinder.china import resolve_china
+    from sitefinder.errors import SitefinderError
+    from sitefinder.regions import find_province, same_region
+    from sitefinder.text import has_cjk
+
+    province = find_province(state) if state else None
+    # 城中区 in "Guangxi": as the address chain 广西城中区 reads it (a Chinese name after a Latin one is not read)
+    text = f"{province.chinese}{city}" if province is not None and has_cjk(city) else \
+        ", ".join(part for part in (city, state) if part)
+    try:
+        resolution = resolve_china(text, text, gazetteer, frozenset())
+    except SitefinderError:
+        return None
+    if resolution is None or resolution.place.country != "China" or resolution.alternatives:
+        return None
+    if state and not same_region(resolution.place.province, state):
+        return None
+    return Placement(resolution.place, f"The registry's city {city!r} is the division {resolution.place.name}: "
+                                       "placed at its seat.")
 
 
 _TW_ABBREVIATIONS = {"dist.": "District", "dist": "District", "twp.": "Township", "twp": "Township"}
