@@ -532,3 +532,15 @@ def test_the_map_pages_table_names_each_sites_trial(cli, dataset: Path, tmp_path
     trials = [re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)[trial_at] for row in rows]
     assert [cell.split()[0] for cell in trials] == [site["nct_id"] for site in run.json()["sites"]]
     assert len(set(trials)) >= 2  # several trials in the one table
+
+
+@pytest.mark.parametrize("lang", [[], ["--lang", "zh"]])
+def test_by_hospital_says_how_current_the_data_are_as_near_does(cli, dataset: Path, lang: list[str]) -> None:
+    """Every near answer ends with the registry data's date; --by hospital is one (its trials' oldest)."""
+    for sites in ([], ["--sites", str(dataset)]):
+        near = cli("near", "Beijing", *sites, *lang, env={"COLUMNS": "200"})
+        hospitals = cli("near", "Beijing", "--by", "hospital", *sites, *lang, env={"COLUMNS": "200"})
+        assert near.exit_code == hospitals.exit_code == 0, hospitals.stderr
+        date_words = next(line for line in near.stdout.splitlines() if "2025-" in line or "2026-" in line)
+        date = next(word for word in date_words.replace("，", " ").replace("（", " ").split() if word[:3] == "202")
+        assert date in hospitals.stdout

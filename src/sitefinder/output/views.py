@@ -267,13 +267,20 @@ def _many_trials_footer(sites: Sequence[Site], answer: NearResult | RegionAnswer
     if sites:
         lines.append(say("call.every_contact", lang, command=command("show", str(sites[0].id), options=options)))
     if by_trial:
-        from sitefinder.trial import freshness
-
-        oldest = min((site_trial(answer, group[0]) for group in by_trial.values()),
-                     key=lambda trial: freshness(trial).date or "0")
-        head = say("data.line", lang, how="", date="").rstrip()  # "Registry data"
-        lines.append(data_line(oldest, lang, options).replace(head, say("data.oldest", lang, nct_id=oldest.nct_id), 1))
+        lines.append(trials_data_line([site_trial(answer, group[0]) for group in by_trial.values()], lang, options))
     return lines
+
+
+def trials_data_line(trials: Sequence[Trial], lang: str = "en", options: str = "") -> str:
+    """data_line for the trials of one answer: the one trial's, else the oldest's, named."""
+    from sitefinder.trial import freshness
+
+    distinct = list({trial.nct_id: trial for trial in trials}.values())
+    if len(distinct) == 1:
+        return data_line(distinct[0], lang, options)
+    oldest = min(distinct, key=lambda trial: freshness(trial).date or "0")
+    head = say("data.line", lang, how="", date="").rstrip()  # "Registry data"
+    return data_line(oldest, lang, options).replace(head, say("data.oldest", lang, nct_id=oldest.nct_id), 1)
 
 
 def whom_to_call(sites: Sequence[Site], trial: Trial, options: str = "", lang: str = "en") -> list[str]:
@@ -557,9 +564,11 @@ def hospital_view(answer: HospitalAnswer, options: str = "") -> TableView:
     where = ", ".join(part for part in (place.label, place.country if place.province else "") if part)
     first = next((row.site.id for hospital in answer.hospitals for row in hospital.trials), None)
     every = say("call.every_contact", lang, command=command("show", str(first), options=options)) if first else ""
+    trials = [row.trial for hospital in answer.hospitals for row in hospital.trials]
     return TableView(say("title.hospitals", lang, where=where, latitude=place.latitude, longitude=place.longitude),
                      columns_in(HOSPITAL_COLUMNS, lang), rows,
-                     [*dict.fromkeys(notes), *([every] if every else []), say("distance.caption", lang)])
+                     [*dict.fromkeys(notes), *([every] if every else []),
+                      *([trials_data_line(trials, lang, options)] if trials else []), say("distance.caption", lang)])
 
 
 def call_cell(row: HospitalTrial, lang: str = "en") -> str:
