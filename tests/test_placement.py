@@ -677,3 +677,19 @@ def test_a_mainland_county_level_division_is_placed_at_its_seat(city: str, state
     assert site.has_coordinates, site.location_note
     assert geodesic_km(site.latitude, site.longitude, latitude, longitude) < 25, (site.latitude, site.longitude)
     assert "None" not in site.coordinate_source
+
+
+# A city with namesakes of a size in its country, and no state to tell which: placed at the most
+# populous, and the note names the others (never silently, as `near` says its namesakes).
+@pytest.mark.parametrize(("city", "country", "other"), [
+    ("Taizhou", "China", "Zhejiang"), ("Suzhou", "China", "Anhui"), ("Fuzhou", "China", "Jiangxi"),
+    ("Portland", "United States", "Maine"), ("Springfield", "United States", "Massachusetts"),
+])
+def test_namesakes_without_a_state_are_said_in_the_note(city: str, country: str, other: str) -> None:
+    place, note = placed(city, "", country)[:2]
+    assert place is not None and place.province != other
+    assert other in note and place.province in note, note
+
+
+def test_a_city_without_namesakes_of_its_size_has_no_note() -> None:
+    assert placed("Guangzhou", "", "China")[1] == "" and placed("Chicago", "", "United States")[1] == ""

@@ -53,7 +53,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from sitefinder.distance import distinct_places, sphere_km
+from sitefinder.distance import SAME_PLACE_KM, distinct_places, sphere_km
 from sitefinder.gazetteer import TOWN_MIN_POPULATION
 from sitefinder.placenames import CITY_WARD_SUFFIXES, WARD_SUFFIXES, split_qualifier, written_forms
 from sitefinder.models import Place
@@ -215,7 +215,7 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
             # "Kanagawa, Japan": the prefecture, not a ward elsewhere with that other name; but "Kiev"
             # is Kyiv, a city larger than the oblast around it
             return seated
-        return Placement(best, "")
+        return Placement(best, _namesakes_note(city, best, found, key, country, gazetteer))
     if "TW" in codes:
         township = _taiwan_township(city, state, gazetteer)
         if township is not None:
@@ -697,6 +697,41 @@ def _country_names(country: str, gazetteer: Gazetteer) -> set[str]:
 
 def _code(place: Place, gazetteer: Gazetteer) -> str:
     return gazetteer.country_code_of(place.country)
+
+
+# A namesake of at least this share of the chosen place's people is a real contender, named in the
+# note (resolver.CONTENDER_SHARE, near's rule for the same thing); at most this many are named.
+NAMESAKE_SHARE = 0.10
+MAX_NAMESAKES_NAMED = 3
+
+
+def _namesakes_note(city: str, best: Place, found: list[Place], key: str, country: str, gazetteer: Gazetteer) -> str:
+    """"Taizhou, China" with no state: Jiangsu's and Zhejiang's are both cities of millions. The
+    place chosen stands (the most populous), and the note names the others so that a reader can
+    correct the row; "" when no other place of the name comes near its size."""
+    others = [place for place in distinct_places(sorted(found, key=lambda place: -place.population))
+              if name_key(place.name) == key and sphere_km(
+                  place.latitude, place.longitude, best.latitude, best.longitude) > SAME_PLACE_KM
+              and place.population >= NAMESAKE_SHARE * best.population > 0 and _seat_of_its_name(place, key, gazetteer)]
+    if not others:
+        return ""
+    def label(place: Place) -> str:  # 锦州 and Dalian's 金州 are both "Jinzhou, Liaoning"
+        chinese = gazetteer.chinese_name(place.geonameid) if place.country == "China" and place.geonameid else ""
+        return f"{place.name}{f' ({chinese})' if chinese else ''}, {place.province or place.country}"
+
+    named = "; ".join(label(place) for place in others[:MAX_NAMESAKES_NAMED])
+    more = f" and {len(others) - MAX_NAMESAKES_NAMED} more" if len(others) > MAX_NAMESAKES_NAMED else ""
+    return (f"The registry gives no state, and {city!r} names several places in {country or 'the world'}: placed "
+            f"at the most populous, {label(best)}; the others: {named}{more}.")
+
+
+def _seat_of_its_name(place: Place, key: str, gazetteer: Gazetteer) -> bool:
+    """Whether a place of China counts as a city of its name: GeoNames' "Changsha, Guangdong" is the
+    seat of 开平市 (Kaiping) and has Kaiping's people; a registry's "Changsha" means Hunan's."""
+    if place.country != "China" or not place.geonameid:
+        return True
+    seated = gazetteer.rows("SELECT english FROM cn_division WHERE place = ?", [place.geonameid])
+    return not seated or any(name_key(english.split(" ")[0]) == key for english, in seated)
 
 
 def _best(places: list[Place], key: str, gazetteer: Gazetteer) -> Place:
