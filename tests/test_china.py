@@ -92,11 +92,18 @@ def test_an_unknown_district_in_a_known_city_falls_back_to_the_city_and_says_so(
     assert any("某某区" in note for note in resolution.notes)
 
 
-@pytest.mark.parametrize("query", ["湖南", "湖南省", "Hunan", "海南省", "海南", "Hainan", "河北省", "山东", "Shandong"])
+@pytest.mark.parametrize("query", ["湖南", "湖南省", "Hunan", "海南省", "海南", "Hainan", "河北省", "山东", "Shandong",
+                                   "内蒙", "内蒙古", "Nei Mongol"])
 def test_a_province_name_means_the_province(query: str) -> None:
     with pytest.raises(RegionNotPlace) as caught:
         resolve(query, open_gazetteer())
     assert {country for country, _ in caught.value.regions} == {"CN"}
+
+
+@pytest.mark.parametrize("typed", ["内蒙", "內蒙古", "内蒙古自治区", "Inner Mongolia", "Nei Mongol"])
+def test_list_province_knows_the_short_forms_people_use(cli, typed: str) -> None:
+    run = cli("list", "--province", typed, "--all", "--json")  # the trial has no site there: an empty list
+    assert run.exit_code == 0 and run.json()["sites"] == [] and "unknown province" not in run.stderr, run.stderr
 
 
 @pytest.mark.parametrize("row", PREFECTURES[::3] + COUNTIES[::23], ids=lambda row: row["code"])

@@ -53,7 +53,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from sitefinder.distance import SAME_PLACE_KM, distinct_places, sphere_km
+from sitefinder.distance import distinct_places, sphere_km
 from sitefinder.gazetteer import TOWN_MIN_POPULATION
 from sitefinder.placenames import CITY_WARD_SUFFIXES, WARD_SUFFIXES, split_qualifier, written_forms
 from sitefinder.models import Place
@@ -709,9 +709,10 @@ def _namesakes_note(city: str, best: Place, found: list[Place], key: str, countr
     """"Taizhou, China" with no state: Jiangsu's and Zhejiang's are both cities of millions. The
     place chosen stands (the most populous), and the note names the others so that a reader can
     correct the row; "" when no other place of the name comes near its size."""
+    from sitefinder import distance
     others = [place for place in distinct_places(sorted(found, key=lambda place: -place.population))
               if name_key(place.name) == key and sphere_km(
-                  place.latitude, place.longitude, best.latitude, best.longitude) > SAME_PLACE_KM
+                  place.latitude, place.longitude, best.latitude, best.longitude) > distance.SAME_PLACE_KM
               and place.population >= NAMESAKE_SHARE * best.population > 0 and _seat_of_its_name(place, key, gazetteer)]
     if not others:
         return ""

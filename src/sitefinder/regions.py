@@ -38,7 +38,7 @@ PROVINCES: tuple[Province, ...] = (
     Province("Henan", "河南", "CN", "09", "Zhengzhou"),
     Province("Hubei", "湖北", "CN", "12", "Wuhan"),
     Province("Hunan", "湖南", "CN", "11", "Changsha"),
-    Province("Inner Mongolia", "内蒙古", "CN", "20", "Hohhot", ("內蒙古", "Nei Mongol", "Nei Menggu", "Neimenggu")),
+    Province("Inner Mongolia", "内蒙古", "CN", "20", "Hohhot", ("內蒙古", "内蒙", "內蒙", "Nei Mongol", "Nei Menggu", "Neimenggu")),
     Province("Jiangsu", "江苏", "CN", "04", "Nanjing", ("江蘇",)),
     Province("Jiangxi", "江西", "CN", "03", "Nanchang"),
     Province("Jilin", "吉林", "CN", "05", "Changchun"),
