@@ -40,20 +40,24 @@ SCHEMA = """
         parent TEXT NOT NULL, province TEXT NOT NULL, english TEXT NOT NULL, latitude REAL NOT NULL,
         longitude REAL NOT NULL, place INTEGER NOT NULL, population INTEGER NOT NULL) WITHOUT ROWID;
     CREATE TABLE cn_key (key TEXT NOT NULL, code TEXT NOT NULL, form TEXT NOT NULL,
-        PRIMARY KEY (key, code)) WITHOUT ROWID;
+        PRIMARY KEY (key, code, form)) WITHOUT ROWID;
 """
 
 
-# English exonyms of divisions in Xinjiang, Tibet, Inner Mongolia and the Tibetan plateau, as
-# registries, atlases and foreigners write them; where GeoNames gives the seat these names too,
-# they are also found through the seat (this keeps the ones it does not: Ili, Ngari).
+# English exonyms of divisions in Xinjiang, Tibet, Inner Mongolia, the Tibetan plateau and Heilongjiang,
+# as registries, atlases and foreigners write them; where GeoNames gives the seat these names too,
+# they are also found through the seat (this keeps the ones it does not: Ili, Ngari). A prefecture
+# is shown by one of these, or else by the pinyin of its Chinese name (tests/test_china.py checks
+# every prefecture and province against that rule): never by GeoNames' name of its seat's point,
+# which can be another town's (儋州 at "Nada", the seat town 那大镇).
 EXONYMS = {
-    "150100": ("Hohhot",), "150600": ("Ordos",), "150700": ("Hulunbuir",), "150800": ("Bayannur",),
+    "230100": ("Harbin",), "230200": ("Qiqihar",), "540100": ("Lhasa",), "650200": ("Karamay",),
+    "150100": ("Hohhot",), "150600": ("Ordos",), "150700": ("Hulunbuir",), "150800": ("Bayan Nur", "Bayannur"),
     "150900": ("Ulanqab",), "152200": ("Hinggan",), "152500": ("Xilingol", "Xilin Gol"), "152900": ("Alxa", "Alashan"),
-    "540200": ("Shigatse", "Xigaze"), "540300": ("Chamdo", "Qamdo"), "540400": ("Nyingchi",), "540500": ("Lhoka",),
+    "540200": ("Shigatse", "Xigaze"), "540300": ("Qamdo", "Chamdo"), "540400": ("Nyingchi",), "540500": ("Lhoka",),
     "540600": ("Nagqu",), "542500": ("Ngari",), "513200": ("Ngawa",), "513300": ("Garze", "Garzê"),
     "623000": ("Gannan",), "632600": ("Golog",), "632700": ("Yushu",), "632800": ("Haixi",),
-    "533400": ("Dêqên", "Deqen"), "532800": ("Xishuangbanna", "Sipsongpanna"), "650100": ("Urumqi", "Ürümqi"),
+    "533400": ("Dêqên", "Deqen"), "532800": ("Xishuangbanna", "Sipsongpanna"), "650100": ("Ürümqi", "Urumqi"),
     "650400": ("Turpan", "Turfan"), "650500": ("Kumul",), "652300": ("Changji",), "652700": ("Bortala",),
     "652800": ("Bayingolin", "Bayingol"), "652900": ("Aksu",), "653000": ("Kizilsu",), "653100": ("Kashgar", "Kashi"),
     "653200": ("Hotan", "Khotan"), "654000": ("Ili", "Ili Kazakh"), "654200": ("Tacheng", "Tarbagatay"),
@@ -155,7 +159,7 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
             latin_of.setdefault(place, set()).add(key)
 
     usual = usual_readings(china, names)
-    division_rows, keys, official = [], set(), {}
+    division_rows, keys, extra, official = [], set(), set(), {}
     divisions = read_divisions()
     district_readings: dict[str, set[str]] = {}  # a prefecture's code: the readings of its county-level divisions
     for division in divisions:
@@ -173,20 +177,12 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
         # pypinyin's zhaoyang; 佛冈 is Fogang, not fugang
         seat_key = name_key(china[place]["name"]) if place else ""
         spelt = {seat_key} | {latin for other in by_key.get(stem, []) for latin in latin_of.get(other, ())}
-        spoken = next((reading for reading in readings if any(key.startswith(reading) for key in spelt)),
-                      readings[0] if readings else "")
+        spoken = next((reading for reading in readings if any(key.startswith(reading) for key in spelt)), "")
+        if not spoken:  # pypinyin reads the phrase 漯河 "tahe"; its seat, Luohe, is its characters read one by one
+            spoken = seat_key if seat_key and seat_key in _character_readings(stem) else readings[0] if readings else ""
         seat_is_named_so = bool(place) and _seat_names_division(division, seat_key, readings, district_readings)
-        if division.english:
-            shown = division.english[0]
-        elif seat_is_named_so:
-            shown = china[place]["name"]
-        elif division.code in EXONYMS:
-            shown = EXONYMS[division.code][0]
-        else:
-            # A city by its name alone, as GeoNames and registries write it (Kunshan); "Tianhe District"
-            word = "" if division.name.endswith("市") else " Prefecture" if division.name.endswith("地区") \
-                else LEVEL_WORDS.get(division.name[-1:], ("",))[0]
-            shown = spoken.title() + word if spoken else division.name
+        shown = _shown_name(division, spoken, {*readings, *_character_readings(stem)},
+                            china[place]["name"] if seat_is_named_so else "")
         division_rows.append((division.code, division.name, division.level, division.parent, division.province,
                               shown, division.latitude, division.longitude, place,
                               china[place]["population"] if place else 0))
@@ -194,22 +190,35 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
             keys.add((fold(name), division.code, "full"))
         for form in bare:
             keys.add((fold(form), division.code, "bare"))
-        latin = set(latin_forms(spoken, division.name)) if spoken else set()
-        latin |= {fold(name) for name in division.english}
-        for name in EXONYMS.get(division.code, ()):
-            latin |= set(latin_forms(fold(name), division.name))
-        for name in division.english:
-            latin |= set(latin_forms(fold(name), division.name))
-        if division.code[:2] == "TW" and division.level == "county":
-            latin |= {key for name in division.english for key in _township_latin(name)}
-        if division.code[:2] == "TW" and division.level != "province":
-            latin |= taiwan_readings(division.name, division.english)
-        for key in latin:
+        # Its own Latin names (tianhe, "Da'an"), then those names with a level word (tianhequ,
+        # jianshi for 吉安市 "Ji'an" + shi): a name with its level word added comes after a division
+        # whose own name it is (jianshi is 建始县, naming 吉安市).
+        named = [spoken] if spoken else []
+        named += [fold(name) for name in EXONYMS.get(division.code, ())]
+        own = set(named)
+        with_level = {form for name in named for form in latin_forms(name, division.name)}
+        for name in division.english:  # "Songshan District" is 松山區 with its level word, as 松山区's is
+            english_stem, worded = _english_keys(name)
+            own |= {english_stem} if english_stem else set()
+            with_level |= worded | set(latin_forms(fold(name), division.name))  # "Taipei Shi"
+        for key in own:
             if len(key) >= 3:
                 keys.add((key, division.code, "latin"))
+        for key in with_level - own:
+            if len(key) >= 3:
+                keys.add((key, division.code, "suffixed"))
+        # Taiwan's older romanisations (Wade-Giles, Tongyong Pinyin): rows of their own, beside its
+        # pinyin when they spell alike (林口 is linkou in both), so that a query written as
+        # Wade-Giles is written (Lin-kou, hyphened) can be read as Taiwan's first: china._rank.
+        older = taiwan_readings(division.name, division.english) \
+            if division.code[:2] == "TW" and division.level != "province" else {}
+        for style, romanised in older.items():
+            for key in romanised:
+                extra.add((key, division.code, style))
         # Other readings of its characters, and the Latin names of its seat's place (Hohhot, Ordos):
         # names too, but after a division's own pinyin when two divisions share one; not those of a
         # seat town with a name of its own (Delhi, an old name of 德令哈, is not 海西州's).
+        latin = own | with_level | {key for romanised in older.values() for key in romanised}
         aliases = {form for reading in readings[1:] for form in latin_forms(reading, division.name)}
         if seat_is_named_so or place and (seat_key == spoken or seat_key in latin):  # 臺東縣 at Taitung
             aliases |= latin_of.get(place, set())
@@ -219,9 +228,37 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
         if place and (division.level == "prefecture" or division.name.endswith("市")):
             official.setdefault(place, official_short(division.name))
     best: dict[tuple[str, str], str] = {}  # one form per key and division: full before bare before latin
-    for key, code, form in sorted(keys, key=lambda row: (("full", "bare", "latin", "alias").index(row[2]), row)):
+    for key, code, form in sorted(keys, key=lambda row: (FORMS.index(row[2]), row)):
         best.setdefault((key, code), form)
-    return sorted(division_rows), sorted((key, code, form) for (key, code), form in best.items()), official
+    rows = {(key, code, form) for (key, code), form in best.items()}
+    rows |= {(key, code, form) for key, code, form in extra if best.get((key, code)) not in ("full", "bare")}
+    return sorted(division_rows), sorted(rows), official
+
+
+# The forms of cn_key, in the order one key names one division by (china._FORM_ORDER ranks namesakes so).
+FORMS = ("full", "bare", "latin", "suffixed", "alias")
+
+
+def _shown_name(division: Division, spoken: str, readings: set[str], seat_name: str) -> str:
+    """The English name a division is shown by: its own (Hong Kong's, Macau's, Taiwan's, as written
+    there); a province as regions.PROVINCES names it (Shaanxi, not the "Shanxi" its pinyin spells);
+    a prefecture as GeoNames names its seat's point where that is a reading of its characters or one
+    of its EXONYMS (Xi'an, Lu'an, Ürümqi, Rikaze), else by its first exonym (Harbin); else the
+    pinyin of its Chinese name, with its level's word for a county (Tianhe District) and none for a
+    city (Kunshan). Never GeoNames' name of its point when that is another name (儋州 was "Nada",
+    the seat town 那大镇, until tests/test_china.py checked every prefecture by this rule)."""
+    if division.english:
+        return division.english[0]
+    if division.level == "province":
+        return division.province
+    exonyms = EXONYMS.get(division.code, ())
+    if seat_name and name_key(seat_name) in readings | {name_key(name) for name in exonyms}:
+        return seat_name
+    if exonyms:
+        return exonyms[0]
+    word = "" if division.name.endswith("市") else " Prefecture" if division.name.endswith("地区") \
+        else LEVEL_WORDS.get(division.name[-1:], ("",))[0]
+    return spoken.title() + word if spoken else division.name
 
 
 # Taiwan's English names of its townships are translations where the name is a direction: "East
@@ -229,14 +266,16 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
 _TRANSLATED = frozenset(("central", "east", "west", "south", "north", "westcentral"))
 
 
-def _township_latin(english: str) -> set[str]:
-    """A township by its English name without its level, as Taiwan writes it: "Lukang Township" →
-    lukang, "Da'an District" → daan, "Zhubei City" → zhubei (not pinyin: 鹿港 is lugang)."""
+def _english_keys(english: str) -> tuple[str, set[str]]:
+    """Hong Kong's, Macau's and Taiwan's English names as keys, without their level word and with it:
+    "Lukang Township" → lukang, {lukangtownship}; "Da'an District" → daan (not pinyin: 鹿港 is
+    lugang); "Hsinchu County" → hsinchu; "Wan Chai" → wanchai. A translated direction is no name
+    alone ("East District" is never typed "east")."""
     words = english.split()
-    if len(words) < 2 or words[-1] not in ("District", "Township", "City", "Town"):
-        return set()
+    if len(words) < 2 or words[-1] not in ("District", "Township", "City", "Town", "County"):
+        return fold(english), set()
     stem = fold(" ".join(words[:-1]))
-    return {stem, stem + fold(words[-1])} if stem not in _TRANSLATED and len(stem) >= 3 else set()
+    return (stem if stem not in _TRANSLATED and len(stem) >= 3 else ""), {fold(english)}
 
 
 # Tongyong Pinyin (Taiwan's official romanisation 2002–2008, still on many signs and registry rows:
@@ -269,15 +308,16 @@ def tongyong(syllable: str) -> str:
     return initial + final
 
 
-def taiwan_readings(name: str, english: tuple[str, ...]) -> set[str]:
+def taiwan_readings(name: str, english: tuple[str, ...]) -> dict[str, set[str]]:
     """Folded keys of a Taiwanese county or township in the romanisations Taiwan wrote before
     Hanyu Pinyin, read from its characters: Wade-Giles (板橋 Pan-ch'iao → panchiao, 中壢 chungli,
     新店 hsintien, 斗六 touliu) and Tongyong Pinyin (中壢 jhongli, 新莊 sinjhuang), each alone and with
-    its level's English word, a township's former ones too (Panchiao District, Chungli City)."""
+    its level's English word, a township's former ones too (Panchiao District, Chungli City): the
+    keys of each, by the cn_key form that names it ("wadegiles", "tongyong")."""
     from pypinyin import Style, lazy_pinyin
 
     if name[-1:] not in "區鄉鎮市縣" or len(name) < 3:
-        return set()  # 東區, 北區: no one writes Tung-chü for East District
+        return {}  # 東區, 北區: no one writes Tung-chü for East District
     stem = name[:-1]
     words = {fold(full.split()[-1]) for full in english if len(full.split()) >= 2}
     if name[-1:] in "區鄉鎮市":  # 中壢市 became 中壢區 in 2014: registries still write "Chungli City"
@@ -285,9 +325,22 @@ def taiwan_readings(name: str, english: tuple[str, ...]) -> set[str]:
     wade = "".join(lazy_pinyin(stem, style=Style.WADEGILES)).replace("v", "u")
     tong = "".join(tongyong(syllable.replace("v", "ü"))
                    for syllable in lazy_pinyin(stem, style=Style.NORMAL, v_to_u=True))
-    keys = {fold(reading) for reading in (wade, tong) if reading.isascii() or fold(reading).isascii()}
-    return {form for key in keys if len(key) >= 3 and key not in _TRANSLATED
-            for form in (key, *(key + word for word in words))}
+    keys = {style: fold(reading) for style, reading in (("wadegiles", wade), ("tongyong", tong))
+            if reading.isascii() or fold(reading).isascii()}
+    return {style: {form for form in (key, *(key + word for word in words))}
+            for style, key in keys.items() if len(key) >= 3 and key not in _TRANSLATED}
+
+
+def _character_readings(stem: str) -> list[str]:
+    """Every reading of a name's characters one by one (at most 32), where pypinyin's phrase
+    dictionary gives the phrase one reading only (漯河: tahe; 漯 is luo, ta or lei)."""
+    from pypinyin import Style, pinyin
+
+    readings = [""]
+    for char in stem:
+        readings = [head + reading.replace("ü", "u") for head in readings
+                    for reading in pinyin(char, style=Style.NORMAL, heteronym=True, v_to_u=True)[0]][:32]
+    return readings
 
 
 def usual_readings(china: dict[int, dict], names: set[tuple[str, int]]) -> dict[str, str]:

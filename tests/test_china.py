@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT, make_site
 from sitefinder.china import bare_forms, division_level, official_short, short_name
-from sitefinder.china import SAME_SEAT_KM
+from sitefinder.china import ABROAD_NOTED, SAME_SEAT_KM
 from sitefinder.distance import sphere_km
 from sitefinder.errors import PlaceNotFound, RegionNotPlace
 from sitefinder.resolver import resolve
@@ -604,3 +604,187 @@ def test_a_district_without_a_site_of_its_own_lists_its_citys_sites(cli, city: s
     assert shown.exit_code == (0 if len(expected) == 1 else 2)  # several: give the id (a usage error)
     assert str(expected[0]) in shown.stdout + shown.stderr
 
+
+# ------------------------------------------------------------------ English names shown back (#20)
+
+# The English names a division may be shown by other than the pinyin of its Chinese name: the
+# established names of Inner Mongolia's, Heilongjiang's, Tibet's and Xinjiang's cities and of the
+# Tibetan and Uyghur prefectures (scripts/build_china.EXONYMS), Taiwan's official English names
+# that no romanisation of the characters gives, and Hong Kong's and Macau's.
+ESTABLISHED = {
+    "Hohhot", "Ordos", "Hulunbuir", "Bayan Nur", "Ulanqab", "Hinggan", "Xilingol", "Alxa", "Harbin", "Qiqihar",
+    "Lhasa", "Shigatse", "Qamdo", "Nyingchi", "Lhoka", "Nagqu", "Ngari", "Ngawa", "Garze", "Dêqên", "Golog",
+    "Ürümqi", "Karamay", "Turpan", "Kumul", "Bortala", "Bayingolin", "Aksu", "Kizilsu", "Kashgar", "Hotan", "Ili",
+    "Altay", "Hong Kong", "Macau", "Keelung", "Chiayi", "Chiayi County", "Kinmen", "New Taipei", "Inner Mongolia",
+    "Tibet", "Shaanxi",
+}
+
+
+def _romanisations(name: str, level: str) -> set[str]:
+    """Every toneless pinyin of a name's characters one by one (and, for Taiwan, Wade-Giles, which
+    its official English names follow: Taipei, Kaohsiung), without its level or peoples' words."""
+    from itertools import islice, product
+
+    pinyin = pytest.importorskip("pypinyin")
+    stem = min(sorted(bare_forms(name, level)), key=len, default=short_name(name))  # 雄安新区: 雄安
+    readings = set()
+    for style in (pinyin.Style.NORMAL, pinyin.Style.WADEGILES):
+        groups = [pinyin.pinyin(char, style=style, heteronym=True)[0] for char in stem]
+        readings |= {fold("".join(combo).replace("ü", "u").replace("v", "u")) for combo in islice(product(*groups), 256)}
+    return readings
+
+
+def _shown_words(english: str) -> str:
+    words = english.split()
+    if len(words) > 1 and words[-1] in ("Prefecture", "League", "County", "District", "City"):
+        words = words[:-1]
+    return fold(" ".join(words))
+
+
+def test_every_prefecture_and_province_is_shown_by_its_pinyin_or_an_established_name() -> None:
+    """The class behind 儋州 shown as "Nada" (GeoNames' name of its seat town, 那大镇): the English
+    name of every province and prefecture-level division (and of every site's city) is the pinyin
+    of its official Chinese name or one of the few ESTABLISHED names."""
+    gazetteer = open_gazetteer()
+    rows = gazetteer.rows("SELECT code, name, english, level FROM cn_division WHERE level IN ('province', 'prefecture')")
+    assert len(rows) >= 390
+    wrong = [(code, name, english) for code, name, english, level in rows
+             if english not in ESTABLISHED and _shown_words(english) not in _romanisations(name, level)]
+    assert wrong == []
+    assert resolve("儋州", gazetteer).place.name == "Danzhou"
+
+
+def test_every_site_city_is_shown_by_its_divisions_pinyin_or_an_established_name() -> None:
+    gazetteer = open_gazetteer()
+    sites = [site for site in open_sites(None).sites() if site.geonameid and site.country == "China"]
+    assert len(sites) >= 40
+    checked = 0
+    for site in sites:
+        rows = gazetteer.rows("SELECT name, english FROM cn_division WHERE place = ? AND level = 'prefecture'", (site.geonameid,))
+        for name, english in rows:
+            checked += 1
+            assert english in ESTABLISHED or _shown_words(english) in _romanisations(name, "prefecture"), (site.id, name, english)
+    assert checked >= 40
+
+
+# ------------------------------------------------------------------ ranking rules (#20)
+
+WADE_GILES = [(row, benchmark.taiwan_forms(row, TOWNSHIPS)["tw wade-giles"]) for row in TOWNSHIPS]
+
+
+def test_a_township_written_in_wade_giles_with_hyphens_is_taiwans_first() -> None:
+    """Pinyin writes a name as one word (Linkou); Taiwan's Wade-Giles joins its syllables with
+    hyphens (Lin-kou): written so, it is the township before a mainland county of that pinyin
+    (林口县) or a place abroad of that name (Mi-to, not Mito, Japan), which the notice names."""
+    asked = [(row, query) for row, query in WADE_GILES if query]
+    assert len(asked) >= 330
+    elsewhere = []
+    for row, query in asked:
+        resolution = resolve(query, open_gazetteer())
+        km = sphere_km(resolution.place.latitude, resolution.place.longitude, float(row["latitude"]), float(row["longitude"]))
+        if km <= 25:
+            continue
+        # only another township spelt alike in Wade-Giles (北投 and 北斗 are both Pei-tou) may come first
+        assert resolution.place.country == "Taiwan", (query, resolution.place)
+        assert any(sphere_km(other.latitude, other.longitude, float(row["latitude"]), float(row["longitude"])) <= 25
+                   for other in resolution.alternatives), query
+        elsewhere.append(query)
+    assert len(elsewhere) <= 8, elsewhere
+
+
+@pytest.mark.parametrize(("query", "mainland"), [("Lin-kou", "Heilongjiang"), ("Tai-shan", "Guangdong"), ("Hu-kou", "Jiangxi")])
+def test_the_mainland_namesake_of_a_wade_giles_spelling_is_named(query: str, mainland: str) -> None:
+    resolution = resolve(query, open_gazetteer())
+    assert resolution.place.country == "Taiwan"
+    assert any(other.country == "China" and other.province == mainland for other in resolution.alternatives)
+    assert any(mainland in note for note in resolution.notes)
+
+
+def test_a_spelling_that_is_only_a_wade_giles_or_tongyong_form_is_said_to_be_one() -> None:
+    """talin is 大林鎮 (Dalin) only as Wade-Giles spells 大林: answered so, never silently as a
+    place whose name is another (the notice says which romanisation it read)."""
+    gazetteer = open_gazetteer()
+    rows = gazetteer.rows("SELECT k.key, k.form FROM cn_key k WHERE k.form IN ('wadegiles', 'tongyong') AND NOT EXISTS "
+                          "(SELECT 1 FROM cn_key o WHERE o.key = k.key AND o.form NOT IN ('wadegiles', 'tongyong')) "
+                          "AND length(k.key) BETWEEN 5 AND 9 ORDER BY k.key")
+    keys = sorted({key for key, _ in rows})[::25]
+    assert len(keys) >= 20
+    unsaid = []
+    for key in keys:
+        resolution = resolve(key, gazetteer)
+        if resolution.place.country == "Taiwan" and not any("Wade-Giles" in note or "Tongyong" in note
+                                                           for note in resolution.notes):
+            unsaid.append(key)
+    assert unsaid == []
+    talin = resolve("talin", gazetteer)
+    assert talin.place.name == "Dalin Township" and "Wade-Giles" in talin.notes[0] and "大林鎮" in talin.notes[0]
+
+
+def test_a_divisions_own_pinyin_comes_before_another_romanisation_or_a_name_with_its_level_word() -> None:
+    """jianshi is 建始县's own pinyin and 吉安市's "Ji'an" + shi; sihu is 四湖鄉's pinyin and 西湖's
+    Tongyong Pinyin: the division whose own name it is answers, the other is named."""
+    gazetteer = open_gazetteer()
+    rows = gazetteer.rows("SELECT DISTINCT a.key FROM cn_key a JOIN cn_key b ON b.key = a.key AND b.code != a.code "
+                          "WHERE a.form = 'latin' AND b.form IN ('suffixed', 'wadegiles', 'tongyong') "
+                          "AND NOT EXISTS (SELECT 1 FROM cn_key c WHERE c.key = b.key AND c.code = b.code AND c.form = 'latin') "
+                          "ORDER BY a.key")
+    keys = [key for (key,) in rows]
+    assert {"jianshi", "guanxian", "sihu"} <= set(keys)
+    wrong = []
+    for key in keys:
+        own = {english for (english,) in gazetteer.rows(
+            "SELECT d.english FROM cn_key k JOIN cn_division d ON d.code = k.code WHERE k.key = ? AND k.form = 'latin'", (key,))}
+        try:
+            resolution = resolve(key, gazetteer)
+        except RegionNotPlace:
+            continue  # a province's own pinyin: its sites
+        if resolution.place.country in ("China", "Taiwan", "Hong Kong", "Macao") and resolution.place.name not in own:
+            wrong.append((key, resolution.place.name, sorted(own)))
+    assert wrong == []
+
+
+def test_a_district_name_of_hong_kong_and_taiwan_goes_to_the_area_with_more_of_them() -> None:
+    """東區, 南區, 北區 are districts of several cities of Taiwan and of Hong Kong; nothing counts
+    their people: the area with more of them answers, so the sites nearest are right for most."""
+    gazetteer = open_gazetteer()
+    rows = gazetteer.rows("SELECT k.key, d.code FROM cn_key k JOIN cn_division d ON d.code = k.code WHERE k.form = 'full' "
+                          "AND d.level = 'county' AND substr(d.code, 1, 2) IN ('HK', 'MO', 'TW')")
+    areas: dict[str, dict[str, int]] = {}
+    for key, code in rows:
+        areas.setdefault(key, {}).setdefault(code[:2], 0)
+        areas[key][code[:2]] += 1
+    shared = {key: counts for key, counts in areas.items() if len(counts) > 1
+              and not gazetteer.rows("SELECT 1 FROM cn_key WHERE key = ? AND code NOT GLOB '[HMT][KOW]*'", (key,))}
+    assert len(shared) >= 4
+    country = {"HK": "Hong Kong", "MO": "Macao", "TW": "Taiwan"}
+    for key, counts in shared.items():
+        most = max(counts.values())
+        if list(counts.values()).count(most) > 1:
+            continue  # as many on each side (中西區): the order of the codes
+        resolution = resolve(key, gazetteer)
+        leading = next(area for area, count in counts.items() if count == most)
+        assert resolution.place.country == country[leading], key
+        assert {other.country for other in resolution.alternatives} >= {country[area] for area in counts}, key
+
+
+def test_chinese_characters_shared_with_a_place_abroad_name_it() -> None:
+    """全州 is Guangxi's county and Jeonju in hanja; 松山 is Matsuyama in kanji: the Chinese division
+    answers (characters are read as China first) and the place abroad is named, in the notice and
+    the alternatives."""
+    gazetteer = open_gazetteer()
+    rows = gazetteer.rows("SELECT DISTINCT k.key, p.name FROM cn_key k JOIN name n ON n.key = k.key JOIN place p ON p.id = n.place "
+                          "WHERE k.form IN ('full', 'bare') AND p.country NOT IN ('CN', 'HK', 'MO', 'TW') AND p.population >= ?",
+                          (ABROAD_NOTED,))
+    assert len(rows) >= 20
+    unnamed = []
+    for key, name in rows:
+        try:
+            resolution = resolve(key, gazetteer)
+        except RegionNotPlace:
+            continue
+        assert resolution.place.country in ("China", "Taiwan", "Hong Kong", "Macao"), key
+        if not (any(name in note for note in resolution.notes) and any(other.name == name for other in resolution.alternatives)):
+            unnamed.append((key, name))
+    assert unnamed == []
+    jeonju = resolve("全州", gazetteer)
+    assert jeonju.place.province == "Guangxi" and "Jeonju" in " ".join(jeonju.notes)

@@ -55,7 +55,14 @@ _AUTONOMOUS = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
 _DROPPED = ("特别行政区", "自治区", "地区", "林区", "特区", "新区", "行政区", "省", "市", "区", "县", "旗", "盟",
             "區", "縣", "鄉", "鎮", "乡", "镇")  # the last six: Taiwan's (萬華區, 嘉義縣, 竹東鎮, 峨眉鄉)
 _LEVEL_ORDER = {"prefecture": 0, "county": 1, "province": 2}
-_FORM_ORDER = {"full": 0, "bare": 1, "latin": 2, "alias": 3}
+# How a query named a division (cn_key.form), best first: its Chinese name in full, without its suffix,
+# its own Latin name (pinyin, English, exonym), that name with a level word (jianshi: 吉安市 "Ji'an" +
+# shi, after 建始县 whose own name it is), Taiwan's older romanisations (talin, Wade-Giles for 大林;
+# sihu, Tongyong Pinyin for 西湖, after 四湖鄉 whose pinyin it is), another reading of its characters
+# or of its seat. A query written as Wade-Giles is written (Lin-kou, hyphened) reads Wade-Giles first.
+_FORM_ORDER = {"full": 0, "bare": 1, "latin": 2, "suffixed": 3, "wadegiles": 4, "tongyong": 4, "alias": 5}
+_WADE_GILES_FIRST = {**_FORM_ORDER, "wadegiles": -1}
+_ROMANISATIONS = frozenset(("wadegiles", "tongyong"))  # their names: the catalogue's notice.china.<form>
 
 
 def division_level(code: str) -> str:
@@ -210,17 +217,28 @@ def _chains(text: str, gazetteer: Gazetteer) -> list[_Chain]:
     return [chain for chain in best if (chain.used, len(chain.divisions)) == top]
 
 
-def _rank(divisions: list[Division], preferred: frozenset[int]) -> list[Division]:
-    """Namesakes in order: the one written in full before one written without its suffix (沙河市
-    is the city, not a town Shahe); then one hosting a site of the trial (its seat or its city's is a
-    site city); then a mainland division before a district of Hong Kong, Macau or Taiwan written
-    alike (永康, xihu, wanzai: the mainland's characters and pinyin; Taiwan's own characters, 鳳山區,
-    name only Taiwan's); then the higher level (朝阳市, a prefecture, before 朝阳区); then the more
-    populous seat. Measured on the benchmark: without the mainland-first step, 16 mainland bare and
-    pinyin answers went to a Taiwanese township of a more populous seat."""
+def _rank(divisions: list[Division], preferred: frozenset[int], wade_giles: bool = False) -> list[Division]:
+    """Namesakes in order: by how the query names each (_FORM_ORDER: the one written in full before
+    one written without its suffix, 沙河市 the city, not a town Shahe; a division's own pinyin before
+    another's older romanisation; Wade-Giles first when the query is written so, `wade_giles`); then
+    one hosting a site of the trial (its seat or its city's is a site city); then a mainland
+    division before a district of Hong Kong, Macau or Taiwan written alike (永康, xihu, wanzai: the
+    mainland's characters and pinyin; Taiwan's own characters, 鳳山區, name only Taiwan's); among
+    those districts, the ones of the area that has the most of them (東區 is four cities' of Taiwan
+    and one district of Hong Kong: Taiwan's, so that the sites nearest are right for four of the five;
+    neither side has its people counted, so nothing else ranks them); then the higher level (朝阳市,
+    a prefecture, before 朝阳区); then the more populous seat. Measured on the benchmark: without
+    the mainland-first step, 16 mainland bare and pinyin answers went to a Taiwanese township of a
+    more populous seat."""
+    order = _WADE_GILES_FIRST if wade_giles else _FORM_ORDER
+    areas: dict[str, set[str]] = {}
+    for division in divisions:
+        areas.setdefault(division.code[:2], set()).add(division.code)
+
     def key(division: Division) -> tuple:
         local = division.level == "county" and division.code[:2] in ("HK", "MO", "TW")
-        return (_FORM_ORDER.get(division.form, 3), division.place not in preferred, local,
+        return (order.get(division.form, 5), division.place not in preferred, local,
+                -len(areas[division.code[:2]]) if local else 0,
                 _LEVEL_ORDER[division.level], -division.population, division.code)
     unique: dict[str, Division] = {}
     for division in sorted(divisions, key=key):
@@ -407,14 +425,22 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
         return _province_or_city(query, text, used, ranked, gazetteer, notes, lang)
     from sitefinder.text import name_key
 
-    return _answer(query, ranked, gazetteer, notes, lang, key=name_key(used) if len(chain) == 1 and not rest else "")
+    alone = len(chain) == 1 and not rest
+    resolution = _answer(query, ranked, gazetteer, notes, lang, key=name_key(used) if alone else "")
+    abroad = _abroad(name_key(used), gazetteer) if alone else []  # 全州 is also Jeonju, 松山 Matsuyama
+    if not abroad:
+        return resolution
+    return resolution._replace(
+        alternatives=(*resolution.alternatives, *abroad[:2]),
+        notes=(*resolution.notes, *(say("notice.china.abroad_too", lang, head=used, place=f"{place.label}, {place.country}",
+                                        ask=f"{place.name}, {place.country}") for place in abroad[:2])))
 
 
 def _names_a_province(ranked: list[Division]) -> bool:
     """Whether a province is named as plainly as the leader: by a form as good (青海 read "jinghai",
     a reading of its characters no one uses, does not make 静海 the province)."""
-    best = _FORM_ORDER.get(ranked[0].form, 3)
-    return any(d.level == "province" and _FORM_ORDER.get(d.form, 3) <= best for d in ranked)
+    best = _FORM_ORDER.get(ranked[0].form, 5)
+    return any(d.level == "province" and _FORM_ORDER.get(d.form, 5) <= best for d in ranked)
 
 
 def _province_or_city(query: str, text: str, used: str, ranked: list[Division], gazetteer: Gazetteer,
@@ -469,23 +495,40 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
             continue
         if any(c.form != "alias" for c in candidates):  # a name's own pinyin before another's alias
             candidates = [c for c in candidates if c.form != "alias"]
-        ranked = _rank(candidates, preferred)
+        ranked = _rank(candidates, preferred, wade_giles=_written_as_wade_giles(head))
         abroad = _abroad(key, gazetteer) if not qualifiers else []
         own = [place for place in abroad if _own_name(place, key)]
-        if own and _abroad_first(own[0], ranked[0], preferred):  # "Delhi", "Saga": the city of that very name
+        as_written = ranked[0].form == "wadegiles" and _written_as_wade_giles(head)  # Mi-to is 彌陀, not Mito
+        if own and not as_written and _abroad_first(own[0], ranked[0], preferred):  # "Delhi", "Saga"
             return _abroad_answer(query, head, own, ranked, gazetteer)
         if _names_a_province(ranked):  # "Hunan", never Konan in Japan
             return _province_or_city(query, text, head, ranked, gazetteer, [], lang)
         # Only by its own name: a city abroad matched by the Chinese reading of its characters (Busan
         # is "Fushan", 釜山; Pyongyang "Pingyang") never beats the division of that pinyin (浮山县, 平阳县),
         # as Chinese characters are read as China first.
-        if own and own[0].population >= FOREIGN_POPULATION and own[0].population > 10 * max(
+        if own and not as_written and own[0].population >= FOREIGN_POPULATION and own[0].population > 10 * max(
                 ranked[0].population, 1) and ranked[0].level == "county":
             return None
         notes = [say("notice.china.abroad_too", lang, head=head, place=f"{place.label}, {place.country}",
                      ask=f"{place.name}, {place.country}") for place in own[:2]]
-        return _answer(query, ranked, gazetteer, notes, lang, key=key if not qualifiers else "")
+        leader = ranked[0]
+        own_name = any(c.code == leader.code and c.form == "latin" for c in candidates)  # Linkou is pinyin too
+        # "talin" is 大林 only as Wade-Giles spells it; Lin-kou put 林口區 before 林口县 as Wade-Giles: said
+        if leader.form in _ROMANISATIONS and (not own_name or own or any(c.code != leader.code for c in candidates)):
+            notes.insert(0, say("notice.china.romanisation", lang, head=head, used=_label(ranked[0], gazetteer),
+                                style=say(f"notice.china.{ranked[0].form}", lang)))
+        resolution = _answer(query, ranked, gazetteer, notes, lang, key=key if not qualifiers else "")
+        return resolution._replace(alternatives=(*resolution.alternatives, *own[:2])) if own else resolution
     return None
+
+
+def _written_as_wade_giles(text: str) -> bool:
+    """Whether Latin text is written as Taiwan wrote Wade-Giles, its syllables joined by hyphens
+    (Pan-chiao, Lin-kou District, T'ai-pei): pinyin writes a name as one word (Banqiao, Linkou), so a
+    hyphened spelling that is a Taiwanese township's Wade-Giles is read as that township first."""
+    words = text.split()
+    parts = words[0].replace("'", "").replace("’", "").split("-") if words else []
+    return len(parts) >= 2 and all(part.isascii() and part.isalpha() for part in parts)
 
 
 def _own_name(place: Place, key: str) -> bool:
@@ -590,7 +633,8 @@ def _qualifier_forms(text: str) -> list[str]:
 
 
 def _abroad(key: str, gazetteer: Gazetteer) -> list[Place]:
-    """Places abroad of this Latin name with ABROAD_NOTED people or more, most populous first."""
+    """Places abroad of this name with ABROAD_NOTED people or more, most populous first: by a Latin
+    name, or by the characters Korea's hanja and Japan's kanji write it in (全州 is Jeonju too)."""
     return sorted((place for place in gazetteer.places(key) if place.population >= ABROAD_NOTED
                    and gazetteer.country_code_of(place.country) not in CHINA_AREA), key=lambda p: -p.population)
 

@@ -186,6 +186,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{query} 也是 {named}{more} 的名称：使用 {used}；如指其他地方，请在前面写上所在的市或省（如 广州天河）"},
     "notice.china.abroad_too": {"en": '{head} is also {place}: for it write "{ask}"',
                                 "zh": "{head} 也是 {place}：如指该地，请输入“{ask}”"},
+    "notice.china.romanisation": {"en": "{head} is the {style} spelling of {used}, as Taiwan wrote it before pinyin: using it",
+                                  "zh": "{head} 是 {used} 的{style}拼写（台湾采用汉语拼音前的写法）：使用该地"},
+    "notice.china.wadegiles": {"en": "Wade-Giles", "zh": "威妥玛拼音"},
+    "notice.china.tongyong": {"en": "Tongyong Pinyin", "zh": "通用拼音"},
     "notice.china.province_namesakes": {
         "en": '{used} is also the name of {named}: for it, write its city first (天津河北区, "Hebei District, Tianjin")',
         "zh": "{used} 也是 {named} 的名称：如指该地，请在前面写上所在的城市（如 天津河北区）"},
