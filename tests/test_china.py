@@ -788,3 +788,14 @@ def test_chinese_characters_shared_with_a_place_abroad_name_it() -> None:
     assert unnamed == []
     jeonju = resolve("全州", gazetteer)
     assert jeonju.place.province == "Guangxi" and "Jeonju" in " ".join(jeonju.notes)
+
+
+def test_a_division_named_after_its_people_is_known_by_the_peoples_name() -> None:
+    """东乡族自治县 is 东乡 (Dongxiang), 鄂温克族自治旗 鄂温克, 管城回族区 管城: no short form of a
+    prefecture or county keeps the 族 of a people (a province's may: 广西壮族)."""
+    kept = {row["name"]: sorted(bare_forms(row["name"], row["level"])) for row in DIVISIONS
+            if row["level"] != "province" and any(form.endswith("族") or form.endswith("族县") or form.endswith("族旗")
+                   for form in bare_forms(row["name"], row["level"]))}
+    assert kept == {}
+    resolution = resolve("东乡", open_gazetteer())  # 东乡区 of Jiangxi and Gansu's 东乡族自治县: namesakes, said
+    assert {place.province for place in (resolution.place, *resolution.alternatives)} >= {"Jiangxi", "Gansu"}

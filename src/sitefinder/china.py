@@ -86,6 +86,12 @@ def parent_code(code: str, codes: set[str]) -> str:
     return prefecture if prefecture in codes else province
 
 
+def _named_after_people(core: str) -> str:
+    """东乡族 → 东乡: a division named after its people alone (东乡族自治县, 鄂温克族自治旗) is
+    called by the people's name, without 族."""
+    return core[:-1] if core.endswith("族") and core[:-1] in ETHNIC else core
+
+
 def _without_ethnic(core: str) -> str:
     """恩施土家族苗族 → 恩施; 博尔塔拉蒙古 → 博尔塔拉: the people's names an autonomous division carries."""
     changed = True
@@ -122,8 +128,11 @@ def bare_forms(name: str, level: str) -> set[str]:
     forms = set()
     for suffix, short in _AUTONOMOUS.items():
         if name.endswith(suffix):
-            core = _without_ethnic(name[: -len(suffix)])
+            core = _named_after_people(_without_ethnic(name[: -len(suffix)]))
             return {form for form in (core + short, core) if len(form) >= 2 and form != name}
+    if name.endswith("族区"):  # 管城回族区, 梅里斯达斡尔族区: an ethnic district, 管城区 or 管城 to people
+        core = _without_ethnic(name[:-1])
+        return {form for form in (core + "区", core) if len(form) >= 2 and form != name}
     if name.endswith("自治区"):
         forms.add(_without_ethnic(name[:-3]))
     for suffix in _DROPPED:
