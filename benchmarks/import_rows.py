@@ -69,14 +69,16 @@ def command(args: list[str]) -> list[str]:
     return [str(SCRIPT), *args] if SCRIPT.exists() else [sys.executable, "-m", "sitefinder", *args]
 
 
-def run_once(argv: list[str]) -> tuple[float, int, int]:
-    """Wall seconds, peak RSS (KiB) and exit code of one run."""
+def run_once(argv: list[str]) -> tuple[float, int, int, float]:
+    """Wall seconds, peak RSS (KiB), exit code and CPU seconds (user + system: on a shared machine
+    it moves less with the other processes' load than the wall time) of one run."""
     started = time.perf_counter()
     import subprocess
 
     process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
-    return time.perf_counter() - started, usage.ru_maxrss, os.waitstatus_to_exitcode(status)
+    return (time.perf_counter() - started, usage.ru_maxrss, os.waitstatus_to_exitcode(status),
+            usage.ru_utime + usage.ru_stime)
 
 
 def main() -> None:
@@ -89,12 +91,17 @@ def main() -> None:
     try:
         floors = {"limit: Python + sqlite3 + json": [sys.executable, str(HERE / "limit.py")],
                   "floor: Typer hello world": [sys.executable, str(HERE / "hello_typer.py")]}
-        timed = {label: statistics.median(run_once(argv)[0] for _ in range(max(args.repeat, 5)))
-                 for label, argv in floors.items()}
-        print(f"Import without geoPoints: median of {args.repeat} runs; Python {sys.version.split()[0]}")
-        print(f"{'case':44} {'rows':>6} {'median s':>9} {'peak MB':>8} {'vs Typer floor':>15} {'placed':>7}")
+        floor_runs = {label: [run_once(argv) for _ in range(max(args.repeat, 5))] for label, argv in floors.items()}
+        timed = {label: statistics.median(run[0] for run in runs) for label, runs in floor_runs.items()}
+        cpu = {label: statistics.median(run[3] for run in runs) for label, runs in floor_runs.items()}
+        typer_cpu = cpu["floor: Typer hello world"]
+        print(f"Import without geoPoints: median of {args.repeat} runs; Python {sys.version.split()[0]}, "
+              f"load {os.getloadavg()[0]:.1f}")
+        print(f"{'case':44} {'rows':>6} {'median s':>9} {'peak MB':>8} {'vs Typer floor':>15} {'placed':>7} "
+              f"{'CPU s':>7} {'vs floor':>8}")
         for label, seconds in timed.items():
-            print(f"{label:44} {'':>6} {seconds:9.3f} {'':>8} {seconds / timed['floor: Typer hello world']:15.2f}")
+            print(f"{label:44} {'':>6} {seconds:9.3f} {'':>8} {seconds / timed['floor: Typer hello world']:15.2f} "
+                  f"{'':>7} {cpu[label]:7.3f} {cpu[label] / typer_cpu:8.2f}")
         for label, locations in cases(args.rows).items():
             path = work / "study.json"
             path.write_text(json.dumps(study_with(locations)), encoding="utf-8")
@@ -113,8 +120,9 @@ def main() -> None:
                 placed = sum(bool(row["latitude"]) for row in csv.DictReader(handle))
             seconds = statistics.median(run[0] for run in runs)
             memory = statistics.median(run[1] for run in runs) / 1024
+            spent = statistics.median(run[3] for run in runs)
             print(f"{label:44} {len(locations):6,} {seconds:9.3f} {memory:8.1f} "
-                  f"{seconds / timed['floor: Typer hello world']:15.2f} {placed!s:>7}")
+                  f"{seconds / timed['floor: Typer hello world']:15.2f} {placed!s:>7} {spent:7.3f} {spent / typer_cpu:8.2f}")
             for attempt in range(args.repeat):
                 shutil.rmtree(work / f"out-{attempt}", ignore_errors=True)
     finally:

@@ -84,14 +84,14 @@ def main() -> None:
         locations = int(built.stdout)
         env = base_env(work / "cache")
         started = time.perf_counter()
-        seconds, rss = run_once(command(["import", str(export), "--out", str(work / "many")]), env)
+        seconds, rss, _ = run_once(command(["import", str(export), "--out", str(work / "many")]), env)
         imported = time.perf_counter() - started
         sites = work / "many" / "sites.csv"
         if not sites.exists():
             sys.exit("the import failed: run it by hand to see why")
         print(f"Import: {args.studies:,} studies, {locations:,} locations ({export.stat().st_size / 2**20:.1f} MB): "
               f"{imported:.1f} s, peak {rss / 1024:.0f} MB")
-        first, _ = run_once(command(["near", "Guangzhou", "--json", "--sites", str(sites)]), env)
+        first, _, _ = run_once(command(["near", "Guangzhou", "--json", "--sites", str(sites)]), env)
         print(f"First near after the import (which builds the index in the cache): {first * 1000:.0f} ms")
         cases = {
             "near Guangzhou --json (shipped, 1 trial)": command(["near", "Guangzhou", "--json"]),
@@ -110,7 +110,7 @@ def main() -> None:
         base = statistics.median(results["near Guangzhou --json (shipped, 1 trial)"][0])
         print(f"\nMedian of {args.repeat} interleaved runs; ratio to near on the shipped single trial")
         print(f"{'case':44} {'median ms':>9} {'ratio':>6} {'peak MB':>8}")
-        for label, (times, memory) in results.items():
+        for label, (times, memory, _) in results.items():
             median = statistics.median(times)
             print(f"{label:44} {median * 1000:9.1f} {median / base:6.2f} {statistics.median(memory) / 1024:8.1f}")
 

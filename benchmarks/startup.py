@@ -61,19 +61,20 @@ def command(args: list[str]) -> list[str]:
     return [sys.executable, "-m", "sitefinder", *args]
 
 
-def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of one run."""
+def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int, float]:
+    """Wall seconds, peak RSS (KiB) and CPU seconds (user + system) of one run. On a shared machine
+    the wall time moves with the other processes' load; the CPU time moves less."""
     started = time.perf_counter()
     process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, _, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
     process.returncode = 0
-    return elapsed, usage.ru_maxrss
+    return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
 def measure(cases: dict[str, list[str]], repeat: int, env: dict[str, str],
-            fresh_env: dict[str, callable] | None = None) -> dict[str, tuple[list[float], list[int]]]:  # type: ignore[valid-type]
-    results: dict[str, tuple[list[float], list[int]]] = {label: ([], []) for label in cases}
+            fresh_env: dict[str, callable] | None = None) -> dict[str, tuple[list[float], list[int], list[float]]]:  # type: ignore[valid-type]
+    results: dict[str, tuple[list[float], list[int], list[float]]] = {label: ([], [], []) for label in cases}
     order = list(cases)
     shuffler = random.Random(20261124)
     for _ in range(repeat):
@@ -83,9 +84,10 @@ def measure(cases: dict[str, list[str]], repeat: int, env: dict[str, str],
         for label in order:
             argv = cases[label]
             run_env = fresh_env[label]() if fresh_env and label in fresh_env else env
-            seconds, rss = run_once(argv, run_env)
+            seconds, rss, cpu = run_once(argv, run_env)
             results[label][0].append(seconds)
             results[label][1].append(rss)
+            results[label][2].append(cpu)
     return results
 
 
@@ -108,16 +110,18 @@ def startup_table(repeat: int, work: Path) -> None:
         return {**env, "SITEFINDER_CACHE_DIR": str(work / f"fresh-{next(counter)}")}
 
     results = measure(cases, repeat, env, {"first run after install": fresh})
-    medians = {label: statistics.median(seconds) for label, (seconds, _) in results.items()}
-    memory = {label: statistics.median(rss) / 1024 for label, (_, rss) in results.items()}
-    print(f"Startup: median of {repeat} interleaved runs; Python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    medians = {label: statistics.median(seconds) for label, (seconds, _, _) in results.items()}
+    memory = {label: statistics.median(rss) / 1024 for label, (_, rss, _) in results.items()}
+    cpu = {label: statistics.median(spent) for label, (_, _, spent) in results.items()}
+    print(f"Startup: median of {repeat} interleaved runs; Python {sys.version.split()[0]}, {os.cpu_count()} cores, "
+          f"load {os.getloadavg()[0]:.1f}")
     limit = medians[LIMIT]
     print(f"{'case':36} {'median ms':>9} {'vs limit':>8} {'target':>6} {'vs floor':>14} {'target':>7} "
-          f"{'peak MB':>8} {'vs floor':>9}")
+          f"{'peak MB':>8} {'vs floor':>9} {'CPU ms':>7} {'vs limit':>8}")
     for label in (LIMIT, TYPER_FLOOR, TABLE_FLOOR):
         ratio = medians[label] / medians[TYPER_FLOOR]
         print(f"{label:36} {medians[label] * 1000:9.1f} {medians[label] / limit:8.2f} {'':>6} {ratio:8.2f} typer "
-              f"{'':>7} {memory[label]:8.1f}")
+              f"{'':>7} {memory[label]:8.1f} {'':>9} {cpu[label] * 1000:7.1f} {cpu[label] / cpu[LIMIT]:8.2f}")
     for label, _, floor, target, limit_target in every:
         ratio, to_limit = medians[label] / medians[floor], medians[label] / limit
         verdicts = [("ok" if ratio <= target else "OVER floor") if target else "",
@@ -126,7 +130,7 @@ def startup_table(repeat: int, work: Path) -> None:
         print(f"{label:36} {medians[label] * 1000:9.1f} {to_limit:8.2f} "
               f"{('≤%.1f' % limit_target) if limit_target else '':>6} {ratio:8.2f} {which} "
               f"{('≤%.2f' % target) if target else '':>7} {memory[label]:8.1f} {memory[label] - memory[floor]:+8.1f} "
-              f"{' '.join(v for v in verdicts if v)}")
+              f"{cpu[label] * 1000:8.1f} {cpu[label] / cpu[LIMIT]:8.2f} {' '.join(v for v in verdicts if v)}")
 
 
 def scale_table(repeat: int, sizes: list[int], work: Path) -> None:
@@ -145,11 +149,11 @@ def scale_table(repeat: int, sizes: list[int], work: Path) -> None:
         path = work / f"sites-{size}.csv"
         write_synthetic_sites(path, size)
         # The first `near` on a large file builds its index in the cache: timed once, reported apart.
-        seconds, _ = run_once(command([*kinds["near"], "--sites", str(path)]), env)
+        seconds, _, _ = run_once(command([*kinds["near"], "--sites", str(path)]), env)
         first_runs[size] = (seconds, path.stat().st_size >= INDEX_THRESHOLD_BYTES)
         cases.update({f"{kind} {size:,}": command([*args, "--sites", str(path)]) for kind, args in kinds.items()})
     results = measure(cases, repeat, env)
-    medians = {label: statistics.median(seconds) for label, (seconds, _) in results.items()}
+    medians = {label: statistics.median(seconds) for label, (seconds, _, _) in results.items()}
     floor = medians[TYPER_FLOOR]
     print(f"\nScale: median of {repeat} interleaved runs on synthetic sites files (real gazetteer cities)")
     print(f"{'case':28} {'median ms':>9} {'vs floor':>8} {'vs 42-site run':>15}")

@@ -7,7 +7,9 @@ and HTTP). A record holds enums, numbers and `Site`/`Contact`/`Trial` values; th
 read are made from them by `output.views`, the JSON and CSV by `output.schema`.
 """
 
-from __future__ import annotations
+# Deliberately no `from __future__ import annotations` (nor in models.py): a NamedTuple turns every
+# string annotation into a ForwardRef, compiling it, on every run; these 18 records' 106 fields cost
+# 1.5-2 ms more that way (benchmarks/startup.py's every case defines them all).
 
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Union
@@ -104,7 +106,7 @@ class MapResult(NamedTuple):
     """`map PLACE`: `near`'s answer and the scene (view, land, markers) around it."""
 
     near: NearResult
-    scene: Scene
+    scene: "Scene"  # quoted: geomap is imported only where a map is drawn
     out: Path | None = None  # the map file to write, when one was asked for
 
 

@@ -30,6 +30,7 @@ from typing import TextIO
 from sitefinder.catalogue import TRIALS_FILE
 from sitefinder.errors import DataFileError, ImportFailed, SitefinderError
 from sitefinder.models import Site, Trial
+from sitefinder.paths import new_entry
 from sitefinder.trial import TRIAL_FILE
 from sitefinder.versions import CURRENT, SITES_FILE, STORE, VERSION_PREFIX, pinned_version
 
@@ -172,14 +173,10 @@ def read_meta(sites_path: Path) -> dict[str, object]:
 
 
 def _publish(out_dir: Path, files: dict[str, str]) -> None:
-    import tempfile
-
     store = out_dir / STORE
     store.mkdir(parents=True, exist_ok=True)
-    version = Path(tempfile.mkdtemp(dir=store, prefix=VERSION_PREFIX))
-    umask = os.umask(0o022)
-    os.umask(umask)
-    version.chmod(0o777 & ~umask)  # mkdtemp makes it private; the data are as readable as any file written here
+    # the umask's mode: the data are as readable as any file written here (mkdtemp's would be private)
+    version = new_entry(store, VERSION_PREFIX, "", os.mkdir)
     published = False
     held = _hold_signals()
     try:

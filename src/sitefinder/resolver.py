@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from sitefinder.china import (ABROAD_NOTED, chinese_cities_beginning, city_of_qualifier, names_a_facility,
                               names_an_institution, resolve_china, spells_a_division)
@@ -10,10 +11,12 @@ from sitefinder.distance import SAME_PLACE_KM, distinct_places, sphere_km
 from sitefinder.errors import PlaceNotFound, RegionNotPlace, UsageError
 from sitefinder.gazetteer import Gazetteer
 from sitefinder.models import Place, Resolution, Site
-from sitefinder.placement import Placement, division_town_placement, main_city_placement, postal_town_placement
 from sitefinder.placenames import LATIN_CITY_WORDS, TO_COMMA, parse_coordinates, readings, written_forms
 from sitefinder.text import clean_query, name_key, quoted
 from sitefinder.wording import language_of, say
+
+if TYPE_CHECKING:  # placement's rules only for a query with a qualifier that names no place ("Flushing, NY")
+    from sitefinder.placement import Placement
 
 MAX_QUERY_LENGTH = 200
 # A runner-up with at least this share of the leader's population is a real contender.
@@ -166,6 +169,8 @@ def _main_city_of_qualifier(query: str, text: str, gazetteer: Gazetteer) -> Reso
     name: 北京大学第一医院 is a hospital, not a ward of Beijing (吉林大学 is in Changchun, not Jilin)."""
     if names_a_facility(text):
         return None
+    from sitefinder.placement import division_town_placement, main_city_placement, postal_town_placement
+
     written = [(head, qualifiers[0]) for head, qualifiers in readings(text)
                if len(qualifiers) == 1 and _a_state(qualifiers, text)]
     rules: tuple[tuple[Callable[[str, str, Gazetteer], Placement | None], Callable[[str, str, Place], str]], ...] = (

@@ -6,6 +6,7 @@ data-build time and the query typed at run time are folded by the same rules.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Callable
 
@@ -58,6 +59,10 @@ def strip_cjk_suffix(text: str) -> str:
     return text
 
 
+# Remembered: placing a registry's rows folds the same city, state and country names again and again
+# (NCT05843643's 248 rows: 2,544 calls of 421 names, 2.2 us a fold, 0.1 a remembered one); bounded,
+# so that a hostile answer of made-up names cannot grow it.
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """The key under which a place or region name is stored and looked up."""
     key = fold(text)

@@ -1,0 +1,139 @@
+"""What a command imports and when: the modules kept off a path stay off it, so that a change that
+pulls one back in fails here rather than as a slower start (README, "Start-up, against the
+physical limit" and "Import and update"). Runs of the package as a process, with -X importtime."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, strategies as st
+
+from conftest import ROOT
+from sitefinder import placenames
+from sitefinder.datasets import write_dataset
+from sitefinder.paths import new_entry, replace_atomically
+from sitefinder.queries import open_gazetteer
+from conftest import make_site
+from sitefinder.models import Trial
+
+STUDY = ROOT / "data" / "registry" / "NCT07010263.json"
+
+
+def imported(cwd: Path, *args: str) -> set[str]:
+    """Every module a run of `sitefinder ARGS` imports."""
+    run = subprocess.run([sys.executable, "-X", "importtime", "-m", "sitefinder", *args], cwd=cwd,
+                         capture_output=True, text=True, timeout=120, env={**os.environ, "COLUMNS": "100"})
+    assert run.returncode == 0, run.stderr[-2000:]
+    names = {line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")}
+    assert "sitefinder.cli" in names, run.stderr[-2000:]
+    return names
+
+
+def packages(names: set[str]) -> set[str]:
+    return {name.split(".")[0] for name in names}
+
+
+def test_near_json_imports_neither_the_placement_rules_nor_what_only_imports_need(tmp_path: Path) -> None:
+    """`near Guangzhou --json`: placement's rules are for a qualifier naming no place ("Flushing,
+    NY"); fuzzy matching is for a miss, phone numbers and temporary names for imports."""
+    names = imported(tmp_path, "near", "Guangzhou", "--json")
+    assert not names & {"sitefinder.placement", "sitefinder.bulkimport", "sitefinder.datasets", "tempfile", "random"}
+    assert not packages(names) & {"rich", "rapidfuzz", "phonenumbers", "geopy"}
+
+
+def test_a_qualifier_naming_no_place_still_reaches_the_placement_rules(tmp_path: Path) -> None:
+    """The other side of the lazy import: "Flushing, NY" is a postal town, placed by placement's rule."""
+    run = subprocess.run([sys.executable, "-m", "sitefinder", "near", "Flushing, NY", "--json"], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert '"Flushing"' in run.stdout and "postal" in run.stderr
+
+
+@pytest.mark.parametrize("as_json", [True, False])
+def test_import_publishes_its_dataset_without_tempfile(tmp_path: Path, as_json: bool) -> None:
+    """The version directory is named by paths.new_entry: tempfile (and the `random` it imports) cost
+    an import 2-3 ms. `--json` draws nothing, so imports no Rich, nor `random` at all (rich.style
+    imports it for the summary a person reads)."""
+    names = imported(tmp_path, "import", str(STUDY), "--out", "out", *(["--json"] if as_json else []))
+    assert "tempfile" not in names
+    assert ("rich" in packages(names)) is not as_json and ("random" in names) is not as_json
+    assert (tmp_path / "out" / "sites.csv").is_file()
+
+
+def test_a_new_entry_is_made_under_an_unused_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A name in use is never taken: the next random name is tried."""
+    drawn = iter([b"\x00" * 6, b"\x00" * 6, b"\x01" * 6])
+    monkeypatch.setattr(os, "urandom", lambda size: next(drawn))
+    first = new_entry(tmp_path, "v-", "", os.mkdir)
+    second = new_entry(tmp_path, "v-", "", os.mkdir)
+    assert first.name == "v-000000000000" and second.name == "v-010101010101"
+    assert first.is_dir() and second.is_dir()
+
+
+def test_a_new_entry_gives_up_when_every_name_is_taken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "urandom", lambda size: b"\x07" * size)
+    new_entry(tmp_path, "v-", "", os.mkdir)
+    with pytest.raises(FileExistsError):
+        new_entry(tmp_path, "v-", "", os.mkdir)
+
+
+def test_published_data_are_as_readable_as_any_file_written_there(tmp_path: Path) -> None:
+    """mkdtemp and mkstemp made their entries private (and the code chmodded them back): the entries
+    made now have the umask's modes from the start."""
+    umask = os.umask(0o027)
+    try:
+        sites_path, _ = write_dataset(tmp_path / "out", [make_site(1)], Trial(nct_id="NCT00000001"))
+        replace_atomically(tmp_path / "index.db", lambda tmp: tmp.write_text("x", encoding="utf-8"))
+    finally:
+        os.umask(umask)
+    version = sites_path.resolve().parent
+    assert stat.S_IMODE(version.stat().st_mode) == 0o750
+    assert stat.S_IMODE((tmp_path / "index.db").stat().st_mode) == 0o640
+    assert [path.name for path in tmp_path.iterdir() if path.name.endswith(".tmp")] == []
+
+
+@given(st.text(alphabet="AZaz09 -5D\u0663²", max_size=14))
+def test_the_postal_code_check_before_the_pattern_loses_no_match(name: str) -> None:
+    """The pattern is compiled only for a name that could start with a postal code; the check before
+    it must never turn away one that matches."""
+    assert (placenames._leading_postal_code(name) is None) is (re.match(placenames._LEADING_POSTAL_CODE, name) is None)
+
+
+@pytest.mark.parametrize("name", ["75013 Paris", "D-69120 Heidelberg", "162 68 Vällingby", "1105 AZ Amsterdam",
+                                  "CH-8001 Zürich"])
+def test_a_town_after_its_postal_code_is_still_read(name: str) -> None:
+    assert name.split()[-1] in placenames.written_forms(name)
+
+
+@pytest.mark.parametrize("text, countries", [("Umhlanga", {"ZA"}), ("Bunkyo-ku", {"JP"}),
+                                             ("Ciudad Autonoma de Buenos Aire", {"AR"}), ("Sprngfield", {"US"}),
+                                             ("Guadalajra", {"MX", "ES"})])
+def test_close_spellings_are_those_of_every_row_read_whole(text: str, countries: set[str]) -> None:
+    """close_spellings reads the names' keys and ids, then the places of those that match; the answer
+    is that of reading every name with its place (the way it was read before)."""
+    from rapidfuzz import fuzz, process
+
+    from sitefinder.text import name_key
+
+    gazetteer = open_gazetteer()
+    key = name_key(text)
+    keys, rows = [], []
+    for code in sorted(countries):
+        for length in range(len(key) - 2, len(key) + 3):
+            found = gazetteer.rows(
+                "SELECT t.key, p.id, p.name, p.admin1, p.country, p.latitude, p.longitude, p.population "
+                "FROM town_name t JOIN place p ON p.id = t.place WHERE t.country = ? AND t.length = ? "
+                "ORDER BY t.key, t.place", (code, length))
+            keys += [row[0] for row in found]
+            rows += [row[1:] for row in found]
+    matches = process.extract(key, keys, scorer=fuzz.ratio, limit=20, score_cutoff=75)
+    expected = [(score, gazetteer._place(rows[index])) for _, score, index in matches]
+    assert expected, text  # every case has candidates: the comparison says something
+    assert gazetteer.close_spellings(text, countries) == expected
