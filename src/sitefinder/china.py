@@ -474,6 +474,9 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
         own = [place for place in abroad if _own_name(place, key)]
         if own and _abroad_first(own[0], ranked[0], preferred):  # "Delhi", "Saga": the city of that very name
             return _abroad_answer(query, head, own, ranked, gazetteer)
+        if abroad and all(c.form == "alias" for c in candidates) and abroad[0].population >= FOREIGN_POPULATION \
+                and abroad[0].population > 10 * max(ranked[0].population, 1) and ranked[0].place not in preferred:
+            return None  # "Saigon": Ho Chi Minh City (14 million) by its old name, not Sai Kung by a stray one
         if _names_a_province(ranked):  # "Hunan", never Konan in Japan
             return _province_or_city(query, text, head, ranked, gazetteer, [], lang)
         # Only by its own name: a city abroad matched by the Chinese reading of its characters (Busan

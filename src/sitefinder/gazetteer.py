@@ -17,7 +17,7 @@ from sitefinder.distance import bounding_box, sphere_km, spread_around
 from sitefinder.errors import SitefinderError
 from sitefinder.models import Place
 from sitefinder.placenames import TO_COMMA, without_division_word
-from sitefinder.regions import province_key
+from sitefinder.regions import place_words, province_key
 from sitefinder.text import has_cjk, name_key
 
 # 8: the US postal tables (postal, zip) and the lookups placing registry rows asks for
@@ -58,6 +58,7 @@ class Gazetteer:
         self._middles: dict[tuple[str, str], Place | None] = {}
         self._towns: dict[tuple[str, int], tuple[list[str], list[tuple]]] = {}
         self._has_china: bool | None = None
+        self._syllables: frozenset[str] | None = None
         # Division and country names by key (regions, divisions): an import asks them for every row's
         # state and country, 503 and 176 queries for the 248 rows of NCT05843643; bounded below.
         self._region_rows: dict[tuple[str, str], frozenset[tuple[str, str]]] = {}
@@ -66,6 +67,13 @@ class Gazetteer:
     def rows(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple]:
         """Rows of a query on the file, for modules with tables of their own (china.py)."""
         return self._db.execute(sql, parameters).fetchall()
+
+    def pinyin_syllables(self) -> frozenset[str]:
+        """Every pinyin syllable a character of the `pinyin` table reads as (about 400), read once."""
+        if self._syllables is None:
+            self._syllables = frozenset(reading for (readings,) in self.rows("SELECT readings FROM pinyin")
+                                        for reading in readings.split())
+        return self._syllables
 
     def has_china(self) -> bool:
         """Whether the file holds China's divisions (china.py's tables); an older file answers False."""
@@ -348,7 +356,8 @@ class Gazetteer:
         rows = self._db.execute(f"SELECT key, label, population FROM suggestion WHERE key IN "
                                 f"({','.join('?' * len(close))})", list(close)).fetchall()
         best = sorted(rows, key=lambda row: (-close[row[0]], -row[2]))
-        return [label for _, label, _ in best[:limit]]
+        # a label of a city that is its own province ("Beijing, Beijing") names it once
+        return [place_words(*(part.strip() for part in label.split(","))) for _, label, _ in best[:limit]]
 
     def same_sounding(self, key: str, limit: int = 3) -> list[str]:
         """Chinese place names that sound like `key`: 广洲 → 广州 (guangzhou), 泰洲 → 泰州, most

@@ -115,6 +115,20 @@ class Resolution(NamedTuple):
     city_geonameid: int = 0
 
 
+# A runner-up with at least this share of the leader's population is a real contender.
+CONTENDER_SHARE = 0.10
+
+
+def contenders(resolution: Resolution) -> tuple[Place, ...]:
+    """The alternatives of an ambiguous answer that are real contenders (CONTENDER_SHARE of the
+    leader's people or more), at least the first: each is named in the notice."""
+    if not resolution.ambiguous or not resolution.alternatives:
+        return ()
+    leader = resolution.place.population
+    return (resolution.alternatives[0], *(other for other in resolution.alternatives[1:]
+                                          if other.population >= CONTENDER_SHARE * leader))
+
+
 class RankedSite(NamedTuple):
     site: Site
     distance_km: float

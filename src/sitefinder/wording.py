@@ -176,6 +176,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "zh": "如指{where}的那个，请输入“{name}, {where}”"},
     "notice.ambiguous.coordinates": {"en": "for the one at {latitude:.2f},{longitude:.2f} give those coordinates",
                                      "zh": "如指位于 {latitude:.2f},{longitude:.2f} 的那个，请输入该坐标"},
+    # a Chinese name that is no division, answered by a small place of that name (resolver.loose_notes)
+    "notice.loose.small_chinese": {
+        "en": "{query} is no city or county of China: using {place}, a small place of that name (a landmark, "
+              "hospital or street is not in the offline gazetteer: give its city)",
+        "zh": "{query} 不是中国的市或县：按同名的小地方 {place} 计算（地标、医院、街道不在离线地名库中：请写出所在城市）"},
     # China's divisions (china.py): in the language of the query, as the errors are (#21)
     "notice.china.town": {"en": "{name} (a town)", "zh": "{name}（镇）"},
     "notice.china.towns": {"en": '{query} is also {towns}: using {used}; for the town write "{ask}"',
