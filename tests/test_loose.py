@@ -314,3 +314,14 @@ def test_every_real_contender_is_named(gazetteer: Gazetteer) -> None:
     assert checked >= 1
     said = " ".join(near_notices(NearResult(resolution=resolve("Cambridge", gazetteer), sites=[], trial=None)))  # type: ignore[arg-type]
     assert "Massachusetts" in said and "Ontario" in said
+
+
+@pytest.mark.parametrize("old, modern", sorted(ROMANISED.items()))
+def test_import_places_an_old_romanisation_where_the_modern_name_is(old: str, modern: str, gazetteer: Gazetteer) -> None:
+    from sitefinder.placement import place_location
+
+    expected = place_location(modern, "", "China", gazetteer).place
+    got = place_location(old, "", "China", gazetteer)
+    assert expected is not None and got.place is not None, (old, got.note)
+    assert sphere_km(got.place.latitude, got.place.longitude, expected.latitude, expected.longitude) <= 1
+    assert place_location(old, "", "United States", gazetteer).note.find("romanisation") < 0
