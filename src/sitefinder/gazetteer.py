@@ -59,6 +59,7 @@ class Gazetteer:
         self._towns: dict[tuple[str, int], tuple[list[str], list[tuple]]] = {}
         self._has_china: bool | None = None
         self._syllables: frozenset[str] | None = None
+        self._city_keys: tuple[list[str], list[tuple[str, str, float, float, int]]] | None = None
         # Division and country names by key (regions, divisions): an import asks them for every row's
         # state and country, 503 and 176 queries for the 248 rows of NCT05843643; bounded below.
         self._region_rows: dict[tuple[str, str], frozenset[tuple[str, str]]] = {}
@@ -74,6 +75,17 @@ class Gazetteer:
             self._syllables = frozenset(reading for (readings,) in self.rows("SELECT readings FROM pinyin")
                                         for reading in readings.split())
         return self._syllables
+
+    def city_pinyin_keys(self) -> tuple[list[str], list[tuple[str, str, float, float, int]]]:
+        """The pinyin keys of China's prefecture-level cities and, in the same order, (English name,
+        province, latitude, longitude, people) of each, most populous first: read once."""
+        if self._city_keys is None:
+            found = self.rows(
+                "SELECT DISTINCT k.key, d.english, d.province, d.latitude, d.longitude, d.population FROM cn_key k "
+                "JOIN cn_division d ON d.code = k.code WHERE k.form = 'latin' AND d.level = 'prefecture' "
+                "ORDER BY d.population DESC, k.key")
+            self._city_keys = ([row[0] for row in found], [tuple(row[1:]) for row in found])
+        return self._city_keys
 
     def has_china(self) -> bool:
         """Whether the file holds China's divisions (china.py's tables); an older file answers False."""

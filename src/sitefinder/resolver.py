@@ -359,17 +359,19 @@ def _near_misses(key: str, place: Place, gazetteer: Gazetteer, by_alias: bool) -
     an old spelling of Nanning, is also one letter from Nanjing and Nanping) any."""
     if not gazetteer.has_china() or not key.isalpha() or len(key) < 4:
         return []
+    from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
-    rows = gazetteer.rows(
-        "SELECT DISTINCT k.key, d.english, d.province, d.latitude, d.longitude, d.population FROM cn_key k "
-        "JOIN cn_division d ON d.code = k.code WHERE k.form = 'latin' AND d.level = 'prefecture' "
-        "AND length(k.key) BETWEEN ? AND ? ORDER BY d.population DESC", [len(key) - 1, len(key) + 1])
+    keys, rows = gazetteer.city_pinyin_keys()
+    least = 0 if by_alias else NEAR_MISS_RATIO * max(place.population, 1)
+    if not rows or least > rows[0][-1]:
+        return []  # a city as large as the answer's tenfold does not exist (Guangzhou, Cambridge): no scan
+    # C speed over the 1,360 keys: 0.05 ms a call; a Python loop over their rows cost 10-14 ms an answer
+    close = process.extract(key, keys, scorer=Levenshtein.distance, score_cutoff=1, limit=None)
     missed: list[str] = []
-    for found, english, province, latitude, longitude, people in rows:
-        if found != key and Levenshtein.distance(found, key, score_cutoff=1) <= 1 \
-                and (by_alias or people >= NEAR_MISS_RATIO * max(place.population, 1)) \
-                and sphere_km(place.latitude, place.longitude, latitude, longitude) > SAME_PLACE_KM:
+    for index in sorted(index for found, _, index in close if found != key):
+        english, province, latitude, longitude, people = rows[index]
+        if people >= least and sphere_km(place.latitude, place.longitude, latitude, longitude) > SAME_PLACE_KM:
             shown = place_words(english, province)
             if shown not in missed:
                 missed.append(shown)
