@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from sitefinder.text import fold
+
 
 class Contact(NamedTuple):
     name: str
@@ -117,16 +119,20 @@ class Resolution(NamedTuple):
 
 # A runner-up with at least this share of the leader's population is a real contender.
 CONTENDER_SHARE = 0.10
+MAX_CONTENDERS = 4  # named in one notice line: more would not be read
 
 
 def contenders(resolution: Resolution) -> tuple[Place, ...]:
     """The alternatives of an ambiguous answer that are real contenders (CONTENDER_SHARE of the
-    leader's people or more), at least the first: each is named in the notice."""
+    leader's people or more), at least the first, then those of the leader's own name (Cambridge:
+    Ontario, Massachusetts; not Kamyanobridskyi, which GeoNames also calls Cambridge), at most
+    MAX_CONTENDERS: each is named in the notice."""
     if not resolution.ambiguous or not resolution.alternatives:
         return ()
-    leader = resolution.place.population
-    return (resolution.alternatives[0], *(other for other in resolution.alternatives[1:]
-                                          if other.population >= CONTENDER_SHARE * leader))
+    leader = resolution.place
+    first, *others = resolution.alternatives
+    return (first, *(other for other in others if other.population >= CONTENDER_SHARE * leader.population
+                     and fold(other.name) == fold(leader.name)))[:MAX_CONTENDERS]
 
 
 class RankedSite(NamedTuple):

@@ -334,17 +334,15 @@ def loose_notes(resolution: Resolution, text: str, gazetteer: Gazetteer, lang: s
         return ()  # reached by a reading of part of the text (a qualifier), not by the whole as a name
     own = name_key(place.name) == key or bool(gazetteer.alias_note(text, place.geonameid))
     abroad = gazetteer.country_code_of(place.country) not in CHINA_AREA
+    said = language_of(lang, text)
     if place.population < ABROAD_NOTED and not own:
-        return (f"{text} is not the name of a place the offline gazetteer knows well: using {label} "
-                f"({place.population:,} people), which GeoNames also calls {text}; if you meant another place, "
-                f"write it with its province or country",)
+        return (say("notice.loose.another_name", said, query=text, place=label, people=place.population),)
     if place.population < ABROAD_NOTED and abroad and reads_as_pinyin(key, gazetteer):
-        return (f"{text} is no place in China: using {label}, a town of {place.population:,} people of that "
-                f"name abroad; for a place in China write its Chinese name or its province",)
+        return (say("notice.loose.abroad", said, query=text, place=label, people=place.population),)
     missed = _near_misses(key, place, gazetteer, by_alias=not own)
     if missed:
-        what = f"a town of {place.population:,} people" if own else f"which GeoNames also calls {text}"
-        return (f"{text}: using {label}, {what}; did you mean {' or '.join(missed)}?",)
+        return (say("notice.loose.near_miss" if own else "notice.loose.near_miss_alias", said, query=text,
+                    place=label, people=place.population, cities=say("error.or", said).join(missed)),)
     return ()
 
 
