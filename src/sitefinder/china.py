@@ -510,6 +510,9 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
         as_written = ranked[0].form == "wadegiles" and _written_as_wade_giles(head)  # Mi-to is 彌陀, not Mito
         if own and not as_written and _abroad_first(own[0], ranked[0], preferred):  # "Delhi", "Saga"
             return _abroad_answer(query, head, own, ranked, gazetteer)
+        if abroad and all(c.form == "alias" for c in candidates) and abroad[0].population >= FOREIGN_POPULATION \
+                and abroad[0].population > 10 * max(ranked[0].population, 1) and ranked[0].place not in preferred:
+            return None  # "Saigon": Ho Chi Minh City (14 million) by its old name, not Sai Kung by a stray one
         if _names_a_province(ranked):  # "Hunan", never Konan in Japan
             return _province_or_city(query, text, head, ranked, gazetteer, [], lang)
         # Only by its own name: a city abroad matched by the Chinese reading of its characters (Busan

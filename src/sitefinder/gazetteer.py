@@ -17,7 +17,7 @@ from sitefinder.distance import bounding_box, sphere_km, spread_around
 from sitefinder.errors import SitefinderError
 from sitefinder.models import Place
 from sitefinder.placenames import TO_COMMA, without_division_word
-from sitefinder.regions import province_key
+from sitefinder.regions import place_words, province_key
 from sitefinder.text import has_cjk, name_key
 
 # 8: the US postal tables (postal, zip) and the lookups placing registry rows asks for
@@ -58,6 +58,8 @@ class Gazetteer:
         self._middles: dict[tuple[str, str], Place | None] = {}
         self._towns: dict[tuple[str, int], tuple[list[str], list[int]]] = {}
         self._has_china: bool | None = None
+        self._syllables: frozenset[str] | None = None
+        self._city_keys: tuple[list[str], list[tuple[str, str, float, float, int]]] | None = None
         # Division and country names by key (regions, divisions): an import asks them for every row's
         # state and country, 503 and 176 queries for the 248 rows of NCT05843643; bounded below.
         self._region_rows: dict[tuple[str, str], frozenset[tuple[str, str]]] = {}
@@ -66,6 +68,30 @@ class Gazetteer:
     def rows(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple]:
         """Rows of a query on the file, for modules with tables of their own (china.py)."""
         return self._db.execute(sql, parameters).fetchall()
+
+    def pinyin_syllables(self) -> frozenset[str]:
+        """Every pinyin syllable a character of the `pinyin` table reads as (about 400), read once."""
+        if self._syllables is None:
+            self._syllables = frozenset(reading for (readings,) in self.rows("SELECT readings FROM pinyin")
+                                        for reading in readings.split())
+        return self._syllables
+
+    def city_pinyin_keys(self) -> tuple[list[str], list[tuple[str, str, float, float, int]]]:
+        """The pinyin keys of China's prefecture-level cities and, in the same order, (English name,
+        province, latitude, longitude, people) of each, most populous first: read once."""
+        if self._city_keys is None:
+            found = self.rows(
+                "SELECT DISTINCT k.key, d.english, d.province, d.latitude, d.longitude, d.population FROM cn_key k "
+                "JOIN cn_division d ON d.code = k.code WHERE k.form = 'latin' AND d.level = 'prefecture' "
+                "ORDER BY d.population DESC, k.key")
+            self._city_keys = ([row[0] for row in found], [tuple(row[1:]) for row in found])
+        return self._city_keys
+
+    def largest_city_people(self) -> int:
+        """The people of China's most populous prefecture-level city: asked before city_pinyin_keys
+        (6 ms to read), which an answer larger than a tenth of it never needs."""
+        found = self.rows("SELECT MAX(population) FROM cn_division WHERE level = 'prefecture'")
+        return int(found[0][0] or 0) if found else 0
 
     def has_china(self) -> bool:
         """Whether the file holds China's divisions (china.py's tables); an older file answers False."""
@@ -355,7 +381,8 @@ class Gazetteer:
         rows = self._db.execute(f"SELECT key, label, population FROM suggestion WHERE key IN "
                                 f"({','.join('?' * len(close))})", list(close)).fetchall()
         best = sorted(rows, key=lambda row: (-close[row[0]], -row[2]))
-        return [label for _, label, _ in best[:limit]]
+        # a label of a city that is its own province ("Beijing, Beijing") names it once
+        return [place_words(*(part.strip() for part in label.split(","))) for _, label, _ in best[:limit]]
 
     def same_sounding(self, key: str, limit: int = 3) -> list[str]:
         """Chinese place names that sound like `key`: 广洲 → 广州 (guangzhou), 泰洲 → 泰州, most

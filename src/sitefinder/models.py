@@ -9,6 +9,8 @@ string annotation into a ForwardRef, which costs more than the class itself.
 
 from typing import NamedTuple
 
+from sitefinder.text import fold
+
 
 class Contact(NamedTuple):
     name: str
@@ -113,6 +115,24 @@ class Resolution(NamedTuple):
     # the GeoNames place of the city a county-level division is in (北京 for 海淀区 too): a registry
     # names a site's city, never its district, so `list --city 芙蓉区` lists that city's sites
     city_geonameid: int = 0
+
+
+# A runner-up with at least this share of the leader's population is a real contender.
+CONTENDER_SHARE = 0.10
+MAX_CONTENDERS = 4  # named in one notice line: more would not be read
+
+
+def contenders(resolution: Resolution) -> tuple[Place, ...]:
+    """The alternatives of an ambiguous answer that are real contenders (CONTENDER_SHARE of the
+    leader's people or more), at least the first, then those of the leader's own name (Cambridge:
+    Ontario, Massachusetts; not Kamyanobridskyi, which GeoNames also calls Cambridge), at most
+    MAX_CONTENDERS: each is named in the notice."""
+    if not resolution.ambiguous or not resolution.alternatives:
+        return ()
+    leader = resolution.place
+    first, *others = resolution.alternatives
+    return (first, *(other for other in others if other.population >= CONTENDER_SHARE * leader.population
+                     and fold(other.name) == fold(leader.name)))[:MAX_CONTENDERS]
 
 
 class RankedSite(NamedTuple):

@@ -57,7 +57,7 @@ from sitefinder.distance import distinct_places, sphere_km
 from sitefinder.gazetteer import TOWN_MIN_POPULATION
 from sitefinder.placenames import CITY_WARD_SUFFIXES, WARD_SUFFIXES, split_qualifier, written_forms
 from sitefinder.models import Place
-from sitefinder.regions import province_key
+from sitefinder.regions import modern_name, province_key
 from sitefinder.text import fold, name_key
 
 if TYPE_CHECKING:
@@ -133,6 +133,10 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
     countries = _country_names(country, gazetteer)
     if country and not countries:
         return Placement(None, f"Could not be placed: the offline gazetteer does not know the country {country!r}.")
+    modern = modern_name(city) if "CN" in {gazetteer.country_code_of(name) for name in countries} else ""
+    if modern:  # "Sinkiang, China" was a village in Shanxi by a stray alternate name: Xinjiang
+        placed = place_location(modern, state, country, gazetteer, postal_code, spellings, searched)
+        return placed._replace(note=f"{city} is the old romanisation of {modern}. {placed.note}".strip())
     head, qualifier = split_qualifier(city)  # "Milano (MI)", "Porto Alegre - RS": two fields in one
     part, postal_state = _postal_hint(countries, postal_code.strip(), gazetteer)
     if part:  # "Saint-Denis, France, 93200" is not Saint-Denis on Réunion (97400)

@@ -30,6 +30,11 @@ def parse_coordinates(text: str) -> tuple[float, float] | None:
 
     text = unicodedata.normalize("NFKC", text).replace("−", "-")  # full-width digits and comma; a minus sign
     parts = text.replace(",", " ").split()
+    if len(parts) == 2 and any(_not_a_number(part) for part in parts) and all(
+            _is_decimal(part) or _not_a_number(part) for part in parts):
+        # "nan,nan" read as a name was Nan, Thailand: a coordinate that is no number is a mistake to name
+        raise UsageError(f"{' '.join(parts)} is not a number for coordinates: write LAT,LON as two decimal "
+                         f"numbers (22.54,114.06)")
     if len(parts) != 2 or not all(_is_decimal(part) for part in parts):
         return None
     latitude, longitude = float(parts[0]), float(parts[1])
@@ -38,6 +43,11 @@ def parse_coordinates(text: str) -> tuple[float, float] | None:
     if not -180 <= longitude <= 180:
         raise UsageError(f"longitude {longitude:g} is out of range: it must be between -180 and 180 (write LAT,LON)")
     return latitude, longitude
+
+
+def _not_a_number(text: str) -> bool:
+    """"nan", "-inf", "Infinity": what float() reads as no finite number."""
+    return text.lstrip("+-").casefold() in ("nan", "inf", "infinity")
 
 
 def _is_decimal(text: str) -> bool:

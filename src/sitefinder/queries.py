@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import re
 from pathlib import Path
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -304,7 +305,7 @@ def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource,
     listed = None if status is JOINABLE_FILTER else status
     named = find_province(region.query)
     if named is not None or any(admin1 for _, admin1 in region.regions):
-        name = match_province(region.query, source.provinces())
+        name = _region_name(region, named, source)
         where: tuple[str | None, frozenset[str] | None] = (name, None)
         kind = "province"
     else:
@@ -325,6 +326,18 @@ def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource,
     return RegionAnswer(query=region.query, region=name, kind=kind, sites=sites, trial=source.trial,
                         chinese=chinese_names(sites) if in_chinese else None, closed_left_out=closed,
                         notes=region.notes)
+
+
+def _region_name(region: RegionNotPlace, named: object, source: MemorySource | IndexedSource) -> str:
+    """The province a region answer lists: a Chinese one by its English name; a state abroad that
+    no site is in ("Bavaria", "Georgia") by the gazetteer's name, answered with no sites rather than
+    as an unknown --province."""
+    if named is not None:
+        return match_province(region.query, source.provinces())
+    try:
+        return match_province(region.query, source.provinces())
+    except UsageError:
+        return sorted(admin1 for _, admin1 in region.regions if admin1)[0]
 
 
 def _region_trials(answer: RegionAnswer, source: MemorySource | IndexedSource,
@@ -564,11 +577,15 @@ def _looks_like_a_number(text: str) -> bool:
     return True
 
 
+# A site id written with a word before it, as people write it: "site 7", "Site #7", "No. 7", "ID 7".
+_SITE_ID = re.compile(r"^(?:(?:site|id|no)\s*\.?\s*)*#?\s*(\d+)$", re.IGNORECASE)
+
+
 def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
     """One site by id, else every site whose facility name (English or Chinese, whole or a fragment)
     or city matches: one rule, so that `show Beijing` finds the three sites in Beijing, whichever
     name says "Beijing". More than one is an AmbiguousSite listing them."""
-    text = query.strip()
+    text = _SITE_ID.sub(r"\1", query.strip())  # "site 7", "#7", "No. 7": the id, not a name to look for
     ids = source.id_range()
     known = f"ids run from {ids[0]} to {ids[1]}" if ids else "the sites file has no sites"
     if text.isascii() and text.isdigit():

@@ -62,6 +62,34 @@ PROVINCES: tuple[Province, ...] = (
     Province("Taiwan", "台湾", "TW", "", "Taipei", ("臺灣", "台灣")),
 )
 
+# The Chinese Postal Map and Wade-Giles spellings of the provinces and of cities whose old name
+# GeoNames lacks (the Postal Map Romanization, 1906, in use until pinyin in 1979): what older
+# patients, old letterheads and foreign books write. Kept apart from the aliases above: such a
+# name means the place by its modern name, however the gazetteer reads that (Sinkiang matched a
+# village in Shanxi by a stray alternate name; Fukien is the Republic of China's Kinmen province).
+ROMANISED: dict[str, str] = {
+    "Anhwei": "Anhui", "Chekiang": "Zhejiang", "Fukien": "Fujian", "Heilungkiang": "Heilongjiang",
+    "Honan": "Henan", "Hopeh": "Hebei", "Hopei": "Hebei", "Hupeh": "Hubei", "Hupei": "Hubei", "Kansu": "Gansu",
+    "Kiangsi": "Jiangxi", "Kiangsu": "Jiangsu", "Kirin": "Jilin", "Kwangsi": "Guangxi", "Kwangtung": "Guangdong",
+    "Kweichow": "Guizhou", "Ningsia": "Ningxia", "Shansi": "Shanxi", "Shantung": "Shandong", "Shensi": "Shaanxi",
+    "Sinkiang": "Xinjiang", "Szechuan": "Sichuan", "Szechwan": "Sichuan", "Tsinghai": "Qinghai",
+    "Chinghai": "Qinghai", "Peking": "Beijing", "Peiping": "Beijing", "Tientsin": "Tianjin",
+    "Chungking": "Chongqing", "Hankow": "Wuhan", "Canton": "Guangzhou", "Amoy": "Xiamen", "Nanking": "Nanjing",
+    "Tsingtao": "Qingdao", "Sian": "Xi'an", "Chengtu": "Chengdu", "Hangchow": "Hangzhou", "Foochow": "Fuzhou",
+    "Tsinan": "Jinan", "Mukden": "Shenyang", "Lanchow": "Lanzhou", "Kweiyang": "Guiyang",
+}
+
+
+def modern_name(text: str) -> str:
+    """The pinyin name an old romanisation means ("Sinkiang" → "Xinjiang"), else ""."""
+    return _romanised().get(name_key(text), "")
+
+
+@functools.lru_cache(maxsize=1)
+def _romanised() -> dict[str, str]:
+    return {name_key(old): modern for old, modern in ROMANISED.items()}
+
+
 # Hong Kong's, Macau's and Taiwan's own names are in Traditional characters (臺北, 氹仔): beside
 # them their region is written so too, never a mixed 台湾臺中.
 TRADITIONAL = {"HK": "香港", "MO": "澳門", "TW": "臺灣"}
@@ -96,6 +124,10 @@ def _by_key() -> dict[str, Province]:
     for province in PROVINCES:
         for name in (province.name, province.chinese, *province.aliases):
             index[province_key(name)] = province
+    for old, modern in ROMANISED.items():  # "Fukien" is Fujian, "--province Szechwan" Sichuan
+        named = index.get(province_key(modern))
+        if named is not None and province_key(old) not in index:
+            index[province_key(old)] = named
     return index
 
 

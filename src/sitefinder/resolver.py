@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from sitefinder.china import (ABROAD_NOTED, chinese_cities_beginning, city_of_qualifier, names_a_facility,
+from sitefinder.china import (ABROAD_NOTED, CHINA_AREA, chinese_cities_beginning, city_of_qualifier, names_a_facility,
                               names_an_institution, resolve_china, spells_a_division)
 from sitefinder.distance import SAME_PLACE_KM, distinct_places, sphere_km
-from sitefinder.errors import PlaceNotFound, RegionNotPlace, UsageError
+from sitefinder.errors import PlaceNotFound, RegionNotPlace, SitefinderError, UsageError
 from sitefinder.gazetteer import Gazetteer
-from sitefinder.models import Place, Resolution, Site
+from sitefinder.models import CONTENDER_SHARE, Place, Resolution, Site
 from sitefinder.placenames import LATIN_CITY_WORDS, TO_COMMA, parse_coordinates, readings, written_forms
-from sitefinder.text import clean_query, name_key, quoted
+from sitefinder.regions import modern_name, place_words
+from sitefinder.text import clean_query, has_cjk, name_key, quoted
 from sitefinder.wording import language_of, say
 
 if TYPE_CHECKING:  # placement's rules only for a query with a qualifier that names no place ("Flushing, NY")
     from sitefinder.placement import Placement
 
 MAX_QUERY_LENGTH = 200
-# A runner-up with at least this share of the leader's population is a real contender.
-CONTENDER_SHARE = 0.10
 
 
 def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozenset(),
@@ -31,6 +31,11 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
     same-name places those come first (someone asking about "Taizhou" for this trial most likely
     means the Taizhou with a site), then the most populous. `lang` ("zh", "en"; None: the script
     typed) is the language of the answer, which China's notices are written in.
+
+    An answer reached loosely (by another name than the place's own, or a small place abroad for a
+    word that reads as pinyin, or a town one letter from a big Chinese city) carries a notice saying
+    what was matched and where (`loose_notes`); a postal address no part of which answers whole is
+    read from its most specific known part (`_address`).
     """
     text = clean_query(query)
     if not text:
@@ -43,16 +48,41 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
         place = Place(name=f"{latitude:g},{longitude:g}", province="", country="", latitude=latitude,
                       longitude=longitude, source="coordinates")
         return Resolution(query=query, place=place)
+    modern = modern_name(text)
+    if modern:  # "Sinkiang", "Fukien", "Hankow": the place by its pinyin name, however that is read
+        try:
+            return _resolve_text(query, modern, gazetteer, preferred, lang)._replace(query=query)
+        except RegionNotPlace as region:
+            raise RegionNotPlace(text, region.regions, region.hint, region.notes) from None
+    try:
+        found = _resolve_text(query, text, gazetteer, preferred, lang)
+    except RegionNotPlace:
+        raise
+    except PlaceNotFound:
+        address = _address(query, text, gazetteer, preferred, lang)
+        if address is None:
+            raise
+        return address
+    return found._replace(notes=(*found.notes, *loose_notes(found, text, gazetteer, lang)))
 
+
+def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int],
+                  lang: str | None) -> Resolution:
+    """`resolve` for a text that is not coordinates: as written, without the notices on loose answers."""
     if names_an_institution(text):
         raise PlaceNotFound(text, [], hint=say("hint.institution", language_of(lang, query)), lang=lang)
+    abbreviation = _abbreviation(text, gazetteer)
+    if abbreviation is not None:
+        raise abbreviation
     if text.isascii() and is_one_syllable(name_key(text), gazetteer) and not spells_a_division(name_key(text), gazetteer):
         return _one_syllable(query, text, gazetteer, preferred)  # "Chang", "Ha"; "xian" is Xi'an's own pinyin
     if text.isascii() and len(name_key(text)) <= 2:  # "GZ", "BJ": only a place of exactly that main name
         short = [place for place in gazetteer.places(name_key(text)) if name_key(place.name) == name_key(text)]
         if not short:
             raise PlaceNotFound(text, [], lang=lang)
-        return _choose(query, text, short, preferred)
+        chosen = _choose(query, text, short, preferred)
+        return chosen._replace(notes=(*chosen.notes, f"{text}: using {chosen.place.label}, {chosen.place.country}, "
+                                                     f"a place of exactly that name"))
     china = resolve_china(query, text, gazetteer, preferred, lang)  # China's divisions (天河区, 广州天河) first
     if china is not None:
         return china
@@ -84,12 +114,54 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
         place = localities[0]
         where = ", ".join(part for part in (place.province, place.country) if part)
         return Resolution(query=query, place=place, notes=(_postal_note(place.name, where),))
+    if not localities:
+        suggestions = list(dict.fromkeys([*_known_heads(text, gazetteer), *suggestions]))[:3]
     if localities:  # several, or a spelling of a place too (Agincourt, Audincourt): asked back, never picked
         raise PlaceNotFound(text, [*suggestions, *(f"{place.name}, {place.province or place.country}"
                                                    for place in localities)][:4],
                             hint="postal localities of that name: write the one you mean with its state or country",
                             lang=lang)
     raise PlaceNotFound(text, suggestions, lang=lang)
+
+
+# Abbreviations of countries and unions typed alone, which no ISO code or GeoNames name spells
+# ("UAE" is ARE; "EU" is no country): None for a union of countries, no place to measure from.
+ABBREVIATIONS: dict[str, str | None] = {"uae": "AE", "uk": "GB", "usa": "US", "us": "US", "prc": "CN",
+                                        "roc": "TW", "eu": None}
+UNIONS = {"eu": "the European Union"}
+
+
+def _abbreviation(text: str, gazetteer: Gazetteer) -> PlaceNotFound | None:
+    """A country's ISO code or abbreviation typed alone ("UK", "US", "DE", "U.S.") is that country,
+    as `near China` is (a RegionNotPlace); "EU" is no place. Read loosely, "UK" was Uk in Irkutsk,
+    "US" Us in Île-de-France, "EU" Eu in Normandy, each silently: a code names its country."""
+    if not text.isascii() or "," in text or len(text) > 6:
+        return None
+    key = name_key(text)
+    if key in UNIONS:
+        return PlaceNotFound(text, [], hint=f"{text} is {UNIONS[key]}, not a place: give a city in it")
+    # a code in capitals, as codes are written: "Bo" is Bo, Sierra Leone, "BO" Bolivia
+    code = ABBREVIATIONS.get(key) or (key.upper() if len(key) == 2 and text.isupper() else "")
+    if not code or not gazetteer.country_name(code) or gazetteer.country_name(code) == code:
+        return None
+    countries: set[tuple[str, str]] = {(country, admin1) for country, admin1 in gazetteer.regions(code) if not admin1}
+    if (code, "") not in countries:
+        countries = {(code, "")}
+    return RegionNotPlace(text, countries, hint=f"{text} is {gazetteer.country_name(code)}: give a city in it")
+
+
+def _known_heads(text: str, gazetteer: Gazetteer) -> list[str]:
+    """The places the first words of a query that matched nothing name ("Peking" of "Peking
+    Union"): the first suggestions, as the query most likely meant them."""
+    words = text.translate(TO_COMMA).split(",")[0].split()
+    found: list[str] = []
+    for cut in range(len(words) - 1, 0, -1):
+        places = sorted(_lookup(gazetteer, " ".join(words[:cut])), key=lambda place: -place.population)
+        if places:
+            place = places[0]
+            found.append(place_words(place.name, place.province or place.country))
+            break
+    return found
 
 
 def _postal_localities_alone(text: str, gazetteer: Gazetteer) -> list[Place]:
@@ -171,8 +243,12 @@ def _main_city_of_qualifier(query: str, text: str, gazetteer: Gazetteer) -> Reso
         return None
     from sitefinder.placement import division_town_placement, main_city_placement, postal_town_placement
 
+    # A head that is a place itself, split off at a space ("Peking Union"), is no ward of the
+    # words after it: approximated, it was Puyca, the main city of Peru's Unión, "Peking is not in
+    # the offline gazetteer"; it is asked back, suggesting Beijing (_known_heads).
+    spaced = "," not in text.translate(TO_COMMA)
     written = [(head, qualifiers[0]) for head, qualifiers in readings(text)
-               if len(qualifiers) == 1 and _a_state(qualifiers, text)]
+               if len(qualifiers) == 1 and _a_state(qualifiers, text) and not (spaced and _lookup(gazetteer, head))]
     rules: tuple[tuple[Callable[[str, str, Gazetteer], Placement | None], Callable[[str, str, Place], str]], ...] = (
         (postal_town_placement, lambda head, state, place: _postal_note(head, place.province)),
         (division_town_placement, lambda head, state, place: (
@@ -233,3 +309,140 @@ def _choose(query: str, head: str, candidates: list[Place], preferred: frozenset
                  f"{namesake.name}, {namesake.province or namesake.country}, the place of exactly that name "
                  f"(write \"{namesake.name}, {namesake.province or namesake.country}\" for that one)",)
     return Resolution(query=query, place=leader, alternatives=alternatives, ambiguous=ambiguous, notes=notes)
+
+
+# Loose answers (#20). An answer is spelled loosely when the whole query is not the place's own
+# name: GeoNames keeps thousands of stray alternate names ("Tongji" for Tonj, South Sudan; "Sinkiang"
+# for a village in Shanxi), and a patient in China typing pinyin means China. So a place answered
+# by another name than its own, or abroad for a word that reads as pinyin, is said with a notice
+# when it is smaller than ABROAD_NOTED (a city that large is what the name usually means: Peking,
+# Saigon, Canton); and a town one letter from a big Chinese city's pinyin (Nanjin, Nanjing) says
+# "did you mean" that city. Measured over every prefecture's pinyin with a letter dropped or
+# changed and 120 small pinyin-spelled places abroad (tests/test_loose.py): none silent.
+NEAR_MISS_RATIO = 10  # a city this many times the town's people is what a one-letter slip meant
+
+
+def loose_notes(resolution: Resolution, text: str, gazetteer: Gazetteer, lang: str | None = None) -> tuple[str, ...]:
+    """The notice a loose answer needs (see above), or none."""
+    place = resolution.place
+    if place.source != "gazetteer" or place.geonameid is None or "," in text.translate(TO_COMMA):
+        return ()
+    key = name_key(text)
+    label = f"{place.label}, {place.country}" if place.country and place.country not in place.label else place.label
+    if has_cjk(key):
+        # a Chinese name that is no division (resolve_china answers those) matched a small place
+        # GeoNames has of it: 天坛, the Temple of Heaven, was Tiantan, a village in Shanxi
+        if resolution.name_zh or place.population >= ABROAD_NOTED:
+            return ()
+        return (say("notice.loose.small_chinese", language_of(lang, text), query=text, place=label),)
+    if not key.isascii() or not any(place.geonameid == other.geonameid for other in gazetteer.places(key)):
+        return ()  # reached by a reading of part of the text (a qualifier), not by the whole as a name
+    own = name_key(place.name) == key or bool(gazetteer.alias_note(text, place.geonameid))
+    abroad = gazetteer.country_code_of(place.country) not in CHINA_AREA
+    said = language_of(lang, text)
+    if place.population < ABROAD_NOTED and not own:
+        return (say("notice.loose.another_name", said, query=text, place=label, people=place.population),)
+    if place.population < ABROAD_NOTED and abroad and reads_as_pinyin(key, gazetteer):
+        return (say("notice.loose.abroad", said, query=text, place=label, people=place.population),)
+    missed = _near_misses(key, place, gazetteer, by_alias=not own)
+    if missed:
+        return (say("notice.loose.near_miss" if own else "notice.loose.near_miss_alias", said, query=text,
+                    place=label, people=place.population, cities=say("error.or", said).join(missed)),)
+    return ()
+
+
+MAX_NEAR_MISSES = 3
+
+
+def _near_misses(key: str, place: Place, gazetteer: Gazetteer, by_alias: bool) -> list[str]:
+    """The Chinese cities (prefectures, province-level cities) whose pinyin is one letter from `key`
+    and which are not the place answered, as shown ("Nanjing, Jiangsu"), most populous first: for
+    an answer by its own name only those NEAR_MISS_RATIO times its size (Nanjin, a town, is more
+    likely Nanjing than Nanjing is a slip for it); for one by another name (`by_alias`: "naning",
+    an old spelling of Nanning, is also one letter from Nanjing and Nanping) any."""
+    if not gazetteer.has_china() or not key.isalpha() or len(key) < 4:
+        return []
+    least = 0 if by_alias else NEAR_MISS_RATIO * max(place.population, 1)
+    if least > gazetteer.largest_city_people():
+        return []  # a city as large as the answer's tenfold does not exist (Guangzhou, Cambridge): no scan
+    keys, rows = gazetteer.city_pinyin_keys()
+    if not rows:
+        return []
+    from rapidfuzz import process  # only past that test: near Guangzhou --json never loads it
+    from rapidfuzz.distance import Levenshtein
+
+    # C speed over the 1,360 keys: 0.05 ms a call; a Python loop over their rows cost 10-14 ms an answer
+    close = process.extract(key, keys, scorer=Levenshtein.distance, score_cutoff=1, limit=None)
+    missed: list[str] = []
+    for index in sorted(index for found, _, index in close if found != key):
+        english, province, latitude, longitude, people = rows[index]
+        if people >= least and sphere_km(place.latitude, place.longitude, latitude, longitude) > SAME_PLACE_KM:
+            shown = place_words(english, province)
+            if shown not in missed:
+                missed.append(shown)
+    return missed[:MAX_NEAR_MISSES]
+
+
+def reads_as_pinyin(key: str, gazetteer: Gazetteer) -> bool:
+    """Whether folded Latin letters split into pinyin syllables (the readings of the gazetteer's
+    `pinyin` table): "tongji" (tong ji), "puren" (pu ren), not "tonj" or "cambridge"."""
+    if not key.isascii() or not key.isalpha() or not gazetteer.has_china():
+        return False
+    syllables = gazetteer.pinyin_syllables()
+    reachable = [True] + [False] * len(key)  # reachable[i]: key[:i] splits into syllables
+    for end in range(1, len(key) + 1):
+        reachable[end] = any(reachable[start] and key[start:end] in syllables
+                             for start in range(max(0, end - MAX_SYLLABLE_LETTERS), end))
+    return reachable[-1]
+
+
+# A postal address on one line: "No. 8 Zhongshan Avenue West, Tianhe District, Guangzhou,
+# Guangdong, China", "1600 Pennsylvania Ave NW, Washington, DC 20500". The street and number, the
+# postcode and the facility are no place; the address is read from its most specific part that
+# answers with the next part as its qualifier (or alone) and lies in the later parts' state and
+# country, as a registry's location is (placement.py). Chinese addresses written in characters
+# are read as a chain of divisions (china.py) before this.
+MIN_ADDRESS_PARTS = 3
+_POSTCODE = re.compile(r"\b(?=[A-Z0-9 -]*\d)[A-Z0-9]{2,5}(?:[ -][A-Z0-9]{3,4})?$")
+
+
+def _address(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int],
+             lang: str | None) -> Resolution | None:
+    parts = [part.strip() for part in text.translate(TO_COMMA).split(",") if part.strip()]
+    if len(parts) < MIN_ADDRESS_PARTS:
+        return None
+    cleaned = [_without_postcode(part) for part in parts]
+    kept = [part for part in cleaned if part and not any(ch.isdigit() for ch in part)]
+    countries = gazetteer.country_codes(kept[-1]) if kept else set()
+    later = kept[:-1] if countries else kept
+    for index, part in enumerate(later):
+        for written in (", ".join(later[index:index + 2]), part):
+            try:
+                found = _resolve_text(query, written, gazetteer, preferred, lang)
+            except SitefinderError:
+                continue
+            if found.place.source == "coordinates" or not _consistent(found.place, later[index + 1:], countries, gazetteer):
+                continue
+            note = f"{quoted(text)} read as an address: using its part {quoted(written)}, {found.place.label}"
+            return found._replace(query=query, notes=(*found.notes, note))
+    return None
+
+
+def _without_postcode(part: str) -> str:
+    """An address part without its postcode ("DC 20500" → "DC", "Guangdong 510060" → "Guangdong")."""
+    if part.replace(" ", "").replace("-", "").isdigit():
+        return ""
+    return _POSTCODE.sub("", part).strip() if any(ch.isalpha() for ch in part.split()[0]) else part
+
+
+def _consistent(place: Place, after: list[str], countries: set[str], gazetteer: Gazetteer) -> bool:
+    """Whether a place lies in the country an address ends with and in every later part that is a
+    state of that country."""
+    code = gazetteer.country_code_of(place.country)
+    if countries and code not in countries and not (code in CHINA_AREA and "CN" in countries):
+        return False
+    for part in after:
+        states = {(country, admin1) for country, admin1 in gazetteer.divisions(part) if country == code and admin1}
+        if states and not _within(place, states, gazetteer):
+            return False
+    return True

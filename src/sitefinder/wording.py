@@ -176,6 +176,27 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "zh": "如指{where}的那个，请输入“{name}, {where}”"},
     "notice.ambiguous.coordinates": {"en": "for the one at {latitude:.2f},{longitude:.2f} give those coordinates",
                                      "zh": "如指位于 {latitude:.2f},{longitude:.2f} 的那个，请输入该坐标"},
+    # a Chinese name that is no division, answered by a small place of that name (resolver.loose_notes)
+    "notice.loose.small_chinese": {
+        "en": "{query} is no city or county of China: using {place}, a small place of that name (a landmark, "
+              "hospital or street is not in the offline gazetteer: give its city)",
+        "zh": "{query} 不是中国的市或县：按同名的小地方 {place} 计算（地标、医院、街道不在离线地名库中：请写出所在城市）"},
+    "notice.loose.another_name": {
+        "en": "{query} is not the name of a place the offline gazetteer knows well: using {place} ({people:,} "
+              "people), which GeoNames also calls {query}; if you meant another place, write it with its "
+              "province or country",
+        "zh": "{query} 不是离线地名库熟知的地名：按 GeoNames 也称作 {query} 的 {place}（{people:,} 人）计算；"
+              "如指别处，请加上省份或国家"},
+    "notice.loose.abroad": {
+        "en": "{query} is no place in China: using {place}, a town of {people:,} people of that name abroad; "
+              "for a place in China write its Chinese name or its province",
+        "zh": "{query} 不是中国的地名：按国外同名小镇 {place}（{people:,} 人）计算；如指中国的地点，请写中文名或加上省份"},
+    "notice.loose.near_miss": {
+        "en": "{query}: using {place}, a town of {people:,} people; did you mean {cities}?",
+        "zh": "{query}：按 {place}（{people:,} 人的镇）计算；您是否要找 {cities}？"},
+    "notice.loose.near_miss_alias": {
+        "en": "{query}: using {place}, which GeoNames also calls {query}; did you mean {cities}?",
+        "zh": "{query}：按 GeoNames 也称作 {query} 的 {place} 计算；您是否要找 {cities}？"},
     # China's divisions (china.py): in the language of the query, as the errors are (#21)
     "notice.china.town": {"en": "{name} (a town)", "zh": "{name}（镇）"},
     "notice.china.towns": {"en": '{query} is also {towns}: using {used}; for the town write "{ask}"',

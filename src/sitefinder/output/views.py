@@ -16,7 +16,7 @@ from sitefinder.answers import (BulkResult, ChineseNames, DatasetUpdate, Hospita
                                 UpdateResult)
 from sitefinder.catalogue import short_label
 from sitefinder.contacts import contact_line, dialable, lead_contact, reachable_contact
-from sitefinder.models import Contact, RankedSite, Site, Trial
+from sitefinder.models import Contact, RankedSite, Site, Trial, contenders
 from sitefinder.status import effective_status, status_words
 
 if TYPE_CHECKING:
@@ -426,13 +426,17 @@ def near_notices(result: NearResult, options: str = "") -> list[str]:
     lang = lang_of(result.chinese)
     messages = list(resolution.notes)
     if resolution.ambiguous:
-        used, other = resolution.place, resolution.alternatives[0]
-        where = other.province or other.country
-        if (where, other.country) != (used.province or used.country, used.country):
-            how = say("notice.ambiguous.where", lang, where=where, name=other.name)
-        else:  # both in one state (two Newports in England): only the coordinates tell them apart
-            how = say("notice.ambiguous.coordinates", lang, latitude=other.latitude, longitude=other.longitude)
-        messages.append(say("notice.ambiguous", lang, query=resolution.query.strip(), used=used.label, how=how))
+        used = resolution.place
+        hows = []
+        for other in contenders(resolution):  # every real contender (Cambridge: Massachusetts and Ontario)
+            where = other.province or other.country
+            if (where, other.country) != (used.province or used.country, used.country):
+                hows.append(say("notice.ambiguous.where", lang, where=where, name=other.name))
+            else:  # both in one state (two Newports in England): only the coordinates tell them apart
+                hows.append(say("notice.ambiguous.coordinates", lang, latitude=other.latitude,
+                                longitude=other.longitude))
+        messages.append(say("notice.ambiguous", lang, query=resolution.query.strip(), used=used.label,
+                            how="; ".join(dict.fromkeys(hows))))
     if result.closed_left_out:
         messages.append(closed_note(result.closed_left_out,
                                     command("near", resolution.query.strip(), "--all", options=options), lang))
