@@ -66,7 +66,7 @@ def import_many(sources: list[str], out_dir: Path, online: bool = False, strict:
     if country is not None:
         countries = frozenset(gazetteer.country_codes(country))
         if not countries:
-            raise UsageError(f"unknown country {quoted(country)}; give its name, e.g. --country China")
+            raise UsageError(key="usage.unknown_country", query=quoted(country))
     studies = (study for source in sources for study in _studies(source, online))  # read as they are placed
     # One memo of placements for every study: an export's studies share their cities (a country's
     # many trials at the same hospitals), so each distinct location is worked out once per import.

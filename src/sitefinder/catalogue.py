@@ -170,7 +170,7 @@ def parse_trial_options(values: Iterable[str]) -> frozenset[str]:
     for value in values:
         nct = value.strip().upper()
         if not NCT_ID.match(nct):
-            raise UsageError(f"--trial {quoted(value)} is not an NCT id; it looks like NCT07010263")
+            raise UsageError(key="usage.trial_id", value=quoted(value))
         ids.add(nct)
     return frozenset(ids)
 
@@ -179,7 +179,7 @@ def check_condition(text: str | None) -> str | None:
     if text is None:
         return None
     if not words(text):
-        raise UsageError("--condition needs some words, e.g. --condition 'small cell lung'")
+        raise UsageError(key="usage.condition_empty")
     return text
 
 
@@ -189,8 +189,10 @@ def chosen_trials(trials: Mapping[str, Trial], nct_ids: frozenset[str], conditio
         return None
     missing = sorted(nct for nct in nct_ids if nct not in trials)
     if missing:
+        from sitefinder.wording import said
+
         known = ", ".join(list(trials)[:5]) + (" …" if len(trials) > 5 else "")
-        raise UsageError(f"the dataset has no trial {missing[0]}; its trials: {known or 'none'} (see: sitefinder info)")
+        raise UsageError(key="usage.no_trial", nct_id=missing[0], known=known or said("notice.none"))
     chosen = set(nct_ids or trials)
     if condition is not None:
         chosen = {nct for nct in chosen if matches_condition(trials[nct], condition)}

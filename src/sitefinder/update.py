@@ -52,7 +52,7 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
                          "e.g. sitefinder update NCT07010263")
     wanted = nct_id_of(asked)
     if wanted is None:
-        raise UsageError(f"{quoted(asked.strip())} is not an NCT id; it looks like NCT07010263")
+        raise UsageError(key="usage.nct_id", value=quoted(asked.strip()))
     target = updated_dataset_dir(wanted)
     if sites_path is not None and in_use and in_use[0].nct_id.upper() == wanted and _published_here(sites_path):
         target = sites_path.parent  # a dataset `import --out DIR` made: refreshed where it is, as the hint says

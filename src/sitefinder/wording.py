@@ -222,6 +222,121 @@ MESSAGES: dict[str, dict[str, str]] = {
     "notice.no_status": {"en": "No site has that status; the sites by status: {counts} ({data})",
                          "zh": "没有该状态的研究中心；各状态的研究中心数：{counts}（{data}）"},
     "notice.none": {"en": "none", "zh": "无"},
+    # the CLI boundary (process.py): the prefix of every error, and the process's own failures
+    "error.prefix": {"en": "Error: {message}", "zh": "错误：{message}"},
+    "error.stdout_closed": {"en": "standard output is closed; nothing can be written (redirect it, e.g. > file)",
+                            "zh": "标准输出已关闭，无法写出任何内容（请重定向，例如 > file）"},
+    "error.not_utf8": {"en": "\"{shown}\" is not UTF-8 text; type it again in a UTF-8 terminal (or set LANG=C.UTF-8)",
+                       "zh": "“{shown}”不是 UTF-8 文本；请在 UTF-8 终端中重新输入（或设置 LANG=C.UTF-8）"},
+    "error.interrupted": {"en": "interrupted", "zh": "已中断"},
+    "error.terminated": {"en": "terminated by signal {signal}", "zh": "被信号 {signal} 终止"},
+    "error.internal": {"en": "internal error: {name}: {detail} (run with --debug for details)",
+                       "zh": "内部错误：{name}: {detail}（加 --debug 运行可查看详情）"},
+    "error.os_path": {"en": "{path}: {what} (check that the path exists and can be written)",
+                      "zh": "{path}：{what}（请检查该路径是否存在、是否可写）"},
+    "error.os_output": {"en": "cannot write the output: {what} (check the disk or the file it is redirected to)",
+                        "zh": "无法写出结果：{what}（请检查磁盘或重定向到的文件）"},
+    # usage errors of our own (a bad option value, an unknown option or command)
+    "usage.see_help": {"en": "{message} (see: sitefinder{command} --help)", "zh": "{message}（参见：sitefinder{command} --help）"},
+    "usage.that": {"en": "that", "zh": "该值"},
+    "usage.whole_number": {"en": "{option} takes a whole number, not {value}", "zh": "{option} 需要一个整数，而不是 {value}"},
+    "usage.number": {"en": "{option} takes a number, not {value}", "zh": "{option} 需要一个数字，而不是 {value}"},
+    "usage.one_of": {"en": "{option} takes one of: {choices}; not {value}",
+                     "zh": "{option} 只能是以下之一：{choices}；不能是 {value}"},
+    "usage.no_option": {"en": "no option {option} for sitefinder{command}{meant} (see: sitefinder{command} --help)",
+                        "zh": "sitefinder{command} 没有选项 {option}{meant}（参见：sitefinder{command} --help）"},
+    "usage.help_command": {"en": "there is no command {word}; for help: sitefinder --help (or sitefinder COMMAND --help)",
+                           "zh": "没有命令 {word}；查看帮助：sitefinder --help（或 sitefinder 命令 --help）"},
+    "usage.no_command": {"en": "there is no command {word}; did you mean: {command}? (commands: {commands}; "
+                               "see: sitefinder --help)",
+                         "zh": "没有命令 {word}；您是否要运行：{command}？（可用命令：{commands}；参见：sitefinder --help）"},
+    "usage.json_and_format": {"en": "--json and --format {format} disagree; give one of them",
+                              "zh": "--json 与 --format {format} 相互矛盾；请只给出其中一个"},
+    "usage.bom": {"en": "--bom is for CSV: add --format csv", "zh": "--bom 仅用于 CSV：请加上 --format csv"},
+    "usage.map_csv": {"en": "a map is drawn as a table (in the terminal) or JSON; for CSV use sitefinder near",
+                      "zh": "地图只能以表格（在终端中）或 JSON 输出；如需 CSV，请用 sitefinder near"},
+    "usage.map_out_and_format": {"en": "--out writes the map to {name}, --format {format} prints it; give one of them",
+                                 "zh": "--out 把地图写入 {name}，--format {format} 则把它打印出来；请只给出其中一个"},
+    "usage.map_file": {"en": "--out {name}: a map file ends in .svg or .html",
+                       "zh": "--out {name}：地图文件名须以 .svg 或 .html 结尾"},
+    "error.map_write": {"en": "cannot write {path}: {what}", "zh": "无法写入 {path}：{what}"},
+    "usage.limit": {"en": "--limit must be 1 or more, not {limit}", "zh": "--limit 须为 1 或以上，而不是 {limit}"},
+    "usage.within": {"en": "--within must be a distance in km greater than 0, not {within:g}",
+                     "zh": "--within 须为大于 0 的公里数，而不是 {within:g}"},
+    "usage.view": {"en": "unknown view {view}; use one of: {views}", "zh": "未知的视图 {view}；请使用以下之一：{views}"},
+    "usage.map_region": {"en": "{query} is a {kind}: give a city or coordinates to map the sites around it "
+                               "(or: sitefinder list --{option} {region})",
+                         "zh": "{query}是一个{kind}：请给出城市或坐标，以绘制其周围研究中心的地图"
+                               "（或运行：sitefinder list --{option} {region}）"},
+    "usage.trial_id": {"en": "--trial {value} is not an NCT id; it looks like NCT07010263",
+                       "zh": "--trial {value} 不是 NCT 编号；NCT 编号形如 NCT07010263"},
+    "usage.nct_id": {"en": "{value} is not an NCT id; it looks like NCT07010263",
+                     "zh": "{value} 不是 NCT 编号；NCT 编号形如 NCT07010263"},
+    "usage.condition_empty": {"en": "--condition needs some words, e.g. --condition 'small cell lung'",
+                              "zh": "--condition 需要给出词语，例如 --condition 'small cell lung'"},
+    "usage.no_trial": {"en": "the dataset has no trial {nct_id}; its trials: {known} (see: sitefinder info)",
+                       "zh": "数据集中没有试验 {nct_id}；其中的试验：{known}（查看：sitefinder info）"},
+    "usage.unknown_province": {"en": "unknown province {query}; {hint}", "zh": "未知的省份 {query}；{hint}"},
+    "usage.province_meant": {"en": "did you mean {names}?", "zh": "您是否要找 {names}？"},
+    "usage.province_example": {"en": "give a province such as Shandong or 山东", "zh": "请给出省份，例如 山东 或 Shandong"},
+    "usage.unknown_status": {"en": "unknown status {query}; {hint}use one of: {accepted}",
+                             "zh": "未知的状态 {query}；{hint}请使用以下之一：{accepted}"},
+    "usage.status_meant": {"en": "did you mean \"{status}\"? ", "zh": "您是否要找“{status}”？"},
+    "usage.unknown_country": {"en": "unknown country {query}; give its name, e.g. --country China",
+                              "zh": "未知的国家 {query}；请给出国家名称，例如 --country China 或 --country 中国"},
+    "usage.place_empty": {"en": "the place is empty: give a city (Guangzhou, 广州) or coordinates (22.54,114.06)",
+                          "zh": "地点为空：请给出城市（广州、Guangzhou）或坐标（22.54,114.06）"},
+    "usage.place_too_long": {"en": "the place is {length} characters long; give a city name of at most {most}",
+                             "zh": "地点长达 {length} 个字符；城市名称最多 {most} 个字符"},
+    "usage.latitude": {"en": "latitude {value:g} is out of range: it must be between -90 and 90 (write LAT,LON)",
+                       "zh": "纬度 {value:g} 超出范围：须在 -90 与 90 之间（写作 纬度,经度）"},
+    "usage.longitude": {"en": "longitude {value:g} is out of range: it must be between -180 and 180 (write LAT,LON)",
+                        "zh": "经度 {value:g} 超出范围：须在 -180 与 180 之间（写作 纬度,经度）"},
+    # `show`: a site not found, or several
+    "usage.show_empty": {"en": "give a site id or part of a facility name, e.g. sitefinder show Qingdao",
+                         "zh": "请给出研究中心编号或医院名称的一部分，例如 sitefinder show Qingdao"},
+    "error.no_site_id": {"en": "no site has id {id}; {known} (see: sitefinder list)",
+                         "zh": "没有编号为 {id} 的研究中心；{known}（查看：sitefinder list）"},
+    "error.site_id_number": {"en": "no site has id {id}: an id is a whole number; {known} (see: sitefinder list)",
+                             "zh": "没有编号为 {id} 的研究中心：编号是整数；{known}（查看：sitefinder list）"},
+    "error.site_ids": {"en": "ids run from {first} to {last}", "zh": "编号从 {first} 到 {last}"},
+    "error.no_sites_in_file": {"en": "the sites file has no sites", "zh": "该研究中心文件中没有研究中心"},
+    "error.ambiguous_site": {"en": "{query} matches {count} sites: {shown}{more}; give the id, e.g. sitefinder show {id}",
+                             "zh": "{query} 与 {count} 个研究中心匹配：{shown}{more}；请给出编号，例如 sitefinder show {id}"},
+    "error.and_more": {"en": "; and {count} more", "zh": "；另有 {count} 个"},
+    # why a place is not one to measure from (PlaceNotFound's hints)
+    "hint.country": {"en": "that is a country: give a city in it", "zh": "这是一个国家：请给出其中的城市"},
+    "hint.region": {"en": "that is a province or country: give a city in it, or run: sitefinder list --province {query}",
+                    "zh": "这是一个省或国家：请给出其中的城市，或运行：sitefinder list --province {query}"},
+    "hint.postal_localities": {"en": "postal localities of that name: write the one you mean with its state or country",
+                               "zh": "有多个同名的邮政地名：请连同所在的州或国家写出您要找的那个"},
+    "hint.one_syllable": {"en": "that is one syllable of a Chinese name: write the whole name",
+                          "zh": "这只是中文地名中的一个音节：请写出完整的名称"},
+    # notices of places abroad and of namesakes (resolver.py, china.py, queries.py)
+    "notice.postal_town": {"en": "{head} is a postal town, not a place of the offline gazetteer: using the middle of its "
+                                 "postal codes in {where}",
+                           "zh": "{head} 是邮政地名，不在离线地名库中：使用它在 {where} 的各邮政编码的中心位置"},
+    "notice.one_syllable": {"en": "{text} is one syllable of a Chinese name: using {used}, {country}; did you mean {names}?",
+                            "zh": "{text} 只是中文地名中的一个音节：使用 {used}, {country}；您是否要找 {names}？"},
+    "notice.site_city": {"en": "site {ids}'s {city} is {place}: using {used}; for the site's city write \"{ask}\"",
+                         "zh": "研究中心 {ids} 的 {city} 是 {place}：使用 {used}；如指该研究中心的城市，请输入“{ask}”"},
+    "notice.district_largest": {"en": "{head} is a district the offline gazetteer has no place of that name for: "
+                                      "using {name}, its largest place, as an approximation",
+                                "zh": "离线地名库中没有名为 {head} 的地点：使用该区最大的地点 {name} 作为近似位置"},
+    "notice.main_city": {"en": "{head} is not in the offline gazetteer: using {name}, the main city of {state}, "
+                               "as an approximation (--online looks {head} up)",
+                         "zh": "离线地名库中没有 {head}：使用 {state} 的主要城市 {name} 作为近似位置（--online 可在线查找 {head}）"},
+    "notice.far_larger": {"en": "{head}: using {used}, far larger than {namesake}, the place of exactly that name "
+                                "(write \"{namesake}\" for that one)",
+                          "zh": "{head}：使用 {used}，它比名称完全相同的 {namesake} 大得多（如指后者，请输入“{namesake}”）"},
+    "notice.abroad_namesake": {"en": "{head} is also the name of {named}: using {used}; for the one in China write its "
+                                     "Chinese name or its province after a comma (\"{ask}\")",
+                               "zh": "{head} 也是 {named} 的名称：使用 {used}；如指中国的那个，请写出其中文名称，"
+                                     "或在逗号后写上所在的省（“{ask}”）"},
+    "notice.facility_origin": {"en": "{query} is site {id}'s facility: measuring from it",
+                               "zh": "{query} 是研究中心 {id} 的医院：从该医院起测量距离"},
+    "notice.province_capital": {"en": "{query} is a province: its {count} site{s}, measured from its capital, {capital}",
+                                "zh": "{query}是一个省：它的 {count} 个研究中心，从其省会 {capital} 起测量距离"},
     # the terminal map's lines
     "map.outside": {"en": " (outside this view)", "zh": "（不在此视图内）"},
 }
@@ -256,8 +371,28 @@ def ages_and_sex_zh(minimum: str, maximum: str, sex: str) -> str:
     return f"{ages}；" + {"FEMALE": "仅限女性", "MALE": "仅限男性"}.get(sex.upper(), "性别不限")
 
 
+class Said(str):
+    """A phrase of the catalogue, as text its English (what the core's callers and --debug read),
+    that remembers its key and values: a notice or a hint the core makes is said again in the
+    answer's language where it is shown (`spoken`), and as a value of another phrase, in that
+    phrase's language."""
+
+    key: str
+    values: Mapping[str, object]
+
+    def __new__(cls, key: str, values: Mapping[str, object]) -> Said:
+        text = super().__new__(cls, say(key, "en", **values))
+        text.key, text.values = key, dict(values)
+        return text
+
+
+def said(key: str, **values: object) -> Said:
+    return Said(key, values)
+
+
 def say(key: str, lang: str | None = "en", **values: object) -> str:
-    """The phrase `key` in `lang` ("en" or "zh"; None is English), with `values` filled in.
+    """The phrase `key` in `lang` ("en" or "zh"; None is English), with `values` filled in; a value
+    that is itself a phrase (`said(...)`) is said in `lang` too.
 
     `s` is filled in for English plurals when a `count` is given and `s` is not.
     """
@@ -265,43 +400,36 @@ def say(key: str, lang: str | None = "en", **values: object) -> str:
     text = phrases.get(lang or "en") or phrases["en"]
     if "count" in values and "s" not in values:
         values["s"] = "" if values["count"] == 1 else "s"
+    for name, value in values.items():
+        if isinstance(value, Said):
+            values[name] = say(value.key, lang, **value.values)
+        elif isinstance(value, tuple):  # names to choose from: "Guangzhou or Guangzhou Shi", "A 或 B"
+            values[name] = say("error.or", lang).join(str(item) for item in value)
     return text.format(**values)
 
 
-def place_not_found(query: str, suggestions: Sequence[str], hint: str, lang: str | None) -> str:
+def spoken(note: str, lang: str | None) -> str:
+    """A notice as the person reads it: a phrase of the catalogue said in `lang`; text as it is
+    (China's notices are said in the answer's language where they are made)."""
+    return say(note.key, lang, **note.values) if isinstance(note, Said) else note
+
+
+def place_not_found(query: str, suggestions: Sequence[str], hint: str | Said, lang: str | None) -> str:
     """"no place called 'Guangzou' is known; did you mean Guangzhou, Guangdong? (…)", in the answer's
     language (`lang`, else the script of the query): a patient who typed 广洲 reads it in Chinese."""
     from sitefinder.text import quoted
 
-    said = language_of(lang, query)
-    message = say("error.no_place", said, query=quoted(query))
+    language = language_of(lang, query)
+    message = say("error.no_place", language, query=quoted(query))
     if suggestions:
         names = list(suggestions) if len(suggestions) == 1 else [f'"{name}"' for name in suggestions]
-        message += say("error.did_you_mean", said, names=say("error.or", said).join(names))
-    return message + (say("error.hint", said, hint=hint) if hint else "")
-
-
-def status_word(status: str | None, lang: str | None = "en") -> str:
-    """One status in words: "Recruiting", "正在招募"; "Unknown" / "状态不明" when none is known."""
-    from sitefinder.status import STATUS_WORDS
-
-    key = status or "UNKNOWN"
-    if lang == "zh" and key in STATUS_WORDS_ZH:
-        return STATUS_WORDS_ZH[key]
-    return STATUS_WORDS.get(key, key.replace("_", " ").capitalize())
+        message += say("error.did_you_mean", language, names=tuple(names))
+    return message + (say("error.hint", language, hint=hint) if hint else "")
 
 
 def plural(count: int, singular: str, many: str | None = None) -> str:
     """"1 site", "2 sites": never "site(s)", never "its 1 sites"."""
     return f"{count:,} {singular if count == 1 else (many or singular + 's')}"
-
-
-def trial_status_note(trial_status: str | None, lang: str | None = "en") -> str:
-    """What "(trial)" beside a status means, by what the trial's own status lets a patient do: only
-    a trial not yet recruiting invites "ask the site whether it has opened"."""
-    from sitefinder.status import status_class
-
-    return say(f"note.trial_status.{status_class(trial_status)}", lang)
 
 
 def closed_note(count: int, command: str, lang: str | None = "en") -> str:
@@ -336,20 +464,20 @@ def data_options(sites: object, from_environment: str | None) -> str:
     return f"--sites {shell_word(str(sites))}"
 
 
-def usage_words(message: str, option: str, value: str | None) -> str | None:
+def usage_words(message: str, option: str, value: str | None, lang: str = "en") -> str | None:
     """A bad option value said in our words ("--within takes a number, not '400km'"), instead of
     the parsing library's ("Input should be a valid number, unable to parse string as a number");
     None when the message is not one of those (then the library's stands)."""
-    shown = repr(value) if value is not None else "that"
+    shown = repr(value) if value is not None else say("usage.that", lang)
     # pydantic's words (Typer 0.29+) and Click's (below 0.29): either may be what parsed the value
     if "valid integer" in message or "not a valid int" in message:
-        return f"{option} takes a whole number, not {shown}"
+        return say("usage.whole_number", lang, option=option, value=shown)
     if "valid number" in message or "not a valid float" in message:
-        return f"{option} takes a number, not {shown}"
+        return say("usage.number", lang, option=option, value=shown)
     if "is not one of" in message:
         choices = message.split("is not one of", 1)[1].strip().rstrip(".")
         plain = ", ".join(choice.strip().strip("'\"") for choice in choices.split(","))
-        return f"{option} takes one of: {plain}; not {shown}"
+        return say("usage.one_of", lang, option=option, choices=plain, value=shown)
     return None
 
 
@@ -359,7 +487,7 @@ def usage_words(message: str, option: str, value: str | None) -> str | None:
 CLOSE_OPTION_RATIO = 0.75
 
 
-def unknown_option_words(option: str, offered: Sequence[str], command_name: str) -> str:
+def unknown_option_words(option: str, offered: Sequence[str], command_name: str, lang: str = "en") -> str:
     """An option the command does not have: the options spelt closely like it (of those the parser
     `offered`), or none, and where the options are listed."""
     from difflib import SequenceMatcher
@@ -367,13 +495,12 @@ def unknown_option_words(option: str, offered: Sequence[str], command_name: str)
     bare = option.lstrip("-").casefold()
     close = [name for name in offered
              if SequenceMatcher(None, bare, name.lstrip("-").casefold()).ratio() >= CLOSE_OPTION_RATIO]
-    meant = f"; did you mean {' or '.join(close)}?" if close else ""
-    return f"no option {option} for sitefinder{command_name}{meant} (see: sitefinder{command_name} --help)"
+    meant = say("error.did_you_mean", lang, names=say("error.or", lang).join(close)) if close else ""
+    return say("usage.no_option", lang, option=option, command=command_name, meant=meant)
 
 
-def unknown_command_words(word: str, commands: list[str]) -> str:
+def unknown_command_words(word: str, commands: list[str], lang: str = "en") -> str:
     """`sitefinder 广州`, `sitefinder help`: what the person probably meant."""
     if word.lower() in ("help", "-help", "?"):
-        return f"there is no command {word!r}; for help: sitefinder --help (or sitefinder COMMAND --help)"
-    return (f"there is no command {word!r}; did you mean: {command('near', word)}? "
-            f"(commands: {', '.join(commands)}; see: sitefinder --help)")
+        return say("usage.help_command", lang, word=repr(word))
+    return say("usage.no_command", lang, word=repr(word), command=command("near", word), commands=", ".join(commands))

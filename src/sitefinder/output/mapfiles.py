@@ -20,7 +20,7 @@ JSON_MAP_COLUMNS = 80  # `map --json` computes its view for a terminal this wide
 
 def check_map_file(out: Path) -> None:
     if out.suffix.lower() not in MAP_FILE_KINDS:
-        raise UsageError(f"--out {out.name}: a map file ends in .svg or .html")
+        raise UsageError(key="usage.map_file", name=out.name)
 
 
 def terminal_canvas(columns: int) -> tuple[int, int, float]:
@@ -70,4 +70,4 @@ def write_map_file(result: MapResult, out: Path, options: str = "") -> None:
     try:
         replace_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     except OSError as exc:
-        raise SitefinderError(f"cannot write {out}: {exc.strerror or exc}") from None
+        raise SitefinderError(key="error.map_write", path=out, what=exc.strerror or exc) from None

@@ -31,6 +31,16 @@ def say(key: str, lang: str | None = "en", **values: object) -> str:
     return catalogue_say(key, lang, **values)
 
 
+def spoken_notes(notes: Sequence[str], lang: str) -> list[str]:
+    """The core's notices in the answer's language: a phrase of the catalogue (wording.said) is said
+    again in it; China's notices are made in it already."""
+    if not notes:
+        return []
+    from sitefinder.wording import spoken
+
+    return [spoken(note, lang) for note in notes]
+
+
 def closed_note(count: int, suggested: str, lang: str | None = "en") -> str:
     from sitefinder.wording import closed_note as catalogue_note
 
@@ -146,7 +156,7 @@ def status_cell(site: Site, trial: Trial, chinese: ChineseNames | None = None) -
     shown, source = effective_status(site.status, trial.overall_status)
     if chinese is None:
         return status_words(shown, source)
-    from sitefinder.wording import status_word
+    from sitefinder.status import status_word
 
     words = status_word(shown, "zh")
     return say("status.trial_suffix", "zh", status=words) if source == "trial" else words
@@ -225,7 +235,7 @@ def answer_footer(sites: Sequence[Site], trial: Trial, distances: bool = True, o
     chose the data (`--sites PATH`), repeated in every command a line suggests. `answer`: the
     answer, when its sites may belong to several trials (each then has its own status, contact and
     date)."""
-    from sitefinder.wording import trial_status_note
+    from sitefinder.status import trial_status_note
 
     if answer is not None and answer.many_trials:
         return _many_trials_footer(sites, answer, distances, options, lang)
@@ -254,7 +264,7 @@ def _many_trials_footer(sites: Sequence[Site], answer: NearResult | RegionAnswer
                         distances: bool, options: str, lang: str) -> list[str]:
     """answer_footer for sites of several trials: "(trial)" explained by each shown trial's own
     status (one line per distinct meaning), whom to call per trial, the oldest trial's data date."""
-    from sitefinder.wording import trial_status_note
+    from sitefinder.status import trial_status_note
 
     notes = [trial_status_note(site_trial(answer, site).overall_status, lang) for site in sites
              if effective_status(site.status, site_trial(answer, site).overall_status)[1] == "trial"]
@@ -357,11 +367,12 @@ def notices(answer: object, options: str = "") -> list[str]:
         kind = say(f"kind.{answer.kind}", lang)
         if answer.sites:
             these = say("notice.region_sites.these." + ("one" if len(answer.sites) == 1 else "many"), lang)
-            return [*answer.notes,  # what else the name means (河北 is also Tianjin's 河北区)
+            return [*spoken_notes(answer.notes, lang),  # what else the name means (河北 is also Tianjin's 河北区)
                     say("notice.region_sites", lang, query=answer.query, kind=kind, these=these,
                         count=len(answer.sites),
                         command=command("list", f"--{answer.kind}", answer.region, options=options)), *closed]
-        return [*answer.notes, say("notice.region_none", lang, query=answer.query, kind=kind), *closed]
+        return [*spoken_notes(answer.notes, lang), say("notice.region_none", lang, query=answer.query, kind=kind),
+                *closed]
     if isinstance(answer, SiteList) and not answer.sites:
         return empty_list_notices(answer, options)
     if isinstance(answer, TrialSummary) and not answer.trial.nct_id and not answer.trials:
@@ -388,7 +399,7 @@ def empty_list_notices(answer: SiteList, options: str = "") -> list[str]:
         lines.append(say("notice.city_no_site", lang,
                          command=f"{answer.try_instead}{' ' + options if options else ''}"))
     if answer.status_counts is not None:
-        from sitefinder.wording import status_word
+        from sitefinder.status import status_word
 
         counts = ", ".join(f"{status_word(status, lang)}: {count}" for status, count in answer.status_counts.items())
         lines.append(say("notice.no_status", lang, counts=counts or say("notice.none", lang),
@@ -417,7 +428,7 @@ def near_notices(result: NearResult, options: str = "") -> list[str]:
     Chinese query): the fixed words around the place typed and the names found."""
     resolution = result.resolution
     lang = lang_of(result.chinese)
-    messages = list(resolution.notes)
+    messages = spoken_notes(resolution.notes, lang)
     if resolution.ambiguous:
         used, other = resolution.place, resolution.alternatives[0]
         where = other.province or other.country
@@ -540,7 +551,7 @@ def near_view(result: NearResult, options: str = "") -> TableView:
 
 def hospital_view(answer: HospitalAnswer, options: str = "") -> TableView:
     """`near PLACE --by hospital`: one line a trial, the hospital named on its first."""
-    from sitefinder.wording import trial_status_note
+    from sitefinder.status import trial_status_note
 
     place = answer.near.resolution.place
     lang = lang_of(answer.near.chinese)
@@ -616,7 +627,8 @@ def trial_fields(summary: TrialSummary) -> list[tuple[str, str, str]]:
     zh = lang == "zh"
     fresh = freshness(trial)
     if zh:
-        from sitefinder.wording import INFO_LABELS_ZH, ages_and_sex_zh, status_word
+        from sitefinder.status import status_word
+        from sitefinder.wording import INFO_LABELS_ZH, ages_and_sex_zh
 
         status = status_word(trial.overall_status, "zh")
         if fresh.date:
