@@ -72,21 +72,21 @@ def read_trials_beside(sites_path: Path, shown: Path | None = None) -> tuple[Tri
     opened = trials_path_for(sites_path)
     path = trials_path_for(shown) if shown is not None else opened
     try:
-        data = read_json_file(opened, path, MAX_TRIALS_BYTES, "trials' facts")
+        data = read_json_file(opened, path, MAX_TRIALS_BYTES, "data.what.trials")
     except FileNotFoundError:
         return None
     items = data.get("trials") if isinstance(data, dict) else None
     if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
-        raise DataFileError(path, 'must hold {"trials": [one object per trial, ...]}')
+        raise DataFileError(path, key="data.trials_shape")
     if len(items) > MAX_TRIALS:
-        raise DataFileError(path, f"holds {len(items)} trials; at most {MAX_TRIALS}")
+        raise DataFileError(path, key="data.too_many_trials", count=len(items), most=MAX_TRIALS)
     trials = tuple(trial_from_dict(item, path) for item in items)
     seen: set[str] = set()
     for trial in trials:
         if not NCT_ID.match(trial.nct_id):
-            raise DataFileError(path, f"nct_id {quoted(trial.nct_id)} is not an NCT id like NCT07010263")
+            raise DataFileError(path, key="data.bad_nct_id", value=quoted(trial.nct_id))
         if trial.nct_id in seen:
-            raise DataFileError(path, f"{trial.nct_id} is listed twice; each trial once")
+            raise DataFileError(path, key="data.trial_twice", nct_id=trial.nct_id)
         seen.add(trial.nct_id)
     return trials
 

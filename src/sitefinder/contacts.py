@@ -64,10 +64,14 @@ def _checked_contact(item: Any) -> tuple[str, str, list[str]]:
     """The name, the role and the OPTIONAL_FIELDS ("" when absent) of a contact in the stored shape,
     stripped; a ValueError says what is wrong. The one place that shape's rules are checked."""
     if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
-        raise ValueError('each contact needs a "name"')
+        from sitefinder.wording import said
+
+        raise ValueError(said("contact.no_name"))
     role = item.get("role", "CONTACT")
     if not isinstance(role, str) or role.upper() not in _ROLES:
-        raise ValueError(f"contact role {quoted(role)} is not one of " + ", ".join(CONTACT_ROLES))
+        from sitefinder.wording import said
+
+        raise ValueError(said("contact.bad_role", role=quoted(role), roles=", ".join(CONTACT_ROLES)))
     name = item["name"].strip()
     if item.keys() <= _NAME_AND_ROLE:  # most contacts of a sites file: nothing optional to look at
         extra = [""] * len(OPTIONAL_FIELDS)
@@ -77,7 +81,9 @@ def _checked_contact(item: Any) -> tuple[str, str, list[str]]:
         # row (at 100k rows this function took 2.6 s of a 21 s cProfile'd build, now about half)
         extra = [item.get(key) or "" for key in OPTIONAL_FIELDS]
         if not all(isinstance(value, str) for value in extra):
-            raise ValueError("contact " + ", ".join(OPTIONAL_FIELDS) + " must be text")
+            from sitefinder.wording import said
+
+            raise ValueError(said("contact.not_text", fields=", ".join(OPTIONAL_FIELDS)))
         extra = [value.strip() for value in extra]
         values = [name, *extra]
     if max(map(len, values)) > MAX_CONTACT_CHARS:

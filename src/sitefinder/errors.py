@@ -15,7 +15,10 @@ class SitefinderError(Exception):
         """`key`: the wording catalogue's phrase (wording.MESSAGES) this error says, with `values`
         filled in. The message is then its English (for --debug and for callers of the core), and
         the CLI boundary says it in the answer's language (`words`): a patient whose terminal is
-        Chinese reads a bad --limit in Chinese, as every other line of the answer."""
+        Chinese reads a bad --limit in Chinese, as every other line of the answer. A `message` that
+        is a phrase already (wording.said) is that phrase."""
+        if not key and getattr(message, "key", ""):
+            key, values = getattr(message, "key"), dict(getattr(message, "values"))
         self.key = key
         self.values = values
         super().__init__(_say(key, "en", values) if key else message)
