@@ -101,10 +101,9 @@ class Message(NamedTuple):
 
 View = Union[TableView, FieldsView, MapView, Message]
 
-DISTANCE_CAPTION = "Distances are straight lines between city centres, not travel distances."
-# How near a site's coordinates are to the site, by the precision the sites file records.
-PRECISION_WORDS = {"city": "city centre", "division": "middle of the division, approximate",
-                   "state": "the state's main city, approximate"}
+# How near a site's coordinates are to the site, by the precision the sites file records: the
+# catalogue's "precision.city" and so on.
+PRECISIONS = ("city", "division", "state")
 
 ID = Column("ID", align="right", wrap=False)
 STATUS = Column("Status", wrap=False)
@@ -117,7 +116,8 @@ NEAR_TABLE_COLUMNS = (ID, Column("Facility"), Column("City"), Column("Province")
 UPDATE_COLUMNS = (Column("Change"), ID, Column("Facility"), Column("City"), Column("What"))
 _HEADER_KEYS = {"ID": "id", "Facility": "facility", "City": "city", "Province": "province", "km": "km",
                 "Status": "status", "Investigator": "investigator", "Trial": "trial", "Hospital": "hospital",
-                "Whom to call": "whom_to_call"}
+                "Whom to call": "whom_to_call", "Title": "title", "Phase": "phase", "Sites": "sites",
+                "Data of": "data_of"}
 
 
 def columns_in(columns: Sequence[Column], lang: str) -> tuple[Column, ...]:
@@ -376,7 +376,8 @@ def notices(answer: object, options: str = "") -> list[str]:
     if isinstance(answer, SiteList) and not answer.sites:
         return empty_list_notices(answer, options)
     if isinstance(answer, TrialSummary) and not answer.trial.nct_id and not answer.trials:
-        return [f"No trial facts: there is no readable trial.json beside {answer.sites_name or 'the sites file'}."]
+        lang = answer.lang or "en"
+        return [say("info.no_trial_facts", lang, name=answer.sites_name or say("info.the_sites_file", lang))]
     if isinstance(answer, BulkResult):
         return [*(f"Skipped {skipped_line(item)}" for item in answer.skipped), *unplaced_notices(answer.unplaced)]
     if isinstance(answer, ImportResult):
@@ -576,12 +577,13 @@ def hospital_view(answer: HospitalAnswer, options: str = "") -> TableView:
 def call_cell(row: HospitalTrial, lang: str = "en") -> str:
     if row.call is None:
         return say("call.none_listed", lang)
-    return say("call.trial_contact", lang, line=call_line(row)) if row.call_is_central else call_line(row)
+    line = call_line(row, lang)
+    return say("call.trial_contact", lang, line=line) if row.call_is_central else line
 
 
-def call_line(row: HospitalTrial) -> str:
+def call_line(row: HospitalTrial, lang: str = "en") -> str:
     """Whom to call at a hospital about a trial, and how ("" when the registry gives no one)."""
-    return f"{row.call.name}, {reach_line(row.call)}" if row.call is not None else ""
+    return f"{row.call.name}, {reach_line(row.call, lang)}" if row.call is not None else ""
 
 
 def site_view(result: SiteDetail) -> FieldsView:
@@ -590,10 +592,11 @@ def site_view(result: SiteDetail) -> FieldsView:
     if result.chinese:
         city, province = result.chinese.sites.get(site.id, ("", ""))
         location += f" ({province if province != city else ''}{city})" if city or province else ""
-    coordinates = (f"{site.latitude:.4f}, {site.longitude:.4f}" if site.has_coordinates else "unknown")
-    precision = ", ".join(part for part in (PRECISION_WORDS.get(site.coordinate_precision, site.coordinate_precision),
-                                            site.coordinate_source) if part)
     lang = lang_of(result.chinese)
+    coordinates = (f"{site.latitude:.4f}, {site.longitude:.4f}" if site.has_coordinates else say("site.unknown", lang))
+    how_near = (say(f"precision.{site.coordinate_precision}", lang) if site.coordinate_precision in PRECISIONS
+                else site.coordinate_precision)
+    precision = ", ".join(part for part in (how_near, site.coordinate_source) if part)
 
     def label(key: str) -> str:  # the field's label in the answer's language
         return say(f"label.{key}", lang)
@@ -604,8 +607,9 @@ def site_view(result: SiteDetail) -> FieldsView:
               (label("coordinates"), coordinates + (f" ({precision})" if precision else ""))]
     if site.location_note:
         fields.append((label("note"), site.location_note))
-    fields += labelled(label("contacts"), [contact_line(contact) for contact in site.contacts] or ["none listed"])
-    fields += labelled(label("trial_contact"), [contact_line(contact) for contact in trial.central_contacts])
+    fields += labelled(label("contacts"), [contact_line(contact, lang=lang) for contact in site.contacts]
+                       or [say("site.no_contacts", lang)])
+    fields += labelled(label("trial_contact"), [contact_line(contact, lang=lang) for contact in trial.central_contacts])
     if trial.nct_id:
         fields.append((label("trial"), f"{trial.nct_id}: {trial.brief_title}"))
     fields.append((label("data"), data_line(trial, lang)))
@@ -674,7 +678,7 @@ def trial_fields(summary: TrialSummary) -> list[tuple[str, str, str]]:
         enrollment = f"{trial.enrollment} participants" if trial.enrollment is not None else ""
     fields += [
         ("ages_sex", "Ages, sex", ages),
-        ("phase", "Phase", trial.phase.replace("PHASE", "Phase ").replace("_", " ")),
+        ("phase", "Phase", phase_words(trial.phase, lang)),
         ("conditions", "Conditions", "; ".join(trial.conditions)),
         ("treatments", "Treatments", "; ".join(trial.interventions)),
         ("arms", "Arms", "; ".join(trial.arms)),
@@ -683,7 +687,7 @@ def trial_fields(summary: TrialSummary) -> list[tuple[str, str, str]]:
         ("sites", "Sites", sites),
     ]
     others = [contact for contact in trial.central_contacts if contact != central]
-    fields += [("contact", label, line) for label, line in labelled("Also", [contact_line(c) for c in others])]
+    fields += [("contact", label, line) for label, line in labelled("Also", [contact_line(c, lang=lang) for c in others])]
     fields.append(("registry", "Registry", trial.url))
     fields.append(("data", "Data", data_line(trial, lang)))
     if zh:  # the same facts, labelled in Chinese (a label of "" continues the line above)
@@ -692,17 +696,35 @@ def trial_fields(summary: TrialSummary) -> list[tuple[str, str, str]]:
     return [(key, label, value) for key, label, value in fields if value]
 
 
+def phase_words(phase: str, lang: str = "en") -> str:
+    """The registry's phase ("PHASE2, PHASE3", "EARLY_PHASE1", "NA") for people: "Phase 2, Phase 3";
+    in Chinese "2 期, 3 期"."""
+    if lang != "zh":
+        return phase.replace("PHASE", "Phase ").replace("_", " ")
+    import re
+
+    text = re.sub(r"PHASE\s*(\d)", lambda found: say("phase.number", lang, number=found.group(1)), phase)
+    return text.replace("EARLY_", say("phase.early", lang)).replace("NA", say("phase.na", lang)).replace("_", " ")
+
+
 def trial_list_view(summary: TrialSummary) -> TableView:
     """`info` on a dataset of several trials: each with its status, phase, site count and data date."""
+    from sitefinder.status import status_word
     from sitefinder.trial import freshness
 
-    rows = [[row.trial.nct_id, short_label(row.trial),
-             status_words(row.trial.overall_status, "site") if row.trial.overall_status else "unknown",
-             row.trial.phase.replace("PHASE", "Phase ").replace("_", " ") or "—", str(row.site_count),
-             freshness(row.trial).date or "unknown"] for row in summary.trials]
-    return TableView(f"{len(rows)} trials, {summary.site_count} sites", TRIAL_LIST_COLUMNS, rows,
-                     ["One trial's facts: sitefinder info NCT_ID (e.g. sitefinder info "
-                      f"{summary.trials[0].trial.nct_id})."])
+    lang = summary.lang or "en"
+    unknown = say("info.unknown", lang)
+
+    def status(trial: Trial) -> str:
+        if lang == "zh":
+            return status_word(trial.overall_status, lang) if trial.overall_status else unknown
+        return status_words(trial.overall_status, "site") if trial.overall_status else unknown
+
+    rows = [[row.trial.nct_id, short_label(row.trial), status(row.trial), phase_words(row.trial.phase, lang) or "—",
+             str(row.site_count), freshness(row.trial).date or unknown] for row in summary.trials]
+    return TableView(say("info.trials_title", lang, trials=len(rows), sites=summary.site_count),
+                     columns_in(TRIAL_LIST_COLUMNS, lang), rows,
+                     [say("info.one_trial", lang, nct_id=summary.trials[0].trial.nct_id)])
 
 
 def single_trial(result: BulkResult) -> Trial | None:
@@ -808,19 +830,20 @@ def map_title(near: NearResult) -> str:
 
 
 def map_view(result: MapResult, columns: int, rows: int, options: str = "") -> MapView:
-    from sitefinder.mapdraw import CAPTION, ORIGIN_MARK, scale_words
+    from sitefinder.mapdraw import ORIGIN_MARK, scale_words
 
     near, scene = result.near, result.scene
     place = near.resolution.place
+    lang = lang_of(near.chinese)
     shown = {marker.rank for marker in scene.markers}
     site_lines = []
     for rank, entry in enumerate(near.sites, 1):
         site = entry.site
         where = " ".join(where_cells(site, near.chinese)[:1])
-        site_lines.append(f"{rank:>2} {site.facility}, {where} · {distance_cell(entry)} km · "
-                          f"{status_cell(site, site_trial(near, site), near.chinese)} · id {site.id}"
-                          + ("" if rank in shown else say("map.outside", lang_of(near.chinese))))
-    footer = [f"Map: {scale_words(scene, columns)}. {CAPTION}",
+        site_lines.append(say("map.site_line", lang, rank=rank, facility=site.facility, where=where,
+                              km=distance_cell(entry), status=status_cell(site, site_trial(near, site), near.chinese),
+                              id=site.id) + ("" if rank in shown else say("map.outside", lang)))
+    footer = [say("map.footer", lang, scale=scale_words(scene, columns, lang), caption=say("map.caption", lang)),
               *answer_footer([e.site for e in near.sites], near.trial, options=options, lang=lang_of(near.chinese),
                              answer=near)]
     return MapView(map_title(near), scene, columns, rows,
@@ -829,4 +852,4 @@ def map_view(result: MapResult, columns: int, rows: int, options: str = "") -> M
 
 
 def map_written(result: MapResult) -> str:
-    return f"Map written to {result.out} ({_plural(len(result.scene.markers), 'site')})."
+    return say("map.written", lang_of(result.near.chinese), path=result.out, count=len(result.scene.markers))
