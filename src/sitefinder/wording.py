@@ -116,11 +116,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "call.every_contact": {"en": "Every contact of a site: sitefinder show ID (e.g. {command}).",
                            "zh": "查看某个研究中心的全部联系人：sitefinder show 编号（例如 {command}）。"},
     "call.abroad": {"en": "from abroad", "zh": "境外拨打"},
-    "approximate": {"en": "{mark}town of site {ids} is not in the offline gazetteer, so where it is is approximate "
-                          "({command} says how it was placed).",
-                    "zh": "{mark}研究中心 {ids} 所在的城镇不在离线地名库中，位置为近似值（{command} 可查看定位方式）。"},
-    "approximate.mark": {"en": "≈: the ", "zh": "≈："},
-    "approximate.nomark": {"en": "The ", "zh": ""},
+    # ≈ marks a distance from an approximate place; a list has no distances, so no mark
+    "approximate.marked": {"en": "≈: the town of site {ids} is not in the offline gazetteer, so where it is is "
+                                 "approximate ({command} says how it was placed).",
+                           "zh": "≈：研究中心 {ids} 所在的城镇不在离线地名库中，位置为近似值（{command} 可查看定位方式）。"},
+    "approximate.plain": {"en": "The town of site {ids} is not in the offline gazetteer, so where it is is "
+                                "approximate ({command} says how it was placed).",
+                          "zh": "研究中心 {ids} 所在的城镇不在离线地名库中，位置为近似值（{command} 可查看定位方式）。"},
     "title.near": {"en": "Sites nearest to {where} ({latitude:.4f}, {longitude:.4f})",
                    "zh": "离 {where} 最近的研究中心（{latitude:.4f}, {longitude:.4f}）"},
     "title.map": {"en": "{count} site{s} nearest to {where}", "zh": "离 {where} 最近的 {count} 个研究中心"},
@@ -205,13 +207,16 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "zh": "该距离内没有研究中心；最近的一个在 {km:,.1f} 公里外。"},
     "notice.no_filter_match": {"en": "No sites match the filters.", "zh": "没有符合筛选条件的研究中心。"},
     "notice.no_coordinates": {"en": "No site has coordinates to rank.", "zh": "没有可按距离排序的、有坐标的研究中心。"},
-    "notice.region_sites": {
-        "en": "{query} is a {kind}, not a place to measure distances from: {these} {count} site{s} ({command}); "
+    "notice.region_sites.one": {
+        "en": "{query} is a {kind}, not a place to measure distances from: this is its {count} site ({command}); "
               "give a city for the nearest.",
         "zh": "{query}是一个{kind}，不是可以测量距离的地点：这是它的 {count} 个研究中心（{command}）；"
               "请给出城市以查看最近的。"},
-    "notice.region_sites.these.one": {"en": "this is its", "zh": ""},
-    "notice.region_sites.these.many": {"en": "these are its", "zh": ""},
+    "notice.region_sites.many": {
+        "en": "{query} is a {kind}, not a place to measure distances from: these are its {count} sites ({command}); "
+              "give a city for the nearest.",
+        "zh": "{query}是一个{kind}，不是可以测量距离的地点：这是它的 {count} 个研究中心（{command}）；"
+              "请给出城市以查看最近的。"},
     "notice.region_none": {
         "en": "{query} is a {kind}, and this trial has no site there; give a city to see the nearest sites anywhere.",
         "zh": "{query}是一个{kind}，该试验在那里没有研究中心；请给出城市以查看各地最近的研究中心。"},

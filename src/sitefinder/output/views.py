@@ -245,7 +245,7 @@ def answer_footer(sites: Sequence[Site], trial: Trial, distances: bool = True, o
     approximate = [site for site in sites if site.approximate]
     if approximate:
         ids = ", ".join(str(site.id) for site in approximate)
-        lines.append(say("approximate", lang, mark=say("approximate.mark" if distances else "approximate.nomark", lang),
+        lines.append(say("approximate.marked" if distances else "approximate.plain", lang,
                          ids=ids, command=command("show", str(approximate[0].id), options=options)))
     lines.append(data_line(trial, lang, options))
     return lines
@@ -256,7 +256,7 @@ def _approximate_line(sites: Sequence[Site], distances: bool, options: str, lang
     if not approximate:
         return []
     ids = ", ".join(str(site.id) for site in approximate)
-    return [say("approximate", lang, mark=say("approximate.mark" if distances else "approximate.nomark", lang),
+    return [say("approximate.marked" if distances else "approximate.plain", lang,
                 ids=ids, command=command("show", str(approximate[0].id), options=options))]
 
 
@@ -366,10 +366,9 @@ def notices(answer: object, options: str = "") -> list[str]:
                   if answer.closed_left_out else [])
         kind = say(f"kind.{answer.kind}", lang)
         if answer.sites:
-            these = say("notice.region_sites.these." + ("one" if len(answer.sites) == 1 else "many"), lang)
             return [*spoken_notes(answer.notes, lang),  # what else the name means (河北 is also Tianjin's 河北区)
-                    say("notice.region_sites", lang, query=answer.query, kind=kind, these=these,
-                        count=len(answer.sites),
+                    say("notice.region_sites." + ("one" if len(answer.sites) == 1 else "many"), lang,
+                        query=answer.query, kind=kind, count=len(answer.sites),
                         command=command("list", f"--{answer.kind}", answer.region, options=options)), *closed]
         return [*spoken_notes(answer.notes, lang), say("notice.region_none", lang, query=answer.query, kind=kind),
                 *closed]
