@@ -54,7 +54,7 @@ def test_an_error_of_the_core_is_english_as_text_and_chinese_in_its_words() -> N
     assert str(error) == "--limit must be 1 or more, not 0"
     assert error.words("zh") == "--limit 须为 1 或以上，而不是 0" and error.words("en") == str(error)
     bad_row = DataFileError("x.csv", line=3, key="data.field_empty", name="facility")
-    assert str(bad_row) == "x.csv:3: facility is empty" and bad_row.words("zh") == "x.csv:3: facility 为空"
+    assert str(bad_row) == "x.csv:3: facility is empty" and bad_row.words("zh") == "x.csv:3：facility 为空"
     assert UsageError("plain").words("zh") == "plain"  # a message without a phrase stays as it is
     # a place not found keeps the language the core chose for it (--lang en stays English)
     assert PlaceNotFound("广洲", lang="en").words("zh").startswith("no place called")
@@ -141,7 +141,7 @@ def test_a_sites_file_with_a_bad_row_or_missing_is_said_in_chinese(tmp_path) -> 
     bad.write_text("id,facility,city,province,country,status,latitude,longitude\n"
                    "1,A,Guangzhou,Guangdong,China,,23.1,113.2\n2,B,X,,China,,abc,113\n", encoding="utf-8")
     for args, zh, en in (
-            (["near", "Guangzhou", "--sites", str(bad)], f"{bad}:3: latitude 的值 'abc' 不是数字", "is not a number"),
+            (["near", "Guangzhou", "--sites", str(bad)], f"{bad}:3：latitude 的值 'abc' 不是数字", "is not a number"),
             (["list", "--sites", str(tmp_path / "none.csv")], "没有这个文件；请检查 --sites", "no such file"),
             (["info", "--sites", str(tmp_path)], "是一个目录", "is a directory")):
         run = run_cli(*args, env=ZH)

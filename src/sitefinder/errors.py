@@ -28,6 +28,17 @@ class SitefinderError(Exception):
         return _say(self.key, lang, self.values) if self.key else str(self)
 
 
+def phrase_of(exc: SitefinderError) -> str:
+    """An error as a value of another phrase ("the study cannot be used: {problem}"): a phrase of the
+    catalogue (wording.said), said again in that phrase's language, when the error has one; else its text."""
+    if not exc.key:
+        return str(exc)
+    from sitefinder.wording import said
+
+    problem = said(exc.key, **exc.values)
+    return said("data.at", where=exc.where, problem=problem) if isinstance(exc, DataFileError) else problem
+
+
 def _say(key: str, lang: str, values: dict[str, object]) -> str:
     from sitefinder.wording import say  # only when an error is raised: start-up never pays for the catalogue
 
@@ -51,7 +62,8 @@ class DataFileError(SitefinderError):
 
     def words(self, lang: str) -> str:
         """"data/x.csv:7: " and what is wrong there, in `lang`."""
-        return f"{self.where}: {_say(self.key, lang, self.values)}" if self.key else str(self)
+        return _say("data.at", lang, {"where": self.where, "problem": _say(self.key, lang, self.values)}) if self.key \
+            else str(self)
 
 
 class PlaceNotFound(SitefinderError):

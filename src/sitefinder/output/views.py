@@ -413,10 +413,20 @@ def unplaced_notices(unplaced: Sequence[str]) -> list[str]:
     return [f"Not placed (listed, but never ranked by distance): {facility}" for facility in unplaced]
 
 
-def skipped_line(item: Skipped) -> str:
-    """A study an import left out: where it was, its NCT id, and why."""
-    where = f"{item.source}" + (f" study {item.position}" if item.position is not None else "")
-    return f"{where}{' (' + item.nct_id + ')' if item.nct_id else ''}: {item.reason}"
+def skipped_said(item: Skipped) -> str:
+    """A study an import left out: where it was, its NCT id, and why, as a phrase of the catalogue
+    (its English as text: JSON's `skipped` lines; said again in an error's language)."""
+    from sitefinder.wording import said
+
+    where = said("import.skipped.at", source=item.source, position=item.position) if item.position is not None \
+        else item.source
+    return said("import.skipped", where=where, nct=f" ({item.nct_id})" if item.nct_id else "", reason=item.reason)
+
+
+def skipped_line(item: Skipped, lang: str = "en") -> str:
+    from sitefinder.wording import spoken
+
+    return spoken(skipped_said(item), lang)
 
 
 def progress_line(done: int, total: int | None) -> str:
