@@ -236,3 +236,50 @@ def test_markup_and_escapes_typed_are_shown_literally_inside_a_chinese_message(a
     assert "\x1b" not in line and "\x07" not in line, repr(line)
     assert ("\\x1b" in line) is escape_shown, repr(line)
     assert chinese(line.replace(typed, ""))
+
+
+def test_import_and_update_errors_are_said_in_chinese(tmp_path) -> None:
+    csv_file = tmp_path / "sites.csv"
+    csv_file.write_text("id,facility,city\n1,A,B\n", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    for args, zh, en in (
+            (["import", str(tmp_path / "none.json"), "--out", str(tmp_path / "o")], "没有这个文件", "no such file"),
+            (["import", str(csv_file), "--out", str(tmp_path / "o")], "是 CSV 表格，不是 JSON", "is a CSV table"),
+            (["import", str(tmp_path / "empty"), "--out", str(tmp_path / "o")], "此文件夹中没有 NCT*.json 文件",
+             "no NCT*.json files"),
+            (["import", "NCT07010263", "--out", str(tmp_path / "o")], "需要加 --online", "needs --online")):
+        run = run_cli(*args, env=ZH)
+        assert run.exit_code in (1, 2), run.stderr
+        line = error_line(run)
+        assert zh in line and en not in line, line
+        assert en in run_cli(*args).stderr
+
+
+@pytest.mark.parametrize("mode, zh, en", [
+    ("ok", "登记处没有研究 NCT00000000", "has no study"),
+    ("fail", "登记处（", "answered HTTP 503"),
+    ("slow", "秒内没有回答", "did not answer within"),
+])
+def test_the_registrys_failures_are_said_in_chinese(tmp_path, mode: str, zh: str, en: str) -> None:
+    from tests.fake_services import FakeServices
+
+    nct = "NCT00000000" if mode == "ok" else "NCT07010263"
+    with FakeServices() as fake:
+        fake.mode = mode
+        run = run_cli("import", nct, "--online", "--out", str(tmp_path),
+                      env={**ZH, "SITEFINDER_CTGOV_URL": fake.url, "SITEFINDER_TIMEOUT": "0.5"})
+    assert run.exit_code == 1
+    line = error_line(run)
+    assert zh in line and en not in line, line
+
+
+def test_a_bad_timeout_or_service_url_is_said_in_chinese(tmp_path) -> None:
+    from tests.fake_services import FakeServices
+
+    with FakeServices() as fake:
+        run = run_cli("import", "NCT07010263", "--online", "--out", str(tmp_path),
+                      env={**ZH, "SITEFINDER_CTGOV_URL": fake.url, "SITEFINDER_TIMEOUT": "soon"})
+    line = error_line(run)
+    assert "SITEFINDER_TIMEOUT 须为大于 0" in line and "must be a number of seconds" not in line
+    line = error_line(run_cli("update", env={**ZH, "SITEFINDER_CTGOV_URL": "ftp://x"}))
+    assert "须为 http:// 或 https:// 网址" in line and "must be an http" not in line

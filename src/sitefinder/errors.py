@@ -17,8 +17,9 @@ class SitefinderError(Exception):
         the CLI boundary says it in the answer's language (`words`): a patient whose terminal is
         Chinese reads a bad --limit in Chinese, as every other line of the answer. A `message` that
         is a phrase already (wording.said) is that phrase."""
-        if not key and getattr(message, "key", ""):
-            key, values = getattr(message, "key"), dict(getattr(message, "values"))
+        said_key: object = getattr(message, "key", None)  # a wording.Said (not imported here: no circle)
+        if not key and isinstance(said_key, str) and said_key:
+            key, values = said_key, dict(getattr(message, "values"))
         self.key = key
         self.values = values
         super().__init__(_say(key, "en", values) if key else message)
