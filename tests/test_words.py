@@ -283,3 +283,19 @@ def test_a_bad_timeout_or_service_url_is_said_in_chinese(tmp_path) -> None:
     assert "SITEFINDER_TIMEOUT 须为大于 0" in line and "must be a number of seconds" not in line
     line = error_line(run_cli("update", env={**ZH, "SITEFINDER_CTGOV_URL": "ftp://x"}))
     assert "须为 http:// 或 https:// 网址" in line and "must be an http" not in line
+
+
+def test_what_import_wrote_is_said_in_chinese(tmp_path) -> None:
+    from tests.conftest import CTGOV_STUDY
+
+    run = run_cli("import", str(CTGOV_STUDY), "--out", str(tmp_path / "zh"), env=ZH)
+    assert run.exit_code == 0, run.stderr
+    assert "已导入 NCT07010263" in run.stdout and "个由离线地名库定位" in run.stdout and "下一步" in run.stdout
+    for english in ("Imported", "placed by the registry", "Sites file", "Next"):
+        assert english not in run.stdout
+    english = run_cli("import", str(CTGOV_STUDY), "--out", str(tmp_path / "en"), "--lang", "en", env=ZH)
+    assert english.stdout.startswith("Imported NCT07010263") and "已导入" not in english.stdout
+    # the data contract: the same JSON under any locale (its paths aside)
+    zh_json = run_cli("import", str(CTGOV_STUDY), "--out", str(tmp_path / "j"), "--json", env=ZH).stdout
+    c_json = run_cli("import", str(CTGOV_STUDY), "--out", str(tmp_path / "k"), "--json").stdout
+    assert zh_json.replace(str(tmp_path / "j"), "DIR") == c_json.replace(str(tmp_path / "k"), "DIR")

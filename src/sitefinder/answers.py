@@ -165,6 +165,7 @@ class BulkResult(NamedTuple):
     skipped: list[Skipped]
     sites_path: Path | None = None
     trials_path: Path | None = None
+    lang: str = "en"  # the words of the view and the notices; JSON and CSV are the same in every language
 
 
 # A status as shown: (the effective status enum or None, where it comes from: "site", "trial" or None).

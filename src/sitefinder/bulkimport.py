@@ -46,7 +46,7 @@ Progress = Callable[[int, int | None], None]  # studies done, studies in all (No
 
 
 def import_many(sources: list[str], out_dir: Path, online: bool = False, strict: bool = False,
-                country: str | None = None, progress: Progress | None = None) -> BulkResult:
+                country: str | None = None, progress: Progress | None = None, lang: str | None = None) -> BulkResult:
     """`sitefinder import A B ...`: every study of every source, placed offline, published as one dataset."""
     from sitefinder.datasets import write_trials_dataset
     from sitefinder.importer import import_study
@@ -122,7 +122,10 @@ def import_many(sources: list[str], out_dir: Path, online: bool = False, strict:
     from sitefinder.sitestore import warm_index
 
     warm_index(sites_path)
-    return BulkResult(trials, sites, unplaced, from_registry, skipped, sites_path, trials_path)
+    from sitefinder.wording import language_of
+
+    return BulkResult(trials, sites, unplaced, from_registry, skipped, sites_path, trials_path,
+                      lang=language_of(lang, " ".join(sources)))
 
 
 def _is_nct(text: str) -> bool:

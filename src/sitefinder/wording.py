@@ -620,6 +620,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "geocoder.detail.address": {"en": "address is not a JSON object", "zh": "address 不是 JSON 对象"},
     "geocoder.detail.field": {"en": "address.{field} is {type}, not text", "zh": "address.{field} 是 {type}，不是文本"},
     "geocoder.detail.display": {"en": "display_name is not text", "zh": "display_name 不是文本"},
+    # what `import` wrote
+    "import.title.one": {"en": "Imported {nct_id}", "zh": "已导入 {nct_id}"},
+    "import.title.many": {"en": "Imported {count} trials", "zh": "已导入 {count} 个试验"},
+    "import.label.sites": {"en": "Sites", "zh": "研究中心"},
+    "import.label.sites_file": {"en": "Sites file", "zh": "研究中心文件"},
+    "import.label.trial_file": {"en": "Trial file", "zh": "试验文件"},
+    "import.label.next": {"en": "Next", "zh": "下一步"},
+    "import.placed": {"en": "{count}: {registry} placed by the registry, {gazetteer} by the offline gazetteer, "
+                            "{unplaced} not placed",
+                      "zh": "{count} 个：{registry} 个由登记处定位，{gazetteer} 个由离线地名库定位，{unplaced} 个未能定位"},
+    "import.next": {"en": "sitefinder near CITY --sites {path}", "zh": "sitefinder near 城市 --sites {path}"},
+    "import.skipped_notice": {"en": "Skipped {line}", "zh": "已跳过 {line}"},
+    "import.not_placed": {"en": "Not placed (listed, but never ranked by distance): {facility}",
+                          "zh": "未能定位（会列出，但不参与距离排序）：{facility}"},
     # the terminal map's lines
     "map.outside": {"en": " (outside this view)", "zh": "（不在此视图内）"},
 }

@@ -378,7 +378,8 @@ def notices(answer: object, options: str = "") -> list[str]:
         lang = answer.lang or "en"
         return [say("info.no_trial_facts", lang, name=answer.sites_name or say("info.the_sites_file", lang))]
     if isinstance(answer, BulkResult):
-        return [*(f"Skipped {skipped_line(item)}" for item in answer.skipped), *unplaced_notices(answer.unplaced)]
+        return [*(say("import.skipped_notice", answer.lang, line=skipped_line(item, answer.lang))
+                  for item in answer.skipped), *unplaced_notices(answer.unplaced, answer.lang)]
     if isinstance(answer, ImportResult):
         return unplaced_notices(answer.unplaced)
     if isinstance(answer, UpdateResult):
@@ -409,8 +410,8 @@ def empty_list_notices(answer: SiteList, options: str = "") -> list[str]:
     return lines
 
 
-def unplaced_notices(unplaced: Sequence[str]) -> list[str]:
-    return [f"Not placed (listed, but never ranked by distance): {facility}" for facility in unplaced]
+def unplaced_notices(unplaced: Sequence[str], lang: str = "en") -> list[str]:
+    return [say("import.not_placed", lang, facility=facility) for facility in unplaced]
 
 
 def skipped_said(item: Skipped) -> str:
@@ -749,12 +750,16 @@ def import_trial_path(result: BulkResult) -> Path | None:
 
 def import_view(result: BulkResult) -> FieldsView:
     placed = len(result.sites) - len(result.unplaced)
-    one = single_trial(result)
-    return FieldsView(f"Imported {one.nct_id if one else f'{len(result.trials)} trials'}", [
-        ("Sites", f"{len(result.sites)}: {result.from_registry} placed by the registry, "
-                  f"{placed - result.from_registry} by the offline gazetteer, {len(result.unplaced)} not placed"),
-        ("Sites file", str(result.sites_path)), ("Trial file", str(import_trial_path(result))),
-        ("Next", f"sitefinder near CITY --sites {result.sites_path}"),
+    one, lang = single_trial(result), result.lang
+    title = say("import.title.one", lang, nct_id=one.nct_id) if one else \
+        say("import.title.many", lang, count=len(result.trials))
+    return FieldsView(title, [
+        (say("import.label.sites", lang), say("import.placed", lang, count=len(result.sites),
+                                              registry=result.from_registry,
+                                              gazetteer=placed - result.from_registry, unplaced=len(result.unplaced))),
+        (say("import.label.sites_file", lang), str(result.sites_path)),
+        (say("import.label.trial_file", lang), str(import_trial_path(result))),
+        (say("import.label.next", lang), say("import.next", lang, path=result.sites_path)),
     ])
 
 
