@@ -195,6 +195,7 @@ class UpdateResult(NamedTuple):
     is_default: bool  # commands without --sites now read it
     id_high_water: int = 0  # the highest site id this dataset has ever used (never given out again)
     notes: tuple[str, ...] = ()  # e.g. an earlier copy that could not be read, and was replaced
+    lang: str = "en"  # the words of the view and the notices; JSON and CSV are the same in every language
 
 
 class TrialChange(NamedTuple):
@@ -223,6 +224,7 @@ class DatasetUpdate(NamedTuple):
     unplaced: list[str]
     id_high_water: int = 0  # the highest site id this dataset has ever used, in any trial (never given out again)
     notes: tuple[str, ...] = ()
+    lang: str = "en"  # the words of the view and the notices; JSON and CSV are the same in every language
 
 
 Answer = Union[NearResult, RegionAnswer, SiteList, SiteDetail, TrialSummary, MapResult, HospitalAnswer, ImportResult,

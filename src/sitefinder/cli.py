@@ -476,6 +476,7 @@ def update_command(
         metavar="NCT_ID", show_default=False,
         help="The study to fetch; by default the trial of the data in use (NCT07010263 as shipped).")] = None,
     sites: SitesOption = None,
+    lang: LangOption = None,
     output: FormatOption = Format.table,
     as_json: JsonOption = False,
 ) -> None:
@@ -497,7 +498,7 @@ def update_command(
     from sitefinder.update import refresh_from_registry
 
     fmt = choose_format(output, as_json)
-    emit(refresh_from_registry(nct_id, sites), fmt)
+    emit(refresh_from_registry(nct_id, sites, chosen_language(lang)), fmt)
 
 
 def run() -> None:

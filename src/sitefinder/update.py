@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from sitefinder.answers import DatasetUpdate, ShownStatus, SiteChange, TrialChange, UpdateResult
-from sitefinder.errors import UsageError
+from sitefinder.errors import UsageError, phrase_of
 from sitefinder.models import Contact, Site, Trial
 from sitefinder.text import quoted
-from sitefinder.wording import said
+from sitefinder.wording import language_of, said
 
 
-def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = None) -> UpdateResult | DatasetUpdate:
+def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = None,
+                          lang: str | None = None) -> UpdateResult | DatasetUpdate:
     """Fetch `nct_id` (default: the trial of the data in use) and compare it with the data in use;
     for a dataset of several trials, without `nct_id`, refresh them all (refresh_dataset).
 
@@ -44,9 +45,9 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
         if nct_id is None and sites_path is not None:
             raise  # a file of the user's that names no trial the registry could be asked for
         if sites_path is not None:  # the default is the copy kept here: said below, where it is replaced
-            notes.append(f"The data in use could not be read ({exc}); they are replaced.")
+            notes.append(said("update.unreadable", problem=phrase_of(exc)))
     if many and sites_path is not None:
-        return refresh_dataset(sites_path)  # every trial of the dataset
+        return refresh_dataset(sites_path)._replace(lang=language_of(lang, ""))  # every trial of the dataset
     asked = nct_id if nct_id is not None else (in_use[0].nct_id if in_use else SHIPPED_TRIAL)
     if not asked.strip():
         raise UsageError(key="update.no_trial")
@@ -80,7 +81,7 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
     return UpdateResult(nct_id=wanted, trial=result.trial, before=before_trial, sites_path=new_sites_path,
                         site_count=len(sites), added=added, removed=removed, changed=changed,
                         unplaced=result.unplaced, is_default=wanted == SHIPPED_TRIAL, id_high_water=high_water,
-                        notes=tuple(notes))
+                        notes=tuple(notes), lang=language_of(lang, nct_id or ""))
 
 
 def _published_here(sites_path: Path) -> bool:

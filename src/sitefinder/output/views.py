@@ -117,7 +117,7 @@ UPDATE_COLUMNS = (Column("Change"), ID, Column("Facility"), Column("City"), Colu
 _HEADER_KEYS = {"ID": "id", "Facility": "facility", "City": "city", "Province": "province", "km": "km",
                 "Status": "status", "Investigator": "investigator", "Trial": "trial", "Hospital": "hospital",
                 "Whom to call": "whom_to_call", "Title": "title", "Phase": "phase", "Sites": "sites",
-                "Data of": "data_of"}
+                "Data of": "data_of", "Change": "change", "What": "what"}
 
 
 def columns_in(columns: Sequence[Column], lang: str) -> tuple[Column, ...]:
@@ -383,10 +383,10 @@ def notices(answer: object, options: str = "") -> list[str]:
     if isinstance(answer, ImportResult):
         return unplaced_notices(answer.unplaced)
     if isinstance(answer, UpdateResult):
-        return [*answer.notes, *unplaced_notices(answer.unplaced)]
+        return [*spoken_notes(answer.notes, answer.lang), *unplaced_notices(answer.unplaced, answer.lang)]
     if isinstance(answer, DatasetUpdate):
-        return [*answer.notes, *unplaced_notices(answer.unplaced),
-                *(f"{change.nct_id}: the registry did not return this study; its data are kept as they were"
+        return [*spoken_notes(answer.notes, answer.lang), *unplaced_notices(answer.unplaced, answer.lang),
+                *(say("update.not_returned_notice", answer.lang, nct_id=change.nct_id)
                   for change in answer.trials if not change.found)]
     return []
 
@@ -763,61 +763,85 @@ def import_view(result: BulkResult) -> FieldsView:
     ])
 
 
-def update_rows(result: UpdateResult) -> list[list[str]]:
-    """One row per change: added, removed, and for a changed site its status and its people apart."""
-    rows = ([["added", str(site.id), site.facility, site.city, status_cell(site, result.trial)]
+def update_rows(result: UpdateResult, lang: str = "en") -> list[list[str]]:
+    """One row per change: added, removed, and for a changed site its status and its people apart.
+    `lang`: the words of the table (CSV's cells are the English ones)."""
+    chinese = ChineseNames("", "", {}) if lang == "zh" else None  # statuses in the table's language (no names)
+
+    def status(shown: tuple[str | None, str | None]) -> str:
+        if lang == "zh":
+            from sitefinder.status import status_word
+
+            word = status_word(shown[0], lang)
+            return say("status.trial_suffix", lang, status=word) if shown[1] == "trial" else word
+        return status_words(*shown)
+
+    added, removed, changed = (say(f"update.{what}", lang) for what in ("added", "removed", "changed"))
+    rows = ([[added, str(site.id), site.facility, site.city, status_cell(site, result.trial, chinese)]
              for site in result.added]
-            + [["removed", str(site.id), site.facility, site.city, "(was " + status_cell(site, result.before) + ")"]
-               for site in result.removed])
+            + [[removed, str(site.id), site.facility, site.city,
+                say("update.was", lang, status=status_cell(site, result.before, chinese))] for site in result.removed])
     for change in result.changed:
         if change.status:
-            rows.append(["changed", str(change.site.id), change.site.facility, change.site.city,
-                         f"status: {status_words(*change.status[0])} → {status_words(*change.status[1])}"])
+            rows.append([changed, str(change.site.id), change.site.facility, change.site.city,
+                         say("update.status", lang, before=status(change.status[0]), after=status(change.status[1]))])
         if change.contacts:
-            before, after = ("; ".join(map(contact_line, people)) or "none" for people in change.contacts)
-            rows.append(["changed", str(change.site.id), change.site.facility, change.site.city,
-                         f"contacts: {before} → {after}"])
+            before, after = ("; ".join(contact_line(person, lang=lang) for person in people)
+                             or say("update.nobody", lang) for people in change.contacts)
+            rows.append([changed, str(change.site.id), change.site.facility, change.site.city,
+                         say("update.contacts", lang, before=before, after=after)])
     return rows
 
 
 def update_view(result: UpdateResult) -> View:
+    from sitefinder.status import status_word
     from sitefinder.trial import freshness
 
-    where = ("every command now uses them (--sites still wins)" if result.is_default
-             else f"use them with --sites {result.sites_path}")
-    footer = [f"Saved in {result.sites_path.parent}; {where}.", data_line(result.trial)]
+    lang = result.lang
+
+    def overall(status: str | None) -> str:
+        return status_word(status, lang) if lang == "zh" else status_words(status, "site")
+
+    where = (say("update.every_command", lang) if result.is_default
+             else say("update.use_with", lang, path=result.sites_path))
+    footer = [say("update.saved", lang, folder=result.sites_path.parent, where=where), data_line(result.trial, lang)]
     if result.added or result.removed:  # ids are stable: say which are new and which are gone for good
-        footer.insert(0, ids_line(result.added, result.removed))
+        footer.insert(0, ids_line(result.added, result.removed, lang))
     if result.before.overall_status != result.trial.overall_status:
-        footer.insert(0, f"The trial's overall status, shown for every site that states none: "
-                         f"{status_words(result.before.overall_status, 'site')} → "
-                         f"{status_words(result.trial.overall_status, 'site')}.")
+        footer.insert(0, say("update.trial_status", lang, before=overall(result.before.overall_status),
+                             after=overall(result.trial.overall_status)))
     before = freshness(result.before).date
-    title = (f"{result.nct_id}: {result.site_count} sites; {len(result.added)} added, {len(result.removed)} removed, "
-             f"{len(result.changed)} changed since the data of {before or 'unknown date'}")
-    rows = update_rows(result)
+    title = say("update.title", lang, nct_id=result.nct_id, count=result.site_count, added=len(result.added),
+                removed=len(result.removed), changed=len(result.changed),
+                before=before or say("update.unknown_date", lang))
+    rows = update_rows(result, lang)
     if rows:
-        return TableView(title, UPDATE_COLUMNS, rows, footer)
-    return FieldsView(title, [("", line) for line in ["Nothing changed.", *footer]])
+        return TableView(title, columns_in(UPDATE_COLUMNS, lang), rows, footer)
+    return FieldsView(title, [("", line) for line in [say("update.nothing", lang), *footer]])
 
 
-def ids_line(added: Sequence[Site], removed: Sequence[Site]) -> str:
+def ids_line(added: Sequence[Site], removed: Sequence[Site], lang: str = "en") -> str:
     """Which site ids are new and which are gone for good (ids are stable across updates)."""
-    return "Site ids: " + "; ".join(part for part in (
-        "added " + ", ".join(str(site.id) for site in added) if added else "",
-        "removed " + ", ".join(str(site.id) for site in removed) + " (never reused)"
-        if removed else "") if part) + "; every other site keeps its id."
+    return say("update.ids", lang, parts="; ".join(part for part in (
+        say("update.ids_added", lang, ids=", ".join(str(site.id) for site in added)) if added else "",
+        say("update.ids_removed", lang, ids=", ".join(str(site.id) for site in removed)) if removed else "")
+        if part))
 
 
-def dataset_update_rows(result: DatasetUpdate) -> list[list[str]]:
-    """One row a trial: its status (and its change), its sites' changes."""
+def dataset_update_rows(result: DatasetUpdate, lang: str = "en") -> list[list[str]]:
+    """One row a trial: its status (and its change), its sites' changes. `lang`: as update_rows'."""
+    from sitefinder.status import status_word
+
+    def overall(status: str | None) -> str:
+        return status_word(status, lang) if lang == "zh" else status_words(status, "site")
+
     rows = []
     for change in result.trials:
-        status = (f"{status_words(change.before.overall_status, 'site')} → "
-                  f"{status_words(change.after.overall_status, 'site')}" if change.status_changed
-                  else status_words(change.after.overall_status, "site"))
-        sites = (f"{change.site_count} sites; {len(change.added)} added, {len(change.removed)} removed, "
-                 f"{len(change.changed)} changed" if change.found else "not returned by the registry; kept")
+        status = (f"{overall(change.before.overall_status)} → {overall(change.after.overall_status)}"
+                  if change.status_changed else overall(change.after.overall_status))
+        sites = (say("update.trial_sites", lang, count=change.site_count, added=len(change.added),
+                     removed=len(change.removed), changed=len(change.changed)) if change.found
+                 else say("update.not_returned", lang))
         rows.append([change.nct_id, short_label(change.after), status, sites])
     return rows
 
@@ -827,12 +851,13 @@ def dataset_update_view(result: DatasetUpdate) -> TableView:
     moved = sum(change.status_changed for change in result.trials)
     added = [site for change in result.trials for site in change.added]
     removed = [site for change in result.trials for site in change.removed]
-    footer = [f"Saved in {result.sites_path.parent}; use them with --sites {result.sites_path}.",
-              "Each trial's site changes: sitefinder update --json."]
+    lang = result.lang
+    footer = [say("update.dataset_saved", lang, folder=result.sites_path.parent, path=result.sites_path),
+              say("update.each_trial", lang)]
     if added or removed:
-        footer.insert(0, ids_line(added, removed))
-    return TableView(f"{len(result.trials)} trials refreshed; {moved} changed status", DATASET_UPDATE_COLUMNS,
-                     dataset_update_rows(result), footer)
+        footer.insert(0, ids_line(added, removed, lang))
+    return TableView(say("update.dataset_title", lang, count=len(result.trials), moved=moved),
+                     columns_in(DATASET_UPDATE_COLUMNS, lang), dataset_update_rows(result, lang), footer)
 
 
 # ---------------------------------------------------------------- the map's words
