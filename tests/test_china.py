@@ -227,7 +227,7 @@ def test_list_city_and_show_understand_addresses(cli) -> None:
     assert [site["id"] for site in listed.json()["sites"]] == [
         site["id"] for site in cli("list", "--city", "Jinan", "--json").json()["sites"]]
     shown = cli("show", "山东济南")
-    assert shown.exit_code == 2 and "matches 2 sites" in shown.stderr  # a usage error: give the id
+    assert shown.exit_code == 2 and "与 2 个研究中心匹配" in shown.stderr  # a usage error: give the id (in Chinese, as asked)
 
 
 def test_map_understands_an_address(cli) -> None:

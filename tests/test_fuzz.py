@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 
 from conftest import run_cli
 
+from sitefinder.text import has_cjk
+
 SCALE = float(os.environ.get("SITEFINDER_FUZZ_SCALE", "1"))
 FUZZ = settings(derandomize=True, deadline=None, max_examples=int(250 * SCALE),
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
@@ -85,7 +87,9 @@ def check_contract(args: list[str]) -> None:
     assert "Traceback" not in run.stderr and "Traceback" not in run.stdout, args
     if run.exit_code != 0:
         assert run.stdout == "", (args, run.stdout)
-        assert run.stderr.startswith("Error: ") and run.stderr.count("\n") == 1, (args, run.stderr)
+        # the prefix in the answer's language: Chinese when anything typed is (the locale is C here)
+        prefix = "错误：" if has_cjk(" ".join(args)) else "Error: "
+        assert run.stderr.startswith(prefix) and run.stderr.count("\n") == 1, (args, run.stderr)
         assert len(run.stderr) < 600, (args, run.stderr)
     elif "--json" in args and args[0] in ("near", "list", "show", "info") and not run.stdout.lstrip().startswith("Usage"):
         json.loads(run.stdout)  # valid JSON, whatever went in (-h and --help print help, as they should)

@@ -115,7 +115,9 @@ def test_the_maps_title_says_the_place_as_nears_does() -> None:
 def test_a_place_not_found_is_said_in_the_answers_language(query: str, env: dict[str, str], chinese: bool) -> None:
     run = run_cli("near", query, env=env)
     assert run.exit_code == 1 and run.stdout == "" and len(run.stderr.strip().splitlines()) == 1
-    line = run.stderr.split(":", 1)[1]  # after "Error:"
+    prefix = "错误：" if chinese else "Error: "
+    assert run.stderr.startswith(prefix)
+    line = run.stderr[len(prefix):]
     assert any("\u4e00" <= char <= "\u9fff" for char in line.replace(query, "").replace("广州", "")) is chinese
     assert ("--online" in line) and (("找不到" in line) is chinese) and (("no place called" in line) is not chinese)
 

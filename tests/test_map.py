@@ -17,6 +17,8 @@ import pytest
 
 from conftest import ROOT, run_cli
 
+from sitefinder.text import has_cjk
+
 BRAILLE = re.compile("[\u2801-\u28ff]")
 FIXTURE = ROOT / "tests" / "fixtures" / "NCT03433391.json"
 
@@ -36,7 +38,9 @@ def test_terminal_map_at_common_widths(width: int, place: str) -> None:
         assert any(re.search(rf"(^|[^0-9]){rank}([^0-9]|$)", line.replace("⠀", " ")) for line in drawing), rank
     legend = lines[1 + rows:]
     assert legend[0].startswith("@ ") and any(line.startswith(" 1 ") for line in legend)
-    assert any("Boundaries are illustrative" in line for line in legend)
+    # the caption in the answer's language: a place typed in Chinese is answered in Chinese
+    caption = "边界仅为示意" if has_cjk(place) else "Boundaries are illustrative"
+    assert any(caption in line for line in legend)
 
 
 @pytest.mark.parametrize("width", [40, 60, 80, 100])
@@ -54,7 +58,7 @@ def test_a_legend_line_wraps_under_its_facility_and_keeps_its_id_whole(width: in
         entry = legend[start:end]
         assert all(line.startswith("   ") and line[3:4] != " " for line in entry[1:]), entry
         assert re.search(r"(id|编号) \d+$", entry[-1]), entry  # the id whole, at the end of its entry
-        assert re.search(r"[\d.,]+ km", " ".join(entry)) and not any(line.endswith(tuple("0123456789")) and
+        assert re.search(r"[\d.,]+ (km|公里)", " ".join(entry)) and not any(line.endswith(tuple("0123456789")) and
                                                                       "km" not in line for line in entry[:-1])
     if place == "广州":  # Chinese asked for: the facility's Chinese name first, as near's table gives it
         assert "江门市中心医院" in legend[starts[0]]
@@ -132,7 +136,8 @@ def map_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     for name, args in (("guangzhou.svg", ["map", "Guangzhou", "--limit", "8"]),
                        ("taizhou.html", ["map", "台州"]), ("harbin.svg", ["map", "Harbin", "--view", "country"])):
         run = run_cli(*args, "--out", str(folder / name))
-        assert run.exit_code == 0 and run.stdout == "" and "Map written to" in run.stderr, run.stderr
+        written = "地图已写入" if has_cjk(" ".join(args)) else "Map written to"  # in the answer's language
+        assert run.exit_code == 0 and run.stdout == "" and written in run.stderr, run.stderr
         files[name] = folder / name
     return files
 

@@ -113,7 +113,7 @@ def test_list_city_typo_gets_did_you_mean() -> None:
 def test_show_understands_a_city() -> None:
     assert run_cli("show", "青岛", "--json").json()["site"]["id"] == 30
     beijing = run_cli("show", "北京")
-    assert beijing.exit_code == 2 and "matches 3 sites" in beijing.stderr
+    assert beijing.exit_code == 2 and "与 3 个研究中心匹配" in beijing.stderr
 
 
 @pytest.mark.parametrize(("typed", "meant"), [("广洲", "广州 (Guangzhou, Guangdong)"),

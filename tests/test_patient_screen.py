@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from sitefinder.status import STATUS_WORDS, joinable, status_class
+from sitefinder.text import has_cjk
 
 from conftest import make_site
 
@@ -352,9 +354,10 @@ def test_place_words_and_short_province() -> None:
 def test_show_matches_city_and_facility_by_one_rule(cli, query: str, ids: list[int]) -> None:
     result = cli("show", query)
     assert result.exit_code == 2
-    assert f"matches {len(ids)} sites" in result.stderr
-    for site_id in ids:
-        assert f" {site_id} " in result.stderr
+    # said in the language of the query: Chinese typed, Chinese read
+    assert (f"与 {len(ids)} 个研究中心匹配" if has_cjk(query) else f"matches {len(ids)} sites") in result.stderr
+    listed = result.stderr.split("：" if has_cjk(query) else ": ", 2)[2]  # after "Error: 'X' matches N sites: "
+    assert [int(number) for number in re.findall(r"(?:^|; )(\d+) ", listed)] == ids, listed
 
 
 @pytest.mark.parametrize("query", ["Qingdao", "青岛", "Taizhou Hospital", "江门"])
@@ -491,7 +494,7 @@ def test_bad_option_values_are_said_in_our_words(cli, args: tuple[str, ...], wan
         assert leak not in result.stderr
 
 
-@pytest.mark.parametrize("args, wanted", [(("广州",), "did you mean: sitefinder near 广州"),
+@pytest.mark.parametrize("args, wanted", [(("广州",), "您是否要运行：sitefinder near 广州"),
                                           (("Guangzhou",), "did you mean: sitefinder near Guangzhou"),
                                           (("help",), "sitefinder --help")])
 def test_a_place_or_help_as_the_command_gets_a_suggestion(cli, args: tuple[str, ...], wanted: str) -> None:

@@ -41,5 +41,5 @@ def test_a_site_query_in_chinese_that_matches_nothing_says_so_in_chinese(cli, en
     said = cli("show", english)
     assert said.exit_code == 1 and "no site matches" in said.stderr
     asked = cli("show", chinese)
-    assert asked.exit_code == 1 and asked.stdout == "" and asked.stderr.startswith("Error: ")
+    assert asked.exit_code == 1 and asked.stdout == "" and asked.stderr.startswith("错误：")
     assert "no site matches" not in asked.stderr and chinese in asked.stderr and "sitefinder list" in asked.stderr

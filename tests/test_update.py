@@ -170,3 +170,18 @@ def test_an_imported_dataset_is_refreshed_where_it_is_and_its_hint_says_how(cli,
     assert not (user_data_dir() / "NCT01234567").exists()
     after = cli("near", "Guangzhou", "--sites", str(sites))
     assert "sitefinder update" not in " ".join(after.stdout.split())  # fresh now
+
+
+def test_the_table_report_is_said_in_chinese_under_a_chinese_locale(cli, registry) -> None:
+    """What update changed, in the answer's language (issue #20)."""
+    zh = {"LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""}
+    run = cli("update", env={**env(registry), **zh, "COLUMNS": "160"})
+    assert run.exit_code == 0, run.stderr
+    assert run.stdout.startswith("NCT07010263：42 个研究中心；自 2025-06-08 的数据以来新增 1 个，移除 1 个，变更 1 个")
+    assert re.search(r"^新增 +\d+ +Wuhan Union Hospital", run.stdout, re.M) and "（原为 尚未开始招募（试验））" in run.stdout
+    assert "状态：尚未开始招募（试验） → 正在招募" in run.stdout and "现在每个命令都使用这些数据" in run.stdout
+    assert "试验的总体状态（显示在所有未注明自身状态的研究中心）：尚未开始招募 → 正在招募。" in run.stdout
+    for english in ("sites;", "added", "status:", "every command now uses them", "The trial's overall status"):
+        assert english not in run.stdout
+    again = cli("update", env={**env(registry), **zh})
+    assert "没有任何变化。" in again.stdout and "Nothing changed." not in again.stdout

@@ -168,6 +168,7 @@ class BulkResult(NamedTuple):
     skipped: list[Skipped]
     sites_path: Path | None = None
     trials_path: Path | None = None
+    lang: str = "en"  # the words of the view and the notices; JSON and CSV are the same in every language
 
 
 # A status as shown: (the effective status enum or None, where it comes from: "site", "trial" or None).
@@ -197,6 +198,7 @@ class UpdateResult(NamedTuple):
     is_default: bool  # commands without --sites now read it
     id_high_water: int = 0  # the highest site id this dataset has ever used (never given out again)
     notes: tuple[str, ...] = ()  # e.g. an earlier copy that could not be read, and was replaced
+    lang: str = "en"  # the words of the view and the notices; JSON and CSV are the same in every language
 
 
 class TrialChange(NamedTuple):
@@ -225,6 +227,7 @@ class DatasetUpdate(NamedTuple):
     unplaced: list[str]
     id_high_water: int = 0  # the highest site id this dataset has ever used, in any trial (never given out again)
     notes: tuple[str, ...] = ()
+    lang: str = "en"  # the words of the view and the notices; JSON and CSV are the same in every language
 
 
 Answer = Union[NearResult, RegionAnswer, SiteList, SiteDetail, TrialSummary, MapResult, HospitalAnswer, ImportResult,

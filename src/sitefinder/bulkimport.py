@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from sitefinder.answers import BulkResult, Skipped
-from sitefinder.errors import ImportFailed, UsageError
+from sitefinder.errors import ImportFailed, UsageError, phrase_of
 from sitefinder.models import Site, Trial
 from sitefinder.text import quoted
 
@@ -46,27 +46,28 @@ Progress = Callable[[int, int | None], None]  # studies done, studies in all (No
 
 
 def import_many(sources: list[str], out_dir: Path, online: bool = False, strict: bool = False,
-                country: str | None = None, progress: Progress | None = None) -> BulkResult:
+                country: str | None = None, progress: Progress | None = None, lang: str | None = None) -> BulkResult:
     """`sitefinder import A B ...`: every study of every source, placed offline, published as one dataset."""
     from sitefinder.datasets import write_trials_dataset
     from sitefinder.importer import import_study
-    from sitefinder.output.views import skipped_line  # the words `import` shows for a skipped study
+    from sitefinder.output.views import skipped_said  # the words `import` shows for a skipped study
+    from sitefinder.wording import said
     from sitefinder.placement import Placer
     from sitefinder.queries import open_gazetteer
 
     if not sources:
-        raise UsageError("give a study file, an export, a folder or zip of NCT*.json files, or an NCT id")
+        raise UsageError(key="import.no_sources")
     try:  # a name that is not UTF-8 (a stray byte) could not be printed or put in JSON once written
         str(out_dir).encode("utf-8")
     except UnicodeEncodeError:
-        raise UsageError(f"--out {str(out_dir).encode('utf-8', 'surrogateescape').decode('utf-8', 'backslashreplace')}: "
-                         "the directory name is not UTF-8; choose a name in UTF-8; nothing was written") from None
+        raise UsageError(key="import.out_not_utf8",
+                         name=str(out_dir).encode('utf-8', 'surrogateescape').decode('utf-8', 'backslashreplace')) from None
     gazetteer = open_gazetteer()
     countries = None
     if country is not None:
         countries = frozenset(gazetteer.country_codes(country))
         if not countries:
-            raise UsageError(f"unknown country {quoted(country)}; give its name, e.g. --country China")
+            raise UsageError(key="usage.unknown_country", query=quoted(country))
     studies = (study for source in sources for study in _studies(source, online))  # read as they are placed
     # One memo of placements for every study: an export's studies share their cities (a country's
     # many trials at the same hospitals), so each distinct location is worked out once per import.
@@ -81,21 +82,20 @@ def import_many(sources: list[str], out_dir: Path, online: bool = False, strict:
     done = 0
     for done, study in enumerate(studies, start=1):
         if done > MAX_STUDIES:
-            raise ImportFailed(f"more than {MAX_STUDIES} studies; at most that many in one dataset: split the import")
+            raise ImportFailed(key="import.too_many", most=MAX_STUDIES)
         nct_id = _nct_id_of(study.data)
         try:
             if not isinstance(study.data, dict) or not isinstance(study.data.get("protocolSection"), dict):
-                raise ImportFailed("not a ClinicalTrials.gov API v2 study (no protocolSection)")
+                raise ImportFailed(key="import.no_protocol")
             result = import_study(study.data, gazetteer, retrieved=study.retrieved, first_id=len(sites) + 1,
                                   countries=countries, placer=placer)
             nct_id = result.trial.nct_id.upper()
             if not _is_nct(nct_id):
-                raise ImportFailed(f"identificationModule.nctId {quoted(result.trial.nct_id)} is not an NCT id")
+                raise ImportFailed(key="import.bad_nct_id", value=quoted(result.trial.nct_id))
         except ImportFailed as exc:
-            skipped.append(Skipped(study.source, study.position, nct_id, str(exc)))
+            skipped.append(Skipped(study.source, study.position, nct_id, phrase_of(exc)))
             if strict:
-                raise ImportFailed(f"{skipped_line(skipped[-1])} (drop --strict to skip it); "
-                                   "nothing was written") from None
+                raise ImportFailed(key="import.strict_skipped", skipped=skipped_said(skipped[-1])) from None
             continue
         if nct_id in seen:
             skipped.append(Skipped(study.source, study.position, nct_id, "already imported from an earlier study; "
@@ -105,9 +105,8 @@ def import_many(sources: list[str], out_dir: Path, online: bool = False, strict:
         if not result.sites:
             continue  # no site in the countries asked for
         if strict and result.unplaced:
-            raise ImportFailed(f"{nct_id}: {len(result.unplaced)} site(s) could not be placed: "
-                               f"{'; '.join(result.unplaced[:5])} (drop --strict to import them unranked); "
-                               "nothing was written")
+            raise ImportFailed(key="import.strict_unplaced", nct_id=nct_id, count=len(result.unplaced),
+                               names="; ".join(result.unplaced[:5]))
         trials.append(result.trial._replace(nct_id=nct_id))
         sites.extend(result.sites)
         unplaced.extend(result.unplaced)
@@ -115,16 +114,18 @@ def import_many(sources: list[str], out_dir: Path, online: bool = False, strict:
         if progress is not None and time.monotonic() - started > PROGRESS_AFTER_S:
             progress(done, None)
     if not trials:
-        where = f" in {country}" if country else ""
+        where = said("import.in_country", country=country) if country else ""
         if skipped:
-            raise ImportFailed(f"no study could be imported: {skipped_line(skipped[0])}; nothing was written")
-        which = "the study lists no locations" if done == 1 else "none of the studies lists locations"
-        raise ImportFailed(f"{which}{where}, so there is nothing to find; nothing was written")
+            raise ImportFailed(key="import.none_imported", skipped=skipped_said(skipped[0]))
+        raise ImportFailed(key="import.no_locations." + ("one" if done == 1 else "many"), where=where)
     sites_path, trials_path = write_trials_dataset(out_dir, sites, trials, countries)
     from sitefinder.sitestore import warm_index
 
     warm_index(sites_path)
-    return BulkResult(trials, sites, unplaced, from_registry, skipped, sites_path, trials_path)
+    from sitefinder.wording import language_of
+
+    return BulkResult(trials, sites, unplaced, from_registry, skipped, sites_path, trials_path,
+                      lang=language_of(lang, " ".join(sources)))
 
 
 def _is_nct(text: str) -> bool:
@@ -171,10 +172,9 @@ def _read(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     try:
         return read_bounded(path, limit)
     except FileNotFoundError:
-        raise ImportFailed(f"{_shown(path)}: no such file; give a study JSON file, an export, a folder or zip of "
-                           "NCT*.json files, or an NCT id with --online") from None
+        raise ImportFailed(key="import.no_file", path=_shown(path)) from None
     except OSError as exc:
-        raise ImportFailed(f"{_shown(path)}: cannot be read ({exc.strerror or exc})") from None
+        raise ImportFailed(key="import.unreadable", path=_shown(path), what=exc.strerror or exc) from None
 
 
 def _json_studies(where: str, raw: bytes) -> Iterator[Study]:
@@ -186,7 +186,7 @@ def _json_studies(where: str, raw: bytes) -> Iterator[Study]:
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise not_a_study_record(where, raw, exc) from None
     if isinstance(data, (list, dict)) and not (data if isinstance(data, list) else data.get("studies", True)):
-        raise ImportFailed(f"{where}: holds no studies (an empty list, no protocolSection)")
+        raise ImportFailed(key="import.no_studies", where=where)
     if isinstance(data, list) and not any(isinstance(item, dict) for item in data):
         raise not_a_study_record(where, raw)  # [1, 2, 3]: a list, but of no records at all
     if isinstance(data, list):  # the website's export
@@ -214,7 +214,7 @@ def _folder_studies(folder: Path) -> Iterator[Study]:
         try:
             entries = sorted(directory.iterdir())
         except OSError as exc:
-            raise ImportFailed(f"{directory}: cannot be read ({exc.strerror or exc})") from None
+            raise ImportFailed(key="import.unreadable", path=directory, what=exc.strerror or exc) from None
         for entry in entries:
             if entry.is_symlink():
                 continue
@@ -223,11 +223,11 @@ def _folder_studies(folder: Path) -> Iterator[Study]:
             elif entry.is_file() and _is_study_name(entry.name):
                 found.append(entry)
                 if len(found) > MAX_ZIP_MEMBERS:
-                    raise ImportFailed(f"{folder}: more than {MAX_ZIP_MEMBERS} study files; split the import")
+                    raise ImportFailed(key="import.folder_too_many", path=folder, most=MAX_ZIP_MEMBERS)
 
     walk(folder, 0)
     if not found:
-        raise ImportFailed(f"{folder}: no NCT*.json files in this folder")
+        raise ImportFailed(key="import.folder_empty", path=folder)
     from sitefinder.importer import MAX_STUDY_BYTES
 
     for path in found:
@@ -245,26 +245,26 @@ def _zip_studies(path: Path, raw: bytes) -> Iterator[Study]:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise ImportFailed(f"{path}: not a readable zip file ({exc})") from None
+        raise ImportFailed(key="import.bad_zip", path=path, detail=exc) from None
     if len(members) > MAX_ZIP_MEMBERS:
-        raise ImportFailed(f"{path}: {len(members)} members; at most {MAX_ZIP_MEMBERS}: split the archive")
+        raise ImportFailed(key="import.zip_too_many", path=path, count=len(members), most=MAX_ZIP_MEMBERS)
     wanted = [member for member in members if not member.is_dir() and _safe_member(member.filename)
               and _is_study_name(member.filename)]
     if not wanted:
-        raise ImportFailed(f"{path}: no NCT*.json files in this zip")
+        raise ImportFailed(key="import.zip_empty", path=path)
     if sum(member.file_size for member in wanted) > MAX_ZIP_UNPACKED_BYTES:
-        raise ImportFailed(f"{path}: unpacks to more than {MAX_ZIP_UNPACKED_BYTES // 2**30} GB; split the archive")
+        raise ImportFailed(key="import.zip_too_large", path=path, most=MAX_ZIP_UNPACKED_BYTES // 2**30)
     for member in sorted(wanted, key=lambda item: item.filename):
         where = f"{path}:{member.filename}"
         if member.file_size > MAX_STUDY_BYTES:
-            raise ImportFailed(f"{where}: larger than {MAX_STUDY_BYTES // 2**20} MB, the most read for a study")
+            raise ImportFailed(key="import.study_too_large", where=where, most=MAX_STUDY_BYTES // 2**20)
         try:
             with archive.open(member) as handle:
                 data = handle.read(MAX_STUDY_BYTES + 1)  # the header's size may lie: the read is bounded too
         except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
-            raise ImportFailed(f"{where}: cannot be unpacked ({exc})") from None
+            raise ImportFailed(key="import.unpack_failed", where=where, detail=exc) from None
         if len(data) > MAX_STUDY_BYTES:
-            raise ImportFailed(f"{where}: larger than {MAX_STUDY_BYTES // 2**20} MB, the most read for a study")
+            raise ImportFailed(key="import.study_too_large", where=where, most=MAX_STUDY_BYTES // 2**20)
         yield from _json_studies(where, data)
 
 

@@ -72,21 +72,21 @@ def read_trials_beside(sites_path: Path, shown: Path | None = None) -> tuple[Tri
     opened = trials_path_for(sites_path)
     path = trials_path_for(shown) if shown is not None else opened
     try:
-        data = read_json_file(opened, path, MAX_TRIALS_BYTES, "trials' facts")
+        data = read_json_file(opened, path, MAX_TRIALS_BYTES, "data.what.trials")
     except FileNotFoundError:
         return None
     items = data.get("trials") if isinstance(data, dict) else None
     if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
-        raise DataFileError(path, 'must hold {"trials": [one object per trial, ...]}')
+        raise DataFileError(path, key="data.trials_shape")
     if len(items) > MAX_TRIALS:
-        raise DataFileError(path, f"holds {len(items)} trials; at most {MAX_TRIALS}")
+        raise DataFileError(path, key="data.too_many_trials", count=len(items), most=MAX_TRIALS)
     trials = tuple(trial_from_dict(item, path) for item in items)
     seen: set[str] = set()
     for trial in trials:
         if not NCT_ID.match(trial.nct_id):
-            raise DataFileError(path, f"nct_id {quoted(trial.nct_id)} is not an NCT id like NCT07010263")
+            raise DataFileError(path, key="data.bad_nct_id", value=quoted(trial.nct_id))
         if trial.nct_id in seen:
-            raise DataFileError(path, f"{trial.nct_id} is listed twice; each trial once")
+            raise DataFileError(path, key="data.trial_twice", nct_id=trial.nct_id)
         seen.add(trial.nct_id)
     return trials
 
@@ -170,7 +170,7 @@ def parse_trial_options(values: Iterable[str]) -> frozenset[str]:
     for value in values:
         nct = value.strip().upper()
         if not NCT_ID.match(nct):
-            raise UsageError(f"--trial {quoted(value)} is not an NCT id; it looks like NCT07010263")
+            raise UsageError(key="usage.trial_id", value=quoted(value))
         ids.add(nct)
     return frozenset(ids)
 
@@ -179,7 +179,7 @@ def check_condition(text: str | None) -> str | None:
     if text is None:
         return None
     if not words(text):
-        raise UsageError("--condition needs some words, e.g. --condition 'small cell lung'")
+        raise UsageError(key="usage.condition_empty")
     return text
 
 
@@ -189,8 +189,10 @@ def chosen_trials(trials: Mapping[str, Trial], nct_ids: frozenset[str], conditio
         return None
     missing = sorted(nct for nct in nct_ids if nct not in trials)
     if missing:
+        from sitefinder.wording import said
+
         known = ", ".join(list(trials)[:5]) + (" …" if len(trials) > 5 else "")
-        raise UsageError(f"the dataset has no trial {missing[0]}; its trials: {known or 'none'} (see: sitefinder info)")
+        raise UsageError(key="usage.no_trial", nct_id=missing[0], known=known or said("notice.none"))
     chosen = set(nct_ids or trials)
     if condition is not None:
         chosen = {nct for nct in chosen if matches_condition(trials[nct], condition)}

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from sitefinder.distance import sphere_km
 from sitefinder.models import Place, Resolution
 from sitefinder.text import fold, has_cjk, quoted
-from sitefinder.wording import language_of, say
+from sitefinder.wording import language_of, said, say
 
 if TYPE_CHECKING:
     from sitefinder.gazetteer import Gazetteer
@@ -584,8 +584,8 @@ def _abroad_answer(query: str, head: str, own: list[Place], ranked: list[Divisio
     ranked = _one_per_place(ranked, gazetteer)
     named = "; ".join(_label(division, gazetteer) for division in ranked[:3])
     where = ranked[0].province or gazetteer.country_name(ranked[0].code[:2])  # Taiwan, Hong Kong, Macau
-    note = (f"{head} is also the name of {named}: using {own[0].label}, {own[0].country}; for the one in China "
-            f"write its Chinese name or its province after a comma (\"{head}, {where}\")")
+    note = said("notice.abroad_namesake", head=head, named=named, used=f"{own[0].label}, {own[0].country}",
+                ask=f"{head}, {where}")
     return Resolution(query=query, place=own[0], alternatives=(*own[1:3], *(_place(d, gazetteer) for d in ranked[:3])),
                       notes=(note,))
 

@@ -446,6 +446,7 @@ def import_command(
                                                           "instead of keeping it out of distance ranking.")] = False,
     country: Annotated[Optional[str], typer.Option(
         "--country", metavar="COUNTRY", help="Keep only the sites in this country: China, 中国, USA.")] = None,
+    lang: LangOption = None,
     output: FormatOption = Format.table,
     as_json: JsonOption = False,
 ) -> None:
@@ -465,7 +466,8 @@ def import_command(
     from sitefinder.output import choose_format, emit, progress_notice
 
     fmt = choose_format(output, as_json)
-    emit(import_many(sources, out, online=online, strict=strict, country=country, progress=progress_notice), fmt)
+    emit(import_many(sources, out, online=online, strict=strict, country=country, progress=progress_notice,
+                     lang=chosen_language(lang)), fmt)
 
 
 @app.command("update", cls=SitefinderCommand)
@@ -474,6 +476,7 @@ def update_command(
         metavar="NCT_ID", show_default=False,
         help="The study to fetch; by default the trial of the data in use (NCT07010263 as shipped).")] = None,
     sites: SitesOption = None,
+    lang: LangOption = None,
     output: FormatOption = Format.table,
     as_json: JsonOption = False,
 ) -> None:
@@ -495,7 +498,7 @@ def update_command(
     from sitefinder.update import refresh_from_registry
 
     fmt = choose_format(output, as_json)
-    emit(refresh_from_registry(nct_id, sites), fmt)
+    emit(refresh_from_registry(nct_id, sites, chosen_language(lang)), fmt)
 
 
 def run() -> None:

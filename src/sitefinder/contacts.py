@@ -64,10 +64,14 @@ def _checked_contact(item: Any) -> tuple[str, str, list[str]]:
     """The name, the role and the OPTIONAL_FIELDS ("" when absent) of a contact in the stored shape,
     stripped; a ValueError says what is wrong. The one place that shape's rules are checked."""
     if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
-        raise ValueError('each contact needs a "name"')
+        from sitefinder.wording import said
+
+        raise ValueError(said("contact.no_name"))
     role = item.get("role", "CONTACT")
     if not isinstance(role, str) or role.upper() not in _ROLES:
-        raise ValueError(f"contact role {quoted(role)} is not one of " + ", ".join(CONTACT_ROLES))
+        from sitefinder.wording import said
+
+        raise ValueError(said("contact.bad_role", role=quoted(role), roles=", ".join(CONTACT_ROLES)))
     name = item["name"].strip()
     if item.keys() <= _NAME_AND_ROLE:  # most contacts of a sites file: nothing optional to look at
         extra = [""] * len(OPTIONAL_FIELDS)
@@ -77,7 +81,9 @@ def _checked_contact(item: Any) -> tuple[str, str, list[str]]:
         # row (at 100k rows this function took 2.6 s of a 21 s cProfile'd build, now about half)
         extra = [item.get(key) or "" for key in OPTIONAL_FIELDS]
         if not all(isinstance(value, str) for value in extra):
-            raise ValueError("contact " + ", ".join(OPTIONAL_FIELDS) + " must be text")
+            from sitefinder.wording import said
+
+            raise ValueError(said("contact.not_text", fields=", ".join(OPTIONAL_FIELDS)))
         extra = [value.strip() for value in extra]
         values = [name, *extra]
     if max(map(len, values)) > MAX_CONTACT_CHARS:
@@ -159,15 +165,23 @@ def international_number(phone: str, region: str | None = None) -> str:
     return phone_forms(phone, region)[0]
 
 
-def dialable(contact: Contact, lang: str = "en") -> str:
+def dialable(contact: Contact, lang: str | None = "en") -> str:
     """The phone number to show people, one way in every view: "0760-8987 3999 (from abroad +86 760
     8987 3999)" for a Chinese number, else the international form, else the registry's text."""
     if contact.phone_national and contact.phone_international:
-        abroad = ABROAD_WORDS if lang == "en" else "境外拨打"
+        abroad = ABROAD_WORDS if lang != "zh" else _say("call.abroad", lang)
         phone = f"{contact.phone_national} ({abroad} {contact.phone_international})"
     else:
         phone = contact.phone_international or contact.phone
-    return phone + (f" ext. {contact.phone_ext}" if phone and contact.phone_ext else "")
+    if not (phone and contact.phone_ext):
+        return phone
+    return f"{phone} ext. {contact.phone_ext}" if lang != "zh" else _say("phone.ext", lang, phone=phone, ext=contact.phone_ext)
+
+
+def _say(key: str, lang: str, **values: object) -> str:
+    from sitefinder.wording import say  # only for words in Chinese: English lines never import the catalogue
+
+    return say(key, lang, **values)
 
 
 def lead_contact(contacts: Sequence[Contact]) -> Contact | None:
@@ -179,10 +193,10 @@ def lead_contact(contacts: Sequence[Contact]) -> Contact | None:
     return contacts[0] if contacts else None
 
 
-def how_to_reach(contact: Contact) -> str:
+def how_to_reach(contact: Contact, lang: str | None = "en") -> str:
     """Phone (with extension) and email, as one phrase; "" when the registry gives neither. A view
     that wraps it keeps the number whole (text.wrap_words never breaks between two digits)."""
-    return ", ".join(part for part in (dialable(contact), contact.email) if part)
+    return ", ".join(part for part in (dialable(contact, lang), contact.email) if part)
 
 
 def reachable_contact(contacts: Sequence[Contact]) -> Contact | None:
@@ -191,11 +205,14 @@ def reachable_contact(contacts: Sequence[Contact]) -> Contact | None:
     return next((contact for contact in ordered if how_to_reach(contact)), None)
 
 
-def contact_line(contact: Contact, role_words: bool = True) -> str:
+def contact_line(contact: Contact, role_words: bool = True, lang: str | None = "en") -> str:
     """"Name (role): phone ext. N, email": the one way a contact is written as a line, for people
     (`show`, `info`, `update`) and, with the role's enum (`role_words` False), in CSV cells. For
-    people a plain contact's role says nothing and is left out ("Contact" beside "(contact)")."""
-    details = how_to_reach(contact)
+    people a plain contact's role says nothing and is left out ("Contact" beside "(contact)").
+    `lang` "zh": the role and the extension in Chinese (主要研究者, 转 12), for people only."""
+    details = how_to_reach(contact, lang)
     role = ROLE_WORDS.get(contact.role, contact.role.lower()) if role_words else contact.role
+    if role_words and lang == "zh" and contact.role in ROLE_WORDS:
+        role = _say(f"role.{contact.role}", lang)
     shown = f" ({role})" if not role_words or contact.role != "CONTACT" else ""
     return contact.name + shown + (f": {details}" if details else "")

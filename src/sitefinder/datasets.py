@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TextIO
 
 from sitefinder.catalogue import TRIALS_FILE
-from sitefinder.errors import DataFileError, ImportFailed, SitefinderError
+from sitefinder.errors import DataFileError, ImportFailed, SitefinderError, phrase_of
 from sitefinder.models import Site, Trial
 from sitefinder.paths import new_entry
 from sitefinder.trial import TRIAL_FILE
@@ -66,18 +66,17 @@ def write_dataset(out_dir: Path, sites: list[Site], trial: Trial,
     from sitefinder.trial import MAX_TRIAL_BYTES, trial_from_dict, trial_json_text
 
     if not sites:
-        raise ImportFailed("the study lists no locations, so there is nothing to find; nothing was written")
+        raise ImportFailed(key="dataset.no_locations.one")
     sites_text, trial_text = sites_csv_text(sites), trial_json_text(trial)
     for name, text, limit in ((SITES_FILE, sites_text, MAX_FILE_BYTES), (TRIAL_FILE, trial_text, MAX_TRIAL_BYTES)):
         size = len(text.encode("utf-8"))
         if size > limit:  # every reader would refuse it, `update` included: never publish it
-            raise ImportFailed(f"the study cannot be used: its {name} would be {size / 2**20:.1f} MB, over the "
-                               f"{limit // 2**20} MB every command reads; nothing was written")
+            raise ImportFailed(key="dataset.too_large.one", name=name, size=size / 2**20, most=limit // 2**20)
     try:  # the readers every later command uses: what they would refuse is refused now
         parse_sites(Path(SITES_FILE), sites_text)
         trial_from_dict(json.loads(trial_text), TRIAL_FILE)
     except DataFileError as exc:
-        raise ImportFailed(f"the study cannot be used: {exc}; nothing was written") from None
+        raise ImportFailed(key="dataset.unusable.one", problem=phrase_of(exc)) from None
     _publish_checked(out_dir, {SITES_FILE: sites_text, TRIAL_FILE: trial_text}, meta)
     return out_dir / SITES_FILE, out_dir / TRIAL_FILE
 
@@ -93,8 +92,7 @@ def _publish_checked(out_dir: Path, files: dict[str, str], meta: dict[str, objec
             check_target(out_dir)  # again: another writer may have run while this one waited
             _publish(out_dir, files)
     except OSError as exc:
-        raise ImportFailed(f"cannot write to {out_dir}: {exc.strerror or exc}; "
-                           "the data there are as they were") from None
+        raise ImportFailed(key="dataset.cannot_write", path=out_dir, what=exc.strerror or exc) from None
 
 
 def check_target(out_dir: Path) -> None:
@@ -136,8 +134,7 @@ class writer_lock:
             store.mkdir(parents=True, exist_ok=True)
             self.handle = open(store / LOCK_FILE, "a")  # noqa: SIM115 - held until __exit__
         except OSError as exc:
-            raise ImportFailed(f"cannot write to {self.out_dir}: {exc.strerror or exc}; "
-                               "the data there are as they were") from None
+            raise ImportFailed(key="dataset.cannot_write", path=self.out_dir, what=exc.strerror or exc) from None
         try:
             import fcntl
         except ImportError:  # pragma: no cover - Windows: no lock
@@ -203,8 +200,8 @@ def _publish(out_dir: Path, files: dict[str, str]) -> None:
         _remove_old_versions(store, version.name)
     except OSError as exc:
         held.release(raise_pending=True, out_dir=out_dir)
-        raise ImportFailed(f"the new data are in use ({store / CURRENT} → {version.name}), but "
-                           f"{out_dir} could not be finished: {exc.strerror or exc}") from None
+        raise ImportFailed(key="dataset.unfinished", current=store / CURRENT, version=version.name, path=out_dir,
+                           what=exc.strerror or exc) from None
     held.release(raise_pending=True, out_dir=out_dir)
 
 
@@ -314,8 +311,7 @@ def write_trials_dataset(out_dir: Path, sites: list[Site], trials: list[Trial],
     from sitefinder.trial import MAX_TRIAL_BYTES, trial_from_dict, trial_json_text
 
     if not sites:
-        raise ImportFailed("the studies list no locations (in the countries asked for), so there is nothing "
-                           "to find; nothing was written")
+        raise ImportFailed(key="dataset.no_locations.many")
     files = {SITES_FILE: sites_csv_text(sites), TRIALS_FILE: trials_json_text(trials, countries)}
     limits = {SITES_FILE: MAX_FILE_BYTES, TRIALS_FILE: MAX_TRIALS_BYTES, TRIAL_FILE: MAX_TRIAL_BYTES}
     if len(trials) == 1:
@@ -323,8 +319,7 @@ def write_trials_dataset(out_dir: Path, sites: list[Site], trials: list[Trial],
     for name, text in files.items():
         size = len(text.encode("utf-8"))
         if size > limits[name]:  # every reader would refuse it, `update` included: never publish it
-            raise ImportFailed(f"the studies cannot be used: their {name} would be {size / 2**20:.1f} MB, over "
-                               f"the {limits[name] // 2**20} MB every command reads; nothing was written")
+            raise ImportFailed(key="dataset.too_large.many", name=name, size=size / 2**20, most=limits[name] // 2**20)
     try:  # the readers every later command uses: what they would refuse is refused now
         parse_sites(Path(SITES_FILE), files[SITES_FILE])
         for item in json.loads(files[TRIALS_FILE])["trials"]:
@@ -332,6 +327,6 @@ def write_trials_dataset(out_dir: Path, sites: list[Site], trials: list[Trial],
         if TRIAL_FILE in files:
             trial_from_dict(json.loads(files[TRIAL_FILE]), TRIAL_FILE)
     except DataFileError as exc:
-        raise ImportFailed(f"the studies cannot be used: {exc}; nothing was written") from None
+        raise ImportFailed(key="dataset.unusable.many", problem=phrase_of(exc)) from None
     _publish_checked(out_dir, files, meta)
     return out_dir / SITES_FILE, out_dir / TRIALS_FILE

@@ -11,6 +11,40 @@ class SitefinderError(Exception):
 
     exit_code: int = ExitCode.FAILURE
 
+    def __init__(self, message: str = "", *, key: str = "", **values: object) -> None:
+        """`key`: the wording catalogue's phrase (wording.MESSAGES) this error says, with `values`
+        filled in. The message is then its English (for --debug and for callers of the core), and
+        the CLI boundary says it in the answer's language (`words`): a patient whose terminal is
+        Chinese reads a bad --limit in Chinese, as every other line of the answer. A `message` that
+        is a phrase already (wording.said) is that phrase."""
+        said_key: object = getattr(message, "key", None)  # a wording.Said (not imported here: no circle)
+        if not key and isinstance(said_key, str) and said_key:
+            key, values = said_key, dict(getattr(message, "values"))
+        self.key = key
+        self.values = values
+        super().__init__(_say(key, "en", values) if key else message)
+
+    def words(self, lang: str) -> str:
+        """The message in `lang` ("en", "zh"); a message without a catalogue phrase as it is."""
+        return _say(self.key, lang, self.values) if self.key else str(self)
+
+
+def phrase_of(exc: SitefinderError) -> str:
+    """An error as a value of another phrase ("the study cannot be used: {problem}"): a phrase of the
+    catalogue (wording.said), said again in that phrase's language, when the error has one; else its text."""
+    if not exc.key:
+        return str(exc)
+    from sitefinder.wording import said
+
+    problem = said(exc.key, **exc.values)
+    return said("data.at", where=exc.where, problem=problem) if isinstance(exc, DataFileError) else problem
+
+
+def _say(key: str, lang: str, values: dict[str, object]) -> str:
+    from sitefinder.wording import say  # only when an error is raised: start-up never pays for the catalogue
+
+    return say(key, lang, **values)
+
 
 class UsageError(SitefinderError):
     """The command line asks for something that cannot be: a bad option value or argument."""
@@ -21,9 +55,16 @@ class UsageError(SitefinderError):
 class DataFileError(SitefinderError):
     """A sites or trial file is missing or malformed; the message names the file and line."""
 
-    def __init__(self, path: object, message: str, line: int | None = None) -> None:
-        where = f"{path}:{line}" if line is not None else f"{path}"
-        super().__init__(f"{where}: {message}")
+    def __init__(self, path: object, message: str = "", line: int | None = None, *, key: str = "",
+                 **values: object) -> None:
+        self.where = f"{path}:{line}" if line is not None else f"{path}"
+        super().__init__(message, key=key, **values)
+        self.args = (f"{self.where}: {self.args[0]}",)
+
+    def words(self, lang: str) -> str:
+        """"data/x.csv:7: " and what is wrong there, in `lang`."""
+        return _say("data.at", lang, {"where": self.where, "problem": _say(self.key, lang, self.values)}) if self.key \
+            else str(self)
 
 
 class PlaceNotFound(SitefinderError):
@@ -42,9 +83,15 @@ class PlaceNotFound(SitefinderError):
         if self.suggestions:
             names = self.suggestions if len(self.suggestions) == 1 else [f'"{s}"' for s in self.suggestions]
             message += "; did you mean " + " or ".join(names) + "?"
-        if hint:
+        if hint:  # a hint of the catalogue (wording.said) is its English here, said again at the boundary
             message += f" ({hint})"
         super().__init__(message)
+
+    def words(self, lang: str) -> str:
+        """In the language the core chose (the `lang` it was given), else `lang`, the boundary's."""
+        from sitefinder.wording import place_not_found
+
+        return place_not_found(self.query, self.suggestions, self.hint, self.lang if self.lang is not None else lang)
 
 
 class RegionNotPlace(PlaceNotFound):

@@ -46,10 +46,9 @@ class Gazetteer:
             self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.Error as exc:
-            raise SitefinderError(f"cannot read the gazetteer {path}: {exc}; reinstall sitefinder") from exc
+            raise SitefinderError(key="error.gazetteer_unreadable", path=path, detail=exc) from exc
         if version != SCHEMA_VERSION:
-            raise SitefinderError(f"the gazetteer {path} has schema {version}, expected {SCHEMA_VERSION}; "
-                                  "rebuild it with scripts/build_gazetteer.py")
+            raise SitefinderError(key="error.gazetteer_schema", path=path, version=version, expected=SCHEMA_VERSION)
         self._country_names: dict[str, str] | None = None
         self._country_codes_by_name: dict[str, str] = {}
         # What an import asks again for row after row, kept for the life of the gazetteer: one entry

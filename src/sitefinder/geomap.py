@@ -75,7 +75,7 @@ def _geometry() -> dict:
     try:
         return json.loads(read_bounded(path, 4 * 1024 * 1024).decode("utf-8"))
     except (OSError, ValueError) as exc:
-        raise SitefinderError(f"cannot read the map {path}: {exc}; reinstall sitefinder") from None
+        raise SitefinderError(key="error.map_unreadable", path=path, detail=exc) from None
 
 
 def choose_view(kind: str, place: Place, sites: Sequence[RankedSite], aspect: float,

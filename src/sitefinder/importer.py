@@ -17,6 +17,7 @@ from sitefinder.models import Contact, Place, Site, Trial
 from sitefinder.contacts import contact_from_registry
 from sitefinder.status import normalize_status
 from sitefinder.text import name_key, quoted
+from sitefinder.wording import said
 
 if TYPE_CHECKING:
     from sitefinder.placement import Placer
@@ -52,12 +53,6 @@ def _shown(path: Path | str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-# What `import` takes, said whole whenever a file is none of it (a password file, a CSV, a photo).
-IMPORT_SOURCES = ("expected a ClinicalTrials.gov study record as JSON (API v2, as the registry serves "
-                  "NCT07010263), the registry's export of them, a zip or folder of NCT*.json files, or an NCT id "
-                  "with --online")
-
-
 def not_a_study_record(where: str, raw: bytes, failed: Exception | None = None) -> ImportFailed:
     """The one-line error for a file that holds no study record: what it holds instead, and what
     `import` takes. A file that begins like JSON keeps the parser's line and reason (`failed`, the
@@ -66,23 +61,23 @@ def not_a_study_record(where: str, raw: bytes, failed: Exception | None = None) 
     text = raw.decode("utf-8-sig", "replace")
     begins = text.lstrip()[:1]
     if not begins:
-        what = "is empty"
+        what = said("import.what.empty")
     elif b"\x00" in raw[:4096] or (begins not in "{[" and _undecodable(raw)):
-        what = "is binary data, not text"
+        what = said("import.what.binary")
     elif begins in "{[":
         if _undecodable(raw):
-            what = "is not UTF-8 text (a registry study is UTF-8 JSON)"
+            what = said("import.what.not_utf8")
         elif isinstance(failed, json.JSONDecodeError):
-            what = f"is not valid JSON (line {failed.lineno}: {failed.msg})"
+            what = said("import.what.bad_json", line=failed.lineno, detail=failed.msg)
         elif isinstance(failed, RecursionError):
-            what = "is JSON nested too deeply to be registry studies"
+            what = said("import.what.too_deep")
         else:
-            what = "is JSON but not a study (no protocolSection)"
+            what = said("import.what.no_protocol")
     elif _looks_like_csv(text):
-        what = "is a CSV table, not JSON (a sites file is given to the other commands with --sites)"
+        what = said("import.what.csv")
     else:
-        what = "is plain text, not JSON"
-    return ImportFailed(f"{where}: {what}; {IMPORT_SOURCES}")
+        what = said("import.what.text")
+    return ImportFailed(key="import.not_a_study", where=where, what=what)  # then what import takes
 
 
 def _undecodable(raw: bytes) -> bool:
@@ -113,9 +108,9 @@ def read_study_file(path: Path) -> dict[str, Any]:
     try:
         raw = read_bounded(path, MAX_STUDY_BYTES)
     except FileNotFoundError:
-        raise ImportFailed(f"{_shown(path)}: no such file; give a study JSON file, or an NCT id with --online") from None
+        raise ImportFailed(key="import.no_study_file", path=_shown(path)) from None
     except OSError as exc:
-        raise ImportFailed(f"{_shown(path)}: cannot be read ({exc.strerror or exc})") from None
+        raise ImportFailed(key="import.unreadable", path=_shown(path), what=exc.strerror or exc) from None
     try:
         study = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
@@ -137,21 +132,21 @@ def fetch_study(nct_id: str) -> dict[str, Any]:
                    headers={"Accept": "application/json", "User-Agent": f"sitefinder/{__version__}"})
     except HTTPStatusError as exc:
         if exc.status == 404:
-            raise ImportFailed(f"the registry has no study {nct_id}; check the NCT id") from None
-        raise NetworkError(f"the registry at {shown_url(base)} answered HTTP {exc.status}; try again later") from None
+            raise ImportFailed(key="import.no_such_study", nct_id=nct_id) from None
+        raise NetworkError(key="import.http_status", url=shown_url(base), status=exc.status) from None
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
-        raise ImportFailed(f"the registry's answer for {nct_id} is not UTF-8 text") from None
-    study = _parse_study(text, f"the registry's answer for {nct_id}")
+        raise ImportFailed(key="import.answer_not_utf8", nct_id=nct_id) from None
+    study = _parse_study(text, said("import.answer_for", nct_id=nct_id))
     answered = study["protocolSection"].get("identificationModule")
     answered = answered.get("nctId") if isinstance(answered, dict) else None
     if not isinstance(answered, str) or answered.strip().upper() != nct_id:
         # A registry (or a proxy, or a cache) that answers with another study would make every
         # command answer with that study's sites under this one's name.
-        raise ImportFailed(f"the registry at {shown_url(base)} answered the request for {nct_id} with "
-                           f"{'study ' + quoted(answered, 20) if isinstance(answered, str) else 'no nctId'}; "
-                           "not used, nothing was written")
+        raise ImportFailed(key="import.other_study", url=shown_url(base), nct_id=nct_id,
+                           answered=said("import.answered_study", value=quoted(answered, 20)) if isinstance(answered, str)
+                           else said("import.answered_none"))
     return study
 
 
@@ -159,11 +154,11 @@ def _parse_study(text: str, where: str) -> dict[str, Any]:
     try:
         study = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ImportFailed(f"{where}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+        raise ImportFailed(key="import.where_bad_json", where=where, line=exc.lineno, detail=exc.msg) from None
     except RecursionError:
-        raise ImportFailed(f"{where}: JSON nested too deeply to be a registry study") from None
+        raise ImportFailed(key="import.where_too_deep", where=where) from None
     if not isinstance(study, dict) or not isinstance(study.get("protocolSection"), dict):
-        raise ImportFailed(f"{where}: not a ClinicalTrials.gov API v2 study (no protocolSection)")
+        raise ImportFailed(key="import.where_no_protocol", where=where)
     return study
 
 
@@ -173,7 +168,7 @@ def load_study(source: str, online: bool) -> dict[str, Any]:
     nct_id = registry_id(source)
     if nct_id is not None:
         if not online:
-            raise UsageError(f"fetching {nct_id} from the registry needs --online (or give a study JSON file)")
+            raise UsageError(key="import.needs_online", nct_id=nct_id)
         return fetch_study(nct_id)
     return read_study_file(path)
 
@@ -311,7 +306,7 @@ class Fields:
         if data is None:
             data = {}
         if not isinstance(data, dict):
-            raise ImportFailed(f"{path or 'the study'} must be a JSON object, not {_json_type(data)}")
+            raise ImportFailed(key="import.must_be_object", where=path or said("import.the_study"), type=_json_type(data))
         self.data, self.path = data, path
 
     def _where(self, key: str) -> str:
@@ -326,7 +321,7 @@ class Fields:
         if value is None:
             return []
         if not isinstance(value, list):
-            raise ImportFailed(f"{self._where(key)} must be a JSON list, not {_json_type(value)}")
+            raise ImportFailed(key="import.must_be_list", where=self._where(key), type=_json_type(value))
         return value
 
     def objects(self, key: str) -> list[Fields]:
@@ -346,7 +341,7 @@ def _text(value: Any, where: str) -> str:
         return value.strip()
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
-    raise ImportFailed(f"{where} must be text, not {_json_type(value)}")
+    raise ImportFailed(key="import.must_be_text", where=where, type=_json_type(value))
 
 
 def _json_type(value: Any) -> str:

@@ -135,7 +135,8 @@ FOOTER_LINE = 14
 FOOTER_CHARS = 150  # of 11-pixel sans-serif across a 1,000-pixel drawing
 
 
-def svg(scene: Scene, title: str, labels: Sequence[SiteLabel], width: int = 1000, footer: Sequence[str] = ()) -> str:
+def svg(scene: Scene, title: str, labels: Sequence[SiteLabel], width: int = 1000, footer: Sequence[str] = (),
+        caption: str = CAPTION, attribution: str = ATTRIBUTION) -> str:
     """A self-contained SVG: land, borders, distance rings, a scale bar, markers, labels, a caption,
     then `footer` (whom to call, how old the data are: what the terminal says under a map).
 
@@ -188,9 +189,9 @@ def svg(scene: Scene, title: str, labels: Sequence[SiteLabel], width: int = 1000
                      f'stroke="#fff" stroke-width="3" paint-order="stroke">{escape(scene.place.label)}</text></g>')
     parts.append("</g>")
     parts.append(f'<text class="caption" x="12" y="{height + 24}" font-size="13" fill="#1b1b1b">{escape(title)}</text>')
-    parts.append(f'<text class="caption" x="12" y="{height + 44}" font-size="11" fill="#444">{escape(CAPTION)}</text>')
+    parts.append(f'<text class="caption" x="12" y="{height + 44}" font-size="11" fill="#444">{escape(caption)}</text>')
     parts.append(f'<text class="caption" x="12" y="{height + 58}" font-size="10" fill="#666">'
-                 f'{escape(ATTRIBUTION)}</text>')
+                 f'{escape(attribution)}</text>')
     y = height + 58 + FOOTER_LINE
     for footer_line in footer_lines:
         parts.append(f'<text class="footer" x="12" y="{y}" font-size="11" fill="#1b1b1b">{escape(footer_line)}</text>')
@@ -207,7 +208,8 @@ def svg(scene: Scene, title: str, labels: Sequence[SiteLabel], width: int = 1000
 
 
 def html(scene: Scene, title: str, labels: Sequence[SiteLabel], rows: Sequence[Sequence[str]],
-         headers: Sequence[str], footer: Sequence[str] = (), lang: str = "en") -> str:
+         headers: Sequence[str], footer: Sequence[str] = (), lang: str = "en", caption: str = CAPTION,
+         attribution: str = ATTRIBUTION) -> str:
     """The SVG inline in one HTML page with the sites' table and `footer` (whom to call, how old
     the data are); hover a marker for its details. No script, no stylesheet and no font from
     anywhere else; a viewport, so that a phone shows it at its own width, not a desktop's shrunk."""
@@ -231,9 +233,9 @@ def html(scene: Scene, title: str, labels: Sequence[SiteLabel], rows: Sequence[S
         "@media (max-width:600px){body{margin:8px}svg text.label,svg text.caption,"
         "svg text.footer,svg text.listed{display:none}td,th{padding:4px}}"
         "</style>", "</head>", "<body>", f"<h1 style=\"font-size:18px\">{escape(title)}</h1>",
-        svg(scene, title, labels), '<div class="sites">', *table, "</div>",
+        svg(scene, title, labels, caption=caption, attribution=attribution), '<div class="sites">', *table, "</div>",
         *(f"<p>{escape(line)}</p>" for line in footer),
-        f"<p>{escape(CAPTION)} {escape(ATTRIBUTION)}</p>", "</body>", "</html>",
+        f"<p>{escape(caption)} {escape(attribution)}</p>", "</body>", "</html>",
     ]) + "\n"
 
 
@@ -349,8 +351,10 @@ def _scale_bar(scene: Scene, width: int, height: int) -> list[str]:
             f'<text x="{x}" y="{y - 7}" font-size="11" fill="#1b1b1b">{length_km:g} km</text></g>']
 
 
-def scale_words(scene: Scene, columns: int) -> str:
-    """"One column ≈ 12 km" for under a terminal map."""
+def scale_words(scene: Scene, columns: int, lang: str = "en") -> str:
+    """"One column ≈ 12 km" for under a terminal map, in `lang`."""
+    from sitefinder.wording import say
+
     per_column = view_width_km(scene.view) / columns
-    return f"one column ≈ {per_column:,.0f} km" if per_column >= 1 else f"one column ≈ {per_column * 1000:,.0f} m"
+    return say("map.scale_km", lang, km=per_column) if per_column >= 1 else say("map.scale_m", lang, m=per_column * 1000)
 

@@ -18,21 +18,23 @@ _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)
 
 def decimal(value: Any) -> float:
     """A JSON number or the ASCII text of a decimal number, finite; a ValueError that says what it is not."""
+    from sitefinder.wording import said  # the words of the ValueErrors below: the caller says them after the value
+
     if isinstance(value, bool) or value is None:
-        raise ValueError("is not a number" if value is None else f"is {str(value).lower()}, not a number")
+        raise ValueError(said("number.none") if value is None else said("number.word", word=str(value).lower()))
     if isinstance(value, (int, float)):
         number = float(value)
     elif isinstance(value, str):
         text = value.strip()
         if text.lstrip("+-").lower() in ("nan", "inf", "infinity"):
-            raise ValueError("is not a finite number")
+            raise ValueError(said("number.not_finite"))
         if not _DECIMAL.fullmatch(text):
-            raise ValueError("is not a number (plain ASCII digits, e.g. 23.1)")
+            raise ValueError(said("number.not_ascii"))
         number = float(text)
     else:
-        raise ValueError(f"is {type(value).__name__}, not a number")
+        raise ValueError(said("number.word", word=type(value).__name__))
     if not math.isfinite(number):
-        raise ValueError("is not a finite number")
+        raise ValueError(said("number.not_finite"))
     return number
 
 
@@ -40,7 +42,9 @@ def coordinate(value: Any, limit: float) -> float:
     """A latitude (`limit` 90) or longitude (180): `decimal`, and within ±limit."""
     number = decimal(value)
     if not -limit <= number <= limit:
-        raise ValueError(f"is out of range (-{limit:g} to {limit:g})")
+        from sitefinder.wording import said
+
+        raise ValueError(said("number.out_of_range", limit=limit))
     return number
 
 

@@ -17,6 +17,7 @@ from sitefinder.errors import NetworkError, PlaceNotFound
 from sitefinder.models import Place, Resolution
 from sitefinder.paths import cache_dir, replace_atomically
 from sitefinder.text import clean_query, quoted
+from sitefinder.wording import said
 
 NOMINATIM_URL = "https://nominatim.openstreetmap.org"
 CACHE_FILE = "geocode-cache.json"
@@ -66,9 +67,9 @@ def _ask_nominatim(text: str, endpoint: str, shown: str) -> Place | None:
             warnings.simplefilter("ignore")
             location = geocode(text, exactly_one=True, addressdetails=True, language="en")
     except GeopyError as exc:
-        raise NetworkError(f"the geocoder at {shown} failed: {type(exc).__name__}") from None
+        raise NetworkError(key="geocoder.failed", url=shown, name=type(exc).__name__) from None
     except (ValueError, KeyError, TypeError, AttributeError) as exc:  # a malformed answer
-        raise NetworkError(f"the geocoder at {shown} gave a malformed answer ({type(exc).__name__})") from None
+        raise NetworkError(key="geocoder.malformed", url=shown, detail=type(exc).__name__) from None
     if location is None:
         return None
     return _place_from(location.raw, location.latitude, location.longitude, text, shown)
@@ -82,7 +83,7 @@ def _bounded_adapter(**options: Any) -> Any:
 
     class BoundedAdapter(BaseSyncAdapter):
         def get_text(self, url: str, *, timeout: float, headers: dict[str, str]) -> str:
-            body = get(url, max_bytes=MAX_ANSWER_BYTES, service="the geocoder", headers=headers, timeout=timeout)
+            body = get(url, max_bytes=MAX_ANSWER_BYTES, service=said("service.geocoder"), headers=headers, timeout=timeout)
             return body.decode("utf-8", "replace")
 
         def get_json(self, url: str, *, timeout: float, headers: dict[str, str]) -> Any:
@@ -90,7 +91,7 @@ def _bounded_adapter(**options: Any) -> Any:
             try:
                 return json.loads(text)
             except (ValueError, RecursionError):
-                raise NetworkError(f"the geocoder at {url.split('?')[0]} gave an answer that is not JSON") from None
+                raise NetworkError(key="geocoder.not_json", url=url.split('?')[0]) from None
 
     return BoundedAdapter(**options)
 
@@ -111,26 +112,26 @@ def _place_from(raw: Any, latitude: Any, longitude: Any, text: str, shown: str) 
     from sitefinder.numbers import coordinate
 
     if not isinstance(raw, dict):
-        raise NetworkError(f"the geocoder at {shown} gave a malformed answer (not a JSON object)")
+        raise NetworkError(key="geocoder.malformed", url=shown, detail=said("geocoder.detail.not_object"))
     numbers = {}
     for key, limit in (("lat", 90), ("lon", 180)):
         try:
             numbers[key] = coordinate(raw.get(key), limit)
         except ValueError as exc:
-            raise NetworkError(f"the geocoder at {shown} answered coordinates that are not a place on Earth "
-                               f"({key} {quoted(raw.get(key), 30)} {exc})") from None
+            raise NetworkError(key="geocoder.off_earth", url=shown, key_name=key, value=quoted(raw.get(key), 30),
+                               problem=exc.args[0]) from None
     address = raw.get("address")
     if address is None:
         address = {}
     if not isinstance(address, dict):
-        raise NetworkError(f"the geocoder at {shown} gave a malformed answer (address is not a JSON object)")
+        raise NetworkError(key="geocoder.malformed", url=shown, detail=said("geocoder.detail.address"))
     for key in ADDRESS_FIELDS:
         if address.get(key) is not None and not isinstance(address[key], str):
-            raise NetworkError(f"the geocoder at {shown} gave a malformed answer "
-                               f"(address.{key} is {type(address[key]).__name__}, not text)")
+            raise NetworkError(key="geocoder.malformed", url=shown,
+                               detail=said("geocoder.detail.field", field=key, type=type(address[key]).__name__))
     display = raw.get("display_name")
     if display is not None and not isinstance(display, str):
-        raise NetworkError(f"the geocoder at {shown} gave a malformed answer (display_name is not text)")
+        raise NetworkError(key="geocoder.malformed", url=shown, detail=said("geocoder.detail.display"))
     name = next((address[key].strip() for key in ADDRESS_FIELDS[:5] if (address.get(key) or "").strip()),
                 (display or text).split(",")[0].strip() or text)
     return Place(name=name[:200], province=(address.get("state") or "").strip()[:200],

@@ -39,9 +39,9 @@ def parse_coordinates(text: str) -> tuple[float, float] | None:
         return None
     latitude, longitude = float(parts[0]), float(parts[1])
     if not -90 <= latitude <= 90:
-        raise UsageError(f"latitude {latitude:g} is out of range: it must be between -90 and 90 (write LAT,LON)")
+        raise UsageError(key="usage.latitude", value=latitude)
     if not -180 <= longitude <= 180:
-        raise UsageError(f"longitude {longitude:g} is out of range: it must be between -180 and 180 (write LAT,LON)")
+        raise UsageError(key="usage.longitude", value=longitude)
     return latitude, longitude
 
 

@@ -9,13 +9,24 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from sitefinder.errors import SitefinderError, UsageError
 from sitefinder.exits import ExitCode
 
 from typer import Abort
+
+if TYPE_CHECKING:
+    from sitefinder.wording import Said
+
+
+def said(key: str, **values: object) -> Said:
+    """A phrase of the catalogue, said by `fail` in the answer's language (the catalogue is imported
+    only on the way out)."""
+    from sitefinder.wording import said as catalogue_said
+
+    return catalogue_said(key, **values)
 
 try:  # Typer 0.26 and later carry their own copy of Click
     from typer._click import exceptions as click_exceptions
@@ -44,30 +55,30 @@ class Terminated(BaseException):
         self.signal_number = signal_number
 
 
-def our_usage_words(exc: Exception, words: Sequence[str]) -> str | None:
+def our_usage_words(exc: Exception, words: Sequence[str], lang: str = "en") -> str | None:
     """The parser's error in sitefinder's words where its own leak a library's ("Value error, …",
     "Input should be a valid number"), an unknown option with only the close spellings of it (Click's
     "Possible options" can name an unrelated one), or a suggestion for a place or `help` typed as the command."""
-    from sitefinder.wording import unknown_command_words, unknown_option_words, usage_words
+    from sitefinder.wording import say, unknown_command_words, unknown_option_words, usage_words
 
     message = getattr(exc, "format_message", lambda: str(exc))()
     context = getattr(exc, "ctx", None)
     param = getattr(exc, "param", None)
     named = f" {context.info_name}" if context is not None and context.parent else ""
     if isinstance(exc, click_exceptions.NoSuchOption):
-        return unknown_option_words(exc.option_name, exc.possibilities or (), named)
+        return unknown_option_words(exc.option_name, exc.possibilities or (), named, lang)
     if param is not None and getattr(param, "opts", None):
         option = max(param.opts, key=len)
         value = next((words[i + 1] for i, word in enumerate(words[:-1]) if word in param.opts), None)
         value = value if value is not None else next((word.split("=", 1)[1] for word in words
                                                       if word.startswith(option + "=")), None)
-        ours = usage_words(message, option, value)
-        return f"{ours} (see: sitefinder{named} --help)" if ours else None
+        ours = usage_words(message, option, value, lang)
+        return say("usage.see_help", lang, message=ours, command=named) if ours else None
     if message.startswith("No such command") and words and context is not None and not context.parent:
         commands = sorted(getattr(context.command, "commands", {}) or [])
         first = next((word for word in words if not word.startswith("-")), "")
         if first and first not in commands and "Did you mean" not in message:
-            return unknown_command_words(first.strip(), commands)
+            return unknown_command_words(first.strip(), commands, lang)
     return None
 
 
@@ -75,9 +86,12 @@ def guarded(command: Callable[[list[str]], Any], arguments: Sequence[str], debug
     """Run `command` on the words of a command line (without --debug) and return the exit code."""
     words, debug = take_debug_flag(list(arguments))
     debug = debug or debug_from_env
+
+    def language() -> str:  # asked only on the way out: an answer never imports the catalogue for it
+        return answer_language(words, os.environ)
+
     if sys.stdout is None:  # started with stdout closed (`>&-`): there is nowhere for the answer to go
-        return fail("standard output is closed; nothing can be written (redirect it, e.g. > file)",
-                    ExitCode.FAILURE, debug=False)
+        return fail(said("error.stdout_closed"), ExitCode.FAILURE, debug=False, lang=language())
     escape_what_streams_cannot_encode()
     previous_handlers = terminate_on_signals()
     try:
@@ -86,7 +100,8 @@ def guarded(command: Callable[[list[str]], Any], arguments: Sequence[str], debug
         if code == ExitCode.INTERRUPTED:  # Typer turns a Ctrl-C while parsing into a silent `return 130`
             raise Interrupted
     except SitefinderError as exc:
-        code = fail(error_words(exc), exc.exit_code, debug)
+        lang = language()
+        code = fail(exc.words(lang), exc.exit_code, debug, lang)
     except NoArgsIsHelpError as exc:  # bare `sitefinder`: the help (Click formats it), not an error
         if exc.format_message():
             print(exc.format_message())
@@ -94,20 +109,22 @@ def guarded(command: Callable[[list[str]], Any], arguments: Sequence[str], debug
     except ClickException as exc:  # bad option, missing argument, unknown command
         context = getattr(exc, "ctx", None)
         named = f" {context.info_name}" if context is not None and context.parent else ""
-        ours = our_usage_words(exc, words)
-        code = fail(ours or f"{exc.format_message()} (see: sitefinder{named} --help)", ExitCode.USAGE, debug=False)
+        ours = our_usage_words(exc, words, language())  # else Click's own words, with where the options are listed
+        code = fail(ours or said("usage.see_help", message=exc.format_message(), command=named), ExitCode.USAGE,
+                    debug=False, lang=language())
     except (KeyboardInterrupt, Interrupted, Abort):
-        code = fail("interrupted", ExitCode.INTERRUPTED, debug=False)
+        code = fail(said("error.interrupted"), ExitCode.INTERRUPTED, debug=False, lang=language())
     except Terminated as exc:  # SIGTERM, SIGHUP: clean-ups (temporary files) have run on the way here
-        code = fail(f"terminated by signal {exc.signal_number}", ExitCode.for_signal(exc.signal_number), debug=False)
+        code = fail(said("error.terminated", signal=exc.signal_number), ExitCode.for_signal(exc.signal_number),
+                    debug=False, lang=language())
     except BrokenPipeError:
         code = quiet_broken_pipe()
     except OSError as exc:  # the system refused: a full disk, a directory that cannot be written
-        code = fail(os_failure(exc), ExitCode.FAILURE, debug)
+        code = fail(os_failure(exc), ExitCode.FAILURE, debug, language())
         silence_stdout()
     except Exception as exc:  # a bug: still one line, unless the user asks for the trace
-        code = fail(f"internal error: {type(exc).__name__}: {str(exc)[:200]} (run with --debug for details)",
-                    ExitCode.FAILURE, debug)
+        code = fail(said("error.internal", name=type(exc).__name__, detail=str(exc)[:200]), ExitCode.FAILURE, debug,
+                    language())
     finally:
         restore_signals(previous_handlers)
     try:
@@ -116,21 +133,26 @@ def guarded(command: Callable[[list[str]], Any], arguments: Sequence[str], debug
     except BrokenPipeError:
         code = quiet_broken_pipe()
     except OSError as exc:
-        code = fail(os_failure(exc), ExitCode.FAILURE, debug)
+        code = fail(os_failure(exc), ExitCode.FAILURE, debug, language())
         silence_stdout()
     return code if isinstance(code, int) else ExitCode.OK
 
 
-def error_words(exc: SitefinderError) -> str:
-    """What an error says, in the answer's language where the core gave one (a place not found:
-    找不到名为 '广洲' 的地点；您是否要找 广州 …), else its own message."""
-    from sitefinder.errors import PlaceNotFound
+def answer_language(words: Sequence[str], environ: Mapping[str, str]) -> str:
+    """The language of what the boundary says (errors, usage errors), by the one rule every answer
+    follows (wording.language_of): `--lang` on the command line, else the locale, else the script
+    of what was typed. Read from the words themselves: a usage error comes before Click has parsed
+    --lang, and an error of the core carries no language (its words are the catalogue's phrase)."""
+    from sitefinder.wording import language_of, locale_language
 
-    if type(exc) is PlaceNotFound:  # RegionNotPlace is answered, never said (queries)
-        from sitefinder.wording import place_not_found
-
-        return place_not_found(exc.query, exc.suggestions, exc.hint, exc.lang)
-    return str(exc)
+    end = list(words).index("--") if "--" in words else len(words)
+    asked = None
+    for index, word in enumerate(words[:end]):
+        value = words[index + 1] if word == "--lang" and index + 1 < end else (
+            word.split("=", 1)[1] if word.startswith("--lang=") else None)
+        if value is not None and value.lower() in ("en", "zh"):
+            asked = value.lower()
+    return language_of(asked or locale_language(environ), " ".join(words))
 
 
 def check_words(words: Sequence[str]) -> None:
@@ -141,16 +163,15 @@ def check_words(words: Sequence[str]) -> None:
             word.encode("utf-8")
         except UnicodeEncodeError:
             shown = word.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-            raise UsageError(f"\"{shown}\" is not UTF-8 text; type it again in a UTF-8 terminal "
-                             "(or set LANG=C.UTF-8)") from None
+            raise UsageError(key="error.not_utf8", shown=shown) from None
 
 
-def os_failure(exc: OSError) -> str:
+def os_failure(exc: OSError) -> Said:
     """What the system refused, and what to do about it."""
     what = exc.strerror or type(exc).__name__
     if exc.filename is not None:
-        return f"{exc.filename}: {what} (check that the path exists and can be written)"
-    return f"cannot write the output: {what} (check the disk or the file it is redirected to)"
+        return said("error.os_path", path=exc.filename, what=what)
+    return said("error.os_output", what=what)
 
 
 def silence_stdout() -> None:
@@ -238,15 +259,16 @@ def escape_what_streams_cannot_encode() -> None:
             stream.reconfigure(errors="backslashreplace")
 
 
-def fail(message: str, code: int, debug: bool) -> int:
-    """Say what failed on stderr (one line, and the traceback with --debug); return the exit code."""
+def fail(message: str | Said, code: int, debug: bool, lang: str = "en") -> int:
+    """Say what failed on stderr (one line, and the traceback with --debug), in `lang`; return the exit code."""
     if debug:
         import traceback
 
         traceback.print_exc()
     from sitefinder.output.streams import notice
+    from sitefinder.wording import say
 
-    notice(f"Error: {message}")
+    notice(say("error.prefix", lang, message=message))
     return code
 
 

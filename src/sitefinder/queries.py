@@ -23,7 +23,7 @@ from sitefinder.models import RankedSite, Resolution, Site, Trial
 from sitefinder.paths import default_sites_path, gazetteer_path
 from sitefinder.status import CLOSED_STATUSES, JOINABLE_FILTER, effective_status, joinable, parse_status_option
 from sitefinder.text import fold, has_cjk, quoted
-from sitefinder.wording import language_of, say, wants_chinese
+from sitefinder.wording import language_of, said, say, wants_chinese
 
 if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that resolve a place
     from sitefinder.errors import RegionNotPlace
@@ -58,7 +58,7 @@ def locate(query: str, preferred: frozenset[int] = frozenset(), online: bool = F
     except PlaceNotFound as miss:
         if not online:
             raise PlaceNotFound(miss.query, miss.suggestions,
-                                hint=miss.hint or say("hint.online", language_of(lang, miss.query)),
+                                hint=miss.hint or said("hint.online"),
                                 lang=lang) from None
         from sitefinder.online import geocode_online
 
@@ -77,9 +77,9 @@ def effective_limit(limit: int | None, within_km: float | None) -> int | None:
 
 def check_limits(limit: int | None, within_km: float | None) -> None:
     if limit is not None and limit < 1:
-        raise UsageError(f"--limit must be 1 or more, not {limit}")
+        raise UsageError(key="usage.limit", limit=limit)
     if within_km is not None and not (math.isfinite(within_km) and within_km > 0):
-        raise UsageError(f"--within must be a distance in km greater than 0, not {within_km:g}")
+        raise UsageError(key="usage.within", within=within_km)
 
 
 def open_sites(path: Path | None) -> MemorySource | IndexedSource:
@@ -193,7 +193,7 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
 
                 if names_a_facility(query) and not names_an_institution(clean_query(query)):  # else said so
                     raise PlaceNotFound(miss.query, miss.suggestions,
-                                        hint=say("hint.facility_no_site", language_of(lang, query)),
+                                        hint=said("hint.facility_no_site"),
                                         lang=lang) from None
                 raise
             resolution = facility
@@ -237,8 +237,7 @@ def _capital_of(answer: RegionAnswer, source: MemorySource | IndexedSource) -> R
         found = locate(province.capital, source.preferred_cities())
     except PlaceNotFound:
         return None
-    note = say("empty.region_capital", "zh" if answer.chinese is not None else "en", region=answer.query,
-               capital=found.place.name)
+    note = said("empty.region_capital", region=answer.query, capital=found.place.name)
     # what else the name means (海南 is also Wuhai's 海南区) is said too
     return found._replace(query=answer.query, notes=(*answer.notes, note), alternatives=(), ambiguous=False)
 
@@ -251,8 +250,7 @@ def _province_from_capital(region: RegionAnswer, sites_path: Path | None) -> Nea
             return region
         ranked = rank_sites(resolution.place, [site for site in region.sites if site.has_coordinates],
                             limit=len(region.sites))
-        note = f"{region.query} is a province: its {len(ranked)} site{'s' if len(ranked) != 1 else ''}, " \
-               f"measured from its capital, {resolution.place.name}"
+        note = said("notice.province_capital", query=region.query, count=len(ranked), capital=resolution.place.name)
         return NearResult(resolution=resolution._replace(notes=(note,)), sites=ranked, trial=region.trial,
                           considered=len(region.sites), chinese=region.chinese, closed_left_out=region.closed_left_out,
                           trials=region.trials, many_trials=region.many_trials)
@@ -285,7 +283,7 @@ def _facility_as_place(query: str, source: MemorySource | IndexedSource, whole_n
     assert site.latitude is not None and site.longitude is not None
     place = Place(name=site.facility, province=site.province, country=site.country, latitude=site.latitude,
                   longitude=site.longitude, geonameid=site.geonameid, source="site")
-    return Resolution(query=query, place=place, notes=(f"{query} is site {site.id}'s facility: measuring from it",))
+    return Resolution(query=query, place=place, notes=(said("notice.facility_origin", query=query, id=site.id),))
 
 
 def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource, province: str | None,
@@ -587,19 +585,19 @@ def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
     name says "Beijing". More than one is an AmbiguousSite listing them."""
     text = _SITE_ID.sub(r"\1", query.strip())  # "site 7", "#7", "No. 7": the id, not a name to look for
     ids = source.id_range()
-    known = f"ids run from {ids[0]} to {ids[1]}" if ids else "the sites file has no sites"
+    known = said("error.site_ids", first=ids[0], last=ids[1]) if ids else said("error.no_sites_in_file")
     if text.isascii() and text.isdigit():
         from sitefinder.sitesfile import MAX_SITE_ID
 
         site = source.site_by_id(int(text)) if len(text) <= 19 and int(text) <= MAX_SITE_ID else None
         if site is None:
-            raise SitefinderError(f"no site has id {text}; {known} (see: sitefinder list)")
+            raise SitefinderError(key="error.no_site_id", id=text, known=known)
         return site
     if _looks_like_a_number(text):
-        raise SitefinderError(f"no site has id {quoted(text)}: an id is a whole number; {known} (see: sitefinder list)")
+        raise SitefinderError(key="error.site_id_number", id=quoted(text), known=known)
     key = fold(text)
     if not key:
-        raise UsageError("give a site id or part of a facility name, e.g. sitefinder show Qingdao")
+        raise UsageError(key="usage.show_empty")
     from sitefinder.facilities import facility_zh
 
     # By facility (indexed on a large file), by its Chinese name (the shipped sites have one), by city.
@@ -610,17 +608,15 @@ def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
     found.update((site.id, site) for site in in_city)
     matches = sorted(found.values(), key=lambda site: site.id)
     if not matches:
-        lang = "zh" if has_cjk(text) else "en"  # a query in Chinese is answered in Chinese (#21)
-        hint = say("error.did_you_mean", lang, names=say("error.or", lang).join(suggestions)) if suggestions else ""
-        raise SitefinderError(say("error.no_site_matches", lang, query=quoted(text), hint=hint,
-                                  command="sitefinder list"))
+        hint = said("error.did_you_mean", names=tuple(suggestions)) if suggestions else ""
+        raise SitefinderError(key="error.no_site_matches", query=quoted(text), hint=hint, command="sitefinder list")
     if len(matches) > 1:
         from sitefinder.errors import AmbiguousSite
 
         shown = "; ".join(f"{site.id} {site.facility} ({site.city})" for site in matches[:6])
-        more = f"; and {len(matches) - 6} more" if len(matches) > 6 else ""
-        raise AmbiguousSite(f"{quoted(text)} matches {len(matches)} sites: {shown}{more}; "
-                            f"give the id, e.g. sitefinder show {matches[0].id}")
+        more = said("error.and_more", count=len(matches) - 6) if len(matches) > 6 else ""
+        raise AmbiguousSite(key="error.ambiguous_site", query=quoted(text), count=len(matches), shown=shown, more=more,
+                            id=matches[0].id)
     return matches[0]
 
 
@@ -633,14 +629,14 @@ def map_near(query: str, sites_path: Path | None = None, limit: int | None = Non
     from sitefinder.geomap import VIEWS, choose_view, scene
 
     if view not in VIEWS:
-        raise UsageError(f"unknown view {quoted(view)}; use one of: {', '.join(VIEWS)}")
+        raise UsageError(key="usage.view", view=quoted(view), views=", ".join(VIEWS))
     result = nearest_sites(query, sites_path, limit=limit, within_km=within_km, province=province, status=status,
                            online=online, lang=lang, all_statuses=all_statuses, trials=trials, condition=condition)
     if isinstance(result, RegionAnswer) and result.kind == "province" and result.sites:
         result = _province_from_capital(result, sites_path)  # `map 山东` draws what `near 山东` lists
     if isinstance(result, RegionAnswer):
-        raise UsageError(f"{quoted(result.query)} is a {result.kind}: give a city or coordinates to map the "
-                         f"sites around it (or: sitefinder list --{result.kind} {quoted(result.region)})")
+        raise UsageError(key="usage.map_region", query=quoted(result.query), kind=said(f"kind.{result.kind}"),
+                         option=result.kind, region=quoted(result.region))
     place = result.resolution.place
     box = open_gazetteer().country_box(place.country) if view == "country" and place.country else None
     chosen = choose_view(view, place, result.sites, aspect, box)

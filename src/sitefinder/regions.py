@@ -171,9 +171,11 @@ def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
 
     choices = {province_key(name): name for name in (*site_provinces, *province_names())}
     matches = process.extract(province_key(text), list(choices), scorer=fuzz.ratio, limit=3, score_cutoff=60)
-    hint = "did you mean " + " or ".join(choices[key] for key, _, _ in matches) + "?" if matches \
-        else "give a province such as Shandong or 山东"
-    raise UsageError(f"unknown province {quoted(text)}; {hint}")
+    from sitefinder.wording import said
+
+    hint = said("usage.province_meant", names=tuple(choices[key] for key, _, _ in matches)) if matches \
+        else said("usage.province_example")
+    raise UsageError(key="usage.unknown_province", query=quoted(text), hint=hint)
 
 
 def short_province(text: str) -> str:

@@ -15,7 +15,7 @@ from sitefinder.models import CONTENDER_SHARE, Place, Resolution, Site
 from sitefinder.placenames import LATIN_CITY_WORDS, TO_COMMA, parse_coordinates, readings, written_forms
 from sitefinder.regions import modern_name, place_words
 from sitefinder.text import clean_query, has_cjk, name_key, quoted
-from sitefinder.wording import language_of, say
+from sitefinder.wording import Said, language_of, said, say
 
 if TYPE_CHECKING:  # placement's rules only for a query with a qualifier that names no place ("Flushing, NY")
     from sitefinder.placement import Placement
@@ -39,9 +39,9 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
     """
     text = clean_query(query)
     if not text:
-        raise UsageError("the place is empty: give a city (Guangzhou, 广州) or coordinates (22.54,114.06)")
+        raise UsageError(key="usage.place_empty")
     if len(text) > MAX_QUERY_LENGTH:
-        raise UsageError(f"the place is {len(text)} characters long; give a city name of at most {MAX_QUERY_LENGTH}")
+        raise UsageError(key="usage.place_too_long", length=len(text), most=MAX_QUERY_LENGTH)
     coordinates = parse_coordinates(text)
     if coordinates:
         latitude, longitude = coordinates
@@ -70,7 +70,7 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
                   lang: str | None) -> Resolution:
     """`resolve` for a text that is not coordinates: as written, without the notices on loose answers."""
     if names_an_institution(text):
-        raise PlaceNotFound(text, [], hint=say("hint.institution", language_of(lang, query)), lang=lang)
+        raise PlaceNotFound(text, [], hint=said("hint.institution"), lang=lang)
     abbreviation = _abbreviation(text, gazetteer)
     if abbreviation is not None:
         raise abbreviation
@@ -96,12 +96,11 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
             countries: set[tuple[str, str]] = {(code, admin1) for code, admin1 in gazetteer.regions(text) if not admin1}
             if countries and not any(_within(place, countries, gazetteer) for place in candidates):
                 # "China" is a country, not China in Maine; "Singapore" and "Luxembourg" are both
-                raise RegionNotPlace(text, countries, hint="that is a country: give a city in it")
+                raise RegionNotPlace(text, countries, hint=said("hint.country"))
         if candidates:
             return _choose(query, head, candidates, preferred)
     if regions := gazetteer.regions(text):
-        raise RegionNotPlace(text, regions, hint=f"that is a province or country: give a city in it, "
-                                                f"or run: sitefinder list --province {quoted(text)}")
+        raise RegionNotPlace(text, regions, hint=said("hint.region", query=quoted(text)))
     approximate = _main_city_of_qualifier(query, text, gazetteer)
     if approximate is not None:
         return approximate
@@ -119,7 +118,7 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
     if localities:  # several, or a spelling of a place too (Agincourt, Audincourt): asked back, never picked
         raise PlaceNotFound(text, [*suggestions, *(f"{place.name}, {place.province or place.country}"
                                                    for place in localities)][:4],
-                            hint="postal localities of that name: write the one you mean with its state or country",
+                            hint=said("hint.postal_localities"),
                             lang=lang)
     raise PlaceNotFound(text, suggestions, lang=lang)
 
@@ -172,9 +171,8 @@ def _postal_localities_alone(text: str, gazetteer: Gazetteer) -> list[Place]:
     return distinct_places(gazetteer.postal_localities(name_key(text), text))
 
 
-def _postal_note(head: str, where: str) -> str:
-    return (f"{head} is a postal town, not a place of the offline gazetteer: using the middle of its "
-            f"postal codes in {where}")
+def _postal_note(head: str, where: str) -> Said:
+    return said("notice.postal_town", head=head, where=where)
 
 
 # A query of one pinyin syllable ("Chang", "Bei", "Ha") is a part of a Chinese name, never a whole
@@ -199,12 +197,12 @@ def _one_syllable(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
     begun = chinese_cities_beginning(key, gazetteer)
     own = [place for place in gazetteer.places(key) if name_key(place.name) == key and place.population >= ABROAD_NOTED]
     if not own:
-        raise PlaceNotFound(text, begun, hint="that is one syllable of a Chinese name: write the whole name")
+        raise PlaceNotFound(text, begun, hint=said("hint.one_syllable"))
     chosen = _choose(query, text, own, preferred)
     if not begun:
         return chosen
-    note = (f"{text} is one syllable of a Chinese name: using {chosen.place.label}, {chosen.place.country}; "
-            f"did you mean " + " or ".join(begun) + "?")
+    note = said("notice.one_syllable", text=text, used=chosen.place.label, country=chosen.place.country,
+                names=tuple(begun))
     return chosen._replace(notes=(*chosen.notes, note))
 
 
@@ -226,8 +224,8 @@ def with_site_cities(resolution: Resolution, sites: list[Site], gazetteer: Gazet
         place = found or Place(name=site.city, province=site.province, country=site.country,
                                latitude=site.latitude or 0.0, longitude=site.longitude or 0.0, source="site")
         ids = ", ".join(str(each.id) for each in group)
-        notes.append(f"site {ids}'s {site.city} is {place.label}: using {origin.label}; for the site's city "
-                     f"write \"{place.name}, {place.province or place.country}\"")
+        notes.append(said("notice.site_city", ids=ids, city=site.city, place=place.label, used=origin.label,
+                          ask=f"{place.name}, {place.province or place.country}"))
         if all(other.geonameid is None or other.geonameid != place.geonameid for other in alternatives):
             alternatives.append(place)
     return resolution._replace(notes=tuple(notes), alternatives=tuple(alternatives))
@@ -249,14 +247,12 @@ def _main_city_of_qualifier(query: str, text: str, gazetteer: Gazetteer) -> Reso
     spaced = "," not in text.translate(TO_COMMA)
     written = [(head, qualifiers[0]) for head, qualifiers in readings(text)
                if len(qualifiers) == 1 and _a_state(qualifiers, text) and not (spaced and _lookup(gazetteer, head))]
-    rules: tuple[tuple[Callable[[str, str, Gazetteer], Placement | None], Callable[[str, str, Place], str]], ...] = (
+    rules: tuple[tuple[Callable[[str, str, Gazetteer], Placement | None], Callable[[str, str, Place], Said]], ...] = (
         (postal_town_placement, lambda head, state, place: _postal_note(head, place.province)),
-        (division_town_placement, lambda head, state, place: (
-            f"{head} is a district the offline gazetteer has no place of that name for: using "
-            f"{place.name}, its largest place, as an approximation")),
-        (main_city_placement, lambda head, state, place: (
-            f"{head} is not in the offline gazetteer: using {place.name}, the main city of "
-            f"{state}, as an approximation (--online looks {head} up)")),
+        (division_town_placement, lambda head, state, place: said("notice.district_largest", head=head,
+                                                                      name=place.name)),
+        (main_city_placement, lambda head, state, place: said("notice.main_city", head=head, name=place.name,
+                                                              state=state)),
     )
     for placed_by, note in rules:  # each rule over every reading before the next rule
         for head, state in written:
@@ -305,9 +301,8 @@ def _choose(query: str, head: str, candidates: list[Place], preferred: frozenset
     namesake = next((place for place in alternatives if name_key(place.name) == key), None)
     if not ambiguous and namesake is not None and name_key(leader.name) != key:
         # "Halle": Halle (Saale), as import reads it, but say that a place of exactly that name exists
-        notes = (f"{head}: using {leader.name}, {leader.province or leader.country}, far larger than "
-                 f"{namesake.name}, {namesake.province or namesake.country}, the place of exactly that name "
-                 f"(write \"{namesake.name}, {namesake.province or namesake.country}\" for that one)",)
+        notes = (said("notice.far_larger", head=head, used=f"{leader.name}, {leader.province or leader.country}",
+                      namesake=f"{namesake.name}, {namesake.province or namesake.country}"),)
     return Resolution(query=query, place=leader, alternatives=alternatives, ambiguous=ambiguous, notes=notes)
 
 

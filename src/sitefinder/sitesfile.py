@@ -80,19 +80,18 @@ def _read_text(path: Path, shown: Path | None = None) -> str:
     try:
         raw = read_bounded(opened, MAX_FILE_BYTES)
     except FileNotFoundError:
-        raise DataFileError(path, "no such file; check --sites or SITEFINDER_SITES") from None
+        raise DataFileError(path, key="data.no_sites_file") from None
     except IsADirectoryError:
-        raise DataFileError(path, "is a directory; give the path of a sites CSV file") from None
+        raise DataFileError(path, key="data.is_directory") from None
     except OSError as exc:
         if exc.errno == errno.EFBIG:
-            raise DataFileError(path, f"is larger than {MAX_FILE_BYTES // 2**20} MB, the most sitefinder reads "
-                                      "from a sites file: split it") from None
-        raise DataFileError(path, f"cannot be read: {exc.strerror or exc}") from None
+            raise DataFileError(path, key="data.too_large", most=MAX_FILE_BYTES // 2**20) from None
+        raise DataFileError(path, key="data.unreadable", what=exc.strerror or exc) from None
     try:
         return raw.decode("utf-8-sig")  # a BOM, as spreadsheet programs write, is fine
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        raise DataFileError(path, f"is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8", line) from None
+        raise DataFileError(path, line=line, key="data.not_utf8_byte", byte=raw[exc.start]) from None
 
 
 def parse_sites(path: Path, text: str) -> list[Site]:
@@ -159,11 +158,11 @@ class SitesReader:
             except StopIteration:
                 header = []
         if not any(header):
-            raise DataFileError(path, "is empty; expected a header line starting with " + ",".join(REQUIRED_COLUMNS), 1)
+            raise DataFileError(path, line=1, key="data.empty_header", columns=",".join(REQUIRED_COLUMNS))
         missing = [name for name in REQUIRED_COLUMNS if name not in header]
         if missing:
-            raise DataFileError(path, f"missing column {', '.join(missing)}; the header must name "
-                                      + ",".join(REQUIRED_COLUMNS), 1)
+            raise DataFileError(path, line=1, key="data.missing_column", missing=", ".join(missing),
+                                columns=",".join(REQUIRED_COLUMNS))
         self.header, self._fast = header, _FastRow(header)
 
     @contextmanager
@@ -171,10 +170,10 @@ class SitesReader:
         try:
             yield
         except csv.Error as exc:
-            raise DataFileError(self.path, f"is not valid CSV: {exc}", self._reader.line_num) from None
+            raise DataFileError(self.path, line=self._reader.line_num, key="data.bad_csv", detail=exc) from None
         except UnicodeDecodeError as exc:  # a streamed read decodes as it goes
-            raise DataFileError(self.path, f"is not UTF-8 (byte 0x{exc.object[exc.start]:02x}); save it as UTF-8",
-                                self._reader.line_num + 1) from None
+            raise DataFileError(self.path, line=self._reader.line_num + 1, key="data.not_utf8_byte",
+                                byte=exc.object[exc.start]) from None
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
         reader, width = self._reader, len(self.header)
@@ -183,8 +182,8 @@ class SitesReader:
                 if len(fields) != width:
                     if not "".join(fields).strip():
                         continue  # blank lines are harmless
-                    raise DataFileError(self.path, f"has {len(fields)} fields, the header has {width}; "
-                                                   "quote fields that contain commas", reader.line_num)
+                    raise DataFileError(self.path, line=reader.line_num, key="data.field_count", count=len(fields),
+                                        width=width)
                 yield reader.line_num, fields
 
     def site(self, line: int, fields: list[str]) -> Site | None:
@@ -290,23 +289,24 @@ def _parse_row(path: Path, line: int, row: dict[str, str]) -> Site:
     def field(name: str, required: bool = False) -> str:
         value = row.get(name, "").strip()
         if len(value) > MAX_FIELD_CHARS:
-            raise DataFileError(path, f"{name} is {len(value)} characters long; at most {MAX_FIELD_CHARS}", line)
+            raise DataFileError(path, line=line, key="data.field_too_long", name=name, length=len(value),
+                                most=MAX_FIELD_CHARS)
         if required and not value:
-            raise DataFileError(path, f"{name} is empty", line)
+            raise DataFileError(path, line=line, key="data.field_empty", name=name)
         return value
 
     raw_id = field("id", required=True)
     if not raw_id.isascii() or not raw_id.isdigit() or not 1 <= int(raw_id) <= MAX_SITE_ID:
-        raise DataFileError(path, f"id {quoted(raw_id)} is not a whole number from 1 to {MAX_SITE_ID}", line)
+        raise DataFileError(path, line=line, key="data.bad_id", value=quoted(raw_id), most=MAX_SITE_ID)
     latitude = _coordinate(path, line, "latitude", field("latitude"), 90)
     longitude = _coordinate(path, line, "longitude", field("longitude"), 180)
     if (latitude is None) != (longitude is None):
-        raise DataFileError(path, "has only one of latitude and longitude; give both or neither", line)
+        raise DataFileError(path, line=line, key="data.one_coordinate")
     status_text = field("status")
     status = normalize_status(status_text) if status_text else None
     if status_text and status is None:
-        raise DataFileError(path, f"status {quoted(status_text)} is not a registry status; use one of "
-                                  + ", ".join(STATUS_WORDS), line)
+        raise DataFileError(path, line=line, key="data.bad_status", value=quoted(status_text),
+                            statuses=", ".join(STATUS_WORDS))
     return Site(
         id=int(raw_id), facility=field("facility", required=True), city=field("city"),
         province=field("province"), country=field("country"), status=status,
@@ -323,7 +323,7 @@ def _nct_id(path: Path, line: int, text: str) -> str:
     from sitefinder.catalogue import NCT_ID
 
     if text and not NCT_ID.match(text.upper()):
-        raise DataFileError(path, f"nct_id {quoted(text)} is not an NCT id like NCT07010263", line)
+        raise DataFileError(path, line=line, key="data.bad_nct_id", value=quoted(text))
     return text.upper()
 
 
@@ -333,8 +333,7 @@ def _geonameid(path: Path, line: int, text: str, source: str) -> int | None:
     losing it would silently turn off --city matching and the Chinese names of the site's city."""
     if text:
         if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= MAX_GEONAMEID:
-            raise DataFileError(path, f"geonameid {quoted(text)} is not a GeoNames id (a whole number from 1 to "
-                                      f"{MAX_GEONAMEID}); leave it empty when the coordinates are no GeoNames city's", line)
+            raise DataFileError(path, line=line, key="data.bad_geonameid", value=quoted(text), most=MAX_GEONAMEID)
         return int(text)
     folded = source.casefold()
     if not folded.startswith("geonames"):
@@ -352,9 +351,10 @@ def _coordinate(path: Path, line: int, name: str, text: str, limit: float) -> fl
     try:
         value = decimal(text)  # the one number reader: no `1_0`, no `２３` or `٢٣`, no nan or inf
     except ValueError as exc:
-        raise DataFileError(path, f"{name} {quoted(text)} {exc}", line) from None
+        raise DataFileError(path, line=line, key="data.bad_number", name=name, value=quoted(text),
+                            problem=exc.args[0]) from None
     if not -limit <= value <= limit:
-        raise DataFileError(path, f"{name} {value:g} is out of range (-{limit:g} to {limit:g})", line)
+        raise DataFileError(path, line=line, key="data.out_of_range", name=name, value=value, limit=limit)
     return value
 
 
@@ -365,11 +365,11 @@ def _contacts(path: Path, line: int, text: str) -> tuple[Contact, ...]:
     try:
         return contacts_from_list(json.loads(text))
     except ValueError as exc:  # json's own errors are ValueErrors too: say what the column must hold
-        message = str(exc) if not isinstance(exc, json.JSONDecodeError) else \
-            'contacts is not a JSON list like [{"name": "A. Li", "role": "PRIMARY"}]'
-        raise DataFileError(path, message, line) from None
+        if isinstance(exc, json.JSONDecodeError):
+            raise DataFileError(path, line=line, key="data.contacts_not_list") from None
+        raise DataFileError(path, exc.args[0], line) from None  # contacts' own words (a phrase of the catalogue)
     except RecursionError:  # json nests by recursion: a column of 100,000 brackets
-        raise DataFileError(path, "contacts is JSON nested too deeply to be a list of contacts", line) from None
+        raise DataFileError(path, line=line, key="data.contacts_too_deep") from None
 
 
 def sites_csv_text(sites: Iterable[Site]) -> str:

@@ -548,8 +548,7 @@ def _build_index(index_path: Path, stamp: str, path: Path, named: Path, size: in
     from sitefinder.errors import DataFileError
 
     if size > MAX_INDEXED_FILE_BYTES:
-        raise DataFileError(named, f"is larger than {MAX_INDEXED_FILE_BYTES // 1024**3} GB, the most sitefinder "
-                                  "indexes: split it")
+        raise DataFileError(named, key="data.too_large_index", most=MAX_INDEXED_FILE_BYTES // 1024**3)
 
     def write(tmp: Path) -> None:
         db = sqlite3.connect(tmp)

@@ -81,8 +81,11 @@ def parse_status_option(text: str) -> str:
             from rapidfuzz import fuzz, process  # only on this error path
 
             best = process.extractOne(key, list(STATUS_WORDS), scorer=fuzz.ratio, score_cutoff=70)
-            hint = f'did you mean "{STATUS_WORDS[best[0]].lower()}"? ' if best else ""
-        raise UsageError(f"unknown status {quoted(text)}; {hint}use one of: {accepted}")
+            if best:
+                from sitefinder.wording import said
+
+                hint = said("usage.status_meant", status=STATUS_WORDS[best[0]].lower())
+        raise UsageError(key="usage.unknown_status", query=quoted(text), hint=hint, accepted=accepted)
     return status
 
 
@@ -112,3 +115,22 @@ def status_words(status: str | None, source: str | None) -> str:
         return "Unknown"
     words = STATUS_WORDS.get(status, status.replace("_", " ").capitalize())
     return f"{words} (trial)" if source == "trial" else words
+
+
+def status_word(status: str | None, lang: str | None = "en") -> str:
+    """One status in words: "Recruiting", "正在招募"; "Unknown" / "状态不明" when none is known."""
+    key = status or "UNKNOWN"
+    if lang == "zh":
+        from sitefinder.wording import STATUS_WORDS_ZH
+
+        if key in STATUS_WORDS_ZH:
+            return STATUS_WORDS_ZH[key]
+    return STATUS_WORDS.get(key, key.replace("_", " ").capitalize())
+
+
+def trial_status_note(trial_status: str | None, lang: str | None = "en") -> str:
+    """What "(trial)" beside a status means, by what the trial's own status lets a patient do: only
+    a trial not yet recruiting invites "ask the site whether it has opened"."""
+    from sitefinder.wording import say
+
+    return say(f"note.trial_status.{status_class(trial_status)}", lang)

@@ -128,7 +128,8 @@ UNBROKEN_SPACE = "\u00a0"
 
 def wrap_words(text: str, width: int, length: Callable[[str], int] = len) -> list[str]:
     """`text` in lines of at most `width` (as `length` measures: terminal cells for Rich), broken
-    at spaces and between Chinese characters (which need none), never at a space between two
+    at spaces and between Chinese characters (which need none; not in a word that holds an
+    UNBROKEN_SPACE, which is one piece), never at a space between two
     digits, so that "+86 760 8987 3999" stays on one line whole (Rich breaks at any space,
     no-break spaces included). A word longer than the width gets a line of its own; the terminal
     folds it.
@@ -144,7 +145,7 @@ def wrap_words(text: str, width: int, length: Callable[[str], int] = len) -> lis
         joiner = " "
         run = ""
         for char in word:
-            if has_cjk(char):
+            if has_cjk(char) and UNBROKEN_SPACE not in word:  # "61.5 公里", "编号 7": one piece
                 if run:
                     pieces.append((joiner, run))
                     joiner, run = "", ""

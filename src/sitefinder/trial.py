@@ -30,21 +30,21 @@ def read_trial_beside(sites_path: Path, shown: Path | None = None) -> Trial:
     opened = trial_path_for(sites_path)
     path = trial_path_for(shown) if shown is not None else opened
     try:
-        data = read_json_file(opened, path, MAX_TRIAL_BYTES, "a trial's facts")
+        data = read_json_file(opened, path, MAX_TRIAL_BYTES, "data.what.trial")
     except FileNotFoundError:
         if shown is not None:
-            raise DataFileError(path, "is missing from this dataset, so the trial's facts and contacts are "
-                                      "unknown; import the study again (or run sitefinder update)") from None
+            raise DataFileError(path, key="data.trial_missing") from None
         return Trial()
     if not isinstance(data, dict):
-        raise DataFileError(path, "must hold a JSON object with the trial's facts")
+        raise DataFileError(path, key="data.trial_not_object")
     return trial_from_dict(data, path)
 
 
 def read_json_file(opened: Path, path: Path, limit: int, what: str) -> Any:
     """The JSON value of a facts file (trial.json, trials.json), read up to `limit` bytes; every
     failure but a missing file (FileNotFoundError, for the caller to say) a DataFileError naming
-    `path`, the file as the user knows it (`opened` may be its version's own file)."""
+    `path`, the file as the user knows it (`opened` may be its version's own file). `what`: the
+    catalogue's phrase for what the file holds ("data.what.trial"), said only in an error."""
     from sitefinder.paths import read_bounded
 
     try:
@@ -52,15 +52,17 @@ def read_json_file(opened: Path, path: Path, limit: int, what: str) -> Any:
     except FileNotFoundError:
         raise
     except UnicodeDecodeError:
-        raise DataFileError(path, "is not UTF-8 text; save it as UTF-8") from None
+        raise DataFileError(path, key="data.not_utf8") from None
     except OSError as exc:
-        raise DataFileError(path, f"cannot be read: {exc.strerror or exc}") from None
+        raise DataFileError(path, key="data.unreadable", what=exc.strerror or exc) from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise DataFileError(path, f"is not valid JSON: {exc.msg}", exc.lineno) from None
+        raise DataFileError(path, line=exc.lineno, key="data.bad_json", detail=exc.msg) from None
     except RecursionError:
-        raise DataFileError(path, f"is JSON nested too deeply to be {what}") from None
+        from sitefinder.wording import said
+
+        raise DataFileError(path, key="data.json_too_deep", what=said(what)) from None
 
 
 def trial_from_dict(data: dict[str, Any], path: Path | str = TRIAL_FILE) -> Trial:
@@ -71,25 +73,25 @@ def trial_from_dict(data: dict[str, Any], path: Path | str = TRIAL_FILE) -> Tria
         value = data[name]
         if name in _LIST_FIELDS:
             if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-                raise DataFileError(path, f"{name} must be a list of strings")
+                raise DataFileError(path, key="data.list_of_strings", name=name)
             value = tuple(value)
         elif name == "central_contacts":
             try:
                 value = contacts_from_list(value)
             except ValueError as exc:
-                raise DataFileError(path, f"central_contacts: {exc}") from None
+                raise DataFileError(path, key="data.central_contacts", problem=exc.args[0]) from None
         elif name == "enrollment":
             if not isinstance(value, int) or isinstance(value, bool):
-                raise DataFileError(path, "enrollment must be a whole number")
+                raise DataFileError(path, key="data.enrollment")
         elif name == "healthy_volunteers":
             if not isinstance(value, bool):
-                raise DataFileError(path, "healthy_volunteers must be true or false")
+                raise DataFileError(path, key="data.healthy_volunteers")
         elif name == "overall_status":
             if not isinstance(value, str) or normalize_status(value) is None:
-                raise DataFileError(path, f"overall_status {quoted(value)} is not a registry status")
+                raise DataFileError(path, key="data.overall_status", value=quoted(value))
             value = normalize_status(value)
         elif not isinstance(value, str):
-            raise DataFileError(path, f"{name} must be text")
+            raise DataFileError(path, key="data.must_be_text", name=name)
         values[name] = value
     return Trial(**values)
 

@@ -13,12 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from sitefinder.answers import DatasetUpdate, ShownStatus, SiteChange, TrialChange, UpdateResult
-from sitefinder.errors import UsageError
+from sitefinder.errors import UsageError, phrase_of
 from sitefinder.models import Contact, Site, Trial
 from sitefinder.text import quoted
+from sitefinder.wording import language_of, said
 
 
-def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = None) -> UpdateResult | DatasetUpdate:
+def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = None,
+                          lang: str | None = None) -> UpdateResult | DatasetUpdate:
     """Fetch `nct_id` (default: the trial of the data in use) and compare it with the data in use;
     for a dataset of several trials, without `nct_id`, refresh them all (refresh_dataset).
 
@@ -43,16 +45,15 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
         if nct_id is None and sites_path is not None:
             raise  # a file of the user's that names no trial the registry could be asked for
         if sites_path is not None:  # the default is the copy kept here: said below, where it is replaced
-            notes.append(f"The data in use could not be read ({exc}); they are replaced.")
+            notes.append(said("update.unreadable", problem=phrase_of(exc)))
     if many and sites_path is not None:
-        return refresh_dataset(sites_path)  # every trial of the dataset
+        return refresh_dataset(sites_path)._replace(lang=language_of(lang, ""))  # every trial of the dataset
     asked = nct_id if nct_id is not None else (in_use[0].nct_id if in_use else SHIPPED_TRIAL)
     if not asked.strip():
-        raise UsageError("the data in use name no trial (no trial.json beside them); give an NCT id, "
-                         "e.g. sitefinder update NCT07010263")
+        raise UsageError(key="update.no_trial")
     wanted = nct_id_of(asked)
     if wanted is None:
-        raise UsageError(f"{quoted(asked.strip())} is not an NCT id; it looks like NCT07010263")
+        raise UsageError(key="usage.nct_id", value=quoted(asked.strip()))
     target = updated_dataset_dir(wanted)
     if sites_path is not None and in_use and in_use[0].nct_id.upper() == wanted and _published_here(sites_path):
         target = sites_path.parent  # a dataset `import --out DIR` made: refreshed where it is, as the hint says
@@ -80,7 +81,7 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
     return UpdateResult(nct_id=wanted, trial=result.trial, before=before_trial, sites_path=new_sites_path,
                         site_count=len(sites), added=added, removed=removed, changed=changed,
                         unplaced=result.unplaced, is_default=wanted == SHIPPED_TRIAL, id_high_water=high_water,
-                        notes=tuple(notes))
+                        notes=tuple(notes), lang=language_of(lang, nct_id or ""))
 
 
 def _published_here(sites_path: Path) -> bool:
@@ -312,26 +313,22 @@ def fetch_studies(nct_ids: list[str]) -> dict[str, dict[str, Any]]:
         while True:
             pages += 1
             if pages > MAX_PAGES:
-                raise NetworkError(f"the registry at {shown_url(base)} sent more than {MAX_PAGES} pages; "
-                                   "nothing was changed")
+                raise NetworkError(key="update.too_many_pages", url=shown_url(base), most=MAX_PAGES)
             query = {"filter.ids": ",".join(batch), "pageSize": str(min(PAGE_SIZE, len(batch))), "format": "json"}
             if token:
                 query["pageToken"] = token
             try:
                 body = get(f"{base}/api/v2/studies?{urlencode(query)}", max_bytes=MAX_PAGE_BYTES,
-                           service="the registry",
+                           service=said("service.registry"),
                            headers={"Accept": "application/json", "User-Agent": f"sitefinder/{__version__}"})
             except HTTPStatusError as exc:
-                raise NetworkError(f"the registry at {shown_url(base)} answered HTTP {exc.status}; try again later; "
-                                   "nothing was changed") from None
+                raise NetworkError(key="update.http_status", url=shown_url(base), status=exc.status) from None
             try:
                 page = json.loads(body.decode("utf-8"))
             except (UnicodeDecodeError, ValueError, RecursionError):
-                raise NetworkError(f"the registry at {shown_url(base)} sent a malformed page; nothing was changed") \
-                    from None
+                raise NetworkError(key="update.bad_page", url=shown_url(base)) from None
             if not isinstance(page, dict) or not isinstance(page.get("studies"), list):
-                raise NetworkError(f"the registry at {shown_url(base)} sent a page without studies; "
-                                   "nothing was changed")
+                raise NetworkError(key="update.no_studies", url=shown_url(base))
             asked = set(batch)
             for study in page["studies"]:
                 try:
@@ -341,9 +338,7 @@ def fetch_studies(nct_ids: list[str]) -> dict[str, dict[str, Any]]:
                 nct = answered.strip().upper() if isinstance(answered, str) else None
                 if nct is None or nct not in asked:
                     which = "study " + quoted(answered, 20) if isinstance(answered, str) else "a study with no nctId"
-                    raise ImportFailed(f"the registry at {shown_url(base)} answered the request for "
-                                       f"{_ids_shown(batch)} with {which}, which was not asked for; "
-                                       "not used, nothing was written")
+                    raise ImportFailed(key="update.not_asked", url=shown_url(base), ids=_ids_shown(batch), which=which)
                 found.setdefault(nct, study)
             token = page.get("nextPageToken")
             if not isinstance(token, str) or not token or not page["studies"]:

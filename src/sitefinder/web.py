@@ -27,9 +27,9 @@ _CHUNK = 64 * 1024
 class HTTPStatusError(NetworkError):
     """The server answered with an error status."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str = "", *, key: str = "", **values: object) -> None:
         self.status = status
-        super().__init__(message)
+        super().__init__(message, key=key, **values)
 
 
 def timeout_seconds() -> float:
@@ -49,8 +49,7 @@ def timeout_seconds() -> float:
     if not 0 < value <= MAX_TIMEOUT_SECONDS:
         from sitefinder.text import quoted
 
-        raise UsageError(f"SITEFINDER_TIMEOUT must be a number of seconds from more than 0 to "
-                         f"{MAX_TIMEOUT_SECONDS:g}, e.g. 10, not {quoted(text, 40)}")
+        raise UsageError(key="usage.timeout", most=MAX_TIMEOUT_SECONDS, value=quoted(text, 40))
     return value
 
 
@@ -70,7 +69,7 @@ def service_url(variable: str, default: str) -> str:
     except ValueError:
         parts = None
     if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise UsageError(f"{variable} must be an http:// or https:// URL such as {default}, not {quoted(value, 40)}")
+        raise UsageError(key="usage.service_url", variable=variable, default=default, value=quoted(value, 40))
     return text
 
 
@@ -99,7 +98,7 @@ def get(url: str, *, max_bytes: int, service: str, headers: dict[str, str] | Non
     for _ in range(MAX_REDIRECTS + 1):
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise NetworkError(f"{service} at {shown_url(url)}: not an http(s) URL")
+            raise NetworkError(key="net.not_http", service=service, url=shown_url(url))
         connection_class = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
         connection = connection_class(parts.hostname, parts.port, timeout=_remaining(deadline, url))
         try:
@@ -109,26 +108,25 @@ def get(url: str, *, max_bytes: int, service: str, headers: dict[str, str] | Non
             if response.status in (301, 302, 303, 307, 308):
                 target = urljoin(url, response.getheader("Location") or "")
                 if urlsplit(target).netloc != origin.netloc:
-                    raise NetworkError(f"{service} at {shown_url(url)} redirects to another host "
-                                       f"({urlsplit(target).hostname}); not followed: point sitefinder at "
-                                       "the service's own address")
+                    raise NetworkError(key="net.redirect_host", service=service, url=shown_url(url),
+                                       host=urlsplit(target).hostname)
                 url = target
                 continue
             body = _read_bounded(response, connection, deadline, max_bytes, url, service)
             if response.status >= 400:
-                raise HTTPStatusError(response.status, f"{service} at {shown_url(url)} answered HTTP "
-                                                       f"{response.status}")
+                raise HTTPStatusError(response.status, key="net.http_status", service=service, url=shown_url(url),
+                                      code=response.status)
             return body
         except (TimeoutError, socket.timeout):
-            raise NetworkError(f"{service} at {shown_url(url)} did not answer within "
-                               f"{timeout if timeout is not None else timeout_seconds():g} s (SITEFINDER_TIMEOUT)") from None
+            raise NetworkError(key="net.timeout", service=service, url=shown_url(url),
+                               seconds=timeout if timeout is not None else timeout_seconds()) from None
         except http.client.HTTPException as exc:
-            raise NetworkError(f"{service} at {shown_url(url)} sent a broken answer ({type(exc).__name__})") from None
+            raise NetworkError(key="net.broken", service=service, url=shown_url(url), name=type(exc).__name__) from None
         except OSError as exc:
-            raise NetworkError(f"cannot reach {service} at {shown_url(url)}: {exc.strerror or exc}") from None
+            raise NetworkError(key="net.unreachable", service=service, url=shown_url(url), what=exc.strerror or exc) from None
         finally:
             connection.close()
-    raise NetworkError(f"{service} at {shown_url(url)} redirects more than {MAX_REDIRECTS} times")
+    raise NetworkError(key="net.redirects", service=service, url=shown_url(url), most=MAX_REDIRECTS)
 
 
 def _remaining(deadline: float, url: str) -> float:
@@ -153,6 +151,5 @@ def _read_bounded(response: Any, connection: Any, deadline: float, max_bytes: in
         chunks.append(chunk)
         size += len(chunk)
         if size > max_bytes:
-            raise NetworkError(f"{service} at {shown_url(url)} sent more than {max_bytes // (1024 * 1024)} MB; "
-                               "that is not an answer sitefinder expects")
+            raise NetworkError(key="net.too_large", service=service, url=shown_url(url), most=max_bytes // (1024 * 1024))
         _remaining(deadline, url)

@@ -116,11 +116,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "call.every_contact": {"en": "Every contact of a site: sitefinder show ID (e.g. {command}).",
                            "zh": "查看某个研究中心的全部联系人：sitefinder show 编号（例如 {command}）。"},
     "call.abroad": {"en": "from abroad", "zh": "境外拨打"},
-    "approximate": {"en": "{mark}town of site {ids} is not in the offline gazetteer, so where it is is approximate "
-                          "({command} says how it was placed).",
-                    "zh": "{mark}研究中心 {ids} 所在的城镇不在离线地名库中，位置为近似值（{command} 可查看定位方式）。"},
-    "approximate.mark": {"en": "≈: the ", "zh": "≈："},
-    "approximate.nomark": {"en": "The ", "zh": ""},
+    # ≈ marks a distance from an approximate place; a list has no distances, so no mark
+    "approximate.marked": {"en": "≈: the town of site {ids} is not in the offline gazetteer, so where it is is "
+                                 "approximate ({command} says how it was placed).",
+                           "zh": "≈：研究中心 {ids} 所在的城镇不在离线地名库中，位置为近似值（{command} 可查看定位方式）。"},
+    "approximate.plain": {"en": "The town of site {ids} is not in the offline gazetteer, so where it is is "
+                                "approximate ({command} says how it was placed).",
+                          "zh": "研究中心 {ids} 所在的城镇不在离线地名库中，位置为近似值（{command} 可查看定位方式）。"},
     "title.near": {"en": "Sites nearest to {where} ({latitude:.4f}, {longitude:.4f})",
                    "zh": "离 {where} 最近的研究中心（{latitude:.4f}, {longitude:.4f}）"},
     "title.map": {"en": "{count} site{s} nearest to {where}", "zh": "离 {where} 最近的 {count} 个研究中心"},
@@ -230,13 +232,16 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "zh": "该距离内没有研究中心；最近的一个在 {km:,.1f} 公里外。"},
     "notice.no_filter_match": {"en": "No sites match the filters.", "zh": "没有符合筛选条件的研究中心。"},
     "notice.no_coordinates": {"en": "No site has coordinates to rank.", "zh": "没有可按距离排序的、有坐标的研究中心。"},
-    "notice.region_sites": {
-        "en": "{query} is a {kind}, not a place to measure distances from: {these} {count} site{s} ({command}); "
+    "notice.region_sites.one": {
+        "en": "{query} is a {kind}, not a place to measure distances from: this is its {count} site ({command}); "
               "give a city for the nearest.",
         "zh": "{query}是一个{kind}，不是可以测量距离的地点：这是它的 {count} 个研究中心（{command}）；"
               "请给出城市以查看最近的。"},
-    "notice.region_sites.these.one": {"en": "this is its", "zh": ""},
-    "notice.region_sites.these.many": {"en": "these are its", "zh": ""},
+    "notice.region_sites.many": {
+        "en": "{query} is a {kind}, not a place to measure distances from: these are its {count} sites ({command}); "
+              "give a city for the nearest.",
+        "zh": "{query}是一个{kind}，不是可以测量距离的地点：这是它的 {count} 个研究中心（{command}）；"
+              "请给出城市以查看最近的。"},
     "notice.region_none": {
         "en": "{query} is a {kind}, and this trial has no site there; give a city to see the nearest sites anywhere.",
         "zh": "{query}是一个{kind}，该试验在那里没有研究中心；请给出城市以查看各地最近的研究中心。"},
@@ -250,6 +255,451 @@ MESSAGES: dict[str, dict[str, str]] = {
     "notice.no_status": {"en": "No site has that status; the sites by status: {counts} ({data})",
                          "zh": "没有该状态的研究中心；各状态的研究中心数：{counts}（{data}）"},
     "notice.none": {"en": "none", "zh": "无"},
+    # the CLI boundary (process.py): the prefix of every error, and the process's own failures
+    "error.prefix": {"en": "Error: {message}", "zh": "错误：{message}"},
+    "error.stdout_closed": {"en": "standard output is closed; nothing can be written (redirect it, e.g. > file)",
+                            "zh": "标准输出已关闭，无法写出任何内容（请重定向，例如 > file）"},
+    "error.not_utf8": {"en": "\"{shown}\" is not UTF-8 text; type it again in a UTF-8 terminal (or set LANG=C.UTF-8)",
+                       "zh": "“{shown}”不是 UTF-8 文本；请在 UTF-8 终端中重新输入（或设置 LANG=C.UTF-8）"},
+    "error.interrupted": {"en": "interrupted", "zh": "已中断"},
+    "error.terminated": {"en": "terminated by signal {signal}", "zh": "被信号 {signal} 终止"},
+    "error.internal": {"en": "internal error: {name}: {detail} (run with --debug for details)",
+                       "zh": "内部错误：{name}: {detail}（加 --debug 运行可查看详情）"},
+    "error.os_path": {"en": "{path}: {what} (check that the path exists and can be written)",
+                      "zh": "{path}：{what}（请检查该路径是否存在、是否可写）"},
+    "error.os_output": {"en": "cannot write the output: {what} (check the disk or the file it is redirected to)",
+                        "zh": "无法写出结果：{what}（请检查磁盘或重定向到的文件）"},
+    # usage errors of our own (a bad option value, an unknown option or command)
+    "usage.see_help": {"en": "{message} (see: sitefinder{command} --help)", "zh": "{message}（参见：sitefinder{command} --help）"},
+    "usage.that": {"en": "that", "zh": "该值"},
+    "usage.whole_number": {"en": "{option} takes a whole number, not {value}", "zh": "{option} 需要一个整数，而不是 {value}"},
+    "usage.number": {"en": "{option} takes a number, not {value}", "zh": "{option} 需要一个数字，而不是 {value}"},
+    "usage.one_of": {"en": "{option} takes one of: {choices}; not {value}",
+                     "zh": "{option} 只能是以下之一：{choices}；不能是 {value}"},
+    "usage.no_option": {"en": "no option {option} for sitefinder{command}{meant} (see: sitefinder{command} --help)",
+                        "zh": "sitefinder{command} 没有选项 {option}{meant}（参见：sitefinder{command} --help）"},
+    "usage.help_command": {"en": "there is no command {word}; for help: sitefinder --help (or sitefinder COMMAND --help)",
+                           "zh": "没有命令 {word}；查看帮助：sitefinder --help（或 sitefinder 命令 --help）"},
+    "usage.no_command": {"en": "there is no command {word}; did you mean: {command}? (commands: {commands}; "
+                               "see: sitefinder --help)",
+                         "zh": "没有命令 {word}；您是否要运行：{command}？（可用命令：{commands}；参见：sitefinder --help）"},
+    "usage.json_and_format": {"en": "--json and --format {format} disagree; give one of them",
+                              "zh": "--json 与 --format {format} 相互矛盾；请只给出其中一个"},
+    "usage.bom": {"en": "--bom is for CSV: add --format csv", "zh": "--bom 仅用于 CSV：请加上 --format csv"},
+    "usage.map_csv": {"en": "a map is drawn as a table (in the terminal) or JSON; for CSV use sitefinder near",
+                      "zh": "地图只能以表格（在终端中）或 JSON 输出；如需 CSV，请用 sitefinder near"},
+    "usage.map_out_and_format": {"en": "--out writes the map to {name}, --format {format} prints it; give one of them",
+                                 "zh": "--out 把地图写入 {name}，--format {format} 则把它打印出来；请只给出其中一个"},
+    "usage.map_file": {"en": "--out {name}: a map file ends in .svg or .html",
+                       "zh": "--out {name}：地图文件名须以 .svg 或 .html 结尾"},
+    "error.map_write": {"en": "cannot write {path}: {what}", "zh": "无法写入 {path}：{what}"},
+    "usage.limit": {"en": "--limit must be 1 or more, not {limit}", "zh": "--limit 须为 1 或以上，而不是 {limit}"},
+    "usage.within": {"en": "--within must be a distance in km greater than 0, not {within:g}",
+                     "zh": "--within 须为大于 0 的公里数，而不是 {within:g}"},
+    "usage.view": {"en": "unknown view {view}; use one of: {views}", "zh": "未知的视图 {view}；请使用以下之一：{views}"},
+    "usage.map_region": {"en": "{query} is a {kind}: give a city or coordinates to map the sites around it "
+                               "(or: sitefinder list --{option} {region})",
+                         "zh": "{query}是一个{kind}：请给出城市或坐标，以绘制其周围研究中心的地图"
+                               "（或运行：sitefinder list --{option} {region}）"},
+    "usage.trial_id": {"en": "--trial {value} is not an NCT id; it looks like NCT07010263",
+                       "zh": "--trial {value} 不是 NCT 编号；NCT 编号形如 NCT07010263"},
+    "usage.nct_id": {"en": "{value} is not an NCT id; it looks like NCT07010263",
+                     "zh": "{value} 不是 NCT 编号；NCT 编号形如 NCT07010263"},
+    "usage.condition_empty": {"en": "--condition needs some words, e.g. --condition 'small cell lung'",
+                              "zh": "--condition 需要给出词语，例如 --condition 'small cell lung'"},
+    "usage.no_trial": {"en": "the dataset has no trial {nct_id}; its trials: {known} (see: sitefinder info)",
+                       "zh": "数据集中没有试验 {nct_id}；其中的试验：{known}（查看：sitefinder info）"},
+    "usage.unknown_province": {"en": "unknown province {query}; {hint}", "zh": "未知的省份 {query}；{hint}"},
+    "usage.province_meant": {"en": "did you mean {names}?", "zh": "您是否要找 {names}？"},
+    "usage.province_example": {"en": "give a province such as Shandong or 山东", "zh": "请给出省份，例如 山东 或 Shandong"},
+    "usage.unknown_status": {"en": "unknown status {query}; {hint}use one of: {accepted}",
+                             "zh": "未知的状态 {query}；{hint}请使用以下之一：{accepted}"},
+    "usage.status_meant": {"en": "did you mean \"{status}\"? ", "zh": "您是否要找“{status}”？"},
+    "usage.unknown_country": {"en": "unknown country {query}; give its name, e.g. --country China",
+                              "zh": "未知的国家 {query}；请给出国家名称，例如 --country China 或 --country 中国"},
+    "usage.place_empty": {"en": "the place is empty: give a city (Guangzhou, 广州) or coordinates (22.54,114.06)",
+                          "zh": "地点为空：请给出城市（广州、Guangzhou）或坐标（22.54,114.06）"},
+    "usage.place_too_long": {"en": "the place is {length} characters long; give a city name of at most {most}",
+                             "zh": "地点长达 {length} 个字符；城市名称最多 {most} 个字符"},
+    "usage.latitude": {"en": "latitude {value:g} is out of range: it must be between -90 and 90 (write LAT,LON)",
+                       "zh": "纬度 {value:g} 超出范围：须在 -90 与 90 之间（写作 纬度,经度）"},
+    "usage.longitude": {"en": "longitude {value:g} is out of range: it must be between -180 and 180 (write LAT,LON)",
+                        "zh": "经度 {value:g} 超出范围：须在 -180 与 180 之间（写作 纬度,经度）"},
+    # `show`: a site not found, or several
+    "usage.show_empty": {"en": "give a site id or part of a facility name, e.g. sitefinder show Qingdao",
+                         "zh": "请给出研究中心编号或医院名称的一部分，例如 sitefinder show Qingdao"},
+    "error.no_site_id": {"en": "no site has id {id}; {known} (see: sitefinder list)",
+                         "zh": "没有编号为 {id} 的研究中心；{known}（查看：sitefinder list）"},
+    "error.site_id_number": {"en": "no site has id {id}: an id is a whole number; {known} (see: sitefinder list)",
+                             "zh": "没有编号为 {id} 的研究中心：编号是整数；{known}（查看：sitefinder list）"},
+    "error.site_ids": {"en": "ids run from {first} to {last}", "zh": "编号从 {first} 到 {last}"},
+    "error.no_sites_in_file": {"en": "the sites file has no sites", "zh": "该研究中心文件中没有研究中心"},
+    "error.ambiguous_site": {"en": "{query} matches {count} sites: {shown}{more}; give the id, e.g. sitefinder show {id}",
+                             "zh": "{query} 与 {count} 个研究中心匹配：{shown}{more}；请给出编号，例如 sitefinder show {id}"},
+    "error.and_more": {"en": "; and {count} more", "zh": "；另有 {count} 个"},
+    # why a place is not one to measure from (PlaceNotFound's hints)
+    "hint.country": {"en": "that is a country: give a city in it", "zh": "这是一个国家：请给出其中的城市"},
+    "hint.region": {"en": "that is a province or country: give a city in it, or run: sitefinder list --province {query}",
+                    "zh": "这是一个省或国家：请给出其中的城市，或运行：sitefinder list --province {query}"},
+    "hint.postal_localities": {"en": "postal localities of that name: write the one you mean with its state or country",
+                               "zh": "有多个同名的邮政地名：请连同所在的州或国家写出您要找的那个"},
+    "hint.one_syllable": {"en": "that is one syllable of a Chinese name: write the whole name",
+                          "zh": "这只是中文地名中的一个音节：请写出完整的名称"},
+    # notices of places abroad and of namesakes (resolver.py, china.py, queries.py)
+    "notice.postal_town": {"en": "{head} is a postal town, not a place of the offline gazetteer: using the middle of its "
+                                 "postal codes in {where}",
+                           "zh": "{head} 是邮政地名，不在离线地名库中：使用它在 {where} 的各邮政编码的中心位置"},
+    "notice.one_syllable": {"en": "{text} is one syllable of a Chinese name: using {used}, {country}; did you mean {names}?",
+                            "zh": "{text} 只是中文地名中的一个音节：使用 {used}, {country}；您是否要找 {names}？"},
+    "notice.site_city": {"en": "site {ids}'s {city} is {place}: using {used}; for the site's city write \"{ask}\"",
+                         "zh": "研究中心 {ids} 的 {city} 是 {place}：使用 {used}；如指该研究中心的城市，请输入“{ask}”"},
+    "notice.district_largest": {"en": "{head} is a district the offline gazetteer has no place of that name for: "
+                                      "using {name}, its largest place, as an approximation",
+                                "zh": "离线地名库中没有名为 {head} 的地点：使用该区最大的地点 {name} 作为近似位置"},
+    "notice.main_city": {"en": "{head} is not in the offline gazetteer: using {name}, the main city of {state}, "
+                               "as an approximation (--online looks {head} up)",
+                         "zh": "离线地名库中没有 {head}：使用 {state} 的主要城市 {name} 作为近似位置（--online 可在线查找 {head}）"},
+    "notice.far_larger": {"en": "{head}: using {used}, far larger than {namesake}, the place of exactly that name "
+                                "(write \"{namesake}\" for that one)",
+                          "zh": "{head}：使用 {used}，它比名称完全相同的 {namesake} 大得多（如指后者，请输入“{namesake}”）"},
+    "notice.abroad_namesake": {"en": "{head} is also the name of {named}: using {used}; for the one in China write its "
+                                     "Chinese name or its province after a comma (\"{ask}\")",
+                               "zh": "{head} 也是 {named} 的名称：使用 {used}；如指中国的那个，请写出其中文名称，"
+                                     "或在逗号后写上所在的省（“{ask}”）"},
+    "notice.facility_origin": {"en": "{query} is site {id}'s facility: measuring from it",
+                               "zh": "{query} 是研究中心 {id} 的医院：从该医院起测量距离"},
+    "notice.province_capital": {"en": "{query} is a province: its {count} site{s}, measured from its capital, {capital}",
+                                "zh": "{query}是一个省：它的 {count} 个研究中心，从其省会 {capital} 起测量距离"},
+    # a data file that cannot be read (sitesfile.py, trial.py, catalogue.py): after "path:line: "
+    "data.no_sites_file": {"en": "no such file; check --sites or SITEFINDER_SITES",
+                           "zh": "没有这个文件；请检查 --sites 或 SITEFINDER_SITES"},
+    "data.is_directory": {"en": "is a directory; give the path of a sites CSV file",
+                          "zh": "是一个目录；请给出研究中心 CSV 文件的路径"},
+    "data.too_large": {"en": "is larger than {most} MB, the most sitefinder reads from a sites file: split it",
+                       "zh": "大于 {most} MB，超过了 sitefinder 从研究中心文件中读取的上限：请拆分该文件"},
+    "data.too_large_index": {"en": "is larger than {most} GB, the most sitefinder indexes: split it",
+                             "zh": "大于 {most} GB，超过了 sitefinder 可建索引的上限：请拆分该文件"},
+    "data.unreadable": {"en": "cannot be read: {what}", "zh": "无法读取：{what}"},
+    "data.not_utf8_byte": {"en": "is not UTF-8 (byte 0x{byte:02x}); save it as UTF-8",
+                           "zh": "不是 UTF-8 编码（字节 0x{byte:02x}）；请另存为 UTF-8"},
+    "data.not_utf8": {"en": "is not UTF-8 text; save it as UTF-8", "zh": "不是 UTF-8 文本；请另存为 UTF-8"},
+    "data.empty_header": {"en": "is empty; expected a header line starting with {columns}",
+                          "zh": "是空的；第一行应为以 {columns} 开头的表头"},
+    "data.missing_column": {"en": "missing column {missing}; the header must name {columns}",
+                            "zh": "缺少列 {missing}；表头须包含 {columns}"},
+    "data.bad_csv": {"en": "is not valid CSV: {detail}", "zh": "不是有效的 CSV：{detail}"},
+    "data.field_count": {"en": "has {count} fields, the header has {width}; quote fields that contain commas",
+                         "zh": "有 {count} 个字段，而表头有 {width} 个；含逗号的字段请加引号"},
+    "data.field_too_long": {"en": "{name} is {length} characters long; at most {most}",
+                            "zh": "{name} 长达 {length} 个字符；最多 {most} 个"},
+    "data.field_empty": {"en": "{name} is empty", "zh": "{name} 为空"},
+    "data.bad_id": {"en": "id {value} is not a whole number from 1 to {most}", "zh": "id {value} 不是 1 到 {most} 之间的整数"},
+    "data.one_coordinate": {"en": "has only one of latitude and longitude; give both or neither",
+                            "zh": "纬度和经度只给出了一个；请两者都给出，或都不给"},
+    "data.bad_status": {"en": "status {value} is not a registry status; use one of {statuses}",
+                        "zh": "status {value} 不是登记处的状态；请使用以下之一：{statuses}"},
+    "data.bad_nct_id": {"en": "nct_id {value} is not an NCT id like NCT07010263",
+                        "zh": "nct_id {value} 不是形如 NCT07010263 的 NCT 编号"},
+    "data.bad_geonameid": {"en": "geonameid {value} is not a GeoNames id (a whole number from 1 to {most}); leave it "
+                                 "empty when the coordinates are no GeoNames city's",
+                           "zh": "geonameid {value} 不是 GeoNames 编号（1 到 {most} 之间的整数）；坐标不是 GeoNames 城市的坐标时请留空"},
+    "data.bad_number": {"en": "{name} {value} {problem}", "zh": "{name} 的值 {value} {problem}"},
+    "data.out_of_range": {"en": "{name} {value:g} is out of range (-{limit:g} to {limit:g})",
+                          "zh": "{name} {value:g} 超出范围（-{limit:g} 到 {limit:g}）"},
+    "data.contacts_not_list": {"en": 'contacts is not a JSON list like [{{"name": "A. Li", "role": "PRIMARY"}}]',
+                               "zh": 'contacts 不是形如 [{{"name": "A. Li", "role": "PRIMARY"}}] 的 JSON 列表'},
+    "data.contacts_too_deep": {"en": "contacts is JSON nested too deeply to be a list of contacts",
+                               "zh": "contacts 的 JSON 嵌套过深，不可能是联系人列表"},
+    # what a number or a contact is not (numbers.py, contacts.py): said after the field and its value
+    "number.none": {"en": "is not a number", "zh": "不是数字"},
+    "number.word": {"en": "is {word}, not a number", "zh": "是 {word}，不是数字"},
+    "number.not_finite": {"en": "is not a finite number", "zh": "不是有限的数字"},
+    "number.not_ascii": {"en": "is not a number (plain ASCII digits, e.g. 23.1)",
+                         "zh": "不是数字（请用半角 ASCII 数字，例如 23.1）"},
+    "number.out_of_range": {"en": "is out of range (-{limit:g} to {limit:g})", "zh": "超出范围（-{limit:g} 到 {limit:g}）"},
+    "contact.no_name": {"en": 'each contact needs a "name"', "zh": '每个联系人都需要 "name"'},
+    "contact.bad_role": {"en": "contact role {role} is not one of {roles}", "zh": "联系人角色 {role} 不是以下之一：{roles}"},
+    "contact.not_text": {"en": "contact {fields} must be text", "zh": "联系人的 {fields} 必须是文本"},
+    # trial.json and trials.json
+    "data.trial_missing": {"en": "is missing from this dataset, so the trial's facts and contacts are unknown; "
+                                 "import the study again (or run sitefinder update)",
+                           "zh": "在此数据集中缺失，因此试验的信息和联系人不明；请重新导入该研究（或运行 sitefinder update）"},
+    "data.trial_not_object": {"en": "must hold a JSON object with the trial's facts",
+                              "zh": "须包含一个记录试验信息的 JSON 对象"},
+    "data.bad_json": {"en": "is not valid JSON: {detail}", "zh": "不是有效的 JSON：{detail}"},
+    "data.json_too_deep": {"en": "is JSON nested too deeply to be {what}", "zh": "的 JSON 嵌套过深，不可能是{what}"},
+    "data.what.trial": {"en": "a trial's facts", "zh": "试验信息"},
+    "data.what.trials": {"en": "trials' facts", "zh": "多个试验的信息"},
+    "data.list_of_strings": {"en": "{name} must be a list of strings", "zh": "{name} 必须是字符串列表"},
+    "data.central_contacts": {"en": "central_contacts: {problem}", "zh": "central_contacts：{problem}"},
+    "data.enrollment": {"en": "enrollment must be a whole number", "zh": "enrollment 必须是整数"},
+    "data.healthy_volunteers": {"en": "healthy_volunteers must be true or false", "zh": "healthy_volunteers 必须是 true 或 false"},
+    "data.overall_status": {"en": "overall_status {value} is not a registry status",
+                            "zh": "overall_status {value} 不是登记处的状态"},
+    "data.must_be_text": {"en": "{name} must be text", "zh": "{name} 必须是文本"},
+    "data.trials_shape": {"en": 'must hold {{"trials": [one object per trial, ...]}}',
+                          "zh": '须包含 {{"trials": [每个试验一个对象, ...]}}'},
+    "data.too_many_trials": {"en": "holds {count} trials; at most {most}", "zh": "包含 {count} 个试验；最多 {most} 个"},
+    "data.trial_twice": {"en": "{nct_id} is listed twice; each trial once", "zh": "{nct_id} 出现了两次；每个试验只能出现一次"},
+    # the installed data (the gazetteer, the map)
+    "error.gazetteer_unreadable": {"en": "cannot read the gazetteer {path}: {detail}; reinstall sitefinder",
+                                   "zh": "无法读取地名库 {path}：{detail}；请重新安装 sitefinder"},
+    "error.gazetteer_schema": {"en": "the gazetteer {path} has schema {version}, expected {expected}; "
+                                     "rebuild it with scripts/build_gazetteer.py",
+                               "zh": "地名库 {path} 的结构版本为 {version}，应为 {expected}；请用 scripts/build_gazetteer.py 重建"},
+    "error.map_unreadable": {"en": "cannot read the map {path}: {detail}; reinstall sitefinder",
+                             "zh": "无法读取地图 {path}：{detail}；请重新安装 sitefinder"},
+    # a contact as a line (show, info): the role, the extension
+    "role.PRINCIPAL_INVESTIGATOR": {"en": "principal investigator", "zh": "主要研究者"},
+    "role.SUB_INVESTIGATOR": {"en": "sub-investigator", "zh": "助理研究者"},
+    "role.STUDY_CHAIR": {"en": "study chair", "zh": "研究主席"},
+    "role.STUDY_DIRECTOR": {"en": "study director", "zh": "研究负责人"},
+    "role.CONTACT": {"en": "contact", "zh": "联系人"},
+    "role.PRIMARY": {"en": "primary", "zh": "主要联系人"},
+    "role.BACKUP": {"en": "backup", "zh": "备用联系人"},
+    "phone.ext": {"en": "{phone} ext. {ext}", "zh": "{phone} 转 {ext}"},
+    # `show`: how near the coordinates are to the site
+    "precision.city": {"en": "city centre", "zh": "城市中心"},
+    "precision.division": {"en": "middle of the division, approximate", "zh": "行政区中心，近似"},
+    "precision.state": {"en": "the state's main city, approximate", "zh": "所在州或省的主要城市，近似"},
+    "site.unknown": {"en": "unknown", "zh": "不明"},
+    "site.no_contacts": {"en": "none listed", "zh": "未列出"},
+    # `info`
+    "phase.early": {"en": "Early ", "zh": "早期 "},
+    "phase.number": {"en": "Phase {number}", "zh": "{number} 期"},
+    "phase.na": {"en": "NA", "zh": "不适用"},
+    "info.no_trial_facts": {"en": "No trial facts: there is no readable trial.json beside {name}.",
+                            "zh": "没有试验信息：{name} 旁没有可读取的 trial.json。"},
+    "info.the_sites_file": {"en": "the sites file", "zh": "研究中心文件"},
+    "info.trials_title": {"en": "{trials} trials, {sites} sites", "zh": "{trials} 个试验，{sites} 个研究中心"},
+    "info.one_trial": {"en": "One trial's facts: sitefinder info NCT_ID (e.g. sitefinder info {nct_id}).",
+                       "zh": "查看某个试验的信息：sitefinder info NCT编号（例如 sitefinder info {nct_id}）。"},
+    "info.unknown": {"en": "unknown", "zh": "不明"},
+    "label.title": {"en": "Title", "zh": "标题"},
+    "label.phase": {"en": "Phase", "zh": "分期"},
+    "label.sites": {"en": "Sites", "zh": "研究中心"},
+    "label.data_of": {"en": "Data of", "zh": "数据日期"},
+    # the map (terminal, SVG, HTML)
+    # "\u00a0": kept on one line when the legend wraps (text.UNBROKEN_SPACE; printed as a space)
+    "map.site_line": {"en": "{rank:>2} {facility}, {where} · {km}\u00a0km · {status} · id\u00a0{id}",
+                      "zh": "{rank:>2} {facility}，{where} · {km}\u00a0公里 · {status} · 编号\u00a0{id}"},
+    "map.footer": {"en": "Map: {scale}. {caption}", "zh": "地图：{scale}。{caption}"},
+    "map.caption": {"en": "Boundaries are illustrative (Natural Earth's de facto lines); distances are straight lines "
+                          "between city centres.",
+                    "zh": "边界仅为示意（Natural Earth 的实际控制线）；距离为城市中心之间的直线距离。"},
+    "map.attribution": {"en": "Map: Natural Earth (public domain). Places: GeoNames, CC BY 4.0.",
+                        "zh": "地图：Natural Earth（公有领域）。地名：GeoNames，CC BY 4.0。"},
+    "map.scale_km": {"en": "one column ≈ {km:,.0f} km", "zh": "每列约 {km:,.0f} 公里"},
+    "map.scale_m": {"en": "one column ≈ {m:,.0f} m", "zh": "每列约 {m:,.0f} 米"},
+    "map.written": {"en": "Map written to {path} ({count} site{s}).", "zh": "地图已写入 {path}（{count} 个研究中心）。"},
+    "map.label": {"en": "{rank} {facility}, {city}, {km} km", "zh": "{rank} {facility}，{city}，{km} 公里"},
+    "map.details_head": {"en": "{rank}. {facility} (id {id})", "zh": "{rank}. {facility}（编号 {id}）"},
+    "map.details_distance": {"en": "{km} km · {status}", "zh": "{km} 公里 · {status}"},
+    "map.details_investigator": {"en": "Investigator: {name}", "zh": "研究者：{name}"},
+    # `import` and `update` (bulkimport.py, importer.py, datasets.py, update.py): what went wrong
+    "import.no_sources": {"en": "give a study file, an export, a folder or zip of NCT*.json files, or an NCT id",
+                          "zh": "请给出研究文件、导出文件、包含 NCT*.json 文件的文件夹或 zip，或 NCT 编号"},
+    "import.out_not_utf8": {"en": "--out {name}: the directory name is not UTF-8; choose a name in UTF-8; nothing was written",
+                            "zh": "--out {name}：目录名不是 UTF-8；请使用 UTF-8 名称；未写入任何内容"},
+    "import.too_many": {"en": "more than {most} studies; at most that many in one dataset: split the import",
+                        "zh": "研究超过 {most} 个；一个数据集最多这么多：请分批导入"},
+    "import.no_protocol": {"en": "not a ClinicalTrials.gov API v2 study (no protocolSection)",
+                           "zh": "不是 ClinicalTrials.gov API v2 的研究记录（没有 protocolSection）"},
+    "import.where_no_protocol": {"en": "{where}: not a ClinicalTrials.gov API v2 study (no protocolSection)",
+                                 "zh": "{where}：不是 ClinicalTrials.gov API v2 的研究记录（没有 protocolSection）"},
+    "import.bad_nct_id": {"en": "identificationModule.nctId {value} is not an NCT id",
+                          "zh": "identificationModule.nctId {value} 不是 NCT 编号"},
+    "import.strict_skipped": {"en": "{skipped} (drop --strict to skip it); nothing was written",
+                              "zh": "{skipped}（去掉 --strict 可跳过它）；未写入任何内容"},
+    "import.strict_unplaced": {"en": "{nct_id}: {count} site(s) could not be placed: {names} (drop --strict to import "
+                                     "them unranked); nothing was written",
+                               "zh": "{nct_id}：{count} 个研究中心无法定位：{names}（去掉 --strict 可导入它们，但不参与距离排序）；"
+                                     "未写入任何内容"},
+    "import.none_imported": {"en": "no study could be imported: {skipped}; nothing was written",
+                             "zh": "没有能导入的研究：{skipped}；未写入任何内容"},
+    "import.no_locations.one": {"en": "the study lists no locations{where}, so there is nothing to find; nothing was written",
+                                "zh": "该研究{where}没有列出任何地点，无从查找；未写入任何内容"},
+    "import.no_locations.many": {"en": "none of the studies lists locations{where}, so there is nothing to find; "
+                                       "nothing was written",
+                                 "zh": "这些研究{where}都没有列出地点，无从查找；未写入任何内容"},
+    "import.in_country": {"en": " in {country}", "zh": "在 {country} "},
+    "import.no_file": {"en": "{path}: no such file; give a study JSON file, an export, a folder or zip of NCT*.json "
+                             "files, or an NCT id with --online",
+                       "zh": "{path}：没有这个文件；请给出研究 JSON 文件、导出文件、包含 NCT*.json 文件的文件夹或 zip，"
+                             "或加 --online 给出 NCT 编号"},
+    "import.no_study_file": {"en": "{path}: no such file; give a study JSON file, or an NCT id with --online",
+                             "zh": "{path}：没有这个文件；请给出研究 JSON 文件，或加 --online 给出 NCT 编号"},
+    "import.unreadable": {"en": "{path}: cannot be read ({what})", "zh": "{path}：无法读取（{what}）"},
+    "import.no_studies": {"en": "{where}: holds no studies (an empty list, no protocolSection)",
+                          "zh": "{where}：不含任何研究（空列表，或没有 protocolSection）"},
+    "import.folder_too_many": {"en": "{path}: more than {most} study files; split the import",
+                               "zh": "{path}：研究文件超过 {most} 个；请分批导入"},
+    "import.folder_empty": {"en": "{path}: no NCT*.json files in this folder", "zh": "{path}：此文件夹中没有 NCT*.json 文件"},
+    "import.bad_zip": {"en": "{path}: not a readable zip file ({detail})", "zh": "{path}：不是可读取的 zip 文件（{detail}）"},
+    "import.zip_too_many": {"en": "{path}: {count} members; at most {most}: split the archive",
+                            "zh": "{path}：包含 {count} 个文件；最多 {most} 个：请拆分该压缩包"},
+    "import.zip_empty": {"en": "{path}: no NCT*.json files in this zip", "zh": "{path}：此 zip 中没有 NCT*.json 文件"},
+    "import.zip_too_large": {"en": "{path}: unpacks to more than {most} GB; split the archive",
+                             "zh": "{path}：解压后超过 {most} GB；请拆分该压缩包"},
+    "import.study_too_large": {"en": "{where}: larger than {most} MB, the most read for a study",
+                               "zh": "{where}：大于 {most} MB，超过单个研究的读取上限"},
+    "import.unpack_failed": {"en": "{where}: cannot be unpacked ({detail})", "zh": "{where}：无法解压（{detail}）"},
+    "import.not_a_study": {"en": "{where}: {what}; expected a ClinicalTrials.gov study record as JSON (API v2, as the "
+                                 "registry serves NCT07010263), the registry's export of them, a zip or folder of "
+                                 "NCT*.json files, or an NCT id with --online",
+                           "zh": "{where}：{what}；应为 JSON 格式的 ClinicalTrials.gov 研究记录（API v2，与登记处提供的 "
+                                 "NCT07010263 相同）、登记处的导出文件、包含 NCT*.json 文件的 zip 或文件夹，或加 --online 给出 NCT 编号"},
+    "import.what.empty": {"en": "is empty", "zh": "是空的"},
+    "import.what.binary": {"en": "is binary data, not text", "zh": "是二进制数据，不是文本"},
+    "import.what.not_utf8": {"en": "is not UTF-8 text (a registry study is UTF-8 JSON)",
+                             "zh": "不是 UTF-8 文本（登记处的研究记录是 UTF-8 JSON）"},
+    "import.what.bad_json": {"en": "is not valid JSON (line {line}: {detail})", "zh": "不是有效的 JSON（第 {line} 行：{detail}）"},
+    "import.what.too_deep": {"en": "is JSON nested too deeply to be registry studies", "zh": "的 JSON 嵌套过深，不可能是登记处的研究记录"},
+    "import.what.no_protocol": {"en": "is JSON but not a study (no protocolSection)",
+                                "zh": "是 JSON，但不是研究记录（没有 protocolSection）"},
+    "import.what.csv": {"en": "is a CSV table, not JSON (a sites file is given to the other commands with --sites)",
+                        "zh": "是 CSV 表格，不是 JSON（研究中心文件请用 --sites 交给其他命令）"},
+    "import.what.text": {"en": "is plain text, not JSON", "zh": "是纯文本，不是 JSON"},
+    "import.where_bad_json": {"en": "{where}: not valid JSON (line {line}: {detail})",
+                              "zh": "{where}：不是有效的 JSON（第 {line} 行：{detail}）"},
+    "import.where_too_deep": {"en": "{where}: JSON nested too deeply to be a registry study",
+                              "zh": "{where}：JSON 嵌套过深，不可能是登记处的研究记录"},
+    "import.answer_for": {"en": "the registry's answer for {nct_id}", "zh": "登记处对 {nct_id} 的回答"},
+    "import.no_such_study": {"en": "the registry has no study {nct_id}; check the NCT id",
+                             "zh": "登记处没有研究 {nct_id}；请检查 NCT 编号"},
+    "import.http_status": {"en": "the registry at {url} answered HTTP {status}; try again later",
+                           "zh": "登记处（{url}）返回 HTTP {status}；请稍后再试"},
+    "import.answer_not_utf8": {"en": "the registry's answer for {nct_id} is not UTF-8 text",
+                               "zh": "登记处对 {nct_id} 的回答不是 UTF-8 文本"},
+    "import.other_study": {"en": "the registry at {url} answered the request for {nct_id} with {answered}; not used, "
+                                 "nothing was written",
+                           "zh": "登记处（{url}）对 {nct_id} 的请求返回了{answered}；未使用，未写入任何内容"},
+    "import.answered_study": {"en": "study {value}", "zh": "研究 {value}"},
+    "import.answered_none": {"en": "no nctId", "zh": "没有 nctId 的记录"},
+    "import.needs_online": {"en": "fetching {nct_id} from the registry needs --online (or give a study JSON file)",
+                            "zh": "从登记处获取 {nct_id} 需要加 --online（或给出研究 JSON 文件）"},
+    "import.must_be_object": {"en": "{where} must be a JSON object, not {type}", "zh": "{where} 必须是 JSON 对象，而不是 {type}"},
+    "import.the_study": {"en": "the study", "zh": "该研究"},
+    "import.must_be_list": {"en": "{where} must be a JSON list, not {type}", "zh": "{where} 必须是 JSON 列表，而不是 {type}"},
+    "import.must_be_text": {"en": "{where} must be text, not {type}", "zh": "{where} 必须是文本，而不是 {type}"},
+    "dataset.too_large.one": {"en": "the study cannot be used: its {name} would be {size:.1f} MB, over the {most} MB every "
+                                    "command reads; nothing was written",
+                              "zh": "无法使用该研究：其 {name} 将有 {size:.1f} MB，超过各命令读取的上限 {most} MB；未写入任何内容"},
+    "dataset.too_large.many": {"en": "the studies cannot be used: their {name} would be {size:.1f} MB, over the {most} MB "
+                                     "every command reads; nothing was written",
+                               "zh": "无法使用这些研究：其 {name} 将有 {size:.1f} MB，超过各命令读取的上限 {most} MB；未写入任何内容"},
+    "dataset.unusable.one": {"en": "the study cannot be used: {problem}; nothing was written",
+                             "zh": "无法使用该研究：{problem}；未写入任何内容"},
+    "dataset.unusable.many": {"en": "the studies cannot be used: {problem}; nothing was written",
+                              "zh": "无法使用这些研究：{problem}；未写入任何内容"},
+    "dataset.no_locations.one": {"en": "the study lists no locations, so there is nothing to find; nothing was written",
+                                 "zh": "该研究没有列出任何地点，无从查找；未写入任何内容"},
+    "dataset.no_locations.many": {"en": "the studies list no locations (in the countries asked for), so there is nothing "
+                                        "to find; nothing was written",
+                                  "zh": "这些研究（在所选国家中）没有列出任何地点，无从查找；未写入任何内容"},
+    "dataset.cannot_write": {"en": "cannot write to {path}: {what}; the data there are as they were",
+                             "zh": "无法写入 {path}：{what}；那里的数据保持原样"},
+    "dataset.unfinished": {"en": "the new data are in use ({current} → {version}), but {path} could not be finished: {what}",
+                           "zh": "新数据已在使用（{current} → {version}），但 {path} 未能完成：{what}"},
+    "update.no_trial": {"en": "the data in use name no trial (no trial.json beside them); give an NCT id, "
+                              "e.g. sitefinder update NCT07010263",
+                        "zh": "当前使用的数据没有指明试验（旁边没有 trial.json）；请给出 NCT 编号，例如 sitefinder update NCT07010263"},
+    "update.too_many_pages": {"en": "the registry at {url} sent more than {most} pages; nothing was changed",
+                              "zh": "登记处（{url}）返回了超过 {most} 页；未作任何更改"},
+    "update.http_status": {"en": "the registry at {url} answered HTTP {status}; try again later; nothing was changed",
+                           "zh": "登记处（{url}）返回 HTTP {status}；请稍后再试；未作任何更改"},
+    "update.bad_page": {"en": "the registry at {url} sent a malformed page; nothing was changed",
+                        "zh": "登记处（{url}）返回的页面格式有误；未作任何更改"},
+    "update.no_studies": {"en": "the registry at {url} sent a page without studies; nothing was changed",
+                          "zh": "登记处（{url}）返回的页面中没有研究；未作任何更改"},
+    "update.not_asked": {"en": "the registry at {url} answered the request for {ids} with {which}, which was not asked "
+                               "for; not used, nothing was written",
+                         "zh": "登记处（{url}）对 {ids} 的请求返回了未请求的{which}；未使用，未写入任何内容"},
+    # the network (web.py, online.py)
+    "service.registry": {"en": "the registry", "zh": "登记处"},
+    "service.geocoder": {"en": "the geocoder", "zh": "在线地理编码服务"},
+    "usage.timeout": {"en": "SITEFINDER_TIMEOUT must be a number of seconds from more than 0 to {most:g}, e.g. 10, not {value}",
+                      "zh": "SITEFINDER_TIMEOUT 须为大于 0、不超过 {most:g} 的秒数，例如 10，而不是 {value}"},
+    "usage.service_url": {"en": "{variable} must be an http:// or https:// URL such as {default}, not {value}",
+                          "zh": "{variable} 须为 http:// 或 https:// 网址，例如 {default}，而不是 {value}"},
+    "net.not_http": {"en": "{service} at {url}: not an http(s) URL", "zh": "{service}（{url}）：不是 http(s) 网址"},
+    "net.redirect_host": {"en": "{service} at {url} redirects to another host ({host}); not followed: point sitefinder "
+                                "at the service's own address",
+                          "zh": "{service}（{url}）重定向到其他主机（{host}）；未跟随：请让 sitefinder 指向该服务自己的地址"},
+    "net.http_status": {"en": "{service} at {url} answered HTTP {code}", "zh": "{service}（{url}）返回 HTTP {code}"},
+    "net.timeout": {"en": "{service} at {url} did not answer within {seconds:g} s (SITEFINDER_TIMEOUT)",
+                    "zh": "{service}（{url}）在 {seconds:g} 秒内没有回答（SITEFINDER_TIMEOUT）"},
+    "net.broken": {"en": "{service} at {url} sent a broken answer ({name})", "zh": "{service}（{url}）返回了损坏的回答（{name}）"},
+    "net.unreachable": {"en": "cannot reach {service} at {url}: {what}", "zh": "无法连接{service}（{url}）：{what}"},
+    "net.redirects": {"en": "{service} at {url} redirects more than {most} times", "zh": "{service}（{url}）重定向超过 {most} 次"},
+    "net.too_large": {"en": "{service} at {url} sent more than {most} MB; that is not an answer sitefinder expects",
+                      "zh": "{service}（{url}）返回了超过 {most} MB 的内容；这不是 sitefinder 预期的回答"},
+    "geocoder.failed": {"en": "the geocoder at {url} failed: {name}", "zh": "在线地理编码服务（{url}）出错：{name}"},
+    "geocoder.malformed": {"en": "the geocoder at {url} gave a malformed answer ({detail})",
+                           "zh": "在线地理编码服务（{url}）的回答格式有误（{detail}）"},
+    "geocoder.not_json": {"en": "the geocoder at {url} gave an answer that is not JSON",
+                          "zh": "在线地理编码服务（{url}）的回答不是 JSON"},
+    "geocoder.off_earth": {"en": "the geocoder at {url} answered coordinates that are not a place on Earth ({key_name} "
+                                 "{value} {problem})",
+                           "zh": "在线地理编码服务（{url}）给出的坐标不是地球上的地点（{key_name} {value} {problem}）"},
+    "import.skipped": {"en": "{where}{nct}: {reason}", "zh": "{where}{nct}：{reason}"},
+    "import.skipped.at": {"en": "{source} study {position}", "zh": "{source} 中的研究 {position}"},
+    "data.at": {"en": "{where}: {problem}", "zh": "{where}：{problem}"},
+    "geocoder.detail.not_object": {"en": "not a JSON object", "zh": "不是 JSON 对象"},
+    "geocoder.detail.address": {"en": "address is not a JSON object", "zh": "address 不是 JSON 对象"},
+    "geocoder.detail.field": {"en": "address.{field} is {type}, not text", "zh": "address.{field} 是 {type}，不是文本"},
+    "geocoder.detail.display": {"en": "display_name is not text", "zh": "display_name 不是文本"},
+    # what `import` wrote
+    "import.title.one": {"en": "Imported {nct_id}", "zh": "已导入 {nct_id}"},
+    "import.title.many": {"en": "Imported {count} trials", "zh": "已导入 {count} 个试验"},
+    "import.label.sites": {"en": "Sites", "zh": "研究中心"},
+    "import.label.sites_file": {"en": "Sites file", "zh": "研究中心文件"},
+    "import.label.trial_file": {"en": "Trial file", "zh": "试验文件"},
+    "import.label.next": {"en": "Next", "zh": "下一步"},
+    "import.placed": {"en": "{count}: {registry} placed by the registry, {gazetteer} by the offline gazetteer, "
+                            "{unplaced} not placed",
+                      "zh": "{count} 个：{registry} 个由登记处定位，{gazetteer} 个由离线地名库定位，{unplaced} 个未能定位"},
+    "import.next": {"en": "sitefinder near CITY --sites {path}", "zh": "sitefinder near 城市 --sites {path}"},
+    "import.skipped_notice": {"en": "Skipped {line}", "zh": "已跳过 {line}"},
+    "import.not_placed": {"en": "Not placed (listed, but never ranked by distance): {facility}",
+                          "zh": "未能定位（会列出，但不参与距离排序）：{facility}"},
+    # what `update` changed
+    "update.unreadable": {"en": "The data in use could not be read ({problem}); they are replaced.",
+                          "zh": "当前使用的数据无法读取（{problem}）；已替换。"},
+    "update.added": {"en": "added", "zh": "新增"},
+    "update.removed": {"en": "removed", "zh": "移除"},
+    "update.changed": {"en": "changed", "zh": "变更"},
+    "update.was": {"en": "(was {status})", "zh": "（原为 {status}）"},
+    "update.status": {"en": "status: {before} → {after}", "zh": "状态：{before} → {after}"},
+    "update.contacts": {"en": "contacts: {before} → {after}", "zh": "联系人：{before} → {after}"},
+    "update.nobody": {"en": "none", "zh": "无"},
+    "update.every_command": {"en": "every command now uses them (--sites still wins)",
+                             "zh": "现在每个命令都使用这些数据（--sites 仍优先）"},
+    "update.use_with": {"en": "use them with --sites {path}", "zh": "请用 --sites {path} 使用这些数据"},
+    "update.saved": {"en": "Saved in {folder}; {where}.", "zh": "已保存在 {folder}；{where}。"},
+    "update.trial_status": {"en": "The trial's overall status, shown for every site that states none: {before} → {after}.",
+                            "zh": "试验的总体状态（显示在所有未注明自身状态的研究中心）：{before} → {after}。"},
+    "update.title": {"en": "{nct_id}: {count} sites; {added} added, {removed} removed, {changed} changed since the data "
+                           "of {before}",
+                     "zh": "{nct_id}：{count} 个研究中心；自 {before} 的数据以来新增 {added} 个，移除 {removed} 个，变更 {changed} 个"},
+    "update.unknown_date": {"en": "unknown date", "zh": "日期不明"},
+    "update.nothing": {"en": "Nothing changed.", "zh": "没有任何变化。"},
+    "update.ids": {"en": "Site ids: {parts}; every other site keeps its id.", "zh": "研究中心编号：{parts}；其他研究中心的编号不变。"},
+    "update.ids_added": {"en": "added {ids}", "zh": "新增 {ids}"},
+    "update.ids_removed": {"en": "removed {ids} (never reused)", "zh": "移除 {ids}（不再使用）"},
+    "update.trial_sites": {"en": "{count} sites; {added} added, {removed} removed, {changed} changed",
+                           "zh": "{count} 个研究中心；新增 {added} 个，移除 {removed} 个，变更 {changed} 个"},
+    "update.not_returned": {"en": "not returned by the registry; kept", "zh": "登记处未返回；保持原样"},
+    "update.not_returned_notice": {"en": "{nct_id}: the registry did not return this study; its data are kept as they were",
+                                   "zh": "{nct_id}：登记处没有返回该研究；其数据保持原样"},
+    "update.dataset_saved": {"en": "Saved in {folder}; use them with --sites {path}.",
+                             "zh": "已保存在 {folder}；请用 --sites {path} 使用这些数据。"},
+    "update.each_trial": {"en": "Each trial's site changes: sitefinder update --json.",
+                          "zh": "各试验的研究中心变化：sitefinder update --json。"},
+    "update.dataset_title": {"en": "{count} trials refreshed; {moved} changed status",
+                             "zh": "已更新 {count} 个试验；{moved} 个状态有变化"},
+    "label.change": {"en": "Change", "zh": "变化"},
+    "label.what": {"en": "What", "zh": "内容"},
     # the terminal map's lines
     "map.outside": {"en": " (outside this view)", "zh": "（不在此视图内）"},
 }
@@ -284,8 +734,28 @@ def ages_and_sex_zh(minimum: str, maximum: str, sex: str) -> str:
     return f"{ages}；" + {"FEMALE": "仅限女性", "MALE": "仅限男性"}.get(sex.upper(), "性别不限")
 
 
+class Said(str):
+    """A phrase of the catalogue, as text its English (what the core's callers and --debug read),
+    that remembers its key and values: a notice or a hint the core makes is said again in the
+    answer's language where it is shown (`spoken`), and as a value of another phrase, in that
+    phrase's language."""
+
+    key: str
+    values: Mapping[str, object]
+
+    def __new__(cls, key: str, values: Mapping[str, object]) -> Said:
+        text = super().__new__(cls, say(key, "en", **values))
+        text.key, text.values = key, dict(values)
+        return text
+
+
+def said(key: str, **values: object) -> Said:
+    return Said(key, values)
+
+
 def say(key: str, lang: str | None = "en", **values: object) -> str:
-    """The phrase `key` in `lang` ("en" or "zh"; None is English), with `values` filled in.
+    """The phrase `key` in `lang` ("en" or "zh"; None is English), with `values` filled in; a value
+    that is itself a phrase (`said(...)`) is said in `lang` too.
 
     `s` is filled in for English plurals when a `count` is given and `s` is not.
     """
@@ -293,43 +763,36 @@ def say(key: str, lang: str | None = "en", **values: object) -> str:
     text = phrases.get(lang or "en") or phrases["en"]
     if "count" in values and "s" not in values:
         values["s"] = "" if values["count"] == 1 else "s"
+    for name, value in values.items():
+        if isinstance(value, Said):
+            values[name] = say(value.key, lang, **value.values)
+        elif isinstance(value, tuple):  # names to choose from: "Guangzhou or Guangzhou Shi", "A 或 B"
+            values[name] = say("error.or", lang).join(str(item) for item in value)
     return text.format(**values)
 
 
-def place_not_found(query: str, suggestions: Sequence[str], hint: str, lang: str | None) -> str:
+def spoken(note: str, lang: str | None) -> str:
+    """A notice as the person reads it: a phrase of the catalogue said in `lang`; text as it is
+    (China's notices are said in the answer's language where they are made)."""
+    return say(note.key, lang, **note.values) if isinstance(note, Said) else note
+
+
+def place_not_found(query: str, suggestions: Sequence[str], hint: str | Said, lang: str | None) -> str:
     """"no place called 'Guangzou' is known; did you mean Guangzhou, Guangdong? (…)", in the answer's
     language (`lang`, else the script of the query): a patient who typed 广洲 reads it in Chinese."""
     from sitefinder.text import quoted
 
-    said = language_of(lang, query)
-    message = say("error.no_place", said, query=quoted(query))
+    language = language_of(lang, query)
+    message = say("error.no_place", language, query=quoted(query))
     if suggestions:
         names = list(suggestions) if len(suggestions) == 1 else [f'"{name}"' for name in suggestions]
-        message += say("error.did_you_mean", said, names=say("error.or", said).join(names))
-    return message + (say("error.hint", said, hint=hint) if hint else "")
-
-
-def status_word(status: str | None, lang: str | None = "en") -> str:
-    """One status in words: "Recruiting", "正在招募"; "Unknown" / "状态不明" when none is known."""
-    from sitefinder.status import STATUS_WORDS
-
-    key = status or "UNKNOWN"
-    if lang == "zh" and key in STATUS_WORDS_ZH:
-        return STATUS_WORDS_ZH[key]
-    return STATUS_WORDS.get(key, key.replace("_", " ").capitalize())
+        message += say("error.did_you_mean", language, names=tuple(names))
+    return message + (say("error.hint", language, hint=hint) if hint else "")
 
 
 def plural(count: int, singular: str, many: str | None = None) -> str:
     """"1 site", "2 sites": never "site(s)", never "its 1 sites"."""
     return f"{count:,} {singular if count == 1 else (many or singular + 's')}"
-
-
-def trial_status_note(trial_status: str | None, lang: str | None = "en") -> str:
-    """What "(trial)" beside a status means, by what the trial's own status lets a patient do: only
-    a trial not yet recruiting invites "ask the site whether it has opened"."""
-    from sitefinder.status import status_class
-
-    return say(f"note.trial_status.{status_class(trial_status)}", lang)
 
 
 def closed_note(count: int, command: str, lang: str | None = "en") -> str:
@@ -364,20 +827,20 @@ def data_options(sites: object, from_environment: str | None) -> str:
     return f"--sites {shell_word(str(sites))}"
 
 
-def usage_words(message: str, option: str, value: str | None) -> str | None:
+def usage_words(message: str, option: str, value: str | None, lang: str = "en") -> str | None:
     """A bad option value said in our words ("--within takes a number, not '400km'"), instead of
     the parsing library's ("Input should be a valid number, unable to parse string as a number");
     None when the message is not one of those (then the library's stands)."""
-    shown = repr(value) if value is not None else "that"
+    shown = repr(value) if value is not None else say("usage.that", lang)
     # pydantic's words (Typer 0.29+) and Click's (below 0.29): either may be what parsed the value
     if "valid integer" in message or "not a valid int" in message:
-        return f"{option} takes a whole number, not {shown}"
+        return say("usage.whole_number", lang, option=option, value=shown)
     if "valid number" in message or "not a valid float" in message:
-        return f"{option} takes a number, not {shown}"
+        return say("usage.number", lang, option=option, value=shown)
     if "is not one of" in message:
         choices = message.split("is not one of", 1)[1].strip().rstrip(".")
         plain = ", ".join(choice.strip().strip("'\"") for choice in choices.split(","))
-        return f"{option} takes one of: {plain}; not {shown}"
+        return say("usage.one_of", lang, option=option, choices=plain, value=shown)
     return None
 
 
@@ -387,7 +850,7 @@ def usage_words(message: str, option: str, value: str | None) -> str | None:
 CLOSE_OPTION_RATIO = 0.75
 
 
-def unknown_option_words(option: str, offered: Sequence[str], command_name: str) -> str:
+def unknown_option_words(option: str, offered: Sequence[str], command_name: str, lang: str = "en") -> str:
     """An option the command does not have: the options spelt closely like it (of those the parser
     `offered`), or none, and where the options are listed."""
     from difflib import SequenceMatcher
@@ -395,13 +858,12 @@ def unknown_option_words(option: str, offered: Sequence[str], command_name: str)
     bare = option.lstrip("-").casefold()
     close = [name for name in offered
              if SequenceMatcher(None, bare, name.lstrip("-").casefold()).ratio() >= CLOSE_OPTION_RATIO]
-    meant = f"; did you mean {' or '.join(close)}?" if close else ""
-    return f"no option {option} for sitefinder{command_name}{meant} (see: sitefinder{command_name} --help)"
+    meant = say("error.did_you_mean", lang, names=say("error.or", lang).join(close)) if close else ""
+    return say("usage.no_option", lang, option=option, command=command_name, meant=meant)
 
 
-def unknown_command_words(word: str, commands: list[str]) -> str:
+def unknown_command_words(word: str, commands: list[str], lang: str = "en") -> str:
     """`sitefinder 广州`, `sitefinder help`: what the person probably meant."""
     if word.lower() in ("help", "-help", "?"):
-        return f"there is no command {word!r}; for help: sitefinder --help (or sitefinder COMMAND --help)"
-    return (f"there is no command {word!r}; did you mean: {command('near', word)}? "
-            f"(commands: {', '.join(commands)}; see: sitefinder --help)")
+        return say("usage.help_command", lang, word=repr(word))
+    return say("usage.no_command", lang, word=repr(word), command=command("near", word), commands=", ".join(commands))

@@ -42,19 +42,18 @@ def choose_format(requested: Format, as_json: bool, command: str = "", out: Path
                   bom: bool = False) -> Format:
     """The format a command line asks for, or a usage error when its options disagree (before any work)."""
     if as_json and requested not in (Format.table, Format.json):
-        raise UsageError(f"--json and --format {requested.value} disagree; give one of them")
+        raise UsageError(key="usage.json_and_format", format=requested.value)
     chosen = Format.json if as_json else requested
     if bom and chosen is not Format.csv:
-        raise UsageError("--bom is for CSV: add --format csv")
+        raise UsageError(key="usage.bom")
     if command == "map":
         if chosen not in MAP_FORMATS:
-            raise UsageError("a map is drawn as a table (in the terminal) or JSON; for CSV use sitefinder near")
+            raise UsageError(key="usage.map_csv")
         if out is not None:
             from sitefinder.output.mapfiles import check_map_file
 
             if chosen is not Format.table:
-                raise UsageError(f"--out writes the map to {out.name}, --format {chosen.value} prints it; "
-                                 "give one of them")
+                raise UsageError(key="usage.map_out_and_format", name=out.name, format=chosen.value)
             check_map_file(out)
     return chosen
 

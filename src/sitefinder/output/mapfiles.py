@@ -8,8 +8,8 @@ from pathlib import Path
 from sitefinder.answers import MapResult
 from sitefinder.errors import SitefinderError, UsageError
 from sitefinder.output.views import (NEAR_COLUMNS, TRIAL, Column, answer_footer, columns_in, distance_cell,
-                                     facility_cell, investigator_cell, lang_of, map_title, site_trial, status_cell,
-                                     trial_cell, where_cells)
+                                     facility_cell, investigator_cell, lang_of, map_title, say, site_trial,
+                                     status_cell, trial_cell, where_cells)
 from sitefinder.text import printable, printable_lines
 
 MAP_FILE_KINDS = (".svg", ".html", ".htm")
@@ -20,7 +20,7 @@ JSON_MAP_COLUMNS = 80  # `map --json` computes its view for a terminal this wide
 
 def check_map_file(out: Path) -> None:
     if out.suffix.lower() not in MAP_FILE_KINDS:
-        raise UsageError(f"--out {out.name}: a map file ends in .svg or .html")
+        raise UsageError(key="usage.map_file", name=out.name)
 
 
 def terminal_canvas(columns: int) -> tuple[int, int, float]:
@@ -42,18 +42,20 @@ def write_map_file(result: MapResult, out: Path, options: str = "") -> None:
         facility = (chinese.facilities.get(site.id) if chinese else "") or site.facility
         city = where_cells(site, chinese)[0]
         labels.append(SiteLabel(
-            text=f"{marker.rank} {facility}, {city}, {distance_cell(marker.entry)} km",
+            text=say("map.label", lang, rank=marker.rank, facility=facility, city=city, km=distance_cell(marker.entry)),
             details="\n".join(part for part in (
-                f"{marker.rank}. {facility_cell(site, chinese)} (id {site.id})",
+                say("map.details_head", lang, rank=marker.rank, facility=facility_cell(site, chinese), id=site.id),
                 f"{site.city}, {site.province}, {site.country}",
-                f"{distance_cell(marker.entry)} km · {status_cell(site, site_trial(near, site), chinese)}",
-                f"Investigator: {contact}" if contact else "") if part)))
+                say("map.details_distance", lang, km=distance_cell(marker.entry),
+                    status=status_cell(site, site_trial(near, site), chinese)),
+                say("map.details_investigator", lang, name=contact) if contact else "") if part)))
     footer = [printable(line) for line in answer_footer([entry.site for entry in near.sites], near.trial,
                                                         options=options, lang=lang, answer=near)]
     labels = [label._replace(text=printable(label.text), details=printable_lines(label.details)) for label in labels]
     title = printable(map_title(near))
+    caption, attribution = say("map.caption", lang), say("map.attribution", lang)
     if out.suffix.lower() == ".svg":
-        text = svg(scene, title, labels, footer=footer)
+        text = svg(scene, title, labels, footer=footer, caption=caption, attribution=attribution)
     else:
         rows = [[str(rank), str(entry.site.id), printable(facility_cell(entry.site, chinese)),
                  *map(printable, where_cells(entry.site, chinese)), distance_cell(entry),
@@ -66,8 +68,8 @@ def write_map_file(result: MapResult, out: Path, options: str = "") -> None:
             rows = [[*row[:3], printable(trial_cell(site_trial(near, entry.site))), *row[3:]]
                     for row, entry in zip(rows, near.sites)]
         text = html(scene, title, labels, rows, tuple(column.header for column in columns_in(columns, lang)),
-                    footer=footer, lang=lang)
+                    footer=footer, lang=lang, caption=caption, attribution=attribution)
     try:
         replace_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     except OSError as exc:
-        raise SitefinderError(f"cannot write {out}: {exc.strerror or exc}") from None
+        raise SitefinderError(key="error.map_write", path=out, what=exc.strerror or exc) from None

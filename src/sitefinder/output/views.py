@@ -31,6 +31,16 @@ def say(key: str, lang: str | None = "en", **values: object) -> str:
     return catalogue_say(key, lang, **values)
 
 
+def spoken_notes(notes: Sequence[str], lang: str) -> list[str]:
+    """The core's notices in the answer's language: a phrase of the catalogue (wording.said) is said
+    again in it; China's notices are made in it already."""
+    if not notes:
+        return []
+    from sitefinder.wording import spoken
+
+    return [spoken(note, lang) for note in notes]
+
+
 def closed_note(count: int, suggested: str, lang: str | None = "en") -> str:
     from sitefinder.wording import closed_note as catalogue_note
 
@@ -91,10 +101,9 @@ class Message(NamedTuple):
 
 View = Union[TableView, FieldsView, MapView, Message]
 
-DISTANCE_CAPTION = "Distances are straight lines between city centres, not travel distances."
-# How near a site's coordinates are to the site, by the precision the sites file records.
-PRECISION_WORDS = {"city": "city centre", "division": "middle of the division, approximate",
-                   "state": "the state's main city, approximate"}
+# How near a site's coordinates are to the site, by the precision the sites file records: the
+# catalogue's "precision.city" and so on.
+PRECISIONS = ("city", "division", "state")
 
 ID = Column("ID", align="right", wrap=False)
 STATUS = Column("Status", wrap=False)
@@ -107,7 +116,8 @@ NEAR_TABLE_COLUMNS = (ID, Column("Facility"), Column("City"), Column("Province")
 UPDATE_COLUMNS = (Column("Change"), ID, Column("Facility"), Column("City"), Column("What"))
 _HEADER_KEYS = {"ID": "id", "Facility": "facility", "City": "city", "Province": "province", "km": "km",
                 "Status": "status", "Investigator": "investigator", "Trial": "trial", "Hospital": "hospital",
-                "Whom to call": "whom_to_call"}
+                "Whom to call": "whom_to_call", "Title": "title", "Phase": "phase", "Sites": "sites",
+                "Data of": "data_of", "Change": "change", "What": "what"}
 
 
 def columns_in(columns: Sequence[Column], lang: str) -> tuple[Column, ...]:
@@ -146,7 +156,7 @@ def status_cell(site: Site, trial: Trial, chinese: ChineseNames | None = None) -
     shown, source = effective_status(site.status, trial.overall_status)
     if chinese is None:
         return status_words(shown, source)
-    from sitefinder.wording import status_word
+    from sitefinder.status import status_word
 
     words = status_word(shown, "zh")
     return say("status.trial_suffix", "zh", status=words) if source == "trial" else words
@@ -225,7 +235,7 @@ def answer_footer(sites: Sequence[Site], trial: Trial, distances: bool = True, o
     chose the data (`--sites PATH`), repeated in every command a line suggests. `answer`: the
     answer, when its sites may belong to several trials (each then has its own status, contact and
     date)."""
-    from sitefinder.wording import trial_status_note
+    from sitefinder.status import trial_status_note
 
     if answer is not None and answer.many_trials:
         return _many_trials_footer(sites, answer, distances, options, lang)
@@ -235,7 +245,7 @@ def answer_footer(sites: Sequence[Site], trial: Trial, distances: bool = True, o
     approximate = [site for site in sites if site.approximate]
     if approximate:
         ids = ", ".join(str(site.id) for site in approximate)
-        lines.append(say("approximate", lang, mark=say("approximate.mark" if distances else "approximate.nomark", lang),
+        lines.append(say("approximate.marked" if distances else "approximate.plain", lang,
                          ids=ids, command=command("show", str(approximate[0].id), options=options)))
     lines.append(data_line(trial, lang, options))
     return lines
@@ -246,7 +256,7 @@ def _approximate_line(sites: Sequence[Site], distances: bool, options: str, lang
     if not approximate:
         return []
     ids = ", ".join(str(site.id) for site in approximate)
-    return [say("approximate", lang, mark=say("approximate.mark" if distances else "approximate.nomark", lang),
+    return [say("approximate.marked" if distances else "approximate.plain", lang,
                 ids=ids, command=command("show", str(approximate[0].id), options=options))]
 
 
@@ -254,7 +264,7 @@ def _many_trials_footer(sites: Sequence[Site], answer: NearResult | RegionAnswer
                         distances: bool, options: str, lang: str) -> list[str]:
     """answer_footer for sites of several trials: "(trial)" explained by each shown trial's own
     status (one line per distinct meaning), whom to call per trial, the oldest trial's data date."""
-    from sitefinder.wording import trial_status_note
+    from sitefinder.status import trial_status_note
 
     notes = [trial_status_note(site_trial(answer, site).overall_status, lang) for site in sites
              if effective_status(site.status, site_trial(answer, site).overall_status)[1] == "trial"]
@@ -363,25 +373,28 @@ def notices(answer: object, options: str = "") -> list[str]:
                   if answer.closed_left_out else [])
         kind = say(f"kind.{answer.kind}", lang)
         if answer.sites:
-            these = say("notice.region_sites.these." + ("one" if len(answer.sites) == 1 else "many"), lang)
-            return [*answer.notes,  # what else the name means (河北 is also Tianjin's 河北区)
-                    say("notice.region_sites", lang, query=answer.query, kind=kind, these=these,
-                        count=len(answer.sites),
+            return [*spoken_notes(answer.notes, lang),  # what else the name means (河北 is also Tianjin's 河北区)
+                    say("notice.region_sites." + ("one" if len(answer.sites) == 1 else "many"), lang,
+                        query=answer.query, kind=kind, count=len(answer.sites),
                         command=command("list", f"--{answer.kind}", answer.region, options=options)), *closed]
-        return [*answer.notes, say("notice.region_none", lang, query=answer.query, kind=kind), *closed]
+        return [*spoken_notes(answer.notes, lang), say("notice.region_none", lang, query=answer.query, kind=kind),
+                *closed]
     if isinstance(answer, SiteList):
-        return [*answer.notes, *(empty_list_notices(answer, options) if not answer.sites else [])]
+        return [*spoken_notes(answer.notes, lang_of(answer.chinese)),
+                *(empty_list_notices(answer, options) if not answer.sites else [])]
     if isinstance(answer, TrialSummary) and not answer.trial.nct_id and not answer.trials:
-        return [f"No trial facts: there is no readable trial.json beside {answer.sites_name or 'the sites file'}."]
+        lang = answer.lang or "en"
+        return [say("info.no_trial_facts", lang, name=answer.sites_name or say("info.the_sites_file", lang))]
     if isinstance(answer, BulkResult):
-        return [*(f"Skipped {skipped_line(item)}" for item in answer.skipped), *unplaced_notices(answer.unplaced)]
+        return [*(say("import.skipped_notice", answer.lang, line=skipped_line(item, answer.lang))
+                  for item in answer.skipped), *unplaced_notices(answer.unplaced, answer.lang)]
     if isinstance(answer, ImportResult):
         return unplaced_notices(answer.unplaced)
     if isinstance(answer, UpdateResult):
-        return [*answer.notes, *unplaced_notices(answer.unplaced)]
+        return [*spoken_notes(answer.notes, answer.lang), *unplaced_notices(answer.unplaced, answer.lang)]
     if isinstance(answer, DatasetUpdate):
-        return [*answer.notes, *unplaced_notices(answer.unplaced),
-                *(f"{change.nct_id}: the registry did not return this study; its data are kept as they were"
+        return [*spoken_notes(answer.notes, answer.lang), *unplaced_notices(answer.unplaced, answer.lang),
+                *(say("update.not_returned_notice", answer.lang, nct_id=change.nct_id)
                   for change in answer.trials if not change.found)]
     return []
 
@@ -395,7 +408,7 @@ def empty_list_notices(answer: SiteList, options: str = "") -> list[str]:
         lines.append(say("notice.city_no_site", lang,
                          command=f"{answer.try_instead}{' ' + options if options else ''}"))
     if answer.status_counts is not None:
-        from sitefinder.wording import status_word
+        from sitefinder.status import status_word
 
         counts = ", ".join(f"{status_word(status, lang)}: {count}" for status, count in answer.status_counts.items())
         lines.append(say("notice.no_status", lang, counts=counts or say("notice.none", lang),
@@ -405,14 +418,24 @@ def empty_list_notices(answer: SiteList, options: str = "") -> list[str]:
     return lines
 
 
-def unplaced_notices(unplaced: Sequence[str]) -> list[str]:
-    return [f"Not placed (listed, but never ranked by distance): {facility}" for facility in unplaced]
+def unplaced_notices(unplaced: Sequence[str], lang: str = "en") -> list[str]:
+    return [say("import.not_placed", lang, facility=facility) for facility in unplaced]
 
 
-def skipped_line(item: Skipped) -> str:
-    """A study an import left out: where it was, its NCT id, and why."""
-    where = f"{item.source}" + (f" study {item.position}" if item.position is not None else "")
-    return f"{where}{' (' + item.nct_id + ')' if item.nct_id else ''}: {item.reason}"
+def skipped_said(item: Skipped) -> str:
+    """A study an import left out: where it was, its NCT id, and why, as a phrase of the catalogue
+    (its English as text: JSON's `skipped` lines; said again in an error's language)."""
+    from sitefinder.wording import said
+
+    where = said("import.skipped.at", source=item.source, position=item.position) if item.position is not None \
+        else item.source
+    return said("import.skipped", where=where, nct=f" ({item.nct_id})" if item.nct_id else "", reason=item.reason)
+
+
+def skipped_line(item: Skipped, lang: str = "en") -> str:
+    from sitefinder.wording import spoken
+
+    return spoken(skipped_said(item), lang)
 
 
 def progress_line(done: int, total: int | None) -> str:
@@ -424,7 +447,7 @@ def near_notices(result: NearResult, options: str = "") -> list[str]:
     Chinese query): the fixed words around the place typed and the names found."""
     resolution = result.resolution
     lang = lang_of(result.chinese)
-    messages = list(resolution.notes)
+    messages = spoken_notes(resolution.notes, lang)
     if resolution.ambiguous:
         used = resolution.place
         hows = []
@@ -551,7 +574,7 @@ def near_view(result: NearResult, options: str = "") -> TableView:
 
 def hospital_view(answer: HospitalAnswer, options: str = "") -> TableView:
     """`near PLACE --by hospital`: one line a trial, the hospital named on its first."""
-    from sitefinder.wording import trial_status_note
+    from sitefinder.status import trial_status_note
 
     place = answer.near.resolution.place
     lang = lang_of(answer.near.chinese)
@@ -578,12 +601,13 @@ def hospital_view(answer: HospitalAnswer, options: str = "") -> TableView:
 def call_cell(row: HospitalTrial, lang: str = "en") -> str:
     if row.call is None:
         return say("call.none_listed", lang)
-    return say("call.trial_contact", lang, line=call_line(row)) if row.call_is_central else call_line(row)
+    line = call_line(row, lang)
+    return say("call.trial_contact", lang, line=line) if row.call_is_central else line
 
 
-def call_line(row: HospitalTrial) -> str:
+def call_line(row: HospitalTrial, lang: str = "en") -> str:
     """Whom to call at a hospital about a trial, and how ("" when the registry gives no one)."""
-    return f"{row.call.name}, {reach_line(row.call)}" if row.call is not None else ""
+    return f"{row.call.name}, {reach_line(row.call, lang)}" if row.call is not None else ""
 
 
 def site_view(result: SiteDetail) -> FieldsView:
@@ -592,10 +616,11 @@ def site_view(result: SiteDetail) -> FieldsView:
     if result.chinese:
         city, province = result.chinese.sites.get(site.id, ("", ""))
         location += f" ({province if province != city else ''}{city})" if city or province else ""
-    coordinates = (f"{site.latitude:.4f}, {site.longitude:.4f}" if site.has_coordinates else "unknown")
-    precision = ", ".join(part for part in (PRECISION_WORDS.get(site.coordinate_precision, site.coordinate_precision),
-                                            site.coordinate_source) if part)
     lang = lang_of(result.chinese)
+    coordinates = (f"{site.latitude:.4f}, {site.longitude:.4f}" if site.has_coordinates else say("site.unknown", lang))
+    how_near = (say(f"precision.{site.coordinate_precision}", lang) if site.coordinate_precision in PRECISIONS
+                else site.coordinate_precision)
+    precision = ", ".join(part for part in (how_near, site.coordinate_source) if part)
 
     def label(key: str) -> str:  # the field's label in the answer's language
         return say(f"label.{key}", lang)
@@ -606,8 +631,9 @@ def site_view(result: SiteDetail) -> FieldsView:
               (label("coordinates"), coordinates + (f" ({precision})" if precision else ""))]
     if site.location_note:
         fields.append((label("note"), site.location_note))
-    fields += labelled(label("contacts"), [contact_line(contact) for contact in site.contacts] or ["none listed"])
-    fields += labelled(label("trial_contact"), [contact_line(contact) for contact in trial.central_contacts])
+    fields += labelled(label("contacts"), [contact_line(contact, lang=lang) for contact in site.contacts]
+                       or [say("site.no_contacts", lang)])
+    fields += labelled(label("trial_contact"), [contact_line(contact, lang=lang) for contact in trial.central_contacts])
     if trial.nct_id:
         fields.append((label("trial"), f"{trial.nct_id}: {trial.brief_title}"))
     fields.append((label("data"), data_line(trial, lang)))
@@ -629,7 +655,8 @@ def trial_fields(summary: TrialSummary) -> list[tuple[str, str, str]]:
     zh = lang == "zh"
     fresh = freshness(trial)
     if zh:
-        from sitefinder.wording import INFO_LABELS_ZH, ages_and_sex_zh, status_word
+        from sitefinder.status import status_word
+        from sitefinder.wording import INFO_LABELS_ZH, ages_and_sex_zh
 
         status = status_word(trial.overall_status, "zh")
         if fresh.date:
@@ -675,7 +702,7 @@ def trial_fields(summary: TrialSummary) -> list[tuple[str, str, str]]:
         enrollment = f"{trial.enrollment} participants" if trial.enrollment is not None else ""
     fields += [
         ("ages_sex", "Ages, sex", ages),
-        ("phase", "Phase", trial.phase.replace("PHASE", "Phase ").replace("_", " ")),
+        ("phase", "Phase", phase_words(trial.phase, lang)),
         ("conditions", "Conditions", "; ".join(trial.conditions)),
         ("treatments", "Treatments", "; ".join(trial.interventions)),
         ("arms", "Arms", "; ".join(trial.arms)),
@@ -684,7 +711,7 @@ def trial_fields(summary: TrialSummary) -> list[tuple[str, str, str]]:
         ("sites", "Sites", sites),
     ]
     others = [contact for contact in trial.central_contacts if contact != central]
-    fields += [("contact", label, line) for label, line in labelled("Also", [contact_line(c) for c in others])]
+    fields += [("contact", label, line) for label, line in labelled("Also", [contact_line(c, lang=lang) for c in others])]
     fields.append(("registry", "Registry", trial.url))
     fields.append(("data", "Data", data_line(trial, lang)))
     if zh:  # the same facts, labelled in Chinese (a label of "" continues the line above)
@@ -693,17 +720,35 @@ def trial_fields(summary: TrialSummary) -> list[tuple[str, str, str]]:
     return [(key, label, value) for key, label, value in fields if value]
 
 
+def phase_words(phase: str, lang: str = "en") -> str:
+    """The registry's phase ("PHASE2, PHASE3", "EARLY_PHASE1", "NA") for people: "Phase 2, Phase 3";
+    in Chinese "2 期, 3 期"."""
+    if lang != "zh":
+        return phase.replace("PHASE", "Phase ").replace("_", " ")
+    import re
+
+    text = re.sub(r"PHASE\s*(\d)", lambda found: say("phase.number", lang, number=found.group(1)), phase)
+    return text.replace("EARLY_", say("phase.early", lang)).replace("NA", say("phase.na", lang)).replace("_", " ")
+
+
 def trial_list_view(summary: TrialSummary) -> TableView:
     """`info` on a dataset of several trials: each with its status, phase, site count and data date."""
+    from sitefinder.status import status_word
     from sitefinder.trial import freshness
 
-    rows = [[row.trial.nct_id, short_label(row.trial),
-             status_words(row.trial.overall_status, "site") if row.trial.overall_status else "unknown",
-             row.trial.phase.replace("PHASE", "Phase ").replace("_", " ") or "—", str(row.site_count),
-             freshness(row.trial).date or "unknown"] for row in summary.trials]
-    return TableView(f"{len(rows)} trials, {summary.site_count} sites", TRIAL_LIST_COLUMNS, rows,
-                     ["One trial's facts: sitefinder info NCT_ID (e.g. sitefinder info "
-                      f"{summary.trials[0].trial.nct_id})."])
+    lang = summary.lang or "en"
+    unknown = say("info.unknown", lang)
+
+    def status(trial: Trial) -> str:
+        if lang == "zh":
+            return status_word(trial.overall_status, lang) if trial.overall_status else unknown
+        return status_words(trial.overall_status, "site") if trial.overall_status else unknown
+
+    rows = [[row.trial.nct_id, short_label(row.trial), status(row.trial), phase_words(row.trial.phase, lang) or "—",
+             str(row.site_count), freshness(row.trial).date or unknown] for row in summary.trials]
+    return TableView(say("info.trials_title", lang, trials=len(rows), sites=summary.site_count),
+                     columns_in(TRIAL_LIST_COLUMNS, lang), rows,
+                     [say("info.one_trial", lang, nct_id=summary.trials[0].trial.nct_id)])
 
 
 def single_trial(result: BulkResult) -> Trial | None:
@@ -719,70 +764,98 @@ def import_trial_path(result: BulkResult) -> Path | None:
 
 def import_view(result: BulkResult) -> FieldsView:
     placed = len(result.sites) - len(result.unplaced)
-    one = single_trial(result)
-    return FieldsView(f"Imported {one.nct_id if one else f'{len(result.trials)} trials'}", [
-        ("Sites", f"{len(result.sites)}: {result.from_registry} placed by the registry, "
-                  f"{placed - result.from_registry} by the offline gazetteer, {len(result.unplaced)} not placed"),
-        ("Sites file", str(result.sites_path)), ("Trial file", str(import_trial_path(result))),
-        ("Next", f"sitefinder near CITY --sites {result.sites_path}"),
+    one, lang = single_trial(result), result.lang
+    title = say("import.title.one", lang, nct_id=one.nct_id) if one else \
+        say("import.title.many", lang, count=len(result.trials))
+    return FieldsView(title, [
+        (say("import.label.sites", lang), say("import.placed", lang, count=len(result.sites),
+                                              registry=result.from_registry,
+                                              gazetteer=placed - result.from_registry, unplaced=len(result.unplaced))),
+        (say("import.label.sites_file", lang), str(result.sites_path)),
+        (say("import.label.trial_file", lang), str(import_trial_path(result))),
+        (say("import.label.next", lang), say("import.next", lang, path=result.sites_path)),
     ])
 
 
-def update_rows(result: UpdateResult) -> list[list[str]]:
-    """One row per change: added, removed, and for a changed site its status and its people apart."""
-    rows = ([["added", str(site.id), site.facility, site.city, status_cell(site, result.trial)]
+def update_rows(result: UpdateResult, lang: str = "en") -> list[list[str]]:
+    """One row per change: added, removed, and for a changed site its status and its people apart.
+    `lang`: the words of the table (CSV's cells are the English ones)."""
+    chinese = ChineseNames("", "", {}) if lang == "zh" else None  # statuses in the table's language (no names)
+
+    def status(shown: tuple[str | None, str | None]) -> str:
+        if lang == "zh":
+            from sitefinder.status import status_word
+
+            word = status_word(shown[0], lang)
+            return say("status.trial_suffix", lang, status=word) if shown[1] == "trial" else word
+        return status_words(*shown)
+
+    added, removed, changed = (say(f"update.{what}", lang) for what in ("added", "removed", "changed"))
+    rows = ([[added, str(site.id), site.facility, site.city, status_cell(site, result.trial, chinese)]
              for site in result.added]
-            + [["removed", str(site.id), site.facility, site.city, "(was " + status_cell(site, result.before) + ")"]
-               for site in result.removed])
+            + [[removed, str(site.id), site.facility, site.city,
+                say("update.was", lang, status=status_cell(site, result.before, chinese))] for site in result.removed])
     for change in result.changed:
         if change.status:
-            rows.append(["changed", str(change.site.id), change.site.facility, change.site.city,
-                         f"status: {status_words(*change.status[0])} → {status_words(*change.status[1])}"])
+            rows.append([changed, str(change.site.id), change.site.facility, change.site.city,
+                         say("update.status", lang, before=status(change.status[0]), after=status(change.status[1]))])
         if change.contacts:
-            before, after = ("; ".join(map(contact_line, people)) or "none" for people in change.contacts)
-            rows.append(["changed", str(change.site.id), change.site.facility, change.site.city,
-                         f"contacts: {before} → {after}"])
+            before, after = ("; ".join(contact_line(person, lang=lang) for person in people)
+                             or say("update.nobody", lang) for people in change.contacts)
+            rows.append([changed, str(change.site.id), change.site.facility, change.site.city,
+                         say("update.contacts", lang, before=before, after=after)])
     return rows
 
 
 def update_view(result: UpdateResult) -> View:
+    from sitefinder.status import status_word
     from sitefinder.trial import freshness
 
-    where = ("every command now uses them (--sites still wins)" if result.is_default
-             else f"use them with --sites {result.sites_path}")
-    footer = [f"Saved in {result.sites_path.parent}; {where}.", data_line(result.trial)]
+    lang = result.lang
+
+    def overall(status: str | None) -> str:
+        return status_word(status, lang) if lang == "zh" else status_words(status, "site")
+
+    where = (say("update.every_command", lang) if result.is_default
+             else say("update.use_with", lang, path=result.sites_path))
+    footer = [say("update.saved", lang, folder=result.sites_path.parent, where=where), data_line(result.trial, lang)]
     if result.added or result.removed:  # ids are stable: say which are new and which are gone for good
-        footer.insert(0, ids_line(result.added, result.removed))
+        footer.insert(0, ids_line(result.added, result.removed, lang))
     if result.before.overall_status != result.trial.overall_status:
-        footer.insert(0, f"The trial's overall status, shown for every site that states none: "
-                         f"{status_words(result.before.overall_status, 'site')} → "
-                         f"{status_words(result.trial.overall_status, 'site')}.")
+        footer.insert(0, say("update.trial_status", lang, before=overall(result.before.overall_status),
+                             after=overall(result.trial.overall_status)))
     before = freshness(result.before).date
-    title = (f"{result.nct_id}: {result.site_count} sites; {len(result.added)} added, {len(result.removed)} removed, "
-             f"{len(result.changed)} changed since the data of {before or 'unknown date'}")
-    rows = update_rows(result)
+    title = say("update.title", lang, nct_id=result.nct_id, count=result.site_count, added=len(result.added),
+                removed=len(result.removed), changed=len(result.changed),
+                before=before or say("update.unknown_date", lang))
+    rows = update_rows(result, lang)
     if rows:
-        return TableView(title, UPDATE_COLUMNS, rows, footer)
-    return FieldsView(title, [("", line) for line in ["Nothing changed.", *footer]])
+        return TableView(title, columns_in(UPDATE_COLUMNS, lang), rows, footer)
+    return FieldsView(title, [("", line) for line in [say("update.nothing", lang), *footer]])
 
 
-def ids_line(added: Sequence[Site], removed: Sequence[Site]) -> str:
+def ids_line(added: Sequence[Site], removed: Sequence[Site], lang: str = "en") -> str:
     """Which site ids are new and which are gone for good (ids are stable across updates)."""
-    return "Site ids: " + "; ".join(part for part in (
-        "added " + ", ".join(str(site.id) for site in added) if added else "",
-        "removed " + ", ".join(str(site.id) for site in removed) + " (never reused)"
-        if removed else "") if part) + "; every other site keeps its id."
+    return say("update.ids", lang, parts="; ".join(part for part in (
+        say("update.ids_added", lang, ids=", ".join(str(site.id) for site in added)) if added else "",
+        say("update.ids_removed", lang, ids=", ".join(str(site.id) for site in removed)) if removed else "")
+        if part))
 
 
-def dataset_update_rows(result: DatasetUpdate) -> list[list[str]]:
-    """One row a trial: its status (and its change), its sites' changes."""
+def dataset_update_rows(result: DatasetUpdate, lang: str = "en") -> list[list[str]]:
+    """One row a trial: its status (and its change), its sites' changes. `lang`: as update_rows'."""
+    from sitefinder.status import status_word
+
+    def overall(status: str | None) -> str:
+        return status_word(status, lang) if lang == "zh" else status_words(status, "site")
+
     rows = []
     for change in result.trials:
-        status = (f"{status_words(change.before.overall_status, 'site')} → "
-                  f"{status_words(change.after.overall_status, 'site')}" if change.status_changed
-                  else status_words(change.after.overall_status, "site"))
-        sites = (f"{change.site_count} sites; {len(change.added)} added, {len(change.removed)} removed, "
-                 f"{len(change.changed)} changed" if change.found else "not returned by the registry; kept")
+        status = (f"{overall(change.before.overall_status)} → {overall(change.after.overall_status)}"
+                  if change.status_changed else overall(change.after.overall_status))
+        sites = (say("update.trial_sites", lang, count=change.site_count, added=len(change.added),
+                     removed=len(change.removed), changed=len(change.changed)) if change.found
+                 else say("update.not_returned", lang))
         rows.append([change.nct_id, short_label(change.after), status, sites])
     return rows
 
@@ -792,12 +865,13 @@ def dataset_update_view(result: DatasetUpdate) -> TableView:
     moved = sum(change.status_changed for change in result.trials)
     added = [site for change in result.trials for site in change.added]
     removed = [site for change in result.trials for site in change.removed]
-    footer = [f"Saved in {result.sites_path.parent}; use them with --sites {result.sites_path}.",
-              "Each trial's site changes: sitefinder update --json."]
+    lang = result.lang
+    footer = [say("update.dataset_saved", lang, folder=result.sites_path.parent, path=result.sites_path),
+              say("update.each_trial", lang)]
     if added or removed:
-        footer.insert(0, ids_line(added, removed))
-    return TableView(f"{len(result.trials)} trials refreshed; {moved} changed status", DATASET_UPDATE_COLUMNS,
-                     dataset_update_rows(result), footer)
+        footer.insert(0, ids_line(added, removed, lang))
+    return TableView(say("update.dataset_title", lang, count=len(result.trials), moved=moved),
+                     columns_in(DATASET_UPDATE_COLUMNS, lang), dataset_update_rows(result, lang), footer)
 
 
 # ---------------------------------------------------------------- the map's words
@@ -809,21 +883,20 @@ def map_title(near: NearResult) -> str:
 
 
 def map_view(result: MapResult, columns: int, rows: int, options: str = "") -> MapView:
-    from sitefinder.mapdraw import CAPTION, ORIGIN_MARK, scale_words
-    from sitefinder.text import UNBROKEN_SPACE
+    from sitefinder.mapdraw import ORIGIN_MARK, scale_words
 
     near, scene = result.near, result.scene
     place = near.resolution.place
+    lang = lang_of(near.chinese)
     shown = {marker.rank for marker in scene.markers}
     site_lines = []
     for rank, entry in enumerate(near.sites, 1):
         site = entry.site
         where = " ".join(where_cells(site, near.chinese)[:1])
-        site_lines.append(f"{rank:>2} {facility_cell(site, near.chinese)}, {where} · "
-                          f"{distance_cell(entry)}{UNBROKEN_SPACE}km · "
-                          f"{status_cell(site, site_trial(near, site), near.chinese)} · id{UNBROKEN_SPACE}{site.id}"
-                          + ("" if rank in shown else say("map.outside", lang_of(near.chinese))))
-    footer = [f"Map: {scale_words(scene, columns)}. {CAPTION}",
+        site_lines.append(say("map.site_line", lang, rank=rank, facility=facility_cell(site, near.chinese), where=where,
+                              km=distance_cell(entry), status=status_cell(site, site_trial(near, site), near.chinese),
+                              id=site.id) + ("" if rank in shown else say("map.outside", lang)))
+    footer = [say("map.footer", lang, scale=scale_words(scene, columns, lang), caption=say("map.caption", lang)),
               *answer_footer([e.site for e in near.sites], near.trial, options=options, lang=lang_of(near.chinese),
                              answer=near)]
     return MapView(map_title(near), scene, columns, rows,
@@ -832,4 +905,4 @@ def map_view(result: MapResult, columns: int, rows: int, options: str = "") -> M
 
 
 def map_written(result: MapResult) -> str:
-    return f"Map written to {result.out} ({_plural(len(result.scene.markers), 'site')})."
+    return say("map.written", lang_of(result.near.chinese), path=result.out, count=len(result.scene.markers))
