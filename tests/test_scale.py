@@ -375,3 +375,21 @@ def test_a_bad_row_is_reported_by_the_index_build_as_by_the_file_reader(
     indexed = first_run(tmp_path, ["list", "--json", "--sites", str(many_trials_file)], monkeypatch, cli)
     assert (indexed.exit_code, indexed.stdout, indexed.stderr) == (plain.exit_code, "", plain.stderr)
     assert not [path for path in (tmp_path / "cache-index").rglob("*") if path.is_file()]  # no index, whole or half
+
+
+def test_an_interrupted_first_build_leaves_no_index_and_the_next_run_builds_it_whole(world_file: Path,
+                                                                                     monkeypatch) -> None:
+    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr(sources, "PROGRESS_AFTER_SECONDS", 0.0)
+    monkeypatch.setattr(sources, "BATCH_ROWS", 500)
+
+    def interrupted(line: str) -> None:  # Ctrl-C while the rows are read, batches already written
+        if "indexing" in line:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        sources.open_source(world_file, interrupted)
+    assert not list(cache_dir().iterdir())  # neither a half index nor its temporary file
+    source = sources.open_source(world_file)
+    assert isinstance(source, IndexedSource) and source.count() == len(read_sites_file(world_file).sites)
+    assert list(source.sites()) == list(read_sites_file(world_file).sites)

@@ -214,3 +214,85 @@ def test_quick_row_reader_takes_the_last_of_a_repeated_column_as_the_full_checks
     quick = _FastRow(header).site(fields)
     assert quick is not None and quick.city == "Second"
     assert quick == _parse_row(Path("s.csv"), 2, dict(zip(header, fields)))
+
+
+def _record_of(fields: list[str], header: list[str] = FULL_HEADER) -> tuple:
+    from sitefinder.sitesfile import _parse_row, site_record
+
+    return site_record(_parse_row(Path("s.csv"), 2, dict(zip(header, fields))))
+
+
+@pytest.mark.parametrize("batch", [
+    GOOD_ROWS,  # placed and not, a GeoNames id given, read from the source, or none
+    [GOOD_ROWS[2]] * 3,  # every row placed and with its GeoNames id: each column checked at once
+    [GOOD_ROWS[1], GOOD_ROWS[3]],  # every row placed, the ids in the sources
+    [GOOD_ROWS[0]] * 2,  # no row placed
+])
+def test_the_quick_reader_reads_a_batch_as_the_full_checks_read_each_row(batch: list[list[str]]) -> None:
+    from sitefinder.sitesfile import _FastRow
+
+    assert _FastRow(FULL_HEADER).records([list(fields) for fields in batch]) == [_record_of(fields) for fields in batch]
+
+
+def test_the_quick_reader_reads_a_batch_of_a_file_without_the_optional_columns() -> None:
+    from sitefinder.sitesfile import _FastRow
+
+    header = ["id", "facility", "city", "province", "country", "latitude", "longitude"]
+    batch = [["1", "A", "B", "C", "D", "1.5", "2"], ["2", " E ", "F", "G", "H", "", ""]]
+    assert _FastRow(header).records(batch) == [_record_of(fields, header) for fields in batch]
+
+
+@pytest.mark.parametrize("name", BAD_ROWS)
+@pytest.mark.parametrize("where", [0, 2, 4])
+@pytest.mark.parametrize("good", [GOOD_ROWS, [GOOD_ROWS[2]] * 4], ids=["mixed", "all placed"])
+def test_a_batch_with_any_bad_row_is_left_to_the_row_by_row_reader(name: str, where: int, good: list[list[str]]) -> None:
+    from sitefinder.sitesfile import _FastRow
+
+    change = BAD_ROWS[name]
+    bad = list(good[-1])
+    if isinstance(change, list):
+        bad[0] = change[0]
+    else:
+        for column, value in change.items():
+            bad[FULL_HEADER.index(column)] = value
+    batch = [list(fields) for fields in good]
+    batch.insert(where, bad)
+    assert _FastRow(FULL_HEADER).records(batch) is None
+
+
+def test_a_blank_row_in_a_batch_is_read_row_by_row_and_keeps_its_place(tmp_path: Path) -> None:
+    import io
+
+    from sitefinder.sitesfile import SitesReader, _FastRow
+
+    blank = [""] * len(FULL_HEADER)
+    batch = [list(GOOD_ROWS[0]), blank, list(GOOD_ROWS[3])]
+    assert _FastRow(FULL_HEADER).records(batch) is None
+    reader = SitesReader(Path("s.csv"), io.StringIO(",".join(FULL_HEADER) + "\n"))
+    assert list(reader.records([(2, batch[0]), (3, blank), (4, batch[2])])) == \
+        [_record_of(batch[0]), None, _record_of(batch[2])]
+
+
+def _spellings(word: str, count: int) -> list[str]:
+    """`count` distinct spellings of a status, by the case of each letter."""
+    letters = [at for at, ch in enumerate(word) if ch.isalpha()]
+    spellings = ["".join(word[at].upper() if at in letters and bit >> letters.index(at) & 1 else word[at]
+                         for at in range(len(word))) for bit in range(count)]
+    assert len(set(spellings)) == count
+    return spellings
+
+
+def test_the_status_memo_of_batches_stays_bounded_and_right() -> None:
+    from sitefinder.sitesfile import _MAX_STATUS_SPELLINGS, _FastRow
+
+    reader = _FastRow(FULL_HEADER)
+    spellings = _spellings("not yet recruiting", 3 * _MAX_STATUS_SPELLINGS)
+    for start in range(0, len(spellings), _MAX_STATUS_SPELLINGS // 2):
+        batch = [["1", "A", "B", "C", "D", text, *[""] * 8] for text in spellings[start:start + _MAX_STATUS_SPELLINGS // 2]]
+        records = reader.records(batch)
+        assert records is not None and {record[5] for record in records} == {"NOT_YET_RECRUITING"}
+        assert len(reader.statuses) <= _MAX_STATUS_SPELLINGS
+    # more distinct spellings in one batch than the memo holds: read row by row, as right
+    batch = [["1", "A", "B", "C", "D", text, *[""] * 8] for text in spellings[:_MAX_STATUS_SPELLINGS + 1]]
+    assert reader.records(batch) is None
+    assert [reader.record(fields) for fields in batch] == [_record_of(fields) for fields in batch]

