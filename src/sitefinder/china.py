@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from sitefinder.distance import sphere_km
 from sitefinder.models import Place, Resolution
-from sitefinder.text import fold, has_cjk, quoted
+from sitefinder.text import fold, has_cjk, name_key, quoted
 from sitefinder.wording import language_of, say
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ _AUTONOMOUS = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
 _DROPPED = ("特别行政区", "自治区", "地区", "林区", "特区", "新区", "行政区", "省", "市", "区", "县", "旗", "盟",
             "區", "縣", "鄉", "鎮", "乡", "镇")  # the last six: Taiwan's (萬華區, 嘉義縣, 竹東鎮, 峨眉鄉)
 _LEVEL_ORDER = {"prefecture": 0, "county": 1, "province": 2}
-_FORM_ORDER = {"full": 0, "bare": 1, "latin": 2, "alias": 3}
+_FORM_ORDER = {"full": 0, "bare": 1, "latin": 2, "alias": 3, "former": 4}  # former: a name before 1990-2020's changes
 
 
 def division_level(code: str) -> str:
@@ -327,9 +327,25 @@ def _distinct_from_leader(leader: Division, others: list[Division], gazetteer: G
         and sphere_km(origin.latitude, origin.longitude, other.latitude, other.longitude) <= SAME_SEAT_KM)]
 
 
+def _former(leader: Division, read: str, gazetteer: Gazetteer, lang: str) -> list[str]:
+    """A division named by its name before a merger or renaming (闸北区, 2015; 南汇县; 宣武区) is its
+    successor, said so: "闸北区 was merged into 静安区 in 2015: using 静安区"."""
+    if leader.form != "former" or not gazetteer.has_table("cn_former"):
+        return []
+    rows = gazetteer.rows("SELECT key, name, year, kind FROM cn_former WHERE code = ? ORDER BY length(key) DESC",
+                          (leader.code,))
+    written = fold(read)
+    for key, name, year, kind in rows:
+        if key in written:
+            return [say(f"notice.china.former_{kind}", lang, name=name, year=year, successor=leader.name,
+                        english=leader.english)]
+    return []
+
+
 def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: list[str], lang: str,
-            key: str = "") -> Resolution:
+            key: str = "", read: str = "") -> Resolution:
     leader = ranked[0]
+    notes.extend(_former(leader, read, gazetteer, lang))
     # Taiwan's 桃園區 is the seat of 桃園市, 苗栗市 of 苗栗縣: the same place, never a namesake.
     others = [other for other in ranked[1:] if not (
         other.code[:2] == "TW" and other.parent == leader.code
@@ -355,9 +371,14 @@ def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: lis
     # a prefecture, not 北京市 (a province too); in the short form of an address chain (湖北恩施利川)
     within = city if city is not None and city.level == "prefecture" and fold(city.english) != fold(leader.province) \
         else None
+    # A county-level city named as its prefecture (恩施市 in 恩施州, 喀什市 in 喀什地区) keeps its 市: the
+    # one word that tells it from its city, which the title names once (湖北恩施市).
+    named_as_city = within is not None and official_short(leader.name) in {  # 臺東市 in 臺東縣 too
+        short_name(within.name), *bare_forms(within.name, within.level)}
+    name_zh = leader.name if named_as_city else official_short(leader.name)
     return Resolution(query=query, place=_place(leader, gazetteer),
                       alternatives=(*(_place(other, gazetteer) for other in others), *towns), notes=tuple(notes),
-                      ambiguous=ambiguous, name_zh=official_short(leader.name),
+                      ambiguous=ambiguous, name_zh=name_zh,
                       within=within.english if within else "", within_zh=short_name(within.name) if within else "",
                       city_geonameid=city.place if city is not None else 0)
 
@@ -393,21 +414,39 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
     readings = ["".join(parts)[:MAX_CHAIN_CHARS]]
     if len(parts) > 1:  # "天河区, 广州": the city written after, as English does
         readings.append("".join(reversed(parts))[:MAX_CHAIN_CHARS])
+    # Traditional characters (廣州市天河區, 鼓樓區) read as Simplified too: the mainland's names are
+    # kept so. After the text as typed, which wins a tie: Taiwan's, Hong Kong's and Macau's own
+    # names (臺中, 九龍, 東區) are kept as written there and stay theirs.
+    typed = list(readings)
+    readings += [form for reading in typed for form in gazetteer.simplified_forms(reading)]
     found = [(reading, chains) for reading in readings if (chains := _chains(reading, gazetteer))]
     if not found:
         return None
     reading, chains = max(found, key=lambda item: (item[1][0].used == len(item[0]), item[1][0].used))
+    if reading not in typed and _a_local_name(readings[0], gazetteer):
+        return None  # 九龍 is Kowloon as Hong Kong writes it (GeoNames' place), not 九龙县 read in Simplified
     used, rest = reading[: chains[0].used], reading[chains[0].used:]
     chain = chains[0].divisions
     if rest and len(chain) == 1 and chain[0].form != "full":
         return None  # "中山大学肿瘤防治中心" is a hospital, not Zhongshan: a bare name must stand alone
     ranked = _rank([chain.divisions[-1] for chain in chains], preferred)
+    # Read as well in Simplified (Taiwan's 和平區 is the mainland's 和平区 in Traditional): those come
+    # after the place of the name as typed, and are named in the notice.
+    score = (chains[0].used == len(reading), chains[0].used)
+    also = [chain.divisions[-1] for other, more in found if other != reading
+            and (more[0].used == len(other), more[0].used) == score for chain in more]
+    ranked += [division for division in _rank(also, preferred) if division.code not in {d.code for d in ranked}]
     notes = [say("notice.china.rest_ignored", lang, used=used, english=ranked[0].english, rest=rest)] if rest else []
     if _names_a_province(ranked):
         return _province_or_city(query, text, used, ranked, gazetteer, notes, lang)
-    from sitefinder.text import name_key
+    return _answer(query, ranked, gazetteer, notes, lang, key=name_key(used) if len(chain) == 1 and not rest else "",
+                   read=used)
 
-    return _answer(query, ranked, gazetteer, notes, lang, key=name_key(used) if len(chain) == 1 and not rest else "")
+
+def _a_local_name(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether `text` as typed is the name of a place of Hong Kong, Macau or Taiwan: written in
+    their Traditional characters it is theirs, never a mainland division read in Simplified."""
+    return any(gazetteer.country_code_of(place.country) in ("HK", "MO", "TW") for place in gazetteer.places(fold(text)))
 
 
 def _names_a_province(ranked: list[Division]) -> bool:

@@ -21,7 +21,7 @@ from sitefinder.errors import PlaceNotFound, SitefinderError, UsageError
 from sitefinder.models import RankedSite, Resolution, Site, Trial
 from sitefinder.paths import default_sites_path, gazetteer_path
 from sitefinder.status import CLOSED_STATUSES, JOINABLE_FILTER, effective_status, joinable, parse_status_option
-from sitefinder.text import fold, has_cjk, quoted
+from sitefinder.text import ascii_number, fold, has_cjk, quoted
 from sitefinder.wording import language_of, say, wants_chinese
 
 if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that resolve a place
@@ -369,7 +369,8 @@ def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> Ch
         facilities={site.id: name for site in sites if (name := facility_zh(site))},
         place=(resolution.name_zh if resolution and resolution.name_zh
                else gazetteer.chinese_name(place.geonameid) if place and place.geonameid else ""),
-        province=province_zh(place.province or place.country) if place else "",  # a township of Taiwan: Taiwan
+        # a township of Taiwan: Taiwan; Kowloon (admin1 Kowloon City): Hong Kong
+        province=(province_zh(place.province) or province_zh(place.country)) if place else "",
         sites={site.id: (gazetteer.chinese_name(site.geonameid) if site.geonameid else "",
                          province_zh(site.province)) for site in sites})
 
@@ -568,7 +569,7 @@ def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
     """One site by id, else every site whose facility name (English or Chinese, whole or a fragment)
     or city matches: one rule, so that `show Beijing` finds the three sites in Beijing, whichever
     name says "Beijing". More than one is an AmbiguousSite listing them."""
-    text = query.strip()
+    text = ascii_number(query.strip())  # ７: a full-width digit is a digit
     ids = source.id_range()
     known = f"ids run from {ids[0]} to {ids[1]}" if ids else "the sites file has no sites"
     if text.isascii() and text.isdigit():

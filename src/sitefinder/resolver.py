@@ -21,7 +21,7 @@ CONTENDER_SHARE = 0.10
 
 
 def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozenset(),
-            lang: str | None = None) -> Resolution:
+            lang: str | None = None, simplify: bool = True) -> Resolution:
     """Resolve what a person typed to one place, keeping the alternatives it considered.
 
     `preferred` holds GeoNames ids of the cities that host a site of the loaded trial: among
@@ -75,6 +75,13 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
     china_city = city_of_qualifier(query, text, gazetteer, lang)  # "Foo District, Guangzhou": the city, saying so
     if china_city is not None:
         return china_city
+    # A place in Traditional characters that only GeoNames' Simplified name has (鄂爾多斯, a town):
+    # read as Simplified, as China's divisions are (china._resolve_hanzi) before this.
+    for form in gazetteer.simplified_forms(text) if simplify else ():
+        try:
+            return resolve(form, gazetteer, preferred, lang, simplify=False)._replace(query=query)
+        except PlaceNotFound:
+            continue
     suggestions = gazetteer.suggest(text)
     localities = _postal_localities_alone(text, gazetteer)
     if len(localities) == 1 and not suggestions:
