@@ -72,7 +72,8 @@ def test_every_prefecture_in_traditional_characters_is_itself(row: dict) -> None
 @pytest.mark.parametrize(("query", "code"), [
     ("天河區", "440106"), ("廣州市天河區", "440106"), ("廣東省廣州市天河區", "440106"), ("海淀區", "110108"),
     ("浦東新區", "310115"), ("長沙縣", "430121"), ("鄂爾多斯", "150600"), ("湖北省武漢市", "420100"),
-    ("湖北省襄陽市", "420600"), ("吉林省乾安縣", "220723"), ("廣州天河", "440106")])
+    ("湖北省襄陽市", "420600"), ("吉林省乾安縣", "220723"), ("廣州天河", "440106"),
+    ("连江县", "350122")])  # Fuzhou's in Simplified; Taiwan's 連江縣 (Matsu) as Taiwan writes it
 def test_the_reported_traditional_queries(query: str, code: str) -> None:
     row = BY_CODE[code]
     assert km_to(query, row) <= (25 if row["level"] == "county" else 50)
@@ -257,3 +258,9 @@ def test_hong_kong_macau_and_taiwan_are_titled_in_their_script_with_their_region
     title = _title(cli, query)
     own = row["name"][:-1] if row["name"].endswith("市") and len(row["name"]) >= 3 else row["name"]
     assert title.count(region) == 1 and own in title and title.count(own) == 1, title
+
+
+@pytest.mark.parametrize(("query", "title"), [("澳門", "澳門"), ("澳门", "澳門"), ("九龍", "香港九龍"),
+                                              ("喀什市", "新疆喀什市"), ("湖北省恩施土家族苗族自治州恩施市", "湖北恩施市")])
+def test_the_reported_titles(cli, query: str, title: str) -> None:
+    assert _title(cli, query) == title

@@ -219,7 +219,10 @@ def _rank(divisions: list[Division], preferred: frozenset[int]) -> list[Division
     populous seat. Measured on the benchmark: without the mainland-first step, 16 mainland bare and
     pinyin answers went to a Taiwanese township of a more populous seat."""
     def key(division: Division) -> tuple:
-        local = division.level == "county" and division.code[:2] in ("HK", "MO", "TW")
+        # Taiwan's counties too when written in characters: 连江县 in Simplified is Fuzhou's, 連江縣 as
+        # Taiwan writes it is Matsu; "Taoyuan" in Latin letters stays Taiwan's city of 2 million
+        local = division.code[:2] in ("HK", "MO", "TW") and (
+            division.level == "county" or division.level == "prefecture" and division.form in ("full", "bare"))
         return (_FORM_ORDER.get(division.form, 3), division.place not in preferred, local,
                 _LEVEL_ORDER[division.level], -division.population, division.code)
     unique: dict[str, Division] = {}
@@ -287,12 +290,18 @@ def _towns_alike(key: str, ranked: list[Division], gazetteer: Gazetteer) -> list
         return []
     people = _place(ranked[0], gazetteer).population
     towns = [place for place in gazetteer.places(key) if place.population >= TOWN_SHARE * people
-             and (fold(place.name) == key or place.geonameid and gazetteer.chinese_name(place.geonameid) == key)
+             and (fold(place.name) == key or place.geonameid and _written_as(gazetteer.chinese_name(place.geonameid), key, gazetteer))
              and gazetteer.country_code_of(place.country) in CHINA_AREA
              and all(place.geonameid != d.place and sphere_km(place.latitude, place.longitude, d.latitude, d.longitude)
                      > SAME_PLACE_KM for d in ranked)]  # a division's own place (Panjin) is no town alike
     unique = {(town.name, town.province, town.country): town for town in sorted(towns, key=lambda p: p.population)}
     return sorted(unique.values(), key=lambda place: -place.population)[:3]  # one line per town named alike
+
+
+def _written_as(chinese: str, key: str, gazetteer: Gazetteer) -> bool:
+    """Whether a place's Chinese name is `key`, in its own script or in Simplified (Hong Kong's
+    馬鞍山, Ma On Shan, beside 马鞍山市)."""
+    return bool(chinese) and (chinese == key or key in gazetteer.simplified_forms(chinese))
 
 
 def chinese_cities_beginning(key: str, gazetteer: Gazetteer, limit: int = 3) -> list[str]:

@@ -106,7 +106,9 @@ def _answer(sites_path: Path | None, question: Callable[[MemorySource | IndexedS
 def status_filter(status: str | None, all_statuses: bool) -> str | frozenset[str | None] | None:
     """`--status` as typed, else every status (`--all`), else the sites a patient can still join."""
     if status:
-        return parse_status_option(status)
+        from sitefinder.wording import shown_status
+
+        return shown_status(status) or parse_status_option(status)
     return None if all_statuses else JOINABLE_FILTER
 
 

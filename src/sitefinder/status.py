@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sitefinder.errors import UsageError
-from sitefinder.text import fold, quoted
+from sitefinder.text import quoted
 
 # ClinicalTrials.gov API v2 values, for a site (the first nine) and for a trial (all of them).
 STATUS_WORDS = {
@@ -69,28 +69,11 @@ def normalize_status(text: str) -> str | None:
     return key if key in STATUS_WORDS else None
 
 
-def shown_status(text: str) -> str | None:
-    """The enum value of a status as sitefinder shows it, in either language: "尚未开始招募",
-    "进行中，不再招募", "Not yet recruiting (trial)", "正在招募（试验）" (the trial's status shown for a
-    site): what a person copies from a table into --status. The words are the catalogue's own
-    (wording.status_word and "status.trial_suffix"), so a label added there is read here too."""
-    from sitefinder.wording import say, status_word
-
-    written = fold(text)
-    for lang in ("en", "zh"):
-        trial = fold(say("status.trial_suffix", lang, status=""))  # "(trial)", "（试验）"
-        if written.endswith(trial) and len(written) > len(trial):
-            written = written[: -len(trial)]
-    for status in STATUS_WORDS:
-        if written in (fold(status_word(status, "zh")), fold(status_word(status, "en"))):
-            return status
-    return None
-
-
 def parse_status_option(text: str) -> str:
-    """`--status` value to enum ("active, not recruiting", "Not_Yet_Recruiting", "COMPLETED", "尚未开始招募"),
-    or a usage error that suggests the closest value and lists every accepted one, each quoted."""
-    status = normalize_status(text) or shown_status(text)
+    """`--status` value to enum ("active, not recruiting", "Not_Yet_Recruiting", "COMPLETED"), or a
+    usage error that suggests the closest value and lists every accepted one, each quoted. The words
+    sitefinder shows (尚未开始招募) are read before this, by wording.shown_status."""
+    status = normalize_status(text)
     if status is None:
         accepted = ", ".join(f'"{STATUS_WORDS[status].lower()}"' for status in SITE_STATUSES)
         hint = ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from sitefinder.text import has_cjk
+from sitefinder.text import fold, has_cjk
 
 LANGUAGES = ("en", "zh")
 
@@ -296,6 +296,24 @@ def status_word(status: str | None, lang: str | None = "en") -> str:
     if lang == "zh" and key in STATUS_WORDS_ZH:
         return STATUS_WORDS_ZH[key]
     return STATUS_WORDS.get(key, key.replace("_", " ").capitalize())
+
+
+def shown_status(text: str) -> str | None:
+    """The enum value of a status as sitefinder shows it, in either language: "尚未开始招募",
+    "进行中，不再招募", "Not yet recruiting (trial)", "正在招募（试验）" (the trial's status shown for a
+    site): what a person copies from a table into --status. The words are the catalogue's own
+    (wording.status_word and "status.trial_suffix"), so a label added there is read here too."""
+    from sitefinder.status import STATUS_WORDS
+
+    written = fold(text)
+    for lang in ("en", "zh"):
+        trial = fold(say("status.trial_suffix", lang, status=""))  # "(trial)", "（试验）"
+        if written.endswith(trial) and len(written) > len(trial):
+            written = written[: -len(trial)]
+    for status in STATUS_WORDS:
+        if written in (fold(status_word(status, "zh")), fold(status_word(status, "en"))):
+            return status
+    return None
 
 
 def plural(count: int, singular: str, many: str | None = None) -> str:
