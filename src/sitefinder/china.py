@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from sitefinder.distance import sphere_km
 from sitefinder.models import Place, Resolution
-from sitefinder.text import fold, has_cjk, quoted
+from sitefinder.text import fold, has_cjk, name_key, quoted
 from sitefinder.wording import language_of, said, say
 
 if TYPE_CHECKING:
@@ -59,8 +59,9 @@ _LEVEL_ORDER = {"prefecture": 0, "county": 1, "province": 2}
 # its own Latin name (pinyin, English, exonym), that name with a level word (jianshi: 吉安市 "Ji'an" +
 # shi, after 建始县 whose own name it is), Taiwan's older romanisations (talin, Wade-Giles for 大林;
 # sihu, Tongyong Pinyin for 西湖, after 四湖鄉 whose pinyin it is), another reading of its characters
-# or of its seat. A query written as Wade-Giles is written (Lin-kou, hyphened) reads Wade-Giles first.
-_FORM_ORDER = {"full": 0, "bare": 1, "latin": 2, "suffixed": 3, "wadegiles": 4, "tongyong": 4, "alias": 5}
+# or of its seat, then a name it had before the changes of 1990-2020 (former: 闸北区 is now 静安区).
+# A query written as Wade-Giles is written (Lin-kou, hyphened) reads Wade-Giles first.
+_FORM_ORDER = {"full": 0, "bare": 1, "latin": 2, "suffixed": 3, "wadegiles": 4, "tongyong": 4, "alias": 5, "former": 6}
 _WADE_GILES_FIRST = {**_FORM_ORDER, "wadegiles": -1}
 _ROMANISATIONS = frozenset(("wadegiles", "tongyong"))  # their names: the catalogue's notice.china.<form>
 
@@ -245,8 +246,11 @@ def _rank(divisions: list[Division], preferred: frozenset[int], wade_giles: bool
         areas.setdefault(division.code[:2], set()).add(division.code)
 
     def key(division: Division) -> tuple:
-        local = division.level == "county" and division.code[:2] in ("HK", "MO", "TW")
-        return (order.get(division.form, 5), division.place not in preferred, local,
+        # Taiwan's counties too when written in characters: 连江县 in Simplified is Fuzhou's, 連江縣 as
+        # Taiwan writes it is Matsu; "Taoyuan" in Latin letters stays Taiwan's city of 2 million
+        local = division.code[:2] in ("HK", "MO", "TW") and (
+            division.level == "county" or division.level == "prefecture" and division.form in ("full", "bare"))
+        return (order.get(division.form, 6), division.place not in preferred, local,
                 -len(areas[division.code[:2]]) if local else 0,
                 _LEVEL_ORDER[division.level], -division.population, division.code)
     unique: dict[str, Division] = {}
@@ -314,12 +318,18 @@ def _towns_alike(key: str, ranked: list[Division], gazetteer: Gazetteer) -> list
         return []
     people = _place(ranked[0], gazetteer).population
     towns = [place for place in gazetteer.places(key) if place.population >= TOWN_SHARE * people
-             and (fold(place.name) == key or place.geonameid and gazetteer.chinese_name(place.geonameid) == key)
+             and (fold(place.name) == key or place.geonameid and _written_as(gazetteer.chinese_name(place.geonameid), key, gazetteer))
              and gazetteer.country_code_of(place.country) in CHINA_AREA
              and all(place.geonameid != d.place and sphere_km(place.latitude, place.longitude, d.latitude, d.longitude)
                      > SAME_PLACE_KM for d in ranked)]  # a division's own place (Panjin) is no town alike
     unique = {(town.name, town.province, town.country): town for town in sorted(towns, key=lambda p: p.population)}
     return sorted(unique.values(), key=lambda place: -place.population)[:3]  # one line per town named alike
+
+
+def _written_as(chinese: str, key: str, gazetteer: Gazetteer) -> bool:
+    """Whether a place's Chinese name is `key`, in its own script or in Simplified (Hong Kong's
+    馬鞍山, Ma On Shan, beside 马鞍山市)."""
+    return bool(chinese) and (chinese == key or key in gazetteer.simplified_forms(chinese))
 
 
 def chinese_cities_beginning(key: str, gazetteer: Gazetteer, limit: int = 3) -> list[str]:
@@ -354,9 +364,25 @@ def _distinct_from_leader(leader: Division, others: list[Division], gazetteer: G
         and sphere_km(origin.latitude, origin.longitude, other.latitude, other.longitude) <= SAME_SEAT_KM)]
 
 
+def _former(leader: Division, read: str, gazetteer: Gazetteer, lang: str) -> list[str]:
+    """A division named by its name before a merger or renaming (闸北区, 2015; 南汇县; 宣武区) is its
+    successor, said so: "闸北区 was merged into 静安区 in 2015: using 静安区"."""
+    if leader.form != "former" or not gazetteer.has_table("cn_former"):
+        return []
+    rows = gazetteer.rows("SELECT key, name, year, kind FROM cn_former WHERE code = ? ORDER BY length(key) DESC",
+                          (leader.code,))
+    written = fold(read)
+    for key, name, year, kind in rows:
+        if key in written:
+            return [say(f"notice.china.former_{kind}", lang, name=name, year=year, successor=leader.name,
+                        english=leader.english)]
+    return []
+
+
 def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: list[str], lang: str,
-            key: str = "") -> Resolution:
+            key: str = "", read: str = "") -> Resolution:
     leader = ranked[0]
+    notes.extend(_former(leader, read, gazetteer, lang))
     # Taiwan's 桃園區 is the seat of 桃園市, 苗栗市 of 苗栗縣: the same place, never a namesake.
     others = [other for other in ranked[1:] if not (
         other.code[:2] == "TW" and other.parent == leader.code
@@ -382,9 +408,14 @@ def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: lis
     # a prefecture, not 北京市 (a province too); in the short form of an address chain (湖北恩施利川)
     within = city if city is not None and city.level == "prefecture" and fold(city.english) != fold(leader.province) \
         else None
+    # A county-level city named as its prefecture (恩施市 in 恩施州, 喀什市 in 喀什地区) keeps its 市: the
+    # one word that tells it from its city, which the title names once (湖北恩施市).
+    named_as_city = within is not None and official_short(leader.name) in {  # 臺東市 in 臺東縣 too
+        short_name(within.name), *bare_forms(within.name, within.level)}
+    name_zh = leader.name if named_as_city else official_short(leader.name)
     return Resolution(query=query, place=_place(leader, gazetteer),
                       alternatives=(*(_place(other, gazetteer) for other in others), *towns), notes=tuple(notes),
-                      ambiguous=ambiguous, name_zh=official_short(leader.name),
+                      ambiguous=ambiguous, name_zh=name_zh,
                       within=within.english if within else "", within_zh=short_name(within.name) if within else "",
                       city_geonameid=city.place if city is not None else 0)
 
@@ -420,22 +451,33 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
     readings = ["".join(parts)[:MAX_CHAIN_CHARS]]
     if len(parts) > 1:  # "天河区, 广州": the city written after, as English does
         readings.append("".join(reversed(parts))[:MAX_CHAIN_CHARS])
+    # Traditional characters (廣州市天河區, 鼓樓區) read as Simplified too: the mainland's names are
+    # kept so. After the text as typed, which wins a tie: Taiwan's, Hong Kong's and Macau's own
+    # names (臺中, 九龍, 東區) are kept as written there and stay theirs.
+    typed = list(readings)
+    readings += [form for reading in typed for form in gazetteer.simplified_forms(reading)]
     found = [(reading, chains) for reading in readings if (chains := _chains(reading, gazetteer))]
     if not found:
         return None
     reading, chains = max(found, key=lambda item: (item[1][0].used == len(item[0]), item[1][0].used))
+    if reading not in typed and _a_local_name(readings[0], gazetteer):
+        return None  # 九龍 is Kowloon as Hong Kong writes it (GeoNames' place), not 九龙县 read in Simplified
     used, rest = reading[: chains[0].used], reading[chains[0].used:]
     chain = chains[0].divisions
     if rest and len(chain) == 1 and chain[0].form != "full":
         return None  # "中山大学肿瘤防治中心" is a hospital, not Zhongshan: a bare name must stand alone
     ranked = _rank([chain.divisions[-1] for chain in chains], preferred)
+    # Read as well in Simplified (Taiwan's 和平區 is the mainland's 和平区 in Traditional): those come
+    # after the place of the name as typed, and are named in the notice.
+    score = (chains[0].used == len(reading), chains[0].used)
+    also = [chain.divisions[-1] for other, more in found if other != reading
+            and (more[0].used == len(other), more[0].used) == score for chain in more]
+    ranked += [division for division in _rank(also, preferred) if division.code not in {d.code for d in ranked}]
     notes = [say("notice.china.rest_ignored", lang, used=used, english=ranked[0].english, rest=rest)] if rest else []
     if _names_a_province(ranked):
         return _province_or_city(query, text, used, ranked, gazetteer, notes, lang)
-    from sitefinder.text import name_key
-
     alone = len(chain) == 1 and not rest
-    resolution = _answer(query, ranked, gazetteer, notes, lang, key=name_key(used) if alone else "")
+    resolution = _answer(query, ranked, gazetteer, notes, lang, key=name_key(used) if alone else "", read=used)
     abroad = _abroad(name_key(used), gazetteer) if alone else []  # 全州 is also Jeonju, 松山 Matsuyama
     if not abroad:
         return resolution
@@ -443,6 +485,12 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
         alternatives=(*resolution.alternatives, *abroad[:2]),
         notes=(*resolution.notes, *(say("notice.china.abroad_too", lang, head=used, place=f"{place.label}, {place.country}",
                                         ask=f"{place.name}, {place.country}") for place in abroad[:2])))
+
+
+def _a_local_name(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether `text` as typed is the name of a place of Hong Kong, Macau or Taiwan: written in
+    their Traditional characters it is theirs, never a mainland division read in Simplified."""
+    return any(gazetteer.country_code_of(place.country) in ("HK", "MO", "TW") for place in gazetteer.places(fold(text)))
 
 
 def _names_a_province(ranked: list[Division]) -> bool:

@@ -49,11 +49,32 @@ class SitefinderCommand(TyperCommand):
         takes_value = frozenset(name for param in self.params if getattr(param, "param_type_name", "") == "option"
                                 and not getattr(param, "is_flag", False) and not getattr(param, "count", False)
                                 for name in (*param.opts, *param.secondary_opts))
-        rest = super().parse_args(ctx, protect_arguments(args, takes_value))
+        rest = super().parse_args(ctx, protect_arguments(_ascii_numbers(args, self.params), takes_value))
         for param in self.params:
             if getattr(param, "param_type_name", "") == "argument" and param.name in ctx.params:
                 ctx.params[param.name] = unprotect(ctx.params[param.name])
         return rest
+
+
+def _ascii_numbers(args: list[str], params: list[Any]) -> list[str]:
+    """The values of the options that take a number (--limit ２, --within=１０．５) in ASCII digits
+    (text.ascii_number): Click's float() does not read a full-width point. Other values as typed."""
+    from sitefinder.text import ascii_number
+
+    numeric = frozenset(name for param in params if getattr(param, "param_type_name", "") == "option"
+                        and getattr(param.type, "name", "") in ("integer", "float", "integer range", "float range")
+                        for name in param.opts)
+    kept: list[str] = []
+    for index, word in enumerate(args):
+        if word == "--":
+            return kept + args[index:]
+        name, equals, value = word.partition("=")
+        if equals and name in numeric:
+            word = f"{name}={ascii_number(value)}"
+        elif index and args[index - 1] in numeric:
+            word = ascii_number(word)
+        kept.append(word)
+    return kept
 
 
 class SitefinderGroup(TyperGroup):

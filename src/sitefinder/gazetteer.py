@@ -33,6 +33,7 @@ DISTRICT_KM = 9.0  # a place this near a place four times its size is a district
 MAX_SPOKEN_CHARS = 8  # Chinese place names are two to four characters, rarely more
 MAX_SPOKEN_KEYS = 64  # readings tried for one query (characters with several readings multiply)
 MAX_REMEMBERED_NAMES = 20_000  # division and country names remembered by one Gazetteer
+MAX_SIMPLIFIED = 4  # Simplified forms tried for one query: OpenCC gives a second one for a few characters (乾, 於, 徵)
 
 
 
@@ -161,6 +162,28 @@ class Gazetteer:
             "SELECT p.id, p.name, p.admin1, p.country, p.latitude, p.longitude, p.population FROM division_town d "
             "JOIN place p ON p.id = d.place WHERE d.key = ? AND d.country = ?", (key, country)).fetchall()
         return [self._place(row) for row in rows]
+
+    def simplified_forms(self, text: str) -> list[str]:
+        """`text` in Simplified characters, when it has Traditional ones (廣州市天河區 → 广州市天河区):
+        the mainland's divisions and GeoNames' Chinese names are written so. A character OpenCC gives
+        two Simplified forms for (乾: 干 or 乾, as in 乾安县) yields both, at most MAX_SIMPLIFIED forms;
+        empty when nothing changes. One query on the table `simplified` (OpenCC's TSCharacters, built by
+        scripts/build_china.py), asked only for text with Chinese characters: nothing at start-up."""
+        if text.isascii() or not self._has_table("simplified"):
+            return []
+        chars = sorted(set(text))
+        found = dict(self._db.execute(f"SELECT char, simple FROM simplified WHERE char IN ({','.join('?' * len(chars))})",
+                                      chars).fetchall())
+        if not found:
+            return []
+        forms = [""]
+        for char in text:
+            forms = [head + simple for head in forms for simple in found.get(char, char).split()][:MAX_SIMPLIFIED]
+        return [form for form in forms if form != text]
+
+    def has_table(self, name: str) -> bool:
+        """Whether the file holds a table (for china.py's: cn_former, built later than some files)."""
+        return self._has_table(name)
 
     def _has_table(self, name: str) -> bool:
         """Whether the file holds a table (one built later than the file may not: postal_abroad)."""

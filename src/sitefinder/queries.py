@@ -22,7 +22,7 @@ from sitefinder.errors import PlaceNotFound, SitefinderError, UsageError
 from sitefinder.models import RankedSite, Resolution, Site, Trial
 from sitefinder.paths import default_sites_path, gazetteer_path
 from sitefinder.status import CLOSED_STATUSES, JOINABLE_FILTER, effective_status, joinable, parse_status_option
-from sitefinder.text import fold, has_cjk, quoted
+from sitefinder.text import ascii_number, fold, has_cjk, quoted
 from sitefinder.wording import language_of, said, say, wants_chinese
 
 if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that resolve a place
@@ -107,7 +107,9 @@ def _answer(sites_path: Path | None, question: Callable[[MemorySource | IndexedS
 def status_filter(status: str | None, all_statuses: bool) -> str | frozenset[str | None] | None:
     """`--status` as typed, else every status (`--all`), else the sites a patient can still join."""
     if status:
-        return parse_status_option(status)
+        from sitefinder.status import shown_status
+
+        return shown_status(status) or parse_status_option(status)
     return None if all_statuses else JOINABLE_FILTER
 
 
@@ -380,7 +382,8 @@ def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> Ch
         facilities={site.id: name for site in sites if (name := facility_zh(site))},
         place=(resolution.name_zh if resolution and resolution.name_zh
                else gazetteer.chinese_name(place.geonameid) if place and place.geonameid else ""),
-        province=province_zh(place.province or place.country) if place else "",  # a township of Taiwan: Taiwan
+        # a township of Taiwan: Taiwan; Kowloon (admin1 Kowloon City): Hong Kong
+        province=(province_zh(place.province) or province_zh(place.country)) if place else "",
         sites={site.id: (gazetteer.chinese_name(site.geonameid) if site.geonameid else "",
                          province_zh(site.province)) for site in sites})
 
@@ -583,7 +586,8 @@ def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
     """One site by id, else every site whose facility name (English or Chinese, whole or a fragment)
     or city matches: one rule, so that `show Beijing` finds the three sites in Beijing, whichever
     name says "Beijing". More than one is an AmbiguousSite listing them."""
-    text = _SITE_ID.sub(r"\1", query.strip())  # "site 7", "#7", "No. 7": the id, not a name to look for
+    # ７: a full-width digit is a digit; "site 7", "#7", "No. 7": the id, not a name to look for
+    text = _SITE_ID.sub(r"\1", ascii_number(query.strip()))
     ids = source.id_range()
     known = said("error.site_ids", first=ids[0], last=ids[1]) if ids else said("error.no_sites_in_file")
     if text.isascii() and text.isdigit():

@@ -24,7 +24,7 @@ MAX_QUERY_LENGTH = 200
 
 
 def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozenset(),
-            lang: str | None = None) -> Resolution:
+            lang: str | None = None, simplify: bool = True) -> Resolution:
     """Resolve what a person typed to one place, keeping the alternatives it considered.
 
     `preferred` holds GeoNames ids of the cities that host a site of the loaded trial: among
@@ -55,7 +55,7 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
         except RegionNotPlace as region:
             raise RegionNotPlace(text, region.regions, region.hint, region.notes) from None
     try:
-        found = _resolve_text(query, text, gazetteer, preferred, lang)
+        found = _resolve_text(query, text, gazetteer, preferred, lang, simplify)
     except RegionNotPlace:
         raise
     except PlaceNotFound:
@@ -67,7 +67,7 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
 
 
 def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int],
-                  lang: str | None) -> Resolution:
+                  lang: str | None, simplify: bool = True) -> Resolution:
     """`resolve` for a text that is not coordinates: as written, without the notices on loose answers."""
     if names_an_institution(text):
         raise PlaceNotFound(text, [], hint=said("hint.institution"), lang=lang)
@@ -107,6 +107,13 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
     china_city = city_of_qualifier(query, text, gazetteer, lang)  # "Foo District, Guangzhou": the city, saying so
     if china_city is not None:
         return china_city
+    # A place in Traditional characters that only GeoNames' Simplified name has (鄂爾多斯, a town):
+    # read as Simplified, as China's divisions are (china._resolve_hanzi) before this.
+    for form in gazetteer.simplified_forms(text) if simplify else ():
+        try:
+            return resolve(form, gazetteer, preferred, lang, simplify=False)._replace(query=query)
+        except PlaceNotFound:
+            continue
     suggestions = gazetteer.suggest(text)
     localities = _postal_localities_alone(text, gazetteer)
     if len(localities) == 1 and not suggestions:

@@ -71,7 +71,8 @@ def normalize_status(text: str) -> str | None:
 
 def parse_status_option(text: str) -> str:
     """`--status` value to enum ("active, not recruiting", "Not_Yet_Recruiting", "COMPLETED"), or a
-    usage error that suggests the closest value and lists every accepted one, each quoted."""
+    usage error that suggests the closest value and lists every accepted one, each quoted. The words
+    sitefinder shows (尚未开始招募) are read before this, by shown_status."""
     status = normalize_status(text)
     if status is None:
         accepted = ", ".join(f'"{STATUS_WORDS[status].lower()}"' for status in SITE_STATUSES)
@@ -126,6 +127,25 @@ def status_word(status: str | None, lang: str | None = "en") -> str:
         if key in STATUS_WORDS_ZH:
             return STATUS_WORDS_ZH[key]
     return STATUS_WORDS.get(key, key.replace("_", " ").capitalize())
+
+
+def shown_status(text: str) -> str | None:
+    """The enum value of a status as sitefinder shows it, in either language: "尚未开始招募",
+    "进行中，不再招募", "Not yet recruiting (trial)", "正在招募（试验）" (the trial's status shown for a
+    site): what a person copies from a table into --status. The words are the catalogue's own
+    (status_word and "status.trial_suffix"), so a label added there is read here too."""
+    from sitefinder.text import fold
+    from sitefinder.wording import say
+
+    written = fold(text)
+    for lang in ("en", "zh"):
+        trial = fold(say("status.trial_suffix", lang, status=""))  # "(trial)", "（试验）"
+        if written.endswith(trial) and len(written) > len(trial):
+            written = written[: -len(trial)]
+    for status in STATUS_WORDS:
+        if written in (fold(status_word(status, "zh")), fold(status_word(status, "en"))):
+            return status
+    return None
 
 
 def trial_status_note(trial_status: str | None, lang: str | None = "en") -> str:

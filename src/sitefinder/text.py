@@ -74,6 +74,15 @@ def name_key(text: str) -> str:
     return key
 
 
+def ascii_number(word: str) -> str:
+    """A number typed with a Chinese keyboard's full-width characters (７, １０．５, －３) in ASCII
+    (NFKC), as ids, --limit and --within are read; any other word as it is."""
+    if word.isascii():
+        return word
+    folded = unicodedata.normalize("NFKC", word)
+    return folded if folded.isascii() else word
+
+
 def clean_query(text: str) -> str:
     """What a person typed, with control characters removed and white space collapsed."""
     without_controls = unicodedata.normalize("NFC", text).translate(_UNSAFE_TO_SPACE)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from sitefinder.text import has_cjk
+from sitefinder.text import fold, has_cjk
 
 LANGUAGES = ("en", "zh")
 
@@ -219,6 +219,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "notice.china.more": {"en": " and {count} more", "zh": " 等另外 {count} 处"},
     "notice.china.rest_ignored": {"en": "using {used} ({english}); ignored what follows: {rest}",
                                   "zh": "使用 {used}（{english}）；其后的部分未使用：{rest}"},
+    "notice.china.former_merged": {"en": "{name} was merged into {successor} in {year}: using {successor} ({english})",
+                                   "zh": "{name}已于 {year} 年并入{successor}：使用 {successor}（{english}）"},
+    "notice.china.former_renamed": {"en": "{name} became {successor} in {year}: using {successor} ({english})",
+                                    "zh": "{name}已于 {year} 年改为{successor}：使用 {successor}（{english}）"},
     "notice.china.also_province": {
         "en": "{used} is also a province: for its sites run: sitefinder list --province {province}",
         "zh": "{used} 也是一个省：查看该省的研究中心请运行：sitefinder list --province {province}"},

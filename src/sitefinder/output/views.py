@@ -544,8 +544,13 @@ def origin_words(result: NearResult) -> str:
     place = resolution.place
     where = place_words(place.name, resolution.within, place.province, place.country)
     if result.chinese and (result.chinese.place or result.chinese.province):
-        province, city = result.chinese.province, resolution.within_zh + result.chinese.place
-        where = f"{province if province != city else ''}{city} {where}".strip()  # 北京, not 北京北京
+        province, place_zh, within_zh = result.chinese.province, result.chinese.place, resolution.within_zh
+        # Each part said once: a county named as its city says the city in its own name (湖北恩施市,
+        # 湖南长沙县, 臺灣臺東市; never 湖北恩施恩施); so does a city named as its region (澳門, 北京).
+        stem = place_zh[:-1] if len(place_zh) >= 3 else place_zh  # 臺東市 without its level: 臺東
+        named_as_city = bool(within_zh) and (place_zh.startswith(within_zh) or within_zh.startswith(stem))
+        city = place_zh if named_as_city else within_zh + place_zh
+        where = f"{province if not city.startswith(province) else ''}{city} {where}".strip()
     return where
 
 
