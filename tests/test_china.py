@@ -799,3 +799,31 @@ def test_a_division_named_after_its_people_is_known_by_the_peoples_name() -> Non
     assert kept == {}
     resolution = resolve("东乡", open_gazetteer())  # 东乡区 of Jiangxi and Gansu's 东乡族自治县: namesakes, said
     assert {place.province for place in (resolution.place, *resolution.alternatives)} >= {"Jiangxi", "Gansu"}
+
+
+# Districts have no people counted of their own (population 0), so among namesake districts the
+# rule is their city's: the city of a site of the trial first, then the more populous city.
+def test_namesake_districts_rank_by_their_city() -> None:
+    gazetteer = open_gazetteer()
+    hosting = {site.geonameid for site in open_sites(None).sites() if site.geonameid}
+    by_name: dict[str, list[dict]] = {}
+    for row in COUNTIES:
+        if row["name"].endswith("区") and row["name"] != "市辖区" and row["code"][:2] not in ("11", "12", "31", "50"):
+            by_name.setdefault(row["name"], []).append(row)
+    checked = 0
+    for name, rows in by_name.items():
+        people = {row["code"]: gazetteer.rows("SELECT place, population FROM cn_division WHERE code = ?",
+                                              (row["code"][:4] + "00",)) for row in rows}
+        if len(rows) < 2 or not all(people.values()):
+            continue
+        city = {code: found[0] for code, found in people.items()}
+        ranked = sorted(rows, key=lambda row: (city[row["code"]][0] not in hosting, -city[row["code"]][1]))
+        first, second = (city[row["code"]] for row in ranked[:2])
+        if (first[0] in hosting) == (second[0] in hosting) and first[1] == second[1]:
+            continue  # a tie the rule does not break
+        place = resolve(name, gazetteer, preferred=frozenset(hosting)).place
+        seat = ranked[0]
+        assert sphere_km(place.latitude, place.longitude, float(seat["latitude"]), float(seat["longitude"])) < 25, \
+            (name, seat["code"])
+        checked += 1
+    assert checked > 15  # 21 names shared by districts of cities the rule tells apart

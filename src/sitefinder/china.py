@@ -165,6 +165,8 @@ class Division(NamedTuple):
     place: int  # the GeoNames place at its seat, 0 when none
     population: int  # that place's
     form: str = ""  # how the query named it: full, bare or latin
+    city_place: int = 0  # a county-level division's city (its prefecture): the GeoNames place at its seat
+    city_population: int = 0  # and that place's people, which rank districts that have none counted
 
 
 class _Chain(NamedTuple):
@@ -178,11 +180,12 @@ def _divisions(gazetteer: Gazetteer, keys: Iterable[str]) -> dict[str, list[Divi
         return {}
     rows = gazetteer.rows(
         f"SELECT k.key, k.form, d.code, d.name, d.level, d.parent, d.province, d.english, d.latitude, d.longitude, "
-        f"d.place, d.population FROM cn_key k JOIN cn_division d ON d.code = k.code "
+        f"d.place, d.population, COALESCE(c.place, 0), COALESCE(c.population, 0) FROM cn_key k "
+        f"JOIN cn_division d ON d.code = k.code LEFT JOIN cn_division c ON c.code = d.parent AND c.level = 'prefecture' "
         f"WHERE k.key IN ({','.join('?' * len(keys))}) ORDER BY d.code", keys)
     found: dict[str, list[Division]] = {}
-    for key, form, *fields in rows:
-        found.setdefault(key, []).append(Division._make((*fields, form)))  # the row, then how it was named
+    for key, form, *fields, city_place, city_people in rows:  # the row, how it was named, its city's
+        found.setdefault(key, []).append(Division._make((*fields, form, city_place, city_people)))
     return found
 
 
@@ -237,7 +240,7 @@ def _rank(divisions: list[Division], preferred: frozenset[int], wade_giles: bool
     those districts, the ones of the area that has the most of them (東區 is four cities' of Taiwan
     and one district of Hong Kong: Taiwan's, so that the sites nearest are right for four of the five;
     neither side has its people counted, so nothing else ranks them); then the higher level (朝阳市,
-    a prefecture, before 朝阳区); then the more populous seat. Measured on the benchmark: without
+    a prefecture, before 朝阳区); then the more populous seat (a district's: its city's, _people). Measured on the benchmark: without
     the mainland-first step, 16 mainland bare and pinyin answers went to a Taiwanese township of a
     more populous seat."""
     order = _WADE_GILES_FIRST if wade_giles else _FORM_ORDER
@@ -250,13 +253,23 @@ def _rank(divisions: list[Division], preferred: frozenset[int], wade_giles: bool
         # Taiwan writes it is Matsu; "Taoyuan" in Latin letters stays Taiwan's city of 2 million
         local = division.code[:2] in ("HK", "MO", "TW") and (
             division.level == "county" or division.level == "prefecture" and division.form in ("full", "bare"))
-        return (order.get(division.form, 6), division.place not in preferred, local,
+        hosting = division.place in preferred or division.level == "county" and division.city_place in preferred
+        return (order.get(division.form, 6), not hosting, local,
                 -len(areas[division.code[:2]]) if local else 0,
-                _LEVEL_ORDER[division.level], -division.population, division.code)
+                _LEVEL_ORDER[division.level], -_people(division), division.code)
     unique: dict[str, Division] = {}
     for division in sorted(divisions, key=key):
         unique.setdefault(division.code, division)
     return list(unique.values())
+
+
+def _people(division: Division) -> int:
+    """The people that rank a division among namesakes: a district's (区) are its city's, whose part
+    it is (its own seat's count is the city's or none: 海州区 of Lianyungang has none, Fuxin's has
+    Fuxin's); a county's, a county-level city's and a prefecture's are their seat's."""
+    if division.level == "county" and division.name.endswith(("区", "區")):
+        return max(division.population, division.city_population)
+    return division.population
 
 
 def _label(division: Division, gazetteer: Gazetteer) -> str:
