@@ -827,3 +827,26 @@ def test_namesake_districts_rank_by_their_city() -> None:
             (name, seat["code"])
         checked += 1
     assert checked > 15  # 21 names shared by districts of cities the rule tells apart
+
+
+def _provinces_without_sites() -> list:
+    from sitefinder.regions import PROVINCES
+
+    hosting = {site.province for site in open_sites(None).sites()}
+    cities = {"Beijing", "Shanghai", "Tianjin", "Chongqing", "Hong Kong", "Macau"}  # a city: measured from itself
+    return [province for province in PROVINCES if province.name not in hosting | cities]
+
+
+@pytest.mark.parametrize("province", _provinces_without_sites(), ids=lambda province: province.name)
+def test_a_region_without_a_site_is_answered_from_its_capital_in_its_own_words(cli, province) -> None:
+    from sitefinder.regions import AUTONOMOUS_REGIONS
+
+    chinese = cli("near", province.chinese, "--limit", "1")
+    english = cli("near", province.name, "--limit", "1")
+    assert chinese.exit_code == english.exit_code == 0, chinese.stderr
+    first = next(line for line in chinese.stderr.splitlines() if "没有该试验的研究中心" in line)
+    if province.country != "CN":  # Taiwan: a region, never called a province here, nor its city a capital
+        assert "省会" not in first and "首府" not in first and "province" not in english.stderr
+    else:
+        assert ("首府" if province.name in AUTONOMOUS_REGIONS else "省会") in first, first
+        assert province.capital not in first and has_cjk(first.split("其")[-1]), first  # 呼和浩特, not Hohhot

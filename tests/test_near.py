@@ -163,7 +163,7 @@ def _cjk(text: str) -> bool:
 
 @pytest.mark.parametrize("english, chinese, phrase", [
     (["near", "Guangdong"], ["near", "广东"], "not a place to measure distances from"),
-    (["near", "Xinjiang"], ["near", "新疆"], "is a province without a site"),
+    (["near", "Xinjiang"], ["near", "新疆"], "is an autonomous region without a site"),
     (["near", "Lhasa", "--within", "10"], ["near", "拉萨", "--within", "10"], "No site within that distance"),
     (["near", "Guangzhou", "--condition", "asthma"], ["near", "广州", "--condition", "asthma"], "match the filters"),
 ])

@@ -36,6 +36,9 @@ def test_every_phrase_has_both_languages_and_its_chinese_is_chinese(key: str) ->
     phrases = MESSAGES[key]
     assert set(phrases) == {"en", "zh"}, key
     assert phrases["en"].strip() and phrases["zh"].strip(), key
+    if key == "name.either":  # a name's own form in each language (呼和浩特, Hohhot): no words of ours
+        assert fields(phrases["zh"]) == {"zh"} and fields(phrases["en"]) == {"en"}
+        return
     assert chinese(phrases["zh"]) and phrases["zh"] != phrases["en"], (key, phrases["zh"])
     # the Chinese never needs a value the English is not given (the same call fills both)
     assert fields(phrases["zh"]) <= fields(phrases["en"]) | {"s"}, key

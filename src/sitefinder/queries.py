@@ -239,7 +239,14 @@ def _capital_of(answer: RegionAnswer, source: MemorySource | IndexedSource) -> R
         found = locate(province.capital, source.preferred_cities())
     except PlaceNotFound:
         return None
-    note = said("empty.region_capital", region=answer.query, capital=found.place.name)
+    from sitefinder.regions import AUTONOMOUS_REGIONS
+
+    chinese = open_gazetteer().chinese_name(found.place.geonameid) if found.place.geonameid else ""
+    capital = said("name.either", en=found.place.name, zh=chinese or found.place.name)
+    # a province's capital (省会), an autonomous region's (首府); Hong Kong, Macau and Taiwan: no such word
+    kind = ("empty.region_city" if province.country != "CN" else
+            "empty.region_capital.autonomous" if province.name in AUTONOMOUS_REGIONS else "empty.region_capital")
+    note = said(kind, region=answer.query, capital=capital)
     # what else the name means (海南 is also Wuhai's 海南区) is said too
     return found._replace(query=answer.query, notes=(*answer.notes, note), alternatives=(), ambiguous=False)
 

@@ -95,6 +95,10 @@ def _romanised() -> dict[str, str]:
 TRADITIONAL = {"HK": "香港", "MO": "澳門", "TW": "臺灣"}
 
 
+# The five autonomous regions (自治区): their capital is a 首府, a province's a 省会.
+AUTONOMOUS_REGIONS = frozenset(("Guangxi", "Inner Mongolia", "Ningxia", "Tibet", "Xinjiang"))
+
+
 def shown_chinese(province: Province) -> str:
     """The Chinese name shown for a province or region: its own script's (澳門, 臺灣; 广东)."""
     return TRADITIONAL.get(province.country, province.chinese)

@@ -150,7 +150,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "zh": "没有{wanted}的研究中心；各状态的研究中心数：{counts}（{data}）"},
     "empty.region_capital": {
         "en": "{region} is a province without a site of this trial; these are the nearest to its capital, {capital}",
-        "zh": "{region}没有该试验的研究中心；以下是离其省会 {capital} 最近的研究中心"},
+        "zh": "{region}没有该试验的研究中心；以下是离其省会{capital}最近的研究中心"},
+    "empty.region_capital.autonomous": {
+        "en": "{region} is an autonomous region without a site of this trial; these are the nearest to its "
+              "capital, {capital}",
+        "zh": "{region}没有该试验的研究中心；以下是离其首府{capital}最近的研究中心"},
+    "empty.region_city": {"en": "{region} has no site of this trial; these are the nearest to {capital}",
+                          "zh": "{region}没有该试验的研究中心；以下是离{capital}最近的研究中心"},
+    "name.either": {"en": "{en}", "zh": "{zh}"},  # a name that has its own form in each language
     "error.no_site_matches": {"en": "no site matches {query} by facility name or city{hint} (see: {command})",
                               "zh": "没有医院名称或城市与 {query} 匹配的研究中心{hint}（查看：{command}）"},
     "error.did_you_mean": {"en": "; did you mean {names}?", "zh": "；您是否要找 {names}？"},
