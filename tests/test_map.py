@@ -135,7 +135,10 @@ def map_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     files = {}
     for name, args in (("guangzhou.svg", ["map", "Guangzhou", "--limit", "8"]),
                        ("taizhou.html", ["map", "台州"]), ("harbin.svg", ["map", "Harbin", "--view", "country"])):
-        run = run_cli(*args, "--out", str(folder / name))
+        # module-scoped, so before the autouse fixture pins the locale: pinned here (the shell's LANG
+        # would choose the words of the message checked below)
+        run = run_cli(*args, "--out", str(folder / name),
+                      env={"LANG": "C.UTF-8", "LC_ALL": None, "LC_MESSAGES": None, "LANGUAGE": None})
         written = "地图已写入" if has_cjk(" ".join(args)) else "Map written to"  # in the answer's language
         assert run.exit_code == 0 and run.stdout == "" and written in run.stderr, run.stderr
         files[name] = folder / name
