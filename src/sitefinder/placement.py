@@ -141,6 +141,7 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
     part, postal_state = _postal_hint(countries, postal_code.strip(), gazetteer)
     if part:  # "Saint-Denis, France, 93200" is not Saint-Denis on Réunion (97400)
         countries = {part}
+    codes = {gazetteer.country_code_of(name) for name in countries}
     state_label = (repr(state or qualifier) if state or qualifier
                    else f"{postal_state} (from the postal code {postal_code})")
     state = state or qualifier or postal_state
@@ -149,8 +150,7 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
     ward = city.casefold().endswith(WARD_SUFFIXES)
     city_ward = city.casefold().endswith(CITY_WARD_SUFFIXES)  # its state's main city, be the state what it may
     ward_note = ""
-    capital = (_capital_of_ward(city, {gazetteer.country_code_of(name) for name in countries})
-               if not states and city_ward and countries else None)
+    capital = _capital_of_ward(city, codes) if not states and city_ward and countries else None
     if capital is not None and not capital[0]:  # "Naka-ku, Japan": Yokohama's, Nagoya's, Hiroshima's...
         return Placement(None, f"Could not be placed: {city!r} is a ward of {capital[1]}, and the registry gives "
                                "no prefecture to tell which.")
@@ -160,7 +160,7 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
         state_label = repr(state)
         states = _states(state, countries, gazetteer)
         ward_note = f"The registry gives no state; {city} is {described}: placed in {state}."
-    elif city_ward and countries and {gazetteer.country_code_of(name) for name in countries} == {"KR"} \
+    elif city_ward and countries and codes == {"KR"} \
             and not _gazetteer_has(city, states, countries, gazetteer):
         korean = _korean_city_ward(city, states, gazetteer)  # "Haeundae-gu": Busan's; "Seo-gu": five cities'
         if korean is not None:
@@ -176,9 +176,8 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
             seat.append(_division_seat(city, countries, gazetteer))
         return seat[0]
 
-    codes = {gazetteer.country_code_of(name) for name in countries}
-    if "CN" in codes and city.casefold().endswith(MAINLAND_DIVISION_WORDS) \
-            and (county := _mainland_division(city, state, gazetteer)) is not None:
+    division_named = "CN" in codes and city.casefold().endswith(MAINLAND_DIVISION_WORDS)
+    if division_named and (county := _mainland_division(city, state, gazetteer)) is not None:
         return county  # "Chengzhong District, Guangxi" is Liuzhou's district, not GeoNames' town Chengzhong
 
     for name in dict.fromkeys([*written_forms(city), *(written_forms(head) if head else ())]):
@@ -224,8 +223,8 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
         township = _taiwan_township(city, state, gazetteer)
         if township is not None:
             return township
-    if "CN" in codes and (county := _mainland_division(city, state, gazetteer)) is not None:
-        return county
+    if "CN" in codes and not division_named and (county := _mainland_division(city, state, gazetteer)) is not None:
+        return county  # "Wuzhong, Jiangsu": no GeoNames place of it in the state; read once, above, when suffixed
     postal = _postal_town(city, head, states, countries, postal_code, gazetteer, state_city)
     if postal is not None:
         return postal
@@ -703,9 +702,8 @@ def _code(place: Place, gazetteer: Gazetteer) -> str:
     return gazetteer.country_code_of(place.country)
 
 
-# A namesake of at least this share of the chosen place's people is a real contender, named in the
-# note (resolver.CONTENDER_SHARE, near's rule for the same thing); at most this many are named.
-NAMESAKE_SHARE = 0.10
+# A namesake of CONTENDER_SHARE of the chosen place's people or more (near's rule for a real
+# contender, models.py) is named in the note; at most this many are named.
 MAX_NAMESAKES_NAMED = 3
 
 
@@ -714,12 +712,15 @@ def _namesakes_note(city: str, best: Place, found: list[Place], key: str, countr
     place chosen stands (the most populous), and the note names the others so that a reader can
     correct the row; "" when no other place of the name comes near its size."""
     from sitefinder import distance
+    from sitefinder.models import CONTENDER_SHARE
+
     others = [place for place in distinct_places(sorted(found, key=lambda place: -place.population))
               if name_key(place.name) == key and sphere_km(
                   place.latitude, place.longitude, best.latitude, best.longitude) > distance.SAME_PLACE_KM
-              and place.population >= NAMESAKE_SHARE * best.population > 0 and _seat_of_its_name(place, key, gazetteer)]
+              and place.population >= CONTENDER_SHARE * best.population > 0 and _seat_of_its_name(place, key, gazetteer)]
     if not others:
         return ""
+
     def label(place: Place) -> str:  # 锦州 and Dalian's 金州 are both "Jinzhou, Liaoning"
         chinese = gazetteer.chinese_name(place.geonameid) if place.country == "China" and place.geonameid else ""
         return f"{place.name}{f' ({chinese})' if chinese else ''}, {place.province or place.country}"
