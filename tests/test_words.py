@@ -131,6 +131,7 @@ def test_usage_errors_of_our_own_are_said_in_chinese_under_a_chinese_locale(args
     (["near", "Guangzou"], "找不到名为 'Guangzou' 的地点", "no place called"),
     (["near", "Chang"], "这只是中文地名中的一个音节", "one syllable"),
     (["near", "Agincourt"], "您是否要找", "did you mean"),
+    (["near", "EU"], "EU 是欧盟，不是一个地点", "the European Union"),
 ])
 def test_no_result_errors_are_said_in_chinese(args, zh: str, en: str) -> None:
     run = run_cli(*args, env=ZH)
@@ -164,6 +165,8 @@ def test_a_sites_file_with_a_bad_row_or_missing_is_said_in_chinese(tmp_path) -> 
     ("Gangnam-gu, Seoul", "离线地名库中没有 Gangnam-gu：使用 Seoul 的主要城市", "is not in the offline gazetteer"),
     ("Beijing Cancer Hospital", "是研究中心 1 的医院：从该医院起测量距离", "measuring from it"),
     ("Gannan", "研究中心 23 的 Gannan 是 Ganzhou, Jiangxi", "for the site's city"),
+    ("Ii", "名称正好是它的地点", "a place of exactly that name"),                   # a two-letter name abroad
+    ("1600 Pennsylvania Ave NW, Washington, DC 20500", "按地址读取", "read as an address"),
 ])
 def test_notices_of_places_abroad_and_namesakes_are_said_in_chinese(query: str, zh: str, en: str) -> None:
     run = run_cli("near", query, "--limit", "1", env=ZH)

@@ -81,8 +81,8 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
         if not short:
             raise PlaceNotFound(text, [], lang=lang)
         chosen = _choose(query, text, short, preferred)
-        return chosen._replace(notes=(*chosen.notes, f"{text}: using {chosen.place.label}, {chosen.place.country}, "
-                                                     f"a place of exactly that name"))
+        return chosen._replace(notes=(*chosen.notes, said("notice.exact_short", text=text, place=chosen.place.label,
+                                                          country=chosen.place.country)))
     china = resolve_china(query, text, gazetteer, preferred, lang)  # China's divisions (天河区, 广州天河) first
     if china is not None:
         return china
@@ -134,7 +134,7 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
 # ("UAE" is ARE; "EU" is no country): None for a union of countries, no place to measure from.
 ABBREVIATIONS: dict[str, str | None] = {"uae": "AE", "uk": "GB", "usa": "US", "us": "US", "prc": "CN",
                                         "roc": "TW", "eu": None}
-UNIONS = {"eu": "the European Union"}
+UNIONS = {"eu": said("name.either", en="the European Union", zh="欧盟")}
 
 
 def _abbreviation(text: str, gazetteer: Gazetteer) -> PlaceNotFound | None:
@@ -145,7 +145,7 @@ def _abbreviation(text: str, gazetteer: Gazetteer) -> PlaceNotFound | None:
         return None
     key = name_key(text)
     if key in UNIONS:
-        return PlaceNotFound(text, [], hint=f"{text} is {UNIONS[key]}, not a place: give a city in it")
+        return PlaceNotFound(text, [], hint=said("hint.union", text=text, union=UNIONS[key]))
     # a code in capitals, as codes are written: "Bo" is Bo, Sierra Leone, "BO" Bolivia
     code = ABBREVIATIONS.get(key) or (key.upper() if len(key) == 2 and text.isupper() else "")
     if not code or not gazetteer.country_name(code) or gazetteer.country_name(code) == code:
@@ -153,7 +153,7 @@ def _abbreviation(text: str, gazetteer: Gazetteer) -> PlaceNotFound | None:
     countries: set[tuple[str, str]] = {(country, admin1) for country, admin1 in gazetteer.regions(code) if not admin1}
     if (code, "") not in countries:
         countries = {(code, "")}
-    return RegionNotPlace(text, countries, hint=f"{text} is {gazetteer.country_name(code)}: give a city in it")
+    return RegionNotPlace(text, countries, hint=said("hint.country_code", text=text, country=gazetteer.country_name(code)))
 
 
 def _known_heads(text: str, gazetteer: Gazetteer) -> list[str]:
@@ -341,15 +341,15 @@ def loose_notes(resolution: Resolution, text: str, gazetteer: Gazetteer, lang: s
         return ()  # reached by a reading of part of the text (a qualifier), not by the whole as a name
     own = name_key(place.name) == key or bool(gazetteer.alias_note(text, place.geonameid))
     abroad = gazetteer.country_code_of(place.country) not in CHINA_AREA
-    said = language_of(lang, text)
+    language = language_of(lang, text)
     if place.population < ABROAD_NOTED and not own:
-        return (say("notice.loose.another_name", said, query=text, place=label, people=place.population),)
+        return (say("notice.loose.another_name", language, query=text, place=label, people=place.population),)
     if place.population < ABROAD_NOTED and abroad and reads_as_pinyin(key, gazetteer):
-        return (say("notice.loose.abroad", said, query=text, place=label, people=place.population),)
+        return (say("notice.loose.abroad", language, query=text, place=label, people=place.population),)
     missed = _near_misses(key, place, gazetteer, by_alias=not own)
     if missed:
-        return (say("notice.loose.near_miss" if own else "notice.loose.near_miss_alias", said, query=text,
-                    place=label, people=place.population, cities=say("error.or", said).join(missed)),)
+        return (say("notice.loose.near_miss" if own else "notice.loose.near_miss_alias", language, query=text,
+                    place=label, people=place.population, cities=say("error.or", language).join(missed)),)
     return ()
 
 
@@ -425,7 +425,7 @@ def _address(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[i
                 continue
             if found.place.source == "coordinates" or not _consistent(found.place, later[index + 1:], countries, gazetteer):
                 continue
-            note = f"{quoted(text)} read as an address: using its part {quoted(written)}, {found.place.label}"
+            note = said("notice.address", text=quoted(text), part=quoted(written), place=found.place.label)
             return found._replace(query=query, notes=(*found.notes, note))
     return None
 

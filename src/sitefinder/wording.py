@@ -158,6 +158,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "empty.region_city": {"en": "{region} has no site of this trial; these are the nearest to {capital}",
                           "zh": "{region}没有该试验的研究中心；以下是离{capital}最近的研究中心"},
     "name.either": {"en": "{en}", "zh": "{zh}"},  # a name that has its own form in each language
+    "hint.union": {"en": "{text} is {union}, not a place: give a city in it",
+                   "zh": "{text} 是{union}，不是一个地点：请给出其中的城市"},
+    "hint.country_code": {"en": "{text} is {country}: give a city in it", "zh": "{text} 是 {country}：请给出其中的城市"},
+    "notice.exact_short": {"en": "{text}: using {place}, {country}, a place of exactly that name",
+                           "zh": "{text}：使用 {place}, {country}，名称正好是它的地点"},
+    "notice.address": {"en": "{text} read as an address: using its part {part}, {place}",
+                       "zh": "{text} 按地址读取：使用其中的 {part}，{place}"},
     "error.no_site_matches": {"en": "no site matches {query} by facility name or city{hint} (see: {command})",
                               "zh": "没有医院名称或城市与 {query} 匹配的研究中心{hint}（查看：{command}）"},
     "error.did_you_mean": {"en": "; did you mean {names}?", "zh": "；您是否要找 {names}？"},
