@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that reso
     from sitefinder.errors import RegionNotPlace
     from sitefinder.gazetteer import Gazetteer
     from sitefinder.geomap import Scene
+    from sitefinder.regions import Province
     from sitefinder.sitestore import CityFilter, IndexedSource, MemorySource
 
 T = TypeVar("T")
@@ -335,15 +336,15 @@ def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource,
                         notes=region.notes)
 
 
-def _region_name(region: RegionNotPlace, named: object, source: MemorySource | IndexedSource) -> str:
+def _region_name(region: RegionNotPlace, named: Province | None, source: MemorySource | IndexedSource) -> str:
     """The province a region answer lists: a Chinese one by its English name; a state abroad that
     no site is in ("Bavaria", "Georgia") by the gazetteer's name, answered with no sites rather than
     as an unknown --province."""
-    if named is not None:
-        return match_province(region.query, source.provinces())
     try:
         return match_province(region.query, source.provinces())
     except UsageError:
+        if named is not None:
+            raise
         return sorted(admin1 for _, admin1 in region.regions if admin1)[0]
 
 
