@@ -127,7 +127,7 @@ def test_usage_errors_of_our_own_are_said_in_chinese_under_a_chinese_locale(args
 @pytest.mark.parametrize("args, zh, en", [
     (["show", "9999"], "没有编号为 9999 的研究中心；编号从 1 到 42", "no site has id"),
     (["show", "12.5"], "编号是整数", "an id is a whole number"),
-    (["show", "Atlantis Clinic"], "没有医院名称或城市与 'Atlantis Clinic' 匹配的研究中心", "no site matches"),
+    (["show", "Atlantis Clinic"], "没有医院名称、城市、联系人或电话与 'Atlantis Clinic' 匹配的研究中心", "no site matches"),
     (["near", "Guangzou"], "找不到名为 'Guangzou' 的地点", "no place called"),
     (["near", "Chang"], "这只是中文地名中的一个音节", "one syllable"),
     (["near", "Agincourt"], "您是否要找", "did you mean"),

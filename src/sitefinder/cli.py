@@ -401,8 +401,8 @@ def map_command(
 
 @app.command("show", cls=SitefinderCommand)
 def show_command(
-    site: Annotated[str, typer.Argument(help="A site id (see `sitefinder list`), a city, or part of its facility "
-                                             "name, in English or Chinese.", metavar="SITE",
+    site: Annotated[str, typer.Argument(help="A site id (see `sitefinder list`), a city, part of its facility "
+                                             "name (English or Chinese), an investigator's name or a phone number.", metavar="SITE",
                                         show_default=False, autocompletion=complete_site)],
     sites: SitesOption = None,
     lang: LangOption = None,
@@ -414,6 +414,10 @@ def show_command(
     Examples:
 
       sitefinder show Qingdao
+
+      sitefinder show 江门中心医院
+
+      sitefinder show "Gengsheng Yu"
 
       sitefinder show 23 --json
     """
