@@ -305,3 +305,13 @@ def test_what_import_wrote_is_said_in_chinese(tmp_path) -> None:
     zh_json = run_cli("import", str(CTGOV_STUDY), "--out", str(tmp_path / "j"), "--json", env=ZH).stdout
     c_json = run_cli("import", str(CTGOV_STUDY), "--out", str(tmp_path / "k"), "--json").stdout
     assert zh_json.replace(str(tmp_path / "j"), "DIR") == c_json.replace(str(tmp_path / "k"), "DIR")
+
+
+@pytest.mark.parametrize("done, total", [(3, 10), (7, None)])
+def test_a_long_imports_progress_is_said_in_the_locales_language(done: int, total: int | None) -> None:
+    from sitefinder.output.views import progress_line
+    from sitefinder.text import has_cjk
+
+    english, chinese = progress_line(done, total, "en"), progress_line(done, total, "zh")
+    assert str(done) in english and str(done) in chinese and not has_cjk(english) and has_cjk(chinese)
+    assert total is None or (str(total) in english and str(total) in chinese)

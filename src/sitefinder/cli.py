@@ -491,8 +491,9 @@ def import_command(
     from sitefinder.output import choose_format, emit, progress_notice
 
     fmt = choose_format(output, as_json)
-    emit(import_many(sources, out, online=online, strict=strict, country=country, progress=progress_notice,
-                     lang=chosen_language(lang)), fmt)
+    language = chosen_language(lang)
+    emit(import_many(sources, out, online=online, strict=strict, country=country,
+                     progress=lambda done, total: progress_notice(done, total, language), lang=language), fmt)
 
 
 @app.command("update", cls=SitefinderCommand)

@@ -169,6 +169,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                     "(see: {command})",
                               "zh": "没有医院名称、城市、联系人或电话与 {query} 匹配的研究中心{hint}（查看：{command}）"},
     "error.did_you_mean": {"en": "; did you mean {names}?", "zh": "；您是否要找 {names}？"},
+    "progress.imported": {"en": "Studies imported: {count}…", "zh": "已导入 {count} 项研究…"},
+    "progress.imported_of": {"en": "Imported {count} of {total} studies…", "zh": "已导入 {count} / {total} 项研究…"},
     "error.central_contact": {"en": "{query} is {name}, the central contact of {nct_id} for all its sites, not one "
                                     "site's: sitefinder info {nct_id} shows how to reach them",
                               "zh": "{query} 是 {name}，试验 {nct_id} 全部研究中心的总联系人，而非某一个研究中心的："
