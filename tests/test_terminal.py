@@ -197,6 +197,21 @@ def test_every_command_has_help_with_examples_first(command: str) -> None:
     assert run.stdout.index("Examples") < run.stdout.index("Options")
 
 
+@pytest.mark.parametrize("columns", [40, 60, 80, 100])
+@pytest.mark.parametrize("command", ["", *every_command()])
+def test_help_fits_the_terminal_in_cells_and_copies_clean(command: str, columns: int) -> None:
+    """A phone's 40 columns too, and a Chinese example two cells a character: no line wider than
+    the terminal; and what is copied from it is what was written (no invisible marks)."""
+    from rich.cells import cell_len
+
+    run = run_cli(*([command] if command else []), "--help", env={"COLUMNS": str(columns)})
+    assert run.exit_code == 0, run.stderr
+    widest = max(run.stdout.splitlines(), key=cell_len)
+    assert cell_len(widest) <= columns, widest
+    assert all(ord(character) < 0x2000 or character.isprintable() for character in run.stdout)
+    assert "\u2060" not in run.stdout
+
+
 def test_every_command_is_listed_in_the_top_level_help() -> None:
     run = run_cli("--help", env={"COLUMNS": "120"})
     assert run.exit_code == 0
