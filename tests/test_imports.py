@@ -137,3 +137,6 @@ def test_close_spellings_are_those_of_every_row_read_whole(text: str, countries:
     expected = [(score, gazetteer._place(rows[index])) for _, score, index in matches]
     assert expected, text  # every case has candidates: the comparison says something
     assert gazetteer.close_spellings(text, countries) == expected
+    # asked again (remembered per gazetteer), by a text of the same key: the same answer, a new list
+    again = gazetteer.close_spellings(f" {text.upper()} ", set(countries))
+    assert again == expected and again is not gazetteer.close_spellings(text, countries)
