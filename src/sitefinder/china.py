@@ -14,11 +14,13 @@ are ranked by one rule, stated in `_rank`, and always answered with a notice nam
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from sitefinder.distance import sphere_km
 from sitefinder.models import Place, Resolution
+from sitefinder.regions import place_words
 from sitefinder.text import fold, has_cjk, name_key, quoted
 from sitefinder.wording import language_of, said, say
 
@@ -732,3 +734,79 @@ def names_a_facility(text: str) -> bool:
     "Peking University First Hospital"): the sites' names are searched for it before the gazetteer,
     and it is never approximated by the place its first word names."""
     return any(word in text for word in FACILITY_WORDS_ZH) or names_an_institution(text)
+
+
+# Pinyin initials (#20). A patient in China writes a big city or a province by the first letters of
+# its pinyin, in capitals: BJ 北京, SH 上海, GD 广东, SZ 深圳 and 苏州, CD 成都, HN 湖南, 河南 and 海南.
+# Several are also a country's ISO code (BJ Benin, SZ Eswatini, CD DR Congo): such a code is never
+# silently the country (resolver.read_code asks back, naming both), and initials that are no code
+# (GZ) are offered when nothing else is known. The initials are worked out from the gazetteer's own
+# data, not listed: each name's characters (cn_key, its Chinese forms) read by the `pinyin` table so
+# that the readings spell its pinyin (cn_key, its Latin forms), which picks 重庆's chong, not zhong.
+# Which places: every province-level division, and the prefecture-level cities of INITIALS_PEOPLE
+# or more (the population the gazetteer gives the seat: 61 of the mainland's 338, and 4 of Taiwan's
+# cities): the cities a stranger to them knows.
+INITIALS_PEOPLE = 2_000_000
+
+
+class Initialled(NamedTuple):
+    """A place written by its pinyin initials: its Chinese name, as shown ("北京 (Beijing)"), and
+    its rank among places of the same initials (provinces first, then the more populous city)."""
+
+    shown: str
+    rank: tuple[bool, int]
+
+
+def places_of_initials(letters: str, gazetteer: Gazetteer) -> list[str]:
+    """The Chinese places `letters` (two or three, any case) are the pinyin initials of, as shown
+    ("北京 (Beijing)", "深圳 (Shenzhen, Guangdong)"): provinces first, then cities, most populous
+    first; [] for none."""
+    return [place.shown for place in _initials(gazetteer).get(letters.upper(), ())]
+
+
+# by gazetteer, worked out when first asked (40 ms: only a query of two or three capitals pays it)
+_INITIALS: weakref.WeakKeyDictionary[Gazetteer, dict[str, tuple[Initialled, ...]]] = weakref.WeakKeyDictionary()
+
+
+def _initials(gazetteer: Gazetteer) -> dict[str, tuple[Initialled, ...]]:
+    if gazetteer not in _INITIALS:
+        _INITIALS[gazetteer] = _work_out_initials(gazetteer) if gazetteer.has_china() else {}
+    return _INITIALS[gazetteer]
+
+
+def _work_out_initials(gazetteer: Gazetteer) -> dict[str, tuple[Initialled, ...]]:
+    readings = {char: tuple(spoken.split()) for char, spoken in gazetteer.rows("SELECT char, readings FROM pinyin")}
+    rows = gazetteer.rows(
+        "SELECT d.code, d.name, d.english, d.province, d.level, d.population, k.key, k.form FROM cn_division d "
+        "JOIN cn_key k ON k.code = d.code WHERE k.form IN ('full', 'bare', 'latin') "
+        "AND (d.level = 'province' OR (d.level = 'prefecture' AND d.population >= ?)) ORDER BY d.code, k.key",
+        [INITIALS_PEOPLE])
+    names: dict[str, tuple[str, str, str, tuple[bool, int], set[str], set[str]]] = {}
+    for code, name, english, province, level, people, key, form in rows:
+        chinese, latin = names.setdefault(code, (name, english, province if level != "province" else "",
+                                                 (level != "province", -people), set(), set()))[4:]
+        (latin if form == "latin" else chinese).add(key)
+    found: dict[str, dict[str, Initialled]] = {}
+    for code, (name, english, province, rank, chinese, latin) in names.items():
+        # a municipality is a province and its prefecture (北京市 twice): one place, shown once
+        shown = f"{short_name(name)} ({place_words(english, province)})"
+        for letters in {spelled for written in chinese for key in latin
+                        if (spelled := _spell(written, key, readings))}:
+            kept = found.setdefault(letters.upper(), {})
+            if shown not in kept or rank < kept[shown].rank:
+                kept[shown] = Initialled(shown, rank)
+    return {letters: tuple(sorted(kept.values(), key=lambda place: (place.rank, place.shown)))
+            for letters, kept in found.items()}
+
+
+def _spell(chinese: str, latin: str, readings: dict[str, tuple[str, ...]]) -> str | None:
+    """The initials of `chinese` when its characters, read by `readings`, spell `latin` whole
+    (北京, beijing → "bj"), else None."""
+    if not chinese:  # spelled whole when the pinyin is used up with the characters
+        return None if latin else ""
+    for reading in {spelled for written in readings.get(chinese[0], ()) for spelled in (written, written.replace("v", "u"))}:
+        if latin.startswith(reading):  # the table writes ü as v (吕 lv), a name's pinyin as u (Lüliang, luliang)
+            rest = _spell(chinese[1:], latin[len(reading):], readings)
+            if rest is not None:
+                return reading[0] + rest
+    return None

@@ -381,6 +381,23 @@ class Gazetteer:
             self._country_codes_by_name = {name: code for code, name in self._country_names.items()}
         return self._country_names.get(code, code)
 
+    def country_name_zh(self, code: str) -> str:
+        """The country's name in Chinese characters (中国, 德国), or "" when the gazetteer has none: a
+        name of the region table that means that country (with its parts) and no other, Simplified
+        (GB 2312) before Traditional, the shortest first. 法国 is France, not Réunion, its part."""
+        whole = self.country_codes(self.country_name(code))
+        rows = self._db.execute("SELECT key FROM region WHERE country = ? AND admin1 = ''", (code,)).fetchall()
+        names = [key for key, in rows if has_cjk(key) and self.country_codes(key) == whole]
+
+        def traditional(name: str) -> bool:
+            try:
+                name.encode("gb2312")
+            except UnicodeEncodeError:
+                return True
+            return False
+
+        return min(names, key=lambda name: (traditional(name), len(name), name), default="")
+
     def suggest(self, text: str, limit: int = 3) -> list[str]:
         """Close spellings of well-known place names, best first. Only on the miss path."""
         key = name_key(text.translate(TO_COMMA).split(",")[0])
