@@ -50,7 +50,8 @@ def _territories() -> list[str]:
     (Hong Kong and Macau of China, Puerto Rico of the United States, Réunion of France: a country's
     name means them too), and the regions of China's table (regions.PROVINCES: Taiwan)."""
     gazetteer = _gazetteer()
-    parts = {part for code in _codes() for part in gazetteer.country_codes(gazetteer.country_name(code)) if part != code}
+    parts = {part for code in _codes() for part in gazetteer.country_codes(gazetteer.country_name(code))
+             if part != code}
     parts |= {province.country for province in PROVINCES if province.country != "CN"}
     return sorted(parts)
 
@@ -207,9 +208,9 @@ def test_the_initials_of_every_big_city_are_computed(gazetteer: Gazetteer) -> No
 
 def test_the_collisions_include_what_patients_write(gazetteer: Gazetteer) -> None:
     collisions = {code: places_of_initials(code, gazetteer) for code in _collisions()}
-    for code, chinese in [("BJ", "北京"), ("SH", "上海"), ("GD", "广东"), ("SZ", "深圳"), ("CD", "成都"), ("TJ", "天津"),
-                          ("SY", "沈阳"), ("KM", "昆明"), ("GY", "贵阳"), ("NC", "南昌"), ("SC", "四川"), ("HN", "湖南"),
-                          ("HN", "河南"), ("HN", "海南")]:
+    for code, chinese in [("BJ", "北京"), ("SH", "上海"), ("GD", "广东"), ("SZ", "深圳"), ("CD", "成都"),
+                          ("TJ", "天津"), ("SY", "沈阳"), ("KM", "昆明"), ("GY", "贵阳"), ("NC", "南昌"), ("SC", "四川"),
+                          ("HN", "湖南"), ("HN", "河南"), ("HN", "海南")]:
         assert any(place.startswith(chinese) for place in collisions.get(code, [])), (code, collisions.get(code))
     for code in ("UK", "US", "DE", "JP", "FR", "KR", "HK", "MO", "TW", "CN"):
         assert code not in collisions
@@ -289,3 +290,27 @@ def test_initials_that_name_nothing_offer_their_places(gazetteer: Gazetteer) -> 
     assert "广州 (Guangzhou, Guangdong)" in miss.value.suggestions
     run = run_cli("near", "GZ")
     assert run.exit_code == 1 and "广州" in run.stderr
+
+
+# 5. A word as short as a code, not in capitals, is no code (read loosely, "Per" was Peru, "Mex" a state).
+
+def test_an_alpha3_code_not_in_capitals_is_never_its_country(gazetteer: Gazetteer) -> None:
+    read = []
+    for alpha3, alpha2 in _alpha3_codes(gazetteer):
+        for typed in (alpha3.capitalize(), alpha3.lower()):
+            got = _outcome(typed, gazetteer)
+            if got[0] == "region" and any(code == alpha2 for code, _ in got[1]):
+                read.append(f"{typed}: {sorted(got[1])}")
+    assert not read, read[:10]
+
+
+def test_a_short_division_name_is_still_its_division(gazetteer: Gazetteer) -> None:
+    """Only codes are dropped: a region's own name of three letters (Uri, Zug, Ain) is read as ever."""
+    from sitefinder.regions import province_key
+    from sitefinder.resolver import _regions_named
+
+    rows = gazetteer.rows("SELECT key, country, admin1 FROM region WHERE length(key) = 3 AND admin1 != ''")
+    own = sorted({(key, country, admin1) for key, country, admin1 in rows if key == province_key(admin1)})
+    assert len(own) > 5
+    lost = [key for key, country, admin1 in own if (country, admin1) not in _regions_named(key.capitalize(), gazetteer)]
+    assert not lost, lost

@@ -14,6 +14,7 @@ are ranked by one rule, stated in `_rank`, and always answered with a notice nam
 
 from __future__ import annotations
 
+import itertools
 import weakref
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
@@ -741,8 +742,8 @@ def names_a_facility(text: str) -> bool:
 # Several are also a country's ISO code (BJ Benin, SZ Eswatini, CD DR Congo): such a code is never
 # silently the country (resolver.read_code asks back, naming both), and initials that are no code
 # (GZ) are offered when nothing else is known. The initials are worked out from the gazetteer's own
-# data, not listed: each name's characters (cn_key, its Chinese forms) read by the `pinyin` table so
-# that the readings spell its pinyin (cn_key, its Latin forms), which picks 重庆's chong, not zhong.
+# data, not listed: each name's characters read by the `pinyin` table so that the readings spell its
+# pinyin (its English name, or a Latin name cn_key gives it), which picks 重庆's chong, not zhong.
 # Which places: every province-level division, and the prefecture-level cities of INITIALS_PEOPLE
 # or more (the population the gazetteer gives the seat: 61 of the mainland's 338, and 4 of Taiwan's
 # cities): the cities a stranger to them knows.
@@ -750,10 +751,13 @@ INITIALS_PEOPLE = 2_000_000
 
 
 class Initialled(NamedTuple):
-    """A place written by its pinyin initials: its Chinese name, as shown ("北京 (Beijing)"), and
-    its rank among places of the same initials (provinces first, then the more populous city)."""
+    """A place written by its pinyin initials: its short Chinese name, English name and province (""
+    for a province-level one), and its rank among places of the same initials (provinces first,
+    then the more populous city)."""
 
-    shown: str
+    chinese: str
+    english: str
+    province: str
     rank: tuple[bool, int]
 
 
@@ -761,10 +765,11 @@ def places_of_initials(letters: str, gazetteer: Gazetteer) -> list[str]:
     """The Chinese places `letters` (two or three, any case) are the pinyin initials of, as shown
     ("北京 (Beijing)", "深圳 (Shenzhen, Guangdong)"): provinces first, then cities, most populous
     first; [] for none."""
-    return [place.shown for place in _initials(gazetteer).get(letters.upper(), ())]
+    return [f"{place.chinese} ({place_words(place.english, place.province)})"
+            for place in _initials(gazetteer).get(letters.upper(), ())]
 
 
-# by gazetteer, worked out when first asked (40 ms: only a query of two or three capitals pays it)
+# by gazetteer, worked out when first asked (only a query of two or three capitals pays it: 2 ms)
 _INITIALS: weakref.WeakKeyDictionary[Gazetteer, dict[str, tuple[Initialled, ...]]] = weakref.WeakKeyDictionary()
 
 
@@ -775,38 +780,26 @@ def _initials(gazetteer: Gazetteer) -> dict[str, tuple[Initialled, ...]]:
 
 
 def _work_out_initials(gazetteer: Gazetteer) -> dict[str, tuple[Initialled, ...]]:
-    readings = {char: tuple(spoken.split()) for char, spoken in gazetteer.rows("SELECT char, readings FROM pinyin")}
-    rows = gazetteer.rows(
-        "SELECT d.code, d.name, d.english, d.province, d.level, d.population, k.key, k.form FROM cn_division d "
-        "JOIN cn_key k ON k.code = d.code WHERE k.form IN ('full', 'bare', 'latin') "
-        "AND (d.level = 'province' OR (d.level = 'prefecture' AND d.population >= ?)) ORDER BY d.code, k.key",
-        [INITIALS_PEOPLE])
-    names: dict[str, tuple[str, str, str, tuple[bool, int], set[str], set[str]]] = {}
-    for code, name, english, province, level, people, key, form in rows:
-        chinese, latin = names.setdefault(code, (name, english, province if level != "province" else "",
-                                                 (level != "province", -people), set(), set()))[4:]
-        (latin if form == "latin" else chinese).add(key)
+    rows = gazetteer.rows("SELECT code, name, english, province, level, population FROM cn_division "
+                          "WHERE level = 'province' OR (level = 'prefecture' AND population >= ?)", [INITIALS_PEOPLE])
+    chars = sorted({char for _, name, *_ in rows for char in short_name(name)})
+    # the table writes ü as v (吕 lv), a name's pinyin as u (Lüliang, luliang): both are tried
+    readings = {char: {spelled for reading in spoken.split() for spelled in (reading, reading.replace("v", "u"))}
+                for char, spoken in gazetteer.rows(
+                    f"SELECT char, readings FROM pinyin WHERE char IN ({','.join('?' * len(chars))})", chars)}
     found: dict[str, dict[str, Initialled]] = {}
-    for code, (name, english, province, rank, chinese, latin) in names.items():
-        # a municipality is a province and its prefecture (北京市 twice): one place, shown once
-        shown = f"{short_name(name)} ({place_words(english, province)})"
-        for letters in {spelled for written in chinese for key in latin
-                        if (spelled := _spell(written, key, readings))}:
-            kept = found.setdefault(letters.upper(), {})
-            if shown not in kept or rank < kept[shown].rank:
-                kept[shown] = Initialled(shown, rank)
-    return {letters: tuple(sorted(kept.values(), key=lambda place: (place.rank, place.shown)))
+    for code, name, english, province, level, people in rows:
+        chinese = short_name(name)
+        place = Initialled(chinese, english, province if level != "province" else "", (level != "province", -people))
+        for syllables in itertools.product(*(sorted(readings.get(char, ())) for char in chinese)):
+            # the reading that spells the place's own pinyin: 重庆 is chong qing, not zhong qing; 香港
+            # xiang gang, a Latin name of it the gazetteer knows (cn_key), though its English is Hong Kong
+            spelled = "".join(syllables)
+            if spelled == name_key(english) or gazetteer.rows(
+                    "SELECT 1 FROM cn_key WHERE key = ? AND code = ? AND form = 'latin'", [spelled, code]):
+                kept = found.setdefault("".join(syllable[0] for syllable in syllables).upper(), {})
+                # a municipality is a province and its prefecture (北京市 twice): one place, ranked as the province
+                if chinese not in kept or place.rank < kept[chinese].rank:
+                    kept[chinese] = place
+    return {letters: tuple(sorted(kept.values(), key=lambda place: (place.rank, place.chinese)))
             for letters, kept in found.items()}
-
-
-def _spell(chinese: str, latin: str, readings: dict[str, tuple[str, ...]]) -> str | None:
-    """The initials of `chinese` when its characters, read by `readings`, spell `latin` whole
-    (北京, beijing → "bj"), else None."""
-    if not chinese:  # spelled whole when the pinyin is used up with the characters
-        return None if latin else ""
-    for reading in {spelled for written in readings.get(chinese[0], ()) for spelled in (written, written.replace("v", "u"))}:
-        if latin.startswith(reading):  # the table writes ü as v (吕 lv), a name's pinyin as u (Lüliang, luliang)
-            rest = _spell(chinese[1:], latin[len(reading):], readings)
-            if rest is not None:
-                return reading[0] + rest
-    return None

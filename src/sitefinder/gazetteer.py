@@ -278,6 +278,13 @@ class Gazetteer:
             "AND (? IS NULL OR admin1 = ?) ORDER BY population DESC, id", (country, admin1, admin1)).fetchall()
         return [self._place(row) for row in rows]
 
+    def largest_place(self, country: str) -> int | None:
+        """The GeoNames id of a country's most populous place (division_places' first), read alone:
+        building every place of Mexico to take the first cost 190 ms a country name."""
+        row = self._db.execute("SELECT id FROM place WHERE country = ? ORDER BY population DESC, id LIMIT 1",
+                               (country,)).fetchone()
+        return row[0] if row else None
+
     def division_middle(self, country: str, admin1: str) -> Place | None:
         """A division (province, state, prefecture) as one point: the median latitude and longitude of
         its places, named after the division, with its largest place's id (for the record)."""

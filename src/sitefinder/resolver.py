@@ -13,7 +13,7 @@ from sitefinder.errors import CodeOrInitials, PlaceNotFound, RegionNotPlace, Sit
 from sitefinder.gazetteer import Gazetteer
 from sitefinder.models import CONTENDER_SHARE, Place, Resolution, Site
 from sitefinder.placenames import LATIN_CITY_WORDS, TO_COMMA, parse_coordinates, readings, written_forms
-from sitefinder.regions import display_region, modern_name, place_words
+from sitefinder.regions import display_region, modern_name, place_words, province_key
 from sitefinder.text import clean_query, has_cjk, name_key, quoted
 from sitefinder.wording import Said, language_of, said, say
 
@@ -94,7 +94,8 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
         candidates = [place for place in _lookup(gazetteer, head)
                       if all(_within(place, regions, gazetteer) for regions in region_sets)]
         if candidates and not qualifiers:
-            countries: set[tuple[str, str]] = {(code, admin1) for code, admin1 in gazetteer.regions(text) if not admin1}
+            countries: set[tuple[str, str]] = {(code, admin1) for code, admin1 in _regions_named(text, gazetteer)
+                                               if not admin1}
             if countries and not any(_within(place, countries, gazetteer) and _main_city(place, gazetteer)
                                      for place in candidates):
                 # "China" is a country, not China in Maine, nor "Colombia" a town in Cuba or in Huila;
@@ -102,7 +103,7 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
                 raise RegionNotPlace(text, countries, hint=said("hint.country"))
         if candidates:
             return _choose(query, head, candidates, preferred)
-    if regions := gazetteer.regions(text):
+    if regions := _regions_named(text, gazetteer):
         raise RegionNotPlace(text, regions, hint=said("hint.region", query=quoted(text)))
     approximate = _main_city_of_qualifier(query, text, gazetteer)
     if approximate is not None:
@@ -181,7 +182,8 @@ def read_code(text: str, gazetteer: Gazetteer) -> CodeReading | None:
 
 
 def _country_named(code: str, gazetteer: Gazetteer) -> str:
-    """A country's name as sitefinder shows it: GeoNames' ("Germany"), a region of China as the region ("Macau", not "Macao")."""
+    """A country's name as sitefinder shows it: GeoNames' ("Germany"), a region of China as the
+    region ("Macau", not "Macao")."""
     return display_region(gazetteer.country_name(code).strip())  # GeoNames writes "Bonaire, Saint Eustatius and Saba "
 
 
@@ -236,8 +238,22 @@ def _initials_suggested(text: str, gazetteer: Gazetteer) -> list[str]:
 def _main_city(place: Place, gazetteer: Gazetteer) -> bool:
     """Whether a place is the most populous of its country (Singapore, Mexico City): what the
     country's name means when a place bears it too."""
-    main = gazetteer.main_city(gazetteer.country_code_of(place.country))
-    return main is not None and main[0].geonameid == place.geonameid
+    largest = gazetteer.largest_place(gazetteer.country_code_of(place.country))
+    return place.geonameid is not None and place.geonameid == largest
+
+
+MAX_CODE_LETTERS = 3  # ISO 3166 codes, of countries and of their divisions, are two or three letters
+
+
+def _regions_named(text: str, gazetteer: Gazetteer) -> set[tuple[str, str]]:
+    """The provinces, states and countries a text names (Gazetteer.regions); a word as short as a
+    code and not written in capitals, only by the region's own name ("Ain", "Var", "Zug"): codes are
+    written in capitals (read_code), and read loosely "Per" was Peru, "Aus" Australia, "Mex" a state."""
+    regions = gazetteer.regions(text)
+    if not text.isascii() or len(name_key(text)) > MAX_CODE_LETTERS or text.isupper():
+        return regions  # 中国, 山东: two characters are a name, not a code
+    return {(code, admin1) for code, admin1 in regions
+            if province_key(admin1 or gazetteer.country_name(code)) == province_key(text)}
 
 
 def _known_heads(text: str, gazetteer: Gazetteer) -> list[str]:
