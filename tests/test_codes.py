@@ -314,3 +314,18 @@ def test_a_short_division_name_is_still_its_division(gazetteer: Gazetteer) -> No
     assert len(own) > 5
     lost = [key for key, country, admin1 in own if (country, admin1) not in _regions_named(key.capitalize(), gazetteer)]
     assert not lost, lost
+
+
+# 6. A region's code (or name) under --country lists the sites in that region, not its country's.
+
+@pytest.mark.parametrize("typed", ["HK", "Hong Kong", "MO", "Macau", "TW", "PR", "RE", "CN", "China", "中国"])
+def test_list_country_lists_only_the_sites_within_it(typed: str, gazetteer: Gazetteer) -> None:
+    """The shipped trial's 42 sites are in "China", which means Hong Kong and Macau too: that country
+    lies within China, not within Hong Kong (`list --country HK` listed all 42)."""
+    asked = gazetteer.country_codes(country_meant(typed, gazetteer))
+    run = run_cli("list", "--country", typed, "--json")
+    assert run.exit_code == 0, run.stderr
+    sites = json.loads(run.stdout)["sites"]
+    assert all(gazetteer.country_codes(site["country"]) <= asked for site in sites)
+    every = json.loads(run_cli("list", "--json").stdout)["sites"]
+    assert len(sites) == sum(gazetteer.country_codes(site["country"]) <= asked for site in every)

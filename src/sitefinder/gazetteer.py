@@ -253,6 +253,14 @@ class Gazetteer:
         """The ISO codes a country name means ("China", "中国", "People's Republic of China" → {"CN"})."""
         return {country for country, admin1 in self.regions(text) if not admin1}
 
+    def in_countries(self, country: str, codes: set[str] | frozenset[str]) -> bool:
+        """Whether a country as a file writes it ("China", "Hong Kong") lies within the countries
+        asked (ISO codes, `country_codes` of what was typed): all it means is among them. "China"
+        means Hong Kong and Macau too, so it is within China, not within Hong Kong: `list --country
+        HK` listed the mainland's sites of a trial with none in Hong Kong."""
+        own = self.country_codes(country)
+        return bool(own) and own <= codes
+
     def country_box(self, country: str) -> tuple[float, float, float, float] | None:
         """West, south, east, north of where a country's places are: the 1st to 99th percentile of
         their coordinates, so that far islands (Alaska's Aleutians, France's overseas) do not make

@@ -371,7 +371,7 @@ def countries_named(text: str, source: MemorySource | IndexedSource) -> frozense
     codes = gazetteer.country_codes(country_meant(text, gazetteer))  # "HK" as "Hong Kong", "DEU" as "Germany"
     names = {fold(text)}
     for country in source.countries():
-        if codes & gazetteer.country_codes(country):
+        if gazetteer.in_countries(country, codes):
             names.add(fold(country))
     return frozenset(names)
 
