@@ -88,12 +88,12 @@ def test_search_pages_folders_and_zips_import_alike(cli, tmp_path: Path) -> None
     assert all(answer["skipped"] == [] for answer in answers)
 
 
-@pytest.mark.parametrize("country", ["China", "中国", "PRC", "france"])
+@pytest.mark.parametrize("country", ["China", "中国", "PRC", "france", "CN", "CHN", "FR", "FRA"])
 def test_country_keeps_only_its_sites(cli, tmp_path: Path, country: str) -> None:
     export = write_export(tmp_path, [study(path) for path in STUDIES])
     run = cli("import", str(export), "--country", country, "--out", str(tmp_path / "c"), "--json")
     assert run.exit_code == 0, run.stderr
-    name = "France" if country == "france" else "China"
+    name = "France" if country in ("france", "FR", "FRA") else "China"
     assert run.json()["site_count"] == sum(location_count(study(path), name) for path in STUDIES)
     with (tmp_path / "c" / "sites.csv").open(encoding="utf-8") as handle:
         assert {row["country"] for row in csv.DictReader(handle)} == {name}

@@ -57,6 +57,16 @@ class RegionAnswer(NamedTuple):
     trials: dict[str, Trial] = {}
     many_trials: bool = False
     notes: tuple[str, ...] = ()  # what else the query could mean (河北 is also Tianjin's 河北区)
+    meant: str = ""  # the country's name a code typed stands for ("HK": Hong Kong), else ""
+
+    @property
+    def named(self) -> str:
+        """The query as said in a sentence: a code with its country ("BJ (Benin)"), else as typed."""
+        if not self.meant:
+            return self.query
+        from sitefinder.wording import said
+
+        return said("name.code", code=self.query, country=self.meant)
 
 
 class SiteList(NamedTuple):

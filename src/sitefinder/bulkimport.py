@@ -65,7 +65,9 @@ def import_many(sources: list[str], out_dir: Path, online: bool = False, strict:
     gazetteer = open_gazetteer()
     countries = None
     if country is not None:
-        countries = frozenset(gazetteer.country_codes(country))
+        from sitefinder.resolver import country_meant  # a code as its country's name: "FRA" is France
+
+        countries = frozenset(gazetteer.country_codes(country_meant(country, gazetteer)))
         if not countries:
             raise UsageError(key="usage.unknown_country", query=quoted(country))
     studies = (study for source in sources for study in _studies(source, online))  # read as they are placed

@@ -14,11 +14,14 @@ are ranked by one rule, stated in `_rank`, and always answered with a notice nam
 
 from __future__ import annotations
 
+import itertools
+import weakref
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from sitefinder.distance import sphere_km
 from sitefinder.models import Place, Resolution
+from sitefinder.regions import place_words
 from sitefinder.text import fold, has_cjk, name_key, quoted
 from sitefinder.wording import language_of, said, say
 
@@ -732,3 +735,71 @@ def names_a_facility(text: str) -> bool:
     "Peking University First Hospital"): the sites' names are searched for it before the gazetteer,
     and it is never approximated by the place its first word names."""
     return any(word in text for word in FACILITY_WORDS_ZH) or names_an_institution(text)
+
+
+# Pinyin initials (#20). A patient in China writes a big city or a province by the first letters of
+# its pinyin, in capitals: BJ 北京, SH 上海, GD 广东, SZ 深圳 and 苏州, CD 成都, HN 湖南, 河南 and 海南.
+# Several are also a country's ISO code (BJ Benin, SZ Eswatini, CD DR Congo): such a code is never
+# silently the country (resolver.read_code asks back, naming both), and initials that are no code
+# (GZ) are offered when nothing else is known. The initials are worked out from the gazetteer's own
+# data, not listed: each name's characters read by the `pinyin` table so that the readings spell its
+# pinyin (its English name, or a Latin name cn_key gives it), which picks 重庆's chong, not zhong.
+# Which places: every province-level division, and the prefecture-level cities of INITIALS_PEOPLE
+# or more (the population the gazetteer gives the seat: 61 of the mainland's 338, and 4 of Taiwan's
+# cities): the cities a stranger to them knows.
+INITIALS_PEOPLE = 2_000_000
+
+
+class Initialled(NamedTuple):
+    """A place written by its pinyin initials: its short Chinese name, English name and province (""
+    for a province-level one), and its rank among places of the same initials (provinces first,
+    then the more populous city)."""
+
+    chinese: str
+    english: str
+    province: str
+    rank: tuple[bool, int]
+
+
+def places_of_initials(letters: str, gazetteer: Gazetteer) -> list[str]:
+    """The Chinese places `letters` (two or three, any case) are the pinyin initials of, as shown
+    ("北京 (Beijing)", "深圳 (Shenzhen, Guangdong)"): provinces first, then cities, most populous
+    first; [] for none."""
+    return [f"{place.chinese} ({place_words(place.english, place.province)})"
+            for place in _initials(gazetteer).get(letters.upper(), ())]
+
+
+# by gazetteer, worked out when first asked (only a query of two or three capitals pays it: 2 ms)
+_INITIALS: weakref.WeakKeyDictionary[Gazetteer, dict[str, tuple[Initialled, ...]]] = weakref.WeakKeyDictionary()
+
+
+def _initials(gazetteer: Gazetteer) -> dict[str, tuple[Initialled, ...]]:
+    if gazetteer not in _INITIALS:
+        _INITIALS[gazetteer] = _work_out_initials(gazetteer) if gazetteer.has_china() else {}
+    return _INITIALS[gazetteer]
+
+
+def _work_out_initials(gazetteer: Gazetteer) -> dict[str, tuple[Initialled, ...]]:
+    rows = gazetteer.rows("SELECT code, name, english, province, level, population FROM cn_division "
+                          "WHERE level = 'province' OR (level = 'prefecture' AND population >= ?)", [INITIALS_PEOPLE])
+    chars = sorted({char for _, name, *_ in rows for char in short_name(name)})
+    # the table writes ü as v (吕 lv), a name's pinyin as u (Lüliang, luliang): both are tried
+    readings = {char: {spelled for reading in spoken.split() for spelled in (reading, reading.replace("v", "u"))}
+                for char, spoken in gazetteer.rows(
+                    f"SELECT char, readings FROM pinyin WHERE char IN ({','.join('?' * len(chars))})", chars)}
+    found: dict[str, dict[str, Initialled]] = {}
+    for code, name, english, province, level, people in rows:
+        chinese = short_name(name)
+        place = Initialled(chinese, english, province if level != "province" else "", (level != "province", -people))
+        for syllables in itertools.product(*(sorted(readings.get(char, ())) for char in chinese)):
+            # the reading that spells the place's own pinyin: 重庆 is chong qing, not zhong qing; 香港
+            # xiang gang, a Latin name of it the gazetteer knows (cn_key), though its English is Hong Kong
+            spelled = "".join(syllables)
+            if spelled == name_key(english) or gazetteer.rows(
+                    "SELECT 1 FROM cn_key WHERE key = ? AND code = ? AND form = 'latin'", [spelled, code]):
+                kept = found.setdefault("".join(syllable[0] for syllable in syllables).upper(), {})
+                # a municipality is a province and its prefecture (北京市 twice): one place, ranked as the province
+                if chinese not in kept or place.rank < kept[chinese].rank:
+                    kept[chinese] = place
+    return {letters: tuple(sorted(kept.values(), key=lambda place: (place.rank, place.chinese)))
+            for letters, kept in found.items()}

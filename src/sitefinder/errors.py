@@ -97,10 +97,32 @@ class PlaceNotFound(SitefinderError):
 class RegionNotPlace(PlaceNotFound):
     """The query names a province, state or country rather than a city: `regions` says which."""
 
-    def __init__(self, query: str, regions: set[tuple[str, str]], hint: str, notes: tuple[str, ...] = ()) -> None:
+    def __init__(self, query: str, regions: set[tuple[str, str]], hint: str, notes: tuple[str, ...] = (),
+                 meant: str = "") -> None:
         self.regions = regions  # (country code, admin1 name or "" for the whole country)
         self.notes = notes  # what else the name means (河北 is also Tianjin's 河北区), said with the answer
+        self.meant = meant  # the name a code stands for ("HK": "Hong Kong"), read as that name; "" for a name
         super().__init__(query, hint=hint)
+
+
+class CodeOrInitials(PlaceNotFound):
+    """Capitals that are a country's code and the pinyin initials of a Chinese place (BJ: Benin or 北京?)."""
+
+    def __init__(self, query: str, country: str, places: tuple[str, ...], lang: str | None = None) -> None:
+        """`country`: the code's country, as shown (a wording.Said in each language); `places`: the
+        Chinese places, as shown ("北京 (Beijing)")."""
+        self.country, self.places = country, places
+        super().__init__(query, [str(country), *places], lang=lang)
+        self.args = (_say("error.code_or_initials", "en", self._values()),)
+
+    def _values(self) -> dict[str, object]:
+        return {"code": self.query, "country": self.country, "places": self.places}
+
+    def words(self, lang: str) -> str:
+        from sitefinder.wording import language_of
+
+        return _say("error.code_or_initials", language_of(self.lang if self.lang is not None else lang, self.query),
+                    self._values())
 
 
 class AmbiguousSite(UsageError):

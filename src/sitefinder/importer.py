@@ -189,7 +189,7 @@ def import_study(study: dict[str, Any], gazetteer: Gazetteer, retrieved: str = "
         retrieved=retrieved, mesh_terms=mesh_terms(Fields(study, "")))
     if countries is not None:
         locations = [location for location in locations
-                     if gazetteer.country_codes(location.text("country")) & countries]
+                     if gazetteer.in_countries(location.text("country"), countries)]
     if placer is None:
         from sitefinder.placement import Placer
 

@@ -50,12 +50,12 @@ def locate(query: str, preferred: frozenset[int] = frozenset(), online: bool = F
     """
     from sitefinder.resolver import resolve
 
-    from sitefinder.errors import RegionNotPlace
+    from sitefinder.errors import CodeOrInitials, RegionNotPlace
 
     try:
         return resolve(query, open_gazetteer(), preferred=preferred, lang=lang)
-    except RegionNotPlace:
-        raise  # a province or country: the caller answers with its sites
+    except (RegionNotPlace, CodeOrInitials):
+        raise  # a province or country: the caller answers with its sites; a code asked back: no geocoder reads it
     except PlaceNotFound as miss:
         if not online:
             raise PlaceNotFound(miss.query, miss.suggestions,
@@ -233,7 +233,7 @@ def _capital_of(answer: RegionAnswer, source: MemorySource | IndexedSource) -> R
     """A province without a site of the trial, as the place to measure from: its capital."""
     from sitefinder.regions import find_province
 
-    province = find_province(answer.region) or find_province(answer.query)
+    province = find_province(answer.region) or find_province(answer.meant or answer.query)
     if province is None:
         return None
     try:
@@ -247,7 +247,7 @@ def _capital_of(answer: RegionAnswer, source: MemorySource | IndexedSource) -> R
     # a province's capital (省会), an autonomous region's (首府); Hong Kong, Macau and Taiwan: no such word
     kind = ("empty.region_city" if province.country != "CN" else
             "empty.region_capital.autonomous" if province.name in AUTONOMOUS_REGIONS else "empty.region_capital")
-    note = said(kind, region=answer.query, capital=capital)
+    note = said(kind, region=answer.named, capital=capital)
     # what else the name means (海南 is also Wuhai's 海南区) is said too
     return found._replace(query=answer.query, notes=(*answer.notes, note), alternatives=(), ambiguous=False)
 
@@ -260,7 +260,7 @@ def _province_from_capital(region: RegionAnswer, sites_path: Path | None) -> Nea
             return region
         ranked = rank_sites(resolution.place, [site for site in region.sites if site.has_coordinates],
                             limit=len(region.sites))
-        note = said("notice.province_capital", query=region.query, count=len(ranked), capital=resolution.place.name)
+        note = said("notice.province_capital", query=region.named, count=len(ranked), capital=resolution.place.name)
         return NearResult(resolution=resolution._replace(notes=(note,)), sites=ranked, trial=region.trial,
                           considered=len(region.sites), chinese=region.chinese, closed_left_out=region.closed_left_out,
                           trials=region.trials, many_trials=region.many_trials)
@@ -311,13 +311,14 @@ def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource,
     from sitefinder.regions import find_province
 
     listed = None if status is JOINABLE_FILTER else status
-    named = find_province(region.query)
+    read = region.meant or region.query  # a code (HK) is read as its country's name (Hong Kong)
+    named = find_province(read)
     if named is not None or any(admin1 for _, admin1 in region.regions):
         name = _region_name(region, named, source)
         where: tuple[str | None, frozenset[str] | None] = (name, None)
         kind = "province"
     else:
-        countries = countries_named(region.query, source)
+        countries = countries_named(read, source)
         where, kind = (province, countries), "country"
     if stream and not in_chinese:
         sites: Any = source.listing_stream(where[0], None, status, where[1], trials)
@@ -325,15 +326,15 @@ def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource,
             if status is JOINABLE_FILTER else 0
         if kind == "country":  # named as the first site of the listing writes it, closed ones included
             first = next(iter(source.listing_stream(where[0], None, listed, where[1], trials)), None)
-            name = first.country if first is not None else region.query
+            name = first.country if first is not None else read
     else:
         sites = source.listing(where[0], None, listed, where[1], trials)
         if kind == "country":
-            name = next((site.country for site in sites), region.query)
+            name = next((site.country for site in sites), read)
         sites, closed = without_closed(sites, source.trial_of, status)
     return RegionAnswer(query=region.query, region=name, kind=kind, sites=sites, trial=source.trial,
                         chinese=chinese_names(sites) if in_chinese else None, closed_left_out=closed,
-                        notes=region.notes)
+                        notes=region.notes, meant=region.meant)
 
 
 def _region_name(region: RegionNotPlace, named: Province | None, source: MemorySource | IndexedSource) -> str:
@@ -341,7 +342,7 @@ def _region_name(region: RegionNotPlace, named: Province | None, source: MemoryS
     no site is in ("Bavaria", "Georgia") by the gazetteer's name, answered with no sites rather than
     as an unknown --province."""
     try:
-        return match_province(region.query, source.provinces())
+        return match_province(region.meant or region.query, source.provinces())
     except UsageError:
         if named is not None:
             raise
@@ -364,11 +365,13 @@ def _region_trials(answer: RegionAnswer, source: MemorySource | IndexedSource,
 def countries_named(text: str, source: MemorySource | IndexedSource) -> frozenset[str]:
     """The folded country names, as the sites file writes them, that `text` means: "China", "中国",
     "PRC" all mean the sites file's "China"; a name the gazetteer does not know matches itself."""
+    from sitefinder.resolver import country_meant
+
     gazetteer = open_gazetteer()
-    codes = gazetteer.country_codes(text)
+    codes = gazetteer.country_codes(country_meant(text, gazetteer))  # "HK" as "Hong Kong", "DEU" as "Germany"
     names = {fold(text)}
     for country in source.countries():
-        if codes & gazetteer.country_codes(country):
+        if gazetteer.in_countries(country, codes):
             names.add(fold(country))
     return frozenset(names)
 
@@ -704,7 +707,8 @@ def map_near(query: str, sites_path: Path | None = None, limit: int | None = Non
     if isinstance(result, RegionAnswer) and result.kind == "province" and result.sites:
         result = _province_from_capital(result, sites_path)  # `map 山东` draws what `near 山东` lists
     if isinstance(result, RegionAnswer):
-        raise UsageError(key="usage.map_region", query=quoted(result.query), kind=said(f"kind.{result.kind}"),
+        raise UsageError(key="usage.map_region", query=result.named if result.meant else quoted(result.query),
+                         kind=said(f"kind.{result.kind}"),
                          option=result.kind, region=quoted(result.region))
     place = result.resolution.place
     box = open_gazetteer().country_box(place.country) if view == "country" and place.country else None

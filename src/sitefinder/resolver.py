@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from sitefinder.china import (ABROAD_NOTED, CHINA_AREA, chinese_cities_beginning, city_of_qualifier, names_a_facility,
-                              names_an_institution, resolve_china, spells_a_division)
+                              names_an_institution, places_of_initials, resolve_china, spells_a_division)
 from sitefinder.distance import SAME_PLACE_KM, distinct_places, sphere_km
-from sitefinder.errors import PlaceNotFound, RegionNotPlace, SitefinderError, UsageError
+from sitefinder.errors import CodeOrInitials, PlaceNotFound, RegionNotPlace, SitefinderError, UsageError
 from sitefinder.gazetteer import Gazetteer
 from sitefinder.models import CONTENDER_SHARE, Place, Resolution, Site
 from sitefinder.placenames import LATIN_CITY_WORDS, TO_COMMA, parse_coordinates, readings, written_forms
-from sitefinder.regions import modern_name, place_words
+from sitefinder.regions import display_region, modern_name, place_words, province_key
 from sitefinder.text import clean_query, has_cjk, name_key, quoted
 from sitefinder.wording import Said, language_of, said, say
 
@@ -71,15 +71,16 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
     """`resolve` for a text that is not coordinates: as written, without the notices on loose answers."""
     if names_an_institution(text):
         raise PlaceNotFound(text, [], hint=said("hint.institution"), lang=lang)
-    abbreviation = _abbreviation(text, gazetteer)
-    if abbreviation is not None:
-        raise abbreviation
+    reading = read_code(text, gazetteer)
+    if reading is not None:
+        return _by_code(query, reading, gazetteer, preferred, lang)
     if text.isascii() and is_one_syllable(name_key(text), gazetteer) and not spells_a_division(name_key(text), gazetteer):
         return _one_syllable(query, text, gazetteer, preferred)  # "Chang", "Ha"; "xian" is Xi'an's own pinyin
     if text.isascii() and len(name_key(text)) <= 2:  # "GZ", "BJ": only a place of exactly that main name
         short = [place for place in gazetteer.places(name_key(text)) if name_key(place.name) == name_key(text)]
         if not short:
-            raise PlaceNotFound(text, [], lang=lang)
+            initials = _initials_suggested(text, gazetteer)
+            raise PlaceNotFound(text, initials, hint=said("hint.initials", text=text) if initials else "", lang=lang)
         chosen = _choose(query, text, short, preferred)
         return chosen._replace(notes=(*chosen.notes, said("notice.exact_short", text=text, place=chosen.place.label,
                                                           country=chosen.place.country)))
@@ -93,13 +94,16 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
         candidates = [place for place in _lookup(gazetteer, head)
                       if all(_within(place, regions, gazetteer) for regions in region_sets)]
         if candidates and not qualifiers:
-            countries: set[tuple[str, str]] = {(code, admin1) for code, admin1 in gazetteer.regions(text) if not admin1}
-            if countries and not any(_within(place, countries, gazetteer) for place in candidates):
-                # "China" is a country, not China in Maine; "Singapore" and "Luxembourg" are both
+            countries: set[tuple[str, str]] = {(code, admin1) for code, admin1 in _regions_named(text, gazetteer)
+                                               if not admin1}
+            if countries and not any(_within(place, countries, gazetteer) and _main_city(place, gazetteer)
+                                     for place in candidates):
+                # "China" is a country, not China in Maine, nor "Colombia" a town in Cuba or in Huila;
+                # "Singapore", "Luxembourg" and "Mexico" (Mexico City) are the country's main city too
                 raise RegionNotPlace(text, countries, hint=said("hint.country"))
         if candidates:
             return _choose(query, head, candidates, preferred)
-    if regions := gazetteer.regions(text):
+    if regions := _regions_named(text, gazetteer):
         raise RegionNotPlace(text, regions, hint=said("hint.region", query=quoted(text)))
     approximate = _main_city_of_qualifier(query, text, gazetteer)
     if approximate is not None:
@@ -121,7 +125,8 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
         where = ", ".join(part for part in (place.province, place.country) if part)
         return Resolution(query=query, place=place, notes=(_postal_note(place.name, where),))
     if not localities:
-        suggestions = list(dict.fromkeys([*_known_heads(text, gazetteer), *suggestions]))[:3]
+        suggestions = list(dict.fromkeys([*_initials_suggested(text, gazetteer), *_known_heads(text, gazetteer),
+                                          *suggestions]))[:3]
     if localities:  # several, or a spelling of a place too (Agincourt, Audincourt): asked back, never picked
         raise PlaceNotFound(text, [*suggestions, *(f"{place.name}, {place.province or place.country}"
                                                    for place in localities)][:4],
@@ -137,23 +142,118 @@ ABBREVIATIONS: dict[str, str | None] = {"uae": "AE", "uk": "GB", "usa": "US", "u
 UNIONS = {"eu": said("name.either", en="the European Union", zh="欧盟")}
 
 
-def _abbreviation(text: str, gazetteer: Gazetteer) -> PlaceNotFound | None:
-    """A country's ISO code or abbreviation typed alone ("UK", "US", "DE", "U.S.") is that country,
-    as `near China` is (a RegionNotPlace); "EU" is no place. Read loosely, "UK" was Uk in Irkutsk,
-    "US" Us in Île-de-France, "EU" Eu in Normandy, each silently: a code names its country."""
+class CodeReading(NamedTuple):
+    """What a code typed alone means (read_code): the country it is the code of (ISO alpha-2, and the
+    gazetteer's name for it; "" for a union), and the Chinese places its letters are the pinyin
+    initials of (china.places_of_initials: BJ 北京), which make it mean two things."""
+
+    typed: str
+    code: str
+    country: str
+    initials: tuple[str, ...] = ()
+
+
+def read_code(text: str, gazetteer: Gazetteer) -> CodeReading | None:
+    """A country's code or abbreviation typed alone, or None for any other text. The one place that
+    reads one, for near, map, list --country and import --country alike.
+
+    A code is written in capitals ("Bo" is Bo, Sierra Leone, "BO" Bolivia): two that are an ISO 3166
+    alpha-2 code ("HK", "DE"), three that are an alpha-3 one ("HKG", "DEU": the region table's names
+    of a whole country; of a country and its parts, "FRA" for France and its overseas, the one whose
+    name means them all), or an abbreviation of ABBREVIATIONS ("UK", "USA", "U.S.", "EU"). A code
+    means what its country's name means (`near HK` is `near "Hong Kong"`, `near TW` `near Taiwan`):
+    the caller reads the name. Read loosely, "UK" was Uk in Irkutsk, "US" Us in Île-de-France, each
+    silently. `initials` are set for a code of a country outside China's area whose letters are also
+    the pinyin initials of a Chinese province or big city (BJ, SZ, CD): HK, MO and TW name the
+    region a Chinese patient means by them too."""
     if not text.isascii() or "," in text or len(text) > 6:
         return None
     key = name_key(text)
-    if key in UNIONS:
-        return PlaceNotFound(text, [], hint=said("hint.union", text=text, union=UNIONS[key]))
-    # a code in capitals, as codes are written: "Bo" is Bo, Sierra Leone, "BO" Bolivia
-    code = ABBREVIATIONS.get(key) or (key.upper() if len(key) == 2 and text.isupper() else "")
-    if not code or not gazetteer.country_name(code) or gazetteer.country_name(code) == code:
+    if key in ABBREVIATIONS:
+        code = ABBREVIATIONS[key] or ""
+        return CodeReading(text, code, _country_named(code, gazetteer) if code else "")
+    if not text.isupper() or not key.isalpha():
         return None
-    countries: set[tuple[str, str]] = {(country, admin1) for country, admin1 in gazetteer.regions(code) if not admin1}
-    if (code, "") not in countries:
-        countries = {(code, "")}
-    return RegionNotPlace(text, countries, hint=said("hint.country_code", text=text, country=gazetteer.country_name(code)))
+    code = key.upper() if len(key) == 2 else _alpha3(key, gazetteer) if len(key) == 3 else ""
+    if not code or gazetteer.country_name(code) == code:
+        return None
+    initials = () if code in CHINA_AREA else tuple(places_of_initials(key, gazetteer))
+    return CodeReading(text, code, _country_named(code, gazetteer), initials)
+
+
+def _country_named(code: str, gazetteer: Gazetteer) -> str:
+    """A country's name as sitefinder shows it: GeoNames' ("Germany"), a region of China as the
+    region ("Macau", not "Macao")."""
+    return display_region(gazetteer.country_name(code).strip())  # GeoNames writes "Bonaire, Saint Eustatius and Saba "
+
+
+def _alpha3(key: str, gazetteer: Gazetteer) -> str:
+    """The country an alpha-3 code (folded) names: of the whole countries the region table gives for
+    it, the one whose own name means them all ("fra": France, with Réunion and the rest), else ""."""
+    whole = {country for country, admin1 in gazetteer.regions(key) if not admin1}
+    return next((code for code in sorted(whole) if gazetteer.country_codes(gazetteer.country_name(code)) == whole), "")
+
+
+def country_meant(text: str, gazetteer: Gazetteer) -> str:
+    """The country name a --country value means: a code's country's name ("HK" → "Hong Kong"), else the text."""
+    reading = read_code(text, gazetteer)
+    return reading.country if reading is not None and reading.country else text
+
+
+def _by_code(query: str, reading: CodeReading, gazetteer: Gazetteer, preferred: frozenset[int],
+             lang: str | None) -> Resolution:
+    """`near CODE`: what its country's name answers, named as the code (read_code)."""
+    text = reading.typed
+    if not reading.code:
+        raise PlaceNotFound(text, [], hint=said("hint.union", text=text, union=UNIONS[name_key(text)]))
+    # the country in each language (Germany, 德国; Benin in both when the gazetteer has no Chinese name)
+    country = said("name.either", en=reading.country, zh=gazetteer.country_name_zh(reading.code) or reading.country)
+    if reading.initials:  # BJ: Benin or 北京? asked back, as a name of several places is (Agincourt)
+        raise CodeOrInitials(text, country, reading.initials, lang=lang)
+    hint = said("hint.country_code", text=text, country=country)
+    # What the name means, within the code's country: "Georgia" is also a US state, GE only the country.
+    within = gazetteer.country_codes(reading.country) | {reading.code}
+    try:
+        found = resolve(reading.country, gazetteer, preferred, lang)
+    except RegionNotPlace as region:  # a country, or a region (Hong Kong, Taiwan): its sites, said as the code
+        regions = {(code, admin1) for code, admin1 in region.regions if code in within} or {(reading.code, "")}
+        raise RegionNotPlace(text, regions, hint, region.notes if regions == region.regions else (),
+                             meant=country) from None
+    except PlaceNotFound:
+        raise PlaceNotFound(text, [], hint=hint, lang=lang) from None
+    if gazetteer.country_code_of(found.place.country) not in within:
+        raise RegionNotPlace(text, {(reading.code, "")}, hint, meant=country)
+    # a country whose name is a place's too (Puerto Rico: San Juan): that place, saying how the code was read
+    return found._replace(query=query, notes=(said("notice.country_code", text=text, country=country),
+                                              *found.notes))
+
+
+def _initials_suggested(text: str, gazetteer: Gazetteer) -> list[str]:
+    """The Chinese places two or three letters that name nothing are the pinyin initials of (GZ: 广州,
+    贵州), suggested when nothing else is known."""
+    key = name_key(text)
+    return places_of_initials(key, gazetteer) if text.isascii() and key.isalpha() and 2 <= len(key) <= 3 else []
+
+
+def _main_city(place: Place, gazetteer: Gazetteer) -> bool:
+    """Whether a place is the most populous of its country (Singapore, Mexico City): what the
+    country's name means when a place bears it too."""
+    largest = gazetteer.largest_place(gazetteer.country_code_of(place.country))
+    return place.geonameid is not None and place.geonameid == largest
+
+
+MAX_CODE_LETTERS = 3  # ISO 3166 codes, of countries and of their divisions, are two or three letters
+
+
+def _regions_named(text: str, gazetteer: Gazetteer) -> set[tuple[str, str]]:
+    """The provinces, states and countries a text names (Gazetteer.regions); a word as short as a
+    code and not written in capitals, only by the region's own name ("Ain", "Var", "Zug"): codes are
+    written in capitals (read_code), and read loosely "Per" was Peru, "Aus" Australia, "Mex" a state."""
+    regions = gazetteer.regions(text)
+    if not text.isascii() or len(name_key(text)) > MAX_CODE_LETTERS or text.isupper():
+        return regions  # 中国, 山东: two characters are a name, not a code
+    return {(code, admin1) for code, admin1 in regions
+            if province_key(admin1 or gazetteer.country_name(code)) == province_key(text)}
 
 
 def _known_heads(text: str, gazetteer: Gazetteer) -> list[str]:

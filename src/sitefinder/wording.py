@@ -161,6 +161,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "hint.union": {"en": "{text} is {union}, not a place: give a city in it",
                    "zh": "{text} 是{union}，不是一个地点：请给出其中的城市"},
     "hint.country_code": {"en": "{text} is {country}: give a city in it", "zh": "{text} 是 {country}：请给出其中的城市"},
+    # a code typed alone (resolver.read_code): "HK (Hong Kong) is a country..."; BJ: Benin or 北京?
+    "name.code": {"en": "{code} ({country})", "zh": "{code}（{country}）"},
+    "notice.country_code": {"en": "{text}: the country code of {country}", "zh": "{text}：{country} 的国家代码"},
+    "error.code_or_initials": {"en": "{code}: {country} (its country code) or {places}? Type the name.",
+                               "zh": "{code}：是国家代码 {country}，还是 {places}？请输入地名。"},
+    "hint.initials": {"en": "{text} are the pinyin initials of these: type the name",
+                      "zh": "{text} 是这些地名拼音的首字母：请输入地名"},
     "notice.exact_short": {"en": "{text}: using {place}, {country}, a place of exactly that name",
                            "zh": "{text}：使用 {place}, {country}，名称正好是它的地点"},
     "notice.address": {"en": "{text} read as an address: using its part {part}, {place}",

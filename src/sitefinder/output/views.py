@@ -375,9 +375,9 @@ def notices(answer: object, options: str = "") -> list[str]:
         if answer.sites:
             return [*spoken_notes(answer.notes, lang),  # what else the name means (河北 is also Tianjin's 河北区)
                     say("notice.region_sites." + ("one" if len(answer.sites) == 1 else "many"), lang,
-                        query=answer.query, kind=kind, count=len(answer.sites),
+                        query=answer.named, kind=kind, count=len(answer.sites),
                         command=command("list", f"--{answer.kind}", answer.region, options=options)), *closed]
-        return [*spoken_notes(answer.notes, lang), say("notice.region_none", lang, query=answer.query, kind=kind),
+        return [*spoken_notes(answer.notes, lang), say("notice.region_none", lang, query=answer.named, kind=kind),
                 *closed]
     if isinstance(answer, SiteList):
         return [*spoken_notes(answer.notes, lang_of(answer.chinese)),
