@@ -605,6 +605,28 @@ def test_a_district_without_a_site_of_its_own_lists_its_citys_sites(cli, city: s
     assert str(expected[0]) in shown.stdout + shown.stderr
 
 
+def _districts_of_cities_without_sites() -> list[str]:
+    gazetteer = open_gazetteer()
+    hosting = {gazetteer.chinese_name(site.geonameid) for site in open_sites(None).sites() if site.geonameid}
+    picked = []
+    for prefecture in PREFECTURES:
+        if official_short(prefecture["name"]) in hosting:
+            continue
+        district = next((row for row in COUNTIES if row["code"][:4] == prefecture["code"][:4]
+                         and row["name"].endswith("区") and row["name"] != "市辖区"), None)
+        if district is not None:
+            picked.append(prefecture["name"] + district["name"])
+    return picked[::25]
+
+
+@pytest.mark.parametrize("chain", _districts_of_cities_without_sites())
+def test_a_district_of_a_city_without_sites_is_not_said_to_list_that_citys_sites(cli, chain: str) -> None:
+    """`list --city 天河区` said "here are Guangzhou's sites" and then "no site in that city"."""
+    run = cli("list", "--city", chain, "--json")
+    assert run.exit_code == 0 and run.json()["sites"] == []
+    assert "以下是" not in run.stderr and "sites of" not in run.stderr
+
+
 # ------------------------------------------------------------------ English names shown back (#20)
 
 # The English names a division may be shown by other than the pinyin of its Chinese name: the

@@ -315,3 +315,18 @@ def test_a_long_imports_progress_is_said_in_the_locales_language(done: int, tota
     english, chinese = progress_line(done, total, "en"), progress_line(done, total, "zh")
     assert str(done) in english and str(done) in chinese and not has_cjk(english) and has_cjk(chinese)
     assert total is None or (str(total) in english and str(total) in chinese)
+
+
+@pytest.mark.parametrize("words, meant", [
+    (["NEAR", "广州"], "sitefinder near 广州"), (["List", "--city", "Jinan"], "sitefinder list --city Jinan"),
+    (["附近", "广州"], "sitefinder near 广州"), (["地图", "台州"], "sitefinder map 台州"),
+    (["显示", "7"], "sitefinder show 7"), (["列表"], "sitefinder list"), (["导入", "study.json"], "sitefinder import study.json"),
+    (["广州"], "sitefinder near 广州"), (["Guangzhou", "--json"], "sitefinder near Guangzhou --json"),
+])
+def test_a_mistyped_command_is_answered_with_the_command_meant_and_the_rest_kept(words: list[str], meant: str) -> None:
+    """`sitefinder NEAR 广州` was told "did you mean: sitefinder near NEAR", `sitefinder 附近 广州`
+    "sitefinder near 附近": a command in capitals or in Chinese is that command, a place is near's,
+    and the rest of the line is kept."""
+    run = run_cli(*words)
+    assert run.exit_code == 2 and run.stdout == ""
+    assert meant in run.stderr, run.stderr

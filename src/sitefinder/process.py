@@ -76,9 +76,10 @@ def our_usage_words(exc: Exception, words: Sequence[str], lang: str = "en") -> s
         return say("usage.see_help", lang, message=ours, command=named) if ours else None
     if message.startswith("No such command") and words and context is not None and not context.parent:
         commands = sorted(getattr(context.command, "commands", {}) or [])
-        first = next((word for word in words if not word.startswith("-")), "")
-        if first and first not in commands and "Did you mean" not in message:
-            return unknown_command_words(first.strip(), commands, lang)
+        at = next((index for index, word in enumerate(words) if not word.startswith("-")), None)
+        first = words[at] if at is not None else ""
+        if first and first not in commands and ("Did you mean" not in message or first.casefold() in commands):
+            return unknown_command_words(first.strip(), commands, words[at + 1:] if at is not None else (), lang)
     return None
 
 

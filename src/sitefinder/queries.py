@@ -422,7 +422,9 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
         notes: tuple[str, ...] = ()
         if city and city_filter is not None and not source.count_matching(None, None, city_filter, None, None):
             district = _district_city(city, source, lang)
-            if district is not None:
+            # its city's sites, said so, when it has any: "here are Guangzhou's sites" above "no
+            # site in that city" said two things; without any, the answer is the district's own
+            if district is not None and source.count_matching(None, None, district[0], None, None):
                 city_filter, notes = district[0], (district[1],)
         chosen = _chosen(source, trials, condition)
         if stream and not in_chinese:
@@ -508,9 +510,13 @@ def trial_summary(sites_path: Path | None = None, nct_id: str | None = None, lan
     """The trial's facts and where its sites are; for a dataset of several trials, each trial's
     status, phase, site count and data date, or, with `nct_id`, that one trial's facts. `lang`: the
     words people read ("en" by default)."""
-    from sitefinder.catalogue import parse_trial_options
+    wanted = None
+    if nct_id is not None:  # the argument, said as one: `info ""` is no "--trial ''"
+        from sitefinder.importer import nct_id_of
 
-    wanted = next(iter(parse_trial_options([nct_id])), None) if nct_id is not None else None
+        wanted = nct_id_of(nct_id)
+        if wanted is None:
+            raise UsageError(key="usage.nct_id", value=quoted(nct_id.strip()))
 
     def question(source: MemorySource | IndexedSource) -> TrialSummary:
         rows = source.trial_rows()

@@ -894,8 +894,17 @@ def unknown_option_words(option: str, offered: Sequence[str], command_name: str,
     return say("usage.no_option", lang, option=option, command=command_name, meant=meant)
 
 
-def unknown_command_words(word: str, commands: list[str], lang: str = "en") -> str:
-    """`sitefinder 广州`, `sitefinder help`: what the person probably meant."""
+# A command said in Chinese, as a patient may type it (`sitefinder 附近 广州`).
+CHINESE_COMMANDS = {"附近": "near", "最近": "near", "查找": "near", "列表": "list", "列出": "list", "显示": "show",
+                    "查看": "show", "信息": "info", "地图": "map", "更新": "update", "导入": "import"}
+
+
+def unknown_command_words(word: str, commands: list[str], rest: Sequence[str] = (), lang: str = "en") -> str:
+    """`sitefinder 广州`, `sitefinder NEAR 广州`, `sitefinder 附近 广州`, `sitefinder help`: the
+    command the person probably meant, with the rest of what they typed: a command in capitals or
+    in Chinese is that command; anything else is a place to look near."""
     if word.lower() in ("help", "-help", "?"):
         return say("usage.help_command", lang, word=repr(word))
-    return say("usage.no_command", lang, word=repr(word), command=command("near", word), commands=", ".join(commands))
+    meant = word.casefold() if word.casefold() in commands else CHINESE_COMMANDS.get(word)
+    line = command(meant, *rest) if meant in commands else command("near", word, *rest)
+    return say("usage.no_command", lang, word=repr(word), command=line, commands=", ".join(commands))
