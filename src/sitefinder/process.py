@@ -98,6 +98,7 @@ def guarded(command: Callable[[list[str]], Any], arguments: Sequence[str], debug
 
 
 def _guarded(command: Callable[[list[str]], Any], words: list[str], debug: bool) -> int:
+    """`guarded`'s error ladder, once the characters are chosen."""
 
     def language() -> str:  # asked only on the way out: an answer never imports the catalogue for it
         return answer_language(words, os.environ)
