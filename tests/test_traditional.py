@@ -75,10 +75,12 @@ def test_a_locale_name_says_which_traditional_characters(name: str, expected: st
     (None, {"LANGUAGE": "zh_TW", "LANG": "C.UTF-8"}, None),             # ignored in the C locale
     (None, {"LC_ALL": "zh_HK.UTF-8", "LANG": "zh_CN.UTF-8"}, "hk"),
     (None, {"LC_ALL": "zh_CN.UTF-8", "LANG": "zh_TW.UTF-8"}, None),
+    (None, {"LC_MESSAGES": "zh_TW.UTF-8", "LANG": "en_US.UTF-8"}, "tw"),  # messages are what we print
     ("zh", {"LANG": "zh_TW.UTF-8"}, "tw"),                              # Chinese, in the locale's characters
     ("zh", {"LANG": "en_US.UTF-8"}, None),
     ("zh-CN", {"LANG": "zh_TW.UTF-8"}, None),                           # Simplified asked for
-    ("en", {"LANG": "zh_TW.UTF-8"}, None),
+    ("en", {"LANG": "zh_TW.UTF-8"}, "tw"),                              # English words; a Chinese name among them
+    ("en", {"LANG": "en_US.UTF-8"}, None),
     ("zh-TW", {"LANG": "C.UTF-8"}, "tw"),
     ("zh-HK", {"LANG": "zh_TW.UTF-8"}, "hk"),
 ])
@@ -223,6 +225,9 @@ def test_lang_asks_for_the_characters_too(opencc) -> None:
     assert run_cli("show", "7", "--lang", "zh", env={"LANG": "zh_HK.UTF-8"}).stdout == run_cli(
         "show", "7", env={"LANG": "zh_HK.UTF-8"}).stdout
     assert run_cli("show", "7", "--lang", "en", env={"LANG": "zh_TW.UTF-8"}).stdout == run_cli("show", "7").stdout
+    # English words, and a Chinese name shown back among them in the locale's characters
+    english = run_cli("near", "广洲", "--lang", "en", env={"LANG": "zh_TW.UTF-8"})
+    assert english.exit_code == 1 and english.stderr.startswith("Error: ") and "廣洲" in english.stderr
 
 
 @pytest.mark.parametrize("command", [["near", "广州", "--json"], ["list", "--province", "广东", "--json"],

@@ -58,8 +58,9 @@ def traditional_script(name: str) -> str | None:
 
 def chosen_script(asked: str | None, environ: Mapping[str, str]) -> str | None:
     """Whether people's words are shown in Traditional characters ("tw", "hk") or not (None): by
-    `--lang` (zh-TW, zh-HK; en and zh-CN never), else, for `--lang zh` or none, by the locale."""
-    if asked is not None and asked.casefold() != "zh":
+    `--lang` (zh-TW, zh-HK; zh-CN never), else, for `--lang zh`, `--lang en` (English words, and
+    any Chinese among them, a name typed, in the locale's characters) or none, by the locale."""
+    if asked is not None and asked.casefold() not in ("zh", "en"):
         return traditional_script(asked)
     return traditional_script(_locale_name(environ))
 
