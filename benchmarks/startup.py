@@ -52,7 +52,11 @@ STARTUP_CASES = [
 ]
 EXTRA_CASES: list[tuple[str, list[str], str, float | None, float | None]] = [
     ("map 台州 (terminal)", ["map", "台州"], TABLE_FLOOR, None, None),
+    # Chinese words in Simplified and in Traditional characters: the second reads data/traditional.tsv
+    ("show 7 (table, LANG=zh_CN)", ["show", "7"], TABLE_FLOOR, None, None),
+    ("show 7 (table, LANG=zh_TW)", ["show", "7"], TABLE_FLOOR, None, None),
 ]
+LOCALES = {"show 7 (table, LANG=zh_CN)": "zh_CN.UTF-8", "show 7 (table, LANG=zh_TW)": "zh_TW.UTF-8"}
 
 
 def command(args: list[str]) -> list[str]:
@@ -109,7 +113,11 @@ def startup_table(repeat: int, work: Path) -> None:
     def fresh() -> dict[str, str]:  # a user cache directory that has never been written
         return {**env, "SITEFINDER_CACHE_DIR": str(work / f"fresh-{next(counter)}")}
 
-    results = measure(cases, repeat, env, {"first run after install": fresh})
+    def in_locale(locale: str) -> callable:  # type: ignore[valid-type]
+        return lambda: {**env, "LANG": locale}
+
+    results = measure(cases, repeat, env, {"first run after install": fresh,
+                                           **{label: in_locale(locale) for label, locale in LOCALES.items()}})
     medians = {label: statistics.median(seconds) for label, (seconds, _, _) in results.items()}
     memory = {label: statistics.median(rss) / 1024 for label, (_, rss, _) in results.items()}
     cpu = {label: statistics.median(spent) for label, (_, _, spent) in results.items()}

@@ -26,10 +26,11 @@ from sitefinder.models import Trial
 STUDY = ROOT / "data" / "registry" / "NCT07010263.json"
 
 
-def imported(cwd: Path, *args: str) -> set[str]:
-    """Every module a run of `sitefinder ARGS` imports."""
+def imported(cwd: Path, *args: str, lang: str = "") -> set[str]:
+    """Every module a run of `sitefinder ARGS` imports (under the locale `lang`, when given)."""
     run = subprocess.run([sys.executable, "-X", "importtime", "-m", "sitefinder", *args], cwd=cwd,
-                         capture_output=True, text=True, timeout=120, env={**os.environ, "COLUMNS": "100"})
+                         capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "COLUMNS": "100", **({"LANG": lang} if lang else {})})
     assert run.returncode == 0, run.stderr[-2000:]
     names = {line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")}
     assert "sitefinder.cli" in names, run.stderr[-2000:]
@@ -46,6 +47,18 @@ def test_near_json_imports_neither_the_placement_rules_nor_what_only_imports_nee
     names = imported(tmp_path, "near", "Guangzhou", "--json")
     assert not names & {"sitefinder.placement", "sitefinder.bulkimport", "sitefinder.datasets", "tempfile", "random"}
     assert not packages(names) & {"rich", "rapidfuzz", "phonenumbers", "geopy"}
+
+
+@pytest.mark.parametrize("args, lang, reads", [
+    (("near", "Guangzhou", "--json"), "C.UTF-8", False), (("near", "Guangzhou", "--json"), "zh_CN.UTF-8", False),
+    (("near", "Guangzhou"), "zh_CN.UTF-8", False), (("near", "Guangzhou"), "en_US.UTF-8", False),
+    (("near", "Guangzhou", "--json"), "zh_TW.UTF-8", False),  # JSON is the data, as written: nothing to convert
+    (("near", "Guangzhou"), "zh_TW.UTF-8", True), (("near", "Guangzhou"), "zh_HK.UTF-8", True)])
+def test_only_a_traditional_locale_reads_the_table_of_traditional_characters(tmp_path: Path, args: tuple[str, ...],
+                                                                            lang: str, reads: bool) -> None:
+    """output.traditional (and its table of 13,500 entries, 4 ms to read) is for people's words under
+    zh_TW, zh_HK, zh_MO: no other run pays for it."""
+    assert ("sitefinder.output.traditional" in imported(tmp_path, *args, lang=lang)) is reads
 
 
 def test_a_qualifier_naming_no_place_still_reaches_the_placement_rules(tmp_path: Path) -> None:

@@ -507,7 +507,7 @@ def test_csv_bom_for_spreadsheets(cli) -> None:
 @pytest.mark.parametrize("args, wanted", [
     (("near", "Guangzhou", "--within", "400km"), "--within takes a number, not '400km'"),
     (("near", "Guangzhou", "--limit", "x"), "--limit takes a whole number, not 'x'"),
-    (("near", "Guangzhou", "--lang", "fr"), "--lang takes one of: en, zh; not 'fr'"),
+    (("near", "Guangzhou", "--lang", "fr"), "--lang takes one of: en, zh, zh-CN, zh-TW, zh-HK; not 'fr'"),
     (("list", "--format", "xml"), "--format takes one of: table, json, csv; not 'xml'"),
 ])
 def test_bad_option_values_are_said_in_our_words(cli, args: tuple[str, ...], wanted: str) -> None:

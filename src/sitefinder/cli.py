@@ -196,21 +196,25 @@ class MapView(str, enum.Enum):
     world = "world"
 
 
-class Language(str, enum.Enum):
+class Language(str, enum.Enum):  # wording.LANG_CHOICES
     en = "en"
     zh = "zh"
+    zh_CN = "zh-CN"
+    zh_TW = "zh-TW"
+    zh_HK = "zh-HK"
 
 
 LangOption = Annotated[Optional[Language], typer.Option(
     "--lang", case_sensitive=False, show_default=False,
-    help="zh: words and places in Chinese characters; en: English only. Default: zh when the locale (LC_ALL, LC_MESSAGES, LANG) is Chinese or you type Chinese.")]
+    help="zh: words and places in Chinese characters (Traditional under a zh_TW, zh_HK or zh_MO locale; zh-CN Simplified, zh-TW Taiwan's Traditional, zh-HK Hong Kong's); en: English only. Default: zh when the locale (LC_ALL, LC_MESSAGES, LANG) is Chinese or you type Chinese.")]
 
 
 def chosen_language(lang: Language | None) -> str | None:
-    """`--lang`, else the locale's (LC_ALL, LC_MESSAGES, LANG: wording.locale_language), else None."""
-    from sitefinder.wording import locale_language
+    """`--lang` ("zh" for each Chinese one: the characters are the output's, see process.answer_script),
+    else the locale's (LC_ALL, LC_MESSAGES, LANG: wording.locale_language), else None."""
+    from sitefinder.wording import locale_language, spoken_language
 
-    return lang.value if lang else locale_language(os.environ)
+    return spoken_language(lang.value) if lang else locale_language(os.environ)
 
 
 def _complete_province(incomplete: str) -> list[str]:

@@ -72,7 +72,8 @@ def our_usage_words(exc: Exception, words: Sequence[str], lang: str = "en") -> s
         value = next((words[i + 1] for i, word in enumerate(words[:-1]) if word in param.opts), None)
         value = value if value is not None else next((word.split("=", 1)[1] for word in words
                                                       if word.startswith(option + "=")), None)
-        ours = usage_words(message, option, value, lang)
+        declared = getattr(getattr(param, "type", None), "choices", None) or ()
+        ours = usage_words(message, option, value, lang, tuple(str(choice) for choice in declared))
         return say("usage.see_help", lang, message=ours, command=named) if ours else None
     if message.startswith("No such command") and words and context is not None and not context.parent:
         commands = sorted(getattr(context.command, "commands", {}) or [])
@@ -84,9 +85,21 @@ def our_usage_words(exc: Exception, words: Sequence[str], lang: str = "en") -> s
 
 
 def guarded(command: Callable[[list[str]], Any], arguments: Sequence[str], debug_from_env: bool = False) -> int:
-    """Run `command` on the words of a command line (without --debug) and return the exit code."""
+    """Run `command` on the words of a command line (without --debug) and return the exit code.
+    What people read is shown in the characters the command line and the locale ask for (the
+    output's `streams.show_in`), the errors said here too; as it was again after the run."""
+    from sitefinder.output.streams import show_in
+
     words, debug = take_debug_flag(list(arguments))
-    debug = debug or debug_from_env
+    before = show_in(answer_script(words, os.environ))
+    try:
+        return _guarded(command, words, debug or debug_from_env)
+    finally:
+        show_in(before)
+
+
+def _guarded(command: Callable[[list[str]], Any], words: list[str], debug: bool) -> int:
+    """`guarded`'s error ladder, once the characters are chosen."""
 
     def language() -> str:  # asked only on the way out: an answer never imports the catalogue for it
         return answer_language(words, os.environ)
@@ -144,16 +157,33 @@ def answer_language(words: Sequence[str], environ: Mapping[str, str]) -> str:
     follows (wording.language_of): `--lang` on the command line, else the locale, else the script
     of what was typed. Read from the words themselves: a usage error comes before Click has parsed
     --lang, and an error of the core carries no language (its words are the catalogue's phrase)."""
-    from sitefinder.wording import language_of, locale_language
+    from sitefinder.wording import language_of, locale_language, spoken_language
 
+    asked = asked_language(words)
+    return language_of(spoken_language(asked) if asked else locale_language(environ), " ".join(words))
+
+
+def answer_script(words: Sequence[str], environ: Mapping[str, str]) -> str | None:
+    """The Traditional characters people's words are shown in ("tw", "hk"), or None: by `--lang`,
+    else the locale (wording.chosen_script)."""
+    from sitefinder.wording import chosen_script
+
+    return chosen_script(asked_language(words), environ)
+
+
+def asked_language(words: Sequence[str]) -> str | None:
+    """The last `--lang` value of the command line that is one (wording.LANG_CHOICES), before any `--`."""
+    from sitefinder.wording import LANG_CHOICES
+
+    choices = {choice.casefold(): choice for choice in LANG_CHOICES}
     end = list(words).index("--") if "--" in words else len(words)
     asked = None
     for index, word in enumerate(words[:end]):
         value = words[index + 1] if word == "--lang" and index + 1 < end else (
             word.split("=", 1)[1] if word.startswith("--lang=") else None)
-        if value is not None and value.lower() in ("en", "zh"):
-            asked = value.lower()
-    return language_of(asked or locale_language(environ), " ".join(words))
+        if value is not None and value.casefold() in choices:
+            asked = choices[value.casefold()]
+    return asked
 
 
 def check_words(words: Sequence[str]) -> None:

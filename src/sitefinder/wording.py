@@ -23,11 +23,46 @@ def locale_language(environ: Mapping[str, str]) -> str | None:
     zh_CN.UTF-8 reads Chinese even when typing pinyin (`near Kunshan`). Any other language is None,
     not "en", so a Chinese query from an English terminal is still answered in Chinese.
     """
+    return "zh" if _locale_name(environ).casefold().startswith("zh") else None
+
+
+def _locale_name(environ: Mapping[str, str]) -> str:
+    """The locale whose messages a person asked for (see locale_language), or "" for none."""
     locale = next((environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(name)), "")
     if locale.split(".")[0] in ("", "C", "POSIX"):
+        return ""
+    return (environ.get("LANGUAGE") or "").split(":")[0] or locale
+
+
+# `--lang`: the language, and for Chinese which characters: zh those of the locale (Traditional
+# under zh_TW, zh_HK, zh_MO, zh_Hant), zh-CN Simplified, zh-TW Taiwan's Traditional, zh-HK Hong Kong's.
+LANG_CHOICES = ("en", "zh", "zh-CN", "zh-TW", "zh-HK")
+
+
+def spoken_language(asked: str) -> str:
+    """The catalogue's language of a `--lang` value: "zh" for every Chinese one."""
+    return "zh" if asked.casefold().startswith("zh") else "en"
+
+
+def traditional_script(name: str) -> str | None:
+    """The Traditional characters a locale or language tag asks for: "tw" (Taiwan's standard: zh_TW,
+    zh_Hant, zh-Hant-TW), "hk" (Hong Kong's, which Macau writes too: zh_HK, zh_MO, zh-Hant-HK), else
+    None (zh_CN, zh_SG, zh-Hans, any other language: Simplified, or no Chinese at all)."""
+    parts = name.split(".")[0].split("@")[0].replace("-", "_").casefold().split("_")
+    if parts[0] != "zh" or "hans" in parts:
         return None
-    chosen = (environ.get("LANGUAGE") or "").split(":")[0] or locale
-    return "zh" if chosen.casefold().startswith("zh") else None
+    if "hk" in parts or "mo" in parts:
+        return "hk"
+    return "tw" if "tw" in parts or "hant" in parts else None
+
+
+def chosen_script(asked: str | None, environ: Mapping[str, str]) -> str | None:
+    """Whether people's words are shown in Traditional characters ("tw", "hk") or not (None): by
+    `--lang` (zh-TW, zh-HK; zh-CN never), else, for `--lang zh`, `--lang en` (English words, and
+    any Chinese among them, a name typed, in the locale's characters) or none, by the locale."""
+    if asked is not None and asked.casefold() not in ("zh", "en"):
+        return traditional_script(asked)
+    return traditional_script(_locale_name(environ))
 
 
 def wants_chinese(lang: str | None, typed: str) -> bool:
@@ -859,10 +894,12 @@ def data_options(sites: object, from_environment: str | None) -> str:
     return f"--sites {shell_word(str(sites))}"
 
 
-def usage_words(message: str, option: str, value: str | None, lang: str = "en") -> str | None:
+def usage_words(message: str, option: str, value: str | None, lang: str = "en",
+                choices: Sequence[str] = ()) -> str | None:
     """A bad option value said in our words ("--within takes a number, not '400km'"), instead of
     the parsing library's ("Input should be a valid number, unable to parse string as a number");
-    None when the message is not one of those (then the library's stands)."""
+    None when the message is not one of those (then the library's stands). `choices`: the option's
+    choices as declared (zh-TW), which some Typer releases write in lower case in their message."""
     shown = repr(value) if value is not None else say("usage.that", lang)
     # pydantic's words (Typer 0.29+) and Click's (below 0.29): either may be what parsed the value
     if "valid integer" in message or "not a valid int" in message:
@@ -870,8 +907,9 @@ def usage_words(message: str, option: str, value: str | None, lang: str = "en") 
     if "valid number" in message or "not a valid float" in message:
         return say("usage.number", lang, option=option, value=shown)
     if "is not one of" in message:
-        choices = message.split("is not one of", 1)[1].strip().rstrip(".")
-        plain = ", ".join(choice.strip().strip("'\"") for choice in choices.split(","))
+        listed = message.split("is not one of", 1)[1].strip().rstrip(".")
+        plain = ", ".join(choices) if choices else ", ".join(
+            choice.strip().strip("'\"") for choice in listed.split(","))
         return say("usage.one_of", lang, option=option, choices=plain, value=shown)
     return None
 

@@ -7,7 +7,8 @@ hands it to `emit`. Under it, one module per concern:
 - `schema`: the public JSON objects and CSV columns, from one field list, with one null policy;
 - `views`: people's words (titles, declared columns, footers, notices) as data;
 - `terminal`: Rich, and only there (the one Console, cells, tables, widths);
-- `streams`: JSON, CSV and notices with the standard library only;
+- `streams`: JSON, CSV and notices with the standard library only; which characters people read (`for_people`);
+- `traditional`: people's words in Traditional characters, under a Traditional locale only;
 - `mapfiles`: the map's canvas and its SVG and HTML files.
 
 Nothing under `output` imports the modules that compute answers (queries, importer, update).

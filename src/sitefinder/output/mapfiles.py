@@ -29,6 +29,14 @@ def terminal_canvas(columns: int) -> tuple[int, int, float]:
     return columns, rows, columns * 2 / (rows * 4)
 
 
+def page_language(lang: str) -> str:
+    """The page's language tag: zh-Hant-TW or zh-Hant-HK where its words are in Traditional characters."""
+    from sitefinder.output.streams import shown_in
+
+    script = shown_in()
+    return f"zh-Hant-{script.upper()}" if lang == "zh" and script else lang
+
+
 def write_map_file(result: MapResult, out: Path, options: str = "") -> None:
     from sitefinder.mapdraw import SiteLabel, html, svg
     from sitefinder.paths import replace_atomically
@@ -68,7 +76,10 @@ def write_map_file(result: MapResult, out: Path, options: str = "") -> None:
             rows = [[*row[:3], printable(trial_cell(site_trial(near, entry.site))), *row[3:]]
                     for row, entry in zip(rows, near.sites)]
         text = html(scene, title, labels, rows, tuple(column.header for column in columns_in(columns, lang)),
-                    footer=footer, lang=lang, caption=caption, attribution=attribution)
+                    footer=footer, lang=page_language(lang), caption=caption, attribution=attribution)
+    from sitefinder.output.streams import for_people
+
+    text = for_people(text)  # Traditional characters where they are chosen: a page people read
     try:
         replace_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     except OSError as exc:

@@ -93,6 +93,32 @@ def _is_number(text: str) -> bool:
     return text.strip() == text and text.lstrip("+-")[:1].isdigit()
 
 
+# The Traditional characters people's words are shown in ("tw", "hk": output.traditional), or None
+# for the words as written; chosen once a run, at the CLI boundary (process.guarded: `--lang`, the locale).
+_script: list[str | None] = [None]
+
+
+def show_in(script: str | None) -> str | None:
+    """Show people's words in `script` from now on; returns the one shown in before."""
+    before, _script[0] = _script[0], script
+    return before
+
+
+def shown_in() -> str | None:
+    return _script[0]
+
+
+def for_people(text: str) -> str:
+    """Text a person reads, in the characters chosen (`show_in`); the table of Traditional
+    characters is read only when they are (not for JSON, CSV, or any other locale)."""
+    script = _script[0]
+    if script is None:
+        return text
+    from sitefinder.output.traditional import convert
+
+    return convert(text, script)
+
+
 def notice(message: str) -> None:
     """A message for the person, never for a script: stderr, plain text; one line, wrapped at the
     width of a terminal (see `notice_width`) so that the terminal never breaks a word.
@@ -101,7 +127,7 @@ def notice(message: str) -> None:
     """
     if sys.stderr is not None:  # `2>&-` closes it: then there is nowhere to say anything
         width = notice_width()
-        text = printable(message)
+        text = printable(for_people(message))
         lines = wrap_words(text, width, cell_width) if width else [text]
         print("\n".join(lines), file=sys.stderr, flush=True)
 

@@ -101,6 +101,23 @@ class Message(NamedTuple):
 
 View = Union[TableView, FieldsView, MapView, Message]
 
+
+def written(view: TableView | FieldsView | MapView, convert: Callable[[str], str]) -> TableView | FieldsView | MapView:
+    """The view with every word people read in it passed through `convert` (Traditional characters:
+    streams.for_people), before it is measured and wrapped; the map's scene is no words."""
+    if isinstance(view, TableView):
+        return view._replace(title=convert(view.title),
+                             columns=[column._replace(header=convert(column.header)) for column in view.columns],
+                             rows=[[convert(text) for text in row] for row in view.rows],
+                             footer=[convert(line) for line in view.footer],
+                             lead=[(convert(line), style) for line, style in view.lead])
+    if isinstance(view, FieldsView):
+        return view._replace(title=convert(view.title),
+                             fields=[(convert(name), convert(value)) for name, value in view.fields])
+    return view._replace(title=convert(view.title), origin_line=convert(view.origin_line),
+                         site_lines=[convert(line) for line in view.site_lines],
+                         footer=[convert(line) for line in view.footer])
+
 # How near a site's coordinates are to the site, by the precision the sites file records: the
 # catalogue's "precision.city" and so on.
 PRECISIONS = ("city", "division", "state")
