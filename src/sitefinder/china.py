@@ -20,12 +20,13 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from sitefinder.distance import sphere_km
-from sitefinder.models import Place, Resolution
+from sitefinder.models import CONTENDER_SHARE, Place, Resolution
 from sitefinder.regions import place_words
 from sitefinder.text import fold, has_cjk, name_key, quoted
 from sitefinder.wording import language_of, said, say
 
 if TYPE_CHECKING:
+    from sitefinder.errors import PlaceNotFound
     from sitefinder.gazetteer import Gazetteer
 
 MUNICIPALITIES = ("11", "12", "31", "50")  # province-level cities: the province is the city
@@ -237,15 +238,21 @@ def _rank(divisions: list[Division], preferred: frozenset[int], wade_giles: bool
     """Namesakes in order: by how the query names each (_FORM_ORDER: the one written in full before
     one written without its suffix, 沙河市 the city, not a town Shahe; a division's own pinyin before
     another's older romanisation; Wade-Giles first when the query is written so, `wade_giles`); then
-    one hosting a site of the trial (its seat or its city's is a site city); then a mainland
-    division before a district of Hong Kong, Macau or Taiwan written alike (永康, xihu, wanzai: the
-    mainland's characters and pinyin; Taiwan's own characters, 鳳山區, name only Taiwan's); among
-    those districts, the ones of the area that has the most of them (東區 is four cities' of Taiwan
-    and one district of Hong Kong: Taiwan's, so that the sites nearest are right for four of the five;
-    neither side has its people counted, so nothing else ranks them); then the higher level (朝阳市,
-    a prefecture, before 朝阳区); then the more populous seat (a district's: its city's, _people). Measured on the benchmark: without
-    the mainland-first step, 16 mainland bare and pinyin answers went to a Taiwanese township of a
-    more populous seat."""
+    a mainland division before a district of Hong Kong, Macau or Taiwan written alike (永康, xihu,
+    wanzai: the mainland's characters and pinyin; Taiwan's own characters, 鳳山區, name only
+    Taiwan's); among those districts, the ones of the area that has the most of them (東區 is four
+    cities' of Taiwan and one district of Hong Kong: Taiwan's, so that the sites nearest are right
+    for four of the five; neither side has its people counted); then the level (a prefecture before
+    a county-level division: 南京市 before 南靖县, 亳州市 before 播州区; a province is read before any
+    of this, `_names_a_province`); then the people (`_people`: a district without people of its own
+    counts its city's, 武昌区 Wuhan's before 五常市's own); and only between namesakes equal in all of
+    that, one hosting a site of the trial (its seat or its city's is a site city), where equal in
+    people is a real contender's share (CONTENDER_SHARE: the answer calls such namesakes ambiguous
+    and names the other): Taizhou for this trial is 台州 (a site), 1.5 million, before 泰州, 1.6 million.
+    Hosting a site ranked before level and people in the round before (#20): `near Nanjing` was
+    南靖县 (Zhangzhou hosts a site) and not 南京市, 9 million people. Measured on the benchmark:
+    without the mainland-first step, 16 mainland bare and pinyin answers went to a Taiwanese
+    township of a more populous seat."""
     order = _WADE_GILES_FIRST if wade_giles else _FORM_ORDER
     areas: dict[str, set[str]] = {}
     for division in divisions:
@@ -256,22 +263,38 @@ def _rank(divisions: list[Division], preferred: frozenset[int], wade_giles: bool
         # Taiwan writes it is Matsu; "Taoyuan" in Latin letters stays Taiwan's city of 2 million
         local = division.code[:2] in ("HK", "MO", "TW") and (
             division.level == "county" or division.level == "prefecture" and division.form in ("full", "bare"))
-        hosting = division.place in preferred or division.level == "county" and division.city_place in preferred
-        return (order.get(division.form, 6), not hosting, local,
-                -len(areas[division.code[:2]]) if local else 0,
-                _LEVEL_ORDER[division.level], -_people(division), division.code)
+        return (order.get(division.form, 6), local, -len(areas[division.code[:2]]) if local else 0,
+                _LEVEL_ORDER[division.level], -_people(division), not hosts(division), division.code)
+
+    def hosts(division: Division) -> bool:
+        return division.place in preferred or division.level == "county" and division.city_place in preferred
+
     unique: dict[str, Division] = {}
     for division in sorted(divisions, key=key):
         unique.setdefault(division.code, division)
-    return list(unique.values())
+    ranked = list(unique.values())
+    leader = ranked[0] if ranked else None
+    if leader is not None and not hosts(leader):
+        # Equal but for people: a real contender of the leader (CONTENDER_SHARE of its people or more,
+        # as the answer calls it ambiguous) that hosts a site comes first. Taizhou for this trial is
+        # 台州 (1.5 million, a site) before 泰州 (1.6 million); Wuchang stays 武昌区 (Wuhan's 10 million),
+        # not 五常市 (95,000) though Harbin hosts a site.
+        equal = key(leader)[:4]
+        first = next((division for division in ranked[1:] if key(division)[:4] == equal and hosts(division)
+                      and _people(division) >= CONTENDER_SHARE * _people(leader)), None)
+        if first is not None:
+            ranked = [first, *(division for division in ranked if division is not first)]
+    return ranked
 
 
 def _people(division: Division) -> int:
-    """The people that rank a division among namesakes: a district's (区) are its city's, whose part
-    it is (its own seat's count is the city's or none: 海州区 of Lianyungang has none, Fuxin's has
-    Fuxin's); a county's, a county-level city's and a prefecture's are their seat's."""
-    if division.level == "county" and division.name.endswith(("区", "區")):
-        return max(division.population, division.city_population)
+    """The people that rank a division among namesakes of its level: its seat's; a district's (区)
+    that has none counted of its own, its city's, whose part it is (海州区 of Lianyungang has none:
+    Lianyungang's; 宝山区 of Shanghai has its own 2.3 million, counted as they are). Compared only
+    within a level (`_rank` orders by level first): a prefecture's people are never set against a
+    district's borrowed from another city."""
+    if division.level == "county" and division.name.endswith(("区", "區")) and not division.population:
+        return division.city_population
     return division.population
 
 
@@ -369,6 +392,13 @@ def spells_a_division(key: str, gazetteer: Gazetteer) -> bool:
         "SELECT 1 FROM cn_key WHERE key = ? AND form != 'alias' LIMIT 1", [key]))
 
 
+def own_pinyin(key: str, gazetteer: Gazetteer) -> bool:
+    """Whether `key` (folded Latin) is a division's own pinyin or English name as written alone
+    ("wuchang": 武昌区 and 五常市), not with a level word (nanfengxian) nor an alias."""
+    return gazetteer.has_china() and bool(gazetteer.rows(
+        "SELECT 1 FROM cn_key WHERE key = ? AND form = 'latin' LIMIT 1", [key]))
+
+
 def _distinct_from_leader(leader: Division, others: list[Division], gazetteer: Gazetteer) -> list[Division]:
     """The namesakes that are another place than the one answered: never the same GeoNames place (长沙县
     is placed at Changsha's), nor a division inside it or around it with its seat within SAME_SEAT_KM
@@ -456,22 +486,140 @@ def resolve_china(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
 
 
 _SEPARATORS = str.maketrans({"，": ",", "、": ",", ";": ",", "；": ",", " ": ",", "　": ","})
+# China's own name, written before an address (中国广东省广州市, 中华人民共和国北京市朝阳区) or after it in
+# the English order (天河区, 广州, 中国): no division, so the chain was not read at all (#20).
+COUNTRY_WORDS = ("中华人民共和国", "中華人民共和國", "中国", "中國")
+
+
+def _without_country(parts: list[str]) -> list[str]:
+    """The parts of an address without China's name: a part that is it, or begins or ends with it."""
+    kept = []
+    for part in parts:
+        if part in COUNTRY_WORDS:
+            continue
+        for word in COUNTRY_WORDS:
+            if part.startswith(word) and len(part) - len(word) >= 2:
+                part = part[len(word):]
+            if part.endswith(word) and len(part) - len(word) >= 2:
+                part = part[: -len(word)]
+        kept.append(part)
+    return kept
+
+
+def _latin_as_hanzi(part: str, gazetteer: Gazetteer) -> list[str]:
+    """The Chinese names a Latin part of a mixed query names ("Guangzhou 天河" → 广州市; "广州 Tianhe" →
+    天河区 and the other Tianhes), by its own pinyin or English; [part] when it names none."""
+    found = _divisions(gazetteer, [fold(part)]).get(fold(part), [])
+    names = [d.name for d in _rank([d for d in found if d.form != "alias"], frozenset())]
+    return list(dict.fromkeys(names))[:MAX_MIXED_NAMES] or [part]
+
+
+MAX_MIXED_NAMES = 4  # namesakes of a Latin part tried in a mixed query: 广州 Tianhe tries 天河区 four times
+
+
+def _chunks(parts: list[str], gazetteer: Gazetteer) -> list[list[str]]:
+    """Each reading of the parts as Chinese characters: Latin words together ("Tianhe District") as
+    the divisions they name, at most MAX_MIXED_NAMES readings of each."""
+    grouped: list[str] = []
+    for part in parts:
+        if grouped and part.isascii() and grouped[-1].isascii():
+            grouped[-1] += " " + part
+        else:
+            grouped.append(part)
+    readings: list[list[str]] = [[]]
+    for part in grouped:
+        forms = _latin_as_hanzi(part, gazetteer) if part.isascii() and any(ch.isalpha() for ch in part) else [part]
+        readings = [[*reading, form] for reading in readings for form in forms][:MAX_MIXED_NAMES * 2]
+    return readings
+
+
+def _unread(parts: list[str], used: int, backwards: bool) -> str:
+    """What a reading of `parts` (joined, in the order read) left after its first `used` characters,
+    part by part in the order typed: a reversed reading (某路, 广州市, 广东省 read 广东省广州市某路)
+    names its unread parts as they were written, not backwards."""
+    rest, position = [], 0
+    for part in parts:
+        if position + len(part) > used:
+            rest.append(part[max(0, used - position):])
+        position += len(part)
+    return "，".join(reversed(rest) if backwards else rest)
+
+
+def _homophone(char: str, other: str, readings: dict[str, set[str]]) -> bool:
+    return bool(readings.get(char, set()) & readings.get(other, set()))
+
+
+def _slips(after: Division, rest: str, gazetteer: Gazetteer) -> list[tuple[Division, str]]:
+    """The divisions inside `after` that the unread `rest` begins with but for one character: a
+    homophone (广洲 for 广州, 常沙 for 长沙, 济男 for 济南: a typo in Chinese is most often a character
+    of the same pinyin) in any of its written forms, or any one character of its full name (杭卅市)
+    or of a bare name that is the whole rest; never a text that is a division's name itself (北京，
+    杭州 names two cities). With the form as it should be written, longest first."""
+    rows = gazetteer.rows("SELECT code, name, level, parent, province, english, latitude, longitude, place, "
+                          "population FROM cn_division WHERE substr(code, 1, 2) = ?", (after.code[:2],))
+    inside = [d for d in (Division(*row) for row in rows) if _inside(d, after)]
+    chars = {char for char in rest[:MAX_KEY_CHARS]} | {char for d in inside for char in d.name}
+    readings = {char: set(spoken.split()) for char, spoken in gazetteer.rows(
+        f"SELECT char, readings FROM pinyin WHERE char IN ({','.join('?' * len(chars))})", sorted(chars))}
+    found: list[tuple[Division, str, bool]] = []
+    named = _divisions(gazetteer, (rest[:end] for end in range(2, min(len(rest), MAX_KEY_CHARS) + 1)))
+    for division in inside:
+        for form in sorted({division.name, *bare_forms(division.name, division.level)}, key=len, reverse=True):
+            typed = rest[: len(form)]
+            if len(typed) != len(form) or typed == form or typed in named:
+                continue  # 北京，杭州 is two cities: 杭州 is no slip for 通州
+            differ = [(a, b) for a, b in zip(typed, form) if a != b]
+            if len(differ) == 1 and (_homophone(*differ[0], readings) or form == division.name or typed == rest):
+                found.append((division, form, _homophone(*differ[0], readings)))
+                break
+    if any(homophone for *_, homophone in found):  # 常沙 is 长沙 (chang sha), not also 常德
+        found = [item for item in found if item[2]]
+    ranked = sorted(found, key=lambda item: (-len(item[1]), _LEVEL_ORDER[item[0].level], -item[0].population))
+    return [(division, form) for division, form, _ in ranked]
+
+
+def _slip_error(text: str, reading: str, used: str, chains: list[_Chain], gazetteer: Gazetteer,
+                lang: str) -> PlaceNotFound | None:
+    """Not found, suggesting the address as it should be written, when the part after what was read
+    is one character from a division inside it (广东省广洲市天河区: did you mean 广东省广州市天河区?):
+    as `near 杭洲` suggests 杭州, never the province's sites for the chain's first part alone."""
+    from sitefinder.errors import PlaceNotFound
+
+    rest = reading[len(used):]
+    suggestions: dict[str, str] = {}  # one per address as it should be written (长沙市, 长沙县: 湖南长沙)
+    # after each reading of what was read (河北 is the province and Tianjin's 河北区: 河北石家洲 is the former's)
+    slips = [slip for chain in chains for slip in _slips(chain.divisions[-1], rest, gazetteer)]
+    for division, form in sorted(slips, key=lambda item: -len(item[1])):
+        fixed = used + form + rest[len(form):]
+        found = _chains(fixed, gazetteer)
+        deepest = found[0].divisions[-1] if found else division
+        suggestions.setdefault(fixed, f"{fixed} ({_label(deepest, gazetteer).split(' (', 1)[1]}")
+    suggestions = dict(list(suggestions.items())[:MAX_SLIPS])
+    return PlaceNotFound(text, list(suggestions.values()), lang=lang) if suggestions else None
+
+
+MAX_SLIPS = 3  # suggestions for a slip in an address chain, as for a name alone (Gazetteer.suggest)
 
 
 def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int], lang: str) -> Resolution | None:
-    from sitefinder.errors import RegionNotPlace
-
-    parts = [part for part in text.translate(_SEPARATORS).split(",") if part]
-    if not parts or not all(has_cjk(part) for part in parts[:1]):
+    parts = _without_country([part for part in text.translate(_SEPARATORS).split(",") if part])
+    if not parts or not any(has_cjk(part) for part in parts):
         return None
-    readings = ["".join(parts)[:MAX_CHAIN_CHARS]]
+    if not has_cjk(parts[0]) and not _divisions(gazetteer, [fold(parts[0])]):
+        return None  # a mixed address begins with a division's Latin name ("Guangzhou 天河"); "Sun Yat-sen 医院" is none
+    orders = _chunks(parts, gazetteer)
+    readings = ["".join(chunk)[:MAX_CHAIN_CHARS] for chunk in orders]
+    pieces = {reading: (chunk, False) for reading, chunk in zip(readings, orders)}
     if len(parts) > 1:  # "天河区, 广州": the city written after, as English does
-        readings.append("".join(reversed(parts))[:MAX_CHAIN_CHARS])
+        for chunk in list(orders):
+            reading = "".join(reversed(chunk))[:MAX_CHAIN_CHARS]
+            readings.append(reading)
+            pieces.setdefault(reading, (list(reversed(chunk)), True))
     # Traditional characters (廣州市天河區, 鼓樓區) read as Simplified too: the mainland's names are
     # kept so. After the text as typed, which wins a tie: Taiwan's, Hong Kong's and Macau's own
     # names (臺中, 九龍, 東區) are kept as written there and stay theirs.
-    typed = list(readings)
-    readings += [form for reading in typed for form in gazetteer.simplified_forms(reading)]
+    typed = list(dict.fromkeys(readings))
+    readings = typed + [form for reading in typed for form in gazetteer.simplified_forms(reading)]
     found = [(reading, chains) for reading in readings if (chains := _chains(reading, gazetteer))]
     if not found:
         return None
@@ -480,6 +628,10 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
         return None  # 九龍 is Kowloon as Hong Kong writes it (GeoNames' place), not 九龙县 read in Simplified
     used, rest = reading[: chains[0].used], reading[chains[0].used:]
     chain = chains[0].divisions
+    if rest:
+        slip = _slip_error(text, reading, used, chains, gazetteer, lang)
+        if slip is not None:
+            raise slip
     if rest and len(chain) == 1 and chain[0].form != "full":
         return None  # "中山大学肿瘤防治中心" is a hospital, not Zhongshan: a bare name must stand alone
     ranked = _rank([chain.divisions[-1] for chain in chains], preferred)
@@ -489,6 +641,9 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
     also = [chain.divisions[-1] for other, more in found if other != reading
             and (more[0].used == len(other), more[0].used) == score for chain in more]
     ranked += [division for division in _rank(also, preferred) if division.code not in {d.code for d in ranked}]
+    if reading in pieces:  # said part by part as typed; a Simplified reading of Traditional: as read
+        read_in, backwards = pieces[reading]
+        rest = _unread(read_in, len(used), backwards)
     notes = [say("notice.china.rest_ignored", lang, used=used, english=ranked[0].english, rest=rest)] if rest else []
     if _names_a_province(ranked):
         return _province_or_city(query, text, used, ranked, gazetteer, notes, lang)
@@ -534,9 +689,10 @@ def _province_or_city(query: str, text: str, used: str, ranked: list[Division], 
         notes.append(say("notice.china.also_province", lang, used=used, province=leader.province))
         return _answer(query, cities, gazetteer, notes, lang)
     others = [d for d in ranked if d.level != "province"][:3]
-    also = (say("notice.china.province_namesakes", lang, used=used,
-                named="; ".join(_label(d, gazetteer) for d in others)),) if others else ()
-    raise RegionNotPlace(text, _region_of(leader), hint=f"that is a province or country: give a city in it, "
+    also = (*notes, *((say("notice.china.province_namesakes", lang, used=used,
+                            named="; ".join(_label(d, gazetteer) for d in others)),) if others else ()))
+    # with a rest not read (广东省人民路八号), the province is named as read: 广东省 is a province, the rest said
+    raise RegionNotPlace(used if notes else text, _region_of(leader), hint=f"that is a province or country: give a city in it, "
                                                         f"or run: sitefinder list --province {quoted(leader.province)}",
                          notes=also)
 

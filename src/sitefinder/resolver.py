@@ -7,7 +7,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from sitefinder.china import (ABROAD_NOTED, CHINA_AREA, chinese_cities_beginning, city_of_qualifier, names_a_facility,
-                              names_an_institution, places_of_initials, resolve_china, spells_a_division)
+                              names_an_institution, own_pinyin, places_of_initials, resolve_china,
+                              spells_a_division)
 from sitefinder.distance import SAME_PLACE_KM, distinct_places, sphere_km
 from sitefinder.errors import CodeOrInitials, PlaceNotFound, RegionNotPlace, SitefinderError, UsageError
 from sitefinder.gazetteer import Gazetteer
@@ -63,7 +64,7 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
         if address is None:
             raise
         return address
-    return found._replace(notes=(*found.notes, *loose_notes(found, text, gazetteer, lang)))
+    return told_apart(found._replace(notes=(*found.notes, *loose_notes(found, text, gazetteer, lang))), gazetteer)
 
 
 def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int],
@@ -105,6 +106,14 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
             return _choose(query, head, candidates, preferred)
     if regions := _regions_named(text, gazetteer):
         raise RegionNotPlace(text, regions, hint=said("hint.region", query=quoted(text)))
+    parts = [part.strip() for part in text.translate(TO_COMMA).split(",") if part.strip()]
+    if len(parts) >= 2 and gazetteer.country_codes(parts[0]) and not gazetteer.country_codes(parts[-1]):
+        # "China, Guangzhou": the country written first, as a Chinese address is ordered (中国，广州),
+        # read as "Guangzhou, China": not a place "China" the gazetteer lacks, in Guangzhou
+        return _resolve_text(query, ", ".join([*parts[1:], parts[0]]), gazetteer, preferred, lang, simplify)
+    two = _two_places(parts, gazetteer)
+    if two:
+        raise PlaceNotFound(text, two, hint=said("hint.two_places", first=two[0], second=two[1]), lang=lang)
     approximate = _main_city_of_qualifier(query, text, gazetteer)
     if approximate is not None:
         return approximate
@@ -140,6 +149,24 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
 ABBREVIATIONS: dict[str, str | None] = {"uae": "AE", "uk": "GB", "usa": "US", "us": "US", "prc": "CN",
                                         "roc": "TW", "eu": None}
 UNIONS = {"eu": said("name.either", en="the European Union", zh="欧盟")}
+
+
+def _two_places(parts: list[str], gazetteer: Gazetteer) -> list[str]:
+    """The two cities "Beijing, Shanghai" names, one not inside the other (the readings before found
+    none of the first in the second), each by its own name and of ABROAD_NOTED people: asked back,
+    as two places, never the second's main city "because Beijing is not in the gazetteer"."""
+    if len(parts) != 2:
+        return []
+    cities = []
+    for part in parts:
+        own = [place for place in _lookup(gazetteer, part) if place.population >= ABROAD_NOTED and (
+            name_key(place.name) == name_key(part)  # 北京，上海 too: a city by its Chinese name
+            or has_cjk(part) and gazetteer.chinese_name(place.geonameid or 0) in (part, part + "市"))]
+        if not own:
+            return []
+        place = max(own, key=lambda place: place.population)
+        cities.append(place_words(place.name, place.province or place.country))
+    return cities if cities[0] != cities[1] else []
 
 
 class CodeReading(NamedTuple):
@@ -436,9 +463,17 @@ def loose_notes(resolution: Resolution, text: str, gazetteer: Gazetteer, lang: s
         # GeoNames has of it: 天坛, the Temple of Heaven, was Tiantan, a village in Shanxi
         if resolution.name_zh or place.population >= ABROAD_NOTED:
             return ()
+        sounding = [name for name in gazetteer.same_sounding(key, MAX_NEAR_MISSES) if _a_city_named(name, gazetteer)]
+        if sounding:  # 深镇, a town, sounds as 深圳 (shen zhen): the city is what was most likely meant
+            return (say("notice.loose.small_chinese_homophone", language_of(lang, text), query=text, place=label,
+                        cities=say("error.or", language_of(lang, text)).join(sounding)),)
         return (say("notice.loose.small_chinese", language_of(lang, text), query=text, place=label),)
     if not key.isascii() or not any(place.geonameid == other.geonameid for other in gazetteer.places(key)):
         return ()  # reached by a reading of part of the text (a qualifier), not by the whole as a name
+    if resolution.name_zh and own_pinyin(key, gazetteer):
+        # a Chinese division found by its own pinyin (Wuchang, 武昌区): china.py ranked its namesakes
+        # and named them; no "another name" for its seat, no one-letter city (Xuchang) it is no slip of
+        return ()
     own = name_key(place.name) == key or bool(gazetteer.alias_note(text, place.geonameid))
     abroad = gazetteer.country_code_of(place.country) not in CHINA_AREA
     language = language_of(lang, text)
@@ -454,6 +489,31 @@ def loose_notes(resolution: Resolution, text: str, gazetteer: Gazetteer, lang: s
 
 
 MAX_NEAR_MISSES = 3
+
+
+def _a_city_named(suggestion: str, gazetteer: Gazetteer) -> bool:
+    """Whether a suggestion of Gazetteer.same_sounding ("深圳 (Shenzhen, Guangdong)") is a prefecture-
+    level city or larger: only those are offered for a small place typed by a homophone."""
+    chinese = suggestion.split(" (")[0]
+    return gazetteer.has_china() and bool(gazetteer.rows(
+        "SELECT 1 FROM cn_division WHERE name IN (?, ?) AND level != 'county' LIMIT 1", (chinese, chinese + "市")))
+
+
+def told_apart(resolution: Resolution, gazetteer: Gazetteer) -> Resolution:
+    """A place named in English as a bigger place of another Chinese name is (深镇, a town of
+    Guangdong, is "Shenzhen, Guangdong" as 深圳 is) named with its Chinese name, or as a town: the
+    heading "Sites nearest to Shenzhen, Guangdong" read as the city of 13 million."""
+    place = resolution.place
+    if place.geonameid is None or resolution.name_zh:
+        return resolution
+    chinese = gazetteer.chinese_name(place.geonameid)
+    bigger = [other for other in gazetteer.places(name_key(place.name)) if other.geonameid != place.geonameid
+              and other.name == place.name and other.province == place.province and other.country == place.country
+              and other.population > place.population
+              and (not chinese or not other.geonameid or gazetteer.chinese_name(other.geonameid) != chinese)]
+    if not bigger:
+        return resolution
+    return resolution._replace(place=place._replace(name=f"{place.name} ({chinese or 'town'})"))
 
 
 def _near_misses(key: str, place: Place, gazetteer: Gazetteer, by_alias: bool) -> list[str]:

@@ -246,6 +246,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{query} is no city or county of China: using {place}, a small place of that name (a landmark, "
               "hospital or street is not in the offline gazetteer: give its city)",
         "zh": "{query} 不是中国的市或县：按同名的小地方 {place} 计算（地标、医院、街道不在离线地名库中：请写出所在城市）"},
+    "notice.loose.small_chinese_homophone": {
+        "en": "{query} is no city or county of China: using {place}, a small place of that name; did you mean {cities}?",
+        "zh": "{query} 不是中国的市或县：按同名的小地方 {place} 计算；您是否要找 {cities}？"},
     "notice.loose.another_name": {
         "en": "{query} is not the name of a place the offline gazetteer knows well: using {place} ({people:,} "
               "people), which GeoNames also calls {query}; if you meant another place, write it with its "
@@ -410,6 +413,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "zh": "这是一个省或国家：请给出其中的城市，或运行：sitefinder list --province {query}"},
     "hint.postal_localities": {"en": "postal localities of that name: write the one you mean with its state or country",
                                "zh": "有多个同名的邮政地名：请连同所在的州或国家写出您要找的那个"},
+    "hint.two_places": {"en": "that names two places, {first} and {second}: give one",
+                        "zh": "这是两个地点：{first} 和 {second}，请只写一个"},
     "hint.one_syllable": {"en": "that is one syllable of a Chinese name: write the whole name",
                           "zh": "这只是中文地名中的一个音节：请写出完整的名称"},
     # notices of places abroad and of namesakes (resolver.py, china.py, queries.py)
