@@ -697,8 +697,10 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
                      online: bool = False, lang: str | None = None, trials: Iterable[str] = (),
                      condition: str | None = None, all_statuses: bool = False,
                      stream: bool = False) -> HospitalAnswer | RegionAnswer:
-    """The hospitals nearest to a place, each once with every trial it runs (hospitals.py); `limit`
-    counts hospitals, not sites. Sites are ranked in growing batches until enough hospitals are found."""
+    """The hospitals nearest to a place, each once with every listing of every trial it runs
+    (hospitals.py); `limit` counts hospitals, not sites. Sites are ranked in growing batches until
+    enough hospitals are found, then every listing of those hospitals is read (_hospital_listings),
+    so that a hospital shows the same listings whatever `limit` is."""
     from sitefinder.errors import RegionNotPlace
     from sitefinder.hospitals import group_by_hospital, hospital_key
 
