@@ -106,21 +106,30 @@ def chinese_names(names: set[tuple[str, int]], aliases: set[tuple[str, int]],
     """Each place's name in Chinese characters, to show beside the English: simplified where GeoNames
     has it (GB 2312 holds simplified characters only: 广州 passes, 廣州 and Japanese 広州 do not),
     never an alias (赣南 leads to Ganzhou but is not its name), the shortest, then the first. A place
-    of Hong Kong, Macau or Taiwan (`local`) in the Traditional characters written there: 九龍, not 九龙."""
-    def simplified(text: str) -> bool:
+    of Hong Kong, Macau or Taiwan (`local`) in the Traditional characters written there (Big5 with
+    Hong Kong's own characters, HKSCS: 九龍, 銅鑼灣, 深水埗), one that Simplified also writes last
+    (臺北 before 台北), and never a Japanese form (銅鑼湾, 観塘: in neither set): such a place with no
+    name written there keeps its English name alone, rather than one no one there writes."""
+    def written_in(text: str, encoding: str) -> bool:
         try:
-            text.encode("gb2312")
+            text.encode(encoding)
         except UnicodeEncodeError:
             return False
         return True
 
-    best: dict[int, tuple[bool, int, str]] = {}
+    best: dict[int, tuple[bool, bool, int, str]] = {}
     for key, place in names:
-        if has_cjk(key) and (key, place) not in aliases:
-            rank = ((place in local) == simplified(key), len(key), key)
-            if place not in best or rank < best[place]:
-                best[place] = rank
-    return {place: rank[2] for place, rank in best.items()}
+        if not has_cjk(key) or (key, place) in aliases:
+            continue
+        if place in local:
+            if not written_in(key, "big5hkscs"):
+                continue
+            rank = (False, written_in(key, "gb2312"), len(key), key)
+        else:
+            rank = (not written_in(key, "gb2312"), False, len(key), key)
+        if place not in best or rank < best[place]:
+            best[place] = rank
+    return {place: rank[3] for place, rank in best.items()}
 
 
 def pinyin_tables(names: set[tuple[str, int]]) -> tuple[list[tuple[str, str]], list[tuple[str, int]]]:

@@ -121,3 +121,22 @@ def test_the_gazetteer_build_is_reproducible(tmp_path) -> None:
     subprocess.run([sys.executable, str(ROOT / "scripts" / "build_gazetteer.py"), "--out", str(out)],
                    check=True, capture_output=True)
     assert out.read_bytes() == (ROOT / "data" / "gazetteer.sqlite").read_bytes()
+
+
+def test_hong_kong_macau_and_taiwan_places_are_named_in_the_characters_written_there() -> None:
+    """銅鑼湾 and 観塘 (Japanese forms) and 华富邨 (Simplified) were shown for Hong Kong: a place there is
+    named in Traditional characters (Big5 with Hong Kong's own, HKSCS), else by its English name."""
+    import sqlite3
+
+    from sitefinder.paths import gazetteer_path
+
+    db = sqlite3.connect(f"file:{gazetteer_path()}?mode=ro", uri=True)
+    named = db.execute("SELECT name, zh FROM place WHERE country IN ('HK', 'MO', 'TW') AND zh != ''").fetchall()
+    assert len(named) > 100
+    unwritten = []
+    for name, zh in named:
+        try:
+            zh.encode("big5hkscs")
+        except UnicodeEncodeError:
+            unwritten.append((name, zh))
+    assert unwritten == []

@@ -444,6 +444,29 @@ def test_wrap_words_breaks_chinese_between_characters_and_never_inside_a_number(
     assert wrap_words("a b  c", 80) == ["a b  c"]
 
 
+@pytest.mark.parametrize("text", ["Zhen Zhang, M.D. (主要联系人)", "Qingdao, Shandong, China (山东青岛)",
+                                  "Xiaotao Zhang, M.D. (备用联系人)", "坐标 36.0649, 120.3804 (城市中心, GeoNames 1797929)"])
+def test_no_line_starts_with_a_closing_mark_and_a_short_chinese_name_stays_whole(text: str) -> None:
+    """At a phone's width "(主要联系人" / ")" and "(山" / "东青岛)" were printed: a closing bracket
+    goes with the word before it, an opening one with the word after, and a Chinese word of up to
+    four characters (a place, in brackets or not) is one piece, as an English word is."""
+    import re
+
+    from rich.cells import cell_len
+
+    from sitefinder.text import wrap_words
+
+    shorts = [word for word in re.findall(r"[(（]?[\u4e00-\u9fff]+[)）,，]?", text)
+              if len(re.sub(r"[^\u4e00-\u9fff]", "", word)) <= 4]
+    for width in range(12, 40):
+        lines = wrap_words(text, width, cell_len)
+        assert not any(line[:1] in ")）,，.。" for line in lines), (width, lines)
+        assert not any(line[-1:] in "(（" for line in lines), (width, lines)
+        for short in shorts:
+            if cell_len(short) <= width:
+                assert any(short in line for line in lines), (width, short, lines)
+
+
 # ---------------------------------------------------------------- point 12: scripts
 
 def test_near_and_list_json_say_which_trial(cli) -> None:

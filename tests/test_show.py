@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 
@@ -43,3 +45,149 @@ def test_a_site_query_in_chinese_that_matches_nothing_says_so_in_chinese(cli, en
     asked = cli("show", chinese)
     assert asked.exit_code == 1 and asked.stdout == "" and asked.stderr.startswith("错误：")
     assert "no site matches" not in asked.stderr and chinese in asked.stderr and "sitefinder list" in asked.stderr
+
+
+# --- how people look a site up: by a name shortened as they say it, by whom they call ---------------
+
+def _shipped_sites():
+    from sitefinder.queries import open_sites
+
+    return list(open_sites(None).sites())
+
+
+def _chinese_names() -> dict[int, str]:
+    from sitefinder.facilities import facility_zh
+
+    return {site.id: facility_zh(site) for site in _shipped_sites() if facility_zh(site)}
+
+
+def _in_order(short: str, name: str) -> bool:
+    rest = iter(name)
+    return all(character in rest for character in short)
+
+
+def _dropped_forms() -> list[tuple[int, str]]:
+    """Each shipped site's Chinese name as people shorten it: 市, 省 or 大学 left out (江门中心医院)."""
+    forms = []
+    for site_id, name in _chinese_names().items():
+        for dropped in ("市", "省", "大学"):
+            short = name.replace(dropped, "", 1)
+            if short != name and len(short) >= 4:
+                forms.append((site_id, short))
+    return forms
+
+
+@pytest.mark.parametrize("site_id, short", _dropped_forms())
+def test_a_chinese_name_with_a_character_left_out_finds_its_site(cli, site_id: int, short: str) -> None:
+    names = _chinese_names()
+    also = sorted(other for other, name in names.items() if _in_order(short, name) or short in name)
+    run = cli("show", short, "--json")
+    if also == [site_id]:
+        assert run.exit_code == 0, run.stderr
+        assert run.json()["site"]["id"] == site_id
+    else:  # several sites read so: each is listed, the one shortened among them
+        assert run.exit_code == 2 and re.search(rf"(?<!\d){site_id} ", run.stderr)
+
+
+def _investigators() -> list[tuple[str, list[int]]]:
+    import re
+
+    by_name: dict[str, list[int]] = {}
+    for site in _shipped_sites():
+        for contact in site.contacts:
+            person = re.sub(r",?\s*(M\.?D\.?|Ph\.?D\.?|MD|PhD)\b.*$", "", contact.name).strip()
+            if len(person.split()) >= 2:
+                by_name.setdefault(person, []).append(site.id)
+    return sorted((person, sorted(set(ids))) for person, ids in by_name.items())
+
+
+@pytest.mark.parametrize("person, ids", _investigators())
+def test_a_site_is_found_by_its_investigators_name(cli, person: str, ids: list[int]) -> None:
+    run = cli("show", person, "--json")
+    if len(ids) == 1:
+        assert run.exit_code == 0, run.stderr
+        assert run.json()["site"]["id"] == ids[0]
+    else:
+        assert run.exit_code == 2 and all(re.search(rf"(?<!\d){site_id} ", run.stderr) for site_id in ids)
+    turned = " ".join(reversed(person.split()))  # family name first, as Chinese names are said
+    assert cli("show", turned).exit_code == run.exit_code
+
+
+_PHONES = ("+86-20-87343088", "020-8734 3099", "+86 571 8689 0123", "0571-86891234")
+
+
+def test_a_site_is_found_by_its_phone_number_as_a_person_writes_part_of_it(cli, sites_file) -> None:
+    from conftest import make_site
+
+    from sitefinder.models import Contact
+
+    sites = [make_site(number, facility=f"Hospital {number}",
+                       contacts=(Contact(name=f"Doctor {number}", role="PRIMARY", phone=phone),))
+             for number, phone in enumerate(_PHONES, start=1)]
+    path = sites_file(*sites)
+    for site_id, phone in enumerate(_PHONES, start=1):
+        digits = "".join(ch for ch in phone if ch.isdigit())
+        for written in (phone, f"{digits[-8:-4]} {digits[-4:]}", digits[-8:]):
+            run = cli("show", written, "--sites", str(path), "--json")
+            assert run.exit_code == 0, (written, run.stderr)
+            assert run.json()["site"]["id"] == site_id
+    assert cli("show", "8734", "--sites", str(path)).exit_code == 1  # too few digits to be one number
+
+
+def test_the_trials_central_contact_is_named_as_such_not_a_place(cli) -> None:
+    from sitefinder.queries import open_sites
+
+    central = open_sites(None).trial.central_contacts[0].name.split(",")[0]
+    run = cli("show", central)
+    assert run.exit_code == 1 and run.stdout == ""
+    assert "central contact" in run.stderr and "sitefinder info" in run.stderr
+    assert "did you mean" not in run.stderr
+
+
+def _city_led_fragments() -> list[tuple[str, list[int]]]:
+    """Two words of a facility that begins with its city's name, where the city has other sites
+    ("Beijing Chest"): the fragment, and the sites whose facility holds it."""
+    from sitefinder.text import fold
+
+    sites = _shipped_sites()
+    cases = {}
+    for site in sites:
+        words = site.facility.split()
+        if len(words) >= 3 and fold(words[0]) == fold(site.city):
+            fragment = " ".join(words[:2])
+            same_city = [other for other in sites if fold(other.city) == fold(site.city)]
+            holding = [other.id for other in sites if fold(fragment) in fold(other.facility)]
+            if len(same_city) > len(holding):
+                cases[fragment] = holding
+    return sorted(cases.items())
+
+
+def test_the_shipped_data_has_city_led_fragments() -> None:
+    assert _city_led_fragments()
+
+
+@pytest.mark.parametrize("fragment, holding", _city_led_fragments())
+def test_a_fragment_of_a_facility_finds_the_facilities_holding_it_not_their_whole_city(
+        cli, fragment: str, holding: list[int]) -> None:
+    run = cli("show", fragment, "--json")
+    if len(holding) == 1:
+        assert run.exit_code == 0, run.stderr
+        assert run.json()["site"]["id"] == holding[0]
+    else:
+        assert run.exit_code == 2
+        listed = [int(part.split()[0]) for part in run.stderr.split(": ", 1)[1].split("; ")
+                  if part.split() and part.split()[0].isdigit()]
+        assert sorted(listed) == holding
+
+
+@pytest.mark.parametrize("query", ["Qwerty Uiopson", "Xavier Nobody", "Zzyzx Clinic"])
+def test_shows_did_you_mean_names_only_cities_with_sites(cli, query: str) -> None:
+    from sitefinder.queries import open_sites
+    from sitefinder.text import fold
+
+    cities = {fold(city) for city in open_sites(None).cities()}
+    run = cli("show", query)
+    assert run.exit_code == 1
+    if "did you mean" in run.stderr:
+        meant = run.stderr.split("did you mean ", 1)[1].split("?")[0]
+        assert all(fold(name.split(",")[0]) in cities for name in meant.split(" or "))

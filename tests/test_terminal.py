@@ -172,6 +172,26 @@ def test_column_widths_shrink_the_widest_column_and_never_below_a_word() -> None
     assert column_widths(columns, rows, frame + 2 + 9 + 26) is None  # a word would break: blocks
 
 
+@pytest.mark.parametrize("name", ["屯門", "广州", "内蒙古", "乌鲁木齐", "香港 九龍"])
+def test_a_short_chinese_name_is_never_broken_between_its_characters(name: str) -> None:
+    """城/市 and 屯/門 a character a line: a place name of up to four characters is one piece; a table
+    that cannot hold it whole is drawn as blocks."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    from sitefinder.output.terminal import column_widths
+    from sitefinder.output.views import Column
+
+    columns = (Column("编号", wrap=False), Column("医院"), Column("城市"), Column("状态", wrap=False))
+    rows = [[Text("108"), Text("Department of Medicine, the University of Hong Kong"), Text(name),
+             Text("尚未开始招募（试验）")]]
+    for available in range(30, 90):
+        widths = column_widths(columns, rows, available)
+        if widths is not None:
+            whole = max(cell_len(part) for part in name.split(" "))
+            assert widths[2] >= whole, (available, widths)
+
+
 def test_markup_and_controls_in_every_cell_print_literally(sites_file) -> None:
     evil = "[bold red]X[/] :smile:"
     path = sites_file(make_site(1, facility=evil, city=evil, province=evil,
@@ -195,6 +215,21 @@ def test_every_command_has_help_with_examples_first(command: str) -> None:
     assert run.exit_code == 0 and run.stderr == ""
     assert f"sitefinder {command}" in run.stdout
     assert run.stdout.index("Examples") < run.stdout.index("Options")
+
+
+@pytest.mark.parametrize("columns", [40, 60, 80, 100])
+@pytest.mark.parametrize("command", ["", *every_command()])
+def test_help_fits_the_terminal_in_cells_and_copies_clean(command: str, columns: int) -> None:
+    """A phone's 40 columns too, and a Chinese example two cells a character: no line wider than
+    the terminal; and what is copied from it is what was written (no invisible marks)."""
+    from rich.cells import cell_len
+
+    run = run_cli(*([command] if command else []), "--help", env={"COLUMNS": str(columns)})
+    assert run.exit_code == 0, run.stderr
+    widest = max(run.stdout.splitlines(), key=cell_len)
+    assert cell_len(widest) <= columns, widest
+    assert all(ord(character) < 0x2000 or character.isprintable() for character in run.stdout)
+    assert "\u2060" not in run.stdout
 
 
 def test_every_command_is_listed_in_the_top_level_help() -> None:

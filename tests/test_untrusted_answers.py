@@ -37,6 +37,25 @@ def test_the_number_reader_reads_plain_numbers(value: object, number: float) -> 
     assert coordinate(value, 90) == number
 
 
+_READER_VALUES = [None, True, False, "1_0", "٢٣", "２３", "NaN", "inf", "-Infinity", "1e400", "", " ", "0x10", "95",
+                  [], {}, 200.0, float("nan"), float("-inf"), "23.1", " -33.87 ", 5, "1e1", ".5", "+90", "-90", 90,
+                  -90.0, "90.0001", 180, "-180", 181, 0, "0", "+", "-.", "1.", "1e", "1e+2", b"12", 12.5]
+
+
+@pytest.mark.parametrize("limit", [90, 180])
+def test_is_coordinate_answers_as_the_reader_reads(limit: int) -> None:
+    """is_coordinate asks without building the reader's error words: the same answer for every value."""
+    from sitefinder.numbers import coordinate, is_coordinate
+
+    for value in _READER_VALUES:
+        try:
+            coordinate(value, limit)
+            read = True
+        except ValueError:
+            read = False
+        assert is_coordinate(value, limit) is read, value
+
+
 @pytest.mark.parametrize("answer", [
     {"lat": None, "lon": None},
     {"lon": "10"},

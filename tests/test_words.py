@@ -127,7 +127,7 @@ def test_usage_errors_of_our_own_are_said_in_chinese_under_a_chinese_locale(args
 @pytest.mark.parametrize("args, zh, en", [
     (["show", "9999"], "没有编号为 9999 的研究中心；编号从 1 到 42", "no site has id"),
     (["show", "12.5"], "编号是整数", "an id is a whole number"),
-    (["show", "Atlantis Clinic"], "没有医院名称或城市与 'Atlantis Clinic' 匹配的研究中心", "no site matches"),
+    (["show", "Atlantis Clinic"], "没有医院名称、城市、联系人或电话与 'Atlantis Clinic' 匹配的研究中心", "no site matches"),
     (["near", "Guangzou"], "找不到名为 'Guangzou' 的地点", "no place called"),
     (["near", "Chang"], "这只是中文地名中的一个音节", "one syllable"),
     (["near", "Agincourt"], "您是否要找", "did you mean"),
@@ -305,3 +305,13 @@ def test_what_import_wrote_is_said_in_chinese(tmp_path) -> None:
     zh_json = run_cli("import", str(CTGOV_STUDY), "--out", str(tmp_path / "j"), "--json", env=ZH).stdout
     c_json = run_cli("import", str(CTGOV_STUDY), "--out", str(tmp_path / "k"), "--json").stdout
     assert zh_json.replace(str(tmp_path / "j"), "DIR") == c_json.replace(str(tmp_path / "k"), "DIR")
+
+
+@pytest.mark.parametrize("done, total", [(3, 10), (7, None)])
+def test_a_long_imports_progress_is_said_in_the_locales_language(done: int, total: int | None) -> None:
+    from sitefinder.output.views import progress_line
+    from sitefinder.text import has_cjk
+
+    english, chinese = progress_line(done, total, "en"), progress_line(done, total, "zh")
+    assert str(done) in english and str(done) in chinese and not has_cjk(english) and has_cjk(chinese)
+    assert total is None or (str(total) in english and str(total) in chinese)

@@ -31,7 +31,49 @@ def _flag_help_option(option: Any) -> Any:
     return option
 
 
+# Click wraps help by characters; a Chinese character takes two cells. Each such character is
+# followed, while Click wraps, by a word joiner (zero cells, no break, one character), so that
+# characters and cells agree; the joiners are taken out of the finished text, so a copied
+# example is the example.
+_CELL_MARK = "\u2060"
+
+
+def _cell_counted(text: str) -> str:
+    if text.isascii():
+        return text
+    import unicodedata
+
+    return "".join(character + _CELL_MARK if unicodedata.east_asian_width(character) in "WF" else character
+                   for character in text)
+
+
+_Context: Any = TyperCommand.context_class  # the Click this Typer uses: its own or the click package
+_Formatter: Any = _Context.formatter_class
+
+
+class _CellFormatter(_Formatter):
+    """Click's help formatter (of the Click this Typer uses), wrapping in terminal cells."""
+
+    def write_text(self, text: str) -> None:
+        super().write_text(_cell_counted(text))
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        # on a phone, an option longer than a third of the width has its words on the lines below
+        # it (Click's own layout for a long option), not in a column of ten cells
+        narrow = col_max if self.width >= 60 else max(10, self.width // 3)
+        super().write_dl([(first, _cell_counted(second)) for first, second in rows], narrow, col_spacing)
+
+    def getvalue(self) -> str:
+        return str(super().getvalue()).replace(_CELL_MARK, "")
+
+
+class _CellContext(_Context):
+    formatter_class = _CellFormatter
+
+
 class SitefinderCommand(TyperCommand):
+    context_class = _CellContext
+
     def get_help_option(self, ctx: Any) -> Any:
         return _flag_help_option(super().get_help_option(ctx))
 
@@ -80,6 +122,8 @@ def _ascii_numbers(args: list[str], params: list[Any]) -> list[str]:
 class SitefinderGroup(TyperGroup):
     """Typer's group, run under sitefinder's error contract (`process.guarded`)."""
 
+    context_class = _CellContext
+
     def get_help_option(self, ctx: Any) -> Any:
         return _flag_help_option(super().get_help_option(ctx))
 
@@ -95,8 +139,9 @@ class SitefinderGroup(TyperGroup):
              standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
         from sitefinder.process import guarded
 
-        # Click's own width rule, worked out here so that a test runner (which forces 80) and a terminal agree
-        extra.setdefault("terminal_width", max(min(shutil.get_terminal_size().columns, 80) - 2, 50))
+        # Click's own width rule, worked out here so that a test runner (which forces 80) and a terminal
+        # agree; down to a phone's 40 columns (Click's floor is 50), 20 as every view's
+        extra.setdefault("terminal_width", max(min(shutil.get_terminal_size().columns, 80) - 2, 18))
 
         def command(words: list[str]) -> Any:
             return super(SitefinderGroup, self).main(words, prog_name or "sitefinder", complete_var,
@@ -401,8 +446,8 @@ def map_command(
 
 @app.command("show", cls=SitefinderCommand)
 def show_command(
-    site: Annotated[str, typer.Argument(help="A site id (see `sitefinder list`), a city, or part of its facility "
-                                             "name, in English or Chinese.", metavar="SITE",
+    site: Annotated[str, typer.Argument(help="A site id (see `sitefinder list`), a city, part of its facility "
+                                             "name (English or Chinese), an investigator's name or a phone number.", metavar="SITE",
                                         show_default=False, autocompletion=complete_site)],
     sites: SitesOption = None,
     lang: LangOption = None,
@@ -414,6 +459,10 @@ def show_command(
     Examples:
 
       sitefinder show Qingdao
+
+      sitefinder show 江门中心医院
+
+      sitefinder show "Gengsheng Yu"
 
       sitefinder show 23 --json
     """
@@ -487,8 +536,9 @@ def import_command(
     from sitefinder.output import choose_format, emit, progress_notice
 
     fmt = choose_format(output, as_json)
-    emit(import_many(sources, out, online=online, strict=strict, country=country, progress=progress_notice,
-                     lang=chosen_language(lang)), fmt)
+    language = chosen_language(lang)
+    emit(import_many(sources, out, online=online, strict=strict, country=country,
+                     progress=lambda done, total: progress_notice(done, total, language), lang=language), fmt)
 
 
 @app.command("update", cls=SitefinderCommand)

@@ -216,3 +216,42 @@ def contact_line(contact: Contact, role_words: bool = True, lang: str | None = "
         role = _say(f"role.{contact.role}", lang)
     shown = f" ({role})" if not role_words or contact.role != "CONTACT" else ""
     return contact.name + shown + (f": {details}" if details else "")
+
+
+# What a person's name is written with besides the name: titles and degrees (", M.D.", "Prof.").
+_TITLES = frozenset(("md", "phd", "dr", "prof", "professor", "mph", "msc", "ms", "mbbs", "mr", "mrs"))
+MIN_NUMBER_DIGITS = 7  # fewer digits are part of every number; seven are a local number
+
+
+def _name_words(text: str) -> frozenset[str]:
+    import re
+
+    from sitefinder.text import fold
+
+    return frozenset(word for part in re.split(r"[\W_]+", text) if (word := fold(part)) and word not in _TITLES)
+
+
+def names_contact(contact: Contact, text: str) -> bool:
+    """Whether `text` names this contact: every word of it a word of the name, in any order
+    (family name first or last, as Chinese names are said either way), titles aside; a single
+    word is not enough (Zhang, Li, Wang are the names of millions)."""
+    words = _name_words(text)
+    return len(words) >= 2 and words <= _name_words(contact.name)
+
+
+def has_number(contact: Contact, text: str) -> bool:
+    """Whether `text` is one of this contact's numbers, whole or its last seven digits or more,
+    written with any spaces, dashes, trunk 0 or country code ("020-8734 3088", "+86 20 8734 3088",
+    "87343088" all name +86-20-87343088)."""
+    typed = _digits(text).lstrip("0")  # the trunk 0 of a national form, the 00 of an international one
+    if len(typed) < MIN_NUMBER_DIGITS:
+        return False
+    for number in (contact.phone, contact.phone_international, contact.phone_national):
+        known = _digits(number).lstrip("0")
+        if len(known) >= MIN_NUMBER_DIGITS and (typed in known or known in typed):
+            return True
+    return False
+
+
+def _digits(text: str) -> str:
+    return "".join(character for character in text if character.isascii() and character.isdigit())

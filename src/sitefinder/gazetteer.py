@@ -63,6 +63,10 @@ class Gazetteer:
         # Division and country names by key (regions, divisions): an import asks them for every row's
         # state and country, 503 and 176 queries for the 248 rows of NCT05843643; bounded below.
         self._region_rows: dict[tuple[str, str], frozenset[tuple[str, str]]] = {}
+        # close_spellings' answers by (key, countries, limit): rows that differ only in their state
+        # or postal code search for the same city (NCT05843643's "Ciudad Autonoma de Buenos Aire",
+        # three times); bounded like the region rows.
+        self._spellings: dict[tuple[str, tuple[str, ...], int], tuple[tuple[float, Place], ...]] = {}
         self._tables: dict[str, bool] = {}
 
     def rows(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple]:
@@ -268,7 +272,8 @@ class Gazetteer:
 
     def country_code_of(self, name: str) -> str:
         """The ISO code of a country as the gazetteer names it (the inverse of country_name)."""
-        self.country_name("")  # loads the table
+        if self._country_names is None:  # loads the table (asked about ten times a row by an import)
+            self.country_name("")
         return self._country_codes_by_name.get(name, "")
 
     def division_places(self, country: str, admin1: str | None = None) -> list[Place]:
@@ -351,11 +356,20 @@ class Gazetteer:
         key = name_key(text)
         if not 4 <= len(key) <= MAX_SPELLING_CHARS or not countries:
             return []
+        asked = (key, tuple(sorted(countries)), limit)
+        found = self._spellings.get(asked)
+        if found is None:
+            found = tuple(self._close_spellings(key, asked[1], limit))
+            if len(self._spellings) < MAX_REMEMBERED_NAMES:
+                self._spellings[asked] = found
+        return list(found)
+
+    def _close_spellings(self, key: str, countries: tuple[str, ...], limit: int) -> list[tuple[float, Place]]:
         from rapidfuzz import fuzz, process
 
         keys: list[str] = []
         ids: list[int] = []
-        for code in sorted(countries):
+        for code in countries:
             for length in range(len(key) - 2, len(key) + 3):
                 these_keys, these_ids = self._town_names(code, length)
                 keys += these_keys

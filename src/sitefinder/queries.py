@@ -507,17 +507,23 @@ def understand_city(text: str, source: MemorySource | IndexedSource, lang: str |
 
     A typo that names neither is a PlaceNotFound with "did you mean" (said in `lang`).
     """
+    return _read_city(text, source, lang)[0]
+
+
+def _read_city(text: str, source: MemorySource | IndexedSource, lang: str | None = None) -> tuple[CityFilter, bool]:
+    """understand_city's filter, and whether the text names that city plainly: read whole, with no
+    notice ("Beijing"), not as a city with a part left over or approximated ("Beijing Chest")."""
     from sitefinder.resolver import resolve
     from sitefinder.sitestore import CityFilter
 
     key = fold(text)
     try:
-        place = resolve(text, open_gazetteer(), preferred=source.preferred_cities(), lang=lang).place
+        resolution = resolve(text, open_gazetteer(), preferred=source.preferred_cities(), lang=lang)
     except PlaceNotFound:
         if any(fold(name) == key for name in source.cities()):
-            return CityFilter(key)
+            return CityFilter(key), True
         raise
-    return CityFilter(key, place.geonameid)
+    return CityFilter(key, resolution.place.geonameid), not resolution.notes
 
 
 def site_detail(query: str, sites_path: Path | None = None, lang: str | None = None) -> SiteDetail:
@@ -599,19 +605,20 @@ def _district_city(text: str, source: MemorySource | IndexedSource, lang: str | 
             say("notice.district_city", language, district=district, city=city))
 
 
-def _sites_in_place(text: str, source: MemorySource | IndexedSource) -> tuple[list[Site], list[str]]:
-    """The sites in the city a text names (青岛, Qingdao), and the places a typo may have meant."""
+def _sites_in_place(text: str, source: MemorySource | IndexedSource) -> tuple[list[Site], list[str], bool]:
+    """The sites in the city a text names (青岛, Qingdao), the places a typo may have meant, and
+    whether the text names that city plainly (see _read_city)."""
     from sitefinder.errors import RegionNotPlace
 
     try:
-        city = understand_city(text, source)
+        city, plainly = _read_city(text, source)
     except RegionNotPlace:
-        return [], []
+        return [], [], False
     except PlaceNotFound as miss:
-        return [], miss.suggestions
+        return [], miss.suggestions, False
     sites = source.in_city(city)
     district = None if sites else _district_city(text, source, None)
-    return (source.in_city(district[0]) if district else sites), []
+    return (source.in_city(district[0]) if district else sites), [], plainly
 
 
 def _looks_like_a_number(text: str) -> bool:
@@ -639,34 +646,84 @@ def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
         from sitefinder.sitesfile import MAX_SITE_ID
 
         site = source.site_by_id(int(text)) if len(text) <= 19 and int(text) <= MAX_SITE_ID else None
-        if site is None:
+        if site is not None:
+            return site
+        from sitefinder.contacts import MIN_NUMBER_DIGITS, has_number
+
+        if len(text) < MIN_NUMBER_DIGITS:
             raise SitefinderError(key="error.no_site_id", id=text, known=known)
-        return site
+        called = [site for site in source.sites() if any(has_number(contact, text) for contact in site.contacts)]
+        if not called:  # 87343088: no site has that id, so it is a number to call
+            raise SitefinderError(key="error.no_site_id", id=text, known=known)
+        return _one_site(called, text)
     if _looks_like_a_number(text):
         raise SitefinderError(key="error.site_id_number", id=quoted(text), known=known)
     key = fold(text)
     if not key:
         raise UsageError(key="usage.show_empty")
+    from sitefinder.contacts import has_number, names_contact
     from sitefinder.facilities import facility_zh
 
     # By facility (indexed on a large file), by its Chinese name (the shipped sites have one), by city.
     found = {site.id: site for site in source.facility_matches(key)}
     if has_cjk(text):
         found.update((site.id, site) for site in source.sites() if key in fold(facility_zh(site)))
-    in_city, suggestions = _sites_in_place(text, source)
-    found.update((site.id, site) for site in in_city)
+        if not found:  # 江门中心医院, 北大一院: a Chinese name shortened keeps its characters in order
+            found.update((site.id, site) for site in source.sites() if _shortened(key, fold(facility_zh(site))))
+    # A city read plainly ("Beijing") adds its sites; one read with a part left over or approximated
+    # ("Beijing Chest") names a hospital or a person before it names every site in that city.
+    in_city, suggestions, plainly = _sites_in_place(text, source)
+    if plainly:
+        found.update((site.id, site) for site in in_city)
+    if not found:  # whom a person calls: an investigator's name ("Hui Zhu" is also a name of 睢宁县), a number
+        found.update((site.id, site) for site in source.sites()
+                     if any(names_contact(contact, text) or has_number(contact, text) for contact in site.contacts))
+    if not found:
+        found.update((site.id, site) for site in in_city)
     matches = sorted(found.values(), key=lambda site: site.id)
     if not matches:
-        hint = said("error.did_you_mean", names=tuple(suggestions)) if suggestions else ""
+        central = next(((trial, contact) for trial in _trials_of(source) for contact in trial.central_contacts
+                        if names_contact(contact, text) or has_number(contact, text)), None)
+        if central is not None:
+            raise SitefinderError(key="error.central_contact", query=quoted(text), name=central[1].name,
+                                  nct_id=central[0].nct_id)
+        cities = {fold(city) for city in source.cities()}
+        shown = tuple(name for name in suggestions if fold(name.split(",")[0]) in cities)  # what show can show
+        hint = said("error.did_you_mean", names=shown) if shown else ""
         raise SitefinderError(key="error.no_site_matches", query=quoted(text), hint=hint, command="sitefinder list")
-    if len(matches) > 1:
-        from sitefinder.errors import AmbiguousSite
+    return _one_site(matches, text)
 
-        shown = "; ".join(f"{site.id} {site.facility} ({site.city})" for site in matches[:6])
-        more = said("error.and_more", count=len(matches) - 6) if len(matches) > 6 else ""
-        raise AmbiguousSite(key="error.ambiguous_site", query=quoted(text), count=len(matches), shown=shown, more=more,
-                            id=matches[0].id)
-    return matches[0]
+
+def _one_site(matches: list[Site], text: str) -> Site:
+    """The one site a query found, else an AmbiguousSite listing them (in Chinese names for a
+    query in Chinese, where the sites have them)."""
+    if len(matches) == 1:
+        return matches[0]
+    from sitefinder.errors import AmbiguousSite
+    from sitefinder.facilities import facility_zh
+
+    def named(site: Site) -> str:
+        return (facility_zh(site) if has_cjk(text) else "") or f"{site.facility} ({site.city})"
+
+    shown = "; ".join(f"{site.id} {named(site)}" for site in matches[:6])
+    more = said("error.and_more", count=len(matches) - 6) if len(matches) > 6 else ""
+    raise AmbiguousSite(key="error.ambiguous_site", query=quoted(text), count=len(matches), shown=shown, more=more,
+                        id=matches[0].id)
+
+
+def _shortened(short: str, name: str) -> bool:
+    """Whether a Chinese name of three characters or more is `name` with characters left out, the
+    rest in order: 江门中心医院 of 江门市中心医院, 北大一院 of 北京大学第一医院."""
+    if len(short) < 3 or not name:
+        return False
+    rest = iter(name)
+    return all(character in rest for character in short)
+
+
+def _trials_of(source: MemorySource | IndexedSource) -> list[Trial]:
+    """The dataset's trials with their whole facts (an index lists only some fields of each)."""
+    ids = [row.trial.nct_id for row in source.trial_rows()]
+    return list(source.trials_by_id(ids).values()) or [source.trial]
 
 
 def map_near(query: str, sites_path: Path | None = None, limit: int | None = None, within_km: float | None = None,

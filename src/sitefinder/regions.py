@@ -112,6 +112,9 @@ _LATIN_SUFFIXES = ("specialadministrativeregion", "autonomousregion", "municipal
                    "oblast", "prefecture", "county")
 
 
+# Remembered as name_key is: an import folds each row's state and country again and again (679
+# times, 1.4 ms, for the 248 rows of NCT05843643).
+@functools.lru_cache(maxsize=1 << 16)
 def province_key(text: str) -> str:
     """Fold a province name so that "Shandong Province", "shandong" and "山东省" agree."""
     key = name_key(text)

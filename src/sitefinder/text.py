@@ -118,8 +118,11 @@ def is_utf8(encoding: str | None) -> bool:
 
 # Chinese punctuation that never starts a line (closing) or ends one (opening): the rule every
 # Chinese typesetter follows, so that "（超过 30 天）" never leaves "）" alone on the next line.
-_NO_LINE_START = set("，。、；：？！）》」』”’％·…")
-_NO_LINE_END = set("（《「『“‘")
+_NO_LINE_START = set("，。、；：？！）》」』”’％·…),;:!?]")
+_NO_LINE_END = set("（《「『“‘([")
+# A Chinese word this short is a name (屯門, 广州, 乌鲁木齐, "(山东青岛)"): one piece, as an English
+# word is, where a longer run (a sentence, a hospital's name) may break between any two characters.
+SHORT_CHINESE_NAME = 4
 
 
 def _keep_punctuation(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -156,8 +159,9 @@ def wrap_words(text: str, width: int, length: Callable[[str], int] = len) -> lis
     for word in words:
         joiner = " "
         run = ""
+        whole = UNBROKEN_SPACE in word or sum(map(has_cjk, word)) <= SHORT_CHINESE_NAME  # "61.5 公里", "编号 7"
         for char in word:
-            if has_cjk(char) and UNBROKEN_SPACE not in word:  # "61.5 公里", "编号 7": one piece
+            if has_cjk(char) and not whole:
                 if run:
                     pieces.append((joiner, run))
                     joiner, run = "", ""

@@ -169,9 +169,16 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "zh": "{text}：使用 {place}, {country}，名称正好是它的地点"},
     "notice.address": {"en": "{text} read as an address: using its part {part}, {place}",
                        "zh": "{text} 按地址读取：使用其中的 {part}，{place}"},
-    "error.no_site_matches": {"en": "no site matches {query} by facility name or city{hint} (see: {command})",
-                              "zh": "没有医院名称或城市与 {query} 匹配的研究中心{hint}（查看：{command}）"},
+    "error.no_site_matches": {"en": "no site matches {query} by facility name, city, contact or phone{hint} "
+                                    "(see: {command})",
+                              "zh": "没有医院名称、城市、联系人或电话与 {query} 匹配的研究中心{hint}（查看：{command}）"},
     "error.did_you_mean": {"en": "; did you mean {names}?", "zh": "；您是否要找 {names}？"},
+    "progress.imported": {"en": "Studies imported: {count}…", "zh": "已导入 {count} 项研究…"},
+    "progress.imported_of": {"en": "Imported {count} of {total} studies…", "zh": "已导入 {count} / {total} 项研究…"},
+    "error.central_contact": {"en": "{query} is {name}, the central contact of {nct_id} for all its sites, not one "
+                                    "site's: sitefinder info {nct_id} shows how to reach them",
+                              "zh": "{query} 是 {name}，试验 {nct_id} 全部研究中心的总联系人，而非某一个研究中心的："
+                                    "sitefinder info {nct_id} 显示其联系方式"},
     "error.no_place": {"en": "no place called {query} is known", "zh": "找不到名为 {query} 的地点"},
     "error.hint": {"en": " ({hint})", "zh": "（{hint}）"},
     "hint.institution": {"en": "that names a hospital or university: give the city it is in",

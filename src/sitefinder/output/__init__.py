@@ -117,8 +117,8 @@ def emit(answer: Answer, fmt: Format, options: str = "", bom: bool = False) -> N
 _last_progress = [0.0]
 
 
-def progress_notice(done: int, total: int | None) -> None:
-    """A long import's progress on stderr, at most once a second."""
+def progress_notice(done: int, total: int | None, lang: str | None = None) -> None:
+    """A long import's progress on stderr, at most once a second, in `lang` (the locale's)."""
     import time
 
     from sitefinder.output import streams, views
@@ -127,4 +127,4 @@ def progress_notice(done: int, total: int | None) -> None:
     if now - _last_progress[0] < 1.0 and done != total:
         return
     _last_progress[0] = now
-    streams.notice(views.progress_line(done, total))
+    streams.notice(views.progress_line(done, total, lang))

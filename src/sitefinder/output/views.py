@@ -438,8 +438,10 @@ def skipped_line(item: Skipped, lang: str = "en") -> str:
     return spoken(skipped_said(item), lang)
 
 
-def progress_line(done: int, total: int | None) -> str:
-    return f"Imported {done}{f' of {total}' if total else ''} studies…"
+def progress_line(done: int, total: int | None, lang: str | None = None) -> str:
+    if total:
+        return say("progress.imported_of", lang, count=done, total=total)
+    return say("progress.imported", lang, count=done)
 
 
 def near_notices(result: NearResult, options: str = "") -> list[str]:
