@@ -46,3 +46,23 @@ def test_import_json_follows_the_null_policy(tmp_path: Path) -> None:
     run = run_cli("import", str(CTGOV_STUDY), "--out", str(tmp_path), "--json")
     assert run.exit_code == 0, run.stderr
     assert empty_strings(run.json()) == []
+
+
+@pytest.mark.parametrize("args", [["list"], ["near", "Guangzhou"], ["near", "China"], ["near", "山东"], ["near", "台州"],
+                                  ["near", "Guangzhou", "--by", "hospital"], ["map", "Jinan"], ["show", "7"], ["info"]])
+def test_every_answer_ends_with_its_notices(args: list[str]) -> None:
+    """`notices`: what stderr said, as [{"key", "text"}] (key: the catalogue's phrase, or null), last."""
+    run = run_cli(*args, "--json")
+    assert run.exit_code == 0, run.stderr
+    answer = run.json()
+    assert list(answer)[-1] == "notices" and isinstance(answer["notices"], list)
+    assert [notice["text"] for notice in answer["notices"]] == [line for line in run.stderr.splitlines() if line]
+    assert all(set(notice) == {"key", "text"} and (notice["key"] is None or isinstance(notice["key"], str))
+               for notice in answer["notices"])
+
+
+@pytest.mark.parametrize("region", ["China", "山东", "Shandong", "中国"])
+def test_a_regions_origin_has_a_places_keys(region: str) -> None:
+    """One origin builder: a province or country has every key a city has, null where it has no value."""
+    place = "台州" if region in ("山东", "中国") else "Guangzhou"
+    assert list(run_cli("near", region, "--json").json()["origin"]) == list(run_cli("near", place, "--json").json()["origin"])

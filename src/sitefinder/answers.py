@@ -42,6 +42,7 @@ class NearResult(NamedTuple):
     closed_left_out: int = 0  # sites matching every other filter, left out as closed (`--all` shows them)
     trials: dict[str, Trial] = {}  # the trial of each site shown, by NCT id (never mutated)
     many_trials: bool = False  # the dataset holds several trials: each row names its own
+    notes: tuple[str, ...] = ()  # what the filters did (a --condition that matched no trial), beside the place's
 
 
 class RegionAnswer(NamedTuple):
@@ -57,6 +58,7 @@ class RegionAnswer(NamedTuple):
     trials: dict[str, Trial] = {}
     many_trials: bool = False
     notes: tuple[str, ...] = ()  # what else the query could mean (河北 is also Tianjin's 河北区)
+    country: str = ""  # the country of a province, as the gazetteer names it ("" for a country itself)
     meant: str = ""  # the country's name a code typed stands for ("HK": Hong Kong), else ""
 
     @property
@@ -120,13 +122,25 @@ class MapResult(NamedTuple):
     out: Path | None = None  # the map file to write, when one was asked for
 
 
-class HospitalTrial(NamedTuple):
-    """One trial a hospital runs: its site there, and whom to call about it."""
+class HospitalListing(NamedTuple):
+    """One listing of a hospital by a trial: a site of the sites file, and whom to call about it."""
 
-    site: Site  # the hospital's site in this trial
+    site: Site
+    call: Contact | None  # the site's own contact with a phone or email, else the trial's
+    call_is_central: bool  # the trial's central contact, the site giving none
+    distance_km: float  # this listing's own (studies place one hospital apart)
+
+
+class HospitalTrial(NamedTuple):
+    """One trial a hospital runs: every listing of it there (a study may list a hospital twice,
+    two departments, each with its own status), the most open first; the trial's status and whom
+    to call are that listing's."""
+
+    site: Site  # the most open listing's site
     trial: Trial
     call: Contact | None  # whom to call about it: the site's own contact with a phone or email, else the trial's
     call_is_central: bool  # the trial's central contact, the site giving none
+    listings: tuple[HospitalListing, ...] = ()  # every listing, the most open first (the first is `site`'s)
 
 
 class Hospital(NamedTuple):
@@ -138,7 +152,12 @@ class Hospital(NamedTuple):
     country: str
     distance_km: float  # to the nearest of its sites (they are one place, but studies place them apart)
     approximate: bool
-    trials: list[HospitalTrial]  # nearest first, each trial once
+    trials: list[HospitalTrial]  # the most open first, then the nearest; each trial once, with all its listings
+
+    @property
+    def status_site(self) -> Site:
+        """The listing whose status is the hospital's: its most open (the first of its first trial)."""
+        return self.trials[0].site
 
 
 class HospitalAnswer(NamedTuple):

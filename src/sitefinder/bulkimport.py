@@ -57,6 +57,9 @@ def import_many(sources: list[str], out_dir: Path, online: bool = False, strict:
 
     if not sources:
         raise UsageError(key="import.no_sources")
+    from sitefinder.filters import check_given
+
+    check_given(country=country)
     try:  # a name that is not UTF-8 (a stray byte) could not be printed or put in JSON once written
         str(out_dir).encode("utf-8")
     except UnicodeEncodeError:

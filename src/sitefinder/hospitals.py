@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sitefinder.answers import Hospital, HospitalTrial
+from sitefinder.answers import Hospital, HospitalListing, HospitalTrial
 from sitefinder.contacts import reachable_contact
 from sitefinder.models import RankedSite, Site, Trial
+from sitefinder.status import effective_status, openness
 from sitefinder.text import fold
 
 
@@ -20,28 +21,37 @@ def hospital_key(site: Site) -> tuple[str, str]:
     return fold(site.facility), fold(site.city)
 
 
-def group_by_hospital(ranked: Iterable[RankedSite], trials: dict[str, Trial], default: Trial,
-                      limit: int | None) -> list[Hospital]:
-    """Ranked sites (nearest first) as hospitals, nearest first; at most `limit` of them."""
+def group_by_hospital(ranked: Iterable[RankedSite], trials: dict[str, Trial], default: Trial) -> list[Hospital]:
+    """Ranked listings (nearest first) as hospitals, nearest first, each with every listing given:
+    grouped first, so that what a hospital shows never depends on how many hospitals are asked for
+    (the caller gives every listing of the hospitals it keeps: queries.near_by_hospital)."""
     groups: dict[tuple[str, str], list[RankedSite]] = {}
     for entry in ranked:
-        key = hospital_key(entry.site)
-        if key not in groups and limit is not None and len(groups) >= limit:
-            continue
-        groups.setdefault(key, []).append(entry)
+        groups.setdefault(hospital_key(entry.site), []).append(entry)
     hospitals = []
     for entries in groups.values():
-        first = entries[0].site
-        seen: set[str] = set()
-        rows = []
+        nearest = min(entries, key=lambda entry: entry.distance_km)
+        by_trial: dict[str, list[HospitalListing]] = {}
+        trial_of: dict[str, Trial] = {}
         for entry in entries:
             trial = trials.get(entry.site.nct_id or default.nct_id, default)
-            if trial.nct_id in seen:
-                continue  # a study listing one hospital twice (two departments): once is enough here
-            seen.add(trial.nct_id)
+            trial_of[trial.nct_id] = trial
             own = reachable_contact(entry.site.contacts)
             central = None if own else reachable_contact(trial.central_contacts)
-            rows.append(HospitalTrial(entry.site, trial, own or central, central is not None))
-        hospitals.append(Hospital(first.facility, first.city, first.province, first.country, entries[0].distance_km,
+            by_trial.setdefault(trial.nct_id, []).append(
+                HospitalListing(entry.site, own or central, central is not None, entry.distance_km))
+        rows = []
+        for nct_id, listings in by_trial.items():
+            trial = trial_of[nct_id]
+            listings.sort(key=lambda listing: (_openness(listing.site, trial), listing.distance_km, listing.site.id))
+            best = listings[0]
+            rows.append(HospitalTrial(best.site, trial, best.call, best.call_is_central, tuple(listings)))
+        rows.sort(key=lambda row: (_openness(row.site, row.trial), row.listings[0].distance_km))
+        first = nearest.site
+        hospitals.append(Hospital(first.facility, first.city, first.province, first.country, nearest.distance_km,
                                   first.approximate, rows))
-    return hospitals
+    return sorted(hospitals, key=lambda hospital: hospital.distance_km)
+
+
+def _openness(site: Site, trial: Trial) -> int:
+    return openness(effective_status(site.status, trial.overall_status)[0])

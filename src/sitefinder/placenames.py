@@ -23,26 +23,71 @@ TO_COMMA = str.maketrans({"，": ",", "、": ",", ";": ",", "；": ","})
 LATIN_CITY_WORDS = ("municipality", "city", "shi")
 
 
+# Between the two numbers of coordinates: a comma (full-width after NFKC too), the ideographic comma
+# of Chinese (22.54、114.06), a semicolon, or white space.
+_COORDINATE_SEPARATORS = str.maketrans({",": " ", "、": " ", ";": " ", "；": " "})
+# A hemisphere letter after a number (22.54N, 114.06°E): its axis (0 latitude, 1 longitude) and sign.
+_HEMISPHERES = {"n": (0, 1), "s": (0, -1), "e": (1, 1), "w": (1, -1)}
+_LONE_HEMISPHERE = re.compile(r"(?<=[\d°])\s+(?=[NSEWnsew](?:\s|$))")
+
+
 def parse_coordinates(text: str) -> tuple[float, float] | None:
-    """`22.54,114.06`, `-33.87, 151.21`, `22.54 114.06` or full-width `２２.５４，１１４.０６` as
-    (latitude, longitude); None when it is not two numbers."""
+    """Coordinates as people and maps write them, as (latitude, longitude); None when the text is
+    not two numbers. The one reader of typed coordinates:
+
+    - `22.54,114.06`, `-33.87, 151.21`, `22.54 114.06`, `22.54、114.06`, `22.54;114.06`, full-width
+      `２２.５４，１１４.０６`, in brackets as a map app copies them (`(22.54, 114.06)`, `（22.54，114.06）`);
+    - with degrees and hemispheres (`22.54N,114.06E`, `22.54°N 114.06°E`, `33.87S 151.21E`), in
+      which the letters say which is which (`114.06E,22.54N` is latitude 22.54);
+    - a pair whose first number cannot be a latitude but whose swapped order is valid (`114.06,22.54`,
+      longitude first as Amap and Baidu give it) is a usage error that names the swapped pair: a
+      swap is never guessed, since both orders are coordinates somewhere.
+    """
     import unicodedata
 
-    text = unicodedata.normalize("NFKC", text).replace("−", "-")  # full-width digits and comma; a minus sign
-    parts = text.replace(",", " ").split()
+    text = unicodedata.normalize("NFKC", text).replace("−", "-").strip()  # full-width digits and commas; a minus sign
+    if text[:1] in "([" and text[-1:] in ")]":
+        text = text[1:-1]
+    text = _LONE_HEMISPHERE.sub("", text.replace("°", "° ").translate(_COORDINATE_SEPARATORS).replace("° ", ""))
+    parts = text.split()
     if len(parts) == 2 and any(_not_a_number(part) for part in parts) and all(
             _is_decimal(part) or _not_a_number(part) for part in parts):
         # "nan,nan" read as a name was Nan, Thailand: a coordinate that is no number is a mistake to name
-        raise UsageError(f"{' '.join(parts)} is not a number for coordinates: write LAT,LON as two decimal "
-                         f"numbers (22.54,114.06)")
-    if len(parts) != 2 or not all(_is_decimal(part) for part in parts):
+        raise UsageError(key="usage.coordinates_not_numbers", text=" ".join(parts))
+    if len(parts) != 2:
         return None
-    latitude, longitude = float(parts[0]), float(parts[1])
+    values = [_coordinate(part) for part in parts]
+    if values[0] is None or values[1] is None:
+        return None
+    (first, first_axis), (second, second_axis) = values[0], values[1]
+    if first_axis is not None and first_axis == second_axis:
+        raise UsageError(key="usage.coordinates_one_axis", text=" ".join(parts))
+    lettered = first_axis is not None or second_axis is not None
+    if first_axis == 1 or second_axis == 0:  # 114.06E,22.54N: the letters say the order
+        first, second = second, first
+    latitude, longitude = first, second
     if not -90 <= latitude <= 90:
-        raise UsageError(key="usage.latitude", value=latitude)
+        swapped = not lettered and -90 <= longitude <= 90 and -180 <= latitude <= 180
+        meant = said_meant(longitude, latitude) if swapped else ""
+        raise UsageError(key="usage.latitude", value=latitude, meant=meant)
     if not -180 <= longitude <= 180:
-        raise UsageError(key="usage.longitude", value=longitude)
+        raise UsageError(key="usage.longitude", value=longitude, meant="")
     return latitude, longitude
+
+
+def said_meant(latitude: float, longitude: float) -> object:
+    from sitefinder.wording import said  # only on this error path
+
+    return said("usage.coordinates_meant", latitude=latitude, longitude=longitude)
+
+
+def _coordinate(part: str) -> tuple[float, int | None] | None:
+    """A number of coordinates and the axis its hemisphere letter names (None: no letter), or None."""
+    letter = part[-1:].casefold()
+    if len(part) > 1 and letter in _HEMISPHERES and _is_decimal(part[:-1]) and part[0] not in "+-":
+        axis, sign = _HEMISPHERES[letter]
+        return sign * float(part[:-1]), axis
+    return (float(part), None) if _is_decimal(part) else None
 
 
 def _not_a_number(text: str) -> bool:

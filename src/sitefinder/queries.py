@@ -19,6 +19,7 @@ from sitefinder.answers import (ChineseNames, HospitalAnswer, MapResult, NearRes
                                 TrialSummary)
 from sitefinder.distance import rank_sites
 from sitefinder.errors import PlaceNotFound, SitefinderError, UsageError
+from sitefinder.filters import check_given, typed_words
 from sitefinder.models import RankedSite, Resolution, Site, Trial
 from sitefinder.paths import default_sites_path, gazetteer_path
 from sitefinder.status import CLOSED_STATUSES, JOINABLE_FILTER, effective_status, joinable, parse_status_option
@@ -107,10 +108,10 @@ def _answer(sites_path: Path | None, question: Callable[[MemorySource | IndexedS
 
 def status_filter(status: str | None, all_statuses: bool) -> str | frozenset[str | None] | None:
     """`--status` as typed, else every status (`--all`), else the sites a patient can still join."""
-    if status:
-        from sitefinder.status import shown_status
-
-        return shown_status(status) or parse_status_option(status)
+    if status is not None:
+        # 尚未開始招募: Traditional characters read as Simplified, as a place's are (OpenCC's table)
+        forms = tuple(open_gazetteer().simplified_forms(status)) if has_cjk(status) else ()
+        return parse_status_option(status, forms)
     return None if all_statuses else JOINABLE_FILTER
 
 
@@ -139,6 +140,27 @@ def _chosen(source: MemorySource | IndexedSource, trials: Iterable[str], conditi
     return source.select_trials(parse_trial_options(trials), check_condition(condition))
 
 
+# How many of a dataset's conditions a notice names, most common first.
+MAX_CONDITIONS_NAMED = 6
+
+
+def condition_notes(source: MemorySource | IndexedSource, condition: str | None,
+                    chosen: frozenset[str] | None) -> tuple[str, ...]:
+    """When --condition matches no trial (肺癌, asthma): that conditions are the registry's English
+    terms, naming the dataset's own, most common first (a person typing Chinese learns what to type)."""
+    if condition is None or chosen is None or chosen:
+        return ()
+    counts: dict[str, int] = {}
+    for trial in source.trials_by_id(source.trial_ids()).values() or [source.trial]:
+        for term in trial.conditions:
+            counts[term] = counts.get(term, 0) + 1
+    if not counts:
+        return ()
+    named = sorted(counts, key=lambda term: -counts[term])
+    terms = ", ".join(named[:MAX_CONDITIONS_NAMED]) + (" …" if len(named) > MAX_CONDITIONS_NAMED else "")
+    return (said("notice.condition_none", condition=quoted(condition), terms=terms),)
+
+
 def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
     from sitefinder.regions import match_province as match  # the province table: only for --province
 
@@ -165,13 +187,16 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
     from sitefinder.errors import RegionNotPlace
 
     query = query.strip()
+    check_given(province=province, status=status, condition=condition, trials=trials)
     check_limits(limit, within_km)
     status_value = status_filter(status, all_statuses)
-    in_chinese = wants_chinese(lang, query)
+    in_chinese = wants_chinese(lang, typed_words(query, province, status, condition))
+    lang = "zh" if in_chinese else lang  # a Chinese filter word: the place's notices in Chinese too
 
     def question(source: MemorySource | IndexedSource) -> NearResult | RegionAnswer:
         province_name = match_province(province, source.provinces()) if province else None
         chosen = _chosen(source, trials, condition)
+        filter_notes = condition_notes(source, condition, chosen)
         try:
             # A site's own name (江门市中心医院, 山东省肿瘤医院) is that site, before its words are read
             # as a place (山东省… would be the province, 北京大学… Beijing and the rest unknown).
@@ -183,6 +208,7 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
         except RegionNotPlace as region:
             answer = _region_answer(region, source, province_name, status_value, in_chinese, chosen,
                                     stream=stream)
+            answer = answer._replace(notes=(*answer.notes, *filter_notes))
             if answer.sites or answer.kind != "province":
                 return _region_trials(answer, source, chosen)
             capital = _capital_of(answer, source)  # 新疆: no site there; the nearest to Ürümqi
@@ -201,7 +227,7 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
                 raise
             resolution = facility
         result = find_nearest(resolution, source, limit=effective_limit(limit, within_km), within_km=within_km,
-                              province=province_name, status=status_value, trials=chosen)
+                              province=province_name, status=status_value, trials=chosen)._replace(notes=filter_notes)
         if status_value is JOINABLE_FILTER:
             result = result._replace(closed_left_out=source.count_matching(province_name, CLOSED_STATUSES,
                                                                            trials=chosen))
@@ -332,9 +358,19 @@ def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource,
         if kind == "country":
             name = next((site.country for site in sites), read)
         sites, closed = without_closed(sites, source.trial_of, status)
+    country = ""
+    if kind == "province":  # the country of a province: its one country code's name
+        codes = {code for code, admin1 in region.regions if admin1} or ({"CN"} if named is not None else set())
+        country = open_gazetteer().country_name(codes.pop()) if len(codes) == 1 else ""
+    chinese = None
+    if in_chinese:
+        from sitefinder.regions import region_chinese
+
+        zh = region_chinese(name, kind)
+        chinese = chinese_names(sites)._replace(place=zh, province=zh if kind == "province" else "")
     return RegionAnswer(query=region.query, region=name, kind=kind, sites=sites, trial=source.trial,
-                        chinese=chinese_names(sites) if in_chinese else None, closed_left_out=closed,
-                        notes=region.notes, meant=region.meant)
+                        chinese=chinese, closed_left_out=closed, notes=region.notes, country=country,
+                        meant=region.meant)
 
 
 def _region_name(region: RegionNotPlace, named: Province | None, source: MemorySource | IndexedSource) -> str:
@@ -411,9 +447,10 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
     a large file are an iterable read from its index as it is iterated (for writers that write as
     they go), not a list held whole.
     """
+    check_given(city=city, province=province, country=country, status=status, condition=condition, trials=trials)
     status_value = status_filter(status, all_statuses)
-    typed = " ".join(text for text in (province, city, country) if text)
-    in_chinese = wants_chinese(lang, typed)
+    in_chinese = wants_chinese(lang, typed_words(province, city, country, status, condition))
+    lang = "zh" if in_chinese else lang
 
     def question(source: MemorySource | IndexedSource) -> SiteList:
         province_name = match_province(province, source.provinces()) if province else None
@@ -427,6 +464,7 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
             if district is not None and source.count_matching(None, None, district[0], None, None):
                 city_filter, notes = district[0], (district[1],)
         chosen = _chosen(source, trials, condition)
+        notes = (*notes, *condition_notes(source, condition, chosen))
         if stream and not in_chinese:
             # Counted first (indexed): an empty answer takes the path below, which says why and what to try.
             shown = source.count_matching(province_name, status_value, city_filter, countries, chosen)
@@ -452,7 +490,7 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
             from sitefinder.wording import command
 
             answer = answer._replace(try_instead=command("near", city))
-        if status and isinstance(status_value, str):
+        if status is not None and status_value is not None:
             answer = answer._replace(status_counts=status_counts(
                 source.listing(province_name, city_filter, None, countries, chosen), source.trial_of))
         return answer
@@ -727,40 +765,79 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
                      online: bool = False, lang: str | None = None, trials: Iterable[str] = (),
                      condition: str | None = None, all_statuses: bool = False,
                      stream: bool = False) -> HospitalAnswer | RegionAnswer:
-    """The hospitals nearest to a place, each once with every trial it runs (hospitals.py); `limit`
-    counts hospitals, not sites. Sites are ranked in growing batches until enough hospitals are found."""
+    """The hospitals nearest to a place, each once with every listing of every trial it runs
+    (hospitals.py); `limit` counts hospitals, not sites. Sites are ranked in growing batches until
+    enough hospitals are found, then every listing of those hospitals is read (_hospital_listings),
+    so that a hospital shows the same listings whatever `limit` is."""
     from sitefinder.errors import RegionNotPlace
-    from sitefinder.hospitals import group_by_hospital
+    from sitefinder.hospitals import group_by_hospital, hospital_key
 
     query = query.strip()
+    check_given(province=province, status=status, condition=condition, trials=trials)
     check_limits(limit, within_km)
     status_value = status_filter(status, all_statuses)  # joinable sites by default, as near's
     wanted = effective_limit(limit, within_km)
-    in_chinese = wants_chinese(lang, query)  # the headers and notices in Chinese
+    in_chinese = wants_chinese(lang, typed_words(query, province, status, condition))  # headers and notices
+    lang = "zh" if in_chinese else lang
 
     def question(source: MemorySource | IndexedSource) -> HospitalAnswer | RegionAnswer:
         province_name = match_province(province, source.provinces()) if province else None
         chosen = _chosen(source, trials, condition)
+        filter_notes = condition_notes(source, condition, chosen)
         try:
             resolution = locate(query, source.preferred_cities(), online=online, lang=lang)
         except RegionNotPlace as region:
             answer = _region_answer(region, source, province_name, status_value, in_chinese, chosen,
                                     stream=stream)
-            return _region_trials(answer, source, chosen)
+            return _region_trials(answer._replace(notes=(*answer.notes, *filter_notes)), source, chosen)
+        # Group first, then limit: sites are ranked in growing batches until they hold `wanted`
+        # hospitals (every site nearer than a batch's last is in it, so those are the nearest
+        # hospitals); then every listing of each of them is read, wherever its study placed it.
         budget = None if wanted is None else wanted * 8  # hospitals run several trials: more sites than hospitals
         while True:
             result = find_nearest(resolution, source, limit=budget, within_km=within_km,
                                   province=province_name, status=status_value, trials=chosen)
-            result = _with_trials(result, source, [entry.site for entry in result.sites])
-            hospitals = group_by_hospital(result.sites, result.trials, source.trial, wanted)
-            if budget is None or wanted is None or len(hospitals) >= wanted or len(result.sites) < budget:
-                if status_value is JOINABLE_FILTER:
-                    result = result._replace(closed_left_out=source.count_matching(province_name, CLOSED_STATUSES,
-                                                                                   trials=chosen))
-                if in_chinese:
-                    result = result._replace(chinese=chinese_names([entry.site for entry in result.sites],
-                                                                   resolution))
-                return HospitalAnswer(result, hospitals)
+            keys = list(dict.fromkeys(hospital_key(entry.site) for entry in result.sites))
+            if budget is None or wanted is None or len(keys) >= wanted or len(result.sites) < budget:
+                break
             budget *= 4  # bounded: once a batch is not filled, every matching site has been ranked
+        kept = frozenset(keys[:wanted] if wanted is not None else keys)
+        listings = _hospital_listings(resolution, source, [entry for entry in result.sites
+                                                           if hospital_key(entry.site) in kept],
+                                      kept, province_name, status_value, chosen)
+        result = _with_trials(result._replace(sites=listings, notes=filter_notes), source,
+                              [entry.site for entry in listings])
+        hospitals = group_by_hospital(listings, result.trials, source.trial)
+        if status_value is JOINABLE_FILTER:
+            result = result._replace(closed_left_out=source.count_matching(province_name, CLOSED_STATUSES,
+                                                                           trials=chosen))
+        if in_chinese:
+            result = result._replace(chinese=chinese_names([entry.site for entry in listings], resolution))
+        return HospitalAnswer(result, hospitals)
 
     return _answer(sites_path, question)
+
+
+def _hospital_listings(resolution: Resolution, source: MemorySource | IndexedSource, ranked: list[RankedSite],
+                       hospitals: frozenset[tuple[str, str]], province: str | None,
+                       status: str | frozenset[str | None] | None, trials: frozenset[str] | None) -> list[RankedSite]:
+    """Every placed listing of the hospitals kept that the filters let through, nearest first: those
+    ranked, and those their studies placed farther off (a hospital's name, read from the facility
+    index, and then the filters of every listing: sitestore.filter_sites, the rule of a listing)."""
+    from sitefinder.hospitals import hospital_key
+    from sitefinder.sitestore import filter_sites
+
+    found = {entry.site.id: entry.site for entry in ranked}
+    for facility in sorted({facility for facility, _ in hospitals if facility}):
+        for site in source.facility_matches(facility):
+            if hospital_key(site) in hospitals and site.has_coordinates:
+                found.setdefault(site.id, site)
+    extra = [site for site_id, site in found.items() if site_id not in {entry.site.id for entry in ranked}]
+    if not extra:
+        return ranked
+    from sitefinder.catalogue import trial_id_of
+
+    catalogue = source.trials_by_id(sorted({trial_id_of(site, source.trial) for site in extra}))
+    kept = filter_sites(extra, source.trial, province=province, status=status, trials=trials, catalogue=catalogue)
+    return sorted([*ranked, *rank_sites(resolution.place, kept, limit=None)],
+                  key=lambda entry: entry.distance_km)

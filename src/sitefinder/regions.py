@@ -208,3 +208,12 @@ def place_words(*parts: str) -> str:
         if words and fold(words) not in {fold(earlier) for earlier in shown}:
             shown.append(words)
     return ", ".join(shown)
+
+
+def region_chinese(name: str, kind: str) -> str:
+    """A province's or country's name in Chinese characters, "" when unknown: a province (and Taiwan,
+    Hong Kong, Macau) from the province table; China as sitefinder writes it (中国)."""
+    province = find_province(name)
+    if province is not None:
+        return shown_chinese(province)
+    return "中国" if kind == "country" and fold(name) == "china" else ""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sitefinder.errors import UsageError
-from sitefinder.text import quoted
+from sitefinder.text import fold, quoted
 
 # ClinicalTrials.gov API v2 values, for a site (the first nine) and for a trial (all of them).
 STATUS_WORDS = {
@@ -50,6 +50,16 @@ def status_class(status: str | None) -> str:
     return STATUS_CLASSES.get(status or "", "unknown")
 
 
+# The order of "most open": what a patient can join now, then what opens later, then what is not
+# known, then what is closed (a hospital listed by one trial twice shows its most open listing).
+OPENNESS = ("open", "not_yet", "unknown", "closed")
+
+
+def openness(status: str | None) -> int:
+    """A status's place in OPENNESS: 0 for the most open."""
+    return OPENNESS.index(status_class(status))
+
+
 def joinable(status: str | None) -> bool:
     """Whether a site with this effective status is shown by default: every one not known to be closed."""
     return status not in CLOSED_STATUSES
@@ -69,25 +79,68 @@ def normalize_status(text: str) -> str | None:
     return key if key in STATUS_WORDS else None
 
 
-def parse_status_option(text: str) -> str:
-    """`--status` value to enum ("active, not recruiting", "Not_Yet_Recruiting", "COMPLETED"), or a
-    usage error that suggests the closest value and lists every accepted one, each quoted. The words
-    sitefinder shows (尚未开始招募) are read before this, by shown_status."""
-    status = normalize_status(text)
-    if status is None:
-        accepted = ", ".join(f'"{STATUS_WORDS[status].lower()}"' for status in SITE_STATUSES)
-        hint = ""
-        key = "_".join(text.replace(",", " ").replace("-", " ").replace("_", " ").split()).upper()
-        if key:
-            from rapidfuzz import fuzz, process  # only on this error path
+# `--status unknown` (状态不明): the sites shown as Unknown, whose status the registry states nowhere
+# (None) and those whose trial's status is the registry's UNKNOWN.
+UNKNOWN_FILTER: frozenset[str | None] = frozenset(("UNKNOWN", None))
+# How alike a mistyped status and a status word must be to be offered (rapidfuzz's ratio, 0-100):
+# "recuiting" 95, "尚未开始招幕" 83; "bogus" and "open" are offered nothing.
+STATUS_MEANT_SCORE = 70
 
-            best = process.extractOne(key, list(STATUS_WORDS), scorer=fuzz.ratio, score_cutoff=70)
-            if best:
-                from sitefinder.wording import said
 
-                hint = said("usage.status_meant", status=STATUS_WORDS[best[0]].lower())
-        raise UsageError(key="usage.unknown_status", query=quoted(text), hint=hint, accepted=accepted)
-    return status
+def parse_status_option(text: str, forms: tuple[str, ...] = ()) -> str | frozenset[str | None]:
+    """`--status` value to the filter it means: an enum ("active, not recruiting", "Not_Yet_Recruiting",
+    "COMPLETED"), or for "unknown" every status shown as Unknown; the words sitefinder shows in
+    either language, with or without "(trial)" (尚未开始招募, "正在招募（试验）"), and other wordings
+    of them (招募中). `forms`: the text in Simplified characters, when it has Traditional ones
+    (尚未開始招募), read as it is.
+
+    Else a usage error that offers the closest word, in the script typed (尚未开始招幕: 尚未开始招募),
+    and lists every accepted status, in the error's language."""
+    for form in (text, *forms):
+        status = shown_status(form) or normalize_status(form)
+        if status is not None:
+            return UNKNOWN_FILTER if status == "UNKNOWN" else status
+    from sitefinder.wording import STATUS_WORDS_ZH, said
+
+    hint = ""
+    meant = closest_status_word([fold(form) for form in (text, *forms)])
+    if meant:
+        hint = said("usage.status_meant", status=meant)
+    accepted = said("name.either", en=", ".join(f'"{word.lower()}"' for word in STATUS_WORDS.values()),
+                    zh="、".join(f"“{word}”" for word in STATUS_WORDS_ZH.values()))
+    raise UsageError(key="usage.unknown_status", query=quoted(text), hint=hint, accepted=accepted)
+
+
+def status_vocabulary() -> dict[str, str]:
+    """Every word --status reads, folded, to its status: the registry's enums as words, the words
+    shown in English and Chinese, and the other Chinese wordings (wording.STATUS_ALIASES_ZH)."""
+    from sitefinder.wording import STATUS_ALIASES_ZH, STATUS_WORDS_ZH
+
+    words = {fold(word): status for status, word in STATUS_WORDS.items()}
+    words.update((fold(word), status) for status, word in STATUS_WORDS_ZH.items())
+    words.update((fold(word), status) for word, status in STATUS_ALIASES_ZH.items())
+    return words
+
+
+def closest_status_word(typed: list[str]) -> str:
+    """The status word most like one of the folded texts, as people write it ("not yet recruiting",
+    "尚未开始招募"); "" when none is close. Only words of the script typed are offered."""
+    from rapidfuzz import fuzz, process  # only on this error path
+
+    from sitefinder.text import has_cjk
+    from sitefinder.wording import STATUS_ALIASES_ZH, STATUS_WORDS_ZH
+
+    shown = {fold(word): word.lower() for word in STATUS_WORDS.values()}
+    shown.update((fold(word), word) for word in (*STATUS_WORDS_ZH.values(), *STATUS_ALIASES_ZH))
+    best: tuple[str, float] = ("", 0.0)
+    for text in typed:
+        if not text:
+            continue
+        choices = [key for key in shown if has_cjk(key) == has_cjk(text)]
+        found = process.extractOne(text, choices, scorer=fuzz.ratio, score_cutoff=STATUS_MEANT_SCORE)
+        if found and found[1] > best[1]:
+            best = (shown[found[0]], found[1])
+    return best[0]
 
 
 def effective_status(site_status: str | None, trial_status: str | None) -> tuple[str | None, str | None]:
@@ -132,9 +185,9 @@ def status_word(status: str | None, lang: str | None = "en") -> str:
 def shown_status(text: str) -> str | None:
     """The enum value of a status as sitefinder shows it, in either language: "尚未开始招募",
     "进行中，不再招募", "Not yet recruiting (trial)", "正在招募（试验）" (the trial's status shown for a
-    site): what a person copies from a table into --status. The words are the catalogue's own
-    (status_word and "status.trial_suffix"), so a label added there is read here too."""
-    from sitefinder.text import fold
+    site): what a person copies from a table into --status; and the other Chinese wordings of a
+    status (招募中). The words are the catalogue's own (status_vocabulary and "status.trial_suffix"),
+    so a label added there is read here too."""
     from sitefinder.wording import say
 
     written = fold(text)
@@ -142,10 +195,7 @@ def shown_status(text: str) -> str | None:
         trial = fold(say("status.trial_suffix", lang, status=""))  # "(trial)", "（试验）"
         if written.endswith(trial) and len(written) > len(trial):
             written = written[: -len(trial)]
-    for status in STATUS_WORDS:
-        if written in (fold(status_word(status, "zh")), fold(status_word(status, "en"))):
-            return status
-    return None
+    return status_vocabulary().get(written) if written else None
 
 
 def trial_status_note(trial_status: str | None, lang: str | None = "en") -> str:

@@ -83,6 +83,10 @@ STATUS_WORDS_ZH = {
     "TEMPORARILY_NOT_AVAILABLE": "暂不提供", "APPROVED_FOR_MARKETING": "已获批上市", "WITHHELD": "未公开",
     "UNKNOWN": "状态不明",
 }
+# Other Chinese wordings of a status, read by --status (never shown): Taiwan's registry and hospitals
+# say 招募中 and 尚未招募 where the mainland says 正在招募 and 尚未开始招募. Written in Simplified
+# characters: Traditional ones are read as Simplified first (OpenCC's table, as for places).
+STATUS_ALIASES_ZH = {"招募中": "RECRUITING", "招募进行中": "RECRUITING", "尚未招募": "NOT_YET_RECRUITING"}
 
 MESSAGES: dict[str, dict[str, str]] = {
     # table headers and field labels
@@ -385,16 +389,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "usage.unknown_status": {"en": "unknown status {query}; {hint}use one of: {accepted}",
                              "zh": "未知的状态 {query}；{hint}请使用以下之一：{accepted}"},
     "usage.status_meant": {"en": "did you mean \"{status}\"? ", "zh": "您是否要找“{status}”？"},
+    "usage.empty_filter": {"en": "{option} is empty: give a value (e.g. {option} {example}) or leave the option out",
+                           "zh": "{option} 为空：请给出一个值（例如 {option} {example}），或去掉该选项"},
+    "notice.condition_none": {
+        "en": "no trial here has a condition matching {condition}: conditions are the registry's English terms, "
+              "such as {terms}",
+        "zh": "没有试验的疾病与 {condition} 匹配：疾病按登记处的英文术语匹配，例如 {terms}"},
     "usage.unknown_country": {"en": "unknown country {query}; give its name, e.g. --country China",
                               "zh": "未知的国家 {query}；请给出国家名称，例如 --country China 或 --country 中国"},
     "usage.place_empty": {"en": "the place is empty: give a city (Guangzhou, 广州) or coordinates (22.54,114.06)",
                           "zh": "地点为空：请给出城市（广州、Guangzhou）或坐标（22.54,114.06）"},
     "usage.place_too_long": {"en": "the place is {length} characters long; give a city name of at most {most}",
                              "zh": "地点长达 {length} 个字符；城市名称最多 {most} 个字符"},
-    "usage.latitude": {"en": "latitude {value:g} is out of range: it must be between -90 and 90 (write LAT,LON)",
-                       "zh": "纬度 {value:g} 超出范围：须在 -90 与 90 之间（写作 纬度,经度）"},
-    "usage.longitude": {"en": "longitude {value:g} is out of range: it must be between -180 and 180 (write LAT,LON)",
-                        "zh": "经度 {value:g} 超出范围：须在 -180 与 180 之间（写作 纬度,经度）"},
+    "usage.latitude": {"en": "latitude {value:g} is out of range: it must be between -90 and 90 (write LAT,LON){meant}",
+                       "zh": "纬度 {value:g} 超出范围：须在 -90 与 90 之间（写作 纬度,经度）{meant}"},
+    "usage.longitude": {"en": "longitude {value:g} is out of range: it must be between -180 and 180 (write LAT,LON){meant}",
+                        "zh": "经度 {value:g} 超出范围：须在 -180 与 180 之间（写作 纬度,经度）{meant}"},
+    "usage.coordinates_meant": {"en": "; did you mean {latitude:g},{longitude:g}?",
+                                "zh": "；您是否要输入 {latitude:g},{longitude:g}？"},
+    "usage.coordinates_not_numbers": {"en": "{text} is not a number for coordinates: write LAT,LON as two decimal "
+                                            "numbers (22.54,114.06)",
+                                      "zh": "{text} 不是坐标的数字：请写作 纬度,经度 两个小数（22.54,114.06）"},
+    "usage.coordinates_one_axis": {"en": "{text} gives one axis twice: write the latitude, then the longitude "
+                                         "(22.54N,114.06E)",
+                                   "zh": "{text} 两次给出同一方向：请先写纬度，再写经度（22.54N,114.06E）"},
     # `show`: a site not found, or several
     "usage.show_empty": {"en": "give a site id or part of a facility name, e.g. sitefinder show Qingdao",
                          "zh": "请给出研究中心编号或医院名称的一部分，例如 sitefinder show Qingdao"},
@@ -806,6 +824,18 @@ def ages_and_sex_zh(minimum: str, maximum: str, sex: str) -> str:
     return f"{ages}；" + {"FEMALE": "仅限女性", "MALE": "仅限男性"}.get(sex.upper(), "性别不限")
 
 
+class Phrase(str):
+    """A phrase of the catalogue as said in one language: text that remembers the key it was said
+    from, so that a notice keeps a stable code wherever it goes (JSON's `notices` carry it)."""
+
+    key: str
+
+    def __new__(cls, text: str, key: str) -> Phrase:
+        phrase = super().__new__(cls, text)
+        phrase.key = key
+        return phrase
+
+
 class Said(str):
     """A phrase of the catalogue, as text its English (what the core's callers and --debug read),
     that remembers its key and values: a notice or a hint the core makes is said again in the
@@ -840,7 +870,7 @@ def say(key: str, lang: str | None = "en", **values: object) -> str:
             values[name] = say(value.key, lang, **value.values)
         elif isinstance(value, tuple):  # names to choose from: "Guangzhou or Guangzhou Shi", "A 或 B"
             values[name] = say("error.or", lang).join(str(item) for item in value)
-    return text.format(**values)
+    return Phrase(text.format(**values), key)
 
 
 def spoken(note: str, lang: str | None) -> str:

@@ -79,7 +79,8 @@ def emit(answer: Answer, fmt: Format, options: str = "", bom: bool = False) -> N
     `options`: the options that chose the data (`--sites PATH`), for the commands a hint suggests."""
     from sitefinder.output import streams, views
 
-    for message in views.notices(answer, options):
+    messages = views.notices(answer, options)
+    for message in messages:
         streams.notice(message)
     if isinstance(answer, MapResult) and answer.out is not None:
         from sitefinder.output.mapfiles import write_map_file
@@ -89,11 +90,11 @@ def emit(answer: Answer, fmt: Format, options: str = "", bom: bool = False) -> N
     elif fmt is Format.json:
         from sitefinder.output.schema import json_object, streamed_json
 
-        streamed = streamed_json(answer)
+        streamed = streamed_json(answer, messages)
         if streamed is not None:  # item by item: the same bytes as one dump
             streams.write_json_streamed(*streamed)
         else:
-            streams.write_json(json_object(answer))
+            streams.write_json(json_object(answer, messages))
     elif fmt is Format.csv:
         from sitefinder.output.schema import csv_table
 

@@ -6,6 +6,9 @@ Null policy (README, "Output contract"), decided here once:
   without Chinese) and in a contact object, whose optional keys (`phone`, `phone_ext`, `email`,
   `phone_international`) are absent when the registry gives none (the stored shape);
 - a list with nothing in it is `[]`; in CSV, null is an empty cell.
+- an answer's shape never depends on what the question turned out to be: a province's sites have
+  `near`'s keys and columns (`rank`, `distance_km` null), its `origin` a place's (one builder,
+  `origin_record`), and every answer ends with the `notices` said about it.
 Values are data: statuses and roles as the registry's enums, contacts as objects, numbers as
 numbers with the unit in the key. Words for people are added beside them (`*_words`), never instead.
 """
@@ -15,14 +18,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
-from sitefinder.answers import (BulkResult, ChineseNames, DatasetUpdate, Hospital, HospitalAnswer, MapResult,
+from sitefinder.answers import (BulkResult, ChineseNames, DatasetUpdate, Hospital, HospitalAnswer,
+                                HospitalListing, MapResult,
                                 NearResult, RegionAnswer, SiteChange, SiteDetail, SiteList, TrialChange, TrialSummary,
                                 UpdateResult)
 from sitefinder.catalogue import short_label
 from sitefinder.contacts import contact_line, contacts_to_list
-from sitefinder.models import RankedSite, Resolution, Site, Trial
+from sitefinder.models import Contact, RankedSite, Resolution, Site, Trial
 from sitefinder.output.streams import csv_cell
-from sitefinder.output.views import call_line, site_trial, skipped_line
+from sitefinder.output.views import call_line_of, site_trial, skipped_line
 from sitefinder.status import effective_status
 
 
@@ -38,7 +42,7 @@ class SiteRow(NamedTuple):
     trial: Trial
     chinese: ChineseNames | None = None
     entry: RankedSite | None = None
-    rank: int = 0
+    rank: int | None = None  # None where nothing was ranked (a province's or country's sites)
 
 
 class Field(NamedTuple):
@@ -143,21 +147,40 @@ def csv_row(fields: Sequence[Field], row: SiteRow) -> list[str]:
 
 
 def place_record(resolution: Resolution, chinese: ChineseNames | None = None) -> dict[str, Any]:
+    place = resolution.place
+    return origin_record(resolution.query, place.name, place.province, place.country, place.latitude, place.longitude,
+                         place.source, place.geonameid, [
+                             {"name": alt.name, "province": known(alt.province), "country": known(alt.country),
+                              "latitude": alt.latitude, "longitude": alt.longitude, "population": alt.population,
+                              "geonameid": alt.geonameid} for alt in resolution.alternatives], chinese)
+
+
+def region_origin(answer: RegionAnswer) -> dict[str, Any]:
+    """A province's or country's `origin`: the keys of a place's, no point (null coordinates and id)."""
+    province = answer.region if answer.kind == "province" else ""
+    country = answer.country or (answer.region if answer.kind == "country" else "")
+    return origin_record(answer.query, answer.region, province, country, None, None, answer.kind, None, [],
+                         answer.chinese)
+
+
+def origin_record(query: str, name: str, province: str, country: str, latitude: float | None,
+                  longitude: float | None, source: str, geonameid: int | None, alternatives: list[dict[str, Any]],
+                  chinese: ChineseNames | None) -> dict[str, Any]:
+    """Where a near answer is from: one builder, so that every answer's `origin` has the same keys."""
     from sitefinder.regions import display_region  # Taiwan, Hong Kong and Macau named one way
 
-    place = resolution.place
-    record = {
-        "query": resolution.query, "name": place.name, "province": known(display_region(place.province)),
-        "country": known(display_region(place.country)), "latitude": place.latitude, "longitude": place.longitude,
-        "source": place.source, "geonameid": place.geonameid,
-        "alternatives": [{"name": alt.name, "province": known(alt.province), "country": known(alt.country),
-                          "latitude": alt.latitude, "longitude": alt.longitude, "population": alt.population,
-                          "geonameid": alt.geonameid}
-                         for alt in resolution.alternatives],
-    }
+    record = {"query": query, "name": name, "province": known(display_region(province)),
+              "country": known(display_region(country)), "latitude": latitude, "longitude": longitude,
+              "source": source, "geonameid": geonameid, "alternatives": alternatives}
     if chinese is not None:
         record.update(name_zh=known(chinese.place), province_zh=known(chinese.province))
     return record
+
+
+def notice_records(notices: Sequence[str]) -> list[dict[str, Any]]:
+    """The notices said on stderr, as JSON carries them: the text in the answer's language, and the
+    catalogue's key of its phrase (wording.Phrase), null for a text made of several."""
+    return [{"key": getattr(notice, "key", None), "text": str(notice)} for notice in notices]
 
 
 def data_record(trial: Trial) -> dict[str, Any]:
@@ -200,20 +223,39 @@ def view_object(result: MapResult) -> dict[str, float]:
             "north": round(view.north, 4)}
 
 
+def call_record(call: Contact | None, central: bool) -> dict[str, Any] | None:
+    """Whom to call about a listing: the contact object, whether it is the trial's central one, its line."""
+    if call is None:
+        return None
+    return {**contacts_to_list([call])[0], "central": central, "line": call_line_of(call)}
+
+
+def listing_record(listing: HospitalListing, trial: Trial) -> dict[str, Any]:
+    shown, source = effective_status(listing.site.status, trial.overall_status)
+    return {"site_id": listing.site.id, "facility": known(listing.site.facility), "status": listing.site.status,
+            "effective_status": shown, "status_source": source, "distance_km": round(listing.distance_km, 1),
+            "investigators": contacts_to_list(listing.site.contacts),
+            "call": call_record(listing.call, listing.call_is_central)}
+
+
 def hospital_record(rank: int, hospital: Hospital) -> dict[str, Any]:
-    """A hospital of `near --by hospital`: where it is, and a row for each trial it runs."""
+    """A hospital of `near --by hospital`: where it is, its status (its most open listing's, and
+    which listing that is), and a row for each trial it runs, with every listing of that trial."""
     rows = []
     for row in hospital.trials:
         shown, source = effective_status(row.site.status, row.trial.overall_status)
-        call = None if row.call is None else {
-            **contacts_to_list([row.call])[0], "central": row.call_is_central, "line": call_line(row)}
         rows.append({"nct_id": known(row.trial.nct_id), "trial": known(short_label(row.trial)),
                      "overall_status": known(row.trial.overall_status), "site_id": row.site.id,
                      "status": row.site.status, "effective_status": shown, "status_source": source,
-                     "investigators": contacts_to_list(row.site.contacts), "call": call})
+                     "investigators": contacts_to_list(row.site.contacts),
+                     "call": call_record(row.call, row.call_is_central),
+                     "listings": [listing_record(listing, row.trial) for listing in row.listings]})
+    best = hospital.trials[0]
+    shown, source = effective_status(best.site.status, best.trial.overall_status)
     return {"rank": rank, "facility": known(hospital.facility), "city": known(hospital.city),
             "province": known(hospital.province), "country": known(hospital.country),
-            "distance_km": round(hospital.distance_km, 1), "approximate": hospital.approximate, "trials": rows}
+            "distance_km": round(hospital.distance_km, 1), "approximate": hospital.approximate,
+            "effective_status": shown, "status_source": source, "status_site_id": best.site.id, "trials": rows}
 
 
 HOSPITAL_CSV_FIELDS = ("rank", "facility", "city", "province", "country", "distance_km")
@@ -225,6 +267,28 @@ def hospitals_object(answer: HospitalAnswer) -> dict[str, Any]:
     return {**answer_trial(result), "origin": place_record(result.resolution, result.chinese),
             "hospitals": [hospital_record(rank, hospital) for rank, hospital in enumerate(answer.hospitals, 1)],
             "closed_left_out": result.closed_left_out, **data_record(result.trial)}
+
+
+def hospital_csv(answer: HospitalAnswer) -> tuple[list[str], list[list[str]]]:
+    """One row a listing (a hospital's site in a trial): the hospital's columns, then every column
+    of near's CSV that they do not name, of the listing's site (one column set: a script reading
+    near's CSV reads this one). `effective_status` and `site_id` are the listing's own."""
+    site_fields = [field for field in csv_site_fields(answer.near.chinese)
+                   if field.key not in (*HOSPITAL_CSV_FIELDS, *HOSPITAL_TRIAL_CSV_FIELDS, "call")]
+    header = [*HOSPITAL_CSV_FIELDS, *HOSPITAL_TRIAL_CSV_FIELDS, "call", *(field.key for field in site_fields)]
+    rows = []
+    for rank, hospital in enumerate(answer.hospitals, 1):
+        place = [rank, known(hospital.facility), known(hospital.city), known(hospital.province),
+                 known(hospital.country), round(hospital.distance_km, 1)]
+        for row in hospital.trials:
+            for listing in row.listings:
+                site_row = SiteRow(listing.site, row.trial, answer.near.chinese)
+                shown = effective_status(listing.site.status, row.trial.overall_status)[0]
+                rows.append([*(csv_cell(value) for value in place), csv_cell(known(row.trial.nct_id)),
+                             csv_cell(known(short_label(row.trial))), csv_cell(listing.site.id), csv_cell(shown),
+                             csv_cell(call_line_of(listing.call) if listing.call else None),
+                             *csv_row(site_fields, site_row)])
+    return header, rows
 
 
 def trial_list_object(summary: TrialSummary) -> dict[str, Any]:
@@ -324,8 +388,13 @@ def dataset_update_object(result: DatasetUpdate) -> dict[str, Any]:
             "id_high_water": result.id_high_water}
 
 
-def json_object(answer: Any) -> Any:
-    """The JSON of any answer record."""
+def json_object(answer: Any, notices: Sequence[str] = ()) -> Any:
+    """The JSON of any answer record, with the notices said about it (`notices`, last)."""
+    return {**answer_object(answer), "notices": notice_records(notices)}
+
+
+def answer_object(answer: Any) -> Any:
+    """The JSON of an answer record, without its notices."""
     if isinstance(answer, MapResult):
         return {**near_object(answer.near), "view": view_object(answer)}
     if isinstance(answer, NearResult):
@@ -374,19 +443,20 @@ def list_parts(answer: SiteList) -> tuple[dict[str, Any], str, Iterator[dict[str
 
 def region_parts(answer: RegionAnswer) -> tuple[dict[str, Any], str, Iterator[dict[str, Any]], dict[str, Any]]:
     """`near REGION`'s JSON object in the parts list_parts gives for `list`."""
-    origin: dict[str, Any] = {"query": answer.query, "name": answer.region, "source": answer.kind, "latitude": None,
-                              "longitude": None, "alternatives": []}
-    return ({**answer_trial(answer), "origin": origin}, "sites", (site_record(row) for row in rows_of(answer)),
+    return ({**answer_trial(answer), "origin": region_origin(answer)}, "sites",
+            (ranked_record(row) for row in rows_of(answer)),  # near's shape: rank and distance_km null
             {"closed_left_out": answer.closed_left_out, **data_record(answer.trial)})
 
 
-def streamed_json(answer: Any) -> tuple[dict[str, Any], str, Iterator[dict[str, Any]], dict[str, Any]] | None:
+def streamed_json(answer: Any, notices: Sequence[str] = ()
+                  ) -> tuple[dict[str, Any], str, Iterator[dict[str, Any]], dict[str, Any]] | None:
     """The JSON of an answer that is written item by item (streams.write_json_streamed), or None
     for one written whole. `list` and a region's `near` are: they alone can answer with every
     site of a large file (`near Japan`)."""
-    if isinstance(answer, SiteList):
-        return list_parts(answer)
-    return region_parts(answer) if isinstance(answer, RegionAnswer) else None
+    if not isinstance(answer, (SiteList, RegionAnswer)):
+        return None
+    head, key, records, rest = list_parts(answer) if isinstance(answer, SiteList) else region_parts(answer)
+    return head, key, records, {**rest, "notices": notice_records(notices)}
 
 
 # ---------------------------------------------------------------- each answer's CSV
@@ -397,14 +467,12 @@ def csv_table(answer: Any) -> tuple[list[str], Iterable[list[str]]]:
     if isinstance(answer, NearResult):
         fields = (*RANK_FIELDS, *csv_site_fields(answer.chinese))
         return [field.key for field in fields], [csv_row(fields, row) for row in ranked_rows(answer)]
-    if isinstance(answer, HospitalAnswer):  # one row a trial of a hospital
-        records = hospitals_object(answer)["hospitals"]
-        return ([*HOSPITAL_CSV_FIELDS, *HOSPITAL_TRIAL_CSV_FIELDS, "call"],
-                [[*(csv_cell(record[key]) for key in HOSPITAL_CSV_FIELDS),
-                  *(csv_cell(row[key]) for key in HOSPITAL_TRIAL_CSV_FIELDS),
-                  csv_cell(row["call"]["line"] if row["call"] else None)]
-                 for record in records for row in record["trials"]])
-    if isinstance(answer, (SiteList, RegionAnswer)):
+    if isinstance(answer, HospitalAnswer):  # one row a listing of a hospital
+        return hospital_csv(answer)
+    if isinstance(answer, RegionAnswer):  # near's columns: rank and distance_km empty (nothing ranked)
+        fields = (*RANK_FIELDS, *csv_site_fields(answer.chinese))
+        return ([field.key for field in fields], (csv_row(fields, row) for row in rows_of(answer)))
+    if isinstance(answer, SiteList):
         fields = csv_site_fields(answer.chinese)
         return ([field.key for field in fields], (csv_row(fields, row) for row in rows_of(answer)))
     if isinstance(answer, SiteDetail):

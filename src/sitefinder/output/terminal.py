@@ -101,8 +101,13 @@ def draw_table(view: TableView) -> None:
     styles = view.styles or [[""] * len(view.columns) for _ in view.rows]
     widths = column_widths(view.columns, texts, out.width) if out.width >= MIN_TABLE_WIDTH else None
     if widths is None:
-        for row in view.rows:
-            parts += [_grid(out, zip(headers, row)), ""]
+        # One block a row, without its empty cells; a row whose first cell is empty continues the
+        # row above (a hospital's other trials), so it joins that block: no empty "#" or "Hospital" line.
+        for index, row in enumerate(view.rows):
+            parts.append(_grid(out, [(header, text) for header, text in zip(headers, row) if text]))
+            following = view.rows[index + 1] if index + 1 < len(view.rows) else None
+            if following is None or following[0]:
+                parts.append("")
     else:
         parts.append(_table(out, view.columns, widths, texts, styles))
     parts += footer_cells(out, view.footer)

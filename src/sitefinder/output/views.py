@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Union
 
-from sitefinder.answers import (BulkResult, ChineseNames, DatasetUpdate, HospitalAnswer, HospitalTrial, ImportResult,
+from sitefinder.answers import (BulkResult, ChineseNames, DatasetUpdate, HospitalAnswer, ImportResult,
                                 MapResult, NearResult, RegionAnswer, SiteDetail, SiteList, Skipped, TrialSummary,
                                 UpdateResult)
 from sitefinder.catalogue import short_label
@@ -466,7 +466,7 @@ def near_notices(result: NearResult, options: str = "") -> list[str]:
     Chinese query): the fixed words around the place typed and the names found."""
     resolution = result.resolution
     lang = lang_of(result.chinese)
-    messages = spoken_notes(resolution.notes, lang)
+    messages = [*spoken_notes(resolution.notes, lang), *spoken_notes(result.notes, lang)]
     if resolution.ambiguous:
         used = resolution.place
         hows = []
@@ -547,9 +547,11 @@ def list_view(answer: SiteList | RegionAnswer, options: str = "") -> View:
                       trial_of=lambda site: site_trial(answer, site))
 
 
-def near_title(result: NearResult) -> str:
+def near_title(result: NearResult, key: str = "title.near") -> str:
+    """The title of an answer measured from a place ("title.near", "title.hospitals"): one builder,
+    so that every such answer names its place alike (origin_words), in Chinese too."""
     place = result.resolution.place
-    return say("title.near", lang_of(result.chinese), where=origin_words(result), latitude=place.latitude,
+    return say(key, lang_of(result.chinese), where=origin_words(result), latitude=place.latitude,
                longitude=place.longitude)
 
 
@@ -597,41 +599,43 @@ def near_view(result: NearResult, options: str = "") -> TableView:
 
 
 def hospital_view(answer: HospitalAnswer, options: str = "") -> TableView:
-    """`near PLACE --by hospital`: one line a trial, the hospital named on its first."""
+    """`near PLACE --by hospital`: one line a listing, the hospital named on its first (its most
+    open listing: the hospital's status, and which site it is), a trial named on its first listing."""
     from sitefinder.status import trial_status_note
 
-    place = answer.near.resolution.place
-    lang = lang_of(answer.near.chinese)
+    near = answer.near
+    lang = lang_of(near.chinese)
     rows, notes = [], []
     for rank, hospital in enumerate(answer.hospitals, 1):
-        for number, row in enumerate(hospital.trials):
-            named = [str(rank), hospital.facility, hospital.city,
-                     f"{'≈' if hospital.approximate else ''}{hospital.distance_km:,.1f}"] if number == 0 else [""] * 4
-            rows.append([*named, str(row.site.id), trial_cell(row.trial),
-                         status_cell(row.site, row.trial, answer.near.chinese),
-                         call_cell(row, lang)])
-            if effective_status(row.site.status, row.trial.overall_status)[1] == "trial":
-                notes.append(trial_status_note(row.trial.overall_status, lang))
-    where = ", ".join(part for part in (place.label, place.country if place.province else "") if part)
-    first = next((row.site.id for hospital in answer.hospitals for row in hospital.trials), None)
-    every = say("call.every_contact", lang, command=command("show", str(first), options=options)) if first else ""
+        first = hospital.status_site
+        named = [str(rank), facility_cell(first, near.chinese), where_cells(first, near.chinese)[0],
+                 f"{'≈' if hospital.approximate else ''}{hospital.distance_km:,.1f}"]
+        for row in hospital.trials:
+            for number, listing in enumerate(row.listings):
+                rows.append([*named, str(listing.site.id), trial_cell(row.trial) if number == 0 else "",
+                             status_cell(listing.site, row.trial, near.chinese),
+                             call_cell(listing.call, listing.call_is_central, lang)])
+                named = [""] * 4
+                if effective_status(listing.site.status, row.trial.overall_status)[1] == "trial":
+                    notes.append(trial_status_note(row.trial.overall_status, lang))
+    first_id = next((row.site.id for hospital in answer.hospitals for row in hospital.trials), None)
+    every = say("call.every_contact", lang, command=command("show", str(first_id), options=options)) if first_id else ""
     trials = [row.trial for hospital in answer.hospitals for row in hospital.trials]
-    return TableView(say("title.hospitals", lang, where=where, latitude=place.latitude, longitude=place.longitude),
-                     columns_in(HOSPITAL_COLUMNS, lang), rows,
+    return TableView(near_title(near, "title.hospitals"), columns_in(HOSPITAL_COLUMNS, lang), rows,
                      [*dict.fromkeys(notes), *([every] if every else []),
                       *([trials_data_line(trials, lang, options)] if trials else []), say("distance.caption", lang)])
 
 
-def call_cell(row: HospitalTrial, lang: str = "en") -> str:
-    if row.call is None:
+def call_cell(call: Contact | None, central: bool, lang: str = "en") -> str:
+    if call is None:
         return say("call.none_listed", lang)
-    line = call_line(row, lang)
-    return say("call.trial_contact", lang, line=line) if row.call_is_central else line
+    line = call_line_of(call, lang)
+    return say("call.trial_contact", lang, line=line) if central else line
 
 
-def call_line(row: HospitalTrial, lang: str = "en") -> str:
-    """Whom to call at a hospital about a trial, and how ("" when the registry gives no one)."""
-    return f"{row.call.name}, {reach_line(row.call, lang)}" if row.call is not None else ""
+def call_line_of(call: Contact, lang: str = "en") -> str:
+    """A contact to call, and how: "Name, +86 …, email"."""
+    return f"{call.name}, {reach_line(call, lang)}"
 
 
 def site_view(result: SiteDetail) -> FieldsView:

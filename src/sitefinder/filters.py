@@ -1,0 +1,41 @@
+"""The filter options people type (--city, --province, --country, --status, --condition, --trial):
+the rules that hold for every one of them, in one place.
+
+- A filter given empty (`--city ""`, `--status "  "`) is a usage error, the same one for every
+  filter: it was once ignored for some (the answer was then every site, as if no filter had been
+  asked for) and an error for others.
+- A filter word in Chinese makes the answer Chinese, as a Chinese place does (`list --status
+  正在招募` answers in Chinese): the language of an answer is read from everything typed to choose it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sitefinder.errors import UsageError
+
+# The example each filter's error gives: a value it takes.
+EXAMPLES = {"--city": "济南", "--province": "Shandong", "--country": "China", "--status": "recruiting",
+            "--condition": "'small cell lung'", "--trial": "NCT07010263"}
+
+
+def check_given(**filters: str | Iterable[str] | None) -> None:
+    """A usage error for the first filter given but empty; `filters` by option name without its
+    dashes (`city="..."`, `trials=[...]` for the repeatable --trial), None when not given."""
+    for name, value in filters.items():
+        values = [value] if value is None or isinstance(value, str) else list(value)
+        if any(item is not None and not item.strip() for item in values):
+            option = "--trial" if name == "trials" else f"--{name}"
+            raise UsageError(key="usage.empty_filter", option=option, example=EXAMPLES[option])
+
+
+def typed_words(*typed: str | Iterable[str] | None) -> str:
+    """Everything typed to choose an answer, as one text whose script says the answer's language
+    (wording.wants_chinese): the place and every filter word."""
+    parts: list[str] = []
+    for value in typed:
+        if isinstance(value, str):
+            parts.append(value)
+        elif value is not None:
+            parts.extend(value)
+    return " ".join(parts)
