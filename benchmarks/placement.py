@@ -3,7 +3,8 @@
 Reads benchmarks/placement/locations.json (1,347 real locations; README.md beside it), places each
 from its city, state and country as `sitefinder import` does when a location has no geoPoint, and
 reports the share within 10, 25 and 50 km of the registry's point, the share more than 100 km off,
-the unplaced, and the same by country and by how each was placed (the city as written; a rule's
+the unplaced, how many registry points import sets aside as outside the row's own state, and the
+same by country and by how each was placed (the city as written; a rule's
 reading with a note; a division's middle; a state's main city). The registry's points are city-level, and a few are plainly
 wrong (the README beside the data says which kind): read a failure before blaming the gazetteer.
 
@@ -25,6 +26,7 @@ sys.path.insert(0, str(HERE.parent / "src"))
 
 from sitefinder.distance import geodesic_km  # noqa: E402
 from sitefinder.importer import Fields, site_from_location  # noqa: E402
+from sitefinder.placement import POINT_OUTSIDE_KM  # noqa: E402
 from sitefinder.queries import open_gazetteer  # noqa: E402
 
 
@@ -50,6 +52,31 @@ RULES = (("postal town", "postal town"), ("postal code", "postal code"), ("far l
          ("but ", "state slip"), ("close spelling", "close spelling"), ("is the division", "division's middle"),
          ("main city", "state's main city"), ("second-level division", "division's town"),
          ("Registry city", "other name"))
+
+
+def registry_points(locations: list[dict], wrong: set[tuple[str, str, str]]) -> dict[str, int]:
+    """The registry's points as `sitefinder import` uses them (placement.point_outside): how many are
+    kept, set aside for the text's place, or doubted and kept (the text could not be placed), and of
+    the last two how many are among the points checked by hand and found elsewhere than the site."""
+    from sitefinder.placement import Placer
+
+    gazetteer = open_gazetteer()
+    placer = Placer(gazetteer)
+    counts = {"points_kept": 0, "points_set_aside": 0, "points_set_aside_checked": 0, "points_doubted_kept": 0,
+              "points_doubted_kept_checked": 0}
+    for number, location in enumerate(locations, 1):
+        row = {key: value for key, value in location.items() if key != "study"}
+        site = site_from_location(number, Fields(row, "location"), gazetteer, placer)
+        checked = (location.get("study"), location.get("facility"), location.get("city")) in wrong
+        if site.coordinate_source != "registry":
+            counts["points_set_aside"] += 1
+            counts["points_set_aside_checked"] += checked
+        elif "registry's point" in site.location_note:
+            counts["points_doubted_kept"] += 1
+            counts["points_doubted_kept_checked"] += checked
+        else:
+            counts["points_kept"] += 1
+    return counts
 
 
 def rule_of(note: str, how: str) -> str:
@@ -93,11 +120,12 @@ def main() -> None:
     kept = [result for result in results if (result[0].get("study"), result[0].get("facility"), result[0].get("city"))
             not in wrong]
     silent = [result for result in results if result[1] is None and not result[2].startswith("Could not be placed")]
+    points = registry_points(locations, wrong)
     if args.json:
         rest = summary(kept)
         print(json.dumps({**total, "checked_set_aside": len(results) - len(kept),
                           "within_25_without_checked": rest["within_25"], "over_100_without_checked": rest["over_100"],
-                          "unplaced_without_reason": len(silent)}, indent=2))
+                          "unplaced_without_reason": len(silent), **points}, indent=2))
         return
     print(f"{total['locations']} locations: within 10 km {total['within_10']:.1%}, within 25 km "
           f"{total['within_25']:.1%}, within 50 km {total['within_50']:.1%}, over 100 km {total['over_100']:.1%}, "
@@ -108,6 +136,11 @@ def main() -> None:
         rest = summary(kept)
         print(f"without the {len(results) - len(kept)} registry points checked by hand and found elsewhere than the site "
               f"(registry_points_checked.csv): within 25 km {rest['within_25']:.1%}, over 100 km {rest['over_100']:.1%}")
+    print(f"the registry's points as import uses them (a point over {POINT_OUTSIDE_KM:g} km outside the state or "
+          f"country the row states is not trusted): {points['points_kept']} kept, {points['points_set_aside']} set "
+          f"aside for the text's place ({points['points_set_aside_checked']} of them checked by hand and found "
+          f"elsewhere), {points['points_doubted_kept']} doubted but kept, the text not placeable "
+          f"({points['points_doubted_kept_checked']} checked)")
     by_country = defaultdict(list)
     for result in results:
         by_country[result[0].get("country", "")].append(result)

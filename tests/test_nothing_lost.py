@@ -406,3 +406,60 @@ def test_debug_is_an_option_not_a_word_anywhere() -> None:
     assert run.exit_code == 1 and "Traceback" not in run.stderr and "'--debug'" in run.stderr
     after = run_cli("near", "Guangzou", "--debug")  # after the command name, it is the option
     assert after.exit_code == 1 and "Traceback" in after.stderr and after.stderr.endswith("--online)\n")
+
+
+# ---------------------------------------------------------------- files the user wrote
+
+class TestImportNeverReplacesTheUsersOwnFiles:
+    @pytest.mark.parametrize("name", ["sites.csv", "trial.json", "trials.json"])
+    def test_a_file_sitefinder_did_not_write_is_refused_and_kept(self, tmp_path: Path, name: str) -> None:
+        out = tmp_path / "mine"
+        out.mkdir()
+        own = out / name
+        own.write_bytes(b"my own notes, not sitefinder's\n")
+        run = run_cli("import", str(CTGOV_STUDY), "--out", str(out))
+        assert run.exit_code == 1 and run.stdout == ""
+        assert len(run.stderr.strip().splitlines()) == 1 and str(own) in run.stderr and "--out" in run.stderr
+        assert own.read_bytes() == b"my own notes, not sitefinder's\n" and not own.is_symlink()
+        assert sorted(path.name for path in out.iterdir()) == [name]  # nothing written beside it
+
+    def test_a_link_of_the_users_own_is_not_replaced_either(self, tmp_path: Path) -> None:
+        out, elsewhere = tmp_path / "mine", tmp_path / "my-sites.csv"
+        out.mkdir()
+        elsewhere.write_text("id,facility\n", encoding="utf-8")
+        (out / "sites.csv").symlink_to(elsewhere)
+        run = run_cli("import", str(CTGOV_STUDY), "--out", str(out))
+        assert run.exit_code == 1 and os.readlink(out / "sites.csv") == str(elsewhere)
+
+    def test_in_chinese_too(self, tmp_path: Path) -> None:
+        (tmp_path / "sites.csv").write_text("mine\n", encoding="utf-8")
+        run = run_cli("import", str(CTGOV_STUDY), "--out", str(tmp_path), "--lang", "zh")
+        assert run.exit_code == 1 and str(tmp_path / "sites.csv") in run.stderr and "错误" in run.stderr
+
+    def test_sitefinders_own_dataset_is_still_replaced(self, earlier_import: Path) -> None:
+        assert run_cli("import", str(CTGOV_STUDY), "--out", str(earlier_import)).exit_code == 0
+
+    def test_an_empty_out_is_a_usage_error_not_the_current_directory(self, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.chdir(tmp_path)
+        for empty in ("", "  "):
+            run = run_cli("import", str(CTGOV_STUDY), "--out", empty)
+            assert run.exit_code == 2 and "--out" in run.stderr and list(tmp_path.iterdir()) == []
+
+
+class TestAMapFileNeedsItsFolder:
+    @pytest.mark.parametrize("kind", [".svg", ".html"])
+    def test_a_missing_folder_is_an_error_naming_it_and_is_not_made(self, tmp_path: Path, kind: str) -> None:
+        target = tmp_path / "a" / "b" / f"x{kind}"
+        run = run_cli("map", "广州", "--out", str(target))
+        assert run.exit_code == 1 and str(tmp_path / "a" / "b") in run.stderr
+        assert len(run.stderr.strip().splitlines()) == 1 and not (tmp_path / "a").exists()
+
+    def test_a_folder_that_is_a_file_is_an_error_too(self, tmp_path: Path) -> None:
+        (tmp_path / "a").write_text("x", encoding="utf-8")
+        run = run_cli("map", "Guangzhou", "--out", str(tmp_path / "a" / "x.svg"))
+        assert run.exit_code == 1 and str(tmp_path / "a") in run.stderr
+
+    def test_an_existing_folder_is_written_into(self, tmp_path: Path) -> None:
+        run = run_cli("map", "Guangzhou", "--out", str(tmp_path / "x.svg"))
+        assert run.exit_code == 0 and (tmp_path / "x.svg").read_text(encoding="utf-8").startswith("<")

@@ -174,8 +174,8 @@ def stderr_notices(run) -> list[str]:
 
 
 NOTICE_CASES = [
-    ["near", "广州市天和区"], ["near", "Tongji"], ["near", "内蒙古"], ["near", "China"], ["near", "Cambridge"],
-    ["near", "Guangzhou", "--by", "hospital"], ["near", "广州市天和区", "--by", "hospital"], ["map", "Tongji"],
+    ["near", "广州市天河区中山大道西8号"], ["near", "Tongji"], ["near", "内蒙古"], ["near", "China"], ["near", "Cambridge"],
+    ["near", "Guangzhou", "--by", "hospital"], ["near", "广州市天河区中山大道西8号", "--by", "hospital"], ["map", "Tongji"],
     ["list", "--city", "长沙市芙蓉区"], ["list", "--status", "recruiting"], ["list", "--condition", "asthma"],
     ["near", "Guangzhou", "--condition", "asthma"], ["near", "新疆"], ["info"],
 ]
@@ -191,7 +191,7 @@ def test_json_carries_exactly_the_notices_people_read(args: list[str]) -> None:
 
 
 @pytest.mark.parametrize("args, key", [(["near", "Tongji"], "notice.loose.another_name"),
-                                       (["near", "广州市天和区"], "notice.china.rest_ignored"),
+                                       (["near", "广州市天河区中山大道西8号"], "notice.china.rest_ignored"),
                                        (["near", "内蒙古"], "empty.region_capital.autonomous"),
                                        (["list", "--city", "长沙市芙蓉区"], "notice.district_city")])
 def test_a_notice_of_the_catalogue_carries_its_key(args: list[str], key: str) -> None:

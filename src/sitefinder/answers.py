@@ -176,6 +176,9 @@ class ImportResult(NamedTuple):
     from_registry: int  # sites whose coordinates are the registry's own geoPoint
     sites_path: Path | None = None  # where they were written, once they were
     trial_path: Path | None = None
+    # (facility, the state or country it states) of each site whose registry point lay far outside
+    # what its row states and was placed from its text instead (placement.point_outside)
+    points_set_aside: list[tuple[str, str]] = []
 
 
 class Skipped(NamedTuple):
@@ -198,6 +201,7 @@ class BulkResult(NamedTuple):
     sites_path: Path | None = None
     trials_path: Path | None = None
     lang: str = "en"  # the words of the view and the notices; JSON and CSV are the same in every language
+    points_set_aside: list[tuple[str, str]] = []  # as ImportResult's, of every study
 
 
 # A status as shown: (the effective status enum or None, where it comes from: "site", "trial" or None).

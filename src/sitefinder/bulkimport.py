@@ -45,10 +45,12 @@ class Study(NamedTuple):
 Progress = Callable[[int, int | None], None]  # studies done, studies in all (None while unknown)
 
 
-def import_many(sources: list[str], out_dir: Path, online: bool = False, strict: bool = False,
+def import_many(sources: list[str], out: Path | str, online: bool = False, strict: bool = False,
                 country: str | None = None, progress: Progress | None = None, lang: str | None = None) -> BulkResult:
-    """`sitefinder import A B ...`: every study of every source, placed offline, published as one dataset."""
-    from sitefinder.datasets import write_trials_dataset
+    """`sitefinder import A B ...`: every study of every source, placed offline, published as one
+    dataset into `out` (as typed: an empty name is no directory, not the current one), never over a
+    file sitefinder did not write (datasets.check_target)."""
+    from sitefinder.datasets import check_target, write_trials_dataset
     from sitefinder.importer import import_study
     from sitefinder.output.views import skipped_said  # the words `import` shows for a skipped study
     from sitefinder.wording import said
@@ -60,11 +62,15 @@ def import_many(sources: list[str], out_dir: Path, online: bool = False, strict:
     from sitefinder.filters import check_given
 
     check_given(country=country)
+    if not str(out).strip():
+        raise UsageError(key="import.out_empty")
+    out_dir = Path(out)
     try:  # a name that is not UTF-8 (a stray byte) could not be printed or put in JSON once written
         str(out_dir).encode("utf-8")
     except UnicodeEncodeError:
         raise UsageError(key="import.out_not_utf8",
                          name=str(out_dir).encode('utf-8', 'surrogateescape').decode('utf-8', 'backslashreplace')) from None
+    check_target(out_dir, keep_foreign=True)  # before the work: it would be refused after it
     gazetteer = open_gazetteer()
     countries = None
     if country is not None:
@@ -80,6 +86,7 @@ def import_many(sources: list[str], out_dir: Path, online: bool = False, strict:
     trials: list[Trial] = []
     sites: list[Site] = []
     unplaced: list[str] = []
+    set_aside: list[tuple[str, str]] = []
     skipped: list[Skipped] = []
     seen: set[str] = set()
     from_registry = 0
@@ -115,6 +122,7 @@ def import_many(sources: list[str], out_dir: Path, online: bool = False, strict:
         trials.append(result.trial._replace(nct_id=nct_id))
         sites.extend(result.sites)
         unplaced.extend(result.unplaced)
+        set_aside.extend(result.points_set_aside)
         from_registry += result.from_registry
         if progress is not None and time.monotonic() - started > PROGRESS_AFTER_S:
             progress(done, None)
@@ -123,14 +131,14 @@ def import_many(sources: list[str], out_dir: Path, online: bool = False, strict:
         if skipped:
             raise ImportFailed(key="import.none_imported", skipped=skipped_said(skipped[0]))
         raise ImportFailed(key="import.no_locations." + ("one" if done == 1 else "many"), where=where)
-    sites_path, trials_path = write_trials_dataset(out_dir, sites, trials, countries)
+    sites_path, trials_path = write_trials_dataset(out_dir, sites, trials, countries, keep_foreign=True)
     from sitefinder.sitestore import warm_index
 
     warm_index(sites_path)
     from sitefinder.wording import language_of
 
     return BulkResult(trials, sites, unplaced, from_registry, skipped, sites_path, trials_path,
-                      lang=language_of(lang, " ".join(sources)))
+                      lang=language_of(lang, " ".join(sources)), points_set_aside=set_aside)
 
 
 def _is_nct(text: str) -> bool:

@@ -503,7 +503,7 @@ def info_command(
     from sitefinder.queries import trial_summary
 
     fmt = choose_format(output, as_json)
-    emit(trial_summary(sites, nct_id, chosen_language(lang)), fmt)
+    emit(trial_summary(sites, nct_id, chosen_language(lang)), fmt, _options(sites))
 
 
 @app.command("import", cls=SitefinderCommand)
@@ -512,8 +512,9 @@ def import_command(
         metavar="SOURCE...", show_default=False,
         help="Study JSON files (API v2 shape), the registry's export (ctg-studies.json), saved API search "
              "pages, folders or zips of NCT*.json files, or NCT ids (with --online); all into one dataset.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write sites.csv and trial.json into.",
-                                      show_default=False)],
+    out: Annotated[str, typer.Option("--out", "-o", metavar="DIR", show_default=False,
+                                     help="Directory to write sites.csv and trial.json into (a new one, or "
+                                          "one an earlier import wrote).")],
     online: Annotated[bool, typer.Option("--online", metavar="", help="Fetch an NCT id from ClinicalTrials.gov "
                                                           "(SITEFINDER_CTGOV_URL to use a mirror).")] = False,
     strict: Annotated[bool, typer.Option("--strict", metavar="", help="Fail when a site cannot be placed on the map, "

@@ -81,23 +81,28 @@ def write_dataset(out_dir: Path, sites: list[Site], trial: Trial,
     return out_dir / SITES_FILE, out_dir / TRIAL_FILE
 
 
-def _publish_checked(out_dir: Path, files: dict[str, str], meta: dict[str, object] | None) -> None:
+def _publish_checked(out_dir: Path, files: dict[str, str], meta: dict[str, object] | None,
+                     keep_foreign: bool = False) -> None:
     """Publish files whose contents every reader has accepted: the target checked before and, under
     the writer lock, again; an OSError said as what it is, with the earlier data as they were."""
     if meta is not None:
         files[META_FILE] = json.dumps(meta, indent=1, sort_keys=True) + "\n"
-    check_target(out_dir)
+    check_target(out_dir, keep_foreign)
     try:
         with writer_lock(out_dir):
-            check_target(out_dir)  # again: another writer may have run while this one waited
+            check_target(out_dir, keep_foreign)  # again: another writer may have run while this one waited
             _publish(out_dir, files)
     except OSError as exc:
         raise ImportFailed(key="dataset.cannot_write", path=out_dir, what=exc.strerror or exc) from None
 
 
-def check_target(out_dir: Path) -> None:
+def check_target(out_dir: Path, keep_foreign: bool = False) -> None:
     """Refuse, before anything is written, a directory the publication could not finish in: the
-    fixed links' places taken by directories, a `.sitefinder` or `current` that is not ours."""
+    fixed links' places taken by directories, a `.sitefinder` or `current` that is not ours. With
+    `keep_foreign` (an import), also one where a file of those names is not the link sitefinder
+    makes (`sites.csv` → `.sitefinder/current/sites.csv`): a file the user wrote, or an earlier
+    version's plain copy, which the link would replace and so lose. `update` replaces what it
+    refreshes: the sites file the user named for it."""
     def fail(path: Path, what: str) -> ImportFailed:
         return ImportFailed(f"{path} {what}; move it away or choose another --out; nothing was written")
 
@@ -107,6 +112,8 @@ def check_target(out_dir: Path) -> None:
         path = out_dir / name
         if path.is_dir() and not path.is_symlink():
             raise fail(path, "is a directory")
+        if keep_foreign and (path.exists() or path.is_symlink()) and not _is_our_link(path):
+            raise ImportFailed(key="dataset.foreign_file", path=path)
     store = out_dir / STORE
     if store.exists() and not store.is_dir() or store.is_symlink():
         raise fail(store, "is not sitefinder's directory")
@@ -299,10 +306,11 @@ def _replace_with_link(path: Path, target: str) -> None:
 
 def write_trials_dataset(out_dir: Path, sites: list[Site], trials: list[Trial],
                          countries: frozenset[str] | None = None,
-                         meta: dict[str, object] | None = None) -> tuple[Path, Path]:
+                         meta: dict[str, object] | None = None, keep_foreign: bool = False) -> tuple[Path, Path]:
     """Publish a dataset of one or many trials in one step: DIR/sites.csv (each site with its
     nct_id), DIR/trials.json (one object per trial) and, for one trial, DIR/trial.json as earlier
-    versions read it; `meta` as for write_dataset. Return the paths of the sites and the trials files.
+    versions read it; `meta` as for write_dataset; `keep_foreign` as for check_target. Return the
+    paths of the sites and the trials files.
 
     The same checks before the switch as write_dataset: each file parsed by its reader and within
     the size that reader accepts, the places checked, one writer at a time."""
@@ -328,5 +336,5 @@ def write_trials_dataset(out_dir: Path, sites: list[Site], trials: list[Trial],
             trial_from_dict(json.loads(files[TRIAL_FILE]), TRIAL_FILE)
     except DataFileError as exc:
         raise ImportFailed(key="dataset.unusable.many", problem=phrase_of(exc)) from None
-    _publish_checked(out_dir, files, meta)
+    _publish_checked(out_dir, files, meta, keep_foreign)
     return out_dir / SITES_FILE, out_dir / TRIALS_FILE

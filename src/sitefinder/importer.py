@@ -20,7 +20,7 @@ from sitefinder.text import name_key, quoted
 from sitefinder.wording import said
 
 if TYPE_CHECKING:
-    from sitefinder.placement import Placer
+    from sitefinder.placement import Placement, Placer
 
 CTGOV_URL = "https://clinicaltrials.gov"
 NCT_ID = re.compile(r"^NCT[0-9]{8}$", re.IGNORECASE)
@@ -194,14 +194,18 @@ def import_study(study: dict[str, Any], gazetteer: Gazetteer, retrieved: str = "
         from sitefinder.placement import Placer
 
         placer = Placer(gazetteer)
-    sites, unplaced, from_registry = [], [], 0
+    sites, unplaced, from_registry, set_aside = [], [], 0, []
     for site_id, location in enumerate(locations, start=first_id):
         site = site_from_location(site_id, location, gazetteer, placer, nct_id=trial.nct_id.upper())
         sites.append(site)
         from_registry += site.coordinate_source == "registry"
         if not site.has_coordinates:
             unplaced.append(site.facility)
-    return ImportResult(trial=trial, sites=sites, unplaced=unplaced, from_registry=from_registry)
+        elif site.coordinate_source != "registry" and (point := registry_point(location)) is not None:
+            stated = placer.point_outside(*point, site.city, site.province, site.country, location.text("zip"))
+            set_aside.append((site.facility, stated))
+    return ImportResult(trial=trial, sites=sites, unplaced=unplaced, from_registry=from_registry,
+                        points_set_aside=set_aside)
 
 
 def mesh_terms(study: Fields) -> tuple[str, ...]:
@@ -217,31 +221,76 @@ def site_from_location(site_id: int, location: Fields, gazetteer: Gazetteer, pla
     text = {key: location.text(key) for key in ("facility", "city", "state", "zip", "country", "status")}
     facility = text["facility"] or f"Unnamed site {site_id}"
     status = normalize_status(text["status"]) if text["status"] else None
-    contacts = _contacts(location.objects("contacts"), country_code(text["country"], gazetteer))
-    latitude: float | None = None
-    longitude: float | None = None
-    precision = source = note = ""
-    geonameid: int | None = None
+    region = country_code(text["country"], gazetteer)
+    contacts = _contacts(location.objects("contacts"), region)
+    # the fields every site has, as a Site whose place is then filled in (typed, unlike a **dict)
+    common = Site(id=site_id, facility=facility, city=text["city"], province=text["state"], country=text["country"],
+                  status=status, latitude=None, longitude=None, contacts=contacts, nct_id=nct_id)
+    from sitefinder.placement import Placer
+
+    placer = placer or Placer(gazetteer)
+    where = (text["city"], text["state"], text["country"], text["zip"])
+    point = registry_point(location)
+    if point is not None:
+        latitude, longitude = point
+        registry = common._replace(latitude=latitude, longitude=longitude, coordinate_precision="city",
+                                   coordinate_source="registry")
+        outside = placer.point_outside(latitude, longitude, *where)
+        if not outside:
+            return registry._replace(geonameid=_city_of_point(registry, region, where, placer))
+        # A point that contradicts the row's own state ("Hanzhou, Zhejiang" put in Yunnan) is the
+        # registry's geocoding gone wrong, not the site: the text says where it is.
+        from sitefinder.placement import POINT_OUTSIDE_KM
+
+        doubt = (f"The registry's point ({latitude}, {longitude}) is more than {POINT_OUTSIDE_KM:g} km from every "
+                 f"place of {outside}")
+        placed = placer.place(*where)
+        if placed.place is None:  # nothing better known: kept, and said
+            return registry._replace(location_note=f"{doubt}, and the text could not be placed offline: the point "
+                                                   f"is kept. ({placed.note})")
+        site = _placed_site(common, placed, gazetteer)
+        return site._replace(location_note=f"{doubt}: placed from the text instead. {site.location_note}".strip())
+    return _placed_site(common, placer.place(*where), gazetteer)
+
+
+def registry_point(location: Fields) -> tuple[float, float] | None:
+    """The location's geoPoint (latitude, longitude), when it is one the number reader accepts."""
     point = location.object("geoPoint").data
-    if _is_coordinate(point.get("lat"), 90) and _is_coordinate(point.get("lon"), 180):
-        from sitefinder.numbers import decimal
+    if not (_is_coordinate(point.get("lat"), 90) and _is_coordinate(point.get("lon"), 180)):
+        return None
+    from sitefinder.numbers import decimal
 
-        latitude, longitude, precision, source = decimal(point["lat"]), decimal(point["lon"]), "city", "registry"
-    else:
-        from sitefinder.placement import Placer
+    return decimal(point["lat"]), decimal(point["lon"])
 
-        placer = placer or Placer(gazetteer)
-        place, note, placed_as = placer.place(text["city"], text["state"], text["country"], text["zip"])
-        if place is not None:
-            latitude, longitude, precision = place.latitude, place.longitude, placed_as
-            source, geonameid = gazetteer_source(place), place.geonameid
-            note = note or placement_note(text["city"], place, gazetteer)
-    # One Site, built whole: building it and then replacing its place and its trial (three
-    # _replace calls) was a fifth of reading a row whose place is already known (248 rows: 29 M
-    # instructions, 23 M now).
-    return Site(id=site_id, facility=facility, city=text["city"], province=text["state"], country=text["country"],
-                status=status, latitude=latitude, longitude=longitude, coordinate_precision=precision,
-                coordinate_source=source, location_note=note, contacts=contacts, geonameid=geonameid, nct_id=nct_id)
+
+def _placed_site(common: Site, placed: Placement, gazetteer: Gazetteer) -> Site:
+    """A site placed offline from its text (placement.py), or unplaced with the reason."""
+    place, note, precision = placed
+    if place is None:
+        return common._replace(location_note=note)
+    return common._replace(latitude=place.latitude, longitude=place.longitude, coordinate_precision=precision,
+                           coordinate_source=gazetteer_source(place), geonameid=place.geonameid,
+                           location_note=note or placement_note(common.city, place, gazetteer))
+
+
+def _city_of_point(site: Site, region: str | None, where: tuple[str, str, str, str], placer: Placer) -> int | None:
+    """The gazetteer city of a site in China, Hong Kong, Macau or Taiwan (`region`, its country's
+    code) that keeps the registry's point: the city its text names, placed offline as any row is,
+    when that city is within SAME_PLACE_KM of the point (else none: the point is the registry's
+    word, and the text's city is elsewhere). Its Chinese names, `list --city 杭州` and the
+    preference for cities with a site all read a site's city by this id, as for a site placed
+    offline. Elsewhere none: there are no Chinese names to read, the registry's spelling is what
+    --city matches, and placing every row would cost an import of points its placement time."""
+    from sitefinder.china import CHINA_AREA
+    from sitefinder.distance import SAME_PLACE_KM, sphere_km
+
+    if site.latitude is None or site.longitude is None or region not in CHINA_AREA:
+        return None
+    place = placer.place(*where).place
+    if place is None or place.geonameid is None:
+        return None
+    near = sphere_km(site.latitude, site.longitude, place.latitude, place.longitude) <= SAME_PLACE_KM
+    return place.geonameid if near else None
 
 
 def gazetteer_source(place: Place) -> str:

@@ -101,11 +101,20 @@ class Placer:
     """place_location for the rows of one import, each distinct (city, state, country, postal code)
     worked out once: registries repeat them (a city's many hospitals), and 10,000 rows of 1,371
     distinct ones took 39.6 s placed one by one, 8.1 s remembered, with byte-identical results.
-    What it keeps is one Placement per distinct row, so it is bounded by the rows it is given."""
+    What it keeps is one Placement per distinct row, so it is bounded by the rows it is given; the
+    same for the check of a registry point against the row's state (point_outside)."""
 
     def __init__(self, gazetteer: Gazetteer, max_spelling_searches: int = MAX_SPELLING_SEARCHES) -> None:
         self.gazetteer, self.spellings_left = gazetteer, max_spelling_searches
         self._placed: dict[tuple[str, str, str, str], Placement] = {}
+        self._outside: dict[tuple[float, float, str, str, str, str], str] = {}
+
+    def point_outside(self, latitude: float, longitude: float, city: str, state: str, country: str,
+                      postal_code: str = "") -> str:
+        key = (latitude, longitude, city.strip(), state.strip(), country.strip(), postal_code.strip())
+        if key not in self._outside:
+            self._outside[key] = point_outside(latitude, longitude, *key[2:5], self.gazetteer, key[5])
+        return self._outside[key]
 
     def place(self, city: str, state: str, country: str, postal_code: str = "") -> Placement:
         key = (city.strip(), state.strip(), country.strip(), postal_code.strip())
@@ -249,6 +258,47 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
             or Placement(None, f"Could not be placed: the offline gazetteer does not know {where!r}" +
                          ("." if spellings else f" (not searched for as a misspelling: this import had already "
                                                 f"searched for {MAX_SPELLING_SEARCHES:,}).")))
+
+
+# A registry geoPoint farther than this from every place of the state the row states (or of the
+# part of a country its postal code names) is not the row's. Of the 1,347 real points of
+# benchmarks/placement, every one not found wrong by hand is within 17.5 km of a place of its
+# stated state (Free Soil, Michigan, a township; Bogotá 15 km from Cundinamarca's nearest); those
+# checked by hand and found elsewhere are 54 km (Chuo-shi,
+# Yamanashi, put in Tokyo) to 2,000 km off (Hanzhou, Zhejiang, put in Yunnan; CHU de la Réunion,
+# postal code 97410, in Marseille). Bunkyo-ku's point in Chiba, 26 km from Tokyo's nearest place,
+# is within it and kept: so close to the state, a border town's right point cannot be told apart.
+POINT_OUTSIDE_KM = 50.0
+
+
+def point_outside(latitude: float, longitude: float, city: str, state: str, country: str, gazetteer: Gazetteer,
+                  postal_code: str = "") -> str:
+    """The state a row states that its registry point lies more than POINT_OUTSIDE_KM outside of, by
+    name ("Zhejiang"), or the country part its postal code names ("Saint-Pierre, France, 97410":
+    Réunion); "" when the point is within it, or the row states neither in a way the gazetteer
+    reads. The state is read as place_location reads it: the state field, one written in the city's
+    field ("Milano (MI)"), or the postal code's (a French, Brazilian, Korean code). A country alone
+    is not checked: the question costs a scan of the country's places (1.6 ms a row, ten times the
+    import's own work for a row with a point), and on the benchmark it finds nothing (every point
+    of a row with no state lies within 34 km of a place of its country)."""
+    reaches = gazetteer.division_reaches
+    city, state, country = city.strip(), state.strip(), country.strip()
+    if max(len(city), len(state), len(country), len(postal_code)) > MAX_FIELD_CHARS:
+        return ""
+    countries = _country_names(country, gazetteer)
+    if not countries:
+        return ""
+    part, postal_state = _postal_hint(countries, postal_code.strip(), gazetteer)
+    if part:
+        countries = {part}
+    states = _states(state or split_qualifier(city)[1] or postal_state, countries, gazetteer)
+    if states:
+        if any(reaches(code, admin1, latitude, longitude, POINT_OUTSIDE_KM) for code, admin1 in states):
+            return ""
+        return " or ".join(sorted({admin1 for _, admin1 in states}))
+    if not part or reaches(gazetteer.country_code_of(part), None, latitude, longitude, POINT_OUTSIDE_KM):
+        return ""
+    return part
 
 
 # What ends the name of a county-level division as registries write it: read by China's division

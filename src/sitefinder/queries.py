@@ -20,7 +20,7 @@ from sitefinder.answers import (ChineseNames, HospitalAnswer, MapResult, NearRes
 from sitefinder.distance import rank_sites
 from sitefinder.errors import PlaceNotFound, SitefinderError, UsageError
 from sitefinder.filters import check_given, typed_words
-from sitefinder.models import RankedSite, Resolution, Site, Trial
+from sitefinder.models import Place, RankedSite, Resolution, Site, Trial
 from sitefinder.paths import default_sites_path, gazetteer_path
 from sitefinder.status import CLOSED_STATUSES, JOINABLE_FILTER, effective_status, joinable, parse_status_option
 from sitefinder.text import ascii_number, fold, has_cjk, quoted
@@ -422,6 +422,19 @@ def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> Ch
         province = find_province(text) if text else None
         return shown_chinese(province) if province else ""
 
+    def place_province_zh(place: Place | None) -> str:
+        # a township of Taiwan: Taiwan; Kowloon (admin1 Kowloon City): Hong Kong
+        return (province_zh(place.province) or province_zh(place.country)) if place else ""
+
+    def site_names(site: Site) -> tuple[str, str]:
+        # The site's city by its gazetteer id, however it was placed (importer._city_of_point for a
+        # registry point); its province as the registry writes it, else, where the registry gives
+        # none ("Hangzhou", no state), that city's.
+        if not site.geonameid:
+            return "", province_zh(site.province)
+        return (gazetteer.chinese_name(site.geonameid),
+                province_zh(site.province) or place_province_zh(gazetteer.place_by_id(site.geonameid)))
+
     from sitefinder.facilities import facility_zh
 
     place = resolution.place if resolution else None
@@ -429,10 +442,8 @@ def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> Ch
         facilities={site.id: name for site in sites if (name := facility_zh(site))},
         place=(resolution.name_zh if resolution and resolution.name_zh
                else gazetteer.chinese_name(place.geonameid) if place and place.geonameid else ""),
-        # a township of Taiwan: Taiwan; Kowloon (admin1 Kowloon City): Hong Kong
-        province=(province_zh(place.province) or province_zh(place.country)) if place else "",
-        sites={site.id: (gazetteer.chinese_name(site.geonameid) if site.geonameid else "",
-                         province_zh(site.province)) for site in sites})
+        province=place_province_zh(place),
+        sites={site.id: site_names(site) for site in sites})
 
 
 def matching_sites(sites_path: Path | None = None, province: str | None = None, city: str | None = None,

@@ -168,8 +168,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "title.list": {"en": "{count} site{s}{of}", "zh": "{count} 个研究中心{of}"},
     "title.of": {"en": " of {nct_id}", "zh": "（{nct_id}）"},
     # how old the data are
-    "data.unknown": {"en": "The date of these registry data is unknown; sitefinder update fetches the current record.",
-                     "zh": "这些登记数据的日期不明；运行 sitefinder update 可获取最新记录。"},
+    "data.unknown": {"en": "The date of these registry data is unknown; {command} fetches the current record.",
+                     "zh": "这些登记数据的日期不明；运行 {command} 可获取最新记录。"},
     "data.line": {"en": "Registry data {how} {date}", "zh": "登记数据{how} {date}"},
     "data.age": {"en": ", {count} day{s} old", "zh": "，已有 {count} 天"},
     "data.oldest": {"en": "Oldest registry data ({nct_id})", "zh": "最早的登记数据（{nct_id}）"},
@@ -366,6 +366,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                                  "zh": "--out 把地图写入 {name}，--format {format} 则把它打印出来；请只给出其中一个"},
     "usage.map_file": {"en": "--out {name}: a map file ends in .svg or .html",
                        "zh": "--out {name}：地图文件名须以 .svg 或 .html 结尾"},
+    "error.map_folder": {"en": "cannot write {path}: the directory {folder} {what}; make it first or choose "
+                               "another --out",
+                         "zh": "无法写入 {path}：目录 {folder} {what}；请先创建它，或换一个 --out"},
+    "error.map_folder.missing": {"en": "does not exist", "zh": "不存在"},
+    "error.map_folder.file": {"en": "is not a directory", "zh": "不是目录"},
     "error.map_write": {"en": "cannot write {path}: {what}", "zh": "无法写入 {path}：{what}"},
     "usage.limit": {"en": "--limit must be 1 or more, not {limit}", "zh": "--limit 须为 1 或以上，而不是 {limit}"},
     "usage.within": {"en": "--within must be a distance in km greater than 0, not {within:g}",
@@ -687,6 +692,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "dataset.no_locations.many": {"en": "the studies list no locations (in the countries asked for), so there is nothing "
                                         "to find; nothing was written",
                                   "zh": "这些研究（在所选国家中）没有列出任何地点，无从查找；未写入任何内容"},
+    "dataset.foreign_file": {"en": "{path} was not written by sitefinder, and importing would replace it; choose another "
+                                   "--out, or move it away first; nothing was written",
+                             "zh": "{path} 不是 sitefinder 写入的文件，导入会替换它；请换一个 --out，或先将它移走；未写入任何内容"},
+    "import.out_empty": {"en": "--out must name a directory, not be empty (--out . for the current one)",
+                         "zh": "--out 须为一个目录名，不能为空（当前目录请用 --out .）"},
     "dataset.cannot_write": {"en": "cannot write to {path}: {what}; the data there are as they were",
                              "zh": "无法写入 {path}：{what}；那里的数据保持原样"},
     "dataset.unfinished": {"en": "the new data are in use ({current} → {version}), but {path} could not be finished: {what}",
@@ -751,6 +761,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "zh": "{count} 个：{registry} 个由登记处定位，{gazetteer} 个由离线地名库定位，{unplaced} 个未能定位"},
     "import.next": {"en": "sitefinder near CITY --sites {path}", "zh": "sitefinder near 城市 --sites {path}"},
     "import.skipped_notice": {"en": "Skipped {line}", "zh": "已跳过 {line}"},
+    "import.point_set_aside": {"en": "Placed from its city, state and country, not by the registry's point, which lies "
+                                     "far outside {stated}: {facility}",
+                               "zh": "按城市、省州和国家定位，未用登记处的坐标（该坐标远在 {stated} 之外）：{facility}"},
     "import.not_placed": {"en": "Not placed (listed, but never ranked by distance): {facility}",
                           "zh": "未能定位（会列出，但不参与距离排序）：{facility}"},
     # what `update` changed
@@ -909,6 +922,16 @@ def command(*words: str, options: str = "") -> str:
     A word with a space or a shell character is quoted ("Taizhou, Jiangsu" → 'Taizhou, Jiangsu').
     """
     return " ".join(["sitefinder", *(shell_word(word) for word in words), *([options] if options else [])])
+
+
+def refresh_command(nct_id: str, options: str = "") -> str:
+    """The command that refreshes the data an answer read, for every view that says they are stale
+    (one rule): the data the options chose, refreshed where they are (`update --sites
+    DIR/sites.csv`; `update NCT…` would fetch that trial into the default data instead, and leave
+    the dataset stale); else the trial of the default data, by its id (`nct_id`, "" when unknown)."""
+    if options:
+        return command("update", options=options)
+    return command("update", *([nct_id] if nct_id else []))
 
 
 def shell_word(word: str) -> str:

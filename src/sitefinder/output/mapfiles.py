@@ -19,8 +19,17 @@ JSON_MAP_COLUMNS = 80  # `map --json` computes its view for a terminal this wide
 
 
 def check_map_file(out: Path) -> None:
+    """Before any work: a map file's kind (a usage error), and a directory to write it into, which
+    is never made (a typo in a path would make a tree of them): a missing one fails as a file that
+    cannot be written does."""
     if out.suffix.lower() not in MAP_FILE_KINDS:
         raise UsageError(key="usage.map_file", name=out.name)
+    folder = out.parent
+    if not folder.is_dir():
+        from sitefinder.wording import said
+
+        raise SitefinderError(key="error.map_folder", path=out, folder=folder,
+                              what=said("error.map_folder.file" if folder.exists() else "error.map_folder.missing"))
 
 
 def terminal_canvas(columns: int) -> tuple[int, int, float]:

@@ -318,7 +318,8 @@ def import_object(result: BulkResult) -> dict[str, Any]:
             "unplaced": result.unplaced, "trials_file": str(result.trials_path), "trial_count": len(result.trials),
             "trials": [{"nct_id": trial.nct_id, "label": known(short_label(trial))} for trial in result.trials],
             "skipped": [{"source": item.source, "index": item.position, "nct_id": known(item.nct_id),
-                         "reason": item.reason} for item in result.skipped]}
+                         "reason": item.reason} for item in result.skipped],
+            "registry_points_set_aside": [facility for facility, _ in result.points_set_aside]}
 
 
 def import_cells(result: BulkResult) -> dict[str, Any]:

@@ -354,18 +354,16 @@ def data_line(trial: Trial, lang: str = "en", options: str = "") -> str:
     """How current the data are, and when stale, the command that refreshes them: the data the
     options chose (`update --sites DIR/sites.csv` refreshes DIR itself), else the trial by its id."""
     from sitefinder.trial import STALE_AFTER_DAYS, freshness
-    from sitefinder.wording import command
+    from sitefinder.wording import refresh_command
 
     fresh = freshness(trial)
     if not fresh.date:
-        return say("data.unknown", lang)
+        return say("data.unknown", lang, command=refresh_command(trial.nct_id, options))
     line = say("data.line", lang, how=say("data.fetched_on" if trial.retrieved else "data.of", lang), date=fresh.date)
     if fresh.age_days is not None:
         line += say("data.age", lang, count=fresh.age_days)
     if fresh.stale:
-        line += say("data.stale", lang, days=STALE_AFTER_DAYS,
-                    command=command("update", options=options) if options
-                    else "sitefinder update" + (f" {trial.nct_id}" if trial.nct_id else ""))
+        line += say("data.stale", lang, days=STALE_AFTER_DAYS, command=refresh_command(trial.nct_id, options))
     return line + say("data.end", lang)
 
 
@@ -404,7 +402,9 @@ def notices(answer: object, options: str = "") -> list[str]:
         return [say("info.no_trial_facts", lang, name=answer.sites_name or say("info.the_sites_file", lang))]
     if isinstance(answer, BulkResult):
         return [*(say("import.skipped_notice", answer.lang, line=skipped_line(item, answer.lang))
-                  for item in answer.skipped), *unplaced_notices(answer.unplaced, answer.lang)]
+                  for item in answer.skipped), *unplaced_notices(answer.unplaced, answer.lang),
+                *(say("import.point_set_aside", answer.lang, facility=facility, stated=stated)
+                  for facility, stated in answer.points_set_aside)]
     if isinstance(answer, ImportResult):
         return unplaced_notices(answer.unplaced)
     if isinstance(answer, UpdateResult):
@@ -429,7 +429,7 @@ def empty_list_notices(answer: SiteList, options: str = "") -> list[str]:
 
         counts = ", ".join(f"{status_word(status, lang)}: {count}" for status, count in answer.status_counts.items())
         lines.append(say("notice.no_status", lang, counts=counts or say("notice.none", lang),
-                         data=data_line(answer.trial, lang)))
+                         data=data_line(answer.trial, lang, options)))
     if answer.closed_left_out:
         lines.append(closed_note(answer.closed_left_out, command("list", "--all", options=options), lang))
     return lines
@@ -510,12 +510,12 @@ def view(answer: object, canvas: tuple[int, int] = (0, 0), options: str = "") ->
     if isinstance(answer, (SiteList, RegionAnswer)):
         return list_view(answer, options)
     if isinstance(answer, SiteDetail):
-        return site_view(answer)
+        return site_view(answer, options)
     if isinstance(answer, TrialSummary):
         if answer.trials:
             return trial_list_view(answer)
         return FieldsView(answer.trial.nct_id or ("试验" if answer.lang == "zh" else "Trial"),
-                          [(label, value) for _, label, value in trial_fields(answer)])
+                          [(label, value) for _, label, value in trial_fields(answer, options)])
     if isinstance(answer, BulkResult):
         return import_view(answer)
     if isinstance(answer, UpdateResult):
@@ -638,7 +638,7 @@ def call_line_of(call: Contact, lang: str = "en") -> str:
     return f"{call.name}, {reach_line(call, lang)}"
 
 
-def site_view(result: SiteDetail) -> FieldsView:
+def site_view(result: SiteDetail, options: str = "") -> FieldsView:
     site, trial = result.site, result.trial
     location = ", ".join(part for part in (site.city, site.province, site.country) if part)
     if result.chinese:
@@ -664,7 +664,7 @@ def site_view(result: SiteDetail) -> FieldsView:
     fields += labelled(label("trial_contact"), [contact_line(contact, lang=lang) for contact in trial.central_contacts])
     if trial.nct_id:
         fields.append((label("trial"), f"{trial.nct_id}: {trial.brief_title}"))
-    fields.append((label("data"), data_line(trial, lang)))
+    fields.append((label("data"), data_line(trial, lang, options)))
     return FieldsView(facility_cell(site, result.chinese) if result.chinese else site.facility, fields)
 
 
@@ -673,7 +673,7 @@ def labelled(label: str, values: Sequence[str]) -> list[tuple[str, str]]:
     return [(label if index == 0 else "", value) for index, value in enumerate(values)]
 
 
-def trial_fields(summary: TrialSummary) -> list[tuple[str, str, str]]:
+def trial_fields(summary: TrialSummary, options: str = "") -> list[tuple[str, str, str]]:
     """`info`'s facts as (key, label, value), what a patient needs first at the top: the status as
     of the data date, whom to call, the dates; then who may join, as lists. CSV uses the keys."""
     from sitefinder.status import status_class
@@ -741,7 +741,7 @@ def trial_fields(summary: TrialSummary) -> list[tuple[str, str, str]]:
     others = [contact for contact in trial.central_contacts if contact != central]
     fields += [("contact", label, line) for label, line in labelled("Also", [contact_line(c, lang=lang) for c in others])]
     fields.append(("registry", "Registry", trial.url))
-    fields.append(("data", "Data", data_line(trial, lang)))
+    fields.append(("data", "Data", data_line(trial, lang, options)))
     if zh:  # the same facts, labelled in Chinese (a label of "" continues the line above)
         fields = [(key, INFO_LABELS_ZH["completed" if key == "completion" and finished else key] if label else "",
                    value) for key, label, value in fields]
