@@ -64,10 +64,10 @@ def import_many(sources: list[str], out_dir: Path, online: bool = False, strict:
                          name=str(out_dir).encode('utf-8', 'surrogateescape').decode('utf-8', 'backslashreplace')) from None
     gazetteer = open_gazetteer()
     countries = None
-    if country is not None:
-        countries = frozenset(gazetteer.country_codes(country))
-        if not countries:
-            raise UsageError(key="usage.unknown_country", query=quoted(country))
+    if country is not None:  # read as list --country reads it: China's sites without Hong Kong's
+        from sitefinder.countries import area_named
+
+        countries = area_named(country, gazetteer).codes
     studies = (study for source in sources for study in _studies(source, online))  # read as they are placed
     # One memo of placements for every study: an export's studies share their cities (a country's
     # many trials at the same hospitals), so each distinct location is worked out once per import.

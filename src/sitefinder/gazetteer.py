@@ -9,6 +9,7 @@ a lookup reads a few pages instead of parsing megabytes on every run.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
@@ -433,3 +434,12 @@ class Gazetteer:
         geonameid, name, admin1, country, latitude, longitude, population = row
         return Place(name=name, province=admin1, country=self.country_name(country), latitude=latitude,
                      longitude=longitude, population=population, geonameid=geonameid)
+
+
+@functools.lru_cache(maxsize=1)
+def open_shipped() -> Gazetteer:
+    """The gazetteer that ships with the package, opened once per process: for the core's questions
+    (queries.open_gazetteer) and for the sites store, which reads each site's country by it."""
+    from sitefinder.paths import gazetteer_path
+
+    return Gazetteer(gazetteer_path())

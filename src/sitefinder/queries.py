@@ -7,7 +7,6 @@ never reads data itself.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import math
 import re
@@ -20,7 +19,7 @@ from sitefinder.answers import (ChineseNames, HospitalAnswer, MapResult, NearRes
 from sitefinder.distance import rank_sites
 from sitefinder.errors import PlaceNotFound, SitefinderError, UsageError
 from sitefinder.models import RankedSite, Resolution, Site, Trial
-from sitefinder.paths import default_sites_path, gazetteer_path
+from sitefinder.paths import default_sites_path
 from sitefinder.status import CLOSED_STATUSES, JOINABLE_FILTER, effective_status, joinable, parse_status_option
 from sitefinder.text import ascii_number, fold, has_cjk, quoted
 from sitefinder.wording import language_of, said, say, wants_chinese
@@ -29,17 +28,17 @@ if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that reso
     from sitefinder.errors import RegionNotPlace
     from sitefinder.gazetteer import Gazetteer
     from sitefinder.geomap import Scene
+    from sitefinder.countries import Area
     from sitefinder.regions import Province
     from sitefinder.sitestore import CityFilter, IndexedSource, MemorySource
 
 T = TypeVar("T")
 
 
-@functools.lru_cache(maxsize=1)
 def open_gazetteer() -> Gazetteer:
-    from sitefinder.gazetteer import Gazetteer
+    from sitefinder.gazetteer import open_shipped
 
-    return Gazetteer(gazetteer_path())
+    return open_shipped()
 
 
 def locate(query: str, preferred: frozenset[int] = frozenset(), online: bool = False,
@@ -183,7 +182,7 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
         except RegionNotPlace as region:
             answer = _region_answer(region, source, province_name, status_value, in_chinese, chosen,
                                     stream=stream)
-            if answer.sites or answer.kind != "province":
+            if answer.sites or answer.kind == "country":
                 return _region_trials(answer, source, chosen)
             capital = _capital_of(answer, source)  # 新疆: no site there; the nearest to Ürümqi
             if capital is None:
@@ -260,7 +259,8 @@ def _province_from_capital(region: RegionAnswer, sites_path: Path | None) -> Nea
             return region
         ranked = rank_sites(resolution.place, [site for site in region.sites if site.has_coordinates],
                             limit=len(region.sites))
-        note = said("notice.province_capital", query=region.query, count=len(ranked), capital=resolution.place.name)
+        note = said("notice.region_city" if region.kind == "region" else "notice.province_capital",
+                    query=region.query, count=len(ranked), capital=resolution.place.name)
         return NearResult(resolution=resolution._replace(notes=(note,)), sites=ranked, trial=region.trial,
                           considered=len(region.sites), chinese=region.chinese, closed_left_out=region.closed_left_out,
                           trials=region.trials, many_trials=region.many_trials)
@@ -308,28 +308,28 @@ def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource,
     the same: the index filters on the status a site shows as `without_closed` does (`list --json`
     is streamed the same way).
     """
+    from sitefinder.countries import area_name, own_codes
     from sitefinder.regions import find_province
 
     listed = None if status is JOINABLE_FILTER else status
     named = find_province(region.query)
-    if named is not None or any(admin1 for _, admin1 in region.regions):
-        name = _region_name(region, named, source)
-        where: tuple[str | None, frozenset[str] | None] = (name, None)
-        kind = "province"
-    else:
-        countries = countries_named(region.query, source)
-        where, kind = (province, countries), "country"
+    where: tuple[str | None, frozenset[str] | None]
+    if named is not None and named.country != "CN":  # Hong Kong, Macau, Taiwan: the sites that lie there
+        name, kind = named.name, "region"
+        where = (province, frozenset([named.country]))
+    elif named is not None or any(admin1 for _, admin1 in region.regions):
+        name, kind = _region_name(region, named, source), "province"
+        where = (name, None)
+    else:  # a country: its own sites, as list --country reads it (China's without Hong Kong's)
+        codes = own_codes(frozenset(code for code, admin1 in region.regions if not admin1))
+        name, kind = area_name(codes, open_gazetteer()), "country"
+        where = (province, codes)
     if stream and not in_chinese:
         sites: Any = source.listing_stream(where[0], None, status, where[1], trials)
         closed = source.count_matching(where[0], None, None, where[1], trials) - len(sites) \
             if status is JOINABLE_FILTER else 0
-        if kind == "country":  # named as the first site of the listing writes it, closed ones included
-            first = next(iter(source.listing_stream(where[0], None, listed, where[1], trials)), None)
-            name = first.country if first is not None else region.query
     else:
         sites = source.listing(where[0], None, listed, where[1], trials)
-        if kind == "country":
-            name = next((site.country for site in sites), region.query)
         sites, closed = without_closed(sites, source.trial_of, status)
     return RegionAnswer(query=region.query, region=name, kind=kind, sites=sites, trial=source.trial,
                         chinese=chinese_names(sites) if in_chinese else None, closed_left_out=closed,
@@ -361,16 +361,11 @@ def _region_trials(answer: RegionAnswer, source: MemorySource | IndexedSource,
                            many_trials=True)
 
 
-def countries_named(text: str, source: MemorySource | IndexedSource) -> frozenset[str]:
-    """The folded country names, as the sites file writes them, that `text` means: "China", "中国",
-    "PRC" all mean the sites file's "China"; a name the gazetteer does not know matches itself."""
-    gazetteer = open_gazetteer()
-    codes = gazetteer.country_codes(text)
-    names = {fold(text)}
-    for country in source.countries():
-        if codes & gazetteer.country_codes(country):
-            names.add(fold(country))
-    return frozenset(names)
+def area_of(country: str) -> Area:
+    """The country or region a --country value names (countries.area_named): a usage error if none."""
+    from sitefinder.countries import area_named
+
+    return area_named(country, open_gazetteer())
 
 
 def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> ChineseNames:
@@ -414,13 +409,14 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
 
     def question(source: MemorySource | IndexedSource) -> SiteList:
         province_name = match_province(province, source.provinces()) if province else None
-        countries = countries_named(country, source) if country else None
+        area = area_of(country) if country else None
+        countries = area.codes if area else None
         city_filter = understand_city(city, source, lang) if city else None
-        notes: tuple[str, ...] = ()
+        notes: tuple[str, ...] = area.notes if area else ()
         if city and city_filter is not None and not source.count_matching(None, None, city_filter, None, None):
             district = _district_city(city, source, lang)
             if district is not None:
-                city_filter, notes = district[0], (district[1],)
+                city_filter, notes = district[0], (*notes, district[1])
         chosen = _chosen(source, trials, condition)
         if stream and not in_chinese:
             # Counted first (indexed): an empty answer takes the path below, which says why and what to try.
@@ -512,12 +508,14 @@ def trial_summary(sites_path: Path | None = None, nct_id: str | None = None, lan
             return TrialSummary(trial=trial, site_count=len(sites),
                                 provinces=sorted({site.province for site in sites if site.province}),
                                 countries=sorted({site.country for site in sites if site.country}),
-                                sites_name=source.name, lang=lang or "en")
+                                sites_name=source.name, lang=lang or "en",
+                                without_province=sum(not fold(site.province) for site in sites))
         return TrialSummary(
             trial=source.trial, site_count=source.count(),
             provinces=sorted(province for province in source.provinces() if province),
             countries=sorted(country for country in source.countries() if country), sites_name=source.name,
-            trials=rows if len(rows) > 1 else [], lang=lang or "en")
+            trials=rows if len(rows) > 1 else [], lang=lang or "en",
+            without_province=source.count_without_province())
 
     return _answer(sites_path, question)
 
@@ -644,11 +642,11 @@ def map_near(query: str, sites_path: Path | None = None, limit: int | None = Non
         raise UsageError(key="usage.view", view=quoted(view), views=", ".join(VIEWS))
     result = nearest_sites(query, sites_path, limit=limit, within_km=within_km, province=province, status=status,
                            online=online, lang=lang, all_statuses=all_statuses, trials=trials, condition=condition)
-    if isinstance(result, RegionAnswer) and result.kind == "province" and result.sites:
+    if isinstance(result, RegionAnswer) and result.kind in ("province", "region") and result.sites:
         result = _province_from_capital(result, sites_path)  # `map 山东` draws what `near 山东` lists
     if isinstance(result, RegionAnswer):
         raise UsageError(key="usage.map_region", query=quoted(result.query), kind=said(f"kind.{result.kind}"),
-                         option=result.kind, region=quoted(result.region))
+                         option=result.option, region=quoted(result.region))
     place = result.resolution.place
     box = open_gazetteer().country_box(place.country) if view == "country" and place.country else None
     chosen = choose_view(view, place, result.sites, aspect, box)
