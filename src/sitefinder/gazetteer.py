@@ -267,6 +267,11 @@ class Gazetteer:
         low, high = len(rows) // 100, len(rows) - 1 - len(rows) // 100
         return lons[low], lats[low], lons[high], lats[high]
 
+    def country_names(self) -> list[str]:
+        """Every country's name as the gazetteer names it, for suggestions on a mistyped one."""
+        self.country_name("")  # loads the table
+        return list(self._country_codes_by_name)
+
     def country_code_of(self, name: str) -> str:
         """The ISO code of a country as the gazetteer names it (the inverse of country_name)."""
         self.country_name("")  # loads the table
