@@ -44,6 +44,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from sitefinder.distance import sphere_km  # noqa: E402
 from sitefinder.gazetteer import SCHEMA_VERSION, TOWN_MIN_POPULATION  # noqa: E402
+from sitefinder.countries import COUNTRY_PARTS  # noqa: E402
 from sitefinder.regions import PROVINCES, province_key  # noqa: E402
 from sitefinder.text import has_cjk, name_key  # noqa: E402
 
@@ -87,15 +88,8 @@ COUNTRY_ALIASES = {
     "CV": ("Cape Verde",),
 }
 # Places GeoNames keeps as countries of their own but the registry writes under the country they
-# belong to ("Saint-Pierre, France" is in Réunion; "Hong Kong, China").
-COUNTRY_PARTS = {
-    "FR": ("RE", "GP", "MQ", "GF", "YT", "PM", "BL", "MF", "NC", "PF", "WF"),
-    "US": ("PR", "GU", "VI", "AS", "MP"),
-    "CN": ("HK", "MO"),
-    "NL": ("AW", "CW", "SX", "BQ"),
-    "GB": ("GG", "JE", "IM"),
-    "DK": ("FO", "GL"),
-}
+# belong to ("Saint-Pierre, France" is in Réunion; "Hong Kong, China"): countries.COUNTRY_PARTS, the
+# table a --country filter reads them apart by.
 
 
 CJK_UNIFIED = range(0x4E00, 0xA000)

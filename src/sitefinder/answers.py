@@ -49,8 +49,9 @@ class RegionAnswer(NamedTuple):
     """`near China`, `near 山东`: a province or country is not a point to measure from; its sites are the answer."""
 
     query: str
-    region: str  # the region's name as the sites file writes it, or as typed
-    kind: str  # "country" or "province"
+    region: str  # the region's name: a province's English name, a country's as the gazetteer names it
+    # "country", "province", or "region": Hong Kong, Macau and Taiwan (countries.py), asked for by --country
+    kind: str
     sites: list[Site]
     trial: Trial
     chinese: ChineseNames | None = None
@@ -69,6 +70,11 @@ class RegionAnswer(NamedTuple):
         from sitefinder.wording import said
 
         return said("name.code", code=self.query, country=self.meant)
+
+    @property
+    def option(self) -> str:
+        """The `list` option that asks for the same sites: --province for a province, else --country."""
+        return "province" if self.kind == "province" else "country"
 
 
 class SiteList(NamedTuple):
@@ -112,6 +118,9 @@ class TrialSummary(NamedTuple):
     sites_name: str  # the sites file, for messages
     trials: list[TrialRow] = []  # every trial of a dataset of several (`info` without an NCT id)
     lang: str = "en"  # the words of the view (`info --lang zh`); JSON and CSV are the same in every language
+    # sites whose row names no province or state (the registry writes Taiwan's, Hong Kong's and
+    # often Japan's without one): the divisions are then not counted, never said to be 0
+    without_province: int = 0
 
 
 class MapResult(NamedTuple):

@@ -73,12 +73,10 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
     check_target(out_dir, keep_foreign=True)  # before the work: it would be refused after it
     gazetteer = open_gazetteer()
     countries = None
-    if country is not None:
-        from sitefinder.resolver import country_meant  # a code as its country's name: "FRA" is France
+    if country is not None:  # read as list --country reads it: China's sites without Hong Kong's
+        from sitefinder.countries import area_named
 
-        countries = frozenset(gazetteer.country_codes(country_meant(country, gazetteer)))
-        if not countries:
-            raise UsageError(key="usage.unknown_country", query=quoted(country))
+        countries = area_named(country, gazetteer).codes
     studies = (study for source in sources for study in _studies(source, online))  # read as they are placed
     # One memo of placements for every study: an export's studies share their cities (a country's
     # many trials at the same hospitals), so each distinct location is worked out once per import.

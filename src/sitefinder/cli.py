@@ -322,7 +322,7 @@ def list_command(
         "--city", "-c", metavar="CITY",
         help="Only sites in this city, however written: Jinan, jinan, 济南, or the registry's own spelling.")] = None,
     country: Annotated[Optional[str], typer.Option(
-        "--country", metavar="COUNTRY", help="Only sites in this country: China, 中国, United States, USA.")] = None,
+        "--country", metavar="COUNTRY", help="Only sites in this country or region: China (the mainland), 中国, Hong Kong, 臺灣, USA.")] = None,
     status: StatusOption = None,
     all_statuses: AllOption = False,
     trial: TrialOption = None,
@@ -520,7 +520,7 @@ def import_command(
     strict: Annotated[bool, typer.Option("--strict", metavar="", help="Fail when a site cannot be placed on the map, "
                                                           "instead of keeping it out of distance ranking.")] = False,
     country: Annotated[Optional[str], typer.Option(
-        "--country", metavar="COUNTRY", help="Keep only the sites in this country: China, 中国, USA.")] = None,
+        "--country", metavar="COUNTRY", help="Keep only the sites in this country or region: China (the mainland), 中国, Hong Kong, USA.")] = None,
     lang: LangOption = None,
     output: FormatOption = Format.table,
     as_json: JsonOption = False,

@@ -9,6 +9,7 @@ a lookup reads a few pages instead of parsing megabytes on every run.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
@@ -257,14 +258,6 @@ class Gazetteer:
         """The ISO codes a country name means ("China", "中国", "People's Republic of China" → {"CN"})."""
         return {country for country, admin1 in self.regions(text) if not admin1}
 
-    def in_countries(self, country: str, codes: set[str] | frozenset[str]) -> bool:
-        """Whether a country as a file writes it ("China", "Hong Kong") lies within the countries
-        asked (ISO codes, `country_codes` of what was typed): all it means is among them. "China"
-        means Hong Kong and Macau too, so it is within China, not within Hong Kong: `list --country
-        HK` listed the mainland's sites of a trial with none in Hong Kong."""
-        own = self.country_codes(country)
-        return bool(own) and own <= codes
-
     def country_box(self, country: str) -> tuple[float, float, float, float] | None:
         """West, south, east, north of where a country's places are: the 1st to 99th percentile of
         their coordinates, so that far islands (Alaska's Aleutians, France's overseas) do not make
@@ -277,6 +270,11 @@ class Gazetteer:
         lons, lats = sorted(row[0] for row in rows), sorted(row[1] for row in rows)
         low, high = len(rows) // 100, len(rows) - 1 - len(rows) // 100
         return lons[low], lats[low], lons[high], lats[high]
+
+    def country_names(self) -> list[str]:
+        """Every country's name as the gazetteer names it, for suggestions on a mistyped one."""
+        self.country_name("")  # loads the table
+        return list(self._country_codes_by_name)
 
     def country_code_of(self, name: str) -> str:
         """The ISO code of a country as the gazetteer names it (the inverse of country_name)."""
@@ -488,3 +486,12 @@ class Gazetteer:
         geonameid, name, admin1, country, latitude, longitude, population = row
         return Place(name=name, province=admin1, country=self.country_name(country), latitude=latitude,
                      longitude=longitude, population=population, geonameid=geonameid)
+
+
+@functools.lru_cache(maxsize=1)
+def open_shipped() -> Gazetteer:
+    """The gazetteer that ships with the package, opened once per process: for the core's questions
+    (queries.open_gazetteer) and for the sites store, which reads each site's country by it."""
+    from sitefinder.paths import gazetteer_path
+
+    return Gazetteer(gazetteer_path())

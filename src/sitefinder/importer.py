@@ -187,9 +187,12 @@ def import_study(study: dict[str, Any], gazetteer: Gazetteer, retrieved: str = "
     first_country = next((location.text("country") for location in locations), "")
     trial = trial_from_study(protocol, country_code(first_country, gazetteer))._replace(
         retrieved=retrieved, mesh_terms=mesh_terms(Fields(study, "")))
-    if countries is not None:
+    if countries is not None:  # the sites that lie there, by the rule list --country follows
+        from sitefinder.countries import site_area
+
         locations = [location for location in locations
-                     if gazetteer.in_countries(location.text("country"), countries)]
+                     if site_area(location.text("country"), location.text("state"), location.text("city"),
+                                  gazetteer) in countries]
     if placer is None:
         from sitefinder.placement import Placer
 

@@ -7,7 +7,6 @@ never reads data itself.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import math
 import re
@@ -30,17 +29,17 @@ if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that reso
     from sitefinder.errors import RegionNotPlace
     from sitefinder.gazetteer import Gazetteer
     from sitefinder.geomap import Scene
+    from sitefinder.countries import Area
     from sitefinder.regions import Province
     from sitefinder.sitestore import CityFilter, IndexedSource, MemorySource
 
 T = TypeVar("T")
 
 
-@functools.lru_cache(maxsize=1)
 def open_gazetteer() -> Gazetteer:
-    from sitefinder.gazetteer import Gazetteer
+    from sitefinder.gazetteer import open_shipped
 
-    return Gazetteer(gazetteer_path())
+    return open_shipped()
 
 
 def locate(query: str, preferred: frozenset[int] = frozenset(), online: bool = False,
@@ -209,7 +208,7 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
             answer = _region_answer(region, source, province_name, status_value, in_chinese, chosen,
                                     stream=stream)
             answer = answer._replace(notes=(*answer.notes, *filter_notes))
-            if answer.sites or answer.kind != "province":
+            if answer.sites or answer.kind == "country":
                 return _region_trials(answer, source, chosen)
             capital = _capital_of(answer, source)  # 新疆: no site there; the nearest to Ürümqi
             if capital is None:
@@ -286,7 +285,8 @@ def _province_from_capital(region: RegionAnswer, sites_path: Path | None) -> Nea
             return region
         ranked = rank_sites(resolution.place, [site for site in region.sites if site.has_coordinates],
                             limit=len(region.sites))
-        note = said("notice.province_capital", query=region.named, count=len(ranked), capital=resolution.place.name)
+        note = said("notice.region_city" if region.kind == "region" else "notice.province_capital",
+                    query=region.named, count=len(ranked), capital=resolution.place.name)
         return NearResult(resolution=resolution._replace(notes=(note,)), sites=ranked, trial=region.trial,
                           considered=len(region.sites), chinese=region.chinese, closed_left_out=region.closed_left_out,
                           trials=region.trials, many_trials=region.many_trials)
@@ -334,34 +334,34 @@ def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource,
     the same: the index filters on the status a site shows as `without_closed` does (`list --json`
     is streamed the same way).
     """
+    from sitefinder.countries import area_name, own_codes
     from sitefinder.regions import find_province
 
     listed = None if status is JOINABLE_FILTER else status
     read = region.meant or region.query  # a code (HK) is read as its country's name (Hong Kong)
     named = find_province(read)
-    if named is not None or any(admin1 for _, admin1 in region.regions):
-        name = _region_name(region, named, source)
-        where: tuple[str | None, frozenset[str] | None] = (name, None)
-        kind = "province"
-    else:
-        countries = countries_named(read, source)
-        where, kind = (province, countries), "country"
+    where: tuple[str | None, frozenset[str] | None]
+    if named is not None and named.country != "CN":  # Hong Kong, Macau, Taiwan: the sites that lie there
+        name, kind = named.name, "region"
+        where = (province, frozenset([named.country]))
+    elif named is not None or any(admin1 for _, admin1 in region.regions):
+        name, kind = _region_name(region, named, source), "province"
+        where = (name, None)
+    else:  # a country: its own sites, as list --country reads it (China's without Hong Kong's)
+        codes = own_codes(frozenset(code for code, admin1 in region.regions if not admin1))
+        name, kind = area_name(codes, open_gazetteer()), "country"
+        where = (province, codes)
     if stream and not in_chinese:
         sites: Any = source.listing_stream(where[0], None, status, where[1], trials)
         closed = source.count_matching(where[0], None, None, where[1], trials) - len(sites) \
             if status is JOINABLE_FILTER else 0
-        if kind == "country":  # named as the first site of the listing writes it, closed ones included
-            first = next(iter(source.listing_stream(where[0], None, listed, where[1], trials)), None)
-            name = first.country if first is not None else read
     else:
         sites = source.listing(where[0], None, listed, where[1], trials)
-        if kind == "country":
-            name = next((site.country for site in sites), read)
         sites, closed = without_closed(sites, source.trial_of, status)
     country = ""
     if kind == "province":  # the country of a province: its one country code's name
-        codes = {code for code, admin1 in region.regions if admin1} or ({"CN"} if named is not None else set())
-        country = open_gazetteer().country_name(codes.pop()) if len(codes) == 1 else ""
+        of_province = {code for code, admin1 in region.regions if admin1} or ({"CN"} if named is not None else set())
+        country = open_gazetteer().country_name(of_province.pop()) if len(of_province) == 1 else ""
     chinese = None
     if in_chinese:
         from sitefinder.regions import region_chinese
@@ -398,18 +398,11 @@ def _region_trials(answer: RegionAnswer, source: MemorySource | IndexedSource,
                            many_trials=True)
 
 
-def countries_named(text: str, source: MemorySource | IndexedSource) -> frozenset[str]:
-    """The folded country names, as the sites file writes them, that `text` means: "China", "中国",
-    "PRC" all mean the sites file's "China"; a name the gazetteer does not know matches itself."""
-    from sitefinder.resolver import country_meant
+def area_of(country: str) -> Area:
+    """The country or region a --country value names (countries.area_named): a usage error if none."""
+    from sitefinder.countries import area_named
 
-    gazetteer = open_gazetteer()
-    codes = gazetteer.country_codes(country_meant(text, gazetteer))  # "HK" as "Hong Kong", "DEU" as "Germany"
-    names = {fold(text)}
-    for country in source.countries():
-        if gazetteer.in_countries(country, codes):
-            names.add(fold(country))
-    return frozenset(names)
+    return area_named(country, open_gazetteer())
 
 
 def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> ChineseNames:
@@ -465,15 +458,16 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
 
     def question(source: MemorySource | IndexedSource) -> SiteList:
         province_name = match_province(province, source.provinces()) if province else None
-        countries = countries_named(country, source) if country else None
+        area = area_of(country) if country else None
+        countries = area.codes if area else None
         city_filter = understand_city(city, source, lang) if city else None
-        notes: tuple[str, ...] = ()
+        notes: tuple[str, ...] = area.notes if area else ()
         if city and city_filter is not None and not source.count_matching(None, None, city_filter, None, None):
             district = _district_city(city, source, lang)
             # its city's sites, said so, when it has any: "here are Guangzhou's sites" above "no
             # site in that city" said two things; without any, the answer is the district's own
             if district is not None and source.count_matching(None, None, district[0], None, None):
-                city_filter, notes = district[0], (district[1],)
+                city_filter, notes = district[0], (*notes, district[1])
         chosen = _chosen(source, trials, condition)
         notes = (*notes, *condition_notes(source, condition, chosen))
         if stream and not in_chinese:
@@ -576,12 +570,14 @@ def trial_summary(sites_path: Path | None = None, nct_id: str | None = None, lan
             return TrialSummary(trial=trial, site_count=len(sites),
                                 provinces=sorted({site.province for site in sites if site.province}),
                                 countries=sorted({site.country for site in sites if site.country}),
-                                sites_name=source.name, lang=lang or "en")
+                                sites_name=source.name, lang=lang or "en",
+                                without_province=sum(not fold(site.province) for site in sites))
         return TrialSummary(
             trial=source.trial, site_count=source.count(),
             provinces=sorted(province for province in source.provinces() if province),
             countries=sorted(country for country in source.countries() if country), sites_name=source.name,
-            trials=rows if len(rows) > 1 else [], lang=lang or "en")
+            trials=rows if len(rows) > 1 else [], lang=lang or "en",
+            without_province=source.count_without_province())
 
     return _answer(sites_path, question)
 
@@ -759,12 +755,12 @@ def map_near(query: str, sites_path: Path | None = None, limit: int | None = Non
         raise UsageError(key="usage.view", view=quoted(view), views=", ".join(VIEWS))
     result = nearest_sites(query, sites_path, limit=limit, within_km=within_km, province=province, status=status,
                            online=online, lang=lang, all_statuses=all_statuses, trials=trials, condition=condition)
-    if isinstance(result, RegionAnswer) and result.kind == "province" and result.sites:
+    if isinstance(result, RegionAnswer) and result.kind in ("province", "region") and result.sites:
         result = _province_from_capital(result, sites_path)  # `map 山东` draws what `near 山东` lists
     if isinstance(result, RegionAnswer):
         raise UsageError(key="usage.map_region", query=result.named if result.meant else quoted(result.query),
                          kind=said(f"kind.{result.kind}"),
-                         option=result.kind, region=quoted(result.region))
+                         option=result.option, region=quoted(result.region))
     place = result.resolution.place
     box = open_gazetteer().country_box(place.country) if view == "country" and place.country else None
     chosen = choose_view(view, place, result.sites, aspect, box)

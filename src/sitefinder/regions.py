@@ -155,6 +155,15 @@ def region_key(text: str) -> str:
     return province.name if province else fold(text)
 
 
+@functools.lru_cache(maxsize=1024)
+def region_apart(text: str) -> str:
+    """"HK", "MO" or "TW" when a province name means Hong Kong, Macau or Taiwan, else "": those are
+    kept apart as GeoNames keeps them, and a registry writes them as countries ("Taiwan", with no
+    state), so their sites are the sites that lie there (countries.site_area), not a state's text."""
+    province = find_province(text)
+    return province.country if province is not None and province.country != "CN" else ""
+
+
 def same_region(a: str, b: str) -> bool:
     """Whether two province/state texts name the same region ("Beijing Municipality" = "北京")."""
     return region_key(a) == region_key(b)

@@ -24,7 +24,7 @@ from sitefinder.contacts import contacts_from_list
 from sitefinder.errors import SitefinderError
 from sitefinder.models import Place, Site, SiteData, Trial
 from sitefinder.paths import cache_dir, replace_atomically
-from sitefinder.regions import region_key, same_region
+from sitefinder.regions import region_apart, region_key, same_region
 from sitefinder.distance import SPHERE_MARGIN, SPHERE_SLACK_KM, bounding_box, sphere_km
 from sitefinder.status import effective_status, site_statuses_shown_as, status_matches
 from sitefinder.text import fold
@@ -43,7 +43,8 @@ INDEX_THRESHOLD_BYTES = 64 * 1024
 # facility and sort columns for every filter, the rows apart from the searched columns; each
 # site's trial (nct_id) and the status it shows by its own trial (shown_status), the trial and
 # trial_term tables of a dataset of many trials.
-INDEX_SCHEMA = 11
+# 12: an area column, the ISO code of the country or region each site lies in (countries.site_area).
+INDEX_SCHEMA = 12
 BATCH_ROWS = 2_000  # rows read or written at a time: what the index build and a streamed listing hold
 # A file this large is refused even through the index (what an index holds is on disk, but its
 # build still takes time in proportion: 1M rows, 214 MB, take about 35-45 s of CPU).
@@ -119,6 +120,10 @@ class MemorySource:
 
     def cities(self) -> set[str]:
         return {site.city for site in self.data.sites}
+
+    def count_without_province(self) -> int:
+        """Sites whose row names no province or state: `info` counts the divisions only when none is missing."""
+        return sum(not fold(site.province) for site in self.data.sites)
 
     def sites(self) -> Iterator[Site]:
         """Every site, in file order."""
@@ -290,6 +295,9 @@ class IndexedSource:
     def cities(self) -> set[str]:
         return set(self._meta("city_names"))
 
+    def count_without_province(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM site WHERE province_key = ''").fetchone()[0]
+
     def sites(self) -> Iterator[Site]:
         """Every site, in file order, decoded one at a time (read in batches: memory is one batch)."""
         return self._decoded("SELECT row FROM site_row ORDER BY position", ())
@@ -395,8 +403,9 @@ class IndexedSource:
         clauses: list[str] = ["1"]
         params: list[object] = []
         if province is not None:
-            clauses.append("region = ?")
-            params.append(region_key(province))
+            apart = region_apart(province)  # Hong Kong, Macau, Taiwan: their sites, however written
+            clauses.append("(region = ? OR area = ?)" if apart else "region = ?")
+            params.extend([region_key(province), apart] if apart else [region_key(province)])
         if city is not None:
             if city.geonameid is None:
                 clauses.append("city_key = ?")
@@ -405,7 +414,7 @@ class IndexedSource:
                 clauses.append("(city_key = ? OR geonameid = ?)")
                 params.extend([city.key, city.geonameid])
         if countries is not None:
-            clauses.append(f"country_key IN ({', '.join('?' * len(countries))})" if countries else "0")
+            clauses.append(f"area IN ({', '.join('?' * len(countries))})" if countries else "0")
             params.extend(sorted(countries))
         if trials is not None:
             ordered = sorted(trials)
@@ -589,7 +598,7 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE site (position INTEGER PRIMARY KEY, id INTEGER NOT NULL UNIQUE, line INTEGER NOT NULL,
                            latitude REAL, longitude REAL, region TEXT NOT NULL, province_key TEXT NOT NULL, city_key TEXT NOT NULL, country_key TEXT NOT NULL,
-                           status TEXT, geonameid INTEGER, nct_id TEXT NOT NULL, shown_status TEXT);
+                           status TEXT, geonameid INTEGER, nct_id TEXT NOT NULL, shown_status TEXT, area TEXT NOT NULL);
         -- apart from the columns indexed, so that building each lookup reads a narrow table (the folded
         -- facility, scanned by `show`, here too: at 1M rows the eight lookups took 10.3 s with it, 8.2 without)
         CREATE TABLE site_row (position INTEGER PRIMARY KEY, row TEXT NOT NULL, facility_key TEXT NOT NULL);
@@ -606,7 +615,7 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
 
     def insert(rows: list[tuple], texts: list[tuple[int, str, str]]) -> None:
         try:
-            db.executemany("INSERT INTO site VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            db.executemany("INSERT INTO site VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
             db.executemany("INSERT INTO site_row VALUES (?, ?, ?)", texts)
         except sqlite3.IntegrityError:  # a repeated id: say where it was first, as the file reader does
             for row in rows:  # the rows before the repeat went in; the first one already there is it
@@ -636,7 +645,7 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
     province_keys, city_keys, country_keys, cities = converter.seen()
     if progress is not None and time.monotonic() - started >= PROGRESS_AFTER_SECONDS:
         progress(f"indexing {named.name}: {count:,} sites read; building the lookups")
-    for column in ("latitude, longitude", "region", "city_key", "geonameid", "country_key", "status",
+    for column in ("latitude, longitude", "region", "city_key", "geonameid", "country_key", "area", "status",
                    "province_key, city_key, id", "nct_id"):
         db.execute(f"CREATE INDEX site_{column.split(',')[0]} ON site ({column})")
     _fill_trials(db, [TrialRow(trial, site_counts.get(nct, 0)) for nct, trial in catalogue.items()])
@@ -692,6 +701,7 @@ class _IndexRows:
         self.country_keys: dict[str, str] = {}
         self.cities: set[int | None] = set()
         self.shown_statuses: dict[tuple[str | None, str], str | None] = {}  # by (site status, nct_id)
+        self.areas: dict[tuple[str, str, str], str] = {}  # by (country, province, city): countries.site_area
 
     def convert(self, start: int, batch: list[tuple[int, list[str]]]) -> _Converted:
         """The index's rows of a batch. A bad row is its DataFileError."""
@@ -722,10 +732,19 @@ class _IndexRows:
             for text in set(names).difference(keys):
                 keys[text] = fold(text)
         ncts = [site_nct or one.nct_id for site_nct in site_ncts]
+        places = list(zip(countries, provinces, cities))
+        missing = set(places).difference(self.areas)
+        if missing:
+            from sitefinder.countries import site_area
+            from sitefinder.gazetteer import open_shipped as open_gazetteer
+
+            gazetteer = open_gazetteer()
+            for country, province, city in missing:
+                self.areas[country, province, city] = site_area(country, province, city, gazetteer)
         rows = list(zip(positions, site_ids, lines, latitudes, longitudes, map(self.regions.__getitem__, provinces),
                         map(self.province_keys.__getitem__, provinces), map(self.city_keys.__getitem__, cities),
                         map(self.country_keys.__getitem__, countries), statuses, geonameids, ncts,
-                        map(self.shown_statuses.__getitem__, shown_keys)))
+                        map(self.shown_statuses.__getitem__, shown_keys), map(self.areas.__getitem__, places)))
         texts = list(zip(positions, _encoded(records), map(fold, facilities)))
         return _Converted(rows, texts, trials)
 
@@ -790,14 +809,22 @@ def filter_sites(sites: Iterable[Site], trial: Trial, province: str | None = Non
                  status: StatusFilter = None, countries: frozenset[str] | None = None,
                  trials: frozenset[str] | None = None, catalogue: dict[str, Trial] | None = None) -> list[Site]:
     """The sites matching every filter given; `status` compares the status shown (site's, else its
-    trial's: from `catalogue` by the site's nct_id, else `trial`); `countries` holds folded country
-    names as the sites file writes them; `trials` the NCT ids kept."""
+    trial's: from `catalogue` by the site's nct_id, else `trial`); `countries` holds the ISO codes
+    of the countries or regions kept (countries.in_area, the rule the index's area column follows);
+    `trials` the NCT ids kept."""
     catalogue = catalogue or {}
+    apart = region_apart(province) if province is not None else ""
+    if countries is not None or apart:
+        from sitefinder.countries import in_area
+        from sitefinder.gazetteer import open_shipped as open_gazetteer
+
+        gazetteer = open_gazetteer()
     return [
         site for site in sites
-        if (province is None or same_region(site.province, province))
+        if (province is None or same_region(site.province, province)
+            or (apart and in_area(site, frozenset([apart]), gazetteer)))
         and (city is None or city.matches(site))
-        and (countries is None or fold(site.country) in countries)
+        and (countries is None or in_area(site, countries, gazetteer))
         and (trials is None or (site.nct_id or trial.nct_id) in trials)
         and status_matches(effective_status(site.status, catalogue.get(site.nct_id, trial).overall_status)[0], status)
     ]

@@ -321,6 +321,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{query}是一个{kind}，该试验在那里没有研究中心；请给出城市以查看各地最近的研究中心。"},
     "kind.province": {"en": "province", "zh": "省级行政区"},
     "kind.country": {"en": "country", "zh": "国家"},
+    "kind.region": {"en": "region", "zh": "地区"},  # Hong Kong, Macau, Taiwan: a neutral word
     "notice.district_city": {"en": "{district} is a district of {city}, and no site names it as its city: "
                                    "the sites in {city}",
                              "zh": "{district}属于{city}，没有研究中心以它为所在城市：以下是{city}的研究中心"},
@@ -400,8 +401,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no trial here has a condition matching {condition}: conditions are the registry's English terms, "
               "such as {terms}",
         "zh": "没有试验的疾病与 {condition} 匹配：疾病按登记处的英文术语匹配，例如 {terms}"},
-    "usage.unknown_country": {"en": "unknown country {query}; give its name, e.g. --country China",
-                              "zh": "未知的国家 {query}；请给出国家名称，例如 --country China 或 --country 中国"},
+    "usage.unknown_country": {"en": "unknown country or region {query}; {hint}",
+                              "zh": "未知的国家或地区 {query}；{hint}"},
+    "usage.country_example": {"en": "give its name, e.g. --country China or --country 'Hong Kong'",
+                              "zh": "请给出名称，例如 --country 中国 或 --country 香港"},
+    "notice.country_guess": {"en": "{query} is read as {country}; for {other}, give its name",
+                             "zh": "{query} 按 {country} 理解；如指 {other}，请给出其名称"},
     "usage.place_empty": {"en": "the place is empty: give a city (Guangzhou, 广州) or coordinates (22.54,114.06)",
                           "zh": "地点为空：请给出城市（广州、Guangzhou）或坐标（22.54,114.06）"},
     "usage.place_too_long": {"en": "the place is {length} characters long; give a city name of at most {most}",
@@ -465,6 +470,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "zh": "{query} 是研究中心 {id} 的医院：从该医院起测量距离"},
     "notice.province_capital": {"en": "{query} is a province: its {count} site{s}, measured from its capital, {capital}",
                                 "zh": "{query}是一个省：它的 {count} 个研究中心，从其省会 {capital} 起测量距离"},
+    # Hong Kong, Macau, Taiwan: no "province", no "capital" (regions.py names them so)
+    "notice.region_city": {"en": "{query}: its {count} site{s}, measured from {capital}",
+                           "zh": "{query}：它的 {count} 个研究中心，从 {capital} 起测量距离"},
     # a data file that cannot be read (sitesfile.py, trial.py, catalogue.py): after "path:line: "
     "data.no_sites_file": {"en": "no such file; check --sites or SITEFINDER_SITES",
                            "zh": "没有这个文件；请检查 --sites 或 SITEFINDER_SITES"},

@@ -391,7 +391,7 @@ def notices(answer: object, options: str = "") -> list[str]:
             return [*spoken_notes(answer.notes, lang),  # what else the name means (河北 is also Tianjin's 河北区)
                     say("notice.region_sites." + ("one" if len(answer.sites) == 1 else "many"), lang,
                         query=answer.named, kind=kind, count=len(answer.sites),
-                        command=command("list", f"--{answer.kind}", answer.region, options=options)), *closed]
+                        command=command("list", f"--{answer.option}", answer.region, options=options)), *closed]
         return [*spoken_notes(answer.notes, lang), say("notice.region_none", lang, query=answer.named, kind=kind),
                 *closed]
     if isinstance(answer, SiteList):
@@ -713,19 +713,30 @@ def trial_fields(summary: TrialSummary, options: str = "") -> list[tuple[str, st
         fields += [(key, shown, f"  ◦ {item.strip()}" if item.startswith("  ") else f"• {item}")
                    for shown, item in labelled(label, items)]
     countries = ", ".join(summary.countries)
-    one, many = ("province", "provinces") if summary.countries == ["China"] else ("province or state",
-                                                                                  "provinces or states")
+    from sitefinder.regions import display_region, find_province, region_apart, shown_chinese
+
+    # China's are provinces; Hong Kong's, Macau's and Taiwan's are no provinces (regions.py), said
+    # neutrally; elsewhere a state or a province. Counted only when every site names its own.
+    apart = bool(summary.countries) and all(region_apart(country) for country in summary.countries)
+    one, many = (("province", "provinces") if summary.countries == ["China"] else ("division", "divisions")
+                 if apart else ("province or state", "provinces or states"))
+    counted = not summary.without_province
     regions = f"{len(summary.provinces)} {one if len(summary.provinces) == 1 else many}"
     if zh:
-        from sitefinder.regions import display_region
+        def chinese(country: str) -> str:
+            province = find_province(country) if region_apart(country) else None
+            return "中国" if country == "China" else shown_chinese(province) if province else display_region(country)
 
-        where = "、".join("中国" if country == "China" else display_region(country) for country in summary.countries)
-        sites = (f"{summary.site_count} 个，分布于{where}的 {len(summary.provinces)} 个省级行政区" if countries
-                 else str(summary.site_count))
+        where = "、".join(chinese(country) for country in summary.countries)
+        level = "个行政区" if apart else "个省级行政区"
+        sites = (str(summary.site_count) if not countries else
+                 f"{summary.site_count} 个，分布于{where}的 {len(summary.provinces)} {level}" if counted
+                 else f"{summary.site_count} 个，分布于{where}")
         ages = ages_and_sex_zh(trial.minimum_age, trial.maximum_age, trial.sex)
         enrollment = f"{trial.enrollment} 人" if trial.enrollment is not None else ""
     else:
-        sites = f"{summary.site_count} in {regions} of {countries}" if countries else str(summary.site_count)
+        sites = (str(summary.site_count) if not countries else f"{summary.site_count} in {regions} of {countries}"
+                 if counted else f"{summary.site_count} in {', '.join(map(display_region, summary.countries))}")
         ages = ages_and_sex(trial.minimum_age, trial.maximum_age, trial.sex)
         enrollment = f"{trial.enrollment} participants" if trial.enrollment is not None else ""
     fields += [
