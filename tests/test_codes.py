@@ -67,11 +67,14 @@ def _outcome(query: str, gazetteer: Gazetteer) -> Any:
 
 
 def _without_query(value: Any) -> Any:
-    """A JSON answer without the "query" fields (the text as typed, which differs by design)."""
+    """A JSON answer without the "query" fields (the text as typed, which differs by design) and
+    without the notice a code's answer adds saying whose code it is (notice.country_code)."""
     if isinstance(value, dict):
+        if set(value) == {"key", "text"}:  # a notice: the same one, its text naming what was typed
+            return None if value["key"] == "notice.country_code" else value["key"]
         return {key: _without_query(item) for key, item in value.items() if key != "query"}
     if isinstance(value, list):
-        return [_without_query(item) for item in value]
+        return [kept for item in value if (kept := _without_query(item)) is not None]
     return value
 
 
