@@ -163,33 +163,102 @@ def test_an_unwritable_cache_only_costs_speed(world_file: Path, monkeypatch, cli
     assert run.exit_code == 0 and run.json() == plain
 
 
-def test_the_index_reads_its_rows_by_the_field_names_it_lists(tmp_path: Path) -> None:
-    site = make_site(5, facility="Named", status="RECRUITING", contacts=(Contact(name="A. Li", role="PRIMARY"),))
-    encoded = sources._encode(site)
-    assert sources._decode(encoded) == site
-    import json
+@pytest.fixture
+def varied_file(tmp_path: Path) -> Path:
+    """Sites with every field told apart: contacts or none (several, with optional keys), notes,
+    two trials, unplaced, a status or none (world_file's sites name no trial)."""
+    sites = [make_site(i, facility=f"Hôpital {i}", status=[None, "RECRUITING", "COMPLETED"][i % 3],
+                       latitude=None if i % 7 == 0 else 20.0 + i / 100, longitude=None if i % 7 == 0 else 110.0 + i / 100,
+                       coordinate_precision="city" if i % 2 else "", coordinate_source=f"GeoNames {i}" if i % 2 else "",
+                       location_note="a note, with \"quotes\"" if i % 5 == 0 else "",
+                       contacts=() if i % 4 == 0 else (Contact(name=f"A. Li {i}", role="PRIMARY", phone="+86 1", email="a@b"),
+                                                       Contact(name="B", role="BACKUP")),
+                       geonameid=1809858 if i % 3 == 0 else None, nct_id=f"NCT0000000{2 + i % 2}")
+             for i in range(1, 301)]
+    path = tmp_path / "varied.csv"
+    write_sites_file(path, sites)
+    return path
 
-    names = list(site._fields)
-    values = json.loads(encoded)
-    at = names.index("location_note")
-    del names[at], values[at]  # a row written before a field existed reads as that field's default
-    names.insert(2, "a_field_from_a_later_version")  # and one written by a later version is ignored
-    values.insert(2, 1)
-    assert sources._decode(json.dumps(values), tuple(names)) == site._replace(location_note="")
+
+def stored_index() -> Path:
+    (index,) = built_indexes()
+    return index
 
 
-def test_the_index_lists_the_names_of_its_row_fields(world_file: Path, monkeypatch, cli) -> None:
+def test_the_index_stores_every_field_of_a_site_as_a_column_and_reads_it_back(varied_file: Path, world_file: Path,
+                                                                             monkeypatch) -> None:
     import sqlite3
 
     monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
-    assert cli("info", "--sites", str(world_file)).exit_code == 0
-    (index,) = Path(os.environ["SITEFINDER_CACHE_DIR"]).glob("sites-*.sqlite")
-    with sqlite3.connect(index) as db:
+    for path in (world_file, varied_file):  # sites that name no trial, then sites that do
+        for index in built_indexes():
+            index.unlink()  # the varied file's index alone is left to look into
+        indexed = sources.open_source(path)
+        assert isinstance(indexed, IndexedSource) and tuple(indexed.sites()) == read_sites_file(path).sites
+        indexed._connection.close()
+    assert set(sources._COLUMNS) == set(Site._fields)  # a field added to Site needs its column
+    with sqlite3.connect(stored_index()) as db:
         (fields,) = db.execute("SELECT value FROM meta WHERE key = 'fields'").fetchone()
-        (row,) = db.execute("SELECT row FROM site_row ORDER BY position LIMIT 1").fetchone()
+        facility, contacts, note = db.execute("SELECT facility, contacts, location_note FROM site_row "
+                                              "WHERE position = 4").fetchone()
     import json
 
-    assert tuple(json.loads(fields)) == Site._fields and len(json.loads(row)) == len(Site._fields)
+    assert tuple(json.loads(fields)) == tuple(sources._COLUMNS)
+    assert (facility, note) == ("Hôpital 5", 'a note, with "quotes"')  # the text itself, not a JSON list
+    assert json.loads(contacts)[0] == {"name": "A. Li 5", "role": "PRIMARY", "phone": "+86 1", "email": "a@b"}
+
+
+def test_the_index_reads_its_rows_by_the_field_names_it_lists(varied_file: Path, monkeypatch) -> None:
+    """An index that does not store a field (built before the field existed) reads it as its
+    default; one that lists a field this version does not know is read without it."""
+    import json
+    import sqlite3
+
+    plain = read_sites_file(varied_file).sites
+    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    sources.open_source(varied_file)._connection.close()
+    index = stored_index()
+    with sqlite3.connect(index) as db:
+        names = [name for name in sources._COLUMNS if name != "location_note"]
+        names.insert(2, "a_field_from_a_later_version")
+        db.execute("UPDATE meta SET value = ? WHERE key = 'fields'", (json.dumps(names),))
+    edited = index.stat().st_mtime_ns
+    source = sources.open_source(varied_file)
+    assert built_indexes() == [index] and index.stat().st_mtime_ns == edited  # not rebuilt: the same stamp
+    assert tuple(source.sites()) == tuple(site._replace(location_note="") for site in plain)
+    assert source.site_by_id(5) == plain[4]._replace(location_note="")
+
+
+def test_an_index_of_an_older_layout_is_replaced_cleanly(varied_file: Path, monkeypatch, cli) -> None:
+    """An index built by an earlier version (rows as JSON lists, schema 11) in the cache is not
+    read: its stamp names another schema, so the first run rebuilds it, and answers as the file."""
+    import json
+    import sqlite3
+
+    from sitefinder.sitesfile import site_record
+
+    answers_of = [["list", "--json"], ["show", "5", "--json"], ["near", "Guangzhou", "--json"], ["info", "--json"]]
+    plain = [cli(*args, "--sites", str(varied_file)).stdout for args in answers_of]
+    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    sources.open_source(varied_file)._connection.close()
+    index = stored_index()
+    with sqlite3.connect(index) as db:  # what version 11 wrote at the same path
+        (stamp,) = db.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
+        assert stamp.startswith(f"{sources.INDEX_SCHEMA} ")
+        old_stamp = f"{sources.INDEX_SCHEMA - 1} " + stamp.split(" ", 1)[1]
+        db.execute("UPDATE meta SET value = ? WHERE key = 'stamp'", (old_stamp,))
+        db.execute("UPDATE meta SET value = ? WHERE key = 'fields'", (json.dumps(Site._fields),))
+        db.execute("DROP TABLE site_row")
+        db.execute("CREATE TABLE site_row (position INTEGER PRIMARY KEY, row TEXT NOT NULL, facility_key TEXT NOT NULL)")
+        db.executemany("INSERT INTO site_row VALUES (?, ?, ?)",
+                       [(position, json.dumps(site_record(site), ensure_ascii=False), site.facility.lower())
+                        for position, site in enumerate(read_sites_file(varied_file).sites)])
+    assert [cli(*args, "--sites", str(varied_file)).stdout for args in answers_of] == plain
+    assert built_indexes() == [index]  # the same path, rebuilt whole: nothing of the old one left beside it
+    with sqlite3.connect(index) as db:
+        assert db.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone() == (stamp,)
+        columns = [row[1] for row in db.execute("PRAGMA table_info(site_row)")]
+    assert "row" not in columns and {"facility", "contacts", "nct_given"} <= set(columns)
 
 
 @pytest.mark.parametrize("args", [["list", "--city", "Jinan"], ["list", "--country", "China"],

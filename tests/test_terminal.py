@@ -266,19 +266,41 @@ def test_every_completed_status_is_accepted() -> None:
         assert run_cli("list", "--status", status, "--json").exit_code == 0, status
 
 
-@given(st.lists(st.dictionaries(st.text(max_size=4), st.one_of(st.integers(), st.text(max_size=6), st.none(),
-                                                               st.lists(st.integers(), max_size=2),
-                                                               st.dictionaries(st.text(max_size=3), st.booleans(),
-                                                                               max_size=2)), max_size=3), max_size=4),
-       st.dictionaries(st.text(max_size=4), st.one_of(st.integers(), st.none(), st.lists(st.text(max_size=3))),
-                       max_size=3), st.booleans())
-def test_streamed_json_is_byte_for_byte_one_dump(items: list, rest: dict, ascii_only: bool) -> None:
+# what an answer's JSON is made of, nested: every scalar json.dumps writes (NaN and the infinities
+# too), lists and tuples, objects keyed by text and, now and then, by a number or None
+_JSON_VALUES = st.recursive(
+    st.one_of(st.integers(), st.floats(), st.text(max_size=6), st.none(), st.booleans()),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.lists(inner, max_size=2).map(tuple),
+                            st.dictionaries(st.text(max_size=4), inner, max_size=3),
+                            st.dictionaries(st.one_of(st.integers(), st.none()), inner, max_size=2)),
+    max_leaves=12)
+
+
+@given(st.lists(st.one_of(st.dictionaries(st.text(max_size=4), _JSON_VALUES, max_size=4), _JSON_VALUES), max_size=4),
+       st.dictionaries(st.text(max_size=4), _JSON_VALUES, max_size=3),
+       st.dictionaries(st.text(max_size=4), _JSON_VALUES, max_size=2), st.booleans())
+def test_streamed_json_is_byte_for_byte_one_dump(items: list, rest: dict, head: dict, ascii_only: bool) -> None:
     import io
     import json
 
     from sitefinder.output.streams import write_streamed
 
     rest = {key: value for key, value in rest.items() if key != "sites"}
+    head = {key: value for key, value in head.items() if key != "sites" and key not in rest}
     out = io.StringIO()
-    write_streamed(out, "sites", iter(items), rest, ensure_ascii=ascii_only)
-    assert out.getvalue() == json.dumps({"sites": items, **rest}, ensure_ascii=ascii_only, indent=2) + "\n"
+    write_streamed(out, "sites", iter(items), rest, ensure_ascii=ascii_only, head=head)
+    assert out.getvalue() == json.dumps({**head, "sites": items, **rest}, ensure_ascii=ascii_only, indent=2) + "\n"
+
+
+def test_streamed_json_refuses_what_json_refuses() -> None:
+    import io
+    import json
+
+    from sitefinder.output.streams import write_streamed
+
+    for bad in ({"a": {1, 2}}, [object()], {(1, 2): "tuple key"}):
+        with pytest.raises(TypeError) as streamed:
+            write_streamed(io.StringIO(), "sites", iter([bad]), {})
+        with pytest.raises(TypeError) as whole:
+            json.dumps(bad, indent=2)
+        assert str(streamed.value) == str(whole.value)

@@ -32,19 +32,21 @@ from sitefinder.text import fold
 if TYPE_CHECKING:  # sqlite3 itself is imported where an index is opened: `list` on a small file never needs it
     import sqlite3
 
-    from sitefinder.sitesfile import SiteRecord, SitesReader
+    from sitefinder.sitesfile import SitesReader
 
 # About 330 sites. Measured per run: parsing costs 1.2 ms per 100 sites (3.3 ms for 300, 12 ms for
 # 1,000); the index 0.4-0.7 ms whatever the size, plus 3.6 ms to import hashlib for its file name.
 INDEX_THRESHOLD_BYTES = 64 * 1024
-# 11: the folded facility in site_row, out of the table every lookup is built from. 10: rows stored as JSON lists of the fields the meta table names (half the time of an object by
-# field name to encode, and read by those names: a field added to Site reads as its default in an
-# old index, never misaligns it). 9: a geonameid column from Site.geonameid, and city, country,
+# 12: a row's fields as columns of site_row (read by name, see _COLUMNS), not a JSON list: no row
+# encoded as JSON at the build, none decoded by a read but its contacts. 11: the folded facility in
+# site_row, out of the table every lookup is built from. 10: rows stored as JSON lists of the fields
+# the meta table names. 9: a geonameid column from Site.geonameid, and city, country,
 # facility and sort columns for every filter, the rows apart from the searched columns; each
 # site's trial (nct_id) and the status it shows by its own trial (shown_status), the trial and
-# trial_term tables of a dataset of many trials.
-# 12: an area column, the ISO code of the country or region each site lies in (countries.site_area).
-INDEX_SCHEMA = 12
+# trial_term tables of a dataset of many trials. 13: both of 12's, made on two branches at once:
+# the area column (the ISO code of the country or region each site lies in, countries.site_area)
+# and the rows as columns. (The stamp holds it: an index of another schema is rebuilt.)
+INDEX_SCHEMA = 13
 BATCH_ROWS = 2_000  # rows read or written at a time: what the index build and a streamed listing hold
 # A file this large is refused even through the index (what an index holds is on disk, but its
 # build still takes time in proportion: 1M rows, 214 MB, take about 35-45 s of CPU).
@@ -300,27 +302,28 @@ class IndexedSource:
 
     def sites(self) -> Iterator[Site]:
         """Every site, in file order, decoded one at a time (read in batches: memory is one batch)."""
-        return self._decoded("SELECT row FROM site_row ORDER BY position", ())
+        return self._decoded("ORDER BY position", ())
 
-    def _decoded(self, sql: str, params: Sequence[object]) -> Iterator[Site]:
+    def _decoded(self, where_and_order: str, params: Sequence[object]) -> Iterator[Site]:
+        """The sites of `SELECT ... FROM site JOIN site_row ... {where_and_order}`, decoded a batch at a time."""
         names = self._fields()
-        cursor = self._db.execute(sql, params)
+        cursor = self._db.execute(f"SELECT {self._columns()} FROM site JOIN site_row r USING (position) "
+                                  f"{where_and_order}", params)
         while batch := cursor.fetchmany(BATCH_ROWS):
-            yield from (_decode(row[0], names) for row in batch)
+            yield from map(_decode, batch, repeat(names))
 
     def site_by_id(self, site_id: int) -> Site | None:
-        row = self._db.execute("SELECT r.row FROM site JOIN site_row r USING (position) WHERE id = ?", (site_id,)).fetchone()
-        return _decode(row[0], self._fields()) if row else None
+        return next(self._decoded("WHERE id = ?", (site_id,)), None)
 
     def facility_matches(self, key: str) -> list[Site]:
         """Sites whose folded facility name holds `key`, in file order: compared in SQLite on a
         column kept folded, so that only the matching rows are decoded."""
-        return list(self._decoded("SELECT row FROM site_row WHERE instr(facility_key, ?) > 0 ORDER BY position", (key,)))
+        return list(self._decoded("WHERE instr(facility_key, ?) > 0 ORDER BY position", (key,)))
 
     def in_city(self, city: CityFilter) -> list[Site]:
         """The sites in a city, in file order, from the indexed city and GeoNames columns."""
         where, params = self._filters(None, None, city)
-        return list(self._decoded(f"SELECT r.row FROM site JOIN site_row r USING (position) WHERE {where} ORDER BY position", params))
+        return list(self._decoded(f"WHERE {where} ORDER BY position", params))
 
     def id_range(self) -> tuple[int, int] | None:
         low, high = self._db.execute("SELECT MIN(id), MAX(id) FROM site").fetchone()
@@ -330,10 +333,16 @@ class IndexedSource:
         return frozenset(self._meta("cities"))
 
     def _fields(self) -> tuple[str, ...]:
-        """The names of the fields each stored row lists, in its order."""
+        """The Site fields this index stores (its meta "fields") that Site has, in Site's order: what
+        each row read by `_columns` holds."""
         if self._names is None:
-            self._names = tuple(self._meta("fields"))
+            stored = set(self._meta("fields"))
+            self._names = tuple(name for name in Site._fields if name in stored and name in _COLUMNS)
         return self._names
+
+    def _columns(self) -> str:
+        """The SELECT list of a row's `_fields`, each read by its name (see _COLUMNS)."""
+        return ", ".join(_COLUMNS[name] for name in self._fields())
 
     def _meta(self, key: str):  # type: ignore[no-untyped-def]
         """Facts about the whole file, computed once when the index was built (a scan costs ~100 ms)."""
@@ -351,7 +360,7 @@ class IndexedSource:
         where, params = self._filters(province, status, city, countries, trials)
         count = self._db.execute(f"SELECT COUNT(*) FROM site WHERE {where}", params).fetchone()[0]
         return StreamedSites(count, lambda: self._decoded(
-            f"SELECT r.row FROM site JOIN site_row r USING (position) WHERE {where} ORDER BY province_key, city_key, id", params))
+            f"WHERE {where} ORDER BY province_key, city_key, id", params))
 
     def candidates(self, origin: Place, limit: int | None, within_km: float | None, province: str | None,
                    status: StatusFilter, trials: frozenset[str] | None = None) -> Candidates:
@@ -364,9 +373,8 @@ class IndexedSource:
         if trials is not None and considered <= FEW_SITES:
             # a few trials' sites: read them all through the trial index, rather than widening a box
             # over the whole file (--trial of a 30-site study among 30,000 sites: one query, not five)
-            return Candidates(list(self._decoded(
-                f"SELECT r.row FROM site JOIN site_row r USING (position) WHERE latitude IS NOT NULL AND {where} "
-                "ORDER BY position", params)), unplaced, considered)
+            return Candidates(list(self._decoded(f"WHERE latitude IS NOT NULL AND {where} ORDER BY position", params)),
+                              unplaced, considered)
         radius = within_km if within_km is not None else FIRST_RADIUS_KM
         while True:  # widen the box until it holds `limit` sites within its inscribed circle
             box, box_params = bounding_box(origin.latitude, origin.longitude, radius)
@@ -388,8 +396,7 @@ class IndexedSource:
         sites: list[Site] = []
         for start in range(0, len(wanted), BATCH_ROWS):
             chunk = wanted[start:start + BATCH_ROWS]
-            sites += self._decoded(f"SELECT row FROM site_row WHERE position IN ({','.join('?' * len(chunk))}) "
-                                   "ORDER BY position", chunk)
+            sites += self._decoded(f"WHERE position IN ({','.join('?' * len(chunk))}) ORDER BY position", chunk)
         return Candidates(sites, unplaced, considered)
 
     def count_matching(self, province: str | None, status: StatusFilter, city: CityFilter | None = None,
@@ -601,7 +608,13 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
                            status TEXT, geonameid INTEGER, nct_id TEXT NOT NULL, shown_status TEXT, area TEXT NOT NULL);
         -- apart from the columns indexed, so that building each lookup reads a narrow table (the folded
         -- facility, scanned by `show`, here too: at 1M rows the eight lookups took 10.3 s with it, 8.2 without)
-        CREATE TABLE site_row (position INTEGER PRIMARY KEY, row TEXT NOT NULL, facility_key TEXT NOT NULL);
+        -- the other fields of the Site, a column each (_COLUMNS reads them by name); contacts as the
+        -- JSON text of their stored shape, '' when none; nct_given NULL when the site's trial is
+        -- site.nct_id as given, '' when the file named none (site.nct_id is then the one trial's)
+        CREATE TABLE site_row (position INTEGER PRIMARY KEY, facility TEXT NOT NULL, city TEXT NOT NULL,
+                               province TEXT NOT NULL, country TEXT NOT NULL, coordinate_precision TEXT NOT NULL,
+                               coordinate_source TEXT NOT NULL, location_note TEXT NOT NULL, contacts TEXT NOT NULL,
+                               nct_given TEXT, facility_key TEXT NOT NULL);
     """)
     from sitefinder.catalogue import trials_beside
 
@@ -613,10 +626,10 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
     shown = started - PROGRESS_EVERY
     count = 0
 
-    def insert(rows: list[tuple], texts: list[tuple[int, str, str]]) -> None:
+    def insert(rows: list[tuple], texts: list[tuple]) -> None:
         try:
             db.executemany("INSERT INTO site VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-            db.executemany("INSERT INTO site_row VALUES (?, ?, ?)", texts)
+            db.executemany("INSERT INTO site_row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", texts)
         except sqlite3.IntegrityError:  # a repeated id: say where it was first, as the file reader does
             for row in rows:  # the rows before the repeat went in; the first one already there is it
                 first = db.execute("SELECT line FROM site WHERE id = ?", (row[1],)).fetchone()
@@ -653,7 +666,7 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
              "provinces": json.dumps(sorted(province_keys), ensure_ascii=False),
              "countries": json.dumps(sorted(country_keys), ensure_ascii=False),
              "city_names": json.dumps(sorted(city_keys), ensure_ascii=False),
-             "many_trials": json.dumps(len(described) > 1), "fields": json.dumps(Site._fields)}
+             "many_trials": json.dumps(len(described) > 1), "fields": json.dumps(list(_COLUMNS))}
     db.executemany("INSERT INTO meta VALUES (?, ?)", facts.items())
     db.commit()
     if progress is not None and time.monotonic() - started >= PROGRESS_AFTER_SECONDS:
@@ -682,7 +695,7 @@ _Seen = tuple[dict[str, str], dict[str, str], dict[str, str], set[int]]
 
 class _Converted(NamedTuple):
     rows: list[tuple]  # the site table's
-    texts: list[tuple[int, str, str]]  # site_row's
+    texts: list[tuple]  # site_row's
     trials: dict[str, int]  # the batch's sites by the nct_id each names, in the order they first appear
 
 
@@ -715,7 +728,7 @@ class _IndexRows:
             kept = [(position, line) for position, line, record in zip(positions, lines, read) if record is not None]
             positions, lines = [position for position, _ in kept], [line for _, line in kept]
         (site_ids, facilities, cities, provinces, countries, statuses, latitudes, longitudes,
-         *_, geonameids, site_ncts) = zip(*records)
+         precisions, sources, notes, contacts, geonameids, site_ncts) = zip(*records)
         self.cities.update(geonameids)
         trials = dict(Counter(site_ncts))  # in the order they first appear
         catalogue, one = self.catalogue, self.one
@@ -745,7 +758,8 @@ class _IndexRows:
                         map(self.province_keys.__getitem__, provinces), map(self.city_keys.__getitem__, cities),
                         map(self.country_keys.__getitem__, countries), statuses, geonameids, ncts,
                         map(self.shown_statuses.__getitem__, shown_keys), map(self.areas.__getitem__, places)))
-        texts = list(zip(positions, _encoded(records), map(fold, facilities)))
+        texts = list(zip(positions, facilities, cities, provinces, countries, precisions, sources, notes,
+                         _contacts_texts(contacts), map(_NCT_GIVEN.get, site_ncts), map(fold, facilities)))
         return _Converted(rows, texts, trials)
 
     def seen(self) -> _Seen:
@@ -769,40 +783,51 @@ def _fill_trials(db: sqlite3.Connection, rows: list[TrialRow]) -> None:
                    [(term, row.trial.nct_id) for row in rows for term in condition_terms(row.trial)])
 
 
-def _encode(site: Site) -> str:
-    """A site as the index stores it (the build encodes each SiteRecord so, without the Site)."""
-    from sitefinder.sitesfile import site_record
-
-    return _ENCODER.encode(site_record(site))
-
+# Each field of a Site as the SELECT of a stored row reads it (`FROM site JOIN site_row`), by name:
+# the index's meta "fields" lists the ones it stores (these), and a field it does not store reads as
+# its default (Site's fields are checked against these by a test)
+_COLUMNS = {"id": "id", "facility": "facility", "city": "city", "province": "province", "country": "country",
+            "status": "status", "latitude": "latitude", "longitude": "longitude",
+            "coordinate_precision": "coordinate_precision", "coordinate_source": "coordinate_source",
+            "location_note": "location_note", "contacts": "contacts", "geonameid": "geonameid",
+            "nct_id": "coalesce(nct_given, nct_id)"}
+_NCT_GIVEN = {"": ""}  # .get: site_row.nct_given of a row's nct_id, "" for none, else None (site.nct_id's)
 
 # json.dumps(..., ensure_ascii=False) builds this encoder for every call; a row has no cycles to check
 _ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
-# and JSONEncoder.encode builds its C encoder for every call (a third of the 3 us a row took): the
+# and JSONEncoder.encode builds its C encoder for every call (a third of the time it took): the
 # same C encoder, built once, writes the same text
 _C_ENCODER = getattr(json.encoder, "c_make_encoder", None)
 _ROW_ENCODER = None if _C_ENCODER is None else _C_ENCODER(
     None, _ENCODER.default, json.encoder.encode_basestring, None, ": ", ", ", False, False, True)
 
 
-def _encoded(records: Iterable[SiteRecord]) -> Iterator[str]:
-    """Each record as _ENCODER.encode writes it."""
+def _contacts_texts(contacts: Sequence[list[dict[str, str]]]) -> list[str]:
+    """Each row's contacts (their stored shape) as site_row.contacts holds them: JSON text as
+    _ENCODER.encode writes it, "" for none."""
     if _ROW_ENCODER is None:  # a Python without the json module's C part
-        return map(_ENCODER.encode, records)
-    return map("".join, map(_ROW_ENCODER, records, repeat(0)))
+        texts = list(map(_ENCODER.encode, contacts))
+    else:
+        texts = list(map("".join, map(_ROW_ENCODER, contacts, repeat(0))))
+    return [text if text != "[]" else "" for text in texts] if "[]" in texts else texts
+
+
 _CONTACTS = Site._fields.index("contacts")
 
 
-def _decode(text: str, names: tuple[str, ...] = Site._fields) -> Site:
-    """A row stored as a JSON list of the fields `names` (the index's meta "fields", read by name: a
-    field added to Site later reads as its default in an old index, and never shifts the others)."""
-    values = json.loads(text)
-    if names == Site._fields and len(values) == len(names):
-        values[_CONTACTS] = contacts_from_list(values[_CONTACTS])
+def _decode(row: Sequence[object], names: tuple[str, ...] = Site._fields) -> Site:
+    """A stored row as the SELECT of the fields `names` gives it (IndexedSource._columns): its
+    contacts read from their text, a field the index does not store (an index built before the
+    field existed) as Site's default."""
+    values = list(row)
+    if names == Site._fields:
+        text = values[_CONTACTS]
+        values[_CONTACTS] = contacts_from_list(json.loads(text)) if text else ()  # type: ignore[arg-type]
         return Site._make(values)
     fields = dict(zip(names, values))
-    known = {name: fields[name] for name in Site._fields if name in fields}
-    return Site(**{**known, "contacts": contacts_from_list(fields.get("contacts", []))})
+    text = fields.get("contacts")
+    fields["contacts"] = contacts_from_list(json.loads(text)) if text else ()  # type: ignore[arg-type]
+    return Site(**fields)  # type: ignore[arg-type]
 
 
 def filter_sites(sites: Iterable[Site], trial: Trial, province: str | None = None, city: CityFilter | None = None,
