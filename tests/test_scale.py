@@ -462,3 +462,18 @@ def test_an_interrupted_first_build_leaves_no_index_and_the_next_run_builds_it_w
     source = sources.open_source(world_file)
     assert isinstance(source, IndexedSource) and source.count() == len(read_sites_file(world_file).sites)
     assert list(source.sites()) == list(read_sites_file(world_file).sites)
+
+
+def test_a_slow_first_index_build_says_how_far_it_has_come_in_the_locales_language(
+        world_file: Path, monkeypatch, cli) -> None:
+    """The build's progress lines were English under a Chinese locale."""
+    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr(sources, "PROGRESS_AFTER_SECONDS", 0.0)
+    monkeypatch.setattr(sources, "BATCH_ROWS", 500)
+    import sitefinder.output.streams as streams
+
+    monkeypatch.setattr(streams, "stderr_is_terminal", lambda: True)
+    run = cli("near", "Guangzhou", "--sites", str(world_file), "--json", env={"LANG": "zh_CN.UTF-8"})
+    assert run.exit_code == 0
+    assert "正在为 sites.csv 建立索引" in run.stderr and "已为 sites.csv 建立索引：3,004 个研究中心" in run.stderr
+    assert "indexing" not in run.stderr and "indexed" not in run.stderr

@@ -594,6 +594,7 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
     import time
 
     from sitefinder.sitesfile import SitesReader, duplicate_id, no_sites
+    from sitefinder.wording import said  # how far it has come, said where a person reads it (streams.progress)
 
     db.executescript("""
         PRAGMA journal_mode = OFF;
@@ -652,12 +653,13 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
             now = time.monotonic()
             if progress is not None and now - started >= PROGRESS_AFTER_SECONDS and now - shown >= PROGRESS_EVERY:
                 shown = now
-                progress(f"indexing {named.name}: {count:,} sites, {raw.tell() * 100 // max(size, 1)} %")
+                progress(said("progress.indexing", name=named.name, sites=f"{count:,}",
+                               percent=raw.tell() * 100 // max(size, 1)))
     if not count:
         raise no_sites(named)
     province_keys, city_keys, country_keys, cities = converter.seen()
     if progress is not None and time.monotonic() - started >= PROGRESS_AFTER_SECONDS:
-        progress(f"indexing {named.name}: {count:,} sites read; building the lookups")
+        progress(said("progress.lookups", name=named.name, sites=f"{count:,}"))
     for column in ("latitude, longitude", "region", "city_key", "geonameid", "country_key", "area", "status",
                    "province_key, city_key, id", "nct_id"):
         db.execute(f"CREATE INDEX site_{column.split(',')[0]} ON site ({column})")
@@ -670,8 +672,8 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
     db.executemany("INSERT INTO meta VALUES (?, ?)", facts.items())
     db.commit()
     if progress is not None and time.monotonic() - started >= PROGRESS_AFTER_SECONDS:
-        progress(f"indexed {named.name}: {count:,} sites in {time.monotonic() - started:.0f} s (once: later runs "
-                 "read the index)")
+        progress(said("progress.indexed", name=named.name, sites=f"{count:,}",
+                      seconds=f"{time.monotonic() - started:.0f}"))
 
 
 def _batches(rows: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, list[tuple[int, list[str]]]]]:

@@ -215,6 +215,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                                     "(see: {command})",
                               "zh": "没有医院名称、城市、联系人或电话与 {query} 匹配的研究中心{hint}（查看：{command}）"},
     "error.did_you_mean": {"en": "; did you mean {names}?", "zh": "；您是否要找 {names}？"},
+    "progress.indexing": {"en": "indexing {name}: {sites} sites, {percent} %",
+                          "zh": "正在为 {name} 建立索引：已读 {sites} 个研究中心，{percent}%"},
+    "progress.lookups": {"en": "indexing {name}: {sites} sites read; building the lookups",
+                         "zh": "正在为 {name} 建立索引：已读完 {sites} 个研究中心，正在建立查找表"},
+    "progress.indexed": {"en": "indexed {name}: {sites} sites in {seconds} s (once: later runs read the index)",
+                         "zh": "已为 {name} 建立索引：{sites} 个研究中心，用时 {seconds} 秒（仅此一次：之后直接读取索引）"},
     "progress.imported": {"en": "Studies imported: {count}…", "zh": "已导入 {count} 项研究…"},
     "progress.imported_of": {"en": "Imported {count} of {total} studies…", "zh": "已导入 {count} / {total} 项研究…"},
     "error.central_contact": {"en": "{query} is {name}, the central contact of {nct_id} for all its sites, not one "

@@ -231,7 +231,11 @@ def progress(message: str) -> None:
     taken a second): one line on stderr, and only to a person watching a terminal, so that a
     script's stderr stays what it was. The core is given it as a callback (queries.open_sites)."""
     if stderr_is_terminal():
-        notice(message)
+        import os
+
+        from sitefinder.wording import locale_language, spoken
+
+        notice(spoken(message, locale_language(os.environ)))  # the core's phrase, in the locale's language
 
 
 def stderr_is_terminal() -> bool:
