@@ -164,3 +164,34 @@ def test_an_empty_list_says_why_in_chinese_when_chinese_is_asked(cli, english: l
     asked = cli(*chinese)
     assert asked.exit_code == 0 and asked.stderr.strip()
     assert phrase not in asked.stderr and any("\u4e00" <= char <= "\u9fff" for char in asked.stderr)
+
+
+@pytest.mark.parametrize("trial_status", ["UNKNOWN", "COMPLETED", "TERMINATED", "WITHDRAWN", "SUSPENDED",
+                                          "ACTIVE_NOT_RECRUITING"])
+@pytest.mark.parametrize("site_status", ["RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION"])
+def test_a_trial_that_no_longer_enrolls_is_never_shown_open_by_a_sites_stale_status(
+        cli, sites_file, trial_status: str, site_status: str) -> None:
+    """NCT01943214 is UNKNOWN to the registry (last verified 2013) while its site still says
+    RECRUITING: `show`, `near` and `list --status recruiting` called a dead study open. A site's
+    own status is more precise than the trial's only while the trial as a whole may still enrol."""
+    import json
+
+    path = sites_file(make_site(1, status=site_status), make_site(2, status="COMPLETED", city="Foshan"))
+    (path.parent / "trial.json").write_text(json.dumps({"nct_id": "NCT01943214", "overall_status": trial_status}),
+                                            encoding="utf-8")
+    every = cli("list", "--sites", str(path), "--all", "--json").json()["sites"]
+    shown = {site["id"]: (site["effective_status"], site["status_source"]) for site in every}
+    assert shown[1] == (trial_status, "trial")
+    assert shown[2] == ("COMPLETED", "site")  # a closed site of a closed trial: its own word
+    assert cli("list", "--sites", str(path), "--status", site_status, "--json").json()["sites"] == []
+    assert cli("show", "1", "--sites", str(path), "--json").json()["site"]["effective_status"] == trial_status
+
+
+def test_a_sites_own_status_still_wins_while_its_trial_enrolls(cli, sites_file) -> None:
+    import json
+
+    path = sites_file(make_site(1, status="COMPLETED"), make_site(2, status="RECRUITING", city="Foshan"))
+    (path.parent / "trial.json").write_text(json.dumps({"nct_id": "NCT01943214", "overall_status": "RECRUITING"}),
+                                            encoding="utf-8")
+    every = cli("list", "--sites", str(path), "--all", "--json").json()["sites"]
+    assert {site["id"]: site["effective_status"] for site in every} == {1: "COMPLETED", 2: "RECRUITING"}

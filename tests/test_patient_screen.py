@@ -74,7 +74,10 @@ def test_a_closed_trial_is_judged_by_its_effective_status(cli, sites_file) -> No
     path = _trial_beside(sites_file(make_site(1), make_site(2, latitude=23.2, status="RECRUITING")),
                          overall_status="COMPLETED")
     result = cli("near", "Guangzhou", "--sites", str(path), "--json")
-    assert [site["id"] for site in result.json()["sites"]] == [2]
+    assert result.json()["sites"] == []  # its site's "recruiting" is what a completed trial left behind
+    every = cli("near", "Guangzhou", "--sites", str(path), "--all", "--json").json()["sites"]
+    assert {site["id"]: (site["effective_status"], site["status_source"]) for site in every} == \
+        {1: ("COMPLETED", "trial"), 2: ("COMPLETED", "trial")}
 
 
 def test_a_completed_trials_footnote_does_not_ask_whether_the_site_has_opened(cli, sites_file) -> None:

@@ -45,8 +45,10 @@ INDEX_THRESHOLD_BYTES = 64 * 1024
 # site's trial (nct_id) and the status it shows by its own trial (shown_status), the trial and
 # trial_term tables of a dataset of many trials. 13: both of 12's, made on two branches at once:
 # the area column (the ISO code of the country or region each site lies in, countries.site_area)
-# and the rows as columns. (The stamp holds it: an index of another schema is rebuilt.)
-INDEX_SCHEMA = 13
+# and the rows as columns. 14: shown_status by the rule that a trial no longer enrolling
+# overrides its site's stale "recruiting" (status.ENDS_ENROLMENT). (The stamp holds it: an index of
+# another schema is rebuilt.)
+INDEX_SCHEMA = 14
 BATCH_ROWS = 2_000  # rows read or written at a time: what the index build and a streamed listing hold
 # A file this large is refused even through the index (what an index holds is on disk, but its
 # build still takes time in proportion: 1M rows, 214 MB, take about 35-45 s of CPU).

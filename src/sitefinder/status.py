@@ -143,9 +143,17 @@ def closest_status_word(typed: list[str]) -> str:
     return best[0]
 
 
+# A trial's overall statuses that end what any of its sites says of enrolling: closed, or UNKNOWN
+# (the registry's word for a study past its completion date and not verified for two years). Its
+# site's RECRUITING is then the record left behind, not an open door.
+ENDS_ENROLMENT = CLOSED_STATUSES | {"UNKNOWN"}
+
+
 def effective_status(site_status: str | None, trial_status: str | None) -> tuple[str | None, str | None]:
-    """The status to show and where it comes from: the site's own, else the trial's overall one."""
-    if site_status:
+    """The status to show and where it comes from: the site's own, else the trial's overall one.
+    A site's own status is the more precise while its trial may still enrol; a site that says it
+    enrols in a trial that as a whole no longer does (ENDS_ENROLMENT) shows the trial's status."""
+    if site_status and not (trial_status in ENDS_ENROLMENT and status_class(site_status) in ("open", "not_yet")):
         return site_status, "site"
     if trial_status:
         return trial_status, "trial"
