@@ -330,3 +330,28 @@ def test_a_mistyped_command_is_answered_with_the_command_meant_and_the_rest_kept
     run = run_cli(*words)
     assert run.exit_code == 2 and run.stdout == ""
     assert meant in run.stderr, run.stderr
+
+
+@pytest.mark.parametrize("words, meant", [
+    (["near", "Hong", "Kong"], "sitefinder near 'Hong Kong'"),
+    (["show", "Beijing", "Chest", "--json"], "sitefinder show 'Beijing Chest' --json"),
+    (["near", "广州", "天河", "--limit", "3"], "sitefinder near '广州 天河' --limit 3"),
+    (["map", "New", "York", "--out", "x.svg"], "sitefinder map 'New York' --out x.svg"),
+])
+def test_a_place_of_several_words_without_quotes_is_said_with_the_line_to_type(words: list[str], meant: str) -> None:
+    """`near Hong Kong` said Click's "Got unexpected extra argument(s) (Kong)", in English under zh too."""
+    run = run_cli(*words)
+    assert run.exit_code == 2 and run.stdout == ""
+    assert meant in run.stderr and "unexpected extra argument" not in run.stderr, run.stderr
+    chinese = run_cli(*words, env={"LANG": "zh_CN.UTF-8"})
+    assert chinese.stderr.startswith("错误：") and "加引号" in chinese.stderr
+
+
+def test_a_place_given_to_list_is_answered_with_its_city_option() -> None:
+    run = run_cli("list", "Jinan", "--json")
+    assert run.exit_code == 2 and "sitefinder list --city Jinan --json" in run.stderr, run.stderr
+
+
+def test_an_argument_too_many_for_a_command_without_a_place_is_said_so() -> None:
+    run = run_cli("info", "NCT07010263", "extra")
+    assert run.exit_code == 2 and "one argument too many" in run.stderr and "extra" in run.stderr, run.stderr

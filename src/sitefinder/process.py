@@ -75,6 +75,8 @@ def our_usage_words(exc: Exception, words: Sequence[str], lang: str = "en") -> s
         declared = getattr(getattr(param, "type", None), "choices", None) or ()
         ours = usage_words(message, option, value, lang, tuple(str(choice) for choice in declared))
         return say("usage.see_help", lang, message=ours, command=named) if ours else None
+    if message.startswith("Got unexpected extra argument") and context is not None and context.parent:
+        return _several_words(context, words, lang)
     if message.startswith("No such command") and words and context is not None and not context.parent:
         commands = sorted(getattr(context.command, "commands", {}) or [])
         at = next((index for index, word in enumerate(words) if not word.startswith("-")), None)
@@ -82,6 +84,40 @@ def our_usage_words(exc: Exception, words: Sequence[str], lang: str = "en") -> s
         if first and first not in commands and ("Did you mean" not in message or first.casefold() in commands):
             return unknown_command_words(first.strip(), commands, words[at + 1:] if at is not None else (), lang)
     return None
+
+
+def _several_words(context: Any, words: Sequence[str], lang: str) -> str:
+    """`near Hong Kong`, `show Beijing Chest`, `near 广州 天河`: a place or a name of several words
+    typed without quotes reaches the command as several arguments; said as the one it is, with the
+    line to type (Click's "Got unexpected extra argument(s) (Kong)" said nothing of the kind). A
+    command without a place says what it takes instead."""
+    from sitefinder.wording import command, say
+
+    takes_value = {name for param in context.command.params if getattr(param, "param_type_name", "") == "option"
+                   and not getattr(param, "is_flag", False) for name in param.opts}
+    rest = list(words[words.index(context.info_name) + 1:]) if context.info_name in words else list(words)
+    together, options = [], []
+    index = 0
+    while index < len(rest):
+        word = rest[index]
+        if word.startswith("-") and len(word) > 1 and not word[1:2].isdigit():
+            options.append(word)
+            if word in takes_value and index + 1 < len(rest):
+                options.append(rest[index + 1])
+                index += 1
+        else:
+            together.append(word)
+        index += 1
+    if not any(getattr(param, "param_type_name", "") == "argument" for param in context.command.params):
+        # `list Jinan`: a command that takes no place; list's place is its --city
+        return say("usage.no_argument", lang, text=" ".join(together), name=context.info_name,
+                   command=command(context.info_name, "--city", " ".join(together), *options)
+                   if context.info_name == "list" else command(context.info_name, "--help"))
+    if context.info_name not in ("near", "show", "map"):  # `info NCT07010263 extra`: one id, one too many
+        return say("usage.extra_argument", lang, name=context.info_name, text=" ".join(together[1:]),
+                   command=command(context.info_name, "--help"))
+    return say("usage.several_words", lang, text=" ".join(together),
+               command=command(context.info_name, " ".join(together), *options))
 
 
 def guarded(command: Callable[[list[str]], Any], arguments: Sequence[str], debug_from_env: bool = False) -> int:

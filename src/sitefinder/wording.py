@@ -215,6 +215,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                                     "(see: {command})",
                               "zh": "没有医院名称、城市、联系人或电话与 {query} 匹配的研究中心{hint}（查看：{command}）"},
     "error.did_you_mean": {"en": "; did you mean {names}?", "zh": "；您是否要找 {names}？"},
+    "usage.several_words": {"en": "\"{text}\" is given as several words; a place or a name of several words is one "
+                                  "argument: put it in quotes, e.g. {command}",
+                            "zh": "“{text}”被当作多个参数；含空格的地名或名称须加引号，例如 {command}"},
+    "usage.no_argument": {"en": "{name} takes no argument \"{text}\"; did you mean {command}?",
+                          "zh": "{name} 不接受参数“{text}”；您是否要运行 {command}？"},
+    "usage.extra_argument": {"en": "{name} was given one argument too many (\"{text}\"); see {command}",
+                             "zh": "{name} 多了一个参数（“{text}”）；参见 {command}"},
     "progress.indexing": {"en": "indexing {name}: {sites} sites, {percent} %",
                           "zh": "正在为 {name} 建立索引：已读 {sites} 个研究中心，{percent}%"},
     "progress.lookups": {"en": "indexing {name}: {sites} sites read; building the lookups",
