@@ -544,3 +544,17 @@ def test_by_hospital_says_how_current_the_data_are_as_near_does(cli, dataset: Pa
         date_words = next(line for line in near.stdout.splitlines() if "2025-" in line or "2026-" in line)
         date = next(word for word in date_words.replace("，", " ").replace("（", " ").split() if word[:3] == "202")
         assert date in hospitals.stdout
+
+
+def test_a_mistyped_trial_id_is_offered_the_datasets_closest_id(cli, dataset: Path) -> None:
+    """`--trial NCT0584364` in a dataset of many said "it looks like NCT07010263", the shipped
+    trial's id, not one of the dataset's."""
+    trials = json.loads((dataset.parent / "trials.json").read_text(encoding="utf-8"))["trials"]
+    for trial in trials:
+        nct = trial["nct_id"]
+        short = cli("near", "Guangzhou", "--trial", nct[:-1], "--sites", str(dataset))
+        assert short.exit_code == 2 and f"it looks like {nct}" in short.stderr, short.stderr
+        other = nct[:-1] + str((int(nct[-1]) + 1) % 10)
+        if other not in {t["nct_id"] for t in trials}:
+            off = cli("near", "Guangzhou", "--trial", other, "--sites", str(dataset))
+            assert off.exit_code == 2 and off.stderr.split("its trials: ", 1)[1].startswith(nct), off.stderr

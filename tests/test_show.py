@@ -191,3 +191,21 @@ def test_shows_did_you_mean_names_only_cities_with_sites(cli, query: str) -> Non
     if "did you mean" in run.stderr:
         meant = run.stderr.split("did you mean ", 1)[1].split("?")[0]
         assert all(fold(name.split(",")[0]) in cities for name in meant.split(" or "))
+
+
+@pytest.mark.parametrize("variant", ["tw", "hk"])
+def test_a_site_is_found_by_its_name_in_traditional_characters(cli, variant: str) -> None:
+    """`show 首都醫科大學附屬北京胸科醫院`, the name `show 3` prints under zh_TW, found nothing."""
+    from sitefinder.output.traditional import convert
+
+    names = _chinese_names()
+    for site_id, name in names.items():
+        written = convert(name, variant)
+        assert written != name or not any(ch in "医学门东广" for ch in name)
+        run = cli("show", written, "--json")
+        same = sorted(other for other, other_name in names.items() if name in other_name)
+        if same == [site_id]:
+            assert run.exit_code == 0, (written, run.stderr)
+            assert run.json()["site"]["id"] == site_id
+        else:
+            assert run.exit_code == 2 and re.search(rf"(?<!\d){site_id} ", run.stderr), (written, run.stderr)

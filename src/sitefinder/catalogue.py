@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -164,15 +164,22 @@ def matches_condition(trial: Trial, wanted: str) -> bool:
     return any(term_matches(term, wanted) for term in condition_terms(trial))
 
 
-def parse_trial_options(values: Iterable[str]) -> frozenset[str]:
-    """--trial values as NCT ids (any case); a bad one is a usage error."""
+def parse_trial_options(values: Iterable[str], known: Sequence[str] = ()) -> frozenset[str]:
+    """--trial values as NCT ids (any case); a bad one is a usage error whose example is the
+    dataset's own id closest to it (`known`: NCT0584364 → NCT05843643), not the shipped trial's."""
     ids = set()
     for value in values:
         nct = value.strip().upper()
         if not NCT_ID.match(nct):
-            raise UsageError(key="usage.trial_id", value=quoted(value))
+            raise UsageError(key="usage.trial_id", value=quoted(value), example=_closest_id(nct, known))
         ids.add(nct)
     return frozenset(ids)
+
+
+def _closest_id(typed: str, known: Sequence[str]) -> str:
+    from difflib import get_close_matches
+
+    return next(iter(get_close_matches(typed, list(known), n=1, cutoff=0.6)), known[0] if known else "NCT07010263")
 
 
 def check_condition(text: str | None) -> str | None:
@@ -191,8 +198,13 @@ def chosen_trials(trials: Mapping[str, Trial], nct_ids: frozenset[str], conditio
     if missing:
         from sitefinder.wording import said
 
-        known = ", ".join(list(trials)[:5]) + (" …" if len(trials) > 5 else "")
-        raise UsageError(key="usage.no_trial", nct_id=missing[0], known=known or said("notice.none"))
+        from difflib import get_close_matches
+
+        close = get_close_matches(missing[0], list(trials), n=3, cutoff=0.8)  # a digit off: named first
+        named = [*close, *(nct for nct in trials if nct not in close)]
+        known = ", ".join(named[:5]) + (" …" if len(named) > 5 else "")
+        raise UsageError(key="usage.no_trial", nct_id=missing[0], known=known or said("notice.none"),
+                         command="sitefinder info")
     chosen = set(nct_ids or trials)
     if condition is not None:
         chosen = {nct for nct in chosen if matches_condition(trials[nct], condition)}

@@ -136,7 +136,9 @@ def _chosen(source: MemorySource | IndexedSource, trials: Iterable[str], conditi
             ) -> frozenset[str] | None:
     from sitefinder.catalogue import check_condition, parse_trial_options
 
-    return source.select_trials(parse_trial_options(trials), check_condition(condition))
+    trials = list(trials)
+    return source.select_trials(parse_trial_options(trials, source.trial_ids() if trials else ()),
+                                check_condition(condition))
 
 
 # How many of a dataset's conditions a notice names, most common first.
@@ -684,9 +686,13 @@ def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
     # By facility (indexed on a large file), by its Chinese name (the shipped sites have one), by city.
     found = {site.id: site for site in source.facility_matches(key)}
     if has_cjk(text):
-        found.update((site.id, site) for site in source.sites() if key in fold(facility_zh(site)))
+        # in the Simplified characters the names are kept in, when typed in Traditional (江門中心醫院,
+        # the name `show` prints under zh_TW)
+        keys = [key, *(fold(form) for form in open_gazetteer().simplified_forms(text))]
+        found.update((site.id, site) for site in source.sites() if any(one in fold(facility_zh(site)) for one in keys))
         if not found:  # 江门中心医院, 北大一院: a Chinese name shortened keeps its characters in order
-            found.update((site.id, site) for site in source.sites() if _shortened(key, fold(facility_zh(site))))
+            found.update((site.id, site) for site in source.sites()
+                         if any(_shortened(one, fold(facility_zh(site))) for one in keys))
     # A city read plainly ("Beijing") adds its sites; one read with a part left over or approximated
     # ("Beijing Chest") names a hospital or a person before it names every site in that city.
     in_city, suggestions, plainly = _sites_in_place(text, source)
