@@ -58,6 +58,27 @@ def test_a_hospital_shows_the_same_listings_whatever_the_limit(sites_file, monke
                for answer in answers)
 
 
+@pytest.mark.parametrize("store", ["memory", "index"])
+@pytest.mark.parametrize("numbered", ["Peking University Third Hospital /ID# 253138",
+                                      "PEKING UNIVERSITY THIRD HOSPITAL /Id# 254675", "Peking University Third Hospital/ID#1"])
+def test_a_sponsors_site_number_after_the_name_is_the_same_hospital(sites_file, monkeypatch, store: str,
+                                                                    numbered: str) -> None:
+    """`near 北京 --by hospital` listed "Peking University Third Hospital" and the same with AbbVie's
+    "/ID# 253138" as two hospitals."""
+    if store == "index":
+        monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
+    lat, lon = GUANGZHOU
+    path = sites_file(make_site(1, "Peking University Third Hospital", latitude=lat, longitude=lon,
+                                status="RECRUITING", nct_id="NCT00000001"),
+                      make_site(2, numbered, latitude=lat + 0.3, longitude=lon, status="RECRUITING",
+                                nct_id="NCT00000002"),
+                      make_site(3, "Other Hospital", latitude=lat + 0.1, longitude=lon, status="RECRUITING",
+                                nct_id="NCT00000002"))
+    found = hospitals(path)
+    assert [hospital["facility"] for hospital in found] == ["Peking University Third Hospital", "Other Hospital"]
+    assert listings(found[0]) == {1, 2}
+
+
 def test_a_hospitals_status_is_its_most_open_listing_and_says_which(sites_file) -> None:
     path = sites_file(*hospital_sites())
     sun = hospitals(path, "--limit", "1")[0]

@@ -12,13 +12,15 @@ from collections.abc import Iterable
 
 from sitefinder.answers import Hospital, HospitalListing, HospitalTrial
 from sitefinder.contacts import reachable_contact
+from sitefinder.facilities import hospital_name
 from sitefinder.models import RankedSite, Site, Trial
 from sitefinder.status import effective_status, openness
 from sitefinder.text import fold
 
 
 def hospital_key(site: Site) -> tuple[str, str]:
-    return fold(site.facility), fold(site.city)
+    """One hospital however its studies write it: folded, without a sponsor's site number."""
+    return fold(hospital_name(site.facility)), fold(site.city)
 
 
 def group_by_hospital(ranked: Iterable[RankedSite], trials: dict[str, Trial], default: Trial) -> list[Hospital]:
@@ -48,7 +50,7 @@ def group_by_hospital(ranked: Iterable[RankedSite], trials: dict[str, Trial], de
             rows.append(HospitalTrial(best.site, trial, best.call, best.call_is_central, tuple(listings)))
         rows.sort(key=lambda row: (_openness(row.site, row.trial), row.listings[0].distance_km))
         first = nearest.site
-        hospitals.append(Hospital(first.facility, first.city, first.province, first.country, nearest.distance_km,
+        hospitals.append(Hospital(hospital_name(first.facility), first.city, first.province, first.country, nearest.distance_km,
                                   first.approximate, rows))
     return sorted(hospitals, key=lambda hospital: hospital.distance_km)
 
