@@ -155,6 +155,20 @@ def test_coordinates_are_read_as_written(text: str, expected: tuple[float, float
     assert parse_coordinates(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("N22.54 E114.06", (22.54, 114.06)), ("S33.87, E151.21", (-33.87, 151.21)), ("E114.06 N22.54", (22.54, 114.06)),
+    ("北纬22.54 东经114.06", (22.54, 114.06)), ("北纬22.54°，东经114.06°", (22.54, 114.06)),
+    ("南纬33.87 东经151.21", (-33.87, 151.21)), ("北緯22.54 東經114.06", (22.54, 114.06)),
+    ("22°32'N 114°3'E", (22.5333, 114.05)), ("22°32′24″N 114°03′36″E", (22.54, 114.06)),
+    ("33°52'S 151°12'E", (-33.8667, 151.2)), ("40°42'N, 74°0'W", (40.7, -74.0)),
+])
+def test_coordinates_with_the_hemisphere_first_in_words_or_in_degrees_and_minutes(
+        text: str, expected: tuple[float, float]) -> None:
+    """`near "N22.54 E114.06"`, `"22°32'N 114°3'E"`, `"北纬22.54 东经114.06"` were read as place names."""
+    found = parse_coordinates(text)
+    assert found is not None and all(abs(got - want) < 1e-4 for got, want in zip(found, expected)), found
+
+
 @pytest.mark.parametrize("text", ["Guangzhou", "22.54", "22.54N,114.06N", "N22", "1,2,3", "Route 66", "22.54E,114.06E"])
 def test_what_is_no_coordinates_is_not_read_as_them(text: str) -> None:
     try:

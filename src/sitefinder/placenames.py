@@ -29,6 +29,12 @@ _COORDINATE_SEPARATORS = str.maketrans({",": " ", "、": " ", ";": " ", "；": "
 # A hemisphere letter after a number (22.54N, 114.06°E): its axis (0 latitude, 1 longitude) and sign.
 _HEMISPHERES = {"n": (0, 1), "s": (0, -1), "e": (1, 1), "w": (1, -1)}
 _LONE_HEMISPHERE = re.compile(r"(?<=[\d°])\s+(?=[NSEWnsew](?:\s|$))")
+# The hemisphere in words, before the number, as Chinese maps write it (北纬22.54 东经114.06; 緯/經 in
+# Traditional): read as the letter after it.
+_HEMISPHERE_WORDS = re.compile(r"(北纬|北緯|南纬|南緯|东经|東經|西经|西經)\s*(\d+(?:\.\d+)?)\s*°?")
+_HEMISPHERE_OF_WORD = {"北": "N", "南": "S", "东": "E", "東": "E", "西": "W"}
+# Degrees, minutes and seconds (22°32'N, 22°32′24″N; NFKC writes ″ as two primes): the decimal degrees.
+_DEGREES_MINUTES = re.compile(r"(\d+(?:\.\d+)?)\s*°\s*(\d+(?:\.\d+)?)\s*['′]\s*(?:(\d+(?:\.\d+)?)\s*(?:[\"″]|′′|''))?\s*([NSEWnsew]?)")
 
 
 def parse_coordinates(text: str) -> tuple[float, float] | None:
@@ -48,6 +54,10 @@ def parse_coordinates(text: str) -> tuple[float, float] | None:
     text = unicodedata.normalize("NFKC", text).replace("−", "-").strip()  # full-width digits and commas; a minus sign
     if text[:1] in "([" and text[-1:] in ")]":
         text = text[1:-1]
+    if not text.isascii():
+        text = _HEMISPHERE_WORDS.sub(lambda found: f" {found[2]}{_HEMISPHERE_OF_WORD[found[1][0]]} ", text)
+    if "'" in text or "′" in text:
+        text = _DEGREES_MINUTES.sub(lambda found: f" {_degrees(found)}{found[4]} ", text)
     text = _LONE_HEMISPHERE.sub("", text.replace("°", "° ").translate(_COORDINATE_SEPARATORS).replace("° ", ""))
     parts = text.split()
     if len(parts) == 2 and any(_not_a_number(part) for part in parts) and all(
@@ -81,8 +91,16 @@ def said_meant(latitude: float, longitude: float) -> object:
     return said("usage.coordinates_meant", latitude=latitude, longitude=longitude)
 
 
+def _degrees(found: re.Match[str]) -> str:
+    degrees, minutes, seconds = float(found[1]), float(found[2]), float(found[3] or 0)
+    return f"{degrees + minutes / 60 + seconds / 3600:.6f}".rstrip("0").rstrip(".")
+
+
 def _coordinate(part: str) -> tuple[float, int | None] | None:
-    """A number of coordinates and the axis its hemisphere letter names (None: no letter), or None."""
+    """A number of coordinates and the axis its hemisphere letter names (None: no letter), or None;
+    the letter after the number or before it (N22.54, as some maps write it)."""
+    if len(part) > 1 and part[0].casefold() in _HEMISPHERES and _is_decimal(part[1:]) and part[1] not in "+-":
+        part = part[1:] + part[0]
     letter = part[-1:].casefold()
     if len(part) > 1 and letter in _HEMISPHERES and _is_decimal(part[:-1]) and part[0] not in "+-":
         axis, sign = _HEMISPHERES[letter]
