@@ -322,6 +322,8 @@ def test_a_long_imports_progress_is_said_in_the_locales_language(done: int, tota
     (["附近", "广州"], "sitefinder near 广州"), (["地图", "台州"], "sitefinder map 台州"),
     (["显示", "7"], "sitefinder show 7"), (["列表"], "sitefinder list"), (["导入", "study.json"], "sitefinder import study.json"),
     (["广州"], "sitefinder near 广州"), (["Guangzhou", "--json"], "sitefinder near Guangzhou --json"),
+    (["near广州"], "sitefinder near 广州"), (["nearGuangzhou", "--json"], "sitefinder near Guangzhou --json"),
+    (["附近广州"], "sitefinder near 广州"), (["version"], "sitefinder --version"),
 ])
 def test_a_mistyped_command_is_answered_with_the_command_meant_and_the_rest_kept(words: list[str], meant: str) -> None:
     """`sitefinder NEAR 广州` was told "did you mean: sitefinder near NEAR", `sitefinder 附近 广州`

@@ -59,7 +59,7 @@ def our_usage_words(exc: Exception, words: Sequence[str], lang: str = "en") -> s
     """The parser's error in sitefinder's words where its own leak a library's ("Value error, …",
     "Input should be a valid number"), an unknown option with only the close spellings of it (Click's
     "Possible options" can name an unrelated one), or a suggestion for a place or `help` typed as the command."""
-    from sitefinder.wording import say, unknown_command_words, unknown_option_words, usage_words
+    from sitefinder.wording import command_meant, say, unknown_command_words, unknown_option_words, usage_words
 
     message = getattr(exc, "format_message", lambda: str(exc))()
     context = getattr(exc, "ctx", None)
@@ -81,7 +81,8 @@ def our_usage_words(exc: Exception, words: Sequence[str], lang: str = "en") -> s
         commands = sorted(getattr(context.command, "commands", {}) or [])
         at = next((index for index, word in enumerate(words) if not word.startswith("-")), None)
         first = words[at] if at is not None else ""
-        if first and first not in commands and ("Did you mean" not in message or first.casefold() in commands):
+        if first and first not in commands and ("Did you mean" not in message
+                                                or command_meant(first.strip(), commands)[0] is not None):
             return unknown_command_words(first.strip(), commands, words[at + 1:] if at is not None else (), lang)
     return None
 

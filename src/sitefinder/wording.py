@@ -1016,12 +1016,28 @@ CHINESE_COMMANDS = {"附近": "near", "最近": "near", "查找": "near", "列�
                     "查看": "show", "信息": "info", "地图": "map", "更新": "update", "导入": "import"}
 
 
+def command_meant(word: str, commands: Sequence[str], rest: Sequence[str] = ()) -> tuple[str | None, Sequence[str]]:
+    """The command a mistyped first word is (NEAR, 附近), or starts with, run together with its
+    argument (near广州, nearGuangzhou: the rest then comes first); None when it is none of them."""
+    if word.casefold() in commands or word in CHINESE_COMMANDS:
+        return word.casefold() if word.casefold() in commands else CHINESE_COMMANDS[word], rest
+    for name in sorted((*commands, *CHINESE_COMMANDS), key=len, reverse=True):
+        after = word[len(name):len(name) + 1]  # "nearby" is no near + "by": Guangzhou, 广州, 22.5 are
+        if after and word.casefold().startswith(name.casefold()) and (not after.isascii() or after.isupper()
+                                                                      or after.isdigit()):
+            return CHINESE_COMMANDS.get(name, name), (word[len(name):], *rest)
+    return None, rest
+
+
 def unknown_command_words(word: str, commands: list[str], rest: Sequence[str] = (), lang: str = "en") -> str:
     """`sitefinder 广州`, `sitefinder NEAR 广州`, `sitefinder 附近 广州`, `sitefinder help`: the
     command the person probably meant, with the rest of what they typed: a command in capitals or
     in Chinese is that command; anything else is a place to look near."""
-    if word.lower() in ("help", "-help", "?"):
+    if word.lower() in ("help", "-help", "?", "帮助", "幫助"):
         return say("usage.help_command", lang, word=repr(word))
-    meant = word.casefold() if word.casefold() in commands else CHINESE_COMMANDS.get(word)
+    if word.lower() in ("version", "-version", "版本"):
+        return say("usage.no_command", lang, word=repr(word), command="sitefinder --version",
+                   commands=", ".join(commands))
+    meant, rest = command_meant(word, commands, rest)
     line = command(meant, *rest) if meant in commands else command("near", word, *rest)
     return say("usage.no_command", lang, word=repr(word), command=line, commands=", ".join(commands))
