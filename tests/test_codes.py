@@ -128,8 +128,8 @@ def test_a_countrys_name_is_the_country_unless_its_main_city_bears_it(gazetteer:
 
 def _alpha3_codes(gazetteer: Gazetteer) -> list[tuple[str, str]]:
     """(alpha-3, alpha-2) for every three-letter whole-country name of the region table that is no
-    abbreviation of resolver.ABBREVIATIONS: its alpha-2 is the country whose own name means them all."""
-    from sitefinder.resolver import ABBREVIATIONS
+    abbreviation of countries.ABBREVIATIONS: its alpha-2 is the country whose own name means them all."""
+    from sitefinder.countries import ABBREVIATIONS
 
     rows = gazetteer.rows("SELECT key, country FROM region WHERE admin1 = '' AND length(key) = 3")
     whole: dict[str, set[str]] = {}

@@ -268,7 +268,7 @@ def test_a_registry_address_on_one_line_is_read_from_its_place(gazetteer: Gazett
 
 @pytest.mark.parametrize("line, city", [
     ("No. 8 Zhongshan Avenue West, Tianhe District, Guangzhou, Guangdong, China", "Guangzhou"),
-    ("1600 Pennsylvania Ave NW, Washington, DC 20500", "Washington"),
+    ("1600 Pennsylvania Ave NW, Washington, DC 20500", "Washington, DC"),  # "Washington" alone: the state
     ("651 Dongfeng Road East, Yuexiu District, Guangzhou, Guangdong 510060, China", "Guangzhou"),
     ("55 Fruit Street, Boston, MA 02114, USA", "Boston"),
 ])

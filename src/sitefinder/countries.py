@@ -24,6 +24,8 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, NamedTuple
 
+from sitefinder.china import CHINA_AREA, places_of_initials
+from sitefinder.regions import display_region
 from sitefinder.text import name_key, quoted
 
 if TYPE_CHECKING:
@@ -56,6 +58,8 @@ OTHER_NAMES: dict[str, str] = {
     "中華臺北": "TW", "中华台北": "TW",
     "Hong Kong, China": "HK", "Hong Kong SAR, China": "HK", "中国香港": "HK", "中國香港": "HK",
     "Macao, China": "MO", "Macau, China": "MO", "中国澳门": "MO", "中國澳門": "MO",
+    "香港特区": "HK", "香港特區": "HK", "澳门特区": "MO", "澳門特區": "MO",  # 特区: short for 特别行政区
+    "中国台湾": "TW", "中國臺灣": "TW", "中國台灣": "TW",  # as 中国香港 is written: the region, not China
     "Holland": "NL", "Republic of Ireland": "IE",
 }
 # A name of two countries, read as the one the registry's rows of that name mean, with a notice:
@@ -105,28 +109,51 @@ def area_named(text: str, gazetteer: Gazetteer) -> Area:
     from sitefinder.errors import UsageError
     from sitefinder.wording import said
 
-    from sitefinder.resolver import country_meant
-
     text = country_meant(text, gazetteer)  # a code as its country's name: "HK" is Hong Kong, "FRA" France
     codes = own_codes(written_codes(text, gazetteer))
     if codes:
         return Area(codes, area_name(codes, gazetteer))
-    guess = _guesses().get(name_key(text))
-    if guess is not None:
-        chosen, other = guess
-        name = area_name(frozenset([chosen]), gazetteer)
-        note = said("notice.country_guess", query=text, country=name, other=area_name(frozenset([other]), gazetteer))
-        return Area(frozenset([chosen]), name, (note,))
+    area = other_area(text, gazetteer)
+    if area is not None:
+        return area
     close = close_country_names(text, gazetteer)
     hint = said("usage.province_meant", names=tuple(close)) if close else said("usage.country_example")
     raise UsageError(key="usage.unknown_country", query=quoted(text), hint=hint)
 
 
+def other_area(text: str, gazetteer: Gazetteer) -> Area | None:
+    """The country or region a name of this module's own tables means (OTHER_NAMES: "Republic of
+    China", "Chinese Taipei"; GUESSES: "Korea", with its notice), None for any other: the names the
+    gazetteer's tables lack, read by `near` (resolver) as by --country."""
+    from sitefinder.wording import said
+
+    other = _other_names().get(name_key(text)) or _part_of(text, gazetteer)
+    if other:
+        return Area(frozenset([other]), area_name(frozenset([other]), gazetteer))
+    guess = _guesses().get(name_key(text))
+    if guess is None:
+        return None
+    chosen, unchosen = guess
+    name = area_name(frozenset([chosen]), gazetteer)
+    note = said("notice.country_guess", query=text, country=name, other=area_name(frozenset([unchosen]), gazetteer))
+    return Area(frozenset([chosen]), name, (note,))
+
+
+def _part_of(text: str, gazetteer: Gazetteer) -> str:
+    """The code of a part written after its country ("HK, China", "Taiwan, China", "Puerto Rico,
+    USA": a name or code of the part, then of the country it is kept under), else ""."""
+    part, comma, whole = text.rpartition(",")
+    if not comma or not part.strip() or "," in part:
+        return ""
+    named = own_codes(written_codes(country_meant(part.strip(), gazetteer), gazetteer))
+    wholes = own_codes(written_codes(country_meant(whole.strip(), gazetteer), gazetteer))
+    kept = {code for country in wholes for code in (*COUNTRY_PARTS.get(country, ()), *_WRITTEN_UNDER.get(country, ()))}
+    return next(iter(named)) if len(named) == 1 and named <= kept else ""
+
+
 def area_name(codes: frozenset[str], gazetteer: Gazetteer) -> str:
     """The name sitefinder shows for a country or region: the gazetteer's, Hong Kong, Macau and
     Taiwan as regions.PROVINCES names them ("Macau", not GeoNames' "Macao")."""
-    from sitefinder.regions import display_region
-
     return " / ".join(display_region(gazetteer.country_name(code)) for code in sorted(codes))
 
 
@@ -166,3 +193,66 @@ def _site_area(country: str, province: str, city: str, gazetteer: Gazetteer) -> 
 def in_area(site: Site, codes: frozenset[str], gazetteer: Gazetteer) -> bool:
     """Whether a site lies in one of the countries or regions `codes`: the one test of membership."""
     return site_area(site.country, site.province, site.city, gazetteer) in codes
+
+
+# Abbreviations of countries and unions typed alone, which no ISO code or GeoNames name spells
+# ("UAE" is ARE; "EU" is no country): None for a union of countries, no place to measure from.
+ABBREVIATIONS: dict[str, str | None] = {"uae": "AE", "uk": "GB", "usa": "US", "us": "US", "prc": "CN",
+                                        "roc": "TW", "eu": None}
+
+class CodeReading(NamedTuple):
+    """What a code typed alone means (read_code): the country it is the code of (ISO alpha-2, and the
+    gazetteer's name for it; "" for a union), and the Chinese places its letters are the pinyin
+    initials of (china.places_of_initials: BJ 北京), which make it mean two things."""
+
+    typed: str
+    code: str
+    country: str
+    initials: tuple[str, ...] = ()
+
+
+def read_code(text: str, gazetteer: Gazetteer) -> CodeReading | None:
+    """A country's code or abbreviation typed alone, or None for any other text. The one place that
+    reads one, for near, map, list --country and import --country alike.
+
+    A code is written in capitals ("Bo" is Bo, Sierra Leone, "BO" Bolivia): two that are an ISO 3166
+    alpha-2 code ("HK", "DE"), three that are an alpha-3 one ("HKG", "DEU": the region table's names
+    of a whole country; of a country and its parts, "FRA" for France and its overseas, the one whose
+    name means them all), or an abbreviation of ABBREVIATIONS ("UK", "USA", "U.S.", "EU"). A code
+    means what its country's name means (`near HK` is `near "Hong Kong"`, `near TW` `near Taiwan`):
+    the caller reads the name. Read loosely, "UK" was Uk in Irkutsk, "US" Us in Île-de-France, each
+    silently. `initials` are set for a code of a country outside China's area whose letters are also
+    the pinyin initials of a Chinese province or big city (BJ, SZ, CD): HK, MO and TW name the
+    region a Chinese patient means by them too."""
+    if not text.isascii() or "," in text or len(text) > 6:
+        return None
+    key = name_key(text)
+    if key in ABBREVIATIONS:
+        code = ABBREVIATIONS[key] or ""
+        return CodeReading(text, code, _country_named(code, gazetteer) if code else "")
+    if not text.isupper() or not key.isalpha():
+        return None
+    code = key.upper() if len(key) == 2 else _alpha3(key, gazetteer) if len(key) == 3 else ""
+    if not code or gazetteer.country_name(code) == code:
+        return None
+    initials = () if code in CHINA_AREA else tuple(places_of_initials(key, gazetteer))
+    return CodeReading(text, code, _country_named(code, gazetteer), initials)
+
+
+def _country_named(code: str, gazetteer: Gazetteer) -> str:
+    """A country's name as sitefinder shows it: GeoNames' ("Germany"), a region of China as the
+    region ("Macau", not "Macao")."""
+    return display_region(gazetteer.country_name(code).strip())  # GeoNames writes "Bonaire, Saint Eustatius and Saba "
+
+
+def _alpha3(key: str, gazetteer: Gazetteer) -> str:
+    """The country an alpha-3 code (folded) names: of the whole countries the region table gives for
+    it, the one whose own name means them all ("fra": France, with Réunion and the rest), else ""."""
+    whole = {country for country, admin1 in gazetteer.regions(key) if not admin1}
+    return next((code for code in sorted(whole) if gazetteer.country_codes(gazetteer.country_name(code)) == whole), "")
+
+
+def country_meant(text: str, gazetteer: Gazetteer) -> str:
+    """The country name a --country value means: a code's country's name ("HK" → "Hong Kong"), else the text."""
+    reading = read_code(text, gazetteer)
+    return reading.country if reading is not None and reading.country else text

@@ -342,6 +342,10 @@ def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource,
     listed = None if status is JOINABLE_FILTER else status
     read = region.meant or region.query  # a code (HK) is read as its country's name (Hong Kong)
     named = find_province(read)
+    whole = frozenset(code for code, admin1 in region.regions if not admin1)
+    if named is None and len(whole) == len(region.regions) == 1:  # "HKSAR": Hong Kong, a region, as its name is
+        by_name = find_province(area_name(whole, open_gazetteer()))
+        named = by_name if by_name is not None and by_name.country != "CN" else None
     where: tuple[str | None, frozenset[str] | None]
     if named is not None and named.country != "CN":  # Hong Kong, Macau, Taiwan: the sites that lie there
         name, kind = named.name, "region"

@@ -177,7 +177,7 @@ def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
     """
     from sitefinder.errors import UsageError
 
-    province = find_province(text)
+    province = find_province(text) or _region_of_code(text)
     if province:
         return province.name
     for name in site_provinces:
@@ -192,6 +192,13 @@ def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
     hint = said("usage.province_meant", names=tuple(choices[key] for key, _, _ in matches)) if matches \
         else said("usage.province_example")
     raise UsageError(key="usage.unknown_province", query=quoted(text), hint=hint)
+
+
+def _region_of_code(text: str) -> Province | None:
+    """The region outside the mainland (Hong Kong, Macau, Taiwan) whose ISO code `--province` was
+    given ("HK", "TW"), read as `--country HK` is: in capitals, as codes are written."""
+    code = text.strip()
+    return next((province for province in PROVINCES if province.country != "CN" and province.country == code), None)
 
 
 def short_province(text: str) -> str:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from sitefinder.china import (ABROAD_NOTED, CHINA_AREA, chinese_cities_beginning, city_of_qualifier, names_a_facility,
                               names_an_institution, own_pinyin, places_of_initials, resolve_china,
                               spells_a_division)
+from sitefinder.countries import CodeReading, country_meant, other_area, read_code
 from sitefinder.distance import SAME_PLACE_KM, distinct_places, sphere_km
 from sitefinder.errors import CodeOrInitials, PlaceNotFound, RegionNotPlace, SitefinderError, UsageError
 from sitefinder.gazetteer import Gazetteer
@@ -81,10 +82,22 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
         short = [place for place in gazetteer.places(name_key(text)) if name_key(place.name) == name_key(text)]
         if not short:
             initials = _initials_suggested(text, gazetteer)
-            raise PlaceNotFound(text, initials, hint=said("hint.initials", text=text) if initials else "", lang=lang)
+            raise PlaceNotFound(text, [*_code_in_small_letters(text, gazetteer), *initials], hint=said("hint.initials", text=text) if initials else "",
+                                lang=lang)
         chosen = _choose(query, text, short, preferred)
         return chosen._replace(notes=(*chosen.notes, said("notice.exact_short", text=text, place=chosen.place.label,
                                                           country=chosen.place.country)))
+    other = other_area(text, gazetteer)
+    if other is not None:  # "Republic of China", "Chinese Taipei", "Korea": the country --country reads
+        zh = gazetteer.country_name_zh(next(iter(other.codes))) if len(other.codes) == 1 else ""
+        raise RegionNotPlace(text, {(code, "") for code in other.codes}, hint=said("hint.country"),
+                             notes=other.notes, meant=said("name.either", en=other.name, zh=zh or other.name))
+    regions = _regions_alone(text, gazetteer)
+    if regions and not any(code in CHINA_AREA for code, _ in regions) and not _main_city(
+            _lookup(gazetteer, text), regions, gazetteer):
+        # a state or country abroad before China's divisions' aliases: "Victoria" is the Australian
+        # state, not Victoria (BC) noting Hong Kong's old capital; China's own are read by china.py
+        raise RegionNotPlace(text, regions, hint=_region_hint(text, regions))
     china = resolve_china(query, text, gazetteer, preferred, lang)  # China's divisions (天河区, 广州天河) first
     if china is not None:
         return china
@@ -95,17 +108,16 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
         candidates = [place for place in _lookup(gazetteer, head)
                       if all(_within(place, regions, gazetteer) for regions in region_sets)]
         if candidates and not qualifiers:
-            countries: set[tuple[str, str]] = {(code, admin1) for code, admin1 in _regions_named(text, gazetteer)
-                                               if not admin1}
-            if countries and not any(_within(place, countries, gazetteer) and _main_city(place, gazetteer)
-                                     for place in candidates):
+            regions = _regions_alone(text, gazetteer)
+            if regions and not _main_city(candidates, regions, gazetteer):
                 # "China" is a country, not China in Maine, nor "Colombia" a town in Cuba or in Huila;
-                # "Singapore", "Luxembourg" and "Mexico" (Mexico City) are the country's main city too
-                raise RegionNotPlace(text, countries, hint=said("hint.country"))
+                # "California" the state, not California in Maryland; "Singapore", "Luxembourg",
+                # "Mexico" (Mexico City) and "New York" (New York City) are the region's main city too
+                raise RegionNotPlace(text, regions, hint=_region_hint(text, regions))
         if candidates:
             return _choose(query, head, candidates, preferred)
     if regions := _regions_named(text, gazetteer):
-        raise RegionNotPlace(text, regions, hint=said("hint.region", query=quoted(text)))
+        raise RegionNotPlace(text, regions, hint=_region_hint(text, regions))
     parts = [part.strip() for part in text.translate(TO_COMMA).split(",") if part.strip()]
     if len(parts) >= 2 and gazetteer.country_codes(parts[0]) and not gazetteer.country_codes(parts[-1]):
         # "China, Guangzhou": the country written first, as a Chinese address is ordered (中国，广州),
@@ -144,10 +156,6 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
     raise PlaceNotFound(text, suggestions, lang=lang)
 
 
-# Abbreviations of countries and unions typed alone, which no ISO code or GeoNames name spells
-# ("UAE" is ARE; "EU" is no country): None for a union of countries, no place to measure from.
-ABBREVIATIONS: dict[str, str | None] = {"uae": "AE", "uk": "GB", "usa": "US", "us": "US", "prc": "CN",
-                                        "roc": "TW", "eu": None}
 UNIONS = {"eu": said("name.either", en="the European Union", zh="欧盟")}
 
 
@@ -167,64 +175,6 @@ def _two_places(parts: list[str], gazetteer: Gazetteer) -> list[str]:
         place = max(own, key=lambda place: place.population)
         cities.append(place_words(place.name, place.province or place.country))
     return cities if cities[0] != cities[1] else []
-
-
-class CodeReading(NamedTuple):
-    """What a code typed alone means (read_code): the country it is the code of (ISO alpha-2, and the
-    gazetteer's name for it; "" for a union), and the Chinese places its letters are the pinyin
-    initials of (china.places_of_initials: BJ 北京), which make it mean two things."""
-
-    typed: str
-    code: str
-    country: str
-    initials: tuple[str, ...] = ()
-
-
-def read_code(text: str, gazetteer: Gazetteer) -> CodeReading | None:
-    """A country's code or abbreviation typed alone, or None for any other text. The one place that
-    reads one, for near, map, list --country and import --country alike.
-
-    A code is written in capitals ("Bo" is Bo, Sierra Leone, "BO" Bolivia): two that are an ISO 3166
-    alpha-2 code ("HK", "DE"), three that are an alpha-3 one ("HKG", "DEU": the region table's names
-    of a whole country; of a country and its parts, "FRA" for France and its overseas, the one whose
-    name means them all), or an abbreviation of ABBREVIATIONS ("UK", "USA", "U.S.", "EU"). A code
-    means what its country's name means (`near HK` is `near "Hong Kong"`, `near TW` `near Taiwan`):
-    the caller reads the name. Read loosely, "UK" was Uk in Irkutsk, "US" Us in Île-de-France, each
-    silently. `initials` are set for a code of a country outside China's area whose letters are also
-    the pinyin initials of a Chinese province or big city (BJ, SZ, CD): HK, MO and TW name the
-    region a Chinese patient means by them too."""
-    if not text.isascii() or "," in text or len(text) > 6:
-        return None
-    key = name_key(text)
-    if key in ABBREVIATIONS:
-        code = ABBREVIATIONS[key] or ""
-        return CodeReading(text, code, _country_named(code, gazetteer) if code else "")
-    if not text.isupper() or not key.isalpha():
-        return None
-    code = key.upper() if len(key) == 2 else _alpha3(key, gazetteer) if len(key) == 3 else ""
-    if not code or gazetteer.country_name(code) == code:
-        return None
-    initials = () if code in CHINA_AREA else tuple(places_of_initials(key, gazetteer))
-    return CodeReading(text, code, _country_named(code, gazetteer), initials)
-
-
-def _country_named(code: str, gazetteer: Gazetteer) -> str:
-    """A country's name as sitefinder shows it: GeoNames' ("Germany"), a region of China as the
-    region ("Macau", not "Macao")."""
-    return display_region(gazetteer.country_name(code).strip())  # GeoNames writes "Bonaire, Saint Eustatius and Saba "
-
-
-def _alpha3(key: str, gazetteer: Gazetteer) -> str:
-    """The country an alpha-3 code (folded) names: of the whole countries the region table gives for
-    it, the one whose own name means them all ("fra": France, with Réunion and the rest), else ""."""
-    whole = {country for country, admin1 in gazetteer.regions(key) if not admin1}
-    return next((code for code in sorted(whole) if gazetteer.country_codes(gazetteer.country_name(code)) == whole), "")
-
-
-def country_meant(text: str, gazetteer: Gazetteer) -> str:
-    """The country name a --country value means: a code's country's name ("HK" → "Hong Kong"), else the text."""
-    reading = read_code(text, gazetteer)
-    return reading.country if reading is not None and reading.country else text
 
 
 def _by_code(query: str, reading: CodeReading, gazetteer: Gazetteer, preferred: frozenset[int],
@@ -255,6 +205,13 @@ def _by_code(query: str, reading: CodeReading, gazetteer: Gazetteer, preferred: 
                                               *found.notes))
 
 
+def _code_in_small_letters(text: str, gazetteer: Gazetteer) -> list[str]:
+    """The country or region whose code a word that names no place is, not written in capitals
+    ("hk": Hong Kong), suggested: read_code reads only capitals ("Bo" is Bo, Sierra Leone)."""
+    coded = read_code(text.upper(), gazetteer) if text.isascii() and text.isalpha() and not text.isupper() else None
+    return [coded.country] if coded is not None and coded.country else []
+
+
 def _initials_suggested(text: str, gazetteer: Gazetteer) -> list[str]:
     """The Chinese places two or three letters that name nothing are the pinyin initials of (GZ: 广州,
     贵州), suggested when nothing else is known."""
@@ -262,11 +219,23 @@ def _initials_suggested(text: str, gazetteer: Gazetteer) -> list[str]:
     return places_of_initials(key, gazetteer) if text.isascii() and key.isalpha() and 2 <= len(key) <= 3 else []
 
 
-def _main_city(place: Place, gazetteer: Gazetteer) -> bool:
-    """Whether a place is the most populous of its country (Singapore, Mexico City): what the
-    country's name means when a place bears it too."""
-    largest = gazetteer.largest_place(gazetteer.country_code_of(place.country))
-    return place.geonameid is not None and place.geonameid == largest
+def _region_hint(text: str, regions: set[tuple[str, str]]) -> Said:
+    return said("hint.country") if all(not admin1 for _, admin1 in regions) else \
+        said("hint.region", query=quoted(text))
+
+
+def _main_city(places: list[Place], regions: set[tuple[str, str]], gazetteer: Gazetteer) -> bool:
+    """Whether one of the places bearing a region's name is what the name means: THE rule for a name
+    that is a country or a first-level division (state, province) and a place's too, one for both.
+    The name is the region unless the place is the most populous place of the main region of that
+    name, the one whose most populous place is the largest (Victoria: the Australian state, whose
+    Melbourne outweighs Gozo's Victoria). So Singapore, Mexico City ("Mexico") and New York City
+    are the place; California (Maryland), Queensland (Alberta), Victoria (BC's capital, but
+    Vancouver is larger) and Washington (Seattle is the state's largest) are the region."""
+    largest = {region: gazetteer.largest_row(*region) for region in sorted(regions)}  # one query a region
+    main = max(largest, key=lambda region: largest[region][1])
+    return any(place.geonameid is not None and place.geonameid == largest[main][0] and _within(place, {main}, gazetteer)
+               for place in places)
 
 
 MAX_CODE_LETTERS = 3  # ISO 3166 codes, of countries and of their divisions, are two or three letters
@@ -277,10 +246,23 @@ def _regions_named(text: str, gazetteer: Gazetteer) -> set[tuple[str, str]]:
     code and not written in capitals, only by the region's own name ("Ain", "Var", "Zug"): codes are
     written in capitals (read_code), and read loosely "Per" was Peru, "Aus" Australia, "Mex" a state."""
     regions = gazetteer.regions(text)
+    whole = {code for code, admin1 in regions if not admin1}
+    if whole:  # a country's name: a state abroad only by its own name, none within it (San Marino's castello)
+        # ("Georgia" is also the US state; "HKSAR" Hong Kong, not Haute-Kotto, whose code is HK)
+        regions = {(code, admin1) for code, admin1 in regions if not admin1 or code not in whole
+                   and province_key(admin1) == province_key(text)}
     if not text.isascii() or len(name_key(text)) > MAX_CODE_LETTERS or text.isupper():
         return regions  # 中国, 山东: two characters are a name, not a code
     return {(code, admin1) for code, admin1 in regions
             if province_key(admin1 or gazetteer.country_name(code)) == province_key(text)}
+
+
+def _regions_alone(text: str, gazetteer: Gazetteer) -> set[tuple[str, str]]:
+    """The regions a name a place bears too may mean instead (resolver._main_city): a country by any
+    of its names, a state or province by its own only ("Victoria", not "Kashi" folded to "ka" nor
+    "Saga County" to Saga Prefecture)."""
+    return {(code, admin1) for code, admin1 in _regions_named(text, gazetteer)
+            if not admin1 or province_key(admin1) == name_key(text)}
 
 
 def _known_heads(text: str, gazetteer: Gazetteer) -> list[str]:
@@ -331,7 +313,7 @@ def _one_syllable(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
     begun = chinese_cities_beginning(key, gazetteer)
     own = [place for place in gazetteer.places(key) if name_key(place.name) == key and place.population >= ABROAD_NOTED]
     if not own:
-        raise PlaceNotFound(text, begun, hint=said("hint.one_syllable"))
+        raise PlaceNotFound(text, [*_code_in_small_letters(text, gazetteer), *begun], hint=said("hint.one_syllable"))
     chosen = _choose(query, text, own, preferred)
     if not begun:
         return chosen

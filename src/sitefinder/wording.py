@@ -200,7 +200,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "hint.union": {"en": "{text} is {union}, not a place: give a city in it",
                    "zh": "{text} 是{union}，不是一个地点：请给出其中的城市"},
     "hint.country_code": {"en": "{text} is {country}: give a city in it", "zh": "{text} 是 {country}：请给出其中的城市"},
-    # a code typed alone (resolver.read_code): "HK (Hong Kong) is a country..."; BJ: Benin or 北京?
+    # a code typed alone (countries.read_code): "HK (Hong Kong) is a country..."; BJ: Benin or 北京?
     "name.code": {"en": "{code} ({country})", "zh": "{code}（{country}）"},
     "notice.country_code": {"en": "{text}: the country code of {country}", "zh": "{text}：{country} 的国家代码"},
     "error.code_or_initials": {"en": "{code}: {country} (its country code) or {places}? Type the name.",
