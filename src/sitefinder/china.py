@@ -896,7 +896,7 @@ def names_a_facility(text: str) -> bool:
 # Pinyin initials (#20). A patient in China writes a big city or a province by the first letters of
 # its pinyin, in capitals: BJ 北京, SH 上海, GD 广东, SZ 深圳 and 苏州, CD 成都, HN 湖南, 河南 and 海南.
 # Several are also a country's ISO code (BJ Benin, SZ Eswatini, CD DR Congo): such a code is never
-# silently the country (resolver.read_code asks back, naming both), and initials that are no code
+# silently the country (countries.read_code asks back, naming both), and initials that are no code
 # (GZ) are offered when nothing else is known. The initials are worked out from the gazetteer's own
 # data, not listed: each name's characters read by the `pinyin` table so that the readings spell its
 # pinyin (its English name, or a Latin name cn_key gives it), which picks 重庆's chong, not zhong.
