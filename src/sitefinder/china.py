@@ -254,6 +254,7 @@ def _rank(divisions: list[Division], preferred: frozenset[int], wade_giles: bool
     without the mainland-first step, 16 mainland bare and pinyin answers went to a Taiwanese
     township of a more populous seat."""
     order = _WADE_GILES_FIRST if wade_giles else _FORM_ORDER
+    by_city = _by_city(divisions)
     areas: dict[str, set[str]] = {}
     for division in divisions:
         areas.setdefault(division.code[:2], set()).add(division.code)
@@ -264,7 +265,7 @@ def _rank(divisions: list[Division], preferred: frozenset[int], wade_giles: bool
         local = division.code[:2] in ("HK", "MO", "TW") and (
             division.level == "county" or division.level == "prefecture" and division.form in ("full", "bare"))
         return (order.get(division.form, 6), local, -len(areas[division.code[:2]]) if local else 0,
-                _LEVEL_ORDER[division.level], -_people(division), not hosts(division), division.code)
+                _LEVEL_ORDER[division.level], -_people(division, by_city), not hosts(division), division.code)
 
     def hosts(division: Division) -> bool:
         return division.place in preferred or division.level == "county" and division.city_place in preferred
@@ -281,20 +282,31 @@ def _rank(divisions: list[Division], preferred: frozenset[int], wade_giles: bool
         # not 五常市 (95,000) though Harbin hosts a site.
         equal = key(leader)[:4]
         first = next((division for division in ranked[1:] if key(division)[:4] == equal and hosts(division)
-                      and _people(division) >= CONTENDER_SHARE * _people(leader)), None)
+                      and _people(division, by_city) >= CONTENDER_SHARE * _people(leader, by_city)), None)
         if first is not None:
             ranked = [first, *(division for division in ranked if division is not first)]
     return ranked
 
 
-def _people(division: Division) -> int:
-    """The people that rank a division among namesakes of its level: its seat's; a district's (区)
-    that has none counted of its own, its city's, whose part it is (海州区 of Lianyungang has none:
-    Lianyungang's; 宝山区 of Shanghai has its own 2.3 million, counted as they are). Compared only
+def _by_city(divisions: Iterable[Division]) -> bool:
+    """Whether county-level namesakes are ranked by their cities' people: when any of them has none
+    counted of its own. GeoNames counts the people of 577 of the 3,239 county-level seats, so a
+    district with a count set against one without compared a town with a city: 鹤岗's 南山区 (none:
+    Hegang's 0.6 million) came before 深圳's (11,371 at its seat point, in a city of 17 million)."""
+    return any(division.level == "county" and division.code[:2] not in ("HK", "MO", "TW") and not division.population
+               for division in divisions)
+
+
+def _people(division: Division, by_city: bool = False) -> int:
+    """The people that rank a division among namesakes of its level: its seat's; a county-level
+    division's, when any of its namesakes has none counted (`_by_city`), its city's, whose part it is
+    (like with like: 南山区 is Shenzhen's, 17 million, before Hegang's; a county-level city under its
+    province, 仙桃市, has no city: its own); else a district's (区) that has none counted its city's
+    (海州区 of Lianyungang: Lianyungang's; 宝山区 of Shanghai has its own 2.3 million). Compared only
     within a level (`_rank` orders by level first): a prefecture's people are never set against a
     district's borrowed from another city."""
-    if division.level == "county" and division.name.endswith(("区", "區")) and not division.population:
-        return division.city_population
+    if division.level == "county" and (by_city or division.name.endswith(("区", "區")) and not division.population):
+        return division.city_population or division.population
     return division.population
 
 
