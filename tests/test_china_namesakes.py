@@ -120,3 +120,25 @@ def test_chongqings_jiangbei(cli) -> None:
         seat = BY_CODE[code]
         assert min(sphere_km(p.latitude, p.longitude, float(seat["latitude"]), float(seat["longitude"]))
                    for p in places) <= 25, code
+
+
+def _km(a, b) -> float:
+    return sphere_km(a.latitude, a.longitude, b.latitude, b.longitude)
+
+
+@pytest.mark.parametrize(("latin", "written"), [("Kowloon", "香港九龍"), ("Kowloon", "九龍")])
+def test_a_hong_kong_place_answers_alike_in_latin_and_in_characters(latin: str, written: str) -> None:
+    """"Kowloon" is Kowloon (2.2 million), as 九龍 is: not 九龍城區 by its English name cut short."""
+    assert _km(resolve(latin, open_gazetteer()).place, resolve(written, open_gazetteer()).place) < 0.5
+
+
+def test_a_hong_kong_area_is_never_called_a_town(cli) -> None:
+    resolution = resolve("九龙", open_gazetteer())
+    note = " ".join(resolution.notes)
+    areas = [place for place in resolution.alternatives if place.country == "Hong Kong"]
+    assert areas
+    for place in areas:  # named, as a place of Hong Kong, never "（镇）" as the mainland's towns are
+        label = f"{place.name}, {place.province or place.country}"
+        assert label in note and f"{label}（镇）" not in note, note
+    result = cli("near", "九龙")
+    assert result.exit_code == 0 and "Kowloon" in result.stderr and "Kowloon, Kowloon City（镇）" not in result.stderr
