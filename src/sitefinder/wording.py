@@ -284,6 +284,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{query}：按 GeoNames 也称作 {query} 的 {place} 计算；您是否要找 {cities}？"},
     # China's divisions (china.py): in the language of the query, as the errors are (#21)
     "notice.china.town": {"en": "{name} (a town)", "zh": "{name}（镇）"},
+    "notice.china.area": {"en": "{name} (a place of {region})", "zh": "{name}（{region}的地方）"},
+    "notice.china.areas": {"en": '{query} is also {towns}: using {used}; for {place} write "{ask}"',
+                           "zh": "{query} 也是 {towns}：使用 {used}；如指{place}，请输入“{ask}”"},
     "notice.china.towns": {"en": '{query} is also {towns}: using {used}; for the town write "{ask}"',
                            "zh": "{query} 也是 {towns}：使用 {used}；如指该镇，请输入“{ask}”"},
     "notice.china.namesakes": {
