@@ -15,6 +15,7 @@ through plain calls to resolver.resolve.
 
 from __future__ import annotations
 
+import re
 import sys
 from functools import cache
 
@@ -390,3 +391,39 @@ def test_a_country_written_first(cli, city: str) -> None:
     run = cli("near", f"China, {city}", "--lang", "en")
     assert run.exit_code == 0 and "China is not" not in run.stderr, run.stderr
 
+
+
+def _pinyin_also_a_region_abroad() -> list[str]:
+    """Own pinyin or English names of China's divisions that are also a region's name abroad
+    (Altay: the Altai Republic; bomi: Bomi County, Liberia; lishi; donga; kashi), from the tables."""
+    from sitefinder.china import CHINA_AREA
+    from sitefinder.queries import open_gazetteer
+
+    gazetteer = open_gazetteer()
+    keys = [key for (key,) in gazetteer.rows("SELECT DISTINCT key FROM cn_key WHERE form = 'latin'", [])]
+    return sorted(key for key in keys if key.isalpha()
+                  and any(code not in CHINA_AREA for code, _ in gazetteer.regions(key)))
+
+
+def test_the_table_has_pinyin_that_is_also_a_region_abroad() -> None:
+    assert {"altay", "bomi", "lishi"} <= set(_pinyin_also_a_region_abroad())
+
+
+@pytest.mark.parametrize("key", _pinyin_also_a_region_abroad())
+def test_a_divisions_pinyin_that_is_also_a_region_abroad_is_chinas_first(key: str) -> None:
+    """After a region abroad was read before China's divisions (for California, Victoria), `near
+    Altay` was the Altai Republic and `near bomi` Liberia's Bomi County: "a province, no site there"."""
+    from sitefinder.china import CHINA_AREA
+    from sitefinder.queries import open_gazetteer
+    from sitefinder.resolver import resolve
+
+    gazetteer = open_gazetteer()
+    try:
+        resolution = resolve(key, gazetteer)
+    except RegionNotPlace as region:
+        assert all(code in CHINA_AREA for code, _ in region.regions), (key, region.regions)
+        return
+    if gazetteer.country_codes(resolution.place.country) & set(CHINA_AREA):
+        return
+    # abroad (Bāli, India; Saga, Japan: the more populous) only with a notice naming China's division
+    assert any(re.search("[\u4e00-\u9fff]", str(note)) for note in resolution.notes), (key, resolution)

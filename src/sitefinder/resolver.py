@@ -92,7 +92,9 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
         zh = gazetteer.country_name_zh(next(iter(other.codes))) if len(other.codes) == 1 else ""
         raise RegionNotPlace(text, {(code, "") for code in other.codes}, hint=said("hint.country"),
                              notes=other.notes, meant=said("name.either", en=other.name, zh=zh or other.name))
-    regions = _regions_alone(text, gazetteer)
+    # Chinese characters, or the pinyin or English name of a division of China (Altay, bomi, lishi,
+    # bali), are China's first, as everywhere: Altay is 阿勒泰地区, not the Altai Republic
+    regions = () if has_cjk(text) or spells_a_division(name_key(text), gazetteer) else _regions_alone(text, gazetteer)
     if regions and not any(code in CHINA_AREA for code, _ in regions) and not _main_city(
             _lookup(gazetteer, text), regions, gazetteer):
         # a state or country abroad before China's divisions' aliases: "Victoria" is the Australian
