@@ -46,7 +46,7 @@ from sitefinder.distance import sphere_km  # noqa: E402
 from sitefinder.gazetteer import SCHEMA_VERSION, TOWN_MIN_POPULATION  # noqa: E402
 from sitefinder.countries import COUNTRY_PARTS  # noqa: E402
 from sitefinder.regions import PROVINCES, province_key  # noqa: E402
-from sitefinder.text import has_cjk, name_key  # noqa: E402
+from sitefinder.text import has_cjk, name_key, written_in  # noqa: E402
 
 from build_china import china_tables, write_china_tables  # noqa: E402
 from build_postal import (abroad_postal_table, division_town_table, postal_source, write_abroad_postal,  # noqa: E402
@@ -104,13 +104,6 @@ def chinese_names(names: set[tuple[str, int]], aliases: set[tuple[str, int]],
     Hong Kong's own characters, HKSCS: 九龍, 銅鑼灣, 深水埗), one that Simplified also writes last
     (臺北 before 台北), and never a Japanese form (銅鑼湾, 観塘: in neither set): such a place with no
     name written there keeps its English name alone, rather than one no one there writes."""
-    def written_in(text: str, encoding: str) -> bool:
-        try:
-            text.encode(encoding)
-        except UnicodeEncodeError:
-            return False
-        return True
-
     best: dict[int, tuple[bool, bool, int, str]] = {}
     for key, place in names:
         if not has_cjk(key) or (key, place) in aliases:

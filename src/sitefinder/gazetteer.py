@@ -19,7 +19,7 @@ from sitefinder.errors import SitefinderError
 from sitefinder.models import Place
 from sitefinder.placenames import TO_COMMA, without_division_word
 from sitefinder.regions import place_words, province_key
-from sitefinder.text import has_cjk, name_key
+from sitefinder.text import has_cjk, name_key, written_in
 
 # 8: the US postal tables (postal, zip) and the lookups placing registry rows asks for
 # (place_division, town_name: scripts/build_gazetteer.py's add_placement_indexes).
@@ -432,15 +432,7 @@ class Gazetteer:
         whole = self.country_codes(self.country_name(code))
         rows = self._db.execute("SELECT key FROM region WHERE country = ? AND admin1 = ''", (code,)).fetchall()
         names = [key for key, in rows if has_cjk(key) and self.country_codes(key) == whole]
-
-        def traditional(name: str) -> bool:
-            try:
-                name.encode("gb2312")
-            except UnicodeEncodeError:
-                return True
-            return False
-
-        return min(names, key=lambda name: (traditional(name), len(name), name), default="")
+        return min(names, key=lambda name: (not written_in(name, "gb2312"), len(name), name), default="")
 
     def suggest(self, text: str, limit: int = 3) -> list[str]:
         """Close spellings of well-known place names, best first. Only on the miss path."""

@@ -179,3 +179,13 @@ def wrap_words(text: str, width: int, length: Callable[[str], int] = len) -> lis
         else:
             lines.append(piece)
     return [line.rstrip() for line in lines] or [""]
+
+
+def written_in(text: str, encoding: str) -> bool:
+    """Whether `text` can be written in a character set: GB 2312 holds Simplified characters only
+    (广州, not 廣州 nor the Japanese 広州), Big5-HKSCS the Traditional written in Hong Kong and Taiwan."""
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
