@@ -11,6 +11,7 @@ import json
 
 import pytest
 
+from sitefinder.facilities import hospital_name
 from sitefinder.models import Site
 
 from conftest import make_site, run_cli
@@ -77,6 +78,57 @@ def test_a_sponsors_site_number_after_the_name_is_the_same_hospital(sites_file, 
     found = hospitals(path)
     assert [hospital["facility"] for hospital in found] == ["Peking University Third Hospital", "Other Hospital"]
     assert listings(found[0]) == {1, 2}
+
+
+# One hospital as different studies' staff write it (all from the real records: NCT04547049,
+# NCT05288205, NCT05843643): words in another order, "College of Medicine" for "School of Medicine",
+# an article, "Province" for "Provincial", a letter slipped in a long word.
+SAME_HOSPITAL = [
+    ("The First Affiliated Hospital, College of Medicine, Zhejiang University",
+     "The First Affiliated Hospital, Zhejiang University School of Medicine /ID# 252633"),
+    ("The First Affiliated Hospital, Zhejiang University School of Medicine", "First Affiliated Hospital of Zhejiang University"),
+    ("Zhejiang Province People's Hospital /ID# 253860", "Zhejiang Provincial People's Hospital"),
+    ("Pecking Union Medical College Hospital", "Peking Union Medical College Hospital /ID# 253045"),
+    ("Beijing Tiantan Hospital, Captal Medical University", "Beijing Tiantan Hospital, Capital Medical University"),
+    ("The first Affiliated Hospital, Sun Yat-sen University", "The First Affiliated Hospital, Sun Yat-sen University /ID# 252921"),
+    ("Sun Yat-sen University Cancer Center", "Sun Yat-Sen University Cancer Centre"),
+    ("Children's Hospital of Fudan University", "Fudan University Children's Hospital"),
+]
+# Different hospitals with much of their names in common: never one.
+OTHER_HOSPITALS = [
+    ("The First Affiliated Hospital, Zhejiang University", "The Second Affiliated Hospital, Zhejiang University"),
+    ("Sun Yat-sen University Cancer Center", "Sun Yat-sen Memorial Hospital of Sun Yat-sen University"),
+    ("Peking University Third Hospital", "Peking University First Hospital"),
+    ("Beijing Cancer Hospital", "Cancer Hospital Chinese Academy Of Medical Sciences"),
+    ("Zhejiang Cancer Hospital", "Zhejiang Provincial People's Hospital"),
+    ("Zhongshan Hospital", "Zhongnan Hospital"),
+    ("Beijing Chest Hospital, Capital Medical University", "Beijing Children's Hospital, Capital Medical University"),
+    ("Sir Run Run Shaw Hospital, College of Medicine, Zhejiang University",
+     "The Second Affiliated Hospital, College of Medicine, Zhejiang University"),
+]
+
+
+@pytest.mark.parametrize("store", ["memory", "index"])
+@pytest.mark.parametrize(("first", "second"), SAME_HOSPITAL + OTHER_HOSPITALS)
+def test_one_hospital_however_its_studies_spell_it_and_never_two_as_one(sites_file, monkeypatch, store: str,
+                                                                        first: str, second: str) -> None:
+    """`near --by hospital` on many trials listed 浙大一院 three times, spelt three ways."""
+    if store == "index":
+        monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
+    lat, lon = GUANGZHOU
+    path = sites_file(make_site(1, first, latitude=lat, longitude=lon, status="RECRUITING", nct_id="NCT00000001"),
+                      make_site(2, "Other Hospital", latitude=lat + 0.1, longitude=lon, status="RECRUITING",
+                                nct_id="NCT00000002"),
+                      # placed 100 km off by its study: still found as the same hospital's listing
+                      make_site(3, second, latitude=lat + 0.9, longitude=lon, status="RECRUITING",
+                                nct_id="NCT00000002"))
+    found = hospitals(path, "--limit", "2")
+    if (first, second) in SAME_HOSPITAL:
+        assert [hospital["facility"] for hospital in found] == [hospital_name(first), "Other Hospital"]
+        assert listings(found[0]) == {1, 3}
+    else:
+        assert listings(found[0]) == {1}
+        assert [hospital["facility"] for hospital in hospitals(path)] == [first, "Other Hospital", second]
 
 
 def test_a_hospitals_status_is_its_most_open_listing_and_says_which(sites_file) -> None:
@@ -245,3 +297,16 @@ def test_an_imports_notices_are_in_its_json(tmp_path) -> None:
     assert run.exit_code == 0, run.stderr
     assert [notice["text"] for notice in run.json()["notices"]] == stderr_notices(run)
     assert run.json()["notices"]
+
+
+def test_a_slipped_letter_is_forgiven_only_in_one_long_word() -> None:
+    from sitefinder.hospitals import HospitalNames
+
+    names = HospitalNames()
+    first = names.of(make_site(1, "Xiangya Hospital of Central South University"))
+    assert names.of(make_site(2, "Xaingya Hospital of Central South University")) == first  # swapped
+    assert names.of(make_site(3, "Xianya Hospital of Central South University")) == first  # left out
+    assert names.of(make_site(4, "Xianya Hospital of Central South Univrsity")) != first  # 2 words wrong
+    assert names.of(make_site(5, "Xiangya Hospital of Central South Univers")) != first  # 3 letters left out
+    assert names.of(make_site(6, "Hunan Hospital")) != names.of(make_site(7, "Henan Hospital"))  # short words
+    assert names.of(make_site(8, "Xiangya Hospital 2 of Central South University")) != first  # another word

@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that reso
     from sitefinder.gazetteer import Gazetteer
     from sitefinder.geomap import Scene
     from sitefinder.countries import Area
+    from sitefinder.hospitals import HospitalKey, HospitalNames
     from sitefinder.regions import Province
     from sitefinder.sitestore import CityFilter, IndexedSource, MemorySource
 
@@ -787,7 +788,7 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
     enough hospitals are found, then every listing of those hospitals is read (_hospital_listings),
     so that a hospital shows the same listings whatever `limit` is."""
     from sitefinder.errors import RegionNotPlace
-    from sitefinder.hospitals import group_by_hospital, hospital_key
+    from sitefinder.hospitals import HospitalNames, group_by_hospital
 
     query = query.strip()
     check_given(province=province, status=status, condition=condition, trials=trials)
@@ -811,20 +812,21 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
         # hospitals (every site nearer than a batch's last is in it, so those are the nearest
         # hospitals); then every listing of each of them is read, wherever its study placed it.
         budget = None if wanted is None else wanted * 8  # hospitals run several trials: more sites than hospitals
+        names = HospitalNames()
         while True:
             result = find_nearest(resolution, source, limit=budget, within_km=within_km,
                                   province=province_name, status=status_value, trials=chosen)
-            keys = list(dict.fromkeys(hospital_key(entry.site) for entry in result.sites))
+            keys = list(dict.fromkeys(names.of(entry.site) for entry in result.sites))
             if budget is None or wanted is None or len(keys) >= wanted or len(result.sites) < budget:
                 break
             budget *= 4  # bounded: once a batch is not filled, every matching site has been ranked
         kept = frozenset(keys[:wanted] if wanted is not None else keys)
         listings = _hospital_listings(resolution, source, [entry for entry in result.sites
-                                                           if hospital_key(entry.site) in kept],
-                                      kept, province_name, status_value, chosen)
+                                                           if names.of(entry.site) in kept],
+                                      kept, names, province_name, status_value, chosen)
         result = _with_trials(result._replace(sites=listings, notes=filter_notes), source,
                               [entry.site for entry in listings])
-        hospitals = group_by_hospital(listings, result.trials, source.trial)
+        hospitals = group_by_hospital(listings, result.trials, source.trial, names)
         if status_value is JOINABLE_FILTER:
             result = result._replace(closed_left_out=source.count_matching(province_name, CLOSED_STATUSES,
                                                                            trials=chosen))
@@ -836,18 +838,19 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
 
 
 def _hospital_listings(resolution: Resolution, source: MemorySource | IndexedSource, ranked: list[RankedSite],
-                       hospitals: frozenset[tuple[str, str]], province: str | None,
+                       hospitals: frozenset[HospitalKey], names: HospitalNames, province: str | None,
                        status: str | frozenset[str | None] | None, trials: frozenset[str] | None) -> list[RankedSite]:
     """Every placed listing of the hospitals kept that the filters let through, nearest first: those
-    ranked, and those their studies placed farther off (a hospital's name, read from the facility
-    index, and then the filters of every listing: sitestore.filter_sites, the rule of a listing)."""
-    from sitefinder.hospitals import hospital_key
+    ranked, and those their studies placed farther off (found by a word of the hospital's name in
+    the facility index, kept when `names` says they are one of the hospitals, then the filters of
+    every listing: sitestore.filter_sites, the rule of a listing)."""
+    from sitefinder.hospitals import search_word
     from sitefinder.sitestore import filter_sites
 
     found = {entry.site.id: entry.site for entry in ranked}
-    for facility in sorted({facility for facility, _ in hospitals if facility}):
-        for site in source.facility_matches(facility):
-            if hospital_key(site) in hospitals and site.has_coordinates:
+    for word in sorted({search_word(hospital) for hospital in hospitals} - {""}):
+        for site in source.facility_matches(word):
+            if names.of(site) in hospitals and site.has_coordinates:
                 found.setdefault(site.id, site)
     extra = [site for site_id, site in found.items() if site_id not in {entry.site.id for entry in ranked}]
     if not extra:
