@@ -144,6 +144,53 @@ def test_the_trials_central_contact_is_named_as_such_not_a_place(cli) -> None:
     assert "did you mean" not in run.stderr
 
 
+def _central_numbers() -> list[str]:
+    """Every central contact's number of the shipped trial, written as digits alone, its last eight
+    digits, and with spaces."""
+    from sitefinder.queries import open_sites
+
+    numbers = [contact.phone for contact in open_sites(None).trial.central_contacts if contact.phone]
+    assert numbers
+    digits = ["".join(filter(str.isdigit, number)) for number in numbers]
+    return [*digits, *(number[-8:] for number in digits), *numbers]
+
+
+@pytest.mark.parametrize("number", _central_numbers())
+def test_a_central_contacts_number_is_named_as_such_however_it_is_written(cli, number: str) -> None:
+    """`show 89873999` said "no site has id 89873999" where `show "0760 8987 3999"` named the central
+    contact: digits alone are a number to call once no site has that id."""
+    run = cli("show", number)
+    assert run.exit_code == 1 and run.stdout == ""
+    assert "central contact" in run.stderr and "no site has id" not in run.stderr
+
+
+def _other_hospitals_in_site_cities() -> list[tuple[str, str]]:
+    """A hospital that is no site, named with the Chinese name of a city that has exactly one site
+    (柳州市工人医院 where 柳州市人民医院 is the site): (query, the site's Chinese name)."""
+    from sitefinder.facilities import facility_zh
+    from sitefinder.queries import open_sites
+
+    sites = open_sites(None).sites()
+    by_city: dict[str, list[str]] = {}
+    for site in sites:
+        name = facility_zh(site)
+        city = name[:name.index("市") + 1] if "市" in name[:4] else ""
+        if city:
+            by_city.setdefault(city, []).append(name)
+    made = [(f"{city}{other}", names[0]) for city, names in sorted(by_city.items()) if len(names) == 1
+            for other in ("工人医院", "妇幼保健院", "中医医院") if other not in names[0]]
+    assert len(made) >= 30
+    return made
+
+
+@pytest.mark.parametrize(("query", "site_name"), _other_hospitals_in_site_cities())
+def test_a_hospital_that_is_no_site_is_not_answered_by_another_of_its_city(cli, query: str, site_name: str) -> None:
+    """`show 柳州市工人医院` showed 柳州市人民医院 (the one site in 柳州), exit 0, no word said."""
+    run = cli("show", query)
+    assert run.exit_code == 1 and run.stdout == "", run.stdout
+    assert site_name in run.stderr  # the sites that city has are named, for the patient to choose
+
+
 def _city_led_fragments() -> list[tuple[str, list[int]]]:
     """Two words of a facility that begins with its city's name, where the city has other sites
     ("Beijing Chest"): the fragment, and the sites whose facility holds it."""

@@ -928,7 +928,8 @@ def names_an_institution(text: str) -> bool:
 
 
 # Words that make a Chinese query a facility's name rather than a place's (English ones: INSTITUTION_WORDS).
-FACILITY_WORDS_ZH = ("医院", "大学", "学院", "中心", "研究所", "肿瘤", "医科", "卫生院")
+FACILITY_WORDS_ZH = ("医院", "大学", "学院", "中心", "研究所", "研究院", "肿瘤", "医科", "卫生院", "保健院", "疗养院",
+                     "诊所", "门诊")
 
 
 def names_a_facility(text: str) -> bool:

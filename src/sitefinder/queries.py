@@ -678,6 +678,7 @@ def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
             raise SitefinderError(key="error.no_site_id", id=text, known=known)
         called = [site for site in source.sites() if any(has_number(contact, text) for contact in site.contacts)]
         if not called:  # 87343088: no site has that id, so it is a number to call
+            _check_central_contact(source, text)
             raise SitefinderError(key="error.no_site_id", id=text, known=known)
         return _one_site(called, text)
     if _looks_like_a_number(text):
@@ -706,20 +707,39 @@ def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
     if not found:  # whom a person calls: an investigator's name ("Hui Zhu" is also a name of 睢宁县), a number
         found.update((site.id, site) for site in source.sites()
                      if any(names_contact(contact, text) or has_number(contact, text) for contact in site.contacts))
-    if not found:
+    from sitefinder.china import names_a_facility
+
+    # A city with a part left over ("Qingdao 市南") is its sites; a hospital's name that no site has
+    # (柳州市工人医院) is not answered by another hospital of its city (柳州市人民医院): named instead.
+    other_hospital = names_a_facility(text) and bool(in_city)
+    if not found and not other_hospital:
         found.update((site.id, site) for site in in_city)
     matches = sorted(found.values(), key=lambda site: site.id)
     if not matches:
-        central = next(((trial, contact) for trial in _trials_of(source) for contact in trial.central_contacts
-                        if names_contact(contact, text) or has_number(contact, text)), None)
-        if central is not None:
-            raise SitefinderError(key="error.central_contact", query=quoted(text), name=central[1].name,
-                                  nct_id=central[0].nct_id)
-        cities = {fold(city) for city in source.cities()}
-        shown = tuple(name for name in suggestions if fold(name.split(",")[0]) in cities)  # what show can show
-        hint = said("error.did_you_mean", names=shown) if shown else ""
+        _check_central_contact(source, text)
+        if other_hospital:
+            shown = "; ".join(f"{site.id} {(facility_zh(site) if has_cjk(text) else '') or site.facility}"
+                              for site in in_city[:6])
+            more = said("error.and_more", count=len(in_city) - 6) if len(in_city) > 6 else ""
+            hint = said("error.city_sites", sites=shown + more)
+        else:
+            cities = {fold(city) for city in source.cities()}
+            shown_names = tuple(name for name in suggestions if fold(name.split(",")[0]) in cities)  # what show can show
+            hint = said("error.did_you_mean", names=shown_names) if shown_names else ""
         raise SitefinderError(key="error.no_site_matches", query=quoted(text), hint=hint, command="sitefinder list")
     return _one_site(matches, text)
+
+
+def _check_central_contact(source: MemorySource | IndexedSource, text: str) -> None:
+    """Raise the error that names a trial's central contact when `text` is their name or number:
+    whom `show` cannot show as a site, but the patient may call."""
+    from sitefinder.contacts import has_number, names_contact
+
+    central = next(((trial, contact) for trial in _trials_of(source) for contact in trial.central_contacts
+                    if names_contact(contact, text) or has_number(contact, text)), None)
+    if central is not None:
+        raise SitefinderError(key="error.central_contact", query=quoted(text), name=central[1].name,
+                              nct_id=central[0].nct_id)
 
 
 def _one_site(matches: list[Site], text: str) -> Site:

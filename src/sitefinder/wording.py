@@ -215,6 +215,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                                     "(see: {command})",
                               "zh": "没有医院名称、城市、联系人或电话与 {query} 匹配的研究中心{hint}（查看：{command}）"},
     "error.did_you_mean": {"en": "; did you mean {names}?", "zh": "；您是否要找 {names}？"},
+    "error.city_sites": {"en": "; that city's sites: {sites}", "zh": "；该城市的研究中心：{sites}"},
     "usage.several_words": {"en": "\"{text}\" is given as several words; a place or a name of several words is one "
                                   "argument: put it in quotes, e.g. {command}",
                             "zh": "“{text}”被当作多个参数；含空格的地名或名称须加引号，例如 {command}"},
