@@ -187,6 +187,32 @@ def test_a_trial_that_no_longer_enrolls_is_never_shown_open_by_a_sites_stale_sta
     assert cli("show", "1", "--sites", str(path), "--json").json()["site"]["effective_status"] == trial_status
 
 
+@pytest.mark.parametrize("trial_status", ["UNKNOWN", "COMPLETED", "TERMINATED"])
+@pytest.mark.parametrize("site_status", ["RECRUITING", "NOT_YET_RECRUITING"])
+@pytest.mark.parametrize("command", [["list", "--all"], ["near", "Guangzhou", "--all"],
+                                     ["near", "Guangzhou", "--all", "--by", "hospital"]])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_sites_status_set_aside_is_said_to_be_its_own_not_missing(cli, sites_file, trial_status: str,
+                                                                    site_status: str, command: list[str],
+                                                                    lang: str) -> None:
+    """NCT02652234's sites say RECRUITING, the trial is UNKNOWN: the table showed "Unknown (trial)"
+    with the footnote "the registry gives no status for the site", which is untrue."""
+    import json
+
+    from sitefinder.status import status_word
+    from sitefinder.wording import say
+
+    path = sites_file(make_site(1, status=site_status), make_site(2, status=None, city="Foshan"))
+    (path.parent / "trial.json").write_text(json.dumps({"nct_id": "NCT02652234", "overall_status": trial_status}),
+                                            encoding="utf-8")
+    run = cli(*command, "--sites", str(path), "--lang", lang, env={"COLUMNS": "250"})
+    assert run.exit_code == 0, run.stderr
+    said = " ".join((run.stdout + run.stderr).split())
+    assert status_word(site_status, lang) in said  # the site's own word, in the footnote
+    missing = say("note.trial_status.closed" if trial_status != "UNKNOWN" else "note.trial_status.unknown", lang)
+    assert " ".join(missing.split()) in said  # site 2 has none of its own: that note stands for it
+
+
 def test_a_sites_own_status_still_wins_while_its_trial_enrolls(cli, sites_file) -> None:
     import json
 

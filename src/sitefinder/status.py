@@ -206,9 +206,14 @@ def shown_status(text: str) -> str | None:
     return status_vocabulary().get(written) if written else None
 
 
-def trial_status_note(trial_status: str | None, lang: str | None = "en") -> str:
+def trial_status_note(trial_status: str | None, lang: str | None = "en", site_status: str | None = None) -> str:
     """What "(trial)" beside a status means, by what the trial's own status lets a patient do: only
-    a trial not yet recruiting invites "ask the site whether it has opened"."""
+    a trial not yet recruiting invites "ask the site whether it has opened". A site that has a status
+    of its own, set aside because its trial no longer enrols (effective_status), is said to have it:
+    "the registry gives no status for the site" would be untrue."""
     from sitefinder.wording import say
 
+    if site_status:
+        return say(f"note.trial_status.set_aside.{status_class(trial_status)}", lang,
+                   site_status=status_word(site_status, lang), trial_status=status_word(trial_status, lang))
     return say(f"note.trial_status.{status_class(trial_status)}", lang)

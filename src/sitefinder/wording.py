@@ -136,6 +136,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "note.trial_status.unknown": {
         "en": '"(trial)": the registry gives no status for the site, so the trial\'s overall status is shown.',
         "zh": "“（试验）”：登记处未给出该中心的状态，显示的是整个试验的状态。"},
+    # a site's own "Recruiting" set aside because its trial no longer enrols (status.effective_status)
+    "note.trial_status.set_aside.closed": {
+        "en": '"(trial)": the site\'s own entry says "{site_status}", but the trial as a whole is "{trial_status}", '
+              "so the trial's status is shown: it is no longer enrolling.",
+        "zh": "“（试验）”：该中心自己的条目写着“{site_status}”，但整个试验为“{trial_status}”，因此显示试验的状态："
+              "该试验已不再入组。"},
+    "note.trial_status.set_aside.unknown": {
+        "en": '"(trial)": the site\'s own entry says "{site_status}", but the trial as a whole is "{trial_status}" '
+              "(its sponsor has not confirmed it for two years or more), so the trial's status is shown; "
+              "ask the site whether it still enrols.",
+        "zh": "“（试验）”：该中心自己的条目写着“{site_status}”，但整个试验为“{trial_status}”（申办方两年以上未确认其状态），"
+              "因此显示试验的状态；请向该中心确认是否仍在入组。"},
     "note.closed_left_out": {
         "en": "{count} closed site{s} (no longer enrolling) left out; to see them: {command}",
         "zh": "已略去 {count} 个不再招募的研究中心；如需查看：{command}"},

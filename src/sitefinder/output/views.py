@@ -257,8 +257,8 @@ def answer_footer(sites: Sequence[Site], trial: Trial, distances: bool = True, o
     if answer is not None and answer.many_trials:
         return _many_trials_footer(sites, answer, distances, options, lang)
     lines = whom_to_call(sites, trial, options, lang)
-    if any(effective_status(site.status, trial.overall_status)[1] == "trial" for site in sites):
-        lines.append(trial_status_note(trial.overall_status, lang))
+    lines += dict.fromkeys(trial_status_note(trial.overall_status, lang, site.status) for site in sites
+                           if effective_status(site.status, trial.overall_status)[1] == "trial")
     approximate = [site for site in sites if site.approximate]
     if approximate:
         ids = ", ".join(str(site.id) for site in approximate)
@@ -283,7 +283,7 @@ def _many_trials_footer(sites: Sequence[Site], answer: NearResult | RegionAnswer
     status (one line per distinct meaning), whom to call per trial, the oldest trial's data date."""
     from sitefinder.status import trial_status_note
 
-    notes = [trial_status_note(site_trial(answer, site).overall_status, lang) for site in sites
+    notes = [trial_status_note(site_trial(answer, site).overall_status, lang, site.status) for site in sites
              if effective_status(site.status, site_trial(answer, site).overall_status)[1] == "trial"]
     lines = [*dict.fromkeys(notes), *_approximate_line(sites, distances, options, lang)]
     by_trial: dict[str, list[Site]] = {}
@@ -617,7 +617,7 @@ def hospital_view(answer: HospitalAnswer, options: str = "") -> TableView:
                              call_cell(listing.call, listing.call_is_central, lang)])
                 named = [""] * 4
                 if effective_status(listing.site.status, row.trial.overall_status)[1] == "trial":
-                    notes.append(trial_status_note(row.trial.overall_status, lang))
+                    notes.append(trial_status_note(row.trial.overall_status, lang, listing.site.status))
     first_id = next((row.site.id for hospital in answer.hospitals for row in hospital.trials), None)
     every = say("call.every_contact", lang, command=command("show", str(first_id), options=options)) if first_id else ""
     trials = [row.trial for hospital in answer.hospitals for row in hospital.trials]
