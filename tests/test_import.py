@@ -11,6 +11,7 @@ import pytest
 
 from conftest import CTGOV_STUDY, SHIPPED_SITES
 from fake_services import FakeServices
+from sitefinder.errors import ImportFailed
 from sitefinder.importer import import_study
 from sitefinder.queries import open_gazetteer
 from sitefinder.sitesfile import read_sites_file
@@ -228,11 +229,14 @@ def test_a_hostile_registry_answer_cannot_make_an_import_search_without_bound() 
 
     made_up = [{"facility": f"Clinic {n}", "city": f"Qzx{n:05d}ville", "state": "Ohio", "country": "United States"}
                for n in range(MAX_SPELLING_SEARCHES + 30)]
-    made_up.append({"facility": "Huge", "city": "x" * 100_000, "state": "Ohio", "country": "United States"})
     counting = _CountingGazetteer()
     result = import_study(_study_with(made_up), counting)
     assert counting.calls["close_spellings"] == MAX_SPELLING_SEARCHES
     assert len(result.unplaced) == len(made_up)
-    assert "not searched for as a misspelling" in result.sites[-2].location_note
-    assert "100,000 characters long" in result.sites[-1].location_note
+    assert "not searched for as a misspelling" in result.sites[-1].location_note
     assert "not searched" not in result.sites[0].location_note
+    # a city no sites file could hold is refused where it enters, before any search, named
+    made_up.append({"facility": "Huge", "city": "x" * 100_000, "state": "Ohio", "country": "United States"})
+    counting = _CountingGazetteer()
+    with pytest.raises(ImportFailed, match=r"locations\[\d+\]\.city is 100,000 characters long"):
+        import_study(_study_with(made_up), counting)

@@ -306,3 +306,35 @@ def test_an_unwritable_data_directory_is_a_clean_update_error(registry, tmp_path
     run = run_cli("update", env={**env(registry), "SITEFINDER_DATA_DIR": str(blocker)})
     assert run.exit_code == 1 and run.stdout == "" and run.stderr.count("\n") == 1, run.stderr
     assert "cannot write to" in run.stderr and "internal error" not in run.stderr
+
+
+@pytest.mark.parametrize(("field", "length"), [("facility", 2001), ("city", 10_000), ("state", 2001),
+                                               ("zip", 5000), ("country", 2001)])
+def test_a_location_field_too_long_is_named_where_the_registry_wrote_it(tmp_path: Path, field: str,
+                                                                        length: int) -> None:
+    """A 10,000-character facility said "sites.csv:7: facility is 10000 characters long", a file
+    that was never written; the study file and the location's field are what the user can look at."""
+    record = study()
+    locations = record["protocolSection"]["contactsLocationsModule"]["locations"]
+    locations[-1][field] = "X" * length
+    path = tmp_path / "evil.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    run = run_cli("import", str(path), "--out", str(tmp_path / "out"))
+    assert run.exit_code == 1 and run.stdout == ""
+    assert str(path) in run.stderr and f"locations[{len(locations) - 1}].{field}" in run.stderr
+    assert f"{length:,}" in run.stderr and "sites.csv" not in run.stderr
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("field", ["name", "phone", "email", "phoneExt"])
+def test_a_contact_field_too_long_is_refused_not_cut_short(tmp_path: Path, field: str) -> None:
+    """A 10,000-digit phone was cut to its first 300 digits and shown as the number to call."""
+    record = study()
+    location = record["protocolSection"]["contactsLocationsModule"]["locations"][0]
+    location["contacts"] = [{"name": "Dr A", "role": "CONTACT", field: "9" * 10_000}]
+    path = tmp_path / "evil.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    run = run_cli("import", str(path), "--out", str(tmp_path / "out"))
+    assert run.exit_code == 1 and run.stdout == ""
+    assert f"locations[0].contacts[0].{field}" in run.stderr and "10,000" in run.stderr
+    assert not (tmp_path / "out").exists()

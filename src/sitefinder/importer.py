@@ -222,6 +222,11 @@ def mesh_terms(study: Fields) -> tuple[str, ...]:
 def site_from_location(site_id: int, location: Fields, gazetteer: Gazetteer, placer: Placer | None = None,
                        nct_id: str = "") -> Site:
     text = {key: location.text(key) for key in ("facility", "city", "state", "zip", "country", "status")}
+    from sitefinder.sitesfile import MAX_FIELD_CHARS
+
+    for key, value in text.items():  # what sites.csv would refuse, named where the registry wrote it
+        if len(value) > MAX_FIELD_CHARS:
+            raise ImportFailed(key="import.too_long", where=location.where(key), length=len(value), most=MAX_FIELD_CHARS)
     facility = text["facility"] or f"Unnamed site {site_id}"
     status = normalize_status(text["status"]) if text["status"] else None
     region = country_code(text["country"], gazetteer)
@@ -368,11 +373,12 @@ class Fields:
             raise ImportFailed(key="import.must_be_object", where=path or said("import.the_study"), type=_json_type(data))
         self.data, self.path = data, path
 
-    def _where(self, key: str) -> str:
+    def where(self, key: str) -> str:
+        """The JSON path of a field, to name it in an error: protocolSection…locations[6].facility."""
         return f"{self.path}.{key}" if self.path else key
 
     def object(self, key: str) -> Fields:
-        return Fields(self.data.get(key), self._where(key))
+        return Fields(self.data.get(key), self.where(key))
 
     def array(self, key: str) -> list[Any]:
         """A JSON list field (named so that `list` in this class's annotations stays the builtin)."""
@@ -380,20 +386,20 @@ class Fields:
         if value is None:
             return []
         if not isinstance(value, list):
-            raise ImportFailed(key="import.must_be_list", where=self._where(key), type=_json_type(value))
+            raise ImportFailed(key="import.must_be_list", where=self.where(key), type=_json_type(value))
         return value
 
     def objects(self, key: str) -> list[Fields]:
-        return [Fields(item, f"{self._where(key)}[{index}]") for index, item in enumerate(self.array(key))]
+        return [Fields(item, f"{self.where(key)}[{index}]") for index, item in enumerate(self.array(key))]
 
     def texts(self, key: str) -> list[str]:
-        return [_text(item, f"{self._where(key)}[{index}]") for index, item in enumerate(self.array(key))]
+        return [_text(item, f"{self.where(key)}[{index}]") for index, item in enumerate(self.array(key))]
 
     def text(self, key: str) -> str:
         value = self.data.get(key)
         if value is None or isinstance(value, str):  # most fields: no path built, only an error names it
             return _text(value, "")
-        return _text(value, self._where(key))
+        return _text(value, self.where(key))
 
 
 def _text(value: Any, where: str) -> str:
@@ -419,8 +425,13 @@ def _is_coordinate(value: Any, limit: float) -> bool:
 
 def _contacts(items: list[Fields], region: str | None) -> tuple[Contact, ...]:
     """The registry's contacts that have a name, in registry order."""
-    for item in items:  # every field of a contact that is read must be text
-        for key in ("name", "role", "phone", "phoneExt", "email"):
-            item.text(key)
+    from sitefinder.contacts import MAX_CONTACT_CHARS
+
+    for item in items:  # every field of a contact that is read must be text, and not cut short: a
+        for key in ("name", "role", "phone", "phoneExt", "email"):  # phone cut is a wrong number
+            value = item.text(key)
+            if len(value) > MAX_CONTACT_CHARS:
+                raise ImportFailed(key="import.too_long", where=item.where(key), length=len(value),
+                                   most=MAX_CONTACT_CHARS)
     found = (contact_from_registry(item.data, region) for item in items)
     return tuple(contact for contact in found if contact is not None)

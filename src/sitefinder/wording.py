@@ -714,6 +714,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.the_study": {"en": "the study", "zh": "该研究"},
     "import.must_be_list": {"en": "{where} must be a JSON list, not {type}", "zh": "{where} 必须是 JSON 列表，而不是 {type}"},
     "import.must_be_text": {"en": "{where} must be text, not {type}", "zh": "{where} 必须是文本，而不是 {type}"},
+    "import.too_long": {"en": "{where} is {length:,} characters long; at most {most:,}",
+                        "zh": "{where} 长达 {length:,} 个字符；最多 {most:,} 个"},
     "dataset.too_large.one": {"en": "the study cannot be used: its {name} would be {size:.1f} MB, over the {most} MB every "
                                     "command reads; nothing was written",
                               "zh": "无法使用该研究：其 {name} 将有 {size:.1f} MB，超过各命令读取的上限 {most} MB；未写入任何内容"},
