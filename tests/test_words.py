@@ -349,6 +349,20 @@ def test_a_place_of_several_words_without_quotes_is_said_with_the_line_to_type(w
     assert chinese.stderr.startswith("错误：") and "加引号" in chinese.stderr
 
 
+@pytest.mark.parametrize("words, meant", [
+    (["near", "广州", "--", "--limit", "1"], "sitefinder near 广州 --limit 1"),
+    (["show", "--", "7", "--json"], "sitefinder show 7 --json"),
+    (["map", "Jinan", "--", "--within", "50"], "sitefinder map Jinan --within 50"),
+])
+def test_options_after_a_double_dash_are_answered_with_a_line_that_works(words: list[str], meant: str) -> None:
+    """`near 广州 -- --limit 1` was told to type `sitefinder near 广州 -- --limit 1`, the line that failed."""
+    run = run_cli(*words)
+    assert run.exit_code == 2 and run.stdout == ""
+    line = "sitefinder " + run.stderr.strip().rsplit("sitefinder ", 1)[-1]
+    assert line == meant, run.stderr
+    assert run_cli(*line.split()[1:]).exit_code == 0  # the line it gives works
+
+
 def test_a_place_given_to_list_is_answered_with_its_city_option() -> None:
     run = run_cli("list", "Jinan", "--json")
     assert run.exit_code == 2 and "sitefinder list --city Jinan --json" in run.stderr, run.stderr

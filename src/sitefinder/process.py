@@ -101,6 +101,9 @@ def _several_words(context: Any, words: Sequence[str], lang: str) -> str:
     index = 0
     while index < len(rest):
         word = rest[index]
+        if word == "--":  # the end of options: what follows was meant as options all the same
+            index += 1
+            continue
         if word.startswith("-") and len(word) > 1 and not word[1:2].isdigit():
             options.append(word)
             if word in takes_value and index + 1 < len(rest):
@@ -117,8 +120,10 @@ def _several_words(context: Any, words: Sequence[str], lang: str) -> str:
     if context.info_name not in ("near", "show", "map"):  # `info NCT07010263 extra`: one id, one too many
         return say("usage.extra_argument", lang, name=context.info_name, text=" ".join(together[1:]),
                    command=command(context.info_name, "--help"))
-    return say("usage.several_words", lang, text=" ".join(together),
-               command=command(context.info_name, " ".join(together), *options))
+    line = command(context.info_name, " ".join(together), *options)
+    if "--" in rest and len(together) == 1:  # `near 广州 -- --limit 1`: one place, options read as words
+        return say("usage.after_double_dash", lang, command=line)
+    return say("usage.several_words", lang, text=" ".join(together), command=line)
 
 
 def guarded(command: Callable[[list[str]], Any], arguments: Sequence[str], debug_from_env: bool = False) -> int:

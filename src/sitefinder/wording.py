@@ -231,6 +231,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "usage.several_words": {"en": "\"{text}\" is given as several words; a place or a name of several words is one "
                                   "argument: put it in quotes, e.g. {command}",
                             "zh": "“{text}”被当作多个参数；含空格的地名或名称须加引号，例如 {command}"},
+    "usage.after_double_dash": {"en": "the words after \"--\" are read as the place, not as options; type {command}",
+                                "zh": "“--”之后的词被当作地名而非选项；请输入 {command}"},
     "usage.no_argument": {"en": "{name} takes no argument \"{text}\"; did you mean {command}?",
                           "zh": "{name} 不接受参数“{text}”；您是否要运行 {command}？"},
     "usage.extra_argument": {"en": "{name} was given one argument too many (\"{text}\"); see {command}",
