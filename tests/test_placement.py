@@ -445,6 +445,32 @@ def test_a_place_put_at_its_states_main_city_says_so_and_is_marked_approximate()
                     "placed at Ankara, its main city (approximate).")
 
 
+def test_every_main_city_the_gazetteer_stores_is_the_one_its_places_give() -> None:
+    """The build's main_city table (a state's or country's main city, the share of its people within
+    30 km, the distance nine in ten live within) against the same rule over the places themselves,
+    read as placement would read them, for every country and every division: exact, not rounded."""
+    from sitefinder.gazetteer import main_city_spread
+
+    gazetteer = open_gazetteer()
+    codes = [code for (code,) in gazetteer._db.execute("SELECT DISTINCT country FROM place")]
+    divisions = gazetteer._db.execute("SELECT DISTINCT country, admin1 FROM place").fetchall()
+    assert len(codes) > 200 and len(divisions) > 3000
+    for country, admin1 in [*((code, None) for code in codes), *divisions]:
+        places = gazetteer.division_places(country, admin1)
+        spread = main_city_spread((place.geonameid or 0, place.latitude, place.longitude, place.population)
+                                  for place in places)
+        stored = gazetteer.main_city(country, admin1)
+        assert spread is not None and stored is not None, (country, admin1)
+        assert (stored[0], *stored[1:]) == (places[0], *spread[1:]), (country, admin1)
+    assert gazetteer.main_city("ZZ") is None and gazetteer.main_city("TR", "No Such Province") is None
+
+
+def test_a_place_with_no_state_is_put_at_the_main_city_only_of_a_country_that_is_mostly_one() -> None:
+    place, note, precision = placed("Bukit Timah Clinic Road", "", "Singapore")
+    assert (place.name, precision) == ("Singapore", "state") and "placed at Singapore, its main city" in note
+    assert placed("Meram Konya", "", "Turkey")[0] is None  # Turkey is many cities: not put at Istanbul
+
+
 def test_a_misspelt_city_is_placed_when_one_spelling_is_clearly_closest() -> None:
     place, note, _ = placed("Hanzhou", "Zhejiang", "China")
     assert (place.name, place.province) == ("Hangzhou", "Zhejiang") and "read as Hangzhou" in note

@@ -20,6 +20,8 @@ from sitefinder.text import name_key, quoted
 from sitefinder.wording import said
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sitefinder.placement import Placement, Placer
 
 CTGOV_URL = "https://clinicaltrials.gov"
@@ -231,38 +233,46 @@ def site_from_location(site_id: int, location: Fields, gazetteer: Gazetteer, pla
     status = normalize_status(text["status"]) if text["status"] else None
     region = country_code(text["country"], gazetteer)
     contacts = _contacts(location.objects("contacts"), region)
-    # the fields every site has, as a Site whose place is then filled in (typed, unlike a **dict)
-    common = Site(id=site_id, facility=facility, city=text["city"], province=text["state"], country=text["country"],
-                  status=status, latitude=None, longitude=None, contacts=contacts, nct_id=nct_id)
-    from sitefinder.placement import Placer
 
-    placer = placer or Placer(gazetteer)
+    def site(latitude: float | None = None, longitude: float | None = None, precision: str = "", source: str = "",
+             note: str = "", geonameid: int | None = None) -> Site:
+        # Each row's Site is built once, with its place (typed, unlike a **dict): a Site filled in
+        # by _replace afterwards cost a pass over its 14 fields per call (NCT05843643's 258 rows).
+        return Site(id=site_id, facility=facility, city=text["city"], province=text["state"], country=text["country"],
+                    status=status, latitude=latitude, longitude=longitude, coordinate_precision=precision,
+                    coordinate_source=source, location_note=note, contacts=contacts, geonameid=geonameid,
+                    nct_id=nct_id)
+
+    if placer is None:
+        from sitefinder.placement import Placer
+
+        placer = Placer(gazetteer)
     where = (text["city"], text["state"], text["country"], text["zip"])
     point = registry_point(location)
-    if point is not None:
-        latitude, longitude = point
-        registry = common._replace(latitude=latitude, longitude=longitude, coordinate_precision="city",
-                                   coordinate_source="registry")
-        outside = placer.point_outside(latitude, longitude, *where)
-        if not outside:
-            return registry._replace(geonameid=_city_of_point(registry, region, where, placer))
-        # A point that contradicts the row's own state ("Hanzhou, Zhejiang" put in Yunnan) is the
-        # registry's geocoding gone wrong, not the site: the text says where it is.
-        from sitefinder.placement import POINT_OUTSIDE_KM
+    if point is None:
+        return _placed_site(site, text["city"], placer.place(*where), gazetteer)
+    latitude, longitude = point
+    outside = placer.point_outside(latitude, longitude, *where)
+    if not outside:
+        return site(latitude, longitude, "city", "registry",
+                    geonameid=_city_of_point(latitude, longitude, region, where, placer))
+    # A point that contradicts the row's own state ("Hanzhou, Zhejiang" put in Yunnan) is the
+    # registry's geocoding gone wrong, not the site: the text says where it is.
+    from sitefinder.placement import POINT_OUTSIDE_KM
 
-        doubt = (f"The registry's point ({latitude}, {longitude}) is more than {POINT_OUTSIDE_KM:g} km from every "
-                 f"place of {outside}")
-        placed = placer.place(*where)
-        if placed.place is None:  # nothing better known: kept, and said
-            return registry._replace(location_note=f"{doubt}, and the text could not be placed offline: the point "
-                                                   f"is kept. ({placed.note})")
-        site = _placed_site(common, placed, gazetteer)
-        return site._replace(location_note=f"{doubt}: placed from the text instead. {site.location_note}".strip())
-    return _placed_site(common, placer.place(*where), gazetteer)
+    doubt = (f"The registry's point ({latitude}, {longitude}) is more than {POINT_OUTSIDE_KM:g} km from every "
+             f"place of {outside}")
+    placed = placer.place(*where)
+    if placed.place is None:  # nothing better known: kept, and said
+        return site(latitude, longitude, "city", "registry",
+                    note=f"{doubt}, and the text could not be placed offline: the point is kept. ({placed.note})")
+    return _placed_site(site, text["city"], placed, gazetteer, f"{doubt}: placed from the text instead.")
 
 
 def registry_point(location: Fields) -> tuple[float, float] | None:
     """The location's geoPoint (latitude, longitude), when it is one the number reader accepts."""
+    if location.data.get("geoPoint") is None:  # most rows placed offline: asked twice a row, nothing to read
+        return None
     point = location.object("geoPoint").data
     if not (_is_coordinate(point.get("lat"), 90) and _is_coordinate(point.get("lon"), 180)):
         return None
@@ -271,17 +281,20 @@ def registry_point(location: Fields) -> tuple[float, float] | None:
     return decimal(point["lat"]), decimal(point["lon"])
 
 
-def _placed_site(common: Site, placed: Placement, gazetteer: Gazetteer) -> Site:
-    """A site placed offline from its text (placement.py), or unplaced with the reason."""
+def _placed_site(site: Callable[..., Site], city: str, placed: Placement, gazetteer: Gazetteer,
+                 doubt: str = "") -> Site:
+    """A site placed offline from its text (placement.py), or unplaced with the reason; `site` builds
+    the row's Site with its place, `doubt` says why the registry's point was set aside."""
     place, note, precision = placed
     if place is None:
-        return common._replace(location_note=note)
-    return common._replace(latitude=place.latitude, longitude=place.longitude, coordinate_precision=precision,
-                           coordinate_source=gazetteer_source(place), geonameid=place.geonameid,
-                           location_note=note or placement_note(common.city, place, gazetteer))
+        return site(note=note)
+    note = note or placement_note(city, place, gazetteer)
+    return site(place.latitude, place.longitude, precision, gazetteer_source(place),
+                f"{doubt} {note}".strip() if doubt else note, place.geonameid)
 
 
-def _city_of_point(site: Site, region: str | None, where: tuple[str, str, str, str], placer: Placer) -> int | None:
+def _city_of_point(latitude: float, longitude: float, region: str | None, where: tuple[str, str, str, str],
+                   placer: Placer) -> int | None:
     """The gazetteer city of a site in China, Hong Kong, Macau or Taiwan (`region`, its country's
     code) that keeps the registry's point: the city its text names, placed offline as any row is,
     when that city is within SAME_PLACE_KM of the point (else none: the point is the registry's
@@ -292,12 +305,12 @@ def _city_of_point(site: Site, region: str | None, where: tuple[str, str, str, s
     from sitefinder.china import CHINA_AREA
     from sitefinder.distance import SAME_PLACE_KM, sphere_km
 
-    if site.latitude is None or site.longitude is None or region not in CHINA_AREA:
+    if region not in CHINA_AREA:
         return None
     place = placer.place(*where).place
     if place is None or place.geonameid is None:
         return None
-    near = sphere_km(site.latitude, site.longitude, place.latitude, place.longitude) <= SAME_PLACE_KM
+    near = sphere_km(latitude, longitude, place.latitude, place.longitude) <= SAME_PLACE_KM
     return place.geonameid if near else None
 
 
