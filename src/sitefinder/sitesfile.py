@@ -17,7 +17,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sitefinder.contacts import contact_records, contacts_from_list, contacts_to_list
+from sitefinder.contacts import contact_records, contacts_from_list, contacts_to_list, stored_text, stored_texts
 from sitefinder.errors import DataFileError
 from sitefinder.models import Contact, Site, SiteData
 from sitefinder.status import STATUS_WORDS, normalize_status
@@ -127,14 +127,18 @@ def iter_sites(path: Path, handle: Iterable[str]) -> Iterator[tuple[int, Site]]:
 
 
 # A site as what a large file's index stores (SitesReader.record): its fields in Site's order, its
-# contacts in their stored shape (contacts.contact_to_dict), as `site_record` gives it for a Site.
-# The index build stores the fields as they were checked, without a Site and its Contacts built
-# and taken apart again (at 1M rows that round trip took about 8 s of CPU).
+# contacts as their stored text (contacts.stored_text of their stored shape), as `site_record` gives
+# it for a Site. The index build stores the fields as they were checked, without a Site and its
+# Contacts built and taken apart again (at 1M rows that round trip took about 8 s of CPU).
 SiteRecord = tuple
 
 
 def site_record(site: Site) -> SiteRecord:
-    return (*site[:11], contacts_to_list(site.contacts), *site[12:])
+    return (*site[:11], stored_text(contacts_to_list(site.contacts)), *site[12:])
+
+
+def _stored_contacts(items: Any) -> str:
+    return stored_text(contact_records(items))
 
 
 def no_sites(path: Path) -> DataFileError:
@@ -208,8 +212,6 @@ class SitesReader:
         return converted(_parse_row(self.path, line, dict(zip(self.header, fields))))
 
 
-_JSON_SCAN = json.JSONDecoder().scan_once  # type: ignore[attr-defined]  # what json.loads applies after skipping _JSON_SPACE
-_JSON_SPACE = " \t\n\r"
 _FIELD_NAMES = ("id", "facility", "city", "province", "country", "status", "latitude", "longitude",
                 "coordinate_precision", "coordinate_source", "geonameid", "location_note", "nct_id")
 _MAX_STATUS_SPELLINGS = 1_000  # the distinct status texts remembered: a file of all-different ones is only slower
@@ -244,7 +246,7 @@ class _FastRow:
 
     def record(self, fields: list[str]) -> SiteRecord | None:
         """The row as its SiteRecord, or None as for `site`."""
-        return self._checked(fields, contact_records)
+        return self._checked(fields, _stored_contacts)
 
     def records(self, rows: list[list[str]]) -> list[SiteRecord] | None:
         """The SiteRecords of many rows, or None when not sure of every one (none is blank, for one).
@@ -270,7 +272,7 @@ class _FastRow:
         statuses = self._statuses(status_texts)
         geonameids = _whole_numbers(geonameid_texts, MAX_GEONAMEID, _geonameid_in_source, sources)
         nct_ids = list(map(str.upper, nct_texts))
-        contacts = self._contact_records(rows)
+        contacts = self._contacts_texts(rows)
         if (not 1 <= min(site_ids) <= max(site_ids) <= MAX_SITE_ID or coordinates is None or statuses is None
                 or geonameids is None or not all(map(self.nct_id.match, set(nct_ids) - {""})) or contacts is None):
             return None
@@ -323,27 +325,11 @@ class _FastRow:
             return None
         return list(map(memo.get, texts))  # "" is never in the memo: None
 
-    def _contact_records(self, rows: list[list[str]]) -> list[list[dict[str, str]]] | None:
-        """Each row's contacts in their stored shape, or None when one is not a list of contacts."""
+    def _contacts_texts(self, rows: list[list[str]]) -> list[str] | None:
+        """Each row's contacts as their stored text, or None when one is not a list of contacts."""
         if self.contacts is None:
-            return [[] for _ in rows]
-        records: list[list[dict[str, str]]] = []
-        scan = _JSON_SCAN
-        for text in map(itemgetter(self.contacts), rows):
-            if not text.strip():
-                records.append([])
-                continue
-            # json.loads(text), without its three Python calls: the value, then nothing but JSON's white space
-            text = text.strip(_JSON_SPACE)
-            try:
-                items, end = scan(text, 0)
-                if end != len(text):
-                    return None
-                records.append(contact_records(items))
-            except (ValueError, RecursionError, StopIteration):  # StopIteration: no JSON value at all
-                return None
-        return records
-
+            return [""] * len(rows)
+        return stored_texts(list(map(itemgetter(self.contacts), rows)))
 
     def _checked(self, fields: list[str], contacts_read: Callable[[Any], object]) -> tuple | None:
         """The row's values in Site's field order, its contacts as `contacts_read` makes them of the

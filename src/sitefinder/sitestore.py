@@ -763,7 +763,7 @@ class _IndexRows:
                         map(self.country_keys.__getitem__, countries), statuses, geonameids, ncts,
                         map(self.shown_statuses.__getitem__, shown_keys), map(self.areas.__getitem__, places)))
         texts = list(zip(positions, facilities, cities, provinces, countries, precisions, sources, notes,
-                         _contacts_texts(contacts), map(_NCT_GIVEN.get, site_ncts), map(fold, facilities)))
+                         contacts, map(_NCT_GIVEN.get, site_ncts), map(fold, facilities)))
         return _Converted(rows, texts, trials)
 
     def seen(self) -> _Seen:
@@ -796,25 +796,6 @@ _COLUMNS = {"id": "id", "facility": "facility", "city": "city", "province": "pro
             "location_note": "location_note", "contacts": "contacts", "geonameid": "geonameid",
             "nct_id": "coalesce(nct_given, nct_id)"}
 _NCT_GIVEN = {"": ""}  # .get: site_row.nct_given of a row's nct_id, "" for none, else None (site.nct_id's)
-
-# json.dumps(..., ensure_ascii=False) builds this encoder for every call; a row has no cycles to check
-_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
-# and JSONEncoder.encode builds its C encoder for every call (a third of the time it took): the
-# same C encoder, built once, writes the same text
-_C_ENCODER = getattr(json.encoder, "c_make_encoder", None)
-_ROW_ENCODER = None if _C_ENCODER is None else _C_ENCODER(
-    None, _ENCODER.default, json.encoder.encode_basestring, None, ": ", ", ", False, False, True)
-
-
-def _contacts_texts(contacts: Sequence[list[dict[str, str]]]) -> list[str]:
-    """Each row's contacts (their stored shape) as site_row.contacts holds them: JSON text as
-    _ENCODER.encode writes it, "" for none."""
-    if _ROW_ENCODER is None:  # a Python without the json module's C part
-        texts = list(map(_ENCODER.encode, contacts))
-    else:
-        texts = list(map("".join, map(_ROW_ENCODER, contacts, repeat(0))))
-    return [text if text != "[]" else "" for text in texts] if "[]" in texts else texts
-
 
 _CONTACTS = Site._fields.index("contacts")
 
