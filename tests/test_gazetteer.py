@@ -38,6 +38,38 @@ def test_letters_that_do_not_decompose_fold_to_the_letter_people_type(written: s
     assert name_key(written) == name_key(typed)
 
 
+# What a text folds to by the rule applied to it whole (text._fold_apart) is what fold gives by its
+# characters' folds: decomposed letters, marks in any order and stacked, Hangul, compatibility forms,
+# case foldings that grow (ß, İ, ﬁ), the final sigma, digits of other scripts, punctuation, ASCII among them.
+_FOLD_CHARACTERS = ("aAzZ09 -'.,\x00\t\u00a0ÄäÉéØøßẞİıŁłĐđÞþÆæŒœ\u0301\u0308\u0323\u0345\u0951\u302a"
+                    "가힣각ﬁﬀ①Ⅻ㎏ｱｶﾞ℃ΣσςΆᾳ٣२〇李廣州Ǆǅ\U0001d400\U0001f600\ud800")
+
+
+@pytest.mark.parametrize("text", ["Ürümqi", "Xi'an", "Keur Médoune Research Hospital 2", "İstanbul", "Straße", "ΟΔΟΣ",
+                                  "ﬁnal ①", "a\u0323\u0301b", "한국 병원", "廣州市第一人民醫院", "Ǆemal", "", "\u0301", "\ud800x"])
+def test_a_text_folds_as_its_characters_fold_one_after_the_other(text: str) -> None:
+    from sitefinder.text import _fold_apart, fold
+
+    assert fold(text) == _fold_apart(text)
+
+
+@given(st.text(st.sampled_from(_FOLD_CHARACTERS) | st.characters(), max_size=12))
+@settings(max_examples=500, deadline=None)
+def test_any_text_folds_as_its_characters_fold_one_after_the_other(text: str) -> None:
+    from sitefinder.text import _fold_apart, fold
+
+    assert fold(text) == _fold_apart(text)
+
+
+def test_the_remembered_folds_of_characters_stay_bounded_and_right(monkeypatch) -> None:
+    from sitefinder import text
+
+    monkeypatch.setattr(text, "_MAX_FOLDED_CHARACTERS", len(text._FOLDED_CHARACTERS) + 10)
+    many = "".join(map(chr, range(0x4e00, 0x4e00 + 500))) + "Äé"
+    assert text.fold(many) == text._fold_apart(many)
+    assert len(text._FOLDED_CHARACTERS) <= text._MAX_FOLDED_CHARACTERS
+
+
 @pytest.mark.parametrize("query, province", [
     ("台州", "Zhejiang"), ("泰州", "Jiangsu"), ("福州", "Fujian"), ("抚州", "Jiangxi"),
     ("Taizhou, Jiangsu", "Jiangsu"), ("Taizhou Jiangsu", "Jiangsu"), ("江苏泰州", "Jiangsu"), ("Jiangsu Taizhou", "Jiangsu"),

@@ -446,6 +446,25 @@ def test_a_bad_row_is_reported_by_the_index_build_as_by_the_file_reader(
     assert not [path for path in (tmp_path / "cache-index").rglob("*") if path.is_file()]  # no index, whole or half
 
 
+# two problems in one batch of 7 rows (lines 9-15, line 9 the second one's), or a line break in a
+# quoted field before them: the index build, reading a batch at once, says the first as the file reader does
+@pytest.mark.parametrize("problems", [{10: "width", 13: "quote"}, {10: "quote", 13: "width"}, {9: "width", 15: "width"},
+                                      {11: "break", 13: "width"}, {11: "break", 14: "quote"}, {9: "blank", 12: "width"}])
+def test_the_first_of_two_problems_in_a_batch_is_said_by_the_index_build_as_by_the_file_reader(
+        many_trials_file: Path, tmp_path: Path, cli, monkeypatch, problems: dict[int, str]) -> None:
+    lines = many_trials_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    for line, problem in problems.items():
+        row_id, _facility, rest = lines[line - 1].split(",", 2)
+        lines[line - 1] = {"width": f"{row_id},,{_facility},{rest}", "quote": f'{row_id},"x" y,{rest}',
+                           "break": f'{row_id},"two\nlines",{rest}', "blank": "\n"}[problem]
+    many_trials_file.write_text("".join(lines), encoding="utf-8")
+    plain = cli("list", "--json", "--sites", str(many_trials_file))
+    assert plain.exit_code == 1 and "many.csv:" in plain.stderr
+    indexed = first_run(tmp_path, ["list", "--json", "--sites", str(many_trials_file)], monkeypatch, cli)
+    assert (indexed.exit_code, indexed.stdout, indexed.stderr) == (plain.exit_code, "", plain.stderr)
+    assert not [path for path in (tmp_path / "cache-index").rglob("*") if path.is_file()]
+
+
 def test_an_interrupted_first_build_leaves_no_index_and_the_next_run_builds_it_whole(world_file: Path,
                                                                                      monkeypatch) -> None:
     monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import SHIPPED_SITES
 from sitefinder.errors import DataFileError
@@ -296,3 +298,67 @@ def test_the_status_memo_of_batches_stays_bounded_and_right() -> None:
     batch = [["1", "A", "B", "C", "D", text, *[""] * 8] for text in spellings[:_MAX_STATUS_SPELLINGS + 1]]
     assert reader.records(batch) is None
     assert [reader.record(fields) for fields in batch] == [_record_of(fields) for fields in batch]
+
+
+def _contacts_fully_read(text: str) -> str | None:
+    """A contacts column's stored text as the full checks make it (json.loads, contact_records), or
+    None when they refuse it: what the index build's one-pattern reading must give."""
+    import json
+
+    from sitefinder.contacts import contact_records, stored_text
+
+    if not text.strip():
+        return ""
+    try:
+        return stored_text(contact_records(json.loads(text)))
+    except (ValueError, RecursionError):
+        return None
+
+
+_SPACES = [chr(code) for code in range(0x110000) if chr(code).isspace()]
+_ONE = '[{{"name": "{}", "role": "PRIMARY"}}]'
+CONTACT_TEXTS = [
+    _ONE.format("A. Li"), _ONE.format("李"), _ONE.format("x" * 300), _ONE.format("x" * 301), _ONE.format(""),
+    _ONE.format('A\\"B'), _ONE.format('A\\\\B'), _ONE.format("A\\u0042"), _ONE.format("A\u2028B"), _ONE.format("A\x7fB"),
+    *[_ONE.format(f"{space}A") for space in _SPACES], *[_ONE.format(f"A{space}") for space in _SPACES],
+    *[_ONE.format(f"A{space}B") for space in _SPACES],
+    '[{"name": "A", "role": "primary"}]', '[{"name": "A"}]', '[{"role": "PRIMARY", "name": "A"}]',
+    '[{"name": "A", "role": "HEAD"}]', '[{"name": "A", "role": "PRIMARY", "phone": ""}]',
+    '[{"name": "A", "role": "PRIMARY", "phone": "1", "email": "a@b"}]',
+    '[{"name": "A", "role": "PRIMARY", "email": "a@b", "phone": "1"}]',
+    '[{"name": "A", "role": "PRIMARY", "phone": "1", "phone": "2"}]',
+    '[{"name": "A", "name": "B", "role": "PRIMARY"}]', '[{"name": "A", "role": "PRIMARY", "fax": "1"}]',
+    '[{"name": "A", "role": "PRIMARY", "phone_ext": "9", "phone_international": "+86 1", "phone_national": "01"}]',
+    '[{"name": "A", "role": "BACKUP"}, {"name": "B", "role": "CONTACT"}]', '[{"name": "A", "role": "BACKUP"},{"name": "B", "role": "CONTACT"}]',
+    '[{"name":"A","role":"PRIMARY"}]', ' [{"name": "A", "role": "PRIMARY"}]', '[{"name": "A", "role": "PRIMARY"}] ',
+    '[]', ' [] ', '', '  ', '[{"name": "A", "role": "PRIMARY"}', '{"name": "A", "role": "PRIMARY"}', "[" * 10_000,
+]
+
+
+@pytest.mark.parametrize("text", CONTACT_TEXTS)
+def test_a_contacts_text_is_stored_as_the_full_checks_store_it(text: str) -> None:
+    from sitefinder.contacts import stored_texts
+
+    full = _contacts_fully_read(text)
+    assert stored_texts([text]) == (None if full is None else [full])
+    assert stored_texts([text, _ONE.format("B")]) == (None if full is None else [full, _ONE.format("B")])
+
+
+_CONTACT_CHARS = st.sampled_from(["A", "z", " ", "\u00a0", "\u3000", "\x85", "\u2028", '"', "\\", "\x1f", "\t", "李", "é"])
+_CONTACT_VALUES = st.text(_CONTACT_CHARS, max_size=4) | st.sampled_from(["x" * 299, "x" * 300, "x" * 301]) | st.integers()
+_CONTACT_KEYS = st.sampled_from(["name", "role", "phone", "phone_ext", "email", "phone_international", "phone_national", "fax"])
+
+
+@given(st.lists(st.dictionaries(_CONTACT_KEYS, _CONTACT_VALUES | st.sampled_from(["PRIMARY", "primary", "CONTACT", "BOSS"]),
+                                max_size=5), max_size=3),
+       st.sampled_from([(", ", ": "), (",", ":"), (", ", ":")]), st.booleans())
+@settings(max_examples=400, deadline=None)
+def test_any_contacts_text_is_stored_as_the_full_checks_store_it(items: list[dict], separators: tuple[str, str],
+                                                                  ascii_only: bool) -> None:
+    import json
+
+    from sitefinder.contacts import stored_texts
+
+    text = json.dumps(items, separators=separators, ensure_ascii=ascii_only)
+    full = _contacts_fully_read(text)
+    assert stored_texts([text]) == (None if full is None else [full])

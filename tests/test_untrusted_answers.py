@@ -103,6 +103,32 @@ def test_sites_file_coordinates_use_the_same_reader(sites_file, text: str) -> No
     assert f"{path}:2: latitude {text!r} is not a number" in run.stderr, run.stderr
 
 
+def _decimal_or_none(text: str) -> float | None:
+    from sitefinder.numbers import decimal
+
+    try:
+        return decimal(text)
+    except ValueError:
+        return None
+
+
+def test_a_column_of_numbers_is_read_as_the_number_reader_reads_each_text() -> None:
+    """numbers.decimals (a sites file's coordinate column at once) takes a text only where decimal
+    takes it, and reads the same number: every text of up to five of the characters a decimal is
+    written in, and texts float() would take that decimal refuses."""
+    from itertools import product
+
+    from sitefinder.numbers import decimals
+
+    texts = ["".join(chars) for size in range(1, 6) for chars in product("01.+-eE", repeat=size)]
+    texts += ["1_0", "٢٣", "２３", "nan", "-inf", "Infinity", "1e999", "-1e400", "1e-999", "0x10", "1\x00",
+              "12.5", "+.5", "5.", "-0", "1E+05", "00012"]
+    for text in texts:
+        read = _decimal_or_none(text)
+        assert decimals([text]) == (None if read is None else [read]), text
+        assert decimals(["1.5", text, "2"]) == (None if read is None else [1.5, read, 2.0]), text
+
+
 def test_a_registry_geopoint_of_true_is_not_a_coordinate(tmp_path: Path) -> None:
     data = study()
     location = data["protocolSection"]["contactsLocationsModule"]["locations"][0]

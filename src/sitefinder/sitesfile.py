@@ -13,11 +13,12 @@ import io
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import compress
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sitefinder.contacts import contact_records, contacts_from_list, contacts_to_list
+from sitefinder.contacts import contact_records, contacts_from_list, contacts_to_list, stored_text, stored_texts
 from sitefinder.errors import DataFileError
 from sitefinder.models import Contact, Site, SiteData
 from sitefinder.status import STATUS_WORDS, normalize_status
@@ -127,14 +128,19 @@ def iter_sites(path: Path, handle: Iterable[str]) -> Iterator[tuple[int, Site]]:
 
 
 # A site as what a large file's index stores (SitesReader.record): its fields in Site's order, its
-# contacts in their stored shape (contacts.contact_to_dict), as `site_record` gives it for a Site.
-# The index build stores the fields as they were checked, without a Site and its Contacts built
-# and taken apart again (at 1M rows that round trip took about 8 s of CPU).
+# contacts as their stored text (contacts.stored_text of their stored shape), as `site_record` gives
+# it for a Site. The index build stores the fields as they were checked, without a Site and its
+# Contacts built and taken apart again (at 1M rows that round trip took about 8 s of CPU).
 SiteRecord = tuple
+SITE_RECORD_FIELDS = Site._fields
 
 
 def site_record(site: Site) -> SiteRecord:
-    return (*site[:11], contacts_to_list(site.contacts), *site[12:])
+    return (*site[:11], stored_text(contacts_to_list(site.contacts)), *site[12:])
+
+
+def _stored_contacts(items: Any) -> str:
+    return stored_text(contact_records(items))
 
 
 def no_sites(path: Path) -> DataFileError:
@@ -200,6 +206,18 @@ class SitesReader:
         quick = self._fast.records([fields for _, fields in batch])
         return quick if quick is not None else [self.record(line, fields) for line, fields in batch]
 
+    def record_columns(self, batch: list[tuple[int, list[str]]]) -> tuple[list[bool] | None, Sequence[Sequence[Any]]]:
+        """The records of a batch's sites as `records` reads them, column by column in SiteRecord's
+        order (what the index build stores: the quick reader's columns are never made rows and taken
+        apart again), and which rows are sites: None when every one is, else False for a blank one."""
+        quick = self._fast.record_columns([fields for _, fields in batch])
+        if quick is not None:
+            return None, quick
+        read = [self.record(line, fields) for line, fields in batch]
+        records = [record for record in read if record is not None]
+        kept = [record is not None for record in read] if len(records) < len(read) else None
+        return kept, list(zip(*records)) if records else [()] * len(SITE_RECORD_FIELDS)
+
     def _fully_checked(self, line: int, fields: list[str], converted: Callable[[Site], _Row]) -> _Row | None:
         """A row the quick reader was not sure of: blank (None), or read by _parse_row, which reports
         what is wrong with it."""
@@ -208,8 +226,6 @@ class SitesReader:
         return converted(_parse_row(self.path, line, dict(zip(self.header, fields))))
 
 
-_JSON_SCAN = json.JSONDecoder().scan_once  # type: ignore[attr-defined]  # what json.loads applies after skipping _JSON_SPACE
-_JSON_SPACE = " \t\n\r"
 _FIELD_NAMES = ("id", "facility", "city", "province", "country", "status", "latitude", "longitude",
                 "coordinate_precision", "coordinate_source", "geonameid", "location_note", "nct_id")
 _MAX_STATUS_SPELLINGS = 1_000  # the distinct status texts remembered: a file of all-different ones is only slower
@@ -244,17 +260,22 @@ class _FastRow:
 
     def record(self, fields: list[str]) -> SiteRecord | None:
         """The row as its SiteRecord, or None as for `site`."""
-        return self._checked(fields, contact_records)
+        return self._checked(fields, _stored_contacts)
 
     def records(self, rows: list[list[str]]) -> list[SiteRecord] | None:
-        """The SiteRecords of many rows, or None when not sure of every one (none is blank, for one).
+        """The SiteRecords of many rows, or None when not sure of every one (none is blank, for one)."""
+        columns = self.record_columns(rows)
+        return None if columns is None else list(zip(*columns))
+
+    def record_columns(self, rows: list[list[str]]) -> list[Sequence[Any]] | None:
+        """The SiteRecords of many rows column by column, or None as for `records`.
 
         The checks of `_checked`, each made once a column, in a C-level pass over it (map, all, min,
         max, one set of the distinct values) rather than a few bytecodes a field: at 1M rows the index
         build spent about 16 us a row reading, checking and converting. It accepts no row that
         `_checked` leaves to _parse_row, and gives the same records."""
         if not rows:
-            return []
+            return [()] * len(SITE_RECORD_FIELDS)
         count = len(rows)
         columns = [list(map(str.strip, column)) for column in zip(*map(self.pick, rows))]
         for at in self.absent:
@@ -270,40 +291,37 @@ class _FastRow:
         statuses = self._statuses(status_texts)
         geonameids = _whole_numbers(geonameid_texts, MAX_GEONAMEID, _geonameid_in_source, sources)
         nct_ids = list(map(str.upper, nct_texts))
-        contacts = self._contact_records(rows)
+        contacts = self._contacts_texts(rows)
         if (not 1 <= min(site_ids) <= max(site_ids) <= MAX_SITE_ID or coordinates is None or statuses is None
                 or geonameids is None or not all(map(self.nct_id.match, set(nct_ids) - {""})) or contacts is None):
             return None
         latitudes, longitudes = coordinates
-        return list(zip(site_ids, facilities, cities, provinces, countries, statuses, latitudes, longitudes,
-                        precisions, sources, notes, contacts, geonameids, nct_ids))
+        return [site_ids, facilities, cities, provinces, countries, statuses, latitudes, longitudes,
+                precisions, sources, notes, contacts, geonameids, nct_ids]
 
     def _coordinates(self, latitude_texts: list[str], longitude_texts: list[str]
                      ) -> tuple[Sequence[float | None], Sequence[float | None]] | None:
-        """Each row's latitude and longitude (None and None for a row without), or None when not sure."""
-        match = self.decimal.fullmatch
-        if all(latitude_texts) and all(longitude_texts):  # every site placed: each column at once
-            if not (all(map(match, latitude_texts)) and all(map(match, longitude_texts))):
-                return None
-            north, east = list(map(float, latitude_texts)), list(map(float, longitude_texts))
-            if -90 <= min(north) and max(north) <= 90 and -180 <= min(east) and max(east) <= 180:
-                return north, east
+        """Each row's latitude and longitude (None and None for a row without), or None when not sure.
+        Each column read at once (numbers.decimals: a pattern matched for each took 1.3 us)."""
+        from sitefinder.numbers import decimals
+
+        placed = list(map(any, zip(latitude_texts, longitude_texts)))
+        if all(placed):  # every site placed: each column as it is
+            given = latitude_texts, longitude_texts
+        else:
+            given = list(compress(latitude_texts, placed)), list(compress(longitude_texts, placed))
+        if not (all(given[0]) and all(given[1])):
+            return None  # a coordinate without the other
+        north, east = decimals(given[0]), decimals(given[1])
+        if north is None or east is None:
             return None
-        latitudes: list[float | None] = []
-        longitudes: list[float | None] = []
-        for latitude_text, longitude_text in zip(latitude_texts, longitude_texts):
-            if latitude_text or longitude_text:
-                if not (match(latitude_text) and match(longitude_text)):
-                    return None
-                latitude, longitude = float(latitude_text), float(longitude_text)
-                if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
-                    return None
-                latitudes.append(latitude)
-                longitudes.append(longitude)
-            else:
-                latitudes.append(None)
-                longitudes.append(None)
-        return latitudes, longitudes
+        if north and not (-90 <= min(north) and max(north) <= 90 and -180 <= min(east) and max(east) <= 180):
+            return None
+        if len(north) == len(placed):
+            return north, east
+        latitudes, longitudes = iter(north), iter(east)
+        return ([next(latitudes) if site_placed else None for site_placed in placed],
+                [next(longitudes) if site_placed else None for site_placed in placed])
 
     def _statuses(self, texts: list[str]) -> list[str | None] | None:
         """Each row's status (None for an empty one), or None when one is no registry status; each
@@ -323,27 +341,11 @@ class _FastRow:
             return None
         return list(map(memo.get, texts))  # "" is never in the memo: None
 
-    def _contact_records(self, rows: list[list[str]]) -> list[list[dict[str, str]]] | None:
-        """Each row's contacts in their stored shape, or None when one is not a list of contacts."""
+    def _contacts_texts(self, rows: list[list[str]]) -> list[str] | None:
+        """Each row's contacts as their stored text, or None when one is not a list of contacts."""
         if self.contacts is None:
-            return [[] for _ in rows]
-        records: list[list[dict[str, str]]] = []
-        scan = _JSON_SCAN
-        for text in map(itemgetter(self.contacts), rows):
-            if not text.strip():
-                records.append([])
-                continue
-            # json.loads(text), without its three Python calls: the value, then nothing but JSON's white space
-            text = text.strip(_JSON_SPACE)
-            try:
-                items, end = scan(text, 0)
-                if end != len(text):
-                    return None
-                records.append(contact_records(items))
-            except (ValueError, RecursionError, StopIteration):  # StopIteration: no JSON value at all
-                return None
-        return records
-
+            return [""] * len(rows)
+        return stored_texts(list(map(itemgetter(self.contacts), rows)))
 
     def _checked(self, fields: list[str], contacts_read: Callable[[Any], object]) -> tuple | None:
         """The row's values in Site's field order, its contacts as `contacts_read` makes them of the

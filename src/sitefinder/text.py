@@ -49,9 +49,34 @@ def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form: "Xi'an" and "Ürümqi" become "xian", "urumqi"."""
     if text.isascii():
         return text.encode("ascii").translate(_ASCII_LOWER, _ASCII_NOT_ALNUM).decode("ascii")
-    # filter, not a generator expression: one C loop a text (7 us for a facility name, now 5.5)
+    # a text's fold is its characters' folds one after the other (_fold_apart), so one translate by
+    # the remembered fold of each character (a facility name of 30 characters: 7.0 us apart, 1.7 so)
+    return text.translate(_FOLDED_CHARACTERS)
+
+
+def _fold_apart(text: str) -> str:
+    """fold by its rule: compatibility decomposition, its combining marks dropped, case folded, then
+    letters and digits only. Each step maps one character at a time (NFKD reorders only combining
+    marks, which are dropped), so the fold of a text is its characters' folds joined."""
+    # filter, not a generator expression: one C loop a text
     stripped = "".join(filterfalse(unicodedata.combining, unicodedata.normalize("NFKD", text)))
     return "".join(filter(str.isalnum, stripped.casefold().translate(_UNDECOMPOSED_LATIN)))
+
+
+_MAX_FOLDED_CHARACTERS = 1 << 16  # a text of every character there is is only slower, never larger
+
+
+class _FoldedCharacters(dict[int, str]):
+    """The fold of each character, by code point as str.translate asks, worked out when first asked."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_apart(chr(code))
+        if len(self) < _MAX_FOLDED_CHARACTERS:
+            self[code] = folded
+        return folded
+
+
+_FOLDED_CHARACTERS = _FoldedCharacters()
 
 
 def strip_cjk_suffix(text: str) -> str:
