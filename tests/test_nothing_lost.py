@@ -94,7 +94,7 @@ def test_a_second_import_replaces_the_pair_whole_and_leaves_no_old_versions(earl
 @pytest.mark.parametrize(("change", "message"), [
     (lambda p: p["contactsLocationsModule"].update(locations=[]), "lists no locations"),
     (lambda p: p["contactsLocationsModule"]["locations"][0].update(facility="H" * 5000),
-     "facility is 5000 characters long"),
+     "locations[0].facility is 5,000 characters long"),
 ])
 def test_a_study_later_commands_could_not_read_is_refused_and_nothing_written(tmp_path: Path, change,
                                                                               message: str) -> None:

@@ -721,7 +721,7 @@ def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
             shown = "; ".join(f"{site.id} {(facility_zh(site) if has_cjk(text) else '') or site.facility}"
                               for site in in_city[:6])
             more = said("error.and_more", count=len(in_city) - 6) if len(in_city) > 6 else ""
-            hint = said("error.city_sites", sites=shown + more)
+            hint: str = said("error.city_sites", sites=shown + more)
         else:
             cities = {fold(city) for city in source.cities()}
             shown_names = tuple(name for name in suggestions if fold(name.split(",")[0]) in cities)  # what show can show
