@@ -718,10 +718,7 @@ def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
     if not matches:
         _check_central_contact(source, text)
         if other_hospital:
-            shown = "; ".join(f"{site.id} {(facility_zh(site) if has_cjk(text) else '') or site.facility}"
-                              for site in in_city[:6])
-            more = said("error.and_more", count=len(in_city) - 6) if len(in_city) > 6 else ""
-            hint: str = said("error.city_sites", sites=shown + more)
+            hint: str = said("error.city_sites", sites="".join(_sites_named(in_city, text)))
         else:
             cities = {fold(city) for city in source.cities()}
             shown_names = tuple(name for name in suggestions if fold(name.split(",")[0]) in cities)  # what show can show
@@ -748,15 +745,22 @@ def _one_site(matches: list[Site], text: str) -> Site:
     if len(matches) == 1:
         return matches[0]
     from sitefinder.errors import AmbiguousSite
+
+    shown, more = _sites_named(matches, text)
+    raise AmbiguousSite(key="error.ambiguous_site", query=quoted(text), count=len(matches), shown=shown, more=more,
+                        id=matches[0].id)
+
+
+def _sites_named(sites: list[Site], text: str, most: int = 6) -> tuple[str, str]:
+    """The first `most` sites as "7 江门市中心医院; 12 …" (their Chinese names for a query in Chinese,
+    where they have them), and "; and N more" for the rest, to name them in an error."""
     from sitefinder.facilities import facility_zh
 
     def named(site: Site) -> str:
         return (facility_zh(site) if has_cjk(text) else "") or f"{site.facility} ({site.city})"
 
-    shown = "; ".join(f"{site.id} {named(site)}" for site in matches[:6])
-    more = said("error.and_more", count=len(matches) - 6) if len(matches) > 6 else ""
-    raise AmbiguousSite(key="error.ambiguous_site", query=quoted(text), count=len(matches), shown=shown, more=more,
-                        id=matches[0].id)
+    more = said("error.and_more", count=len(sites) - most) if len(sites) > most else ""
+    return "; ".join(f"{site.id} {named(site)}" for site in sites[:most]), more
 
 
 def _shortened(short: str, name: str) -> bool:
