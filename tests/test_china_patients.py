@@ -381,7 +381,7 @@ def test_two_cities_in_chinese_are_said_to_be_two(pair: tuple[str, str]) -> None
 
 def test_two_cities_through_the_cli(cli) -> None:
     run = cli("near", "Beijing, Shanghai", "--lang", "en")
-    assert run.exit_code == 1 and "two places" in run.stderr and "not in the offline gazetteer" not in run.stderr
+    assert run.exit_code == 2 and "two places" in run.stderr and "not in the offline gazetteer" not in run.stderr
 
 
 @pytest.mark.parametrize("city", BIG)

@@ -227,25 +227,25 @@ def test_a_colliding_code_is_asked_back_naming_both(code: str, gazetteer: Gazett
     assert _name(code) in message
     assert all(place in message for place in places_of_initials(code, gazetteer))
     run = run_cli("near", code, "--json")
-    assert run.exit_code == 1 and run.stdout == ""
+    assert run.exit_code == 2 and run.stdout == ""  # asked back: a usage error (errors.AskedBack)
     assert _name(code) in run.stderr and places_of_initials(code, gazetteer)[0] in run.stderr
     assert "Traceback" not in run.stderr
 
 
 def test_the_ask_back_is_said_in_chinese_under_a_chinese_locale() -> None:
     run = run_cli("near", "BJ", env={"LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""})
-    assert run.exit_code == 1
+    assert run.exit_code == 2
     assert "国家代码" in run.stderr and "北京" in run.stderr and "Benin" in run.stderr
 
 
 def test_the_ask_back_takes_the_path_of_an_ambiguous_name(gazetteer: Gazetteer) -> None:
-    """As `near Agincourt` is asked back: a PlaceNotFound with the readings as suggestions, exit 1."""
+    """As `near Agincourt` is asked back: a PlaceNotFound with the readings as suggestions, exit 2."""
     with pytest.raises(CodeOrInitials) as asked:
         resolve("SZ", gazetteer)
     assert isinstance(asked.value, PlaceNotFound) and not isinstance(asked.value, RegionNotPlace)
     assert asked.value.suggestions[0] == "Eswatini"
     assert asked.value.suggestions[1:] == places_of_initials("SZ", gazetteer)
-    assert run_cli("near", "Agincourt").exit_code == run_cli("near", "SZ").exit_code == 1
+    assert run_cli("near", "Agincourt").exit_code == run_cli("near", "SZ").exit_code == 2
 
 
 def test_a_code_for_a_country_the_option_names_is_never_asked_back(gazetteer: Gazetteer) -> None:

@@ -105,7 +105,16 @@ class RegionNotPlace(PlaceNotFound):
         super().__init__(query, hint=hint)
 
 
-class CodeOrInitials(PlaceNotFound):
+class AskedBack(PlaceNotFound):
+    """The query names several places at once (two cities, "Guangzhou Shenzhen"; a code that is
+    also pinyin initials, BJ; a postal name of several localities): asked back which one. A usage
+    error (exit 2), as an ambiguous `show` fragment is: the command line must name one place; a
+    place that names nothing is not found (exit 1)."""
+
+    exit_code = ExitCode.USAGE
+
+
+class CodeOrInitials(AskedBack):
     """Capitals that are a country's code and the pinyin initials of a Chinese place (BJ: Benin or 北京?)."""
 
     def __init__(self, query: str, country: str, places: tuple[str, ...], lang: str | None = None) -> None:

@@ -51,12 +51,12 @@ def locate(query: str, preferred: frozenset[int] = frozenset(), online: bool = F
     """
     from sitefinder.resolver import resolve
 
-    from sitefinder.errors import CodeOrInitials, RegionNotPlace
+    from sitefinder.errors import AskedBack, RegionNotPlace
 
     try:
         return resolve(query, open_gazetteer(), preferred=preferred, lang=lang)
-    except (RegionNotPlace, CodeOrInitials):
-        raise  # a province or country: the caller answers with its sites; a code asked back: no geocoder reads it
+    except (RegionNotPlace, AskedBack):
+        raise  # a province or country: the caller answers with its sites; asked back (BJ, two cities): no geocoder reads it
     except PlaceNotFound as miss:
         if not online:
             raise PlaceNotFound(miss.query, miss.suggestions,

@@ -11,7 +11,7 @@ from sitefinder.china import (ABROAD_NOTED, CHINA_AREA, chinese_cities_beginning
                               spells_a_division)
 from sitefinder.countries import CodeReading, country_meant, other_area, read_code
 from sitefinder.distance import SAME_PLACE_KM, distinct_places, sphere_km
-from sitefinder.errors import CodeOrInitials, PlaceNotFound, RegionNotPlace, SitefinderError, UsageError
+from sitefinder.errors import AskedBack, CodeOrInitials, PlaceNotFound, RegionNotPlace, SitefinderError, UsageError
 from sitefinder.gazetteer import Gazetteer
 from sitefinder.models import CONTENDER_SHARE, Place, Resolution, Site
 from sitefinder.placenames import LATIN_CITY_WORDS, TO_COMMA, parse_coordinates, readings, written_forms
@@ -127,7 +127,7 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
         return _resolve_text(query, ", ".join([*parts[1:], parts[0]]), gazetteer, preferred, lang, simplify)
     two = _two_places(parts, gazetteer)
     if two:
-        raise PlaceNotFound(text, two, hint=said("hint.two_places", first=two[0], second=two[1]), lang=lang)
+        raise AskedBack(text, two, hint=said("hint.two_places", first=two[0], second=two[1]), lang=lang)
     approximate = _main_city_of_qualifier(query, text, gazetteer)
     if approximate is not None:
         return approximate
@@ -151,7 +151,7 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
         suggestions = list(dict.fromkeys([*_initials_suggested(text, gazetteer), *_known_heads(text, gazetteer),
                                           *suggestions]))[:3]
     if localities:  # several, or a spelling of a place too (Agincourt, Audincourt): asked back, never picked
-        raise PlaceNotFound(text, [*suggestions, *(f"{place.name}, {place.province or place.country}"
+        raise AskedBack(text, [*suggestions, *(f"{place.name}, {place.province or place.country}"
                                                    for place in localities)][:4],
                             hint=said("hint.postal_localities"),
                             lang=lang)
@@ -164,7 +164,13 @@ UNIONS = {"eu": said("name.either", en="the European Union", zh="欧盟")}
 def _two_places(parts: list[str], gazetteer: Gazetteer) -> list[str]:
     """The two cities "Beijing, Shanghai" names, one not inside the other (the readings before found
     none of the first in the second), each by its own name and of ABROAD_NOTED people: asked back,
-    as two places, never the second's main city "because Beijing is not in the gazetteer"."""
+    as two places, never the second's main city "because Beijing is not in the gazetteer". Without
+    a comma too ("Guangzhou Shenzhen", 广州 深圳), at any space: answered by the first, it was one of
+    the two chosen silently (did you mean Guangzhou?)."""
+    if len(parts) == 1:
+        words = parts[0].split()
+        return next((two for cut in range(1, len(words))
+                     if (two := _two_places([" ".join(words[:cut]), " ".join(words[cut:])], gazetteer))), [])
     if len(parts) != 2:
         return []
     cities = []
@@ -175,7 +181,8 @@ def _two_places(parts: list[str], gazetteer: Gazetteer) -> list[str]:
         if not own:
             return []
         place = max(own, key=lambda place: place.population)
-        cities.append(place_words(place.name, place.province or place.country))
+        words = place_words(place.name, place.province or place.country)
+        cities.append(f"{part} ({words})" if has_cjk(part) else words)  # in the script typed: 广州 (Guangzhou, Guangdong)
     return cities if cities[0] != cities[1] else []
 
 
