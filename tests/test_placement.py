@@ -667,7 +667,7 @@ def test_a_postal_locality_of_several_places_typed_alone_is_asked_back() -> None
     """Several postal localities of one name far apart (Agincourt in Ontario and in France), or one
     spelt like a place (Audincourt): never one picked silently; the error offers them with their state."""
     run = run_cli("near", "Agincourt", "--json")
-    assert run.exit_code == 1 and run.stdout == ""
+    assert run.exit_code == 2 and run.stdout == ""  # asked back: a usage error
     assert run.stderr.count('"Agincourt, ') >= 2 and "Agincourt, Ontario" in run.stderr
 
 
