@@ -582,12 +582,13 @@ def _homophone(char: str, other: str, readings: dict[str, set[str]]) -> bool:
     return bool(readings.get(char, set()) & readings.get(other, set()))
 
 
-def _slips(after: Division, rest: str, gazetteer: Gazetteer) -> list[tuple[Division, str]]:
+def _slips(after: Division, rest: str, gazetteer: Gazetteer, named_too: bool = False) -> list[tuple[Division, str]]:
     """The divisions inside `after` that the unread `rest` begins with but for one character: a
     homophone (广洲 for 广州, 常沙 for 长沙, 济男 for 济南: a typo in Chinese is most often a character
     of the same pinyin) in any of its written forms, or any one character of its full name (杭卅市)
     or of a bare name that is the whole rest; never a text that is a division's name itself (北京，
-    杭州 names two cities). With the form as it should be written, longest first."""
+    杭州 names two cities), unless `named_too` (浙江泰州: 泰州 is Jiangsu's, 台州 the one in 浙江 that
+    sounds so). With the form as it should be written, longest first."""
     rows = gazetteer.rows("SELECT code, name, level, parent, province, english, latitude, longitude, place, "
                           "population FROM cn_division WHERE substr(code, 1, 2) = ?", (after.code[:2],))
     inside = [d for d in (Division(*row) for row in rows) if _inside(d, after)]
@@ -599,7 +600,7 @@ def _slips(after: Division, rest: str, gazetteer: Gazetteer) -> list[tuple[Divis
     for division in inside:
         for form in sorted({division.name, *bare_forms(division.name, division.level)}, key=len, reverse=True):
             typed = rest[: len(form)]
-            if len(typed) != len(form) or typed == form or typed in named:
+            if len(typed) != len(form) or typed == form or typed in named and not named_too:
                 continue  # 北京，杭州 is two cities: 杭州 is no slip for 通州
             differ = [(a, b) for a, b in zip(typed, form) if a != b]
             if len(differ) == 1 and (_homophone(*differ[0], readings) or form == division.name or typed == rest):
@@ -665,6 +666,10 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
         slip = _slip_error(text, reading, used, chains, gazetteer, lang)
         if slip is not None:
             raise slip
+    if rest and len(chain) == 1:
+        elsewhere = _in_another_province(query, chain[0], rest, gazetteer, preferred, lang)
+        if elsewhere is not None:
+            return elsewhere
     if rest and len(chain) == 1 and chain[0].form != "full":
         return None  # "中山大学肿瘤防治中心" is a hospital, not Zhongshan: a bare name must stand alone
     ranked = _rank([chain.divisions[-1] for chain in chains], preferred)
@@ -689,6 +694,61 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
         alternatives=(*resolution.alternatives, *abroad[:2]),
         notes=(*resolution.notes, *(say("notice.china.abroad_too", lang, head=used, place=f"{place.label}, {place.country}",
                                         ask=f"{place.name}, {place.country}") for place in abroad[:2])))
+
+
+def _in_another_province(query: str, province: Division, rest: str, gazetteer: Gazetteer, preferred: frozenset[int],
+                         lang: str, named: list[Division] | None = None) -> Resolution | None:
+    """A province and then a city or county that is in another (浙江泰州, 江苏省杭州市): the part
+    after the province is read whole (a street after it, 广东省中山大道, is not a city), answered as
+    the place it names, saying where that is and which of the province's own places sounds like it
+    (泰州 is in 江苏; 浙江 has 台州): the name typed in full is what exists, the province the part
+    that contradicts it. It was "not found", with no word of either. None when `province` is no
+    province (北京上海 names two cities: asked back) or the rest is not a place wholly. `named`: the
+    divisions the rest names, when read already (a Latin name's)."""
+    if province.level != "province" or province.code[:2] in (*MUNICIPALITIES, "HK", "MO", "TW"):
+        return None
+    if any(place.province == province.province and gazetteer.country_code_of(place.country) == "CN"
+           for place in gazetteer.places(fold(rest))):
+        return None  # "Danshui, Guangdong": a town of that name is in the province (淡水 is Taiwan's district)
+    if named is None:
+        named = [chain.divisions[-1] for chain in _chains(rest, gazetteer) if chain.used == len(rest)]
+    ranked = [division for division in _rank(named, preferred) if division.level != "province"]
+    if not ranked:
+        return None
+    return _answer_elsewhere(query, province, ranked, rest, gazetteer, lang)
+
+
+def _answer_elsewhere(query: str, province: Division, ranked: list[Division], typed: str, gazetteer: Gazetteer,
+                      lang: str) -> Resolution:
+    """The answer of _in_another_province, and of a Latin query of the same kind ("Hangzhou,
+    Jiangsu"): the place named (`ranked`, namesakes after it), with the notice. `typed` is the
+    place's part as written, in characters when typed so (the province's places sounding like it
+    are looked for only then: in Latin letters a namesake of that sound is found by its pinyin)."""
+    leader = ranked[0]
+    where = _by_code(gazetteer, leader.code[:2] + "0000")
+    sounding = [division for division, _ in _slips(province, typed, gazetteer, named_too=True)
+                if division.level == leader.level and _homophone_of(typed, division, gazetteer)] if has_cjk(typed) else []
+    given = short_name(province.name) if has_cjk(typed) else province.province
+    values = {"typed": typed, "province": given, "where": short_name(where.name) if where and lang == "zh" else
+              leader.province, "used": _label(leader, gazetteer)}
+    if sounding:
+        note = say("notice.china.in_another_province_sounding", lang, **values,
+                   sounding=_label(sounding[0], gazetteer), ask=short_name(province.name) + short_name(sounding[0].name))
+    else:
+        note = say("notice.china.in_another_province", lang, **values)
+    resolution = _answer(query, ranked, gazetteer, [note], lang)
+    return resolution._replace(alternatives=(*resolution.alternatives,
+                                             *(_place(division, gazetteer) for division in sounding[:1])))
+
+
+def _homophone_of(typed: str, division: Division, gazetteer: Gazetteer) -> bool:
+    """Whether a division's name, in any written form of its length, sounds as `typed` does
+    character by character (台州 for 泰州: tai zhou)."""
+    forms = [form for form in {division.name, *bare_forms(division.name, division.level)} if len(form) == len(typed)]
+    chars = sorted({*typed, *(char for form in forms for char in form)})
+    readings = {char: set(spoken.split()) for char, spoken in gazetteer.rows(
+        f"SELECT char, readings FROM pinyin WHERE char IN ({','.join('?' * len(chars))})", chars)}
+    return any(all(a == b or _homophone(a, b, readings) for a, b in zip(typed, form)) for form in forms)
 
 
 def _a_local_name(text: str, gazetteer: Gazetteer) -> bool:
@@ -748,12 +808,20 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
         if len(key) < 3 or not key.isascii():
             continue  # "GZ", "BJ": never a loose match
         candidates = _divisions(gazetteer, [key]).get(key, [])
+        named = [c for c in candidates if c.form != "alias" and c.level != "province"]
         qualifiers = [q for q in qualifiers if fold(q) not in ("china", "prc", "peoplesrepublicofchina", "zhongguo")]
+        provinces: list[Division] = []
         for qualifier in qualifiers:
             within = _divisions(gazetteer, [fold(q) for q in _qualifier_forms(qualifier)])
             outer = [d for divisions in within.values() for d in divisions]
+            provinces = [o for o in outer if o.level == "province" and o.form != "alias"] if len(qualifiers) == 1 else []
             candidates = [c for c in candidates if any(_inside(c, o) for o in outer)]
         candidates = [c for c in candidates if not _cut_short(c, key, gazetteer)]
+        if not candidates and named and len({p.code for p in provinces}) == 1 and len(parts) > 1:
+            # "Hangzhou, Jiangsu": as 江苏杭州 (_in_another_province), the city where it is, said so
+            elsewhere = _in_another_province(query, provinces[0], head, gazetteer, preferred, lang, named)
+            if elsewhere is not None:
+                return elsewhere
         if not candidates:
             continue
         if any(c.form != "alias" for c in candidates):  # a name's own pinyin before another's alias

@@ -327,6 +327,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "notice.china.also_province": {
         "en": "{used} is also a province: for its sites run: sitefinder list --province {province}",
         "zh": "{used} 也是一个省：查看该省的研究中心请运行：sitefinder list --province {province}"},
+    "notice.china.in_another_province": {
+        "en": "{typed} is not in {province} but in {where}: using {used}",
+        "zh": "{typed} 不在{province}，而在{where}：使用 {used}"},
+    "notice.china.in_another_province_sounding": {
+        "en": "{typed} is not in {province} but in {where}: using {used}; {province} has {sounding} "
+              "(for it, write \u201c{ask}\u201d)",
+        "zh": "{typed} 不在{province}，而在{where}：使用 {used}；{province}有 {sounding}（如指它，请输入\u201c{ask}\u201d）"},
     "notice.china.city_it_is_in": {
         "en": "{part} is not in the offline gazetteer: using the city it is in, {city} (--online looks {part} up)",
         "zh": "离线地名库中没有 {part}：使用其所在的城市 {city}（--online 可在线查找 {part}）"},
