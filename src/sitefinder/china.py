@@ -591,7 +591,12 @@ def _slips(after: Division, rest: str, gazetteer: Gazetteer, named_too: bool = F
     sounds so). With the form as it should be written, longest first."""
     rows = gazetteer.rows("SELECT code, name, level, parent, province, english, latitude, longitude, place, "
                           "population FROM cn_division WHERE substr(code, 1, 2) = ?", (after.code[:2],))
-    inside = [d for d in (Division(*row) for row in rows) if _inside(d, after)]
+    return _slips_among([d for d in (Division(*row) for row in rows) if _inside(d, after)], rest, gazetteer, named_too)
+
+
+def _slips_among(inside: list[Division], rest: str, gazetteer: Gazetteer,
+                 named_too: bool = False) -> list[tuple[Division, str]]:
+    """_slips among the divisions `inside`."""
     chars = {char for char in rest[:MAX_KEY_CHARS]} | {char for d in inside for char in d.name}
     readings = {char: set(spoken.split()) for char, spoken in gazetteer.rows(
         f"SELECT char, readings FROM pinyin WHERE char IN ({','.join('?' * len(chars))})", sorted(chars))}
@@ -635,6 +640,39 @@ def _slip_error(text: str, reading: str, used: str, chains: list[_Chain], gazett
 MAX_SLIPS = 3  # suggestions for a slip in an address chain, as for a name alone (Gazetteer.suggest)
 
 
+def _confirmed_slip(used: str, rest: str, slips: list[tuple[Division, str]],
+                    gazetteer: Gazetteer) -> tuple[str, str, str] | None:
+    """The one reading of a slip that the chain itself confirms: with the slipped part written as
+    it should be, the whole text reads as divisions and one of them lies inside the corrected one
+    (广洲市天河区: 天河区 is in 广州市; 广东省杭洲市西湖区: 西湖区 in 杭州市). As (the text so written, the
+    part as typed, the part as it should be); None when nothing after the slip confirms it (浙江杭洲,
+    广洲 alone: asked back, did you mean 杭州?)."""
+    for division, form in slips:
+        fixed = used + form + rest[len(form):]
+        found = _chains(fixed, gazetteer)
+        if found and found[0].used == len(fixed) and division.code in {d.code for d in found[0].divisions[:-1]}:
+            return fixed, rest[: len(form)], form
+    return None
+
+
+def _top_slips(reading: str, gazetteer: Gazetteer) -> list[tuple[Division, str]]:
+    """The slips (_slips) a chain that reads from no division at all begins with, among the
+    provinces and prefecture-level cities (广洲市天河区: 广州市)."""
+    rows = gazetteer.rows("SELECT code, name, level, parent, province, english, latitude, longitude, place, "
+                          "population FROM cn_division WHERE level IN ('province', 'prefecture')")
+    return _slips_among([Division(*row) for row in rows], reading, gazetteer)
+
+
+def _corrected(query: str, fixed: str, typed: str, form: str, gazetteer: Gazetteer, preferred: frozenset[int],
+               lang: str) -> Resolution | None:
+    """The answer of a chain whose slip the chain confirms (_confirmed_slip), saying what was read so."""
+    resolution = _resolve_hanzi(query, fixed, gazetteer, preferred, lang)
+    if resolution is None:
+        return None
+    note = say("notice.china.slip_read", lang, typed=typed, form=form, fixed=fixed)
+    return resolution._replace(notes=(note, *resolution.notes))
+
+
 def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int], lang: str) -> Resolution | None:
     parts = _without_country([part for part in text.translate(_SEPARATORS).split(",") if part])
     if not parts or not any(has_cjk(part) for part in parts):
@@ -656,6 +694,10 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
     readings = typed + [form for reading in typed for form in gazetteer.simplified_forms(reading)]
     found = [(reading, chains) for reading in readings if (chains := _chains(reading, gazetteer))]
     if not found:
+        for reading in typed:  # 广洲市天河区: no division read from its first character
+            confirmed = _confirmed_slip("", reading, _top_slips(reading, gazetteer), gazetteer)
+            if confirmed is not None:
+                return _corrected(query, *confirmed, gazetteer, preferred, lang)
         return None
     reading, chains = max(found, key=lambda item: (item[1][0].used == len(item[0]), item[1][0].used))
     if reading not in typed and _a_local_name(readings[0], gazetteer):
@@ -663,6 +705,10 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
     used, rest = reading[: chains[0].used], reading[chains[0].used:]
     chain = chains[0].divisions
     if rest:
+        slips = [slip for chain in chains for slip in _slips(chain.divisions[-1], rest, gazetteer)]
+        confirmed = _confirmed_slip(used, rest, sorted(slips, key=lambda item: -len(item[1])), gazetteer)
+        if confirmed is not None:
+            return _corrected(query, *confirmed, gazetteer, preferred, lang)
         slip = _slip_error(text, reading, used, chains, gazetteer, lang)
         if slip is not None:
             raise slip
@@ -811,9 +857,15 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
         named = [c for c in candidates if c.form != "alias" and c.level != "province"]
         qualifiers = [q for q in qualifiers if fold(q) not in ("china", "prc", "peoplesrepublicofchina", "zhongguo")]
         provinces: list[Division] = []
+        slipped: list[str] = []
         for qualifier in qualifiers:
             within = _divisions(gazetteer, [fold(q) for q in _qualifier_forms(qualifier)])
             outer = [d for divisions in within.values() for d in divisions]
+            if not outer and candidates and len(qualifiers) == 1:
+                # "Tianhe, Guangzou": a city one letter off, confirmed by the place named in it
+                outer = [d for d in _close_cities(fold(qualifier), gazetteer) if any(_inside(c, d) for c in candidates)]
+                slipped = [qualifier, outer[0].english] if len({d.code for d in outer}) == 1 else []
+                outer = outer if slipped else []
             provinces = [o for o in outer if o.level == "province" and o.form != "alias"] if len(qualifiers) == 1 else []
             candidates = [c for c in candidates if any(_inside(c, o) for o in outer)]
         candidates = [c for c in candidates if not _cut_short(c, key, gazetteer)]
@@ -827,6 +879,9 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
         if any(c.form != "alias" for c in candidates):  # a name's own pinyin before another's alias
             candidates = [c for c in candidates if c.form != "alias"]
         ranked = _rank(candidates, preferred, wade_giles=_written_as_wade_giles(head))
+        if slipped:
+            note = say("notice.china.slip_read", lang, typed=slipped[0], form=slipped[1], fixed=f"{head}, {slipped[1]}")
+            return _answer(query, ranked, gazetteer, [note], lang)
         abroad = _abroad(key, gazetteer) if not qualifiers else []
         own = [place for place in abroad if _own_name(place, key)]
         as_written = ranked[0].form == "wadegiles" and _written_as_wade_giles(head)  # Mi-to is 彌陀, not Mito
@@ -961,6 +1016,23 @@ def city_of_qualifier(query: str, text: str, gazetteer: Gazetteer, lang: str | N
             return Resolution(query=query, place=_place(city, gazetteer), notes=(note,),
                               name_zh=official_short(city.name))
     return None
+
+
+MIN_SLIP_LETTERS = 5  # a city's pinyin this long, one letter off, is read as that city after a place in it
+
+
+def _close_cities(key: str, gazetteer: Gazetteer) -> list[Division]:
+    """The prefecture-level cities whose own pinyin is one letter from `key` (guangzou: 广州市)."""
+    if len(key) < MIN_SLIP_LETTERS or not key.isascii() or not key.isalpha():
+        return []
+    keys, _ = gazetteer.city_pinyin_keys()
+    from rapidfuzz import process  # only for a qualifier that names nothing: never on a city's own path
+    from rapidfuzz.distance import Levenshtein
+
+    close = sorted({found for found, _, _ in process.extract(key, keys, scorer=Levenshtein.distance, score_cutoff=1,
+                                                            limit=None) if found != key})
+    return [d for divisions in _divisions(gazetteer, close).values() for d in divisions
+            if d.level == "prefecture" and d.form == "latin"]
 
 
 def _qualifier_forms(text: str) -> list[str]:

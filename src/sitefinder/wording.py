@@ -327,6 +327,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "notice.china.also_province": {
         "en": "{used} is also a province: for its sites run: sitefinder list --province {province}",
         "zh": "{used} 也是一个省：查看该省的研究中心请运行：sitefinder list --province {province}"},
+    "notice.china.slip_read": {"en": "read {typed} as {form}, since the rest of the address lies in {form}: {fixed}",
+                               "zh": "“{typed}”按“{form}”理解（地址的其余部分在{form}内）：{fixed}"},
     "notice.china.in_another_province": {
         "en": "{typed} is not in {province} but in {where}: using {used}",
         "zh": "{typed} 不在{province}，而在{where}：使用 {used}"},
