@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from sitefinder.distance import bounding_box, sphere_km, spread_around
 from sitefinder.errors import SitefinderError
-from sitefinder.models import Place
+from sitefinder.models import CONTENDER_SHARE, Place
 from sitefinder.placenames import TO_COMMA, without_division_word
 from sitefinder.regions import place_words, province_key
 from sitefinder.text import has_cjk, name_key, written_in
@@ -470,7 +471,8 @@ class Gazetteer:
         close = {keys[index]: score for _, score, index in matches if score >= top - SUGGESTION_MARGIN}
         rows = self._db.execute(f"SELECT key, label, population FROM suggestion WHERE key IN "
                                 f"({','.join('?' * len(close))})", list(close)).fetchall()
-        best = sorted(rows, key=lambda row: (-close[row[0]], -row[2]))
+        best = without_tiny_equals(sorted(rows, key=lambda row: (-close[row[0]], -row[2])),
+                                   lambda row: close[row[0]], lambda row: row[2])
         # a label of a city that is its own province ("Beijing, Beijing") names it once
         return [place_words(*(part.strip() for part in label.split(","))) for _, label, _ in best[:limit]]
 
@@ -490,17 +492,41 @@ class Gazetteer:
             f"SELECT p.id, p.name, p.admin1, p.country, p.population FROM spoken s JOIN place p ON p.id = s.place "
             f"WHERE s.key IN ({','.join('?' * len(spoken))}) AND p.country IN ('CN', 'HK', 'MO', 'TW') "
             f"ORDER BY p.population DESC, p.id", spoken).fetchall()
-        labels: dict[str, str] = {}  # one suggestion per Chinese name: the most populous place of it
-        for geonameid, name, admin1, country, _ in found:
+        labels: dict[str, tuple[str, int, int]] = {}  # one suggestion per Chinese name: its most populous place
+        for geonameid, name, admin1, country, people in found:
             chinese = self.chinese_name(geonameid)
-            if chinese and chinese != key and chinese not in labels:
-                labels[chinese] = f"{chinese} ({name}, {admin1 or self.country_name(country)})"
-        return list(labels.values())[:limit]
+            # Shown by its own name, which itself sounds as typed, character by character: a place
+            # whose pinyin matched by another of its names is not offered by a name it does not
+            # sound like (长纱 offered "开平 (Changsha, Guangdong)", a town Changsha labelled 开平)
+            if chinese and chinese != key and chinese not in labels and len(chinese) == len(key) and all(
+                    typed == own or set(rows[typed].split()) & set(self._readings(own)) for typed, own in zip(key, chinese)):
+                labels[chinese] = (f"{chinese} ({name}, {admin1 or self.country_name(country)})",
+                                   sum(typed == own for typed, own in zip(key, chinese)), people)
+        ranked = sorted(labels.values(), key=lambda label: (-label[1], -label[2]))
+        return [label for label, _, _ in without_tiny_equals(ranked, lambda label: label[1], lambda label: label[2])][:limit]
+
+    def _readings(self, char: str) -> list[str]:
+        """A character's pinyin readings (the `pinyin` table), [] for one it lacks."""
+        row = self._db.execute("SELECT readings FROM pinyin WHERE char = ?", (char,)).fetchone()
+        return row[0].split() if row else []
 
     def _place(self, row: tuple) -> Place:
         geonameid, name, admin1, country, latitude, longitude, population = row
         return Place(name=name, province=admin1, country=self.country_name(country), latitude=latitude,
                      longitude=longitude, population=population, geonameid=geonameid)
+
+
+T = TypeVar("T")
+
+
+def without_tiny_equals(ranked: list[T], closeness: Callable[[T], float], people: Callable[[T], int]) -> list[T]:
+    """Suggestions without the tiny ones as close as a far bigger one: a place under CONTENDER_SHARE
+    of the people of the most populous suggestion exactly as close to what was typed is a namesake
+    no one meant (a village beside the city of that sound)."""
+    largest: dict[float, int] = {}
+    for item in ranked:
+        largest[closeness(item)] = max(largest.get(closeness(item), 0), people(item))
+    return [item for item in ranked if people(item) >= CONTENDER_SHARE * largest[closeness(item)]]
 
 
 @functools.lru_cache(maxsize=1)
