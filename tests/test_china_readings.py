@@ -99,7 +99,7 @@ def test_a_latin_city_not_in_the_province_is_answered_with_where_it_is(typed: st
 
 # 3. Hong Kong's and Macau's places in Simplified characters.
 
-@pytest.mark.parametrize("typed", ["中环", "金钟", "铜锣湾", "尖沙咀", "北角", "将军澳", "沙田", "新界", "旺角", "九龙城"])
+@pytest.mark.parametrize("typed", ["中环", "金钟", "铜锣湾", "尖沙咀", "将军澳", "沙田", "新界", "旺角", "九龙城", "鲗鱼涌", "筲箕湾"])
 def test_hong_kong_in_simplified_characters_is_hong_kong(typed: str) -> None:
     found = resolve(typed, open_gazetteer())
     assert found.place.country == "Hong Kong", found.place

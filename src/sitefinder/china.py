@@ -149,8 +149,12 @@ def bare_forms(name: str, level: str) -> set[str]:
 
 def latin_forms(spoken: str, name: str) -> list[str]:
     """Folded Latin keys: "tianhe", "tianhedistrict", "tianhequ"; "kunshancity", "kunshanshi"."""
-    suffix = next((s for s in ("自治州", "自治县", "自治旗", "林区", "特区", "地区", *LEVEL_WORDS) if name.endswith(s)), "")
-    words = {"自治州": ("autonomousprefecture", "prefecture", "zhou"), "自治县": ("autonomouscounty", "county", "xian"),
+    # 新区 only where 新 is no part of the name spoken (清新区 is Qingxin District)
+    suffix = next((s for s in ("自治州", "自治县", "自治旗", "林区", "特区", "地区", "新区", *LEVEL_WORDS)
+                   if name.endswith(s) and not (s == "新区" and spoken.endswith("xin"))), "")
+    # 新区, a "new area" (浦东新区 "Pudong New Area", 滨海新区 "Binhai New Area"), as English writes it
+    words = {"新区": ("newarea", "newdistrict", "xinqu", "district", "qu"),
+             "自治州": ("autonomousprefecture", "prefecture", "zhou"), "自治县": ("autonomouscounty", "county", "xian"),
              "自治旗": ("autonomousbanner", "banner", "qi"), "林区": ("forestrydistrict", "linqu", "district"),
              "特区": ("specialdistrict", "tequ", "district"), "地区": ("prefecture", "diqu", "region")}.get(
         suffix, tuple(fold(word) for word in LEVEL_WORDS.get(suffix, ())))
@@ -234,7 +238,7 @@ def _chains(text: str, gazetteer: Gazetteer) -> list[_Chain]:
     return [chain for chain in best if (chain.used, len(chain.divisions)) == top]
 
 
-def _rank(divisions: list[Division], preferred: frozenset[int], wade_giles: bool = False) -> list[Division]:
+def _rank(divisions: list[Division], preferred: frozenset[int], wade_giles: bool = False, area: str = "") -> list[Division]:
     """Namesakes in order: by how the query names each (_FORM_ORDER: the one written in full before
     one written without its suffix, 沙河市 the city, not a town Shahe; a division's own pinyin before
     another's older romanisation; Wade-Giles first when the query is written so, `wade_giles`); then
@@ -252,7 +256,9 @@ def _rank(divisions: list[Division], preferred: frozenset[int], wade_giles: bool
     Hosting a site ranked before level and people in the round before (#20): `near Nanjing` was
     南靖县 (Zhangzhou hosts a site) and not 南京市, 9 million people. Measured on the benchmark:
     without the mainland-first step, 16 mainland bare and pinyin answers went to a Taiwanese
-    township of a more populous seat."""
+    township of a more populous seat. A person whose locale is Hong Kong's, Macau's or Taiwan's
+    (`area`: "HK", "MO", "TW") reads that area's divisions before the mainland's at that step
+    (中山区 under zh_TW is Taipei's, the mainland's named in the notice)."""
     order = _WADE_GILES_FIRST if wade_giles else _FORM_ORDER
     by_city = _by_city(divisions)
     areas: dict[str, set[str]] = {}
@@ -264,6 +270,8 @@ def _rank(divisions: list[Division], preferred: frozenset[int], wade_giles: bool
         # Taiwan writes it is Matsu; "Taoyuan" in Latin letters stays Taiwan's city of 2 million
         local = division.code[:2] in ("HK", "MO", "TW") and (
             division.level == "county" or division.level == "prefecture" and division.form in ("full", "bare"))
+        if area:
+            local = division.code[:2] != area
         return (order.get(division.form, 6), local, -len(areas[division.code[:2]]) if local else 0,
                 _LEVEL_ORDER[division.level], -_people(division, by_city), not hosts(division), division.code)
 
@@ -506,7 +514,7 @@ def _region_of(division: Division) -> set[tuple[str, str]]:
 
 
 def resolve_china(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int],
-                  lang: str | None = None) -> Resolution | None:
+                  lang: str | None = None, area: str = "") -> Resolution | None:
     """The division `text` names, or None to let GeoNames answer. Raises RegionNotPlace for a
     province (its sites are the answer, as `near 山东`). The notices are in `lang` (the answer's:
     `--lang`, the locale), else in the script typed."""
@@ -514,8 +522,8 @@ def resolve_china(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
         return None
     said = language_of(lang, query)
     if has_cjk(text):
-        return _resolve_hanzi(query, text, gazetteer, preferred, said)
-    return _resolve_latin(query, text, gazetteer, preferred, said)
+        return _resolve_hanzi(query, text, gazetteer, preferred, said, area)
+    return _resolve_latin(query, text, gazetteer, preferred, said, area)
 
 
 _SEPARATORS = str.maketrans({"，": ",", "、": ",", ";": ",", "；": ",", " ": ",", "　": ","})
@@ -673,7 +681,8 @@ def _corrected(query: str, fixed: str, typed: str, form: str, gazetteer: Gazette
     return resolution._replace(notes=(note, *resolution.notes))
 
 
-def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int], lang: str) -> Resolution | None:
+def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int], lang: str,
+                   area: str = "") -> Resolution | None:
     parts = _without_country([part for part in text.translate(_SEPARATORS).split(",") if part])
     if not parts or not any(has_cjk(part) for part in parts):
         return None
@@ -718,13 +727,13 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
             return elsewhere
     if rest and len(chain) == 1 and chain[0].form != "full":
         return None  # "中山大学肿瘤防治中心" is a hospital, not Zhongshan: a bare name must stand alone
-    ranked = _rank([chain.divisions[-1] for chain in chains], preferred)
+    ranked = _rank([chain.divisions[-1] for chain in chains], preferred, area=area)
     # Read as well in Simplified (Taiwan's 和平區 is the mainland's 和平区 in Traditional): those come
     # after the place of the name as typed, and are named in the notice.
     score = (chains[0].used == len(reading), chains[0].used)
     also = [chain.divisions[-1] for other, more in found if other != reading
             and (more[0].used == len(other), more[0].used) == score for chain in more]
-    ranked += [division for division in _rank(also, preferred) if division.code not in {d.code for d in ranked}]
+    ranked += [division for division in _rank(also, preferred, area=area) if division.code not in {d.code for d in ranked}]
     if reading in pieces:  # said part by part as typed; a Simplified reading of Traditional: as read
         read_in, backwards = pieces[reading]
         rest = _unread(read_in, len(used), backwards)
@@ -733,6 +742,10 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
         return _province_or_city(query, text, used, ranked, gazetteer, notes, lang)
     alone = len(chain) == 1 and not rest
     resolution = _answer(query, ranked, gazetteer, notes, lang, key=name_key(used) if alone else "", read=used)
+    if alone and area and ranked[0].code[:2] != area:
+        local = _local_first(query, used, ranked[0], resolution, gazetteer, lang, area)
+        if local is not None:
+            return local
     abroad = _abroad(name_key(used), gazetteer) if alone else []  # 全州 is also Jeonju, 松山 Matsuyama
     if not abroad:
         return resolution
@@ -797,6 +810,23 @@ def _homophone_of(typed: str, division: Division, gazetteer: Gazetteer) -> bool:
     return any(all(a == b or _homophone(a, b, readings) for a, b in zip(typed, form)) for form in forms)
 
 
+def _local_first(query: str, used: str, leader: Division, resolution: Resolution, gazetteer: Gazetteer, lang: str,
+                 area: str) -> Resolution | None:
+    """Under a locale of Hong Kong, Macau or Taiwan (`area`), a bare name that a place of that area
+    bears in either script (九龙: Kowloon, 九龍), answered by a mainland division (九龙县), is that
+    place, the division named in the notice: a person there means their own."""
+    towns = sorted((place for place in gazetteer.places(fold(used)) if gazetteer.country_code_of(place.country) == area
+                    and place.geonameid and _written_as(gazetteer.chinese_name(place.geonameid), used, gazetteer)),
+                   key=lambda place: -place.population)
+    if not towns:
+        return None
+    town = towns[0]
+    note = say("notice.china.local_first", lang, typed=used, used=f"{town.name}, {town.country}",
+               other=_label(leader, gazetteer), ask=_label(leader, gazetteer).split(" (")[0])
+    return Resolution(query=query, place=town, alternatives=(resolution.place, *resolution.alternatives),
+                      notes=(note,))
+
+
 def _a_local_name(text: str, gazetteer: Gazetteer) -> bool:
     """Whether `text` as typed is the name of a place of Hong Kong, Macau or Taiwan: written in
     their Traditional characters it is theirs, never a mainland division read in Simplified."""
@@ -836,7 +866,8 @@ def _province_or_city(query: str, text: str, used: str, ranked: list[Division], 
                          notes=also)
 
 
-def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int], lang: str) -> Resolution | None:
+def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int], lang: str,
+                   area: str = "") -> Resolution | None:
     parts = [part.strip() for part in text.translate({ord("，"): ","}).split(",") if part.strip()]
     if not parts:
         return None
@@ -869,7 +900,7 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
             provinces = [o for o in outer if o.level == "province" and o.form != "alias"] if len(qualifiers) == 1 else []
             candidates = [c for c in candidates if any(_inside(c, o) for o in outer)]
         candidates = [c for c in candidates if not _cut_short(c, key, gazetteer)]
-        if not candidates and named and len({p.code for p in provinces}) == 1 and len(parts) > 1:
+        if not candidates and named and len({p.code for p in provinces}) == 1 and (len(parts) > 1 or len(words) > 1):
             # "Hangzhou, Jiangsu": as 江苏杭州 (_in_another_province), the city where it is, said so
             elsewhere = _in_another_province(query, provinces[0], head, gazetteer, preferred, lang, named)
             if elsewhere is not None:
@@ -878,7 +909,7 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
             continue
         if any(c.form != "alias" for c in candidates):  # a name's own pinyin before another's alias
             candidates = [c for c in candidates if c.form != "alias"]
-        ranked = _rank(candidates, preferred, wade_giles=_written_as_wade_giles(head))
+        ranked = _rank(candidates, preferred, wade_giles=_written_as_wade_giles(head), area=area)
         if slipped:
             note = say("notice.china.slip_read", lang, typed=slipped[0], form=slipped[1], fixed=f"{head}, {slipped[1]}")
             return _answer(query, ranked, gazetteer, [note], lang)

@@ -217,6 +217,14 @@ def chosen_language(lang: Language | None) -> str | None:
     return spoken_language(lang.value) if lang else locale_language(os.environ)
 
 
+def chosen_area(lang: Language | None) -> str:
+    """The region of China whose namesakes come first ("HK", "MO", "TW", ""): by `--lang`, else the
+    locale (wording.locale_area)."""
+    from sitefinder.wording import locale_area
+
+    return locale_area(lang.value if lang else None, os.environ)
+
+
 def _complete_province(incomplete: str) -> list[str]:
     """Shell completion for --province: the provinces whose English or Chinese name starts so."""
     from sitefinder.regions import PROVINCES
@@ -399,7 +407,7 @@ def near_command(
     ask = near_by_hospital if by is Grouping.hospital else nearest_sites
     emit(ask(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
              lang=chosen_language(lang), all_statuses=all_statuses, trials=trial or (), condition=condition,
-             stream=fmt.streamed),
+             stream=fmt.streamed, area=chosen_area(lang)),
          fmt, _options(sites), bom)
 
 
@@ -445,7 +453,8 @@ def map_command(
     fmt = choose_format(output, as_json, command="map", out=out)
     emit(map_near(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
                   lang=chosen_language(lang), view=view.value, aspect=map_aspect(fmt, out), out=out,
-                  all_statuses=all_statuses, trials=trial or (), condition=condition), fmt, _options(sites))
+                  all_statuses=all_statuses, trials=trial or (), condition=condition, area=chosen_area(lang)),
+         fmt, _options(sites))
 
 
 @app.command("show", cls=SitefinderCommand)

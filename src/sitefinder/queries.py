@@ -44,7 +44,7 @@ def open_gazetteer() -> Gazetteer:
 
 
 def locate(query: str, preferred: frozenset[int] = frozenset(), online: bool = False,
-           lang: str | None = None) -> Resolution:
+           lang: str | None = None, area: str = "") -> Resolution:
     """Resolve a place offline; only with `online` does the query leave the machine, and only on a miss.
 
     `preferred`: GeoNames ids of the cities hosting a site, which win among same-name places.
@@ -54,7 +54,7 @@ def locate(query: str, preferred: frozenset[int] = frozenset(), online: bool = F
     from sitefinder.errors import AskedBack, RegionNotPlace
 
     try:
-        return resolve(query, open_gazetteer(), preferred=preferred, lang=lang)
+        return resolve(query, open_gazetteer(), preferred=preferred, lang=lang, area=area)
     except (RegionNotPlace, AskedBack):
         raise  # a province or country: the caller answers with its sites; asked back (BJ, two cities): no geocoder reads it
     except PlaceNotFound as miss:
@@ -173,7 +173,7 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
                   within_km: float | None = None, province: str | None = None, status: str | None = None,
                   online: bool = False, lang: str | None = None, all_statuses: bool = False,
                   trials: Iterable[str] = (), condition: str | None = None,
-                  stream: bool = False) -> NearResult | RegionAnswer:
+                  stream: bool = False, area: str = "") -> NearResult | RegionAnswer:
     """The sites nearest to what a person typed, with how the place was understood.
 
     `province` and `status` are as typed (`山东`, `not yet recruiting`); a bad value is a UsageError.
@@ -206,7 +206,7 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
 
             named = _facility_as_place(query, source, whole_name=True) if names_a_facility(query) else None
             resolution = named or _naming_site_cities(
-                locate(query, source.preferred_cities(), online=online, lang=lang), query, source)
+                locate(query, source.preferred_cities(), online=online, lang=lang, area=area), query, source)
         except RegionNotPlace as region:
             answer = _region_answer(region, source, province_name, status_value, in_chinese, chosen,
                                     stream=stream)
@@ -781,7 +781,8 @@ def _trials_of(source: MemorySource | IndexedSource) -> list[Trial]:
 def map_near(query: str, sites_path: Path | None = None, limit: int | None = None, within_km: float | None = None,
              province: str | None = None, status: str | None = None, online: bool = False,
              lang: str | None = None, view: str = "fit", aspect: float = 2.0, out: Path | None = None,
-             all_statuses: bool = False, trials: Iterable[str] = (), condition: str | None = None) -> MapResult:
+             all_statuses: bool = False, trials: Iterable[str] = (), condition: str | None = None,
+             area: str = "") -> MapResult:
     """`near`'s answer and the map around it. `aspect`: the drawing's width over its height; `out`:
     the file the map is for (then with the world's land and borders), else the terminal."""
     from sitefinder.geomap import VIEWS, choose_view, scene
@@ -789,7 +790,8 @@ def map_near(query: str, sites_path: Path | None = None, limit: int | None = Non
     if view not in VIEWS:
         raise UsageError(key="usage.view", view=quoted(view), views=", ".join(VIEWS))
     result = nearest_sites(query, sites_path, limit=limit, within_km=within_km, province=province, status=status,
-                           online=online, lang=lang, all_statuses=all_statuses, trials=trials, condition=condition)
+                           online=online, lang=lang, all_statuses=all_statuses, trials=trials, condition=condition,
+                           area=area)
     if isinstance(result, RegionAnswer) and result.kind in ("province", "region") and result.sites:
         result = _province_from_capital(result, sites_path)  # `map 山东` draws what `near 山东` lists
     if isinstance(result, RegionAnswer):
@@ -806,7 +808,7 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
                      within_km: float | None = None, province: str | None = None, status: str | None = None,
                      online: bool = False, lang: str | None = None, trials: Iterable[str] = (),
                      condition: str | None = None, all_statuses: bool = False,
-                     stream: bool = False) -> HospitalAnswer | RegionAnswer:
+                     stream: bool = False, area: str = "") -> HospitalAnswer | RegionAnswer:
     """The hospitals nearest to a place, each once with every listing of every trial it runs
     (hospitals.py); `limit` counts hospitals, not sites. Sites are ranked in growing batches until
     enough hospitals are found, then every listing of those hospitals is read (_hospital_listings),
@@ -827,7 +829,7 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
         chosen = _chosen(source, trials, condition)
         filter_notes = condition_notes(source, condition, chosen)
         try:
-            resolution = locate(query, source.preferred_cities(), online=online, lang=lang)
+            resolution = locate(query, source.preferred_cities(), online=online, lang=lang, area=area)
         except RegionNotPlace as region:
             answer = _region_answer(region, source, province_name, status_value, in_chinese, chosen,
                                     stream=stream)

@@ -26,13 +26,14 @@ MAX_QUERY_LENGTH = 200
 
 
 def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozenset(),
-            lang: str | None = None, simplify: bool = True) -> Resolution:
+            lang: str | None = None, simplify: bool = True, area: str = "") -> Resolution:
     """Resolve what a person typed to one place, keeping the alternatives it considered.
 
     `preferred` holds GeoNames ids of the cities that host a site of the loaded trial: among
     same-name places those come first (someone asking about "Taizhou" for this trial most likely
     means the Taizhou with a site), then the most populous. `lang` ("zh", "en"; None: the script
-    typed) is the language of the answer, which China's notices are written in.
+    typed) is the language of the answer, which China's notices are written in. `area` ("HK", "MO",
+    "TW", wording.locale_area): the region of China whose namesakes a person there means first.
 
     An answer reached loosely (by another name than the place's own, or a small place abroad for a
     word that reads as pinyin, or a town one letter from a big Chinese city) carries a notice saying
@@ -57,7 +58,7 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
         except RegionNotPlace as region:
             raise RegionNotPlace(text, region.regions, region.hint, region.notes) from None
     try:
-        found = _resolve_text(query, text, gazetteer, preferred, lang, simplify)
+        found = _resolve_text(query, text, gazetteer, preferred, lang, simplify, area)
     except RegionNotPlace:
         raise
     except PlaceNotFound:
@@ -69,7 +70,7 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
 
 
 def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int],
-                  lang: str | None, simplify: bool = True) -> Resolution:
+                  lang: str | None, simplify: bool = True, area: str = "") -> Resolution:
     """`resolve` for a text that is not coordinates: as written, without the notices on loose answers."""
     if names_an_institution(text):
         raise PlaceNotFound(text, [], hint=said("hint.institution"), lang=lang)
@@ -100,7 +101,7 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
         # a state or country abroad before China's divisions' aliases: "Victoria" is the Australian
         # state, not Victoria (BC) noting Hong Kong's old capital; China's own are read by china.py
         raise RegionNotPlace(text, regions, hint=_region_hint(text, regions))
-    china = resolve_china(query, text, gazetteer, preferred, lang)  # China's divisions (天河区, 广州天河) first
+    china = resolve_china(query, text, gazetteer, preferred, lang, area)  # China's divisions (天河区, 广州天河) first
     if china is not None:
         return china
     for head, qualifiers in readings(text):
@@ -173,7 +174,7 @@ def _two_places(parts: list[str], gazetteer: Gazetteer) -> list[str]:
                      if (two := _two_places([" ".join(words[:cut]), " ".join(words[cut:])], gazetteer))), [])
     if len(parts) != 2:
         return []
-    cities = []
+    cities: list[str] = []
     for part in parts:
         own = [place for place in _lookup(gazetteer, part) if place.population >= ABROAD_NOTED and (
             name_key(place.name) == name_key(part)  # 北京，上海 too: a city by its Chinese name
@@ -181,8 +182,8 @@ def _two_places(parts: list[str], gazetteer: Gazetteer) -> list[str]:
         if not own:
             return []
         place = max(own, key=lambda place: place.population)
-        words = place_words(place.name, place.province or place.country)
-        cities.append(f"{part} ({words})" if has_cjk(part) else words)  # in the script typed: 广州 (Guangzhou, Guangdong)
+        shown = place_words(place.name, place.province or place.country)
+        cities.append(f"{part} ({shown})" if has_cjk(part) else shown)  # in the script typed: 广州 (Guangzhou, Guangdong)
     return cities if cities[0] != cities[1] else []
 
 
@@ -417,18 +418,31 @@ def _within(place: Place, regions: set[tuple[str, str]], gazetteer: Gazetteer) -
 
 
 def _choose(query: str, head: str, candidates: list[Place], preferred: frozenset[int]) -> Resolution:
-    ranked = sorted(candidates, key=lambda p: (p.geonameid not in preferred, -p.population, p.geonameid or 0))
+    key = name_key(head)
+    # A place reached only by a name not its own comes after one whose own name it is, when that one
+    # is a city of ABROAD_NOTED people and a real contender (CONTENDER_SHARE of the other's people):
+    # Gent is "Kent" by a stray alternate name, Kent, Washington (127,000) is Kent. Canton stays
+    # Guangzhou (Canton, Ohio: 70,000 of 13 million), Brunswick Braunschweig (Brunswick, Ohio: 34,000).
+    own = [place.population for place in candidates if _own_name(place, key)]
+    aliased = [place.population for place in candidates if not _own_name(place, key)]
+    demote = bool(own and aliased) and max(own) >= max(ABROAD_NOTED, CONTENDER_SHARE * max(aliased))
+    ranked = sorted(candidates, key=lambda p: (p.geonameid not in preferred, demote and not _own_name(p, key),
+                                               -p.population, p.geonameid or 0))
     distinct = distinct_places(ranked)
     leader, alternatives = distinct[0], tuple(distinct[1:])
     ambiguous = bool(alternatives) and alternatives[0].population >= CONTENDER_SHARE * leader.population
     notes: tuple[str, ...] = ()
-    key = name_key(head)
     namesake = next((place for place in alternatives if name_key(place.name) == key), None)
     if not ambiguous and namesake is not None and name_key(leader.name) != key:
         # "Halle": Halle (Saale), as import reads it, but say that a place of exactly that name exists
         notes = (said("notice.far_larger", head=head, used=f"{leader.name}, {leader.province or leader.country}",
                       namesake=f"{namesake.name}, {namesake.province or namesake.country}"),)
     return Resolution(query=query, place=leader, alternatives=alternatives, ambiguous=ambiguous, notes=notes)
+
+
+def _own_name(place: Place, key: str) -> bool:
+    """Whether `key` is the place's own name, with its bracketed qualifier or without (Halle (Saale))."""
+    return name_key(place.name) == key or name_key(place.name.split(" (")[0]) == key
 
 
 # Loose answers (#20). An answer is spelled loosely when the whole query is not the place's own
@@ -454,6 +468,9 @@ def loose_notes(resolution: Resolution, text: str, gazetteer: Gazetteer, lang: s
         # GeoNames has of it: 天坛, the Temple of Heaven, was Tiantan, a village in Shanxi
         if resolution.name_zh or place.population >= ABROAD_NOTED:
             return ()
+        if gazetteer.country_code_of(place.country) in ("HK", "MO", "TW") and _written_as_own(key, place, gazetteer):
+            return ()  # 铜锣湾, 中环: Hong Kong's place by its own name, in either script: no city of the mainland
+
         sounding = [name for name in gazetteer.same_sounding(key, MAX_NEAR_MISSES) if _a_city_named(name, gazetteer)]
         if sounding:  # 深镇, a town, sounds as 深圳 (shen zhen): the city is what was most likely meant
             return (say("notice.loose.small_chinese_homophone", language_of(lang, text), query=text, place=label,
@@ -480,6 +497,12 @@ def loose_notes(resolution: Resolution, text: str, gazetteer: Gazetteer, lang: s
 
 
 MAX_NEAR_MISSES = 3
+
+
+def _written_as_own(key: str, place: Place, gazetteer: Gazetteer) -> bool:
+    """Whether `key` is the place's Chinese name, as written there or in Simplified (銅鑼灣, 铜锣湾)."""
+    chinese = gazetteer.chinese_name(place.geonameid or 0)
+    return bool(chinese) and (key == chinese or key in gazetteer.simplified_forms(chinese))
 
 
 def _a_city_named(suggestion: str, gazetteer: Gazetteer) -> bool:

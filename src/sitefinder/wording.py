@@ -65,6 +65,14 @@ def chosen_script(asked: str | None, environ: Mapping[str, str]) -> str | None:
     return traditional_script(_locale_name(environ))
 
 
+def locale_area(asked: str | None, environ: Mapping[str, str]) -> str:
+    """The region of China whose places a person means first ("HK", "MO", "TW"), by `--lang`
+    (zh-HK, zh-TW) else by the locale (zh_HK, zh_MO, zh_TW); "" for any other (the mainland's first)."""
+    name = asked if asked is not None and asked.casefold() not in ("zh", "en") else _locale_name(environ)
+    parts = name.split(".")[0].split("@")[0].replace("-", "_").casefold().split("_")
+    return next((code.upper() for code in ("hk", "mo", "tw") if code in parts[1:]), "") if parts[0] == "zh" else ""
+
+
 def wants_chinese(lang: str | None, typed: str) -> bool:
     """Whether an answer is in Chinese: the language asked for (`--lang`, the locale), else the script typed."""
     return lang == "zh" or (lang is None and has_cjk(typed))
@@ -329,6 +337,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{used} 也是一个省：查看该省的研究中心请运行：sitefinder list --province {province}"},
     "notice.china.slip_read": {"en": "read {typed} as {form}, since the rest of the address lies in {form}: {fixed}",
                                "zh": "“{typed}”按“{form}”理解（地址的其余部分在{form}内）：{fixed}"},
+    "notice.china.local_first": {
+        "en": "{typed}: using {used}, as your locale is there; also {other} (for it, write \u201c{ask}\u201d)",
+        "zh": "{typed}：按您所在地区使用 {used}；另有 {other}（如指它，请输入\u201c{ask}\u201d）"},
     "notice.china.in_another_province": {
         "en": "{typed} is not in {province} but in {where}: using {used}",
         "zh": "{typed} 不在{province}，而在{where}：使用 {used}"},
