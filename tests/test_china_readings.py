@@ -158,6 +158,8 @@ def test_a_region_code_in_small_letters_is_suggested_first(typed: str, meant: st
         assert region.regions == {(typed.upper(), "")}
     except PlaceNotFound as miss:
         assert miss.suggestions and miss.suggestions[0] == meant, miss.suggestions
+        shown = [suggestion.split(" (")[-1].rstrip(")") for suggestion in miss.suggestions]
+        assert shown.count(meant) == 1, miss.suggestions  # "Taiwan" or "台湾 (Taiwan)": one place, once
 
 
 @pytest.mark.parametrize("locale", ["zh_HK.UTF-8", "zh_TW.UTF-8"])

@@ -82,8 +82,11 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
     if text.isascii() and len(name_key(text)) <= 2:  # "GZ", "BJ": only a place of exactly that main name
         short = [place for place in gazetteer.places(name_key(text)) if name_key(place.name) == name_key(text)]
         if not short:
-            initials = _initials_suggested(text, gazetteer)
-            raise PlaceNotFound(text, [*_code_in_small_letters(text, gazetteer), *initials], hint=said("hint.initials", text=text) if initials else "",
+            coded = _code_in_small_letters(text, gazetteer)
+            # each place once: "tw" is Taiwan's code in small letters and 台湾's initials
+            initials = [place for place in _initials_suggested(text, gazetteer)
+                        if place.split(" (")[-1].rstrip(")") not in coded]
+            raise PlaceNotFound(text, [*coded, *initials], hint=said("hint.initials", text=text) if initials else "",
                                 lang=lang)
         chosen = _choose(query, text, short, preferred)
         return chosen._replace(notes=(*chosen.notes, said("notice.exact_short", text=text, place=chosen.place.label,
