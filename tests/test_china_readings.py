@@ -120,7 +120,8 @@ def test_a_new_area_in_english(typed: str, province: str) -> None:
 
 # 4. Two places, a slip without a province, region codes in small letters, the local name first.
 
-@pytest.mark.parametrize("typed", ["Guangzhou Shenzhen", "广州 深圳", "Beijing Shanghai", "北京 上海", "Chengdu Wuhan"])
+@pytest.mark.parametrize("typed", ["Guangzhou Shenzhen", "广州 深圳", "Beijing Shanghai", "北京 上海", "Chengdu Wuhan", "广州深圳",
+                                   "北京上海", "成都武汉"])
 def test_two_places_without_a_comma_are_asked_back(typed: str) -> None:
     with pytest.raises(AskedBack) as asked:
         resolve(typed, open_gazetteer())

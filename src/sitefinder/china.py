@@ -26,7 +26,7 @@ from sitefinder.text import fold, has_cjk, name_key, quoted
 from sitefinder.wording import language_of, said, say
 
 if TYPE_CHECKING:
-    from sitefinder.errors import PlaceNotFound
+    from sitefinder.errors import AskedBack, PlaceNotFound
     from sitefinder.gazetteer import Gazetteer
 
 MUNICIPALITIES = ("11", "12", "31", "50")  # province-level cities: the province is the city
@@ -725,6 +725,9 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
         elsewhere = _in_another_province(query, chain[0], rest, gazetteer, preferred, lang)
         if elsewhere is not None:
             return elsewhere
+        two = _two_cities(text, chain[0], rest, gazetteer, lang)
+        if two is not None:
+            raise two
     if rest and len(chain) == 1 and chain[0].form != "full":
         return None  # "中山大学肿瘤防治中心" is a hospital, not Zhongshan: a bare name must stand alone
     ranked = _rank([chain.divisions[-1] for chain in chains], preferred, area=area)
@@ -775,6 +778,22 @@ def _in_another_province(query: str, province: Division, rest: str, gazetteer: G
     if not ranked:
         return None
     return _answer_elsewhere(query, province, ranked, rest, gazetteer, lang)
+
+
+def _two_cities(text: str, first: Division, rest: str, gazetteer: Gazetteer, lang: str) -> AskedBack | None:
+    """Two cities written together (北京上海, 广州深圳): asked back, as "广州 深圳" is
+    (resolver._two_places), never one of them, nor "not found"."""
+    from sitefinder.errors import AskedBack
+
+    if first.level == "county" or first.level == "province" and first.code[:2] not in MUNICIPALITIES:
+        return None
+    second = [chain.divisions[-1] for chain in _chains(rest, gazetteer) if chain.used == len(rest)]
+    cities = [division for division in _rank(second, frozenset()) if division.level == "prefecture"
+              or division.level == "province" and division.code[:2] in MUNICIPALITIES]
+    if not cities or cities[0].code[:2] == first.code[:2] and first.code[:2] in MUNICIPALITIES:
+        return None
+    shown = [f"{short_name(d.name)} ({place_words(d.english, d.province)})" for d in (first, cities[0])]
+    return AskedBack(text, shown, hint=said("hint.two_places", first=shown[0], second=shown[1]), lang=lang)
 
 
 def _answer_elsewhere(query: str, province: Division, ranked: list[Division], typed: str, gazetteer: Gazetteer,
