@@ -99,11 +99,13 @@ def test_a_latin_city_not_in_the_province_is_answered_with_where_it_is(typed: st
 
 # 3. Hong Kong's and Macau's places in Simplified characters.
 
-@pytest.mark.parametrize("typed", ["中环", "金钟", "铜锣湾", "尖沙咀", "将军澳", "沙田", "新界", "旺角", "九龙城", "鲗鱼涌", "筲箕湾"])
+@pytest.mark.parametrize("typed", ["中环", "金钟", "铜锣湾", "尖沙咀", "将军澳", "沙田", "新界", "旺角", "九龙城", "鲗鱼涌", "筲箕湾",
+                                   "粉岭", "太古", "炮台山"])
 def test_hong_kong_in_simplified_characters_is_hong_kong(typed: str) -> None:
     found = resolve(typed, open_gazetteer())
     assert found.place.country == "Hong Kong", found.place
     assert found.place.province != "Kowloon City" or "九龙城" == typed
+    assert all("不是中国的市或县" not in note for note in found.notes), found.notes  # no "small place of the mainland"
 
 
 def test_the_new_territories_are_not_named_as_a_district() -> None:

@@ -471,8 +471,8 @@ def loose_notes(resolution: Resolution, text: str, gazetteer: Gazetteer, lang: s
         # GeoNames has of it: 天坛, the Temple of Heaven, was Tiantan, a village in Shanxi
         if resolution.name_zh or place.population >= ABROAD_NOTED:
             return ()
-        if gazetteer.country_code_of(place.country) in ("HK", "MO", "TW") and _written_as_own(key, place, gazetteer):
-            return ()  # 铜锣湾, 中环: Hong Kong's place by its own name, in either script: no city of the mainland
+        if gazetteer.country_code_of(place.country) in ("HK", "MO", "TW"):
+            return ()  # 铜锣湾, 中环, 太古: Hong Kong's place by a Chinese name of its own, in either script
 
         sounding = [name for name in gazetteer.same_sounding(key, MAX_NEAR_MISSES) if _a_city_named(name, gazetteer)]
         if sounding:  # 深镇, a town, sounds as 深圳 (shen zhen): the city is what was most likely meant
@@ -500,12 +500,6 @@ def loose_notes(resolution: Resolution, text: str, gazetteer: Gazetteer, lang: s
 
 
 MAX_NEAR_MISSES = 3
-
-
-def _written_as_own(key: str, place: Place, gazetteer: Gazetteer) -> bool:
-    """Whether `key` is the place's Chinese name, as written there or in Simplified (銅鑼灣, 铜锣湾)."""
-    chinese = gazetteer.chinese_name(place.geonameid or 0)
-    return bool(chinese) and (key == chinese or key in gazetteer.simplified_forms(chinese))
 
 
 def _a_city_named(suggestion: str, gazetteer: Gazetteer) -> bool:
