@@ -417,9 +417,9 @@ class IndexedSource:
             from sitefinder.countries import regions_named
             from sitefinder.gazetteer import open_shipped as open_gazetteer
 
-            wanted = sorted(regions_named(province, open_gazetteer()))
-            clauses.append(f"region IN ({', '.join('?' * len(wanted))})")
-            params.extend(wanted)
+            regions = sorted(regions_named(province, open_gazetteer()))
+            clauses.append(f"region IN ({', '.join('?' * len(regions))})")
+            params.extend(regions)
         if city is not None:
             if city.geonameid is None:
                 clauses.append("city_key = ?")
