@@ -213,9 +213,12 @@ REGION_POINT_DEGREES = 1  # a point is compared rounded to 0.1°: one lookup per
 def site_region(country: str, state: str, city: str, geonameid: int | None, latitude: float | None,
                 longitude: float | None, gazetteer: Gazetteer) -> str:
     """The region key of a site (the rule above) from its fields as the sites file stores them."""
+    written = _written_region(country, state, city, geonameid, gazetteer)
+    if written is not None:
+        return written
     point = (round(latitude, REGION_POINT_DEGREES), round(longitude, REGION_POINT_DEGREES)) \
         if latitude is not None and longitude is not None else None
-    return _site_region(country, state, city, geonameid, point, gazetteer)
+    return _city_region(country, state, city, point, gazetteer)
 
 
 def region_of(site: Site, gazetteer: Gazetteer) -> str:
@@ -226,8 +229,10 @@ def region_of(site: Site, gazetteer: Gazetteer) -> str:
 
 # One entry per distinct row place: a 100k-row file names about 12k (country, state, city)
 @functools.lru_cache(maxsize=50_000)
-def _site_region(country: str, state: str, city: str, geonameid: int | None, point: tuple[float, float] | None,
-                 gazetteer: Gazetteer) -> str:
+def _written_region(country: str, state: str, city: str, geonameid: int | None, gazetteer: Gazetteer) -> str | None:
+    """Steps 1 and 2 of the rule, and the answer when step 3 cannot apply; None when the registry's
+    point decides (step 3: a city and no state the tables know). Apart from the point, so that the
+    rows of one place, each at its own point, are worked out once (an index build: 100k rows)."""
     from sitefinder.text import fold
 
     area = site_area(country, state, city, gazetteer)
@@ -240,9 +245,18 @@ def _site_region(country: str, state: str, city: str, geonameid: int | None, poi
         if state and area else set()
     if len(named) == 1:
         return named.pop()
-    if city and area and point is not None:
-        from sitefinder.distance import SAME_PLACE_KM, sphere_km
+    return None if city and area else fold(state)
 
+
+@functools.lru_cache(maxsize=50_000)
+def _city_region(country: str, state: str, city: str, point: tuple[float, float] | None, gazetteer: Gazetteer) -> str:
+    """Step 3: the province of the place of the registry city's name nearest the registry's point,
+    within SAME_PLACE_KM; else the folded state, as a region no table knows."""
+    from sitefinder.distance import SAME_PLACE_KM, sphere_km
+    from sitefinder.text import fold
+
+    area = site_area(country, state, city, gazetteer)
+    if point is not None:
         near = sorted((sphere_km(*point, found.latitude, found.longitude), found.province)
                       for found in gazetteer.places(name_key(city))
                       if found.province and gazetteer.country_code_of(found.country) == area)
@@ -251,16 +265,21 @@ def _site_region(country: str, state: str, city: str, geonameid: int | None, poi
     return fold(state)
 
 
-def regions_named(text: str, gazetteer: Gazetteer) -> frozenset[str]:
+def regions_named(text: str, gazetteer: Gazetteer | None = None) -> frozenset[str]:
     """The region keys (site_region's) a province or state name means: each division the gazetteer
     reads it as ("Georgia": the US state; "Bayern": Bavaria; "Hong Kong": the region), and the
-    text itself for a site whose state no table knows."""
+    text itself for a site whose state no table knows. A province of China's table needs no
+    gazetteer (`list --province Shandong` of a large file's index opens none)."""
     from sitefinder.regions import find_province
     from sitefinder.text import fold
 
     province = find_province(text)
     if province is not None:
         return frozenset([f"{province.country}/{province.name if province.country == 'CN' else ''}"])
+    if gazetteer is None:
+        from sitefinder.gazetteer import open_shipped
+
+        gazetteer = open_shipped()
     return frozenset({f"{code}/{admin1}" for code, admin1 in gazetteer.divisions(text)
                       if admin1 or code in CHINA_AREA} | {fold(text)})
 

@@ -415,9 +415,8 @@ class IndexedSource:
         params: list[object] = []
         if province is not None:  # the region column: countries.site_region, as filter_sites reads it
             from sitefinder.countries import regions_named
-            from sitefinder.gazetteer import open_shipped as open_gazetteer
 
-            regions = sorted(regions_named(province, open_gazetteer()))
+            regions = sorted(regions_named(province))
             clauses.append(f"region IN ({', '.join('?' * len(regions))})")
             params.extend(regions)
         if city is not None:
