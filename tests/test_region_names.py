@@ -137,3 +137,65 @@ def test_a_regions_code_in_small_letters_is_suggested(cli, province) -> None:
     result = cli("near", province.country.lower())
     assert result.exit_code == 1
     assert province.name in result.stderr
+
+
+def _clashes(gazetteer: Gazetteer) -> list[tuple[str, set[tuple[str, str]], int]]:
+    """Every first-level division whose name is alone the name of a place of more than 100,000 people
+    outside it: (name, the divisions of that name, that place's people)."""
+    from sitefinder.resolver import _lookup, _regions_alone
+
+    found = []
+    for (admin1,) in gazetteer.rows("SELECT DISTINCT admin1 FROM region WHERE admin1 != '' ORDER BY admin1"):
+        regions = _regions_alone(admin1, gazetteer)
+        if not regions or any(not division for _, division in regions):
+            continue
+        outside = [place.population for place in _lookup(gazetteer, admin1)
+                   if name_key(place.name) == name_key(admin1) and place.population > 100_000
+                   and not any(gazetteer.country_name(code) == place.country and place.province == division
+                               for code, division in regions)]
+        if outside:
+            found.append((admin1, regions, max(outside)))
+    return found
+
+
+def test_a_city_that_dwarfs_a_region_of_its_name_is_the_answer_and_the_region_its_alternative() -> None:
+    """Portland, Manchester, Hanover were Jamaica's parishes ("Portland is a province, and this trial
+    has no site there"); a region of more than a quarter of the city's people is still the region."""
+    from sitefinder.resolver import DWARFED_BY, _dwarfed, _lookup
+
+    gazetteer = _gazetteer()
+    clashes = _clashes(gazetteer)
+    assert len(clashes) > 40  # the scan finds the class, not a handful
+    wrong = []
+    dwarfed = 0
+    for name, regions, _ in clashes:
+        if not _dwarfed(_lookup(gazetteer, name), regions, gazetteer):
+            continue
+        dwarfed += 1
+        try:
+            found = resolve(name, gazetteer)
+        except RegionNotPlace:
+            wrong.append(f"{name}: the region")
+            continue
+        people = {division: middle.population for division in regions
+                  if (middle := gazetteer.division_middle(*division)) is not None}
+        named = {(place.province, place.country) for place in found.alternatives if place.source == "division"}
+        expected = {(admin1, gazetteer.country_name(code)) for code, admin1 in regions}
+        if named != expected or not any(note.key == "notice.region_dwarfed" for note in found.notes) \
+                or found.place.population < DWARFED_BY * max(people.values()):
+            wrong.append(f"{name}: {found.place.label}, alternatives {sorted(named)}")
+    assert dwarfed >= 10 and not wrong, wrong
+
+
+@pytest.mark.parametrize(("name", "city", "region"), [("Portland", "Oregon", "Jamaica"),
+                                                      ("Manchester", "England", "Jamaica"),
+                                                      ("Hanover", "Lower Saxony", "Jamaica")])
+def test_near_a_city_dwarfing_a_region_of_its_name(cli, mixed: Path, name: str, city: str, region: str) -> None:
+    run = cli("near", name, "--sites", str(mixed), "--json")
+    assert run.exit_code == 0, run.stderr
+    origin = run.json()["origin"]
+    assert origin["province"] == city and origin["source"] != "province"
+    assert {"name": name, "country": region} in [{"name": alt["name"], "country": alt["country"]}
+                                                  for alt in origin["alternatives"]]
+    said = [notice["text"] for notice in run.json()["notices"] if notice["key"] == "notice.region_dwarfed"]
+    assert len(said) == 1 and f"{name}, {region}" in said[0]

@@ -195,6 +195,95 @@ def in_area(site: Site, codes: frozenset[str], gazetteer: Gazetteer) -> bool:
     return site_area(site.country, site.province, site.city, gazetteer) in codes
 
 
+# A site's province or state, the one rule for what is shown (queries.chinese_names) and what
+# --province, `near <province>` and the index's region column keep (sitestore), as a key:
+# "CN/Zhejiang" (ISO code / the gazetteer's admin1 name), "HK/" for Hong Kong, Macau and Taiwan
+# (no province of their own: the whole region, as countries.site_area finds it), else the folded
+# registry state ("" for none) of a region no table knows. In order:
+# 1. the placed city (the site's GeoNames id): the site is ranked from that city's point and named
+#    by it, so a registry state that contradicts it (Hangzhou written in "Jiangsu") gives way to it
+#    (placement read the state already, and placed the city where the state let it);
+# 2. the registry state, read in any language or form within the site's country ("Bayern" and
+#    "Bavaria", "浙江省" and "Zhejiang", "Beijing Municipality" and 北京 are one region);
+# 3. a registry city near the registry's point (within SAME_PLACE_KM): "Munich" with no state
+#    is in Bavaria. Only when the state says nothing the tables know.
+REGION_POINT_DEGREES = 1  # a point is compared rounded to 0.1°: one lookup per city, not per site
+
+
+def site_region(country: str, state: str, city: str, geonameid: int | None, latitude: float | None,
+                longitude: float | None, gazetteer: Gazetteer) -> str:
+    """The region key of a site (the rule above) from its fields as the sites file stores them."""
+    written = _written_region(country, state, city, geonameid, gazetteer)
+    if written is not None:
+        return written
+    point = (round(latitude, REGION_POINT_DEGREES), round(longitude, REGION_POINT_DEGREES)) \
+        if latitude is not None and longitude is not None else None
+    return _city_region(country, state, city, point, gazetteer)
+
+
+def region_of(site: Site, gazetteer: Gazetteer) -> str:
+    """site_region of a Site."""
+    return site_region(site.country, site.province, site.city, site.geonameid, site.latitude, site.longitude,
+                       gazetteer)
+
+
+# One entry per distinct row place: a 100k-row file names about 12k (country, state, city)
+@functools.lru_cache(maxsize=50_000)
+def _written_region(country: str, state: str, city: str, geonameid: int | None, gazetteer: Gazetteer) -> str | None:
+    """Steps 1 and 2 of the rule, and the answer when step 3 cannot apply; None when the registry's
+    point decides (step 3: a city and no state the tables know). Apart from the point, so that the
+    rows of one place, each at its own point, are worked out once (an index build: 100k rows)."""
+    from sitefinder.text import fold
+
+    area = site_area(country, state, city, gazetteer)
+    if area in CHINA_AREA and area != "CN":
+        return f"{area}/"
+    place = gazetteer.place_by_id(geonameid) if geonameid else None
+    if place is not None and place.province:
+        return f"{gazetteer.country_code_of(place.country) or area}/{place.province}"
+    named = {f"{code}/{admin1}" for code, admin1 in gazetteer.divisions(state) if admin1 and code == area} \
+        if state and area else set()
+    if len(named) == 1:
+        return named.pop()
+    return None if city and area else fold(state)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _city_region(country: str, state: str, city: str, point: tuple[float, float] | None, gazetteer: Gazetteer) -> str:
+    """Step 3: the province of the place of the registry city's name nearest the registry's point,
+    within SAME_PLACE_KM; else the folded state, as a region no table knows."""
+    from sitefinder.distance import SAME_PLACE_KM, sphere_km
+    from sitefinder.text import fold
+
+    area = site_area(country, state, city, gazetteer)
+    if point is not None:
+        near = sorted((sphere_km(*point, found.latitude, found.longitude), found.province)
+                      for found in gazetteer.places(name_key(city))
+                      if found.province and gazetteer.country_code_of(found.country) == area)
+        if near and near[0][0] <= SAME_PLACE_KM:
+            return f"{area}/{near[0][1]}"
+    return fold(state)
+
+
+def regions_named(text: str, gazetteer: Gazetteer | None = None) -> frozenset[str]:
+    """The region keys (site_region's) a province or state name means: each division the gazetteer
+    reads it as ("Georgia": the US state; "Bayern": Bavaria; "Hong Kong": the region), and the
+    text itself for a site whose state no table knows. A province of China's table needs no
+    gazetteer (`list --province Shandong` of a large file's index opens none)."""
+    from sitefinder.regions import find_province
+    from sitefinder.text import fold
+
+    province = find_province(text)
+    if province is not None:
+        return frozenset([f"{province.country}/{province.name if province.country == 'CN' else ''}"])
+    if gazetteer is None:
+        from sitefinder.gazetteer import open_shipped
+
+        gazetteer = open_shipped()
+    return frozenset({f"{code}/{admin1}" for code, admin1 in gazetteer.divisions(text)
+                      if admin1 or code in CHINA_AREA} | {fold(text)})
+
+
 # Abbreviations of countries and unions typed alone, which no ISO code or GeoNames name spells
 # ("UAE" is ARE; "EU" is no country): None for a union of countries, no place to measure from.
 ABBREVIATIONS: dict[str, str | None] = {"uae": "AE", "uk": "GB", "usa": "US", "us": "US", "prc": "CN",

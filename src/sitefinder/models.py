@@ -131,8 +131,15 @@ def contenders(resolution: Resolution) -> tuple[Place, ...]:
         return ()
     leader = resolution.place
     first, *others = resolution.alternatives
+    if first.source == DIVISION_SOURCE:  # a region a city's name is also (resolver._beside_regions): said apart
+        return ()
     return (first, *(other for other in others if other.population >= CONTENDER_SHARE * leader.population
-                     and fold(other.name) == fold(leader.name)))[:MAX_CONTENDERS]
+                     and fold(other.name) == fold(leader.name) and other.source != DIVISION_SOURCE))[:MAX_CONTENDERS]
+
+
+# The source of an alternative that is a first-level region of the name answered as a city (Portland
+# Parish beside Portland, Oregon): at the region's middle, named in its own notice, no contender.
+DIVISION_SOURCE = "division"
 
 
 class RankedSite(NamedTuple):

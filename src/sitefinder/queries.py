@@ -164,9 +164,17 @@ def condition_notes(source: MemorySource | IndexedSource, condition: str | None,
 
 
 def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
+    """The province or state a --province value names: a Chinese one by its English name, one a site
+    names as written, or a state the gazetteer knows ("Bavaria" for sites whose rows name none but
+    lie there: countries.site_region); else a usage error with the closest names."""
     from sitefinder.regions import match_province as match  # the province table: only for --province
 
-    return match(text, site_provinces)
+    try:
+        return match(text, site_provinces)
+    except UsageError:
+        if any(admin1 for _, admin1 in open_gazetteer().divisions(text)):
+            return text
+        raise
 
 
 def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None = None,
@@ -414,6 +422,8 @@ def area_of(country: str) -> Area:
 
 def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> ChineseNames:
     """Chinese names of the sites' cities (GeoNames) and provinces, and of the resolved place."""
+    from sitefinder.china import CHINA_AREA
+    from sitefinder.countries import region_of
     from sitefinder.regions import find_province, shown_chinese
 
     gazetteer = open_gazetteer()
@@ -428,12 +438,11 @@ def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> Ch
 
     def site_names(site: Site) -> tuple[str, str]:
         # The site's city by its gazetteer id, however it was placed (importer._city_of_point for a
-        # registry point); its province as the registry writes it, else, where the registry gives
-        # none ("Hangzhou", no state), that city's.
-        if not site.geonameid:
-            return "", province_zh(site.province)
-        return (gazetteer.chinese_name(site.geonameid),
-                province_zh(site.province) or place_province_zh(gazetteer.place_by_id(site.geonameid)))
+        # registry point); its province the one --province keeps it under (countries.site_region:
+        # its placed city's, else its registry state's), so that what is shown is what is filtered.
+        code, _, admin1 = region_of(site, gazetteer).partition("/")
+        province = province_zh(admin1 or code) if code in CHINA_AREA else ""
+        return gazetteer.chinese_name(site.geonameid) if site.geonameid else "", province
 
     from sitefinder.facilities import facility_zh
 

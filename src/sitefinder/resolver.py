@@ -13,7 +13,7 @@ from sitefinder.countries import CodeReading, country_meant, other_area, read_co
 from sitefinder.distance import SAME_PLACE_KM, distinct_places, sphere_km
 from sitefinder.errors import AskedBack, CodeOrInitials, PlaceNotFound, RegionNotPlace, SitefinderError, UsageError
 from sitefinder.gazetteer import Gazetteer
-from sitefinder.models import CONTENDER_SHARE, Place, Resolution, Site
+from sitefinder.models import CONTENDER_SHARE, DIVISION_SOURCE, Place, Resolution, Site
 from sitefinder.placenames import LATIN_CITY_WORDS, TO_COMMA, parse_coordinates, readings, written_forms
 from sitefinder.regions import display_region, modern_name, place_words, province_key
 from sitefinder.text import clean_query, has_cjk, name_key, quoted
@@ -120,6 +120,7 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
                 # "California" the state, not California in Maryland; "Singapore", "Luxembourg",
                 # "Mexico" (Mexico City) and "New York" (New York City) are the region's main city too
                 raise RegionNotPlace(text, regions, hint=_region_hint(text, regions))
+            return _beside_regions(_choose(query, head, candidates, preferred), text, regions, gazetteer)
         if candidates:
             return _choose(query, head, candidates, preferred)
     if regions := _regions_named(text, gazetteer):
@@ -248,7 +249,39 @@ def _main_city(places: list[Place], regions: set[tuple[str, str]], gazetteer: Ga
     largest = {region: gazetteer.largest_row(*region) for region in sorted(regions)}  # one query a region
     main = max(largest, key=lambda region: largest[region][1])
     return any(place.geonameid is not None and place.geonameid == largest[main][0] and _within(place, {main}, gazetteer)
-               for place in places)
+               for place in places) or _dwarfed(places, regions, gazetteer)
+
+
+# A first-level region (state, province, parish) is what its name means unless a city of that name
+# has this many times its people: Portland, Manchester and Hanover are the cities (Oregon's 650,000,
+# England's, Lower Saxony's), not Jamaica's parishes of 22,000-62,000 people; Victoria (Australia),
+# Washington, Buenos Aires, Munster and Bari stay the regions (measured over every admin1 name that
+# is also the name of a city of more than 100,000 elsewhere: tests/test_region_names.py).
+DWARFED_BY = 4
+
+
+def _dwarfed(places: list[Place], regions: set[tuple[str, str]], gazetteer: Gazetteer) -> bool:
+    """Whether the largest of the places a name means dwarfs every first-level region of that name
+    (DWARFED_BY); never for a country's name (Georgia, Jordan: the countries)."""
+    if not places or any(not admin1 for _, admin1 in regions):
+        return False
+    people = max(place.population for place in places)
+    middles = [gazetteer.division_middle(*region) for region in sorted(regions)]
+    return all(middle is None or people >= DWARFED_BY * middle.population for middle in middles)
+
+
+def _beside_regions(found: Resolution, text: str, regions: set[tuple[str, str]], gazetteer: Gazetteer) -> Resolution:
+    """A city answered for a name that is also a first-level region it dwarfs (_dwarfed): said, with
+    the regions as the last alternatives (JSON `alternatives`; never a contender of models.contenders), so that `list --province` is one step away."""
+    if not regions or _within(found.place, regions, gazetteer):
+        return found
+    middles = [middle._replace(source=DIVISION_SOURCE) for region in sorted(regions)
+               if (middle := gazetteer.division_middle(*region)) is not None]
+    named = ", ".join(f"{middle.name}, {middle.country}" for middle in middles)
+    note = said("notice.region_dwarfed", head=text, used=place_words(found.place.name, found.place.province,
+                                                                      found.place.country),
+                regions=named, ask=quoted(text))
+    return found._replace(alternatives=(*found.alternatives, *middles), notes=(*found.notes, note))
 
 
 MAX_CODE_LETTERS = 3  # ISO 3166 codes, of countries and of their divisions, are two or three letters

@@ -25,7 +25,6 @@ from sitefinder.contacts import contacts_from_list
 from sitefinder.errors import SitefinderError
 from sitefinder.models import Place, Site, SiteData, Trial
 from sitefinder.paths import cache_dir, replace_atomically
-from sitefinder.regions import region_apart, region_key, same_region
 from sitefinder.distance import SPHERE_MARGIN, SPHERE_SLACK_KM, bounding_box, sphere_km
 from sitefinder.status import effective_status, site_statuses_shown_as, status_matches
 from sitefinder.text import fold
@@ -47,9 +46,11 @@ INDEX_THRESHOLD_BYTES = 64 * 1024
 # trial_term tables of a dataset of many trials. 13: both of 12's, made on two branches at once:
 # the area column (the ISO code of the country or region each site lies in, countries.site_area)
 # and the rows as columns. 14: shown_status by the rule that a trial no longer enrolling
-# overrides its site's stale "recruiting" (status.ENDS_ENROLMENT). (The stamp holds it: an index of
+# overrides its site's stale "recruiting" (status.ENDS_ENROLMENT). 15: the region column holds
+# countries.site_region (the placed city's province, else the state in any form), not the state's
+# text folded: `--province 浙江` had left out Hangzhou's sites with no state. (The stamp holds it: an index of
 # another schema is rebuilt.)
-INDEX_SCHEMA = 14
+INDEX_SCHEMA = 15
 BATCH_ROWS = 2_000  # rows read or written at a time: what the index build and a streamed listing hold
 # A file this large is refused even through the index (what an index holds is on disk, but its
 # build still takes time in proportion: 1M rows, 214 MB, take about 35-45 s of CPU).
@@ -412,10 +413,12 @@ class IndexedSource:
                  ) -> tuple[str, list[object]]:
         clauses: list[str] = ["1"]
         params: list[object] = []
-        if province is not None:
-            apart = region_apart(province)  # Hong Kong, Macau, Taiwan: their sites, however written
-            clauses.append("(region = ? OR area = ?)" if apart else "region = ?")
-            params.extend([region_key(province), apart] if apart else [region_key(province)])
+        if province is not None:  # the region column: countries.site_region, as filter_sites reads it
+            from sitefinder.countries import regions_named
+
+            regions = sorted(regions_named(province))
+            clauses.append(f"region IN ({', '.join('?' * len(regions))})")
+            params.extend(regions)
         if city is not None:
             if city.geonameid is None:
                 clauses.append("city_key = ?")
@@ -731,7 +734,6 @@ class _IndexRows:
     def __init__(self, reader: SitesReader, one: Trial, catalogue: dict[str, Trial]) -> None:
         self.reader, self.one, self.catalogue = reader, one, catalogue
         self.province_keys: dict[str, str] = {}  # fold
-        self.regions: dict[str, str] = {}  # region_key
         self.city_keys: dict[str, str] = {}
         self.country_keys: dict[str, str] = {}
         self.cities: set[int | None] = set()
@@ -760,7 +762,7 @@ class _IndexRows:
                     catalogue[site_nct] = Trial(nct_id=site_nct)
                 self.shown_statuses[key] = effective_status(status, catalogue.get(site_nct, one).overall_status)[0]
         for province in set(provinces).difference(self.province_keys):
-            self.province_keys[province], self.regions[province] = fold(province), region_key(province)
+            self.province_keys[province] = fold(province)
         for names, keys in ((cities, self.city_keys), (countries, self.country_keys)):
             for text in set(names).difference(keys):
                 keys[text] = fold(text)
@@ -774,7 +776,14 @@ class _IndexRows:
             gazetteer = open_gazetteer()
             for country, province, city in missing:
                 self.areas[country, province, city] = site_area(country, province, city, gazetteer)
-        rows = list(zip(positions, site_ids, lines, latitudes, longitudes, map(self.regions.__getitem__, provinces),
+        from sitefinder.countries import site_region
+        from sitefinder.gazetteer import open_shipped as open_gazetteer
+
+        # each row's region (its point counts where it names no state the tables know); remembered
+        # per distinct place by site_region itself
+        regions = list(map(site_region, countries, provinces, cities, geonameids, latitudes, longitudes,
+                           repeat(open_gazetteer())))
+        rows = list(zip(positions, site_ids, lines, latitudes, longitudes, regions,
                         map(self.province_keys.__getitem__, provinces), map(self.city_keys.__getitem__, cities),
                         map(self.country_keys.__getitem__, countries), statuses, geonameids, ncts,
                         map(self.shown_statuses.__getitem__, shown_keys), map(self.areas.__getitem__, places)))
@@ -839,16 +848,15 @@ def filter_sites(sites: Iterable[Site], trial: Trial, province: str | None = Non
     of the countries or regions kept (countries.in_area, the rule the index's area column follows);
     `trials` the NCT ids kept."""
     catalogue = catalogue or {}
-    apart = region_apart(province) if province is not None else ""
-    if countries is not None or apart:
-        from sitefinder.countries import in_area
+    if countries is not None or province is not None:
+        from sitefinder.countries import in_area, region_of, regions_named
         from sitefinder.gazetteer import open_shipped as open_gazetteer
 
         gazetteer = open_gazetteer()
+        wanted = regions_named(province, gazetteer) if province is not None else frozenset()
     return [
         site for site in sites
-        if (province is None or same_region(site.province, province)
-            or (apart and in_area(site, frozenset([apart]), gazetteer)))
+        if (province is None or region_of(site, gazetteer) in wanted)
         and (city is None or city.matches(site))
         and (countries is None or in_area(site, countries, gazetteer))
         and (trials is None or (site.nct_id or trial.nct_id) in trials)

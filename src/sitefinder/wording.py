@@ -513,6 +513,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "notice.far_larger": {"en": "{head}: using {used}, far larger than {namesake}, the place of exactly that name "
                                 "(write \"{namesake}\" for that one)",
                           "zh": "{head}：使用 {used}，它比名称完全相同的 {namesake} 大得多（如指后者，请输入“{namesake}”）"},
+    "notice.region_dwarfed": {"en": "{head}: using {used}, a city far larger than {regions}, the province or state "
+                                    "of that name (its sites: sitefinder list --province {ask})",
+                              "zh": "{head}：使用 {used}，它比同名的省/州 {regions} 大得多（该省/州的研究中心："
+                                    "sitefinder list --province {ask}）"},
     "notice.abroad_namesake": {"en": "{head} is also the name of {named}: using {used}; for the one in China write its "
                                      "Chinese name or its province after a comma (\"{ask}\")",
                                "zh": "{head} 也是 {named} 的名称：使用 {used}；如指中国的那个，请写出其中文名称，"

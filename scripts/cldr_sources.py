@@ -1,0 +1,47 @@
+"""Write gazetteer/cldr_cities_zh.csv: the standard Simplified Chinese names of world cities from
+Unicode CLDR, the exemplar cities of its time zones (America/New_York: 纽约, Asia/Dubai: 迪拜), as
+packaged on PyPI by babel 2.19.0 (CLDR data under the Unicode License v3, copied beside the CSV as
+gazetteer/cldr_cities_zh.LICENSE; babel itself BSD-3-Clause).
+
+Run by hand when CLDR changes; the gazetteer build reads only the CSV, so it does not depend on
+babel (the CSV is committed; its rows are facts, their source noted). Each row: the zone, its
+territory (ISO 3166 code), the English exemplar city (CLDR's `en`, else the zone's last part) and
+the Chinese one (CLDR's `zh`, Simplified as the mainland writes it). Zones with no Chinese exemplar
+city, or whose Chinese one is a country's name in CLDR's `zh` territory names (Asia/Brunei: 文莱),
+are left out: the name of a country is not that of its capital.
+
+    .venv/bin/pip install babel==2.19.0 && .venv/bin/python scripts/cldr_sources.py
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[1] / "gazetteer" / "cldr_cities_zh.csv"
+
+
+def main() -> None:
+    from babel import Locale
+    from babel.core import get_global
+
+    chinese, english = Locale.parse("zh"), Locale.parse("en")
+    territories = get_global("zone_territories")
+    countries = set(chinese.territories.values())
+    rows = []
+    for zone, names in sorted(chinese.time_zones.items()):
+        city = names.get("city", "")
+        territory = territories.get(zone, "")
+        if not city or not territory or city in countries:
+            continue
+        en = english.time_zones.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
+        rows.append((zone, territory, en, city))
+    with OUT.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(("zone", "territory", "city_en", "city_zh"))
+        writer.writerows(rows)
+    print(f"{OUT}: {len(rows)} cities")
+
+
+if __name__ == "__main__":
+    main()
