@@ -34,13 +34,33 @@ def main() -> None:
         territory = territories.get(zone, "")
         if not city or not territory or city in countries:
             continue
-        en = english.time_zones.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
+        named = zone.rsplit("/", 1)[-1].replace("_", " ")
+        en = english.time_zones.get(zone, {}).get("city") or named
+        if zone.startswith("Etc/") or not _same_place(named, en):
+            # Etc/Unknown is "Unknown Location"; America/Miquelon's English city is Saint-Pierre but
+            # its Chinese one 密克隆 (Miquelon), another island's town: where the zone's own city and
+            # the English exemplar are not one name spelt two ways, which place the Chinese one
+            # names is not known, so it is left out
+            continue
         rows.append((zone, territory, en, city))
     with OUT.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(("zone", "territory", "city_en", "city_zh"))
         writer.writerows(rows)
     print(f"{OUT}: {len(rows)} cities")
+
+
+def _same_place(named: str, english: str) -> bool:
+    """Whether a zone's own city and CLDR's English exemplar city are one name spelt two ways (Aqtau
+    and Aktau, Tirane and Tirana, Noronha in Fernando de Noronha), not two places."""
+    import difflib
+    import unicodedata
+
+    def folded(text: str) -> str:
+        return "".join(char for char in unicodedata.normalize("NFKD", text.lower()) if char.isalnum())
+
+    a, b = folded(named), folded(english)
+    return a in b or b in a or difflib.SequenceMatcher(None, a, b).ratio() >= 0.6
 
 
 if __name__ == "__main__":

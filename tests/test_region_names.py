@@ -151,6 +151,7 @@ def _clashes(gazetteer: Gazetteer) -> list[tuple[str, set[tuple[str, str]], int]
             continue
         outside = [place.population for place in _lookup(gazetteer, admin1)
                    if name_key(place.name) == name_key(admin1) and place.population > 100_000
+                   and place.province  # a place of no known division is not known to be outside (Kowloon City)
                    and not any(gazetteer.country_name(code) == place.country and place.province == division
                                for code, division in regions)]
         if outside:

@@ -265,6 +265,11 @@ def _dwarfed(places: list[Place], regions: set[tuple[str, str]], gazetteer: Gaze
     (DWARFED_BY); never for a country's name (Georgia, Jordan: the countries)."""
     if not places or any(not admin1 for _, admin1 in regions):
         return False
+    # the places the name would answer first (_choose): Santa Ana is Santa Ana, California (310,000),
+    # not Taguig, reached by another name; Hanover is Hannover all the same
+    key = name_key(next(iter(regions))[1])
+    if _aliases_demoted(key, places):
+        places = [place for place in places if _own_name(place, key)]
     people = max(place.population for place in places)
     middles = [gazetteer.division_middle(*region) for region in sorted(regions)]
     return all(middle is None or people >= DWARFED_BY * middle.population for middle in middles)
@@ -459,9 +464,7 @@ def _choose(query: str, head: str, candidates: list[Place], preferred: frozenset
     # is a city of ABROAD_NOTED people and a real contender (CONTENDER_SHARE of the other's people):
     # Gent is "Kent" by a stray alternate name, Kent, Washington (127,000) is Kent. Canton stays
     # Guangzhou (Canton, Ohio: 70,000 of 13 million), Brunswick Braunschweig (Brunswick, Ohio: 34,000).
-    own = [place.population for place in candidates if _own_name(place, key)]
-    aliased = [place.population for place in candidates if not _own_name(place, key)]
-    demote = bool(own and aliased) and max(own) >= max(ABROAD_NOTED, CONTENDER_SHARE * max(aliased))
+    demote = _aliases_demoted(key, candidates)
     ranked = sorted(candidates, key=lambda p: (p.geonameid not in preferred, demote and not _own_name(p, key),
                                                -p.population, p.geonameid or 0))
     distinct = distinct_places(ranked)
@@ -474,6 +477,14 @@ def _choose(query: str, head: str, candidates: list[Place], preferred: frozenset
         notes = (said("notice.far_larger", head=head, used=f"{leader.name}, {leader.province or leader.country}",
                       namesake=f"{namesake.name}, {namesake.province or namesake.country}"),)
     return Resolution(query=query, place=leader, alternatives=alternatives, ambiguous=ambiguous, notes=notes)
+
+
+def _aliases_demoted(key: str, candidates: list[Place]) -> bool:
+    """Whether the places `key` reaches only by a name not their own come after those whose own name
+    it is (see _choose)."""
+    own = [place.population for place in candidates if _own_name(place, key)]
+    aliased = [place.population for place in candidates if not _own_name(place, key)]
+    return bool(own and aliased) and max(own) >= max(ABROAD_NOTED, CONTENDER_SHARE * max(aliased))
 
 
 def _own_name(place: Place, key: str) -> bool:
