@@ -451,6 +451,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "usage.coordinates_not_numbers": {"en": "{text} is not a number for coordinates: write LAT,LON as two decimal "
                                             "numbers (22.54,114.06)",
                                       "zh": "{text} 不是坐标的数字：请写作 纬度,经度 两个小数（22.54,114.06）"},
+    "usage.coordinates_form": {"en": "{text} cannot be read as coordinates: write LAT,LON in decimal degrees, e.g. "
+                                     "22.54,114.06 (or 22.54 114.06, geo:22.54,114.06){meant}",
+                               "zh": "{text} 无法识别为坐标：请写作 纬度,经度（十进制度数），例如 22.54,114.06"
+                                     "（或 22.54 114.06、geo:22.54,114.06）{meant}"},
     "usage.coordinates_one_axis": {"en": "{text} gives one axis twice: write the latitude, then the longitude "
                                          "(22.54N,114.06E)",
                                    "zh": "{text} 两次给出同一方向：请先写纬度，再写经度（22.54N,114.06E）"},
