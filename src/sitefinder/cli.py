@@ -181,8 +181,20 @@ APP_SETTINGS: dict[str, Any] = dict(
 app = typer.Typer(**APP_SETTINGS)
 
 
+def _sites_path(text: str) -> Path:
+    from sitefinder.paths import sites_option
+
+    return sites_option(text)
+
+
+def _map_file(text: str) -> Path:
+    from sitefinder.paths import map_file_option
+
+    return map_file_option(text)
+
+
 SitesOption = Annotated[Optional[Path], typer.Option(
-    "--sites", envvar="SITEFINDER_SITES", metavar="PATH", show_default=False,
+    "--sites", envvar="SITEFINDER_SITES", metavar="PATH", show_default=False, parser=_sites_path,
     help="Sites CSV to read (same columns as the shipped data/sites.csv); trial.json beside it is read too.")]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", case_sensitive=False,
                                                     help="Output format (any case: JSON works).")]
@@ -419,7 +431,7 @@ def map_command(
     trial: TrialOption = None,
     condition: ConditionOption = None,
     out: Annotated[Optional[Path], typer.Option(
-        "--out", "-o", metavar="FILE", show_default=False,
+        "--out", "-o", metavar="FILE", show_default=False, parser=_map_file,
         help="Write the map to FILE.svg or FILE.html (self-contained: nothing loads from elsewhere).")] = None,
     online: OnlineOption = False,
     sites: SitesOption = None,

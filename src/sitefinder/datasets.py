@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TextIO
 
 from sitefinder.catalogue import TRIALS_FILE
-from sitefinder.errors import DataFileError, ImportFailed, SitefinderError, phrase_of
+from sitefinder.errors import DataFileError, ImportFailed, SitefinderError, UsageError, phrase_of
 from sitefinder.models import Site, Trial
 from sitefinder.paths import new_entry
 from sitefinder.trial import TRIAL_FILE
@@ -107,7 +107,7 @@ def check_target(out_dir: Path, keep_foreign: bool = False) -> None:
         return ImportFailed(f"{path} {what}; move it away or choose another --out; nothing was written")
 
     if out_dir.exists() and not out_dir.is_dir():
-        raise fail(out_dir, "is not a directory")
+        raise UsageError(key="usage.import_out_file", path=out_dir)
     for name in (SITES_FILE, TRIAL_FILE, TRIALS_FILE):
         path = out_dir / name
         if path.is_dir() and not path.is_symlink():

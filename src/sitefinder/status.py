@@ -85,6 +85,10 @@ UNKNOWN_FILTER: frozenset[str | None] = frozenset(("UNKNOWN", None))
 # How alike a mistyped status and a status word must be to be offered (rapidfuzz's ratio, 0-100):
 # "recuiting" 95, "尚未开始招幕" 83; "bogus" and "open" are offered nothing.
 STATUS_MEANT_SCORE = 70
+# A Chinese character carries a word's sense, and the statuses are three to seven of them: one slipped
+# in three (招幕中 for 招募中, the homophone an input method offers first) scores 67, as a letter
+# slipped in three English letters would; two slipped (已开始: 已完成 33, 尚未开始招募 44) offer nothing.
+STATUS_MEANT_SCORE_CJK = 60
 
 
 def parse_status_option(text: str, forms: tuple[str, ...] = ()) -> str | frozenset[str | None]:
@@ -137,7 +141,8 @@ def closest_status_word(typed: list[str]) -> str:
         if not text:
             continue
         choices = [key for key in shown if has_cjk(key) == has_cjk(text)]
-        found = process.extractOne(text, choices, scorer=fuzz.ratio, score_cutoff=STATUS_MEANT_SCORE)
+        found = process.extractOne(text, choices, scorer=fuzz.ratio,
+                                   score_cutoff=STATUS_MEANT_SCORE_CJK if has_cjk(text) else STATUS_MEANT_SCORE)
         if found and found[1] > best[1]:
             best = (shown[found[0]], found[1])
     return best[0]

@@ -380,8 +380,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "usage.that": {"en": "that", "zh": "该值"},
     "usage.whole_number": {"en": "{option} takes a whole number, not {value}", "zh": "{option} 需要一个整数，而不是 {value}"},
     "usage.number": {"en": "{option} takes a number, not {value}", "zh": "{option} 需要一个数字，而不是 {value}"},
-    "usage.one_of": {"en": "{option} takes one of: {choices}; not {value}",
-                     "zh": "{option} 只能是以下之一：{choices}；不能是 {value}"},
+    "usage.one_of": {"en": "{option} takes one of: {choices}; not {value}{meant}",
+                     "zh": "{option} 只能是以下之一：{choices}；不能是 {value}{meant}"},
     "usage.no_option": {"en": "no option {option} for sitefinder{command}{meant} (see: sitefinder{command} --help)",
                         "zh": "sitefinder{command} 没有选项 {option}{meant}（参见：sitefinder{command} --help）"},
     "usage.help_command": {"en": "there is no command {word}; for help: sitefinder --help (or sitefinder COMMAND --help)",
@@ -396,6 +396,24 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "zh": "地图只能以表格（在终端中）或 JSON 输出；如需 CSV，请用 sitefinder near"},
     "usage.map_out_and_format": {"en": "--out writes the map to {name}, --format {format} prints it; give one of them",
                                  "zh": "--out 把地图写入 {name}，--format {format} 则把它打印出来；请只给出其中一个"},
+    "usage.sites_empty": {"en": "{option} is empty: give the path of a sites CSV file, e.g. --sites mytrial/sites.csv",
+                          "zh": "{option} 为空：请给出研究中心 CSV 文件的路径，例如 --sites mytrial/sites.csv"},
+    "usage.sites_directory": {"en": "{option} {path} is a directory: give the path of a sites CSV file in it",
+                              "zh": "{option} {path} 是一个目录：请给出其中研究中心 CSV 文件的路径"},
+    "usage.sites_dataset_dir": {"en": "{option} {path} is a directory: give its sites CSV file, --sites {file}",
+                                "zh": "{option} {path} 是一个目录：请给出其中的研究中心 CSV 文件，--sites {file}"},
+    "usage.sites_missing": {"en": "{option} {path}: no such file; give the path of a sites CSV file "
+                                  "(sitefinder import … --out DIR writes DIR/sites.csv)",
+                            "zh": "{option} {path}：没有这个文件；请给出研究中心 CSV 文件的路径"
+                                  "（sitefinder import … --out 目录 会写入 目录/sites.csv）"},
+    "usage.map_out_empty": {"en": "--out is empty: give a file name ending in .svg or .html, e.g. --out sites.html",
+                            "zh": "--out 为空：请给出以 .svg 或 .html 结尾的文件名，例如 --out sites.html"},
+    "usage.map_out_directory": {"en": "--out {path} is a directory: give a file ending in .svg or .html, e.g. "
+                                      "--out {example}",
+                                "zh": "--out {path} 是一个目录：请给出以 .svg 或 .html 结尾的文件，例如 --out {example}"},
+    "usage.import_out_file": {"en": "--out {path} is not a directory: give a new directory, or one an earlier import "
+                                    "wrote; nothing was written",
+                              "zh": "--out {path} 不是目录：请给出一个新目录，或之前导入时写入的目录；未写入任何内容"},
     "usage.map_file": {"en": "--out {name}: a map file ends in .svg or .html",
                        "zh": "--out {name}：地图文件名须以 .svg 或 .html 结尾"},
     "error.map_folder": {"en": "cannot write {path}: the directory {folder} {what}; make it first or choose "
@@ -1013,8 +1031,38 @@ def usage_words(message: str, option: str, value: str | None, lang: str = "en",
         listed = message.split("is not one of", 1)[1].strip().rstrip(".")
         plain = ", ".join(choices) if choices else ", ".join(
             choice.strip().strip("'\"") for choice in listed.split(","))
-        return say("usage.one_of", lang, option=option, choices=plain, value=shown)
+        meant = closest_choice(value, choices or [choice.strip().strip("'\"") for choice in listed.split(",")])
+        return say("usage.one_of", lang, option=option, choices=plain, value=shown,
+                   meant=say("error.did_you_mean", lang, names=meant) if meant else "")
     return None
+
+
+# Other names people give a --lang value (a locale's zh_CN is taken apart as zh-CN by closest_choice):
+# the script's tags (zh-Hans, zh-Hant), the language's name in either language.
+LANG_ALIASES = {"zh-hans": "zh-CN", "zh-sg": "zh-CN", "cn": "zh", "chinese": "zh", "中文": "zh", "汉语": "zh",
+                "漢語": "zh", "简体": "zh-CN", "简体中文": "zh-CN", "zh-hant": "zh-TW", "zh-mo": "zh-HK", "繁体": "zh-TW",
+                "繁體": "zh-TW", "繁體中文": "zh-TW", "tw": "zh-TW", "hk": "zh-HK", "english": "en", "英文": "en",
+                "英语": "en", "英語": "en"}
+# How alike a mistyped choice and a choice must be to be offered (difflib's ratio): "jsn" 0.86,
+# "cvs" 0.67, "hospitl" 0.93, "wrld" 0.89; "spreadsheet" and "table" 0.25 are offered nothing.
+CLOSE_CHOICE_RATIO = 0.6
+
+
+def closest_choice(value: str | None, choices: Sequence[str]) -> str:
+    """The choice a mistyped option value most likely is ("jsn": json; zh_CN: zh-CN; chinese: zh), or ""."""
+    if not value or not choices:
+        return ""
+    from difflib import get_close_matches
+
+    folded = {choice.casefold(): choice for choice in choices}
+    typed = value.strip().casefold().replace("_", "-")
+    if typed in folded:
+        return folded[typed]
+    alias = LANG_ALIASES.get(typed, "")
+    if alias.casefold() in folded:
+        return folded[alias.casefold()]
+    close = get_close_matches(typed, list(folded), n=1, cutoff=CLOSE_CHOICE_RATIO)
+    return folded[close[0]] if close else ""
 
 
 # How alike an unknown option and a real one must be, without their dashes (difflib's ratio), to
