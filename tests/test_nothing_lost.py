@@ -379,14 +379,15 @@ def test_csv_neutralises_spreadsheet_formulas_and_keeps_numbers(sites_file) -> N
     assert (by_id["1"]["city"], by_id["1"]["province"]) == ("'+cmd", "'@SUM(A1)")
     assert by_id["1"]["investigators"] == "'-2+3 (PRIMARY): +86 10 1234 5678"
     assert (by_id["2"]["facility"], by_id["2"]["city"]) == ("Tab\\x09inside", "CR\\x0dinside")  # shown, not obeyed
-    assert by_id["2"]["province"] == "-12.5" and by_id["2"]["latitude"] == "-33.87"  # numbers stay numbers
+    assert by_id["2"]["province"] == "'-12.5"  # text, however it looks: a spreadsheet would read a number
+    assert by_id["2"]["latitude"] == "-33.87"  # a number of the data stays a number
     data = {site["id"]: site for site in run_cli("list", "--json", "--sites", str(path)).json()["sites"]}
     assert data[1]["facility"] == '=HYPERLINK("http://evil","x")'  # JSON keeps the data exact
 
 
 @pytest.mark.parametrize(("value", "cell"), [
     ("=1+1", "'=1+1"), ("+1 617", "'+1 617"), ("-x", "'-x"), ("@cmd", "'@cmd"), ("\tx", "\\x09x"),
-    ("-12.5", "-12.5"), ("+3", "+3"), (-33.87, "-33.87"), ("1e5", "1e5"), ("- 5", "'- 5"), ("-inf", "'-inf"),
+    ("-12.5", "'-12.5"), ("+3", "'+3"), (-33.87, "-33.87"), ("1e5", "1e5"), ("- 5", "'- 5"), ("-inf", "'-inf"),
 ])
 def test_csv_cell_rule(value: object, cell: str) -> None:
     from sitefinder.output.streams import csv_cell
