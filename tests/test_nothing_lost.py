@@ -71,7 +71,7 @@ def test_a_failed_import_leaves_the_earlier_import_exactly_as_it_was(earlier_imp
                                 lambda path, text: (_ for _ in ()).throw(PermissionError(13, "Permission denied")))
     else:
         monkeypatch.setattr(datasets, "_write_synced", failing_write)
-    run = run_cli("import", str(source), "--out", str(earlier_import))
+    run = run_cli("import", str(source), "--out", str(earlier_import), "--replace")  # another trial: asked for
     (earlier_import / ".sitefinder").chmod(0o700)
     assert run.exit_code in (1, 143) and run.stdout == "" and run.stderr.count("\n") == 1, run.stderr
     assert snapshot(earlier_import) == before  # the same files, the same bytes: no mixed pair, no leftovers
@@ -85,7 +85,8 @@ def test_a_second_import_replaces_the_pair_whole_and_leaves_no_old_versions(earl
     other["protocolSection"]["identificationModule"]["nctId"] = "NCT99999999"
     other["protocolSection"]["contactsLocationsModule"]["locations"] = \
         other["protocolSection"]["contactsLocationsModule"]["locations"][:3]
-    assert run_cli("import", str(write_study(tmp_path / "o.json", other)), "--out", str(earlier_import)).exit_code == 0
+    assert run_cli("import", str(write_study(tmp_path / "o.json", other)), "--out", str(earlier_import),
+                   "--replace").exit_code == 0
     info = run_cli("info", "--json", "--sites", str(earlier_import / "sites.csv")).json()
     assert (info["trial"]["nct_id"], info["site_count"]) == ("NCT99999999", 3)
     assert len(list((earlier_import / ".sitefinder").glob("v-*"))) == 1

@@ -533,6 +533,8 @@ def import_command(
                                                           "instead of keeping it out of distance ranking.")] = False,
     country: Annotated[Optional[str], typer.Option(
         "--country", metavar="COUNTRY", help="Keep only the sites in this country or region: China (the mainland), 中国, Hong Kong, USA.")] = None,
+    replace: Annotated[bool, typer.Option("--replace", metavar="", help="Replace a dataset in --out whose trials "
+                                                                        "this import leaves out (else refused).")] = False,
     lang: LangOption = None,
     output: FormatOption = Format.table,
     as_json: JsonOption = False,
@@ -555,7 +557,8 @@ def import_command(
     fmt = choose_format(output, as_json)
     language = chosen_language(lang)
     emit(import_many(sources, out, online=online, strict=strict, country=country,
-                     progress=lambda done, total: progress_notice(done, total, language), lang=language), fmt)
+                     progress=lambda done, total: progress_notice(done, total, language), lang=language,
+                     replace=replace), fmt)
 
 
 @app.command("update", cls=SitefinderCommand)

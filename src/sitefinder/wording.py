@@ -39,6 +39,11 @@ def _locale_name(environ: Mapping[str, str]) -> str:
 LANG_CHOICES = ("en", "zh", "zh-CN", "zh-TW", "zh-HK")
 
 
+def for_trials(key: str, many: bool) -> str:
+    """The phrase of `key` for a dataset of many trials (`key`.many: "no trial of this dataset"), or for one."""
+    return f"{key}.many" if many and f"{key}.many" in MESSAGES else key
+
+
 def spoken_language(asked: str) -> str:
     """The catalogue's language of a `--lang` value: "zh" for every Chinese one."""
     return "zh" if asked.casefold().startswith("zh") else "en"
@@ -208,6 +213,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{region}没有该试验的研究中心；以下是离其首府{capital}最近的研究中心"},
     "empty.region_city": {"en": "{region} has no site of this trial; these are the nearest to {capital}",
                           "zh": "{region}没有该试验的研究中心；以下是离{capital}最近的研究中心"},
+    # the same, in a dataset of many trials (wording.for_trials): none of its trials, not "this trial"
+    "empty.region_capital.many": {
+        "en": "{region} is a province without a site of any trial of this dataset; these are the nearest to its "
+              "capital, {capital}",
+        "zh": "{region}没有本数据集任何试验的研究中心；以下是离其省会{capital}最近的研究中心"},
+    "empty.region_capital.autonomous.many": {
+        "en": "{region} is an autonomous region without a site of any trial of this dataset; these are the nearest "
+              "to its capital, {capital}",
+        "zh": "{region}没有本数据集任何试验的研究中心；以下是离其首府{capital}最近的研究中心"},
+    "empty.region_city.many": {"en": "{region} has no site of any trial of this dataset; these are the nearest to "
+                                     "{capital}",
+                               "zh": "{region}没有本数据集任何试验的研究中心；以下是离{capital}最近的研究中心"},
     "name.either": {"en": "{en}", "zh": "{zh}"},  # a name that has its own form in each language
     "hint.union": {"en": "{text} is {union}, not a place: give a city in it",
                    "zh": "{text} 是{union}，不是一个地点：请给出其中的城市"},
@@ -256,6 +273,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "hint.facility_no_site": {"en": "that names a hospital or university, and no site of this trial is called so: "
                                     "give the city it is in",
                               "zh": "这是医院或大学的名称，本试验没有这样名称的研究中心：请写出它所在的城市"},
+    "hint.facility_no_site.many": {"en": "that names a hospital or university, and no site of any trial of this "
+                                         "dataset is called so: give the city it is in",
+                                   "zh": "这是医院或大学的名称，本数据集的试验没有这样名称的研究中心：请写出它所在的城市"},
     "hint.online": {"en": "places the offline gazetteer lacks can be looked up with --online",
                     "zh": "离线地名库中没有的地点，可加 --online 在线查询"},
     "error.or": {"en": " or ", "zh": " 或 "},
@@ -350,6 +370,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "notice.region_none": {
         "en": "{query} is a {kind}, and this trial has no site there; give a city to see the nearest sites anywhere.",
         "zh": "{query}是一个{kind}，该试验在那里没有研究中心；请给出城市以查看各地最近的研究中心。"},
+    "notice.region_none.many": {
+        "en": "{query} is a {kind}, and no trial of this dataset has a site there; give a city to see the nearest "
+              "sites anywhere.",
+        "zh": "{query}是一个{kind}，本数据集的试验在那里都没有研究中心；请给出城市以查看各地最近的研究中心。"},
     "kind.province": {"en": "province", "zh": "省级行政区"},
     "kind.country": {"en": "country", "zh": "国家"},
     "kind.region": {"en": "region", "zh": "地区"},  # Hong Kong, Macau, Taiwan: a neutral word
@@ -358,6 +382,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "zh": "{district}属于{city}，没有研究中心以它为所在城市：以下是{city}的研究中心"},
     "notice.city_no_site": {"en": "This trial has no site in that city; the nearest ones: {command}",
                             "zh": "该试验在该城市没有研究中心；查看最近的：{command}"},
+    "notice.city_no_site.many": {"en": "No trial of this dataset has a site in that city; the nearest ones: {command}",
+                                 "zh": "本数据集的试验在该城市都没有研究中心；查看最近的：{command}"},
     "notice.no_status": {"en": "No site has that status; the sites by status: {counts} ({data})",
                          "zh": "没有该状态的研究中心；各状态的研究中心数：{counts}（{data}）"},
     "notice.none": {"en": "none", "zh": "无"},
@@ -621,9 +647,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "site.unknown": {"en": "unknown", "zh": "不明"},
     "site.no_contacts": {"en": "none listed", "zh": "未列出"},
     # `info`
-    "phase.early": {"en": "Early ", "zh": "早期 "},
+    "phase.early": {"en": "Early phase {number}", "zh": "早期 {number} 期"},
     "phase.number": {"en": "Phase {number}", "zh": "{number} 期"},
-    "phase.na": {"en": "NA", "zh": "不适用"},
+    "phase.na": {"en": "Not applicable", "zh": "不适用"},  # the registry's NA: a study without phases
     "info.no_trial_facts": {"en": "No trial facts: there is no readable trial.json beside {name}.",
                             "zh": "没有试验信息：{name} 旁没有可读取的 trial.json。"},
     "info.the_sites_file": {"en": "the sites file", "zh": "研究中心文件"},
@@ -824,6 +850,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "zh": "{count} 个：{registry} 个由登记处定位，{gazetteer} 个由离线地名库定位，{unplaced} 个未能定位"},
     "import.next": {"en": "sitefinder near CITY --sites {path}", "zh": "sitefinder near 城市 --sites {path}"},
     "import.skipped_notice": {"en": "Skipped {line}", "zh": "已跳过 {line}"},
+    "import.would_replace": {
+        "en": "{out} holds the dataset of {trials}, which this import leaves out and would replace; nothing was "
+              "written: add --replace to replace it, import its studies too to keep them, or choose another --out",
+        "zh": "{out} 中已有 {trials} 的数据集，本次导入不包含它，会将其替换；未写入任何内容：如要替换请加 --replace，"
+              "如要保留请一并导入其研究，或换一个 --out"},
+    "import.replaced_notice": {"en": "Replaced the dataset of {trials} that was in {out} (--replace)",
+                               "zh": "已替换 {out} 中原有的 {trials} 数据集（--replace）"},
     "import.point_set_aside": {"en": "Placed from its city, state and country, not by the registry's point, which lies "
                                      "far outside {stated}: {facility}",
                                "zh": "按城市、省州和国家定位，未用登记处的坐标（该坐标远在 {stated} 之外）：{facility}"},

@@ -47,6 +47,12 @@ def closed_note(count: int, suggested: str, lang: str | None = "en") -> str:
     return catalogue_note(count, suggested, lang)
 
 
+def for_trials(key: str, many: bool) -> str:
+    from sitefinder.wording import for_trials as catalogue_for_trials
+
+    return catalogue_for_trials(key, many)
+
+
 def command(*words: str, options: str = "") -> str:
     from sitefinder.wording import command as catalogue_command
 
@@ -300,12 +306,12 @@ def _many_trials_footer(sites: Sequence[Site], answer: NearResult | RegionAnswer
 
 def trials_data_line(trials: Sequence[Trial], lang: str = "en", options: str = "") -> str:
     """data_line for the trials of one answer: the one trial's, else the oldest's, named."""
-    from sitefinder.trial import freshness
+    from sitefinder.trial import oldest_data
 
     distinct = list({trial.nct_id: trial for trial in trials}.values())
     if len(distinct) == 1:
         return data_line(distinct[0], lang, options)
-    oldest = min(distinct, key=lambda trial: freshness(trial).date or "0")
+    oldest = oldest_data(distinct)
     head = say("data.line", lang, how="", date="").rstrip()  # "Registry data"
     return data_line(oldest, lang, options).replace(head, say("data.oldest", lang, nct_id=oldest.nct_id), 1)
 
@@ -392,8 +398,8 @@ def notices(answer: object, options: str = "") -> list[str]:
                     say("notice.region_sites." + ("one" if len(answer.sites) == 1 else "many"), lang,
                         query=answer.named, kind=kind, count=len(answer.sites),
                         command=command("list", f"--{answer.option}", answer.region, options=options)), *closed]
-        return [*spoken_notes(answer.notes, lang), say("notice.region_none", lang, query=answer.named, kind=kind),
-                *closed]
+        return [*spoken_notes(answer.notes, lang),
+                say(for_trials("notice.region_none", answer.many_trials), lang, query=answer.named, kind=kind), *closed]
     if isinstance(answer, SiteList):
         return [*spoken_notes(answer.notes, lang_of(answer.chinese)),
                 *(empty_list_notices(answer, options) if not answer.sites else [])]
@@ -401,7 +407,9 @@ def notices(answer: object, options: str = "") -> list[str]:
         lang = answer.lang or "en"
         return [say("info.no_trial_facts", lang, name=answer.sites_name or say("info.the_sites_file", lang))]
     if isinstance(answer, BulkResult):
-        return [*(say("import.skipped_notice", answer.lang, line=skipped_line(item, answer.lang))
+        replaced = ([say("import.replaced_notice", answer.lang, trials=", ".join(answer.replaced),
+                         out=answer.sites_path.parent if answer.sites_path else "")] if answer.replaced else [])
+        return [*replaced, *(say("import.skipped_notice", answer.lang, line=skipped_line(item, answer.lang))
                   for item in answer.skipped), *unplaced_notices(answer.unplaced, answer.lang),
                 *(say("import.point_set_aside", answer.lang, facility=facility, stated=stated)
                   for facility, stated in answer.points_set_aside)]
@@ -422,14 +430,15 @@ def empty_list_notices(answer: SiteList, options: str = "") -> list[str]:
     lang = lang_of(answer.chinese)
     lines = []
     if answer.try_instead:
-        lines.append(say("notice.city_no_site", lang,
+        lines.append(say(for_trials("notice.city_no_site", answer.many_trials), lang,
                          command=f"{answer.try_instead}{' ' + options if options else ''}"))
     if answer.status_counts is not None:
         from sitefinder.status import status_word
 
         counts = ", ".join(f"{status_word(status, lang)}: {count}" for status, count in answer.status_counts.items())
+        # the data date of the trials counted (the oldest, named, of several), not the empty Trial of a dataset
         lines.append(say("notice.no_status", lang, counts=counts or say("notice.none", lang),
-                         data=data_line(answer.trial, lang, options)))
+                         data=trials_data_line(list(answer.trials.values()) or [answer.trial], lang, options)))
     if answer.closed_left_out:
         lines.append(closed_note(answer.closed_left_out, command("list", "--all", options=options), lang))
     return lines
@@ -760,14 +769,18 @@ def trial_fields(summary: TrialSummary, options: str = "") -> list[tuple[str, st
 
 
 def phase_words(phase: str, lang: str = "en") -> str:
-    """The registry's phase ("PHASE2, PHASE3", "EARLY_PHASE1", "NA") for people: "Phase 2, Phase 3";
-    in Chinese "2 期, 3 期"."""
-    if lang != "zh":
-        return phase.replace("PHASE", "Phase ").replace("_", " ")
+    """The registry's phase ("PHASE2/PHASE3", "EARLY_PHASE1", "NA") for people, each enum value by
+    the catalogue in either language: "Phase 2/Phase 3", "Early phase 1", "Not applicable"; in
+    Chinese "2 期/3 期", "早期 1 期", "不适用" (never "EARLY Phase 1" or "NA" as the registry spells them)."""
     import re
 
-    text = re.sub(r"PHASE\s*(\d)", lambda found: say("phase.number", lang, number=found.group(1)), phase)
-    return text.replace("EARLY_", say("phase.early", lang)).replace("NA", say("phase.na", lang)).replace("_", " ")
+    def words(found: re.Match[str]) -> str:
+        early, number = found.group(1), found.group(2)
+        if number is None:
+            return say("phase.na", lang)
+        return say("phase.early" if early else "phase.number", lang, number=number)
+
+    return re.sub(r"(EARLY_)?PHASE\s*(\d)|\bNA\b", words, phase).replace("_", " ")
 
 
 def trial_list_view(summary: TrialSummary) -> TableView:
