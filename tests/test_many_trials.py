@@ -512,7 +512,7 @@ def test_the_trial_and_hospital_headers_are_chinese_under_lang_zh(cli, dataset: 
     assert "Trial" in header
     chinese_header = next(line for line in chinese.stdout.splitlines() if "医院" in line)
     assert "Trial" not in chinese_header and "试验" in chinese_header
-    by_hospital = [cli("near", "Guangzhou", "--by", "hospital", "--sites", str(dataset), "--limit", "2", *lang,
+    by_hospital = [cli("near", "Guangzhou", "--by", "hospital", "--sites", str(dataset), "--limit", "6", *lang,
                        env={"COLUMNS": "200"}) for lang in ([], ["--lang", "zh"])]
     assert all(run.exit_code == 0 for run in by_hospital), by_hospital[1].stderr
     for english_word in ("Hospitals nearest", "Whom to call", "Trial  "):

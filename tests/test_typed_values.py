@@ -55,7 +55,7 @@ def test_coordinates_out_of_range_are_usage_errors(typed: str) -> None:
     assert run.exit_code == 2 and "out of range" in run.stderr
 
 
-@pytest.mark.parametrize("typed", ["E1", "100730", "Praha 2"])
+@pytest.mark.parametrize("typed", ["E1", "100730", "Praha 2", "+86-20-87343088", "8734 3099"])
 def test_words_and_lone_numbers_are_still_places_to_look_up(typed: str) -> None:
     """A postcode district or a lone number is no attempt at coordinates: the place reader answers."""
     run = run_cli("near", typed)

@@ -152,13 +152,18 @@ class SitefinderGroup(TyperGroup):
                          debug_from_env=os.environ.get("SITEFINDER_DEBUG") == "1"))
 
     def invoke(self, ctx: Any) -> Any:
-        """Carry Ctrl-C past Typer, which would end the run with a silent 130 (`process.Interrupted`)."""
+        """Carry Ctrl-C past Typer, which would end the run with a silent 130 (`process.Interrupted`),
+        and a reader gone away, which it would end with 1 (`process.ReaderGone`)."""
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
             from sitefinder.process import Interrupted
 
             raise Interrupted from None
+        except BrokenPipeError:
+            from sitefinder.process import ReaderGone
+
+            raise ReaderGone from None
 
 
 APP_SETTINGS: dict[str, Any] = dict(

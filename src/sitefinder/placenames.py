@@ -113,12 +113,16 @@ def _geo_uri(text: str) -> str:
 def _attempts_coordinates(text: str) -> bool:
     """Whether a text that is no pair of coordinates was meant as one: only the characters of
     coordinates, and more than one bare number (a postcode, 100730) or a word (E1, a London district):
-    a point, a separator or two numbers. "geo:" is an attempt whatever follows."""
+    a point, a separator or two numbers. A whole number of four digits or more is no degree (a phone,
+    +86-20-87343088 or 8734 3099, which `show` reads too). "geo:" is an attempt whatever follows."""
     if text[:4].casefold() == "geo:":
         return True
     if not text or not set(text) <= _COORDINATE_CHARACTERS or not any(character.isdigit() for character in text):
         return False
-    return "." in text or "°" in text or any(mark in text for mark in ",;:/|\\、；") or len(_NUMBER.findall(text)) > 1
+    numbers = _NUMBER.findall(text)
+    if any(len(number.lstrip("+-").partition(".")[0]) > 3 for number in numbers):
+        return False
+    return "." in text or "°" in text or any(mark in text for mark in ",;:/|\\、；") or len(numbers) > 1
 
 
 def _meant_pair(text: str) -> object:

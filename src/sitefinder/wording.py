@@ -123,6 +123,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status.as_of": {"en": "{status} as of {date} ({age})", "zh": "{status}（截至 {date}，{age}）"},
     "status.every": {"en": "Status of all {count} sites: {status}", "zh": "全部 {count} 个研究中心的状态：{status}"},
     "status.one": {"en": "Status: {status}", "zh": "状态：{status}"},
+    # a trial every row of a dataset of many shares, said once above the table as a shared status is
+    "trial.every": {"en": "Trial of all {count} sites: {trial}", "zh": "全部 {count} 个研究中心的试验：{trial}"},
+    "trial.one": {"en": "Trial: {trial}", "zh": "试验：{trial}"},
     "status.trial_suffix": {"en": "{status} (trial)", "zh": "{status}（试验）"},
     "age.days": {"en": "{count} day{s} old", "zh": "{count} 天前的数据"},
     # footnotes under a table: what "(trial)" means, by what the trial's status lets a patient do

@@ -7,7 +7,7 @@ Changing what a table shows is changing a list here (`LIST_COLUMNS`, `NEAR_COLUM
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Union
 
@@ -233,19 +233,37 @@ def site_table(title: str, columns: Sequence[Column], rows: Sequence[list[str]],
     own_trial = trial_of or (lambda site: trial)
     styles = [[""] * len(columns) for _ in rows]
     status_at = list(columns).index(STATUS)
-    statuses = {row[status_at] for row in rows}
     for site, row_styles in zip(sites, styles):
         row_styles[status_at] = status_style(site, own_trial(site))
-    lead: list[tuple[str, str]] = []
-    if len(statuses) == 1 and rows:
-        shown = next(iter(statuses))
-        lead = [(say("status.every" if len(rows) > 1 else "status.one", lang, status=shown, count=len(rows)),
-                 status_style(sites[0], own_trial(sites[0])))]
-        keep = [index for index in range(len(columns)) if index != status_at]
-        columns = [columns[index] for index in keep]
-        rows = [[row[index] for index in keep] for row in rows]
-        styles = [[row_styles[index] for index in keep] for row_styles in styles]
-    return TableView(title, columns_in(columns, lang), rows, footer, lead, styles)
+    style = status_style(sites[0], own_trial(sites[0])) if sites else ""
+    return said_once(TableView(title, columns_in(columns, lang), rows, footer, (), styles),
+                     {columns_in([STATUS], lang)[0]: ("status", style), columns_in([TRIAL], lang)[0]: ("trial", "")},
+                     lang)
+
+
+def said_once(view: TableView, shared: Mapping[Column, tuple[str, str]], lang: str) -> TableView:
+    """A table without the width of what no row tells apart: a column empty in every row (no
+    investigator known) is left out; one of `shared` (column: the catalogue's word, "status" or
+    "trial", and the style of its line) whose filled cells all say one thing is said once above the
+    table ("Status of all 5 sites: …", "Trial: NCT…"), its cells left out. Every view of sites
+    (list, near, near --by hospital) keeps to this one rule."""
+    rows = view.rows
+    if not rows:
+        return view
+    keep, lead = [], list(view.lead)
+    for index, column in enumerate(view.columns):
+        filled = {row[index] for row in rows} - {""}
+        if column in shared and len(filled) == 1:
+            word, style = shared[column]
+            key = f"{word}.every" if len(rows) > 1 else f"{word}.one"
+            lead.append((say(key, lang, count=len(rows), **{word: next(iter(filled))}), style))
+        elif filled or index == 0:
+            keep.append(index)
+    if len(keep) == len(view.columns):
+        return view
+    styles = [[row_styles[index] for index in keep] for row_styles in view.styles] if view.styles else view.styles
+    return view._replace(columns=[view.columns[index] for index in keep],
+                         rows=[[row[index] for index in keep] for row in rows], lead=lead, styles=styles)
 
 
 # ---------------------------------------------------------------- what every answer ends with
@@ -630,9 +648,15 @@ def hospital_view(answer: HospitalAnswer, options: str = "") -> TableView:
     first_id = next((row.site.id for hospital in answer.hospitals for row in hospital.trials), None)
     every = say("call.every_contact", lang, command=command("show", str(first_id), options=options)) if first_id else ""
     trials = [row.trial for hospital in answer.hospitals for row in hospital.trials]
-    return TableView(near_title(near, "title.hospitals"), columns_in(HOSPITAL_COLUMNS, lang), rows,
+    view = TableView(near_title(near, "title.hospitals"), columns_in(HOSPITAL_COLUMNS, lang), rows,
                      [*dict.fromkeys(notes), *([every] if every else []),
                       *([trials_data_line(trials, lang, options)] if trials else []), say("distance.caption", lang)])
+    # as in near's table: one trial (named on its first listing only) or one status in every row, said once
+    listed = next(((listing.site, row.trial) for hospital in answer.hospitals for row in hospital.trials
+                   for listing in row.listings), None)
+    style = status_style(*listed) if listed else ""
+    return said_once(view, {columns_in([TRIAL], lang)[0]: ("trial", ""), columns_in([STATUS], lang)[0]: ("status", style)},
+                     lang)
 
 
 def call_cell(call: Contact | None, central: bool, lang: str = "en") -> str:
