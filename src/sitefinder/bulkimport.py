@@ -131,8 +131,11 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
         if skipped:
             raise ImportFailed(key="import.none_imported", skipped=skipped_said(skipped[0]))
         raise ImportFailed(key="import.no_locations." + ("one" if done == 1 else "many"), where=where)
-    replaced = _replaced_trials(out_dir, {trial.nct_id for trial in trials}, replace)
-    sites_path, trials_path = write_trials_dataset(out_dir, sites, trials, countries, keep_foreign=True)
+    importing = {trial.nct_id for trial in trials}
+    replaced = _replaced_trials(out_dir, importing, replace)
+    # asked again under the writer lock: another import may have published other trials meanwhile
+    sites_path, trials_path = write_trials_dataset(out_dir, sites, trials, countries, keep_foreign=True,
+                                                   check=lambda: _replaced_trials(out_dir, importing, replace))
     from sitefinder.sitestore import warm_index
 
     warm_index(sites_path)
