@@ -67,13 +67,13 @@ def parse_coordinates(text: str) -> tuple[float, float] | None:
             _is_decimal(part) or _not_a_number(part) for part in parts):
         # "nan,nan" read as a name was Nan, Thailand: a coordinate that is no number is a mistake to name
         raise UsageError(key="usage.coordinates_not_numbers", text=" ".join(parts))
-    values = [_coordinate(part) for part in parts] if len(parts) == 2 else [None]
-    if values[0] is None or values[-1] is None:
-        if _attempts_coordinates(typed):
+    first_value = _coordinate(parts[0]) if len(parts) == 2 else None
+    second_value = _coordinate(parts[1]) if len(parts) == 2 else None
+    if first_value is None or second_value is None:
+        if _attempts_coordinates(typed):  # 22.54/114.06, 22.54,: the form said, not "no place called …"
             raise UsageError(key="usage.coordinates_form", text=quoted(typed), meant=_meant_pair(typed))
         return None
-    assert values[0] is not None and values[1] is not None
-    (first, first_axis), (second, second_axis) = values[0], values[1]
+    (first, first_axis), (second, second_axis) = first_value, second_value
     if first_axis is not None and first_axis == second_axis:
         raise UsageError(key="usage.coordinates_one_axis", text=" ".join(parts))
     lettered = first_axis is not None or second_axis is not None
@@ -112,9 +112,10 @@ def _geo_uri(text: str) -> str:
 
 def _attempts_coordinates(text: str) -> bool:
     """Whether a text that is no pair of coordinates was meant as one: only the characters of
-    coordinates, and more than one bare number (a postcode, 100730) or a word (E1, a London district):
-    a point, a separator or two numbers. A whole number of four digits or more is no degree (a phone,
-    +86-20-87343088 or 8734 3099, which `show` reads too). "geo:" is an attempt whatever follows."""
+    coordinates, with a point, a separator or two numbers among them (a lone number, 22 or a postcode,
+    and a word such as E1, a London district, are left to the place reader). A whole number of four
+    digits or more is no degree (a phone, +86-20-87343088 or 8734 3099, which `show` reads too).
+    "geo:" is an attempt whatever follows."""
     if text[:4].casefold() == "geo:":
         return True
     if not text or not set(text) <= _COORDINATE_CHARACTERS or not any(character.isdigit() for character in text):
