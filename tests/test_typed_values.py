@@ -126,6 +126,9 @@ def test_import_out_that_is_a_file_is_a_usage_error(tmp_path) -> None:
     (("near", "Guangzhou", "--by", "hospitl"), "hospital"),
     (("near", "Guangzhou", "--by=hosptial"), "hospital"),
     (("map", "Guangzhou", "--view", "wrld"), "world"),
+    (("list", "--province", "山栋"), "山东"),            # one character slipped of two: an input method's homophone
+    (("list", "--province", "广冬省"), "广东"),
+    (("list", "--country", "中过"), "中国"),
 ])
 def test_misspelt_option_values_offer_the_closest(args: tuple[str, ...], meant: str) -> None:
     run = run_cli(*args)

@@ -84,11 +84,7 @@ def normalize_status(text: str) -> str | None:
 UNKNOWN_FILTER: frozenset[str | None] = frozenset(("UNKNOWN", None))
 # How alike a mistyped status and a status word must be to be offered (rapidfuzz's ratio, 0-100):
 # "recuiting" 95, "尚未开始招幕" 83; "bogus" and "open" are offered nothing.
-STATUS_MEANT_SCORE = 70
-# A Chinese character carries a word's sense, and the statuses are three to seven of them: one slipped
-# in three (招幕中 for 招募中, the homophone an input method offers first) scores 67, as a letter
-# slipped in three English letters would; two slipped (已开始: 已完成 33, 尚未开始招募 44) offer nothing.
-STATUS_MEANT_SCORE_CJK = 60
+STATUS_MEANT_SCORE = 70  # for Chinese, text.close_score's: 招幕中 for 招募中 scores 67, 已开始 (已完成 33) nothing
 
 
 def parse_status_option(text: str, forms: tuple[str, ...] = ()) -> str | frozenset[str | None]:
@@ -131,7 +127,7 @@ def closest_status_word(typed: list[str]) -> str:
     "尚未开始招募"); "" when none is close. Only words of the script typed are offered."""
     from rapidfuzz import fuzz, process  # only on this error path
 
-    from sitefinder.text import has_cjk
+    from sitefinder.text import close_score, has_cjk
     from sitefinder.wording import STATUS_ALIASES_ZH, STATUS_WORDS_ZH
 
     shown = {fold(word): word.lower() for word in STATUS_WORDS.values()}
@@ -142,7 +138,7 @@ def closest_status_word(typed: list[str]) -> str:
             continue
         choices = [key for key in shown if has_cjk(key) == has_cjk(text)]
         found = process.extractOne(text, choices, scorer=fuzz.ratio,
-                                   score_cutoff=STATUS_MEANT_SCORE_CJK if has_cjk(text) else STATUS_MEANT_SCORE)
+                                   score_cutoff=close_score(text, STATUS_MEANT_SCORE))
         if found and found[1] > best[1]:
             best = (shown[found[0]], found[1])
     return best[0]

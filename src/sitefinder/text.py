@@ -45,6 +45,18 @@ _UNDECOMPOSED_LATIN = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d",
                                       "þ": "th", "æ": "ae", "œ": "oe", "ŀ": "l"})
 
 
+# How alike (rapidfuzz's ratio, 0-100) a mistyped Chinese option value and a known one must be to
+# be offered: a character carries a syllable, often a word, and one slipped in a name of two (山栋
+# for 山东, 中过 for 中国: the homophone an input method offers first) scores 50, below every cutoff
+# for Latin letters, where one slipped letter in five scores 80.
+CJK_CLOSE_SCORE = 50
+
+
+def close_score(text: str, latin: int) -> int:
+    """The score a known value must reach to be offered for `text`: `latin` for letters, CJK_CLOSE_SCORE for Chinese."""
+    return CJK_CLOSE_SCORE if has_cjk(text) else latin
+
+
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form: "Xi'an" and "Ürümqi" become "xian", "urumqi"."""
     if text.isascii():
