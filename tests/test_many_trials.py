@@ -654,3 +654,14 @@ def test_import_that_keeps_every_trial_there_needs_no_replace(cli, tmp_path: Pat
     assert more.exit_code == 0 and "replaced" not in more.stderr
     fewer = cli("import", str(STUDIES[0]), "--out", str(out))
     assert fewer.exit_code == 2 and "NCT07010263" in fewer.stderr
+
+
+def test_the_trial_lists_example_command_opens_that_trial_of_this_dataset(cli, dataset: Path) -> None:
+    """`info --sites DIR/sites.csv` ends with the line that shows one trial: with --sites, or it asks the shipped data."""
+    for lang in ("en", "zh"):
+        run = cli("info", "--sites", str(dataset), "--lang", lang)
+        example = re.search(r"(sitefinder info NCT\d{8}[^)）]*)[)）]", run.stdout)
+        assert example is not None, run.stdout
+        words = example.group(1).split()[1:]
+        assert words[2:] == ["--sites", str(dataset)], words
+        assert cli(*words).exit_code == 0

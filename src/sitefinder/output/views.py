@@ -540,7 +540,7 @@ def view(answer: object, canvas: tuple[int, int] = (0, 0), options: str = "") ->
         return site_view(answer, options)
     if isinstance(answer, TrialSummary):
         if answer.trials:
-            return trial_list_view(answer)
+            return trial_list_view(answer, options)
         return FieldsView(answer.trial.nct_id or ("试验" if answer.lang == "zh" else "Trial"),
                           [(label, value) for _, label, value in trial_fields(answer, options)])
     if isinstance(answer, BulkResult):
@@ -807,7 +807,7 @@ def phase_words(phase: str, lang: str = "en") -> str:
     return re.sub(r"(EARLY_)?PHASE\s*(\d)|\bNA\b", words, phase).replace("_", " ")
 
 
-def trial_list_view(summary: TrialSummary) -> TableView:
+def trial_list_view(summary: TrialSummary, options: str = "") -> TableView:
     """`info` on a dataset of several trials: each with its status, phase, site count and data date."""
     from sitefinder.status import status_word
     from sitefinder.trial import freshness
@@ -824,7 +824,9 @@ def trial_list_view(summary: TrialSummary) -> TableView:
              str(row.site_count), freshness(row.trial).date or unknown] for row in summary.trials]
     return TableView(say("info.trials_title", lang, trials=len(rows), sites=summary.site_count),
                      columns_in(TRIAL_LIST_COLUMNS, lang), rows,
-                     [say("info.one_trial", lang, nct_id=summary.trials[0].trial.nct_id)])
+                     # the example with the options that chose the data: without --sites it asks the shipped trial
+                     [say("info.one_trial", lang, command=command("info", summary.trials[0].trial.nct_id,
+                                                                 options=options))])
 
 
 def single_trial(result: BulkResult) -> Trial | None:
