@@ -85,7 +85,7 @@ def test_parallel_imports_and_readers_see_whole_pairs_only(tmp_path: Path) -> No
 
     reading = readers(out / "sites.csv", stop, env)
     time.sleep(0.3)  # the readers are reading before the writers start
-    writers = finish([sitefinder("import", studies[number % 2], "--out", str(out), env=env)
+    writers = finish([sitefinder("import", studies[number % 2], "--out", str(out), "--replace", env=env)
                       for number in range(WRITERS)])
     time.sleep(0.2)
     stop.touch()

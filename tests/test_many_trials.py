@@ -512,7 +512,7 @@ def test_the_trial_and_hospital_headers_are_chinese_under_lang_zh(cli, dataset: 
     assert "Trial" in header
     chinese_header = next(line for line in chinese.stdout.splitlines() if "医院" in line)
     assert "Trial" not in chinese_header and "试验" in chinese_header
-    by_hospital = [cli("near", "Guangzhou", "--by", "hospital", "--sites", str(dataset), "--limit", "2", *lang,
+    by_hospital = [cli("near", "Guangzhou", "--by", "hospital", "--sites", str(dataset), "--limit", "6", *lang,
                        env={"COLUMNS": "200"}) for lang in ([], ["--lang", "zh"])]
     assert all(run.exit_code == 0 for run in by_hospital), by_hospital[1].stderr
     for english_word in ("Hospitals nearest", "Whom to call", "Trial  "):
@@ -558,3 +558,110 @@ def test_a_mistyped_trial_id_is_offered_the_datasets_closest_id(cli, dataset: Pa
         if other not in {t["nct_id"] for t in trials}:
             off = cli("near", "Guangzhou", "--trial", other, "--sites", str(dataset))
             assert off.exit_code == 2 and off.stderr.split("its trials: ", 1)[1].startswith(nct), off.stderr
+
+
+# ---------------------------------------------------------------- words for many trials, not one
+
+def test_empty_answers_speak_of_the_datasets_trials(cli, dataset: Path) -> None:
+    """A dataset of many trials is not "this trial": each empty answer says no trial of it has a site there."""
+    for args in (("list", "--city", "Lhasa"), ("near", "Tibet"), ("near", "Mongolia"), ("near", "Qinghai")):
+        for lang, one, many in (("en", "this trial", "trial of this dataset"), ("zh", "该试验", "本数据集")):
+            run = cli(*args, "--sites", str(dataset), "--lang", lang)
+            assert run.exit_code in (0, 1), run.stderr
+            assert one not in run.stderr.lower() and many in run.stderr, (args, lang, run.stderr)
+
+
+def test_one_trial_is_still_this_trial(cli) -> None:
+    run = cli("list", "--city", "Lhasa")
+    assert "This trial has no site in that city" in run.stderr
+    assert "is an autonomous region without a site of this trial" in cli("near", "Tibet").stderr
+
+
+def test_an_empty_status_answer_gives_the_datasets_data_date(cli, dataset: Path) -> None:
+    run = cli("list", "--status", "withdrawn", "--sites", str(dataset))
+    assert "date of these registry data is unknown" not in run.stderr
+    assert re.search(r"Oldest registry data \(NCT\d{8}\) of \d{4}-\d\d-\d\d", run.stderr), run.stderr
+
+
+def test_json_of_many_trials_gives_the_oldest_data_date_not_null(cli, dataset: Path) -> None:
+    trials = json.loads((dataset.parent / "trials.json").read_text(encoding="utf-8"))["trials"]
+    date_of = {trial["nct_id"]: (trial["retrieved"] or trial["last_update"])[:10] for trial in trials}
+    near = cli("near", "Beijing", "--limit", "12", "--json", "--sites", str(dataset)).json()
+    shown = {site["nct_id"] for site in near["sites"]}
+    assert len(shown) > 1 and near["data_date"] == min(date_of[nct] for nct in shown)
+    for args in (("list",), ("near", "China")):
+        data = cli(*args, "--json", "--sites", str(dataset)).json()
+        assert len({site["nct_id"] for site in data["sites"]}) > 1
+        assert data["data_date"] in date_of.values() and data["data_age_days"] is not None, args
+
+
+@pytest.mark.parametrize(("phases", "english", "chinese"), [
+    (["EARLY_PHASE1"], "Early phase 1", "早期 1 期"),
+    (["NA"], "Not applicable", "不适用"),
+    (["PHASE1", "PHASE2"], "Phase 1/Phase 2", "1 期/2 期"),
+])
+def test_registry_phases_read_as_words(cli, tmp_path: Path, phases: list[str], english: str, chinese: str) -> None:
+    """The registry's enum values are never shown as written (EARLY Phase 1, NA), in the list and in one trial's facts."""
+    data = study(CTGOV_STUDY)
+    data["protocolSection"]["designModule"]["phases"] = phases
+    data["protocolSection"]["identificationModule"]["nctId"] = "NCT00000009"
+    other = write_export(tmp_path, [data, study(STUDIES[0])])
+    assert cli("import", str(other), "--out", str(tmp_path / "d")).exit_code == 0
+    sites = str(tmp_path / "d" / "sites.csv")
+    for args in (("info",), ("info", "NCT00000009")):
+        shown = cli(*args, "--sites", sites, env={"COLUMNS": "200"}).stdout
+        assert english in shown and "EARLY" not in shown and " NA " not in shown, shown
+        assert chinese in cli(*args, "--sites", sites, "--lang", "zh", env={"COLUMNS": "200"}).stdout
+
+
+def test_an_arm_without_a_type_has_no_empty_brackets(cli, tmp_path: Path) -> None:
+    data = study(CTGOV_STUDY)
+    data["protocolSection"]["armsInterventionsModule"]["armGroups"] = [{"label": "Cohort A"},
+                                                                       {"label": "Cohort B", "type": "PLACEBO_COMPARATOR"}]
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert cli("import", str(path), "--out", str(tmp_path / "d")).exit_code == 0
+    shown = cli("info", "--sites", str(tmp_path / "d" / "sites.csv"), env={"COLUMNS": "200"}).stdout
+    assert "Cohort A; Cohort B (placebo comparator)" in shown and "()" not in shown
+
+
+# ---------------------------------------------------------------- an import over another trial's dataset
+
+def test_import_over_another_trials_dataset_is_refused_without_replace(cli, tmp_path: Path) -> None:
+    out = tmp_path / "d"
+    assert cli("import", str(CTGOV_STUDY), "--out", str(out)).exit_code == 0
+    before = (out / "sites.csv").read_bytes()
+    other = str(STUDIES[0])
+    run = cli("import", other, "--out", str(out))
+    assert run.exit_code == 2 and run.stderr.count("\n") == 1
+    assert "NCT07010263" in run.stderr and "--replace" in run.stderr and "nothing was written" in run.stderr
+    assert (out / "sites.csv").read_bytes() == before  # nothing lost
+    chinese = cli("import", other, "--out", str(out), "--lang", "zh")
+    assert chinese.exit_code == 2 and chinese.stderr.startswith("错误：") and "NCT07010263" in chinese.stderr
+    replaced = cli("import", other, "--out", str(out), "--replace")
+    assert replaced.exit_code == 0, replaced.stderr
+    assert "NCT07010263" in replaced.stderr and "replaced" in replaced.stderr.lower()  # said, on stderr
+    assert cli("info", "--sites", str(out / "sites.csv"), "--json").json()["trial"]["nct_id"] == STUDIES[0].stem
+
+
+def test_import_that_keeps_every_trial_there_needs_no_replace(cli, tmp_path: Path) -> None:
+    """The same study again (a refresh), or the trials there and more: nothing is lost, nothing is asked."""
+    out = tmp_path / "d"
+    assert cli("import", str(CTGOV_STUDY), "--out", str(out)).exit_code == 0
+    again = cli("import", str(CTGOV_STUDY), "--out", str(out))
+    assert again.exit_code == 0 and "replaced" not in again.stderr
+    more = cli("import", str(CTGOV_STUDY), str(STUDIES[0]), "--out", str(out))
+    assert more.exit_code == 0 and "replaced" not in more.stderr
+    fewer = cli("import", str(STUDIES[0]), "--out", str(out))
+    assert fewer.exit_code == 2 and "NCT07010263" in fewer.stderr
+
+
+def test_the_trial_lists_example_command_opens_that_trial_of_this_dataset(cli, dataset: Path) -> None:
+    """`info --sites DIR/sites.csv` ends with the line that shows one trial: with --sites, or it asks the shipped data."""
+    for lang in ("en", "zh"):
+        run = cli("info", "--sites", str(dataset), "--lang", lang)
+        example = re.search(r"(sitefinder info NCT\d{8}[^)）]*)[)）]", run.stdout)
+        assert example is not None, run.stdout
+        words = example.group(1).split()[1:]
+        assert words[2:] == ["--sites", str(dataset)], words
+        assert cli(*words).exit_code == 0

@@ -71,7 +71,7 @@ def test_a_failed_import_leaves_the_earlier_import_exactly_as_it_was(earlier_imp
                                 lambda path, text: (_ for _ in ()).throw(PermissionError(13, "Permission denied")))
     else:
         monkeypatch.setattr(datasets, "_write_synced", failing_write)
-    run = run_cli("import", str(source), "--out", str(earlier_import))
+    run = run_cli("import", str(source), "--out", str(earlier_import), "--replace")  # another trial: asked for
     (earlier_import / ".sitefinder").chmod(0o700)
     assert run.exit_code in (1, 143) and run.stdout == "" and run.stderr.count("\n") == 1, run.stderr
     assert snapshot(earlier_import) == before  # the same files, the same bytes: no mixed pair, no leftovers
@@ -85,7 +85,8 @@ def test_a_second_import_replaces_the_pair_whole_and_leaves_no_old_versions(earl
     other["protocolSection"]["identificationModule"]["nctId"] = "NCT99999999"
     other["protocolSection"]["contactsLocationsModule"]["locations"] = \
         other["protocolSection"]["contactsLocationsModule"]["locations"][:3]
-    assert run_cli("import", str(write_study(tmp_path / "o.json", other)), "--out", str(earlier_import)).exit_code == 0
+    assert run_cli("import", str(write_study(tmp_path / "o.json", other)), "--out", str(earlier_import),
+                   "--replace").exit_code == 0
     info = run_cli("info", "--json", "--sites", str(earlier_import / "sites.csv")).json()
     assert (info["trial"]["nct_id"], info["site_count"]) == ("NCT99999999", 3)
     assert len(list((earlier_import / ".sitefinder").glob("v-*"))) == 1
@@ -379,14 +380,15 @@ def test_csv_neutralises_spreadsheet_formulas_and_keeps_numbers(sites_file) -> N
     assert (by_id["1"]["city"], by_id["1"]["province"]) == ("'+cmd", "'@SUM(A1)")
     assert by_id["1"]["investigators"] == "'-2+3 (PRIMARY): +86 10 1234 5678"
     assert (by_id["2"]["facility"], by_id["2"]["city"]) == ("Tab\\x09inside", "CR\\x0dinside")  # shown, not obeyed
-    assert by_id["2"]["province"] == "-12.5" and by_id["2"]["latitude"] == "-33.87"  # numbers stay numbers
+    assert by_id["2"]["province"] == "'-12.5"  # text, however it looks: a spreadsheet would read a number
+    assert by_id["2"]["latitude"] == "-33.87"  # a number of the data stays a number
     data = {site["id"]: site for site in run_cli("list", "--json", "--sites", str(path)).json()["sites"]}
     assert data[1]["facility"] == '=HYPERLINK("http://evil","x")'  # JSON keeps the data exact
 
 
 @pytest.mark.parametrize(("value", "cell"), [
     ("=1+1", "'=1+1"), ("+1 617", "'+1 617"), ("-x", "'-x"), ("@cmd", "'@cmd"), ("\tx", "\\x09x"),
-    ("-12.5", "-12.5"), ("+3", "+3"), (-33.87, "-33.87"), ("1e5", "1e5"), ("- 5", "'- 5"), ("-inf", "'-inf"),
+    ("-12.5", "'-12.5"), ("+3", "'+3"), (-33.87, "-33.87"), ("1e5", "1e5"), ("- 5", "'- 5"), ("-inf", "'-inf"),
 ])
 def test_csv_cell_rule(value: object, cell: str) -> None:
     from sitefinder.output.streams import csv_cell

@@ -66,12 +66,12 @@ def test_bad_file_is_a_one_line_error_with_file_and_line(tmp_path, cli, case: st
 
 def test_missing_file(tmp_path, cli) -> None:
     run = cli("near", "Beijing", "--sites", str(tmp_path / "nope.csv"))
-    assert run.exit_code == 1 and "nope.csv: no such file" in run.stderr
+    assert run.exit_code == 2 and "nope.csv: no such file" in run.stderr  # the option names nothing: usage
 
 
 def test_directory_instead_of_file(tmp_path, cli) -> None:
     run = cli("list", "--sites", str(tmp_path))
-    assert run.exit_code == 1 and "is a directory" in run.stderr
+    assert run.exit_code == 2 and "is a directory" in run.stderr
 
 
 def test_wrong_encoding_names_the_line(tmp_path) -> None:

@@ -49,12 +49,12 @@ def test_a_second_writer_waits_then_says_another_is_running(dataset: Path, other
     before = snapshot(dataset)
     with open(dataset / ".sitefinder" / "lock", "a") as held:  # another process is writing
         fcntl.flock(held.fileno(), fcntl.LOCK_EX)
-        run = run_cli("import", str(other_study), "--out", str(dataset))
+        run = run_cli("import", str(other_study), "--out", str(dataset), "--replace")
     assert run.exit_code == 1 and run.stdout == "" and run.stderr.count("\n") == 1, run.stderr
     assert f"another import or update is running in {dataset}" in run.stderr
     assert "try again when it has finished" in run.stderr
     assert snapshot(dataset) == before
-    assert run_cli("import", str(other_study), "--out", str(dataset)).exit_code == 0  # once it has finished
+    assert run_cli("import", str(other_study), "--out", str(dataset), "--replace").exit_code == 0  # once it has finished
     assert info(dataset) == ("NCT99999999", 3)
 
 
@@ -64,7 +64,7 @@ def test_what_would_fail_after_the_switch_fails_before_it(dataset: Path, other_s
     (dataset / replaced).mkdir()
     before = snapshot(dataset)
     current = os.readlink(dataset / ".sitefinder" / "current")
-    run = run_cli("import", str(other_study), "--out", str(dataset))
+    run = run_cli("import", str(other_study), "--out", str(dataset), "--replace")
     assert run.exit_code == 1 and run.stderr.count("\n") == 1, run.stderr
     assert f"{dataset / replaced} is a directory" in run.stderr and "nothing was written" in run.stderr
     assert os.readlink(dataset / ".sitefinder" / "current") == current  # "as they were" is true
@@ -95,7 +95,7 @@ def test_a_signal_after_the_switch_says_the_new_data_are_in_use(tmp_path: Path, 
     for folder in (dataset, fresh):
         with monkeypatch.context() as patch:
             _signal_at(patch, moment, number)
-            run = run_cli("import", str(other_study), "--out", str(folder))
+            run = run_cli("import", str(other_study), "--out", str(folder), "--replace")
         assert run.exit_code == code and run.stdout == "" and run.stderr.count("\n") == 1, run.stderr
         assert "after the new data were published" in run.stderr and "in use" in run.stderr
         assert info(folder) == ("NCT99999999", 3)  # not dangling, and the new pair
@@ -113,8 +113,9 @@ def test_a_reader_reads_both_files_of_one_version(dataset: Path, other_study: Pa
     published = []
 
     def publish_first(*args, **kwargs):
-        if not published:
-            published.append(run_cli("import", str(other_study), "--out", str(dataset)).exit_code)
+        if not published:  # once: the import reads the dataset's trials too (what it would replace)
+            published.append(None)
+            published[0] = run_cli("import", str(other_study), "--out", str(dataset), "--replace").exit_code
         return real(*args, **kwargs)
 
     monkeypatch.setattr(trial_module, "read_trial_beside", publish_first)
@@ -149,7 +150,7 @@ def test_a_study_whose_files_readers_would_refuse_for_size_is_not_published(data
     for module, name, cap in ((trial_module, "MAX_TRIAL_BYTES", 100), (sitesfile, "MAX_FILE_BYTES", 100)):
         with monkeypatch.context() as patch:  # the readers' own caps, made small: the writer must follow them
             patch.setattr(module, name, cap)
-            run = run_cli("import", str(other_study), "--out", str(dataset))
+            run = run_cli("import", str(other_study), "--out", str(dataset), "--replace")
         assert run.exit_code == 1 and run.stderr.count("\n") == 1, run.stderr
         assert "would be" in run.stderr and "MB every command reads" in run.stderr and "nothing was written" in run.stderr
         assert snapshot(dataset) == before

@@ -211,6 +211,7 @@ class BulkResult(NamedTuple):
     trials_path: Path | None = None
     lang: str = "en"  # the words of the view and the notices; JSON and CSV are the same in every language
     points_set_aside: list[tuple[str, str]] = []  # as ImportResult's, of every study
+    replaced: tuple[str, ...] = ()  # the trials of the dataset there before that this import left out (--replace)
 
 
 # A status as shown: (the effective status enum or None, where it comes from: "site", "trial" or None).

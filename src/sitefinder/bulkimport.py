@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from sitefinder.answers import BulkResult, Skipped
-from sitefinder.errors import ImportFailed, UsageError, phrase_of
+from sitefinder.errors import ImportFailed, SitefinderError, UsageError, phrase_of
 from sitefinder.models import Site, Trial
 from sitefinder.text import quoted
 
@@ -46,10 +46,12 @@ Progress = Callable[[int, int | None], None]  # studies done, studies in all (No
 
 
 def import_many(sources: list[str], out: Path | str, online: bool = False, strict: bool = False,
-                country: str | None = None, progress: Progress | None = None, lang: str | None = None) -> BulkResult:
+                country: str | None = None, progress: Progress | None = None, lang: str | None = None,
+                replace: bool = False) -> BulkResult:
     """`sitefinder import A B ...`: every study of every source, placed offline, published as one
     dataset into `out` (as typed: an empty name is no directory, not the current one), never over a
-    file sitefinder did not write (datasets.check_target)."""
+    file sitefinder did not write (datasets.check_target), nor over a dataset of trials this import
+    leaves out unless `replace` (_replaced_trials)."""
     from sitefinder.datasets import check_target, write_trials_dataset
     from sitefinder.importer import import_study
     from sitefinder.output.views import skipped_said  # the words `import` shows for a skipped study
@@ -129,14 +131,41 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
         if skipped:
             raise ImportFailed(key="import.none_imported", skipped=skipped_said(skipped[0]))
         raise ImportFailed(key="import.no_locations." + ("one" if done == 1 else "many"), where=where)
-    sites_path, trials_path = write_trials_dataset(out_dir, sites, trials, countries, keep_foreign=True)
+    importing = {trial.nct_id for trial in trials}
+    replaced = _replaced_trials(out_dir, importing, replace)
+    # asked again under the writer lock: another import may have published other trials meanwhile
+    sites_path, trials_path = write_trials_dataset(out_dir, sites, trials, countries, keep_foreign=True,
+                                                   check=lambda: _replaced_trials(out_dir, importing, replace))
     from sitefinder.sitestore import warm_index
 
     warm_index(sites_path)
     from sitefinder.wording import language_of
 
     return BulkResult(trials, sites, unplaced, from_registry, skipped, sites_path, trials_path,
-                      lang=language_of(lang, " ".join(sources)), points_set_aside=set_aside)
+                      lang=language_of(lang, " ".join(sources)), points_set_aside=set_aside, replaced=replaced)
+
+
+def _replaced_trials(out_dir: Path, importing: set[str], replace: bool) -> tuple[str, ...]:
+    """The trials of the dataset already in `out_dir` that this import leaves out, which publishing
+    it would lose. Without `replace` they are a usage error, before anything is written: an import
+    into the directory of another trial replaced it without a word. The same trials again (a
+    refresh), or those and more, lose nothing and are not asked about. A dataset whose trials
+    cannot be read names none."""
+    from sitefinder.catalogue import trials_beside
+    from sitefinder.versions import SITES_FILE
+
+    existing = out_dir / SITES_FILE
+    if not existing.is_file():
+        return ()
+    try:
+        _, there = trials_beside(existing)
+    except SitefinderError:
+        return ()
+    left_out = tuple(trial.nct_id for trial in there if trial.nct_id and trial.nct_id not in importing)
+    if left_out and not replace:
+        shown = ", ".join(left_out[:5]) + (" …" if len(left_out) > 5 else "")
+        raise UsageError(key="import.would_replace", out=out_dir, count=len(left_out), trials=shown)
+    return left_out
 
 
 def _is_nct(text: str) -> bool:

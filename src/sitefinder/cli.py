@@ -152,13 +152,18 @@ class SitefinderGroup(TyperGroup):
                          debug_from_env=os.environ.get("SITEFINDER_DEBUG") == "1"))
 
     def invoke(self, ctx: Any) -> Any:
-        """Carry Ctrl-C past Typer, which would end the run with a silent 130 (`process.Interrupted`)."""
+        """Carry Ctrl-C past Typer, which would end the run with a silent 130 (`process.Interrupted`),
+        and a reader gone away, which it would end with 1 (`process.ReaderGone`)."""
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
             from sitefinder.process import Interrupted
 
             raise Interrupted from None
+        except BrokenPipeError:
+            from sitefinder.process import ReaderGone
+
+            raise ReaderGone from None
 
 
 APP_SETTINGS: dict[str, Any] = dict(
@@ -181,8 +186,20 @@ APP_SETTINGS: dict[str, Any] = dict(
 app = typer.Typer(**APP_SETTINGS)
 
 
+def _sites_path(text: str) -> Path:
+    from sitefinder.paths import sites_option
+
+    return sites_option(text)
+
+
+def _map_file(text: str) -> Path:
+    from sitefinder.paths import map_file_option
+
+    return map_file_option(text)
+
+
 SitesOption = Annotated[Optional[Path], typer.Option(
-    "--sites", envvar="SITEFINDER_SITES", metavar="PATH", show_default=False,
+    "--sites", envvar="SITEFINDER_SITES", metavar="PATH", show_default=False, parser=_sites_path,
     help="Sites CSV to read (same columns as the shipped data/sites.csv); trial.json beside it is read too.")]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", case_sensitive=False,
                                                     help="Output format (any case: JSON works).")]
@@ -427,7 +444,7 @@ def map_command(
     trial: TrialOption = None,
     condition: ConditionOption = None,
     out: Annotated[Optional[Path], typer.Option(
-        "--out", "-o", metavar="FILE", show_default=False,
+        "--out", "-o", metavar="FILE", show_default=False, parser=_map_file,
         help="Write the map to FILE.svg or FILE.html (self-contained: nothing loads from elsewhere).")] = None,
     online: OnlineOption = False,
     sites: SitesOption = None,
@@ -530,6 +547,8 @@ def import_command(
                                                           "instead of keeping it out of distance ranking.")] = False,
     country: Annotated[Optional[str], typer.Option(
         "--country", metavar="COUNTRY", help="Keep only the sites in this country or region: China (the mainland), 中国, Hong Kong, USA.")] = None,
+    replace: Annotated[bool, typer.Option("--replace", metavar="", help="Replace a dataset in --out whose trials "
+                                                                        "this import leaves out (else refused).")] = False,
     lang: LangOption = None,
     output: FormatOption = Format.table,
     as_json: JsonOption = False,
@@ -552,7 +571,8 @@ def import_command(
     fmt = choose_format(output, as_json)
     language = chosen_language(lang)
     emit(import_many(sources, out, online=online, strict=strict, country=country,
-                     progress=lambda done, total: progress_notice(done, total, language), lang=language), fmt)
+                     progress=lambda done, total: progress_notice(done, total, language), lang=language,
+                     replace=replace), fmt)
 
 
 @app.command("update", cls=SitefinderCommand)

@@ -161,9 +161,14 @@ def close_country_names(text: str, gazetteer: Gazetteer, limit: int = 3) -> list
     """The country names closest to a mistyped one ("Chian" → China), best first; only on the error path."""
     from rapidfuzz import fuzz, process
 
-    names = {name_key(name): name for name in (*gazetteer.country_names(), *OTHER_NAMES, *GUESSES)
-             if name.isascii() == text.isascii()}
-    matches = process.extract(name_key(text), list(names), scorer=fuzz.ratio, limit=limit, score_cutoff=70)
+    from sitefinder.text import close_score, has_cjk
+
+    known = [*gazetteer.country_names(), *OTHER_NAMES, *GUESSES]
+    if has_cjk(text):  # 中过: the countries' Chinese names too (the gazetteer's names are Latin)
+        known += [gazetteer.country_name_zh(gazetteer.country_code_of(name)) for name in gazetteer.country_names()]
+    names = {name_key(name): name for name in known if name and name.isascii() == text.isascii()}
+    matches = process.extract(name_key(text), list(names), scorer=fuzz.ratio, limit=limit,
+                              score_cutoff=close_score(text, 70))
     return list(dict.fromkeys(names[key] for key, _, _ in matches))
 
 

@@ -24,11 +24,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
 from sitefinder.catalogue import TRIALS_FILE
-from sitefinder.errors import DataFileError, ImportFailed, SitefinderError, phrase_of
+from sitefinder.errors import DataFileError, ImportFailed, SitefinderError, UsageError, phrase_of
 from sitefinder.models import Site, Trial
 from sitefinder.paths import new_entry
 from sitefinder.trial import TRIAL_FILE
@@ -82,15 +83,18 @@ def write_dataset(out_dir: Path, sites: list[Site], trial: Trial,
 
 
 def _publish_checked(out_dir: Path, files: dict[str, str], meta: dict[str, object] | None,
-                     keep_foreign: bool = False) -> None:
+                     keep_foreign: bool = False, check: Callable[[], object] | None = None) -> None:
     """Publish files whose contents every reader has accepted: the target checked before and, under
-    the writer lock, again; an OSError said as what it is, with the earlier data as they were."""
+    the writer lock, again (and `check`, the caller's own, which raises to refuse); an OSError said
+    as what it is, with the earlier data as they were."""
     if meta is not None:
         files[META_FILE] = json.dumps(meta, indent=1, sort_keys=True) + "\n"
     check_target(out_dir, keep_foreign)
     try:
         with writer_lock(out_dir):
             check_target(out_dir, keep_foreign)  # again: another writer may have run while this one waited
+            if check is not None:
+                check()
             _publish(out_dir, files)
     except OSError as exc:
         raise ImportFailed(key="dataset.cannot_write", path=out_dir, what=exc.strerror or exc) from None
@@ -107,7 +111,7 @@ def check_target(out_dir: Path, keep_foreign: bool = False) -> None:
         return ImportFailed(f"{path} {what}; move it away or choose another --out; nothing was written")
 
     if out_dir.exists() and not out_dir.is_dir():
-        raise fail(out_dir, "is not a directory")
+        raise UsageError(key="usage.import_out_file", path=out_dir)
     for name in (SITES_FILE, TRIAL_FILE, TRIALS_FILE):
         path = out_dir / name
         if path.is_dir() and not path.is_symlink():
@@ -306,7 +310,8 @@ def _replace_with_link(path: Path, target: str) -> None:
 
 def write_trials_dataset(out_dir: Path, sites: list[Site], trials: list[Trial],
                          countries: frozenset[str] | None = None,
-                         meta: dict[str, object] | None = None, keep_foreign: bool = False) -> tuple[Path, Path]:
+                         meta: dict[str, object] | None = None, keep_foreign: bool = False,
+                         check: Callable[[], object] | None = None) -> tuple[Path, Path]:
     """Publish a dataset of one or many trials in one step: DIR/sites.csv (each site with its
     nct_id), DIR/trials.json (one object per trial) and, for one trial, DIR/trial.json as earlier
     versions read it; `meta` as for write_dataset; `keep_foreign` as for check_target. Return the
@@ -336,5 +341,5 @@ def write_trials_dataset(out_dir: Path, sites: list[Site], trials: list[Trial],
             trial_from_dict(json.loads(files[TRIAL_FILE]), TRIAL_FILE)
     except DataFileError as exc:
         raise ImportFailed(key="dataset.unusable.many", problem=phrase_of(exc)) from None
-    _publish_checked(out_dir, files, meta, keep_foreign)
+    _publish_checked(out_dir, files, meta, keep_foreign, check)
     return out_dir / SITES_FILE, out_dir / TRIALS_FILE

@@ -362,14 +362,19 @@ def trial_from_study(protocol: Fields, region: str | None = None) -> Trial:
         conditions=tuple(protocol.object("conditionsModule").texts("conditions")),
         interventions=tuple(": ".join(part for part in (item.text("name"), item.text("description")) if part)
                             for item in arms.objects("interventions")),
-        arms=tuple(f"{item.text('label')} ({item.text('type').replace('_', ' ').lower()})"
-                   for item in arms.objects("armGroups")),
+        arms=tuple(_arm(item.text("label"), item.text("type")) for item in arms.objects("armGroups")),
         eligibility=eligibility.text("eligibilityCriteria"),
         minimum_age=eligibility.text("minimumAge"), maximum_age=eligibility.text("maximumAge"),
         sex=eligibility.text("sex"), healthy_volunteers=healthy if isinstance(healthy, bool) else None,
         central_contacts=_contacts(protocol.object("contactsLocationsModule").objects("centralContacts"), region),
         url=f"https://clinicaltrials.gov/study/{nct_id}" if nct_id else "",
     )
+
+
+def _arm(label: str, kind: str) -> str:
+    """"Cohort B (placebo comparator)": an arm and its registry type in words; without a type, its label
+    alone (not "Cohort A ()")."""
+    return f"{label} ({kind.replace('_', ' ').lower()})" if kind else label
 
 
 class Fields:

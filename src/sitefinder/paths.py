@@ -109,3 +109,41 @@ def read_bounded(path: Path, limit: int) -> bytes:
     if len(data) > limit:
         raise OSError(errno.EFBIG, f"larger than {limit // (1024 * 1024)} MB, the most sitefinder reads")
     return data
+
+
+# ---------------------------------------------------------------- path options, checked as they are parsed
+
+SITES_VARIABLE = "SITEFINDER_SITES"
+
+
+def sites_option(text: str) -> Path:
+    """`--sites` (or SITEFINDER_SITES) as the sites file it names: a usage error, naming the option
+    and what to give, when it names nothing to read (empty: Path("") would be ".", a directory;
+    a directory, with the dataset's own sites file when it has one; a file that is not there)."""
+    from sitefinder.errors import UsageError
+
+    option = SITES_VARIABLE if os.environ.get(SITES_VARIABLE) == text else "--sites"
+    if not text.strip():
+        raise UsageError(key="usage.sites_empty", option=option)
+    path = Path(text)
+    if path.is_dir():
+        inside = path / "sites.csv"
+        if inside.is_file():
+            raise UsageError(key="usage.sites_dataset_dir", option=option, path=path, file=inside)
+        raise UsageError(key="usage.sites_directory", option=option, path=path)
+    if not path.exists():
+        raise UsageError(key="usage.sites_missing", option=option, path=path)
+    return path
+
+
+def map_file_option(text: str) -> Path:
+    """`map --out` as the file it names: empty, or a directory, is a usage error saying what to give
+    (the file's kind is checked with the format: output.choose_format)."""
+    from sitefinder.errors import UsageError
+
+    if not text.strip():
+        raise UsageError(key="usage.map_out_empty")
+    path = Path(text)
+    if path.is_dir():
+        raise UsageError(key="usage.map_out_directory", path=path, example=path / "sites.html")
+    return path

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from sitefinder.errors import UsageError
-from sitefinder.text import has_cjk
+from sitefinder.text import has_cjk, quoted
 
 # Separators between a place and its qualifiers, mapped to a comma (no regex: see text.py).
 TO_COMMA = str.maketrans({"，": ",", "、": ",", ";": ",", "；": ","})
@@ -54,6 +54,9 @@ def parse_coordinates(text: str) -> tuple[float, float] | None:
     text = unicodedata.normalize("NFKC", text).replace("−", "-").strip()  # full-width digits and commas; a minus sign
     if text[:1] in "([" and text[-1:] in ")]":
         text = text[1:-1]
+    typed = text
+    text = _geo_uri(text)
+    text = _DECIMAL_COMMAS.sub(r"\1.\2 \3.\4", text)  # 22,54;114,06: one point each, the pair apart
     if not text.isascii():
         text = _HEMISPHERE_WORDS.sub(lambda found: f" {found[2]}{_HEMISPHERE_OF_WORD[found[1][0]]} ", text)
     if "'" in text or "′" in text:
@@ -64,12 +67,13 @@ def parse_coordinates(text: str) -> tuple[float, float] | None:
             _is_decimal(part) or _not_a_number(part) for part in parts):
         # "nan,nan" read as a name was Nan, Thailand: a coordinate that is no number is a mistake to name
         raise UsageError(key="usage.coordinates_not_numbers", text=" ".join(parts))
-    if len(parts) != 2:
+    first_value = _coordinate(parts[0]) if len(parts) == 2 else None
+    second_value = _coordinate(parts[1]) if len(parts) == 2 else None
+    if first_value is None or second_value is None:
+        if _attempts_coordinates(typed):  # 22.54/114.06, 22.54,: the form said, not "no place called …"
+            raise UsageError(key="usage.coordinates_form", text=quoted(typed), meant=_meant_pair(typed))
         return None
-    values = [_coordinate(part) for part in parts]
-    if values[0] is None or values[1] is None:
-        return None
-    (first, first_axis), (second, second_axis) = values[0], values[1]
+    (first, first_axis), (second, second_axis) = first_value, second_value
     if first_axis is not None and first_axis == second_axis:
         raise UsageError(key="usage.coordinates_one_axis", text=" ".join(parts))
     lettered = first_axis is not None or second_axis is not None
@@ -83,6 +87,55 @@ def parse_coordinates(text: str) -> tuple[float, float] | None:
     if not -180 <= longitude <= 180:
         raise UsageError(key="usage.longitude", value=longitude, meant="")
     return latitude, longitude
+
+
+# Two numbers with decimal commas, apart by a semicolon or a space ("22,54;114,06", "22,54 114,06"):
+# one reading only. With a comma between them too ("22,54,114,06") it is four numbers, refused.
+_DECIMAL_COMMAS = re.compile(r"^([-+]?\d{1,3}),(\d+)\s*(?:;|；|\s)\s*([-+]?\d{1,3}),(\d+)$")
+# What typed coordinates are made of, after NFKC: digits, signs, points, separators, degrees and
+# minutes, hemisphere letters. A text of only these is an attempt at coordinates.
+_COORDINATE_CHARACTERS = frozenset("0123456789+-.,;:/|\\ \t°'′″\"NSEWnsew、；")
+_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+
+
+def _geo_uri(text: str) -> str:
+    """A geo: URI (RFC 5870: geo:LAT,LON[,ALT][;u=…]) as its two numbers; the altitude and the
+    uncertainty say nothing of where. Another reference system than WGS 84 is no point of ours."""
+    if text[:4].casefold() != "geo:":
+        return text
+    point, _, parameters = text[4:].partition(";")
+    if "crs=" in parameters.casefold() and "crs=wgs84" not in parameters.casefold().replace(" ", ""):
+        return text  # refused below, as a form not read
+    numbers = point.split(",")
+    return " ".join(numbers[:2]) if len(numbers) in (2, 3) else text
+
+
+def _attempts_coordinates(text: str) -> bool:
+    """Whether a text that is no pair of coordinates was meant as one: only the characters of
+    coordinates, with a point, a separator or two numbers among them (a lone number, 22 or a postcode,
+    and a word such as E1, a London district, are left to the place reader). A whole number of four
+    digits or more is no degree (a phone, +86-20-87343088 or 8734 3099, which `show` reads too).
+    "geo:" is an attempt whatever follows."""
+    if text[:4].casefold() == "geo:":
+        return True
+    if not text or not set(text) <= _COORDINATE_CHARACTERS or not any(character.isdigit() for character in text):
+        return False
+    numbers = _NUMBER.findall(text)
+    if any(len(number.lstrip("+-").partition(".")[0]) > 3 for number in numbers):
+        return False
+    return "." in text or "°" in text or any(mark in text for mark in ",;:/|\\、；") or len(numbers) > 1
+
+
+def _meant_pair(text: str) -> object:
+    """"; did you mean 22.54,114.06?" for a pair written with another separator (22.54/114.06) or
+    with decimal commas among commas (22,54,114,06: four whole numbers, two pairs); "" else."""
+    numbers = _NUMBER.findall(text[4:] if text[:4].casefold() == "geo:" else text)
+    if len(numbers) == 4 and all("." not in number for number in numbers) and text.count(",") == 3:
+        numbers = [f"{numbers[0]}.{numbers[1]}", f"{numbers[2]}.{numbers[3]}"]
+    if len(numbers) != 2 or not _is_decimal(numbers[0]) or not _is_decimal(numbers[1]):
+        return ""
+    latitude, longitude = float(numbers[0]), float(numbers[1])
+    return said_meant(latitude, longitude) if -90 <= latitude <= 90 and -180 <= longitude <= 180 else ""
 
 
 def said_meant(latitude: float, longitude: float) -> object:

@@ -47,6 +47,10 @@ class Interrupted(BaseException):
     """Ctrl-C: a KeyboardInterrupt carried past Typer, which would turn it into a silent exit 130."""
 
 
+class ReaderGone(BaseException):
+    """The reader of stdout went away (a BrokenPipeError), carried past Typer, which exits 1 for it."""
+
+
 class Terminated(BaseException):
     """SIGTERM or SIGHUP arrived: unwind (running every `finally`), then exit 128 + the signal."""
 
@@ -173,7 +177,7 @@ def _guarded(command: Callable[[list[str]], Any], words: list[str], debug: bool)
     except Terminated as exc:  # SIGTERM, SIGHUP: clean-ups (temporary files) have run on the way here
         code = fail(said("error.terminated", signal=exc.signal_number), ExitCode.for_signal(exc.signal_number),
                     debug=False, lang=language())
-    except BrokenPipeError:
+    except (BrokenPipeError, ReaderGone):
         code = quiet_broken_pipe()
     except OSError as exc:  # the system refused: a full disk, a directory that cannot be written
         code = fail(os_failure(exc), ExitCode.FAILURE, debug, language())
@@ -346,9 +350,13 @@ def fail(message: str | Said, code: int, debug: bool, lang: str = "en") -> int:
 
 
 def quiet_broken_pipe() -> int:
-    """The reader went away (`sitefinder list | head -1`): stop quietly, exit 1 as Click does.
+    """The reader went away (`sitefinder list | head -1`): stop quietly, exit 0.
 
+    0, not Click's 1: whether a write sees the closed pipe depends on whether the kernel had taken
+    the whole output before the reader left (a table of 42 sites fits in a pipe, CSV written row by
+    row, a large file's listing do not), so 1 came and went with the format and the size. The reader
+    had what it asked for; a failure to write elsewhere (a full disk) is still 1.
     stdout is pointed at /dev/null so that the interpreter's last flush cannot print a traceback.
     """
     silence_stdout()
-    return ExitCode.FAILURE
+    return ExitCode.OK

@@ -23,7 +23,7 @@ from sitefinder.models import Place, RankedSite, Resolution, Site, Trial
 from sitefinder.paths import default_sites_path, gazetteer_path
 from sitefinder.status import CLOSED_STATUSES, JOINABLE_FILTER, effective_status, joinable, parse_status_option
 from sitefinder.text import ascii_number, fold, has_cjk, quoted
-from sitefinder.wording import language_of, said, say, wants_chinese
+from sitefinder.wording import for_trials, language_of, said, say, wants_chinese
 
 if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that resolve a place
     from sitefinder.errors import RegionNotPlace
@@ -232,7 +232,7 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
 
                 if names_a_facility(query) and not names_an_institution(clean_query(query)):  # else said so
                     raise PlaceNotFound(miss.query, miss.suggestions,
-                                        hint=said("hint.facility_no_site"),
+                                        hint=said(for_trials("hint.facility_no_site", len(source.trial_ids()) > 1)),
                                         lang=lang) from None
                 raise
             resolution = facility
@@ -283,7 +283,7 @@ def _capital_of(answer: RegionAnswer, source: MemorySource | IndexedSource) -> R
     # a province's capital (省会), an autonomous region's (首府); Hong Kong, Macau and Taiwan: no such word
     kind = ("empty.region_city" if province.country != "CN" else
             "empty.region_capital.autonomous" if province.name in AUTONOMOUS_REGIONS else "empty.region_capital")
-    note = said(kind, region=answer.named, capital=capital)
+    note = said(for_trials(kind, len(source.trial_ids()) > 1), region=answer.named, capital=capital)
     # what else the name means (海南 is also Wuhai's 海南区) is said too
     return found._replace(query=answer.query, notes=(*answer.notes, note), alternatives=(), ambiguous=False)
 
@@ -405,12 +405,16 @@ def _region_trials(answer: RegionAnswer, source: MemorySource | IndexedSource,
     """A region's answer with the trials its rows name: read from its sites when they are a list;
     for streamed sites, not by reading them all first: a dataset of one trial needs none, one of
     many the trials chosen (each row still names its own)."""
-    if isinstance(answer.sites, list):
-        return _with_trials(answer, source, answer.sites)
     if len(source.trial_ids()) <= 1:
-        return answer
-    return answer._replace(trials=source.trials_by_id(source.trial_ids() if chosen is None else sorted(chosen)),
-                           many_trials=True)
+        return _with_trials(answer, source, answer.sites) if isinstance(answer.sites, list) else answer
+    return _with_chosen_trials(answer, source, chosen)
+
+
+def _with_chosen_trials(answer: T, source: MemorySource | IndexedSource, chosen: frozenset[str] | None) -> T:
+    """A listing of a dataset of many trials with every trial it was chosen from (the rows name theirs;
+    its data date is the oldest's), the same whether its sites are a list or streamed from the index."""
+    return answer._replace(trials=source.trials_by_id(source.trial_ids() if chosen is None  # type: ignore[attr-defined]
+                                                      else sorted(chosen)), many_trials=True)
 
 
 def area_of(country: str) -> Area:
@@ -498,13 +502,13 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
                 if len(source.trial_ids()) <= 1:
                     return streamed
                 # a dataset of many trials: the trials of the sites named (read once, from the index)
-                return streamed._replace(trials=source.trials_by_id(source.trial_ids() if chosen is None
-                                                                    else sorted(chosen)), many_trials=True)
+                return _with_chosen_trials(streamed, source, chosen)
         listed = None if status_value is JOINABLE_FILTER else status_value
         sites, closed = without_closed(source.listing(province_name, city_filter, listed, countries, chosen),
                                        source.trial_of, status_value)
-        answer = _with_trials(SiteList(sites, source.trial, chinese_names(sites) if in_chinese else None, closed,
-                                       notes=notes), source, sites)
+        answer = SiteList(sites, source.trial, chinese_names(sites) if in_chinese else None, closed, notes=notes)
+        answer = (_with_trials(answer, source, sites) if len(source.trial_ids()) <= 1
+                  else _with_chosen_trials(answer, source, chosen))
         if sites:
             return answer
         if city and city_filter is not None and city_filter.geonameid is not None:

@@ -185,8 +185,12 @@ def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
             return name
     from rapidfuzz import fuzz, process  # only on this error path
 
-    choices = {province_key(name): name for name in (*site_provinces, *province_names())}
-    matches = process.extract(province_key(text), list(choices), scorer=fuzz.ratio, limit=3, score_cutoff=60)
+    from sitefinder.text import close_score, has_cjk
+
+    chinese = [province.chinese for province in PROVINCES] if has_cjk(text) else []  # 山栋: 山东
+    choices = {province_key(name): name for name in (*site_provinces, *province_names(), *chinese)}
+    matches = process.extract(province_key(text), list(choices), scorer=fuzz.ratio, limit=3,
+                              score_cutoff=close_score(text, 60))
     from sitefinder.wording import said
 
     hint = said("usage.province_meant", names=tuple(choices[key] for key, _, _ in matches)) if matches \

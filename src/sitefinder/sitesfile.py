@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import compress
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -22,7 +22,7 @@ from sitefinder.contacts import contact_records, contacts_from_list, contacts_to
 from sitefinder.errors import DataFileError
 from sitefinder.models import Contact, Site, SiteData
 from sitefinder.status import STATUS_WORDS, normalize_status
-from sitefinder.text import quoted
+from sitefinder.text import cell_text, inert_cell, quoted
 
 COLUMNS = ("id", "facility", "city", "province", "country", "status", "latitude", "longitude",
            "coordinate_precision", "coordinate_source", "geonameid", "location_note", "contacts", "nct_id")
@@ -228,6 +228,8 @@ class SitesReader:
 
 _FIELD_NAMES = ("id", "facility", "city", "province", "country", "status", "latitude", "longitude",
                 "coordinate_precision", "coordinate_source", "geonameid", "location_note", "nct_id")
+_CELL_QUOTE = "'"
+_QUOTED_CELL = methodcaller("startswith", _CELL_QUOTE)  # one C call a cell
 _MAX_STATUS_SPELLINGS = 1_000  # the distinct status texts remembered: a file of all-different ones is only slower
 
 
@@ -286,6 +288,9 @@ class _FastRow:
          precisions, sources, geonameid_texts, notes, nct_texts) = columns
         if not (all(facilities) and "".join(raw_ids).isascii() and all(map(str.isdigit, raw_ids))):
             return None
+        if any(any(map(_QUOTED_CELL, column)) for column in (facilities, cities, provinces, countries, precisions,
+                                                             sources, notes)):
+            return None  # a cell quoted against spreadsheets (inert_cell): _parse_row takes the quote off
         site_ids = list(map(int, raw_ids))
         coordinates = self._coordinates(latitude_texts, longitude_texts)
         statuses = self._statuses(status_texts)
@@ -359,6 +364,8 @@ class _FastRow:
          precision, source, geonameid_text, note, nct_text) = values
         if not (raw_id.isascii() and raw_id.isdigit() and facility) or not 1 <= int(raw_id) <= MAX_SITE_ID:
             return None
+        if _CELL_QUOTE in (facility[:1], city[:1], province[:1], country[:1], precision[:1], source[:1], note[:1]):
+            return None  # as record_columns
         latitude: float | None = None
         longitude: float | None = None
         if latitude_text or longitude_text:
@@ -438,13 +445,16 @@ def _parse_row(path: Path, line: int, row: dict[str, str]) -> Site:
     if status_text and status is None:
         raise DataFileError(path, line=line, key="data.bad_status", value=quoted(status_text),
                             statuses=", ".join(STATUS_WORDS))
+    def text(name: str, required: bool = False) -> str:  # a column of text, as sites_csv_text wrote it
+        return cell_text(field(name, required))
+
     return Site(
-        id=int(raw_id), facility=field("facility", required=True), city=field("city"),
-        province=field("province"), country=field("country"), status=status,
-        latitude=latitude, longitude=longitude, coordinate_precision=field("coordinate_precision"),
-        coordinate_source=field("coordinate_source"), location_note=field("location_note"),
+        id=int(raw_id), facility=text("facility", required=True), city=text("city"),
+        province=text("province"), country=text("country"), status=status,
+        latitude=latitude, longitude=longitude, coordinate_precision=text("coordinate_precision"),
+        coordinate_source=text("coordinate_source"), location_note=text("location_note"),
         contacts=_contacts(path, line, row.get("contacts", "")),
-        geonameid=_geonameid(path, line, field("geonameid"), field("coordinate_source")),
+        geonameid=_geonameid(path, line, field("geonameid"), text("coordinate_source")),
         nct_id=_nct_id(path, line, field("nct_id")),
     )
 
@@ -521,10 +531,12 @@ def sites_csv_text(sites: Iterable[Site]) -> str:
     quoting_all = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(columns)
     for site in sites:
+        # text as a spreadsheet shows it, never a formula (text.inert_cell; parse_sites takes the quote off)
         row = [
-            site.id, site.facility, site.city, site.province, site.country, site.status or "",
-            _number(site.latitude), _number(site.longitude), site.coordinate_precision,
-            site.coordinate_source, "" if site.geonameid is None else site.geonameid, site.location_note,
+            site.id, inert_cell(site.facility), inert_cell(site.city), inert_cell(site.province),
+            inert_cell(site.country), site.status or "", _number(site.latitude), _number(site.longitude),
+            inert_cell(site.coordinate_precision), inert_cell(site.coordinate_source),
+            "" if site.geonameid is None else site.geonameid, inert_cell(site.location_note),
             contacts_json(contacts_to_list(site.contacts)), site.nct_id,
         ][:len(columns)]
         (quoting_all if "\r" in "".join(map(str, row)) else writer).writerow(row)

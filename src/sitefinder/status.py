@@ -84,7 +84,7 @@ def normalize_status(text: str) -> str | None:
 UNKNOWN_FILTER: frozenset[str | None] = frozenset(("UNKNOWN", None))
 # How alike a mistyped status and a status word must be to be offered (rapidfuzz's ratio, 0-100):
 # "recuiting" 95, "尚未开始招幕" 83; "bogus" and "open" are offered nothing.
-STATUS_MEANT_SCORE = 70
+STATUS_MEANT_SCORE = 70  # for Chinese, text.close_score's: 招幕中 for 招募中 scores 67, 已开始 (已完成 33) nothing
 
 
 def parse_status_option(text: str, forms: tuple[str, ...] = ()) -> str | frozenset[str | None]:
@@ -127,7 +127,7 @@ def closest_status_word(typed: list[str]) -> str:
     "尚未开始招募"); "" when none is close. Only words of the script typed are offered."""
     from rapidfuzz import fuzz, process  # only on this error path
 
-    from sitefinder.text import has_cjk
+    from sitefinder.text import close_score, has_cjk
     from sitefinder.wording import STATUS_ALIASES_ZH, STATUS_WORDS_ZH
 
     shown = {fold(word): word.lower() for word in STATUS_WORDS.values()}
@@ -137,7 +137,8 @@ def closest_status_word(typed: list[str]) -> str:
         if not text:
             continue
         choices = [key for key in shown if has_cjk(key) == has_cjk(text)]
-        found = process.extractOne(text, choices, scorer=fuzz.ratio, score_cutoff=STATUS_MEANT_SCORE)
+        found = process.extractOne(text, choices, scorer=fuzz.ratio,
+                                   score_cutoff=close_score(text, STATUS_MEANT_SCORE))
         if found and found[1] > best[1]:
             best = (shown[found[0]], found[1])
     return best[0]

@@ -45,6 +45,18 @@ _UNDECOMPOSED_LATIN = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d",
                                       "þ": "th", "æ": "ae", "œ": "oe", "ŀ": "l"})
 
 
+# How alike (rapidfuzz's ratio, 0-100) a mistyped Chinese option value and a known one must be to
+# be offered: a character carries a syllable, often a word, and one slipped in a name of two (山栋
+# for 山东, 中过 for 中国: the homophone an input method offers first) scores 50, below every cutoff
+# for Latin letters, where one slipped letter in five scores 80.
+CJK_CLOSE_SCORE = 50
+
+
+def close_score(text: str, latin: int) -> int:
+    """The score a known value must reach to be offered for `text`: `latin` for letters, CJK_CLOSE_SCORE for Chinese."""
+    return CJK_CLOSE_SCORE if has_cjk(text) else latin
+
+
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form: "Xi'an" and "Ürümqi" become "xian", "urumqi"."""
     if text.isascii():
@@ -126,6 +138,31 @@ def printable(text: str) -> str:
 def printable_lines(text: str) -> str:
     """As `printable`, but the text's own line breaks (\n, \r\n, \r) stay line breaks."""
     return text.replace("\r\n", "\n").replace("\r", "\n").translate(_UNSAFE_VISIBLE_LINES)
+
+
+# Characters that start a formula in a spreadsheet (OWASP's list). A CSV cell of text starting with
+# one is written with ' before it, whatever follows: "+8618117275173" or "-12.5" read as numbers
+# would be numbers to a spreadsheet (8.6E+12, the + and the digits lost), "=HYPERLINK(…)" a formula.
+# Only a number of the data (a float or int, as a coordinate is) is written as the number it is.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_CELL_QUOTE = "'"
+
+
+def inert_cell(text: str) -> str:
+    """A text as a CSV cell a spreadsheet shows as that text: a formula start quoted. A text that
+    starts with the quote and then a formula start or another quote is quoted too, so that
+    `cell_text` takes off exactly the one this put on ("'s-Hertogenbosch" is left as it is)."""
+    if text.startswith(FORMULA_STARTS) or (text.startswith(_CELL_QUOTE) and text[1:2] in (*FORMULA_STARTS, _CELL_QUOTE)
+                                           and len(text) > 1):
+        return _CELL_QUOTE + text
+    return text
+
+
+def cell_text(cell: str) -> str:
+    """The text `inert_cell` wrote a cell for (a sites file read back)."""
+    if cell.startswith(_CELL_QUOTE) and cell[1:2] in (*FORMULA_STARTS, _CELL_QUOTE) and len(cell) > 1:
+        return cell[1:]
+    return cell
 
 
 def quoted(value: object, limit: int = 60) -> str:

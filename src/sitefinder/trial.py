@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -132,6 +133,13 @@ def freshness(trial: Trial, today: datetime.date | None = None) -> Freshness:
     # A clock behind the data's date (a machine set wrong, a date from a registry ahead in its time
     # zone) makes them no older than today: never "-3 days old".
     return Freshness(day.isoformat(), max(0, ((today or _today()) - day).days))
+
+
+def oldest_data(trials: Sequence[Trial]) -> Trial:
+    """Of the trials of one answer, the one whose data are the oldest (an unknown date first): how
+    current an answer of many trials is, said by its oldest; an empty Trial for none."""
+    distinct = list({trial.nct_id: trial for trial in trials}.values())
+    return min(distinct, key=lambda trial: freshness(trial).date or "0") if distinct else Trial()
 
 
 def _today() -> datetime.date:

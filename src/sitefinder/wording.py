@@ -39,6 +39,11 @@ def _locale_name(environ: Mapping[str, str]) -> str:
 LANG_CHOICES = ("en", "zh", "zh-CN", "zh-TW", "zh-HK")
 
 
+def for_trials(key: str, many: bool) -> str:
+    """The phrase of `key` for a dataset of many trials (`key`.many: "no trial of this dataset"), or for one."""
+    return f"{key}.many" if many and f"{key}.many" in MESSAGES else key
+
+
 def spoken_language(asked: str) -> str:
     """The catalogue's language of a `--lang` value: "zh" for every Chinese one."""
     return "zh" if asked.casefold().startswith("zh") else "en"
@@ -126,6 +131,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status.as_of": {"en": "{status} as of {date} ({age})", "zh": "{status}（截至 {date}，{age}）"},
     "status.every": {"en": "Status of all {count} sites: {status}", "zh": "全部 {count} 个研究中心的状态：{status}"},
     "status.one": {"en": "Status: {status}", "zh": "状态：{status}"},
+    # a trial every row of a dataset of many shares, said once above the table as a shared status is
+    "trial.every": {"en": "Trial of all {count} sites: {trial}", "zh": "全部 {count} 个研究中心的试验：{trial}"},
+    "trial.one": {"en": "Trial: {trial}", "zh": "试验：{trial}"},
     "status.trial_suffix": {"en": "{status} (trial)", "zh": "{status}（试验）"},
     "age.days": {"en": "{count} day{s} old", "zh": "{count} 天前的数据"},
     # footnotes under a table: what "(trial)" means, by what the trial's status lets a patient do
@@ -216,6 +224,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{region}没有该试验的研究中心；以下是离其首府{capital}最近的研究中心"},
     "empty.region_city": {"en": "{region} has no site of this trial; these are the nearest to {capital}",
                           "zh": "{region}没有该试验的研究中心；以下是离{capital}最近的研究中心"},
+    # the same, in a dataset of many trials (wording.for_trials): none of its trials, not "this trial"
+    "empty.region_capital.many": {
+        "en": "{region} is a province without a site of any trial of this dataset; these are the nearest to its "
+              "capital, {capital}",
+        "zh": "{region}没有本数据集任何试验的研究中心；以下是离其省会{capital}最近的研究中心"},
+    "empty.region_capital.autonomous.many": {
+        "en": "{region} is an autonomous region without a site of any trial of this dataset; these are the nearest "
+              "to its capital, {capital}",
+        "zh": "{region}没有本数据集任何试验的研究中心；以下是离其首府{capital}最近的研究中心"},
+    "empty.region_city.many": {"en": "{region} has no site of any trial of this dataset; these are the nearest to "
+                                     "{capital}",
+                               "zh": "{region}没有本数据集任何试验的研究中心；以下是离{capital}最近的研究中心"},
     "name.either": {"en": "{en}", "zh": "{zh}"},  # a name that has its own form in each language
     "hint.union": {"en": "{text} is {union}, not a place: give a city in it",
                    "zh": "{text} 是{union}，不是一个地点：请给出其中的城市"},
@@ -264,6 +284,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "hint.facility_no_site": {"en": "that names a hospital or university, and no site of this trial is called so: "
                                     "give the city it is in",
                               "zh": "这是医院或大学的名称，本试验没有这样名称的研究中心：请写出它所在的城市"},
+    "hint.facility_no_site.many": {"en": "that names a hospital or university, and no site of any trial of this "
+                                         "dataset is called so: give the city it is in",
+                                   "zh": "这是医院或大学的名称，本数据集的试验没有这样名称的研究中心：请写出它所在的城市"},
     "hint.online": {"en": "places the offline gazetteer lacks can be looked up with --online",
                     "zh": "离线地名库中没有的地点，可加 --online 在线查询"},
     "error.or": {"en": " or ", "zh": " 或 "},
@@ -370,6 +393,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "notice.region_none": {
         "en": "{query} is a {kind}, and this trial has no site there; give a city to see the nearest sites anywhere.",
         "zh": "{query}是一个{kind}，该试验在那里没有研究中心；请给出城市以查看各地最近的研究中心。"},
+    "notice.region_none.many": {
+        "en": "{query} is a {kind}, and no trial of this dataset has a site there; give a city to see the nearest "
+              "sites anywhere.",
+        "zh": "{query}是一个{kind}，本数据集的试验在那里都没有研究中心；请给出城市以查看各地最近的研究中心。"},
     "kind.province": {"en": "province", "zh": "省级行政区"},
     "kind.country": {"en": "country", "zh": "国家"},
     "kind.region": {"en": "region", "zh": "地区"},  # Hong Kong, Macau, Taiwan: a neutral word
@@ -378,6 +405,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "zh": "{district}属于{city}，没有研究中心以它为所在城市：以下是{city}的研究中心"},
     "notice.city_no_site": {"en": "This trial has no site in that city; the nearest ones: {command}",
                             "zh": "该试验在该城市没有研究中心；查看最近的：{command}"},
+    "notice.city_no_site.many": {"en": "No trial of this dataset has a site in that city; the nearest ones: {command}",
+                                 "zh": "本数据集的试验在该城市都没有研究中心；查看最近的：{command}"},
     "notice.no_status": {"en": "No site has that status; the sites by status: {counts} ({data})",
                          "zh": "没有该状态的研究中心；各状态的研究中心数：{counts}（{data}）"},
     "notice.none": {"en": "none", "zh": "无"},
@@ -400,8 +429,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "usage.that": {"en": "that", "zh": "该值"},
     "usage.whole_number": {"en": "{option} takes a whole number, not {value}", "zh": "{option} 需要一个整数，而不是 {value}"},
     "usage.number": {"en": "{option} takes a number, not {value}", "zh": "{option} 需要一个数字，而不是 {value}"},
-    "usage.one_of": {"en": "{option} takes one of: {choices}; not {value}",
-                     "zh": "{option} 只能是以下之一：{choices}；不能是 {value}"},
+    "usage.one_of": {"en": "{option} takes one of: {choices}; not {value}{meant}",
+                     "zh": "{option} 只能是以下之一：{choices}；不能是 {value}{meant}"},
     "usage.no_option": {"en": "no option {option} for sitefinder{command}{meant} (see: sitefinder{command} --help)",
                         "zh": "sitefinder{command} 没有选项 {option}{meant}（参见：sitefinder{command} --help）"},
     "usage.help_command": {"en": "there is no command {word}; for help: sitefinder --help (or sitefinder COMMAND --help)",
@@ -416,6 +445,24 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "zh": "地图只能以表格（在终端中）或 JSON 输出；如需 CSV，请用 sitefinder near"},
     "usage.map_out_and_format": {"en": "--out writes the map to {name}, --format {format} prints it; give one of them",
                                  "zh": "--out 把地图写入 {name}，--format {format} 则把它打印出来；请只给出其中一个"},
+    "usage.sites_empty": {"en": "{option} is empty: give the path of a sites CSV file, e.g. --sites mytrial/sites.csv",
+                          "zh": "{option} 为空：请给出研究中心 CSV 文件的路径，例如 --sites mytrial/sites.csv"},
+    "usage.sites_directory": {"en": "{option} {path} is a directory: give the path of a sites CSV file in it",
+                              "zh": "{option} {path} 是一个目录：请给出其中研究中心 CSV 文件的路径"},
+    "usage.sites_dataset_dir": {"en": "{option} {path} is a directory: give its sites CSV file, --sites {file}",
+                                "zh": "{option} {path} 是一个目录：请给出其中的研究中心 CSV 文件，--sites {file}"},
+    "usage.sites_missing": {"en": "{option} {path}: no such file; give the path of a sites CSV file "
+                                  "(sitefinder import … --out DIR writes DIR/sites.csv)",
+                            "zh": "{option} {path}：没有这个文件；请给出研究中心 CSV 文件的路径"
+                                  "（sitefinder import … --out 目录 会写入 目录/sites.csv）"},
+    "usage.map_out_empty": {"en": "--out is empty: give a file name ending in .svg or .html, e.g. --out sites.html",
+                            "zh": "--out 为空：请给出以 .svg 或 .html 结尾的文件名，例如 --out sites.html"},
+    "usage.map_out_directory": {"en": "--out {path} is a directory: give a file ending in .svg or .html, e.g. "
+                                      "--out {example}",
+                                "zh": "--out {path} 是一个目录：请给出以 .svg 或 .html 结尾的文件，例如 --out {example}"},
+    "usage.import_out_file": {"en": "--out {path} is not a directory: give a new directory, or one an earlier import "
+                                    "wrote; nothing was written",
+                              "zh": "--out {path} 不是目录：请给出一个新目录，或之前导入时写入的目录；未写入任何内容"},
     "usage.map_file": {"en": "--out {name}: a map file ends in .svg or .html",
                        "zh": "--out {name}：地图文件名须以 .svg 或 .html 结尾"},
     "error.map_folder": {"en": "cannot write {path}: the directory {folder} {what}; make it first or choose "
@@ -471,6 +518,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "usage.coordinates_not_numbers": {"en": "{text} is not a number for coordinates: write LAT,LON as two decimal "
                                             "numbers (22.54,114.06)",
                                       "zh": "{text} 不是坐标的数字：请写作 纬度,经度 两个小数（22.54,114.06）"},
+    "usage.coordinates_form": {"en": "{text} cannot be read as coordinates: write LAT,LON in decimal degrees, e.g. "
+                                     "22.54,114.06 (or 22.54 114.06, geo:22.54,114.06){meant}",
+                               "zh": "{text} 无法识别为坐标：请写作 纬度,经度（十进制度数），例如 22.54,114.06"
+                                     "（或 22.54 114.06、geo:22.54,114.06）{meant}"},
     "usage.coordinates_one_axis": {"en": "{text} gives one axis twice: write the latitude, then the longitude "
                                          "(22.54N,114.06E)",
                                    "zh": "{text} 两次给出同一方向：请先写纬度，再写经度（22.54N,114.06E）"},
@@ -623,15 +674,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "site.unknown": {"en": "unknown", "zh": "不明"},
     "site.no_contacts": {"en": "none listed", "zh": "未列出"},
     # `info`
-    "phase.early": {"en": "Early ", "zh": "早期 "},
+    "phase.early": {"en": "Early phase {number}", "zh": "早期 {number} 期"},
     "phase.number": {"en": "Phase {number}", "zh": "{number} 期"},
-    "phase.na": {"en": "NA", "zh": "不适用"},
+    "phase.na": {"en": "Not applicable", "zh": "不适用"},  # the registry's NA: a study without phases
     "info.no_trial_facts": {"en": "No trial facts: there is no readable trial.json beside {name}.",
                             "zh": "没有试验信息：{name} 旁没有可读取的 trial.json。"},
     "info.the_sites_file": {"en": "the sites file", "zh": "研究中心文件"},
     "info.trials_title": {"en": "{trials} trials, {sites} sites", "zh": "{trials} 个试验，{sites} 个研究中心"},
-    "info.one_trial": {"en": "One trial's facts: sitefinder info NCT_ID (e.g. sitefinder info {nct_id}).",
-                       "zh": "查看某个试验的信息：sitefinder info NCT编号（例如 sitefinder info {nct_id}）。"},
+    "info.one_trial": {"en": "One trial's facts: sitefinder info NCT_ID (e.g. {command}).",
+                       "zh": "查看某个试验的信息：sitefinder info NCT编号（例如 {command}）。"},
     "info.unknown": {"en": "unknown", "zh": "不明"},
     "label.title": {"en": "Title", "zh": "标题"},
     "label.phase": {"en": "Phase", "zh": "分期"},
@@ -826,6 +877,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "zh": "{count} 个：{registry} 个由登记处定位，{gazetteer} 个由离线地名库定位，{unplaced} 个未能定位"},
     "import.next": {"en": "sitefinder near CITY --sites {path}", "zh": "sitefinder near 城市 --sites {path}"},
     "import.skipped_notice": {"en": "Skipped {line}", "zh": "已跳过 {line}"},
+    "import.would_replace": {
+        "en": "{out} holds the dataset of {trials}, which this import leaves out and would replace; nothing was "
+              "written: add --replace to replace it, import its studies too to keep them, or choose another --out",
+        "zh": "{out} 中已有 {trials} 的数据集，本次导入不包含它，会将其替换；未写入任何内容：如要替换请加 --replace，"
+              "如要保留请一并导入其研究，或换一个 --out"},
+    "import.replaced_notice": {"en": "Replaced the dataset of {trials} that was in {out} (--replace)",
+                               "zh": "已替换 {out} 中原有的 {trials} 数据集（--replace）"},
     "import.point_set_aside": {"en": "Placed from its city, state and country, not by the registry's point, which lies "
                                      "far outside {stated}: {facility}",
                                "zh": "按城市、省州和国家定位，未用登记处的坐标（该坐标远在 {stated} 之外）：{facility}"},
@@ -1033,8 +1091,38 @@ def usage_words(message: str, option: str, value: str | None, lang: str = "en",
         listed = message.split("is not one of", 1)[1].strip().rstrip(".")
         plain = ", ".join(choices) if choices else ", ".join(
             choice.strip().strip("'\"") for choice in listed.split(","))
-        return say("usage.one_of", lang, option=option, choices=plain, value=shown)
+        meant = closest_choice(value, choices or [choice.strip().strip("'\"") for choice in listed.split(",")])
+        return say("usage.one_of", lang, option=option, choices=plain, value=shown,
+                   meant=say("error.did_you_mean", lang, names=meant) if meant else "")
     return None
+
+
+# Other names people give a --lang value (a locale's zh_CN is taken apart as zh-CN by closest_choice):
+# the script's tags (zh-Hans, zh-Hant), the language's name in either language.
+LANG_ALIASES = {"zh-hans": "zh-CN", "zh-sg": "zh-CN", "cn": "zh", "chinese": "zh", "中文": "zh", "汉语": "zh",
+                "漢語": "zh", "简体": "zh-CN", "简体中文": "zh-CN", "zh-hant": "zh-TW", "zh-mo": "zh-HK", "繁体": "zh-TW",
+                "繁體": "zh-TW", "繁體中文": "zh-TW", "tw": "zh-TW", "hk": "zh-HK", "english": "en", "英文": "en",
+                "英语": "en", "英語": "en"}
+# How alike a mistyped choice and a choice must be to be offered (difflib's ratio): "jsn" 0.86,
+# "cvs" 0.67, "hospitl" 0.93, "wrld" 0.89; "spreadsheet" and "table" 0.25 are offered nothing.
+CLOSE_CHOICE_RATIO = 0.6
+
+
+def closest_choice(value: str | None, choices: Sequence[str]) -> str:
+    """The choice a mistyped option value most likely is ("jsn": json; zh_CN: zh-CN; chinese: zh), or ""."""
+    if not value or not choices:
+        return ""
+    from difflib import get_close_matches
+
+    folded = {choice.casefold(): choice for choice in choices}
+    typed = value.strip().casefold().replace("_", "-")
+    if typed in folded:
+        return folded[typed]
+    alias = LANG_ALIASES.get(typed, "")
+    if alias.casefold() in folded:
+        return folded[alias.casefold()]
+    close = get_close_matches(typed, list(folded), n=1, cutoff=CLOSE_CHOICE_RATIO)
+    return folded[close[0]] if close else ""
 
 
 # How alike an unknown option and a real one must be, without their dashes (difflib's ratio), to

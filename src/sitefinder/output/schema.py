@@ -191,6 +191,16 @@ def data_record(trial: Trial) -> dict[str, Any]:
     return {"data_date": known(fresh.date), "data_age_days": fresh.age_days, "data_stale": fresh.stale}
 
 
+def answer_data_record(answer: NearResult | RegionAnswer | SiteList) -> dict[str, Any]:
+    """data_record of an answer: its one trial's, or of many trials' the oldest's (as the table's
+    footer says), not the empty Trial of a dataset of several (a null date where each has one)."""
+    if not answer.many_trials or not answer.trials:
+        return data_record(answer.trial)
+    from sitefinder.trial import oldest_data
+
+    return data_record(oldest_data(list(answer.trials.values())))
+
+
 def rows_of(answer: SiteList | RegionAnswer) -> Iterator[SiteRow]:
     """Each site with its own trial, one at a time: a listing read from a large file's index is never held whole."""
     return (SiteRow(site, site_trial(answer, site), answer.chinese) for site in answer.sites)
@@ -214,7 +224,7 @@ def near_object(result: NearResult) -> dict[str, Any]:
     """`near`'s JSON object (`map --json` adds its view to it)."""
     return {**answer_trial(result), "origin": place_record(result.resolution, result.chinese),
             "sites": [ranked_record(row) for row in ranked_rows(result)], "closed_left_out": result.closed_left_out,
-            **data_record(result.trial)}
+            **answer_data_record(result)}
 
 
 def view_object(result: MapResult) -> dict[str, float]:
@@ -266,7 +276,7 @@ def hospitals_object(answer: HospitalAnswer) -> dict[str, Any]:
     result = answer.near
     return {**answer_trial(result), "origin": place_record(result.resolution, result.chinese),
             "hospitals": [hospital_record(rank, hospital) for rank, hospital in enumerate(answer.hospitals, 1)],
-            "closed_left_out": result.closed_left_out, **data_record(result.trial)}
+            "closed_left_out": result.closed_left_out, **answer_data_record(result)}
 
 
 def hospital_csv(answer: HospitalAnswer) -> tuple[list[str], list[list[str]]]:
@@ -434,7 +444,7 @@ def answer_object(answer: Any) -> Any:
 def list_parts(answer: SiteList) -> tuple[dict[str, Any], str, Iterator[dict[str, Any]], dict[str, Any]]:
     """`list`'s JSON object as the keys before its long list, the list's key, its records one at a
     time, and the keys after it."""
-    rest = {"closed_left_out": answer.closed_left_out, **data_record(answer.trial)}
+    rest = {"closed_left_out": answer.closed_left_out, **answer_data_record(answer)}
     if answer.try_instead:  # why the list is empty, and what to try (README: Output contract)
         rest["try"] = answer.try_instead
     if answer.status_counts is not None:
@@ -446,7 +456,7 @@ def region_parts(answer: RegionAnswer) -> tuple[dict[str, Any], str, Iterator[di
     """`near REGION`'s JSON object in the parts list_parts gives for `list`."""
     return ({**answer_trial(answer), "origin": region_origin(answer)}, "sites",
             (ranked_record(row) for row in rows_of(answer)),  # near's shape: rank and distance_km null
-            {"closed_left_out": answer.closed_left_out, **data_record(answer.trial)})
+            {"closed_left_out": answer.closed_left_out, **answer_data_record(answer)})
 
 
 def streamed_json(answer: Any, notices: Sequence[str] = ()

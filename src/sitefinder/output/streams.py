@@ -16,11 +16,8 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import IO, Any
 
-from sitefinder.text import is_utf8, printable, wrap_words
+from sitefinder.text import inert_cell, is_utf8, printable, wrap_words
 
-# Characters that start a formula in a spreadsheet (OWASP's list): a CSV cell starting with one is
-# prefixed with ' so that opening the file runs nothing. A plain negative number stays a number.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def write_json(payload: Any) -> None:
@@ -138,24 +135,13 @@ def write_csv(header: Sequence[str], rows: Iterable[Sequence[str]], bom: bool = 
 
 
 def csv_cell(value: Any) -> str:
-    """A value as a CSV cell: null as empty, numbers as written, text made inert (controls shown,
-    a formula start quoted)."""
+    """A value as a CSV cell: null as empty, a number of the data as written, text made inert
+    (controls shown, a formula start quoted: text.inert_cell, however much it looks like a number)."""
     if value is None:
         return ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
-    text = printable(str(value))
-    if text.startswith(_FORMULA_STARTS) and not _is_number(text):
-        return "'" + text
-    return text
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return text.strip() == text and text.lstrip("+-")[:1].isdigit()
+    return inert_cell(printable(str(value)))
 
 
 # The Traditional characters people's words are shown in ("tw", "hk": output.traditional), or None

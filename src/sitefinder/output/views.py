@@ -7,7 +7,7 @@ Changing what a table shows is changing a list here (`LIST_COLUMNS`, `NEAR_COLUM
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Union
 
@@ -45,6 +45,12 @@ def closed_note(count: int, suggested: str, lang: str | None = "en") -> str:
     from sitefinder.wording import closed_note as catalogue_note
 
     return catalogue_note(count, suggested, lang)
+
+
+def for_trials(key: str, many: bool) -> str:
+    from sitefinder.wording import for_trials as catalogue_for_trials
+
+    return catalogue_for_trials(key, many)
 
 
 def command(*words: str, options: str = "") -> str:
@@ -227,19 +233,37 @@ def site_table(title: str, columns: Sequence[Column], rows: Sequence[list[str]],
     own_trial = trial_of or (lambda site: trial)
     styles = [[""] * len(columns) for _ in rows]
     status_at = list(columns).index(STATUS)
-    statuses = {row[status_at] for row in rows}
     for site, row_styles in zip(sites, styles):
         row_styles[status_at] = status_style(site, own_trial(site))
-    lead: list[tuple[str, str]] = []
-    if len(statuses) == 1 and rows:
-        shown = next(iter(statuses))
-        lead = [(say("status.every" if len(rows) > 1 else "status.one", lang, status=shown, count=len(rows)),
-                 status_style(sites[0], own_trial(sites[0])))]
-        keep = [index for index in range(len(columns)) if index != status_at]
-        columns = [columns[index] for index in keep]
-        rows = [[row[index] for index in keep] for row in rows]
-        styles = [[row_styles[index] for index in keep] for row_styles in styles]
-    return TableView(title, columns_in(columns, lang), rows, footer, lead, styles)
+    style = status_style(sites[0], own_trial(sites[0])) if sites else ""
+    return said_once(TableView(title, columns_in(columns, lang), rows, footer, (), styles),
+                     {columns_in([STATUS], lang)[0]: ("status", style), columns_in([TRIAL], lang)[0]: ("trial", "")},
+                     lang)
+
+
+def said_once(view: TableView, shared: Mapping[Column, tuple[str, str]], lang: str) -> TableView:
+    """A table without the width of what no row tells apart: a column empty in every row (no
+    investigator known) is left out; one of `shared` (column: the catalogue's word, "status" or
+    "trial", and the style of its line) whose filled cells all say one thing is said once above the
+    table ("Status of all 5 sites: …", "Trial: NCT…"), its cells left out. Every view of sites
+    (list, near, near --by hospital) keeps to this one rule."""
+    rows = view.rows
+    if not rows:
+        return view
+    keep, lead = [], list(view.lead)
+    for index, column in enumerate(view.columns):
+        filled = {row[index] for row in rows} - {""}
+        if column in shared and len(filled) == 1:
+            word, style = shared[column]
+            key = f"{word}.every" if len(rows) > 1 else f"{word}.one"
+            lead.append((say(key, lang, count=len(rows), **{word: next(iter(filled))}), style))
+        elif filled or index == 0:
+            keep.append(index)
+    if len(keep) == len(view.columns):
+        return view
+    styles = [[row_styles[index] for index in keep] for row_styles in view.styles] if view.styles else view.styles
+    return view._replace(columns=[view.columns[index] for index in keep],
+                         rows=[[row[index] for index in keep] for row in rows], lead=lead, styles=styles)
 
 
 # ---------------------------------------------------------------- what every answer ends with
@@ -300,12 +324,12 @@ def _many_trials_footer(sites: Sequence[Site], answer: NearResult | RegionAnswer
 
 def trials_data_line(trials: Sequence[Trial], lang: str = "en", options: str = "") -> str:
     """data_line for the trials of one answer: the one trial's, else the oldest's, named."""
-    from sitefinder.trial import freshness
+    from sitefinder.trial import oldest_data
 
     distinct = list({trial.nct_id: trial for trial in trials}.values())
     if len(distinct) == 1:
         return data_line(distinct[0], lang, options)
-    oldest = min(distinct, key=lambda trial: freshness(trial).date or "0")
+    oldest = oldest_data(distinct)
     head = say("data.line", lang, how="", date="").rstrip()  # "Registry data"
     return data_line(oldest, lang, options).replace(head, say("data.oldest", lang, nct_id=oldest.nct_id), 1)
 
@@ -392,8 +416,8 @@ def notices(answer: object, options: str = "") -> list[str]:
                     say("notice.region_sites." + ("one" if len(answer.sites) == 1 else "many"), lang,
                         query=answer.named, kind=kind, count=len(answer.sites),
                         command=command("list", f"--{answer.option}", answer.region, options=options)), *closed]
-        return [*spoken_notes(answer.notes, lang), say("notice.region_none", lang, query=answer.named, kind=kind),
-                *closed]
+        return [*spoken_notes(answer.notes, lang),
+                say(for_trials("notice.region_none", answer.many_trials), lang, query=answer.named, kind=kind), *closed]
     if isinstance(answer, SiteList):
         return [*spoken_notes(answer.notes, lang_of(answer.chinese)),
                 *(empty_list_notices(answer, options) if not answer.sites else [])]
@@ -401,7 +425,9 @@ def notices(answer: object, options: str = "") -> list[str]:
         lang = answer.lang or "en"
         return [say("info.no_trial_facts", lang, name=answer.sites_name or say("info.the_sites_file", lang))]
     if isinstance(answer, BulkResult):
-        return [*(say("import.skipped_notice", answer.lang, line=skipped_line(item, answer.lang))
+        replaced = ([say("import.replaced_notice", answer.lang, trials=", ".join(answer.replaced),
+                         out=answer.sites_path.parent if answer.sites_path else "")] if answer.replaced else [])
+        return [*replaced, *(say("import.skipped_notice", answer.lang, line=skipped_line(item, answer.lang))
                   for item in answer.skipped), *unplaced_notices(answer.unplaced, answer.lang),
                 *(say("import.point_set_aside", answer.lang, facility=facility, stated=stated)
                   for facility, stated in answer.points_set_aside)]
@@ -422,14 +448,15 @@ def empty_list_notices(answer: SiteList, options: str = "") -> list[str]:
     lang = lang_of(answer.chinese)
     lines = []
     if answer.try_instead:
-        lines.append(say("notice.city_no_site", lang,
+        lines.append(say(for_trials("notice.city_no_site", answer.many_trials), lang,
                          command=f"{answer.try_instead}{' ' + options if options else ''}"))
     if answer.status_counts is not None:
         from sitefinder.status import status_word
 
         counts = ", ".join(f"{status_word(status, lang)}: {count}" for status, count in answer.status_counts.items())
+        # the data date of the trials counted (the oldest, named, of several), not the empty Trial of a dataset
         lines.append(say("notice.no_status", lang, counts=counts or say("notice.none", lang),
-                         data=data_line(answer.trial, lang, options)))
+                         data=trials_data_line(list(answer.trials.values()) or [answer.trial], lang, options)))
     if answer.closed_left_out:
         lines.append(closed_note(answer.closed_left_out, command("list", "--all", options=options), lang))
     return lines
@@ -513,7 +540,7 @@ def view(answer: object, canvas: tuple[int, int] = (0, 0), options: str = "") ->
         return site_view(answer, options)
     if isinstance(answer, TrialSummary):
         if answer.trials:
-            return trial_list_view(answer)
+            return trial_list_view(answer, options)
         return FieldsView(answer.trial.nct_id or ("试验" if answer.lang == "zh" else "Trial"),
                           [(label, value) for _, label, value in trial_fields(answer, options)])
     if isinstance(answer, BulkResult):
@@ -621,9 +648,15 @@ def hospital_view(answer: HospitalAnswer, options: str = "") -> TableView:
     first_id = next((row.site.id for hospital in answer.hospitals for row in hospital.trials), None)
     every = say("call.every_contact", lang, command=command("show", str(first_id), options=options)) if first_id else ""
     trials = [row.trial for hospital in answer.hospitals for row in hospital.trials]
-    return TableView(near_title(near, "title.hospitals"), columns_in(HOSPITAL_COLUMNS, lang), rows,
+    view = TableView(near_title(near, "title.hospitals"), columns_in(HOSPITAL_COLUMNS, lang), rows,
                      [*dict.fromkeys(notes), *([every] if every else []),
                       *([trials_data_line(trials, lang, options)] if trials else []), say("distance.caption", lang)])
+    # as in near's table: one trial (named on its first listing only) or one status in every row, said once
+    listed = next(((listing.site, row.trial) for hospital in answer.hospitals for row in hospital.trials
+                   for listing in row.listings), None)
+    style = status_style(*listed) if listed else ""
+    return said_once(view, {columns_in([TRIAL], lang)[0]: ("trial", ""), columns_in([STATUS], lang)[0]: ("status", style)},
+                     lang)
 
 
 def call_cell(call: Contact | None, central: bool, lang: str = "en") -> str:
@@ -760,17 +793,21 @@ def trial_fields(summary: TrialSummary, options: str = "") -> list[tuple[str, st
 
 
 def phase_words(phase: str, lang: str = "en") -> str:
-    """The registry's phase ("PHASE2, PHASE3", "EARLY_PHASE1", "NA") for people: "Phase 2, Phase 3";
-    in Chinese "2 期, 3 期"."""
-    if lang != "zh":
-        return phase.replace("PHASE", "Phase ").replace("_", " ")
+    """The registry's phase ("PHASE2/PHASE3", "EARLY_PHASE1", "NA") for people, each enum value by
+    the catalogue in either language: "Phase 2/Phase 3", "Early phase 1", "Not applicable"; in
+    Chinese "2 期/3 期", "早期 1 期", "不适用" (never "EARLY Phase 1" or "NA" as the registry spells them)."""
     import re
 
-    text = re.sub(r"PHASE\s*(\d)", lambda found: say("phase.number", lang, number=found.group(1)), phase)
-    return text.replace("EARLY_", say("phase.early", lang)).replace("NA", say("phase.na", lang)).replace("_", " ")
+    def words(found: re.Match[str]) -> str:
+        early, number = found.group(1), found.group(2)
+        if number is None:
+            return say("phase.na", lang)
+        return say("phase.early" if early else "phase.number", lang, number=number)
+
+    return re.sub(r"(EARLY_)?PHASE\s*(\d)|\bNA\b", words, phase).replace("_", " ")
 
 
-def trial_list_view(summary: TrialSummary) -> TableView:
+def trial_list_view(summary: TrialSummary, options: str = "") -> TableView:
     """`info` on a dataset of several trials: each with its status, phase, site count and data date."""
     from sitefinder.status import status_word
     from sitefinder.trial import freshness
@@ -787,7 +824,9 @@ def trial_list_view(summary: TrialSummary) -> TableView:
              str(row.site_count), freshness(row.trial).date or unknown] for row in summary.trials]
     return TableView(say("info.trials_title", lang, trials=len(rows), sites=summary.site_count),
                      columns_in(TRIAL_LIST_COLUMNS, lang), rows,
-                     [say("info.one_trial", lang, nct_id=summary.trials[0].trial.nct_id)])
+                     # the example with the options that chose the data: without --sites it asks the shipped trial
+                     [say("info.one_trial", lang, command=command("info", summary.trials[0].trial.nct_id,
+                                                                 options=options))])
 
 
 def single_trial(result: BulkResult) -> Trial | None:
