@@ -51,6 +51,9 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
         place = Place(name=f"{latitude:g},{longitude:g}", province="", country="", latitude=latitude,
                       longitude=longitude, source="coordinates")
         return Resolution(query=query, place=place)
+    postal = _postal_code(query, text, gazetteer)
+    if postal is not None:
+        return postal
     modern = modern_name(text)
     if modern:  # "Sinkiang", "Fukien", "Hankow": the place by its pinyin name, however that is read
         try:
@@ -161,6 +164,28 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
                             hint=said("hint.postal_localities"),
                             lang=lang)
     raise PlaceNotFound(text, suggestions, lang=lang)
+
+
+# A US ZIP code, with or without its four more digits (02115, 02115-1234); any other run of
+# digits a postal code could be (China's six, 510000; four to ten digits elsewhere)
+_ZIP_CODE = re.compile(r"([0-9]{5})(?:-[0-9]{4})?")
+_POSTAL_DIGITS = re.compile(r"[0-9]{4,10}")
+
+
+def _postal_code(query: str, text: str, gazetteer: Gazetteer) -> Resolution | None:
+    """A postal code typed alone: a US ZIP code is its point (the gazetteer holds them, from the
+    placement of registry rows), said so; other countries' codes are not in the offline gazetteer,
+    and digits alone name no place, so the error says to type the city or district instead. None
+    for any other text (coordinates were read before this)."""
+    zip_code = _ZIP_CODE.fullmatch(text)
+    if zip_code is not None:
+        place = gazetteer.postal_code_place(zip_code[1], "US")
+        if place is None:
+            raise PlaceNotFound(text, [], hint=said("hint.zip_unknown"))
+        return Resolution(query=query, place=place, notes=(said("notice.zip_code", code=text, place=place.label),))
+    if _POSTAL_DIGITS.fullmatch(text):
+        raise PlaceNotFound(text, [], hint=said("hint.postal_code"))
+    return None
 
 
 UNIONS = {"eu": said("name.either", en="the European Union", zh="欧盟")}
