@@ -48,9 +48,10 @@ INDEX_THRESHOLD_BYTES = 64 * 1024
 # and the rows as columns. 14: shown_status by the rule that a trial no longer enrolling
 # overrides its site's stale "recruiting" (status.ENDS_ENROLMENT). 15: the region column holds
 # countries.site_region (the placed city's province, else the state in any form), not the state's
-# text folded: `--province 浙江` had left out Hangzhou's sites with no state. (The stamp holds it: an index of
+# text folded: `--province 浙江` had left out Hangzhou's sites with no state. 16: no country_key
+# column nor its lookup, which no query read (countries are answered by `area`). (The stamp holds it: an index of
 # another schema is rebuilt.)
-INDEX_SCHEMA = 15
+INDEX_SCHEMA = 16
 BATCH_ROWS = 2_000  # rows read or written at a time: what the index build and a streamed listing hold
 # A file this large is refused even through the index (what an index holds is on disk, but its
 # build still takes time in proportion: 1M rows, 214 MB, take about 35-45 s of CPU).
@@ -628,7 +629,7 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
         PRAGMA threads = 2;
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE site (position INTEGER PRIMARY KEY, id INTEGER NOT NULL UNIQUE, line INTEGER NOT NULL,
-                           latitude REAL, longitude REAL, region TEXT NOT NULL, province_key TEXT NOT NULL, city_key TEXT NOT NULL, country_key TEXT NOT NULL,
+                           latitude REAL, longitude REAL, region TEXT NOT NULL, province_key TEXT NOT NULL, city_key TEXT NOT NULL,
                            status TEXT, geonameid INTEGER, nct_id TEXT NOT NULL, shown_status TEXT, area TEXT NOT NULL);
         -- apart from the columns indexed, so that building each lookup reads a narrow table (the folded
         -- facility, scanned by `show`, here too: at 1M rows the eight lookups took 10.3 s with it, 8.2 without)
@@ -652,7 +653,7 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
 
     def insert(rows: list[tuple], texts: list[tuple]) -> None:
         try:
-            db.executemany("INSERT INTO site VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            db.executemany("INSERT INTO site VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
             db.executemany("INSERT INTO site_row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", texts)
         except sqlite3.IntegrityError:  # a repeated id: say where it was first, as the file reader does
             for row in rows:  # the rows before the repeat went in; the first one already there is it
@@ -683,7 +684,7 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
     province_keys, city_keys, country_keys, cities = converter.seen()
     if progress is not None and time.monotonic() - started >= PROGRESS_AFTER_SECONDS:
         progress(said("progress.lookups", name=named.name, sites=f"{count:,}"))
-    for column in ("latitude, longitude", "region", "city_key", "geonameid", "country_key", "area", "status",
+    for column in ("latitude, longitude", "region", "city_key", "geonameid", "area", "status",
                    "province_key, city_key, id", "nct_id"):
         db.execute(f"CREATE INDEX site_{column.split(',')[0]} ON site ({column})")
     _fill_trials(db, [TrialRow(trial, site_counts.get(nct, 0)) for nct, trial in catalogue.items()])
@@ -785,7 +786,7 @@ class _IndexRows:
                            repeat(open_gazetteer())))
         rows = list(zip(positions, site_ids, lines, latitudes, longitudes, regions,
                         map(self.province_keys.__getitem__, provinces), map(self.city_keys.__getitem__, cities),
-                        map(self.country_keys.__getitem__, countries), statuses, geonameids, ncts,
+                        statuses, geonameids, ncts,
                         map(self.shown_statuses.__getitem__, shown_keys), map(self.areas.__getitem__, places)))
         texts = list(zip(positions, facilities, cities, provinces, countries, precisions, sources, notes,
                          contacts, map(_NCT_GIVEN.get, site_ncts), map(fold, facilities)))
