@@ -218,9 +218,15 @@ REGION_POINT_DEGREES = 1  # a point is compared rounded to 0.1°: one lookup per
 def site_region(country: str, state: str, city: str, geonameid: int | None, latitude: float | None,
                 longitude: float | None, gazetteer: Gazetteer) -> str:
     """The region key of a site (the rule above) from its fields as the sites file stores them."""
-    written = _written_region(country, state, city, geonameid, gazetteer)
+    written = written_region(country, state, city, geonameid, gazetteer)
     if written is not None:
         return written
+    return pointed_region(country, state, city, latitude, longitude, gazetteer)
+
+
+def pointed_region(country: str, state: str, city: str, latitude: float | None, longitude: float | None,
+                   gazetteer: Gazetteer) -> str:
+    """Step 3 of the rule, for a site whose written_region is None."""
     point = (round(latitude, REGION_POINT_DEGREES), round(longitude, REGION_POINT_DEGREES)) \
         if latitude is not None and longitude is not None else None
     return _city_region(country, state, city, point, gazetteer)
@@ -234,7 +240,7 @@ def region_of(site: Site, gazetteer: Gazetteer) -> str:
 
 # One entry per distinct row place: a 100k-row file names about 12k (country, state, city)
 @functools.lru_cache(maxsize=50_000)
-def _written_region(country: str, state: str, city: str, geonameid: int | None, gazetteer: Gazetteer) -> str | None:
+def written_region(country: str, state: str, city: str, geonameid: int | None, gazetteer: Gazetteer) -> str | None:
     """Steps 1 and 2 of the rule, and the answer when step 3 cannot apply; None when the registry's
     point decides (step 3: a city and no state the tables know). Apart from the point, so that the
     rows of one place, each at its own point, are worked out once (an index build: 100k rows)."""

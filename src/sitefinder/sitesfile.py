@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import compress
-from operator import itemgetter, methodcaller
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -229,7 +229,9 @@ class SitesReader:
 _FIELD_NAMES = ("id", "facility", "city", "province", "country", "status", "latitude", "longitude",
                 "coordinate_precision", "coordinate_source", "geonameid", "location_note", "nct_id")
 _CELL_QUOTE = "'"
-_QUOTED_CELL = methodcaller("startswith", _CELL_QUOTE)  # one C call a cell
+# the text columns of _FIELD_NAMES a spreadsheet's quote may lead (the others are numbers, codes and ids)
+_TEXT_COLUMNS = tuple(_FIELD_NAMES.index(name) for name in ("facility", "city", "province", "country",
+                                                            "coordinate_precision", "coordinate_source", "location_note"))
 _MAX_STATUS_SPELLINGS = 1_000  # the distinct status texts remembered: a file of all-different ones is only slower
 
 
@@ -284,13 +286,13 @@ class _FastRow:
             columns.insert(at, [""] * count)
         if max(max(map(len, column)) for column in columns) > MAX_FIELD_CHARS:
             return None
+        for at in _TEXT_COLUMNS:  # a cell quoted against spreadsheets (inert_cell): the quote taken off, as
+            if _CELL_QUOTE in "".join(map(itemgetter(0), filter(None, columns[at]))):  # _parse_row does ('Ākra, 's-Hertogenbosch: rows of
+                columns[at] = list(map(cell_text, columns[at]))  # every other batch went row by row)
         (raw_ids, facilities, cities, provinces, countries, status_texts, latitude_texts, longitude_texts,
          precisions, sources, geonameid_texts, notes, nct_texts) = columns
         if not (all(facilities) and "".join(raw_ids).isascii() and all(map(str.isdigit, raw_ids))):
             return None
-        if any(any(map(_QUOTED_CELL, column)) for column in (facilities, cities, provinces, countries, precisions,
-                                                             sources, notes)):
-            return None  # a cell quoted against spreadsheets (inert_cell): _parse_row takes the quote off
         site_ids = list(map(int, raw_ids))
         coordinates = self._coordinates(latitude_texts, longitude_texts)
         statuses = self._statuses(status_texts)

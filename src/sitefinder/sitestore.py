@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import compress, repeat
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 from pathlib import Path
 
@@ -52,6 +53,7 @@ INDEX_THRESHOLD_BYTES = 64 * 1024
 # column nor its lookup, which no query read (countries are answered by `area`). (The stamp holds it: an index of
 # another schema is rebuilt.)
 INDEX_SCHEMA = 16
+MAX_REMEMBERED_PLACES = 100_000  # distinct places whose region an index build remembers
 BATCH_ROWS = 2_000  # rows read or written at a time: what the index build and a streamed listing hold
 # A file this large is refused even through the index (what an index holds is on disk, but its
 # build still takes time in proportion: 1M rows, 214 MB, take about 35-45 s of CPU).
@@ -739,7 +741,8 @@ class _IndexRows:
         self.country_keys: dict[str, str] = {}
         self.cities: set[int | None] = set()
         self.shown_statuses: dict[tuple[str | None, str], str | None] = {}  # by (site status, nct_id)
-        self.areas: dict[tuple[str, str, str], str] = {}  # by (country, province, city): countries.site_area
+        # (countries.site_area, countries.written_region) by (country, province, city, GeoNames id)
+        self.places: dict[tuple[str, str, str, int | None], tuple[str, str | None]] = {}
 
     def convert(self, start: int, batch: list[tuple[int, list[str]]]) -> _Converted:
         """The index's rows of a batch. A bad row is its DataFileError."""
@@ -768,26 +771,33 @@ class _IndexRows:
             for text in set(names).difference(keys):
                 keys[text] = fold(text)
         ncts = [site_nct or one.nct_id for site_nct in site_ncts]
-        places = list(zip(countries, provinces, cities))
-        missing = set(places).difference(self.areas)
+        # each distinct place's area (countries.site_area) and region (countries.site_region, but for
+        # a row its registry's point decides) worked out once, and looked up by a C-level map: a call
+        # a row cost a tenth of a million rows' build
+        places = list(zip(countries, provinces, cities, geonameids))
+        if len(self.places) > MAX_REMEMBERED_PLACES:  # bounded: a file of all-different places is only slower
+            self.places.clear()
+        missing = set(places).difference(self.places)
         if missing:
-            from sitefinder.countries import site_area
+            from sitefinder.countries import site_area, written_region
             from sitefinder.gazetteer import open_shipped as open_gazetteer
 
             gazetteer = open_gazetteer()
-            for country, province, city in missing:
-                self.areas[country, province, city] = site_area(country, province, city, gazetteer)
-        from sitefinder.countries import site_region
-        from sitefinder.gazetteer import open_shipped as open_gazetteer
+            for place in missing:
+                self.places[place] = (site_area(*place[:3], gazetteer), written_region(*place, gazetteer))
+        known = list(map(self.places.__getitem__, places))
+        regions = list(map(itemgetter(1), known))
+        if None in regions:
+            from sitefinder.countries import pointed_region
+            from sitefinder.gazetteer import open_shipped as open_gazetteer
 
-        # each row's region (its point counts where it names no state the tables know); remembered
-        # per distinct place by site_region itself
-        regions = list(map(site_region, countries, provinces, cities, geonameids, latitudes, longitudes,
-                           repeat(open_gazetteer())))
+            for at in [at for at, region in enumerate(regions) if region is None]:
+                regions[at] = pointed_region(countries[at], provinces[at], cities[at], latitudes[at], longitudes[at],
+                                             open_gazetteer())
         rows = list(zip(positions, site_ids, lines, latitudes, longitudes, regions,
                         map(self.province_keys.__getitem__, provinces), map(self.city_keys.__getitem__, cities),
                         statuses, geonameids, ncts,
-                        map(self.shown_statuses.__getitem__, shown_keys), map(self.areas.__getitem__, places)))
+                        map(self.shown_statuses.__getitem__, shown_keys), map(itemgetter(0), known)))
         texts = list(zip(positions, facilities, cities, provinces, countries, precisions, sources, notes,
                          contacts, map(_NCT_GIVEN.get, site_ncts), map(fold, facilities)))
         return _Converted(rows, texts, trials)
