@@ -216,6 +216,18 @@ def test_bad_trial_filters_are_usage_errors(cli, dataset: Path, args: list, mess
     assert run.exit_code == 2 and message in run.stderr and run.stdout == ""
 
 
+@pytest.mark.parametrize("command", [["near", "Guangzhou"], ["list"], ["info", "NCT99999999"]])
+def test_an_unknown_trials_hint_asks_the_same_dataset(cli, dataset: Path, store: str, command: list) -> None:
+    # the hint's line is run as it is written: without --sites it asked the shipped trial
+    args = ["--trial", "NCT99999999"] if command[0] != "info" else []
+    run = cli(*command, *args, "--sites", str(dataset))
+    assert run.exit_code == 2 and "has no trial NCT99999999" in run.stderr
+    hint = run.stderr.rsplit("(see: sitefinder ", 1)[1].rstrip(")\n").split()
+    assert hint == ["info", "--sites", str(dataset)]
+    listed = cli(*hint)
+    assert listed.exit_code == 0 and "NCT07010263" in listed.stdout
+
+
 def test_by_hospital_lists_each_hospital_once_with_its_trials_and_whom_to_call(cli, tmp_path: Path, store: str) -> None:
     # two studies at one hospital, spelt differently: one hospital, two trials
     first, second = study(EXPORT / "NCT05288205.json"), study(EXPORT / "NCT05351788.json")  # both with contacts

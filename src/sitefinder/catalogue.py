@@ -190,21 +190,24 @@ def check_condition(text: str | None) -> str | None:
     return text
 
 
-def chosen_trials(trials: Mapping[str, Trial], nct_ids: frozenset[str], condition: str | None) -> frozenset[str] | None:
-    """The NCT ids --trial and --condition leave; None when neither narrows. An id the dataset lacks is an error."""
+def chosen_trials(trials: Mapping[str, Trial], nct_ids: frozenset[str], condition: str | None,
+                  sites_path: Path | None = None) -> frozenset[str] | None:
+    """The NCT ids --trial and --condition leave; None when neither narrows. An id the dataset lacks
+    is an error, whose hint lists the dataset's trials (`info`, with the --sites that chose it)."""
     if not nct_ids and condition is None:
         return None
     missing = sorted(nct for nct in nct_ids if nct not in trials)
     if missing:
-        from sitefinder.wording import said
-
+        import os
         from difflib import get_close_matches
+
+        from sitefinder.wording import command, data_options, said
 
         close = get_close_matches(missing[0], list(trials), n=3, cutoff=0.8)  # a digit off: named first
         named = [*close, *(nct for nct in trials if nct not in close)]
         known = ", ".join(named[:5]) + (" …" if len(named) > 5 else "")
         raise UsageError(key="usage.no_trial", nct_id=missing[0], known=known or said("notice.none"),
-                         command="sitefinder info")
+                         command=command("info", options=data_options(sites_path, os.environ.get("SITEFINDER_SITES"))))
     chosen = set(nct_ids or trials)
     if condition is not None:
         chosen = {nct for nct in chosen if matches_condition(trials[nct], condition)}

@@ -133,13 +133,13 @@ def _with_trials(result: T, source: MemorySource | IndexedSource, sites: Iterabl
                            many_trials=len(source.trial_ids()) > 1)
 
 
-def _chosen(source: MemorySource | IndexedSource, trials: Iterable[str], condition: str | None
-            ) -> frozenset[str] | None:
+def _chosen(source: MemorySource | IndexedSource, trials: Iterable[str], condition: str | None,
+            sites_path: Path | None) -> frozenset[str] | None:
     from sitefinder.catalogue import check_condition, parse_trial_options
 
     trials = list(trials)
     return source.select_trials(parse_trial_options(trials, source.trial_ids() if trials else ()),
-                                check_condition(condition))
+                                check_condition(condition), sites_path)
 
 
 # How many of a dataset's conditions a notice names, most common first.
@@ -205,7 +205,7 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
 
     def question(source: MemorySource | IndexedSource) -> NearResult | RegionAnswer:
         province_name = match_province(province, source.provinces()) if province else None
-        chosen = _chosen(source, trials, condition)
+        chosen = _chosen(source, trials, condition, sites_path)
         filter_notes = condition_notes(source, condition, chosen)
         try:
             # A site's own name (江门市中心医院, 山东省肿瘤医院) is that site, before its words are read
@@ -488,7 +488,7 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
             # site in that city" said two things; without any, the answer is the district's own
             if district is not None and source.count_matching(None, None, district[0], None, None):
                 city_filter, notes = district[0], (*notes, district[1])
-        chosen = _chosen(source, trials, condition)
+        chosen = _chosen(source, trials, condition, sites_path)
         notes = (*notes, *condition_notes(source, condition, chosen))
         if stream and not in_chinese:
             # Counted first (indexed): an empty answer takes the path below, which says why and what to try.
@@ -584,7 +584,7 @@ def trial_summary(sites_path: Path | None = None, nct_id: str | None = None, lan
     def question(source: MemorySource | IndexedSource) -> TrialSummary:
         rows = source.trial_rows()
         if wanted is not None:
-            chosen = source.select_trials(frozenset([wanted]), None)  # an id the dataset lacks: a usage error
+            chosen = source.select_trials(frozenset([wanted]), None, sites_path)  # an id the dataset lacks: a usage error
             trial = source.trials_by_id(chosen or ()).get(wanted, source.trial)
             sites = source.listing(None, None, None, trials=frozenset([wanted]))
             return TrialSummary(trial=trial, site_count=len(sites),
@@ -839,7 +839,7 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
 
     def question(source: MemorySource | IndexedSource) -> HospitalAnswer | RegionAnswer:
         province_name = match_province(province, source.provinces()) if province else None
-        chosen = _chosen(source, trials, condition)
+        chosen = _chosen(source, trials, condition, sites_path)
         filter_notes = condition_notes(source, condition, chosen)
         try:
             resolution = locate(query, source.preferred_cities(), online=online, lang=lang, area=area)

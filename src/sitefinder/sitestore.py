@@ -105,11 +105,12 @@ class MemorySource:
     def trial_of(self, site: Site) -> Trial:
         return self._trials.get(site.nct_id, self.trial)
 
-    def select_trials(self, nct_ids: frozenset[str], condition: str | None) -> frozenset[str] | None:
-        """The trials --trial and --condition leave (None: every trial)."""
+    def select_trials(self, nct_ids: frozenset[str], condition: str | None,
+                      sites_path: Path | None = None) -> frozenset[str] | None:
+        """The trials --trial and --condition leave (None: every trial); `sites_path` as given, for the hint of an error."""
         from sitefinder.catalogue import chosen_trials
 
-        return chosen_trials(self._trials, nct_ids, condition)
+        return chosen_trials(self._trials, nct_ids, condition, sites_path)
 
     def trial_rows(self) -> list[TrialRow]:
         counts: dict[str, int] = {}
@@ -263,7 +264,8 @@ class IndexedSource:
     def trial_of(self, site: Site) -> Trial:
         return self.trials_by_id([site.nct_id]).get(site.nct_id, self.trial)
 
-    def select_trials(self, nct_ids: frozenset[str], condition: str | None) -> frozenset[str] | None:
+    def select_trials(self, nct_ids: frozenset[str], condition: str | None,
+                      sites_path: Path | None = None) -> frozenset[str] | None:
         """As MemorySource.select_trials, from the index's trial and term tables."""
         from sitefinder.catalogue import chosen_trials
         from sitefinder.models import Trial as Facts
@@ -271,7 +273,7 @@ class IndexedSource:
         if not nct_ids and condition is None:
             return None
         known = {nct: Facts(nct_id=nct) for nct in self.trial_ids()}
-        chosen = chosen_trials(known, nct_ids, None) or frozenset(known)
+        chosen = chosen_trials(known, nct_ids, None, sites_path) or frozenset(known)
         if condition is None:
             return chosen
         from sitefinder.catalogue import term_matches, words
