@@ -8,6 +8,8 @@ made up: "Beijing Municipality", a Hangzhou site whose registry state says Jiang
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import ROOT
@@ -46,6 +48,24 @@ def test_the_province_shown_is_the_province_filtered(cli, store: str) -> None:
     every = cli("list", "--all", "--json", "--lang", "zh", "--sites", str(SITES))
     shown = {site["id"]: site["province_zh"] for site in every.json()["sites"]}
     assert shown[2001] == "北京" and shown[2002] == "浙江"
+
+
+@pytest.mark.parametrize("args, region", [(["list", "--province", "Zhejiang"], "Zhejiang"),
+                                          (["near", "Bavaria"], "Bavaria"),
+                                          (["near", "Hangzhou", "--within", "50"], "Zhejiang")])
+def test_an_english_table_shows_the_province_a_site_without_a_state_is_kept_under(
+        cli, store: str, args: list, region: str) -> None:
+    # a row with no registry state had a blank Province cell in the very list --province kept it in
+    kept = cli(*args, "--all", "--json", "--sites", str(SITES))
+    unnamed = {site["id"] for site in kept.json()["sites"] if not site["province"]}
+    assert unnamed  # the data keep the registry's text: no state
+    table = cli(*args, "--all", "--sites", str(SITES), env={"COLUMNS": "250"})
+    assert table.exit_code == 0, table.stderr
+    rows = {int(line.split()[0]): line for line in table.stdout.splitlines() if line.split()[:1] and line.split()[0].isdigit()}
+    assert unnamed <= set(rows)
+    # the region as a cell of its own (a facility's name may hold it: Zhejiang University)
+    assert all(region in re.split(r"\s{2,}", rows[site_id].strip()) for site_id in unnamed), \
+        [rows[site_id] for site_id in unnamed]
 
 
 def test_a_registry_state_that_contradicts_the_placed_city_gives_way_to_the_city(cli, store: str) -> None:

@@ -43,6 +43,9 @@ class NearResult(NamedTuple):
     trials: dict[str, Trial] = {}  # the trial of each site shown, by NCT id (never mutated)
     many_trials: bool = False  # the dataset holds several trials: each row names its own
     notes: tuple[str, ...] = ()  # what the filters did (a --condition that matched no trial), beside the place's
+    # site id → the province or state a site whose registry names none is kept under (countries.site_region),
+    # for its table cell; {} when every site shown names its own (never mutated)
+    provinces: dict[int, str] = {}
 
 
 class RegionAnswer(NamedTuple):
@@ -61,6 +64,9 @@ class RegionAnswer(NamedTuple):
     notes: tuple[str, ...] = ()  # what else the query could mean (河北 is also Tianjin's 河北区)
     country: str = ""  # the country of a province, as the gazetteer names it ("" for a country itself)
     meant: str = ""  # the country's name a code typed stands for ("HK": Hong Kong), else ""
+    # site id → the province or state a site whose registry names none is kept under (countries.site_region),
+    # for its table cell; {} when every site shown names its own (never mutated)
+    provinces: dict[int, str] = {}
 
     @property
     def named(self) -> str:
@@ -91,6 +97,9 @@ class SiteList(NamedTuple):
     trials: dict[str, Trial] = {}
     many_trials: bool = False
     notes: tuple[str, ...] = ()  # how --city was read (芙蓉区 is a district of 长沙: 长沙's sites)
+    # site id → the province or state a site whose registry names none is kept under (countries.site_region),
+    # for its table cell; {} when every site shown names its own (never mutated)
+    provinces: dict[int, str] = {}
 
 
 class SiteDetail(NamedTuple):

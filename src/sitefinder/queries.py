@@ -243,6 +243,7 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
                                                                            trials=chosen))
         if in_chinese:
             result = result._replace(chinese=chinese_names([entry.site for entry in result.sites], resolution))
+        result = result._replace(provinces=kept_provinces([entry.site for entry in result.sites]))
         return _with_trials(result, source, [entry.site for entry in result.sites])
 
     return _answer(sites_path, question)
@@ -385,7 +386,7 @@ def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource,
         chinese = chinese_names(sites)._replace(place=zh, province=zh if kind == "province" else "")
     return RegionAnswer(query=region.query, region=name, kind=kind, sites=sites, trial=source.trial,
                         chinese=chinese, closed_left_out=closed, notes=region.notes, country=country,
-                        meant=region.meant)
+                        meant=region.meant, provinces=kept_provinces(sites) if isinstance(sites, list) else {})
 
 
 def _region_name(region: RegionNotPlace, named: Province | None, source: MemorySource | IndexedSource) -> str:
@@ -422,6 +423,20 @@ def area_of(country: str) -> Area:
     from sitefinder.countries import area_named
 
     return area_named(country, open_gazetteer())
+
+
+def kept_provinces(sites: list[Site]) -> dict[int, str]:
+    """The province or state each site whose registry names none is kept under by --province
+    (countries.site_region: its placed city's), so that its table cell says what the filter reads:
+    a Hangzhou site with no state listed by `list --province Zhejiang` had a blank Province. The
+    data keep the registry's text (JSON and CSV `province`)."""
+    unnamed = [site for site in sites if not site.province]
+    if not unnamed:  # every shipped site names its province: no gazetteer opened for this
+        return {}
+    from sitefinder.countries import region_of
+
+    gazetteer = open_gazetteer()
+    return {site.id: admin1 for site in unnamed if (admin1 := region_of(site, gazetteer).partition("/")[2])}
 
 
 def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> ChineseNames:
@@ -506,7 +521,8 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
         listed = None if status_value is JOINABLE_FILTER else status_value
         sites, closed = without_closed(source.listing(province_name, city_filter, listed, countries, chosen),
                                        source.trial_of, status_value)
-        answer = SiteList(sites, source.trial, chinese_names(sites) if in_chinese else None, closed, notes=notes)
+        answer = SiteList(sites, source.trial, chinese_names(sites) if in_chinese else None, closed, notes=notes,
+                          provinces=kept_provinces(sites))
         answer = (_with_trials(answer, source, sites) if len(source.trial_ids()) <= 1
                   else _with_chosen_trials(answer, source, chosen))
         if sites:
@@ -871,6 +887,7 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
                                                                            trials=chosen))
         if in_chinese:
             result = result._replace(chinese=chinese_names([entry.site for entry in listings], resolution))
+        result = result._replace(provinces=kept_provinces([entry.site for entry in listings]))
         return HospitalAnswer(result, hospitals)
 
     return _answer(sites_path, question)

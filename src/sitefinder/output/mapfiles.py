@@ -75,7 +75,7 @@ def write_map_file(result: MapResult, out: Path, options: str = "") -> None:
         text = svg(scene, title, labels, footer=footer, caption=caption, attribution=attribution)
     else:
         rows = [[str(rank), str(entry.site.id), printable(facility_cell(entry.site, chinese)),
-                 *map(printable, where_cells(entry.site, chinese)), distance_cell(entry),
+                 *map(printable, where_cells(entry.site, chinese, near.provinces)), distance_cell(entry),
                  status_cell(entry.site, site_trial(near, entry.site), chinese),
                  printable(investigator_cell(entry.site))]
                 for rank, entry in enumerate(near.sites, 1)]

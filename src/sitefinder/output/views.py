@@ -203,14 +203,15 @@ def distance_cell(entry: RankedSite) -> str:
     return f"{'≈' if entry.site.approximate else ''}{entry.distance_km:,.1f}"
 
 
-def where_cells(site: Site, chinese: ChineseNames | None) -> list[str]:
+def where_cells(site: Site, chinese: ChineseNames | None, provinces: Mapping[int, str] | None = None) -> list[str]:
     """City and province cells, the province in its short word ("Beijing", not "Beijing
     Municipality"); "江门", "广东" when Chinese names are asked for and known (the facility cell
-    keeps the registry's English beside the Chinese name, and JSON has both)."""
+    keeps the registry's English beside the Chinese name, and JSON has both). `provinces`: the
+    province a site whose registry names none is kept under (queries.kept_provinces)."""
     from sitefinder.regions import short_province
 
     if chinese is None:
-        return [site.city, short_province(site.province)]
+        return [site.city, short_province(site.province or (provinces or {}).get(site.id, ""))]
     city, province = chinese.sites.get(site.id, ("", ""))
     return [city or site.city, province or short_province(site.province)]
 
@@ -557,7 +558,7 @@ def list_view(answer: SiteList | RegionAnswer, options: str = "") -> View:
     lang = lang_of(chinese)
     if not sites:
         return Message(say("empty.no_sites", lang))
-    rows = [[str(site.id), facility_cell(site, chinese), *where_cells(site, chinese),
+    rows = [[str(site.id), facility_cell(site, chinese), *where_cells(site, chinese, answer.provinces),
              status_cell(site, site_trial(answer, site), chinese), investigator_cell(site)] for site in sites]
     columns: Sequence[Column] = LIST_COLUMNS
     if answer.many_trials:  # every row names its trial
@@ -605,7 +606,7 @@ def origin_words(result: NearResult) -> str:
 def near_rows(result: NearResult) -> list[list[str]]:
     """The rows of NEAR_TABLE_COLUMNS, nearest first (the order is the rank)."""
     return [[str(entry.site.id), facility_cell(entry.site, result.chinese),
-             *where_cells(entry.site, result.chinese), distance_cell(entry),
+             *where_cells(entry.site, result.chinese, result.provinces), distance_cell(entry),
              status_cell(entry.site, site_trial(result, entry.site), result.chinese), investigator_cell(entry.site)]
             for entry in result.sites]
 
