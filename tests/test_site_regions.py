@@ -98,3 +98,14 @@ def test_site_region_reads_the_placed_city_then_the_state_then_the_city_near_the
     assert site_region("Germany", "Bayern", "", None, None, None, gazetteer) == "DE/Bavaria"
     # a state no table knows is its own text, as it was
     assert site_region("Germany", "Nowhere Land", "Nowhere", None, None, None, gazetteer) == "nowhereland"
+
+
+@pytest.mark.parametrize("typed, words", [("Bavaria", "is a state or province,"), ("Bayern", "is a state or province,"),
+                                          ("Zhejiang", "is a province,"), ("浙江", "是一个省级行政区"),
+                                          ("Bayern --lang zh", "是一个一级行政区")])
+def test_a_region_abroad_is_not_called_a_province(cli, typed: str, words: str) -> None:
+    # "Bavaria is a province" said a German state was a province; China's provinces stay provinces
+    query, *options = typed.split()
+    run = cli("near", query, *options, "--all", "--sites", str(SITES))
+    assert run.exit_code == 0, run.stderr
+    assert words in run.stderr

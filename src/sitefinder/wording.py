@@ -400,6 +400,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kind.province": {"en": "province", "zh": "省级行政区"},
     "kind.country": {"en": "country", "zh": "国家"},
     "kind.region": {"en": "region", "zh": "地区"},  # Hong Kong, Macau, Taiwan: a neutral word
+    # a first-level division abroad: a state (Bavaria, Ohio), a province (Ontario), a parish, a county
+    "kind.division": {"en": "state or province", "zh": "一级行政区"},
     "notice.district_city": {"en": "{district} is a district of {city}, and no site names it as its city: "
                                    "the sites in {city}",
                              "zh": "{district}属于{city}，没有研究中心以它为所在城市：以下是{city}的研究中心"},

@@ -411,7 +411,9 @@ def notices(answer: object, options: str = "") -> list[str]:
         lang = lang_of(answer.chinese)
         closed = ([closed_note(answer.closed_left_out, command("near", answer.query, "--all", options=options), lang)]
                   if answer.closed_left_out else [])
-        kind = say(f"kind.{answer.kind}", lang)
+        # China's provinces are provinces; a first-level division abroad is said as what it may be
+        abroad = answer.kind == "province" and answer.country not in ("", "China")
+        kind = say("kind.division" if abroad else f"kind.{answer.kind}", lang)
         if answer.sites:
             return [*spoken_notes(answer.notes, lang),  # what else the name means (河北 is also Tianjin's 河北区)
                     say("notice.region_sites." + ("one" if len(answer.sites) == 1 else "many"), lang,
