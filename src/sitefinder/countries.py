@@ -238,6 +238,13 @@ def region_of(site: Site, gazetteer: Gazetteer) -> str:
                        gazetteer)
 
 
+def division_of(site: Site, gazetteer: Gazetteer) -> tuple[str, str]:
+    """region_of a Site as (ISO code, the gazetteer's admin1 name): ("CN", "Zhejiang"), ("HK", "")
+    for Hong Kong, Macau and Taiwan; ("", "") for a region no table knows."""
+    code, slash, admin1 = region_of(site, gazetteer).partition("/")
+    return (code, admin1) if slash else ("", "")
+
+
 # One entry per distinct row place: a 100k-row file names about 12k (country, state, city)
 @functools.lru_cache(maxsize=50_000)
 def written_region(country: str, state: str, city: str, geonameid: int | None, gazetteer: Gazetteer) -> str | None:

@@ -433,16 +433,16 @@ def kept_provinces(sites: list[Site]) -> dict[int, str]:
     unnamed = [site for site in sites if not site.province]
     if not unnamed:  # every shipped site names its province: no gazetteer opened for this
         return {}
-    from sitefinder.countries import region_of
+    from sitefinder.countries import division_of
 
     gazetteer = open_gazetteer()
-    return {site.id: admin1 for site in unnamed if (admin1 := region_of(site, gazetteer).partition("/")[2])}
+    return {site.id: admin1 for site in unnamed if (admin1 := division_of(site, gazetteer)[1])}
 
 
 def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> ChineseNames:
     """Chinese names of the sites' cities (GeoNames) and provinces, and of the resolved place."""
     from sitefinder.china import CHINA_AREA
-    from sitefinder.countries import region_of
+    from sitefinder.countries import division_of
     from sitefinder.regions import find_province, shown_chinese
 
     gazetteer = open_gazetteer()
@@ -459,7 +459,7 @@ def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> Ch
         # The site's city by its gazetteer id, however it was placed (importer._city_of_point for a
         # registry point); its province the one --province keeps it under (countries.site_region:
         # its placed city's, else its registry state's), so that what is shown is what is filtered.
-        code, _, admin1 = region_of(site, gazetteer).partition("/")
+        code, admin1 = division_of(site, gazetteer)
         province = province_zh(admin1 or code) if code in CHINA_AREA else ""
         return gazetteer.chinese_name(site.geonameid) if site.geonameid else "", province
 

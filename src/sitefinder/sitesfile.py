@@ -22,7 +22,7 @@ from sitefinder.contacts import contact_records, contacts_from_list, contacts_to
 from sitefinder.errors import DataFileError
 from sitefinder.models import Contact, Site, SiteData
 from sitefinder.status import STATUS_WORDS, normalize_status
-from sitefinder.text import cell_text, inert_cell, quoted
+from sitefinder.text import CELL_QUOTE, cell_text, inert_cell, quoted
 
 COLUMNS = ("id", "facility", "city", "province", "country", "status", "latitude", "longitude",
            "coordinate_precision", "coordinate_source", "geonameid", "location_note", "contacts", "nct_id")
@@ -228,7 +228,6 @@ class SitesReader:
 
 _FIELD_NAMES = ("id", "facility", "city", "province", "country", "status", "latitude", "longitude",
                 "coordinate_precision", "coordinate_source", "geonameid", "location_note", "nct_id")
-_CELL_QUOTE = "'"
 # the text columns of _FIELD_NAMES a spreadsheet's quote may lead (the others are numbers, codes and ids)
 _TEXT_COLUMNS = tuple(_FIELD_NAMES.index(name) for name in ("facility", "city", "province", "country",
                                                             "coordinate_precision", "coordinate_source", "location_note"))
@@ -287,7 +286,7 @@ class _FastRow:
         if max(max(map(len, column)) for column in columns) > MAX_FIELD_CHARS:
             return None
         for at in _TEXT_COLUMNS:  # a cell quoted against spreadsheets (inert_cell): the quote taken off, as
-            if _CELL_QUOTE in "".join(map(itemgetter(0), filter(None, columns[at]))):  # _parse_row does ('Ākra, 's-Hertogenbosch: rows of
+            if CELL_QUOTE in "".join(map(itemgetter(0), filter(None, columns[at]))):  # _parse_row does ('Ākra, 's-Hertogenbosch: rows of
                 columns[at] = list(map(cell_text, columns[at]))  # every other batch went row by row)
         (raw_ids, facilities, cities, provinces, countries, status_texts, latitude_texts, longitude_texts,
          precisions, sources, geonameid_texts, notes, nct_texts) = columns
@@ -366,7 +365,7 @@ class _FastRow:
          precision, source, geonameid_text, note, nct_text) = values
         if not (raw_id.isascii() and raw_id.isdigit() and facility) or not 1 <= int(raw_id) <= MAX_SITE_ID:
             return None
-        if _CELL_QUOTE in (facility[:1], city[:1], province[:1], country[:1], precision[:1], source[:1], note[:1]):
+        if CELL_QUOTE in (facility[:1], city[:1], province[:1], country[:1], precision[:1], source[:1], note[:1]):
             return None  # as record_columns
         latitude: float | None = None
         longitude: float | None = None

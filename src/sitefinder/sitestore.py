@@ -779,23 +779,18 @@ class _IndexRows:
         places = list(zip(countries, provinces, cities, geonameids))
         if len(self.places) > MAX_REMEMBERED_PLACES:  # bounded: a file of all-different places is only slower
             self.places.clear()
-        missing = set(places).difference(self.places)
-        if missing:
-            from sitefinder.countries import site_area, written_region
-            from sitefinder.gazetteer import open_shipped as open_gazetteer
+        from sitefinder.countries import pointed_region, site_area, written_region
+        from sitefinder.gazetteer import open_shipped as open_gazetteer
 
-            gazetteer = open_gazetteer()
-            for place in missing:
-                self.places[place] = (site_area(*place[:3], gazetteer), written_region(*place, gazetteer))
+        gazetteer = open_gazetteer()  # one per process, opened by the first batch
+        for place in set(places).difference(self.places):
+            self.places[place] = (site_area(*place[:3], gazetteer), written_region(*place, gazetteer))
         known = list(map(self.places.__getitem__, places))
         regions = list(map(itemgetter(1), known))
         if None in regions:
-            from sitefinder.countries import pointed_region
-            from sitefinder.gazetteer import open_shipped as open_gazetteer
-
             for at in [at for at, region in enumerate(regions) if region is None]:
                 regions[at] = pointed_region(countries[at], provinces[at], cities[at], latitudes[at], longitudes[at],
-                                             open_gazetteer())
+                                             gazetteer)
         rows = list(zip(positions, site_ids, lines, latitudes, longitudes, regions,
                         map(self.province_keys.__getitem__, provinces), map(self.city_keys.__getitem__, cities),
                         statuses, geonameids, ncts,

@@ -145,22 +145,22 @@ def printable_lines(text: str) -> str:
 # would be numbers to a spreadsheet (8.6E+12, the + and the digits lost), "=HYPERLINK(…)" a formula.
 # Only a number of the data (a float or int, as a coordinate is) is written as the number it is.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_CELL_QUOTE = "'"
+CELL_QUOTE = "'"  # the quote inert_cell puts before a formula start (readers look for it)
 
 
 def inert_cell(text: str) -> str:
     """A text as a CSV cell a spreadsheet shows as that text: a formula start quoted. A text that
     starts with the quote and then a formula start or another quote is quoted too, so that
     `cell_text` takes off exactly the one this put on ("'s-Hertogenbosch" is left as it is)."""
-    if text.startswith(FORMULA_STARTS) or (text.startswith(_CELL_QUOTE) and text[1:2] in (*FORMULA_STARTS, _CELL_QUOTE)
+    if text.startswith(FORMULA_STARTS) or (text.startswith(CELL_QUOTE) and text[1:2] in (*FORMULA_STARTS, CELL_QUOTE)
                                            and len(text) > 1):
-        return _CELL_QUOTE + text
+        return CELL_QUOTE + text
     return text
 
 
 def cell_text(cell: str) -> str:
     """The text `inert_cell` wrote a cell for (a sites file read back)."""
-    if cell.startswith(_CELL_QUOTE) and cell[1:2] in (*FORMULA_STARTS, _CELL_QUOTE) and len(cell) > 1:
+    if cell.startswith(CELL_QUOTE) and cell[1:2] in (*FORMULA_STARTS, CELL_QUOTE) and len(cell) > 1:
         return cell[1:]
     return cell
 
