@@ -154,11 +154,15 @@ class SitesReader:
     """A sites file's rows in two steps, so that the work can be shared out: `rows` yields (line,
     fields) for each row of the header's width (the CSV, its encoding and the width are checked as
     it reads), and `site` or `record` checks and converts one, or says None for a blank row. The
-    header is read and checked when the reader is made."""
+    header is read and checked when the reader is made; or given, already checked, to a reader of
+    the rest of a file (`handle` starting at a row, its lines counted from 1)."""
 
-    def __init__(self, path: Path, handle: Iterable[str]) -> None:
+    def __init__(self, path: Path, handle: Iterable[str], header: list[str] | None = None) -> None:
         self.path = path
         self._reader = csv.reader(handle, strict=True)  # strict: a stray quote is an error
+        if header is not None:
+            self.header, self._fast = header, _FastRow(header)
+            return
         with self._errors():
             try:
                 header = [name.strip() for name in next(self._reader)]
@@ -192,6 +196,9 @@ class SitesReader:
                     raise DataFileError(self.path, line=reader.line_num, key="data.field_count", count=len(fields),
                                         width=width)
                 yield reader.line_num, fields
+
+    def lines_read(self) -> int:
+        return self._reader.line_num
 
     def site(self, line: int, fields: list[str]) -> Site | None:
         return self._fast.site(fields) or self._fully_checked(line, fields, lambda site: site)

@@ -31,6 +31,7 @@ from sitefinder.status import effective_status, site_statuses_shown_as, status_m
 from sitefinder.text import fold
 
 if TYPE_CHECKING:  # sqlite3 itself is imported where an index is opened: `list` on a small file never needs it
+    import mmap
     import sqlite3
 
     from sitefinder.sitesfile import SitesReader
@@ -580,18 +581,52 @@ def _build_index(index_path: Path, stamp: str, path: Path, named: Path, size: in
         raise DataFileError(named, key="data.too_large_index", most=MAX_INDEXED_FILE_BYTES // 1024**3)
 
     def write(tmp: Path) -> None:
-        db = sqlite3.connect(tmp)
-        try:
-            with _collector_paused():
-                _fill_index(db, stamp, path, named, size, progress)
-        finally:
-            db.close()
+        with _collector_paused():
+            try:
+                _fill_new(tmp, lambda db: _fill_index(db, stamp, path, named, size, progress, _two_cores(size)))
+            except _PartFailed:
+                # the single-process build says what is wrong, and where, exactly as ever (or builds
+                # the index after all: a worker that was killed only costs time)
+                _fill_new(tmp, lambda db: _fill_index(db, stamp, path, named, size, progress, False))
 
     try:
         replace_atomically(index_path, write)  # a concurrent reader sees the old index or the new one
         return _connect_read_only(index_path)
     except (OSError, sqlite3.Error):
         return None
+
+
+def _fill_new(tmp: Path, fill: Callable[[sqlite3.Connection], None]) -> None:
+    """`fill` an empty database at `tmp` (emptied first: a build given up half way is started again)."""
+    import sqlite3
+
+    tmp.write_bytes(b"")
+    db = sqlite3.connect(tmp)
+    try:
+        fill(db)
+    finally:
+        db.close()
+
+
+# A file this large is indexed by two processes, each reading, checking and storing half of it
+# (fork, where there is a second core to run on): at 100k rows (21 MB) ... (see the commit), below it
+# the fork, the merge and the second reader's start cost more than they save.
+TWO_PROCESSES_FROM_BYTES = 16 * 1024**2
+
+
+def _two_cores(size: int) -> bool:
+    """Whether the build of a file of `size` bytes shares its work with a second process."""
+    import os
+
+    if size < TWO_PROCESSES_FROM_BYTES or not hasattr(os, "fork"):
+        return False
+    usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
+    return len(usable) >= 2
+
+
+class _PartFailed(Exception):
+    """The two-process build gave up (a bad row, a repeated id, a worker that died): the build is
+    done again by one process, which reports what it finds as ever."""
 
 
 @contextmanager
@@ -616,44 +651,84 @@ def _connect_read_only(index_path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{index_path.resolve().as_uri()}?mode=ro", uri=True)
 
 
-def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, size: int,
-                progress: Callable[[str], None] | None) -> None:
-    import sqlite3
-    import time
-
-    from sitefinder.sitesfile import SitesReader, duplicate_id, no_sites
-    from sitefinder.wording import said  # how far it has come, said where a person reads it (streams.progress)
-
-    db.executescript("""
-        PRAGMA journal_mode = OFF;
-        PRAGMA synchronous = OFF;
-        PRAGMA cache_size = -65536;
-        -- CREATE INDEX sorts on a second thread too when a core is free (at 1M rows, load 4: the eight
-        -- lookups in 14.0 s wall rather than 18.5, the same CPU)
-        PRAGMA threads = 2;
-        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE site (position INTEGER PRIMARY KEY, id INTEGER NOT NULL UNIQUE, line INTEGER NOT NULL,
-                           latitude REAL, longitude REAL, region TEXT NOT NULL, province_key TEXT NOT NULL, city_key TEXT NOT NULL,
-                           status TEXT, geonameid INTEGER, nct_id TEXT NOT NULL, shown_status TEXT, area TEXT NOT NULL);
-        -- apart from the columns indexed, so that building each lookup reads a narrow table (the folded
-        -- facility, scanned by `show`, here too: at 1M rows the eight lookups took 10.3 s with it, 8.2 without)
-        -- the other fields of the Site, a column each (_COLUMNS reads them by name); contacts as the
-        -- JSON text of their stored shape, '' when none; nct_given NULL when the site's trial is
-        -- site.nct_id as given, '' when the file named none (site.nct_id is then the one trial's)
+def _site_tables(unique_ids: bool = True) -> str:
+    # apart from the columns indexed, so that building each lookup reads a narrow table (the folded
+    # facility, scanned by `show`, here too: at 1M rows the eight lookups took 10.3 s with it, 8.2 without)
+    # the other fields of the Site, a column each (_COLUMNS reads them by name); contacts as the
+    # JSON text of their stored shape, '' when none; nct_given NULL when the site's trial is
+    # site.nct_id as given, '' when the file named none (site.nct_id is then the one trial's).
+    # A worker's part has no UNIQUE ids: they are checked when the part joins the index.
+    return f"""
+        CREATE TABLE site (position INTEGER PRIMARY KEY, id INTEGER NOT NULL{" UNIQUE" if unique_ids else ""},
+                           line INTEGER NOT NULL, latitude REAL, longitude REAL, region TEXT NOT NULL,
+                           province_key TEXT NOT NULL, city_key TEXT NOT NULL, status TEXT, geonameid INTEGER,
+                           nct_id TEXT NOT NULL, shown_status TEXT, area TEXT NOT NULL);
         CREATE TABLE site_row (position INTEGER PRIMARY KEY, facility TEXT NOT NULL, city TEXT NOT NULL,
                                province TEXT NOT NULL, country TEXT NOT NULL, coordinate_precision TEXT NOT NULL,
                                coordinate_source TEXT NOT NULL, location_note TEXT NOT NULL, contacts TEXT NOT NULL,
                                nct_given TEXT, facility_key TEXT NOT NULL);
-    """)
-    from sitefinder.catalogue import trials_beside
+    """
 
-    # each site's trial, for the status it shows (its own trial's when it gives none) and the trial table
-    one, described = trials_beside(path, named if named != path else None)
-    catalogue = {trial.nct_id: trial for trial in described}
-    site_counts: dict[str, int] = {}
-    started = time.monotonic()
-    shown = started - PROGRESS_EVERY
-    count = 0
+
+_SITE_COLUMNS = ("position, id, line, latitude, longitude, region, province_key, city_key, status, geonameid, "
+                 "nct_id, shown_status, area")
+_ROW_COLUMNS = ("position, facility, city, province, country, coordinate_precision, coordinate_source, "
+                "location_note, contacts, nct_given, facility_key")
+
+
+class _Span(io.RawIOBase):
+    """The bytes of a file from `start` to `end` (None: to its end), read as a file of their own;
+    `done` counts those read."""
+
+    def __init__(self, path: Path, start: int = 0, end: int | None = None) -> None:
+        super().__init__()
+        self._file = path.open("rb", buffering=0)
+        self._file.seek(start)
+        self._left, self.done = (None if end is None else end - start), 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        view = memoryview(buffer)
+        if self._left is not None:
+            view = view[:self._left]
+        read = self._file.readinto(view) or 0
+        self.done += read
+        if self._left is not None:
+            self._left -= read
+        return read
+
+    def close(self) -> None:
+        self._file.close()
+        super().close()
+
+
+@contextmanager
+def _text_of(span: _Span, encoding: str) -> Iterator[io.TextIOWrapper]:
+    # decoded by a wrapper of our own, so that progress reads the byte offset
+    with span, io.BufferedReader(span, 1 << 16) as buffered, \
+            io.TextIOWrapper(buffered, encoding=encoding, newline="") as handle:
+        yield handle
+
+
+class _Filled(NamedTuple):
+    positions: int  # rows read, blank ones counted (the next row's position)
+    sites: int  # sites stored
+    lines: int  # lines read
+
+
+def _fill_sites(db: sqlite3.Connection, reader: SitesReader, converter: _IndexRows, named: Path,
+                site_counts: dict[str, int], after_batch: Callable[[int], None]) -> _Filled:
+    """Store the sites `reader` reads, converted batch by batch; each site's trial counted in
+    `site_counts` (and a trial no trials.json describes added to the converter's catalogue);
+    `after_batch` is told the count so far."""
+    import sqlite3
+
+    from sitefinder.sitesfile import duplicate_id
+
+    catalogue, one = converter.catalogue, converter.one
+    count = positions = 0
 
     def insert(rows: list[tuple], texts: list[tuple]) -> None:
         try:
@@ -666,23 +741,74 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
                     raise duplicate_id(named, row[1], first[0], row[2]) from None
             raise
 
-    # opened as bytes and decoded by a wrapper of our own, so that progress reads the byte offset
-    with path.open("rb") as raw, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as handle:
+    for start, batch in _batches(reader.rows()):
+        rows, texts, trials = converter.convert(start, batch)
+        positions = start + len(batch)
+        for nct, sites in trials.items():  # in file order, so that the trial table's order is the file's
+            site_counts[nct or one.nct_id] = site_counts.get(nct or one.nct_id, 0) + sites
+            if nct and nct not in catalogue:  # a trial no trials.json describes: still --trial
+                catalogue[nct] = Trial(nct_id=nct)
+        insert(rows, texts)
+        count += len(rows)
+        after_batch(count)
+    return _Filled(positions, count, reader.lines_read())
+
+
+def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, size: int,
+                progress: Callable[[str], None] | None, two_processes: bool = False) -> None:
+    import time
+
+    from sitefinder.sitesfile import SitesReader, no_sites
+    from sitefinder.wording import said  # how far it has come, said where a person reads it (streams.progress)
+
+    db.executescript("""
+        PRAGMA journal_mode = OFF;
+        PRAGMA synchronous = OFF;
+        PRAGMA cache_size = -65536;
+        -- CREATE INDEX sorts on a second thread too when a core is free (at 1M rows, load 4: the eight
+        -- lookups in 14.0 s wall rather than 18.5, the same CPU)
+        PRAGMA threads = 2;
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """ + _site_tables())
+    from sitefinder.catalogue import trials_beside
+
+    # each site's trial, for the status it shows (its own trial's when it gives none) and the trial table
+    one, described = trials_beside(path, named if named != path else None)
+    catalogue = {trial.nct_id: trial for trial in described}
+    site_counts: dict[str, int] = {}
+    started = time.monotonic()
+    shown = started - PROGRESS_EVERY
+    split = _halfway_boundary(path, size) if two_processes else None
+    span = _Span(path, 0, split)
+    part: _Part | None = None
+
+    def said_progress(count: int) -> None:
+        nonlocal shown
+        now = time.monotonic()
+        if progress is not None and now - started >= PROGRESS_AFTER_SECONDS and now - shown >= PROGRESS_EVERY:
+            shown = now
+            more, bytes_done = part.progress() if part is not None else (0, 0)
+            progress(said("progress.indexing", name=named.name, sites=f"{count + more:,}",
+                           percent=(span.done + bytes_done) * 100 // max(size, 1)))
+
+    def after_batch(count: int) -> None:
+        if part is not None:
+            part.check()
+        said_progress(count)
+
+    with _text_of(span, "utf-8-sig") as handle:
         reader = SitesReader(named, handle)
         converter = _IndexRows(reader, one, catalogue)
-        for start, batch in _batches(reader.rows()):
-            rows, texts, trials = converter.convert(start, batch)
-            for nct, sites in trials.items():  # in file order, so that the trial table's order is the file's
-                site_counts[nct or one.nct_id] = site_counts.get(nct or one.nct_id, 0) + sites
-                if nct and nct not in catalogue:  # a trial no trials.json describes: still --trial
-                    catalogue[nct] = Trial(nct_id=nct)
-            insert(rows, texts)
-            count += len(rows)
-            now = time.monotonic()
-            if progress is not None and now - started >= PROGRESS_AFTER_SECONDS and now - shown >= PROGRESS_EVERY:
-                shown = now
-                progress(said("progress.indexing", name=named.name, sites=f"{count:,}",
-                               percent=raw.tell() * 100 // max(size, 1)))
+        if split is None:
+            filled = _fill_sites(db, reader, converter, named, site_counts, after_batch)
+        else:
+            with _Part.started(path, named, split, reader.header, one, catalogue, db) as part:
+                try:
+                    filled = _fill_sites(db, reader, converter, named, site_counts, after_batch)
+                except SitefinderError:  # the first half's, or the second's before it: one process says which
+                    raise _PartFailed() from None
+                filled = part.joined(db, filled, converter, site_counts, said_progress)
+    count = filled.sites
     if not count:
         raise no_sites(named)
     province_keys, city_keys, country_keys, cities = converter.seen()
@@ -702,6 +828,171 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
     if progress is not None and time.monotonic() - started >= PROGRESS_AFTER_SECONDS:
         progress(said("progress.indexed", name=named.name, sites=f"{count:,}",
                       seconds=f"{time.monotonic() - started:.0f}"))
+
+
+SPLIT_SEARCH_BYTES = 1024**2  # how far past the middle a line break outside quotes is looked for
+
+
+def _halfway_boundary(path: Path, size: int) -> int | None:
+    """A byte offset near the middle of the file, just after a line break with an even number of
+    quote characters before it, where a row starts (else the first half's reader reports the end of
+    the file inside a quoted field, and the build is done by one process); None if none is found
+    within SPLIT_SEARCH_BYTES."""
+    target, quotes, read = size // 2, 0, 0
+    with path.open("rb") as handle:
+        while read < target:
+            chunk = handle.read(min(1 << 20, target - read))
+            if not chunk:
+                return None
+            quotes += chunk.count(b'"')
+            read += len(chunk)
+        while read < target + SPLIT_SEARCH_BYTES:
+            chunk = handle.read(1 << 16)
+            start = 0
+            while (end := chunk.find(b"\n", start)) >= 0:
+                quotes += chunk.count(b'"', start, end + 1)
+                start = end + 1
+                if quotes % 2 == 0:
+                    return read + start if read + start < size else None
+            quotes += chunk.count(b'"', start)
+            read += len(chunk)
+            if not chunk:
+                return None
+    return None
+
+
+class _Part:
+    """The second half of a sites file, read, checked and stored by a forked process into a
+    database of its own beside the index, then copied into the index: the work of a large build
+    shared by two cores. Anything that goes wrong in it (a bad row, a dead process) is _PartFailed."""
+
+    def __init__(self, pid: int, part: Path, shared: mmap.mmap) -> None:
+        self.pid, self.path, self._shared = pid, part, shared
+        self._status: int | None = None
+
+    @classmethod
+    @contextmanager
+    def started(cls, path: Path, named: Path, split: int, header: list[str], one: Trial,
+                catalogue: dict[str, Trial], db: sqlite3.Connection) -> Iterator[_Part]:
+        import mmap
+        import os
+        import signal
+
+        target = Path(db.execute("PRAGMA database_list").fetchone()[2] + ".part")
+        target.unlink(missing_ok=True)
+        shared = mmap.mmap(-1, 16)  # the worker's count and bytes read, for the progress line
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover (the worker: measured by the parent's tests of its result)
+            code = 1
+            try:
+                _fill_part(target, path, named, split, header, one, dict(catalogue), shared)
+                code = 0
+            finally:
+                os._exit(code)  # never the parent's cleanup, its buffered output or its atexit
+        part = cls(pid, target, shared)
+        try:
+            yield part
+        finally:
+            if part._status is None:  # given up (or interrupted): the worker is not waited for
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+                os.waitpid(pid, 0)
+            target.unlink(missing_ok=True)
+            shared.close()
+
+    def progress(self) -> tuple[int, int]:
+        import struct
+
+        count, done = struct.unpack_from("qq", self._shared)
+        return count, done
+
+    def check(self) -> None:
+        """_PartFailed if the worker has stopped on a problem."""
+        import os
+
+        if self._status is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self._status = status
+        if self._status is not None and self._status != 0:
+            raise _PartFailed()
+
+    def joined(self, db: sqlite3.Connection, first: _Filled, converter: _IndexRows, site_counts: dict[str, int],
+               said_progress: Callable[[int], None]) -> _Filled:
+        """The worker's rows copied into the index `db` after `first`'s (positions and lines counted
+        on from them), with what it saw of them; _PartFailed if it failed or repeats an id."""
+        import os
+        import pickle
+        import sqlite3
+        import time
+
+        while self._status is None:  # its progress said while it finishes
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self._status = status
+                break
+            said_progress(first.sites)
+            time.sleep(0.02)
+        self.check()
+        db.commit()  # ATTACH is refused inside a transaction
+        db.execute("ATTACH DATABASE ? AS part", (str(self.path),))
+        try:
+            (summary,), = db.execute("SELECT value FROM part.summary").fetchall()
+            filled, counts, order, seen = pickle.loads(summary)
+            try:
+                db.execute(f"INSERT INTO site SELECT position + ?, id, line + ?, "
+                           f"{_SITE_COLUMNS.split(', ', 3)[3]} FROM part.site ORDER BY position",
+                           (first.positions, first.lines))
+            except sqlite3.IntegrityError:  # an id of the first half again (the one process says where)
+                raise _PartFailed() from None
+            db.execute(f"INSERT INTO site_row SELECT position + ?, {_ROW_COLUMNS.split(', ', 1)[1]} "
+                       f"FROM part.site_row ORDER BY position", (first.positions,))
+            db.commit()
+        finally:
+            db.execute("DETACH DATABASE part")
+        for nct, sites in counts.items():
+            site_counts[nct] = site_counts.get(nct, 0) + sites
+        for nct in order:  # the trials first named in the second half, after those of the first
+            if nct not in converter.catalogue:
+                converter.catalogue[nct] = Trial(nct_id=nct)
+        converter.join(seen)
+        return _Filled(first.positions + filled.positions, first.sites + filled.sites, first.lines + filled.lines)
+
+
+def _fill_part(target: Path, path: Path, named: Path, split: int, header: list[str], one: Trial,
+               catalogue: dict[str, Trial], shared: mmap.mmap) -> None:
+    """The worker's half: the rows from byte `split` on, stored in `target` with positions and
+    lines counted from the half's start, and what the index's meta and trial tables need of them."""
+    import pickle
+    import sqlite3
+    import struct
+
+    from sitefinder.gazetteer import open_shipped
+    from sitefinder.sitesfile import SitesReader
+
+    open_shipped.cache_clear()  # its own connection: an SQLite connection is never used across a fork
+    db = sqlite3.connect(target)
+    try:
+        # a small cache: the part's tables are only appended to; the index's own keeps its 64 MB
+        db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -8192;"
+                         + _site_tables(unique_ids=False))
+        span = _Span(path, split)
+        with _text_of(span, "utf-8") as handle:  # a U+FEFF here is text, not a byte order mark
+            reader = SitesReader(named, handle, header=header)
+            converter = _IndexRows(reader, one, catalogue)
+            known = list(catalogue)
+            counts: dict[str, int] = {}
+            filled = _fill_sites(db, reader, converter, named, counts,
+                                 lambda count: struct.pack_into("qq", shared, 0, count, span.done))
+        known_set = set(known)
+        order = [nct for nct in catalogue if nct not in known_set]
+        db.execute("CREATE TABLE summary (value BLOB NOT NULL)")
+        db.execute("INSERT INTO summary VALUES (?)", (pickle.dumps((filled, counts, order, converter.seen())),))
+        db.commit()
+    finally:
+        db.close()
 
 
 def _batches(rows: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, list[tuple[int, list[str]]]]]:
@@ -801,6 +1092,14 @@ class _IndexRows:
 
     def seen(self) -> _Seen:
         return self.province_keys, self.city_keys, self.country_keys, {city for city in self.cities if city is not None}
+
+    def join(self, seen: _Seen) -> None:
+        """What another converter `seen` of the file's other rows."""
+        province_keys, city_keys, country_keys, cities = seen
+        self.province_keys.update(province_keys)
+        self.city_keys.update(city_keys)
+        self.country_keys.update(country_keys)
+        self.cities.update(cities)
 
 
 def _fill_trials(db: sqlite3.Connection, rows: list[TrialRow]) -> None:
