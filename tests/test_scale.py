@@ -24,6 +24,16 @@ def plain_files_unless_a_test_asks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 10**12)
 
 
+@pytest.fixture(params=["one process", "two processes"])
+def processes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A first index build by one process, or (whatever the file's size) shared with a forked worker."""
+    if request.param == "two processes":
+        monkeypatch.setattr(sources, "TWO_PROCESSES_FROM_BYTES", 0)
+        if not sources._two_cores(1):
+            pytest.skip("one usable CPU, or no fork: the build is always one process")
+    return str(request.param)
+
+
 @pytest.fixture
 def world_file(tmp_path: Path) -> Path:
     rng = random.Random(11)
@@ -287,7 +297,7 @@ def test_list_json_streams_the_same_bytes_as_one_dump(world_file: Path, monkeypa
     assert cli("list", "--sites", str(world_file), "--json").stdout == plain
 
 
-def test_a_slow_first_index_build_says_how_far_it_has_come(world_file: Path, monkeypatch, cli) -> None:
+def test_a_slow_first_index_build_says_how_far_it_has_come(world_file: Path, monkeypatch, cli, processes) -> None:
     monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
     monkeypatch.setattr(sources, "PROGRESS_AFTER_SECONDS", 0.0)
     monkeypatch.setattr(sources, "BATCH_ROWS", 500)
@@ -303,7 +313,7 @@ def test_a_slow_first_index_build_says_how_far_it_has_come(world_file: Path, mon
     assert "indexing" not in again.stderr and "indexed" not in again.stderr  # built once
 
 
-def test_a_repeated_id_in_a_large_file_names_both_lines(tmp_path: Path, monkeypatch, cli) -> None:
+def test_a_repeated_id_in_a_large_file_names_both_lines(tmp_path: Path, monkeypatch, cli, processes) -> None:
     path = tmp_path / "sites.csv"
     write_sites_file(path, [make_site(i) for i in range(1, 5000)] + [make_site(17)])
     plain = cli("list", "--sites", str(path))
@@ -416,7 +426,7 @@ def many_trials_file(tmp_path: Path) -> Path:
                                   ["list", "--province", "Guangdong", "--json"], ["list", "--trial", "NCT00000004", "--json"],
                                   ["list", "--country", "Japan", "--json", "--all"], ["show", "12", "--json"]])
 def test_an_index_answers_as_the_file_itself(many_trials_file: Path, tmp_path: Path, cli, monkeypatch,
-                                             args: list[str]) -> None:
+                                             args: list[str], processes: str) -> None:
     """The index is written straight from the checked fields, in batches; what it answers is what
     the file read whole answers (several trials, blank rows, names first seen in any batch)."""
     monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 10**12)
@@ -431,7 +441,7 @@ def test_an_index_answers_as_the_file_itself(many_trials_file: Path, tmp_path: P
 @pytest.mark.parametrize("line, change", [(2, "bad row"), (12, "bad row"), (40, "bad row"), (300, "bad row"),
                                           (19, "repeated id"), (250, "repeated id")])
 def test_a_bad_row_is_reported_by_the_index_build_as_by_the_file_reader(
-        many_trials_file: Path, tmp_path: Path, cli, monkeypatch, line: int, change: str) -> None:
+        many_trials_file: Path, tmp_path: Path, cli, monkeypatch, line: int, change: str, processes: str) -> None:
     lines = many_trials_file.read_text(encoding="utf-8").splitlines(keepends=True)
     if change == "repeated id":
         lines[line - 1] = "12" + lines[line - 1][lines[line - 1].index(","):]
@@ -451,7 +461,7 @@ def test_a_bad_row_is_reported_by_the_index_build_as_by_the_file_reader(
 @pytest.mark.parametrize("problems", [{10: "width", 13: "quote"}, {10: "quote", 13: "width"}, {9: "width", 15: "width"},
                                       {11: "break", 13: "width"}, {11: "break", 14: "quote"}, {9: "blank", 12: "width"}])
 def test_the_first_of_two_problems_in_a_batch_is_said_by_the_index_build_as_by_the_file_reader(
-        many_trials_file: Path, tmp_path: Path, cli, monkeypatch, problems: dict[int, str]) -> None:
+        many_trials_file: Path, tmp_path: Path, cli, monkeypatch, problems: dict[int, str], processes: str) -> None:
     lines = many_trials_file.read_text(encoding="utf-8").splitlines(keepends=True)
     for line, problem in problems.items():
         row_id, _facility, rest = lines[line - 1].split(",", 2)
@@ -466,7 +476,7 @@ def test_the_first_of_two_problems_in_a_batch_is_said_by_the_index_build_as_by_t
 
 
 def test_an_interrupted_first_build_leaves_no_index_and_the_next_run_builds_it_whole(world_file: Path,
-                                                                                     monkeypatch) -> None:
+                                                                                     monkeypatch, processes) -> None:
     monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
     monkeypatch.setattr(sources, "PROGRESS_AFTER_SECONDS", 0.0)
     monkeypatch.setattr(sources, "BATCH_ROWS", 500)
@@ -496,3 +506,88 @@ def test_a_slow_first_index_build_says_how_far_it_has_come_in_the_locales_langua
     assert run.exit_code == 0
     assert "正在为 sites.csv 建立索引" in run.stderr and "已为 sites.csv 建立索引：3,004 个研究中心" in run.stderr
     assert "indexing" not in run.stderr and "indexed" not in run.stderr
+
+
+def built_by(path: Path, tmp_path: Path, name: str, two_processes: bool) -> list[str]:
+    """The index _build_index makes of `path` (batches of 7 rows), dumped as SQL text."""
+    import sqlite3
+
+    index = tmp_path / f"{name}.sqlite"
+    sources.TWO_PROCESSES_FROM_BYTES = 0 if two_processes else 10**12
+    stat = path.stat()
+    db = sources._build_index(index, "stamp", path, path, stat.st_size, None)
+    assert db is not None
+    db.close()
+    with sqlite3.connect(index) as db:
+        return list(db.iterdump())
+
+
+@pytest.mark.parametrize("layout", ["many trials", "varied", "a quoted line break mid-file", "a stray quote",
+                                    "second half blank"])
+def test_two_processes_build_the_index_one_process_builds(many_trials_file: Path, varied_file: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch, layout: str) -> None:
+    """Row for row, every table: the second half's positions and lines follow the first's, its
+    trials join the catalogue after the first half's, its names join the meta table's lists."""
+    if not sources._two_cores(10**12):
+        pytest.skip("one usable CPU, or no fork")
+    monkeypatch.setattr(sources, "BATCH_ROWS", 7)
+    monkeypatch.setattr(sources, "TWO_PROCESSES_FROM_BYTES", sources.TWO_PROCESSES_FROM_BYTES)  # restored after
+    path = varied_file if layout == "varied" else many_trials_file
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    middle = len(lines) // 2
+    if layout == "a quoted line break mid-file":  # line breaks inside quotes on either side of the middle
+        for at in range(middle - 3, middle + 4):
+            row_id, facility, rest = lines[at].split(",", 2)
+            lines[at] = f'{row_id},"{facility}\n{"," * (at % 3)}\n",{rest}'
+    elif layout == "a stray quote":  # a quote in an unquoted field (csv keeps it): the quotes counted are off by one
+        row_id, facility, rest = lines[5].split(",", 2)
+        lines[5] = f'{row_id},{facility} 5" screen,{rest}'
+        row_id, facility, rest = lines[middle + 2].split(",", 2)
+        lines[middle + 2] = f'{row_id},"{facility}\nsecond line",{rest}'
+    elif layout == "second half blank":
+        lines[middle:] = ["," * 13 + "\n"] * (len(lines) - middle)
+    path.write_text("".join(lines), encoding="utf-8")
+    splits: list[int | None] = []
+    real_boundary = sources._halfway_boundary
+    monkeypatch.setattr(sources, "_halfway_boundary", lambda *args: splits.append(real_boundary(*args)) or splits[-1])
+    one = built_by(path, tmp_path, "one", two_processes=False)
+    assert not splits
+    two = built_by(path, tmp_path, "two", two_processes=True)
+    assert splits and (splits[0] is not None or layout == "a stray quote")  # shared, but for a quote that misleads
+    assert two == one and len(one) > 400
+    assert [entry.name for entry in tmp_path.iterdir() if entry.suffix not in (".csv", ".sqlite", ".json")] == []
+
+
+@pytest.mark.parametrize("death", ["an exception", "killed"])
+def test_a_worker_that_dies_costs_only_time(many_trials_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            death: str) -> None:
+    """The build is done again by one process: the same index, no part left beside it."""
+    if not sources._two_cores(10**12):
+        pytest.skip("one usable CPU, or no fork")
+    monkeypatch.setattr(sources, "BATCH_ROWS", 7)
+    monkeypatch.setattr(sources, "TWO_PROCESSES_FROM_BYTES", sources.TWO_PROCESSES_FROM_BYTES)
+    one = built_by(many_trials_file, tmp_path, "one", two_processes=False)
+
+    def dies(*args: object) -> None:
+        if death == "killed":
+            os.kill(os.getpid(), 9)
+        raise RuntimeError("a worker's bug")
+
+    monkeypatch.setattr(sources, "_fill_part", dies)
+    started: list[int] = []
+    real_check = sources._Part.check
+    monkeypatch.setattr(sources._Part, "check", lambda part: started.append(part.pid) or real_check(part))
+    assert built_by(many_trials_file, tmp_path, "two", two_processes=True) == one
+    assert started  # there was a worker
+    assert sorted(entry.name for entry in tmp_path.iterdir()) == ["many.csv", "one.sqlite", "trials.json", "two.sqlite"]
+
+
+def test_one_process_without_a_second_cpu_or_fork(monkeypatch: pytest.MonkeyPatch) -> None:
+    big = sources.TWO_PROCESSES_FROM_BYTES
+    assert not sources._two_cores(big - 1)  # a small file never pays for a worker
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert not sources._two_cores(big)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert sources._two_cores(big) == hasattr(os, "fork")
+    monkeypatch.delattr(os, "fork", raising=False)
+    assert not sources._two_cores(big)
