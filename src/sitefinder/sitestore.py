@@ -609,9 +609,10 @@ def _fill_new(tmp: Path, fill: Callable[[sqlite3.Connection], None]) -> None:
 
 
 # A file this large is indexed by two processes, each reading, checking and storing half of it
-# (fork, where there is a second core to run on): at 100k rows (21 MB) ... (see the commit), below it
-# the fork, the merge and the second reader's start cost more than they save.
-TWO_PROCESSES_FROM_BYTES = 16 * 1024**2
+# (fork, where there is a second core to run on). Measured on benchmarks/make_sites.py files, wall:
+# 1M rows (221 MB) 33 s -> 25 s, 100k (22 MB) 4.2 -> 2.6 s, 30k (6.5 MB) 0.75 -> 0.65 s; at 12k
+# (2.6 MB) the fork, the part's copy and the worker's start cost about what they save.
+TWO_PROCESSES_FROM_BYTES = 4 * 1024**2
 
 
 def _two_cores(size: int) -> bool:
