@@ -4,6 +4,7 @@ physical limit" and "Import and update"). Runs of the package as a process, with
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -172,3 +173,40 @@ def test_the_entry_point_leaves_what_is_loaded_out_of_later_collections(monkeypa
         assert gc.get_freeze_count() > 1000
     finally:
         gc.unfreeze()
+
+
+
+def compiled_by(cwd: Path, *args: str) -> list[str]:
+    """Every pattern `re.compile` is given in a run of `sitefinder ARGS` (a fresh interpreter,
+    re.compile watched before anything is imported): a module-level pattern shows here as much as
+    one compiled on first use."""
+    code = ("import json, re, sys\nseen = []\ncompile = re.compile\n"
+            "re.compile = lambda pattern, flags=0: (seen.append(str(pattern)), compile(pattern, flags))[1]\n"
+            "from sitefinder.__main__ import run\n"
+            f"sys.argv = ['sitefinder', *{list(args)!r}]\n"
+            "try:\n    run()\nexcept SystemExit as stop:\n    assert not stop.code, stop.code\n"
+            "sys.stderr.write('COMPILED ' + json.dumps(seen))\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stderr.rsplit("COMPILED ", 1)[-1])
+
+
+COORDINATE_PATTERNS = ("_LONE_HEMISPHERE", "_HEMISPHERE_WORDS", "_DEGREES_MINUTES", "_DECIMAL_COMMAS", "_NUMBER")
+
+
+@pytest.mark.parametrize("as_json", [True, False])
+def test_import_compiles_neither_the_stored_contacts_pattern_nor_the_coordinate_readers(tmp_path: Path,
+                                                                                        as_json: bool) -> None:
+    """contacts' pattern of a stored contacts column is for reading a file's contacts in batches (an
+    index build; about 11 M instructions to compile, 3-4 ms) and placenames' readers of typed
+    coordinates are for `near`: an import uses neither, so neither is compiled on its path."""
+    from sitefinder.contacts import CONTACT_ROLES
+
+    role = f'"role": "(?:{"|".join(CONTACT_ROLES)})"'  # in the stored form's pattern, in no other
+    readers = {getattr(pattern, "pattern", pattern) for pattern in map(placenames.__dict__.get, COORDINATE_PATTERNS)}
+    seen = compiled_by(tmp_path, "import", str(STUDY), "--out", "out", *(["--json"] if as_json else []))
+    assert (tmp_path / "out" / "sites.csv").is_file() and seen  # the watch saw the run's patterns
+    assert not [pattern for pattern in seen if role in pattern]
+    assert not readers & set(seen)
+    # the other side: where they are used, they are compiled
+    assert readers & set(compiled_by(tmp_path, "near", "22.54,114.06", "--json"))

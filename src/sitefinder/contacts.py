@@ -122,6 +122,10 @@ _JSON_SCAN = json.JSONDecoder().scan_once  # type: ignore[attr-defined]  # what 
 _JSON_SPACE = " \t\n\r"
 
 
+# Compiled the first time a batch of contacts columns is read (an index build): compiling it took
+# about 11 M instructions (3-4 ms) of every command that imports this module, `import` and `show`
+# included, which never use it.
+@functools.cache
 def _stored_form() -> re.Pattern[str]:
     """The text of a contacts column that is already its stored text: a list of contacts, each its
     name, its role as CONTACT_ROLES spell it, then the OPTIONAL_FIELDS it has in their order, every
@@ -137,9 +141,6 @@ def _stored_form() -> re.Pattern[str]:
     return re.compile(f"\\[{contact}(?:, {contact})*\\]")
 
 
-_STORED_FORM = _stored_form()
-
-
 def stored_text(records: list[dict[str, str]]) -> str:
     """The stored text of contacts in their stored shape (contact_records'), "" for none."""
     if not records:
@@ -153,7 +154,7 @@ def stored_texts(texts: Sequence[str]) -> list[str] | None:
     then reads by the full checks (they say what is wrong). A text already in its stored form is
     matched by one precompiled pattern, neither parsed nor written again: at 100k rows of the
     synthetic file parsing, checking and writing each row's contacts took about a quarter of the build."""
-    stored = _STORED_FORM.fullmatch
+    stored = _stored_form().fullmatch
     if all(map(stored, texts)):
         return list(texts)
     results: list[str] = []

@@ -28,13 +28,13 @@ LATIN_CITY_WORDS = ("municipality", "city", "shi")
 _COORDINATE_SEPARATORS = str.maketrans({",": " ", "、": " ", ";": " ", "；": " "})
 # A hemisphere letter after a number (22.54N, 114.06°E): its axis (0 latitude, 1 longitude) and sign.
 _HEMISPHERES = {"n": (0, 1), "s": (0, -1), "e": (1, 1), "w": (1, -1)}
-_LONE_HEMISPHERE = re.compile(r"(?<=[\d°])\s+(?=[NSEWnsew](?:\s|$))")
+_LONE_HEMISPHERE = r"(?<=[\d°])\s+(?=[NSEWnsew](?:\s|$))"
 # The hemisphere in words, before the number, as Chinese maps write it (北纬22.54 东经114.06; 緯/經 in
 # Traditional): read as the letter after it.
-_HEMISPHERE_WORDS = re.compile(r"(北纬|北緯|南纬|南緯|东经|東經|西经|西經)\s*(\d+(?:\.\d+)?)\s*°?")
+_HEMISPHERE_WORDS = r"(北纬|北緯|南纬|南緯|东经|東經|西经|西經)\s*(\d+(?:\.\d+)?)\s*°?"
 _HEMISPHERE_OF_WORD = {"北": "N", "南": "S", "东": "E", "東": "E", "西": "W"}
 # Degrees, minutes and seconds (22°32'N, 22°32′24″N; NFKC writes ″ as two primes): the decimal degrees.
-_DEGREES_MINUTES = re.compile(r"(\d+(?:\.\d+)?)\s*°\s*(\d+(?:\.\d+)?)\s*['′]\s*(?:(\d+(?:\.\d+)?)\s*(?:[\"″]|′′|''))?\s*([NSEWnsew]?)")
+_DEGREES_MINUTES = r"(\d+(?:\.\d+)?)\s*°\s*(\d+(?:\.\d+)?)\s*['′]\s*(?:(\d+(?:\.\d+)?)\s*(?:[\"″]|′′|''))?\s*([NSEWnsew]?)"
 
 
 def parse_coordinates(text: str) -> tuple[float, float] | None:
@@ -56,12 +56,12 @@ def parse_coordinates(text: str) -> tuple[float, float] | None:
         text = text[1:-1]
     typed = text
     text = _geo_uri(text)
-    text = _DECIMAL_COMMAS.sub(r"\1.\2 \3.\4", text)  # 22,54;114,06: one point each, the pair apart
+    text = _pattern(_DECIMAL_COMMAS).sub(r"\1.\2 \3.\4", text)  # 22,54;114,06: one point each, the pair apart
     if not text.isascii():
-        text = _HEMISPHERE_WORDS.sub(lambda found: f" {found[2]}{_HEMISPHERE_OF_WORD[found[1][0]]} ", text)
+        text = _pattern(_HEMISPHERE_WORDS).sub(lambda found: f" {found[2]}{_HEMISPHERE_OF_WORD[found[1][0]]} ", text)
     if "'" in text or "′" in text:
-        text = _DEGREES_MINUTES.sub(lambda found: f" {_degrees(found)}{found[4]} ", text)
-    text = _LONE_HEMISPHERE.sub("", text.replace("°", "° ").translate(_COORDINATE_SEPARATORS).replace("° ", ""))
+        text = _pattern(_DEGREES_MINUTES).sub(lambda found: f" {_degrees(found)}{found[4]} ", text)
+    text = _pattern(_LONE_HEMISPHERE).sub("", text.replace("°", "° ").translate(_COORDINATE_SEPARATORS).replace("° ", ""))
     parts = text.split()
     if len(parts) == 2 and any(_not_a_number(part) for part in parts) and all(
             _is_decimal(part) or _not_a_number(part) for part in parts):
@@ -91,11 +91,11 @@ def parse_coordinates(text: str) -> tuple[float, float] | None:
 
 # Two numbers with decimal commas, apart by a semicolon or a space ("22,54;114,06", "22,54 114,06"):
 # one reading only. With a comma between them too ("22,54,114,06") it is four numbers, refused.
-_DECIMAL_COMMAS = re.compile(r"^([-+]?\d{1,3}),(\d+)\s*(?:;|；|\s)\s*([-+]?\d{1,3}),(\d+)$")
+_DECIMAL_COMMAS = r"^([-+]?\d{1,3}),(\d+)\s*(?:;|；|\s)\s*([-+]?\d{1,3}),(\d+)$"
 # What typed coordinates are made of, after NFKC: digits, signs, points, separators, degrees and
 # minutes, hemisphere letters. A text of only these is an attempt at coordinates.
 _COORDINATE_CHARACTERS = frozenset("0123456789+-.,;:/|\\ \t°'′″\"NSEWnsew、；")
-_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+_NUMBER = r"[-+]?\d+(?:\.\d+)?"
 
 
 def _geo_uri(text: str) -> str:
@@ -120,7 +120,7 @@ def _attempts_coordinates(text: str) -> bool:
         return True
     if not text or not set(text) <= _COORDINATE_CHARACTERS or not any(character.isdigit() for character in text):
         return False
-    numbers = _NUMBER.findall(text)
+    numbers = _pattern(_NUMBER).findall(text)
     if any(len(number.lstrip("+-").partition(".")[0]) > 3 for number in numbers):
         return False
     return "." in text or "°" in text or any(mark in text for mark in ",;:/|\\、；") or len(numbers) > 1
@@ -129,7 +129,7 @@ def _attempts_coordinates(text: str) -> bool:
 def _meant_pair(text: str) -> object:
     """"; did you mean 22.54,114.06?" for a pair written with another separator (22.54/114.06) or
     with decimal commas among commas (22,54,114,06: four whole numbers, two pairs); "" else."""
-    numbers = _NUMBER.findall(text[4:] if text[:4].casefold() == "geo:" else text)
+    numbers = _pattern(_NUMBER).findall(text[4:] if text[:4].casefold() == "geo:" else text)
     if len(numbers) == 4 and all("." not in number for number in numbers) and text.count(",") == 3:
         numbers = [f"{numbers[0]}.{numbers[1]}", f"{numbers[2]}.{numbers[3]}"]
     if len(numbers) != 2 or not _is_decimal(numbers[0]) or not _is_decimal(numbers[1]):
