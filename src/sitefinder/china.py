@@ -681,9 +681,21 @@ def _corrected(query: str, fixed: str, typed: str, form: str, gazetteer: Gazette
     return resolution._replace(notes=(note, *resolution.notes))
 
 
+def _without_postcode(parts: list[str]) -> list[str]:
+    """The parts of an address without the postal code written before it (510000 广东省广州市天河区,
+    510000广东省…): China writes the code first on an envelope, and the digits, read as a Latin part,
+    made the whole address unknown. A code after the address is said as its unread rest."""
+    while parts and parts[0].isdigit():  # str.isdigit: full-width digits (５１００００) too
+        parts = parts[1:]
+    if parts and parts[0][:1].isdigit():
+        first = parts[0].lstrip("0123456789０１２３４５６７８９")
+        parts = [first, *parts[1:]] if has_cjk(first[:1]) else parts
+    return parts
+
+
 def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int], lang: str,
                    area: str = "") -> Resolution | None:
-    parts = _without_country([part for part in text.translate(_SEPARATORS).split(",") if part])
+    parts = _without_postcode(_without_country([part for part in text.translate(_SEPARATORS).split(",") if part]))
     if not parts or not any(has_cjk(part) for part in parts):
         return None
     if not has_cjk(parts[0]) and not _divisions(gazetteer, [fold(parts[0])]):

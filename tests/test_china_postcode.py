@@ -1,0 +1,49 @@
+"""A Chinese address with its postal code written first, as an envelope writes it (510000
+广东省广州市天河区): the code is no part of the place; the chain after it is read as without it."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from conftest import ROOT
+from sitefinder.distance import sphere_km
+from sitefinder.queries import open_gazetteer
+from sitefinder.resolver import resolve
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import china as benchmark  # noqa: E402
+
+DIVISIONS = benchmark.divisions()
+BY_CODE = {row["code"]: row for row in DIVISIONS}
+COUNTIES = [row for row in DIVISIONS if row["level"] == "county"]
+
+
+@pytest.mark.parametrize("row", COUNTIES[::97], ids=lambda row: row["code"])
+@pytest.mark.parametrize("written", ["{code} {chain}", "{code}{chain}", "中国 {code} {chain}", "{wide} {chain}"])
+def test_a_chain_after_its_postal_code_is_the_chain(row: dict, written: str) -> None:
+    chain = benchmark.forms(row, BY_CODE, open_gazetteer())["chain"]
+    if not chain:
+        pytest.skip("no chain for a division without a prefecture")
+    code = row["code"][:2] + "0000"  # a six-digit code of the province's range, as written on mail
+    wide = code.translate({ord(digit): ord(digit) + 0xFEE0 for digit in "0123456789"})  # full-width: ５１００００
+    alone = resolve(chain, open_gazetteer())
+    found = resolve(written.format(code=code, chain=chain, wide=wide), open_gazetteer())
+    assert (found.place.latitude, found.place.longitude) == (alone.place.latitude, alone.place.longitude)
+    assert found.name_zh == alone.name_zh
+    assert sphere_km(found.place.latitude, found.place.longitude, float(row["latitude"]), float(row["longitude"])) <= 25
+
+
+def test_a_postal_code_alone_still_says_to_type_the_district(cli) -> None:
+    result = cli("near", "510000")
+    assert result.exit_code != 0 and "510000" in result.stderr
+
+
+def test_the_cli_reads_the_chain_after_its_code(cli) -> None:
+    row = next(row for row in COUNTIES if row["code"].startswith("4401"))
+    chain = benchmark.forms(row, BY_CODE, open_gazetteer())["chain"]
+    with_code, without = cli("near", f"510000 {chain}", "--json"), cli("near", chain, "--json")
+    assert with_code.exit_code == 0 and without.exit_code == 0
+    shown, alone = with_code.json(), without.json()
+    assert shown["sites"] == alone["sites"] and shown["sites"]  # the same sites, nearest first
