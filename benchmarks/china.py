@@ -89,7 +89,7 @@ def forms(row: dict, by_code: dict[str, dict], gazetteer: Gazetteer) -> dict[str
     english_name = english[0][0] if english else ""
     bare = sorted(bare_forms(name, level), key=len)
     result = {"full": name, "bare": bare[-1] if bare and level != "province" else "", "pinyin": "",
-              "chain": "", "postcode chain": "", "city+district": "", "district, city": "", "X District, City": ""}
+              "chain": "", "postcode chain": "", "city+district": "", "district, city": "", "X District, City": "", "X District, City, PRC": ""}
     if english_name and level != "province":
         result["pinyin"] = english_name.split()[0].lower() if level == "county" else english_name
     if level == "county" and prefecture is not None:
@@ -103,6 +103,7 @@ def forms(row: dict, by_code: dict[str, dict], gazetteer: Gazetteer) -> dict[str
         parent = gazetteer.rows("SELECT english FROM cn_division WHERE code = ?", (prefecture["code"],))
         if english_name and parent:
             result["X District, City"] = f"{english_name}, {parent[0][0]}"
+            result["X District, City, PRC"] = f"{english_name}, {parent[0][0]}, P.R. China"  # as an English address ends
     elif level == "prefecture" and province["name"] != name:
         result["chain"] = province["name"] + name
     if level != "province":  # in Traditional characters, where that changes the name (天河区 → 天河區)

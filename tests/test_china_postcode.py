@@ -47,3 +47,17 @@ def test_the_cli_reads_the_chain_after_its_code(cli) -> None:
     assert with_code.exit_code == 0 and without.exit_code == 0
     shown, alone = with_code.json(), without.json()
     assert shown["sites"] == alone["sites"] and shown["sites"]  # the same sites, nearest first
+
+
+@pytest.mark.parametrize("row", COUNTIES[5::131], ids=lambda row: row["code"])
+@pytest.mark.parametrize("country", ["P.R. China", "PR China", "P. R. China", "P.R.China", "Mainland China"])
+def test_china_however_an_english_address_writes_it_is_no_place(row: dict, country: str) -> None:
+    """"Haidian District, Beijing, P.R. China": the district, as with ", China"; it was the city,
+    the district said to be unknown."""
+    written = benchmark.forms(row, BY_CODE, open_gazetteer())["X District, City"]
+    if not written:
+        pytest.skip("no English name")
+    alone = resolve(written, open_gazetteer())
+    found = resolve(f"{written}, {country}", open_gazetteer())
+    assert (found.place.latitude, found.place.longitude) == (alone.place.latitude, alone.place.longitude)
+    assert found.name_zh == alone.name_zh

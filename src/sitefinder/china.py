@@ -897,6 +897,13 @@ def _province_or_city(query: str, text: str, used: str, ranked: list[Division], 
                          notes=also)
 
 
+# China's name as an English address ends with it: "P.R. China", "PR China", "P. R. China" fold to
+# prchina; as a qualifier they named nothing, and "Haidian District, Beijing, P.R.China" was Beijing
+# "because Haidian District is not in the gazetteer".
+CHINA_WORDS = frozenset(("china", "prc", "prchina", "peoplesrepublicofchina", "thepeoplesrepublicofchina",
+                         "mainlandchina", "chinamainland", "zhongguo"))
+
+
 def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int], lang: str,
                    area: str = "") -> Resolution | None:
     parts = [part.strip() for part in text.translate({ord("，"): ","}).split(",") if part.strip()]
@@ -917,7 +924,7 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
             continue  # "GZ", "BJ": never a loose match
         candidates = _divisions(gazetteer, [key]).get(key, [])
         named = [c for c in candidates if c.form != "alias" and c.level != "province"]
-        qualifiers = [q for q in qualifiers if fold(q) not in ("china", "prc", "peoplesrepublicofchina", "zhongguo")]
+        qualifiers = [q for q in qualifiers if fold(q) not in CHINA_WORDS]
         provinces: list[Division] = []
         slipped: list[str] = []
         for qualifier in qualifiers:
