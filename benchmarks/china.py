@@ -106,6 +106,8 @@ def forms(row: dict, by_code: dict[str, dict], gazetteer: Gazetteer) -> dict[str
             result["X District, City, PRC"] = f"{english_name}, {parent[0][0]}, P.R. China"  # as an English address ends
     elif level == "prefecture" and province["name"] != name:
         result["chain"] = province["name"] + name
+    if result["pinyin"]:  # ü as a Chinese keyboard types it, v (lvliang 吕梁, lvchun 绿春), where its pinyin has ü
+        result["pinyin ü as v"] = pinyin_with_v(sorted(bare_forms(name, level) or {name}, key=len)[-1], result["pinyin"])
     if level != "province":  # in Traditional characters, where that changes the name (天河区 → 天河區)
         result["traditional"] = traditional(name) if traditional(name) != name else ""
         result["traditional chain"] = traditional(result["chain"]) if traditional(result["chain"]) != result["chain"] else ""
@@ -137,6 +139,17 @@ def taiwan_forms(row: dict, rows: list[dict]) -> dict[str, str]:
             "tw chain": county["name"] + name, "tw city+district": county_short + (stem or name),
             "tw X District, City": f"{english}, {county['english'].split('|')[0]}" if english else "",
             "tw pinyin": latin if english and not shared and latin not in TRANSLATED else ""}
+
+
+def pinyin_with_v(stem: str, spelled: str) -> str:
+    """`spelled` (a division's pinyin, ü written u) with v for each ü its characters are read with
+    (吕梁 lvliang); "" where it has none, or without pypinyin (the build-data extra)."""
+    try:
+        from pypinyin import lazy_pinyin
+    except ImportError:
+        return ""
+    typed = "".join(lazy_pinyin(stem))
+    return typed if "v" in typed and typed.replace("v", "u") == fold(spelled) else ""
 
 
 def wade_giles(name: str) -> str:

@@ -61,3 +61,26 @@ def test_china_however_an_english_address_writes_it_is_no_place(row: dict, count
     found = resolve(f"{written}, {country}", open_gazetteer())
     assert (found.place.latitude, found.place.longitude) == (alone.place.latitude, alone.place.longitude)
     assert found.name_zh == alone.name_zh
+
+
+def _with_v() -> list[tuple[dict, str]]:
+    gazetteer = open_gazetteer()
+    found = [(row, benchmark.forms(row, BY_CODE, gazetteer).get("pinyin ü as v", "")) for row in DIVISIONS
+             if row["level"] != "province"]
+    return [(row, typed) for row, typed in found if typed]
+
+
+WITH_V = _with_v()
+
+
+def test_there_are_divisions_whose_pinyin_has_u_umlaut() -> None:
+    assert len(WITH_V) >= 4  # 吕梁, 旅顺口, 绿园, 绿春, 略阳
+
+
+@pytest.mark.parametrize(("row", "typed"), WITH_V, ids=lambda value: value["code"] if isinstance(value, dict) else value)
+def test_u_umlaut_typed_as_v_is_as_typed_as_u(row: dict, typed: str) -> None:
+    """lvliang, as a Chinese keyboard writes ü, is what luliang is: 吕梁 (it was unknown)."""
+    as_u = resolve(typed.replace("v", "u"), open_gazetteer())
+    found = resolve(typed, open_gazetteer())
+    assert (found.place.latitude, found.place.longitude) == (as_u.place.latitude, as_u.place.longitude)
+    assert resolve(f"{typed[:1].upper()}{typed[1:]}", open_gazetteer()).name_zh == as_u.name_zh

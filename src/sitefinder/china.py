@@ -923,6 +923,11 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
         if len(key) < 3 or not key.isascii():
             continue  # "GZ", "BJ": never a loose match
         candidates = _divisions(gazetteer, [key]).get(key, [])
+        if not candidates and ("lv" in key or "nv" in key):
+            # ü typed as v, as a Chinese keyboard's pinyin writes it (lvliang, Lv Liang: 吕梁); the keys
+            # spell it u (Lüliang folds to luliang). Pinyin has v only so, and only after l and n.
+            key = key.replace("lv", "lu").replace("nv", "nu")
+            candidates = _divisions(gazetteer, [key]).get(key, [])
         named = [c for c in candidates if c.form != "alias" and c.level != "province"]
         qualifiers = [q for q in qualifiers if fold(q) not in CHINA_WORDS]
         provinces: list[Division] = []
