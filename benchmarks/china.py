@@ -3,7 +3,8 @@
 For each province, prefecture-level and county-level division in gazetteer/china_divisions.csv
 (and Hong Kong's, Macau's and Taiwan's in gazetteer/china_local.csv) this builds the forms people
 type: the full official name (天河区), the bare name without its suffix where that is two
-characters or more (天河), the whole address chain (广东省广州市天河区), city + district (广州天河),
+characters or more (天河), the whole address chain (广东省广州市天河区), that chain after a postal code (510000
+广东省广州市天河区), city + district (广州天河),
 "X District, City" ("Tianhe District, Guangzhou"), the city after a comma (天河区, 广州) and
 toneless pinyin (tianhe); and Taiwan's townships (gazetteer/taiwan_townships.csv) in Traditional
 and Simplified characters, without suffix, after their county, in English and in Wade-Giles. Each answer of `resolver.resolve` is then: right (within 25 km of the
@@ -44,6 +45,7 @@ from sitefinder.text import fold, name_key  # noqa: E402
 
 RIGHT_KM = {"province": 50.0, "prefecture": 50.0, "county": 25.0, "tw-township": 25.0}
 TW_SUFFIXES = ("區", "鄉", "鎮", "市")
+POSTCODE = "510000"  # a postal code written before an address chain (Guangzhou's; any code reads alike)
 TRANSLATED = ("central", "east", "west", "south", "north", "west central")  # "East District": no one types "east"
 
 
@@ -87,19 +89,25 @@ def forms(row: dict, by_code: dict[str, dict], gazetteer: Gazetteer) -> dict[str
     english_name = english[0][0] if english else ""
     bare = sorted(bare_forms(name, level), key=len)
     result = {"full": name, "bare": bare[-1] if bare and level != "province" else "", "pinyin": "",
-              "chain": "", "city+district": "", "district, city": "", "X District, City": ""}
+              "chain": "", "postcode chain": "", "city+district": "", "district, city": "", "X District, City": "", "X District, City, PRC": ""}
     if english_name and level != "province":
         result["pinyin"] = english_name.split()[0].lower() if level == "county" else english_name
     if level == "county" and prefecture is not None:
         chain = [province["name"]] if province["name"] != prefecture["name"] else []
         result["chain"] = "".join([*chain, prefecture["name"], name])
+        # the postal code an envelope writes first (510000 广东省广州市天河区); any six digits: the
+        # code is no part of the reading
+        result["postcode chain"] = f"{POSTCODE} {result['chain']}"
         result["city+district"] = official_short(prefecture["name"]) + (bare[-1] if bare else name)
         result["district, city"] = f"{name}, {official_short(prefecture['name'])}"
         parent = gazetteer.rows("SELECT english FROM cn_division WHERE code = ?", (prefecture["code"],))
         if english_name and parent:
             result["X District, City"] = f"{english_name}, {parent[0][0]}"
+            result["X District, City, PRC"] = f"{english_name}, {parent[0][0]}, P.R. China"  # as an English address ends
     elif level == "prefecture" and province["name"] != name:
         result["chain"] = province["name"] + name
+    if result["pinyin"]:  # ü as a Chinese keyboard types it, v (lvliang 吕梁, lvchun 绿春), where its pinyin has ü
+        result["pinyin ü as v"] = pinyin_with_v(sorted(bare_forms(name, level) or {name}, key=len)[-1], result["pinyin"])
     if level != "province":  # in Traditional characters, where that changes the name (天河区 → 天河區)
         result["traditional"] = traditional(name) if traditional(name) != name else ""
         result["traditional chain"] = traditional(result["chain"]) if traditional(result["chain"]) != result["chain"] else ""
@@ -131,6 +139,17 @@ def taiwan_forms(row: dict, rows: list[dict]) -> dict[str, str]:
             "tw chain": county["name"] + name, "tw city+district": county_short + (stem or name),
             "tw X District, City": f"{english}, {county['english'].split('|')[0]}" if english else "",
             "tw pinyin": latin if english and not shared and latin not in TRANSLATED else ""}
+
+
+def pinyin_with_v(stem: str, spelled: str) -> str:
+    """`spelled` (a division's pinyin, ü written u) with v for each ü its characters are read with
+    (吕梁 lvliang); "" where it has none, or without pypinyin (the build-data extra)."""
+    try:
+        from pypinyin import lazy_pinyin
+    except ImportError:
+        return ""
+    typed = "".join(lazy_pinyin(stem))
+    return typed if "v" in typed and typed.replace("v", "u") == fold(spelled) else ""
 
 
 def wade_giles(name: str) -> str:

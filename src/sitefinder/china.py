@@ -681,9 +681,21 @@ def _corrected(query: str, fixed: str, typed: str, form: str, gazetteer: Gazette
     return resolution._replace(notes=(note, *resolution.notes))
 
 
+def _without_postcode(parts: list[str]) -> list[str]:
+    """The parts of an address without the postal code written before it (510000 广东省广州市天河区,
+    510000广东省…): China writes the code first on an envelope, and the digits, read as a Latin part,
+    made the whole address unknown. A code after the address is said as its unread rest."""
+    while parts and parts[0].isdigit():  # str.isdigit: full-width digits (５１００００) too
+        parts = parts[1:]
+    if parts and parts[0][:1].isdigit():
+        first = parts[0].lstrip("0123456789０１２３４５６７８９")
+        parts = [first, *parts[1:]] if has_cjk(first[:1]) else parts
+    return parts
+
+
 def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int], lang: str,
                    area: str = "") -> Resolution | None:
-    parts = _without_country([part for part in text.translate(_SEPARATORS).split(",") if part])
+    parts = _without_postcode(_without_country([part for part in text.translate(_SEPARATORS).split(",") if part]))
     if not parts or not any(has_cjk(part) for part in parts):
         return None
     if not has_cjk(parts[0]) and not _divisions(gazetteer, [fold(parts[0])]):
@@ -885,6 +897,13 @@ def _province_or_city(query: str, text: str, used: str, ranked: list[Division], 
                          notes=also)
 
 
+# China's name as an English address ends with it: "P.R. China", "PR China", "P. R. China" fold to
+# prchina; as a qualifier they named nothing, and "Haidian District, Beijing, P.R.China" was Beijing
+# "because Haidian District is not in the gazetteer".
+CHINA_WORDS = frozenset(("china", "prc", "prchina", "peoplesrepublicofchina", "thepeoplesrepublicofchina",
+                         "mainlandchina", "chinamainland", "zhongguo"))
+
+
 def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int], lang: str,
                    area: str = "") -> Resolution | None:
     parts = [part.strip() for part in text.translate({ord("，"): ","}).split(",") if part.strip()]
@@ -904,8 +923,13 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
         if len(key) < 3 or not key.isascii():
             continue  # "GZ", "BJ": never a loose match
         candidates = _divisions(gazetteer, [key]).get(key, [])
+        if not candidates and ("lv" in key or "nv" in key):
+            # ü typed as v, as a Chinese keyboard's pinyin writes it (lvliang, Lv Liang: 吕梁); the keys
+            # spell it u (Lüliang folds to luliang). Pinyin has v only so, and only after l and n.
+            key = key.replace("lv", "lu").replace("nv", "nu")
+            candidates = _divisions(gazetteer, [key]).get(key, [])
         named = [c for c in candidates if c.form != "alias" and c.level != "province"]
-        qualifiers = [q for q in qualifiers if fold(q) not in ("china", "prc", "peoplesrepublicofchina", "zhongguo")]
+        qualifiers = [q for q in qualifiers if fold(q) not in CHINA_WORDS]
         provinces: list[Division] = []
         slipped: list[str] = []
         for qualifier in qualifiers:
