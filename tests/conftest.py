@@ -91,3 +91,10 @@ def write_study(path: Path, data: dict) -> Path:
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under a folder (links followed), with its bytes."""
     return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def listing_exit(document: dict) -> int:
+    """The exit code a listing's JSON answer comes with: 1 when it lists no site or hospital
+    (nothing found, as grep's 1), else 0."""
+    items = document.get("sites", document.get("hospitals"))
+    return 1 if items == [] else 0

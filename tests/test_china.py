@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, make_site
+from conftest import ROOT, make_site, listing_exit
 from sitefinder.china import bare_forms, division_level, official_short, short_name
 from sitefinder.china import ABROAD_NOTED, SAME_SEAT_KM
 from sitefinder.distance import sphere_km
@@ -104,7 +104,7 @@ def test_a_province_name_means_the_province(query: str) -> None:
 @pytest.mark.parametrize("typed", ["内蒙", "內蒙古", "内蒙古自治区", "Inner Mongolia", "Nei Mongol"])
 def test_list_province_knows_the_short_forms_people_use(cli, typed: str) -> None:
     run = cli("list", "--province", typed, "--all", "--json")  # the trial has no site there: an empty list
-    assert run.exit_code == 0 and run.json()["sites"] == [] and "unknown province" not in run.stderr, run.stderr
+    assert run.exit_code == 1 and run.json()["sites"] == [] and "unknown province" not in run.stderr, run.stderr
 
 
 @pytest.mark.parametrize("row", PREFECTURES[::3] + COUNTIES[::23], ids=lambda row: row["code"])
@@ -626,7 +626,7 @@ def _districts_of_cities_without_sites() -> list[str]:
 def test_a_district_of_a_city_without_sites_is_not_said_to_list_that_citys_sites(cli, chain: str) -> None:
     """`list --city 天河区` said "here are Guangzhou's sites" and then "no site in that city"."""
     run = cli("list", "--city", chain, "--json")
-    assert run.exit_code == 0 and run.json()["sites"] == []
+    assert run.exit_code == 1 and run.json()["sites"] == []
     assert "以下是" not in run.stderr and "sites of" not in run.stderr
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_site
+from conftest import make_site, listing_exit
 from sitefinder.errors import UsageError
 from sitefinder.models import Site
 from sitefinder.queries import matching_sites, nearest_sites, open_gazetteer, trial_summary
@@ -190,7 +190,7 @@ def test_a_country_of_two_is_read_as_one_and_said(cli, mixed: Path) -> None:
 @pytest.mark.parametrize("name", ["Japan", "France", "North Korea", "日本"])
 def test_a_known_country_without_a_site_is_an_empty_answer(cli, mixed: Path, name: str) -> None:
     result = cli("list", "--country", name, "--sites", str(mixed), "--json")
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert result.json()["sites"] == []
 
 
@@ -198,7 +198,7 @@ def test_a_known_region_without_a_site_is_an_empty_answer(cli, tmp_path: Path) -
     path = tmp_path / "sites.csv"
     write_sites_file(path, [site for site, code in ROWS if code != "MO"])
     result = cli("list", "--country", "澳門", "--sites", str(path), "--json")
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert result.json()["sites"] == []
 
 

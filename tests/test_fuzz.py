@@ -13,7 +13,7 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import run_cli
+from conftest import listing_exit, run_cli
 
 from sitefinder.text import has_cjk
 
@@ -85,10 +85,17 @@ def check_contract(args: list[str]) -> None:
     assert run.exit_code in (0, 1, 2), (args, run.exit_code, run.stderr)
     assert run.exception is None or isinstance(run.exception, SystemExit), (args, repr(run.exception))
     assert "Traceback" not in run.stderr and "Traceback" not in run.stdout, args
-    if run.exit_code != 0:
+    # the prefix of an error in the answer's language: Chinese when anything typed is (the locale is C here)
+    prefix = "错误：" if has_cjk(" ".join(args)) else "Error: "
+    if run.exit_code == 1 and not run.stderr.startswith(prefix):
+        # nothing found: why, on stderr; on stdout only an empty listing (a table prints nothing)
+        assert run.stderr.strip(), args
+        if "--json" in args and not run.stdout.lstrip().startswith("Usage"):
+            assert listing_exit(json.loads(run.stdout)) == 1, (args, run.stdout)
+        elif "--format" not in args:
+            assert run.stdout == "", (args, run.stdout)
+    elif run.exit_code != 0:
         assert run.stdout == "", (args, run.stdout)
-        # the prefix in the answer's language: Chinese when anything typed is (the locale is C here)
-        prefix = "错误：" if has_cjk(" ".join(args)) else "Error: "
         assert run.stderr.startswith(prefix) and run.stderr.count("\n") == 1, (args, run.stderr)
         assert len(run.stderr) < 600, (args, run.stderr)
     elif "--json" in args and args[0] in ("near", "list", "show", "info") and not run.stdout.lstrip().startswith("Usage"):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CTGOV_STUDY, ROOT, run_cli
+from conftest import CTGOV_STUDY, ROOT, run_cli, listing_exit
 
 GOLDEN = ROOT / "tests" / "golden"
 COMMANDS = {
@@ -50,7 +50,7 @@ def compare(name: str, answer: object) -> None:
 @pytest.mark.parametrize("name", list(COMMANDS))
 def test_json_is_exactly_the_golden_answer(name: str) -> None:
     run = run_cli(*COMMANDS[name])
-    assert run.exit_code == 0, run.stderr
+    assert run.exit_code == listing_exit(run.json()), run.stderr
     compare(name, run.json())
 
 

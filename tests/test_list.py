@@ -8,7 +8,7 @@ import io
 
 import pytest
 
-from conftest import make_site
+from conftest import make_site, listing_exit
 from sitefinder.models import Contact
 
 SHANDONG = ["Shandong Provincial Hospital", "Shandong Cancer Hospital", "Linyi People's Hospital",
@@ -53,7 +53,7 @@ def test_list_province_table_shows_primary_investigators(cli) -> None:
 def test_shanxi_is_not_shaanxi(cli) -> None:
     assert [s["city"] for s in cli("list", "-p", "Shanxi", "--json").json()["sites"]] == ["Taiyuan"]
     run = cli("list", "-p", "Shaanxi", "--json")
-    assert run.exit_code == 0 and run.json()["sites"] == []
+    assert run.exit_code == 1 and run.json()["sites"] == []
 
 
 def test_unknown_province_is_a_usage_error_with_suggestions(cli) -> None:
@@ -65,7 +65,7 @@ def test_unknown_province_is_a_usage_error_with_suggestions(cli) -> None:
 
 def test_real_province_without_sites_is_empty_not_an_error(cli) -> None:
     table = cli("list", "--province", "Hainan")
-    assert (table.exit_code, table.stdout) == (0, "")
+    assert (table.exit_code, table.stdout) == (1, "")
     assert "No sites" in table.stderr
     assert cli("list", "--province", "海南", "--json").json()["sites"] == []
     assert cli("list", "--province", "Hainan", "--format", "csv").stdout.strip().startswith("id,facility")
@@ -160,9 +160,9 @@ def test_csv_contacts_keep_the_extension_and_the_dialable_number(cli, sites_file
 def test_an_empty_list_says_why_in_chinese_when_chinese_is_asked(cli, english: list, chinese: list,
                                                                   phrase: str) -> None:
     said = cli(*english)
-    assert said.exit_code == 0 and phrase in said.stderr
+    assert said.exit_code == 1 and phrase in said.stderr
     asked = cli(*chinese)
-    assert asked.exit_code == 0 and asked.stderr.strip()
+    assert asked.exit_code == 1 and asked.stderr.strip()
     assert phrase not in asked.stderr and any("\u4e00" <= char <= "\u9fff" for char in asked.stderr)
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from sitefinder.status import CLOSED_STATUSES
 
-from conftest import CTGOV_STUDY, ROOT
+from conftest import CTGOV_STUDY, ROOT, listing_exit
 
 EXPORT = ROOT / "tests" / "fixtures" / "export"
 STUDIES = sorted(EXPORT.glob("NCT*.json"))
@@ -183,7 +183,7 @@ def test_trial_and_condition_narrow_near_list_and_map(cli, dataset: Path, store:
     assert headache.exit_code == 0, headache.stderr
     assert {site["nct_id"] for site in headache.json()["sites"]} == {"NCT04014634"}
     none = cli("near", "Guangzhou", "--sites", str(dataset), "--condition", "asthma", "--json")
-    assert none.exit_code == 0 and none.json()["sites"] == []
+    assert none.exit_code == 1 and none.json()["sites"] == []
 
 
 def test_closed_sites_are_left_out_by_each_sites_own_trials_status(cli, dataset: Path, store: str) -> None:

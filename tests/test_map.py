@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_cli, listing_exit
 
 from sitefinder.text import has_cjk
 
@@ -180,7 +180,7 @@ def test_any_trial_anywhere_boston(tmp_path: Path) -> None:
     assert run_cli("import", str(FIXTURE), "--out", str(tmp_path / "oxiplex")).exit_code == 0
     sites = str(tmp_path / "oxiplex" / "sites.csv")
     closed = run_cli("map", "Boston", "--sites", sites, env={"COLUMNS": "100"})  # a completed trial: no site to join
-    assert closed.exit_code == 0 and "closed site" in closed.stderr and "--all" in closed.stderr
+    assert closed.exit_code == 1 and "closed site" in closed.stderr and "--all" in closed.stderr
     run = run_cli("map", "Boston", "--all", "--sites", sites, env={"COLUMNS": "100"})
     assert run.exit_code == 0, run.stderr
     assert len(BRAILLE.findall(run.stdout)) > 100 and " 1 " in run.stdout and "Boston" in run.stdout

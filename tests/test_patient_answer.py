@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from conftest import make_site, run_cli
+from conftest import make_site, run_cli, listing_exit
 from sitefinder.models import Contact, Trial
 from test_installed import SCRIPT, clean_env
 
@@ -150,7 +150,7 @@ def test_a_country_is_answered_with_its_sites(country: str) -> None:
 
 def test_a_country_without_sites_and_a_province() -> None:
     usa = run_cli("near", "United States")
-    assert usa.exit_code == 0 and usa.stdout == "" and "this trial has no site there" in usa.stderr
+    assert usa.exit_code == 1 and usa.stdout == "" and "this trial has no site there" in usa.stderr
     shandong = run_cli("near", "山东", "--json").json()
     assert shandong["origin"]["source"] == "province" and len(shandong["sites"]) == 5
     assert run_cli("list", "--country", "中国", "--json").json()["sites"][0]["country"] == "China"

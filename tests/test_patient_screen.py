@@ -11,7 +11,7 @@ import pytest
 from sitefinder.status import STATUS_WORDS, joinable, status_class
 from sitefinder.text import has_cjk
 
-from conftest import make_site
+from conftest import make_site, listing_exit
 
 
 def _trial_beside(path: Path, **facts: object) -> Path:
@@ -384,7 +384,7 @@ def test_show_a_typo_still_gets_did_you_mean(cli) -> None:
 
 def test_list_city_without_a_site_points_to_near(cli) -> None:
     result = cli("list", "--city", "Guangzhou")
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert "sitefinder near Guangzhou" in result.stderr
     data = cli("list", "--city", "Guangzhou", "--json").json()
     assert data["sites"] == [] and data["try"] == "sitefinder near Guangzhou"
@@ -392,7 +392,7 @@ def test_list_city_without_a_site_points_to_near(cli) -> None:
 
 def test_list_by_a_status_no_site_has_gives_the_counts_and_the_data_age(cli) -> None:
     result = cli("list", "--status", "recruiting")
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert "Not yet recruiting: 42" in result.stderr and "days old" in result.stderr
     assert cli("list", "--status", "recruiting", "--json").json()["status_counts"] == {"NOT_YET_RECRUITING": 42}
 

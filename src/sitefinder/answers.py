@@ -43,6 +43,10 @@ class NearResult(NamedTuple):
     trials: dict[str, Trial] = {}  # the trial of each site shown, by NCT id (never mutated)
     many_trials: bool = False  # the dataset holds several trials: each row names its own
     notes: tuple[str, ...] = ()  # what the filters did (a --condition that matched no trial), beside the place's
+    # when no site matches the filters: the one that matches none by itself, or the sites by status
+    # when --status left none (as SiteList's)
+    alone: str = ""
+    status_counts: dict[str | None, int] | None = None
     # site id → the province or state a site whose registry names none is kept under (countries.site_region),
     # for its table cell; {} when every site shown names its own (never mutated)
     provinces: dict[int, str] = {}
@@ -64,6 +68,7 @@ class RegionAnswer(NamedTuple):
     notes: tuple[str, ...] = ()  # what else the query could mean (河北 is also Tianjin's 河北区)
     country: str = ""  # the country of a province, as the gazetteer names it ("" for a country itself)
     meant: str = ""  # the country's name a code typed stands for ("HK": Hong Kong), else ""
+    status_counts: dict[str | None, int] | None = None  # its sites by status, when --status left none
     # site id → the province or state a site whose registry names none is kept under (countries.site_region),
     # for its table cell; {} when every site shown names its own (never mutated)
     provinces: dict[int, str] = {}
@@ -94,6 +99,8 @@ class SiteList(NamedTuple):
     # --city without one; the sites by effective status (None: unknown) when --status left none.
     try_instead: str = ""
     status_counts: dict[str | None, int] | None = None
+    alone: str = ""  # the filter, as typed ("--province 西藏"), that matches no site of the data by itself
+    together: tuple[str, ...] = ()  # filters that each match sites, but no site matches them all
     trials: dict[str, Trial] = {}
     many_trials: bool = False
     notes: tuple[str, ...] = ()  # how --city was read (芙蓉区 is a district of 长沙: 长沙's sites)

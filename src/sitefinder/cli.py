@@ -357,7 +357,7 @@ def list_command(
     output: FormatOption = Format.table,
     as_json: JsonOption = False,
     bom: BomOption = False,
-) -> None:
+) -> int:
     """List the trial's sites, by province then city.
 
     Examples:
@@ -374,7 +374,7 @@ def list_command(
     from sitefinder.queries import matching_sites
 
     fmt = choose_format(output, as_json, bom=bom)
-    emit(matching_sites(sites, province=province, city=city, status=status, country=country,
+    return emit(matching_sites(sites, province=province, city=city, status=status, country=country,
                         lang=chosen_language(lang), all_statuses=all_statuses, stream=fmt.streamed,
                         trials=trial or (), condition=condition),
          fmt, _options(sites), bom)
@@ -402,7 +402,7 @@ def near_command(
     output: FormatOption = Format.table,
     as_json: JsonOption = False,
     bom: BomOption = False,
-) -> None:
+) -> int:
     """Show the sites nearest to a place, nearest first (of every trial of the dataset).
 
     Examples:
@@ -422,7 +422,7 @@ def near_command(
 
     fmt = choose_format(output, as_json, bom=bom)
     ask = near_by_hospital if by is Grouping.hospital else nearest_sites
-    emit(ask(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
+    return emit(ask(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
              lang=chosen_language(lang), all_statuses=all_statuses, trials=trial or (), condition=condition,
              stream=fmt.streamed, area=chosen_area(lang)),
          fmt, _options(sites), bom)
@@ -451,7 +451,7 @@ def map_command(
     lang: LangOption = None,
     output: FormatOption = Format.table,
     as_json: JsonOption = False,
-) -> None:
+) -> int:
     """Draw the region around a place and its nearest sites, offline, in the terminal or to a file.
 
     Examples:
@@ -468,7 +468,7 @@ def map_command(
     from sitefinder.queries import map_near
 
     fmt = choose_format(output, as_json, command="map", out=out)
-    emit(map_near(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
+    return emit(map_near(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
                   lang=chosen_language(lang), view=view.value, aspect=map_aspect(fmt, out), out=out,
                   all_statuses=all_statuses, trials=trial or (), condition=condition, area=chosen_area(lang)),
          fmt, _options(sites))
@@ -483,7 +483,7 @@ def show_command(
     lang: LangOption = None,
     output: FormatOption = Format.table,
     as_json: JsonOption = False,
-) -> None:
+) -> int:
     """Show one site: every field, all its contacts with their roles, and the trial's central contact.
 
     Examples:
@@ -500,7 +500,7 @@ def show_command(
     from sitefinder.queries import site_detail
 
     fmt = choose_format(output, as_json)
-    emit(site_detail(site, sites, lang=chosen_language(lang)), fmt, _options(sites))
+    return emit(site_detail(site, sites, lang=chosen_language(lang)), fmt, _options(sites))
 
 
 @app.command("info", cls=SitefinderCommand)
@@ -512,7 +512,7 @@ def info_command(
     output: FormatOption = Format.table,
     as_json: JsonOption = False,
     lang: LangOption = None,
-) -> None:
+) -> int:
     """Summarise the trial: what it tests, who may join, its status and whom to call.
 
     Examples:
@@ -529,7 +529,7 @@ def info_command(
     from sitefinder.queries import trial_summary
 
     fmt = choose_format(output, as_json)
-    emit(trial_summary(sites, nct_id, chosen_language(lang)), fmt, _options(sites))
+    return emit(trial_summary(sites, nct_id, chosen_language(lang)), fmt, _options(sites))
 
 
 @app.command("import", cls=SitefinderCommand)
@@ -552,7 +552,7 @@ def import_command(
     lang: LangOption = None,
     output: FormatOption = Format.table,
     as_json: JsonOption = False,
-) -> None:
+) -> int:
     """Import ClinicalTrials.gov studies (one, or many into one dataset) as a sites file for every other command.
 
     Examples:
@@ -570,7 +570,7 @@ def import_command(
 
     fmt = choose_format(output, as_json)
     language = chosen_language(lang)
-    emit(import_many(sources, out, online=online, strict=strict, country=country,
+    return emit(import_many(sources, out, online=online, strict=strict, country=country,
                      progress=lambda done, total: progress_notice(done, total, language), lang=language,
                      replace=replace), fmt)
 
@@ -584,7 +584,7 @@ def update_command(
     lang: LangOption = None,
     output: FormatOption = Format.table,
     as_json: JsonOption = False,
-) -> None:
+) -> int:
     """Fetch the current registry record and say what changed: sites, statuses, contacts, the date.
 
     This asks ClinicalTrials.gov (SITEFINDER_CTGOV_URL to use a mirror) for the study; nothing else
@@ -603,7 +603,7 @@ def update_command(
     from sitefinder.update import refresh_from_registry
 
     fmt = choose_format(output, as_json)
-    emit(refresh_from_registry(nct_id, sites, chosen_language(lang)), fmt)
+    return emit(refresh_from_registry(nct_id, sites, chosen_language(lang)), fmt)
 
 
 def run() -> None:

@@ -219,7 +219,7 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
             answer = _region_answer(region, source, province_name, status_value, in_chinese, chosen,
                                     stream=stream)
             answer = answer._replace(notes=(*answer.notes, *filter_notes))
-            if answer.sites or answer.kind == "country":
+            if answer.sites or answer.kind == "country" or answer.status_counts:
                 return _region_trials(answer, source, chosen)
             capital = _capital_of(answer, source)  # 新疆: no site there; the nearest to Ürümqi
             if capital is None:
@@ -239,8 +239,11 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
         result = find_nearest(resolution, source, limit=effective_limit(limit, within_km), within_km=within_km,
                               province=province_name, status=status_value, trials=chosen)._replace(notes=filter_notes)
         if status_value is JOINABLE_FILTER:
-            result = result._replace(closed_left_out=source.count_matching(province_name, CLOSED_STATUSES,
-                                                                           trials=chosen))
+            result = result._replace(closed_left_out=closed_left_out(
+                result, source, len(result.sites) >= (effective_limit(limit, within_km) or math.inf), within_km,
+                province_name, chosen))
+        if not result.sites and not result.considered:
+            result = _why_no_site(result, source, province, province_name, status_value, chosen)
         if in_chinese:
             result = result._replace(chinese=chinese_names([entry.site for entry in result.sites], resolution))
         result = result._replace(provinces=kept_provinces([entry.site for entry in result.sites]))
@@ -374,6 +377,11 @@ def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource,
     else:
         sites = source.listing(where[0], None, listed, where[1], trials)
         sites, closed = without_closed(sites, source.trial_of, status)
+    counts = None
+    if not len(sites) and status is not None and status is not JOINABLE_FILTER:
+        # none with that status: the region's sites by status, not "no site there" (Shandong has 2)
+        counted = list(source.listing(where[0], None, None, where[1], trials))
+        counts = status_counts(counted, source.trial_of) if counted else None
     country = ""
     if kind == "province":  # the country of a province: its one country code's name
         of_province = {code for code, admin1 in region.regions if admin1} or ({"CN"} if named is not None else set())
@@ -384,7 +392,7 @@ def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource,
 
         zh = region_chinese(name, kind)
         chinese = chinese_names(sites)._replace(place=zh, province=zh if kind == "province" else "")
-    return RegionAnswer(query=region.query, region=name, kind=kind, sites=sites, trial=source.trial,
+    return RegionAnswer(query=region.query, region=name, kind=kind, sites=sites, trial=source.trial, status_counts=counts,
                         chinese=chinese, closed_left_out=closed, notes=region.notes, country=country,
                         meant=region.meant, provinces=kept_provinces(sites) if isinstance(sites, list) else {})
 
@@ -527,13 +535,30 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
                   else _with_chosen_trials(answer, source, chosen))
         if sites:
             return answer
-        if city and city_filter is not None and city_filter.geonameid is not None:
-            from sitefinder.wording import command
+        # Why it is empty: the filter that matches no site by itself, else those that match apart but not together
+        given = {"--city": ("city", city_filter, city), "--province": ("province", province_name, province),
+                 "--country": ("countries", countries, country)}
+        typed = {option: (keyword, value, text) for option, (keyword, value, text) in given.items() if text}
+        alone = [option for option, (keyword, value, _) in typed.items()
+                 if not source.count_matching(**{"province": None, "status": None, keyword: value},  # type: ignore[arg-type]
+                                              trials=chosen)]
+        if alone and alone[0] == "--city":
+            if city and city_filter is not None and city_filter.geonameid is not None:
+                from sitefinder.wording import command
 
-            answer = answer._replace(try_instead=command("near", city))
+                answer = answer._replace(try_instead=command("near", city))
+            return answer
+        if alone:
+            return answer._replace(alone=f"{alone[0]} {typed[alone[0]][2]}")
         if status is not None and status_value is not None:
-            answer = answer._replace(status_counts=status_counts(
-                source.listing(province_name, city_filter, None, countries, chosen), source.trial_of))
+            counted = list(source.listing(province_name, city_filter, None, countries, chosen))
+            if counted or len(typed) < 2:
+                # the data date of the trials counted, not of every trial of the dataset
+                counted_trials = {site.nct_id: source.trial_of(site) for site in counted if site.nct_id}
+                return answer._replace(status_counts=status_counts(counted, source.trial_of),
+                                       trials=counted_trials or answer.trials)
+        if len(typed) >= 2:
+            return answer._replace(together=tuple(f"{option} {text}" for option, (_, _, text) in typed.items()))
         return answer
 
     return _answer(sites_path, question)
@@ -616,6 +641,34 @@ def trial_summary(sites_path: Path | None = None, nct_id: str | None = None, lan
             without_province=source.count_without_province())
 
     return _answer(sites_path, question)
+
+
+def closed_left_out(result: NearResult, source: MemorySource | IndexedSource, full: bool,
+                    within_km: float | None, province: str | None, trials: frozenset[str] | None) -> int:
+    """How many closed sites `near --all` would add to this answer, the count its notice gives: those
+    within --within; else, when the answer is `full` (as many as were asked for), those no farther
+    than its farthest; else every closed site matching the other filters. Never a count of the whole
+    file for an answer about one place (676 closed sites "left out" of `near Guangzhou -w 50`)."""
+    radius = within_km
+    if radius is None and full and result.sites:
+        radius = max(entry.distance_km for entry in result.sites)
+    if radius is None:
+        return source.count_matching(province, CLOSED_STATUSES, trials=trials)
+    origin = result.resolution.place
+    found = source.candidates(origin, None, radius, province, CLOSED_STATUSES, trials)
+    return len(rank_sites(origin, found.placed, within_km=radius))
+
+
+def _why_no_site(result: NearResult, source: MemorySource | IndexedSource, province: str | None,
+                 province_name: str | None, status_value: Any, chosen: frozenset[str] | None) -> NearResult:
+    """A near answer that no site matches, with the filter that empties it: --province when no site
+    is in that province at all, else the sites by status when --status left none."""
+    if province and not source.count_matching(province_name, None, trials=chosen):
+        return result._replace(alone=f"--province {province}")
+    if status_value is not None and status_value is not JOINABLE_FILTER:
+        counted = list(source.listing(province_name, None, None, None, chosen))
+        return result._replace(status_counts=status_counts(counted, source.trial_of))
+    return result
 
 
 def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, limit: int | None = 5,
@@ -883,8 +936,10 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
                               [entry.site for entry in listings])
         hospitals = group_by_hospital(listings, result.trials, source.trial, names)
         if status_value is JOINABLE_FILTER:
-            result = result._replace(closed_left_out=source.count_matching(province_name, CLOSED_STATUSES,
-                                                                           trials=chosen))
+            result = result._replace(closed_left_out=closed_left_out(
+                result, source, wanted is not None and len(kept) >= wanted, within_km, province_name, chosen))
+        if not result.sites and not result.considered:
+            result = _why_no_site(result, source, province, province_name, status_value, chosen)
         if in_chinese:
             result = result._replace(chinese=chinese_names([entry.site for entry in listings], resolution))
         result = result._replace(provinces=kept_provinces([entry.site for entry in listings]))

@@ -409,8 +409,19 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "zh": "该试验在该城市没有研究中心；查看最近的：{command}"},
     "notice.city_no_site.many": {"en": "No trial of this dataset has a site in that city; the nearest ones: {command}",
                                  "zh": "本数据集的试验在该城市都没有研究中心；查看最近的：{command}"},
-    "notice.no_status": {"en": "No site has that status; the sites by status: {counts} ({data})",
-                         "zh": "没有该状态的研究中心；各状态的研究中心数：{counts}（{data}）"},
+    "notice.filter_alone": {"en": "No site of this trial matches {filter}, whatever the other filters: check it, "
+                                  "or see where the sites are with sitefinder info",
+                            "zh": "该试验没有符合 {filter} 的研究中心（与其他筛选条件无关）：请检查该条件，"
+                                  "或用 sitefinder info 查看研究中心所在地"},
+    "notice.filter_alone.many": {"en": "No site of any trial of this dataset matches {filter}, whatever the other "
+                                       "filters: check it, or see where the sites are with sitefinder info",
+                                 "zh": "本数据集没有任何试验的研究中心符合 {filter}（与其他筛选条件无关）：请检查该条件，"
+                                       "或用 sitefinder info 查看研究中心所在地"},
+    "list.and": {"en": " and ", "zh": " 和 "},  # joining the filters a notice names
+    "notice.filters_together": {"en": "Sites match {filters} each, but none matches them together: drop one of them",
+                                "zh": "分别符合 {filters} 的研究中心都有，但没有同时符合的：请去掉其中一个条件"},
+    "notice.no_status": {"en": "No site has that status; the sites by status: {counts}",
+                         "zh": "没有该状态的研究中心；各状态的研究中心数：{counts}"},
     "notice.none": {"en": "none", "zh": "无"},
     # the CLI boundary (process.py): the prefix of every error, and the process's own failures
     "error.prefix": {"en": "Error: {message}", "zh": "错误：{message}"},

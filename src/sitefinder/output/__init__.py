@@ -21,6 +21,7 @@ from pathlib import Path
 
 from sitefinder.answers import Answer, MapResult
 from sitefinder.errors import UsageError
+from sitefinder.exits import ExitCode
 
 
 class Format(str, enum.Enum):
@@ -74,14 +75,38 @@ def map_aspect(fmt: Format, out: Path | None) -> float:
     return terminal_canvas(width())[2]
 
 
-def emit(answer: Answer, fmt: Format, options: str = "", bom: bool = False) -> None:
-    """Say an answer: its notices on stderr, then the answer on stdout (or in its map file).
+# The answers that are a listing of sites or hospitals: with none in them, nothing was found (exit 1).
+def _listed(answer: Answer) -> int | None:
+    """How many sites or hospitals a listing answer holds (None: not a listing, or not counted
+    before it is written: a streamed one, counted as it is written)."""
+    from sitefinder.answers import HospitalAnswer, NearResult, RegionAnswer, SiteList
+
+    if isinstance(answer, HospitalAnswer):
+        return len(answer.hospitals)
+    if isinstance(answer, MapResult):
+        return len(answer.near.sites)
+    if isinstance(answer, (NearResult, RegionAnswer, SiteList)) and isinstance(answer.sites, list):
+        return len(answer.sites)
+    return None
+
+
+def _is_listing(answer: Answer) -> bool:
+    from sitefinder.answers import HospitalAnswer, NearResult, RegionAnswer, SiteList
+
+    return isinstance(answer, (HospitalAnswer, MapResult, NearResult, RegionAnswer, SiteList))
+
+
+def emit(answer: Answer, fmt: Format, options: str = "", bom: bool = False) -> ExitCode:
+    """Say an answer: its notices on stderr, then the answer on stdout (or in its map file); return
+    the run's exit code: FAILURE for a listing with nothing in it (after saying why: a script
+    tells "nothing found" from an answer by the code, as with grep), else OK.
     `options`: the options that chose the data (`--sites PATH`), for the commands a hint suggests."""
     from sitefinder.output import streams, views
 
     messages = views.notices(answer, options)
     for message in messages:
         streams.notice(message)
+    written = _listed(answer)
     if isinstance(answer, MapResult) and answer.out is not None:
         from sitefinder.output.mapfiles import write_map_file
 
@@ -92,13 +117,15 @@ def emit(answer: Answer, fmt: Format, options: str = "", bom: bool = False) -> N
 
         streamed = streamed_json(answer, messages)
         if streamed is not None:  # item by item: the same bytes as one dump
-            streams.write_json_streamed(*streamed)
+            written = streams.write_json_streamed(*streamed)
         else:
             streams.write_json(json_object(answer, messages))
     elif fmt is Format.csv:
         from sitefinder.output.schema import csv_table
 
-        streams.write_csv(*csv_table(answer), bom=bom)
+        rows = streams.write_csv(*csv_table(answer), bom=bom)
+        if written is None:
+            written = rows
     else:
         canvas = (0, 0)
         if isinstance(answer, MapResult):
@@ -113,6 +140,7 @@ def emit(answer: Answer, fmt: Format, options: str = "", bom: bool = False) -> N
             from sitefinder.output.terminal import draw
 
             draw(shown)
+    return ExitCode.FAILURE if _is_listing(answer) and written == 0 else ExitCode.OK
 
 
 _last_progress = [0.0]

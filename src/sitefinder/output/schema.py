@@ -224,7 +224,21 @@ def near_object(result: NearResult) -> dict[str, Any]:
     """`near`'s JSON object (`map --json` adds its view to it)."""
     return {**answer_trial(result), "origin": place_record(result.resolution, result.chinese),
             "sites": [ranked_record(row) for row in ranked_rows(result)], "closed_left_out": result.closed_left_out,
-            **answer_data_record(result)}
+            **answer_data_record(result), **why_empty_record(result)}
+
+
+def why_empty_record(answer: NearResult | SiteList | RegionAnswer) -> dict[str, Any]:
+    """Why an answer with no site is empty (README: Output contract): the filter that matches no
+    site by itself, the filters that match apart but not together, the sites by status when
+    --status left none; no key for an answer that has sites."""
+    record: dict[str, Any] = {}
+    if not isinstance(answer, RegionAnswer) and answer.alone:
+        record["unmatched_filter"] = answer.alone
+    if isinstance(answer, SiteList) and answer.together:
+        record["conflicting_filters"] = list(answer.together)
+    if answer.status_counts is not None:
+        record["status_counts"] = {status or "UNKNOWN": count for status, count in answer.status_counts.items()}
+    return record
 
 
 def view_object(result: MapResult) -> dict[str, float]:
@@ -276,7 +290,7 @@ def hospitals_object(answer: HospitalAnswer) -> dict[str, Any]:
     result = answer.near
     return {**answer_trial(result), "origin": place_record(result.resolution, result.chinese),
             "hospitals": [hospital_record(rank, hospital) for rank, hospital in enumerate(answer.hospitals, 1)],
-            "closed_left_out": result.closed_left_out, **answer_data_record(result)}
+            "closed_left_out": result.closed_left_out, **answer_data_record(result), **why_empty_record(result)}
 
 
 def hospital_csv(answer: HospitalAnswer) -> tuple[list[str], list[list[str]]]:
@@ -447,8 +461,7 @@ def list_parts(answer: SiteList) -> tuple[dict[str, Any], str, Iterator[dict[str
     rest = {"closed_left_out": answer.closed_left_out, **answer_data_record(answer)}
     if answer.try_instead:  # why the list is empty, and what to try (README: Output contract)
         rest["try"] = answer.try_instead
-    if answer.status_counts is not None:
-        rest["status_counts"] = {status or "UNKNOWN": count for status, count in answer.status_counts.items()}
+    rest.update(why_empty_record(answer))
     return (answer_trial(answer), "sites", (site_record(row) for row in rows_of(answer)), rest)
 
 
@@ -456,7 +469,7 @@ def region_parts(answer: RegionAnswer) -> tuple[dict[str, Any], str, Iterator[di
     """`near REGION`'s JSON object in the parts list_parts gives for `list`."""
     return ({**answer_trial(answer), "origin": region_origin(answer)}, "sites",
             (ranked_record(row) for row in rows_of(answer)),  # near's shape: rank and distance_km null
-            {"closed_left_out": answer.closed_left_out, **answer_data_record(answer)})
+            {"closed_left_out": answer.closed_left_out, **answer_data_record(answer), **why_empty_record(answer)})
 
 
 def streamed_json(answer: Any, notices: Sequence[str] = ()

@@ -335,6 +335,13 @@ def trials_data_line(trials: Sequence[Trial], lang: str = "en", options: str = "
     return data_line(oldest, lang, options).replace(head, say("data.oldest", lang, nct_id=oldest.nct_id), 1)
 
 
+def data_notice(trials: Sequence[Trial], lang: str = "en", options: str = "") -> str:
+    """trials_data_line as a notice of its own, under the key of its phrase (JSON's `notices`)."""
+    from sitefinder.wording import Phrase
+
+    return Phrase(trials_data_line(trials, lang, options), "data.line")
+
+
 def whom_to_call(sites: Sequence[Site], trial: Trial, options: str = "", lang: str = "en") -> list[str]:
     """Each site's own phone or email when the registry gives one, else the trial's central contact."""
     lines, without = [], 0
@@ -419,6 +426,10 @@ def notices(answer: object, options: str = "") -> list[str]:
                     say("notice.region_sites." + ("one" if len(answer.sites) == 1 else "many"), lang,
                         query=answer.named, kind=kind, count=len(answer.sites),
                         command=command("list", f"--{answer.option}", answer.region, options=options)), *closed]
+        if answer.status_counts:  # sites there, none with the status asked for
+            return [*spoken_notes(answer.notes, lang),
+                    say("notice.no_status", lang, counts=status_counts_text(answer.status_counts, lang)),
+                    data_notice(list(answer.trials.values()) or [answer.trial], lang, options)]
         return [*spoken_notes(answer.notes, lang),
                 say(for_trials("notice.region_none", answer.many_trials), lang, query=answer.named, kind=kind), *closed]
     if isinstance(answer, SiteList):
@@ -453,16 +464,24 @@ def empty_list_notices(answer: SiteList, options: str = "") -> list[str]:
     if answer.try_instead:
         lines.append(say(for_trials("notice.city_no_site", answer.many_trials), lang,
                          command=f"{answer.try_instead}{' ' + options if options else ''}"))
+    if answer.alone:
+        lines.append(say(for_trials("notice.filter_alone", answer.many_trials), lang, filter=answer.alone))
+    if answer.together:
+        lines.append(say("notice.filters_together", lang, filters=say("list.and", lang).join(answer.together)))
     if answer.status_counts is not None:
-        from sitefinder.status import status_word
-
-        counts = ", ".join(f"{status_word(status, lang)}: {count}" for status, count in answer.status_counts.items())
-        # the data date of the trials counted (the oldest, named, of several), not the empty Trial of a dataset
-        lines.append(say("notice.no_status", lang, counts=counts or say("notice.none", lang),
-                         data=trials_data_line(list(answer.trials.values()) or [answer.trial], lang, options)))
+        lines.append(say("notice.no_status", lang, counts=status_counts_text(answer.status_counts, lang)))
+        # the data date of the trials counted (the oldest, named, of several), on its own line
+        lines.append(data_notice(list(answer.trials.values()) or [answer.trial], lang, options))
     if answer.closed_left_out:
         lines.append(closed_note(answer.closed_left_out, command("list", "--all", options=options), lang))
     return lines
+
+
+def status_counts_text(counts: dict[str | None, int], lang: str) -> str:
+    """"Not yet recruiting: 42, Recruiting: 3": the sites by status, as an empty answer names them."""
+    from sitefinder.status import status_word
+
+    return ", ".join(f"{status_word(status, lang)}: {count}" for status, count in counts.items()) or say("notice.none", lang)
 
 
 def unplaced_notices(unplaced: Sequence[str], lang: str = "en") -> list[str]:
@@ -519,6 +538,10 @@ def near_notices(result: NearResult, options: str = "") -> list[str]:
     if not result.sites:
         if result.nearest_outside_km is not None:
             messages.append(say("notice.none_within", lang, km=result.nearest_outside_km))
+        elif result.alone:
+            messages.append(say(for_trials("notice.filter_alone", result.many_trials), lang, filter=result.alone))
+        elif result.status_counts is not None:
+            messages.append(say("notice.no_status", lang, counts=status_counts_text(result.status_counts, lang)))
         elif result.considered == 0:
             messages.append(say("notice.no_filter_match", lang))
         else:
