@@ -204,6 +204,9 @@ class ImportResult(NamedTuple):
     # (facility, the state or country it states) of each site whose registry point lay far outside
     # what its row states and was placed from its text instead (placement.point_outside)
     points_set_aside: list[tuple[str, str]] = []
+    # (facility, or the trial's NCT id, and the status as the registry wrote it) of each status that
+    # is none sitefinder knows (a registry's new word): stored as none, and said so
+    statuses_unread: list[tuple[str, str]] = []
 
 
 class Skipped(NamedTuple):
@@ -228,6 +231,7 @@ class BulkResult(NamedTuple):
     lang: str = "en"  # the words of the view and the notices; JSON and CSV are the same in every language
     points_set_aside: list[tuple[str, str]] = []  # as ImportResult's, of every study
     replaced: tuple[str, ...] = ()  # the trials of the dataset there before that this import left out (--replace)
+    statuses_unread: list[tuple[str, str]] = []  # as ImportResult's, of every study
 
 
 # A status as shown: (the effective status enum or None, where it comes from: "site", "trial" or None).

@@ -53,7 +53,7 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
     file sitefinder did not write (datasets.check_target), nor over a dataset of trials this import
     leaves out unless `replace` (_replaced_trials)."""
     from sitefinder.datasets import check_target, write_trials_dataset
-    from sitefinder.importer import import_study
+    from sitefinder.importer import MAX_UNREAD_SAID, import_study
     from sitefinder.output.views import skipped_said  # the words `import` shows for a skipped study
     from sitefinder.wording import said
     from sitefinder.placement import Placer
@@ -87,6 +87,7 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
     sites: list[Site] = []
     unplaced: list[str] = []
     set_aside: list[tuple[str, str]] = []
+    unread: list[tuple[str, str]] = []
     skipped: list[Skipped] = []
     seen: set[str] = set()
     from_registry = 0
@@ -123,6 +124,7 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
         sites.extend(result.sites)
         unplaced.extend(result.unplaced)
         set_aside.extend(result.points_set_aside)
+        unread.extend(result.statuses_unread[:max(0, MAX_UNREAD_SAID - len(unread))])
         from_registry += result.from_registry
         if progress is not None and time.monotonic() - started > PROGRESS_AFTER_S:
             progress(done, None)
@@ -142,7 +144,8 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
     from sitefinder.wording import language_of
 
     return BulkResult(trials, sites, unplaced, from_registry, skipped, sites_path, trials_path,
-                      lang=language_of(lang, " ".join(sources)), points_set_aside=set_aside, replaced=replaced)
+                      lang=language_of(lang, " ".join(sources)), points_set_aside=set_aside, replaced=replaced,
+                      statuses_unread=unread)
 
 
 def _replaced_trials(out_dir: Path, importing: set[str], replace: bool) -> tuple[str, ...]:

@@ -175,6 +175,9 @@ def load_study(source: str, online: bool) -> dict[str, Any]:
     return read_study_file(path)
 
 
+MAX_UNREAD_SAID = 20  # statuses not read, said of one study: bounded, as every list from the registry is
+
+
 def import_study(study: dict[str, Any], gazetteer: Gazetteer, retrieved: str = "", first_id: int = 1,
                  countries: frozenset[str] | None = None, placer: Placer | None = None) -> ImportResult:
     """The sites and trial facts of a registry study. `retrieved`: the day it was read from the registry;
@@ -200,9 +203,15 @@ def import_study(study: dict[str, Any], gazetteer: Gazetteer, retrieved: str = "
 
         placer = Placer(gazetteer)
     sites, unplaced, from_registry, set_aside = [], [], 0, []
+    # a status the registry wrote that is none sitefinder knows: said, never dropped silently (the
+    # site is then shown with its trial's status, and "no status for the site" would be untrue)
+    unread = ([(trial.nct_id, written)] if (written := protocol.object("statusModule").text("overallStatus"))
+              and trial.overall_status is None else [])
     for site_id, location in enumerate(locations, start=first_id):
         site = site_from_location(site_id, location, gazetteer, placer, nct_id=trial.nct_id.upper())
         sites.append(site)
+        if site.status is None and (written := location.text("status")):
+            unread.append((site.facility, written))
         from_registry += site.coordinate_source == "registry"
         if not site.has_coordinates:
             unplaced.append(site.facility)
@@ -210,7 +219,7 @@ def import_study(study: dict[str, Any], gazetteer: Gazetteer, retrieved: str = "
             stated = placer.point_outside(*point, site.city, site.province, site.country, location.text("zip"))
             set_aside.append((site.facility, stated))
     return ImportResult(trial=trial, sites=sites, unplaced=unplaced, from_registry=from_registry,
-                        points_set_aside=set_aside)
+                        points_set_aside=set_aside, statuses_unread=unread[:MAX_UNREAD_SAID])
 
 
 def mesh_terms(study: Fields) -> tuple[str, ...]:

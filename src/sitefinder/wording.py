@@ -906,6 +906,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.point_set_aside": {"en": "Placed from its city, state and country, not by the registry's point, which lies "
                                      "far outside {stated}: {facility}",
                                "zh": "按城市、省州和国家定位，未用登记处的坐标（该坐标远在 {stated} 之外）：{facility}"},
+    "import.status_unread": {"en": "{who}: the registry's status {status} is not one sitefinder knows; it is kept as "
+                                    "no status (the trial's is shown for a site; Unknown for a trial)",
+                             "zh": "{who}：登记处的状态 {status} 不在 sitefinder 已知的状态中；按无状态保存（研究中心显示试验的状态，"
+                                   "试验显示为状态不明）"},
     "import.not_placed": {"en": "Not placed (listed, but never ranked by distance): {facility}",
                           "zh": "未能定位（会列出，但不参与距离排序）：{facility}"},
     # what `update` changed

@@ -343,7 +343,8 @@ def import_object(result: BulkResult) -> dict[str, Any]:
             "trials": [{"nct_id": trial.nct_id, "label": known(short_label(trial))} for trial in result.trials],
             "skipped": [{"source": item.source, "index": item.position, "nct_id": known(item.nct_id),
                          "reason": item.reason} for item in result.skipped],
-            "registry_points_set_aside": [facility for facility, _ in result.points_set_aside]}
+            "registry_points_set_aside": [facility for facility, _ in result.points_set_aside],
+            "statuses_not_read": [{"of": who, "status": status} for who, status in result.statuses_unread]}
 
 
 def import_cells(result: BulkResult) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from sitefinder.catalogue import short_label
 from sitefinder.contacts import contact_line, dialable, lead_contact, reachable_contact
 from sitefinder.models import Contact, RankedSite, Site, Trial, contenders
 from sitefinder.status import effective_status, status_words
+from sitefinder.text import quoted
 
 if TYPE_CHECKING:
     from sitefinder.geomap import Scene
@@ -444,7 +445,9 @@ def notices(answer: object, options: str = "") -> list[str]:
         return [*replaced, *(say("import.skipped_notice", answer.lang, line=skipped_line(item, answer.lang))
                   for item in answer.skipped), *unplaced_notices(answer.unplaced, answer.lang),
                 *(say("import.point_set_aside", answer.lang, facility=facility, stated=stated)
-                  for facility, stated in answer.points_set_aside)]
+                  for facility, stated in answer.points_set_aside),
+                *(say("import.status_unread", answer.lang, who=who, status=quoted(status))
+                  for who, status in answer.statuses_unread)]
     if isinstance(answer, ImportResult):
         return unplaced_notices(answer.unplaced)
     if isinstance(answer, UpdateResult):
@@ -716,6 +719,11 @@ def site_view(result: SiteDetail, options: str = "") -> FieldsView:
               (label("location"), location), (label("status"), status_cell(site, trial, result.chinese)),
               (label("call"), call_for_site(site, trial, lang)),
               (label("coordinates"), coordinates + (f" ({precision})" if precision else ""))]
+    if effective_status(site.status, trial.overall_status)[1] == "trial":
+        # what "(trial)" means for this site: none of its own, or its own set aside (a table's footnote)
+        from sitefinder.status import trial_status_note
+
+        fields.insert(4, ("", trial_status_note(trial.overall_status, lang, site.status)))
     if site.location_note:
         fields.append((label("note"), site.location_note))
     fields += labelled(label("contacts"), [contact_line(contact, lang=lang) for contact in site.contacts]
