@@ -565,7 +565,7 @@ def test_a_mistyped_trial_id_is_offered_the_datasets_closest_id(cli, dataset: Pa
     for trial in trials:
         nct = trial["nct_id"]
         short = cli("near", "Guangzhou", "--trial", nct[:-1], "--sites", str(dataset))
-        assert short.exit_code == 2 and f"it looks like {nct}" in short.stderr, short.stderr
+        assert short.exit_code == 2 and f"did you mean {nct}?" in short.stderr, short.stderr
         other = nct[:-1] + str((int(nct[-1]) + 1) % 10)
         if other not in {t["nct_id"] for t in trials}:
             off = cli("near", "Guangzhou", "--trial", other, "--sites", str(dataset))

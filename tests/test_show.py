@@ -256,3 +256,28 @@ def test_a_site_is_found_by_its_name_in_traditional_characters(cli, variant: str
             assert run.json()["site"]["id"] == site_id
         else:
             assert run.exit_code == 2 and re.search(rf"(?<!\d){site_id} ", run.stderr), (written, run.stderr)
+
+
+def test_every_listing_of_an_ambiguous_show_can_be_told_apart(cli) -> None:
+    """`show "Hunan Cancer Hospital"` listed two identical choices: each choice names its lead
+    investigator, so that a person picks the one they mean."""
+    every = cli("list", "--all", "--json").json()["sites"]
+    by_name: dict[str, list[dict]] = {}
+    for site in every:
+        by_name.setdefault(site["facility"], []).append(site)
+    shared = {name: sites for name, sites in by_name.items() if len(sites) > 1}
+    assert shared  # the shipped trial lists hospitals twice (two departments)
+    for name, sites in shared.items():
+        run = cli("show", name)
+        assert run.exit_code == 2
+        for site in sites:
+            lead = site["investigators"][0]["name"]
+            assert f"{site['id']} {name} ({site['city']}; {lead})" in run.stderr, run.stderr
+        assert len(run.stderr) < 600 and run.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("typed", ["foo", "NCT123", "12345678"])
+def test_info_of_what_is_no_nct_id_says_what_one_is_not_a_look_alike(cli, typed: str) -> None:
+    run = cli("info", typed)
+    assert run.exit_code == 2
+    assert "NCT and 8 digits" in run.stderr and "looks like" not in run.stderr

@@ -51,8 +51,9 @@ def registry_id(source: str) -> str | None:
 
 def _shown(path: Path | str, limit: int = 120) -> str:
     """A path for a message, cut (a 5,000-character name is not repeated whole)."""
-    text = str(path)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    from sitefinder.text import cut
+
+    return cut(str(path), limit)
 
 
 def not_a_study_record(where: str, raw: bytes, failed: Exception | None = None) -> ImportFailed:

@@ -22,7 +22,7 @@ from sitefinder.filters import check_given, typed_words
 from sitefinder.models import Place, RankedSite, Resolution, Site, Trial
 from sitefinder.paths import default_sites_path, gazetteer_path
 from sitefinder.status import CLOSED_STATUSES, JOINABLE_FILTER, effective_status, joinable, parse_status_option
-from sitefinder.text import ascii_number, fold, has_cjk, quoted
+from sitefinder.text import ascii_number, cut, fold, has_cjk, quoted
 from sitefinder.wording import for_trials, language_of, said, say, wants_chinese
 
 if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that resolve a place
@@ -838,9 +838,17 @@ def _sites_named(sites: list[Site], text: str, most: int = 6) -> tuple[str, str]
     where they have them), and "; and N more" for the rest, to name them in an error."""
     from sitefinder.facilities import facility_zh
 
-    def named(site: Site) -> str:
-        return (facility_zh(site) if has_cjk(text) else "") or f"{site.facility} ({site.city})"
+    from sitefinder.contacts import lead_contact
 
+    def named(site: Site) -> str:
+        # what tells two listings of one hospital apart (two trials, two departments): the city,
+        # the trial of a dataset of many, the lead investigator; each cut, as any echoed data
+        lead = lead_contact(site.contacts)
+        told = "; ".join(part for part in (site.city, site.nct_id if many_trials else "", lead.name if lead else "")
+                         if part)
+        return (facility_zh(site) if has_cjk(text) else "") or f"{cut(site.facility, 60)} ({cut(told, 50)})"
+
+    many_trials = len({site.nct_id for site in sites}) > 1
     more = said("error.and_more", count=len(sites) - most) if len(sites) > most else ""
     return "; ".join(f"{site.id} {named(site)}" for site in sites[:most]), more
 

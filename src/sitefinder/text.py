@@ -165,12 +165,16 @@ def cell_text(cell: str) -> str:
     return cell
 
 
+def cut(text: str, limit: int) -> str:
+    """Text cut to `limit` characters, "…" its last when cut: what a message echoes of data or input."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def quoted(value: object, limit: int = 60) -> str:
     """A value quoted for a message, cut to `limit` characters: an error quotes what it rejects,
     never a whole 5,000-character field or a line of another file."""
     text = value if isinstance(value, str) else str(value)
-    text = text.replace("\n", " ")
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+    return repr(cut(text.replace("\n", " "), limit))
 
 
 def is_utf8(encoding: str | None) -> bool:

@@ -492,10 +492,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "(or: sitefinder list --{option} {region})",
                          "zh": "{query}是一个{kind}：请给出城市或坐标，以绘制其周围研究中心的地图"
                                "（或运行：sitefinder list --{option} {region}）"},
-    "usage.trial_id": {"en": "--trial {value} is not an NCT id; it looks like {example}",
-                       "zh": "--trial {value} 不是 NCT 编号；NCT 编号形如 {example}"},
-    "usage.nct_id": {"en": "{value} is not an NCT id; it looks like NCT07010263",
-                     "zh": "{value} 不是 NCT 编号；NCT 编号形如 NCT07010263"},
+    "usage.trial_id": {"en": "--trial {value} is not an NCT id (NCT and 8 digits); did you mean {example}?",
+                       "zh": "--trial {value} 不是 NCT 编号（NCT 加 8 位数字）；是否要找 {example}？"},
+    "usage.nct_id": {"en": "{value} is not an NCT id, which is NCT and 8 digits, such as NCT07010263 "
+                           "(sitefinder info lists the trials of the data)",
+                     "zh": "{value} 不是 NCT 编号；NCT 编号为 NCT 加 8 位数字，形如 NCT07010263"
+                           "（sitefinder info 列出数据中的试验）"},
     "usage.condition_empty": {"en": "--condition needs some words, e.g. --condition 'small cell lung'",
                               "zh": "--condition 需要给出词语，例如 --condition 'small cell lung'"},
     "usage.no_trial": {"en": "the dataset has no trial {nct_id}; its trials: {known} (see: {command})",
