@@ -484,7 +484,9 @@ def status_counts_text(counts: dict[str | None, int], lang: str) -> str:
     """"Not yet recruiting: 42, Recruiting: 3": the sites by status, as an empty answer names them."""
     from sitefinder.status import status_word
 
-    return ", ".join(f"{status_word(status, lang)}: {count}" for status, count in counts.items()) or say("notice.none", lang)
+    colon, comma = ("：", "，") if lang == "zh" else (": ", ", ")
+    return (comma.join(f"{status_word(status, lang)}{colon}{count}" for status, count in counts.items())
+            or say("notice.none", lang))
 
 
 def unplaced_notices(unplaced: Sequence[str], lang: str = "en") -> list[str]:
