@@ -22,7 +22,7 @@ from sitefinder.answers import (BulkResult, ChineseNames, DatasetUpdate, Hospita
                                 HospitalListing, MapResult,
                                 NearResult, RegionAnswer, SiteChange, SiteDetail, SiteList, TrialChange, TrialSummary,
                                 UpdateResult)
-from sitefinder.catalogue import short_label
+from sitefinder.catalogue import trial_name
 from sitefinder.contacts import contact_line, contacts_to_list
 from sitefinder.models import Contact, RankedSite, Resolution, Site, Trial
 from sitefinder.output.streams import csv_cell
@@ -75,7 +75,7 @@ SITE_FIELDS: tuple[Field, ...] = (
     Field("location_note", lambda row: known(row.site.location_note)),
     Field("investigators", lambda row: contacts_to_list(row.site.contacts), _contacts_cell),
     Field("nct_id", lambda row: known(row.site.nct_id or row.trial.nct_id)),  # the site's own trial
-    Field("trial", lambda row: known(short_label(row.trial))),
+    Field("trial", lambda row: known(trial_name(row.trial))),
 )
 def _call(row: SiteRow) -> tuple[Any, str | None]:
     """The one contact a spreadsheet row names, and whose it is: whom the tables say to call (the
@@ -215,16 +215,45 @@ def answer_trial(answer: NearResult | RegionAnswer | SiteList) -> dict[str, Any]
     """The top of near/list JSON, one rule: the dataset's one trial (nct_id, central_contacts, its
     short label as `trial`); for a dataset of several, null, [] and null (each site names its own)."""
     trial = Trial() if answer.many_trials else answer.trial
-    return {**trial_header(trial), "trial": known(short_label(trial))}
+    return {**trial_header(trial), "trial": known(trial_name(trial))}
 
 
 # ---------------------------------------------------------------- each answer's JSON
 
+class TrialsSeen:
+    """The trials of the rows of an answer, in the order their first site comes: `trials` of a
+    near/list/map JSON, each trial's identity and central contacts (what the table's lines say of
+    each trial), collected as the rows are written (a streamed listing is never held whole)."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, Trial] = {}
+
+    def rows(self, rows: Iterable[SiteRow]) -> Iterator[SiteRow]:
+        for row in rows:
+            self.add(row.trial)
+            yield row
+
+    def add(self, trial: Trial) -> None:
+        if trial.nct_id and trial.nct_id not in self.seen:  # a sites file without trial facts: nothing to name
+            self.seen[trial.nct_id] = trial
+
+    def records(self) -> list[dict[str, Any]]:
+        return [trial_record(trial) for trial in self.seen.values()]
+
+
+def trial_record(trial: Trial) -> dict[str, Any]:
+    """A trial as an answer of sites names it in `trials`: who it is, its status, whom to call."""
+    return {"nct_id": known(trial.nct_id), "trial": known(trial_name(trial)), "brief_title": known(trial.brief_title),
+            "overall_status": known(trial.overall_status), "phase": known(trial.phase),
+            "central_contacts": contacts_to_list(trial.central_contacts), **data_record(trial)}
+
+
 def near_object(result: NearResult) -> dict[str, Any]:
     """`near`'s JSON object (`map --json` adds its view to it)."""
+    seen = TrialsSeen()
     return {**answer_trial(result), "origin": place_record(result.resolution, result.chinese),
-            "sites": [ranked_record(row) for row in ranked_rows(result)], "closed_left_out": result.closed_left_out,
-            **answer_data_record(result)}
+            "sites": [ranked_record(row) for row in seen.rows(ranked_rows(result))], "trials": seen.records(),
+            "closed_left_out": result.closed_left_out, **answer_data_record(result)}
 
 
 def view_object(result: MapResult) -> dict[str, float]:
@@ -254,7 +283,7 @@ def hospital_record(rank: int, hospital: Hospital) -> dict[str, Any]:
     rows = []
     for row in hospital.trials:
         shown, source = effective_status(row.site.status, row.trial.overall_status)
-        rows.append({"nct_id": known(row.trial.nct_id), "trial": known(short_label(row.trial)),
+        rows.append({"nct_id": known(row.trial.nct_id), "trial": known(trial_name(row.trial)),
                      "overall_status": known(row.trial.overall_status), "site_id": row.site.id,
                      "status": row.site.status, "effective_status": shown, "status_source": source,
                      "investigators": contacts_to_list(row.site.contacts),
@@ -274,9 +303,13 @@ HOSPITAL_TRIAL_CSV_FIELDS = ("nct_id", "trial", "site_id", "effective_status")
 
 def hospitals_object(answer: HospitalAnswer) -> dict[str, Any]:
     result = answer.near
+    seen = TrialsSeen()
+    for hospital in answer.hospitals:
+        for row in hospital.trials:
+            seen.add(row.trial)
     return {**answer_trial(result), "origin": place_record(result.resolution, result.chinese),
             "hospitals": [hospital_record(rank, hospital) for rank, hospital in enumerate(answer.hospitals, 1)],
-            "closed_left_out": result.closed_left_out, **answer_data_record(result)}
+            "trials": seen.records(), "closed_left_out": result.closed_left_out, **answer_data_record(result)}
 
 
 def hospital_csv(answer: HospitalAnswer) -> tuple[list[str], list[list[str]]]:
@@ -295,7 +328,7 @@ def hospital_csv(answer: HospitalAnswer) -> tuple[list[str], list[list[str]]]:
                 site_row = SiteRow(listing.site, row.trial, answer.near.chinese)
                 shown = effective_status(listing.site.status, row.trial.overall_status)[0]
                 rows.append([*(csv_cell(value) for value in place), csv_cell(known(row.trial.nct_id)),
-                             csv_cell(known(short_label(row.trial))), csv_cell(listing.site.id), csv_cell(shown),
+                             csv_cell(known(trial_name(row.trial))), csv_cell(listing.site.id), csv_cell(shown),
                              csv_cell(call_line_of(listing.call) if listing.call else None),
                              *csv_row(site_fields, site_row)])
     return header, rows
@@ -311,7 +344,7 @@ TRIAL_LIST_FIELDS = ("nct_id", "trial", "brief_title", "overall_status", "phase"
 
 
 def trial_list_records(summary: TrialSummary) -> list[dict[str, Any]]:
-    return [{"nct_id": known(row.trial.nct_id), "trial": known(short_label(row.trial)),
+    return [{"nct_id": known(row.trial.nct_id), "trial": known(trial_name(row.trial)),
              "brief_title": known(row.trial.brief_title), "overall_status": known(row.trial.overall_status),
              "phase": known(row.trial.phase), "site_count": row.site_count, **data_record(row.trial)}
             for row in summary.trials]
@@ -326,7 +359,7 @@ def import_object(result: BulkResult) -> dict[str, Any]:
             "trial_file": str(import_trial_path(result)), "site_count": len(result.sites),
             "placed_from_registry": result.from_registry, "placed_offline": placed - result.from_registry,
             "unplaced": result.unplaced, "trials_file": str(result.trials_path), "trial_count": len(result.trials),
-            "trials": [{"nct_id": trial.nct_id, "label": known(short_label(trial))} for trial in result.trials],
+            "trials": [{"nct_id": trial.nct_id, "label": known(trial_name(trial))} for trial in result.trials],
             "skipped": [{"source": item.source, "index": item.position, "nct_id": known(item.nct_id),
                          "reason": item.reason} for item in result.skipped],
             "registry_points_set_aside": [facility for facility, _ in result.points_set_aside]}
@@ -379,7 +412,7 @@ def update_object(result: UpdateResult) -> dict[str, Any]:
 def trial_change_record(change: TrialChange) -> dict[str, Any]:
     from sitefinder.trial import freshness
 
-    return {"nct_id": change.nct_id, "trial": known(short_label(change.after)), "found": change.found,
+    return {"nct_id": change.nct_id, "trial": known(trial_name(change.after)), "found": change.found,
             "site_count": change.site_count,
             "data_date_before": known(freshness(change.before).date), "data_date": known(freshness(change.after).date),
             "overall_status_before": known(change.before.overall_status),
@@ -414,10 +447,10 @@ def answer_object(answer: Any) -> Any:
         return hospitals_object(answer)
     if isinstance(answer, RegionAnswer):
         head, key, records, rest = region_parts(answer)
-        return {**head, key: list(records), **rest}
+        return {**head, key: list(records), **rest()}
     if isinstance(answer, SiteList):
         head, key, records, rest = list_parts(answer)
-        return {**head, key: list(records), **rest}
+        return {**head, key: list(records), **rest()}
     if isinstance(answer, SiteDetail):
         trial = answer.trial
         return {"site": site_record(SiteRow(answer.site, trial, answer.chinese)),
@@ -441,33 +474,42 @@ def answer_object(answer: Any) -> Any:
     raise TypeError(f"no JSON shape for {type(answer).__name__}")
 
 
-def list_parts(answer: SiteList) -> tuple[dict[str, Any], str, Iterator[dict[str, Any]], dict[str, Any]]:
-    """`list`'s JSON object as the keys before its long list, the list's key, its records one at a
-    time, and the keys after it."""
-    rest = {"closed_left_out": answer.closed_left_out, **answer_data_record(answer)}
-    if answer.try_instead:  # why the list is empty, and what to try (README: Output contract)
-        rest["try"] = answer.try_instead
-    if answer.status_counts is not None:
-        rest["status_counts"] = {status or "UNKNOWN": count for status, count in answer.status_counts.items()}
-    return (answer_trial(answer), "sites", (site_record(row) for row in rows_of(answer)), rest)
+# A listing's JSON object in parts: the keys before its long list, the list's key, its records one
+# at a time, and the keys after it, made once the records are written (`trials`: those they named).
+Parts = tuple[dict[str, Any], str, Iterator[dict[str, Any]], Callable[[], dict[str, Any]]]
 
 
-def region_parts(answer: RegionAnswer) -> tuple[dict[str, Any], str, Iterator[dict[str, Any]], dict[str, Any]]:
+def list_parts(answer: SiteList) -> Parts:
+    """`list`'s JSON object in parts."""
+    seen = TrialsSeen()
+
+    def rest() -> dict[str, Any]:
+        after = {"trials": seen.records(), "closed_left_out": answer.closed_left_out, **answer_data_record(answer)}
+        if answer.try_instead:  # why the list is empty, and what to try (README: Output contract)
+            after["try"] = answer.try_instead
+        if answer.status_counts is not None:
+            after["status_counts"] = {status or "UNKNOWN": count for status, count in answer.status_counts.items()}
+        return after
+
+    return (answer_trial(answer), "sites", (site_record(row) for row in seen.rows(rows_of(answer))), rest)
+
+
+def region_parts(answer: RegionAnswer) -> Parts:
     """`near REGION`'s JSON object in the parts list_parts gives for `list`."""
+    seen = TrialsSeen()
     return ({**answer_trial(answer), "origin": region_origin(answer)}, "sites",
-            (ranked_record(row) for row in rows_of(answer)),  # near's shape: rank and distance_km null
-            {"closed_left_out": answer.closed_left_out, **answer_data_record(answer)})
+            (ranked_record(row) for row in seen.rows(rows_of(answer))),  # near's shape: rank and distance_km null
+            lambda: {"trials": seen.records(), "closed_left_out": answer.closed_left_out, **answer_data_record(answer)})
 
 
-def streamed_json(answer: Any, notices: Sequence[str] = ()
-                  ) -> tuple[dict[str, Any], str, Iterator[dict[str, Any]], dict[str, Any]] | None:
+def streamed_json(answer: Any, notices: Sequence[str] = ()) -> Parts | None:
     """The JSON of an answer that is written item by item (streams.write_json_streamed), or None
     for one written whole. `list` and a region's `near` are: they alone can answer with every
     site of a large file (`near Japan`)."""
     if not isinstance(answer, (SiteList, RegionAnswer)):
         return None
     head, key, records, rest = list_parts(answer) if isinstance(answer, SiteList) else region_parts(answer)
-    return head, key, records, {**rest, "notices": notice_records(notices)}
+    return head, key, records, lambda: {**rest(), "notices": notice_records(notices)}
 
 
 # ---------------------------------------------------------------- each answer's CSV
@@ -508,5 +550,5 @@ def csv_table(answer: Any) -> tuple[list[str], Iterable[list[str]]]:
         from sitefinder.output.views import dataset_update_rows
 
         return ["nct_id", "trial", "status", "sites"], [[csv_cell(cell) for cell in row]
-                                                        for row in dataset_update_rows(answer)]
+                                                        for row in dataset_update_rows(answer, label=trial_name)]
     raise TypeError(f"no CSV shape for {type(answer).__name__}")

@@ -923,8 +923,10 @@ def ids_line(added: Sequence[Site], removed: Sequence[Site], lang: str = "en") -
         if part))
 
 
-def dataset_update_rows(result: DatasetUpdate, lang: str = "en") -> list[list[str]]:
-    """One row a trial: its status (and its change), its sites' changes. `lang`: as update_rows'."""
+def dataset_update_rows(result: DatasetUpdate, lang: str = "en",
+                        label: Callable[[Trial], str] = short_label) -> list[list[str]]:
+    """One row a trial: its status (and its change), its sites' changes. `lang`: as update_rows'.
+    `label`: the trial's name in its row (cut for a table; CSV's is whole, catalogue.trial_name)."""
     from sitefinder.status import status_word
 
     def overall(status: str | None) -> str:
@@ -937,7 +939,7 @@ def dataset_update_rows(result: DatasetUpdate, lang: str = "en") -> list[list[st
         sites = (say("update.trial_sites", lang, count=change.site_count, added=len(change.added),
                      removed=len(change.removed), changed=len(change.changed)) if change.found
                  else say("update.not_returned", lang))
-        rows.append([change.nct_id, short_label(change.after), status, sites])
+        rows.append([change.nct_id, label(change.after), status, sites])
     return rows
 
 
