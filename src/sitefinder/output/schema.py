@@ -23,7 +23,7 @@ from sitefinder.answers import (BulkResult, ChineseNames, DatasetUpdate, Hospita
                                 NearResult, RegionAnswer, SiteChange, SiteDetail, SiteList, TrialChange, TrialSummary,
                                 UpdateResult)
 from sitefinder.catalogue import trial_name
-from sitefinder.contacts import contact_line, contacts_to_list
+from sitefinder.contacts import contact_line, people, people_to_list
 from sitefinder.models import Contact, RankedSite, Resolution, Site, Trial
 from sitefinder.output.streams import csv_cell
 from sitefinder.output.views import call_line_of, site_trial, skipped_line
@@ -55,7 +55,7 @@ class Field(NamedTuple):
 
 def _contacts_cell(row: SiteRow) -> str:
     """`Name (ROLE): phone ext. N, email; ...`, the number as `show` writes it (dialable from abroad)."""
-    return "; ".join(contact_line(contact, role_words=False) for contact in row.site.contacts)
+    return "; ".join(contact_line(contact, role_words=False) for contact in people(row.site.contacts))
 
 
 SITE_FIELDS: tuple[Field, ...] = (
@@ -73,7 +73,7 @@ SITE_FIELDS: tuple[Field, ...] = (
     Field("coordinate_source", lambda row: known(row.site.coordinate_source)),
     Field("geonameid", lambda row: row.site.geonameid),
     Field("location_note", lambda row: known(row.site.location_note)),
-    Field("investigators", lambda row: contacts_to_list(row.site.contacts), _contacts_cell),
+    Field("investigators", lambda row: people_to_list(row.site.contacts), _contacts_cell),
     Field("nct_id", lambda row: known(row.site.nct_id or row.trial.nct_id)),  # the site's own trial
     Field("trial", lambda row: known(trial_name(row.trial))),
 )
@@ -105,6 +105,40 @@ CONTACT_FIELDS: tuple[Field, ...] = (
     _contact_field("contact_email", "email"),
     Field("contact_of", lambda row: _call(row)[1]),  # "site" or "trial": whose number it is
 )
+# CSV only: every person of a site (people: each once) in columns of their own, the same columns
+# whatever a site has: the first CSV_PEOPLE with a column per fact, `contact_count` how many there
+# are, `contacts` all of them whole as JSON (person_to_dict's shape), however many there are.
+CSV_PEOPLE = 3
+PERSON_FACTS = ("name", "roles", "phone", "phone_ext", "phone_national", "phone_international", "email")
+
+
+def _person_field(number: int, fact: str) -> Field:
+    def value(row: SiteRow) -> Any:
+        listed = people(row.site.contacts)
+        if len(listed) < number:
+            return None
+        person = listed[number - 1]
+        if fact == "roles":
+            return "; ".join(person.roles or (person.role,))
+        return known(getattr(person, fact))
+
+    return Field(f"contact_{number}_{fact}", value)
+
+
+def _json_text(value: Any) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+PEOPLE_FIELDS: tuple[Field, ...] = (
+    Field("contact_count", lambda row: len(people(row.site.contacts))),
+    *(_person_field(number, fact) for number in range(1, CSV_PEOPLE + 1) for fact in PERSON_FACTS),
+    Field("contacts", lambda row: _json_text(people_to_list(row.site.contacts))),
+    # the trial's central contacts, as the table's lines name them for its sites
+    Field("central_contacts", lambda row: "; ".join(contact_line(contact, role_words=False)
+                                                    for contact in people(row.trial.central_contacts))),
+)
 CHINESE_FIELDS: tuple[Field, ...] = (
     Field("facility_zh", lambda row: known(row.chinese.facilities.get(row.site.id, "")) if row.chinese else None),
     Field("city_zh", lambda row: known(row.chinese.sites.get(row.site.id, ("", ""))[0]) if row.chinese else None),
@@ -114,12 +148,12 @@ CHINESE_FIELDS: tuple[Field, ...] = (
 
 def csv_site_fields(chinese: ChineseNames | None) -> tuple[Field, ...]:
     """A site's CSV columns: the JSON's, the contact to call's, and the Chinese names when asked for."""
-    return (*SITE_FIELDS, *CONTACT_FIELDS, *(CHINESE_FIELDS if chinese is not None else ()))
+    return (*SITE_FIELDS, *CONTACT_FIELDS, *PEOPLE_FIELDS, *(CHINESE_FIELDS if chinese is not None else ()))
 
 
 def trial_header(trial: Trial) -> dict[str, Any]:
     """Which trial an answer is about, first in its JSON object: a script reading many knows."""
-    return {"nct_id": known(trial.nct_id), "central_contacts": contacts_to_list(trial.central_contacts)}
+    return {"nct_id": known(trial.nct_id), "central_contacts": people_to_list(trial.central_contacts)}
 
 
 RANK_FIELDS: tuple[Field, ...] = (
@@ -245,7 +279,7 @@ def trial_record(trial: Trial) -> dict[str, Any]:
     """A trial as an answer of sites names it in `trials`: who it is, its status, whom to call."""
     return {"nct_id": known(trial.nct_id), "trial": known(trial_name(trial)), "brief_title": known(trial.brief_title),
             "overall_status": known(trial.overall_status), "phase": known(trial.phase),
-            "central_contacts": contacts_to_list(trial.central_contacts), **data_record(trial)}
+            "central_contacts": people_to_list(trial.central_contacts), **data_record(trial)}
 
 
 def near_object(result: NearResult) -> dict[str, Any]:
@@ -266,14 +300,14 @@ def call_record(call: Contact | None, central: bool) -> dict[str, Any] | None:
     """Whom to call about a listing: the contact object, whether it is the trial's central one, its line."""
     if call is None:
         return None
-    return {**contacts_to_list([call])[0], "central": central, "line": call_line_of(call)}
+    return {**people_to_list([call])[0], "central": central, "line": call_line_of(call)}
 
 
 def listing_record(listing: HospitalListing, trial: Trial) -> dict[str, Any]:
     shown, source = effective_status(listing.site.status, trial.overall_status)
     return {"site_id": listing.site.id, "facility": known(listing.site.facility), "status": listing.site.status,
             "effective_status": shown, "status_source": source, "distance_km": round(listing.distance_km, 1),
-            "investigators": contacts_to_list(listing.site.contacts),
+            "investigators": people_to_list(listing.site.contacts),
             "call": call_record(listing.call, listing.call_is_central)}
 
 
@@ -286,7 +320,7 @@ def hospital_record(rank: int, hospital: Hospital) -> dict[str, Any]:
         rows.append({"nct_id": known(row.trial.nct_id), "trial": known(trial_name(row.trial)),
                      "overall_status": known(row.trial.overall_status), "site_id": row.site.id,
                      "status": row.site.status, "effective_status": shown, "status_source": source,
-                     "investigators": contacts_to_list(row.site.contacts),
+                     "investigators": people_to_list(row.site.contacts),
                      "call": call_record(row.call, row.call_is_central),
                      "listings": [listing_record(listing, row.trial) for listing in row.listings]})
     best = hospital.trials[0]
@@ -386,9 +420,9 @@ def change_records(changed: Sequence[SiteChange]) -> list[dict[str, Any]]:
         if not change.contacts:
             return None
         before, after = change.contacts
-        return {"before": contacts_to_list(before), "after": contacts_to_list(after),
-                "before_lines": [contact_line(contact) for contact in before],
-                "after_lines": [contact_line(contact) for contact in after]}
+        return {"before": people_to_list(before), "after": people_to_list(after),
+                "before_lines": [contact_line(contact) for contact in people(before)],
+                "after_lines": [contact_line(contact) for contact in people(after)]}
 
     return [{"id": change.site.id, "facility": known(change.site.facility), "city": known(change.site.city),
              "status": status(change), "contacts": contacts(change)} for change in changed]
@@ -455,7 +489,7 @@ def answer_object(answer: Any) -> Any:
         trial = answer.trial
         return {"site": site_record(SiteRow(answer.site, trial, answer.chinese)),
                 "trial": {"nct_id": known(trial.nct_id), "brief_title": known(trial.brief_title),
-                          "central_contacts": contacts_to_list(trial.central_contacts)},
+                          "central_contacts": people_to_list(trial.central_contacts)},
                 **data_record(trial)}
     if isinstance(answer, TrialSummary):
         from sitefinder.trial import trial_to_dict

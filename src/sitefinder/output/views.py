@@ -15,7 +15,7 @@ from sitefinder.answers import (BulkResult, ChineseNames, DatasetUpdate, Hospita
                                 MapResult, NearResult, RegionAnswer, SiteDetail, SiteList, Skipped, TrialSummary,
                                 UpdateResult)
 from sitefinder.catalogue import short_label
-from sitefinder.contacts import contact_line, dialable, lead_contact, reachable_contact
+from sitefinder.contacts import contact_line, dialable, lead_contact, people, reachable_contact
 from sitefinder.models import Contact, RankedSite, Site, Trial, contenders
 from sitefinder.status import effective_status, status_words
 
@@ -695,9 +695,9 @@ def site_view(result: SiteDetail, options: str = "") -> FieldsView:
               (label("coordinates"), coordinates + (f" ({precision})" if precision else ""))]
     if site.location_note:
         fields.append((label("note"), site.location_note))
-    fields += labelled(label("contacts"), [contact_line(contact, lang=lang) for contact in site.contacts]
+    fields += labelled(label("contacts"), [contact_line(contact, lang=lang) for contact in people(site.contacts)]
                        or [say("site.no_contacts", lang)])
-    fields += labelled(label("trial_contact"), [contact_line(contact, lang=lang) for contact in trial.central_contacts])
+    fields += labelled(label("trial_contact"), [contact_line(contact, lang=lang) for contact in people(trial.central_contacts)])
     if trial.nct_id:
         fields.append((label("trial"), f"{trial.nct_id}: {trial.brief_title}"))
     fields.append((label("data"), data_line(trial, lang, options)))
@@ -785,7 +785,7 @@ def trial_fields(summary: TrialSummary, options: str = "") -> list[tuple[str, st
         ("sponsor", "Sponsor", trial.sponsor),
         ("sites", "Sites", sites),
     ]
-    others = [contact for contact in trial.central_contacts if contact != central]
+    others = [contact for contact in people(trial.central_contacts) if contact != central]
     fields += [("contact", label, line) for label, line in labelled("Also", [contact_line(c, lang=lang) for c in others])]
     fields.append(("registry", "Registry", trial.url))
     fields.append(("data", "Data", data_line(trial, lang, options)))
@@ -881,8 +881,8 @@ def update_rows(result: UpdateResult, lang: str = "en") -> list[list[str]]:
             rows.append([changed, str(change.site.id), change.site.facility, change.site.city,
                          say("update.status", lang, before=status(change.status[0]), after=status(change.status[1]))])
         if change.contacts:
-            before, after = ("; ".join(contact_line(person, lang=lang) for person in people)
-                             or say("update.nobody", lang) for people in change.contacts)
+            before, after = ("; ".join(contact_line(person, lang=lang) for person in people(listed))
+                             or say("update.nobody", lang) for listed in change.contacts)
             rows.append([changed, str(change.site.id), change.site.facility, change.site.city,
                          say("update.contacts", lang, before=before, after=after)])
     return rows
