@@ -23,7 +23,7 @@ from sitefinder.answers import (BulkResult, ChineseNames, DatasetUpdate, Hospita
                                 NearResult, RegionAnswer, SiteChange, SiteDetail, SiteList, TrialChange, TrialSummary,
                                 UpdateResult)
 from sitefinder.catalogue import trial_name
-from sitefinder.contacts import contact_line, people, people_to_list
+from sitefinder.contacts import contact_line, people, people_to_list, person_to_dict
 from sitefinder.models import Contact, RankedSite, Resolution, Site, Trial
 from sitefinder.output.streams import csv_cell
 from sitefinder.output.views import call_line_of, site_trial, skipped_line
@@ -112,9 +112,19 @@ CSV_PEOPLE = 3
 PERSON_FACTS = ("name", "roles", "phone", "phone_ext", "phone_national", "phone_international", "email")
 
 
+_last_people: list[Any] = [None, ()]  # (site, its people): a row's many person columns merge its contacts once
+
+
+def people_of(row: SiteRow) -> tuple[Contact, ...]:
+    """people(row.site.contacts), worked out once for the row (a CSV row reads them 23 times)."""
+    if _last_people[0] is not row.site:
+        _last_people[0], _last_people[1] = row.site, people(row.site.contacts)
+    return _last_people[1]
+
+
 def _person_field(number: int, fact: str) -> Field:
     def value(row: SiteRow) -> Any:
-        listed = people(row.site.contacts)
+        listed = people_of(row)
         if len(listed) < number:
             return None
         person = listed[number - 1]
@@ -132,23 +142,34 @@ def _json_text(value: Any) -> str:
 
 
 PEOPLE_FIELDS: tuple[Field, ...] = (
-    Field("contact_count", lambda row: len(people(row.site.contacts))),
+    Field("contact_count", lambda row: len(people_of(row))),
     *(_person_field(number, fact) for number in range(1, CSV_PEOPLE + 1) for fact in PERSON_FACTS),
-    Field("contacts", lambda row: _json_text(people_to_list(row.site.contacts))),
+    Field("contacts", lambda row: _json_text([person_to_dict(person) for person in people_of(row)])),
     # the trial's central contacts, as the table's lines name them for its sites
     Field("central_contacts", lambda row: "; ".join(contact_line(contact, role_words=False)
                                                     for contact in people(row.trial.central_contacts))),
 )
+def chinese_of(row: SiteRow) -> tuple[Any, Any, Any]:
+    """The site's facility, city and province in Chinese, null where unknown (or not worked out:
+    an answer of the core without names, such as `update`'s)."""
+    if row.chinese is None:
+        return None, None, None
+    facility, city, province = row.chinese.site_names(row.site)
+    return known(facility), known(city), known(province)
+
+
+# In every answer of sites, whatever the language (the data never depend on it): null where unknown.
 CHINESE_FIELDS: tuple[Field, ...] = (
-    Field("facility_zh", lambda row: known(row.chinese.facilities.get(row.site.id, "")) if row.chinese else None),
-    Field("city_zh", lambda row: known(row.chinese.sites.get(row.site.id, ("", ""))[0]) if row.chinese else None),
-    Field("province_zh", lambda row: known(row.chinese.sites.get(row.site.id, ("", ""))[1]) if row.chinese else None),
+    Field("facility_zh", lambda row: chinese_of(row)[0]),
+    Field("city_zh", lambda row: chinese_of(row)[1]),
+    Field("province_zh", lambda row: chinese_of(row)[2]),
 )
 
 
-def csv_site_fields(chinese: ChineseNames | None) -> tuple[Field, ...]:
-    """A site's CSV columns: the JSON's, the contact to call's, and the Chinese names when asked for."""
-    return (*SITE_FIELDS, *CONTACT_FIELDS, *PEOPLE_FIELDS, *(CHINESE_FIELDS if chinese is not None else ()))
+def csv_site_fields(chinese: ChineseNames | None = None) -> tuple[Field, ...]:
+    """A site's CSV columns, the same in every answer and language: the JSON's, the contact to call's,
+    every person's, and the Chinese names."""
+    return (*SITE_FIELDS, *CONTACT_FIELDS, *PEOPLE_FIELDS, *CHINESE_FIELDS)
 
 
 def trial_header(trial: Trial) -> dict[str, Any]:
@@ -164,10 +185,7 @@ RANK_FIELDS: tuple[Field, ...] = (
 
 def site_record(row: SiteRow) -> dict[str, Any]:
     record = {field.key: field.value(row) for field in SITE_FIELDS}
-    if row.chinese is not None:  # only when asked for (a query in Chinese, --lang zh): null where unknown
-        city, province = row.chinese.sites.get(row.site.id, ("", ""))
-        record.update(facility_zh=known(row.chinese.facilities.get(row.site.id, "")), city_zh=known(city),
-                      province_zh=known(province))
+    record["facility_zh"], record["city_zh"], record["province_zh"] = chinese_of(row)  # in every language
     return record
 
 
@@ -206,8 +224,9 @@ def origin_record(query: str, name: str, province: str, country: str, latitude: 
     record = {"query": query, "name": name, "province": known(display_region(province)),
               "country": known(display_region(country)), "latitude": latitude, "longitude": longitude,
               "source": source, "geonameid": geonameid, "alternatives": alternatives}
-    if chinese is not None:
-        record.update(name_zh=known(chinese.place), province_zh=known(chinese.province))
+    # in every language: null where unknown
+    record.update(name_zh=known(chinese.place) if chinese else None,
+                  province_zh=known(chinese.province) if chinese else None)
     return record
 
 
@@ -571,7 +590,9 @@ def csv_table(answer: Any) -> tuple[list[str], Iterable[list[str]]]:
         if answer.trials:
             return list(TRIAL_LIST_FIELDS), [[csv_cell(record[key]) for key in TRIAL_LIST_FIELDS]
                                              for record in trial_list_records(answer)]
-        return ["field", "value"], [[csv_cell(key), csv_cell(value)] for key, _, value in trial_fields(answer)]
+        # the same cells whatever the language asked (the words people read are the table's)
+        return ["field", "value"], [[csv_cell(key), csv_cell(value)]
+                                    for key, _, value in trial_fields(answer._replace(lang="en"))]
     if isinstance(answer, BulkResult):
         return ["field", "value"], [[csv_cell(key), csv_cell("; ".join(value) if isinstance(value, list) else value)]
                                     for key, value in import_cells(answer).items()]

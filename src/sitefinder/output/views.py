@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Union
 
-from sitefinder.answers import (BulkResult, ChineseNames, DatasetUpdate, HospitalAnswer, ImportResult,
+from sitefinder.answers import (Answer, BulkResult, ChineseNames, DatasetUpdate, HospitalAnswer, ImportResult,
                                 MapResult, NearResult, RegionAnswer, SiteDetail, SiteList, Skipped, TrialSummary,
                                 UpdateResult)
 from sitefinder.catalogue import short_label
@@ -149,6 +149,22 @@ def columns_in(columns: Sequence[Column], lang: str) -> tuple[Column, ...]:
         return tuple(columns)
     return tuple(column._replace(header=say(f"label.{_HEADER_KEYS[column.header]}", lang))
                  if column.header in _HEADER_KEYS else column for column in columns)
+
+
+def as_read(answer: Answer) -> Answer:
+    """The answer as people read it: without Chinese names that are data only (an English question
+    answered in JSON or CSV has them, for its keys and values never to depend on the language), so
+    that its notices and any view are in the language asked."""
+    if isinstance(answer, MapResult):
+        near = as_read(answer.near)
+        return answer if near is answer.near else answer._replace(near=near)  # type: ignore[arg-type]
+    if isinstance(answer, HospitalAnswer):
+        near = as_read(answer.near)
+        return answer if near is answer.near else answer._replace(near=near)  # type: ignore[arg-type]
+    if isinstance(answer, (NearResult, RegionAnswer, SiteList, SiteDetail)) and answer.chinese is not None \
+            and not answer.chinese.shown:
+        return answer._replace(chinese=None)
+    return answer
 
 
 def lang_of(chinese: ChineseNames | None) -> str:
