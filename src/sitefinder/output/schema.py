@@ -16,7 +16,7 @@ numbers with the unit in the key. Words for people are added beside them (`*_wor
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from sitefinder.answers import (BulkResult, ChineseNames, DatasetUpdate, Hospital, HospitalAnswer,
                                 HospitalListing, MapResult,
@@ -77,6 +77,25 @@ SITE_FIELDS: tuple[Field, ...] = (
     Field("nct_id", lambda row: known(row.site.nct_id or row.trial.nct_id)),  # the site's own trial
     Field("trial", lambda row: known(trial_name(row.trial))),
 )
+R = TypeVar("R")
+
+
+def per_row(compute: Callable[[SiteRow], R]) -> Callable[[SiteRow], R]:
+    """`compute`, worked out once for a row however many of its fields read it (a CSV row reads
+    whom to call 8 times, its people 23): the last row's answer is kept, with the row itself
+    (so that no other row can take its identity while it is kept)."""
+    last: list[Any] = [None, None]
+
+    def once(row: SiteRow) -> R:
+        if last[0] is not row:
+            last[0], last[1] = row, compute(row)
+        return last[1]
+
+    once.__doc__ = compute.__doc__
+    return once
+
+
+@per_row
 def _call(row: SiteRow) -> tuple[Any, str | None]:
     """The one contact a spreadsheet row names, and whose it is: whom the tables say to call (the
     site's contact with a phone or email, else the trial's central contact with one), else the
@@ -112,14 +131,10 @@ CSV_PEOPLE = 3
 PERSON_FACTS = ("name", "roles", "phone", "phone_ext", "phone_national", "phone_international", "email")
 
 
-_last_people: list[Any] = [None, ()]  # (site, its people): a row's many person columns merge its contacts once
-
-
+@per_row
 def people_of(row: SiteRow) -> tuple[Contact, ...]:
-    """people(row.site.contacts), worked out once for the row (a CSV row reads them 23 times)."""
-    if _last_people[0] is not row.site:
-        _last_people[0], _last_people[1] = row.site, people(row.site.contacts)
-    return _last_people[1]
+    """people(row.site.contacts): each person of the site once."""
+    return people(row.site.contacts)
 
 
 def _person_field(number: int, fact: str) -> Field:
@@ -149,6 +164,7 @@ PEOPLE_FIELDS: tuple[Field, ...] = (
     Field("central_contacts", lambda row: "; ".join(contact_line(contact, role_words=False)
                                                     for contact in people(row.trial.central_contacts))),
 )
+@per_row
 def chinese_of(row: SiteRow) -> tuple[Any, Any, Any]:
     """The site's facility, city and province in Chinese, null where unknown (or not worked out:
     an answer of the core without names, such as `update`'s)."""
