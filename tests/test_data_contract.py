@@ -286,3 +286,18 @@ def test_csv_has_the_trials_central_contacts(dataset: Path) -> None:
     rows = {row["id"]: row for row in csv_rows("near", "Guangzhou", "--sites", str(dataset))}
     assert "Zi Chen, Doctor" in rows["1"]["central_contacts"] and "Min Yu, Doctor" in rows["1"]["central_contacts"]
     assert "Gong Zhenhua" in rows["2"]["central_contacts"]
+
+
+def test_a_hospitals_chinese_names_are_in_its_json_whatever_the_language(sites_file) -> None:
+    """`near 广州 --by hospital` names a hospital 北京大学肿瘤医院 in its table: its JSON does too, in
+    every language."""
+    path = sites_file(make_site(1, "Beijing Cancer Hospital", city="Beijing", province="Beijing",
+                                latitude=39.9075, longitude=116.39723, geonameid=1816670, status="RECRUITING"))
+    english, chinese = (answer("near", "Beijing", "--by", "hospital", "--sites", str(path), "--lang", lang)
+                        for lang in ("en", "zh"))
+    hospital = english["hospitals"][0]
+    assert (hospital["facility_zh"], hospital["city_zh"]) == ("北京大学肿瘤医院", "北京")
+    assert hospital["trials"][0]["listings"][0]["facility_zh"] == "北京大学肿瘤医院"
+    assert data_of(chinese) == data_of(english)
+    table = run_cli("near", "北京", "--by", "hospital", "--sites", str(path), env={"COLUMNS": "200"})
+    assert "北京大学肿瘤医院" in table.stdout

@@ -338,17 +338,25 @@ def call_record(call: Contact | None, central: bool) -> dict[str, Any] | None:
     return {**people_to_list([call])[0], "central": central, "line": call_line_of(call)}
 
 
-def listing_record(listing: HospitalListing, trial: Trial) -> dict[str, Any]:
+def chinese_names_of(site: Site, chinese: ChineseNames | None) -> dict[str, Any]:
+    """`facility_zh`, `city_zh`, `province_zh` of a site, in every language (null where unknown)."""
+    facility, city, province = chinese_of(SiteRow(site, Trial(), chinese))
+    return {"facility_zh": facility, "city_zh": city, "province_zh": province}
+
+
+def listing_record(listing: HospitalListing, trial: Trial, chinese: ChineseNames | None = None) -> dict[str, Any]:
     shown, source = effective_status(listing.site.status, trial.overall_status)
     return {"site_id": listing.site.id, "facility": known(listing.site.facility), "status": listing.site.status,
             "effective_status": shown, "status_source": source, "distance_km": round(listing.distance_km, 1),
             "investigators": people_to_list(listing.site.contacts),
-            "call": call_record(listing.call, listing.call_is_central)}
+            "call": call_record(listing.call, listing.call_is_central),
+            "facility_zh": chinese_of(SiteRow(listing.site, trial, chinese))[0]}
 
 
-def hospital_record(rank: int, hospital: Hospital) -> dict[str, Any]:
+def hospital_record(rank: int, hospital: Hospital, chinese: ChineseNames | None = None) -> dict[str, Any]:
     """A hospital of `near --by hospital`: where it is, its status (its most open listing's, and
-    which listing that is), and a row for each trial it runs, with every listing of that trial."""
+    which listing that is), and a row for each trial it runs, with every listing of that trial;
+    its names in Chinese are its most open listing's, as the table names it."""
     rows = []
     for row in hospital.trials:
         shown, source = effective_status(row.site.status, row.trial.overall_status)
@@ -357,13 +365,14 @@ def hospital_record(rank: int, hospital: Hospital) -> dict[str, Any]:
                      "status": row.site.status, "effective_status": shown, "status_source": source,
                      "investigators": people_to_list(row.site.contacts),
                      "call": call_record(row.call, row.call_is_central),
-                     "listings": [listing_record(listing, row.trial) for listing in row.listings]})
+                     "listings": [listing_record(listing, row.trial, chinese) for listing in row.listings]})
     best = hospital.trials[0]
     shown, source = effective_status(best.site.status, best.trial.overall_status)
     return {"rank": rank, "facility": known(hospital.facility), "city": known(hospital.city),
             "province": known(hospital.province), "country": known(hospital.country),
             "distance_km": round(hospital.distance_km, 1), "approximate": hospital.approximate,
-            "effective_status": shown, "status_source": source, "status_site_id": best.site.id, "trials": rows}
+            "effective_status": shown, "status_source": source, "status_site_id": best.site.id, "trials": rows,
+            **chinese_names_of(hospital.status_site, chinese)}
 
 
 HOSPITAL_CSV_FIELDS = ("rank", "facility", "city", "province", "country", "distance_km")
@@ -377,7 +386,8 @@ def hospitals_object(answer: HospitalAnswer) -> dict[str, Any]:
         for row in hospital.trials:
             seen.add(row.trial)
     return {**answer_trial(result), "origin": place_record(result.resolution, result.chinese),
-            "hospitals": [hospital_record(rank, hospital) for rank, hospital in enumerate(answer.hospitals, 1)],
+            "hospitals": [hospital_record(rank, hospital, result.chinese)
+                          for rank, hospital in enumerate(answer.hospitals, 1)],
             "trials": seen.records(), "closed_left_out": result.closed_left_out, **answer_data_record(result)}
 
 
