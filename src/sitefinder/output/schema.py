@@ -2,15 +2,19 @@
 
 Null policy (README, "Output contract"), decided here once:
 - a key that an object of its kind has, it always has; an unknown value is `null`, never `""`;
-- a key is absent only when the question did not ask for it (`city_zh`, `province_zh`, `name_zh`
-  without Chinese) and in a contact object, whose optional keys (`phone`, `phone_ext`, `email`,
-  `phone_international`) are absent when the registry gives none (the stored shape);
+- a key is absent only in a contact object, whose optional keys (`roles`, `phone`, `phone_ext`,
+  `email`, `phone_international`, `phone_national`, `more_phones`, `more_emails`) are absent when
+  there is nothing to say (the stored shape, and contacts.person_to_dict);
 - a list with nothing in it is `[]`; in CSV, null is an empty cell.
 - an answer's shape never depends on what the question turned out to be: a province's sites have
   `near`'s keys and columns (`rank`, `distance_km` null), its `origin` a place's (one builder,
   `origin_record`), and every answer ends with the `notices` said about it.
-Values are data: statuses and roles as the registry's enums, contacts as objects, numbers as
-numbers with the unit in the key. Words for people are added beside them (`*_words`), never instead.
+- nor on the language: keys, columns and values are the same whatever `--lang`, the locale or the
+  script of the query (the Chinese names, `*_zh`, are always there); only the `text` of a notice
+  is in the answer's language. Nothing is cut for display (catalogue.trial_name, not short_label).
+Values are data: statuses and roles as the registry's enums, contacts as objects (each person once:
+contacts.people), numbers as numbers with the unit in the key. Words for people are added beside
+them (`*_words`), never instead.
 """
 
 from __future__ import annotations
