@@ -265,6 +265,7 @@ class UpdateResult(NamedTuple):
     id_high_water: int = 0  # the highest site id this dataset has ever used (never given out again)
     notes: tuple[str, ...] = ()  # e.g. an earlier copy that could not be read, and was replaced
     lang: str = "en"  # the words of the view and the notices; JSON and CSV are the same in every language
+    chinese: Union[ChineseNames, None] = None  # the added and removed sites' names in Chinese, as data
 
 
 class TrialChange(NamedTuple):
@@ -294,6 +295,7 @@ class DatasetUpdate(NamedTuple):
     id_high_water: int = 0  # the highest site id this dataset has ever used, in any trial (never given out again)
     notes: tuple[str, ...] = ()
     lang: str = "en"  # the words of the view and the notices; JSON and CSV are the same in every language
+    chinese: Union[ChineseNames, None] = None  # every trial's added and removed sites' names in Chinese, as data
 
 
 Answer = Union[NearResult, RegionAnswer, SiteList, SiteDetail, TrialSummary, MapResult, HospitalAnswer, ImportResult,

@@ -485,14 +485,14 @@ def update_object(result: UpdateResult) -> dict[str, Any]:
             "data_date_before": known(freshness(result.before).date), "data_date": known(freshness(result.trial).date),
             "default": result.is_default, "overall_status_before": known(result.before.overall_status),
             "overall_status": known(result.trial.overall_status),
-            "added": [site_record(SiteRow(site, result.trial)) for site in result.added],
-            "removed": [site_record(SiteRow(site, result.before)) for site in result.removed],
+            "added": [site_record(SiteRow(site, result.trial, result.chinese)) for site in result.added],
+            "removed": [site_record(SiteRow(site, result.before, result.chinese)) for site in result.removed],
             "changed": changes, "unplaced": result.unplaced,
             "added_ids": [site.id for site in result.added], "removed_ids": [site.id for site in result.removed],
             "id_high_water": result.id_high_water}
 
 
-def trial_change_record(change: TrialChange) -> dict[str, Any]:
+def trial_change_record(change: TrialChange, chinese: ChineseNames | None = None) -> dict[str, Any]:
     from sitefinder.trial import freshness
 
     return {"nct_id": change.nct_id, "trial": known(trial_name(change.after)), "found": change.found,
@@ -500,8 +500,8 @@ def trial_change_record(change: TrialChange) -> dict[str, Any]:
             "data_date_before": known(freshness(change.before).date), "data_date": known(freshness(change.after).date),
             "overall_status_before": known(change.before.overall_status),
             "overall_status": known(change.after.overall_status),
-            "added": [site_record(SiteRow(site, change.after)) for site in change.added],
-            "removed": [site_record(SiteRow(site, change.before)) for site in change.removed],
+            "added": [site_record(SiteRow(site, change.after, chinese)) for site in change.added],
+            "removed": [site_record(SiteRow(site, change.before, chinese)) for site in change.removed],
             "changed": change_records(change.changed),
             "added_ids": [site.id for site in change.added], "removed_ids": [site.id for site in change.removed]}
 
@@ -509,7 +509,8 @@ def trial_change_record(change: TrialChange) -> dict[str, Any]:
 def dataset_update_object(result: DatasetUpdate) -> dict[str, Any]:
     """Ids are the dataset's (unique across its trials): added_ids and removed_ids of every trial together."""
     return {"sites_file": str(result.sites_path), "site_count": result.site_count,
-            "trials": [trial_change_record(change) for change in result.trials], "unplaced": result.unplaced,
+            "trials": [trial_change_record(change, result.chinese) for change in result.trials],
+            "unplaced": result.unplaced,
             "added_ids": [site.id for change in result.trials for site in change.added],
             "removed_ids": [site.id for change in result.trials for site in change.removed],
             "id_high_water": result.id_high_water}
