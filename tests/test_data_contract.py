@@ -234,7 +234,8 @@ def test_a_person_listed_twice_is_one_contact_in_every_output(dataset: Path) -> 
 @pytest.mark.parametrize("first, second, same", [
     ("Yang Liang", "Yang Liang, Postdoc", True), ("Ru Feng", "Ru Feng, M.D.", True),
     ("Rui Huang", "Rui Huang, Ph.D", True), ("Marlise Luskin", "Marlise Luskin, MD, PhD", True),
-    ("Dr. Wei Zhang", "Wei Zhang", True), ("WEI ZHANG", "Wei Zhang, MD", True),
+    ("Dr. Wei Zhang", "Wei Zhang", True), ("WEI ZHANG", "Wei Zhang, MD", True), ("杨亮", "杨亮, 主任医师", True), ("杨亮", "杨亮，博士", True),
+    ("Laurie M Dennis", "Laurie M Dennis, RN, BS", True), ("杨亮", "杨明", False),
     ("Li Wei", "Li Na", False), ("Li, Wei", "Li, Na", False), ("Wei Zhang", "Wei Zhang Jr", False)])
 def test_same_person_entries_are_merged_and_no_others(first: str, second: str, same: bool) -> None:
     from sitefinder.contacts import people

@@ -76,6 +76,8 @@ DEGREES = frozenset((
     "mphil", "facp", "facs", "frcp", "frcpc", "frcs", "mrcp", "bs", "ba", "bsc", "ma", "mmed", "mm", "crc",
     "ccrp", "ccrc", "aprn", "msce", "mhs", "mhsc", "assoc", "associate", "assistant", "chief", "physician",
     "attending", "director", "investigator", "principal", "pi", "sir", "madam",
+    # as Chinese records write them after a name: 博士 (PhD), 教授, 主任, 医生, 主任医师, …
+    "博士", "硕士", "教授", "副教授", "主任", "副主任", "医生", "医师", "主任医师", "副主任医师", "主治医师", "研究员",
 ))
 
 
@@ -91,7 +93,7 @@ def person_key(name: str) -> tuple[str, ...]:
     "Li, Na" two: a given name after a comma is no degree). A name of nothing but titles is itself."""
     from sitefinder.text import fold
 
-    parts = [part.strip() for part in name.split(",")]
+    parts = [part.strip() for part in name.replace("，", ",").split(",")]  # a full-width comma too
     while len(parts) > 1 and all(_degree(word) for word in parts[-1].split()):
         parts.pop()
     words = [word for word in re.split(r"[\s.]+", " ".join(parts)) if word]
