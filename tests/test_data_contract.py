@@ -302,3 +302,20 @@ def test_a_hospitals_chinese_names_are_in_its_json_whatever_the_language(sites_f
     assert data_of(chinese) == data_of(english)
     table = run_cli("near", "北京", "--by", "hospital", "--sites", str(path), env={"COLUMNS": "200"})
     assert "北京大学肿瘤医院" in table.stdout
+
+
+def test_a_trials_central_contact_listed_twice_is_one_in_info_and_show(tmp_path: Path) -> None:
+    path = write_dataset(tmp_path / "twice")
+    data = json.loads((path.parent / "trials.json").read_text(encoding="utf-8"))
+    data["trials"][0]["central_contacts"] += [data["trials"][0]["central_contacts"][0],
+                                              {"name": "Zi Chen", "role": "CONTACT", "email": "zc@example.com"}]
+    (path.parent / "trials.json").write_text(json.dumps(data), encoding="utf-8")
+    for found in (answer("info", "NCT00000001", "--sites", str(path))["trial"],
+                  answer("show", "3", "--sites", str(path))["trial"],
+                  next(trial for trial in answer("list", "--sites", str(path))["trials"]
+                       if trial["nct_id"] == "NCT00000001")):
+        assert [contact["name"] for contact in found["central_contacts"]] == ["Zi Chen, Doctor", "Min Yu, Doctor"]
+        assert found["central_contacts"][0]["more_emails"] == ["zc@example.com"]
+    table = run_cli("info", "NCT00000001", "--sites", str(path), env={"COLUMNS": "200"})
+    assert table.exit_code == 0, table.stderr
+    assert table.stdout.count("Min Yu") == 1 and table.stdout.count("Zi Chen") == 1, table.stdout

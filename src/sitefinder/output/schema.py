@@ -546,7 +546,9 @@ def answer_object(answer: Any) -> Any:
 
         if answer.trials:
             return trial_list_object(answer)
-        return {"trial": {key: known(value) for key, value in trial_to_dict(answer.trial).items()},
+        facts = {key: known(value) for key, value in trial_to_dict(answer.trial).items()}
+        facts["central_contacts"] = people_to_list(answer.trial.central_contacts)  # each person once, as shown
+        return {"trial": facts,
                 "site_count": answer.site_count,
                 "countries": answer.countries, **data_record(answer.trial)}
     if isinstance(answer, BulkResult):
