@@ -286,7 +286,8 @@ def ranked_rows(result: NearResult) -> list[SiteRow]:
 
 def answer_trial(answer: NearResult | RegionAnswer | SiteList) -> dict[str, Any]:
     """The top of near/list JSON, one rule: the dataset's one trial (nct_id, central_contacts, its
-    short label as `trial`); for a dataset of several, null, [] and null (each site names its own)."""
+    name as `trial`); for a dataset of several, null, [] and null (each site names its own, and
+    `trials`, after the sites, names each with its central contacts: TrialsSeen)."""
     trial = Trial() if answer.many_trials else answer.trial
     return {**trial_header(trial), "trial": known(trial_name(trial))}
 
