@@ -132,12 +132,14 @@ def test_whole_table_at_a_pinned_width(args: list[str], width: str, expected: st
 def test_whole_show_view_at_a_pinned_width() -> None:
     run = run_cli("show", "30", env={"COLUMNS": "100"})
     assert run.exit_code == 0
-    assert stripped(run.stdout).splitlines()[:11] == [
+    assert stripped(run.stdout).splitlines()[:13] == [
         "Qingdao Central Hospital of Health and Rehabilitation Sciences University",
         "Site           30",
         "Facility       Qingdao Central Hospital of Health and Rehabilitation Sciences University",
         "Location       Qingdao, Shandong, China",
         "Status         Not yet recruiting (trial)",
+        "               \"(trial)\": the registry gives no status for the site, so the trial's overall status",
+        "               is shown; ask the site whether it has opened.",
         "Call           No phone or email listed for this site: call Zhifang Yao, M.D., 0760-8987 3999 (from",
         "               abroad +86 760 8987 3999).",
         "Coordinates    36.0649, 120.3804 (city centre, GeoNames 1797929 (Qingdao))",

@@ -55,6 +55,8 @@ def test_update_says_what_changed_and_every_command_then_uses_the_new_data(cli, 
     assert (report["data_date_before"], report["data_date"]) == ("2025-06-08", datetime.date.today().isoformat())
     assert [site["facility"] for site in report["added"]] == ["Wuhan Union Hospital"]
     assert [site["city"] for site in report["removed"]] == ["Qingdao"]
+    # the Chinese names are data, in update's sites too (in every language)
+    assert (report["added"][0]["city_zh"], report["removed"][0]["city_zh"]) == ("武汉", "青岛")
     by_city = {change["city"]: change for change in report["changed"]}
     # Enums and contact objects, as in list and near (#18); the words people read beside them.
     jiangmen = by_city["Jiangmen"]

@@ -11,6 +11,7 @@ read are made from them by `output.views`, the JSON and CSV by `output.schema`.
 # string annotation into a ForwardRef, compiling it, on every run; these 18 records' 106 fields cost
 # 1.5-2 ms more that way (benchmarks/startup.py's every case defines them all).
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Union
 
@@ -21,12 +22,25 @@ if TYPE_CHECKING:  # the map's scene: only a map answer carries one
 
 
 class ChineseNames(NamedTuple):
-    """Names in Chinese characters, for someone who typed Chinese (or asked with --lang zh)."""
+    """Names in Chinese characters: for someone who typed Chinese (or asked with --lang zh), and as
+    data for JSON and CSV in every language (their keys and values never depend on the language)."""
 
     place: str  # the resolved place ("" when it has none)
     province: str  # the resolved place's province
     sites: dict[int, tuple[str, str]]  # site id → (city, province); "" where none is known
     facilities: dict[int, str] = {}  # site id → facility name in Chinese (data/facilities_zh.csv); never mutated
+    # Whether people read the answer in Chinese (its tables and notices): False for names that are
+    # data only (an English question answered in JSON or CSV); output.views then reads no Chinese.
+    shown: bool = True
+    # A streamed listing's sites' names, worked out as each site is written (a large file's sites
+    # are never held whole): (facility, city, province) of a site not in `sites`; None for none.
+    of: Union[Callable[[Site], tuple[str, str, str]], None] = None
+
+    def site_names(self, site: Site) -> tuple[str, str, str]:
+        """The site's (facility, city, province) in Chinese, "" where none is known."""
+        if self.of is not None and site.id not in self.sites:
+            return self.of(site)
+        return (self.facilities.get(site.id, ""), *self.sites.get(site.id, ("", "")))
 
 
 class NearResult(NamedTuple):
@@ -262,6 +276,7 @@ class UpdateResult(NamedTuple):
     id_high_water: int = 0  # the highest site id this dataset has ever used (never given out again)
     notes: tuple[str, ...] = ()  # e.g. an earlier copy that could not be read, and was replaced
     lang: str = "en"  # the words of the view and the notices; JSON and CSV are the same in every language
+    chinese: Union[ChineseNames, None] = None  # the added and removed sites' names in Chinese, as data
 
 
 class TrialChange(NamedTuple):
@@ -291,6 +306,7 @@ class DatasetUpdate(NamedTuple):
     id_high_water: int = 0  # the highest site id this dataset has ever used, in any trial (never given out again)
     notes: tuple[str, ...] = ()
     lang: str = "en"  # the words of the view and the notices; JSON and CSV are the same in every language
+    chinese: Union[ChineseNames, None] = None  # every trial's added and removed sites' names in Chinese, as data
 
 
 Answer = Union[NearResult, RegionAnswer, SiteList, SiteDetail, TrialSummary, MapResult, HospitalAnswer, ImportResult,

@@ -123,11 +123,18 @@ def trial_id_of(site: Site, default: Trial) -> str:
     return site.nct_id or default.nct_id
 
 
+def trial_name(trial: Trial) -> str:
+    """A trial's name as data (JSON and CSV `trial`): its acronym, else its whole brief title,
+    never cut (short_label cuts it for a table)."""
+    return trial.acronym or " ".join(trial.brief_title.split())
+
+
 def short_label(trial: Trial) -> str:
-    """A trial's short name for a table row: its acronym, else its brief title cut at a word."""
+    """A trial's short name for a table row: its acronym, else its brief title cut at a word.
+    For people only: JSON and CSV carry trial_name, whole."""
     if trial.acronym:
         return trial.acronym
-    title = " ".join(trial.brief_title.split())
+    title = trial_name(trial)
     if len(title) <= LABEL_CHARS:
         return title
     cut = title[:LABEL_CHARS + 1].rsplit(" ", 1)[0].rstrip(",;:-–(")
@@ -216,4 +223,4 @@ def chosen_trials(trials: Mapping[str, Trial], nct_ids: frozenset[str], conditio
 
 def trial_record_short(trial: Trial) -> dict[str, Any]:
     """The trial a site belongs to, as JSON carries it beside the site."""
-    return {"nct_id": trial.nct_id or None, "label": short_label(trial) or None}
+    return {"nct_id": trial.nct_id or None, "label": trial_name(trial) or None}

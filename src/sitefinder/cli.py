@@ -376,7 +376,7 @@ def list_command(
     fmt = choose_format(output, as_json, bom=bom)
     return emit(matching_sites(sites, province=province, city=city, status=status, country=country,
                         lang=chosen_language(lang), all_statuses=all_statuses, stream=fmt.streamed,
-                        trials=trial or (), condition=condition),
+                        trials=trial or (), condition=condition, names=fmt.for_scripts),
          fmt, _options(sites), bom)
 
 
@@ -424,7 +424,7 @@ def near_command(
     ask = near_by_hospital if by is Grouping.hospital else nearest_sites
     return emit(ask(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
              lang=chosen_language(lang), all_statuses=all_statuses, trials=trial or (), condition=condition,
-             stream=fmt.streamed, area=chosen_area(lang)),
+             stream=fmt.streamed, area=chosen_area(lang), names=fmt.for_scripts),
          fmt, _options(sites), bom)
 
 
@@ -470,7 +470,8 @@ def map_command(
     fmt = choose_format(output, as_json, command="map", out=out)
     return emit(map_near(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
                   lang=chosen_language(lang), view=view.value, aspect=map_aspect(fmt, out), out=out,
-                  all_statuses=all_statuses, trials=trial or (), condition=condition, area=chosen_area(lang)),
+                  all_statuses=all_statuses, trials=trial or (), condition=condition, area=chosen_area(lang),
+                  names=fmt.for_scripts and out is None),
          fmt, _options(sites))
 
 
@@ -500,7 +501,7 @@ def show_command(
     from sitefinder.queries import site_detail
 
     fmt = choose_format(output, as_json)
-    return emit(site_detail(site, sites, lang=chosen_language(lang)), fmt, _options(sites))
+    return emit(site_detail(site, sites, lang=chosen_language(lang), names=fmt.for_scripts), fmt, _options(sites))
 
 
 @app.command("info", cls=SitefinderCommand)

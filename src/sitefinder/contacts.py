@@ -44,6 +44,115 @@ def contacts_to_list(contacts: Iterable[Contact]) -> list[dict[str, str]]:
     return [contact_to_dict(contact) for contact in contacts]
 
 
+def person_to_dict(contact: Contact) -> dict[str, Any]:
+    """A contact as JSON output gives it: the stored shape and, for a person the registry listed
+    more than once (people), `roles` (every role held, `role` first) when there are several, and
+    `more_phones` and `more_emails` when the other entries had other numbers or emails: optional
+    keys, absent when there is nothing to say, as the stored shape's are."""
+    record: dict[str, Any] = {"name": contact.name, "role": contact.role}
+    if contact.roles:
+        record["roles"] = list(contact.roles)
+    record.update({key: value for key in OPTIONAL_FIELDS if (value := getattr(contact, key))})
+    if contact.more_phones:
+        record["more_phones"] = list(contact.more_phones)
+    if contact.more_emails:
+        record["more_emails"] = list(contact.more_emails)
+    return record
+
+
+def people_to_list(contacts: Sequence[Contact]) -> list[dict[str, Any]]:
+    """The people of a list of contacts as JSON output gives them: each person once (people)."""
+    return [person_to_dict(contact) for contact in people(contacts)]
+
+
+# The roles of one person, the most telling first: the person's `role` when entries are merged.
+ROLE_ORDER = ("PRINCIPAL_INVESTIGATOR", "SUB_INVESTIGATOR", "STUDY_CHAIR", "STUDY_DIRECTOR", "PRIMARY", "BACKUP",
+              "CONTACT")
+# Degrees, titles and posts written after a name (", M.D.", ", Postdoc") or before it ("Dr.", "Prof."),
+# folded and without their dots: "Ph.D" is phd. Not a name's own words ("Jr", a given name after a comma).
+DEGREES = frozenset((
+    "md", "phd", "mdphd", "dr", "prof", "professor", "doctor", "postdoc", "mph", "msc", "ms", "msci", "mbbs", "mbchb",
+    "mr", "mrs", "miss", "mba", "rn", "bsn", "msn", "np", "pa", "pac", "pharmd", "do", "dds", "dmd", "dphil",
+    "mphil", "facp", "facs", "frcp", "frcpc", "frcs", "mrcp", "bs", "ba", "bsc", "ma", "mmed", "mm", "crc",
+    "ccrp", "ccrc", "aprn", "msce", "mhs", "mhsc", "assoc", "associate", "assistant", "chief", "physician",
+    "attending", "director", "investigator", "principal", "pi", "sir", "madam",
+    # as Chinese records write them after a name: 博士 (PhD), 教授, 主任, 医生, 主任医师, …
+    "博士", "硕士", "教授", "副教授", "主任", "副主任", "医生", "医师", "主任医师", "副主任医师", "主治医师", "研究员",
+))
+
+
+def _degree(word: str) -> bool:
+    from sitefinder.text import fold
+
+    return fold(word.replace(".", "").replace("-", "")) in DEGREES
+
+
+def person_key(name: str) -> tuple[str, ...]:
+    """Who a contact's name names: its words, folded, without the degrees and titles written with
+    it ("Yang Liang, Postdoc", "Dr. Yang Liang" and "YANG LIANG" are one person; "Li, Wei" and
+    "Li, Na" two: a given name after a comma is no degree). A name of nothing but titles is itself."""
+    from sitefinder.text import fold
+
+    parts = [part.strip() for part in name.replace("，", ",").split(",")]  # a full-width comma too
+    while len(parts) > 1 and all(_degree(word) for word in parts[-1].split()):
+        parts.pop()
+    words = [word for word in re.split(r"[\s.]+", " ".join(parts)) if word]
+    while len(words) > 1 and _degree(words[0]):
+        words.pop(0)
+    while len(words) > 1 and _degree(words[-1]):
+        words.pop()
+    return tuple(fold(word) for word in words) or (fold(name),)
+
+
+def people(contacts: Sequence[Contact]) -> tuple[Contact, ...]:
+    """The contacts of a site or trial, each person once: the registry lists a site's investigator
+    as CONTACT ("Yang Liang", with the phone) and again as PRINCIPAL_INVESTIGATOR ("Yang Liang,
+    Postdoc"). Entries of one person (person_key) are one contact, where the first came: the
+    richer (longer) form of the name, every role (the most telling first, as `role`), the first
+    phone and email and the others beside them; exact duplicates are one. Every view and output
+    reads contacts through this, so that show, near, JSON and CSV agree."""
+    if len(contacts) < 2:
+        return tuple(contacts)
+    groups: dict[tuple[str, ...], list[Contact]] = {}
+    for contact in contacts:
+        groups.setdefault(person_key(contact.name), []).append(contact)
+    if len(groups) == len(contacts):
+        return tuple(contacts)
+    return tuple(_merged(group) for group in groups.values())
+
+
+def _merged(group: list[Contact]) -> Contact:
+    first = group[0]
+    if all(contact == first for contact in group):
+        return first
+    roles = tuple(sorted({role for contact in group for role in (contact.roles or (contact.role,))},
+                         key=lambda role: ROLE_ORDER.index(role) if role in ROLE_ORDER else len(ROLE_ORDER)))
+    phoned = next((contact for contact in group if contact.phone), first)
+    phones = [_phone_text(contact.phone, contact.phone_ext) for contact in group if contact.phone]
+    phones += [phone for contact in group for phone in contact.more_phones]
+    emails = [contact.email for contact in group if contact.email] + [e for c in group for e in c.more_emails]
+    return Contact(name=max((contact.name for contact in group), key=len), role=roles[0], phone=phoned.phone,
+                   phone_ext=phoned.phone_ext, email=emails[0] if emails else "",
+                   phone_international=phoned.phone_international, phone_national=phoned.phone_national,
+                   roles=roles if len(roles) > 1 else (), more_phones=_others(phones, _digits),
+                   more_emails=_others(emails, str.casefold))
+
+
+def _phone_text(phone: str, ext: str) -> str:
+    return f"{phone} ext. {ext}" if ext else phone
+
+
+def _others(values: list[str], key: Any) -> tuple[str, ...]:
+    """The values after the first that differ from it and from each other (by `key`)."""
+    seen, others = set(), []
+    for index, value in enumerate(values):
+        if key(value) not in seen:
+            seen.add(key(value))
+            if index:
+                others.append(value)
+    return tuple(others)
+
+
 def contact_from_dict(item: Any) -> Contact:
     """Read the stored shape strictly; a ValueError says what is wrong (the caller adds file and line)."""
     name, role, (phone, phone_ext, email, phone_international, phone_national) = _checked_contact(item)
@@ -253,7 +362,8 @@ def _say(key: str, lang: str, **values: object) -> str:
 
 
 def lead_contact(contacts: Sequence[Contact]) -> Contact | None:
-    """The person to name in a table for a site."""
+    """The person to name in a table for a site (each person once: people)."""
+    contacts = people(contacts)
     for role in LEAD_ROLES:
         for contact in contacts:
             if contact.role == role:
@@ -269,6 +379,7 @@ def how_to_reach(contact: Contact, lang: str | None = "en") -> str:
 
 def reachable_contact(contacts: Sequence[Contact]) -> Contact | None:
     """The contact to call for a site: the first, in lead-role order, with a phone or an email."""
+    contacts = people(contacts)
     ordered = sorted(contacts, key=lambda c: LEAD_ROLES.index(c.role) if c.role in LEAD_ROLES else len(LEAD_ROLES))
     return next((contact for contact in ordered if how_to_reach(contact)), None)
 
@@ -278,11 +389,18 @@ def contact_line(contact: Contact, role_words: bool = True, lang: str | None = "
     (`show`, `info`, `update`) and, with the role's enum (`role_words` False), in CSV cells. For
     people a plain contact's role says nothing and is left out ("Contact" beside "(contact)").
     `lang` "zh": the role and the extension in Chinese (主要研究者, 转 12), for people only."""
-    details = how_to_reach(contact, lang)
-    role = ROLE_WORDS.get(contact.role, contact.role.lower()) if role_words else contact.role
-    if role_words and lang == "zh" and contact.role in ROLE_WORDS:
-        role = _say(f"role.{contact.role}", lang)
-    shown = f" ({role})" if not role_words or contact.role != "CONTACT" else ""
+    details = ", ".join(part for part in (how_to_reach(contact, lang), *contact.more_phones, *contact.more_emails)
+                        if part)
+
+    def said(role: str) -> str:
+        if not role_words:
+            return role
+        if lang == "zh" and role in ROLE_WORDS:
+            return _say(f"role.{role}", lang)
+        return ROLE_WORDS.get(role, role.lower())
+
+    roles = contact.roles or (contact.role,)
+    shown = f" ({', '.join(map(said, roles))})" if not role_words or roles != ("CONTACT",) else ""
     return contact.name + shown + (f": {details}" if details else "")
 
 

@@ -20,6 +20,12 @@ class Contact(NamedTuple):
     email: str = ""
     phone_international: str = ""  # dialable from abroad ("+86 760 8987 3999"); see contacts.dialable
     phone_national: str = ""  # a Chinese number as dialled inside China ("0760-8987 3999"); see contacts.phone_forms
+    # A person the registry lists more than once at a place (contacts.people merges them, for output
+    # only; files keep the registry's entries): every role held, `role` first; the numbers and
+    # emails of the other entries that differ from `phone` and `email`. Empty for one entry.
+    roles: tuple[str, ...] = ()
+    more_phones: tuple[str, ...] = ()
+    more_emails: tuple[str, ...] = ()
 
 
 class Site(NamedTuple):

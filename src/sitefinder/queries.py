@@ -7,6 +7,7 @@ never reads data itself.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -181,7 +182,7 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
                   within_km: float | None = None, province: str | None = None, status: str | None = None,
                   online: bool = False, lang: str | None = None, all_statuses: bool = False,
                   trials: Iterable[str] = (), condition: str | None = None,
-                  stream: bool = False, area: str = "") -> NearResult | RegionAnswer:
+                  stream: bool = False, area: str = "", names: bool = False) -> NearResult | RegionAnswer:
     """The sites nearest to what a person typed, with how the place was understood.
 
     `province` and `status` are as typed (`山东`, `not yet recruiting`); a bad value is a UsageError.
@@ -192,7 +193,8 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
     `trials` (NCT ids) and `condition` (words of the trials' conditions, keywords or MeSH terms)
     narrow a dataset of many trials; the sites of all the trials left are ranked together.
     With `stream`, a region's sites are an iterable read from a large file's index as it is
-    iterated (for writers that write as they go), as `matching_sites` gives them.
+    iterated (for writers that write as they go), as `matching_sites` gives them. `names`: the
+    Chinese names as data (JSON, CSV), in whatever language the answer is said.
     """
     from sitefinder.errors import RegionNotPlace
 
@@ -217,7 +219,7 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
                 locate(query, source.preferred_cities(), online=online, lang=lang, area=area), query, source)
         except RegionNotPlace as region:
             answer = _region_answer(region, source, province_name, status_value, in_chinese, chosen,
-                                    stream=stream)
+                                    stream=stream, names=names)
             answer = answer._replace(notes=(*answer.notes, *filter_notes))
             if answer.sites or answer.kind == "country" or answer.status_counts:
                 return _region_trials(answer, source, chosen)
@@ -244,8 +246,9 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
                 province_name, chosen))
         if not result.sites and not result.considered:
             result = _why_no_site(result, source, province, province_name, status_value, chosen)
-        if in_chinese:
-            result = result._replace(chinese=chinese_names([entry.site for entry in result.sites], resolution))
+        if in_chinese or names:
+            result = result._replace(chinese=chinese_names([entry.site for entry in result.sites], resolution,
+                                                           shown=in_chinese))
         result = result._replace(provinces=kept_provinces([entry.site for entry in result.sites]))
         return _with_trials(result, source, [entry.site for entry in result.sites])
 
@@ -339,8 +342,9 @@ def _facility_as_place(query: str, source: MemorySource | IndexedSource, whole_n
 
 def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource, province: str | None,
                    status: str | frozenset[str | None] | None, in_chinese: bool,
-                   trials: frozenset[str] | None = None, stream: bool = False) -> RegionAnswer:
-    """The sites of the province or country a query named.
+                   trials: frozenset[str] | None = None, stream: bool = False,
+                   names: bool = False) -> RegionAnswer:
+    """The sites of the province or country a query named; `names`: their Chinese names as data.
 
     With `stream` (and no Chinese names to add, which need every site), the sites are the index's
     iterable (sitestore.StreamedSites): counted, and decoded only as a writer reads them. At 1M
@@ -387,11 +391,12 @@ def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource,
         of_province = {code for code, admin1 in region.regions if admin1} or ({"CN"} if named is not None else set())
         country = open_gazetteer().country_name(of_province.pop()) if len(of_province) == 1 else ""
     chinese = None
-    if in_chinese:
+    if in_chinese or names:
         from sitefinder.regions import region_chinese
 
         zh = region_chinese(name, kind)
-        chinese = chinese_names(sites)._replace(place=zh, province=zh if kind == "province" else "")
+        chinese = (chinese_names(sites, shown=in_chinese) if isinstance(sites, list) else streamed_names()
+                   )._replace(place=zh, province=zh if kind == "province" else "")
     return RegionAnswer(query=region.query, region=name, kind=kind, sites=sites, trial=source.trial, status_counts=counts,
                         chinese=chinese, closed_left_out=closed, notes=region.notes, country=country,
                         meant=region.meant, provinces=kept_provinces(sites) if isinstance(sites, list) else {})
@@ -447,45 +452,73 @@ def kept_provinces(sites: list[Site]) -> dict[int, str]:
     return {site.id: admin1 for site in unnamed if (admin1 := division_of(site, gazetteer)[1])}
 
 
-def chinese_names(sites: list[Site], resolution: Resolution | None = None) -> ChineseNames:
-    """Chinese names of the sites' cities (GeoNames) and provinces, and of the resolved place."""
-    from sitefinder.china import CHINA_AREA
-    from sitefinder.countries import division_of
+def _province_zh(text: str) -> str:
     from sitefinder.regions import find_province, shown_chinese
+
+    province = find_province(text) if text else None
+    return shown_chinese(province) if province else ""
+
+
+def site_names_zh() -> Callable[[Site], tuple[str, str]]:
+    """A site's (city, province) in Chinese: its city by its gazetteer id, however it was placed
+    (importer._city_of_point for a registry point); its province the one --province keeps it under
+    (countries.site_region: its placed city's, else its registry state's), so that what is shown
+    is what is filtered. Each city's name is read once (a streamed listing names a few thousand
+    cities across a million sites)."""
+    from sitefinder.china import CHINA_AREA
+    from sitefinder.countries import site_region
 
     gazetteer = open_gazetteer()
 
-    def province_zh(text: str) -> str:
-        province = find_province(text) if text else None
-        return shown_chinese(province) if province else ""
+    # By the row's place, which is all they depend on: a 100k-row file names about 12k places.
+    @functools.lru_cache(maxsize=50_000)
+    def of_place(place: tuple[str, str, str, int | None, float | None, float | None]) -> tuple[str, str]:
+        country, province, city, geonameid, latitude, longitude = place
+        code, slash, admin1 = site_region(country, province, city, geonameid, latitude, longitude,
+                                          gazetteer).partition("/")
+        shown = _province_zh(admin1 or code) if slash and code in CHINA_AREA else ""
+        return gazetteer.chinese_name(geonameid) if geonameid else "", shown
+
+    def names(site: Site) -> tuple[str, str]:
+        return of_place((site.country, site.province, site.city, site.geonameid, site.latitude, site.longitude))
+
+    return names
+
+
+def chinese_names(sites: list[Site], resolution: Resolution | None = None, shown: bool = True) -> ChineseNames:
+    """Chinese names of the sites' cities (GeoNames) and provinces, and of the resolved place.
+    `shown`: whether people read the answer in Chinese (else the names are data only)."""
+    gazetteer = open_gazetteer()
 
     def place_province_zh(place: Place | None) -> str:
         # a township of Taiwan: Taiwan; Kowloon (admin1 Kowloon City): Hong Kong
-        return (province_zh(place.province) or province_zh(place.country)) if place else ""
-
-    def site_names(site: Site) -> tuple[str, str]:
-        # The site's city by its gazetteer id, however it was placed (importer._city_of_point for a
-        # registry point); its province the one --province keeps it under (countries.site_region:
-        # its placed city's, else its registry state's), so that what is shown is what is filtered.
-        code, admin1 = division_of(site, gazetteer)
-        province = province_zh(admin1 or code) if code in CHINA_AREA else ""
-        return gazetteer.chinese_name(site.geonameid) if site.geonameid else "", province
+        return (_province_zh(place.province) or _province_zh(place.country)) if place else ""
 
     from sitefinder.facilities import facility_zh
 
+    site_names = site_names_zh()
     place = resolution.place if resolution else None
     return ChineseNames(
         facilities={site.id: name for site in sites if (name := facility_zh(site))},
         place=(resolution.name_zh if resolution and resolution.name_zh
                else gazetteer.chinese_name(place.geonameid) if place and place.geonameid else ""),
         province=place_province_zh(place),
-        sites={site.id: site_names(site) for site in sites})
+        sites={site.id: site_names(site) for site in sites}, shown=shown)
+
+
+def streamed_names(place: str = "", province: str = "") -> ChineseNames:
+    """Chinese names as data for a streamed listing: each site's worked out as it is written."""
+    from sitefinder.facilities import facility_zh
+
+    site_names = site_names_zh()
+    return ChineseNames(place, province, {}, shown=False,
+                        of=lambda site: (facility_zh(site), *site_names(site)))
 
 
 def matching_sites(sites_path: Path | None = None, province: str | None = None, city: str | None = None,
                    status: str | None = None, country: str | None = None, lang: str | None = None,
                    all_statuses: bool = False, stream: bool = False, trials: Iterable[str] = (),
-                   condition: str | None = None) -> SiteList:
+                   condition: str | None = None, names: bool = False) -> SiteList:
     """The trial's sites matching the filters (as typed), by province, then city, then id.
 
     `city` is understood as `near` understands a place (济南, jinan, Ganzhou for the registry's
@@ -521,7 +554,8 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
                 if status_value is JOINABLE_FILTER:
                     closed = source.count_matching(province_name, None, city_filter, countries, chosen) - shown
                 streamed = SiteList(source.listing_stream(province_name, city_filter, status_value, countries,  # type: ignore[arg-type]
-                                                          chosen), source.trial, None, closed, notes=notes)
+                                                          chosen), source.trial, streamed_names() if names else None,
+                                    closed, notes=notes)
                 if len(source.trial_ids()) <= 1:
                     return streamed
                 # a dataset of many trials: the trials of the sites named (read once, from the index)
@@ -529,8 +563,8 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
         listed = None if status_value is JOINABLE_FILTER else status_value
         sites, closed = without_closed(source.listing(province_name, city_filter, listed, countries, chosen),
                                        source.trial_of, status_value)
-        answer = SiteList(sites, source.trial, chinese_names(sites) if in_chinese else None, closed, notes=notes,
-                          provinces=kept_provinces(sites))
+        answer = SiteList(sites, source.trial, chinese_names(sites, shown=in_chinese) if in_chinese or names else None,
+                          closed, notes=notes, provinces=kept_provinces(sites))
         answer = (_with_trials(answer, source, sites) if len(source.trial_ids()) <= 1
                   else _with_chosen_trials(answer, source, chosen))
         if sites:
@@ -598,14 +632,17 @@ def _read_city(text: str, source: MemorySource | IndexedSource, lang: str | None
     return CityFilter(key, resolution.place.geonameid), not resolution.notes
 
 
-def site_detail(query: str, sites_path: Path | None = None, lang: str | None = None) -> SiteDetail:
+def site_detail(query: str, sites_path: Path | None = None, lang: str | None = None,
+                names: bool = False) -> SiteDetail:
     """One site, by id or a fragment of its facility name, with the trial it belongs to (its own, in
-    a dataset of many); `lang` "zh", or a query in Chinese, adds names in Chinese characters."""
+    a dataset of many); `lang` "zh", or a query in Chinese, adds names in Chinese characters;
+    `names`: the names as data (JSON, CSV) in any language."""
     in_chinese = wants_chinese(lang, query)
 
     def question(source: MemorySource | IndexedSource) -> SiteDetail:
         site = find_site(source, query)
-        return SiteDetail(site, source.trial_of(site), chinese_names([site]) if in_chinese else None)
+        return SiteDetail(site, source.trial_of(site),
+                          chinese_names([site], shown=in_chinese) if in_chinese or names else None)
 
     return _answer(sites_path, question)
 
@@ -836,9 +873,8 @@ def _one_site(matches: list[Site], text: str) -> Site:
 def _sites_named(sites: list[Site], text: str, most: int = 6) -> tuple[str, str]:
     """The first `most` sites as "7 江门市中心医院; 12 …" (their Chinese names for a query in Chinese,
     where they have them), and "; and N more" for the rest, to name them in an error."""
-    from sitefinder.facilities import facility_zh
-
     from sitefinder.contacts import lead_contact
+    from sitefinder.facilities import facility_zh
 
     def named(site: Site) -> str:
         # what tells two listings of one hospital apart (two trials, two departments): the city,
@@ -849,8 +885,16 @@ def _sites_named(sites: list[Site], text: str, most: int = 6) -> tuple[str, str]
         return (facility_zh(site) if has_cjk(text) else "") or f"{cut(site.facility, 60)} ({cut(told, 50)})"
 
     many_trials = len({site.nct_id for site in sites}) > 1
-    more = said("error.and_more", count=len(sites) - most) if len(sites) > most else ""
-    return "; ".join(f"{site.id} {named(site)}" for site in sites[:most]), more
+    shown: list[str] = []
+    for site in sites[:most]:  # up to `most`, and no more than a line of an error can hold
+        if shown and sum(map(len, shown)) > MAX_NAMED_CHARS:
+            break
+        shown.append(f"{site.id} {named(site)}")
+    more = said("error.and_more", count=len(sites) - len(shown)) if len(sites) > len(shown) else ""
+    return "; ".join(shown), more
+
+
+MAX_NAMED_CHARS = 300  # of the sites an error names: with its other words, under 600 characters
 
 
 def _shortened(short: str, name: str) -> bool:
@@ -872,7 +916,7 @@ def map_near(query: str, sites_path: Path | None = None, limit: int | None = Non
              province: str | None = None, status: str | None = None, online: bool = False,
              lang: str | None = None, view: str = "fit", aspect: float = 2.0, out: Path | None = None,
              all_statuses: bool = False, trials: Iterable[str] = (), condition: str | None = None,
-             area: str = "") -> MapResult:
+             area: str = "", names: bool = False) -> MapResult:
     """`near`'s answer and the map around it. `aspect`: the drawing's width over its height; `out`:
     the file the map is for (then with the world's land and borders), else the terminal."""
     from sitefinder.geomap import VIEWS, choose_view, scene
@@ -881,7 +925,7 @@ def map_near(query: str, sites_path: Path | None = None, limit: int | None = Non
         raise UsageError(key="usage.view", view=quoted(view), views=", ".join(VIEWS))
     result = nearest_sites(query, sites_path, limit=limit, within_km=within_km, province=province, status=status,
                            online=online, lang=lang, all_statuses=all_statuses, trials=trials, condition=condition,
-                           area=area)
+                           area=area, names=names)
     if isinstance(result, RegionAnswer) and result.kind in ("province", "region") and result.sites:
         result = _province_from_capital(result, sites_path)  # `map 山东` draws what `near 山东` lists
     if isinstance(result, RegionAnswer):
@@ -898,7 +942,7 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
                      within_km: float | None = None, province: str | None = None, status: str | None = None,
                      online: bool = False, lang: str | None = None, trials: Iterable[str] = (),
                      condition: str | None = None, all_statuses: bool = False,
-                     stream: bool = False, area: str = "") -> HospitalAnswer | RegionAnswer:
+                     stream: bool = False, area: str = "", names: bool = False) -> HospitalAnswer | RegionAnswer:
     """The hospitals nearest to a place, each once with every listing of every trial it runs
     (hospitals.py); `limit` counts hospitals, not sites. Sites are ranked in growing batches until
     enough hospitals are found, then every listing of those hospitals is read (_hospital_listings),
@@ -922,34 +966,35 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
             resolution = locate(query, source.preferred_cities(), online=online, lang=lang, area=area)
         except RegionNotPlace as region:
             answer = _region_answer(region, source, province_name, status_value, in_chinese, chosen,
-                                    stream=stream)
+                                    stream=stream, names=names)
             return _region_trials(answer._replace(notes=(*answer.notes, *filter_notes)), source, chosen)
         # Group first, then limit: sites are ranked in growing batches until they hold `wanted`
         # hospitals (every site nearer than a batch's last is in it, so those are the nearest
         # hospitals); then every listing of each of them is read, wherever its study placed it.
         budget = None if wanted is None else wanted * 8  # hospitals run several trials: more sites than hospitals
-        names = HospitalNames()
+        hospital_names = HospitalNames()
         while True:
             result = find_nearest(resolution, source, limit=budget, within_km=within_km,
                                   province=province_name, status=status_value, trials=chosen)
-            keys = list(dict.fromkeys(names.of(entry.site) for entry in result.sites))
+            keys = list(dict.fromkeys(hospital_names.of(entry.site) for entry in result.sites))
             if budget is None or wanted is None or len(keys) >= wanted or len(result.sites) < budget:
                 break
             budget *= 4  # bounded: once a batch is not filled, every matching site has been ranked
         kept = frozenset(keys[:wanted] if wanted is not None else keys)
         listings = _hospital_listings(resolution, source, [entry for entry in result.sites
-                                                           if names.of(entry.site) in kept],
-                                      kept, names, province_name, status_value, chosen)
+                                                           if hospital_names.of(entry.site) in kept],
+                                      kept, hospital_names, province_name, status_value, chosen)
         result = _with_trials(result._replace(sites=listings, notes=filter_notes), source,
                               [entry.site for entry in listings])
-        hospitals = group_by_hospital(listings, result.trials, source.trial, names)
+        hospitals = group_by_hospital(listings, result.trials, source.trial, hospital_names)
         if status_value is JOINABLE_FILTER:
             result = result._replace(closed_left_out=closed_left_out(
                 result, source, wanted is not None and len(kept) >= wanted, within_km, province_name, chosen))
         if not result.sites and not result.considered:
             result = _why_no_site(result, source, province, province_name, status_value, chosen)
-        if in_chinese:
-            result = result._replace(chinese=chinese_names([entry.site for entry in listings], resolution))
+        if in_chinese or names:
+            result = result._replace(chinese=chinese_names([entry.site for entry in listings], resolution,
+                                                           shown=in_chinese))
         result = result._replace(provinces=kept_provinces([entry.site for entry in listings]))
         return HospitalAnswer(result, hospitals)
 

@@ -12,7 +12,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from sitefinder.answers import DatasetUpdate, ShownStatus, SiteChange, TrialChange, UpdateResult
+from sitefinder.answers import ChineseNames, DatasetUpdate, ShownStatus, SiteChange, TrialChange, UpdateResult
 from sitefinder.errors import UsageError, phrase_of
 from sitefinder.models import Contact, Site, Trial
 from sitefinder.text import quoted
@@ -81,7 +81,8 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
     return UpdateResult(nct_id=wanted, trial=result.trial, before=before_trial, sites_path=new_sites_path,
                         site_count=len(sites), added=added, removed=removed, changed=changed,
                         unplaced=result.unplaced, is_default=wanted == SHIPPED_TRIAL, id_high_water=high_water,
-                        notes=tuple(notes), lang=language_of(lang, nct_id or ""))
+                        notes=tuple(notes), lang=language_of(lang, nct_id or ""),
+                        chinese=names_as_data([*added, *removed]))
 
 
 def _published_here(sites_path: Path) -> bool:
@@ -286,7 +287,18 @@ def _refresh_locked(sites_path: Path, asked: list[str], studies: dict[str, dict[
     sites.extend(old_sites.get("", []))  # sites that name no trial (a file edited by hand): kept as they were
     new_path, _ = write_trials_dataset(sites_path.parent, sites, trials, countries,
                                        meta={"id_high_water": high_water})
-    return DatasetUpdate(new_path, changes, len(sites), unplaced, id_high_water=high_water)
+    return DatasetUpdate(new_path, changes, len(sites), unplaced, id_high_water=high_water,
+                         chinese=names_as_data([site for change in changes for site in (*change.added, *change.removed)]))
+
+
+def names_as_data(sites: list[Site]) -> ChineseNames | None:
+    """The Chinese names of the sites an update added or removed, for its JSON (in every language);
+    None when there are none (no gazetteer opened for that)."""
+    if not sites:
+        return None
+    from sitefinder.queries import chinese_names
+
+    return chinese_names(sites, shown=False)
 
 
 def fetch_studies(nct_ids: list[str]) -> dict[str, dict[str, Any]]:

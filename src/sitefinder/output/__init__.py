@@ -35,6 +35,12 @@ class Format(str, enum.Enum):
         index is then never held whole): JSON and CSV are; a table measures every row first."""
         return self is not Format.table
 
+    @property
+    def for_scripts(self) -> bool:
+        """Whether the answer is data for a script (JSON, CSV): then its keys, columns and values are
+        the same in every language, the Chinese names included (README, Output contract)."""
+        return self is not Format.table
+
 
 # The formats a command can answer in, where it is not every one.
 MAP_FORMATS = (Format.table, Format.json)
@@ -103,15 +109,16 @@ def emit(answer: Answer, fmt: Format, options: str = "", bom: bool = False) -> E
     `options`: the options that chose the data (`--sites PATH`), for the commands a hint suggests."""
     from sitefinder.output import streams, views
 
-    messages = views.notices(answer, options)
+    read = views.as_read(answer)  # what people read: in the language asked; JSON and CSV: `answer`, whole
+    messages = views.notices(read, options)
     for message in messages:
         streams.notice(message)
     written = _listed(answer)
-    if isinstance(answer, MapResult) and answer.out is not None:
+    if isinstance(read, MapResult) and read.out is not None:
         from sitefinder.output.mapfiles import write_map_file
 
-        write_map_file(answer, answer.out, options)
-        streams.notice(views.map_written(answer))
+        write_map_file(read, read.out, options)
+        streams.notice(views.map_written(read))
     elif fmt is Format.json:
         from sitefinder.output.schema import json_object, streamed_json
 
@@ -128,12 +135,12 @@ def emit(answer: Answer, fmt: Format, options: str = "", bom: bool = False) -> E
             written = rows
     else:
         canvas = (0, 0)
-        if isinstance(answer, MapResult):
+        if isinstance(read, MapResult):
             from sitefinder.output.mapfiles import terminal_canvas
             from sitefinder.output.terminal import width
 
             canvas = terminal_canvas(width())[:2]
-        shown = views.view(answer, canvas, options)
+        shown = views.view(read, canvas, options)
         if isinstance(shown, views.Message):
             streams.notice(shown.text)
         elif shown is not None:

@@ -2,28 +2,32 @@
 
 Null policy (README, "Output contract"), decided here once:
 - a key that an object of its kind has, it always has; an unknown value is `null`, never `""`;
-- a key is absent only when the question did not ask for it (`city_zh`, `province_zh`, `name_zh`
-  without Chinese) and in a contact object, whose optional keys (`phone`, `phone_ext`, `email`,
-  `phone_international`) are absent when the registry gives none (the stored shape);
+- a key is absent only in a contact object, whose optional keys (`roles`, `phone`, `phone_ext`,
+  `email`, `phone_international`, `phone_national`, `more_phones`, `more_emails`) are absent when
+  there is nothing to say (the stored shape, and contacts.person_to_dict);
 - a list with nothing in it is `[]`; in CSV, null is an empty cell.
 - an answer's shape never depends on what the question turned out to be: a province's sites have
   `near`'s keys and columns (`rank`, `distance_km` null), its `origin` a place's (one builder,
   `origin_record`), and every answer ends with the `notices` said about it.
-Values are data: statuses and roles as the registry's enums, contacts as objects, numbers as
-numbers with the unit in the key. Words for people are added beside them (`*_words`), never instead.
+- nor on the language: keys, columns and values are the same whatever `--lang`, the locale or the
+  script of the query (the Chinese names, `*_zh`, are always there); only the `text` of a notice
+  is in the answer's language. Nothing is cut for display (catalogue.trial_name, not short_label).
+Values are data: statuses and roles as the registry's enums, contacts as objects (each person once:
+contacts.people), numbers as numbers with the unit in the key. Words for people are added beside
+them (`*_words`), never instead.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from sitefinder.answers import (BulkResult, ChineseNames, DatasetUpdate, Hospital, HospitalAnswer,
                                 HospitalListing, MapResult,
                                 NearResult, RegionAnswer, SiteChange, SiteDetail, SiteList, TrialChange, TrialSummary,
                                 UpdateResult)
-from sitefinder.catalogue import short_label
-from sitefinder.contacts import contact_line, contacts_to_list
+from sitefinder.catalogue import trial_name
+from sitefinder.contacts import contact_line, people, people_to_list, person_to_dict
 from sitefinder.models import Contact, RankedSite, Resolution, Site, Trial
 from sitefinder.output.streams import csv_cell
 from sitefinder.output.views import call_line_of, site_trial, skipped_line
@@ -55,7 +59,7 @@ class Field(NamedTuple):
 
 def _contacts_cell(row: SiteRow) -> str:
     """`Name (ROLE): phone ext. N, email; ...`, the number as `show` writes it (dialable from abroad)."""
-    return "; ".join(contact_line(contact, role_words=False) for contact in row.site.contacts)
+    return "; ".join(contact_line(contact, role_words=False) for contact in people(row.site.contacts))
 
 
 SITE_FIELDS: tuple[Field, ...] = (
@@ -73,10 +77,29 @@ SITE_FIELDS: tuple[Field, ...] = (
     Field("coordinate_source", lambda row: known(row.site.coordinate_source)),
     Field("geonameid", lambda row: row.site.geonameid),
     Field("location_note", lambda row: known(row.site.location_note)),
-    Field("investigators", lambda row: contacts_to_list(row.site.contacts), _contacts_cell),
+    Field("investigators", lambda row: people_to_list(row.site.contacts), _contacts_cell),
     Field("nct_id", lambda row: known(row.site.nct_id or row.trial.nct_id)),  # the site's own trial
-    Field("trial", lambda row: known(short_label(row.trial))),
+    Field("trial", lambda row: known(trial_name(row.trial))),
 )
+R = TypeVar("R")
+
+
+def per_row(compute: Callable[[SiteRow], R]) -> Callable[[SiteRow], R]:
+    """`compute`, worked out once for a row however many of its fields read it (a CSV row reads
+    whom to call 8 times, its people 23): the last row's answer is kept, with the row itself
+    (so that no other row can take its identity while it is kept)."""
+    last: list[Any] = [None, None]
+
+    def once(row: SiteRow) -> R:
+        if last[0] is not row:
+            last[0], last[1] = row, compute(row)
+        return last[1]
+
+    once.__doc__ = compute.__doc__
+    return once
+
+
+@per_row
 def _call(row: SiteRow) -> tuple[Any, str | None]:
     """The one contact a spreadsheet row names, and whose it is: whom the tables say to call (the
     site's contact with a phone or email, else the trial's central contact with one), else the
@@ -105,21 +128,73 @@ CONTACT_FIELDS: tuple[Field, ...] = (
     _contact_field("contact_email", "email"),
     Field("contact_of", lambda row: _call(row)[1]),  # "site" or "trial": whose number it is
 )
+# CSV only: every person of a site (people: each once) in columns of their own, the same columns
+# whatever a site has: the first CSV_PEOPLE with a column per fact, `contact_count` how many there
+# are, `contacts` all of them whole as JSON (person_to_dict's shape), however many there are.
+CSV_PEOPLE = 3
+PERSON_FACTS = ("name", "roles", "phone", "phone_ext", "phone_national", "phone_international", "email")
+
+
+@per_row
+def people_of(row: SiteRow) -> tuple[Contact, ...]:
+    """people(row.site.contacts): each person of the site once."""
+    return people(row.site.contacts)
+
+
+def _person_field(number: int, fact: str) -> Field:
+    def value(row: SiteRow) -> Any:
+        listed = people_of(row)
+        if len(listed) < number:
+            return None
+        person = listed[number - 1]
+        if fact == "roles":
+            return "; ".join(person.roles or (person.role,))
+        return known(getattr(person, fact))
+
+    return Field(f"contact_{number}_{fact}", value)
+
+
+def _json_text(value: Any) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+PEOPLE_FIELDS: tuple[Field, ...] = (
+    Field("contact_count", lambda row: len(people_of(row))),
+    *(_person_field(number, fact) for number in range(1, CSV_PEOPLE + 1) for fact in PERSON_FACTS),
+    Field("contacts", lambda row: _json_text([person_to_dict(person) for person in people_of(row)])),
+    # the trial's central contacts, as the table's lines name them for its sites
+    Field("central_contacts", lambda row: "; ".join(contact_line(contact, role_words=False)
+                                                    for contact in people(row.trial.central_contacts))),
+)
+@per_row
+def chinese_of(row: SiteRow) -> tuple[Any, Any, Any]:
+    """The site's facility, city and province in Chinese, null where unknown (or not worked out:
+    an answer of the core without names, such as `update`'s)."""
+    if row.chinese is None:
+        return None, None, None
+    facility, city, province = row.chinese.site_names(row.site)
+    return known(facility), known(city), known(province)
+
+
+# In every answer of sites, whatever the language (the data never depend on it): null where unknown.
 CHINESE_FIELDS: tuple[Field, ...] = (
-    Field("facility_zh", lambda row: known(row.chinese.facilities.get(row.site.id, "")) if row.chinese else None),
-    Field("city_zh", lambda row: known(row.chinese.sites.get(row.site.id, ("", ""))[0]) if row.chinese else None),
-    Field("province_zh", lambda row: known(row.chinese.sites.get(row.site.id, ("", ""))[1]) if row.chinese else None),
+    Field("facility_zh", lambda row: chinese_of(row)[0]),
+    Field("city_zh", lambda row: chinese_of(row)[1]),
+    Field("province_zh", lambda row: chinese_of(row)[2]),
 )
 
 
-def csv_site_fields(chinese: ChineseNames | None) -> tuple[Field, ...]:
-    """A site's CSV columns: the JSON's, the contact to call's, and the Chinese names when asked for."""
-    return (*SITE_FIELDS, *CONTACT_FIELDS, *(CHINESE_FIELDS if chinese is not None else ()))
+def csv_site_fields(chinese: ChineseNames | None = None) -> tuple[Field, ...]:
+    """A site's CSV columns, the same in every answer and language: the JSON's, the contact to call's,
+    every person's, and the Chinese names."""
+    return (*SITE_FIELDS, *CONTACT_FIELDS, *PEOPLE_FIELDS, *CHINESE_FIELDS)
 
 
 def trial_header(trial: Trial) -> dict[str, Any]:
     """Which trial an answer is about, first in its JSON object: a script reading many knows."""
-    return {"nct_id": known(trial.nct_id), "central_contacts": contacts_to_list(trial.central_contacts)}
+    return {"nct_id": known(trial.nct_id), "central_contacts": people_to_list(trial.central_contacts)}
 
 
 RANK_FIELDS: tuple[Field, ...] = (
@@ -130,10 +205,7 @@ RANK_FIELDS: tuple[Field, ...] = (
 
 def site_record(row: SiteRow) -> dict[str, Any]:
     record = {field.key: field.value(row) for field in SITE_FIELDS}
-    if row.chinese is not None:  # only when asked for (a query in Chinese, --lang zh): null where unknown
-        city, province = row.chinese.sites.get(row.site.id, ("", ""))
-        record.update(facility_zh=known(row.chinese.facilities.get(row.site.id, "")), city_zh=known(city),
-                      province_zh=known(province))
+    record["facility_zh"], record["city_zh"], record["province_zh"] = chinese_of(row)  # in every language
     return record
 
 
@@ -172,8 +244,9 @@ def origin_record(query: str, name: str, province: str, country: str, latitude: 
     record = {"query": query, "name": name, "province": known(display_region(province)),
               "country": known(display_region(country)), "latitude": latitude, "longitude": longitude,
               "source": source, "geonameid": geonameid, "alternatives": alternatives}
-    if chinese is not None:
-        record.update(name_zh=known(chinese.place), province_zh=known(chinese.province))
+    # in every language: null where unknown
+    record.update(name_zh=known(chinese.place) if chinese else None,
+                  province_zh=known(chinese.province) if chinese else None)
     return record
 
 
@@ -213,18 +286,48 @@ def ranked_rows(result: NearResult) -> list[SiteRow]:
 
 def answer_trial(answer: NearResult | RegionAnswer | SiteList) -> dict[str, Any]:
     """The top of near/list JSON, one rule: the dataset's one trial (nct_id, central_contacts, its
-    short label as `trial`); for a dataset of several, null, [] and null (each site names its own)."""
+    name as `trial`); for a dataset of several, null, [] and null (each site names its own, and
+    `trials`, after the sites, names each with its central contacts: TrialsSeen)."""
     trial = Trial() if answer.many_trials else answer.trial
-    return {**trial_header(trial), "trial": known(short_label(trial))}
+    return {**trial_header(trial), "trial": known(trial_name(trial))}
 
 
 # ---------------------------------------------------------------- each answer's JSON
 
+class TrialsSeen:
+    """The trials of the rows of an answer, in the order their first site comes: `trials` of a
+    near/list/map JSON, each trial's identity and central contacts (what the table's lines say of
+    each trial), collected as the rows are written (a streamed listing is never held whole)."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, Trial] = {}
+
+    def rows(self, rows: Iterable[SiteRow]) -> Iterator[SiteRow]:
+        for row in rows:
+            self.add(row.trial)
+            yield row
+
+    def add(self, trial: Trial) -> None:
+        if trial.nct_id and trial.nct_id not in self.seen:  # a sites file without trial facts: nothing to name
+            self.seen[trial.nct_id] = trial
+
+    def records(self) -> list[dict[str, Any]]:
+        return [trial_record(trial) for trial in self.seen.values()]
+
+
+def trial_record(trial: Trial) -> dict[str, Any]:
+    """A trial as an answer of sites names it in `trials`: who it is, its status, whom to call."""
+    return {"nct_id": known(trial.nct_id), "trial": known(trial_name(trial)), "brief_title": known(trial.brief_title),
+            "overall_status": known(trial.overall_status), "phase": known(trial.phase),
+            "central_contacts": people_to_list(trial.central_contacts), **data_record(trial)}
+
+
 def near_object(result: NearResult) -> dict[str, Any]:
     """`near`'s JSON object (`map --json` adds its view to it)."""
+    seen = TrialsSeen()
     return {**answer_trial(result), "origin": place_record(result.resolution, result.chinese),
-            "sites": [ranked_record(row) for row in ranked_rows(result)], "closed_left_out": result.closed_left_out,
-            **answer_data_record(result), **why_empty_record(result)}
+            "sites": [ranked_record(row) for row in seen.rows(ranked_rows(result))], "trials": seen.records(),
+            "closed_left_out": result.closed_left_out, **answer_data_record(result), **why_empty_record(result)}
 
 
 def why_empty_record(answer: NearResult | SiteList | RegionAnswer) -> dict[str, Any]:
@@ -251,35 +354,44 @@ def call_record(call: Contact | None, central: bool) -> dict[str, Any] | None:
     """Whom to call about a listing: the contact object, whether it is the trial's central one, its line."""
     if call is None:
         return None
-    return {**contacts_to_list([call])[0], "central": central, "line": call_line_of(call)}
+    return {**people_to_list([call])[0], "central": central, "line": call_line_of(call)}
 
 
-def listing_record(listing: HospitalListing, trial: Trial) -> dict[str, Any]:
+def chinese_names_of(site: Site, chinese: ChineseNames | None) -> dict[str, Any]:
+    """`facility_zh`, `city_zh`, `province_zh` of a site, in every language (null where unknown)."""
+    facility, city, province = chinese_of(SiteRow(site, Trial(), chinese))
+    return {"facility_zh": facility, "city_zh": city, "province_zh": province}
+
+
+def listing_record(listing: HospitalListing, trial: Trial, chinese: ChineseNames | None = None) -> dict[str, Any]:
     shown, source = effective_status(listing.site.status, trial.overall_status)
     return {"site_id": listing.site.id, "facility": known(listing.site.facility), "status": listing.site.status,
             "effective_status": shown, "status_source": source, "distance_km": round(listing.distance_km, 1),
-            "investigators": contacts_to_list(listing.site.contacts),
-            "call": call_record(listing.call, listing.call_is_central)}
+            "investigators": people_to_list(listing.site.contacts),
+            "call": call_record(listing.call, listing.call_is_central),
+            "facility_zh": chinese_of(SiteRow(listing.site, trial, chinese))[0]}
 
 
-def hospital_record(rank: int, hospital: Hospital) -> dict[str, Any]:
+def hospital_record(rank: int, hospital: Hospital, chinese: ChineseNames | None = None) -> dict[str, Any]:
     """A hospital of `near --by hospital`: where it is, its status (its most open listing's, and
-    which listing that is), and a row for each trial it runs, with every listing of that trial."""
+    which listing that is), and a row for each trial it runs, with every listing of that trial;
+    its names in Chinese are its most open listing's, as the table names it."""
     rows = []
     for row in hospital.trials:
         shown, source = effective_status(row.site.status, row.trial.overall_status)
-        rows.append({"nct_id": known(row.trial.nct_id), "trial": known(short_label(row.trial)),
+        rows.append({"nct_id": known(row.trial.nct_id), "trial": known(trial_name(row.trial)),
                      "overall_status": known(row.trial.overall_status), "site_id": row.site.id,
                      "status": row.site.status, "effective_status": shown, "status_source": source,
-                     "investigators": contacts_to_list(row.site.contacts),
+                     "investigators": people_to_list(row.site.contacts),
                      "call": call_record(row.call, row.call_is_central),
-                     "listings": [listing_record(listing, row.trial) for listing in row.listings]})
+                     "listings": [listing_record(listing, row.trial, chinese) for listing in row.listings]})
     best = hospital.trials[0]
     shown, source = effective_status(best.site.status, best.trial.overall_status)
     return {"rank": rank, "facility": known(hospital.facility), "city": known(hospital.city),
             "province": known(hospital.province), "country": known(hospital.country),
             "distance_km": round(hospital.distance_km, 1), "approximate": hospital.approximate,
-            "effective_status": shown, "status_source": source, "status_site_id": best.site.id, "trials": rows}
+            "effective_status": shown, "status_source": source, "status_site_id": best.site.id, "trials": rows,
+            **chinese_names_of(hospital.status_site, chinese)}
 
 
 HOSPITAL_CSV_FIELDS = ("rank", "facility", "city", "province", "country", "distance_km")
@@ -288,9 +400,15 @@ HOSPITAL_TRIAL_CSV_FIELDS = ("nct_id", "trial", "site_id", "effective_status")
 
 def hospitals_object(answer: HospitalAnswer) -> dict[str, Any]:
     result = answer.near
+    seen = TrialsSeen()
+    for hospital in answer.hospitals:
+        for row in hospital.trials:
+            seen.add(row.trial)
     return {**answer_trial(result), "origin": place_record(result.resolution, result.chinese),
-            "hospitals": [hospital_record(rank, hospital) for rank, hospital in enumerate(answer.hospitals, 1)],
-            "closed_left_out": result.closed_left_out, **answer_data_record(result), **why_empty_record(result)}
+            "hospitals": [hospital_record(rank, hospital, result.chinese)
+                          for rank, hospital in enumerate(answer.hospitals, 1)],
+            "trials": seen.records(), "closed_left_out": result.closed_left_out, **answer_data_record(result),
+            **why_empty_record(result)}
 
 
 def hospital_csv(answer: HospitalAnswer) -> tuple[list[str], list[list[str]]]:
@@ -309,7 +427,7 @@ def hospital_csv(answer: HospitalAnswer) -> tuple[list[str], list[list[str]]]:
                 site_row = SiteRow(listing.site, row.trial, answer.near.chinese)
                 shown = effective_status(listing.site.status, row.trial.overall_status)[0]
                 rows.append([*(csv_cell(value) for value in place), csv_cell(known(row.trial.nct_id)),
-                             csv_cell(known(short_label(row.trial))), csv_cell(listing.site.id), csv_cell(shown),
+                             csv_cell(known(trial_name(row.trial))), csv_cell(listing.site.id), csv_cell(shown),
                              csv_cell(call_line_of(listing.call) if listing.call else None),
                              *csv_row(site_fields, site_row)])
     return header, rows
@@ -325,7 +443,7 @@ TRIAL_LIST_FIELDS = ("nct_id", "trial", "brief_title", "overall_status", "phase"
 
 
 def trial_list_records(summary: TrialSummary) -> list[dict[str, Any]]:
-    return [{"nct_id": known(row.trial.nct_id), "trial": known(short_label(row.trial)),
+    return [{"nct_id": known(row.trial.nct_id), "trial": known(trial_name(row.trial)),
              "brief_title": known(row.trial.brief_title), "overall_status": known(row.trial.overall_status),
              "phase": known(row.trial.phase), "site_count": row.site_count, **data_record(row.trial)}
             for row in summary.trials]
@@ -340,7 +458,7 @@ def import_object(result: BulkResult) -> dict[str, Any]:
             "trial_file": str(import_trial_path(result)), "site_count": len(result.sites),
             "placed_from_registry": result.from_registry, "placed_offline": placed - result.from_registry,
             "unplaced": result.unplaced, "trials_file": str(result.trials_path), "trial_count": len(result.trials),
-            "trials": [{"nct_id": trial.nct_id, "label": known(short_label(trial))} for trial in result.trials],
+            "trials": [{"nct_id": trial.nct_id, "label": known(trial_name(trial))} for trial in result.trials],
             "skipped": [{"source": item.source, "index": item.position, "nct_id": known(item.nct_id),
                          "reason": item.reason} for item in result.skipped],
             "registry_points_set_aside": [facility for facility, _ in result.points_set_aside],
@@ -368,9 +486,9 @@ def change_records(changed: Sequence[SiteChange]) -> list[dict[str, Any]]:
         if not change.contacts:
             return None
         before, after = change.contacts
-        return {"before": contacts_to_list(before), "after": contacts_to_list(after),
-                "before_lines": [contact_line(contact) for contact in before],
-                "after_lines": [contact_line(contact) for contact in after]}
+        return {"before": people_to_list(before), "after": people_to_list(after),
+                "before_lines": [contact_line(contact) for contact in people(before)],
+                "after_lines": [contact_line(contact) for contact in people(after)]}
 
     return [{"id": change.site.id, "facility": known(change.site.facility), "city": known(change.site.city),
              "status": status(change), "contacts": contacts(change)} for change in changed]
@@ -384,23 +502,23 @@ def update_object(result: UpdateResult) -> dict[str, Any]:
             "data_date_before": known(freshness(result.before).date), "data_date": known(freshness(result.trial).date),
             "default": result.is_default, "overall_status_before": known(result.before.overall_status),
             "overall_status": known(result.trial.overall_status),
-            "added": [site_record(SiteRow(site, result.trial)) for site in result.added],
-            "removed": [site_record(SiteRow(site, result.before)) for site in result.removed],
+            "added": [site_record(SiteRow(site, result.trial, result.chinese)) for site in result.added],
+            "removed": [site_record(SiteRow(site, result.before, result.chinese)) for site in result.removed],
             "changed": changes, "unplaced": result.unplaced,
             "added_ids": [site.id for site in result.added], "removed_ids": [site.id for site in result.removed],
             "id_high_water": result.id_high_water}
 
 
-def trial_change_record(change: TrialChange) -> dict[str, Any]:
+def trial_change_record(change: TrialChange, chinese: ChineseNames | None = None) -> dict[str, Any]:
     from sitefinder.trial import freshness
 
-    return {"nct_id": change.nct_id, "trial": known(short_label(change.after)), "found": change.found,
+    return {"nct_id": change.nct_id, "trial": known(trial_name(change.after)), "found": change.found,
             "site_count": change.site_count,
             "data_date_before": known(freshness(change.before).date), "data_date": known(freshness(change.after).date),
             "overall_status_before": known(change.before.overall_status),
             "overall_status": known(change.after.overall_status),
-            "added": [site_record(SiteRow(site, change.after)) for site in change.added],
-            "removed": [site_record(SiteRow(site, change.before)) for site in change.removed],
+            "added": [site_record(SiteRow(site, change.after, chinese)) for site in change.added],
+            "removed": [site_record(SiteRow(site, change.before, chinese)) for site in change.removed],
             "changed": change_records(change.changed),
             "added_ids": [site.id for site in change.added], "removed_ids": [site.id for site in change.removed]}
 
@@ -408,7 +526,8 @@ def trial_change_record(change: TrialChange) -> dict[str, Any]:
 def dataset_update_object(result: DatasetUpdate) -> dict[str, Any]:
     """Ids are the dataset's (unique across its trials): added_ids and removed_ids of every trial together."""
     return {"sites_file": str(result.sites_path), "site_count": result.site_count,
-            "trials": [trial_change_record(change) for change in result.trials], "unplaced": result.unplaced,
+            "trials": [trial_change_record(change, result.chinese) for change in result.trials],
+            "unplaced": result.unplaced,
             "added_ids": [site.id for change in result.trials for site in change.added],
             "removed_ids": [site.id for change in result.trials for site in change.removed],
             "id_high_water": result.id_high_water}
@@ -429,22 +548,24 @@ def answer_object(answer: Any) -> Any:
         return hospitals_object(answer)
     if isinstance(answer, RegionAnswer):
         head, key, records, rest = region_parts(answer)
-        return {**head, key: list(records), **rest}
+        return {**head, key: list(records), **rest()}
     if isinstance(answer, SiteList):
         head, key, records, rest = list_parts(answer)
-        return {**head, key: list(records), **rest}
+        return {**head, key: list(records), **rest()}
     if isinstance(answer, SiteDetail):
         trial = answer.trial
         return {"site": site_record(SiteRow(answer.site, trial, answer.chinese)),
                 "trial": {"nct_id": known(trial.nct_id), "brief_title": known(trial.brief_title),
-                          "central_contacts": contacts_to_list(trial.central_contacts)},
+                          "central_contacts": people_to_list(trial.central_contacts)},
                 **data_record(trial)}
     if isinstance(answer, TrialSummary):
         from sitefinder.trial import trial_to_dict
 
         if answer.trials:
             return trial_list_object(answer)
-        return {"trial": {key: known(value) for key, value in trial_to_dict(answer.trial).items()},
+        facts = {key: known(value) for key, value in trial_to_dict(answer.trial).items()}
+        facts["central_contacts"] = people_to_list(answer.trial.central_contacts)  # each person once, as shown
+        return {"trial": facts,
                 "site_count": answer.site_count,
                 "countries": answer.countries, **data_record(answer.trial)}
     if isinstance(answer, BulkResult):
@@ -456,32 +577,42 @@ def answer_object(answer: Any) -> Any:
     raise TypeError(f"no JSON shape for {type(answer).__name__}")
 
 
-def list_parts(answer: SiteList) -> tuple[dict[str, Any], str, Iterator[dict[str, Any]], dict[str, Any]]:
-    """`list`'s JSON object as the keys before its long list, the list's key, its records one at a
-    time, and the keys after it."""
-    rest = {"closed_left_out": answer.closed_left_out, **answer_data_record(answer)}
-    if answer.try_instead:  # why the list is empty, and what to try (README: Output contract)
-        rest["try"] = answer.try_instead
-    rest.update(why_empty_record(answer))
-    return (answer_trial(answer), "sites", (site_record(row) for row in rows_of(answer)), rest)
+# A listing's JSON object in parts: the keys before its long list, the list's key, its records one
+# at a time, and the keys after it, made once the records are written (`trials`: those they named).
+Parts = tuple[dict[str, Any], str, Iterator[dict[str, Any]], Callable[[], dict[str, Any]]]
 
 
-def region_parts(answer: RegionAnswer) -> tuple[dict[str, Any], str, Iterator[dict[str, Any]], dict[str, Any]]:
+def list_parts(answer: SiteList) -> Parts:
+    """`list`'s JSON object in parts."""
+    seen = TrialsSeen()
+
+    def rest() -> dict[str, Any]:
+        after = {"trials": seen.records(), "closed_left_out": answer.closed_left_out, **answer_data_record(answer)}
+        if answer.try_instead:  # why the list is empty, and what to try (README: Output contract)
+            after["try"] = answer.try_instead
+        after.update(why_empty_record(answer))
+        return after
+
+    return (answer_trial(answer), "sites", (site_record(row) for row in seen.rows(rows_of(answer))), rest)
+
+
+def region_parts(answer: RegionAnswer) -> Parts:
     """`near REGION`'s JSON object in the parts list_parts gives for `list`."""
+    seen = TrialsSeen()
     return ({**answer_trial(answer), "origin": region_origin(answer)}, "sites",
-            (ranked_record(row) for row in rows_of(answer)),  # near's shape: rank and distance_km null
-            {"closed_left_out": answer.closed_left_out, **answer_data_record(answer), **why_empty_record(answer)})
+            (ranked_record(row) for row in seen.rows(rows_of(answer))),  # near's shape: rank and distance_km null
+            lambda: {"trials": seen.records(), "closed_left_out": answer.closed_left_out, **answer_data_record(answer),
+                     **why_empty_record(answer)})
 
 
-def streamed_json(answer: Any, notices: Sequence[str] = ()
-                  ) -> tuple[dict[str, Any], str, Iterator[dict[str, Any]], dict[str, Any]] | None:
+def streamed_json(answer: Any, notices: Sequence[str] = ()) -> Parts | None:
     """The JSON of an answer that is written item by item (streams.write_json_streamed), or None
     for one written whole. `list` and a region's `near` are: they alone can answer with every
     site of a large file (`near Japan`)."""
     if not isinstance(answer, (SiteList, RegionAnswer)):
         return None
     head, key, records, rest = list_parts(answer) if isinstance(answer, SiteList) else region_parts(answer)
-    return head, key, records, {**rest, "notices": notice_records(notices)}
+    return head, key, records, lambda: {**rest(), "notices": notice_records(notices)}
 
 
 # ---------------------------------------------------------------- each answer's CSV
@@ -509,7 +640,9 @@ def csv_table(answer: Any) -> tuple[list[str], Iterable[list[str]]]:
         if answer.trials:
             return list(TRIAL_LIST_FIELDS), [[csv_cell(record[key]) for key in TRIAL_LIST_FIELDS]
                                              for record in trial_list_records(answer)]
-        return ["field", "value"], [[csv_cell(key), csv_cell(value)] for key, _, value in trial_fields(answer)]
+        # the same cells whatever the language asked (the words people read are the table's)
+        return ["field", "value"], [[csv_cell(key), csv_cell(value)]
+                                    for key, _, value in trial_fields(answer._replace(lang="en"))]
     if isinstance(answer, BulkResult):
         return ["field", "value"], [[csv_cell(key), csv_cell("; ".join(value) if isinstance(value, list) else value)]
                                     for key, value in import_cells(answer).items()]
@@ -522,5 +655,5 @@ def csv_table(answer: Any) -> tuple[list[str], Iterable[list[str]]]:
         from sitefinder.output.views import dataset_update_rows
 
         return ["nct_id", "trial", "status", "sites"], [[csv_cell(cell) for cell in row]
-                                                        for row in dataset_update_rows(answer)]
+                                                        for row in dataset_update_rows(answer, label=trial_name)]
     raise TypeError(f"no CSV shape for {type(answer).__name__}")

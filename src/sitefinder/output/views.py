@@ -11,11 +11,11 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Union
 
-from sitefinder.answers import (BulkResult, ChineseNames, DatasetUpdate, HospitalAnswer, ImportResult,
+from sitefinder.answers import (Answer, BulkResult, ChineseNames, DatasetUpdate, HospitalAnswer, ImportResult,
                                 MapResult, NearResult, RegionAnswer, SiteDetail, SiteList, Skipped, TrialSummary,
                                 UpdateResult)
 from sitefinder.catalogue import short_label
-from sitefinder.contacts import contact_line, dialable, lead_contact, reachable_contact
+from sitefinder.contacts import contact_line, dialable, lead_contact, people, reachable_contact
 from sitefinder.models import Contact, RankedSite, Site, Trial, contenders
 from sitefinder.status import effective_status, status_words
 from sitefinder.text import quoted
@@ -150,6 +150,22 @@ def columns_in(columns: Sequence[Column], lang: str) -> tuple[Column, ...]:
         return tuple(columns)
     return tuple(column._replace(header=say(f"label.{_HEADER_KEYS[column.header]}", lang))
                  if column.header in _HEADER_KEYS else column for column in columns)
+
+
+def as_read(answer: Answer) -> Answer:
+    """The answer as people read it: without Chinese names that are data only (an English question
+    answered in JSON or CSV has them, for its keys and values never to depend on the language), so
+    that its notices and any view are in the language asked."""
+    if isinstance(answer, MapResult):
+        near = as_read(answer.near)
+        return answer if near is answer.near else answer._replace(near=near)  # type: ignore[arg-type]
+    if isinstance(answer, HospitalAnswer):
+        near = as_read(answer.near)
+        return answer if near is answer.near else answer._replace(near=near)  # type: ignore[arg-type]
+    if isinstance(answer, (NearResult, RegionAnswer, SiteList, SiteDetail)) and answer.chinese is not None \
+            and not answer.chinese.shown:
+        return answer._replace(chinese=None)
+    return answer
 
 
 def lang_of(chinese: ChineseNames | None) -> str:
@@ -728,9 +744,9 @@ def site_view(result: SiteDetail, options: str = "") -> FieldsView:
         fields.insert(4, ("", trial_status_note(trial.overall_status, lang, site.status)))
     if site.location_note:
         fields.append((label("note"), site.location_note))
-    fields += labelled(label("contacts"), [contact_line(contact, lang=lang) for contact in site.contacts]
+    fields += labelled(label("contacts"), [contact_line(contact, lang=lang) for contact in people(site.contacts)]
                        or [say("site.no_contacts", lang)])
-    fields += labelled(label("trial_contact"), [contact_line(contact, lang=lang) for contact in trial.central_contacts])
+    fields += labelled(label("trial_contact"), [contact_line(contact, lang=lang) for contact in people(trial.central_contacts)])
     if trial.nct_id:
         fields.append((label("trial"), f"{trial.nct_id}: {trial.brief_title}"))
     fields.append((label("data"), data_line(trial, lang, options)))
@@ -818,7 +834,7 @@ def trial_fields(summary: TrialSummary, options: str = "") -> list[tuple[str, st
         ("sponsor", "Sponsor", trial.sponsor),
         ("sites", "Sites", sites),
     ]
-    others = [contact for contact in trial.central_contacts if contact != central]
+    others = [contact for contact in people(trial.central_contacts) if contact != central]
     fields += [("contact", label, line) for label, line in labelled("Also", [contact_line(c, lang=lang) for c in others])]
     fields.append(("registry", "Registry", trial.url))
     fields.append(("data", "Data", data_line(trial, lang, options)))
@@ -914,8 +930,8 @@ def update_rows(result: UpdateResult, lang: str = "en") -> list[list[str]]:
             rows.append([changed, str(change.site.id), change.site.facility, change.site.city,
                          say("update.status", lang, before=status(change.status[0]), after=status(change.status[1]))])
         if change.contacts:
-            before, after = ("; ".join(contact_line(person, lang=lang) for person in people)
-                             or say("update.nobody", lang) for people in change.contacts)
+            before, after = ("; ".join(contact_line(person, lang=lang) for person in people(listed))
+                             or say("update.nobody", lang) for listed in change.contacts)
             rows.append([changed, str(change.site.id), change.site.facility, change.site.city,
                          say("update.contacts", lang, before=before, after=after)])
     return rows
@@ -956,8 +972,10 @@ def ids_line(added: Sequence[Site], removed: Sequence[Site], lang: str = "en") -
         if part))
 
 
-def dataset_update_rows(result: DatasetUpdate, lang: str = "en") -> list[list[str]]:
-    """One row a trial: its status (and its change), its sites' changes. `lang`: as update_rows'."""
+def dataset_update_rows(result: DatasetUpdate, lang: str = "en",
+                        label: Callable[[Trial], str] = short_label) -> list[list[str]]:
+    """One row a trial: its status (and its change), its sites' changes. `lang`: as update_rows'.
+    `label`: the trial's name in its row (cut for a table; CSV's is whole, catalogue.trial_name)."""
     from sitefinder.status import status_word
 
     def overall(status: str | None) -> str:
@@ -970,7 +988,7 @@ def dataset_update_rows(result: DatasetUpdate, lang: str = "en") -> list[list[st
         sites = (say("update.trial_sites", lang, count=change.site_count, added=len(change.added),
                      removed=len(change.removed), changed=len(change.changed)) if change.found
                  else say("update.not_returned", lang))
-        rows.append([change.nct_id, short_label(change.after), status, sites])
+        rows.append([change.nct_id, label(change.after), status, sites])
     return rows
 
 
