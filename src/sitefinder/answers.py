@@ -64,6 +64,7 @@ class NearResult(NamedTuple):
     # site id → the province or state a site whose registry names none is kept under (countries.site_region),
     # for its table cell; {} when every site shown names its own (never mutated)
     provinces: dict[int, str] = {}
+    asked: tuple[str, ...] = ()  # the filters typed, as words, for the commands a notice suggests (typed_options)
 
 
 class RegionAnswer(NamedTuple):
@@ -86,6 +87,7 @@ class RegionAnswer(NamedTuple):
     # site id → the province or state a site whose registry names none is kept under (countries.site_region),
     # for its table cell; {} when every site shown names its own (never mutated)
     provinces: dict[int, str] = {}
+    asked: tuple[str, ...] = ()  # the filters typed, as words, for the commands a notice suggests (typed_options)
 
     @property
     def named(self) -> str:
@@ -121,6 +123,7 @@ class SiteList(NamedTuple):
     # site id → the province or state a site whose registry names none is kept under (countries.site_region),
     # for its table cell; {} when every site shown names its own (never mutated)
     provinces: dict[int, str] = {}
+    asked: tuple[str, ...] = ()  # the filters typed, as words, for the commands a notice suggests (typed_options)
 
 
 class SiteDetail(NamedTuple):

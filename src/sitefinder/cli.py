@@ -278,6 +278,9 @@ def _complete_status(incomplete: str) -> list[str]:
 ProvinceOption = Annotated[Optional[str], typer.Option(
     "--province", "-p", autocompletion=_complete_province, metavar="NAME",
     help="Only sites in this province: Shandong, shandong province, 山东, 山东省.")]
+CountryOption = Annotated[Optional[str], typer.Option(
+    "--country", metavar="COUNTRY",
+    help="Only sites in this country or region: China (the mainland), 中国, Hong Kong, 臺灣, USA.")]
 StatusOption = Annotated[Optional[str], typer.Option(
     "--status", "-s", autocompletion=_complete_status, metavar="STATUS",
     help="Only sites with this status, e.g. recruiting, 'not yet recruiting'. "
@@ -346,8 +349,7 @@ def list_command(
     city: Annotated[Optional[str], typer.Option(
         "--city", "-c", metavar="CITY",
         help="Only sites in this city, however written: Jinan, jinan, 济南, or the registry's own spelling.")] = None,
-    country: Annotated[Optional[str], typer.Option(
-        "--country", metavar="COUNTRY", help="Only sites in this country or region: China (the mainland), 中国, Hong Kong, 臺灣, USA.")] = None,
+    country: CountryOption = None,
     status: StatusOption = None,
     all_statuses: AllOption = False,
     trial: TrialOption = None,
@@ -389,6 +391,7 @@ def near_command(
     limit: LimitOption = None,
     within: WithinOption = None,
     province: ProvinceOption = None,
+    country: CountryOption = None,
     status: StatusOption = None,
     all_statuses: AllOption = False,
     trial: TrialOption = None,
@@ -424,7 +427,7 @@ def near_command(
     ask = near_by_hospital if by is Grouping.hospital else nearest_sites
     return emit(ask(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
              lang=chosen_language(lang), all_statuses=all_statuses, trials=trial or (), condition=condition,
-             stream=fmt.streamed, area=chosen_area(lang), names=fmt.for_scripts),
+             stream=fmt.streamed, area=chosen_area(lang), names=fmt.for_scripts, country=country),
          fmt, _options(sites), bom)
 
 
@@ -436,6 +439,7 @@ def map_command(
     limit: LimitOption = None,
     within: WithinOption = None,
     province: ProvinceOption = None,
+    country: CountryOption = None,
     status: StatusOption = None,
     all_statuses: AllOption = False,
     view: Annotated[MapView, typer.Option(
@@ -471,7 +475,7 @@ def map_command(
     return emit(map_near(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
                   lang=chosen_language(lang), view=view.value, aspect=map_aspect(fmt, out), out=out,
                   all_statuses=all_statuses, trials=trial or (), condition=condition, area=chosen_area(lang),
-                  names=fmt.for_scripts and out is None),
+                  names=fmt.for_scripts and out is None, country=country),
          fmt, _options(sites))
 
 

@@ -39,3 +39,17 @@ def typed_words(*typed: str | Iterable[str] | None) -> str:
         elif value is not None:
             parts.extend(value)
     return " ".join(parts)
+
+
+def typed_options(**filters: str | float | Iterable[str] | None) -> tuple[str, ...]:
+    """The filters of a command line as words to repeat in a command a notice suggests
+    (`near Guangzhou --country Germany --all`: with --all alone it showed other sites), by option
+    name without its dashes (`trial=[...]` for the repeatable --trial); None: not given."""
+    words: list[str] = []
+    for name, value in filters.items():
+        if value is None:
+            continue
+        values = [value] if isinstance(value, (str, int, float)) else list(value)
+        for one in values:
+            words += [f"--{name}", f"{one:g}" if isinstance(one, float) else str(one)]
+    return tuple(words)

@@ -19,7 +19,7 @@ from sitefinder.answers import (ChineseNames, HospitalAnswer, MapResult, NearRes
                                 TrialSummary)
 from sitefinder.distance import rank_sites
 from sitefinder.errors import PlaceNotFound, SitefinderError, UsageError
-from sitefinder.filters import check_given, typed_words
+from sitefinder.filters import check_given, typed_options, typed_words
 from sitefinder.models import Place, RankedSite, Resolution, Site, Trial
 from sitefinder.paths import default_sites_path, gazetteer_path
 from sitefinder.status import CLOSED_STATUSES, JOINABLE_FILTER, effective_status, joinable, parse_status_option
@@ -182,7 +182,8 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
                   within_km: float | None = None, province: str | None = None, status: str | None = None,
                   online: bool = False, lang: str | None = None, all_statuses: bool = False,
                   trials: Iterable[str] = (), condition: str | None = None,
-                  stream: bool = False, area: str = "", names: bool = False) -> NearResult | RegionAnswer:
+                  stream: bool = False, area: str = "", names: bool = False,
+                  country: str | None = None) -> NearResult | RegionAnswer:
     """The sites nearest to what a person typed, with how the place was understood.
 
     `province` and `status` are as typed (`山东`, `not yet recruiting`); a bad value is a UsageError.
@@ -199,16 +200,18 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
     from sitefinder.errors import RegionNotPlace
 
     query = query.strip()
-    check_given(province=province, status=status, condition=condition, trials=trials)
+    check_given(province=province, status=status, country=country, condition=condition, trials=trials)
     check_limits(limit, within_km)
     status_value = status_filter(status, all_statuses)
-    in_chinese = wants_chinese(lang, typed_words(query, province, status, condition))
+    in_chinese = wants_chinese(lang, typed_words(query, province, status, country, condition))
     lang = "zh" if in_chinese else lang  # a Chinese filter word: the place's notices in Chinese too
 
     def question(source: MemorySource | IndexedSource) -> NearResult | RegionAnswer:
         province_name = match_province(province, source.provinces()) if province else None
         chosen = _chosen(source, trials, condition, sites_path)
-        filter_notes = condition_notes(source, condition, chosen)
+        within_area = area_of(country) if country else None  # --country: the sites there, as list's
+        countries = within_area.codes if within_area else None
+        filter_notes = (*(within_area.notes if within_area else ()), *condition_notes(source, condition, chosen))
         try:
             # A site's own name (江门市中心医院, 山东省肿瘤医院) is that site, before its words are read
             # as a place (山东省… would be the province, 北京大学… Beijing and the rest unknown).
@@ -219,7 +222,7 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
                 locate(query, source.preferred_cities(), online=online, lang=lang, area=area), query, source)
         except RegionNotPlace as region:
             answer = _region_answer(region, source, province_name, status_value, in_chinese, chosen,
-                                    stream=stream, names=names)
+                                    stream=stream, countries=countries, names=names)
             answer = answer._replace(notes=(*answer.notes, *filter_notes))
             if answer.sites or answer.kind == "country" or answer.status_counts:
                 return _region_trials(answer, source, chosen)
@@ -239,20 +242,30 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
                 raise
             resolution = facility
         result = find_nearest(resolution, source, limit=effective_limit(limit, within_km), within_km=within_km,
-                              province=province_name, status=status_value, trials=chosen)._replace(notes=filter_notes)
+                              province=province_name, status=status_value, trials=chosen,
+                              countries=countries)._replace(notes=filter_notes)
         if status_value is JOINABLE_FILTER:
             result = result._replace(closed_left_out=closed_left_out(
                 result, source, len(result.sites) >= (effective_limit(limit, within_km) or math.inf), within_km,
-                province_name, chosen))
+                province_name, chosen, countries))
         if not result.sites and not result.considered:
-            result = _why_no_site(result, source, province, province_name, status_value, chosen)
+            result = _why_no_site(result, source, province, province_name, status_value, chosen, country, countries)
         if in_chinese or names:
             result = result._replace(chinese=chinese_names([entry.site for entry in result.sites], resolution,
                                                            shown=in_chinese))
         result = result._replace(provinces=kept_provinces([entry.site for entry in result.sites]))
         return _with_trials(result, source, [entry.site for entry in result.sites])
 
-    return _answer(sites_path, question)
+    answer = _answer(sites_path, question)
+    shown = len(answer.sites) if isinstance(answer, NearResult) else 0
+    wanted = effective_limit(limit, within_km)
+    if answer.closed_left_out and wanted is not None:
+        # --all shows the closed sites counted (closed_left_out) only with room for them beside the
+        # sites shown: then it answers exactly those and these
+        limit = shown + answer.closed_left_out
+    asked = typed_options(province=province, country=country, within=within_km, limit=limit, trial=trials,
+                          condition=condition)
+    return answer._replace(asked=asked)
 
 
 MAX_SITE_CITY_SITES = 5  # sites of one registry city read to name their place: bounded, as every read is
@@ -343,7 +356,7 @@ def _facility_as_place(query: str, source: MemorySource | IndexedSource, whole_n
 def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource, province: str | None,
                    status: str | frozenset[str | None] | None, in_chinese: bool,
                    trials: frozenset[str] | None = None, stream: bool = False,
-                   names: bool = False) -> RegionAnswer:
+                   names: bool = False, countries: frozenset[str] | None = None) -> RegionAnswer:
     """The sites of the province or country a query named; `names`: their Chinese names as data.
 
     With `stream` (and no Chinese names to add, which need every site), the sites are the index's
@@ -374,6 +387,9 @@ def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource,
         codes = own_codes(frozenset(code for code, admin1 in region.regions if not admin1))
         name, kind = area_name(codes, open_gazetteer()), "country"
         where = (province, codes)
+    if countries is not None:  # --country as well: the region's sites within it
+        where = (where[0], countries if where[1] is None else where[1] & countries)
+
     if stream and not in_chinese:
         sites: Any = source.listing_stream(where[0], None, status, where[1], trials)
         closed = source.count_matching(where[0], None, None, where[1], trials) - len(sites) \
@@ -595,7 +611,8 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
             return answer._replace(together=tuple(f"{option} {text}" for option, (_, _, text) in typed.items()))
         return answer
 
-    return _answer(sites_path, question)
+    asked = typed_options(province=province, city=city, country=country, trial=trials, condition=condition)
+    return _answer(sites_path, question)._replace(asked=asked)
 
 
 def status_counts(sites: Iterable[Site], trial_of: Callable[[Site], Trial]) -> dict[str | None, int]:
@@ -681,7 +698,8 @@ def trial_summary(sites_path: Path | None = None, nct_id: str | None = None, lan
 
 
 def closed_left_out(result: NearResult, source: MemorySource | IndexedSource, full: bool,
-                    within_km: float | None, province: str | None, trials: frozenset[str] | None) -> int:
+                    within_km: float | None, province: str | None, trials: frozenset[str] | None,
+                    countries: frozenset[str] | None = None) -> int:
     """How many closed sites `near --all` would add to this answer, the count its notice gives: those
     within --within; else, when the answer is `full` (as many as were asked for), those no farther
     than its farthest; else every closed site matching the other filters. Never a count of the whole
@@ -690,34 +708,38 @@ def closed_left_out(result: NearResult, source: MemorySource | IndexedSource, fu
     if radius is None and full and result.sites:
         radius = max(entry.distance_km for entry in result.sites)
     if radius is None:
-        return source.count_matching(province, CLOSED_STATUSES, trials=trials)
+        return source.count_matching(province, CLOSED_STATUSES, countries=countries, trials=trials)
     origin = result.resolution.place
-    found = source.candidates(origin, None, radius, province, CLOSED_STATUSES, trials)
+    found = source.candidates(origin, None, radius, province, CLOSED_STATUSES, trials, countries)
     return len(rank_sites(origin, found.placed, within_km=radius))
 
 
 def _why_no_site(result: NearResult, source: MemorySource | IndexedSource, province: str | None,
-                 province_name: str | None, status_value: Any, chosen: frozenset[str] | None) -> NearResult:
-    """A near answer that no site matches, with the filter that empties it: --province when no site
-    is in that province at all, else the sites by status when --status left none."""
+                 province_name: str | None, status_value: Any, chosen: frozenset[str] | None,
+                 country: str | None = None, countries: frozenset[str] | None = None) -> NearResult:
+    """A near answer that no site matches, with the filter that empties it: --province or --country
+    when no site is there at all, else the sites by status when --status left none."""
     if province and not source.count_matching(province_name, None, trials=chosen):
         return result._replace(alone=f"--province {province}")
+    if country and not source.count_matching(None, None, countries=countries, trials=chosen):
+        return result._replace(alone=f"--country {country}")
     if status_value is not None and status_value is not JOINABLE_FILTER:
-        counted = list(source.listing(province_name, None, None, None, chosen))
+        counted = list(source.listing(province_name, None, None, countries, chosen))
         return result._replace(status_counts=status_counts(counted, source.trial_of))
     return result
 
 
 def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, limit: int | None = 5,
                  within_km: float | None = None, province: str | None = None,
-                 status: str | frozenset[str | None] | None = None, trials: frozenset[str] | None = None) -> NearResult:
+                 status: str | frozenset[str | None] | None = None, trials: frozenset[str] | None = None,
+                 countries: frozenset[str] | None = None) -> NearResult:
     check_limits(limit, within_km)
     origin = resolution.place
-    found = source.candidates(origin, limit, within_km, province, status, trials)
+    found = source.candidates(origin, limit, within_km, province, status, trials, countries)
     ranked = rank_sites(origin, found.placed, limit=limit, within_km=within_km)
     nearest_outside = None
     if not ranked and within_km is not None and found.considered > found.unplaced:
-        anywhere = source.candidates(origin, 1, None, province, status, trials)
+        anywhere = source.candidates(origin, 1, None, province, status, trials, countries)
         nearest_outside = rank_sites(origin, anywhere.placed, limit=1)[0].distance_km
     return NearResult(resolution=resolution, sites=ranked, trial=source.trial, unplaced=found.unplaced,
                       nearest_outside_km=nearest_outside, considered=found.considered)
@@ -916,7 +938,7 @@ def map_near(query: str, sites_path: Path | None = None, limit: int | None = Non
              province: str | None = None, status: str | None = None, online: bool = False,
              lang: str | None = None, view: str = "fit", aspect: float = 2.0, out: Path | None = None,
              all_statuses: bool = False, trials: Iterable[str] = (), condition: str | None = None,
-             area: str = "", names: bool = False) -> MapResult:
+             area: str = "", names: bool = False, country: str | None = None) -> MapResult:
     """`near`'s answer and the map around it. `aspect`: the drawing's width over its height; `out`:
     the file the map is for (then with the world's land and borders), else the terminal."""
     from sitefinder.geomap import VIEWS, choose_view, scene
@@ -925,7 +947,7 @@ def map_near(query: str, sites_path: Path | None = None, limit: int | None = Non
         raise UsageError(key="usage.view", view=quoted(view), views=", ".join(VIEWS))
     result = nearest_sites(query, sites_path, limit=limit, within_km=within_km, province=province, status=status,
                            online=online, lang=lang, all_statuses=all_statuses, trials=trials, condition=condition,
-                           area=area, names=names)
+                           area=area, names=names, country=country)
     if isinstance(result, RegionAnswer) and result.kind in ("province", "region") and result.sites:
         result = _province_from_capital(result, sites_path)  # `map 山东` draws what `near 山东` lists
     if isinstance(result, RegionAnswer):
@@ -942,7 +964,8 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
                      within_km: float | None = None, province: str | None = None, status: str | None = None,
                      online: bool = False, lang: str | None = None, trials: Iterable[str] = (),
                      condition: str | None = None, all_statuses: bool = False,
-                     stream: bool = False, area: str = "", names: bool = False) -> HospitalAnswer | RegionAnswer:
+                     stream: bool = False, area: str = "", names: bool = False,
+                     country: str | None = None) -> HospitalAnswer | RegionAnswer:
     """The hospitals nearest to a place, each once with every listing of every trial it runs
     (hospitals.py); `limit` counts hospitals, not sites. Sites are ranked in growing batches until
     enough hospitals are found, then every listing of those hospitals is read (_hospital_listings),
@@ -951,22 +974,24 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
     from sitefinder.hospitals import HospitalNames, group_by_hospital
 
     query = query.strip()
-    check_given(province=province, status=status, condition=condition, trials=trials)
+    check_given(province=province, status=status, country=country, condition=condition, trials=trials)
     check_limits(limit, within_km)
     status_value = status_filter(status, all_statuses)  # joinable sites by default, as near's
     wanted = effective_limit(limit, within_km)
-    in_chinese = wants_chinese(lang, typed_words(query, province, status, condition))  # headers and notices
+    in_chinese = wants_chinese(lang, typed_words(query, province, status, country, condition))  # headers and notices
     lang = "zh" if in_chinese else lang
 
     def question(source: MemorySource | IndexedSource) -> HospitalAnswer | RegionAnswer:
         province_name = match_province(province, source.provinces()) if province else None
         chosen = _chosen(source, trials, condition, sites_path)
-        filter_notes = condition_notes(source, condition, chosen)
+        within_area = area_of(country) if country else None  # --country: the sites there, as list's
+        countries = within_area.codes if within_area else None
+        filter_notes = (*(within_area.notes if within_area else ()), *condition_notes(source, condition, chosen))
         try:
             resolution = locate(query, source.preferred_cities(), online=online, lang=lang, area=area)
         except RegionNotPlace as region:
             answer = _region_answer(region, source, province_name, status_value, in_chinese, chosen,
-                                    stream=stream, names=names)
+                                    stream=stream, names=names, countries=countries)
             return _region_trials(answer._replace(notes=(*answer.notes, *filter_notes)), source, chosen)
         # Group first, then limit: sites are ranked in growing batches until they hold `wanted`
         # hospitals (every site nearer than a batch's last is in it, so those are the nearest
@@ -975,7 +1000,7 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
         hospital_names = HospitalNames()
         while True:
             result = find_nearest(resolution, source, limit=budget, within_km=within_km,
-                                  province=province_name, status=status_value, trials=chosen)
+                                  province=province_name, status=status_value, trials=chosen, countries=countries)
             keys = list(dict.fromkeys(hospital_names.of(entry.site) for entry in result.sites))
             if budget is None or wanted is None or len(keys) >= wanted or len(result.sites) < budget:
                 break
@@ -983,27 +1008,34 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
         kept = frozenset(keys[:wanted] if wanted is not None else keys)
         listings = _hospital_listings(resolution, source, [entry for entry in result.sites
                                                            if hospital_names.of(entry.site) in kept],
-                                      kept, hospital_names, province_name, status_value, chosen)
+                                      kept, hospital_names, province_name, status_value, chosen, countries)
         result = _with_trials(result._replace(sites=listings, notes=filter_notes), source,
                               [entry.site for entry in listings])
         hospitals = group_by_hospital(listings, result.trials, source.trial, hospital_names)
         if status_value is JOINABLE_FILTER:
             result = result._replace(closed_left_out=closed_left_out(
-                result, source, wanted is not None and len(kept) >= wanted, within_km, province_name, chosen))
+                result, source, wanted is not None and len(kept) >= wanted, within_km, province_name, chosen,
+                countries))
         if not result.sites and not result.considered:
-            result = _why_no_site(result, source, province, province_name, status_value, chosen)
+            result = _why_no_site(result, source, province, province_name, status_value, chosen, country, countries)
         if in_chinese or names:
             result = result._replace(chinese=chinese_names([entry.site for entry in listings], resolution,
                                                            shown=in_chinese))
         result = result._replace(provinces=kept_provinces([entry.site for entry in listings]))
         return HospitalAnswer(result, hospitals)
 
-    return _answer(sites_path, question)
+    asked = typed_options(province=province, country=country, within=within_km, limit=limit, trial=trials,
+                          condition=condition, by="hospital")
+    answer = _answer(sites_path, question)
+    if isinstance(answer, RegionAnswer):
+        return answer._replace(asked=asked)
+    return answer._replace(near=answer.near._replace(asked=asked))
 
 
 def _hospital_listings(resolution: Resolution, source: MemorySource | IndexedSource, ranked: list[RankedSite],
                        hospitals: frozenset[HospitalKey], names: HospitalNames, province: str | None,
-                       status: str | frozenset[str | None] | None, trials: frozenset[str] | None) -> list[RankedSite]:
+                       status: str | frozenset[str | None] | None, trials: frozenset[str] | None,
+                       countries: frozenset[str] | None = None) -> list[RankedSite]:
     """Every placed listing of the hospitals kept that the filters let through, nearest first: those
     ranked, and those their studies placed farther off (found by a word of the hospital's name in
     the facility index, kept when `names` says they are one of the hospitals, then the filters of
@@ -1022,6 +1054,7 @@ def _hospital_listings(resolution: Resolution, source: MemorySource | IndexedSou
     from sitefinder.catalogue import trial_id_of
 
     catalogue = source.trials_by_id(sorted({trial_id_of(site, source.trial) for site in extra}))
-    kept = filter_sites(extra, source.trial, province=province, status=status, trials=trials, catalogue=catalogue)
+    kept = filter_sites(extra, source.trial, province=province, status=status, countries=countries, trials=trials,
+                        catalogue=catalogue)
     return sorted([*ranked, *rank_sites(resolution.place, kept, limit=None)],
                   key=lambda entry: entry.distance_km)

@@ -173,9 +173,10 @@ class MemorySource:
         return [site for site in self.data.sites if city.matches(site)]
 
     def candidates(self, origin: Place, limit: int | None, within_km: float | None, province: str | None,
-                   status: StatusFilter, trials: frozenset[str] | None = None) -> Candidates:
-        matching = filter_sites(self.data.sites, self.trial, province=province, status=status, trials=trials,
-                                catalogue=self._trials)
+                   status: StatusFilter, trials: frozenset[str] | None = None,
+                   countries: frozenset[str] | None = None) -> Candidates:
+        matching = filter_sites(self.data.sites, self.trial, province=province, status=status, countries=countries,
+                                trials=trials, catalogue=self._trials)
         placed = [site for site in matching if site.has_coordinates]
         return Candidates(placed, len(matching) - len(placed), len(matching))
 
@@ -373,9 +374,10 @@ class IndexedSource:
             f"WHERE {where} ORDER BY province_key, city_key, id", params))
 
     def candidates(self, origin: Place, limit: int | None, within_km: float | None, province: str | None,
-                   status: StatusFilter, trials: frozenset[str] | None = None) -> Candidates:
+                   status: StatusFilter, trials: frozenset[str] | None = None,
+                   countries: frozenset[str] | None = None) -> Candidates:
         """Ranked on the coordinates columns; only the rows that can be among the answer are decoded."""
-        where, params = self._filters(province, status, trials=trials)
+        where, params = self._filters(province, status, countries=countries, trials=trials)
         considered = (self._db.execute(f"SELECT COUNT(*) FROM site WHERE {where}", params).fetchone()[0]
                       if params else self._meta("count"))
         unplaced = self._db.execute(f"SELECT COUNT(*) FROM site WHERE latitude IS NULL AND {where}",

@@ -433,7 +433,7 @@ def notices(answer: object, options: str = "") -> list[str]:
         return near_notices(answer.near, options)
     if isinstance(answer, RegionAnswer):
         lang = lang_of(answer.chinese)
-        closed = ([closed_note(answer.closed_left_out, command("near", answer.query, "--all", options=options), lang)]
+        closed = ([closed_note(answer.closed_left_out, command("near", answer.query, *answer.asked, "--all", options=options), lang)]
                   if answer.closed_left_out else [])
         # China's provinces are provinces; a first-level division abroad is said as what it may be
         abroad = answer.kind == "province" and answer.country not in ("", "China")
@@ -492,7 +492,7 @@ def empty_list_notices(answer: SiteList, options: str = "") -> list[str]:
         # the data date of the trials counted (the oldest, named, of several), on its own line
         lines.append(data_notice(list(answer.trials.values()) or [answer.trial], lang, options))
     if answer.closed_left_out:
-        lines.append(closed_note(answer.closed_left_out, command("list", "--all", options=options), lang))
+        lines.append(closed_note(answer.closed_left_out, command("list", *answer.asked, "--all", options=options), lang))
     return lines
 
 
@@ -551,7 +551,8 @@ def near_notices(result: NearResult, options: str = "") -> list[str]:
                             how="; ".join(dict.fromkeys(hows))))
     if result.closed_left_out:
         messages.append(closed_note(result.closed_left_out,
-                                    command("near", resolution.query.strip(), "--all", options=options), lang))
+                                    command("near", resolution.query.strip(), *result.asked, "--all", options=options),
+                                    lang))
     if result.unplaced:
         many = result.unplaced != 1
         messages.append(say("notice.unplaced_count", lang, count=result.unplaced, have="have" if many else "has",
@@ -611,7 +612,7 @@ def list_view(answer: SiteList | RegionAnswer, options: str = "") -> View:
         columns = (*columns[:2], TRIAL, *columns[2:])
         rows = [[*row[:2], trial_cell(site_trial(answer, site)), *row[2:]] for row, site in zip(rows, sites)]
     # a region's answer (`near Guangdong`) suggests `near` itself with --all; a list suggests list --all
-    closed = ([closed_note(answer.closed_left_out, command("list", "--all", options=options), lang)]
+    closed = ([closed_note(answer.closed_left_out, command("list", *answer.asked, "--all", options=options), lang)]
               if isinstance(answer, SiteList) and answer.closed_left_out else [])
     title = say("title.list", lang, count=len(sites),
                 of=say("title.of", lang, nct_id=trial.nct_id) if trial.nct_id else "")

@@ -1,0 +1,104 @@
+"""`near --country` keeps the sites of a country or region, as `list --country` does; and the
+command a notice suggests (`--all` to see the closed sites) repeats every filter typed, so that
+it shows the answer asked for with the closed sites in it, not another answer."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+
+from sitefinder.status import CLOSED_STATUSES
+
+from conftest import CTGOV_STUDY, ROOT
+
+EXPORT = ROOT / "tests" / "fixtures" / "export"
+
+
+@pytest.fixture(scope="module")
+def dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from conftest import run_cli
+
+    folder = tmp_path_factory.mktemp("near-filters")
+    studies = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(EXPORT.glob("NCT*.json"))]
+    export = folder / "ctg-studies.json"
+    export.write_text(json.dumps(studies), encoding="utf-8")
+    run = run_cli("import", str(export), str(CTGOV_STUDY), "--out", str(folder / "many"), "--json")
+    assert run.exit_code == 0, run.stderr
+    return folder / "many" / "sites.csv"
+
+
+def countries_of(cli, dataset: Path) -> list[str]:
+    return sorted({site["country"] for site in cli("list", "--all", "--sites", str(dataset), "--json").json()["sites"]})
+
+
+@pytest.mark.parametrize("command", [["near", "Paris"], ["near", "Guangzhou"], ["near", "Paris", "--by", "hospital"]],
+                         ids=" ".join)
+def test_near_country_keeps_the_sites_list_country_lists(cli, dataset: Path, command: list[str]) -> None:
+    countries = countries_of(cli, dataset)
+    assert len(countries) >= 3
+    for country in countries:
+        listed = cli("list", "--country", country, "--all", "--sites", str(dataset), "--json").json()["sites"]
+        placed = {site["id"] for site in listed if site["latitude"] is not None}
+        run = cli(*command, "--country", country, "--all", "--limit", "500", "--sites", str(dataset), "--json")
+        assert run.exit_code == (0 if placed else 1), run.stderr
+        if "hospital" in command:
+            shown = {row["site_id"] for hospital in run.json()["hospitals"] for row in hospital["trials"]}
+            assert shown <= placed and shown
+        else:
+            assert {site["id"] for site in run.json()["sites"]} == placed, country
+
+
+def test_map_takes_country_as_near_does(cli, dataset: Path) -> None:
+    near = cli("near", "Paris", "--country", "Spain", "--all", "--sites", str(dataset), "--json").json()
+    drawn = cli("map", "Paris", "--country", "Spain", "--all", "--sites", str(dataset), "--json").json()
+    assert [site["id"] for site in drawn["sites"]] == [site["id"] for site in near["sites"]]
+    assert {site["country"] for site in near["sites"]} == {"Spain"}
+
+
+def test_an_unknown_country_is_a_usage_error_for_near(cli, dataset: Path) -> None:
+    run = cli("near", "Paris", "--country", "Fance", "--sites", str(dataset))
+    assert run.exit_code == 2 and "did you mean France" in run.stderr and run.stdout == ""
+
+
+def test_a_country_without_a_site_is_named_as_the_reason(cli, dataset: Path) -> None:
+    run = cli("near", "Paris", "--country", "Japan", "--sites", str(dataset), "--json")
+    assert run.exit_code == 1 and run.json()["unmatched_filter"] == "--country Japan"
+
+
+def suggested(stderr: str) -> list[str]:
+    """The command of the closed-sites notice, as words (without `sitefinder`)."""
+    match = re.search(r"to see them: sitefinder (.*?)$", stderr, re.M)
+    assert match, stderr
+    return shlex.split(match.group(1))
+
+
+@pytest.mark.parametrize("command", [
+    ["near", "Guangzhou", "--country", "France"], ["near", "Paris", "--within", "800"],
+    ["near", "Paris", "--country", "France", "--by", "hospital"], ["list", "--country", "France"],
+    ["list", "--condition", "headache"], ["near", "Amsterdam", "--condition", "headache"],
+], ids=" ".join)
+def test_the_all_a_notice_suggests_keeps_every_filter_typed(cli, dataset: Path, command: list[str]) -> None:
+    asked = cli(*command, "--sites", str(dataset), "--json")
+    answer = asked.json()
+    assert answer["closed_left_out"] > 0, "the case must leave closed sites out"
+    words = suggested(asked.stderr)
+    for word in command[1:]:
+        assert word in words  # every filter typed is repeated
+    again = cli(*words, "--json").json()
+    key = "hospitals" if "hospital" in command else "sites"
+
+    def ids(document: dict) -> set[int]:
+        if key == "hospitals":
+            return {row["site_id"] for hospital in document["hospitals"] for row in hospital["trials"]}
+        return {site["id"] for site in document["sites"]}
+
+    shown_again = [site for site in again.get("sites", [])] if key == "sites" else []
+    assert ids(answer) <= ids(again)
+    if key == "sites":
+        added = [site for site in shown_again if site["id"] not in ids(answer)]
+        assert added and all(site["effective_status"] in CLOSED_STATUSES for site in added)
+        assert len(added) == answer["closed_left_out"]
