@@ -102,3 +102,24 @@ def test_the_all_a_notice_suggests_keeps_every_filter_typed(cli, dataset: Path, 
         added = [site for site in shown_again if site["id"] not in ids(answer)]
         assert added and all(site["effective_status"] in CLOSED_STATUSES for site in added)
         assert len(added) == answer["closed_left_out"]
+
+
+def test_sites_without_coordinates_are_counted_in_the_places_country_only(cli, sites_file) -> None:
+    from sitefinder.models import Site
+
+    def abroad(site_id: int, country: str) -> Site:
+        return Site(id=site_id, facility=f"Unplaced {site_id}", city="Nowhere", province="", country=country,
+                    status="RECRUITING", latitude=None, longitude=None)
+
+    from conftest import make_site
+
+    path = sites_file(make_site(1), make_site(2, latitude=None, longitude=None, city="Nowhere"),
+                      abroad(3, "Turkey"), abroad(4, "Turkey"), abroad(5, "Germany"))
+    china = cli("near", "Guangzhou", "--sites", str(path))
+    assert "1 matching site in China has no coordinates" in china.stderr
+    turkey = cli("near", "Ankara", "--sites", str(path))
+    assert "2 matching sites in Turkey have no coordinates" in turkey.stderr
+    anywhere = cli("near", "40.0,30.0", "--sites", str(path))  # coordinates: no country, every one counted
+    assert "4 matching sites have no coordinates" in anywhere.stderr
+    chinese = cli("near", "广州", "--sites", str(path))
+    assert "中国有 1 个符合条件的研究中心没有坐标" in chinese.stderr

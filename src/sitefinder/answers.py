@@ -50,6 +50,7 @@ class NearResult(NamedTuple):
     sites: list[RankedSite]
     trial: Trial
     unplaced: int = 0  # matching sites without coordinates: listed by `list`, never ranked
+    unplaced_in: str = ""  # the country `unplaced` counts them in (the place's), "" for everywhere
     nearest_outside_km: float | None = None  # when --within left nothing: how far the nearest is
     considered: int = 0
     chinese: ChineseNames | None = None

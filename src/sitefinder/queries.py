@@ -737,12 +737,21 @@ def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, l
     origin = resolution.place
     found = source.candidates(origin, limit, within_km, province, status, trials, countries)
     ranked = rank_sites(origin, found.placed, limit=limit, within_km=within_km)
+    unplaced, unplaced_in = found.unplaced, ""
+    if unplaced and origin.country:
+        # the sites without coordinates in the place's own country, not the file's (a site in Turkey
+        # was "1 matching site not ranked" of `near Guangzhou`): those could be near
+        here = frozenset(open_gazetteer().country_codes(origin.country))
+        if here:
+            unplaced = source.count_unplaced(province, status, here & countries if countries is not None else here,
+                                             trials)
+            unplaced_in = origin.country
     nearest_outside = None
     if not ranked and within_km is not None and found.considered > found.unplaced:
         anywhere = source.candidates(origin, 1, None, province, status, trials, countries)
         nearest_outside = rank_sites(origin, anywhere.placed, limit=1)[0].distance_km
-    return NearResult(resolution=resolution, sites=ranked, trial=source.trial, unplaced=found.unplaced,
-                      nearest_outside_km=nearest_outside, considered=found.considered)
+    return NearResult(resolution=resolution, sites=ranked, trial=source.trial, unplaced=unplaced,
+                      nearest_outside_km=nearest_outside, considered=found.considered, unplaced_in=unplaced_in)
 
 
 def _district_city(text: str, source: MemorySource | IndexedSource, lang: str | None) -> tuple[CityFilter, str] | None:

@@ -165,6 +165,12 @@ class MemorySource:
                        countries: frozenset[str] | None = None, trials: frozenset[str] | None = None) -> list[Site]:
         return self.listing(province, city, status, countries, trials)
 
+    def count_unplaced(self, province: str | None, status: StatusFilter, countries: frozenset[str] | None = None,
+                       trials: frozenset[str] | None = None) -> int:
+        """How many sites that match have no coordinates (near counts those of the place's country)."""
+        return sum(not site.has_coordinates for site in filter_sites(self.data.sites, self.trial, province, None,
+                                                                     status, countries, trials, self._trials))
+
     def facility_matches(self, key: str) -> list[Site]:
         """Sites whose folded facility name holds `key`, in file order."""
         return [site for site in self.data.sites if key in fold(site.facility)]
@@ -415,6 +421,11 @@ class IndexedSource:
                        countries: frozenset[str] | None = None, trials: frozenset[str] | None = None) -> int:
         where, params = self._filters(province, status, city, countries, trials)
         return self._db.execute(f"SELECT COUNT(*) FROM site WHERE {where}", params).fetchone()[0]
+
+    def count_unplaced(self, province: str | None, status: StatusFilter, countries: frozenset[str] | None = None,
+                       trials: frozenset[str] | None = None) -> int:
+        where, params = self._filters(province, status, None, countries, trials)
+        return self._db.execute(f"SELECT COUNT(*) FROM site WHERE latitude IS NULL AND {where}", params).fetchone()[0]
 
     def _filters(self, province: str | None, status: StatusFilter, city: CityFilter | None = None,
                  countries: frozenset[str] | None = None, trials: frozenset[str] | None = None

@@ -496,6 +496,15 @@ def empty_list_notices(answer: SiteList, options: str = "") -> list[str]:
     return lines
 
 
+def country_shown(country: str, lang: str) -> str:
+    """A country's name as a notice in `lang` says it: 中国 in Chinese (where its name is known)."""
+    if lang == "zh":
+        from sitefinder.regions import region_chinese
+
+        return region_chinese(country, "country") or country
+    return country
+
+
 def status_counts_text(counts: dict[str | None, int], lang: str) -> str:
     """"Not yet recruiting: 42, Recruiting: 3": the sites by status, as an empty answer names them."""
     from sitefinder.status import status_word
@@ -555,8 +564,10 @@ def near_notices(result: NearResult, options: str = "") -> list[str]:
                                     lang))
     if result.unplaced:
         many = result.unplaced != 1
+        where = (say("notice.unplaced_where", lang, country=country_shown(result.unplaced_in, lang))
+                 if result.unplaced_in else "")
         messages.append(say("notice.unplaced_count", lang, count=result.unplaced, have="have" if many else "has",
-                            are="are" if many else "is", command=command("list", options=options)))
+                            are="are" if many else "is", where=where, command=command("list", options=options)))
     if not result.sites:
         if result.nearest_outside_km is not None:
             messages.append(say("notice.none_within", lang, km=result.nearest_outside_km))
