@@ -154,7 +154,7 @@ def test_sites_without_coordinates_are_not_ranked_but_counted(cli, sites_file) -
     path = sites_file(make_site(1), make_site(2, latitude=None, longitude=None, city="Nowhere"))
     run = cli("near", "Guangzhou", "--sites", str(path), "--json")
     assert [site["id"] for site in run.json()["sites"]] == [1]
-    assert "1 matching site has no coordinates" in run.stderr
+    assert "1 matching site in China has no coordinates" in run.stderr
 
 
 def _cjk(text: str) -> bool:

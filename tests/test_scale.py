@@ -107,7 +107,7 @@ def test_near_through_the_cli_on_an_indexed_file(world_file: Path, monkeypatch, 
     indexed = cli("near", "Portland, Oregon", "--sites", str(world_file), "--json", "--limit", "4")
     assert indexed.exit_code == 0 and indexed.json() == plain
     unplaced = cli("near", "Guangzhou", "--sites", str(world_file), "--within", "1", "--json")
-    assert unplaced.json()["sites"] == [] and "1 matching site has no coordinates" in unplaced.stderr
+    assert unplaced.json()["sites"] == [] and "1 matching site in China has no coordinates" in unplaced.stderr
 
 
 @pytest.mark.parametrize("filters", [[], ["--province", "Shandong"], ["--province", "oregon", "--status", "recruiting"],
