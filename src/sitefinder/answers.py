@@ -51,6 +51,7 @@ class NearResult(NamedTuple):
     trial: Trial
     unplaced: int = 0  # matching sites without coordinates: listed by `list`, never ranked
     unplaced_in: str = ""  # the country `unplaced` counts them in (the place's), "" for everywhere
+    unplaced_unknown: int = 0  # of them, those of a country no table knows (they could be anywhere)
     nearest_outside_km: float | None = None  # when --within left nothing: how far the nearest is
     considered: int = 0
     chinese: ChineseNames | None = None

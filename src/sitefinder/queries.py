@@ -737,7 +737,7 @@ def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, l
     origin = resolution.place
     found = source.candidates(origin, limit, within_km, province, status, trials, countries)
     ranked = rank_sites(origin, found.placed, limit=limit, within_km=within_km)
-    unplaced, unplaced_in = found.unplaced, ""
+    unplaced, unplaced_in, unknown = found.unplaced, "", 0
     if unplaced and origin.country:
         # the sites without coordinates in the place's own country, not the file's (a site in Turkey
         # was "1 matching site not ranked" of `near Guangzhou`): those could be near
@@ -745,13 +745,17 @@ def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, l
         if here:
             unplaced = source.count_unplaced(province, status, here & countries if countries is not None else here,
                                              trials)
+            # and those of a country no table knows ("Nowhereland"): they could be anywhere
+            unknown = source.count_unplaced(province, status, frozenset([""]), trials) if countries is None else 0
             unplaced_in = origin.country
+            unplaced += unknown
     nearest_outside = None
     if not ranked and within_km is not None and found.considered > found.unplaced:
         anywhere = source.candidates(origin, 1, None, province, status, trials, countries)
         nearest_outside = rank_sites(origin, anywhere.placed, limit=1)[0].distance_km
     return NearResult(resolution=resolution, sites=ranked, trial=source.trial, unplaced=unplaced,
-                      nearest_outside_km=nearest_outside, considered=found.considered, unplaced_in=unplaced_in)
+                      nearest_outside_km=nearest_outside, considered=found.considered, unplaced_in=unplaced_in,
+                      unplaced_unknown=unknown)
 
 
 def _district_city(text: str, source: MemorySource | IndexedSource, lang: str | None) -> tuple[CityFilter, str] | None:

@@ -377,6 +377,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} matching site{s}{where} {have} no coordinates and {are} not ranked (see: {command})",
         "zh": "{where}{count} 个符合条件的研究中心没有坐标，未参与距离排序（查看：{command}）"},
     "notice.unplaced_where": {"en": " in {country}", "zh": "{country}有 "},
+    "notice.unplaced_where.or_unknown": {"en": " in {country} or of no known country",
+                                         "zh": "{country}或国家不明的地方有 "},
     "notice.none_within": {"en": "No site within that distance; the nearest is {km:,.1f} km away.",
                            "zh": "该距离内没有研究中心；最近的一个在 {km:,.1f} 公里外。"},
     "notice.no_filter_match": {"en": "No sites match the filters.", "zh": "没有符合筛选条件的研究中心。"},

@@ -564,8 +564,8 @@ def near_notices(result: NearResult, options: str = "") -> list[str]:
                                     lang))
     if result.unplaced:
         many = result.unplaced != 1
-        where = (say("notice.unplaced_where", lang, country=country_shown(result.unplaced_in, lang))
-                 if result.unplaced_in else "")
+        where = (say("notice.unplaced_where" + (".or_unknown" if result.unplaced_unknown else ""), lang,
+                     country=country_shown(result.unplaced_in, lang)) if result.unplaced_in else "")
         messages.append(say("notice.unplaced_count", lang, count=result.unplaced, have="have" if many else "has",
                             are="are" if many else "is", where=where, command=command("list", options=options)))
     if not result.sites:
