@@ -16,7 +16,7 @@ from sitefinder.gazetteer import Gazetteer
 from sitefinder.models import Contact, Place, Site, Trial
 from sitefinder.contacts import contact_from_registry
 from sitefinder.status import normalize_status
-from sitefinder.text import name_key, quoted
+from sitefinder.text import entered, entered_lines, name_key, quoted
 from sitefinder.wording import said
 
 if TYPE_CHECKING:
@@ -363,7 +363,7 @@ def trial_from_study(protocol: Fields, region: str | None = None) -> Trial:
         interventions=tuple(": ".join(part for part in (item.text("name"), item.text("description")) if part)
                             for item in arms.objects("interventions")),
         arms=tuple(_arm(item.text("label"), item.text("type")) for item in arms.objects("armGroups")),
-        eligibility=eligibility.text("eligibilityCriteria"),
+        eligibility=eligibility.lines("eligibilityCriteria"),
         minimum_age=eligibility.text("minimumAge"), maximum_age=eligibility.text("maximumAge"),
         sex=eligibility.text("sex"), healthy_volunteers=healthy if isinstance(healthy, bool) else None,
         central_contacts=_contacts(protocol.object("contactsLocationsModule").objects("centralContacts"), region),
@@ -414,17 +414,23 @@ class Fields:
         return [_text(item, f"{self.where(key)}[{index}]") for index, item in enumerate(self.array(key))]
 
     def text(self, key: str) -> str:
+        """A one-line text field, as stored (text.entered: no control character)."""
         value = self.data.get(key)
         if value is None or isinstance(value, str):  # most fields: no path built, only an error names it
             return _text(value, "")
         return _text(value, self.where(key))
 
+    def lines(self, key: str) -> str:
+        """A multi-line text field (eligibility criteria), its line breaks kept (text.entered_lines)."""
+        value = self.data.get(key)
+        return entered_lines(value) if isinstance(value, str) else self.text(key)
+
 
 def _text(value: Any, where: str) -> str:
     if value is None:
         return ""
-    if isinstance(value, str):
-        return value.strip()
+    if isinstance(value, str):  # the one entry of the registry's text: see text.entered
+        return entered(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     raise ImportFailed(key="import.must_be_text", where=where, type=_json_type(value))

@@ -10,7 +10,7 @@ from sitefinder.errors import SitefinderError, UsageError
 from sitefinder.output.views import (NEAR_COLUMNS, TRIAL, Column, answer_footer, columns_in, distance_cell,
                                      facility_cell, investigator_cell, lang_of, map_title, say, site_trial,
                                      status_cell, trial_cell, where_cells)
-from sitefinder.text import printable, printable_lines
+from sitefinder.text import printable
 
 MAP_FILE_KINDS = (".svg", ".html", ".htm")
 MAP_FILE_ASPECT = 1.6
@@ -60,7 +60,8 @@ def write_map_file(result: MapResult, out: Path, options: str = "") -> None:
         city = where_cells(site, chinese)[0]
         labels.append(SiteLabel(
             text=say("map.label", lang, rank=marker.rank, facility=facility, city=city, km=distance_cell(marker.entry)),
-            details="\n".join(part for part in (
+            # each line made visible apart: a line break of the data is shown, the lines' own are breaks
+            details="\n".join(printable(part) for part in (
                 say("map.details_head", lang, rank=marker.rank, facility=facility_cell(site, chinese), id=site.id),
                 f"{site.city}, {site.province}, {site.country}",
                 say("map.details_distance", lang, km=distance_cell(marker.entry),
@@ -68,7 +69,7 @@ def write_map_file(result: MapResult, out: Path, options: str = "") -> None:
                 say("map.details_investigator", lang, name=contact) if contact else "") if part)))
     footer = [printable(line) for line in answer_footer([entry.site for entry in near.sites], near.trial,
                                                         options=options, lang=lang, answer=near)]
-    labels = [label._replace(text=printable(label.text), details=printable_lines(label.details)) for label in labels]
+    labels = [label._replace(text=printable(label.text), details=label.details) for label in labels]
     title = printable(map_title(near))
     caption, attribution = say("map.caption", lang), say("map.attribution", lang)
     if out.suffix.lower() == ".svg":

@@ -184,11 +184,13 @@ def _plain(text: Text | str) -> str:
 def draw_fields(view: FieldsView) -> None:
     """A two-column key/value view, for one site or the trial."""
     out = console()
-    print_trimmed(out, cell(out, view.title, "bold"), _grid(out, view.fields))
+    print_trimmed(out, cell(out, view.title, "bold"), _grid(out, view.fields, view.lines))
 
 
-def _grid(console: Console, fields: Any) -> Table:
-    """Names on the left (bold), values wrapped to what is left of the width."""
+def _grid(console: Console, fields: Any, lines: frozenset[int] = frozenset()) -> Table:
+    """Names on the left (bold), values wrapped to what is left of the width. `lines`: the indexes
+    of the values whose line breaks are breaks (FieldsView.lines); in any other a break is shown
+    as `\\x0a`, as every view shows a control character of the data (text.printable)."""
     from rich.cells import cell_len
     from rich.table import Table
 
@@ -198,9 +200,10 @@ def _grid(console: Console, fields: Any) -> Table:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=False, max_width=max(console.width // 3, 8))
     grid.add_column(overflow="fold")
-    for name, value in fields:
-        # Wrapped here, line by line, so that a phone number is never split (see text.wrap_words).
-        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    for index, (name, value) in enumerate(fields):
+        # Wrapped here, line by line, so that a phone number is never split (see text.wrap_words):
+        # made visible first, so that a control is measured as the characters it is shown as.
+        value = printable_lines(value) if index in lines else printable(value)
         wrapped = "\n".join(part for line in value.split("\n") for part in wrap_words(line, room, cell_len))
         grid.add_row(cell(console, name), cell(console, wrapped, lines=True))
     return grid

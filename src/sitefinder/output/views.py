@@ -81,10 +81,13 @@ class TableView(NamedTuple):
 
 
 class FieldsView(NamedTuple):
-    """A key/value view (one site, the trial); a label of "" continues the line above."""
+    """A key/value view (one site, the trial); a label of "" continues the line above. `lines`: the
+    indexes of the fields whose values are text of several lines (eligibility criteria), whose line
+    breaks are shown as breaks; in every other value a line break is data, shown as `\\x0a` as in a table."""
 
     title: str
     fields: Sequence[tuple[str, str]]
+    lines: frozenset[int] = frozenset()
 
 
 class MapView(NamedTuple):
@@ -544,8 +547,10 @@ def view(answer: object, canvas: tuple[int, int] = (0, 0), options: str = "") ->
     if isinstance(answer, TrialSummary):
         if answer.trials:
             return trial_list_view(answer, options)
+        fields = trial_fields(answer, options)
         return FieldsView(answer.trial.nct_id or ("试验" if answer.lang == "zh" else "Trial"),
-                          [(label, value) for _, label, value in trial_fields(answer, options)])
+                          [(label, value) for _, label, value in fields],
+                          frozenset(index for index, (key, _, _) in enumerate(fields) if key in MULTILINE_FIELDS))
     if isinstance(answer, BulkResult):
         return import_view(answer)
     if isinstance(answer, UpdateResult):
@@ -793,6 +798,10 @@ def trial_fields(summary: TrialSummary, options: str = "") -> list[tuple[str, st
         fields = [(key, INFO_LABELS_ZH["completed" if key == "completion" and finished else key] if label else "",
                    value) for key, label, value in fields]
     return [(key, label, value) for key, label, value in fields if value]
+
+
+# `info`'s fields that are text of several lines, as the registry or a person wrote them.
+MULTILINE_FIELDS = frozenset({"summary", "who_may_join"})
 
 
 def phase_words(phase: str, lang: str = "en") -> str:
