@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from sitefinder.distance import sphere_km
 from sitefinder.models import CONTENDER_SHARE, Place, Resolution
 from sitefinder.regions import place_words
-from sitefinder.text import fold, has_cjk, name_key, quoted
+from sitefinder.text import clipped, fold, has_cjk, name_key, quoted
 from sitefinder.wording import language_of, said, say
 
 if TYPE_CHECKING:
@@ -594,10 +594,6 @@ def _chunks(parts: list[str], gazetteer: Gazetteer) -> list[list[str]]:
     return readings
 
 
-# The most of a query's unread rest a notice echoes: a whole pasted page is not said back.
-MAX_REST_SHOWN = 60
-
-
 def _unread(parts: list[str], used: int, backwards: bool, text: str, spans: list[tuple[int, int]]) -> str:
     """What a reading of `parts` (joined, in the order read; each typed at its span of `text`) left
     after its first `used` characters, exactly as it was typed: its own characters, spaces and
@@ -617,8 +613,7 @@ def _unread(parts: list[str], used: int, backwards: bool, text: str, spans: list
     for index, (start, begins, end) in enumerate(pieces):
         # between two unread parts, the separator typed between them (what lies between is read)
         rest += (text[pieces[index - 1][2]:start] if index else "") + text[begins:end]
-    rest = rest.strip()
-    return rest if len(rest) <= MAX_REST_SHOWN else rest[:MAX_REST_SHOWN - 1] + "…"
+    return clipped(rest.strip())
 
 
 def _homophone(char: str, other: str, readings: dict[str, set[str]]) -> bool:

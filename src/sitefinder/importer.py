@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sitefinder.answers import ImportResult
-from sitefinder.errors import ImportFailed, NetworkError, UsageError
+from sitefinder.errors import ImportFailed, MissingInput, NetworkError, UsageError
 from sitefinder.gazetteer import Gazetteer
 from sitefinder.models import Contact, Place, Site, Trial
 from sitefinder.contacts import contact_from_registry
@@ -110,7 +110,7 @@ def read_study_file(path: Path) -> dict[str, Any]:
     try:
         raw = read_bounded(path, MAX_STUDY_BYTES)
     except FileNotFoundError:
-        raise ImportFailed(key="import.no_study_file", path=_shown(path)) from None
+        raise MissingInput(_shown(path), key="import.no_study_file") from None
     except OSError as exc:
         raise ImportFailed(key="import.unreadable", path=_shown(path), what=exc.strerror or exc) from None
     try:
@@ -130,7 +130,7 @@ def fetch_study(nct_id: str) -> dict[str, Any]:
     base = service_url("SITEFINDER_CTGOV_URL", CTGOV_URL)  # before anything else: junk there is a usage error
     nct_id = nct_id_of(nct_id) or nct_id.upper()
     try:
-        body = get(f"{base}/api/v2/studies/{nct_id}", max_bytes=MAX_STUDY_BYTES, service="the registry",
+        body = get(f"{base}/api/v2/studies/{nct_id}", max_bytes=MAX_STUDY_BYTES, service=said("service.registry"),
                    headers={"Accept": "application/json", "User-Agent": f"sitefinder/{__version__}"})
     except HTTPStatusError as exc:
         if exc.status == 404:

@@ -191,12 +191,20 @@ def cell_text(cell: str) -> str:
     return cell
 
 
-def quoted(value: object, limit: int = 60) -> str:
+# The most of a text a message echoes (a value it rejects, a URL, what a query left unread).
+ECHO_LIMIT = 60
+
+
+def clipped(text: str, limit: int = ECHO_LIMIT) -> str:
+    """A text a message echoes, cut to `limit` characters (… at the cut)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def quoted(value: object, limit: int = ECHO_LIMIT) -> str:
     """A value quoted for a message, cut to `limit` characters: an error quotes what it rejects,
     never a whole 5,000-character field or a line of another file."""
     text = value if isinstance(value, str) else str(value)
-    text = text.replace("\n", " ")
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+    return repr(clipped(text.replace("\n", " "), limit))
 
 
 def is_utf8(encoding: str | None) -> bool:
@@ -222,6 +230,18 @@ def _keep_punctuation(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
         else:
             kept.append((joiner, piece))
     return kept
+
+
+# A width below MIN_COLUMNS (0 from a pty that reports its size as 0×0, COLUMNS=0, COLUMNS=5) is no
+# width to lay text out in: it is taken as unknown and DEFAULT_COLUMNS are used, as for a terminal
+# that says nothing; wider than MAX_COLUMNS is laid out MAX_COLUMNS wide (COLUMNS=100000000 would
+# have Rich allocate a line of that many cells). The one rule for tables, maps and notices alike.
+MIN_COLUMNS, DEFAULT_COLUMNS, MAX_COLUMNS = 20, 80, 1000
+
+
+def usable_columns(columns: int) -> int:
+    """The width to lay text out in for a terminal said to be `columns` wide (see MIN_COLUMNS)."""
+    return DEFAULT_COLUMNS if columns < MIN_COLUMNS else min(columns, MAX_COLUMNS)
 
 
 # A space a line is never broken at, in text made for the terminal ("id 27" of a map's legend): the

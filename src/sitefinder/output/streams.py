@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import IO, Any
 
-from sitefinder.text import UNSAFE, inert_cell, is_utf8, printable, wrap_words
+from sitefinder.text import UNSAFE, inert_cell, is_utf8, printable, usable_columns, wrap_words
 
 
 
@@ -204,8 +204,9 @@ def notice(message: str) -> None:
 
 def notice_width() -> int:
     """The width to wrap notices at on a terminal, as its own wrapping would break words: COLUMNS
-    when it is set, else the terminal's. 0 (one line, not wrapped) when stderr is a file or a pipe:
-    a log or a script reads each notice and error as one line."""
+    when it is set, else the terminal's; 80 when that is 0 or a few columns (a pty that reports
+    0×0: text.usable_columns, as tables are drawn). 0 (one line, not wrapped) when stderr is a file
+    or a pipe: a log or a script reads each notice and error as one line."""
     stream = sys.stderr
     try:
         if stream is None or not stream.isatty():
@@ -221,7 +222,7 @@ def notice_width() -> int:
             columns = os.get_terminal_size(stream.fileno()).columns
         except (AttributeError, OSError, ValueError):
             return 0
-    return min(max(columns, 20), 1000)
+    return usable_columns(columns)
 
 
 def cell_width(text: str) -> int:

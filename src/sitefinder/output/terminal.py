@@ -16,14 +16,11 @@ from rich.console import Console
 from rich.text import Text
 
 from sitefinder.output.views import Column, FieldsView, MapView, TableView
-from sitefinder.text import UNBROKEN_SPACE, is_utf8, printable, printable_lines, wrap_words
+from sitefinder.text import UNBROKEN_SPACE, is_utf8, printable, printable_lines, usable_columns, wrap_words
 
 if TYPE_CHECKING:  # rich.table (and what it imports) only where a table is drawn: a map has none
     from rich.table import Table
 
-# A terminal narrower or wider than this is drawn as if it were this wide: COLUMNS=0 would leave no
-# room at all, and COLUMNS=100000000 would have Rich allocate a line of that many cells.
-MIN_WIDTH, MAX_WIDTH = 20, 1000
 
 
 def console() -> Console:
@@ -37,8 +34,8 @@ def console() -> Console:
     settings: dict[str, Any] = dict(markup=False, emoji=False, highlight=False,
                                     color_system=None if plain else "auto", soft_wrap=False)
     made = Console(**settings)
-    if not MIN_WIDTH <= made.width <= MAX_WIDTH:
-        made = Console(**settings, width=min(max(made.width, MIN_WIDTH), MAX_WIDTH))
+    if usable_columns(made.width) != made.width:  # 0 or a few columns: unknown, 80 (text.MIN_COLUMNS)
+        made = Console(**settings, width=usable_columns(made.width))
     return made
 
 
