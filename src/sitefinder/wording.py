@@ -35,7 +35,8 @@ def _locale_name(environ: Mapping[str, str]) -> str:
 
 
 # `--lang`: the language, and for Chinese which characters: zh those of the locale (Traditional
-# under zh_TW, zh_HK, zh_MO, zh_Hant), zh-CN Simplified, zh-TW Taiwan's Traditional, zh-HK Hong Kong's.
+# under zh_TW, zh_HK, zh_MO, zh_Hant), zh-CN Simplified (every place), zh-TW Taiwan's Traditional,
+# zh-HK Hong Kong's.
 LANG_CHOICES = ("en", "zh", "zh-CN", "zh-TW", "zh-HK")
 
 

@@ -164,7 +164,8 @@ def csv_cell(value: Any) -> str:
 
 
 # The Traditional characters people's words are shown in ("tw", "hk": output.traditional), or None
-# for the words as written; chosen once a run, at the CLI boundary (process.guarded: `--lang`, the locale).
+# for Simplified ones (output.simplified: Taiwan's, Hong Kong's and Macau's names too); chosen once
+# a run, at the CLI boundary (process.guarded: `--lang`, the locale).
 _script: list[str | None] = [None]
 
 
@@ -179,11 +180,16 @@ def shown_in() -> str | None:
 
 
 def for_people(text: str) -> str:
-    """Text a person reads, in the characters chosen (`show_in`); the table of Traditional
-    characters is read only when they are (not for JSON, CSV, or any other locale)."""
+    """Text a person reads, in the characters chosen (`show_in`): Traditional under a Traditional
+    locale or --lang (the table of Traditional characters is read only then), else Simplified,
+    every place's name included (臺灣臺北 is 台湾台北 for zh-CN). Never for JSON or CSV."""
     script = _script[0]
     if script is None:
-        return text
+        if text.isascii():  # most English: no table looked at
+            return text
+        from sitefinder.output.simplified import simplified
+
+        return simplified(text)
     from sitefinder.output.traditional import convert
 
     return convert(text, script)

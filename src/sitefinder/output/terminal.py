@@ -65,11 +65,10 @@ def print_trimmed(out: Console, *parts: Any) -> None:
 
 
 def draw(view: TableView | FieldsView | MapView) -> None:
-    from sitefinder.output.streams import for_people, shown_in
+    from sitefinder.output.streams import for_people
     from sitefinder.output.views import written
 
-    if shown_in() is not None:  # Traditional characters: the words before they are measured
-        view = written(view, for_people)
+    view = written(view, for_people)  # in the characters chosen (Traditional, else Simplified), before they are measured
     if isinstance(view, TableView):
         draw_table(view)
     elif isinstance(view, FieldsView):
