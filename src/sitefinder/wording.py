@@ -847,6 +847,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "zh": "SITEFINDER_TIMEOUT 须为大于 0、不超过 {most:g} 的秒数，例如 10，而不是 {value}"},
     "usage.service_url": {"en": "{variable} must be an http:// or https:// URL such as {default}, not {value}",
                           "zh": "{variable} 须为 http:// 或 https:// 网址，例如 {default}，而不是 {value}"},
+    # Click's messages, said in the answer's language (process.click_words)
+    "usage.click.missing_argument": {"en": "missing argument {name}", "zh": "缺少参数 {name}"},
+    "usage.click.no_command": {"en": "no such command {name}", "zh": "没有 {name} 这个命令"},
+    "usage.click.missing_option": {"en": "missing option {name}", "zh": "缺少选项 {name}"},
+    "usage.click.needs_value": {"en": "option {name} needs a value", "zh": "选项 {name} 需要一个值"},
+    "usage.click.takes_no_value": {"en": "option {name} takes no value", "zh": "选项 {name} 不接受值"},
     "net.not_http": {"en": "{service} at {url}: not an http(s) URL; give it an http:// or https:// address",
                      "zh": "{service}（{url}）：不是 http(s) 网址；请改用 http:// 或 https:// 地址"},
     "net.redirect_host": {"en": "{service} at {url} redirects to another host ({host}); not followed: point sitefinder "
@@ -1046,7 +1052,8 @@ def place_not_found(query: str, suggestions: Sequence[str], hint: str | Said, la
     language = language_of(lang, query)
     message = say("error.no_place", language, query=quoted(query))
     if suggestions:
-        names = list(suggestions) if len(suggestions) == 1 else [f'"{name}"' for name in suggestions]
+        said_in = [spoken(name, language) for name in suggestions]  # a suggestion of the gazetteer's, in Chinese too
+        names = said_in if len(said_in) == 1 else [f'"{name}"' for name in said_in]
         message += say("error.did_you_mean", language, names=tuple(names))
     return message + (say("error.hint", language, hint=hint) if hint else "")
 

@@ -435,7 +435,7 @@ def notices(answer: object, options: str = "") -> list[str]:
                          out=answer.sites_path.parent if answer.sites_path else "")] if answer.replaced else [])
         return [*replaced, *(say("import.skipped_notice", answer.lang, line=skipped_line(item, answer.lang))
                   for item in answer.skipped), *unplaced_notices(answer.unplaced, answer.lang),
-                *(say("import.point_set_aside", answer.lang, facility=facility, stated=stated)
+                *(say("import.point_set_aside", answer.lang, facility=facility, stated=regions_in(stated, answer.lang))
                   for facility, stated in answer.points_set_aside)]
     if isinstance(answer, ImportResult):
         return unplaced_notices(answer.unplaced)
@@ -446,6 +446,21 @@ def notices(answer: object, options: str = "") -> list[str]:
                 *(say("update.not_returned_notice", answer.lang, nct_id=change.nct_id)
                   for change in answer.trials if not change.found)]
     return []
+
+
+def regions_in(stated: str, lang: str | None) -> str:
+    """Provinces or states as placement names them ("Zhejiang", "Zhejiang or Jiangsu"), in Chinese
+    by their Chinese names where they have one (浙江或江苏): a Chinese notice says no English name
+    of a place that has a Chinese one."""
+    if lang != "zh":
+        return stated
+    from sitefinder.regions import find_province, shown_chinese
+
+    def chinese(part: str) -> str:
+        province = find_province(part)
+        return shown_chinese(province) if province else part
+
+    return say("error.or", lang).join(chinese(part) for part in stated.split(" or "))
 
 
 def empty_list_notices(answer: SiteList, options: str = "") -> list[str]:
@@ -989,8 +1004,10 @@ def map_view(result: MapResult, columns: int, rows: int, options: str = "") -> M
     footer = [say("map.footer", lang, scale=scale_words(scene, columns, lang), caption=say("map.caption", lang)),
               *answer_footer([e.site for e in near.sites], near.trial, options=options, lang=lang_of(near.chinese),
                              answer=near)]
+    # the place's Chinese names first in a Chinese answer (广东广州 Guangzhou, …), as the title says it
+    origin = origin_words(near) if near.chinese is not None else place.label
     return MapView(map_title(near), scene, columns, rows,
-                   f"{ORIGIN_MARK} {place.label}" + ("" if scene.origin else say("map.outside", lang_of(near.chinese))),
+                   f"{ORIGIN_MARK} {origin}" + ("" if scene.origin else say("map.outside", lang_of(near.chinese))),
                    site_lines, footer)
 
 
