@@ -67,7 +67,7 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
             try:
                 before_trial, before_sites = _read(target / "sites.csv")
             except (DataFileError, MissingInput) as exc:  # a broken copy, a link to nothing: replaced
-                notes.append(f"The earlier copy could not be read ({exc}); it is replaced.")
+                notes.append(said("update.earlier_unreadable", problem=phrase_of(exc)))  # said in the answer's language
                 if wanted == SHIPPED_TRIAL:
                     before_trial, before_sites = _read(_shipped_sites())
         elif wanted == SHIPPED_TRIAL:

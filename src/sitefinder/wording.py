@@ -919,6 +919,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.not_placed": {"en": "Not placed (listed, but never ranked by distance): {facility}",
                           "zh": "未能定位（会列出，但不参与距离排序）：{facility}"},
     # what `update` changed
+    "update.earlier_unreadable": {"en": "The earlier copy could not be read ({problem}); it is replaced.",
+                                  "zh": "先前的副本无法读取（{problem}）；已替换。"},
     "update.unreadable": {"en": "The data in use could not be read ({problem}); they are replaced.",
                           "zh": "当前使用的数据无法读取（{problem}）；已替换。"},
     "update.added": {"en": "added", "zh": "新增"},
