@@ -149,3 +149,17 @@ def test_a_missing_sites_file_named_by_the_environment_is_a_usage_error(tmp_path
     missing = str(tmp_path / "absent.csv")
     run = run_cli("near", "Guangzhou", env={"SITEFINDER_SITES": missing})
     assert run.exit_code == 2 and missing in run.stderr and len(run.stderr.strip().splitlines()) == 1
+
+
+LONG = "x" * 3000
+
+
+@pytest.mark.parametrize("args", [[LONG], ["near", "Guangzhou", "--" + LONG], ["near", "Guangzhou", "--by", LONG],
+                                  ["list", "--status", LONG], ["list", "--province", LONG], ["show", LONG],
+                                  ["near", "Guangzhou", "--lang", LONG], ["list", "--sites", "/nowhere/" + LONG],
+                                  ["import", LONG, "--out", "{tmp}"], ["near", LONG], ["list", "--country", LONG]])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_error_echoes_what_was_typed_cut_short(tmp_path: Path, args: list[str], lang: str) -> None:
+    run = run_cli(*(arg.format(tmp=tmp_path) for arg in args), env={"LANG": "zh_CN.UTF-8" if lang == "zh" else "C.UTF-8"})
+    assert run.exit_code in (1, 2)
+    assert len(run.stderr.strip().splitlines()) == 1 and len(run.stderr) < 400, run.stderr[:500]

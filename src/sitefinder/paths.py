@@ -132,7 +132,9 @@ def sites_option(text: str) -> Path:
             raise UsageError(key="usage.sites_dataset_dir", option=option, path=path, file=inside)
         raise UsageError(key="usage.sites_directory", option=option, path=path)
     if not path.exists():
-        raise MissingInput(f"{option} {path}", key="usage.sites_missing")
+        from sitefinder.text import clipped
+
+        raise MissingInput(f"{option} {clipped(str(path), 120)}", key="usage.sites_missing")  # named, cut short
     return path
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from sitefinder.text import fold, has_cjk
+from sitefinder.text import ECHO_LIMIT, clipped, fold, has_cjk, quoted
 
 LANGUAGES = ("en", "zh")
 
@@ -1049,8 +1049,6 @@ def spoken(note: str, lang: str | None) -> str:
 def place_not_found(query: str, suggestions: Sequence[str], hint: str | Said, lang: str | None) -> str:
     """"no place called 'Guangzou' is known; did you mean Guangzhou, Guangdong? (…)", in the answer's
     language (`lang`, else the script of the query): a patient who typed 广洲 reads it in Chinese."""
-    from sitefinder.text import quoted
-
     language = language_of(lang, query)
     message = say("error.no_place", language, query=quoted(query))
     if suggestions:
@@ -1113,7 +1111,7 @@ def usage_words(message: str, option: str, value: str | None, lang: str = "en",
     the parsing library's ("Input should be a valid number, unable to parse string as a number");
     None when the message is not one of those (then the library's stands). `choices`: the option's
     choices as declared (zh-TW), which some Typer releases write in lower case in their message."""
-    shown = repr(value) if value is not None else say("usage.that", lang)
+    shown = quoted(value) if value is not None else say("usage.that", lang)  # cut: never 3,000 characters back
     # pydantic's words (Typer 0.29+) and Click's (below 0.29): either may be what parsed the value
     if "valid integer" in message or "not a valid int" in message:
         return say("usage.whole_number", lang, option=option, value=shown)
@@ -1172,7 +1170,7 @@ def unknown_option_words(option: str, offered: Sequence[str], command_name: str,
     close = [name for name in offered
              if SequenceMatcher(None, bare, name.lstrip("-").casefold()).ratio() >= CLOSE_OPTION_RATIO]
     meant = say("error.did_you_mean", lang, names=say("error.or", lang).join(close)) if close else ""
-    return say("usage.no_option", lang, option=option, command=command_name, meant=meant)
+    return say("usage.no_option", lang, option=clipped(option), command=command_name, meant=meant)
 
 
 # A command said in Chinese, as a patient may type it (`sitefinder 附近 广州`).
@@ -1198,10 +1196,12 @@ def unknown_command_words(word: str, commands: list[str], rest: Sequence[str] = 
     command the person probably meant, with the rest of what they typed: a command in capitals or
     in Chinese is that command; anything else is a place to look near."""
     if word.lower() in ("help", "-help", "?", "帮助", "幫助"):
-        return say("usage.help_command", lang, word=repr(word))
+        return say("usage.help_command", lang, word=quoted(word))
     if word.lower() in ("version", "-version", "版本"):
-        return say("usage.no_command", lang, word=repr(word), command="sitefinder --version",
+        return say("usage.no_command", lang, word=quoted(word), command="sitefinder --version",
                    commands=", ".join(commands))
     meant, rest = command_meant(word, commands, rest)
     line = command(meant, *rest) if meant in commands else command("near", word, *rest)
-    return say("usage.no_command", lang, word=repr(word), command=line, commands=", ".join(commands))
+    # what was typed is echoed cut short (text.ECHO_LIMIT), the command to run too
+    return say("usage.no_command", lang, word=quoted(word), command=clipped(line, 2 * ECHO_LIMIT),
+               commands=", ".join(commands))
