@@ -143,3 +143,12 @@ def test_the_maps_legend_names_its_place_in_chinese(tmp_path: Path, kind: str) -
     assert not re.search(r"[>@] ?Jinan, Shandong", shown), shown  # never the English name alone
     if kind:
         assert "Jinan, Shandong, China" not in shown.replace("山东济南 Jinan, Shandong, China", "")
+
+
+def test_a_registry_point_is_said_so_in_chinese(sites_file) -> None:
+    from conftest import make_site
+
+    path = sites_file(make_site(1, coordinate_precision="city", coordinate_source="registry"))
+    run = run_cli("show", "1", "--lang", "zh", "--sites", str(path))
+    assert run.exit_code == 0, run.stderr
+    assert "登记处给出" in run.stdout and english_left(run.stdout) == [], run.stdout  # was "(城市中心, registry)"

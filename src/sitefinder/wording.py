@@ -919,6 +919,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.not_placed": {"en": "Not placed (listed, but never ranked by distance): {facility}",
                           "zh": "未能定位（会列出，但不参与距离排序）：{facility}"},
     # what `update` changed
+    "site.from_registry": {"en": "registry", "zh": "登记处给出"},
     "update.earlier_unreadable": {"en": "The earlier copy could not be read ({problem}); it is replaced.",
                                   "zh": "先前的副本无法读取（{problem}）；已替换。"},
     "update.unreadable": {"en": "The data in use could not be read ({problem}); they are replaced.",

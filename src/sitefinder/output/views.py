@@ -704,7 +704,9 @@ def site_view(result: SiteDetail, options: str = "") -> FieldsView:
     coordinates = (f"{site.latitude:.4f}, {site.longitude:.4f}" if site.has_coordinates else say("site.unknown", lang))
     how_near = (say(f"precision.{site.coordinate_precision}", lang) if site.coordinate_precision in PRECISIONS
                 else site.coordinate_precision)
-    precision = ", ".join(part for part in (how_near, site.coordinate_source) if part)
+    # the registry's own point by that word in the answer's language ("registry" is the file's code for it)
+    source = say("site.from_registry", lang) if site.coordinate_source == "registry" else site.coordinate_source
+    precision = ", ".join(part for part in (how_near, source) if part)
 
     def label(key: str) -> str:  # the field's label in the answer's language
         return say(f"label.{key}", lang)
