@@ -216,10 +216,10 @@ def test_the_former_notice_in_english(cli) -> None:
 
 # ------------------------------------------------------------------ titles: each part said once
 
-def _title(cli, query: str) -> str:
-    run = cli("near", query)
+def _title(cli, query: str, *lang: str) -> str:
+    run = cli("near", query, *lang)
     assert run.exit_code == 0, run.stderr
-    line = next(line for line in run.stdout.splitlines() if line.startswith("离 "))
+    line = next(line for line in run.stdout.splitlines() if line.startswith(("离 ", "離 ")))
     return line[2:].split(" ")[0]
 
 
@@ -250,8 +250,14 @@ def test_a_county_named_as_its_prefecture_is_said_once(cli, row: dict) -> None:
 
 
 @pytest.mark.parametrize("row", LOCAL, ids=lambda row: row["code"])
-def test_hong_kong_macau_and_taiwan_are_titled_in_their_script_with_their_region(cli, row: dict) -> None:
-    region = {"HK": "香港", "MO": "澳門", "TW": "臺灣"}[row["code"][:2]]
+@pytest.mark.parametrize("lang", ["zh-CN", "zh"])
+def test_hong_kong_macau_and_taiwan_are_titled_in_simplified_characters_with_their_region(cli, row: dict,
+                                                                                         lang: str) -> None:
+    """Simplified where it is asked for (zh-CN: 台湾花莲县, was 臺灣花蓮縣), every place of Taiwan, Hong
+    Kong and Macau; their own names as the gazetteer writes them, in Simplified characters."""
+    from sitefinder.output.simplified import simplified
+
+    region = {"HK": "香港", "MO": "澳门", "TW": "台湾"}[row["code"][:2]]
     county = next((other["name"] for other in LOCAL if other["code"] == row["code"][:4]), "") \
         if len(row["code"]) > 4 else ""
     query = county + row["name"] if len(row["code"]) > 2 else row["name"]
@@ -259,12 +265,24 @@ def test_hong_kong_macau_and_taiwan_are_titled_in_their_script_with_their_region
         return  # the region itself: its sites
     if len(row["code"]) == 4 and sum(other["name"] == row["name"] for other in LOCAL) > 1:
         query = f"{region}{row['name']}"  # 東區 is four cities' of Taiwan and Hong Kong's: the region written
-    title = _title(cli, query)
-    own = row["name"][:-1] if row["name"].endswith("市") and len(row["name"]) >= 3 else row["name"]
+    title = _title(cli, query, "--lang", lang)
+    own = simplified(row["name"][:-1] if row["name"].endswith("市") and len(row["name"]) >= 3 else row["name"])
     assert title.count(region) == 1 and own in title and title.count(own) == 1, title
+    assert simplified(title) == title and not set(title) & TRADITIONAL_ONLY, title
 
 
-@pytest.mark.parametrize(("query", "title"), [("澳門", "澳門"), ("澳门", "澳門"), ("九龍", "香港九龍"),
+# Characters only Traditional text writes (臺, 灣, 蓮, 縣, 區, 門…): OpenCC's table, its characters
+# that are no Simplified form themselves (乾, 於 are both, and stay).
+TRADITIONAL_ONLY = frozenset(char for char, forms in open_gazetteer().rows("SELECT char, simple FROM simplified")
+                             if char not in forms.split())
+
+
+@pytest.mark.parametrize(("query", "title"), [("澳門", "澳门"), ("澳门", "澳门"), ("九龍", "香港九龙"),
                                               ("喀什市", "新疆喀什市"), ("湖北省恩施土家族苗族自治州恩施市", "湖北恩施市")])
 def test_the_reported_titles(cli, query: str, title: str) -> None:
-    assert _title(cli, query) == title
+    assert _title(cli, query) == title  # Simplified where Traditional is not asked for, Macau's and Hong Kong's too
+
+
+@pytest.mark.parametrize(("query", "title"), [("澳門", "澳門"), ("澳门", "澳門"), ("九龍", "香港九龍")])
+def test_the_reported_titles_in_traditional_characters(cli, query: str, title: str) -> None:
+    assert _title(cli, query, "--lang", "zh-HK") == title

@@ -151,7 +151,7 @@ def test_odd_but_valid_study_shapes_do_not_crash(tmp_path: Path) -> None:
 
 def test_missing_file_and_nct_id_without_online(cli, tmp_path: Path) -> None:
     missing = cli("import", str(tmp_path / "none.json"), "--out", str(tmp_path))
-    assert missing.exit_code == 1 and "no such file" in missing.stderr
+    assert missing.exit_code == 2 and "no such file" in missing.stderr  # a file named that is not there: usage
     offline = cli("import", "NCT07010263", "--out", str(tmp_path))
     assert offline.exit_code == 2 and "needs --online" in offline.stderr
 
@@ -169,7 +169,8 @@ class TestOnlineImport:
         ("ok", "NCT00000000", 1, "has no study NCT00000000"),
         ("fail", "NCT07010263", 1, "answered HTTP 503"),
         ("malformed", "NCT07010263", 1, "not valid JSON"),
-        ("slow", "NCT07010263", 1, "did not answer within 0.5 s (SITEFINDER_TIMEOUT)"),
+        ("slow", "NCT07010263", 1, "did not answer within 0.5 s; try again later, or allow it longer with "
+                                   "SITEFINDER_TIMEOUT"),
     ])
     def test_registry_failures_are_one_clean_line(self, cli, tmp_path: Path, mode: str, nct: str, code: int,
                                                   message: str) -> None:

@@ -90,7 +90,7 @@ def test_the_namesake_notice_is_in_the_answers_language() -> None:
     ("昆山", "江苏苏州昆山", "Kunshan, Suzhou, Jiangsu"),
     ("利川", "湖北恩施利川", "Lichuan, Enshi Prefecture, Hubei"),
     ("北京市海淀区", "北京海淀区", "Haidian District, Beijing, China"),  # a city that is a province: said once
-    ("臺中市西屯區", "臺灣臺中西屯區", "Xitun District, Taichung, Taiwan"),
+    ("臺中市西屯區", "台湾台中西屯区", "Xitun District, Taichung, Taiwan"),  # Simplified: no Traditional asked for
 ])
 def test_a_districts_title_names_its_city(query: str, chinese: str, english: str) -> None:
     """天河区 alone is a district of four places' names; the title says whose, in both scripts."""

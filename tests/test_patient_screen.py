@@ -544,12 +544,16 @@ def test_show_completes_site_ids_and_cities() -> None:
     assert all(name.lower().startswith("bei") for name in complete_site("bei"))
 
 
-def test_a_url_in_a_message_shows_the_query_as_typed() -> None:
-    from sitefinder.web import shown_url
+def test_a_message_names_a_services_host_not_its_url() -> None:
+    """A message names where to look, never the request (2,000 characters of ids) nor a password."""
+    from sitefinder.web import shown_url, url_key
 
-    assert shown_url("http://h:9/search?q=Zzyzx+Road+%E5%B9%BF&format=json") == \
-        "http://h:9/search?q=Zzyzx Road 广&format=json"
-    assert shown_url("http://u:p@h/x?q=a") == "http://h/x?q=a"
+    assert shown_url("http://h:9/search?q=Zzyzx+Road+%E5%B9%BF&format=json") == "h:9"
+    assert shown_url("http://u:p@h/x?q=a") == "h"
+    assert shown_url("https://clinicaltrials.gov/api/v2/studies?filter.ids=" + ",".join(["NCT07010263"] * 200)) \
+        == "clinicaltrials.gov"
+    assert len(shown_url("not a url " * 100)) <= 60
+    assert url_key("http://u:p@h/x?q=a+b") == "http://h/x?q=a b"  # the cache's key: no password either
 
 
 # ---------------------------------------------------------------- point 6: map files say what the terminal says

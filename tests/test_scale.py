@@ -366,7 +366,7 @@ def test_list_csv_streams_the_same_rows(world_file: Path, monkeypatch, cli) -> N
 def test_a_reader_whose_version_keeps_being_replaced_tries_a_bounded_number_of_times(
         tmp_path: Path, monkeypatch) -> None:
     import sitefinder.versions as versions
-    from sitefinder.errors import DataFileError
+    from sitefinder.errors import MissingInput
     from sitefinder.sitesfile import PIN_ATTEMPTS
 
     looked_up = []
@@ -377,7 +377,7 @@ def test_a_reader_whose_version_keeps_being_replaced_tries_a_bounded_number_of_t
 
     monkeypatch.setattr(versions, "pinned_version", every_time_another_version)
     monkeypatch.setattr(versions, "replaced_while_read", lambda path, pinned: True)
-    with pytest.raises(DataFileError, match="no such file"):
+    with pytest.raises(MissingInput, match="no such file"):  # a missing input file: a usage error, as ever
         sources.open_source(tmp_path / "sites.csv")
     assert len(looked_up) == PIN_ATTEMPTS  # one loop: not one inside another (20 x 20)
 

@@ -89,7 +89,8 @@ USAGE_ERRORS = [
     (["near", "Guangzhou", "--limit", "2.5"], "需要一个整数", "takes a whole number"),
     (["near", "Guangzhou", "--by", "city"], "只能是以下之一", "takes one of"),
     (["near", "Guangzhou", "--limt", "3"], "没有选项 --limt", "no option"),
-    (["nearby", "Guangzhou"], "Usage", "there is no command"),  # Click's own words may stay Click's
+    (["nearby", "Guangzhou"], "没有 nearby 这个命令；您是否要找 near", "No such command"),  # Click's, said in Chinese
+    (["near"], "缺少参数 PLACE", "Missing argument"),
     (["Guangzhou"], "没有命令 'Guangzhou'；您是否要运行：sitefinder near Guangzhou", "there is no command"),
     (["help"], "查看帮助", "for help"),
     (["near", "Guangzhou", "--json", "--format", "csv"], "相互矛盾", "disagree"),

@@ -215,7 +215,9 @@ def _read(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     try:
         return read_bounded(path, limit)
     except FileNotFoundError:
-        raise ImportFailed(key="import.no_file", path=_shown(path)) from None
+        from sitefinder.errors import MissingInput
+
+        raise MissingInput(_shown(path), key="import.no_file") from None
     except OSError as exc:
         raise ImportFailed(key="import.unreadable", path=_shown(path), what=exc.strerror or exc) from None
 

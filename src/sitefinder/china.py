@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from sitefinder.distance import sphere_km
 from sitefinder.models import CONTENDER_SHARE, Place, Resolution
 from sitefinder.regions import place_words
-from sitefinder.text import fold, has_cjk, name_key, quoted
+from sitefinder.text import clipped, fold, has_cjk, name_key, quoted
 from sitefinder.wording import language_of, said, say
 
 if TYPE_CHECKING:
@@ -558,15 +558,35 @@ def _latin_as_hanzi(part: str, gazetteer: Gazetteer) -> list[str]:
 MAX_MIXED_NAMES = 4  # namesakes of a Latin part tried in a mixed query: 广州 Tianhe tries 天河区 four times
 
 
+def _spans(text: str, parts: list[str]) -> list[tuple[int, int]]:
+    """Where each part (a piece of `text` between separators, in order) was typed in `text`."""
+    spans, cursor = [], 0
+    for part in parts:
+        start = text.find(part, cursor)
+        start = cursor if start < 0 else start
+        spans.append((start, start + len(part)))
+        cursor = spans[-1][1]
+    return spans
+
+
+def _grouped(parts: list[str], spans: list[tuple[int, int]]) -> tuple[list[str], list[tuple[int, int]]]:
+    """The parts with Latin words together ("Tianhe District"), and where each group was typed."""
+    grouped: list[str] = []
+    typed: list[tuple[int, int]] = []
+    for part, span in zip(parts, spans):
+        if grouped and part.isascii() and grouped[-1].isascii():
+            grouped[-1] += " " + part
+            typed[-1] = (typed[-1][0], span[1])
+        else:
+            grouped.append(part)
+            typed.append(span)
+    return grouped, typed
+
+
 def _chunks(parts: list[str], gazetteer: Gazetteer) -> list[list[str]]:
     """Each reading of the parts as Chinese characters: Latin words together ("Tianhe District") as
     the divisions they name, at most MAX_MIXED_NAMES readings of each."""
-    grouped: list[str] = []
-    for part in parts:
-        if grouped and part.isascii() and grouped[-1].isascii():
-            grouped[-1] += " " + part
-        else:
-            grouped.append(part)
+    grouped, _ = _grouped(parts, [(0, 0)] * len(parts))
     readings: list[list[str]] = [[]]
     for part in grouped:
         forms = _latin_as_hanzi(part, gazetteer) if part.isascii() and any(ch.isalpha() for ch in part) else [part]
@@ -574,16 +594,26 @@ def _chunks(parts: list[str], gazetteer: Gazetteer) -> list[list[str]]:
     return readings
 
 
-def _unread(parts: list[str], used: int, backwards: bool) -> str:
-    """What a reading of `parts` (joined, in the order read) left after its first `used` characters,
-    part by part in the order typed: a reversed reading (某路, 广州市, 广东省 read 广东省广州市某路)
-    names its unread parts as they were written, not backwards."""
-    rest, position = [], 0
-    for part in parts:
+def _unread(parts: list[str], used: int, backwards: bool, text: str, spans: list[tuple[int, int]]) -> str:
+    """What a reading of `parts` (joined, in the order read; each typed at its span of `text`) left
+    after its first `used` characters, exactly as it was typed: its own characters, spaces and
+    punctuation (never re-punctuated: "[bold red]x" stays so), in the order typed, so that a
+    reversed reading (某路, 广州市, 广东省 read 广东省广州市某路) names its unread parts as written. A
+    Latin part read as Chinese characters ("Tianhe" as 天河区) is echoed whole where it is unread."""
+    pieces: list[tuple[int, int, int]] = []  # (where the part was typed, where its unread rest begins, its end)
+    position = 0
+    for part, (start, end) in zip(parts, spans):
         if position + len(part) > used:
-            rest.append(part[max(0, used - position):])
+            offset = max(0, used - position)
+            if offset == 0 or text[start:end] == part:
+                pieces.append((start, start + offset, end))
         position += len(part)
-    return "，".join(reversed(rest) if backwards else rest)
+    pieces.sort()
+    rest = ""
+    for index, (start, begins, end) in enumerate(pieces):
+        # between two unread parts, the separator typed between them (what lies between is read)
+        rest += (text[pieces[index - 1][2]:start] if index else "") + text[begins:end]
+    return clipped(rest.strip())
 
 
 def _homophone(char: str, other: str, readings: dict[str, set[str]]) -> bool:
@@ -701,18 +731,20 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
     if not has_cjk(parts[0]) and not _divisions(gazetteer, [fold(parts[0])]):
         return None  # a mixed address begins with a division's Latin name ("Guangzhou 天河"); "Sun Yat-sen 医院" is none
     orders = _chunks(parts, gazetteer)
+    _, typed_at = _grouped(parts, _spans(text, parts))
     readings = ["".join(chunk)[:MAX_CHAIN_CHARS] for chunk in orders]
-    pieces = {reading: (chunk, False) for reading, chunk in zip(readings, orders)}
+    pieces = {reading: (chunk, typed_at, False) for reading, chunk in zip(readings, orders)}
     if len(parts) > 1:  # "天河区, 广州": the city written after, as English does
         for chunk in list(orders):
             reading = "".join(reversed(chunk))[:MAX_CHAIN_CHARS]
             readings.append(reading)
-            pieces.setdefault(reading, (list(reversed(chunk)), True))
+            pieces.setdefault(reading, (list(reversed(chunk)), list(reversed(typed_at)), True))
     # Traditional characters (廣州市天河區, 鼓樓區) read as Simplified too: the mainland's names are
     # kept so. After the text as typed, which wins a tie: Taiwan's, Hong Kong's and Macau's own
     # names (臺中, 九龍, 東區) are kept as written there and stay theirs.
     typed = list(dict.fromkeys(readings))
-    readings = typed + [form for reading in typed for form in gazetteer.simplified_forms(reading)]
+    simplified = {form: reading for reading in typed for form in gazetteer.simplified_forms(reading)}
+    readings = typed + list(simplified)
     found = [(reading, chains) for reading in readings if (chains := _chains(reading, gazetteer))]
     if not found:
         for reading in typed:  # 广洲市天河区: no division read from its first character
@@ -749,9 +781,10 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
     also = [chain.divisions[-1] for other, more in found if other != reading
             and (more[0].used == len(other), more[0].used) == score for chain in more]
     ranked += [division for division in _rank(also, preferred, area=area) if division.code not in {d.code for d in ranked}]
-    if reading in pieces:  # said part by part as typed; a Simplified reading of Traditional: as read
-        read_in, backwards = pieces[reading]
-        rest = _unread(read_in, len(used), backwards)
+    # said as typed (a Simplified reading of Traditional characters: its characters one for one, so
+    # the typed reading's parts tell where its rest was typed)
+    read_in, spans, backwards = pieces[simplified.get(reading, reading)]
+    rest = _unread(read_in, len(used), backwards, text, spans) if rest else ""
     notes = [say("notice.china.rest_ignored", lang, used=used, english=ranked[0].english, rest=rest)] if rest else []
     if _names_a_province(ranked):
         return _province_or_city(query, text, used, ranked, gazetteer, notes, lang)

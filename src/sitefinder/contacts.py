@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sitefinder.models import Contact
-from sitefinder.text import quoted
+from sitefinder.text import entered, quoted
 
 # The registry page's PRIMARY/BACKUP, then the API's values; ROLE_WORDS says each for people.
 ROLE_WORDS = {
@@ -292,7 +292,7 @@ def contact_from_registry(item: dict[str, Any], region: str | None = None) -> Co
     """
     def text(key: str) -> str:
         value = item.get(key)
-        return value.strip()[:MAX_CONTACT_CHARS] if isinstance(value, str) else ""
+        return entered(value)[:MAX_CONTACT_CHARS] if isinstance(value, str) else ""  # as importer's fields
 
     if not text("name"):
         return None

@@ -67,6 +67,15 @@ class DataFileError(SitefinderError):
             else str(self)
 
 
+class MissingInput(DataFileError, UsageError):
+    """A file the command line names to read is not there (import's study file or folder, --sites,
+    SITEFINDER_SITES, a sites file gone since): a usage error (exit 2) wherever it is found missing,
+    one line naming the file first ("PATH: no such file; …"). A DataFileError too, so that a reader
+    that retries a file replaced while read (sitesfile.read_pinned) retries this one."""
+
+    exit_code = ExitCode.USAGE
+
+
 class PlaceNotFound(SitefinderError):
     """The gazetteer (and the online geocoder, when asked) knows no such place."""
 

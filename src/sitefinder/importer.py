@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sitefinder.answers import ImportResult
-from sitefinder.errors import ImportFailed, NetworkError, UsageError
+from sitefinder.errors import ImportFailed, MissingInput, NetworkError, UsageError
 from sitefinder.gazetteer import Gazetteer
 from sitefinder.models import Contact, Place, Site, Trial
 from sitefinder.contacts import contact_from_registry
 from sitefinder.status import normalize_status
-from sitefinder.text import name_key, quoted
+from sitefinder.text import entered, entered_lines, name_key, quoted
 from sitefinder.wording import said
 
 if TYPE_CHECKING:
@@ -51,9 +51,9 @@ def registry_id(source: str) -> str | None:
 
 def _shown(path: Path | str, limit: int = 120) -> str:
     """A path for a message, cut (a 5,000-character name is not repeated whole)."""
-    from sitefinder.text import cut
+    from sitefinder.text import clipped
 
-    return cut(str(path), limit)
+    return clipped(str(path), limit)
 
 
 def not_a_study_record(where: str, raw: bytes, failed: Exception | None = None) -> ImportFailed:
@@ -111,7 +111,7 @@ def read_study_file(path: Path) -> dict[str, Any]:
     try:
         raw = read_bounded(path, MAX_STUDY_BYTES)
     except FileNotFoundError:
-        raise ImportFailed(key="import.no_study_file", path=_shown(path)) from None
+        raise MissingInput(_shown(path), key="import.no_study_file") from None
     except OSError as exc:
         raise ImportFailed(key="import.unreadable", path=_shown(path), what=exc.strerror or exc) from None
     try:
@@ -131,7 +131,7 @@ def fetch_study(nct_id: str) -> dict[str, Any]:
     base = service_url("SITEFINDER_CTGOV_URL", CTGOV_URL)  # before anything else: junk there is a usage error
     nct_id = nct_id_of(nct_id) or nct_id.upper()
     try:
-        body = get(f"{base}/api/v2/studies/{nct_id}", max_bytes=MAX_STUDY_BYTES, service="the registry",
+        body = get(f"{base}/api/v2/studies/{nct_id}", max_bytes=MAX_STUDY_BYTES, service=said("service.registry"),
                    headers={"Accept": "application/json", "User-Agent": f"sitefinder/{__version__}"})
     except HTTPStatusError as exc:
         if exc.status == 404:
@@ -373,7 +373,7 @@ def trial_from_study(protocol: Fields, region: str | None = None) -> Trial:
         interventions=tuple(": ".join(part for part in (item.text("name"), item.text("description")) if part)
                             for item in arms.objects("interventions")),
         arms=tuple(_arm(item.text("label"), item.text("type")) for item in arms.objects("armGroups")),
-        eligibility=eligibility.text("eligibilityCriteria"),
+        eligibility=eligibility.lines("eligibilityCriteria"),
         minimum_age=eligibility.text("minimumAge"), maximum_age=eligibility.text("maximumAge"),
         sex=eligibility.text("sex"), healthy_volunteers=healthy if isinstance(healthy, bool) else None,
         central_contacts=_contacts(protocol.object("contactsLocationsModule").objects("centralContacts"), region),
@@ -424,17 +424,23 @@ class Fields:
         return [_text(item, f"{self.where(key)}[{index}]") for index, item in enumerate(self.array(key))]
 
     def text(self, key: str) -> str:
+        """A one-line text field, as stored (text.entered: no control character)."""
         value = self.data.get(key)
         if value is None or isinstance(value, str):  # most fields: no path built, only an error names it
             return _text(value, "")
         return _text(value, self.where(key))
 
+    def lines(self, key: str) -> str:
+        """A multi-line text field (eligibility criteria), its line breaks kept (text.entered_lines)."""
+        value = self.data.get(key)
+        return entered_lines(value) if isinstance(value, str) else self.text(key)
+
 
 def _text(value: Any, where: str) -> str:
     if value is None:
         return ""
-    if isinstance(value, str):
-        return value.strip()
+    if isinstance(value, str):  # the one entry of the registry's text: see text.entered
+        return entered(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     raise ImportFailed(key="import.must_be_text", where=where, type=_json_type(value))

@@ -136,7 +136,7 @@ FOOTER_CHARS = 150  # of 11-pixel sans-serif across a 1,000-pixel drawing
 
 
 def svg(scene: Scene, title: str, labels: Sequence[SiteLabel], width: int = 1000, footer: Sequence[str] = (),
-        caption: str = CAPTION, attribution: str = ATTRIBUTION) -> str:
+        caption: str = CAPTION, attribution: str = ATTRIBUTION, origin: str = "") -> str:
     """A self-contained SVG: land, borders, distance rings, a scale bar, markers, labels, a caption,
     then `footer` (whom to call, how old the data are: what the terminal says under a map).
 
@@ -145,7 +145,8 @@ def svg(scene: Scene, title: str, labels: Sequence[SiteLabel], width: int = 1000
     from sitefinder.text import wrap_words
 
     height = round(width / max(scene.view.aspect(), 0.2))
-    placed = _placements(scene, labels, width, height)
+    origin = origin or scene.place.label  # the place's label, in the answer's language (广东广州 Guangzhou, …)
+    placed = _placements(scene, labels, width, height, origin)
     listed = [text for _, _, _, texts, clear in placed if not clear for text in texts]
     footer_lines = [part for line in footer for part in wrap_words(line, FOOTER_CHARS)]
     caption_height = 64 + FOOTER_LINE * (len(footer_lines) + len(listed) + (1 if listed else 0))
@@ -182,11 +183,11 @@ def svg(scene: Scene, title: str, labels: Sequence[SiteLabel], width: int = 1000
         parts.append("</g>")
     if scene.origin is not None:
         x, y = scene.origin[0] * width, scene.origin[1] * height
-        parts.append(f'<g><title>{escape(scene.place.label)}</title>'
+        parts.append(f'<g><title>{escape(origin)}</title>'
                      f'<path d="M{x - 8:.1f} {y:.1f}H{x + 8:.1f}M{x:.1f} {y - 8:.1f}V{y + 8:.1f}" '
                      f'stroke="#c0392b" stroke-width="3"/>'
                      f'<text x="{x + 10:.1f}" y="{y - 8:.1f}" font-size="13" font-weight="bold" fill="#c0392b" '
-                     f'stroke="#fff" stroke-width="3" paint-order="stroke">{escape(scene.place.label)}</text></g>')
+                     f'stroke="#fff" stroke-width="3" paint-order="stroke">{escape(origin)}</text></g>')
     parts.append("</g>")
     parts.append(f'<text class="caption" x="12" y="{height + 24}" font-size="13" fill="#1b1b1b">{escape(title)}</text>')
     parts.append(f'<text class="caption" x="12" y="{height + 44}" font-size="11" fill="#444">{escape(caption)}</text>')
@@ -209,7 +210,7 @@ def svg(scene: Scene, title: str, labels: Sequence[SiteLabel], width: int = 1000
 
 def html(scene: Scene, title: str, labels: Sequence[SiteLabel], rows: Sequence[Sequence[str]],
          headers: Sequence[str], footer: Sequence[str] = (), lang: str = "en", caption: str = CAPTION,
-         attribution: str = ATTRIBUTION) -> str:
+         attribution: str = ATTRIBUTION, origin: str = "") -> str:
     """The SVG inline in one HTML page with the sites' table and `footer` (whom to call, how old
     the data are); hover a marker for its details. No script, no stylesheet and no font from
     anywhere else; a viewport, so that a phone shows it at its own width, not a desktop's shrunk."""
@@ -233,20 +234,20 @@ def html(scene: Scene, title: str, labels: Sequence[SiteLabel], rows: Sequence[S
         "@media (max-width:600px){body{margin:8px}svg text.label,svg text.caption,"
         "svg text.footer,svg text.listed{display:none}td,th{padding:4px}}"
         "</style>", "</head>", "<body>", f"<h1 style=\"font-size:18px\">{escape(title)}</h1>",
-        svg(scene, title, labels, caption=caption, attribution=attribution), '<div class="sites">', *table, "</div>",
+        svg(scene, title, labels, caption=caption, attribution=attribution, origin=origin), '<div class="sites">', *table, "</div>",
         *(f"<p>{escape(line)}</p>" for line in footer),
         f"<p>{escape(caption)} {escape(attribution)}</p>", "</body>", "</html>",
     ]) + "\n"
 
 
-def _placements(scene: Scene, labels: Sequence[SiteLabel], width: int, height: int
+def _placements(scene: Scene, labels: Sequence[SiteLabel], width: int, height: int, origin: str = ""
                 ) -> list[tuple[tuple[float, float], list[tuple[Marker, SiteLabel]], tuple[float, float, str],
                                 list[str], bool]]:
     """Each cluster of markers with where its label goes and whether it fits there clear of others."""
     taken: list[tuple[float, float, float, float]] = []  # label boxes already placed
     if scene.origin is not None:
         ox, oy = scene.origin[0] * width, scene.origin[1] * height
-        taken.append((ox + 8, oy - 22, ox + 14 + 7.5 * len(scene.place.label), oy - 4))
+        taken.append((ox + 8, oy - 22, ox + 14 + 7.5 * len(origin or scene.place.label), oy - 4))
     clusters = _clusters(scene, labels, width, height)
     for (x, y), members in clusters:  # no label covers another site's badge
         radius = _badge_radius(members)

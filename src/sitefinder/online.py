@@ -27,21 +27,21 @@ MAX_CACHE_BYTES = 16 * 1024 * 1024
 
 
 def geocode_online(query: str, suggestions: list[str] | None = None) -> Resolution:
-    from sitefinder.web import service_url, shown_url, timeout_seconds
+    from sitefinder.web import service_url, shown_url, timeout_seconds, url_key
 
     text = clean_query(query)
     key = text.casefold()
     endpoint = service_url("SITEFINDER_NOMINATIM_URL", NOMINATIM_URL)
     timeout_seconds()  # junk in SITEFINDER_TIMEOUT is said before the cache is read
-    shown = shown_url(endpoint)  # no password in a message
+    shown = shown_url(endpoint)  # its host: no password, no whole URL in a message
     cache = GeocodeCache(cache_dir() / CACHE_FILE)
-    cached = cache.get(shown, key)
+    cached = cache.get(url_key(endpoint), key)
     if cached is not None:
         return Resolution(query=query, place=cached, notes=cache.notes)
     place = _ask_nominatim(text, endpoint, shown)
     if place is None:
         raise PlaceNotFound(text, suggestions, hint=f"neither the offline gazetteer nor {shown} knows it")
-    cache.put(shown, key, place)
+    cache.put(url_key(endpoint), key, place)
     return Resolution(query=query, place=place, notes=cache.notes)
 
 
@@ -79,7 +79,7 @@ def _bounded_adapter(**options: Any) -> Any:
     """A geopy adapter whose every request is `web.get`'s: one deadline, a size cap, no cross-host redirect."""
     from geopy.adapters import BaseSyncAdapter
 
-    from sitefinder.web import get
+    from sitefinder.web import get, shown_url
 
     class BoundedAdapter(BaseSyncAdapter):
         def get_text(self, url: str, *, timeout: float, headers: dict[str, str]) -> str:
@@ -91,7 +91,7 @@ def _bounded_adapter(**options: Any) -> Any:
             try:
                 return json.loads(text)
             except (ValueError, RecursionError):
-                raise NetworkError(key="geocoder.not_json", url=url.split('?')[0]) from None
+                raise NetworkError(key="geocoder.not_json", url=shown_url(url)) from None
 
     return BoundedAdapter(**options)
 

@@ -120,7 +120,7 @@ def sites_option(text: str) -> Path:
     """`--sites` (or SITEFINDER_SITES) as the sites file it names: a usage error, naming the option
     and what to give, when it names nothing to read (empty: Path("") would be ".", a directory;
     a directory, with the dataset's own sites file when it has one; a file that is not there)."""
-    from sitefinder.errors import UsageError
+    from sitefinder.errors import MissingInput, UsageError
 
     option = SITES_VARIABLE if os.environ.get(SITES_VARIABLE) == text else "--sites"
     if not text.strip():
@@ -132,7 +132,9 @@ def sites_option(text: str) -> Path:
             raise UsageError(key="usage.sites_dataset_dir", option=option, path=path, file=inside)
         raise UsageError(key="usage.sites_directory", option=option, path=path)
     if not path.exists():
-        raise UsageError(key="usage.sites_missing", option=option, path=path)
+        from sitefinder.text import clipped
+
+        raise MissingInput(f"{option} {clipped(str(path), 120)}", key="usage.sites_missing")  # named, cut short
     return path
 
 

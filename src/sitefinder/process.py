@@ -78,7 +78,7 @@ def our_usage_words(exc: Exception, words: Sequence[str], lang: str = "en") -> s
                                                       if word.startswith(option + "=")), None)
         declared = getattr(getattr(param, "type", None), "choices", None) or ()
         ours = usage_words(message, option, value, lang, tuple(str(choice) for choice in declared))
-        return say("usage.see_help", lang, message=ours, command=named) if ours else None
+        return say("usage.see_help", lang, message=ours, command=named) if ours else click_words(message, named, lang)
     if message.startswith("Got unexpected extra argument") and context is not None and context.parent:
         return _several_words(context, words, lang)
     if message.startswith("No such command") and words and context is not None and not context.parent:
@@ -88,6 +88,37 @@ def our_usage_words(exc: Exception, words: Sequence[str], lang: str = "en") -> s
         if first and first not in commands and ("Did you mean" not in message
                                                 or command_meant(first.strip(), commands)[0] is not None):
             return unknown_command_words(first.strip(), commands, words[at + 1:] if at is not None else (), lang)
+    return click_words(message, named, lang)
+
+
+# Click's own messages for what the catalogue has no phrase of its own: said in the answer's
+# language (a Chinese answer says no "Missing argument 'PLACE'."), their names as Click gives them.
+_CLICK_MESSAGES = (
+    (r"Missing argument '([^']+)'\.", "usage.click.missing_argument"),
+    (r"No such command '([^']+)'\.(?: Did you mean '([^']+)'\?)?", "usage.click.no_command"),
+    (r"Missing option '([^']+)'\.", "usage.click.missing_option"),
+    (r"Option '([^']+)' requires an argument\.", "usage.click.needs_value"),
+    (r"Option '([^']+)' does not take a value\.", "usage.click.takes_no_value"),
+)
+
+
+def click_words(message: str, named: str, lang: str) -> str | None:
+    """Click's message in the catalogue's words in Chinese, where it is one of _CLICK_MESSAGES; else
+    None (English: Click's own words, as they always were)."""
+    import re
+
+    from sitefinder.wording import say
+
+    if lang != "zh":
+        return None
+    for pattern, key in _CLICK_MESSAGES:
+        found = re.fullmatch(pattern, message.strip())
+        if found:
+            name, *meant = found.groups()
+            ours = say(key, lang, name=name)
+            if meant and meant[0]:
+                ours += say("error.did_you_mean", lang, names=meant[0])
+            return say("usage.see_help", lang, message=ours, command=named)
     return None
 
 

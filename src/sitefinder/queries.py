@@ -23,7 +23,7 @@ from sitefinder.filters import check_given, typed_options, typed_words
 from sitefinder.models import Place, RankedSite, Resolution, Site, Trial
 from sitefinder.paths import default_sites_path, gazetteer_path
 from sitefinder.status import CLOSED_STATUSES, JOINABLE_FILTER, effective_status, joinable, parse_status_option
-from sitefinder.text import ascii_number, cut, fold, has_cjk, quoted
+from sitefinder.text import ascii_number, clipped, fold, has_cjk, quoted
 from sitefinder.wording import for_trials, language_of, said, say, wants_chinese
 
 if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that resolve a place
@@ -917,7 +917,7 @@ def _sites_named(sites: list[Site], text: str, most: int = 6) -> tuple[str, str]
         lead = lead_contact(site.contacts)
         told = "; ".join(part for part in (site.city, site.nct_id if many_trials else "", lead.name if lead else "")
                          if part)
-        return (facility_zh(site) if has_cjk(text) else "") or f"{cut(site.facility, 60)} ({cut(told, 50)})"
+        return (facility_zh(site) if has_cjk(text) else "") or f"{clipped(site.facility, 60)} ({clipped(told, 50)})"
 
     many_trials = len({site.nct_id for site in sites}) > 1
     shown: list[str] = []

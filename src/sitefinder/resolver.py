@@ -158,12 +158,35 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
     if not localities:
         suggestions = list(dict.fromkeys([*_initials_suggested(text, gazetteer), *_known_heads(text, gazetteer),
                                           *suggestions]))[:3]
+    suggestions = [suggested_place(label, gazetteer) for label in suggestions]
     if localities:  # several, or a spelling of a place too (Agincourt, Audincourt): asked back, never picked
         raise AskedBack(text, [*suggestions, *(f"{place.name}, {place.province or place.country}"
                                                    for place in localities)][:4],
                             hint=said("hint.postal_localities"),
                             lang=lang)
     raise PlaceNotFound(text, suggestions, lang=lang)
+
+
+def suggested_place(label: str, gazetteer: Gazetteer) -> str:
+    """A suggestion ("Guangzhou, Guangdong") as a phrase said in each language (wording.said): in
+    Chinese by its Chinese names where the gazetteer has them (广东广州; 伦敦（London, England）),
+    never the English name alone in a Chinese answer; a label it knows no Chinese for, as it is."""
+    if has_cjk(label) or "," not in label and label.count(" ") > 2:
+        return label
+    from sitefinder.regions import find_province, shown_chinese
+
+    city, _, region = (part.strip() for part in label.partition(","))
+    rows = gazetteer.rows("SELECT p.zh, p.admin1, p.country FROM name n JOIN place p ON p.id = n.place "
+                          "WHERE n.key = ? AND p.zh != '' ORDER BY p.population DESC LIMIT 20", (name_key(city),))
+    for zh, admin1, country in rows:
+        province = find_province(admin1) if country in ("CN", "HK", "MO", "TW") else None
+        if province is not None and (not region or find_province(region) in (province, find_province(country))
+                                     or region in (province.name, province.country)):
+            province_zh = shown_chinese(province)
+            return said("name.either", en=label, zh=zh if zh.startswith(province_zh) else province_zh + zh)
+        if province is None and region and country not in ("CN", "HK", "MO", "TW"):
+            return said("name.either", en=label, zh=f"{zh}（{label}）")
+    return label
 
 
 # A US ZIP code, with or without its four more digits (02115, 02115-1234); any other run of

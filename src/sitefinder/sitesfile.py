@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sitefinder.contacts import contact_records, contacts_from_list, contacts_to_list, stored_text, stored_texts
-from sitefinder.errors import DataFileError
+from sitefinder.errors import DataFileError, MissingInput
 from sitefinder.models import Contact, Site, SiteData
 from sitefinder.status import STATUS_WORDS, normalize_status
 from sitefinder.text import CELL_QUOTE, cell_text, inert_cell, quoted
@@ -82,7 +82,7 @@ def _read_text(path: Path, shown: Path | None = None) -> str:
     try:
         raw = read_bounded(opened, MAX_FILE_BYTES)
     except FileNotFoundError:
-        raise DataFileError(path, key="data.no_sites_file") from None
+        raise MissingInput(path, key="data.no_sites_file") from None  # gone since the option was read
     except IsADirectoryError:
         raise DataFileError(path, key="data.is_directory") from None
     except OSError as exc:

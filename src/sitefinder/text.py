@@ -19,13 +19,22 @@ CJK_SUFFIXES = ("特别行政区", "特別行政區", "自治区", "自治區", 
 _CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 # C0/C1 control characters and the Unicode bidi controls that can reorder a terminal line.
 # Zero-width characters too: in a table they would hide a difference ("Beijing" and "Bei\u200bjing").
-_UNSAFE = [*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0x200B, 0x2010), *range(0x202A, 0x202F),
+# The line and paragraph separators too: a terminal or an editor may break the line at them.
+UNSAFE = _UNSAFE = [*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0x200B, 0x2010), 0x2028, 0x2029, *range(0x202A, 0x202F),
            *range(0x2060, 0x2065), *range(0x2066, 0x206A), 0xFEFF]
 _UNSAFE_TO_SPACE = dict.fromkeys(_UNSAFE, " ")
 _UNSAFE_VISIBLE = {code: (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}") for code in _UNSAFE}
 # Multi-line data (eligibility criteria): line breaks kept, every other control shown. A registry
 # text writes its breaks as \n, \r\n or \r; they become \n before this table applies.
 _UNSAFE_VISIBLE_LINES = {**_UNSAFE_VISIBLE, 0x0A: "\n"}
+# Where registry data enter (an import, an update): the controls that only space or break text
+# (tab, line breaks, NEL, the line and paragraph separators) are a space in a one-line field (a
+# facility's name, a city, a person's name); every other control (ESC, BEL, bidi overrides,
+# zero-width characters) is removed, so that no sites file or trial file holds one.
+_WHITESPACE_CONTROLS = (0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029)
+_ENTERED = {**dict.fromkeys(_UNSAFE), **dict.fromkeys(_WHITESPACE_CONTROLS, " ")}
+# A multi-line field (eligibility criteria) keeps its line breaks, as \n.
+_ENTERED_LINES = {**_ENTERED, 0x0A: "\n", 0x0B: "\n", 0x0C: "\n", 0x85: "\n", 0x2028: "\n", 0x2029: "\n"}
 
 
 def has_cjk(text: str) -> bool:
@@ -126,6 +135,23 @@ def clean_query(text: str) -> str:
     return " ".join(without_controls.split())
 
 
+def entered(text: str) -> str:
+    """A one-line field of imported data, as it is stored: white-space controls (tab, line breaks)
+    are one space, every other control character is removed (see _ENTERED), ends stripped."""
+    if text.isprintable():  # most text: one C loop, nothing to do (U+3000 and U+00A0 are not printable)
+        return text.strip()
+    cleaned = text.translate(_ENTERED)
+    return " ".join(filter(None, cleaned.split(" "))) if cleaned != text else cleaned.strip()
+
+
+def entered_lines(text: str) -> str:
+    """A multi-line field of imported data (eligibility criteria), as it is stored: its line breaks
+    (\\n, \\r\\n, \\r, NEL, U+2028) as \\n, a tab as a space, every other control character removed."""
+    if text.isprintable():
+        return text.strip()
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_ENTERED_LINES).strip()
+
+
 def printable(text: str) -> str:
     """Data text made safe for a terminal: control characters are shown, never interpreted.
 
@@ -165,16 +191,20 @@ def cell_text(cell: str) -> str:
     return cell
 
 
-def cut(text: str, limit: int) -> str:
-    """Text cut to `limit` characters, "…" its last when cut: what a message echoes of data or input."""
+# The most of a text a message echoes (a value it rejects, a URL, what a query left unread).
+ECHO_LIMIT = 60
+
+
+def clipped(text: str, limit: int = ECHO_LIMIT) -> str:
+    """A text a message echoes, cut to `limit` characters (… at the cut)."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def quoted(value: object, limit: int = 60) -> str:
+def quoted(value: object, limit: int = ECHO_LIMIT) -> str:
     """A value quoted for a message, cut to `limit` characters: an error quotes what it rejects,
     never a whole 5,000-character field or a line of another file."""
     text = value if isinstance(value, str) else str(value)
-    return repr(cut(text.replace("\n", " "), limit))
+    return repr(clipped(text.replace("\n", " "), limit))
 
 
 def is_utf8(encoding: str | None) -> bool:
@@ -200,6 +230,18 @@ def _keep_punctuation(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
         else:
             kept.append((joiner, piece))
     return kept
+
+
+# A width below MIN_COLUMNS (0 from a pty that reports its size as 0×0, COLUMNS=0, COLUMNS=5) is no
+# width to lay text out in: it is taken as unknown and DEFAULT_COLUMNS are used, as for a terminal
+# that says nothing; wider than MAX_COLUMNS is laid out MAX_COLUMNS wide (COLUMNS=100000000 would
+# have Rich allocate a line of that many cells). The one rule for tables, maps and notices alike.
+MIN_COLUMNS, DEFAULT_COLUMNS, MAX_COLUMNS = 20, 80, 1000
+
+
+def usable_columns(columns: int) -> int:
+    """The width to lay text out in for a terminal said to be `columns` wide (see MIN_COLUMNS)."""
+    return DEFAULT_COLUMNS if columns < MIN_COLUMNS else min(columns, MAX_COLUMNS)
 
 
 # A space a line is never broken at, in text made for the terminal ("id 27" of a map's legend): the

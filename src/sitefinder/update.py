@@ -28,7 +28,7 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
     updates at once each compare with what the other published and neither's data are lost. A
     copy that cannot be read never blocks its own replacement."""
     from sitefinder.datasets import read_meta, write_dataset, writer_lock
-    from sitefinder.errors import DataFileError
+    from sitefinder.errors import DataFileError, MissingInput
     from sitefinder.importer import _today, fetch_study, import_study, nct_id_of
     from sitefinder.paths import SHIPPED_TRIAL, updated_dataset_dir
     from sitefinder.queries import open_gazetteer, open_sites
@@ -66,8 +66,8 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
         elif (target / "sites.csv").exists() or (target / "sites.csv").is_symlink():
             try:
                 before_trial, before_sites = _read(target / "sites.csv")
-            except DataFileError as exc:
-                notes.append(f"The earlier copy could not be read ({exc}); it is replaced.")
+            except (DataFileError, MissingInput) as exc:  # a broken copy, a link to nothing: replaced
+                notes.append(said("update.earlier_unreadable", problem=phrase_of(exc)))  # said in the answer's language
                 if wanted == SHIPPED_TRIAL:
                     before_trial, before_sites = _read(_shipped_sites())
         elif wanted == SHIPPED_TRIAL:

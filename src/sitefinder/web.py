@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import unquote_plus, urljoin, urlsplit
 
 from sitefinder.errors import NetworkError
+from sitefinder.text import clipped
 
 DEFAULT_TIMEOUT_SECONDS = 10.0
 MAX_TIMEOUT_SECONDS = 3600.0  # an hour: beyond that a socket timeout is no bound at all
@@ -74,8 +75,40 @@ def service_url(variable: str, default: str) -> str:
 
 
 def shown_url(url: str) -> str:
-    """The URL for messages: without any user:password@ in it, and its query as the person typed
-    it ("q=Zzyzx Road 广", not "q=Zzyzx+Road+%E5%B9%BF")."""
+    """The service's host (and port) as a message names it: where to look and what to check, never
+    the whole request (an update of a dataset asks for 2,000 characters of ids at once) nor a
+    user:password@ in it. A URL without a host (a mistyped SITEFINDER_CTGOV_URL) is cut short."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:  # "host:abc": no port to name
+        port = None
+    host = parts.hostname or ""
+    if host:
+        return f"{host}:{port}" if port else host
+    return clipped(url)
+
+
+def os_problem(exc: OSError) -> str:
+    """Why a connection failed, in the catalogue's words where its errno is a common one (a message
+    in Chinese says it in Chinese), else the system's own words, cut short."""
+    import errno
+    import socket
+
+    from sitefinder.wording import said
+
+    if isinstance(exc, socket.gaierror):
+        return said("net.os.unknown_host")
+    known = {errno.ECONNREFUSED: "refused", errno.ENETUNREACH: "no_network", errno.EHOSTUNREACH: "no_host",
+             errno.ECONNRESET: "reset", errno.ETIMEDOUT: "timed_out"}
+    if exc.errno in known:
+        return said(f"net.os.{known[exc.errno]}")
+    return clipped(str(exc.strerror or exc))
+
+
+def url_key(url: str) -> str:
+    """The URL without any user:password@ in it and its query as typed, to key what was asked of it
+    (the geocoder's cache): never written in a message (see shown_url)."""
     parts = urlsplit(url)
     if parts.username is not None or parts.password is not None:
         host = parts.hostname or ""
@@ -109,7 +142,7 @@ def get(url: str, *, max_bytes: int, service: str, headers: dict[str, str] | Non
                 target = urljoin(url, response.getheader("Location") or "")
                 if urlsplit(target).netloc != origin.netloc:
                     raise NetworkError(key="net.redirect_host", service=service, url=shown_url(url),
-                                       host=urlsplit(target).hostname)
+                                       host=clipped(urlsplit(target).hostname or ""))
                 url = target
                 continue
             body = _read_bounded(response, connection, deadline, max_bytes, url, service)
@@ -123,7 +156,7 @@ def get(url: str, *, max_bytes: int, service: str, headers: dict[str, str] | Non
         except http.client.HTTPException as exc:
             raise NetworkError(key="net.broken", service=service, url=shown_url(url), name=type(exc).__name__) from None
         except OSError as exc:
-            raise NetworkError(key="net.unreachable", service=service, url=shown_url(url), what=exc.strerror or exc) from None
+            raise NetworkError(key="net.unreachable", service=service, url=shown_url(url), what=os_problem(exc)) from None
         finally:
             connection.close()
     raise NetworkError(key="net.redirects", service=service, url=shown_url(url), most=MAX_REDIRECTS)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from sitefinder.text import fold, has_cjk
+from sitefinder.text import ECHO_LIMIT, clipped, fold, has_cjk, quoted
 
 LANGUAGES = ("en", "zh")
 
@@ -35,7 +35,8 @@ def _locale_name(environ: Mapping[str, str]) -> str:
 
 
 # `--lang`: the language, and for Chinese which characters: zh those of the locale (Traditional
-# under zh_TW, zh_HK, zh_MO, zh_Hant), zh-CN Simplified, zh-TW Taiwan's Traditional, zh-HK Hong Kong's.
+# under zh_TW, zh_HK, zh_MO, zh_Hant), zh-CN Simplified (every place), zh-TW Taiwan's Traditional,
+# zh-HK Hong Kong's.
 LANG_CHOICES = ("en", "zh", "zh-CN", "zh-TW", "zh-HK")
 
 
@@ -467,9 +468,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "zh": "{option} {path} 是一个目录：请给出其中研究中心 CSV 文件的路径"},
     "usage.sites_dataset_dir": {"en": "{option} {path} is a directory: give its sites CSV file, --sites {file}",
                                 "zh": "{option} {path} 是一个目录：请给出其中的研究中心 CSV 文件，--sites {file}"},
-    "usage.sites_missing": {"en": "{option} {path}: no such file; give the path of a sites CSV file "
+    "usage.sites_missing": {"en": "no such file; give the path of a sites CSV file "
                                   "(sitefinder import … --out DIR writes DIR/sites.csv)",
-                            "zh": "{option} {path}：没有这个文件；请给出研究中心 CSV 文件的路径"
+                            "zh": "没有这个文件；请给出研究中心 CSV 文件的路径"
                                   "（sitefinder import … --out 目录 会写入 目录/sites.csv）"},
     "usage.map_out_empty": {"en": "--out is empty: give a file name ending in .svg or .html, e.g. --out sites.html",
                             "zh": "--out 为空：请给出以 .svg 或 .html 结尾的文件名，例如 --out sites.html"},
@@ -756,12 +757,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                                        "nothing was written",
                                  "zh": "这些研究{where}都没有列出地点，无从查找；未写入任何内容"},
     "import.in_country": {"en": " in {country}", "zh": "在 {country} "},
-    "import.no_file": {"en": "{path}: no such file; give a study JSON file, an export, a folder or zip of NCT*.json "
+    "import.no_file": {"en": "no such file; give a study JSON file, an export, a folder or zip of NCT*.json "
                              "files, or an NCT id with --online",
-                       "zh": "{path}：没有这个文件；请给出研究 JSON 文件、导出文件、包含 NCT*.json 文件的文件夹或 zip，"
+                       "zh": "没有这个文件；请给出研究 JSON 文件、导出文件、包含 NCT*.json 文件的文件夹或 zip，"
                              "或加 --online 给出 NCT 编号"},
-    "import.no_study_file": {"en": "{path}: no such file; give a study JSON file, or an NCT id with --online",
-                             "zh": "{path}：没有这个文件；请给出研究 JSON 文件，或加 --online 给出 NCT 编号"},
+    "import.no_study_file": {"en": "no such file; give a study JSON file, or an NCT id with --online",
+                             "zh": "没有这个文件；请给出研究 JSON 文件，或加 --online 给出 NCT 编号"},
     "import.unreadable": {"en": "{path}: cannot be read ({what})", "zh": "{path}：无法读取（{what}）"},
     "import.no_studies": {"en": "{where}: holds no studies (an empty list, no protocolSection)",
                           "zh": "{where}：不含任何研究（空列表，或没有 protocolSection）"},
@@ -862,19 +863,39 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "zh": "SITEFINDER_TIMEOUT 须为大于 0、不超过 {most:g} 的秒数，例如 10，而不是 {value}"},
     "usage.service_url": {"en": "{variable} must be an http:// or https:// URL such as {default}, not {value}",
                           "zh": "{variable} 须为 http:// 或 https:// 网址，例如 {default}，而不是 {value}"},
-    "net.not_http": {"en": "{service} at {url}: not an http(s) URL", "zh": "{service}（{url}）：不是 http(s) 网址"},
+    # Click's messages, said in the answer's language (process.click_words)
+    "usage.click.missing_argument": {"en": "missing argument {name}", "zh": "缺少参数 {name}"},
+    "usage.click.no_command": {"en": "no such command {name}", "zh": "没有 {name} 这个命令"},
+    "usage.click.missing_option": {"en": "missing option {name}", "zh": "缺少选项 {name}"},
+    "usage.click.needs_value": {"en": "option {name} needs a value", "zh": "选项 {name} 需要一个值"},
+    "usage.click.takes_no_value": {"en": "option {name} takes no value", "zh": "选项 {name} 不接受值"},
+    "net.not_http": {"en": "{service} at {url}: not an http(s) URL; give it an http:// or https:// address",
+                     "zh": "{service}（{url}）：不是 http(s) 网址；请改用 http:// 或 https:// 地址"},
     "net.redirect_host": {"en": "{service} at {url} redirects to another host ({host}); not followed: point sitefinder "
                                 "at the service's own address",
                           "zh": "{service}（{url}）重定向到其他主机（{host}）；未跟随：请让 sitefinder 指向该服务自己的地址"},
-    "net.http_status": {"en": "{service} at {url} answered HTTP {code}", "zh": "{service}（{url}）返回 HTTP {code}"},
-    "net.timeout": {"en": "{service} at {url} did not answer within {seconds:g} s (SITEFINDER_TIMEOUT)",
-                    "zh": "{service}（{url}）在 {seconds:g} 秒内没有回答（SITEFINDER_TIMEOUT）"},
-    "net.broken": {"en": "{service} at {url} sent a broken answer ({name})", "zh": "{service}（{url}）返回了损坏的回答（{name}）"},
-    "net.unreachable": {"en": "cannot reach {service} at {url}: {what}", "zh": "无法连接{service}（{url}）：{what}"},
-    "net.redirects": {"en": "{service} at {url} redirects more than {most} times", "zh": "{service}（{url}）重定向超过 {most} 次"},
+    "net.http_status": {"en": "{service} at {url} answered HTTP {code}; try again later",
+                        "zh": "{service}（{url}）返回 HTTP {code}；请稍后再试"},
+    "net.timeout": {"en": "{service} at {url} did not answer within {seconds:g} s; try again later, or allow it "
+                          "longer with SITEFINDER_TIMEOUT",
+                    "zh": "{service}（{url}）在 {seconds:g} 秒内没有回答；请稍后再试，或用 SITEFINDER_TIMEOUT 延长等待时间"},
+    "net.broken": {"en": "{service} at {url} sent a broken answer ({name}); try again later",
+                   "zh": "{service}（{url}）返回了损坏的回答（{name}）；请稍后再试"},
+    "net.unreachable": {"en": "cannot reach {service} at {url}: {what}; check the network connection and try again",
+                        "zh": "无法连接{service}（{url}）：{what}；请检查网络连接后重试"},
+    # why a connection failed, by its errno (the system's own words, in English, otherwise)
+    "net.os.refused": {"en": "the connection was refused", "zh": "连接被拒绝"},
+    "net.os.no_network": {"en": "the network is unreachable", "zh": "网络不可达"},
+    "net.os.no_host": {"en": "the host is unreachable", "zh": "主机不可达"},
+    "net.os.unknown_host": {"en": "the host name is unknown (no network?)", "zh": "无法解析主机名（可能没有网络）"},
+    "net.os.reset": {"en": "the connection was reset", "zh": "连接被重置"},
+    "net.os.timed_out": {"en": "the connection timed out", "zh": "连接超时"},
+    "net.redirects": {"en": "{service} at {url} redirects more than {most} times; try again later",
+                      "zh": "{service}（{url}）重定向超过 {most} 次；请稍后再试"},
     "net.too_large": {"en": "{service} at {url} sent more than {most} MB; that is not an answer sitefinder expects",
                       "zh": "{service}（{url}）返回了超过 {most} MB 的内容；这不是 sitefinder 预期的回答"},
-    "geocoder.failed": {"en": "the geocoder at {url} failed: {name}", "zh": "在线地理编码服务（{url}）出错：{name}"},
+    "geocoder.failed": {"en": "the geocoder at {url} failed: {name}; try again later, or without --online",
+                        "zh": "在线地理编码服务（{url}）出错：{name}；请稍后再试，或不加 --online"},
     "geocoder.malformed": {"en": "the geocoder at {url} gave a malformed answer ({detail})",
                            "zh": "在线地理编码服务（{url}）的回答格式有误（{detail}）"},
     "geocoder.not_json": {"en": "the geocoder at {url} gave an answer that is not JSON",
@@ -918,6 +939,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.not_placed": {"en": "Not placed (listed, but never ranked by distance): {facility}",
                           "zh": "未能定位（会列出，但不参与距离排序）：{facility}"},
     # what `update` changed
+    "site.from_registry": {"en": "registry", "zh": "登记处给出"},
+    "update.earlier_unreadable": {"en": "The earlier copy could not be read ({problem}); it is replaced.",
+                                  "zh": "先前的副本无法读取（{problem}）；已替换。"},
     "update.unreadable": {"en": "The data in use could not be read ({problem}); they are replaced.",
                           "zh": "当前使用的数据无法读取（{problem}）；已替换。"},
     "update.added": {"en": "added", "zh": "新增"},
@@ -1046,12 +1070,11 @@ def spoken(note: str, lang: str | None) -> str:
 def place_not_found(query: str, suggestions: Sequence[str], hint: str | Said, lang: str | None) -> str:
     """"no place called 'Guangzou' is known; did you mean Guangzhou, Guangdong? (…)", in the answer's
     language (`lang`, else the script of the query): a patient who typed 广洲 reads it in Chinese."""
-    from sitefinder.text import quoted
-
     language = language_of(lang, query)
     message = say("error.no_place", language, query=quoted(query))
     if suggestions:
-        names = list(suggestions) if len(suggestions) == 1 else [f'"{name}"' for name in suggestions]
+        said_in = [spoken(name, language) for name in suggestions]  # a suggestion of the gazetteer's, in Chinese too
+        names = said_in if len(said_in) == 1 else [f'"{name}"' for name in said_in]
         message += say("error.did_you_mean", language, names=tuple(names))
     return message + (say("error.hint", language, hint=hint) if hint else "")
 
@@ -1109,7 +1132,7 @@ def usage_words(message: str, option: str, value: str | None, lang: str = "en",
     the parsing library's ("Input should be a valid number, unable to parse string as a number");
     None when the message is not one of those (then the library's stands). `choices`: the option's
     choices as declared (zh-TW), which some Typer releases write in lower case in their message."""
-    shown = repr(value) if value is not None else say("usage.that", lang)
+    shown = quoted(value) if value is not None else say("usage.that", lang)  # cut: never 3,000 characters back
     # pydantic's words (Typer 0.29+) and Click's (below 0.29): either may be what parsed the value
     if "valid integer" in message or "not a valid int" in message:
         return say("usage.whole_number", lang, option=option, value=shown)
@@ -1168,7 +1191,7 @@ def unknown_option_words(option: str, offered: Sequence[str], command_name: str,
     close = [name for name in offered
              if SequenceMatcher(None, bare, name.lstrip("-").casefold()).ratio() >= CLOSE_OPTION_RATIO]
     meant = say("error.did_you_mean", lang, names=say("error.or", lang).join(close)) if close else ""
-    return say("usage.no_option", lang, option=option, command=command_name, meant=meant)
+    return say("usage.no_option", lang, option=clipped(option), command=command_name, meant=meant)
 
 
 # A command said in Chinese, as a patient may type it (`sitefinder 附近 广州`).
@@ -1194,10 +1217,12 @@ def unknown_command_words(word: str, commands: list[str], rest: Sequence[str] = 
     command the person probably meant, with the rest of what they typed: a command in capitals or
     in Chinese is that command; anything else is a place to look near."""
     if word.lower() in ("help", "-help", "?", "帮助", "幫助"):
-        return say("usage.help_command", lang, word=repr(word))
+        return say("usage.help_command", lang, word=quoted(word))
     if word.lower() in ("version", "-version", "版本"):
-        return say("usage.no_command", lang, word=repr(word), command="sitefinder --version",
+        return say("usage.no_command", lang, word=quoted(word), command="sitefinder --version",
                    commands=", ".join(commands))
     meant, rest = command_meant(word, commands, rest)
     line = command(meant, *rest) if meant in commands else command("near", word, *rest)
-    return say("usage.no_command", lang, word=repr(word), command=line, commands=", ".join(commands))
+    # what was typed is echoed cut short (text.ECHO_LIMIT), the command to run too
+    return say("usage.no_command", lang, word=quoted(word), command=clipped(line, 2 * ECHO_LIMIT),
+               commands=", ".join(commands))

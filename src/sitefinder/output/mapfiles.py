@@ -8,9 +8,9 @@ from pathlib import Path
 from sitefinder.answers import MapResult
 from sitefinder.errors import SitefinderError, UsageError
 from sitefinder.output.views import (NEAR_COLUMNS, TRIAL, Column, answer_footer, columns_in, distance_cell,
-                                     facility_cell, investigator_cell, lang_of, map_title, say, site_trial,
+                                     facility_cell, investigator_cell, lang_of, map_title, origin_words, say, site_trial,
                                      status_cell, trial_cell, where_cells)
-from sitefinder.text import printable, printable_lines
+from sitefinder.text import printable
 
 MAP_FILE_KINDS = (".svg", ".html", ".htm")
 MAP_FILE_ASPECT = 1.6
@@ -60,19 +60,23 @@ def write_map_file(result: MapResult, out: Path, options: str = "") -> None:
         city = where_cells(site, chinese)[0]
         labels.append(SiteLabel(
             text=say("map.label", lang, rank=marker.rank, facility=facility, city=city, km=distance_cell(marker.entry)),
-            details="\n".join(part for part in (
+            # each line made visible apart: a line break of the data is shown, the lines' own are breaks
+            details="\n".join(printable(part) for part in (
                 say("map.details_head", lang, rank=marker.rank, facility=facility_cell(site, chinese), id=site.id),
-                f"{site.city}, {site.province}, {site.country}",
+                # the site's place in the answer's language: 江门、广东 in a Chinese one
+                "、".join(part for part in where_cells(site, chinese, near.provinces) if part) if chinese is not None
+                else f"{site.city}, {site.province}, {site.country}",
                 say("map.details_distance", lang, km=distance_cell(marker.entry),
                     status=status_cell(site, site_trial(near, site), chinese)),
                 say("map.details_investigator", lang, name=contact) if contact else "") if part)))
     footer = [printable(line) for line in answer_footer([entry.site for entry in near.sites], near.trial,
                                                         options=options, lang=lang, answer=near)]
-    labels = [label._replace(text=printable(label.text), details=printable_lines(label.details)) for label in labels]
+    labels = [label._replace(text=printable(label.text), details=label.details) for label in labels]
     title = printable(map_title(near))
+    origin = printable(origin_words(near) if chinese is not None else near.resolution.place.label)
     caption, attribution = say("map.caption", lang), say("map.attribution", lang)
     if out.suffix.lower() == ".svg":
-        text = svg(scene, title, labels, footer=footer, caption=caption, attribution=attribution)
+        text = svg(scene, title, labels, footer=footer, caption=caption, attribution=attribution, origin=origin)
     else:
         rows = [[str(rank), str(entry.site.id), printable(facility_cell(entry.site, chinese)),
                  *map(printable, where_cells(entry.site, chinese, near.provinces)), distance_cell(entry),
@@ -85,7 +89,7 @@ def write_map_file(result: MapResult, out: Path, options: str = "") -> None:
             rows = [[*row[:3], printable(trial_cell(site_trial(near, entry.site))), *row[3:]]
                     for row, entry in zip(rows, near.sites)]
         text = html(scene, title, labels, rows, tuple(column.header for column in columns_in(columns, lang)),
-                    footer=footer, lang=page_language(lang), caption=caption, attribution=attribution)
+                    footer=footer, lang=page_language(lang), caption=caption, attribution=attribution, origin=origin)
     from sitefinder.output.streams import for_people
 
     text = for_people(text)  # Traditional characters where they are chosen: a page people read

@@ -16,14 +16,33 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import IO, Any
 
-from sitefinder.text import inert_cell, is_utf8, printable, wrap_words
+from sitefinder.text import UNSAFE, inert_cell, is_utf8, printable, usable_columns, wrap_words
 
 
 
 def write_json(payload: Any) -> None:
     # JSON's own \u escapes where stdout cannot hold a character: still valid JSON, and the same data.
-    sys.stdout.write(json.dumps(payload, ensure_ascii=not _stdout_is_utf8(), indent=2) + "\n")
+    ensure_ascii = not _stdout_is_utf8()
+    text = json.dumps(payload, ensure_ascii=ensure_ascii, indent=2)
+    sys.stdout.write((text if ensure_ascii else json_escaped(text)) + "\n")
     sys.stdout.flush()
+
+
+# The control characters json leaves as they are (C1, bidi overrides, zero-width ones: it escapes
+# only C0), written as JSON's \u escapes: the data stay the same, and a terminal that shows the
+# JSON is never reordered by them. Outside strings JSON is ASCII, so a whole text can be escaped.
+_JSON_ESCAPES = {code: f"\\u{code:04x}" for code in UNSAFE if code >= 0x7F}
+
+
+def json_escaped(text: str) -> str:
+    """JSON text with the controls json leaves (see _JSON_ESCAPES) as \\u escapes."""
+    return text if text.isascii() and "\x7f" not in text else text.translate(_JSON_ESCAPES)
+
+
+def _escaped_string(text: str) -> str:
+    """json's string escape (not ensuring ASCII), with the controls it leaves escaped too."""
+    encoded = json.encoder.encode_basestring(text)
+    return encoded if encoded.isprintable() else encoded.translate(_JSON_ESCAPES)  # one C loop for most
 
 
 def write_json_streamed(head: Mapping[str, Any], key: str, items: Iterable[Any],
@@ -75,8 +94,7 @@ class IndentedJson:
 
     def __init__(self, ensure_ascii: bool) -> None:
         self.ensure_ascii = ensure_ascii
-        self.string: Callable[[str], str] = (json.encoder.encode_basestring_ascii if ensure_ascii
-                                             else json.encoder.encode_basestring)
+        self.string: Callable[[str], str] = json.encoder.encode_basestring_ascii if ensure_ascii else _escaped_string
         self._heads: dict[tuple[Any, ...], list[str] | None] = {}  # '"key": ' of each key, by an object's keys
 
     def text(self, value: Any, indent: str) -> str:
@@ -102,6 +120,7 @@ class IndentedJson:
         elif kind is int or kind is float or kind is bool or value is None:
             return self._members((value,), indent)[0]
         text = json.dumps(value, ensure_ascii=self.ensure_ascii, indent=2)
+        text = text if self.ensure_ascii else json_escaped(text)
         return text.replace("\n", "\n" + indent)  # no string json.dumps writes holds a raw newline
 
     def _members(self, values: Iterable[Any], inner: str) -> list[str]:
@@ -156,7 +175,8 @@ def csv_cell(value: Any) -> str:
 
 
 # The Traditional characters people's words are shown in ("tw", "hk": output.traditional), or None
-# for the words as written; chosen once a run, at the CLI boundary (process.guarded: `--lang`, the locale).
+# for Simplified ones (output.simplified: Taiwan's, Hong Kong's and Macau's names too); chosen once
+# a run, at the CLI boundary (process.guarded: `--lang`, the locale).
 _script: list[str | None] = [None]
 
 
@@ -171,11 +191,16 @@ def shown_in() -> str | None:
 
 
 def for_people(text: str) -> str:
-    """Text a person reads, in the characters chosen (`show_in`); the table of Traditional
-    characters is read only when they are (not for JSON, CSV, or any other locale)."""
+    """Text a person reads, in the characters chosen (`show_in`): Traditional under a Traditional
+    locale or --lang (the table of Traditional characters is read only then), else Simplified,
+    every place's name included (臺灣臺北 is 台湾台北 for zh-CN). Never for JSON or CSV."""
     script = _script[0]
     if script is None:
-        return text
+        if text.isascii():  # most English: no table looked at
+            return text
+        from sitefinder.output.simplified import simplified
+
+        return simplified(text)
     from sitefinder.output.traditional import convert
 
     return convert(text, script)
@@ -196,8 +221,9 @@ def notice(message: str) -> None:
 
 def notice_width() -> int:
     """The width to wrap notices at on a terminal, as its own wrapping would break words: COLUMNS
-    when it is set, else the terminal's. 0 (one line, not wrapped) when stderr is a file or a pipe:
-    a log or a script reads each notice and error as one line."""
+    when it is set, else the terminal's; 80 when that is 0 or a few columns (a pty that reports
+    0×0: text.usable_columns, as tables are drawn). 0 (one line, not wrapped) when stderr is a file
+    or a pipe: a log or a script reads each notice and error as one line."""
     stream = sys.stderr
     try:
         if stream is None or not stream.isatty():
@@ -213,7 +239,7 @@ def notice_width() -> int:
             columns = os.get_terminal_size(stream.fileno()).columns
         except (AttributeError, OSError, ValueError):
             return 0
-    return min(max(columns, 20), 1000)
+    return usable_columns(columns)
 
 
 def cell_width(text: str) -> int:

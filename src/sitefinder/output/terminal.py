@@ -16,14 +16,11 @@ from rich.console import Console
 from rich.text import Text
 
 from sitefinder.output.views import Column, FieldsView, MapView, TableView
-from sitefinder.text import UNBROKEN_SPACE, is_utf8, printable, printable_lines, wrap_words
+from sitefinder.text import UNBROKEN_SPACE, is_utf8, printable, printable_lines, usable_columns, wrap_words
 
 if TYPE_CHECKING:  # rich.table (and what it imports) only where a table is drawn: a map has none
     from rich.table import Table
 
-# A terminal narrower or wider than this is drawn as if it were this wide: COLUMNS=0 would leave no
-# room at all, and COLUMNS=100000000 would have Rich allocate a line of that many cells.
-MIN_WIDTH, MAX_WIDTH = 20, 1000
 
 
 def console() -> Console:
@@ -37,8 +34,8 @@ def console() -> Console:
     settings: dict[str, Any] = dict(markup=False, emoji=False, highlight=False,
                                     color_system=None if plain else "auto", soft_wrap=False)
     made = Console(**settings)
-    if not MIN_WIDTH <= made.width <= MAX_WIDTH:
-        made = Console(**settings, width=min(max(made.width, MIN_WIDTH), MAX_WIDTH))
+    if usable_columns(made.width) != made.width:  # 0 or a few columns: unknown, 80 (text.MIN_COLUMNS)
+        made = Console(**settings, width=usable_columns(made.width))
     return made
 
 
@@ -68,11 +65,10 @@ def print_trimmed(out: Console, *parts: Any) -> None:
 
 
 def draw(view: TableView | FieldsView | MapView) -> None:
-    from sitefinder.output.streams import for_people, shown_in
+    from sitefinder.output.streams import for_people
     from sitefinder.output.views import written
 
-    if shown_in() is not None:  # Traditional characters: the words before they are measured
-        view = written(view, for_people)
+    view = written(view, for_people)  # in the characters chosen (Traditional, else Simplified), before they are measured
     if isinstance(view, TableView):
         draw_table(view)
     elif isinstance(view, FieldsView):
@@ -184,11 +180,13 @@ def _plain(text: Text | str) -> str:
 def draw_fields(view: FieldsView) -> None:
     """A two-column key/value view, for one site or the trial."""
     out = console()
-    print_trimmed(out, cell(out, view.title, "bold"), _grid(out, view.fields))
+    print_trimmed(out, cell(out, view.title, "bold"), _grid(out, view.fields, view.lines))
 
 
-def _grid(console: Console, fields: Any) -> Table:
-    """Names on the left (bold), values wrapped to what is left of the width."""
+def _grid(console: Console, fields: Any, lines: frozenset[int] = frozenset()) -> Table:
+    """Names on the left (bold), values wrapped to what is left of the width. `lines`: the indexes
+    of the values whose line breaks are breaks (FieldsView.lines); in any other a break is shown
+    as `\\x0a`, as every view shows a control character of the data (text.printable)."""
     from rich.cells import cell_len
     from rich.table import Table
 
@@ -198,9 +196,10 @@ def _grid(console: Console, fields: Any) -> Table:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=False, max_width=max(console.width // 3, 8))
     grid.add_column(overflow="fold")
-    for name, value in fields:
-        # Wrapped here, line by line, so that a phone number is never split (see text.wrap_words).
-        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    for index, (name, value) in enumerate(fields):
+        # Wrapped here, line by line, so that a phone number is never split (see text.wrap_words):
+        # made visible first, so that a control is measured as the characters it is shown as.
+        value = printable_lines(value) if index in lines else printable(value)
         wrapped = "\n".join(part for line in value.split("\n") for part in wrap_words(line, room, cell_len))
         grid.add_row(cell(console, name), cell(console, wrapped, lines=True))
     return grid

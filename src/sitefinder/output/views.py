@@ -82,10 +82,13 @@ class TableView(NamedTuple):
 
 
 class FieldsView(NamedTuple):
-    """A key/value view (one site, the trial); a label of "" continues the line above."""
+    """A key/value view (one site, the trial); a label of "" continues the line above. `lines`: the
+    indexes of the fields whose values are text of several lines (eligibility criteria), whose line
+    breaks are shown as breaks; in every other value a line break is data, shown as `\\x0a` as in a table."""
 
     title: str
     fields: Sequence[tuple[str, str]]
+    lines: frozenset[int] = frozenset()
 
 
 class MapView(NamedTuple):
@@ -460,7 +463,7 @@ def notices(answer: object, options: str = "") -> list[str]:
                          out=answer.sites_path.parent if answer.sites_path else "")] if answer.replaced else [])
         return [*replaced, *(say("import.skipped_notice", answer.lang, line=skipped_line(item, answer.lang))
                   for item in answer.skipped), *unplaced_notices(answer.unplaced, answer.lang),
-                *(say("import.point_set_aside", answer.lang, facility=facility, stated=stated)
+                *(say("import.point_set_aside", answer.lang, facility=facility, stated=regions_in(stated, answer.lang))
                   for facility, stated in answer.points_set_aside),
                 *(say("import.status_unread", answer.lang, who=who, status=quoted(status))
                   for who, status in answer.statuses_unread)]
@@ -473,6 +476,21 @@ def notices(answer: object, options: str = "") -> list[str]:
                 *(say("update.not_returned_notice", answer.lang, nct_id=change.nct_id)
                   for change in answer.trials if not change.found)]
     return []
+
+
+def regions_in(stated: str, lang: str | None) -> str:
+    """Provinces or states as placement names them ("Zhejiang", "Zhejiang or Jiangsu"), in Chinese
+    by their Chinese names where they have one (浙江或江苏): a Chinese notice says no English name
+    of a place that has a Chinese one."""
+    if lang != "zh":
+        return stated
+    from sitefinder.regions import find_province, shown_chinese
+
+    def chinese(part: str) -> str:
+        province = find_province(part)
+        return shown_chinese(province) if province else part
+
+    return say("error.or", lang).join(chinese(part) for part in stated.split(" or "))
 
 
 def empty_list_notices(answer: SiteList, options: str = "") -> list[str]:
@@ -600,8 +618,10 @@ def view(answer: object, canvas: tuple[int, int] = (0, 0), options: str = "") ->
     if isinstance(answer, TrialSummary):
         if answer.trials:
             return trial_list_view(answer, options)
+        fields = trial_fields(answer, options)
         return FieldsView(answer.trial.nct_id or ("试验" if answer.lang == "zh" else "Trial"),
-                          [(label, value) for _, label, value in trial_fields(answer, options)])
+                          [(label, value) for _, label, value in fields],
+                          frozenset(index for index, (key, _, _) in enumerate(fields) if key in MULTILINE_FIELDS))
     if isinstance(answer, BulkResult):
         return import_view(answer)
     if isinstance(answer, UpdateResult):
@@ -740,7 +760,9 @@ def site_view(result: SiteDetail, options: str = "") -> FieldsView:
     coordinates = (f"{site.latitude:.4f}, {site.longitude:.4f}" if site.has_coordinates else say("site.unknown", lang))
     how_near = (say(f"precision.{site.coordinate_precision}", lang) if site.coordinate_precision in PRECISIONS
                 else site.coordinate_precision)
-    precision = ", ".join(part for part in (how_near, site.coordinate_source) if part)
+    # the registry's own point by that word in the answer's language ("registry" is the file's code for it)
+    source = say("site.from_registry", lang) if site.coordinate_source == "registry" else site.coordinate_source
+    precision = ", ".join(part for part in (how_near, source) if part)
 
     def label(key: str) -> str:  # the field's label in the answer's language
         return say(f"label.{key}", lang)
@@ -854,6 +876,10 @@ def trial_fields(summary: TrialSummary, options: str = "") -> list[tuple[str, st
         fields = [(key, INFO_LABELS_ZH["completed" if key == "completion" and finished else key] if label else "",
                    value) for key, label, value in fields]
     return [(key, label, value) for key, label, value in fields if value]
+
+
+# `info`'s fields that are text of several lines, as the registry or a person wrote them.
+MULTILINE_FIELDS = frozenset({"summary", "who_may_join"})
 
 
 def phase_words(phase: str, lang: str = "en") -> str:
@@ -1043,8 +1069,10 @@ def map_view(result: MapResult, columns: int, rows: int, options: str = "") -> M
     footer = [say("map.footer", lang, scale=scale_words(scene, columns, lang), caption=say("map.caption", lang)),
               *answer_footer([e.site for e in near.sites], near.trial, options=options, lang=lang_of(near.chinese),
                              answer=near)]
+    # the place's Chinese names first in a Chinese answer (广东广州 Guangzhou, …), as the title says it
+    origin = origin_words(near) if near.chinese is not None else place.label
     return MapView(map_title(near), scene, columns, rows,
-                   f"{ORIGIN_MARK} {place.label}" + ("" if scene.origin else say("map.outside", lang_of(near.chinese))),
+                   f"{ORIGIN_MARK} {origin}" + ("" if scene.origin else say("map.outside", lang_of(near.chinese))),
                    site_lines, footer)
 
 
