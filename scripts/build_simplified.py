@@ -14,20 +14,18 @@ from __future__ import annotations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE = ROOT / "gazetteer" / "opencc_TSCharacters.txt"
 OUT = ROOT / "data" / "simplified.tsv"
 
 
 def build() -> str:
+    """The table from the gazetteer's own reading of TSCharacters (build_china.simplified_table: a
+    character OpenCC keeps among its forms is listed with it there, and left out here)."""
+    from build_china import simplified_table
+
     lines = ["# Traditional character, its Simplified form (OpenCC's TSCharacters: scripts/build_simplified.py)\n"]
-    with open(SOURCE, encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#") or not line.strip():
-                continue
-            char, forms = line.rstrip("\n").split("\t")
-            simple = forms.split()
-            if char not in simple:
-                lines.append(f"{char}\t{simple[0]}\n")
+    for char, forms in simplified_table():
+        if char not in forms.split():
+            lines.append(f"{char}\t{forms.split()[0]}\n")
     return "".join(lines)
 
 
