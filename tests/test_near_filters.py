@@ -123,3 +123,46 @@ def test_sites_without_coordinates_are_counted_in_the_places_country_only(cli, s
     assert "4 matching sites have no coordinates" in anywhere.stderr
     chinese = cli("near", "广州", "--sites", str(path))
     assert "中国有 1 个符合条件的研究中心没有坐标" in chinese.stderr
+
+
+def test_lists_closed_sites_are_a_notice_as_nears_are(cli, dataset: Path) -> None:
+    table = cli("list", "--sites", str(dataset))
+    document = cli("list", "--sites", str(dataset), "--json").json()
+    assert document["closed_left_out"] > 0
+    note = f"{document['closed_left_out']} closed sites"
+    assert note in table.stderr and note not in table.stdout
+    assert any(note in notice["text"] and notice["key"] == "note.closed_left_out" for notice in document["notices"])
+
+
+def test_map_suggests_map(cli, dataset: Path) -> None:
+    run = cli("map", "Paris", "--sites", str(dataset))
+    assert run.exit_code == 0 and suggested(run.stderr)[0] == "map"
+
+
+@pytest.mark.parametrize("option", [["--limit", "2"], ["--within", "50"]])
+def test_a_regions_answer_says_distance_options_do_not_apply(cli, option: list[str]) -> None:
+    run = cli("near", "山东", *option)
+    every = cli("near", "山东", "--json").json()["sites"]
+    assert run.exit_code == 0 and option[0] in run.stderr and "按到某地的距离" in run.stderr
+    assert len(cli("near", "山东", *option, "--json").json()["sites"]) == len(every)
+
+
+def test_the_hospitals_all_keeps_every_hospital_shown(cli, dataset: Path) -> None:
+    asked = cli("near", "Paris", "--by", "hospital", "--limit", "2", "--sites", str(dataset), "--json")
+    assert asked.json()["closed_left_out"] > 0
+    again = cli(*suggested(asked.stderr), "--json").json()
+    shown = [hospital["facility"] for hospital in asked.json()["hospitals"]]
+    assert set(shown) <= {hospital["facility"] for hospital in again["hospitals"]}
+    assert len(again["hospitals"]) > len(shown)
+
+
+def test_sites_without_their_trials_facts_say_so(cli, dataset: Path, tmp_path: Path) -> None:
+    import shutil
+
+    alone = tmp_path / "sites.csv"
+    shutil.copy(dataset, alone)  # without trials.json beside it
+    for command in (["near", "Paris"], ["list"], ["near", "France"], ["near", "Paris", "--by", "hospital"]):
+        run = cli(*command, "--sites", str(alone), "--all")
+        assert "no facts beside the sites file" in run.stderr, command
+    with_facts = cli("near", "Paris", "--sites", str(dataset))
+    assert "no facts" not in with_facts.stderr

@@ -259,7 +259,7 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
     answer = _answer(sites_path, question)
     shown = len(answer.sites) if isinstance(answer, NearResult) else 0
     wanted = effective_limit(limit, within_km)
-    if answer.closed_left_out and wanted is not None:
+    if answer.closed_left_out and wanted is not None and isinstance(answer, NearResult):
         # --all shows the closed sites counted (closed_left_out) only with room for them beside the
         # sites shown: then it answers exactly those and these
         limit = shown + answer.closed_left_out
@@ -1037,11 +1037,15 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
         result = result._replace(provinces=kept_provinces([entry.site for entry in listings]))
         return HospitalAnswer(result, hospitals)
 
-    asked = typed_options(province=province, country=country, within=within_km, limit=limit, trial=trials,
-                          condition=condition, by="hospital")
     answer = _answer(sites_path, question)
     if isinstance(answer, RegionAnswer):
-        return answer._replace(asked=asked)
+        return answer._replace(asked=typed_options(province=province, country=country, within=within_km, limit=limit,
+                                                   trial=trials, condition=condition, by="hospital"))
+    if answer.near.closed_left_out and wanted is not None:
+        # room in --all for every hospital the closed sites counted may add (one each at the most)
+        limit = len(answer.hospitals) + answer.near.closed_left_out
+    asked = typed_options(province=province, country=country, within=within_km, limit=limit, trial=trials,
+                          condition=condition, by="hospital")
     return answer._replace(near=answer.near._replace(asked=asked))
 
 

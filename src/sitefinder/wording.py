@@ -413,6 +413,15 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "zh": "该试验在该城市没有研究中心；查看最近的：{command}"},
     "notice.city_no_site.many": {"en": "No trial of this dataset has a site in that city; the nearest ones: {command}",
                                  "zh": "本数据集的试验在该城市都没有研究中心；查看最近的：{command}"},
+    "notice.region_no_distance": {
+        "en": "{options} measure from a place: a province or country is answered with all its sites; give a city "
+              "to rank them by distance",
+        "zh": "{options} 按到某地的距离计算：省份或国家会列出其全部研究中心；请给出城市以按距离排序"},
+    "notice.trial_facts_missing": {
+        "en": "{count} trial{s} of these sites {have} no facts beside the sites file ({trials}): their statuses and "
+              "contacts are unknown, not absent; import the studies again",
+        "zh": "这些研究中心中有 {count} 个试验在研究中心文件旁没有试验信息（{trials}）：其状态和联系人不明，并非没有；"
+              "请重新导入这些研究"},
     "notice.filter_alone": {"en": "No site of this trial matches {filter}, whatever the other filters: check it, "
                                   "or see where the sites are with sitefinder info",
                             "zh": "该试验没有符合 {filter} 的研究中心（与其他筛选条件无关）：请检查该条件，"

@@ -428,8 +428,28 @@ def _plural(count: int, word: str) -> str:
 def notices(answer: object, options: str = "") -> list[str]:
     """What the person should know about an answer, said on stderr before it, whatever the format.
     `options`: the options that chose the data, repeated in every command suggested."""
+    said = _notices(answer, options)
+    if isinstance(answer, (MapResult, NearResult, HospitalAnswer, RegionAnswer, SiteList)):
+        said += facts_missing_notices(answer.near if isinstance(answer, (MapResult, HospitalAnswer)) else answer)
+    return said
+
+
+def facts_missing_notices(answer: NearResult | RegionAnswer | SiteList) -> list[str]:
+    """The trials of an answer known by their id alone (a sites file without its trials.json):
+    their statuses and contacts are unknown, said so rather than shown as if there were none."""
+    unknown = [nct_id for nct_id, trial in answer.trials.items()
+               if nct_id and not (trial.brief_title or trial.overall_status or trial.last_update or trial.retrieved)]
+    if not unknown:
+        return []
+    lang = lang_of(answer.chinese)
+    shown = ", ".join(unknown[:5]) + (" …" if len(unknown) > 5 else "")
+    return [say("notice.trial_facts_missing", lang, count=len(unknown), trials=shown,
+                have="have" if len(unknown) != 1 else "has")]
+
+
+def _notices(answer: object, options: str = "") -> list[str]:
     if isinstance(answer, MapResult):
-        return near_notices(answer.near, options)
+        return near_notices(answer.near, options, verb="map")
     if isinstance(answer, NearResult):
         return near_notices(answer, options)
     if isinstance(answer, HospitalAnswer):
@@ -441,11 +461,16 @@ def notices(answer: object, options: str = "") -> list[str]:
         # China's provinces are provinces; a first-level division abroad is said as what it may be
         abroad = answer.kind == "province" and answer.country not in ("", "China")
         kind = say("kind.division" if abroad else f"kind.{answer.kind}", lang)
+        # --limit and --within measure from a point: a region's answer is every site in it, said so
+        distances = ([say("notice.region_no_distance", lang, options=" ".join(
+            option for option in ("--limit", "--within") if option in answer.asked))]
+            if {"--limit", "--within"} & set(answer.asked) else [])
         if answer.sites:
             return [*spoken_notes(answer.notes, lang),  # what else the name means (河北 is also Tianjin's 河北区)
                     say("notice.region_sites." + ("one" if len(answer.sites) == 1 else "many"), lang,
                         query=answer.named, kind=kind, count=len(answer.sites),
-                        command=command("list", f"--{answer.option}", answer.region, options=options)), *closed]
+                        command=command("list", f"--{answer.option}", answer.region, options=options)), *distances,
+                    *closed]
         if answer.status_counts:  # sites there, none with the status asked for
             return [*spoken_notes(answer.notes, lang),
                     say("notice.no_status", lang, counts=status_counts_text(answer.status_counts, lang)),
@@ -453,8 +478,11 @@ def notices(answer: object, options: str = "") -> list[str]:
         return [*spoken_notes(answer.notes, lang),
                 say(for_trials("notice.region_none", answer.many_trials), lang, query=answer.named, kind=kind), *closed]
     if isinstance(answer, SiteList):
+        # the closed sites left out, on stderr as near's (and in JSON's notices): once in the list's footer
+        closed = ([closed_note(answer.closed_left_out, command("list", *answer.asked, "--all", options=options),
+                               lang_of(answer.chinese))] if answer.closed_left_out and answer.sites else [])
         return [*spoken_notes(answer.notes, lang_of(answer.chinese)),
-                *(empty_list_notices(answer, options) if not answer.sites else [])]
+                *(empty_list_notices(answer, options) if not answer.sites else closed)]
     if isinstance(answer, TrialSummary) and not answer.trial.nct_id and not answer.trials:
         lang = answer.lang or "en"
         return [say("info.no_trial_facts", lang, name=answer.sites_name or say("info.the_sites_file", lang))]
@@ -558,7 +586,7 @@ def progress_line(done: int, total: int | None, lang: str | None = None) -> str:
     return say("progress.imported", lang, count=done)
 
 
-def near_notices(result: NearResult, options: str = "") -> list[str]:
+def near_notices(result: NearResult, options: str = "", verb: str = "near") -> list[str]:
     """The notices of `near`, `map` and `--by hospital`, in the answer's language (Chinese for a
     Chinese query): the fixed words around the place typed and the names found."""
     resolution = result.resolution
@@ -578,7 +606,7 @@ def near_notices(result: NearResult, options: str = "") -> list[str]:
                             how="; ".join(dict.fromkeys(hows))))
     if result.closed_left_out:
         messages.append(closed_note(result.closed_left_out,
-                                    command("near", resolution.query.strip(), *result.asked, "--all", options=options),
+                                    command(verb, resolution.query.strip(), *result.asked, "--all", options=options),
                                     lang))
     if result.unplaced:
         many = result.unplaced != 1
@@ -642,14 +670,10 @@ def list_view(answer: SiteList | RegionAnswer, options: str = "") -> View:
     if answer.many_trials:  # every row names its trial
         columns = (*columns[:2], TRIAL, *columns[2:])
         rows = [[*row[:2], trial_cell(site_trial(answer, site)), *row[2:]] for row, site in zip(rows, sites)]
-    # a region's answer (`near Guangdong`) suggests `near` itself with --all; a list suggests list --all
-    closed = ([closed_note(answer.closed_left_out, command("list", *answer.asked, "--all", options=options), lang)]
-              if isinstance(answer, SiteList) and answer.closed_left_out else [])
     title = say("title.list", lang, count=len(sites),
                 of=say("title.of", lang, nct_id=trial.nct_id) if trial.nct_id else "")
     return site_table(title, columns, rows, sites, trial, chinese,
-                      [*closed, *answer_footer(sites, trial, distances=False, options=options, lang=lang,
-                                               answer=answer)],
+                      answer_footer(sites, trial, distances=False, options=options, lang=lang, answer=answer),
                       trial_of=lambda site: site_trial(answer, site))
 
 
