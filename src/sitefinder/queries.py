@@ -646,7 +646,23 @@ def _read_city(text: str, source: MemorySource | IndexedSource, lang: str | None
         if any(fold(name) == key for name in source.cities()):
             return CityFilter(key), True
         raise
-    return CityFilter(key, resolution.place.geonameid), not resolution.notes
+    return CityFilter(key, resolution.place.geonameid, _own_name(resolution)), not resolution.notes
+
+
+def _own_name(resolution: Resolution) -> str:
+    """The folded gazetteer name of a city typed by another of its names (东京: "tokyo"), when that
+    name read alone is this city and no other (泰州's "Taizhou" is 台州's too): else ""."""
+    from sitefinder.resolver import resolve
+
+    place = resolution.place
+    own = fold(place.name)
+    if not own or own == fold(resolution.query) or resolution.alternatives:
+        return ""
+    try:
+        alone = resolve(place.name, open_gazetteer())
+    except SitefinderError:
+        return ""
+    return own if alone.place.geonameid == place.geonameid and not alone.alternatives else ""
 
 
 def site_detail(query: str, sites_path: Path | None = None, lang: str | None = None,

@@ -76,9 +76,14 @@ class CityFilter(NamedTuple):
 
     key: str
     geonameid: int | None = None
+    # the gazetteer city's own name, folded, when the text is another of its names (东京 for the
+    # registry's "Tokyo", whose sites the registry placed, so that no GeoNames id ties them): "" else
+    also: str = ""
 
     def matches(self, site: Site) -> bool:
-        return fold(site.city) == self.key or (self.geonameid is not None and site.geonameid == self.geonameid)
+        written = fold(site.city)
+        return (written == self.key or (bool(self.also) and written == self.also)
+                or (self.geonameid is not None and site.geonameid == self.geonameid))
 
 
 class Candidates(NamedTuple):
@@ -439,12 +444,14 @@ class IndexedSource:
             clauses.append(f"region IN ({', '.join('?' * len(regions))})")
             params.extend(regions)
         if city is not None:
+            spellings = [city.key, *([city.also] if city.also and city.also != city.key else [])]
+            by_name = f"city_key IN ({', '.join('?' * len(spellings))})"
             if city.geonameid is None:
-                clauses.append("city_key = ?")
-                params.append(city.key)
+                clauses.append(by_name)
+                params.extend(spellings)
             else:
-                clauses.append("(city_key = ? OR geonameid = ?)")
-                params.extend([city.key, city.geonameid])
+                clauses.append(f"({by_name} OR geonameid = ?)")
+                params.extend([*spellings, city.geonameid])
         if countries is not None:
             clauses.append(f"area IN ({', '.join('?' * len(countries))})" if countries else "0")
             params.extend(sorted(countries))

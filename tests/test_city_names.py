@@ -1,0 +1,37 @@
+"""`list --city` reads a city's other names as `near` does: 东京 lists the registry's "Tokyo"
+sites, which the registry placed itself (no GeoNames id ties them to the gazetteer's city)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitefinder.models import Site
+
+
+def abroad(site_id: int, city: str, country: str, latitude: float, longitude: float) -> Site:
+    return Site(id=site_id, facility=f"Hospital {site_id}", city=city, province="", country=country,
+                status="RECRUITING", latitude=latitude, longitude=longitude, coordinate_source="registry")
+
+
+@pytest.fixture(params=["memory", "index"])
+def world(request, sites_file, monkeypatch: pytest.MonkeyPatch):
+    if request.param == "index":
+        monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
+    return sites_file(abroad(1, "Tokyo", "Japan", 35.68, 139.69), abroad(2, "Tokyo", "Japan", 35.7, 139.7),
+                      abroad(3, "Seoul", "Korea, Republic of", 37.56, 126.97), abroad(4, "Osaka", "Japan", 34.69, 135.5),
+                      abroad(5, "Taizhou", "China", 28.66, 121.42))
+
+
+@pytest.mark.parametrize("typed, written", [("东京", "Tokyo"), ("東京", "Tokyo"), ("首尔", "Seoul"), ("大阪", "Osaka")])
+def test_a_citys_chinese_name_lists_the_registrys_sites(cli, world, typed: str, written: str) -> None:
+    by_chinese = cli("list", "--city", typed, "--sites", str(world), "--json")
+    by_english = cli("list", "--city", written, "--sites", str(world), "--json")
+    assert by_chinese.exit_code == by_english.exit_code == 0, by_chinese.stderr
+    ids = [site["id"] for site in by_english.json()["sites"]]
+    assert ids and [site["id"] for site in by_chinese.json()["sites"]] == ids
+
+
+def test_a_name_of_two_cities_is_not_widened_to_the_others_sites(cli, world) -> None:
+    """泰州 (Jiangsu) is not the registry's "Taizhou" of Zhejiang (台州): the name alone is no tie."""
+    run = cli("list", "--city", "泰州", "--sites", str(world), "--json")
+    assert run.exit_code == 1 and run.json()["sites"] == []
