@@ -316,8 +316,11 @@ def _province_from_capital(region: RegionAnswer, sites_path: Path | None) -> Nea
             return region
         ranked = rank_sites(resolution.place, [site for site in region.sites if site.has_coordinates],
                             limit=len(region.sites))
+        place = resolution.place
+        chinese = open_gazetteer().chinese_name(place.geonameid) if place.geonameid else ""
         note = said("notice.region_city" if region.kind == "region" else "notice.province_capital",
-                    query=region.named, count=len(ranked), capital=resolution.place.name)
+                    query=region.named, count=len(ranked), capital=said("name.either", en=place.name,
+                                                                        zh=chinese or place.name))
         return NearResult(resolution=resolution._replace(notes=(note,)), sites=ranked, trial=region.trial,
                           considered=len(region.sites), chinese=region.chinese, closed_left_out=region.closed_left_out,
                           trials=region.trials, many_trials=region.many_trials)

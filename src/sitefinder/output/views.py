@@ -598,11 +598,13 @@ def near_notices(result: NearResult, options: str = "", verb: str = "near") -> l
         for other in contenders(resolution):  # every real contender (Cambridge: Massachusetts and Ontario)
             where = other.province or other.country
             if (where, other.country) != (used.province or used.country, used.country):
-                hows.append(say("notice.ambiguous.where", lang, where=where, name=other.name))
+                hows.append(say("notice.ambiguous.where", lang, where=regions_in(where, lang), name=other.name))
             else:  # both in one state (two Newports in England): only the coordinates tell them apart
                 hows.append(say("notice.ambiguous.coordinates", lang, latitude=other.latitude,
                                 longitude=other.longitude))
-        messages.append(say("notice.ambiguous", lang, query=resolution.query.strip(), used=used.label,
+        # in Chinese, the place used as its Chinese name says it (广西南宁, not "Nanning, Guangxi")
+        shown = result.chinese.place if lang == "zh" and result.chinese and result.chinese.place else used.label
+        messages.append(say("notice.ambiguous", lang, query=resolution.query.strip(), used=shown,
                             how="; ".join(dict.fromkeys(hows))))
     if result.closed_left_out:
         messages.append(closed_note(result.closed_left_out,
