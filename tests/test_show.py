@@ -281,3 +281,13 @@ def test_info_of_what_is_no_nct_id_says_what_one_is_not_a_look_alike(cli, typed:
     run = cli("info", typed)
     assert run.exit_code == 2
     assert "NCT and 8 digits" in run.stderr and "looks like" not in run.stderr
+
+
+def test_an_ambiguous_show_in_chinese_tells_its_choices_apart_too(cli) -> None:
+    every = cli("list", "--all", "--json").json()["sites"]
+    twice = [site for site in every if site["facility"] == "Hunan Cancer Hospital"]
+    assert len(twice) == 2
+    run = cli("show", "湖南肿瘤医院")
+    assert run.exit_code == 2
+    for site in twice:
+        assert f"{site['id']} {site['facility_zh']}（{site['investigators'][0]['name']}）" in run.stderr

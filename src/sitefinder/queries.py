@@ -934,9 +934,12 @@ def _sites_named(sites: list[Site], text: str, most: int = 6) -> tuple[str, str]
         # what tells two listings of one hospital apart (two trials, two departments): the city,
         # the trial of a dataset of many, the lead investigator; each cut, as any echoed data
         lead = lead_contact(site.contacts)
-        told = "; ".join(part for part in (site.city, site.nct_id if many_trials else "", lead.name if lead else "")
-                         if part)
-        return (facility_zh(site) if has_cjk(text) else "") or f"{clipped(site.facility, 60)} ({clipped(told, 50)})"
+        zh = facility_zh(site) if has_cjk(text) else ""
+        told = ("；" if zh else "; ").join(part for part in (
+            "" if zh else site.city, site.nct_id if many_trials else "", lead.name if lead else "") if part)
+        if zh:  # its Chinese name, which names its city
+            return f"{zh}（{clipped(told, 50)}）" if told else zh
+        return f"{clipped(site.facility, 60)} ({clipped(told, 50)})"
 
     many_trials = len({site.nct_id for site in sites}) > 1
     shown: list[str] = []
@@ -945,7 +948,7 @@ def _sites_named(sites: list[Site], text: str, most: int = 6) -> tuple[str, str]
             break
         shown.append(f"{site.id} {named(site)}")
     more = said("error.and_more", count=len(sites) - len(shown)) if len(sites) > len(shown) else ""
-    return "; ".join(shown), more
+    return ("；" if has_cjk(text) else "; ").join(shown), more
 
 
 MAX_NAMED_CHARS = 300  # of the sites an error names: with its other words, under 600 characters
