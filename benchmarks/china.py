@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from sitefinder.china import bare_forms, division_level, official_short  # noqa: E402
+from sitefinder.china import bare_forms, division_level, official_short, short_name  # noqa: E402
 from sitefinder.distance import sphere_km  # noqa: E402
 from sitefinder.errors import RegionNotPlace, SitefinderError  # noqa: E402
 from sitefinder.gazetteer import Gazetteer  # noqa: E402
@@ -104,6 +104,11 @@ def forms(row: dict, by_code: dict[str, dict], gazetteer: Gazetteer) -> dict[str
         if english_name and parent:
             result["X District, City"] = f"{english_name}, {parent[0][0]}"
             result["X District, City, PRC"] = f"{english_name}, {parent[0][0]}, P.R. China"  # as an English address ends
+        if chain:  # one character wrong, missing or doubled in the prefecture, then in the province
+            for kind, slipped in slips(prefecture["name"], gazetteer).items():
+                result[f"chain, city {kind}"] = province["name"] + slipped + name
+            for kind, slipped in slips(province["name"], gazetteer).items():
+                result[f"chain, province {kind}"] = slipped + prefecture["name"] + name
     elif level == "prefecture" and province["name"] != name:
         result["chain"] = province["name"] + name
     if result["pinyin"]:  # ü as a Chinese keyboard types it, v (lvliang 吕梁, lvchun 绿春), where its pinyin has ü
@@ -112,6 +117,25 @@ def forms(row: dict, by_code: dict[str, dict], gazetteer: Gazetteer) -> dict[str
         result["traditional"] = traditional(name) if traditional(name) != name else ""
         result["traditional chain"] = traditional(result["chain"]) if traditional(result["chain"]) != result["chain"] else ""
     return result
+
+
+def slips(name: str, gazetteer: Gazetteer) -> dict[str, str]:
+    """`name` as typed with one slip, where its core (without the level word) is two characters or
+    more: a character replaced by another of the same sound (广洲 for 广州, as a pinyin keyboard
+    errs), else by 口; one left out; one typed twice. The slipped character is the core's last."""
+    core = short_name(name)
+    if len(core) < 2:
+        return {}
+    at = len(core) - 1
+    char = core[at]
+    spoken = gazetteer.rows("SELECT readings FROM pinyin WHERE char = ?", (char,))
+    sounds = set(spoken[0][0].split()) if spoken else set()
+    alike = [other for other, readings in gazetteer.rows(
+        "SELECT char, readings FROM pinyin WHERE readings = ? ORDER BY char", (" ".join(sorted(sounds)),))
+        if other != char and other not in name]
+    wrong = alike[len(name) % len(alike)] if alike else "口"
+    return {"wrong": name[:at] + wrong + name[at + 1:], "missing": name[:at] + name[at + 1:] if len(name) > 2 else "",
+            "doubled": name[:at] + char + name[at:]}
 
 
 def taiwan_townships() -> list[dict]:

@@ -180,6 +180,7 @@ class Division(NamedTuple):
 class _Chain(NamedTuple):
     divisions: tuple[Division, ...]
     used: int  # characters of the query read
+    starts: tuple[int, ...] = ()  # where each division's name began
 
 
 def _divisions(gazetteer: Gazetteer, keys: Iterable[str]) -> dict[str, list[Division]]:
@@ -218,7 +219,7 @@ def _chains(text: str, gazetteer: Gazetteer) -> list[_Chain]:
                 position + 2, min(len(text), position + MAX_KEY_CHARS) + 1)))
         return cache[position]
 
-    def walk(position: int, chain: tuple[Division, ...], steps: list[int]) -> None:
+    def walk(position: int, chain: tuple[Division, ...], starts: tuple[int, ...], steps: list[int]) -> None:
         steps[0] += 1
         if steps[0] > 400:  # bounded: a chain is at most four divisions deep
             return
@@ -227,11 +228,11 @@ def _chains(text: str, gazetteer: Gazetteer) -> list[_Chain]:
             for division in divisions:
                 if not chain or _inside(division, chain[-1]):
                     extended = True
-                    walk(position + len(key), (*chain, division), steps)
+                    walk(position + len(key), (*chain, division), (*starts, position), steps)
         if not extended and chain:
-            best.append(_Chain(chain, position))
+            best.append(_Chain(chain, position, starts))
 
-    walk(0, (), [0])
+    walk(0, (), (), [0])
     if not best:
         return []
     top = max((chain.used, len(chain.divisions)) for chain in best)
@@ -671,10 +672,71 @@ def _top_slips(reading: str, gazetteer: Gazetteer) -> list[tuple[Division, str]]
     return _slips_among([Division(*row) for row in rows], reading, gazetteer)
 
 
+def _one_edit(typed: str, form: str) -> bool:
+    """Whether `typed` is `form` with one character wrong, left out or typed twice (广洲市, 广市, 广州州市)."""
+    if typed == form or abs(len(typed) - len(form)) > 1:
+        return False
+    if len(typed) == len(form):
+        return sum(a != b for a, b in zip(typed, form)) == 1
+    shorter, longer = sorted((typed, form), key=len)
+    return any(longer[:at] + longer[at + 1:] == shorter for at in range(len(longer)))
+
+
+def _within(parent: Division | None, gazetteer: Gazetteer) -> list[Division]:
+    """The divisions inside `parent`; for none, those an address begins with (provinces, prefecture-level cities)."""
+    columns = "code, name, level, parent, province, english, latitude, longitude, place, population"
+    if parent is None:
+        return [Division(*row) for row in gazetteer.rows(
+            f"SELECT {columns} FROM cn_division WHERE level IN ('province', 'prefecture')")]
+    rows = gazetteer.rows(f"SELECT {columns} FROM cn_division WHERE substr(code, 1, 2) = ?", (parent.code[:2],))
+    return [d for d in (Division(*row) for row in rows) if _inside(d, parent)]
+
+
+def _relooked(reading: str, chains: list[_Chain], gazetteer: Gazetteer) -> tuple[str, str, str] | None:
+    """A slip of one character, wrong, left out or typed twice, in any division of an address chain
+    (广东省广州州市天河区, 河北省石家市长安区, 内蒙古自治呼和浩特市新城区, 河省石家庄市): read again from where
+    each division began and where the reading stopped, with a division of that place one slip from
+    what was typed there. Accepted only when the chain confirms it: the text so written reads on,
+    into a division inside the corrected one, named in full or ending the text (a street after it is
+    no confirmation: 天河路 is no 天河区). As _confirmed_slip's (text so written, part typed, part as
+    it should be); None when none is confirmed, or several that answer differently."""
+    places: dict[tuple[int, str], Division | None] = {(0, ""): None}
+    for chain in chains:
+        for position, parent in zip((*chain.starts, chain.used), (None, *chain.divisions)):
+            places.setdefault((position, parent.code if parent else ""), parent)
+    found: list[tuple[int, str, str, str, str]] = []  # (characters read, deepest's code, fixed, typed, form)
+    for (position, _), parent in places.items():
+        rest = reading[position:]
+        named = set(_divisions(gazetteer, (rest[:end] for end in range(2, min(len(rest), MAX_KEY_CHARS) + 1))))
+        for division in _within(parent, gazetteer):
+            for form in {division.name, *bare_forms(division.name, division.level)}:
+                for length in {len(form) - 1, len(form), len(form) + 1}:
+                    typed = rest[:length]
+                    if len(typed) != length or typed in named or not _one_edit(typed, form):
+                        continue  # 广西 is a province, no slip for 广东: said by _in_another_province
+                    fixed = reading[:position] + form + rest[length:]
+                    for chain in _chains(fixed, gazetteer):
+                        at = [i for i, d in enumerate(chain.divisions[:-1]) if d.code == division.code
+                              and chain.starts[i] == position]
+                        if at and (chain.used == len(fixed) or chain.divisions[at[0] + 1].form == "full"):
+                            found.append((chain.used - len(form) + length, chain.divisions[-1].code, fixed, typed, form))
+                            break
+    if not found:
+        return None
+    most = max(item[0] for item in found)
+    best = [item for item in found if item[0] == most]
+    if len({item[1] for item in best}) > 1:
+        return None  # two corrections, two places: asking is better than guessing
+    # the name in full where it fits as well (石家市: 石家庄市, not 石家庄 and 市 after it)
+    _, _, fixed, typed, form = min(best, key=lambda item: (-len(item[4]), -len(item[3]), item[2]))
+    return fixed, typed, form
+
+
 def _corrected(query: str, fixed: str, typed: str, form: str, gazetteer: Gazetteer, preferred: frozenset[int],
                lang: str) -> Resolution | None:
-    """The answer of a chain whose slip the chain confirms (_confirmed_slip), saying what was read so."""
-    resolution = _resolve_hanzi(query, fixed, gazetteer, preferred, lang)
+    """The answer of a chain whose slip the chain confirms (_confirmed_slip, _relooked), saying what
+    was read so; one slip only is ever corrected."""
+    resolution = _resolve_hanzi(query, fixed, gazetteer, preferred, lang, slipped=True)
     if resolution is None:
         return None
     note = say("notice.china.slip_read", lang, typed=typed, form=form, fixed=fixed)
@@ -694,7 +756,7 @@ def _without_postcode(parts: list[str]) -> list[str]:
 
 
 def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int], lang: str,
-                   area: str = "") -> Resolution | None:
+                   area: str = "", slipped: bool = False) -> Resolution | None:
     parts = _without_postcode(_without_country([part for part in text.translate(_SEPARATORS).split(",") if part]))
     if not parts or not any(has_cjk(part) for part in parts):
         return None
@@ -719,6 +781,10 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
             confirmed = _confirmed_slip("", reading, _top_slips(reading, gazetteer), gazetteer)
             if confirmed is not None:
                 return _corrected(query, *confirmed, gazetteer, preferred, lang)
+        for reading in typed if not slipped else []:  # 河省石家庄市: a character left out of the first
+            confirmed = _relooked(reading, [], gazetteer)
+            if confirmed is not None:
+                return _corrected(query, *confirmed, gazetteer, preferred, lang)
         return None
     reading, chains = max(found, key=lambda item: (item[1][0].used == len(item[0]), item[1][0].used))
     if reading not in typed and _a_local_name(readings[0], gazetteer):
@@ -728,6 +794,8 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
     if rest:
         slips = [slip for chain in chains for slip in _slips(chain.divisions[-1], rest, gazetteer)]
         confirmed = _confirmed_slip(used, rest, sorted(slips, key=lambda item: -len(item[1])), gazetteer)
+        if confirmed is None and not slipped:
+            confirmed = _relooked(reading, chains, gazetteer)
         if confirmed is not None:
             return _corrected(query, *confirmed, gazetteer, preferred, lang)
         slip = _slip_error(text, reading, used, chains, gazetteer, lang)
