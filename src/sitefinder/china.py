@@ -15,6 +15,7 @@ are ranked by one rule, stated in `_rank`, and always answered with a notice nam
 from __future__ import annotations
 
 import itertools
+import re
 import weakref
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
@@ -55,6 +56,7 @@ ETHNIC = ("汉", "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布�
 LEVEL_WORDS = {"区": (" District", "qu"), "县": (" County", "xian"), "市": (" City", "shi"),
                "旗": (" Banner", "qi"), "州": (" Prefecture", "autonomousprefecture", "zhou"),
                "盟": (" League", "meng"), "省": (" Province", "sheng")}
+_SIMPLIFIED_LEVELS = str.maketrans({"區": "区", "縣": "县"})  # Taiwan's, Hong Kong's and Macau's level words
 _AUTONOMOUS = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
 _DROPPED = ("特别行政区", "自治区", "地区", "林区", "特区", "新区", "行政区", "省", "市", "区", "县", "旗", "盟",
             "區", "縣", "鄉", "鎮", "乡", "镇")  # the last six: Taiwan's (萬華區, 嘉義縣, 竹東鎮, 峨眉鄉)
@@ -65,7 +67,7 @@ _LEVEL_ORDER = {"prefecture": 0, "county": 1, "province": 2}
 # sihu, Tongyong Pinyin for 西湖, after 四湖鄉 whose pinyin it is), another reading of its characters
 # or of its seat, then a name it had before the changes of 1990-2020 (former: 闸北区 is now 静安区).
 # A query written as Wade-Giles is written (Lin-kou, hyphened) reads Wade-Giles first.
-_FORM_ORDER = {"full": 0, "bare": 1, "latin": 2, "suffixed": 3, "wadegiles": 4, "tongyong": 4, "alias": 5, "former": 6}
+_FORM_ORDER = {"full": 0, "bare": 1, "latin": 2, "exonym": 2, "suffixed": 3, "wadegiles": 4, "tongyong": 4, "alias": 5, "former": 6}
 _WADE_GILES_FIRST = {**_FORM_ORDER, "wadegiles": -1}
 _ROMANISATIONS = frozenset(("wadegiles", "tongyong"))  # their names: the catalogue's notice.china.<form>
 
@@ -148,14 +150,17 @@ def bare_forms(name: str, level: str) -> set[str]:
 
 
 def latin_forms(spoken: str, name: str) -> list[str]:
-    """Folded Latin keys: "tianhe", "tianhedistrict", "tianhequ"; "kunshancity", "kunshanshi"."""
+    """Folded Latin keys: "tianhe", "tianhedistrict", "tianhequ"; "kunshancity", "kunshanshi";
+    Taiwan's and Hong Kong's level words in Traditional alike (新竹縣: "xinzhuxian", "xinzhucounty")."""
+    name = name.translate(_SIMPLIFIED_LEVELS)
     # 新区 only where 新 is no part of the name spoken (清新区 is Qingxin District)
-    suffix = next((s for s in ("自治州", "自治县", "自治旗", "林区", "特区", "地区", "新区", *LEVEL_WORDS)
+    suffix = next((s for s in ("自治区", "自治州", "自治县", "自治旗", "林区", "特区", "地区", "新区", *LEVEL_WORDS)
                    if name.endswith(s) and not (s == "新区" and spoken.endswith("xin"))), "")
     # 新区, a "new area" (浦东新区 "Pudong New Area", 滨海新区 "Binhai New Area"), as English writes it
     words = {"新区": ("newarea", "newdistrict", "xinqu", "district", "qu"),
              "自治州": ("autonomousprefecture", "prefecture", "zhou"), "自治县": ("autonomouscounty", "county", "xian"),
-             "自治旗": ("autonomousbanner", "banner", "qi"), "林区": ("forestrydistrict", "linqu", "district"),
+             "自治旗": ("autonomousbanner", "banner", "qi"),
+             "自治区": ("autonomousregion", "region", "zizhiqu", "district", "qu"), "林区": ("forestrydistrict", "linqu", "district"),
              "特区": ("specialdistrict", "tequ", "district"), "地区": ("prefecture", "diqu", "region")}.get(
         suffix, tuple(fold(word) for word in LEVEL_WORDS.get(suffix, ())))
     return [spoken, *(spoken + word for word in words)]
@@ -435,9 +440,9 @@ def spells_a_division(key: str, gazetteer: Gazetteer) -> bool:
 
 def own_pinyin(key: str, gazetteer: Gazetteer) -> bool:
     """Whether `key` (folded Latin) is a division's own pinyin or English name as written alone
-    ("wuchang": 武昌区 and 五常市), not with a level word (nanfengxian) nor an alias."""
+    ("wuchang": 武昌区 and 五常市; "korla", its exonym), not with a level word (nanfengxian) nor an alias."""
     return gazetteer.has_china() and bool(gazetteer.rows(
-        "SELECT 1 FROM cn_key WHERE key = ? AND form = 'latin' LIMIT 1", [key]))
+        "SELECT 1 FROM cn_key WHERE key = ? AND form IN ('latin', 'exonym') LIMIT 1", [key]))
 
 
 def _distinct_from_leader(leader: Division, others: list[Division], gazetteer: Gazetteer) -> list[Division]:
@@ -974,9 +979,16 @@ CHINA_WORDS = frozenset(("china", "prc", "prchina", "peoplesrepublicofchina", "t
 
 def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int], lang: str,
                    area: str = "") -> Resolution | None:
+    text = _unabbreviated(text)
     parts = [part.strip() for part in text.translate({ord("，"): ","}).split(",") if part.strip()]
     if not parts:
         return None
+    # Divisions each inside the one before, every word read by its own pinyin or English: the
+    # Chinese order is the reading ("Wuhai, Hainan" is 海南区 of Wuhai, not Wuhai said to be in Hainan;
+    # "Huangshan, Tunxi" 屯溪区 of Huangshan, not Huangshan in a city of which Tunxi is an old name)
+    chained = _latin_chain(query, text, gazetteer, preferred, lang, area, strict=True)
+    if chained is not None:
+        return chained
     readings = [(parts[0], parts[1:])]
     words = text.split()
     if len(parts) == 1 and len(words) > 1:
@@ -1048,9 +1060,101 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
         if leader.form in _ROMANISATIONS and (not own_name or own or any(c.code != leader.code for c in candidates)):
             notes.insert(0, say("notice.china.romanisation", lang, head=head, used=_label(ranked[0], gazetteer),
                                 style=say(f"notice.china.{ranked[0].form}", lang)))
+        if leader.form == "exonym":  # Korla, Golmud: the official name shown back, 库尔勒市
+            notes.insert(0, say("notice.china.exonym", lang, head=head, used=_label(leader, gazetteer)))
         resolution = _answer(query, ranked, gazetteer, notes, lang, key=key if not qualifiers else "")
         return resolution._replace(alternatives=(*resolution.alternatives, *own[:2])) if own else resolution
-    return None
+    return _latin_chain(query, text, gazetteer, preferred, lang, area)
+
+
+# Level words as an English address shortens them: "Tianhe Dist.", "Kunshan Cty", "Aba Pref."
+LEVEL_ABBREVIATIONS = {"dist": "District", "distr": "District", "cty": "County", "cnty": "County",
+                       "pref": "Prefecture"}
+_ABBREVIATED = re.compile(r"\b(" + "|".join(LEVEL_ABBREVIATIONS) + r")\b\.?", re.IGNORECASE)
+MAX_NAME_WORDS = 6  # "Enshi Tujia and Miao Autonomous Prefecture"
+MIN_LOOSE_LETTERS = 3  # a word of one or two letters (GZ, BJ) is never a place in a chain
+
+
+def _latin_words(text: str) -> list[tuple[str, bool]]:
+    """The words of a Latin address, each with whether a comma came before it."""
+    return [(word, number > 0 and at == 0) for number, part in enumerate(text.translate({ord("，"): ","}).split(","))
+            for at, word in enumerate(part.split())]
+
+
+def _unabbreviated(text: str) -> str:
+    """Level words written in full: "Tianhe Dist." → "Tianhe District"."""
+    return _ABBREVIATED.sub(lambda match: LEVEL_ABBREVIATIONS[match.group(1).lower()], text)
+
+
+def _latin_chain(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int], lang: str,
+                 area: str = "", strict: bool = False) -> Resolution | None:
+    """A Latin address of divisions each inside the one before, in the Chinese order from its start
+    ("Guangdong Guangzhou Tianhe", "Guangzhou, Tianhe", "Jiangsu Suzhou Kunshan City") or in the
+    English order from its end ("123 Tiyu West Road, Tianhe District, Guangzhou"); what lies beyond
+    the deepest division (a street, a number) is said unread. Two divisions or more, or one written
+    with its level word ("Tianhe District Tiyu West Road 123"): a single pinyin word beside a street
+    is too loose a reading. Each name is whole words of three letters or more, never across a comma.
+    `strict`: only a chain of two divisions or more that reads every word, each by its own name
+    (pinyin or English, with or without its level word); else also by another name (Lu'an, as
+    typed, is 六安's alias luan), which the chain confirms."""
+    words = _latin_words(text)
+    while words and fold(words[0][0]) in CHINA_WORDS:  # "China, Guangzhou, Tianhe"
+        words = words[1:]
+    while words and fold(words[-1][0]) in CHINA_WORDS:
+        words = words[:-1]
+    if len(words) < 2:
+        return None
+    forms = ("latin", "exonym", "suffixed") if strict else ("latin", "exonym", "suffixed", "alias", "wadegiles", "tongyong")
+    found: dict[str, list[Division]] = {}
+
+    def named(start: int, end: int) -> list[Division]:
+        key = fold(" ".join(word for word, _ in words[start:end]))
+        if key not in found:
+            found[key] = [d for d in _divisions(gazetteer, [key]).get(key, []) if d.form in forms] \
+                if len(key) >= MIN_LOOSE_LETTERS and key.isascii() else []
+        return found[key]
+
+    def runs(position: int, forwards: bool) -> Iterable[tuple[int, int]]:
+        """(start, end) of the names that could begin (forwards) or end at `position`, longest first."""
+        for size in range(min(MAX_NAME_WORDS, len(words) - position if forwards else position), 0, -1):
+            start, end = (position, position + size) if forwards else (position - size, position)
+            if not any(comma for _, comma in words[start + 1:end]):  # a name never runs across a comma
+                yield start, end
+
+    best: list[tuple[int, bool, tuple[Division, ...]]] = []  # (words read, forwards, the chain)
+
+    def walk(position: int, chain: tuple[Division, ...], forwards: bool, read: int) -> None:
+        extended = False
+        for start, end in runs(position, forwards):
+            for division in named(start, end):
+                if not chain or _inside(division, chain[-1]):
+                    extended = True
+                    walk(end if forwards else start, (*chain, division), forwards, read + end - start)
+        if not extended and chain:
+            best.append((read, forwards, chain))
+
+    walk(0, (), True, 0)
+    walk(len(words), (), False, 0)
+    best = [(read, forwards, chain) for read, forwards, chain in best if chain[-1].level != "province"
+            and (len(chain) >= 2 or chain[-1].form == "suffixed" and not strict) and (read == len(words) or not strict)]
+    if not best:
+        return None
+    top = max((read, len(chain)) for read, _, chain in best)
+    chains = [(forwards, chain) for read, forwards, chain in best if (read, len(chain)) == top]
+    if any(d.form != "alias" for _, chain in chains for d in chain):  # its own names before another's
+        chains = [(forwards, chain) for forwards, chain in chains if all(d.form != "alias" for d in chain)] or chains
+    ranked = _rank([chain[-1] for _, chain in chains], preferred, area=area)
+    read, forwards = top[0], chains[0][0]
+    used, unread = (words[:read], words[read:]) if forwards else (words[len(words) - read:], words[:len(words) - read])
+    rest = _as_typed(unread)
+    key = "notice.china.rest_ignored" if forwards else "notice.china.rest_before_ignored"
+    notes = [say(key, lang, used=_as_typed(used), english=ranked[0].english, rest=rest)] if rest else []
+    return _answer(query, ranked, gazetteer, notes, lang)
+
+
+def _as_typed(words: list[tuple[str, bool]]) -> str:
+    """Words of _latin_words written back, with their commas."""
+    return "".join((", " if comma and at else " " if at else "") + word for at, (word, comma) in enumerate(words))
 
 
 def _cut_short(division: Division, key: str, gazetteer: Gazetteer) -> bool:
