@@ -73,3 +73,22 @@ def test_the_exonyms_agree_with_geonames() -> None:
 
 def _km_between(place, row: dict) -> float:
     return sphere_km(place.latitude, place.longitude, float(row["latitude"]), float(row["longitude"]))
+
+
+@pytest.mark.parametrize("typed", ["Sé", "sé", "Sé, Macau", "Sé Parish"])
+def test_macau_s_parish_of_two_letters_with_its_accent(typed: str) -> None:
+    row = next(row for row in LOCAL if row["english"].startswith("Se|"))
+    assert _km(resolve(typed, open_gazetteer()), row) <= 25.0
+
+
+@pytest.mark.parametrize("typed", ["Sé", "Åre", "Mü"])
+def test_a_short_name_with_an_accent_is_no_country_code(typed: str) -> None:
+    """ISO codes are written in plain letters: "Sé" was Sweden (SE), "Åre" Aruba (AW), as countries."""
+    from sitefinder.errors import RegionNotPlace, SitefinderError
+
+    try:
+        resolve(typed, open_gazetteer())
+    except RegionNotPlace:
+        pytest.fail(f"{typed} read as a country's code")
+    except SitefinderError:
+        pass

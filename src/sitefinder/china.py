@@ -1000,7 +1000,11 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
             readings.append((shortened, qualifiers))
     for head, qualifiers in readings:
         key = fold(head)
-        if len(key) < 3 or not key.isascii():
+        if len(key) < MIN_LOOSE_LETTERS and not head.isascii() and key.isascii():
+            # a name of two letters written with its accent is a name, no code: Macau's parish Sé,
+            # keyed with its level word (Sé Parish) as its two letters alone are no key
+            key = next((key + word for word in SHORT_NAME_WORDS if _divisions(gazetteer, [key + word])), key)
+        if len(key) < MIN_LOOSE_LETTERS or not key.isascii():
             continue  # "GZ", "BJ": never a loose match
         candidates = _divisions(gazetteer, [key]).get(key, [])
         if not candidates and ("lv" in key or "nv" in key):
@@ -1073,6 +1077,7 @@ LEVEL_ABBREVIATIONS = {"dist": "District", "distr": "District", "cty": "County",
 _ABBREVIATED = re.compile(r"\b(" + "|".join(LEVEL_ABBREVIATIONS) + r")\b\.?", re.IGNORECASE)
 MAX_NAME_WORDS = 6  # "Enshi Tujia and Miao Autonomous Prefecture"
 MIN_LOOSE_LETTERS = 3  # a word of one or two letters (GZ, BJ) is never a place in a chain
+SHORT_NAME_WORDS = ("parish", "district")  # the level words a two-letter name is keyed with (Sé Parish)
 
 
 def _latin_words(text: str) -> list[tuple[str, bool]]:
