@@ -114,6 +114,8 @@ def forms(row: dict, by_code: dict[str, dict], gazetteer: Gazetteer) -> dict[str
             result["en city, district"] = f"{city}, {county_word}"
             result["en chain, street"] = f"{city} {english_name} {STREET}"  # the street said unread
             result["en address"] = f"{STREET_FIRST}, {english_name}, {city}"  # the English order, street first
+            if len(city) >= 6 and city.isalpha():  # one letter left out of the city (Guangzou)
+                result["en chain, city typo"] = f"{outer}{city[:3] + city[4:]} {county_word}"
         if chain:  # one character wrong, missing or doubled in the prefecture, then in the province
             for kind, slipped in slips(prefecture["name"], gazetteer).items():
                 result[f"chain, city {kind}"] = province["name"] + slipped + name

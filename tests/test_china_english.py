@@ -22,7 +22,7 @@ import china as benchmark  # noqa: E402
 
 DIVISIONS = benchmark.divisions()
 BY_CODE = {row["code"]: row for row in DIVISIONS}
-FORMS = ("en chain", "en city district", "en city, district", "en chain, street", "en address")
+FORMS = ("en chain", "en city district", "en city, district", "en chain, street", "en address", "en chain, city typo")
 
 
 def _typed() -> list[tuple[str, str, dict]]:
@@ -54,6 +54,33 @@ def test_an_english_chain_lands_at_the_county(form: str, query: str, row: dict) 
     if "street" in form or "address" in form:  # the street is said unread, and what was used
         street = benchmark.STREET if form.endswith("street") else benchmark.STREET_FIRST
         assert any(street in note for note in notes), notes
+
+
+def test_a_slip_the_chain_does_not_confirm_is_not_read() -> None:
+    """"Guangzou X" where X is a county of another province: Guangzou is never read as Guangzhou,
+    nor X answered as though the chain placed it there."""
+    gazetteer = open_gazetteer()
+    cases = [(query, row) for form, query, row in TYPED if form == "en chain, city typo"][::9]
+    others = [(query, row) for form, query, row in TYPED if form == "en city district"]
+    checked = 0
+    for (query, row), (other, far) in zip(cases, reversed(others)):
+        if far["code"][:2] == row["code"][:2]:
+            continue
+        typed = " ".join([*query.split()[:-1], other.split()[-1]])
+        checked += 1
+        try:
+            found = resolve(typed, gazetteer)
+        except PlaceNotFound:
+            continue
+        assert not any("read " in note for note in found.notes), (typed, found.notes)
+    assert checked >= 10
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("Guangdong Guangzou Tianhe", "Guangzhou"),
+                                              ("Guangdon Guangzhou Tianhe", "Guangdong")])
+def test_a_slip_the_chain_confirms_is_said(typed: str, meant: str) -> None:
+    found = resolve(typed, open_gazetteer())
+    assert found.name_zh == "天河区" and any(meant in note and "read " in note for note in found.notes), found.notes
 
 
 @pytest.mark.parametrize("written", ["Tianhe Dist.", "Tianhe Dist., Guangzhou", "Tianhe Distr", "Guangzhou Tianhe Dist"])

@@ -1127,21 +1127,48 @@ def _latin_chain(query: str, text: str, gazetteer: Gazetteer, preferred: frozens
                 yield start, end
 
     best: list[tuple[int, bool, tuple[Division, ...]]] = []  # (words read, forwards, the chain)
+    slipped: dict[str, str] = {}  # a division read one letter off: its code, as typed
 
-    def walk(position: int, chain: tuple[Division, ...], forwards: bool, read: int) -> None:
+    def walk(position: int, chain: tuple[Division, ...], forwards: bool, read: int, slips: bool) -> None:
         extended = False
         for start, end in runs(position, forwards):
             for division in named(start, end):
                 if not chain or _inside(division, chain[-1]):
                     extended = True
-                    walk(end if forwards else start, (*chain, division), forwards, read + end - start)
+                    walk(end if forwards else start, (*chain, division), forwards, read + end - start, slips)
+        if not extended and slips and not any(d.code in slipped for d in chain):
+            # "Guangdong Guangzou Tianhe": a province or city one letter off, taken only when a
+            # division read after it lies inside it (the chain confirms it)
+            for start, end in runs(position, forwards):
+                typed = " ".join(word for word, _ in words[start:end])
+                for division in _close_outer(fold(typed), gazetteer):
+                    if not chain or _inside(division, chain[-1]):
+                        slipped[division.code] = typed
+                        walk(end if forwards else start, (*chain, division), forwards, read + end - start, slips)
         if not extended and chain:
             best.append((read, forwards, chain))
 
-    walk(0, (), True, 0)
-    walk(len(words), (), False, 0)
-    best = [(read, forwards, chain) for read, forwards, chain in best if chain[-1].level != "province"
-            and (len(chain) >= 2 or chain[-1].form == "suffixed" and not strict) and (read == len(words) or not strict)]
+    def readings(slips: bool) -> list[tuple[int, bool, tuple[Division, ...]]]:
+        best.clear()
+        walk(0, (), True, 0, slips)
+        walk(len(words), (), False, 0, slips)
+        return [(read, forwards, chain) for read, forwards, chain in best if chain[-1].level != "province"
+                and chain[-1].code not in slipped and (len(chain) >= 2 or chain[-1].form == "suffixed" and not strict
+                                                       and not names_any(*unread_span(read, forwards)))
+                and (read == len(words) or not strict)]
+
+    def unread_span(read: int, forwards: bool) -> tuple[int, int]:
+        return (read, len(words)) if forwards else (0, len(words) - read)
+
+    def names_any(start: int, end: int) -> bool:
+        """Whether the words from `start` to `end` name any division: "Shanxi Yunheng Yuanqu" is
+        not 裕安区 ("Yuan qu") with a street before it, since Shanxi is named there."""
+        return any(named(first, last) for first in range(start, end)
+                   for last in range(first + 1, min(end, first + MAX_NAME_WORDS) + 1))
+
+    # a slip is looked for only in a text that names a division of China besides (Guangzou Tianhe):
+    # "New York City" is never compared with every city of China
+    best = readings(slips=False) or ([] if strict or not any(found.values()) else readings(slips=True))
     if not best:
         return None
     top = max((read, len(chain)) for read, _, chain in best)
@@ -1154,7 +1181,22 @@ def _latin_chain(query: str, text: str, gazetteer: Gazetteer, preferred: frozens
     rest = _as_typed(unread)
     key = "notice.china.rest_ignored" if forwards else "notice.china.rest_before_ignored"
     notes = [say(key, lang, used=_as_typed(used), english=ranked[0].english, rest=rest)] if rest else []
+    chain = next(chain for _, chain in chains if chain[-1].code == ranked[0].code)
+    notes[:0] = [say("notice.china.slip_read", lang, typed=slipped[d.code], form=d.english, fixed=_as_typed(used).replace(
+        slipped[d.code], d.english, 1)) for d in chain if d.code in slipped]
     return _answer(query, ranked, gazetteer, notes, lang)
+
+
+def _close_outer(key: str, gazetteer: Gazetteer) -> list[Division]:
+    """The provinces and prefecture-level cities whose own pinyin or English name is one letter from
+    `key` (guangzou: 广州市; guangdon: 广东省), for a name of MIN_SLIP_LETTERS or more."""
+    if len(key) < MIN_SLIP_LETTERS or not key.isascii() or not key.isalpha():
+        return []
+    close = [known for known, in gazetteer.rows("SELECT k.key FROM cn_key k JOIN cn_division d ON d.code = k.code "
+                                                "WHERE d.level = 'province' AND k.form IN ('latin', 'exonym')")
+             if _one_edit(key, known)]
+    provinces = [d for found in _divisions(gazetteer, close).values() for d in found if d.level == "province"]
+    return [*provinces, *_close_cities(key, gazetteer)]
 
 
 def _as_typed(words: list[tuple[str, bool]]) -> str:
