@@ -175,7 +175,8 @@ def local_forms(row: dict, gazetteer: Gazetteer) -> dict[str, str]:
         word = {"市": "Shi", "縣": "Xian"}.get(row["name"][-1:], "")
         return {"local pinyin + level": f"{spoken.capitalize()} {word}" if spoken and pinyin else ""}
     return {"local english": f"{english} {LEVEL_OF[area]}", "local english, city": f"{written}, {CITY_OF[area]}",
-            "local english short": f"{written} {LEVEL_OF[area]}" if written != english else ""}
+            "local english short": f"{written} {LEVEL_OF[area]}" if written != english else "",
+            "local english + level, city": f"{english} {LEVEL_OF[area]}, {CITY_OF[area]}"}
 
 
 def pinyin_of(name: str) -> str:
