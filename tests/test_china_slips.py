@@ -26,8 +26,8 @@ NAMES = {row["name"] for row in DIVISIONS}
 STRAY = "口"  # a character in no way like the one it replaces: no homophone, no shape
 
 
-def _chained() -> list[tuple[dict, dict, dict]]:
-    """(county, its prefecture, its province) for counties whose county name is theirs alone, one in 23."""
+def _chained(every: int = 23) -> list[tuple[dict, dict, dict]]:
+    """(county, its prefecture, its province) for counties whose county name is theirs alone, one in `every`."""
     counted: dict[str, int] = {}
     for row in DIVISIONS:
         counted[row["name"]] = counted.get(row["name"], 0) + 1
@@ -38,7 +38,7 @@ def _chained() -> list[tuple[dict, dict, dict]]:
                 or counted[row["name"]] > 1:
             continue
         found.append((row, prefecture, BY_CODE[row["code"][:2] + "0000"]))
-    return found[::23]
+    return found[::every]
 
 
 def _slipped(name: str, at: int) -> dict[str, str]:
@@ -106,3 +106,49 @@ def test_a_correction_the_rest_does_not_confirm_is_not_taken() -> None:
         except SitefinderError:
             continue  # unknown, or asked back: never wrong
         assert not any("按" in note for note in found.notes), (typed, found.notes)
+
+
+def _short_cases() -> list[tuple[str, dict]]:
+    """(the chain written short, 省 and 市 left out, with a slip in the province's or the city's name
+    and a street after, the county): 黑龙省鸡西城子河区中山大道123号, 中广东广州黄埔区人民路8号."""
+    cases = []
+    for number, (county, prefecture, province) in enumerate(_chained()):
+        names = [short_name(province["name"]), short_name(prefecture["name"])]
+        which = number % 2
+        name = names[which]
+        slipped = list(_slipped(name, number % len(name)).values())[number % 3]
+        if len(slipped) < 2:
+            continue
+        names[which] = slipped
+        cases.append(("".join(names) + county["name"] + "中山大道123号", county))
+    return cases
+
+
+SHORT_CASES = _short_cases()
+
+
+@pytest.mark.parametrize(("typed", "county"), SHORT_CASES, ids=[typed for typed, _ in SHORT_CASES])
+def test_a_slip_in_a_short_chain_before_a_street(typed: str, county: dict) -> None:
+    found = resolve(typed, open_gazetteer())
+    assert _km(typed, county) <= 25.0, found.notes
+    assert any("中山大道123号" in note for note in found.notes), found.notes
+
+
+def test_a_slip_that_makes_another_division_s_name_is_read_by_a_county_named_in_full() -> None:
+    """贵州省黔南剑河县: 黔南 is a prefecture too, but 剑河县 lies in 黔东南 (one character away): read
+    so and said. Generated: each prefecture one character from another division of its province."""
+    gazetteer = open_gazetteer()
+    checked = 0
+    for county, prefecture, province in _chained(every=1):
+        core = short_name(prefecture["name"])
+        for at in range(len(core)):
+            dropped = core[:at] + core[at + 1:]
+            other = [row for row in DIVISIONS if row["code"][:2] == province["code"][:2] and row["code"] != prefecture["code"]
+                     and short_name(row["name"]) == dropped and not county["code"].startswith(row["code"][:4])]
+            if not other or len(dropped) < 2:
+                continue
+            typed = province["name"] + dropped + county["name"]
+            found = resolve(typed, gazetteer)
+            checked += 1
+            assert _km(typed, county) <= 25.0 and found.notes and "按" in found.notes[0], (typed, found.notes)
+    assert checked >= 10

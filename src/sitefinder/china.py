@@ -702,7 +702,7 @@ def _relooked(reading: str, chains: list[_Chain], gazetteer: Gazetteer) -> tuple
     (广东省广州州市天河区, 河北省石家市长安区, 内蒙古自治呼和浩特市新城区, 河省石家庄市): read again from where
     each division began and where the reading stopped, with a division of that place one slip from
     what was typed there. Accepted only when the chain confirms it: the text so written reads on,
-    into a division inside the corrected one, named in full or ending the text (a street after it is
+    into a division inside the corrected one, named in full, or ending the text (a street after it is
     no confirmation: 天河路 is no 天河区). As _confirmed_slip's (text so written, part typed, part as
     it should be); None when none is confirmed, or several that answer differently."""
     places: dict[tuple[int, str], Division | None] = {(0, ""): None}
@@ -717,15 +717,23 @@ def _relooked(reading: str, chains: list[_Chain], gazetteer: Gazetteer) -> tuple
             for form in {division.name, *bare_forms(division.name, division.level)}:
                 for length in {len(form) - 1, len(form), len(form) + 1}:
                     typed = rest[:length]
-                    if len(typed) != length or typed in named or not _one_edit(typed, form):
-                        continue  # 广西 is a province, no slip for 广东: said by _in_another_province
+                    if len(typed) != length or not _one_edit(typed, form):
+                        continue
                     fixed = reading[:position] + form + rest[length:]
                     for chain in _chains(fixed, gazetteer):
                         at = [i for i, d in enumerate(chain.divisions[:-1]) if d.code == division.code
                               and chain.starts[i] == position]
-                        if at and (chain.used == len(fixed) or chain.divisions[at[0] + 1].form == "full"):
+                        after = chain.divisions[at[0] + 1:] if at else ()
+                        # a division after it named in full confirms it (a street may follow); its
+                        # bare name only when the text ends there. A name typed that is a division's
+                        # own (黔南 for 黔东南, 大田 for 莆田) only by one named in full: 浙江泰州 is
+                        # Jiangsu's 泰州 said so (_in_another_province), not 台州
+                        if any(d.form == "full" for d in after) or after and chain.used == len(fixed) \
+                                and typed not in named:
                             found.append((chain.used - len(form) + length, chain.divisions[-1].code, fixed, typed, form))
                             break
+    read = max((chain.used for chain in chains), default=0)
+    found = [item for item in found if item[0] > read]  # a correction reads on past where the reading stopped
     if not found:
         return None
     most = max(item[0] for item in found)
