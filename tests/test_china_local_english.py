@@ -92,3 +92,13 @@ def test_a_short_name_with_an_accent_is_no_country_code(typed: str) -> None:
         pytest.fail(f"{typed} read as a country's code")
     except SitefinderError:
         pass
+
+
+@pytest.mark.parametrize("row", [row for row in LOCAL if row["code"][:2] == "HK"], ids=lambda row: row["code"])
+def test_a_district_of_hong_kong_with_its_area_written_between(row: dict) -> None:
+    """"Yau Tsim Mong District, Kowloon, Hong Kong": the area (Kowloon, New Territories, Hong Kong
+    Island) is no district; it was read as 九龍城區 (Kowloon City) and the district left unread."""
+    english = row["english"].split("|")[0]
+    for area in ("Kowloon", "New Territories", "Hong Kong Island"):
+        found = resolve(f"{english} District, {area}, Hong Kong", open_gazetteer())
+        assert _km(found, row) <= 25.0 and not found.notes, (area, found.place.label, found.notes)

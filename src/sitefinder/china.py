@@ -1111,6 +1111,11 @@ def _latin_chain(query: str, text: str, gazetteer: Gazetteer, preferred: frozens
     (pinyin or English, with or without its level word); else also by another name (Lu'an, as
     typed, is 六安's alias luan), which the chain confirms."""
     words = _latin_words(text)
+    groups = _groups(words)
+    if len(groups) > 1:  # "Yau Tsim Mong District, Kowloon, Hong Kong": Kowloon is an area, no district
+        words = [word for group in groups if fold(_as_typed(group)) not in HK_AREAS for word in group]
+        if words:
+            words[0] = (words[0][0], False)
     while words and fold(words[0][0]) in CHINA_WORDS:  # "China, Guangzhou, Tianhe"
         words = words[1:]
     while words and fold(words[-1][0]) in CHINA_WORDS:
@@ -1205,6 +1210,21 @@ def _close_outer(key: str, gazetteer: Gazetteer) -> list[Division]:
              if _one_edit(key, known)]
     provinces = [d for found in _divisions(gazetteer, close).values() for d in found if d.level == "province"]
     return [*provinces, *_close_cities(key, gazetteer)]
+
+
+# Hong Kong's three areas, written in an address between its district and "Hong Kong": no division
+# (九龍城區 is "Kowloon City"), so the chain reads past them
+HK_AREAS = frozenset(("kowloon", "newterritories", "hongkongisland", "nt", "kln"))
+
+
+def _groups(words: list[tuple[str, bool]]) -> list[list[tuple[str, bool]]]:
+    """Words of _latin_words in their comma-separated groups."""
+    groups: list[list[tuple[str, bool]]] = []
+    for word, comma in words:
+        if comma or not groups:
+            groups.append([])
+        groups[-1].append((word, comma))
+    return groups
 
 
 def _as_typed(words: list[tuple[str, bool]]) -> str:
