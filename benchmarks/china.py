@@ -47,6 +47,7 @@ RIGHT_KM = {"province": 50.0, "prefecture": 50.0, "county": 25.0, "tw-township":
 TW_SUFFIXES = ("區", "鄉", "鎮", "市")
 POSTCODE = "510000"  # a postal code written before an address chain (Guangzhou's; any code reads alike)
 STREET, STREET_FIRST = "Renmin Road 123", "No. 123 Renmin Road"  # a street after or before an address
+STREET_ZH = "人民路8号"
 TRANSLATED = ("central", "east", "west", "south", "north", "west central")  # "East District": no one types "east"
 
 
@@ -121,6 +122,9 @@ def forms(row: dict, by_code: dict[str, dict], gazetteer: Gazetteer) -> dict[str
                 result[f"chain, city {kind}"] = province["name"] + slipped + name
             for kind, slipped in slips(province["name"], gazetteer).items():
                 result[f"chain, province {kind}"] = slipped + prefecture["name"] + name
+            # written short (省, 市 left out), a slip in the city, a street after: 广东广洲天河区人民路8号
+            short = short_name(province["name"]) + slips(short_name(prefecture["name"]), gazetteer)["wrong"]
+            result["short chain, city wrong, street"] = short + name + STREET_ZH
     elif level == "prefecture" and province["name"] != name:
         result["chain"] = province["name"] + name
     if result["pinyin"]:  # ü as a Chinese keyboard types it, v (lvliang 吕梁, lvchun 绿春), where its pinyin has ü
