@@ -45,6 +45,7 @@ from sitefinder.text import fold, name_key  # noqa: E402
 
 RIGHT_KM = {"province": 50.0, "prefecture": 50.0, "county": 25.0, "tw-township": 25.0, "local": 25.0}
 TW_SUFFIXES = ("區", "鄉", "鎮", "市")
+TW_LEVEL = {"區": "Qu", "鄉": "Xiang", "鎮": "Zhen", "市": "Shi"}  # as pinyin writes the level (Jiaoxi Xiang)
 POSTCODE = "510000"  # a postal code written before an address chain (Guangzhou's; any code reads alike)
 STREET, STREET_FIRST = "Renmin Road 123", "No. 123 Renmin Road"  # a street after or before an address
 STREET_ZH = "人民路8号"
@@ -225,7 +226,8 @@ def taiwan_forms(row: dict, rows: list[dict]) -> dict[str, str]:
             "tw bare": stem if stem and not shared else "",
             "tw chain": county["name"] + name, "tw city+district": county_short + (stem or name),
             "tw X District, City": f"{english}, {county['english'].split('|')[0]}" if english else "",
-            "tw pinyin": latin if english and not shared and latin not in TRANSLATED else ""}
+            "tw pinyin": latin if english and not shared and latin not in TRANSLATED else "",
+            "tw pinyin + level": f"{pinyin_of(stem).capitalize()} {TW_LEVEL[name[-1]]}" if stem and not shared else ""}
 
 
 def pinyin_with_v(stem: str, spelled: str) -> str:

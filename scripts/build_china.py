@@ -289,6 +289,7 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
             english_stem, worded = _english_keys(name)
             own |= {english_stem} if english_stem else set()
             with_level |= worded | set(latin_forms(fold(name), division.name))  # "Taipei Shi"
+            with_level |= set(latin_forms(english_stem, division.name)) if english_stem else set()  # "Shilin Qu"
         for key in own:
             if len(key) >= 3:
                 keys.add((key, division.code, "latin"))

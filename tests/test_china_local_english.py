@@ -102,3 +102,21 @@ def test_a_district_of_hong_kong_with_its_area_written_between(row: dict) -> Non
     for area in ("Kowloon", "New Territories", "Hong Kong Island"):
         found = resolve(f"{english} District, {area}, Hong Kong", open_gazetteer())
         assert _km(found, row) <= 25.0 and not found.notes, (area, found.place.label, found.notes)
+
+
+TOWNSHIPS = benchmark.taiwan_townships()
+TW_TYPED = [(query, row) for row in TOWNSHIPS
+            if (query := benchmark.taiwan_forms(row, TOWNSHIPS).get("tw pinyin + level", ""))]
+TW_UNIQUE = [(query, row) for query, row in TW_TYPED if not open_gazetteer().rows(
+    "SELECT 1 FROM cn_key WHERE key = ? AND code NOT LIKE 'TW%' LIMIT 1", (benchmark.fold(query),))]
+
+
+def test_the_township_forms_cover_taiwan() -> None:
+    assert len(TW_TYPED) >= 300 and len(TW_UNIQUE) >= 250
+
+
+@pytest.mark.parametrize(("query", "row"), TW_UNIQUE[::4], ids=[query for query, _ in TW_UNIQUE[::4]])
+def test_a_township_in_pinyin_with_its_level_word(query: str, row: dict) -> None:
+    """礁溪鄉 "Jiaoxi Xiang", 鹿港鎮 "Lugang Zhen", 士林區 "Shilin Qu" (not 林区, a forestry district):
+    Taiwan's 鄉, 鎮, 區 read as 乡, 镇, 区 for the Latin keys; where no mainland division shares the key."""
+    assert _km(resolve(query, open_gazetteer()), row) <= 25.0

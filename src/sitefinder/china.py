@@ -56,7 +56,7 @@ ETHNIC = ("汉", "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布�
 LEVEL_WORDS = {"区": (" District", "qu"), "县": (" County", "xian"), "市": (" City", "shi"),
                "旗": (" Banner", "qi"), "州": (" Prefecture", "autonomousprefecture", "zhou"),
                "盟": (" League", "meng"), "省": (" Province", "sheng")}
-_SIMPLIFIED_LEVELS = str.maketrans({"區": "区", "縣": "县"})  # Taiwan's, Hong Kong's and Macau's level words
+_SIMPLIFIED_LEVELS = str.maketrans({"區": "区", "縣": "县", "鄉": "乡", "鎮": "镇"})  # Taiwan's, Hong Kong's and Macau's level words
 _AUTONOMOUS = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
 _DROPPED = ("特别行政区", "自治区", "地区", "林区", "特区", "新区", "行政区", "省", "市", "区", "县", "旗", "盟",
             "區", "縣", "鄉", "鎮", "乡", "镇")  # the last six: Taiwan's (萬華區, 嘉義縣, 竹東鎮, 峨眉鄉)
@@ -153,14 +153,17 @@ def latin_forms(spoken: str, name: str) -> list[str]:
     """Folded Latin keys: "tianhe", "tianhedistrict", "tianhequ"; "kunshancity", "kunshanshi";
     Taiwan's and Hong Kong's level words in Traditional alike (新竹縣: "xinzhuxian", "xinzhucounty")."""
     name = name.translate(_SIMPLIFIED_LEVELS)
-    # 新区 only where 新 is no part of the name spoken (清新区 is Qingxin District)
-    suffix = next((s for s in ("自治区", "自治州", "自治县", "自治旗", "林区", "特区", "地区", "新区", *LEVEL_WORDS)
-                   if name.endswith(s) and not (s == "新区" and spoken.endswith("xin"))), "")
+    # 新区 (林区) only where 新 (林) is no part of the name spoken (清新区 is Qingxin District)
+    suffix = next((s for s in ("自治区", "自治州", "自治县", "自治旗", "林区", "特区", "地区", "新区", *LEVEL_WORDS, "乡", "镇")
+                   if name.endswith(s) and not (s == "新区" and spoken.endswith("xin"))
+                   and not (s == "林区" and spoken.endswith("lin"))), "")  # 士林區 is Shilin District, no forestry
     # 新区, a "new area" (浦东新区 "Pudong New Area", 滨海新区 "Binhai New Area"), as English writes it
     words = {"新区": ("newarea", "newdistrict", "xinqu", "district", "qu"),
              "自治州": ("autonomousprefecture", "prefecture", "zhou"), "自治县": ("autonomouscounty", "county", "xian"),
              "自治旗": ("autonomousbanner", "banner", "qi"),
-             "自治区": ("autonomousregion", "region", "zizhiqu", "district", "qu"), "林区": ("forestrydistrict", "linqu", "district"),
+             "自治区": ("autonomousregion", "region", "zizhiqu", "district", "qu"),
+             "林区": ("forestrydistrict", "linqu", "district"),
+             "乡": ("township", "xiang"), "镇": ("township", "town", "zhen"),  # Taiwan's 鄉, 鎮
              "特区": ("specialdistrict", "tequ", "district"), "地区": ("prefecture", "diqu", "region")}.get(
         suffix, tuple(fold(word) for word in LEVEL_WORDS.get(suffix, ())))
     return [spoken, *(spoken + word for word in words)]
