@@ -36,16 +36,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from sitefinder.china import bare_forms, division_level, official_short  # noqa: E402
+from sitefinder.china import bare_forms, division_level, official_short, short_name  # noqa: E402
 from sitefinder.distance import sphere_km  # noqa: E402
 from sitefinder.errors import RegionNotPlace, SitefinderError  # noqa: E402
 from sitefinder.gazetteer import Gazetteer  # noqa: E402
 from sitefinder.resolver import resolve  # noqa: E402
 from sitefinder.text import fold, name_key  # noqa: E402
 
-RIGHT_KM = {"province": 50.0, "prefecture": 50.0, "county": 25.0, "tw-township": 25.0}
+RIGHT_KM = {"province": 50.0, "prefecture": 50.0, "county": 25.0, "tw-township": 25.0, "local": 25.0}
 TW_SUFFIXES = ("區", "鄉", "鎮", "市")
+TW_LEVEL = {"區": "Qu", "鄉": "Xiang", "鎮": "Zhen", "市": "Shi"}  # as pinyin writes the level (Jiaoxi Xiang)
 POSTCODE = "510000"  # a postal code written before an address chain (Guangzhou's; any code reads alike)
+STREET, STREET_FIRST = "Renmin Road 123", "No. 123 Renmin Road"  # a street after or before an address
+STREET_ZH = "人民路8号"
 TRANSLATED = ("central", "east", "west", "south", "north", "west central")  # "East District": no one types "east"
 
 
@@ -104,6 +107,25 @@ def forms(row: dict, by_code: dict[str, dict], gazetteer: Gazetteer) -> dict[str
         if english_name and parent:
             result["X District, City"] = f"{english_name}, {parent[0][0]}"
             result["X District, City, PRC"] = f"{english_name}, {parent[0][0]}, P.R. China"  # as an English address ends
+            # in the Chinese order, as a Chinese speaker writes English: province, city, district
+            county_word, city = english_name.split()[0], parent[0][0]
+            province_english = gazetteer.rows("SELECT english FROM cn_division WHERE code = ?", (province["code"],))[0][0]
+            outer = f"{province_english} " if province["name"] != prefecture["name"] else ""
+            result["en chain"] = f"{outer}{city} {county_word}"
+            result["en city district"] = f"{city} {county_word}"
+            result["en city, district"] = f"{city}, {county_word}"
+            result["en chain, street"] = f"{city} {english_name} {STREET}"  # the street said unread
+            result["en address"] = f"{STREET_FIRST}, {english_name}, {city}"  # the English order, street first
+            if len(city) >= 6 and city.isalpha():  # one letter left out of the city (Guangzou)
+                result["en chain, city typo"] = f"{outer}{city[:3] + city[4:]} {county_word}"
+        if chain:  # one character wrong, missing or doubled in the prefecture, then in the province
+            for kind, slipped in slips(prefecture["name"], gazetteer).items():
+                result[f"chain, city {kind}"] = province["name"] + slipped + name
+            for kind, slipped in slips(province["name"], gazetteer).items():
+                result[f"chain, province {kind}"] = slipped + prefecture["name"] + name
+            # written short (省, 市 left out), a slip in the city, a street after: 广东广洲天河区人民路8号
+            short = short_name(province["name"]) + slips(short_name(prefecture["name"]), gazetteer)["wrong"]
+            result["short chain, city wrong, street"] = short + name + STREET_ZH
     elif level == "prefecture" and province["name"] != name:
         result["chain"] = province["name"] + name
     if result["pinyin"]:  # ü as a Chinese keyboard types it, v (lvliang 吕梁, lvchun 绿春), where its pinyin has ü
@@ -112,6 +134,72 @@ def forms(row: dict, by_code: dict[str, dict], gazetteer: Gazetteer) -> dict[str
         result["traditional"] = traditional(name) if traditional(name) != name else ""
         result["traditional chain"] = traditional(result["chain"]) if traditional(result["chain"]) != result["chain"] else ""
     return result
+
+
+def slips(name: str, gazetteer: Gazetteer) -> dict[str, str]:
+    """`name` as typed with one slip, where its core (without the level word) is two characters or
+    more: a character replaced by another of the same sound (广洲 for 广州, as a pinyin keyboard
+    errs), else by 口; one left out; one typed twice. The slipped character is the core's last."""
+    core = short_name(name)
+    if len(core) < 2:
+        return {}
+    at = len(core) - 1
+    char = core[at]
+    spoken = gazetteer.rows("SELECT readings FROM pinyin WHERE char = ?", (char,))
+    sounds = set(spoken[0][0].split()) if spoken else set()
+    alike = [other for other, readings in gazetteer.rows(
+        "SELECT char, readings FROM pinyin WHERE readings = ? ORDER BY char", (" ".join(sorted(sounds)),))
+        if other != char and other not in name]
+    wrong = alike[len(name) % len(alike)] if alike else "口"
+    return {"wrong": name[:at] + wrong + name[at + 1:], "missing": name[:at] + name[at + 1:] if len(name) > 2 else "",
+            "doubled": name[:at] + char + name[at:]}
+
+
+def local_divisions() -> list[dict]:
+    """Hong Kong's districts, Macau's parishes and Taiwan's counties and cities (gazetteer/china_local.csv)."""
+    with open(ROOT / "gazetteer" / "china_local.csv", encoding="utf-8") as handle:
+        rows = [row for row in csv.DictReader(handle) if len(row["code"]) > 2]
+    for row in rows:
+        row["level"] = "local"
+    return rows
+
+
+CITY_OF = {"HK": "Hong Kong", "MO": "Macau"}
+LEVEL_OF = {"HK": "District", "MO": "Parish"}  # as an English address names them
+
+
+def local_forms(row: dict, gazetteer: Gazetteer) -> dict[str, str]:
+    """The English forms of a district of Hong Kong, a parish of Macau, a county or city of Taiwan:
+    "Eastern District", "Eastern District, Hong Kong", "St. Lawrence, Macau", "St. Lawrence Parish";
+    Taiwan's in pinyin with its level word (新竹縣 "Xinzhu Xian", 臺北市 "Taibei Shi")."""
+    area, english = row["code"][:2], row["english"].split("|")[0]
+    written = english.replace("Saint ", "St. ", 1)
+    if area == "TW":
+        pinyin = gazetteer.rows("SELECT key FROM cn_key WHERE code = ? AND form = 'latin' ORDER BY key", (row["code"],))
+        spoken = pinyin_of(row["name"][:-1]) if row["name"][-1:] in "市縣" else ""
+        word = {"市": "Shi", "縣": "Xian"}.get(row["name"][-1:], "")
+        return {"local pinyin + level": f"{spoken.capitalize()} {word}" if spoken and pinyin else ""}
+    return {"local english": f"{english} {LEVEL_OF[area]}", "local english, city": f"{written}, {CITY_OF[area]}",
+            "local english short": f"{written} {LEVEL_OF[area]}" if written != english else "",
+            "local english + level, city": f"{english} {LEVEL_OF[area]}, {CITY_OF[area]}"}
+
+
+def pinyin_of(name: str) -> str:
+    """Toneless pinyin of a Chinese name, as typed (新竹 xinzhu); "" without pypinyin (the build-data extra)."""
+    try:
+        from pypinyin import lazy_pinyin
+    except ImportError:
+        return ""
+    return "".join(lazy_pinyin(name)).replace("ü", "u").replace("v", "u")
+
+
+def exonym_forms(row: dict) -> dict[str, str]:
+    """A county's English exonym as the world writes it (库尔勒市 Korla): scripts/build_china.py's own list."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from build_china import COUNTY_EXONYMS
+
+    names = COUNTY_EXONYMS.get(row["code"][:2], {}).get(row["name"], ())
+    return {"exonym": names[0]} if names and row["level"] == "county" else {}
 
 
 def taiwan_townships() -> list[dict]:
@@ -138,7 +226,8 @@ def taiwan_forms(row: dict, rows: list[dict]) -> dict[str, str]:
             "tw bare": stem if stem and not shared else "",
             "tw chain": county["name"] + name, "tw city+district": county_short + (stem or name),
             "tw X District, City": f"{english}, {county['english'].split('|')[0]}" if english else "",
-            "tw pinyin": latin if english and not shared and latin not in TRANSLATED else ""}
+            "tw pinyin": latin if english and not shared and latin not in TRANSLATED else "",
+            "tw pinyin + level": f"{pinyin_of(stem).capitalize()} {TW_LEVEL[name[-1]]}" if stem and not shared else ""}
 
 
 def pinyin_with_v(stem: str, spelled: str) -> str:
@@ -254,6 +343,7 @@ def ceiling_of(asked: dict[tuple[str, str], list[tuple[str, dict, str]]]) -> dic
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", type=int, default=0)
+    parser.add_argument("--forms", default="", help="only the forms beginning so (\"en \", \"chain, \")")
     parser.add_argument("--cross-check", action="store_true", help="compare the seats with GeoNames' places")
     parser.add_argument("--ceiling", action="store_true", help="how much of each form's misses a shared name forces")
     parser.add_argument("--trial", action="store_true",
@@ -285,9 +375,11 @@ def main() -> None:
         print(f"preferring the {len(preferred)} site cities of the shipped trial")
     typed = [(row, forms(row, by_code, gazetteer)) for row in rows]
     typed += [(row, taiwan_forms(row, townships)) for row in townships]
+    typed += [(row, local_forms(row, gazetteer)) for row in local_divisions()]
+    typed += [(row, exonym_forms(row)) for row in rows]
     for row, queries in typed:  # every division in every form it is written in
         for form, query in queries.items():
-            if not query:
+            if not query or not form.startswith(args.forms):
                 continue
             verdict, detail = judge(query, row, gazetteer, preferred)
             tally[(form, row["level"])][verdict] += 1

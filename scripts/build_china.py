@@ -67,7 +67,83 @@ EXONYMS = {
     "652800": ("Bayingolin", "Bayingol"), "652900": ("Aksu",), "653000": ("Kizilsu",), "653100": ("Kashgar", "Kashi"),
     "653200": ("Hotan", "Khotan"), "654000": ("Ili", "Ili Kazakh"), "654200": ("Tacheng", "Tarbagatay"),
     "654300": ("Altay",),
+    # provinces as English writes them where that is not their pinyin (Shaanxi: shanxi is 山西's)
+    "150000": ("Inner Mongolia", "Nei Mongol"), "540000": ("Tibet",), "610000": ("Shaanxi",),
 }
+
+# County-level divisions' English exonyms (Korla for 库尔勒市, Golmud for 格尔木市), as atlases, airlines
+# and registries write the towns of Xinjiang, Tibet, Qinghai and Inner Mongolia, keyed by the
+# province's two digits and the official Chinese name, so that a slip here fails the build rather
+# than naming another division (county_exonyms). Only names no other division's pinyin spells, and
+# no English word (拜城 "Bay", 洛浦 "Lop" are left out).
+COUNTY_EXONYMS = {
+    "65": {"库尔勒市": ("Korla",), "和田市": ("Hotan City", "Khotan"),
+           "伊宁市": ("Ghulja", "Gulja", "Kulja"), "奎屯市": ("Kuytun",), "霍尔果斯市": ("Khorgas", "Khorgos"),
+           "阿图什市": ("Artux", "Atush"), "阿拉尔市": ("Aral",), "图木舒克市": ("Tumxuk",),
+           "库车市": ("Kuqa", "Kucha"), "莎车县": ("Yarkant", "Yarkand"), "叶城县": ("Kargilik", "Karghilik"),
+           "英吉沙县": ("Yengisar",), "泽普县": ("Poskam",), "麦盖提县": ("Makit",), "岳普湖县": ("Yopurga",),
+           "伽师县": ("Peyzawat",), "巴楚县": ("Maralbexi", "Maralbashi"),
+           "塔什库尔干塔吉克自治县": ("Tashkurgan", "Taxkorgan"), "墨玉县": ("Karakax",), "策勒县": ("Qira",),
+           "于田县": ("Keriya",), "民丰县": ("Niya",), "阿克陶县": ("Akto",), "乌恰县": ("Ulugqat",),
+           "温宿县": ("Onsu",), "沙雅县": ("Shayar",), "新和县": ("Toksu",), "乌什县": ("Uqturpan",),
+           "阿瓦提县": ("Awat",), "柯坪县": ("Kalpin",), "轮台县": ("Bugur",), "尉犁县": ("Lopnur",),
+           "若羌县": ("Qakilik", "Charkhlik"), "且末县": ("Qarqan", "Cherchen"), "焉耆回族自治县": ("Karasahr",),
+           "和硕县": ("Hoxud",), "博湖县": ("Bagrax",), "巴里坤哈萨克自治县": ("Barkol",), "鄯善县": ("Piqan",),
+           "托克逊县": ("Toksun",), "吉木萨尔县": ("Jimsar",), "察布查尔锡伯自治县": ("Qapqal",),
+           "巩留县": ("Tokkuztara",), "新源县": ("Kunes",), "特克斯县": ("Tekes",), "尼勒克县": ("Nilka",),
+           "和布克赛尔蒙古自治县": ("Hoboksar",), "布尔津县": ("Burqin",), "富蕴县": ("Koktokay",),
+           "青河县": ("Qinggil",), "吉木乃县": ("Jeminay",)},
+    "63": {"格尔木市": ("Golmud",), "玉树市": ("Gyegu", "Jyekundo"), "同仁市": ("Rebkong", "Repkong"),
+           "共和县": ("Chabcha",), "玛沁县": ("Maqen",)},
+    "54": {"桑珠孜区": ("Samzhubze",), "卡若区": ("Karub",), "巴宜区": ("Bayi District",), "乃东区": ("Nedong", "Tsetang"),
+           "江孜县": ("Gyantse",), "定日县": ("Tingri",), "聂拉木县": ("Nyalam",), "吉隆县": ("Kyirong", "Gyirong"),
+           "亚东县": ("Dromo",), "萨迦县": ("Sakya",), "拉孜县": ("Lhatse",), "昂仁县": ("Ngamring",),
+           "墨脱县": ("Medog", "Metok"), "米林市": ("Mainling",), "察隅县": ("Zayu",), "波密县": ("Pome",),
+           "工布江达县": ("Gongbo'gyamda",), "错那市": ("Cona", "Tsona"), "隆子县": ("Lhunze",),
+           "浪卡子县": ("Nagarze",), "贡嘎县": ("Gonggar",), "扎囊县": ("Dranang",), "琼结县": ("Qonggyai",),
+           "曲松县": ("Qusum",), "洛扎县": ("Lhozhag",), "加查县": ("Gyaca",), "当雄县": ("Damxung",),
+           "尼木县": ("Nyemo",), "曲水县": ("Quxu", "Chushul"), "堆龙德庆区": ("Doilungdeqen",), "达孜区": ("Dagze",),
+           "林周县": ("Lhunzhub",), "墨竹工卡县": ("Maizhokunggar",), "江达县": ("Jomda",), "贡觉县": ("Gonjo",),
+           "类乌齐县": ("Riwoqe",), "丁青县": ("Dengqen",), "察雅县": ("Chagyab",), "八宿县": ("Baxoi",),
+           "左贡县": ("Zogang",), "芒康县": ("Markam",), "洛隆县": ("Lhorong",), "边坝县": ("Banbar",),
+           "嘉黎县": ("Lhari",), "聂荣县": ("Nyainrong",), "申扎县": ("Xainza",), "班戈县": ("Baingoin",),
+           "巴青县": ("Baqen",), "普兰县": ("Burang", "Purang"), "札达县": ("Zanda", "Tsamda"), "日土县": ("Rutog",),
+           "改则县": ("Gerze",), "措勤县": ("Coqen",), "仲巴县": ("Zhongba",), "定结县": ("Dinggye",),
+           "岗巴县": ("Gamba",), "康马县": ("Kangmar",), "白朗县": ("Panam",), "南木林县": ("Namling",),
+           "谢通门县": ("Xaitongmoin",), "仁布县": ("Rinbung",), "萨嘎县": ("Saga County",)},
+    "15": {"海拉尔区": ("Hailar",), "二连浩特市": ("Erenhot", "Erlian"), "锡林浩特市": ("Xilinhot",),
+           "乌兰浩特市": ("Ulanhot",), "霍林郭勒市": ("Holingol",), "额尔古纳市": ("Ergun",), "阿尔山市": ("Arxan", "Arshan"),
+           "阿拉善左旗": ("Alxa Left Banner", "Alxa Zuoqi"), "阿拉善右旗": ("Alxa Right Banner", "Alxa Youqi"),
+           "额济纳旗": ("Ejin Banner",), "达拉特旗": ("Dalad Banner",), "准格尔旗": ("Jungar Banner",),
+           "鄂托克前旗": ("Otog Front Banner",), "鄂托克旗": ("Otog Banner",), "杭锦旗": ("Hanggin Banner",),
+           "乌审旗": ("Uxin Banner",), "伊金霍洛旗": ("Ejin Horo Banner", "Ejin Horo"),
+           "鄂伦春自治旗": ("Oroqen Banner", "Oroqen"), "鄂温克族自治旗": ("Evenk Banner", "Evenki Banner"),
+           "新巴尔虎右旗": ("New Barag Right Banner",), "新巴尔虎左旗": ("New Barag Left Banner",),
+           "陈巴尔虎旗": ("Old Barag Banner",), "莫力达瓦达斡尔族自治旗": ("Morin Dawa",),
+           "科尔沁右翼前旗": ("Horqin Right Front Banner",), "扎赉特旗": ("Jalaid Banner",),
+           "科尔沁区": ("Horqin District",), "科尔沁左翼中旗": ("Horqin Left Middle Banner",),
+           "科尔沁左翼后旗": ("Horqin Left Rear Banner",), "扎鲁特旗": ("Jarud Banner",),
+           "阿鲁科尔沁旗": ("Ar Horqin Banner",), "巴林左旗": ("Bairin Left Banner",), "巴林右旗": ("Bairin Right Banner",),
+           "克什克腾旗": ("Hexigten Banner",), "翁牛特旗": ("Ongniud Banner",), "喀喇沁旗": ("Harqin Banner",),
+           "达尔罕茂明安联合旗": ("Darhan Muminggan",), "土默特右旗": ("Tumd Right Banner",),
+           "土默特左旗": ("Tumd Left Banner",), "托克托县": ("Togtoh",), "和林格尔县": ("Horinger",),
+           "阿巴嘎旗": ("Abag Banner",), "苏尼特左旗": ("Sonid Left Banner",), "苏尼特右旗": ("Sonid Right Banner",),
+           "东乌珠穆沁旗": ("East Ujimqin Banner", "East Ujimqin"), "西乌珠穆沁旗": ("West Ujimqin Banner", "West Ujimqin"),
+           "太仆寺旗": ("Taibus Banner",), "多伦县": ("Dolonnur",), "四子王旗": ("Dorbod Banner",),
+           "乌拉特前旗": ("Urad Front Banner",), "乌拉特中旗": ("Urad Middle Banner",), "乌拉特后旗": ("Urad Rear Banner",)},
+}
+
+
+def county_exonyms(divisions: list[Division]) -> dict[str, tuple[str, ...]]:
+    """COUNTY_EXONYMS by division code; the build stops on a name that is no county of its province."""
+    found: dict[str, tuple[str, ...]] = {}
+    for province, names in COUNTY_EXONYMS.items():
+        for name, exonyms in names.items():
+            codes = [d.code for d in divisions if d.code[:2] == province and d.name == name and d.level == "county"]
+            if len(codes) != 1:
+                raise SystemExit(f"COUNTY_EXONYMS: {name} is not one county of province {province}: {codes}")
+            found[codes[0]] = exonyms
+    return found
 
 
 class Division(NamedTuple):
@@ -170,6 +246,7 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
     usual = usual_readings(china, names)
     division_rows, keys, extra, official = [], set(), set(), {}
     divisions = read_divisions()
+    county_names = county_exonyms(divisions)
     district_readings: dict[str, set[str]] = {}  # a prefecture's code: the readings of its county-level divisions
     for division in divisions:
         if division.level == "county":
@@ -204,12 +281,15 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
         # whose own name it is (jianshi is 建始县, naming 吉安市).
         named = [spoken] if spoken else []
         named += [fold(name) for name in EXONYMS.get(division.code, ())]
+        for exonym in county_names.get(division.code, ()):  # Korla: its own form, said with 库尔勒市 shown
+            keys |= {(key, division.code, "exonym") for key in latin_forms(fold(exonym), division.name) if len(key) >= 3}
         own = set(named)
         with_level = {form for name in named for form in latin_forms(name, division.name)}
-        for name in division.english:  # "Songshan District" is 松山區 with its level word, as 松山区's is
+        for name in english_variants(division):  # "Songshan District" is 松山區 with its level word, as 松山区's is
             english_stem, worded = _english_keys(name)
             own |= {english_stem} if english_stem else set()
             with_level |= worded | set(latin_forms(fold(name), division.name))  # "Taipei Shi"
+            with_level |= set(latin_forms(english_stem, division.name)) if english_stem else set()  # "Shilin Qu"
         for key in own:
             if len(key) >= 3:
                 keys.add((key, division.code, "latin"))
@@ -246,7 +326,7 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
 
 
 # The forms of cn_key, in the order one key names one division by (china._FORM_ORDER ranks namesakes so).
-FORMS = ("full", "bare", "latin", "suffixed", "alias", "former")
+FORMS = ("full", "bare", "latin", "exonym", "suffixed", "alias", "former")
 
 
 def _shown_name(division: Division, spoken: str, readings: set[str], seat_name: str) -> str:
@@ -274,6 +354,17 @@ def _shown_name(division: Division, spoken: str, readings: set[str], seat_name: 
 # Taiwan's English names of its townships are translations where the name is a direction: "East
 # District" is never typed "east" for 東區.
 _TRANSLATED = frozenset(("central", "east", "west", "south", "north", "westcentral"))
+
+
+def english_variants(division: Division) -> list[str]:
+    """A division's English names and the ways they are written short or with their level: "Saint
+    Lawrence" as "St Lawrence" (St. folds so), and Macau's parishes with "Parish" ("Se Parish",
+    "St. Lawrence Parish"), Hong Kong's districts get theirs from 區 (latin_forms)."""
+    names = list(division.english)
+    names += [name.replace("Saint ", "St ", 1) for name in division.english if name.startswith("Saint ")]
+    if division.code[:2] == "MO" and division.level == "county":
+        names += [f"{name} Parish" for name in list(names)]
+    return names
 
 
 def _english_keys(english: str) -> tuple[str, set[str]]:

@@ -15,6 +15,7 @@ are ranked by one rule, stated in `_rank`, and always answered with a notice nam
 from __future__ import annotations
 
 import itertools
+import re
 import weakref
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
@@ -55,6 +56,7 @@ ETHNIC = ("汉", "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布�
 LEVEL_WORDS = {"区": (" District", "qu"), "县": (" County", "xian"), "市": (" City", "shi"),
                "旗": (" Banner", "qi"), "州": (" Prefecture", "autonomousprefecture", "zhou"),
                "盟": (" League", "meng"), "省": (" Province", "sheng")}
+_SIMPLIFIED_LEVELS = str.maketrans({"區": "区", "縣": "县", "鄉": "乡", "鎮": "镇"})  # Taiwan's, Hong Kong's and Macau's level words
 _AUTONOMOUS = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
 _DROPPED = ("特别行政区", "自治区", "地区", "林区", "特区", "新区", "行政区", "省", "市", "区", "县", "旗", "盟",
             "區", "縣", "鄉", "鎮", "乡", "镇")  # the last six: Taiwan's (萬華區, 嘉義縣, 竹東鎮, 峨眉鄉)
@@ -65,7 +67,7 @@ _LEVEL_ORDER = {"prefecture": 0, "county": 1, "province": 2}
 # sihu, Tongyong Pinyin for 西湖, after 四湖鄉 whose pinyin it is), another reading of its characters
 # or of its seat, then a name it had before the changes of 1990-2020 (former: 闸北区 is now 静安区).
 # A query written as Wade-Giles is written (Lin-kou, hyphened) reads Wade-Giles first.
-_FORM_ORDER = {"full": 0, "bare": 1, "latin": 2, "suffixed": 3, "wadegiles": 4, "tongyong": 4, "alias": 5, "former": 6}
+_FORM_ORDER = {"full": 0, "bare": 1, "latin": 2, "exonym": 2, "suffixed": 3, "wadegiles": 4, "tongyong": 4, "alias": 5, "former": 6}
 _WADE_GILES_FIRST = {**_FORM_ORDER, "wadegiles": -1}
 _ROMANISATIONS = frozenset(("wadegiles", "tongyong"))  # their names: the catalogue's notice.china.<form>
 
@@ -148,14 +150,20 @@ def bare_forms(name: str, level: str) -> set[str]:
 
 
 def latin_forms(spoken: str, name: str) -> list[str]:
-    """Folded Latin keys: "tianhe", "tianhedistrict", "tianhequ"; "kunshancity", "kunshanshi"."""
-    # 新区 only where 新 is no part of the name spoken (清新区 is Qingxin District)
-    suffix = next((s for s in ("自治州", "自治县", "自治旗", "林区", "特区", "地区", "新区", *LEVEL_WORDS)
-                   if name.endswith(s) and not (s == "新区" and spoken.endswith("xin"))), "")
+    """Folded Latin keys: "tianhe", "tianhedistrict", "tianhequ"; "kunshancity", "kunshanshi";
+    Taiwan's and Hong Kong's level words in Traditional alike (新竹縣: "xinzhuxian", "xinzhucounty")."""
+    name = name.translate(_SIMPLIFIED_LEVELS)
+    # 新区 (林区) only where 新 (林) is no part of the name spoken (清新区 is Qingxin District)
+    suffix = next((s for s in ("自治区", "自治州", "自治县", "自治旗", "林区", "特区", "地区", "新区", *LEVEL_WORDS, "乡", "镇")
+                   if name.endswith(s) and not (s == "新区" and spoken.endswith("xin"))
+                   and not (s == "林区" and spoken.endswith("lin"))), "")  # 士林區 is Shilin District, no forestry
     # 新区, a "new area" (浦东新区 "Pudong New Area", 滨海新区 "Binhai New Area"), as English writes it
     words = {"新区": ("newarea", "newdistrict", "xinqu", "district", "qu"),
              "自治州": ("autonomousprefecture", "prefecture", "zhou"), "自治县": ("autonomouscounty", "county", "xian"),
-             "自治旗": ("autonomousbanner", "banner", "qi"), "林区": ("forestrydistrict", "linqu", "district"),
+             "自治旗": ("autonomousbanner", "banner", "qi"),
+             "自治区": ("autonomousregion", "region", "zizhiqu", "district", "qu"),
+             "林区": ("forestrydistrict", "linqu", "district"),
+             "乡": ("township", "xiang"), "镇": ("township", "town", "zhen"),  # Taiwan's 鄉, 鎮
              "特区": ("specialdistrict", "tequ", "district"), "地区": ("prefecture", "diqu", "region")}.get(
         suffix, tuple(fold(word) for word in LEVEL_WORDS.get(suffix, ())))
     return [spoken, *(spoken + word for word in words)]
@@ -180,6 +188,7 @@ class Division(NamedTuple):
 class _Chain(NamedTuple):
     divisions: tuple[Division, ...]
     used: int  # characters of the query read
+    starts: tuple[int, ...] = ()  # where each division's name began
 
 
 def _divisions(gazetteer: Gazetteer, keys: Iterable[str]) -> dict[str, list[Division]]:
@@ -218,7 +227,7 @@ def _chains(text: str, gazetteer: Gazetteer) -> list[_Chain]:
                 position + 2, min(len(text), position + MAX_KEY_CHARS) + 1)))
         return cache[position]
 
-    def walk(position: int, chain: tuple[Division, ...], steps: list[int]) -> None:
+    def walk(position: int, chain: tuple[Division, ...], starts: tuple[int, ...], steps: list[int]) -> None:
         steps[0] += 1
         if steps[0] > 400:  # bounded: a chain is at most four divisions deep
             return
@@ -227,11 +236,11 @@ def _chains(text: str, gazetteer: Gazetteer) -> list[_Chain]:
             for division in divisions:
                 if not chain or _inside(division, chain[-1]):
                     extended = True
-                    walk(position + len(key), (*chain, division), steps)
+                    walk(position + len(key), (*chain, division), (*starts, position), steps)
         if not extended and chain:
-            best.append(_Chain(chain, position))
+            best.append(_Chain(chain, position, starts))
 
-    walk(0, (), [0])
+    walk(0, (), (), [0])
     if not best:
         return []
     top = max((chain.used, len(chain.divisions)) for chain in best)
@@ -434,9 +443,9 @@ def spells_a_division(key: str, gazetteer: Gazetteer) -> bool:
 
 def own_pinyin(key: str, gazetteer: Gazetteer) -> bool:
     """Whether `key` (folded Latin) is a division's own pinyin or English name as written alone
-    ("wuchang": 武昌区 and 五常市), not with a level word (nanfengxian) nor an alias."""
+    ("wuchang": 武昌区 and 五常市; "korla", its exonym), not with a level word (nanfengxian) nor an alias."""
     return gazetteer.has_china() and bool(gazetteer.rows(
-        "SELECT 1 FROM cn_key WHERE key = ? AND form = 'latin' LIMIT 1", [key]))
+        "SELECT 1 FROM cn_key WHERE key = ? AND form IN ('latin', 'exonym') LIMIT 1", [key]))
 
 
 def _distinct_from_leader(leader: Division, others: list[Division], gazetteer: Gazetteer) -> list[Division]:
@@ -701,10 +710,79 @@ def _top_slips(reading: str, gazetteer: Gazetteer) -> list[tuple[Division, str]]
     return _slips_among([Division(*row) for row in rows], reading, gazetteer)
 
 
+def _one_edit(typed: str, form: str) -> bool:
+    """Whether `typed` is `form` with one character wrong, left out or typed twice (广洲市, 广市, 广州州市)."""
+    if typed == form or abs(len(typed) - len(form)) > 1:
+        return False
+    if len(typed) == len(form):
+        return sum(a != b for a, b in zip(typed, form)) == 1
+    shorter, longer = sorted((typed, form), key=len)
+    return any(longer[:at] + longer[at + 1:] == shorter for at in range(len(longer)))
+
+
+def _within(parent: Division | None, gazetteer: Gazetteer) -> list[Division]:
+    """The divisions inside `parent`; for none, those an address begins with (provinces, prefecture-level cities)."""
+    columns = "code, name, level, parent, province, english, latitude, longitude, place, population"
+    if parent is None:
+        return [Division(*row) for row in gazetteer.rows(
+            f"SELECT {columns} FROM cn_division WHERE level IN ('province', 'prefecture')")]
+    rows = gazetteer.rows(f"SELECT {columns} FROM cn_division WHERE substr(code, 1, 2) = ?", (parent.code[:2],))
+    return [d for d in (Division(*row) for row in rows) if _inside(d, parent)]
+
+
+def _relooked(reading: str, chains: list[_Chain], gazetteer: Gazetteer) -> tuple[str, str, str] | None:
+    """A slip of one character, wrong, left out or typed twice, in any division of an address chain
+    (广东省广州州市天河区, 河北省石家市长安区, 内蒙古自治呼和浩特市新城区, 河省石家庄市): read again from where
+    each division began and where the reading stopped, with a division of that place one slip from
+    what was typed there. Accepted only when the chain confirms it: the text so written reads on,
+    into a division inside the corrected one, named in full, or ending the text (a street after it is
+    no confirmation: 天河路 is no 天河区). As _confirmed_slip's (text so written, part typed, part as
+    it should be); None when none is confirmed, or several that answer differently."""
+    places: dict[tuple[int, str], Division | None] = {(0, ""): None}
+    for chain in chains:
+        for position, parent in zip((*chain.starts, chain.used), (None, *chain.divisions)):
+            places.setdefault((position, parent.code if parent else ""), parent)
+    found: list[tuple[int, str, str, str, str]] = []  # (characters read, deepest's code, fixed, typed, form)
+    for (position, _), parent in places.items():
+        rest = reading[position:]
+        named = set(_divisions(gazetteer, (rest[:end] for end in range(2, min(len(rest), MAX_KEY_CHARS) + 1))))
+        for division in _within(parent, gazetteer):
+            for form in {division.name, *bare_forms(division.name, division.level)}:
+                for length in {len(form) - 1, len(form), len(form) + 1}:
+                    typed = rest[:length]
+                    if len(typed) != length or not _one_edit(typed, form):
+                        continue
+                    fixed = reading[:position] + form + rest[length:]
+                    for chain in _chains(fixed, gazetteer):
+                        at = [i for i, d in enumerate(chain.divisions[:-1]) if d.code == division.code
+                              and chain.starts[i] == position]
+                        after = chain.divisions[at[0] + 1:] if at else ()
+                        # a division after it named in full confirms it (a street may follow); its
+                        # bare name only when the text ends there. A name typed that is a division's
+                        # own (黔南 for 黔东南, 大田 for 莆田) only by one named in full: 浙江泰州 is
+                        # Jiangsu's 泰州 said so (_in_another_province), not 台州
+                        if any(d.form == "full" for d in after) or after and chain.used == len(fixed) \
+                                and typed not in named:
+                            found.append((chain.used - len(form) + length, chain.divisions[-1].code, fixed, typed, form))
+                            break
+    read = max((chain.used for chain in chains), default=0)
+    found = [item for item in found if item[0] > read]  # a correction reads on past where the reading stopped
+    if not found:
+        return None
+    most = max(item[0] for item in found)
+    best = [item for item in found if item[0] == most]
+    if len({item[1] for item in best}) > 1:
+        return None  # two corrections, two places: asking is better than guessing
+    # the name in full where it fits as well (石家市: 石家庄市, not 石家庄 and 市 after it)
+    _, _, fixed, typed, form = min(best, key=lambda item: (-len(item[4]), -len(item[3]), item[2]))
+    return fixed, typed, form
+
+
 def _corrected(query: str, fixed: str, typed: str, form: str, gazetteer: Gazetteer, preferred: frozenset[int],
                lang: str) -> Resolution | None:
-    """The answer of a chain whose slip the chain confirms (_confirmed_slip), saying what was read so."""
-    resolution = _resolve_hanzi(query, fixed, gazetteer, preferred, lang)
+    """The answer of a chain whose slip the chain confirms (_confirmed_slip, _relooked), saying what
+    was read so; one slip only is ever corrected."""
+    resolution = _resolve_hanzi(query, fixed, gazetteer, preferred, lang, slipped=True)
     if resolution is None:
         return None
     note = say("notice.china.slip_read", lang, typed=typed, form=form, fixed=fixed)
@@ -724,7 +802,7 @@ def _without_postcode(parts: list[str]) -> list[str]:
 
 
 def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int], lang: str,
-                   area: str = "") -> Resolution | None:
+                   area: str = "", slipped: bool = False) -> Resolution | None:
     parts = _without_postcode(_without_country([part for part in text.translate(_SEPARATORS).split(",") if part]))
     if not parts or not any(has_cjk(part) for part in parts):
         return None
@@ -751,6 +829,10 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
             confirmed = _confirmed_slip("", reading, _top_slips(reading, gazetteer), gazetteer)
             if confirmed is not None:
                 return _corrected(query, *confirmed, gazetteer, preferred, lang)
+        for reading in typed if not slipped else []:  # 河省石家庄市: a character left out of the first
+            confirmed = _relooked(reading, [], gazetteer)
+            if confirmed is not None:
+                return _corrected(query, *confirmed, gazetteer, preferred, lang)
         return None
     reading, chains = max(found, key=lambda item: (item[1][0].used == len(item[0]), item[1][0].used))
     if reading not in typed and _a_local_name(readings[0], gazetteer):
@@ -760,6 +842,8 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
     if rest:
         slips = [slip for chain in chains for slip in _slips(chain.divisions[-1], rest, gazetteer)]
         confirmed = _confirmed_slip(used, rest, sorted(slips, key=lambda item: -len(item[1])), gazetteer)
+        if confirmed is None and not slipped:
+            confirmed = _relooked(reading, chains, gazetteer)
         if confirmed is not None:
             return _corrected(query, *confirmed, gazetteer, preferred, lang)
         slip = _slip_error(text, reading, used, chains, gazetteer, lang)
@@ -939,9 +1023,16 @@ CHINA_WORDS = frozenset(("china", "prc", "prchina", "peoplesrepublicofchina", "t
 
 def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int], lang: str,
                    area: str = "") -> Resolution | None:
+    text = _unabbreviated(text)
     parts = [part.strip() for part in text.translate({ord("，"): ","}).split(",") if part.strip()]
     if not parts:
         return None
+    # Divisions each inside the one before, every word read by its own pinyin or English: the
+    # Chinese order is the reading ("Wuhai, Hainan" is 海南区 of Wuhai, not Wuhai said to be in Hainan;
+    # "Huangshan, Tunxi" 屯溪区 of Huangshan, not Huangshan in a city of which Tunxi is an old name)
+    chained = _latin_chain(query, text, gazetteer, preferred, lang, area, strict=True)
+    if chained is not None:
+        return chained
     readings = [(parts[0], parts[1:])]
     words = text.split()
     if len(parts) == 1 and len(words) > 1:
@@ -953,7 +1044,11 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
             readings.append((shortened, qualifiers))
     for head, qualifiers in readings:
         key = fold(head)
-        if len(key) < 3 or not key.isascii():
+        if len(key) < MIN_LOOSE_LETTERS and not head.isascii() and key.isascii():
+            # a name of two letters written with its accent is a name, no code: Macau's parish Sé,
+            # keyed with its level word (Sé Parish) as its two letters alone are no key
+            key = next((key + word for word in SHORT_NAME_WORDS if _divisions(gazetteer, [key + word])), key)
+        if len(key) < MIN_LOOSE_LETTERS or not key.isascii():
             continue  # "GZ", "BJ": never a loose match
         candidates = _divisions(gazetteer, [key]).get(key, [])
         if not candidates and ("lv" in key or "nv" in key):
@@ -1013,9 +1108,164 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
         if leader.form in _ROMANISATIONS and (not own_name or own or any(c.code != leader.code for c in candidates)):
             notes.insert(0, say("notice.china.romanisation", lang, head=head, used=_label(ranked[0], gazetteer),
                                 style=say(f"notice.china.{ranked[0].form}", lang)))
+        if leader.form == "exonym":  # Korla, Golmud: the official name shown back, 库尔勒市
+            notes.insert(0, say("notice.china.exonym", lang, head=head, used=_label(leader, gazetteer)))
         resolution = _answer(query, ranked, gazetteer, notes, lang, key=key if not qualifiers else "")
         return resolution._replace(alternatives=(*resolution.alternatives, *own[:2])) if own else resolution
-    return None
+    return _latin_chain(query, text, gazetteer, preferred, lang, area)
+
+
+# Level words as an English address shortens them: "Tianhe Dist.", "Kunshan Cty", "Aba Pref."
+LEVEL_ABBREVIATIONS = {"dist": "District", "distr": "District", "cty": "County", "cnty": "County",
+                       "pref": "Prefecture"}
+_ABBREVIATED = re.compile(r"\b(" + "|".join(LEVEL_ABBREVIATIONS) + r")\b\.?", re.IGNORECASE)
+MAX_NAME_WORDS = 6  # "Enshi Tujia and Miao Autonomous Prefecture"
+MIN_LOOSE_LETTERS = 3  # a word of one or two letters (GZ, BJ) is never a place in a chain
+SHORT_NAME_WORDS = ("parish", "district")  # the level words a two-letter name is keyed with (Sé Parish)
+
+
+def _latin_words(text: str) -> list[tuple[str, bool]]:
+    """The words of a Latin address, each with whether a comma came before it."""
+    return [(word, number > 0 and at == 0) for number, part in enumerate(text.translate({ord("，"): ","}).split(","))
+            for at, word in enumerate(part.split())]
+
+
+def _unabbreviated(text: str) -> str:
+    """Level words written in full: "Tianhe Dist." → "Tianhe District"."""
+    return _ABBREVIATED.sub(lambda match: LEVEL_ABBREVIATIONS[match.group(1).lower()], text)
+
+
+def _latin_chain(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int], lang: str,
+                 area: str = "", strict: bool = False) -> Resolution | None:
+    """A Latin address of divisions each inside the one before, in the Chinese order from its start
+    ("Guangdong Guangzhou Tianhe", "Guangzhou, Tianhe", "Jiangsu Suzhou Kunshan City") or in the
+    English order from its end ("123 Tiyu West Road, Tianhe District, Guangzhou"); what lies beyond
+    the deepest division (a street, a number) is said unread. Two divisions or more, or one written
+    with its level word ("Tianhe District Tiyu West Road 123"): a single pinyin word beside a street
+    is too loose a reading. Each name is whole words of three letters or more, never across a comma.
+    `strict`: only a chain of two divisions or more that reads every word, each by its own name
+    (pinyin or English, with or without its level word); else also by another name (Lu'an, as
+    typed, is 六安's alias luan), which the chain confirms."""
+    words = _latin_words(text)
+    groups = _groups(words)
+    if len(groups) > 1:  # "Yau Tsim Mong District, Kowloon, Hong Kong": Kowloon is an area, no district
+        words = [word for group in groups if fold(_as_typed(group)) not in HK_AREAS for word in group]
+        if words:
+            words[0] = (words[0][0], False)
+    while words and fold(words[0][0]) in CHINA_WORDS:  # "China, Guangzhou, Tianhe"
+        words = words[1:]
+    while words and fold(words[-1][0]) in CHINA_WORDS:
+        words = words[:-1]
+    if len(words) < 2:
+        return None
+    forms = ("latin", "exonym", "suffixed") if strict else ("latin", "exonym", "suffixed", "alias", "wadegiles", "tongyong")
+    found: dict[str, list[Division]] = {}
+
+    def named(start: int, end: int) -> list[Division]:
+        key = fold(" ".join(word for word, _ in words[start:end]))
+        if key not in found:
+            found[key] = [d for d in _divisions(gazetteer, [key]).get(key, []) if d.form in forms] \
+                if len(key) >= MIN_LOOSE_LETTERS and key.isascii() else []
+        return found[key]
+
+    def runs(position: int, forwards: bool) -> Iterable[tuple[int, int]]:
+        """(start, end) of the names that could begin (forwards) or end at `position`, longest first."""
+        for size in range(min(MAX_NAME_WORDS, len(words) - position if forwards else position), 0, -1):
+            start, end = (position, position + size) if forwards else (position - size, position)
+            if not any(comma for _, comma in words[start + 1:end]):  # a name never runs across a comma
+                yield start, end
+
+    best: list[tuple[int, bool, tuple[Division, ...]]] = []  # (words read, forwards, the chain)
+    slipped: dict[str, str] = {}  # a division read one letter off: its code, as typed
+
+    def walk(position: int, chain: tuple[Division, ...], forwards: bool, read: int, slips: bool) -> None:
+        extended = False
+        for start, end in runs(position, forwards):
+            for division in named(start, end):
+                if not chain or _inside(division, chain[-1]):
+                    extended = True
+                    walk(end if forwards else start, (*chain, division), forwards, read + end - start, slips)
+        if not extended and slips and not any(d.code in slipped for d in chain):
+            # "Guangdong Guangzou Tianhe": a province or city one letter off, taken only when a
+            # division read after it lies inside it (the chain confirms it)
+            for start, end in runs(position, forwards):
+                typed = " ".join(word for word, _ in words[start:end])
+                for division in _close_outer(fold(typed), gazetteer):
+                    if not chain or _inside(division, chain[-1]):
+                        slipped[division.code] = typed
+                        walk(end if forwards else start, (*chain, division), forwards, read + end - start, slips)
+        if not extended and chain:
+            best.append((read, forwards, chain))
+
+    def readings(slips: bool) -> list[tuple[int, bool, tuple[Division, ...]]]:
+        best.clear()
+        walk(0, (), True, 0, slips)
+        walk(len(words), (), False, 0, slips)
+        return [(read, forwards, chain) for read, forwards, chain in best if chain[-1].level != "province"
+                and chain[-1].code not in slipped and (len(chain) >= 2 or chain[-1].form == "suffixed" and not strict
+                                                       and not names_any(*unread_span(read, forwards)))
+                and (read == len(words) or not strict)]
+
+    def unread_span(read: int, forwards: bool) -> tuple[int, int]:
+        return (read, len(words)) if forwards else (0, len(words) - read)
+
+    def names_any(start: int, end: int) -> bool:
+        """Whether the words from `start` to `end` name any division: "Shanxi Yunheng Yuanqu" is
+        not 裕安区 ("Yuan qu") with a street before it, since Shanxi is named there."""
+        return any(named(first, last) for first in range(start, end)
+                   for last in range(first + 1, min(end, first + MAX_NAME_WORDS) + 1))
+
+    # a slip is looked for only in a text that names a division of China besides (Guangzou Tianhe):
+    # "New York City" is never compared with every city of China
+    best = readings(slips=False) or ([] if strict or not any(found.values()) else readings(slips=True))
+    if not best:
+        return None
+    top = max((read, len(chain)) for read, _, chain in best)
+    chains = [(forwards, chain) for read, forwards, chain in best if (read, len(chain)) == top]
+    if any(d.form != "alias" for _, chain in chains for d in chain):  # its own names before another's
+        chains = [(forwards, chain) for forwards, chain in chains if all(d.form != "alias" for d in chain)] or chains
+    ranked = _rank([chain[-1] for _, chain in chains], preferred, area=area)
+    read, forwards = top[0], chains[0][0]
+    used, unread = (words[:read], words[read:]) if forwards else (words[len(words) - read:], words[:len(words) - read])
+    rest = _as_typed(unread)
+    key = "notice.china.rest_ignored" if forwards else "notice.china.rest_before_ignored"
+    notes = [say(key, lang, used=_as_typed(used), english=ranked[0].english, rest=rest)] if rest else []
+    chain = next(chain for _, chain in chains if chain[-1].code == ranked[0].code)
+    notes[:0] = [say("notice.china.slip_read", lang, typed=slipped[d.code], form=d.english, fixed=_as_typed(used).replace(
+        slipped[d.code], d.english, 1)) for d in chain if d.code in slipped]
+    return _answer(query, ranked, gazetteer, notes, lang)
+
+
+def _close_outer(key: str, gazetteer: Gazetteer) -> list[Division]:
+    """The provinces and prefecture-level cities whose own pinyin or English name is one letter from
+    `key` (guangzou: 广州市; guangdon: 广东省), for a name of MIN_SLIP_LETTERS or more."""
+    if len(key) < MIN_SLIP_LETTERS or not key.isascii() or not key.isalpha():
+        return []
+    close = [known for known, in gazetteer.rows("SELECT k.key FROM cn_key k JOIN cn_division d ON d.code = k.code "
+                                                "WHERE d.level = 'province' AND k.form IN ('latin', 'exonym')")
+             if _one_edit(key, known)]
+    provinces = [d for found in _divisions(gazetteer, close).values() for d in found if d.level == "province"]
+    return [*provinces, *_close_cities(key, gazetteer)]
+
+
+# Hong Kong's three areas, written in an address between its district and "Hong Kong": no division
+# (九龍城區 is "Kowloon City"), so the chain reads past them
+HK_AREAS = frozenset(("kowloon", "newterritories", "hongkongisland", "nt", "kln"))
+
+
+def _groups(words: list[tuple[str, bool]]) -> list[list[tuple[str, bool]]]:
+    """Words of _latin_words in their comma-separated groups."""
+    groups: list[list[tuple[str, bool]]] = []
+    for word, comma in words:
+        if comma or not groups:
+            groups.append([])
+        groups[-1].append((word, comma))
+    return groups
+
+
+def _as_typed(words: list[tuple[str, bool]]) -> str:
+    """Words of _latin_words written back, with their commas."""
+    return "".join((", " if comma and at else " " if at else "") + word for at, (word, comma) in enumerate(words))
 
 
 def _cut_short(division: Division, key: str, gazetteer: Gazetteer) -> bool:

@@ -350,8 +350,8 @@ def _regions_named(text: str, gazetteer: Gazetteer) -> set[tuple[str, str]]:
         # ("Georgia" is also the US state; "HKSAR" Hong Kong, not Haute-Kotto, whose code is HK)
         regions = {(code, admin1) for code, admin1 in regions if not admin1 or code not in whole
                    and province_key(admin1) == province_key(text)}
-    if not text.isascii() or len(name_key(text)) > MAX_CODE_LETTERS or text.isupper():
-        return regions  # 中国, 山东: two characters are a name, not a code
+    if has_cjk(text) or len(name_key(text)) > MAX_CODE_LETTERS or text.isupper():
+        return regions  # 中国, 山东: two characters are a name, not a code; "Sé" (Macau's parish) is no "SE"
     return {(code, admin1) for code, admin1 in regions
             if province_key(admin1 or gazetteer.country_name(code)) == province_key(text)}
 

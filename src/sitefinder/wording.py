@@ -344,6 +344,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "zh": "{head} 也是 {place}：如指该地，请输入“{ask}”"},
     "notice.china.romanisation": {"en": "{head} is the {style} spelling of {used}, as Taiwan wrote it before pinyin: using it",
                                   "zh": "{head} 是 {used} 的{style}拼写（台湾采用汉语拼音前的写法）：使用该地"},
+    "notice.china.exonym": {"en": "{head} is the name the world writes for {used}: using it",
+                            "zh": "{head} 是 {used} 的通用外文名：使用该地"},
     "notice.china.wadegiles": {"en": "Wade-Giles", "zh": "威妥玛拼音"},
     "notice.china.tongyong": {"en": "Tongyong Pinyin", "zh": "通用拼音"},
     "notice.china.province_namesakes": {
@@ -352,6 +354,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "notice.china.more": {"en": " and {count} more", "zh": " 等另外 {count} 处"},
     "notice.china.rest_ignored": {"en": "using {used} ({english}); ignored what follows: {rest}",
                                   "zh": "使用 {used}（{english}）；其后的部分未使用：{rest}"},
+    "notice.china.rest_before_ignored": {"en": "using {used} ({english}); ignored what comes before: {rest}",
+                                         "zh": "使用 {used}（{english}）；其前的部分未使用：{rest}"},
     "notice.china.former_merged": {"en": "{name} was merged into {successor} in {year}: using {successor} ({english})",
                                    "zh": "{name}已于 {year} 年并入{successor}：使用 {successor}（{english}）"},
     "notice.china.former_renamed": {"en": "{name} became {successor} in {year}: using {successor} ({english})",
