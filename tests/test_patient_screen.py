@@ -360,7 +360,7 @@ def test_show_matches_city_and_facility_by_one_rule(cli, query: str, ids: list[i
     # said in the language of the query: Chinese typed, Chinese read
     assert (f"与 {len(ids)} 个研究中心匹配" if has_cjk(query) else f"matches {len(ids)} sites") in result.stderr
     listed = result.stderr.split("：" if has_cjk(query) else ": ", 2)[2]  # after "Error: 'X' matches N sites: "
-    assert [int(number) for number in re.findall(r"(?:^|; )(\d+) ", listed)] == ids, listed
+    assert [int(number) for number in re.findall(r"(?:^|; |；)(\d+) ", listed)] == ids, listed
 
 
 @pytest.mark.parametrize("query", ["Qingdao", "青岛", "Taizhou Hospital", "江门"])

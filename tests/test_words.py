@@ -179,7 +179,7 @@ def test_notices_of_places_abroad_and_namesakes_are_said_in_chinese(query: str, 
 
 def test_a_province_mapped_from_its_capital_says_so_in_chinese() -> None:
     run = run_cli("map", "山东", "--limit", "1")
-    assert run.exit_code == 0 and "山东是一个省：它的 5 个研究中心，从其省会 Jinan 起测量距离" in run.stderr
+    assert run.exit_code == 0 and "山东是一个省：它的 5 个研究中心，从其省会 济南 起测量距离" in run.stderr
     assert "is a province" not in run.stderr
 
 
