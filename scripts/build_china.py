@@ -531,7 +531,8 @@ def former_rows(current_keys: dict[str, set[str]]) -> list[tuple[str, str, str, 
     """(key, successor's code, former name, year, merged or renamed) for each division merged or renamed
     since 1990 (gazetteer/china_former.csv): by its full name and without its suffix (闸北区, 闸北), where
     its successor does not bear that name still (密云 is 密云区 still; 通县 has no bare form of two
-    characters). A name another division bears today is kept: 东乡县 is Gansu's 东乡族自治县 for short
+    characters), nor where a division of its province bears that bare name today (南宁: 南宁市, not
+    南宁地区). A full name another division bears today is kept: 东乡县 is Gansu's 东乡族自治县 for short
     and Jiangxi's 东乡区 until 2016, namesakes both named."""
     rows = []
     with open(FORMER, encoding="utf-8") as handle:
@@ -540,7 +541,12 @@ def former_rows(current_keys: dict[str, set[str]]) -> list[tuple[str, str, str, 
     for row in former:
         name = row["name"]
         for form in sorted({name, *bare_forms(name, division_level(row["code"]))}):
-            if row["successor"] not in current_keys.get(fold(form), set()) and (form == name or fold(form) not in full):
+            today = current_keys.get(fold(form), set())
+            # a bare name a division of its province bears today is that division's: 南宁 is 南宁市,
+            # not the 南宁地区 merged into 崇左 in 2002 (a false namesake of the city hosting a site)
+            if form != name and any(code[:2] == row["code"][:2] for code in today):
+                continue
+            if row["successor"] not in today and (form == name or fold(form) not in full):
                 rows.append((fold(form), row["successor"], name, int(row["year"]), row["kind"]))
     best: dict[tuple[str, str], tuple[str, str, str, int, str]] = {}
     for row in sorted(rows, key=lambda row: (row[0], row[1], -row[3], row[2])):  # the latest change of a key
