@@ -156,6 +156,8 @@ class TrialSummary(NamedTuple):
     # sites whose row names no province or state (the registry writes Taiwan's, Hong Kong's and
     # often Japan's without one): the divisions are then not counted, never said to be 0
     without_province: int = 0
+    # each country's name in Chinese where the gazetteer has one (澳大利亚), for `info --lang zh`'s prose
+    countries_zh: dict[str, str] = {}
 
 
 class MapResult(NamedTuple):

@@ -718,28 +718,31 @@ def trial_summary(sites_path: Path | None = None, nct_id: str | None = None, lan
             sites = source.listing(None, None, None, trials=frozenset([wanted]))
             from sitefinder.sitestore import places_counted
 
-            provinces, countries, without = _where_counted(places_counted(sites))
+            provinces, countries, without, zh = _where_counted(places_counted(sites), lang == "zh")
             return TrialSummary(trial=trial, site_count=len(sites), provinces=provinces, countries=countries,
-                                sites_name=source.name, lang=lang or "en", without_province=without)
-        provinces, countries, without = _where_counted(source.places_counted())
+                                sites_name=source.name, lang=lang or "en", without_province=without,
+                                countries_zh=zh)
+        provinces, countries, without, zh = _where_counted(source.places_counted(), lang == "zh")
         return TrialSummary(
             trial=source.trial, site_count=source.count(), provinces=provinces, countries=countries,
             sites_name=source.name, trials=rows if len(rows) > 1 else [], lang=lang or "en",
-            without_province=without)
+            without_province=without, countries_zh=zh)
 
     return _answer(sites_path, question)
 
 
-def _where_counted(places: list[PlaceCount]) -> tuple[list[str], list[str], int]:
+def _where_counted(places: list[PlaceCount], chinese: bool = False) -> tuple[list[str], list[str], int, dict[str, str]]:
     """`info`'s provinces or states, countries and count of sites in no province, by the one rule
     that shows and filters them (countries.site_region, site_area): five Korean sites whose state
     is "Republic of Korea" are in the five provinces their cities are, of one South Korea however
-    the registry spells it. A region outside the mainland (Hong Kong) has no province of its own."""
+    the registry spells it. A region outside the mainland (Hong Kong) has no province of its own.
+    With `chinese`, each country's name in Chinese too, where the gazetteer has one (澳大利亚)."""
     from sitefinder.countries import area_name
 
     gazetteer = open_gazetteer()
     provinces: set[str] = set()
     countries: set[str] = set()
+    chinese_names: dict[str, str] = {}
     without = 0
     for place in places:
         code, slash, admin1 = place.region.partition("/")
@@ -751,7 +754,9 @@ def _where_counted(places: list[PlaceCount]) -> tuple[list[str], list[str], int]
         country = area_name(frozenset([place.area]), gazetteer) if place.area else place.country
         if country:
             countries.add(country)
-    return sorted(provinces), sorted(countries), without
+            if chinese and place.area and (zh := gazetteer.country_name_zh(place.area)):
+                chinese_names[country] = zh
+    return sorted(provinces), sorted(countries), without, chinese_names
 
 
 def closed_left_out(result: NearResult, source: MemorySource | IndexedSource, full: bool,

@@ -870,7 +870,8 @@ def trial_fields(summary: TrialSummary, options: str = "") -> list[tuple[str, st
     if zh:
         def chinese(country: str) -> str:
             province = find_province(country) if region_apart(country) else None
-            return "中国" if country == "China" else shown_chinese(province) if province else display_region(country)
+            return "中国" if country == "China" else shown_chinese(province) if province \
+                else summary.countries_zh.get(country) or display_region(country)
 
         where = "、".join(chinese(country) for country in summary.countries)
         level = "个行政区" if apart else "个省级行政区"
