@@ -167,10 +167,6 @@ class MemorySource:
     def cities(self) -> set[str]:
         return {site.city for site in self.data.sites}
 
-    def count_without_province(self) -> int:
-        """Sites whose row names no province or state: `info` counts the divisions only when none is missing."""
-        return sum(not fold(site.province) for site in self.data.sites)
-
     def places_counted(self) -> list[PlaceCount]:
         """Each (region, country) the sites are kept under, with how many: `info`'s counts."""
         return places_counted(self.data.sites)
@@ -352,9 +348,6 @@ class IndexedSource:
 
     def cities(self) -> set[str]:
         return set(self._meta("city_names"))
-
-    def count_without_province(self) -> int:
-        return self._db.execute("SELECT COUNT(*) FROM site WHERE province_key = ''").fetchone()[0]
 
     def places_counted(self) -> list[PlaceCount]:
         """MemorySource.places_counted, by the index's region and area columns (no row decoded)."""
