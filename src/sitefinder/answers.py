@@ -63,8 +63,8 @@ class NearResult(NamedTuple):
     # when --status left none (as SiteList's)
     alone: str = ""
     status_counts: dict[str | None, int] | None = None
-    # site id → the province or state a site whose registry names none is kept under (countries.site_region),
-    # for its table cell; {} when every site shown names its own (never mutated)
+    # site id → the province or state each site is kept under by --province (countries.region_name),
+    # for its table cell in place of the registry's state; {} for none worked out (never mutated)
     provinces: dict[int, str] = {}
     asked: tuple[str, ...] = ()  # the filters typed, as words, for the commands a notice suggests (typed_options)
 
@@ -86,8 +86,8 @@ class RegionAnswer(NamedTuple):
     country: str = ""  # the country of a province, as the gazetteer names it ("" for a country itself)
     meant: str = ""  # the country's name a code typed stands for ("HK": Hong Kong), else ""
     status_counts: dict[str | None, int] | None = None  # its sites by status, when --status left none
-    # site id → the province or state a site whose registry names none is kept under (countries.site_region),
-    # for its table cell; {} when every site shown names its own (never mutated)
+    # site id → the province or state each site is kept under by --province (countries.region_name),
+    # for its table cell in place of the registry's state; {} for none worked out (never mutated)
     provinces: dict[int, str] = {}
     asked: tuple[str, ...] = ()  # the filters typed, as words, for the commands a notice suggests (typed_options)
 
@@ -122,8 +122,8 @@ class SiteList(NamedTuple):
     trials: dict[str, Trial] = {}
     many_trials: bool = False
     notes: tuple[str, ...] = ()  # how --city was read (芙蓉区 is a district of 长沙: 长沙's sites)
-    # site id → the province or state a site whose registry names none is kept under (countries.site_region),
-    # for its table cell; {} when every site shown names its own (never mutated)
+    # site id → the province or state each site is kept under by --province (countries.region_name),
+    # for its table cell in place of the registry's state; {} for none worked out (never mutated)
     provinces: dict[int, str] = {}
     asked: tuple[str, ...] = ()  # the filters typed, as words, for the commands a notice suggests (typed_options)
 
@@ -148,7 +148,7 @@ class TrialSummary(NamedTuple):
 
     trial: Trial
     site_count: int
-    provinces: list[str]  # sorted, as the sites file names them
+    provinces: list[str]  # sorted: the regions the sites are kept under (countries.site_region)
     countries: list[str]
     sites_name: str  # the sites file, for messages
     trials: list[TrialRow] = []  # every trial of a dataset of several (`info` without an NCT id)
@@ -156,6 +156,8 @@ class TrialSummary(NamedTuple):
     # sites whose row names no province or state (the registry writes Taiwan's, Hong Kong's and
     # often Japan's without one): the divisions are then not counted, never said to be 0
     without_province: int = 0
+    # each country's name in Chinese where the gazetteer has one (澳大利亚), for `info --lang zh`'s prose
+    countries_zh: dict[str, str] = {}
 
 
 class MapResult(NamedTuple):

@@ -211,7 +211,11 @@ def in_area(site: Site, codes: frozenset[str], gazetteer: Gazetteer) -> bool:
 # 2. the registry state, read in any language or form within the site's country ("Bayern" and
 #    "Bavaria", "浙江省" and "Zhejiang", "Beijing Municipality" and 北京 are one region);
 # 3. a registry city near the registry's point (within SAME_PLACE_KM): "Munich" with no state
-#    is in Bavaria. Only when the state says nothing the tables know.
+#    is in Bavaria; else a registry city that is itself a division of the country (a city
+#    "Gyeonggi-do"). Only when the state says nothing the tables know;
+# 4. else the folded state, as a region no table knows; but a state that names a country
+#    ("Republic of Korea" as a Korean site's state) is no region at all: "" (none), so that a
+#    country is never a province a site is shown, filtered or counted under.
 REGION_POINT_DEGREES = 1  # a point is compared rounded to 0.1°: one lookup per city, not per site
 
 
@@ -251,7 +255,6 @@ def written_region(country: str, state: str, city: str, geonameid: int | None, g
     """Steps 1 and 2 of the rule, and the answer when step 3 cannot apply; None when the registry's
     point decides (step 3: a city and no state the tables know). Apart from the point, so that the
     rows of one place, each at its own point, are worked out once (an index build: 100k rows)."""
-    from sitefinder.text import fold
 
     area = site_area(country, state, city, gazetteer)
     if area in CHINA_AREA and area != "CN":
@@ -263,15 +266,21 @@ def written_region(country: str, state: str, city: str, geonameid: int | None, g
         if state and area else set()
     if len(named) == 1:
         return named.pop()
-    return None if city and area else fold(state)
+    return None if city and area else _unknown_region(state, gazetteer)
+
+
+def _unknown_region(state: str, gazetteer: Gazetteer) -> str:
+    """Step 4: the folded state, "" for a state that names a country (a registry's junk state)."""
+    from sitefinder.text import fold
+
+    return "" if written_codes(state, gazetteer) else fold(state)
 
 
 @functools.lru_cache(maxsize=50_000)
 def _city_region(country: str, state: str, city: str, point: tuple[float, float] | None, gazetteer: Gazetteer) -> str:
     """Step 3: the province of the place of the registry city's name nearest the registry's point,
-    within SAME_PLACE_KM; else the folded state, as a region no table knows."""
+    within SAME_PLACE_KM, else the division the city names; else step 4."""
     from sitefinder.distance import SAME_PLACE_KM, sphere_km
-    from sitefinder.text import fold
 
     area = site_area(country, state, city, gazetteer)
     if point is not None:
@@ -280,7 +289,10 @@ def _city_region(country: str, state: str, city: str, point: tuple[float, float]
                       if found.province and gazetteer.country_code_of(found.country) == area)
         if near and near[0][0] <= SAME_PLACE_KM:
             return f"{area}/{near[0][1]}"
-    return fold(state)
+    divisions = {f"{code}/{admin1}" for code, admin1 in gazetteer.divisions(city) if admin1 and code == area}
+    if len(divisions) == 1:
+        return divisions.pop()
+    return _unknown_region(state, gazetteer)
 
 
 def regions_named(text: str, gazetteer: Gazetteer | None = None) -> frozenset[str]:
@@ -363,3 +375,34 @@ def country_meant(text: str, gazetteer: Gazetteer) -> str:
     """The country name a --country value means: a code's country's name ("HK" → "Hong Kong"), else the text."""
     reading = read_code(text, gazetteer)
     return reading.country if reading is not None and reading.country else text
+
+
+def region_name(site: Site, gazetteer: Gazetteer) -> str:
+    """The name of the province or state a site is kept under (region_of), as its table cell says
+    it: the registry's state where it names that region ("Bayern"), else the gazetteer's admin1 name
+    ("Seoul" for a Seoul site whose state is "Gangnam-gu" or "Republic of Korea"); a region outside
+    the mainland by the registry's own word, else its name; the registry's state for a region no
+    table knows; "" for none."""
+    key = region_of(site, gazetteer)
+    code, slash, admin1 = key.partition("/")
+    if not slash:
+        return site.province if code else ""
+    if not admin1:
+        return site.province or area_name(frozenset([code]), gazetteer)
+    return site.province if _writes_region(site.province, key, gazetteer) else admin1
+
+
+@functools.lru_cache(maxsize=20_000)
+def _writes_region(state: str, key: str, gazetteer: Gazetteer) -> bool:
+    """Whether a registry's state is a name of the region key ("Bayern" of DE/Bavaria, "Busan" of
+    KR/Busan-gwangyeoksi): the registry's own word is then shown, as people write it."""
+    code, _, admin1 = key.partition("/")
+    return bool(state) and (code, admin1) in gazetteer.divisions(state)
+
+
+def area_of_site(site: Site, gazetteer: Gazetteer) -> str:
+    """The name of the country or region a site lies in (site_area), one name however the registry
+    writes it ("Korea, Republic of" and "South Korea" are South Korea); the registry's for one no
+    table knows."""
+    code = site_area(site.country, site.province, site.city, gazetteer)
+    return area_name(frozenset([code]), gazetteer) if code else site.country

@@ -12,7 +12,7 @@ import itertools
 import math
 import re
 from pathlib import Path
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sitefinder.answers import (ChineseNames, HospitalAnswer, MapResult, NearResult, RegionAnswer, SiteDetail, SiteList,
@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that reso
     from sitefinder.countries import Area
     from sitefinder.hospitals import HospitalKey, HospitalNames
     from sitefinder.regions import Province
-    from sitefinder.sitestore import CityFilter, IndexedSource, MemorySource
+    from sitefinder.sitestore import CityFilter, IndexedSource, MemorySource, PlaceCount
 
 T = TypeVar("T")
 
@@ -164,6 +164,21 @@ def condition_notes(source: MemorySource | IndexedSource, condition: str | None,
     return (said("notice.condition_none", condition=quoted(condition), terms=terms),)
 
 
+class _NoCountries:
+    """The sites' states but those that name a country: a registry's junk state ("Republic of
+    Korea") is no province (countries.site_region keeps no site under it). Read lazily, each time it
+    is iterated: a Chinese province is matched by its table alone, with no gazetteer opened."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = list(names)
+
+    def __iter__(self) -> Iterator[str]:
+        from sitefinder.countries import written_codes
+
+        gazetteer = open_gazetteer()
+        return (name for name in self.names if not written_codes(name, gazetteer))
+
+
 def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
     """The province or state a --province value names: a Chinese one by its English name, one a site
     names as written, or a state the gazetteer knows ("Bavaria" for sites whose rows name none but
@@ -171,7 +186,7 @@ def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
     from sitefinder.regions import match_province as match  # the province table: only for --province
 
     try:
-        return match(text, site_provinces)
+        return match(text, _NoCountries(site_provinces))
     except UsageError:
         if any(admin1 for _, admin1 in open_gazetteer().divisions(text)):
             return text
@@ -458,17 +473,17 @@ def area_of(country: str) -> Area:
 
 
 def kept_provinces(sites: list[Site]) -> dict[int, str]:
-    """The province or state each site whose registry names none is kept under by --province
-    (countries.site_region: its placed city's), so that its table cell says what the filter reads:
-    a Hangzhou site with no state listed by `list --province Zhejiang` had a blank Province. The
-    data keep the registry's text (JSON and CSV `province`)."""
-    unnamed = [site for site in sites if not site.province]
-    if not unnamed:  # every shipped site names its province: no gazetteer opened for this
+    """The province or state each site is kept under by --province and counted under by `info`
+    (countries.region_name: its placed city's, else its registry state's), so that its table cell
+    says what the filter reads: a Seoul site whose registry state is "Republic of Korea" or
+    "Gangnam-gu" is shown in Seoul, as `list --province Seoul` lists it. The data keep the
+    registry's text (JSON and CSV `province`)."""
+    if not sites:
         return {}
-    from sitefinder.countries import division_of
+    from sitefinder.countries import region_name
 
     gazetteer = open_gazetteer()
-    return {site.id: admin1 for site in unnamed if (admin1 := division_of(site, gazetteer)[1])}
+    return {site.id: region_name(site, gazetteer) for site in sites}
 
 
 def _province_zh(text: str) -> str:
@@ -701,19 +716,47 @@ def trial_summary(sites_path: Path | None = None, nct_id: str | None = None, lan
             chosen = source.select_trials(frozenset([wanted]), None, sites_path)  # an id the dataset lacks: a usage error
             trial = source.trials_by_id(chosen or ()).get(wanted, source.trial)
             sites = source.listing(None, None, None, trials=frozenset([wanted]))
-            return TrialSummary(trial=trial, site_count=len(sites),
-                                provinces=sorted({site.province for site in sites if site.province}),
-                                countries=sorted({site.country for site in sites if site.country}),
-                                sites_name=source.name, lang=lang or "en",
-                                without_province=sum(not fold(site.province) for site in sites))
+            from sitefinder.sitestore import places_counted
+
+            provinces, countries, without, zh = _where_counted(places_counted(sites), lang == "zh")
+            return TrialSummary(trial=trial, site_count=len(sites), provinces=provinces, countries=countries,
+                                sites_name=source.name, lang=lang or "en", without_province=without,
+                                countries_zh=zh)
+        provinces, countries, without, zh = _where_counted(source.places_counted(), lang == "zh")
         return TrialSummary(
-            trial=source.trial, site_count=source.count(),
-            provinces=sorted(province for province in source.provinces() if province),
-            countries=sorted(country for country in source.countries() if country), sites_name=source.name,
-            trials=rows if len(rows) > 1 else [], lang=lang or "en",
-            without_province=source.count_without_province())
+            trial=source.trial, site_count=source.count(), provinces=provinces, countries=countries,
+            sites_name=source.name, trials=rows if len(rows) > 1 else [], lang=lang or "en",
+            without_province=without, countries_zh=zh)
 
     return _answer(sites_path, question)
+
+
+def _where_counted(places: list[PlaceCount], chinese: bool = False) -> tuple[list[str], list[str], int, dict[str, str]]:
+    """`info`'s provinces or states, countries and count of sites in no province, by the one rule
+    that shows and filters them (countries.site_region, site_area): five Korean sites whose state
+    is "Republic of Korea" are in the five provinces their cities are, of one South Korea however
+    the registry spells it. A region outside the mainland (Hong Kong) has no province of its own.
+    With `chinese`, each country's name in Chinese too, where the gazetteer has one (澳大利亚)."""
+    from sitefinder.countries import area_name
+
+    gazetteer = open_gazetteer()
+    provinces: set[str] = set()
+    countries: set[str] = set()
+    chinese_names: dict[str, str] = {}
+    without = 0
+    for place in places:
+        code, slash, admin1 = place.region.partition("/")
+        name = admin1 if slash else place.province if code else ""
+        if name:
+            provinces.add(name)
+        else:
+            without += place.sites
+        country = area_name(frozenset([place.area]), gazetteer) if place.area else place.country
+        if country:
+            countries.add(country)
+            if chinese and place.area and (zh := gazetteer.country_name_zh(place.area)):
+                chinese_names[country] = zh
+    return sorted(provinces), sorted(countries), without, chinese_names
 
 
 def closed_left_out(result: NearResult, source: MemorySource | IndexedSource, full: bool,

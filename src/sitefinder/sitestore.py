@@ -51,9 +51,11 @@ INDEX_THRESHOLD_BYTES = 64 * 1024
 # overrides its site's stale "recruiting" (status.ENDS_ENROLMENT). 15: the region column holds
 # countries.site_region (the placed city's province, else the state in any form), not the state's
 # text folded: `--province 浙江` had left out Hangzhou's sites with no state. 16: no country_key
-# column nor its lookup, which no query read (countries are answered by `area`). (The stamp holds it: an index of
+# column nor its lookup, which no query read (countries are answered by `area`). 17: the region of
+# countries.site_region's steps 3 and 4: a registry city that is a division ("Gyeonggi-do"), none
+# for a state that names a country ("Republic of Korea"). (The stamp holds it: an index of
 # another schema is rebuilt.)
-INDEX_SCHEMA = 16
+INDEX_SCHEMA = 17
 MAX_REMEMBERED_PLACES = 100_000  # distinct places whose region an index build remembers
 BATCH_ROWS = 2_000  # rows read or written at a time: what the index build and a streamed listing hold
 # A file this large is refused even through the index (what an index holds is on disk, but its
@@ -90,6 +92,34 @@ class Candidates(NamedTuple):
     placed: list[Site]  # a superset of the nearest `limit` matching sites that have coordinates
     unplaced: int  # matching sites without coordinates
     considered: int  # matching sites in all
+
+
+class PlaceCount(NamedTuple):
+    """Sites kept under one region (countries.site_region) of one country or region (site_area):
+    a registry's state and country as one of its rows writes them, for a region or country no
+    table knows."""
+
+    region: str
+    province: str
+    area: str
+    country: str
+    sites: int
+
+
+def places_counted(sites: Iterable[Site]) -> list[PlaceCount]:
+    """The PlaceCounts of some sites, by the one rule for their region and country."""
+    from sitefinder.countries import region_of, site_area
+    from sitefinder.gazetteer import open_shipped as open_gazetteer
+
+    gazetteer = open_gazetteer()
+    counts: Counter[tuple[str, str]] = Counter()
+    written: dict[tuple[str, str], tuple[str, str]] = {}
+    for site in sites:
+        key = (region_of(site, gazetteer), site_area(site.country, site.province, site.city, gazetteer))
+        counts[key] += 1
+        written.setdefault(key, (site.province, site.country))
+    return [PlaceCount(region, written[region, area][0], area, written[region, area][1], count)
+            for (region, area), count in counts.items()]
 
 
 class MemorySource:
@@ -137,9 +167,9 @@ class MemorySource:
     def cities(self) -> set[str]:
         return {site.city for site in self.data.sites}
 
-    def count_without_province(self) -> int:
-        """Sites whose row names no province or state: `info` counts the divisions only when none is missing."""
-        return sum(not fold(site.province) for site in self.data.sites)
+    def places_counted(self) -> list[PlaceCount]:
+        """Each (region, country) the sites are kept under, with how many: `info`'s counts."""
+        return places_counted(self.data.sites)
 
     def sites(self) -> Iterator[Site]:
         """Every site, in file order."""
@@ -319,8 +349,11 @@ class IndexedSource:
     def cities(self) -> set[str]:
         return set(self._meta("city_names"))
 
-    def count_without_province(self) -> int:
-        return self._db.execute("SELECT COUNT(*) FROM site WHERE province_key = ''").fetchone()[0]
+    def places_counted(self) -> list[PlaceCount]:
+        """MemorySource.places_counted, by the index's region and area columns (no row decoded)."""
+        return [PlaceCount(*row) for row in self._db.execute(
+            "SELECT s.region, MIN(r.province), s.area, MIN(r.country), COUNT(*) FROM site s "
+            "JOIN site_row r ON r.position = s.position GROUP BY s.region, s.area")]
 
     def sites(self) -> Iterator[Site]:
         """Every site, in file order, decoded one at a time (read in batches: memory is one batch)."""

@@ -219,6 +219,10 @@ _NO_LINE_END = set("（《「『“‘([")
 # A Chinese word this short is a name (屯門, 广州, 乌鲁木齐, "(山东青岛)"): one piece, as an English
 # word is, where a longer run (a sentence, a hospital's name) may break between any two characters.
 SHORT_CHINESE_NAME = 4
+# A full-width mark a line may break after, as after a space: the names of a list in Chinese prose
+# ("Australia、台湾、Estonia") have no space between them, and a Latin name is never broken inside
+# (the middle dot joins the parts of one name: 约翰·史密斯).
+_BREAK_AFTER = {mark for mark in _NO_LINE_START if not mark.isascii() and mark != "·"}
 
 
 def _keep_punctuation(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -251,8 +255,8 @@ UNBROKEN_SPACE = "\u00a0"
 
 def wrap_words(text: str, width: int, length: Callable[[str], int] = len) -> list[str]:
     """`text` in lines of at most `width` (as `length` measures: terminal cells for Rich), broken
-    at spaces and between Chinese characters (which need none; not in a word that holds an
-    UNBROKEN_SPACE, which is one piece), never at a space between two
+    at spaces, after a full-width mark (、，) and between Chinese characters (which need none; not
+    in a word that holds an UNBROKEN_SPACE, which is one piece), never inside a Latin word nor at a space between two
     digits, so that "+86 760 8987 3999" stays on one line whole (Rich breaks at any space,
     no-break spaces included). A word longer than the width gets a line of its own; the terminal
     folds it.
@@ -269,7 +273,10 @@ def wrap_words(text: str, width: int, length: Callable[[str], int] = len) -> lis
         run = ""
         whole = UNBROKEN_SPACE in word or sum(map(has_cjk, word)) <= SHORT_CHINESE_NAME  # "61.5 公里", "编号 7"
         for char in word:
-            if has_cjk(char) and not whole:
+            if char in _BREAK_AFTER and UNBROKEN_SPACE not in word:
+                pieces.append((joiner, run + char))  # "Estonia、France": a line may break after 、, never in a name
+                joiner, run = "", ""
+            elif has_cjk(char) and not whole:
                 if run:
                     pieces.append((joiner, run))
                     joiner, run = "", ""

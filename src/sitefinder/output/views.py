@@ -227,13 +227,13 @@ def where_cells(site: Site, chinese: ChineseNames | None, provinces: Mapping[int
     """City and province cells, the province in its short word ("Beijing", not "Beijing
     Municipality"); "江门", "广东" when Chinese names are asked for and known (the facility cell
     keeps the registry's English beside the Chinese name, and JSON has both). `provinces`: the
-    province a site whose registry names none is kept under (queries.kept_provinces)."""
+    province each site is kept under (queries.kept_provinces), shown in place of the registry's."""
     from sitefinder.regions import short_province
 
     if chinese is None:
-        return [site.city, short_province(site.province or (provinces or {}).get(site.id, ""))]
+        return [site.city, short_province((provinces or {}).get(site.id, site.province))]
     city, province = chinese.sites.get(site.id, ("", ""))
-    return [city or site.city, province or short_province(site.province)]
+    return [city or site.city, province or short_province((provinces or {}).get(site.id, site.province))]
 
 
 def status_style(site: Site, trial: Trial) -> str:
@@ -870,7 +870,8 @@ def trial_fields(summary: TrialSummary, options: str = "") -> list[tuple[str, st
     if zh:
         def chinese(country: str) -> str:
             province = find_province(country) if region_apart(country) else None
-            return "中国" if country == "China" else shown_chinese(province) if province else display_region(country)
+            return "中国" if country == "China" else shown_chinese(province) if province \
+                else summary.countries_zh.get(country) or display_region(country)
 
         where = "、".join(chinese(country) for country in summary.countries)
         level = "个行政区" if apart else "个省级行政区"
