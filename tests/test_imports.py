@@ -210,3 +210,14 @@ def test_import_compiles_neither_the_stored_contacts_pattern_nor_the_coordinate_
     assert not readers & set(seen)
     # the other side: where they are used, they are compiled
     assert readers & set(compiled_by(tmp_path, "near", "22.54,114.06", "--json"))
+
+
+def test_a_province_abroad_the_gazetteer_knows_is_read_without_the_fuzzy_matcher(tmp_path: Path, sites_file) -> None:
+    """`list --province Seoul --json` worked out "did you mean" with rapidfuzz before reading Seoul
+    as the gazetteer's state: the suggestion is for the error alone."""
+    from sitefinder.models import Site
+
+    path = sites_file(Site(id=1, facility="Hospital", city="Seoul", province="", country="Korea, Republic of",
+                           status="RECRUITING", latitude=37.56, longitude=126.97))
+    names = imported(tmp_path, "list", "--province", "Seoul", "--json", "--sites", str(path))
+    assert not packages(names) & {"rich", "rapidfuzz"}

@@ -185,12 +185,8 @@ def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
     lie there: countries.site_region); else a usage error with the closest names."""
     from sitefinder.regions import match_province as match  # the province table: only for --province
 
-    try:
-        return match(text, _NoCountries(site_provinces))
-    except UsageError:
-        if any(admin1 for _, admin1 in open_gazetteer().divisions(text)):
-            return text
-        raise
+    return match(text, _NoCountries(site_provinces),
+                 known=lambda typed: any(admin1 for _, admin1 in open_gazetteer().divisions(typed)))
 
 
 def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None = None,

@@ -8,7 +8,7 @@ build script checks each against the province's capital.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from sitefinder.text import fold, name_key, quoted
@@ -169,11 +169,13 @@ def same_region(a: str, b: str) -> bool:
     return region_key(a) == region_key(b)
 
 
-def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
+def match_province(text: str, site_provinces: Iterable[str] = (),
+                   known: Callable[[str], bool] | None = None) -> str:
     """The province a `--province` value names, or a usage error suggesting the nearest names.
 
     Chinese provinces are known whatever the sites; other regions (an imported trial in Oregon)
-    are known when a site names them.
+    are known when a site names them, or when `known` says so (the gazetteer's states: "Seoul"),
+    asked before any suggestion is worked out (rapidfuzz is for the error alone).
     """
     from sitefinder.errors import UsageError
 
@@ -183,6 +185,8 @@ def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
     for name in site_provinces:
         if fold(name) == fold(text) and fold(text):
             return name
+    if known is not None and known(text):
+        return text
     from rapidfuzz import fuzz, process  # only on this error path
 
     from sitefinder.text import close_score, has_cjk
