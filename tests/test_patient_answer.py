@@ -84,11 +84,31 @@ def test_freshness_rule() -> None:
     from sitefinder.trial import freshness
 
     today = datetime.date(2026, 11, 30)
-    assert freshness(Trial(last_update="2026-11-10"), today) == ("2026-11-10", 20)
+    assert freshness(Trial(last_update="2026-11-10"), today) == ("2026-11-10", 20, False)
     assert not freshness(Trial(last_update="2026-10-31"), today).stale  # 30 days: still current
     assert freshness(Trial(last_update="2026-10-30"), today).stale
-    assert freshness(Trial(last_update="2020-01-01", retrieved="2026-11-29"), today) == ("2026-11-29", 1)
-    assert freshness(Trial(), today) == ("", None)
+    assert freshness(Trial(last_update="2020-01-01", retrieved="2026-11-29"), today) == ("2026-11-29", 1, False)
+    assert freshness(Trial(), today) == ("", None, False)
+    assert freshness(Trial(last_update="2026-12-01"), today) == ("2026-12-01", 0, False)  # a time zone ahead
+    # a date past tomorrow is no age: "0 days old" of 2099-01-01 was untrue
+    assert freshness(Trial(last_update="2099-01-01"), today) == ("2099-01-01", None, True)
+
+
+def test_a_data_date_in_the_future_is_said_to_be_wrong(cli, tmp_path) -> None:
+    import json
+
+    from conftest import CTGOV_STUDY
+
+    study = json.loads(CTGOV_STUDY.read_text(encoding="utf-8"))
+    study["protocolSection"]["statusModule"]["lastUpdatePostDateStruct"] = {"date": "2099-01-01"}
+    source = tmp_path / "study.json"
+    source.write_text(json.dumps(study), encoding="utf-8")
+    assert cli("import", str(source), "--out", str(tmp_path / "d")).exit_code == 0
+    sites = str(tmp_path / "d" / "sites.csv")
+    shown = " ".join(cli("show", "1", "--sites", sites).stdout.split())
+    assert "2099-01-01, a date after today's" in shown and "days old" not in shown
+    data = cli("near", "Guangzhou", "--sites", sites, "--json").json()
+    assert (data["data_date"], data["data_age_days"]) == ("2099-01-01", None)
 
 
 @pytest.mark.parametrize("city", ["济南", "jinan", "Jinan", "济南市", "JINAN"])

@@ -117,6 +117,7 @@ class Freshness(NamedTuple):
 
     date: str  # YYYY-MM-DD: the day the record was read, else the registry's last update; "" if unknown
     age_days: int | None
+    ahead: bool = False  # the date is after tomorrow: the record or this machine's clock is wrong
 
     @property
     def stale(self) -> bool:
@@ -130,9 +131,12 @@ def freshness(trial: Trial, today: datetime.date | None = None) -> Freshness:
         day = datetime.date.fromisoformat(text[:10])
     except ValueError:
         return Freshness(text, None)
-    # A clock behind the data's date (a machine set wrong, a date from a registry ahead in its time
-    # zone) makes them no older than today: never "-3 days old".
-    return Freshness(day.isoformat(), max(0, ((today or _today()) - day).days))
+    # A date from a registry ahead in its time zone makes the data no older than today: never "-1
+    # days old"; one past tomorrow (2099-01-01) is no age at all, and said so (data_line).
+    age = ((today or _today()) - day).days
+    if age < -1:
+        return Freshness(day.isoformat(), None, ahead=True)
+    return Freshness(day.isoformat(), max(0, age))
 
 
 def oldest_data(trials: Sequence[Trial]) -> Trial:

@@ -201,6 +201,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                      "zh": "这些登记数据的日期不明；运行 {command} 可获取最新记录。"},
     "data.line": {"en": "Registry data {how} {date}", "zh": "登记数据{how} {date}"},
     "data.age": {"en": ", {count} day{s} old", "zh": "，已有 {count} 天"},
+    "data.ahead": {"en": ", a date after today's: the record's date or this computer's clock is wrong",
+                   "zh": "，晚于今天：登记记录的日期或本机时钟有误"},
     "data.oldest": {"en": "Oldest registry data ({nct_id})", "zh": "最早的登记数据（{nct_id}）"},
     "data.end": {"en": ".", "zh": "。"},
     "data.fetched_on": {"en": "fetched on", "zh": "获取于"},

@@ -414,6 +414,8 @@ def data_line(trial: Trial, lang: str = "en", options: str = "") -> str:
     line = say("data.line", lang, how=say("data.fetched_on" if trial.retrieved else "data.of", lang), date=fresh.date)
     if fresh.age_days is not None:
         line += say("data.age", lang, count=fresh.age_days)
+    elif fresh.ahead:
+        line += say("data.ahead", lang)
     if fresh.stale:
         line += say("data.stale", lang, days=STALE_AFTER_DAYS, command=refresh_command(trial.nct_id, options))
     return line + say("data.end", lang)
