@@ -54,8 +54,7 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
     leaves out unless `replace` (_replaced_trials)."""
     from sitefinder.datasets import check_target, write_trials_dataset
     from sitefinder.importer import MAX_UNREAD_SAID, import_study
-    from sitefinder.output.views import skipped_said  # the words `import` shows for a skipped study
-    from sitefinder.wording import said
+    from sitefinder.wording import said, skipped_phrase
     from sitefinder.placement import Placer
     from sitefinder.queries import open_gazetteer
 
@@ -108,7 +107,7 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
         except ImportFailed as exc:
             skipped.append(Skipped(study.source, study.position, nct_id, phrase_of(exc)))
             if strict:
-                raise ImportFailed(key="import.strict_skipped", skipped=skipped_said(skipped[-1])) from None
+                raise ImportFailed(key="import.strict_skipped", skipped=skipped_phrase(*skipped[-1])) from None
             continue
         if nct_id in seen:
             skipped.append(Skipped(study.source, study.position, nct_id, "already imported from an earlier study; "
@@ -131,7 +130,7 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
     if not trials:
         where = said("import.in_country", country=country) if country else ""
         if skipped:
-            raise ImportFailed(key="import.none_imported", skipped=skipped_said(skipped[0]))
+            raise ImportFailed(key="import.none_imported", skipped=skipped_phrase(*skipped[0]))
         raise ImportFailed(key="import.no_locations." + ("one" if done == 1 else "many"), where=where)
     importing = {trial.nct_id for trial in trials}
     replaced = _replaced_trials(out_dir, importing, replace)

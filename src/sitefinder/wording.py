@@ -1113,6 +1113,14 @@ def command(*words: str, options: str = "") -> str:
     return " ".join(["sitefinder", *(shell_word(word) for word in words), *([options] if options else [])])
 
 
+def skipped_phrase(source: str, position: int | None, nct_id: str, reason: str) -> str:
+    """A study an import left out: where it was, its NCT id, and why, as a phrase of the catalogue
+    (its English as text: JSON's `skipped` lines; said again in an error's language). Here, not in
+    the output, because the importer's errors say it too."""
+    where = said("import.skipped.at", source=source, position=position) if position is not None else source
+    return said("import.skipped", where=where, nct=f" ({nct_id})" if nct_id else "", reason=reason)
+
+
 def refresh_command(nct_id: str, options: str = "") -> str:
     """The command that refreshes the data an answer read, for every view that says they are stale
     (one rule): the data the options chose, refreshed where they are (`update --sites

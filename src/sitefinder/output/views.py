@@ -567,13 +567,10 @@ def unplaced_notices(unplaced: Sequence[str], lang: str = "en") -> list[str]:
 
 
 def skipped_said(item: Skipped) -> str:
-    """A study an import left out: where it was, its NCT id, and why, as a phrase of the catalogue
-    (its English as text: JSON's `skipped` lines; said again in an error's language)."""
-    from sitefinder.wording import said
+    """A study an import left out, as wording.skipped_phrase says it."""
+    from sitefinder.wording import skipped_phrase
 
-    where = said("import.skipped.at", source=item.source, position=item.position) if item.position is not None \
-        else item.source
-    return said("import.skipped", where=where, nct=f" ({item.nct_id})" if item.nct_id else "", reason=item.reason)
+    return skipped_phrase(item.source, item.position, item.nct_id, item.reason)
 
 
 def skipped_line(item: Skipped, lang: str = "en") -> str:
