@@ -221,3 +221,12 @@ def test_a_sites_own_status_still_wins_while_its_trial_enrolls(cli, sites_file) 
                                             encoding="utf-8")
     every = cli("list", "--sites", str(path), "--all", "--json").json()["sites"]
     assert {site["id"]: site["effective_status"] for site in every} == {1: "COMPLETED", 2: "RECRUITING"}
+
+
+@pytest.mark.parametrize("typed", ["Japan", "日本", "Republic of Korea", "France", "USA"])
+@pytest.mark.parametrize("command", [["list"], ["near", "Guangzhou"]], ids=" ".join)
+def test_a_country_given_as_a_province_is_pointed_to_country(cli, command: list, typed: str) -> None:
+    run = cli(*command, "--province", typed)
+    assert run.exit_code == 2 and run.stdout == ""
+    assert "--country" in run.stderr and typed in run.stderr and run.stderr.count("\n") == 1
+    assert "did you mean" not in run.stderr and "您是否要找" not in run.stderr

@@ -185,8 +185,15 @@ def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
     lie there: countries.site_region); else a usage error with the closest names."""
     from sitefinder.regions import match_province as match  # the province table: only for --province
 
+    def country_named(typed: str) -> str:  # as --country reads it ("Republic of Korea": South Korea)
+        try:
+            return area_of(typed).name
+        except UsageError:
+            return ""
+
     return match(text, _NoCountries(site_provinces),
-                 known=lambda typed: any(admin1 for _, admin1 in open_gazetteer().divisions(typed)))
+                 known=lambda typed: any(admin1 for _, admin1 in open_gazetteer().divisions(typed)),
+                 country_named=country_named)
 
 
 def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None = None,

@@ -170,12 +170,14 @@ def same_region(a: str, b: str) -> bool:
 
 
 def match_province(text: str, site_provinces: Iterable[str] = (),
-                   known: Callable[[str], bool] | None = None) -> str:
+                   known: Callable[[str], bool] | None = None,
+                   country_named: Callable[[str], str] | None = None) -> str:
     """The province a `--province` value names, or a usage error suggesting the nearest names.
 
     Chinese provinces are known whatever the sites; other regions (an imported trial in Oregon)
     are known when a site names them, or when `known` says so (the gazetteer's states: "Seoul"),
-    asked before any suggestion is worked out (rapidfuzz is for the error alone).
+    asked before any suggestion is worked out (rapidfuzz is for the error alone). A country
+    (`country_named` gives its name) is no province: the error says to ask --country.
     """
     from sitefinder.errors import UsageError
 
@@ -187,6 +189,11 @@ def match_province(text: str, site_provinces: Iterable[str] = (),
             return name
     if known is not None and known(text):
         return text
+    if country_named is not None and (country := country_named(text)):  # "Japan", "Republic of Korea"
+        from sitefinder.wording import said
+
+        raise UsageError(key="usage.unknown_province", query=quoted(text),
+                         hint=said("usage.province_is_country", country=country, text=text))
     from rapidfuzz import fuzz, process  # only on this error path
 
     from sitefinder.text import close_score, has_cjk

@@ -522,6 +522,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "usage.no_trial": {"en": "the dataset has no trial {nct_id}; its trials: {known} (see: {command})",
                        "zh": "数据集中没有试验 {nct_id}；其中的试验：{known}（查看：{command}）"},
     "usage.unknown_province": {"en": "unknown province {query}; {hint}", "zh": "未知的省份 {query}；{hint}"},
+    "usage.province_is_country": {"en": "{country} is a country: ask for its sites with --country '{text}'",
+                                  "zh": "{country} 是一个国家：请用 --country '{text}' 查看其研究中心"},
     "usage.province_meant": {"en": "did you mean {names}?", "zh": "您是否要找 {names}？"},
     "usage.province_example": {"en": "give a province such as Shandong or 山东", "zh": "请给出省份，例如 山东 或 Shandong"},
     "usage.unknown_status": {"en": "unknown status {query}; {hint}use one of: {accepted}",
