@@ -142,3 +142,15 @@ def test_a_hong_kong_area_is_never_called_a_town(cli) -> None:
         assert label in note and f"{label}（镇）" not in note, note
     result = cli("near", "九龙")
     assert result.exit_code == 0 and "Kowloon" in result.stderr and "Kowloon, Kowloon City（镇）" not in result.stderr
+
+
+@pytest.mark.parametrize("typed", ["鼓楼区", "朝阳区", "城关区", "新华区", "和平区", "江北区"])
+def test_a_chinese_namesake_notice_names_every_place_in_chinese(typed: str) -> None:
+    """"鼓楼区 也是 鼓楼区 (Gulou District, 南京市, Jiangsu)…": English in a Chinese line; each place is
+    written from its province down (江苏南京市鼓楼区)."""
+    from conftest import run_cli
+
+    run = run_cli("near", typed, "--limit", "1")
+    notice = next(line for line in run.stderr.splitlines() if "也是" in line)
+    assert not any("a" <= char.lower() <= "z" for char in notice), notice
+    assert notice.count(typed) >= 3  # the others and the one used, each by its own name

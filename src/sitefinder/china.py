@@ -337,6 +337,20 @@ def _label(division: Division, gazetteer: Gazetteer) -> str:
     return f"{division.name} ({division.english}, {where})"
 
 
+def _label_in(division: Division, gazetteer: Gazetteer, lang: str | None) -> str:
+    """_label in the language of a notice: in Chinese the division as written from its province
+    down (江苏南京市鼓楼区), not "鼓楼区 (Gulou District, 南京市, Jiangsu)" with English in a Chinese line."""
+    if lang != "zh":
+        return _label(division, gazetteer)
+    from sitefinder.regions import find_province, shown_chinese
+
+    parent = _by_code(gazetteer, division.parent) if division.level == "county" else None
+    province = find_province(division.province) if division.level != "province" else None
+    head = shown_chinese(province) if province else ""
+    middle = parent.name if parent and parent.level == "prefecture" else ""
+    return f"{head}{middle}{division.name}" if not division.name.startswith(head + middle) else division.name
+
+
 def _by_code(gazetteer: Gazetteer, code: str) -> Division | None:
     rows = gazetteer.rows("SELECT code, name, level, parent, province, english, latitude, longitude, place, "
                           "population FROM cn_division WHERE code = ?", (code,))
@@ -496,10 +510,10 @@ def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: lis
     # other by its city (基隆市中正區), which an ambiguity line, giving only coordinates, cannot.
     ambiguous = len(others) == 1 and 0 < leader.population and others[0].population >= 0.10 * leader.population
     if others and not ambiguous:
-        named = "; ".join(_label(other, gazetteer) for other in others[:5])
+        named = ("；" if lang == "zh" else "; ").join(_label_in(other, gazetteer, lang) for other in others[:5])
         more = say("notice.china.more", lang, count=len(others) - 5) if len(others) > 5 else ""
         notes.append(say("notice.china.namesakes", lang, query=query.strip(), named=named, more=more,
-                         used=_label(leader, gazetteer)))
+                         used=_label_in(leader, gazetteer, lang)))
     city = _by_code(gazetteer, leader.parent) if leader.level == "county" else None
     # a prefecture, not 北京市 (a province too); in the short form of an address chain (湖北恩施利川)
     within = city if city is not None and city.level == "prefecture" and fold(city.english) != fold(leader.province) \
@@ -1007,7 +1021,8 @@ def _province_or_city(query: str, text: str, used: str, ranked: list[Division], 
         return _answer(query, cities, gazetteer, notes, lang)
     others = [d for d in ranked if d.level != "province"][:3]
     also = (*notes, *((say("notice.china.province_namesakes", lang, used=used,
-                            named="; ".join(_label(d, gazetteer) for d in others)),) if others else ()))
+                            named=("；" if lang == "zh" else "; ").join(_label_in(d, gazetteer, lang) for d in others)),)
+                   if others else ()))
     # with a rest not read (广东省人民路八号), the province is named as read: 广东省 is a province, the rest said
     raise RegionNotPlace(used if notes else text, _region_of(leader), hint=f"that is a province or country: give a city in it, "
                                                         f"or run: sitefinder list --province {quoted(leader.province)}",
