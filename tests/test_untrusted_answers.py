@@ -294,9 +294,15 @@ def test_a_clock_behind_the_data_date_never_makes_them_negative_days_old(sites_f
     path = sites_file(make_site(1))
     ahead = (datetime.date.today() + datetime.timedelta(days=3)).isoformat()
     (path.parent / "trial.json").write_text(json.dumps({"nct_id": "NCT07010263", "retrieved": ahead}), encoding="utf-8")
-    assert run_cli("list", "--json", "--sites", str(path)).json()["data_age_days"] == 0
+    # three days ahead: no age at all, and said to be wrong (one day ahead is a time zone: 0 days old)
+    assert run_cli("list", "--json", "--sites", str(path)).json()["data_age_days"] is None
     table = run_cli("list", "--sites", str(path))
-    assert "-3 days" not in table.stdout and "0 days old" in table.stdout
+    assert "-3 days" not in table.stdout and "days old" not in table.stdout
+    assert "this computer's clock is wrong" in " ".join(table.stdout.split())
+    tomorrow = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+    (path.parent / "trial.json").write_text(json.dumps({"nct_id": "NCT07010263", "retrieved": tomorrow}),
+                                            encoding="utf-8")
+    assert run_cli("list", "--json", "--sites", str(path)).json()["data_age_days"] == 0
 
 
 def test_a_map_file_name_too_long_is_a_clean_error(tmp_path: Path) -> None:
