@@ -227,9 +227,8 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
     def question(source: MemorySource | IndexedSource) -> NearResult | RegionAnswer:
         province_name = match_province(province, source.provinces()) if province else None
         chosen = _chosen(source, trials, condition, sites_path)
-        within_area = area_of(country) if country else None  # --country: the sites there, as list's
-        countries = within_area.codes if within_area else None
-        filter_notes = (*(within_area.notes if within_area else ()), *condition_notes(source, condition, chosen))
+        countries, country_notes = country_filter(country)
+        filter_notes = (*country_notes, *condition_notes(source, condition, chosen))
         try:
             # A site's own name (江门市中心医院, 山东省肿瘤医院) is that site, before its words are read
             # as a place (山东省… would be the province, 北京大学… Beijing and the rest unknown).
@@ -275,12 +274,10 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
         return _with_trials(result, source, [entry.site for entry in result.sites])
 
     answer = _answer(sites_path, question)
-    shown = len(answer.sites) if isinstance(answer, NearResult) else 0
-    wanted = effective_limit(limit, within_km)
-    if answer.closed_left_out and wanted is not None and isinstance(answer, NearResult):
+    if isinstance(answer, NearResult) and answer.closed_left_out and effective_limit(limit, within_km) is not None:
         # --all shows the closed sites counted (closed_left_out) only with room for them beside the
         # sites shown: then it answers exactly those and these
-        limit = shown + answer.closed_left_out
+        limit = len(answer.sites) + answer.closed_left_out
     asked = typed_options(province=province, country=country, within=within_km, limit=limit, trial=trials,
                           condition=condition)
     return answer._replace(asked=asked)
@@ -475,6 +472,15 @@ def area_of(country: str) -> Area:
     return area_named(country, open_gazetteer())
 
 
+def country_filter(country: str | None) -> tuple[frozenset[str] | None, tuple[str, ...]]:
+    """A --country value as the ISO codes whose sites it keeps (None: not given) and what was
+    guessed of it (its notices): one reading for list, near, map and --by hospital."""
+    if not country:
+        return None, ()
+    area = area_of(country)
+    return area.codes, tuple(area.notes)
+
+
 def kept_provinces(sites: list[Site]) -> dict[int, str]:
     """The province or state each site is kept under by --province and counted under by `info`
     (countries.region_name: its placed city's, else its registry state's), so that its table cell
@@ -571,10 +577,8 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
 
     def question(source: MemorySource | IndexedSource) -> SiteList:
         province_name = match_province(province, source.provinces()) if province else None
-        area = area_of(country) if country else None
-        countries = area.codes if area else None
+        countries, notes = country_filter(country)
         city_filter = understand_city(city, source, lang) if city else None
-        notes: tuple[str, ...] = area.notes if area else ()
         if city and city_filter is not None and not source.count_matching(None, None, city_filter, None, None):
             district = _district_city(city, source, lang)
             # its city's sites, said so, when it has any: "here are Guangzhou's sites" above "no
@@ -1065,9 +1069,8 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
     def question(source: MemorySource | IndexedSource) -> HospitalAnswer | RegionAnswer:
         province_name = match_province(province, source.provinces()) if province else None
         chosen = _chosen(source, trials, condition, sites_path)
-        within_area = area_of(country) if country else None  # --country: the sites there, as list's
-        countries = within_area.codes if within_area else None
-        filter_notes = (*(within_area.notes if within_area else ()), *condition_notes(source, condition, chosen))
+        countries, country_notes = country_filter(country)
+        filter_notes = (*country_notes, *condition_notes(source, condition, chosen))
         try:
             resolution = locate(query, source.preferred_cities(), online=online, lang=lang, area=area)
         except RegionNotPlace as region:

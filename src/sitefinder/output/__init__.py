@@ -81,25 +81,19 @@ def map_aspect(fmt: Format, out: Path | None) -> float:
     return terminal_canvas(width())[2]
 
 
-# The answers that are a listing of sites or hospitals: with none in them, nothing was found (exit 1).
-def _listed(answer: Answer) -> int | None:
-    """How many sites or hospitals a listing answer holds (None: not a listing, or not counted
-    before it is written: a streamed one, counted as it is written)."""
+def _listed(answer: Answer) -> tuple[bool, int | None]:
+    """Whether an answer is a listing of sites or hospitals (with none in it, nothing was found:
+    exit 1), and how many it holds (None when not counted before it is written: a streamed one,
+    counted as it is written)."""
     from sitefinder.answers import HospitalAnswer, NearResult, RegionAnswer, SiteList
 
     if isinstance(answer, HospitalAnswer):
-        return len(answer.hospitals)
+        return True, len(answer.hospitals)
     if isinstance(answer, MapResult):
-        return len(answer.near.sites)
-    if isinstance(answer, (NearResult, RegionAnswer, SiteList)) and isinstance(answer.sites, list):
-        return len(answer.sites)
-    return None
-
-
-def _is_listing(answer: Answer) -> bool:
-    from sitefinder.answers import HospitalAnswer, NearResult, RegionAnswer, SiteList
-
-    return isinstance(answer, (HospitalAnswer, MapResult, NearResult, RegionAnswer, SiteList))
+        return True, len(answer.near.sites)
+    if isinstance(answer, (NearResult, RegionAnswer, SiteList)):
+        return True, len(answer.sites) if isinstance(answer.sites, list) else None
+    return False, None
 
 
 def emit(answer: Answer, fmt: Format, options: str = "", bom: bool = False) -> ExitCode:
@@ -113,7 +107,7 @@ def emit(answer: Answer, fmt: Format, options: str = "", bom: bool = False) -> E
     messages = views.notices(read, options)
     for message in messages:
         streams.notice(message)
-    written = _listed(answer)
+    listing, written = _listed(answer)
     if isinstance(read, MapResult) and read.out is not None:
         from sitefinder.output.mapfiles import write_map_file
 
@@ -147,7 +141,7 @@ def emit(answer: Answer, fmt: Format, options: str = "", bom: bool = False) -> E
             from sitefinder.output.terminal import draw
 
             draw(shown)
-    return ExitCode.FAILURE if _is_listing(answer) and written == 0 else ExitCode.OK
+    return ExitCode.FAILURE if listing and written == 0 else ExitCode.OK
 
 
 _last_progress = [0.0]
