@@ -20,10 +20,10 @@ _CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 # C0/C1 control characters and the Unicode bidi controls that can reorder a terminal line.
 # Zero-width characters too: in a table they would hide a difference ("Beijing" and "Bei\u200bjing").
 # The line and paragraph separators too: a terminal or an editor may break the line at them.
-UNSAFE = _UNSAFE = [*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0x200B, 0x2010), 0x2028, 0x2029, *range(0x202A, 0x202F),
-           *range(0x2060, 0x2065), *range(0x2066, 0x206A), 0xFEFF]
-_UNSAFE_TO_SPACE = dict.fromkeys(_UNSAFE, " ")
-_UNSAFE_VISIBLE = {code: (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}") for code in _UNSAFE}
+UNSAFE = [*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0x200B, 0x2010), 0x2028, 0x2029, *range(0x202A, 0x202F),
+          *range(0x2060, 0x2065), *range(0x2066, 0x206A), 0xFEFF]
+_UNSAFE_TO_SPACE = dict.fromkeys(UNSAFE, " ")
+_UNSAFE_VISIBLE = {code: (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}") for code in UNSAFE}
 # Multi-line data (eligibility criteria): line breaks kept, every other control shown. A registry
 # text writes its breaks as \n, \r\n or \r; they become \n before this table applies.
 _UNSAFE_VISIBLE_LINES = {**_UNSAFE_VISIBLE, 0x0A: "\n"}
@@ -32,7 +32,7 @@ _UNSAFE_VISIBLE_LINES = {**_UNSAFE_VISIBLE, 0x0A: "\n"}
 # facility's name, a city, a person's name); every other control (ESC, BEL, bidi overrides,
 # zero-width characters) is removed, so that no sites file or trial file holds one.
 _WHITESPACE_CONTROLS = (0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029)
-_ENTERED = {**dict.fromkeys(_UNSAFE), **dict.fromkeys(_WHITESPACE_CONTROLS, " ")}
+_ENTERED = {**dict.fromkeys(UNSAFE), **dict.fromkeys(_WHITESPACE_CONTROLS, " ")}
 # A multi-line field (eligibility criteria) keeps its line breaks, as \n.
 _ENTERED_LINES = {**_ENTERED, 0x0A: "\n", 0x0B: "\n", 0x0C: "\n", 0x85: "\n", 0x2028: "\n", 0x2029: "\n"}
 
