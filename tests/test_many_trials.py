@@ -317,11 +317,23 @@ def test_a_failed_update_of_many_trials_changes_nothing(cli, tmp_path: Path) -> 
 
 
 def test_a_long_import_says_how_far_it_is_on_stderr(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """To a terminal, and its last progress line is the true count (it had stopped at the last
+    second's, "Studies imported: 29…" for 190); to a file or pipe, no progress line at all (a log
+    would keep a count that was never the end)."""
+    import sitefinder.output.streams as streams
+
     monkeypatch.setattr("sitefinder.bulkimport.PROGRESS_AFTER_S", 0.0)  # as if every study took long
     export = write_export(tmp_path, [study(path) for path in STUDIES])
-    run = cli("import", str(export), "--out", str(tmp_path / "p"), "--json")
-    assert run.exit_code == 0 and "imported" in run.stderr.lower() and "studies" in run.stderr.lower()
-    assert run.json()["trial_count"] == len(STUDIES)  # stdout stays data
+    off_terminal = cli("import", str(export), "--out", str(tmp_path / "o"), "--json")
+    assert off_terminal.exit_code == 0 and off_terminal.json()["trial_count"] == len(STUDIES)
+    assert "imported" not in off_terminal.stderr.lower() and "…" not in off_terminal.stderr
+    monkeypatch.setattr(streams, "stderr_is_terminal", lambda: True)
+    for lang, count in (("en", f"{len(STUDIES)} of {len(STUDIES)}"), ("zh", f"{len(STUDIES)} / {len(STUDIES)}")):
+        run = cli("import", str(export), "--out", str(tmp_path / f"p{lang}"), "--json", "--lang", lang)
+        assert run.exit_code == 0 and run.json()["trial_count"] == len(STUDIES)  # stdout stays data
+        progress = [line for line in run.stderr.splitlines() if line.endswith("…")]
+        assert progress and count in progress[-1], run.stderr
+    monkeypatch.setattr("sitefinder.bulkimport.PROGRESS_AFTER_S", 60.0)
     quiet = cli("import", str(export), "--out", str(tmp_path / "q"), "--json")
     assert "imported" not in quiet.stderr.lower()  # a short import says nothing while it runs
 

@@ -92,6 +92,7 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
     from_registry = 0
     started = time.monotonic()
     done = 0
+    progressed = False
     for done, study in enumerate(studies, start=1):
         if done > MAX_STUDIES:
             raise ImportFailed(key="import.too_many", most=MAX_STUDIES)
@@ -127,6 +128,9 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
         from_registry += result.from_registry
         if progress is not None and time.monotonic() - started > PROGRESS_AFTER_S:
             progress(done, None)
+            progressed = True
+    if progressed and progress is not None:  # the count said last is the true one, not the last second's
+        progress(done, done)
     if not trials:
         where = said("import.in_country", country=country) if country else ""
         if skipped:

@@ -148,11 +148,16 @@ _last_progress = [0.0]
 
 
 def progress_notice(done: int, total: int | None, lang: str | None = None) -> None:
-    """A long import's progress on stderr, at most once a second, in `lang` (the locale's)."""
+    """A long import's progress on stderr, at most once a second, in `lang` (the locale's), and
+    only to a person watching a terminal (as streams.progress): a log or a pipe keeps every line,
+    and kept a count that was never the end ("Studies imported: 29…" of 190). The last call
+    (`done == total`) is always said, so the last line a terminal shows is the true count."""
     import time
 
     from sitefinder.output import streams, views
 
+    if not streams.stderr_is_terminal():
+        return
     now = time.monotonic()
     if now - _last_progress[0] < 1.0 and done != total:
         return
