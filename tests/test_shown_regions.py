@@ -1,7 +1,8 @@
 """One region a site: the province or state its table cell shows is the one --province filters it
 under and `info` counts it under (countries.site_region), for registry rows whose state is junk (a
 country's name, a district) or missing, and whose city is a division; in memory and through the index.
-JSON and CSV keep the registry's own `province` text."""
+JSON and CSV give the shown one as `province` and the registry's own text as `province_registry`;
+`list` is sorted by the shown one."""
 
 from __future__ import annotations
 
@@ -80,10 +81,48 @@ def test_the_table_cell_is_the_filtered_province(cli, path: Path, store: str, la
     assert listed_ids(cli("list", "--province", "Seoul", "--all", "--json", "--sites", str(path))) == {1, 2}
 
 
-def test_the_data_keep_the_registrys_state(cli, path: Path, store: str) -> None:
+def test_the_data_give_the_shown_province_and_keep_the_registrys_state(cli, path: Path, store: str) -> None:
     run = cli("list", "--province", "Seoul", "--all", "--json", "--sites", str(path))
     assert run.exit_code == 0, run.stderr
-    assert {site["id"]: site["province"] for site in run.json()["sites"]} == {1: "Republic of Korea", 2: "Gangnam-gu"}
+    assert {site["id"]: (site["province"], site["province_registry"]) for site in run.json()["sites"]} == {
+        1: ("Seoul", "Republic of Korea"), 2: ("Seoul", "Gangnam-gu")}
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_machine_output_says_the_province_the_table_shows(cli, path: Path, store: str, fmt: str) -> None:
+    """JSON and CSV had `province` null for a site the table shows in Busan: what people read, scripts lost."""
+    import csv
+    import io
+    import re
+
+    table = cli("list", "--all", "--sites", str(path))
+    assert table.exit_code == 0, table.stderr
+    lines = [re.split(r"\s{2,}", line.strip()) for line in table.stdout.splitlines()]
+    column = next(line for line in lines if "Province" in line).index("Province")
+    cells = {int(line[0]): line[column] for line in lines if line[0].isdigit()}
+    run = cli("list", "--all", "-f", fmt, "--sites", str(path))
+    assert run.exit_code == 0, run.stderr
+    rows = run.json()["sites"] if fmt == "json" else list(csv.DictReader(io.StringIO(run.stdout)))
+    shown = {int(row["id"]): row["province"] for row in rows}
+    registry = {int(row["id"]): row["province_registry"] for row in rows}
+    assert shown == cells == kept_provinces(SITES)
+    assert shown[4] == "Busan-gwangyeoksi" and registry[4] == (None if fmt == "json" else "")
+    assert registry == {site.id: site.province or (None if fmt == "json" else "") for site in SITES}
+
+
+def test_list_is_sorted_by_the_shown_province_then_city(cli, sites_file, store: str) -> None:
+    """A site without a registry state came first, and rows of one shown province were split."""
+    path = sites_file(*SITES, foreign(7, "Seoul", "", "South Korea", 37.566, 126.9784),
+                      foreign(8, "Andong", "Gyeongsangbuk-do", "South Korea", 36.5684, 128.7294),
+                      foreign(9, "Singapore", "", "Singapore", 1.28967, 103.85007))  # in no province at all
+    run = cli("list", "--all", "--json", "--sites", str(path))
+    assert run.exit_code == 0, run.stderr
+    order = [(site["province"] is None, (site["province"] or "").casefold(), site["city"].casefold(), site["id"])
+             for site in run.json()["sites"]]
+    assert order == sorted(order)
+    provinces = [province for _, province, _, _ in order]
+    assert provinces.count("seoul") == 3 and len(set(provinces)) == len(dict.fromkeys(provinces))  # never split
+    assert provinces[-1] == "" and "" not in provinces[:-1]  # a site in no province is last, not first
 
 
 @pytest.mark.parametrize("country", ["Republic of Korea", "Germany", "Korea, Republic of"])
@@ -106,3 +145,17 @@ def test_info_counts_the_shown_provinces_of_one_country(cli, path: Path, store: 
     assert whole.exit_code == 0, whole.stderr
     assert whole.json()["countries"] == ["Germany", "South Korea"]
     assert trial_summary(path).provinces == sorted({*korean, "Bavaria"})  # Bayern and Bavaria: one state
+
+
+@pytest.mark.parametrize("lang, names", [("zh", ("台湾", "香港", "广东")), ("zh-tw", ("臺灣", "香港", "廣東"))])
+def test_a_chinese_table_names_taiwan_and_hong_kong_in_chinese(cli, sites_file, store: str, lang: str,
+                                                               names: tuple[str, str, str]) -> None:
+    """The 省份 column said "Taiwan" and "Hong Kong" in English: a region without a province of its own."""
+    path = sites_file(foreign(1, "Taipei", "", "Taiwan", 25.0478, 121.5319),
+                      foreign(2, "Hong Kong", "", "Hong Kong", 22.2783, 114.1747),
+                      foreign(3, "Guangzhou", "", "China", 23.11667, 113.25))
+    run = cli("list", "--all", "--sites", str(path), "--lang", lang)
+    assert run.exit_code == 0, run.stderr
+    rows = {int(line.split()[0]): line for line in run.stdout.splitlines() if line.split()[:1] and line.split()[0].isdigit()}
+    assert names[0] in rows[1] and names[1] in rows[2] and names[2] in rows[3]
+    assert "Taiwan" not in run.stdout and "Hong Kong" not in rows[2].split("Hong Kong", 1)[1]

@@ -57,8 +57,9 @@ def test_an_english_table_shows_the_province_a_site_without_a_state_is_kept_unde
         cli, store: str, args: list, region: str) -> None:
     # a row with no registry state had a blank Province cell in the very list --province kept it in
     kept = cli(*args, "--all", "--json", "--sites", str(SITES))
-    unnamed = {site["id"] for site in kept.json()["sites"] if not site["province"]}
+    unnamed = {site["id"] for site in kept.json()["sites"] if not site["province_registry"]}
     assert unnamed  # the data keep the registry's text: no state
+    assert {site["province"] for site in kept.json()["sites"] if site["id"] in unnamed} == {region}  # and say the shown
     table = cli(*args, "--all", "--sites", str(SITES), env={"COLUMNS": "250"})
     assert table.exit_code == 0, table.stderr
     rows = {int(line.split()[0]): line for line in table.stdout.splitlines() if line.split()[:1] and line.split()[0].isdigit()}

@@ -383,13 +383,33 @@ def region_name(site: Site, gazetteer: Gazetteer) -> str:
     ("Seoul" for a Seoul site whose state is "Gangnam-gu" or "Republic of Korea"); a region outside
     the mainland by the registry's own word, else its name; the registry's state for a region no
     table knows; "" for none."""
-    key = region_of(site, gazetteer)
+    return region_named(region_of(site, gazetteer), site.province, gazetteer)
+
+
+def region_named(key: str, state: str, gazetteer: Gazetteer) -> str:
+    """region_name from a site's region key (site_region) and registry state: an index build has
+    these, not a Site."""
     code, slash, admin1 = key.partition("/")
     if not slash:
-        return site.province if code else ""
+        return state if code else ""
     if not admin1:
-        return site.province or area_name(frozenset([code]), gazetteer)
-    return site.province if _writes_region(site.province, key, gazetteer) else admin1
+        return state or area_name(frozenset([code]), gazetteer)
+    return state if _writes_region(state, key, gazetteer) else admin1
+
+
+def shown_region(site: Site, gazetteer: Gazetteer) -> str:
+    """The one province or state a site is shown under: its table cell, `list`'s sort key and the
+    `province` of JSON and CSV (README, Output contract); region_name in its short word ("Guangxi",
+    not the registry's "Guangxi Zhuang Autonomous Region"), as --province matches it."""
+    return shown_region_named(region_of(site, gazetteer), site.province, gazetteer)
+
+
+@functools.lru_cache(maxsize=20_000)
+def shown_region_named(key: str, state: str, gazetteer: Gazetteer) -> str:
+    """shown_region from a region key and registry state (for an index build: no Site there)."""
+    from sitefinder.regions import short_province
+
+    return short_province(region_named(key, state, gazetteer))
 
 
 @functools.lru_cache(maxsize=20_000)

@@ -483,16 +483,16 @@ def country_filter(country: str | None) -> tuple[frozenset[str] | None, tuple[st
 
 def kept_provinces(sites: list[Site]) -> dict[int, str]:
     """The province or state each site is kept under by --province and counted under by `info`
-    (countries.region_name: its placed city's, else its registry state's), so that its table cell
+    (countries.shown_region: its placed city's, else its registry state's), so that its table cell
     says what the filter reads: a Seoul site whose registry state is "Republic of Korea" or
-    "Gangnam-gu" is shown in Seoul, as `list --province Seoul` lists it. The data keep the
-    registry's text (JSON and CSV `province`)."""
+    "Gangnam-gu" is shown in Seoul, as `list --province Seoul` lists it. JSON and CSV say it too
+    (`province`), beside the registry's text (`province_registry`)."""
     if not sites:
         return {}
-    from sitefinder.countries import region_name
+    from sitefinder.countries import shown_region
 
     gazetteer = open_gazetteer()
-    return {site.id: region_name(site, gazetteer) for site in sites}
+    return {site.id: shown_region(site, gazetteer) for site in sites}
 
 
 def _province_zh(text: str) -> str:
@@ -500,6 +500,13 @@ def _province_zh(text: str) -> str:
 
     province = find_province(text) if text else None
     return shown_chinese(province) if province else ""
+
+
+def _region_zh(code: str) -> str:
+    from sitefinder.regions import region_of_code, shown_chinese
+
+    region = region_of_code(code)
+    return shown_chinese(region) if region else ""
 
 
 def site_names_zh() -> Callable[[Site], tuple[str, str]]:
@@ -519,7 +526,8 @@ def site_names_zh() -> Callable[[Site], tuple[str, str]]:
         country, province, city, geonameid, latitude, longitude = place
         code, slash, admin1 = site_region(country, province, city, geonameid, latitude, longitude,
                                           gazetteer).partition("/")
-        shown = _province_zh(admin1 or code) if slash and code in CHINA_AREA else ""
+        # Hong Kong, Macau and Taiwan (key "TW/"): the region itself, by its code (台湾, not "Taiwan")
+        shown = ((_province_zh(admin1) if admin1 else _region_zh(code)) if slash and code in CHINA_AREA else "")
         return gazetteer.chinese_name(geonameid) if geonameid else "", shown
 
     def names(site: Site) -> tuple[str, str]:

@@ -181,7 +181,7 @@ def match_province(text: str, site_provinces: Iterable[str] = (),
     """
     from sitefinder.errors import UsageError
 
-    province = find_province(text) or _region_of_code(text)
+    province = find_province(text) or region_of_code(text)
     if province:
         return province.name
     for name in site_provinces:
@@ -209,7 +209,7 @@ def match_province(text: str, site_provinces: Iterable[str] = (),
     raise UsageError(key="usage.unknown_province", query=quoted(text), hint=hint)
 
 
-def _region_of_code(text: str) -> Province | None:
+def region_of_code(text: str) -> Province | None:
     """The region outside the mainland (Hong Kong, Macau, Taiwan) whose ISO code `--province` was
     given ("HK", "TW"), read as `--country HK` is: in capitals, as codes are written."""
     code = text.strip()

@@ -53,9 +53,10 @@ INDEX_THRESHOLD_BYTES = 64 * 1024
 # text folded: `--province 浙江` had left out Hangzhou's sites with no state. 16: no country_key
 # column nor its lookup, which no query read (countries are answered by `area`). 17: the region of
 # countries.site_region's steps 3 and 4: a registry city that is a division ("Gyeonggi-do"), none
-# for a state that names a country ("Republic of Korea"). (The stamp holds it: an index of
-# another schema is rebuilt.)
-INDEX_SCHEMA = 17
+# for a state that names a country ("Republic of Korea"). 18: province_key is the shown province
+# folded (countries.shown_region), `list`'s order, not the registry's state. (The stamp holds it:
+# an index of another schema is rebuilt.)
+INDEX_SCHEMA = 18
 MAX_REMEMBERED_PLACES = 100_000  # distinct places whose region an index build remembers
 BATCH_ROWS = 2_000  # rows read or written at a time: what the index build and a streamed listing hold
 # A file this large is refused even through the index (what an index holds is on disk, but its
@@ -1084,6 +1085,7 @@ class _IndexRows:
     def __init__(self, reader: SitesReader, one: Trial, catalogue: dict[str, Trial]) -> None:
         self.reader, self.one, self.catalogue = reader, one, catalogue
         self.province_keys: dict[str, str] = {}  # fold
+        self.shown_keys: dict[tuple[str, str], str] = {}  # the shown province folded, by (region key, state)
         self.city_keys: dict[str, str] = {}
         self.country_keys: dict[str, str] = {}
         self.cities: set[int | None] = set()
@@ -1136,8 +1138,15 @@ class _IndexRows:
             for at in [at for at, region in enumerate(regions) if region is None]:
                 regions[at] = pointed_region(countries[at], provinces[at], cities[at], latitudes[at], longitudes[at],
                                              gazetteer)
+        from sitefinder.countries import shown_region_named
+
+        # sorted by the province shown (sort_by_region), not the registry's text
+        pairs = list(zip(regions, provinces))
+        for pair in set(pairs).difference(self.shown_keys):  # each distinct (region, state) once
+            self.shown_keys[pair] = shown_key(shown_region_named(*pair, gazetteer))
+        shown = map(self.shown_keys.__getitem__, pairs)
         rows = list(zip(positions, site_ids, lines, latitudes, longitudes, regions,
-                        map(self.province_keys.__getitem__, provinces), map(self.city_keys.__getitem__, cities),
+                        shown, map(self.city_keys.__getitem__, cities),
                         statuses, geonameids, ncts,
                         map(self.shown_statuses.__getitem__, shown_keys), map(itemgetter(0), known)))
         texts = list(zip(positions, facilities, cities, provinces, countries, precisions, sources, notes,
@@ -1226,8 +1235,22 @@ def filter_sites(sites: Iterable[Site], trial: Trial, province: str | None = Non
 
 
 def sort_by_region(sites: Sequence[Site]) -> list[Site]:
-    """Province, then city, then id: how people scan a list of sites."""
-    return sorted(sites, key=lambda site: (fold(site.province), fold(site.city), site.id))
+    """Province, then city, then id: how people scan a list of sites. The province shown
+    (countries.shown_region), not the registry's text: by that, a site without a state came first
+    and one shown province's rows were split ("Seoul" and "Republic of Korea"); the index's
+    province_key column is this key (_IndexRows.convert)."""
+    from sitefinder.countries import shown_region
+    from sitefinder.gazetteer import open_shipped as open_gazetteer
+
+    gazetteer = open_gazetteer()
+    return sorted(sites, key=lambda site: (shown_key(shown_region(site, gazetteer)), fold(site.city), site.id))
+
+
+def shown_key(province: str) -> str:
+    """A shown province's sort key: folded; a site in none (Singapore's, one the gazetteer cannot
+    place) after every province (U+10FFFF: the last character, by SQLite's byte order too), not
+    before them all."""
+    return fold(province) if province else "\U0010ffff"
 
 
 def warm_index(path: Path) -> None:

@@ -62,11 +62,21 @@ def _contacts_cell(row: SiteRow) -> str:
     return "; ".join(contact_line(contact, role_words=False) for contact in people(row.site.contacts))
 
 
+def shown_province(site: Site) -> str:
+    """The province or state a table shows the site under (countries.shown_region), "" for none:
+    JSON and CSV say what people read, and the registry's own text beside it."""
+    from sitefinder.countries import shown_region
+    from sitefinder.gazetteer import open_shipped
+
+    return shown_region(site, open_shipped())
+
+
 SITE_FIELDS: tuple[Field, ...] = (
     Field("id", lambda row: row.site.id),
     Field("facility", lambda row: known(row.site.facility)),
     Field("city", lambda row: known(row.site.city)),
-    Field("province", lambda row: known(row.site.province)),
+    Field("province", lambda row: known(shown_province(row.site))),  # the table's, as --province reads it
+    Field("province_registry", lambda row: known(row.site.province)),
     Field("country", lambda row: known(row.site.country)),
     Field("status", lambda row: row.site.status),
     Field("effective_status", lambda row: effective_status(row.site.status, row.trial.overall_status)[0]),
