@@ -186,3 +186,37 @@ def test_closed_and_unplaced_sites_are_said_in_chinese_for_a_chinese_query(cli, 
     assert chinese.exit_code == 0, chinese.stderr
     assert "left out" not in chinese.stderr and "not ranked" not in chinese.stderr
     assert "--all" in chinese.stderr and _cjk(chinese.stderr)  # the command to try stays as typed
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("args, more, radius", [
+    (["北京", "-w", "10", "-n", "1"], 2, True),  # sites 2 and 3 are also 0.0 km away, within 10 km
+    (["Beijing", "-n", "2"], 1, False),  # no radius: site 3 is as near as site 2, the last shown
+    (["Beijing", "-w", "200", "-n", "2"], None, True),  # every site within 200 km, however many
+])
+def test_a_limit_that_hides_sites_within_the_radius_says_how_many_and_how_to_see_them(
+        cli, args: list, more: int | None, radius: bool, lang: str) -> None:
+    run = cli("near", *args, "--lang", lang, "--json")
+    assert run.exit_code == 0, run.stderr
+    shown = len(run.json()["sites"])
+    wanted = ["--within", args[2]] if radius else []
+    every = cli("near", args[0], *wanted, "--limit", "42", "--json").json()["sites"]
+    last = run.json()["sites"][-1]["distance_km"]
+    hidden = len([site for site in every if (radius or site["distance_km"] <= last)]) - shown
+    assert hidden > 0 and (more is None or hidden == more)
+    assert run.json()["limit_left_out"] == hidden
+    notes = [line for line in run.stderr.splitlines() if f"--limit {shown + hidden}" in line]
+    assert len(notes) == 1, run.stderr
+    assert str(hidden) in notes[0]
+    assert ("另有" in notes[0]) == (lang == "zh") and ("more" in notes[0]) == (lang == "en")
+    suggested = notes[0].split("sitefinder ", 1)[1].rstrip("。").split()
+    again = cli(*suggested, "--json")
+    assert again.exit_code == 0 and len(again.json()["sites"]) == shown + hidden
+    assert again.json()["limit_left_out"] == 0
+    assert not [line for line in again.stderr.splitlines() if "--limit" in line]
+
+
+def test_a_limit_that_hides_nothing_near_says_nothing(cli) -> None:
+    run = cli("near", "Beijing", "-n", "3", "--json")
+    assert run.exit_code == 0 and run.json()["limit_left_out"] == 0  # site 4 is farther than site 3
+    assert "--limit" not in run.stderr

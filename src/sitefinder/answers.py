@@ -56,6 +56,10 @@ class NearResult(NamedTuple):
     considered: int = 0
     chinese: ChineseNames | None = None
     closed_left_out: int = 0  # sites matching every other filter, left out as closed (`--all` shows them)
+    # sites matching every filter that --limit hid within --within, or as near as the last shown
+    # (queries.limit_left_out); `more_asked`: the filters of the command that shows them too
+    limit_left_out: int = 0
+    more_asked: tuple[str, ...] = ()
     trials: dict[str, Trial] = {}  # the trial of each site shown, by NCT id (never mutated)
     many_trials: bool = False  # the dataset holds several trials: each row names its own
     notes: tuple[str, ...] = ()  # what the filters did (a --condition that matched no trial), beside the place's

@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that reso
     from sitefinder.countries import Area
     from sitefinder.hospitals import HospitalKey, HospitalNames
     from sitefinder.regions import Province
-    from sitefinder.sitestore import CityFilter, IndexedSource, MemorySource, PlaceCount
+    from sitefinder.sitestore import CityFilter, IndexedSource, MemorySource, PlaceCount, StatusFilter
 
 T = TypeVar("T")
 
@@ -265,6 +265,9 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
             result = result._replace(closed_left_out=closed_left_out(
                 result, source, len(result.sites) >= (effective_limit(limit, within_km) or math.inf), within_km,
                 province_name, chosen, countries))
+        result = result._replace(limit_left_out=limit_left_out(
+            result, source, effective_limit(limit, within_km), within_km, province_name, status_value, chosen,
+            countries))
         if not result.sites and not result.considered:
             result = _why_no_site(result, source, province, province_name, status_value, chosen, country, countries)
         if in_chinese or names:
@@ -274,6 +277,11 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
         return _with_trials(result, source, [entry.site for entry in result.sites])
 
     answer = _answer(sites_path, question)
+    if isinstance(answer, NearResult) and answer.limit_left_out:
+        # room for the sites the limit hid beside those shown: then it answers exactly those and these
+        answer = answer._replace(more_asked=typed_options(
+            province=province, country=country, within=within_km, limit=len(answer.sites) + answer.limit_left_out,
+            trial=trials, condition=condition))
     if isinstance(answer, NearResult) and answer.closed_left_out and effective_limit(limit, within_km) is not None:
         # --all shows the closed sites counted (closed_left_out) only with room for them beside the
         # sites shown: then it answers exactly those and these
@@ -789,6 +797,20 @@ def closed_left_out(result: NearResult, source: MemorySource | IndexedSource, fu
     origin = result.resolution.place
     found = source.candidates(origin, None, radius, province, CLOSED_STATUSES, trials, countries)
     return len(rank_sites(origin, found.placed, within_km=radius))
+
+
+def limit_left_out(result: NearResult, source: MemorySource | IndexedSource, limit: int | None,
+                   within_km: float | None, province: str | None, status: StatusFilter,
+                   trials: frozenset[str] | None, countries: frozenset[str] | None = None) -> int:
+    """How many sites matching every filter the limit hid although they are within --within, or,
+    without it, as near as the farthest shown (a tie): `near 北京 -w 10 -n 1` showed one site of
+    three 0.0 km away and said nothing. 0 when the answer is not full (nothing was cut)."""
+    if limit is None or not result.sites or len(result.sites) < limit:
+        return 0
+    radius = within_km if within_km is not None else max(entry.distance_km for entry in result.sites)
+    origin = result.resolution.place
+    found = source.candidates(origin, None, radius, province, status, trials, countries)
+    return max(0, len(rank_sites(origin, found.placed, within_km=radius)) - len(result.sites))
 
 
 def _why_no_site(result: NearResult, source: MemorySource | IndexedSource, province: str | None,

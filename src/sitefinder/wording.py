@@ -165,6 +165,13 @@ MESSAGES: dict[str, dict[str, str]] = {
               "ask the site whether it still enrols.",
         "zh": "“（试验）”：该中心自己的条目写着“{site_status}”，但整个试验为“{trial_status}”（申办方两年以上未确认其状态），"
               "因此显示试验的状态；请向该中心确认是否仍在入组。"},
+    "notice.limit_left_out": {
+        "en": "{count} more site{s} within {km} km not shown (--limit {limit}); to see them too: {command}",
+        "zh": "另有 {count} 个研究中心在 {km} 公里内，因 --limit {limit} 未显示；如需一并查看：{command}"},
+    "notice.limit_left_out.tied": {
+        "en": "{count} more site{s} as near as the last shown ({km} km) not shown (--limit {limit}); "
+              "to see them too: {command}",
+        "zh": "另有 {count} 个研究中心与所示最后一个同样近（{km} 公里），因 --limit {limit} 未显示；如需一并查看：{command}"},
     "note.closed_left_out": {
         "en": "{count} closed site{s} (no longer enrolling) left out; to see them: {command}",
         "zh": "已略去 {count} 个不再招募的研究中心；如需查看：{command}"},

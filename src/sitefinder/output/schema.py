@@ -337,7 +337,8 @@ def near_object(result: NearResult) -> dict[str, Any]:
     seen = TrialsSeen()
     return {**answer_trial(result), "origin": place_record(result.resolution, result.chinese),
             "sites": [ranked_record(row) for row in seen.rows(ranked_rows(result))], "trials": seen.records(),
-            "closed_left_out": result.closed_left_out, **answer_data_record(result), **why_empty_record(result)}
+            "closed_left_out": result.closed_left_out, "limit_left_out": result.limit_left_out,
+            **answer_data_record(result), **why_empty_record(result)}
 
 
 def why_empty_record(answer: NearResult | SiteList | RegionAnswer) -> dict[str, Any]:
@@ -611,8 +612,9 @@ def region_parts(answer: RegionAnswer) -> Parts:
     seen = TrialsSeen()
     return ({**answer_trial(answer), "origin": region_origin(answer)}, "sites",
             (ranked_record(row) for row in seen.rows(rows_of(answer))),  # near's shape: rank and distance_km null
-            lambda: {"trials": seen.records(), "closed_left_out": answer.closed_left_out, **answer_data_record(answer),
-                     **why_empty_record(answer)})
+            # no limit applies to a region's sites: none is hidden by one
+            lambda: {"trials": seen.records(), "closed_left_out": answer.closed_left_out, "limit_left_out": 0,
+                     **answer_data_record(answer), **why_empty_record(answer)})
 
 
 def streamed_json(answer: Any, notices: Sequence[str] = ()) -> Parts | None:

@@ -605,6 +605,12 @@ def near_notices(result: NearResult, options: str = "", verb: str = "near") -> l
         shown = result.chinese.place if lang == "zh" and result.chinese and result.chinese.place else used.label
         messages.append(say("notice.ambiguous", lang, query=resolution.query.strip(), used=shown,
                             how="; ".join(dict.fromkeys(hows))))
+    if result.limit_left_out:
+        more = command(verb, resolution.query.strip(), *result.more_asked, options=options)
+        farthest = max(entry.distance_km for entry in result.sites)
+        within = next((result.more_asked[at + 1] for at, word in enumerate(result.more_asked) if word == "--within"), None)
+        messages.append(say("notice.limit_left_out" + ("" if within else ".tied"), lang, count=result.limit_left_out,
+                            km=within or f"{farthest:,.1f}", limit=len(result.sites), command=more))
     if result.closed_left_out:
         messages.append(closed_note(result.closed_left_out,
                                     command(verb, resolution.query.strip(), *result.asked, "--all", options=options),
