@@ -404,6 +404,15 @@ def shown_region(site: Site, gazetteer: Gazetteer) -> str:
     return shown_region_named(region_of(site, gazetteer), site.province, gazetteer)
 
 
+def shown_province(site: Site) -> str:
+    """shown_region by the shipped gazetteer, "" for none: the `province` of JSON and CSV, so that
+    they say what the table shows (the registry's own text beside it, `province_registry`). The
+    output asks this rule, as it asks status.effective_status, and never opens the gazetteer itself."""
+    from sitefinder.gazetteer import open_shipped
+
+    return shown_region(site, open_shipped())
+
+
 @functools.lru_cache(maxsize=20_000)
 def shown_region_named(key: str, state: str, gazetteer: Gazetteer) -> str:
     """shown_region from a region key and registry state (for an index build: no Site there)."""

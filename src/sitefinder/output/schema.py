@@ -28,6 +28,7 @@ from sitefinder.answers import (BulkResult, ChineseNames, DatasetUpdate, Hospita
                                 UpdateResult)
 from sitefinder.catalogue import trial_name
 from sitefinder.contacts import contact_line, people, people_to_list, person_to_dict
+from sitefinder.countries import shown_province
 from sitefinder.models import Contact, RankedSite, Resolution, Site, Trial
 from sitefinder.output.streams import csv_cell
 from sitefinder.output.views import call_line_of, site_trial, skipped_line
@@ -60,15 +61,6 @@ class Field(NamedTuple):
 def _contacts_cell(row: SiteRow) -> str:
     """`Name (ROLE): phone ext. N, email; ...`, the number as `show` writes it (dialable from abroad)."""
     return "; ".join(contact_line(contact, role_words=False) for contact in people(row.site.contacts))
-
-
-def shown_province(site: Site) -> str:
-    """The province or state a table shows the site under (countries.shown_region), "" for none:
-    JSON and CSV say what people read, and the registry's own text beside it."""
-    from sitefinder.countries import shown_region
-    from sitefinder.gazetteer import open_shipped
-
-    return shown_region(site, open_shipped())
 
 
 SITE_FIELDS: tuple[Field, ...] = (
