@@ -66,7 +66,7 @@ def test_unknown_province_is_a_usage_error_with_suggestions(cli) -> None:
 def test_real_province_without_sites_is_empty_not_an_error(cli) -> None:
     table = cli("list", "--province", "Hainan")
     assert (table.exit_code, table.stdout) == (1, "")
-    assert "No sites" in table.stderr
+    assert "No site of this trial matches --province Hainan" in table.stderr and table.stderr.count("\n") == 1
     assert cli("list", "--province", "海南", "--json").json()["sites"] == []
     assert cli("list", "--province", "Hainan", "--format", "csv").stdout.strip().startswith("id,facility")
 

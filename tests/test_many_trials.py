@@ -209,12 +209,16 @@ def test_closed_sites_are_left_out_by_each_sites_own_trials_status(cli, dataset:
     assert list(hospitals.json())[:3] == ["nct_id", "central_contacts", "trial"]  # one header rule
 
 
-@pytest.mark.parametrize("args, message", [(["--trial", "NCT1"], "not an NCT id"),
-                                           (["--trial", "NCT99999999"], "has no trial NCT99999999"),
-                                           (["--condition", " ,; "], "--condition needs some words")])
-def test_bad_trial_filters_are_usage_errors(cli, dataset: Path, args: list, message: str) -> None:
-    run = cli("near", "Guangzhou", "--sites", str(dataset), *args)
-    assert run.exit_code == 2 and message in run.stderr and run.stdout == ""
+@pytest.mark.parametrize("args, message, code", [(["--trial", "NCT1"], "not an NCT id", 2),
+                                                 (["--trial", "NCT99999999"], "has no trial NCT99999999", 1),
+                                                 (["--condition", " ,; "], "--condition needs some words", 2)])
+def test_bad_trial_filters_are_usage_errors_and_an_absent_trial_no_result(cli, dataset: Path, args: list,
+                                                                          message: str, code: int) -> None:
+    """A malformed id is usage (2); a well-formed one the dataset lacks is no result (1), as `show 999` is."""
+    for command in (["near", "Guangzhou"], ["list"], ["map", "Guangzhou"]):
+        run = cli(*command, "--sites", str(dataset), *args)
+        assert run.exit_code == code and message in run.stderr and run.stdout == "", command
+        assert run.stderr.count("\n") == 1
 
 
 @pytest.mark.parametrize("command", [["near", "Guangzhou"], ["list"], ["info", "NCT99999999"]])
@@ -222,7 +226,7 @@ def test_an_unknown_trials_hint_asks_the_same_dataset(cli, dataset: Path, store:
     # the hint's line is run as it is written: without --sites it asked the shipped trial
     args = ["--trial", "NCT99999999"] if command[0] != "info" else []
     run = cli(*command, *args, "--sites", str(dataset))
-    assert run.exit_code == 2 and "has no trial NCT99999999" in run.stderr
+    assert run.exit_code == 1 and "has no trial NCT99999999" in run.stderr  # well formed, absent: no result
     hint = run.stderr.rsplit("(see: sitefinder ", 1)[1].rstrip(")\n").split()
     assert hint == ["info", "--sites", str(dataset)]
     listed = cli(*hint)
@@ -582,7 +586,7 @@ def test_a_mistyped_trial_id_is_offered_the_datasets_closest_id(cli, dataset: Pa
         other = nct[:-1] + str((int(nct[-1]) + 1) % 10)
         if other not in {t["nct_id"] for t in trials}:
             off = cli("near", "Guangzhou", "--trial", other, "--sites", str(dataset))
-            assert off.exit_code == 2 and off.stderr.split("its trials: ", 1)[1].startswith(nct), off.stderr
+            assert off.exit_code == 1 and off.stderr.split("its trials: ", 1)[1].startswith(nct), off.stderr
 
 
 # ---------------------------------------------------------------- words for many trials, not one

@@ -165,7 +165,8 @@ def _cjk(text: str) -> bool:
     (["near", "Guangdong"], ["near", "广东"], "not a place to measure distances from"),
     (["near", "Xinjiang"], ["near", "新疆"], "is an autonomous region without a site"),
     (["near", "Lhasa", "--within", "10"], ["near", "拉萨", "--within", "10"], "No site within that distance"),
-    (["near", "Guangzhou", "--condition", "asthma"], ["near", "广州", "--condition", "asthma"], "match the filters"),
+    (["near", "Guangzhou", "--condition", "asthma"], ["near", "广州", "--condition", "asthma"],
+     "has a condition matching"),
 ])
 def test_a_chinese_query_gets_its_notices_in_chinese(cli, english: list, chinese: list, phrase: str) -> None:
     """#21: Chinese in, Chinese out, on stderr too: the fixed words of each notice."""

@@ -101,7 +101,6 @@ USAGE_ERRORS = [
     (["list", "--status", "recruting"], "未知的状态 'recruting'；您是否要找", "unknown status"),
     (["list", "--province", "Shandog"], "未知的省份 'Shandog'；您是否要找 Shandong", "unknown province"),
     (["near", "Guangzhou", "--trial", "NCT123"], "不是 NCT 编号", "is not an NCT id"),
-    (["near", "Guangzhou", "--trial", "NCT00000001"], "数据集中没有试验 NCT00000001", "the dataset has no trial"),
     (["near", "Guangzhou", "--condition", "!!"], "需要给出词语", "needs some words"),
     (["near", "91,200"], "纬度 91 超出范围", "out of range"),
     (["near", " "], "地点为空", "the place is empty"),

@@ -222,7 +222,8 @@ def _read(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
 
         raise MissingInput(_shown(path), key="import.no_file") from None
     except OSError as exc:
-        raise ImportFailed(key="import.unreadable", path=_shown(path), what=exc.strerror or exc) from None
+        from sitefinder.wording import os_reason
+        raise ImportFailed(key="import.unreadable", path=_shown(path), what=os_reason(exc)) from None
 
 
 def _json_studies(where: str, raw: bytes) -> Iterator[Study]:
@@ -262,7 +263,8 @@ def _folder_studies(folder: Path) -> Iterator[Study]:
         try:
             entries = sorted(directory.iterdir())
         except OSError as exc:
-            raise ImportFailed(key="import.unreadable", path=directory, what=exc.strerror or exc) from None
+            from sitefinder.wording import os_reason
+            raise ImportFailed(key="import.unreadable", path=directory, what=os_reason(exc)) from None
         for entry in entries:
             if entry.is_symlink():
                 continue

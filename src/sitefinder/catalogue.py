@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from sitefinder.errors import DataFileError, UsageError
+from sitefinder.errors import DataFileError, TrialNotFound, UsageError
 from sitefinder.models import Site, Trial
 from sitefinder.text import fold, quoted
 
@@ -213,7 +213,8 @@ def chosen_trials(trials: Mapping[str, Trial], nct_ids: frozenset[str], conditio
         close = get_close_matches(missing[0], list(trials), n=3, cutoff=0.8)  # a digit off: named first
         named = [*close, *(nct for nct in trials if nct not in close)]
         known = ", ".join(named[:5]) + (" …" if len(named) > 5 else "")
-        raise UsageError(key="usage.no_trial", nct_id=missing[0], known=known or said("notice.none"),
+        # a well-formed id the data lack is no result (exit 1, as `show 999`); a malformed one was usage
+        raise TrialNotFound(key="error.no_trial", nct_id=missing[0], known=known or said("notice.none"),
                          command=command("info", options=data_options(sites_path, os.environ.get("SITEFINDER_SITES"))))
     chosen = set(nct_ids or trials)
     if condition is not None:

@@ -97,7 +97,8 @@ def _publish_checked(out_dir: Path, files: dict[str, str], meta: dict[str, objec
                 check()
             _publish(out_dir, files)
     except OSError as exc:
-        raise ImportFailed(key="dataset.cannot_write", path=out_dir, what=exc.strerror or exc) from None
+        from sitefinder.wording import os_reason
+        raise ImportFailed(key="dataset.cannot_write", path=out_dir, what=os_reason(exc)) from None
 
 
 def check_target(out_dir: Path, keep_foreign: bool = False) -> None:
@@ -145,7 +146,8 @@ class writer_lock:
             store.mkdir(parents=True, exist_ok=True)
             self.handle = open(store / LOCK_FILE, "a")  # noqa: SIM115 - held until __exit__
         except OSError as exc:
-            raise ImportFailed(key="dataset.cannot_write", path=self.out_dir, what=exc.strerror or exc) from None
+            from sitefinder.wording import os_reason
+            raise ImportFailed(key="dataset.cannot_write", path=self.out_dir, what=os_reason(exc)) from None
         try:
             import fcntl
         except ImportError:  # pragma: no cover - Windows: no lock
@@ -211,8 +213,9 @@ def _publish(out_dir: Path, files: dict[str, str]) -> None:
         _remove_old_versions(store, version.name)
     except OSError as exc:
         held.release(raise_pending=True, out_dir=out_dir)
+        from sitefinder.wording import os_reason
         raise ImportFailed(key="dataset.unfinished", current=store / CURRENT, version=version.name, path=out_dir,
-                           what=exc.strerror or exc) from None
+                           what=os_reason(exc)) from None
     held.release(raise_pending=True, out_dir=out_dir)
 
 

@@ -147,6 +147,10 @@ class AmbiguousSite(UsageError):
     """A facility-name fragment matches more than one site."""
 
 
+class TrialNotFound(SitefinderError):
+    """A well-formed NCT id that the data hold no trial of: no result (exit 1), not a usage error."""
+
+
 class NetworkError(SitefinderError):
     """An online service could not be reached or answered badly."""
 

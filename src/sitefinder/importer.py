@@ -113,7 +113,8 @@ def read_study_file(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         raise MissingInput(_shown(path), key="import.no_study_file") from None
     except OSError as exc:
-        raise ImportFailed(key="import.unreadable", path=_shown(path), what=exc.strerror or exc) from None
+        from sitefinder.wording import os_reason
+        raise ImportFailed(key="import.unreadable", path=_shown(path), what=os_reason(exc)) from None
     try:
         study = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:

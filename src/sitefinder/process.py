@@ -122,6 +122,14 @@ def click_words(message: str, named: str, lang: str) -> str | None:
     return None
 
 
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _several_words(context: Any, words: Sequence[str], lang: str) -> str:
     """`near Hong Kong`, `show Beijing Chest`, `near 广州 天河`: a place or a name of several words
     typed without quotes reaches the command as several arguments; said as the one it is, with the
@@ -133,29 +141,45 @@ def _several_words(context: Any, words: Sequence[str], lang: str) -> str:
                    and not getattr(param, "is_flag", False) for name in param.opts}
     rest = list(words[words.index(context.info_name) + 1:]) if context.info_name in words else list(words)
     together, options = [], []
+    stray: list[str] = []  # every word that is no option nor an option's value, as typed
+    glued = -1  # the index in `options` of the value the words just read follow, else -1
+    valued: list[int] = []  # the values that took such words
     index = 0
     while index < len(rest):
         word = rest[index]
         if word == "--":  # the end of options: what follows was meant as options all the same
             index += 1
+            glued = -1
             continue
         if word.startswith("-") and len(word) > 1 and not word[1:2].isdigit():
             options.append(word)
+            glued = -1
             if word in takes_value and index + 1 < len(rest):
                 options.append(rest[index + 1])
+                glued = len(options) - 1
                 index += 1
+        elif glued >= 0 and not _is_number(options[glued]):
+            # `--province Guangxi Zhuang`: the rest of a text value, typed without quotes (`--limit 3 x`: no)
+            options[glued] += " " + word
+            stray.append(word)
+            valued.append(glued)
         else:
             together.append(word)
+            stray.append(word)
         index += 1
     if not any(getattr(param, "param_type_name", "") == "argument" for param in context.command.params):
-        # `list Jinan`: a command that takes no place; list's place is its --city
-        return say("usage.no_argument", lang, text=" ".join(together), name=context.info_name,
-                   command=command(context.info_name, "--city", " ".join(together), *options)
+        # `list Jinan`: a command that takes no place; list's place is its --city (a value's words
+        # stay that value's, quoted: `--province 'Guangxi Zhuang'`, not `--city Zhuang`)
+        city = ("--city", " ".join(together)) if together else ()
+        return say("usage.no_argument", lang, text=" ".join(stray), name=context.info_name,
+                   command=command(context.info_name, *city, *options)
                    if context.info_name == "list" else command(context.info_name, "--help"))
     if context.info_name not in ("near", "show", "map"):  # `info NCT07010263 extra`: one id, one too many
         return say("usage.extra_argument", lang, name=context.info_name, text=" ".join(together[1:]),
                    command=command(context.info_name, "--help"))
     line = command(context.info_name, " ".join(together), *options)
+    if len(together) == 1 and valued:  # the place is one word: the value of several is what to quote
+        return say("usage.several_words", lang, text=options[valued[0]], command=line)
     if "--" in rest and len(together) == 1:  # `near 广州 -- --limit 1`: one place, options read as words
         return say("usage.after_double_dash", lang, command=line)
     return say("usage.several_words", lang, text=" ".join(together), command=line)
@@ -276,7 +300,9 @@ def check_words(words: Sequence[str]) -> None:
 
 def os_failure(exc: OSError) -> Said:
     """What the system refused, and what to do about it."""
-    what = exc.strerror or type(exc).__name__
+    from sitefinder.wording import os_reason
+
+    what = os_reason(exc)
     if exc.filename is not None:
         return said("error.os_path", path=exc.filename, what=what)
     return said("error.os_output", what=what)

@@ -88,7 +88,8 @@ def _read_text(path: Path, shown: Path | None = None) -> str:
     except OSError as exc:
         if exc.errno == errno.EFBIG:
             raise DataFileError(path, key="data.too_large", most=MAX_FILE_BYTES // 2**20) from None
-        raise DataFileError(path, key="data.unreadable", what=exc.strerror or exc) from None
+        from sitefinder.wording import os_reason
+        raise DataFileError(path, key="data.unreadable", what=os_reason(exc)) from None
     try:
         return raw.decode("utf-8-sig")  # a BOM, as spreadsheet programs write, is fine
     except UnicodeDecodeError as exc:

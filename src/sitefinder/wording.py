@@ -459,6 +459,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.terminated": {"en": "terminated by signal {signal}", "zh": "被信号 {signal} 终止"},
     "error.internal": {"en": "internal error: {name}: {detail} (run with --debug for details)",
                        "zh": "内部错误：{name}: {detail}（加 --debug 运行可查看详情）"},
+    # the system's words for the common errnos (os_reason), in the answer's language: strerror is English
+    "os.ENOSPC": {"en": "No space left on device", "zh": "磁盘空间不足"},
+    "os.EDQUOT": {"en": "Disk quota exceeded", "zh": "超出磁盘配额"},
+    "os.EACCES": {"en": "Permission denied", "zh": "没有权限"},
+    "os.EPERM": {"en": "Operation not permitted", "zh": "不允许该操作"},
+    "os.ENOENT": {"en": "No such file or directory", "zh": "没有该文件或目录"},
+    "os.EISDIR": {"en": "Is a directory", "zh": "这是一个目录"},
+    "os.ENOTDIR": {"en": "Not a directory", "zh": "不是目录"},
+    "os.EROFS": {"en": "Read-only file system", "zh": "文件系统为只读"},
+    "os.EEXIST": {"en": "File exists", "zh": "文件已存在"},
+    "os.EIO": {"en": "Input/output error", "zh": "输入/输出错误"},
+    "os.EPIPE": {"en": "Broken pipe", "zh": "管道已断开"},
+    "os.ENAMETOOLONG": {"en": "File name too long", "zh": "文件名过长"},
+    "os.EMFILE": {"en": "Too many open files", "zh": "打开的文件过多"},
+    "os.ENXIO": {"en": "No such device or address", "zh": "没有该设备或地址"},
     "error.os_path": {"en": "{path}: {what} (check that the path exists and can be written)",
                       "zh": "{path}：{what}（请检查该路径是否存在、是否可写）"},
     "error.os_output": {"en": "cannot write the output: {what} (check the disk or the file it is redirected to)",
@@ -526,7 +541,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "（sitefinder info 列出数据中的试验）"},
     "usage.condition_empty": {"en": "--condition needs some words, e.g. --condition 'small cell lung'",
                               "zh": "--condition 需要给出词语，例如 --condition 'small cell lung'"},
-    "usage.no_trial": {"en": "the dataset has no trial {nct_id}; its trials: {known} (see: {command})",
+    "error.no_trial": {"en": "the dataset has no trial {nct_id}; its trials: {known} (see: {command})",
                        "zh": "数据集中没有试验 {nct_id}；其中的试验：{known}（查看：{command}）"},
     "usage.unknown_province": {"en": "unknown province {query}; {hint}", "zh": "未知的省份 {query}；{hint}"},
     "usage.province_is_country": {"en": "{country} is a country: ask for its sites with --country '{text}'",
@@ -1065,6 +1080,18 @@ class Said(str):
 
 def said(key: str, **values: object) -> Said:
     return Said(key, values)
+
+
+def os_reason(exc: OSError) -> str:
+    """What the system refused, as a phrase said in the answer's language for the common errnos
+    ("No space left on device": 磁盘空间不足), else the system's own words: `near 广州 >/dev/full`
+    gave a Chinese error with English inside. The one place an OSError's reason is worded."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    if f"os.{name}" in MESSAGES:
+        return said(f"os.{name}")
+    return str(exc.strerror or type(exc).__name__)
 
 
 def say(key: str, lang: str | None = "en", **values: object) -> str:

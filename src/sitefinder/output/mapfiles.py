@@ -96,4 +96,5 @@ def write_map_file(result: MapResult, out: Path, options: str = "") -> None:
     try:
         replace_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     except OSError as exc:
-        raise SitefinderError(key="error.map_write", path=out, what=exc.strerror or exc) from None
+        from sitefinder.wording import os_reason
+        raise SitefinderError(key="error.map_write", path=out, what=os_reason(exc)) from None

@@ -433,7 +433,8 @@ def notices(answer: object, options: str = "") -> list[str]:
     said = _notices(answer, options)
     if isinstance(answer, (MapResult, NearResult, HospitalAnswer, RegionAnswer, SiteList)):
         said += facts_missing_notices(answer.near if isinstance(answer, (MapResult, HospitalAnswer)) else answer)
-    return said
+    # each once: a province without a site answered from its capital carried its filters' notes twice
+    return list(dict.fromkeys(said))
 
 
 def facts_missing_notices(answer: NearResult | RegionAnswer | SiteList) -> list[str]:
@@ -521,6 +522,15 @@ def regions_in(stated: str, lang: str | None) -> str:
         return shown_chinese(province) if province else part
 
     return say("error.or", lang).join(chinese(part) for part in stated.split(" or "))
+
+
+def said_why_empty(answer: SiteList | RegionAnswer | NearResult) -> bool:
+    """Whether the notices of an answer with no site already say why (the filter that matched
+    nothing, the sites by status, a --condition that matched no trial): then the generic "No
+    sites match" is not said after it, and the empty answer is one line on stderr."""
+    return bool(getattr(answer, "try_instead", "") or getattr(answer, "alone", "") or getattr(answer, "together", ())
+                or answer.status_counts is not None
+                or any(getattr(note, "key", "") == "notice.condition_none" for note in answer.notes))
 
 
 def empty_list_notices(answer: SiteList, options: str = "") -> list[str]:
@@ -629,7 +639,8 @@ def near_notices(result: NearResult, options: str = "", verb: str = "near") -> l
         elif result.status_counts is not None:
             messages.append(say("notice.no_status", lang, counts=status_counts_text(result.status_counts, lang)))
         elif result.considered == 0:
-            messages.append(say("notice.no_filter_match", lang))
+            if not said_why_empty(result):  # else the note that emptied it said why (--condition zzz)
+                messages.append(say("notice.no_filter_match", lang))
         else:
             messages.append(say("notice.no_coordinates", lang))
     return messages
@@ -666,11 +677,11 @@ def view(answer: object, canvas: tuple[int, int] = (0, 0), options: str = "") ->
     raise TypeError(f"no view for {type(answer).__name__}")
 
 
-def list_view(answer: SiteList | RegionAnswer, options: str = "") -> View:
+def list_view(answer: SiteList | RegionAnswer, options: str = "") -> View | None:
     sites, trial, chinese = answer.sites, answer.trial, answer.chinese
     lang = lang_of(chinese)
-    if not sites:
-        return Message(say("empty.no_sites", lang))
+    if not sites:  # "No sites match." only where no notice said why: one line, not the why and this
+        return None if said_why_empty(answer) else Message(say("empty.no_sites", lang))
     rows = [[str(site.id), facility_cell(site, chinese), *where_cells(site, chinese, answer.provinces),
              status_cell(site, site_trial(answer, site), chinese), investigator_cell(site)] for site in sites]
     columns: Sequence[Column] = LIST_COLUMNS
