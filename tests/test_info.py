@@ -18,8 +18,8 @@ def test_info_summarises_the_trial(cli) -> None:
         assert text in run.stdout
     data = cli("info", "--json").json()
     assert data["trial"]["overall_status"] == "NOT_YET_RECRUITING" and data["site_count"] == 42
-    rows = dict(csv.reader(io.StringIO(cli("info", "--format", "csv").stdout)))
-    assert rows["sponsor"] == "Akeso"
+    (row,) = csv.DictReader(io.StringIO(cli("info", "--format", "csv").stdout))
+    assert row["sponsor"] == "Akeso"
 
 
 def test_info_without_trial_file_says_so(cli, sites_file) -> None:
@@ -42,3 +42,32 @@ def test_infos_argument_is_read_in_any_case_and_full_width(cli) -> None:
         run = cli("info", written, "--json")
         assert run.exit_code == 0, run.stderr
         assert run.json()["trial"]["nct_id"] == "NCT07010263"
+
+
+def test_one_trials_csv_carries_machine_values_as_the_many_trials_csv_does(cli) -> None:
+    """`info -f csv` of one trial was field,value prose ("Not yet recruiting as of 2025-06-08, 543
+    days old"): one row of the registry's values, under the many-trial CSV's columns and then the
+    rest of `info --json`'s trial, the same bytes in every language."""
+    import re
+
+    from sitefinder.output.schema import TRIAL_LIST_FIELDS
+
+    run = cli("info", "--format", "csv")
+    assert run.exit_code == 0, run.stderr
+    header, *rows = list(csv.reader(io.StringIO(run.stdout)))
+    assert header[:len(TRIAL_LIST_FIELDS)] == list(TRIAL_LIST_FIELDS) and len(header) == len(set(header))
+    assert len(rows) == 1
+    row = dict(zip(header, rows[0]))
+    data = cli("info", "--json").json()
+    assert row["overall_status"] == data["trial"]["overall_status"] == "NOT_YET_RECRUITING"
+    for key in ("start_date", "completion_date", "data_date"):
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", row[key]), (key, row[key])
+    from sitefinder.output.streams import csv_cell
+
+    for key, value in data["trial"].items():  # every scalar of the JSON, as a cell writes it (controls shown)
+        if isinstance(value, (str, int)) and not isinstance(value, bool):
+            assert row[key] == csv_cell(value), key
+    assert row["site_count"] == str(data["site_count"]) and row["data_age_days"] == str(data["data_age_days"])
+    assert row["conditions"] == "; ".join(data["trial"]["conditions"])
+    assert not [cell for cell in rows[0] if "days old" in cell or " as of " in cell]
+    assert cli("info", "--format", "csv", "--lang", "zh").stdout == run.stdout

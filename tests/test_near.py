@@ -221,3 +221,17 @@ def test_a_limit_that_hides_nothing_near_says_nothing(cli) -> None:
     run = cli("near", "Beijing", "-n", "3", "--json")
     assert run.exit_code == 0 and run.json()["limit_left_out"] == 0  # site 4 is farther than site 3
     assert "--limit" not in run.stderr
+
+
+def test_a_hospital_csv_names_each_concept_in_one_column(cli) -> None:
+    """`--by hospital` CSV had both `id` and `site_id` (the listing's site): near's `id` alone now,
+    so that a script reading near's CSV reads this one; and near's province, not the registry's."""
+    run = cli("near", "Beijing", "--by", "hospital", "--format", "csv")
+    assert run.exit_code == 0, run.stderr
+    header, *rows = list(csv.reader(io.StringIO(run.stdout)))
+    assert len(header) == len(set(header)) and "id" in header and "site_id" not in header
+    near = {row["id"]: row for row in csv.DictReader(io.StringIO(cli("near", "Beijing", "--limit", "42",
+                                                                       "--format", "csv").stdout))}
+    for row in (dict(zip(header, cells)) for cells in rows):
+        site = near[row["id"]]
+        assert (row["province"], row["province_registry"]) == (site["province"], site["province_registry"])

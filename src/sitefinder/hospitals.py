@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from sitefinder.answers import Hospital, HospitalListing, HospitalTrial
 from sitefinder.contacts import reachable_contact
+from sitefinder.countries import shown_province
 from sitefinder.facilities import hospital_name
 from sitefinder.models import RankedSite, Site, Trial
 from sitefinder.status import effective_status, openness
@@ -138,7 +139,9 @@ def group_by_hospital(ranked: Iterable[RankedSite], trials: dict[str, Trial], de
             rows.append(HospitalTrial(best.site, trial, best.call, best.call_is_central, tuple(listings)))
         rows.sort(key=lambda row: (_openness(row.site, row.trial), row.listings[0].distance_km))
         first = nearest.site
-        hospitals.append(Hospital(hospital_name(first.facility), first.city, first.province, first.country, nearest.distance_km,
+        # the province shown, as near's `province` (countries.shown_region), not the registry's text
+        hospitals.append(Hospital(hospital_name(first.facility), first.city, shown_province(first), first.country,
+                                  nearest.distance_km,
                                   first.approximate, rows))
     return sorted(hospitals, key=lambda hospital: hospital.distance_km)
 

@@ -398,7 +398,8 @@ def hospital_record(rank: int, hospital: Hospital, chinese: ChineseNames | None 
 
 
 HOSPITAL_CSV_FIELDS = ("rank", "facility", "city", "province", "country", "distance_km")
-HOSPITAL_TRIAL_CSV_FIELDS = ("nct_id", "trial", "site_id", "effective_status")
+# the listing's site as near's CSV names it, `id` (a `site_id` beside it said the one id twice)
+HOSPITAL_TRIAL_CSV_FIELDS = ("nct_id", "trial", "id", "effective_status")
 
 
 def hospitals_object(answer: HospitalAnswer) -> dict[str, Any]:
@@ -417,7 +418,8 @@ def hospitals_object(answer: HospitalAnswer) -> dict[str, Any]:
 def hospital_csv(answer: HospitalAnswer) -> tuple[list[str], list[list[str]]]:
     """One row a listing (a hospital's site in a trial): the hospital's columns, then every column
     of near's CSV that they do not name, of the listing's site (one column set: a script reading
-    near's CSV reads this one). `effective_status` and `site_id` are the listing's own."""
+    near's CSV reads this one). `effective_status` and `id` are the listing's own (its site's id in one
+    column, as near's: JSON's `site_id`)."""
     site_fields = [field for field in csv_site_fields(answer.near.chinese)
                    if field.key not in (*HOSPITAL_CSV_FIELDS, *HOSPITAL_TRIAL_CSV_FIELDS, "call")]
     header = [*HOSPITAL_CSV_FIELDS, *HOSPITAL_TRIAL_CSV_FIELDS, "call", *(field.key for field in site_fields)]
@@ -450,6 +452,30 @@ def trial_list_records(summary: TrialSummary) -> list[dict[str, Any]]:
              "brief_title": known(row.trial.brief_title), "overall_status": known(row.trial.overall_status),
              "phase": known(row.trial.phase), "site_count": row.site_count, **data_record(row.trial)}
             for row in summary.trials]
+
+
+def trial_csv_record(summary: TrialSummary) -> dict[str, Any]:
+    """`info -f csv` of one trial, one row of machine values (it was field,value prose: "Not yet
+    recruiting as of 2025-06-08, 543 days old"): the many-trial CSV's columns first, then every other
+    key of `info --json`'s trial and its countries; a list of names joined by "; ", the central
+    contacts as lines (as list's `central_contacts`), other lists as JSON text. The same in every language."""
+    from sitefinder.trial import trial_to_dict
+
+    trial = summary.trial
+    record: dict[str, Any] = {"nct_id": known(trial.nct_id), "trial": known(trial_name(trial)),
+                              "brief_title": known(trial.brief_title), "overall_status": known(trial.overall_status),
+                              "phase": known(trial.phase), "site_count": summary.site_count, **data_record(trial)}
+    for key, value in trial_to_dict(trial).items():
+        if key in record:
+            continue
+        if key == "central_contacts":
+            value = "; ".join(contact_line(contact, role_words=False) for contact in people(trial.central_contacts))
+        elif isinstance(value, list):
+            value = ("; ".join(value) if all(isinstance(item, str) for item in value)
+                     else _json_text(value))
+        record[key] = known(value)
+    record["countries"] = "; ".join(summary.countries)
+    return record
 
 
 def import_object(result: BulkResult) -> dict[str, Any]:
@@ -639,14 +665,11 @@ def csv_table(answer: Any) -> tuple[list[str], Iterable[list[str]]]:
         fields = csv_site_fields(answer.chinese)
         return [field.key for field in fields], [csv_row(fields, SiteRow(answer.site, answer.trial, answer.chinese))]
     if isinstance(answer, TrialSummary):
-        from sitefinder.output.views import trial_fields
-
         if answer.trials:
             return list(TRIAL_LIST_FIELDS), [[csv_cell(record[key]) for key in TRIAL_LIST_FIELDS]
                                              for record in trial_list_records(answer)]
-        # the same cells whatever the language asked (the words people read are the table's)
-        return ["field", "value"], [[csv_cell(key), csv_cell(value)]
-                                    for key, _, value in trial_fields(answer._replace(lang="en"))]
+        record = trial_csv_record(answer)
+        return list(record), [[csv_cell(value) for value in record.values()]]
     if isinstance(answer, BulkResult):
         return ["field", "value"], [[csv_cell(key), csv_cell("; ".join(value) if isinstance(value, list) else value)]
                                     for key, value in import_cells(answer).items()]
