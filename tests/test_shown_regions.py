@@ -114,15 +114,20 @@ def test_list_is_sorted_by_the_shown_province_then_city(cli, sites_file, store: 
     """A site without a registry state came first, and rows of one shown province were split."""
     path = sites_file(*SITES, foreign(7, "Seoul", "", "South Korea", 37.566, 126.9784),
                       foreign(8, "Andong", "Gyeongsangbuk-do", "South Korea", 36.5684, 128.7294),
-                      foreign(9, "Singapore", "", "Singapore", 1.28967, 103.85007))  # in no province at all
+                      foreign(9, "Singapore", "", "Singapore", 1.28967, 103.85007),  # in no province at all
+                      # Seoul as another registry writes it, on both sides of the city "Seoul"
+                      foreign(10, "Apgujeong", "SEOUL", "South Korea", 37.566, 126.9784),
+                      foreign(11, "Yongsan", "SEOUL", "South Korea", 37.566, 126.9784))
     run = cli("list", "--all", "--json", "--sites", str(path))
     assert run.exit_code == 0, run.stderr
-    order = [(site["province"] is None, (site["province"] or "").casefold(), site["city"].casefold(), site["id"])
-             for site in run.json()["sites"]]
+    order = [(site["province"] is None, (site["province"] or "").casefold(), site["province"] or "",
+              site["city"].casefold(), site["id"]) for site in run.json()["sites"]]
     assert order == sorted(order)
-    provinces = [province for _, province, _, _ in order]
-    assert provinces.count("seoul") == 3 and len(set(provinces)) == len(dict.fromkeys(provinces))  # never split
-    assert provinces[-1] == "" and "" not in provinces[:-1]  # a site in no province is last, not first
+    provinces = [province for _, province, _, _, _ in order]
+    assert provinces.count("seoul") == 5 and provinces[-1] == "" and "" not in provinces[:-1]  # none: last
+    written = [site["province"] for site in run.json()["sites"]]
+    runs = [name for at, name in enumerate(written) if at == 0 or written[at - 1] != name]
+    assert len(runs) == len(set(runs)), written  # each province as shown in one block, never split
 
 
 @pytest.mark.parametrize("country", ["Republic of Korea", "Germany", "Korea, Republic of"])

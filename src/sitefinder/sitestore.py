@@ -1247,10 +1247,11 @@ def sort_by_region(sites: Sequence[Site]) -> list[Site]:
 
 
 def shown_key(province: str) -> str:
-    """A shown province's sort key: folded; a site in none (Singapore's, one the gazetteer cannot
-    place) after every province (U+10FFFF: the last character, by SQLite's byte order too), not
-    before them all."""
-    return fold(province) if province else "\U0010ffff"
+    """A shown province's sort key: folded, then as written (U+001F between), so that one region
+    the registries spell two ways ("Tel Aviv", "Tel-Aviv") is two blocks, not rows interleaved by
+    city; a site in none (Singapore's, one the gazetteer cannot place) after every province
+    (U+10FFFF: the last character, by SQLite's byte order too), not before them all."""
+    return f"{fold(province)}\x1f{province}" if province else "\U0010ffff"
 
 
 def warm_index(path: Path) -> None:
