@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from pathlib import Path
@@ -259,8 +261,9 @@ def test_info_starts_with_status_as_of_whom_to_call_and_dates(cli, tmp_path: Pat
 def test_info_csv_keys_are_snake_case(cli, tmp_path: Path) -> None:
     path = _imported_trial(tmp_path, eligibility=REGISTRY_CRITERIA, minimum_age="18 Years", sex="ALL")
     out = cli("info", "--sites", str(path), "--format", "csv").stdout
-    keys = [line.split(",")[0] for line in out.splitlines()[1:] if line and not line.startswith(('"', " "))]
+    keys = next(csv.reader(io.StringIO(out)))  # one trial: one row under its header of keys
     assert keys and all(key == key.lower() and " " not in key for key in keys), keys
+    assert {"eligibility", "minimum_age", "sex"} <= set(keys)
 
 
 def test_update_keeps_the_curated_summary() -> None:
