@@ -13,7 +13,10 @@ from itertools import filterfalse
 
 # Administrative suffixes that people add or leave out at will: 江苏省 = 江苏, 泰州市 = 泰州.
 # Longest first, so that 自治区 is removed whole rather than leaving 自治.
-CJK_SUFFIXES = ("特别行政区", "特別行政區", "自治区", "自治區", "自治州", "地区", "地區", "省", "市", "盟")
+# Korea's metropolitan and special cities (仁川广域市, 首尔特别市, 世宗特别自治市) drop the whole word, as
+# Chinese writes them (仁川, 首尔): 市 alone left the fragment 仁川广域, shown and typed for Incheon.
+CJK_SUFFIXES = ("特别行政区", "特別行政區", "特别自治市", "特別自治市", "广域市", "廣域市", "広域市", "特别市",
+                "特別市", "自治区", "自治區", "自治州", "地区", "地區", "省", "市", "盟")
 # Translation tables rather than regular expressions: compiling a Unicode regex costs about a
 # millisecond at every start, and startup time is this tool's main cost.
 _CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))

@@ -690,13 +690,17 @@ def origin_words(result: NearResult) -> str:
     """Where an answer is from, as its title says it (near's, map's): a district with its city
     (Tianhe District, Guangzhou, Guangdong, China), and in Chinese before it when Chinese is asked
     for (广东广州天河区); Taiwan, Hong Kong, Macau named once."""
-    from sitefinder.regions import place_words
+    from sitefinder.regions import place_words, province_namesake
 
     resolution = result.resolution
     place = resolution.place
-    where = place_words(place.name, resolution.within, place.province, place.country)
+    namesake = province_namesake(place.name, place.province)  # 吉林市 in 吉林省: Jilin City, Jilin
+    where = place_words(f"{place.name} City" if namesake else place.name, resolution.within, place.province,
+                        place.country)
     if result.chinese and (result.chinese.place or result.chinese.province):
         province, place_zh, within_zh = result.chinese.province, result.chinese.place, resolution.within_zh
+        if namesake and place_zh == province:
+            province, place_zh = f"{province}省", f"{place_zh}市"
         # Each part said once: a county named as its city says the city in its own name (湖北恩施市,
         # 湖南长沙县, 臺灣臺東市; never 湖北恩施恩施); so does a city named as its region (澳門, 北京).
         stem = place_zh[:-1] if len(place_zh) >= 3 else place_zh  # 臺東市 without its level: 臺東
