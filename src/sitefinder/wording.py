@@ -303,8 +303,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # notices on stderr: the fixed parts around the data (the place typed, the names, the counts)
     "notice.ambiguous": {"en": "{query} is ambiguous: using {used}; {how}",
                          "zh": "{query} 有多个同名地点：使用 {used}；{how}"},
-    "notice.ambiguous.where": {"en": 'for the one in {where} write "{name}, {where}"',
-                               "zh": "如指{where}的那个，请输入“{name}, {where}”"},
+    "notice.ambiguous.where": {"en": 'for the one in {where} write "{ask}"', "zh": "如指{where}的那个，请输入“{ask}”"},
     "notice.ambiguous.coordinates": {"en": "for the one at {latitude:.2f},{longitude:.2f} give those coordinates",
                                      "zh": "如指位于 {latitude:.2f},{longitude:.2f} 的那个，请输入该坐标"},
     # a Chinese name that is no division, answered by a small place of that name (resolver.loose_notes)
@@ -340,8 +339,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "zh": "{query} 也是 {towns}：使用 {used}；如指该镇，请输入“{ask}”"},
     "notice.china.namesakes": {
         "en": '{query} is also the name of {named}{more}: using {used}; for another, write its city or province '
-              'first (广州天河, "Tianhe, Guangzhou")',
-        "zh": "{query} 也是 {named}{more} 的名称：使用 {used}；如指其他地方，请在前面写上所在的市或省（如 广州天河）"},
+              'with it (e.g. "{ask}")',
+        "zh": "{query} 也是 {named}{more} 的名称：使用 {used}；如指其他地方，请在前面写上所在的市或省（如 {ask}）"},
     "notice.china.abroad_too": {"en": '{head} is also {place}: for it write "{ask}"',
                                 "zh": "{head} 也是 {place}：如指该地，请输入“{ask}”"},
     "notice.china.romanisation": {"en": "{head} is the {style} spelling of {used}, as Taiwan wrote it before pinyin: using it",
@@ -351,8 +350,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "notice.china.wadegiles": {"en": "Wade-Giles", "zh": "威妥玛拼音"},
     "notice.china.tongyong": {"en": "Tongyong Pinyin", "zh": "通用拼音"},
     "notice.china.province_namesakes": {
-        "en": '{used} is also the name of {named}: for it, write its city first (天津河北区, "Hebei District, Tianjin")',
-        "zh": "{used} 也是 {named} 的名称：如指该地，请在前面写上所在的城市（如 天津河北区）"},
+        "en": '{used} is also the name of {named}: for it, write its city first (e.g. "{ask}")',
+        "zh": "{used} 也是 {named} 的名称：如指该地，请在前面写上所在的城市（如 {ask}）"},
     "notice.china.more": {"en": " and {count} more", "zh": " 等另外 {count} 处"},
     "notice.china.rest_ignored": {"en": "using {used} ({english}); ignored what follows: {rest}",
                                   "zh": "使用 {used}（{english}）；其后的部分未使用：{rest}"},

@@ -594,15 +594,17 @@ def near_notices(result: NearResult, options: str = "", verb: str = "near") -> l
     if resolution.ambiguous:
         used = resolution.place
         hows = []
+        asks = dict(zip(resolution.alternatives, resolution.asks))
         for other in contenders(resolution):  # every real contender (Cambridge: Massachusetts and Ontario)
             where = other.province or other.country
-            if (where, other.country) != (used.province or used.country, used.country):
-                hows.append(say("notice.ambiguous.where", lang, where=regions_in(where, lang), name=other.name))
+            if (where, other.country) != (used.province or used.country, used.country) or other in asks:
+                hows.append(say("notice.ambiguous.where", lang, where=regions_in(where, lang),
+                                ask=asks.get(other) or f"{other.name}, {regions_in(where, lang)}"))
             else:  # both in one state (two Newports in England): only the coordinates tell them apart
                 hows.append(say("notice.ambiguous.coordinates", lang, latitude=other.latitude,
                                 longitude=other.longitude))
         # in Chinese, the place used as its Chinese name says it (广西南宁, not "Nanning, Guangxi")
-        shown = result.chinese.place if lang == "zh" and result.chinese and result.chinese.place else used.label
+        shown = (chinese_origin(result) if lang == "zh" and result.chinese and result.chinese.place else "") or used.label
         messages.append(say("notice.ambiguous", lang, query=resolution.query.strip(), used=shown,
                             how="; ".join(dict.fromkeys(hows))))
     if result.closed_left_out:
@@ -695,15 +697,20 @@ def origin_words(result: NearResult) -> str:
     resolution = result.resolution
     place = resolution.place
     where = place_words(place.name, resolution.within, place.province, place.country)
-    if result.chinese and (result.chinese.place or result.chinese.province):
-        province, place_zh, within_zh = result.chinese.province, result.chinese.place, resolution.within_zh
-        # Each part said once: a county named as its city says the city in its own name (湖北恩施市,
-        # 湖南长沙县, 臺灣臺東市; never 湖北恩施恩施); so does a city named as its region (澳門, 北京).
-        stem = place_zh[:-1] if len(place_zh) >= 3 else place_zh  # 臺東市 without its level: 臺東
-        named_as_city = bool(within_zh) and (place_zh.startswith(within_zh) or within_zh.startswith(stem))
-        city = place_zh if named_as_city else within_zh + place_zh
-        where = f"{province if not city.startswith(province) else ''}{city} {where}".strip()
-    return where
+    return f"{chinese_origin(result)} {where}".strip()
+
+
+def chinese_origin(result: NearResult) -> str:
+    """The place answered in Chinese from its province down (广东广州天河区), "" without a Chinese name.
+    Each part said once: a county named as its city says the city in its own name (湖北恩施市,
+    湖南长沙县, 臺灣臺東市; never 湖北恩施恩施); so does a city named as its region (澳門, 北京)."""
+    if not result.chinese or not (result.chinese.place or result.chinese.province):
+        return ""
+    province, place_zh, within_zh = result.chinese.province, result.chinese.place, result.resolution.within_zh
+    stem = place_zh[:-1] if len(place_zh) >= 3 else place_zh  # 臺東市 without its level: 臺東
+    named_as_city = bool(within_zh) and (place_zh.startswith(within_zh) or within_zh.startswith(stem))
+    city = place_zh if named_as_city else within_zh + place_zh
+    return f"{province if not city.startswith(province) else ''}{city}"
 
 
 def near_rows(result: NearResult) -> list[list[str]]:
