@@ -99,3 +99,17 @@ def test_two_namesakes_are_asked_for_in_chinese(typed: str, asked: str) -> None:
     again = run_cli("near", ask.group(1), "--limit", "1", "--json")
     assert again.exit_code == 0
     assert asked in again.stdout, again.stdout[:300]
+
+
+def test_a_sites_registry_city_is_named_in_chinese() -> None:
+    """"研究中心 23 的 Gannan 是 Ganzhou, Jiangxi：使用 Gannan, Gansu": the registry's own spelling stays,
+    the places are said in Chinese, and the query offered answers the site's city."""
+    from conftest import run_cli
+
+    run = run_cli("near", "Gannan", "--limit", "1", "--lang", "zh")
+    line = next(line for line in run.stderr.splitlines() if line.startswith("研究中心"))
+    assert not LATIN.search(line.replace("Gannan", "", 1)), line
+    ask = re.search(r"请输入“([^”]+)”", line)
+    assert ask, line
+    again = run_cli("near", ask.group(1), "--limit", "1", "--json")
+    assert again.exit_code == 0 and '"Ganzhou"' in again.stdout
