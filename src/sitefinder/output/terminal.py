@@ -1,7 +1,7 @@
 """The terminal: Rich, and only here. The one `Console`, data cells as `Text`, tables, widths.
 
-Tables and key/value views are `rich.table.Table`s printed by one `Console` (see `console`) with
-markup, emoji and highlighting off; every data cell is a `rich.text.Text`, so `[bold]` in a
+Tables are `rich.table.Table`s and key/value views two-column `Grid`s, printed by one `Console` (see
+`console`) with markup, emoji and highlighting off; every data cell is a `rich.text.Text`, so `[bold]` in a
 facility name prints as those seven characters, and control characters that Rich would pass
 through are made visible first by `text.printable`. Imported only when a table or map is drawn.
 """
@@ -12,13 +12,13 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
 from sitefinder.output.views import Column, FieldsView, MapView, TableView
 from sitefinder.text import UNBROKEN_SPACE, is_utf8, printable, printable_lines, usable_columns, wrap_words
 
-if TYPE_CHECKING:  # rich.table (and what it imports) only where a table is drawn: a map has none
+if TYPE_CHECKING:  # rich.table (and what it imports) only where a table is drawn: a map or a key/value view has none
     from rich.table import Table
 
 
@@ -183,26 +183,54 @@ def draw_fields(view: FieldsView) -> None:
     print_trimmed(out, cell(out, view.title, "bold"), _grid(out, view.fields, view.lines))
 
 
-def _grid(console: Console, fields: Any, lines: frozenset[int] = frozenset()) -> Table:
+def _grid(console: Console, fields: Any, lines: frozenset[int] = frozenset()) -> Grid:
     """Names on the left (bold), values wrapped to what is left of the width. `lines`: the indexes
     of the values whose line breaks are breaks (FieldsView.lines); in any other a break is shown
     as `\\x0a`, as every view shows a control character of the data (text.printable)."""
     from rich.cells import cell_len
-    from rich.table import Table
 
-    fields = list(fields)
-    names_width = min(max((cell_len(name) for name, _ in fields), default=0), max(console.width // 3, 8))
+    fields = [(cell(console, name), value) for name, value in fields]  # measured as shown
+    names_width = min(max((cell_len(name.plain) for name, _ in fields), default=0), max(console.width // 3, 8))
     room = max(console.width - names_width - 2, 10)
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=False, max_width=max(console.width // 3, 8))
-    grid.add_column(overflow="fold")
+    rows = []
     for index, (name, value) in enumerate(fields):
         # Wrapped here, line by line, so that a phone number is never split (see text.wrap_words):
         # made visible first, so that a control is measured as the characters it is shown as.
         value = printable_lines(value) if index in lines else printable(value)
         wrapped = "\n".join(part for line in value.split("\n") for part in wrap_words(line, room, cell_len))
-        grid.add_row(cell(console, name), cell(console, wrapped, lines=True))
-    return grid
+        rows.append((name, cell(console, wrapped, lines=True)))
+    longest = max((cell_len(line) for _, value in rows for line in value.plain.split("\n")), default=0)
+    return Grid(rows, names_width, max(min(longest, room), 1))
+
+
+class Grid:
+    """Two columns, drawn by Rich without `rich.table` (its import, with `fractions` and `decimal`,
+    and its layout pass are about a fifth of what an `import` summary costs in Rich): the widths
+    are chosen by `_grid`, each cell is laid out by Rich (`Console.render_lines`, as a table lays out
+    its cells: names bold, cut with an ellipsis past their width; values folded), the columns two
+    cells apart, every line of a row as tall as its taller cell. The same screen, byte for byte and
+    escape code for escape code, as the `Table.grid(padding=(0, 2))` it replaced (a test holds the
+    two equal over generated fields and widths)."""
+
+    def __init__(self, rows: Sequence[tuple[Text, Text]], names_width: int, values_width: int) -> None:
+        self.rows, self.names_width, self.values_width = rows, names_width, values_width
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.segment import Segment
+
+        bold = console.get_style("bold")
+        gap = Segment("  ", bold)
+        names = options.update(width=self.names_width, overflow="ellipsis", no_wrap=False, height=None, justify="left")
+        values = options.update(width=self.values_width, overflow="fold", no_wrap=False, height=None, justify="left")
+        for name, value in self.rows:
+            left = [[*line, gap] for line in console.render_lines(name, names, style=bold)]
+            right = console.render_lines(value, values)
+            height = max(len(left), len(right))
+            for name_line, value_line in zip(Segment.set_shape(left, self.names_width + 2, height, style=bold),
+                                             Segment.set_shape(right, self.values_width, height)):
+                yield from name_line
+                yield from value_line
+                yield Segment.line()
 
 
 LEGEND_INDENT = "   "
