@@ -82,7 +82,7 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
                         site_count=len(sites), added=added, removed=removed, changed=changed,
                         unplaced=result.unplaced, is_default=wanted == SHIPPED_TRIAL, id_high_water=high_water,
                         notes=tuple(notes), lang=language_of(lang, nct_id or ""),
-                        chinese=names_as_data([*added, *removed]))
+                        chinese=names_as_data([*added, *removed, *(change.site for change in changed)]))
 
 
 def _published_here(sites_path: Path) -> bool:

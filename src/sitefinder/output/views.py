@@ -991,20 +991,23 @@ def update_rows(result: UpdateResult, lang: str = "en") -> list[list[str]]:
             return say("status.trial_suffix", lang, status=word) if shown[1] == "trial" else word
         return status_words(*shown)
 
+    names = result.chinese if lang == "zh" else None  # the sites' names as near shows them (江门市中心医院)
+
+    def named(site: Site) -> list[str]:
+        return [str(site.id), facility_cell(site, names), where_cells(site, names)[0]]
+
     added, removed, changed = (say(f"update.{what}", lang) for what in ("added", "removed", "changed"))
-    rows = ([[added, str(site.id), site.facility, site.city, status_cell(site, result.trial, chinese)]
-             for site in result.added]
-            + [[removed, str(site.id), site.facility, site.city,
-                say("update.was", lang, status=status_cell(site, result.before, chinese))] for site in result.removed])
+    rows = ([[added, *named(site), status_cell(site, result.trial, chinese)] for site in result.added]
+            + [[removed, *named(site), say("update.was", lang, status=status_cell(site, result.before, chinese))]
+               for site in result.removed])
     for change in result.changed:
         if change.status:
-            rows.append([changed, str(change.site.id), change.site.facility, change.site.city,
+            rows.append([changed, *named(change.site),
                          say("update.status", lang, before=status(change.status[0]), after=status(change.status[1]))])
         if change.contacts:
             before, after = ("; ".join(contact_line(person, lang=lang) for person in people(listed))
                              or say("update.nobody", lang) for listed in change.contacts)
-            rows.append([changed, str(change.site.id), change.site.facility, change.site.city,
-                         say("update.contacts", lang, before=before, after=after)])
+            rows.append([changed, *named(change.site), say("update.contacts", lang, before=before, after=after)])
     return rows
 
 
