@@ -145,10 +145,11 @@ def test_a_sites_file_with_a_bad_row_or_missing_is_said_in_chinese(tmp_path) -> 
     bad = tmp_path / "sites.csv"
     bad.write_text("id,facility,city,province,country,status,latitude,longitude\n"
                    "1,A,Guangzhou,Guangdong,China,,23.1,113.2\n2,B,X,,China,,abc,113\n", encoding="utf-8")
+    (tmp_path / "empty").mkdir()  # a directory without a sites file (one with one is read: test_sites_file)
     for args, zh, en, code in (
             (["near", "Guangzhou", "--sites", str(bad)], f"{bad}:3：latitude 的值 'abc' 不是数字", "is not a number", 1),
             (["list", "--sites", str(tmp_path / "none.csv")], "没有这个文件；请给出研究中心 CSV 文件的路径", "no such file", 2),
-            (["info", "--sites", str(tmp_path)], "是一个目录", "is a directory", 2)):
+            (["info", "--sites", str(tmp_path / "empty")], "是一个目录", "is a directory", 2)):
         run = run_cli(*args, env=ZH)
         assert run.exit_code == code, run.stderr
         line = error_line(run)

@@ -480,8 +480,6 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "zh": "{option} 为空：请给出研究中心 CSV 文件的路径，例如 --sites mytrial/sites.csv"},
     "usage.sites_directory": {"en": "{option} {path} is a directory: give the path of a sites CSV file in it",
                               "zh": "{option} {path} 是一个目录：请给出其中研究中心 CSV 文件的路径"},
-    "usage.sites_dataset_dir": {"en": "{option} {path} is a directory: give its sites CSV file, --sites {file}",
-                                "zh": "{option} {path} 是一个目录：请给出其中的研究中心 CSV 文件，--sites {file}"},
     "usage.sites_missing": {"en": "no such file; give the path of a sites CSV file "
                                   "(sitefinder import … --out DIR writes DIR/sites.csv)",
                             "zh": "没有这个文件；请给出研究中心 CSV 文件的路径"
