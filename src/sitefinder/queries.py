@@ -671,23 +671,22 @@ def _read_city(text: str, source: MemorySource | IndexedSource, lang: str | None
         if any(fold(name) == key for name in source.cities()):
             return CityFilter(key), True
         raise
-    return CityFilter(key, resolution.place.geonameid, _own_name(resolution)), not resolution.notes
+    return city_filter(key, resolution.place.geonameid), not resolution.notes
 
 
-def _own_name(resolution: Resolution) -> str:
-    """The folded gazetteer name of a city typed by another of its names (东京: "tokyo"), when that
-    name read alone is this city and no other (泰州's "Taizhou" is 台州's too): else ""."""
-    from sitefinder.resolver import resolve
+def city_filter(key: str, geonameid: int | None) -> CityFilter:
+    """The filter of the sites in a gazetteer city typed as `key` (folded): those placed in it, those
+    whose registry city is written as typed, and those the registry placed itself at that city under
+    any of its names (sitestore.CityFilter)."""
+    from sitefinder.sitestore import CityFilter
 
-    place = resolution.place
-    own = fold(place.name)
-    if not own or own == fold(resolution.query) or resolution.alternatives:
-        return ""
-    try:
-        alone = resolve(place.name, open_gazetteer())
-    except SitefinderError:
-        return ""
-    return own if alone.place.geonameid == place.geonameid and not alone.alternatives else ""
+    if geonameid is None:
+        return CityFilter(key)
+    gazetteer = open_gazetteer()
+    place = gazetteer.place_by_id(geonameid)
+    if place is None:
+        return CityFilter(key, geonameid)
+    return CityFilter(key, geonameid, gazetteer.names_of(geonameid), (place.latitude, place.longitude))
 
 
 def site_detail(query: str, sites_path: Path | None = None, lang: str | None = None,
@@ -832,7 +831,6 @@ def _district_city(text: str, source: MemorySource | IndexedSource, lang: str | 
     is in by its own name: the filter of the city it is in, and the notice saying so; else None."""
     from sitefinder.regions import find_province, shown_chinese
     from sitefinder.resolver import resolve
-    from sitefinder.sitestore import CityFilter
 
     try:
         resolution = resolve(text, open_gazetteer(), preferred=source.preferred_cities(), lang=lang)
@@ -848,7 +846,7 @@ def _district_city(text: str, source: MemorySource | IndexedSource, lang: str | 
         city = resolution.within_zh or (shown_chinese(province) if province else place.province)
     else:
         district, city = place.name, resolution.within or place.province
-    return (CityFilter(fold(text), resolution.city_geonameid),
+    return (city_filter(fold(text), resolution.city_geonameid),
             say("notice.district_city", language, district=district, city=city))
 
 

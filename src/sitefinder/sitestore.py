@@ -26,7 +26,7 @@ from sitefinder.contacts import contacts_from_list
 from sitefinder.errors import SitefinderError
 from sitefinder.models import Place, Site, SiteData, Trial
 from sitefinder.paths import cache_dir, replace_atomically
-from sitefinder.distance import SPHERE_MARGIN, SPHERE_SLACK_KM, bounding_box, sphere_km
+from sitefinder.distance import SAME_PLACE_KM, SPHERE_MARGIN, SPHERE_SLACK_KM, bounding_box, in_box, sphere_km
 from sitefinder.status import effective_status, site_statuses_shown_as, status_matches
 from sitefinder.text import fold
 
@@ -74,18 +74,24 @@ StatusFilter = str | frozenset[str | None] | None
 
 class CityFilter(NamedTuple):
     """Sites in a city: the registry's spelling (folded), or the gazetteer city the site was placed in
-    (so that "Ganzhou" finds the registry's "Gannan" site, and 济南 finds "Jinan")."""
+    (so that "Ganzhou" finds the registry's "Gannan" site, and 济南 finds "Jinan"), or, for a site
+    the registry placed itself (no GeoNames id ties it), a name of that city written at that city
+    (city_at): 纽约 and "New York City" find the registry's "New York", 伦敦 its London and not
+    London, Ontario, and a neighbour of another name (Jersey City) stays out."""
 
     key: str
     geonameid: int | None = None
-    # the gazetteer city's own name, folded, when the text is another of its names (东京 for the
-    # registry's "Tokyo", whose sites the registry placed, so that no GeoNames id ties them): "" else
-    also: str = ""
+    # every folded name of the gazetteer city (gazetteer.names_of), and its point: a site whose
+    # written city is one of them within SAME_PLACE_KM of it is in it
+    names: frozenset[str] = frozenset()
+    at: tuple[float, float] | None = None
 
     def matches(self, site: Site) -> bool:
         written = fold(site.city)
-        return (written == self.key or (bool(self.also) and written == self.also)
-                or (self.geonameid is not None and site.geonameid == self.geonameid))
+        return (written == self.key or (self.geonameid is not None and site.geonameid == self.geonameid)
+                or (self.at is not None and written in self.names and site.latitude is not None
+                    and site.longitude is not None
+                    and in_box(*self.at, SAME_PLACE_KM, site.latitude, site.longitude)))
 
 
 class Candidates(NamedTuple):
@@ -477,14 +483,16 @@ class IndexedSource:
             clauses.append(f"region IN ({', '.join('?' * len(regions))})")
             params.extend(regions)
         if city is not None:
-            spellings = [city.key, *([city.also] if city.also and city.also != city.key else [])]
-            by_name = f"city_key IN ({', '.join('?' * len(spellings))})"
-            if city.geonameid is None:
-                clauses.append(by_name)
-                params.extend(spellings)
-            else:
-                clauses.append(f"({by_name} OR geonameid = ?)")
-                params.extend([*spellings, city.geonameid])
+            either, params_of = ["city_key = ?"], list[object]([city.key])
+            if city.geonameid is not None:
+                either.append("geonameid = ?")
+                params_of.append(city.geonameid)
+            if city.at is not None and city.names:
+                box, box_params = bounding_box(*city.at, SAME_PLACE_KM)
+                either.append(f"(city_key IN ({', '.join('?' * len(city.names))}) AND {box})")
+                params_of += [*sorted(city.names), *box_params]
+            clauses.append("(" + " OR ".join(either) + ")")
+            params.extend(params_of)
         if countries is not None:
             clauses.append(f"area IN ({', '.join('?' * len(countries))})" if countries else "0")
             params.extend(sorted(countries))
