@@ -875,8 +875,11 @@ def _looks_like_a_number(text: str) -> bool:
     return True
 
 
-# A site id written with a word before it, as people write it: "site 7", "Site #7", "No. 7", "ID 7".
-_SITE_ID = re.compile(r"^(?:(?:site|id|no)\s*\.?\s*)*#?\s*(\d+)$", re.IGNORECASE)
+# A site id as people write it: with a word before it ("site 7", "Site #7", "No. 7", "ID 7", 编号7,
+# 第7号), with leading zeros (007), or as the whole number a spreadsheet or a program writes (7.0,
+# 7.00); its digits in ASCII or full width (７). 7.5, -7 and 1e3 are no id (error.site_id_number).
+_SITE_ID = re.compile(r"^(?:(?:site|id|no)\s*\.?\s*|编号\s*|編號\s*|第\s*)*[#＃]?\s*([0-9０-９]+)(?:[.．][0０]*)?\s*[号號]?$",
+                      re.IGNORECASE)
 
 
 def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
@@ -884,7 +887,7 @@ def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
     or city matches: one rule, so that `show Beijing` finds the three sites in Beijing, whichever
     name says "Beijing". More than one is an AmbiguousSite listing them."""
     # ７: a full-width digit is a digit; "site 7", "#7", "No. 7": the id, not a name to look for
-    text = _SITE_ID.sub(r"\1", ascii_number(query.strip()))
+    text = ascii_number(_SITE_ID.sub(r"\1", query.strip()))
     ids = source.id_range()
     known = said("error.site_ids", first=ids[0], last=ids[1]) if ids else said("error.no_sites_in_file")
     if text.isascii() and text.isdigit():
