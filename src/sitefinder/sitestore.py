@@ -55,7 +55,7 @@ INDEX_THRESHOLD_BYTES = 64 * 1024
 # countries.site_region's steps 3 and 4: a registry city that is a division ("Gyeonggi-do"), none
 # for a state that names a country ("Republic of Korea"). (The stamp holds it: an index of
 # another schema is rebuilt.)
-INDEX_SCHEMA = 17
+INDEX_SCHEMA = 18
 MAX_REMEMBERED_PLACES = 100_000  # distinct places whose region an index build remembers
 BATCH_ROWS = 2_000  # rows read or written at a time: what the index build and a streamed listing hold
 # A file this large is refused even through the index (what an index holds is on disk, but its
@@ -325,12 +325,13 @@ class IndexedSource:
         chosen = chosen_trials(known, nct_ids, None, sites_path) or frozenset(known)
         if condition is None:
             return chosen
-        from sitefinder.catalogue import term_matches, words
+        from sitefinder.catalogue import condition_keys, term_matches
 
         # SQL finds the terms that hold the words at all (a scan of ~10 short terms a trial: 2 ms for
         # 1,000 trials); the one rule (whole words, in order, not after "non") decides
-        rows = self._db.execute("SELECT term, nct_id FROM trial_term WHERE instr(term, ?) > 0",
-                                (" ".join(words(condition)),))
+        keys = condition_keys(condition)
+        rows = self._db.execute("SELECT term, nct_id FROM trial_term WHERE "
+                                + (" OR ".join(["instr(term, ?) > 0"] * len(keys)) or "0"), keys)
         matching = {nct for term, nct in rows if term_matches(term, condition)}
         return frozenset(chosen & matching)
 
