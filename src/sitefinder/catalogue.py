@@ -28,7 +28,6 @@ TRIALS_FILE = "trials.json"
 MAX_TRIALS_BYTES = 256 * 1024 * 1024  # 1,000 studies take about 9 MB; eligibility texts are the bulk
 MAX_TRIALS = 100_000
 NCT_ID = re.compile(r"^NCT\d{8}$")
-LABEL_CHARS = 28  # a short title cut at a word: fits a table column beside the facility
 
 
 def trials_path_for(sites_path: Path) -> Path:
@@ -124,21 +123,9 @@ def trial_id_of(site: Site, default: Trial) -> str:
 
 
 def trial_name(trial: Trial) -> str:
-    """A trial's name as data (JSON and CSV `trial`): its acronym, else its whole brief title,
-    never cut (short_label cuts it for a table)."""
+    """A trial's name (JSON and CSV `trial`, a table's cell): its acronym, else its whole brief
+    title, never cut here (a table cuts it to its column's width: views.Column.lines)."""
     return trial.acronym or " ".join(trial.brief_title.split())
-
-
-def short_label(trial: Trial) -> str:
-    """A trial's short name for a table row: its acronym, else its brief title cut at a word.
-    For people only: JSON and CSV carry trial_name, whole."""
-    if trial.acronym:
-        return trial.acronym
-    title = trial_name(trial)
-    if len(title) <= LABEL_CHARS:
-        return title
-    cut = title[:LABEL_CHARS + 1].rsplit(" ", 1)[0].rstrip(",;:-–(")
-    return (cut or title[:LABEL_CHARS]) + "…"
 
 
 def words(text: str) -> tuple[str, ...]:

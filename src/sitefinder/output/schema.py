@@ -11,7 +11,7 @@ Null policy (README, "Output contract"), decided here once:
   `origin_record`), and every answer ends with the `notices` said about it.
 - nor on the language: keys, columns and values are the same whatever `--lang`, the locale or the
   script of the query (the Chinese names, `*_zh`, are always there); only the `text` of a notice
-  is in the answer's language. Nothing is cut for display (catalogue.trial_name, not short_label).
+  is in the answer's language. Nothing is cut for display (catalogue.trial_name, whole).
 Values are data: statuses and roles as the registry's enums, contacts as objects (each person once:
 contacts.people), numbers as numbers with the unit in the key. Words for people are added beside
 them (`*_words`), never instead.
