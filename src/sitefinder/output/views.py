@@ -503,17 +503,13 @@ def _notices(answer: object, options: str = "") -> list[str]:
         replaced = ([say("import.replaced_notice", answer.lang, trials=", ".join(answer.replaced),
                          out=answer.sites_path.parent if answer.sites_path else "")] if answer.replaced else [])
         return [*replaced, *(say("import.skipped_notice", answer.lang, line=skipped_line(item, answer.lang))
-                  for item in answer.skipped), *unplaced_notices(answer.unplaced, answer.lang),
-                *(say("import.point_set_aside", answer.lang, facility=facility, stated=regions_in(stated, answer.lang))
-                  for facility, stated in answer.points_set_aside),
-                *(say("import.status_unread", answer.lang, who=who, status=quoted(status))
-                  for who, status in answer.statuses_unread)]
+                  for item in answer.skipped), *record_notices(answer, answer.lang)]
     if isinstance(answer, ImportResult):
-        return unplaced_notices(answer.unplaced)
+        return record_notices(answer)
     if isinstance(answer, UpdateResult):
-        return [*spoken_notes(answer.notes, answer.lang), *unplaced_notices(answer.unplaced, answer.lang)]
+        return [*spoken_notes(answer.notes, answer.lang), *record_notices(answer, answer.lang)]
     if isinstance(answer, DatasetUpdate):
-        return [*spoken_notes(answer.notes, answer.lang), *unplaced_notices(answer.unplaced, answer.lang),
+        return [*spoken_notes(answer.notes, answer.lang), *record_notices(answer, answer.lang),
                 *(say("update.not_returned_notice", answer.lang, nct_id=change.nct_id)
                   for change in answer.trials if not change.found)]
     return []
@@ -571,6 +567,15 @@ def status_counts_text(counts: dict[str | None, int], lang: str) -> str:
     colon, comma = ("：", "，") if lang == "zh" else (": ", ", ")
     return (comma.join(f"{status_word(status, lang)}{colon}{count}" for status, count in counts.items())
             or say("notice.none", lang))
+
+
+def record_notices(answer: ImportResult | BulkResult | UpdateResult | DatasetUpdate, lang: str = "en") -> list[str]:
+    """What reading the registry's records found, said the same by import and update: the sites not
+    placed, the registry points set aside, the statuses not read."""
+    return [*unplaced_notices(answer.unplaced, lang),
+            *(say("import.point_set_aside", lang, facility=facility, stated=regions_in(stated, lang))
+              for facility, stated in answer.points_set_aside),
+            *(say("import.status_unread", lang, who=who, status=quoted(status)) for who, status in answer.statuses_unread)]
 
 
 def unplaced_notices(unplaced: Sequence[str], lang: str = "en") -> list[str]:
