@@ -418,8 +418,7 @@ def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource,
     counts = None
     if not len(sites) and status is not None and status is not JOINABLE_FILTER:
         # none with that status: the region's sites by status, not "no site there" (Shandong has 2)
-        counted = list(source.listing(where[0], None, None, where[1], trials))
-        counts = status_counts(counted, source.trial_of) if counted else None
+        counts = status_counts(source, where[0], None, where[1], trials)[0] or None
     country = ""
     if kind == "province":  # the country of a province: its one country code's name
         of_province = {code for code, admin1 in region.regions if admin1} or ({"CN"} if named is not None else set())
@@ -626,12 +625,10 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
         if alone:
             return answer._replace(alone=f"{alone[0]} {typed[alone[0]][2]}")
         if status is not None and status_value is not None:
-            counted = list(source.listing(province_name, city_filter, None, countries, chosen))
-            if counted or len(typed) < 2:
+            counts, counted_trials = status_counts(source, province_name, city_filter, countries, chosen)
+            if counts or len(typed) < 2:
                 # the data date of the trials counted, not of every trial of the dataset
-                counted_trials = {site.nct_id: source.trial_of(site) for site in counted if site.nct_id}
-                return answer._replace(status_counts=status_counts(counted, source.trial_of),
-                                       trials=counted_trials or answer.trials)
+                return answer._replace(status_counts=counts, trials=counted_trials or answer.trials)
         if len(typed) >= 2:
             return answer._replace(together=tuple(f"{option} {text}" for option, (_, _, text) in typed.items()))
         return answer
@@ -640,14 +637,20 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
     return _answer(sites_path, question)._replace(asked=asked)
 
 
-def status_counts(sites: Iterable[Site], trial_of: Callable[[Site], Trial]) -> dict[str | None, int]:
-    """How many sites have each effective status (by each site's own trial), most first: what
-    `list --status` can ask for."""
+def status_counts(source: MemorySource | IndexedSource, province: str | None, city: CityFilter | None = None,
+                  countries: frozenset[str] | None = None,
+                  trials: frozenset[str] | None = None) -> tuple[dict[str | None, int], dict[str, Trial]]:
+    """How many of the sites the other filters leave have each status shown (by each site's own
+    trial: effective_status), most first, then by name; and those sites' trials. What `list
+    --status` could ask for, said when --status left none: by list, near and a region's answer
+    alike, counted by the source (in SQL for an index: no site decoded)."""
+    pairs = source.statuses_counted(province, city, countries, trials)
+    counted = source.trials_by_id({nct for _, nct in pairs if nct})
     counts: dict[str | None, int] = {}
-    for site in sites:
-        shown = effective_status(site.status, trial_of(site).overall_status)[0]
-        counts[shown] = counts.get(shown, 0) + 1
-    return dict(sorted(counts.items(), key=lambda item: -item[1]))
+    for (status, nct), count in pairs.items():
+        shown = effective_status(status, counted.get(nct, source.trial).overall_status)[0]
+        counts[shown] = counts.get(shown, 0) + count
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0] or ""))), counted
 
 
 def understand_city(text: str, source: MemorySource | IndexedSource, lang: str | None = None) -> CityFilter:
@@ -792,8 +795,7 @@ def _why_no_site(result: NearResult, source: MemorySource | IndexedSource, provi
     if country and not source.count_matching(None, None, countries=countries, trials=chosen):
         return result._replace(alone=f"--country {country}")
     if status_value is not None and status_value is not JOINABLE_FILTER:
-        counted = list(source.listing(province_name, None, None, countries, chosen))
-        return result._replace(status_counts=status_counts(counted, source.trial_of))
+        return result._replace(status_counts=status_counts(source, province_name, None, countries, chosen)[0])
     return result
 
 
