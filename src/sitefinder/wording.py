@@ -563,8 +563,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "zh": "请给出研究中心编号或医院名称的一部分，例如 sitefinder show Qingdao"},
     "error.no_site_id": {"en": "no site has id {id}; {known} (see: sitefinder list)",
                          "zh": "没有编号为 {id} 的研究中心；{known}（查看：sitefinder list）"},
-    "error.site_id_number": {"en": "no site has id {id}: an id is a whole number; {known} (see: sitefinder list)",
-                             "zh": "没有编号为 {id} 的研究中心：编号是整数；{known}（查看：sitefinder list）"},
+    "error.site_id_number": {"en": "no site has id {id}: an id is a whole number (7, 007, 7.0, #7, site 7); {known} "
+                                   "(see: sitefinder list)",
+                             "zh": "没有编号为 {id} 的研究中心：编号是整数（7、007、7.0、#7、编号7）；{known}（查看：sitefinder list）"},
     "error.site_ids": {"en": "ids run from {first} to {last}", "zh": "编号从 {first} 到 {last}"},
     "error.no_sites_in_file": {"en": "the sites file has no sites", "zh": "该研究中心文件中没有研究中心"},
     "error.ambiguous_site": {"en": "{query} matches {count} sites: {shown}{more}; give the id, e.g. sitefinder show {id}",
