@@ -256,6 +256,27 @@ def usable_columns(columns: int) -> int:
 UNBROKEN_SPACE = "\u00a0"
 
 
+def wrap_cut(text: str, width: int, lines: int, length: Callable[[str], int] = len) -> list[str]:
+    """`text` wrapped as wrap_words does, in `lines` lines at most: what does not fit is cut at a
+    word, and the last line kept ends with "…" (a title in a column as wide as the table can give).
+    A word wider than the column, after the first, ends the text there, cut inside with "…"."""
+    wrapped = wrap_words(text, width, length)
+    long = next((index for index, line in enumerate(wrapped) if index and length(line) > width), len(wrapped))
+    if len(wrapped) <= lines and long == len(wrapped):
+        return wrapped
+    end = min(lines, long + 1)
+    kept, last = wrapped[:end - 1], wrapped[end - 1]
+    while length(last + ELLIPSIS) > width and " " in last:
+        last = last.rsplit(" ", 1)[0]
+    last = last.rstrip(" ,;:-–(")
+    while last and length(last + ELLIPSIS) > width:  # one word wider than the column: cut inside it
+        last = last[:-1]
+    return [*kept, last + ELLIPSIS]
+
+
+ELLIPSIS = "…"
+
+
 def wrap_words(text: str, width: int, length: Callable[[str], int] = len) -> list[str]:
     """`text` in lines of at most `width` (as `length` measures: terminal cells for Rich), broken
     at spaces, after a full-width mark (、，) and between Chinese characters (which need none; not
