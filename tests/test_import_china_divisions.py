@@ -10,6 +10,7 @@ was used and names the others, a bounded few.
 
 from __future__ import annotations
 
+import csv
 import json
 import sqlite3
 import sys
@@ -72,7 +73,7 @@ def _near(city: str, state: str) -> Resolution | None:
 
 
 # Every third division of each province, in the table's order: the whole table passes too (STRIDE 1),
-# in three times the time (about 45 s of CPU for its 12,700 rows, each read by near and by import).
+# in three times the time (about 45 s of CPU for its 12,519 rows, each read by near and by import).
 STRIDE = 3
 
 
@@ -134,8 +135,7 @@ def test_a_division_written_as_the_city_is_placed_where_near_reads_it_and_says_w
 
 def test_the_tester_rows_through_import(tmp_path: Path) -> None:
     """Through the command: the sites file's coordinates are near's answer, its note names the rest."""
-    names = [(city, state) for city, state in (("Gulou", ""), ("Chaoyang", "Jilin"), ("Tianhe", ""),
-                                               ("Xihu District", ""), ("Gulou", "Jiangsu"))]
+    names = [("Gulou", ""), ("Chaoyang", "Jilin"), ("Tianhe", ""), ("Xihu District", ""), ("Gulou", "Jiangsu")]
     study = json.loads((ROOT / "data" / "registry" / "NCT07010263.json").read_text(encoding="utf-8"))
     study["protocolSection"]["contactsLocationsModule"]["locations"] = [
         {"facility": f"Hospital {n}", "city": city, "state": state, "country": "China"}
@@ -144,8 +144,6 @@ def test_the_tester_rows_through_import(tmp_path: Path) -> None:
     source.write_text(json.dumps(study), encoding="utf-8")
     run = run_cli("import", str(source), "--out", str(tmp_path / "out"), "--json")
     assert run.exit_code == 0, run.stderr
-    import csv
-
     with (tmp_path / "out" / "sites.csv").open(encoding="utf-8") as handle:
         sites = list(csv.DictReader(handle))
     for site, (city, state) in zip(sites, names, strict=True):
