@@ -325,7 +325,7 @@ def _mainland_division(city: str, state: str, countries: set[str], gazetteer: Ga
     says so and names the others (MAX_NAMESAKES_NAMED of them, and how many more).
     Costs one reading by china.py per distinct row: 1-2 ms against GeoNames' 0.1 ms (the benchmark's
     China rows, on a loaded machine); an import of the 10,000 rows of benchmarks/import_rows.py spends
-    about 50 ms more CPU in placing (0.23-0.28 s before, 0.29-0.38 s after)."""
+    about 30 ms more CPU in placing (0.18-0.26 s before, 0.22-0.30 s after)."""
     from sitefinder.china import resolve_china
     from sitefinder.errors import SitefinderError
     from sitefinder.regions import find_province, same_region
