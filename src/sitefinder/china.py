@@ -474,6 +474,13 @@ def spells_a_division(key: str, gazetteer: Gazetteer) -> bool:
         "SELECT 1 FROM cn_key WHERE key = ? AND form != 'alias' LIMIT 1", [key]))
 
 
+def names_a_division(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether a registry's city is written as a division of the mainland, Hong Kong, Macau or Taiwan
+    names itself: in characters, or its own pinyin or English name with or without its level word
+    ("Gulou", "Gulou District", "Kunshan City", "Tianhe Dist."), not only an alias of one."""
+    return has_cjk(text) or spells_a_division(fold(_unabbreviated(text)), gazetteer)
+
+
 def own_pinyin(key: str, gazetteer: Gazetteer) -> bool:
     """Whether `key` (folded Latin) is a division's own pinyin or English name as written alone
     ("wuchang": 武昌区 and 五常市; "korla", its exonym), not with a level word (nanfengxian) nor an alias."""
@@ -507,6 +514,9 @@ def _former(leader: Division, read: str, gazetteer: Gazetteer, lang: str) -> lis
     return []
 
 
+MAX_LABELLED = 5  # namesake divisions labelled in a Resolution (each label costs a query): as many as a notice names
+
+
 def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: list[str], lang: str,
             key: str = "", read: str = "") -> Resolution:
     leader = ranked[0]
@@ -529,8 +539,8 @@ def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: lis
     # other by its city (基隆市中正區), which an ambiguity line, giving only coordinates, cannot.
     ambiguous = len(others) == 1 and 0 < leader.population and others[0].population >= 0.10 * leader.population
     if others and not ambiguous:
-        named = ("；" if lang == "zh" else "; ").join(_label(other, gazetteer, lang) for other in others[:5])
-        more = say("notice.china.more", lang, count=len(others) - 5) if len(others) > 5 else ""
+        named = ("；" if lang == "zh" else "; ").join(_label(other, gazetteer, lang) for other in others[:MAX_LABELLED])
+        more = say("notice.china.more", lang, count=len(others) - MAX_LABELLED) if len(others) > MAX_LABELLED else ""
         notes.append(say("notice.china.namesakes", lang, query=query.strip(), named=named, more=more,
                          used=_label(leader, gazetteer, lang), ask=_ask(others[0], gazetteer, lang)))
     city = _by_code(gazetteer, leader.parent) if leader.level == "county" else None
@@ -547,7 +557,8 @@ def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: lis
                       asks=tuple(_ask(other, gazetteer, lang) for other in others),
                       ambiguous=ambiguous, name_zh=name_zh,
                       within=within.english if within else "", within_zh=short_name(within.name) if within else "",
-                      city_geonameid=city.place if city is not None else 0)
+                      city_geonameid=city.place if city is not None else 0,
+                      labels=tuple(_label(division, gazetteer) for division in (leader, *others[:MAX_LABELLED])))
 
 
 def _region_of(division: Division) -> set[tuple[str, str]]:

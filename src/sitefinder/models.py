@@ -125,6 +125,10 @@ class Resolution(NamedTuple):
     # knows better than "name, province" (China's divisions: 江苏南通市通州区, "Tongzhou District,
     # Nantong"); in the order of `alternatives`, and shorter where the rest have none.
     asks: tuple[str, ...] = ()
+    # China's divisions: the answer, then the first china.MAX_LABELLED namesake divisions among
+    # `alternatives`, in their order, as English notices name them (Gulou District, Fuzhou, Fujian
+    # (鼓楼区)); the towns and places abroad after those have none. An import's note names them so.
+    labels: tuple[str, ...] = ()
 
 
 # A runner-up with at least this share of the leader's population is a real contender.
