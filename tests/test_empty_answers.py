@@ -153,3 +153,56 @@ def test_a_near_answer_never_counts_the_whole_files_closed_sites(cli, sites_file
     assert 0 < near["closed_left_out"] < whole
     run = cli("near", "Guangzhou", "--sites", str(path), "--within", "50")
     assert f"{near['closed_left_out']} closed site" in run.stderr
+
+
+@pytest.fixture(params=["memory", "index"])
+def two_trials(request, sites_file, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Sites of two trials, one closed as a whole: each site's status is its own trial's when it gives none."""
+    from sitefinder.catalogue import trials_json_text
+    from sitefinder.models import Trial
+
+    if request.param == "index":
+        monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
+    sites = [make_site(1, "A", nct_id="NCT00000001"), make_site(2, "B", nct_id="NCT00000001", status="RECRUITING"),
+             make_site(3, "C", nct_id="NCT00000002"), make_site(4, "D", nct_id="NCT00000002"),
+             make_site(5, "E", nct_id="NCT00000002", status="RECRUITING")]
+    path = sites_file(*sites)
+    trials = [Trial(nct_id="NCT00000001", overall_status="NOT_YET_RECRUITING"),
+              Trial(nct_id="NCT00000002", overall_status="COMPLETED")]
+    (path.parent / "trials.json").write_text(trials_json_text(trials), encoding="utf-8")
+    return path
+
+
+def test_sites_by_status_are_counted_by_one_rule_for_list_near_and_a_region(two_trials: Path, cli) -> None:
+    """list, near and a region's answer count by each site's own trial (a site of a completed trial
+    that says it recruits shows the trial's status), from memory as from the index."""
+    wanted = {"COMPLETED": 3, "NOT_YET_RECRUITING": 1, "RECRUITING": 1}
+    for command in (["list"], ["list", "--city", "Guangzhou"], ["near", "Guangzhou"], ["near", "Guangdong"],
+                    ["list", "--province", "Guangdong"]):
+        run = cli(*command, "--status", "withdrawn", "--sites", str(two_trials), "--json")
+        assert run.exit_code == 1, run.stderr
+        assert run.json()["status_counts"] == wanted, command
+        assert list(run.json()["status_counts"]) == sorted(wanted, key=lambda status: (-wanted[status], status))
+
+
+def test_the_index_counts_sites_by_status_without_reading_them(sites_file, cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counted in SQL: an empty --status answer over a large file decoded every site it counted."""
+    from sitefinder import sitestore
+
+    monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
+    path = sites_file(*(make_site(number, f"Hospital {number}") for number in range(1, 41)))
+    assert cli("list", "--sites", str(path), "--json").exit_code == 0  # the index built
+    decoded: list[int] = []
+    original = sitestore.IndexedSource._decoded
+
+    def counting(self, where_and_order, params):
+        for site in original(self, where_and_order, params):
+            decoded.append(site.id)
+            yield site
+
+    monkeypatch.setattr(sitestore.IndexedSource, "_decoded", counting)
+    # places that no site is read to name (a city's registry sites are: queries.MAX_SITE_CITY_SITES)
+    for command in (["list"], ["list", "--province", "Guangdong"], ["near", "23.1,113.2"], ["near", "Guangdong"]):
+        run = cli(*command, "--status", "withdrawn", "--sites", str(path), "--json")
+        assert run.exit_code == 1 and run.json()["status_counts"] == {"UNKNOWN": 40}, command
+    assert decoded == []

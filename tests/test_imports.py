@@ -81,6 +81,14 @@ def test_import_publishes_its_dataset_without_tempfile(tmp_path: Path, as_json: 
     assert (tmp_path / "out" / "sites.csv").is_file()
 
 
+@pytest.mark.parametrize("args", [["import", str(STUDY), "--out", "out"], ["info"]])
+def test_a_key_value_view_is_drawn_without_rich_table(tmp_path: Path, args: list[str]) -> None:
+    """`import`'s summary, `show` and `info` are key/value views (terminal.Grid): rich.table, and
+    the fractions and decimal it imports, are for tables only (about 25 M instructions of an import)."""
+    names = imported(tmp_path, *args)
+    assert "rich.console" in names and "rich.table" not in names and "fractions" not in names
+
+
 def test_a_new_entry_is_made_under_an_unused_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A name in use is never taken: the next random name is tried."""
     drawn = iter([b"\x00" * 6, b"\x00" * 6, b"\x01" * 6])

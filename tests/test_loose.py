@@ -233,6 +233,27 @@ def test_a_site_id_written_with_a_word_is_the_id(form: str, site_id: int) -> Non
     assert result.json()["site"]["id"] == site_id
 
 
+@pytest.mark.parametrize("form", ["{id}.0", "{id}.00", "００{id}", "0{id}", "{id}.", "编号{id}", "编号 {id}", "編號{id}",
+                                  "{id}号", "第{id}号", "#{id}号", "id {id}.0"])
+@pytest.mark.parametrize("site_id", [1, 7, 23])
+def test_a_site_id_written_as_a_spreadsheet_or_in_chinese_writes_it_is_the_id(form: str, site_id: int) -> None:
+    """7.0 (a spreadsheet's or a program's whole number), 007, 编号7, 7号: the id 7, as "site 7" is."""
+    result = run_cli("show", form.format(id=site_id), "--json")
+    assert result.exit_code == 0, result.stderr
+    assert result.json()["site"]["id"] == site_id
+
+
+@pytest.mark.parametrize("text, lang, said", [
+    ("7.5", "en", "an id is a whole number (7, 007, 7.0, #7, site 7)"),
+    ("-7", "en", "an id is a whole number (7, 007, 7.0, #7, site 7)"),
+    ("1e3", "en", "an id is a whole number (7, 007, 7.0, #7, site 7)"),
+    ("7.5", "zh", "编号是整数（7、007、7.0、#7、编号7）")])
+def test_an_id_that_is_no_whole_number_is_told_what_an_id_looks_like(text: str, lang: str, said: str) -> None:
+    result = run_cli("show", text, "--lang", lang)
+    assert result.exit_code == 1 and not result.stdout
+    assert said in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
 @pytest.mark.parametrize("text", ["nan,nan", "nan, 114.06", "22.54,nan", "inf,inf", "-inf, 100", "NaN NaN",
                                   "22.5,infinity"])
 def test_not_a_number_coordinates_are_a_usage_error(text: str) -> None:

@@ -371,7 +371,7 @@ def test_show_one_match_is_that_site(cli, query: str) -> None:
     assert cli("show", query, "--json").exit_code == 0
 
 
-@pytest.mark.parametrize("query", ["-1", "7.0", "0", "1e3", "Qwxzy", "Qingdo"])
+@pytest.mark.parametrize("query", ["-1", "7.5", "0", "1e3", "Qwxzy", "Qingdo"])
 def test_show_says_no_site_matches(cli, query: str) -> None:
     result = cli("show", query)
     assert result.exit_code == 1, result.stderr

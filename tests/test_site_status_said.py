@@ -72,3 +72,38 @@ def test_a_status_sitefinder_does_not_know_is_said_at_import(cli, tmp_path: Path
     assert sum(written in line for line in run.stderr.splitlines()) == 2
     table = imported(cli, tmp_path / "again", data)
     assert f"{facility}: the registry's status '{written}'" in table.stderr
+
+
+def _reported(run) -> tuple[list[dict], int]:
+    """The statuses not read that a run's JSON gives, and how many stderr lines name them."""
+    return run.json()["statuses_not_read"], sum("SUSPENDED_FOR_A_WHILE" in line for line in run.stderr.splitlines())
+
+
+@pytest.mark.parametrize("lang, words", [("en", "is not one sitefinder knows"), ("zh", "不在 sitefinder 已知的状态中")])
+def test_update_says_a_status_it_does_not_know_as_import_does(cli, tmp_path: Path, lang: str, words: str) -> None:
+    """One study updated or a dataset of several: what import says of the registry's records, update says too."""
+    from fake_services import FakeServices
+
+    written = "SUSPENDED_FOR_A_WHILE"
+    data = with_statuses(written, [written, "RECRUITING"])
+    facility = data["protocolSection"]["contactsLocationsModule"]["locations"][0]["facility"]
+    nct_id = data["protocolSection"]["identificationModule"]["nctId"]
+    expected = [{"of": nct_id, "status": written}, {"of": facility, "status": written}]
+    imported_run = imported(cli, tmp_path, data, "--json")
+    assert _reported(imported_run) == (expected, 2)
+    other = copy.deepcopy(study())
+    other["protocolSection"]["identificationModule"]["nctId"] = "NCT00000001"
+    many = tmp_path / "many"
+    many.mkdir()
+    (many / "export.json").write_text(json.dumps([data, other]), encoding="utf-8")
+    assert cli("import", str(many / "export.json"), "--out", str(many / "d")).exit_code == 0
+    with FakeServices() as fake:
+        fake.studies[nct_id] = data
+        fake.studies["NCT00000001"] = other
+        for sites in (tmp_path / "d" / "sites.csv", many / "d" / "sites.csv"):
+            run = cli("update", "--sites", str(sites), "--json", "--lang", lang, env={"SITEFINDER_CTGOV_URL": fake.url})
+            assert run.exit_code == 0, run.stderr
+            assert _reported(run) == (expected, 2)
+            assert words in run.stderr
+            table = cli("update", "--sites", str(sites), "--lang", lang, env={"SITEFINDER_CTGOV_URL": fake.url})
+            assert f"{facility}" in table.stderr and words in table.stderr

@@ -74,6 +74,19 @@ def test_directory_instead_of_file(tmp_path, cli) -> None:
     assert run.exit_code == 2 and "is a directory" in run.stderr
 
 
+def test_a_datasets_directory_is_its_sites_file(tmp_path, cli) -> None:
+    """`import --out DIR` makes a dataset: `--sites DIR` reads it, as DIR/sites.csv does (it was a
+    usage error that named the file it knew was meant)."""
+    from conftest import CTGOV_STUDY
+
+    assert cli("import", str(CTGOV_STUDY), "--out", str(tmp_path / "trial")).exit_code == 0
+    by_file = cli("list", "--json", "--sites", str(tmp_path / "trial" / "sites.csv"))
+    by_folder = cli("list", "--json", "--sites", str(tmp_path / "trial"))
+    assert by_folder.exit_code == 0 and by_folder.stdout == by_file.stdout and by_file.json()["sites"]
+    near = cli("near", "Guangzhou", "--json", env={"SITEFINDER_SITES": str(tmp_path / "trial")})
+    assert near.exit_code == 0 and near.json()["sites"]
+
+
 def test_wrong_encoding_names_the_line(tmp_path) -> None:
     path = write(tmp_path, (HEADER + ROW + ROW.replace("1,A Hospital", "2,Caf\xe9")).encode("latin-1"))
     with pytest.raises(DataFileError, match=r":3: is not UTF-8 \(byte 0xe9\)"):

@@ -191,9 +191,13 @@ def test_every_command_reads_in_traditional_characters(command: list[str], local
     assert run.exit_code == simplified.exit_code == 0, run.stderr
     assert left_simplified(simplified.stdout + simplified.stderr, simple)  # there was something to convert
     assert left_simplified(run.stdout + run.stderr, simple) == ""
-    # the same words in other characters (OpenCC's are one for one), wrapped alike: lines of the same lengths
+    # Hong Kong's: the same words in other characters (OpenCC's are one for one), wrapped alike, lines
+    # of the same lengths; Taiwan's has words of its own (電子郵件 for 郵箱), one line as the other
     for converted, written in ((run.stdout, simplified.stdout), (run.stderr, simplified.stderr)):
-        assert [len(line) for line in converted.split("\n")] == [len(line) for line in written.split("\n")]
+        if VARIANTS[locale] == "hk":
+            assert [len(line) for line in converted.split("\n")] == [len(line) for line in written.split("\n")]
+        else:
+            assert len(converted.split("\n")) == len(written.split("\n"))
 
 
 @pytest.mark.parametrize("locale", VARIANTS)
@@ -256,3 +260,27 @@ def test_the_choice_ends_with_the_run() -> None:
     assert run_cli("show", "7", env={"LANG": "zh_TW.UTF-8"}).exit_code == 0
     assert streams.shown_in() is None
     assert streams.for_people("联系电话") == "联系电话"
+
+
+# Mainland words whose Taiwan word is another (OpenCC's TWPhrases), as s2t alone leaves them
+MAINLAND_WORDS = ("聯繫", "郵箱", "數據", "運行")
+
+
+def test_taiwan_reads_its_own_words_not_the_mainlands() -> None:
+    """聯繫, 郵箱, 數據, 運行 are the mainland's words in Traditional characters: Taiwan writes 聯絡,
+    電子郵件, 資料, 執行 (OpenCC's TWPhrases, as its s2twp); Hong Kong's standard keeps them (s2hk)."""
+    taiwan = run_cli("near", "台北", env={"LANG": "zh_TW.UTF-8"})
+    assert taiwan.exit_code == 0, taiwan.stderr
+    shown = taiwan.stdout + taiwan.stderr
+    assert [word for word in MAINLAND_WORDS if word in shown] == []
+    assert [word for word in ("聯絡", "電子郵件", "資料", "執行") if word not in shown] == []
+    hong_kong = run_cli("near", "台北", env={"LANG": "zh_HK.UTF-8"})
+    assert "聯繫" in hong_kong.stdout + hong_kong.stderr
+
+
+def test_taiwan_words_are_only_our_own_wordings() -> None:
+    """TWPhrases has 1,000 entries, place names among them (悉尼 is 雪梨 there): only those the
+    catalogue's words hold are applied, so that no facility's or place's name is rewritten."""
+    phrases = build_traditional.OpenCC().region_phrases["tw"]
+    assert {"聯繫", "郵箱", "數據", "運行"} <= set(phrases)
+    assert "悉尼" not in phrases and len(phrases) < 100

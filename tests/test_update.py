@@ -187,3 +187,20 @@ def test_the_table_report_is_said_in_chinese_under_a_chinese_locale(cli, registr
         assert english not in run.stdout
     again = cli("update", env={**env(registry), **zh})
     assert "没有任何变化。" in again.stdout and "Nothing changed." not in again.stdout
+
+
+def test_the_chinese_report_names_the_sites_as_near_does(cli, registry) -> None:
+    """The facility and city columns of a Chinese report were the registry's English (Jiangmen Central
+    Hospital, Wenzhou) where near shows 江门市中心医院 and 江门."""
+    from sitefinder.facilities import facility_zh
+    from sitefinder.sitesfile import read_sites_file
+
+    zh = {"LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""}
+    run = cli("update", env={**env(registry), **zh, "COLUMNS": "200"})
+    assert run.exit_code == 0, run.stderr
+    changed = [line for line in run.stdout.splitlines() if line.startswith(("变更", "移除"))]
+    assert changed
+    shipped = {site.id: site for site in read_sites_file(SHIPPED_SITES).sites}
+    for line in changed:
+        site = shipped[int(line.split()[1])]
+        assert facility_zh(site) and facility_zh(site) in line, line

@@ -144,10 +144,11 @@ def test_a_sites_file_with_a_bad_row_or_missing_is_said_in_chinese(tmp_path) -> 
     bad = tmp_path / "sites.csv"
     bad.write_text("id,facility,city,province,country,status,latitude,longitude\n"
                    "1,A,Guangzhou,Guangdong,China,,23.1,113.2\n2,B,X,,China,,abc,113\n", encoding="utf-8")
+    (tmp_path / "empty").mkdir()  # a directory without a sites file (one with one is read: test_sites_file)
     for args, zh, en, code in (
             (["near", "Guangzhou", "--sites", str(bad)], f"{bad}:3：latitude 的值 'abc' 不是数字", "is not a number", 1),
             (["list", "--sites", str(tmp_path / "none.csv")], "没有这个文件；请给出研究中心 CSV 文件的路径", "no such file", 2),
-            (["info", "--sites", str(tmp_path)], "是一个目录", "is a directory", 2)):
+            (["info", "--sites", str(tmp_path / "empty")], "是一个目录", "is a directory", 2)):
         run = run_cli(*args, env=ZH)
         assert run.exit_code == code, run.stderr
         line = error_line(run)
@@ -159,12 +160,12 @@ def test_a_sites_file_with_a_bad_row_or_missing_is_said_in_chinese(tmp_path) -> 
 
 
 @pytest.mark.parametrize("query, zh, en", [
-    ("Batang", "也是 巴塘县", "is also the name of"),                             # a namesake abroad
+    ("Batang", "也是 四川甘孜藏族自治州巴塘县", "is also the name of"),                             # a namesake abroad
     ("Flushing, NY", "是邮政地名，不在离线地名库中", "is a postal town"),           # a postal locality abroad
     ("Vällingby", "是邮政地名", "is a postal town"),
     ("Gangnam-gu, Seoul", "离线地名库中没有 Gangnam-gu：使用 Seoul 的主要城市", "is not in the offline gazetteer"),
     ("Beijing Cancer Hospital", "是研究中心 1 的医院：从该医院起测量距离", "measuring from it"),
-    ("Gannan", "研究中心 23 的 Gannan 是 Ganzhou, Jiangxi", "for the site's city"),
+    ("Gannan", "研究中心 23 的 Gannan 是 江西赣州", "for the site's city"),
     ("Ii", "名称正好是它的地点", "a place of exactly that name"),                   # a two-letter name abroad
     ("1600 Pennsylvania Ave NW, Washington, DC 20500", "按地址读取", "read as an address"),
 ])

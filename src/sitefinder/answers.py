@@ -288,6 +288,8 @@ class UpdateResult(NamedTuple):
     notes: tuple[str, ...] = ()  # e.g. an earlier copy that could not be read, and was replaced
     lang: str = "en"  # the words of the view and the notices; JSON and CSV are the same in every language
     chinese: Union[ChineseNames, None] = None  # the added and removed sites' names in Chinese, as data
+    points_set_aside: list[tuple[str, str]] = []  # as ImportResult's: what reading the record found, said as import says it
+    statuses_unread: list[tuple[str, str]] = []  # as ImportResult's
 
 
 class TrialChange(NamedTuple):
@@ -318,6 +320,8 @@ class DatasetUpdate(NamedTuple):
     notes: tuple[str, ...] = ()
     lang: str = "en"  # the words of the view and the notices; JSON and CSV are the same in every language
     chinese: Union[ChineseNames, None] = None  # every trial's added and removed sites' names in Chinese, as data
+    points_set_aside: list[tuple[str, str]] = []  # as ImportResult's, of every trial refreshed
+    statuses_unread: list[tuple[str, str]] = []  # as ImportResult's, of every trial refreshed (MAX_UNREAD_SAID in all)
 
 
 Answer = Union[NearResult, RegionAnswer, SiteList, SiteDetail, TrialSummary, MapResult, HospitalAnswer, ImportResult,

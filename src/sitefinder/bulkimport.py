@@ -53,7 +53,7 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
     file sitefinder did not write (datasets.check_target), nor over a dataset of trials this import
     leaves out unless `replace` (_replaced_trials)."""
     from sitefinder.datasets import check_target, write_trials_dataset
-    from sitefinder.importer import MAX_UNREAD_SAID, import_study
+    from sitefinder.importer import import_study, more_unread
     from sitefinder.wording import said, skipped_phrase
     from sitefinder.placement import Placer
     from sitefinder.queries import open_gazetteer
@@ -124,7 +124,7 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
         sites.extend(result.sites)
         unplaced.extend(result.unplaced)
         set_aside.extend(result.points_set_aside)
-        unread.extend(result.statuses_unread[:max(0, MAX_UNREAD_SAID - len(unread))])
+        unread = more_unread(unread, result)
         from_registry += result.from_registry
         if progress is not None and time.monotonic() - started > PROGRESS_AFTER_S:
             progress(done, None)

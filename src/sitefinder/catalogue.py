@@ -28,7 +28,6 @@ TRIALS_FILE = "trials.json"
 MAX_TRIALS_BYTES = 256 * 1024 * 1024  # 1,000 studies take about 9 MB; eligibility texts are the bulk
 MAX_TRIALS = 100_000
 NCT_ID = re.compile(r"^NCT\d{8}$")
-LABEL_CHARS = 28  # a short title cut at a word: fits a table column beside the facility
 
 
 def trials_path_for(sites_path: Path) -> Path:
@@ -124,21 +123,9 @@ def trial_id_of(site: Site, default: Trial) -> str:
 
 
 def trial_name(trial: Trial) -> str:
-    """A trial's name as data (JSON and CSV `trial`): its acronym, else its whole brief title,
-    never cut (short_label cuts it for a table)."""
+    """A trial's name (JSON and CSV `trial`, a table's cell): its acronym, else its whole brief
+    title, never cut here (a table cuts it to its column's width: views.Column.lines)."""
     return trial.acronym or " ".join(trial.brief_title.split())
-
-
-def short_label(trial: Trial) -> str:
-    """A trial's short name for a table row: its acronym, else its brief title cut at a word.
-    For people only: JSON and CSV carry trial_name, whole."""
-    if trial.acronym:
-        return trial.acronym
-    title = trial_name(trial)
-    if len(title) <= LABEL_CHARS:
-        return title
-    cut = title[:LABEL_CHARS + 1].rsplit(" ", 1)[0].rstrip(",;:-–(")
-    return (cut or title[:LABEL_CHARS]) + "…"
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -146,23 +133,77 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(word for word in (fold(part) for part in re.split(r"[\W_]+", text)) if word)
 
 
+# --condition reads a disease as people and registries write it (README, "Conditions"): one rule
+# for the registry's terms and the words typed, so that each side is read the same way.
+# An abbreviation is its words; "non" stays a word of its own, so that the negation rule of
+# term_matches holds for it too (SCLC is "small cell lung cancer", never found in NSCLC's "non
+# small cell lung cancer").
+_ABBREVIATIONS = {
+    "nsclc": "non small cell lung cancer", "sclc": "small cell lung cancer", "crc": "colorectal cancer",
+    "hcc": "hepatocellular cancer", "rcc": "renal cell cancer", "tnbc": "triple negative breast cancer",
+    "aml": "acute myeloid leukemia", "cml": "chronic myeloid leukemia", "cll": "chronic lymphocytic leukemia",
+    "copd": "chronic obstructive pulmonary disease",
+}
+# Words written joined that are two: "Nonsmall Cell Lung Cancer", "smallcell".
+_JOINED = {"nonsmall": "non small", "smallcell": "small cell"}
+# One word for one meaning: plurals, British spellings, and the registry's words for cancer
+# (carcinoma, and MeSH's neoplasms, its heading for a cancer: "Lung Neoplasms"). A tumour is
+# not made a cancer: a tumour may be benign ("Tumor" of the spine among disc diseases).
+_SAME_WORD = {
+    **dict.fromkeys(("cancers", "carcinoma", "carcinomas", "neoplasm", "neoplasms", "malignancy",
+                     "malignancies"), "cancer"),
+    **dict.fromkeys(("tumors", "tumour", "tumours"), "tumor"),
+    **dict.fromkeys(("leukaemia", "leukaemias", "leukemias"), "leukemia"),
+    "lymphomas": "lymphoma", "myelogenous": "myeloid", "oesophageal": "esophageal", "oesophagus": "esophagus",
+    "haematologic": "hematologic", "haematological": "hematologic", "hematological": "hematologic",
+}
+
+
+def condition_words(text: str) -> tuple[str, ...]:
+    """The folded words of a condition, each read as one meaning (see _ABBREVIATIONS, _JOINED,
+    _SAME_WORD): "NSCLCs" → non small cell lung cancer, "Small-cell lung carcinoma" → small cell
+    lung cancer."""
+    read: list[str] = []
+    for word in words(text):
+        short = word[:-1] if word.endswith("s") and word[:-1] in _ABBREVIATIONS else word
+        spelled = _ABBREVIATIONS.get(short) or _JOINED.get(word) or _SAME_WORD.get(word, word)
+        read += spelled.split(" ")
+    return tuple(read)
+
+
+def _in_either_order(text: str) -> tuple[str, ...]:
+    """A heading written inverted, as MeSH writes them ("Carcinoma, Non-Small-Cell Lung"), as it is
+    and in the order people say it ("Non-Small-Cell Lung Carcinoma")."""
+    head, comma, rest = text.partition(",")
+    return (text, f"{rest} {head}") if comma and "," not in rest else (text,)
+
+
 def condition_terms(trial: Trial) -> tuple[str, ...]:
-    """What --condition is matched against: conditions, keywords and MeSH terms, as folded words
-    joined by single spaces (so that a word sequence can be found in them, in SQL too)."""
-    return tuple(dict.fromkeys(" ".join(words(term)) for term in (*trial.conditions, *trial.keywords,
-                                                                   *trial.mesh_terms) if words(term)))
+    """What --condition is matched against: conditions, keywords and MeSH terms (those in either
+    order), as their condition_words joined by single spaces (so that a word sequence can be found
+    in them, in SQL too)."""
+    terms = [*trial.conditions, *trial.keywords, *(form for term in trial.mesh_terms for form in _in_either_order(term))]
+    return tuple(dict.fromkeys(" ".join(condition_words(term)) for term in terms if words(term)))
+
+
+def condition_keys(wanted: str) -> tuple[str, ...]:
+    """The words typed for --condition as term_matches looks for them, joined by single spaces: as
+    typed, and in the other order when typed as a MeSH heading is written."""
+    return tuple(dict.fromkeys(" ".join(condition_words(form)) for form in _in_either_order(wanted)
+                               if condition_words(form)))
 
 
 def term_matches(term: str, wanted: str) -> bool:
-    """Whether a folded term holds the words typed, in order, as whole words, and not negated:
-    "small cell lung" is in "small cell lung carcinoma" but not in "carcinoma non small cell lung"
-    (non-small-cell lung cancer is another disease, as non-Hodgkin lymphoma is not Hodgkin's)."""
-    have, key = term.split(" "), words(wanted)
-    if not key:
-        return False
-    for start in range(len(have) - len(key) + 1):
-        if tuple(have[start:start + len(key)]) == key and (start == 0 or have[start - 1] != "non"):
-            return True
+    """Whether a term (of condition_terms) holds the words typed, in order, as whole words, and not
+    negated: "small cell lung" is in "small cell lung carcinoma" but not in "non small cell lung
+    cancer" (non-small-cell lung cancer is another disease, as non-Hodgkin lymphoma is not
+    Hodgkin's), nor is SCLC in NSCLC."""
+    have = term.split(" ")
+    for typed in condition_keys(wanted):
+        key = typed.split(" ")
+        for start in range(len(have) - len(key) + 1):
+            if have[start:start + len(key)] == key and (start == 0 or have[start - 1] != "non"):
+                return True
     return False
 
 

@@ -331,24 +331,43 @@ def _people(division: Division, by_city: bool = False) -> int:
     return division.population
 
 
-def _label(division: Division, gazetteer: Gazetteer) -> str:
+def _label(division: Division, gazetteer: Gazetteer, lang: str | None = "en", official: bool = True) -> str:
+    """A division as a notice names it, in the notice's language only: in Chinese from its province
+    down (江苏南京市鼓楼区, 北京朝阳区: a municipality once); in English by its English names, its
+    official name after them (Gulou District, Nanjing, Jiangsu (鼓楼区)): pinyin alone does not tell
+    滨州 from 彬州. A line that mixed the two ("鼓楼区 (Gulou District, 南京市, Jiangsu)") was half
+    unreadable to either reader."""
     parent = _by_code(gazetteer, division.parent) if division.level == "county" else None
-    where = f"{parent.name}, {division.province}" if parent and parent.level != "province" else division.province
-    return f"{division.name} ({division.english}, {where})"
+    city = parent if parent is not None and parent.level == "prefecture" else None
+    if lang == "zh":
+        from sitefinder.regions import find_province, shown_chinese
+
+        province = find_province(division.province) if division.level != "province" else None
+        head = shown_chinese(province) if province else ""
+        middle = city.name if city is not None and short_name(city.name) != short_name(head) else ""
+        return f"{head}{middle}{division.name}" if not division.name.startswith(head + middle) else division.name
+    where = [city.english] if city is not None and fold(city.english) != fold(division.province) else []
+    if division.level != "province" and division.province:
+        where.append(division.province)
+    english = ", ".join([division.english, *where])
+    return f"{english} ({division.name})" if official else english
 
 
-def _label_in(division: Division, gazetteer: Gazetteer, lang: str | None) -> str:
-    """_label in the language of a notice: in Chinese the division as written from its province
-    down (江苏南京市鼓楼区), not "鼓楼区 (Gulou District, 南京市, Jiangsu)" with English in a Chinese line."""
-    if lang != "zh":
-        return _label(division, gazetteer)
-    from sitefinder.regions import find_province, shown_chinese
+def _province_typed(text: str, division: Division, gazetteer: Gazetteer) -> bool:
+    """Whether `text` begins with the province of `division`, in any of its written forms (广东省, 广东)."""
+    province = _by_code(gazetteer, division.code[:2] + "0000") if division.code[:2].isdigit() else None
+    return province is not None and any(text.startswith(form) for form in {province.name, short_name(province.name)})
 
+
+def _ask(division: Division, gazetteer: Gazetteer, lang: str | None) -> str:
+    """What to type for a namesake so that it, not the one answered, is the answer: in Chinese its
+    chain (江苏南京市鼓楼区), in English its name and city ("Gulou District, Nanjing"), or its
+    province where it has no city of its own (a county-level city under its province)."""
+    if lang == "zh":
+        return _label(division, gazetteer, "zh")
     parent = _by_code(gazetteer, division.parent) if division.level == "county" else None
-    province = find_province(division.province) if division.level != "province" else None
-    head = shown_chinese(province) if province else ""
-    middle = parent.name if parent and parent.level == "prefecture" else ""
-    return f"{head}{middle}{division.name}" if not division.name.startswith(head + middle) else division.name
+    where = parent.english if parent is not None and parent.level == "prefecture" else division.province
+    return f"{division.english}, {where}" if where and division.level != "province" else division.english
 
 
 def _by_code(gazetteer: Gazetteer, code: str) -> Division | None:
@@ -455,6 +474,13 @@ def spells_a_division(key: str, gazetteer: Gazetteer) -> bool:
         "SELECT 1 FROM cn_key WHERE key = ? AND form != 'alias' LIMIT 1", [key]))
 
 
+def names_a_division(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether a registry's city is written as a division of the mainland, Hong Kong, Macau or Taiwan
+    names itself: in characters, or its own pinyin or English name with or without its level word
+    ("Gulou", "Gulou District", "Kunshan City", "Tianhe Dist."), not only an alias of one."""
+    return has_cjk(text) or spells_a_division(fold(_unabbreviated(text)), gazetteer)
+
+
 def own_pinyin(key: str, gazetteer: Gazetteer) -> bool:
     """Whether `key` (folded Latin) is a division's own pinyin or English name as written alone
     ("wuchang": 武昌区 and 五常市; "korla", its exonym), not with a level word (nanfengxian) nor an alias."""
@@ -488,6 +514,9 @@ def _former(leader: Division, read: str, gazetteer: Gazetteer, lang: str) -> lis
     return []
 
 
+MAX_LABELLED = 5  # namesake divisions labelled in a Resolution (each label costs a query): as many as a notice names
+
+
 def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: list[str], lang: str,
             key: str = "", read: str = "") -> Resolution:
     leader = ranked[0]
@@ -502,7 +531,7 @@ def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: lis
     if towns:
         first = _town_region(towns[0], gazetteer)
         notes.append(say("notice.china.areas" if first else "notice.china.towns", lang, query=query.strip(),
-                         used=_label(leader, gazetteer), towns="; ".join(_town_label(town, gazetteer, lang) for town in towns),
+                         used=_label(leader, gazetteer, lang), towns="; ".join(_town_label(town, gazetteer, lang) for town in towns),
                          ask=_town_query(towns[0], ranked), place=towns[0].name))
     # With one namesake, resolver._choose's rule and message (a tenth of the leader's people makes
     # a real contender: resolver.CONTENDER_SHARE); with more, this notice names them all.
@@ -510,10 +539,10 @@ def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: lis
     # other by its city (基隆市中正區), which an ambiguity line, giving only coordinates, cannot.
     ambiguous = len(others) == 1 and 0 < leader.population and others[0].population >= 0.10 * leader.population
     if others and not ambiguous:
-        named = ("；" if lang == "zh" else "; ").join(_label_in(other, gazetteer, lang) for other in others[:5])
-        more = say("notice.china.more", lang, count=len(others) - 5) if len(others) > 5 else ""
+        named = ("；" if lang == "zh" else "; ").join(_label(other, gazetteer, lang) for other in others[:MAX_LABELLED])
+        more = say("notice.china.more", lang, count=len(others) - MAX_LABELLED) if len(others) > MAX_LABELLED else ""
         notes.append(say("notice.china.namesakes", lang, query=query.strip(), named=named, more=more,
-                         used=_label_in(leader, gazetteer, lang)))
+                         used=_label(leader, gazetteer, lang), ask=_ask(others[0], gazetteer, lang)))
     city = _by_code(gazetteer, leader.parent) if leader.level == "county" else None
     # a prefecture, not 北京市 (a province too); in the short form of an address chain (湖北恩施利川)
     within = city if city is not None and city.level == "prefecture" and fold(city.english) != fold(leader.province) \
@@ -525,9 +554,11 @@ def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: lis
     name_zh = leader.name if named_as_city else official_short(leader.name)
     return Resolution(query=query, place=_place(leader, gazetteer),
                       alternatives=(*(_place(other, gazetteer) for other in others), *towns), notes=tuple(notes),
+                      asks=tuple(_ask(other, gazetteer, lang) for other in others),
                       ambiguous=ambiguous, name_zh=name_zh,
                       within=within.english if within else "", within_zh=short_name(within.name) if within else "",
-                      city_geonameid=city.place if city is not None else 0)
+                      city_geonameid=city.place if city is not None else 0,
+                      labels=tuple(_label(division, gazetteer) for division in (leader, *others[:MAX_LABELLED])))
 
 
 def _region_of(division: Division) -> set[tuple[str, str]]:
@@ -693,7 +724,12 @@ def _slip_error(text: str, reading: str, used: str, chains: list[_Chain], gazett
         fixed = used + form + rest[len(form):]
         found = _chains(fixed, gazetteer)
         deepest = found[0].divisions[-1] if found else division
-        suggestions.setdefault(fixed, f"{fixed} ({_label(deepest, gazetteer).split(' (', 1)[1]}")
+        # in Chinese the address itself, or from its province down where it was typed without it
+        label = _label(deepest, gazetteer, lang, official=False)
+        if lang == "zh":
+            suggestions.setdefault(fixed, fixed if _province_typed(fixed, deepest, gazetteer) else label)
+        else:
+            suggestions.setdefault(fixed, f"{fixed} ({label})")
     suggestions = dict(list(suggestions.items())[:MAX_SLIPS])
     return PlaceNotFound(text, list(suggestions.values()), lang=lang) if suggestions else None
 
@@ -883,7 +919,8 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
     # the typed reading's parts tell where its rest was typed)
     read_in, spans, backwards = pieces[simplified.get(reading, reading)]
     rest = _unread(read_in, len(used), backwards, text, spans) if rest else ""
-    notes = [say("notice.china.rest_ignored", lang, used=used, english=ranked[0].english, rest=rest)] if rest else []
+    notes = [say("notice.china.rest_ignored", lang, used=used, english=_label(ranked[0], gazetteer, lang), rest=rest)] \
+        if rest else []
     if _names_a_province(ranked):
         return _province_or_city(query, text, used, ranked, gazetteer, notes, lang)
     alone = len(chain) == 1 and not rest
@@ -951,10 +988,10 @@ def _answer_elsewhere(query: str, province: Division, ranked: list[Division], ty
                 if division.level == leader.level and _homophone_of(typed, division, gazetteer)] if has_cjk(typed) else []
     given = short_name(province.name) if has_cjk(typed) else province.province
     values = {"typed": typed, "province": given, "where": short_name(where.name) if where and lang == "zh" else
-              leader.province, "used": _label(leader, gazetteer)}
+              leader.province, "used": _label(leader, gazetteer, lang)}
     if sounding:
         note = say("notice.china.in_another_province_sounding", lang, **values,
-                   sounding=_label(sounding[0], gazetteer), ask=short_name(province.name) + short_name(sounding[0].name))
+                   sounding=_label(sounding[0], gazetteer, lang), ask=short_name(province.name) + short_name(sounding[0].name))
     else:
         note = say("notice.china.in_another_province", lang, **values)
     resolution = _answer(query, ranked, gazetteer, [note], lang)
@@ -984,7 +1021,7 @@ def _local_first(query: str, used: str, leader: Division, resolution: Resolution
         return None
     town = towns[0]
     note = say("notice.china.local_first", lang, typed=used, used=f"{town.name}, {town.country}",
-               other=_label(leader, gazetteer), ask=_label(leader, gazetteer).split(" (")[0])
+               other=_label(leader, gazetteer, lang), ask=leader.name)
     return Resolution(query=query, place=town, alternatives=(resolution.place, *resolution.alternatives),
                       notes=(note,))
 
@@ -1021,7 +1058,8 @@ def _province_or_city(query: str, text: str, used: str, ranked: list[Division], 
         return _answer(query, cities, gazetteer, notes, lang)
     others = [d for d in ranked if d.level != "province"][:3]
     also = (*notes, *((say("notice.china.province_namesakes", lang, used=used,
-                            named=("；" if lang == "zh" else "; ").join(_label_in(d, gazetteer, lang) for d in others)),)
+                            named=("；" if lang == "zh" else "; ").join(_label(d, gazetteer, lang) for d in others),
+                            ask=_ask(others[0], gazetteer, lang)),)
                    if others else ()))
     # with a rest not read (广东省人民路八号), the province is named as read: 广东省 is a province, the rest said
     raise RegionNotPlace(used if notes else text, _region_of(leader), hint=f"that is a province or country: give a city in it, "
@@ -1103,7 +1141,7 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
         own = [place for place in abroad if _own_name(place, key)]
         as_written = ranked[0].form == "wadegiles" and _written_as_wade_giles(head)  # Mi-to is 彌陀, not Mito
         if own and not as_written and _abroad_first(own[0], ranked[0], preferred):  # "Delhi", "Saga"
-            return _abroad_answer(query, head, own, ranked, gazetteer)
+            return _abroad_answer(query, head, own, ranked, gazetteer, lang)
         if abroad and all(c.form == "alias" for c in candidates) and abroad[0].population >= FOREIGN_POPULATION \
                 and abroad[0].population > 10 * max(ranked[0].population, 1) and ranked[0].place not in preferred:
             return None  # "Saigon": Ho Chi Minh City (14 million) by its old name, not Sai Kung by a stray one
@@ -1121,10 +1159,10 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
         own_name = any(c.code == leader.code and c.form == "latin" for c in candidates)  # Linkou is pinyin too
         # "talin" is 大林 only as Wade-Giles spells it; Lin-kou put 林口區 before 林口县 as Wade-Giles: said
         if leader.form in _ROMANISATIONS and (not own_name or own or any(c.code != leader.code for c in candidates)):
-            notes.insert(0, say("notice.china.romanisation", lang, head=head, used=_label(ranked[0], gazetteer),
+            notes.insert(0, say("notice.china.romanisation", lang, head=head, used=_label(ranked[0], gazetteer, lang),
                                 style=say(f"notice.china.{ranked[0].form}", lang)))
         if leader.form == "exonym":  # Korla, Golmud: the official name shown back, 库尔勒市
-            notes.insert(0, say("notice.china.exonym", lang, head=head, used=_label(leader, gazetteer)))
+            notes.insert(0, say("notice.china.exonym", lang, head=head, used=_label(leader, gazetteer, lang)))
         resolution = _answer(query, ranked, gazetteer, notes, lang, key=key if not qualifiers else "")
         return resolution._replace(alternatives=(*resolution.alternatives, *own[:2])) if own else resolution
     return _latin_chain(query, text, gazetteer, preferred, lang, area)
@@ -1244,7 +1282,7 @@ def _latin_chain(query: str, text: str, gazetteer: Gazetteer, preferred: frozens
     used, unread = (words[:read], words[read:]) if forwards else (words[len(words) - read:], words[:len(words) - read])
     rest = _as_typed(unread)
     key = "notice.china.rest_ignored" if forwards else "notice.china.rest_before_ignored"
-    notes = [say(key, lang, used=_as_typed(used), english=ranked[0].english, rest=rest)] if rest else []
+    notes = [say(key, lang, used=_as_typed(used), english=_label(ranked[0], gazetteer, lang), rest=rest)] if rest else []
     chain = next(chain for _, chain in chains if chain[-1].code == ranked[0].code)
     notes[:0] = [say("notice.china.slip_read", lang, typed=slipped[d.code], form=d.english, fixed=_as_typed(used).replace(
         slipped[d.code], d.english, 1)) for d in chain if d.code in slipped]
@@ -1339,13 +1377,14 @@ def _one_per_place(divisions: list[Division], gazetteer: Gazetteer) -> list[Divi
     return kept
 
 
-def _abroad_answer(query: str, head: str, own: list[Place], ranked: list[Division], gazetteer: Gazetteer) -> Resolution:
+def _abroad_answer(query: str, head: str, own: list[Place], ranked: list[Division], gazetteer: Gazetteer,
+                   lang: str) -> Resolution:
     """The place abroad, with the Chinese divisions of that name as alternatives and in the notice."""
     ranked = _one_per_place(ranked, gazetteer)
-    named = "; ".join(_label(division, gazetteer) for division in ranked[:3])
+    named = ("；" if lang == "zh" else "; ").join(_label(division, gazetteer, lang) for division in ranked[:3])
     where = ranked[0].province or gazetteer.country_name(ranked[0].code[:2])  # Taiwan, Hong Kong, Macau
-    note = said("notice.abroad_namesake", head=head, named=named, used=f"{own[0].label}, {own[0].country}",
-                ask=f"{head}, {where}")
+    note = say("notice.abroad_namesake", lang, head=head, named=named, used=f"{own[0].label}, {own[0].country}",
+               ask=f"{head}, {where}")
     return Resolution(query=query, place=own[0], alternatives=(*own[1:3], *(_place(d, gazetteer) for d in ranked[:3])),
                       notes=(note,))
 
@@ -1384,7 +1423,7 @@ def city_of_qualifier(query: str, text: str, gazetteer: Gazetteer, lang: str | N
         found = [d for divisions in _divisions(gazetteer, keys).values() for d in divisions if d.level == "prefecture"]
         if len({d.code for d in found}) == 1:
             city = found[0]
-            note = say("notice.china.city_it_is_in", language_of(lang, query), part=parts[0], city=_label(city, gazetteer))
+            note = say("notice.china.city_it_is_in", language_of(lang, query), part=parts[0], city=_label(city, gazetteer, language_of(lang, query)))
             return Resolution(query=query, place=_place(city, gazetteer), notes=(note,),
                               name_zh=official_short(city.name))
     return None

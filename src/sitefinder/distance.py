@@ -109,6 +109,21 @@ def bounding_box(latitude: float, longitude: float, radius_km: float) -> tuple[s
     return "latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?", [south, north, west, east]
 
 
+def in_box(latitude: float, longitude: float, radius_km: float, point_latitude: float, point_longitude: float) -> bool:
+    """Whether a point is inside the box bounding_box draws around (latitude, longitude): the same
+    test in Python as the SQL condition, so that a file read into memory and its index agree."""
+    south, north, west, east = box_degrees(latitude, longitude, radius_km)
+    if not south <= point_latitude <= north:
+        return False
+    if west <= -180 and east >= 180:
+        return True
+    if west < -180:
+        return point_longitude >= west + 360 or point_longitude <= east
+    if east > 180:
+        return point_longitude >= west or point_longitude <= east - 360
+    return west <= point_longitude <= east
+
+
 def distinct_places(ranked: Iterable[Place]) -> list[Place]:
     """Same-name places that are really different places, in the order given (the first of each
     stands for it): records of one country within SAME_PLACE_KM of one kept before are one place,

@@ -228,6 +228,11 @@ class Gazetteer:
             (geonameid,)).fetchone()
         return self._place(row) if row else None
 
+    def names_of(self, geonameid: int) -> frozenset[str]:
+        """Every name key of a place (its own name, its other names and scripts, its aliases): the
+        names a registry may have written it by (the registry's "New York" is "New York City")."""
+        return frozenset(key for (key,) in self._db.execute("SELECT key FROM name WHERE place = ?", (geonameid,)))
+
     def alias_note(self, name: str, geonameid: int) -> str:
         """Why a name that is not the place's own leads to it (gazetteer/aliases.csv), or ""."""
         row = self._db.execute("SELECT note FROM alias WHERE key = ? AND place = ?",

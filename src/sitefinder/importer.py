@@ -180,6 +180,12 @@ def load_study(source: str, online: bool) -> dict[str, Any]:
 MAX_UNREAD_SAID = 20  # statuses not read, said of one study: bounded, as every list from the registry is
 
 
+def more_unread(unread: list[tuple[str, str]], result: ImportResult) -> list[tuple[str, str]]:
+    """The statuses not read of several studies (an import of many, an update of a dataset), one
+    study's added to those before: MAX_UNREAD_SAID in all, as for one study."""
+    return [*unread, *result.statuses_unread][:MAX_UNREAD_SAID]
+
+
 def import_study(study: dict[str, Any], gazetteer: Gazetteer, retrieved: str = "", first_id: int = 1,
                  countries: frozenset[str] | None = None, placer: Placer | None = None) -> ImportResult:
     """The sites and trial facts of a registry study. `retrieved`: the day it was read from the registry;

@@ -121,6 +121,14 @@ class Resolution(NamedTuple):
     # the GeoNames place of the city a county-level division is in (北京 for 海淀区 too): a registry
     # names a site's city, never its district, so `list --city 芙蓉区` lists that city's sites
     city_geonameid: int = 0
+    # What to type for each alternative that answers it, in the answer's language, where the resolver
+    # knows better than "name, province" (China's divisions: 江苏南通市通州区, "Tongzhou District,
+    # Nantong"); in the order of `alternatives`, and shorter where the rest have none.
+    asks: tuple[str, ...] = ()
+    # China's divisions: the answer, then the first china.MAX_LABELLED namesake divisions among
+    # `alternatives`, in their order, as English notices name them (Gulou District, Fuzhou, Fujian
+    # (鼓楼区)); the towns and places abroad after those have none. An import's note names them so.
+    labels: tuple[str, ...] = ()
 
 
 # A runner-up with at least this share of the leader's population is a real contender.

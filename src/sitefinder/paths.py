@@ -117,9 +117,10 @@ SITES_VARIABLE = "SITEFINDER_SITES"
 
 
 def sites_option(text: str) -> Path:
-    """`--sites` (or SITEFINDER_SITES) as the sites file it names: a usage error, naming the option
+    """`--sites` (or SITEFINDER_SITES) as the sites file it names: a dataset's directory (what
+    `import --out DIR` made) is its sites.csv, as people type it back; a usage error, naming the option
     and what to give, when it names nothing to read (empty: Path("") would be ".", a directory;
-    a directory, with the dataset's own sites file when it has one; a file that is not there)."""
+    a directory without a sites file; a file that is not there)."""
     from sitefinder.errors import MissingInput, UsageError
 
     option = SITES_VARIABLE if os.environ.get(SITES_VARIABLE) == text else "--sites"
@@ -129,7 +130,7 @@ def sites_option(text: str) -> Path:
     if path.is_dir():
         inside = path / "sites.csv"
         if inside.is_file():
-            raise UsageError(key="usage.sites_dataset_dir", option=option, path=path, file=inside)
+            return inside
         raise UsageError(key="usage.sites_directory", option=option, path=path)
     if not path.exists():
         from sitefinder.text import clipped

@@ -39,6 +39,10 @@ The rules, each for a class of what real records hold (benchmarks/placement.py m
 - A Korean -gu of one city other than Seoul is placed at that city ("Haeundae-gu" at Busan); one
   that several cities have ("Seo-gu") needs the state or the postal code's zone, else stays unplaced
   naming them.
+- A city of a mainland row that is a Chinese division's own name ("Gulou", "Chaoyang, Jilin", "Tianhe
+  District", "Kunshan City") is read as `near` reads it (china.py's reading and ranking, the state
+  narrowing it), at the division's seat, before GeoNames, whose place of the name may be a town
+  elsewhere; a name the state does not decide says in the note which was used and the others.
 - A city that is a division itself ("Hokkaido, Japan") is placed at its middle, precision "division";
   one that is a second-level division of one town ("Vicente López": the partido of Olivos) at that
   town, precision "state".
@@ -51,6 +55,7 @@ The rules, each for a class of what real records hold (benchmarks/placement.py m
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from sitefinder.distance import distinct_places, sphere_km
@@ -185,9 +190,12 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
             seat.append(_division_seat(city, countries, gazetteer))
         return seat[0]
 
-    division_named = "CN" in codes and city.casefold().endswith(MAINLAND_DIVISION_WORDS)
-    if division_named and (county := _mainland_division(city, state, gazetteer)) is not None:
-        return county  # "Chengzhong District, Guangxi" is Liuzhou's district, not GeoNames' town Chengzhong
+    # A city written as a division of the mainland names itself ("Gulou", "Chaoyang, Jilin", "Chengzhong
+    # District, Guangxi") is read as `near` reads it, before GeoNames: GeoNames' place of the name may
+    # be a town elsewhere (古楼 in Chongqing for "Gulou"; a Chaoyang 147 km from Changchun's 朝阳区).
+    division_named = "CN" in codes and _names_a_division(city, gazetteer)
+    if division_named and (county := _mainland_division(city, state, countries, gazetteer)) is not None:
+        return county
 
     for name in dict.fromkeys([*written_forms(city), *(written_forms(head) if head else ())]):
         found = [place for place in gazetteer.places(name_key(name)) if not countries or place.country in countries]
@@ -232,8 +240,8 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
         township = _taiwan_township(city, state, gazetteer)
         if township is not None:
             return township
-    if "CN" in codes and not division_named and (county := _mainland_division(city, state, gazetteer)) is not None:
-        return county  # "Wuzhong, Jiangsu": no GeoNames place of it in the state; read once, above, when suffixed
+    if "CN" in codes and not division_named and (county := _mainland_division(city, state, countries, gazetteer)):
+        return county  # a division by another name of it ("Foo District, Guangzhou"), when GeoNames has none
     postal = _postal_town(city, head, states, countries, postal_code, gazetteer, state_city)
     if postal is not None:
         return postal
@@ -301,15 +309,23 @@ def point_outside(latitude: float, longitude: float, city: str, state: str, coun
     return part
 
 
-# What ends the name of a county-level division as registries write it: read by China's division
-# tables before GeoNames, whose place of the bare name may be a town elsewhere in the province.
-MAINLAND_DIVISION_WORDS = (" district", " county", " banner", "区", "县", "旗")
+def _names_a_division(city: str, gazetteer: Gazetteer) -> bool:
+    from sitefinder.china import names_a_division  # china.py is read only for a row of China
+
+    return names_a_division(city, gazetteer)
 
 
-def _mainland_division(city: str, state: str, gazetteer: Gazetteer) -> Placement | None:
-    """"Tianhe District, Guangdong", "Yuelu District", 海淀区: a county-level division of the mainland
-    that GeoNames has no place of, read by China's division tables as `near` reads it (china.py),
-    at its seat; only when that reading is one division, in the province the registry gives."""
+def _mainland_division(city: str, state: str, countries: set[str], gazetteer: Gazetteer) -> Placement | None:
+    """"Gulou", "Chaoyang, Jilin", "Tianhe District", 海淀区: a division of the mainland (a prefecture,
+    a county-level city, district, county or banner) read by China's division tables as `near`
+    reads it (china.py: its reading, its namesakes ranked by china._rank, the state narrowing them),
+    at its seat; only when that reading lies in the province the registry gives (or the city it
+    writes as the state: "Tianhe, Guangzhou"). A name the state does not decide (no state: 鼓楼区 is
+    Fuzhou's, Nanjing's, Kaifeng's and Xuzhou's) is placed at the one `near` answers, and the note
+    says so and names the others (MAX_NAMESAKES_NAMED of them, and how many more).
+    Costs one reading by china.py per distinct row: 1-2 ms against GeoNames' 0.1 ms (the benchmark's
+    China rows, on a loaded machine); an import of the 10,000 rows of benchmarks/import_rows.py spends
+    about 30 ms more CPU in placing (0.18-0.26 s before, 0.22-0.30 s after)."""
     from sitefinder.china import resolve_china
     from sitefinder.errors import SitefinderError
     from sitefinder.regions import find_province, same_region
@@ -320,15 +336,37 @@ def _mainland_division(city: str, state: str, gazetteer: Gazetteer) -> Placement
     text = f"{province.chinese}{city}" if province is not None and has_cjk(city) else \
         ", ".join(part for part in (city, state) if part)
     try:
-        resolution = resolve_china(text, text, gazetteer, frozenset())
+        resolution = resolve_china(text, text, gazetteer, frozenset(), "en")
     except SitefinderError:
         return None
-    if resolution is None or resolution.place.country != "China" or resolution.alternatives:
+    place = resolution.place if resolution is not None else None
+    if resolution is None or place is None or place.country != "China":
         return None
-    if state and not same_region(resolution.place.province, state):
-        return None
-    return Placement(resolution.place, f"The registry's city {city!r} is the division {resolution.place.name}: "
-                                       "placed at its seat.")
+    if state and not same_region(place.province, state) and name_key(resolution.within) != name_key(state):
+        return None  # "Chaoyang, Hainan": no Chaoyang there; the state-slip rules below read it
+    labels = resolution.labels
+    used = labels[0] if labels else place.name
+    others = [labels[number + 1] if number + 1 < len(labels) else f"{other.name}, {other.province or other.country}"
+              for number, other in enumerate(resolution.alternatives) if other.country in countries]
+    # a registry spelling of gazetteer/aliases.csv ("Gannan, Jiangxi" for Ganzhou) keeps its reason
+    reason = gazetteer.alias_note(city, place.geonameid) if place.geonameid else ""
+    if others:
+        named = "; ".join(others[:MAX_NAMESAKES_NAMED])
+        more = f" and {len(others) - MAX_NAMESAKES_NAMED} more" if len(others) > MAX_NAMESAKES_NAMED else ""
+        where = f"The registry's city {city!r} names {len(others) + 1} places in {state}" if state else \
+            f"The registry gives no state, and {city!r} names {len(others) + 1} places in China"
+        return Placement(place, f"{where}: placed at {used}; the other{'s' if len(others) > 1 else ''}: "
+                                f"{named}{more}. {reason}".strip())
+    if reason:  # said as for any place by another name (importer.placement_note), with that reason
+        return Placement(place, "")
+    # A city found as written needs no note ("Kunshan", "Guangzhou City"); a district or county is said
+    as_written = name_key(place.name) == name_key(re.sub(r"\s+city$", "", city, flags=re.IGNORECASE)) \
+        and not place.name.endswith(DIVISION_LEVEL_WORDS)
+    return Placement(place, "" if as_written else f"The registry's city {city!r} is the division {used}: placed at its seat.")
+
+
+# The English level words of a county-level division that is no city ("Chaoyang District", "Pei County").
+DIVISION_LEVEL_WORDS = (" District", " County", " Banner")
 
 
 _TW_ABBREVIATIONS = {"dist.": "District", "dist": "District", "twp.": "Township", "twp": "Township"}

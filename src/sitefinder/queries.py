@@ -426,8 +426,7 @@ def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource,
     counts = None
     if not len(sites) and status is not None and status is not JOINABLE_FILTER:
         # none with that status: the region's sites by status, not "no site there" (Shandong has 2)
-        counted = list(source.listing(where[0], None, None, where[1], trials))
-        counts = status_counts(counted, source.trial_of) if counted else None
+        counts = status_counts(source, where[0], None, where[1], trials)[0] or None
     country = ""
     if kind == "province":  # the country of a province: its one country code's name
         of_province = {code for code, admin1 in region.regions if admin1} or ({"CN"} if named is not None else set())
@@ -642,12 +641,10 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
         if alone:
             return answer._replace(alone=f"{alone[0]} {typed[alone[0]][2]}")
         if status is not None and status_value is not None:
-            counted = list(source.listing(province_name, city_filter, None, countries, chosen))
-            if counted or len(typed) < 2:
+            counts, counted_trials = status_counts(source, province_name, city_filter, countries, chosen)
+            if counts or len(typed) < 2:
                 # the data date of the trials counted, not of every trial of the dataset
-                counted_trials = {site.nct_id: source.trial_of(site) for site in counted if site.nct_id}
-                return answer._replace(status_counts=status_counts(counted, source.trial_of),
-                                       trials=counted_trials or answer.trials)
+                return answer._replace(status_counts=counts, trials=counted_trials or answer.trials)
         if len(typed) >= 2:
             return answer._replace(together=tuple(f"{option} {text}" for option, (_, _, text) in typed.items()))
         return answer
@@ -656,14 +653,20 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
     return _answer(sites_path, question)._replace(asked=asked)
 
 
-def status_counts(sites: Iterable[Site], trial_of: Callable[[Site], Trial]) -> dict[str | None, int]:
-    """How many sites have each effective status (by each site's own trial), most first: what
-    `list --status` can ask for."""
+def status_counts(source: MemorySource | IndexedSource, province: str | None, city: CityFilter | None = None,
+                  countries: frozenset[str] | None = None,
+                  trials: frozenset[str] | None = None) -> tuple[dict[str | None, int], dict[str, Trial]]:
+    """How many of the sites the other filters leave have each status shown (by each site's own
+    trial: effective_status), most first, then by name; and those sites' trials. What `list
+    --status` could ask for, said when --status left none: by list, near and a region's answer
+    alike, counted by the source (in SQL for an index: no site decoded)."""
+    pairs = source.statuses_counted(province, city, countries, trials)
+    counted = source.trials_by_id({nct for _, nct in pairs if nct})
     counts: dict[str | None, int] = {}
-    for site in sites:
-        shown = effective_status(site.status, trial_of(site).overall_status)[0]
-        counts[shown] = counts.get(shown, 0) + 1
-    return dict(sorted(counts.items(), key=lambda item: -item[1]))
+    for (status, nct), count in pairs.items():
+        shown = effective_status(status, counted.get(nct, source.trial).overall_status)[0]
+        counts[shown] = counts.get(shown, 0) + count
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0] or ""))), counted
 
 
 def understand_city(text: str, source: MemorySource | IndexedSource, lang: str | None = None) -> CityFilter:
@@ -687,23 +690,22 @@ def _read_city(text: str, source: MemorySource | IndexedSource, lang: str | None
         if any(fold(name) == key for name in source.cities()):
             return CityFilter(key), True
         raise
-    return CityFilter(key, resolution.place.geonameid, _own_name(resolution)), not resolution.notes
+    return city_filter(key, resolution.place.geonameid), not resolution.notes
 
 
-def _own_name(resolution: Resolution) -> str:
-    """The folded gazetteer name of a city typed by another of its names (东京: "tokyo"), when that
-    name read alone is this city and no other (泰州's "Taizhou" is 台州's too): else ""."""
-    from sitefinder.resolver import resolve
+def city_filter(key: str, geonameid: int | None) -> CityFilter:
+    """The filter of the sites in a gazetteer city typed as `key` (folded): those placed in it, those
+    whose registry city is written as typed, and those the registry placed itself at that city under
+    any of its names (sitestore.CityFilter)."""
+    from sitefinder.sitestore import CityFilter
 
-    place = resolution.place
-    own = fold(place.name)
-    if not own or own == fold(resolution.query) or resolution.alternatives:
-        return ""
-    try:
-        alone = resolve(place.name, open_gazetteer())
-    except SitefinderError:
-        return ""
-    return own if alone.place.geonameid == place.geonameid and not alone.alternatives else ""
+    if geonameid is None:
+        return CityFilter(key)
+    gazetteer = open_gazetteer()
+    place = gazetteer.place_by_id(geonameid)
+    if place is None:
+        return CityFilter(key, geonameid)
+    return CityFilter(key, geonameid, gazetteer.names_of(geonameid), (place.latitude, place.longitude))
 
 
 def site_detail(query: str, sites_path: Path | None = None, lang: str | None = None,
@@ -823,8 +825,7 @@ def _why_no_site(result: NearResult, source: MemorySource | IndexedSource, provi
     if country and not source.count_matching(None, None, countries=countries, trials=chosen):
         return result._replace(alone=f"--country {country}")
     if status_value is not None and status_value is not JOINABLE_FILTER:
-        counted = list(source.listing(province_name, None, None, countries, chosen))
-        return result._replace(status_counts=status_counts(counted, source.trial_of))
+        return result._replace(status_counts=status_counts(source, province_name, None, countries, chosen)[0])
     return result
 
 
@@ -862,7 +863,6 @@ def _district_city(text: str, source: MemorySource | IndexedSource, lang: str | 
     is in by its own name: the filter of the city it is in, and the notice saying so; else None."""
     from sitefinder.regions import find_province, shown_chinese
     from sitefinder.resolver import resolve
-    from sitefinder.sitestore import CityFilter
 
     try:
         resolution = resolve(text, open_gazetteer(), preferred=source.preferred_cities(), lang=lang)
@@ -878,7 +878,7 @@ def _district_city(text: str, source: MemorySource | IndexedSource, lang: str | 
         city = resolution.within_zh or (shown_chinese(province) if province else place.province)
     else:
         district, city = place.name, resolution.within or place.province
-    return (CityFilter(fold(text), resolution.city_geonameid),
+    return (city_filter(fold(text), resolution.city_geonameid),
             say("notice.district_city", language, district=district, city=city))
 
 
@@ -907,8 +907,11 @@ def _looks_like_a_number(text: str) -> bool:
     return True
 
 
-# A site id written with a word before it, as people write it: "site 7", "Site #7", "No. 7", "ID 7".
-_SITE_ID = re.compile(r"^(?:(?:site|id|no)\s*\.?\s*)*#?\s*(\d+)$", re.IGNORECASE)
+# A site id as people write it: with a word before it ("site 7", "Site #7", "No. 7", "ID 7", 编号7,
+# 第7号), with leading zeros (007), or as the whole number a spreadsheet or a program writes (7.0,
+# 7.00); its digits in ASCII or full width (７). 7.5, -7 and 1e3 are no id (error.site_id_number).
+_SITE_ID = re.compile(r"^(?:(?:site|id|no)\s*\.?\s*|编号\s*|編號\s*|第\s*)*[#＃]?\s*([0-9０-９]+)(?:[.．][0０]*)?\s*[号號]?$",
+                      re.IGNORECASE)
 
 
 def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
@@ -916,7 +919,7 @@ def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
     or city matches: one rule, so that `show Beijing` finds the three sites in Beijing, whichever
     name says "Beijing". More than one is an AmbiguousSite listing them."""
     # ７: a full-width digit is a digit; "site 7", "#7", "No. 7": the id, not a name to look for
-    text = _SITE_ID.sub(r"\1", ascii_number(query.strip()))
+    text = ascii_number(_SITE_ID.sub(r"\1", query.strip()))
     ids = source.id_range()
     known = said("error.site_ids", first=ids[0], last=ids[1]) if ids else said("error.no_sites_in_file")
     if text.isascii() and text.isdigit():

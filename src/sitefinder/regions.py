@@ -230,6 +230,16 @@ def display_region(text: str) -> str:
     return province.name if province and province.country != "CN" else text
 
 
+def province_namesake(city: str, province: str) -> Province | None:
+    """The province a city bears the name of without being it (吉林市 in 吉林省: Jilin, whose capital
+    is Changchun), else None: such a city is said with its level (Jilin City, 吉林省吉林市), for its
+    name alone reads as the province's. A municipality is its province (Beijing: said once)."""
+    found = find_province(province) if province else None
+    if found is None or found.country != "CN" or fold(city) != fold(found.name) or fold(found.capital) == fold(city):
+        return None
+    return found
+
+
 def place_words(*parts: str) -> str:
     """"Taipei, Taiwan" for ("Taipei", "Taiwan", "Taiwan"), "Macau" for ("Macau", "Macau", "Macao"):
     the parts of a place's name, each region named one way, none said twice."""

@@ -439,11 +439,26 @@ def with_site_cities(resolution: Resolution, sites: list[Site], gazetteer: Gazet
         place = found or Place(name=site.city, province=site.province, country=site.country,
                                latitude=site.latitude or 0.0, longitude=site.longitude or 0.0, source="site")
         ids = ", ".join(str(each.id) for each in group)
-        notes.append(said("notice.site_city", ids=ids, city=site.city, place=place.label, used=origin.label,
-                          ask=f"{place.name}, {place.province or place.country}"))
+        notes.append(said("notice.site_city", ids=ids, city=site.city, place=_named(place, place.label, gazetteer),
+                          used=_named(origin, origin.label, gazetteer),
+                          ask=_named(place, f"{place.name}, {place.province or place.country}", gazetteer)))
         if all(other.geonameid is None or other.geonameid != place.geonameid for other in alternatives):
             alternatives.append(place)
     return resolution._replace(notes=tuple(notes), alternatives=tuple(alternatives))
+
+
+def _named(place: Place, english: str, gazetteer: Gazetteer) -> str | Said:
+    """A place named in a notice as `english`, and in a Chinese notice by its Chinese names where the
+    gazetteer has them (江西赣州, which is also what to type for it): "研究中心 23 的 Gannan 是 Ganzhou,
+    Jiangxi" was English inside a Chinese line."""
+    from sitefinder.regions import find_province, shown_chinese
+
+    chinese = gazetteer.chinese_name(place.geonameid) if place.geonameid else ""
+    if not chinese:
+        return english
+    province = find_province(place.province) if place.province else None
+    head = shown_chinese(province) if province else ""
+    return said("name.either", en=english, zh=chinese if chinese.startswith(head) else head + chinese)
 
 
 def _main_city_of_qualifier(query: str, text: str, gazetteer: Gazetteer) -> Resolution | None:

@@ -26,7 +26,7 @@ from sitefinder.contacts import contacts_from_list
 from sitefinder.errors import SitefinderError
 from sitefinder.models import Place, Site, SiteData, Trial
 from sitefinder.paths import cache_dir, replace_atomically
-from sitefinder.distance import SPHERE_MARGIN, SPHERE_SLACK_KM, bounding_box, sphere_km
+from sitefinder.distance import SAME_PLACE_KM, SPHERE_MARGIN, SPHERE_SLACK_KM, bounding_box, in_box, sphere_km
 from sitefinder.status import effective_status, site_statuses_shown_as, status_matches
 from sitefinder.text import fold
 
@@ -53,10 +53,11 @@ INDEX_THRESHOLD_BYTES = 64 * 1024
 # text folded: `--province 浙江` had left out Hangzhou's sites with no state. 16: no country_key
 # column nor its lookup, which no query read (countries are answered by `area`). 17: the region of
 # countries.site_region's steps 3 and 4: a registry city that is a division ("Gyeonggi-do"), none
-# for a state that names a country ("Republic of Korea"). 18: province_key is the shown province
+# for a state that names a country ("Republic of Korea"). 18: the trials' condition terms as
+# --condition reads them (abbreviations and word forms). 19: province_key is the shown province
 # folded (countries.shown_region), `list`'s order, not the registry's state. (The stamp holds it:
 # an index of another schema is rebuilt.)
-INDEX_SCHEMA = 18
+INDEX_SCHEMA = 19
 MAX_REMEMBERED_PLACES = 100_000  # distinct places whose region an index build remembers
 BATCH_ROWS = 2_000  # rows read or written at a time: what the index build and a streamed listing hold
 # A file this large is refused even through the index (what an index holds is on disk, but its
@@ -75,18 +76,24 @@ StatusFilter = str | frozenset[str | None] | None
 
 class CityFilter(NamedTuple):
     """Sites in a city: the registry's spelling (folded), or the gazetteer city the site was placed in
-    (so that "Ganzhou" finds the registry's "Gannan" site, and 济南 finds "Jinan")."""
+    (so that "Ganzhou" finds the registry's "Gannan" site, and 济南 finds "Jinan"), or, for a site
+    the registry placed itself (no GeoNames id ties it), a name of that city written at that city
+    (city_at): 纽约 and "New York City" find the registry's "New York", 伦敦 its London and not
+    London, Ontario, and a neighbour of another name (Jersey City) stays out."""
 
     key: str
     geonameid: int | None = None
-    # the gazetteer city's own name, folded, when the text is another of its names (东京 for the
-    # registry's "Tokyo", whose sites the registry placed, so that no GeoNames id ties them): "" else
-    also: str = ""
+    # every folded name of the gazetteer city (gazetteer.names_of), and its point: a site whose
+    # written city is one of them within SAME_PLACE_KM of it is in it
+    names: frozenset[str] = frozenset()
+    at: tuple[float, float] | None = None
 
     def matches(self, site: Site) -> bool:
         written = fold(site.city)
-        return (written == self.key or (bool(self.also) and written == self.also)
-                or (self.geonameid is not None and site.geonameid == self.geonameid))
+        return (written == self.key or (self.geonameid is not None and site.geonameid == self.geonameid)
+                or (self.at is not None and written in self.names and site.latitude is not None
+                    and site.longitude is not None
+                    and in_box(*self.at, SAME_PLACE_KM, site.latitude, site.longitude)))
 
 
 class Candidates(NamedTuple):
@@ -200,6 +207,14 @@ class MemorySource:
     def listing_stream(self, province: str | None, city: CityFilter | None, status: StatusFilter,
                        countries: frozenset[str] | None = None, trials: frozenset[str] | None = None) -> list[Site]:
         return self.listing(province, city, status, countries, trials)
+
+    def statuses_counted(self, province: str | None, city: CityFilter | None = None,
+                         countries: frozenset[str] | None = None,
+                         trials: frozenset[str] | None = None) -> dict[tuple[str | None, str], int]:
+        """How many matching sites have each (own status, trial id): queries.status_counts reads
+        each as its trial shows it."""
+        return dict(Counter((site.status, site.nct_id) for site in filter_sites(
+            self.data.sites, self.trial, province, city, None, countries, trials, self._trials)))
 
     def count_unplaced(self, province: str | None, status: StatusFilter, countries: frozenset[str] | None = None,
                        trials: frozenset[str] | None = None) -> int:
@@ -320,12 +335,13 @@ class IndexedSource:
         chosen = chosen_trials(known, nct_ids, None, sites_path) or frozenset(known)
         if condition is None:
             return chosen
-        from sitefinder.catalogue import term_matches, words
+        from sitefinder.catalogue import condition_keys, term_matches
 
         # SQL finds the terms that hold the words at all (a scan of ~10 short terms a trial: 2 ms for
         # 1,000 trials); the one rule (whole words, in order, not after "non") decides
-        rows = self._db.execute("SELECT term, nct_id FROM trial_term WHERE instr(term, ?) > 0",
-                                (" ".join(words(condition)),))
+        keys = condition_keys(condition)
+        rows = self._db.execute("SELECT term, nct_id FROM trial_term WHERE "
+                                + (" OR ".join(["instr(term, ?) > 0"] * len(keys)) or "0"), keys)
         matching = {nct for term, nct in rows if term_matches(term, condition)}
         return frozenset(chosen & matching)
 
@@ -461,6 +477,15 @@ class IndexedSource:
         where, params = self._filters(province, status, city, countries, trials)
         return self._db.execute(f"SELECT COUNT(*) FROM site WHERE {where}", params).fetchone()[0]
 
+    def statuses_counted(self, province: str | None, city: CityFilter | None = None,
+                         countries: frozenset[str] | None = None,
+                         trials: frozenset[str] | None = None) -> dict[tuple[str | None, str], int]:
+        """As MemorySource.statuses_counted, counted in SQL: no site is decoded (an empty `list
+        --status` over a million sites read them all to count them)."""
+        where, params = self._filters(province, None, city, countries, trials)
+        return {(status, nct): count for status, nct, count in self._db.execute(
+            f"SELECT status, nct_id, COUNT(*) FROM site WHERE {where} GROUP BY status, nct_id", params).fetchall()}
+
     def count_unplaced(self, province: str | None, status: StatusFilter, countries: frozenset[str] | None = None,
                        trials: frozenset[str] | None = None) -> int:
         where, params = self._filters(province, status, None, countries, trials)
@@ -478,14 +503,16 @@ class IndexedSource:
             clauses.append(f"region IN ({', '.join('?' * len(regions))})")
             params.extend(regions)
         if city is not None:
-            spellings = [city.key, *([city.also] if city.also and city.also != city.key else [])]
-            by_name = f"city_key IN ({', '.join('?' * len(spellings))})"
-            if city.geonameid is None:
-                clauses.append(by_name)
-                params.extend(spellings)
-            else:
-                clauses.append(f"({by_name} OR geonameid = ?)")
-                params.extend([*spellings, city.geonameid])
+            either, params_of = ["city_key = ?"], list[object]([city.key])
+            if city.geonameid is not None:
+                either.append("geonameid = ?")
+                params_of.append(city.geonameid)
+            if city.at is not None and city.names:
+                box, box_params = bounding_box(*city.at, SAME_PLACE_KM)
+                either.append(f"(city_key IN ({', '.join('?' * len(city.names))}) AND {box})")
+                params_of += [*sorted(city.names), *box_params]
+            clauses.append("(" + " OR ".join(either) + ")")
+            params.extend(params_of)
         if countries is not None:
             clauses.append(f"area IN ({', '.join('?' * len(countries))})" if countries else "0")
             params.extend(sorted(countries))

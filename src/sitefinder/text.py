@@ -13,7 +13,10 @@ from itertools import filterfalse
 
 # Administrative suffixes that people add or leave out at will: 江苏省 = 江苏, 泰州市 = 泰州.
 # Longest first, so that 自治区 is removed whole rather than leaving 自治.
-CJK_SUFFIXES = ("特别行政区", "特別行政區", "自治区", "自治區", "自治州", "地区", "地區", "省", "市", "盟")
+# Korea's metropolitan and special cities (仁川广域市, 首尔特别市, 世宗特别自治市) drop the whole word, as
+# Chinese writes them (仁川, 首尔): 市 alone left the fragment 仁川广域, shown and typed for Incheon.
+CJK_SUFFIXES = ("特别行政区", "特別行政區", "特别自治市", "特別自治市", "广域市", "廣域市", "広域市", "特别市",
+                "特別市", "自治区", "自治區", "自治州", "地区", "地區", "省", "市", "盟")
 # Translation tables rather than regular expressions: compiling a Unicode regex costs about a
 # millisecond at every start, and startup time is this tool's main cost.
 _CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
@@ -251,6 +254,27 @@ def usable_columns(columns: int) -> int:
 # A space a line is never broken at, in text made for the terminal ("id 27" of a map's legend): the
 # terminal wraps at the other spaces (wrap_words splits at " " only), then prints it as a space.
 UNBROKEN_SPACE = "\u00a0"
+
+
+def wrap_cut(text: str, width: int, lines: int, length: Callable[[str], int] = len) -> list[str]:
+    """`text` wrapped as wrap_words does, in `lines` lines at most: what does not fit is cut at a
+    word, and the last line kept ends with "…" (a title in a column as wide as the table can give).
+    A word wider than the column, after the first, ends the text there, cut inside with "…"."""
+    wrapped = wrap_words(text, width, length)
+    long = next((index for index, line in enumerate(wrapped) if index and length(line) > width), len(wrapped))
+    if len(wrapped) <= lines and long == len(wrapped):
+        return wrapped
+    end = min(lines, long + 1)
+    kept, last = wrapped[:end - 1], wrapped[end - 1]
+    while length(last + ELLIPSIS) > width and " " in last:
+        last = last.rsplit(" ", 1)[0]
+    last = last.rstrip(" ,;:-–(")
+    while last and length(last + ELLIPSIS) > width:  # one word wider than the column: cut inside it
+        last = last[:-1]
+    return [*kept, last + ELLIPSIS]
+
+
+ELLIPSIS = "…"
 
 
 def wrap_words(text: str, width: int, length: Callable[[str], int] = len) -> list[str]:

@@ -82,7 +82,8 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
                         site_count=len(sites), added=added, removed=removed, changed=changed,
                         unplaced=result.unplaced, is_default=wanted == SHIPPED_TRIAL, id_high_water=high_water,
                         notes=tuple(notes), lang=language_of(lang, nct_id or ""),
-                        chinese=names_as_data([*added, *removed]))
+                        chinese=names_as_data([*added, *removed, *(change.site for change in changed)]),
+                        points_set_aside=result.points_set_aside, statuses_unread=result.statuses_unread)
 
 
 def _published_here(sites_path: Path) -> bool:
@@ -243,7 +244,7 @@ def _dataset_trial_ids(sites_path: Path) -> list[str]:
 def _refresh_locked(sites_path: Path, asked: list[str], studies: dict[str, dict[str, Any]]) -> DatasetUpdate:
     from sitefinder.catalogue import import_countries
     from sitefinder.datasets import read_meta, write_trials_dataset
-    from sitefinder.importer import _today, import_study
+    from sitefinder.importer import _today, import_study, more_unread
     from sitefinder.placement import Placer
     from sitefinder.queries import open_gazetteer
     from sitefinder.sitesfile import read_sites_file
@@ -266,6 +267,8 @@ def _refresh_locked(sites_path: Path, asked: list[str], studies: dict[str, dict[
     trials: list[Trial] = []
     changes: list[TrialChange] = []
     unplaced: list[str] = []
+    set_aside: list[tuple[str, str]] = []
+    unread: list[tuple[str, str]] = []
     for before in source.trials_by_id(nct_ids).values():
         study = studies.get(before.nct_id)
         if study is None:  # withdrawn from the registry, or an id it no longer answers for: kept as it was
@@ -283,12 +286,15 @@ def _refresh_locked(sites_path: Path, asked: list[str], studies: dict[str, dict[
         sites.extend(renumbered)
         trials.append(after)
         unplaced.extend(result.unplaced)
+        set_aside.extend(result.points_set_aside)
+        unread = more_unread(unread, result)
         changes.append(TrialChange(before.nct_id, before, after, True, len(renumbered), added, removed, changed))
     sites.extend(old_sites.get("", []))  # sites that name no trial (a file edited by hand): kept as they were
     new_path, _ = write_trials_dataset(sites_path.parent, sites, trials, countries,
                                        meta={"id_high_water": high_water})
     return DatasetUpdate(new_path, changes, len(sites), unplaced, id_high_water=high_water,
-                         chinese=names_as_data([site for change in changes for site in (*change.added, *change.removed)]))
+                         chinese=names_as_data([site for change in changes for site in (*change.added, *change.removed)]),
+                         points_set_aside=set_aside, statuses_unread=unread)
 
 
 def names_as_data(sites: list[Site]) -> ChineseNames | None:

@@ -310,8 +310,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # notices on stderr: the fixed parts around the data (the place typed, the names, the counts)
     "notice.ambiguous": {"en": "{query} is ambiguous: using {used}; {how}",
                          "zh": "{query} 有多个同名地点：使用 {used}；{how}"},
-    "notice.ambiguous.where": {"en": 'for the one in {where} write "{name}, {where}"',
-                               "zh": "如指{where}的那个，请输入“{name}, {where}”"},
+    "notice.ambiguous.where": {"en": 'for the one in {where} write "{ask}"', "zh": "如指{where}的那个，请输入“{ask}”"},
     "notice.ambiguous.coordinates": {"en": "for the one at {latitude:.2f},{longitude:.2f} give those coordinates",
                                      "zh": "如指位于 {latitude:.2f},{longitude:.2f} 的那个，请输入该坐标"},
     # a Chinese name that is no division, answered by a small place of that name (resolver.loose_notes)
@@ -347,8 +346,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "zh": "{query} 也是 {towns}：使用 {used}；如指该镇，请输入“{ask}”"},
     "notice.china.namesakes": {
         "en": '{query} is also the name of {named}{more}: using {used}; for another, write its city or province '
-              'first (广州天河, "Tianhe, Guangzhou")',
-        "zh": "{query} 也是 {named}{more} 的名称：使用 {used}；如指其他地方，请在前面写上所在的市或省（如 广州天河）"},
+              'with it (e.g. "{ask}")',
+        "zh": "{query} 也是 {named}{more} 的名称：使用 {used}；如指其他地方，请在前面写上所在的市或省（如 {ask}）"},
     "notice.china.abroad_too": {"en": '{head} is also {place}: for it write "{ask}"',
                                 "zh": "{head} 也是 {place}：如指该地，请输入“{ask}”"},
     "notice.china.romanisation": {"en": "{head} is the {style} spelling of {used}, as Taiwan wrote it before pinyin: using it",
@@ -358,8 +357,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "notice.china.wadegiles": {"en": "Wade-Giles", "zh": "威妥玛拼音"},
     "notice.china.tongyong": {"en": "Tongyong Pinyin", "zh": "通用拼音"},
     "notice.china.province_namesakes": {
-        "en": '{used} is also the name of {named}: for it, write its city first (天津河北区, "Hebei District, Tianjin")',
-        "zh": "{used} 也是 {named} 的名称：如指该地，请在前面写上所在的城市（如 天津河北区）"},
+        "en": '{used} is also the name of {named}: for it, write its city first (e.g. "{ask}")',
+        "zh": "{used} 也是 {named} 的名称：如指该地，请在前面写上所在的城市（如 {ask}）"},
     "notice.china.more": {"en": " and {count} more", "zh": " 等另外 {count} 处"},
     "notice.china.rest_ignored": {"en": "using {used} ({english}); ignored what follows: {rest}",
                                   "zh": "使用 {used}（{english}）；其后的部分未使用：{rest}"},
@@ -503,8 +502,6 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "zh": "{option} 为空：请给出研究中心 CSV 文件的路径，例如 --sites mytrial/sites.csv"},
     "usage.sites_directory": {"en": "{option} {path} is a directory: give the path of a sites CSV file in it",
                               "zh": "{option} {path} 是一个目录：请给出其中研究中心 CSV 文件的路径"},
-    "usage.sites_dataset_dir": {"en": "{option} {path} is a directory: give its sites CSV file, --sites {file}",
-                                "zh": "{option} {path} 是一个目录：请给出其中的研究中心 CSV 文件，--sites {file}"},
     "usage.sites_missing": {"en": "no such file; give the path of a sites CSV file "
                                   "(sitefinder import … --out DIR writes DIR/sites.csv)",
                             "zh": "没有这个文件；请给出研究中心 CSV 文件的路径"
@@ -588,8 +585,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "zh": "请给出研究中心编号或医院名称的一部分，例如 sitefinder show Qingdao"},
     "error.no_site_id": {"en": "no site has id {id}; {known} (see: sitefinder list)",
                          "zh": "没有编号为 {id} 的研究中心；{known}（查看：sitefinder list）"},
-    "error.site_id_number": {"en": "no site has id {id}: an id is a whole number; {known} (see: sitefinder list)",
-                             "zh": "没有编号为 {id} 的研究中心：编号是整数；{known}（查看：sitefinder list）"},
+    "error.site_id_number": {"en": "no site has id {id}: an id is a whole number (7, 007, 7.0, #7, site 7); {known} "
+                                   "(see: sitefinder list)",
+                             "zh": "没有编号为 {id} 的研究中心：编号是整数（7、007、7.0、#7、编号7）；{known}（查看：sitefinder list）"},
     "error.site_ids": {"en": "ids run from {first} to {last}", "zh": "编号从 {first} 到 {last}"},
     "error.no_sites_in_file": {"en": "the sites file has no sites", "zh": "该研究中心文件中没有研究中心"},
     "error.ambiguous_site": {"en": "{query} matches {count} sites: {shown}{more}; give the id, e.g. sitefinder show {id}",

@@ -11,7 +11,7 @@ Null policy (README, "Output contract"), decided here once:
   `origin_record`), and every answer ends with the `notices` said about it.
 - nor on the language: keys, columns and values are the same whatever `--lang`, the locale or the
   script of the query (the Chinese names, `*_zh`, are always there); only the `text` of a notice
-  is in the answer's language. Nothing is cut for display (catalogue.trial_name, not short_label).
+  is in the answer's language. Nothing is cut for display (catalogue.trial_name, whole).
 Values are data: statuses and roles as the registry's enums, contacts as objects (each person once:
 contacts.people), numbers as numbers with the unit in the key. Words for people are added beside
 them (`*_words`), never instead.
@@ -490,7 +490,13 @@ def import_object(result: BulkResult) -> dict[str, Any]:
             "trials": [{"nct_id": trial.nct_id, "label": known(trial_name(trial))} for trial in result.trials],
             "skipped": [{"source": item.source, "index": item.position, "nct_id": known(item.nct_id),
                          "reason": item.reason} for item in result.skipped],
-            "registry_points_set_aside": [facility for facility, _ in result.points_set_aside],
+            **record_findings(result)}
+
+
+def record_findings(result: BulkResult | UpdateResult | DatasetUpdate) -> dict[str, Any]:
+    """What reading the registry's records found, in the JSON of import and update alike (the
+    notices say the same: views.record_notices)."""
+    return {"registry_points_set_aside": [facility for facility, _ in result.points_set_aside],
             "statuses_not_read": [{"of": who, "status": status} for who, status in result.statuses_unread]}
 
 
@@ -535,7 +541,7 @@ def update_object(result: UpdateResult) -> dict[str, Any]:
             "removed": [site_record(SiteRow(site, result.before, result.chinese)) for site in result.removed],
             "changed": changes, "unplaced": result.unplaced,
             "added_ids": [site.id for site in result.added], "removed_ids": [site.id for site in result.removed],
-            "id_high_water": result.id_high_water}
+            "id_high_water": result.id_high_water, **record_findings(result)}
 
 
 def trial_change_record(change: TrialChange, chinese: ChineseNames | None = None) -> dict[str, Any]:
@@ -559,7 +565,7 @@ def dataset_update_object(result: DatasetUpdate) -> dict[str, Any]:
             "unplaced": result.unplaced,
             "added_ids": [site.id for change in result.trials for site in change.added],
             "removed_ids": [site.id for change in result.trials for site in change.removed],
-            "id_high_water": result.id_high_water}
+            "id_high_water": result.id_high_water, **record_findings(result)}
 
 
 def json_object(answer: Any, notices: Sequence[str] = ()) -> Any:

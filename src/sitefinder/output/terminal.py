@@ -1,7 +1,7 @@
 """The terminal: Rich, and only here. The one `Console`, data cells as `Text`, tables, widths.
 
-Tables and key/value views are `rich.table.Table`s printed by one `Console` (see `console`) with
-markup, emoji and highlighting off; every data cell is a `rich.text.Text`, so `[bold]` in a
+Tables are `rich.table.Table`s and key/value views two-column `Grid`s, printed by one `Console` (see
+`console`) with markup, emoji and highlighting off; every data cell is a `rich.text.Text`, so `[bold]` in a
 facility name prints as those seven characters, and control characters that Rich would pass
 through are made visible first by `text.printable`. Imported only when a table or map is drawn.
 """
@@ -12,13 +12,14 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
 from sitefinder.output.views import Column, FieldsView, MapView, TableView
-from sitefinder.text import UNBROKEN_SPACE, is_utf8, printable, printable_lines, usable_columns, wrap_words
+from sitefinder.text import (UNBROKEN_SPACE, is_utf8, printable, printable_lines, usable_columns, wrap_cut,
+                             wrap_words)
 
-if TYPE_CHECKING:  # rich.table (and what it imports) only where a table is drawn: a map has none
+if TYPE_CHECKING:  # rich.table (and what it imports) only where a table is drawn: a map or a key/value view has none
     from rich.table import Table
 
 
@@ -80,6 +81,9 @@ def draw(view: TableView | FieldsView | MapView) -> None:
 # Below this many columns no table of sites reads well (the facility column would be a word wide):
 # one block of labelled lines per row instead.
 MIN_TABLE_WIDTH = 60
+# The lines a cut cell (Column.lines) takes in a block: a block's lines are the terminal's width,
+# and two hold most trials' titles (at 80 columns, 136 cells).
+BLOCK_LINES = 2
 # Between two columns: one space of padding and the divider (a space); none at the edges. A boxed
 # table spends 3 cells a column and 3 lines on rules: at 80 columns that is the facility column's
 # room and the screen's last lines (measured on `near Guangzhou`: 28 lines boxed, 21 compact).
@@ -99,8 +103,15 @@ def draw_table(view: TableView) -> None:
     if widths is None:
         # One block a row, without its empty cells; a row whose first cell is empty continues the
         # row above (a hospital's other trials), so it joins that block: no empty "#" or "Hospital" line.
+        room = _value_room(out, headers)
         for index, row in enumerate(view.rows):
-            parts.append(_grid(out, [(header, text) for header, text in zip(headers, row) if text]))
+            filled = [(header, text, column) for header, text, column in zip(headers, row, view.columns) if text]
+            # a cell of at most `lines` lines is cut here to the block's width, its lines kept as cut
+            fields = [(header, "\n".join(wrap_cut(printable(text), room, min(column.lines, BLOCK_LINES), _cells))
+                       if column.lines else text)
+                      for header, text, column in filled]
+            parts.append(_grid(out, fields, frozenset(number for number, (_, _, column) in enumerate(filled)
+                                                      if column.lines)))
             following = view.rows[index + 1] if index + 1 < len(view.rows) else None
             if following is None or following[0]:
                 parts.append("")
@@ -124,9 +135,14 @@ def _table(out: Console, columns: Sequence[Column], widths: Sequence[int], texts
         table.add_column(column.header, justify="right" if column.align == "right" else "left",
                          width=column_width, overflow="fold", no_wrap=not column.wrap)
     for row, row_styles in zip(texts, styles):
-        table.add_row(*(Text("\n".join(wrap_words(text, column_width, _cells)) if column.wrap else text, style=style)
+        table.add_row(*(Text("\n".join(_wrapped(text, column, column_width)) if column.wrap else text, style=style)
                         for text, style, column, column_width in zip(row, row_styles, columns, widths)))
     return table
+
+
+def _wrapped(text: str, column: Column, width: int) -> list[str]:
+    """A cell's lines at its column's width: all of them, or its first `column.lines`, cut at a word."""
+    return wrap_cut(text, width, column.lines, _cells) if column.lines else wrap_words(text, width, _cells)
 
 
 def _cells(text: str) -> int:
@@ -154,15 +170,20 @@ def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[Text | str]
     Rich's own collapse narrows the widest columns with no regard for words ("Municipalit/y"), so
     the widths are chosen here and Rich draws with them: the widest column gives up a character
     first, never below its longest unbreakable piece (a word, or a whole phone number: see
-    text.wrap_words; its longest cell where cells stay whole). Narrower than that, one block per
+    text.wrap_words; its longest cell where cells stay whole; its first word where cells are cut
+    to their column, Column.lines). Narrower than that, one block per
     row reads better than a table of broken words. `gap`: the cells between two columns.
     """
     natural, minimum = [], []
     for index, column in enumerate(columns):
         texts = [column.header, *(_plain(row[index]) for row in rows)]
         natural.append(max(_cells(text) for text in texts))
-        minimum.append(natural[-1] if not column.wrap
-                       else max(_cells(piece) for text in texts for piece in wrap_words(text, 1, _cells)))
+        if not column.wrap:
+            minimum.append(natural[-1])
+        elif column.lines:  # cut to fit (text.wrap_cut): only its first word must be whole (a trial's id)
+            minimum.append(max(_cells(wrap_words(text, 1, _cells)[0]) for text in texts))
+        else:
+            minimum.append(max(_cells(piece) for text in texts for piece in wrap_words(text, 1, _cells)))
     room = available - gap * (len(columns) - 1)
     if sum(minimum) > room:
         return None
@@ -183,26 +204,66 @@ def draw_fields(view: FieldsView) -> None:
     print_trimmed(out, cell(out, view.title, "bold"), _grid(out, view.fields, view.lines))
 
 
-def _grid(console: Console, fields: Any, lines: frozenset[int] = frozenset()) -> Table:
+def _names_width(console: Console, names: Sequence[str]) -> int:
+    """The cells the names of a key/value grid (_grid) take: the widest, at most a third of the width."""
+    from rich.cells import cell_len
+
+    return min(max((cell_len(name) for name in names), default=0), max(console.width // 3, 8))
+
+
+def _value_room(console: Console, names: Sequence[str]) -> int:
+    """The cells a value of a key/value grid (_grid) is wrapped to, beside the widest of `names`."""
+    return max(console.width - _names_width(console, names) - 2, 10)
+
+
+def _grid(console: Console, fields: Any, lines: frozenset[int] = frozenset()) -> Grid:
     """Names on the left (bold), values wrapped to what is left of the width. `lines`: the indexes
     of the values whose line breaks are breaks (FieldsView.lines); in any other a break is shown
     as `\\x0a`, as every view shows a control character of the data (text.printable)."""
     from rich.cells import cell_len
-    from rich.table import Table
 
-    fields = list(fields)
-    names_width = min(max((cell_len(name) for name, _ in fields), default=0), max(console.width // 3, 8))
-    room = max(console.width - names_width - 2, 10)
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=False, max_width=max(console.width // 3, 8))
-    grid.add_column(overflow="fold")
+    fields = [(cell(console, name), value) for name, value in fields]  # measured as shown
+    names = [name.plain for name, _ in fields]
+    names_width, room = _names_width(console, names), _value_room(console, names)
+    rows = []
     for index, (name, value) in enumerate(fields):
         # Wrapped here, line by line, so that a phone number is never split (see text.wrap_words):
         # made visible first, so that a control is measured as the characters it is shown as.
         value = printable_lines(value) if index in lines else printable(value)
         wrapped = "\n".join(part for line in value.split("\n") for part in wrap_words(line, room, cell_len))
-        grid.add_row(cell(console, name), cell(console, wrapped, lines=True))
-    return grid
+        rows.append((name, cell(console, wrapped, lines=True)))
+    longest = max((cell_len(line) for _, value in rows for line in value.plain.split("\n")), default=0)
+    return Grid(rows, names_width, max(min(longest, room), 1))
+
+
+class Grid:
+    """Two columns, drawn by Rich without `rich.table` (its import, with `fractions` and `decimal`,
+    and its layout pass are about a fifth of what an `import` summary costs in Rich): the widths
+    are chosen by `_grid`, each cell is laid out by Rich (`Console.render_lines`, as a table lays out
+    its cells: names bold, cut with an ellipsis past their width; values folded), the columns two
+    cells apart, every line of a row as tall as its taller cell. The same screen, byte for byte and
+    escape code for escape code, as the `Table.grid(padding=(0, 2))` it replaced (a test holds the
+    two equal over generated fields and widths)."""
+
+    def __init__(self, rows: Sequence[tuple[Text, Text]], names_width: int, values_width: int) -> None:
+        self.rows, self.names_width, self.values_width = rows, names_width, values_width
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.segment import Segment
+
+        bold = console.get_style("bold")
+        gap = Segment("  ", bold)
+        names = options.update(width=self.names_width, overflow="ellipsis", no_wrap=False, height=None, justify="left")
+        values = options.update(width=self.values_width, overflow="fold", no_wrap=False, height=None, justify="left")
+        for name, value in self.rows:
+            left = [[*line, gap] for line in console.render_lines(name, names, style=bold)]
+            right = console.render_lines(value, values)
+            height = max(len(left), len(right))
+            for name_line, value_line in zip(Segment.set_shape(left, self.names_width + 2, height, style=bold),
+                                             Segment.set_shape(right, self.values_width, height)):
+                yield from name_line
+                yield from value_line
+                yield Segment.line()
 
 
 LEGEND_INDENT = "   "

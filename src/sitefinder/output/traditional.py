@@ -32,6 +32,9 @@ class Tables(NamedTuple):
     variants: dict[str, dict[str, str]]  # region → its variant forms (characters and phrases)
     variant_longest: dict[str, int]  # region → its longest variant phrase
     kept: frozenset[str]  # names shown as written
+    # region → its own words for the mainland's, in Traditional characters (Taiwan's 聯絡 for 聯繫):
+    # OpenCC's TWPhrases, as far as sitefinder's own wording holds them (scripts/build_traditional.py)
+    phrases: dict[str, dict[str, str]]
 
 
 @functools.lru_cache(maxsize=1)
@@ -52,7 +55,8 @@ def tables_from(lines: Iterable[str]) -> Tables:
     kept = rows.get("kept", {})
     longest = {char: int(length) for char, length in rows.get("longest", {}).items()}
     return Tables({**rows.get("st", {}), **kept}, longest, variants,
-                  {variant: max(map(len, table), default=1) for variant, table in variants.items()}, frozenset(kept))
+                  {variant: max(map(len, table), default=1) for variant, table in variants.items()}, frozenset(kept),
+                  {variant: rows.get(f"{variant}_phrases", {}) for variant in VARIANTS})
 
 
 def convert(text: str, variant: str, table: Tables | None = None) -> str:
@@ -86,8 +90,16 @@ def convert(text: str, variant: str, table: Tables | None = None) -> str:
 
 
 def _variant(segment: str, variant: str, table: Tables) -> str:
-    """A converted segment in the region's variant forms (臺 → 台 for Hong Kong), longest first."""
-    forms, longest = table.variants[variant], table.variant_longest[variant]
+    """A converted segment in the region's words (聯繫 → 聯絡 for Taiwan), then in its variant forms
+    (臺 → 台 for Hong Kong), longest first: OpenCC's s2twp passes, its phrases before its variants."""
+    phrases = table.phrases[variant]
+    if phrases:
+        segment = _longest_first(segment, phrases, max(map(len, phrases)))
+    return _longest_first(segment, table.variants[variant], table.variant_longest[variant])
+
+
+def _longest_first(segment: str, forms: dict[str, str], longest: int) -> str:
+    """`segment` with each longest key of `forms` replaced by its value, left to right."""
     out: list[str] = []
     at = 0
     while at < len(segment):

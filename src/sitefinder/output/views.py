@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple, Union
 from sitefinder.answers import (Answer, BulkResult, ChineseNames, DatasetUpdate, HospitalAnswer, ImportResult,
                                 MapResult, NearResult, RegionAnswer, SiteDetail, SiteList, Skipped, TrialSummary,
                                 UpdateResult)
-from sitefinder.catalogue import short_label
+from sitefinder.catalogue import trial_name
 from sitefinder.contacts import contact_line, dialable, lead_contact, people, reachable_contact
 from sitefinder.models import Contact, RankedSite, Site, Trial, contenders
 from sitefinder.status import effective_status, status_words
@@ -62,11 +62,14 @@ def command(*words: str, options: str = "") -> str:
 
 class Column(NamedTuple):
     """A table column: its header, `right` alignment for numbers, and whether its cells may wrap
-    (ids, ranks, distances and statuses stay whole, so that names wrap first)."""
+    (ids, ranks, distances and statuses stay whole, so that names wrap first). `lines`: at most this
+    many lines a cell (0: as many as it takes), the rest cut at a word with "…" (text.wrap_cut): a
+    trial's title is given whole and cut to the width its column gets, never to a fixed length."""
 
     header: str
     align: str = "left"
     wrap: bool = True
+    lines: int = 0
 
 
 class TableView(NamedTuple):
@@ -174,12 +177,19 @@ def as_read(answer: Answer) -> Answer:
 def lang_of(chinese: ChineseNames | None) -> str:
     """The language of an answer's words: Chinese when Chinese names were asked for (or typed)."""
     return "zh" if chinese is not None else "en"
-TRIAL = Column("Trial")  # in a dataset of several trials, after the facility: whose site it is
+# A trial's title takes two lines at most: a wide terminal shows it whole, a narrow one its start;
+# a site's trial three, its id and its name, since a narrow column gives the id a line of its own
+# (at 100 columns the Trial column is 13 cells, as wide as the facility's: "NCT05288205 / Phase
+# 1/2a Study / of…"). A block of lines (below a table's width) gives a cut cell two of the
+# terminal's lines (terminal.BLOCK_LINES).
+TITLE_LINES = 2
+TRIAL = Column("Trial", lines=3)  # in a dataset of several trials, after the facility: whose site it is
 HOSPITAL_COLUMNS = (Column("#", align="right", wrap=False), Column("Hospital"), Column("City"),
                     Column("km", align="right", wrap=False), ID, TRIAL, STATUS, Column("Whom to call"))
-TRIAL_LIST_COLUMNS = (Column("Trial", wrap=False), Column("Title"), STATUS, Column("Phase"), Column("Sites"),
+TRIAL_LIST_COLUMNS = (Column("Trial", wrap=False), Column("Title", lines=TITLE_LINES), STATUS, Column("Phase"), Column("Sites"),
                       Column("Data of"))
-DATASET_UPDATE_COLUMNS = (Column("Trial", wrap=False), Column("Title"), Column("Status"), Column("Sites"))
+DATASET_UPDATE_COLUMNS = (Column("Trial", wrap=False), Column("Title", lines=TITLE_LINES), Column("Status"),
+                          Column("Sites"))
 
 
 # ---------------------------------------------------------------- cells
@@ -190,7 +200,8 @@ def site_trial(answer: NearResult | RegionAnswer | SiteList, site: Site) -> Tria
 
 
 def trial_cell(trial: Trial) -> str:
-    return " ".join(part for part in (trial.nct_id, short_label(trial)) if part)
+    """A site's trial, its id and its whole name: the table cuts it to its column (Column.lines)."""
+    return " ".join(part for part in (trial.nct_id, trial_name(trial)) if part)
 
 
 def status_cell(site: Site, trial: Trial, chinese: ChineseNames | None = None) -> str:
@@ -493,17 +504,13 @@ def _notices(answer: object, options: str = "") -> list[str]:
         replaced = ([say("import.replaced_notice", answer.lang, trials=", ".join(answer.replaced),
                          out=answer.sites_path.parent if answer.sites_path else "")] if answer.replaced else [])
         return [*replaced, *(say("import.skipped_notice", answer.lang, line=skipped_line(item, answer.lang))
-                  for item in answer.skipped), *unplaced_notices(answer.unplaced, answer.lang),
-                *(say("import.point_set_aside", answer.lang, facility=facility, stated=regions_in(stated, answer.lang))
-                  for facility, stated in answer.points_set_aside),
-                *(say("import.status_unread", answer.lang, who=who, status=quoted(status))
-                  for who, status in answer.statuses_unread)]
+                  for item in answer.skipped), *record_notices(answer, answer.lang)]
     if isinstance(answer, ImportResult):
-        return unplaced_notices(answer.unplaced)
+        return record_notices(answer)
     if isinstance(answer, UpdateResult):
-        return [*spoken_notes(answer.notes, answer.lang), *unplaced_notices(answer.unplaced, answer.lang)]
+        return [*spoken_notes(answer.notes, answer.lang), *record_notices(answer, answer.lang)]
     if isinstance(answer, DatasetUpdate):
-        return [*spoken_notes(answer.notes, answer.lang), *unplaced_notices(answer.unplaced, answer.lang),
+        return [*spoken_notes(answer.notes, answer.lang), *record_notices(answer, answer.lang),
                 *(say("update.not_returned_notice", answer.lang, nct_id=change.nct_id)
                   for change in answer.trials if not change.found)]
     return []
@@ -572,6 +579,15 @@ def status_counts_text(counts: dict[str | None, int], lang: str) -> str:
             or say("notice.none", lang))
 
 
+def record_notices(answer: ImportResult | BulkResult | UpdateResult | DatasetUpdate, lang: str = "en") -> list[str]:
+    """What reading the registry's records found, said the same by import and update: the sites not
+    placed, the registry points set aside, the statuses not read."""
+    return [*unplaced_notices(answer.unplaced, lang),
+            *(say("import.point_set_aside", lang, facility=facility, stated=regions_in(stated, lang))
+              for facility, stated in answer.points_set_aside),
+            *(say("import.status_unread", lang, who=who, status=quoted(status)) for who, status in answer.statuses_unread)]
+
+
 def unplaced_notices(unplaced: Sequence[str], lang: str = "en") -> list[str]:
     return [say("import.not_placed", lang, facility=facility) for facility in unplaced]
 
@@ -604,15 +620,17 @@ def near_notices(result: NearResult, options: str = "", verb: str = "near") -> l
     if resolution.ambiguous:
         used = resolution.place
         hows = []
+        asks = dict(zip(resolution.alternatives, resolution.asks))
         for other in contenders(resolution):  # every real contender (Cambridge: Massachusetts and Ontario)
             where = other.province or other.country
-            if (where, other.country) != (used.province or used.country, used.country):
-                hows.append(say("notice.ambiguous.where", lang, where=regions_in(where, lang), name=other.name))
+            if (where, other.country) != (used.province or used.country, used.country) or other in asks:
+                hows.append(say("notice.ambiguous.where", lang, where=regions_in(where, lang),
+                                ask=asks.get(other) or f"{other.name}, {regions_in(where, lang)}"))
             else:  # both in one state (two Newports in England): only the coordinates tell them apart
                 hows.append(say("notice.ambiguous.coordinates", lang, latitude=other.latitude,
                                 longitude=other.longitude))
         # in Chinese, the place used as its Chinese name says it (广西南宁, not "Nanning, Guangxi")
-        shown = result.chinese.place if lang == "zh" and result.chinese and result.chinese.place else used.label
+        shown = (chinese_origin(result) if lang == "zh" and result.chinese and result.chinese.place else "") or used.label
         messages.append(say("notice.ambiguous", lang, query=resolution.query.strip(), used=shown,
                             how="; ".join(dict.fromkeys(hows))))
     if result.limit_left_out:
@@ -707,20 +725,33 @@ def origin_words(result: NearResult) -> str:
     """Where an answer is from, as its title says it (near's, map's): a district with its city
     (Tianhe District, Guangzhou, Guangdong, China), and in Chinese before it when Chinese is asked
     for (广东广州天河区); Taiwan, Hong Kong, Macau named once."""
-    from sitefinder.regions import place_words
+    from sitefinder.regions import place_words, province_namesake
 
     resolution = result.resolution
     place = resolution.place
-    where = place_words(place.name, resolution.within, place.province, place.country)
-    if result.chinese and (result.chinese.place or result.chinese.province):
-        province, place_zh, within_zh = result.chinese.province, result.chinese.place, resolution.within_zh
-        # Each part said once: a county named as its city says the city in its own name (湖北恩施市,
-        # 湖南长沙县, 臺灣臺東市; never 湖北恩施恩施); so does a city named as its region (澳門, 北京).
-        stem = place_zh[:-1] if len(place_zh) >= 3 else place_zh  # 臺東市 without its level: 臺東
-        named_as_city = bool(within_zh) and (place_zh.startswith(within_zh) or within_zh.startswith(stem))
-        city = place_zh if named_as_city else within_zh + place_zh
-        where = f"{province if not city.startswith(province) else ''}{city} {where}".strip()
-    return where
+    namesake = province_namesake(place.name, place.province)  # 吉林市 in 吉林省: Jilin City, Jilin
+    where = place_words(f"{place.name} City" if namesake else place.name, resolution.within, place.province,
+                        place.country)
+    return f"{chinese_origin(result)} {where}".strip()
+
+
+def chinese_origin(result: NearResult) -> str:
+    """The place answered in Chinese from its province down (广东广州天河区), "" without a Chinese name.
+    Each part said once: a county named as its city says the city in its own name (湖北恩施市,
+    湖南长沙县, 臺灣臺東市; never 湖北恩施恩施); so does a city named as its region (澳門, 北京); a city
+    named as its province, not its capital, says both levels (吉林省吉林市)."""
+    from sitefinder.regions import province_namesake
+
+    if not result.chinese or not (result.chinese.place or result.chinese.province):
+        return ""
+    place = result.resolution.place
+    province, place_zh, within_zh = result.chinese.province, result.chinese.place, result.resolution.within_zh
+    if province_namesake(place.name, place.province) and place_zh == province:
+        province, place_zh = f"{province}省", f"{place_zh}市"
+    stem = place_zh[:-1] if len(place_zh) >= 3 else place_zh  # 臺東市 without its level: 臺東
+    named_as_city = bool(within_zh) and (place_zh.startswith(within_zh) or within_zh.startswith(stem))
+    city = place_zh if named_as_city else within_zh + place_zh
+    return f"{province if not city.startswith(province) else ''}{city}"
 
 
 def near_rows(result: NearResult) -> list[list[str]]:
@@ -953,7 +984,7 @@ def trial_list_view(summary: TrialSummary, options: str = "") -> TableView:
             return status_word(trial.overall_status, lang) if trial.overall_status else unknown
         return status_words(trial.overall_status, "site") if trial.overall_status else unknown
 
-    rows = [[row.trial.nct_id, short_label(row.trial), status(row.trial), phase_words(row.trial.phase, lang) or "—",
+    rows = [[row.trial.nct_id, trial_name(row.trial), status(row.trial), phase_words(row.trial.phase, lang) or "—",
              str(row.site_count), freshness(row.trial).date or unknown] for row in summary.trials]
     return TableView(say("info.trials_title", lang, trials=len(rows), sites=summary.site_count),
                      columns_in(TRIAL_LIST_COLUMNS, lang), rows,
@@ -1001,20 +1032,23 @@ def update_rows(result: UpdateResult, lang: str = "en") -> list[list[str]]:
             return say("status.trial_suffix", lang, status=word) if shown[1] == "trial" else word
         return status_words(*shown)
 
+    names = result.chinese if lang == "zh" else None  # the sites' names as near shows them (江门市中心医院)
+
+    def named(site: Site) -> list[str]:
+        return [str(site.id), facility_cell(site, names), where_cells(site, names)[0]]
+
     added, removed, changed = (say(f"update.{what}", lang) for what in ("added", "removed", "changed"))
-    rows = ([[added, str(site.id), site.facility, site.city, status_cell(site, result.trial, chinese)]
-             for site in result.added]
-            + [[removed, str(site.id), site.facility, site.city,
-                say("update.was", lang, status=status_cell(site, result.before, chinese))] for site in result.removed])
+    rows = ([[added, *named(site), status_cell(site, result.trial, chinese)] for site in result.added]
+            + [[removed, *named(site), say("update.was", lang, status=status_cell(site, result.before, chinese))]
+               for site in result.removed])
     for change in result.changed:
         if change.status:
-            rows.append([changed, str(change.site.id), change.site.facility, change.site.city,
+            rows.append([changed, *named(change.site),
                          say("update.status", lang, before=status(change.status[0]), after=status(change.status[1]))])
         if change.contacts:
             before, after = ("; ".join(contact_line(person, lang=lang) for person in people(listed))
                              or say("update.nobody", lang) for listed in change.contacts)
-            rows.append([changed, str(change.site.id), change.site.facility, change.site.city,
-                         say("update.contacts", lang, before=before, after=after)])
+            rows.append([changed, *named(change.site), say("update.contacts", lang, before=before, after=after)])
     return rows
 
 
@@ -1054,9 +1088,9 @@ def ids_line(added: Sequence[Site], removed: Sequence[Site], lang: str = "en") -
 
 
 def dataset_update_rows(result: DatasetUpdate, lang: str = "en",
-                        label: Callable[[Trial], str] = short_label) -> list[list[str]]:
+                        label: Callable[[Trial], str] = trial_name) -> list[list[str]]:
     """One row a trial: its status (and its change), its sites' changes. `lang`: as update_rows'.
-    `label`: the trial's name in its row (cut for a table; CSV's is whole, catalogue.trial_name)."""
+    `label`: the trial's name in its row (whole: a table cuts it to its column, Column.lines)."""
     from sitefinder.status import status_word
 
     def overall(status: str | None) -> str:
