@@ -121,6 +121,13 @@ class Resolution(NamedTuple):
     # the GeoNames place of the city a county-level division is in (北京 for 海淀区 too): a registry
     # names a site's city, never its district, so `list --city 芙蓉区` lists that city's sites
     city_geonameid: int = 0
+    # the part of the query read as the place, when it is not the whole (an address's "Chaoyang
+    # District"): what a notice about the place's namesakes quotes, never the street and postcode
+    read: str = ""
+
+    @property
+    def name_read(self) -> str:
+        return (self.read or self.query).strip()
 
 
 # A runner-up with at least this share of the leader's population is a real contender.
