@@ -54,6 +54,10 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
     postal = _postal_code(query, text, gazetteer)
     if postal is not None:
         return postal
+    dropped = _postcodes_dropped(text)
+    if dropped != text:  # read without its postcodes; its notices quote what was read
+        found = resolve(dropped, gazetteer, preferred, lang, simplify, area)
+        return found._replace(query=query, read=found.read or dropped)
     modern = modern_name(text)
     if modern:  # "Sinkiang", "Fukien", "Hankow": the place by its pinyin name, however that is read
         try:
@@ -697,6 +701,23 @@ def _address(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[i
             note = said("notice.address", text=quoted(text), part=quoted(written), place=found.place.label)
             return found._replace(query=query, read=written, notes=(*found.notes, note))
     return None
+
+
+_CODE_AFTER = re.compile(r"\s+\d{4,6}$")
+_CODE_BEFORE = re.compile(r"^\d{4,6}\s+")
+
+
+def _postcodes_dropped(text: str) -> str:
+    """A Latin address without the postcodes after its first part ("Chaoyang District, Beijing
+    100022", "Xinhua District, 050000 Shijiazhuang"): a code is no place, and read with its city it
+    hid the city that pins the district ("88 Jianguo Road, Chaoyang, Beijing 100022" was Liaoning's
+    Chaoyang). The first part keeps its digits (a street's number, a US ZIP code alone)."""
+    if not text.isascii() or "," not in text:
+        return text
+    first, *rest = text.split(",")
+    kept = [_CODE_BEFORE.sub("", _CODE_AFTER.sub("", part.strip())) for part in rest]
+    kept = [part for part in kept if part and not part.isdigit()]
+    return ", ".join([first.strip(), *kept]) if kept != [part.strip() for part in rest] else text
 
 
 def _without_postcode(part: str) -> str:
