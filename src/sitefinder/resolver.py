@@ -712,7 +712,7 @@ def _postcodes_dropped(text: str) -> str:
     100022", "Xinhua District, 050000 Shijiazhuang"): a code is no place, and read with its city it
     hid the city that pins the district ("88 Jianguo Road, Chaoyang, Beijing 100022" was Liaoning's
     Chaoyang). The first part keeps its digits (a street's number, a US ZIP code alone)."""
-    if not text.isascii() or "," not in text:
+    if has_cjk(text) or "," not in text:  # Chinese characters: china.py reads their postcodes (Xi’an is Latin)
         return text
     first, *rest = text.split(",")
     kept = [_CODE_BEFORE.sub("", _CODE_AFTER.sub("", part.strip())) for part in rest]
