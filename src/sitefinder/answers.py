@@ -126,6 +126,9 @@ class SiteList(NamedTuple):
     trials: dict[str, Trial] = {}
     many_trials: bool = False
     notes: tuple[str, ...] = ()  # how --city was read (芙蓉区 is a district of 长沙: 长沙's sites)
+    # the place --city was read as (None: not given, or only a registry's spelling): its namesakes
+    # are said as near says them (output.views.place_notices)
+    place: Union[Resolution, None] = None
     # site id → the province or state each site is kept under by --province (countries.region_name),
     # for its table cell in place of the registry's state; {} for none worked out (never mutated)
     provinces: dict[int, str] = {}
@@ -138,6 +141,8 @@ class SiteDetail(NamedTuple):
     site: Site
     trial: Trial
     chinese: ChineseNames | None = None
+    place: Union[Resolution, None] = None  # the place the site was found by (`show 鼓楼区`), its namesakes said
+    notes: tuple[str, ...] = ()  # how that place was read (芙蓉区 is a district of 长沙: 长沙's site)
 
 
 class TrialRow(NamedTuple):

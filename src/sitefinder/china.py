@@ -924,7 +924,11 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
     if _names_a_province(ranked):
         return _province_or_city(query, text, used, ranked, gazetteer, notes, lang)
     alone = len(chain) == 1 and not rest
-    resolution = _answer(query, ranked, gazetteer, notes, lang, key=name_key(used) if alone else "", read=used)
+    # a namesake notice names what was read (北京市朝阳区), not the street after it
+    resolution = _answer(used if rest else query, ranked, gazetteer, notes, lang, key=name_key(used) if alone else "",
+                         read=used)
+    if rest:
+        resolution = resolution._replace(query=query, read=used)
     if alone and area and ranked[0].code[:2] != area:
         local = _local_first(query, used, ranked[0], resolution, gazetteer, lang, area)
         if local is not None:
@@ -1286,7 +1290,10 @@ def _latin_chain(query: str, text: str, gazetteer: Gazetteer, preferred: frozens
     chain = next(chain for _, chain in chains if chain[-1].code == ranked[0].code)
     notes[:0] = [say("notice.china.slip_read", lang, typed=slipped[d.code], form=d.english, fixed=_as_typed(used).replace(
         slipped[d.code], d.english, 1)) for d in chain if d.code in slipped]
-    return _answer(query, ranked, gazetteer, notes, lang)
+    if not rest:
+        return _answer(query, ranked, gazetteer, notes, lang)
+    # a namesake notice names what was read ("Gulou District, Jiangsu"), not the street before it
+    return _answer(_as_typed(used), ranked, gazetteer, notes, lang)._replace(query=query, read=_as_typed(used))
 
 
 def _close_outer(key: str, gazetteer: Gazetteer) -> list[Division]:

@@ -129,6 +129,13 @@ class Resolution(NamedTuple):
     # `alternatives`, in their order, as English notices name them (Gulou District, Fuzhou, Fujian
     # (鼓楼区)); the towns and places abroad after those have none. An import's note names them so.
     labels: tuple[str, ...] = ()
+    # the part of the query read as the place, when it is not the whole (an address's "Chaoyang
+    # District"): what a notice about the place's namesakes quotes, never the street and postcode
+    read: str = ""
+
+    @property
+    def name_read(self) -> str:
+        return (self.read or self.query).strip()
 
 
 # A runner-up with at least this share of the leader's population is a real contender.

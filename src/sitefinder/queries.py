@@ -13,7 +13,7 @@ import math
 import re
 from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from sitefinder.answers import (ChineseNames, HospitalAnswer, MapResult, NearResult, RegionAnswer, SiteDetail, SiteList,
                                 TrialSummary)
@@ -294,9 +294,11 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
 MAX_SITE_CITY_SITES = 5  # sites of one registry city read to name their place: bounded, as every read is
 
 
-def _naming_site_cities(resolution: Resolution, query: str, source: MemorySource | IndexedSource) -> Resolution:
+def _naming_site_cities(resolution: Resolution, query: str, source: MemorySource | IndexedSource,
+                        listing: bool = False) -> Resolution:
     """The resolution, with the place of any site whose registry city is the query as written
-    ("Gannan", site 23's, placed at Ganzhou) named when it is elsewhere: resolver.with_site_cities."""
+    ("Gannan", site 23's, placed at Ganzhou) named when it is elsewhere: resolver.with_site_cities.
+    `listing`: for `list --city` and `show`, which answer with those sites too."""
     from sitefinder.resolver import with_site_cities
     from sitefinder.sitestore import CityFilter
 
@@ -305,7 +307,7 @@ def _naming_site_cities(resolution: Resolution, query: str, source: MemorySource
     # The first few, decoded as read: near Guangzhou in a big file has 731 sites of that registry city,
     # whose decoding would cost what the index saves; one registry city is placed at one or two places.
     sites = list(itertools.islice(source.listing_stream(None, CityFilter(fold(query)), None), MAX_SITE_CITY_SITES))
-    return with_site_cities(resolution, sites, open_gazetteer())
+    return with_site_cities(resolution, sites, open_gazetteer(), listing)
 
 
 def _capital_of(answer: RegionAnswer, source: MemorySource | IndexedSource) -> Resolution | None:
@@ -593,13 +595,10 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
     def question(source: MemorySource | IndexedSource) -> SiteList:
         province_name = match_province(province, source.provinces()) if province else None
         countries, notes = country_filter(country)
-        city_filter = understand_city(city, source, lang) if city else None
-        if city and city_filter is not None and not source.count_matching(None, None, city_filter, None, None):
-            district = _district_city(city, source, lang)
-            # its city's sites, said so, when it has any: "here are Guangzhou's sites" above "no
-            # site in that city" said two things; without any, the answer is the district's own
-            if district is not None and source.count_matching(None, None, district[0], None, None):
-                city_filter, notes = district[0], (*notes, district[1])
+        reading = read_city(city, source, lang) if city else None
+        city_filter = reading.filter if reading else None
+        place = reading.place if reading else None
+        notes = (*notes, *(reading.notes if reading else ()))
         chosen = _chosen(source, trials, condition, sites_path)
         notes = (*notes, *condition_notes(source, condition, chosen))
         if stream and not in_chinese:
@@ -611,7 +610,7 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
                     closed = source.count_matching(province_name, None, city_filter, countries, chosen) - shown
                 streamed = SiteList(source.listing_stream(province_name, city_filter, status_value, countries,  # type: ignore[arg-type]
                                                           chosen), source.trial, streamed_names() if names else None,
-                                    closed, notes=notes)
+                                    closed, notes=notes, place=place)
                 if len(source.trial_ids()) <= 1:
                     return streamed
                 # a dataset of many trials: the trials of the sites named (read once, from the index)
@@ -619,8 +618,9 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
         listed = None if status_value is JOINABLE_FILTER else status_value
         sites, closed = without_closed(source.listing(province_name, city_filter, listed, countries, chosen),
                                        source.trial_of, status_value)
-        answer = SiteList(sites, source.trial, chinese_names(sites, shown=in_chinese) if in_chinese or names else None,
-                          closed, notes=notes, provinces=kept_provinces(sites))
+        answer = SiteList(sites, source.trial,
+                          chinese_names(sites, place, shown=in_chinese) if in_chinese or names else None,
+                          closed, notes=notes, provinces=kept_provinces(sites), place=place)
         answer = (_with_trials(answer, source, sites) if len(source.trial_ids()) <= 1
                   else _with_chosen_trials(answer, source, chosen))
         if sites:
@@ -669,17 +669,30 @@ def status_counts(source: MemorySource | IndexedSource, province: str | None, ci
     return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0] or ""))), counted
 
 
+class CityReading(NamedTuple):
+    """A --city value (or the place `show` finds a site by) as read: the filter of its sites,
+    whether the text names that city plainly (read whole, with no notice: "Beijing", not "Beijing
+    Chest"), the place it was read as (None: a registry's spelling only), said as `near` says it
+    (output.views.place_notices), and what is said of the reading (a county read as its city)."""
+
+    filter: CityFilter
+    plainly: bool
+    place: Resolution | None = None
+    notes: tuple[str, ...] = ()
+
+
 def understand_city(text: str, source: MemorySource | IndexedSource, lang: str | None = None) -> CityFilter:
     """A --city value as a filter: the registry's spelling, or the gazetteer city it names.
 
     A typo that names neither is a PlaceNotFound with "did you mean" (said in `lang`).
     """
-    return _read_city(text, source, lang)[0]
+    return read_city(text, source, lang).filter
 
 
-def _read_city(text: str, source: MemorySource | IndexedSource, lang: str | None = None) -> tuple[CityFilter, bool]:
-    """understand_city's filter, and whether the text names that city plainly: read whole, with no
-    notice ("Beijing"), not as a city with a part left over or approximated ("Beijing Chest")."""
+def read_city(text: str, source: MemorySource | IndexedSource, lang: str | None = None) -> CityReading:
+    """A city typed (`list --city`, `show PLACE`), read by the resolver `near` reads a place with,
+    its namesakes kept to be said; a county-level division no site names as its city is read as the
+    city it is in, said so (`_district_city`)."""
     from sitefinder.resolver import resolve
     from sitefinder.sitestore import CityFilter
 
@@ -688,9 +701,14 @@ def _read_city(text: str, source: MemorySource | IndexedSource, lang: str | None
         resolution = resolve(text, open_gazetteer(), preferred=source.preferred_cities(), lang=lang)
     except PlaceNotFound:
         if any(fold(name) == key for name in source.cities()):
-            return CityFilter(key), True
+            return CityReading(CityFilter(key), True)
         raise
-    return city_filter(key, resolution.place.geonameid), not resolution.notes
+    own = city_filter(key, resolution.place.geonameid)
+    place = _naming_site_cities(resolution, text, source, listing=True)
+    district = _district_city(text, resolution, own, source, lang)
+    if district is None:
+        return CityReading(own, not resolution.notes, place)
+    return CityReading(district[0], not resolution.notes, place, (district[1],))
 
 
 def city_filter(key: str, geonameid: int | None) -> CityFilter:
@@ -716,9 +734,11 @@ def site_detail(query: str, sites_path: Path | None = None, lang: str | None = N
     in_chinese = wants_chinese(lang, query)
 
     def question(source: MemorySource | IndexedSource) -> SiteDetail:
-        site = find_site(source, query)
+        site, reading = find_site(source, query, "zh" if in_chinese else lang)
+        place = reading.place if reading else None
         return SiteDetail(site, source.trial_of(site),
-                          chinese_names([site], shown=in_chinese) if in_chinese or names else None)
+                          chinese_names([site], place, shown=in_chinese) if in_chinese or names else None,
+                          place=place, notes=reading.notes if reading else ())
 
     return _answer(sites_path, question)
 
@@ -858,19 +878,31 @@ def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, l
                       unplaced_unknown=unknown)
 
 
-def _district_city(text: str, source: MemorySource | IndexedSource, lang: str | None) -> tuple[CityFilter, str] | None:
-    """A county-level division typed as a city (长沙市芙蓉区, "Furong District, Changsha") that no site
-    is in by its own name: the filter of the city it is in, and the notice saying so; else None."""
-    from sitefinder.regions import find_province, shown_chinese
-    from sitefinder.resolver import resolve
+# The kind of a county-level division, by the English word its name ends with, as a notice names it.
+_LEVEL_KINDS = ((" District", "district"), (" County", "county"), (" City", "city"), (" Banner", "banner"))
 
-    try:
-        resolution = resolve(text, open_gazetteer(), preferred=source.preferred_cities(), lang=lang)
-    except SitefinderError:
-        return None
+
+def _district_city(text: str, resolution: Resolution, own: CityFilter, source: MemorySource | IndexedSource,
+                   lang: str | None) -> tuple[CityFilter, str] | None:
+    """A county-level division typed as a city (长沙市芙蓉区, "Furong District, Changsha", 长沙县) that
+    no site is in by its own name: the filter of the city it is in, and the notice saying so; else
+    None (a site names it as its city, or its city has no site either: the answer is its own)."""
+    from sitefinder.regions import find_province, shown_chinese
+    from sitefinder.sitestore import CityFilter
+
     place = resolution.place
-    if not resolution.city_geonameid or resolution.city_geonameid == place.geonameid:
+    if not resolution.city_geonameid:
         return None
+    if resolution.city_geonameid == place.geonameid:
+        # its seat is its city's GeoNames place (长沙县 at Changsha's): the sites its own filter
+        # (or the city's names, at its point) finds are its city's, unless a site's registry city is
+        # the name typed
+        own = CityFilter(own.key)
+    if source.count_matching(None, None, own, None, None):
+        return None
+    city_sites = city_filter(fold(text), resolution.city_geonameid)
+    if not source.count_matching(None, None, city_sites, None, None):
+        return None  # "here are Guangzhou's sites" above "no site in that city" said two things
     province = find_province(place.province)
     language = language_of(lang, text)
     if language == "zh":
@@ -878,24 +910,24 @@ def _district_city(text: str, source: MemorySource | IndexedSource, lang: str | 
         city = resolution.within_zh or (shown_chinese(province) if province else place.province)
     else:
         district, city = place.name, resolution.within or place.province
-    return (city_filter(fold(text), resolution.city_geonameid),
-            say("notice.district_city", language, district=district, city=city))
+    kind = next((kind for suffix, kind in _LEVEL_KINDS if place.name.endswith(suffix)), "division")
+    return city_sites, say("notice.district_city", language, district=district, city=city,
+                           kind=said(f"kind.county_level.{kind}"))
 
 
-def _sites_in_place(text: str, source: MemorySource | IndexedSource) -> tuple[list[Site], list[str], bool]:
-    """The sites in the city a text names (青岛, Qingdao), the places a typo may have meant, and
-    whether the text names that city plainly (see _read_city)."""
+def _sites_in_place(text: str, source: MemorySource | IndexedSource,
+                    lang: str | None = None) -> tuple[list[Site], list[str], CityReading | None]:
+    """The sites in the city a text names (青岛, Qingdao, 芙蓉区: 长沙's), the places a typo may have
+    meant, and how the text was read (read_city), None when it names no place."""
     from sitefinder.errors import RegionNotPlace
 
     try:
-        city, plainly = _read_city(text, source)
+        reading = read_city(text, source, lang)
     except RegionNotPlace:
-        return [], [], False
+        return [], [], None
     except PlaceNotFound as miss:
-        return [], miss.suggestions, False
-    sites = source.in_city(city)
-    district = None if sites else _district_city(text, source, None)
-    return (source.in_city(district[0]) if district else sites), [], plainly
+        return [], miss.suggestions, None
+    return source.in_city(reading.filter), [], reading
 
 
 def _looks_like_a_number(text: str) -> bool:
@@ -914,10 +946,12 @@ _SITE_ID = re.compile(r"^(?:(?:site|id|no)\s*\.?\s*|编号\s*|編號\s*|第\s*)*
                       re.IGNORECASE)
 
 
-def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
+def find_site(source: MemorySource | IndexedSource, query: str,
+              lang: str | None = None) -> tuple[Site, CityReading | None]:
     """One site by id, else every site whose facility name (English or Chinese, whole or a fragment)
     or city matches: one rule, so that `show Beijing` finds the three sites in Beijing, whichever
-    name says "Beijing". More than one is an AmbiguousSite listing them."""
+    name says "Beijing". More than one is an AmbiguousSite listing them. With the site, how the
+    query was read as a place when the site was found by its city (its namesakes are said)."""
     # ７: a full-width digit is a digit; "site 7", "#7", "No. 7": the id, not a name to look for
     text = ascii_number(_SITE_ID.sub(r"\1", query.strip()))
     ids = source.id_range()
@@ -927,7 +961,7 @@ def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
 
         site = source.site_by_id(int(text)) if len(text) <= 19 and int(text) <= MAX_SITE_ID else None
         if site is not None:
-            return site
+            return site, None
         from sitefinder.contacts import MIN_NUMBER_DIGITS, has_number
 
         if len(text) < MIN_NUMBER_DIGITS:
@@ -936,7 +970,7 @@ def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
         if not called:  # 87343088: no site has that id, so it is a number to call
             _check_central_contact(source, text)
             raise SitefinderError(key="error.no_site_id", id=text, known=known)
-        return _one_site(called, text)
+        return _one_site(called, text), None
     if _looks_like_a_number(text):
         raise SitefinderError(key="error.site_id_number", id=quoted(text), known=known)
     key = fold(text)
@@ -957,8 +991,8 @@ def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
                          if any(_shortened(one, fold(facility_zh(site))) for one in keys))
     # A city read plainly ("Beijing") adds its sites; one read with a part left over or approximated
     # ("Beijing Chest") names a hospital or a person before it names every site in that city.
-    in_city, suggestions, plainly = _sites_in_place(text, source)
-    if plainly:
+    in_city, suggestions, reading = _sites_in_place(text, source, lang)
+    if reading is not None and reading.plainly:
         found.update((site.id, site) for site in in_city)
     if not found:  # whom a person calls: an investigator's name ("Hui Zhu" is also a name of 睢宁县), a number
         found.update((site.id, site) for site in source.sites()
@@ -980,7 +1014,8 @@ def find_site(source: MemorySource | IndexedSource, query: str) -> Site:
             shown_names = tuple(name for name in suggestions if fold(name.split(",")[0]) in cities)  # what show can show
             hint = said("error.did_you_mean", names=shown_names) if shown_names else ""
         raise SitefinderError(key="error.no_site_matches", query=quoted(text), hint=hint, command="sitefinder list")
-    return _one_site(matches, text)
+    site = _one_site(matches, text)
+    return site, (reading if reading is not None and site in in_city else None)
 
 
 def _check_central_contact(source: MemorySource | IndexedSource, text: str) -> None:
@@ -1105,7 +1140,9 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
         countries, country_notes = country_filter(country)
         filter_notes = (*country_notes, *condition_notes(source, condition, chosen))
         try:
-            resolution = locate(query, source.preferred_cities(), online=online, lang=lang, area=area)
+            # read as `near` reads it, its notices the same (a site's registry city elsewhere too)
+            resolution = _naming_site_cities(locate(query, source.preferred_cities(), online=online, lang=lang,
+                                                    area=area), query, source)
         except RegionNotPlace as region:
             answer = _region_answer(region, source, province_name, status_value, in_chinese, chosen,
                                     stream=stream, names=names, countries=countries)

@@ -54,6 +54,10 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
     postal = _postal_code(query, text, gazetteer)
     if postal is not None:
         return postal
+    dropped = _postcodes_dropped(text)
+    if dropped != text:  # read without its postcodes; its notices quote what was read
+        found = resolve(dropped, gazetteer, preferred, lang, simplify, area)
+        return found._replace(query=query, read=found.read or dropped)
     modern = modern_name(text)
     if modern:  # "Sinkiang", "Fukien", "Hankow": the place by its pinyin name, however that is read
         try:
@@ -421,11 +425,13 @@ def _one_syllable(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
     return chosen._replace(notes=(*chosen.notes, note))
 
 
-def with_site_cities(resolution: Resolution, sites: list[Site], gazetteer: Gazetteer) -> Resolution:
+def with_site_cities(resolution: Resolution, sites: list[Site], gazetteer: Gazetteer,
+                     listing: bool = False) -> Resolution:
     """A query that is a site's registry city as written ("Gannan", site 23's, placed at Ganzhou,
     Jiangxi: its location_note) but answered elsewhere (Gannan is also Gansu's prefecture, Hezuo)
     names the site's place in a notice and the alternatives: the registry's spelling is how a
-    patient of that hospital writes its city. `sites` are those of that registry city."""
+    patient of that hospital writes its city. `sites` are those of that registry city. `listing`:
+    the answer lists those sites with the place's own (`list --city`, `show`), and says so."""
     origin = resolution.place
     far = [site for site in sites if site.latitude is not None and site.longitude is not None
            and sphere_km(origin.latitude, origin.longitude, site.latitude, site.longitude) > SAME_PLACE_KM]
@@ -439,8 +445,8 @@ def with_site_cities(resolution: Resolution, sites: list[Site], gazetteer: Gazet
         place = found or Place(name=site.city, province=site.province, country=site.country,
                                latitude=site.latitude or 0.0, longitude=site.longitude or 0.0, source="site")
         ids = ", ".join(str(each.id) for each in group)
-        notes.append(said("notice.site_city", ids=ids, city=site.city, place=_named(place, place.label, gazetteer),
-                          used=_named(origin, origin.label, gazetteer),
+        notes.append(said("notice.site_city_listed" if listing else "notice.site_city", ids=ids, city=site.city,
+                          place=_named(place, place.label, gazetteer), used=_named(origin, origin.label, gazetteer),
                           ask=_named(place, f"{place.name}, {place.province or place.country}", gazetteer)))
         if all(other.geonameid is None or other.geonameid != place.geonameid for other in alternatives):
             alternatives.append(place)
@@ -683,7 +689,10 @@ def reads_as_pinyin(key: str, gazetteer: Gazetteer) -> bool:
 # country, as a registry's location is (placement.py). Chinese addresses written in characters
 # are read as a chain of divisions (china.py) before this.
 MIN_ADDRESS_PARTS = 3
-_POSTCODE = re.compile(r"\b(?=[A-Z0-9 -]*\d)[A-Z0-9]{2,5}(?:[ -][A-Z0-9]{3,4})?$")
+# A postcode after a part ("DC 20500", "SW1A 1AA", China's six digits "Beijing 100022"), or before
+# it as Europe writes it ("100022 Beijing", "75008 Paris").
+_POSTCODE = re.compile(r"\b(?=[A-Z0-9 -]*\d)[A-Z0-9]{2,6}(?:[ -][A-Z0-9]{3,4})?$")
+_POSTCODE_FIRST = re.compile(r"^\d[\d -]{2,8}\d\s+(?=\D)")
 
 
 def _address(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int],
@@ -698,20 +707,39 @@ def _address(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[i
     for index, part in enumerate(later):
         for written in (", ".join(later[index:index + 2]), part):
             try:
-                found = _resolve_text(query, written, gazetteer, preferred, lang)
+                # its notices name what was read ("Chaoyang District is also..."), not the whole address
+                found = _resolve_text(written, written, gazetteer, preferred, lang)
             except SitefinderError:
                 continue
             if found.place.source == "coordinates" or not _consistent(found.place, later[index + 1:], countries, gazetteer):
                 continue
             note = said("notice.address", text=quoted(text), part=quoted(written), place=found.place.label)
-            return found._replace(query=query, notes=(*found.notes, note))
+            return found._replace(query=query, read=written, notes=(*found.notes, note))
     return None
+
+
+_CODE_AFTER = re.compile(r"\s+\d{4,6}$")
+_CODE_BEFORE = re.compile(r"^\d{4,6}\s+")
+
+
+def _postcodes_dropped(text: str) -> str:
+    """A Latin address without the postcodes after its first part ("Chaoyang District, Beijing
+    100022", "Xinhua District, 050000 Shijiazhuang"): a code is no place, and read with its city it
+    hid the city that pins the district ("88 Jianguo Road, Chaoyang, Beijing 100022" was Liaoning's
+    Chaoyang). The first part keeps its digits (a street's number, a US ZIP code alone)."""
+    if has_cjk(text) or "," not in text:  # Chinese characters: china.py reads their postcodes (Xi’an is Latin)
+        return text
+    first, *rest = text.split(",")
+    kept = [_CODE_BEFORE.sub("", _CODE_AFTER.sub("", part.strip())) for part in rest]
+    kept = [part for part in kept if part and not part.isdigit()]
+    return ", ".join([first.strip(), *kept]) if kept != [part.strip() for part in rest] else text
 
 
 def _without_postcode(part: str) -> str:
     """An address part without its postcode ("DC 20500" → "DC", "Guangdong 510060" → "Guangdong")."""
     if part.replace(" ", "").replace("-", "").isdigit():
         return ""
+    part = _POSTCODE_FIRST.sub("", part)
     return _POSTCODE.sub("", part).strip() if any(ch.isalpha() for ch in part.split()[0]) else part
 
 

@@ -418,9 +418,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kind.region": {"en": "region", "zh": "地区"},  # Hong Kong, Macau, Taiwan: a neutral word
     # a first-level division abroad: a state (Bavaria, Ohio), a province (Ontario), a parish, a county
     "kind.division": {"en": "state or province", "zh": "一级行政区"},
-    "notice.district_city": {"en": "{district} is a district of {city}, and no site names it as its city: "
+    "notice.district_city": {"en": "{district} is a {kind} of {city}, and no site names it as its city: "
                                    "the sites in {city}",
                              "zh": "{district}属于{city}，没有研究中心以它为所在城市：以下是{city}的研究中心"},
+    # the kind of a county-level division, as notice.district_city names it (the Chinese notice says 属于)
+    "kind.county_level.district": {"en": "district", "zh": "区"},
+    "kind.county_level.county": {"en": "county", "zh": "县"},
+    "kind.county_level.city": {"en": "county-level city", "zh": "县级市"},
+    "kind.county_level.banner": {"en": "banner", "zh": "旗"},
+    "kind.county_level.division": {"en": "county-level division", "zh": "县级行政区"},
     "notice.city_no_site": {"en": "This trial has no site in that city; the nearest ones: {command}",
                             "zh": "该试验在该城市没有研究中心；查看最近的：{command}"},
     "notice.city_no_site.many": {"en": "No trial of this dataset has a site in that city; the nearest ones: {command}",
@@ -615,6 +621,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "zh": "{head} 是邮政地名，不在离线地名库中：使用它在 {where} 的各邮政编码的中心位置"},
     "notice.one_syllable": {"en": "{text} is one syllable of a Chinese name: using {used}, {country}; did you mean {names}?",
                             "zh": "{text} 只是中文地名中的一个音节：使用 {used}, {country}；您是否要找 {names}？"},
+    "notice.site_city_listed": {"en": "site {ids}'s {city} is {place}: listed with the sites of {used}",
+                                "zh": "研究中心 {ids} 的 {city} 是 {place}：与 {used} 的研究中心一并列出"},
     "notice.site_city": {"en": "site {ids}'s {city} is {place}: using {used}; for the site's city write \"{ask}\"",
                          "zh": "研究中心 {ids} 的 {city} 是 {place}：使用 {used}；如指该研究中心的城市，请输入“{ask}”"},
     "notice.district_largest": {"en": "{head} is a district the offline gazetteer has no place of that name for: "

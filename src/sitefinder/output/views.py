@@ -16,7 +16,7 @@ from sitefinder.answers import (Answer, BulkResult, ChineseNames, DatasetUpdate,
                                 UpdateResult)
 from sitefinder.catalogue import trial_name
 from sitefinder.contacts import contact_line, dialable, lead_contact, people, reachable_contact
-from sitefinder.models import Contact, RankedSite, Site, Trial, contenders
+from sitefinder.models import Contact, RankedSite, Resolution, Site, Trial, contenders
 from sitefinder.status import effective_status, status_words
 from sitefinder.text import quoted
 
@@ -495,8 +495,13 @@ def _notices(answer: object, options: str = "") -> list[str]:
         # the closed sites left out, on stderr as near's (and in JSON's notices): once in the list's footer
         closed = ([closed_note(answer.closed_left_out, command("list", *answer.asked, "--all", options=options),
                                lang_of(answer.chinese))] if answer.closed_left_out and answer.sites else [])
-        return [*spoken_notes(answer.notes, lang_of(answer.chinese)),
-                *(empty_list_notices(answer, options) if not answer.sites else closed)]
+        lang = lang_of(answer.chinese)
+        return [*(place_notices(answer.place, answer.chinese, lang) if answer.place else []),
+                *spoken_notes(answer.notes, lang), *(empty_list_notices(answer, options) if not answer.sites else closed)]
+    if isinstance(answer, SiteDetail):
+        lang = lang_of(answer.chinese)
+        return [*(place_notices(answer.place, answer.chinese, lang) if answer.place else []),
+                *spoken_notes(answer.notes, lang)]
     if isinstance(answer, TrialSummary) and not answer.trial.nct_id and not answer.trials:
         lang = answer.lang or "en"
         return [say("info.no_trial_facts", lang, name=answer.sites_name or say("info.the_sites_file", lang))]
@@ -611,12 +616,11 @@ def progress_line(done: int, total: int | None, lang: str | None = None) -> str:
     return say("progress.imported", lang, count=done)
 
 
-def near_notices(result: NearResult, options: str = "", verb: str = "near") -> list[str]:
-    """The notices of `near`, `map` and `--by hospital`, in the answer's language (Chinese for a
-    Chinese query): the fixed words around the place typed and the names found."""
-    resolution = result.resolution
-    lang = lang_of(result.chinese)
-    messages = [*spoken_notes(resolution.notes, lang), *spoken_notes(result.notes, lang)]
+def place_notices(resolution: Resolution, chinese: ChineseNames | None, lang: str) -> list[str]:
+    """How a place typed was read, in the answer's language: its namesakes, the county read as its
+    city, the part of an address used. The one wording of every command that reads a place (near,
+    map, near --by hospital, list --city, show PLACE), so that a name is never shared silently."""
+    messages = spoken_notes(resolution.notes, lang)
     if resolution.ambiguous:
         used = resolution.place
         hows = []
@@ -630,9 +634,19 @@ def near_notices(result: NearResult, options: str = "", verb: str = "near") -> l
                 hows.append(say("notice.ambiguous.coordinates", lang, latitude=other.latitude,
                                 longitude=other.longitude))
         # in Chinese, the place used as its Chinese name says it (广西南宁, not "Nanning, Guangxi")
-        shown = (chinese_origin(result) if lang == "zh" and result.chinese and result.chinese.place else "") or used.label
-        messages.append(say("notice.ambiguous", lang, query=resolution.query.strip(), used=shown,
+        shown = (chinese_origin(resolution, chinese) if lang == "zh" and chinese and chinese.place else "") \
+            or used.label
+        messages.append(say("notice.ambiguous", lang, query=resolution.name_read, used=shown,
                             how="; ".join(dict.fromkeys(hows))))
+    return messages
+
+
+def near_notices(result: NearResult, options: str = "", verb: str = "near") -> list[str]:
+    """The notices of `near`, `map` and `--by hospital`, in the answer's language (Chinese for a
+    Chinese query): the fixed words around the place typed and the names found."""
+    resolution = result.resolution
+    lang = lang_of(result.chinese)
+    messages = [*place_notices(resolution, result.chinese, lang), *spoken_notes(result.notes, lang)]
     if result.limit_left_out:
         more = command(verb, resolution.query.strip(), *result.more_asked, options=options)
         farthest = max(entry.distance_km for entry in result.sites)
@@ -732,20 +746,20 @@ def origin_words(result: NearResult) -> str:
     namesake = province_namesake(place.name, place.province)  # 吉林市 in 吉林省: Jilin City, Jilin
     where = place_words(f"{place.name} City" if namesake else place.name, resolution.within, place.province,
                         place.country)
-    return f"{chinese_origin(result)} {where}".strip()
+    return f"{chinese_origin(resolution, result.chinese)} {where}".strip()
 
 
-def chinese_origin(result: NearResult) -> str:
+def chinese_origin(resolution: Resolution, chinese: ChineseNames | None) -> str:
     """The place answered in Chinese from its province down (广东广州天河区), "" without a Chinese name.
     Each part said once: a county named as its city says the city in its own name (湖北恩施市,
     湖南长沙县, 臺灣臺東市; never 湖北恩施恩施); so does a city named as its region (澳門, 北京); a city
     named as its province, not its capital, says both levels (吉林省吉林市)."""
     from sitefinder.regions import province_namesake
 
-    if not result.chinese or not (result.chinese.place or result.chinese.province):
+    if not chinese or not (chinese.place or chinese.province):
         return ""
-    place = result.resolution.place
-    province, place_zh, within_zh = result.chinese.province, result.chinese.place, result.resolution.within_zh
+    place = resolution.place
+    province, place_zh, within_zh = chinese.province, chinese.place, resolution.within_zh
     if province_namesake(place.name, place.province) and place_zh == province:
         province, place_zh = f"{province}省", f"{place_zh}市"
     stem = place_zh[:-1] if len(place_zh) >= 3 else place_zh  # 臺東市 without its level: 臺東
