@@ -118,6 +118,11 @@ def forms(row: dict, by_code: dict[str, dict], gazetteer: Gazetteer) -> dict[str
             result["en address"] = f"{STREET_FIRST}, {english_name}, {city}"  # the English order, street first
             if len(city) >= 6 and city.isalpha():  # one letter left out of the city (Guangzou)
                 result["en chain, city typo"] = f"{outer}{city[:3] + city[4:]} {county_word}"
+                # two letters swapped (Suzhuo, Guangzhuo), as fast typing does
+                result["en chain, city swapped"] = f"{outer}{city[:-2] + city[-1] + city[-2]} {county_word}"
+            level = english_name.split()[-1]
+            if level in ("District", "County", "Banner"):  # the level word misspelt: two letters swapped
+                result["en X Distirct, City"] = f"{english_name[:-len(level)]}{level[:-3] + level[-2] + level[-3] + level[-1]}, {city}"
         if chain:  # one character wrong, missing or doubled in the prefecture, then in the province
             for kind, slipped in slips(prefecture["name"], gazetteer).items():
                 result[f"chain, city {kind}"] = province["name"] + slipped + name

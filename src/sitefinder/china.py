@@ -577,7 +577,87 @@ def resolve_china(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
     said = language_of(lang, query)
     if has_cjk(text):
         return _resolve_hanzi(query, text, gazetteer, preferred, said, area)
-    return _resolve_latin(query, text, gazetteer, preferred, said, area)
+    found = _resolve_latin(query, text, gazetteer, preferred, said, area)
+    if found is not None:
+        return found
+    mended, slipped = mended_level_words(text, gazetteer)
+    if not slipped:
+        return None
+    # "Haidian Distirct, Beijing", "Kunshan Ctiy": read with the word as it is written, said so;
+    # only for a text that names nothing as typed, so that no name is ever bent into a level word
+    notes = tuple(say("notice.china.level_word_read", said, typed=typed, form=form, fixed=mended)
+                  for typed, form in slipped)
+    from sitefinder.errors import RegionNotPlace
+
+    try:
+        found = _resolve_latin(query, mended, gazetteer, preferred, said, area)
+    except RegionNotPlace as region:
+        raise RegionNotPlace(region.query, region.regions, region.hint, (*notes, *region.notes), region.meant) from None
+    return found._replace(notes=(*notes, *found.notes)) if found is not None else None
+
+
+# The English level words a Latin address writes after a name, as `mended_level_words` reads them
+# misspelt (Distirct, Ctiy, Porvince); "Town" and "Area" are left out: one slip from Tong, Tan, Aera
+# (Kwun Tong is Hong Kong's), too near a name's own word.
+LEVEL_WORDS_EN = ("District", "County", "City", "Banner", "Prefecture", "League", "Province", "Township", "Region",
+                  "Autonomous", "Municipality")
+
+
+def mended_level_words(text: str, gazetteer: Gazetteer) -> tuple[str, list[tuple[str, str]]]:
+    """`text` with each word that is one slip (`one_slip`) from a level word written as that word,
+    and the (word typed, word read) pairs: never a text's first word (a level word follows a name),
+    a word of one or two letters, a pinyin syllable (a name's own: tong, xian) or a word some
+    division's name is."""
+    words = re.split(r"(\s+|,|，)", text)
+    slipped: list[tuple[str, str]] = []
+    seen_word = False
+    for index, word in enumerate(words):
+        key = fold(word)
+        if not key or not key.isalpha():
+            continue
+        if seen_word and len(key) >= MIN_LOOSE_LETTERS and key not in _LEVEL_KEYS:
+            form = next((level for level in LEVEL_WORDS_EN if one_slip(key, level.casefold())), "")
+            if form and not _a_name_word(key, gazetteer):
+                words[index] = form
+                slipped.append((word, form))
+        seen_word = True
+    return "".join(words), slipped
+
+
+_LEVEL_KEYS = frozenset(level.casefold() for level in LEVEL_WORDS_EN)
+
+
+def _a_name_word(key: str, gazetteer: Gazetteer) -> bool:
+    """Whether a folded Latin word is a pinyin syllable or a division's name ("tong", "xian")."""
+    return gazetteer.has_china() and bool(gazetteer.rows(
+        "SELECT 1 FROM pinyin WHERE ' ' || readings || ' ' LIKE ? LIMIT 1", [f"% {key} %"])
+        or gazetteer.rows("SELECT 1 FROM cn_key WHERE key = ? LIMIT 1", [key]))
+
+
+def answered_suggestion(label: str, gazetteer: Gazetteer, preferred: frozenset[int]) -> str:
+    """A close spelling the gazetteer suggests ("Tianhe, Chongqing", its most populous GeoNames place
+    of the name, a town) named as what that name answers: a division's own pinyin is answered by
+    `_rank`'s namesake rule (Guangzhou's 天河区), and its suggestion is the same place, "Tianhe,
+    Guangzhou" (广东广州市天河区 in Chinese), a query that answers it; one rule for both. Any other
+    label as it is."""
+    name = label.split(",")[0].strip()
+    key = fold(name)
+    if not own_pinyin(key, gazetteer):
+        return label
+    from sitefinder.errors import PlaceNotFound
+
+    try:
+        found = resolve_china(name, name, gazetteer, preferred, lang="en")
+    except PlaceNotFound:  # a province (Hunan): as suggested
+        return label
+    if found is None or not found.name_zh:
+        return label  # a place abroad answers the name ("Delhi"): GeoNames' label is that rule's
+    leader = next((d for d in _divisions(gazetteer, [key]).get(key, [])
+                   if _place(d, gazetteer)[:5] == found.place[:5]), None)
+    if leader is None:
+        return label
+    english = place_words(name, found.within or found.place.province or found.place.country)
+    return said("name.either", en=english, zh=_label(leader, gazetteer, "zh"))
 
 
 _SEPARATORS = str.maketrans({"，": ",", "、": ",", ";": ",", "；": ",", " ": ",", "　": ","})
@@ -1297,15 +1377,32 @@ def _latin_chain(query: str, text: str, gazetteer: Gazetteer, preferred: frozens
 
 
 def _close_outer(key: str, gazetteer: Gazetteer) -> list[Division]:
-    """The provinces and prefecture-level cities whose own pinyin or English name is one letter from
-    `key` (guangzou: 广州市; guangdon: 广东省), for a name of MIN_SLIP_LETTERS or more."""
+    """The provinces and prefecture-level cities whose own pinyin or English name is one slip
+    (`one_slip`) from `key` (guangzou, suzhuo: 广州市, 苏州市; guangdon: 广东省), for a name of
+    MIN_SLIP_LETTERS or more."""
     if len(key) < MIN_SLIP_LETTERS or not key.isascii() or not key.isalpha():
         return []
     close = [known for known, in gazetteer.rows("SELECT k.key FROM cn_key k JOIN cn_division d ON d.code = k.code "
                                                 "WHERE d.level = 'province' AND k.form IN ('latin', 'exonym')")
-             if _one_edit(key, known)]
+             if one_slip(key, known)]
     provinces = [d for found in _divisions(gazetteer, close).values() for d in found if d.level == "province"]
     return [*provinces, *_close_cities(key, gazetteer)]
+
+
+def one_slip(typed: str, known: str) -> bool:
+    """Whether Latin `typed` is `known` with one slip of the hand: a letter wrong, left out or typed
+    in besides (a letter typed twice), or two letters side by side swapped (suzhuo for suzhou: a
+    swap is one slip, not the two changes Levenshtein counts). THE rule for a slip in a Latin name,
+    a division's or a level word's (Distirct)."""
+    if typed == known or abs(len(typed) - len(known)) > 1:
+        return False
+    if len(typed) != len(known):
+        shorter, longer = sorted((typed, known), key=len)
+        at = next((i for i, (a, b) in enumerate(zip(shorter, longer)) if a != b), len(shorter))
+        return shorter[at:] == longer[at + 1:]
+    differ = [i for i, (a, b) in enumerate(zip(typed, known)) if a != b]
+    return len(differ) == 1 or (len(differ) == 2 and differ[1] == differ[0] + 1
+                                and typed[differ[0]] == known[differ[1]] and typed[differ[1]] == known[differ[0]])
 
 
 # Hong Kong's three areas, written in an address between its district and "Hong Kong": no division
@@ -1440,15 +1537,12 @@ MIN_SLIP_LETTERS = 5  # a city's pinyin this long, one letter off, is read as th
 
 
 def _close_cities(key: str, gazetteer: Gazetteer) -> list[Division]:
-    """The prefecture-level cities whose own pinyin is one letter from `key` (guangzou: 广州市)."""
+    """The prefecture-level cities whose own pinyin is one slip (`one_slip`) from `key` (guangzou:
+    广州市). A loop over the 1,360 keys of a length within one: on the miss path only."""
     if len(key) < MIN_SLIP_LETTERS or not key.isascii() or not key.isalpha():
         return []
     keys, _ = gazetteer.city_pinyin_keys()
-    from rapidfuzz import process  # only for a qualifier that names nothing: never on a city's own path
-    from rapidfuzz.distance import Levenshtein
-
-    close = sorted({found for found, _, _ in process.extract(key, keys, scorer=Levenshtein.distance, score_cutoff=1,
-                                                            limit=None) if found != key})
+    close = sorted({known for known in keys if abs(len(known) - len(key)) <= 1 and one_slip(key, known)})
     return [d for divisions in _divisions(gazetteer, close).values() for d in divisions
             if d.level == "prefecture" and d.form == "latin"]
 

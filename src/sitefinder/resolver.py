@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
-from sitefinder.china import (ABROAD_NOTED, CHINA_AREA, chinese_cities_beginning, city_of_qualifier, names_a_facility,
+from sitefinder.china import (ABROAD_NOTED, CHINA_AREA, answered_suggestion, chinese_cities_beginning, city_of_qualifier, names_a_facility,
                               names_an_institution, own_pinyin, places_of_initials, resolve_china,
                               spells_a_division)
 from sitefinder.countries import CodeReading, country_meant, other_area, read_code
@@ -153,7 +153,7 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
             return resolve(form, gazetteer, preferred, lang, simplify=False)._replace(query=query)
         except PlaceNotFound:
             continue
-    suggestions = gazetteer.suggest(text)
+    suggestions = list(dict.fromkeys(answered_suggestion(label, gazetteer, preferred) for label in gazetteer.suggest(text)))
     localities = _postal_localities_alone(text, gazetteer)
     if len(localities) == 1 and not suggestions:
         place = localities[0]
@@ -175,7 +175,7 @@ def suggested_place(label: str, gazetteer: Gazetteer) -> str:
     """A suggestion ("Guangzhou, Guangdong") as a phrase said in each language (wording.said): in
     Chinese by its Chinese names where the gazetteer has them (广东广州; 伦敦（London, England）),
     never the English name alone in a Chinese answer; a label it knows no Chinese for, as it is."""
-    if has_cjk(label) or "," not in label and label.count(" ") > 2:
+    if isinstance(label, Said) or has_cjk(label) or "," not in label and label.count(" ") > 2:
         return label
     from sitefinder.regions import find_province, shown_chinese
 
