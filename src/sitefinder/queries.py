@@ -813,12 +813,10 @@ def closed_left_out(result: NearResult, source: MemorySource | IndexedSource, fu
     file for an answer about one place (676 closed sites "left out" of `near Guangzhou -w 50`)."""
     radius = within_km
     if radius is None and full and result.sites:
-        radius = max(entry.distance_km for entry in result.sites)
+        radius = _farthest_shown(result)
     if radius is None:
         return source.count_matching(province, CLOSED_STATUSES, countries=countries, trials=trials)
-    origin = result.resolution.place
-    found = source.candidates(origin, None, radius, province, CLOSED_STATUSES, trials, countries)
-    return len(rank_sites(origin, found.placed, within_km=radius))
+    return _count_within(result, source, radius, province, CLOSED_STATUSES, trials, countries)
 
 
 def limit_left_out(result: NearResult, source: MemorySource | IndexedSource, limit: int | None,
@@ -829,10 +827,21 @@ def limit_left_out(result: NearResult, source: MemorySource | IndexedSource, lim
     three 0.0 km away and said nothing. 0 when the answer is not full (nothing was cut)."""
     if limit is None or not result.sites or len(result.sites) < limit:
         return 0
-    radius = within_km if within_km is not None else max(entry.distance_km for entry in result.sites)
+    radius = within_km if within_km is not None else _farthest_shown(result)
+    return max(0, _count_within(result, source, radius, province, status, trials, countries) - len(result.sites))
+
+
+def _farthest_shown(result: NearResult) -> float:
+    return max(entry.distance_km for entry in result.sites)
+
+
+def _count_within(result: NearResult, source: MemorySource | IndexedSource, radius: float, province: str | None,
+                  status: StatusFilter, trials: frozenset[str] | None, countries: frozenset[str] | None) -> int:
+    """How many sites of these filters lie within `radius` km of the answer's place, by rank_sites'
+    distances: what closed_left_out and limit_left_out count beyond the sites shown."""
     origin = result.resolution.place
     found = source.candidates(origin, None, radius, province, status, trials, countries)
-    return max(0, len(rank_sites(origin, found.placed, within_km=radius)) - len(result.sites))
+    return len(rank_sites(origin, found.placed, within_km=radius))
 
 
 def _why_no_site(result: NearResult, source: MemorySource | IndexedSource, province: str | None,
