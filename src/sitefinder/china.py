@@ -346,11 +346,17 @@ def _label(division: Division, gazetteer: Gazetteer, lang: str | None = "en", of
         head = shown_chinese(province) if province else ""
         middle = city.name if city is not None and short_name(city.name) != short_name(head) else ""
         return f"{head}{middle}{division.name}" if not division.name.startswith(head + middle) else division.name
+    english = ", ".join([division.english, *_english_where(division, city)])
+    return f"{english} ({division.name})" if official else english
+
+
+def _english_where(division: Division, city: Division | None) -> list[str]:
+    """The English names written after a division's own: its prefecture-level city (unless named as
+    its province, 北京市 in Beijing) and its province."""
     where = [city.english] if city is not None and fold(city.english) != fold(division.province) else []
     if division.level != "province" and division.province:
         where.append(division.province)
-    english = ", ".join([division.english, *where])
-    return f"{english} ({division.name})" if official else english
+    return where
 
 
 def _province_typed(text: str, division: Division, gazetteer: Gazetteer) -> bool:
@@ -366,8 +372,8 @@ def _ask(division: Division, gazetteer: Gazetteer, lang: str | None) -> str:
     if lang == "zh":
         return _label(division, gazetteer, "zh")
     parent = _by_code(gazetteer, division.parent) if division.level == "county" else None
-    where = parent.english if parent is not None and parent.level == "prefecture" else division.province
-    return f"{division.english}, {where}" if where and division.level != "province" else division.english
+    where = _english_where(division, parent if parent is not None and parent.level == "prefecture" else None)
+    return ", ".join([division.english, *where[:1]])
 
 
 def _by_code(gazetteer: Gazetteer, code: str) -> Division | None:
@@ -538,11 +544,15 @@ def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: lis
     # Without people on either side (Taiwan's townships) nothing ranks them: the notice names the
     # other by its city (基隆市中正區), which an ambiguity line, giving only coordinates, cannot.
     ambiguous = len(others) == 1 and 0 < leader.population and others[0].population >= 0.10 * leader.population
+    # each label and query worked out once (each reads its city): the English labels are the Resolution's
+    labels = tuple(_label(division, gazetteer) for division in (leader, *others[:MAX_LABELLED]))
+    asks = tuple(_ask(other, gazetteer, lang) for other in others)
     if others and not ambiguous:
-        named = ("；" if lang == "zh" else "; ").join(_label(other, gazetteer, lang) for other in others[:MAX_LABELLED])
+        shown = labels if lang != "zh" else tuple(_label(d, gazetteer, lang) for d in (leader, *others[:MAX_LABELLED]))
+        named = ("；" if lang == "zh" else "; ").join(shown[1:])
         more = say("notice.china.more", lang, count=len(others) - MAX_LABELLED) if len(others) > MAX_LABELLED else ""
         notes.append(say("notice.china.namesakes", lang, query=query.strip(), named=named, more=more,
-                         used=_label(leader, gazetteer, lang), ask=_ask(others[0], gazetteer, lang)))
+                         used=shown[0], ask=asks[0]))
     city = _by_code(gazetteer, leader.parent) if leader.level == "county" else None
     # a prefecture, not 北京市 (a province too); in the short form of an address chain (湖北恩施利川)
     within = city if city is not None and city.level == "prefecture" and fold(city.english) != fold(leader.province) \
@@ -554,11 +564,11 @@ def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: lis
     name_zh = leader.name if named_as_city else official_short(leader.name)
     return Resolution(query=query, place=_place(leader, gazetteer),
                       alternatives=(*(_place(other, gazetteer) for other in others), *towns), notes=tuple(notes),
-                      asks=tuple(_ask(other, gazetteer, lang) for other in others),
+                      asks=asks,
                       ambiguous=ambiguous, name_zh=name_zh,
                       within=within.english if within else "", within_zh=short_name(within.name) if within else "",
                       city_geonameid=city.place if city is not None else 0,
-                      labels=tuple(_label(division, gazetteer) for division in (leader, *others[:MAX_LABELLED])))
+                      labels=labels)
 
 
 def _region_of(division: Division) -> set[tuple[str, str]]:
