@@ -688,5 +688,5 @@ def csv_table(answer: Any) -> tuple[list[str], Iterable[list[str]]]:
         from sitefinder.output.views import dataset_update_rows
 
         return ["nct_id", "trial", "status", "sites"], [[csv_cell(cell) for cell in row]
-                                                        for row in dataset_update_rows(answer, label=trial_name)]
+                                                        for row in dataset_update_rows(answer)]
     raise TypeError(f"no CSV shape for {type(answer).__name__}")

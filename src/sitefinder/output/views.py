@@ -1101,10 +1101,9 @@ def ids_line(added: Sequence[Site], removed: Sequence[Site], lang: str = "en") -
         if part))
 
 
-def dataset_update_rows(result: DatasetUpdate, lang: str = "en",
-                        label: Callable[[Trial], str] = trial_name) -> list[list[str]]:
+def dataset_update_rows(result: DatasetUpdate, lang: str = "en") -> list[list[str]]:
     """One row a trial: its status (and its change), its sites' changes. `lang`: as update_rows'.
-    `label`: the trial's name in its row (whole: a table cuts it to its column, Column.lines)."""
+    The trial's name is whole (a table cuts it to its column, Column.lines; CSV keeps it)."""
     from sitefinder.status import status_word
 
     def overall(status: str | None) -> str:
@@ -1117,7 +1116,7 @@ def dataset_update_rows(result: DatasetUpdate, lang: str = "en",
         sites = (say("update.trial_sites", lang, count=change.site_count, added=len(change.added),
                      removed=len(change.removed), changed=len(change.changed)) if change.found
                  else say("update.not_returned", lang))
-        rows.append([change.nct_id, label(change.after), status, sites])
+        rows.append([change.nct_id, trial_name(change.after), status, sites])
     return rows
 
 
