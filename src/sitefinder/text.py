@@ -198,9 +198,12 @@ def cell_text(cell: str) -> str:
 ECHO_LIMIT = 60
 
 
+ELLIPSIS = "…"  # where a text is cut
+
+
 def clipped(text: str, limit: int = ECHO_LIMIT) -> str:
     """A text a message echoes, cut to `limit` characters (… at the cut)."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + ELLIPSIS
 
 
 def quoted(value: object, limit: int = ECHO_LIMIT) -> str:
@@ -272,9 +275,6 @@ def wrap_cut(text: str, width: int, lines: int, length: Callable[[str], int] = l
     while last and length(last + ELLIPSIS) > width:  # one word wider than the column: cut inside it
         last = last[:-1]
     return [*kept, last + ELLIPSIS]
-
-
-ELLIPSIS = "…"
 
 
 def wrap_words(text: str, width: int, length: Callable[[str], int] = len) -> list[str]:
