@@ -548,30 +548,29 @@ def site_names_zh() -> Callable[[Site], tuple[str, str]]:
 def chinese_names(sites: list[Site], resolution: Resolution | None = None, shown: bool = True) -> ChineseNames:
     """Chinese names of the sites' cities (GeoNames) and provinces, and of the resolved place.
     `shown`: whether people read the answer in Chinese (else the names are data only)."""
-    gazetteer = open_gazetteer()
-
-    def place_province_zh(place: Place | None) -> str:
-        # a township of Taiwan: Taiwan; Kowloon (admin1 Kowloon City): Hong Kong
-        return (_province_zh(place.province) or _province_zh(place.country)) if place else ""
-
     from sitefinder.facilities import facility_zh
 
     site_names = site_names_zh()
+    return ChineseNames(*place_names_zh(resolution), facilities={site.id: name for site in sites if (name := facility_zh(site))},
+                        sites={site.id: site_names(site) for site in sites}, shown=shown)
+
+
+def place_names_zh(resolution: Resolution | None) -> tuple[str, str]:
+    """The resolved place's Chinese name and its province's ("" where none is known)."""
     place = resolution.place if resolution else None
-    return ChineseNames(
-        facilities={site.id: name for site in sites if (name := facility_zh(site))},
-        place=(resolution.name_zh if resolution and resolution.name_zh
-               else gazetteer.chinese_name(place.geonameid) if place and place.geonameid else ""),
-        province=place_province_zh(place),
-        sites={site.id: site_names(site) for site in sites}, shown=shown)
+    if resolution is None or place is None:
+        return "", ""
+    name = resolution.name_zh or (open_gazetteer().chinese_name(place.geonameid) if place.geonameid else "")
+    # a township of Taiwan: Taiwan; Kowloon (admin1 Kowloon City): Hong Kong
+    return name, _province_zh(place.province) or _province_zh(place.country)
 
 
-def streamed_names(place: str = "", province: str = "") -> ChineseNames:
+def streamed_names(resolution: Resolution | None = None) -> ChineseNames:
     """Chinese names as data for a streamed listing: each site's worked out as it is written."""
     from sitefinder.facilities import facility_zh
 
     site_names = site_names_zh()
-    return ChineseNames(place, province, {}, shown=False,
+    return ChineseNames(*place_names_zh(resolution), {}, shown=False,
                         of=lambda site: (facility_zh(site), *site_names(site)))
 
 
@@ -609,7 +608,7 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
                 if status_value is JOINABLE_FILTER:
                     closed = source.count_matching(province_name, None, city_filter, countries, chosen) - shown
                 streamed = SiteList(source.listing_stream(province_name, city_filter, status_value, countries,  # type: ignore[arg-type]
-                                                          chosen), source.trial, streamed_names() if names else None,
+                                                          chosen), source.trial, streamed_names(place) if names else None,
                                     closed, notes=notes, place=place)
                 if len(source.trial_ids()) <= 1:
                     return streamed

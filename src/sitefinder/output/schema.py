@@ -221,12 +221,21 @@ def csv_row(fields: Sequence[Field], row: SiteRow) -> list[str]:
 
 
 def place_record(resolution: Resolution, chinese: ChineseNames | None = None) -> dict[str, Any]:
-    place = resolution.place
-    return origin_record(resolution.query, place.name, place.province, place.country, place.latitude, place.longitude,
-                         place.source, place.geonameid, [
+    """A place read from what was typed, with its namesakes: each says which place it is (`label`,
+    "Gulou District, Xuzhou, Jiangsu (鼓楼区)": name and province alone leave Nanjing's and Xuzhou's
+    alike) and what to type to be answered with it (`query`), null where the resolver has neither."""
+    place, labels, asks = resolution.place, resolution.labels, resolution.asks
+
+    def nth(texts: tuple[str, ...], index: int) -> str | None:
+        return texts[index] if index < len(texts) else None
+
+    return origin_record(resolution.query, place.name, place.province, place.country, place.latitude,
+                         place.longitude, place.source, place.geonameid, [
                              {"name": alt.name, "province": known(alt.province), "country": known(alt.country),
                               "latitude": alt.latitude, "longitude": alt.longitude, "population": alt.population,
-                              "geonameid": alt.geonameid} for alt in resolution.alternatives], chinese)
+                              "geonameid": alt.geonameid, "label": nth(labels, number + 1), "query": nth(asks, number)}
+                             for number, alt in enumerate(resolution.alternatives)], chinese,
+                         label=nth(labels, 0) or "", within=resolution.within, within_zh=resolution.within_zh)
 
 
 def region_origin(answer: RegionAnswer) -> dict[str, Any]:
@@ -239,8 +248,10 @@ def region_origin(answer: RegionAnswer) -> dict[str, Any]:
 
 def origin_record(query: str, name: str, province: str, country: str, latitude: float | None,
                   longitude: float | None, source: str, geonameid: int | None, alternatives: list[dict[str, Any]],
-                  chinese: ChineseNames | None) -> dict[str, Any]:
-    """Where a near answer is from: one builder, so that every answer's `origin` has the same keys."""
+                  chinese: ChineseNames | None, label: str = "", within: str = "", within_zh: str = "") -> dict[str, Any]:
+    """Where a near answer is from: one builder, so that every answer's `origin` has the same keys.
+    `within`: the city a county-level division is in (Fuzhou for its 鼓楼区), `label` the place as
+    notices name it beside its namesakes."""
     from sitefinder.regions import display_region  # Taiwan, Hong Kong and Macau named one way
 
     record = {"query": query, "name": name, "province": known(display_region(province)),
@@ -248,7 +259,8 @@ def origin_record(query: str, name: str, province: str, country: str, latitude: 
               "source": source, "geonameid": geonameid, "alternatives": alternatives}
     # in every language: null where unknown
     record.update(name_zh=known(chinese.place) if chinese else None,
-                  province_zh=known(chinese.province) if chinese else None)
+                  province_zh=known(chinese.province) if chinese else None,
+                  label=known(label), within=known(within), within_zh=known(within_zh))
     return record
 
 
@@ -592,7 +604,7 @@ def answer_object(answer: Any) -> Any:
         return {"site": site_record(SiteRow(answer.site, trial, answer.chinese)),
                 "trial": {"nct_id": known(trial.nct_id), "brief_title": known(trial.brief_title),
                           "central_contacts": people_to_list(trial.central_contacts)},
-                **data_record(trial)}
+                "city_read": city_read(answer.place, answer.chinese), **data_record(trial)}
     if isinstance(answer, TrialSummary):
         from sitefinder.trial import trial_to_dict
 
@@ -628,7 +640,14 @@ def list_parts(answer: SiteList) -> Parts:
         after.update(why_empty_record(answer))
         return after
 
-    return (answer_trial(answer), "sites", (site_record(row) for row in seen.rows(rows_of(answer))), rest)
+    return ({**answer_trial(answer), "city_read": city_read(answer.place, answer.chinese)}, "sites",
+            (site_record(row) for row in seen.rows(rows_of(answer))), rest)
+
+
+def city_read(place: Resolution | None, chinese: ChineseNames | None) -> dict[str, Any] | None:
+    """How `list --city` or `show PLACE` read the place typed, in `origin`'s shape (its namesakes in
+    `alternatives`, as near's); null when none was typed or the text is only a registry's spelling."""
+    return place_record(place, chinese) if place is not None else None
 
 
 def region_parts(answer: RegionAnswer) -> Parts:
