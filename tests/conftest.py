@@ -98,3 +98,24 @@ def listing_exit(document: dict) -> int:
     (nothing found, as grep's 1), else 0."""
     items = document.get("sites", document.get("hospitals"))
     return 1 if items == [] else 0
+
+
+def wait_until_reading_a_pipe(pid: int, timeout: float = 30.0) -> None:
+    """Wait until a process blocks reading a pipe (its stdin): past start-up, with its handlers in
+    place, however loaded the machine is. A fixed sleep signalled a process still importing when the
+    machine ran other work (load 15). Without /proc, a generous sleep."""
+    import time
+
+    wchan = Path(f"/proc/{pid}/wchan")
+    if not wchan.exists():
+        time.sleep(3)
+        return
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if "pipe_read" in wchan.read_text():
+                return
+        except OSError:
+            return  # it ended: the caller's assertions say how
+        time.sleep(0.05)
+    raise AssertionError(f"process {pid} never waited for its input")

@@ -7,12 +7,11 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from conftest import make_site, run_cli
+from conftest import make_site, run_cli, wait_until_reading_a_pipe
 
 SCRIPT = Path(sys.executable).parent / ("sitefinder.exe" if os.name == "nt" else "sitefinder")
 
@@ -95,7 +94,7 @@ def test_ctrl_c_exits_130_quietly(tmp_path: Path) -> None:
     # Reading the sites file from a pipe that never ends keeps the command busy until the signal.
     process = subprocess.Popen([str(SCRIPT), "list", "--sites", "/dev/stdin"], cwd=tmp_path, env=clean_env(),
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(1.5)
+    wait_until_reading_a_pipe(process.pid)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=30)
     assert process.returncode == 130

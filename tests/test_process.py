@@ -7,12 +7,11 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import run_cli, wait_until_reading_a_pipe
 from sitefinder.exits import ExitCode
 
 SCRIPT = Path(sys.executable).parent / "sitefinder"
@@ -124,7 +123,7 @@ def test_ctrl_c_during_start_up_says_interrupted(monkeypatch: pytest.MonkeyPatch
 def test_the_real_script_interrupted_while_reading_says_so(tmp_path: Path) -> None:
     process = subprocess.Popen([str(SCRIPT), "list", "--sites", "/dev/stdin"], cwd=tmp_path, stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(3)  # well past start-up, on a loaded machine too: the command is waiting for its input
+    wait_until_reading_a_pipe(process.pid)  # the command is waiting for its input
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=30)
     assert process.returncode == 130
