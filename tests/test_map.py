@@ -301,3 +301,60 @@ def test_the_terminal_maps_status_words_are_chinese_when_chinese_is_asked() -> N
     chinese = run_cli("map", "广州")
     assert chinese.exit_code == 0, chinese.stderr
     assert "Not yet recruiting" not in chinese.stdout and "尚未开始招募" in chinese.stdout
+
+
+# ---------------------------------------------------------------- labels that do not fit
+
+def _scene_of(points: list[tuple[float, float]]):
+    from sitefinder.geomap import Marker, Scene, View
+    from sitefinder.models import Place
+
+    place = Place(name="Here", province="", country="", latitude=0.0, longitude=0.0, source="coordinates")
+    markers = [Marker(rank, None, x, y) for rank, (x, y) in enumerate(points, 1)]  # type: ignore[arg-type]
+    return Scene(View(0.0, 0.0, 1.0, 1.0), [], [], [], (0.5, 0.5), place, markers)
+
+
+@pytest.mark.parametrize(("count", "columns", "rows"), [(60, 80, 20), (150, 80, 20), (28, 40, 10), (12, 8, 1)])
+def test_many_sites_on_one_spot_never_leave_the_canvas(count: int, columns: int, rows: int) -> None:
+    """`map Guangzhou --within 3000` on 190 trials: a shared label longer than the map's width crashed
+    (IndexError). A label is cut to the canvas with "…", and the legend below names every site."""
+    from sitefinder.mapdraw import marker_labels, terminal_cells
+
+    scene = _scene_of([(0.3, 0.3)] * count)
+    grid = terminal_cells(scene, columns, rows)
+    assert all(len(line) == columns for line in grid) and len(grid) == rows
+    for label, column, row, _ in marker_labels(scene, columns, rows):
+        assert 0 <= column and column + len(label) <= columns and 0 <= row < rows, (label, column, row)
+    shared = "".join(cell.text for line in grid for cell in line)
+    assert "1,2,3" in shared and ("…" in shared) == (len(",".join(map(str, range(1, count + 1)))) > columns)
+
+
+def test_a_map_of_a_hundred_sites_in_one_city_draws(tmp_path: Path) -> None:
+    from conftest import make_site
+    from sitefinder.sitesfile import write_sites_file
+
+    sites = tmp_path / "sites.csv"
+    write_sites_file(sites, [make_site(number, facility=f"Hospital {number}") for number in range(1, 101)])
+    for columns in ("40", "80"):
+        run = run_cli("map", "Guangzhou", "--limit", "100", "--sites", str(sites), env={"COLUMNS": columns})
+        assert run.exit_code == 0, run.stderr
+        assert "Hospital 100" in run.stdout and max(map(len, run.stdout.splitlines())) <= int(columns)
+
+
+@pytest.mark.parametrize("points", [
+    [(0.5, 0.5), (0.515, 0.55)],  # the first moved off the origin beside the second: "12"
+    [(0.5, 0.5), (0.5, 0.55), (0.53, 0.55), (0.5, 0.45), (0.49, 0.55)],
+    [(0.99, 0.3)] * 30 + [(0.9, 0.3)],  # a long label pushed against the right edge onto another
+])
+def test_labels_moved_off_a_spot_never_run_into_another(points: list[tuple[float, float]]) -> None:
+    """"65" and "106,115,…" drawn side by side read as 65106: a label moved (off the origin, or
+    against the edge) takes the nearest spot with a blank cell either side of it."""
+    from sitefinder.mapdraw import marker_labels
+
+    labels = marker_labels(_scene_of(points), 80, 20)
+    spans = [(row, column, column + len(label)) for label, column, row, _ in labels]
+    for number, (row, start, end) in enumerate(spans):
+        for other_row, other_start, other_end in spans[number + 1:]:
+            assert other_row != row or other_end < start or end < other_start, labels
+    assert sorted(int(rank) for label, *_ in labels[1:] for rank in label.rstrip("…").split(",")) == \
+        list(range(1, len(points) + 1))

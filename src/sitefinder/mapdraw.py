@@ -73,13 +73,50 @@ def marker_labels(scene: Scene, columns: int, rows: int) -> list[tuple[str, int,
         labels.append((ORIGIN_MARK, column, row, "origin"))
     taken = {(column, row) for _, column, row, _ in labels}
     for ranks, column, row in placed:
-        label = ",".join(map(str, ranks))
-        column = max(0, min(column, columns - len(label)))
-        if any((column + offset, row) in taken for offset in range(len(label))):  # never over the origin
-            row = row + 1 if row + 1 < rows else row - 1
+        label = _shared_label(ranks, columns)
+        column, row = _free_spot(len(label), max(0, min(column, columns - len(label))), row, taken, columns, rows)
         labels.append((label, column, row, "site"))
         taken.update((column + offset, row) for offset in range(len(label)))
     return labels
+
+
+# The moves a label may make from its spot to find room, nearest first: a row counts as two columns
+# (a terminal cell is about twice as tall as it is wide), and of two as near, down before up before
+# sideways (below the origin, as a map reads). Farther would misplace it more than it helps: a
+# crowded map then draws it over another, and the legend below still names every site.
+_MOVES = sorted(((row, column) for row in range(-2, 3) for column in range(-4, 5)),
+                key=lambda move: (2 * abs(move[0]) + abs(move[1]), move[0] == 0, -move[0], move[1]))
+
+
+def _free_spot(width: int, column: int, row: int, taken: set[tuple[int, int]], columns: int,
+               rows: int) -> tuple[int, int]:
+    """The nearest spot to (column, row) where a label of `width` cells has a blank cell on either
+    side: never over the origin, never run into another label ("65" beside "106" read 65106)."""
+    for row_move, column_move in _MOVES:
+        left, line = column + column_move, row + row_move
+        if left < 0 or left + width > columns or not 0 <= line < rows:
+            continue
+        if not any((cell, line) in taken for cell in range(left - 1, left + width + 1)):
+            return left, line
+    return column, row
+
+
+CUT_MARK = "…"  # one cell wide in every terminal font: the legend below the map names every site
+
+
+def _shared_label(ranks: list[int], room: int) -> str:
+    """The ranks of sites that share a spot ("1,2,3"), cut with … after the last rank that fits the
+    map's width: 150 sites in one city made a label wider than the map (IndexError)."""
+    label = ",".join(map(str, ranks))
+    if len(label) <= room:
+        return label
+    kept = ""
+    for rank in map(str, ranks):
+        longer = f"{kept},{rank}" if kept else rank
+        if len(longer) + len(CUT_MARK) > room:
+            break
+        kept = longer
+    return (kept + CUT_MARK)[:room]
 
 
 def _cell_of(x: float, y: float, columns: int, rows: int) -> tuple[int, int]:
