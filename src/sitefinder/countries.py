@@ -296,10 +296,12 @@ def _city_region(country: str, state: str, city: str, point: tuple[float, float]
 
 
 def regions_named(text: str, gazetteer: Gazetteer | None = None) -> frozenset[str]:
-    """The region keys (site_region's) a province or state name means: each division the gazetteer
-    reads it as ("Georgia": the US state; "Bayern": Bavaria; "Hong Kong": the region), and the
-    text itself for a site whose state no table knows. A province of China's table needs no
-    gazetteer (`list --province Shandong` of a large file's index opens none)."""
+    """The region keys (site_region's) a province or state name means: each first-level region the
+    gazetteer names so ("Georgia": the US state; "Bayern": Bavaria; "Hong Kong": the region; "CA":
+    California, not Andalusia by Cádiz's code nor Sardinia by Cagliari's), else each region a part
+    of which is named so ("Roma", "RM": Latium), and the text itself for a site whose state no
+    table knows. A province of China's table needs no gazetteer (`list --province Shandong` of a
+    large file's index opens none)."""
     from sitefinder.regions import find_province
     from sitefinder.text import fold
 
@@ -310,7 +312,8 @@ def regions_named(text: str, gazetteer: Gazetteer | None = None) -> frozenset[st
         from sitefinder.gazetteer import open_shipped
 
         gazetteer = open_shipped()
-    return frozenset({f"{code}/{admin1}" for code, admin1 in gazetteer.divisions(text)
+    regions = {(code, admin1) for code, admin1 in gazetteer.regions(text) if admin1 or code in CHINA_AREA}
+    return frozenset({f"{code}/{admin1}" for code, admin1 in regions or gazetteer.divisions(text)
                       if admin1 or code in CHINA_AREA} | {fold(text)})
 
 

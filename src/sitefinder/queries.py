@@ -164,6 +164,39 @@ def condition_notes(source: MemorySource | IndexedSource, condition: str | None,
     return (said("notice.condition_none", condition=quoted(condition), terms=terms),)
 
 
+MAX_PROVINCE_COUNTRIES = 12  # countries one --province name is counted in: bounded, as every loop is
+
+
+def province_countries_notes(source: MemorySource | IndexedSource, typed: str | None, province_name: str | None,
+                             status: StatusFilter, city: CityFilter | None, countries: frozenset[str] | None,
+                             chosen: frozenset[str] | None) -> tuple[str, ...]:
+    """When --province names regions of several countries that hold sites of the answer (Punjab:
+    India's and Pakistan's), that all are kept and how to keep one; none with --country, which
+    has kept one already."""
+    if typed is None or province_name is None or countries is not None:
+        return ()
+    from sitefinder.countries import area_name, regions_named
+    from sitefinder.wording import shell_word
+
+    gazetteer = open_gazetteer()
+    by_country: dict[str, list[str]] = {}
+    for key in sorted(regions_named(province_name, gazetteer)):
+        code, slash, admin1 = key.partition("/")
+        if slash and (code in by_country or len(by_country) < MAX_PROVINCE_COUNTRIES):
+            by_country.setdefault(code, []).append(admin1)
+    if len(by_country) < 2:
+        return ()
+    held = sorted(((code, count) for code in by_country
+                   if (count := source.count_matching(province_name, status, city, frozenset([code]), chosen))),
+                  key=lambda item: (-item[1], item[0]))
+    if len(held) < 2:
+        return ()
+    named = {code: area_name(frozenset([code]), gazetteer) for code, _ in held}
+    regions = "; ".join(", ".join([*filter(None, by_country[code]), named[code]]) + f" ({count})" for code, count in held)
+    return (said("notice.province_countries", province=quoted(typed), count=len(held), regions=regions,
+                 example=shell_word(named[held[0][0]])),)
+
+
 class _NoCountries:
     """The sites' states but those that name a country: a registry's junk state ("Republic of
     Korea") is no province (countries.site_region keeps no site under it). Read lazily, each time it
@@ -228,7 +261,8 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
         province_name = match_province(province, source.provinces()) if province else None
         chosen = _chosen(source, trials, condition, sites_path)
         countries, country_notes = country_filter(country)
-        filter_notes = (*country_notes, *condition_notes(source, condition, chosen))
+        filter_notes = (*country_notes, *condition_notes(source, condition, chosen),
+                        *province_countries_notes(source, province, province_name, status_value, None, countries, chosen))
         try:
             # A site's own name (江门市中心医院, 山东省肿瘤医院) is that site, before its words are read
             # as a place (山东省… would be the province, 北京大学… Beijing and the rest unknown).
@@ -599,7 +633,8 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
         place = reading.place if reading else None
         notes = (*notes, *(reading.notes if reading else ()))
         chosen = _chosen(source, trials, condition, sites_path)
-        notes = (*notes, *condition_notes(source, condition, chosen))
+        notes = (*notes, *condition_notes(source, condition, chosen),
+                 *province_countries_notes(source, province, province_name, status_value, city_filter, countries, chosen))
         if stream and not in_chinese:
             # Counted first (indexed): an empty answer takes the path below, which says why and what to try.
             shown = source.count_matching(province_name, status_value, city_filter, countries, chosen)

@@ -558,6 +558,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "usage.status_meant": {"en": "did you mean \"{status}\"? ", "zh": "您是否要找“{status}”？"},
     "usage.empty_filter": {"en": "{option} is empty: give a value (e.g. {option} {example}) or leave the option out",
                            "zh": "{option} 为空：请给出一个值（例如 {option} {example}），或去掉该选项"},
+    "notice.province_countries": {
+        "en": "--province {province} names regions in {count} countries: {regions}; all are kept, "
+              "add --country to keep one (e.g. --country {example})",
+        "zh": "--province {province} 对应 {count} 个国家的地区：{regions}；已全部保留，加上 --country 只保留其一"
+              "（例如 --country {example}）"},
     "notice.condition_none": {
         "en": "no trial here has a condition matching {condition}: conditions are the registry's English terms, "
               "such as {terms}",
