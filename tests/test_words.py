@@ -92,6 +92,8 @@ USAGE_ERRORS = [
     (["nearby", "Guangzhou"], "没有 nearby 这个命令；您是否要找 near", "No such command"),  # Click's, said in Chinese
     (["near"], "缺少参数 PLACE", "Missing argument"),
     (["Guangzhou"], "没有命令 'Guangzhou'；您是否要运行：sitefinder near Guangzhou", "there is no command"),
+    (["807"], "您是否要运行：sitefinder show 807", "did you mean: sitefinder show 807"),  # an id is a site to show
+    (["Site#7"], "您是否要运行：sitefinder show 7", "did you mean: sitefinder show 7"),
     (["help"], "查看帮助", "for help"),
     (["near", "Guangzhou", "--json", "--format", "csv"], "相互矛盾", "disagree"),
     (["list", "--bom"], "仅用于 CSV", "is for CSV"),

@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-import re
 from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
@@ -23,7 +22,7 @@ from sitefinder.filters import check_given, typed_options, typed_words
 from sitefinder.models import Place, RankedSite, Resolution, Site, Trial
 from sitefinder.paths import default_sites_path, gazetteer_path
 from sitefinder.status import CLOSED_STATUSES, JOINABLE_FILTER, effective_status, joinable, parse_status_option
-from sitefinder.text import ascii_number, clipped, fold, has_cjk, quoted
+from sitefinder.text import ascii_number, clipped, fold, has_cjk, quoted, site_id_written
 from sitefinder.wording import for_trials, language_of, said, say, wants_chinese
 
 if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that resolve a place
@@ -982,13 +981,6 @@ def _looks_like_a_number(text: str) -> bool:
     return True
 
 
-# A site id as people write it: with a word before it ("site 7", "Site #7", "No. 7", "ID 7", 编号7,
-# 第7号), with leading zeros (007), or as the whole number a spreadsheet or a program writes (7.0,
-# 7.00); its digits in ASCII or full width (７). 7.5, -7 and 1e3 are no id (error.site_id_number).
-_SITE_ID = re.compile(r"^(?:(?:site|id|no)\s*\.?\s*|编号\s*|編號\s*|第\s*)*[#＃]?\s*([0-9０-９]+)(?:[.．][0０]*)?\s*[号號]?$",
-                      re.IGNORECASE)
-
-
 def find_site(source: MemorySource | IndexedSource, query: str,
               lang: str | None = None) -> tuple[Site, CityReading | None]:
     """One site by id, else every site whose facility name (English or Chinese, whole or a fragment)
@@ -996,7 +988,7 @@ def find_site(source: MemorySource | IndexedSource, query: str,
     name says "Beijing". More than one is an AmbiguousSite listing them. With the site, how the
     query was read as a place when the site was found by its city (its namesakes are said)."""
     # ７: a full-width digit is a digit; "site 7", "#7", "No. 7": the id, not a name to look for
-    text = ascii_number(_SITE_ID.sub(r"\1", query.strip()))
+    text = site_id_written(query)
     ids = source.id_range()
     known = said("error.site_ids", first=ids[0], last=ids[1]) if ids else said("error.no_sites_in_file")
     if text.isascii() and text.isdigit():

@@ -7,6 +7,7 @@ data-build time and the query typed at run time are folded by the same rules.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Callable
 from itertools import filterfalse
@@ -121,6 +122,19 @@ def name_key(text: str) -> str:
     if has_cjk(key):
         key = strip_cjk_suffix(key)
     return key
+
+
+# A site id as people write it: with a word before it ("site 7", "Site #7", "No. 7", "ID 7", 编号7,
+# 第7号), with leading zeros (007), or as the whole number a spreadsheet or a program writes (7.0,
+# 7.00); its digits in ASCII or full width (７). 7.5, -7 and 1e3 are no id (error.site_id_number).
+_SITE_ID = re.compile(r"^(?:(?:site|id|no)\s*\.?\s*|编号\s*|編號\s*|第\s*)*[#＃]?\s*([0-9０-９]+)(?:[.．][0０]*)?\s*[号號]?$",
+                      re.IGNORECASE)
+
+
+def site_id_written(query: str) -> str:
+    """The digits of a site id as typed ("site 7", 编号7, 007, 7.0 → "7"...), else the text as it is:
+    `show` reads an id so, and `sitefinder 7` suggests `show 7`."""
+    return ascii_number(_SITE_ID.sub(r"\1", query.strip()))
 
 
 def ascii_number(word: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from sitefinder.text import ECHO_LIMIT, clipped, fold, has_cjk, quoted
+from sitefinder.text import ECHO_LIMIT, clipped, fold, has_cjk, quoted, site_id_written
 
 LANGUAGES = ("en", "zh")
 
@@ -1287,14 +1287,18 @@ def command_meant(word: str, commands: Sequence[str], rest: Sequence[str] = ()) 
 def unknown_command_words(word: str, commands: list[str], rest: Sequence[str] = (), lang: str = "en") -> str:
     """`sitefinder 广州`, `sitefinder NEAR 广州`, `sitefinder 附近 广州`, `sitefinder help`: the
     command the person probably meant, with the rest of what they typed: a command in capitals or
-    in Chinese is that command; anything else is a place to look near."""
+    in Chinese is that command, a site's id (807, 编号7) is shown; anything else is a place to look near."""
     if word.lower() in ("help", "-help", "?", "帮助", "幫助"):
         return say("usage.help_command", lang, word=quoted(word))
     if word.lower() in ("version", "-version", "版本"):
         return say("usage.no_command", lang, word=quoted(word), command="sitefinder --version",
                    commands=", ".join(commands))
     meant, rest = command_meant(word, commands, rest)
-    line = command(meant, *rest) if meant in commands else command("near", word, *rest)
+    if meant in commands:
+        line = command(meant, *rest)
+    else:  # a site's id (7, 编号7) is shown; anything else is a place to look near
+        written = site_id_written(word)
+        line = command("show", written, *rest) if written.isascii() and written.isdigit() else command("near", word, *rest)
     # what was typed is echoed cut short (text.ECHO_LIMIT), the command to run too
     return say("usage.no_command", lang, word=quoted(word), command=clipped(line, 2 * ECHO_LIMIT),
                commands=", ".join(commands))
