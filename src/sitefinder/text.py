@@ -299,6 +299,13 @@ def wrap_words(text: str, width: int, length: Callable[[str], int] = len) -> lis
     no-break spaces included). A word longer than the width gets a line of its own; the terminal
     folds it.
     """
+    if length(text) <= width:  # what fits is one line as it is (the rule joins it back so): most cells
+        return [text.rstrip()]
+    return _broken_at_words(text, width, length)
+
+
+def _broken_at_words(text: str, width: int, length: Callable[[str], int]) -> list[str]:
+    """wrap_words' rule, for a text wider than `width` (a test holds it to [text] for one that fits)."""
     words: list[str] = []
     for word in text.split(" "):
         if words and words[-1][-1:].isdigit() and word[:1].isdigit():
