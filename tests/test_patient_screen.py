@@ -672,3 +672,17 @@ def test_a_text_that_fits_is_its_own_one_line(text: str, width: int) -> None:
 
     if cell_len(text) <= width:
         assert _broken_at_words(text, width, cell_len) == [text.rstrip()] == wrap_words(text, width, cell_len)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab 12,.、（）()广州市 -+\u00a0·")), max_size=60), st.integers(1, 30))
+@settings(max_examples=400, deadline=None)
+def test_wrapping_never_loses_or_adds_a_character(text: str, width: int) -> None:
+    """Every piece of the text comes back, in order, whatever the width (ASCII words are pieces
+    whole); only spaces at a line's end are dropped."""
+    from rich.cells import cell_len
+
+    from sitefinder.text import wrap_words
+
+    lines = wrap_words(text, width, cell_len)
+    assert "".join("".join(lines).split()) == "".join(text.split())
+    assert all(cell_len(line) <= width or " " not in line.strip() for line in lines if line.isascii())

@@ -314,6 +314,9 @@ def _broken_at_words(text: str, width: int, length: Callable[[str], int]) -> lis
             words.append(word)
     pieces: list[tuple[str, str]] = []  # (what joins it to the piece before, the piece)
     for word in words:
+        if word.isascii():  # no Chinese character, no full-width mark, no unbroken space: one piece
+            pieces.append((" ", word))
+            continue
         joiner = " "
         run = ""
         whole = UNBROKEN_SPACE in word or sum(map(has_cjk, word)) <= SHORT_CHINESE_NAME  # "61.5 公里", "编号 7"

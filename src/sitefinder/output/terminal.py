@@ -178,7 +178,7 @@ def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[Text | str]
     """
     natural, minimum = [], []
     for index, column in enumerate(columns):
-        texts = [column.header, *(_plain(row[index]) for row in rows)]
+        texts = set([column.header, *(_plain(row[index]) for row in rows)])  # a status or city repeats down a column
         natural.append(max(_cells(text) for text in texts))
         if not column.wrap:
             minimum.append(natural[-1])
