@@ -173,12 +173,19 @@ def _is_decimal(text: str) -> bool:
             and whole.isascii() and whole.isdigit() and (not fraction or (fraction.isascii() and fraction.isdigit())))
 
 
+# A state's code as an address writes it after its city, in capitals: MA, NSW, VIC, ON.
+_STATE_CODE = re.compile(r"[A-Z]{2,3}")
+
+
 def readings(text: str) -> Iterator[tuple[str, tuple[str, ...]]]:
     """Ways to split a query into a place name and qualifiers, the most literal first."""
     yield text, ()
     parts = [part.strip() for part in text.translate(TO_COMMA).split(",") if part.strip()]
     if len(parts) > 1:
         yield parts[0], tuple(parts[1:])
+        words = parts[0].split()
+        if len(words) > 1 and _STATE_CODE.fullmatch(words[-1]):  # "Melbourne VIC, Australia", "Boston MA, USA"
+            yield " ".join(words[:-1]), (words[-1], *parts[1:])
         return
     words = text.split()
     for cut in range(len(words) - 1, 0, -1):  # "Taizhou Jiangsu" and "Jiangsu Taizhou"

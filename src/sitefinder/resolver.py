@@ -56,8 +56,14 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
         return postal
     dropped = _postcodes_dropped(text)
     if dropped != text:  # read without its postcodes; its notices quote what was read
-        found = resolve(dropped, gazetteer, preferred, lang, simplify, area)
-        return found._replace(query=query, read=found.read or dropped)
+        try:
+            found = resolve(dropped, gazetteer, preferred, lang, simplify, area)
+        except PlaceNotFound:
+            if "," in text:
+                raise
+            found = None  # "Highway 2000": no postcode after a place, a name with digits; read whole
+        if found is not None:
+            return found._replace(query=query, read=found.read or dropped)
     modern = modern_name(text)
     if modern:  # "Sinkiang", "Fukien", "Hankow": the place by its pinyin name, however that is read
         try:
@@ -718,21 +724,29 @@ def _address(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[i
     return None
 
 
-_CODE_AFTER = re.compile(r"\s+\d{4,6}$")
+# A postcode after the words of a part, in the formats countries write: the UK's (OX3 9DU, SW1A 1AA),
+# Canada's (M5G 1X8), the Netherlands' (1012 AB), Brazil's and Japan's (01310-100, 104-0045), and
+# digits (Beijing 100022, Paris 75008, Melbourne VIC 3000, MA 02114-2696); or before them (050000
+# Shijiazhuang). Digits alone (a ZIP code, a street's number) are no postcode after a place.
+_CODE_AFTER = re.compile(r"(?<=[^\W\d_])\s+(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{4}\s?[A-Z]{2}"
+                         r"|\d{3,5}-\d{3,4}|\d{4,6})$", re.IGNORECASE)
 _CODE_BEFORE = re.compile(r"^\d{4,6}\s+")
 
 
 def _postcodes_dropped(text: str) -> str:
-    """A Latin address without the postcodes after its first part ("Chaoyang District, Beijing
-    100022", "Xinhua District, 050000 Shijiazhuang"): a code is no place, and read with its city it
-    hid the city that pins the district ("88 Jianguo Road, Chaoyang, Beijing 100022" was Liaoning's
-    Chaoyang). The first part keeps its digits (a street's number, a US ZIP code alone)."""
-    if has_cjk(text) or "," not in text:  # Chinese characters: china.py reads their postcodes (Xi’an is Latin)
+    """A Latin address without its postcodes ("Chaoyang District, Beijing 100022", "Xinhua
+    District, 050000 Shijiazhuang", "Oxford OX3 9DU", "Sydney NSW 2000, Australia"): a code is no
+    place, and read with its city it hid the city that pins the district ("88 Jianguo Road,
+    Chaoyang, Beijing 100022" was Liaoning's Chaoyang) or was read as a place whose region is the
+    city ("Oxford OX3 9DU": Woodstock, the main city of Oxford County, Ontario). The first part
+    keeps digits written before its words (a street's number)."""
+    if has_cjk(text):  # Chinese characters: china.py reads their postcodes (Xi’an is Latin)
         return text
     first, *rest = text.split(",")
     kept = [_CODE_BEFORE.sub("", _CODE_AFTER.sub("", part.strip())) for part in rest]
     kept = [part for part in kept if part and not part.isdigit()]
-    return ", ".join([first.strip(), *kept]) if kept != [part.strip() for part in rest] else text
+    shown = [_CODE_AFTER.sub("", first.strip()), *kept]
+    return ", ".join(shown) if shown != [part.strip() for part in (first, *rest)] else text
 
 
 def _without_postcode(part: str) -> str:
