@@ -107,6 +107,7 @@ USAGE_ERRORS = [
     (["near", "91,200"], "纬度 91 超出范围", "out of range"),
     (["near", " "], "地点为空", "the place is empty"),
     (["show", " "], "请给出研究中心编号", "give a site id"),
+    (["show", "x" * 300], "请给出研究中心编号（sitefinder show 7）", "give a site's id (sitefinder show 7)"),
     (["show", "Beijing"], "与 3 个研究中心匹配", "matches 3 sites"),
     (["import", "study.json", "--out", "x", "--country", "Atlantis"], "未知的国家或地区 'Atlantis'", "unknown country"),
     (["update", "NCT123"], "不是 NCT 编号", "is not an NCT id"),

@@ -987,6 +987,10 @@ def find_site(source: MemorySource | IndexedSource, query: str,
     or city matches: one rule, so that `show Beijing` finds the three sites in Beijing, whichever
     name says "Beijing". More than one is an AmbiguousSite listing them. With the site, how the
     query was read as a place when the site was found by its city (its namesakes are said)."""
+    from sitefinder.resolver import MAX_QUERY_LENGTH
+
+    if len(query.strip()) > MAX_QUERY_LENGTH:  # said as what `show` takes, not as a place too long
+        raise UsageError(key="usage.site_query_too_long", length=len(query.strip()), most=MAX_QUERY_LENGTH)
     # ７: a full-width digit is a digit; "site 7", "#7", "No. 7": the id, not a name to look for
     text = site_id_written(query)
     ids = source.id_range()

@@ -575,6 +575,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "zh": "{query} 按 {country} 理解；如指 {other}，请给出其名称"},
     "usage.place_empty": {"en": "the place is empty: give a city (Guangzhou, 广州) or coordinates (22.54,114.06)",
                           "zh": "地点为空：请给出城市（广州、Guangzhou）或坐标（22.54,114.06）"},
+    "usage.site_query_too_long": {"en": "what to show is {length} characters long; give a site's id (sitefinder show 7) "
+                                        "or a part of its hospital's or city's name, at most {most} characters",
+                                  "zh": "要查看的内容长达 {length} 个字符；请给出研究中心编号（sitefinder show 7），"
+                                        "或其医院、城市名称的一部分，最多 {most} 个字符"},
     "usage.place_too_long": {"en": "the place is {length} characters long; give a city name of at most {most}",
                              "zh": "地点长达 {length} 个字符；城市名称最多 {most} 个字符"},
     "usage.latitude": {"en": "latitude {value:g} is out of range: it must be between -90 and 90 (write LAT,LON){meant}",
