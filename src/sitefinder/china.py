@@ -399,7 +399,7 @@ def _place(division: Division, gazetteer: Gazetteer) -> Place:
                  longitude=division.longitude, population=division.population, geonameid=division.place or None)
 
 
-def _alias_only(query: str, leader: Division, gazetteer: Gazetteer) -> list[str]:
+def _alias_only(query: str, leader: Division, gazetteer: Gazetteer, lang: str) -> list[str]:
     """A county-level division found in Latin letters only by another name of its seat (an old or
     stray spelling GeoNames keeps: "Hanzhou" for 甘州区) is answered with the close spellings of
     well-known places named beside it: a misspelling is never answered as the place it is close to
@@ -409,8 +409,7 @@ def _alias_only(query: str, leader: Division, gazetteer: Gazetteer) -> list[str]
     close = [name for name in gazetteer.suggest(query) if fold(name.split(",")[0]) != fold(query)]
     if not close:
         return []
-    return [f"{query.strip()} is only another name of {_label(leader, gazetteer)}: using it; "
-            f"did you mean {' or '.join(close)}?"]
+    return [say("notice.alias_only", lang, query=query.strip(), place=_label(leader, gazetteer, lang), close=tuple(close))]
 
 
 def _town_query(town: Place, ranked: list[Division]) -> str:
@@ -533,7 +532,7 @@ def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: lis
         and sphere_km(other.latitude, other.longitude, leader.latitude, leader.longitude) <= SAME_PLACE_KM)]
     others = _one_per_place([leader, *_distinct_from_leader(leader, others, gazetteer)], gazetteer)[1:]
     towns = _towns_alike(key, ranked, gazetteer)
-    notes.extend(_alias_only(query, leader, gazetteer))
+    notes.extend(_alias_only(query, leader, gazetteer, lang))
     if towns:
         first = _town_region(towns[0], gazetteer)
         notes.append(say("notice.china.areas" if first else "notice.china.towns", lang, query=query.strip(),

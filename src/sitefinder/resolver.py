@@ -445,11 +445,24 @@ def with_site_cities(resolution: Resolution, sites: list[Site], gazetteer: Gazet
     by_place: dict[tuple[float, float], list[Site]] = {}
     for site in far:
         by_place.setdefault((round(site.latitude or 0.0, 2), round(site.longitude or 0.0, 2)), []).append(site)
-    for group in by_place.values():
+    places = [(group, _site_place(group[0], gazetteer)) for group in by_place.values()]
+    key = name_key(resolution.name_read)
+    if len(places) == 1 and resolution.name_read.isascii() and not _own_name(origin, key) \
+            and not any(_own_name(other, key) for other in resolution.alternatives):
+        # "Hanzhou" is only a stray other name of 甘州区, and how the registry writes site 817's
+        # Hangzhou: the registry's spelling, which that hospital's patients type, is the answer
+        (group, place), = places
+        kept = [note for note in notes if getattr(note, "key", "") != "notice.alias_only"]
+        # the other named as China's notices name a division (甘州区 of 张掖), else as any place
+        other = (said("name.either", en=resolution.labels[0] if resolution.labels else origin.label,
+                      zh=f"{resolution.within_zh}{resolution.name_zh}") if resolution.name_zh
+                 else _named(origin, origin.label, gazetteer))
+        note = said("notice.site_city_used", city=resolution.name_read, ids=", ".join(str(each.id) for each in group),
+                    place=_named(place, place.label, gazetteer), other=other)
+        return Resolution(query=resolution.query, place=place, alternatives=(origin, *alternatives),
+                          notes=(*kept, note), read=resolution.read)
+    for group, place in places:
         site = group[0]
-        found = gazetteer.place_by_id(site.geonameid) if site.geonameid else None
-        place = found or Place(name=site.city, province=site.province, country=site.country,
-                               latitude=site.latitude or 0.0, longitude=site.longitude or 0.0, source="site")
         ids = ", ".join(str(each.id) for each in group)
         notes.append(said("notice.site_city_listed" if listing else "notice.site_city", ids=ids, city=site.city,
                           place=_named(place, place.label, gazetteer), used=_named(origin, origin.label, gazetteer),
@@ -457,6 +470,13 @@ def with_site_cities(resolution: Resolution, sites: list[Site], gazetteer: Gazet
         if all(other.geonameid is None or other.geonameid != place.geonameid for other in alternatives):
             alternatives.append(place)
     return resolution._replace(notes=tuple(notes), alternatives=tuple(alternatives))
+
+
+def _site_place(site: Site, gazetteer: Gazetteer) -> Place:
+    """The place a site was placed at: its gazetteer place, else its own point and words."""
+    found = gazetteer.place_by_id(site.geonameid) if site.geonameid else None
+    return found or Place(name=site.city, province=site.province, country=site.country,
+                          latitude=site.latitude or 0.0, longitude=site.longitude or 0.0, source="site")
 
 
 def _named(place: Place, english: str, gazetteer: Gazetteer) -> str | Said:

@@ -632,6 +632,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "zh": "{head} 是邮政地名，不在离线地名库中：使用它在 {where} 的各邮政编码的中心位置"},
     "notice.one_syllable": {"en": "{text} is one syllable of a Chinese name: using {used}, {country}; did you mean {names}?",
                             "zh": "{text} 只是中文地名中的一个音节：使用 {used}, {country}；您是否要找 {names}？"},
+    "notice.alias_only": {"en": "{query} is only another name of {place}: using it; did you mean {close}?",
+                          "zh": "{query} 只是 {place} 的别名：使用该地；您是否要找 {close}？"},
+    "notice.site_city_used": {"en": "{city} is how the registry writes the city of site {ids}, {place}: using it; "
+                                    "{city} is also another name of {other}",
+                              "zh": "{city} 是登记处对研究中心 {ids} 所在城市 {place} 的写法：使用该地；{city} 也是 {other} 的别名"},
     "notice.site_city_listed": {"en": "site {ids}'s {city} is {place}: listed with the sites of {used}",
                                 "zh": "研究中心 {ids} 的 {city} 是 {place}：与 {used} 的研究中心一并列出"},
     "notice.site_city": {"en": "site {ids}'s {city} is {place}: using {used}; for the site's city write \"{ask}\"",
