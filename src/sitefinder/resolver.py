@@ -446,13 +446,13 @@ def with_site_cities(resolution: Resolution, sites: list[Site], gazetteer: Gazet
     for site in far:
         by_place.setdefault((round(site.latitude or 0.0, 2), round(site.longitude or 0.0, 2)), []).append(site)
     places = [(group, _site_place(group[0], gazetteer)) for group in by_place.values()]
-    key = name_key(resolution.name_read)
-    if len(places) == 1 and resolution.name_read.isascii() and not _own_name(origin, key) \
-            and not any(_own_name(other, key) for other in resolution.alternatives):
-        # "Hanzhou" is only a stray other name of 甘州区, and how the registry writes site 817's
-        # Hangzhou: the registry's spelling, which that hospital's patients type, is the answer
+    by_another_name = [note for note in notes if getattr(note, "key", "") in ANOTHER_NAME_NOTICES]
+    if len(places) == 1 and by_another_name:
+        # "Hanzhou" is only a stray other name of 甘州区 (the resolver says so), and how the registry
+        # writes site 817's Hangzhou: the registry's spelling, which that hospital's patients
+        # type, is the answer. A place's own name ("Gannan", "Fushan") stays the answer.
         (group, place), = places
-        kept = [note for note in notes if getattr(note, "key", "") != "notice.alias_only"]
+        kept = [note for note in notes if note not in by_another_name]
         # the other named as China's notices name a division (甘州区 of 张掖), else as any place
         other = (said("name.either", en=resolution.labels[0] if resolution.labels else origin.label,
                       zh=f"{resolution.within_zh}{resolution.name_zh}") if resolution.name_zh
@@ -470,6 +470,10 @@ def with_site_cities(resolution: Resolution, sites: list[Site], gazetteer: Gazet
         if all(other.geonameid is None or other.geonameid != place.geonameid for other in alternatives):
             alternatives.append(place)
     return resolution._replace(notes=tuple(notes), alternatives=tuple(alternatives))
+
+
+# The notices that say a place was answered by another name than its own (GeoNames' alternate names)
+ANOTHER_NAME_NOTICES = frozenset({"notice.alias_only", "notice.loose.another_name", "notice.loose.near_miss_alias"})
 
 
 def _site_place(site: Site, gazetteer: Gazetteer) -> Place:
