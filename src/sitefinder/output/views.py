@@ -63,7 +63,7 @@ def command(*words: str, options: str = "") -> str:
 class Column(NamedTuple):
     """A table column: its header, `right` alignment for numbers, and whether its cells may wrap
     (ids, ranks, distances and statuses stay whole, so that names wrap first). `lines`: at most this
-    many lines a cell (0: as many as it takes), the rest cut at a word with "…" (text.wrap_cut): a
+    many lines a cell (0: as many as it takes), the rest cut at a word with "…" (lines.wrap_cut): a
     trial's title is given whole and cut to the width its column gets, never to a fixed length."""
 
     header: str
@@ -408,7 +408,7 @@ def call_for_site(site: Site, trial: Trial, lang: str = "en") -> str:
 
 
 def reach_line(contact: Contact, lang: str = "en") -> str:
-    # The terminal wraps footers and fields itself (text.wrap_words), never between two digits: the
+    # The terminal wraps footers and fields itself (lines.wrap_words), never between two digits: the
     # number is printed as in every other view, and never split over two lines.
     return ", ".join(part for part in (dialable(contact, lang), contact.email) if part)
 
