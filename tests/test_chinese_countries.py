@@ -10,7 +10,7 @@ import pytest
 
 from conftest import make_site
 from sitefinder.gazetteer import open_shipped
-from sitefinder.text import wrap_words
+from sitefinder.lines import wrap_words
 
 NAMES = ["Argentina", "Belgium", "Bulgaria", "Chile", "Colombia", "Croatia", "Estonia", "Greece",
          "Hungary", "Israel", "Italy", "Latvia", "Lithuania", "Mexico", "Poland", "Portugal", "Romania"]

@@ -235,3 +235,47 @@ def test_a_hospital_csv_names_each_concept_in_one_column(cli) -> None:
     for row in (dict(zip(header, cells)) for cells in rows):
         site = near[row["id"]]
         assert (row["province"], row["province_registry"]) == (site["province"], site["province_registry"])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("args, more, radius", [
+    (["北京", "-w", "10", "-n", "1"], 2, True),  # two more of Beijing's three hospitals within 10 km
+    (["Beijing", "-n", "2"], 1, False),  # no radius: the third is as near as the second, the last shown
+    (["Beijing", "-w", "200", "-n", "2"], None, True),
+])
+def test_a_limit_that_hides_hospitals_says_how_many_in_hospital_words(
+        cli, args: list, more: int | None, radius: bool, lang: str) -> None:
+    """`--by hospital` said nothing of what --limit hid, where plain near says "N more sites within…":
+    the same notice, counting hospitals (a hospital of two trials is one), in table, JSON and CSV."""
+    run = cli("near", *args, "--by", "hospital", "--lang", lang, "--json")
+    assert run.exit_code == 0, run.stderr
+    shown = len(run.json()["hospitals"])
+    wanted = ["--within", args[2]] if radius else []
+    every = cli("near", args[0], *wanted, "--by", "hospital", "--limit", "42", "--json").json()["hospitals"]
+    last = run.json()["hospitals"][-1]["distance_km"]
+    hidden = len([hospital for hospital in every if (radius or hospital["distance_km"] <= last)]) - shown
+    assert hidden > 0 and (more is None or hidden == more)
+    assert run.json()["limit_left_out"] == hidden
+    notes = [line for line in run.stderr.splitlines() if f"--limit {shown + hidden}" in line]
+    assert len(notes) == 1, run.stderr
+    assert str(hidden) in notes[0] and "--by hospital" in notes[0]
+    if lang == "zh":
+        assert "另有" in notes[0] and "家医院" in notes[0] and "研究中心" not in notes[0]
+    else:
+        assert "more hospital" in notes[0] and "site" not in notes[0].split(";")[0]
+    assert [notice["key"] for notice in run.json()["notices"] if "--limit" in notice["text"]][0].startswith(
+        "notice.limit_left_out.hospitals")
+    for output in (["--format", "csv"], []):  # the same notice whatever the format
+        other = cli("near", *args, "--by", "hospital", "--lang", lang, *output)
+        assert other.exit_code == 0 and notes[0] in other.stderr.splitlines(), other.stderr
+    suggested = notes[0].split("sitefinder ", 1)[1].rstrip("。").split()
+    again = cli(*suggested, "--json")
+    assert again.exit_code == 0 and len(again.json()["hospitals"]) == shown + hidden
+    assert again.json()["limit_left_out"] == 0
+    assert not [line for line in again.stderr.splitlines() if "--limit" in line]
+
+
+def test_a_hospital_limit_that_hides_nothing_says_nothing(cli) -> None:
+    run = cli("near", "Guangzhou", "--by", "hospital", "-n", "3", "--json")
+    assert run.exit_code == 0 and run.json()["limit_left_out"] == 0
+    assert "--limit" not in run.stderr

@@ -441,7 +441,7 @@ def test_every_example_in_the_help_answers(cli) -> None:
 def test_wrap_words_breaks_chinese_between_characters_and_never_inside_a_number() -> None:
     from rich.cells import cell_len
 
-    from sitefinder.text import wrap_words
+    from sitefinder.lines import wrap_words
 
     text = "登记处未列出这些研究中心的电话或邮箱：请联系 Zhifang Yao，0760-8987 3999 (境外拨打 +86 760 8987 3999)。"
     for width in range(20, 60):  # narrower than a number, the number overflows whole
@@ -462,7 +462,7 @@ def test_no_line_starts_with_a_closing_mark_and_a_short_chinese_name_stays_whole
 
     from rich.cells import cell_len
 
-    from sitefinder.text import wrap_words
+    from sitefinder.lines import wrap_words
 
     shorts = [word for word in re.findall(r"[(（]?[\u4e00-\u9fff]+[)）,，]?", text)
               if len(re.sub(r"[^\u4e00-\u9fff]", "", word)) <= 4]
@@ -668,7 +668,7 @@ def test_a_text_that_fits_is_its_own_one_line(text: str, width: int) -> None:
     695 sites spent a third of its time there): the rule itself joins such a text back whole."""
     from rich.cells import cell_len
 
-    from sitefinder.text import _broken_at_words, wrap_words
+    from sitefinder.lines import _broken_at_words, wrap_words
 
     if cell_len(text) <= width:
         assert _broken_at_words(text, width, cell_len) == [text.rstrip()] == wrap_words(text, width, cell_len)
@@ -681,7 +681,7 @@ def test_wrapping_never_loses_or_adds_a_character(text: str, width: int) -> None
     whole); only spaces at a line's end are dropped."""
     from rich.cells import cell_len
 
-    from sitefinder.text import wrap_words
+    from sitefinder.lines import wrap_words
 
     lines = wrap_words(text, width, cell_len)
     assert "".join("".join(lines).split()) == "".join(text.split())

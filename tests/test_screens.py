@@ -75,7 +75,7 @@ def test_a_table_at_80_columns_says_a_shared_status_once_and_shows_short_provinc
 
 def test_a_phone_number_in_a_table_cell_is_never_split(monkeypatch: pytest.MonkeyPatch,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
-    """Every wrapping cell is wrapped by text.wrap_words at its column's width: Rich would break
+    """Every wrapping cell is wrapped by lines.wrap_words at its column's width: Rich would break
     "+86 760 8987 3999" at any of its spaces (an update's "What" cell holds contacts' numbers)."""
     from sitefinder.output.terminal import draw_table
     from sitefinder.output.views import Column, TableView
@@ -124,7 +124,7 @@ def test_cell_width_counts_wide_characters_twice() -> None:
 
 
 def test_chinese_lines_never_start_with_closing_punctuation() -> None:
-    from sitefinder.text import wrap_words
+    from sitefinder.lines import wrap_words
 
     for width in range(10, 60):
         for line in wrap_words("登记数据日期为 2025-06-08，已有 541 天：此后状态和联系人可能已有变化（超过 30 天）；运行更新。",

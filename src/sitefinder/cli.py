@@ -38,6 +38,11 @@ def _flag_help_option(option: Any) -> Any:
 _CELL_MARK = "\u2060"
 
 
+def _cells(text: str) -> int:
+    """The terminal cells of a text as Click is made to count them here (_cell_counted): without Rich."""
+    return len(_cell_counted(text))  # a wide character and its mark: two
+
+
 def _cell_counted(text: str) -> str:
     if text.isascii():
         return text
@@ -47,24 +52,112 @@ def _cell_counted(text: str) -> str:
                    for character in text)
 
 
+# A command named inline in prose (`sitefinder list`) is one piece for Click's wrapping: its spaces
+# are held by this mark (a space to the eye, no break for textwrap) and given back in the text.
+_INLINE_SPACE = "\u00a0"
+
+
+def _inline_commands_kept(text: str) -> str:
+    if "`" not in text:
+        return text
+    parts = text.split("`")
+    return "`".join(part.replace(" ", _INLINE_SPACE) if index % 2 else part for index, part in enumerate(parts))
+
+
+# An example of a help (a paragraph that starts with "sitefinder ") is what people copy and paste:
+# Click would fill it like prose, breaking it anywhere ("--by" / "hospital", a path inside), so
+# that the lines pasted run another command. It is one line where it fits, else broken between
+# shell words only, each line but the last ending in " \\" (the shell joins them: what is
+# pasted is the command written), the lines after the first two cells further in; an option
+# keeps its value on its line where they fit together, and a word wider than the line stays
+# whole on a line of its own (the terminal folds it and copies it as one line). Click is
+# given the lines as a paragraph it keeps as it is (\b).
+_EXAMPLE = "sitefinder "
+_CONTINUED = " \\"
+_CONTINUATION = "  "
+
+
+def _shell_words(command: str) -> list[str]:
+    """The words of an example as the shell splits them: at spaces outside quotes, quotes kept."""
+    words, word, quote = [], "", ""
+    for character in command:
+        if quote:
+            quote = "" if character == quote else quote
+        elif character in "\"'":
+            quote = character
+        elif character == " ":
+            if word:
+                words.append(word)
+            word = ""
+            continue
+        word += character
+    return [*words, word] if word else words
+
+
+def _example_lines(command: str, width: int) -> list[str]:
+    """An example in lines of at most `width` cells (see _EXAMPLE)."""
+    if _cells(command) <= width:
+        return [command]
+    units: list[list[str]] = []  # what stays on one line where it can: an option and its value, > and its file
+    for word in _shell_words(command):
+        if units and (word in ("&&", "|") or len(units[-1]) == 1 and units[-1][0].startswith(("-", ">"))
+                      and not word.startswith("-") and word != ">"):
+            units[-1].append(word)
+        else:
+            units.append([word])
+    lines: list[str] = []
+
+    def put(words: list[str], last: bool) -> None:
+        end = "" if last else _CONTINUED
+        if lines and _cells(f"{lines[-1]} {' '.join(words)}{end}") <= width:
+            lines[-1] += " " + " ".join(words)
+        elif len(words) > 1 and _cells(_CONTINUATION + " ".join(words) + end) > width:
+            for number, word in enumerate(words):  # an option and a value too wide together: apart
+                put([word], last and number == len(words) - 1)
+        else:
+            lines.append((_CONTINUATION if lines else "") + " ".join(words))
+
+    for index, unit in enumerate(units):
+        put(unit, index == len(units) - 1)
+    return [line + _CONTINUED for line in lines[:-1]] + lines[-1:]
+
+
+def _examples_kept(text: str, width: int) -> str:
+    """`text` (a help or an epilog) with each example paragraph laid out by _example_lines and
+    marked for Click to keep as it is; every other paragraph as it was. Paragraphs are read as
+    Click reads them (lines apart from an empty one; the first line's indent is the paragraph's)."""
+    if _EXAMPLE not in text:
+        return text
+    paragraphs = text.expandtabs().split("\n\n")
+    for number, paragraph in enumerate(paragraphs):
+        command = " ".join(paragraph.split())
+        if command.startswith(_EXAMPLE) and "\n" not in paragraph.strip("\n"):
+            indent = paragraph[:len(paragraph) - len(paragraph.lstrip(" "))]
+            paragraphs[number] = "\n".join((indent + "\b", *_example_lines(command, width - len(indent))))
+    return "\n\n".join(paragraphs)
+
+
 _Context: Any = TyperCommand.context_class  # the Click this Typer uses: its own or the click package
 _Formatter: Any = _Context.formatter_class
 
 
 class _CellFormatter(_Formatter):
-    """Click's help formatter (of the Click this Typer uses), wrapping in terminal cells."""
+    """Click's help formatter (of the Click this Typer uses), wrapping in terminal cells, examples
+    whole (_EXAMPLE)."""
 
     def write_text(self, text: str) -> None:
-        super().write_text(_cell_counted(text))
+        laid_out = _examples_kept(text, self.width - self.current_indent)
+        super().write_text(_cell_counted(_inline_commands_kept(laid_out)))
 
     def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
         # on a phone, an option longer than a third of the width has its words on the lines below
         # it (Click's own layout for a long option), not in a column of ten cells
         narrow = col_max if self.width >= 60 else max(10, self.width // 3)
-        super().write_dl([(first, _cell_counted(second)) for first, second in rows], narrow, col_spacing)
+        super().write_dl([(first, _cell_counted(_inline_commands_kept(second))) for first, second in rows],
+                         narrow, col_spacing)
 
     def getvalue(self) -> str:
-        return str(super().getvalue()).replace(_CELL_MARK, "")
+        return str(super().getvalue()).replace(_CELL_MARK, "").replace(_INLINE_SPACE, " ")
 
 
 class _CellContext(_Context):

@@ -355,6 +355,37 @@ def dialable(contact: Contact, lang: str | None = "en") -> str:
     return f"{phone} ext. {contact.phone_ext}" if lang != "zh" else _say("phone.ext", lang, phone=phone, ext=contact.phone_ext)
 
 
+# Where a line may break inside what a person copies from a contact: the one rule, read by every
+# view's wrapping (lines.wrap_words: table cells, key/value fields, footers, notices, map legends).
+# A phone number is never broken: its words are one piece ("+86 760 8987 3999", "1 (210) 632-5444").
+# An e-mail address or a URL is one word, on a line of its own where it does not fit beside other
+# words; only one wider than the whole line is broken, and only where a reader rejoins it without
+# doubt: an address after its "@" and before a "." of its domain (never in its local part, where a
+# "." or "-" is part of the name), a URL after a "/" of its path. No hyphen is added at a break.
+
+def number_goes_on(before: str, word: str) -> bool:
+    """Whether `word` goes on with the phone number that the word `before` ends, so that no line
+    breaks at the space between them: "8987" and "3999", "1" and "(210)", "(0)4" and "66"."""
+    return (before[-1:].isdigit() or before[-1:] == ")" and before[-2:-1].isdigit()) \
+        and (word[:1].isdigit() or word[:1] == "(" and word[1:2].isdigit())
+
+
+def copy_pieces(word: str) -> list[str]:
+    """The pieces a word wider than its line may be broken into (see the rule above), joined they
+    are the word: ["franck-emmanuel.nicolini@", "lyon", ".unicancer", ".fr"]; [word] for any other."""
+    local, at, domain = word.rpartition("@")  # the last "@": what comes before it is the local part
+    if at and local and "." in domain:
+        labels = domain.split(".")
+        return [local + at, labels[0], *("." + label for label in labels[1:])]
+    if "://" in word:
+        scheme, _, rest = word.partition("://")
+        host, slash, path = rest.partition("/")
+        folders = path.split("/")
+        return [f"{scheme}://{host}{slash}", *(folder + "/" for folder in folders[:-1]), folders[-1]] if path \
+            else [word]
+    return [word]
+
+
 def _say(key: str, lang: str, **values: object) -> str:
     from sitefinder.wording import say  # only for words in Chinese: English lines never import the catalogue
 
@@ -373,7 +404,7 @@ def lead_contact(contacts: Sequence[Contact]) -> Contact | None:
 
 def how_to_reach(contact: Contact, lang: str | None = "en") -> str:
     """Phone (with extension) and email, as one phrase; "" when the registry gives neither. A view
-    that wraps it keeps the number whole (text.wrap_words never breaks between two digits)."""
+    that wraps it keeps the number and the address whole (number_goes_on, copy_pieces)."""
     return ", ".join(part for part in (dialable(contact, lang), contact.email) if part)
 
 

@@ -179,7 +179,7 @@ def svg(scene: Scene, title: str, labels: Sequence[SiteLabel], width: int = 1000
 
     A label that cannot be put beside its marker without covering another (42 sites in
     `--view country`) is left out there and listed under the map instead, numbered as its marker."""
-    from sitefinder.text import wrap_words
+    from sitefinder.lines import wrap_words
 
     height = round(width / max(scene.view.aspect(), 0.2))
     origin = origin or scene.place.label  # the place's label, in the answer's language (广东广州 Guangzhou, …)

@@ -11,10 +11,10 @@ import functools
 import itertools
 import math
 from pathlib import Path
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from sitefinder.answers import (ChineseNames, HospitalAnswer, MapResult, NearResult, RegionAnswer, SiteDetail, SiteList,
+from sitefinder.answers import (ChineseNames, Hospital, HospitalAnswer, MapResult, NearResult, RegionAnswer, SiteDetail, SiteList,
                                 TrialSummary)
 from sitefinder.distance import rank_sites
 from sitefinder.errors import PlaceNotFound, SitefinderError, UsageError
@@ -868,13 +868,35 @@ def _farthest_shown(result: NearResult) -> float:
     return max(entry.distance_km for entry in result.sites)
 
 
+def hospitals_left_out(result: NearResult, hospitals: Sequence[Hospital], shown: frozenset[HospitalKey],
+                       names: HospitalNames, source: MemorySource | IndexedSource, limit: int | None,
+                       within_km: float | None, province: str | None, status: StatusFilter,
+                       trials: frozenset[str] | None, countries: frozenset[str] | None = None) -> int:
+    """limit_left_out counted in hospitals, for `near --by hospital` (`shown`: the keys of `hospitals`):
+    how many hospitals matching every filter the limit hid although one of their sites is within
+    --within or, without it, as near as the farthest hospital shown (by its nearest site); a
+    hospital of several trials is one. 0 when fewer than the limit are shown (nothing was cut)."""
+    if limit is None or not hospitals or len(hospitals) < limit:
+        return 0
+    radius = within_km if within_km is not None else max(hospital.distance_km for hospital in hospitals)
+    within = _ranked_within(result, source, radius, province, status, trials, countries)
+    return len({names.of(entry.site) for entry in within} - shown)
+
+
 def _count_within(result: NearResult, source: MemorySource | IndexedSource, radius: float, province: str | None,
                   status: StatusFilter, trials: frozenset[str] | None, countries: frozenset[str] | None) -> int:
     """How many sites of these filters lie within `radius` km of the answer's place, by rank_sites'
     distances: what closed_left_out and limit_left_out count beyond the sites shown."""
+    return len(_ranked_within(result, source, radius, province, status, trials, countries))
+
+
+def _ranked_within(result: NearResult, source: MemorySource | IndexedSource, radius: float, province: str | None,
+                   status: StatusFilter, trials: frozenset[str] | None,
+                   countries: frozenset[str] | None) -> list[RankedSite]:
+    """The sites of these filters within `radius` km of the answer's place, ranked (rank_sites)."""
     origin = result.resolution.place
     found = source.candidates(origin, None, radius, province, status, trials, countries)
-    return len(rank_sites(origin, found.placed, within_km=radius))
+    return rank_sites(origin, found.placed, within_km=radius)
 
 
 def _why_no_site(result: NearResult, source: MemorySource | IndexedSource, province: str | None,
@@ -1209,6 +1231,9 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
             result = result._replace(closed_left_out=closed_left_out(
                 result, source, wanted is not None and len(kept) >= wanted, within_km, province_name, chosen,
                 countries))
+        result = result._replace(limit_left_out=hospitals_left_out(
+            result, hospitals, kept, hospital_names, source, wanted, within_km, province_name, status_value, chosen,
+            countries))
         if not result.sites and not result.considered:
             result = _why_no_site(result, source, province, province_name, status_value, chosen, country, countries)
         if in_chinese or names:
@@ -1221,12 +1246,18 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
     if isinstance(answer, RegionAnswer):
         return answer._replace(asked=typed_options(province=province, country=country, within=within_km, limit=limit,
                                                    trial=trials, condition=condition, by="hospital"))
-    if answer.near.closed_left_out and wanted is not None:
+    near = answer.near
+    if near.limit_left_out:
+        # room for the hospitals the limit hid beside those shown, as near's notice offers for sites
+        near = near._replace(more_asked=typed_options(
+            province=province, country=country, within=within_km, limit=len(answer.hospitals) + near.limit_left_out,
+            trial=trials, condition=condition, by="hospital"))
+    if near.closed_left_out and wanted is not None:
         # room in --all for every hospital the closed sites counted may add (one each at the most)
-        limit = len(answer.hospitals) + answer.near.closed_left_out
+        limit = len(answer.hospitals) + near.closed_left_out
     asked = typed_options(province=province, country=country, within=within_km, limit=limit, trial=trials,
                           condition=condition, by="hospital")
-    return answer._replace(near=answer.near._replace(asked=asked))
+    return answer._replace(near=near._replace(asked=asked))
 
 
 def _hospital_listings(resolution: Resolution, source: MemorySource | IndexedSource, ranked: list[RankedSite],

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable
 from itertools import filterfalse
 
 # Administrative suffixes that people add or leave out at will: 江苏省 = 江苏, 泰州市 = 泰州.
@@ -232,30 +231,6 @@ def is_utf8(encoding: str | None) -> bool:
     return (encoding or "").lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig")
 
 
-# Chinese punctuation that never starts a line (closing) or ends one (opening): the rule every
-# Chinese typesetter follows, so that "（超过 30 天）" never leaves "）" alone on the next line.
-_NO_LINE_START = set("，。、；：？！）》」』”’％·…),;:!?]")
-_NO_LINE_END = set("（《「『“‘([")
-# A Chinese word this short is a name (屯門, 广州, 乌鲁木齐, "(山东青岛)"): one piece, as an English
-# word is, where a longer run (a sentence, a hospital's name) may break between any two characters.
-SHORT_CHINESE_NAME = 4
-# A full-width mark a line may break after, as after a space: the names of a list in Chinese prose
-# ("Australia、台湾、Estonia") have no space between them, and a Latin name is never broken inside
-# (the middle dot joins the parts of one name: 约翰·史密斯).
-_BREAK_AFTER = {mark for mark in _NO_LINE_START if not mark.isascii() and mark != "·"}
-
-
-def _keep_punctuation(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Join a closing mark to the piece before it, an opening mark to the piece after it."""
-    kept: list[tuple[str, str]] = []
-    for joiner, piece in pieces:
-        if kept and not joiner and piece and (piece[0] in _NO_LINE_START or kept[-1][1][-1:] in _NO_LINE_END):
-            kept[-1] = (kept[-1][0], kept[-1][1] + piece)
-        else:
-            kept.append((joiner, piece))
-    return kept
-
-
 # A width below MIN_COLUMNS (0 from a pty that reports its size as 0×0, COLUMNS=0, COLUMNS=5) is no
 # width to lay text out in: it is taken as unknown and DEFAULT_COLUMNS are used, as for a terminal
 # that says nothing; wider than MAX_COLUMNS is laid out MAX_COLUMNS wide (COLUMNS=100000000 would
@@ -271,77 +246,6 @@ def usable_columns(columns: int) -> int:
 # A space a line is never broken at, in text made for the terminal ("id 27" of a map's legend): the
 # terminal wraps at the other spaces (wrap_words splits at " " only), then prints it as a space.
 UNBROKEN_SPACE = "\u00a0"
-
-
-def wrap_cut(text: str, width: int, lines: int, length: Callable[[str], int] = len) -> list[str]:
-    """`text` wrapped as wrap_words does, in `lines` lines at most: what does not fit is cut at a
-    word, and the last line kept ends with "…" (a title in a column as wide as the table can give).
-    A word wider than the column, after the first, ends the text there, cut inside with "…"."""
-    wrapped = wrap_words(text, width, length)
-    long = next((index for index, line in enumerate(wrapped) if index and length(line) > width), len(wrapped))
-    if len(wrapped) <= lines and long == len(wrapped):
-        return wrapped
-    end = min(lines, long + 1)
-    kept, last = wrapped[:end - 1], wrapped[end - 1]
-    while length(last + ELLIPSIS) > width and " " in last:
-        last = last.rsplit(" ", 1)[0]
-    last = last.rstrip(" ,;:-–(")
-    while last and length(last + ELLIPSIS) > width:  # one word wider than the column: cut inside it
-        last = last[:-1]
-    return [*kept, last + ELLIPSIS]
-
-
-def wrap_words(text: str, width: int, length: Callable[[str], int] = len) -> list[str]:
-    """`text` in lines of at most `width` (as `length` measures: terminal cells for Rich), broken
-    at spaces, after a full-width mark (、，) and between Chinese characters (which need none; not
-    in a word that holds an UNBROKEN_SPACE, which is one piece), never inside a Latin word nor at a space between two
-    digits, so that "+86 760 8987 3999" stays on one line whole (Rich breaks at any space,
-    no-break spaces included). A word longer than the width gets a line of its own; the terminal
-    folds it.
-    """
-    if length(text) <= width:  # what fits is one line as it is (the rule joins it back so): most cells
-        return [text.rstrip()]
-    return _broken_at_words(text, width, length)
-
-
-def _broken_at_words(text: str, width: int, length: Callable[[str], int]) -> list[str]:
-    """wrap_words' rule, for a text wider than `width` (a test holds it to [text] for one that fits)."""
-    words: list[str] = []
-    for word in text.split(" "):
-        if words and words[-1][-1:].isdigit() and word[:1].isdigit():
-            words[-1] += " " + word
-        else:
-            words.append(word)
-    pieces: list[tuple[str, str]] = []  # (what joins it to the piece before, the piece)
-    for word in words:
-        if word.isascii():  # no Chinese character, no full-width mark, no unbroken space: one piece
-            pieces.append((" ", word))
-            continue
-        joiner = " "
-        run = ""
-        whole = UNBROKEN_SPACE in word or sum(map(has_cjk, word)) <= SHORT_CHINESE_NAME  # "61.5 公里", "编号 7"
-        for char in word:
-            if char in _BREAK_AFTER and UNBROKEN_SPACE not in word:
-                pieces.append((joiner, run + char))  # "Estonia、France": a line may break after 、, never in a name
-                joiner, run = "", ""
-            elif has_cjk(char) and not whole:
-                if run:
-                    pieces.append((joiner, run))
-                    joiner, run = "", ""
-                pieces.append((joiner, char))
-                joiner = ""
-            else:
-                run += char
-        if run or not word:
-            pieces.append((joiner, run))
-    pieces = _keep_punctuation(pieces)
-    lines: list[str] = []
-    for joiner, piece in pieces:
-        if lines and length(lines[-1]) + length(joiner) + length(piece) <= width:
-            lines[-1] += joiner + piece
-        else:
-            lines.append(piece)
-    return [line.rstrip() for line in lines] or [""]
 
 
 def written_in(text: str, encoding: str) -> bool:

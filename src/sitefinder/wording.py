@@ -172,6 +172,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} more site{s} as near as the last shown ({km} km) not shown (--limit {limit}); "
               "to see them too: {command}",
         "zh": "另有 {count} 个研究中心与所示最后一个同样近（{km} 公里），因 --limit {limit} 未显示；如需一并查看：{command}"},
+    # --by hospital: the hospitals the limit hid (a hospital of several trials counted once)
+    "notice.limit_left_out.hospitals": {
+        "en": "{count} more hospital{s} within {km} km not shown (--limit {limit}); to see them too: {command}",
+        "zh": "另有 {count} 家医院在 {km} 公里内，因 --limit {limit} 未显示；如需一并查看：{command}"},
+    "notice.limit_left_out.hospitals.tied": {
+        "en": "{count} more hospital{s} as near as the last shown ({km} km) not shown (--limit {limit}); "
+              "to see them too: {command}",
+        "zh": "另有 {count} 家医院与所示最后一家同样近（{km} 公里），因 --limit {limit} 未显示；如需一并查看：{command}"},
     "note.closed_left_out": {
         "en": "{count} closed site{s} (no longer enrolling) left out; to see them: {command}",
         "zh": "已略去 {count} 个不再招募的研究中心；如需查看：{command}"},

@@ -423,8 +423,9 @@ def hospitals_object(answer: HospitalAnswer) -> dict[str, Any]:
     return {**answer_trial(result), "origin": place_record(result.resolution, result.chinese),
             "hospitals": [hospital_record(rank, hospital, result.chinese)
                           for rank, hospital in enumerate(answer.hospitals, 1)],
-            "trials": seen.records(), "closed_left_out": result.closed_left_out, **answer_data_record(result),
-            **why_empty_record(result)}
+            "trials": seen.records(), "closed_left_out": result.closed_left_out,
+            "limit_left_out": result.limit_left_out,  # hospitals, as `hospitals` counts them
+            **answer_data_record(result), **why_empty_record(result)}
 
 
 def hospital_csv(answer: HospitalAnswer) -> tuple[list[str], list[list[str]]]:

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import IO, Any
 
-from sitefinder.text import UNSAFE, inert_cell, is_utf8, printable, usable_columns, wrap_words
+from sitefinder.text import UNSAFE, inert_cell, is_utf8, printable, usable_columns
 
 
 
@@ -215,7 +215,12 @@ def notice(message: str) -> None:
     if sys.stderr is not None:  # `2>&-` closes it: then there is nowhere to say anything
         width = notice_width()
         text = printable(for_people(message))
-        lines = wrap_words(text, width, cell_width) if width else [text]
+        if width:  # a terminal: wrapped (a notice to a file or a pipe, most runs, imports no wrapping)
+            from sitefinder.lines import wrap_words
+
+            lines = wrap_words(text, width, cell_width)
+        else:
+            lines = [text]
         print("\n".join(lines), file=sys.stderr, flush=True)
 
 

@@ -16,8 +16,8 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
 from sitefinder.output.views import Column, FieldsView, MapView, TableView
-from sitefinder.text import (UNBROKEN_SPACE, is_utf8, printable, printable_lines, usable_columns, wrap_cut,
-                             wrap_words)
+from sitefinder.lines import wrap_cut, wrap_words
+from sitefinder.text import UNBROKEN_SPACE, is_utf8, printable, printable_lines, usable_columns
 
 if TYPE_CHECKING:  # rich.table (and what it imports) only where a table is drawn: a map or a key/value view has none
     from rich.segment import Segment
@@ -125,7 +125,7 @@ def draw_table(view: TableView) -> None:
 
 def _table(out: Console, columns: Sequence[Column], widths: Sequence[int], texts: Sequence[Sequence[str]],
            styles: Sequence[Sequence[str]]) -> Table:
-    """The table itself, each cell wrapped here at its column's width by `text.wrap_words`, so that
+    """The table itself, each cell wrapped here at its column's width by `lines.wrap_words`, so that
     a phone number is never split (Rich would break it at any space, no-break spaces included)."""
     from rich.box import Box
     from rich.table import Table
@@ -161,7 +161,7 @@ def shown(console: Console, text: str) -> str:
 
 
 def footer_cells(out: Console, footer: Sequence[str]) -> list[Text]:
-    """Footer lines wrapped here, never inside a phone number (see text.wrap_words), then printed as they are."""
+    """Footer lines wrapped here, never inside a phone number (see lines.wrap_words), then printed as they are."""
     return [cell(out, part, "dim") for line in footer for part in wrap_words(line, out.width, _cells)]
 
 
@@ -172,7 +172,7 @@ def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[Text | str]
     Rich's own collapse narrows the widest columns with no regard for words ("Municipalit/y"), so
     the widths are chosen here and Rich draws with them: the widest column gives up a character
     first, never below its longest unbreakable piece (a word, or a whole phone number: see
-    text.wrap_words; its longest cell where cells stay whole; its first word where cells are cut
+    lines.wrap_words; its longest cell where cells stay whole; its first word where cells are cut
     to their column, Column.lines). Narrower than that, one block per
     row reads better than a table of broken words. `gap`: the cells between two columns.
     """
@@ -182,10 +182,10 @@ def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[Text | str]
         natural.append(max(_cells(text) for text in texts))
         if not column.wrap:
             minimum.append(natural[-1])
-        elif column.lines:  # cut to fit (text.wrap_cut): only its first word must be whole (a trial's id)
-            minimum.append(max(_cells(wrap_words(text, 1, _cells)[0]) for text in texts))
-        else:
-            minimum.append(max(_cells(piece) for text in texts for piece in wrap_words(text, 1, _cells)))
+        elif column.lines:  # cut to fit (lines.wrap_cut): only its first word must be whole (a trial's id)
+            minimum.append(max(_cells(wrap_words(text, 1, _cells, whole=True)[0]) for text in texts))
+        else:  # an e-mail address whole too: a column as wide as it, else blocks (where it has the line)
+            minimum.append(max(_cells(piece) for text in texts for piece in wrap_words(text, 1, _cells, whole=True)))
     room = available - gap * (len(columns) - 1)
     if sum(minimum) > room:
         return None
@@ -229,12 +229,16 @@ def _grid(console: Console, fields: Any, lines: frozenset[int] = frozenset()) ->
     names_width, room = _names_width(console, names), _value_room(console, names)
     rows = []
     for index, (name, value) in enumerate(fields):
-        # Wrapped here, line by line, so that a phone number is never split (see text.wrap_words):
-        # made visible first, so that a control is measured as the characters it is shown as.
+        # Wrapped here, line by line, so that a phone number is never split (see lines.wrap_words):
+        # made visible first, so that a control is measured as the characters it is shown as. A word
+        # wider than the value's room (an e-mail address) is not broken there: its line moves out
+        # to the terminal's width (Grid), broken only if it is wider than that (contacts.copy_pieces).
         value = printable_lines(value) if index in lines else printable(value)
-        wrapped = "\n".join(part for line in value.split("\n") for part in wrap_words(line, room, cell_len))
-        rows.append((name, cell(console, wrapped, lines=True)))
-    longest = max((cell_len(line) for _, value in rows for line in value.plain.split("\n")), default=0)
+        wrapped = [piece for line in value.split("\n") for part in wrap_words(line, room, cell_len, whole=True)
+                   for piece in ([part] if cell_len(part) <= room else wrap_words(part, console.width, cell_len))]
+        rows.append((name, cell(console, "\n".join(wrapped), lines=True)))
+    longest = max((cell_len(line) for _, value in rows for line in value.plain.split("\n")
+                   if cell_len(line) <= room), default=0)
     return Grid(rows, names_width, max(min(longest, room), 1))
 
 
@@ -251,6 +255,7 @@ class Grid:
         self.rows, self.names_width, self.values_width = rows, names_width, values_width
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.cells import cell_len
         from rich.segment import Segment
 
         bold = console.get_style("bold")
@@ -260,13 +265,49 @@ class Grid:
         for name, value in self.rows:
             left = [[*line, gap] for line in (_laid_out(console, name, self.names_width, bold)
                                               or console.render_lines(name, names, style=bold))]
-            right = _laid_out(console, value, self.values_width) or console.render_lines(value, values)
-            height = max(len(left), len(right))
-            for name_line, value_line in zip(Segment.set_shape(left, self.names_width + 2, height, style=bold),
-                                             Segment.set_shape(right, self.values_width, height)):
-                yield from name_line
-                yield from value_line
-                yield Segment.line()
+            right = _laid_out(console, value, self.values_width)
+            if right is not None:  # every line fits its column: nearly every value
+                yield from self._row(left, right, len(right), bold)
+                continue
+            for wide, part in self._parts(value, cell_len):
+                if wide:  # a word wider than the value column (an e-mail address): as far in as it fits
+                    if left:  # the name first, on its own line
+                        yield from self._row(left, [], 0, bold)
+                        left = []
+                    indent = max(0, min(self.names_width + 2, options.max_width - cell_len(part.plain)))
+                    whole = options.update(width=options.max_width - indent, overflow="fold", no_wrap=False,
+                                           height=None, justify="left")
+                    for line in console.render_lines(part, whole):
+                        yield Segment(" " * indent)
+                        yield from line
+                        yield Segment.line()
+                    continue
+                right = _laid_out(console, part, self.values_width) or console.render_lines(part, values)
+                yield from self._row(left, right, max(len(left), len(right)), bold)
+                left = []
+
+    def _parts(self, value: Text, cell_len: Any) -> list[tuple[bool, Text]]:
+        """A value's lines in runs that fit its column, and each line wider than it alone (True)."""
+        if all(cell_len(line) <= self.values_width for line in value.plain.split("\n")):
+            return [(False, value)]  # nearly every value: drawn whole, as ever
+        parts: list[tuple[bool, Text]] = []
+        for line in value.split("\n", allow_blank=True):
+            wide = cell_len(line.plain) > self.values_width
+            if parts and not wide and not parts[-1][0]:
+                parts[-1] = (False, Text("\n").join((parts[-1][1], line)))
+            else:
+                parts.append((wide, line))
+        return parts
+
+    def _row(self, left: list[Any], right: list[Any], height: int, bold: Any) -> RenderResult:
+        from rich.segment import Segment
+
+        height = max(height, len(left), len(right))
+        for name_line, value_line in zip(Segment.set_shape(left, self.names_width + 2, height, style=bold),
+                                         Segment.set_shape(right, self.values_width, height)):
+            yield from name_line
+            yield from value_line
+            yield Segment.line()
 
 
 def _laid_out(console: Console, text: Text, width: int, style: Style | None = None) -> list[list[Segment]] | None:

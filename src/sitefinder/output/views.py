@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Union
 
-from sitefinder.answers import (Answer, BulkResult, ChineseNames, DatasetUpdate, HospitalAnswer, ImportResult,
+from sitefinder.answers import (Answer, BulkResult, ChineseNames, DatasetUpdate, Hospital, HospitalAnswer, ImportResult,
                                 MapResult, NearResult, RegionAnswer, SiteDetail, SiteList, Skipped, TrialSummary,
                                 UpdateResult)
 from sitefinder.catalogue import trial_name
@@ -63,7 +63,7 @@ def command(*words: str, options: str = "") -> str:
 class Column(NamedTuple):
     """A table column: its header, `right` alignment for numbers, and whether its cells may wrap
     (ids, ranks, distances and statuses stay whole, so that names wrap first). `lines`: at most this
-    many lines a cell (0: as many as it takes), the rest cut at a word with "…" (text.wrap_cut): a
+    many lines a cell (0: as many as it takes), the rest cut at a word with "…" (lines.wrap_cut): a
     trial's title is given whole and cut to the width its column gets, never to a fixed length."""
 
     header: str
@@ -408,7 +408,7 @@ def call_for_site(site: Site, trial: Trial, lang: str = "en") -> str:
 
 
 def reach_line(contact: Contact, lang: str = "en") -> str:
-    # The terminal wraps footers and fields itself (text.wrap_words), never between two digits: the
+    # The terminal wraps footers and fields itself (lines.wrap_words), never between two digits: the
     # number is printed as in every other view, and never split over two lines.
     return ", ".join(part for part in (dialable(contact, lang), contact.email) if part)
 
@@ -467,7 +467,7 @@ def _notices(answer: object, options: str = "") -> list[str]:
     if isinstance(answer, NearResult):
         return near_notices(answer, options)
     if isinstance(answer, HospitalAnswer):
-        return near_notices(answer.near, options)
+        return near_notices(answer.near, options, hospitals=answer.hospitals)
     if isinstance(answer, RegionAnswer):
         lang = lang_of(answer.chinese)
         closed = ([closed_note(answer.closed_left_out, command("near", answer.query, *answer.asked, "--all", options=options), lang)]
@@ -641,18 +641,22 @@ def place_notices(resolution: Resolution, chinese: ChineseNames | None, lang: st
     return messages
 
 
-def near_notices(result: NearResult, options: str = "", verb: str = "near") -> list[str]:
-    """The notices of `near`, `map` and `--by hospital`, in the answer's language (Chinese for a
+def near_notices(result: NearResult, options: str = "", verb: str = "near",
+                 hospitals: Sequence[Hospital] | None = None) -> list[str]:
+    """The notices of `near`, `map` and `--by hospital` (`hospitals`: those shown, whose count and
+    farthest the limit's notice says, in hospital words), in the answer's language (Chinese for a
     Chinese query): the fixed words around the place typed and the names found."""
     resolution = result.resolution
     lang = lang_of(result.chinese)
     messages = [*place_notices(resolution, result.chinese, lang), *spoken_notes(result.notes, lang)]
     if result.limit_left_out:
         more = command(verb, resolution.query.strip(), *result.more_asked, options=options)
-        farthest = max(entry.distance_km for entry in result.sites)
+        distances = [hospital.distance_km for hospital in hospitals] if hospitals is not None else \
+            [entry.distance_km for entry in result.sites]
         within = next((result.more_asked[at + 1] for at, word in enumerate(result.more_asked) if word == "--within"), None)
-        messages.append(say("notice.limit_left_out" + ("" if within else ".tied"), lang, count=result.limit_left_out,
-                            km=within or f"{farthest:,.1f}", limit=len(result.sites), command=more))
+        key = "notice.limit_left_out" + (".hospitals" if hospitals is not None else "") + ("" if within else ".tied")
+        messages.append(say(key, lang, count=result.limit_left_out, km=within or f"{max(distances):,.1f}",
+                            limit=len(distances), command=more))
     if result.closed_left_out:
         messages.append(closed_note(result.closed_left_out,
                                     command(verb, resolution.query.strip(), *result.asked, "--all", options=options),
