@@ -32,6 +32,12 @@ def say(key: str, lang: str | None = "en", **values: object) -> str:
     return catalogue_say(key, lang, **values)
 
 
+def plural(count: int, singular: str) -> str:
+    from sitefinder.wording import plural as catalogue_plural
+
+    return catalogue_plural(count, singular)
+
+
 def spoken_notes(notes: Sequence[str], lang: str) -> list[str]:
     """The core's notices in the answer's language: a phrase of the catalogue (wording.said) is said
     again in it; China's notices are made in it already."""
@@ -430,10 +436,6 @@ def data_line(trial: Trial, lang: str = "en", options: str = "") -> str:
     if fresh.stale:
         line += say("data.stale", lang, days=STALE_AFTER_DAYS, command=refresh_command(trial.nct_id, options))
     return line + say("data.end", lang)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count != 1 else ''}"
 
 
 # ---------------------------------------------------------------- notices (stderr, every format)
@@ -899,7 +901,7 @@ def trial_fields(summary: TrialSummary, options: str = "") -> list[tuple[str, st
     else:
         status = status_words(trial.overall_status, "site") if trial.overall_status else "Unknown"
         if fresh.date:
-            age = f", {_plural(fresh.age_days, 'day')} old" if fresh.age_days is not None else ""
+            age = f", {plural(fresh.age_days, 'day')} old" if fresh.age_days is not None else ""
             status += f" as of {fresh.date}{age}"
     central = reachable_contact(trial.central_contacts)
     finished = status_class(trial.overall_status) == "closed"
@@ -1139,7 +1141,7 @@ def dataset_update_view(result: DatasetUpdate) -> TableView:
 def map_title(near: NearResult) -> str:
     if near.chinese is not None:
         return say("title.map", "zh", count=len(near.sites), where=origin_words(near))
-    return f"{_plural(len(near.sites), 'site')} nearest to {origin_words(near)}"
+    return f"{plural(len(near.sites), 'site')} nearest to {origin_words(near)}"
 
 
 def map_view(result: MapResult, columns: int, rows: int, options: str = "") -> MapView:

@@ -1,0 +1,89 @@
+"""`update` of a dataset of many trials, as a coordinator runs it: one trial by its id refreshed where
+the data in use are (the hint's own command), every trial's site changes shown by the run that
+found them, an answer that refreshed nothing said as a failure, and counts said with their nouns."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import snapshot
+from fake_services import FakeServices
+
+EXPORT = Path(__file__).parent / "fixtures" / "export"
+NAMES = ["NCT05288205", "NCT04547049", "NCT02856893"]
+CHANGED = NAMES[0]
+
+
+def _study(nct_id: str) -> dict:
+    return json.loads((EXPORT / f"{nct_id}.json").read_text(encoding="utf-8"))
+
+
+def _changed(nct_id: str) -> tuple[dict, dict]:
+    """The study a while on: it ends, its first site leaves. Returns it and the site that left."""
+    study = _study(nct_id)
+    study["protocolSection"]["statusModule"]["overallStatus"] = "TERMINATED"
+    gone = study["protocolSection"]["contactsLocationsModule"]["locations"].pop(0)
+    return study, gone
+
+
+@pytest.fixture
+def dataset(cli, tmp_path: Path) -> Path:
+    run = cli("import", *(str(EXPORT / f"{name}.json") for name in NAMES), "--out", str(tmp_path / "ds"))
+    assert run.exit_code == 0, run.stderr
+    return tmp_path / "ds" / "sites.csv"
+
+
+def _rows(sites: Path) -> dict[str, list[str]]:
+    """The sites file's lines by trial, as written."""
+    lines = sites.read_text(encoding="utf-8").splitlines()[1:]
+    by_trial: dict[str, list[str]] = {}
+    for line, row in zip(lines, csv.DictReader(sites.read_text(encoding="utf-8").splitlines())):
+        by_trial.setdefault(row["nct_id"], []).append(line)
+    return by_trial
+
+
+def _ids(sites: Path) -> dict[tuple[str, str, str], int]:
+    with sites.open(encoding="utf-8") as handle:
+        return {(row["nct_id"], row["facility"], row["city"]): int(row["id"]) for row in csv.DictReader(handle)}
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+# ---------------------------------------------------------------- counts with their nouns
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_one_site_and_one_trial_are_said_in_the_singular(cli, tmp_path: Path, lang: str) -> None:
+    study = _study(NAMES[1])
+    locations = study["protocolSection"]["contactsLocationsModule"]["locations"]
+    del locations[1:]
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(study), encoding="utf-8")
+    assert cli("import", str(path), "--out", str(tmp_path / "one")).exit_code == 0
+    with FakeServices() as fake:
+        fake.studies = {NAMES[1]: copy.deepcopy(study)}
+        single = cli("update", NAMES[1], "--sites", str(tmp_path / "one" / "sites.csv"), "--lang", lang,
+                     env={"SITEFINDER_CTGOV_URL": fake.url})
+    assert single.exit_code == 0, single.stderr
+    text = _flat(single.stdout)
+    assert not re.search(r"\b1 (sites|trials)\b", text), text
+    assert ("1 site;" in text) if lang == "en" else ("1 个研究中心" in text), text
+
+
+def test_every_english_count_of_a_noun_follows_the_one_plural_rule() -> None:
+    """No phrase writes a number before a plural noun as it is ("{count} sites" said "1 sites")."""
+    from sitefinder.wording import MESSAGES, say
+
+    nouns = ("site", "trial", "study", "studies", "field", "member", "page", "day", "character", "time")
+    fixed = re.compile(r"\{(\w+)\} (?:more |matching |closed )?(" + "|".join(nouns) + r")s?\b(?!\{| \{)")
+    offending = [key for key, phrases in MESSAGES.items() if fixed.search(phrases["en"])]
+    assert offending == [], offending
+    assert say("update.trial_sites", "en", count=1, added=0, removed=0, changed=1).startswith("1 site;")
+    assert say("update.trial_sites", "en", count=2, added=0, removed=0, changed=1).startswith("2 sites;")
