@@ -57,6 +57,55 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+# ---------------------------------------------------------------- 1. update NCT_ID inside the dataset
+
+@pytest.mark.parametrize("how", ["option", "environment"])
+def test_update_of_one_trial_refreshes_it_inside_the_dataset_in_use(cli, dataset: Path, how: str) -> None:
+    before_rows, before_ids = _rows(dataset), _ids(dataset)
+    study, gone = _changed(CHANGED)
+    with FakeServices() as fake:
+        fake.studies = {CHANGED: study}
+        env = {"SITEFINDER_CTGOV_URL": fake.url}
+        args = ["update", CHANGED, "--json"]
+        if how == "option":
+            args += ["--sites", str(dataset)]
+        else:
+            env["SITEFINDER_SITES"] = str(dataset)
+        run = cli(*args, env=env)
+    assert run.exit_code == 0, run.stderr
+    answer = run.json()
+    assert answer["sites_file"] == str(dataset)
+    assert [trial["nct_id"] for trial in answer["trials"]] == [CHANGED]
+    trial = answer["trials"][0]
+    assert trial["found"] and trial["overall_status"] == "TERMINATED"
+    assert [site["facility"] for site in trial["removed"]] == [gone["facility"]]
+    after_rows, after_ids = _rows(dataset), _ids(dataset)
+    for other in NAMES[1:]:
+        assert after_rows[other] == before_rows[other]  # the other trials' rows untouched, byte for byte
+    assert len(after_rows[CHANGED]) == len(before_rows[CHANGED]) - 1
+    assert all(after_ids[key] == before_ids[key] for key in after_ids)  # every site kept its id
+    info = cli("info", CHANGED, "--sites", str(dataset), "--json").json()
+    assert info["trial"]["overall_status"] == "TERMINATED" and not info["data_stale"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_refresh_hint_under_sitefinder_sites_is_a_command_that_refreshes_the_data_in_use(
+        cli, dataset: Path, lang: str) -> None:
+    env = {"SITEFINDER_SITES": str(dataset)}
+    hint = _flat(cli("list", "-t", CHANGED, "--lang", lang, env=env).stdout)
+    command = re.search(r"sitefinder update[^;)，；。]*?(?= to refresh| 更新|$)", hint)
+    assert command, hint
+    words = command.group(0).split()[1:]
+    with FakeServices() as fake:
+        fake.studies = {name: _study(name) for name in NAMES}
+        run = cli(*words, "--lang", lang, env={**env, "SITEFINDER_CTGOV_URL": fake.url})
+    assert run.exit_code == 0, run.stderr
+    again = _flat(cli("show", "1", "--lang", lang, env=env).stdout)
+    assert "sitefinder update" not in again, again  # the data in use are current: no loop
+    every = _flat(cli("list", "--lang", lang, env=env).stdout)  # the dataset's oldest data: every trial's refresh
+    assert not re.search(r"sitefinder update NCT", every), every
+
+
 # ---------------------------------------------------------------- counts with their nouns
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

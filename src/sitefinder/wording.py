@@ -1191,8 +1191,10 @@ def skipped_phrase(source: str, position: int | None, nct_id: str, reason: str) 
 def refresh_command(nct_id: str, options: str = "") -> str:
     """The command that refreshes the data an answer read, for every view that says they are stale
     (one rule): the data the options chose, refreshed where they are (`update --sites
-    DIR/sites.csv`; `update NCT…` would fetch that trial into the default data instead, and leave
-    the dataset stale); else the trial of the default data, by its id (`nct_id`, "" when unknown)."""
+    DIR/sites.csv`); else the trial by its id (`nct_id`), which `update` refreshes inside the data
+    in use (the default data, or the dataset SITEFINDER_SITES names when it holds that trial); ""
+    for an answer of several trials (or an unknown one): `update` refreshes every trial of the data
+    in use."""
     if options:
         return command("update", options=options)
     return command("update", *([nct_id] if nct_id else []))

@@ -369,7 +369,8 @@ def trials_data_line(trials: Sequence[Trial], lang: str = "en", options: str = "
         return data_line(distinct[0], lang, options)
     oldest = oldest_data(distinct)
     head = say("data.line", lang, how="", date="").rstrip()  # "Registry data"
-    return data_line(oldest, lang, options).replace(head, say("data.oldest", lang, nct_id=oldest.nct_id), 1)
+    return data_line(oldest, lang, options, every_trial=True).replace(
+        head, say("data.oldest", lang, nct_id=oldest.nct_id), 1)
 
 
 def data_notice(trials: Sequence[Trial], lang: str = "en", options: str = "") -> str:
@@ -419,22 +420,25 @@ def reach_line(contact: Contact, lang: str = "en") -> str:
     return ", ".join(part for part in (dialable(contact, lang), contact.email) if part)
 
 
-def data_line(trial: Trial, lang: str = "en", options: str = "") -> str:
+def data_line(trial: Trial, lang: str = "en", options: str = "", every_trial: bool = False) -> str:
     """How current the data are, and when stale, the command that refreshes them: the data the
-    options chose (`update --sites DIR/sites.csv` refreshes DIR itself), else the trial by its id."""
+    options chose (`update --sites DIR/sites.csv` refreshes DIR itself), else the trial by its id
+    (inside the dataset SITEFINDER_SITES names, when it holds it), or with `every_trial` (an answer
+    of several trials) every trial of the data in use (`update`, no id)."""
     from sitefinder.trial import STALE_AFTER_DAYS, freshness
     from sitefinder.wording import refresh_command
 
     fresh = freshness(trial)
+    nct_id = "" if every_trial else trial.nct_id
     if not fresh.date:
-        return say("data.unknown", lang, command=refresh_command(trial.nct_id, options))
+        return say("data.unknown", lang, command=refresh_command(nct_id, options))
     line = say("data.line", lang, how=say("data.fetched_on" if trial.retrieved else "data.of", lang), date=fresh.date)
     if fresh.age_days is not None:
         line += say("data.age", lang, count=fresh.age_days)
     elif fresh.ahead:
         line += say("data.ahead", lang)
     if fresh.stale:
-        line += say("data.stale", lang, days=STALE_AFTER_DAYS, command=refresh_command(trial.nct_id, options))
+        line += say("data.stale", lang, days=STALE_AFTER_DAYS, command=refresh_command(nct_id, options))
     return line + say("data.end", lang)
 
 
