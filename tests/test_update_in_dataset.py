@@ -106,6 +106,53 @@ def test_the_refresh_hint_under_sitefinder_sites_is_a_command_that_refreshes_the
     assert not re.search(r"sitefinder update NCT", every), every
 
 
+# ---------------------------------------------------------------- 3. an update that got nothing
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_an_answer_without_the_studies_refreshes_nothing_and_says_so(cli, dataset: Path, lang: str, fmt: str) -> None:
+    before = snapshot(dataset.parent)
+    with FakeServices() as fake:
+        fake.studies = {}
+        run = cli("update", "--sites", str(dataset), "--lang", lang, *(["--json"] if fmt == "json" else []),
+                  env={"SITEFINDER_CTGOV_URL": fake.url})
+    assert run.exit_code == 1, (run.stdout, run.stderr)
+    assert snapshot(dataset.parent) == before  # nothing rewritten
+    assert all(name in run.stderr for name in NAMES), run.stderr
+    if fmt == "json":
+        answer = run.json()
+        assert answer["refreshed"] == 0 and answer["written"] is False
+        assert sorted(answer["not_returned"]) == sorted(NAMES)
+        assert not any(trial["found"] for trial in answer["trials"])
+    else:
+        text = _flat(run.stdout)
+        assert ("0 of 3 trials refreshed" if lang == "en" else "3 个试验中已更新 0 个") in text, text
+        assert "Saved in" not in text and "已保存" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_answer_that_drops_a_trial_counts_only_those_refreshed(cli, dataset: Path, lang: str) -> None:
+    with FakeServices() as fake:
+        fake.studies = {name: _study(name) for name in NAMES[:2]}
+        run = cli("update", "--sites", str(dataset), "--lang", lang, "--json", env={"SITEFINDER_CTGOV_URL": fake.url})
+        table = cli("update", "--sites", str(dataset), "--lang", lang, env={"SITEFINDER_CTGOV_URL": fake.url})
+    assert run.exit_code == 0 == table.exit_code, run.stderr
+    answer = run.json()
+    assert answer["refreshed"] == 2 and answer["not_returned"] == [NAMES[2]] and answer["written"] is True
+    assert NAMES[2] in run.stderr and NAMES[0] not in run.stderr
+    assert any(NAMES[2] in notice["text"] for notice in answer["notices"])
+    assert ("2 of 3 trials refreshed" if lang == "en" else "3 个试验中已更新 2 个") in _flat(table.stdout)
+
+
+def test_one_trial_the_registry_does_not_return_fails_and_changes_nothing(cli, dataset: Path) -> None:
+    before = snapshot(dataset.parent)
+    with FakeServices() as fake:
+        fake.studies = {}
+        run = cli("update", CHANGED, "--sites", str(dataset), env={"SITEFINDER_CTGOV_URL": fake.url})
+    assert run.exit_code == 1 and CHANGED in run.stderr, run.stderr
+    assert snapshot(dataset.parent) == before
+
+
 # ---------------------------------------------------------------- counts with their nouns
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -221,6 +221,8 @@ def refresh_dataset(sites_path: Path, only: str | None = None) -> DatasetUpdate:
     """Refresh every trial of a dataset of many (batched registry requests), or `only` that one (asked
     for by its id, as `update NCT…` asks), compare each with the data in use and publish the whole as
     one version: a failure anywhere changes nothing; every other trial's rows stay as they were.
+    When the registry returned none of the trials, or nothing differs, nothing is written
+    (DatasetUpdate.written).
 
     As for one trial (refresh_from_registry): the studies are fetched first, then the data in use are
     read again, compared and replaced under the dataset's writer lock (a trial another writer added
@@ -239,9 +241,10 @@ def refresh_dataset(sites_path: Path, only: str | None = None) -> DatasetUpdate:
         studies = fetch_studies(asked)
     with writer_lock(sites_path.parent):
         result = _refresh_locked(sites_path, asked, studies, only is not None)
-    from sitefinder.sitestore import warm_index
+    if result.written:
+        from sitefinder.sitestore import warm_index
 
-    warm_index(result.sites_path)
+        warm_index(result.sites_path)
     return result
 
 
@@ -305,9 +308,14 @@ def _refresh_locked(sites_path: Path, asked: list[str], studies: dict[str, dict[
         unread = more_unread(unread, result)
         changes.append(TrialChange(before.nct_id, before, after, True, len(renumbered), added, removed, changed))
     sites.extend(old_sites.get("", []))  # sites that name no trial (a file edited by hand): kept as they were
-    new_path, _ = write_trials_dataset(sites_path.parent, sites, trials, countries,
-                                       meta={"id_high_water": high_water})
-    return DatasetUpdate(new_path, changes, len(sites), unplaced, id_high_water=high_water,
+    # Nothing refreshed, or the same data again (a second run the same day): the version in use
+    # stays, not a copy of it that says the registry answered when it did not
+    written = any(change.found for change in changes) and (sites != list(data.sites) or trials != earlier)
+    new_path = sites_path
+    if written:
+        new_path, _ = write_trials_dataset(sites_path.parent, sites, trials, countries,
+                                           meta={"id_high_water": high_water})
+    return DatasetUpdate(new_path, changes, len(sites), unplaced, id_high_water=high_water, written=written,
                          chinese=names_as_data([site for change in changes for site in (*change.added, *change.removed)]),
                          points_set_aside=set_aside, statuses_unread=unread)
 

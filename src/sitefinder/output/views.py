@@ -521,9 +521,11 @@ def _notices(answer: object, options: str = "") -> list[str]:
     if isinstance(answer, UpdateResult):
         return [*spoken_notes(answer.notes, answer.lang), *record_notices(answer, answer.lang)]
     if isinstance(answer, DatasetUpdate):
+        missing = answer.not_returned
+        kept = say("update.kept" if answer.written else "update.nothing_written", answer.lang)
         return [*spoken_notes(answer.notes, answer.lang), *record_notices(answer, answer.lang),
-                *(say("update.not_returned_notice", answer.lang, nct_id=change.nct_id)
-                  for change in answer.trials if not change.found)]
+                *([say("update.not_returned_notice", answer.lang, count=len(missing), total=len(answer.trials),
+                       ids=", ".join(missing), kept=kept)] if missing else [])]
     return []
 
 
@@ -1132,11 +1134,16 @@ def dataset_update_view(result: DatasetUpdate) -> TableView:
     added = [site for change in result.trials for site in change.added]
     removed = [site for change in result.trials for site in change.removed]
     lang = result.lang
-    footer = [say("update.dataset_saved", lang, folder=result.sites_path.parent, path=result.sites_path),
-              say("update.each_trial", lang)]
+    if result.written:
+        footer = [say("update.dataset_saved", lang, folder=result.sites_path.parent, path=result.sites_path),
+                  say("update.each_trial", lang)]
+    else:
+        footer = [say("update.dataset_unchanged" if result.refreshed else "update.dataset_unwritten", lang,
+                      path=result.sites_path)]
     if added or removed:
         footer.insert(0, ids_line(added, removed, lang))
-    return TableView(say("update.dataset_title", lang, count=len(result.trials), moved=moved),
+    return TableView(say("update.dataset_title", lang, refreshed=result.refreshed, count=len(result.trials),
+                         moved=moved),
                      columns_in(DATASET_UPDATE_COLUMNS, lang), dataset_update_rows(result, lang), footer)
 
 
