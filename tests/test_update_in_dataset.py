@@ -106,6 +106,24 @@ def test_the_refresh_hint_under_sitefinder_sites_is_a_command_that_refreshes_the
     assert not re.search(r"sitefinder update NCT", every), every
 
 
+# ---------------------------------------------------------------- 2. each trial's changes, shown by this run
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_update_of_many_shows_each_trials_site_changes_in_its_own_answer(cli, dataset: Path, lang: str) -> None:
+    study, gone = _changed(CHANGED)
+    removed_id = _ids(dataset)[(CHANGED, gone["facility"], gone["city"])]
+    with FakeServices() as fake:
+        fake.studies = {name: _study(name) for name in NAMES}
+        fake.studies[CHANGED] = study
+        run = cli("update", "--sites", str(dataset), "--lang", lang, env={"SITEFINDER_CTGOV_URL": fake.url})
+    assert run.exit_code == 0, run.stderr
+    text = _flat(run.stdout)
+    row = next((line for line in run.stdout.splitlines() if re.search(rf"\b{removed_id}\b", line)
+                and ("removed" if lang == "en" else "移除") in line), "")
+    assert CHANGED in text and row and gone["facility"].split()[0] in text, text
+    assert "update --json" not in text  # no second fetch needed (it would find nothing changed)
+
+
 # ---------------------------------------------------------------- 3. an update that got nothing
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -80,7 +80,9 @@ class Column(NamedTuple):
 
 class TableView(NamedTuple):
     """A table: `lead` lines are said between the title and the table (a status every row shares,
-    said once), each with its style; `styles` parallel `rows` ("" for none: a status's colour)."""
+    said once), each with its style; `styles` parallel `rows` ("" for none: a status's colour).
+    `then`: tables drawn under this one, each with its title, before this one's footer (an update
+    of many trials: the trials, then every trial's site changes)."""
 
     title: str
     columns: Sequence[Column]
@@ -88,6 +90,7 @@ class TableView(NamedTuple):
     footer: Sequence[str] = ()
     lead: Sequence[tuple[str, str]] = ()
     styles: Sequence[Sequence[str]] = ()
+    then: Sequence["TableView"] = ()
 
 
 class FieldsView(NamedTuple):
@@ -129,7 +132,8 @@ def written(view: TableView | FieldsView | MapView, convert: Callable[[str], str
                              columns=[column._replace(header=convert(column.header)) for column in view.columns],
                              rows=[[convert(text) for text in row] for row in view.rows],
                              footer=[convert(line) for line in view.footer],
-                             lead=[(convert(line), style) for line, style in view.lead])
+                             lead=[(convert(line), style) for line, style in view.lead],
+                             then=[written(table, convert) for table in view.then])  # type: ignore[misc]
     if isinstance(view, FieldsView):
         return view._replace(title=convert(view.title),
                              fields=[(convert(name), convert(value)) for name, value in view.fields])
@@ -196,6 +200,7 @@ TRIAL_LIST_COLUMNS = (Column("Trial", wrap=False), Column("Title", lines=TITLE_L
                       Column("Data of"))
 DATASET_UPDATE_COLUMNS = (Column("Trial", wrap=False), Column("Title", lines=TITLE_LINES), Column("Status"),
                           Column("Sites"))
+DATASET_CHANGE_COLUMNS = (Column("Trial", wrap=False), *UPDATE_COLUMNS)
 
 
 # ---------------------------------------------------------------- cells
@@ -1109,6 +1114,18 @@ def ids_line(added: Sequence[Site], removed: Sequence[Site], lang: str = "en") -
         if part))
 
 
+def dataset_change_rows(result: DatasetUpdate, lang: str = "en") -> list[list[str]]:
+    """Every site change of every trial, as update_rows says them for one, each row led by its trial:
+    what a coordinator reads after the run that found them (another run would find none)."""
+    rows = []
+    for change in result.trials:
+        one = UpdateResult(nct_id=change.nct_id, trial=change.after, before=change.before, sites_path=result.sites_path,
+                           site_count=change.site_count, added=change.added, removed=change.removed,
+                           changed=change.changed, unplaced=[], is_default=False, lang=lang, chinese=result.chinese)
+        rows += [[change.nct_id, *row] for row in update_rows(one, lang)]
+    return rows
+
+
 def dataset_update_rows(result: DatasetUpdate, lang: str = "en") -> list[list[str]]:
     """One row a trial: its status (and its change), its sites' changes. `lang`: as update_rows'.
     The trial's name is whole (a table cuts it to its column, Column.lines; CSV keeps it)."""
@@ -1135,16 +1152,19 @@ def dataset_update_view(result: DatasetUpdate) -> TableView:
     removed = [site for change in result.trials for site in change.removed]
     lang = result.lang
     if result.written:
-        footer = [say("update.dataset_saved", lang, folder=result.sites_path.parent, path=result.sites_path),
-                  say("update.each_trial", lang)]
+        footer = [say("update.dataset_saved", lang, folder=result.sites_path.parent, path=result.sites_path)]
     else:
         footer = [say("update.dataset_unchanged" if result.refreshed else "update.dataset_unwritten", lang,
                       path=result.sites_path)]
     if added or removed:
         footer.insert(0, ids_line(added, removed, lang))
+    changes = dataset_change_rows(result, lang)
+    changed = len({row[0] for row in changes})
+    then = [TableView(say("update.site_changes", lang, count=changed), columns_in(DATASET_CHANGE_COLUMNS, lang),
+                      changes)] if changes else []
     return TableView(say("update.dataset_title", lang, refreshed=result.refreshed, count=len(result.trials),
                          moved=moved),
-                     columns_in(DATASET_UPDATE_COLUMNS, lang), dataset_update_rows(result, lang), footer)
+                     columns_in(DATASET_UPDATE_COLUMNS, lang), dataset_update_rows(result, lang), footer, then=then)
 
 
 # ---------------------------------------------------------------- the map's words
