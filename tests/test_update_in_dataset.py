@@ -88,6 +88,22 @@ def test_update_of_one_trial_refreshes_it_inside_the_dataset_in_use(cli, dataset
     assert info["trial"]["overall_status"] == "TERMINATED" and not info["data_stale"]
 
 
+def test_update_of_one_trial_of_a_dataset_waits_for_its_other_writer(cli, dataset: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Serialised like every write of the dataset: while another import or update holds its lock,
+    it waits, then says so, and the dataset is as it was."""
+    import fcntl
+
+    before = snapshot(dataset.parent)
+    monkeypatch.setattr("sitefinder.datasets.LOCK_WAIT_SECONDS", 0.3)
+    with FakeServices() as fake, open(dataset.parent / ".sitefinder" / "lock", "a") as held:
+        fake.studies = {CHANGED: _changed(CHANGED)[0]}
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        run = cli("update", CHANGED, "--sites", str(dataset), env={"SITEFINDER_CTGOV_URL": fake.url})
+    assert run.exit_code == 1 and "another import or update is running" in run.stderr, run.stderr
+    assert snapshot(dataset.parent) == before
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_refresh_hint_under_sitefinder_sites_is_a_command_that_refreshes_the_data_in_use(
         cli, dataset: Path, lang: str) -> None:
