@@ -275,11 +275,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "zh": "{name} 不接受参数“{text}”；您是否要运行 {command}？"},
     "usage.extra_argument": {"en": "{name} was given one argument too many (\"{text}\"); see {command}",
                              "zh": "{name} 多了一个参数（“{text}”）；参见 {command}"},
-    "progress.indexing": {"en": "indexing {name}: {sites:site}, {percent} %",
+    "progress.indexing": {"en": "indexing {name}: {sites:,site}, {percent} %",
                           "zh": "正在为 {name} 建立索引：已读 {sites:,} 个研究中心，{percent}%"},
-    "progress.lookups": {"en": "indexing {name}: {sites:site} read; building the lookups",
+    "progress.lookups": {"en": "indexing {name}: {sites:,site} read; building the lookups",
                          "zh": "正在为 {name} 建立索引：已读完 {sites:,} 个研究中心，正在建立查找表"},
-    "progress.indexed": {"en": "indexed {name}: {sites:site} in {seconds} s (once: later runs read the index)",
+    "progress.indexed": {"en": "indexed {name}: {sites:,site} in {seconds} s (once: later runs read the index)",
                          "zh": "已为 {name} 建立索引：{sites:,} 个研究中心，用时 {seconds} 秒（仅此一次：之后直接读取索引）"},
     "progress.imported": {"en": "Studies imported: {count}…", "zh": "已导入 {count} 项研究…"},
     "progress.imported_of": {"en": "Imported {count} of {total:study|studies}…", "zh": "已导入 {count} / {total} 项研究…"},
@@ -1150,10 +1150,11 @@ def place_not_found(query: str, suggestions: Sequence[str], hint: str | Said, la
     return message + (say("error.hint", language, hint=hint) if hint else "")
 
 
-def plural(count: int, singular: str, many: str | None = None) -> str:
+def plural(count: int, singular: str, many: str | None = None, grouped: bool = False) -> str:
     """"1 site", "2 sites": never "site(s)", never "its 1 sites". The one rule of English counts:
-    every phrase's (Count, `{s}`) and every view's."""
-    return f"{count:,} {singular if count == 1 else (many or singular + plural_ending(count))}"
+    every phrase's (Count, `{s}`) and every view's. `grouped`: thousands apart ("12,345 sites")."""
+    number = f"{count:,}" if grouped else str(count)
+    return f"{number} {singular if count == 1 else (many or singular + plural_ending(count))}"
 
 
 def plural_ending(count: int) -> str:
@@ -1162,13 +1163,14 @@ def plural_ending(count: int) -> str:
 
 class Count(int):
     """A number in a phrase of the catalogue, which says its noun when the phrase gives one:
-    format(Count(1), "site") is "1 site", format(Count(3), "study|studies") "3 studies"; a numeric
-    format ("", ",", "d") is the number's."""
+    format(Count(1), "site") is "1 site", format(Count(3), "study|studies") "3 studies",
+    format(Count(12345), ",site") "12,345 sites"; a numeric format ("", ",", "d") is the number's."""
 
     def __format__(self, spec: str) -> str:
-        if len(spec) > 1 and spec[0].isalpha():
-            singular, _, many = spec.partition("|")
-            return plural(int(self), singular, many or None)
+        noun = spec.removeprefix(",")
+        if len(noun) > 1 and noun[0].isalpha():
+            singular, _, many = noun.partition("|")
+            return plural(int(self), singular, many or None, grouped=noun != spec)
         return format(int(self), spec)
 
 

@@ -32,10 +32,10 @@ def say(key: str, lang: str | None = "en", **values: object) -> str:
     return catalogue_say(key, lang, **values)
 
 
-def plural(count: int, singular: str) -> str:
+def plural(count: int, singular: str, many: str | None = None) -> str:
     from sitefinder.wording import plural as catalogue_plural
 
-    return catalogue_plural(count, singular)
+    return catalogue_plural(count, singular, many)
 
 
 def spoken_notes(notes: Sequence[str], lang: str) -> list[str]:
@@ -940,7 +940,7 @@ def trial_fields(summary: TrialSummary, options: str = "") -> list[tuple[str, st
     one, many = (("province", "provinces") if summary.countries == ["China"] else ("division", "divisions")
                  if apart else ("province or state", "provinces or states"))
     counted = not summary.without_province
-    regions = f"{len(summary.provinces)} {one if len(summary.provinces) == 1 else many}"
+    regions = plural(len(summary.provinces), one, many)
     if zh:
         def chinese(country: str) -> str:
             province = find_province(country) if region_apart(country) else None
@@ -958,7 +958,7 @@ def trial_fields(summary: TrialSummary, options: str = "") -> list[tuple[str, st
         sites = (str(summary.site_count) if not countries else f"{summary.site_count} in {regions} of {countries}"
                  if counted else f"{summary.site_count} in {', '.join(map(display_region, summary.countries))}")
         ages = ages_and_sex(trial.minimum_age, trial.maximum_age, trial.sex)
-        enrollment = f"{trial.enrollment} participants" if trial.enrollment is not None else ""
+        enrollment = plural(trial.enrollment, "participant") if trial.enrollment is not None else ""
     fields += [
         ("ages_sex", "Ages, sex", ages),
         ("phase", "Phase", phase_words(trial.phase, lang)),
