@@ -327,6 +327,16 @@ class DatasetUpdate(NamedTuple):
     chinese: Union[ChineseNames, None] = None  # every trial's added and removed sites' names in Chinese, as data
     points_set_aside: list[tuple[str, str]] = []  # as ImportResult's, of every trial refreshed
     statuses_unread: list[tuple[str, str]] = []  # as ImportResult's, of every trial refreshed (MAX_UNREAD_SAID in all)
+    written: bool = True  # a new version was published (not when no trial was refreshed, or nothing differed)
+
+    @property
+    def refreshed(self) -> int:
+        """The trials the registry returned, and so refreshed; the rest are kept as they were."""
+        return sum(change.found for change in self.trials)
+
+    @property
+    def not_returned(self) -> list[str]:
+        return [change.nct_id for change in self.trials if not change.found]
 
 
 Answer = Union[NearResult, RegionAnswer, SiteList, SiteDetail, TrialSummary, MapResult, HospitalAnswer, ImportResult,

@@ -687,13 +687,17 @@ def update_command(
 
     This asks ClinicalTrials.gov (SITEFINDER_CTGOV_URL to use a mirror) for the study; nothing else
     you type is sent. The data are kept in your user data directory (SITEFINDER_DATA_DIR to move
-    it); from then on every command uses them. A failed download changes nothing.
+    it); from then on every command uses them. A dataset that import --out made is refreshed where
+    it is: every trial with --sites DIR/sites.csv, one of its trials with NCT_ID --sites
+    DIR/sites.csv (or SITEFINDER_SITES). A failed download changes nothing.
 
     Examples:
 
       sitefinder update
 
       sitefinder update NCT07010263 --json
+
+      sitefinder update NCT02856893 --sites lung/sites.csv
 
       sitefinder update NCT04000000 && sitefinder near Boston --sites ~/.local/share/sitefinder/NCT04000000/sites.csv
     """

@@ -870,7 +870,7 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
         if progress is not None and now - started >= PROGRESS_AFTER_SECONDS and now - shown >= PROGRESS_EVERY:
             shown = now
             more, bytes_done = part.progress() if part is not None else (0, 0)
-            progress(said("progress.indexing", name=named.name, sites=f"{count + more:,}",
+            progress(said("progress.indexing", name=named.name, sites=count + more,
                            percent=(span.done + bytes_done) * 100 // max(size, 1)))
 
     def after_batch(count: int) -> None:
@@ -895,7 +895,7 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
         raise no_sites(named)
     province_keys, city_keys, country_keys, cities = converter.seen()
     if progress is not None and time.monotonic() - started >= PROGRESS_AFTER_SECONDS:
-        progress(said("progress.lookups", name=named.name, sites=f"{count:,}"))
+        progress(said("progress.lookups", name=named.name, sites=count))
     for column in ("latitude, longitude", "region", "city_key", "geonameid", "area", "status",
                    "province_key, city_key, id", "nct_id"):
         db.execute(f"CREATE INDEX site_{column.split(',')[0]} ON site ({column})")
@@ -908,7 +908,7 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
     db.executemany("INSERT INTO meta VALUES (?, ?)", facts.items())
     db.commit()
     if progress is not None and time.monotonic() - started >= PROGRESS_AFTER_SECONDS:
-        progress(said("progress.indexed", name=named.name, sites=f"{count:,}",
+        progress(said("progress.indexed", name=named.name, sites=count,
                       seconds=f"{time.monotonic() - started:.0f}"))
 
 

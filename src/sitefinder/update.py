@@ -35,18 +35,19 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
 
     notes: list[str] = []
     in_use: tuple[Trial, list[Site]] | None = None
-    many = False
+    held: list[str] = []  # the trials of a sites file of several
     try:
         source = open_sites(sites_path)
-        many = nct_id is None and sites_path is not None and len(source.trial_ids()) > 1
-        if not many:
+        if sites_path is not None and len(source.trial_ids()) > 1:
+            held = [nct.upper() for nct in source.trial_ids() if nct]
+        else:
             in_use = source.trial, list(source.sites())
     except DataFileError as exc:
         if nct_id is None and sites_path is not None:
             raise  # a file of the user's that names no trial the registry could be asked for
         if sites_path is not None:  # the default is the copy kept here: said below, where it is replaced
             notes.append(said("update.unreadable", problem=phrase_of(exc)))
-    if many and sites_path is not None:
+    if held and sites_path is not None and nct_id is None:
         return refresh_dataset(sites_path)._replace(lang=language_of(lang, ""))  # every trial of the dataset
     asked = nct_id if nct_id is not None else (in_use[0].nct_id if in_use else SHIPPED_TRIAL)
     if not asked.strip():
@@ -54,6 +55,10 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
     wanted = nct_id_of(asked)
     if wanted is None:
         raise UsageError(key="usage.nct_id", value=quoted(asked.strip()))
+    if sites_path is not None and wanted in held:
+        # a trial of the dataset in use (--sites or SITEFINDER_SITES): refreshed inside it, as the
+        # hints say; a copy in the user data directory would leave the data in use stale
+        return refresh_dataset(sites_path, only=wanted)._replace(lang=language_of(lang, nct_id or ""))
     target = updated_dataset_dir(wanted)
     if sites_path is not None and in_use and in_use[0].nct_id.upper() == wanted and _published_here(sites_path):
         target = sites_path.parent  # a dataset `import --out DIR` made: refreshed where it is, as the hint says
@@ -212,9 +217,12 @@ MAX_PAGES = 1_000
 MAX_PAGE_BYTES = 128 * 1024 * 1024  # a page of 100 studies is a few MB
 
 
-def refresh_dataset(sites_path: Path) -> DatasetUpdate:
-    """Refresh every trial of a dataset of many (batched registry requests), compare each with the data
-    in use and publish the whole as one version: a failure anywhere changes nothing.
+def refresh_dataset(sites_path: Path, only: str | None = None) -> DatasetUpdate:
+    """Refresh every trial of a dataset of many (batched registry requests), or `only` that one (asked
+    for by its id, as `update NCT…` asks), compare each with the data in use and publish the whole as
+    one version: a failure anywhere changes nothing; every other trial's rows stay as they were.
+    When the registry returned none of the trials, or nothing differs, nothing is written
+    (DatasetUpdate.written).
 
     As for one trial (refresh_from_registry): the studies are fetched first, then the data in use are
     read again, compared and replaced under the dataset's writer lock (a trial another writer added
@@ -223,13 +231,20 @@ def refresh_dataset(sites_path: Path) -> DatasetUpdate:
     mark, so that no id is ever given to another site."""
     from sitefinder.datasets import writer_lock
 
-    asked = _dataset_trial_ids(sites_path)
-    studies = fetch_studies(asked)
-    with writer_lock(sites_path.parent):
-        result = _refresh_locked(sites_path, asked, studies)
-    from sitefinder.sitestore import warm_index
+    if only is not None:
+        from sitefinder.importer import fetch_study
 
-    warm_index(result.sites_path)
+        asked = [only]
+        studies = {only: fetch_study(only)}  # the registry's record of that id, or the error it is
+    else:
+        asked = _dataset_trial_ids(sites_path)
+        studies = fetch_studies(asked)
+    with writer_lock(sites_path.parent):
+        result = _refresh_locked(sites_path, asked, studies, only is not None)
+    if result.written:
+        from sitefinder.sitestore import warm_index
+
+        warm_index(result.sites_path)
     return result
 
 
@@ -241,7 +256,8 @@ def _dataset_trial_ids(sites_path: Path) -> list[str]:
     return [nct for nct in MemorySource(read_sites_file(sites_path)).trial_ids() if nct]
 
 
-def _refresh_locked(sites_path: Path, asked: list[str], studies: dict[str, dict[str, Any]]) -> DatasetUpdate:
+def _refresh_locked(sites_path: Path, asked: list[str], studies: dict[str, dict[str, Any]],
+                    only: bool = False) -> DatasetUpdate:
     from sitefinder.catalogue import import_countries
     from sitefinder.datasets import read_meta, write_trials_dataset
     from sitefinder.importer import _today, import_study, more_unread
@@ -253,7 +269,7 @@ def _refresh_locked(sites_path: Path, asked: list[str], studies: dict[str, dict[
     data = read_sites_file(sites_path)  # as it is now, under the lock: what another writer published counts
     source = MemorySource(data)
     nct_ids = [nct for nct in source.trial_ids() if nct]
-    missing = sorted(set(nct_ids) - set(asked))
+    missing = [] if only else sorted(set(nct_ids) - set(asked))
     if missing:  # named since the first read (another import or update): asked for now
         studies = {**studies, **fetch_studies(missing)}
     old_sites: dict[str, list[Site]] = defaultdict(list)
@@ -269,13 +285,15 @@ def _refresh_locked(sites_path: Path, asked: list[str], studies: dict[str, dict[
     unplaced: list[str] = []
     set_aside: list[tuple[str, str]] = []
     unread: list[tuple[str, str]] = []
-    for before in source.trials_by_id(nct_ids).values():
+    earlier = list(source.trials_by_id(nct_ids).values())
+    for before in earlier:
         study = studies.get(before.nct_id)
         if study is None:  # withdrawn from the registry, or an id it no longer answers for: kept as it was
             kept = old_sites[before.nct_id]
             sites.extend(kept)
             trials.append(before)
-            changes.append(TrialChange(before.nct_id, before, before, False, len(kept), [], [], []))
+            if not only or before.nct_id in asked:  # a trial not asked for is no change of this run
+                changes.append(TrialChange(before.nct_id, before, before, False, len(kept), [], [], []))
             continue
         result = import_study(study, gazetteer, retrieved=today, countries=countries, placer=placer)
         # the curated plain-language summary is people's words, not the registry's: kept as for one trial
@@ -290,9 +308,14 @@ def _refresh_locked(sites_path: Path, asked: list[str], studies: dict[str, dict[
         unread = more_unread(unread, result)
         changes.append(TrialChange(before.nct_id, before, after, True, len(renumbered), added, removed, changed))
     sites.extend(old_sites.get("", []))  # sites that name no trial (a file edited by hand): kept as they were
-    new_path, _ = write_trials_dataset(sites_path.parent, sites, trials, countries,
-                                       meta={"id_high_water": high_water})
-    return DatasetUpdate(new_path, changes, len(sites), unplaced, id_high_water=high_water,
+    # Nothing refreshed, or the same data again (a second run the same day): the version in use
+    # stays, not a copy of it that says the registry answered when it did not
+    written = any(change.found for change in changes) and (sites != list(data.sites) or trials != earlier)
+    new_path = sites_path
+    if written:
+        new_path, _ = write_trials_dataset(sites_path.parent, sites, trials, countries,
+                                           meta={"id_high_water": high_water})
+    return DatasetUpdate(new_path, changes, len(sites), unplaced, id_high_water=high_water, written=written,
                          chinese=names_as_data([site for change in changes for site in (*change.added, *change.removed)]),
                          points_set_aside=set_aside, statuses_unread=unread)
 

@@ -130,10 +130,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "label.summary": {"en": "In short", "zh": "简介"},
     # status as of the data date
     "status.as_of": {"en": "{status} as of {date} ({age})", "zh": "{status}（截至 {date}，{age}）"},
-    "status.every": {"en": "Status of all {count} sites: {status}", "zh": "全部 {count} 个研究中心的状态：{status}"},
+    "status.every": {"en": "Status of all {count:site}: {status}", "zh": "全部 {count} 个研究中心的状态：{status}"},
     "status.one": {"en": "Status: {status}", "zh": "状态：{status}"},
     # a trial every row of a dataset of many shares, said once above the table as a shared status is
-    "trial.every": {"en": "Trial of all {count} sites: {trial}", "zh": "全部 {count} 个研究中心的试验：{trial}"},
+    "trial.every": {"en": "Trial of all {count:site}: {trial}", "zh": "全部 {count} 个研究中心的试验：{trial}"},
     "trial.one": {"en": "Trial: {trial}", "zh": "试验：{trial}"},
     "status.trial_suffix": {"en": "{status} (trial)", "zh": "{status}（试验）"},
     "age.days": {"en": "{count} day{s} old", "zh": "{count} 天前的数据"},
@@ -222,7 +222,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "data.end": {"en": ".", "zh": "。"},
     "data.fetched_on": {"en": "fetched on", "zh": "获取于"},
     "data.of": {"en": "of", "zh": "日期为"},
-    "data.stale": {"en": ": statuses and contacts may have changed since (older than {days} days); "
+    "data.stale": {"en": ": statuses and contacts may have changed since (older than {days:day}); "
                          "run {command} to refresh them",
                    "zh": "：此后状态和联系人可能已有变化（超过 {days} 天）；运行 {command} 更新"},
     "distance.caption": {"en": "Distances are straight lines between city centres, not travel distances.",
@@ -283,14 +283,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "zh": "{name} 不接受参数“{text}”；您是否要运行 {command}？"},
     "usage.extra_argument": {"en": "{name} was given one argument too many (\"{text}\"); see {command}",
                              "zh": "{name} 多了一个参数（“{text}”）；参见 {command}"},
-    "progress.indexing": {"en": "indexing {name}: {sites} sites, {percent} %",
-                          "zh": "正在为 {name} 建立索引：已读 {sites} 个研究中心，{percent}%"},
-    "progress.lookups": {"en": "indexing {name}: {sites} sites read; building the lookups",
-                         "zh": "正在为 {name} 建立索引：已读完 {sites} 个研究中心，正在建立查找表"},
-    "progress.indexed": {"en": "indexed {name}: {sites} sites in {seconds} s (once: later runs read the index)",
-                         "zh": "已为 {name} 建立索引：{sites} 个研究中心，用时 {seconds} 秒（仅此一次：之后直接读取索引）"},
+    "progress.indexing": {"en": "indexing {name}: {sites:,site}, {percent} %",
+                          "zh": "正在为 {name} 建立索引：已读 {sites:,} 个研究中心，{percent}%"},
+    "progress.lookups": {"en": "indexing {name}: {sites:,site} read; building the lookups",
+                         "zh": "正在为 {name} 建立索引：已读完 {sites:,} 个研究中心，正在建立查找表"},
+    "progress.indexed": {"en": "indexed {name}: {sites:,site} in {seconds} s (once: later runs read the index)",
+                         "zh": "已为 {name} 建立索引：{sites:,} 个研究中心，用时 {seconds} 秒（仅此一次：之后直接读取索引）"},
     "progress.imported": {"en": "Studies imported: {count}…", "zh": "已导入 {count} 项研究…"},
-    "progress.imported_of": {"en": "Imported {count} of {total} studies…", "zh": "已导入 {count} / {total} 项研究…"},
+    "progress.imported_of": {"en": "Imported {count} of {total:study|studies}…", "zh": "已导入 {count} / {total} 项研究…"},
     "error.central_contact": {"en": "{query} is {name}, the central contact of {nct_id} for all its sites, not one "
                                     "site's: sitefinder info {nct_id} shows how to reach them",
                               "zh": "{query} 是 {name}，试验 {nct_id} 全部研究中心的总联系人，而非某一个研究中心的："
@@ -407,12 +407,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "notice.no_filter_match": {"en": "No sites match the filters.", "zh": "没有符合筛选条件的研究中心。"},
     "notice.no_coordinates": {"en": "No site has coordinates to rank.", "zh": "没有可按距离排序的、有坐标的研究中心。"},
     "notice.region_sites.one": {
-        "en": "{query} is a {kind}, not a place to measure distances from: this is its {count} site ({command}); "
+        "en": "{query} is a {kind}, not a place to measure distances from: this is its {count:site} ({command}); "
               "give a city for the nearest.",
         "zh": "{query}是一个{kind}，不是可以测量距离的地点：这是它的 {count} 个研究中心（{command}）；"
               "请给出城市以查看最近的。"},
     "notice.region_sites.many": {
-        "en": "{query} is a {kind}, not a place to measure distances from: these are its {count} sites ({command}); "
+        "en": "{query} is a {kind}, not a place to measure distances from: these are its {count:site} ({command}); "
               "give a city for the nearest.",
         "zh": "{query}是一个{kind}，不是可以测量距离的地点：这是它的 {count} 个研究中心（{command}）；"
               "请给出城市以查看最近的。"},
@@ -583,11 +583,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "zh": "{query} 按 {country} 理解；如指 {other}，请给出其名称"},
     "usage.place_empty": {"en": "the place is empty: give a city (Guangzhou, 广州) or coordinates (22.54,114.06)",
                           "zh": "地点为空：请给出城市（广州、Guangzhou）或坐标（22.54,114.06）"},
-    "usage.site_query_too_long": {"en": "what to show is {length} characters long; give a site's id (sitefinder show 7) "
+    "usage.site_query_too_long": {"en": "what to show is {length:character} long; give a site's id (sitefinder show 7) "
                                         "or a part of its hospital's or city's name, at most {most} characters",
                                   "zh": "要查看的内容长达 {length} 个字符；请给出研究中心编号（sitefinder show 7），"
                                         "或其医院、城市名称的一部分，最多 {most} 个字符"},
-    "usage.place_too_long": {"en": "the place is {length} characters long; give a city name of at most {most}",
+    "usage.place_too_long": {"en": "the place is {length:character} long; give a city name of at most {most}",
                              "zh": "地点长达 {length} 个字符；城市名称最多 {most} 个字符"},
     "usage.latitude": {"en": "latitude {value:g} is out of range: it must be between -90 and 90 (write LAT,LON){meant}",
                        "zh": "纬度 {value:g} 超出范围：须在 -90 与 90 之间（写作 纬度,经度）{meant}"},
@@ -615,7 +615,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "zh": "没有编号为 {id} 的研究中心：编号是整数（7、007、7.0、#7、编号7）；{known}（查看：sitefinder list）"},
     "error.site_ids": {"en": "ids run from {first} to {last}", "zh": "编号从 {first} 到 {last}"},
     "error.no_sites_in_file": {"en": "the sites file has no sites", "zh": "该研究中心文件中没有研究中心"},
-    "error.ambiguous_site": {"en": "{query} matches {count} sites: {shown}{more}; give the id, e.g. sitefinder show {id}",
+    "error.ambiguous_site": {"en": "{query} matches {count:site}: {shown}{more}; give the id, e.g. sitefinder show {id}",
                              "zh": "{query} 与 {count} 个研究中心匹配：{shown}{more}；请给出编号，例如 sitefinder show {id}"},
     "error.and_more": {"en": "; and {count} more", "zh": "；另有 {count} 个"},
     # why a place is not one to measure from (PlaceNotFound's hints)
@@ -691,9 +691,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "data.missing_column": {"en": "missing column {missing}; the header must name {columns}",
                             "zh": "缺少列 {missing}；表头须包含 {columns}"},
     "data.bad_csv": {"en": "is not valid CSV: {detail}", "zh": "不是有效的 CSV：{detail}"},
-    "data.field_count": {"en": "has {count} fields, the header has {width}; quote fields that contain commas",
+    "data.field_count": {"en": "has {count:field}, the header has {width}; quote fields that contain commas",
                          "zh": "有 {count} 个字段，而表头有 {width} 个；含逗号的字段请加引号"},
-    "data.field_too_long": {"en": "{name} is {length} characters long; at most {most}",
+    "data.field_too_long": {"en": "{name} is {length:character} long; at most {most}",
                             "zh": "{name} 长达 {length} 个字符；最多 {most} 个"},
     "data.field_empty": {"en": "{name} is empty", "zh": "{name} 为空"},
     "data.bad_id": {"en": "id {value} is not a whole number from 1 to {most}", "zh": "id {value} 不是 1 到 {most} 之间的整数"},
@@ -742,7 +742,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "data.must_be_text": {"en": "{name} must be text", "zh": "{name} 必须是文本"},
     "data.trials_shape": {"en": 'must hold {{"trials": [one object per trial, ...]}}',
                           "zh": '须包含 {{"trials": [每个试验一个对象, ...]}}'},
-    "data.too_many_trials": {"en": "holds {count} trials; at most {most}", "zh": "包含 {count} 个试验；最多 {most} 个"},
+    "data.too_many_trials": {"en": "holds {count:trial}; at most {most}", "zh": "包含 {count} 个试验；最多 {most} 个"},
     "data.trial_twice": {"en": "{nct_id} is listed twice; each trial once", "zh": "{nct_id} 出现了两次；每个试验只能出现一次"},
     # the installed data (the gazetteer, the map)
     "error.gazetteer_unreadable": {"en": "cannot read the gazetteer {path}: {detail}; reinstall sitefinder",
@@ -774,7 +774,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "info.no_trial_facts": {"en": "No trial facts: there is no readable trial.json beside {name}.",
                             "zh": "没有试验信息：{name} 旁没有可读取的 trial.json。"},
     "info.the_sites_file": {"en": "the sites file", "zh": "研究中心文件"},
-    "info.trials_title": {"en": "{trials} trials, {sites} sites", "zh": "{trials} 个试验，{sites} 个研究中心"},
+    "info.trials_title": {"en": "{trials:trial}, {sites:site}", "zh": "{trials} 个试验，{sites} 个研究中心"},
     "info.one_trial": {"en": "One trial's facts: sitefinder info NCT_ID (e.g. {command}).",
                        "zh": "查看某个试验的信息：sitefinder info NCT编号（例如 {command}）。"},
     "info.unknown": {"en": "unknown", "zh": "不明"},
@@ -804,7 +804,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "zh": "请给出研究文件、导出文件、包含 NCT*.json 文件的文件夹或 zip，或 NCT 编号"},
     "import.out_not_utf8": {"en": "--out {name}: the directory name is not UTF-8; choose a name in UTF-8; nothing was written",
                             "zh": "--out {name}：目录名不是 UTF-8；请使用 UTF-8 名称；未写入任何内容"},
-    "import.too_many": {"en": "more than {most} studies; at most that many in one dataset: split the import",
+    "import.too_many": {"en": "more than {most:study|studies}; at most that many in one dataset: split the import",
                         "zh": "研究超过 {most} 个；一个数据集最多这么多：请分批导入"},
     "import.no_protocol": {"en": "not a ClinicalTrials.gov API v2 study (no protocolSection)",
                            "zh": "不是 ClinicalTrials.gov API v2 的研究记录（没有 protocolSection）"},
@@ -814,7 +814,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "zh": "identificationModule.nctId {value} 不是 NCT 编号"},
     "import.strict_skipped": {"en": "{skipped} (drop --strict to skip it); nothing was written",
                               "zh": "{skipped}（去掉 --strict 可跳过它）；未写入任何内容"},
-    "import.strict_unplaced": {"en": "{nct_id}: {count} site(s) could not be placed: {names} (drop --strict to import "
+    "import.strict_unplaced": {"en": "{nct_id}: {count:site} could not be placed: {names} (drop --strict to import "
                                      "them unranked); nothing was written",
                                "zh": "{nct_id}：{count} 个研究中心无法定位：{names}（去掉 --strict 可导入它们，但不参与距离排序）；"
                                      "未写入任何内容"},
@@ -835,11 +835,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.unreadable": {"en": "{path}: cannot be read ({what})", "zh": "{path}：无法读取（{what}）"},
     "import.no_studies": {"en": "{where}: holds no studies (an empty list, no protocolSection)",
                           "zh": "{where}：不含任何研究（空列表，或没有 protocolSection）"},
-    "import.folder_too_many": {"en": "{path}: more than {most} study files; split the import",
+    "import.folder_too_many": {"en": "{path}: more than {most:study file}; split the import",
                                "zh": "{path}：研究文件超过 {most} 个；请分批导入"},
     "import.folder_empty": {"en": "{path}: no NCT*.json files in this folder", "zh": "{path}：此文件夹中没有 NCT*.json 文件"},
     "import.bad_zip": {"en": "{path}: not a readable zip file ({detail})", "zh": "{path}：不是可读取的 zip 文件（{detail}）"},
-    "import.zip_too_many": {"en": "{path}: {count} members; at most {most}: split the archive",
+    "import.zip_too_many": {"en": "{path}: {count:member}; at most {most}: split the archive",
                             "zh": "{path}：包含 {count} 个文件；最多 {most} 个：请拆分该压缩包"},
     "import.zip_empty": {"en": "{path}: no NCT*.json files in this zip", "zh": "{path}：此 zip 中没有 NCT*.json 文件"},
     "import.zip_too_large": {"en": "{path}: unpacks to more than {most} GB; split the archive",
@@ -914,7 +914,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "update.no_trial": {"en": "the data in use name no trial (no trial.json beside them); give an NCT id, "
                               "e.g. sitefinder update NCT07010263",
                         "zh": "当前使用的数据没有指明试验（旁边没有 trial.json）；请给出 NCT 编号，例如 sitefinder update NCT07010263"},
-    "update.too_many_pages": {"en": "the registry at {url} sent more than {most} pages; nothing was changed",
+    "update.too_many_pages": {"en": "the registry at {url} sent more than {most:page}; nothing was changed",
                               "zh": "登记处（{url}）返回了超过 {most} 页；未作任何更改"},
     "update.http_status": {"en": "the registry at {url} answered HTTP {status}; try again later; nothing was changed",
                            "zh": "登记处（{url}）返回 HTTP {status}；请稍后再试；未作任何更改"},
@@ -959,7 +959,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "net.os.unknown_host": {"en": "the host name is unknown (no network?)", "zh": "无法解析主机名（可能没有网络）"},
     "net.os.reset": {"en": "the connection was reset", "zh": "连接被重置"},
     "net.os.timed_out": {"en": "the connection timed out", "zh": "连接超时"},
-    "net.redirects": {"en": "{service} at {url} redirects more than {most} times; try again later",
+    "net.redirects": {"en": "{service} at {url} redirects more than {most:time}; try again later",
                       "zh": "{service}（{url}）重定向超过 {most} 次；请稍后再试"},
     "net.too_large": {"en": "{service} at {url} sent more than {most} MB; that is not an answer sitefinder expects",
                       "zh": "{service}（{url}）返回了超过 {most} MB 的内容；这不是 sitefinder 预期的回答"},
@@ -981,7 +981,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "geocoder.detail.display": {"en": "display_name is not text", "zh": "display_name 不是文本"},
     # what `import` wrote
     "import.title.one": {"en": "Imported {nct_id}", "zh": "已导入 {nct_id}"},
-    "import.title.many": {"en": "Imported {count} trials", "zh": "已导入 {count} 个试验"},
+    "import.title.many": {"en": "Imported {count:trial}", "zh": "已导入 {count} 个试验"},
     "import.label.sites": {"en": "Sites", "zh": "研究中心"},
     "import.label.sites_file": {"en": "Sites file", "zh": "研究中心文件"},
     "import.label.trial_file": {"en": "Trial file", "zh": "试验文件"},
@@ -1026,7 +1026,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "update.saved": {"en": "Saved in {folder}; {where}.", "zh": "已保存在 {folder}；{where}。"},
     "update.trial_status": {"en": "The trial's overall status, shown for every site that states none: {before} → {after}.",
                             "zh": "试验的总体状态（显示在所有未注明自身状态的研究中心）：{before} → {after}。"},
-    "update.title": {"en": "{nct_id}: {count} sites; {added} added, {removed} removed, {changed} changed since the data "
+    "update.title": {"en": "{nct_id}: {count:site}; {added} added, {removed} removed, {changed} changed since the data "
                            "of {before}",
                      "zh": "{nct_id}：{count} 个研究中心；自 {before} 的数据以来新增 {added} 个，移除 {removed} 个，变更 {changed} 个"},
     "update.unknown_date": {"en": "unknown date", "zh": "日期不明"},
@@ -1034,17 +1034,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     "update.ids": {"en": "Site ids: {parts}; every other site keeps its id.", "zh": "研究中心编号：{parts}；其他研究中心的编号不变。"},
     "update.ids_added": {"en": "added {ids}", "zh": "新增 {ids}"},
     "update.ids_removed": {"en": "removed {ids} (never reused)", "zh": "移除 {ids}（不再使用）"},
-    "update.trial_sites": {"en": "{count} sites; {added} added, {removed} removed, {changed} changed",
+    "update.trial_sites": {"en": "{count:site}; {added} added, {removed} removed, {changed} changed",
                            "zh": "{count} 个研究中心；新增 {added} 个，移除 {removed} 个，变更 {changed} 个"},
     "update.not_returned": {"en": "not returned by the registry; kept", "zh": "登记处未返回；保持原样"},
-    "update.not_returned_notice": {"en": "{nct_id}: the registry did not return this study; its data are kept as they were",
-                                   "zh": "{nct_id}：登记处没有返回该研究；其数据保持原样"},
+    "update.not_returned_notice": {"en": "The registry did not return {count:trial} of the {total} asked for: {ids}; {kept}",
+                                   "zh": "登记处没有返回所请求的 {total} 个试验中的 {count} 个：{ids}；{kept}"},
+    "update.kept": {"en": "their data are kept as they were", "zh": "其数据保持原样"},
+    "update.nothing_written": {"en": "nothing was written: the data in use are as they were",
+                               "zh": "未写入任何内容：当前使用的数据保持原样"},
     "update.dataset_saved": {"en": "Saved in {folder}; use them with --sites {path}.",
                              "zh": "已保存在 {folder}；请用 --sites {path} 使用这些数据。"},
-    "update.each_trial": {"en": "Each trial's site changes: sitefinder update --json.",
-                          "zh": "各试验的研究中心变化：sitefinder update --json。"},
-    "update.dataset_title": {"en": "{count} trials refreshed; {moved} changed status",
-                             "zh": "已更新 {count} 个试验；{moved} 个状态有变化"},
+    "update.site_changes": {"en": "Site changes of {count:trial}", "zh": "{count} 个试验的研究中心变化"},
+    "update.dataset_unchanged": {"en": "The registry's records are the data in use; nothing was written to {path}.",
+                                 "zh": "登记处的记录与当前使用的数据相同；未写入 {path}。"},
+    "update.dataset_unwritten": {"en": "Nothing was written; {path} is as it was.",
+                                 "zh": "未写入任何内容；{path} 保持原样。"},
+    "update.dataset_title": {"en": "{refreshed} of {count:trial} refreshed; {moved} changed status",
+                             "zh": "{count} 个试验中已更新 {refreshed} 个；{moved} 个状态有变化"},
     "label.change": {"en": "Change", "zh": "变化"},
     "label.what": {"en": "What", "zh": "内容"},
     # the terminal map's lines
@@ -1128,14 +1134,20 @@ def say(key: str, lang: str | None = "en", **values: object) -> str:
     """The phrase `key` in `lang` ("en" or "zh"; None is English), with `values` filled in; a value
     that is itself a phrase (`said(...)`) is said in `lang` too.
 
-    `s` is filled in for English plurals when a `count` is given and `s` is not.
+    A number is said with its noun by the noun's singular after a colon: "{count:site}" is "1 site",
+    "2 sites"; "{total:study|studies}" names an irregular plural (Count; a Chinese phrase writes its
+    measure word instead, "{count} 个研究中心"). `s` is filled in for phrases that write the ending
+    themselves ("{count} more site{s}") when a `count` is given and `s` is not: the same rule.
     """
     phrases = MESSAGES[key]
     text = phrases.get(lang or "en") or phrases["en"]
     if "count" in values and "s" not in values:
-        values["s"] = "" if values["count"] == 1 else "s"
+        count = values["count"]
+        values["s"] = plural_ending(count if isinstance(count, int) else 0)
     for name, value in values.items():
-        if isinstance(value, Said):
+        if isinstance(value, int) and not isinstance(value, bool):
+            values[name] = Count(value)  # "{count:site}": the number with its noun (plural)
+        elif isinstance(value, Said):
             values[name] = say(value.key, lang, **value.values)
         elif isinstance(value, tuple):  # names to choose from: "Guangzhou or Guangzhou Shi", "A 或 B"
             values[name] = say("error.or", lang).join(str(item) for item in value)
@@ -1160,9 +1172,28 @@ def place_not_found(query: str, suggestions: Sequence[str], hint: str | Said, la
     return message + (say("error.hint", language, hint=hint) if hint else "")
 
 
-def plural(count: int, singular: str, many: str | None = None) -> str:
-    """"1 site", "2 sites": never "site(s)", never "its 1 sites"."""
-    return f"{count:,} {singular if count == 1 else (many or singular + 's')}"
+def plural(count: int, singular: str, many: str | None = None, grouped: bool = False) -> str:
+    """"1 site", "2 sites": never "site(s)", never "its 1 sites". The one rule of English counts:
+    every phrase's (Count, `{s}`) and every view's. `grouped`: thousands apart ("12,345 sites")."""
+    number = f"{count:,}" if grouped else str(count)
+    return f"{number} {singular if count == 1 else (many or singular + plural_ending(count))}"
+
+
+def plural_ending(count: int) -> str:
+    return "" if count == 1 else "s"
+
+
+class Count(int):
+    """A number in a phrase of the catalogue, which says its noun when the phrase gives one:
+    format(Count(1), "site") is "1 site", format(Count(3), "study|studies") "3 studies",
+    format(Count(12345), ",site") "12,345 sites"; a numeric format ("", ",", "d") is the number's."""
+
+    def __format__(self, spec: str) -> str:
+        noun = spec.removeprefix(",")
+        if len(noun) > 1 and noun[0].isalpha():
+            singular, _, many = noun.partition("|")
+            return plural(int(self), singular, many or None, grouped=noun != spec)
+        return format(int(self), spec)
 
 
 def closed_note(count: int, command: str, lang: str | None = "en") -> str:
@@ -1190,8 +1221,10 @@ def skipped_phrase(source: str, position: int | None, nct_id: str, reason: str) 
 def refresh_command(nct_id: str, options: str = "") -> str:
     """The command that refreshes the data an answer read, for every view that says they are stale
     (one rule): the data the options chose, refreshed where they are (`update --sites
-    DIR/sites.csv`; `update NCT…` would fetch that trial into the default data instead, and leave
-    the dataset stale); else the trial of the default data, by its id (`nct_id`, "" when unknown)."""
+    DIR/sites.csv`); else the trial by its id (`nct_id`), which `update` refreshes inside the data
+    in use (the default data, or the dataset SITEFINDER_SITES names when it holds that trial); ""
+    for an answer of several trials (or an unknown one): `update` refreshes every trial of the data
+    in use."""
     if options:
         return command("update", options=options)
     return command("update", *([nct_id] if nct_id else []))

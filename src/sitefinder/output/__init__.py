@@ -99,7 +99,8 @@ def _listed(answer: Answer) -> tuple[bool, int | None]:
 def emit(answer: Answer, fmt: Format, options: str = "", bom: bool = False) -> ExitCode:
     """Say an answer: its notices on stderr, then the answer on stdout (or in its map file); return
     the run's exit code: FAILURE for a listing with nothing in it (after saying why: a script
-    tells "nothing found" from an answer by the code, as with grep), else OK.
+    tells "nothing found" from an answer by the code, as with grep) and for an update that
+    refreshed no trial, else OK.
     `options`: the options that chose the data (`--sites PATH`), for the commands a hint suggests."""
     from sitefinder.output import streams, views
 
@@ -141,7 +142,15 @@ def emit(answer: Answer, fmt: Format, options: str = "", bom: bool = False) -> E
             from sitefinder.output.terminal import draw
 
             draw(shown)
-    return ExitCode.FAILURE if listing and written == 0 else ExitCode.OK
+    return ExitCode.FAILURE if listing and written == 0 or _refreshed_nothing(answer) else ExitCode.OK
+
+
+def _refreshed_nothing(answer: Answer) -> bool:
+    """An update of a dataset that the registry answered without any of its trials: nothing was
+    refreshed, and a script must not read that as success (the notices name the trials)."""
+    from sitefinder.answers import DatasetUpdate
+
+    return isinstance(answer, DatasetUpdate) and answer.refreshed == 0
 
 
 _last_progress = [0.0]

@@ -574,6 +574,7 @@ def trial_change_record(change: TrialChange, chinese: ChineseNames | None = None
 def dataset_update_object(result: DatasetUpdate) -> dict[str, Any]:
     """Ids are the dataset's (unique across its trials): added_ids and removed_ids of every trial together."""
     return {"sites_file": str(result.sites_path), "site_count": result.site_count,
+            "refreshed": result.refreshed, "not_returned": result.not_returned, "written": result.written,
             "trials": [trial_change_record(change, result.chinese) for change in result.trials],
             "unplaced": result.unplaced,
             "added_ids": [site.id for change in result.trials for site in change.added],

@@ -94,8 +94,18 @@ GAP = 2
 
 def draw_table(view: TableView) -> None:
     """A compact Rich table (a rule under the header, columns two spaces apart); below
-    MIN_TABLE_WIDTH columns, or when no widths fit, one block of labelled lines per row."""
+    MIN_TABLE_WIDTH columns, or when no widths fit, one block of labelled lines per row. The
+    tables of `view.then` follow, each drawn the same way, and then the footer."""
     out = console()
+    parts = table_parts(out, view)
+    for table in view.then:
+        parts += [*([""] if parts[-1:] != [""] else []), *table_parts(out, table)]  # blocks end in a blank line
+    parts += footer_cells(out, view.footer)
+    print_trimmed(out, *parts)  # one print: one render and one write, not one per line
+
+
+def table_parts(out: Console, view: TableView) -> list[Any]:
+    """What draw_table prints of one table: its title, lead lines and rows, without its footer."""
     headers = [column.header for column in view.columns]
     parts: list[Any] = [cell(out, view.title, "bold")] if view.title else []
     parts += [cell(out, part, style) for line, style in view.lead for part in wrap_words(line, out.width, _cells)]
@@ -119,8 +129,7 @@ def draw_table(view: TableView) -> None:
                 parts.append("")
     else:
         parts.append(_table(out, view.columns, widths, texts, styles))
-    parts += footer_cells(out, view.footer)
-    print_trimmed(out, *parts)  # one print: one render and one write, not one per line
+    return parts
 
 
 def _table(out: Console, columns: Sequence[Column], widths: Sequence[int], texts: Sequence[Sequence[str]],

@@ -32,6 +32,12 @@ def say(key: str, lang: str | None = "en", **values: object) -> str:
     return catalogue_say(key, lang, **values)
 
 
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    from sitefinder.wording import plural as catalogue_plural
+
+    return catalogue_plural(count, singular, many)
+
+
 def spoken_notes(notes: Sequence[str], lang: str) -> list[str]:
     """The core's notices in the answer's language: a phrase of the catalogue (wording.said) is said
     again in it; China's notices are made in it already."""
@@ -74,7 +80,9 @@ class Column(NamedTuple):
 
 class TableView(NamedTuple):
     """A table: `lead` lines are said between the title and the table (a status every row shares,
-    said once), each with its style; `styles` parallel `rows` ("" for none: a status's colour)."""
+    said once), each with its style; `styles` parallel `rows` ("" for none: a status's colour).
+    `then`: tables drawn under this one, each with its title, before this one's footer (an update
+    of many trials: the trials, then every trial's site changes)."""
 
     title: str
     columns: Sequence[Column]
@@ -82,6 +90,7 @@ class TableView(NamedTuple):
     footer: Sequence[str] = ()
     lead: Sequence[tuple[str, str]] = ()
     styles: Sequence[Sequence[str]] = ()
+    then: Sequence["TableView"] = ()
 
 
 class FieldsView(NamedTuple):
@@ -123,7 +132,8 @@ def written(view: TableView | FieldsView | MapView, convert: Callable[[str], str
                              columns=[column._replace(header=convert(column.header)) for column in view.columns],
                              rows=[[convert(text) for text in row] for row in view.rows],
                              footer=[convert(line) for line in view.footer],
-                             lead=[(convert(line), style) for line, style in view.lead])
+                             lead=[(convert(line), style) for line, style in view.lead],
+                             then=[written(table, convert) for table in view.then])  # type: ignore[misc]
     if isinstance(view, FieldsView):
         return view._replace(title=convert(view.title),
                              fields=[(convert(name), convert(value)) for name, value in view.fields])
@@ -190,6 +200,7 @@ TRIAL_LIST_COLUMNS = (Column("Trial", wrap=False), Column("Title", lines=TITLE_L
                       Column("Data of"))
 DATASET_UPDATE_COLUMNS = (Column("Trial", wrap=False), Column("Title", lines=TITLE_LINES), Column("Status"),
                           Column("Sites"))
+DATASET_CHANGE_COLUMNS = (Column("Trial", wrap=False), *UPDATE_COLUMNS)
 
 
 # ---------------------------------------------------------------- cells
@@ -363,7 +374,8 @@ def trials_data_line(trials: Sequence[Trial], lang: str = "en", options: str = "
         return data_line(distinct[0], lang, options)
     oldest = oldest_data(distinct)
     head = say("data.line", lang, how="", date="").rstrip()  # "Registry data"
-    return data_line(oldest, lang, options).replace(head, say("data.oldest", lang, nct_id=oldest.nct_id), 1)
+    return data_line(oldest, lang, options, every_trial=True).replace(
+        head, say("data.oldest", lang, nct_id=oldest.nct_id), 1)
 
 
 def data_notice(trials: Sequence[Trial], lang: str = "en", options: str = "") -> str:
@@ -413,27 +425,26 @@ def reach_line(contact: Contact, lang: str = "en") -> str:
     return ", ".join(part for part in (dialable(contact, lang), contact.email) if part)
 
 
-def data_line(trial: Trial, lang: str = "en", options: str = "") -> str:
+def data_line(trial: Trial, lang: str = "en", options: str = "", every_trial: bool = False) -> str:
     """How current the data are, and when stale, the command that refreshes them: the data the
-    options chose (`update --sites DIR/sites.csv` refreshes DIR itself), else the trial by its id."""
+    options chose (`update --sites DIR/sites.csv` refreshes DIR itself), else the trial by its id
+    (inside the dataset SITEFINDER_SITES names, when it holds it), or with `every_trial` (an answer
+    of several trials) every trial of the data in use (`update`, no id)."""
     from sitefinder.trial import STALE_AFTER_DAYS, freshness
     from sitefinder.wording import refresh_command
 
     fresh = freshness(trial)
+    nct_id = "" if every_trial else trial.nct_id
     if not fresh.date:
-        return say("data.unknown", lang, command=refresh_command(trial.nct_id, options))
+        return say("data.unknown", lang, command=refresh_command(nct_id, options))
     line = say("data.line", lang, how=say("data.fetched_on" if trial.retrieved else "data.of", lang), date=fresh.date)
     if fresh.age_days is not None:
         line += say("data.age", lang, count=fresh.age_days)
     elif fresh.ahead:
         line += say("data.ahead", lang)
     if fresh.stale:
-        line += say("data.stale", lang, days=STALE_AFTER_DAYS, command=refresh_command(trial.nct_id, options))
+        line += say("data.stale", lang, days=STALE_AFTER_DAYS, command=refresh_command(nct_id, options))
     return line + say("data.end", lang)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count != 1 else ''}"
 
 
 # ---------------------------------------------------------------- notices (stderr, every format)
@@ -515,9 +526,11 @@ def _notices(answer: object, options: str = "") -> list[str]:
     if isinstance(answer, UpdateResult):
         return [*spoken_notes(answer.notes, answer.lang), *record_notices(answer, answer.lang)]
     if isinstance(answer, DatasetUpdate):
+        missing = answer.not_returned
+        kept = say("update.kept" if answer.written else "update.nothing_written", answer.lang)
         return [*spoken_notes(answer.notes, answer.lang), *record_notices(answer, answer.lang),
-                *(say("update.not_returned_notice", answer.lang, nct_id=change.nct_id)
-                  for change in answer.trials if not change.found)]
+                *([say("update.not_returned_notice", answer.lang, count=len(missing), total=len(answer.trials),
+                       ids=", ".join(missing), kept=kept)] if missing else [])]
     return []
 
 
@@ -903,7 +916,7 @@ def trial_fields(summary: TrialSummary, options: str = "") -> list[tuple[str, st
     else:
         status = status_words(trial.overall_status, "site") if trial.overall_status else "Unknown"
         if fresh.date:
-            age = f", {_plural(fresh.age_days, 'day')} old" if fresh.age_days is not None else ""
+            age = f", {plural(fresh.age_days, 'day')} old" if fresh.age_days is not None else ""
             status += f" as of {fresh.date}{age}"
     central = reachable_contact(trial.central_contacts)
     finished = status_class(trial.overall_status) == "closed"
@@ -931,7 +944,7 @@ def trial_fields(summary: TrialSummary, options: str = "") -> list[tuple[str, st
     one, many = (("province", "provinces") if summary.countries == ["China"] else ("division", "divisions")
                  if apart else ("province or state", "provinces or states"))
     counted = not summary.without_province
-    regions = f"{len(summary.provinces)} {one if len(summary.provinces) == 1 else many}"
+    regions = plural(len(summary.provinces), one, many)
     if zh:
         def chinese(country: str) -> str:
             province = find_province(country) if region_apart(country) else None
@@ -949,7 +962,7 @@ def trial_fields(summary: TrialSummary, options: str = "") -> list[tuple[str, st
         sites = (str(summary.site_count) if not countries else f"{summary.site_count} in {regions} of {countries}"
                  if counted else f"{summary.site_count} in {', '.join(map(display_region, summary.countries))}")
         ages = ages_and_sex(trial.minimum_age, trial.maximum_age, trial.sex)
-        enrollment = f"{trial.enrollment} participants" if trial.enrollment is not None else ""
+        enrollment = plural(trial.enrollment, "participant") if trial.enrollment is not None else ""
     fields += [
         ("ages_sex", "Ages, sex", ages),
         ("phase", "Phase", phase_words(trial.phase, lang)),
@@ -1105,6 +1118,18 @@ def ids_line(added: Sequence[Site], removed: Sequence[Site], lang: str = "en") -
         if part))
 
 
+def dataset_change_rows(result: DatasetUpdate, lang: str = "en") -> list[list[str]]:
+    """Every site change of every trial, as update_rows says them for one, each row led by its trial:
+    what a coordinator reads after the run that found them (another run would find none)."""
+    rows = []
+    for change in result.trials:
+        one = UpdateResult(nct_id=change.nct_id, trial=change.after, before=change.before, sites_path=result.sites_path,
+                           site_count=change.site_count, added=change.added, removed=change.removed,
+                           changed=change.changed, unplaced=[], is_default=False, lang=lang, chinese=result.chinese)
+        rows += [[change.nct_id, *row] for row in update_rows(one, lang)]
+    return rows
+
+
 def dataset_update_rows(result: DatasetUpdate, lang: str = "en") -> list[list[str]]:
     """One row a trial: its status (and its change), its sites' changes. `lang`: as update_rows'.
     The trial's name is whole (a table cuts it to its column, Column.lines; CSV keeps it)."""
@@ -1130,12 +1155,20 @@ def dataset_update_view(result: DatasetUpdate) -> TableView:
     added = [site for change in result.trials for site in change.added]
     removed = [site for change in result.trials for site in change.removed]
     lang = result.lang
-    footer = [say("update.dataset_saved", lang, folder=result.sites_path.parent, path=result.sites_path),
-              say("update.each_trial", lang)]
+    if result.written:
+        footer = [say("update.dataset_saved", lang, folder=result.sites_path.parent, path=result.sites_path)]
+    else:
+        footer = [say("update.dataset_unchanged" if result.refreshed else "update.dataset_unwritten", lang,
+                      path=result.sites_path)]
     if added or removed:
         footer.insert(0, ids_line(added, removed, lang))
-    return TableView(say("update.dataset_title", lang, count=len(result.trials), moved=moved),
-                     columns_in(DATASET_UPDATE_COLUMNS, lang), dataset_update_rows(result, lang), footer)
+    changes = dataset_change_rows(result, lang)
+    changed = len({row[0] for row in changes})
+    then = [TableView(say("update.site_changes", lang, count=changed), columns_in(DATASET_CHANGE_COLUMNS, lang),
+                      changes)] if changes else []
+    return TableView(say("update.dataset_title", lang, refreshed=result.refreshed, count=len(result.trials),
+                         moved=moved),
+                     columns_in(DATASET_UPDATE_COLUMNS, lang), dataset_update_rows(result, lang), footer, then=then)
 
 
 # ---------------------------------------------------------------- the map's words
@@ -1143,7 +1176,7 @@ def dataset_update_view(result: DatasetUpdate) -> TableView:
 def map_title(near: NearResult) -> str:
     if near.chinese is not None:
         return say("title.map", "zh", count=len(near.sites), where=origin_words(near))
-    return f"{_plural(len(near.sites), 'site')} nearest to {origin_words(near)}"
+    return f"{plural(len(near.sites), 'site')} nearest to {origin_words(near)}"
 
 
 def map_view(result: MapResult, columns: int, rows: int, options: str = "") -> MapView:
