@@ -248,6 +248,16 @@ class Skipped(NamedTuple):
     reason: str
 
 
+class Numbered(NamedTuple):
+    """Sites with their ids, and what became of the ids of the sites before."""
+
+    sites: list[Site]  # every new site, with its id
+    kept: list[int]  # ids that name the same site as before
+    added: list[int]  # ids given out now, each above the mark before
+    removed: list[int]  # ids of the sites before that are gone; never given out again
+    high_water: int  # the highest id ever used, these included
+
+
 class BulkResult(NamedTuple):
     """`import` of one study or many into one dataset: the trials and sites, and where they were written."""
 
@@ -262,6 +272,8 @@ class BulkResult(NamedTuple):
     points_set_aside: list[tuple[str, str]] = []  # as ImportResult's, of every study
     replaced: tuple[str, ...] = ()  # the trials of the dataset there before that this import left out (--replace)
     statuses_unread: list[tuple[str, str]] = []  # as ImportResult's, of every study
+    ids: Numbered = Numbered([], [], [], [], 0)  # what became of the site ids (siteids.dataset_ids)
+    earlier: bool = False  # whether a dataset was in --out before, whose ids were kept
 
 
 # A status as shown: (the effective status enum or None, where it comes from: "site", "trial" or None).

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sitefinder.answers import BulkResult, Skipped
+from sitefinder.answers import BulkResult, Numbered, Skipped
 from sitefinder.errors import ImportFailed, SitefinderError, UsageError, phrase_of
 from sitefinder.models import Site, Trial
 from sitefinder.text import quoted
@@ -52,7 +52,7 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
     dataset into `out` (as typed: an empty name is no directory, not the current one), never over a
     file sitefinder did not write (datasets.check_target), nor over a dataset of trials this import
     leaves out unless `replace` (_replaced_trials)."""
-    from sitefinder.datasets import check_target, write_trials_dataset
+    from sitefinder.datasets import check_target, writer_lock
     from sitefinder.importer import import_study, more_unread
     from sitefinder.wording import said, skipped_phrase
     from sitefinder.placement import Placer
@@ -100,8 +100,9 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
         try:
             if not isinstance(study.data, dict) or not isinstance(study.data.get("protocolSection"), dict):
                 raise ImportFailed(key="import.no_protocol")
-            result = import_study(study.data, gazetteer, retrieved=study.retrieved, first_id=len(sites) + 1,
-                                  countries=countries, placer=placer)
+            # numbered from 1 in each study (an unnamed site is "Unnamed site N", its place in its
+            # trial, as update names it); the dataset's ids are given when it is published
+            result = import_study(study.data, gazetteer, retrieved=study.retrieved, countries=countries, placer=placer)
             nct_id = result.trial.nct_id.upper()
             if not _is_nct(nct_id):
                 raise ImportFailed(key="import.bad_nct_id", value=quoted(result.trial.nct_id))
@@ -138,17 +139,48 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
         raise ImportFailed(key="import.no_locations." + ("one" if done == 1 else "many"), where=where)
     importing = {trial.nct_id for trial in trials}
     replaced = _replaced_trials(out_dir, importing, replace)
-    # asked again under the writer lock: another import may have published other trials meanwhile
-    sites_path, trials_path = write_trials_dataset(out_dir, sites, trials, countries, keep_foreign=True,
-                                                   check=lambda: _replaced_trials(out_dir, importing, replace))
+    try:
+        sites_path, trials_path, numbered, earlier = _publish(out_dir, sites, trials, countries, importing, replace)
+    except _Moved:  # another writer published meanwhile: numbered again against its data, now under the lock
+        with writer_lock(out_dir):
+            sites_path, trials_path, numbered, earlier = _publish(out_dir, sites, trials, countries, importing, replace)
     from sitefinder.sitestore import warm_index
 
     warm_index(sites_path)
     from sitefinder.wording import language_of
 
-    return BulkResult(trials, sites, unplaced, from_registry, skipped, sites_path, trials_path,
+    return BulkResult(trials, numbered.sites, unplaced, from_registry, skipped, sites_path, trials_path,
                       lang=language_of(lang, " ".join(sources)), points_set_aside=set_aside, replaced=replaced,
-                      statuses_unread=unread)
+                      statuses_unread=unread, ids=numbered, earlier=earlier)
+
+
+class _Moved(Exception):
+    """Another writer published in --out after the dataset there was read for its ids: never shown,
+    the import numbers its sites again, under the writer lock."""
+
+
+def _publish(out_dir: Path, sites: list[Site], trials: list[Trial], countries: frozenset[str] | None,
+             importing: set[str], replace: bool) -> tuple[Path, Path, Numbered, bool]:
+    """Number the sites against the dataset already in `out_dir` (siteids.dataset_ids: a site it had
+    keeps its id, a new one gets the next above its high-water mark, whatever the order of the
+    studies) and publish them with the mark. Under the writer lock, before the switch, the trials
+    this import leaves out are asked about again and the dataset must be the one numbered against
+    (_Moved when another writer published meanwhile)."""
+    from sitefinder.datasets import current_version, earlier_dataset, write_trials_dataset
+    from sitefinder.siteids import dataset_ids
+
+    earlier = earlier_dataset(out_dir)
+    numbered = dataset_ids(earlier.sites, sites, earlier.high_water)
+
+    def check() -> None:
+        _replaced_trials(out_dir, importing, replace)
+        if current_version(out_dir) != earlier.version:
+            raise _Moved
+
+    sites_path, trials_path = write_trials_dataset(out_dir, numbered.sites, trials, countries,
+                                                   meta={"id_high_water": numbered.high_water},
+                                                   keep_foreign=True, check=check)
+    return sites_path, trials_path, numbered, earlier.version is not None
 
 
 def _replaced_trials(out_dir: Path, importing: set[str], replace: bool) -> tuple[str, ...]:

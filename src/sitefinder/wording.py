@@ -968,6 +968,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "{unplaced} not placed",
                       "zh": "{count} 个：{registry} 个由登记处定位，{gazetteer} 个由离线地名库定位，{unplaced} 个未能定位"},
     "import.next": {"en": "sitefinder near CITY --sites {path}", "zh": "sitefinder near 城市 --sites {path}"},
+    # an import into a dataset already there: what became of its site ids (siteids.dataset_ids)
+    "import.label.ids": {"en": "Site ids", "zh": "研究中心编号"},
+    "import.ids": {"en": "{kept} kept; {added} added{added_ids}; {removed} removed{removed_ids}",
+                   "zh": "{kept} 个不变；新增 {added} 个{added_ids}；移除 {removed} 个{removed_ids}"},
+    "import.ids_added": {"en": ": {ids}", "zh": "：{ids}"},
+    "import.ids_removed": {"en": ": {ids} (never reused)", "zh": "：{ids}（不再使用）"},
     "import.skipped_notice": {"en": "Skipped {line}", "zh": "已跳过 {line}"},
     "import.would_replace": {
         "en": "{out} holds the dataset of {trials}, which this import leaves out and would replace; nothing was "

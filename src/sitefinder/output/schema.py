@@ -502,7 +502,15 @@ def import_object(result: BulkResult) -> dict[str, Any]:
             "trials": [{"nct_id": trial.nct_id, "label": known(trial_name(trial))} for trial in result.trials],
             "skipped": [{"source": item.source, "index": item.position, "nct_id": known(item.nct_id),
                          "reason": item.reason} for item in result.skipped],
-            **record_findings(result)}
+            **record_findings(result), **ids_record(result)}
+
+
+def ids_record(result: BulkResult) -> dict[str, Any]:
+    """What became of the site ids: those that name the same site as before the import (a dataset
+    was in --out: `earlier`), those given out now, those gone for good, and the high-water mark."""
+    ids = result.ids
+    return {"earlier_dataset": result.earlier, "kept_ids": ids.kept, "added_ids": ids.added,
+            "removed_ids": ids.removed, "id_high_water": ids.high_water}
 
 
 def record_findings(result: BulkResult | UpdateResult | DatasetUpdate) -> dict[str, Any]:
@@ -515,7 +523,9 @@ def record_findings(result: BulkResult | UpdateResult | DatasetUpdate) -> dict[s
 def import_cells(result: BulkResult) -> dict[str, Any]:
     """The import's summary as CSV field/value pairs: the trials by id, the skipped studies as lines."""
     return {**import_object(result), "trials": [trial.nct_id for trial in result.trials],
-            "skipped": [skipped_line(item) for item in result.skipped]}
+            "skipped": [skipped_line(item) for item in result.skipped],
+            **{key: [str(number) for number in value] for key, value in ids_record(result).items()
+               if isinstance(value, list)}}
 
 
 def change_records(changed: Sequence[SiteChange]) -> list[dict[str, Any]]:

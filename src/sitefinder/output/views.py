@@ -1027,10 +1027,31 @@ def import_view(result: BulkResult) -> FieldsView:
         (say("import.label.sites", lang), say("import.placed", lang, count=len(result.sites),
                                               registry=result.from_registry,
                                               gazetteer=placed - result.from_registry, unplaced=len(result.unplaced))),
+        *([(say("import.label.ids", lang), import_ids_line(result))] if result.earlier else []),
         (say("import.label.sites_file", lang), str(result.sites_path)),
         (say("import.label.trial_file", lang), str(import_trial_path(result))),
         (say("import.label.next", lang), say("import.next", lang, path=result.sites_path)),
     ])
+
+
+def import_ids_line(result: BulkResult) -> str:
+    """How many sites of the dataset already in --out kept their ids, and which ids were added and
+    removed: an import there numbers as update does, and says so as update does."""
+    ids, lang = result.ids, result.lang
+    return say("import.ids", lang, kept=len(ids.kept), added=len(ids.added), removed=len(ids.removed),
+               added_ids=say("import.ids_added", lang, ids=id_ranges(ids.added)) if ids.added else "",
+               removed_ids=say("import.ids_removed", lang, ids=id_ranges(ids.removed)) if ids.removed else "")
+
+
+def id_ranges(ids: Sequence[int]) -> str:
+    """Ids as runs: "3, 45–58" (a whole trial's new sites are one run, not fourteen numbers)."""
+    runs: list[list[int]] = []
+    for number in sorted(ids):
+        if runs and number == runs[-1][1] + 1:
+            runs[-1][1] = number
+        else:
+            runs.append([number, number])
+    return ", ".join(str(first) if first == last else f"{first}–{last}" for first, last in runs)
 
 
 def update_rows(result: UpdateResult, lang: str = "en") -> list[list[str]]:
