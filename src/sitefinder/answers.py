@@ -258,6 +258,28 @@ class Numbered(NamedTuple):
     high_water: int  # the highest id ever used, these included
 
 
+class SearchPage(NamedTuple):
+    """A saved registry search page an import read (`{"studies", "nextPageToken", "totalCount"}`)."""
+
+    source: str
+    studies: int  # the studies the file holds
+    total: Union[int, None]  # the search's count of studies, when the page states it
+    next_token: Union[str, None]  # the token of the page after this one, when there is one
+
+
+class SearchPages(NamedTuple):
+    """What the search pages of an import hold of their search (bulkimport.search_of)."""
+
+    pages: tuple[SearchPage, ...]
+    total: Union[int, None]
+    given: int  # the studies the pages hold together
+    complete: bool  # False: studies of the search are on pages not given
+
+    @property
+    def missing(self) -> Union[int, None]:
+        return max(self.total - self.given, 0) if self.total is not None else None
+
+
 class BulkResult(NamedTuple):
     """`import` of one study or many into one dataset: the trials and sites, and where they were written."""
 
@@ -274,6 +296,7 @@ class BulkResult(NamedTuple):
     statuses_unread: list[tuple[str, str]] = []  # as ImportResult's, of every study
     ids: Numbered = Numbered([], [], [], [], 0)  # what became of the site ids (siteids.dataset_ids)
     earlier: bool = False  # whether a dataset was in --out before, whose ids were kept
+    search: Union[SearchPages, None] = None  # the saved search pages read, None when none was given
 
 
 # A status as shown: (the effective status enum or None, where it comes from: "site", "trial" or None).

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Union
 
-from sitefinder.answers import (Answer, BulkResult, ChineseNames, DatasetUpdate, HospitalAnswer, ImportResult,
+from sitefinder.answers import (Answer, BulkResult, SearchPages, ChineseNames, DatasetUpdate, HospitalAnswer, ImportResult,
                                 MapResult, NearResult, RegionAnswer, SiteDetail, SiteList, Skipped, TrialSummary,
                                 UpdateResult)
 from sitefinder.catalogue import trial_name
@@ -508,8 +508,9 @@ def _notices(answer: object, options: str = "") -> list[str]:
     if isinstance(answer, BulkResult):
         replaced = ([say("import.replaced_notice", answer.lang, trials=", ".join(answer.replaced),
                          out=answer.sites_path.parent if answer.sites_path else "")] if answer.replaced else [])
-        return [*replaced, *(say("import.skipped_notice", answer.lang, line=skipped_line(item, answer.lang))
-                  for item in answer.skipped), *record_notices(answer, answer.lang)]
+        search = [search_notice(answer.search, answer.lang)] if answer.search and not answer.search.complete else []
+        return [*search, *replaced, *(say("import.skipped_notice", answer.lang, line=skipped_line(item, answer.lang))
+                                      for item in answer.skipped), *record_notices(answer, answer.lang)]
     if isinstance(answer, ImportResult):
         return record_notices(answer)
     if isinstance(answer, UpdateResult):
@@ -519,6 +520,20 @@ def _notices(answer: object, options: str = "") -> list[str]:
                 *(say("update.not_returned_notice", answer.lang, nct_id=change.nct_id)
                   for change in answer.trials if not change.found)]
     return []
+
+
+def search_notice(search: SearchPages, lang: str) -> str:
+    """Saved search pages that hold only part of their search: how much, and how to get the rest
+    (an import of one page said "Imported 2 trials" of a search of 57, and nothing more)."""
+    pages = search.pages
+    where = (say("import.search_one", lang, source=pages[0].source) if len(pages) == 1 else
+             say("import.search_many", lang, count=len(pages), sources=", ".join(page.source for page in pages)))
+    token = next((page.next_token for page in reversed(pages) if page.next_token), None)
+    how = say("import.search_rest.token", lang, token=token) if token else say("import.search_rest", lang)
+    if search.total is None:
+        return say("import.search_more", lang, where=where, given=search.given, how=how)
+    return say("import.search_partial", lang, where=where, given=search.given, total=search.total,
+               missing=search.missing, how=how)
 
 
 def regions_in(stated: str, lang: str | None) -> str:
