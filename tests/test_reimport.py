@@ -206,3 +206,26 @@ def test_a_dataset_published_meanwhile_is_the_one_numbered_against(cli, tmp_path
     monkeypatch.undo()
     assert len(run.json()["kept_ids"]) == sum(key[0] != C.stem for key in published)
     assert run.json()["added_ids"] == sorted(number for key, number in published.items() if key[0] == C.stem)
+
+
+def test_an_update_numbers_new_sites_whatever_the_order_the_trials_were_imported_in(cli, tmp_path: Path) -> None:
+    """Two datasets of the same trials imported in other orders (the same ids), each trial with a
+    site opened since: the update gives both the same new ids, trial by trial in NCT id order."""
+    from fake_services import FakeServices
+
+    grown = {}
+    for path in (A, B):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        locations = data["protocolSection"]["contactsLocationsModule"]["locations"]
+        locations.append({**locations[0], "facility": f"New Hospital of {path.stem}", "contacts": []})
+        grown[path.stem] = data
+    answers = []
+    for name, order in (("ab", (A, B)), ("ba", (B, A))):
+        assert cli("import", *map(str, order), "--out", str(tmp_path / name)).exit_code == 0
+        with FakeServices() as fake:
+            fake.studies.update(grown)
+            run = cli("update", "--sites", str(tmp_path / name / "sites.csv"), "--json",
+                      env={"SITEFINDER_CTGOV_URL": fake.url})
+        assert run.exit_code == 0, run.stderr
+        answers.append(ids_of(tmp_path / name))
+    assert answers[0] == answers[1]

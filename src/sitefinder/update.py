@@ -217,19 +217,23 @@ def _refresh_locked(sites_path: Path, asked: list[str], studies: dict[str, dict[
     unplaced: list[str] = []
     set_aside: list[tuple[str, str]] = []
     unread: list[tuple[str, str]] = []
-    for before in source.trials_by_id(nct_ids).values():
-        study = studies.get(before.nct_id)
-        if study is None:  # withdrawn from the registry, or an id it no longer answers for: kept as it was
+    befores = source.trials_by_id(nct_ids)
+    fetched = {before.nct_id: import_study(studies[before.nct_id], gazetteer, retrieved=today, countries=countries,
+                                           placer=placer) for before in befores.values() if before.nct_id in studies}
+    numbered: dict[str, list[Site]] = {}
+    for nct_id in sorted(fetched):  # in NCT id order, as import numbers: the order of the trials changes no id
+        fresh = [site._replace(nct_id=nct_id) for site in fetched[nct_id].sites]
+        numbered[nct_id], high_water = stable_ids(old_sites[nct_id], fresh, high_water)
+    for before in befores.values():
+        if before.nct_id not in fetched:  # withdrawn from the registry, or an id it no longer answers for: kept
             kept = old_sites[before.nct_id]
             sites.extend(kept)
             trials.append(before)
             changes.append(TrialChange(before.nct_id, before, before, False, len(kept), [], [], []))
             continue
-        result = import_study(study, gazetteer, retrieved=today, countries=countries, placer=placer)
+        result, renumbered = fetched[before.nct_id], numbered[before.nct_id]
         # the curated plain-language summary is people's words, not the registry's: kept as for one trial
         after = keep_curated(before, result.trial._replace(nct_id=before.nct_id))
-        fresh = [site._replace(nct_id=before.nct_id) for site in result.sites]
-        renumbered, high_water = stable_ids(old_sites[before.nct_id], fresh, high_water)
         added, removed, changed = compare(old_sites[before.nct_id], before, renumbered, after)
         sites.extend(renumbered)
         trials.append(after)
