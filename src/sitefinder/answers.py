@@ -248,6 +248,38 @@ class Skipped(NamedTuple):
     reason: str
 
 
+class Numbered(NamedTuple):
+    """Sites with their ids, and what became of the ids of the sites before."""
+
+    sites: list[Site]  # every new site, with its id
+    kept: list[int]  # ids that name the same site as before
+    added: list[int]  # ids given out now, each above the mark before
+    removed: list[int]  # ids of the sites before that are gone; never given out again
+    high_water: int  # the highest id ever used, these included
+
+
+class SearchPage(NamedTuple):
+    """A saved registry search page an import read (`{"studies", "nextPageToken", "totalCount"}`)."""
+
+    source: str
+    studies: int  # the studies the file holds
+    total: Union[int, None]  # the search's count of studies, when the page states it
+    next_token: Union[str, None]  # the token of the page after this one, when there is one
+
+
+class SearchPages(NamedTuple):
+    """What the search pages of an import hold of their search (bulkimport.search_of)."""
+
+    pages: tuple[SearchPage, ...]
+    total: Union[int, None]
+    given: int  # the studies the pages hold together
+    complete: bool  # False: studies of the search are on pages not given
+
+    @property
+    def missing(self) -> Union[int, None]:
+        return max(self.total - self.given, 0) if self.total is not None else None
+
+
 class BulkResult(NamedTuple):
     """`import` of one study or many into one dataset: the trials and sites, and where they were written."""
 
@@ -262,6 +294,9 @@ class BulkResult(NamedTuple):
     points_set_aside: list[tuple[str, str]] = []  # as ImportResult's, of every study
     replaced: tuple[str, ...] = ()  # the trials of the dataset there before that this import left out (--replace)
     statuses_unread: list[tuple[str, str]] = []  # as ImportResult's, of every study
+    ids: Numbered = Numbered([], [], [], [], 0)  # what became of the site ids (siteids.dataset_ids)
+    earlier: bool = False  # whether a dataset was in --out before, whose ids were kept
+    search: Union[SearchPages, None] = None  # the saved search pages read, None when none was given
 
 
 # A status as shown: (the effective status enum or None, where it comes from: "site", "trial" or None).

@@ -2,8 +2,9 @@
 
 Accepted, any mix, as several arguments: one study object (API v2), the website's JSON export
 (`ctg-studies.json`, a JSON array of study objects), a saved API search page (`{"studies": [...],
-"nextPageToken", "totalCount"}`), a folder or a zip of `NCT*.json` files (the bulk download), and an
-NCT id (with --online). Every read is bounded: a file's bytes, a zip's members and their unpacked
+"nextPageToken", "totalCount"}`), a folder or a zip of `NCT*.json` files (the bulk download; saved
+search pages among their other *.json files too), and an NCT id (with --online). Search pages that
+hold only part of their search are noted (search_of), so that the answer says what is missing. Every read is bounded: a file's bytes, a zip's members and their unpacked
 size, the number of studies. A zip is read in memory, never extracted, so a member named
 `../../x` cannot write anywhere (such names are skipped, as are links and nested folders past a depth).
 
@@ -20,7 +21,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sitefinder.answers import BulkResult, Skipped
+from sitefinder.answers import BulkResult, Numbered, SearchPage, SearchPages, Skipped
 from sitefinder.errors import ImportFailed, SitefinderError, UsageError, phrase_of
 from sitefinder.models import Site, Trial
 from sitefinder.text import quoted
@@ -52,7 +53,7 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
     dataset into `out` (as typed: an empty name is no directory, not the current one), never over a
     file sitefinder did not write (datasets.check_target), nor over a dataset of trials this import
     leaves out unless `replace` (_replaced_trials)."""
-    from sitefinder.datasets import check_target, write_trials_dataset
+    from sitefinder.datasets import check_target, writer_lock
     from sitefinder.importer import import_study, more_unread
     from sitefinder.wording import said, skipped_phrase
     from sitefinder.placement import Placer
@@ -78,7 +79,8 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
         from sitefinder.countries import area_named
 
         countries = area_named(country, gazetteer).codes
-    studies = (study for source in sources for study in _studies(source, online))  # read as they are placed
+    pages: list[SearchPage] = []  # the saved search pages read, filled as their studies are read
+    studies = (study for source in sources for study in _studies(source, online, pages))  # read as they are placed
     # One memo of placements for every study: an export's studies share their cities (a country's
     # many trials at the same hospitals), so each distinct location is worked out once per import.
     placer = Placer(gazetteer)
@@ -100,8 +102,9 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
         try:
             if not isinstance(study.data, dict) or not isinstance(study.data.get("protocolSection"), dict):
                 raise ImportFailed(key="import.no_protocol")
-            result = import_study(study.data, gazetteer, retrieved=study.retrieved, first_id=len(sites) + 1,
-                                  countries=countries, placer=placer)
+            # numbered from 1 in each study (an unnamed site is "Unnamed site N", its place in its
+            # trial, as update names it); the dataset's ids are given when it is published
+            result = import_study(study.data, gazetteer, retrieved=study.retrieved, countries=countries, placer=placer)
             nct_id = result.trial.nct_id.upper()
             if not _is_nct(nct_id):
                 raise ImportFailed(key="import.bad_nct_id", value=quoted(result.trial.nct_id))
@@ -138,17 +141,48 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
         raise ImportFailed(key="import.no_locations." + ("one" if done == 1 else "many"), where=where)
     importing = {trial.nct_id for trial in trials}
     replaced = _replaced_trials(out_dir, importing, replace)
-    # asked again under the writer lock: another import may have published other trials meanwhile
-    sites_path, trials_path = write_trials_dataset(out_dir, sites, trials, countries, keep_foreign=True,
-                                                   check=lambda: _replaced_trials(out_dir, importing, replace))
+    try:
+        sites_path, trials_path, numbered, earlier = _publish(out_dir, sites, trials, countries, importing, replace)
+    except _Moved:  # another writer published meanwhile: numbered again against its data, now under the lock
+        with writer_lock(out_dir):
+            sites_path, trials_path, numbered, earlier = _publish(out_dir, sites, trials, countries, importing, replace)
     from sitefinder.sitestore import warm_index
 
     warm_index(sites_path)
     from sitefinder.wording import language_of
 
-    return BulkResult(trials, sites, unplaced, from_registry, skipped, sites_path, trials_path,
+    return BulkResult(trials, numbered.sites, unplaced, from_registry, skipped, sites_path, trials_path,
                       lang=language_of(lang, " ".join(sources)), points_set_aside=set_aside, replaced=replaced,
-                      statuses_unread=unread)
+                      statuses_unread=unread, ids=numbered, earlier=earlier, search=search_of(pages))
+
+
+class _Moved(Exception):
+    """Another writer published in --out after the dataset there was read for its ids: never shown,
+    the import numbers its sites again, under the writer lock."""
+
+
+def _publish(out_dir: Path, sites: list[Site], trials: list[Trial], countries: frozenset[str] | None,
+             importing: set[str], replace: bool) -> tuple[Path, Path, Numbered, bool]:
+    """Number the sites against the dataset already in `out_dir` (siteids.dataset_ids: a site it had
+    keeps its id, a new one gets the next above its high-water mark, whatever the order of the
+    studies) and publish them with the mark. Under the writer lock, before the switch, the trials
+    this import leaves out are asked about again and the dataset must be the one numbered against
+    (_Moved when another writer published meanwhile)."""
+    from sitefinder.datasets import current_version, earlier_dataset, write_trials_dataset
+    from sitefinder.siteids import dataset_ids
+
+    earlier = earlier_dataset(out_dir)
+    numbered = dataset_ids(earlier.sites, sites, earlier.high_water)
+
+    def check() -> None:
+        _replaced_trials(out_dir, importing, replace)
+        if current_version(out_dir) != earlier.version:
+            raise _Moved
+
+    sites_path, trials_path = write_trials_dataset(out_dir, numbered.sites, trials, countries,
+                                                   meta={"id_high_water": numbered.high_water},
+                                                   keep_foreign=True, check=check)
+    return sites_path, trials_path, numbered, earlier.version is not None
 
 
 def _replaced_trials(out_dir: Path, importing: set[str], replace: bool) -> tuple[str, ...]:
@@ -189,7 +223,25 @@ def _nct_id_of(data: Any) -> str:
     return value.strip().upper()[:20] if isinstance(value, str) else ""
 
 
-def _studies(source: str, online: bool) -> Iterator[Study]:
+def search_of(pages: list[SearchPage]) -> SearchPages | None:
+    """What the saved search pages of an import hold of their search: None when none was given.
+    The registry says how many studies a search found (`totalCount`, on the page that asked for the
+    count) and whether more pages follow (`nextPageToken`); several pages of one search given
+    together are complete when they hold that many, or, the count unknown, when the last page
+    (the one with no token) is among them."""
+    if not pages:
+        return None
+    totals = [page.total for page in pages if page.total is not None]
+    total = max(totals) if totals else None
+    given = sum(page.studies for page in pages)
+    if total is not None:
+        complete = given >= total
+    else:
+        complete = any(not page.next_token for page in pages)
+    return SearchPages(tuple(pages), total, given, complete)
+
+
+def _studies(source: str, online: bool, pages: list[SearchPage]) -> Iterator[Study]:
     from sitefinder.importer import _shown, _today, load_study, registry_id
 
     path = Path(source)
@@ -202,13 +254,13 @@ def _studies(source: str, online: bool) -> Iterator[Study]:
     except (OSError, ValueError):  # a name too long to be a file, a NUL: read below, which says so
         is_folder = False
     if is_folder:
-        yield from _folder_studies(path)
+        yield from _folder_studies(path, pages)
         return
     raw = _read(path)
     if raw[:4] == b"PK\x03\x04" or (raw[:4] == b"PK\x05\x06"):
-        yield from _zip_studies(path, raw)
+        yield from _zip_studies(path, raw, pages)
         return
-    yield from _json_studies(_shown(str(path)), raw)
+    yield from _json_studies(_shown(str(path)), raw, pages)
 
 
 def _read(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -226,14 +278,20 @@ def _read(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         raise ImportFailed(key="import.unreadable", path=_shown(path), what=os_reason(exc)) from None
 
 
-def _json_studies(where: str, raw: bytes) -> Iterator[Study]:
-    """The studies of one JSON text: a study, an export (array) or a search page (`studies`)."""
+def _json_studies(where: str, raw: bytes, pages: list[SearchPage], pages_only: bool = False) -> Iterator[Study]:
+    """The studies of one JSON text: a study, an export (array) or a search page (`studies`), the
+    page noted in `pages`. `pages_only`: a file of a folder or zip not named NCT*.json, read only
+    when it is a saved search page (anything else there is not a study file, as README.txt is not)."""
     from sitefinder.importer import not_a_study_record
 
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        if pages_only:
+            return
         raise not_a_study_record(where, raw, exc) from None
+    if pages_only and not (isinstance(data, dict) and isinstance(data.get("studies"), list)):
+        return
     if isinstance(data, (list, dict)) and not (data if isinstance(data, list) else data.get("studies", True)):
         raise ImportFailed(key="import.no_studies", where=where)
     if isinstance(data, list) and not any(isinstance(item, dict) for item in data):
@@ -242,6 +300,7 @@ def _json_studies(where: str, raw: bytes) -> Iterator[Study]:
         for index, item in enumerate(data):
             yield Study(where, index, item)
     elif isinstance(data, dict) and isinstance(data.get("studies"), list):  # a saved API search page
+        pages.append(_page(where, data))
         for index, item in enumerate(data["studies"]):
             yield Study(where, index, item)
     elif isinstance(data, dict) and isinstance(data.get("protocolSection"), dict):
@@ -250,13 +309,23 @@ def _json_studies(where: str, raw: bytes) -> Iterator[Study]:
         raise not_a_study_record(where, raw)
 
 
+def _page(where: str, data: dict[str, Any]) -> SearchPage:
+    """A saved search page as the import's answer names it: its file, its studies, the search's
+    count (when the page holds one) and the token of the page after it (when there is one)."""
+    total, token = data.get("totalCount"), data.get("nextPageToken")
+    return SearchPage(where, len(data["studies"]),
+                      total if isinstance(total, int) and not isinstance(total, bool) and total >= 0 else None,
+                      token if isinstance(token, str) and token.strip() else None)
+
+
 def _is_study_name(name: str) -> bool:
     base = name.rsplit("/", 1)[-1]
     return base.upper().startswith("NCT") and base.lower().endswith(".json")
 
 
-def _folder_studies(folder: Path) -> Iterator[Study]:
-    """NCT*.json files of a folder and its subfolders (to a depth), in name order; links are not followed."""
+def _folder_studies(folder: Path, pages: list[SearchPage]) -> Iterator[Study]:
+    """NCT*.json files of a folder and its subfolders (to a depth), in name order, and the saved
+    search pages among its other *.json files; links are not followed."""
     found: list[Path] = []
 
     def walk(directory: Path, depth: int) -> None:
@@ -270,22 +339,37 @@ def _folder_studies(folder: Path) -> Iterator[Study]:
                 continue
             if entry.is_dir() and depth < MAX_FOLDER_DEPTH:
                 walk(entry, depth + 1)
-            elif entry.is_file() and _is_study_name(entry.name):
+            elif entry.is_file() and _is_json_name(entry.name):
                 found.append(entry)
                 if len(found) > MAX_ZIP_MEMBERS:
                     raise ImportFailed(key="import.folder_too_many", path=folder, most=MAX_ZIP_MEMBERS)
 
     walk(folder, 0)
-    if not found:
-        raise ImportFailed(key="import.folder_empty", path=folder)
     from sitefinder.importer import MAX_STUDY_BYTES
 
+    read = 0
     for path in found:
-        yield from _json_studies(str(path), _read(path, MAX_STUDY_BYTES))
+        study_file = _is_study_name(path.name)
+        try:
+            raw = _read(path, MAX_STUDY_BYTES if study_file else MAX_FILE_BYTES)
+        except ImportFailed:
+            if study_file:
+                raise
+            continue  # another file, too large or unreadable to be a saved page: not a study file
+        for study in _json_studies(str(path), raw, pages, pages_only=not study_file):
+            read += 1
+            yield study
+    if not read and not any(_is_study_name(path.name) for path in found):
+        raise ImportFailed(key="import.folder_empty", path=folder)
 
 
-def _zip_studies(path: Path, raw: bytes) -> Iterator[Study]:
-    """NCT*.json members of a zip, read in memory (never extracted), each and all bounded."""
+def _is_json_name(name: str) -> bool:
+    return name.rsplit("/", 1)[-1].lower().endswith(".json")
+
+
+def _zip_studies(path: Path, raw: bytes, pages: list[SearchPage]) -> Iterator[Study]:
+    """NCT*.json members of a zip, and the saved search pages among its other *.json members, read
+    in memory (never extracted), each and all bounded."""
     import io
     import zipfile  # here: 1.4-2 ms of `-X importtime` that an import of JSON files never needs
 
@@ -299,23 +383,34 @@ def _zip_studies(path: Path, raw: bytes) -> Iterator[Study]:
     if len(members) > MAX_ZIP_MEMBERS:
         raise ImportFailed(key="import.zip_too_many", path=path, count=len(members), most=MAX_ZIP_MEMBERS)
     wanted = [member for member in members if not member.is_dir() and _safe_member(member.filename)
-              and _is_study_name(member.filename)]
+              and _is_json_name(member.filename)]
     if not wanted:
         raise ImportFailed(key="import.zip_empty", path=path)
+    read = 0
     if sum(member.file_size for member in wanted) > MAX_ZIP_UNPACKED_BYTES:
         raise ImportFailed(key="import.zip_too_large", path=path, most=MAX_ZIP_UNPACKED_BYTES // 2**30)
     for member in sorted(wanted, key=lambda item: item.filename):
         where = f"{path}:{member.filename}"
-        if member.file_size > MAX_STUDY_BYTES:
-            raise ImportFailed(key="import.study_too_large", where=where, most=MAX_STUDY_BYTES // 2**20)
+        study_file = _is_study_name(member.filename)
+        most = MAX_STUDY_BYTES if study_file else MAX_FILE_BYTES  # a page holds many studies
+        if member.file_size > most and not study_file:
+            continue  # too large to be a saved page: not a study file
+        if member.file_size > most:
+            raise ImportFailed(key="import.study_too_large", where=where, most=most // 2**20)
         try:
             with archive.open(member) as handle:
-                data = handle.read(MAX_STUDY_BYTES + 1)  # the header's size may lie: the read is bounded too
+                data = handle.read(most + 1)  # the header's size may lie: the read is bounded too
         except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
             raise ImportFailed(key="import.unpack_failed", where=where, detail=exc) from None
-        if len(data) > MAX_STUDY_BYTES:
-            raise ImportFailed(key="import.study_too_large", where=where, most=MAX_STUDY_BYTES // 2**20)
-        yield from _json_studies(where, data)
+        if len(data) > most and not study_file:
+            continue
+        if len(data) > most:
+            raise ImportFailed(key="import.study_too_large", where=where, most=most // 2**20)
+        for study in _json_studies(where, data, pages, pages_only=not study_file):
+            read += 1
+            yield study
+    if not read and not any(_is_study_name(member.filename) for member in wanted):
+        raise ImportFailed(key="import.zip_empty", path=path)
 
 
 def _safe_member(name: str) -> bool:

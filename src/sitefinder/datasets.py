@@ -24,9 +24,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from sitefinder.catalogue import TRIALS_FILE
 from sitefinder.errors import DataFileError, ImportFailed, SitefinderError, UsageError, phrase_of
@@ -180,6 +180,50 @@ def read_meta(sites_path: Path) -> dict[str, object]:
     except (OSError, ValueError, RecursionError):
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def high_water_of(sites_path: Path, sites: Sequence[Site]) -> int:
+    """The highest site id a dataset has ever used: the mark its META_FILE keeps (a removed site's id
+    is above every id left), or its highest id when that is higher (a file of an earlier version, or
+    one edited by hand, has no mark or an old one)."""
+    mark = read_meta(sites_path).get("id_high_water")
+    kept = mark if isinstance(mark, int) and not isinstance(mark, bool) and mark > 0 else 0
+    return max([kept, *(site.id for site in sites)])
+
+
+class Earlier(NamedTuple):
+    """The dataset already in a directory, as the next import into it numbers its sites against."""
+
+    version: str | None  # the version `current` named when it was read; None: no dataset there
+    sites: tuple[Site, ...]  # each naming its trial (an earlier version's single-trial file: trial.json's)
+    high_water: int
+
+
+def current_version(out_dir: Path) -> str | None:
+    """The version `DIR/.sitefinder/current` names, None when there is none: what a writer compares,
+    under the lock, with what it read, to know whether another writer published meanwhile."""
+    try:
+        return os.readlink(out_dir / STORE / CURRENT)
+    except OSError:
+        return None
+
+
+def earlier_dataset(out_dir: Path) -> Earlier:
+    """The dataset an earlier import or update published in `out_dir` (nothing, for a new
+    directory): its sites and high-water mark. A dataset that cannot be read has no sites to keep,
+    but its mark still counts, so that no id it ever gave out is given to another site."""
+    from sitefinder.sitesfile import read_sites_file
+
+    version = current_version(out_dir)  # before the sites: a switch after it is seen by the caller's check
+    sites_path = out_dir / SITES_FILE
+    if version is None or not _is_our_link(sites_path):
+        return Earlier(version, (), 0)
+    try:
+        data = read_sites_file(sites_path)
+    except SitefinderError:
+        return Earlier(version, (), high_water_of(sites_path, ()))
+    sites = tuple(site if site.nct_id else site._replace(nct_id=data.trial.nct_id.upper()) for site in data.sites)
+    return Earlier(version, sites, high_water_of(sites_path, sites))
 
 
 def _publish(out_dir: Path, files: dict[str, str]) -> None:

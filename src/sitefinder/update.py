@@ -14,7 +14,8 @@ from typing import Any
 
 from sitefinder.answers import ChineseNames, DatasetUpdate, ShownStatus, SiteChange, TrialChange, UpdateResult
 from sitefinder.errors import UsageError, phrase_of
-from sitefinder.models import Contact, Site, Trial
+from sitefinder.models import Site, Trial
+from sitefinder.siteids import match_sites, person, trial_ids
 from sitefinder.text import quoted
 from sitefinder.wording import language_of, said
 
@@ -27,7 +28,7 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
     The data in use are read, compared and replaced under the dataset's writer lock, so that two
     updates at once each compare with what the other published and neither's data are lost. A
     copy that cannot be read never blocks its own replacement."""
-    from sitefinder.datasets import read_meta, write_dataset, writer_lock
+    from sitefinder.datasets import high_water_of, write_dataset, writer_lock
     from sitefinder.errors import DataFileError, MissingInput
     from sitefinder.importer import _today, fetch_study, import_study, nct_id_of
     from sitefinder.paths import SHIPPED_TRIAL, updated_dataset_dir
@@ -77,8 +78,7 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
                     before_trial, before_sites = _read(_shipped_sites())
         elif wanted == SHIPPED_TRIAL:
             before_trial, before_sites = _read(_shipped_sites())
-        high_water = max([_as_int(read_meta(target / "sites.csv").get("id_high_water")),
-                          *(site.id for site in before_sites)], default=0)
+        high_water = high_water_of(target / "sites.csv", before_sites)
         sites, high_water = stable_ids(before_sites, result.sites, high_water)
         result = result._replace(trial=keep_curated(before_trial, result.trial))
         new_sites_path, _ = write_dataset(target, sites, result.trial, meta={"id_high_water": high_water})
@@ -111,54 +111,12 @@ def _shipped_sites() -> Path:
     return data_dir() / "sites.csv"
 
 
-def _as_int(value: object) -> int:
-    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
-
-
-def match_sites(old: list[Site], new: list[Site]) -> list[tuple[Site | None, Site | None]]:
-    """Pairs (before, after) of the same site across two versions; (None, site) for a new one,
-    (site, None) for one that went.
-
-    A site is the same when its facility, city and contacts are (two "Hunan Cancer Hospital,
-    Changsha" sites are told apart by their people); then, among those left, when facility and city
-    are, in registry order (a site whose contacts changed)."""
-    from sitefinder.text import fold
-
-    def place(site: Site) -> tuple[str, str]:
-        return fold(site.facility), fold(site.city)
-
-    def whole(site: Site) -> tuple[object, ...]:
-        return (*place(site), tuple(map(_person, site.contacts)))
-
-    pairs: dict[int, Site | None] = {}  # index in `new` → its site before
-    left = list(old)
-    for key in (whole, place):
-        waiting: dict[tuple[object, ...], list[Site]] = defaultdict(list)
-        for site in left:
-            waiting[key(site)].append(site)
-        for index, site in enumerate(new):
-            if index not in pairs and waiting[key(site)]:
-                pairs[index] = waiting[key(site)].pop(0)
-        left = [site for sites in waiting.values() for site in sites]
-    matched = [(pairs.get(index), site) for index, site in enumerate(new)]
-    gone = {id(site) for site in left}
-    return matched + [(site, None) for site in old if id(site) in gone]
-
-
 def stable_ids(old: list[Site], new: list[Site], high_water: int) -> tuple[list[Site], int]:
-    """The new sites with the ids they had before (matched by `match_sites`); a new site gets the next
-    id above `high_water`, the highest ever used, so that a removed site's id never means another.
-    Returns the sites and the new high-water mark."""
-    sites = []
-    for before, after in match_sites(old, new):
-        if after is None:
-            continue
-        if before is None:
-            high_water += 1
-            sites.append(after._replace(id=high_water))
-        else:
-            sites.append(after._replace(id=before.id))
-    return sites, high_water
+    """The new sites of one trial with the ids they had before, a new one the next id above
+    `high_water`, the highest ever used (siteids.trial_ids, the rule `import` follows too). Returns
+    the sites and the new high-water mark."""
+    numbered = trial_ids(old, new, high_water)
+    return numbered.sites, numbered.high_water
 
 
 def keep_curated(before: Trial, after: Trial) -> Trial:
@@ -193,20 +151,11 @@ def compare(old: list[Site], old_trial: Trial, new: list[Site], new_trial: Trial
         if before.status is None and site.status is None:
             status = (status[0], status[0])  # only the trial's status: said once, not here
         contacts = (before.contacts, site.contacts)
-        same_people = list(map(_person, before.contacts)) == list(map(_person, site.contacts))
+        same_people = list(map(person, before.contacts)) == list(map(person, site.contacts))
         if status[0] != status[1] or not same_people:
             changed.append(SiteChange(site, status if status[0] != status[1] else None,
                                       None if same_people else contacts))
     return added, removed, changed
-
-
-def _person(contact: Contact) -> tuple[str, ...]:
-    """A contact as compared across versions: the registry page writes "Rong Yu, M.D." where the API
-    writes "Rong Yu", so degrees after the name's first comma do not make another person."""
-    from sitefinder.text import fold
-
-    return (fold(contact.name.split(",")[0]), contact.role, fold(contact.phone), contact.phone_ext.strip(),
-            contact.email.strip().casefold())
 
 
 # ---------------------------------------------------------------- a dataset of many trials
@@ -259,7 +208,7 @@ def _dataset_trial_ids(sites_path: Path) -> list[str]:
 def _refresh_locked(sites_path: Path, asked: list[str], studies: dict[str, dict[str, Any]],
                     only: bool = False) -> DatasetUpdate:
     from sitefinder.catalogue import import_countries
-    from sitefinder.datasets import read_meta, write_trials_dataset
+    from sitefinder.datasets import high_water_of, write_trials_dataset
     from sitefinder.importer import _today, import_study, more_unread
     from sitefinder.placement import Placer
     from sitefinder.queries import open_gazetteer
@@ -275,8 +224,7 @@ def _refresh_locked(sites_path: Path, asked: list[str], studies: dict[str, dict[
     old_sites: dict[str, list[Site]] = defaultdict(list)
     for site in data.sites:
         old_sites[site.nct_id].append(site)
-    high_water = max([_as_int(read_meta(sites_path).get("id_high_water")), *(site.id for site in data.sites)],
-                     default=0)
+    high_water = high_water_of(sites_path, data.sites)
     gazetteer, countries, today = open_gazetteer(), import_countries(sites_path), _today()
     placer = Placer(gazetteer)  # one memo of placements for every trial of the dataset, as import's
     sites: list[Site] = []
@@ -285,21 +233,25 @@ def _refresh_locked(sites_path: Path, asked: list[str], studies: dict[str, dict[
     unplaced: list[str] = []
     set_aside: list[tuple[str, str]] = []
     unread: list[tuple[str, str]] = []
-    earlier = list(source.trials_by_id(nct_ids).values())
-    for before in earlier:
-        study = studies.get(before.nct_id)
-        if study is None:  # withdrawn from the registry, or an id it no longer answers for: kept as it was
+    befores = source.trials_by_id(nct_ids)
+    earlier = list(befores.values())
+    fetched = {before.nct_id: import_study(studies[before.nct_id], gazetteer, retrieved=today, countries=countries,
+                                           placer=placer) for before in befores.values() if before.nct_id in studies}
+    numbered: dict[str, list[Site]] = {}
+    for nct_id in sorted(fetched):  # in NCT id order, as import numbers: the order of the trials changes no id
+        fresh = [site._replace(nct_id=nct_id) for site in fetched[nct_id].sites]
+        numbered[nct_id], high_water = stable_ids(old_sites[nct_id], fresh, high_water)
+    for before in befores.values():
+        if before.nct_id not in fetched:  # withdrawn from the registry, or an id it no longer answers for: kept
             kept = old_sites[before.nct_id]
             sites.extend(kept)
             trials.append(before)
             if not only or before.nct_id in asked:  # a trial not asked for is no change of this run
                 changes.append(TrialChange(before.nct_id, before, before, False, len(kept), [], [], []))
             continue
-        result = import_study(study, gazetteer, retrieved=today, countries=countries, placer=placer)
+        result, renumbered = fetched[before.nct_id], numbered[before.nct_id]
         # the curated plain-language summary is people's words, not the registry's: kept as for one trial
         after = keep_curated(before, result.trial._replace(nct_id=before.nct_id))
-        fresh = [site._replace(nct_id=before.nct_id) for site in result.sites]
-        renumbered, high_water = stable_ids(old_sites[before.nct_id], fresh, high_water)
         added, removed, changed = compare(old_sites[before.nct_id], before, renumbered, after)
         sites.extend(renumbered)
         trials.append(after)

@@ -837,11 +837,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "zh": "{where}：不含任何研究（空列表，或没有 protocolSection）"},
     "import.folder_too_many": {"en": "{path}: more than {most:study file}; split the import",
                                "zh": "{path}：研究文件超过 {most} 个；请分批导入"},
-    "import.folder_empty": {"en": "{path}: no NCT*.json files in this folder", "zh": "{path}：此文件夹中没有 NCT*.json 文件"},
+    "import.folder_empty": {"en": "{path}: no NCT*.json files in this folder (nor saved search pages)",
+                            "zh": "{path}：此文件夹中没有 NCT*.json 文件（也没有保存的检索结果页）"},
     "import.bad_zip": {"en": "{path}: not a readable zip file ({detail})", "zh": "{path}：不是可读取的 zip 文件（{detail}）"},
     "import.zip_too_many": {"en": "{path}: {count:member}; at most {most}: split the archive",
                             "zh": "{path}：包含 {count} 个文件；最多 {most} 个：请拆分该压缩包"},
-    "import.zip_empty": {"en": "{path}: no NCT*.json files in this zip", "zh": "{path}：此 zip 中没有 NCT*.json 文件"},
+    "import.zip_empty": {"en": "{path}: no NCT*.json files in this zip (nor saved search pages)",
+                         "zh": "{path}：此 zip 中没有 NCT*.json 文件（也没有保存的检索结果页）"},
     "import.zip_too_large": {"en": "{path}: unpacks to more than {most} GB; split the archive",
                              "zh": "{path}：解压后超过 {most} GB；请拆分该压缩包"},
     "import.study_too_large": {"en": "{where}: larger than {most} MB, the most read for a study",
@@ -990,6 +992,37 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "{unplaced} not placed",
                       "zh": "{count} 个：{registry} 个由登记处定位，{gazetteer} 个由离线地名库定位，{unplaced} 个未能定位"},
     "import.next": {"en": "sitefinder near CITY --sites {path}", "zh": "sitefinder near 城市 --sites {path}"},
+    # saved search pages that hold only part of their search (bulkimport.search_of): what was
+    # imported is kept (exit 0), and the rest is said, with how to get it
+    "import.search_partial": {"en": "{where} {given} of the {total} studies the registry search found; the other "
+                                    "{missing} are on pages not given, and were not imported. {how}",
+                              "zh": "{where}登记处检索结果 {total} 个研究中的 {given} 个；其余 {missing} 个在未提供的其他页中，"
+                                    "未导入。{how}"},
+    "import.search_more": {"en": "{where} {given} of the studies of a registry search that has more pages (its "
+                                 "nextPageToken is set); the rest were not imported. {how}",
+                           "zh": "{where}登记处检索结果中的 {given} 个研究，该检索还有更多页（设有 nextPageToken），"
+                                 "这些页未导入。{how}"},
+    "import.search_one": {"en": "{source}, one page of a search, holds", "zh": "{source}（检索结果的一页）只包含"},
+    "import.search_many": {"en": "The {count} search pages given ({sources}) hold",
+                           "zh": "所提供的 {count} 个检索结果页（{sources}）只包含"},
+    "import.search_rest.token": {"en": "To import the rest: fetch the next pages (the same API query with pageToken="
+                                       "{token}) and import all the pages together, or download the whole search "
+                                       "as the website's export (ctg-studies.json), or import the missing studies by "
+                                       "id (sitefinder import NCT… --online).",
+                                 "zh": "导入其余研究：用同一 API 查询加 pageToken={token} 获取后续页，与已有的页一起导入；或从网站下载"
+                                       "整个检索的导出文件（ctg-studies.json）；或按编号导入缺少的研究（sitefinder import NCT… "
+                                       "--online）。"},
+    "import.search_rest": {"en": "To import the rest: fetch the other pages (the same API query) and import "
+                                 "all the pages together, or download the whole search as the website's export "
+                                 "(ctg-studies.json), or import the missing studies by id (sitefinder import NCT… --online).",
+                           "zh": "导入其余研究：用同一 API 查询获取其他页，与已有的页一起导入；或从网站下载整个检索的导出文件"
+                                 "（ctg-studies.json）；或按编号导入缺少的研究（sitefinder import NCT… --online）。"},
+    # an import into a dataset already there: what became of its site ids (siteids.dataset_ids)
+    "import.label.ids": {"en": "Site ids", "zh": "研究中心编号"},
+    "import.ids": {"en": "{kept} kept; {added} added{added_ids}; {removed} removed{removed_ids}",
+                   "zh": "{kept} 个不变；新增 {added} 个{added_ids}；移除 {removed} 个{removed_ids}"},
+    "import.ids_added": {"en": ": {ids}", "zh": "：{ids}"},
+    "import.ids_removed": {"en": ": {ids} (never reused)", "zh": "：{ids}（不再使用）"},
     "import.skipped_notice": {"en": "Skipped {line}", "zh": "已跳过 {line}"},
     "import.would_replace": {
         "en": "{out} holds the dataset of {trials}, which this import leaves out and would replace; nothing was "

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple, TypeVar
 
-from sitefinder.answers import (BulkResult, ChineseNames, DatasetUpdate, Hospital, HospitalAnswer,
+from sitefinder.answers import (BulkResult, SearchPages, ChineseNames, DatasetUpdate, Hospital, HospitalAnswer,
                                 HospitalListing, MapResult,
                                 NearResult, RegionAnswer, SiteChange, SiteDetail, SiteList, TrialChange, TrialSummary,
                                 UpdateResult)
@@ -503,7 +503,27 @@ def import_object(result: BulkResult) -> dict[str, Any]:
             "trials": [{"nct_id": trial.nct_id, "label": known(trial_name(trial))} for trial in result.trials],
             "skipped": [{"source": item.source, "index": item.position, "nct_id": known(item.nct_id),
                          "reason": item.reason} for item in result.skipped],
-            **record_findings(result)}
+            **record_findings(result), **ids_record(result), "search": search_record(result.search)}
+
+
+def search_record(search: SearchPages | None) -> dict[str, Any] | None:
+    """The saved search pages an import read, and whether they hold the whole search (`missing`:
+    the studies on pages not given; `next_page_token`: the API's token of the page after one,
+    which with the same query fetches it); null when no search page was given."""
+    if search is None:
+        return None
+    return {"complete": search.complete, "total": search.total, "studies_given": search.given,
+            "missing": search.missing,
+            "pages": [{"source": page.source, "studies": page.studies, "total": page.total,
+                       "next_page_token": page.next_token} for page in search.pages]}
+
+
+def ids_record(result: BulkResult) -> dict[str, Any]:
+    """What became of the site ids: those that name the same site as before the import (a dataset
+    was in --out: `earlier`), those given out now, those gone for good, and the high-water mark."""
+    ids = result.ids
+    return {"earlier_dataset": result.earlier, "kept_ids": ids.kept, "added_ids": ids.added,
+            "removed_ids": ids.removed, "id_high_water": ids.high_water}
 
 
 def record_findings(result: BulkResult | UpdateResult | DatasetUpdate) -> dict[str, Any]:
@@ -516,7 +536,19 @@ def record_findings(result: BulkResult | UpdateResult | DatasetUpdate) -> dict[s
 def import_cells(result: BulkResult) -> dict[str, Any]:
     """The import's summary as CSV field/value pairs: the trials by id, the skipped studies as lines."""
     return {**import_object(result), "trials": [trial.nct_id for trial in result.trials],
-            "skipped": [skipped_line(item) for item in result.skipped]}
+            "skipped": [skipped_line(item) for item in result.skipped],
+            **{key: [str(number) for number in value] for key, value in ids_record(result).items()
+               if isinstance(value, list)},
+            "search": search_cell(result.search)}
+
+
+def search_cell(search: SearchPages | None) -> str:
+    """The search pages' record as one CSV cell: "57 found, 2 given, 55 missing" ("" for none)."""
+    if search is None:
+        return ""
+    found = "unknown" if search.total is None else str(search.total)
+    missing = "more pages" if search.total is None and not search.complete else str(search.missing or 0)
+    return f"{found} found, {search.given} given, {missing} missing"
 
 
 def change_records(changed: Sequence[SiteChange]) -> list[dict[str, Any]]:

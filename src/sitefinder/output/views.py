@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Union
 
 from sitefinder.answers import (Answer, BulkResult, ChineseNames, DatasetUpdate, Hospital, HospitalAnswer, ImportResult,
-                                MapResult, NearResult, RegionAnswer, SiteDetail, SiteList, Skipped, TrialSummary,
-                                UpdateResult)
+                                MapResult, NearResult, RegionAnswer, SearchPages, SiteDetail, SiteList, Skipped,
+                                TrialSummary, UpdateResult)
 from sitefinder.catalogue import trial_name
 from sitefinder.contacts import contact_line, dialable, lead_contact, people, reachable_contact
 from sitefinder.models import Contact, RankedSite, Resolution, Site, Trial, contenders
@@ -519,8 +519,9 @@ def _notices(answer: object, options: str = "") -> list[str]:
     if isinstance(answer, BulkResult):
         replaced = ([say("import.replaced_notice", answer.lang, trials=", ".join(answer.replaced),
                          out=answer.sites_path.parent if answer.sites_path else "")] if answer.replaced else [])
-        return [*replaced, *(say("import.skipped_notice", answer.lang, line=skipped_line(item, answer.lang))
-                  for item in answer.skipped), *record_notices(answer, answer.lang)]
+        search = [search_notice(answer.search, answer.lang)] if answer.search and not answer.search.complete else []
+        return [*search, *replaced, *(say("import.skipped_notice", answer.lang, line=skipped_line(item, answer.lang))
+                                      for item in answer.skipped), *record_notices(answer, answer.lang)]
     if isinstance(answer, ImportResult):
         return record_notices(answer)
     if isinstance(answer, UpdateResult):
@@ -532,6 +533,20 @@ def _notices(answer: object, options: str = "") -> list[str]:
                 *([say("update.not_returned_notice", answer.lang, count=len(missing), total=len(answer.trials),
                        ids=", ".join(missing), kept=kept)] if missing else [])]
     return []
+
+
+def search_notice(search: SearchPages, lang: str) -> str:
+    """Saved search pages that hold only part of their search: how much, and how to get the rest
+    (an import of one page said "Imported 2 trials" of a search of 57, and nothing more)."""
+    pages = search.pages
+    where = (say("import.search_one", lang, source=pages[0].source) if len(pages) == 1 else
+             say("import.search_many", lang, count=len(pages), sources=", ".join(page.source for page in pages)))
+    token = next((page.next_token for page in reversed(pages) if page.next_token), None)
+    how = say("import.search_rest.token", lang, token=token) if token else say("import.search_rest", lang)
+    if search.total is None:
+        return say("import.search_more", lang, where=where, given=search.given, how=how)
+    return say("import.search_partial", lang, where=where, given=search.given, total=search.total,
+               missing=search.missing, how=how)
 
 
 def regions_in(stated: str, lang: str | None) -> str:
@@ -1044,10 +1059,31 @@ def import_view(result: BulkResult) -> FieldsView:
         (say("import.label.sites", lang), say("import.placed", lang, count=len(result.sites),
                                               registry=result.from_registry,
                                               gazetteer=placed - result.from_registry, unplaced=len(result.unplaced))),
+        *([(say("import.label.ids", lang), import_ids_line(result))] if result.earlier else []),
         (say("import.label.sites_file", lang), str(result.sites_path)),
         (say("import.label.trial_file", lang), str(import_trial_path(result))),
         (say("import.label.next", lang), say("import.next", lang, path=result.sites_path)),
     ])
+
+
+def import_ids_line(result: BulkResult) -> str:
+    """How many sites of the dataset already in --out kept their ids, and which ids were added and
+    removed: an import there numbers as update does, and says so as update does."""
+    ids, lang = result.ids, result.lang
+    return say("import.ids", lang, kept=len(ids.kept), added=len(ids.added), removed=len(ids.removed),
+               added_ids=say("import.ids_added", lang, ids=id_ranges(ids.added)) if ids.added else "",
+               removed_ids=say("import.ids_removed", lang, ids=id_ranges(ids.removed)) if ids.removed else "")
+
+
+def id_ranges(ids: Sequence[int]) -> str:
+    """Ids as runs: "3, 45–58" (a whole trial's new sites are one run, not fourteen numbers)."""
+    runs: list[list[int]] = []
+    for number in sorted(ids):
+        if runs and number == runs[-1][1] + 1:
+            runs[-1][1] = number
+        else:
+            runs.append([number, number])
+    return ", ".join(str(first) if first == last else f"{first}–{last}" for first, last in runs)
 
 
 def update_rows(result: UpdateResult, lang: str = "en") -> list[list[str]]:
