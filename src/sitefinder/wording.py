@@ -916,6 +916,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "usage.click.missing_option": {"en": "missing option {name}", "zh": "缺少选项 {name}"},
     "usage.click.needs_value": {"en": "option {name} needs a value", "zh": "选项 {name} 需要一个值"},
     "usage.click.takes_no_value": {"en": "option {name} takes no value", "zh": "选项 {name} 不接受值"},
+    "usage.click.missing_parameter": {"en": "a value is missing", "zh": "缺少一个值"},
+    "usage.click.bad_option": {"en": "option {name} is not used so", "zh": "选项 {name} 的用法不对"},
+    "usage.click.invalid_value": {"en": "the value of {name} cannot be read", "zh": "无法读取 {name} 的值"},
+    "usage.click.bad_argument": {"en": "the arguments cannot be read", "zh": "无法读取所给的参数"},
+    "usage.click.invalid": {"en": "the command line cannot be read", "zh": "无法读取该命令行"},
     "net.not_http": {"en": "{service} at {url}: not an http(s) URL; give it an http:// or https:// address",
                      "zh": "{service}（{url}）：不是 http(s) 网址；请改用 http:// 或 https:// 地址"},
     "net.redirect_host": {"en": "{service} at {url} redirects to another host ({host}); not followed: point sitefinder "
