@@ -864,7 +864,9 @@ def site_view(result: SiteDetail, options: str = "") -> FieldsView:
 
         fields.insert(4, ("", trial_status_note(trial.overall_status, lang, site.status)))
     if site.location_note:
-        fields.append((label("note"), site.location_note))
+        from sitefinder.wording import note_words
+
+        fields.append((label("note"), note_words(site.location_note, lang)))
     fields += labelled(label("contacts"), [contact_line(contact, lang=lang) for contact in people(site.contacts)]
                        or [say("site.no_contacts", lang)])
     fields += labelled(label("trial_contact"), [contact_line(contact, lang=lang) for contact in people(trial.central_contacts)])
