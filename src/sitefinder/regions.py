@@ -253,8 +253,38 @@ def place_words(*parts: str) -> str:
 
 def region_chinese(name: str, kind: str) -> str:
     """A province's or country's name in Chinese characters, "" when unknown: a province (and Taiwan,
-    Hong Kong, Macau) from the province table; China as sitefinder writes it (中国)."""
+    Hong Kong, Macau) from the province table; China as sitefinder writes it (中国); any other
+    country by its English name as the gazetteer gives it (country_chinese)."""
     province = find_province(name)
     if province is not None:
         return shown_chinese(province)
-    return "中国" if kind == "country" and fold(name) == "china" else ""
+    if kind != "country":
+        return ""
+    return "中国" if fold(name) == "china" else _chinese_countries()[1].get(fold(name), "")
+
+
+def country_chinese(code: str) -> str:
+    """The one Chinese name of a country or region (ISO code) on a Chinese screen: 阿根廷, 英国,
+    香港; "" for a code none names. data/countries_zh.csv, written by scripts/cldr_sources.py from
+    CLDR's names (the gazetteer's own where it has one, so a name shown is a name `--country` reads
+    where it reads any); Hong Kong, Macau and Taiwan as the province table shows them, in their own
+    script (澳門, 臺灣), as every screen shows their sites' region."""
+    region = next((province for province in PROVINCES if province.country == code and code != "CN"), None)
+    return shown_chinese(region) if region is not None else _chinese_countries()[0].get(code, "")
+
+
+@functools.lru_cache(maxsize=1)
+def _chinese_countries() -> tuple[dict[str, str], dict[str, str]]:
+    """data/countries_zh.csv by code and by the folded English name (the gazetteer's, and as
+    sitefinder shows it: "Macau" for GeoNames' "Macao"); read on a Chinese answer's path only."""
+    import csv
+
+    from sitefinder.paths import data_dir
+
+    by_code, by_name = {}, {}
+    with (data_dir() / "countries_zh.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            by_code[row["code"]] = row["name_zh"]
+            for name in (row["name_en"], display_region(row["name_en"])):
+                by_name[fold(name)] = row["name_zh"]
+    return by_code, by_name
