@@ -262,7 +262,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "hint.initials": {"en": "{text} are the pinyin initials of these: type the name",
                       "zh": "{text} 是这些地名拼音的首字母：请输入地名"},
     "notice.exact_short": {"en": "{text}: using {place}, {country}, a place of exactly that name",
-                           "zh": "{text}：使用 {place}, {country}，名称正好是它的地点"},
+                           "zh": "{text}：使用 {place}，名称正好是它的地点"},
     "notice.address": {"en": "{text} read as an address: using its part {part}, {place}",
                        "zh": "{text} 按地址读取：使用其中的 {part}，{place}"},
     "error.no_site_matches": {"en": "no site matches {query} by facility name, city, contact or phone{hint} "
@@ -315,6 +315,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "notice.ambiguous": {"en": "{query} is ambiguous: using {used}; {how}",
                          "zh": "{query} 有多个同名地点：使用 {used}；{how}"},
     "notice.ambiguous.where": {"en": 'for the one in {where} write "{ask}"', "zh": "如指{where}的那个，请输入“{ask}”"},
+    "list.semicolon": {"en": "; ", "zh": "；"},
     "notice.ambiguous.coordinates": {"en": "for the one at {latitude:.2f},{longitude:.2f} give those coordinates",
                                      "zh": "如指位于 {latitude:.2f},{longitude:.2f} 的那个，请输入该坐标"},
     # a Chinese name that is no division, answered by a small place of that name (resolver.loose_notes)
@@ -626,7 +627,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                                  "postal codes in {where}",
                            "zh": "{head} 是邮政地名，不在离线地名库中：使用它在 {where} 的各邮政编码的中心位置"},
     "notice.one_syllable": {"en": "{text} is one syllable of a Chinese name: using {used}, {country}; did you mean {names}?",
-                            "zh": "{text} 只是中文地名中的一个音节：使用 {used}, {country}；您是否要找 {names}？"},
+                            "zh": "{text} 只是中文地名中的一个音节：使用 {used}；您是否要找 {names}？"},
     "notice.site_city_listed": {"en": "site {ids}'s {city} is {place}: listed with the sites of {used}",
                                 "zh": "研究中心 {ids} 的 {city} 是 {place}：与 {used} 的研究中心一并列出"},
     "notice.site_city": {"en": "site {ids}'s {city} is {place}: using {used}; for the site's city write \"{ask}\"",
