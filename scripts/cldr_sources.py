@@ -10,6 +10,13 @@ the Chinese one (CLDR's `zh`, Simplified as the mainland writes it). Zones with 
 city, or whose Chinese one is a country's name in CLDR's `zh` territory names (Asia/Brunei: 文莱),
 are left out: the name of a country is not that of its capital.
 
+It also writes data/countries_zh.csv, the one Chinese name of every country and region a Chinese
+screen names (read at run time by Gazetteer.country_name_zh): CLDR's `zh` territory name of each
+ISO 3166 code the gazetteer's country table holds, except where the gazetteer already has a Chinese
+name of its own for the country (香港, not CLDR's 中国香港特别行政区: the name people type and
+sitefinder shows for the region), and, for the two codes CLDR no longer carries, the names given
+in COUNTRIES_NOT_IN_CLDR.
+
     .venv/bin/pip install babel==2.19.0 && .venv/bin/python scripts/cldr_sources.py
 """
 
@@ -19,6 +26,10 @@ import csv
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "gazetteer" / "cldr_cities_zh.csv"
+COUNTRIES_OUT = Path(__file__).resolve().parents[1] / "data" / "countries_zh.csv"
+# Codes GeoNames' country table keeps from before a split, which CLDR no longer names: their
+# common Chinese names (荷属安的列斯, dissolved 2010; 塞尔维亚和黑山, 2006).
+COUNTRIES_NOT_IN_CLDR = {"AN": "荷属安的列斯", "CS": "塞尔维亚和黑山"}
 
 
 def main() -> None:
@@ -48,6 +59,29 @@ def main() -> None:
         writer.writerow(("zone", "territory", "city_en", "city_zh"))
         writer.writerows(rows)
     print(f"{OUT}: {len(rows)} cities")
+    write_countries(chinese)
+
+
+def write_countries(chinese: object) -> None:
+    """data/countries_zh.csv: code, the gazetteer's English name (for the reader of the file), Chinese."""
+    import sqlite3
+
+    database = sqlite3.connect(Path(__file__).resolve().parents[1] / "data" / "gazetteer.sqlite")
+    countries = database.execute("SELECT code, name FROM country ORDER BY code").fetchall()
+    from sitefinder.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer(Path(__file__).resolve().parents[1] / "data" / "gazetteer.sqlite")
+    rows = []
+    for code, name in countries:
+        own = gazetteer.region_table_name_zh(code)  # the gazetteer's own Chinese name, where it has one
+        zh = own or chinese.territories.get(code) or COUNTRIES_NOT_IN_CLDR.get(code, "")  # type: ignore[attr-defined]
+        if zh:
+            rows.append((code, name.strip(), zh))
+    with COUNTRIES_OUT.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(("code", "name_en", "name_zh"))
+        writer.writerows(rows)
+    print(f"{COUNTRIES_OUT}: {len(rows)} countries and regions")
 
 
 def _same_place(named: str, english: str) -> bool:

@@ -442,6 +442,18 @@ def _town_region(town: Place, gazetteer: Gazetteer) -> str:
     return code if code != "CN" else ""
 
 
+def _abroad_label(place: Place, gazetteer: Gazetteer, lang: str) -> str:
+    """A place abroad as a notice of this module names it: "Jeonju, North Jeolla, South Korea"; in
+    Chinese with where it is in Chinese (全州（韩国全罗北道）), as the English says its state."""
+    from sitefinder.regions import abroad_named
+
+    english = f"{place.label}, {place.country}"
+    if lang != "zh":
+        return english
+    chinese = gazetteer.chinese_name(place.geonameid) if place.geonameid else ""
+    return abroad_named(place.name, chinese, place.province, place.country) or english
+
+
 def _town_label(town: Place, gazetteer: Gazetteer, lang: str) -> str:
     """A place alike as the notice names it: the mainland's a town (Tianhe, Chongqing); one of Hong
     Kong, Macau or Taiwan a place of its region, never a town: Kowloon is 2.2 million people."""
@@ -1027,7 +1039,7 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
         return resolution
     return resolution._replace(
         alternatives=(*resolution.alternatives, *abroad[:2]),
-        notes=(*resolution.notes, *(say("notice.china.abroad_too", lang, head=used, place=f"{place.label}, {place.country}",
+        notes=(*resolution.notes, *(say("notice.china.abroad_too", lang, head=used, place=_abroad_label(place, gazetteer, lang),
                                         ask=f"{place.name}, {place.country}") for place in abroad[:2])))
 
 
@@ -1246,7 +1258,7 @@ def _resolve_latin(query: str, text: str, gazetteer: Gazetteer, preferred: froze
         if own and not as_written and own[0].population >= FOREIGN_POPULATION and own[0].population > 10 * max(
                 ranked[0].population, 1) and ranked[0].level == "county":
             return None
-        notes = [say("notice.china.abroad_too", lang, head=head, place=f"{place.label}, {place.country}",
+        notes = [say("notice.china.abroad_too", lang, head=head, place=_abroad_label(place, gazetteer, lang),
                      ask=f"{place.name}, {place.country}") for place in own[:2]]
         leader = ranked[0]
         own_name = any(c.code == leader.code and c.form == "latin" for c in candidates)  # Linkou is pinyin too
@@ -1496,7 +1508,7 @@ def _abroad_answer(query: str, head: str, own: list[Place], ranked: list[Divisio
     ranked = _one_per_place(ranked, gazetteer)
     named = ("；" if lang == "zh" else "; ").join(_label(division, gazetteer, lang) for division in ranked[:3])
     where = ranked[0].province or gazetteer.country_name(ranked[0].code[:2])  # Taiwan, Hong Kong, Macau
-    note = say("notice.abroad_namesake", lang, head=head, named=named, used=f"{own[0].label}, {own[0].country}",
+    note = say("notice.abroad_namesake", lang, head=head, named=named, used=_abroad_label(own[0], gazetteer, lang),
                ask=f"{head}, {where}")
     return Resolution(query=query, place=own[0], alternatives=(*own[1:3], *(_place(d, gazetteer) for d in ranked[:3])),
                       notes=(note,))

@@ -165,7 +165,8 @@ def close_country_names(text: str, gazetteer: Gazetteer, limit: int = 3) -> list
 
     known = [*gazetteer.country_names(), *OTHER_NAMES, *GUESSES]
     if has_cjk(text):  # 中过: the countries' Chinese names too (the gazetteer's names are Latin)
-        known += [gazetteer.country_name_zh(gazetteer.country_code_of(name)) for name in gazetteer.country_names()]
+        # the names --country reads: a suggestion is typed back
+        known += [gazetteer.region_table_name_zh(gazetteer.country_code_of(name)) for name in gazetteer.country_names()]
     names = {name_key(name): name for name in known if name and name.isascii() == text.isascii()}
     matches = process.extract(name_key(text), list(names), scorer=fuzz.ratio, limit=limit,
                               score_cutoff=close_score(text, 70))

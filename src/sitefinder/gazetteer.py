@@ -447,9 +447,18 @@ class Gazetteer:
         return self._country_names.get(code, code)
 
     def country_name_zh(self, code: str) -> str:
-        """The country's name in Chinese characters (中国, 德国), or "" when the gazetteer has none: a
-        name of the region table that means that country (with its parts) and no other, Simplified
-        (GB 2312) before Traditional, the shortest first. 法国 is France, not Réunion, its part."""
+        """The one Chinese name of a country or region on a Chinese screen (中国, 德国, 阿根廷), "" for
+        a code none names: data/countries_zh.csv (CLDR's names, the region table's own where it has
+        one: scripts/cldr_sources.py), else the region table's (region_table_name_zh)."""
+        from sitefinder.regions import country_chinese
+
+        return country_chinese(code) or self.region_table_name_zh(code)
+
+    def region_table_name_zh(self, code: str) -> str:
+        """The country's name in Chinese characters that the region table reads (中国, 德国: what
+        `--country` takes), or "" when it has none: a name that means that country (with its
+        parts) and no other, Simplified (GB 2312) before Traditional, the shortest first. 法国 is
+        France, not Réunion, its part."""
         whole = self.country_codes(self.country_name(code))
         rows = self._db.execute("SELECT key FROM region WHERE country = ? AND admin1 = ''", (code,)).fetchall()
         names = [key for key, in rows if has_cjk(key) and self.country_codes(key) == whole]

@@ -277,13 +277,13 @@ def site_from_location(site_id: int, location: Fields, gazetteer: Gazetteer, pla
     # registry's geocoding gone wrong, not the site: the text says where it is.
     from sitefinder.placement import POINT_OUTSIDE_KM
 
-    doubt = (f"The registry's point ({latitude}, {longitude}) is more than {POINT_OUTSIDE_KM:g} km from every "
-             f"place of {outside}")
+    point_words = {"latitude": str(latitude), "longitude": str(longitude), "km": f"{POINT_OUTSIDE_KM:g}",
+                   "outside": outside}
     placed = placer.place(*where)
     if placed.place is None:  # nothing better known: kept, and said
         return site(latitude, longitude, "city", "registry",
-                    note=f"{doubt}, and the text could not be placed offline: the point is kept. ({placed.note})")
-    return _placed_site(site, text["city"], placed, gazetteer, f"{doubt}: placed from the text instead.")
+                    note=said("placed.point_kept", note=placed.note, **point_words))
+    return _placed_site(site, text["city"], placed, gazetteer, said("placed.point_set_aside", **point_words))
 
 
 def registry_point(location: Fields) -> tuple[float, float] | None:
@@ -346,7 +346,8 @@ def placement_note(city: str, place: Place, gazetteer: Gazetteer) -> str:
     if name_key(place.name) == name_key(city):
         return ""
     reason = gazetteer.alias_note(city, place.geonameid) if place.geonameid else ""
-    return f"Registry city {city!r} is placed at {place.name}, {place.province or place.country}. {reason}".strip()
+    placed = said("placed.placed_at", city=repr(city), place=place.name, region=place.province or place.country)
+    return f"{placed} {reason}".strip()
 
 
 def country_code(country: str, gazetteer: Gazetteer) -> str | None:

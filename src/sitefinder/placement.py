@@ -64,6 +64,7 @@ from sitefinder.placenames import CITY_WARD_SUFFIXES, WARD_SUFFIXES, split_quali
 from sitefinder.models import Place
 from sitefinder.regions import modern_name, province_key
 from sitefinder.text import fold, name_key
+from sitefinder.wording import said
 
 if TYPE_CHECKING:
     from sitefinder.gazetteer import Gazetteer
@@ -138,26 +139,26 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
     `searched` (the Placer's budget)."""
     city, state, country = city.strip(), state.strip(), country.strip()
     if not city:
-        return Placement(None, "Could not be placed: the registry gives no city.")
+        return Placement(None, said("placed.no_city"))
     for field, text in (("city", city), ("state", state), ("country", country), ("postal code", postal_code)):
         if len(text) > MAX_FIELD_CHARS:
-            return Placement(None, f"Could not be placed: the registry's {field} is {len(text):,} characters long, "
-                                   "which no place name is.")
+            return Placement(None, said("placed.field_too_long", field=said(f"placed.word.{field.replace(' ', '_')}"),
+                                        length=f"{len(text):,}"))
     where = ", ".join(part for part in (city, state, country) if part)
     countries = _country_names(country, gazetteer)
     if country and not countries:
-        return Placement(None, f"Could not be placed: the offline gazetteer does not know the country {country!r}.")
+        return Placement(None, said("placed.unknown_country", country=repr(country)))
     modern = modern_name(city) if "CN" in {gazetteer.country_code_of(name) for name in countries} else ""
     if modern:  # "Sinkiang, China" was a village in Shanxi by a stray alternate name: Xinjiang
         placed = place_location(modern, state, country, gazetteer, postal_code, spellings, searched)
-        return placed._replace(note=f"{city} is the old romanisation of {modern}. {placed.note}".strip())
+        return placed._replace(note=f"{said('placed.old_romanisation', city=city, modern=modern)} {placed.note}".strip())
     head, qualifier = split_qualifier(city)  # "Milano (MI)", "Porto Alegre - RS": two fields in one
     part, postal_state = _postal_hint(countries, postal_code.strip(), gazetteer)
     if part:  # "Saint-Denis, France, 93200" is not Saint-Denis on Réunion (97400)
         countries = {part}
     codes = {gazetteer.country_code_of(name) for name in countries}
     state_label = (repr(state or qualifier) if state or qualifier
-                   else f"{postal_state} (from the postal code {postal_code})")
+                   else said("placed.word.from_postal_code", state=postal_state, code=postal_code))
     state = state or qualifier or postal_state
     states = _states(state, countries, gazetteer)
     why_not = ""
@@ -166,14 +167,13 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
     ward_note = ""
     capital = _capital_of_ward(city, codes) if not states and city_ward and countries else None
     if capital is not None and not capital[0]:  # "Naka-ku, Japan": Yokohama's, Nagoya's, Hiroshima's...
-        return Placement(None, f"Could not be placed: {city!r} is a ward of {capital[1]}, and the registry gives "
-                               "no prefecture to tell which.")
+        return Placement(None, said("placed.ward_of_several", city=repr(city), cities=capital[1]))
     if capital is not None:
         # "Koto-Ku, Japan": Tokyo's Kōtō, not Kotō in Kumamoto (a -ku with no prefecture is a ward)
         state, described = capital
         state_label = repr(state)
         states = _states(state, countries, gazetteer)
-        ward_note = f"The registry gives no state; {city} is {described}: placed in {state}."
+        ward_note = said("placed.ward_no_state", city=city, described=described, state=state)
     elif city_ward and countries and codes == {"KR"} \
             and not _gazetteer_has(city, states, countries, gazetteer):
         korean = _korean_city_ward(city, states, gazetteer)  # "Haeundae-gu": Busan's; "Seo-gu": five cities'
@@ -218,13 +218,12 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
             distinct = distinct_places(sorted(found, key=lambda place: -place.population))
             place = _state_typo(distinct, key, state, states, gazetteer)
             if place is not None:
-                return Placement(place, f"The registry gives the state {state_label}, but {place.name} is in "
-                                        f"{place.province or place.country}: placed there.")
-            why_not = (f"Could not be placed: there is no {city!r} in {state_label}, and {len(distinct)} places "
-                       f"of that name in {country or 'the world'}." if len(distinct) > 1 else
-                       f"Could not be placed: there is no {city!r} in {state_label}, and the one {distinct[0].name} "
-                       f"elsewhere, in {distinct[0].province or distinct[0].country}, is not a likely slip of the "
-                       "state.")
+                return Placement(place, said("placed.state_slip", state=state_label, place=place.name,
+                                             region=place.province or place.country))
+            why_not = (said("placed.not_in_state.many", city=repr(city), state=state_label, count=str(len(distinct)),
+                            where=country or said("placed.word.world")) if len(distinct) > 1 else
+                       said("placed.not_in_state.one", city=repr(city), state=state_label, place=distinct[0].name,
+                            region=distinct[0].province or distinct[0].country))
             continue
         qualified = _nearest_the_postal_code(found, postal_code, gazetteer) or _qualified_namesake(found, key, gazetteer)
         if qualified is not None:
@@ -263,9 +262,8 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
         return found_elsewhere._replace(note=f"{ward_note} {found_elsewhere.note}".strip())
     return (_city_for_state(city, state, states, countries, gazetteer)
             or _postal_town_written_short(city, states, gazetteer)
-            or Placement(None, f"Could not be placed: the offline gazetteer does not know {where!r}" +
-                         ("." if spellings else f" (not searched for as a misspelling: this import had already "
-                                                f"searched for {MAX_SPELLING_SEARCHES:,}).")))
+            or Placement(None, said("placed.unknown_place", where=repr(where)) if spellings else
+                         said("placed.unknown_place.unsearched", where=repr(where), most=f"{MAX_SPELLING_SEARCHES:,}")))
 
 
 # A registry geoPoint farther than this from every place of the state the row states (or of the
@@ -352,17 +350,18 @@ def _mainland_division(city: str, state: str, countries: set[str], gazetteer: Ga
     reason = gazetteer.alias_note(city, place.geonameid) if place.geonameid else ""
     if others:
         named = "; ".join(others[:MAX_NAMESAKES_NAMED])
-        more = f" and {len(others) - MAX_NAMESAKES_NAMED} more" if len(others) > MAX_NAMESAKES_NAMED else ""
-        where = f"The registry's city {city!r} names {len(others) + 1} places in {state}" if state else \
-            f"The registry gives no state, and {city!r} names {len(others) + 1} places in China"
-        return Placement(place, f"{where}: placed at {used}; the other{'s' if len(others) > 1 else ''}: "
-                                f"{named}{more}. {reason}".strip())
+        more = said("placed.word.more", count=str(len(others) - MAX_NAMESAKES_NAMED)) \
+            if len(others) > MAX_NAMESAKES_NAMED else ""
+        values = {"city": repr(city), "count": str(len(others) + 1), "used": used, "named": named, "more": more,
+                  "s": "s" if len(others) > 1 else ""}
+        note = said("placed.namesakes.state", state=state, **values) if state else said("placed.namesakes.china", **values)
+        return Placement(place, f"{note} {reason}".strip())
     if reason:  # said as for any place by another name (importer.placement_note), with that reason
         return Placement(place, "")
     # A city found as written needs no note ("Kunshan", "Guangzhou City"); a district or county is said
     as_written = name_key(place.name) == name_key(re.sub(r"\s+city$", "", city, flags=re.IGNORECASE)) \
         and not place.name.endswith(DIVISION_LEVEL_WORDS)
-    return Placement(place, "" if as_written else f"The registry's city {city!r} is the division {used}: placed at its seat.")
+    return Placement(place, "" if as_written else said("placed.division_seat", city=repr(city), used=used))
 
 
 # The English level words of a county-level division that is no city ("Chaoyang District", "Pei County").
@@ -385,7 +384,7 @@ def _taiwan_township(city: str, state: str, gazetteer: Gazetteer) -> Placement |
     except SitefinderError:
         resolution = None
     if resolution is not None and resolution.place.country == "Taiwan":
-        return Placement(resolution.place, f"The registry's city {city!r} is Taiwan's {resolution.place.name}: placed at its seat.")
+        return Placement(resolution.place, said("placed.taiwan_township", city=repr(city), place=resolution.place.name))
     return _township_by_former_county(city, " ".join(words), state, gazetteer)
 
 
@@ -415,8 +414,7 @@ def _township_by_former_county(city: str, township: str, state: str, gazetteer: 
     if not counties or len(found) != 1 or sphere_km(found[0].latitude, found[0].longitude, counties[0].latitude,
                                                     counties[0].longitude) > TW_FORMER_COUNTY_KM:
         return None
-    return Placement(found[0], f"The registry's city {city!r} is Taiwan's {found[0].name}, written with the county it "
-                               f"was in ({state}): placed at its seat.")
+    return Placement(found[0], said("placed.taiwan_former_county", city=repr(city), place=found[0].name, state=state))
 
 
 CITY_AS_STATE_MIN_POPULATION = 50_000  # "Cabueñes, Gijón": a city of this size written where the state goes
@@ -430,9 +428,8 @@ def _city_for_state(city: str, state: str, states: set[tuple[str, str]], countri
     place = _state_city(state, states, countries, gazetteer)
     if place is None:
         return None
-    return Placement(place, f"The registry's city {city!r} is not in the offline gazetteer, and its state {state!r} "
-                            f"is the city {place.name}, {place.province or place.country}: placed there "
-                            "(approximate).", "state")
+    return Placement(place, said("placed.city_for_state", city=repr(city), state=repr(state), place=place.name,
+                                 region=place.province or place.country), "state")
 
 
 def _state_city(state: str, states: set[tuple[str, str]], countries: set[str], gazetteer: Gazetteer) -> Place | None:
@@ -499,11 +496,11 @@ def _postal_hint(countries: set[str], postal_code: str, gazetteer: Gazetteer) ->
 CAPITAL_WARDS = {
     "JP": ("Tokyo", frozenset(("chiyoda", "chuo", "minato", "shinjuku", "bunkyo", "taito", "sumida", "koto", "shinagawa",
                                "meguro", "ota", "setagaya", "shibuya", "nakano", "suginami", "toshima", "kita",
-                               "arakawa", "itabashi", "nerima", "adachi", "katsushika", "edogawa")), "23 special wards"),
+                               "arakawa", "itabashi", "nerima", "adachi", "katsushika", "edogawa")), "placed.word.tokyo_wards"),
     "KR": ("Seoul", frozenset(("jongno", "jung", "yongsan", "seongdong", "gwangjin", "dongdaemun", "jungnang",
                                "seongbuk", "gangbuk", "dobong", "nowon", "eunpyeong", "seodaemun", "mapo", "yangcheon",
                                "gangseo", "guro", "geumcheon", "yeongdeungpo", "dongjak", "gwanak", "seocho",
-                               "gangnam", "songpa", "gangdong")), "25 districts"),
+                               "gangnam", "songpa", "gangdong")), "placed.word.seoul_districts"),
 }
 # Words that join a city's name to the qualifier of its official name: "Newcastle upon Tyne",
 # "Frankfurt am Main", "Freiburg im Breisgau", "Brandenburg an der Havel"; or a bracket: "Halle (Saale)".
@@ -577,17 +574,15 @@ def _korean_city_ward(city: str, states: set[tuple[str, str]], gazetteer: Gazett
     if len(cities) > 1:
         if states:
             return None  # "Nam-gu, Gyeongsangbuk-do": Pohang's; a province holding two such cities does not say
-        named = ", ".join(name for name, _ in cities[:-1]) + f" and {cities[-1][0]}"
-        return Placement(None, f"Could not be placed: {city!r} is a district of {named}, and the registry gives no "
-                               "state or postal code to tell which.")
+        named = said("placed.word.and", first=", ".join(name for name, _ in cities[:-1]), last=cities[-1][0])
+        return Placement(None, said("placed.korean_ward.several", city=repr(city), named=named))
     name, (code, admin1) = cities[0]
     found = [place for place in gazetteer.places(name_key(name)) if _code(place, gazetteer) == code
              and place.province == admin1]
     if not found:
         return None
     place = _best(found, name_key(name), gazetteer)
-    return Placement(place, f"The registry's city {city!r} is a district of {place.name} the offline gazetteer does not "
-                            f"know: placed at {place.name} (approximate).", "state")
+    return Placement(place, said("placed.korean_ward", city=repr(city), place=place.name), "state")
 
 
 def _gazetteer_has(city: str, states: set[tuple[str, str]], countries: set[str], gazetteer: Gazetteer) -> bool:
@@ -606,14 +601,14 @@ def _capital_of_ward(city: str, codes: set[str]) -> tuple[str, str] | None:
     if keys & wards:
         others = [name for name, (_, names) in KOREAN_CITY_WARDS.items() if keys & set(names.split())] \
             if code == "KR" else []
-        also = f" (the largest of the {len(others) + 1} cities with a district of that name)" if others else ""
-        return capital, f"one of {capital}'s {described}{also}"
+        also = said("placed.word.largest_of", count=str(len(others) + 1)) if others else ""
+        return capital, said("placed.word.capital_ward", capital=capital, wards=said(described), also=also)
     if code == "JP":
         states = [(state, cities) for state, (cities, wards_text) in DESIGNATED_WARDS.items()
                   if keys & set(wards_text.split())]
         if len(states) == 1:
             state, cities = states[0]
-            return state, f"a ward of {cities}, and of no other designated city"
+            return state, said("placed.word.designated_ward", cities=cities)
         if states:
             return "", ", ".join(cities for _, cities in states)  # a ward of several: say which, place none
     return None
@@ -642,9 +637,9 @@ def _qualified_namesake(found: list[Place], key: str, gazetteer: Gazetteer) -> P
     namesake = max(exact, key=lambda place: place.population)
     if city.population < QUALIFIED_DOMINANCE * max(namesake.population, 1):
         return None
-    return Placement(city, f"The registry's city {namesake.name!r} is read as {city.name}, {city.province or city.country}, "
-                           f"far larger than {namesake.name}, {namesake.province or namesake.country}, the place of "
-                           "exactly that name.")
+    return Placement(city, said("placed.qualified_namesake", city=repr(namesake.name), place=city.name,
+                                region=city.province or city.country, name=namesake.name,
+                                name_region=namesake.province or namesake.country))
 
 
 # A post town written short ("Umhlanga" for Umhlanga Rocks) is read as the one postal locality of
@@ -671,8 +666,8 @@ def _nearest_the_postal_code(found: list[Place], postal_code: str, gazetteer: Ga
     if len(near) != 1 or near[0] is distinct[0]:
         return None  # the usual choice agrees with the postal code, or the code does not decide
     place = near[0]
-    return Placement(place, f"The registry's postal code {code} is by {place.name}, {place.province or place.country}: "
-                            "placed there, not at a larger place of that name.")
+    return Placement(place, said("placed.postal_code_place", code=code, place=place.name,
+                                 region=place.province or place.country))
 
 
 def _postal_town(city: str, head: str, states: set[tuple[str, str]], countries: set[str], postal_code: str,
@@ -701,12 +696,10 @@ def _postal_town(city: str, head: str, states: set[tuple[str, str]], countries: 
                 found = [place for place in found if _near(place, state_city)]
             if len(found) == 1:
                 place = found[0]
-                return Placement(place, f"The registry's city {city!r} is a postal town the offline gazetteer's "
-                                        f"places do not include: placed at the middle of its postal codes in "
-                                        f"{place.province}.")
+                return Placement(place, said("placed.postal_town", city=repr(city), region=place.province))
     if zip_place is not None and (not states or any(zip_place.province == admin1 for _, admin1 in states)):
-        return Placement(zip_place, f"The registry's city {city!r} is not in the offline gazetteer: placed at its "
-                                    f"postal code {zip_code} ({zip_place.name}, {zip_place.province}).")
+        return Placement(zip_place, said("placed.postal_code", city=repr(city), code=zip_code, place=zip_place.name,
+                                         region=zip_place.province))
     return None
 
 
@@ -726,9 +719,8 @@ def _division_town(city: str, states: set[tuple[str, str]], countries: set[str],
             found = [place for place in found if _near(place, state_city)]
         if len(distinct_places(found)) == 1:
             place = found[0]
-            return Placement(place, f"The registry's city {city!r} is a district (second-level division) of "
-                                    f"{place.province or place.country} the offline gazetteer has no place of that "
-                                    f"name for: placed at {place.name}, its largest place (approximate).", "state")
+            return Placement(place, said("placed.division_town", city=repr(city), region=place.province or place.country,
+                                         place=place.name), "state")
     return None
 
 
@@ -745,8 +737,7 @@ def _postal_town_written_short(city: str, states: set[tuple[str, str]], gazettee
     if len(longer) != 1 or len(longer[0][0]) - len(key) < POSTAL_PREFIX_MIN_REST or gazetteer.postal_places(key, code):
         return None
     return Placement(longer[0][1]._replace(name=city),
-                     f"The registry's city {city!r} is a postal town written short: the one postal locality of "
-                     f"{admin1} whose name begins so, placed at the middle of its postal codes.")
+                     said("placed.postal_short", city=repr(city), region=admin1))
 
 
 def _state_typo(distinct: list[Place], key: str, state: str, states: set[tuple[str, str]],
@@ -814,9 +805,10 @@ def _namesakes_note(city: str, best: Place, found: list[Place], key: str, countr
         return f"{place.name}{f' ({chinese})' if chinese else ''}, {place.province or place.country}"
 
     named = "; ".join(label(place) for place in others[:MAX_NAMESAKES_NAMED])
-    more = f" and {len(others) - MAX_NAMESAKES_NAMED} more" if len(others) > MAX_NAMESAKES_NAMED else ""
-    return (f"The registry gives no state, and {city!r} names several places in {country or 'the world'}: placed "
-            f"at the most populous, {label(best)}; the others: {named}{more}.")
+    more = said("placed.word.more", count=str(len(others) - MAX_NAMESAKES_NAMED)) \
+        if len(others) > MAX_NAMESAKES_NAMED else ""
+    return said("placed.namesakes", city=repr(city), where=country or said("placed.word.world"), best=label(best),
+                named=named, more=more)
 
 
 def _seat_of_its_name(place: Place, key: str, gazetteer: Gazetteer) -> bool:
@@ -854,8 +846,7 @@ def _division_seat(city: str, countries: set[str], gazetteer: Gazetteer) -> Plac
     place = gazetteer.division_middle(code, admin1)
     if place is None:
         return None
-    return Placement(place, f"The registry's city {city!r} is the division {admin1}, not a city: placed at "
-                            "its middle.", "division")
+    return Placement(place, said("placed.division_middle", city=repr(city), division=admin1), "division")
 
 
 def postal_town_placement(city: str, state: str, gazetteer: Gazetteer) -> Placement | None:
@@ -910,9 +901,8 @@ def _main_city(city: str, state: str, states: set[tuple[str, str]], countries: s
     place, share, reach = found
     if not ward and (share < share_needed or reach > MAIN_CITY_REACH_KM):
         return None
-    kind = "a ward" if ward else "a place"
-    return Placement(place, f"The registry's city {city!r} is {kind} the offline gazetteer does not know in "
-                            f"{where}: placed at {place.name}, its main city (approximate).", "state")
+    kind = said("placed.word.a_ward" if ward else "placed.word.a_place")
+    return Placement(place, said("placed.main_city", city=repr(city), kind=kind, where=where, place=place.name), "state")
 
 
 def _closest_spelling(city: str, states: set[tuple[str, str]], countries: set[str],
@@ -936,5 +926,5 @@ def _closest_spelling(city: str, states: set[tuple[str, str]], countries: set[st
     if best_score < 85 or len(close) != 1:
         return None
     place = close[0]
-    return Placement(place, f"The registry's city {city!r} is read as {place.name}, "
-                            f"{place.province or place.country} (the one close spelling in {', '.join(sorted(countries))}).")
+    return Placement(place, said("placed.close_spelling", city=repr(city), place=place.name,
+                                 region=place.province or place.country, countries=", ".join(sorted(countries))))

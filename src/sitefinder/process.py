@@ -68,17 +68,17 @@ def our_usage_words(exc: Exception, words: Sequence[str], lang: str = "en") -> s
     message = getattr(exc, "format_message", lambda: str(exc))()
     context = getattr(exc, "ctx", None)
     param = getattr(exc, "param", None)
-    named = f" {context.info_name}" if context is not None and context.parent else ""
+    named = command_named(exc, words)
     if isinstance(exc, click_exceptions.NoSuchOption):
         return unknown_option_words(exc.option_name, exc.possibilities or (), named, lang)
-    if param is not None and getattr(param, "opts", None):
+    if param is not None and getattr(param, "opts", None) and not isinstance(exc, click_exceptions.MissingParameter):
         option = max(param.opts, key=len)
         value = next((words[i + 1] for i, word in enumerate(words[:-1]) if word in param.opts), None)
         value = value if value is not None else next((word.split("=", 1)[1] for word in words
                                                       if word.startswith(option + "=")), None)
         declared = getattr(getattr(param, "type", None), "choices", None) or ()
         ours = usage_words(message, option, value, lang, tuple(str(choice) for choice in declared))
-        return say("usage.see_help", lang, message=ours, command=named) if ours else click_words(message, named, lang)
+        return say("usage.see_help", lang, message=ours, command=named) if ours else click_words(exc, named, lang)
     if message.startswith("Got unexpected extra argument") and context is not None and context.parent:
         return _several_words(context, words, lang)
     if message.startswith("No such command") and words and context is not None and not context.parent:
@@ -88,38 +88,59 @@ def our_usage_words(exc: Exception, words: Sequence[str], lang: str = "en") -> s
         if first and first not in commands and ("Did you mean" not in message
                                                 or command_meant(first.strip(), commands)[0] is not None):
             return unknown_command_words(first.strip(), commands, words[at + 1:] if at is not None else (), lang)
-    return click_words(message, named, lang)
+    return click_words(exc, named, lang)
 
 
-# Click's own messages for what the catalogue has no phrase of its own: said in the answer's
-# language (a Chinese answer says no "Missing argument 'PLACE'."), their names as Click gives them.
-_CLICK_MESSAGES = (
-    (r"Missing argument '([^']+)'\.", "usage.click.missing_argument"),
-    (r"No such command '([^']+)'\.(?: Did you mean '([^']+)'\?)?", "usage.click.no_command"),
-    (r"Missing option '([^']+)'\.", "usage.click.missing_option"),
-    (r"Option '([^']+)' requires an argument\.", "usage.click.needs_value"),
-    (r"Option '([^']+)' does not take a value\.", "usage.click.takes_no_value"),
-)
+def command_named(exc: Exception, words: Sequence[str]) -> str:
+    """" near" for an error of `sitefinder near …`, "" for one of `sitefinder` itself: the command
+    whose --help says what to type. Click's parser raises an option's error without its context
+    (`near Guangzhou --limit`); the command is then the first word that is no option, as
+    sitefinder's own options take no value."""
+    context = getattr(exc, "ctx", None)
+    if context is not None:
+        return f" {context.info_name}" if context.parent else ""
+    first = next((word for word in words if not word.startswith("-")), "")
+    return f" {first}" if first and first.isascii() and first.isalpha() and first.islower() else ""
 
 
-def click_words(message: str, named: str, lang: str) -> str | None:
-    """Click's message in the catalogue's words in Chinese, where it is one of _CLICK_MESSAGES; else
-    None (English: Click's own words, as they always were)."""
-    import re
-
+def click_words(exc: Exception, named: str, lang: str) -> str | None:
+    """Click's error in the catalogue's words in Chinese, by its kind (the exception and its
+    parameter, not its English sentence: Click's sentences change, and "Missing option '--out' /
+    '-o'." matched none of the patterns once kept); None in English (Click's own words). Every
+    kind has a phrase, the last a line that only says where the options are listed."""
     from sitefinder.wording import say
 
     if lang != "zh":
         return None
-    for pattern, key in _CLICK_MESSAGES:
-        found = re.fullmatch(pattern, message.strip())
+    message = getattr(exc, "format_message", lambda: str(exc))()
+    param = getattr(exc, "param", None)
+    opts = getattr(param, "opts", None) or ()
+    option = max(opts, key=len) if opts else ""
+    if isinstance(exc, click_exceptions.MissingParameter):
+        kind = getattr(param, "param_type_name", None) or exc.param_type or "parameter"
+        name = option if kind == "option" else (getattr(param, "human_readable_name", "") or "").upper()
+        key = {"option": "usage.click.missing_option", "argument": "usage.click.missing_argument"}.get(kind)
+        ours = say(key, lang, name=name) if key and name else say("usage.click.missing_parameter", lang)
+    elif isinstance(exc, click_exceptions.BadOptionUsage):
+        name = exc.option_name
+        ours = say("usage.click.takes_no_value" if "does not take" in message else "usage.click.needs_value"
+                   if "requires" in message else "usage.click.bad_option", lang, name=name)
+    elif isinstance(exc, click_exceptions.BadParameter):
+        hint = option or (getattr(param, "human_readable_name", "") or "").upper()
+        ours = say("usage.click.invalid_value", lang, name=hint) if hint else say("usage.click.invalid", lang)
+    elif isinstance(exc, click_exceptions.BadArgumentUsage):
+        ours = say("usage.click.bad_argument", lang)
+    else:
+        import re
+
+        found = re.fullmatch(r"No such command '([^']+)'\.(?: Did you mean '([^']+)'\?)?", message.strip())
         if found:
-            name, *meant = found.groups()
-            ours = say(key, lang, name=name)
-            if meant and meant[0]:
-                ours += say("error.did_you_mean", lang, names=meant[0])
-            return say("usage.see_help", lang, message=ours, command=named)
-    return None
+            ours = say("usage.click.no_command", lang, name=found.group(1))
+            if found.group(2):
+                ours += say("error.did_you_mean", lang, names=found.group(2))
+        else:
+            ours = say("usage.click.invalid", lang)
+    return say("usage.see_help", lang, message=ours, command=named)
 
 
 def _is_number(text: str) -> bool:
@@ -222,8 +243,7 @@ def _guarded(command: Callable[[list[str]], Any], words: list[str], debug: bool)
             print(exc.format_message())
         code = ExitCode.OK
     except ClickException as exc:  # bad option, missing argument, unknown command
-        context = getattr(exc, "ctx", None)
-        named = f" {context.info_name}" if context is not None and context.parent else ""
+        named = command_named(exc, words)
         ours = our_usage_words(exc, words, language())  # else Click's own words, with where the options are listed
         code = fail(ours or said("usage.see_help", message=exc.format_message(), command=named), ExitCode.USAGE,
                     debug=False, lang=language())

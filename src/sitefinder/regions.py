@@ -253,8 +253,81 @@ def place_words(*parts: str) -> str:
 
 def region_chinese(name: str, kind: str) -> str:
     """A province's or country's name in Chinese characters, "" when unknown: a province (and Taiwan,
-    Hong Kong, Macau) from the province table; China as sitefinder writes it (中国)."""
+    Hong Kong, Macau) from the province table; China as sitefinder writes it (中国); any other
+    country by its English name as the gazetteer gives it (country_chinese)."""
     province = find_province(name)
     if province is not None:
         return shown_chinese(province)
-    return "中国" if kind == "country" and fold(name) == "china" else ""
+    if kind != "country":
+        return ""
+    return "中国" if fold(name) == "china" else _chinese_countries()[1].get(fold(name), "")
+
+
+def country_chinese(code: str) -> str:
+    """The one Chinese name of a country or region (ISO code) on a Chinese screen: 阿根廷, 英国,
+    香港; "" for a code none names. data/countries_zh.csv, written by scripts/cldr_sources.py from
+    CLDR's names (the gazetteer's own where it has one, so a name shown is a name `--country` reads
+    where it reads any); Hong Kong, Macau and Taiwan as the province table shows them, in their own
+    script (澳門, 臺灣), as every screen shows their sites' region."""
+    region = next((province for province in PROVINCES if province.country == code and code != "CN"), None)
+    return shown_chinese(region) if region is not None else _chinese_countries()[0].get(code, "")
+
+
+def abroad_chinese(province: str, country: str) -> str:
+    """Where a place outside China's area is, in Chinese, from its country down, as a Chinese
+    notice names it so that it says as much as the English "Birmingham, England": 英国英格兰,
+    美国亚拉巴马州; a division with no Chinese name in its own words (美国 Ohio), a country with
+    none in its own (Kosovo). "" for a place of China, Hong Kong, Macau or Taiwan (their
+    provinces and regions are named by the province table) or of no country."""
+    if not country or fold(country) == "china" or find_province(country) is not None:
+        return ""
+    nation = region_chinese(country, "country") or country
+    if not province or fold(province) == fold(country):
+        return nation
+    code = _chinese_countries()[2].get(fold(country), "")
+    division = _chinese_divisions().get((code, fold(province)), "")
+    return f"{nation}{division}" if division else f"{nation} {province}"
+
+
+def abroad_named(name: str, chinese: str, province: str, country: str) -> str:
+    """A place outside China's area as a Chinese notice names it: its Chinese name (else its own)
+    with where it is, from its country down (伯明翰（英国英格兰）, Hamilton（美国俄亥俄州）); "" for a
+    place of China's area, which the province table and china.py name."""
+    where = abroad_chinese(province, country)
+    return say_where(chinese or name, where) if where else ""
+
+
+def say_where(name: str, where: str) -> str:
+    """A name with where it is, in Chinese: 伯明翰（英国英格兰）."""
+    return f"{name}（{where}）"
+
+
+@functools.lru_cache(maxsize=1)
+def _chinese_divisions() -> dict[tuple[str, str], str]:
+    """data/divisions_zh.csv ((ISO code, folded admin1) → Chinese), written by
+    scripts/divisions_zh_sources.py; read on a Chinese notice's path only."""
+    import csv
+
+    from sitefinder.paths import data_dir
+
+    with (data_dir() / "divisions_zh.csv").open(encoding="utf-8", newline="") as handle:
+        return {(row["country"], fold(row["admin1"])): row["name_zh"] for row in csv.DictReader(handle)}
+
+
+@functools.lru_cache(maxsize=1)
+def _chinese_countries() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """data/countries_zh.csv by code and by the folded English name (the gazetteer's, and as
+    sitefinder shows it: "Macau" for GeoNames' "Macao"), and that name's code; read on a Chinese
+    answer's path only."""
+    import csv
+
+    from sitefinder.paths import data_dir
+
+    by_code, by_name, codes = {}, {}, {}
+    with (data_dir() / "countries_zh.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            by_code[row["code"]] = row["name_zh"]
+            for name in (row["name_en"], display_region(row["name_en"])):
+                by_name[fold(name)] = row["name_zh"]
+                codes[fold(name)] = row["code"]
+    return by_code, by_name, codes

@@ -102,7 +102,8 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
             raise PlaceNotFound(text, [*coded, *initials], hint=said("hint.initials", text=text) if initials else "",
                                 lang=lang)
         chosen = _choose(query, text, short, preferred)
-        return chosen._replace(notes=(*chosen.notes, said("notice.exact_short", text=text, place=chosen.place.label,
+        return chosen._replace(notes=(*chosen.notes, said("notice.exact_short", text=text,
+                                                          place=_with_country(chosen.place, gazetteer),
                                                           country=chosen.place.country)))
     other = other_area(text, gazetteer)
     if other is not None:  # "Republic of China", "Chinese Taipei", "Korea": the country --country reads
@@ -215,7 +216,8 @@ def _postal_code(query: str, text: str, gazetteer: Gazetteer) -> Resolution | No
         place = gazetteer.postal_code_place(zip_code[1], "US")
         if place is None:
             raise PlaceNotFound(text, [], hint=said("hint.zip_unknown"))
-        return Resolution(query=query, place=place, notes=(said("notice.zip_code", code=text, place=place.label),))
+        return Resolution(query=query, place=place,
+                          notes=(said("notice.zip_code", code=text, place=_named(place, place.label, gazetteer)),))
     if _POSTAL_DIGITS.fullmatch(text):
         raise PlaceNotFound(text, [], hint=said("hint.postal_code"))
     return None
@@ -426,8 +428,8 @@ def _one_syllable(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
     chosen = _choose(query, text, own, preferred)
     if not begun:
         return chosen
-    note = said("notice.one_syllable", text=text, used=chosen.place.label, country=chosen.place.country,
-                names=tuple(begun))
+    note = said("notice.one_syllable", text=text, used=_with_country(chosen.place, gazetteer),
+                country=chosen.place.country, names=tuple(begun))
     return chosen._replace(notes=(*chosen.notes, note))
 
 
@@ -487,14 +489,26 @@ def _named(place: Place, english: str, gazetteer: Gazetteer) -> str | Said:
     """A place named in a notice as `english`, and in a Chinese notice by its Chinese names where the
     gazetteer has them (江西赣州, which is also what to type for it): "研究中心 23 的 Gannan 是 Ganzhou,
     Jiangxi" was English inside a Chinese line."""
-    from sitefinder.regions import find_province, shown_chinese
+    from sitefinder.regions import abroad_named, find_province, shown_chinese
 
     chinese = gazetteer.chinese_name(place.geonameid) if place.geonameid else ""
+    abroad = abroad_named(place.name, chinese, place.province, place.country)
+    if abroad:  # abroad, with where it is in Chinese, as the English names its state: 伯明翰（英国英格兰）
+        return said("name.either", en=english, zh=abroad)
     if not chinese:
         return english
     province = find_province(place.province) if place.province else None
     head = shown_chinese(province) if province else ""
     return said("name.either", en=english, zh=chinese if chinese.startswith(head) else head + chinese)
+
+
+def _with_country(place: Place, gazetteer: Gazetteer) -> str | Said:
+    """`_named` of a notice whose English says the country after the place ("{place}, {country}");
+    its Chinese names the country within the place's own name (使用 Hamilton（美国俄亥俄州）)."""
+    named = _named(place, place.label, gazetteer)
+    if isinstance(named, Said):
+        return named
+    return said("name.either", en=place.label, zh=f"{place.label}, {place.country}" if place.country else place.label)
 
 
 def _main_city_of_qualifier(query: str, text: str, gazetteer: Gazetteer) -> Resolution | None:
@@ -609,6 +623,11 @@ def loose_notes(resolution: Resolution, text: str, gazetteer: Gazetteer, lang: s
         return ()
     key = name_key(text)
     label = f"{place.label}, {place.country}" if place.country and place.country not in place.label else place.label
+    if language_of(lang, text) == "zh":  # a place abroad with where it is in Chinese: Hamilton（美国俄亥俄州）
+        from sitefinder.regions import abroad_named
+
+        label = abroad_named(place.name, gazetteer.chinese_name(place.geonameid), place.province,
+                             place.country) or label
     if has_cjk(key):
         # a Chinese name that is no division (resolve_china answers those) matched a small place
         # GeoNames has of it: 天坛, the Temple of Heaven, was Tiantan, a village in Shanxi
@@ -743,7 +762,8 @@ def _address(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[i
                 continue
             if found.place.source == "coordinates" or not _consistent(found.place, later[index + 1:], countries, gazetteer):
                 continue
-            note = said("notice.address", text=quoted(text), part=quoted(written), place=found.place.label)
+            note = said("notice.address", text=quoted(text), part=quoted(written),
+                        place=_named(found.place, found.place.label, gazetteer))
             return found._replace(query=query, read=written, notes=(*found.notes, note))
     return None
 

@@ -9,8 +9,12 @@ A phrase missing in Chinese falls back to English rather than failing.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from sitefinder.text import ECHO_LIMIT, clipped, fold, has_cjk, quoted, site_id_written
+
+if TYPE_CHECKING:
+    import re
 
 LANGUAGES = ("en", "zh")
 
@@ -266,7 +270,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "hint.initials": {"en": "{text} are the pinyin initials of these: type the name",
                       "zh": "{text} 是这些地名拼音的首字母：请输入地名"},
     "notice.exact_short": {"en": "{text}: using {place}, {country}, a place of exactly that name",
-                           "zh": "{text}：使用 {place}, {country}，名称正好是它的地点"},
+                           "zh": "{text}：使用 {place}，名称正好是它的地点"},
     "notice.address": {"en": "{text} read as an address: using its part {part}, {place}",
                        "zh": "{text} 按地址读取：使用其中的 {part}，{place}"},
     "error.no_site_matches": {"en": "no site matches {query} by facility name, city, contact or phone{hint} "
@@ -319,6 +323,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "notice.ambiguous": {"en": "{query} is ambiguous: using {used}; {how}",
                          "zh": "{query} 有多个同名地点：使用 {used}；{how}"},
     "notice.ambiguous.where": {"en": 'for the one in {where} write "{ask}"', "zh": "如指{where}的那个，请输入“{ask}”"},
+    "list.semicolon": {"en": "; ", "zh": "；"},
     "notice.ambiguous.coordinates": {"en": "for the one at {latitude:.2f},{longitude:.2f} give those coordinates",
                                      "zh": "如指位于 {latitude:.2f},{longitude:.2f} 的那个，请输入该坐标"},
     # a Chinese name that is no division, answered by a small place of that name (resolver.loose_notes)
@@ -639,7 +644,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                                  "postal codes in {where}",
                            "zh": "{head} 是邮政地名，不在离线地名库中：使用它在 {where} 的各邮政编码的中心位置"},
     "notice.one_syllable": {"en": "{text} is one syllable of a Chinese name: using {used}, {country}; did you mean {names}?",
-                            "zh": "{text} 只是中文地名中的一个音节：使用 {used}, {country}；您是否要找 {names}？"},
+                            "zh": "{text} 只是中文地名中的一个音节：使用 {used}；您是否要找 {names}？"},
     "notice.alias_only": {"en": "{query} is only another name of {place}: using it; did you mean {close}?",
                           "zh": "{query} 只是 {place} 的别名：使用该地；您是否要找 {close}？"},
     "notice.site_city_used": {"en": "{city} is how the registry writes the city of site {ids}, {place}: using it; "
@@ -940,6 +945,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "usage.click.missing_option": {"en": "missing option {name}", "zh": "缺少选项 {name}"},
     "usage.click.needs_value": {"en": "option {name} needs a value", "zh": "选项 {name} 需要一个值"},
     "usage.click.takes_no_value": {"en": "option {name} takes no value", "zh": "选项 {name} 不接受值"},
+    "usage.click.missing_parameter": {"en": "a value is missing", "zh": "缺少一个值"},
+    "usage.click.bad_option": {"en": "option {name} is not used so", "zh": "选项 {name} 的用法不对"},
+    "usage.click.invalid_value": {"en": "the value of {name} cannot be read", "zh": "无法读取 {name} 的值"},
+    "usage.click.bad_argument": {"en": "the arguments cannot be read", "zh": "无法读取所给的参数"},
+    "usage.click.invalid": {"en": "the command line cannot be read", "zh": "无法读取该命令行"},
     "net.not_http": {"en": "{service} at {url}: not an http(s) URL; give it an http:// or https:// address",
                      "zh": "{service}（{url}）：不是 http(s) 网址；请改用 http:// 或 https:// 地址"},
     "net.redirect_host": {"en": "{service} at {url} redirects to another host ({host}); not followed: point sitefinder "
@@ -1088,6 +1098,119 @@ MESSAGES: dict[str, dict[str, str]] = {
     "label.what": {"en": "What", "zh": "内容"},
     # the terminal map's lines
     "map.outside": {"en": " (outside this view)", "zh": "（不在此视图内）"},
+    # A site's location_note: how the import placed it (placement.py, importer.py). The sites file
+    # keeps the English, as every reader of the file before these phrases did; `note_words` reads
+    # it back by these templates and says it in the reader's language (a note of several sentences,
+    # each one of these). Every value is text (names as the registry and the gazetteer write them,
+    # numbers formatted), or a phrase of its own.
+    "placed.no_city": {"en": "Could not be placed: the registry gives no city.", "zh": "无法定位：登记处未给出城市。"},
+    "placed.field_too_long": {"en": "Could not be placed: the registry's {field} is {length} characters long, which no "
+                                  "place name is.",
+                            "zh": "无法定位：登记处的{field}长达 {length} 个字符，不可能是地名。"},
+    "placed.unknown_country": {"en": "Could not be placed: the offline gazetteer does not know the country {country}.",
+                             "zh": "无法定位：离线地名库中没有国家 {country}。"},
+    "placed.ward_of_several": {"en": "Could not be placed: {city} is a ward of {cities}, and the registry gives no "
+                                   "prefecture to tell which.",
+                             "zh": "无法定位：{city} 是 {cities} 的区，而登记处未给出都道府县，无法判断是哪一个。"},
+    "placed.ward_no_state": {"en": "The registry gives no state; {city} is {described}: placed in {state}.",
+                           "zh": "登记处未给出州省；{city} 是{described}：定位于 {state}。"},
+    "placed.state_slip": {"en": "The registry gives the state {state}, but {place} is in {region}: placed there.",
+                        "zh": "登记处给出的州省是 {state}，但 {place} 位于 {region}：按该处定位。"},
+    "placed.not_in_state.many": {"en": "Could not be placed: there is no {city} in {state}, and {count} places of that "
+                                     "name in {where}.",
+                               "zh": "无法定位：{state} 没有 {city}，而{where}有 {count} 个同名地点。"},
+    "placed.not_in_state.one": {"en": "Could not be placed: there is no {city} in {state}, and the one {place} elsewhere, "
+                                    "in {region}, is not a likely slip of the state.",
+                              "zh": "无法定位：{state} 没有 {city}；别处唯一的 {place} 位于 {region}，不像是州省写错。"},
+    "placed.unknown_place": {"en": "Could not be placed: the offline gazetteer does not know {where}.",
+                           "zh": "无法定位：离线地名库中没有 {where}。"},
+    "placed.unknown_place.unsearched": {
+        "en": "Could not be placed: the offline gazetteer does not know {where} (not searched for as a misspelling: "
+              "this import had already searched for {most}).",
+        "zh": "无法定位：离线地名库中没有 {where}（未按拼写错误查找：本次导入已查找了 {most} 个）。"},
+    "placed.namesakes.state": {"en": "The registry's city {city} names {count} places in {state}: placed at {used}; "
+                                   "the other{s}: {named}{more}.",
+                             "zh": "登记处的城市 {city} 在 {state} 有 {count} 个同名地点：定位于 {used}；其他：{named}{more}。"},
+    "placed.namesakes.china": {"en": "The registry gives no state, and {city} names {count} places in China: placed at "
+                                   "{used}; the other{s}: {named}{more}.",
+                             "zh": "登记处未给出省份，而 {city} 在中国有 {count} 个同名地点：定位于 {used}；其他：{named}{more}。"},
+    "placed.namesakes": {"en": "The registry gives no state, and {city} names several places in {where}: placed at the "
+                             "most populous, {best}; the others: {named}{more}.",
+                       "zh": "登记处未给出州省，而 {city} 在{where}有多个同名地点：定位于人口最多的 {best}；其他：{named}{more}。"},
+    "placed.division_seat": {"en": "The registry's city {city} is the division {used}: placed at its seat.",
+                           "zh": "登记处的城市 {city} 即行政区 {used}：按其驻地定位。"},
+    "placed.taiwan_township": {"en": "The registry's city {city} is Taiwan's {place}: placed at its seat.",
+                             "zh": "登记处的城市 {city} 即台湾的 {place}：按其驻地定位。"},
+    "placed.taiwan_former_county": {"en": "The registry's city {city} is Taiwan's {place}, written with the county it "
+                                        "was in ({state}): placed at its seat.",
+                                  "zh": "登记处的城市 {city} 即台湾的 {place}，连同其原属的县（{state}）写出：按其驻地定位。"},
+    "placed.city_for_state": {"en": "The registry's city {city} is not in the offline gazetteer, and its state {state} "
+                                  "is the city {place}, {region}: placed there (approximate).",
+                            "zh": "离线地名库中没有登记处的城市 {city}，而其州省 {state} 是城市 {place}（{region}）："
+                                  "按该城市定位（近似）。"},
+    "placed.korean_ward.several": {"en": "Could not be placed: {city} is a district of {named}, and the registry gives "
+                                       "no state or postal code to tell which.",
+                                 "zh": "无法定位：{city} 是 {named} 的区，而登记处未给出州省或邮政编码，无法判断是哪一个。"},
+    "placed.korean_ward": {"en": "The registry's city {city} is a district of {place} the offline gazetteer does not "
+                               "know: placed at {place} (approximate).",
+                         "zh": "登记处的城市 {city} 是离线地名库中没有的 {place} 的区：按 {place} 定位（近似）。"},
+    "placed.qualified_namesake": {"en": "The registry's city {city} is read as {place}, {region}, far larger than "
+                                      "{name}, {name_region}, the place of exactly that name.",
+                                "zh": "登记处的城市 {city} 读作 {place}（{region}），它远大于恰好同名的 {name}（{name_region}）。"},
+    "placed.postal_code_place": {"en": "The registry's postal code {code} is by {place}, {region}: placed there, not at "
+                                     "a larger place of that name.",
+                               "zh": "登记处的邮政编码 {code} 位于 {place}（{region}）附近：按该处定位，而非更大的同名地点。"},
+    "placed.postal_town": {"en": "The registry's city {city} is a postal town the offline gazetteer's places do not "
+                               "include: placed at the middle of its postal codes in {region}.",
+                         "zh": "登记处的城市 {city} 是离线地名库地点中没有的邮政地名：按其在 {region} 的各邮政编码的中心定位。"},
+    "placed.postal_code": {"en": "The registry's city {city} is not in the offline gazetteer: placed at its postal code "
+                               "{code} ({place}, {region}).",
+                         "zh": "离线地名库中没有登记处的城市 {city}：按其邮政编码 {code}（{place}，{region}）定位。"},
+    "placed.division_town": {"en": "The registry's city {city} is a district (second-level division) of {region} the "
+                                 "offline gazetteer has no place of that name for: placed at {place}, its largest "
+                                 "place (approximate).",
+                           "zh": "登记处的城市 {city} 是 {region} 的二级行政区，离线地名库中没有同名地点：按区内最大的地点 "
+                                 "{place} 定位（近似）。"},
+    "placed.postal_short": {"en": "The registry's city {city} is a postal town written short: the one postal locality "
+                                "of {region} whose name begins so, placed at the middle of its postal codes.",
+                          "zh": "登记处的城市 {city} 是简写的邮政地名：{region} 唯一以此开头的邮政地点，按其各邮政编码的中心定位。"},
+    "placed.division_middle": {"en": "The registry's city {city} is the division {division}, not a city: placed at its "
+                                   "middle.",
+                             "zh": "登记处的城市 {city} 是行政区 {division}，不是城市：按其中心定位。"},
+    "placed.main_city": {"en": "The registry's city {city} is {kind} the offline gazetteer does not know in {where}: "
+                             "placed at {place}, its main city (approximate).",
+                       "zh": "登记处的城市 {city} 是离线地名库中没有的 {where} 的{kind}：按其主要城市 {place} 定位（近似）。"},
+    "placed.close_spelling": {"en": "The registry's city {city} is read as {place}, {region} (the one close spelling in "
+                                  "{countries}).",
+                            "zh": "登记处的城市 {city} 读作 {place}（{region}）（{countries} 唯一拼写相近的地名）。"},
+    "placed.old_romanisation": {"en": "{city} is the old romanisation of {modern}.", "zh": "{city} 是 {modern} 的旧式拼写。"},
+    "placed.placed_at": {"en": "Registry city {city} is placed at {place}, {region}.",
+                       "zh": "登记处的城市 {city} 定位于 {place}（{region}）。"},
+    "placed.point_kept": {"en": "The registry's point ({latitude}, {longitude}) is more than {km} km from every place of "
+                              "{outside}, and the text could not be placed offline: the point is kept. ({note})",
+                        "zh": "登记处的坐标（{latitude}, {longitude}）距 {outside} 的任何地点都超过 {km} 公里，而文字无法离线"
+                              "定位：保留该坐标。（{note}）"},
+    "placed.point_set_aside": {"en": "The registry's point ({latitude}, {longitude}) is more than {km} km from every "
+                                   "place of {outside}: placed from the text instead.",
+                             "zh": "登记处的坐标（{latitude}, {longitude}）距 {outside} 的任何地点都超过 {km} 公里：改按文字定位。"},
+    # the words inside a note (values that are phrases of their own)
+    "placed.word.city": {"en": "city", "zh": "城市"},
+    "placed.word.state": {"en": "state", "zh": "州省"},
+    "placed.word.country": {"en": "country", "zh": "国家"},
+    "placed.word.postal_code": {"en": "postal code", "zh": "邮政编码"},
+    "placed.word.world": {"en": "the world", "zh": "全世界"},
+    "placed.word.a_ward": {"en": "a ward", "zh": "区"},
+    "placed.word.a_place": {"en": "a place", "zh": "地点"},
+    "placed.word.more": {"en": " and {count} more", "zh": "等（另有 {count} 个）"},
+    "placed.word.and": {"en": "{first} and {last}", "zh": "{first}和{last}"},
+    "placed.word.from_postal_code": {"en": "{state} (from the postal code {code})", "zh": "{state}（据邮政编码 {code}）"},
+    "placed.word.capital_ward": {"en": "one of {capital}'s {wards}{also}", "zh": "{capital}的{wards}之一{also}"},
+    "placed.word.largest_of": {"en": " (the largest of the {count} cities with a district of that name)",
+                             "zh": "（有此区名的 {count} 个城市中最大的）"},
+    "placed.word.tokyo_wards": {"en": "23 special wards", "zh": "23 个特别区"},
+    "placed.word.seoul_districts": {"en": "25 districts", "zh": "25 个区"},
+    "placed.word.designated_ward": {"en": "a ward of {cities}, and of no other designated city",
+                                  "zh": "{cities}的区（其他政令指定都市没有此区）"},
 }
 
 
@@ -1185,6 +1308,105 @@ def say(key: str, lang: str | None = "en", **values: object) -> str:
         elif isinstance(value, tuple):  # names to choose from: "Guangzhou or Guangzhou Shi", "A 或 B"
             values[name] = say("error.or", lang).join(str(item) for item in value)
     return Phrase(text.format(**values), key)
+
+
+# The values of a location note that may be phrases of their own ("the world", "a ward", a state
+# "(from the postal code …)", the note of a point kept): only these are read back as phrases, so
+# that a place's name ("Trinidad and Tobago") is never read as one ("{first} and {last}"). A count
+# is digits, so that "{named}{more}" tells the names from " and 3 more".
+_NOTE_PHRASE_VALUES = frozenset(("field", "state", "where", "described", "kind", "named", "more", "also", "wards",
+                                 "note"))
+_NOTE_NUMBER_VALUES = frozenset(("count", "length", "most"))
+_NOTE_PATTERNS: dict[bool, list[tuple[str, re.Pattern[str]]]] = {}
+
+
+def _note_templates(words: bool) -> list[tuple[str, re.Pattern[str]]]:
+    """The English of the catalogue's location-note phrases ("placed.*"; with `words`, the phrases
+    inside them, "placed.word.*") as patterns that read a note back: a field any text (digits for
+    a count), a field named twice the same text."""
+    import re
+    import string
+
+    found = _NOTE_PATTERNS.get(words)
+    if found is None:
+        found = []
+        for key, phrases in MESSAGES.items():
+            if not key.startswith("placed.") or key.startswith("placed.word.") != words:
+                continue
+            parts, seen, after_field = [], set(), False
+            for literal, field, _, _ in string.Formatter().parse(phrases["en"]):
+                parts.append(re.escape(literal))
+                if field:
+                    text = ("[0-9][0-9,]*" if field in _NOTE_NUMBER_VALUES
+                            else f"(?:{_word_patterns()})?" if after_field and not literal and field in _NOTE_PHRASE_VALUES
+                            else ".*?")  # "{named}{more}": what follows a field is one of the phrases, or nothing
+                    parts.append(f"(?P={field})" if field in seen else f"(?P<{field}>{text})")
+                    seen.add(field)
+                after_field = bool(field)
+            found.append((key, re.compile("".join(parts), re.DOTALL)))
+        # the phrase of the most fixed words first: "… is Taiwan's {place}, written with the county
+        # it was in ({state}): …" before "… is Taiwan's {place}: …", which would read it too
+        found.sort(key=lambda item: -len(item[1].pattern.replace(".*?", "")))
+        _NOTE_PATTERNS[words] = found
+    return found
+
+
+def _word_patterns() -> str:
+    """The phrases inside a note ("placed.word.*") that start with words of their own (" and 3
+    more", not "{first} and {last}", which would read any names), as one pattern without names."""
+    import re
+    import string
+
+    return "|".join("".join(re.escape(literal) + ("" if not field else "[0-9][0-9,]*" if field in _NOTE_NUMBER_VALUES
+                                                   else ".*?")
+                            for literal, field, _, _ in string.Formatter().parse(MESSAGES[key]["en"]))
+                    for key in MESSAGES if key.startswith("placed.word.") and MESSAGES[key]["en"][:1] not in "{")
+
+
+def _note_phrase(text: str, words: bool, lang: str) -> str | None:
+    """`text` as one location-note phrase of the catalogue said in `lang`, else None."""
+    for key, pattern in _note_templates(words):
+        found = pattern.fullmatch(text)
+        if found:
+            return say(key, lang, **{name: _note_value(name, value, lang) for name, value in found.groupdict().items()})
+    return None
+
+
+def _note_value(name: str, value: str, lang: str) -> str:
+    if name not in _NOTE_PHRASE_VALUES or not value:
+        return value
+    if name == "note":
+        return note_words(value, lang)
+    return _note_phrase(value, True, lang) or value
+
+
+def note_words(note: str, lang: str | None) -> str:
+    """A site's location_note (how the import placed it) in `lang`: its sentences, each a
+    location-note phrase of the catalogue, said in that language; what follows the last one read
+    (the reason gazetteer/aliases.csv gives a registry spelling, a note a person wrote, a note of
+    an older version no phrase reads) as it is. The file keeps the English; this is the one
+    reading of it. A sentence ends at ". " or ") " (a phrase may hold several: a note within one);
+    the reading that covers the most of the note wins, so a name with a full stop ("St. Louis")
+    stays whole."""
+    if lang != "zh" or not note:
+        return note
+    lang_: str = lang
+    ends = [at + 1 for at in range(len(note) - 1) if note[at] in ".)" and note[at + 1] == " "] + [len(note)]
+    best: dict[int, tuple[int, list[str]]] = {}
+
+    def read_from(start: int) -> tuple[int, list[str]]:  # (where the reading stops, the phrases said)
+        if start not in best:
+            best[start] = (start, [])
+            for end in (end for end in ends if end > start):
+                phrase = _note_phrase(note[start:end], False, lang_)
+                if phrase is not None:
+                    stop, rest = read_from(end + 1) if end < len(note) else (len(note), [])
+                    if stop > best[start][0]:
+                        best[start] = (stop, [phrase, *rest])
+        return best[start]
+
+    stop, phrases = read_from(0)
+    return "".join(phrases) + note[stop:]
 
 
 def spoken(note: str, lang: str | None) -> str:

@@ -653,19 +653,26 @@ def place_notices(resolution: Resolution, chinese: ChineseNames | None, lang: st
         used = resolution.place
         hows = []
         asks = dict(zip(resolution.alternatives, resolution.asks))
+        from sitefinder.regions import abroad_chinese, say_where
+
         for other in contenders(resolution):  # every real contender (Cambridge: Massachusetts and Ontario)
             where = other.province or other.country
             if (where, other.country) != (used.province or used.country, used.country) or other in asks:
-                hows.append(say("notice.ambiguous.where", lang, where=regions_in(where, lang),
+                # in Chinese, a place abroad by its country and state in Chinese (美国亚拉巴马州), as
+                # the English names its state; China's by the province table (浙江)
+                said_where = (lang == "zh" and abroad_chinese(other.province, other.country)) or regions_in(where, lang)
+                hows.append(say("notice.ambiguous.where", lang, where=said_where,
                                 ask=asks.get(other) or f"{other.name}, {regions_in(where, lang)}"))
             else:  # both in one state (two Newports in England): only the coordinates tell them apart
                 hows.append(say("notice.ambiguous.coordinates", lang, latitude=other.latitude,
                                 longitude=other.longitude))
-        # in Chinese, the place used as its Chinese name says it (广西南宁, not "Nanning, Guangxi")
-        shown = (chinese_origin(resolution, chinese) if lang == "zh" and chinese and chinese.place else "") \
-            or used.label
+        # in Chinese, the place used as its Chinese name says it (广西南宁, not "Nanning, Guangxi"); one
+        # abroad with where it is, as its English label says ("伯明翰（英国英格兰）": "Birmingham, England")
+        shown = (chinese_origin(resolution, chinese) if lang == "zh" and chinese and chinese.place else "")
+        abroad = abroad_chinese(used.province, used.country) if shown else ""
+        shown = say_where(shown, abroad) if abroad else shown or used.label
         messages.append(say("notice.ambiguous", lang, query=resolution.name_read, used=shown,
-                            how="; ".join(dict.fromkeys(hows))))
+                            how=say("list.semicolon", lang).join(dict.fromkeys(hows))))
     return messages
 
 
@@ -896,7 +903,9 @@ def site_view(result: SiteDetail, options: str = "") -> FieldsView:
 
         fields.insert(4, ("", trial_status_note(trial.overall_status, lang, site.status)))
     if site.location_note:
-        fields.append((label("note"), site.location_note))
+        from sitefinder.wording import note_words
+
+        fields.append((label("note"), note_words(site.location_note, lang)))
     fields += labelled(label("contacts"), [contact_line(contact, lang=lang) for contact in people(site.contacts)]
                        or [say("site.no_contacts", lang)])
     fields += labelled(label("trial_contact"), [contact_line(contact, lang=lang) for contact in people(trial.central_contacts)])

@@ -1,0 +1,68 @@
+"""Every country a Chinese screen names is named in Chinese, by one naming of countries
+(data/countries_zh.csv through regions.country_chinese and Gazetteer.country_name_zh): `info` on a
+dataset of many trials said "分布于Argentina、澳大利亚、Belgium、…", the gazetteer knowing the
+Chinese names of 13 countries only."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import make_site
+from sitefinder.gazetteer import open_shipped
+from sitefinder.regions import country_chinese, display_region, region_chinese
+
+GAZETTEER = open_shipped()
+CODES = sorted({GAZETTEER.country_code_of(name) for name in GAZETTEER.country_names()})
+
+
+def han(text: str) -> bool:
+    return bool(text) and all("\u4e00" <= char <= "\u9fff" or char in "·（）" for char in text)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_country_of_the_gazetteer_has_one_chinese_name(code: str) -> None:
+    name = GAZETTEER.country_name_zh(code)
+    assert han(name), (code, name)
+    assert country_chinese(code) == name  # one naming, asked by code
+    english = GAZETTEER.country_name(code)
+    assert region_chinese(english, "country") == name or code == "CN"  # and by the name shown
+    assert region_chinese(display_region(english), "country") == name
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_a_name_the_gazetteer_reads_is_the_name_shown(code: str) -> None:
+    """Where `--country` reads a Chinese name of the country (德国), the screens show that one."""
+    typed = GAZETTEER.region_table_name_zh(code)
+    if code in ("HK", "MO", "TW"):  # named as the province table shows their sites' region (澳門, 臺灣)
+        assert region_chinese(GAZETTEER.country_name(code), "country") == GAZETTEER.country_name_zh(code)
+        return
+    assert not typed or GAZETTEER.country_name_zh(code) == typed
+
+
+def test_info_names_every_country_of_the_gazetteer_in_chinese(cli, sites_file) -> None:
+    # one site in each country, as a registry writes the country (its name as the gazetteer has it)
+    sites = [make_site(number, city=f"Town {number}", province="", latitude=0.0, longitude=0.0)._replace(
+        country=GAZETTEER.country_name(code).strip()) for number, code in enumerate(CODES, start=1)]
+    path: Path = sites_file(*sites)
+    for lang in ("zh", "zh-TW"):
+        run = cli("info", "--sites", str(path), "--lang", lang, env={"COLUMNS": "1000"})
+        assert run.exit_code == 0, run.stderr
+        lines = run.stdout.splitlines()
+        at = next(index for index, line in enumerate(lines) if line.startswith("研究中心"))
+        line = lines[at] + "".join(line.strip() for line in
+                                   __import__("itertools").takewhile(lambda line: line.startswith(" "), lines[at + 1:]))
+        where = line.split("分布于" if lang == "zh" else "分佈於", 1)[1]
+        assert re.findall(r"[A-Za-z]{2,}", where) == [], where
+        assert len(where.split("、")) >= len(CODES) - len(CODES) // 20, where  # each named (parts counted with their country)
+    assert GAZETTEER.country_name_zh("AR") in cli("info", "--sites", str(path), "--lang", "zh").stdout.replace("\n", "")
+
+
+def test_a_chinese_notice_names_a_country_in_chinese(cli, sites_file) -> None:
+    """`near Argentina` in Chinese, the sites of a country with no Chinese name in the gazetteer's table."""
+    path = sites_file(make_site(1, city="Buenos Aires", province="Buenos Aires F.D.", latitude=-34.61,
+                                longitude=-58.38)._replace(country="Argentina"))
+    run = cli("list", "--country", "Argentina", "--sites", str(path), "--lang", "zh")
+    assert run.exit_code == 0, run.stderr
