@@ -354,9 +354,9 @@ def test_a_long_eligibility_text_is_wrapped_in_well_under_a_second(tmp_path: Pat
     path = sites_file(make_site(1))
     words = ("Inclusion criteria: adults with limited-stage disease confirmed by histology; " * 1000)[:80_000]
     (path.parent / "trial.json").write_text(json.dumps({"nct_id": "NCT01234567", "eligibility": words}))
-    started = time.monotonic()
+    started = time.process_time()  # CPU time of this process (CliRunner runs in it): a loaded machine's wall clock is no measure
     run = run_cli("info", "--sites", str(path), env={"COLUMNS": "100"})
-    assert run.exit_code == 0 and time.monotonic() - started < 1.0
+    assert run.exit_code == 0 and time.process_time() - started < 1.0
     assert "histology;" in run.stdout
 
 
