@@ -116,7 +116,8 @@ def test_the_refresh_hint_under_sitefinder_sites_is_a_command_that_refreshes_the
         fake.studies = {name: _study(name) for name in NAMES}
         run = cli(*words, "--lang", lang, env={**env, "SITEFINDER_CTGOV_URL": fake.url})
     assert run.exit_code == 0, run.stderr
-    again = _flat(cli("show", "1", "--lang", lang, env=env).stdout)
+    refreshed = min(number for (nct_id, _, _), number in _ids(dataset).items() if nct_id == CHANGED)
+    again = _flat(cli("show", str(refreshed), "--lang", lang, env=env).stdout)  # a site of the trial refreshed
     assert "sitefinder update" not in again, again  # the data in use are current: no loop
     every = _flat(cli("list", "--lang", lang, env=env).stdout)  # the dataset's oldest data: every trial's refresh
     assert not re.search(r"sitefinder update NCT", every), every

@@ -572,7 +572,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "usage.empty_filter": {"en": "{option} is empty: give a value (e.g. {option} {example}) or leave the option out",
                            "zh": "{option} 为空：请给出一个值（例如 {option} {example}），或去掉该选项"},
     "notice.province_countries": {
-        "en": "--province {province} names regions in {count} countries: {regions}; all are kept, "
+        "en": "--province {province} names regions in {count:country|countries}: {regions}; all are kept, "
               "add --country to keep one (e.g. --country {example})",
         "zh": "--province {province} 对应 {count} 个国家的地区：{regions}；已全部保留，加上 --country 只保留其一"
               "（例如 --country {example}）"},
@@ -589,7 +589,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "usage.place_empty": {"en": "the place is empty: give a city (Guangzhou, 广州) or coordinates (22.54,114.06)",
                           "zh": "地点为空：请给出城市（广州、Guangzhou）或坐标（22.54,114.06）"},
     "usage.site_query_too_long": {"en": "what to show is {length:character} long; give a site's id (sitefinder show 7) "
-                                        "or a part of its hospital's or city's name, at most {most} characters",
+                                        "or a part of its hospital's or city's name, at most {most:character}",
                                   "zh": "要查看的内容长达 {length} 个字符；请给出研究中心编号（sitefinder show 7），"
                                         "或其医院、城市名称的一部分，最多 {most} 个字符"},
     "usage.place_too_long": {"en": "the place is {length:character} long; give a city name of at most {most}",
@@ -1004,7 +1004,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.next": {"en": "sitefinder near CITY --sites {path}", "zh": "sitefinder near 城市 --sites {path}"},
     # saved search pages that hold only part of their search (bulkimport.search_of): what was
     # imported is kept (exit 0), and the rest is said, with how to get it
-    "import.search_partial": {"en": "{where} {given} of the {total} studies the registry search found; the other "
+    "import.search_partial": {"en": "{where} {given} of the {total:study|studies} the registry search found; the other "
                                     "{missing} are on pages not given, and were not imported. {how}",
                               "zh": "{where}登记处检索结果 {total} 个研究中的 {given} 个；其余 {missing} 个在未提供的其他页中，"
                                     "未导入。{how}"},
@@ -1104,8 +1104,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # each one of these). Every value is text (names as the registry and the gazetteer write them,
     # numbers formatted), or a phrase of its own.
     "placed.no_city": {"en": "Could not be placed: the registry gives no city.", "zh": "无法定位：登记处未给出城市。"},
-    "placed.field_too_long": {"en": "Could not be placed: the registry's {field} is {length} characters long, which no "
-                                  "place name is.",
+    "placed.field_too_long": {"en": "Could not be placed: the registry's {field} is longer than any place name (length {length}).",
                             "zh": "无法定位：登记处的{field}长达 {length} 个字符，不可能是地名。"},
     "placed.unknown_country": {"en": "Could not be placed: the offline gazetteer does not know the country {country}.",
                              "zh": "无法定位：离线地名库中没有国家 {country}。"},
