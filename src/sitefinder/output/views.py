@@ -521,17 +521,17 @@ def _notices(answer: object, options: str = "") -> list[str]:
     return []
 
 
-def regions_in(stated: str, lang: str | None) -> str:
+def regions_in(stated: str, lang: str | None, known: Mapping[str, str] | None = None) -> str:
     """Provinces or states as placement names them ("Zhejiang", "Zhejiang or Jiangsu"), in Chinese
-    by their Chinese names where they have one (浙江或江苏): a Chinese notice says no English name
-    of a place that has a Chinese one."""
+    by their Chinese names where they have one (浙江或江苏; abroad those the core found, `known`:
+    华盛顿州): a Chinese notice says no English name of a place that has a Chinese one."""
     if lang != "zh":
         return stated
     from sitefinder.regions import find_province, shown_chinese
 
     def chinese(part: str) -> str:
         province = find_province(part)
-        return shown_chinese(province) if province else part
+        return shown_chinese(province) if province else (known or {}).get(part, part)
 
     return say("error.or", lang).join(chinese(part) for part in stated.split(" or "))
 
@@ -627,9 +627,14 @@ def place_notices(resolution: Resolution, chinese: ChineseNames | None, lang: st
         asks = dict(zip(resolution.alternatives, resolution.asks))
         for other in contenders(resolution):  # every real contender (Cambridge: Massachusetts and Ontario)
             where = other.province or other.country
+            # in Chinese by its region's Chinese name, and asked for so (温哥华, 华盛顿州: the resolver
+            # reads a state abroad by that name too)
+            zh = chinese.regions.get((where, other.country), "") if chinese and lang == "zh" else ""
+            shown_where = regions_in(where, lang, {where: zh} if zh else None)
+            name = (chinese.others.get(other.geonameid or 0, "") if zh and chinese else "") or other.name
             if (where, other.country) != (used.province or used.country, used.country) or other in asks:
-                hows.append(say("notice.ambiguous.where", lang, where=regions_in(where, lang),
-                                ask=asks.get(other) or f"{other.name}, {regions_in(where, lang)}"))
+                hows.append(say("notice.ambiguous.where", lang, where=shown_where,
+                                ask=asks.get(other) or f"{name}, {shown_where}"))
             else:  # both in one state (two Newports in England): only the coordinates tell them apart
                 hows.append(say("notice.ambiguous.coordinates", lang, latitude=other.latitude,
                                 longitude=other.longitude))
