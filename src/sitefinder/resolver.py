@@ -117,7 +117,10 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
     backwards = _largest_first(text, gazetteer)
     if backwards:  # "Ontario, Cambridge", "Sao Paulo, Campinas": as "Cambridge, Ontario" is read
         try:
-            return _resolve_text(query, backwards, gazetteer, preferred, lang, simplify, area)
+            found = _resolve_text(query, backwards, gazetteer, preferred, lang, simplify, area)
+            # only a place inside the region written first: "Beijing, Xi'an" is two cities, asked back
+            if _within(found.place, gazetteer.regions(text.translate(TO_COMMA).split(",")[0]), gazetteer):
+                return found
         except PlaceNotFound:
             pass
     for head, qualifiers in readings(text):
@@ -718,7 +721,9 @@ def _address(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[i
     # the last part a country, or a state its name is too ("Boston, MA": Massachusetts, not Morocco)
     countries = gazetteer.divisions(ordered[-1]) if ordered and gazetteer.country_codes(ordered[-1]) else set()
     later = ordered[:-1] if countries else ordered
-    for index, part in enumerate(later):
+    # two parts, largest first, answer by the deepest or not at all: "Shanghai, Nanjing" is two
+    # cities (asked back), never Shanghai "read as an address"
+    for index, part in enumerate(later if len(parts) >= MIN_ADDRESS_PARTS else later[:1]):
         for pair in (later[index:index + 2], [part]):
             written = ", ".join(pair)
             try:
