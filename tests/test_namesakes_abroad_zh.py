@@ -27,9 +27,11 @@ with (data_dir() / "divisions_zh.csv").open(encoding="utf-8", newline="") as han
 
 
 def where_in_chinese(province: str, country: str) -> tuple[str, str]:
-    """(the country's Chinese name, the state's: Chinese where the table has one, else as it is)."""
+    """(the country's Chinese name, the state's: Chinese where a source has one, else as it is)."""
+    from sitefinder.regions import division_chinese
+
     code = GAZETTEER.country_code_of(country)
-    return GAZETTEER.country_name_zh(code), DIVISIONS.get((code, province), province)
+    return GAZETTEER.country_name_zh(code), division_chinese(code, province, GAZETTEER) or province
 
 
 def notice(name: str, env: dict[str, str] | None = None, *extra: str) -> str:
@@ -55,6 +57,7 @@ def test_a_chinese_namesake_notice_says_where_each_place_abroad_is_in_chinese(na
     latin = re.findall(r"[A-Za-z]{2,}", re.sub(r"“[^”]*”", "", line).replace(name, ""))
     unnamed = {word for place in (resolution.place, *resolution.alternatives) if (
         GAZETTEER.country_code_of(place.country), place.province) not in DIVISIONS
+        and not GAZETTEER.region_name_zh(GAZETTEER.country_code_of(place.country), place.province)
         for word in re.findall(r"[A-Za-z]{2,}", place.province)}
     assert set(latin) <= unnamed, (line, latin)
 

@@ -35,6 +35,11 @@ class ChineseNames(NamedTuple):
     # A streamed listing's sites' names, worked out as each site is written (a large file's sites
     # are never held whole): (facility, city, province) of a site not in `sites`; None for none.
     of: Union[Callable[[Site], tuple[str, str, str]], None] = None
+    # The resolved place's and its namesakes' regions in Chinese, by (province or country as the
+    # place names it, its country): what a namesake notice says in Chinese ("如指华盛顿州的那个"), and
+    # each namesake's own Chinese name by its GeoNames id, for what it says to type (温哥华, 华盛顿州)
+    regions: dict[tuple[str, str], str] = {}
+    others: dict[int, str] = {}
 
     def site_names(self, site: Site) -> tuple[str, str, str]:
         """The site's (facility, city, province) in Chinese, "" where none is known."""

@@ -1335,6 +1335,7 @@ def _latin_chain(query: str, text: str, gazetteer: Gazetteer, preferred: frozens
 
     best: list[tuple[int, bool, tuple[Division, ...]]] = []  # (words read, forwards, the chain)
     slipped: dict[str, str] = {}  # a division read one letter off: its code, as typed
+    deepest: set[str] = set()  # of them, those read as the chain's last division (_close_child)
 
     def walk(position: int, chain: tuple[Division, ...], forwards: bool, read: int, slips: bool) -> None:
         extended = False
@@ -1352,6 +1353,16 @@ def _latin_chain(query: str, text: str, gazetteer: Gazetteer, preferred: frozens
                     if not chain or _inside(division, chain[-1]):
                         slipped[division.code] = typed
                         walk(end if forwards else start, (*chain, division), forwards, read + end - start, slips)
+            # "Suzhou Kunshna": the deepest division one letter off, taken when its parent was read
+            # exactly and the word is one slip from one division inside it alone (the parent confirms
+            # it); two such (or none) stay a suggestion
+            for start, end in runs(position, forwards) if chain else ():
+                typed = " ".join(word for word, _ in words[start:end])
+                child = _close_child(fold(typed), chain[-1], gazetteer)
+                if child is not None and not names_any(start, end):
+                    slipped[child.code] = typed
+                    deepest.add(child.code)
+                    walk(end if forwards else start, (*chain, child), forwards, read + end - start, slips)
         if not extended and chain:
             best.append((read, forwards, chain))
 
@@ -1360,7 +1371,9 @@ def _latin_chain(query: str, text: str, gazetteer: Gazetteer, preferred: frozens
         walk(0, (), True, 0, slips)
         walk(len(words), (), False, 0, slips)
         return [(read, forwards, chain) for read, forwards, chain in best if chain[-1].level != "province"
-                and chain[-1].code not in slipped and (len(chain) >= 2 or chain[-1].form == "suffixed" and not strict
+                and (chain[-1].code not in slipped or chain[-1].code in deepest
+                     and not names_any(*unread_span(read, forwards)))  # nothing deeper named after it
+                and (len(chain) >= 2 or chain[-1].form == "suffixed" and not strict
                                                        and not names_any(*unread_span(read, forwards)))
                 and (read == len(words) or not strict)]
 
@@ -1375,7 +1388,18 @@ def _latin_chain(query: str, text: str, gazetteer: Gazetteer, preferred: frozens
 
     # a slip is looked for only in a text that names a division of China besides (Guangzou Tianhe):
     # "New York City" is never compared with every city of China
-    best = readings(slips=False) or ([] if strict or not any(found.values()) else readings(slips=True))
+    best = readings(slips=False)
+    if not strict and any(found.values()) and (not best or max(read for read, _, _ in best) < len(words)):
+        # a slip read further than the exact reading ("Jiangsu, Suzhou, Kunshna, 88 Renmin Road":
+        # Kunshan, not Suzhou with "Kunshna" said unread)
+        exact = list(best)
+        mended = readings(slips=True)
+        if exact and (not mended or max(read for read, _, _ in mended) <= max(read for read, _, _ in exact)):
+            best = exact
+            slipped.clear()
+            deepest.clear()
+        else:
+            best = mended
     if not best:
         return None
     top = max((read, len(chain)) for read, _, chain in best)
@@ -1389,8 +1413,11 @@ def _latin_chain(query: str, text: str, gazetteer: Gazetteer, preferred: frozens
     key = "notice.china.rest_ignored" if forwards else "notice.china.rest_before_ignored"
     notes = [say(key, lang, used=_as_typed(used), english=_label(ranked[0], gazetteer, lang), rest=rest)] if rest else []
     chain = next(chain for _, chain in chains if chain[-1].code == ranked[0].code)
-    notes[:0] = [say("notice.china.slip_read", lang, typed=slipped[d.code], form=d.english, fixed=_as_typed(used).replace(
-        slipped[d.code], d.english, 1)) for d in chain if d.code in slipped]
+    # a slip in the deepest division is confirmed by its parent, not by what lies inside it
+    notes[:0] = [say("notice.china.slip_read" + (".inside" if d.code in deepest else ""), lang, typed=slipped[d.code],
+                     form=d.english, parent=_label(chain[at - 1], gazetteer, lang, official=False) if at else "",
+                     fixed=_as_typed(used).replace(slipped[d.code], d.english, 1))
+                 for at, d in enumerate(chain) if d.code in slipped]
     if not rest:
         return _answer(query, ranked, gazetteer, notes, lang)
     # a namesake notice names what was read ("Gulou District, Jiangsu"), not the street before it
@@ -1408,6 +1435,21 @@ def _close_outer(key: str, gazetteer: Gazetteer) -> list[Division]:
              if one_slip(key, known)]
     provinces = [d for found in _divisions(gazetteer, close).values() for d in found if d.level == "province"]
     return [*provinces, *_close_cities(key, gazetteer)]
+
+
+def _close_child(key: str, parent: Division, gazetteer: Gazetteer) -> Division | None:
+    """The one division inside `parent` whose own pinyin or English name (with or without its level
+    word) is one slip (`one_slip`) from `key` (kunshna in Suzhou: 昆山市), for a key of
+    MIN_SLIP_LETTERS or more; None for none, or for several (a suggestion, never a guess)."""
+    if len(key) < MIN_SLIP_LETTERS or not key.isascii() or not key.isalpha():
+        return None
+    rows = gazetteer.rows("SELECT DISTINCT k.key, k.code FROM cn_key k JOIN cn_division d ON d.code = k.code "
+                          "WHERE substr(d.code, 1, 2) = ? AND d.code != ? AND k.form IN ('latin', 'exonym', 'suffixed')",
+                          (parent.code[:2], parent.code))
+    close = sorted({known for known, _ in rows if abs(len(known) - len(key)) <= 1 and one_slip(key, known)})
+    children = {d.code: d for found in _divisions(gazetteer, close).values() for d in found
+                if _inside(d, parent) and d.form in ("latin", "exonym", "suffixed")}
+    return next(iter(children.values())) if len(children) == 1 else None
 
 
 def one_slip(typed: str, known: str) -> bool:

@@ -275,6 +275,15 @@ class Gazetteer:
         row = self._db.execute("SELECT zh FROM place WHERE id = ?", (geonameid,)).fetchone()
         return row[0] if row else ""
 
+    def region_name_zh(self, country: str, admin1: str) -> str:
+        """A first-level division's name in Chinese characters abroad (华盛顿州, 不列颠哥伦比亚省, 东京都),
+        Simplified, "" where no source names it (scripts/build_gazetteer.py, region_names_zh). China's
+        own are regions.py's."""
+        if not admin1 or not self._has_table("region_zh"):
+            return ""
+        row = self._db.execute("SELECT zh FROM region_zh WHERE country = ? AND admin1 = ?", (country, admin1)).fetchone()
+        return row[0] if row else ""
+
     def country_codes(self, text: str) -> set[str]:
         """The ISO codes a country name means ("China", "中国", "People's Republic of China" → {"CN"})."""
         return {country for country, admin1 in self.regions(text) if not admin1}

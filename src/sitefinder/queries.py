@@ -470,7 +470,7 @@ def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource,
     if in_chinese or names:
         from sitefinder.regions import region_chinese
 
-        zh = region_chinese(name, kind)
+        zh = region_chinese(name, kind) or _region_answer_zh(name, kind, region)
         chinese = (chinese_names(sites, shown=in_chinese) if isinstance(sites, list) else streamed_names()
                    )._replace(place=zh, province=zh if kind == "province" else "")
     return RegionAnswer(query=region.query, region=name, kind=kind, sites=sites, trial=source.trial, status_counts=counts,
@@ -523,6 +523,21 @@ def country_filter(country: str | None) -> tuple[frozenset[str] | None, tuple[st
     return area.codes, tuple(area.notes)
 
 
+def _region_answer_zh(name: str, kind: str, region: RegionNotPlace) -> str:
+    """The Chinese name of a state or country abroad whose sites an answer lists (华盛顿州, 日本), ""
+    where none is known or the name means regions of several names in Chinese."""
+    gazetteer = open_gazetteer()
+    if kind == "province":
+        from sitefinder.regions import division_chinese
+
+        found = {division_chinese(code, admin1, gazetteer) for code, admin1 in region.regions if admin1 == name}
+    elif kind == "country":
+        found = {gazetteer.country_name_zh(code) for code, admin1 in region.regions if not admin1}
+    else:
+        return ""
+    return found.pop() if len(found) == 1 else ""
+
+
 def kept_provinces(sites: list[Site]) -> dict[int, str]:
     """The province or state each site is kept under by --province and counted under by `info`
     (countries.shown_region: its placed city's, else its registry state's), so that its table cell
@@ -551,6 +566,23 @@ def _region_zh(code: str) -> str:
     return shown_chinese(region) if region else ""
 
 
+def place_region_zh(place: Place, gazetteer: Gazetteer) -> str:
+    """The Chinese name of the region a place is shown in (its province or state, else its country):
+    China's from regions.py (广东, 臺灣), a first-level division abroad from the gazetteer (华盛顿州),
+    a country by its Chinese name (加拿大); "" where none is known."""
+    from sitefinder.china import CHINA_AREA
+
+    code = gazetteer.country_code_of(place.country)
+    if code in CHINA_AREA or not code:
+        return _province_zh(place.province) or _province_zh(place.country) or (
+            "中国" if code == "CN" and not place.province else "")
+    if place.province:
+        from sitefinder.regions import division_chinese
+
+        return division_chinese(code, place.province, gazetteer)
+    return gazetteer.country_name_zh(code)
+
+
 def site_names_zh() -> Callable[[Site], tuple[str, str]]:
     """A site's (city, province) in Chinese: its city by its gazetteer id, however it was placed
     (importer._city_of_point for a registry point); its province the one --province keeps it under
@@ -559,6 +591,7 @@ def site_names_zh() -> Callable[[Site], tuple[str, str]]:
     cities across a million sites)."""
     from sitefinder.china import CHINA_AREA
     from sitefinder.countries import site_region
+    from sitefinder.regions import division_chinese
 
     gazetteer = open_gazetteer()
 
@@ -569,7 +602,8 @@ def site_names_zh() -> Callable[[Site], tuple[str, str]]:
         code, slash, admin1 = site_region(country, province, city, geonameid, latitude, longitude,
                                           gazetteer).partition("/")
         # Hong Kong, Macau and Taiwan (key "TW/"): the region itself, by its code (台湾, not "Taiwan")
-        shown = ((_province_zh(admin1) if admin1 else _region_zh(code)) if slash and code in CHINA_AREA else "")
+        shown = ((_province_zh(admin1) if admin1 else _region_zh(code)) if slash and code in CHINA_AREA
+                 else division_chinese(code, admin1, gazetteer) if slash else "")  # abroad: 华盛顿州, 东京都
         return gazetteer.chinese_name(geonameid) if geonameid else "", shown
 
     def names(site: Site) -> tuple[str, str]:
@@ -579,13 +613,20 @@ def site_names_zh() -> Callable[[Site], tuple[str, str]]:
 
 
 def chinese_names(sites: list[Site], resolution: Resolution | None = None, shown: bool = True) -> ChineseNames:
-    """Chinese names of the sites' cities (GeoNames) and provinces, and of the resolved place.
+    """Chinese names of the sites' cities (GeoNames) and provinces, and of the resolved place (and
+    of its namesakes' places and regions, for a notice naming them in Chinese).
     `shown`: whether people read the answer in Chinese (else the names are data only)."""
     from sitefinder.facilities import facility_zh
 
+    gazetteer = open_gazetteer()
     site_names = site_names_zh()
+    namesakes = (resolution.place, *resolution.alternatives) if resolution and resolution.ambiguous else ()
+    regions = {(other.province or other.country, other.country): zh for other in namesakes
+               if (zh := place_region_zh(other, gazetteer))}
+    others = {other.geonameid: zh for other in namesakes if other.geonameid
+              and (zh := gazetteer.chinese_name(other.geonameid))}
     return ChineseNames(*place_names_zh(resolution), facilities={site.id: name for site in sites if (name := facility_zh(site))},
-                        sites={site.id: site_names(site) for site in sites}, shown=shown)
+                        sites={site.id: site_names(site) for site in sites}, shown=shown, regions=regions, others=others)
 
 
 def place_names_zh(resolution: Resolution | None) -> tuple[str, str]:
@@ -593,9 +634,13 @@ def place_names_zh(resolution: Resolution | None) -> tuple[str, str]:
     place = resolution.place if resolution else None
     if resolution is None or place is None:
         return "", ""
-    name = resolution.name_zh or (open_gazetteer().chinese_name(place.geonameid) if place.geonameid else "")
-    # a township of Taiwan: Taiwan; Kowloon (admin1 Kowloon City): Hong Kong
-    return name, _province_zh(place.province) or _province_zh(place.country)
+    gazetteer = open_gazetteer()
+    name = resolution.name_zh or (gazetteer.chinese_name(place.geonameid) if place.geonameid else "")
+    if place.source == "coordinates":
+        return name, ""
+    # a township of Taiwan: Taiwan; Kowloon (admin1 Kowloon City): Hong Kong; abroad its state's
+    return name, (_province_zh(place.province) or _province_zh(place.country)
+                  or (place_region_zh(place, gazetteer) if place.province else ""))
 
 
 def streamed_names(resolution: Resolution | None = None) -> ChineseNames:

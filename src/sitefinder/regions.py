@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from sitefinder.text import fold, name_key, quoted
+
+if TYPE_CHECKING:
+    from sitefinder.gazetteer import Gazetteer
 
 
 class Province(NamedTuple):
@@ -282,11 +285,23 @@ def abroad_chinese(province: str, country: str) -> str:
     if not country or fold(country) == "china" or find_province(country) is not None:
         return ""
     nation = region_chinese(country, "country") or country
-    if not province or fold(province) == fold(country):
+    if not province:
         return nation
+    from sitefinder.gazetteer import open_shipped
+
     code = _chinese_countries()[2].get(fold(country), "")
-    division = _chinese_divisions().get((code, fold(province)), "")
+    division = division_chinese(code, province, open_shipped())
+    if fold(province) == fold(country) and division in ("", nation):  # a division named as its country: once
+        return nation
     return f"{nation}{division}" if division else f"{nation} {province}"
+
+
+def division_chinese(code: str, admin1: str, gazetteer: Gazetteer) -> str:
+    """A first-level division abroad in Chinese (华盛顿州, 苏格兰), "" where no source names it: the
+    gazetteer's (ISO 3166-2's zh_CN names, GeoNames' zh: scripts/build_gazetteer.py), else
+    data/divisions_zh.csv's (ISO 3166-2 through pycountry, and the UK's four nations). The one rule
+    of every Chinese screen that names a state abroad (tables, JSON province_zh, notices)."""
+    return gazetteer.region_name_zh(code, admin1) or _chinese_divisions().get((code, fold(admin1)), "")
 
 
 def abroad_named(name: str, chinese: str, province: str, country: str) -> str:

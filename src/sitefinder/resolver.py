@@ -121,6 +121,15 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
     china = resolve_china(query, text, gazetteer, preferred, lang, area)  # China's divisions (天河区, 广州天河) first
     if china is not None:
         return china
+    backwards = _largest_first(text, gazetteer)
+    if backwards:  # "Ontario, Cambridge", "Sao Paulo, Campinas": as "Cambridge, Ontario" is read
+        try:
+            found = _resolve_text(query, backwards, gazetteer, preferred, lang, simplify, area)
+            # only a place inside the region written first: "Beijing, Xi'an" is two cities, asked back
+            if _within(found.place, gazetteer.regions(text.translate(TO_COMMA).split(",")[0]), gazetteer):
+                return found
+        except PlaceNotFound:
+            pass
     for head, qualifiers in readings(text):
         region_sets = [gazetteer.divisions(qualifier) for qualifier in qualifiers]
         if not all(region_sets):
@@ -142,8 +151,10 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
     parts = [part.strip() for part in text.translate(TO_COMMA).split(",") if part.strip()]
     if len(parts) >= 2 and gazetteer.country_codes(parts[0]) and not gazetteer.country_codes(parts[-1]):
         # "China, Guangzhou": the country written first, as a Chinese address is ordered (中国，广州),
-        # read as "Guangzhou, China": not a place "China" the gazetteer lacks, in Guangzhou
-        return _resolve_text(query, ", ".join([*parts[1:], parts[0]]), gazetteer, preferred, lang, simplify)
+        # read as "Guangzhou, China": not a place "China" the gazetteer lacks, in Guangzhou; and every
+        # part after it so, largest first ("Canada, Quebec, Montréal" is Montréal, Quebec, Canada,
+        # not Québec City in a census division called Montréal)
+        return _resolve_text(query, ", ".join(parts[::-1]), gazetteer, preferred, lang, simplify)
     two = _two_places(parts, gazetteer)
     if two:
         raise AskedBack(text, two, hint=said("hint.two_places", first=two[0], second=two[1]), lang=lang)
@@ -747,14 +758,23 @@ _POSTCODE_FIRST = re.compile(r"^\d[\d -]{2,8}\d\s+(?=\D)")
 def _address(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int],
              lang: str | None) -> Resolution | None:
     parts = [part.strip() for part in text.translate(TO_COMMA).split(",") if part.strip()]
-    if len(parts) < MIN_ADDRESS_PARTS:
-        return None
     cleaned = [_without_postcode(part) for part in parts]
     kept = [part for part in cleaned if part and not any(ch.isdigit() for ch in part)]
-    countries = gazetteer.country_codes(kept[-1]) if kept else set()
-    later = kept[:-1] if countries else kept
-    for index, part in enumerate(later):
-        for written in (", ".join(later[index:index + 2]), part):
+    # Largest unit first ("Canada, Ontario, Cambridge, 1 Main St", "Ontario, Cambridge", as a Chinese
+    # address is ordered): read from its end as the English order is from its start, so that the
+    # deepest part is read within every larger one (Cambridge, Ontario; not Cambridge, England)
+    backwards = bool(_largest_first(", ".join(kept), gazetteer))
+    if len(parts) < MIN_ADDRESS_PARTS and not backwards:
+        return None
+    ordered = kept[::-1] if backwards else kept
+    # the last part a country, or a state its name is too ("Boston, MA": Massachusetts, not Morocco)
+    countries = gazetteer.divisions(ordered[-1]) if ordered and gazetteer.country_codes(ordered[-1]) else set()
+    later = ordered[:-1] if countries else ordered
+    # two parts, largest first, answer by the deepest or not at all: "Shanghai, Nanjing" is two
+    # cities (asked back), never Shanghai "read as an address"
+    for index, part in enumerate(later if len(parts) >= MIN_ADDRESS_PARTS else later[:1]):
+        for pair in (later[index:index + 2], [part]):
+            written = ", ".join(pair)
             try:
                 # its notices name what was read ("Chaoyang District is also..."), not the whole address
                 found = _resolve_text(written, written, gazetteer, preferred, lang)
@@ -762,10 +782,27 @@ def _address(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[i
                 continue
             if found.place.source == "coordinates" or not _consistent(found.place, later[index + 1:], countries, gazetteer):
                 continue
-            note = said("notice.address", text=quoted(text), part=quoted(written),
+            typed = ", ".join(pair[::-1]) if backwards else written  # quoted as it was typed
+            note = said("notice.address", text=quoted(text), part=quoted(typed),
                         place=_named(found.place, found.place.label, gazetteer))
-            return found._replace(query=query, read=written, notes=(*found.notes, note))
+            return found._replace(query=query, read=typed, notes=(*found.notes, note))
     return None
+
+
+def _largest_first(text: str, gazetteer: Gazetteer) -> str:
+    """A Latin text of comma-separated parts written largest unit first ("Ontario, Cambridge"), its
+    first part a country or state and its last none, with its parts in the English order
+    ("Cambridge, Ontario"); "" for any other text. THE rule of the reverse order, the address's too."""
+    parts = [part.strip() for part in text.translate(TO_COMMA).split(",") if part.strip()]
+    if len(parts) < 2 or has_cjk(text) or not _outer(parts[0], gazetteer) or _outer(parts[-1], gazetteer):
+        return ""
+    return ", ".join(parts[::-1])
+
+
+def _outer(part: str, gazetteer: Gazetteer) -> bool:
+    """Whether an address part names a country or a first-level division (state, province): what
+    the end an address's largest units are written at holds."""
+    return bool(gazetteer.regions(part))
 
 
 # A postcode after the words of a part, in the formats countries write: the UK's (OX3 9DU, SW1A 1AA),
@@ -801,11 +838,11 @@ def _without_postcode(part: str) -> str:
     return _POSTCODE.sub("", part).strip() if any(ch.isalpha() for ch in part.split()[0]) else part
 
 
-def _consistent(place: Place, after: list[str], countries: set[str], gazetteer: Gazetteer) -> bool:
-    """Whether a place lies in the country an address ends with and in every later part that is a
-    state of that country."""
+def _consistent(place: Place, after: list[str], countries: set[tuple[str, str]], gazetteer: Gazetteer) -> bool:
+    """Whether a place lies in the country an address ends with (or the state that name is too:
+    `countries`, (code, admin1) rows) and in every later part that is a state of that country."""
     code = gazetteer.country_code_of(place.country)
-    if countries and code not in countries and not (code in CHINA_AREA and "CN" in countries):
+    if countries and not _within(place, countries, gazetteer) and not (code in CHINA_AREA and ("CN", "") in countries):
         return False
     for part in after:
         states = {(country, admin1) for country, admin1 in gazetteer.divisions(part) if country == code and admin1}

@@ -386,6 +386,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{used} 也是一个省：查看该省的研究中心请运行：sitefinder list --province {province}"},
     "notice.china.slip_read": {"en": "read {typed} as {form}, since the rest of the address lies in {form}: {fixed}",
                                "zh": "“{typed}”按“{form}”理解（地址的其余部分在{form}内）：{fixed}"},
+    "notice.china.slip_read.inside": {"en": "read {typed} as {form}, the one division of {parent} spelt so but for a letter: {fixed}",
+                                      "zh": "“{typed}”按“{form}”理解（{parent}只有这一个区县与之相差一个字母）：{fixed}"},
     "notice.china.level_word_read": {"en": "read {typed} as {form}: {fixed}",
                                      "zh": "“{typed}”按“{form}”理解：{fixed}"},
     "notice.china.local_first": {

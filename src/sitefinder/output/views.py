@@ -549,17 +549,17 @@ def search_notice(search: SearchPages, lang: str) -> str:
                missing=search.missing, how=how)
 
 
-def regions_in(stated: str, lang: str | None) -> str:
+def regions_in(stated: str, lang: str | None, known: Mapping[str, str] | None = None) -> str:
     """Provinces or states as placement names them ("Zhejiang", "Zhejiang or Jiangsu"), in Chinese
-    by their Chinese names where they have one (浙江或江苏): a Chinese notice says no English name
-    of a place that has a Chinese one."""
+    by their Chinese names where they have one (浙江或江苏; abroad those the core found, `known`:
+    华盛顿州): a Chinese notice says no English name of a place that has a Chinese one."""
     if lang != "zh":
         return stated
     from sitefinder.regions import find_province, shown_chinese
 
     def chinese(part: str) -> str:
         province = find_province(part)
-        return shown_chinese(province) if province else part
+        return shown_chinese(province) if province else (known or {}).get(part, part)
 
     return say("error.or", lang).join(chinese(part) for part in stated.split(" or "))
 
@@ -657,20 +657,27 @@ def place_notices(resolution: Resolution, chinese: ChineseNames | None, lang: st
 
         for other in contenders(resolution):  # every real contender (Cambridge: Massachusetts and Ontario)
             where = other.province or other.country
+            # in Chinese by its region's Chinese name, and asked for so (温哥华, 华盛顿州: the resolver
+            # reads a state abroad by that name too)
+            zh = chinese.regions.get((where, other.country), "") if chinese and lang == "zh" else ""
+            shown_where = regions_in(where, lang, {where: zh} if zh else None)
+            name = (chinese.others.get(other.geonameid or 0, "") if zh and chinese else "") or other.name
             if (where, other.country) != (used.province or used.country, used.country) or other in asks:
                 # in Chinese, a place abroad by its country and state in Chinese (美国亚拉巴马州), as
-                # the English names its state; China's by the province table (浙江)
-                said_where = (lang == "zh" and abroad_chinese(other.province, other.country)) or regions_in(where, lang)
+                # the English names its state; China's by the province table (浙江); asked for by
+                # its Chinese names (温哥华, 华盛顿州: the resolver reads a state abroad by that name too)
+                said_where = (lang == "zh" and abroad_chinese(other.province, other.country)) or shown_where
                 hows.append(say("notice.ambiguous.where", lang, where=said_where,
-                                ask=asks.get(other) or f"{other.name}, {regions_in(where, lang)}"))
+                                ask=asks.get(other) or f"{name}, {shown_where}"))
             else:  # both in one state (two Newports in England): only the coordinates tell them apart
                 hows.append(say("notice.ambiguous.coordinates", lang, latitude=other.latitude,
                                 longitude=other.longitude))
         # in Chinese, the place used as its Chinese name says it (广西南宁, not "Nanning, Guangxi"); one
         # abroad with where it is, as its English label says ("伯明翰（英国英格兰）": "Birmingham, England")
-        shown = (chinese_origin(resolution, chinese) if lang == "zh" and chinese and chinese.place else "")
-        abroad = abroad_chinese(used.province, used.country) if shown else ""
-        shown = say_where(shown, abroad) if abroad else shown or used.label
+        named = lang == "zh" and chinese is not None and bool(chinese.place)
+        abroad = abroad_chinese(used.province, used.country) if named and chinese else ""
+        shown = ((say_where(chinese.place, abroad) if abroad else chinese_origin(resolution, chinese))
+                 if named and chinese else "") or used.label
         messages.append(say("notice.ambiguous", lang, query=resolution.name_read, used=shown,
                             how=say("list.semicolon", lang).join(dict.fromkeys(hows))))
     return messages
