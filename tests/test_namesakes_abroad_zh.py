@@ -28,10 +28,8 @@ with (data_dir() / "divisions_zh.csv").open(encoding="utf-8", newline="") as han
 
 def where_in_chinese(province: str, country: str) -> tuple[str, str]:
     """(the country's Chinese name, the state's: Chinese where a source has one, else as it is)."""
-    from sitefinder.regions import division_chinese
-
     code = GAZETTEER.country_code_of(country)
-    return GAZETTEER.country_name_zh(code), division_chinese(code, province, GAZETTEER) or province
+    return GAZETTEER.country_name_zh(code), GAZETTEER.region_name_zh(code, province) or province
 
 
 def notice(name: str, env: dict[str, str] | None = None, *extra: str) -> str:

@@ -20,7 +20,7 @@ from sitefinder.errors import SitefinderError
 from sitefinder.models import CONTENDER_SHARE, Place
 from sitefinder.placenames import TO_COMMA, without_division_word
 from sitefinder.regions import place_words, province_key
-from sitefinder.text import has_cjk, name_key, written_in
+from sitefinder.text import fold, has_cjk, name_key, written_in
 
 # 8: the US postal tables (postal, zip) and the lookups placing registry rows asks for
 # (place_division, town_name: scripts/build_gazetteer.py's add_placement_indexes).
@@ -276,13 +276,16 @@ class Gazetteer:
         return row[0] if row else ""
 
     def region_name_zh(self, country: str, admin1: str) -> str:
-        """A first-level division's name in Chinese characters abroad (华盛顿州, 不列颠哥伦比亚省, 东京都),
-        Simplified, "" where no source names it (scripts/build_gazetteer.py, region_names_zh). China's
-        own are regions.py's."""
-        if not admin1 or not self._has_table("region_zh"):
+        """A first-level division's name in Chinese characters abroad (华盛顿州, 不列颠哥伦比亚省, 东京都,
+        苏格兰), Simplified, "" where no source names it: the gazetteer's (ISO 3166-2's zh_CN names,
+        GeoNames' zh: scripts/build_gazetteer.py, region_names_zh), else data/divisions_zh.csv's
+        (scripts/divisions_zh_sources.py: ISO 3166-2 through pycountry, and the UK's four nations).
+        The one rule of every Chinese screen that names a state abroad. China's own are regions.py's."""
+        if not admin1:
             return ""
-        row = self._db.execute("SELECT zh FROM region_zh WHERE country = ? AND admin1 = ?", (country, admin1)).fetchone()
-        return row[0] if row else ""
+        row = self._db.execute("SELECT zh FROM region_zh WHERE country = ? AND admin1 = ?",
+                               (country, admin1)).fetchone() if self._has_table("region_zh") else None
+        return row[0] if row else _divisions_zh().get((country, fold(admin1)), "")
 
     def country_codes(self, text: str) -> set[str]:
         """The ISO codes a country name means ("China", "中国", "People's Republic of China" → {"CN"})."""
@@ -559,3 +562,14 @@ def open_shipped() -> Gazetteer:
     from sitefinder.paths import gazetteer_path
 
     return Gazetteer(gazetteer_path())
+
+
+@functools.lru_cache(maxsize=1)
+def _divisions_zh() -> dict[tuple[str, str], str]:
+    """data/divisions_zh.csv ((ISO code, folded admin1) → Chinese); read on a Chinese answer's path only."""
+    import csv
+
+    from sitefinder.paths import data_dir
+
+    with (data_dir() / "divisions_zh.csv").open(encoding="utf-8", newline="") as handle:
+        return {(row["country"], fold(row["admin1"])): row["name_zh"] for row in csv.DictReader(handle)}

@@ -528,9 +528,7 @@ def _region_answer_zh(name: str, kind: str, region: RegionNotPlace) -> str:
     where none is known or the name means regions of several names in Chinese."""
     gazetteer = open_gazetteer()
     if kind == "province":
-        from sitefinder.regions import division_chinese
-
-        found = {division_chinese(code, admin1, gazetteer) for code, admin1 in region.regions if admin1 == name}
+        found = {gazetteer.region_name_zh(code, admin1) for code, admin1 in region.regions if admin1 == name}
     elif kind == "country":
         found = {gazetteer.country_name_zh(code) for code, admin1 in region.regions if not admin1}
     else:
@@ -577,9 +575,7 @@ def place_region_zh(place: Place, gazetteer: Gazetteer) -> str:
         return _province_zh(place.province) or _province_zh(place.country) or (
             "中国" if code == "CN" and not place.province else "")
     if place.province:
-        from sitefinder.regions import division_chinese
-
-        return division_chinese(code, place.province, gazetteer)
+        return gazetteer.region_name_zh(code, place.province)
     return gazetteer.country_name_zh(code)
 
 
@@ -591,7 +587,6 @@ def site_names_zh() -> Callable[[Site], tuple[str, str]]:
     cities across a million sites)."""
     from sitefinder.china import CHINA_AREA
     from sitefinder.countries import site_region
-    from sitefinder.regions import division_chinese
 
     gazetteer = open_gazetteer()
 
@@ -603,7 +598,7 @@ def site_names_zh() -> Callable[[Site], tuple[str, str]]:
                                           gazetteer).partition("/")
         # Hong Kong, Macau and Taiwan (key "TW/"): the region itself, by its code (台湾, not "Taiwan")
         shown = ((_province_zh(admin1) if admin1 else _region_zh(code)) if slash and code in CHINA_AREA
-                 else division_chinese(code, admin1, gazetteer) if slash else "")  # abroad: 华盛顿州, 东京都
+                 else gazetteer.region_name_zh(code, admin1) if slash else "")  # abroad: 华盛顿州, 东京都
         return gazetteer.chinese_name(geonameid) if geonameid else "", shown
 
     def names(site: Site) -> tuple[str, str]:

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from sitefinder.text import fold, name_key, quoted
-
-if TYPE_CHECKING:
-    from sitefinder.gazetteer import Gazetteer
 
 
 class Province(NamedTuple):
@@ -276,57 +273,34 @@ def country_chinese(code: str) -> str:
     return shown_chinese(region) if region is not None else _chinese_countries()[0].get(code, "")
 
 
-def abroad_chinese(province: str, country: str) -> str:
+def abroad_chinese(province: str, country: str, division: str = "") -> str:
     """Where a place outside China's area is, in Chinese, from its country down, as a Chinese
     notice names it so that it says as much as the English "Birmingham, England": 英国英格兰,
-    美国亚拉巴马州; a division with no Chinese name in its own words (美国 Ohio), a country with
-    none in its own (Kosovo). "" for a place of China, Hong Kong, Macau or Taiwan (their
-    provinces and regions are named by the province table) or of no country."""
+    美国亚拉巴马州; `division` is the state's Chinese name (Gazetteer.region_name_zh, found by the
+    caller: this module opens no gazetteer), a division with none in its own words (美国 Ohio), a
+    country with none in its own (Kosovo). "" for a place of China, Hong Kong, Macau or Taiwan
+    (their provinces and regions are named by the province table) or of no country."""
     if not country or fold(country) == "china" or find_province(country) is not None:
         return ""
     nation = region_chinese(country, "country") or country
     if not province:
         return nation
-    from sitefinder.gazetteer import open_shipped
-
-    code = _chinese_countries()[2].get(fold(country), "")
-    division = division_chinese(code, province, open_shipped())
     if fold(province) == fold(country) and division in ("", nation):  # a division named as its country: once
         return nation
     return f"{nation}{division}" if division else f"{nation} {province}"
 
 
-def division_chinese(code: str, admin1: str, gazetteer: Gazetteer) -> str:
-    """A first-level division abroad in Chinese (华盛顿州, 苏格兰), "" where no source names it: the
-    gazetteer's (ISO 3166-2's zh_CN names, GeoNames' zh: scripts/build_gazetteer.py), else
-    data/divisions_zh.csv's (ISO 3166-2 through pycountry, and the UK's four nations). The one rule
-    of every Chinese screen that names a state abroad (tables, JSON province_zh, notices)."""
-    return gazetteer.region_name_zh(code, admin1) or _chinese_divisions().get((code, fold(admin1)), "")
-
-
-def abroad_named(name: str, chinese: str, province: str, country: str) -> str:
+def abroad_named(name: str, chinese: str, province: str, country: str, division: str = "") -> str:
     """A place outside China's area as a Chinese notice names it: its Chinese name (else its own)
     with where it is, from its country down (伯明翰（英国英格兰）, Hamilton（美国俄亥俄州）); "" for a
-    place of China's area, which the province table and china.py name."""
-    where = abroad_chinese(province, country)
+    place of China's area, which the province table and china.py name. `division`: as abroad_chinese's."""
+    where = abroad_chinese(province, country, division)
     return say_where(chinese or name, where) if where else ""
 
 
 def say_where(name: str, where: str) -> str:
     """A name with where it is, in Chinese: 伯明翰（英国英格兰）."""
     return f"{name}（{where}）"
-
-
-@functools.lru_cache(maxsize=1)
-def _chinese_divisions() -> dict[tuple[str, str], str]:
-    """data/divisions_zh.csv ((ISO code, folded admin1) → Chinese), written by
-    scripts/divisions_zh_sources.py; read on a Chinese notice's path only."""
-    import csv
-
-    from sitefinder.paths import data_dir
-
-    with (data_dir() / "divisions_zh.csv").open(encoding="utf-8", newline="") as handle:
-        return {(row["country"], fold(row["admin1"])): row["name_zh"] for row in csv.DictReader(handle)}
 
 
 @functools.lru_cache(maxsize=1)

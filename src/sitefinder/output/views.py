@@ -666,7 +666,7 @@ def place_notices(resolution: Resolution, chinese: ChineseNames | None, lang: st
                 # in Chinese, a place abroad by its country and state in Chinese (美国亚拉巴马州), as
                 # the English names its state; China's by the province table (浙江); asked for by
                 # its Chinese names (温哥华, 华盛顿州: the resolver reads a state abroad by that name too)
-                said_where = (lang == "zh" and abroad_chinese(other.province, other.country)) or shown_where
+                said_where = (lang == "zh" and abroad_chinese(other.province, other.country, zh)) or shown_where
                 hows.append(say("notice.ambiguous.where", lang, where=said_where,
                                 ask=asks.get(other) or f"{name}, {shown_where}"))
             else:  # both in one state (two Newports in England): only the coordinates tell them apart
@@ -675,7 +675,7 @@ def place_notices(resolution: Resolution, chinese: ChineseNames | None, lang: st
         # in Chinese, the place used as its Chinese name says it (广西南宁, not "Nanning, Guangxi"); one
         # abroad with where it is, as its English label says ("伯明翰（英国英格兰）": "Birmingham, England")
         named = lang == "zh" and chinese is not None and bool(chinese.place)
-        abroad = abroad_chinese(used.province, used.country) if named and chinese else ""
+        abroad = abroad_chinese(used.province, used.country, chinese.province) if named and chinese else ""
         shown = ((say_where(chinese.place, abroad) if abroad else chinese_origin(resolution, chinese))
                  if named and chinese else "") or used.label
         messages.append(say("notice.ambiguous", lang, query=resolution.name_read, used=shown,
