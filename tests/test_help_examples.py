@@ -98,9 +98,12 @@ def test_the_examples_that_broke_at_a_phones_width_are_broken_between_words() ->
 
 
 def test_an_inline_command_of_an_options_help_is_never_broken() -> None:
-    """`show`'s SITE help names `sitefinder list`, which was broken at 40 columns."""
+    """`show`'s SITE help names `sitefinder list`, which was broken at 40 columns. (Typer 0.19,
+    the lowest the project declares, prints no help for an argument: nothing to break there.)"""
     for width in WIDTHS:
         text = run_cli("show", "--help", env={"COLUMNS": str(width)}).stdout
+        if "A site id" not in " ".join(text.split()):  # the argument's help is not printed at all
+            continue
         assert "`sitefinder list`" in text, text
 
 
