@@ -55,7 +55,7 @@ def test_a_chinese_namesake_notice_says_where_each_place_abroad_is_in_chinese(na
     latin = re.findall(r"[A-Za-z]{2,}", re.sub(r"“[^”]*”", "", line).replace(name, ""))
     unnamed = {word for place in (resolution.place, *resolution.alternatives) if (
         GAZETTEER.country_code_of(place.country), place.province) not in DIVISIONS
-        and not GAZETTEER.region_name_zh(GAZETTEER.country_code_of(place.country), place.province)
+        and not GAZETTEER.state_name_zh(place)
         for word in re.findall(r"[A-Za-z]{2,}", place.province)}
     assert set(latin) <= unnamed, (line, latin)
 

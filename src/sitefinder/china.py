@@ -451,8 +451,7 @@ def _abroad_label(place: Place, gazetteer: Gazetteer, lang: str) -> str:
     if lang != "zh":
         return english
     chinese = gazetteer.chinese_name(place.geonameid) if place.geonameid else ""
-    division = gazetteer.region_name_zh(gazetteer.country_code_of(place.country), place.province) if place.province else ""
-    return abroad_named(place.name, chinese, place.province, place.country, division) or english
+    return abroad_named(place.name, chinese, place.province, place.country, gazetteer.state_name_zh(place)) or english
 
 
 def _town_label(town: Place, gazetteer: Gazetteer, lang: str) -> str:

@@ -313,9 +313,10 @@ def regions_named(text: str, gazetteer: Gazetteer | None = None) -> frozenset[st
         from sitefinder.gazetteer import open_shipped
 
         gazetteer = open_shipped()
-    regions = {(code, admin1) for code, admin1 in gazetteer.regions(text) if admin1 or code in CHINA_AREA}
-    return frozenset({f"{code}/{admin1}" for code, admin1 in regions or gazetteer.divisions(text)
-                      if admin1 or code in CHINA_AREA} | {fold(text)})
+    def keys(rows: set[tuple[str, str]]) -> set[str]:  # a region: a first-level division, or HK/MO/TW
+        return {f"{code}/{admin1}" for code, admin1 in rows if admin1 or code in CHINA_AREA}
+
+    return frozenset((keys(gazetteer.regions(text)) or keys(gazetteer.divisions(text))) | {fold(text)})
 
 
 # Abbreviations of countries and unions typed alone, which no ISO code or GeoNames name spells

@@ -287,6 +287,11 @@ class Gazetteer:
                                (country, admin1)).fetchone() if self._has_table("region_zh") else None
         return row[0] if row else _divisions_zh().get((country, fold(admin1)), "")
 
+    def state_name_zh(self, place: Place) -> str:
+        """The Chinese name of the state a place abroad lies in (华盛顿州 for Vancouver, Washington),
+        by region_name_zh; "" for a place with no state or a state no source names."""
+        return self.region_name_zh(self.country_code_of(place.country), place.province) if place.province else ""
+
     def country_codes(self, text: str) -> set[str]:
         """The ISO codes a country name means ("China", "中国", "People's Republic of China" → {"CN"})."""
         return {country for country, admin1 in self.regions(text) if not admin1}

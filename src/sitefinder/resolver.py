@@ -496,11 +496,6 @@ def _site_place(site: Site, gazetteer: Gazetteer) -> Place:
                           latitude=site.latitude or 0.0, longitude=site.longitude or 0.0, source="site")
 
 
-def _division_zh(place: Place, gazetteer: Gazetteer) -> str:
-    """The Chinese name of a place's state abroad (华盛顿州), "" where none is known."""
-    return gazetteer.region_name_zh(gazetteer.country_code_of(place.country), place.province) if place.province else ""
-
-
 def _named(place: Place, english: str, gazetteer: Gazetteer) -> str | Said:
     """A place named in a notice as `english`, and in a Chinese notice by its Chinese names where the
     gazetteer has them (江西赣州, which is also what to type for it): "研究中心 23 的 Gannan 是 Ganzhou,
@@ -508,7 +503,7 @@ def _named(place: Place, english: str, gazetteer: Gazetteer) -> str | Said:
     from sitefinder.regions import abroad_named, find_province, shown_chinese
 
     chinese = gazetteer.chinese_name(place.geonameid) if place.geonameid else ""
-    abroad = abroad_named(place.name, chinese, place.province, place.country, _division_zh(place, gazetteer))
+    abroad = abroad_named(place.name, chinese, place.province, place.country, gazetteer.state_name_zh(place))
     if abroad:  # abroad, with where it is in Chinese, as the English names its state: 伯明翰（英国英格兰）
         return said("name.either", en=english, zh=abroad)
     if not chinese:
@@ -643,7 +638,7 @@ def loose_notes(resolution: Resolution, text: str, gazetteer: Gazetteer, lang: s
         from sitefinder.regions import abroad_named
 
         label = abroad_named(place.name, gazetteer.chinese_name(place.geonameid), place.province,
-                             place.country, _division_zh(place, gazetteer)) or label
+                             place.country, gazetteer.state_name_zh(place)) or label
     if has_cjk(key):
         # a Chinese name that is no division (resolve_china answers those) matched a small place
         # GeoNames has of it: 天坛, the Temple of Heaven, was Tiantan, a village in Shanxi
