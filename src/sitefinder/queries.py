@@ -527,8 +527,10 @@ def _region_answer_zh(name: str, kind: str, region: RegionNotPlace) -> str:
     """The Chinese name of a state or country abroad whose sites an answer lists (华盛顿州, 日本), ""
     where none is known or the name means regions of several names in Chinese."""
     gazetteer = open_gazetteer()
-    if kind == "province":
-        found = {gazetteer.region_name_zh(code, admin1) for code, admin1 in region.regions if admin1 == name}
+    if kind == "province":  # the region of the answer's name; else the one region read ("Saitama Prefecture")
+        named = [(code, admin1) for code, admin1 in region.regions if admin1 == name] or \
+            [(code, admin1) for code, admin1 in region.regions if admin1]
+        found = {gazetteer.region_name_zh(code, admin1) for code, admin1 in named}
     elif kind == "country":
         found = {gazetteer.country_name_zh(code) for code, admin1 in region.regions if not admin1}
     else:
