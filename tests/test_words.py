@@ -166,7 +166,8 @@ def test_a_sites_file_with_a_bad_row_or_missing_is_said_in_chinese(tmp_path) -> 
     ("Batang", "也是 四川甘孜藏族自治州巴塘县", "is also the name of"),                             # a namesake abroad
     ("Flushing, NY", "是邮政地名，不在离线地名库中", "is a postal town"),           # a postal locality abroad
     ("Vällingby", "是邮政地名", "is a postal town"),
-    ("Gangnam-gu, Seoul", "离线地名库中没有 Gangnam-gu：使用 Seoul 的主要城市", "is not in the offline gazetteer"),
+    ("Gangnam-gu, Seoul", "离线地名库中没有 Gangnam-gu：使用 Seoul 的主要城市 首尔（韩国", "is not in the offline gazetteer"),
+    ("Xyzzy, Milano", "使用 Milano 的主要城市 米兰（意大利", "is not in the offline gazetteer"),  # named in Chinese
     ("Beijing Cancer Hospital", "是研究中心 1 的医院：从该医院起测量距离", "measuring from it"),
     ("Gannan", "研究中心 23 的 Gannan 是 江西赣州", "for the site's city"),
     ("Ii", "名称正好是它的地点", "a place of exactly that name"),                   # a two-letter name abroad

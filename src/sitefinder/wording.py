@@ -778,6 +778,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "phase.early": {"en": "Early phase {number}", "zh": "早期 {number} 期"},
     "phase.number": {"en": "Phase {number}", "zh": "{number} 期"},
     "phase.na": {"en": "Not applicable", "zh": "不适用"},  # the registry's NA: a study without phases
+    # an arm's type as the importer writes it after the arm's label (importer._arm: "Cohort B (placebo
+    # comparator)"), the registry's ArmGroupType values; info says them in Chinese
+    "arm.experimental": {"en": "experimental", "zh": "试验组"},
+    "arm.active comparator": {"en": "active comparator", "zh": "阳性对照"},
+    "arm.placebo comparator": {"en": "placebo comparator", "zh": "安慰剂对照"},
+    "arm.sham comparator": {"en": "sham comparator", "zh": "假干预对照"},
+    "arm.no intervention": {"en": "no intervention", "zh": "无干预"},
+    "arm.other": {"en": "other", "zh": "其他"},
     "info.no_trial_facts": {"en": "No trial facts: there is no readable trial.json beside {name}.",
                             "zh": "没有试验信息：{name} 旁没有可读取的 trial.json。"},
     "info.the_sites_file": {"en": "the sites file", "zh": "研究中心文件"},
