@@ -130,7 +130,7 @@ def test_usage_errors_of_our_own_are_said_in_chinese_under_a_chinese_locale(args
 @pytest.mark.parametrize("args, zh, en, code", [
     (["show", "9999"], "没有编号为 9999 的研究中心；编号从 1 到 42", "no site has id", 1),
     (["show", "12.5"], "编号是整数", "an id is a whole number", 1),
-    (["show", "Atlantis Clinic"], "没有医院名称、城市、联系人或电话与 'Atlantis Clinic' 匹配的研究中心", "no site matches", 1),
+    (["show", "Atlantis Clinic"], "没有医院名称、城市、联系人、电话或邮箱与 'Atlantis Clinic' 匹配的研究中心", "no site matches", 1),
     (["near", "Guangzou"], "找不到名为 'Guangzou' 的地点", "no place called", 1),
     (["near", "Chang"], "这只是中文地名中的一个音节", "one syllable", 1),
     (["near", "Agincourt"], "您是否要找", "did you mean", 2),  # asked back: a usage error

@@ -1079,7 +1079,7 @@ def find_site(source: MemorySource | IndexedSource, query: str,
     key = fold(text)
     if not key:
         raise UsageError(key="usage.show_empty")
-    from sitefinder.contacts import has_number, names_contact
+    from sitefinder.contacts import has_email, has_number, names_contact
     from sitefinder.facilities import facility_zh
 
     # By facility (indexed on a large file), by its Chinese name (the shipped sites have one), by city.
@@ -1097,9 +1097,11 @@ def find_site(source: MemorySource | IndexedSource, query: str,
     in_city, suggestions, reading = _sites_in_place(text, source, lang)
     if reading is not None and reading.plainly:
         found.update((site.id, site) for site in in_city)
-    if not found:  # whom a person calls: an investigator's name ("Hui Zhu" is also a name of 睢宁县), a number
+    if not found:  # whom a person calls: an investigator's name ("Hui Zhu" is also a name of 睢宁县), a number,
+        # an e-mail address
         found.update((site.id, site) for site in source.sites()
-                     if any(names_contact(contact, text) or has_number(contact, text) for contact in site.contacts))
+                     if any(names_contact(contact, text) or has_number(contact, text) or has_email(contact, text)
+                            for contact in site.contacts))
     from sitefinder.china import names_a_facility
 
     # A city with a part left over ("Qingdao 市南") is its sites; a hospital's name that no site has
@@ -1124,10 +1126,10 @@ def find_site(source: MemorySource | IndexedSource, query: str,
 def _check_central_contact(source: MemorySource | IndexedSource, text: str) -> None:
     """Raise the error that names a trial's central contact when `text` is their name or number:
     whom `show` cannot show as a site, but the patient may call."""
-    from sitefinder.contacts import has_number, names_contact
+    from sitefinder.contacts import has_email, has_number, names_contact
 
     central = next(((trial, contact) for trial in _trials_of(source) for contact in trial.central_contacts
-                    if names_contact(contact, text) or has_number(contact, text)), None)
+                    if names_contact(contact, text) or has_number(contact, text) or has_email(contact, text)), None)
     if central is not None:
         raise SitefinderError(key="error.central_contact", query=quoted(text), name=central[1].name,
                               nct_id=central[0].nct_id)

@@ -273,9 +273,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "zh": "{text}：使用 {place}，名称正好是它的地点"},
     "notice.address": {"en": "{text} read as an address: using its part {part}, {place}",
                        "zh": "{text} 按地址读取：使用其中的 {part}，{place}"},
-    "error.no_site_matches": {"en": "no site matches {query} by facility name, city, contact or phone{hint} "
+    "error.no_site_matches": {"en": "no site matches {query} by facility name, city, contact, phone or e-mail{hint} "
                                     "(see: {command})",
-                              "zh": "没有医院名称、城市、联系人或电话与 {query} 匹配的研究中心{hint}（查看：{command}）"},
+                              "zh": "没有医院名称、城市、联系人、电话或邮箱与 {query} 匹配的研究中心{hint}（查看：{command}）"},
     "error.did_you_mean": {"en": "; did you mean {names}?", "zh": "；您是否要找 {names}？"},
     "error.city_sites": {"en": "; that city's sites: {sites}", "zh": "；该城市的研究中心：{sites}"},
     "usage.several_words": {"en": "\"{text}\" is given as several words; a place or a name of several words is one "
