@@ -798,7 +798,10 @@ def city_filter(key: str, geonameid: int | None) -> CityFilter:
     place = gazetteer.place_by_id(geonameid)
     if place is None:
         return CityFilter(key, geonameid)
-    return CityFilter(key, geonameid, gazetteer.names_of(geonameid), (place.latitude, place.longitude))
+    from sitefinder.placenames import suffixed_keys
+
+    # "Kawasaki-shi", "Setagaya-ku": a registry's city with the suffix it appends, at that city
+    return CityFilter(key, geonameid, suffixed_keys(gazetteer.names_of(geonameid)), (place.latitude, place.longitude))
 
 
 def site_detail(query: str, sites_path: Path | None = None, lang: str | None = None,
