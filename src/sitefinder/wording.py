@@ -509,6 +509,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                      "zh": "{option} 只能是以下之一：{choices}；不能是 {value}{meant}"},
     "usage.no_option": {"en": "no option {option} for sitefinder{command}{meant} (see: sitefinder{command} --help)",
                         "zh": "sitefinder{command} 没有选项 {option}{meant}（参见：sitefinder{command} --help）"},
+    "usage.option_is_argument": {"en": "sitefinder{command} takes the trial as its argument, not as {option}: {typed}",
+                                 "zh": "sitefinder{command} 的试验直接写在命令后面，不用 {option}：{typed}"},
     "usage.help_command": {"en": "there is no command {word}; for help: sitefinder --help (or sitefinder COMMAND --help)",
                            "zh": "没有命令 {word}；查看帮助：sitefinder --help（或 sitefinder 命令 --help）"},
     "usage.no_command": {"en": "there is no command {word}; did you mean: {command}? (commands: {commands}; "
@@ -1568,11 +1570,23 @@ def closest_choice(value: str | None, choices: Sequence[str]) -> str:
 CLOSE_OPTION_RATIO = 0.75
 
 
-def unknown_option_words(option: str, offered: Sequence[str], command_name: str, lang: str = "en") -> str:
+# Options other commands take for what this one takes as its argument: `info --trial NCT…` (the
+# trial is info's and update's argument, as --trial is list's and near's option).
+OPTIONS_FOR_ARGUMENTS = {"--trial": "NCT_ID", "--nct": "NCT_ID", "--nct-id": "NCT_ID", "--study": "NCT_ID"}
+
+
+def unknown_option_words(option: str, offered: Sequence[str], command_name: str, lang: str = "en",
+                         arguments: Sequence[str] = (), value: str | None = None) -> str:
     """An option the command does not have: the options spelt closely like it (of those the parser
-    `offered`), or none, and where the options are listed."""
+    `offered`), or none, and where the options are listed; an option that names what the command
+    takes as its argument (`arguments`, by name) says so, with the command to type."""
     from difflib import SequenceMatcher
 
+    argument = OPTIONS_FOR_ARGUMENTS.get(option.split("=", 1)[0].casefold())
+    if argument in arguments:
+        typed = command(*command_name.split(), clipped(value)) if value and not value.startswith("-") \
+            else f"sitefinder{command_name} {argument}"
+        return say("usage.option_is_argument", lang, option=clipped(option), command=command_name, typed=typed)
     bare = option.lstrip("-").casefold()
     close = [name for name in offered
              if SequenceMatcher(None, bare, name.lstrip("-").casefold()).ratio() >= CLOSE_OPTION_RATIO]
