@@ -223,9 +223,36 @@ def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
         except UsageError:
             return ""
 
-    return match(text, _NoCountries(site_provinces),
+    return match(_region_in_full(text), _NoCountries(site_provinces),
                  known=lambda typed: any(admin1 for _, admin1 in open_gazetteer().divisions(typed)),
                  country_named=country_named)
+
+
+# What a Chinese name of a state or prefecture abroad ends in, and is written without: 东京(都),
+# 兵库(县), 三重(县), 京都(府), 安大略(省), 加利福尼亚(州).
+_CHINESE_REGION_ENDINGS = ("都", "道", "府", "县", "縣", "省", "州")
+
+
+def _region_in_full(text: str) -> str:
+    """A --province value in Chinese without its ending, in full, where exactly that full name is a
+    first-level division abroad and the value alone names none (兵库 → 兵库县, 东京 → 东京都);
+    any other value as typed. Only --province reads so: `near 和歌山` stays the city."""
+    from sitefinder.regions import find_province
+    from sitefinder.text import has_cjk
+
+    typed = text.strip()
+    if not has_cjk(typed) or len(typed) < 2 or find_province(typed):
+        return text
+    from sitefinder.output.simplified import simplified
+
+    gazetteer = open_gazetteer()
+    if any(admin1 for _, admin1 in gazetteer.divisions(typed)):
+        return text
+    # in Simplified characters, as the Chinese names of divisions abroad are kept (兵庫 → 兵库县)
+    full = list(dict.fromkeys(written + ending for written in dict.fromkeys((typed, simplified(typed)))
+                              for ending in _CHINESE_REGION_ENDINGS
+                              if any(admin1 for _, admin1 in gazetteer.divisions(written + ending))))
+    return full[0] if len(full) == 1 else text
 
 
 def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None = None,
