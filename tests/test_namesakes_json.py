@@ -81,3 +81,15 @@ def test_the_reading_in_csv_paths_is_untouched(cli) -> None:
     """CSV has no place for the reading: its rows stay the sites (the notices say the namesakes)."""
     run = cli("list", "--city", "鼓楼区", "-f", "csv")
     assert run.exit_code == 0 and run.stdout.splitlines()[0].startswith("id,")
+
+
+@pytest.mark.parametrize("name", ["鼓楼", "tianhe", "nansha", "朝阳", "城关", "新华", "xihu", "gulou"])
+def test_every_alternative_a_notice_names_has_a_label_and_a_query_in_json(cli, name: str) -> None:
+    """A town named like a district (Gulou, a town of Beijing) was offered on stderr ("type 'Gulou,
+    Beijing'") but carried label and query null in JSON."""
+    origin = cli("near", name, "--json").json()["origin"]
+    assert origin["alternatives"], origin
+    for alt in origin["alternatives"]:
+        assert alt["label"] and alt["query"], alt
+        asked = cli("near", alt["query"], "--json").json()["origin"]
+        assert sphere_km(asked["latitude"], asked["longitude"], alt["latitude"], alt["longitude"]) < 1, (alt, asked)

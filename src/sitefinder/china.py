@@ -412,11 +412,15 @@ def _alias_only(query: str, leader: Division, gazetteer: Gazetteer, lang: str) -
     return [say("notice.alias_only", lang, query=query.strip(), place=_label(leader, gazetteer, lang), close=tuple(close))]
 
 
-def _town_query(town: Place, ranked: list[Division]) -> str:
+def _town_query(town: Place, ranked: list[Division], gazetteer: Gazetteer) -> str:
     """How to ask for a town named like a division: "Danshui, Guangdong"; by its coordinates when
-    a division of that name is in the same province ("Feicheng, Shandong" is 肥城市, not the town
-    Feicheng in 费县)."""
-    if any(division.province == town.province for division in ranked):
+    a division of that name (by any of its names: Xihu is also an old name of 西和县) is in the same
+    province ("Feicheng, Shandong" is 肥城市, not the town Feicheng in 费县), or another town of that
+    name is (Yunnan has several Xinhua): the query offered must answer that very town."""
+    key = name_key(town.name)
+    named = [*ranked, *_divisions(gazetteer, [key]).get(key, [])]
+    alike = [place for place in gazetteer.places(key) if place.province == town.province and place.geonameid != town.geonameid]
+    if alike or any(division.province == town.province for division in named):
         return f"{town.latitude:.2f},{town.longitude:.2f}"
     return f"{town.name}, {town.province or town.country}"
 
@@ -549,7 +553,7 @@ def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: lis
         first = _town_region(towns[0], gazetteer)
         notes.append(say("notice.china.areas" if first else "notice.china.towns", lang, query=query.strip(),
                          used=_label(leader, gazetteer, lang), towns="; ".join(_town_label(town, gazetteer, lang) for town in towns),
-                         ask=_town_query(towns[0], ranked), place=towns[0].name))
+                         ask=_town_query(towns[0], ranked, gazetteer), place=towns[0].name))
     # With one namesake, resolver._choose's rule and message (a tenth of the leader's people makes
     # a real contender: resolver.CONTENDER_SHARE); with more, this notice names them all.
     # Without people on either side (Taiwan's townships) nothing ranks them: the notice names the
@@ -558,6 +562,10 @@ def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: lis
     # each label and query worked out once (each reads its city): the English labels are the Resolution's
     labels = tuple(_label(division, gazetteer) for division in (leader, *others[:MAX_LABELLED]))
     asks = tuple(_ask(other, gazetteer, lang) for other in others)
+    # the towns alike follow the divisions among the alternatives: each labelled and asked for as the
+    # notice names it (JSON's alternatives[].label, .query), the divisions past MAX_LABELLED unlabelled
+    town_labels = (*[""] * (len(others) - MAX_LABELLED), *(_town_label(town, gazetteer, "en") for town in towns)) \
+        if towns else ()
     if others and not ambiguous:
         shown = labels if lang != "zh" else tuple(_label(d, gazetteer, lang) for d in (leader, *others[:MAX_LABELLED]))
         named = ("；" if lang == "zh" else "; ").join(shown[1:])
@@ -575,11 +583,11 @@ def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: lis
     name_zh = leader.name if named_as_city else official_short(leader.name)
     return Resolution(query=query, place=_place(leader, gazetteer),
                       alternatives=(*(_place(other, gazetteer) for other in others), *towns), notes=tuple(notes),
-                      asks=asks,
+                      asks=(*asks, *(_town_query(town, ranked, gazetteer) for town in towns)),
                       ambiguous=ambiguous, name_zh=name_zh,
                       within=within.english if within else "", within_zh=short_name(within.name) if within else "",
                       city_geonameid=city.place if city is not None else 0,
-                      labels=labels)
+                      labels=(*labels, *town_labels))
 
 
 def _region_of(division: Division) -> set[tuple[str, str]]:

@@ -227,7 +227,7 @@ def place_record(resolution: Resolution, chinese: ChineseNames | None = None) ->
     place, labels, asks = resolution.place, resolution.labels, resolution.asks
 
     def nth(texts: tuple[str, ...], index: int) -> str | None:
-        return texts[index] if index < len(texts) else None
+        return (texts[index] or None) if index < len(texts) else None
 
     return origin_record(resolution.query, place.name, place.province, place.country, place.latitude,
                          place.longitude, place.source, place.geonameid, [
