@@ -68,9 +68,11 @@ class NearResult(NamedTuple):
     trials: dict[str, Trial] = {}  # the trial of each site shown, by NCT id (never mutated)
     many_trials: bool = False  # the dataset holds several trials: each row names its own
     notes: tuple[str, ...] = ()  # what the filters did (a --condition that matched no trial), beside the place's
-    # when no site matches the filters: the one that matches none by itself, or the sites by status
-    # when --status left none (as SiteList's)
+    # when no site matches the filters: the one that matches none by itself, or those that match
+    # apart but not together (with the sites each matches alone), or the sites by status when
+    # --status left none (as SiteList's: queries.empty_cause)
     alone: str = ""
+    together: dict[str, int] = {}  # never mutated
     status_counts: dict[str | None, int] | None = None
     # site id → the province or state each site is kept under by --province (countries.region_name),
     # for its table cell in place of the registry's state; {} for none worked out (never mutated)
@@ -95,6 +97,9 @@ class RegionAnswer(NamedTuple):
     country: str = ""  # the country of a province, as the gazetteer names it ("" for a country itself)
     meant: str = ""  # the country's name a code typed stands for ("HK": Hong Kong), else ""
     status_counts: dict[str | None, int] | None = None  # its sites by status, when --status left none
+    # when it has sites but none matches the filters: the region as typed and the filters that
+    # empty it together, each with the sites it matches by itself (queries.empty_cause); never mutated
+    together: dict[str, int] = {}
     # site id → the province or state each site is kept under by --province (countries.region_name),
     # for its table cell in place of the registry's state; {} for none worked out (never mutated)
     provinces: dict[int, str] = {}
@@ -127,7 +132,9 @@ class SiteList(NamedTuple):
     try_instead: str = ""
     status_counts: dict[str | None, int] | None = None
     alone: str = ""  # the filter, as typed ("--province 西藏"), that matches no site of the data by itself
-    together: tuple[str, ...] = ()  # filters that each match sites, but no site matches them all
+    # filters, as typed, that each match sites, but no site matches them all: each with the sites it
+    # matches by itself (never mutated)
+    together: dict[str, int] = {}
     trials: dict[str, Trial] = {}
     many_trials: bool = False
     notes: tuple[str, ...] = ()  # how --city was read (芙蓉区 is a district of 长沙: 长沙's sites)

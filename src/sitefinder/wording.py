@@ -246,6 +246,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{region}没有该试验的研究中心；以下是离其首府{capital}最近的研究中心"},
     "empty.region_city": {"en": "{region} has no site of this trial; these are the nearest to {capital}",
                           "zh": "{region}没有该试验的研究中心；以下是离{capital}最近的研究中心"},
+    # the same, when the region has sites but none that the filters keep (queries.empty_cause)
+    "empty.region_capital.filtered": {
+        "en": "{region} is a province with {count:site} of this dataset, but none matches {filters}; these are "
+              "the nearest that do to its capital, {capital}",
+        "zh": "{region}有本数据集的 {count} 个研究中心，但都不符合 {filters}；以下是离其省会{capital}最近的符合条件的研究中心"},
+    "empty.region_capital.autonomous.filtered": {
+        "en": "{region} is an autonomous region with {count:site} of this dataset, but none matches {filters}; "
+              "these are the nearest that do to its capital, {capital}",
+        "zh": "{region}有本数据集的 {count} 个研究中心，但都不符合 {filters}；以下是离其首府{capital}最近的符合条件的研究中心"},
+    "empty.region_city.filtered": {
+        "en": "{region} has {count:site} of this dataset, but none matches {filters}; these are the nearest that "
+              "do to {capital}",
+        "zh": "{region}有本数据集的 {count} 个研究中心，但都不符合 {filters}；以下是离{capital}最近的符合条件的研究中心"},
     # the same, in a dataset of many trials (wording.for_trials): none of its trials, not "this trial"
     "empty.region_capital.many": {
         "en": "{region} is a province without a site of any trial of this dataset; these are the nearest to its "
@@ -430,6 +443,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{query} is a {kind}, and no trial of this dataset has a site there; give a city to see the nearest "
               "sites anywhere.",
         "zh": "{query}是一个{kind}，本数据集的试验在那里都没有研究中心；请给出城市以查看各地最近的研究中心。"},
+    "notice.region_filtered": {
+        "en": "{query} is a {kind} with {count:site} of this dataset, but none matches {filters} ({counts}): drop "
+              "that filter, or give a city to see the nearest sites that match it anywhere.",
+        "zh": "{query}是一个{kind}，本数据集在那里有 {count} 个研究中心，但都不符合 {filters}（{counts}）：请去掉该条件，"
+              "或给出城市以查看各地最近的符合条件的研究中心。"},
     "kind.province": {"en": "province", "zh": "省级行政区"},
     "kind.country": {"en": "country", "zh": "国家"},
     "kind.region": {"en": "region", "zh": "地区"},  # Hong Kong, Macau, Taiwan: a neutral word
@@ -466,8 +484,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                                  "zh": "本数据集没有任何试验的研究中心符合 {filter}（与其他筛选条件无关）：请检查该条件，"
                                        "或用 sitefinder info 查看研究中心所在地"},
     "list.and": {"en": " and ", "zh": " 和 "},  # joining the filters a notice names
-    "notice.filters_together": {"en": "Sites match {filters} each, but none matches them together: drop one of them",
-                                "zh": "分别符合 {filters} 的研究中心都有，但没有同时符合的：请去掉其中一个条件"},
+    "notice.filters_together": {"en": "No site matches {filters} together, though each matches sites by itself "
+                                      "({counts}): drop one of them",
+                                "zh": "没有同时符合 {filters} 的研究中心，但每个条件单独都有符合的（{counts}）：请去掉其中一个条件"},
+    "notice.filter_sites": {"en": "{filter}: {count:site}", "zh": "{filter}：{count} 个研究中心"},
     "notice.no_status": {"en": "No site has that status; the sites by status: {counts}",
                          "zh": "没有该状态的研究中心；各状态的研究中心数：{counts}"},
     "notice.none": {"en": "none", "zh": "无"},

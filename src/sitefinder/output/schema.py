@@ -352,8 +352,9 @@ def why_empty_record(answer: NearResult | SiteList | RegionAnswer) -> dict[str, 
     record: dict[str, Any] = {}
     if not isinstance(answer, RegionAnswer) and answer.alone:
         record["unmatched_filter"] = answer.alone
-    if isinstance(answer, SiteList) and answer.together:
+    if answer.together:
         record["conflicting_filters"] = list(answer.together)
+        record["conflicting_filters_sites"] = dict(answer.together)  # the sites each matches by itself
     if answer.status_counts is not None:
         record["status_counts"] = {status or "UNKNOWN": count for status, count in answer.status_counts.items()}
     return record

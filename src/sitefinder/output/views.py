@@ -500,6 +500,12 @@ def _notices(answer: object, options: str = "") -> list[str]:
             return [*spoken_notes(answer.notes, lang),
                     say("notice.no_status", lang, counts=status_counts_text(answer.status_counts, lang)),
                     data_notice(list(answer.trials.values()) or [answer.trial], lang, options)]
+        if answer.together:  # sites there, none that the filters keep: those filters, never "no site there"
+            filters = {typed: count for typed, count in answer.together.items() if typed != answer.query}
+            return [*spoken_notes(answer.notes, lang),
+                    say("notice.region_filtered", lang, query=answer.named, kind=kind,
+                        count=answer.together.get(answer.query, 0), filters=say("list.and", lang).join(filters),
+                        counts=filter_counts(filters, lang)), *closed]
         return [*spoken_notes(answer.notes, lang),
                 say(for_trials("notice.region_none", answer.many_trials), lang, query=answer.named, kind=kind), *closed]
     if isinstance(answer, SiteList):
@@ -573,6 +579,28 @@ def said_why_empty(answer: SiteList | RegionAnswer | NearResult) -> bool:
                 or any(getattr(note, "key", "") == "notice.condition_none" for note in answer.notes))
 
 
+def cause_notices(answer: SiteList | NearResult) -> list[str]:
+    """The filter that empties an answer by itself, or the filters that do together, each with the
+    sites it matches alone (queries.empty_cause); nothing more for a --condition of no trial, whose
+    own note (the dataset's conditions) said it."""
+    lang = lang_of(answer.chinese)
+    if answer.alone:
+        if answer.alone.startswith("--condition ") and any(
+                getattr(note, "key", "") == "notice.condition_none" for note in answer.notes):
+            return []
+        return [say(for_trials("notice.filter_alone", answer.many_trials), lang, filter=answer.alone)]
+    if answer.together:
+        return [say("notice.filters_together", lang, filters=say("list.and", lang).join(answer.together),
+                    counts=filter_counts(answer.together, lang))]
+    return []
+
+
+def filter_counts(together: Mapping[str, int], lang: str) -> str:
+    """"--condition headache: 6 sites; --country China: 106 sites": what each filter matches by itself."""
+    return say("list.semicolon", lang).join(say("notice.filter_sites", lang, filter=name, count=count)
+                                            for name, count in together.items())
+
+
 def empty_list_notices(answer: SiteList, options: str = "") -> list[str]:
     """Why `list` found nothing, and what to try: `near` for a city without a site, the sites by
     status when --status left none, the closed sites that --all shows."""
@@ -581,10 +609,7 @@ def empty_list_notices(answer: SiteList, options: str = "") -> list[str]:
     if answer.try_instead:
         lines.append(say(for_trials("notice.city_no_site", answer.many_trials), lang,
                          command=f"{answer.try_instead}{' ' + options if options else ''}"))
-    if answer.alone:
-        lines.append(say(for_trials("notice.filter_alone", answer.many_trials), lang, filter=answer.alone))
-    if answer.together:
-        lines.append(say("notice.filters_together", lang, filters=say("list.and", lang).join(answer.together)))
+    lines.extend(cause_notices(answer))
     if answer.status_counts is not None:
         lines.append(say("notice.no_status", lang, counts=status_counts_text(answer.status_counts, lang)))
         # the data date of the trials counted (the oldest, named, of several), on its own line
@@ -712,8 +737,8 @@ def near_notices(result: NearResult, options: str = "", verb: str = "near",
     if not result.sites:
         if result.nearest_outside_km is not None:
             messages.append(say("notice.none_within", lang, km=result.nearest_outside_km))
-        elif result.alone:
-            messages.append(say(for_trials("notice.filter_alone", result.many_trials), lang, filter=result.alone))
+        elif result.alone or result.together:
+            messages.extend(cause_notices(result))
         elif result.status_counts is not None:
             messages.append(say("notice.no_status", lang, counts=status_counts_text(result.status_counts, lang)))
         elif result.considered == 0:
