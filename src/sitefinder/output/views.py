@@ -754,8 +754,8 @@ def near_notices(result: NearResult, options: str = "", verb: str = "near",
 def view(answer: object, canvas: tuple[int, int] = (0, 0), options: str = "") -> View | None:
     """The view of an answer for people; None when the notices already said everything.
     `canvas`: a terminal map's columns and rows; `options`: those that chose the data (--sites)."""
-    if isinstance(answer, MapResult):
-        return map_view(answer, *canvas, options=options)
+    if isinstance(answer, MapResult):  # no site: near's notices say why, and nothing is drawn (exit 1)
+        return map_view(answer, *canvas, options=options) if answer.near.sites else None
     if isinstance(answer, NearResult):
         return near_view(answer, options) if answer.sites else None
     if isinstance(answer, HospitalAnswer):
