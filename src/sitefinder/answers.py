@@ -249,6 +249,16 @@ class ImportResult(NamedTuple):
     # (facility, or the trial's NCT id, and the status as the registry wrote it) of each status that
     # is none sitefinder knows (a registry's new word): stored as none, and said so
     statuses_unread: list[tuple[str, str]] = []
+    left_out: int = 0  # its sites outside the countries asked for (--country), not imported
+
+
+class LeftOut(NamedTuple):
+    """What an import's filter kept out: the filter as typed ("--country China"), the studies with
+    no site it keeps, and the sites it kept out (of those studies and of the studies imported)."""
+
+    filter: str
+    trials: int
+    sites: int
 
 
 class Skipped(NamedTuple):
@@ -309,6 +319,7 @@ class BulkResult(NamedTuple):
     ids: Numbered = Numbered([], [], [], [], 0)  # what became of the site ids (siteids.dataset_ids)
     earlier: bool = False  # whether a dataset was in --out before, whose ids were kept
     search: Union[SearchPages, None] = None  # the saved search pages read, None when none was given
+    left_out: Union[LeftOut, None] = None  # what --country kept out; None without it
 
 
 # A status as shown: (the effective status enum or None, where it comes from: "site", "trial" or None).

@@ -763,6 +763,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "data.list_of_strings": {"en": "{name} must be a list of strings", "zh": "{name} 必须是字符串列表"},
     "data.central_contacts": {"en": "central_contacts: {problem}", "zh": "central_contacts：{problem}"},
     "data.enrollment": {"en": "enrollment must be a whole number", "zh": "enrollment 必须是整数"},
+    "data.count": {"en": "{name} must be a whole number, 0 or more, not {value}", "zh": "{name} 必须是不小于 0 的整数，而不是 {value}"},
     "data.healthy_volunteers": {"en": "healthy_volunteers must be true or false", "zh": "healthy_volunteers 必须是 true 或 false"},
     "data.overall_status": {"en": "overall_status {value} is not a registry status",
                             "zh": "overall_status {value} 不是登记处的状态"},
@@ -1024,6 +1025,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "{unplaced} not placed",
                       "zh": "{count} 个：{registry} 个由登记处定位，{gazetteer} 个由离线地名库定位，{unplaced} 个未能定位"},
     "import.next": {"en": "sitefinder near CITY --sites {path}", "zh": "sitefinder near 城市 --sites {path}"},
+    "import.label.left_out": {"en": "Left out", "zh": "未导入"},
+    "import.left_out": {"en": "{trials:trial} and {sites:site} elsewhere, by {filter} (import without it for all)",
+                        "zh": "{trials} 个试验和 {sites} 个研究中心在别处，因 {filter} 未导入（去掉该选项可全部导入）"},
+    # info of a trial an import kept only some sites of (--country): the part is not the whole
+    "info.registry_more": {"en": "{sites}, those of this dataset (imported with --country); the registry lists "
+                                 "{total:site} in {countries:country|countries}",
+                           "zh": "{sites}（本数据集导入时用 --country 只保留了这些；登记处共列出 {countries} 个国家的 "
+                                 "{total} 个研究中心）"},
     # saved search pages that hold only part of their search (bulkimport.search_of): what was
     # imported is kept (exit 0), and the rest is said, with how to get it
     "import.search_partial": {"en": "{where} {given} of the {total:study|studies} the registry search found; the other "

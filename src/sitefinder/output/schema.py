@@ -504,7 +504,9 @@ def import_object(result: BulkResult) -> dict[str, Any]:
             "trials": [{"nct_id": trial.nct_id, "label": known(trial_name(trial))} for trial in result.trials],
             "skipped": [{"source": item.source, "index": item.position, "nct_id": known(item.nct_id),
                          "reason": item.reason} for item in result.skipped],
-            **record_findings(result), **ids_record(result), "search": search_record(result.search)}
+            **record_findings(result), **ids_record(result), "search": search_record(result.search),
+            # what --country kept out (null without it): studies with no site it keeps, sites it kept out
+            "left_out": result.left_out._asdict() if result.left_out else None}
 
 
 def search_record(search: SearchPages | None) -> dict[str, Any] | None:

@@ -1019,6 +1019,9 @@ def trial_fields(summary: TrialSummary, options: str = "") -> list[tuple[str, st
                  if counted else f"{summary.site_count} in {', '.join(map(display_region, summary.countries))}")
         ages = ages_and_sex(trial.minimum_age, trial.maximum_age, trial.sex)
         enrollment = plural(trial.enrollment, "participant") if trial.enrollment is not None else ""
+    if trial.registry_sites is not None and trial.registry_sites > summary.site_count:
+        sites = say("info.registry_more", lang, sites=sites, total=trial.registry_sites,
+                    countries=trial.registry_countries or 0)
     fields += [
         ("ages_sex", "Ages, sex", ages),
         ("phase", "Phase", phase_words(trial.phase, lang)),
@@ -1100,6 +1103,9 @@ def import_view(result: BulkResult) -> FieldsView:
         (say("import.label.sites", lang), say("import.placed", lang, count=len(result.sites),
                                               registry=result.from_registry,
                                               gazetteer=placed - result.from_registry, unplaced=len(result.unplaced))),
+        *([(say("import.label.left_out", lang), say("import.left_out", lang, filter=result.left_out.filter,
+                                                    trials=result.left_out.trials, sites=result.left_out.sites))]
+          if result.left_out and (result.left_out.trials or result.left_out.sites) else []),
         *([(say("import.label.ids", lang), import_ids_line(result))] if result.earlier else []),
         (say("import.label.sites_file", lang), str(result.sites_path)),
         (say("import.label.trial_file", lang), str(import_trial_path(result))),
