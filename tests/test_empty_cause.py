@@ -139,3 +139,36 @@ def test_a_condition_of_no_trial_is_said_once_and_no_other_filter_blamed(cli, da
     assert document["unmatched_filter"] == "--condition zzzz"
     texts = [item["text"] for item in document["notices"]]
     assert not any("--country China" in text for text in texts)
+
+
+@pytest.mark.parametrize("lang, country", [("en", "Netherlands"), ("zh", "荷兰")])
+def test_the_trials_of_a_conflicting_filter_are_said_where_they_are(cli, dataset: Path, lang: str,
+                                                                    country: str) -> None:
+    """Where the sites of --condition headache are, so that the person sees it is not China."""
+    countries = {site["country"] for site in cli("list", "--condition", "headache", "--all", "--sites", str(dataset),
+                                                  "--json").json()["sites"]}
+    assert countries == {"Netherlands"}
+    run = cli("list", "--condition", "headache", "--country", "China", "--sites", str(dataset), "--lang", lang)
+    assert run.exit_code == 1
+    line = next(line for line in run.stderr.splitlines() if "--country China" in line)
+    assert country in line
+
+
+def test_the_index_of_a_large_file_gives_the_same_causes(cli, dataset: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large file is read through its index (counted in SQL): the causes and their words are the same."""
+    questions = [["list", *first, *second] for first, second in PAIRS] + [
+        ["near", "China", "--condition", "headache"], ["near", "浙江", "--condition", "headache"],
+        ["near", "杭州", "--condition", "headache", "--country", "China"]]
+
+    def causes() -> list[tuple]:
+        answers = []
+        for question in questions:
+            document = cli(*question, "--all", "--sites", str(dataset), "--json").json()
+            answers.append((document.get("unmatched_filter"), document.get("conflicting_filters_sites"),
+                            [item["text"] for item in document["notices"]]))
+        return answers
+
+    in_memory = causes()
+    monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
+    assert causes() == in_memory
+    assert sum(bool(sites) for _, sites, _ in in_memory) >= 8

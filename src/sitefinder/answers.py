@@ -73,6 +73,7 @@ class NearResult(NamedTuple):
     # --status left none (as SiteList's: queries.empty_cause)
     alone: str = ""
     together: dict[str, int] = {}  # never mutated
+    together_where: dict[str, tuple[str, ...]] = {}  # where the sites of its --trial and --condition are
     status_counts: dict[str | None, int] | None = None
     # site id → the province or state each site is kept under by --province (countries.region_name),
     # for its table cell in place of the registry's state; {} for none worked out (never mutated)
@@ -100,6 +101,7 @@ class RegionAnswer(NamedTuple):
     # when it has sites but none matches the filters: the region as typed and the filters that
     # empty it together, each with the sites it matches by itself (queries.empty_cause); never mutated
     together: dict[str, int] = {}
+    together_where: dict[str, tuple[str, ...]] = {}  # as SiteList's
     # site id → the province or state each site is kept under by --province (countries.region_name),
     # for its table cell in place of the registry's state; {} for none worked out (never mutated)
     provinces: dict[int, str] = {}
@@ -135,6 +137,8 @@ class SiteList(NamedTuple):
     # filters, as typed, that each match sites, but no site matches them all: each with the sites it
     # matches by itself (never mutated)
     together: dict[str, int] = {}
+    # of them, --trial and --condition: the countries their sites are in, most first (queries.empty_cause)
+    together_where: dict[str, tuple[str, ...]] = {}
     trials: dict[str, Trial] = {}
     many_trials: bool = False
     notes: tuple[str, ...] = ()  # how --city was read (芙蓉区 is a district of 长沙: 长沙's sites)

@@ -173,6 +173,25 @@ class EmptyCause(NamedTuple):
 
     alone: str = ""
     together: dict[str, int] = {}
+    # of `together`'s --trial and --condition, the countries their sites are in (most sites first,
+    # MAX_AREAS_NAMED; each name a phrase said in the answer's language): not where the others ask
+    where: dict[str, tuple[str, ...]] = {}
+
+
+MAX_AREAS_NAMED = 3  # countries a notice names of a filter's sites: bounded, as every list said is
+
+
+def _areas_named(source: MemorySource | IndexedSource, part: Narrowing) -> tuple[str, ...]:
+    """The countries (names in English and Chinese) the sites of a --trial or --condition are in, most first."""
+    from sitefinder.countries import area_name
+
+    gazetteer = open_gazetteer()
+    counts = source.areas_counted(part.province, part.city, part.countries, part.trials)
+    codes = sorted((code for code in counts if code), key=lambda code: (-counts[code], code))
+    names = tuple(said("name.either", en=area_name(frozenset([code]), gazetteer),
+                       zh=gazetteer.country_name_zh(code) or area_name(frozenset([code]), gazetteer))
+                  for code in codes[:MAX_AREAS_NAMED])
+    return (*names, "…") if len(codes) > MAX_AREAS_NAMED else names
 
 
 def empty_cause(source: MemorySource | IndexedSource, parts: Sequence[Narrowing]) -> EmptyCause:
@@ -190,7 +209,9 @@ def empty_cause(source: MemorySource | IndexedSource, parts: Sequence[Narrowing]
     for size in range(2, len(parts) + 1):
         for group in itertools.combinations(parts, size):
             if not _count_together(source, group):
-                return EmptyCause(together={part.typed: counted[part] for part in group})
+                return EmptyCause(together={part.typed: counted[part] for part in group},
+                                  where={part.typed: _areas_named(source, part) for part in group
+                                         if part.trials is not None})
     return EmptyCause()
 
 
@@ -551,7 +572,7 @@ def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource,
         # none with that status: the region's sites by status, not "no site there" (Shandong has 2)
         counts = status_counts(source, where[0], None, where[1], trials)[0] or None
     # sites there, but none that the filters keep: those filters, never "no site there"
-    together = empty_cause(source, [own, *filters]).together if not len(sites) and counts is None and filters else {}
+    cause = empty_cause(source, [own, *filters]) if not len(sites) and counts is None and filters else EmptyCause()
     country = ""
     if kind == "province":  # the country of a province: its one country code's name
         of_province = {code for code, admin1 in region.regions if admin1} or ({"CN"} if named is not None else set())
@@ -566,7 +587,7 @@ def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource,
     return RegionAnswer(query=region.query, region=name, kind=kind, sites=sites, trial=source.trial, status_counts=counts,
                         chinese=chinese, closed_left_out=closed, notes=region.notes, country=country,
                         meant=region.meant, provinces=kept_provinces(sites) if isinstance(sites, list) else {},
-                        together=together)
+                        together=cause.together, together_where=cause.where)
 
 
 def _region_name(region: RegionNotPlace, named: Province | None, source: MemorySource | IndexedSource) -> str:
@@ -799,7 +820,7 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
                 return answer._replace(try_instead=command("near", city))
             return answer
         if cause.alone or cause.together:
-            return answer._replace(alone=cause.alone, together=cause.together)
+            return answer._replace(alone=cause.alone, together=cause.together, together_where=cause.where)
         if status is not None and status_value is not None:
             counts, counted_trials = status_counts(source, province_name, city_filter, countries, chosen)
             # the data date of the trials counted, not of every trial of the dataset
@@ -1031,7 +1052,7 @@ def _why_no_site(result: NearResult, source: MemorySource | IndexedSource, parts
     status when --status left none."""
     cause = empty_cause(source, parts)
     if cause.alone or cause.together:
-        return result._replace(alone=cause.alone, together=cause.together)
+        return result._replace(alone=cause.alone, together=cause.together, together_where=cause.where)
     if status_value is not None and status_value is not JOINABLE_FILTER:
         return result._replace(status_counts=status_counts(source, province_name, None, countries, chosen)[0])
     return result

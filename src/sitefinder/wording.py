@@ -484,10 +484,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                                  "zh": "本数据集没有任何试验的研究中心符合 {filter}（与其他筛选条件无关）：请检查该条件，"
                                        "或用 sitefinder info 查看研究中心所在地"},
     "list.and": {"en": " and ", "zh": " 和 "},  # joining the filters a notice names
+    "list.comma": {"en": ", ", "zh": "、"},  # joining the names of a few places
     "notice.filters_together": {"en": "No site matches {filters} together, though each matches sites by itself "
                                       "({counts}): drop one of them",
                                 "zh": "没有同时符合 {filters} 的研究中心，但每个条件单独都有符合的（{counts}）：请去掉其中一个条件"},
     "notice.filter_sites": {"en": "{filter}: {count:site}", "zh": "{filter}：{count} 个研究中心"},
+    "notice.filter_sites.where": {"en": "{filter}: {count:site}, in {where}", "zh": "{filter}：{count} 个研究中心，在{where}"},
     "notice.no_status": {"en": "No site has that status; the sites by status: {counts}",
                          "zh": "没有该状态的研究中心；各状态的研究中心数：{counts}"},
     "notice.none": {"en": "none", "zh": "无"},

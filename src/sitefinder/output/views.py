@@ -505,7 +505,7 @@ def _notices(answer: object, options: str = "") -> list[str]:
             return [*spoken_notes(answer.notes, lang),
                     say("notice.region_filtered", lang, query=answer.named, kind=kind,
                         count=answer.together.get(answer.query, 0), filters=say("list.and", lang).join(filters),
-                        counts=filter_counts(filters, lang)), *closed]
+                        counts=filter_counts(filters, lang, answer.together_where)), *closed]
         return [*spoken_notes(answer.notes, lang),
                 say(for_trials("notice.region_none", answer.many_trials), lang, query=answer.named, kind=kind), *closed]
     if isinstance(answer, SiteList):
@@ -591,14 +591,25 @@ def cause_notices(answer: SiteList | NearResult) -> list[str]:
         return [say(for_trials("notice.filter_alone", answer.many_trials), lang, filter=answer.alone)]
     if answer.together:
         return [say("notice.filters_together", lang, filters=say("list.and", lang).join(answer.together),
-                    counts=filter_counts(answer.together, lang))]
+                    counts=filter_counts(answer.together, lang, answer.together_where))]
     return []
 
 
-def filter_counts(together: Mapping[str, int], lang: str) -> str:
-    """"--condition headache: 6 sites; --country China: 106 sites": what each filter matches by itself."""
-    return say("list.semicolon", lang).join(say("notice.filter_sites", lang, filter=name, count=count)
-                                            for name, count in together.items())
+def filter_counts(together: Mapping[str, int], lang: str, where: Mapping[str, Sequence[str]] | None = None) -> str:
+    """"--condition headache: 6 sites, in Netherlands; --country China: 106 sites": what each filter
+    matches by itself, and where a --trial's or --condition's sites are."""
+    from sitefinder.wording import spoken
+
+    def one(name: str, count: int) -> str:
+        places = (where or {}).get(name)
+        if not places:
+            return say("notice.filter_sites", lang, filter=name, count=count)
+        more = " …" if places[-1] == "…" else ""  # more countries than are named
+        named = [spoken(place, lang) for place in places if place != "…"]
+        return say("notice.filter_sites.where", lang, filter=name, count=count,
+                   where=say("list.comma", lang).join(named) + more)
+
+    return say("list.semicolon", lang).join(one(name, count) for name, count in together.items())
 
 
 def empty_list_notices(answer: SiteList, options: str = "") -> list[str]:
