@@ -172,3 +172,17 @@ def test_the_index_of_a_large_file_gives_the_same_causes(cli, dataset: Path, mon
     monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
     assert causes() == in_memory
     assert sum(bool(sites) for _, sites, _ in in_memory) >= 8
+
+
+@pytest.mark.parametrize("extra", [[], ["--condition", "lupus"], ["--trial", "NCT04014634", "--status", "completed"],
+                                   ["--country", "China", "--all"]], ids=" ".join)
+def test_the_near_a_city_without_a_site_suggests_keeps_the_other_filters(cli, dataset: Path, extra: list[str]) -> None:
+    """`list --city 拉萨 --condition headache` suggested `near 拉萨`: the nearest sites of every trial."""
+    import shlex
+
+    run = cli("list", "--city", "拉萨", *extra, "--sites", str(dataset), "--json")
+    assert run.exit_code == 1
+    suggested = shlex.split(run.json()["try"])
+    assert suggested[:3] == ["sitefinder", "near", "拉萨"]
+    assert sorted(suggested[3:]) == sorted(extra)
+    assert cli(*suggested[1:], "--sites", str(dataset)).exit_code == 0  # it finds sites

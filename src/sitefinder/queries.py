@@ -817,7 +817,10 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
             if city_filter is not None and city_filter.geonameid is not None:
                 from sitefinder.wording import command
 
-                return answer._replace(try_instead=command("near", city))
+                # the nearest sites of this question, not of every trial: its other filters kept
+                return answer._replace(try_instead=command(
+                    "near", city, *typed_options(province=province, country=country, status=status, trial=trials,
+                                                 condition=condition), *(["--all"] if all_statuses else [])))
             return answer
         if cause.alone or cause.together:
             return answer._replace(alone=cause.alone, together=cause.together, together_where=cause.where)
