@@ -64,8 +64,8 @@ def test_info_of_a_trial_cut_by_country_says_the_registry_lists_more(cli, datase
     whole = registry(cli, datasets["all"], WIDE)
     cut = registry(cli, datasets["china"], WIDE)
     assert cut["site_count"] < whole["site_count"]
-    assert cut["trial"]["registry_sites"] == whole["site_count"]
-    assert cut["trial"]["registry_countries"] == len(whole["countries"])
+    assert cut["trial"]["registry_site_count"] == whole["site_count"]
+    assert cut["trial"]["registry_country_count"] == len(whole["countries"])
     for lang, words in (("en", [f"{whole['site_count']} sites in {len(whole['countries'])} countries",
                                 "--country"]),
                         ("zh", [f"{len(whole['countries'])} 个国家的 {whole['site_count']} 个研究中心", "--country"])):
@@ -78,7 +78,7 @@ def test_info_of_a_trial_cut_by_country_says_the_registry_lists_more(cli, datase
 @pytest.mark.parametrize("dataset", ["all", "china"])
 def test_info_of_a_whole_trial_says_nothing_more(cli, datasets, dataset: str) -> None:
     document = registry(cli, datasets[dataset], WHOLE)
-    assert document["trial"]["registry_sites"] is None
+    assert document["trial"]["registry_site_count"] is None
     assert "registry lists" not in cli("info", WHOLE, "--sites", str(datasets[dataset])).stdout
 
 
@@ -90,9 +90,9 @@ def test_a_bad_count_in_trials_json_is_a_data_error(cli, datasets, tmp_path: Pat
     shutil.copytree(datasets["china"], folder, symlinks=True)
     path = (folder / "trials.json").resolve()
     data = json.loads(path.read_text(encoding="utf-8"))
-    data["trials"][0]["registry_sites"] = value
+    data["trials"][0]["registry_site_count"] = value
     path.unlink()
     path.write_text(json.dumps(data), encoding="utf-8")
     run = cli("info", "--sites", str(folder))
     assert run.exit_code == 1
-    assert "registry_sites" in run.stderr and len(run.stderr.strip().splitlines()) == 1
+    assert "registry_site_count" in run.stderr and len(run.stderr.strip().splitlines()) == 1

@@ -209,7 +209,7 @@ def import_study(study: dict[str, Any], gazetteer: Gazetteer, retrieved: str = "
         kept = [location for location, area in zip(locations, areas) if area in countries]
         left_out = len(locations) - len(kept)
         if left_out:  # the registry's whole, kept with the part: info says the part is not all
-            trial = trial._replace(registry_sites=len(locations), registry_countries=len(set(areas)))
+            trial = trial._replace(registry_site_count=len(locations), registry_country_count=len(set(areas)))
         locations = kept
     if placer is None:
         from sitefinder.placement import Placer

@@ -86,8 +86,8 @@ class Trial(NamedTuple):
     mesh_terms: tuple[str, ...] = ()  # MeSH terms of its conditions (derivedSection), where the record has them
     # What the registry lists when an import kept only some of its sites (--country): all its sites
     # and the countries they are in, so that `info` never says a part is the whole; None: all kept
-    registry_sites: int | None = None
-    registry_countries: int | None = None
+    registry_site_count: int | None = None
+    registry_country_count: int | None = None
 
 
 class Place(NamedTuple):

@@ -1030,9 +1030,9 @@ def trial_fields(summary: TrialSummary, options: str = "") -> list[tuple[str, st
                  if counted else f"{summary.site_count} in {', '.join(map(display_region, summary.countries))}")
         ages = ages_and_sex(trial.minimum_age, trial.maximum_age, trial.sex)
         enrollment = plural(trial.enrollment, "participant") if trial.enrollment is not None else ""
-    if trial.registry_sites is not None and trial.registry_sites > summary.site_count:
-        sites = say("info.registry_more", lang, sites=sites, total=trial.registry_sites,
-                    countries=trial.registry_countries or 0)
+    if trial.registry_site_count is not None and trial.registry_site_count > summary.site_count:
+        sites = say("info.registry_more", lang, sites=sites, total=trial.registry_site_count,
+                    countries=trial.registry_country_count or 0)
     fields += [
         ("ages_sex", "Ages, sex", ages),
         ("phase", "Phase", phase_words(trial.phase, lang)),
