@@ -186,3 +186,12 @@ def test_the_near_a_city_without_a_site_suggests_keeps_the_other_filters(cli, da
     assert suggested[:3] == ["sitefinder", "near", "拉萨"]
     assert sorted(suggested[3:]) == sorted(extra)
     assert cli(*suggested[1:], "--sites", str(dataset)).exit_code == 0  # it finds sites
+
+
+def test_near_by_hospital_names_the_pair_as_list_does(cli, dataset: Path) -> None:
+    filters = ["--condition", "headache", "--country", "China"]
+    shown = cli("list", *filters, "--all", "--sites", str(dataset), "--json").json()
+    run = cli("near", "杭州", *filters, "--by", "hospital", "--all", "--sites", str(dataset), "--json")
+    assert run.exit_code == 1
+    assert run.json()["hospitals"] == []
+    assert run.json()["conflicting_filters_sites"] == shown["conflicting_filters_sites"]
