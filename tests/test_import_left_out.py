@@ -96,3 +96,16 @@ def test_a_bad_count_in_trials_json_is_a_data_error(cli, datasets, tmp_path: Pat
     run = cli("info", "--sites", str(folder))
     assert run.exit_code == 1
     assert "registry_site_count" in run.stderr and len(run.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("lang, words", [("en", "only its sites in China"), ("zh", "只导入了在中国的研究中心")])
+def test_info_of_a_dataset_cut_by_country_says_so(cli, datasets, lang: str, words: str) -> None:
+    """The trials table's site counts are the dataset's, not the registry's: said under it."""
+    run = cli("info", "--sites", str(datasets["china"]), "--lang", lang)
+    assert run.exit_code == 0
+    assert words in " ".join(run.stdout.split()).replace("： ", "：")
+    document = cli("info", "--sites", str(datasets["china"]), "--json").json()
+    assert document["import_countries"] == ["China"]
+    whole = cli("info", "--sites", str(datasets["all"]), "--json").json()
+    assert whole["import_countries"] is None
+    assert words not in cli("info", "--sites", str(datasets["all"]), "--lang", lang).stdout

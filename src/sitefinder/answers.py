@@ -183,6 +183,9 @@ class TrialSummary(NamedTuple):
     without_province: int = 0
     # each country's name in Chinese where the gazetteer has one (澳大利亚), for `info --lang zh`'s prose
     countries_zh: dict[str, str] = {}
+    # the countries an `import --country` kept the sites of (names; Chinese in countries_zh), None
+    # for an import of every site: the site counts are then the dataset's, not the registry's
+    import_countries: Union[tuple[str, ...], None] = None
 
 
 class MapResult(NamedTuple):

@@ -936,6 +936,19 @@ def trial_summary(sites_path: Path | None = None, nct_id: str | None = None, lan
         if wanted is None:
             raise UsageError(key="usage.nct_id", value=quoted(nct_id.strip()))
 
+    from sitefinder.catalogue import import_countries
+
+    # what an import --country kept (trials.json, by ISO code): said by name, never as the whole
+    codes = import_countries(sites_path or default_sites_path())
+    kept: tuple[str, ...] | None = None
+    kept_zh: dict[str, str] = {}
+    if codes is not None:
+        from sitefinder.countries import area_name
+
+        gazetteer = open_gazetteer()
+        kept = tuple(sorted(area_name(frozenset([code]), gazetteer) for code in codes))
+        kept_zh = {area_name(frozenset([code]), gazetteer): zh for code in codes if (zh := gazetteer.country_name_zh(code))}
+
     def question(source: MemorySource | IndexedSource) -> TrialSummary:
         rows = source.trial_rows()
         if wanted is not None:
@@ -952,7 +965,7 @@ def trial_summary(sites_path: Path | None = None, nct_id: str | None = None, lan
         return TrialSummary(
             trial=source.trial, site_count=source.count(), provinces=provinces, countries=countries,
             sites_name=source.name, trials=rows if len(rows) > 1 else [], lang=lang or "en",
-            without_province=without, countries_zh=zh)
+            without_province=without, countries_zh={**zh, **kept_zh}, import_countries=kept)
 
     return _answer(sites_path, question)
 

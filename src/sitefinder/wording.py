@@ -808,6 +808,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "info.one_trial": {"en": "One trial's facts: sitefinder info NCT_ID (e.g. {command}).",
                        "zh": "查看某个试验的信息：sitefinder info NCT编号（例如 {command}）。"},
     "info.unknown": {"en": "unknown", "zh": "不明"},
+    "info.imported_in": {"en": "Sites: those of this dataset, imported with --country, only its sites in {countries}; "
+                               "the registry may list more (sitefinder info NCT_ID says so of each trial).",
+                         "zh": "研究中心：本数据集导入时用了 --country，只导入了在{countries}的研究中心；登记处可能列出更多"
+                               "（sitefinder info NCT编号 会说明每个试验的情况）。"},
     "label.title": {"en": "Title", "zh": "标题"},
     "label.phase": {"en": "Phase", "zh": "分期"},
     "label.sites": {"en": "Sites", "zh": "研究中心"},

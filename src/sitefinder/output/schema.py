@@ -454,7 +454,9 @@ def hospital_csv(answer: HospitalAnswer) -> tuple[list[str], list[list[str]]]:
 
 def trial_list_object(summary: TrialSummary) -> dict[str, Any]:
     return {"trials": trial_list_records(summary), "trial_count": len(summary.trials),
-            "site_count": summary.site_count, "countries": summary.countries}
+            "site_count": summary.site_count, "countries": summary.countries,
+            # the countries an import --country kept (null: every site imported)
+            "import_countries": list(summary.import_countries) if summary.import_countries is not None else None}
 
 
 TRIAL_LIST_FIELDS = ("nct_id", "trial", "brief_title", "overall_status", "phase", "site_count", "data_date",

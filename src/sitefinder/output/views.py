@@ -1090,7 +1090,10 @@ def trial_list_view(summary: TrialSummary, options: str = "") -> TableView:
     return TableView(say("info.trials_title", lang, trials=len(rows), sites=summary.site_count),
                      columns_in(TRIAL_LIST_COLUMNS, lang), rows,
                      # the example with the options that chose the data: without --sites it asks the shipped trial
-                     [say("info.one_trial", lang, command=command("info", summary.trials[0].trial.nct_id,
+                     [*([say("info.imported_in", lang, countries=say("list.comma", lang).join(
+                         summary.countries_zh.get(name, name) if lang == "zh" else name
+                         for name in summary.import_countries))] if summary.import_countries else []),
+                      say("info.one_trial", lang, command=command("info", summary.trials[0].trial.nct_id,
                                                                  options=options))])
 
 
