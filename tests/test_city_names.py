@@ -50,12 +50,20 @@ def cities(request, sites_file, monkeypatch: pytest.MonkeyPatch):
                       abroad(5, "Paris", "France", 48.85341, 2.3488),
                       abroad(6, "Paris", "United States", 33.66094, -95.55551),
                       abroad(7, "Jersey City", "United States", 40.72816, -74.07764),
-                      abroad(8, "Tokyo", "Japan", 35.6895, 139.69171))
+                      abroad(8, "Tokyo", "Japan", 35.6895, 139.69171),
+                      abroad(9, "Kawasaki-shi", "Japan", 35.52056, 139.71722),
+                      abroad(10, "Setagaya-ku", "Japan", 35.64825, 139.65376),
+                      abroad(11, "Kawagoe-shi", "Japan", 35.90861, 139.48528),
+                      abroad(12, "Suwon-si", "South Korea", 37.29111, 127.00889),
+                      abroad(13, "Taichung City", "Taiwan", 24.1469, 120.6839))
 
 
 @pytest.mark.parametrize("typed, wanted", [
     ("纽约", [1, 2]), ("紐約", [1, 2]), ("NYC", [1, 2]), ("New York City", [1, 2]), ("new york city", [1, 2]),
-    ("伦敦", [3]), ("倫敦", [3]), ("巴黎", [5]), ("东京", [8])])
+    ("伦敦", [3]), ("倫敦", [3]), ("巴黎", [5]), ("东京", [8]),
+    # the registry's city with the suffix it appends ("Kawasaki-shi"), at that city
+    ("Kawasaki", [9]), ("川崎", [9]), ("Setagaya", [10]), ("世田谷区", [10]), ("Kawagoe", [11]), ("Suwon", [12]),
+    ("Taichung", [13])])
 def test_a_city_named_otherwise_than_the_registry_wrote_it_lists_its_sites(cli, cities, typed: str,
                                                                            wanted: list[int]) -> None:
     """The registry's "New York" is the gazetteer's "New York City": a name of that city, at that

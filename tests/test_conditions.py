@@ -62,3 +62,31 @@ def test_list_and_near_read_a_condition_so_from_memory_and_from_the_index(cli, d
         run = cli(*command, "--condition", typed, "--sites", str(dataset), "--json")
         assert run.exit_code == 0, run.stderr
         assert {site["nct_id"] for site in run.json()["sites"]} == wanted
+
+
+# A disease typed in Chinese is read as the registry's English terms (data/conditions_zh.csv), with
+# the same rules: 小细胞肺癌 is not 非小细胞肺癌; Traditional characters read as Simplified.
+@pytest.mark.parametrize("typed, wanted", [
+    ("肺癌", LUNG), ("非小细胞肺癌", NSCLC), ("小细胞肺癌", SCLC), ("乳腺癌", {"NCT00000006"}),
+    ("乳癌", {"NCT00000006"}), ("哮喘", {"NCT00000005"}), ("肺癌 ", LUNG), ("非小細胞肺癌", NSCLC)])
+def test_a_condition_typed_in_chinese_is_read_as_the_registrys_terms(typed: str, wanted: set[str]) -> None:
+    assert matching(typed) == wanted
+
+
+def test_every_chinese_name_of_a_disease_reads_as_words_that_can_match() -> None:
+    from sitefinder.catalogue import _chinese_conditions, condition_keys
+
+    names = _chinese_conditions()
+    assert len(names) > 100
+    for name, terms in names.items():
+        keys = condition_keys(name)
+        assert keys and all(key.isascii() for key in keys), (name, keys)
+        assert set(keys) == {" ".join(condition_keys(term)[0].split()) for term in terms}, name
+
+
+@pytest.mark.parametrize("typed, wanted", [("肺癌", LUNG), ("小细胞肺癌", SCLC)])
+def test_list_reads_a_chinese_condition_from_memory_and_from_the_index(cli, dataset: Path, typed: str,
+                                                                      wanted: set[str]) -> None:
+    run = cli("list", "--condition", typed, "--sites", str(dataset), "--json")
+    assert run.exit_code == 0, run.stderr
+    assert {site["nct_id"] for site in run.json()["sites"]} == wanted

@@ -654,6 +654,24 @@ def test_an_arm_without_a_type_has_no_empty_brackets(cli, tmp_path: Path) -> Non
     assert "Cohort A; Cohort B (placebo comparator)" in shown and "()" not in shown
 
 
+def test_an_arms_type_is_said_in_chinese(cli, tmp_path: Path) -> None:
+    data = study(CTGOV_STUDY)
+    kinds = {"EXPERIMENTAL": "试验组", "ACTIVE_COMPARATOR": "阳性对照", "PLACEBO_COMPARATOR": "安慰剂对照",
+             "SHAM_COMPARATOR": "假干预对照", "NO_INTERVENTION": "无干预", "OTHER": "其他"}
+    data["protocolSection"]["armsInterventionsModule"]["armGroups"] = [
+        {"label": f"Arm {index}", "type": kind} for index, kind in enumerate(kinds)] + [{"label": "Arm (b)"}]
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert cli("import", str(path), "--out", str(tmp_path / "d")).exit_code == 0
+    sites = str(tmp_path / "d" / "sites.csv")
+    shown = cli("info", "--sites", sites, "--lang", "zh", env={"COLUMNS": "400"}).stdout
+    for index, zh in enumerate(kinds.values()):
+        assert f"Arm {index}（{zh}）" in shown, shown
+    assert "Arm (b)" in shown  # a label's own brackets are no type
+    english = cli("info", "--sites", sites, env={"COLUMNS": "400"}).stdout
+    assert "Arm 1 (active comparator)" in english and "（" not in english
+
+
 # ---------------------------------------------------------------- an import over another trial's dataset
 
 def test_import_over_another_trials_dataset_is_refused_without_replace(cli, tmp_path: Path) -> None:

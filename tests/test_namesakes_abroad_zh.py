@@ -79,3 +79,16 @@ def test_a_small_place_abroad_read_for_a_chinese_name_says_where_it_is() -> None
 def test_a_zip_code_notice_says_its_state_in_chinese() -> None:
     run = run_cli("near", "02115", "--lang", "zh", "--json")
     assert "（美国马萨诸塞州）" in run.stderr and "Massachusetts" not in run.stderr, run.stderr
+
+
+@pytest.mark.parametrize("admin1, city, zh, wrong", [("Saitama", "Kawagoe", "埼玉县", "琦玉"),
+                                                     ("Niigata", "Nagaoka", "新潟县", "新泻"),
+                                                     ("Tochigi", "Utsunomiya", "栃木县", "枥木")])
+def test_japans_prefectures_keep_their_own_characters_in_chinese(admin1: str, city: str, zh: str, wrong: str) -> None:
+    # iso-codes' zh_CN wrote look-alikes (琦玉, 新泻, 枥木); the shown name is the prefecture's own
+    assert GAZETTEER.region_name_zh("JP", admin1) == zh and DIVISIONS[("JP", admin1)] == zh
+    run = run_cli("near", city, "--lang", "zh", "--limit", "1")
+    assert run.exit_code == 0 and f"离 {zh}" in run.stdout and wrong not in run.stdout, run.stdout
+    region = run_cli("near", f"{admin1} Prefecture", "--lang", "zh")  # the shipped trial has no site in Japan
+    assert region.exit_code == 1, region.stderr
+    assert region.stderr.startswith(f"{admin1} Prefecture（{zh}）是一个一级行政区"), region.stderr

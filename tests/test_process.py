@@ -198,3 +198,20 @@ def test_an_unknown_option_suggests_only_close_spellings(cli, words: list[str], 
     said = run.stderr.split("did you mean", 1)[1]
     named = [word.strip("?,;()") for word in said.split() if word.startswith("--") and word.strip("?,;()") != "--help"]
     assert named == meant, run.stderr
+
+
+@pytest.mark.parametrize("words, typed", [
+    (["info", "--trial", "NCT07010263"], "sitefinder info NCT07010263"),
+    (["info", "--trial=NCT07010263"], "sitefinder info NCT07010263"),
+    (["update", "--nct", "NCT02856893", "--sites", "x.csv"], "sitefinder update NCT02856893"),
+    (["info", "--study"], "sitefinder info NCT_ID"),
+])
+def test_an_option_for_what_the_command_takes_as_its_argument_says_to_type_it_so(cli, words: list[str],
+                                                                                 typed: str) -> None:
+    run = cli(*words)
+    assert run.exit_code == 2 and run.stdout == "" and run.stderr.count("\n") == 1, run.stderr
+    assert run.stderr.rstrip("\n").endswith(f"takes the trial as its argument, not as {words[1].split('=')[0]}: {typed}")
+    chinese = cli(*words, "--lang", "zh")
+    assert chinese.stderr.startswith("错误：") and typed in chinese.stderr, chinese.stderr
+    other = cli("show", "--trial", "x")  # show takes a site, not a trial: the option is simply unknown
+    assert other.exit_code == 2 and "no option --trial for sitefinder show" in other.stderr, other.stderr

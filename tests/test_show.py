@@ -134,6 +134,24 @@ def test_a_site_is_found_by_its_phone_number_as_a_person_writes_part_of_it(cli, 
     assert cli("show", "8734", "--sites", str(path)).exit_code == 1  # too few digits to be one number
 
 
+def test_a_site_is_found_by_a_contacts_email_address_as_copied(cli, sites_file) -> None:
+    from conftest import make_site
+
+    from sitefinder.models import Contact
+
+    emails = ("luoyi@zju.edu.cn", "Marlise_Luskin@DFCI.HARVARD.EDU", "a.b@hospital.org")
+    path = sites_file(*(make_site(number, facility=f"Hospital {number}",
+                                  contacts=(Contact(name=f"Doctor {number}", role="CONTACT", email=email),))
+                        for number, email in enumerate(emails, start=1)))
+    for site_id, email in enumerate(emails, start=1):
+        for written in (email, email.lower(), email.upper(), f"<{email}>", f"mailto:{email}"):
+            run = cli("show", written, "--sites", str(path), "--json")
+            assert run.exit_code == 0, (written, run.stderr)
+            assert run.json()["site"]["id"] == site_id
+    for part in ("zju.edu.cn", "luoyi@zju", "@hospital.org"):  # a part of an address is none
+        assert cli("show", part, "--sites", str(path)).exit_code == 1, part
+
+
 def test_the_trials_central_contact_is_named_as_such_not_a_place(cli) -> None:
     from sitefinder.queries import open_sites
 

@@ -171,3 +171,22 @@ def test_a_chinese_table_names_taiwan_and_hong_kong_in_chinese(cli, sites_file, 
     rows = {int(line.split()[0]): line for line in run.stdout.splitlines() if line.split()[:1] and line.split()[0].isdigit()}
     assert names[0] in rows[1] and names[1] in rows[2] and names[2] in rows[3]
     assert "Taiwan" not in run.stdout and "Hong Kong" not in rows[2].split("Hong Kong", 1)[1]
+
+
+JAPAN = [foreign(11, "Chuo-ku", "Tokyo", "Japan", 35.6706, 139.7720), foreign(12, "Kobe", "Hyogo", "Japan", 34.6913, 135.1830),
+         foreign(13, "Kyoto", "Kyoto", "Japan", 35.0211, 135.7538), foreign(14, "Toronto", "Ontario", "Canada", 43.7001, -79.4163),
+         foreign(15, "Wakayama", "Wakayama", "Japan", 34.2333, 135.1667)]
+
+
+@pytest.mark.parametrize("typed, wanted", [("东京", {11}), ("东京都", {11}), ("兵库", {12}), ("兵庫", {12}), ("京都", {13}),
+                                           ("京都府", {13}), ("安大略", {14}), ("和歌山", {15})])
+def test_a_region_abroad_is_filtered_by_its_chinese_name_without_its_ending(cli, sites_file, store: str, typed: str,
+                                                                            wanted: set[int]) -> None:
+    """--province 东京 suggested 北京: a Chinese name of a state or prefecture abroad is written without
+    its ending (都, 县, 府, 省, 州) as often as with it."""
+    assert listed_ids(cli("list", "--province", typed, "--sites", str(sites_file(*JAPAN)), "--json")) == wanted
+
+
+def test_a_city_of_a_prefectures_name_stays_the_city_for_near(cli, sites_file) -> None:
+    run = cli("near", "和歌山", "--sites", str(sites_file(*JAPAN)), "--json", "--limit", "1")
+    assert run.exit_code == 0 and run.json()["origin"]["source"] != "province", run.stdout

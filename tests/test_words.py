@@ -130,7 +130,7 @@ def test_usage_errors_of_our_own_are_said_in_chinese_under_a_chinese_locale(args
 @pytest.mark.parametrize("args, zh, en, code", [
     (["show", "9999"], "没有编号为 9999 的研究中心；编号从 1 到 42", "no site has id", 1),
     (["show", "12.5"], "编号是整数", "an id is a whole number", 1),
-    (["show", "Atlantis Clinic"], "没有医院名称、城市、联系人或电话与 'Atlantis Clinic' 匹配的研究中心", "no site matches", 1),
+    (["show", "Atlantis Clinic"], "没有医院名称、城市、联系人、电话或邮箱与 'Atlantis Clinic' 匹配的研究中心", "no site matches", 1),
     (["near", "Guangzou"], "找不到名为 'Guangzou' 的地点", "no place called", 1),
     (["near", "Chang"], "这只是中文地名中的一个音节", "one syllable", 1),
     (["near", "Agincourt"], "您是否要找", "did you mean", 2),  # asked back: a usage error
@@ -166,7 +166,8 @@ def test_a_sites_file_with_a_bad_row_or_missing_is_said_in_chinese(tmp_path) -> 
     ("Batang", "也是 四川甘孜藏族自治州巴塘县", "is also the name of"),                             # a namesake abroad
     ("Flushing, NY", "是邮政地名，不在离线地名库中", "is a postal town"),           # a postal locality abroad
     ("Vällingby", "是邮政地名", "is a postal town"),
-    ("Gangnam-gu, Seoul", "离线地名库中没有 Gangnam-gu：使用 Seoul 的主要城市", "is not in the offline gazetteer"),
+    ("Gangnam-gu, Seoul", "离线地名库中没有 Gangnam-gu：使用 Seoul 的主要城市 首尔（韩国", "is not in the offline gazetteer"),
+    ("Xyzzy, Milano", "使用 Milano 的主要城市 米兰（意大利", "is not in the offline gazetteer"),  # named in Chinese
     ("Beijing Cancer Hospital", "是研究中心 1 的医院：从该医院起测量距离", "measuring from it"),
     ("Gannan", "研究中心 23 的 Gannan 是 江西赣州", "for the site's city"),
     ("Ii", "名称正好是它的地点", "a place of exactly that name"),                   # a two-letter name abroad

@@ -14,6 +14,7 @@ A single-trial file written by an earlier version has only trial.json: its sites
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -188,9 +189,52 @@ def condition_terms(trial: Trial) -> tuple[str, ...]:
 
 def condition_keys(wanted: str) -> tuple[str, ...]:
     """The words typed for --condition as term_matches looks for them, joined by single spaces: as
-    typed, and in the other order when typed as a MeSH heading is written."""
-    return tuple(dict.fromkeys(" ".join(condition_words(form)) for form in _in_either_order(wanted)
-                               if condition_words(form)))
+    typed, and in the other order when typed as a MeSH heading is written; a disease typed in
+    Chinese as the registry's English terms for it (肺癌 → lung cancer; 肝癌 → liver cancer or
+    hepatocellular cancer: data/conditions_zh.csv)."""
+    return tuple(dict.fromkeys(" ".join(condition_words(form)) for english in _in_english(wanted)
+                               for form in _in_either_order(english) if condition_words(form)))
+
+
+# A disease written in Chinese is read by its longest known names, left to right; its readings are
+# every combination of their English terms, up to this many (a name has one to three terms).
+MAX_CHINESE_READINGS = 16
+
+
+def _in_english(wanted: str) -> tuple[str, ...]:
+    """`wanted` with each Chinese disease name in it as its English terms (its readings); as typed
+    when it has no Chinese characters. A Chinese word not in the table stays as typed (and matches
+    no English term: the answer says the registry's terms are English)."""
+    from sitefinder.text import has_cjk
+
+    if not has_cjk(wanted):
+        return (wanted,)
+    from sitefinder.output.simplified import simplified
+
+    names = _chinese_conditions()
+    text, readings, start = simplified(wanted), [""], 0
+    longest = max(map(len, names), default=0)
+    while start < len(text):
+        end = next((end for end in range(min(len(text), start + longest), start, -1) if text[start:end] in names),
+                   None)
+        terms = names[text[start:end]] if end is not None else (text[start],)
+        readings = [f"{reading} {term}" if end is not None else reading + term
+                    for reading in readings for term in terms][:MAX_CHINESE_READINGS]
+        start = end if end is not None else start + 1
+    return tuple(" ".join(reading.split()) for reading in readings)
+
+
+@functools.lru_cache(maxsize=1)
+def _chinese_conditions() -> dict[str, tuple[str, ...]]:
+    """data/conditions_zh.csv: a Chinese disease name → its English terms; read when one is typed."""
+    import csv
+
+    from sitefinder.paths import data_dir
+
+    with (data_dir() / "conditions_zh.csv").open(encoding="utf-8", newline="") as handle:
+        rows = csv.reader(line for line in handle if not line.startswith("#"))
+        next(rows, None)  # its header
+        return {row[0]: tuple(row[1].split("|")) for row in rows if len(row) == 2 and row[0] and row[1]}
 
 
 def term_matches(term: str, wanted: str) -> bool:

@@ -456,6 +456,13 @@ def names_contact(contact: Contact, text: str) -> bool:
     return len(words) >= 2 and words <= _name_words(contact.name)
 
 
+def has_email(contact: Contact, text: str) -> bool:
+    """Whether `text` is this contact's e-mail address, in any case, as copied from a screen (with
+    a "mailto:" or angle brackets around it): a whole address, never a part of one."""
+    typed = text.strip().strip("<>").removeprefix("mailto:").strip().casefold()
+    return "@" in typed and bool(contact.email) and contact.email.strip().casefold() == typed
+
+
 def has_number(contact: Contact, text: str) -> bool:
     """Whether `text` is one of this contact's numbers, whole or its last seven digits or more,
     written with any spaces, dashes, trunk 0 or country code ("020-8734 3088", "+86 20 8734 3088",

@@ -12,10 +12,10 @@ from __future__ import annotations
 import functools
 import re
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from sitefinder.errors import UsageError
-from sitefinder.text import has_cjk, quoted
+from sitefinder.text import fold, has_cjk, quoted
 
 # Separators between a place and its qualifiers, mapped to a comma (no regex: see text.py).
 TO_COMMA = str.maketrans({"，": ",", "、": ",", ";": ",", "；": ","})
@@ -225,6 +225,14 @@ WARD_SUFFIXES = (*CITY_WARD_SUFFIXES, " district", " dist.", " dist", "-qu", " q
 # Those and what else people and registries append to a town's name ("Ota-shi", "Taichung City").
 _ADDED_SUFFIXES = (*WARD_SUFFIXES, "-shi", " shi", "-si", " si", "-gun", " gun", "-cho", "-machi", "-mura", " city",
                    " municipality")
+
+
+def suffixed_keys(keys: Iterable[str]) -> frozenset[str]:
+    """Folded names (text.fold) and each with a suffix a registry appends to a town's name, folded
+    as a site's written city is: "kawasaki" → "kawasakishi", "setagaya" → "setagayaku": the
+    written forms (written_forms) a city's names may stand in, as a filter matches them by key."""
+    endings = {fold(suffix) for suffix in _ADDED_SUFFIXES}
+    return frozenset({*keys, *(key + ending for key in keys if key.isascii() for ending in endings)})
 
 
 # What separates a town from what is written after it in one field: "Milano (MI)",

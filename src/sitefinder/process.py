@@ -70,7 +70,13 @@ def our_usage_words(exc: Exception, words: Sequence[str], lang: str = "en") -> s
     param = getattr(exc, "param", None)
     named = command_named(exc, words)
     if isinstance(exc, click_exceptions.NoSuchOption):
-        return unknown_option_words(exc.option_name, exc.possibilities or (), named, lang)
+        # the command's arguments by name ("NCT_ID"), for `info --trial NCT…`: the trial is info's argument
+        params = context.command.params if context is not None else ()
+        arguments = tuple(str(param.name).upper() for param in params
+                          if getattr(param, "param_type_name", "") == "argument")
+        typed = next((words[i + 1] for i, word in enumerate(words[:-1]) if word == exc.option_name), None) or \
+            next((word.split("=", 1)[1] for word in words if word.startswith(exc.option_name + "=")), None)
+        return unknown_option_words(exc.option_name, exc.possibilities or (), named, lang, arguments, typed)
     if param is not None and getattr(param, "opts", None) and not isinstance(exc, click_exceptions.MissingParameter):
         option = max(param.opts, key=len)
         value = next((words[i + 1] for i, word in enumerate(words[:-1]) if word in param.opts), None)

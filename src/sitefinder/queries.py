@@ -318,9 +318,36 @@ def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
         except UsageError:
             return ""
 
-    return match(text, _NoCountries(site_provinces),
+    return match(_region_in_full(text), _NoCountries(site_provinces),
                  known=lambda typed: any(admin1 for _, admin1 in open_gazetteer().divisions(typed)),
                  country_named=country_named)
+
+
+# What a Chinese name of a state or prefecture abroad ends in, and is written without: 东京(都),
+# 兵库(县), 三重(县), 京都(府), 安大略(省), 加利福尼亚(州).
+_CHINESE_REGION_ENDINGS = ("都", "道", "府", "县", "縣", "省", "州")
+
+
+def _region_in_full(text: str) -> str:
+    """A --province value in Chinese without its ending, in full, where exactly that full name is a
+    first-level division abroad and the value alone names none (兵库 → 兵库县, 东京 → 东京都);
+    any other value as typed. Only --province reads so: `near 和歌山` stays the city."""
+    from sitefinder.regions import find_province
+    from sitefinder.text import has_cjk
+
+    typed = text.strip()
+    if not has_cjk(typed) or len(typed) < 2 or find_province(typed):
+        return text
+    from sitefinder.output.simplified import simplified
+
+    gazetteer = open_gazetteer()
+    if any(admin1 for _, admin1 in gazetteer.divisions(typed)):
+        return text
+    # in Simplified characters, as the Chinese names of divisions abroad are kept (兵庫 → 兵库县)
+    full = list(dict.fromkeys(written + ending for written in dict.fromkeys((typed, simplified(typed)))
+                              for ending in _CHINESE_REGION_ENDINGS
+                              if any(admin1 for _, admin1 in gazetteer.divisions(written + ending))))
+    return full[0] if len(full) == 1 else text
 
 
 def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None = None,
@@ -639,8 +666,10 @@ def _region_answer_zh(name: str, kind: str, region: RegionNotPlace) -> str:
     """The Chinese name of a state or country abroad whose sites an answer lists (华盛顿州, 日本), ""
     where none is known or the name means regions of several names in Chinese."""
     gazetteer = open_gazetteer()
-    if kind == "province":
-        found = {gazetteer.region_name_zh(code, admin1) for code, admin1 in region.regions if admin1 == name}
+    if kind == "province":  # the region of the answer's name; else the one region read ("Saitama Prefecture")
+        named = [(code, admin1) for code, admin1 in region.regions if admin1 == name] or \
+            [(code, admin1) for code, admin1 in region.regions if admin1]
+        found = {gazetteer.region_name_zh(code, admin1) for code, admin1 in named}
     elif kind == "country":
         found = {gazetteer.country_name_zh(code) for code, admin1 in region.regions if not admin1}
     else:
@@ -904,7 +933,10 @@ def city_filter(key: str, geonameid: int | None) -> CityFilter:
     place = gazetteer.place_by_id(geonameid)
     if place is None:
         return CityFilter(key, geonameid)
-    return CityFilter(key, geonameid, gazetteer.names_of(geonameid), (place.latitude, place.longitude))
+    from sitefinder.placenames import suffixed_keys
+
+    # "Kawasaki-shi", "Setagaya-ku": a registry's city with the suffix it appends, at that city
+    return CityFilter(key, geonameid, suffixed_keys(gazetteer.names_of(geonameid)), (place.latitude, place.longitude))
 
 
 def site_detail(query: str, sites_path: Path | None = None, lang: str | None = None,
@@ -1198,7 +1230,7 @@ def find_site(source: MemorySource | IndexedSource, query: str,
     key = fold(text)
     if not key:
         raise UsageError(key="usage.show_empty")
-    from sitefinder.contacts import has_number, names_contact
+    from sitefinder.contacts import has_email, has_number, names_contact
     from sitefinder.facilities import facility_zh
 
     # By facility (indexed on a large file), by its Chinese name (the shipped sites have one), by city.
@@ -1216,9 +1248,11 @@ def find_site(source: MemorySource | IndexedSource, query: str,
     in_city, suggestions, reading = _sites_in_place(text, source, lang)
     if reading is not None and reading.plainly:
         found.update((site.id, site) for site in in_city)
-    if not found:  # whom a person calls: an investigator's name ("Hui Zhu" is also a name of 睢宁县), a number
+    if not found:  # whom a person calls: an investigator's name ("Hui Zhu" is also a name of 睢宁县), a number,
+        # an e-mail address
         found.update((site.id, site) for site in source.sites()
-                     if any(names_contact(contact, text) or has_number(contact, text) for contact in site.contacts))
+                     if any(names_contact(contact, text) or has_number(contact, text) or has_email(contact, text)
+                            for contact in site.contacts))
     from sitefinder.china import names_a_facility
 
     # A city with a part left over ("Qingdao 市南") is its sites; a hospital's name that no site has
@@ -1243,10 +1277,10 @@ def find_site(source: MemorySource | IndexedSource, query: str,
 def _check_central_contact(source: MemorySource | IndexedSource, text: str) -> None:
     """Raise the error that names a trial's central contact when `text` is their name or number:
     whom `show` cannot show as a site, but the patient may call."""
-    from sitefinder.contacts import has_number, names_contact
+    from sitefinder.contacts import has_email, has_number, names_contact
 
     central = next(((trial, contact) for trial in _trials_of(source) for contact in trial.central_contacts
-                    if names_contact(contact, text) or has_number(contact, text)), None)
+                    if names_contact(contact, text) or has_number(contact, text) or has_email(contact, text)), None)
     if central is not None:
         raise SitefinderError(key="error.central_contact", query=quoted(text), name=central[1].name,
                               nct_id=central[0].nct_id)

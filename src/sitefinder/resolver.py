@@ -541,9 +541,9 @@ def _main_city_of_qualifier(query: str, text: str, gazetteer: Gazetteer) -> Reso
     rules: tuple[tuple[Callable[[str, str, Gazetteer], Placement | None], Callable[[str, str, Place], Said]], ...] = (
         (postal_town_placement, lambda head, state, place: _postal_note(head, place.province)),
         (division_town_placement, lambda head, state, place: said("notice.district_largest", head=head,
-                                                                      name=place.name)),
-        (main_city_placement, lambda head, state, place: said("notice.main_city", head=head, name=place.name,
-                                                              state=state)),
+                                                                      name=_named(place, place.name, gazetteer))),
+        (main_city_placement, lambda head, state, place: said("notice.main_city", head=head,
+                                                              name=_named(place, place.name, gazetteer), state=state)),
     )
     for placed_by, note in rules:  # each rule over every reading before the next rule
         for head, state in written:

@@ -286,9 +286,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "zh": "{text}：使用 {place}，名称正好是它的地点"},
     "notice.address": {"en": "{text} read as an address: using its part {part}, {place}",
                        "zh": "{text} 按地址读取：使用其中的 {part}，{place}"},
-    "error.no_site_matches": {"en": "no site matches {query} by facility name, city, contact or phone{hint} "
+    "error.no_site_matches": {"en": "no site matches {query} by facility name, city, contact, phone or e-mail{hint} "
                                     "(see: {command})",
-                              "zh": "没有医院名称、城市、联系人或电话与 {query} 匹配的研究中心{hint}（查看：{command}）"},
+                              "zh": "没有医院名称、城市、联系人、电话或邮箱与 {query} 匹配的研究中心{hint}（查看：{command}）"},
     "error.did_you_mean": {"en": "; did you mean {names}?", "zh": "；您是否要找 {names}？"},
     "error.city_sites": {"en": "; that city's sites: {sites}", "zh": "；该城市的研究中心：{sites}"},
     "usage.several_words": {"en": "\"{text}\" is given as several words; a place or a name of several words is one "
@@ -531,6 +531,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                      "zh": "{option} 只能是以下之一：{choices}；不能是 {value}{meant}"},
     "usage.no_option": {"en": "no option {option} for sitefinder{command}{meant} (see: sitefinder{command} --help)",
                         "zh": "sitefinder{command} 没有选项 {option}{meant}（参见：sitefinder{command} --help）"},
+    "usage.option_is_argument": {"en": "sitefinder{command} takes the trial as its argument, not as {option}: {typed}",
+                                 "zh": "sitefinder{command} 的试验直接写在命令后面，不用 {option}：{typed}"},
     "usage.help_command": {"en": "there is no command {word}; for help: sitefinder --help (or sitefinder COMMAND --help)",
                            "zh": "没有命令 {word}；查看帮助：sitefinder --help（或 sitefinder 命令 --help）"},
     "usage.no_command": {"en": "there is no command {word}; did you mean: {command}? (commands: {commands}; "
@@ -801,6 +803,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "phase.early": {"en": "Early phase {number}", "zh": "早期 {number} 期"},
     "phase.number": {"en": "Phase {number}", "zh": "{number} 期"},
     "phase.na": {"en": "Not applicable", "zh": "不适用"},  # the registry's NA: a study without phases
+    # an arm's type as the importer writes it after the arm's label (importer._arm: "Cohort B (placebo
+    # comparator)"), the registry's ArmGroupType values; info says them in Chinese
+    "arm.experimental": {"en": "experimental", "zh": "试验组"},
+    "arm.active comparator": {"en": "active comparator", "zh": "阳性对照"},
+    "arm.placebo comparator": {"en": "placebo comparator", "zh": "安慰剂对照"},
+    "arm.sham comparator": {"en": "sham comparator", "zh": "假干预对照"},
+    "arm.no intervention": {"en": "no intervention", "zh": "无干预"},
+    "arm.other": {"en": "other", "zh": "其他"},
     "info.no_trial_facts": {"en": "No trial facts: there is no readable trial.json beside {name}.",
                             "zh": "没有试验信息：{name} 旁没有可读取的 trial.json。"},
     "info.the_sites_file": {"en": "the sites file", "zh": "研究中心文件"},
@@ -1595,11 +1605,23 @@ def closest_choice(value: str | None, choices: Sequence[str]) -> str:
 CLOSE_OPTION_RATIO = 0.75
 
 
-def unknown_option_words(option: str, offered: Sequence[str], command_name: str, lang: str = "en") -> str:
+# Options other commands take for what this one takes as its argument: `info --trial NCT…` (the
+# trial is info's and update's argument, as --trial is list's and near's option).
+OPTIONS_FOR_ARGUMENTS = {"--trial": "NCT_ID", "--nct": "NCT_ID", "--nct-id": "NCT_ID", "--study": "NCT_ID"}
+
+
+def unknown_option_words(option: str, offered: Sequence[str], command_name: str, lang: str = "en",
+                         arguments: Sequence[str] = (), value: str | None = None) -> str:
     """An option the command does not have: the options spelt closely like it (of those the parser
-    `offered`), or none, and where the options are listed."""
+    `offered`), or none, and where the options are listed; an option that names what the command
+    takes as its argument (`arguments`, by name) says so, with the command to type."""
     from difflib import SequenceMatcher
 
+    argument = OPTIONS_FOR_ARGUMENTS.get(option.split("=", 1)[0].casefold())
+    if argument in arguments:
+        typed = command(*command_name.split(), clipped(value)) if value and not value.startswith("-") \
+            else f"sitefinder{command_name} {argument}"
+        return say("usage.option_is_argument", lang, option=clipped(option), command=command_name, typed=typed)
     bare = option.lstrip("-").casefold()
     close = [name for name in offered
              if SequenceMatcher(None, bare, name.lstrip("-").casefold()).ratio() >= CLOSE_OPTION_RATIO]

@@ -472,6 +472,17 @@ def facts_missing_notices(answer: NearResult | RegionAnswer | SiteList) -> list[
                 have="have" if len(unknown) != 1 else "has")]
 
 
+def _region_said(answer: RegionAnswer, lang: str) -> str:
+    """A region's answer names it as typed, and in Chinese with its Chinese name beside a Latin query
+    ("Tochigi（栃木县）是一个一级行政区"; 山东 as typed)."""
+    from sitefinder.text import has_cjk
+
+    zh = answer.chinese.place if answer.chinese else ""
+    if lang != "zh" or not zh or has_cjk(answer.query) or answer.meant:
+        return answer.named
+    return f"{answer.named}（{zh}）"
+
+
 def _notices(answer: object, options: str = "") -> list[str]:
     if isinstance(answer, MapResult):
         return near_notices(answer.near, options, verb="map")
@@ -493,7 +504,7 @@ def _notices(answer: object, options: str = "") -> list[str]:
         if answer.sites:
             return [*spoken_notes(answer.notes, lang),  # what else the name means (河北 is also Tianjin's 河北区)
                     say("notice.region_sites." + ("one" if len(answer.sites) == 1 else "many"), lang,
-                        query=answer.named, kind=kind, count=len(answer.sites),
+                        query=_region_said(answer, lang), kind=kind, count=len(answer.sites),
                         command=command("list", f"--{answer.option}", answer.region, options=options)), *distances,
                     *closed]
         if answer.status_counts:  # sites there, none with the status asked for
@@ -507,7 +518,8 @@ def _notices(answer: object, options: str = "") -> list[str]:
                         count=answer.together.get(answer.query, 0), filters=say("list.and", lang).join(filters),
                         counts=filter_counts(filters, lang, answer.together_where)), *closed]
         return [*spoken_notes(answer.notes, lang),
-                say(for_trials("notice.region_none", answer.many_trials), lang, query=answer.named, kind=kind), *closed]
+                say(for_trials("notice.region_none", answer.many_trials), lang, query=_region_said(answer, lang),
+                    kind=kind), *closed]
     if isinstance(answer, SiteList):
         # the closed sites left out, on stderr as near's (and in JSON's notices): once in the list's footer
         closed = ([closed_note(answer.closed_left_out, command("list", *answer.asked, "--all", options=options),
@@ -1038,7 +1050,7 @@ def trial_fields(summary: TrialSummary, options: str = "") -> list[tuple[str, st
         ("phase", "Phase", phase_words(trial.phase, lang)),
         ("conditions", "Conditions", "; ".join(trial.conditions)),
         ("treatments", "Treatments", "; ".join(trial.interventions)),
-        ("arms", "Arms", "; ".join(trial.arms)),
+        ("arms", "Arms", "; ".join(arm_words(arm, lang) for arm in trial.arms)),
         ("enrollment", "Enrollment", enrollment),
         ("sponsor", "Sponsor", trial.sponsor),
         ("sites", "Sites", sites),
@@ -1070,6 +1082,18 @@ def phase_words(phase: str, lang: str = "en") -> str:
         return say("phase.early" if early else "phase.number", lang, number=number)
 
     return re.sub(r"(EARLY_)?PHASE\s*(\d)|\bNA\b", words, phase).replace("_", " ")
+
+
+def arm_words(arm: str, lang: str = "en") -> str:
+    """An arm as the importer stored it ("Cohort B (placebo comparator)"), its registry type in the
+    reader's language: "Cohort B（安慰剂对照）". A label that ends in no known type is shown as stored."""
+    from sitefinder.wording import MESSAGES
+
+    label, bracket, kind = arm.rpartition(" (")
+    key = f"arm.{kind[:-1]}"
+    if lang != "zh" or not bracket or not kind.endswith(")") or key not in MESSAGES:
+        return arm
+    return f"{label}（{say(key, lang)}）"
 
 
 def trial_list_view(summary: TrialSummary, options: str = "") -> TableView:
