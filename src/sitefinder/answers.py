@@ -68,9 +68,12 @@ class NearResult(NamedTuple):
     trials: dict[str, Trial] = {}  # the trial of each site shown, by NCT id (never mutated)
     many_trials: bool = False  # the dataset holds several trials: each row names its own
     notes: tuple[str, ...] = ()  # what the filters did (a --condition that matched no trial), beside the place's
-    # when no site matches the filters: the one that matches none by itself, or the sites by status
-    # when --status left none (as SiteList's)
+    # when no site matches the filters: the one that matches none by itself, or those that match
+    # apart but not together (with the sites each matches alone), or the sites by status when
+    # --status left none (as SiteList's: queries.empty_cause)
     alone: str = ""
+    together: dict[str, int] = {}  # never mutated
+    together_where: dict[str, tuple[str, ...]] = {}  # where the sites of its --trial and --condition are
     status_counts: dict[str | None, int] | None = None
     # site id → the province or state each site is kept under by --province (countries.region_name),
     # for its table cell in place of the registry's state; {} for none worked out (never mutated)
@@ -95,6 +98,10 @@ class RegionAnswer(NamedTuple):
     country: str = ""  # the country of a province, as the gazetteer names it ("" for a country itself)
     meant: str = ""  # the country's name a code typed stands for ("HK": Hong Kong), else ""
     status_counts: dict[str | None, int] | None = None  # its sites by status, when --status left none
+    # when it has sites but none matches the filters: the region as typed and the filters that
+    # empty it together, each with the sites it matches by itself (queries.empty_cause); never mutated
+    together: dict[str, int] = {}
+    together_where: dict[str, tuple[str, ...]] = {}  # as SiteList's
     # site id → the province or state each site is kept under by --province (countries.region_name),
     # for its table cell in place of the registry's state; {} for none worked out (never mutated)
     provinces: dict[int, str] = {}
@@ -127,7 +134,11 @@ class SiteList(NamedTuple):
     try_instead: str = ""
     status_counts: dict[str | None, int] | None = None
     alone: str = ""  # the filter, as typed ("--province 西藏"), that matches no site of the data by itself
-    together: tuple[str, ...] = ()  # filters that each match sites, but no site matches them all
+    # filters, as typed, that each match sites, but no site matches them all: each with the sites it
+    # matches by itself (never mutated)
+    together: dict[str, int] = {}
+    # of them, --trial and --condition: the countries their sites are in, most first (queries.empty_cause)
+    together_where: dict[str, tuple[str, ...]] = {}
     trials: dict[str, Trial] = {}
     many_trials: bool = False
     notes: tuple[str, ...] = ()  # how --city was read (芙蓉区 is a district of 长沙: 长沙's sites)
@@ -172,6 +183,9 @@ class TrialSummary(NamedTuple):
     without_province: int = 0
     # each country's name in Chinese where the gazetteer has one (澳大利亚), for `info --lang zh`'s prose
     countries_zh: dict[str, str] = {}
+    # the countries an `import --country` kept the sites of (names; Chinese in countries_zh), None
+    # for an import of every site: the site counts are then the dataset's, not the registry's
+    import_countries: Union[tuple[str, ...], None] = None
 
 
 class MapResult(NamedTuple):
@@ -242,6 +256,16 @@ class ImportResult(NamedTuple):
     # (facility, or the trial's NCT id, and the status as the registry wrote it) of each status that
     # is none sitefinder knows (a registry's new word): stored as none, and said so
     statuses_unread: list[tuple[str, str]] = []
+    left_out: int = 0  # its sites outside the countries asked for (--country), not imported
+
+
+class LeftOut(NamedTuple):
+    """What an import's filter kept out: the filter as typed ("--country China"), the studies with
+    no site it keeps, and the sites it kept out (of those studies and of the studies imported)."""
+
+    filter: str
+    trials: int
+    sites: int
 
 
 class Skipped(NamedTuple):
@@ -302,6 +326,7 @@ class BulkResult(NamedTuple):
     ids: Numbered = Numbered([], [], [], [], 0)  # what became of the site ids (siteids.dataset_ids)
     earlier: bool = False  # whether a dataset was in --out before, whose ids were kept
     search: Union[SearchPages, None] = None  # the saved search pages read, None when none was given
+    left_out: Union[LeftOut, None] = None  # what --country kept out; None without it
 
 
 # A status as shown: (the effective status enum or None, where it comes from: "site", "trial" or None).

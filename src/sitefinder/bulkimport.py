@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sitefinder.answers import BulkResult, Numbered, SearchPage, SearchPages, Skipped
+from sitefinder.answers import BulkResult, LeftOut, Numbered, SearchPage, SearchPages, Skipped
 from sitefinder.errors import ImportFailed, SitefinderError, UsageError, phrase_of
 from sitefinder.models import Site, Trial
 from sitefinder.text import quoted
@@ -92,6 +92,7 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
     skipped: list[Skipped] = []
     seen: set[str] = set()
     from_registry = 0
+    trials_out = sites_out = 0  # what --country keeps out
     started = time.monotonic()
     done = 0
     progressed = False
@@ -118,8 +119,10 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
                                                                       "the first is kept"))
             continue
         seen.add(nct_id)
+        sites_out += result.left_out
         if not result.sites:
-            continue  # no site in the countries asked for
+            trials_out += bool(result.left_out)  # no site in the countries asked for
+            continue
         if strict and result.unplaced:
             raise ImportFailed(key="import.strict_unplaced", nct_id=nct_id, count=len(result.unplaced),
                                names="; ".join(result.unplaced[:5]))
@@ -153,7 +156,8 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
 
     return BulkResult(trials, numbered.sites, unplaced, from_registry, skipped, sites_path, trials_path,
                       lang=language_of(lang, " ".join(sources)), points_set_aside=set_aside, replaced=replaced,
-                      statuses_unread=unread, ids=numbered, earlier=earlier, search=search_of(pages))
+                      statuses_unread=unread, ids=numbered, earlier=earlier, search=search_of(pages),
+                      left_out=LeftOut(f"--country {country}", trials_out, sites_out) if country is not None else None)
 
 
 class _Moved(Exception):

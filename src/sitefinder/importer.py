@@ -200,12 +200,17 @@ def import_study(study: dict[str, Any], gazetteer: Gazetteer, retrieved: str = "
     first_country = next((location.text("country") for location in locations), "")
     trial = trial_from_study(protocol, country_code(first_country, gazetteer))._replace(
         retrieved=retrieved, mesh_terms=mesh_terms(Fields(study, "")))
+    left_out = 0
     if countries is not None:  # the sites that lie there, by the rule list --country follows
         from sitefinder.countries import site_area
 
-        locations = [location for location in locations
-                     if site_area(location.text("country"), location.text("state"), location.text("city"),
-                                  gazetteer) in countries]
+        areas = [site_area(location.text("country"), location.text("state"), location.text("city"), gazetteer)
+                 for location in locations]
+        kept = [location for location, area in zip(locations, areas) if area in countries]
+        left_out = len(locations) - len(kept)
+        if left_out:  # the registry's whole, kept with the part: info says the part is not all
+            trial = trial._replace(registry_site_count=len(locations), registry_country_count=len(set(areas)))
+        locations = kept
     if placer is None:
         from sitefinder.placement import Placer
 
@@ -227,7 +232,7 @@ def import_study(study: dict[str, Any], gazetteer: Gazetteer, retrieved: str = "
             stated = placer.point_outside(*point, site.city, site.province, site.country, location.text("zip"))
             set_aside.append((site.facility, stated))
     return ImportResult(trial=trial, sites=sites, unplaced=unplaced, from_registry=from_registry,
-                        points_set_aside=set_aside, statuses_unread=unread[:MAX_UNREAD_SAID])
+                        points_set_aside=set_aside, statuses_unread=unread[:MAX_UNREAD_SAID], left_out=left_out)
 
 
 def mesh_terms(study: Fields) -> tuple[str, ...]:

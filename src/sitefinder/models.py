@@ -84,6 +84,10 @@ class Trial(NamedTuple):
     acronym: str = ""  # the registry's acronym (identificationModule.acronym), when it gives one
     keywords: tuple[str, ...] = ()  # the registry's keywords (conditionsModule.keywords)
     mesh_terms: tuple[str, ...] = ()  # MeSH terms of its conditions (derivedSection), where the record has them
+    # What the registry lists when an import kept only some of its sites (--country): all its sites
+    # and the countries they are in, so that `info` never says a part is the whole; None: all kept
+    registry_site_count: int | None = None
+    registry_country_count: int | None = None
 
 
 class Place(NamedTuple):

@@ -142,6 +142,101 @@ def _chosen(source: MemorySource | IndexedSource, trials: Iterable[str], conditi
                                 check_condition(condition), sites_path)
 
 
+class Narrowing(NamedTuple):
+    """One filter as typed ("--country China", or the region a query named) and the sites it keeps,
+    in count_matching's terms; None: that dimension is not narrowed by it."""
+
+    typed: str
+    province: str | None = None
+    city: CityFilter | None = None
+    countries: frozenset[str] | None = None
+    trials: frozenset[str] | None = None
+
+
+def _count_together(source: MemorySource | IndexedSource, parts: Sequence[Narrowing]) -> int:
+    """How many sites (of any status) every one of `parts` keeps."""
+    provinces = {part.province for part in parts if part.province is not None}
+    if len(provinces) > 1:  # two provinces named apart: count_matching holds one
+        return 0
+    cities = [part.city for part in parts if part.city is not None]
+    countries = [part.countries for part in parts if part.countries is not None]
+    trials = [part.trials for part in parts if part.trials is not None]
+    return source.count_matching(next(iter(provinces), None), None, cities[0] if cities else None,
+                                 functools.reduce(frozenset.intersection, countries) if countries else None,
+                                 functools.reduce(frozenset.intersection, trials) if trials else None)
+
+
+class EmptyCause(NamedTuple):
+    """Why no site matches: `alone`, the first filter typed that matches no site of the dataset by
+    itself; else `together`, the fewest filters that each match sites but none together, each with
+    the sites it matches by itself (what to drop, and what is left if it is dropped)."""
+
+    alone: str = ""
+    together: dict[str, int] = {}
+    # of `together`'s --trial and --condition, the countries their sites are in (most sites first,
+    # MAX_AREAS_NAMED; each name a phrase said in the answer's language): not where the others ask
+    where: dict[str, tuple[str, ...]] = {}
+
+
+MAX_AREAS_NAMED = 3  # countries a notice names of a filter's sites: bounded, as every list said is
+
+
+def _areas_named(source: MemorySource | IndexedSource, part: Narrowing) -> tuple[str, ...]:
+    """The countries (names in English and Chinese) the sites of a --trial or --condition are in, most first."""
+    from sitefinder.countries import area_name
+
+    gazetteer = open_gazetteer()
+    counts = source.areas_counted(part.province, part.city, part.countries, part.trials)
+    codes = sorted((code for code in counts if code), key=lambda code: (-counts[code], code))
+    names = tuple(said("name.either", en=area_name(frozenset([code]), gazetteer),
+                       zh=gazetteer.country_name_zh(code) or area_name(frozenset([code]), gazetteer))
+                  for code in codes[:MAX_AREAS_NAMED])
+    return (*names, "…") if len(codes) > MAX_AREAS_NAMED else names
+
+
+def empty_cause(source: MemorySource | IndexedSource, parts: Sequence[Narrowing]) -> EmptyCause:
+    """The one rule of list, near and map for naming why their filters leave no site (statuses
+    aside: an empty EmptyCause means the filters hold sites together, and the status, the default
+    of joinable sites or the distance emptied the answer). Each filter is counted against the whole
+    dataset, never within the others: `--condition headache --country China` is not "no site in
+    China" when 106 are (no headache trial has one). Pairs are tried before triples, and so on:
+    at most 2**len(parts) counts, and the filters typed are at most five."""
+    alone = [_count_together(source, [part]) for part in parts]
+    for part, count in zip(parts, alone):
+        if not count:
+            return EmptyCause(alone=part.typed)
+    counted = dict(zip(parts, alone))
+    for size in range(2, len(parts) + 1):
+        for group in itertools.combinations(parts, size):
+            if not _count_together(source, group):
+                return EmptyCause(together={part.typed: counted[part] for part in group},
+                                  where={part.typed: _areas_named(source, part) for part in group
+                                         if part.trials is not None})
+    return EmptyCause()
+
+
+def filter_parts(source: MemorySource | IndexedSource, sites_path: Path | None, trials: Iterable[str] = (),
+                 condition: str | None = None, province: tuple[str, str | None] | None = None,
+                 city: tuple[str, CityFilter | None] | None = None,
+                 country: tuple[str, frozenset[str] | None] | None = None) -> list[Narrowing]:
+    """The filters typed, each as the sites it keeps by itself, in the order the options are named
+    (as typed: `province` is (text, name matched), and so on)."""
+    parts = []
+    trials = list(trials)
+    if trials:
+        parts.append(Narrowing(" ".join(f"--trial {nct}" for nct in trials),
+                               trials=_chosen(source, trials, None, sites_path)))
+    if condition is not None:
+        parts.append(Narrowing(f"--condition {condition}", trials=_chosen(source, (), condition, sites_path)))
+    if city is not None and city[0]:
+        parts.append(Narrowing(f"--city {city[0]}", city=city[1]))
+    if province is not None and province[0]:
+        parts.append(Narrowing(f"--province {province[0]}", province=province[1]))
+    if country is not None and country[0]:
+        parts.append(Narrowing(f"--country {country[0]}", countries=country[1]))
+    return parts
+
+
 # How many of a dataset's conditions a notice names, most common first.
 MAX_CONDITIONS_NAMED = 6
 
@@ -299,7 +394,10 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
                 locate(query, source.preferred_cities(), online=online, lang=lang, area=area), query, source)
         except RegionNotPlace as region:
             answer = _region_answer(region, source, province_name, status_value, in_chinese, chosen,
-                                    stream=stream, countries=countries, names=names)
+                                    stream=stream, countries=countries, names=names,
+                                    filters=filter_parts(source, sites_path, trials, condition,
+                                                         (province or "", province_name),
+                                                         country=(country or "", countries)))
             answer = answer._replace(notes=(*answer.notes, *filter_notes))
             if answer.sites or answer.kind == "country" or answer.status_counts:
                 return _region_trials(answer, source, chosen)
@@ -329,7 +427,9 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
             result, source, effective_limit(limit, within_km), within_km, province_name, status_value, chosen,
             countries))
         if not result.sites and not result.considered:
-            result = _why_no_site(result, source, province, province_name, status_value, chosen, country, countries)
+            parts = filter_parts(source, sites_path, trials, condition, (province or "", province_name),
+                                 country=(country or "", countries))
+            result = _why_no_site(result, source, parts, province_name, status_value, chosen, countries)
         if in_chinese or names:
             result = result._replace(chinese=chinese_names([entry.site for entry in result.sites], resolution,
                                                            shown=in_chinese))
@@ -388,7 +488,12 @@ def _capital_of(answer: RegionAnswer, source: MemorySource | IndexedSource) -> R
     # a province's capital (省会), an autonomous region's (首府); Hong Kong, Macau and Taiwan: no such word
     kind = ("empty.region_city" if province.country != "CN" else
             "empty.region_capital.autonomous" if province.name in AUTONOMOUS_REGIONS else "empty.region_capital")
-    note = said(for_trials(kind, len(source.trial_ids()) > 1), region=answer.named, capital=capital)
+    if answer.together:  # sites there, but none the filters keep: the nearest that they keep
+        filters = {typed: count for typed, count in answer.together.items() if typed != answer.query}
+        note = said(f"{kind}.filtered", region=answer.named, capital=capital, count=answer.together[answer.query],
+                    filters=", ".join(filters))
+    else:
+        note = said(for_trials(kind, len(source.trial_ids()) > 1), region=answer.named, capital=capital)
     # what else the name means (海南 is also Wuhai's 海南区) is said too
     return found._replace(query=answer.query, notes=(*answer.notes, note), alternatives=(), ambiguous=False)
 
@@ -444,8 +549,10 @@ def _facility_as_place(query: str, source: MemorySource | IndexedSource, whole_n
 def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource, province: str | None,
                    status: str | frozenset[str | None] | None, in_chinese: bool,
                    trials: frozenset[str] | None = None, stream: bool = False,
-                   names: bool = False, countries: frozenset[str] | None = None) -> RegionAnswer:
-    """The sites of the province or country a query named; `names`: their Chinese names as data.
+                   names: bool = False, countries: frozenset[str] | None = None,
+                   filters: Sequence[Narrowing] = ()) -> RegionAnswer:
+    """The sites of the province or country a query named; `names`: their Chinese names as data;
+    `filters`: the filters typed (filter_parts), for why none is there when the region has sites.
 
     With `stream` (and no Chinese names to add, which need every site), the sites are the index's
     iterable (sitestore.StreamedSites): counted, and decoded only as a writer reads them. At 1M
@@ -475,6 +582,8 @@ def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource,
         codes = own_codes(frozenset(code for code, admin1 in region.regions if not admin1))
         name, kind = area_name(codes, open_gazetteer()), "country"
         where = (province, codes)
+    own = Narrowing(region.query, province=name if kind == "province" else None,
+                    countries=where[1] if kind != "province" else None)  # the region's own sites
     if countries is not None:  # --country as well: the region's sites within it
         where = (where[0], countries if where[1] is None else where[1] & countries)
 
@@ -489,6 +598,8 @@ def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource,
     if not len(sites) and status is not None and status is not JOINABLE_FILTER:
         # none with that status: the region's sites by status, not "no site there" (Shandong has 2)
         counts = status_counts(source, where[0], None, where[1], trials)[0] or None
+    # sites there, but none that the filters keep: those filters, never "no site there"
+    cause = empty_cause(source, [own, *filters]) if not len(sites) and counts is None and filters else EmptyCause()
     country = ""
     if kind == "province":  # the country of a province: its one country code's name
         of_province = {code for code, admin1 in region.regions if admin1} or ({"CN"} if named is not None else set())
@@ -502,7 +613,8 @@ def _region_answer(region: RegionNotPlace, source: MemorySource | IndexedSource,
                    )._replace(place=zh, province=zh if kind == "province" else "")
     return RegionAnswer(query=region.query, region=name, kind=kind, sites=sites, trial=source.trial, status_counts=counts,
                         chinese=chinese, closed_left_out=closed, notes=region.notes, country=country,
-                        meant=region.meant, provinces=kept_provinces(sites) if isinstance(sites, list) else {})
+                        meant=region.meant, provinces=kept_provinces(sites) if isinstance(sites, list) else {},
+                        together=cause.together, together_where=cause.where)
 
 
 def _region_name(region: RegionNotPlace, named: Province | None, source: MemorySource | IndexedSource) -> str:
@@ -728,27 +840,23 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
         if sites:
             return answer
         # Why it is empty: the filter that matches no site by itself, else those that match apart but not together
-        given = {"--city": ("city", city_filter, city), "--province": ("province", province_name, province),
-                 "--country": ("countries", countries, country)}
-        typed = {option: (keyword, value, text) for option, (keyword, value, text) in given.items() if text}
-        alone = [option for option, (keyword, value, _) in typed.items()
-                 if not source.count_matching(**{"province": None, "status": None, keyword: value},  # type: ignore[arg-type]
-                                              trials=chosen)]
-        if alone and alone[0] == "--city":
-            if city and city_filter is not None and city_filter.geonameid is not None:
+        cause = empty_cause(source, filter_parts(source, sites_path, trials, condition, (province or "", province_name),
+                                                 (city or "", city_filter), (country or "", countries)))
+        if city and cause.alone == f"--city {city}":
+            if city_filter is not None and city_filter.geonameid is not None:
                 from sitefinder.wording import command
 
-                answer = answer._replace(try_instead=command("near", city))
+                # the nearest sites of this question, not of every trial: its other filters kept
+                return answer._replace(try_instead=command(
+                    "near", city, *typed_options(province=province, country=country, status=status, trial=trials,
+                                                 condition=condition), *(["--all"] if all_statuses else [])))
             return answer
-        if alone:
-            return answer._replace(alone=f"{alone[0]} {typed[alone[0]][2]}")
+        if cause.alone or cause.together:
+            return answer._replace(alone=cause.alone, together=cause.together, together_where=cause.where)
         if status is not None and status_value is not None:
             counts, counted_trials = status_counts(source, province_name, city_filter, countries, chosen)
-            if counts or len(typed) < 2:
-                # the data date of the trials counted, not of every trial of the dataset
-                return answer._replace(status_counts=counts, trials=counted_trials or answer.trials)
-        if len(typed) >= 2:
-            return answer._replace(together=tuple(f"{option} {text}" for option, (_, _, text) in typed.items()))
+            # the data date of the trials counted, not of every trial of the dataset
+            return answer._replace(status_counts=counts, trials=counted_trials or answer.trials)
         return answer
 
     asked = typed_options(province=province, city=city, country=country, trial=trials, condition=condition)
@@ -860,6 +968,19 @@ def trial_summary(sites_path: Path | None = None, nct_id: str | None = None, lan
         if wanted is None:
             raise UsageError(key="usage.nct_id", value=quoted(nct_id.strip()))
 
+    from sitefinder.catalogue import import_countries
+
+    # what an import --country kept (trials.json, by ISO code): said by name, never as the whole
+    codes = import_countries(sites_path or default_sites_path())
+    kept: tuple[str, ...] | None = None
+    kept_zh: dict[str, str] = {}
+    if codes is not None:
+        from sitefinder.countries import area_name
+
+        gazetteer = open_gazetteer()
+        kept = tuple(sorted(area_name(frozenset([code]), gazetteer) for code in codes))
+        kept_zh = {area_name(frozenset([code]), gazetteer): zh for code in codes if (zh := gazetteer.country_name_zh(code))}
+
     def question(source: MemorySource | IndexedSource) -> TrialSummary:
         rows = source.trial_rows()
         if wanted is not None:
@@ -876,7 +997,7 @@ def trial_summary(sites_path: Path | None = None, nct_id: str | None = None, lan
         return TrialSummary(
             trial=source.trial, site_count=source.count(), provinces=provinces, countries=countries,
             sites_name=source.name, trials=rows if len(rows) > 1 else [], lang=lang or "en",
-            without_province=without, countries_zh=zh)
+            without_province=without, countries_zh={**zh, **kept_zh}, import_countries=kept)
 
     return _answer(sites_path, question)
 
@@ -971,15 +1092,15 @@ def _ranked_within(result: NearResult, source: MemorySource | IndexedSource, rad
     return rank_sites(origin, found.placed, within_km=radius)
 
 
-def _why_no_site(result: NearResult, source: MemorySource | IndexedSource, province: str | None,
+def _why_no_site(result: NearResult, source: MemorySource | IndexedSource, parts: Sequence[Narrowing],
                  province_name: str | None, status_value: Any, chosen: frozenset[str] | None,
-                 country: str | None = None, countries: frozenset[str] | None = None) -> NearResult:
-    """A near answer that no site matches, with the filter that empties it: --province or --country
-    when no site is there at all, else the sites by status when --status left none."""
-    if province and not source.count_matching(province_name, None, trials=chosen):
-        return result._replace(alone=f"--province {province}")
-    if country and not source.count_matching(None, None, countries=countries, trials=chosen):
-        return result._replace(alone=f"--country {country}")
+                 countries: frozenset[str] | None = None) -> NearResult:
+    """A near answer that no site matches, with why, by list's rule (empty_cause): the filter that
+    matches no site by itself, or the filters that match apart but not together; else the sites by
+    status when --status left none."""
+    cause = empty_cause(source, parts)
+    if cause.alone or cause.together:
+        return result._replace(alone=cause.alone, together=cause.together, together_where=cause.where)
     if status_value is not None and status_value is not JOINABLE_FILTER:
         return result._replace(status_counts=status_counts(source, province_name, None, countries, chosen)[0])
     return result
@@ -1309,7 +1430,9 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
             result, hospitals, kept, hospital_names, source, wanted, within_km, province_name, status_value, chosen,
             countries))
         if not result.sites and not result.considered:
-            result = _why_no_site(result, source, province, province_name, status_value, chosen, country, countries)
+            parts = filter_parts(source, sites_path, trials, condition, (province or "", province_name),
+                                 country=(country or "", countries))
+            result = _why_no_site(result, source, parts, province_name, status_value, chosen, countries)
         if in_chinese or names:
             result = result._replace(chinese=chinese_names([entry.site for entry in listings], resolution,
                                                            shown=in_chinese))

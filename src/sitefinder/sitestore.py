@@ -216,6 +216,17 @@ class MemorySource:
         return dict(Counter((site.status, site.nct_id) for site in filter_sites(
             self.data.sites, self.trial, province, city, None, countries, trials, self._trials)))
 
+    def areas_counted(self, province: str | None, city: CityFilter | None = None,
+                      countries: frozenset[str] | None = None, trials: frozenset[str] | None = None) -> dict[str, int]:
+        """How many matching sites (of any status) lie in each country or region (its ISO code, the
+        area --country keeps: countries.site_area; "" for one no table knows)."""
+        from sitefinder.countries import site_area
+        from sitefinder.gazetteer import open_shipped as open_gazetteer
+
+        gazetteer = open_gazetteer()
+        return dict(Counter(site_area(site.country, site.province, site.city, gazetteer) for site in filter_sites(
+            self.data.sites, self.trial, province, city, None, countries, trials, self._trials)))
+
     def count_unplaced(self, province: str | None, status: StatusFilter, countries: frozenset[str] | None = None,
                        trials: frozenset[str] | None = None) -> int:
         """How many sites that match have no coordinates (near counts those of the place's country)."""
@@ -485,6 +496,12 @@ class IndexedSource:
         where, params = self._filters(province, None, city, countries, trials)
         return {(status, nct): count for status, nct, count in self._db.execute(
             f"SELECT status, nct_id, COUNT(*) FROM site WHERE {where} GROUP BY status, nct_id", params).fetchall()}
+
+    def areas_counted(self, province: str | None, city: CityFilter | None = None,
+                      countries: frozenset[str] | None = None, trials: frozenset[str] | None = None) -> dict[str, int]:
+        """As MemorySource.areas_counted, by the index's area column (no row decoded)."""
+        where, params = self._filters(province, None, city, countries, trials)
+        return dict(self._db.execute(f"SELECT area, COUNT(*) FROM site WHERE {where} GROUP BY area", params).fetchall())
 
     def count_unplaced(self, province: str | None, status: StatusFilter, countries: frozenset[str] | None = None,
                        trials: frozenset[str] | None = None) -> int:

@@ -84,6 +84,9 @@ def trial_from_dict(data: dict[str, Any], path: Path | str = TRIAL_FILE) -> Tria
         elif name == "enrollment":
             if not isinstance(value, int) or isinstance(value, bool):
                 raise DataFileError(path, key="data.enrollment")
+        elif name in ("registry_site_count", "registry_country_count"):
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise DataFileError(path, key="data.count", name=name, value=quoted(str(value)))
         elif name == "healthy_volunteers":
             if not isinstance(value, bool):
                 raise DataFileError(path, key="data.healthy_volunteers")

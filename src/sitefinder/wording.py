@@ -246,6 +246,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{region}没有该试验的研究中心；以下是离其首府{capital}最近的研究中心"},
     "empty.region_city": {"en": "{region} has no site of this trial; these are the nearest to {capital}",
                           "zh": "{region}没有该试验的研究中心；以下是离{capital}最近的研究中心"},
+    # the same, when the region has sites but none that the filters keep (queries.empty_cause)
+    "empty.region_capital.filtered": {
+        "en": "{region} is a province with {count:site} of this dataset, but none matches {filters}; these are "
+              "the nearest that do to its capital, {capital}",
+        "zh": "{region}有本数据集的 {count} 个研究中心，但都不符合 {filters}；以下是离其省会{capital}最近的符合条件的研究中心"},
+    "empty.region_capital.autonomous.filtered": {
+        "en": "{region} is an autonomous region with {count:site} of this dataset, but none matches {filters}; "
+              "these are the nearest that do to its capital, {capital}",
+        "zh": "{region}有本数据集的 {count} 个研究中心，但都不符合 {filters}；以下是离其首府{capital}最近的符合条件的研究中心"},
+    "empty.region_city.filtered": {
+        "en": "{region} has {count:site} of this dataset, but none matches {filters}; these are the nearest that "
+              "do to {capital}",
+        "zh": "{region}有本数据集的 {count} 个研究中心，但都不符合 {filters}；以下是离{capital}最近的符合条件的研究中心"},
     # the same, in a dataset of many trials (wording.for_trials): none of its trials, not "this trial"
     "empty.region_capital.many": {
         "en": "{region} is a province without a site of any trial of this dataset; these are the nearest to its "
@@ -430,6 +443,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{query} is a {kind}, and no trial of this dataset has a site there; give a city to see the nearest "
               "sites anywhere.",
         "zh": "{query}是一个{kind}，本数据集的试验在那里都没有研究中心；请给出城市以查看各地最近的研究中心。"},
+    "notice.region_filtered": {
+        "en": "{query} is a {kind} with {count:site} of this dataset, but none matches {filters} ({counts}): drop "
+              "that filter, or give a city to see the nearest sites that match it anywhere.",
+        "zh": "{query}是一个{kind}，本数据集在那里有 {count} 个研究中心，但都不符合 {filters}（{counts}）：请去掉该条件，"
+              "或给出城市以查看各地最近的符合条件的研究中心。"},
     "kind.province": {"en": "province", "zh": "省级行政区"},
     "kind.country": {"en": "country", "zh": "国家"},
     "kind.region": {"en": "region", "zh": "地区"},  # Hong Kong, Macau, Taiwan: a neutral word
@@ -466,8 +484,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                                  "zh": "本数据集没有任何试验的研究中心符合 {filter}（与其他筛选条件无关）：请检查该条件，"
                                        "或用 sitefinder info 查看研究中心所在地"},
     "list.and": {"en": " and ", "zh": " 和 "},  # joining the filters a notice names
-    "notice.filters_together": {"en": "Sites match {filters} each, but none matches them together: drop one of them",
-                                "zh": "分别符合 {filters} 的研究中心都有，但没有同时符合的：请去掉其中一个条件"},
+    "list.comma": {"en": ", ", "zh": "、"},  # joining the names of a few places
+    "notice.filters_together": {"en": "No site matches {filters} together, though each matches sites by itself "
+                                      "({counts}): drop one of them",
+                                "zh": "没有同时符合 {filters} 的研究中心，但每个条件单独都有符合的（{counts}）：请去掉其中一个条件"},
+    "notice.filter_sites": {"en": "{filter}: {count:site}", "zh": "{filter}：{count} 个研究中心"},
+    "notice.filter_sites.where": {"en": "{filter}: {count:site}, in {where}", "zh": "{filter}：{count} 个研究中心，在{where}"},
     "notice.no_status": {"en": "No site has that status; the sites by status: {counts}",
                          "zh": "没有该状态的研究中心；各状态的研究中心数：{counts}"},
     "notice.none": {"en": "none", "zh": "无"},
@@ -745,6 +767,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "data.list_of_strings": {"en": "{name} must be a list of strings", "zh": "{name} 必须是字符串列表"},
     "data.central_contacts": {"en": "central_contacts: {problem}", "zh": "central_contacts：{problem}"},
     "data.enrollment": {"en": "enrollment must be a whole number", "zh": "enrollment 必须是整数"},
+    "data.count": {"en": "{name} must be a whole number, 0 or more, not {value}", "zh": "{name} 必须是不小于 0 的整数，而不是 {value}"},
     "data.healthy_volunteers": {"en": "healthy_volunteers must be true or false", "zh": "healthy_volunteers 必须是 true 或 false"},
     "data.overall_status": {"en": "overall_status {value} is not a registry status",
                             "zh": "overall_status {value} 不是登记处的状态"},
@@ -795,6 +818,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "info.one_trial": {"en": "One trial's facts: sitefinder info NCT_ID (e.g. {command}).",
                        "zh": "查看某个试验的信息：sitefinder info NCT编号（例如 {command}）。"},
     "info.unknown": {"en": "unknown", "zh": "不明"},
+    "info.imported_in": {"en": "Sites: those of this dataset, imported with --country, only its sites in {countries}; "
+                               "the registry may list more (sitefinder info NCT_ID says so of each trial).",
+                         "zh": "研究中心：本数据集导入时用了 --country，只导入了在{countries}的研究中心；登记处可能列出更多"
+                               "（sitefinder info NCT编号 会说明每个试验的情况）。"},
     "label.title": {"en": "Title", "zh": "标题"},
     "label.phase": {"en": "Phase", "zh": "分期"},
     "label.sites": {"en": "Sites", "zh": "研究中心"},
@@ -1014,6 +1041,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "{unplaced} not placed",
                       "zh": "{count} 个：{registry} 个由登记处定位，{gazetteer} 个由离线地名库定位，{unplaced} 个未能定位"},
     "import.next": {"en": "sitefinder near CITY --sites {path}", "zh": "sitefinder near 城市 --sites {path}"},
+    "import.label.left_out": {"en": "Left out", "zh": "未导入"},
+    "import.left_out": {"en": "{trials:trial} and {sites:site} elsewhere, by {filter} (import without it for all)",
+                        "zh": "{trials} 个试验和 {sites} 个研究中心在别处，因 {filter} 未导入（去掉该选项可全部导入）"},
+    # info of a trial an import kept only some sites of (--country): the part is not the whole
+    "info.registry_more": {"en": "{sites}, those of this dataset (imported with --country); the registry lists "
+                                 "{total:site} in {countries:country|countries}",
+                           "zh": "{sites}（本数据集导入时用 --country 只保留了这些；登记处共列出 {countries} 个国家的 "
+                                 "{total} 个研究中心）"},
     # saved search pages that hold only part of their search (bulkimport.search_of): what was
     # imported is kept (exit 0), and the rest is said, with how to get it
     "import.search_partial": {"en": "{where} {given} of the {total:study|studies} the registry search found; the other "

@@ -109,7 +109,7 @@ def emit(answer: Answer, fmt: Format, options: str = "", bom: bool = False) -> E
     for message in messages:
         streams.notice(message)
     listing, written = _listed(answer)
-    if isinstance(read, MapResult) and read.out is not None:
+    if isinstance(read, MapResult) and read.out is not None and read.near.sites:  # no file of no site
         from sitefinder.output.mapfiles import write_map_file
 
         write_map_file(read, read.out, options)

@@ -352,8 +352,9 @@ def why_empty_record(answer: NearResult | SiteList | RegionAnswer) -> dict[str, 
     record: dict[str, Any] = {}
     if not isinstance(answer, RegionAnswer) and answer.alone:
         record["unmatched_filter"] = answer.alone
-    if isinstance(answer, SiteList) and answer.together:
+    if answer.together:
         record["conflicting_filters"] = list(answer.together)
+        record["conflicting_filters_sites"] = dict(answer.together)  # the sites each matches by itself
     if answer.status_counts is not None:
         record["status_counts"] = {status or "UNKNOWN": count for status, count in answer.status_counts.items()}
     return record
@@ -453,7 +454,9 @@ def hospital_csv(answer: HospitalAnswer) -> tuple[list[str], list[list[str]]]:
 
 def trial_list_object(summary: TrialSummary) -> dict[str, Any]:
     return {"trials": trial_list_records(summary), "trial_count": len(summary.trials),
-            "site_count": summary.site_count, "countries": summary.countries}
+            "site_count": summary.site_count, "countries": summary.countries,
+            # the countries an import --country kept (null: every site imported)
+            "import_countries": list(summary.import_countries) if summary.import_countries is not None else None}
 
 
 TRIAL_LIST_FIELDS = ("nct_id", "trial", "brief_title", "overall_status", "phase", "site_count", "data_date",
@@ -503,7 +506,9 @@ def import_object(result: BulkResult) -> dict[str, Any]:
             "trials": [{"nct_id": trial.nct_id, "label": known(trial_name(trial))} for trial in result.trials],
             "skipped": [{"source": item.source, "index": item.position, "nct_id": known(item.nct_id),
                          "reason": item.reason} for item in result.skipped],
-            **record_findings(result), **ids_record(result), "search": search_record(result.search)}
+            **record_findings(result), **ids_record(result), "search": search_record(result.search),
+            # what --country kept out (null without it): studies with no site it keeps, sites it kept out
+            "left_out": result.left_out._asdict() if result.left_out else None}
 
 
 def search_record(search: SearchPages | None) -> dict[str, Any] | None:

@@ -511,6 +511,12 @@ def _notices(answer: object, options: str = "") -> list[str]:
             return [*spoken_notes(answer.notes, lang),
                     say("notice.no_status", lang, counts=status_counts_text(answer.status_counts, lang)),
                     data_notice(list(answer.trials.values()) or [answer.trial], lang, options)]
+        if answer.together:  # sites there, none that the filters keep: those filters, never "no site there"
+            filters = {typed: count for typed, count in answer.together.items() if typed != answer.query}
+            return [*spoken_notes(answer.notes, lang),
+                    say("notice.region_filtered", lang, query=answer.named, kind=kind,
+                        count=answer.together.get(answer.query, 0), filters=say("list.and", lang).join(filters),
+                        counts=filter_counts(filters, lang, answer.together_where)), *closed]
         return [*spoken_notes(answer.notes, lang),
                 say(for_trials("notice.region_none", answer.many_trials), lang, query=_region_said(answer, lang),
                     kind=kind), *closed]
@@ -585,6 +591,39 @@ def said_why_empty(answer: SiteList | RegionAnswer | NearResult) -> bool:
                 or any(getattr(note, "key", "") == "notice.condition_none" for note in answer.notes))
 
 
+def cause_notices(answer: SiteList | NearResult) -> list[str]:
+    """The filter that empties an answer by itself, or the filters that do together, each with the
+    sites it matches alone (queries.empty_cause); nothing more for a --condition of no trial, whose
+    own note (the dataset's conditions) said it."""
+    lang = lang_of(answer.chinese)
+    if answer.alone:
+        if answer.alone.startswith("--condition ") and any(
+                getattr(note, "key", "") == "notice.condition_none" for note in answer.notes):
+            return []
+        return [say(for_trials("notice.filter_alone", answer.many_trials), lang, filter=answer.alone)]
+    if answer.together:
+        return [say("notice.filters_together", lang, filters=say("list.and", lang).join(answer.together),
+                    counts=filter_counts(answer.together, lang, answer.together_where))]
+    return []
+
+
+def filter_counts(together: Mapping[str, int], lang: str, where: Mapping[str, Sequence[str]] | None = None) -> str:
+    """"--condition headache: 6 sites, in Netherlands; --country China: 106 sites": what each filter
+    matches by itself, and where a --trial's or --condition's sites are."""
+    from sitefinder.wording import spoken
+
+    def one(name: str, count: int) -> str:
+        places = (where or {}).get(name)
+        if not places:
+            return say("notice.filter_sites", lang, filter=name, count=count)
+        more = " …" if places[-1] == "…" else ""  # more countries than are named
+        named = [spoken(place, lang) for place in places if place != "…"]
+        return say("notice.filter_sites.where", lang, filter=name, count=count,
+                   where=say("list.comma", lang).join(named) + more)
+
+    return say("list.semicolon", lang).join(one(name, count) for name, count in together.items())
+
+
 def empty_list_notices(answer: SiteList, options: str = "") -> list[str]:
     """Why `list` found nothing, and what to try: `near` for a city without a site, the sites by
     status when --status left none, the closed sites that --all shows."""
@@ -593,10 +632,7 @@ def empty_list_notices(answer: SiteList, options: str = "") -> list[str]:
     if answer.try_instead:
         lines.append(say(for_trials("notice.city_no_site", answer.many_trials), lang,
                          command=f"{answer.try_instead}{' ' + options if options else ''}"))
-    if answer.alone:
-        lines.append(say(for_trials("notice.filter_alone", answer.many_trials), lang, filter=answer.alone))
-    if answer.together:
-        lines.append(say("notice.filters_together", lang, filters=say("list.and", lang).join(answer.together)))
+    lines.extend(cause_notices(answer))
     if answer.status_counts is not None:
         lines.append(say("notice.no_status", lang, counts=status_counts_text(answer.status_counts, lang)))
         # the data date of the trials counted (the oldest, named, of several), on its own line
@@ -724,8 +760,8 @@ def near_notices(result: NearResult, options: str = "", verb: str = "near",
     if not result.sites:
         if result.nearest_outside_km is not None:
             messages.append(say("notice.none_within", lang, km=result.nearest_outside_km))
-        elif result.alone:
-            messages.append(say(for_trials("notice.filter_alone", result.many_trials), lang, filter=result.alone))
+        elif result.alone or result.together:
+            messages.extend(cause_notices(result))
         elif result.status_counts is not None:
             messages.append(say("notice.no_status", lang, counts=status_counts_text(result.status_counts, lang)))
         elif result.considered == 0:
@@ -741,8 +777,8 @@ def near_notices(result: NearResult, options: str = "", verb: str = "near",
 def view(answer: object, canvas: tuple[int, int] = (0, 0), options: str = "") -> View | None:
     """The view of an answer for people; None when the notices already said everything.
     `canvas`: a terminal map's columns and rows; `options`: those that chose the data (--sites)."""
-    if isinstance(answer, MapResult):
-        return map_view(answer, *canvas, options=options)
+    if isinstance(answer, MapResult):  # no site: near's notices say why, and nothing is drawn (exit 1)
+        return map_view(answer, *canvas, options=options) if answer.near.sites else None
     if isinstance(answer, NearResult):
         return near_view(answer, options) if answer.sites else None
     if isinstance(answer, HospitalAnswer):
@@ -1006,6 +1042,9 @@ def trial_fields(summary: TrialSummary, options: str = "") -> list[tuple[str, st
                  if counted else f"{summary.site_count} in {', '.join(map(display_region, summary.countries))}")
         ages = ages_and_sex(trial.minimum_age, trial.maximum_age, trial.sex)
         enrollment = plural(trial.enrollment, "participant") if trial.enrollment is not None else ""
+    if trial.registry_site_count is not None and trial.registry_site_count > summary.site_count:
+        sites = say("info.registry_more", lang, sites=sites, total=trial.registry_site_count,
+                    countries=trial.registry_country_count or 0)
     fields += [
         ("ages_sex", "Ages, sex", ages),
         ("phase", "Phase", phase_words(trial.phase, lang)),
@@ -1075,7 +1114,10 @@ def trial_list_view(summary: TrialSummary, options: str = "") -> TableView:
     return TableView(say("info.trials_title", lang, trials=len(rows), sites=summary.site_count),
                      columns_in(TRIAL_LIST_COLUMNS, lang), rows,
                      # the example with the options that chose the data: without --sites it asks the shipped trial
-                     [say("info.one_trial", lang, command=command("info", summary.trials[0].trial.nct_id,
+                     [*([say("info.imported_in", lang, countries=say("list.comma", lang).join(
+                         summary.countries_zh.get(name, name) if lang == "zh" else name
+                         for name in summary.import_countries))] if summary.import_countries else []),
+                      say("info.one_trial", lang, command=command("info", summary.trials[0].trial.nct_id,
                                                                  options=options))])
 
 
@@ -1099,6 +1141,9 @@ def import_view(result: BulkResult) -> FieldsView:
         (say("import.label.sites", lang), say("import.placed", lang, count=len(result.sites),
                                               registry=result.from_registry,
                                               gazetteer=placed - result.from_registry, unplaced=len(result.unplaced))),
+        *([(say("import.label.left_out", lang), say("import.left_out", lang, filter=result.left_out.filter,
+                                                    trials=result.left_out.trials, sites=result.left_out.sites))]
+          if result.left_out and (result.left_out.trials or result.left_out.sites) else []),
         *([(say("import.label.ids", lang), import_ids_line(result))] if result.earlier else []),
         (say("import.label.sites_file", lang), str(result.sites_path)),
         (say("import.label.trial_file", lang), str(import_trial_path(result))),
