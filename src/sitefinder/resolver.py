@@ -14,7 +14,7 @@ from sitefinder.distance import SAME_PLACE_KM, distinct_places, sphere_km
 from sitefinder.errors import AskedBack, CodeOrInitials, PlaceNotFound, RegionNotPlace, SitefinderError, UsageError
 from sitefinder.gazetteer import Gazetteer
 from sitefinder.models import CONTENDER_SHARE, DIVISION_SOURCE, Place, Resolution, Site
-from sitefinder.placenames import LATIN_CITY_WORDS, TO_COMMA, parse_coordinates, readings, written_forms
+from sitefinder.placenames import LATIN_CITY_WORDS, TO_COMMA, is_street, parse_coordinates, readings, written_forms
 from sitefinder.regions import display_region, modern_name, place_words, province_key
 from sitefinder.text import clean_query, has_cjk, name_key, quoted
 from sitefinder.wording import Said, language_of, said, say
@@ -536,8 +536,10 @@ def _main_city_of_qualifier(query: str, text: str, gazetteer: Gazetteer) -> Reso
     # words after it: approximated, it was Puyca, the main city of Peru's Unión, "Peking is not in
     # the offline gazetteer"; it is asked back, suggesting Beijing (_known_heads).
     spaced = "," not in text.translate(TO_COMMA)
+    # a street is no ward either ("Beckett Street, Sheffield"): the address reads its city (_address)
     written = [(head, qualifiers[0]) for head, qualifiers in readings(text)
-               if len(qualifiers) == 1 and _a_state(qualifiers, text) and not (spaced and _lookup(gazetteer, head))]
+               if len(qualifiers) == 1 and _a_state(qualifiers, text) and not (spaced and _lookup(gazetteer, head))
+               and not (not spaced and is_street(head))]
     rules: tuple[tuple[Callable[[str, str, Gazetteer], Placement | None], Callable[[str, str, Place], Said]], ...] = (
         (postal_town_placement, lambda head, state, place: _postal_note(head, place.province)),
         (division_town_placement, lambda head, state, place: said("notice.district_largest", head=head,
@@ -759,12 +761,16 @@ def _address(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[i
              lang: str | None) -> Resolution | None:
     parts = [part.strip() for part in text.translate(TO_COMMA).split(",") if part.strip()]
     cleaned = [_without_postcode(part) for part in parts]
-    kept = [part for part in cleaned if part and not any(ch.isdigit() for ch in part)]
+    # Two parts, the first a street or a facility ("1 Main St, Springfield", "Rue X, Lyon", "MD
+    # Anderson, Houston"): the city alone is the place, as after a street and a state
+    street = len(parts) == 2 and _not_a_place(parts[0], gazetteer)
+    kept = [part for index, part in enumerate(cleaned)
+            if part and not any(ch.isdigit() for ch in part) and not (street and index == 0)]
     # Largest unit first ("Canada, Ontario, Cambridge, 1 Main St", "Ontario, Cambridge", as a Chinese
     # address is ordered): read from its end as the English order is from its start, so that the
     # deepest part is read within every larger one (Cambridge, Ontario; not Cambridge, England)
     backwards = bool(_largest_first(", ".join(kept), gazetteer))
-    if len(parts) < MIN_ADDRESS_PARTS and not backwards:
+    if len(parts) < MIN_ADDRESS_PARTS and not backwards and not street:
         return None
     ordered = kept[::-1] if backwards else kept
     # the last part a country, or a state its name is too ("Boston, MA": Massachusetts, not Morocco)
@@ -787,6 +793,17 @@ def _address(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[i
                         place=_named(found.place, found.place.label, gazetteer))
             return found._replace(query=query, read=typed, notes=(*found.notes, note))
     return None
+
+
+def _not_a_place(part: str, gazetteer: Gazetteer) -> bool:
+    """Whether an address part is a street (placenames.is_street: a number, "Beckett Street", "Rue
+    X", "Ismaninger Str.") or a facility: a name of an institution ("General Hospital"), or of
+    several words that no place, state or postal locality of the gazetteer bears ("MD Anderson").
+    One unknown word is no facility: a misspelt place ("Cambrdge") keeps its suggestions."""
+    if is_street(part) or names_a_facility(part):
+        return True
+    return len(part.split()) > 1 and not has_cjk(part) and not _lookup(gazetteer, part) \
+        and not gazetteer.divisions(part) and not _postal_localities_alone(part, gazetteer)
 
 
 def _largest_first(text: str, gazetteer: Gazetteer) -> str:
