@@ -455,10 +455,7 @@ def with_site_cities(resolution: Resolution, sites: list[Site], gazetteer: Gazet
     far = [site for site in sites if site.latitude is not None and site.longitude is not None
            and sphere_km(origin.latitude, origin.longitude, site.latitude, site.longitude) > SAME_PLACE_KM]
     notes, alternatives = list(resolution.notes), list(resolution.alternatives)
-    by_place: dict[tuple[float, float], list[Site]] = {}
-    for site in far:
-        by_place.setdefault((round(site.latitude or 0.0, 2), round(site.longitude or 0.0, 2)), []).append(site)
-    places = [(group, _site_place(group[0], gazetteer)) for group in by_place.values()]
+    places = site_places(far, gazetteer)
     by_another_name = [note for note in notes if getattr(note, "key", "") in ANOTHER_NAME_NOTICES]
     if len(places) == 1 and by_another_name:
         # "Hanzhou" is only a stray other name of 甘州区 (the resolver says so), and how the registry
@@ -483,6 +480,36 @@ def with_site_cities(resolution: Resolution, sites: list[Site], gazetteer: Gazet
         if all(other.geonameid is None or other.geonameid != place.geonameid for other in alternatives):
             alternatives.append(place)
     return resolution._replace(notes=tuple(notes), alternatives=tuple(alternatives))
+
+
+def site_places(sites: list[Site], gazetteer: Gazetteer) -> list[tuple[list[Site], Place]]:
+    """Sites with coordinates grouped by the place they were placed at (the same point to 0.01°),
+    each group with that place: how a notice names the sites of a registry city."""
+    by_place: dict[tuple[float, float], list[Site]] = {}
+    for site in sites:
+        if site.latitude is not None and site.longitude is not None:
+            by_place.setdefault((round(site.latitude, 2), round(site.longitude, 2)), []).append(site)
+    return [(group, _site_place(group[0], gazetteer)) for group in by_place.values()]
+
+
+def region_site_cities(region: RegionNotPlace, sites: list[Site], gazetteer: Gazetteer) -> list[tuple[list[Site], Place]]:
+    """The places of the sites whose registry city is a region's name but which lie outside it
+    ("Lebanon": Lebanon, New Hampshire, not the country; "Washington": site 656 in Washington, DC,
+    not the state), grouped as site_places: the namesake the answer must name, and how to ask for it."""
+    outside = [site for site in sites if not any(
+        gazetteer.country_code_of(site.country) == code and (not admin1 or site.province == admin1)
+        for code, admin1 in region.regions)]
+    return site_places(outside, gazetteer)
+
+
+def named_place(place: Place, gazetteer: Gazetteer) -> str | Said:
+    """A place as a notice names it: by its label, and in Chinese by its Chinese names (_named)."""
+    return _named(place, place.label, gazetteer)
+
+
+def place_asked(place: Place) -> str:
+    """What to type for a place so that `near` answers it: its name with its state, or country."""
+    return f"{place.name}, {place.province or place.country}"
 
 
 # The notices that say a place was answered by another name than its own (GeoNames' alternate names)
