@@ -96,3 +96,15 @@ def test_the_reported_lebanon_and_washington(cli, sites_file) -> None:
     assert "656" in run.stderr and "Washington, District of Columbia" in run.stderr, run.stderr
     for language in ("en", "zh"):
         assert cli("near", "Washington", "--sites", str(path), "--lang", language).exit_code == 0
+
+
+def test_a_site_of_no_state_placed_in_the_region_is_no_namesake(cli, sites_file) -> None:
+    """"Mie", Japan, no state, placed at the prefecture's middle: in the region, not a city elsewhere."""
+    middle = GAZETTEER.division_middle("JP", "Mie")
+    assert middle is not None
+    site = make_site(915, facility="Research Site", city="Mie", province="", latitude=middle.latitude,
+                     longitude=middle.longitude)._replace(country="Japan", geonameid=middle.geonameid)
+    for text in ("Mie, Japan", "Mie Prefecture"):
+        run = cli("near", text, "--sites", str(sites_file(site)), "--json")
+        assert run.exit_code == 0, run.stderr
+        assert "is also the city" not in run.stderr, run.stderr

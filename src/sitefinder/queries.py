@@ -363,10 +363,11 @@ def _region_site_cities(region: RegionNotPlace, query: str, source: MemorySource
     from sitefinder.resolver import named_place, place_asked, region_site_cities
     from sitefinder.sitestore import CityFilter
 
-    if region.meant or not fold(query):  # a code (HK) is no registry city
+    name = fold(query.split(",")[0])  # "Washington, USA": the registry city is Washington
+    if region.meant or not name:  # a code (HK) is no registry city
         return []
     gazetteer = open_gazetteer()
-    sites = list(itertools.islice(source.listing_stream(None, CityFilter(fold(query)), None), MAX_SITE_CITY_SITES))
+    sites = list(itertools.islice(source.listing_stream(None, CityFilter(name), None), MAX_SITE_CITY_SITES))
     return [_SiteCity(", ".join(str(site.id) for site in group), place, named_place(place, gazetteer), place_asked(place))
             for group, place in region_site_cities(region, sites, gazetteer)]
 

@@ -496,10 +496,13 @@ def region_site_cities(region: RegionNotPlace, sites: list[Site], gazetteer: Gaz
     """The places of the sites whose registry city is a region's name but which lie outside it
     ("Lebanon": Lebanon, New Hampshire, not the country; "Washington": site 656 in Washington, DC,
     not the state), grouped as site_places: the namesake the answer must name, and how to ask for it."""
+    # in the region by the state the registry wrote, or by the place it was placed at (a row of no
+    # state: "Mie, Japan" placed at the prefecture's middle)
     outside = [site for site in sites if not any(
         gazetteer.country_code_of(site.country) == code and (not admin1 or site.province == admin1)
         for code, admin1 in region.regions)]
-    return site_places(outside, gazetteer)
+    return [(group, place) for group, place in site_places(outside, gazetteer)
+            if not _within(place, region.regions, gazetteer)]
 
 
 def named_place(place: Place, gazetteer: Gazetteer) -> str | Said:
