@@ -43,6 +43,11 @@ The rules, each for a class of what real records hold (benchmarks/placement.py m
   District", "Kunshan City") is read as `near` reads it (china.py's reading and ranking, the state
   narrowing it), at the division's seat, before GeoNames, whose place of the name may be a town
   elsewhere; a name the state does not decide says in the note which was used and the others.
+- A city that is a first-level division's own name, with no state ("Mie, Japan"), is that division
+  (Gazetteer.named_division, `near "Mie, Japan"`'s rule too): a place of that name in it (Osaka,
+  Tottori-shi), else its middle, never a small namesake elsewhere (Mie town in Ōita); a city of
+  100,000 elsewhere is the name's (Ibaraki, Osaka). A registry point is checked against it as
+  against a state written.
 - A city that is a division itself ("Hokkaido, Japan") is placed at its middle, precision "division";
   one that is a second-level division of one town ("Vicente López": the partido of Olivos) at that
   town, precision "state".
@@ -184,7 +189,6 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
     # a place of the city's name outside that city's division and far from it is another one's
     # (Paris's 3rd), never the row's.
     state_city = _state_city(state, states, countries, gazetteer)
-
     def division() -> Placement | None:  # worked out only when asked: a division's middle reads all its places
         if not seat:
             seat.append(_division_seat(city, countries, gazetteer))
@@ -225,6 +229,11 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
                        said("placed.not_in_state.one", city=repr(city), state=state_label, place=distinct[0].name,
                             region=distinct[0].province or distinct[0].country))
             continue
+        # "Mie, Japan": the prefecture, or a place of its name in it, never Mie town in Ōita (as `near` reads it)
+        divisions, inside = gazetteer.named_division(name, codes, found)
+        if divisions and not inside and (seated := division()) is not None:
+            return seated
+        found = inside if divisions and inside else found
         qualified = _nearest_the_postal_code(found, postal_code, gazetteer) or _qualified_namesake(found, key, gazetteer)
         if qualified is not None:
             return qualified
@@ -298,6 +307,9 @@ def point_outside(latitude: float, longitude: float, city: str, state: str, coun
     if part:
         countries = {part}
     states = _states(state or split_qualifier(city)[1] or postal_state, countries, gazetteer)
+    if not states and not state:  # "Aichi, Japan": the prefecture its city names (Gazetteer.named_division)
+        places = [place for place in gazetteer.places(name_key(city)) if place.country in countries]
+        states = gazetteer.named_division(city, {gazetteer.country_code_of(name) for name in countries}, places)[0]
     if states:
         if any(reaches(code, admin1, latitude, longitude, POINT_OUTSIDE_KM) for code, admin1 in states):
             return ""

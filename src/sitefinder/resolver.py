@@ -136,6 +136,13 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
             continue
         candidates = [place for place in _lookup(gazetteer, head)
                       if all(_within(place, regions, gazetteer) for regions in region_sets)]
+        countries = set.intersection(*({code for code, admin1 in regions if not admin1} for regions in region_sets)) \
+            if qualifiers else set()
+        if countries:  # "Mie, Japan", "Lombardy, Italy": the division, as import reads a registry's city
+            divisions, inside = gazetteer.named_division(head, countries, candidates)
+            if divisions and not inside:
+                raise RegionNotPlace(text, divisions, hint=_region_hint(head, divisions))
+            candidates = inside if divisions else candidates
         if candidates and not qualifiers:
             regions = _regions_alone(text, gazetteer)
             if regions and not _main_city(candidates, regions, gazetteer):
