@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import pytest
 
+from sitefinder.distance import sphere_km
 from sitefinder.errors import RegionNotPlace, SitefinderError
 from sitefinder.gazetteer import NAMESAKE_CITY_PEOPLE
 from sitefinder.placement import place_location, point_outside
@@ -87,3 +88,11 @@ def test_a_suggestion_for_a_division_and_country_is_never_in_another_country() -
             assert {code for code, _ in region.regions} == {"JP"}, (text, region.regions)
         except SitefinderError as error:
             pytest.fail(f"{text}: {error}")
+
+
+def test_a_county_written_as_the_state_keeps_the_place_near_it() -> None:
+    placed = place_location("Bretton", "Cambridgeshire", "United Kingdom", GAZETTEER, "PE3 9GZ")
+    assert placed.place is not None
+    cambridge = GAZETTEER.part_city("Cambridgeshire", "GB")
+    assert cambridge is not None
+    assert sphere_km(placed.place.latitude, placed.place.longitude, cambridge[0].latitude, cambridge[0].longitude) < 100

@@ -48,6 +48,8 @@ The rules, each for a class of what real records hold (benchmarks/placement.py m
   Tottori-shi), else its middle, never a small namesake elsewhere (Mie town in Ōita); a city of
   100,000 elsewhere is the name's (Ibaraki, Osaka). A registry point is checked against it as
   against a state written.
+- A state that is a part of a first-level division ("Cambridgeshire", "RM") keeps the place within
+  reach of that part's main city: Bretton by Chester is in England, not in Cambridgeshire.
 - A city that is a division itself ("Hokkaido, Japan") is placed at its middle, precision "division";
   one that is a second-level division of one town ("Vicente López": the partido of Olivos) at that
   town, precision "state".
@@ -189,6 +191,13 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
     # a place of the city's name outside that city's division and far from it is another one's
     # (Paris's 3rd), never the row's.
     state_city = _state_city(state, states, countries, gazetteer)
+    # A part of a division written as the state ("Bretton, Cambridgeshire"): a place far from it is
+    # another namesake (Bretton by Chester), however its division (England) matches.
+    state_part = _part_of_state(state, states, gazetteer)
+
+    def in_part(placed: Placement | None) -> Placement | None:
+        return placed if placed is None or placed.place is None or _in_part(placed.place, state_part) else None
+
     def division() -> Placement | None:  # worked out only when asked: a division's middle reads all its places
         if not seat:
             seat.append(_division_seat(city, countries, gazetteer))
@@ -209,14 +218,15 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
             continue
         key = name_key(name)
         if states:
-            in_state = [place for place in found if (_code(place, gazetteer), place.province) in states]
+            in_state = [place for place in found if (_code(place, gazetteer), place.province) in states
+                        and _in_part(place, state_part)]
             if in_state:
                 return (_nearest_the_postal_code(in_state, postal_code, gazetteer)
                         or _qualified_namesake(in_state, key, gazetteer)
                         or Placement(_best(in_state, key, gazetteer), ward_note))
             if ward:  # Kotō, Tokyo is not Kotō, Kumamoto
                 continue
-            postal = _postal_town(city, head, states, countries, postal_code, gazetteer, state_city)
+            postal = in_part(_postal_town(city, head, states, countries, postal_code, gazetteer, state_city))
             if postal is not None:  # "Chesterfield, Michigan": a postal town, not Chesterfield, Missouri
                 return postal
             distinct = distinct_places(sorted(found, key=lambda place: -place.population))
@@ -250,7 +260,7 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
             return township
     if "CN" in codes and not division_named and (county := _mainland_division(city, state, countries, gazetteer)):
         return county  # a division by another name of it ("Foo District, Guangzhou"), when GeoNames has none
-    postal = _postal_town(city, head, states, countries, postal_code, gazetteer, state_city)
+    postal = in_part(_postal_town(city, head, states, countries, postal_code, gazetteer, state_city))
     if postal is not None:
         return postal
     if why_not:  # "Chaoyang, Beijing": a district of the city that is nearly all the state, not a namesake
@@ -265,7 +275,7 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
         return town
     if spellings and searched is not None:
         searched.append(city)
-    found_elsewhere = ((_closest_spelling(city, states, countries, gazetteer, state_city) if spellings else None)
+    found_elsewhere = ((in_part(_closest_spelling(city, states, countries, gazetteer, state_city)) if spellings else None)
                        or _main_city(city, state, states, countries, city_ward, gazetteer))
     if found_elsewhere is not None:
         return found_elsewhere._replace(note=f"{ward_note} {found_elsewhere.note}".strip())
@@ -454,6 +464,27 @@ def _state_city(state: str, states: set[tuple[str, str]], countries: set[str], g
     if len(distinct) != 1 or distinct[0].population < CITY_AS_STATE_MIN_POPULATION:
         return None
     return distinct[0]
+
+
+def _part_of_state(state: str, states: set[tuple[str, str]], gazetteer: Gazetteer) -> tuple[Place, float] | None:
+    """The main city of a part of a first-level division written as the state (a county, a province:
+    "Cambridgeshire", "RM"), with the distance nine in ten of the part's people live within of it;
+    None for a state that is a division itself, or a part the gazetteer knows no city of."""
+    if not state or len(states) != 1 or gazetteer.regions(state):
+        return None
+    (code, _), = states
+    found = gazetteer.part_city(state, code)
+    return (found[0], found[2]) if found is not None else None
+
+
+def _in_part(place: Place, part: tuple[Place, float] | None) -> bool:
+    """Whether a place lies near the part of a division the row writes as its state: within the
+    distance nine in ten of its people live of its main city, and NEIGHBOUR_KM beyond (the gazetteer
+    has no outline of a county; Peterborough is 50 km from Cambridge, Chester's Bretton 230 km)."""
+    if part is None:
+        return True
+    city, reach = part
+    return sphere_km(place.latitude, place.longitude, city.latitude, city.longitude) <= reach + NEIGHBOUR_KM
 
 
 def _near(place: Place, city: Place) -> bool:
