@@ -96,3 +96,42 @@ def test_a_county_written_as_the_state_keeps_the_place_near_it() -> None:
     cambridge = GAZETTEER.part_city("Cambridgeshire", "GB")
     assert cambridge is not None
     assert sphere_km(placed.place.latitude, placed.place.longitude, cambridge[0].latitude, cambridge[0].longitude) < 100
+
+
+def _spaced_cases(limit: int = 60) -> list[tuple[str, str, int]]:
+    """("Meram Konya", country, the GeoNames id `near` answers) for places of Turkey, Italy, Spain
+    and Poland the gazetteer knows with their province at a space, that `near` answers in that province."""
+    cases = [("Meram Konya", "Turkey", 0)]
+    for code in ("TR", "IT", "ES", "PL"):
+        rows = GAZETTEER.rows("SELECT name, admin1 FROM place WHERE country = ? AND population BETWEEN 20000 AND 200000 "
+                              "ORDER BY population DESC LIMIT 200", (code,))
+        kept = 0
+        for name, admin1 in rows:
+            if kept == limit // 4 or not name.isalpha() or not admin1.isalpha() or name_key(name) == name_key(admin1):
+                continue
+            cases.append((f"{name} {admin1}", GAZETTEER.country_name(code), 0))
+            kept += 1
+    found = []
+    for text, country, _ in cases:
+        try:
+            answer = resolve(text, GAZETTEER)
+        except SitefinderError:
+            continue
+        if answer.place.geonameid and answer.place.country == country and not answer.notes:
+            found.append((text, country, answer.place.geonameid))
+    return found
+
+
+SPACED = _spaced_cases()
+
+
+def test_the_spaced_cases_are_many() -> None:
+    assert len(SPACED) >= 30
+    assert SPACED[0][0] == "Meram Konya"
+
+
+@pytest.mark.parametrize(("city", "country", "geonameid"), SPACED, ids=[city for city, *_ in SPACED])
+def test_a_place_and_its_state_at_a_space_is_placed_where_near_answers(city: str, country: str, geonameid: int) -> None:
+    placed = place_location(city, "", country, GAZETTEER)
+    assert placed.place is not None, placed.note
+    assert placed.place.geonameid == geonameid, (city, placed)

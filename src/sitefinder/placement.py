@@ -50,6 +50,8 @@ The rules, each for a class of what real records hold (benchmarks/placement.py m
   against a state written.
 - A state that is a part of a first-level division ("Cambridgeshire", "RM") keeps the place within
   reach of that part's main city: Bretton by Chester is in England, not in Cambridgeshire.
+- A city field that is a place and its state at a space ("Meram Konya") is split as `near` splits
+  a query (placenames.readings), the state one of the country's divisions.
 - A city that is a division itself ("Hokkaido, Japan") is placed at its middle, precision "division";
   one that is a second-level division of one town ("Vicente López": the partido of Olivos) at that
   town, precision "state".
@@ -67,7 +69,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from sitefinder.distance import distinct_places, sphere_km
 from sitefinder.gazetteer import TOWN_MIN_POPULATION
-from sitefinder.placenames import CITY_WARD_SUFFIXES, WARD_SUFFIXES, split_qualifier, written_forms
+from sitefinder.placenames import CITY_WARD_SUFFIXES, WARD_SUFFIXES, readings, split_qualifier, written_forms
 from sitefinder.models import Place
 from sitefinder.regions import modern_name, province_key
 from sitefinder.text import fold, name_key
@@ -254,6 +256,11 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
             # is Kyiv, a city larger than the oblast around it
             return seated
         return Placement(best, _namesakes_note(city, best, found, key, country, gazetteer))
+    if not state and not head and countries and (spaced := _spaced_state(city, countries, gazetteer)):
+        # "Meram Konya": a place and its state at a space, read as `near` reads it (placenames.readings)
+        placed = place_location(*spaced, country, gazetteer, postal_code, spellings, searched)
+        if placed.place is not None and placed.precision == "city":
+            return placed
     if "TW" in codes:
         township = _taiwan_township(city, state, gazetteer)
         if township is not None:
@@ -485,6 +492,17 @@ def _in_part(place: Place, part: tuple[Place, float] | None) -> bool:
         return True
     city, reach = part
     return sphere_km(place.latitude, place.longitude, city.latitude, city.longitude) <= reach + NEIGHBOUR_KM
+
+
+def _spaced_state(city: str, countries: set[str], gazetteer: Gazetteer) -> tuple[str, str] | None:
+    """(place, state) of a city field that is a place and its state at a space ("Meram Konya"), split
+    as `near` splits a query (placenames.readings), the state one of the country's divisions."""
+    if " " not in city.strip():
+        return None
+    for head, qualifiers in readings(city):
+        if len(qualifiers) == 1 and _states(qualifiers[0], countries, gazetteer):
+            return head, qualifiers[0]
+    return None
 
 
 def _near(place: Place, city: Place) -> bool:
