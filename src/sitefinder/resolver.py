@@ -178,7 +178,8 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
             return resolve(form, gazetteer, preferred, lang, simplify=False)._replace(query=query)
         except PlaceNotFound:
             continue
-    suggestions = list(dict.fromkeys(answered_suggestion(label, gazetteer, preferred) for label in gazetteer.suggest(text)))
+    suggestions = list(dict.fromkeys(answered_suggestion(label, gazetteer, preferred)
+                                     for label in _in_country_typed(gazetteer.suggest(text), text, gazetteer)))
     localities = _postal_localities_alone(text, gazetteer)
     if len(localities) == 1 and not suggestions:
         place = localities[0]
@@ -194,6 +195,18 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
                             hint=said("hint.postal_localities"),
                             lang=lang)
     raise PlaceNotFound(text, suggestions, lang=lang)
+
+
+def _in_country_typed(labels: list[str], text: str, gazetteer: Gazetteer) -> list[str]:
+    """The suggestions of a place typed with its country's name ("Lyonn, France") that a place of
+    that country bears: Lynn, Massachusetts is no answer to a question about France."""
+    parts = [part.strip() for part in text.translate(TO_COMMA).split(",") if part.strip()]
+    last = parts[-1] if len(parts) > 1 else ""
+    if len(name_key(last)) <= MAX_CODE_LETTERS or not gazetteer.country_codes(last):
+        return labels  # no country, or a code that may be a state's ("Bostn, MA")
+    countries = {gazetteer.country_name(code) for code, admin1 in gazetteer.divisions(last) if not admin1}
+    return [label for label in labels
+            if any(place.country in countries for place in gazetteer.places(name_key(label.split(",")[0])))]
 
 
 def suggested_place(label: str, gazetteer: Gazetteer) -> str:
