@@ -108,3 +108,10 @@ def test_a_site_of_no_state_placed_in_the_region_is_no_namesake(cli, sites_file)
         run = cli("near", text, "--sites", str(sites_file(site)), "--json")
         assert run.exit_code == 0, run.stderr
         assert "is also the city" not in run.stderr, run.stderr
+
+
+def test_a_namesake_outside_the_country_asked_for_is_not_used(cli, sites_file) -> None:
+    lebanon = make_site(113, facility="Dartmouth Hitchcock-Medical Center", city="Lebanon", province="New Hampshire",
+                        latitude=43.64229, longitude=-72.25176)._replace(country="United States")
+    run = cli("near", "Lebanon", "--country", "Lebanon", "--sites", str(sites_file(lebanon)), "--json")
+    assert "New Hampshire" not in run.stderr and "New Hampshire" not in run.stdout, run.stderr

@@ -274,7 +274,8 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
             answer = _region_answer(region, source, province_name, status_value, in_chinese, chosen,
                                     stream=stream, countries=countries, names=names)
             answer = answer._replace(notes=(*answer.notes, *filter_notes))
-            namesakes = _region_site_cities(region, query, source)
+            namesakes = [city for city in _region_site_cities(region, query, source)  # within --country, if given
+                         if countries is None or open_gazetteer().country_code_of(city.place.country) in countries]
             if answer.sites or answer.status_counts or answer.kind == "country" and not namesakes:
                 return _region_trials(answer._replace(notes=(*answer.notes, *(said(
                     "notice.region_city_sites", query=query, ids=city.ids, place=city.shown, ask=city.ask)
