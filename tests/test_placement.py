@@ -468,7 +468,8 @@ def test_every_main_city_the_gazetteer_stores_is_the_one_its_places_give() -> No
 def test_a_place_with_no_state_is_put_at_the_main_city_only_of_a_country_that_is_mostly_one() -> None:
     place, note, precision = placed("Bukit Timah Clinic Road", "", "Singapore")
     assert (place.name, precision) == ("Singapore", "state") and "placed at Singapore, its main city" in note
-    assert placed("Meram Konya", "", "Turkey")[0] is None  # Turkey is many cities: not put at Istanbul
+    assert placed("Xqzvy Yurt", "", "Turkey")[0] is None  # Turkey is many cities: not put at Istanbul
+    assert placed("Meram Konya", "", "Turkey")[0].province == "Konya"  # a place and its state, at a space
 
 
 def test_a_misspelt_city_is_placed_when_one_spelling_is_clearly_closest() -> None:

@@ -32,6 +32,9 @@ TOWN_MIN_POPULATION = 15_000
 MAX_SPELLING_CHARS = 200  # the longest town name key is 168 characters; a longer "city" is not a misspelt town
 MAIN_CITY_KM = 30.0  # a city's suburbs and wards lie within this of its centre
 SUGGESTION_MARGIN = 3.0  # rapidfuzz ratio points
+# A city of a division's name this large elsewhere is what the name means (Gazetteer.named_division):
+# Ibaraki, Osaka (288,000), not Ibaraki Prefecture; Mie town in Ōita (34,000) is not Mie.
+NAMESAKE_CITY_PEOPLE = 100_000
 DISTRICT_KM = 9.0  # a place this near a place four times its size is a district of it
 MAX_SPOKEN_CHARS = 8  # Chinese place names are two to four characters, rarely more
 MAX_SPOKEN_KEYS = 64  # readings tried for one query (characters with several readings multiply)
@@ -238,6 +241,32 @@ class Gazetteer:
         row = self._db.execute("SELECT note FROM alias WHERE key = ? AND place = ?",
                                (name_key(name), geonameid)).fetchone()
         return row[0] if row else ""
+
+    def named_division(self, name: str, codes: Iterable[str], places: list[Place]) -> tuple[set[tuple[str, str]], list[Place]]:
+        """THE rule for a name written with its country only that is a first-level division's own
+        name there and places' too ("Mie, Japan"; a registry's city "Mie" with no state): the
+        divisions it names, and the places of `places` that lie in them. The name means the division:
+        a place of that name in it (Tottori-shi), or a city by another (Chattogram for Chittagong), is
+        the place meant (Osaka, Tokyo: the city the division is named after); with none there, the
+        division itself, never a small namesake elsewhere (Mie town in Ōita, 300 km from Mie
+        Prefecture). A city elsewhere is what the name means (Ibaraki, Osaka, 288,000 people; Buenos
+        Aires, outside Buenos Aires Province): NAMESAKE_CITY_PEOPLE. Read by `near` and import alike.
+        (set(), places) when the name is no division's own name in those countries, or a city's."""
+        wanted = set(codes)
+        divisions = {(code, admin1) for code, admin1 in self.regions(name)
+                     if admin1 and code in wanted and province_key(admin1) == name_key(name)}
+        if not divisions:
+            return set(), places
+
+        def within(place: Place) -> bool:
+            return (self.country_code_of(place.country), place.province) in divisions
+
+        # its own name, or written longer (Tottori-shi; Brandenburg an der Havel, written short)
+        inside = [place for place in places if within(place) and (
+            name_key(place.name).startswith(name_key(name)) or place.population >= NAMESAKE_CITY_PEOPLE)]
+        if not inside and any(place.population >= NAMESAKE_CITY_PEOPLE for place in places):
+            return set(), places
+        return divisions, inside
 
     def regions(self, text: str) -> set[tuple[str, str]]:
         """(country code, admin1 name or "") for a province, state or country name."""

@@ -43,6 +43,15 @@ The rules, each for a class of what real records hold (benchmarks/placement.py m
   District", "Kunshan City") is read as `near` reads it (china.py's reading and ranking, the state
   narrowing it), at the division's seat, before GeoNames, whose place of the name may be a town
   elsewhere; a name the state does not decide says in the note which was used and the others.
+- A city that is a first-level division's own name, with no state ("Mie, Japan"), is that division
+  (Gazetteer.named_division, `near "Mie, Japan"`'s rule too): a place of that name in it (Osaka,
+  Tottori-shi), else its middle, never a small namesake elsewhere (Mie town in Ōita); a city of
+  100,000 elsewhere is the name's (Ibaraki, Osaka). A registry point is checked against it as
+  against a state written.
+- A state that is a part of a first-level division ("Cambridgeshire", "RM") keeps the place within
+  reach of that part's main city: Bretton by Chester is in England, not in Cambridgeshire.
+- A city field that is a place and its state at a space ("Meram Konya") is split as `near` splits
+  a query (placenames.readings), the state one of the country's divisions.
 - A city that is a division itself ("Hokkaido, Japan") is placed at its middle, precision "division";
   one that is a second-level division of one town ("Vicente López": the partido of Olivos) at that
   town, precision "state".
@@ -60,7 +69,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from sitefinder.distance import distinct_places, sphere_km
 from sitefinder.gazetteer import TOWN_MIN_POPULATION
-from sitefinder.placenames import CITY_WARD_SUFFIXES, WARD_SUFFIXES, split_qualifier, written_forms
+from sitefinder.placenames import CITY_WARD_SUFFIXES, WARD_SUFFIXES, readings, split_qualifier, written_forms
 from sitefinder.models import Place
 from sitefinder.regions import modern_name, province_key
 from sitefinder.text import fold, name_key
@@ -184,6 +193,12 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
     # a place of the city's name outside that city's division and far from it is another one's
     # (Paris's 3rd), never the row's.
     state_city = _state_city(state, states, countries, gazetteer)
+    # A part of a division written as the state ("Bretton, Cambridgeshire"): a place far from it is
+    # another namesake (Bretton by Chester), however its division (England) matches.
+    state_part = _part_of_state(state, states, gazetteer)
+
+    def in_part(placed: Placement | None) -> Placement | None:
+        return placed if placed is None or placed.place is None or _in_part(placed.place, state_part) else None
 
     def division() -> Placement | None:  # worked out only when asked: a division's middle reads all its places
         if not seat:
@@ -205,14 +220,15 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
             continue
         key = name_key(name)
         if states:
-            in_state = [place for place in found if (_code(place, gazetteer), place.province) in states]
+            in_state = [place for place in found if (_code(place, gazetteer), place.province) in states
+                        and _in_part(place, state_part)]
             if in_state:
                 return (_nearest_the_postal_code(in_state, postal_code, gazetteer)
                         or _qualified_namesake(in_state, key, gazetteer)
                         or Placement(_best(in_state, key, gazetteer), ward_note))
             if ward:  # Kotō, Tokyo is not Kotō, Kumamoto
                 continue
-            postal = _postal_town(city, head, states, countries, postal_code, gazetteer, state_city)
+            postal = in_part(_postal_town(city, head, states, countries, postal_code, gazetteer, state_city))
             if postal is not None:  # "Chesterfield, Michigan": a postal town, not Chesterfield, Missouri
                 return postal
             distinct = distinct_places(sorted(found, key=lambda place: -place.population))
@@ -225,6 +241,11 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
                        said("placed.not_in_state.one", city=repr(city), state=state_label, place=distinct[0].name,
                             region=distinct[0].province or distinct[0].country))
             continue
+        # "Mie, Japan": the prefecture, or a place of its name in it, never Mie town in Ōita (as `near` reads it)
+        divisions, inside = gazetteer.named_division(name, codes, found)
+        if divisions and not inside and (seated := division()) is not None:
+            return seated
+        found = inside if divisions and inside else found
         qualified = _nearest_the_postal_code(found, postal_code, gazetteer) or _qualified_namesake(found, key, gazetteer)
         if qualified is not None:
             return qualified
@@ -235,13 +256,18 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
             # is Kyiv, a city larger than the oblast around it
             return seated
         return Placement(best, _namesakes_note(city, best, found, key, country, gazetteer))
+    if not state and not head and countries and (spaced := _spaced_state(city, countries, gazetteer)):
+        # "Meram Konya": a place and its state at a space, read as `near` reads it (placenames.readings)
+        placed = place_location(*spaced, country, gazetteer, postal_code, spellings, searched)
+        if placed.place is not None and placed.precision == "city":
+            return placed
     if "TW" in codes:
         township = _taiwan_township(city, state, gazetteer)
         if township is not None:
             return township
     if "CN" in codes and not division_named and (county := _mainland_division(city, state, countries, gazetteer)):
         return county  # a division by another name of it ("Foo District, Guangzhou"), when GeoNames has none
-    postal = _postal_town(city, head, states, countries, postal_code, gazetteer, state_city)
+    postal = in_part(_postal_town(city, head, states, countries, postal_code, gazetteer, state_city))
     if postal is not None:
         return postal
     if why_not:  # "Chaoyang, Beijing": a district of the city that is nearly all the state, not a namesake
@@ -256,7 +282,7 @@ def place_location(city: str, state: str, country: str, gazetteer: Gazetteer, po
         return town
     if spellings and searched is not None:
         searched.append(city)
-    found_elsewhere = ((_closest_spelling(city, states, countries, gazetteer, state_city) if spellings else None)
+    found_elsewhere = ((in_part(_closest_spelling(city, states, countries, gazetteer, state_city)) if spellings else None)
                        or _main_city(city, state, states, countries, city_ward, gazetteer))
     if found_elsewhere is not None:
         return found_elsewhere._replace(note=f"{ward_note} {found_elsewhere.note}".strip())
@@ -298,6 +324,9 @@ def point_outside(latitude: float, longitude: float, city: str, state: str, coun
     if part:
         countries = {part}
     states = _states(state or split_qualifier(city)[1] or postal_state, countries, gazetteer)
+    if not states and not state:  # "Aichi, Japan": the prefecture its city names (Gazetteer.named_division)
+        places = [place for place in gazetteer.places(name_key(city)) if place.country in countries]
+        states = gazetteer.named_division(city, {gazetteer.country_code_of(name) for name in countries}, places)[0]
     if states:
         if any(reaches(code, admin1, latitude, longitude, POINT_OUTSIDE_KM) for code, admin1 in states):
             return ""
@@ -442,6 +471,38 @@ def _state_city(state: str, states: set[tuple[str, str]], countries: set[str], g
     if len(distinct) != 1 or distinct[0].population < CITY_AS_STATE_MIN_POPULATION:
         return None
     return distinct[0]
+
+
+def _part_of_state(state: str, states: set[tuple[str, str]], gazetteer: Gazetteer) -> tuple[Place, float] | None:
+    """The main city of a part of a first-level division written as the state (a county, a province:
+    "Cambridgeshire", "RM"), with the distance nine in ten of the part's people live within of it;
+    None for a state that is a division itself, or a part the gazetteer knows no city of."""
+    if not state or len(states) != 1 or gazetteer.regions(state):
+        return None
+    (code, _), = states
+    found = gazetteer.part_city(state, code)
+    return (found[0], found[2]) if found is not None else None
+
+
+def _in_part(place: Place, part: tuple[Place, float] | None) -> bool:
+    """Whether a place lies near the part of a division the row writes as its state: within the
+    distance nine in ten of its people live of its main city, and NEIGHBOUR_KM beyond (the gazetteer
+    has no outline of a county; Peterborough is 50 km from Cambridge, Chester's Bretton 230 km)."""
+    if part is None:
+        return True
+    city, reach = part
+    return sphere_km(place.latitude, place.longitude, city.latitude, city.longitude) <= reach + NEIGHBOUR_KM
+
+
+def _spaced_state(city: str, countries: set[str], gazetteer: Gazetteer) -> tuple[str, str] | None:
+    """(place, state) of a city field that is a place and its state at a space ("Meram Konya"), split
+    as `near` splits a query (placenames.readings), the state one of the country's divisions."""
+    if " " not in city.strip():
+        return None
+    for head, qualifiers in readings(city):
+        if len(qualifiers) == 1 and _states(qualifiers[0], countries, gazetteer):
+            return head, qualifiers[0]
+    return None
 
 
 def _near(place: Place, city: Place) -> bool:

@@ -197,6 +197,42 @@ def readings(text: str) -> Iterator[tuple[str, tuple[str, ...]]]:
             yield text[:cut], (text[cut:],)
 
 
+# Words that make an address part a street, not a place, in the languages registries write addresses
+# in: "1 Main St", "Beckett Street", "Rue X", "5 Place d'Arsonval", "Ismaninger Str.", "Via Roma",
+# "Calle Mayor", "Avenida Paulista", "ul. Długa". A part with a digit is a street too (its number).
+# Read only of a part of an address whose whole names no place (resolver._address): "Place" or "Via"
+# alone in a town's name never gets there, the town answering first.
+STREET_WORDS = frozenset((
+    "street", "st", "road", "rd", "avenue", "ave", "av", "blvd", "boulevard", "lane", "ln", "drive", "dr",
+    "way", "court", "ct", "square", "sq", "highway", "hwy", "parkway", "pkwy", "terrace", "crescent",
+    "rue", "place", "pl", "chemin", "allee", "quai", "cours", "impasse", "bd",
+    "str", "strasse", "gasse", "weg", "platz", "ring", "damm",
+    "via", "viale", "piazza", "piazzale", "corso", "largo", "vicolo",
+    "calle", "carrera", "avenida", "avda", "paseo", "plaza", "camino", "carretera",
+    "rua", "praca", "travessa", "rodovia", "estrada",
+    "straat", "laan", "plein", "gracht", "ul", "ulica", "aleja", "al", "ulitsa", "prospekt",
+    "jalan", "jl", "lu", "jie", "dajie", "dadao", "hutong", "cadde", "caddesi", "sokak", "sokagi", "bulvari",
+    "gatan", "gata", "vej", "vagen", "katu", "utca"))
+# A street word written as the end of one word, as German and Dutch compound them ("Hauptstraße",
+# "Marienplatz", "Kerkstraat"), or Nordic languages do ("Storgatan"), with a name of 3 letters before it.
+STREET_ENDINGS = ("strasse", "gasse", "platz", "allee", "straat", "gracht", "gatan", "vagen")
+_ENDING_STEM = 3
+# Abbreviations that are a street only after its name ("Main St", "Mulholland Dr"): before one they
+# are a town's own ("St Kilda", "St. Albans").
+_AFTER_ONLY = frozenset(("st", "dr", "ct", "pl", "ln", "al", "av", "ave"))
+
+
+def is_street(part: str) -> bool:
+    """Whether an address part is a street and its number, not a place (see STREET_WORDS)."""
+    if any(ch.isdigit() for ch in part):
+        return True
+    words = [word for word in (fold(word) for word in re.split(r"[\s-]+", part)) if word]
+    if any(word.endswith(ending) and len(word) >= len(ending) + _ENDING_STEM for word in words for ending in STREET_ENDINGS):
+        return True
+    return len(words) > 1 and any(word in STREET_WORDS and (index > 0 or word not in _AFTER_ONLY)
+                                  for index, word in enumerate(words))
+
+
 # GeoNames keeps small places under one spelling: "St. Louis" and "Saint Louis" must both find it.
 _ABBREVIATIONS = {"st": "Saint", "ste": "Sainte", "mt": "Mount", "ft": "Fort", "pt": "Port",
                   "n": "North", "s": "South", "e": "East", "w": "West"}  # "W. Palm Beach", "N Little Rock"

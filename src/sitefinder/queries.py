@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from sitefinder.answers import (ChineseNames, Hospital, HospitalAnswer, MapResult, NearResult, RegionAnswer, SiteDetail, SiteList,
                                 TrialSummary)
 from sitefinder.distance import rank_sites
-from sitefinder.errors import PlaceNotFound, SitefinderError, UsageError
+from sitefinder.errors import PlaceNotFound, RegionNotPlace, SitefinderError, UsageError
 from sitefinder.filters import check_given, typed_options, typed_words
 from sitefinder.models import Place, RankedSite, Resolution, Site, Trial
 from sitefinder.paths import default_sites_path, gazetteer_path
 from sitefinder.status import CLOSED_STATUSES, JOINABLE_FILTER, effective_status, joinable, parse_status_option
 from sitefinder.text import ascii_number, clipped, fold, has_cjk, quoted, site_id_written
-from sitefinder.wording import for_trials, language_of, said, say, wants_chinese
+from sitefinder.wording import for_trials, language_of, said, say, shell_word, wants_chinese
 
 if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that resolve a place
     from sitefinder.errors import RegionNotPlace
@@ -399,10 +399,15 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
                                                          (province or "", province_name),
                                                          country=(country or "", countries)))
             answer = answer._replace(notes=(*answer.notes, *filter_notes))
-            if answer.sites or answer.kind == "country" or answer.status_counts:
-                return _region_trials(answer, source, chosen)
-            capital = _capital_of(answer, source)  # 新疆: no site there; the nearest to Ürümqi
-            if capital is None:
+            namesakes = [city for city in _region_site_cities(region, query, source)  # within --country, if given
+                         if countries is None or open_gazetteer().country_code_of(city.place.country) in countries]
+            if answer.sites or answer.status_counts or answer.kind == "country" and not namesakes:
+                return _region_trials(answer._replace(notes=(*answer.notes, *(said(
+                    "notice.region_city_sites", query=query, ids=city.ids, place=city.shown, ask=city.ask)
+                    for city in namesakes))), source, chosen)
+            # no site in the region, but a city of its name has some: that city, the region said beside it
+            capital = _city_for_region(answer, namesakes, query) if namesakes else _capital_of(answer, source)
+            if capital is None:  # 新疆: no site there; the nearest to Ürümqi (_capital_of)
                 return _with_trials(answer, source, answer.sites)
             resolution = capital
         except PlaceNotFound as miss:
@@ -468,6 +473,43 @@ def _naming_site_cities(resolution: Resolution, query: str, source: MemorySource
     # whose decoding would cost what the index saves; one registry city is placed at one or two places.
     sites = list(itertools.islice(source.listing_stream(None, CityFilter(fold(query)), None), MAX_SITE_CITY_SITES))
     return with_site_cities(resolution, sites, open_gazetteer(), listing)
+
+
+class _SiteCity(NamedTuple):
+    """A place holding sites whose registry city is a region's name, as a notice names it."""
+
+    ids: str  # "113, 301"
+    place: Place
+    shown: object  # str or wording.Said: in Chinese by its Chinese names
+    ask: str  # what to type for it: "Lebanon, New Hampshire"
+
+
+def _region_site_cities(region: RegionNotPlace, query: str, source: MemorySource | IndexedSource) -> list[_SiteCity]:
+    """Each place holding sites whose registry city is the region's name, outside that region
+    (resolver.region_site_cities): "Lebanon" and Lebanon, New Hampshire. Read as
+    _naming_site_cities reads a registry city: its first few sites."""
+    from sitefinder.resolver import named_place, place_asked, region_site_cities
+    from sitefinder.sitestore import CityFilter
+
+    name = fold(query.split(",")[0])  # "Washington, USA": the registry city is Washington
+    if region.meant or not name:  # a code (HK) is no registry city
+        return []
+    gazetteer = open_gazetteer()
+    sites = list(itertools.islice(source.listing_stream(None, CityFilter(name), None), MAX_SITE_CITY_SITES))
+    return [_SiteCity(", ".join(str(site.id) for site in group), place, named_place(place, gazetteer), place_asked(place))
+            for group, place in region_site_cities(region, sites, gazetteer)]
+
+
+def _city_for_region(answer: RegionAnswer, namesakes: list[_SiteCity], query: str) -> Resolution:
+    """The city of a region's name that holds sites, when the region holds none: the answer, saying
+    that the name is also the region and how to list it ("near Lebanon": Lebanon, New Hampshire)."""
+    city = namesakes[0]
+    kind = ("kind.country" if answer.kind == "country" else "kind.division" if answer.country not in ("", "China")
+            else "kind.province")
+    note = said("notice.city_not_region", query=query, kind=said(kind), place=city.shown, ids=city.ids,
+                option="country" if answer.kind == "country" else "province", ask=shell_word(answer.region))
+    return Resolution(query=query, place=city.place, alternatives=tuple(other.place for other in namesakes[1:]),
+                      notes=(note,))
 
 
 def _capital_of(answer: RegionAnswer, source: MemorySource | IndexedSource) -> Resolution | None:

@@ -14,7 +14,7 @@ from sitefinder.distance import SAME_PLACE_KM, distinct_places, sphere_km
 from sitefinder.errors import AskedBack, CodeOrInitials, PlaceNotFound, RegionNotPlace, SitefinderError, UsageError
 from sitefinder.gazetteer import Gazetteer
 from sitefinder.models import CONTENDER_SHARE, DIVISION_SOURCE, Place, Resolution, Site
-from sitefinder.placenames import LATIN_CITY_WORDS, TO_COMMA, parse_coordinates, readings, written_forms
+from sitefinder.placenames import LATIN_CITY_WORDS, TO_COMMA, is_street, parse_coordinates, readings, written_forms
 from sitefinder.regions import display_region, modern_name, place_words, province_key
 from sitefinder.text import clean_query, has_cjk, name_key, quoted
 from sitefinder.wording import Said, language_of, said, say
@@ -136,6 +136,13 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
             continue
         candidates = [place for place in _lookup(gazetteer, head)
                       if all(_within(place, regions, gazetteer) for regions in region_sets)]
+        countries = set.intersection(*({code for code, admin1 in regions if not admin1} for regions in region_sets)) \
+            if qualifiers else set()
+        if countries:  # "Mie, Japan", "Lombardy, Italy": the division, as import reads a registry's city
+            divisions, inside = gazetteer.named_division(head, countries, candidates)
+            if divisions and not inside:
+                raise RegionNotPlace(text, divisions, hint=_region_hint(head, divisions))
+            candidates = inside if divisions else candidates
         if candidates and not qualifiers:
             regions = _regions_alone(text, gazetteer)
             if regions and not _main_city(candidates, regions, gazetteer):
@@ -171,7 +178,8 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
             return resolve(form, gazetteer, preferred, lang, simplify=False)._replace(query=query)
         except PlaceNotFound:
             continue
-    suggestions = list(dict.fromkeys(answered_suggestion(label, gazetteer, preferred) for label in gazetteer.suggest(text)))
+    suggestions = list(dict.fromkeys(answered_suggestion(label, gazetteer, preferred)
+                                     for label in _in_country_typed(gazetteer.suggest(text), text, gazetteer)))
     localities = _postal_localities_alone(text, gazetteer)
     if len(localities) == 1 and not suggestions:
         place = localities[0]
@@ -187,6 +195,18 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
                             hint=said("hint.postal_localities"),
                             lang=lang)
     raise PlaceNotFound(text, suggestions, lang=lang)
+
+
+def _in_country_typed(labels: list[str], text: str, gazetteer: Gazetteer) -> list[str]:
+    """The suggestions of a place typed with its country's name ("Lyonn, France") that a place of
+    that country bears: Lynn, Massachusetts is no answer to a question about France."""
+    parts = [part.strip() for part in text.translate(TO_COMMA).split(",") if part.strip()]
+    last = parts[-1] if len(parts) > 1 else ""
+    if len(name_key(last)) <= MAX_CODE_LETTERS or not gazetteer.country_codes(last):
+        return labels  # no country, or a code that may be a state's ("Bostn, MA")
+    countries = {gazetteer.country_name(code) for code, admin1 in gazetteer.divisions(last) if not admin1}
+    return [label for label in labels
+            if any(place.country in countries for place in gazetteer.places(name_key(label.split(",")[0])))]
 
 
 def suggested_place(label: str, gazetteer: Gazetteer) -> str:
@@ -455,10 +475,7 @@ def with_site_cities(resolution: Resolution, sites: list[Site], gazetteer: Gazet
     far = [site for site in sites if site.latitude is not None and site.longitude is not None
            and sphere_km(origin.latitude, origin.longitude, site.latitude, site.longitude) > SAME_PLACE_KM]
     notes, alternatives = list(resolution.notes), list(resolution.alternatives)
-    by_place: dict[tuple[float, float], list[Site]] = {}
-    for site in far:
-        by_place.setdefault((round(site.latitude or 0.0, 2), round(site.longitude or 0.0, 2)), []).append(site)
-    places = [(group, _site_place(group[0], gazetteer)) for group in by_place.values()]
+    places = site_places(far, gazetteer)
     by_another_name = [note for note in notes if getattr(note, "key", "") in ANOTHER_NAME_NOTICES]
     if len(places) == 1 and by_another_name:
         # "Hanzhou" is only a stray other name of 甘州区 (the resolver says so), and how the registry
@@ -483,6 +500,39 @@ def with_site_cities(resolution: Resolution, sites: list[Site], gazetteer: Gazet
         if all(other.geonameid is None or other.geonameid != place.geonameid for other in alternatives):
             alternatives.append(place)
     return resolution._replace(notes=tuple(notes), alternatives=tuple(alternatives))
+
+
+def site_places(sites: list[Site], gazetteer: Gazetteer) -> list[tuple[list[Site], Place]]:
+    """Sites with coordinates grouped by the place they were placed at (the same point to 0.01°),
+    each group with that place: how a notice names the sites of a registry city."""
+    by_place: dict[tuple[float, float], list[Site]] = {}
+    for site in sites:
+        if site.latitude is not None and site.longitude is not None:
+            by_place.setdefault((round(site.latitude, 2), round(site.longitude, 2)), []).append(site)
+    return [(group, _site_place(group[0], gazetteer)) for group in by_place.values()]
+
+
+def region_site_cities(region: RegionNotPlace, sites: list[Site], gazetteer: Gazetteer) -> list[tuple[list[Site], Place]]:
+    """The places of the sites whose registry city is a region's name but which lie outside it
+    ("Lebanon": Lebanon, New Hampshire, not the country; "Washington": site 656 in Washington, DC,
+    not the state), grouped as site_places: the namesake the answer must name, and how to ask for it."""
+    # in the region by the state the registry wrote, or by the place it was placed at (a row of no
+    # state: "Mie, Japan" placed at the prefecture's middle)
+    outside = [site for site in sites if not any(
+        gazetteer.country_code_of(site.country) == code and (not admin1 or site.province == admin1)
+        for code, admin1 in region.regions)]
+    return [(group, place) for group, place in site_places(outside, gazetteer)
+            if not _within(place, region.regions, gazetteer)]
+
+
+def named_place(place: Place, gazetteer: Gazetteer) -> str | Said:
+    """A place as a notice names it: by its label, and in Chinese by its Chinese names (_named)."""
+    return _named(place, place.label, gazetteer)
+
+
+def place_asked(place: Place) -> str:
+    """What to type for a place so that `near` answers it: its name with its state, or country."""
+    return f"{place.name}, {place.province or place.country}"
 
 
 # The notices that say a place was answered by another name than its own (GeoNames' alternate names)
@@ -536,8 +586,10 @@ def _main_city_of_qualifier(query: str, text: str, gazetteer: Gazetteer) -> Reso
     # words after it: approximated, it was Puyca, the main city of Peru's Unión, "Peking is not in
     # the offline gazetteer"; it is asked back, suggesting Beijing (_known_heads).
     spaced = "," not in text.translate(TO_COMMA)
+    # a street is no ward either ("Beckett Street, Sheffield"): the address reads its city (_address)
     written = [(head, qualifiers[0]) for head, qualifiers in readings(text)
-               if len(qualifiers) == 1 and _a_state(qualifiers, text) and not (spaced and _lookup(gazetteer, head))]
+               if len(qualifiers) == 1 and _a_state(qualifiers, text) and not (spaced and _lookup(gazetteer, head))
+               and not (not spaced and is_street(head))]
     rules: tuple[tuple[Callable[[str, str, Gazetteer], Placement | None], Callable[[str, str, Place], Said]], ...] = (
         (postal_town_placement, lambda head, state, place: _postal_note(head, place.province)),
         (division_town_placement, lambda head, state, place: said("notice.district_largest", head=head,
@@ -759,12 +811,16 @@ def _address(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[i
              lang: str | None) -> Resolution | None:
     parts = [part.strip() for part in text.translate(TO_COMMA).split(",") if part.strip()]
     cleaned = [_without_postcode(part) for part in parts]
-    kept = [part for part in cleaned if part and not any(ch.isdigit() for ch in part)]
+    # Two parts, the first a street or a facility ("1 Main St, Springfield", "Rue X, Lyon", "MD
+    # Anderson, Houston"): the city alone is the place, as after a street and a state
+    street = len(parts) == 2 and _not_a_place(parts[0], gazetteer)
+    kept = [part for index, part in enumerate(cleaned)
+            if part and not any(ch.isdigit() for ch in part) and not (street and index == 0)]
     # Largest unit first ("Canada, Ontario, Cambridge, 1 Main St", "Ontario, Cambridge", as a Chinese
     # address is ordered): read from its end as the English order is from its start, so that the
     # deepest part is read within every larger one (Cambridge, Ontario; not Cambridge, England)
     backwards = bool(_largest_first(", ".join(kept), gazetteer))
-    if len(parts) < MIN_ADDRESS_PARTS and not backwards:
+    if len(parts) < MIN_ADDRESS_PARTS and not backwards and not street:
         return None
     ordered = kept[::-1] if backwards else kept
     # the last part a country, or a state its name is too ("Boston, MA": Massachusetts, not Morocco)
@@ -787,6 +843,17 @@ def _address(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[i
                         place=_named(found.place, found.place.label, gazetteer))
             return found._replace(query=query, read=typed, notes=(*found.notes, note))
     return None
+
+
+def _not_a_place(part: str, gazetteer: Gazetteer) -> bool:
+    """Whether an address part is a street (placenames.is_street: a number, "Beckett Street", "Rue
+    X", "Ismaninger Str.") or a facility: a name of an institution ("General Hospital"), or of
+    several words that no place, state or postal locality of the gazetteer bears ("MD Anderson").
+    One unknown word is no facility: a misspelt place ("Cambrdge") keeps its suggestions."""
+    if is_street(part) or names_a_facility(part):
+        return True
+    return len(part.split()) > 1 and not has_cjk(part) and not _lookup(gazetteer, part) \
+        and not gazetteer.divisions(part) and not _postal_localities_alone(part, gazetteer)
 
 
 def _largest_first(text: str, gazetteer: Gazetteer) -> str:

@@ -448,6 +448,14 @@ MESSAGES: dict[str, dict[str, str]] = {
               "that filter, or give a city to see the nearest sites that match it anywhere.",
         "zh": "{query}是一个{kind}，本数据集在那里有 {count} 个研究中心，但都不符合 {filters}（{counts}）：请去掉该条件，"
               "或给出城市以查看各地最近的符合条件的研究中心。"},
+    # a region's name that is the registry city of sites elsewhere (Lebanon, New Hampshire; Washington, DC)
+    "notice.region_city_sites": {"en": "{query} is also the city of site {ids}, {place}: for the sites nearest to it "
+                                       "write \"{ask}\"",
+                                 "zh": "{query} 也是研究中心 {ids} 所在的城市 {place}：查看离它最近的研究中心请输入“{ask}”"},
+    "notice.city_not_region": {"en": "{query} is also a {kind} where no site of this dataset is: using {place}, the city "
+                                     "of site {ids} (the {kind}: sitefinder list --{option} {ask})",
+                               "zh": "{query} 也是一个{kind}，本数据集在那里没有研究中心：使用研究中心 {ids} 所在的城市 "
+                                     "{place}（查看该{kind}：sitefinder list --{option} {ask}）"},
     "kind.province": {"en": "province", "zh": "省级行政区"},
     "kind.country": {"en": "country", "zh": "国家"},
     "kind.region": {"en": "region", "zh": "地区"},  # Hong Kong, Macau, Taiwan: a neutral word
