@@ -189,19 +189,21 @@ def _replaced_trials(out_dir: Path, importing: set[str], replace: bool) -> tuple
     """The trials of the dataset already in `out_dir` that this import leaves out, which publishing
     it would lose. Without `replace` they are a usage error, before anything is written: an import
     into the directory of another trial replaced it without a word. The same trials again (a
-    refresh), or those and more, lose nothing and are not asked about. A dataset whose trials
-    cannot be read names none."""
-    from sitefinder.catalogue import trials_beside
+    refresh), or those and more, lose nothing and are not asked about. The trials there are those
+    its trials.json describes and those only its sites name (an entry edited out of trials.json:
+    their sites would go without a word). A dataset that cannot be read names none."""
+    from sitefinder.sitesfile import read_sites_file
+    from sitefinder.sitestore import MemorySource
     from sitefinder.versions import SITES_FILE
 
     existing = out_dir / SITES_FILE
     if not existing.is_file():
         return ()
     try:
-        _, there = trials_beside(existing)
+        there = MemorySource(read_sites_file(existing)).trial_ids()
     except SitefinderError:
         return ()
-    left_out = tuple(trial.nct_id for trial in there if trial.nct_id and trial.nct_id not in importing)
+    left_out = tuple(nct for nct in there if nct and nct not in importing)
     if left_out and not replace:
         shown = ", ".join(left_out[:5]) + (" …" if len(left_out) > 5 else "")
         raise UsageError(key="import.would_replace", out=out_dir, count=len(left_out), trials=shown)

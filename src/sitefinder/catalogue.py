@@ -34,12 +34,17 @@ def trials_path_for(sites_path: Path) -> Path:
     return sites_path.with_name(TRIALS_FILE)
 
 
-def trials_beside(sites_path: Path, shown: Path | None = None) -> tuple[Trial, tuple[Trial, ...]]:
+def trials_beside(sites_path: Path, shown: Path | None = None,
+                  named: Iterable[str] | None = ()) -> tuple[Trial, tuple[Trial, ...]]:
     """The trial facts beside a sites file: (its one trial, or an empty Trial for a dataset of
     several; every trial). trials.json when there is one, else trial.json (an older single-trial file).
 
     `shown`: as for trial.read_trial_beside, the dataset's DIR/sites.csv when `sites_path` is the
-    file of its version in use (every file is read from that one version)."""
+    file of its version in use (every file is read from that one version). `named`: the trials the
+    sites name. A dataset whose sites name more trials than its trials.json describes (an entry
+    edited out) is one of several, not one missing its trial.json: every command, `update` among
+    them, still reads it. None: the sites are not read yet (an index being built), and the check
+    of a dataset of one trial is left to the caller (one_trial, once every trial is known)."""
     from sitefinder.trial import read_trial_beside
 
     trials = read_trials_beside(sites_path, shown)
@@ -47,7 +52,10 @@ def trials_beside(sites_path: Path, shown: Path | None = None) -> tuple[Trial, t
         trial = read_trial_beside(sites_path, shown)
         return trial, ((trial,) if trial.nct_id else ())
     found = trials
-    return one_trial(sites_path, shown, len(found), lambda: found[0]), found
+    if named is None:
+        return (found[0] if len(found) == 1 else Trial()), found
+    count = len({trial.nct_id for trial in found} | {nct for nct in named if nct})
+    return one_trial(sites_path, shown, count, lambda: found[0]), found
 
 
 def one_trial(sites_path: Path, shown: Path | None, count: int, first: Callable[[], Trial]) -> Trial:

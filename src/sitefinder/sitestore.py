@@ -855,7 +855,7 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
     from sitefinder.catalogue import trials_beside
 
     # each site's trial, for the status it shows (its own trial's when it gives none) and the trial table
-    one, described = trials_beside(path, named if named != path else None)
+    one, described = trials_beside(path, named if named != path else None, named=None)  # checked by _open_pinned
     catalogue = {trial.nct_id: trial for trial in described}
     site_counts: dict[str, int] = {}
     started = time.monotonic()
