@@ -88,3 +88,53 @@ def test_import_that_would_drop_a_trial_only_its_sites_name_is_refused_without_r
     again = cli("import", *(str(EXPORT / f"{name}.json") for name in NAMES), "--out", str(dataset.parent))
     assert again.exit_code == 0, again.stderr  # every trial there imported again: nothing lost, nothing asked
     assert sorted(_rows(dataset)) == sorted(NAMES)
+
+
+# ---------------------------------------------------------------- 3. an id no site has
+
+def _ids(sites: Path) -> dict[tuple[str, str, str], int]:
+    with sites.open(encoding="utf-8") as handle:
+        return {(row["nct_id"], row["facility"], row["city"]): int(row["id"]) for row in csv.DictReader(handle)}
+
+
+def _without_first_site(nct_id: str) -> tuple[dict, dict]:
+    study = _study(nct_id)
+    gone = study["protocolSection"]["contactsLocationsModule"]["locations"].pop(0)
+    return study, gone
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("how", ["update", "update NCT", "import"])
+def test_show_of_a_site_an_update_removed_says_so_and_by_which(cli, dataset: Path, lang: str, how: str) -> None:
+    changed = NAMES[1]
+    study, gone = _without_first_site(changed)
+    removed = _ids(dataset)[(changed, gone["facility"], gone["city"])]
+    with FakeServices() as fake:
+        fake.studies = {name: _study(name) for name in NAMES}
+        fake.studies[changed] = study
+        env = {"SITEFINDER_CTGOV_URL": fake.url}
+        if how == "import":
+            path = dataset.parent.parent / f"{changed}.json"
+            path.write_text(json.dumps(study), encoding="utf-8")
+            args = ["import", *(str(EXPORT / f"{name}.json") for name in NAMES if name != changed), str(path),
+                    "--out", str(dataset.parent)]
+        else:
+            args = ["update", *([changed] if how == "update NCT" else []), "--sites", str(dataset)]
+        assert cli(*args, env=env).exit_code == 0
+    run = cli("show", str(removed), "--sites", str(dataset), "--lang", lang)
+    assert run.exit_code == 1 and run.stdout == "" and run.stderr.count("\n") == 1, run.stderr
+    assert str(removed) in run.stderr and changed in run.stderr and gone["facility"] in run.stderr, run.stderr
+    assert f"sitefinder {how.split()[0]}" in run.stderr, run.stderr  # which command removed it
+    assert ("removed" if lang == "en" else "移除") in run.stderr, run.stderr
+    assert f"sitefinder list --sites {dataset}" in run.stderr, run.stderr  # what to do, of the same data
+    assert "ids run from" not in run.stderr
+    later = cli("show", str(removed), "--sites", str(dataset), "--json")  # the record stays with later versions
+    assert later.exit_code == 1 and gone["facility"] in later.stderr
+
+
+def test_show_of_an_id_no_site_ever_had_says_no_site_has_it_and_lists_the_same_data(cli, dataset: Path) -> None:
+    top = max(_ids(dataset).values())
+    run = cli("show", str(top + 5), "--sites", str(dataset))
+    assert run.exit_code == 1 and run.stderr.count("\n") == 1, run.stderr
+    assert f"no site has id {top + 5}" in run.stderr and "removed" not in run.stderr
+    assert f"sitefinder list --sites {dataset}" in run.stderr, run.stderr

@@ -168,8 +168,10 @@ def _publish(out_dir: Path, sites: list[Site], trials: list[Trial], countries: f
     studies) and publish them with the mark. Under the writer lock, before the switch, the trials
     this import leaves out are asked about again and the dataset must be the one numbered against
     (_Moved when another writer published meanwhile)."""
-    from sitefinder.datasets import current_version, earlier_dataset, write_trials_dataset
+    from sitefinder.datasets import current_version, earlier_dataset, next_meta, write_trials_dataset
+    from sitefinder.importer import _today
     from sitefinder.siteids import dataset_ids
+    from sitefinder.versions import SITES_FILE
 
     earlier = earlier_dataset(out_dir)
     numbered = dataset_ids(earlier.sites, sites, earlier.high_water)
@@ -179,8 +181,10 @@ def _publish(out_dir: Path, sites: list[Site], trials: list[Trial], countries: f
         if current_version(out_dir) != earlier.version:
             raise _Moved
 
-    sites_path, trials_path = write_trials_dataset(out_dir, numbered.sites, trials, countries,
-                                                   meta={"id_high_water": numbered.high_water},
+    gone = set(numbered.removed)  # remembered for `show`
+    meta = next_meta(out_dir / SITES_FILE, numbered.high_water, [site for site in earlier.sites if site.id in gone],
+                     "import", _today())
+    sites_path, trials_path = write_trials_dataset(out_dir, numbered.sites, trials, countries, meta=meta,
                                                    keep_foreign=True, check=check)
     return sites_path, trials_path, numbered, earlier.version is not None
 

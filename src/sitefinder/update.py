@@ -28,7 +28,7 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
     The data in use are read, compared and replaced under the dataset's writer lock, so that two
     updates at once each compare with what the other published and neither's data are lost. A
     copy that cannot be read never blocks its own replacement."""
-    from sitefinder.datasets import high_water_of, write_dataset, writer_lock
+    from sitefinder.datasets import high_water_of, next_meta, write_dataset, writer_lock
     from sitefinder.errors import DataFileError, MissingInput
     from sitefinder.importer import _today, fetch_study, import_study, nct_id_of
     from sitefinder.paths import SHIPPED_TRIAL, updated_dataset_dir
@@ -81,8 +81,10 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
         high_water = high_water_of(target / "sites.csv", before_sites)
         sites, high_water = stable_ids(before_sites, result.sites, high_water)
         result = result._replace(trial=keep_curated(before_trial, result.trial))
-        new_sites_path, _ = write_dataset(target, sites, result.trial, meta={"id_high_water": high_water})
-    added, removed, changed = compare(before_sites, before_trial, sites, result.trial)
+        added, removed, changed = compare(before_sites, before_trial, sites, result.trial)
+        gone = [site._replace(nct_id=site.nct_id or wanted) for site in removed]  # remembered for `show`
+        new_sites_path, _ = write_dataset(target, sites, result.trial,
+                                          meta=next_meta(target / "sites.csv", high_water, gone, "update", _today()))
     return UpdateResult(nct_id=wanted, trial=result.trial, before=before_trial, sites_path=new_sites_path,
                         site_count=len(sites), added=added, removed=removed, changed=changed,
                         unplaced=result.unplaced, is_default=wanted == SHIPPED_TRIAL, id_high_water=high_water,
@@ -208,7 +210,7 @@ def _dataset_trial_ids(sites_path: Path) -> list[str]:
 def _refresh_locked(sites_path: Path, asked: list[str], studies: dict[str, dict[str, Any]],
                     only: bool = False) -> DatasetUpdate:
     from sitefinder.catalogue import import_countries
-    from sitefinder.datasets import high_water_of, write_trials_dataset
+    from sitefinder.datasets import high_water_of, next_meta, write_trials_dataset
     from sitefinder.importer import _today, import_study, more_unread
     from sitefinder.placement import Placer
     from sitefinder.queries import open_gazetteer
@@ -265,8 +267,9 @@ def _refresh_locked(sites_path: Path, asked: list[str], studies: dict[str, dict[
     written = any(change.found for change in changes) and (sites != list(data.sites) or trials != earlier)
     new_path = sites_path
     if written:
+        gone = [site for change in changes for site in change.removed]  # remembered for `show`
         new_path, _ = write_trials_dataset(sites_path.parent, sites, trials, countries,
-                                           meta={"id_high_water": high_water})
+                                           meta=next_meta(sites_path, high_water, gone, "update", today))
     return DatasetUpdate(new_path, changes, len(sites), unplaced, id_high_water=high_water, written=written,
                          chinese=names_as_data([site for change in changes for site in (*change.added, *change.removed)]),
                          points_set_aside=set_aside, statuses_unread=unread)

@@ -615,11 +615,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     # `show`: a site not found, or several
     "usage.show_empty": {"en": "give a site id or part of a facility name, e.g. sitefinder show Qingdao",
                          "zh": "请给出研究中心编号或医院名称的一部分，例如 sitefinder show Qingdao"},
-    "error.no_site_id": {"en": "no site has id {id}; {known} (see: sitefinder list)",
-                         "zh": "没有编号为 {id} 的研究中心；{known}（查看：sitefinder list）"},
+    "error.no_site_id": {"en": "no site has id {id}; {known} (see: {command})",
+                         "zh": "没有编号为 {id} 的研究中心；{known}（查看：{command}）"},
+    "error.site_removed": {"en": "site {id} ({facility}, {city}; trial {nct_id}) was removed by sitefinder {by} on "
+                                 "{on}, and its id is never given to another site; the sites there are now: {command}",
+                           "zh": "编号为 {id} 的研究中心（{facility}，{city}；试验 {nct_id}）已于 {on} 由 sitefinder {by} "
+                                 "移除，其编号不会再分给其他研究中心；现有的研究中心：{command}"},
+    "error.site_id_gone": {"en": "no site has id {id} now: an earlier update or import removed the site it was, and "
+                                 "its id is never given to another; {known} (see: {command})",
+                           "zh": "现在没有编号为 {id} 的研究中心：此前的更新或导入已移除它，其编号不会再分给其他研究中心；"
+                                 "{known}（查看：{command}）"},
     "error.site_id_number": {"en": "no site has id {id}: an id is a whole number (7, 007, 7.0, #7, site 7); {known} "
-                                   "(see: sitefinder list)",
-                             "zh": "没有编号为 {id} 的研究中心：编号是整数（7、007、7.0、#7、编号7）；{known}（查看：sitefinder list）"},
+                                   "(see: {command})",
+                             "zh": "没有编号为 {id} 的研究中心：编号是整数（7、007、7.0、#7、编号7）；{known}（查看：{command}）"},
     "error.site_ids": {"en": "ids run from {first} to {last}", "zh": "编号从 {first} 到 {last}"},
     "error.no_sites_in_file": {"en": "the sites file has no sites", "zh": "该研究中心文件中没有研究中心"},
     "error.ambiguous_site": {"en": "{query} matches {count:site}: {shown}{more}; give the id, e.g. sitefinder show {id}",
