@@ -138,3 +138,49 @@ def test_show_of_an_id_no_site_ever_had_says_no_site_has_it_and_lists_the_same_d
     assert run.exit_code == 1 and run.stderr.count("\n") == 1, run.stderr
     assert f"no site has id {top + 5}" in run.stderr and "removed" not in run.stderr
     assert f"sitefinder list --sites {dataset}" in run.stderr, run.stderr
+
+
+# ---------------------------------------------------------------- 2. one answer for every trial
+
+def _update_of_three(cli, dataset: Path, *args: str):
+    """NAMES[1] loses its first site and ends; NAMES[2] is not returned; NAMES[0] is as it was."""
+    study, gone = _without_first_site(NAMES[1])
+    study["protocolSection"]["statusModule"]["overallStatus"] = "TERMINATED"
+    removed = _ids(dataset)[(NAMES[1], gone["facility"], gone["city"])]
+    with FakeServices() as fake:
+        fake.studies = {NAMES[0]: _study(NAMES[0]), NAMES[1]: study}
+        run = cli("update", "--sites", str(dataset), *args, env={"SITEFINDER_CTGOV_URL": fake.url})
+    assert run.exit_code == 0, run.stderr
+    return run, removed
+
+
+def test_update_of_many_as_csv_is_one_table_of_every_trial_with_its_counts(cli, dataset: Path) -> None:
+    before = {name: len(rows) for name, rows in _rows(dataset).items()}
+    run, removed = _update_of_three(cli, dataset, "-f", "csv")
+    lines = run.stdout.splitlines()
+    assert lines[0].startswith("nct_id,") and not any(line == lines[0] for line in lines[1:]), run.stdout
+    rows = list(csv.DictReader(io.StringIO(run.stdout)))
+    assert [row["nct_id"] for row in rows] == NAMES  # every trial once, the one not returned too
+    by_id = {row["nct_id"]: row for row in rows}
+    assert [by_id[name]["found"] for name in NAMES] == ["True", "True", "False"]
+    for name in NAMES:  # numbers as numbers, a column each, that add up
+        row = by_id[name]
+        assert int(row["site_count"]) == before[name] - int(row["removed"]) + int(row["added"]), row
+    assert (int(by_id[NAMES[1]]["removed"]), by_id[NAMES[1]]["removed_ids"]) == (1, str(removed))
+    assert (by_id[NAMES[1]]["overall_status_before"], by_id[NAMES[1]]["overall_status"]) == ("RECRUITING",
+                                                                                            "TERMINATED")
+    assert by_id[NAMES[0]]["added"] == by_id[NAMES[0]]["removed"] == by_id[NAMES[0]]["changed"] == "0"
+
+
+@pytest.mark.parametrize("fmt", [["--json"], []], ids=["json", "table"])
+def test_update_of_many_counts_add_up_to_the_trials_asked_for(cli, dataset: Path, fmt: list[str]) -> None:
+    run, _ = _update_of_three(cli, dataset, *fmt)
+    if fmt:
+        answer = json.loads(run.stdout)  # one document
+        assert [trial["nct_id"] for trial in answer["trials"]] == NAMES
+        assert (answer["trials_asked"], answer["trials_changed"], answer["trials_unchanged"],
+                answer["not_returned"]) == (3, 1, 1, [NAMES[2]])
+        assert answer["refreshed"] == answer["trials_changed"] + answer["trials_unchanged"]
+    else:
+        text = " ".join(run.stdout.split())
+        assert "2 of 3 trials refreshed" in text and "1 changed, 1 unchanged, 1 not returned" in text, text

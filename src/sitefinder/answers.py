@@ -353,6 +353,11 @@ class TrialChange(NamedTuple):
     def status_changed(self) -> bool:
         return self.before.overall_status != self.after.overall_status
 
+    @property
+    def differs(self) -> bool:
+        """Returned, and its status or its sites changed (its data date always does)."""
+        return self.found and (self.status_changed or bool(self.added or self.removed or self.changed))
+
 
 class DatasetUpdate(NamedTuple):
     """`update` on a dataset of several trials: every trial refreshed, published as one unit."""
@@ -377,6 +382,16 @@ class DatasetUpdate(NamedTuple):
     @property
     def not_returned(self) -> list[str]:
         return [change.nct_id for change in self.trials if not change.found]
+
+    @property
+    def trials_changed(self) -> int:
+        """The trials refreshed whose status or sites changed; with those unchanged, every one refreshed,
+        and with those not returned, every one asked for (`trials`)."""
+        return sum(change.differs for change in self.trials)
+
+    @property
+    def trials_unchanged(self) -> int:
+        return self.refreshed - self.trials_changed
 
 
 Answer = Union[NearResult, RegionAnswer, SiteList, SiteDetail, TrialSummary, MapResult, HospitalAnswer, ImportResult,

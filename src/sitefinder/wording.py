@@ -1102,8 +1102,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                                  "zh": "登记处的记录与当前使用的数据相同；未写入 {path}。"},
     "update.dataset_unwritten": {"en": "Nothing was written; {path} is as it was.",
                                  "zh": "未写入任何内容；{path} 保持原样。"},
-    "update.dataset_title": {"en": "{refreshed} of {count:trial} refreshed; {moved} changed status",
-                             "zh": "{count} 个试验中已更新 {refreshed} 个；{moved} 个状态有变化"},
+    "update.dataset_title": {"en": "{refreshed} of {count:trial} refreshed ({changed} changed, {unchanged} unchanged, "
+                                   "{missing} not returned); {moved} changed status",
+                             "zh": "{count} 个试验中已更新 {refreshed} 个（有变化 {changed} 个，无变化 {unchanged} 个，"
+                                   "未返回 {missing} 个）；{moved} 个状态有变化"},
     "label.change": {"en": "Change", "zh": "变化"},
     "label.what": {"en": "What", "zh": "内容"},
     # the terminal map's lines

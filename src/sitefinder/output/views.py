@@ -1219,7 +1219,8 @@ def dataset_update_view(result: DatasetUpdate) -> TableView:
     then = [TableView(say("update.site_changes", lang, count=changed), columns_in(DATASET_CHANGE_COLUMNS, lang),
                       changes)] if changes else []
     return TableView(say("update.dataset_title", lang, refreshed=result.refreshed, count=len(result.trials),
-                         moved=moved),
+                         changed=result.trials_changed, unchanged=result.trials_unchanged,
+                         missing=len(result.not_returned), moved=moved),
                      columns_in(DATASET_UPDATE_COLUMNS, lang), dataset_update_rows(result, lang), footer, then=then)
 
 
