@@ -184,3 +184,78 @@ def test_update_of_many_counts_add_up_to_the_trials_asked_for(cli, dataset: Path
     else:
         text = " ".join(run.stdout.split())
         assert "2 of 3 trials refreshed" in text and "1 changed, 1 unchanged, 1 not returned" in text, text
+
+
+# ---------------------------------------------------------------- 4. a failure half way
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("which", ["every trial", "one trial", "a dataset of one"])
+def test_an_unusable_record_in_the_registrys_answer_names_its_trial_and_changes_nothing(
+        cli, dataset: Path, which: str, lang: str) -> None:
+    bad = NAMES[1]
+    if which == "a dataset of one":
+        assert cli("import", str(EXPORT / f"{bad}.json"), "--out", str(dataset.parent.parent / "one")).exit_code == 0
+        dataset = dataset.parent.parent / "one" / "sites.csv"
+    before = snapshot(dataset.parent)
+    with FakeServices() as fake:
+        fake.studies = {name: _study(name) for name in NAMES}
+        fake.studies[bad]["protocolSection"]["contactsLocationsModule"] = "see the sponsor's website"
+        args = ["update", *([bad] if which == "one trial" else []), "--sites", str(dataset), "--lang", lang]
+        run = cli(*args, env={"SITEFINDER_CTGOV_URL": fake.url})
+    assert run.exit_code == 1 and run.stdout == "" and run.stderr.count("\n") == 1, (run.stdout, run.stderr)
+    assert bad in run.stderr, run.stderr  # which trial's record
+    assert ("nothing was written" if lang == "en" else "未写入任何内容") in run.stderr, run.stderr
+    assert ("no trial was refreshed" if lang == "en" else "没有任何试验被更新") in run.stderr, run.stderr
+    assert snapshot(dataset.parent) == before
+
+
+def test_a_network_failure_on_a_later_batch_changes_nothing(cli, dataset: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every batch is fetched before anything is compared or written: a failure on the third of three is the whole run's."""
+    import fake_services
+
+    monkeypatch.setattr("sitefinder.update.BATCH_IDS", 1)
+    before = snapshot(dataset.parent)
+    answer = fake_services.Handler._search
+
+    def third_fails(handler, query):
+        if sum(path.startswith("/api/v2/studies?") for path in handler.server.requests) == 3:
+            return handler._send(503, b"Service Unavailable", "text/plain")
+        return answer(handler, query)
+
+    monkeypatch.setattr(fake_services.Handler, "_search", third_fails)
+    with FakeServices() as fake:
+        fake.studies = {name: _study(name) for name in NAMES}
+        fake.studies[NAMES[0]]["protocolSection"]["statusModule"]["overallStatus"] = "TERMINATED"
+        run = cli("update", "--sites", str(dataset), env={"SITEFINDER_CTGOV_URL": fake.url})
+        asked = sum(path.startswith("/api/v2/studies?") for path in fake.requests)
+    assert asked == 3
+    assert run.exit_code == 1 and run.stdout == "" and run.stderr.count("\n") == 1, run.stderr
+    assert "503" in run.stderr and "nothing was changed" in run.stderr
+    assert snapshot(dataset.parent) == before
+
+
+def test_a_full_disk_while_an_update_of_many_writes_leaves_the_dataset_as_it_was(
+        cli, dataset: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    import sitefinder.datasets as datasets
+
+    before = snapshot(dataset.parent)
+    written: list[Path] = []
+    write = datasets._write_synced
+
+    def second_file_fails(path: Path, text: str) -> None:
+        written.append(path)
+        if len(written) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        write(path, text)
+
+    monkeypatch.setattr(datasets, "_write_synced", second_file_fails)
+    with FakeServices() as fake:
+        fake.studies = {name: _study(name) for name in NAMES}
+        fake.studies[NAMES[0]]["protocolSection"]["statusModule"]["overallStatus"] = "TERMINATED"
+        run = cli("update", "--sites", str(dataset), env={"SITEFINDER_CTGOV_URL": fake.url})
+    assert len(written) == 2
+    assert run.exit_code == 1 and run.stdout == "" and run.stderr.count("\n") == 1, run.stderr
+    assert "No space left on device" in run.stderr and "as they were" in run.stderr
+    assert snapshot(dataset.parent) == before

@@ -12,7 +12,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from sitefinder.answers import ChineseNames, DatasetUpdate, ShownStatus, SiteChange, TrialChange, UpdateResult
+from sitefinder.answers import (ChineseNames, DatasetUpdate, ImportResult, ShownStatus, SiteChange, TrialChange,
+                                UpdateResult)
 from sitefinder.errors import UsageError, phrase_of
 from sitefinder.models import Site, Trial
 from sitefinder.siteids import match_sites, person, trial_ids
@@ -30,7 +31,7 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
     copy that cannot be read never blocks its own replacement."""
     from sitefinder.datasets import high_water_of, next_meta, write_dataset, writer_lock
     from sitefinder.errors import DataFileError, MissingInput
-    from sitefinder.importer import _today, fetch_study, import_study, nct_id_of
+    from sitefinder.importer import _today, fetch_study, nct_id_of
     from sitefinder.paths import SHIPPED_TRIAL, updated_dataset_dir
     from sitefinder.queries import open_gazetteer, open_sites
 
@@ -63,7 +64,7 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
     target = updated_dataset_dir(wanted)
     if sites_path is not None and in_use and in_use[0].nct_id.upper() == wanted and _published_here(sites_path):
         target = sites_path.parent  # a dataset `import --out DIR` made: refreshed where it is, as the hint says
-    result = import_study(fetch_study(wanted), open_gazetteer(), retrieved=_today())
+    result = imported(wanted, fetch_study(wanted), 1, open_gazetteer(), retrieved=_today())
     with writer_lock(target):
         before_trial, before_sites = Trial(), list[Site]()
         named_copy = sites_path is not None and sites_path.absolute() == (target / "sites.csv").absolute()
@@ -91,6 +92,19 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
                         notes=tuple(notes), lang=language_of(lang, nct_id or ""),
                         chinese=names_as_data([*added, *removed, *(change.site for change in changed)]),
                         points_set_aside=result.points_set_aside, statuses_unread=result.statuses_unread)
+
+
+def imported(nct_id: str, study: dict[str, Any], total: int, gazetteer: Any, **options: Any) -> ImportResult:
+    """The registry's record of `nct_id` read and placed (importer.import_study); one that cannot be
+    used is said as that trial's, and as the whole run's of `total` trials (nothing is published):
+    the reader's own words name only a field."""
+    from sitefinder.errors import ImportFailed
+    from sitefinder.importer import import_study
+
+    try:
+        return import_study(study, gazetteer, **options)
+    except ImportFailed as exc:
+        raise ImportFailed(key="update.unusable_study", nct_id=nct_id, problem=phrase_of(exc), total=total) from None
 
 
 def _published_here(sites_path: Path) -> bool:
@@ -211,7 +225,7 @@ def _refresh_locked(sites_path: Path, asked: list[str], studies: dict[str, dict[
                     only: bool = False) -> DatasetUpdate:
     from sitefinder.catalogue import import_countries
     from sitefinder.datasets import high_water_of, next_meta, write_trials_dataset
-    from sitefinder.importer import _today, import_study, more_unread
+    from sitefinder.importer import _today, more_unread
     from sitefinder.placement import Placer
     from sitefinder.queries import open_gazetteer
     from sitefinder.sitesfile import read_sites_file
@@ -237,8 +251,11 @@ def _refresh_locked(sites_path: Path, asked: list[str], studies: dict[str, dict[
     unread: list[tuple[str, str]] = []
     befores = source.trials_by_id(nct_ids)
     earlier = list(befores.values())
-    fetched = {before.nct_id: import_study(studies[before.nct_id], gazetteer, retrieved=today, countries=countries,
-                                           placer=placer) for before in befores.values() if before.nct_id in studies}
+    fetched = {}
+    for before in befores.values():
+        if before.nct_id in studies:
+            fetched[before.nct_id] = imported(before.nct_id, studies[before.nct_id], len(asked), gazetteer,
+                                              retrieved=today, countries=countries, placer=placer)
     numbered: dict[str, list[Site]] = {}
     for nct_id in sorted(fetched):  # in NCT id order, as import numbers: the order of the trials changes no id
         fresh = [site._replace(nct_id=nct_id) for site in fetched[nct_id].sites]

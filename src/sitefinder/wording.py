@@ -1093,6 +1093,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "update.not_returned_notice": {"en": "The registry did not return {count:trial} of the {total} asked for: {ids}; {kept}",
                                    "zh": "登记处没有返回所请求的 {total} 个试验中的 {count} 个：{ids}；{kept}"},
     "update.kept": {"en": "their data are kept as they were", "zh": "其数据保持原样"},
+    "update.unusable_study": {"en": "the registry's record of {nct_id} cannot be used ({problem}); no trial was "
+                                    "refreshed ({total:trial} asked for) and nothing was written: the data in use "
+                                    "are as they were",
+                              "zh": "登记处关于 {nct_id} 的记录无法使用（{problem}）；没有任何试验被更新（共请求 {total} 个），"
+                                    "未写入任何内容：当前使用的数据保持原样"},
     "update.nothing_written": {"en": "nothing was written: the data in use are as they were",
                                "zh": "未写入任何内容：当前使用的数据保持原样"},
     "update.dataset_saved": {"en": "Saved in {folder}; use them with --sites {path}.",
