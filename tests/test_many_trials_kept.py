@@ -140,6 +140,15 @@ def test_show_of_an_id_no_site_ever_had_says_no_site_has_it_and_lists_the_same_d
     assert f"sitefinder list --sites {dataset}" in run.stderr, run.stderr
 
 
+@pytest.mark.parametrize("query", ["7.5", "Atlantis General Hospital"])
+def test_every_miss_of_show_lists_the_same_data(cli, dataset: Path, query: str) -> None:
+    run = cli("show", query, "--sites", str(dataset))
+    assert run.exit_code == 1 and run.stderr.count("\n") == 1, run.stderr
+    assert f"sitefinder list --sites {dataset}" in run.stderr, run.stderr
+    shipped = cli("show", query)  # the data in use by default: nothing to repeat
+    assert shipped.exit_code == 1 and "(see: sitefinder list)" in shipped.stderr, shipped.stderr
+
+
 # ---------------------------------------------------------------- 2. one answer for every trial
 
 def _update_of_three(cli, dataset: Path, *args: str):

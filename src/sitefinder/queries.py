@@ -1145,7 +1145,7 @@ def find_site(source: MemorySource | IndexedSource, query: str,
             cities = {fold(city) for city in source.cities()}
             shown_names = tuple(name for name in suggestions if fold(name.split(",")[0]) in cities)  # what show can show
             hint = said("error.did_you_mean", names=shown_names) if shown_names else ""
-        raise SitefinderError(key="error.no_site_matches", query=quoted(text), hint=hint, command="sitefinder list")
+        raise SitefinderError(key="error.no_site_matches", query=quoted(text), hint=hint, command=_listing(sites_path))
     site = _one_site(matches, text)
     return site, (reading if reading is not None and site in in_city else None)
 
