@@ -268,3 +268,23 @@ def test_a_full_disk_while_an_update_of_many_writes_leaves_the_dataset_as_it_was
     assert run.exit_code == 1 and run.stdout == "" and run.stderr.count("\n") == 1, run.stderr
     assert "No space left on device" in run.stderr and "as they were" in run.stderr
     assert snapshot(dataset.parent) == before
+
+
+# ---------------------------------------------------------------- an import's counts
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_import_by_country_says_which_studies_it_left_out_and_its_counts_add_up(
+        cli, tmp_path: Path, lang: str) -> None:
+    """NCT02856893 and NCT04014634 have no site in China: said, not dropped without a word."""
+    given = ["NCT05288205", "NCT02856893", "NCT04547049", "NCT04014634"]
+    paths = [str(EXPORT / f"{name}.json") for name in given]
+    run = cli("import", *paths, "--country", "China", "--out", str(tmp_path / "cn"), "--json", "--lang", lang)
+    assert run.exit_code == 0, run.stderr
+    answer = run.json()
+    assert answer["no_site_in_country"] == ["NCT02856893", "NCT04014634"]
+    assert answer["studies_read"] == len(given) == answer["trial_count"] + len(answer["skipped"]) + len(
+        answer["no_site_in_country"])
+    assert "NCT02856893" in run.stderr and "NCT04014634" in run.stderr, run.stderr
+    assert any("NCT04014634" in notice["text"] for notice in answer["notices"])
+    table = cli("import", *paths, "--country", "China", "--out", str(tmp_path / "cn2"), "--lang", lang)
+    assert table.exit_code == 0 and "NCT04014634" in table.stderr, table.stderr

@@ -302,6 +302,9 @@ class BulkResult(NamedTuple):
     ids: Numbered = Numbered([], [], [], [], 0)  # what became of the site ids (siteids.dataset_ids)
     earlier: bool = False  # whether a dataset was in --out before, whose ids were kept
     search: Union[SearchPages, None] = None  # the saved search pages read, None when none was given
+    studies_read: int = 0  # every study given: the trials imported, those skipped and those outside --country
+    outside_country: tuple[str, ...] = ()  # the studies with no site in --country, left out (their NCT ids)
+    country: str = ""  # --country as typed, "" when not given
 
 
 # A status as shown: (the effective status enum or None, where it comes from: "site", "trial" or None).

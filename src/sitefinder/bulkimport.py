@@ -90,6 +90,7 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
     set_aside: list[tuple[str, str]] = []
     unread: list[tuple[str, str]] = []
     skipped: list[Skipped] = []
+    outside: list[str] = []
     seen: set[str] = set()
     from_registry = 0
     started = time.monotonic()
@@ -118,8 +119,9 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
                                                                       "the first is kept"))
             continue
         seen.add(nct_id)
-        if not result.sites:
-            continue  # no site in the countries asked for
+        if not result.sites:  # no site in the countries asked for: left out, and said
+            outside.append(nct_id)
+            continue
         if strict and result.unplaced:
             raise ImportFailed(key="import.strict_unplaced", nct_id=nct_id, count=len(result.unplaced),
                                names="; ".join(result.unplaced[:5]))
@@ -153,7 +155,8 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
 
     return BulkResult(trials, numbered.sites, unplaced, from_registry, skipped, sites_path, trials_path,
                       lang=language_of(lang, " ".join(sources)), points_set_aside=set_aside, replaced=replaced,
-                      statuses_unread=unread, ids=numbered, earlier=earlier, search=search_of(pages))
+                      statuses_unread=unread, ids=numbered, earlier=earlier, search=search_of(pages),
+                      studies_read=done, outside_country=tuple(outside), country=country or "")
 
 
 class _Moved(Exception):

@@ -1043,6 +1043,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                    "zh": "{kept} 个不变；新增 {added} 个{added_ids}；移除 {removed} 个{removed_ids}"},
     "import.ids_added": {"en": ": {ids}", "zh": "：{ids}"},
     "import.ids_removed": {"en": ": {ids} (never reused)", "zh": "：{ids}（不再使用）"},
+    "import.outside_country_notice": {"en": "Left out {count:study|studies} with no site in {country}: {ids}",
+                                      "zh": "已略过 {count} 个在 {country} 没有研究中心的研究：{ids}"},
     "import.skipped_notice": {"en": "Skipped {line}", "zh": "已跳过 {line}"},
     "import.would_replace": {
         "en": "{out} holds the dataset of {trials}, which this import leaves out and would replace; nothing was "

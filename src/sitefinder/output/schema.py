@@ -503,6 +503,7 @@ def import_object(result: BulkResult) -> dict[str, Any]:
             "trials": [{"nct_id": trial.nct_id, "label": known(trial_name(trial))} for trial in result.trials],
             "skipped": [{"source": item.source, "index": item.position, "nct_id": known(item.nct_id),
                          "reason": item.reason} for item in result.skipped],
+            "no_site_in_country": list(result.outside_country), "studies_read": result.studies_read,
             **record_findings(result), **ids_record(result), "search": search_record(result.search)}
 
 

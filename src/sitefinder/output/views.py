@@ -520,8 +520,11 @@ def _notices(answer: object, options: str = "") -> list[str]:
         replaced = ([say("import.replaced_notice", answer.lang, trials=", ".join(answer.replaced),
                          out=answer.sites_path.parent if answer.sites_path else "")] if answer.replaced else [])
         search = [search_notice(answer.search, answer.lang)] if answer.search and not answer.search.complete else []
+        outside = answer.outside_country
+        left_out = ([say("import.outside_country_notice", answer.lang, count=len(outside), country=answer.country,
+                         ids=", ".join(outside[:10]) + (" …" if len(outside) > 10 else ""))] if outside else [])
         return [*search, *replaced, *(say("import.skipped_notice", answer.lang, line=skipped_line(item, answer.lang))
-                                      for item in answer.skipped), *record_notices(answer, answer.lang)]
+                                      for item in answer.skipped), *left_out, *record_notices(answer, answer.lang)]
     if isinstance(answer, ImportResult):
         return record_notices(answer)
     if isinstance(answer, UpdateResult):
