@@ -288,3 +288,22 @@ def test_an_import_by_country_says_which_studies_it_left_out_and_its_counts_add_
     assert any("NCT04014634" in notice["text"] for notice in answer["notices"])
     table = cli("import", *paths, "--country", "China", "--out", str(tmp_path / "cn2"), "--lang", lang)
     assert table.exit_code == 0 and "NCT04014634" in table.stderr, table.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_second_writer_is_refused_saying_what_holds_the_dataset_in_its_language(
+        cli, dataset: Path, lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import fcntl
+
+    before = snapshot(dataset.parent)
+    monkeypatch.setattr("sitefinder.datasets.LOCK_WAIT_SECONDS", 0.2)
+    lock = dataset.parent / ".sitefinder" / "lock"
+    with FakeServices() as fake, open(lock, "a") as held:
+        fake.studies = {name: _study(name) for name in NAMES}
+        fake.studies[NAMES[0]]["protocolSection"]["statusModule"]["overallStatus"] = "TERMINATED"
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        run = cli("update", "--sites", str(dataset), "--lang", lang, env={"SITEFINDER_CTGOV_URL": fake.url})
+    assert run.exit_code == 1 and run.stdout == "" and run.stderr.count("\n") == 1, run.stderr
+    assert str(lock) in run.stderr and str(dataset.parent) in run.stderr, run.stderr
+    assert run.stderr.startswith("Error: another import or update" if lang == "en" else "错误：另一个导入或更新"), run.stderr
+    assert snapshot(dataset.parent) == before

@@ -162,8 +162,7 @@ class writer_lock:
                 if time.monotonic() >= deadline:
                     handle.close()
                     self.handle = None
-                    raise DatasetBusy(f"another import or update is running in {self.out_dir} (it holds "
-                                      f"{store / LOCK_FILE}); try again when it has finished") from None
+                    raise DatasetBusy(key="dataset.busy", path=self.out_dir, lock=store / LOCK_FILE) from None
                 time.sleep(0.05)
         _HELD.add(self.key)
 

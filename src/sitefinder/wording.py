@@ -1095,6 +1095,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "update.not_returned_notice": {"en": "The registry did not return {count:trial} of the {total} asked for: {ids}; {kept}",
                                    "zh": "登记处没有返回所请求的 {total} 个试验中的 {count} 个：{ids}；{kept}"},
     "update.kept": {"en": "their data are kept as they were", "zh": "其数据保持原样"},
+    "dataset.busy": {"en": "another import or update is running in {path} (it holds {lock}); try again when it has "
+                           "finished",
+                     "zh": "另一个导入或更新正在 {path} 中进行（它持有 {lock}）；请在它完成后再试"},
     "update.unusable_study": {"en": "the registry's record of {nct_id} cannot be used ({problem}); no trial was "
                                     "refreshed ({total:trial} asked for) and nothing was written: the data in use "
                                     "are as they were",
