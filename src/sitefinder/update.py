@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sitefinder.answers import (ChineseNames, DatasetUpdate, ImportResult, ShownStatus, SiteChange, TrialChange,
                                 UpdateResult)
@@ -19,6 +19,9 @@ from sitefinder.models import Site, Trial
 from sitefinder.siteids import match_sites, person, trial_ids
 from sitefinder.text import quoted
 from sitefinder.wording import language_of, said
+
+if TYPE_CHECKING:
+    from sitefinder.gazetteer import Gazetteer
 
 
 def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = None,
@@ -94,7 +97,7 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
                         points_set_aside=result.points_set_aside, statuses_unread=result.statuses_unread)
 
 
-def imported(nct_id: str, study: dict[str, Any], total: int, gazetteer: Any, **options: Any) -> ImportResult:
+def imported(nct_id: str, study: dict[str, Any], total: int, gazetteer: Gazetteer, **options: Any) -> ImportResult:
     """The registry's record of `nct_id` read and placed (importer.import_study); one that cannot be
     used is said as that trial's, and as the whole run's of `total` trials (nothing is published):
     the reader's own words name only a field."""
@@ -252,9 +255,10 @@ def _refresh_locked(sites_path: Path, asked: list[str], studies: dict[str, dict[
     befores = source.trials_by_id(nct_ids)
     earlier = list(befores.values())
     fetched = {}
+    total = len(asked) + len(missing)  # the trials this run asked for
     for before in befores.values():
         if before.nct_id in studies:
-            fetched[before.nct_id] = imported(before.nct_id, studies[before.nct_id], len(asked), gazetteer,
+            fetched[before.nct_id] = imported(before.nct_id, studies[before.nct_id], total, gazetteer,
                                               retrieved=today, countries=countries, placer=placer)
     numbered: dict[str, list[Site]] = {}
     for nct_id in sorted(fetched):  # in NCT id order, as import numbers: the order of the trials changes no id
