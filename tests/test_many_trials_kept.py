@@ -77,6 +77,22 @@ def test_update_keeps_or_refreshes_a_trial_its_trials_file_does_not_describe(
     assert sorted(trial["nct_id"] for trial in info.json()["trials"]) == sorted(NAMES)
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_dataset_of_several_missing_its_trials_json_names_that_file_and_a_way_back(
+        cli, dataset: Path, lang: str) -> None:
+    """Not "trial.json is missing" (a dataset of several never had one) with a hint to run update,
+    which refuses the same dataset: trials.json, and the import that makes it again."""
+    import os
+
+    os.unlink(dataset.parent / ".sitefinder" / "current" / "trials.json")
+    run = cli("list", "--sites", str(dataset), "--lang", lang)
+    assert run.exit_code == 1 and run.stderr.count("\n") == 1, run.stderr
+    assert str(dataset.with_name("trials.json")) in run.stderr and "trial.json:" not in run.stderr, run.stderr
+    assert "sitefinder update" not in run.stderr and "sitefinder import" in run.stderr, run.stderr
+    command = run.stderr[run.stderr.index("sitefinder import"):].split()
+    assert command[1:] == ["import", "--online", "--out", str(dataset.parent), *sorted(NAMES)], command
+
+
 def test_import_that_would_drop_a_trial_only_its_sites_name_is_refused_without_replace(cli, dataset: Path) -> None:
     """The same studies again but one, whose trials.json entry is gone: its sites would be lost."""
     _forget(dataset, NAMES[2])

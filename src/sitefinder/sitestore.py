@@ -599,7 +599,7 @@ def _open_pinned(given: Path, path: Path, progress: Callable[[str], None] | None
         prune_indexes(index_path)
     source = IndexedSource(db, Trial(), str(given), index_path)
     ids = source.trial_ids()  # the trials' facts stay in the index until asked for
-    source.trial = one_trial(path, given if given != path else None, len(ids),
+    source.trial = one_trial(path, given if given != path else None, ids,
                              lambda: source.trials_by_id(ids)[ids[0]])
     return source
 

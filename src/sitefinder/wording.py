@@ -739,6 +739,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "contact.bad_role": {"en": "contact role {role} is not one of {roles}", "zh": "联系人角色 {role} 不是以下之一：{roles}"},
     "contact.not_text": {"en": "contact {fields} must be text", "zh": "联系人的 {fields} 必须是文本"},
     # trial.json and trials.json
+    "data.trials_missing": {"en": "is missing from this dataset of {count:trial}, so their facts and contacts are "
+                                  "unknown; import them again: {command}",
+                            "zh": "这个包含 {count} 个试验的数据集缺少此文件，因此这些试验的信息和联系人未知；请重新导入：{command}"},
     "data.trial_missing": {"en": "is missing from this dataset, so the trial's facts and contacts are unknown; "
                                  "import the study again (or run sitefinder update)",
                            "zh": "在此数据集中缺失，因此试验的信息和联系人不明；请重新导入该研究（或运行 sitefinder update）"},
