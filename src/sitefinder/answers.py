@@ -327,6 +327,9 @@ class BulkResult(NamedTuple):
     earlier: bool = False  # whether a dataset was in --out before, whose ids were kept
     search: Union[SearchPages, None] = None  # the saved search pages read, None when none was given
     left_out: Union[LeftOut, None] = None  # what --country kept out; None without it
+    studies_read: int = 0  # every study given: the trials imported, those skipped and those outside --country
+    outside_country: tuple[str, ...] = ()  # the studies with no site in --country, left out (their NCT ids)
+    country: str = ""  # --country as typed, "" when not given
 
 
 # A status as shown: (the effective status enum or None, where it comes from: "site", "trial" or None).
@@ -378,6 +381,11 @@ class TrialChange(NamedTuple):
     def status_changed(self) -> bool:
         return self.before.overall_status != self.after.overall_status
 
+    @property
+    def differs(self) -> bool:
+        """Returned, and its status or its sites changed (its data date always does)."""
+        return self.found and (self.status_changed or bool(self.added or self.removed or self.changed))
+
 
 class DatasetUpdate(NamedTuple):
     """`update` on a dataset of several trials: every trial refreshed, published as one unit."""
@@ -402,6 +410,16 @@ class DatasetUpdate(NamedTuple):
     @property
     def not_returned(self) -> list[str]:
         return [change.nct_id for change in self.trials if not change.found]
+
+    @property
+    def trials_changed(self) -> int:
+        """The trials refreshed whose status or sites changed; with those unchanged, every one refreshed,
+        and with those not returned, every one asked for (`trials`)."""
+        return sum(change.differs for change in self.trials)
+
+    @property
+    def trials_unchanged(self) -> int:
+        return self.refreshed - self.trials_changed
 
 
 Answer = Union[NearResult, RegionAnswer, SiteList, SiteDetail, TrialSummary, MapResult, HospitalAnswer, ImportResult,

@@ -90,6 +90,7 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
     set_aside: list[tuple[str, str]] = []
     unread: list[tuple[str, str]] = []
     skipped: list[Skipped] = []
+    outside: list[str] = []
     seen: set[str] = set()
     from_registry = 0
     trials_out = sites_out = 0  # what --country keeps out
@@ -120,8 +121,9 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
             continue
         seen.add(nct_id)
         sites_out += result.left_out
-        if not result.sites:
-            trials_out += bool(result.left_out)  # no site in the countries asked for
+        if not result.sites:  # no site in the countries asked for: left out, and said
+            trials_out += bool(result.left_out)
+            outside.append(nct_id)
             continue
         if strict and result.unplaced:
             raise ImportFailed(key="import.strict_unplaced", nct_id=nct_id, count=len(result.unplaced),
@@ -157,6 +159,7 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
     return BulkResult(trials, numbered.sites, unplaced, from_registry, skipped, sites_path, trials_path,
                       lang=language_of(lang, " ".join(sources)), points_set_aside=set_aside, replaced=replaced,
                       statuses_unread=unread, ids=numbered, earlier=earlier, search=search_of(pages),
+                      studies_read=done, outside_country=tuple(outside), country=country or "",
                       left_out=LeftOut(f"--country {country}", trials_out, sites_out) if country is not None else None)
 
 
@@ -172,8 +175,10 @@ def _publish(out_dir: Path, sites: list[Site], trials: list[Trial], countries: f
     studies) and publish them with the mark. Under the writer lock, before the switch, the trials
     this import leaves out are asked about again and the dataset must be the one numbered against
     (_Moved when another writer published meanwhile)."""
-    from sitefinder.datasets import current_version, earlier_dataset, write_trials_dataset
+    from sitefinder.datasets import current_version, earlier_dataset, next_meta, write_trials_dataset
+    from sitefinder.importer import _today
     from sitefinder.siteids import dataset_ids
+    from sitefinder.versions import SITES_FILE
 
     earlier = earlier_dataset(out_dir)
     numbered = dataset_ids(earlier.sites, sites, earlier.high_water)
@@ -183,8 +188,10 @@ def _publish(out_dir: Path, sites: list[Site], trials: list[Trial], countries: f
         if current_version(out_dir) != earlier.version:
             raise _Moved
 
-    sites_path, trials_path = write_trials_dataset(out_dir, numbered.sites, trials, countries,
-                                                   meta={"id_high_water": numbered.high_water},
+    gone = set(numbered.removed)  # remembered for `show`
+    meta = next_meta(out_dir / SITES_FILE, numbered.high_water, [site for site in earlier.sites if site.id in gone],
+                     "import", _today())
+    sites_path, trials_path = write_trials_dataset(out_dir, numbered.sites, trials, countries, meta=meta,
                                                    keep_foreign=True, check=check)
     return sites_path, trials_path, numbered, earlier.version is not None
 
@@ -193,19 +200,21 @@ def _replaced_trials(out_dir: Path, importing: set[str], replace: bool) -> tuple
     """The trials of the dataset already in `out_dir` that this import leaves out, which publishing
     it would lose. Without `replace` they are a usage error, before anything is written: an import
     into the directory of another trial replaced it without a word. The same trials again (a
-    refresh), or those and more, lose nothing and are not asked about. A dataset whose trials
-    cannot be read names none."""
-    from sitefinder.catalogue import trials_beside
+    refresh), or those and more, lose nothing and are not asked about. The trials there are those
+    its trials.json describes and those only its sites name (an entry edited out of trials.json:
+    their sites would go without a word). A dataset that cannot be read names none."""
+    from sitefinder.sitesfile import read_sites_file
+    from sitefinder.sitestore import MemorySource
     from sitefinder.versions import SITES_FILE
 
     existing = out_dir / SITES_FILE
     if not existing.is_file():
         return ()
     try:
-        _, there = trials_beside(existing)
+        there = MemorySource(read_sites_file(existing)).trial_ids()
     except SitefinderError:
         return ()
-    left_out = tuple(trial.nct_id for trial in there if trial.nct_id and trial.nct_id not in importing)
+    left_out = tuple(nct for nct in there if nct and nct not in importing)
     if left_out and not replace:
         shown = ", ".join(left_out[:5]) + (" …" if len(left_out) > 5 else "")
         raise UsageError(key="import.would_replace", out=out_dir, count=len(left_out), trials=shown)

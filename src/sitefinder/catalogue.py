@@ -29,37 +29,59 @@ TRIALS_FILE = "trials.json"
 MAX_TRIALS_BYTES = 256 * 1024 * 1024  # 1,000 studies take about 9 MB; eligibility texts are the bulk
 MAX_TRIALS = 100_000
 NCT_ID = re.compile(r"^NCT\d{8}$")
+MAX_IDS_SAID = 10  # the trials a message names; an import command of more is cut with "…"
 
 
 def trials_path_for(sites_path: Path) -> Path:
     return sites_path.with_name(TRIALS_FILE)
 
 
-def trials_beside(sites_path: Path, shown: Path | None = None) -> tuple[Trial, tuple[Trial, ...]]:
+def trials_beside(sites_path: Path, shown: Path | None = None,
+                  named: Iterable[str] | None = ()) -> tuple[Trial, tuple[Trial, ...]]:
     """The trial facts beside a sites file: (its one trial, or an empty Trial for a dataset of
     several; every trial). trials.json when there is one, else trial.json (an older single-trial file).
 
     `shown`: as for trial.read_trial_beside, the dataset's DIR/sites.csv when `sites_path` is the
-    file of its version in use (every file is read from that one version)."""
-    from sitefinder.trial import read_trial_beside
+    file of its version in use (every file is read from that one version). `named`: the trials the
+    sites name. A dataset whose sites name more trials than its trials.json describes (an entry
+    edited out) is one of several, not one missing its trial.json: every command, `update` among
+    them, still reads it. None: the sites are not read yet (an index being built), and the check
+    of the dataset's facts files is left to the caller (one_trial, once every trial is known)."""
+    from sitefinder.trial import read_trial_beside, trial_path_for
 
     trials = read_trials_beside(sites_path, shown)
     if trials is None:
+        if named is None and shown is not None and not trial_path_for(sites_path).exists():
+            return Trial(), ()  # one trial missing its trial.json, or several their trials.json: one_trial says which
+        several = {nct for nct in named or () if nct}
+        if len(several) > 1:
+            return one_trial(sites_path, shown, sorted(several), Trial), ()
         trial = read_trial_beside(sites_path, shown)
         return trial, ((trial,) if trial.nct_id else ())
     found = trials
-    return one_trial(sites_path, shown, len(found), lambda: found[0]), found
+    if named is None:
+        return (found[0] if len(found) == 1 else Trial()), found
+    ids = sorted({trial.nct_id for trial in found} | {nct for nct in named if nct})
+    return one_trial(sites_path, shown, ids, lambda: found[0]), found
 
 
-def one_trial(sites_path: Path, shown: Path | None, count: int, first: Callable[[], Trial]) -> Trial:
-    """The trial of a file of `count` trials: an empty Trial for several; for one, its trial.json,
+def one_trial(sites_path: Path, shown: Path | None, ids: Sequence[str], first: Callable[[], Trial]) -> Trial:
+    """The trial of a file of the trials `ids`: an empty Trial for several; for one, its trial.json,
     which every dataset of one trial has (beside trials.json, when it has one), so that a dataset
-    missing it says so; a plain file with only trials.json: `first()`, the one trials.json describes."""
+    missing it says so; a plain file with only trials.json: `first()`, the one trials.json describes.
+    A dataset of several missing its trials.json says that, and the import that makes it again (not
+    "trial.json is missing", which it never had, nor `update`, which reads the same files)."""
     from sitefinder.trial import read_trial_beside, trial_path_for
 
-    if count > 1:
+    if len(ids) > 1:
+        if shown is not None and not trials_path_for(sites_path).exists():
+            from sitefinder.wording import command
+
+            again = command("import", "--online", "--out", str(shown.parent), *ids[:MAX_IDS_SAID])
+            raise DataFileError(trials_path_for(shown), key="data.trials_missing", count=len(ids),
+                                command=again + (" …" if len(ids) > MAX_IDS_SAID else ""))
         return Trial()
-    if count == 1 and shown is None and not trial_path_for(sites_path).exists():
+    if len(ids) == 1 and shown is None and not trial_path_for(sites_path).exists():
         return first()
     return read_trial_beside(sites_path, shown)
 

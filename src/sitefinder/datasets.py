@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple, TextIO
 
@@ -36,7 +36,7 @@ from sitefinder.trial import TRIAL_FILE
 from sitefinder.versions import CURRENT, SITES_FILE, STORE, VERSION_PREFIX, pinned_version
 
 LOCK_FILE = "lock"
-META_FILE = "dataset.json"  # facts about the dataset itself: the highest site id it ever used
+META_FILE = "dataset.json"  # facts about the dataset itself: the highest site id it ever used, the sites removed
 # Long enough for another import or update of the same directory to finish (placing a few hundred
 # sites offline takes seconds); short enough that a stuck writer is reported, not waited on for ever.
 LOCK_WAIT_SECONDS = 60.0
@@ -162,8 +162,7 @@ class writer_lock:
                 if time.monotonic() >= deadline:
                     handle.close()
                     self.handle = None
-                    raise DatasetBusy(f"another import or update is running in {self.out_dir} (it holds "
-                                      f"{store / LOCK_FILE}); try again when it has finished") from None
+                    raise DatasetBusy(key="dataset.busy", path=self.out_dir, lock=store / LOCK_FILE) from None
                 time.sleep(0.05)
         _HELD.add(self.key)
 
@@ -189,6 +188,46 @@ def high_water_of(sites_path: Path, sites: Sequence[Site]) -> int:
     mark = read_meta(sites_path).get("id_high_water")
     kept = mark if isinstance(mark, int) and not isinstance(mark, bool) and mark > 0 else 0
     return max([kept, *(site.id for site in sites)])
+
+
+MAX_REMOVED_KEPT = 50_000  # removed sites remembered, the latest kept: about 150 bytes each, 7 MB at most
+
+
+class RemovedSite(NamedTuple):
+    """A site an update or import took out of a dataset, as META_FILE remembers it: so that `show`
+    of its id (written down by someone, "site 7") says what became of it, not only that no site
+    has it now."""
+
+    id: int
+    nct_id: str
+    facility: str
+    city: str
+    removed_on: str  # the date of the run, YYYY-MM-DD
+    removed_by: str  # the command: "update" or "import"
+
+
+def removed_sites(sites_path: Path) -> dict[int, RemovedSite]:
+    """The sites a dataset's updates and imports removed, by id; entries that are not one are skipped."""
+    items = read_meta(sites_path).get("removed_sites")
+    found: dict[int, RemovedSite] = {}
+    for item in items if isinstance(items, list) else ():
+        if not isinstance(item, dict):
+            continue
+        values = [item.get(field) for field in RemovedSite._fields]
+        if isinstance(values[0], int) and not isinstance(values[0], bool) and all(
+                isinstance(value, str) for value in values[1:]):
+            found[values[0]] = RemovedSite(*values)  # type: ignore[arg-type]
+    return found
+
+
+def next_meta(sites_path: Path, high_water: int, removed: Iterable[Site], by: str, on: str) -> dict[str, object]:
+    """The META_FILE of the version that replaces `sites_path`'s: the high-water mark, and the sites
+    removed so far with those this run removes (each site naming its trial)."""
+    kept = removed_sites(sites_path)
+    for site in removed:
+        kept[site.id] = RemovedSite(site.id, site.nct_id, site.facility, site.city, on, by)
+    latest = list(kept.values())[-MAX_REMOVED_KEPT:]
+    return {"id_high_water": high_water, "removed_sites": [item._asdict() for item in latest]}
 
 
 class Earlier(NamedTuple):

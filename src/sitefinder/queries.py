@@ -989,7 +989,7 @@ def site_detail(query: str, sites_path: Path | None = None, lang: str | None = N
     in_chinese = wants_chinese(lang, query)
 
     def question(source: MemorySource | IndexedSource) -> SiteDetail:
-        site, reading = find_site(source, query, "zh" if in_chinese else lang)
+        site, reading = find_site(source, query, "zh" if in_chinese else lang, sites_path)
         place = reading.place if reading else None
         return SiteDetail(site, source.trial_of(site),
                           chinese_names([site], place, shown=in_chinese) if in_chinese or names else None,
@@ -1238,12 +1238,43 @@ def _looks_like_a_number(text: str) -> bool:
     return True
 
 
+def _listing(sites_path: Path | None) -> str:
+    """The command that lists the sites of the data a miss was asked of (`--sites` as typed)."""
+    import os
+
+    from sitefinder.wording import command, data_options
+
+    return command("list", options=data_options(sites_path, os.environ.get("SITEFINDER_SITES")))
+
+
+def _no_site_with_id(text: str, known: str, source: MemorySource | IndexedSource,
+                     sites_path: Path | None) -> SitefinderError:
+    """`show N` of an id no site has. Ids are never given again (siteids), so one the dataset gave
+    out is a site that was removed: said with the site it was and the run that removed it when the
+    dataset remembers them (datasets.removed_sites), else as removed; an id past them all, as no
+    site's. Either way with the listing of the same data (`--sites` repeated)."""
+    from sitefinder.datasets import read_meta, removed_sites
+
+    listing = _listing(sites_path)
+    number = int(text) if len(text) <= 19 else 0
+    shown = Path(source.name)
+    gone = removed_sites(shown).get(number)
+    if gone is not None:
+        return SitefinderError(key="error.site_removed", id=number, facility=gone.facility, city=gone.city,
+                               nct_id=gone.nct_id, by=gone.removed_by, on=gone.removed_on, command=listing)
+    mark = read_meta(shown).get("id_high_water")
+    if isinstance(mark, int) and not isinstance(mark, bool) and 1 <= number <= mark:
+        return SitefinderError(key="error.site_id_gone", id=number, known=known, command=listing)
+    return SitefinderError(key="error.no_site_id", id=text, known=known, command=listing)
+
+
 def find_site(source: MemorySource | IndexedSource, query: str,
-              lang: str | None = None) -> tuple[Site, CityReading | None]:
+              lang: str | None = None, sites_path: Path | None = None) -> tuple[Site, CityReading | None]:
     """One site by id, else every site whose facility name (English or Chinese, whole or a fragment)
     or city matches: one rule, so that `show Beijing` finds the three sites in Beijing, whichever
     name says "Beijing". More than one is an AmbiguousSite listing them. With the site, how the
-    query was read as a place when the site was found by its city (its namesakes are said)."""
+    query was read as a place when the site was found by its city (its namesakes are said).
+    `sites_path`: as the user gave it, repeated in the command a miss suggests."""
     from sitefinder.resolver import MAX_QUERY_LENGTH
 
     if len(query.strip()) > MAX_QUERY_LENGTH:  # said as what `show` takes, not as a place too long
@@ -1261,14 +1292,14 @@ def find_site(source: MemorySource | IndexedSource, query: str,
         from sitefinder.contacts import MIN_NUMBER_DIGITS, has_number
 
         if len(text) < MIN_NUMBER_DIGITS:
-            raise SitefinderError(key="error.no_site_id", id=text, known=known)
+            raise _no_site_with_id(text, known, source, sites_path)
         called = [site for site in source.sites() if any(has_number(contact, text) for contact in site.contacts)]
         if not called:  # 87343088: no site has that id, so it is a number to call
             _check_central_contact(source, text)
-            raise SitefinderError(key="error.no_site_id", id=text, known=known)
+            raise _no_site_with_id(text, known, source, sites_path)
         return _one_site(called, text), None
     if _looks_like_a_number(text):
-        raise SitefinderError(key="error.site_id_number", id=quoted(text), known=known)
+        raise SitefinderError(key="error.site_id_number", id=quoted(text), known=known, command=_listing(sites_path))
     key = fold(text)
     if not key:
         raise UsageError(key="usage.show_empty")
@@ -1311,7 +1342,7 @@ def find_site(source: MemorySource | IndexedSource, query: str,
             cities = {fold(city) for city in source.cities()}
             shown_names = tuple(name for name in suggestions if fold(name.split(",")[0]) in cities)  # what show can show
             hint = said("error.did_you_mean", names=shown_names) if shown_names else ""
-        raise SitefinderError(key="error.no_site_matches", query=quoted(text), hint=hint, command="sitefinder list")
+        raise SitefinderError(key="error.no_site_matches", query=quoted(text), hint=hint, command=_listing(sites_path))
     site = _one_site(matches, text)
     return site, (reading if reading is not None and site in in_city else None)
 

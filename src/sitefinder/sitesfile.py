@@ -69,9 +69,9 @@ def read_sites_version(path: Path, pinned: Path) -> SiteData:
     """The sites and trials of `pinned`, `path`'s version in use (messages name `path`), read once."""
     from sitefinder.catalogue import trials_beside
 
-    text = _read_text(pinned, shown=path)
-    trial, trials = trials_beside(pinned, shown=path if pinned != path else None)
-    return SiteData(sites=tuple(parse_sites(path, text)), trial=trial, source=str(path), trials=trials)
+    sites = tuple(parse_sites(path, _read_text(pinned, shown=path)))
+    trial, trials = trials_beside(pinned, shown=path if pinned != path else None, named={site.nct_id for site in sites})
+    return SiteData(sites=sites, trial=trial, source=str(path), trials=trials)
 
 
 def _read_text(path: Path, shown: Path | None = None) -> str:

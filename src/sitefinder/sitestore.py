@@ -616,7 +616,7 @@ def _open_pinned(given: Path, path: Path, progress: Callable[[str], None] | None
         prune_indexes(index_path)
     source = IndexedSource(db, Trial(), str(given), index_path)
     ids = source.trial_ids()  # the trials' facts stay in the index until asked for
-    source.trial = one_trial(path, given if given != path else None, len(ids),
+    source.trial = one_trial(path, given if given != path else None, ids,
                              lambda: source.trials_by_id(ids)[ids[0]])
     return source
 
@@ -872,7 +872,7 @@ def _fill_index(db: sqlite3.Connection, stamp: str, path: Path, named: Path, siz
     from sitefinder.catalogue import trials_beside
 
     # each site's trial, for the status it shows (its own trial's when it gives none) and the trial table
-    one, described = trials_beside(path, named if named != path else None)
+    one, described = trials_beside(path, named if named != path else None, named=None)  # checked by _open_pinned
     catalogue = {trial.nct_id: trial for trial in described}
     site_counts: dict[str, int] = {}
     started = time.monotonic()

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sitefinder.answers import ChineseNames, DatasetUpdate, ShownStatus, SiteChange, TrialChange, UpdateResult
+from sitefinder.answers import (ChineseNames, DatasetUpdate, ImportResult, ShownStatus, SiteChange, TrialChange,
+                                UpdateResult)
 from sitefinder.errors import UsageError, phrase_of
 from sitefinder.models import Site, Trial
 from sitefinder.siteids import match_sites, person, trial_ids
 from sitefinder.text import quoted
 from sitefinder.wording import language_of, said
+
+if TYPE_CHECKING:
+    from sitefinder.gazetteer import Gazetteer
 
 
 def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = None,
@@ -28,9 +32,9 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
     The data in use are read, compared and replaced under the dataset's writer lock, so that two
     updates at once each compare with what the other published and neither's data are lost. A
     copy that cannot be read never blocks its own replacement."""
-    from sitefinder.datasets import high_water_of, write_dataset, writer_lock
+    from sitefinder.datasets import high_water_of, next_meta, write_dataset, writer_lock
     from sitefinder.errors import DataFileError, MissingInput
-    from sitefinder.importer import _today, fetch_study, import_study, nct_id_of
+    from sitefinder.importer import _today, fetch_study, nct_id_of
     from sitefinder.paths import SHIPPED_TRIAL, updated_dataset_dir
     from sitefinder.queries import open_gazetteer, open_sites
 
@@ -63,7 +67,7 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
     target = updated_dataset_dir(wanted)
     if sites_path is not None and in_use and in_use[0].nct_id.upper() == wanted and _published_here(sites_path):
         target = sites_path.parent  # a dataset `import --out DIR` made: refreshed where it is, as the hint says
-    result = import_study(fetch_study(wanted), open_gazetteer(), retrieved=_today())
+    result = imported(wanted, fetch_study(wanted), 1, open_gazetteer(), retrieved=_today())
     with writer_lock(target):
         before_trial, before_sites = Trial(), list[Site]()
         named_copy = sites_path is not None and sites_path.absolute() == (target / "sites.csv").absolute()
@@ -81,14 +85,29 @@ def refresh_from_registry(nct_id: str | None = None, sites_path: Path | None = N
         high_water = high_water_of(target / "sites.csv", before_sites)
         sites, high_water = stable_ids(before_sites, result.sites, high_water)
         result = result._replace(trial=keep_curated(before_trial, result.trial))
-        new_sites_path, _ = write_dataset(target, sites, result.trial, meta={"id_high_water": high_water})
-    added, removed, changed = compare(before_sites, before_trial, sites, result.trial)
+        added, removed, changed = compare(before_sites, before_trial, sites, result.trial)
+        gone = [site._replace(nct_id=site.nct_id or wanted) for site in removed]  # remembered for `show`
+        new_sites_path, _ = write_dataset(target, sites, result.trial,
+                                          meta=next_meta(target / "sites.csv", high_water, gone, "update", _today()))
     return UpdateResult(nct_id=wanted, trial=result.trial, before=before_trial, sites_path=new_sites_path,
                         site_count=len(sites), added=added, removed=removed, changed=changed,
                         unplaced=result.unplaced, is_default=wanted == SHIPPED_TRIAL, id_high_water=high_water,
                         notes=tuple(notes), lang=language_of(lang, nct_id or ""),
                         chinese=names_as_data([*added, *removed, *(change.site for change in changed)]),
                         points_set_aside=result.points_set_aside, statuses_unread=result.statuses_unread)
+
+
+def imported(nct_id: str, study: dict[str, Any], total: int, gazetteer: Gazetteer, **options: Any) -> ImportResult:
+    """The registry's record of `nct_id` read and placed (importer.import_study); one that cannot be
+    used is said as that trial's, and as the whole run's of `total` trials (nothing is published):
+    the reader's own words name only a field."""
+    from sitefinder.errors import ImportFailed
+    from sitefinder.importer import import_study
+
+    try:
+        return import_study(study, gazetteer, **options)
+    except ImportFailed as exc:
+        raise ImportFailed(key="update.unusable_study", nct_id=nct_id, problem=phrase_of(exc), total=total) from None
 
 
 def _published_here(sites_path: Path) -> bool:
@@ -208,8 +227,8 @@ def _dataset_trial_ids(sites_path: Path) -> list[str]:
 def _refresh_locked(sites_path: Path, asked: list[str], studies: dict[str, dict[str, Any]],
                     only: bool = False) -> DatasetUpdate:
     from sitefinder.catalogue import import_countries
-    from sitefinder.datasets import high_water_of, write_trials_dataset
-    from sitefinder.importer import _today, import_study, more_unread
+    from sitefinder.datasets import high_water_of, next_meta, write_trials_dataset
+    from sitefinder.importer import _today, more_unread
     from sitefinder.placement import Placer
     from sitefinder.queries import open_gazetteer
     from sitefinder.sitesfile import read_sites_file
@@ -235,8 +254,12 @@ def _refresh_locked(sites_path: Path, asked: list[str], studies: dict[str, dict[
     unread: list[tuple[str, str]] = []
     befores = source.trials_by_id(nct_ids)
     earlier = list(befores.values())
-    fetched = {before.nct_id: import_study(studies[before.nct_id], gazetteer, retrieved=today, countries=countries,
-                                           placer=placer) for before in befores.values() if before.nct_id in studies}
+    fetched = {}
+    total = len(asked) + len(missing)  # the trials this run asked for
+    for before in befores.values():
+        if before.nct_id in studies:
+            fetched[before.nct_id] = imported(before.nct_id, studies[before.nct_id], total, gazetteer,
+                                              retrieved=today, countries=countries, placer=placer)
     numbered: dict[str, list[Site]] = {}
     for nct_id in sorted(fetched):  # in NCT id order, as import numbers: the order of the trials changes no id
         fresh = [site._replace(nct_id=nct_id) for site in fetched[nct_id].sites]
@@ -265,8 +288,9 @@ def _refresh_locked(sites_path: Path, asked: list[str], studies: dict[str, dict[
     written = any(change.found for change in changes) and (sites != list(data.sites) or trials != earlier)
     new_path = sites_path
     if written:
+        gone = [site for change in changes for site in change.removed]  # remembered for `show`
         new_path, _ = write_trials_dataset(sites_path.parent, sites, trials, countries,
-                                           meta={"id_high_water": high_water})
+                                           meta=next_meta(sites_path, high_water, gone, "update", today))
     return DatasetUpdate(new_path, changes, len(sites), unplaced, id_high_water=high_water, written=written,
                          chinese=names_as_data([site for change in changes for site in (*change.added, *change.removed)]),
                          points_set_aside=set_aside, statuses_unread=unread)

@@ -647,11 +647,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     # `show`: a site not found, or several
     "usage.show_empty": {"en": "give a site id or part of a facility name, e.g. sitefinder show Qingdao",
                          "zh": "请给出研究中心编号或医院名称的一部分，例如 sitefinder show Qingdao"},
-    "error.no_site_id": {"en": "no site has id {id}; {known} (see: sitefinder list)",
-                         "zh": "没有编号为 {id} 的研究中心；{known}（查看：sitefinder list）"},
+    "error.no_site_id": {"en": "no site has id {id}; {known} (see: {command})",
+                         "zh": "没有编号为 {id} 的研究中心；{known}（查看：{command}）"},
+    "error.site_removed": {"en": "site {id} ({facility}, {city}; trial {nct_id}) was removed by sitefinder {by} on "
+                                 "{on}, and its id is never given to another site; the sites there are now: {command}",
+                           "zh": "编号为 {id} 的研究中心（{facility}，{city}；试验 {nct_id}）已于 {on} 由 sitefinder {by} "
+                                 "移除，其编号不会再分给其他研究中心；现有的研究中心：{command}"},
+    "error.site_id_gone": {"en": "no site has id {id} now: an earlier update or import removed the site it was, and "
+                                 "its id is never given to another; {known} (see: {command})",
+                           "zh": "现在没有编号为 {id} 的研究中心：此前的更新或导入已移除它，其编号不会再分给其他研究中心；"
+                                 "{known}（查看：{command}）"},
     "error.site_id_number": {"en": "no site has id {id}: an id is a whole number (7, 007, 7.0, #7, site 7); {known} "
-                                   "(see: sitefinder list)",
-                             "zh": "没有编号为 {id} 的研究中心：编号是整数（7、007、7.0、#7、编号7）；{known}（查看：sitefinder list）"},
+                                   "(see: {command})",
+                             "zh": "没有编号为 {id} 的研究中心：编号是整数（7、007、7.0、#7、编号7）；{known}（查看：{command}）"},
     "error.site_ids": {"en": "ids run from {first} to {last}", "zh": "编号从 {first} 到 {last}"},
     "error.no_sites_in_file": {"en": "the sites file has no sites", "zh": "该研究中心文件中没有研究中心"},
     "error.ambiguous_site": {"en": "{query} matches {count:site}: {shown}{more}; give the id, e.g. sitefinder show {id}",
@@ -763,6 +771,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "contact.bad_role": {"en": "contact role {role} is not one of {roles}", "zh": "联系人角色 {role} 不是以下之一：{roles}"},
     "contact.not_text": {"en": "contact {fields} must be text", "zh": "联系人的 {fields} 必须是文本"},
     # trial.json and trials.json
+    "data.trials_missing": {"en": "is missing from this dataset of {count:trial}, so their facts and contacts are "
+                                  "unknown; import them again: {command}",
+                            "zh": "这个包含 {count} 个试验的数据集缺少此文件，因此这些试验的信息和联系人未知；请重新导入：{command}"},
     "data.trial_missing": {"en": "is missing from this dataset, so the trial's facts and contacts are unknown; "
                                  "import the study again (or run sitefinder update)",
                            "zh": "在此数据集中缺失，因此试验的信息和联系人不明；请重新导入该研究（或运行 sitefinder update）"},
@@ -1088,6 +1099,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                    "zh": "{kept} 个不变；新增 {added} 个{added_ids}；移除 {removed} 个{removed_ids}"},
     "import.ids_added": {"en": ": {ids}", "zh": "：{ids}"},
     "import.ids_removed": {"en": ": {ids} (never reused)", "zh": "：{ids}（不再使用）"},
+    "import.outside_country_notice": {"en": "Left out {count:study|studies} with no site in {country}: {ids}",
+                                      "zh": "已略过 {count} 个在 {country} 没有研究中心的研究：{ids}"},
     "import.skipped_notice": {"en": "Skipped {line}", "zh": "已跳过 {line}"},
     "import.would_replace": {
         "en": "{out} holds the dataset of {trials}, which this import leaves out and would replace; nothing was "
@@ -1138,6 +1151,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "update.not_returned_notice": {"en": "The registry did not return {count:trial} of the {total} asked for: {ids}; {kept}",
                                    "zh": "登记处没有返回所请求的 {total} 个试验中的 {count} 个：{ids}；{kept}"},
     "update.kept": {"en": "their data are kept as they were", "zh": "其数据保持原样"},
+    "dataset.busy": {"en": "another import or update is running in {path} (it holds {lock}); try again when it has "
+                           "finished",
+                     "zh": "另一个导入或更新正在 {path} 中进行（它持有 {lock}）；请在它完成后再试"},
+    "update.unusable_study": {"en": "the registry's record of {nct_id} cannot be used ({problem}); no trial was "
+                                    "refreshed ({total:trial} asked for) and nothing was written: the data in use "
+                                    "are as they were",
+                              "zh": "登记处关于 {nct_id} 的记录无法使用（{problem}）；没有任何试验被更新（共请求 {total} 个），"
+                                    "未写入任何内容：当前使用的数据保持原样"},
     "update.nothing_written": {"en": "nothing was written: the data in use are as they were",
                                "zh": "未写入任何内容：当前使用的数据保持原样"},
     "update.dataset_saved": {"en": "Saved in {folder}; use them with --sites {path}.",
@@ -1147,8 +1168,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                                  "zh": "登记处的记录与当前使用的数据相同；未写入 {path}。"},
     "update.dataset_unwritten": {"en": "Nothing was written; {path} is as it was.",
                                  "zh": "未写入任何内容；{path} 保持原样。"},
-    "update.dataset_title": {"en": "{refreshed} of {count:trial} refreshed; {moved} changed status",
-                             "zh": "{count} 个试验中已更新 {refreshed} 个；{moved} 个状态有变化"},
+    "update.dataset_title": {"en": "{refreshed} of {count:trial} refreshed ({changed} changed, {unchanged} unchanged, "
+                                   "{missing} not returned); {moved} changed status",
+                             "zh": "{count} 个试验中已更新 {refreshed} 个（有变化 {changed} 个，无变化 {unchanged} 个，"
+                                   "未返回 {missing} 个）；{moved} 个状态有变化"},
     "label.change": {"en": "Change", "zh": "变化"},
     "label.what": {"en": "What", "zh": "内容"},
     # the terminal map's lines

@@ -506,6 +506,7 @@ def import_object(result: BulkResult) -> dict[str, Any]:
             "trials": [{"nct_id": trial.nct_id, "label": known(trial_name(trial))} for trial in result.trials],
             "skipped": [{"source": item.source, "index": item.position, "nct_id": known(item.nct_id),
                          "reason": item.reason} for item in result.skipped],
+            "no_site_in_country": list(result.outside_country), "studies_read": result.studies_read,
             **record_findings(result), **ids_record(result), "search": search_record(result.search),
             # what --country kept out (null without it): studies with no site it keeps, sites it kept out
             "left_out": result.left_out._asdict() if result.left_out else None}
@@ -608,10 +609,24 @@ def trial_change_record(change: TrialChange, chinese: ChineseNames | None = None
             "added_ids": [site.id for site in change.added], "removed_ids": [site.id for site in change.removed]}
 
 
+# An update of many trials as CSV: each trial's JSON record (trial_change_record), the site lists as
+# counts and the id lists as cells ("24; 31"); which site changed how is the JSON's (`--json`)
+DATASET_UPDATE_CSV = ("nct_id", "trial", "found", "overall_status_before", "overall_status", "data_date_before",
+                      "data_date", "site_count", "added", "removed", "changed", "added_ids", "removed_ids")
+
+
+def _update_cell(key: str, value: Any) -> Any:
+    if key.endswith("_ids"):
+        return "; ".join(map(str, value))
+    return len(value) if isinstance(value, list) else value
+
+
 def dataset_update_object(result: DatasetUpdate) -> dict[str, Any]:
     """Ids are the dataset's (unique across its trials): added_ids and removed_ids of every trial together."""
     return {"sites_file": str(result.sites_path), "site_count": result.site_count,
             "refreshed": result.refreshed, "not_returned": result.not_returned, "written": result.written,
+            "trials_asked": len(result.trials), "trials_changed": result.trials_changed,
+            "trials_unchanged": result.trials_unchanged,
             "trials": [trial_change_record(change, result.chinese) for change in result.trials],
             "unplaced": result.unplaced,
             "added_ids": [site.id for change in result.trials for site in change.added],
@@ -742,9 +757,8 @@ def csv_table(answer: Any) -> tuple[list[str], Iterable[list[str]]]:
 
         return ["change", "id", "facility", "city", "what"], [[csv_cell(cell) for cell in row]
                                                               for row in update_rows(answer)]
-    if isinstance(answer, DatasetUpdate):
-        from sitefinder.output.views import dataset_update_rows
-
-        return ["nct_id", "trial", "status", "sites"], [[csv_cell(cell) for cell in row]
-                                                        for row in dataset_update_rows(answer)]
+    if isinstance(answer, DatasetUpdate):  # one row a trial: its record's fields, each site list as its count
+        records = [trial_change_record(change) for change in answer.trials]
+        return list(DATASET_UPDATE_CSV), [[csv_cell(_update_cell(key, record[key])) for key in DATASET_UPDATE_CSV]
+                                          for record in records]
     raise TypeError(f"no CSV shape for {type(answer).__name__}")

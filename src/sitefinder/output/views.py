@@ -538,8 +538,11 @@ def _notices(answer: object, options: str = "") -> list[str]:
         replaced = ([say("import.replaced_notice", answer.lang, trials=", ".join(answer.replaced),
                          out=answer.sites_path.parent if answer.sites_path else "")] if answer.replaced else [])
         search = [search_notice(answer.search, answer.lang)] if answer.search and not answer.search.complete else []
+        outside = answer.outside_country
+        left_out = ([say("import.outside_country_notice", answer.lang, count=len(outside), country=answer.country,
+                         ids=", ".join(outside[:10]) + (" …" if len(outside) > 10 else ""))] if outside else [])
         return [*search, *replaced, *(say("import.skipped_notice", answer.lang, line=skipped_line(item, answer.lang))
-                                      for item in answer.skipped), *record_notices(answer, answer.lang)]
+                                      for item in answer.skipped), *left_out, *record_notices(answer, answer.lang)]
     if isinstance(answer, ImportResult):
         return record_notices(answer)
     if isinstance(answer, UpdateResult):
@@ -1288,7 +1291,8 @@ def dataset_update_view(result: DatasetUpdate) -> TableView:
     then = [TableView(say("update.site_changes", lang, count=changed), columns_in(DATASET_CHANGE_COLUMNS, lang),
                       changes)] if changes else []
     return TableView(say("update.dataset_title", lang, refreshed=result.refreshed, count=len(result.trials),
-                         moved=moved),
+                         changed=result.trials_changed, unchanged=result.trials_unchanged,
+                         missing=len(result.not_returned), moved=moved),
                      columns_in(DATASET_UPDATE_COLUMNS, lang), dataset_update_rows(result, lang), footer, then=then)
 
 
