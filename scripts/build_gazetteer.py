@@ -105,6 +105,7 @@ CJK_UNIFIED = range(0x4E00, 0xA000)
 ABROAD_NAME_ENDINGS = ("特区", "市")
 
 
+COUNTRIES_ZH = ROOT / "data" / "countries_zh.csv"  # written by scripts/cldr_sources.py (Unicode License v3)
 CLDR_CITIES = ROOT / "gazetteer" / "cldr_cities_zh.csv"  # written by scripts/cldr_sources.py (Unicode License v3)
 
 
@@ -877,6 +878,16 @@ def build(out: Path) -> None:
                      *iso_names.get(code, ())):
             for part in (code, *COUNTRY_PARTS.get(code, ())):
                 regions.add((province_key(name), part, ""))
+
+    # Each country by the Chinese name a Chinese screen shows it by (data/countries_zh.csv, CLDR's:
+    # scripts/cldr_sources.py), so that what is shown is what --country reads (阿根廷, 巴西), where
+    # no other division or country has that name already
+    taken = {key for key, _, _ in regions}
+    with COUNTRIES_ZH.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["code"] in countries and province_key(row["name_zh"]) not in taken:
+                for part in (row["code"], *COUNTRY_PARTS.get(row["code"], ())):
+                    regions.add((province_key(row["name_zh"]), part, ""))
 
     # Fuzzy suggestions look at each larger place's main name only: one label per key, the most populous.
     suggestions: dict[str, tuple[int, str]] = {}
