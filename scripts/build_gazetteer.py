@@ -289,8 +289,9 @@ def level_fitting_names(chinese: dict[int, str], places: list[dict],
     shown (official_short). A place's other names are its Chinese names that could be shown (not
     `shown_not`: aliases and names looked up only), written as its own are (Traditional in Hong
     Kong, Macau and Taiwan, the mainland's characters elsewhere). Also (before, after): how many places contradicted.
-    Measured 2026-12-03 on the whole gazetteer: 15 before (5 in Xinjiang, 7 in Taiwan, 2 in
-    Japan, 1 in Chongqing), 0 after (scripts/build_gazetteer.py
+    Measured 2026-12-03 on the whole gazetteer: 43 before (28 seats of a Chinese city shown by their
+    prefecture: 喀什地区, 延边朝鲜族自治州, 锡林郭勒盟 for Kashgar, Yanji, Xilinhot; 7 of Taiwan's
+    seat cities by their county; 2 in Japan; 1 subdistrict by its county), 0 after (the build
     prints it)."""
     local = {"HK", "MO", "TW"}
     mended, before, after = dict(chinese), 0, 0
@@ -308,7 +309,9 @@ def level_fitting_names(chinese: dict[int, str], places: list[dict],
         written = sorted(name for name in {city["name"], *city["alternatenames"]} if has_cjk(name)
                          and (name_key(name), place) not in shown_not and not set(name) & japanese
                          and written_in(name, "big5hkscs" if country in local else "gb2312"))
-        mended[place] = level_fitting_name(zh, level, city["name"], written, country, admin1)
+        # the city it is the seat of, by the name shown (its shortest: 延吉 for 延吉市)
+        own = min(city_seats.get(place, ()), key=lambda name: (len(name), name), default="")
+        mended[place] = level_fitting_name(zh, level, city["name"], written, country, admin1, own)
         if country in CHINA_AREA:  # a city of China's area without 市, as every other is shown (成都, 花蓮)
             mended[place] = official_short(mended[place])
         after += level_contradicts(mended[place], level, city["name"], country, admin1)

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from sitefinder.placenames import level_contradicts, level_fitting_name, place_level
+from sitefinder.placenames import chinese_level, level_contradicts, level_fitting_name, place_level
 from sitefinder.queries import open_gazetteer
 
 
@@ -36,6 +36,14 @@ def test_a_chinese_name_of_another_level_gives_way(english: str, country: str, a
     assert level_fitting_name(chinese, level, english, others, country, admin1) == expected
 
 
+@pytest.mark.parametrize(("english", "chinese", "own"), [
+    ("Yanji", "延边朝鲜族自治州", "延吉"), ("Ulanhot", "兴安盟", "乌兰浩特"), ("Kashgar", "喀什地区", "喀什")])
+def test_a_seat_city_is_named_as_its_city_not_its_prefecture(english: str, chinese: str, own: str) -> None:
+    level = place_level(english, "CN", "", seat_of_city=True)
+    assert level_fitting_name(chinese, level, english, [], "CN", "", own) == own
+    assert level_fitting_name(chinese, level, english, [], "CN", "") == chinese_level(chinese)[0]  # none known: bare
+
+
 def test_no_place_of_the_gazetteer_has_a_chinese_name_of_another_level() -> None:
     gazetteer = open_gazetteer()
     seats = {place: name for name, place in gazetteer.rows(
@@ -48,7 +56,8 @@ def test_no_place_of_the_gazetteer_has_a_chinese_name_of_another_level() -> None
     assert wrong == []
 
 
-@pytest.mark.parametrize(("query", "expected"), [("Chuo, Yamanashi", "中央"), ("Chuo, Tokyo", "中央区")])
+@pytest.mark.parametrize(("query", "expected"), [("Chuo, Yamanashi", "中央"), ("Chuo, Tokyo", "中央区"),
+                                               ("Shinagawa, Ehime", "品川"), ("Minato, Tokyo", "港区")])
 def test_a_place_is_shown_by_a_name_of_its_level(cli, query: str, expected: str) -> None:
     result = cli("near", query, "--lang", "zh", "--json", "--limit", "1")
     assert result.exit_code == 0, result.stderr

@@ -369,9 +369,9 @@ def without_division_word(text: str) -> list[str]:
 
 
 # A Chinese name's administrative suffix and the level it says; 地区 before 区 (喀什地区 is a
-# region, not a district). 州, 道, 府 and 省 are left out: they end more names than levels (光州,
+# region, not a district); 自治州 and 盟 are prefectures (regions). 州, 道, 府 and 省 alone are left out: they end more names than levels (光州,
 # 别府, 北海道 are names).
-_CHINESE_LEVELS = (("地区", "region"), ("地區", "region"), ("市", "city"), ("区", "district"), ("區", "district"),
+_CHINESE_LEVELS = (("地区", "region"), ("地區", "region"), ("自治州", "region"), ("盟", "region"), ("市", "city"), ("区", "district"), ("區", "district"),
                    ("县", "county"), ("縣", "county"), ("県", "county"), ("郡", "county"), ("町", "town"),
                    ("镇", "town"), ("鎮", "town"), ("村", "village"))
 # How each suffix is read in a Latin name: where the English name ends in it, the suffix is part
@@ -379,7 +379,8 @@ _CHINESE_LEVELS = (("地区", "region"), ("地區", "region"), ("市", "city"), 
 _SUFFIX_READINGS = {"市": ("shi", "si", "ichi", "chi"), "区": ("ku", "gu", "qu"), "區": ("ku", "gu", "qu", "chu"),
                     "县": ("xian",), "縣": ("xian", "hsien"), "県": ("ken",), "郡": ("gun", "gori", "kori", "goori"),
                     "町": ("machi", "cho", "chou", "mati"), "镇": ("zhen",), "鎮": ("zhen", "chen"),
-                    "村": ("mura", "son", "cun"), "地区": ("diqu",), "地區": ("diqu",)}
+                    "村": ("mura", "son", "cun"), "地区": ("diqu",), "地區": ("diqu",), "自治州": ("zizhizhou",),
+                    "盟": ("meng",)}
 # A level word of an English or romanised name, written apart ("Hualien City", "Ye Xian") or after a
 # hyphen ("Cheongju-si", "Chūō-ku"); a word run into the name ("Lishi", "Xinshi") is part of it.
 _LATIN_LEVELS = {"city": "city", "shi": "city", "si": "city", "shih": "city",
@@ -456,14 +457,17 @@ def level_contradicts(chinese: str, level: str, english: str, country: str = "",
 
 
 def level_fitting_name(chinese: str, level: str, english: str, others: Iterator[str] | list[str] | tuple[str, ...],
-                       country: str = "", admin1: str = "") -> str:
+                       country: str = "", admin1: str = "", own: str = "") -> str:
     """The one rule of a place's Chinese name and its level: `chinese` when its suffix does not
-    contradict the place's level; else, of its other Chinese names (`others`), one of its level and
-    of the same name (花蓮市 for Hualien City, not 花蓮縣); else the name without the wrong suffix
-    (中央 for Chūō, Yamanashi), when two characters or more are left; else "" (none: 忠 is no
-    name). Measured on the build of 2026-12-03: see scripts/build_gazetteer.py, level_fitting_names."""
+    contradict the place's level; else the name of the division of its level it is the seat of
+    (`own`, when known: 延吉 for Yanji, not 延边朝鲜族自治州); else, of its other Chinese names
+    (`others`), one of its level and of the same name (花蓮市 for Hualien City, not 花蓮縣); else
+    the name without the wrong suffix (中央 for Chūō, Yamanashi), when two characters or more are
+    left; else "" (none: 忠 is no name). Measured: scripts/build_gazetteer.py, level_fitting_names."""
     if not level_contradicts(chinese, level, english, country, admin1):
         return chinese
+    if own:
+        return own
     stem, _ = chinese_level(chinese)
     fitting = sorted((other for other in others if chinese_level(other)[0] == stem
                       and not level_contradicts(other, level, english, country, admin1)
