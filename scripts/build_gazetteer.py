@@ -1012,6 +1012,9 @@ def build(out: Path) -> None:
     db.executemany("INSERT INTO part_city VALUES (?, ?, ?, ?, ?)", sorted(part_cities))
     db.executemany("INSERT INTO country VALUES (?, ?)", sorted((code, c["name"]) for code, c in countries.items()))
     db.executemany("INSERT INTO alias VALUES (?, ?, ?)", sorted(alias_notes))
+    # each reason in Chinese (aliases.csv's note_zh), for a Chinese screen that says it
+    db.execute("CREATE TABLE alias_zh (note TEXT PRIMARY KEY, zh TEXT NOT NULL) WITHOUT ROWID")
+    db.executemany("INSERT INTO alias_zh VALUES (?, ?)", sorted({(row["note"], row["note_zh"]) for row in alias_rows}))
     db.executemany("INSERT INTO suggestion VALUES (?, ?, ?)",
                    sorted((key, label, population) for key, (population, label) in suggestions.items()))
     readings, spoken = pinyin_tables(names)

@@ -239,6 +239,13 @@ class Gazetteer:
                                (name_key(name), geonameid)).fetchone()
         return row[0] if row else ""
 
+    def alias_note_zh(self, note: str) -> str:
+        """An alias_note in Chinese (gazetteer/aliases.csv's note_zh), or "" (a file built before it)."""
+        if not note or not self._has_table("alias_zh"):
+            return ""
+        row = self._db.execute("SELECT zh FROM alias_zh WHERE note = ?", (note,)).fetchone()
+        return row[0] if row else ""
+
     def regions(self, text: str) -> set[tuple[str, str]]:
         """(country code, admin1 name or "") for a province, state or country name; a name typed in
         Traditional characters (德國, 澳大利亞) by its Simplified forms when it is none as typed: the
