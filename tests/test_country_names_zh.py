@@ -12,7 +12,7 @@ import pytest
 
 from conftest import make_site
 from sitefinder.gazetteer import open_shipped
-from sitefinder.regions import country_chinese, display_region, region_chinese
+from sitefinder.regions import country_chinese, display_region, province_key, region_chinese
 
 GAZETTEER = open_shipped()
 CODES = sorted({GAZETTEER.country_code_of(name) for name in GAZETTEER.country_names()})
@@ -39,7 +39,8 @@ def test_a_name_the_gazetteer_reads_is_the_name_shown(code: str) -> None:
     if code in ("HK", "MO", "TW"):  # named as the province table shows their sites' region (澳門, 臺灣)
         assert region_chinese(GAZETTEER.country_name(code), "country") == GAZETTEER.country_name_zh(code)
         return
-    assert not typed or GAZETTEER.country_name_zh(code) == typed
+    # as a key of the region table: 刚果（金） is read as 刚果金, its brackets dropped
+    assert not typed or province_key(GAZETTEER.country_name_zh(code)) == typed
 
 
 def test_info_names_every_country_of_the_gazetteer_in_chinese(cli, sites_file) -> None:
@@ -66,3 +67,44 @@ def test_a_chinese_notice_names_a_country_in_chinese(cli, sites_file) -> None:
                                 longitude=-58.38)._replace(country="Argentina"))
     run = cli("list", "--country", "Argentina", "--sites", str(path), "--lang", "zh")
     assert run.exit_code == 0, run.stderr
+
+
+def _traditional(text: str) -> str:
+    """`text` in Traditional characters, by OpenCC's STCharacters (first form), as a reader in Taiwan types it."""
+    table = {}
+    with open(Path(__file__).resolve().parents[1] / "gazetteer" / "opencc_STCharacters.txt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip() and not line.startswith("#"):
+                char, forms = line.rstrip("\n").split("\t")
+                table[char] = forms.split()[0]
+    return "".join(table.get(char, char) for char in text)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_a_country_is_read_by_the_chinese_name_shown(code: str) -> None:
+    """`--country 阿根廷` is Argentina: the name a Chinese screen shows is a name --country reads,
+    in Simplified and in Traditional characters (阿根廷, 德國, 澳大利亞)."""
+    from sitefinder.countries import area_named
+
+    shown = GAZETTEER.country_name_zh(code)
+    for typed in (shown, _traditional(shown)):
+        assert code in area_named(typed, GAZETTEER).codes, (code, typed)
+
+
+@pytest.mark.parametrize(("typed", "city"), [("阿根廷", "Buenos Aires"), ("德國", "Berlin"), ("巴西", "São Paulo"),
+                                             ("澳大利亞", "Sydney"), ("日本", "Osaka"), ("AR", "Buenos Aires"),
+                                             ("Argentina", "Buenos Aires")])
+def test_list_and_near_read_a_country_in_chinese(cli, sites_file, typed: str, city: str) -> None:
+    places = {"Buenos Aires": ("Argentina", -34.61, -58.38), "Berlin": ("Germany", 52.52, 13.40),
+              "São Paulo": ("Brazil", -23.55, -46.63), "Sydney": ("Australia", -33.87, 151.21),
+              "Osaka": ("Japan", 34.69, 135.50)}
+    sites = [make_site(number, facility=f"{name} Hospital", city=name, province="", latitude=latitude,
+                       longitude=longitude)._replace(country=country)
+             for number, (name, (country, latitude, longitude)) in enumerate(sorted(places.items()), start=1)]
+    path: Path = sites_file(*sites)
+    listed = cli("list", "--sites", str(path), "--country", typed, "--lang", "zh", "--json")
+    assert listed.exit_code == 0, listed.stderr
+    assert [site["city"] for site in __import__("json").loads(listed.stdout)["sites"]] == [city]
+    near = cli("near", "Tokyo", "--sites", str(path), "--country", typed, "--lang", "zh", "--json")
+    assert near.exit_code == 0, near.stderr
+    assert [site["city"] for site in __import__("json").loads(near.stdout)["sites"]] == [city]

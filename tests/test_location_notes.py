@@ -113,3 +113,52 @@ def test_an_imported_note_is_kept_in_english_in_the_file_and_said_in_chinese(tmp
     for site in ("1", "2"):
         shown = run_cli("show", site, "--sites", str(out / "sites.csv"), env=ZH).stdout
         assert "The registry" not in shown and "Could not" not in shown, shown
+
+
+def _note_line(stdout: str) -> str:
+    """The 备注 field of `show`, its wrapped lines joined."""
+    lines = stdout.splitlines()
+    at = next(index for index, line in enumerate(lines) if line.startswith("备注"))
+    rest = []
+    for line in lines[at + 1:]:
+        if not line.startswith(" "):
+            break
+        rest.append(line.strip())
+    return lines[at].removeprefix("备注").strip() + "".join(rest)
+
+
+def test_a_shipped_note_names_its_places_and_reason_in_chinese() -> None:
+    """`show 23 --lang zh` said 定位于 Ganzhou（Jiangxi）。Registry spelling: Gannan Medical University…"""
+    result = run_cli("show", "23", "--lang", "zh", env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.stderr
+    note = _note_line(result.stdout)
+    assert "定位于 赣州（江西）" in note
+    assert note.endswith("赣南医科大学及其附属医院在赣州；赣南（江西南部）是该地区的名称")
+    assert [word for word in note.replace("'Gannan'", "").split() if word.isascii() and word.isalpha()] == []
+
+
+@pytest.mark.parametrize(("city", "place", "geonameid", "province", "shown", "reason"), [
+    ("Hankou", "Wuhan", 1791247, "Hubei", "武汉（湖北）", "武汉人仍说自己住在汉口"),
+    ("Puxi", "Shanghai", 1796236, "Shanghai", "上海（上海）", "上海黄浦江以西的地区"),
+    ("Yanbian", "Yanji", 2033467, "Jilin", "延吉（吉林）", "延边朝鲜族自治州：首府延吉"),
+])
+def test_a_note_by_another_name_says_why_in_chinese(sites_file, city: str, place: str, geonameid: int,
+                                                     province: str, shown: str, reason: str) -> None:
+    from sitefinder.importer import placement_note
+    from sitefinder.models import Place
+    from sitefinder.queries import open_gazetteer
+
+    from conftest import make_site
+
+    gazetteer = open_gazetteer()
+    where = Place(name=place, province=province, country="China", latitude=0.0, longitude=0.0, geonameid=geonameid)
+    note = placement_note(city, where, gazetteer)
+    english_reason = gazetteer.alias_note(city, geonameid)
+    assert english_reason and note.endswith(english_reason)  # the file keeps the English
+    path = sites_file(make_site(1, city=city, province=province, geonameid=geonameid, location_note=note))
+    result = run_cli("show", "1", "--sites", str(path), "--lang", "zh", env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.stderr
+    said_zh = _note_line(result.stdout)
+    assert shown in said_zh
+    assert reason in said_zh
+    assert english_reason not in said_zh

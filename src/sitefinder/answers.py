@@ -40,6 +40,10 @@ class ChineseNames(NamedTuple):
     # each namesake's own Chinese name by its GeoNames id, for what it says to type (温哥华, 华盛顿州)
     regions: dict[tuple[str, str], str] = {}
     others: dict[int, str] = {}
+    # What a site's location note (kept in English) names, in Chinese, by its English: the place it
+    # was placed at and its region (Ganzhou: 赣州, Jiangxi: 江西), and the reason an alias gives
+    # (gazetteer/aliases.csv's note_zh); wording.note_words says the note with them
+    notes: dict[str, str] = {}
 
     def site_names(self, site: Site) -> tuple[str, str, str]:
         """The site's (facility, city, province) in Chinese, "" where none is known."""

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from sitefinder.distance import sphere_km
 from sitefinder.models import CONTENDER_SHARE, Place, Resolution
-from sitefinder.regions import place_words
+from sitefinder.regions import china_named, place_words
 from sitefinder.text import clipped, fold, has_cjk, name_key, quoted
 from sitefinder.wording import language_of, said, say
 
@@ -462,10 +462,14 @@ def _town_label(town: Place, gazetteer: Gazetteer, lang: str) -> str:
     """A place alike as the notice names it: the mainland's a town (Tianhe, Chongqing); one of Hong
     Kong, Macau or Taiwan a place of its region, never a town: Kowloon is 2.2 million people."""
     region = _town_region(town, gazetteer)
+    english = f"{town.name}, {town.province or town.country}"
+    # in Chinese by its Chinese name with its province (广东南头), where the gazetteer has one
+    chinese = china_named(gazetteer.chinese_name(town.geonameid), town.province) \
+        if lang == "zh" and town.geonameid else ""
     if not region:
-        return say("notice.china.town", lang, name=f"{town.name}, {town.province or town.country}")
+        return say("notice.china.town", lang, name=chinese or english)
     name = gazetteer.country_name_zh(region) if lang == "zh" else town.country
-    return say("notice.china.area", lang, name=f"{town.name}, {town.province or town.country}", region=name)
+    return say("notice.china.area", lang, name=chinese or english, region=name)
 
 
 def _written_as(chinese: str, key: str, gazetteer: Gazetteer) -> bool:

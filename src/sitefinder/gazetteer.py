@@ -268,9 +268,22 @@ class Gazetteer:
             return set(), places
         return divisions, inside
 
+    def alias_note_zh(self, note: str) -> str:
+        """An alias_note in Chinese (gazetteer/aliases.csv's note_zh), or "" (a file built before it)."""
+        if not note or not self._has_table("alias_zh"):
+            return ""
+        row = self._db.execute("SELECT zh FROM alias_zh WHERE note = ?", (note,)).fetchone()
+        return row[0] if row else ""
+
     def regions(self, text: str) -> set[tuple[str, str]]:
-        """(country code, admin1 name or "") for a province, state or country name."""
-        return set(self._region_query("region", province_key(text)))
+        """(country code, admin1 name or "") for a province, state or country name; a name typed in
+        Traditional characters (德國, 澳大利亞) by its Simplified forms when it is none as typed: the
+        table keeps the Chinese names of countries as a Chinese screen shows them, Simplified."""
+        found = set(self._region_query("region", province_key(text)))
+        if not found and has_cjk(text):
+            for form in self.simplified_forms(text):
+                found |= self._region_query("region", province_key(form))
+        return found
 
     def _region_query(self, table: str, key: str) -> frozenset[tuple[str, str]]:
         """(country, admin1) rows of `region` ("region") or of `region` and `part` ("part") for a

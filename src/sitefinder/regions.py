@@ -298,6 +298,18 @@ def abroad_named(name: str, chinese: str, province: str, country: str, division:
     return say_where(chinese or name, where) if where else ""
 
 
+def china_named(chinese: str, province: str) -> str:
+    """A place of China's area named in Chinese with its province first, as Chinese writes an
+    address and as the English names it with its province (江西赣州 for "Ganzhou, Jiangxi", 山西天坛):
+    once where its name already starts so (北京 of Beijing); "" for a place with no Chinese name.
+    The one rule of every notice that names such a place in Chinese (resolver, china.py)."""
+    if not chinese:
+        return ""
+    found = find_province(province) if province else None
+    head = shown_chinese(found) if found else ""
+    return chinese if chinese.startswith(head) else head + chinese
+
+
 def say_where(name: str, where: str) -> str:
     """A name with where it is, in Chinese: 伯明翰（英国英格兰）."""
     return f"{name}（{where}）"

@@ -550,17 +550,13 @@ def _named(place: Place, english: str, gazetteer: Gazetteer) -> str | Said:
     """A place named in a notice as `english`, and in a Chinese notice by its Chinese names where the
     gazetteer has them (江西赣州, which is also what to type for it): "研究中心 23 的 Gannan 是 Ganzhou,
     Jiangxi" was English inside a Chinese line."""
-    from sitefinder.regions import abroad_named, find_province, shown_chinese
+    from sitefinder.regions import abroad_named, china_named
 
     chinese = gazetteer.chinese_name(place.geonameid) if place.geonameid else ""
     abroad = abroad_named(place.name, chinese, place.province, place.country, gazetteer.state_name_zh(place))
     if abroad:  # abroad, with where it is in Chinese, as the English names its state: 伯明翰（英国英格兰）
         return said("name.either", en=english, zh=abroad)
-    if not chinese:
-        return english
-    province = find_province(place.province) if place.province else None
-    head = shown_chinese(province) if province else ""
-    return said("name.either", en=english, zh=chinese if chinese.startswith(head) else head + chinese)
+    return said("name.either", en=english, zh=china_named(chinese, place.province)) if chinese else english
 
 
 def _with_country(place: Place, gazetteer: Gazetteer) -> str | Said:
@@ -685,12 +681,10 @@ def loose_notes(resolution: Resolution, text: str, gazetteer: Gazetteer, lang: s
     if place.source != "gazetteer" or place.geonameid is None or "," in text.translate(TO_COMMA):
         return ()
     key = name_key(text)
-    label = f"{place.label}, {place.country}" if place.country and place.country not in place.label else place.label
-    if language_of(lang, text) == "zh":  # a place abroad with where it is in Chinese: Hamilton（美国俄亥俄州）
-        from sitefinder.regions import abroad_named
-
-        label = abroad_named(place.name, gazetteer.chinese_name(place.geonameid), place.province,
-                             place.country, gazetteer.state_name_zh(place)) or label
+    english = f"{place.label}, {place.country}" if place.country and place.country not in place.label else place.label
+    # in Chinese by its Chinese names: abroad with where it is (Hamilton（美国俄亥俄州）), in China with its
+    # province (山西天坛: "Tiantan, Shanxi, China" was English inside a Chinese notice)
+    label = _named(place, english, gazetteer)
     if has_cjk(key):
         # a Chinese name that is no division (resolve_china answers those) matched a small place
         # GeoNames has of it: 天坛, the Temple of Heaven, was Tiantan, a village in Shanxi

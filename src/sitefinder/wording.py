@@ -1440,34 +1440,37 @@ def _word_patterns() -> str:
                     for key in MESSAGES if key.startswith("placed.word.") and MESSAGES[key]["en"][:1] not in "{")
 
 
-def _note_phrase(text: str, words: bool, lang: str) -> str | None:
+def _note_phrase(text: str, words: bool, lang: str, names: Mapping[str, str]) -> str | None:
     """`text` as one location-note phrase of the catalogue said in `lang`, else None."""
     for key, pattern in _note_templates(words):
         found = pattern.fullmatch(text)
         if found:
-            return say(key, lang, **{name: _note_value(name, value, lang) for name, value in found.groupdict().items()})
+            return say(key, lang, **{name: _note_value(name, value, lang, names) for name, value in found.groupdict().items()})
     return None
 
 
-def _note_value(name: str, value: str, lang: str) -> str:
+def _note_value(name: str, value: str, lang: str, names: Mapping[str, str]) -> str:
     if name not in _NOTE_PHRASE_VALUES or not value:
-        return value
+        return names.get(value, value) if lang == "zh" else value
     if name == "note":
-        return note_words(value, lang)
-    return _note_phrase(value, True, lang) or value
+        return note_words(value, lang, names)
+    return _note_phrase(value, True, lang, names) or value
 
 
-def note_words(note: str, lang: str | None) -> str:
+def note_words(note: str, lang: str | None, names: Mapping[str, str] | None = None) -> str:
     """A site's location_note (how the import placed it) in `lang`: its sentences, each a
     location-note phrase of the catalogue, said in that language; what follows the last one read
     (the reason gazetteer/aliases.csv gives a registry spelling, a note a person wrote, a note of
     an older version no phrase reads) as it is. The file keeps the English; this is the one
     reading of it. A sentence ends at ". " or ") " (a phrase may hold several: a note within one);
     the reading that covers the most of the note wins, so a name with a full stop ("St. Louis")
-    stays whole."""
+    stays whole. `names`: what the note names, in Chinese, by its English (ChineseNames.notes: a
+    place, its region, an alias's reason): a value of a phrase, or what follows the last phrase,
+    that is one of them is said so (定位于 赣州（江西）, not Ganzhou（Jiangxi）)."""
     if lang != "zh" or not note:
         return note
     lang_: str = lang
+    known: Mapping[str, str] = names or {}
     ends = [at + 1 for at in range(len(note) - 1) if note[at] in ".)" and note[at + 1] == " "] + [len(note)]
     best: dict[int, tuple[int, list[str]]] = {}
 
@@ -1475,7 +1478,7 @@ def note_words(note: str, lang: str | None) -> str:
         if start not in best:
             best[start] = (start, [])
             for end in (end for end in ends if end > start):
-                phrase = _note_phrase(note[start:end], False, lang_)
+                phrase = _note_phrase(note[start:end], False, lang_, known)
                 if phrase is not None:
                     stop, rest = read_from(end + 1) if end < len(note) else (len(note), [])
                     if stop > best[start][0]:
@@ -1483,7 +1486,8 @@ def note_words(note: str, lang: str | None) -> str:
         return best[start]
 
     stop, phrases = read_from(0)
-    return "".join(phrases) + note[stop:]
+    rest = note[stop:]
+    return "".join(phrases) + known.get(rest.strip(), rest)
 
 
 def spoken(note: str, lang: str | None) -> str:

@@ -963,7 +963,7 @@ def site_view(result: SiteDetail, options: str = "") -> FieldsView:
     if site.location_note:
         from sitefinder.wording import note_words
 
-        fields.append((label("note"), note_words(site.location_note, lang)))
+        fields.append((label("note"), note_words(site.location_note, lang, result.chinese.notes if result.chinese else {})))
     fields += labelled(label("contacts"), [contact_line(contact, lang=lang) for contact in people(site.contacts)]
                        or [say("site.no_contacts", lang)])
     fields += labelled(label("trial_contact"), [contact_line(contact, lang=lang) for contact in people(trial.central_contacts)])

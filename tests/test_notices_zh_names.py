@@ -1,0 +1,29 @@
+"""A Chinese notice names a place of China by its Chinese name where the gazetteer has one, with its
+province (山西天坛, 广东南头), as its English names it with its province: "天坛 不是中国的市或县：按同名的
+小地方 Tiantan, Shanxi, China 计算" and "Nantou 也是 Nantou, Guangdong（镇）" were English inside
+Chinese lines (resolver.loose_notes, china._town_label)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import run_cli
+
+
+@pytest.mark.parametrize(("query", "english", "chinese"), [
+    ("天坛", "Tiantan, Shanxi", "山西天坛"),  # a small place by its Chinese name (notice.loose.small_chinese)
+    ("Nantou", "Nantou, Guangdong", "广东南头（镇）"),  # a town alike (notice.china.towns)
+])
+def test_a_chinese_notice_names_a_place_of_china_in_chinese(query: str, english: str, chinese: str) -> None:
+    result = run_cli("near", query, "--lang", "zh", "--limit", "1", env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.stderr
+    notices = result.stderr
+    assert chinese in notices
+    assert f"{english}（" not in notices.replace(f"“{english}”", "")  # what to type may stay as typed
+    assert f"{english}, China" not in notices
+
+
+def test_a_town_with_no_chinese_name_keeps_its_english() -> None:
+    result = run_cli("near", "Lushan", "--lang", "zh", "--limit", "1", env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.stderr
+    assert "Lushan, Guizhou（镇）" in result.stderr  # the gazetteer has no Chinese name for it
