@@ -322,13 +322,15 @@ def _city_of_point(latitude: float, longitude: float, region: str | None, where:
     when that city is within SAME_PLACE_KM of the point (else none: the point is the registry's
     word, and the text's city is elsewhere). Its Chinese names, `list --city 杭州` and the
     preference for cities with a site all read a site's city by this id, as for a site placed
-    offline. Elsewhere none: there are no Chinese names to read, the registry's spelling is what
-    --city matches, and placing every row would cost an import of points its placement time."""
+    offline. Elsewhere the city its text names at the point, by the name alone (placer.city_at):
+    placing every row abroad would cost an import of points its placement time, and a name found
+    at the point needs no placement's judgement; its Chinese name (波士顿 in a Chinese table) and
+    --city read it."""
     from sitefinder.china import CHINA_AREA
     from sitefinder.distance import SAME_PLACE_KM, sphere_km
 
     if region not in CHINA_AREA:
-        return None
+        return placer.city_at(latitude, longitude, where[0], where[1], region) if region else None
     place = placer.place(*where).place
     if place is None or place.geonameid is None:
         return None
@@ -356,9 +358,15 @@ def placement_note(city: str, place: Place, gazetteer: Gazetteer) -> str:
 
 
 def country_code(country: str, gazetteer: Gazetteer) -> str | None:
-    """The ISO code of a country name the gazetteer knows ("China" → "CN"), for reading phone numbers."""
-    codes = sorted(gazetteer.country_codes(country)) if country else []
-    return codes[0] if codes else None
+    """The ISO code of a country name the gazetteer knows ("China" → "CN"), for reading phone numbers
+    and a registry point's city: the country itself where its name also covers its territories
+    ("France" is FR, not Saint Barthélemy's BL, whose numbers are +590; "United States" US, not AS)."""
+    from sitefinder.countries import COUNTRY_PARTS
+
+    codes = gazetteer.country_codes(country) if country else set()
+    parts = {part for code in codes for part in COUNTRY_PARTS.get(code, ())}
+    own = sorted(codes - parts) or sorted(codes)
+    return own[0] if own else None
 
 
 def trial_from_study(protocol: Fields, region: str | None = None) -> Trial:

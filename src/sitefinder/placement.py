@@ -112,6 +112,33 @@ MAX_FIELD_CHARS = 200
 MAX_SPELLING_SEARCHES = 1_000
 
 
+def _named_at(latitude: float, longitude: float, city: str, state: str, code: str, gazetteer: Gazetteer) -> int | None:
+    """Placer.city_at's lookup: the first written form of `city` that names places of country
+    `code` near the point; of those, one in the row's state where one is (Kansas City, Kansas and
+    Kansas City, Missouri lie 5 km apart), and of those the nearest to the point."""
+    from sitefinder.distance import SAME_PLACE_KM, sphere_km
+    from sitefinder.placenames import written_forms
+    from sitefinder.regions import province_key
+
+    def km(place: Place) -> float:
+        return sphere_km(latitude, longitude, place.latitude, place.longitude)
+
+    for form in written_forms(city)[:MAX_WRITTEN_FORMS]:
+        key = name_key(form)
+        near = [place for place in (gazetteer.places(key) if key else [])
+                if place.geonameid is not None and gazetteer.country_code_of(place.country) == code
+                and km(place) <= SAME_PLACE_KM]
+        in_state = [place for place in near if state and province_key(place.province) == province_key(state)]
+        if near:
+            return min(in_state or near, key=km).geonameid
+    return None
+
+
+# The written forms of a registry's city a point's name is looked up by (placenames.written_forms
+# gives a handful; a hostile row's city gives no more work than this).
+MAX_WRITTEN_FORMS = 8
+
+
 class Placer:
     """place_location for the rows of one import, each distinct (city, state, country, postal code)
     worked out once: registries repeat them (a city's many hospitals), and 10,000 rows of 1,371
@@ -123,6 +150,7 @@ class Placer:
         self.gazetteer, self.spellings_left = gazetteer, max_spelling_searches
         self._placed: dict[tuple[str, str, str, str], Placement] = {}
         self._outside: dict[tuple[float, float, str, str, str, str], str] = {}
+        self._at: dict[tuple[float, float, str, str, str], int | None] = {}
 
     def point_outside(self, latitude: float, longitude: float, city: str, state: str, country: str,
                       postal_code: str = "") -> str:
@@ -130,6 +158,17 @@ class Placer:
         if key not in self._outside:
             self._outside[key] = point_outside(latitude, longitude, *key[2:5], self.gazetteer, key[5])
         return self._outside[key]
+
+    def city_at(self, latitude: float, longitude: float, city: str, state: str, code: str) -> int | None:
+        """The GeoNames id of the place a registry's city names at its own point: a place of the
+        city's name (any written form: "Kawasaki-shi", "Boston"), in the row's country (`code`),
+        within SAME_PLACE_KM of the point, in its state where one is, the nearest; None for none. By the
+        name alone, without a placement: the point is the registry's, the name only says which
+        city that is. Each distinct (point, city, country) is looked up once."""
+        key = (latitude, longitude, city.strip(), state.strip(), code)
+        if key not in self._at:
+            self._at[key] = _named_at(latitude, longitude, key[2], key[3], code, self.gazetteer)
+        return self._at[key]
 
     def place(self, city: str, state: str, country: str, postal_code: str = "") -> Placement:
         key = (city.strip(), state.strip(), country.strip(), postal_code.strip())
