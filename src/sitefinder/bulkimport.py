@@ -146,9 +146,12 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
     except _Moved:  # another writer published meanwhile: numbered again against its data, now under the lock
         with writer_lock(out_dir):
             sites_path, trials_path, numbered, earlier = _publish(out_dir, sites, trials, countries, importing, replace)
-    from sitefinder.sitestore import warm_index
+    from sitefinder.versions import wants_index
 
-    warm_index(sites_path)
+    if wants_index(sites_path):
+        from sitefinder.sitestore import warm_index
+
+        warm_index(sites_path)
     from sitefinder.wording import language_of
 
     return BulkResult(trials, numbered.sites, unplaced, from_registry, skipped, sites_path, trials_path,
