@@ -248,10 +248,11 @@ def test_a_state_slip_next_door_is_placed_without_the_fuzzy_matcher(tmp_path: Pa
 
 
 @pytest.mark.parametrize("as_json", [True, False])
-def test_an_import_too_small_for_an_index_never_loads_the_store(tmp_path: Path, as_json: bool) -> None:
+def test_an_import_too_small_for_an_index_never_loads_the_store_nor_the_queries(tmp_path: Path, as_json: bool) -> None:
     """The index of a sites file is built after an import only from versions.INDEX_THRESHOLD_BYTES
     on; a smaller one is read whole by every command, so its import loads no sitestore (8 M
     instructions) to learn that. A larger one still builds its index (test_sitestore)."""
     names = imported(tmp_path, "import", str(STUDY), "--out", "out", *(["--json"] if as_json else []))
     assert (tmp_path / "out" / "sites.csv").stat().st_size < 64 * 1024
     assert "sitefinder.sitestore" not in names
+    assert "sitefinder.queries" not in names  # `near`'s questions: an import opens the gazetteer itself
