@@ -256,3 +256,22 @@ def test_an_import_too_small_for_an_index_never_loads_the_store_nor_the_queries(
     assert (tmp_path / "out" / "sites.csv").stat().st_size < 64 * 1024
     assert "sitefinder.sitestore" not in names
     assert "sitefinder.queries" not in names  # `near`'s questions: an import opens the gazetteer itself
+
+
+def test_places_and_places_by_id_are_read_once_per_gazetteer() -> None:
+    """Placing a registry's rows asks the same names and ids again (the state's rules, china.py's
+    seats): each is read from the file once per gazetteer, and each answer is a new list."""
+    from sitefinder.gazetteer import Gazetteer
+    from sitefinder.paths import gazetteer_path
+
+    gazetteer = Gazetteer(gazetteer_path())
+    first = gazetteer.places("guangzhou")
+    seat = gazetteer.place_by_id(first[0].geonameid or 0)
+    asked: list[str] = []
+    gazetteer._db.set_trace_callback(asked.append)
+    again = gazetteer.places("guangzhou")
+    assert again == first and again is not first and first and seat == first[0]
+    assert gazetteer.place_by_id(first[0].geonameid or 0) == seat
+    assert asked == []
+    again.clear()  # a caller's list is its own
+    assert gazetteer.places("guangzhou") == first
