@@ -216,6 +216,7 @@ def test_import_compiles_neither_the_stored_contacts_pattern_nor_the_coordinate_
     assert (tmp_path / "out" / "sites.csv").is_file() and seen  # the watch saw the run's patterns
     assert not [pattern for pattern in seen if role in pattern]
     assert not readers & set(seen)
+    assert not [pattern for pattern in seen if "编号" in pattern]  # text's site id as typed: `show`'s (2.5 M)
     # the other side: where they are used, they are compiled
     assert readers & set(compiled_by(tmp_path, "near", "22.54,114.06", "--json"))
 
