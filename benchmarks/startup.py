@@ -144,7 +144,7 @@ def startup_table(repeat: int, work: Path) -> None:
 def scale_table(repeat: int, sizes: list[int], work: Path) -> None:
     from make_sites import write_synthetic_sites
 
-    from sitefinder.sitestore import INDEX_THRESHOLD_BYTES
+    from sitefinder.versions import INDEX_THRESHOLD_BYTES
 
     env = base_env(work / "cache-scale")
     # Each kind of command on the 42 shipped sites is the base its larger runs are compared with.

@@ -16,7 +16,7 @@ def abroad(site_id: int, city: str, country: str, latitude: float, longitude: fl
 @pytest.fixture(params=["memory", "index"])
 def world(request, sites_file, monkeypatch: pytest.MonkeyPatch):
     if request.param == "index":
-        monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
+        monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     return sites_file(abroad(1, "Tokyo", "Japan", 35.68, 139.69), abroad(2, "Tokyo", "Japan", 35.7, 139.7),
                       abroad(3, "Seoul", "Korea, Republic of", 37.56, 126.97), abroad(4, "Osaka", "Japan", 34.69, 135.5),
                       abroad(5, "Taizhou", "China", 28.66, 121.42))
@@ -42,7 +42,7 @@ def cities(request, sites_file, monkeypatch: pytest.MonkeyPatch):
     """Registry-placed sites of cities whose gazetteer name is not the registry's ("New York City",
     "New York") or whose name is also another city's (London, Ontario; Paris, Texas)."""
     if request.param == "index":
-        monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
+        monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     return sites_file(abroad(1, "New York", "United States", 40.71427, -74.00597),
                       abroad(2, "New York", "United States", 40.7636, -73.9553),
                       abroad(3, "London", "United Kingdom", 51.50853, -0.12574),

@@ -47,7 +47,7 @@ def test_a_condition_matches_its_abbreviations_and_word_forms_both_ways(typed: s
 @pytest.fixture(params=["memory", "index"])
 def dataset(request, sites_file, monkeypatch: pytest.MonkeyPatch) -> Path:
     if request.param == "index":
-        monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
+        monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     path = sites_file(*(make_site(number, f"Hospital {number}", status="RECRUITING", nct_id=nct)
                         for number, nct in enumerate(TRIALS, start=1)))
     (path.parent / "trials.json").write_text(trials_json_text(TRIALS.values()), encoding="utf-8")

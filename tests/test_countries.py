@@ -68,7 +68,7 @@ def mixed(tmp_path: Path) -> Path:
 @pytest.fixture
 def mixed_indexed(tmp_path: Path) -> Path:
     """The same rows, with enough mainland rows after them that the file is read through its index."""
-    from sitefinder.sitestore import INDEX_THRESHOLD_BYTES
+    from sitefinder.versions import INDEX_THRESHOLD_BYTES
 
     path = tmp_path / "big.csv"
     padding = [_site(100 + n, "Chengdu", "Sichuan", "China", 30.66, 104.06) for n in range(1, 600)]

@@ -122,7 +122,7 @@ def test_a_single_trials_answer_names_it_at_the_top_and_in_its_trials(args: list
 
 
 def test_a_streamed_listing_of_many_trials_names_its_trials(dataset: Path, monkeypatch) -> None:
-    monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     for args in (["list"], ["near", "China"]):
         found = answer(*args, "--sites", str(dataset))
         assert {trial["nct_id"] for trial in found["trials"]} == {site["nct_id"] for site in found["sites"]}
@@ -205,7 +205,7 @@ def test_chinese_names_are_data_whatever_the_language(dataset: Path) -> None:
 
 @pytest.mark.parametrize("command", ["list", "near"])
 def test_a_streamed_listing_has_the_chinese_names_too(dataset: Path, monkeypatch, command: str) -> None:
-    monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     args = ["list"] if command == "list" else ["near", "China"]
     sites = answer(*args, "--sites", str(dataset))["sites"]
     assert {site["city_zh"] for site in sites} == {"广州", "深圳"}

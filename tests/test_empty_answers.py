@@ -162,7 +162,7 @@ def two_trials(request, sites_file, monkeypatch: pytest.MonkeyPatch) -> Path:
     from sitefinder.models import Trial
 
     if request.param == "index":
-        monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
+        monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     sites = [make_site(1, "A", nct_id="NCT00000001"), make_site(2, "B", nct_id="NCT00000001", status="RECRUITING"),
              make_site(3, "C", nct_id="NCT00000002"), make_site(4, "D", nct_id="NCT00000002"),
              make_site(5, "E", nct_id="NCT00000002", status="RECRUITING")]
@@ -189,7 +189,7 @@ def test_the_index_counts_sites_by_status_without_reading_them(sites_file, cli, 
     """Counted in SQL: an empty --status answer over a large file decoded every site it counted."""
     from sitefinder import sitestore
 
-    monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     path = sites_file(*(make_site(number, f"Hospital {number}") for number in range(1, 41)))
     assert cli("list", "--sites", str(path), "--json").exit_code == 0  # the index built
     decoded: list[int] = []

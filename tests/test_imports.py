@@ -216,6 +216,7 @@ def test_import_compiles_neither_the_stored_contacts_pattern_nor_the_coordinate_
     assert (tmp_path / "out" / "sites.csv").is_file() and seen  # the watch saw the run's patterns
     assert not [pattern for pattern in seen if role in pattern]
     assert not readers & set(seen)
+    assert not [pattern for pattern in seen if "编号" in pattern]  # text's site id as typed: `show`'s (2.5 M)
     # the other side: where they are used, they are compiled
     assert readers & set(compiled_by(tmp_path, "near", "22.54,114.06", "--json"))
 
@@ -229,3 +230,49 @@ def test_a_province_abroad_the_gazetteer_knows_is_read_without_the_fuzzy_matcher
                            status="RECRUITING", latitude=37.56, longitude=126.97))
     names = imported(tmp_path, "list", "--province", "Seoul", "--json", "--sites", str(path))
     assert not packages(names) & {"rich", "rapidfuzz"}
+
+
+@pytest.mark.parametrize("as_json", [True, False])
+def test_a_state_slip_next_door_is_placed_without_the_fuzzy_matcher(tmp_path: Path, as_json: bool) -> None:
+    """NCT05843643's "Bogota, Cundinamarca" (Bogotá is a district of its own beside Cundinamarca) is
+    a state slip placed by the neighbour rule: rapidfuzz (70 M instructions to import, a tenth of
+    the import) is for the other rule, a state spelt like the one written, and only read there."""
+    study = json.loads(STUDY.read_text(encoding="utf-8"))
+    study["protocolSection"]["contactsLocationsModule"]["locations"] = [
+        {"facility": "Hospital", "city": "Bogota", "state": "Cundinamarca", "country": "Colombia"}]
+    path = tmp_path / "study.json"
+    path.write_text(json.dumps(study), encoding="utf-8")
+    names = imported(tmp_path, "import", str(path), "--out", "out", *(["--json"] if as_json else []))
+    row = (tmp_path / "out" / "sites.csv").read_text(encoding="utf-8").splitlines()[1]
+    assert "(Bogotá)" in row and "but Bogotá is in Bogota D.C." in row
+    assert "rapidfuzz" not in packages(names)
+
+
+@pytest.mark.parametrize("as_json", [True, False])
+def test_an_import_too_small_for_an_index_never_loads_the_store_nor_the_queries(tmp_path: Path, as_json: bool) -> None:
+    """The index of a sites file is built after an import only from versions.INDEX_THRESHOLD_BYTES
+    on; a smaller one is read whole by every command, so its import loads no sitestore (8 M
+    instructions) to learn that. A larger one still builds its index (test_sitestore)."""
+    names = imported(tmp_path, "import", str(STUDY), "--out", "out", *(["--json"] if as_json else []))
+    assert (tmp_path / "out" / "sites.csv").stat().st_size < 64 * 1024
+    assert "sitefinder.sitestore" not in names
+    assert "sitefinder.queries" not in names  # `near`'s questions: an import opens the gazetteer itself
+
+
+def test_places_and_places_by_id_are_read_once_per_gazetteer() -> None:
+    """Placing a registry's rows asks the same names and ids again (the state's rules, china.py's
+    seats): each is read from the file once per gazetteer, and each answer is a new list."""
+    from sitefinder.gazetteer import Gazetteer
+    from sitefinder.paths import gazetteer_path
+
+    gazetteer = Gazetteer(gazetteer_path())
+    first = gazetteer.places("guangzhou")
+    seat = gazetteer.place_by_id(first[0].geonameid or 0)
+    asked: list[str] = []
+    gazetteer._db.set_trace_callback(asked.append)
+    again = gazetteer.places("guangzhou")
+    assert again == first and again is not first and first and seat == first[0]
+    assert gazetteer.place_by_id(first[0].geonameid or 0) == seat
+    assert asked == []
+    again.clear()  # a caller's list is its own
+    assert gazetteer.places("guangzhou") == first

@@ -137,7 +137,7 @@ def test_single_trial_files_of_earlier_versions_still_read(cli) -> None:
 def store(request, monkeypatch: pytest.MonkeyPatch) -> str:
     """Every question across trials is asked of the file in memory and through its SQLite index."""
     if request.param == "index":
-        monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
+        monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     return request.param
 
 
@@ -161,7 +161,7 @@ def test_a_regions_answer_names_each_rows_trial_from_the_index_as_from_memory(
         cli, dataset: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]) -> None:
     fmt = [] if "--format" in args else ["--json"]
     memory = cli(*args, *fmt, "--sites", str(dataset))
-    monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     indexed = cli(*args, *fmt, "--sites", str(dataset))
     assert memory.exit_code == 0 and (indexed.stdout, indexed.stderr) == (memory.stdout, memory.stderr)
     if fmt:
@@ -373,7 +373,7 @@ def test_many_trials_benchmark_runs() -> None:
 def test_the_import_builds_the_index_so_the_first_question_is_fast(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     cache = Path(os.environ["SITEFINDER_CACHE_DIR"])
     before = set(cache.glob("sites-*.sqlite"))
     export = write_export(tmp_path, [study(path) for path in STUDIES])

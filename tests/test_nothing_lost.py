@@ -145,7 +145,7 @@ def test_deeply_nested_json_is_one_clean_error(tmp_path: Path) -> None:
 
 @pytest.fixture
 def indexed_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(sitestore, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     path = tmp_path / "sites.csv"
     from sitefinder.sitesfile import write_sites_file
 

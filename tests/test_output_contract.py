@@ -47,7 +47,7 @@ def listings(hospital: dict) -> set[int]:
 @pytest.mark.parametrize("store", ["memory", "index"])
 def test_a_hospital_shows_the_same_listings_whatever_the_limit(sites_file, monkeypatch, store: str) -> None:
     if store == "index":
-        monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
+        monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     path = sites_file(*hospital_sites())
     answers = [hospitals(path, "--limit", str(limit)) for limit in (1, 2, 5, 20)]
     firsts = [answer[0] for answer in answers]
@@ -67,7 +67,7 @@ def test_a_sponsors_site_number_after_the_name_is_the_same_hospital(sites_file, 
     """`near 北京 --by hospital` listed "Peking University Third Hospital" and the same with AbbVie's
     "/ID# 253138" as two hospitals."""
     if store == "index":
-        monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
+        monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     lat, lon = GUANGZHOU
     path = sites_file(make_site(1, "Peking University Third Hospital", latitude=lat, longitude=lon,
                                 status="RECRUITING", nct_id="NCT00000001"),
@@ -114,7 +114,7 @@ def test_one_hospital_however_its_studies_spell_it_and_never_two_as_one(sites_fi
                                                                         first: str, second: str) -> None:
     """`near --by hospital` on many trials listed 浙大一院 three times, spelt three ways."""
     if store == "index":
-        monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
+        monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     lat, lon = GUANGZHOU
     path = sites_file(make_site(1, first, latitude=lat, longitude=lon, status="RECRUITING", nct_id="NCT00000001"),
                       make_site(2, "Other Hospital", latitude=lat + 0.1, longitude=lon, status="RECRUITING",

@@ -21,7 +21,7 @@ from sitefinder.sitestore import IndexedSource, MemorySource
 @pytest.fixture(autouse=True)
 def plain_files_unless_a_test_asks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Whatever the default threshold, a run reads the file itself until a test sets the threshold to 0."""
-    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 10**12)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 10**12)
 
 
 @pytest.fixture(params=["one process", "two processes"])
@@ -68,20 +68,20 @@ ORIGINS = [Place("a", "", "", 23.1, 113.2), Place("b", "", "", 89.5, 10.0), Plac
                                      {"limit": 5, "province": "Shandong"}, {"limit": 5, "status": "RECRUITING"}])
 def test_index_answers_equal_the_plain_files(world_file: Path, monkeypatch, origin: Place, options: dict) -> None:
     plain = MemorySource(read_sites_file(world_file))
-    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     indexed = open_sites(world_file)
     assert isinstance(indexed, IndexedSource)
     assert answers(indexed, origin, **options) == answers(plain, origin, **options)
 
 
 def test_across_the_antimeridian_and_ties_keep_file_order(world_file: Path, monkeypatch) -> None:
-    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     nearest = answers(open_sites(world_file), Place("x", "", "", 10.0, -179.995), limit=3)
     assert [site_id for site_id, _ in nearest] == [3002, 3003, 3004]
 
 
 def test_index_is_built_once_and_rebuilt_when_the_file_changes(world_file: Path, monkeypatch) -> None:
-    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     open_sites(world_file)
     index_files = built_indexes()
     assert len(index_files) == 1
@@ -94,7 +94,7 @@ def test_index_is_built_once_and_rebuilt_when_the_file_changes(world_file: Path,
 
 
 def test_a_bad_large_file_gets_no_index_and_a_clean_error(world_file: Path, monkeypatch, cli) -> None:
-    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     world_file.write_text(world_file.read_text() + "1,dup,a,b,c,,1,1,,,,,\n", encoding="utf-8")
     run = cli("near", "Guangzhou", "--sites", str(world_file))
     assert run.exit_code == 1 and "is used again" in run.stderr
@@ -103,7 +103,7 @@ def test_a_bad_large_file_gets_no_index_and_a_clean_error(world_file: Path, monk
 
 def test_near_through_the_cli_on_an_indexed_file(world_file: Path, monkeypatch, cli) -> None:
     plain = cli("near", "Portland, Oregon", "--sites", str(world_file), "--json", "--limit", "4").json()
-    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     indexed = cli("near", "Portland, Oregon", "--sites", str(world_file), "--json", "--limit", "4")
     assert indexed.exit_code == 0 and indexed.json() == plain
     unplaced = cli("near", "Guangzhou", "--sites", str(world_file), "--within", "1", "--json")
@@ -116,7 +116,7 @@ def test_list_through_the_index_equals_the_plain_file(world_file: Path, monkeypa
     fmt = [] if "--format" in filters else ["--json"]
     plain = cli("list", "--sites", str(world_file), *filters, *fmt)
     assert not built_indexes(), "the first run read the file"
-    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     indexed = cli("list", "--sites", str(world_file), *filters, *fmt)
     assert plain.exit_code == indexed.exit_code == 0 and plain.stderr == indexed.stderr  # the same notices
     assert indexed.stdout == plain.stdout and len(plain.stdout) > 200
@@ -128,7 +128,7 @@ def test_list_through_the_index_equals_the_plain_file(world_file: Path, monkeypa
 def test_show_and_info_through_the_index_equal_the_plain_file(world_file: Path, monkeypatch, cli, args) -> None:
     plain = cli(*args, "--sites", str(world_file))
     assert not built_indexes(), "the first run read the file"
-    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     indexed = cli(*args, "--sites", str(world_file))
     assert (indexed.exit_code, indexed.stdout, indexed.stderr) == (plain.exit_code, plain.stdout, plain.stderr)
     assert plain.stdout or plain.stderr.startswith("Error: ")
@@ -140,7 +140,7 @@ def test_index_orders_as_the_file_does_whatever_the_ids(tmp_path: Path, monkeypa
     write_sites_file(path, [make_site(site_id, facility=f"Same place {site_id}") for site_id in (30, 10, 20)])
     runs = []
     for threshold in (10**12, 0):  # the plain file, then its index
-        monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", threshold)
+        monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", threshold)
         near = cli("near", "Guangzhou", "--sites", str(path), "--json").json()
         listed = cli("list", "--sites", str(path), "--json").json()
         runs.append(([site["id"] for site in near["sites"]], [site["id"] for site in listed["sites"]]))
@@ -168,7 +168,7 @@ def test_an_unwritable_cache_only_costs_speed(world_file: Path, monkeypatch, cli
     plain = cli("near", "Guangzhou", "--sites", str(world_file), "--json").json()
     blocked = world_file.parent / "not-a-directory"
     blocked.write_text("a file where the cache directory should be", encoding="utf-8")
-    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     run = cli("near", "Guangzhou", "--sites", str(world_file), "--json", env={"SITEFINDER_CACHE_DIR": str(blocked)})
     assert run.exit_code == 0 and run.json() == plain
 
@@ -199,7 +199,7 @@ def test_the_index_stores_every_field_of_a_site_as_a_column_and_reads_it_back(va
                                                                              monkeypatch) -> None:
     import sqlite3
 
-    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     for path in (world_file, varied_file):  # sites that name no trial, then sites that do
         for index in built_indexes():
             index.unlink()  # the varied file's index alone is left to look into
@@ -225,7 +225,7 @@ def test_the_index_reads_its_rows_by_the_field_names_it_lists(varied_file: Path,
     import sqlite3
 
     plain = read_sites_file(varied_file).sites
-    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     sources.open_source(varied_file)._connection.close()
     index = stored_index()
     with sqlite3.connect(index) as db:
@@ -249,7 +249,7 @@ def test_an_index_of_an_older_layout_is_replaced_cleanly(varied_file: Path, monk
 
     answers_of = [["list", "--json"], ["show", "5", "--json"], ["near", "Guangzhou", "--json"], ["info", "--json"]]
     plain = [cli(*args, "--sites", str(varied_file)).stdout for args in answers_of]
-    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     sources.open_source(varied_file)._connection.close()
     index = stored_index()
     with sqlite3.connect(index) as db:  # what version 11 wrote at the same path
@@ -279,7 +279,7 @@ def test_an_index_of_an_older_layout_is_replaced_cleanly(varied_file: Path, monk
 def test_every_filter_is_answered_from_the_index_decoding_only_the_answer(
         world_file: Path, monkeypatch, cli, args: list[str]) -> None:
     plain = cli(*args, "--sites", str(world_file), "--json")
-    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     cli("info", "--sites", str(world_file))  # builds the index
     decoded = []
     real_decode = sources._decode
@@ -292,13 +292,13 @@ def test_every_filter_is_answered_from_the_index_decoding_only_the_answer(
 
 def test_list_json_streams_the_same_bytes_as_one_dump(world_file: Path, monkeypatch, cli) -> None:
     plain = cli("list", "--sites", str(world_file), "--json").stdout
-    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     monkeypatch.setattr(sources, "BATCH_ROWS", 7)  # many batches
     assert cli("list", "--sites", str(world_file), "--json").stdout == plain
 
 
 def test_a_slow_first_index_build_says_how_far_it_has_come(world_file: Path, monkeypatch, cli, processes) -> None:
-    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     monkeypatch.setattr(sources, "PROGRESS_AFTER_SECONDS", 0.0)
     monkeypatch.setattr(sources, "BATCH_ROWS", 500)
     import sitefinder.output.streams as streams
@@ -317,7 +317,7 @@ def test_a_repeated_id_in_a_large_file_names_both_lines(tmp_path: Path, monkeypa
     path = tmp_path / "sites.csv"
     write_sites_file(path, [make_site(i) for i in range(1, 5000)] + [make_site(17)])
     plain = cli("list", "--sites", str(path))
-    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     indexed = cli("list", "--sites", str(path))
     assert indexed.exit_code == plain.exit_code == 1 and indexed.stderr == plain.stderr
     assert "id 17 is used again (first on line 18)" in indexed.stderr and not built_indexes()
@@ -328,7 +328,7 @@ def test_a_repeated_id_in_a_large_file_names_both_lines(tmp_path: Path, monkeypa
 def test_a_regions_answer_streams_the_same_bytes_and_notices(world_file: Path, monkeypatch, cli,
                                                              args: list[str]) -> None:
     plain = cli(*args, "--sites", str(world_file))
-    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     monkeypatch.setattr(sources, "BATCH_ROWS", 7)  # many batches
     indexed = cli(*args, "--sites", str(world_file))
     assert (indexed.exit_code, indexed.stdout, indexed.stderr) == (plain.exit_code, plain.stdout, plain.stderr)
@@ -344,7 +344,7 @@ def test_a_regions_answer_is_decoded_only_as_it_is_written(world_file: Path, mon
     from sitefinder.queries import nearest_sites
 
     whole = nearest_sites("China", world_file)
-    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     nearest_sites("China", world_file)  # builds the index
     decoded = []
     real_decode = sources._decode
@@ -357,7 +357,7 @@ def test_a_regions_answer_is_decoded_only_as_it_is_written(world_file: Path, mon
 
 def test_list_csv_streams_the_same_rows(world_file: Path, monkeypatch, cli) -> None:
     plain = cli("list", "--sites", str(world_file), "--format", "csv").stdout
-    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     monkeypatch.setattr(sources, "BATCH_ROWS", 7)
     assert cli("list", "--sites", str(world_file), "--format", "csv").stdout == plain
     assert cli("list", "--sites", str(world_file), "--status", "completed", "--format", "csv").stdout.count("\n") > 1
@@ -385,11 +385,11 @@ def test_a_reader_whose_version_keeps_being_replaced_tries_a_bounded_number_of_t
 def first_run(tmp_path: Path, args: list[str], monkeypatch: pytest.MonkeyPatch, cli):
     """A first run that builds the index (in a cache of its own), batches of 7 rows so that the
     many_trials_file's 399 sites fill 58 of them and names first seen in any batch count."""
-    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     monkeypatch.setattr(sources, "BATCH_ROWS", 7)
     monkeypatch.setenv("SITEFINDER_CACHE_DIR", str(tmp_path / "cache-index"))
     run = cli(*args)
-    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 10**12)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 10**12)
     return run
 
 
@@ -432,7 +432,7 @@ def test_an_index_answers_as_the_file_itself(many_trials_file: Path, tmp_path: P
                                              args: list[str], processes: str) -> None:
     """The index is written straight from the checked fields, in batches; what it answers is what
     the file read whole answers (several trials, blank rows, names first seen in any batch)."""
-    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 10**12)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 10**12)
     plain = cli(*args, "--sites", str(many_trials_file))  # read whole, in this process
     assert plain.exit_code == 0
     indexed = first_run(tmp_path, [*args, "--sites", str(many_trials_file)], monkeypatch, cli)
@@ -451,7 +451,7 @@ def test_a_bad_row_is_reported_by_the_index_build_as_by_the_file_reader(
     else:
         lines[line - 1] = lines[line - 1].replace(",China,", ",China,not a status,", 1).replace(",,", ",", 1)
     many_trials_file.write_text("".join(lines), encoding="utf-8")
-    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 10**12)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 10**12)
     plain = cli("list", "--json", "--sites", str(many_trials_file))
     assert plain.exit_code == 1 and f"many.csv:{line}" in plain.stderr
     indexed = first_run(tmp_path, ["list", "--json", "--sites", str(many_trials_file)], monkeypatch, cli)
@@ -480,7 +480,7 @@ def test_the_first_of_two_problems_in_a_batch_is_said_by_the_index_build_as_by_t
 
 def test_an_interrupted_first_build_leaves_no_index_and_the_next_run_builds_it_whole(world_file: Path,
                                                                                      monkeypatch, processes) -> None:
-    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     monkeypatch.setattr(sources, "PROGRESS_AFTER_SECONDS", 0.0)
     monkeypatch.setattr(sources, "BATCH_ROWS", 500)
 
@@ -499,7 +499,7 @@ def test_an_interrupted_first_build_leaves_no_index_and_the_next_run_builds_it_w
 def test_a_slow_first_index_build_says_how_far_it_has_come_in_the_locales_language(
         world_file: Path, monkeypatch, cli) -> None:
     """The build's progress lines were English under a Chinese locale."""
-    monkeypatch.setattr(sources, "INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     monkeypatch.setattr(sources, "PROGRESS_AFTER_SECONDS", 0.0)
     monkeypatch.setattr(sources, "BATCH_ROWS", 500)
     import sitefinder.output.streams as streams

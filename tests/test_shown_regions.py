@@ -36,7 +36,7 @@ SITES = [
 @pytest.fixture(params=["memory", "index"])
 def store(request, monkeypatch: pytest.MonkeyPatch) -> str:
     if request.param == "index":
-        monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
+        monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     return request.param
 
 

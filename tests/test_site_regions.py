@@ -23,7 +23,7 @@ SAXONY = {1256, 1257}  # "Sachsen"; Halle (1255) is in Saxony-Anhalt
 @pytest.fixture(params=["memory", "index"])
 def store(request, monkeypatch: pytest.MonkeyPatch) -> str:
     if request.param == "index":
-        monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
+        monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     return request.param
 
 

@@ -316,7 +316,8 @@ def test_the_index_cache_keeps_one_index_per_dataset(tmp_path: Path) -> None:
     from conftest import make_site
     from sitefinder.datasets import write_dataset
     from sitefinder.models import Trial
-    from sitefinder.sitestore import MAX_INDEXES, INDEX_THRESHOLD_BYTES
+    from sitefinder.sitestore import MAX_INDEXES
+    from sitefinder.versions import INDEX_THRESHOLD_BYTES
 
     many = [make_site(number, facility=f"Hospital {number} " + "x" * 150) for number in range(1, 500)]
     out = tmp_path / "big"

@@ -57,7 +57,7 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
     from sitefinder.importer import import_study, more_unread
     from sitefinder.wording import said, skipped_phrase
     from sitefinder.placement import Placer
-    from sitefinder.queries import open_gazetteer
+    from sitefinder.gazetteer import open_shipped  # not queries' wrapper: its module is `near`'s (4 M instructions)
 
     if not sources:
         raise UsageError(key="import.no_sources")
@@ -73,7 +73,7 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
         raise UsageError(key="import.out_not_utf8",
                          name=str(out_dir).encode('utf-8', 'surrogateescape').decode('utf-8', 'backslashreplace')) from None
     check_target(out_dir, keep_foreign=True)  # before the work: it would be refused after it
-    gazetteer = open_gazetteer()
+    gazetteer = open_shipped()
     countries = None
     if country is not None:  # read as list --country reads it: China's sites without Hong Kong's
         from sitefinder.countries import area_named
@@ -151,9 +151,12 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
     except _Moved:  # another writer published meanwhile: numbered again against its data, now under the lock
         with writer_lock(out_dir):
             sites_path, trials_path, numbered, earlier = _publish(out_dir, sites, trials, countries, importing, replace)
-    from sitefinder.sitestore import warm_index
+    from sitefinder.versions import wants_index
 
-    warm_index(sites_path)
+    if wants_index(sites_path):
+        from sitefinder.sitestore import warm_index
+
+        warm_index(sites_path)
     from sitefinder.wording import language_of
 
     return BulkResult(trials, numbered.sites, unplaced, from_registry, skipped, sites_path, trials_path,

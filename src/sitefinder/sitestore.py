@@ -29,6 +29,7 @@ from sitefinder.paths import cache_dir, replace_atomically
 from sitefinder.distance import SAME_PLACE_KM, SPHERE_MARGIN, SPHERE_SLACK_KM, bounding_box, in_box, sphere_km
 from sitefinder.status import effective_status, site_statuses_shown_as, status_matches
 from sitefinder.text import fold
+from sitefinder import versions
 
 if TYPE_CHECKING:  # sqlite3 itself is imported where an index is opened: `list` on a small file never needs it
     import mmap
@@ -36,9 +37,6 @@ if TYPE_CHECKING:  # sqlite3 itself is imported where an index is opened: `list`
 
     from sitefinder.sitesfile import SitesReader
 
-# About 330 sites. Measured per run: parsing costs 1.2 ms per 100 sites (3.3 ms for 300, 12 ms for
-# 1,000); the index 0.4-0.7 ms whatever the size, plus 3.6 ms to import hashlib for its file name.
-INDEX_THRESHOLD_BYTES = 64 * 1024
 # 12: a row's fields as columns of site_row (read by name, see _COLUMNS), not a JSON list: no row
 # encoded as JSON at the build, none decoded by a read but its contacts. 11: the folded facility in
 # site_row, out of the table every lookup is built from. 10: rows stored as JSON lists of the fields
@@ -593,7 +591,7 @@ def _open_pinned(given: Path, path: Path, progress: Callable[[str], None] | None
         stat = path.stat()
     except OSError:
         return MemorySource(read_sites_version(given, path))  # reading reports the problem with the file's name
-    if stat.st_size < INDEX_THRESHOLD_BYTES or not path.is_file():
+    if stat.st_size < versions.INDEX_THRESHOLD_BYTES or not path.is_file():
         return MemorySource(read_sites_version(given, path))
     from sitefinder.catalogue import one_trial
 
@@ -1302,12 +1300,11 @@ def warm_index(path: Path) -> None:
     """Build a large dataset's index now (after an import or update), so that the first question
     asked of it is answered as fast as later ones: 1,000 studies' 30,000 sites take 1.8 s to index.
     Best effort: without a writable cache, questions are answered from the file. A file small
-    enough to be read whole (no index) is not read again here."""
-    from sitefinder.versions import pinned_version
-
+    enough to be read whole (no index) is not read again here (a writer asks versions.wants_index
+    before importing this module at all)."""
+    if not versions.wants_index(path):
+        return
     try:
-        if pinned_version(path).stat().st_size < INDEX_THRESHOLD_BYTES:
-            return
         source = open_source(path)
     except (SitefinderError, OSError):
         return

@@ -209,7 +209,9 @@ def refresh_dataset(sites_path: Path, only: str | None = None) -> DatasetUpdate:
         studies = fetch_studies(asked)
     with writer_lock(sites_path.parent):
         result = _refresh_locked(sites_path, asked, studies, only is not None)
-    if result.written:
+    from sitefinder.versions import wants_index
+
+    if result.written and wants_index(result.sites_path):
         from sitefinder.sitestore import warm_index
 
         warm_index(result.sites_path)
