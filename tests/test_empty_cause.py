@@ -169,7 +169,7 @@ def test_the_index_of_a_large_file_gives_the_same_causes(cli, dataset: Path, mon
         return answers
 
     in_memory = causes()
-    monkeypatch.setattr("sitefinder.sitestore.INDEX_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr("sitefinder.versions.INDEX_THRESHOLD_BYTES", 0)
     assert causes() == in_memory
     assert sum(bool(sites) for _, sites, _ in in_memory) >= 8
 

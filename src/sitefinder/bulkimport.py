@@ -206,13 +206,14 @@ def _replaced_trials(out_dir: Path, importing: set[str], replace: bool) -> tuple
     refresh), or those and more, lose nothing and are not asked about. The trials there are those
     its trials.json describes and those only its sites name (an entry edited out of trials.json:
     their sites would go without a word). A dataset that cannot be read names none."""
-    from sitefinder.sitesfile import read_sites_file
-    from sitefinder.sitestore import MemorySource
     from sitefinder.versions import SITES_FILE
 
     existing = out_dir / SITES_FILE
-    if not existing.is_file():
+    if not existing.is_file():  # a new dataset: nothing to lose, and no store loaded to learn so
         return ()
+    from sitefinder.sitesfile import read_sites_file
+    from sitefinder.sitestore import MemorySource
+
     try:
         there = MemorySource(read_sites_file(existing)).trial_ids()
     except SitefinderError:

@@ -417,10 +417,15 @@ def _town_query(town: Place, ranked: list[Division], gazetteer: Gazetteer) -> st
     a division of that name (by any of its names: Xihu is also an old name of 西和县) is in the same
     province ("Feicheng, Shandong" is 肥城市, not the town Feicheng in 费县), or another town of that
     name is (Yunnan has several Xinhua): the query offered must answer that very town."""
+    def elsewhere(latitude: float, longitude: float) -> bool:  # not the town itself (Kowloon, the area)
+        return sphere_km(latitude, longitude, town.latitude, town.longitude) > SAME_PLACE_KM
+
     key = name_key(town.name)
     named = [*ranked, *_divisions(gazetteer, [key]).get(key, [])]
-    alike = [place for place in gazetteer.places(key) if place.province == town.province and place.geonameid != town.geonameid]
-    if alike or any(division.province == town.province for division in named):
+    alike = [place for place in gazetteer.places(key) if place.province == town.province
+             and place.geonameid != town.geonameid and elsewhere(place.latitude, place.longitude)]
+    if alike or any(division.province == town.province and elsewhere(division.latitude, division.longitude)
+                    for division in named):
         return f"{town.latitude:.2f},{town.longitude:.2f}"
     return f"{town.name}, {town.province or town.country}"
 
