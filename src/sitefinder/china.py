@@ -784,13 +784,19 @@ def _slips(after: Division, rest: str, gazetteer: Gazetteer, named_too: bool = F
     sounds so). With the form as it should be written, longest first."""
     rows = gazetteer.rows("SELECT code, name, level, parent, province, english, latitude, longitude, place, "
                           "population FROM cn_division WHERE substr(code, 1, 2) = ?", (after.code[:2],))
-    # never the division read already (北京 in 北京: the province's city). After a province only its
+    # never the division read already (北京 in 北京: the municipality's city). After a province only its
     # cities follow: a character that sounds otherwise is a slip there in a name of two (浙江杭卅);
     # after a city two characters one apart are as often two places (浦西 and 浦东, 虹桥 and 虹口)
     province = after.level == "province" and after.code[:2] not in MUNICIPALITIES
     return _slips_among([d for d in (Division(*row) for row in rows) if _inside(d, after)
-                         and short_name(d.name) != short_name(after.name)], rest, gazetteer, named_too,
+                         and not _one_city(d, after)], rest, gazetteer, named_too,
                         shape=2 if province else 3)
+
+
+def _one_city(division: Division, parent: Division) -> bool:
+    """Whether `division` is the place `parent` is: a municipality's city (北京市 in 北京), which
+    GeoNames and the gazetteer keep as a division inside the province of the same name."""
+    return parent.level == "province" and parent.code[:2] in MUNICIPALITIES and division.level == "prefecture"
 
 
 def _slips_among(inside: list[Division], rest: str, gazetteer: Gazetteer,
@@ -897,20 +903,17 @@ def _relooked(reading: str, chains: list[_Chain], gazetteer: Gazetteer) -> tuple
     into a division inside the corrected one, named in full, or ending the text (a street after it is
     no confirmation: 天河路 is no 天河区). As _confirmed_slip's (text so written, part typed, part as
     it should be); None when none is confirmed, or several that answer differently."""
-    # each place a reading began a division, with the names read before it: a correction never
-    # turns a part into one of those (北京望京: 望京 is not 北京, one character off)
-    places: dict[tuple[int, str], tuple[Division | None, frozenset[str]]] = {(0, ""): (None, frozenset())}
+    places: dict[tuple[int, str], Division | None] = {(0, ""): None}
     for chain in chains:
-        for index, (position, parent) in enumerate(zip((*chain.starts, chain.used), (None, *chain.divisions))):
-            places.setdefault((position, parent.code if parent else ""),
-                              (parent, frozenset(short_name(d.name) for d in chain.divisions[:index])))
+        for position, parent in zip((*chain.starts, chain.used), (None, *chain.divisions)):
+            places.setdefault((position, parent.code if parent else ""), parent)
     found: list[tuple[int, str, str, str, str]] = []  # (characters read, deepest's code, fixed, typed, form)
-    for (position, _), (parent, read_before) in places.items():
+    for (position, _), parent in places.items():
         rest = reading[position:]
         named = set(_divisions(gazetteer, (rest[:end] for end in range(2, min(len(rest), MAX_KEY_CHARS) + 1))))
         for division in _within(parent, gazetteer):
-            if short_name(division.name) in read_before:
-                continue
+            if parent is not None and _one_city(division, parent):
+                continue  # a correction never turns a part into the place read already (北京望京 is no 北京北京)
             for form in {division.name, *bare_forms(division.name, division.level)}:
                 for length in {len(form) - 1, len(form), len(form) + 1}:
                     typed = rest[:length]
