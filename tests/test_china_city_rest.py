@@ -7,6 +7,7 @@ part into a division already read (望京 is not 北京)."""
 
 from __future__ import annotations
 
+import json
 import sys
 
 import pytest
@@ -121,3 +122,12 @@ def test_a_name_that_begins_with_a_city_s_is_not_that_city(typed: str) -> None:
         return
     city = resolve(typed[:2], gazetteer)
     assert found.place != city.place, found
+
+
+def test_a_place_known_inside_the_city_is_said_as_read_there(cli) -> None:
+    """深圳蛇口工业区: Shekou, a GeoNames place in Shenzhen, the rest unread; never "深圳蛇口工业区 is no
+    city or county: the small place of that name", which quoted the whole address as its name."""
+    run = cli("near", "深圳蛇口工业区", "--json", "--lang", "zh")
+    assert run.exit_code == 0, run.stderr
+    assert json.loads(run.stdout)["origin"]["name"] == resolve("蛇口", open_gazetteer()).place.name
+    assert "未使用：工业区" in run.stderr and "不是中国的市或县" not in run.stderr, run.stderr

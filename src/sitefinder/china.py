@@ -1107,9 +1107,12 @@ def _town_inside(query: str, text: str, town: Place, reading: str, used: int,
     place, what follows it said unread."""
     read_in, spans, backwards = pieces[simplified.get(reading, reading)]
     rest = _unread(read_in, used, backwards, text, spans) if used < len(reading) else ""
-    label = f"{gazetteer.chinese_name(town.geonameid) or town.name}" if lang == "zh" and town.geonameid else town.name
+    chinese = gazetteer.chinese_name(town.geonameid) if town.geonameid else ""
+    label = chinese or town.name if lang == "zh" else town.name
     notes = (say("notice.china.rest_ignored", lang, used=reading[:used], english=label, rest=rest),) if rest else ()
-    return Resolution(query=query, place=town, notes=notes, read=reading[:used])
+    # its Chinese name, as a division's: the place was read inside the city named, no "small place of
+    # that name" (resolver.loose_notes) quoting the whole address as its name
+    return Resolution(query=query, place=town, notes=notes, read=reading[:used], name_zh=chinese)
 
 
 def _in_another_province(query: str, province: Division, rest: str, gazetteer: Gazetteer, preferred: frozenset[int],
