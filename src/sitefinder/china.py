@@ -275,8 +275,8 @@ def _rank(divisions: list[Division], preferred: frozenset[int], wade_giles: bool
         areas.setdefault(division.code[:2], set()).add(division.code)
 
     def key(division: Division) -> tuple:
-        # Taiwan's counties too when written in characters: 连江县 in Simplified is Fuzhou's, 連江縣 as
-        # Taiwan writes it is Matsu; "Taoyuan" in Latin letters stays Taiwan's city of 2 million
+        # Taiwan's counties too when written in characters, in either script: 连江县 and 連江縣 are
+        # Fuzhou's, Matsu named (under zh_TW Matsu); "Taoyuan" in Latin letters stays Taiwan's city of 2 million
         local = division.code[:2] in ("HK", "MO", "TW") and (
             division.level == "county" or division.level == "prefecture" and division.form in ("full", "bare"))
         if area:
@@ -801,12 +801,25 @@ def _slips(after: Division, rest: str, gazetteer: Gazetteer, named_too: bool = F
     sounds so). With the form as it should be written, longest first."""
     rows = gazetteer.rows("SELECT code, name, level, parent, province, english, latitude, longitude, place, "
                           "population FROM cn_division WHERE substr(code, 1, 2) = ?", (after.code[:2],))
-    return _slips_among([d for d in (Division(*row) for row in rows) if _inside(d, after)], rest, gazetteer, named_too)
+    # never the division read already (北京 in 北京: the municipality's city). After a province only its
+    # cities follow: a character that sounds otherwise is a slip there in a name of two (浙江杭卅);
+    # after a city two characters one apart are as often two places (浦西 and 浦东, 虹桥 and 虹口)
+    province = after.level == "province" and after.code[:2] not in MUNICIPALITIES
+    return _slips_among([d for d in (Division(*row) for row in rows) if _inside(d, after)
+                         and not _one_city(d, after)], rest, gazetteer, named_too,
+                        shape=2 if province else 3)
+
+
+def _one_city(division: Division, parent: Division) -> bool:
+    """Whether `division` is the place `parent` is: a municipality's city (北京市 in 北京), which
+    GeoNames and the gazetteer keep as a division inside the province of the same name."""
+    return parent.level == "province" and parent.code[:2] in MUNICIPALITIES and division.level == "prefecture"
 
 
 def _slips_among(inside: list[Division], rest: str, gazetteer: Gazetteer,
-                 named_too: bool = False) -> list[tuple[Division, str]]:
-    """_slips among the divisions `inside`."""
+                 named_too: bool = False, shape: int = 2) -> list[tuple[Division, str]]:
+    """_slips among the divisions `inside`; a character that sounds otherwise only in a form of
+    `shape` characters or more."""
     chars = {char for char in rest[:MAX_KEY_CHARS]} | {char for d in inside for char in d.name}
     readings = {char: set(spoken.split()) for char, spoken in gazetteer.rows(
         f"SELECT char, readings FROM pinyin WHERE char IN ({','.join('?' * len(chars))})", sorted(chars))}
@@ -818,7 +831,8 @@ def _slips_among(inside: list[Division], rest: str, gazetteer: Gazetteer,
             if len(typed) != len(form) or typed == form or typed in named and not named_too:
                 continue  # 北京，杭州 is two cities: 杭州 is no slip for 通州
             differ = [(a, b) for a, b in zip(typed, form) if a != b]
-            if len(differ) == 1 and (_homophone(*differ[0], readings) or form == division.name or typed == rest):
+            if len(differ) == 1 and (_homophone(*differ[0], readings)
+                                     or len(form) >= shape and (form == division.name or typed == rest)):
                 found.append((division, form, _homophone(*differ[0], readings)))
                 break
     if any(homophone for *_, homophone in found):  # 常沙 is 长沙 (chang sha), not also 常德
@@ -915,6 +929,8 @@ def _relooked(reading: str, chains: list[_Chain], gazetteer: Gazetteer) -> tuple
         rest = reading[position:]
         named = set(_divisions(gazetteer, (rest[:end] for end in range(2, min(len(rest), MAX_KEY_CHARS) + 1))))
         for division in _within(parent, gazetteer):
+            if parent is not None and _one_city(division, parent):
+                continue  # a correction never turns a part into the place read already (北京望京 is no 北京北京)
             for form in {division.name, *bare_forms(division.name, division.level)}:
                 for length in {len(form) - 1, len(form), len(form) + 1}:
                     typed = rest[:length]
@@ -986,8 +1002,10 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
             readings.append(reading)
             pieces.setdefault(reading, (list(reversed(chunk)), list(reversed(typed_at)), True))
     # Traditional characters (廣州市天河區, 鼓樓區) read as Simplified too: the mainland's names are
-    # kept so. After the text as typed, which wins a tie: Taiwan's, Hong Kong's and Macau's own
-    # names (臺中, 九龍, 東區) are kept as written there and stay theirs.
+    # kept so. One name in either script is one name: the divisions both readings name are ranked
+    # together (九龍 and 九龙 are 九龙县 and Kowloon alike; the locale, not the script, puts Hong
+    # Kong's first). A place answered by the script typed was another when pasted from a suggested
+    # command, which the output writes in the reader's script (`list --city 九龍`: "near 九龙").
     typed = list(dict.fromkeys(readings))
     simplified = {form: reading for reading in typed for form in gazetteer.simplified_forms(reading)}
     readings = typed + list(simplified)
@@ -1003,10 +1021,14 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
                 return _corrected(query, *confirmed, gazetteer, preferred, lang)
         return None
     reading, chains = max(found, key=lambda item: (item[1][0].used == len(item[0]), item[1][0].used))
-    if reading not in typed and _a_local_name(readings[0], gazetteer):
-        return None  # 九龍 is Kowloon as Hong Kong writes it (GeoNames' place), not 九龙县 read in Simplified
     used, rest = reading[: chains[0].used], reading[chains[0].used:]
     chain = chains[0].divisions
+    known = _known_inside(chains, rest, gazetteer) if rest else None
+    if known is not None:  # 武汉汉口, 上海浦西: a name known inside the city, before any close spelling (硚口, 浦东)
+        length, town = known
+        if town.geonameid not in {c.divisions[-1].place for c in chains}:
+            return _town_inside(query, text, town, reading, len(used) + length, pieces, simplified, gazetteer, lang)
+        used, rest = reading[: len(used) + length], reading[len(used) + length:]  # the city's own place, by another name
     if rest:
         slips = [slip for chain in chains for slip in _slips(chain.divisions[-1], rest, gazetteer)]
         confirmed = _confirmed_slip(used, rest, sorted(slips, key=lambda item: -len(item[1])), gazetteer)
@@ -1024,15 +1046,15 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
         two = _two_cities(text, chain[0], rest, gazetteer, lang)
         if two is not None:
             raise two
-    if rest and len(chain) == 1 and chain[0].form != "full":
-        return None  # "中山大学肿瘤防治中心" is a hospital, not Zhongshan: a bare name must stand alone
     ranked = _rank([chain.divisions[-1] for chain in chains], preferred, area=area)
-    # Read as well in Simplified (Taiwan's 和平區 is the mainland's 和平区 in Traditional): those come
-    # after the place of the name as typed, and are named in the notice.
+    if rest and len(chain) == 1 and chain[0].form != "full" and not _city_before(ranked[0], rest):
+        return None  # "中山大学肿瘤防治中心" is a hospital, not Zhongshan; 和平饭店 no 和平区
+    # Read as well in the other script (Taiwan's 和平區 is the mainland's 和平区 in Traditional): ranked
+    # with those of the name as typed by the one rule, the others named in the notice.
     score = (chains[0].used == len(reading), chains[0].used)
     also = [chain.divisions[-1] for other, more in found if other != reading
             and (more[0].used == len(other), more[0].used) == score for chain in more]
-    ranked += [division for division in _rank(also, preferred, area=area) if division.code not in {d.code for d in ranked}]
+    ranked = _rank([*ranked, *also], preferred, area=area) if also else ranked
     # said as typed (a Simplified reading of Traditional characters: its characters one for one, so
     # the typed reading's parts tell where its rest was typed)
     read_in, spans, backwards = pieces[simplified.get(reading, reading)]
@@ -1058,6 +1080,56 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
         alternatives=(*resolution.alternatives, *abroad[:2]),
         notes=(*resolution.notes, *(say("notice.china.abroad_too", lang, head=used, place=_abroad_label(place, gazetteer, lang),
                                         ask=f"{place.name}, {place.country}") for place in abroad[:2])))
+
+
+# What begins the rest of a name that begins with a city's (中山大道, 北京路, 南京路: streets of
+# other cities; 中山大学, 吉林大学: universities elsewhere): the city's name is then the first word of
+# the street's or the facility's, not where it is.
+STREET_WORDS_ZH = ("路", "街", "大街", "大道", "道", "巷", "弄", "胡同")
+
+
+def _city_before(division: Division, rest: str) -> bool:
+    """Whether a bare name with a `rest` after it (杭州文三路, 义乌稠城, 成都 春熙路) is read as the city
+    it names, the rest said unread: a city's (a prefecture, a county-level 市, a municipality), not a
+    district's or county's (和平饭店, 新华书店: their bare names are words), and not the first word
+    of a street's or facility's name (STREET_WORDS_ZH, FACILITY_WORDS_ZH)."""
+    city = division.level == "prefecture" or division.level == "county" and division.name.endswith("市") \
+        or division.level == "province" and division.code[:2] in MUNICIPALITIES
+    return city and not rest.startswith((*STREET_WORDS_ZH, *FACILITY_WORDS_ZH))
+
+
+def _known_inside(chains: list[_Chain], rest: str, gazetteer: Gazetteer) -> tuple[int, Place] | None:
+    """The longest beginning of `rest` that is a GeoNames place's name (汉口, 浦西: names a person in
+    the city uses) inside the division read last: in its province and within SAME_PLACE_KM of its
+    seat; the most populous of that name. As (its length, the place); None when there is none. A
+    name known there beats a close spelling of another division (浦西 is no slip for 浦东)."""
+    deepest = [chain.divisions[-1] for chain in chains]
+    for length in range(min(len(rest), MAX_KEY_CHARS), 1, -1):
+        if not has_cjk(rest[length - 1]):
+            continue
+        towns = [place for place in gazetteer.places(fold(rest[:length]))
+                 if gazetteer.country_code_of(place.country) == "CN" and any(
+                     place.province == division.province and (place.geonameid == division.place or sphere_km(
+                         place.latitude, place.longitude, division.latitude, division.longitude) <= SAME_PLACE_KM)
+                     for division in deepest)]
+        if towns:
+            return length, max(towns, key=lambda place: place.population)
+    return None
+
+
+def _town_inside(query: str, text: str, town: Place, reading: str, used: int,
+                 pieces: dict[str, tuple[list[str], list[tuple[int, int]], bool]], simplified: dict[str, str],
+                 gazetteer: Gazetteer, lang: str) -> Resolution:
+    """The answer for a place known inside the city (_known_inside) that is not the city's own: that
+    place, what follows it said unread."""
+    read_in, spans, backwards = pieces[simplified.get(reading, reading)]
+    rest = _unread(read_in, used, backwards, text, spans) if used < len(reading) else ""
+    chinese = gazetteer.chinese_name(town.geonameid) if town.geonameid else ""
+    label = chinese or town.name if lang == "zh" else town.name
+    notes = (say("notice.china.rest_ignored", lang, used=reading[:used], english=label, rest=rest),) if rest else ()
+    # its Chinese name, as a division's: the place was read inside the city named, no "small place of
+    # that name" (resolver.loose_notes) quoting the whole address as its name
+    return Resolution(query=query, place=town, notes=notes, read=reading[:used], name_zh=chinese)
 
 
 def _in_another_province(query: str, province: Division, rest: str, gazetteer: Gazetteer, preferred: frozenset[int],
@@ -1146,12 +1218,6 @@ def _local_first(query: str, used: str, leader: Division, resolution: Resolution
                other=_label(leader, gazetteer, lang), ask=leader.name)
     return Resolution(query=query, place=town, alternatives=(resolution.place, *resolution.alternatives),
                       notes=(note,))
-
-
-def _a_local_name(text: str, gazetteer: Gazetteer) -> bool:
-    """Whether `text` as typed is the name of a place of Hong Kong, Macau or Taiwan: written in
-    their Traditional characters it is theirs, never a mainland division read in Simplified."""
-    return any(gazetteer.country_code_of(place.country) in ("HK", "MO", "TW") for place in gazetteer.places(fold(text)))
 
 
 def _names_a_province(ranked: list[Division]) -> bool:
@@ -1508,7 +1574,7 @@ def _as_typed(words: list[tuple[str, bool]]) -> str:
 def _cut_short(division: Division, key: str, gazetteer: Gazetteer) -> bool:
     """Whether a district of Hong Kong or Macau is named in Latin letters only by its English name cut
     short where a place of its region of ABROAD_NOTED people, and more than the district's, has that as its own name:
-    "Kowloon" is Kowloon (2.2 million), as 九龍 is, not 九龍城區 (Kowloon City, 0.4 million: "City" is
+    "Kowloon" is Kowloon (2.2 million), as 香港九龍 is, not 九龍城區 (Kowloon City, 0.4 million: "City" is
     城, the walled city, no level word); "Central" stays Central and Western (Central: 11,000)."""
     english = fold(division.english)
     return division.code[:2] in ("HK", "MO") and english != key and english.startswith(key) and any(
