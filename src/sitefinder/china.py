@@ -1574,7 +1574,7 @@ def _as_typed(words: list[tuple[str, bool]]) -> str:
 def _cut_short(division: Division, key: str, gazetteer: Gazetteer) -> bool:
     """Whether a district of Hong Kong or Macau is named in Latin letters only by its English name cut
     short where a place of its region of ABROAD_NOTED people, and more than the district's, has that as its own name:
-    "Kowloon" is Kowloon (2.2 million), as 香港九龍 is, not 九龍城區 (Kowloon City, 0.4 million: "City" is
+    "Kowloon" is Kowloon (2.2 million), as 九龍 is, not 九龍城區 (Kowloon City, 0.4 million: "City" is
     城, the walled city, no level word); "Central" stays Central and Western (Central: 11,000)."""
     english = fold(division.english)
     return division.code[:2] in ("HK", "MO") and english != key and english.startswith(key) and any(
