@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT, listing_exit
 from sitefinder.china import bare_forms, short_name
-from sitefinder.distance import SAME_PLACE_KM, sphere_km
+from sitefinder.distance import sphere_km
 from sitefinder.errors import RegionNotPlace
 from sitefinder.queries import open_gazetteer
 from sitefinder.resolver import resolve
@@ -22,8 +22,7 @@ import china as benchmark  # noqa: E402
 DIVISIONS = benchmark.divisions()
 BY_CODE = {row["code"]: row for row in DIVISIONS}
 NAMES = [row["name"] for row in DIVISIONS]
-MAINLAND_NAMES = set(NAMES)
-# A Traditional name that is also Taiwan's or Hong Kong's own (和平區, 中山區) is theirs to people there: see below.
+# A Traditional name that is also Taiwan's or Hong Kong's own (和平區, 中山區) is theirs: see below.
 with open(ROOT / "gazetteer" / "china_local.csv", encoding="utf-8") as _handle:
     LOCAL = list(csv.DictReader(_handle))
 with open(ROOT / "gazetteer" / "taiwan_townships.csv", encoding="utf-8") as _handle:
@@ -88,27 +87,19 @@ def test_a_shared_name_in_traditional_names_the_others_as_in_simplified() -> Non
 
 @pytest.mark.parametrize("row", LOCAL, ids=lambda row: row["code"])
 def test_hong_kong_macau_and_taiwan_keep_their_own_traditional_names(row: dict) -> None:
-    """A division of Hong Kong, Macau or Taiwan by its own name is answered there for a person of
-    that area (their locale), never by the mainland division the name reads as in Simplified; and
-    elsewhere too unless the mainland has a division of that name (連江縣: Fuzhou's 连江县 first, as
-    in Simplified, naming Matsu; the script typed does not choose: tests/test_china_scripts.py)."""
-    gazetteer = open_gazetteer()
+    """A division of Hong Kong, Macau or Taiwan by its own name is answered there, never by the
+    mainland division the name reads as in Simplified; a mainland one of that name is named."""
     try:
-        local, anywhere = resolve(row["name"], gazetteer, area=row["code"][:2]), resolve(row["name"], gazetteer)
+        resolution = resolve(row["name"], open_gazetteer())
     except RegionNotPlace:  # 臺灣, 香港 as a region: their sites
         return
-    assert local.place.country in ("Hong Kong", "Macao", "Taiwan"), row["name"]
-    apart = sphere_km(local.place.latitude, local.place.longitude, anywhere.place.latitude, anywhere.place.longitude)
-    if apart > SAME_PLACE_KM:  # 金門縣 is also the mainland's 金门县, the same island: one place, not named twice
-        assert any(place.country == local.place.country for place in anywhere.alternatives), row["name"]
+    assert resolution.place.country in ("Hong Kong", "Macao", "Taiwan"), row["name"]
 
 
-@pytest.mark.parametrize(("query", "country", "area"), [
-    ("九龍", "Hong Kong", "HK"), ("臺中", "Taiwan", ""), ("馬鞍山", "Hong Kong", "HK"), ("長治", "Taiwan", "TW"),
-    ("澳門", "Macao", ""), ("九龍", "China", ""), ("長治", "China", ""), ("香港九龍", "Hong Kong", "")])
-def test_a_local_name_is_local_to_people_there(query: str, country: str, area: str) -> None:
-    """九龍 and 長治 are the mainland's first, as 九龙 and 长治 are, but under a locale of their area."""
-    assert resolve(query, open_gazetteer(), area=area).place.country == country
+@pytest.mark.parametrize(("query", "country"), [("九龍", "Hong Kong"), ("臺中", "Taiwan"), ("馬鞍山", "Hong Kong"),
+                                                ("長治", "Taiwan"), ("澳門", "Macao")])
+def test_a_local_name_is_local(query: str, country: str) -> None:
+    assert resolve(query, open_gazetteer()).place.country == country
 
 
 @pytest.mark.parametrize("row", [row for row in LOCAL if len(row["code"]) > 4], ids=lambda row: row["code"])
@@ -119,12 +110,9 @@ def test_a_taiwanese_district_named_as_a_mainland_one_names_it(row: dict) -> Non
     mainland = [other for other in DIVISIONS if other["name"] in gazetteer.simplified_forms(row["name"])]
     if not mainland or any(other["name"] == row["name"] for other in LOCAL if other is not row):
         return
-    resolution = resolve(row["name"], gazetteer, area="TW")
+    resolution = resolve(row["name"], gazetteer)
     assert resolution.place.country == "Taiwan"
     assert any(other.country == "China" for other in resolution.alternatives), row["name"]
-    elsewhere = resolve(row["name"], gazetteer)  # the mainland's first, as in Simplified, naming Taiwan's
-    assert elsewhere.place.country == "China"
-    assert any(other.country == "Taiwan" for other in elsewhere.alternatives), row["name"]
 
 
 def test_every_traditional_character_of_the_table_reads_as_opencc_says() -> None:
@@ -275,10 +263,8 @@ def test_hong_kong_macau_and_taiwan_are_titled_in_simplified_characters_with_the
     query = county + row["name"] if len(row["code"]) > 2 else row["name"]
     if len(row["code"]) == 2:
         return  # the region itself: its sites
-    if len(row["code"]) == 4 and (sum(other["name"] == row["name"] for other in LOCAL) > 1
-                                  or set(open_gazetteer().simplified_forms(row["name"])) & MAINLAND_NAMES):
-        # 東區 is four cities' of Taiwan and Hong Kong's, 連江縣 Fuzhou's 连江县 too: the region written
-        query = f"{region}{row['name']}"
+    if len(row["code"]) == 4 and sum(other["name"] == row["name"] for other in LOCAL) > 1:
+        query = f"{region}{row['name']}"  # 東區 is four cities' of Taiwan and Hong Kong's: the region written
     title = _title(cli, query, "--lang", lang)
     own = simplified(row["name"][:-1] if row["name"].endswith("市") and len(row["name"]) >= 3 else row["name"])
     assert title.count(region) == 1 and own in title and title.count(own) == 1, title
@@ -291,7 +277,7 @@ TRADITIONAL_ONLY = frozenset(char for char, forms in open_gazetteer().rows("SELE
                              if char not in forms.split())
 
 
-@pytest.mark.parametrize(("query", "title"), [("澳門", "澳门"), ("澳门", "澳门"), ("香港九龍", "香港九龙"),
+@pytest.mark.parametrize(("query", "title"), [("澳門", "澳门"), ("澳门", "澳门"), ("九龍", "香港九龙"),
                                               ("喀什市", "新疆喀什市"), ("湖北省恩施土家族苗族自治州恩施市", "湖北恩施市")])
 def test_the_reported_titles(cli, query: str, title: str) -> None:
     assert _title(cli, query) == title  # Simplified where Traditional is not asked for, Macau's and Hong Kong's too

@@ -275,8 +275,8 @@ def _rank(divisions: list[Division], preferred: frozenset[int], wade_giles: bool
         areas.setdefault(division.code[:2], set()).add(division.code)
 
     def key(division: Division) -> tuple:
-        # Taiwan's counties too when written in characters, in either script: 连江县 and 連江縣 are
-        # Fuzhou's, Matsu named (under zh_TW Matsu); "Taoyuan" in Latin letters stays Taiwan's city of 2 million
+        # Taiwan's counties too when written in characters: 连江县 in Simplified is Fuzhou's, 連江縣 as
+        # Taiwan writes it is Matsu; "Taoyuan" in Latin letters stays Taiwan's city of 2 million
         local = division.code[:2] in ("HK", "MO", "TW") and (
             division.level == "county" or division.level == "prefecture" and division.form in ("full", "bare"))
         if area:
@@ -1002,10 +1002,8 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
             readings.append(reading)
             pieces.setdefault(reading, (list(reversed(chunk)), list(reversed(typed_at)), True))
     # Traditional characters (廣州市天河區, 鼓樓區) read as Simplified too: the mainland's names are
-    # kept so. One name in either script is one name: the divisions both readings name are ranked
-    # together (九龍 and 九龙 are 九龙县 and Kowloon alike; the locale, not the script, puts Hong
-    # Kong's first). A place answered by the script typed was another when pasted from a suggested
-    # command, which the output writes in the reader's script (`list --city 九龍`: "near 九龙").
+    # kept so. After the text as typed, which wins a tie: Taiwan's, Hong Kong's and Macau's own
+    # names (臺中, 九龍, 東區) are kept as written there and stay theirs.
     typed = list(dict.fromkeys(readings))
     simplified = {form: reading for reading in typed for form in gazetteer.simplified_forms(reading)}
     readings = typed + list(simplified)
@@ -1021,6 +1019,8 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
                 return _corrected(query, *confirmed, gazetteer, preferred, lang)
         return None
     reading, chains = max(found, key=lambda item: (item[1][0].used == len(item[0]), item[1][0].used))
+    if reading not in typed and _a_local_name(readings[0], gazetteer):
+        return None  # 九龍 is Kowloon as Hong Kong writes it (GeoNames' place), not 九龙县 read in Simplified
     used, rest = reading[: chains[0].used], reading[chains[0].used:]
     chain = chains[0].divisions
     known = _known_inside(chains, rest, gazetteer) if rest else None
@@ -1049,12 +1049,12 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
     ranked = _rank([chain.divisions[-1] for chain in chains], preferred, area=area)
     if rest and len(chain) == 1 and chain[0].form != "full" and not _city_before(ranked[0], rest):
         return None  # "中山大学肿瘤防治中心" is a hospital, not Zhongshan; 和平饭店 no 和平区
-    # Read as well in the other script (Taiwan's 和平區 is the mainland's 和平区 in Traditional): ranked
-    # with those of the name as typed by the one rule, the others named in the notice.
+    # Read as well in Simplified (Taiwan's 和平區 is the mainland's 和平区 in Traditional): those come
+    # after the place of the name as typed, and are named in the notice.
     score = (chains[0].used == len(reading), chains[0].used)
     also = [chain.divisions[-1] for other, more in found if other != reading
             and (more[0].used == len(other), more[0].used) == score for chain in more]
-    ranked = _rank([*ranked, *also], preferred, area=area) if also else ranked
+    ranked += [division for division in _rank(also, preferred, area=area) if division.code not in {d.code for d in ranked}]
     # said as typed (a Simplified reading of Traditional characters: its characters one for one, so
     # the typed reading's parts tell where its rest was typed)
     read_in, spans, backwards = pieces[simplified.get(reading, reading)]
@@ -1218,6 +1218,12 @@ def _local_first(query: str, used: str, leader: Division, resolution: Resolution
                other=_label(leader, gazetteer, lang), ask=leader.name)
     return Resolution(query=query, place=town, alternatives=(resolution.place, *resolution.alternatives),
                       notes=(note,))
+
+
+def _a_local_name(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether `text` as typed is the name of a place of Hong Kong, Macau or Taiwan: written in
+    their Traditional characters it is theirs, never a mainland division read in Simplified."""
+    return any(gazetteer.country_code_of(place.country) in ("HK", "MO", "TW") for place in gazetteer.places(fold(text)))
 
 
 def _names_a_province(ranked: list[Division]) -> bool:

@@ -617,11 +617,6 @@ def _lookup(gazetteer: Gazetteer, head: str) -> list[Place]:
         return []
     for form in written_forms(head):  # "Ft. Myers", "Shinjuku-ku", "Praha 2"
         places = gazetteer.places(name_key(form))
-        if places and has_cjk(form):
-            # one name in either script: 竹園 is Hong Kong's Chuk Yuen and, as 竹园 is, Chongqing's
-            # Zhuyuan too, chosen among by one rule (Hong Kong's places carry their Simplified names)
-            places += [place for simple in sorted(gazetteer.simplified_forms(form))
-                       for place in gazetteer.places(name_key(simple)) if place not in places]
         if places:
             return places
     for word in LATIN_CITY_WORDS:  # "GuangzhouShi", "Beijing Municipality" written as one word
