@@ -83,3 +83,15 @@ def test_the_table_converts_as_the_gazetteers_reading_of_queries() -> None:
 
     for char, forms in open_gazetteer().rows("SELECT char, simple FROM simplified"):
         assert simplified(char) == (char if char in forms.split() else forms.split()[0]), char
+
+
+@pytest.mark.parametrize("typed, locale", [("九龍", "zh_CN.UTF-8"), ("九龙", "zh_TW.UTF-8"), ("臺北", "zh_CN.UTF-8")])
+def test_a_suggested_command_keeps_the_characters_it_was_typed_in(typed: str, locale: str) -> None:
+    """`list --city 九龍` suggested `sitefinder near 九龙` on a Simplified screen: pasted, that is
+    Sichuan's county, not Kowloon. The prose around it is converted; the command never is."""
+    run = run_cli("list", "--city", typed, env={"LANG": locale, "LC_ALL": "", "LANGUAGE": ""})
+    line = next(line for line in run.stderr.splitlines() if "sitefinder near" in line)
+    assert f"sitefinder near {typed}" in line, line
+    asked = run_cli("near", typed, "--json", env={"LANG": locale, "LC_ALL": "", "LANGUAGE": ""})
+    direct = run_cli("list", "--city", typed, "--json", env={"LANG": locale, "LC_ALL": "", "LANGUAGE": ""})
+    assert asked.exit_code == 0 and direct.json()["city_read"]["latitude"] == asked.json()["origin"]["latitude"]

@@ -11,6 +11,7 @@ import json
 import math
 import operator
 import os
+import re
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -190,20 +191,37 @@ def shown_in() -> str | None:
     return _script[0]
 
 
+# A command a notice suggests ("sitefinder near 九龍 --sites 'my trials'"): its words, each bare or
+# quoted as wording.command quotes them, up to the prose around it (a space-less Chinese mark, a
+# bracket). Kept in the characters it was typed in: pasted, it must answer what it did (九龍 is
+# Kowloon, 九龙 Sichuan's county).
+_COMMAND = re.compile(r"sitefinder(?: (?:'[^']*'|[^\s'，。；：、）)」]+))+")
+
+
 def for_people(text: str) -> str:
     """Text a person reads, in the characters chosen (`show_in`): Traditional under a Traditional
     locale or --lang (the table of Traditional characters is read only then), else Simplified,
-    every place's name included (臺灣臺北 is 台湾台北 for zh-CN). Never for JSON or CSV."""
+    every place's name included (臺灣臺北 is 台湾台北 for zh-CN), but never inside a command it
+    suggests (_COMMAND). Never for JSON or CSV."""
     script = _script[0]
-    if script is None:
-        if text.isascii():  # most English: no table looked at
-            return text
-        from sitefinder.output.simplified import simplified
+    if script is None and text.isascii():  # most English: no table looked at
+        return text
+    def converted(part: str) -> str:
+        if script is None:
+            from sitefinder.output.simplified import simplified
 
-        return simplified(text)
-    from sitefinder.output.traditional import convert
+            return simplified(part)
+        from sitefinder.output.traditional import convert
 
-    return convert(text, script)
+        return convert(part, script)
+
+    if "sitefinder" not in text:
+        return converted(text)
+    parts, start = [], 0
+    for found in _COMMAND.finditer(text):
+        parts += [converted(text[start:found.start()]), found.group()]
+        start = found.end()
+    return "".join([*parts, converted(text[start:])])
 
 
 def notice(message: str) -> None:
