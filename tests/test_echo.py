@@ -15,7 +15,7 @@ from conftest import run_cli
     ("广州天河区 ab，cd", "ab，cd"),
     ("广州天河区 ab; cd", "ab; cd"),
     ("广州天河区 [link=http://x]y[/link]", "[link=http://x]y[/link]"),
-    ("天河区, 广州, [bold red]x", "广州, [bold red]x"),
+    ("天河区, 广州, [bold red]x", "[bold red]x"),  # 广州 read as the district's city, written after it
     ("某路, 广州市, 广东省", "某路"),
     ("广州市天河区某某路100号 [i]x[/i]", "某某路100号 [i]x[/i]"),
 ])

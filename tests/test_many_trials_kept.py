@@ -14,28 +14,12 @@ import pytest
 from conftest import snapshot
 from fake_services import FakeServices
 
-EXPORT = Path(__file__).parent / "fixtures" / "export"
-NAMES = ["NCT05288205", "NCT04547049", "NCT02856893"]
+# the same three studies, imported as one dataset, and its lines by trial, as the update tests use
+from test_update_in_dataset import EXPORT, NAMES, _rows, dataset  # noqa: E402,F401 (dataset: a fixture)
 
 
 def _study(nct_id: str) -> dict:
     return json.loads((EXPORT / f"{nct_id}.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture
-def dataset(cli, tmp_path: Path) -> Path:
-    run = cli("import", *(str(EXPORT / f"{name}.json") for name in NAMES), "--out", str(tmp_path / "ds"))
-    assert run.exit_code == 0, run.stderr
-    return tmp_path / "ds" / "sites.csv"
-
-
-def _rows(sites: Path) -> dict[str, list[str]]:
-    """The sites file's lines by trial, as written."""
-    text = sites.read_text(encoding="utf-8")
-    by_trial: dict[str, list[str]] = {}
-    for line, row in zip(text.splitlines()[1:], csv.DictReader(io.StringIO(text))):
-        by_trial.setdefault(row["nct_id"], []).append(line)
-    return by_trial
 
 
 def _forget(sites: Path, *nct_ids: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import io
 import json
 import re
 from pathlib import Path
@@ -41,9 +42,9 @@ def dataset(cli, tmp_path: Path) -> Path:
 
 def _rows(sites: Path) -> dict[str, list[str]]:
     """The sites file's lines by trial, as written."""
-    lines = sites.read_text(encoding="utf-8").splitlines()[1:]
+    text = sites.read_text(encoding="utf-8")
     by_trial: dict[str, list[str]] = {}
-    for line, row in zip(lines, csv.DictReader(sites.read_text(encoding="utf-8").splitlines())):
+    for line, row in zip(text.splitlines()[1:], csv.DictReader(io.StringIO(text))):
         by_trial.setdefault(row["nct_id"], []).append(line)
     return by_trial
 

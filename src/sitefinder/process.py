@@ -219,7 +219,7 @@ def guarded(command: Callable[[list[str]], Any], arguments: Sequence[str], debug
     from sitefinder.output.streams import show_in
 
     words, debug = take_debug_flag(list(arguments))
-    before = show_in(answer_script(words, os.environ))
+    before = show_in(answer_script(words, os.environ), words)
     try:
         return _guarded(command, words, debug or debug_from_env)
     finally:

@@ -179,11 +179,15 @@ def csv_cell(value: Any) -> str:
 # for Simplified ones (output.simplified: Taiwan's, Hong Kong's and Macau's names too); chosen once
 # a run, at the CLI boundary (process.guarded: `--lang`, the locale).
 _script: list[str | None] = [None]
+# The Chinese words of the command line, kept as typed inside a command a notice suggests (for_people)
+_typed: list[frozenset[str]] = [frozenset()]
 
 
-def show_in(script: str | None) -> str | None:
-    """Show people's words in `script` from now on; returns the one shown in before."""
+def show_in(script: str | None, typed: Iterable[str] = ()) -> str | None:
+    """Show people's words in `script` from now on, the Chinese words of the command line (`typed`)
+    as typed inside a suggested command; returns the script shown in before."""
     before, _script[0] = _script[0], script
+    _typed[0] = frozenset(word.strip() for word in typed if not word.isascii())
     return before
 
 
@@ -193,9 +197,11 @@ def shown_in() -> str | None:
 
 # A command a notice suggests ("sitefinder near 九龍 --sites 'my trials'"): its words, each bare or
 # quoted as wording.command quotes them, up to the prose around it (a space-less Chinese mark, a
-# bracket). Kept in the characters it was typed in: pasted, it must answer what it did (九龍 is
-# Kowloon, 九龙 Sichuan's county).
+# bracket). A word of it the person typed stays in the characters it was typed in: pasted, the
+# command must answer what it did (九龍 is Kowloon, 九龙 Sichuan's county); sitefinder's own words
+# in it (编号 of "sitefinder show 编号") are converted as the prose is.
 _COMMAND = re.compile(r"sitefinder(?: (?:'[^']*'|[^\s'，。；：、）)」]+))+")
+_COMMAND_WORD = re.compile(r"'[^']*'|[^ ]+")
 
 
 def for_people(text: str) -> str:
@@ -215,11 +221,17 @@ def for_people(text: str) -> str:
 
         return convert(part, script)
 
-    if "sitefinder" not in text:
+    typed = _typed[0]
+    if not typed or "sitefinder" not in text:
         return converted(text)
+
+    def command(found: re.Match[str]) -> str:
+        return _COMMAND_WORD.sub(lambda word: word.group() if word.group().strip("'") in typed
+                                 else converted(word.group()), found.group())
+
     parts, start = [], 0
     for found in _COMMAND.finditer(text):
-        parts += [converted(text[start:found.start()]), found.group()]
+        parts += [converted(text[start:found.start()]), command(found)]
         start = found.end()
     return "".join([*parts, converted(text[start:])])
 
