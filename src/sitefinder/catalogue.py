@@ -23,7 +23,7 @@ from typing import Any
 
 from sitefinder.errors import DataFileError, TrialNotFound, UsageError
 from sitefinder.models import Site, Trial
-from sitefinder.text import fold, quoted
+from sitefinder.text import fold, has_cjk, quoted
 
 TRIALS_FILE = "trials.json"
 MAX_TRIALS_BYTES = 256 * 1024 * 1024  # 1,000 studies take about 9 MB; eligibility texts are the bulk
@@ -227,8 +227,6 @@ def _in_english(wanted: str) -> tuple[str, ...]:
     """`wanted` with each Chinese disease name in it as its English terms (its readings); as typed
     when it has no Chinese characters. A Chinese word not in the table stays as typed (and matches
     no English term: the answer says the registry's terms are English)."""
-    from sitefinder.text import has_cjk
-
     if not has_cjk(wanted):
         return (wanted,)
     from sitefinder.output.simplified import simplified

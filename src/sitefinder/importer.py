@@ -361,11 +361,9 @@ def country_code(country: str, gazetteer: Gazetteer) -> str | None:
     """The ISO code of a country name the gazetteer knows ("China" → "CN"), for reading phone numbers
     and a registry point's city: the country itself where its name also covers its territories
     ("France" is FR, not Saint Barthélemy's BL, whose numbers are +590; "United States" US, not AS)."""
-    from sitefinder.countries import COUNTRY_PARTS
+    from sitefinder.countries import own_codes
 
-    codes = gazetteer.country_codes(country) if country else set()
-    parts = {part for code in codes for part in COUNTRY_PARTS.get(code, ())}
-    own = sorted(codes - parts) or sorted(codes)
+    own = sorted(own_codes(frozenset(gazetteer.country_codes(country)))) if country else []
     return own[0] if own else None
 
 

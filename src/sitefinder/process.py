@@ -59,6 +59,13 @@ class Terminated(BaseException):
         self.signal_number = signal_number
 
 
+def _typed_value(words: Sequence[str], names: Sequence[str], option: str) -> str | None:
+    """The value typed for an option: the word after any of its `names`, else after "`option`="."""
+    value = next((words[i + 1] for i, word in enumerate(words[:-1]) if word in names), None)
+    return value if value is not None else next((word.split("=", 1)[1] for word in words
+                                                 if word.startswith(option + "=")), None)
+
+
 def our_usage_words(exc: Exception, words: Sequence[str], lang: str = "en") -> str | None:
     """The parser's error in sitefinder's words where its own leak a library's ("Value error, …",
     "Input should be a valid number"), an unknown option with only the close spellings of it (Click's
@@ -72,16 +79,13 @@ def our_usage_words(exc: Exception, words: Sequence[str], lang: str = "en") -> s
     if isinstance(exc, click_exceptions.NoSuchOption):
         # the command's arguments by name ("NCT_ID"), for `info --trial NCT…`: the trial is info's argument
         params = context.command.params if context is not None else ()
-        arguments = tuple(str(param.name).upper() for param in params
-                          if getattr(param, "param_type_name", "") == "argument")
-        typed = next((words[i + 1] for i, word in enumerate(words[:-1]) if word == exc.option_name), None) or \
-            next((word.split("=", 1)[1] for word in words if word.startswith(exc.option_name + "=")), None)
-        return unknown_option_words(exc.option_name, exc.possibilities or (), named, lang, arguments, typed)
+        arguments = tuple(str(declared.name).upper() for declared in params
+                          if getattr(declared, "param_type_name", "") == "argument")
+        return unknown_option_words(exc.option_name, exc.possibilities or (), named, lang, arguments,
+                                    _typed_value(words, [exc.option_name], exc.option_name))
     if param is not None and getattr(param, "opts", None) and not isinstance(exc, click_exceptions.MissingParameter):
         option = max(param.opts, key=len)
-        value = next((words[i + 1] for i, word in enumerate(words[:-1]) if word in param.opts), None)
-        value = value if value is not None else next((word.split("=", 1)[1] for word in words
-                                                      if word.startswith(option + "=")), None)
+        value = _typed_value(words, param.opts, option)
         declared = getattr(getattr(param, "type", None), "choices", None) or ()
         ours = usage_words(message, option, value, lang, tuple(str(choice) for choice in declared))
         return say("usage.see_help", lang, message=ours, command=named) if ours else click_words(exc, named, lang)

@@ -333,7 +333,6 @@ def _region_in_full(text: str) -> str:
     first-level division abroad and the value alone names none (兵库 → 兵库县, 东京 → 东京都);
     any other value as typed. Only --province reads so: `near 和歌山` stays the city."""
     from sitefinder.regions import find_province
-    from sitefinder.text import has_cjk
 
     typed = text.strip()
     if not has_cjk(typed) or len(typed) < 2 or find_province(typed):
