@@ -109,3 +109,20 @@ def test_info_of_a_dataset_cut_by_country_says_so(cli, datasets, lang: str, word
     whole = cli("info", "--sites", str(datasets["all"]), "--json").json()
     assert whole["import_countries"] is None
     assert words not in cli("info", "--sites", str(datasets["all"]), "--lang", lang).stdout
+
+
+def test_a_study_with_no_location_is_never_said_left_out_by_a_country(cli, tmp_path: Path) -> None:
+    """Without --country, a study that lists no location was said "Left out 1 study with no site in :";
+    with --country, the studies it names are the ones it counts."""
+    data = json.loads((ROOT / "data" / "registry" / "NCT07010263.json").read_text(encoding="utf-8"))
+    data["protocolSection"]["contactsLocationsModule"]["locations"] = []
+    data["protocolSection"]["identificationModule"]["nctId"] = "NCT00000042"
+    empty = tmp_path / "empty.json"
+    empty.write_text(json.dumps(data), encoding="utf-8")
+    other = str(FIXTURES / "export" / f"{WHOLE}.json")
+    run = cli("import", str(empty), other, "--out", str(tmp_path / "a"), "--json")
+    assert run.exit_code == 0 and "no site in" not in run.stderr, run.stderr
+    assert run.json()["no_site_in_country"] == [] and run.json()["left_out"] is None
+    cut = cli("import", str(empty), other, str(FIXTURES / "regions" / f"{WIDE}.json"), "--country", "Japan",
+              "--out", str(tmp_path / "b"), "--json").json()
+    assert cut["left_out"]["trials"] == len(cut["no_site_in_country"]) == 1  # NCT05288205: all in China

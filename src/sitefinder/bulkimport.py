@@ -93,7 +93,7 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
     outside: list[str] = []
     seen: set[str] = set()
     from_registry = 0
-    trials_out = sites_out = 0  # what --country keeps out
+    sites_out = 0  # what --country keeps out: these sites, and the studies of `outside`
     started = time.monotonic()
     done = 0
     progressed = False
@@ -121,9 +121,9 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
             continue
         seen.add(nct_id)
         sites_out += result.left_out
-        if not result.sites:  # no site in the countries asked for: left out, and said
-            trials_out += bool(result.left_out)
-            outside.append(nct_id)
+        if not result.sites:  # no site in the countries asked for: left out, and said (one list, counted by it)
+            if result.left_out:
+                outside.append(nct_id)
             continue
         if strict and result.unplaced:
             raise ImportFailed(key="import.strict_unplaced", nct_id=nct_id, count=len(result.unplaced),
@@ -163,7 +163,7 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
                       lang=language_of(lang, " ".join(sources)), points_set_aside=set_aside, replaced=replaced,
                       statuses_unread=unread, ids=numbered, earlier=earlier, search=search_of(pages),
                       studies_read=done, outside_country=tuple(outside), country=country or "",
-                      left_out=LeftOut(f"--country {country}", trials_out, sites_out) if country is not None else None)
+                      left_out=LeftOut(f"--country {country}", len(outside), sites_out) if country is not None else None)
 
 
 class _Moved(Exception):
