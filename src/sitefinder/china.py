@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from sitefinder.distance import sphere_km
 from sitefinder.models import CONTENDER_SHARE, Place, Resolution
-from sitefinder.regions import china_named, place_words
+from sitefinder.regions import china_named, place_words, region_asked
 from sitefinder.text import clipped, fold, has_cjk, name_key, quoted
-from sitefinder.wording import language_of, said, say
+from sitefinder.wording import language_of, said, say, suggestion
 
 if TYPE_CHECKING:
     from sitefinder.errors import AskedBack, PlaceNotFound
@@ -1248,7 +1248,8 @@ def _province_or_city(query: str, text: str, used: str, ranked: list[Division], 
         return _answer(query, city, gazetteer, notes, lang) if city else None
     cities = [d for d in ranked if d.level != "province" and d.name == short_name(leader.name) + "市"]
     if cities:
-        notes.append(say("notice.china.also_province", lang, used=used, province=leader.province))
+        notes.append(say("notice.china.also_province", lang, used=used,
+                         command=suggestion("list", "--province", region_asked(leader.province, "province", lang))))
         return _answer(query, cities, gazetteer, notes, lang)
     others = [d for d in ranked if d.level != "province"][:3]
     also = (*notes, *((say("notice.china.province_namesakes", lang, used=used,
@@ -1256,9 +1257,8 @@ def _province_or_city(query: str, text: str, used: str, ranked: list[Division], 
                             ask=_ask(others[0], gazetteer, lang)),)
                    if others else ()))
     # with a rest not read (广东省人民路八号), the province is named as read: 广东省 is a province, the rest said
-    raise RegionNotPlace(used if notes else text, _region_of(leader), hint=f"that is a province or country: give a city in it, "
-                                                        f"or run: sitefinder list --province {quoted(leader.province)}",
-                         notes=also)
+    raise RegionNotPlace(used if notes else text, _region_of(leader), notes=also, hint=said(
+        "hint.region", command=suggestion("list", "--province", region_asked(leader.province, "province", lang))))
 
 
 # China's name as an English address ends with it: "P.R. China", "PR China", "P. R. China" fold to

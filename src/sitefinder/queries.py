@@ -23,7 +23,7 @@ from sitefinder.models import Place, RankedSite, Resolution, Site, Trial
 from sitefinder.paths import default_sites_path, gazetteer_path
 from sitefinder.status import CLOSED_STATUSES, JOINABLE_FILTER, effective_status, joinable, parse_status_option
 from sitefinder.text import ascii_number, clipped, fold, has_cjk, quoted, site_id_written
-from sitefinder.wording import for_trials, language_of, said, say, shell_word, wants_chinese
+from sitefinder.wording import command, for_trials, language_of, said, say, suggestion, wants_chinese
 
 if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that resolve a place
     from sitefinder.errors import RegionNotPlace
@@ -506,7 +506,7 @@ def _city_for_region(answer: RegionAnswer, namesakes: list[_SiteCity], query: st
     kind = ("kind.country" if answer.kind == "country" else "kind.division" if answer.country not in ("", "China")
             else "kind.province")
     note = said("notice.city_not_region", query=query, kind=said(kind), place=city.shown, ids=city.ids,
-                option="country" if answer.kind == "country" else "province", ask=shell_word(answer.region))
+                command=suggestion("list", f"--{answer.option}", answer.region))
     return Resolution(query=query, place=city.place, alternatives=tuple(other.place for other in namesakes[1:]),
                       notes=(note,))
 
@@ -873,7 +873,12 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
     def question(source: MemorySource | IndexedSource) -> SiteList:
         province_name = match_province(province, source.provinces()) if province else None
         countries, notes = country_filter(country)
-        reading = read_city(city, source, lang) if city else None
+        try:
+            reading = read_city(city, source, lang) if city else None
+        except RegionNotPlace as region:  # `list --city 广东`: the option that lists it, not "no place called 广东"
+            option, kind, listing = _region_listing(region, lang, sites_path)
+            raise UsageError(key="usage.city_is_region", query=quoted(city or ""), kind=said(f"kind.{kind}"),
+                             command=listing) from None
         city_filter = reading.filter if reading else None
         place = reading.place if reading else None
         notes = (*notes, *(reading.notes if reading else ()))
@@ -954,6 +959,26 @@ class CityReading(NamedTuple):
     plainly: bool
     place: Resolution | None = None
     notes: tuple[str, ...] = ()
+
+
+def _region_listing(region: RegionNotPlace, lang: str | None, sites_path: Path | None) -> tuple[str, str, str]:
+    """A region typed where a city is asked (`list --city 广东`, `show Japan`): the option that lists
+    it, its kind, and the command, the region named as the answer's language names it there."""
+    from sitefinder.countries import area_name, own_codes
+    from sitefinder.regions import find_province, region_asked
+
+    named = find_province(region.meant or region.query)
+    admin1s = sorted(admin1 for _, admin1 in region.regions if admin1)
+    if named is not None:  # China's provinces; Hong Kong, Macau and Taiwan are listed as countries are
+        option, kind, name = ("province", "province", named.name) if named.country == "CN" else \
+            ("country", "region", named.name)
+    elif admin1s:
+        option, kind, name = "province", "division", admin1s[0]
+    else:
+        option, kind = "country", "country"
+        name = area_name(own_codes(frozenset(code for code, _ in region.regions)), open_gazetteer())
+    asked = region_asked(name, "province" if kind == "division" else kind, lang)
+    return option, kind, command("list", f"--{option}", asked, options=_data_options(sites_path))
 
 
 def understand_city(text: str, source: MemorySource | IndexedSource, lang: str | None = None) -> CityFilter:
@@ -1237,19 +1262,20 @@ def _district_city(text: str, resolution: Resolution, own: CityFilter, source: M
                            kind=said(f"kind.county_level.{kind}"))
 
 
-def _sites_in_place(text: str, source: MemorySource | IndexedSource,
-                    lang: str | None = None) -> tuple[list[Site], list[str], CityReading | None]:
+def _sites_in_place(text: str, source: MemorySource | IndexedSource, lang: str | None = None
+                    ) -> tuple[list[Site], list[str], CityReading | None, RegionNotPlace | None]:
     """The sites in the city a text names (青岛, Qingdao, 芙蓉区: 长沙's), the places a typo may have
-    meant, and how the text was read (read_city), None when it names no place."""
+    meant, how the text was read (read_city), None when it names no place, and the province or
+    country it names instead of a city."""
     from sitefinder.errors import RegionNotPlace
 
     try:
         reading = read_city(text, source, lang)
-    except RegionNotPlace:
-        return [], [], None
+    except RegionNotPlace as region:
+        return [], [], None, region
     except PlaceNotFound as miss:
-        return [], miss.suggestions, None
-    return source.in_city(reading.filter), [], reading
+        return [], miss.suggestions, None, None
+    return source.in_city(reading.filter), [], reading, None
 
 
 def _looks_like_a_number(text: str) -> bool:
@@ -1263,11 +1289,17 @@ def _looks_like_a_number(text: str) -> bool:
 
 def _listing(sites_path: Path | None) -> str:
     """The command that lists the sites of the data a miss was asked of (`--sites` as typed)."""
+    return command("list", options=_data_options(sites_path))
+
+
+def _data_options(sites_path: Path | None) -> str:
+    """The options an error's suggested command repeats (`--sites` as typed): an error is said at
+    the CLI boundary, past the views that add them to a notice's commands (wording.Suggestion)."""
     import os
 
-    from sitefinder.wording import command, data_options
+    from sitefinder.wording import data_options
 
-    return command("list", options=data_options(sites_path, os.environ.get("SITEFINDER_SITES")))
+    return data_options(sites_path, os.environ.get("SITEFINDER_SITES"))
 
 
 def _no_site_with_id(text: str, known: str, source: MemorySource | IndexedSource,
@@ -1318,9 +1350,9 @@ def find_site(source: MemorySource | IndexedSource, query: str,
             raise _no_site_with_id(text, known, source, sites_path)
         called = [site for site in source.sites() if any(has_number(contact, text) for contact in site.contacts)]
         if not called:  # 87343088: no site has that id, so it is a number to call
-            _check_central_contact(source, text)
+            _check_central_contact(source, text, sites_path)
             raise _no_site_with_id(text, known, source, sites_path)
-        return _one_site(called, text), None
+        return _one_site(called, text, sites_path), None
     if _looks_like_a_number(text):
         raise SitefinderError(key="error.site_id_number", id=quoted(text), known=known, command=_listing(sites_path))
     key = fold(text)
@@ -1341,7 +1373,7 @@ def find_site(source: MemorySource | IndexedSource, query: str,
                          if any(_shortened(one, fold(facility_zh(site))) for one in keys))
     # A city read plainly ("Beijing") adds its sites; one read with a part left over or approximated
     # ("Beijing Chest") names a hospital or a person before it names every site in that city.
-    in_city, suggestions, reading = _sites_in_place(text, source, lang)
+    in_city, suggestions, reading, region = _sites_in_place(text, source, lang)
     if reading is not None and reading.plainly:
         found.update((site.id, site) for site in in_city)
     if not found:  # whom a person calls: an investigator's name ("Hui Zhu" is also a name of 睢宁县), a number,
@@ -1358,19 +1390,22 @@ def find_site(source: MemorySource | IndexedSource, query: str,
         found.update((site.id, site) for site in in_city)
     matches = sorted(found.values(), key=lambda site: site.id)
     if not matches:
-        _check_central_contact(source, text)
+        _check_central_contact(source, text, sites_path)
         if other_hospital:
             hint: str = said("error.city_sites", sites="".join(_sites_named(in_city, text)))
+        elif region is not None:  # 广东: a province, whose sites `list` shows
+            _, kind, listing = _region_listing(region, language_of(lang, text), sites_path)
+            hint = said("error.region_listed", kind=said(f"kind.{kind}"), command=listing)
         else:
             cities = {fold(city) for city in source.cities()}
             shown_names = tuple(name for name in suggestions if fold(name.split(",")[0]) in cities)  # what show can show
             hint = said("error.did_you_mean", names=shown_names) if shown_names else ""
         raise SitefinderError(key="error.no_site_matches", query=quoted(text), hint=hint, command=_listing(sites_path))
-    site = _one_site(matches, text)
+    site = _one_site(matches, text, sites_path)
     return site, (reading if reading is not None and site in in_city else None)
 
 
-def _check_central_contact(source: MemorySource | IndexedSource, text: str) -> None:
+def _check_central_contact(source: MemorySource | IndexedSource, text: str, sites_path: Path | None) -> None:
     """Raise the error that names a trial's central contact when `text` is their name or number:
     whom `show` cannot show as a site, but the patient may call."""
     from sitefinder.contacts import has_email, has_number, names_contact
@@ -1379,10 +1414,11 @@ def _check_central_contact(source: MemorySource | IndexedSource, text: str) -> N
                     if names_contact(contact, text) or has_number(contact, text) or has_email(contact, text)), None)
     if central is not None:
         raise SitefinderError(key="error.central_contact", query=quoted(text), name=central[1].name,
-                              nct_id=central[0].nct_id)
+                              nct_id=central[0].nct_id,
+                              command=command("info", central[0].nct_id, options=_data_options(sites_path)))
 
 
-def _one_site(matches: list[Site], text: str) -> Site:
+def _one_site(matches: list[Site], text: str, sites_path: Path | None) -> Site:
     """The one site a query found, else an AmbiguousSite listing them (in Chinese names for a
     query in Chinese, where the sites have them)."""
     if len(matches) == 1:
@@ -1391,7 +1427,7 @@ def _one_site(matches: list[Site], text: str) -> Site:
 
     shown, more = _sites_named(matches, text)
     raise AmbiguousSite(key="error.ambiguous_site", query=quoted(text), count=len(matches), shown=shown, more=more,
-                        id=matches[0].id)
+                        command=command("show", str(matches[0].id), options=_data_options(sites_path)))
 
 
 def _sites_named(sites: list[Site], text: str, most: int = 6) -> tuple[str, str]:
@@ -1447,6 +1483,7 @@ def map_near(query: str, sites_path: Path | None = None, limit: int | None = Non
     """`near`'s answer and the map around it. `aspect`: the drawing's width over its height; `out`:
     the file the map is for (then with the world's land and borders), else the terminal."""
     from sitefinder.geomap import VIEWS, choose_view, scene
+    from sitefinder.regions import region_asked
 
     if view not in VIEWS:
         raise UsageError(key="usage.view", view=quoted(view), views=", ".join(VIEWS))
@@ -1458,7 +1495,9 @@ def map_near(query: str, sites_path: Path | None = None, limit: int | None = Non
     if isinstance(result, RegionAnswer):
         raise UsageError(key="usage.map_region", query=result.named if result.meant else quoted(result.query),
                          kind=said(f"kind.{result.kind}"),
-                         option=result.option, region=quoted(result.region))
+                         command=command("list", f"--{result.option}",
+                                         region_asked(result.region, result.kind, language_of(lang, query)),
+                                         options=_data_options(sites_path)))
     place = result.resolution.place
     box = open_gazetteer().country_box(place.country) if view == "country" and place.country else None
     chosen = choose_view(view, place, result.sites, aspect, box)

@@ -263,6 +263,13 @@ def region_chinese(name: str, kind: str) -> str:
     return "中国" if fold(name) == "china" else _chinese_countries()[1].get(fold(name), "")
 
 
+def region_asked(name: str, kind: str, lang: str | None) -> str:
+    """A province or country as a command suggested in an answer names it (`list --province 广东`):
+    in Chinese on a Chinese screen where the option reads it so (China's provinces, Hong Kong, Macau,
+    Taiwan, countries), else by its English name, as a state abroad always is."""
+    return (region_chinese(name, kind) or name) if lang == "zh" else name
+
+
 def country_chinese(code: str) -> str:
     """The one Chinese name of a country or region (ISO code) on a Chinese screen: 阿根廷, 英国,
     香港; "" for a code none names. data/countries_zh.csv, written by scripts/cldr_sources.py from

@@ -17,7 +17,7 @@ from sitefinder.models import CONTENDER_SHARE, DIVISION_SOURCE, Place, Resolutio
 from sitefinder.placenames import LATIN_CITY_WORDS, TO_COMMA, is_street, parse_coordinates, readings, written_forms
 from sitefinder.regions import display_region, modern_name, place_words, province_key
 from sitefinder.text import clean_query, has_cjk, name_key, quoted
-from sitefinder.wording import Said, language_of, said, say
+from sitefinder.wording import Said, language_of, said, say, suggestion
 
 if TYPE_CHECKING:  # placement's rules only for a query with a qualifier that names no place ("Flushing, NY")
     from sitefinder.placement import Placement
@@ -326,7 +326,7 @@ def _initials_suggested(text: str, gazetteer: Gazetteer) -> list[str]:
 
 def _region_hint(text: str, regions: set[tuple[str, str]]) -> Said:
     return said("hint.country") if all(not admin1 for _, admin1 in regions) else \
-        said("hint.region", query=quoted(text))
+        said("hint.region", command=suggestion("list", "--province", text))
 
 
 def _main_city(places: list[Place], regions: set[tuple[str, str]], gazetteer: Gazetteer) -> bool:
@@ -376,7 +376,7 @@ def _beside_regions(found: Resolution, text: str, regions: set[tuple[str, str]],
     named = ", ".join(f"{middle.name}, {middle.country}" for middle in middles)
     note = said("notice.region_dwarfed", head=text, used=place_words(found.place.name, found.place.province,
                                                                       found.place.country),
-                regions=named, ask=quoted(text))
+                regions=named, command=suggestion("list", "--province", text))
     return found._replace(alternatives=(*found.alternatives, *middles), notes=(*found.notes, note))
 
 

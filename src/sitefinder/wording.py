@@ -291,6 +291,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "zh": "没有医院名称、城市、联系人、电话或邮箱与 {query} 匹配的研究中心{hint}（查看：{command}）"},
     "error.did_you_mean": {"en": "; did you mean {names}?", "zh": "；您是否要找 {names}？"},
     "error.city_sites": {"en": "; that city's sites: {sites}", "zh": "；该城市的研究中心：{sites}"},
+    "error.region_listed": {"en": "; that is a {kind}, whose sites are listed by: {command}",
+                            "zh": "；这是一个{kind}，其研究中心请运行：{command}"},
     "usage.several_words": {"en": "\"{text}\" is given as several words; a place or a name of several words is one "
                                   "argument: put it in quotes, e.g. {command}",
                             "zh": "“{text}”被当作多个参数；含空格的地名或名称须加引号，例如 {command}"},
@@ -309,9 +311,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "progress.imported": {"en": "Studies imported: {count}…", "zh": "已导入 {count} 项研究…"},
     "progress.imported_of": {"en": "Imported {count} of {total:study|studies}…", "zh": "已导入 {count} / {total} 项研究…"},
     "error.central_contact": {"en": "{query} is {name}, the central contact of {nct_id} for all its sites, not one "
-                                    "site's: sitefinder info {nct_id} shows how to reach them",
-                              "zh": "{query} 是 {name}，试验 {nct_id} 全部研究中心的总联系人，而非某一个研究中心的："
-                                    "sitefinder info {nct_id} 显示其联系方式"},
+                                    "site's; how to reach them: {command}",
+                              "zh": "{query} 是 {name}，试验 {nct_id} 全部研究中心的总联系人，而非某一个研究中心的；"
+                                    "其联系方式：{command}"},
     "error.no_place": {"en": "no place called {query} is known", "zh": "找不到名为 {query} 的地点"},
     "error.hint": {"en": " ({hint})", "zh": "（{hint}）"},
     "hint.institution": {"en": "that names a hospital or university: give the city it is in",
@@ -395,8 +397,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "notice.china.former_renamed": {"en": "{name} became {successor} in {year}: using {successor} ({english})",
                                     "zh": "{name}已于 {year} 年改为{successor}：使用 {successor}（{english}）"},
     "notice.china.also_province": {
-        "en": "{used} is also a province: for its sites run: sitefinder list --province {province}",
-        "zh": "{used} 也是一个省：查看该省的研究中心请运行：sitefinder list --province {province}"},
+        "en": "{used} is also a province: for its sites run: {command}",
+        "zh": "{used} 也是一个省：查看该省的研究中心请运行：{command}"},
     "notice.china.slip_read": {"en": "read {typed} as {form}, since the rest of the address lies in {form}: {fixed}",
                                "zh": "“{typed}”按“{form}”理解（地址的其余部分在{form}内）：{fixed}"},
     "notice.china.slip_read.inside": {"en": "read {typed} as {form}, the one division of {parent} spelt so but for a letter: {fixed}",
@@ -453,9 +455,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                                        "write \"{ask}\"",
                                  "zh": "{query} 也是研究中心 {ids} 所在的城市 {place}：查看离它最近的研究中心请输入“{ask}”"},
     "notice.city_not_region": {"en": "{query} is also a {kind} where no site of this dataset is: using {place}, the city "
-                                     "of site {ids} (the {kind}: sitefinder list --{option} {ask})",
+                                     "of site {ids} (the {kind}: {command})",
                                "zh": "{query} 也是一个{kind}，本数据集在那里没有研究中心：使用研究中心 {ids} 所在的城市 "
-                                     "{place}（查看该{kind}：sitefinder list --{option} {ask}）"},
+                                     "{place}（查看该{kind}：{command}）"},
     "kind.province": {"en": "province", "zh": "省级行政区"},
     "kind.country": {"en": "country", "zh": "国家"},
     "kind.region": {"en": "region", "zh": "地区"},  # Hong Kong, Macau, Taiwan: a neutral word
@@ -484,13 +486,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "这些研究中心中有 {count} 个试验在研究中心文件旁没有试验信息（{trials}）：其状态和联系人不明，并非没有；"
               "请重新导入这些研究"},
     "notice.filter_alone": {"en": "No site of this trial matches {filter}, whatever the other filters: check it, "
-                                  "or see where the sites are with sitefinder info",
+                                  "or see where the sites are with {command}",
                             "zh": "该试验没有符合 {filter} 的研究中心（与其他筛选条件无关）：请检查该条件，"
-                                  "或用 sitefinder info 查看研究中心所在地"},
+                                  "或查看研究中心所在地：{command}"},
     "notice.filter_alone.many": {"en": "No site of any trial of this dataset matches {filter}, whatever the other "
-                                       "filters: check it, or see where the sites are with sitefinder info",
+                                       "filters: check it, or see where the sites are with {command}",
                                  "zh": "本数据集没有任何试验的研究中心符合 {filter}（与其他筛选条件无关）：请检查该条件，"
-                                       "或用 sitefinder info 查看研究中心所在地"},
+                                       "或查看研究中心所在地：{command}"},
     "list.and": {"en": " and ", "zh": " 和 "},  # joining the filters a notice names
     "list.comma": {"en": ", ", "zh": "、"},  # joining the names of a few places
     "notice.filters_together": {"en": "No site matches {filters} together, though each matches sites by itself "
@@ -581,10 +583,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "usage.within": {"en": "--within must be a distance in km greater than 0, not {within:g}",
                      "zh": "--within 须为大于 0 的公里数，而不是 {within:g}"},
     "usage.view": {"en": "unknown view {view}; use one of: {views}", "zh": "未知的视图 {view}；请使用以下之一：{views}"},
+    "usage.city_is_region": {"en": "--city takes a city, and {query} is a {kind}: for its sites run: {command}",
+                             "zh": "--city 需要城市，而 {query} 是一个{kind}：查看其研究中心请运行：{command}"},
     "usage.map_region": {"en": "{query} is a {kind}: give a city or coordinates to map the sites around it "
-                               "(or: sitefinder list --{option} {region})",
+                               "(or: {command})",
                          "zh": "{query}是一个{kind}：请给出城市或坐标，以绘制其周围研究中心的地图"
-                               "（或运行：sitefinder list --{option} {region}）"},
+                               "（或运行：{command}）"},
     "usage.trial_id": {"en": "--trial {value} is not an NCT id (NCT and 8 digits); did you mean {example}?",
                        "zh": "--trial {value} 不是 NCT 编号（NCT 加 8 位数字）；是否要找 {example}？"},
     "usage.nct_id": {"en": "{value} is not an NCT id, which is NCT and 8 digits, such as NCT07010263 "
@@ -662,13 +666,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "zh": "没有编号为 {id} 的研究中心：编号是整数（7、007、7.0、#7、编号7）；{known}（查看：{command}）"},
     "error.site_ids": {"en": "ids run from {first} to {last}", "zh": "编号从 {first} 到 {last}"},
     "error.no_sites_in_file": {"en": "the sites file has no sites", "zh": "该研究中心文件中没有研究中心"},
-    "error.ambiguous_site": {"en": "{query} matches {count:site}: {shown}{more}; give the id, e.g. sitefinder show {id}",
-                             "zh": "{query} 与 {count} 个研究中心匹配：{shown}{more}；请给出编号，例如 sitefinder show {id}"},
+    "error.ambiguous_site": {"en": "{query} matches {count:site}: {shown}{more}; give the id, e.g. {command}",
+                             "zh": "{query} 与 {count} 个研究中心匹配：{shown}{more}；请给出编号，例如 {command}"},
     "error.and_more": {"en": "; and {count} more", "zh": "；另有 {count} 个"},
     # why a place is not one to measure from (PlaceNotFound's hints)
     "hint.country": {"en": "that is a country: give a city in it", "zh": "这是一个国家：请给出其中的城市"},
-    "hint.region": {"en": "that is a province or country: give a city in it, or run: sitefinder list --province {query}",
-                    "zh": "这是一个省或国家：请给出其中的城市，或运行：sitefinder list --province {query}"},
+    "hint.region": {"en": "that is a province or country: give a city in it, or run: {command}",
+                    "zh": "这是一个省或国家：请给出其中的城市，或运行：{command}"},
     "hint.postal_localities": {"en": "postal localities of that name: write the one you mean with its state or country",
                                "zh": "有多个同名的邮政地名：请连同所在的州或国家写出您要找的那个"},
     "hint.zip_unknown": {"en": "no US ZIP code of those digits is known offline: type the city instead",
@@ -706,9 +710,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "(write \"{namesake}\" for that one)",
                           "zh": "{head}：使用 {used}，它比名称完全相同的 {namesake} 大得多（如指后者，请输入“{namesake}”）"},
     "notice.region_dwarfed": {"en": "{head}: using {used}, a city far larger than {regions}, the province or state "
-                                    "of that name (its sites: sitefinder list --province {ask})",
+                                    "of that name (its sites: {command})",
                               "zh": "{head}：使用 {used}，它比同名的省/州 {regions} 大得多（该省/州的研究中心："
-                                    "sitefinder list --province {ask}）"},
+                                    "{command}）"},
     "notice.abroad_namesake": {"en": "{head} is also the name of {named}: using {used}; for the one in China write its "
                                      "Chinese name or its province after a comma (\"{ask}\")",
                                "zh": "{head} 也是 {named} 的名称：使用 {used}；如指中国的那个，请写出其中文名称，"
@@ -1322,14 +1326,44 @@ def ages_and_sex_zh(minimum: str, maximum: str, sex: str) -> str:
 
 class Phrase(str):
     """A phrase of the catalogue as said in one language: text that remembers the key it was said
-    from, so that a notice keeps a stable code wherever it goes (JSON's `notices` carry it)."""
+    from, so that a notice keeps a stable code wherever it goes (JSON's `notices` carry it), and the
+    values and language it was said with, so that a command it suggests can be said again with the
+    options that chose the data (`spoken`; China's notices are said in their language where made)."""
 
     key: str
+    values: Mapping[str, object]
+    lang: str | None
 
-    def __new__(cls, text: str, key: str) -> Phrase:
+    def __new__(cls, text: str, key: str, values: Mapping[str, object] | None = None,
+                lang: str | None = None) -> Phrase:
         phrase = super().__new__(cls, text)
-        phrase.key = key
+        phrase.key, phrase.values, phrase.lang = key, dict(values or {}), lang
         return phrase
+
+
+class Suggestion(str):
+    """A command a phrase suggests, as the person types it back ("sitefinder list --province 吉林").
+    The core that makes the phrase does not know the options that chose the data (`--sites PATH`);
+    the view that shows it does, and adds them (`spoken`): one rule for every hint of every module,
+    where each once wrote `sitefinder list …` into its own text and a hint after `--sites mine.csv`
+    listed the shipped trial."""
+
+
+def suggestion(*words: str) -> Suggestion:
+    return Suggestion(command(*words))
+
+
+def _with_options(values: Mapping[str, object], options: str) -> dict[str, object] | None:
+    """`values` with each command they suggest followed by `options` (in a phrase within a phrase
+    too); None when they suggest none, so that the phrase is shown as it was said."""
+    given, changed = dict(values), False
+    for name, value in values.items():
+        if isinstance(value, Suggestion):
+            given[name], changed = Suggestion(f"{value} {options}"), True
+        elif isinstance(value, (Said, Phrase)) and (inner := _with_options(value.values, options)) is not None:
+            given[name], changed = (said(value.key, **inner) if isinstance(value, Said)
+                                    else say(value.key, value.lang, **inner)), True
+    return given if changed else None
 
 
 class Said(str):
@@ -1374,6 +1408,7 @@ def say(key: str, lang: str | None = "en", **values: object) -> str:
     """
     phrases = MESSAGES[key]
     text = phrases.get(lang or "en") or phrases["en"]
+    given = dict(values)
     if "count" in values and "s" not in values:
         count = values["count"]
         values["s"] = plural_ending(count if isinstance(count, int) else 0)
@@ -1384,7 +1419,7 @@ def say(key: str, lang: str | None = "en", **values: object) -> str:
             values[name] = say(value.key, lang, **value.values)
         elif isinstance(value, tuple):  # names to choose from: "Guangzhou or Guangzhou Shi", "A 或 B"
             values[name] = say("error.or", lang).join(str(item) for item in value)
-    return Phrase(text.format(**values), key)
+    return Phrase(text.format(**values), key, given, lang)
 
 
 # The values of a location note that may be phrases of their own ("the world", "a ward", a state
@@ -1490,10 +1525,16 @@ def note_words(note: str, lang: str | None, names: Mapping[str, str] | None = No
     return "".join(phrases) + known.get(rest.strip(), rest)
 
 
-def spoken(note: str, lang: str | None) -> str:
+def spoken(note: str, lang: str | None, options: str = "") -> str:
     """A notice as the person reads it: a phrase of the catalogue said in `lang`; text as it is
-    (China's notices are said in the answer's language where they are made)."""
-    return say(note.key, lang, **note.values) if isinstance(note, Said) else note
+    (China's notices are said in the answer's language where they are made); either with `options`
+    (`--sites PATH`) after each command it suggests (Suggestion)."""
+    with_options = _with_options(note.values, options) if options and isinstance(note, (Said, Phrase)) else None
+    if isinstance(note, Said):
+        return say(note.key, lang, **(note.values if with_options is None else with_options))
+    if with_options is not None and isinstance(note, Phrase):
+        return say(note.key, note.lang, **with_options)
+    return note
 
 
 def place_not_found(query: str, suggestions: Sequence[str], hint: str | Said, lang: str | None) -> str:

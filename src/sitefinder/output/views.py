@@ -38,14 +38,15 @@ def plural(count: int, singular: str, many: str | None = None) -> str:
     return catalogue_plural(count, singular, many)
 
 
-def spoken_notes(notes: Sequence[str], lang: str) -> list[str]:
+def spoken_notes(notes: Sequence[str], lang: str, options: str = "") -> list[str]:
     """The core's notices in the answer's language: a phrase of the catalogue (wording.said) is said
-    again in it; China's notices are made in it already."""
+    again in it; China's notices are made in it already; the commands either suggests with the
+    `options` that chose the data."""
     if not notes:
         return []
     from sitefinder.wording import spoken
 
-    return [spoken(note, lang) for note in notes]
+    return [spoken(note, lang, options) for note in notes]
 
 
 def closed_note(count: int, suggested: str, lang: str | None = "en") -> str:
@@ -491,6 +492,8 @@ def _notices(answer: object, options: str = "") -> list[str]:
     if isinstance(answer, HospitalAnswer):
         return near_notices(answer.near, options, hospitals=answer.hospitals)
     if isinstance(answer, RegionAnswer):
+        from sitefinder.regions import region_asked
+
         lang = lang_of(answer.chinese)
         closed = ([closed_note(answer.closed_left_out, command("near", answer.query, *answer.asked, "--all", options=options), lang)]
                   if answer.closed_left_out else [])
@@ -502,22 +505,23 @@ def _notices(answer: object, options: str = "") -> list[str]:
             option for option in ("--limit", "--within") if option in answer.asked))]
             if {"--limit", "--within"} & set(answer.asked) else [])
         if answer.sites:
-            return [*spoken_notes(answer.notes, lang),  # what else the name means (河北 is also Tianjin's 河北区)
+            return [*spoken_notes(answer.notes, lang, options),  # what else the name means (河北 is also Tianjin's 河北区)
                     say("notice.region_sites." + ("one" if len(answer.sites) == 1 else "many"), lang,
                         query=_region_said(answer, lang), kind=kind, count=len(answer.sites),
-                        command=command("list", f"--{answer.option}", answer.region, options=options)), *distances,
+                        command=command("list", f"--{answer.option}", region_asked(answer.region, answer.kind, lang),
+                                        options=options)), *distances,
                     *closed]
         if answer.status_counts:  # sites there, none with the status asked for
-            return [*spoken_notes(answer.notes, lang),
+            return [*spoken_notes(answer.notes, lang, options),
                     say("notice.no_status", lang, counts=status_counts_text(answer.status_counts, lang)),
                     data_notice(list(answer.trials.values()) or [answer.trial], lang, options)]
         if answer.together:  # sites there, none that the filters keep: those filters, never "no site there"
             filters = {typed: count for typed, count in answer.together.items() if typed != answer.query}
-            return [*spoken_notes(answer.notes, lang),
+            return [*spoken_notes(answer.notes, lang, options),
                     say("notice.region_filtered", lang, query=answer.named, kind=kind,
                         count=answer.together.get(answer.query, 0), filters=say("list.and", lang).join(filters),
                         counts=filter_counts(filters, lang, answer.together_where)), *closed]
-        return [*spoken_notes(answer.notes, lang),
+        return [*spoken_notes(answer.notes, lang, options),
                 say(for_trials("notice.region_none", answer.many_trials), lang, query=_region_said(answer, lang),
                     kind=kind), *closed]
     if isinstance(answer, SiteList):
@@ -525,12 +529,12 @@ def _notices(answer: object, options: str = "") -> list[str]:
         closed = ([closed_note(answer.closed_left_out, command("list", *answer.asked, "--all", options=options),
                                lang_of(answer.chinese))] if answer.closed_left_out and answer.sites else [])
         lang = lang_of(answer.chinese)
-        return [*(place_notices(answer.place, answer.chinese, lang) if answer.place else []),
-                *spoken_notes(answer.notes, lang), *(empty_list_notices(answer, options) if not answer.sites else closed)]
+        return [*(place_notices(answer.place, answer.chinese, lang, options) if answer.place else []),
+                *spoken_notes(answer.notes, lang, options), *(empty_list_notices(answer, options) if not answer.sites else closed)]
     if isinstance(answer, SiteDetail):
         lang = lang_of(answer.chinese)
-        return [*(place_notices(answer.place, answer.chinese, lang) if answer.place else []),
-                *spoken_notes(answer.notes, lang)]
+        return [*(place_notices(answer.place, answer.chinese, lang, options) if answer.place else []),
+                *spoken_notes(answer.notes, lang, options)]
     if isinstance(answer, TrialSummary) and not answer.trial.nct_id and not answer.trials:
         lang = answer.lang or "en"
         return [say("info.no_trial_facts", lang, name=answer.sites_name or say("info.the_sites_file", lang))]
@@ -546,11 +550,11 @@ def _notices(answer: object, options: str = "") -> list[str]:
     if isinstance(answer, ImportResult):
         return record_notices(answer)
     if isinstance(answer, UpdateResult):
-        return [*spoken_notes(answer.notes, answer.lang), *record_notices(answer, answer.lang)]
+        return [*spoken_notes(answer.notes, answer.lang, options), *record_notices(answer, answer.lang)]
     if isinstance(answer, DatasetUpdate):
         missing = answer.not_returned
         kept = say("update.kept" if answer.written else "update.nothing_written", answer.lang)
-        return [*spoken_notes(answer.notes, answer.lang), *record_notices(answer, answer.lang),
+        return [*spoken_notes(answer.notes, answer.lang, options), *record_notices(answer, answer.lang),
                 *([say("update.not_returned_notice", answer.lang, count=len(missing), total=len(answer.trials),
                        ids=", ".join(missing), kept=kept)] if missing else [])]
     return []
@@ -594,7 +598,7 @@ def said_why_empty(answer: SiteList | RegionAnswer | NearResult) -> bool:
                 or any(getattr(note, "key", "") == "notice.condition_none" for note in answer.notes))
 
 
-def cause_notices(answer: SiteList | NearResult) -> list[str]:
+def cause_notices(answer: SiteList | NearResult, options: str = "") -> list[str]:
     """The filter that empties an answer by itself, or the filters that do together, each with the
     sites it matches alone (queries.empty_cause); nothing more for a --condition of no trial, whose
     own note (the dataset's conditions) said it."""
@@ -603,7 +607,8 @@ def cause_notices(answer: SiteList | NearResult) -> list[str]:
         if answer.alone.startswith("--condition ") and any(
                 getattr(note, "key", "") == "notice.condition_none" for note in answer.notes):
             return []
-        return [say(for_trials("notice.filter_alone", answer.many_trials), lang, filter=answer.alone)]
+        return [say(for_trials("notice.filter_alone", answer.many_trials), lang, filter=answer.alone,
+                    command=command("info", options=options))]
     if answer.together:
         return [say("notice.filters_together", lang, filters=say("list.and", lang).join(answer.together),
                     counts=filter_counts(answer.together, lang, answer.together_where))]
@@ -635,7 +640,7 @@ def empty_list_notices(answer: SiteList, options: str = "") -> list[str]:
     if answer.try_instead:
         lines.append(say(for_trials("notice.city_no_site", answer.many_trials), lang,
                          command=f"{answer.try_instead}{' ' + options if options else ''}"))
-    lines.extend(cause_notices(answer))
+    lines.extend(cause_notices(answer, options))
     if answer.status_counts is not None:
         lines.append(say("notice.no_status", lang, counts=status_counts_text(answer.status_counts, lang)))
         # the data date of the trials counted (the oldest, named, of several), on its own line
@@ -695,11 +700,11 @@ def progress_line(done: int, total: int | None, lang: str | None = None) -> str:
     return say("progress.imported", lang, count=done)
 
 
-def place_notices(resolution: Resolution, chinese: ChineseNames | None, lang: str) -> list[str]:
+def place_notices(resolution: Resolution, chinese: ChineseNames | None, lang: str, options: str = "") -> list[str]:
     """How a place typed was read, in the answer's language: its namesakes, the county read as its
     city, the part of an address used. The one wording of every command that reads a place (near,
     map, near --by hospital, list --city, show PLACE), so that a name is never shared silently."""
-    messages = spoken_notes(resolution.notes, lang)
+    messages = spoken_notes(resolution.notes, lang, options)
     if resolution.ambiguous:
         used = resolution.place
         hows = []
@@ -741,7 +746,7 @@ def near_notices(result: NearResult, options: str = "", verb: str = "near",
     Chinese query): the fixed words around the place typed and the names found."""
     resolution = result.resolution
     lang = lang_of(result.chinese)
-    messages = [*place_notices(resolution, result.chinese, lang), *spoken_notes(result.notes, lang)]
+    messages = [*place_notices(resolution, result.chinese, lang, options), *spoken_notes(result.notes, lang, options)]
     if result.limit_left_out:
         more = command(verb, resolution.query.strip(), *result.more_asked, options=options)
         distances = [hospital.distance_km for hospital in hospitals] if hospitals is not None else \
@@ -764,7 +769,7 @@ def near_notices(result: NearResult, options: str = "", verb: str = "near",
         if result.nearest_outside_km is not None:
             messages.append(say("notice.none_within", lang, km=result.nearest_outside_km))
         elif result.alone or result.together:
-            messages.extend(cause_notices(result))
+            messages.extend(cause_notices(result, options))
         elif result.status_counts is not None:
             messages.append(say("notice.no_status", lang, counts=status_counts_text(result.status_counts, lang)))
         elif result.considered == 0:
