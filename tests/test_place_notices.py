@@ -4,11 +4,12 @@ its city is said so; an address that names its city has no namesake to tell of."
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, run_cli
 from sitefinder.china import official_short
 from sitefinder.distance import sphere_km
 from sitefinder.queries import open_gazetteer, open_sites
@@ -194,3 +195,13 @@ def test_an_address_that_leaves_the_place_ambiguous_quotes_the_name_read(cli) ->
         said = _namesake_lines(run.stderr)
         assert len(said) == 1 and "Jianguo" not in said[0] and "建国路" not in said[0], (address, run.stderr)
         assert "Gulou District" in said[0] and "Nanjing" in said[0], (address, said)
+
+
+@pytest.mark.parametrize("query", ["广东省人民路八号", "山东省xx路", "浙江省杭州市文三路", "Guangdong Province, Renmin Road 8",
+                                   "广州市天河区中山大道西8号", "北京市朝阳区建国路"])
+def test_a_part_of_an_address_used_is_named_once(query: str) -> None:
+    """"使用 广东省（广东省）": the part read is named again only where the name read says more."""
+    for lang in ("zh", "en"):
+        run = run_cli("near", query, "--lang", lang)
+        doubled = re.search(r"(\S+?)[（(]\1[）)]", run.stderr)
+        assert doubled is None, run.stderr

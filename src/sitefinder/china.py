@@ -376,6 +376,13 @@ def _ask(division: Division, gazetteer: Gazetteer, lang: str | None) -> str:
     return ", ".join([division.english, *where[:1]])
 
 
+def _rest_notice(key: str, lang: str | None, used: str, label: str, rest: str) -> str:
+    """"using 广州市天河区（广东广州市天河区）; ignored what follows: 中山大道西8号": the part of an
+    address read, named as read where that says more than the part typed (not 广东省（广东省）)."""
+    shown = say("notice.china.label", lang, label=label) if fold(label) != fold(used) else ""
+    return say(key, lang, used=used, label=shown, rest=rest)
+
+
 def _by_code(gazetteer: Gazetteer, code: str) -> Division | None:
     rows = gazetteer.rows("SELECT code, name, level, parent, province, english, latitude, longitude, place, "
                           "population FROM cn_division WHERE code = ?", (code,))
@@ -1059,7 +1066,7 @@ def _resolve_hanzi(query: str, text: str, gazetteer: Gazetteer, preferred: froze
     # the typed reading's parts tell where its rest was typed)
     read_in, spans, backwards = pieces[simplified.get(reading, reading)]
     rest = _unread(read_in, len(used), backwards, text, spans) if rest else ""
-    notes = [say("notice.china.rest_ignored", lang, used=used, english=_label(ranked[0], gazetteer, lang), rest=rest)] \
+    notes = [_rest_notice("notice.china.rest_ignored", lang, used, _label(ranked[0], gazetteer, lang), rest)] \
         if rest else []
     if _names_a_province(ranked):
         return _province_or_city(query, text, used, ranked, gazetteer, notes, lang)
@@ -1126,7 +1133,7 @@ def _town_inside(query: str, text: str, town: Place, reading: str, used: int,
     rest = _unread(read_in, used, backwards, text, spans) if used < len(reading) else ""
     chinese = gazetteer.chinese_name(town.geonameid) if town.geonameid else ""
     label = chinese or town.name if lang == "zh" else town.name
-    notes = (say("notice.china.rest_ignored", lang, used=reading[:used], english=label, rest=rest),) if rest else ()
+    notes = (_rest_notice("notice.china.rest_ignored", lang, reading[:used], label, rest),) if rest else ()
     # its Chinese name, as a division's: the place was read inside the city named, no "small place of
     # that name" (resolver.loose_notes) quoting the whole address as its name
     return Resolution(query=query, place=town, notes=notes, read=reading[:used], name_zh=chinese)
@@ -1500,7 +1507,7 @@ def _latin_chain(query: str, text: str, gazetteer: Gazetteer, preferred: frozens
     used, unread = (words[:read], words[read:]) if forwards else (words[len(words) - read:], words[:len(words) - read])
     rest = _as_typed(unread)
     key = "notice.china.rest_ignored" if forwards else "notice.china.rest_before_ignored"
-    notes = [say(key, lang, used=_as_typed(used), english=_label(ranked[0], gazetteer, lang), rest=rest)] if rest else []
+    notes = [_rest_notice(key, lang, _as_typed(used), _label(ranked[0], gazetteer, lang), rest)] if rest else []
     chain = next(chain for _, chain in chains if chain[-1].code == ranked[0].code)
     # a slip in the deepest division is confirmed by its parent, not by what lies inside it
     notes[:0] = [say("notice.china.slip_read" + (".inside" if d.code in deepest else ""), lang, typed=slipped[d.code],
