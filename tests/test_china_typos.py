@@ -282,3 +282,48 @@ def test_the_chinese_ambiguity_line_asks_with_a_chinese_query_that_works(cli, na
 
 def test_there_are_two_namesake_cases() -> None:
     assert len(TWO_NAMESAKES) >= 8 and any(name.isascii() for name in TWO_NAMESAKES)
+
+
+def _homophone_cases(every: int = 7) -> list[tuple[str, dict]]:
+    """(a county-level division's full name with one character typed as another of the same pinyin,
+    the division): 天和区 for 天河区, 武候区 for 武侯区, as a pinyin keyboard slips. The character put in
+    is one other divisions' names use (a common one), and the name so typed is no division's."""
+    readings = {char: set(spoken.split()) for char, spoken in GAZETTEER.rows("SELECT char, readings FROM pinyin")}
+    used = sorted({char for row in DIVISIONS for char in row["name"]})
+    names = {row["name"] for row in DIVISIONS}
+    cases = []
+    counties = [row for row in DIVISIONS if row["level"] == "county" and len(row["name"]) >= 3]
+    for county in counties[::every]:
+        at = (len(county["name"]) - 2) // 2  # a character of its own name, not its 区/县/市
+        char = county["name"][at]
+        if len(readings.get(char, ())) != 1:
+            continue
+        sounds = [other for other in used if other != char and readings.get(other) == readings[char]]
+        if not sounds:
+            continue
+        typed = county["name"][:at] + sounds[0] + county["name"][at + 1:]
+        if typed not in names:
+            cases.append((typed, county))
+    return cases
+
+
+HOMOPHONE_CASES = _homophone_cases()
+
+
+def test_the_homophone_slips_cover_the_country() -> None:
+    assert len(HOMOPHONE_CASES) >= 200 and len({county["code"][:2] for _, county in HOMOPHONE_CASES}) >= 25
+
+
+@pytest.mark.parametrize(("typed", "county"), HOMOPHONE_CASES, ids=[typed for typed, _ in HOMOPHONE_CASES])
+def test_a_district_typed_with_a_homophone_is_suggested_to_type_back(typed: str, county: dict) -> None:
+    """Never answered as another place silently; unknown, it suggests the division as typed back."""
+    try:
+        found = resolve(typed, GAZETTEER)
+    except RegionNotPlace:
+        pytest.skip("a province's name")
+    except PlaceNotFound as miss:
+        assert miss.suggestions, typed
+        backs = [resolve(suggestion.split(" (")[0], GAZETTEER) for suggestion in miss.suggestions]
+        assert any(_km(back.place, county) <= 25.0 for back in backs), (typed, miss.suggestions)
+        return
+    assert _km(found.place, county) <= 25.0 or found.notes, (typed, found.place)

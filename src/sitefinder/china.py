@@ -848,6 +848,55 @@ def _slips_among(inside: list[Division], rest: str, gazetteer: Gazetteer,
     return [(division, form) for division, form, _ in ranked]
 
 
+MAX_SOUNDING_DIFFER = 2  # characters of a name typed as others of the same pinyin, at most: 天和区 (天河区) is one
+
+
+def with_sounding_divisions(text: str, others: list[str], gazetteer: Gazetteer, lang: str | None) -> list[str]:
+    """The suggestions for a Chinese name that names nothing: the divisions it sounds like first,
+    each as a suggestion to type back (天和区 → 广东广州市天河区, 武候区 → 四川成都市武侯区, 杭洲 →
+    浙江杭州市, 贵洲 → 贵州省), then `others` (GeoNames' places of that sound, Gazetteer.same_sounding)
+    that are none of them (井山市: 湖北荆门市京山市, then 景山 of Beijing). A typo in Chinese is most
+    often a character of the same pinyin (a pinyin keyboard offers both), and a district is what
+    people type: GeoNames has few of their names, and shows a city's with English beside it."""
+    divisions = _sounding_divisions(text, gazetteer)
+    names = {form for division in divisions for form in {division.name, *bare_forms(division.name, division.level)}}
+    labels = [_label(division, gazetteer, "zh") for division in divisions]
+    if lang != "zh":
+        labels = [f"{label} ({_label(division, gazetteer, 'en', official=False)})"
+                  for label, division in zip(labels, divisions)]
+    return [*labels, *(label for label in others if label.split(" (")[0] not in names)][:MAX_SLIPS]
+
+
+def _sounding_divisions(text: str, gazetteer: Gazetteer) -> list[Division]:
+    """The divisions `text` sounds like (with_sounding_divisions): at least one character as typed;
+    fewer characters changed first, then the higher level, then the more people."""
+    typed = text.strip()
+    if not 2 <= len(typed) <= MAX_KEY_CHARS or not all(has_cjk(char) for char in typed):
+        return []
+    rows = gazetteer.rows("SELECT code, name, level, parent, province, english, latitude, longitude, place, "
+                          "population FROM cn_division")
+    candidates = []
+    for division in (Division(*row) for row in rows):
+        for form in {division.name, *bare_forms(division.name, division.level)}:
+            if len(form) == len(typed) and form != typed:
+                differ = [(a, b) for a, b in zip(typed, form) if a != b]
+                if len(differ) <= min(MAX_SOUNDING_DIFFER, len(form) - 1):
+                    candidates.append((division, differ))
+    chars = sorted({char for _, differ in candidates for pair in differ for char in pair})
+    readings = {char: set(spoken.split()) for char, spoken in gazetteer.rows(
+        f"SELECT char, readings FROM pinyin WHERE char IN ({','.join('?' * len(chars))})", chars)} if chars else {}
+    best: dict[str, tuple[int, Division]] = {}
+    for division, differ in candidates:
+        if all(_homophone(a, b, readings) for a, b in differ):
+            changed = len(differ)
+            if division.code not in best or changed < best[division.code][0]:
+                best[division.code] = (changed, division)
+    fewest = min((changed for changed, _ in best.values()), default=0)  # 天和区 is 天河区, not also 沾化区 by two
+    ranked = sorted((item for item in best.values() if item[0] == fewest),
+                    key=lambda item: (_LEVEL_ORDER.get(item[1].level, 3), -_people(item[1])))
+    return [division for _, division in ranked[:MAX_SLIPS]]
+
+
 def _slip_error(text: str, reading: str, used: str, chains: list[_Chain], gazetteer: Gazetteer,
                 lang: str) -> PlaceNotFound | None:
     """Not found, suggesting the address as it should be written, when the part after what was read

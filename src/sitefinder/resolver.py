@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from sitefinder.china import (ABROAD_NOTED, CHINA_AREA, answered_suggestion, chinese_cities_beginning, city_of_qualifier, names_a_facility,
                               names_an_institution, own_pinyin, places_of_initials, resolve_china,
-                              spells_a_division)
+                              spells_a_division, with_sounding_divisions)
 from sitefinder.countries import CodeReading, country_meant, other_area, read_code
 from sitefinder.distance import SAME_PLACE_KM, distinct_places, sphere_km
 from sitefinder.errors import AskedBack, CodeOrInitials, PlaceNotFound, RegionNotPlace, SitefinderError, UsageError
@@ -189,6 +189,8 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
         suggestions = list(dict.fromkeys([*_initials_suggested(text, gazetteer), *_known_heads(text, gazetteer),
                                           *suggestions]))[:3]
     suggestions = [suggested_place(label, gazetteer) for label in suggestions]
+    if not localities and has_cjk(text):  # 天和区, 杭洲: China's divisions of that sound first
+        suggestions = with_sounding_divisions(text, suggestions, gazetteer, language_of(lang, text))
     if localities:  # several, or a spelling of a place too (Agincourt, Audincourt): asked back, never picked
         raise AskedBack(text, [*suggestions, *(f"{place.name}, {place.province or place.country}"
                                                    for place in localities)][:4],
