@@ -5,6 +5,8 @@ Chinese lines (resolver.loose_notes, china._town_label)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.conftest import run_cli
@@ -27,3 +29,14 @@ def test_a_town_with_no_chinese_name_keeps_its_english() -> None:
     result = run_cli("near", "Lushan", "--lang", "zh", "--limit", "1", env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.stderr
     assert "Lushan, Guizhou（镇）" in result.stderr  # the gazetteer has no Chinese name for it
+
+
+@pytest.mark.parametrize("typed", ["九龙", "屏山", "蓝田", "马鞍山", "马鞍山市"])
+def test_a_place_of_hong_kong_named_like_a_division_is_asked_for_in_chinese(typed: str) -> None:
+    """"如指Kowloon，请输入“Kowloon, Hong Kong”" on a Chinese screen: the place and what to type are
+    Chinese (香港九龙), and what it says to type answers that place."""
+    run = run_cli("near", typed, env={"LANG": "zh_CN.UTF-8"})
+    asked = re.search(r"如指(\S+?)，请输入“([^”]+)”", run.stderr)
+    assert asked is not None and not re.search(r"[A-Za-z]", asked.group(0)), run.stderr
+    back = run_cli("near", asked.group(2), "--json", env={"LANG": "zh_CN.UTF-8"})
+    assert back.exit_code == 0 and back.json()["origin"]["country"] == "Hong Kong", back.stderr

@@ -50,6 +50,10 @@ ASKED = [
     ("list", "--country", "Japan"),       # a filter that empties the answer alone: where the sites are
     ("map", "Japan"),                     # a country is no point to map around: its list
     ("map", "日本"),
+    ("near", "东北"),                     # a part of China: one of its provinces to list (an error)
+    ("map", "华南"),
+    ("show", "Hospita"),                  # a miss: the listing of the data asked
+    ("show", "99"),                       # an id no site has
 ]
 
 
@@ -108,3 +112,11 @@ def test_show_of_a_province_says_how_to_list_its_sites(copied: Path) -> None:
     run = run_cli("show", "广东", "--sites", str(copied))
     assert run.exit_code == 1
     assert f"sitefinder list --province 广东 --sites {shlex.quote(str(copied))}" in run.stderr, run.stderr
+
+
+@pytest.mark.parametrize("typed", ["--sites={path}", "--sites {path}"])
+def test_an_error_suggests_the_data_typed_in_either_form(typed: str, copied: Path) -> None:
+    words = typed.format(path=copied).split(" ", 1) if " " in typed else [typed.format(path=copied)]
+    run = run_cli("near", "东北", *words)
+    assert run.exit_code == 1
+    assert suggested_commands(run.stderr) == [f"sitefinder list --province 辽宁 --sites {shlex.quote(str(copied))}"]

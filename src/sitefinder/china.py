@@ -567,9 +567,13 @@ def _answer(query: str, ranked: list[Division], gazetteer: Gazetteer, notes: lis
     notes.extend(_alias_only(query, leader, gazetteer, lang))
     if towns:
         first = _town_region(towns[0], gazetteer)
+        place, ask = towns[0].name, _town_query(towns[0], ranked, gazetteer)
+        chinese = gazetteer.chinese_name(towns[0].geonameid) if lang == "zh" and first and towns[0].geonameid else ""
+        if chinese:  # 香港九龍: a place of Hong Kong, Macau or Taiwan asked for in Chinese on a Chinese screen
+            place = ask = gazetteer.country_name_zh(first) + chinese
         notes.append(say("notice.china.areas" if first else "notice.china.towns", lang, query=query.strip(),
                          used=_label(leader, gazetteer, lang), towns="; ".join(_town_label(town, gazetteer, lang) for town in towns),
-                         ask=_town_query(towns[0], ranked, gazetteer), place=towns[0].name))
+                         ask=ask, place=place))
     # With one namesake, resolver._choose's rule and message (a tenth of the leader's people makes
     # a real contender: resolver.CONTENDER_SHARE); with more, this notice names them all.
     # Without people on either side (Taiwan's townships) nothing ranks them: the notice names the

@@ -28,6 +28,13 @@ class SitefinderError(Exception):
         """The message in `lang` ("en", "zh"); a message without a catalogue phrase as it is."""
         return _say(self.key, lang, self.values) if self.key else str(self)
 
+    def with_options(self, options: str) -> None:
+        """Complete the commands it suggests (wording.Suggestion) with the options that chose the data
+        (`--sites PATH`), which the CLI boundary that says it knows, and the core that raised it not."""
+        from sitefinder.wording import with_options
+
+        self.values = with_options(self.values, options) or self.values
+
 
 def phrase_of(exc: SitefinderError) -> str:
     """An error as a value of another phrase ("the study cannot be used: {problem}"): a phrase of the
@@ -102,6 +109,15 @@ class PlaceNotFound(SitefinderError):
 
         return place_not_found(self.query, self.suggestions, self.hint, self.lang if self.lang is not None else lang)
 
+    def with_options(self, options: str) -> None:
+        """Its hint's commands too (`list --province 辽宁 --sites mine.csv`)."""
+        from sitefinder.wording import Said, said, with_options
+
+        super().with_options(options)
+        hint = self.hint
+        if isinstance(hint, Said) and (completed := with_options(hint.values, options)) is not None:
+            self.hint = said(hint.key, **completed)
+
 
 class RegionNotPlace(PlaceNotFound):
     """The query names a province, state or country rather than a city: `regions` says which."""
@@ -112,6 +128,19 @@ class RegionNotPlace(PlaceNotFound):
         self.notes = notes  # what else the name means (河北 is also Tianjin's 河北区), said with the answer
         self.meant = meant  # the name a code stands for ("HK": "Hong Kong"), read as that name; "" for a name
         super().__init__(query, hint=hint)
+
+
+class NotOnePlace(PlaceNotFound):
+    """A name that is no one place to measure from, nor a region abroad named alike: a part of China
+    (东北, 华南: its provinces said) or a direction (北部, 中部). Not found (exit 1), in its own words."""
+
+    def __init__(self, query: str, key: str, lang: str | None = None, **values: object) -> None:
+        super().__init__(query, lang=lang)
+        self.key, self.values = key, values
+        self.args = (_say(key, "en", values),)
+
+    def words(self, lang: str) -> str:
+        return _say(self.key, self.lang if self.lang is not None else lang, self.values)
 
 
 class AskedBack(PlaceNotFound):

@@ -230,6 +230,21 @@ def guarded(command: Callable[[list[str]], Any], arguments: Sequence[str], debug
         show_in(before)
 
 
+def _data_options(words: list[str]) -> str:
+    """The options that chose the data, as typed (`--sites PATH`), for the commands an error
+    suggests (wording.data_options: none when SITEFINDER_SITES names them)."""
+    from sitefinder.wording import data_options
+
+    for at, word in enumerate(words):
+        if word == "--":
+            break
+        if word == "--sites" and at + 1 < len(words):
+            return data_options(words[at + 1], os.environ.get("SITEFINDER_SITES"))
+        if word.startswith("--sites="):
+            return data_options(word.partition("=")[2], os.environ.get("SITEFINDER_SITES"))
+    return ""
+
+
 def _guarded(command: Callable[[list[str]], Any], words: list[str], debug: bool) -> int:
     """`guarded`'s error ladder, once the characters are chosen."""
 
@@ -247,6 +262,7 @@ def _guarded(command: Callable[[list[str]], Any], words: list[str], debug: bool)
             raise Interrupted
     except SitefinderError as exc:
         lang = language()
+        exc.with_options(_data_options(words))
         code = fail(exc.words(lang), exc.exit_code, debug, lang)
     except NoArgsIsHelpError as exc:  # bare `sitefinder`: the help (Click formats it), not an error
         if exc.format_message():

@@ -51,12 +51,13 @@ def locate(query: str, preferred: frozenset[int] = frozenset(), online: bool = F
     """
     from sitefinder.resolver import resolve
 
-    from sitefinder.errors import AskedBack, RegionNotPlace
+    from sitefinder.errors import AskedBack, NotOnePlace, RegionNotPlace
 
     try:
         return resolve(query, open_gazetteer(), preferred=preferred, lang=lang, area=area)
-    except (RegionNotPlace, AskedBack):
-        raise  # a province or country: the caller answers with its sites; asked back (BJ, two cities): no geocoder reads it
+    except (RegionNotPlace, AskedBack, NotOnePlace):
+        raise  # a province or country: the caller answers with its sites; asked back (BJ, two cities), a part
+        # of China (东北): no geocoder reads it
     except PlaceNotFound as miss:
         if not online:
             raise PlaceNotFound(miss.query, miss.suggestions,
@@ -310,7 +311,17 @@ def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
     """The province or state a --province value names: a Chinese one by its English name, one a site
     names as written, or a state the gazetteer knows ("Bavaria" for sites whose rows name none but
     lie there: countries.site_region); else a usage error with the closest names."""
+    from sitefinder.regions import china_part, direction_word
     from sitefinder.regions import match_province as match  # the province table: only for --province
+
+    part = china_part(text) if has_cjk(text) else None
+    if part is not None:  # --province 东北: its provinces, one to give (never Ghana's Upper East)
+        raise UsageError(key="usage.province_part", value=quoted(text),
+                         provinces=said("name.either", en=", ".join(province.name for province in part),
+                                        zh="、".join(province.chinese for province in part)),
+                         example=part[0].chinese)
+    if has_cjk(text) and direction_word(text):
+        raise UsageError(key="usage.province_direction", value=quoted(text))
 
     def country_named(typed: str) -> str:  # as --country reads it ("Republic of Korea": South Korea)
         try:
@@ -876,7 +887,7 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
         try:
             reading = read_city(city, source, lang) if city else None
         except RegionNotPlace as region:  # `list --city 广东`: the option that lists it, not "no place called 广东"
-            option, kind, listing = _region_listing(region, lang, sites_path)
+            option, kind, listing = _region_listing(region, lang)
             raise UsageError(key="usage.city_is_region", query=quoted(city or ""), kind=said(f"kind.{kind}"),
                              command=listing) from None
         city_filter = reading.filter if reading else None
@@ -961,7 +972,7 @@ class CityReading(NamedTuple):
     notes: tuple[str, ...] = ()
 
 
-def _region_listing(region: RegionNotPlace, lang: str | None, sites_path: Path | None) -> tuple[str, str, str]:
+def _region_listing(region: RegionNotPlace, lang: str | None) -> tuple[str, str, str]:
     """A region typed where a city is asked (`list --city 广东`, `show Japan`): the option that lists
     it, its kind, and the command, the region named as the answer's language names it there."""
     from sitefinder.countries import area_name, own_codes
@@ -978,7 +989,7 @@ def _region_listing(region: RegionNotPlace, lang: str | None, sites_path: Path |
         option, kind = "country", "country"
         name = area_name(own_codes(frozenset(code for code, _ in region.regions)), open_gazetteer())
     asked = region_asked(name, "province" if kind == "division" else kind, lang)
-    return option, kind, command("list", f"--{option}", asked, options=_data_options(sites_path))
+    return option, kind, suggestion("list", f"--{option}", asked)
 
 
 def understand_city(text: str, source: MemorySource | IndexedSource, lang: str | None = None) -> CityFilter:
@@ -1037,7 +1048,7 @@ def site_detail(query: str, sites_path: Path | None = None, lang: str | None = N
     in_chinese = wants_chinese(lang, query)
 
     def question(source: MemorySource | IndexedSource) -> SiteDetail:
-        site, reading = find_site(source, query, "zh" if in_chinese else lang, sites_path)
+        site, reading = find_site(source, query, "zh" if in_chinese else lang)
         place = reading.place if reading else None
         return SiteDetail(site, source.trial_of(site),
                           chinese_names([site], place, shown=in_chinese) if in_chinese or names else None,
@@ -1287,30 +1298,14 @@ def _looks_like_a_number(text: str) -> bool:
     return True
 
 
-def _listing(sites_path: Path | None) -> str:
-    """The command that lists the sites of the data a miss was asked of (`--sites` as typed)."""
-    return command("list", options=_data_options(sites_path))
-
-
-def _data_options(sites_path: Path | None) -> str:
-    """The options an error's suggested command repeats (`--sites` as typed): an error is said at
-    the CLI boundary, past the views that add them to a notice's commands (wording.Suggestion)."""
-    import os
-
-    from sitefinder.wording import data_options
-
-    return data_options(sites_path, os.environ.get("SITEFINDER_SITES"))
-
-
-def _no_site_with_id(text: str, known: str, source: MemorySource | IndexedSource,
-                     sites_path: Path | None) -> SitefinderError:
+def _no_site_with_id(text: str, known: str, source: MemorySource | IndexedSource) -> SitefinderError:
     """`show N` of an id no site has. Ids are never given again (siteids), so one the dataset gave
     out is a site that was removed: said with the site it was and the run that removed it when the
     dataset remembers them (datasets.removed_sites), else as removed; an id past them all, as no
     site's. Either way with the listing of the same data (`--sites` repeated)."""
     from sitefinder.datasets import read_meta, removed_sites
 
-    listing = _listing(sites_path)
+    listing = suggestion("list")
     number = int(text) if len(text) <= 19 else 0
     shown = Path(source.name)
     gone = removed_sites(shown).get(number)
@@ -1324,12 +1319,12 @@ def _no_site_with_id(text: str, known: str, source: MemorySource | IndexedSource
 
 
 def find_site(source: MemorySource | IndexedSource, query: str,
-              lang: str | None = None, sites_path: Path | None = None) -> tuple[Site, CityReading | None]:
+              lang: str | None = None) -> tuple[Site, CityReading | None]:
     """One site by id, else every site whose facility name (English or Chinese, whole or a fragment)
     or city matches: one rule, so that `show Beijing` finds the three sites in Beijing, whichever
     name says "Beijing". More than one is an AmbiguousSite listing them. With the site, how the
-    query was read as a place when the site was found by its city (its namesakes are said).
-    `sites_path`: as the user gave it, repeated in the command a miss suggests."""
+    query was read as a place when the site was found by its city (its namesakes are said). A miss
+    suggests `sitefinder list` (its `--sites` added where it is said: SitefinderError.with_options)."""
     from sitefinder.resolver import MAX_QUERY_LENGTH
 
     if len(query.strip()) > MAX_QUERY_LENGTH:  # said as what `show` takes, not as a place too long
@@ -1347,14 +1342,14 @@ def find_site(source: MemorySource | IndexedSource, query: str,
         from sitefinder.contacts import MIN_NUMBER_DIGITS, has_number
 
         if len(text) < MIN_NUMBER_DIGITS:
-            raise _no_site_with_id(text, known, source, sites_path)
+            raise _no_site_with_id(text, known, source)
         called = [site for site in source.sites() if any(has_number(contact, text) for contact in site.contacts)]
         if not called:  # 87343088: no site has that id, so it is a number to call
-            _check_central_contact(source, text, sites_path)
-            raise _no_site_with_id(text, known, source, sites_path)
-        return _one_site(called, text, sites_path), None
+            _check_central_contact(source, text)
+            raise _no_site_with_id(text, known, source)
+        return _one_site(called, text), None
     if _looks_like_a_number(text):
-        raise SitefinderError(key="error.site_id_number", id=quoted(text), known=known, command=_listing(sites_path))
+        raise SitefinderError(key="error.site_id_number", id=quoted(text), known=known, command=suggestion("list"))
     key = fold(text)
     if not key:
         raise UsageError(key="usage.show_empty")
@@ -1390,22 +1385,22 @@ def find_site(source: MemorySource | IndexedSource, query: str,
         found.update((site.id, site) for site in in_city)
     matches = sorted(found.values(), key=lambda site: site.id)
     if not matches:
-        _check_central_contact(source, text, sites_path)
+        _check_central_contact(source, text)
         if other_hospital:
             hint: str = said("error.city_sites", sites="".join(_sites_named(in_city, text)))
         elif region is not None:  # 广东: a province, whose sites `list` shows
-            _, kind, listing = _region_listing(region, language_of(lang, text), sites_path)
+            _, kind, listing = _region_listing(region, language_of(lang, text))
             hint = said("error.region_listed", kind=said(f"kind.{kind}"), command=listing)
         else:
             cities = {fold(city) for city in source.cities()}
             shown_names = tuple(name for name in suggestions if fold(name.split(",")[0]) in cities)  # what show can show
             hint = said("error.did_you_mean", names=shown_names) if shown_names else ""
-        raise SitefinderError(key="error.no_site_matches", query=quoted(text), hint=hint, command=_listing(sites_path))
-    site = _one_site(matches, text, sites_path)
+        raise SitefinderError(key="error.no_site_matches", query=quoted(text), hint=hint, command=suggestion("list"))
+    site = _one_site(matches, text)
     return site, (reading if reading is not None and site in in_city else None)
 
 
-def _check_central_contact(source: MemorySource | IndexedSource, text: str, sites_path: Path | None) -> None:
+def _check_central_contact(source: MemorySource | IndexedSource, text: str) -> None:
     """Raise the error that names a trial's central contact when `text` is their name or number:
     whom `show` cannot show as a site, but the patient may call."""
     from sitefinder.contacts import has_email, has_number, names_contact
@@ -1415,10 +1410,10 @@ def _check_central_contact(source: MemorySource | IndexedSource, text: str, site
     if central is not None:
         raise SitefinderError(key="error.central_contact", query=quoted(text), name=central[1].name,
                               nct_id=central[0].nct_id,
-                              command=command("info", central[0].nct_id, options=_data_options(sites_path)))
+                              command=suggestion("info", central[0].nct_id))
 
 
-def _one_site(matches: list[Site], text: str, sites_path: Path | None) -> Site:
+def _one_site(matches: list[Site], text: str) -> Site:
     """The one site a query found, else an AmbiguousSite listing them (in Chinese names for a
     query in Chinese, where the sites have them)."""
     if len(matches) == 1:
@@ -1427,7 +1422,7 @@ def _one_site(matches: list[Site], text: str, sites_path: Path | None) -> Site:
 
     shown, more = _sites_named(matches, text)
     raise AmbiguousSite(key="error.ambiguous_site", query=quoted(text), count=len(matches), shown=shown, more=more,
-                        command=command("show", str(matches[0].id), options=_data_options(sites_path)))
+                        command=suggestion("show", str(matches[0].id)))
 
 
 def _sites_named(sites: list[Site], text: str, most: int = 6) -> tuple[str, str]:
@@ -1495,9 +1490,8 @@ def map_near(query: str, sites_path: Path | None = None, limit: int | None = Non
     if isinstance(result, RegionAnswer):
         raise UsageError(key="usage.map_region", query=result.named if result.meant else quoted(result.query),
                          kind=said(f"kind.{result.kind}"),
-                         command=command("list", f"--{result.option}",
-                                         region_asked(result.region, result.kind, language_of(lang, query)),
-                                         options=_data_options(sites_path)))
+                         command=suggestion("list", f"--{result.option}",
+                                            region_asked(result.region, result.kind, language_of(lang, query))))
     place = result.resolution.place
     box = open_gazetteer().country_box(place.country) if view == "country" and place.country else None
     chosen = choose_view(view, place, result.sites, aspect, box)

@@ -263,6 +263,40 @@ def region_chinese(name: str, kind: str) -> str:
     return "中国" if fold(name) == "china" else _chinese_countries()[1].get(fold(name), "")
 
 
+# China's parts as people name them (the seven geographic regions taught at school), each by its
+# provinces: none of them a province, and never a region abroad that GeoNames names alike in
+# Chinese (东北 is its Chinese for Ghana's Upper East, 中部 for eight countries' Centre).
+CHINA_PARTS: dict[str, tuple[str, ...]] = {
+    "华北": ("Beijing", "Tianjin", "Hebei", "Shanxi", "Inner Mongolia"),
+    "东北": ("Liaoning", "Jilin", "Heilongjiang"),
+    "东三省": ("Liaoning", "Jilin", "Heilongjiang"),
+    "华东": ("Shanghai", "Jiangsu", "Zhejiang", "Anhui", "Fujian", "Jiangxi", "Shandong"),
+    "华中": ("Henan", "Hubei", "Hunan"),
+    "华南": ("Guangdong", "Guangxi", "Hainan"),
+    "西南": ("Chongqing", "Sichuan", "Guizhou", "Yunnan", "Tibet"),
+    "西北": ("Shaanxi", "Gansu", "Qinghai", "Ningxia", "Xinjiang"),
+}
+_PART_TRADITIONAL = str.maketrans("華東", "华东")
+# A word made of these alone is a direction, not a place: 北部, 中部, 东部, 西南部, 中央
+DIRECTION_CHARACTERS = frozenset("东西南北中部方央東")
+
+
+def china_part(text: str) -> tuple[Province, ...] | None:
+    """The provinces a part of China named in Chinese stands for (东北, 东北地区, 華南: its
+    provinces), None for any other text."""
+    key = text.strip().translate(_PART_TRADITIONAL).removesuffix("地区").removesuffix("地區")
+    names = CHINA_PARTS.get(key)
+    if names is None:
+        return None
+    return tuple(province for name in names if (province := find_province(name)) is not None)
+
+
+def direction_word(text: str) -> bool:
+    """Whether a Chinese text is a direction alone (北部, 中部, 西南部, 中央): no place, in China or abroad."""
+    key = text.strip().removesuffix("地区")
+    return 2 <= len(key) <= 4 and all(char in DIRECTION_CHARACTERS for char in key)
+
+
 def region_asked(name: str, kind: str, lang: str | None) -> str:
     """A province or country as a command suggested in an answer names it (`list --province 广东`):
     in Chinese on a Chinese screen where the option reads it so (China's provinces, Hong Kong, Macau,

@@ -45,6 +45,8 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
         raise UsageError(key="usage.place_empty")
     if len(text) > MAX_QUERY_LENGTH:
         raise UsageError(key="usage.place_too_long", length=len(text), most=MAX_QUERY_LENGTH)
+    if has_cjk(text):
+        _refuse_china_part(text, gazetteer, lang)
     coordinates = parse_coordinates(text)
     if coordinates:
         latitude, longitude = coordinates
@@ -209,6 +211,24 @@ def _in_country_typed(labels: list[str], text: str, gazetteer: Gazetteer) -> lis
     countries = {gazetteer.country_name(code) for code, admin1 in gazetteer.divisions(last) if not admin1}
     return [label for label in labels
             if any(place.country in countries for place in gazetteer.places(name_key(label.split(",")[0])))]
+
+
+def _refuse_china_part(text: str, gazetteer: Gazetteer, lang: str | None) -> None:
+    """东北, 华南: a part of China, its provinces said with one to list; 北部, 中部: a direction, unless
+    a place of China bears the name (东方 is Hainan's 东方市). Neither is one place, nor the region
+    abroad GeoNames names alike in Chinese (东北: Ghana's Upper East)."""
+    from sitefinder.errors import NotOnePlace
+    from sitefinder.regions import china_part, direction_word
+
+    part = china_part(text)
+    if part is not None:
+        raise NotOnePlace(text, "error.china_part", lang, name=quoted(text),
+                          provinces=said("name.either", en=", ".join(province.name for province in part),
+                                         zh="、".join(province.chinese for province in part)),
+                          command=suggestion("list", "--province", part[0].chinese))
+    if direction_word(text) and not spells_a_division(name_key(text), gazetteer) and not any(
+            place.country == "China" for place in _lookup(gazetteer, text)):
+        raise NotOnePlace(text, "error.direction", lang, name=quoted(text))
 
 
 def suggested_place(label: str, gazetteer: Gazetteer) -> str:

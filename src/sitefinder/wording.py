@@ -672,6 +672,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.and_more": {"en": "; and {count} more", "zh": "；另有 {count} 个"},
     # why a place is not one to measure from (PlaceNotFound's hints)
     "hint.country": {"en": "that is a country: give a city in it", "zh": "这是一个国家：请给出其中的城市"},
+    "error.china_part": {"en": "{name} is a part of China ({provinces}), not one place: give a city in it, "
+                               "or see a province's sites: {command}",
+                         "zh": "{name} 是中国的一个地区（{provinces}），不是一个地点：请给出其中的城市，"
+                               "或查看其中某省的研究中心：{command}"},
+    "error.direction": {"en": "{name} is a direction, not a place: give a city", "zh": "{name} 是一个方位，不是地点：请给出城市"},
+    "usage.province_part": {"en": "--province takes one province, and {value} is a part of China ({provinces}): "
+                                  "give one of them, e.g. --province {example}",
+                            "zh": "--province 只能是一个省，而 {value} 是中国的一个地区（{provinces}）：请给出其中之一，例如 --province {example}"},
+    "usage.province_direction": {"en": "--province takes a province, and {value} is a direction: give a province's name",
+                                 "zh": "--province 需要省份名称，而 {value} 是一个方位：请给出省份名称"},
     "hint.region": {"en": "that is a province or country: give a city in it, or run: {command}",
                     "zh": "这是一个省或国家：请给出其中的城市，或运行：{command}"},
     "hint.postal_localities": {"en": "postal localities of that name: write the one you mean with its state or country",
@@ -1354,14 +1364,14 @@ def suggestion(*words: str) -> Suggestion:
     return Suggestion(command(*words))
 
 
-def _with_options(values: Mapping[str, object], options: str) -> dict[str, object] | None:
+def with_options(values: Mapping[str, object], options: str) -> dict[str, object] | None:
     """`values` with each command they suggest followed by `options` (in a phrase within a phrase
     too); None when they suggest none, so that the phrase is shown as it was said."""
     given, changed = dict(values), False
     for name, value in values.items():
         if isinstance(value, Suggestion):
             given[name], changed = Suggestion(f"{value} {options}"), True
-        elif isinstance(value, (Said, Phrase)) and (inner := _with_options(value.values, options)) is not None:
+        elif isinstance(value, (Said, Phrase)) and (inner := with_options(value.values, options)) is not None:
             given[name], changed = (said(value.key, **inner) if isinstance(value, Said)
                                     else say(value.key, value.lang, **inner)), True
     return given if changed else None
@@ -1530,11 +1540,11 @@ def spoken(note: str, lang: str | None, options: str = "") -> str:
     """A notice as the person reads it: a phrase of the catalogue said in `lang`; text as it is
     (China's notices are said in the answer's language where they are made); either with `options`
     (`--sites PATH`) after each command it suggests (Suggestion)."""
-    with_options = _with_options(note.values, options) if options and isinstance(note, (Said, Phrase)) else None
+    completed = with_options(note.values, options) if options and isinstance(note, (Said, Phrase)) else None
     if isinstance(note, Said):
-        return say(note.key, lang, **(note.values if with_options is None else with_options))
-    if with_options is not None and isinstance(note, Phrase):
-        return say(note.key, note.lang, **with_options)
+        return say(note.key, lang, **(note.values if completed is None else completed))
+    if completed is not None and isinstance(note, Phrase):
+        return say(note.key, note.lang, **completed)
     return note
 
 
