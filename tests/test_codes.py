@@ -68,10 +68,10 @@ def _outcome(query: str, gazetteer: Gazetteer) -> Any:
 
 def _without_query(value: Any) -> Any:
     """A JSON answer without the "query" fields (the text as typed, which differs by design) and
-    without the notice a code's answer adds saying whose code it is (notice.country_code)."""
+    without the notice a code's answer adds saying whose code it is (notice.country_code, notice.region_code)."""
     if isinstance(value, dict):
         if set(value) == {"key", "text"}:  # a notice: the same one, its text naming what was typed
-            return None if value["key"] == "notice.country_code" else value["key"]
+            return None if value["key"] in ("notice.country_code", "notice.region_code") else value["key"]
         # "query", and the filter an empty answer names as typed ("--country HK")
         return {key: _without_query(item) for key, item in value.items() if key not in ("query", "unmatched_filter")}
     if isinstance(value, list):
@@ -339,3 +339,11 @@ def test_list_country_lists_only_the_sites_within_it(typed: str, gazetteer: Gaze
     assert all(gazetteer.country_codes(site["country"]) <= asked for site in sites)
     every = json.loads(run_cli("list", "--json").stdout)["sites"]
     assert len(sites) == sum(gazetteer.country_codes(site["country"]) <= asked for site in every)
+
+
+@pytest.mark.parametrize("code", ["HK", "MO"])
+def test_the_code_of_hong_kong_or_macau_is_a_region_s_not_a_country_s(code: str) -> None:
+    """"HK：香港 的国家代码": a Chinese reader calls Hong Kong and Macau regions (as TW is said)."""
+    run = run_cli("near", code, env={"LANG": "zh_CN.UTF-8"})
+    assert "地区代码" in run.stderr and "国家" not in run.stderr, run.stderr
+    assert "country" not in run_cli("near", code, "--lang", "en").stderr

@@ -328,8 +328,8 @@ def _by_code(query: str, reading: CodeReading, gazetteer: Gazetteer, preferred: 
     if gazetteer.country_code_of(found.place.country) not in within:
         raise RegionNotPlace(text, {(reading.code, "")}, hint, meant=country)
     # a country whose name is a place's too (Puerto Rico: San Juan): that place, saying how the code was read
-    return found._replace(query=query, notes=(said("notice.country_code", text=text, country=country),
-                                              *found.notes))
+    code_of = "notice.region_code" if reading.code in CHINA_AREA[1:] else "notice.country_code"
+    return found._replace(query=query, notes=(said(code_of, text=text, country=country), *found.notes))
 
 
 def _code_in_small_letters(text: str, gazetteer: Gazetteer) -> list[str]:

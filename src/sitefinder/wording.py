@@ -278,6 +278,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     # a code typed alone (countries.read_code): "HK (Hong Kong) is a country..."; BJ: Benin or 北京?
     "name.code": {"en": "{code} ({country})", "zh": "{code}（{country}）"},
     "notice.country_code": {"en": "{text}: the country code of {country}", "zh": "{text}：{country} 的国家代码"},
+    # Hong Kong, Macau, Taiwan: ISO gives them codes, and a Chinese reader calls them regions, not countries
+    "notice.region_code": {"en": "{text}: the code of {country}", "zh": "{text}：{country} 的地区代码"},
     "error.code_or_initials": {"en": "{code}: {country} (its country code) or {places}? Type the name.",
                                "zh": "{code}：是国家代码 {country}，还是 {places}？请输入地名。"},
     "hint.initials": {"en": "{text} are the pinyin initials of these: type the name",
