@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 
 import pytest
 
-from conftest import make_site
+from conftest import ROOT, make_site
 
 
 def test_info_summarises_the_trial(cli) -> None:
@@ -71,3 +72,17 @@ def test_one_trials_csv_carries_machine_values_as_the_many_trials_csv_does(cli) 
     assert row["conditions"] == "; ".join(data["trial"]["conditions"])
     assert not [cell for cell in rows[0] if "days old" in cell or " as of " in cell]
     assert cli("info", "--format", "csv", "--lang", "zh").stdout == run.stdout
+
+
+def test_taiwan_among_a_trials_countries_is_china_s_taiwan_on_a_mainland_screen(cli, sites_file, tmp_path) -> None:
+    """"分布于中国、日本、台湾" listed Taiwan as a peer of the countries; the mainland writes 中国台湾
+    (中国香港, 中国澳门) in such a list. Under zh_TW the region's own name stays (臺灣)."""
+    path = sites_file(make_site(1), make_site(2, city="Taipei", province="Taipei", latitude=25.05,
+                                              longitude=121.53)._replace(country="Taiwan"),
+                      make_site(3, city="Tokyo", province="Tokyo", latitude=35.69, longitude=139.69)._replace(country="Japan"))
+    shutil.copy(ROOT / "data" / "trial.json", tmp_path / "trial.json")
+    mainland = cli("info", "--sites", str(path), env={"LANG": "zh_CN.UTF-8", "COLUMNS": "200"})
+    assert mainland.exit_code == 0, mainland.stderr
+    assert "中国台湾" in mainland.stdout and "、台湾" not in mainland.stdout, mainland.stdout
+    taiwan = cli("info", "--sites", str(path), env={"LANG": "zh_TW.UTF-8", "COLUMNS": "200"})
+    assert "臺灣" in taiwan.stdout and "中國臺灣" not in taiwan.stdout, taiwan.stdout

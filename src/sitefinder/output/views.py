@@ -1033,8 +1033,12 @@ def trial_fields(summary: TrialSummary, options: str = "") -> list[tuple[str, st
     counted = not summary.without_province
     regions = plural(len(summary.provinces), one, many)
     if zh:
+        from sitefinder.output.streams import shown_in
+
         def chinese(country: str) -> str:
             province = find_province(country) if region_apart(country) else None
+            if province is not None and len(summary.countries) > 1 and shown_in() is None:
+                return "中国" + province.chinese  # among countries, as the mainland writes them: 中国台湾
             return "中国" if country == "China" else shown_chinese(province) if province \
                 else summary.countries_zh.get(country) or display_region(country)
 
