@@ -5,11 +5,12 @@ from __future__ import annotations
 import copy
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from conftest import CTGOV_STUDY, SHIPPED_SITES
+from conftest import CTGOV_STUDY, SHIPPED_SITES, run_cli
 from fake_services import FakeServices
 from sitefinder.errors import ImportFailed
 from sitefinder.importer import import_study
@@ -241,3 +242,17 @@ def test_a_hostile_registry_answer_cannot_make_an_import_search_without_bound() 
     counting = _CountingGazetteer()
     with pytest.raises(ImportFailed, match=r"locations\[\d+\]\.city is 100,000 characters long"):
         import_study(_study_with(made_up), counting)
+
+
+@pytest.mark.parametrize("text", ['{\n x: 1}', '{"a" 1}', '[1 2]', '{"a": "abc', '{"a": "\\q"}', '{"a": "\\u12"}',
+                                  '{} x', '[1,]', '{"a": "\x01"}'])
+def test_why_a_file_is_no_json_is_said_in_the_answer_s_language(text: str, tmp_path: Path) -> None:
+    """"（第 2 行：Expecting property name enclosed in double quotes）": the parser's reason was English
+    inside a Chinese error; each of its reasons is a phrase of the catalogue."""
+    study = tmp_path / "broken.json"
+    study.write_text(text, encoding="utf-8")
+    run = run_cli("import", str(study), "--out", str(tmp_path / "out"), env={"LANG": "zh_CN.UTF-8"})
+    assert run.exit_code == 1 and run.stderr.count("\n") == 1, run.stderr
+    said = run.stderr.replace(str(study), "").replace("ClinicalTrials.gov", "").replace("JSON", "")
+    assert not re.search(r"[A-Za-z]{4,}", said.replace("NCT07010263", "").replace("NCT*.json", "").replace("zip", "")
+                         .replace("API v2", "").replace("--online", "").replace("uXXXX", "")), run.stderr

@@ -17,7 +17,7 @@ from sitefinder.models import Contact, Place, Site, Trial
 from sitefinder.contacts import contact_from_registry
 from sitefinder.status import normalize_status
 from sitefinder.text import entered, entered_lines, name_key, quoted
-from sitefinder.wording import said
+from sitefinder.wording import json_reason, said
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -71,7 +71,7 @@ def not_a_study_record(where: str, raw: bytes, failed: Exception | None = None) 
         if _undecodable(raw):
             what = said("import.what.not_utf8")
         elif isinstance(failed, json.JSONDecodeError):
-            what = said("import.what.bad_json", line=failed.lineno, detail=failed.msg)
+            what = said("import.what.bad_json", line=failed.lineno, detail=json_reason(failed))
         elif isinstance(failed, RecursionError):
             what = said("import.what.too_deep")
         else:
@@ -158,7 +158,7 @@ def _parse_study(text: str, where: str) -> dict[str, Any]:
     try:
         study = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ImportFailed(key="import.where_bad_json", where=where, line=exc.lineno, detail=exc.msg) from None
+        raise ImportFailed(key="import.where_bad_json", where=where, line=exc.lineno, detail=json_reason(exc)) from None
     except RecursionError:
         raise ImportFailed(key="import.where_too_deep", where=where) from None
     if not isinstance(study, dict) or not isinstance(study.get("protocolSection"), dict):

@@ -59,7 +59,9 @@ def read_json_file(opened: Path, path: Path, limit: int, what: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise DataFileError(path, line=exc.lineno, key="data.bad_json", detail=exc.msg) from None
+        from sitefinder.wording import json_reason
+
+        raise DataFileError(path, line=exc.lineno, key="data.bad_json", detail=json_reason(exc)) from None
     except RecursionError:
         from sitefinder.wording import said
 

@@ -271,7 +271,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "empty.region_city.many": {"en": "{region} has no site of any trial of this dataset; these are the nearest to "
                                      "{capital}",
                                "zh": "{region}没有本数据集任何试验的研究中心；以下是离{capital}最近的研究中心"},
-    "name.either": {"en": "{en}", "zh": "{zh}"},  # a name that has its own form in each language
+    "name.either": {"en": "{en}", "zh": "{zh}"},
+    "json.value": {"en": "a value was expected", "zh": "此处应有一个值"},
+    "json.property_name": {"en": "a name in double quotes was expected", "zh": "此处应有用双引号括起的名称"},
+    "json.colon": {"en": "a ':' was expected", "zh": "此处应有冒号 ':'"},
+    "json.comma": {"en": "a ',' was expected", "zh": "此处应有逗号 ','"},
+    "json.unterminated": {"en": "a string is not closed", "zh": "字符串没有结束引号"},
+    "json.control": {"en": "a control character inside a string", "zh": "字符串中有控制字符"},
+    "json.unicode_escape": {"en": "a bad \\uXXXX escape", "zh": "无效的 \\uXXXX 转义"},
+    "json.escape": {"en": "a bad backslash escape", "zh": "无效的反斜杠转义"},
+    "json.extra": {"en": "more data after the end", "zh": "结尾之后还有多余的数据"},
+    "json.trailing_comma": {"en": "a comma before a closing bracket", "zh": "右括号前多了逗号"},  # a name that has its own form in each language
     "hint.union": {"en": "{text} is {union}, not a place: give a city in it",
                    "zh": "{text} 是{union}，不是一个地点：请给出其中的城市"},
     "hint.country_code": {"en": "{text} is {country}: give a city in it", "zh": "{text} 是 {country}：请给出其中的城市"},
@@ -1396,6 +1406,23 @@ class Said(str):
 
 def said(key: str, **values: object) -> Said:
     return Said(key, values)
+
+
+# The JSON parser's reasons (CPython's json.decoder and its C scanner), said in the answer's language:
+# "（第 2 行：Expecting property name enclosed in double quotes）" was English in a Chinese error.
+_JSON_REASONS = (
+    ("Expecting value", "json.value"), ("Expecting property name", "json.property_name"),
+    ("Expecting ':'", "json.colon"), ("Expecting ','", "json.comma"), ("Unterminated string", "json.unterminated"),
+    ("Invalid control character", "json.control"), ("Invalid \\uXXXX", "json.unicode_escape"),
+    ("Invalid \\escape", "json.escape"), ("Extra data", "json.extra"), ("Illegal trailing comma", "json.trailing_comma"),
+)
+
+
+def json_reason(exc: ValueError) -> str:
+    """Why a text is no JSON, as a phrase of the catalogue for the parser's known reasons, else its own words."""
+    message = getattr(exc, "msg", str(exc))
+    key = next((key for start, key in _JSON_REASONS if message.startswith(start)), None)
+    return said(key) if key else message
 
 
 def os_reason(exc: OSError) -> str:
