@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from conftest import make_site, run_cli
+
 
 def test_show_qingdao_has_both_contacts_with_roles_and_the_trial_contact(cli) -> None:
     run = cli("show", "Qingdao")
@@ -309,3 +311,18 @@ def test_an_ambiguous_show_in_chinese_tells_its_choices_apart_too(cli) -> None:
     assert run.exit_code == 2
     for site in twice:
         assert f"{site['id']} {site['facility_zh']}（{site['investigators'][0]['name']}）" in run.stderr
+
+
+def test_sites_a_chinese_query_matches_are_named_with_their_cities_in_chinese(sites_file) -> None:
+    """"700 Peking University Third Hospital (Beijing; …)" answered 北京: a site without a Chinese
+    name is named by its registry name, with its city in Chinese, and Chinese punctuation."""
+    from sitefinder.queries import open_gazetteer
+
+    guangzhou = next(place for place in open_gazetteer().places("guangzhou") if place.country == "China")
+    path = sites_file(*(make_site(number, facility=f"Riverside Clinic {number}", geonameid=guangzhou.geonameid)
+                        for number in (1, 2)))
+    run = run_cli("show", "广州", "--sites", str(path))
+    assert run.exit_code == 2, run.stderr
+    assert "Riverside Clinic 1（广州；Doctor 1）" in run.stderr and "Guangzhou" not in run.stderr, run.stderr
+    english = run_cli("show", "Guangzhou", "--sites", str(path))
+    assert "Riverside Clinic 1 (Guangzhou; Doctor 1)" in english.stderr, english.stderr

@@ -1431,15 +1431,22 @@ def _sites_named(sites: list[Site], text: str, most: int = 6) -> tuple[str, str]
     from sitefinder.contacts import lead_contact
     from sitefinder.facilities import facility_zh
 
+    chinese = has_cjk(text)
+    city_zh = site_names_zh() if chinese else None
+
     def named(site: Site) -> str:
         # what tells two listings of one hospital apart (two trials, two departments): the city,
-        # the trial of a dataset of many, the lead investigator; each cut, as any echoed data
+        # the trial of a dataset of many, the lead investigator; each cut, as any echoed data. For a
+        # query in Chinese, its Chinese name, which names its city, else its city in Chinese too
         lead = lead_contact(site.contacts)
-        zh = facility_zh(site) if has_cjk(text) else ""
-        told = ("；" if zh else "; ").join(part for part in (
-            "" if zh else site.city, site.nct_id if many_trials else "", lead.name if lead else "") if part)
-        if zh:  # its Chinese name, which names its city
+        zh = facility_zh(site) if chinese else ""
+        city = "" if zh else (city_zh(site)[0] if city_zh else "") or site.city
+        told = ("；" if chinese else "; ").join(part for part in (
+            city, site.nct_id if many_trials else "", lead.name if lead else "") if part)
+        if zh:
             return f"{zh}（{clipped(told, 50)}）" if told else zh
+        if chinese:
+            return f"{clipped(site.facility, 60)}（{clipped(told, 50)}）"
         return f"{clipped(site.facility, 60)} ({clipped(told, 50)})"
 
     many_trials = len({site.nct_id for site in sites}) > 1
