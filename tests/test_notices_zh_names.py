@@ -40,3 +40,13 @@ def test_a_place_of_hong_kong_named_like_a_division_is_asked_for_in_chinese(type
     assert asked is not None and not re.search(r"[A-Za-z]", asked.group(0)), run.stderr
     back = run_cli("near", asked.group(2), "--json", env={"LANG": "zh_CN.UTF-8"})
     assert back.exit_code == 0 and back.json()["origin"]["country"] == "Hong Kong", back.stderr
+
+
+@pytest.mark.parametrize("typed", ["Halle, Germany", "Newcastle, United Kingdom", "Macao"])
+def test_a_city_far_larger_than_its_namesake_is_said_in_chinese(typed: str) -> None:
+    """"使用 Macau, Macau，它比…Mação, Santarem 大得多": both places in Chinese (澳门; Halle（德国…）),
+    only what to type for the other as it reads ("Mação, Santarem")."""
+    run = run_cli("near", typed, env={"LANG": "zh_CN.UTF-8"})
+    said = next(line for line in run.stderr.splitlines() if "大得多" in line)
+    prose = re.sub(r"“[^”]*”", "", said.split("：", 1)[1])
+    assert "（" in prose and not re.search(r"[A-Za-z]{3,}, [A-Za-z]", prose), said

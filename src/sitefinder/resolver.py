@@ -12,7 +12,7 @@ from sitefinder.china import (ABROAD_NOTED, CHINA_AREA, answered_suggestion, chi
 from sitefinder.countries import CodeReading, country_meant, other_area, read_code
 from sitefinder.distance import SAME_PLACE_KM, distinct_places, sphere_km
 from sitefinder.errors import AskedBack, CodeOrInitials, PlaceNotFound, RegionNotPlace, SitefinderError, UsageError
-from sitefinder.gazetteer import Gazetteer
+from sitefinder.gazetteer import Gazetteer, open_shipped
 from sitefinder.models import CONTENDER_SHARE, DIVISION_SOURCE, Place, Resolution, Site
 from sitefinder.placenames import LATIN_CITY_WORDS, TO_COMMA, is_street, parse_coordinates, readings, written_forms
 from sitefinder.regions import display_region, modern_name, place_words, province_key
@@ -668,8 +668,11 @@ def _choose(query: str, head: str, candidates: list[Place], preferred: frozenset
     namesake = next((place for place in alternatives if name_key(place.name) == key), None)
     if not ambiguous and namesake is not None and name_key(leader.name) != key:
         # "Halle": Halle (Saale), as import reads it, but say that a place of exactly that name exists
-        notes = (said("notice.far_larger", head=head, used=f"{leader.name}, {leader.province or leader.country}",
-                      namesake=f"{namesake.name}, {namesake.province or namesake.country}"),)
+        gazetteer = open_shipped()  # each named in Chinese in a Chinese notice; what to type, as it reads
+        asked = f"{namesake.name}, {namesake.province or namesake.country}"
+        notes = (said("notice.far_larger", head=head,
+                      used=_named(leader, f"{leader.name}, {leader.province or leader.country}", gazetteer),
+                      namesake=_named(namesake, asked, gazetteer), ask=asked),)
     return Resolution(query=query, place=leader, alternatives=alternatives, ambiguous=ambiguous, notes=notes)
 
 

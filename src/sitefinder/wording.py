@@ -730,8 +730,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "as an approximation (--online looks {head} up)",
                          "zh": "离线地名库中没有 {head}：使用 {state} 的主要城市 {name} 作为近似位置（--online 可在线查找 {head}）"},
     "notice.far_larger": {"en": "{head}: using {used}, far larger than {namesake}, the place of exactly that name "
-                                "(write \"{namesake}\" for that one)",
-                          "zh": "{head}：使用 {used}，它比名称完全相同的 {namesake} 大得多（如指后者，请输入“{namesake}”）"},
+                                "(write \"{ask}\" for that one)",
+                          "zh": "{head}：使用 {used}，它比名称完全相同的 {namesake} 大得多（如指后者，请输入“{ask}”）"},
     "notice.region_dwarfed": {"en": "{head}: using {used}, a city far larger than {regions}, the province or state "
                                     "of that name (its sites: {command})",
                               "zh": "{head}：使用 {used}，它比同名的省/州 {regions} 大得多（该省/州的研究中心："
