@@ -1379,6 +1379,8 @@ def suggestion(*words: str) -> Suggestion:
 def with_options(values: Mapping[str, object], options: str) -> dict[str, object] | None:
     """`values` with each command they suggest followed by `options` (in a phrase within a phrase
     too); None when they suggest none, so that the phrase is shown as it was said."""
+    if not options:
+        return None
     given, changed = dict(values), False
     for name, value in values.items():
         if isinstance(value, Suggestion):
