@@ -307,3 +307,14 @@ def test_a_second_writer_is_refused_saying_what_holds_the_dataset_in_its_languag
     assert str(lock) in run.stderr and str(dataset.parent) in run.stderr, run.stderr
     assert run.stderr.startswith("Error: another import or update" if lang == "en" else "错误：另一个导入或更新"), run.stderr
     assert snapshot(dataset.parent) == before
+
+
+def test_a_removed_site_is_named_in_chinese_where_its_hospital_has_a_chinese_name() -> None:
+    """"（Fujian Cancer Hospital，Fuzhou；…）已于 … 移除": the hospital and its city in Chinese too."""
+    from sitefinder.queries import _removed_named
+    from sitefinder.wording import spoken
+
+    facility, city = _removed_named("Fujian Cancer Hospital", "Fuzhou")
+    assert (spoken(facility, "zh"), spoken(city, "zh")) == ("福建省肿瘤医院", "福州")
+    assert (spoken(facility, "en"), spoken(city, "en")) == ("Fujian Cancer Hospital", "Fuzhou")
+    assert _removed_named("Riverside Clinic", "Springfield") == ("Riverside Clinic", "Springfield")

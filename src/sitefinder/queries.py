@@ -1310,12 +1310,28 @@ def _no_site_with_id(text: str, known: str, source: MemorySource | IndexedSource
     shown = Path(source.name)
     gone = removed_sites(shown).get(number)
     if gone is not None:
-        return SitefinderError(key="error.site_removed", id=number, facility=gone.facility, city=gone.city,
+        facility, city = _removed_named(gone.facility, gone.city)
+        return SitefinderError(key="error.site_removed", id=number, facility=facility, city=city,
                                nct_id=gone.nct_id, by=gone.removed_by, on=gone.removed_on, command=listing)
     mark = read_meta(shown).get("id_high_water")
     if isinstance(mark, int) and not isinstance(mark, bool) and 1 <= number <= mark:
         return SitefinderError(key="error.site_id_gone", id=number, known=known, command=listing)
     return SitefinderError(key="error.no_site_id", id=text, known=known, command=listing)
+
+
+def _removed_named(facility: str, city: str) -> tuple[str, str]:
+    """A removed site's hospital and city as its error names them: in Chinese too where the hospital
+    has a Chinese name (福建省肿瘤医院，福州), its city then China's of that name; else as registered."""
+    from sitefinder.facilities import facility_zh
+
+    zh = facility_zh(Site(id=0, facility=facility, city=city, province="", country="China", status=None,
+                          latitude=None, longitude=None))
+    if not zh:
+        return facility, city
+    places = [place for place in open_gazetteer().places(fold(city)) if place.country == "China" and place.geonameid]
+    town = max(places, key=lambda place: place.population) if places else None
+    city_zh = open_gazetteer().chinese_name(town.geonameid) if town is not None and town.geonameid else ""
+    return said("name.either", en=facility, zh=zh), said("name.either", en=city, zh=city_zh or city)
 
 
 def find_site(source: MemorySource | IndexedSource, query: str,
