@@ -131,6 +131,8 @@ def test_help_has_examples_first_and_version(cli) -> None:
     assert cli("-h").exit_code == 0
     version = cli("--version")
     assert version.exit_code == 0 and "GeoNames" in version.stdout and "CC BY 4.0" in version.stdout
+    chinese = cli("--version", env={"LANG": "zh_CN.UTF-8"})  # the attribution in the locale's language
+    assert "GeoNames" in chinese.stdout and "地点数据" in chinese.stdout and "Place data" not in chinese.stdout
 
 
 def test_no_command_shows_help_and_unknown_command_is_usage_error(cli) -> None:

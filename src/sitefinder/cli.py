@@ -20,10 +20,6 @@ from typer.core import TyperCommand, TyperGroup
 from sitefinder import __version__
 from sitefinder.output import Format
 
-ATTRIBUTION = ("Place data: GeoNames (https://www.geonames.org/), CC BY 4.0. "
-               "Trial data: ClinicalTrials.gov, a service of the U.S. National Library of Medicine.")
-
-
 def _flag_help_option(option: Any) -> Any:
     """-h/--help takes no value, so its help shows none (Typer would print <bool>)."""
     if option is not None:
@@ -421,8 +417,11 @@ OnlineOption = Annotated[bool, typer.Option(
 
 
 def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"sitefinder {__version__}\n{ATTRIBUTION}")
+    if value:  # the attribution in the locale's language (eager: before --lang is read)
+        from sitefinder.output.streams import for_people
+        from sitefinder.wording import locale_language, say
+
+        typer.echo(f"sitefinder {__version__}\n{for_people(say('about.attribution', locale_language(os.environ)))}")
         raise typer.Exit()
 
 

@@ -272,6 +272,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                                      "{capital}",
                                "zh": "{region}没有本数据集任何试验的研究中心；以下是离{capital}最近的研究中心"},
     "name.either": {"en": "{en}", "zh": "{zh}"},
+    "about.attribution": {"en": "Place data: GeoNames (https://www.geonames.org/), CC BY 4.0. "
+                                "Trial data: ClinicalTrials.gov, a service of the U.S. National Library of Medicine.",
+                          "zh": "地点数据：GeoNames（https://www.geonames.org/），CC BY 4.0。"
+                                "试验数据：ClinicalTrials.gov，美国国家医学图书馆提供的服务。"},
     "json.value": {"en": "a value was expected", "zh": "此处应有一个值"},
     "json.property_name": {"en": "a name in double quotes was expected", "zh": "此处应有用双引号括起的名称"},
     "json.colon": {"en": "a ':' was expected", "zh": "此处应有冒号 ':'"},
