@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, run_cli
 from sitefinder.distance import sphere_km
 from sitefinder.errors import PlaceNotFound, RegionNotPlace
 from sitefinder.queries import open_gazetteer
@@ -327,3 +327,50 @@ def test_a_district_typed_with_a_homophone_is_suggested_to_type_back(typed: str,
         assert any(_km(back.place, county) <= 25.0 for back in backs), (typed, miss.suggestions)
         return
     assert _km(found.place, county) <= 25.0 or found.notes, (typed, found.place)
+
+
+def _province_slips() -> list[tuple[str, str]]:
+    """(a province's English name with one slip of each kind, the province): Guangdon, Shangdong, Zhejaing."""
+    from sitefinder.regions import PROVINCES
+
+    cases = []
+    for province in PROVINCES:  # the mainland's (香港 typed back is the city)
+        word = province.name.replace(" ", "")
+        if len(word) < 5 or province.country != "CN":
+            continue
+        for slipped in _edits(word).values():
+            if fold(slipped) not in KEYS and fold(slipped) != fold(word):
+                cases.append((slipped, province.name))
+    return cases
+
+
+PROVINCE_SLIPS = _province_slips()
+
+
+@pytest.mark.parametrize(("typed", "province"), PROVINCE_SLIPS, ids=[typed for typed, _ in PROVINCE_SLIPS])
+def test_a_misspelt_province_is_suggested_first_and_typed_back_is_the_province(typed: str, province: str) -> None:
+    """"Shangdong" suggested Hang Dong, Chiang Mai; "Guangdon" Gangdong, Hunan: a province one slip away
+    comes first, in Chinese on a Chinese screen, and typed back lists that province."""
+    from sitefinder.regions import find_province, shown_chinese
+
+    try:
+        found = resolve(typed, GAZETTEER)
+    except RegionNotPlace:
+        pytest.skip("read as a region already")
+    except PlaceNotFound as miss:
+        if "one syllable" in str(miss):
+            pytest.skip("a syllable alone (Huan): asked for the whole name")
+        names = [str(suggestion) for suggestion in miss.suggestions]
+        provinces = [name for name in names if find_province(name) is not None]
+        # the provinces first (Shannxi is one slip from Shanxi and from Shaanxi: both), the one meant among them
+        assert names[:len(provinces)] == provinces and province in provinces, (typed, names)
+        chinese = shown_chinese(find_province(province))
+        said = run_cli("near", typed, env={"LANG": "zh_CN.UTF-8"}).stderr
+        offered = re.findall(r"\"([^\"]+)\"", said.split("您是否要找", 1)[1].split("？")[0]) or \
+            [said.split("您是否要找 ", 1)[1].split("？")[0]]
+        assert chinese in offered[:len(provinces)], said
+        back = run_cli("near", chinese, "--json")
+        document = back.json()  # the province's sites, or (none there) the nearest to its capital
+        assert back.exit_code in (0, 1) and (document.get("region") or document["origin"]["province"]) == province
+        return
+    assert found.notes, (typed, found.place)  # read as a place of that spelling: said so

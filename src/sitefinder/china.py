@@ -864,6 +864,16 @@ def with_sounding_divisions(text: str, others: list[str], gazetteer: Gazetteer, 
     people type: GeoNames has few of their names, and shows a city's with English beside it."""
     divisions = _sounding_divisions(text, gazetteer)
     names = {form for division in divisions for form in {division.name, *bare_forms(division.name, division.level)}}
+    # a place of that sound that is a division by its name (台州 for 泰洲, two characters off) is
+    # offered as one too (浙江台州市), not by GeoNames' English beside it
+    heads = [label.split(" (")[0] for label in others]
+    named = _divisions(gazetteer, [head for head in heads if head not in names])
+    for head in heads:
+        found = [d for d in named.get(head, []) if d.form in ("full", "bare") and d.code not in
+                 {division.code for division in divisions}]
+        if found:
+            divisions.append(max(found, key=lambda division: (-_LEVEL_ORDER.get(division.level, 3), _people(division))))
+            names |= {head}
     labels = [_label(division, gazetteer, "zh") for division in divisions]
     if lang != "zh":
         labels = [f"{label} ({_label(division, gazetteer, 'en', official=False)})"

@@ -15,7 +15,7 @@ from sitefinder.errors import AskedBack, CodeOrInitials, PlaceNotFound, RegionNo
 from sitefinder.gazetteer import Gazetteer, open_shipped
 from sitefinder.models import CONTENDER_SHARE, DIVISION_SOURCE, Place, Resolution, Site
 from sitefinder.placenames import LATIN_CITY_WORDS, TO_COMMA, is_street, parse_coordinates, readings, written_forms
-from sitefinder.regions import display_region, modern_name, place_words, province_key
+from sitefinder.regions import display_region, modern_name, place_words, province_key, provinces_spelt_like, shown_chinese
 from sitefinder.text import clean_query, has_cjk, name_key, quoted
 from sitefinder.wording import Said, language_of, said, say, suggestion
 
@@ -193,6 +193,10 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
     suggestions = [suggested_place(label, gazetteer) for label in suggestions]
     if not localities and has_cjk(text):  # 天和区, 杭洲: China's divisions of that sound first
         suggestions = with_sounding_divisions(text, suggestions, gazetteer, language_of(lang, text))
+    elif not localities:  # Guangdon, Shangdong: a province misspelt, before places spelt alike (Gangdong, Hunan)
+        provinces = [said("name.either", en=province.name, zh=shown_chinese(province))
+                     for province in provinces_spelt_like(text)]
+        suggestions = [*provinces, *(label for label in suggestions if label not in provinces)][:3]
     if localities:  # several, or a spelling of a place too (Agincourt, Audincourt): asked back, never picked
         raise AskedBack(text, [*suggestions, *(f"{place.name}, {place.province or place.country}"
                                                    for place in localities)][:4],
