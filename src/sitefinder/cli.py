@@ -425,8 +425,14 @@ class Grouping(str, enum.Enum):
 LimitOption = Annotated[Optional[int], typer.Option(
     "--limit", "-n", metavar="N", show_default=False,
     help="How many sites to show (1 or more); default 5, or every site within --within.")]
-WithinOption = Annotated[Optional[float], typer.Option("--within", "-w", metavar="KM",
-                                                       help="Only sites within this many km.")]
+def _kilometres(text: str) -> float:
+    from sitefinder.numbers import distance_km
+
+    return distance_km(text)
+
+
+WithinOption = Annotated[Optional[float], typer.Option("--within", "-w", metavar="KM", parser=_kilometres,
+                                                       help="Only sites within this many km (300, 300km, 300公里).")]
 OnlineOption = Annotated[bool, typer.Option(
     "--online", envvar="SITEFINDER_ONLINE", metavar="",
     help="If the offline gazetteer does not know the place, ask a Nominatim geocoder (sends the place "

@@ -544,6 +544,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "usage.see_help": {"en": "{message} (see: sitefinder{command} --help)", "zh": "{message}（参见：sitefinder{command} --help）"},
     "usage.that": {"en": "that", "zh": "该值"},
     "usage.whole_number": {"en": "{option} takes a whole number, not {value}", "zh": "{option} 需要一个整数，而不是 {value}"},
+    "usage.within_unit": {"en": "{option} takes kilometres, not {value}: give the distance in km, e.g. {option} {number} "
+                                "(or {number}km)",
+                          "zh": "{option} 的单位是公里，不能是 {value}：请给出公里数，例如 {option} {number}（或 {number}公里）"},
     "usage.number": {"en": "{option} takes a number, not {value}", "zh": "{option} 需要一个数字，而不是 {value}"},
     "usage.one_of": {"en": "{option} takes one of: {choices}; not {value}{meant}",
                      "zh": "{option} 只能是以下之一：{choices}；不能是 {value}{meant}"},
