@@ -265,11 +265,13 @@ def test_a_limit_that_hides_hospitals_says_how_many_in_hospital_words(
         assert "more hospital" in notes[0] and "site" not in notes[0].split(";")[0]
     assert [notice["key"] for notice in run.json()["notices"] if "--limit" in notice["text"]][0].startswith(
         "notice.limit_left_out.hospitals")
-    for output in (["--format", "csv"], []):  # the same notice whatever the format
+    for output in (["--format", "csv"], []):  # the same notice whatever the format, its command in that format
         other = cli("near", *args, "--by", "hospital", "--lang", lang, *output)
-        assert other.exit_code == 0 and notes[0] in other.stderr.splitlines(), other.stderr
+        assert other.exit_code == 0, other.stderr
+        assert notes[0].replace(" --json", "".join(" " + word for word in output)) in other.stderr.splitlines()
     suggested = notes[0].split("sitefinder ", 1)[1].rstrip("。").split()
-    again = cli(*suggested, "--json")
+    assert "--json" in suggested
+    again = cli(*suggested)
     assert again.exit_code == 0 and len(again.json()["hospitals"]) == shown + hidden
     assert again.json()["limit_left_out"] == 0
     assert not [line for line in again.stderr.splitlines() if "--limit" in line]

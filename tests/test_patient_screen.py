@@ -513,7 +513,8 @@ def test_csv_bom_for_spreadsheets(cli) -> None:
 # ---------------------------------------------------------------- points 10, 11: our own words
 
 @pytest.mark.parametrize("args, wanted", [
-    (("near", "Guangzhou", "--within", "400km"), "--within takes a number, not '400km'"),
+    (("near", "Guangzhou", "--within", "far"), "--within takes a number, not 'far'"),
+    (("near", "Guangzhou", "--within", "400 miles"), "--within takes kilometres, not '400 miles'"),
     (("near", "Guangzhou", "--limit", "x"), "--limit takes a whole number, not 'x'"),
     (("near", "Guangzhou", "--lang", "fr"), "--lang takes one of: en, zh, zh-CN, zh-TW, zh-HK; not 'fr'"),
     (("list", "--format", "xml"), "--format takes one of: table, json, csv; not 'xml'"),

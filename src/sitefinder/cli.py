@@ -392,6 +392,19 @@ def _options(sites: Optional[Path]) -> str:
     from sitefinder.wording import data_options
 
     return data_options(sites, os.environ.get("SITEFINDER_SITES"))
+
+
+def _written_as(fmt: Format, lang: Optional[Language], bom: bool = False, out: Optional[Path] = None,
+                view: Optional[MapView] = None, online: bool = False) -> tuple[str, ...]:
+    """The options typed that say how the answer is written (output.written_as) and --online (not
+    when SITEFINDER_ONLINE asked: the next command reads it too): what a command that a notice
+    suggests of this same command repeats (`emit`'s `again`)."""
+    from sitefinder.output import written_as
+
+    again = written_as(fmt, bom, lang.value if lang else None, out, view.value if view else "")
+    return (*again, "--online") if online and not os.environ.get("SITEFINDER_ONLINE") else again
+
+
 TrialOption = Annotated[Optional[list[str]], typer.Option(
     "--trial", "-t", metavar="NCT_ID", show_default=False,
     help="Only this trial's sites (repeat for several), in a dataset of many trials.")]
@@ -408,8 +421,14 @@ class Grouping(str, enum.Enum):
 LimitOption = Annotated[Optional[int], typer.Option(
     "--limit", "-n", metavar="N", show_default=False,
     help="How many sites to show (1 or more); default 5, or every site within --within.")]
-WithinOption = Annotated[Optional[float], typer.Option("--within", "-w", metavar="KM",
-                                                       help="Only sites within this many km.")]
+def _kilometres(text: str) -> float:
+    from sitefinder.numbers import distance_km
+
+    return distance_km(text)
+
+
+WithinOption = Annotated[Optional[float], typer.Option("--within", "-w", metavar="KM", parser=_kilometres,
+                                                       help="Only sites within this many km (300, 300km, 300公里).")]
 OnlineOption = Annotated[bool, typer.Option(
     "--online", envvar="SITEFINDER_ONLINE", metavar="",
     help="If the offline gazetteer does not know the place, ask a Nominatim geocoder (sends the place "
@@ -471,7 +490,7 @@ def list_command(
     return emit(matching_sites(sites, province=province, city=city, status=status, country=country,
                         lang=chosen_language(lang), all_statuses=all_statuses, stream=fmt.streamed,
                         trials=trial or (), condition=condition, names=fmt.for_scripts),
-         fmt, _options(sites), bom)
+         fmt, _options(sites), bom, _written_as(fmt, lang, bom))
 
 
 @app.command("near", cls=SitefinderCommand)
@@ -520,7 +539,7 @@ def near_command(
     return emit(ask(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
              lang=chosen_language(lang), all_statuses=all_statuses, trials=trial or (), condition=condition,
              stream=fmt.streamed, area=chosen_area(lang), names=fmt.for_scripts, country=country),
-         fmt, _options(sites), bom)
+         fmt, _options(sites), bom, _written_as(fmt, lang, bom, online=online))
 
 
 @app.command("map", cls=SitefinderCommand)
@@ -568,7 +587,7 @@ def map_command(
                   lang=chosen_language(lang), view=view.value, aspect=map_aspect(fmt, out), out=out,
                   all_statuses=all_statuses, trials=trial or (), condition=condition, area=chosen_area(lang),
                   names=fmt.for_scripts and out is None, country=country),
-         fmt, _options(sites))
+         fmt, _options(sites), again=_written_as(fmt, lang, out=out, view=view, online=online))
 
 
 @app.command("show", cls=SitefinderCommand)

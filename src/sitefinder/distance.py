@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from sitefinder.models import Place, RankedSite, Site
 
@@ -57,11 +57,44 @@ def spread_around(latitude: float, longitude: float, people: Iterable[tuple[floa
     return near / total, by_distance[-1][0]
 
 
-def rank_sites(origin: Place, sites: Iterable[Site], limit: int | None = None,
-               within_km: float | None = None) -> list[RankedSite]:
-    """Sites with coordinates, nearest first on the ellipsoid; sites at equal distance keep their file order.
+# The order of sites at the same shown distance, by a key of their sites (queries.tie_order); None: as given.
+TieOrder = Callable[[Site], tuple[bool, bool, int]] | None
 
-    The exact geodesic is computed only for sites that the spherical distance cannot rule out.
+
+def shown_km(km: float) -> float:
+    """A distance as every view and JSON show it (to 0.1 km): sites at the same shown distance are
+    as near as each other, whatever metres apart their points are."""
+    return round(km, 1)
+
+
+def nearest_first(ranked: Iterable[RankedSite], tie_order: TieOrder = None,
+                  limit: int | None = None) -> list[RankedSite]:
+    """Ranked sites nearest first, the first `limit`; those at the same shown distance (one hospital's
+    point, one city's centre) in `tie_order`, else as given. Only the ties the limit reaches are ordered."""
+    ordered = sorted(ranked, key=lambda entry: entry.distance_km)  # stable: ties stay as given
+    if tie_order is None:
+        return ordered[:limit] if limit is not None else ordered
+    end = len(ordered) if limit is None else min(limit, len(ordered))
+    kept: list[RankedSite] = []
+    start = 0
+    while start < end:
+        km = shown_km(ordered[start].distance_km)
+        stop = start + 1
+        while stop < len(ordered) and shown_km(ordered[stop].distance_km) == km:
+            stop += 1
+        group = ordered[start:stop]
+        kept += sorted(group, key=lambda entry: tie_order(entry.site)) if len(group) > 1 else group
+        start = stop
+    return kept[:limit] if limit is not None else kept
+
+
+def rank_sites(origin: Place, sites: Iterable[Site], limit: int | None = None,
+               within_km: float | None = None, tie_order: TieOrder = None) -> list[RankedSite]:
+    """Sites with coordinates, nearest first on the ellipsoid; sites at the same shown distance in
+    `tie_order` (nearest_first), else in file order.
+
+    The exact geodesic is computed only for sites that the spherical distance cannot rule out (with
+    a slack of a kilometre: every site tied with the last kept, to 0.1 km, is among them).
     """
     # (site, latitude, longitude): the point spelt out, so that the types say it is there
     placed = [(site, site.latitude, site.longitude) for site in sites
@@ -74,10 +107,9 @@ def rank_sites(origin: Place, sites: Iterable[Site], limit: int | None = None,
         cutoff = min(cutoff, within_km * SPHERE_MARGIN + SPHERE_SLACK_KM)
     ranked = [RankedSite(site, geodesic_km(origin.latitude, origin.longitude, latitude, longitude))
               for (site, latitude, longitude), distance in zip(placed, rough) if distance <= cutoff]
-    ranked.sort(key=lambda entry: entry.distance_km)  # stable: ties stay in file order
     if within_km is not None:
         ranked = [entry for entry in ranked if entry.distance_km <= within_km]
-    return ranked[:limit] if limit is not None else ranked
+    return nearest_first(ranked, tie_order, limit)
 
 
 def box_degrees(latitude: float, longitude: float, radius_km: float) -> tuple[float, float, float, float]:

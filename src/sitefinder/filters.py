@@ -41,13 +41,17 @@ def typed_words(*typed: str | Iterable[str] | None) -> str:
     return " ".join(parts)
 
 
-def typed_options(**filters: str | float | Iterable[str] | None) -> tuple[str, ...]:
+def typed_options(**filters: str | float | bool | Iterable[str] | None) -> tuple[str, ...]:
     """The filters of a command line as words to repeat in a command a notice suggests
     (`near Guangzhou --country Germany --all`: with --all alone it showed other sites), by option
-    name without its dashes (`trial=[...]` for the repeatable --trial); None: not given."""
+    name without its dashes (`trial=[...]` for the repeatable --trial, `all=True` for a flag);
+    None or False: not given."""
     words: list[str] = []
     for name, value in filters.items():
-        if value is None:
+        if value is None or value is False:
+            continue
+        if value is True:
+            words.append(f"--{name}")
             continue
         values = [value] if isinstance(value, (str, int, float)) else list(value)
         for one in values:

@@ -20,6 +20,7 @@ from typing import NamedTuple
 from sitefinder.answers import Hospital, HospitalListing, HospitalTrial
 from sitefinder.contacts import reachable_contact
 from sitefinder.countries import shown_province
+from sitefinder.distance import shown_km
 from sitefinder.facilities import hospital_name
 from sitefinder.models import RankedSite, Site, Trial
 from sitefinder.status import effective_status, openness
@@ -121,7 +122,9 @@ def group_by_hospital(ranked: Iterable[RankedSite], trials: dict[str, Trial], de
         groups.setdefault(names.of(entry.site), []).append(entry)
     hospitals = []
     for entries in groups.values():
-        nearest = min(entries, key=lambda entry: entry.distance_km)
+        # its name as its nearest site writes it, the lowest id among the nearest: never by which of
+        # them the ranking put first (recruiting first, queries.tie_order)
+        nearest = min(entries, key=lambda entry: (entry.distance_km, entry.site.id))
         by_trial: dict[str, list[HospitalListing]] = {}
         trial_of: dict[str, Trial] = {}
         for entry in entries:
@@ -143,7 +146,9 @@ def group_by_hospital(ranked: Iterable[RankedSite], trials: dict[str, Trial], de
         hospitals.append(Hospital(hospital_name(first.facility), first.city, shown_province(first), first.country,
                                   nearest.distance_km,
                                   first.approximate, rows))
-    return sorted(hospitals, key=lambda hospital: hospital.distance_km)
+    # nearest first as shown (to 0.1 km); hospitals as near as each other in the order of their
+    # sites (queries.tie_order: the recruiting ones first)
+    return sorted(hospitals, key=lambda hospital: shown_km(hospital.distance_km))
 
 
 def _openness(site: Site, trial: Trial) -> int:

@@ -72,6 +72,34 @@ def _reading(value: Any) -> float | tuple[str, dict[str, object]]:
     return number
 
 
+# The ways of writing kilometres after a distance's number (casefolded): --within 300km, 300 公里.
+KILOMETRES = frozenset(("km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "公里", "千米"))
+# A distance typed: a decimal number (_DECIMAL's) and what follows it, apart by any white space.
+_DISTANCE = re.compile(r"(?P<number>[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)\s*(?P<unit>.*)",
+                       re.ASCII | re.DOTALL)
+
+
+def distance_km(typed: str, option: str = "--within") -> float:
+    """A distance typed for `option`, in kilometres: a decimal number with or without a km unit after
+    it (300, 300km, 300 KM, 300公里, 300千米), full-width characters read as their ASCII (NFKC:
+    ３００ｋｍ, １２．５); a UsageError for no number, and one that says to give kilometres for
+    another unit (300 miles, 500m, 300英里: never read as kilometres). Whether the distance is one
+    to measure by (finite, above 0) is the query's rule (queries.check_limits)."""
+    import unicodedata
+
+    from sitefinder.errors import UsageError
+    from sitefinder.text import quoted
+
+    text = unicodedata.normalize("NFKC", typed).strip()
+    found = _DISTANCE.fullmatch(text)
+    unit = found.group("unit") if found else ""
+    if found is None or unit and not unit[0].isalpha():  # a unit is a word: 1_0, 3,5km are no number
+        raise UsageError(key="usage.number", option=option, value=quoted(typed))
+    if unit and unit.casefold() not in KILOMETRES:
+        raise UsageError(key="usage.within_unit", option=option, value=quoted(typed), number=found.group("number"))
+    return float(found.group("number"))
+
+
 def coordinate(value: Any, limit: float) -> float:
     """A latitude (`limit` 90) or longitude (180): `decimal`, and within ±limit."""
     number = decimal(value)

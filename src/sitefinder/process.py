@@ -170,6 +170,9 @@ def _several_words(context: Any, words: Sequence[str], lang: str) -> str:
 
     takes_value = {name for param in context.command.params if getattr(param, "param_type_name", "") == "option"
                    and not getattr(param, "is_flag", False) for name in param.opts}
+    # a choice's value is one word (--lang zh, --by hospital): the words after it are never more of it
+    one_word = {name for param in context.command.params if getattr(param.type, "choices", None)
+                for name in getattr(param, "opts", ())}
     rest = list(words[words.index(context.info_name) + 1:]) if context.info_name in words else list(words)
     together, options = [], []
     stray: list[str] = []  # every word that is no option nor an option's value, as typed
@@ -187,7 +190,7 @@ def _several_words(context: Any, words: Sequence[str], lang: str) -> str:
             glued = -1
             if word in takes_value and index + 1 < len(rest):
                 options.append(rest[index + 1])
-                glued = len(options) - 1
+                glued = -1 if word in one_word else len(options) - 1
                 index += 1
         elif glued >= 0 and not _is_number(options[glued]):
             # `--province Guangxi Zhuang`: the rest of a text value, typed without quotes (`--limit 3 x`: no)
@@ -207,6 +210,9 @@ def _several_words(context: Any, words: Sequence[str], lang: str) -> str:
                    if context.info_name == "list" else command(context.info_name, "--help"))
     if context.info_name not in ("near", "show", "map"):  # `info NCT07010263 extra`: one id, one too many
         return say("usage.extra_argument", lang, name=context.info_name, text=" ".join(together[1:]),
+                   command=command(context.info_name, "--help"))
+    if not together:  # `near -- --limit 1`: no place among the words, and none to make up (never `near ''`)
+        return say("usage.double_dash_no_place", lang, what=say(f"usage.argument.{context.info_name}", lang),
                    command=command(context.info_name, "--help"))
     line = command(context.info_name, " ".join(together), *options)
     if len(together) == 1 and valued:  # the place is one word: the value of several is what to quote

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from sitefinder.answers import (ChineseNames, Hospital, HospitalAnswer, MapResult, NearResult, RegionAnswer, SiteDetail, SiteList,
                                 TrialSummary)
-from sitefinder.distance import rank_sites
+from sitefinder.distance import nearest_first, rank_sites
 from sitefinder.errors import PlaceNotFound, RegionNotPlace, SitefinderError, UsageError
 from sitefinder.filters import check_given, typed_options, typed_words
 from sitefinder.models import Place, RankedSite, Resolution, Site, Trial
@@ -451,19 +451,29 @@ def nearest_sites(query: str, sites_path: Path | None = None, limit: int | None 
         result = result._replace(provinces=kept_provinces([entry.site for entry in result.sites]))
         return _with_trials(result, source, [entry.site for entry in result.sites])
 
+    def asked(limit: int | None) -> tuple[str, ...]:
+        """Every filter typed (--status and --all too) with this --limit: what a suggested command
+        repeats, so that typed back it answers a superset of this answer."""
+        return typed_options(province=province, country=country, within=within_km, limit=limit, trial=trials,
+                             condition=condition, status=status, all=all_statuses)
+
     answer = _answer(sites_path, question)
-    if isinstance(answer, NearResult) and answer.limit_left_out:
+    if isinstance(answer, RegionAnswer):
+        return answer._replace(asked=asked(limit))
+    if answer.limit_left_out:
         # room for the sites the limit hid beside those shown: then it answers exactly those and these
-        answer = answer._replace(more_asked=typed_options(
-            province=province, country=country, within=within_km, limit=len(answer.sites) + answer.limit_left_out,
-            trial=trials, condition=condition))
-    if isinstance(answer, NearResult) and answer.closed_left_out and effective_limit(limit, within_km) is not None:
-        # --all shows the closed sites counted (closed_left_out) only with room for them beside the
-        # sites shown: then it answers exactly those and these
-        limit = len(answer.sites) + answer.closed_left_out
-    asked = typed_options(province=province, country=country, within=within_km, limit=limit, trial=trials,
-                          condition=condition)
-    return answer._replace(asked=asked)
+        answer = answer._replace(more_asked=asked(len(answer.sites) + answer.limit_left_out))
+    return answer._replace(asked=asked(_room_for_closed(answer, limit, within_km, len(answer.sites))))
+
+
+def _room_for_closed(answer: NearResult, limit: int | None, within_km: float | None, shown: int) -> int | None:
+    """The --limit of the command that shows the closed sites counted (closed_left_out) too: room
+    for them beside the `shown` (sites or hospitals) and those the limit hid at the same distance
+    (limit_left_out), never less than typed; then, with --all, it answers every one of them."""
+    wanted = effective_limit(limit, within_km)
+    if not answer.closed_left_out or wanted is None:
+        return limit
+    return max(wanted, shown + answer.limit_left_out + answer.closed_left_out)
 
 
 MAX_SITE_CITY_SITES = 5  # sites of one registry city read to name their place: bounded, as every read is
@@ -557,7 +567,7 @@ def _province_from_capital(region: RegionAnswer, sites_path: Path | None) -> Nea
         if resolution is None:
             return region
         ranked = rank_sites(resolution.place, [site for site in region.sites if site.has_coordinates],
-                            limit=len(region.sites))
+                            limit=len(region.sites), tie_order=tie_order(source))
         place = resolution.place
         chinese = open_gazetteer().chinese_name(place.geonameid) if place.geonameid else ""
         note = said("notice.region_city" if region.kind == "region" else "notice.province_capital",
@@ -930,7 +940,7 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
                 # the nearest sites of this question, not of every trial: its other filters kept
                 return answer._replace(try_instead=command(
                     "near", city, *typed_options(province=province, country=country, status=status, trial=trials,
-                                                 condition=condition), *(["--all"] if all_statuses else [])))
+                                                 condition=condition, all=all_statuses)))
             return answer
         if cause.alone or cause.together:
             return answer._replace(alone=cause.alone, together=cause.together, together_where=cause.where)
@@ -940,7 +950,8 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
             return answer._replace(status_counts=counts, trials=counted_trials or answer.trials)
         return answer
 
-    asked = typed_options(province=province, city=city, country=country, trial=trials, condition=condition)
+    asked = typed_options(province=province, city=city, country=country, trial=trials, condition=condition,
+                          status=status, all=all_statuses)
     return _answer(sites_path, question)._replace(asked=asked)
 
 
@@ -1207,6 +1218,24 @@ def _why_no_site(result: NearResult, source: MemorySource | IndexedSource, parts
     return result
 
 
+def tie_order(source: MemorySource | IndexedSource) -> Callable[[Site], tuple[bool, bool, int]]:
+    """The one order of sites at the same shown distance (one hospital's point, one city's centre):
+    recruiting first (by its own trial's status where the site states none), then those with a
+    phone or e-mail of their own, then by id. File order hid the useful one: `near 郑州 -n 3` showed
+    three sites not yet recruiting, with no phone, and left out one recruiting with a phone."""
+    from sitefinder.contacts import reachable_contact
+
+    trial_status: dict[str, str | None] = {}  # each trial's status read once
+
+    def key(site: Site) -> tuple[bool, bool, int]:
+        if site.nct_id not in trial_status:
+            trial_status[site.nct_id] = source.trial_of(site).overall_status
+        status = effective_status(site.status, trial_status[site.nct_id])[0]
+        return status != "RECRUITING", reachable_contact(site.contacts) is None, site.id
+
+    return key
+
+
 def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, limit: int | None = 5,
                  within_km: float | None = None, province: str | None = None,
                  status: str | frozenset[str | None] | None = None, trials: frozenset[str] | None = None,
@@ -1214,7 +1243,7 @@ def find_nearest(resolution: Resolution, source: MemorySource | IndexedSource, l
     check_limits(limit, within_km)
     origin = resolution.place
     found = source.candidates(origin, limit, within_km, province, status, trials, countries)
-    ranked = rank_sites(origin, found.placed, limit=limit, within_km=within_km)
+    ranked = rank_sites(origin, found.placed, limit=limit, within_km=within_km, tie_order=tie_order(source))
     unplaced, unplaced_in, unknown = found.unplaced, "", 0
     if unplaced and origin.country:
         # the sites without coordinates in the place's own country, not the file's (a site in Turkey
@@ -1591,22 +1620,20 @@ def near_by_hospital(query: str, sites_path: Path | None = None, limit: int | No
         result = result._replace(provinces=kept_provinces([entry.site for entry in listings]))
         return HospitalAnswer(result, hospitals)
 
+    def asked(limit: int | None) -> tuple[str, ...]:  # as near's (nearest_sites), --by hospital kept
+        return typed_options(province=province, country=country, within=within_km, limit=limit, trial=trials,
+                             condition=condition, status=status, all=all_statuses, by="hospital")
+
     answer = _answer(sites_path, question)
     if isinstance(answer, RegionAnswer):
-        return answer._replace(asked=typed_options(province=province, country=country, within=within_km, limit=limit,
-                                                   trial=trials, condition=condition, by="hospital"))
+        return answer._replace(asked=asked(limit))
     near = answer.near
     if near.limit_left_out:
         # room for the hospitals the limit hid beside those shown, as near's notice offers for sites
-        near = near._replace(more_asked=typed_options(
-            province=province, country=country, within=within_km, limit=len(answer.hospitals) + near.limit_left_out,
-            trial=trials, condition=condition, by="hospital"))
-    if near.closed_left_out and wanted is not None:
-        # room in --all for every hospital the closed sites counted may add (one each at the most)
-        limit = len(answer.hospitals) + near.closed_left_out
-    asked = typed_options(province=province, country=country, within=within_km, limit=limit, trial=trials,
-                          condition=condition, by="hospital")
-    return answer._replace(near=near._replace(asked=asked))
+        near = near._replace(more_asked=asked(len(answer.hospitals) + near.limit_left_out))
+    # room in --all for every hospital the closed sites counted may add (one each at the most)
+    return answer._replace(near=near._replace(asked=asked(_room_for_closed(near, limit, within_km,
+                                                                            len(answer.hospitals)))))
 
 
 def _hospital_listings(resolution: Resolution, source: MemorySource | IndexedSource, ranked: list[RankedSite],
@@ -1633,5 +1660,4 @@ def _hospital_listings(resolution: Resolution, source: MemorySource | IndexedSou
     catalogue = source.trials_by_id(sorted({trial_id_of(site, source.trial) for site in extra}))
     kept = filter_sites(extra, source.trial, province=province, status=status, countries=countries, trials=trials,
                         catalogue=catalogue)
-    return sorted([*ranked, *rank_sites(resolution.place, kept, limit=None)],
-                  key=lambda entry: entry.distance_km)
+    return nearest_first([*ranked, *rank_sites(resolution.place, kept, limit=None)], tie_order(source))

@@ -314,6 +314,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "zh": "“{text}”被当作多个参数；含空格的地名或名称须加引号，例如 {command}"},
     "usage.after_double_dash": {"en": "the words after \"--\" are read as the place, not as options; type {command}",
                                 "zh": "“--”之后的词被当作地名而非选项；请输入 {command}"},
+    # `near -- --limit 1`: every word after "--" was an option, and no place is left to suggest
+    "usage.double_dash_no_place": {"en": "the words after \"--\" are read as the {what}, not as options, so no {what} "
+                                         "is given: type the {what} first, then the options (see: {command})",
+                                   "zh": "“--”之后的词被当作{what}而非选项，因此没有给出{what}；请先写{what}，再写选项（参见：{command}）"},
+    "usage.argument.near": {"en": "place", "zh": "地名"},  # what each command's argument is, in a sentence
+    "usage.argument.map": {"en": "place", "zh": "地名"},
+    "usage.argument.show": {"en": "site", "zh": "研究中心"},
     "usage.no_argument": {"en": "{name} takes no argument \"{text}\"; did you mean {command}?",
                           "zh": "{name} 不接受参数“{text}”；您是否要运行 {command}？"},
     "usage.extra_argument": {"en": "{name} was given one argument too many (\"{text}\"); see {command}",
@@ -553,6 +560,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "usage.see_help": {"en": "{message} (see: sitefinder{command} --help)", "zh": "{message}（参见：sitefinder{command} --help）"},
     "usage.that": {"en": "that", "zh": "该值"},
     "usage.whole_number": {"en": "{option} takes a whole number, not {value}", "zh": "{option} 需要一个整数，而不是 {value}"},
+    "usage.within_unit": {"en": "{option} takes kilometres, not {value}: give the distance in km, e.g. {option} {number} "
+                                "(or {number}km)",
+                          "zh": "{option} 的单位是公里，不能是 {value}：请给出公里数，例如 {option} {number}（或 {number}公里）"},
     "usage.number": {"en": "{option} takes a number, not {value}", "zh": "{option} 需要一个数字，而不是 {value}"},
     "usage.one_of": {"en": "{option} takes one of: {choices}; not {value}{meant}",
                      "zh": "{option} 只能是以下之一：{choices}；不能是 {value}{meant}"},

@@ -66,6 +66,29 @@ def choose_format(requested: Format, as_json: bool, command: str = "", out: Path
     return chosen
 
 
+def written_as(fmt: Format, bom: bool = False, lang: str | None = None, out: Path | None = None,
+               view: str = "") -> tuple[str, ...]:
+    """The options that ask for an answer written so: the format (--json, --format csv), --bom,
+    --lang as typed, and map's --out and --view, each only when not the default. A command that a
+    notice suggests of the same command repeats them after the filters the core repeats (the
+    answer's `asked`), so that typed back it answers as this one did: `map X --out m.html --all`
+    suggested `map X --limit 13`, drawn in the terminal."""
+    words: list[str] = []
+    if fmt is Format.json:
+        words.append("--json")
+    elif fmt is not Format.table:
+        words += ["--format", fmt.value]
+    if bom:
+        words.append("--bom")
+    if lang is not None:
+        words += ["--lang", lang]
+    if out is not None:
+        words += ["--out", str(out)]
+    if view and view != "fit":
+        words += ["--view", view]
+    return tuple(words)
+
+
 def map_aspect(fmt: Format, out: Path | None) -> float:
     """The shape (width over height) of the map to compute: a file's page; for JSON, a terminal of
     Rich's default 80 columns, whatever the terminal (the same view at every width, and no Rich);
@@ -96,16 +119,18 @@ def _listed(answer: Answer) -> tuple[bool, int | None]:
     return False, None
 
 
-def emit(answer: Answer, fmt: Format, options: str = "", bom: bool = False) -> ExitCode:
+def emit(answer: Answer, fmt: Format, options: str = "", bom: bool = False, again: tuple[str, ...] = ()) -> ExitCode:
     """Say an answer: its notices on stderr, then the answer on stdout (or in its map file); return
     the run's exit code: FAILURE for a listing with nothing in it (after saying why: a script
     tells "nothing found" from an answer by the code, as with grep) and for an update that
     refreshed no trial, else OK.
-    `options`: the options that chose the data (`--sites PATH`), for the commands a hint suggests."""
+    `options`: the options that chose the data (`--sites PATH`), for the commands a hint suggests;
+    `again`: those that say how the answer is written (`--json`, `--lang zh`, map's `--out`), for
+    the commands a notice suggests of the same command (views.notices)."""
     from sitefinder.output import streams, views
 
     read = views.as_read(answer)  # what people read: in the language asked; JSON and CSV: `answer`, whole
-    messages = views.notices(read, options)
+    messages = views.notices(read, options, again)
     for message in messages:
         streams.notice(message)
     listing, written = _listed(answer)

@@ -450,10 +450,13 @@ def data_line(trial: Trial, lang: str = "en", options: str = "", every_trial: bo
 
 # ---------------------------------------------------------------- notices (stderr, every format)
 
-def notices(answer: object, options: str = "") -> list[str]:
+def notices(answer: object, options: str = "", again: tuple[str, ...] = ()) -> list[str]:
     """What the person should know about an answer, said on stderr before it, whatever the format.
-    `options`: the options that chose the data, repeated in every command suggested."""
-    said = _notices(answer, options)
+    `options`: the options that chose the data, repeated in every command suggested; `again`: those
+    that say how the answer is written (--json, --lang, map's --out), repeated in every command
+    suggested of this same command after the filters it repeats (the answer's `asked`): typed
+    back, it answers as this one did, with more."""
+    said = _notices(answer, options, again)
     if isinstance(answer, (MapResult, NearResult, HospitalAnswer, RegionAnswer, SiteList)):
         said += facts_missing_notices(answer.near if isinstance(answer, (MapResult, HospitalAnswer)) else answer)
     # each once: a province without a site answered from its capital carried its filters' notes twice
@@ -484,18 +487,18 @@ def _region_said(answer: RegionAnswer, lang: str) -> str:
     return f"{answer.named}（{zh}）"
 
 
-def _notices(answer: object, options: str = "") -> list[str]:
+def _notices(answer: object, options: str = "", again: tuple[str, ...] = ()) -> list[str]:
     if isinstance(answer, MapResult):
-        return near_notices(answer.near, options, verb="map")
+        return near_notices(answer.near, options, verb="map", again=again)
     if isinstance(answer, NearResult):
-        return near_notices(answer, options)
+        return near_notices(answer, options, again=again)
     if isinstance(answer, HospitalAnswer):
-        return near_notices(answer.near, options, hospitals=answer.hospitals)
+        return near_notices(answer.near, options, hospitals=answer.hospitals, again=again)
     if isinstance(answer, RegionAnswer):
         from sitefinder.regions import region_asked
 
         lang = lang_of(answer.chinese)
-        closed = ([closed_note(answer.closed_left_out, command("near", answer.query, *answer.asked, "--all", options=options), lang)]
+        closed = ([closed_note(answer.closed_left_out, command("near", answer.query, *answer.asked, "--all", *again, options=options), lang)]
                   if answer.closed_left_out else [])
         # China's provinces are provinces; a first-level division abroad is said as what it may be
         abroad = answer.kind == "province" and answer.country not in ("", "China")
@@ -526,11 +529,11 @@ def _notices(answer: object, options: str = "") -> list[str]:
                     kind=kind), *closed]
     if isinstance(answer, SiteList):
         # the closed sites left out, on stderr as near's (and in JSON's notices): once in the list's footer
-        closed = ([closed_note(answer.closed_left_out, command("list", *answer.asked, "--all", options=options),
+        closed = ([closed_note(answer.closed_left_out, command("list", *answer.asked, "--all", *again, options=options),
                                lang_of(answer.chinese))] if answer.closed_left_out and answer.sites else [])
         lang = lang_of(answer.chinese)
         return [*(place_notices(answer.place, answer.chinese, lang, options) if answer.place else []),
-                *spoken_notes(answer.notes, lang, options), *(empty_list_notices(answer, options) if not answer.sites else closed)]
+                *spoken_notes(answer.notes, lang, options), *(empty_list_notices(answer, options, again) if not answer.sites else closed)]
     if isinstance(answer, SiteDetail):
         lang = lang_of(answer.chinese)
         return [*(place_notices(answer.place, answer.chinese, lang, options) if answer.place else []),
@@ -632,21 +635,24 @@ def filter_counts(together: Mapping[str, int], lang: str, where: Mapping[str, Se
     return say("list.semicolon", lang).join(one(name, count) for name, count in together.items())
 
 
-def empty_list_notices(answer: SiteList, options: str = "") -> list[str]:
+def empty_list_notices(answer: SiteList, options: str = "", again: tuple[str, ...] = ()) -> list[str]:
     """Why `list` found nothing, and what to try: `near` for a city without a site, the sites by
     status when --status left none, the closed sites that --all shows."""
     lang = lang_of(answer.chinese)
     lines = []
-    if answer.try_instead:
-        lines.append(say(for_trials("notice.city_no_site", answer.many_trials), lang,
-                         command=f"{answer.try_instead}{' ' + options if options else ''}"))
+    if answer.try_instead:  # `near CITY` with list's filters (the core's words), then how it is written
+        from sitefinder.wording import shell_word
+
+        tried = " ".join([answer.try_instead, *map(shell_word, again), *([options] if options else [])])
+        lines.append(say(for_trials("notice.city_no_site", answer.many_trials), lang, command=tried))
     lines.extend(cause_notices(answer, options))
     if answer.status_counts is not None:
         lines.append(say("notice.no_status", lang, counts=status_counts_text(answer.status_counts, lang)))
         # the data date of the trials counted (the oldest, named, of several), on its own line
         lines.append(data_notice(list(answer.trials.values()) or [answer.trial], lang, options))
     if answer.closed_left_out:
-        lines.append(closed_note(answer.closed_left_out, command("list", *answer.asked, "--all", options=options), lang))
+        lines.append(closed_note(answer.closed_left_out, command("list", *answer.asked, "--all", *again, options=options),
+                                 lang))
     return lines
 
 
@@ -740,7 +746,7 @@ def place_notices(resolution: Resolution, chinese: ChineseNames | None, lang: st
 
 
 def near_notices(result: NearResult, options: str = "", verb: str = "near",
-                 hospitals: Sequence[Hospital] | None = None) -> list[str]:
+                 hospitals: Sequence[Hospital] | None = None, again: tuple[str, ...] = ()) -> list[str]:
     """The notices of `near`, `map` and `--by hospital` (`hospitals`: those shown, whose count and
     farthest the limit's notice says, in hospital words), in the answer's language (Chinese for a
     Chinese query): the fixed words around the place typed and the names found."""
@@ -748,7 +754,7 @@ def near_notices(result: NearResult, options: str = "", verb: str = "near",
     lang = lang_of(result.chinese)
     messages = [*place_notices(resolution, result.chinese, lang, options), *spoken_notes(result.notes, lang, options)]
     if result.limit_left_out:
-        more = command(verb, resolution.query.strip(), *result.more_asked, options=options)
+        more = command(verb, resolution.query.strip(), *result.more_asked, *again, options=options)
         distances = [hospital.distance_km for hospital in hospitals] if hospitals is not None else \
             [entry.distance_km for entry in result.sites]
         within = next((result.more_asked[at + 1] for at, word in enumerate(result.more_asked) if word == "--within"), None)
@@ -757,7 +763,8 @@ def near_notices(result: NearResult, options: str = "", verb: str = "near",
                             limit=len(distances), command=more))
     if result.closed_left_out:
         messages.append(closed_note(result.closed_left_out,
-                                    command(verb, resolution.query.strip(), *result.asked, "--all", options=options),
+                                    command(verb, resolution.query.strip(), *result.asked, "--all", *again,
+                                            options=options),
                                     lang))
     if result.unplaced:
         many = result.unplaced != 1
