@@ -1600,11 +1600,11 @@ def _hospital_listings(resolution: Resolution, source: MemorySource | IndexedSou
     ranked, and those their studies placed farther off (found by a word of the hospital's name in
     the facility index, kept when `names` says they are one of the hospitals, then the filters of
     every listing: sitestore.filter_sites, the rule of a listing)."""
-    from sitefinder.hospitals import search_word
+    from sitefinder.hospitals import search_words
     from sitefinder.sitestore import filter_sites
 
     found = {entry.site.id: entry.site for entry in ranked}
-    for word in sorted({search_word(hospital) for hospital in hospitals} - {""}):
+    for word in sorted({word for hospital in hospitals for word in search_words(hospital)}):
         for site in source.facility_matches(word):
             if names.of(site) in hospitals and site.has_coordinates:
                 found.setdefault(site.id, site)
