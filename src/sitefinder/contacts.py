@@ -449,11 +449,21 @@ def _name_words(text: str) -> frozenset[str]:
 
 
 def names_contact(contact: Contact, text: str) -> bool:
-    """Whether `text` names this contact: every word of it a word of the name, in any order
-    (family name first or last, as Chinese names are said either way), titles aside; a single
-    word is not enough (Zhang, Li, Wang are the names of millions)."""
+    """Whether `text` names this contact: every word of it a whole part of the name (a given or a
+    family name alone, or both in any order: family name first or last, as Chinese names are said
+    either way), without case or tones (Lǐ is Li), titles aside; a part written with a hyphen is
+    also that part whole ("Gengsheng" of Geng-Sheng). A piece of a part is not ("Yu" is not Yun):
+    one word names many people, so `show` lists them all (queries.find_site)."""
     words = _name_words(text)
-    return len(words) >= 2 and words <= _name_words(contact.name)
+    return bool(words) and words <= _name_parts(contact.name)
+
+
+def _name_parts(name: str) -> frozenset[str]:
+    """The parts of a person's name, folded: its words, and each hyphenated part whole."""
+    from sitefinder.text import fold
+
+    joined = {fold(part) for part in name.split() if "-" in part}
+    return _name_words(name) | (joined - _TITLES - {""})
 
 
 def has_email(contact: Contact, text: str) -> bool:

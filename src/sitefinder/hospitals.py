@@ -2,18 +2,18 @@
 
 A referring doctor asks "which hospital near my patient runs a trial for this, and whom do I call
 there?". The registry lists a hospital once per study, spelt as each study's staff wrote it, so
-sites are grouped by the words of the facility's name in one city (`HospitalNames`): case,
-punctuation, accents, word order, articles and the medical school it belongs to ignored, common
-variants read alike ("Centre", "Provincial"), and one slipped letter in a long word forgiven
-("Pecking Union" for "Peking Union"). Two names that differ in any other word stay two hospitals:
+sites are grouped in one city by the hospital's name in Chinese where data/facilities_zh.csv knows
+it ("Beijing Cancer Hospital" and "Peking University Cancer Hospital & Institute" are 北京大学肿瘤医院),
+else by the words of the facility's name (`HospitalNames`; facilities.facility_words, the rule the
+table is read by too): case, punctuation, accents, word order, articles, "Province" and the medical
+school it belongs to ignored, common shortenings read whole ("Centre", "Univ."), and one slipped
+letter in a long word forgiven ("Pecking Union" for "Peking Union"). Two names that differ in any other word stay two hospitals:
 "First" and "Second Affiliated Hospital" differ by one short word, "Zhongshan" and "Zhongnan" by
 two letters; shown twice, a hospital is still found, while two shown as one would hide one.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -21,47 +21,44 @@ from sitefinder.answers import Hospital, HospitalListing, HospitalTrial
 from sitefinder.contacts import reachable_contact
 from sitefinder.countries import shown_province
 from sitefinder.distance import shown_km
-from sitefinder.facilities import hospital_name
+from sitefinder.facilities import WORD_VARIANTS, english_names, facility_words, facility_zh, hospital_name, one_slip_apart
 from sitefinder.models import RankedSite, Site, Trial
 from sitefinder.status import effective_status, openness
 from sitefinder.text import fold
 
-# The medical school a hospital belongs to, written after or before its name or left out:
-# "The First Affiliated Hospital, College of Medicine, Zhejiang University" is the "First
-# Affiliated Hospital of Zhejiang University School of Medicine".
-_MEDICAL_SCHOOL = re.compile(r"\b(?:(?:school|college|faculty) of medicine|medical school)\b")
-_NOT_A_NAME = frozenset({"the", "of", "and", "at", "a", "an"})
-_VARIANTS = {"centre": "center", "ctr": "center", "provincial": "province", "hosp": "hospital",
-             "univ": "university", "med": "medicine"}
-# Words too common in hospitals' names to look one up by (`search_word`).
+# Words too common in hospitals' names to look one up by (`search_words`).
 _COMMON = frozenset({"hospital", "university", "medical", "medicine", "center", "affiliated", "people",
                      "peoples", "province", "cancer", "general", "clinic", "institute", "school", "college",
                      "first", "second", "third", "health", "research", "sciences", "science", "city"})
-_SHORTEST_FORGIVEN = 6  # a slipped letter is forgiven in words this long: not Hunan/Henan, Renji/Renmin
 _MOST_NAMES_COMPARED = 64  # per city and length: bounds the comparison of names a file can make
 
 
 class HospitalKey(NamedTuple):
-    words: tuple[str, ...]  # the name's words, sorted: order is how a study's staff wrote it
+    words: tuple[str, ...]  # the name's words (facilities.facility_words); () for a hospital named in Chinese
     city: str
-
-
-def hospital_words(facility: str) -> tuple[str, ...]:
-    """The words that name a hospital, sorted: see the module's rule."""
-    text = unicodedata.normalize("NFKD", hospital_name(facility)).casefold()
-    text = _MEDICAL_SCHOOL.sub(" ", text.replace("'", "").replace("\u2019", ""))
-    words = (_VARIANTS.get(word, word) for word in re.split(r"[^\w]+|_", text) if word)
-    return tuple(sorted(word for word in (fold(word) for word in words) if word and word not in _NOT_A_NAME))
+    zh: str = ""  # its name in the Chinese names' table: listings of two English names are one hospital
 
 
 def hospital_key(site: Site) -> HospitalKey:
-    return HospitalKey(hospital_words(site.facility), fold(site.city))
+    """The hospital a listing is: by its Chinese name where the table knows it ("Beijing Cancer
+    Hospital" and "Peking University Cancer Hospital & Institute" are both 北京大学肿瘤医院), else by
+    the words of its English name, in its city."""
+    chinese = facility_zh(site)
+    if chinese:
+        return HospitalKey((), fold(site.city), chinese)
+    return HospitalKey(facility_words(site.facility), fold(site.city))
 
 
-def search_word(key: HospitalKey) -> str:
-    """A word of the hospital's name that its listings' folded facility names hold, for finding them
-    in a sites file (the least common word: "tiantan" rather than "hospital")."""
-    unchanged = [word for word in key.words if word not in _VARIANTS.values()] or list(key.words)
+def search_words(key: HospitalKey) -> frozenset[str]:
+    """Words of the hospital's names that its listings' folded facility names hold, for finding them
+    in a sites file: one of each name the hospital goes by (the table's English names of a hospital
+    named in Chinese), its least common ("tiantan" rather than "hospital")."""
+    names = [facility_words(name) for name in english_names(key.zh)] if key.zh else [key.words]
+    return frozenset(word for words in names if (word := _search_word(words)))
+
+
+def _search_word(words: tuple[str, ...]) -> str:
+    unchanged = [word for word in words if word not in WORD_VARIANTS.values()] or list(words)
     return max(unchanged, key=lambda word: (word not in _COMMON, len(word)), default="")
 
 
@@ -76,38 +73,15 @@ class HospitalNames:
     def of(self, site: Site) -> HospitalKey:
         key = hospital_key(site)
         known = self._seen.get(key)
+        if known is None and key.zh:  # named by the table: no slip to forgive
+            known = self._seen[key] = key
         if known is None:
             bucket = self._by_city.setdefault((key.city, len(key.words)), [])
-            known = next((other for other in bucket if _one_slip_apart(other.words, key.words)), key)
+            known = next((other for other in bucket if one_slip_apart(other.words, key.words)), key)
             if known is key and len(bucket) < _MOST_NAMES_COMPARED:
                 bucket.append(key)
             self._seen[key] = known
         return known
-
-
-def _one_slip_apart(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
-    """Same words but one, and that one a letter added, left out, changed or two swapped."""
-    only_first = set(first) - set(second)
-    only_second = set(second) - set(first)
-    if len(only_first) != 1 or len(only_second) != 1:
-        return False
-    word, other = only_first.pop(), only_second.pop()
-    if min(len(word), len(other)) < _SHORTEST_FORGIVEN or not (word.isalpha() and other.isalpha()):
-        return False
-    return _edits_at_most_one(word, other)
-
-
-def _edits_at_most_one(word: str, other: str) -> bool:
-    """A letter added, left out, changed or two swapped (rapidfuzz's OSA distance ≤ 1, written out:
-    the shipped trial's own names reach this, and rapidfuzz's import costs `near --by hospital` 30 ms)."""
-    if abs(len(word) - len(other)) > 1:
-        return False
-    start = next((index for index, (a, b) in enumerate(zip(word, other)) if a != b), min(len(word), len(other)))
-    if len(word) == len(other):
-        return (word[start + 1:] == other[start + 1:]
-                or (word[start:start + 2] == other[start:start + 2][::-1] and word[start + 2:] == other[start + 2:]))
-    longer, shorter = (word, other) if len(word) > len(other) else (other, word)
-    return longer[start + 1:] == shorter[start:]
 
 
 def group_by_hospital(ranked: Iterable[RankedSite], trials: dict[str, Trial], default: Trial,

@@ -1401,8 +1401,11 @@ def find_site(source: MemorySource | IndexedSource, query: str,
     from sitefinder.contacts import has_email, has_number, names_contact
     from sitefinder.facilities import facility_zh
 
-    # By facility (indexed on a large file), by its Chinese name (the shipped sites have one), by city.
-    found = {site.id: site for site in source.facility_matches(key)}
+    # By facility (indexed on a large file), by its Chinese name (the shipped sites have one), by city;
+    # a piece inside a word of a facility's name ("Yu" of Yunnan) only after a person's name part.
+    holding = source.facility_matches(key)
+    found = {site.id: site for site in holding if _whole_words_of(key, site.facility)}
+    inside = {site.id: site for site in holding if site.id not in found}
     if has_cjk(text):
         # in the Simplified characters the names are kept in, when typed in Traditional (江門中心醫院,
         # the name `show` prints under zh_TW)
@@ -1414,13 +1417,18 @@ def find_site(source: MemorySource | IndexedSource, query: str,
     # A city read plainly ("Beijing") adds its sites; one read with a part left over or approximated
     # ("Beijing Chest") names a hospital or a person before it names every site in that city.
     in_city, suggestions, reading, region = _sites_in_place(text, source, lang)
+    named = set(found)  # found by a name, not by the place the text was read as
     if reading is not None and reading.plainly:
         found.update((site.id, site) for site in in_city)
-    if not found:  # whom a person calls: an investigator's name ("Hui Zhu" is also a name of 睢宁县), a number,
-        # an e-mail address
+    if not found:  # whom a person calls: an investigator's name, or a given or family name of it ("Hui Zhu"
+        # is also a name of 睢宁县; "Yu" a piece of Yunnan), a number, an e-mail address
         found.update((site.id, site) for site in source.sites()
                      if any(names_contact(contact, text) or has_number(contact, text) or has_email(contact, text)
                             for contact in site.contacts))
+        named.update(found)
+    if not found:  # a piece of a word of a facility's name: "Tiant" of Tiantan
+        found.update(inside)
+        named.update(found)
     from sitefinder.china import names_a_facility
 
     # A city with a part left over ("Qingdao 市南") is its sites; a hospital's name that no site has
@@ -1442,7 +1450,22 @@ def find_site(source: MemorySource | IndexedSource, query: str,
             hint = said("error.did_you_mean", names=shown_names) if shown_names else ""
         raise SitefinderError(key="error.no_site_matches", query=quoted(text), hint=hint, command=suggestion("list"))
     site = _one_site(matches, text)
-    return site, (reading if reading is not None and site in in_city else None)
+    # How the text was read as a place is said only when the site was found as that place's: not of
+    # 江门市中心医院 found by its name ("使用 江门市；其后的部分未使用：中心医院" misstated how), but of
+    # "Jingzhou", the city's whole name (its namesakes said) as well as a word of its hospital's.
+    if reading is None or site not in in_city:
+        return site, None
+    return site, (reading if site.id not in named or reading.plainly or _names_the_city(text, site, reading) else None)
+
+
+def _names_the_city(text: str, site: Site, reading: CityReading) -> bool:
+    """Whether a text is the whole name of the city it was read as (or of the site's city), nothing
+    left over: what its reading's notices are about."""
+    from sitefinder.text import name_key
+
+    place = reading.place
+    names = {site.city, *((place.place.name, place.name_zh) if place is not None else ())}
+    return name_key(text) in {name_key(name) for name in names if name}
 
 
 def _check_central_contact(source: MemorySource | IndexedSource, text: str) -> None:
@@ -1505,6 +1528,22 @@ def _sites_named(sites: list[Site], text: str, most: int = 6) -> tuple[str, str]
 
 
 MAX_NAMED_CHARS = 300  # of the sites an error names: with its other words, under 600 characters
+
+
+def _whole_words_of(key: str, facility: str) -> bool:
+    """Whether a folded text is whole words of a facility's name, one after another ("beijingchest"
+    of Beijing Chest Hospital, "yatsen" of Sun Yat-sen), not a piece inside one ("yu" of Yunnan)."""
+    spaced = "".join(character if character.isalnum() else " " for character in facility)
+    words = [word for word in map(fold, spaced.split()) if word]
+    for start in range(len(words)):
+        joined = ""
+        for word in words[start:]:
+            joined += word
+            if joined == key:
+                return True
+            if not key.startswith(joined):
+                break
+    return False
 
 
 def _shortened(short: str, name: str) -> bool:
@@ -1644,11 +1683,11 @@ def _hospital_listings(resolution: Resolution, source: MemorySource | IndexedSou
     ranked, and those their studies placed farther off (found by a word of the hospital's name in
     the facility index, kept when `names` says they are one of the hospitals, then the filters of
     every listing: sitestore.filter_sites, the rule of a listing)."""
-    from sitefinder.hospitals import search_word
+    from sitefinder.hospitals import search_words
     from sitefinder.sitestore import filter_sites
 
     found = {entry.site.id: entry.site for entry in ranked}
-    for word in sorted({search_word(hospital) for hospital in hospitals} - {""}):
+    for word in sorted({word for hospital in hospitals for word in search_words(hospital)}):
         for site in source.facility_matches(word):
             if names.of(site) in hospitals and site.has_coordinates:
                 found.setdefault(site.id, site)
