@@ -232,3 +232,27 @@ def test_a_country_given_as_a_province_is_pointed_to_country(cli, command: list,
     assert run.exit_code == 2 and run.stdout == ""
     assert "--country" in run.stderr and typed in run.stderr and run.stderr.count("\n") == 1
     assert "did you mean" not in run.stderr and "您是否要找" not in run.stderr
+
+
+def _districts_without_a_point(every: int = 40) -> list[str]:
+    """County-level divisions the gazetteer has no GeoNames place at (沙坪坝区), one name of several."""
+    import sqlite3
+
+    from conftest import ROOT
+
+    with sqlite3.connect(ROOT / "data" / "gazetteer.sqlite") as db:
+        names = [name for name, in db.execute("SELECT name FROM cn_division WHERE level = 'county' AND place = 0 "
+                                                 "AND code GLOB '[0-9]*' ORDER BY code")]
+        shared = {name for name, in db.execute("SELECT name FROM cn_division GROUP BY name HAVING COUNT(*) > 1")}
+    return [name for name in names if name not in shared][::every]
+
+
+@pytest.mark.parametrize("district", _districts_without_a_point())
+def test_list_of_a_district_without_sites_says_how_to_see_the_nearest(cli, district: str) -> None:
+    """`list --city 沙坪坝` said only "没有符合条件的研究中心": a district the gazetteer reads, with no
+    GeoNames point of its own, gets the same `near` suggestion as a city, and it works typed back."""
+    run = cli("list", "--city", district)
+    if run.exit_code == 0:
+        pytest.skip("the trial has a site there")
+    assert run.exit_code == 1 and f"sitefinder near {district}" in run.stderr, run.stderr
+    assert cli("near", district, "--json").exit_code == 0

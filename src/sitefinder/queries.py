@@ -934,10 +934,9 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
         cause = empty_cause(source, filter_parts(source, sites_path, trials, condition, (province or "", province_name),
                                                  (city or "", city_filter), (country or "", countries)))
         if city and cause.alone == f"--city {city}":
-            if city_filter is not None and city_filter.geonameid is not None:
-                from sitefinder.wording import command
-
-                # the nearest sites of this question, not of every trial: its other filters kept
+            # a place the gazetteer read (a district without a GeoNames point, 沙坪坝, too), not a
+            # registry's spelling alone: the nearest sites of this question, its other filters kept
+            if city_filter is not None and (city_filter.geonameid is not None or place is not None):
                 return answer._replace(try_instead=command(
                     "near", city, *typed_options(province=province, country=country, status=status, trial=trials,
                                                  condition=condition, all=all_statuses)))
