@@ -137,11 +137,12 @@ def test_a_hong_kong_area_is_never_called_a_town(cli) -> None:
     note = " ".join(resolution.notes)
     areas = [place for place in resolution.alternatives if place.country == "Hong Kong"]
     assert areas
-    for place in areas:  # named, as a place of Hong Kong, never "（镇）" as the mainland's towns are
-        label = f"{place.name}, {place.province or place.country}"
-        assert label in note and f"{label}（镇）" not in note, note
+    gazetteer = open_gazetteer()
+    for place in areas:  # named, as a place of Hong Kong, never "（镇）" as the mainland's towns are; in Chinese
+        label = gazetteer.chinese_name(place.geonameid)
+        assert f"{label}（香港的地方）" in note and f"{label}（镇）" not in note, note
     result = cli("near", "九龙")
-    assert result.exit_code == 0 and "Kowloon" in result.stderr and "Kowloon, Kowloon City（镇）" not in result.stderr
+    assert result.exit_code == 0 and "香港九龙" in result.stderr and "（镇）；" not in result.stderr
 
 
 @pytest.mark.parametrize("typed", ["鼓楼区", "朝阳区", "城关区", "新华区", "和平区", "江北区"])
