@@ -24,7 +24,7 @@ import math
 from pathlib import Path
 from typing import NamedTuple
 
-from sitefinder.china import (LEVEL_WORDS, bare_forms, official_short, division_level, latin_forms,
+from sitefinder.china import (LEVEL_WORDS, bare_forms, functional_area, official_short, division_level, latin_forms,
                               parent_code, short_name)
 from sitefinder.regions import PROVINCES
 from sitefinder.text import fold, name_key
@@ -59,7 +59,7 @@ EXONYMS = {
     "230100": ("Harbin",), "230200": ("Qiqihar",), "540100": ("Lhasa",), "650200": ("Karamay",),
     "150100": ("Hohhot",), "150600": ("Ordos",), "150700": ("Hulunbuir",), "150800": ("Bayan Nur", "Bayannur"),
     "150900": ("Ulanqab",), "152200": ("Hinggan",), "152500": ("Xilingol", "Xilin Gol"), "152900": ("Alxa", "Alashan"),
-    "540200": ("Shigatse", "Xigaze"), "540300": ("Qamdo", "Chamdo"), "540400": ("Nyingchi",), "540500": ("Lhoka",),
+    "540200": ("Shigatse", "Xigaze"), "540300": ("Qamdo", "Chamdo"), "540400": ("Nyingchi",), "540500": ("Shannan", "Lhoka"),
     "540600": ("Nagqu",), "542500": ("Ngari",), "513200": ("Ngawa",), "513300": ("Garze", "Garzê"),
     "623000": ("Gannan",), "632600": ("Golog",), "632700": ("Yushu",), "632800": ("Haixi",),
     "533400": ("Dêqên", "Deqen"), "532800": ("Xishuangbanna", "Sipsongpanna"), "650100": ("Ürümqi", "Urumqi"),
@@ -272,6 +272,12 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
         seat_is_named_so = bool(place) and _seat_names_division(division, seat_key, readings, district_readings)
         shown = _shown_name(division, spoken, {*readings, *_character_readings(stem)},
                             china[place]["name"] if seat_is_named_so else "")
+        area = functional_area(division.name) if division.level != "province" and not division.english else None
+        if area is not None:  # "Suzhou Industrial Park", "Pudong New Area": its core read, and what it is
+            core_readings = _readings(area[0], usual)
+            if core_readings:
+                shown = f"{core_readings[0].title()} {area[1]}"
+                keys |= {(key, division.code, "suffixed") for key in latin_forms(core_readings[0], division.name)[1:]}
         division_rows.append((division.code, division.name, division.level, division.parent, division.province,
                               shown, division.latitude, division.longitude, place,
                               china[place]["population"] if place else 0))

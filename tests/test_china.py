@@ -638,7 +638,7 @@ def test_a_district_of_a_city_without_sites_is_not_said_to_list_that_citys_sites
 # that no romanisation of the characters gives, and Hong Kong's and Macau's.
 ESTABLISHED = {
     "Hohhot", "Ordos", "Hulunbuir", "Bayan Nur", "Ulanqab", "Hinggan", "Xilingol", "Alxa", "Harbin", "Qiqihar",
-    "Lhasa", "Shigatse", "Qamdo", "Nyingchi", "Lhoka", "Nagqu", "Ngari", "Ngawa", "Garze", "Dêqên", "Golog",
+    "Lhasa", "Shigatse", "Qamdo", "Nyingchi", "Nagqu", "Ngari", "Ngawa", "Garze", "Dêqên", "Golog",
     "Ürümqi", "Karamay", "Turpan", "Kumul", "Bortala", "Bayingolin", "Aksu", "Kizilsu", "Kashgar", "Hotan", "Ili",
     "Altay", "Hong Kong", "Macau", "Keelung", "Chiayi", "Chiayi County", "Kinmen", "New Taipei", "Inner Mongolia",
     "Tibet", "Shaanxi",
@@ -660,6 +660,11 @@ def _romanisations(name: str, level: str) -> set[str]:
 
 
 def _shown_words(english: str) -> str:
+    from sitefinder.china import FUNCTIONAL_AREAS
+
+    for what in FUNCTIONAL_AREAS.values():  # "Xiongan New Area": what the area is, after its name
+        if english.endswith(" " + what):
+            return fold(english.removesuffix(" " + what))
     words = english.split()
     if len(words) > 1 and words[-1] in ("Prefecture", "League", "County", "District", "City"):
         words = words[:-1]

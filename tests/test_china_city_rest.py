@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, run_cli
 from sitefinder.china import short_name
 from sitefinder.distance import sphere_km
 from sitefinder.errors import SitefinderError
@@ -131,3 +131,11 @@ def test_a_place_known_inside_the_city_is_said_as_read_there(cli) -> None:
     assert run.exit_code == 0, run.stderr
     assert json.loads(run.stdout)["origin"]["name"] == resolve("蛇口", open_gazetteer()).place.name
     assert "未使用：工业区" in run.stderr and "不是中国的市或县" not in run.stderr, run.stderr
+
+
+@pytest.mark.parametrize("typed", ["东莞市长安镇", "东莞长安镇", "广东省东莞市长安镇"])
+def test_a_town_inside_its_city_is_read_with_its_level_word(typed: str) -> None:
+    """"使用 东莞市长安（长安）；其后的部分未使用：镇": the town's 镇 is part of what was read."""
+    run = run_cli("near", typed, "--json")
+    assert run.exit_code == 0 and run.json()["origin"]["name"] == "Chang’an", run.stderr
+    assert "未使用" not in run.stderr, run.stderr

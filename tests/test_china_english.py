@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import china as benchmark  # noqa: E402
 
 DIVISIONS = benchmark.divisions()
+GAZETTEER = open_gazetteer()
 BY_CODE = {row["code"]: row for row in DIVISIONS}
 FORMS = ("en chain", "en city district", "en city, district", "en chain, street", "en address", "en chain, city typo")
 
@@ -98,3 +99,41 @@ def test_the_street_is_said_through_the_cli(cli) -> None:
 def test_a_word_of_two_letters_is_no_place_in_a_chain(typed: str) -> None:
     with pytest.raises(PlaceNotFound):
         resolve(typed, open_gazetteer())
+
+
+def _functional_areas() -> list[dict]:
+    from sitefinder.china import functional_area
+
+    return [row for row in DIVISIONS if row["level"] != "province" and functional_area(row["name"]) is not None]
+
+
+FUNCTIONAL = _functional_areas()
+
+
+def test_functional_areas_are_found_in_the_table() -> None:
+    assert len(FUNCTIONAL) >= 10  # 浦东新区, 苏州工业园区, 峰峰矿区, 六枝特区, 神农架林区, ...
+
+
+@pytest.mark.parametrize("row", FUNCTIONAL, ids=[row["name"] for row in FUNCTIONAL])
+def test_a_functional_area_is_shown_and_read_by_what_it_is(row: dict) -> None:
+    """"Suzhougongyeyuan District" was 苏州工业园区's English, and "Suzhou Industrial Park" unknown;
+    浦东新区 "Pudong District": shown as its own English names it (Pudong New Area), and read so."""
+    from sitefinder.china import functional_area
+
+    core, words = functional_area(row["name"])
+    english = GAZETTEER.rows("SELECT english FROM cn_division WHERE code = ?", (row["code"],))[0][0]
+    assert english.endswith(" " + words) and len(english) > len(words) + 2, english
+    found = resolve(english, GAZETTEER)
+    assert sphere_km(found.place.latitude, found.place.longitude, float(row["latitude"]),
+                     float(row["longitude"])) <= 25.0, (english, found.place)
+
+
+@pytest.mark.parametrize("name", sorted({row["name"] for row in DIVISIONS if row["name"].endswith("林区")
+                                         and len(row["name"]) == 4}))
+def test_a_district_whose_name_ends_in_lin_is_no_forestry_district(name: str) -> None:
+    """万柏林区 is the district of 万柏林 ("Wanbailin District"), not a forestry district of 万柏."""
+    from sitefinder.china import bare_forms, functional_area
+
+    assert functional_area(name) is None and name[:-1] in bare_forms(name, "county")
+    english = GAZETTEER.rows("SELECT english FROM cn_division WHERE name = ?", (name,))[0][0]
+    assert english.lower().removesuffix(" district").endswith("lin"), english

@@ -143,10 +143,27 @@ def bare_forms(name: str, level: str) -> set[str]:
     if name.endswith("自治区"):
         forms.add(_without_ethnic(name[:-3]))
     for suffix in _DROPPED:
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+        # a forestry district (林区) is 神农架林区 alone: 万柏林区 is the district of 万柏林, not of 万柏
+        if name.endswith(suffix) and len(name) - len(suffix) >= (3 if suffix == "林区" else 2):
             forms.add(name[: -len(suffix)])
             break
     return {form for form in forms if len(form) >= 2 and form != name}
+
+
+# Areas named by what they are, not by a level word, as their own English names them: 浦东新区 is
+# "Pudong New Area", 苏州工业园区 "Suzhou Industrial Park", 峰峰矿区 "Fengfeng Mining District".
+FUNCTIONAL_AREAS = {"工业园区": "Industrial Park", "新区": "New Area", "矿区": "Mining District",
+                    "特区": "Special District", "林区": "Forestry District"}
+
+
+def functional_area(name: str) -> tuple[str, str] | None:
+    """(the name before it, the English words) of a functional area's name (苏州工业园区: 苏州, Industrial
+    Park); None for a name whose last characters only look so (清新区, 万柏林区: their own 新, 林)."""
+    for suffix, english in FUNCTIONAL_AREAS.items():
+        core = name[: -len(suffix)]
+        if name.endswith(suffix) and len(core) >= (3 if suffix == "林区" else 2):
+            return core, english
+    return None
 
 
 def latin_forms(spoken: str, name: str) -> list[str]:
@@ -154,7 +171,8 @@ def latin_forms(spoken: str, name: str) -> list[str]:
     Taiwan's and Hong Kong's level words in Traditional alike (新竹縣: "xinzhuxian", "xinzhucounty")."""
     name = name.translate(_SIMPLIFIED_LEVELS)
     # 新区 (林区) only where 新 (林) is no part of the name spoken (清新区 is Qingxin District)
-    suffix = next((s for s in ("自治区", "自治州", "自治县", "自治旗", "林区", "特区", "地区", "新区", *LEVEL_WORDS, "乡", "镇")
+    suffix = next((s for s in ("自治区", "自治州", "自治县", "自治旗", "工业园区", "矿区", "林区", "特区", "地区", "新区",
+                               *LEVEL_WORDS, "乡", "镇")
                    if name.endswith(s) and not (s == "新区" and spoken.endswith("xin"))
                    and not (s == "林区" and spoken.endswith("lin"))), "")  # 士林區 is Shilin District, no forestry
     # 新区, a "new area" (浦东新区 "Pudong New Area", 滨海新区 "Binhai New Area"), as English writes it
@@ -163,6 +181,7 @@ def latin_forms(spoken: str, name: str) -> list[str]:
              "自治旗": ("autonomousbanner", "banner", "qi"),
              "自治区": ("autonomousregion", "region", "zizhiqu", "district", "qu"),
              "林区": ("forestrydistrict", "linqu", "district"),
+             "工业园区": ("industrialpark", "gongyeyuanqu", "yuanqu"), "矿区": ("miningdistrict", "kuangqu", "district"),
              "乡": ("township", "xiang"), "镇": ("township", "town", "zhen"),  # Taiwan's 鄉, 鎮
              "特区": ("specialdistrict", "tequ", "district"), "地区": ("prefecture", "diqu", "region")}.get(
         suffix, tuple(fold(word) for word in LEVEL_WORDS.get(suffix, ())))
@@ -1182,9 +1201,13 @@ def _known_inside(chains: list[_Chain], rest: str, gazetteer: Gazetteer) -> tupl
                      place.province == division.province and (place.geonameid == division.place or sphere_km(
                          place.latitude, place.longitude, division.latitude, division.longitude) <= SAME_PLACE_KM)
                      for division in deepest)]
-        if towns:
-            return length, max(towns, key=lambda place: place.population)
+        if towns:  # 东莞市长安镇: the town with its own level word (镇, 乡, 街道), not "镇" left unread
+            suffix = next((word for word in _TOWN_WORDS if rest[length:].startswith(word)), "")
+            return length + len(suffix), max(towns, key=lambda place: place.population)
     return None
+
+
+_TOWN_WORDS = ("街道", "镇", "乡", "鎮", "鄉")  # what follows a town's name as its level
 
 
 def _town_inside(query: str, text: str, town: Place, reading: str, used: int,
