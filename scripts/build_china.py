@@ -351,8 +351,10 @@ def _shown_name(division: Division, spoken: str, readings: set[str], seat_name: 
     if division.level == "province":
         return division.province
     exonyms = EXONYMS.get(division.code, ())
-    if seat_name and name_key(seat_name) in readings | {name_key(name) for name in exonyms}:
+    if seat_name and name_key(seat_name) in readings:
         return seat_name
+    if seat_name and name_key(seat_name) in {name_key(name) for name in exonyms}:
+        return exonyms[0]  # the first exonym is the one shown (Shannan, the seat's point "Lhoka")
     if exonyms:
         return exonyms[0]
     word = "" if division.name.endswith("市") else " Prefecture" if division.name.endswith("地区") \
