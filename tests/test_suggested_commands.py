@@ -120,3 +120,14 @@ def test_an_error_suggests_the_data_typed_in_either_form(typed: str, copied: Pat
     run = run_cli("near", "东北", *words)
     assert run.exit_code == 1
     assert suggested_commands(run.stderr) == [f"sitefinder list --province 辽宁 --sites {shlex.quote(str(copied))}"]
+
+
+@pytest.mark.parametrize(("asked", "lang"), [(("near", "吉林"), "en"), (("near", "Jilin"), "zh"), (("near", "东北"), "en"),
+                                             (("show", "Hospital"), "zh"), (("list", "--city", "广东"), "en")])
+def test_a_language_asked_for_goes_with_every_suggested_command(asked: tuple[str, ...], lang: str, copied: Path) -> None:
+    """`near 吉林 --lang en` suggested `list --province Jilin`: typed back under a Chinese locale, Chinese
+    again. --lang, as --sites, is repeated by a command of any kind a notice or an error suggests."""
+    run = run_cli(*asked, "--sites", str(copied), "--lang", lang, env={"LANG": "zh_CN.UTF-8" if lang == "en" else "C"})
+    commands = suggested_commands(run.stderr)
+    assert commands and all(line.endswith(f"--sites {shlex.quote(str(copied))} --lang {lang}") for line in commands), \
+        run.stderr

@@ -123,7 +123,8 @@ def test_a_suggested_command_keeps_every_option_and_answers_what_it_promises(
                 assert any(other[0] == option[0] and int(other[1]) >= int(option[1]) for other in kept), (command, line)
             else:
                 assert option in kept, (option, command, line)
-        assert again_words[-2:] == ["--sites", str(dataset)], command
+        lang = ["--lang", words[words.index("--lang") + 1]] if "--lang" in words else []
+        assert again_words[-2 - len(lang):] == ["--sites", str(dataset), *lang], command  # what every command repeats
         again = run_cli(*again_words, env=env)
         assert again.exit_code == 0, (command, again.stderr)
         promised = int(re.search(r"\d+", line).group(0))  # "2 more sites …", "已略去 2 个…"

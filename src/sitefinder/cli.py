@@ -385,13 +385,16 @@ AllOption = Annotated[bool, typer.Option(
          "those a patient can still join are shown.")]
 
 
-def _options(sites: Optional[Path]) -> str:
-    """The options a hint repeats: --sites when it was typed (SITEFINDER_SITES is read again anyway)."""
+def _options(sites: Optional[Path], lang: Optional[Language] = None) -> str:
+    """The options every command a hint suggests repeats, whichever command it is: --sites when it
+    was typed (SITEFINDER_SITES is read again anyway), and --lang (`near 吉林 --lang en` suggested
+    `list --province Jilin`, Chinese again under a Chinese locale)."""
+    words = f"--lang {lang.value}" if lang else ""
     if sites is None:  # most runs: no need to import the wording catalogue for nothing
-        return ""
+        return words
     from sitefinder.wording import data_options
 
-    return data_options(sites, os.environ.get("SITEFINDER_SITES"))
+    return " ".join(filter(None, (data_options(sites, os.environ.get("SITEFINDER_SITES")), words)))
 
 
 def _written_as(fmt: Format, lang: Optional[Language], bom: bool = False, out: Optional[Path] = None,
@@ -401,7 +404,7 @@ def _written_as(fmt: Format, lang: Optional[Language], bom: bool = False, out: O
     suggests of this same command repeats (`emit`'s `again`)."""
     from sitefinder.output import written_as
 
-    again = written_as(fmt, bom, lang.value if lang else None, out, view.value if view else "")
+    again = written_as(fmt, bom, out, view.value if view else "")  # --lang: with the data's options (_options)
     return (*again, "--online") if online and not os.environ.get("SITEFINDER_ONLINE") else again
 
 
@@ -490,7 +493,7 @@ def list_command(
     return emit(matching_sites(sites, province=province, city=city, status=status, country=country,
                         lang=chosen_language(lang), all_statuses=all_statuses, stream=fmt.streamed,
                         trials=trial or (), condition=condition, names=fmt.for_scripts),
-         fmt, _options(sites), bom, _written_as(fmt, lang, bom))
+         fmt, _options(sites, lang), bom, _written_as(fmt, lang, bom))
 
 
 @app.command("near", cls=SitefinderCommand)
@@ -539,7 +542,7 @@ def near_command(
     return emit(ask(place, sites, limit=limit, within_km=within, province=province, status=status, online=online,
              lang=chosen_language(lang), all_statuses=all_statuses, trials=trial or (), condition=condition,
              stream=fmt.streamed, area=chosen_area(lang), names=fmt.for_scripts, country=country),
-         fmt, _options(sites), bom, _written_as(fmt, lang, bom, online=online))
+         fmt, _options(sites, lang), bom, _written_as(fmt, lang, bom, online=online))
 
 
 @app.command("map", cls=SitefinderCommand)
@@ -587,7 +590,7 @@ def map_command(
                   lang=chosen_language(lang), view=view.value, aspect=map_aspect(fmt, out), out=out,
                   all_statuses=all_statuses, trials=trial or (), condition=condition, area=chosen_area(lang),
                   names=fmt.for_scripts and out is None, country=country),
-         fmt, _options(sites), again=_written_as(fmt, lang, out=out, view=view, online=online))
+         fmt, _options(sites, lang), again=_written_as(fmt, lang, out=out, view=view, online=online))
 
 
 @app.command("show", cls=SitefinderCommand)
@@ -616,7 +619,7 @@ def show_command(
     from sitefinder.queries import site_detail
 
     fmt = choose_format(output, as_json)
-    return emit(site_detail(site, sites, lang=chosen_language(lang), names=fmt.for_scripts), fmt, _options(sites))
+    return emit(site_detail(site, sites, lang=chosen_language(lang), names=fmt.for_scripts), fmt, _options(sites, lang))
 
 
 @app.command("info", cls=SitefinderCommand)
@@ -645,7 +648,7 @@ def info_command(
     from sitefinder.queries import trial_summary
 
     fmt = choose_format(output, as_json)
-    return emit(trial_summary(sites, nct_id, chosen_language(lang)), fmt, _options(sites))
+    return emit(trial_summary(sites, nct_id, chosen_language(lang)), fmt, _options(sites, lang))
 
 
 @app.command("import", cls=SitefinderCommand)

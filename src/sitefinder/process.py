@@ -237,18 +237,20 @@ def guarded(command: Callable[[list[str]], Any], arguments: Sequence[str], debug
 
 
 def _data_options(words: list[str]) -> str:
-    """The options that chose the data, as typed (`--sites PATH`), for the commands an error
-    suggests (wording.data_options: none when SITEFINDER_SITES names them)."""
+    """The options every command an error suggests repeats, as typed: `--sites PATH` (wording.data_options:
+    none when SITEFINDER_SITES names them) and `--lang`, as cli._options gives a notice's."""
     from sitefinder.wording import data_options
 
+    sites = ""
     for at, word in enumerate(words):
         if word == "--":
             break
         if word == "--sites" and at + 1 < len(words):
-            return data_options(words[at + 1], os.environ.get("SITEFINDER_SITES"))
-        if word.startswith("--sites="):
-            return data_options(word.partition("=")[2], os.environ.get("SITEFINDER_SITES"))
-    return ""
+            sites = data_options(words[at + 1], os.environ.get("SITEFINDER_SITES"))
+        elif word.startswith("--sites="):
+            sites = data_options(word.partition("=")[2], os.environ.get("SITEFINDER_SITES"))
+    lang = asked_language(words)
+    return " ".join(filter(None, (sites, f"--lang {lang}" if lang else "")))
 
 
 def _guarded(command: Callable[[list[str]], Any], words: list[str], debug: bool) -> int:

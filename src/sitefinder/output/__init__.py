@@ -66,10 +66,10 @@ def choose_format(requested: Format, as_json: bool, command: str = "", out: Path
     return chosen
 
 
-def written_as(fmt: Format, bom: bool = False, lang: str | None = None, out: Path | None = None,
-               view: str = "") -> tuple[str, ...]:
+def written_as(fmt: Format, bom: bool = False, out: Path | None = None, view: str = "") -> tuple[str, ...]:
     """The options that ask for an answer written so: the format (--json, --format csv), --bom,
-    --lang as typed, and map's --out and --view, each only when not the default. A command that a
+    and map's --out and --view, each only when not the default (--lang goes with every command
+    suggested, as --sites does: the options `emit` is given). A command that a
     notice suggests of the same command repeats them after the filters the core repeats (the
     answer's `asked`), so that typed back it answers as this one did: `map X --out m.html --all`
     suggested `map X --limit 13`, drawn in the terminal."""
@@ -80,8 +80,6 @@ def written_as(fmt: Format, bom: bool = False, lang: str | None = None, out: Pat
         words += ["--format", fmt.value]
     if bom:
         words.append("--bom")
-    if lang is not None:
-        words += ["--lang", lang]
     if out is not None:
         words += ["--out", str(out)]
     if view and view != "fit":
