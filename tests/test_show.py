@@ -326,3 +326,12 @@ def test_sites_a_chinese_query_matches_are_named_with_their_cities_in_chinese(si
     assert "Riverside Clinic 1（广州；Doctor 1）" in run.stderr and "Guangzhou" not in run.stderr, run.stderr
     english = run_cli("show", "Guangzhou", "--sites", str(path))
     assert "Riverside Clinic 1 (Guangzhou; Doctor 1)" in english.stderr, english.stderr
+
+
+@pytest.mark.parametrize("locale", ["zh_CN.UTF-8", "C"])
+def test_sites_a_latin_query_matches_are_named_in_chinese_on_a_chinese_answer(locale: str) -> None:
+    """`show Hospital --lang zh` (or under a Chinese locale) named the sites in English inside a
+    Chinese error: the answer's language names them, not the script of the query."""
+    asked = () if locale.startswith("zh") else ("--lang", "zh")
+    run = run_cli("show", "Hospital", *asked, env={"LANG": locale})
+    assert run.exit_code == 2 and "北京大学肿瘤医院（" in run.stderr and "Beijing Cancer Hospital" not in run.stderr

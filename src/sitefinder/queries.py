@@ -1391,7 +1391,7 @@ def find_site(source: MemorySource | IndexedSource, query: str,
         if not called:  # 87343088: no site has that id, so it is a number to call
             _check_central_contact(source, text)
             raise _no_site_with_id(text, known, source)
-        return _one_site(called, text), None
+        return _one_site(called, text, lang), None
     if _looks_like_a_number(text):
         raise SitefinderError(key="error.site_id_number", id=quoted(text), known=known, command=suggestion("list"))
     key = fold(text)
@@ -1439,7 +1439,7 @@ def find_site(source: MemorySource | IndexedSource, query: str,
     if not matches:
         _check_central_contact(source, text)
         if other_hospital:
-            hint: str = said("error.city_sites", sites="".join(_sites_named(in_city, text)))
+            hint: str = said("error.city_sites", sites="".join(_sites_named(in_city, text, lang)))
         elif region is not None:  # 广东: a province, whose sites `list` shows
             _, kind, listing = _region_listing(region, language_of(lang, text))
             hint = said("error.region_listed", kind=said(f"kind.{kind}"), command=listing)
@@ -1448,7 +1448,7 @@ def find_site(source: MemorySource | IndexedSource, query: str,
             shown_names = tuple(name for name in suggestions if fold(name.split(",")[0]) in cities)  # what show can show
             hint = said("error.did_you_mean", names=shown_names) if shown_names else ""
         raise SitefinderError(key="error.no_site_matches", query=quoted(text), hint=hint, command=suggestion("list"))
-    site = _one_site(matches, text)
+    site = _one_site(matches, text, lang)
     # How the text was read as a place is said only when the site was found as that place's: not of
     # 江门市中心医院 found by its name ("使用 江门市；其后的部分未使用：中心医院" misstated how), but of
     # "Jingzhou", the city's whole name (its namesakes said) as well as a word of its hospital's.
@@ -1480,25 +1480,25 @@ def _check_central_contact(source: MemorySource | IndexedSource, text: str) -> N
                               command=suggestion("info", central[0].nct_id))
 
 
-def _one_site(matches: list[Site], text: str) -> Site:
+def _one_site(matches: list[Site], text: str, lang: str | None = None) -> Site:
     """The one site a query found, else an AmbiguousSite listing them (in Chinese names for a
     query in Chinese, where the sites have them)."""
     if len(matches) == 1:
         return matches[0]
     from sitefinder.errors import AmbiguousSite
 
-    shown, more = _sites_named(matches, text)
+    shown, more = _sites_named(matches, text, lang)
     raise AmbiguousSite(key="error.ambiguous_site", query=quoted(text), count=len(matches), shown=shown, more=more,
                         command=suggestion("show", str(matches[0].id)))
 
 
-def _sites_named(sites: list[Site], text: str, most: int = 6) -> tuple[str, str]:
+def _sites_named(sites: list[Site], text: str, lang: str | None = None, most: int = 6) -> tuple[str, str]:
     """The first `most` sites as "7 江门市中心医院; 12 …" (their Chinese names for a query in Chinese,
     where they have them), and "; and N more" for the rest, to name them in an error."""
     from sitefinder.contacts import lead_contact
     from sitefinder.facilities import facility_zh
 
-    chinese = has_cjk(text)
+    chinese = has_cjk(text) or lang == "zh"  # a query in Chinese, or a Chinese answer asked for
     city_zh = site_names_zh() if chinese else None
 
     def named(site: Site) -> str:
@@ -1523,7 +1523,7 @@ def _sites_named(sites: list[Site], text: str, most: int = 6) -> tuple[str, str]
             break
         shown.append(f"{site.id} {named(site)}")
     more = said("error.and_more", count=len(sites) - len(shown)) if len(sites) > len(shown) else ""
-    return ("；" if has_cjk(text) else "; ").join(shown), more
+    return ("；" if chinese else "; ").join(shown), more
 
 
 MAX_NAMED_CHARS = 300  # of the sites an error names: with its other words, under 600 characters
