@@ -710,5 +710,5 @@ def test_the_trial_lists_example_command_opens_that_trial_of_this_dataset(cli, d
         example = re.search(r"(sitefinder info NCT\d{8}[^)）]*)[)）]", run.stdout)
         assert example is not None, run.stdout
         words = example.group(1).split()[1:]
-        assert words[2:] == ["--sites", str(dataset)], words
+        assert words[2:] == ["--sites", str(dataset), "--lang", lang], words  # what every suggestion repeats
         assert cli(*words).exit_code == 0

@@ -219,3 +219,23 @@ def test_every_english_count_of_a_noun_follows_the_one_plural_rule() -> None:
     assert offending == [], offending
     assert say("update.trial_sites", "en", count=1, added=0, removed=0, changed=1).startswith("1 site;")
     assert say("update.trial_sites", "en", count=2, added=0, removed=0, changed=1).startswith("2 sites;")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_site_whose_status_changed_is_counted_in_the_update_s_title(cli, dataset: Path, lang: str) -> None:
+    """"190 个试验中已更新 189 个…；0 个状态有变化" above a row of a site gone Recruiting → Completed: the
+    count was of the trials' own status; the title counts the trials' and the sites' apart."""
+    study = _study(CHANGED)
+    location = next(place for place in study["protocolSection"]["contactsLocationsModule"]["locations"]
+                    if place.get("status") != "COMPLETED")
+    location["status"] = "COMPLETED"
+    with FakeServices() as fake:
+        fake.studies = {name: _study(name) for name in NAMES}
+        fake.studies[CHANGED] = study
+        run = cli("update", "--sites", str(dataset), "--lang", lang, env={"SITEFINDER_CTGOV_URL": fake.url})
+    assert run.exit_code == 0, run.stderr
+    said = "status changed: 0 trials, 1 site" if lang == "en" else "状态有变化：试验 0 个，研究中心 1 个"
+    assert said in _flat(run.stdout), run.stdout
+    if lang == "zh":  # the changed site's city in Chinese, as an added one's (was "Guangzhou" beside 广州)
+        row = next(line for line in run.stdout.splitlines() if "已完成" in line and "→" in line)
+        assert not re.search(r"\b(Beijing|Shanghai|Guangzhou|Tianjin|Chongqing|Wuhan|Chengdu|Hangzhou)\b", row), row

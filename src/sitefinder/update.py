@@ -294,7 +294,8 @@ def _refresh_locked(sites_path: Path, asked: list[str], studies: dict[str, dict[
         new_path, _ = write_trials_dataset(sites_path.parent, sites, trials, countries,
                                            meta=next_meta(sites_path, high_water, gone, "update", today))
     return DatasetUpdate(new_path, changes, len(sites), unplaced, id_high_water=high_water, written=written,
-                         chinese=names_as_data([site for change in changes for site in (*change.added, *change.removed)]),
+                         chinese=names_as_data([site for change in changes for site in (
+                             *change.added, *change.removed, *(changed.site for changed in change.changed))]),
                          points_set_aside=set_aside, statuses_unread=unread)
 
 

@@ -1209,10 +1209,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                                  "zh": "登记处的记录与当前使用的数据相同；未写入 {path}。"},
     "update.dataset_unwritten": {"en": "Nothing was written; {path} is as it was.",
                                  "zh": "未写入任何内容；{path} 保持原样。"},
+    # the trials' own status and their sites' apart: "0 changed status" with a site gone Completed misled
     "update.dataset_title": {"en": "{refreshed} of {count:trial} refreshed ({changed} changed, {unchanged} unchanged, "
-                                   "{missing} not returned); {moved} changed status",
+                                   "{missing} not returned); status changed: {moved:trial}, {sites_moved:site}",
                              "zh": "{count} 个试验中已更新 {refreshed} 个（有变化 {changed} 个，无变化 {unchanged} 个，"
-                                   "未返回 {missing} 个）；{moved} 个状态有变化"},
+                                   "未返回 {missing} 个）；状态有变化：试验 {moved} 个，研究中心 {sites_moved} 个"},
     "label.change": {"en": "Change", "zh": "变化"},
     "label.what": {"en": "What", "zh": "内容"},
     # the terminal map's lines
@@ -1658,9 +1659,9 @@ def refresh_command(nct_id: str, options: str = "") -> str:
     in use (the default data, or the dataset SITEFINDER_SITES names when it holds that trial); ""
     for an answer of several trials (or an unknown one): `update` refreshes every trial of the data
     in use."""
-    if options:
+    if options.split()[:1] == ["--sites"]:  # the options: the data's first (`--sites PATH`), then --lang
         return command("update", options=options)
-    return command("update", *([nct_id] if nct_id else []))
+    return command("update", *([nct_id] if nct_id else []), options=options)
 
 
 def shell_word(word: str) -> str:

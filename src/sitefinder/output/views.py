@@ -1308,7 +1308,8 @@ def dataset_update_view(result: DatasetUpdate) -> TableView:
                       changes)] if changes else []
     return TableView(say("update.dataset_title", lang, refreshed=result.refreshed, count=len(result.trials),
                          changed=result.trials_changed, unchanged=result.trials_unchanged,
-                         missing=len(result.not_returned), moved=moved),
+                         missing=len(result.not_returned), moved=moved,
+                         sites_moved=sum(site.status is not None for change in result.trials for site in change.changed)),
                      columns_in(DATASET_UPDATE_COLUMNS, lang), dataset_update_rows(result, lang), footer, then=then)
 
 
