@@ -13,7 +13,7 @@ from sitefinder.queries import open_gazetteer
 from sitefinder.resolver import resolve
 from sitefinder.text import name_key, written_in
 
-from conftest import ROOT
+from conftest import ROOT, make_site, run_cli
 
 CLDR = ROOT / "gazetteer" / "cldr_cities_zh.csv"
 
@@ -77,3 +77,21 @@ def test_near_a_city_abroad_by_its_chinese_name(cli, typed: str, city: str, prov
 def test_san_francisco_is_shown_by_the_mainlands_name(cli) -> None:
     run = cli("near", "San Francisco", "--json", "--lang", "zh", "--limit", "1")
     assert run.json()["origin"]["name_zh"] == "旧金山"  # GeoNames' shortest was Hong Kong's 三藩
+
+
+@pytest.mark.parametrize(("typed", "host", "expected"), [("Manchester", "Richmond", "United Kingdom"),
+                                                        ("Northampton", "Allentown", "United Kingdom"),
+                                                        ("Salem", "Jerusalem", "India")])
+def test_a_city_hosting_a_site_never_beats_a_place_of_that_very_name_by_an_alias(sites_file, typed: str, host: str,
+                                                                                expected: str) -> None:
+    """`near Manchester` on a dataset with a site in Richmond, Virginia (GeoNames keeps "Manchester" among
+    its old names) answered Richmond: a site's city wins among places of its name, not over the place
+    whose own name the query is."""
+    from sitefinder.queries import open_gazetteer
+    from sitefinder.resolver import _lookup
+
+    place = next(p for p in sorted(_lookup(open_gazetteer(), typed), key=lambda p: -p.population) if p.name == host)
+    path = sites_file(make_site(1, city=host, province=place.province, latitude=place.latitude,
+                                longitude=place.longitude, geonameid=place.geonameid)._replace(country=place.country))
+    run = run_cli("near", typed, "--json", "--sites", str(path))
+    assert run.exit_code == 0 and run.json()["origin"]["country"] == expected, run.stderr

@@ -663,8 +663,11 @@ def _choose(query: str, head: str, candidates: list[Place], preferred: frozenset
     # Gent is "Kent" by a stray alternate name, Kent, Washington (127,000) is Kent. Canton stays
     # Guangzhou (Canton, Ohio: 70,000 of 13 million), Brunswick Braunschweig (Brunswick, Ohio: 34,000).
     demote = _aliases_demoted(key, candidates)
-    ranked = sorted(candidates, key=lambda p: (p.geonameid not in preferred, demote and not _own_name(p, key),
-                                               -p.population, p.geonameid or 0))
+    # A city hosting a site wins among places of its name, not over one whose own name the query is:
+    # Richmond, Virginia (a site's city, once "Manchester") never beat Manchester, England.
+    owned = any(_own_name(p, key) for p in candidates)
+    ranked = sorted(candidates, key=lambda p: (p.geonameid not in preferred or owned and not _own_name(p, key),
+                                               demote and not _own_name(p, key), -p.population, p.geonameid or 0))
     distinct = distinct_places(ranked)
     leader, alternatives = distinct[0], tuple(distinct[1:])
     ambiguous = bool(alternatives) and alternatives[0].population >= CONTENDER_SHARE * leader.population
