@@ -5,12 +5,15 @@ in 36 countries. The counts here are worked out from an import of everything, ne
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, run_cli
+
+EXPORT = ROOT / "tests" / "fixtures" / "export"
 
 FIXTURES = ROOT / "tests" / "fixtures"
 SOURCES = [str(FIXTURES / "export"), str(FIXTURES / "regions"), str(FIXTURES / "NCT03433391.json")]
@@ -126,3 +129,24 @@ def test_a_study_with_no_location_is_never_said_left_out_by_a_country(cli, tmp_p
     cut = cli("import", str(empty), other, str(FIXTURES / "regions" / f"{WIDE}.json"), "--country", "Japan",
               "--out", str(tmp_path / "b"), "--json").json()
     assert cut["left_out"]["trials"] == len(cut["no_site_in_country"]) == 1  # NCT05288205: all in China
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_study_with_no_location_among_others_is_named_as_skipped(tmp_path: Path, lang: str) -> None:
+    """`import FOLDER` of 2 studies, one listing no location, said "Imported 1 trial" and nothing of
+    the other: each study read is imported, left out by --country, or skipped with its reason."""
+    folder = tmp_path / "studies"
+    folder.mkdir()
+    study = json.loads((EXPORT / "NCT05288205.json").read_text(encoding="utf-8"))
+    (folder / "NCT05288205.json").write_text(json.dumps(study), encoding="utf-8")
+    empty = copy.deepcopy(study)
+    empty["protocolSection"]["identificationModule"]["nctId"] = "NCT09999991"
+    empty["protocolSection"]["contactsLocationsModule"]["locations"] = []
+    (folder / "NCT09999991.json").write_text(json.dumps(empty), encoding="utf-8")
+    run = run_cli("import", str(folder), "--out", str(tmp_path / "out"), "--lang", lang)
+    assert run.exit_code == 0, run.stderr
+    skipped = next(line for line in run.stderr.splitlines() if "NCT09999991" in line)
+    assert ("no locations" if lang == "en" else "没有列出任何地点") in skipped, run.stderr
+    document = run_cli("import", str(folder), "--out", str(tmp_path / "again"), "--json").json()
+    assert [item["nct_id"] for item in document["skipped"]] == ["NCT09999991"]
+    assert document["studies_read"] == len(document["trials"]) + len(document["skipped"])

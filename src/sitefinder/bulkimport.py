@@ -116,14 +116,15 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
                 raise ImportFailed(key="import.strict_skipped", skipped=skipped_phrase(*skipped[-1])) from None
             continue
         if nct_id in seen:
-            skipped.append(Skipped(study.source, study.position, nct_id, "already imported from an earlier study; "
-                                                                      "the first is kept"))
+            skipped.append(Skipped(study.source, study.position, nct_id, said("import.skip.duplicate")))
             continue
         seen.add(nct_id)
         sites_out += result.left_out
         if not result.sites:  # no site in the countries asked for: left out, and said (one list, counted by it)
             if result.left_out:
                 outside.append(nct_id)
+            else:  # no location at all: skipped and named, never dropped without a word
+                skipped.append(Skipped(study.source, study.position, nct_id, said("import.skip.no_locations")))
             continue
         if strict and result.unplaced:
             raise ImportFailed(key="import.strict_unplaced", nct_id=nct_id, count=len(result.unplaced),
@@ -141,8 +142,10 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
         progress(done, done)
     if not trials:
         where = said("import.in_country", country=country) if country else ""
-        if skipped:
-            raise ImportFailed(key="import.none_imported", skipped=skipped_phrase(*skipped[0]))
+        failed = [item for item in skipped  # a study that failed to read, before one with no location (or its copy)
+                  if getattr(item.reason, "key", "") not in ("import.skip.no_locations", "import.skip.duplicate")]
+        if failed:
+            raise ImportFailed(key="import.none_imported", skipped=skipped_phrase(*failed[0]))
         raise ImportFailed(key="import.no_locations." + ("one" if done == 1 else "many"), where=where)
     importing = {trial.nct_id for trial in trials}
     replaced = _replaced_trials(out_dir, importing, replace)

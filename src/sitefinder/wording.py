@@ -924,6 +924,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                                      "未写入任何内容"},
     "import.none_imported": {"en": "no study could be imported: {skipped}; nothing was written",
                              "zh": "没有能导入的研究：{skipped}；未写入任何内容"},
+    "import.skip.duplicate": {"en": "already imported from an earlier study; the first is kept",
+                              "zh": "已从前面的研究导入；保留第一个"},
+    "import.skip.no_locations": {"en": "the study lists no locations", "zh": "该研究没有列出任何地点"},
     "import.no_locations.one": {"en": "the study lists no locations{where}, so there is nothing to find; nothing was written",
                                 "zh": "该研究{where}没有列出任何地点，无从查找；未写入任何内容"},
     "import.no_locations.many": {"en": "none of the studies lists locations{where}, so there is nothing to find; "
