@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_site
+from conftest import make_site, run_cli
 from sitefinder.gazetteer import open_shipped
 from sitefinder.regions import country_chinese, display_region, province_key, region_chinese
 
@@ -108,3 +108,15 @@ def test_list_and_near_read_a_country_in_chinese(cli, sites_file, typed: str, ci
     near = cli("near", "Tokyo", "--sites", str(path), "--country", typed, "--lang", "zh", "--json")
     assert near.exit_code == 0, near.stderr
     assert [site["city"] for site in __import__("json").loads(near.stdout)["sites"]] == [city]
+
+
+@pytest.mark.parametrize("typed", ["Germny", "Frnace", "Japn", "Brazill", "Itlay"])
+def test_a_misspelt_country_is_suggested_in_chinese_on_a_chinese_screen(typed: str) -> None:
+    """"未知的国家或地区 'Germny'；您是否要找 Germany 或 Guernsey？": each suggestion in Chinese (德国), and
+    what it offers, typed back, is a country --country reads."""
+    run = run_cli("list", "--country", typed, env={"LANG": "zh_CN.UTF-8"})
+    assert run.exit_code == 2, run.stderr
+    offered = run.stderr.split("您是否要找 ", 1)[1].split("？")[0].split(" 或 ")
+    assert offered and not any(re.search(r"[A-Za-z]", name) for name in offered), run.stderr
+    for name in offered:
+        assert run_cli("list", "--country", name.strip('"')).exit_code in (0, 1), name

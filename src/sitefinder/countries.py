@@ -116,7 +116,10 @@ def area_named(text: str, gazetteer: Gazetteer) -> Area:
     area = other_area(text, gazetteer)
     if area is not None:
         return area
-    close = close_country_names(text, gazetteer)
+    # each in the answer's language (德国 或 根西岛 on a Chinese screen; --country reads either)
+    close = [said("name.either", en=name, zh=next((zh for code in sorted(own_codes(written_codes(name, gazetteer)))
+                                                   if (zh := gazetteer.country_name_zh(code))), name))
+             for name in close_country_names(text, gazetteer)]  # 中国 is China's own, not Hong Kong's
     hint = said("usage.province_meant", names=tuple(close)) if close else said("usage.country_example")
     raise UsageError(key="usage.unknown_country", query=quoted(text), hint=hint)
 

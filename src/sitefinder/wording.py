@@ -1478,7 +1478,8 @@ def say(key: str, lang: str | None = "en", **values: object) -> str:
         elif isinstance(value, Said):
             values[name] = say(value.key, lang, **value.values)
         elif isinstance(value, tuple):  # names to choose from: "Guangzhou or Guangzhou Shi", "A 或 B"
-            values[name] = say("error.or", lang).join(str(item) for item in value)
+            values[name] = say("error.or", lang).join(say(item.key, lang, **item.values) if isinstance(item, Said)
+                                                      else str(item) for item in value)
     return Phrase(text.format(**values), key, given, lang)
 
 
