@@ -71,7 +71,7 @@ def test_a_country_without_a_site_is_named_as_the_reason(cli, dataset: Path) -> 
 
 def suggested(stderr: str) -> list[str]:
     """The command of the closed-sites notice, as words (without `sitefinder`)."""
-    match = re.search(r"to see them: sitefinder (.*?)$", stderr, re.M)
+    match = re.search(r"to see (?:it|them): sitefinder (.*?)$", stderr, re.M)
     assert match, stderr
     return shlex.split(match.group(1))
 

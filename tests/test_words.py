@@ -376,3 +376,13 @@ def test_a_place_given_to_list_is_answered_with_its_city_option() -> None:
 def test_an_argument_too_many_for_a_command_without_a_place_is_said_so() -> None:
     run = run_cli("info", "NCT07010263", "extra")
     assert run.exit_code == 2 and "one argument too many" in run.stderr and "extra" in run.stderr, run.stderr
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_the_closed_sites_note_says_it_of_one_and_them_of_several(count: int) -> None:
+    """"1 closed site … left out; to see them": the pronoun follows the count, as the noun does."""
+    from sitefinder.wording import closed_note
+
+    said = closed_note(count, "sitefinder near X --all")
+    assert said.startswith(f"{count} closed site{'s' if count > 1 else ''} ")
+    assert ("to see it:" if count == 1 else "to see them:") in said, said

@@ -185,7 +185,7 @@ MESSAGES: dict[str, dict[str, str]] = {
               "to see them too: {command}",
         "zh": "另有 {count} 家医院与所示最后一家同样近（{km} 公里），因 --limit {limit} 未显示；如需一并查看：{command}"},
     "note.closed_left_out": {
-        "en": "{count} closed site{s} (no longer enrolling) left out; to see them: {command}",
+        "en": "{count:closed site} (no longer enrolling) left out; to see {them}: {command}",
         "zh": "已略去 {count} 个不再招募的研究中心；如需查看：{command}"},
     # whom to call
     "call.site": {"en": "Call site {id}: {name}, {reach}", "zh": "联系研究中心 {id}：{name}，{reach}"},
@@ -1636,7 +1636,7 @@ class Count(int):
 
 def closed_note(count: int, command: str, lang: str | None = "en") -> str:
     """"2 closed sites (no longer enrolling) left out; to see them: sitefinder near X --all"."""
-    return say("note.closed_left_out", lang, count=count, command=command)
+    return say("note.closed_left_out", lang, count=count, command=command, them="it" if count == 1 else "them")
 
 
 def command(*words: str, options: str = "") -> str:
