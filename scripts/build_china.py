@@ -251,6 +251,7 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
     for division in divisions:
         if division.level == "county":
             district_readings.setdefault(division.parent, set()).update(_readings(_stem(division), usual)[:1])
+    names_by_code = {division.code: division.name for division in divisions}
     for division in divisions:
         chinese = {division.name, *division.other_names}
         bare = _bare(division)
@@ -277,7 +278,11 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
             core_readings = _readings(area[0], usual)
             if core_readings:
                 shown = f"{core_readings[0].title()} {area[1]}"
-                keys |= {(key, division.code, "suffixed") for key in latin_forms(core_readings[0], division.name)[1:]}
+                forms = latin_forms(core_readings[0], division.name)
+                # its core alone too ("Handan Fengfeng"), unless that is its city's name (苏州), and after
+                # a division whose own name it is (jingxing is 井陉县, then 井陉矿区): a form with its word left out
+                own_core = area[0] != short_name(names_by_code.get(division.parent, ""))
+                keys |= {(key, division.code, "suffixed") for key in forms[0 if own_core else 1:]}
         division_rows.append((division.code, division.name, division.level, division.parent, division.province,
                               shown, division.latitude, division.longitude, place,
                               china[place]["population"] if place else 0))
