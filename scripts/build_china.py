@@ -245,6 +245,7 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
 
     usual = usual_readings(china, names)
     division_rows, keys, extra, official = [], set(), set(), {}
+    cores: set[tuple[str, str]] = set()  # a functional area's core read alone ("fengfeng"), added last
     divisions = read_divisions()
     county_names = county_exonyms(divisions)
     district_readings: dict[str, set[str]] = {}  # a prefecture's code: the readings of its county-level divisions
@@ -282,7 +283,9 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
                 # its core alone too ("Handan Fengfeng"), unless that is its city's name (苏州), and after
                 # a division whose own name it is (jingxing is 井陉县, then 井陉矿区): a form with its word left out
                 own_core = area[0] != short_name(names_by_code.get(division.parent, ""))
-                keys |= {(key, division.code, "suffixed") for key in forms[0 if own_core else 1:]}
+                keys |= {(key, division.code, "suffixed") for key in forms[1:]}
+                if own_core:
+                    cores.add((forms[0], division.code))
         division_rows.append((division.code, division.name, division.level, division.parent, division.province,
                               shown, division.latitude, division.longitude, place,
                               china[place]["population"] if place else 0))
@@ -330,6 +333,10 @@ def china_tables(places: list[dict], names: set[tuple[str, int]]
                 keys.add((key, division.code, "alias"))
         if place and (division.level == "prefecture" or division.name.endswith("市")):
             official.setdefault(place, official_short(division.name))
+    # a functional area's core alone, where no other division has it as a name (jingxing is 井陉县's own:
+    # "Jingxing Couty" read 井陉矿区 with the level word left over)
+    named = {key for key, code, _ in keys}
+    keys |= {(key, code, "suffixed") for key, code in cores if key not in named}
     keys |= {(key, code, "former") for key, code, *_ in former_rows(current_names(keys))}
     best: dict[tuple[str, str], str] = {}  # one form per key and division: full before bare before latin
     for key, code, form in sorted(keys, key=lambda row: (FORMS.index(row[2]), row)):
