@@ -311,15 +311,13 @@ def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
     """The province or state a --province value names: a Chinese one by its English name, one a site
     names as written, or a state the gazetteer knows ("Bavaria" for sites whose rows name none but
     lie there: countries.site_region); else a usage error with the closest names."""
-    from sitefinder.regions import china_part, direction_word
+    from sitefinder.regions import china_part, direction_word, provinces_listed
     from sitefinder.regions import match_province as match  # the province table: only for --province
 
     part = china_part(text) if has_cjk(text) else None
     if part is not None:  # --province 东北: its provinces, one to give (never Ghana's Upper East)
         raise UsageError(key="usage.province_part", value=quoted(text),
-                         provinces=said("name.either", en=", ".join(province.name for province in part),
-                                        zh="、".join(province.chinese for province in part)),
-                         example=part[0].chinese)
+                         provinces=said("name.either", **provinces_listed(part)), example=part[0].chinese)
     if has_cjk(text) and direction_word(text):
         raise UsageError(key="usage.province_direction", value=quoted(text))
 
@@ -897,7 +895,7 @@ def matching_sites(sites_path: Path | None = None, province: str | None = None, 
         try:
             reading = read_city(city, source, lang) if city else None
         except RegionNotPlace as region:  # `list --city 广东`: the option that lists it, not "no place called 广东"
-            option, kind, listing = _region_listing(region, lang)
+            kind, listing = _region_listing(region, lang)
             raise UsageError(key="usage.city_is_region", query=quoted(city or ""), kind=said(f"kind.{kind}"),
                              command=listing) from None
         city_filter = reading.filter if reading else None
@@ -982,9 +980,9 @@ class CityReading(NamedTuple):
     notes: tuple[str, ...] = ()
 
 
-def _region_listing(region: RegionNotPlace, lang: str | None) -> tuple[str, str, str]:
-    """A region typed where a city is asked (`list --city 广东`, `show Japan`): the option that lists
-    it, its kind, and the command, the region named as the answer's language names it there."""
+def _region_listing(region: RegionNotPlace, lang: str | None) -> tuple[str, str]:
+    """A region typed where a city is asked (`list --city 广东`, `show Japan`): its kind, and the
+    command that lists it (--province or --country), the region named as the answer's language names it there."""
     from sitefinder.countries import area_name, own_codes
     from sitefinder.regions import find_province, region_asked
 
@@ -999,7 +997,7 @@ def _region_listing(region: RegionNotPlace, lang: str | None) -> tuple[str, str,
         option, kind = "country", "country"
         name = area_name(own_codes(frozenset(code for code, _ in region.regions)), open_gazetteer())
     asked = region_asked(name, "province" if kind == "division" else kind, lang)
-    return option, kind, suggestion("list", f"--{option}", asked)
+    return kind, suggestion("list", f"--{option}", asked)
 
 
 def understand_city(text: str, source: MemorySource | IndexedSource, lang: str | None = None) -> CityFilter:
@@ -1441,7 +1439,7 @@ def find_site(source: MemorySource | IndexedSource, query: str,
         if other_hospital:
             hint: str = said("error.city_sites", sites="".join(_sites_named(in_city, text, lang)))
         elif region is not None:  # 广东: a province, whose sites `list` shows
-            _, kind, listing = _region_listing(region, language_of(lang, text))
+            kind, listing = _region_listing(region, language_of(lang, text))
             hint = said("error.region_listed", kind=said(f"kind.{kind}"), command=listing)
         else:
             cities = {fold(city) for city in source.cities()}

@@ -309,6 +309,13 @@ def china_part(text: str) -> tuple[Province, ...] | None:
     return tuple(province for name in names if (province := find_province(name)) is not None)
 
 
+def provinces_listed(provinces: Iterable[Province]) -> dict[str, str]:
+    """Provinces named one after another in each language ("en": "Liaoning, Jilin", "zh": "辽宁、吉林"),
+    for a phrase's name.either: the one listing of a part's provinces, in an error of `near` or of --province."""
+    shown = list(provinces)
+    return {"en": ", ".join(province.name for province in shown), "zh": "、".join(province.chinese for province in shown)}
+
+
 def direction_word(text: str) -> bool:
     """Whether a Chinese text is a direction alone (北部, 中部, 西南部, 中央): no place, in China or abroad."""
     key = text.strip().removesuffix("地区")

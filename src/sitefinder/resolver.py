@@ -222,13 +222,12 @@ def _refuse_china_part(text: str, gazetteer: Gazetteer, lang: str | None) -> Non
     a place of China bears the name (东方 is Hainan's 东方市). Neither is one place, nor the region
     abroad GeoNames names alike in Chinese (东北: Ghana's Upper East)."""
     from sitefinder.errors import NotOnePlace
-    from sitefinder.regions import china_part, direction_word
+    from sitefinder.regions import china_part, direction_word, provinces_listed
 
     part = china_part(text)
     if part is not None:
         raise NotOnePlace(text, "error.china_part", lang, name=quoted(text),
-                          provinces=said("name.either", en=", ".join(province.name for province in part),
-                                         zh="、".join(province.chinese for province in part)),
+                          provinces=said("name.either", **provinces_listed(part)),
                           command=suggestion("list", "--province", part[0].chinese))
     if direction_word(text) and not spells_a_division(name_key(text), gazetteer) and not any(
             place.country == "China" for place in _lookup(gazetteer, text)):
