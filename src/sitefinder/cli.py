@@ -389,12 +389,11 @@ def _options(sites: Optional[Path], lang: Optional[Language] = None) -> str:
     """The options every command a hint suggests repeats, whichever command it is: --sites when it
     was typed (SITEFINDER_SITES is read again anyway), and --lang (`near 吉林 --lang en` suggested
     `list --province Jilin`, Chinese again under a Chinese locale)."""
-    words = f"--lang {lang.value}" if lang else ""
-    if sites is None:  # most runs: no need to import the wording catalogue for nothing
-        return words
+    if sites is None and lang is None:  # most runs: no need to import the wording catalogue for nothing
+        return ""
     from sitefinder.wording import data_options
 
-    return " ".join(filter(None, (data_options(sites, os.environ.get("SITEFINDER_SITES")), words)))
+    return data_options(sites, os.environ.get("SITEFINDER_SITES"), lang.value if lang else None)
 
 
 def _written_as(fmt: Format, lang: Optional[Language], bom: bool = False, out: Optional[Path] = None,

@@ -241,16 +241,15 @@ def _data_options(words: list[str]) -> str:
     none when SITEFINDER_SITES names them) and `--lang`, as cli._options gives a notice's."""
     from sitefinder.wording import data_options
 
-    sites = ""
+    sites = None
     for at, word in enumerate(words):
         if word == "--":
             break
         if word == "--sites" and at + 1 < len(words):
-            sites = data_options(words[at + 1], os.environ.get("SITEFINDER_SITES"))
+            sites = words[at + 1]
         elif word.startswith("--sites="):
-            sites = data_options(word.partition("=")[2], os.environ.get("SITEFINDER_SITES"))
-    lang = asked_language(words)
-    return " ".join(filter(None, (sites, f"--lang {lang}" if lang else "")))
+            sites = word.partition("=")[2]
+    return data_options(sites, os.environ.get("SITEFINDER_SITES"), asked_language(words))
 
 
 def _guarded(command: Callable[[list[str]], Any], words: list[str], debug: bool) -> int:

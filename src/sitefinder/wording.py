@@ -1678,12 +1678,12 @@ def shell_word(word: str) -> str:
     return shlex.quote(word)
 
 
-def data_options(sites: object, from_environment: str | None) -> str:
-    """The options to repeat in hints: `--sites PATH` when it was typed; nothing when it came from
-    SITEFINDER_SITES (the next command reads the variable too) or was not given."""
-    if sites is None or (from_environment and str(sites) == from_environment):
-        return ""
-    return f"--sites {shell_word(str(sites))}"
+def data_options(sites: object, from_environment: str | None, lang: str | None = None) -> str:
+    """The options every suggested command repeats: `--sites PATH` when it was typed (nothing when it
+    came from SITEFINDER_SITES, which the next command reads too, or was not given), then `--lang`
+    when it was typed. One rule for a notice's commands (cli) and an error's (process)."""
+    typed = sites is not None and not (from_environment and str(sites) == from_environment)
+    return " ".join(filter(None, (f"--sites {shell_word(str(sites))}" if typed else "", f"--lang {lang}" if lang else "")))
 
 
 def usage_words(message: str, option: str, value: str | None, lang: str = "en",
