@@ -276,3 +276,26 @@ def test_places_and_places_by_id_are_read_once_per_gazetteer() -> None:
     assert asked == []
     again.clear()  # a caller's list is its own
     assert gazetteer.places("guangzhou") == first
+
+
+@pytest.mark.parametrize("name", ["guangzhou", "chengdu", "taichung", "macau"])
+def test_a_place_of_chinas_area_reads_no_table_of_states_abroad(name: str) -> None:
+    """A notice names a place of China, Hong Kong, Macau or Taiwan by the province table (regions.py):
+    the Chinese names of states abroad (data/divisions_zh.csv, 1,680 rows) were read on every
+    `near Guangzhou`, English and JSON included, for a name no notice then used."""
+    from sitefinder import gazetteer as module
+    from sitefinder.china import CHINA_AREA
+
+    gazetteer = open_gazetteer()
+    places = [place for place in gazetteer.places(name) if gazetteer.country_code_of(place.country) in CHINA_AREA]
+    assert places, name
+    module._divisions_zh.cache_clear()
+    assert {gazetteer.state_name_zh(place) for place in places} == {""}
+    assert module._divisions_zh.cache_info().misses == 0
+
+
+def test_a_state_abroad_is_still_named_in_chinese() -> None:
+    """The table read above still names a state abroad where the gazetteer does not."""
+    gazetteer = open_gazetteer()
+    names = {gazetteer.state_name_zh(place) for place in gazetteer.places("vancouver") if place.country == "United States"}
+    assert "华盛顿州" in names, names

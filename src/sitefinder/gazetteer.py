@@ -347,8 +347,15 @@ class Gazetteer:
 
     def state_name_zh(self, place: Place) -> str:
         """The Chinese name of the state a place abroad lies in (华盛顿州 for Vancouver, Washington),
-        by region_name_zh; "" for a place with no state or a state no source names."""
-        return self.region_name_zh(self.country_code_of(place.country), place.province) if place.province else ""
+        by region_name_zh; "" for a place with no state, a state no source names, or a place of China,
+        Hong Kong, Macau or Taiwan, whose provinces the province table names (regions.abroad_chinese
+        reads no state there: looking one up read data/divisions_zh.csv on every `near Guangzhou`)."""
+        if not place.province:
+            return ""
+        from sitefinder.china import CHINA_AREA
+
+        code = self.country_code_of(place.country)
+        return "" if code in CHINA_AREA else self.region_name_zh(code, place.province)
 
     def country_codes(self, text: str) -> set[str]:
         """The ISO codes a country name means ("China", "中国", "People's Republic of China" → {"CN"})."""
