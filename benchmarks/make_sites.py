@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import argparse
 import random
 import sqlite3
 import sys
@@ -44,4 +45,8 @@ def write_synthetic_sites(path: Path, count: int, seed: int = 7) -> None:
 
 
 if __name__ == "__main__":
-    write_synthetic_sites(Path(sys.argv[2]), int(sys.argv[1]))
+    parser = argparse.ArgumentParser(description="Write a synthetic sites file of COUNT rows to PATH.")
+    parser.add_argument("count", type=int)
+    parser.add_argument("path", type=Path)
+    arguments = parser.parse_args()
+    write_synthetic_sites(arguments.path, arguments.count)
