@@ -276,3 +276,22 @@ def test_places_and_places_by_id_are_read_once_per_gazetteer() -> None:
     assert asked == []
     again.clear()  # a caller's list is its own
     assert gazetteer.places("guangzhou") == first
+
+
+@pytest.mark.parametrize("as_json", [True, False])
+def test_an_import_with_no_site_in_china_never_loads_chinas_rules(tmp_path: Path, as_json: bool) -> None:
+    """china.py (its rules of divisions, namesakes and readings: 8 M instructions to import) is for
+    a row in China, Hong Kong, Macau or Taiwan: a study with none (most registry studies; the central
+    contact's Chinese number is phonenumbers') never loads it. The shipped study, in China, does."""
+    study = json.loads(STUDY.read_text(encoding="utf-8"))
+    study["protocolSection"]["contactsLocationsModule"]["locations"] = [
+        {"facility": "Hospital", "city": "Bogota", "state": "Cundinamarca", "country": "Colombia"},
+        {"facility": "Clinic", "city": "Flagstaff", "state": "Arizona", "zip": "86001", "country": "United States",
+         "geoPoint": {"lat": 35.19807, "lon": -111.65127}}]
+    path = tmp_path / "study.json"
+    path.write_text(json.dumps(study), encoding="utf-8")
+    names = imported(tmp_path, "import", str(path), "--out", "out", *(["--json"] if as_json else []))
+    assert (tmp_path / "out" / "sites.csv").read_text(encoding="utf-8").count("\n") == 3
+    assert "sitefinder.countries" in names and "sitefinder.china" not in names
+    assert "sitefinder.china" in imported(tmp_path, "import", str(STUDY), "--out", "out2",
+                                          *(["--json"] if as_json else []))
