@@ -295,3 +295,42 @@ def test_an_import_with_no_site_in_china_never_loads_chinas_rules(tmp_path: Path
     assert "sitefinder.countries" in names and "sitefinder.china" not in names
     assert "sitefinder.china" in imported(tmp_path, "import", str(STUDY), "--out", "out2",
                                           *(["--json"] if as_json else []))
+
+
+@pytest.mark.parametrize("name", ["Buenos Aires", "Tokyo", "Surrey", "RM", "Isère", "Georgia", "Guangdong", "Nowhere"])
+def test_a_state_asked_as_a_region_and_as_a_division_is_read_once(name: str) -> None:
+    """A registry row's state is asked as a region (`regions`) and as a division (`divisions`):
+    both answers come from one query, each the rows its own table(s) give."""
+    from sitefinder.gazetteer import Gazetteer
+    from sitefinder.paths import gazetteer_path
+    from sitefinder.regions import province_key
+
+    gazetteer = Gazetteer(gazetteer_path())
+    key = province_key(name)
+    region = set(gazetteer.rows("SELECT country, admin1 FROM region WHERE key = ?", (key,)))
+    part = region | set(gazetteer.rows("SELECT country, admin1 FROM part WHERE key = ?", (key,)))
+    asked: list[str] = []
+    gazetteer._db.set_trace_callback(asked.append)
+    assert gazetteer._region_query("region", key) == region
+    assert gazetteer._region_query("part", key) == part
+    assert len(asked) == 1
+    fresh = Gazetteer(gazetteer_path())  # the other order
+    assert fresh._region_query("part", key) == part and fresh._region_query("region", key) == region
+
+
+def test_alias_notes_are_those_of_the_table_read_once() -> None:
+    """alias_note reads gazetteer/aliases.csv's table whole, once: every note as a query of its key
+    and place gives it, and "" for a name or place it does not hold."""
+    from sitefinder.gazetteer import Gazetteer
+    from sitefinder.paths import gazetteer_path
+
+    gazetteer = Gazetteer(gazetteer_path())
+    notes = gazetteer.rows("SELECT key, place, note FROM alias")
+    assert len(notes) > 50  # the comparison says something
+    asked: list[str] = []
+    gazetteer._db.set_trace_callback(asked.append)
+    for key, place, note in notes:
+        assert gazetteer.alias_note(key, place) == note
+        assert gazetteer.alias_note(key, -place) == "" and gazetteer.alias_note(f"{key}x", place) == ""
+    assert gazetteer.alias_note("Nowhere", 1) == ""
+    assert len([sql for sql in asked if sql == "SELECT key, place, note FROM alias"]) == 1
