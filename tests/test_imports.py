@@ -17,7 +17,8 @@ import pytest
 from hypothesis import given, strategies as st
 
 from conftest import ROOT
-from sitefinder import placenames
+from sitefinder import numbers, placenames
+from sitefinder.output import streams
 from sitefinder.datasets import write_dataset
 from sitefinder.paths import new_entry, replace_atomically
 from sitefinder.queries import open_gazetteer
@@ -217,8 +218,11 @@ def test_import_compiles_neither_the_stored_contacts_pattern_nor_the_coordinate_
     assert not [pattern for pattern in seen if role in pattern]
     assert not readers & set(seen)
     assert not [pattern for pattern in seen if "编号" in pattern]  # text's site id as typed: `show`'s (2.5 M)
+    # a distance typed (--within's, 1.3 M) and a suggested command in Chinese words (2.1 M)
+    assert not {numbers._DISTANCE, streams._COMMAND, streams._COMMAND_WORD} & set(seen)
     # the other side: where they are used, they are compiled
     assert readers & set(compiled_by(tmp_path, "near", "22.54,114.06", "--json"))
+    assert numbers._DISTANCE in compiled_by(tmp_path, "near", "Guangzhou", "--within", "300", "--json")
 
 
 def test_a_province_abroad_the_gazetteer_knows_is_read_without_the_fuzzy_matcher(tmp_path: Path, sites_file) -> None:
