@@ -317,7 +317,7 @@ class Gazetteer:
             answers = {"region": frozenset((code, admin1) for code, admin1, in_part in rows if not in_part),
                        "part": frozenset((code, admin1) for code, admin1, _ in rows)}
             if len(self._region_rows) < MAX_REMEMBERED_NAMES:
-                self._region_rows.update(((name, key), rows) for name, rows in answers.items())
+                self._region_rows.update(((name, key), answer) for name, answer in answers.items())
             found = answers[table]
         return found
 

@@ -236,7 +236,7 @@ def for_people(text: str) -> str:
 
     def command(found: re.Match[str]) -> str:
         return _pattern(_COMMAND_WORD).sub(lambda word: word.group() if word.group().strip("'") in typed
-                                 else converted(word.group()), found.group())
+                                           else converted(word.group()), found.group())
 
     parts, start = [], 0
     for found in _pattern(_COMMAND).finditer(text):
