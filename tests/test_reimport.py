@@ -184,7 +184,7 @@ def test_the_numbering_in_plain_calls() -> None:
 def test_sites_new_to_a_dataset_are_numbered_without_working_out_their_keys(monkeypatch: pytest.MonkeyPatch) -> None:
     """A first import (and a trial new to its dataset) has nothing to match its sites against: they
     are numbered in registry order above the mark, and no site's folded facility, city or people
-    are worked out for it (10 M instructions of NCT05843643's import). A trial that was there still
+    are worked out for it (6.5 M instructions of NCT05843643's import). A trial that was there still
     matches by them."""
     from conftest import make_site
     from sitefinder import siteids, text
