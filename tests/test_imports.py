@@ -17,7 +17,8 @@ import pytest
 from hypothesis import given, strategies as st
 
 from conftest import ROOT
-from sitefinder import placenames
+from sitefinder import numbers, placenames
+from sitefinder.output import streams
 from sitefinder.datasets import write_dataset
 from sitefinder.paths import new_entry, replace_atomically
 from sitefinder.queries import open_gazetteer
@@ -217,8 +218,11 @@ def test_import_compiles_neither_the_stored_contacts_pattern_nor_the_coordinate_
     assert not [pattern for pattern in seen if role in pattern]
     assert not readers & set(seen)
     assert not [pattern for pattern in seen if "编号" in pattern]  # text's site id as typed: `show`'s (2.5 M)
+    # a distance typed (--within's, 1.3 M) and a suggested command in Chinese words (2.1 M)
+    assert not {numbers._DISTANCE, streams._COMMAND, streams._COMMAND_WORD} & set(seen)
     # the other side: where they are used, they are compiled
     assert readers & set(compiled_by(tmp_path, "near", "22.54,114.06", "--json"))
+    assert numbers._DISTANCE in compiled_by(tmp_path, "near", "Guangzhou", "--within", "300", "--json")
 
 
 def test_a_province_abroad_the_gazetteer_knows_is_read_without_the_fuzzy_matcher(tmp_path: Path, sites_file) -> None:
@@ -278,13 +282,71 @@ def test_places_and_places_by_id_are_read_once_per_gazetteer() -> None:
     assert gazetteer.places("guangzhou") == first
 
 
+@pytest.mark.parametrize("as_json", [True, False])
+def test_an_import_with_no_site_in_china_never_loads_chinas_rules(tmp_path: Path, as_json: bool) -> None:
+    """china.py (its rules of divisions, namesakes and readings: 8 M instructions to import) is for
+    a row in China, Hong Kong, Macau or Taiwan: a study with none (most registry studies; the central
+    contact's Chinese number is phonenumbers') never loads it. The shipped study, in China, does."""
+    study = json.loads(STUDY.read_text(encoding="utf-8"))
+    study["protocolSection"]["contactsLocationsModule"]["locations"] = [
+        {"facility": "Hospital", "city": "Bogota", "state": "Cundinamarca", "country": "Colombia"},
+        {"facility": "Clinic", "city": "Flagstaff", "state": "Arizona", "zip": "86001", "country": "United States",
+         "geoPoint": {"lat": 35.19807, "lon": -111.65127}}]
+    path = tmp_path / "study.json"
+    path.write_text(json.dumps(study), encoding="utf-8")
+    names = imported(tmp_path, "import", str(path), "--out", "out", *(["--json"] if as_json else []))
+    assert (tmp_path / "out" / "sites.csv").read_text(encoding="utf-8").count("\n") == 3
+    assert "sitefinder.countries" in names and "sitefinder.china" not in names
+    assert "sitefinder.china" in imported(tmp_path, "import", str(STUDY), "--out", "out2",
+                                          *(["--json"] if as_json else []))
+
+
+@pytest.mark.parametrize("name", ["Buenos Aires", "Tokyo", "Surrey", "RM", "Isère", "Georgia", "Guangdong", "Nowhere"])
+def test_a_state_asked_as_a_region_and_as_a_division_is_read_once(name: str) -> None:
+    """A registry row's state is asked as a region (`regions`) and as a division (`divisions`):
+    both answers come from one query, each the rows its own table(s) give."""
+    from sitefinder.gazetteer import Gazetteer
+    from sitefinder.paths import gazetteer_path
+    from sitefinder.regions import province_key
+
+    gazetteer = Gazetteer(gazetteer_path())
+    key = province_key(name)
+    region = set(gazetteer.rows("SELECT country, admin1 FROM region WHERE key = ?", (key,)))
+    part = region | set(gazetteer.rows("SELECT country, admin1 FROM part WHERE key = ?", (key,)))
+    asked: list[str] = []
+    gazetteer._db.set_trace_callback(asked.append)
+    assert gazetteer._region_query("region", key) == region
+    assert gazetteer._region_query("part", key) == part
+    assert len(asked) == 1
+    fresh = Gazetteer(gazetteer_path())  # the other order
+    assert fresh._region_query("part", key) == part and fresh._region_query("region", key) == region
+
+
+def test_alias_notes_are_those_of_the_table_read_once() -> None:
+    """alias_note reads gazetteer/aliases.csv's table whole, once: every note as a query of its key
+    and place gives it, and "" for a name or place it does not hold."""
+    from sitefinder.gazetteer import Gazetteer
+    from sitefinder.paths import gazetteer_path
+
+    gazetteer = Gazetteer(gazetteer_path())
+    notes = gazetteer.rows("SELECT key, place, note FROM alias")
+    assert len(notes) > 50  # the comparison says something
+    asked: list[str] = []
+    gazetteer._db.set_trace_callback(asked.append)
+    for key, place, note in notes:
+        assert gazetteer.alias_note(key, place) == note
+        assert gazetteer.alias_note(key, -place) == "" and gazetteer.alias_note(f"{key}x", place) == ""
+    assert gazetteer.alias_note("Nowhere", 1) == ""
+    assert len([sql for sql in asked if sql == "SELECT key, place, note FROM alias"]) == 1
+
+
 @pytest.mark.parametrize("name", ["guangzhou", "chengdu", "taichung", "macau"])
 def test_a_place_of_chinas_area_reads_no_table_of_states_abroad(name: str) -> None:
     """A notice names a place of China, Hong Kong, Macau or Taiwan by the province table (regions.py):
     the Chinese names of states abroad (data/divisions_zh.csv, 1,680 rows) were read on every
     `near Guangzhou`, English and JSON included, for a name no notice then used."""
     from sitefinder import gazetteer as module
-    from sitefinder.china import CHINA_AREA
+    from sitefinder.regions import CHINA_AREA
 
     gazetteer = open_gazetteer()
     places = [place for place in gazetteer.places(name) if gazetteer.country_code_of(place.country) in CHINA_AREA]

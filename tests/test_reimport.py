@@ -181,6 +181,27 @@ def test_the_numbering_in_plain_calls() -> None:
     assert {(s.nct_id, s.facility): s.id for s in dataset_ids(old, list(reversed(new)), 5).sites} == by_name
 
 
+def test_sites_new_to_a_dataset_are_numbered_without_working_out_their_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first import (and a trial new to its dataset) has nothing to match its sites against: they
+    are numbered in registry order above the mark, and no site's folded facility, city or people
+    are worked out for it (6.5 M instructions of NCT05843643's import). A trial that was there still
+    matches by them."""
+    from conftest import make_site
+    from sitefinder import siteids, text
+
+    folded: list[str] = []
+    fold = text.fold
+    monkeypatch.setattr(text, "fold", lambda value: (folded.append(value), fold(value))[1])
+    new = [make_site(0, name, nct_id="NCT00000003") for name in ("W", "V", "W")]
+    numbered = siteids.dataset_ids([], new, 4)
+    assert [site.id for site in numbered.sites] == [5, 6, 7] and numbered.added == [5, 6, 7]
+    assert [site.facility for site in numbered.sites] == ["W", "V", "W"]
+    assert (numbered.kept, numbered.removed, numbered.high_water) == ([], [], 7)
+    assert folded == []
+    again = siteids.dataset_ids(numbered.sites, list(reversed(new)), 7)
+    assert folded and again.kept == [5, 6, 7] and again.added == []
+
+
 def test_a_dataset_published_meanwhile_is_the_one_numbered_against(cli, tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """Another import publishing between this one's reading of the dataset and its switch: this one

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from sitefinder.distance import sphere_km
 from sitefinder.models import CONTENDER_SHARE, Place, Resolution
-from sitefinder.regions import china_named, place_words, region_asked
+from sitefinder.regions import CHINA_AREA, china_named, place_words, region_asked
 from sitefinder.text import clipped, fold, has_cjk, name_key, quoted
 from sitefinder.wording import language_of, said, say, suggestion
 
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from sitefinder.gazetteer import Gazetteer
 
 MUNICIPALITIES = ("11", "12", "31", "50")  # province-level cities: the province is the city
-CHINA_AREA = ("CN", "HK", "MO", "TW")
 MAX_CHAIN_CHARS = 60  # an address beyond this is street, number and building: never read
 MAX_KEY_CHARS = 20  # 克孜勒苏柯尔克孜自治州 is 11; the longest official name has 16
 # A place abroad written alike wins over a Chinese division only when it is this populous and more

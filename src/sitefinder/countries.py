@@ -24,8 +24,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, NamedTuple
 
-from sitefinder.china import CHINA_AREA, places_of_initials
-from sitefinder.regions import display_region
+from sitefinder.regions import CHINA_AREA, display_region
 from sitefinder.text import name_key, quoted
 
 if TYPE_CHECKING:
@@ -362,6 +361,8 @@ def read_code(text: str, gazetteer: Gazetteer) -> CodeReading | None:
     code = key.upper() if len(key) == 2 else _alpha3(key, gazetteer) if len(key) == 3 else ""
     if not code or gazetteer.country_name(code) == code:
         return None
+    from sitefinder.china import places_of_initials  # china.py only for a code typed alone
+
     initials = () if code in CHINA_AREA else tuple(places_of_initials(key, gazetteer))
     return CodeReading(text, code, _country_named(code, gazetteer), initials)
 

@@ -19,7 +19,7 @@ from sitefinder.distance import bounding_box, sphere_km, spread_around
 from sitefinder.errors import SitefinderError
 from sitefinder.models import CONTENDER_SHARE, Place
 from sitefinder.placenames import TO_COMMA, without_division_word
-from sitefinder.regions import place_words, province_key
+from sitefinder.regions import CHINA_AREA, place_words, province_key
 from sitefinder.text import fold, has_cjk, name_key, written_in
 
 # 8: the US postal tables (postal, zip) and the lookups placing registry rows asks for
@@ -90,6 +90,7 @@ class Gazetteer:
         self._tables: dict[str, bool] = {}
         self._by_id: dict[int, Place | None] = {}  # place_by_id's answers, bounded like the region rows
         self._places: dict[str, tuple[Place, ...]] = {}  # places' answers by key, bounded likewise
+        self._aliases: dict[tuple[str, int], str] | None = None  # alias_note's table, read whole
 
     def rows(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple]:
         """Rows of a query on the file, for modules with tables of their own (china.py)."""
@@ -253,10 +254,12 @@ class Gazetteer:
         return frozenset(key for (key,) in self._db.execute("SELECT key FROM name WHERE place = ?", (geonameid,)))
 
     def alias_note(self, name: str, geonameid: int) -> str:
-        """Why a name that is not the place's own leads to it (gazetteer/aliases.csv), or ""."""
-        row = self._db.execute("SELECT note FROM alias WHERE key = ? AND place = ?",
-                               (name_key(name), geonameid)).fetchone()
-        return row[0] if row else ""
+        """Why a name that is not the place's own leads to it (gazetteer/aliases.csv), or "". The
+        table (about a hundred notes, written by hand) is read whole once: an import asks it for
+        every row it places by a name (NCT05843643: 57 times, one note found)."""
+        if self._aliases is None:
+            self._aliases = {(key, place): note for key, place, note in self.rows("SELECT key, place, note FROM alias")}
+        return self._aliases.get((name_key(name), geonameid), "")
 
     def named_division(self, name: str, codes: Iterable[str], places: list[Place]) -> tuple[set[tuple[str, str]], list[Place]]:
         """THE rule for a name written with its country only that is a first-level division's own
@@ -304,14 +307,18 @@ class Gazetteer:
     def _region_query(self, table: str, key: str) -> frozenset[tuple[str, str]]:
         """(country, admin1) rows of `region` ("region") or of `region` and `part` ("part") for a
         key, remembered: a few thousand distinct names at most in a real import, and past
-        MAX_REMEMBERED_NAMES (a hostile answer of made-up states) asked again, not kept."""
+        MAX_REMEMBERED_NAMES (a hostile answer of made-up states) asked again, not kept. Both
+        answers come from one query: a row's state is asked as a region and as a division
+        (NCT05843643: 96 of its 101 division keys were asked as regions too, each once more)."""
         found = self._region_rows.get((table, key))
         if found is None:
-            sql = "SELECT country, admin1 FROM region WHERE key = ?" if table == "region" else \
-                "SELECT country, admin1 FROM region WHERE key = ? UNION SELECT country, admin1 FROM part WHERE key = ?"
-            found = frozenset(self._db.execute(sql, (key,) * sql.count("?")).fetchall())
+            rows = self._db.execute("SELECT country, admin1, 0 FROM region WHERE key = ? "
+                                    "UNION ALL SELECT country, admin1, 1 FROM part WHERE key = ?", (key, key)).fetchall()
+            answers = {"region": frozenset((code, admin1) for code, admin1, in_part in rows if not in_part),
+                       "part": frozenset((code, admin1) for code, admin1, _ in rows)}
             if len(self._region_rows) < MAX_REMEMBERED_NAMES:
-                self._region_rows[table, key] = found
+                self._region_rows.update(((name, key), answer) for name, answer in answers.items())
+            found = answers[table]
         return found
 
     def divisions(self, text: str) -> set[tuple[str, str]]:
@@ -352,8 +359,6 @@ class Gazetteer:
         reads no state there: looking one up read data/divisions_zh.csv on every `near Guangzhou`)."""
         if not place.province:
             return ""
-        from sitefinder.china import CHINA_AREA
-
         code = self.country_code_of(place.country)
         return "" if code in CHINA_AREA else self.region_name_zh(code, place.province)
 

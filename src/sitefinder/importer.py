@@ -326,7 +326,7 @@ def _city_of_point(latitude: float, longitude: float, region: str | None, where:
     placing every row abroad would cost an import of points its placement time, and a name found
     at the point needs no placement's judgement; its Chinese name (波士顿 in a Chinese table) and
     --city read it."""
-    from sitefinder.china import CHINA_AREA
+    from sitefinder.regions import CHINA_AREA
     from sitefinder.distance import SAME_PLACE_KM, sphere_km
 
     if region not in CHINA_AREA:

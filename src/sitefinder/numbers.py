@@ -8,6 +8,7 @@ boolean), finite and in range; anything else is refused with a reason, where it 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -75,8 +76,14 @@ def _reading(value: Any) -> float | tuple[str, dict[str, object]]:
 # The ways of writing kilometres after a distance's number (casefolded): --within 300km, 300 公里.
 KILOMETRES = frozenset(("km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "公里", "千米"))
 # A distance typed: a decimal number (_DECIMAL's) and what follows it, apart by any white space.
-_DISTANCE = re.compile(r"(?P<number>[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)\s*(?P<unit>.*)",
-                       re.ASCII | re.DOTALL)
+_DISTANCE = r"(?P<number>[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)\s*(?P<unit>.*)"
+
+
+@functools.cache
+def _distance_pattern() -> re.Pattern[str]:
+    """_DISTANCE, compiled when first used (1.3 M instructions): an import reads coordinates with
+    this module, only --within reads a distance."""
+    return re.compile(_DISTANCE, re.ASCII | re.DOTALL)
 
 
 def distance_km(typed: str, option: str = "--within") -> float:
@@ -91,7 +98,7 @@ def distance_km(typed: str, option: str = "--within") -> float:
     from sitefinder.text import quoted
 
     text = unicodedata.normalize("NFKC", typed).strip()
-    found = _DISTANCE.fullmatch(text)
+    found = _distance_pattern().fullmatch(text)
     unit = found.group("unit") if found else ""
     if found is None or unit and not unit[0].isalpha():  # a unit is a word: 1_0, 3,5km are no number
         raise UsageError(key="usage.number", option=option, value=quoted(typed))

@@ -769,7 +769,7 @@ def place_region_zh(place: Place, gazetteer: Gazetteer) -> str:
     """The Chinese name of the region a place is shown in (its province or state, else its country):
     China's from regions.py (广东, 臺灣), a first-level division abroad from the gazetteer (华盛顿州),
     a country by its Chinese name (加拿大); "" where none is known."""
-    from sitefinder.china import CHINA_AREA
+    from sitefinder.regions import CHINA_AREA
 
     code = gazetteer.country_code_of(place.country)
     if code in CHINA_AREA or not code:
@@ -786,7 +786,7 @@ def site_names_zh() -> Callable[[Site], tuple[str, str]]:
     (countries.site_region: its placed city's, else its registry state's), so that what is shown
     is what is filtered. Each city's name is read once (a streamed listing names a few thousand
     cities across a million sites)."""
-    from sitefinder.china import CHINA_AREA
+    from sitefinder.regions import CHINA_AREA
     from sitefinder.countries import site_region
 
     gazetteer = open_gazetteer()

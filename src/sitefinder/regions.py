@@ -90,6 +90,11 @@ def _romanised() -> dict[str, str]:
     return {name_key(old): modern for old, modern in ROMANISED.items()}
 
 
+# The countries of PROVINCES (GeoNames keeps Hong Kong, Macau and Taiwan as countries): here, not in
+# china.py, so that what only asks whether a code is one of them (countries, an import's rows abroad)
+# never loads china.py's rules (8 M instructions).
+CHINA_AREA = ("CN", "HK", "MO", "TW")
+
 # Hong Kong's, Macau's and Taiwan's own names are in Traditional characters (臺北, 氹仔): beside
 # them their region is written so too, never a mixed 台湾臺中.
 TRADITIONAL = {"HK": "香港", "MO": "澳門", "TW": "臺灣"}

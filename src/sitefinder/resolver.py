@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
-from sitefinder.china import (ABROAD_NOTED, CHINA_AREA, answered_suggestion, chinese_cities_beginning, city_of_qualifier, names_a_facility,
+from sitefinder.china import (ABROAD_NOTED, answered_suggestion, chinese_cities_beginning, city_of_qualifier, names_a_facility,
                               names_an_institution, own_pinyin, places_of_initials, resolve_china,
                               spells_a_division, with_sounding_divisions)
 from sitefinder.countries import CodeReading, country_meant, other_area, read_code
@@ -15,7 +15,7 @@ from sitefinder.errors import AskedBack, CodeOrInitials, PlaceNotFound, RegionNo
 from sitefinder.gazetteer import Gazetteer, open_shipped
 from sitefinder.models import CONTENDER_SHARE, DIVISION_SOURCE, Place, Resolution, Site
 from sitefinder.placenames import LATIN_CITY_WORDS, TO_COMMA, is_street, parse_coordinates, readings, written_forms
-from sitefinder.regions import display_region, modern_name, place_words, province_key, provinces_spelt_like, shown_chinese
+from sitefinder.regions import CHINA_AREA, display_region, modern_name, place_words, province_key, provinces_spelt_like, shown_chinese
 from sitefinder.text import clean_query, has_cjk, name_key, quoted
 from sitefinder.wording import Said, language_of, said, say, suggestion
 
