@@ -1,0 +1,140 @@
+"""A Chinese screen (zh_CN, zh_TW, --lang zh; 80 columns and a phone's 40) says sitefinder's own
+words in Chinese and keeps a figure with its unit: the states abroad an import's notices name (爱知县,
+not Aichi), the country of a row with no city, where a site's point came from (离线地名库, not
+"GeoNames 1854376 (Okazaki)"), a phase never split ("2 期/3" then "期"). What the registry wrote
+(hospitals, titles, criteria, contacts) stays as it wrote it: the sweep tells it from sitefinder's
+words by the dataset's own files."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from conftest import CTGOV_STUDY, SHIPPED_SITES, make_site
+from sitefinder.lines import wrap_words
+from sitefinder.models import Site
+from sitefinder.output.views import phase_words
+
+ZH_LOCALES = ("zh_CN.UTF-8", "zh_TW.UTF-8")
+WIDTHS = ("80", "40")
+
+LOCATIONS = [  # facility, city, state, country, zip, the registry's point (None: placed offline)
+    ("Aichi Research Site", "Aichi", "", "Japan", "", (32.51879, 130.62158)),  # in Kumamoto: set aside
+    ("Genova Hospital", "Genova", "Liguria", "Italy", "", (41.9, 12.5)),  # in Rome: set aside
+    ("CHU de la Réunion", "Saint-Pierre", "", "France", "97410", (43.29282, 5.40682)),  # in Marseille
+    ("Hangzhou Hospital", "Hangzhou", "Zhejiang", "China", "", (25.04, 102.7)),  # in Yunnan
+    ("Okazaki Clinic", "Okazaki", "Aichi", "Japan", "", None),
+    ("Riga Clinic", "Riga", "", "Latvia", "", (56.946, 24.10589)),
+]
+
+
+@pytest.fixture(scope="module")
+def dataset(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """An imported study of sites abroad (its points set aside, one placed offline) and its import's
+    stderr under --lang zh; its phases 2 and 3."""
+    from conftest import run_cli
+
+    folder = tmp_path_factory.mktemp("zh")
+    data = json.loads(Path(CTGOV_STUDY).read_text(encoding="utf-8"))
+    data["protocolSection"]["designModule"]["phases"] = ["PHASE2", "PHASE3"]
+    data["protocolSection"]["contactsLocationsModule"]["locations"] = [
+        {"facility": facility, "city": city, "state": state, "country": country, "zip": postcode,
+         **({"geoPoint": {"lat": point[0], "lon": point[1]}} if point else {}),
+         "contacts": [{"name": "A Doctor", "role": "CONTACT", "phone": "+81 52-853-8048"}]}
+        for facility, city, state, country, postcode, point in LOCATIONS]
+    study = folder / "study.json"
+    study.write_text(json.dumps(data), encoding="utf-8")
+    run = run_cli("import", str(study), "--out", str(folder / "d"), "--lang", "zh")
+    assert run.exit_code == 0, run.stderr
+    return folder / "d" / "sites.csv", run.stderr
+
+
+# ---------------------------------------------------------------- a figure never split from its unit
+
+PHASES = ["EARLY_PHASE1", "PHASE1", "PHASE2", "PHASE3", "PHASE4", "NA"]
+
+
+@pytest.mark.parametrize("phase", ["/".join(pair) for pair in itertools.combinations(PHASES[:5], 2)] + PHASES)
+@pytest.mark.parametrize("width", range(4, 21))
+def test_a_phase_is_never_split_from_its_unit(phase: str, width: int) -> None:
+    for lines in (wrap_words(phase_words(phase, "zh"), width, cell_len),
+                  wrap_words(phase_words(phase, "zh"), 1, cell_len, whole=True)):
+        _assert_units_whole(lines)
+
+
+@settings(max_examples=200, deadline=None)
+@given(figure=st.from_regex(r"[1-9][0-9]{0,3}(\.[0-9])?", fullmatch=True),
+       unit=st.sampled_from(["公里", "天", "个", "期", "个月", "km"]),
+       before=st.sampled_from(["", "距离为", "已有", "超过", "登记数据日期为 2025-06-08，已有"]),
+       after=st.sampled_from(["", "：此后状态和联系人可能已有变化", "研究中心", "（超过 30 天）"]),
+       width=st.integers(min_value=4, max_value=40))
+def test_a_figure_is_never_split_from_its_unit(figure: str, unit: str, before: str, after: str, width: int) -> None:
+    text = f"{before} {figure} {unit}{' ' if unit.isascii() and after[:1].isalnum() else ''}{after}".strip()
+    lines = wrap_words(text, width, cell_len)
+    assert any(f"{figure} {unit}" in line for line in lines), (text, lines)
+
+
+def test_an_id_is_no_figure_of_a_unit() -> None:
+    """NCT07010263 is no count: "更新" after it may start the next line."""
+    assert wrap_words("运行 sitefinder update NCT07010263 更新。", 24, cell_len) == \
+        ["运行 sitefinder update", "NCT07010263 更新。"]
+
+
+def test_a_status_is_never_split_inside_a_longer_run() -> None:
+    lines = wrap_words("Hospital，龙岩 · 440.2 公里 · 尚未开始招募（试验） · 编号 5", 20, cell_len)
+    assert "尚未开始招募（试验）" in lines, lines
+
+
+@pytest.mark.parametrize("locale", ZH_LOCALES)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_info_never_splits_the_phase(cli, dataset: tuple[Path, str], locale: str, width: str) -> None:
+    path, _ = dataset
+    run = cli("info", "--sites", str(path), env={"LANG": locale, "COLUMNS": width})
+    assert run.exit_code == 0, run.stderr
+    _assert_units_whole(run.stdout.splitlines())
+    assert "2 期/3 期" in run.stdout, run.stdout
+
+
+def test_a_title_is_wrapped_by_the_one_rule(cli, dataset: tuple[Path, str]) -> None:
+    path, _ = dataset
+    run = cli("near", "Riga", "--sites", str(path), env={"LANG": "zh_CN.UTF-8", "COLUMNS": "40"})
+    assert run.exit_code == 0, run.stderr
+    _assert_units_whole(run.stdout.splitlines())
+
+def test_a_status_is_whole_in_traditional_characters_too(cli) -> None:
+    """A view is in Traditional characters before it is wrapped: its labels are read in them."""
+    run = cli("map", "广州", env={"LANG": "zh_TW.UTF-8", "COLUMNS": "40"})
+    assert run.exit_code == 0, run.stderr
+    legend = [line.strip() for line in run.stdout.splitlines() if "·" in line]  # the sites' lines
+    assert legend and all("尚未開始招募（試驗）" in line for line in legend if "招" in line or "試" in line), legend
+
+
+# ---------------------------------------------------------------- helpers
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _joined(text: str) -> str:
+    """A field's wrapped lines as one text (a key/value view's continuation lines joined)."""
+    return re.sub(r"\n +", "", text)
+
+
+_FIGURE_END = re.compile(r"(?<![A-Za-z0-9_.,])[0-9]+(?:\.[0-9]+)?$")
+
+
+def _assert_units_whole(lines: list[str]) -> None:
+    """No line ends with a figure whose unit starts the next (2 期/3 then 期), and no unit of two
+    characters is split (50 公 then 里)."""
+    for line, after in zip(lines, lines[1:]):
+        assert not (_FIGURE_END.search(line.rstrip()) and re.match(r"\s*[期天个個公号號家]", after)), (line, after)
+        assert not (line.rstrip().endswith("公") and after.lstrip().startswith("里")), (line, after)
