@@ -57,6 +57,38 @@ def dataset(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     return folder / "d" / "sites.csv", run.stderr
 
 
+# ---------------------------------------------------------------- the states an import's notices name
+
+def test_an_imports_notices_name_the_states_abroad_in_chinese(dataset: tuple[Path, str]) -> None:
+    _, said = dataset
+    set_aside = [line for line in said.splitlines() if "登记处的坐标" in line]
+    assert len(set_aside) == 4, said
+    for chinese in ("爱知县", "利古里亚", "留尼汪", "浙江"):
+        assert any(f"远在 {chinese} 之外" in line for line in set_aside), (chinese, said)
+    for english in ("Aichi", "Liguria", "Reunion", "Zhejiang"):
+        assert not any(f" {english} " in line for line in set_aside), (english, said)
+
+
+def test_a_set_aside_point_in_english_names_the_state_as_placement_does(tmp_path: Path, cli) -> None:
+    data = json.loads(Path(CTGOV_STUDY).read_text(encoding="utf-8"))
+    data["protocolSection"]["contactsLocationsModule"]["locations"] = [
+        {"facility": "Aichi Research Site", "city": "Aichi", "country": "Japan",
+         "geoPoint": {"lat": 32.51879, "lon": 130.62158}}]
+    study = tmp_path / "study.json"
+    study.write_text(json.dumps(data), encoding="utf-8")
+    run = cli("import", str(study), "--out", str(tmp_path / "d"))
+    assert run.exit_code == 0 and "far outside Aichi: Aichi Research Site" in run.stderr, run.stderr
+
+
+def test_a_notes_country_part_is_said_in_chinese(cli, dataset: tuple[Path, str]) -> None:
+    """Saint-Pierre's state and country are both "Reunion" in the gazetteer: the note names it 留尼汪."""
+    path, _ = dataset
+    site = next(row["id"] for row in _rows(path) if row["city"] == "Saint-Pierre")
+    run = cli("show", site, "--sites", str(path), "--lang", "zh")
+    assert run.exit_code == 0, run.stderr
+    assert "距 留尼汪 的任何地点" in _joined(run.stdout) and "Reunion" not in run.stdout, run.stdout
+
+
 # ---------------------------------------------------------------- a figure never split from its unit
 
 PHASES = ["EARLY_PHASE1", "PHASE1", "PHASE2", "PHASE3", "PHASE4", "NA"]

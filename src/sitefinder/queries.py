@@ -827,22 +827,24 @@ def chinese_names(sites: list[Site], resolution: Resolution | None = None, shown
 
 
 def note_names_zh(sites: list[Site], gazetteer: Gazetteer) -> dict[str, str]:
-    """ChineseNames.notes: of each site with a location note, the place it was placed at (its
-    GeoNames id) and that place's region by their English names, and an alias's reason, in Chinese
-    where the gazetteer has them."""
+    """ChineseNames.notes: of each site with a location note or placed by the gazetteer (whose
+    coordinate_source names the place: "GeoNames 1854376 (Okazaki)"), the place it was placed at
+    (its GeoNames id) and that place's region by their English names, and an alias's reason, in
+    Chinese where the gazetteer has them."""
     found: dict[str, str] = {}
     for site in sites:
-        if not site.location_note or not site.geonameid:
+        if not (site.location_note or site.coordinate_source not in ("", "registry")) or not site.geonameid:
             continue
         place = gazetteer.place_by_id(site.geonameid)
         if place is None:
             continue
         if (chinese := gazetteer.chinese_name(site.geonameid)):
             found[place.name] = chinese
-        for region in (place.province, place.country):
-            if region and (zh := place_region_zh(place._replace(province=region) if region == place.province
-                                                  else place._replace(province=""), gazetteer)):
-                found.setdefault(region, zh)
+        # its state, then its country (by the place without its state: Saint-Pierre's state and
+        # country are both "Reunion", whose state has no Chinese name and whose country has, 留尼汪)
+        for region, named in ((place.province, place), (place.country, place._replace(province=""))):
+            if region and region not in found and (zh := place_region_zh(named, gazetteer)):
+                found[region] = zh
         reason = gazetteer.alias_note(site.city, site.geonameid)
         if reason and (zh := gazetteer.alias_note_zh(reason)):
             found[reason] = zh

@@ -678,8 +678,8 @@ def record_notices(answer: ImportResult | BulkResult | UpdateResult | DatasetUpd
     """What reading the registry's records found, said the same by import and update: the sites not
     placed, the registry points set aside, the statuses not read."""
     return [*unplaced_notices(answer.unplaced, lang),
-            *(say("import.point_set_aside", lang, facility=facility, stated=regions_in(stated, lang))
-              for facility, stated in answer.points_set_aside),
+            *(say("import.point_set_aside", lang, facility=point.facility,
+                  stated=regions_in(point.stated, lang, point.stated_zh)) for point in answer.points_set_aside),
             *(say("import.status_unread", lang, who=who, status=quoted(status)) for who, status in answer.statuses_unread)]
 
 
