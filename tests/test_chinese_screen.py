@@ -89,6 +89,35 @@ def test_a_notes_country_part_is_said_in_chinese(cli, dataset: tuple[Path, str])
     assert "距 留尼汪 的任何地点" in _joined(run.stdout) and "Reunion" not in run.stdout, run.stdout
 
 
+# ---------------------------------------------------------------- where a site's point came from
+
+def test_show_says_where_a_point_came_from_in_chinese(cli, dataset: tuple[Path, str]) -> None:
+    path, _ = dataset
+    rows = {row["city"]: row for row in _rows(path)}
+    assert rows["Okazaki"]["coordinate_source"].startswith("GeoNames ")  # the file keeps the English
+    for city, said in (("Okazaki", "离线地名库：冈崎，编号"), ("Riga", "登记处给出")):
+        run = cli("show", rows[city]["id"], "--sites", str(path), env={"LANG": "zh_CN.UTF-8", "COLUMNS": "100"})
+        assert run.exit_code == 0, run.stderr
+        line = next(line for line in run.stdout.splitlines() if line.startswith("坐标"))
+        assert said in line and not re.search(r"[A-Za-z]{2,}", line), line
+    english = cli("show", rows["Okazaki"]["id"], "--sites", str(path), env={"COLUMNS": "100"})
+    assert f"(city centre, {rows['Okazaki']['coordinate_source']})" in english.stdout, english.stdout
+
+
+@pytest.mark.parametrize("source, said", [
+    ("GeoNames 1806299 (Jiangmen)", "离线地名库：江门，编号 1806299"),
+    ("GeoNames postal codes (Sihhiye, Ankara)", "离线地名库的邮政编码：Sihhiye，Ankara"),
+    ("division seat (井陉县)", "行政区驻地：井陉县"),
+    ("registry", "登记处给出"),
+    ("my own survey", "my own survey"),  # a person's words in a file: as they are
+])
+def test_every_coordinate_source_has_its_phrase(source: str, said: str) -> None:
+    from sitefinder.wording import source_words
+
+    assert source_words(source, "zh", {"Jiangmen": "江门"}) == said
+    assert source_words(source, "en") == ("registry" if source == "registry" else source)
+
+
 # ---------------------------------------------------------------- a figure never split from its unit
 
 PHASES = ["EARLY_PHASE1", "PHASE1", "PHASE2", "PHASE3", "PHASE4", "NA"]

@@ -17,7 +17,7 @@ from sitefinder.models import Contact, Place, Site, Trial
 from sitefinder.contacts import contact_from_registry
 from sitefinder.status import normalize_status
 from sitefinder.text import entered, entered_lines, name_key, quoted
-from sitefinder.wording import json_reason, said
+from sitefinder.wording import json_reason, said, say
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -357,10 +357,10 @@ def gazetteer_source(place: Place) -> str:
     """A site's coordinate_source when its coordinates are a gazetteer place's, in words (the id
     has its own column, geonameid; it stays in the words for readers of files before the column)."""
     if place.source == "postal":
-        return f"GeoNames postal codes ({place.name}, {place.province})"
+        return say("source.postal", place=place.name, state=place.province)
     if place.geonameid is None:  # a division of China's tables (gazetteer/china_*.csv), at its seat
-        return f"division seat ({place.name})"
-    return f"GeoNames {place.geonameid} ({place.name})"
+        return say("source.seat", place=place.name)
+    return say("source.gazetteer", geonameid=place.geonameid, place=place.name)
 
 
 def placement_note(city: str, place: Place, gazetteer: Gazetteer) -> str:

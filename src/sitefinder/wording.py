@@ -1162,8 +1162,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                                    "试验显示为状态不明）"},
     "import.not_placed": {"en": "Not placed (listed, but never ranked by distance): {facility}",
                           "zh": "未能定位（会列出，但不参与距离排序）：{facility}"},
-    # what `update` changed
+    # where a site's point came from (sites.csv's coordinate_source keeps the English: "registry",
+    # importer.gazetteer_source's words; source_words says it in the answer's language)
     "site.from_registry": {"en": "registry", "zh": "登记处给出"},
+    "source.gazetteer": {"en": "GeoNames {geonameid} ({place})", "zh": "离线地名库：{place}，编号 {geonameid}"},
+    "source.postal": {"en": "GeoNames postal codes ({place}, {state})", "zh": "离线地名库的邮政编码：{place}，{state}"},
+    "source.seat": {"en": "division seat ({place})", "zh": "行政区驻地：{place}"},
+    # what `update` changed
     "update.earlier_unreadable": {"en": "The earlier copy could not be read ({problem}); it is replaced.",
                                   "zh": "先前的副本无法读取（{problem}）；已替换。"},
     "update.unreadable": {"en": "The data in use could not be read ({problem}); they are replaced.",
@@ -1584,6 +1589,32 @@ def note_words(note: str, lang: str | None, names: Mapping[str, str] | None = No
     stop, phrases = read_from(0)
     rest = note[stop:]
     return "".join(phrases) + known.get(rest.strip(), rest)
+
+
+_SOURCE_KEYS = ("source.gazetteer", "source.postal", "source.seat")
+
+
+def source_words(source: str, lang: str | None, names: Mapping[str, str] | None = None) -> str:
+    """A site's coordinate_source in `lang`: the registry's point, a gazetteer place, its postal
+    codes, a division's seat, each by its phrase ("registry" is the file's code for the first); the
+    places it names in Chinese where `names` has them (ChineseNames.notes: Okazaki, 冈崎), else as the
+    gazetteer names them, as a Chinese table names a city; a source no phrase reads (a person's
+    own words in a file) as it is."""
+    if source == "registry":
+        return say("site.from_registry", lang)
+    if lang != "zh" or not source:
+        return source
+    import re
+
+    known: Mapping[str, str] = names or {}
+    for key in _SOURCE_KEYS:
+        pattern = re.escape(MESSAGES[key]["en"]).replace(r"\{geonameid\}", r"(?P<geonameid>[0-9]+)")
+        for field in ("place", "state"):
+            pattern = pattern.replace(re.escape("{" + field + "}"), f"(?P<{field}>.+?)")
+        found = re.fullmatch(pattern, source)
+        if found:
+            return say(key, lang, **{field: known.get(value, value) for field, value in found.groupdict().items()})
+    return source
 
 
 def spoken(note: str, lang: str | None, options: str = "") -> str:

@@ -947,6 +947,8 @@ def call_line_of(call: Contact, lang: str = "en") -> str:
 
 
 def site_view(result: SiteDetail, options: str = "") -> FieldsView:
+    from sitefinder.wording import note_words, source_words
+
     site, trial = result.site, result.trial
     location = ", ".join(part for part in (site.city, site.province, site.country) if part)
     if result.chinese:
@@ -956,9 +958,11 @@ def site_view(result: SiteDetail, options: str = "") -> FieldsView:
     coordinates = (f"{site.latitude:.4f}, {site.longitude:.4f}" if site.has_coordinates else say("site.unknown", lang))
     how_near = (say(f"precision.{site.coordinate_precision}", lang) if site.coordinate_precision in PRECISIONS
                 else site.coordinate_precision)
-    # the registry's own point by that word in the answer's language ("registry" is the file's code for it)
-    source = say("site.from_registry", lang) if site.coordinate_source == "registry" else site.coordinate_source
-    precision = ", ".join(part for part in (how_near, source) if part)
+    # where the point came from in the answer's language (the file keeps the English: "registry", "GeoNames 1854376 (Okazaki)")
+    source = source_words(site.coordinate_source, lang, result.chinese.notes if result.chinese else None)
+    # in Chinese with its own marks, as its other fields: 34.9500, 137.1667（城市中心；离线地名库：冈崎，编号 1854376）
+    precision = ("；" if lang == "zh" else ", ").join(part for part in (how_near, source) if part)
+    precision = (f"（{precision}）" if lang == "zh" else f" ({precision})") if precision else ""
 
     def label(key: str) -> str:  # the field's label in the answer's language
         return say(f"label.{key}", lang)
@@ -966,14 +970,13 @@ def site_view(result: SiteDetail, options: str = "") -> FieldsView:
     fields = [(label("site"), str(site.id)), (label("facility"), facility_cell(site, result.chinese)),
               (label("location"), location), (label("status"), status_cell(site, trial, result.chinese)),
               (label("call"), call_for_site(site, trial, lang)),
-              (label("coordinates"), coordinates + (f" ({precision})" if precision else ""))]
+              (label("coordinates"), coordinates + precision)]
     if effective_status(site.status, trial.overall_status)[1] == "trial":
         # what "(trial)" means for this site: none of its own, or its own set aside (a table's footnote)
         from sitefinder.status import trial_status_note
 
         fields.insert(4, ("", trial_status_note(trial.overall_status, lang, site.status)))
     if site.location_note:
-        from sitefinder.wording import note_words
 
         fields.append((label("note"), note_words(site.location_note, lang, result.chinese.notes if result.chinese else {})))
     fields += labelled(label("contacts"), [contact_line(contact, lang=lang) for contact in people(site.contacts)]
