@@ -118,6 +118,31 @@ def test_every_coordinate_source_has_its_phrase(source: str, said: str) -> None:
     assert source_words(source, "en") == ("registry" if source == "registry" else source)
 
 
+# ---------------------------------------------------------------- a row with no city
+
+def _abroad(site_id: int, city: str, country: str) -> Site:
+    return make_site(site_id, f"Clinic {site_id}", city=city, province="", latitude=56.95, longitude=24.1)._replace(
+        country=country, geonameid=None)
+
+
+@pytest.mark.parametrize("env, said", [({"LANG": "zh_CN.UTF-8"}, "未给出城市（拉脱维亚）"),
+                                       ({"LANG": "zh_TW.UTF-8"}, "未給出城市（拉脫維亞）"),
+                                       ({}, "no city given (Latvia)")])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_row_with_no_city_says_its_country(cli, sites_file, env: dict[str, str], said: str, width: str) -> None:
+    path = sites_file(_abroad(1, "", "Latvia"), _abroad(2, "Riga", "Latvia"))
+    run = cli("list", "--sites", str(path), env={**env, "COLUMNS": width})
+    assert run.exit_code == 0, run.stderr
+    assert said in _joined(run.stdout), run.stdout
+
+
+def test_a_near_row_with_no_city_says_its_country(cli, sites_file) -> None:
+    path = sites_file(_abroad(1, "", "Latvia"))
+    run = cli("near", "Riga", "--sites", str(path), "--lang", "zh", env={"COLUMNS": "120"})
+    assert run.exit_code == 0, run.stderr
+    assert "未给出城市（拉脱维亚）" in run.stdout, run.stdout
+
+
 # ---------------------------------------------------------------- a figure never split from its unit
 
 PHASES = ["EARLY_PHASE1", "PHASE1", "PHASE2", "PHASE3", "PHASE4", "NA"]
@@ -178,6 +203,61 @@ def test_a_status_is_whole_in_traditional_characters_too(cli) -> None:
     assert legend and all("尚未開始招募（試驗）" in line for line in legend if "招" in line or "試" in line), legend
 
 
+# ---------------------------------------------------------------- the sweep: every command, every screen
+
+def _commands(path: Path | None) -> list[list[str]]:
+    data = ["--sites", str(path)] if path else []
+    place = ["Nagoya"] if path else ["广州"]
+    first = _rows(path or SHIPPED_SITES)[0]["id"]
+    return [["near", *place, *data], ["near", *place, "--by", "hospital", *data], ["list", "--all", *data],
+            ["show", first, *data], ["info", *data], ["map", *place, *data],
+            *([["show", row["id"], *data] for row in _rows(path)] if path else [])]
+
+
+@pytest.mark.parametrize("locale", ZH_LOCALES)
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("shipped", [True, False])
+def test_no_word_of_sitefinders_own_is_english_on_a_chinese_screen(cli, dataset: tuple[Path, str], locale: str,
+                                                                    width: str, shipped: bool) -> None:
+    path = None if shipped else dataset[0]
+    # what the commands a notice suggests are written with: sitefinder's name, its commands and
+    # options, the place typed, the dataset's path (wrapped anywhere on a narrow screen)
+    typed = {"sitefinder", "near", "list", "show", "info", "map", "update", "all", "limit", "by", "hospital", "trial",
+             *re.findall(r"[A-Za-z]+", str(path or "").casefold())}
+    origin = cli("near", _commands(path)[0][1], *(["--sites", str(path)] if path else []), "--json").json()["origin"]
+    known = _data_words(path or SHIPPED_SITES) | typed | {  # the place typed as the gazetteer names it
+        word.casefold() for key in ("name", "province", "country") for word in re.findall(r"[A-Za-z]+", origin[key])}
+    for command in _commands(path):
+        run = cli(*command, env={"LANG": locale, "COLUMNS": width})
+        assert run.exit_code == 0, (command, run.stderr)
+        text = re.sub(r"--[a-z-]+", "", run.stdout + run.stderr)
+        foreign = {word for word in re.findall(r"[A-Za-z]{2,}", text)
+                   if word.casefold() not in known and word not in command}
+        assert not foreign, (command, foreign, run.stdout, run.stderr)
+
+
+def _data_words(path: Path) -> set[str]:
+    """The Latin words of what the registry and the gazetteer wrote of a dataset's sites and trials:
+    its facilities, places, contacts, titles and criteria (never its notes or point sources, which
+    are sitefinder's words kept in English), the places its sites were placed at and the boundaries'
+    source (Natural Earth)."""
+    from sitefinder.gazetteer import open_shipped
+
+    words = {"natural", "earth"}
+    gazetteer = open_shipped()
+    for row in _rows(path):
+        places = [row[key] for key in ("facility", "city", "province", "country", "contacts")]
+        if row["geonameid"] and (place := gazetteer.place_by_id(int(row["geonameid"]))):
+            places += [place.name, place.province, place.country]
+        words |= {word.casefold() for text in places for word in re.findall(r"[A-Za-z]+", text)}
+    for name in ("trial.json", "trials.json"):
+        if (path.parent / name).exists():
+            facts = (path.parent / name).read_text(encoding="utf-8")
+            facts = re.sub(r'"(overall_status|phase)": "[^"]*"', "", facts)
+            words |= {word.casefold() for word in re.findall(r"[A-Za-z]+", facts)}
+    return words
+
+
 # ---------------------------------------------------------------- helpers
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -199,3 +279,4 @@ def _assert_units_whole(lines: list[str]) -> None:
     for line, after in zip(lines, lines[1:]):
         assert not (_FIGURE_END.search(line.rstrip()) and re.match(r"\s*[期天个個公号號家]", after)), (line, after)
         assert not (line.rstrip().endswith("公") and after.lstrip().startswith("里")), (line, after)
+

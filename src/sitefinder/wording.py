@@ -1168,6 +1168,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "source.gazetteer": {"en": "GeoNames {geonameid} ({place})", "zh": "离线地名库：{place}，编号 {geonameid}"},
     "source.postal": {"en": "GeoNames postal codes ({place}, {state})", "zh": "离线地名库的邮政编码：{place}，{state}"},
     "source.seat": {"en": "division seat ({place})", "zh": "行政区驻地：{place}"},
+    # a row's city cell where the registry gives no city: its country instead (views.no_city)
+    "site.no_city": {"en": "no city given", "zh": "未给出城市"},
+    "site.no_city_in": {"en": "no city given ({country})", "zh": "未给出城市（{country}）"},
     # what `update` changed
     "update.earlier_unreadable": {"en": "The earlier copy could not be read ({problem}); it is replaced.",
                                   "zh": "先前的副本无法读取（{problem}）；已替换。"},

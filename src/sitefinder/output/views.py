@@ -254,9 +254,19 @@ def where_cells(site: Site, chinese: ChineseNames | None, provinces: Mapping[int
     from sitefinder.regions import short_province
 
     if chinese is None:
-        return [site.city, short_province((provinces or {}).get(site.id, site.province))]
-    city, province = chinese.sites.get(site.id, ("", ""))
-    return [city or site.city, province or short_province((provinces or {}).get(site.id, site.province))]
+        city, province = site.city, short_province((provinces or {}).get(site.id, site.province))
+    else:
+        city, province = chinese.sites.get(site.id, ("", ""))
+        city, province = city or site.city, province or short_province((provinces or {}).get(site.id, site.province))
+    return [city or no_city(site, lang_of(chinese)), province]
+
+
+def no_city(site: Site, lang: str) -> str:
+    """The city cell of a row the registry gave no city: that it gave none, and the site's country
+    (in the row's language: 未给出城市（拉脱维亚）), which no other cell of the row names."""
+    if not site.country:
+        return say("site.no_city", lang)
+    return say("site.no_city_in", lang, country=country_shown(site.country, lang))
 
 
 def status_style(site: Site, trial: Trial) -> str:
