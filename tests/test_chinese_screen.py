@@ -33,6 +33,7 @@ LOCATIONS = [  # facility, city, state, country, zip, the registry's point (None
     ("Hangzhou Hospital", "Hangzhou", "Zhejiang", "China", "", (25.04, 102.7)),  # in Yunnan
     ("Okazaki Clinic", "Okazaki", "Aichi", "Japan", "", None),
     ("Riga Clinic", "Riga", "", "Latvia", "", (56.946, 24.10589)),
+    ("Hacettepe Clinic", "Sihhiye", "Ankara", "Turkey", "", None),  # a postal town: its codes' middle
 ]
 
 
@@ -100,6 +101,10 @@ def test_show_says_where_a_point_came_from_in_chinese(cli, dataset: tuple[Path, 
         assert run.exit_code == 0, run.stderr
         line = next(line for line in run.stdout.splitlines() if line.startswith("坐标"))
         assert said in line and not re.search(r"[A-Za-z]{2,}", line), line
+    run = cli("show", rows["Sihhiye"]["id"], "--sites", str(path), env={"LANG": "zh_CN.UTF-8", "COLUMNS": "100"})
+    assert "离线地名库的邮政编码：Sihhiye，安卡拉" in run.stdout, run.stdout  # a postal town has no Chinese name
+    said = run.stdout[run.stdout.index("\n坐标"):run.stdout.index("\n联系人")]  # the point's fields, not the registry's
+    assert "在 安卡拉 的各邮政编码" in _joined(said) and "Ankara" not in said, run.stdout
     english = cli("show", rows["Okazaki"]["id"], "--sites", str(path), env={"COLUMNS": "100"})
     assert f"(city centre, {rows['Okazaki']['coordinate_source']})" in english.stdout, english.stdout
 

@@ -833,7 +833,14 @@ def note_names_zh(sites: list[Site], gazetteer: Gazetteer) -> dict[str, str]:
     Chinese where the gazetteer has them."""
     found: dict[str, str] = {}
     for site in sites:
-        if not (site.location_note or site.coordinate_source not in ("", "registry")) or not site.geonameid:
+        if not (site.location_note or site.coordinate_source not in ("", "registry")):
+            continue
+        # the registry's own state, which a note or a source may name ("postal codes (Sihhiye,
+        # Ankara)": a site placed at a postal code's middle has no gazetteer place)
+        if site.province and site.province not in found and (zh := place_region_zh(
+                Place(site.city, site.province, site.country, 0.0, 0.0), gazetteer)):
+            found[site.province] = zh
+        if not site.geonameid:
             continue
         place = gazetteer.place_by_id(site.geonameid)
         if place is None:
