@@ -90,6 +90,35 @@ def test_a_notes_country_part_is_said_in_chinese(cli, dataset: tuple[Path, str])
     assert "距 留尼汪 的任何地点" in _joined(run.stdout) and "Reunion" not in run.stdout, run.stdout
 
 
+BRAZIL = ("The registry's point (-28.21171, -49.1632) is more than 50 km from every place of Sao Paulo, and the text "
+          "could not be placed offline: the point is kept. (Could not be placed: there is no 'São José' in BR-SP (from "
+          "the postal code 15090-000), and 4 places of that name in Brazil.)")
+NOTES = [  # (city, province, country, geonameid, the note as the import wrote it, what its Chinese says)
+    ("Hanzhou", "Zhejiang", "China", 1808926,
+     "The registry's city 'Hanzhou' is read as Hangzhou, Zhejiang (the one close spelling in China, Hong Kong, Macao).",
+     "（中国、香港、澳門 唯一"),  # Macau in its own script, as every screen names it (Simplified on zh-CN's)
+    ("Huhehaote", "Inner Mongolia", "China", 2036892,
+     "The registry's city 'Huhehaote' is the division Hohhot, Inner Mongolia (呼和浩特市): placed at its seat.",
+     "即行政区 内蒙古呼和浩特市："),
+    ("São José", "", "Brazil", None, BRAZIL, "距 圣保罗 的任何地点"),
+    ("São José", "", "Brazil", None, BRAZIL, "而巴西有 4 个同名地点"),
+]
+
+
+@pytest.mark.parametrize("city, province, country, geonameid, note, said", NOTES)
+def test_every_name_a_note_holds_is_said_in_chinese(city: str, province: str, country: str, geonameid: int | None,
+                                                    note: str, said: str) -> None:
+    """A list of regions, a division shown with its Chinese name, a state a postal code named, a
+    country where a phrase may stand: each name the note holds, as the gazetteer names it in Chinese."""
+    from sitefinder.gazetteer import open_shipped
+    from sitefinder.queries import note_names_zh
+    from sitefinder.wording import note_words
+
+    site = make_site(1, city=city, province=province, geonameid=geonameid, location_note=note)._replace(country=country)
+    assert said in note_words(note, "zh", note_names_zh([site], open_shipped()))
+    assert note_words(note, "en", {}) == note
+
+
 # ---------------------------------------------------------------- where a site's point came from
 
 def test_show_says_where_a_point_came_from_in_chinese(cli, dataset: tuple[Path, str]) -> None:

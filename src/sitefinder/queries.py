@@ -855,7 +855,37 @@ def note_names_zh(sites: list[Site], gazetteer: Gazetteer) -> dict[str, str]:
         reason = gazetteer.alias_note(site.city, site.geonameid)
         if reason and (zh := gazetteer.alias_note_zh(reason)):
             found[reason] = zh
+    for site in sites:  # then every other name its note holds (a state a postal code named, a country)
+        if site.location_note:
+            _note_value_names(site, gazetteer, found)
     return found
+
+
+def _note_value_names(site: Site, gazetteer: Gazetteer, found: dict[str, str]) -> None:
+    """The names a site's note holds (wording.note_values) that found has none of yet, in Chinese
+    where known: a state of the site's country ("Sao Paulo": 圣保罗州) or a country (Brazil: 巴西),
+    each of a list ("China, Hong Kong, Macao"), a division shown with its Chinese name ("Hohhot,
+    Inner Mongolia (呼和浩特市)": 内蒙古呼和浩特市, as china_named names a place of China)."""
+    import re
+
+    from sitefinder.regions import china_named
+    from sitefinder.text import has_cjk
+    from sitefinder.wording import note_values
+
+    codes = sorted(gazetteer.country_codes(site.country)) if site.country else []
+    for value in note_values(site.location_note):
+        labelled = re.fullmatch(r"(.+?) \(([^()]+)\)", value)
+        if labelled and has_cjk(labelled[2]) and not has_cjk(labelled[1]):
+            named = labelled[1].split(", ")
+            found.setdefault(value, china_named(labelled[2], named[-1] if len(named) > 1 else ""))
+            continue
+        for part in value.split(", "):
+            if part in found or has_cjk(part) or len(part) > 60:
+                continue
+            zh = next((name for code in codes if (name := gazetteer.region_name_zh(code, part))), "") or \
+                next((name for code in sorted(gazetteer.country_codes(part))[:1] if (name := gazetteer.country_name_zh(code))), "")
+            if zh:
+                found[part] = zh
 
 
 def place_names_zh(resolution: Resolution | None) -> tuple[str, str]:

@@ -1554,11 +1554,18 @@ def _note_phrase(text: str, words: bool, lang: str, names: Mapping[str, str]) ->
 
 
 def _note_value(name: str, value: str, lang: str, names: Mapping[str, str]) -> str:
-    if name not in _NOTE_PHRASE_VALUES or not value:
-        return names.get(value, value) if lang == "zh" else value
-    if name == "note":
-        return note_words(value, lang, names)
-    return _note_phrase(value, True, lang, names) or value
+    if name in _NOTE_PHRASE_VALUES and value:
+        if name == "note":
+            return note_words(value, lang, names)
+        phrase = _note_phrase(value, True, lang, names)
+        if phrase is not None:
+            return phrase  # else a name ("Brazil" where a phrase may stand): said as a name is
+    if lang != "zh":
+        return value
+    parts = value.split(", ")
+    if value not in names and len(parts) > 1 and all(part in names for part in parts):
+        return "、".join(names[part] for part in parts)  # "China, Hong Kong, Macao": 中国、香港、澳门
+    return names.get(value, value)
 
 
 def note_words(note: str, lang: str | None, names: Mapping[str, str] | None = None) -> str:
@@ -1618,6 +1625,33 @@ def source_words(source: str, lang: str | None, names: Mapping[str, str] | None 
         if found:
             return say(key, lang, **{field: known.get(value, value) for field, value in found.groupdict().items()})
     return source
+
+
+class _Asked(dict[str, str]):
+    """A names mapping that records what is asked of it and knows nothing: note_values' reader."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[str] = []
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        self.asked.append(key)
+        return default
+
+    def __contains__(self, key: object) -> bool:
+        return False
+
+    def __bool__(self) -> bool:  # asked, though empty (note_words reads "names or {}")
+        return True
+
+
+def note_values(note: str) -> list[str]:
+    """The names a location note holds (its phrases' values, and what follows the last phrase),
+    as note_words reads them, in their order: what the core looks up in Chinese for it
+    (queries.note_names_zh), so that no name the note says is left in English where one is known."""
+    asked = _Asked()
+    note_words(note, "zh", asked)
+    return list(dict.fromkeys(value for value in asked.asked if value.strip()))
 
 
 def spoken(note: str, lang: str | None, options: str = "") -> str:
