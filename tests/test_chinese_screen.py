@@ -170,6 +170,14 @@ def test_a_row_with_no_city_says_its_country(cli, sites_file, env: dict[str, str
     assert said in _joined(run.stdout), run.stdout
 
 
+@pytest.mark.parametrize("city, said", [("", "Latvia（拉脱维亚）"), ("Riga", "Riga, Latvia（拉脱维亚里加）")])
+def test_show_says_the_country_of_a_site_abroad_in_chinese(cli, sites_file, city: str, said: str) -> None:
+    path = sites_file(_abroad(1, city, "Latvia")._replace(geonameid=456172 if city else None))
+    run = cli("show", "1", "--sites", str(path), "--lang", "zh")
+    assert run.exit_code == 0, run.stderr
+    assert re.search(f"^地点 +{re.escape(said)}$", run.stdout, re.MULTILINE), run.stdout
+
+
 def test_a_near_row_with_no_city_says_its_country(cli, sites_file) -> None:
     path = sites_file(_abroad(1, "", "Latvia"))
     run = cli("near", "Riga", "--sites", str(path), "--lang", "zh", env={"COLUMNS": "120"})

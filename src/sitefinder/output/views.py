@@ -962,8 +962,15 @@ def site_view(result: SiteDetail, options: str = "") -> FieldsView:
     site, trial = result.site, result.trial
     location = ", ".join(part for part in (site.city, site.province, site.country) if part)
     if result.chinese:
+        from sitefinder.regions import abroad_chinese
+        from sitefinder.text import has_cjk
+
         city, province = result.chinese.sites.get(site.id, ("", ""))
-        location += f" ({province if province != city else ''}{city})" if city or province else ""
+        # abroad from its country down, as a Chinese address is written (日本爱知县冈崎, 法国): the
+        # country is the one place every site's row names, city or none (China's area by its province)
+        nation = abroad_chinese("", site.country)
+        head = (nation if has_cjk(nation) else "") + (province if province != city else "")
+        location += f"（{head}{city}）" if head or city else ""
     lang = lang_of(result.chinese)
     coordinates = (f"{site.latitude:.4f}, {site.longitude:.4f}" if site.has_coordinates else say("site.unknown", lang))
     how_near = (say(f"precision.{site.coordinate_precision}", lang) if site.coordinate_precision in PRECISIONS
