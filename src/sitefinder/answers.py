@@ -245,6 +245,17 @@ class HospitalAnswer(NamedTuple):
     hospitals: list[Hospital]
 
 
+class PointSetAside(NamedTuple):
+    """A site whose registry point lay far outside what its row states, placed from its text instead
+    (placement.point_outside): its facility, the state or country it states as placement names it
+    ("Aichi", "Zhejiang or Jiangsu"), and those names in Chinese where the gazetteer has them (Aichi:
+    爱知县; a state with none is said as the registry names it, as a Chinese table names a city)."""
+
+    facility: str
+    stated: str
+    stated_zh: dict[str, str] = {}
+
+
 class ImportResult(NamedTuple):
     """`import`: the study's trial and sites, and where they were written."""
 
@@ -254,9 +265,7 @@ class ImportResult(NamedTuple):
     from_registry: int  # sites whose coordinates are the registry's own geoPoint
     sites_path: Path | None = None  # where they were written, once they were
     trial_path: Path | None = None
-    # (facility, the state or country it states) of each site whose registry point lay far outside
-    # what its row states and was placed from its text instead (placement.point_outside)
-    points_set_aside: list[tuple[str, str]] = []
+    points_set_aside: list[PointSetAside] = []
     # (facility, or the trial's NCT id, and the status as the registry wrote it) of each status that
     # is none sitefinder knows (a registry's new word): stored as none, and said so
     statuses_unread: list[tuple[str, str]] = []
@@ -324,7 +333,7 @@ class BulkResult(NamedTuple):
     sites_path: Path | None = None
     trials_path: Path | None = None
     lang: str = "en"  # the words of the view and the notices; JSON and CSV are the same in every language
-    points_set_aside: list[tuple[str, str]] = []  # as ImportResult's, of every study
+    points_set_aside: list[PointSetAside] = []  # as ImportResult's, of every study
     replaced: tuple[str, ...] = ()  # the trials of the dataset there before that this import left out (--replace)
     statuses_unread: list[tuple[str, str]] = []  # as ImportResult's, of every study
     ids: Numbered = Numbered([], [], [], [], 0)  # what became of the site ids (siteids.dataset_ids)
@@ -365,7 +374,7 @@ class UpdateResult(NamedTuple):
     notes: tuple[str, ...] = ()  # e.g. an earlier copy that could not be read, and was replaced
     lang: str = "en"  # the words of the view and the notices; JSON and CSV are the same in every language
     chinese: Union[ChineseNames, None] = None  # the added and removed sites' names in Chinese, as data
-    points_set_aside: list[tuple[str, str]] = []  # as ImportResult's: what reading the record found, said as import says it
+    points_set_aside: list[PointSetAside] = []  # as ImportResult's: what reading the record found, said as import says it
     statuses_unread: list[tuple[str, str]] = []  # as ImportResult's
 
 
@@ -402,7 +411,7 @@ class DatasetUpdate(NamedTuple):
     notes: tuple[str, ...] = ()
     lang: str = "en"  # the words of the view and the notices; JSON and CSV are the same in every language
     chinese: Union[ChineseNames, None] = None  # every trial's added and removed sites' names in Chinese, as data
-    points_set_aside: list[tuple[str, str]] = []  # as ImportResult's, of every trial refreshed
+    points_set_aside: list[PointSetAside] = []  # as ImportResult's, of every trial refreshed
     statuses_unread: list[tuple[str, str]] = []  # as ImportResult's, of every trial refreshed (MAX_UNREAD_SAID in all)
     written: bool = True  # a new version was published (not when no trial was refreshed, or nothing differed)
 

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sitefinder.answers import BulkResult, LeftOut, Numbered, SearchPage, SearchPages, Skipped
+from sitefinder.answers import BulkResult, LeftOut, Numbered, PointSetAside, SearchPage, SearchPages, Skipped
 from sitefinder.errors import ImportFailed, SitefinderError, UsageError, phrase_of
 from sitefinder.models import Site, Trial
 from sitefinder.text import quoted
@@ -87,7 +87,7 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
     trials: list[Trial] = []
     sites: list[Site] = []
     unplaced: list[str] = []
-    set_aside: list[tuple[str, str]] = []
+    set_aside: list[PointSetAside] = []
     unread: list[tuple[str, str]] = []
     skipped: list[Skipped] = []
     outside: list[str] = []

@@ -10,14 +10,14 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sitefinder.answers import ImportResult
+from sitefinder.answers import ImportResult, PointSetAside
 from sitefinder.errors import ImportFailed, MissingInput, NetworkError, UsageError
 from sitefinder.gazetteer import Gazetteer
 from sitefinder.models import Contact, Place, Site, Trial
 from sitefinder.contacts import contact_from_registry
 from sitefinder.status import normalize_status
 from sitefinder.text import entered, entered_lines, name_key, quoted
-from sitefinder.wording import json_reason, said
+from sitefinder.wording import json_reason, said, say
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -230,9 +230,24 @@ def import_study(study: dict[str, Any], gazetteer: Gazetteer, retrieved: str = "
             unplaced.append(site.facility)
         elif site.coordinate_source != "registry" and (point := registry_point(location)) is not None:
             stated = placer.point_outside(*point, site.city, site.province, site.country, location.text("zip"))
-            set_aside.append((site.facility, stated))
+            set_aside.append(PointSetAside(site.facility, stated, _stated_zh(stated, site.country, gazetteer)))
     return ImportResult(trial=trial, sites=sites, unplaced=unplaced, from_registry=from_registry,
                         points_set_aside=set_aside, statuses_unread=unread[:MAX_UNREAD_SAID], left_out=left_out)
+
+
+def _stated_zh(stated: str, country: str, gazetteer: Gazetteer) -> dict[str, str]:
+    """The Chinese names of what placement.point_outside names ("Aichi", "Liguria or Piedmont", a
+    country part: "Reunion"), by their English, where the gazetteer has them: a first-level
+    division of the row's country (Gazetteer.region_name_zh, every Chinese screen's source of a
+    state abroad: 爱知县), else a country (留尼汪). China's provinces are the province table's."""
+    codes = sorted(gazetteer.country_codes(country)) if country else []
+    found = {}
+    for part in stated.split(" or "):
+        zh = next((name for code in codes if (name := gazetteer.region_name_zh(code, part))), "") or \
+            next((name for code in sorted(gazetteer.country_codes(part)) if (name := gazetteer.country_name_zh(code))), "")
+        if zh:
+            found[part] = zh
+    return found
 
 
 def mesh_terms(study: Fields) -> tuple[str, ...]:
@@ -342,10 +357,10 @@ def gazetteer_source(place: Place) -> str:
     """A site's coordinate_source when its coordinates are a gazetteer place's, in words (the id
     has its own column, geonameid; it stays in the words for readers of files before the column)."""
     if place.source == "postal":
-        return f"GeoNames postal codes ({place.name}, {place.province})"
+        return say("source.postal", place=place.name, state=place.province)
     if place.geonameid is None:  # a division of China's tables (gazetteer/china_*.csv), at its seat
-        return f"division seat ({place.name})"
-    return f"GeoNames {place.geonameid} ({place.name})"
+        return say("source.seat", place=place.name)
+    return say("source.gazetteer", geonameid=place.geonameid, place=place.name)
 
 
 def placement_note(city: str, place: Place, gazetteer: Gazetteer) -> str:

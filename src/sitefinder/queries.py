@@ -827,26 +827,65 @@ def chinese_names(sites: list[Site], resolution: Resolution | None = None, shown
 
 
 def note_names_zh(sites: list[Site], gazetteer: Gazetteer) -> dict[str, str]:
-    """ChineseNames.notes: of each site with a location note, the place it was placed at (its
-    GeoNames id) and that place's region by their English names, and an alias's reason, in Chinese
-    where the gazetteer has them."""
+    """ChineseNames.notes: of each site with a location note or placed by the gazetteer (whose
+    coordinate_source names the place: "GeoNames 1854376 (Okazaki)"), the place it was placed at
+    (its GeoNames id) and that place's region by their English names, and an alias's reason, in
+    Chinese where the gazetteer has them."""
     found: dict[str, str] = {}
     for site in sites:
-        if not site.location_note or not site.geonameid:
+        if not (site.location_note or site.coordinate_source not in ("", "registry")):
+            continue
+        # the registry's own state, which a note or a source may name ("postal codes (Sihhiye,
+        # Ankara)": a site placed at a postal code's middle has no gazetteer place)
+        if site.province and site.province not in found and (zh := place_region_zh(
+                Place(site.city, site.province, site.country, 0.0, 0.0), gazetteer)):
+            found[site.province] = zh
+        if not site.geonameid:
             continue
         place = gazetteer.place_by_id(site.geonameid)
         if place is None:
             continue
         if (chinese := gazetteer.chinese_name(site.geonameid)):
             found[place.name] = chinese
-        for region in (place.province, place.country):
-            if region and (zh := place_region_zh(place._replace(province=region) if region == place.province
-                                                  else place._replace(province=""), gazetteer)):
-                found.setdefault(region, zh)
+        # its state, then its country (by the place without its state: Saint-Pierre's state and
+        # country are both "Reunion", whose state has no Chinese name and whose country has, 留尼汪)
+        for region, named in ((place.province, place), (place.country, place._replace(province=""))):
+            if region and region not in found and (zh := place_region_zh(named, gazetteer)):
+                found[region] = zh
         reason = gazetteer.alias_note(site.city, site.geonameid)
         if reason and (zh := gazetteer.alias_note_zh(reason)):
             found[reason] = zh
+    for site in sites:  # then every other name its note holds (a state a postal code named, a country)
+        if site.location_note:
+            _note_value_names(site, gazetteer, found)
     return found
+
+
+def _note_value_names(site: Site, gazetteer: Gazetteer, found: dict[str, str]) -> None:
+    """The names a site's note holds (wording.note_values) that found has none of yet, in Chinese
+    where known: a state of the site's country ("Sao Paulo": 圣保罗州) or a country (Brazil: 巴西),
+    each of a list ("China, Hong Kong, Macao"), a division shown with its Chinese name ("Hohhot,
+    Inner Mongolia (呼和浩特市)": 内蒙古呼和浩特市, as china_named names a place of China)."""
+    import re
+
+    from sitefinder.regions import china_named
+    from sitefinder.text import has_cjk
+    from sitefinder.wording import note_values
+
+    codes = sorted(gazetteer.country_codes(site.country)) if site.country else []
+    for value in note_values(site.location_note):
+        labelled = re.fullmatch(r"(.+?) \(([^()]+)\)", value)
+        if labelled and has_cjk(labelled[2]) and not has_cjk(labelled[1]):
+            named = labelled[1].split(", ")
+            found.setdefault(value, china_named(labelled[2], named[-1] if len(named) > 1 else ""))
+            continue
+        for part in value.split(", "):
+            if part in found or has_cjk(part) or len(part) > 60:
+                continue
+            zh = next((name for code in codes if (name := gazetteer.region_name_zh(code, part))), "") or \
+                next((name for code in sorted(gazetteer.country_codes(part))[:1] if (name := gazetteer.country_name_zh(code))), "")
+            if zh:
+                found[part] = zh
 
 
 def place_names_zh(resolution: Resolution | None) -> tuple[str, str]:

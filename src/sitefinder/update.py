@@ -12,8 +12,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sitefinder.answers import (ChineseNames, DatasetUpdate, ImportResult, ShownStatus, SiteChange, TrialChange,
-                                UpdateResult)
+from sitefinder.answers import (ChineseNames, DatasetUpdate, ImportResult, PointSetAside, ShownStatus, SiteChange,
+                                TrialChange, UpdateResult)
 from sitefinder.errors import UsageError, phrase_of
 from sitefinder.models import Site, Trial
 from sitefinder.siteids import match_sites, person, trial_ids
@@ -252,7 +252,7 @@ def _refresh_locked(sites_path: Path, asked: list[str], studies: dict[str, dict[
     trials: list[Trial] = []
     changes: list[TrialChange] = []
     unplaced: list[str] = []
-    set_aside: list[tuple[str, str]] = []
+    set_aside: list[PointSetAside] = []
     unread: list[tuple[str, str]] = []
     befores = source.trials_by_id(nct_ids)
     earlier = list(befores.values())

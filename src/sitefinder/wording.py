@@ -1162,8 +1162,16 @@ MESSAGES: dict[str, dict[str, str]] = {
                                    "试验显示为状态不明）"},
     "import.not_placed": {"en": "Not placed (listed, but never ranked by distance): {facility}",
                           "zh": "未能定位（会列出，但不参与距离排序）：{facility}"},
-    # what `update` changed
+    # where a site's point came from (sites.csv's coordinate_source keeps the English: "registry",
+    # importer.gazetteer_source's words; source_words says it in the answer's language)
     "site.from_registry": {"en": "registry", "zh": "登记处给出"},
+    "source.gazetteer": {"en": "GeoNames {geonameid} ({place})", "zh": "离线地名库：{place}，编号 {geonameid}"},
+    "source.postal": {"en": "GeoNames postal codes ({place}, {state})", "zh": "离线地名库的邮政编码：{place}，{state}"},
+    "source.seat": {"en": "division seat ({place})", "zh": "行政区驻地：{place}"},
+    # a row's city cell where the registry gives no city: its country instead (views.no_city)
+    "site.no_city": {"en": "no city given", "zh": "未给出城市"},
+    "site.no_city_in": {"en": "no city given ({country})", "zh": "未给出城市（{country}）"},
+    # what `update` changed
     "update.earlier_unreadable": {"en": "The earlier copy could not be read ({problem}); it is replaced.",
                                   "zh": "先前的副本无法读取（{problem}）；已替换。"},
     "update.unreadable": {"en": "The data in use could not be read ({problem}); they are replaced.",
@@ -1546,11 +1554,18 @@ def _note_phrase(text: str, words: bool, lang: str, names: Mapping[str, str]) ->
 
 
 def _note_value(name: str, value: str, lang: str, names: Mapping[str, str]) -> str:
-    if name not in _NOTE_PHRASE_VALUES or not value:
-        return names.get(value, value) if lang == "zh" else value
-    if name == "note":
-        return note_words(value, lang, names)
-    return _note_phrase(value, True, lang, names) or value
+    if name in _NOTE_PHRASE_VALUES and value:
+        if name == "note":
+            return note_words(value, lang, names)
+        phrase = _note_phrase(value, True, lang, names)
+        if phrase is not None:
+            return phrase  # else a name ("Brazil" where a phrase may stand): said as a name is
+    if lang != "zh":
+        return value
+    parts = value.split(", ")
+    if value not in names and len(parts) > 1 and all(part in names for part in parts):
+        return "、".join(names[part] for part in parts)  # "China, Hong Kong, Macao": 中国、香港、澳门
+    return names.get(value, value)
 
 
 def note_words(note: str, lang: str | None, names: Mapping[str, str] | None = None) -> str:
@@ -1584,6 +1599,59 @@ def note_words(note: str, lang: str | None, names: Mapping[str, str] | None = No
     stop, phrases = read_from(0)
     rest = note[stop:]
     return "".join(phrases) + known.get(rest.strip(), rest)
+
+
+_SOURCE_KEYS = ("source.gazetteer", "source.postal", "source.seat")
+
+
+def source_words(source: str, lang: str | None, names: Mapping[str, str] | None = None) -> str:
+    """A site's coordinate_source in `lang`: the registry's point, a gazetteer place, its postal
+    codes, a division's seat, each by its phrase ("registry" is the file's code for the first); the
+    places it names in Chinese where `names` has them (ChineseNames.notes: Okazaki, 冈崎), else as the
+    gazetteer names them, as a Chinese table names a city; a source no phrase reads (a person's
+    own words in a file) as it is."""
+    if source == "registry":
+        return say("site.from_registry", lang)
+    if lang != "zh" or not source:
+        return source
+    import re
+
+    known: Mapping[str, str] = names or {}
+    for key in _SOURCE_KEYS:
+        pattern = re.escape(MESSAGES[key]["en"]).replace(r"\{geonameid\}", r"(?P<geonameid>[0-9]+)")
+        for field in ("place", "state"):
+            pattern = pattern.replace(re.escape("{" + field + "}"), f"(?P<{field}>.+?)")
+        found = re.fullmatch(pattern, source)
+        if found:
+            return say(key, lang, **{field: known.get(value, value) for field, value in found.groupdict().items()})
+    return source
+
+
+class _Asked(dict[str, str]):
+    """A names mapping that records what is asked of it and knows nothing: note_values' reader."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[str] = []
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        self.asked.append(key)
+        return default
+
+    def __contains__(self, key: object) -> bool:
+        return False
+
+    def __bool__(self) -> bool:  # asked, though empty (note_words reads "names or {}")
+        return True
+
+
+def note_values(note: str) -> list[str]:
+    """The names a location note holds (its phrases' values, and what follows the last phrase),
+    as note_words reads them, in their order: what the core looks up in Chinese for it
+    (queries.note_names_zh), so that no name the note says is left in English where one is known."""
+    asked = _Asked()
+    note_words(note, "zh", asked)
+    return list(dict.fromkeys(value for value in asked.asked if value.strip()))
 
 
 def spoken(note: str, lang: str | None, options: str = "") -> str:

@@ -535,7 +535,7 @@ def ids_record(result: BulkResult) -> dict[str, Any]:
 def record_findings(result: BulkResult | UpdateResult | DatasetUpdate) -> dict[str, Any]:
     """What reading the registry's records found, in the JSON of import and update alike (the
     notices say the same: views.record_notices)."""
-    return {"registry_points_set_aside": [facility for facility, _ in result.points_set_aside],
+    return {"registry_points_set_aside": [point.facility for point in result.points_set_aside],
             "statuses_not_read": [{"of": who, "status": status} for who, status in result.statuses_unread]}
 
 

@@ -187,7 +187,10 @@ _typed: list[frozenset[str]] = [frozenset()]
 def show_in(script: str | None, typed: Iterable[str] = ()) -> str | None:
     """Show people's words in `script` from now on, the Chinese words of the command line (`typed`)
     as typed inside a suggested command; returns the script shown in before."""
+    from sitefinder.lines import wrapped_in
+
     before, _script[0] = _script[0], script
+    wrapped_in(script)  # its own labels (尚未開始招募) whole in the characters shown
     _typed[0] = frozenset(word.strip() for word in typed if not word.isascii())
     return before
 

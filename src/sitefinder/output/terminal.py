@@ -58,6 +58,13 @@ def cell(console: Console, text: str, style: str = "", lines: bool = False) -> T
     return Text(shown, style=style)
 
 
+def title_cell(console: Console, title: str) -> Text:
+    """A view's title in bold, wrapped by lines.wrap_words as every other line is (Rich's own folding
+    breaks at any space: "最近的 5" on one line, "个研究中心" on the next)."""
+    shown = printable(title)
+    return cell(console, "\n".join(wrap_words(shown, console.width, _cells)) if shown else shown, "bold", lines=True)
+
+
 def print_trimmed(out: Console, *parts: Any) -> None:
     """Print `parts`, one under another, without the spaces Rich pads every cell and line with:
     a piped answer has no line that ends in spaces (a diff or a `grep 'x$'` sees the text)."""
@@ -107,7 +114,7 @@ def draw_table(view: TableView) -> None:
 def table_parts(out: Console, view: TableView) -> list[Any]:
     """What draw_table prints of one table: its title, lead lines and rows, without its footer."""
     headers = [column.header for column in view.columns]
-    parts: list[Any] = [cell(out, view.title, "bold")] if view.title else []
+    parts: list[Any] = [title_cell(out, view.title)] if view.title else []
     parts += [cell(out, part, style) for line, style in view.lead for part in wrap_words(line, out.width, _cells)]
     texts = [[shown(out, text) for text in row] for row in view.rows]
     styles = view.styles or [[""] * len(view.columns) for _ in view.rows]
@@ -212,7 +219,7 @@ def _plain(text: Text | str) -> str:
 def draw_fields(view: FieldsView) -> None:
     """A two-column key/value view, for one site or the trial."""
     out = console()
-    print_trimmed(out, cell(out, view.title, "bold"), _grid(out, view.fields, view.lines))
+    print_trimmed(out, title_cell(out, view.title), _grid(out, view.fields, view.lines))
 
 
 def _names_width(console: Console, names: Sequence[str]) -> int:
@@ -346,7 +353,7 @@ def draw_map(view: MapView) -> None:
     from sitefinder.mapdraw import terminal_cells
 
     out = console()
-    lines: list[Any] = [cell(out, view.title, "bold")]
+    lines: list[Any] = [title_cell(out, view.title)]
     for row in terminal_cells(view.scene, view.columns, view.rows, braille=is_utf8(out.encoding)):
         text = Text()
         for dot in row:

@@ -254,9 +254,19 @@ def where_cells(site: Site, chinese: ChineseNames | None, provinces: Mapping[int
     from sitefinder.regions import short_province
 
     if chinese is None:
-        return [site.city, short_province((provinces or {}).get(site.id, site.province))]
-    city, province = chinese.sites.get(site.id, ("", ""))
-    return [city or site.city, province or short_province((provinces or {}).get(site.id, site.province))]
+        city, province = site.city, short_province((provinces or {}).get(site.id, site.province))
+    else:
+        city, province = chinese.sites.get(site.id, ("", ""))
+        city, province = city or site.city, province or short_province((provinces or {}).get(site.id, site.province))
+    return [city or no_city(site, lang_of(chinese)), province]
+
+
+def no_city(site: Site, lang: str) -> str:
+    """The city cell of a row the registry gave no city: that it gave none, and the site's country
+    (in the row's language: 未给出城市（拉脱维亚）), which no other cell of the row names."""
+    if not site.country:
+        return say("site.no_city", lang)
+    return say("site.no_city_in", lang, country=country_shown(site.country, lang))
 
 
 def status_style(site: Site, trial: Trial) -> str:
@@ -678,8 +688,8 @@ def record_notices(answer: ImportResult | BulkResult | UpdateResult | DatasetUpd
     """What reading the registry's records found, said the same by import and update: the sites not
     placed, the registry points set aside, the statuses not read."""
     return [*unplaced_notices(answer.unplaced, lang),
-            *(say("import.point_set_aside", lang, facility=facility, stated=regions_in(stated, lang))
-              for facility, stated in answer.points_set_aside),
+            *(say("import.point_set_aside", lang, facility=point.facility,
+                  stated=regions_in(point.stated, lang, point.stated_zh)) for point in answer.points_set_aside),
             *(say("import.status_unread", lang, who=who, status=quoted(status)) for who, status in answer.statuses_unread)]
 
 
@@ -947,18 +957,29 @@ def call_line_of(call: Contact, lang: str = "en") -> str:
 
 
 def site_view(result: SiteDetail, options: str = "") -> FieldsView:
+    from sitefinder.wording import note_words, source_words
+
     site, trial = result.site, result.trial
     location = ", ".join(part for part in (site.city, site.province, site.country) if part)
     if result.chinese:
+        from sitefinder.regions import abroad_chinese
+        from sitefinder.text import has_cjk
+
         city, province = result.chinese.sites.get(site.id, ("", ""))
-        location += f" ({province if province != city else ''}{city})" if city or province else ""
+        # abroad from its country down, as a Chinese address is written (日本爱知县冈崎, 法国): the
+        # country is the one place every site's row names, city or none (China's area by its province)
+        nation = abroad_chinese("", site.country)
+        head = (nation if has_cjk(nation) else "") + (province if province != city else "")
+        location += f"（{head}{city}）" if head or city else ""
     lang = lang_of(result.chinese)
     coordinates = (f"{site.latitude:.4f}, {site.longitude:.4f}" if site.has_coordinates else say("site.unknown", lang))
     how_near = (say(f"precision.{site.coordinate_precision}", lang) if site.coordinate_precision in PRECISIONS
                 else site.coordinate_precision)
-    # the registry's own point by that word in the answer's language ("registry" is the file's code for it)
-    source = say("site.from_registry", lang) if site.coordinate_source == "registry" else site.coordinate_source
-    precision = ", ".join(part for part in (how_near, source) if part)
+    # where the point came from in the answer's language (the file keeps the English: "registry", "GeoNames 1854376 (Okazaki)")
+    source = source_words(site.coordinate_source, lang, result.chinese.notes if result.chinese else None)
+    # in Chinese with its own marks, as its other fields: 34.9500, 137.1667（城市中心；离线地名库：冈崎，编号 1854376）
+    precision = ("；" if lang == "zh" else ", ").join(part for part in (how_near, source) if part)
+    precision = (f"（{precision}）" if lang == "zh" else f" ({precision})") if precision else ""
 
     def label(key: str) -> str:  # the field's label in the answer's language
         return say(f"label.{key}", lang)
@@ -966,14 +987,13 @@ def site_view(result: SiteDetail, options: str = "") -> FieldsView:
     fields = [(label("site"), str(site.id)), (label("facility"), facility_cell(site, result.chinese)),
               (label("location"), location), (label("status"), status_cell(site, trial, result.chinese)),
               (label("call"), call_for_site(site, trial, lang)),
-              (label("coordinates"), coordinates + (f" ({precision})" if precision else ""))]
+              (label("coordinates"), coordinates + precision)]
     if effective_status(site.status, trial.overall_status)[1] == "trial":
         # what "(trial)" means for this site: none of its own, or its own set aside (a table's footnote)
         from sitefinder.status import trial_status_note
 
         fields.insert(4, ("", trial_status_note(trial.overall_status, lang, site.status)))
     if site.location_note:
-        from sitefinder.wording import note_words
 
         fields.append((label("note"), note_words(site.location_note, lang, result.chinese.notes if result.chinese else {})))
     fields += labelled(label("contacts"), [contact_line(contact, lang=lang) for contact in people(site.contacts)]
