@@ -830,11 +830,14 @@ MIN_ADDRESS_PARTS = 3
 # it as Europe writes it ("100022 Beijing", "75008 Paris").
 _POSTCODE = re.compile(r"\b(?=[A-Z0-9 -]*\d)[A-Z0-9]{2,6}(?:[ -][A-Z0-9]{3,4})?$")
 _POSTCODE_FIRST = re.compile(r"^\d[\d -]{2,8}\d\s+(?=\D)")
+_STATE_DASH = re.compile(r"\s+[-–]\s+(?=[A-Z]{2,3}$)")  # "São Paulo - SP", "Curitiba – PR"
 
 
 def _address(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int],
              lang: str | None) -> Resolution | None:
-    parts = [part.strip() for part in text.translate(TO_COMMA).split(",") if part.strip()]
+    # "São Paulo - SP": a city and its state's code, as Brazil writes them, are two parts
+    parts = [piece.strip() for part in text.translate(TO_COMMA).split(",") for piece in _STATE_DASH.split(part)
+             if piece.strip()]
     cleaned = [_without_postcode(part) for part in parts]
     # Two parts, the first a street or a facility ("1 Main St, Springfield", "Rue X, Lyon", "MD
     # Anderson, Houston"): the city alone is the place, as after a street and a state
@@ -856,9 +859,12 @@ def _address(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[i
     for index, part in enumerate(later if len(parts) >= MIN_ADDRESS_PARTS else later[:1]):
         for pair in (later[index:index + 2], [part]):
             written = ", ".join(pair)
+            # read within the country the address ends with: "Bela Vista, Brasil", never Bela Vista
+            # alone (Catchiungo, Angola, by another name) set aside and nothing found in Brazil
+            bounded = f"{written}, {ordered[-1]}" if countries and written != ordered[-1] else written
             try:
                 # its notices name what was read ("Chaoyang District is also..."), not the whole address
-                found = _resolve_text(written, written, gazetteer, preferred, lang)
+                found = _resolve_text(written, bounded, gazetteer, preferred, lang)
             except SitefinderError:
                 continue
             if found.place.source == "coordinates" or not _consistent(found.place, later[index + 1:], countries, gazetteer):
