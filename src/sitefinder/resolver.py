@@ -682,12 +682,28 @@ def _choose(query: str, head: str, candidates: list[Place], preferred: frozenset
     return Resolution(query=query, place=leader, alternatives=alternatives, ambiguous=ambiguous, notes=notes)
 
 
+# An alternate name this few letters from the place's own is a spelling slip of it, not a name of
+# its own (GeoNames spells Ibadan "Abadan", Pune "Puno", Delhi "Dili", Jakarta "Sakata")
+SLIP_LETTERS = 2
+
+
 def _aliases_demoted(key: str, candidates: list[Place]) -> bool:
     """Whether the places `key` reaches only by a name not their own come after those whose own name
-    it is (see _choose)."""
+    it is (see _choose). A place reached by a slip of its name is no contender of a city of
+    ABROAD_NOTED people whose own name `key` is, however large: Abadan is the Iranian city (231,000),
+    never Ibadan (3.6 million); an exonym stays the city it names where no city of note bears it
+    (Hanover: Hannover, not Hanover, Pennsylvania)."""
     own = [place.population for place in candidates if _own_name(place, key)]
-    aliased = [place.population for place in candidates if not _own_name(place, key)]
-    return bool(own and aliased) and max(own) >= max(ABROAD_NOTED, CONTENDER_SHARE * max(aliased))
+    aliased = [place for place in candidates if not _own_name(place, key)]
+    if not own or not aliased:
+        return False
+    if max(own) < ABROAD_NOTED:
+        return False
+    from rapidfuzz.distance import Levenshtein  # only for a name both a city's own and another's alias
+
+    contenders = [place.population for place in aliased
+                  if Levenshtein.distance(key, name_key(place.name)) > SLIP_LETTERS]
+    return max(own) >= CONTENDER_SHARE * max(contenders, default=0)
 
 
 def _own_name(place: Place, key: str) -> bool:
