@@ -401,7 +401,7 @@ def _beside_regions(found: Resolution, text: str, regions: set[tuple[str, str]],
     named = ", ".join(f"{middle.name}, {middle.country}" for middle in middles)
     note = said("notice.region_dwarfed", head=text, used=place_words(found.place.name, found.place.province,
                                                                       found.place.country),
-                regions=named, command=suggestion("list", "--province", text))
+                regions=named, sites=said("notice.region_dwarfed.sites", command=suggestion("list", "--province", text)))
     return found._replace(alternatives=(*found.alternatives, *middles), notes=(*found.notes, note))
 
 
