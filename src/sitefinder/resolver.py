@@ -53,6 +53,9 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
         place = Place(name=f"{latitude:g},{longitude:g}", province="", country="", latitude=latitude,
                       longitude=longitude, source="coordinates")
         return Resolution(query=query, place=place)
+    japanese = _japan_postcode_read(query, text, gazetteer, preferred, lang, area)
+    if japanese is not None:
+        return japanese
     postal = _postal_code(query, text, gazetteer)
     if postal is not None:
         return postal
@@ -81,7 +84,13 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
         if address is None:
             raise
         return address
-    return told_apart(found._replace(notes=(*found.notes, *loose_notes(found, text, gazetteer, lang))), gazetteer)
+    # each notice once: a text read in another script (東京都千代田区 as 东京都千代田区) was resolved
+    # whole, its loose notice said already, by the same rule for the same place
+    loose = loose_notes(found, text, gazetteer, lang)
+    if loose and has_cjk(text) and any(note in found.notes for form in gazetteer.simplified_forms(text)
+                                       for note in loose_notes(found, form, gazetteer, lang)):
+        loose = ()
+    return told_apart(found._replace(notes=(*found.notes, *loose)), gazetteer)
 
 
 def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int],
@@ -277,6 +286,59 @@ def _postal_code(query: str, text: str, gazetteer: Gazetteer) -> Resolution | No
     if _POSTAL_DIGITS.fullmatch(text):
         raise PlaceNotFound(text, [], hint=said("hint.postal_code"))
     return None
+
+
+# A Japanese postal code: after the postal mark anywhere (〒100-0001, 〒 1000001), or written
+# NNN-NNNN before or after the words of an address part ("113-8655 Tokyo"; Japan's only format)
+_JAPAN_MARKED = re.compile(r"〒\s*([0-9]{3}-?[0-9]{4})(?![0-9])\s*")
+_JAPAN_WRITTEN = re.compile(r"(?:(?<=^)|(?<=[,，、\s]))([0-9]{3}-[0-9]{4})(?=$|[,，、\s]|[^\x00-\x7f])\s*")
+
+
+# The end of a Japanese address written in characters, no place of the gazetteer: the block numbers
+# (1-1, 7-3-1, 七丁目3番1号), then the town before them (千代田, 本郷) after the last division's mark
+_JAPAN_BLOCK = re.compile(r"(?:[0-9０-９]+(?:[-‐－ー][0-9０-９]+)*|[0-9０-９一二三四五六七八九十]+丁目"
+                          r"(?:[0-9０-９]+番地?(?:[0-9０-９]+号?)?)?)$")
+_JAPAN_TOWN = re.compile(r"(?<=[都道府県县縣市区區町村郡])[^都道府県县縣市区區町村郡]+$")
+
+
+def _japan_postcode_read(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int],
+                         lang: str | None, area: str) -> Resolution | None:
+    """An address with a Japanese postal code ("〒100-0001 東京都千代田区千代田1-1", "〒113-8655 Tokyo,
+    Bunkyo-ku, Hongo 7-3-1"): read without the code (and, in characters, without its town and block
+    numbers where the rest answers without them), within the prefecture the code names
+    (placement.japan_prefecture) where the rest alone answers outside it or not at all. None for a
+    text with no such code; a code alone names no place to answer (as other countries' codes)."""
+    from sitefinder.placement import japan_prefecture
+
+    found_code = _JAPAN_MARKED.search(text) or _JAPAN_WRITTEN.search(text)
+    if found_code is None:
+        return None
+    rest = re.sub(r"\s+(?=[,，、])", "", text[:found_code.start()] + " " + text[found_code.end():]).strip(" ,，、")
+    if not rest:
+        raise PlaceNotFound(text, [], hint=said("hint.postal_code"))
+    readings = [rest]
+    if has_cjk(rest):
+        unnumbered = _JAPAN_BLOCK.sub("", rest).strip()
+        readings = [form for form in dict.fromkeys((unnumbered, _JAPAN_TOWN.sub("", unnumbered), rest)) if form]
+    prefectures = {(code, admin1) for code, admin1 in gazetteer.divisions(japan_prefecture(found_code[1]))
+                   if code == "JP" and admin1}
+    first: Resolution | None = None
+    missed: SitefinderError | None = None
+    for reading in readings:
+        for written in (reading, *(f"{reading}, {admin1}, Japan" for _, admin1 in prefectures)):
+            try:  # "113-8655 Tokyo, Bunkyo-ku" is Tokyo's Bunkyō, not Bunkyo in Kanagawa
+                found = resolve(written, gazetteer, preferred, lang, area=area)
+            except SitefinderError as error:
+                missed = missed or error
+                continue
+            found = found._replace(query=query, read=found.read or reading)
+            if not prefectures or _within(found.place, prefectures, gazetteer):
+                return found
+            first = first or found
+    if first is not None:
+        return first
+    assert missed is not None
+    raise missed
 
 
 UNIONS = {"eu": said("name.either", en="the European Union", zh="欧盟")}
