@@ -7,7 +7,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from sitefinder.china import (ABROAD_NOTED, CHINA_AREA, answered_suggestion, chinese_cities_beginning, city_of_qualifier, names_a_facility,
-                              names_an_institution, own_pinyin, places_of_initials, resolve_china,
+                              look_alike_cities, names_an_institution, own_pinyin,
+                              places_of_initials, resolve_china,
                               spells_a_division, with_sounding_divisions)
 from sitefinder.countries import CodeReading, country_meant, other_area, read_code
 from sitefinder.distance import SAME_PLACE_KM, distinct_places, sphere_km
@@ -803,6 +804,9 @@ def loose_notes(resolution: Resolution, text: str, gazetteer: Gazetteer, lang: s
             return ()  # 铜锣湾, 中环, 太古: Hong Kong's place by a Chinese name of its own, in either script
 
         sounding = [name for name in gazetteer.same_sounding(key, MAX_NEAR_MISSES) if _a_city_named(name, gazetteer)]
+        # then a city one look-alike character off (深川 for 深圳: 川 and 圳 look alike)
+        sounding = [*sounding, *(name for name in look_alike_cities(key, gazetteer) if name.split(" (")[0] not in
+                                 {each.split(" (")[0] for each in sounding})][:MAX_NEAR_MISSES]
         if sounding:  # 深镇, a town, sounds as 深圳 (shen zhen): the city is what was most likely meant
             return (say("notice.loose.small_chinese_homophone", language_of(lang, text), query=text, place=label,
                         cities=say("error.or", language_of(lang, text)).join(sounding)),)
