@@ -725,11 +725,15 @@ def _choose(query: str, head: str, candidates: list[Place], preferred: frozenset
     # Gent is "Kent" by a stray alternate name, Kent, Washington (127,000) is Kent. Canton stays
     # Guangzhou (Canton, Ohio: 70,000 of 13 million), Brunswick Braunschweig (Brunswick, Ohio: 34,000).
     demote = _aliases_demoted(key, candidates)
+    # A place reached by a slip of its name comes after a city of that very name: Abadan is Iran's
+    # city, never Ibadan (3.6 million), which GeoNames also spells "Abadan"
+    slips = _slips_demoted(key, candidates)
     # A city hosting a site wins among places of its name, not over one whose own name the query is:
     # Richmond, Virginia (a site's city, once "Manchester") never beat Manchester, England.
     owned = any(_own_name(p, key) for p in candidates)
     ranked = sorted(candidates, key=lambda p: (p.geonameid not in preferred or owned and not _own_name(p, key),
-                                               demote and not _own_name(p, key), -p.population, p.geonameid or 0))
+                                               demote and not _own_name(p, key), slips and _a_slip(p, key),
+                                               -p.population, p.geonameid or 0))
     distinct = distinct_places(ranked)
     leader, alternatives = distinct[0], tuple(distinct[1:])
     ambiguous = bool(alternatives) and alternatives[0].population >= CONTENDER_SHARE * leader.population
@@ -745,28 +749,37 @@ def _choose(query: str, head: str, candidates: list[Place], preferred: frozenset
     return Resolution(query=query, place=leader, alternatives=alternatives, ambiguous=ambiguous, notes=notes)
 
 
+def _aliases_demoted(key: str, candidates: list[Place]) -> bool:
+    """Whether the places `key` reaches only by a name not their own come after those whose own name
+    it is (see _choose)."""
+    own = [place.population for place in candidates if _own_name(place, key)]
+    aliased = [place.population for place in candidates if not _own_name(place, key)]
+    return bool(own and aliased) and max(own) >= max(ABROAD_NOTED, CONTENDER_SHARE * max(aliased))
+
+
 # An alternate name this few letters from the place's own is a spelling slip of it, not a name of
 # its own (GeoNames spells Ibadan "Abadan", Pune "Puno", Delhi "Dili", Jakarta "Sakata")
 SLIP_LETTERS = 2
+# A city this large is what its own name means, before any place reached by a slip of that name,
+# however large: Abadan (231,000) is not Ibadan, Valence (63,000) not Valencia, Edinburg (Texas,
+# 84,000) not Edinburgh; an exonym of no city so large stays the city it names (Hanover,
+# Pennsylvania, 38,000: Hanover is Hannover)
+SLIP_CITY_PEOPLE = 50_000
 
 
-def _aliases_demoted(key: str, candidates: list[Place]) -> bool:
-    """Whether the places `key` reaches only by a name not their own come after those whose own name
-    it is (see _choose). A place reached by a slip of its name is no contender of a city of
-    ABROAD_NOTED people whose own name `key` is, however large: Abadan is the Iranian city (231,000),
-    never Ibadan (3.6 million); an exonym stays the city it names where no city of note bears it
-    (Hanover: Hannover, not Hanover, Pennsylvania)."""
-    own = [place.population for place in candidates if _own_name(place, key)]
-    aliased = [place for place in candidates if not _own_name(place, key)]
-    if not own or not aliased:
-        return False
-    if max(own) < ABROAD_NOTED:
+def _slips_demoted(key: str, candidates: list[Place]) -> bool:
+    """Whether the places `key` reaches by a slip of their name (_a_slip) come after those whose own
+    name it is (see _choose): when one of those is a city of SLIP_CITY_PEOPLE."""
+    return any(_own_name(place, key) and place.population >= SLIP_CITY_PEOPLE for place in candidates)
+
+
+def _a_slip(place: Place, key: str) -> bool:
+    """Whether `key` reaches a place only by an alternate name SLIP_LETTERS or fewer from its own."""
+    if _own_name(place, key):
         return False
     from rapidfuzz.distance import Levenshtein  # only for a name both a city's own and another's alias
 
-    contenders = [place.population for place in aliased
-                  if Levenshtein.distance(key, name_key(place.name)) > SLIP_LETTERS]
-    return max(own) >= CONTENDER_SHARE * max(contenders, default=0)
+    return Levenshtein.distance(key, name_key(place.name.split(" (")[0])) <= SLIP_LETTERS
 
 
 def _own_name(place: Place, key: str) -> bool:
