@@ -66,3 +66,24 @@ def test_a_dwarfed_region_with_sites_still_suggests_its_listing(tmp_path: Path) 
     assert notices and suggested_commands(notices[0]), run.json()["notices"]
     listed = run_cli(*shlex.split(suggested_commands(notices[0])[0])[1:], "--json")
     assert listed.exit_code == 0 and listed.json()["sites"], listed.stderr
+
+
+@pytest.mark.parametrize("typed", ["吉林", "Jilin"])
+def test_a_city_that_is_a_province_too_suggests_the_provinces_listing_only_with_sites_there(
+        typed: str, tmp_path: Path) -> None:
+    """吉林 is the city, and a province too: `list --province 吉林` is suggested where it lists sites."""
+    from sitefinder.sitesfile import write_sites_file
+
+    path = tmp_path / "sites.csv"
+    write_sites_file(path, [make_site(1)])  # Guangzhou: none in Jilin
+    run = run_cli("near", typed, "--sites", str(path), "--json")
+    assert run.exit_code == 0, run.stderr
+    said = [notice["text"] for notice in run.json()["notices"] if notice["key"].startswith("notice.china.also_province")]
+    assert said and not suggested_commands(said[0]), said
+    write_sites_file(path, [make_site(1), make_site(2, city="Jilin", province="Jilin", latitude=43.85, longitude=126.56)])
+    run = run_cli("near", typed, "--sites", str(path), "--json")
+    said = [notice["text"] for notice in run.json()["notices"] if notice["key"] == "notice.china.also_province"]
+    commands = suggested_commands(said[0]) if said else []
+    assert commands, run.json()["notices"]
+    listed = run_cli(*shlex.split(commands[0])[1:], "--json")
+    assert listed.exit_code == 0 and listed.json()["sites"], listed.stderr

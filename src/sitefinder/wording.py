@@ -423,6 +423,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "notice.china.also_province": {
         "en": "{used} is also a province: for its sites run: {command}",
         "zh": "{used} 也是一个省：查看该省的研究中心请运行：{command}"},
+    "notice.china.also_province.none": {
+        "en": "{used} is also a province, where no site of these data lies",
+        "zh": "{used} 也是一个省（该省没有本数据的研究中心）"},
     "notice.china.slip_read": {"en": "read {typed} as {form}, since the rest of the address lies in {form}: {fixed}",
                                "zh": "“{typed}”按“{form}”理解（地址的其余部分在{form}内）：{fixed}"},
     "notice.china.slip_read.inside": {"en": "read {typed} as {form}, the one division of {parent} spelt so but for a letter: {fixed}",
