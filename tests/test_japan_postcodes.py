@@ -82,7 +82,9 @@ def test_a_postal_address_in_characters_with_the_mark_is_read_without_code_and_b
     assert len(wards) >= 30
     unread, outside = [], []
     for code, address, prefecture in wards:
-        for typed in (f"〒{code} {address}1-1", f"〒{code}{address}", f"{code} {address}七丁目3番1号"):
+        wide = code.translate(str.maketrans("0123456789-", "０１２３４５６７８９－"))
+        for typed in (f"〒{code} {address}1-1", f"〒{code}{address}", f"{code} {address}七丁目3番1号",
+                      f"{address}2-1 〒{code}", f"〒{wide} {address}１－１"):
             try:
                 found = resolve(typed, gazetteer)
             except Exception as error:  # noqa: BLE001 - every case named
@@ -91,15 +93,18 @@ def test_a_postal_address_in_characters_with_the_mark_is_read_without_code_and_b
             if not _within(found.place, {("JP", prefecture)}, gazetteer):
                 outside.append(f"{typed}: {found.place.label}")
     assert not outside, outside[:10]
-    assert len(unread) <= 0.05 * 3 * len(wards), unread[:10]
+    assert len(unread) <= 0.05 * 5 * len(wards), unread[:10]
 
 
-@pytest.mark.parametrize("typed", ["〒100-0001 東京都千代田区千代田1-1", "〒113-8655 Tokyo, Bunkyo-ku, Hongo 7-3-1"])
+@pytest.mark.parametrize("typed", ["〒100-0001 東京都千代田区千代田1-1", "〒113-8655 Tokyo, Bunkyo-ku, Hongo 7-3-1",
+                                   "〒１００－０００１ 東京都千代田区千代田一丁目1番1号", "東京都千代田区千代田1-1 〒100-0001"])
 def test_near_a_japanese_postal_address(typed: str) -> None:
     run = run_cli("near", typed, "--json")
     assert run.exit_code == 0, run.stderr
     origin = run.json()["origin"]
     assert origin["country"] == "Japan" and origin["province"] == "Tokyo", origin
+    if "千代田区" in typed:  # the ward, not Tokyo's middle
+        assert origin["name"] == "Chiyoda", origin
 
 
 def test_a_registry_row_is_placed_in_its_postal_codes_prefecture(gazetteer: Gazetteer) -> None:

@@ -299,6 +299,7 @@ _JAPAN_WRITTEN = re.compile(r"(?:(?<=^)|(?<=[,，、\s]))([0-9]{3}-[0-9]{4})(?=$
 # (1-1, 7-3-1, 七丁目3番1号), then the town before them (千代田, 本郷) after the last division's mark
 _JAPAN_BLOCK = re.compile(r"(?:[0-9０-９]+(?:[-‐－ー][0-9０-９]+)*|[0-9０-９一二三四五六七八九十]+丁目"
                           r"(?:[0-9０-９]+番地?(?:[0-9０-９]+号?)?)?)$")
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９－", "0123456789-")
 _JAPAN_TOWN = re.compile(r"(?<=[都道府県县縣市区區町村郡])[^都道府県县縣市区區町村郡]+$")
 
 
@@ -311,6 +312,7 @@ def _japan_postcode_read(query: str, text: str, gazetteer: Gazetteer, preferred:
     text with no such code; a code alone names no place to answer (as other countries' codes)."""
     from sitefinder.placement import japan_prefecture
 
+    text = text.translate(_FULL_WIDTH_DIGITS)  # 〒１００－０００１, as a Japanese keyboard writes it
     found_code = _JAPAN_MARKED.search(text) or _JAPAN_WRITTEN.search(text)
     if found_code is None:
         return None
@@ -318,9 +320,9 @@ def _japan_postcode_read(query: str, text: str, gazetteer: Gazetteer, preferred:
     if not rest:
         raise PlaceNotFound(text, [], hint=said("hint.postal_code"))
     readings = [rest]
-    if has_cjk(rest):
-        unnumbered = _JAPAN_BLOCK.sub("", rest).strip()
-        readings = [form for form in dict.fromkeys((unnumbered, _JAPAN_TOWN.sub("", unnumbered), rest)) if form]
+    unnumbered = _JAPAN_BLOCK.sub("", rest).strip() if has_cjk(rest) else rest
+    if unnumbered != rest:  # 千代田1-1: the town before block numbers is no place; 北海道深川 is one
+        readings = [form for form in dict.fromkeys((_JAPAN_TOWN.sub("", unnumbered), unnumbered, rest)) if form]
     prefectures = {(code, admin1) for code, admin1 in gazetteer.divisions(japan_prefecture(found_code[1]))
                    if code == "JP" and admin1}
     first: Resolution | None = None
