@@ -106,6 +106,8 @@ ABROAD_NAME_ENDINGS = ("特区", "市")
 
 
 COUNTRIES_ZH = ROOT / "data" / "countries_zh.csv"  # written by scripts/cldr_sources.py (Unicode License v3)
+# written by scripts/cldr_sources.py (Unicode License v3): a country by its own languages' names
+COUNTRIES_LOCAL = ROOT / "gazetteer" / "countries_local.csv"
 CLDR_CITIES = ROOT / "gazetteer" / "cldr_cities_zh.csv"  # written by scripts/cldr_sources.py (Unicode License v3)
 
 
@@ -892,6 +894,15 @@ def build(out: Path) -> None:
             if row["code"] in countries and province_key(row["name_zh"]) not in taken:
                 for part in (row["code"], *COUNTRY_PARTS.get(row["code"], ())):
                     regions.add((province_key(row["name_zh"]), part, ""))
+    # Each country by its name in its own official languages (gazetteer/countries_local.csv, CLDR's:
+    # scripts/cldr_sources.py), as an address from there ends ("..., São Paulo - SP, Brasil"), where
+    # no other division or country has that name already: a country named is what bounds the answer
+    taken = {key for key, _, _ in regions}
+    with COUNTRIES_LOCAL.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["code"] in countries and province_key(row["name"]) not in taken:
+                for part in (row["code"], *COUNTRY_PARTS.get(row["code"], ())):
+                    regions.add((province_key(row["name"]), part, ""))
 
     # Fuzzy suggestions look at each larger place's main name only: one label per key, the most populous.
     suggestions: dict[str, tuple[int, str]] = {}

@@ -17,6 +17,12 @@ name of its own for the country (香港, not CLDR's 中国香港特别行政区:
 sitefinder shows for the region), and, for the two codes CLDR no longer carries, the names given
 in COUNTRIES_NOT_IN_CLDR.
 
+And gazetteer/countries_local.csv: each country's name in its own official languages (CLDR's
+territory name in each language its territory_languages call official or de facto official:
+Brasil, Deutschland, Schweiz, Suisse, Svizzera, España, Россия), as people abroad write their own
+country in an address ("Bela Vista, São Paulo - SP, Brasil"); read by the gazetteer build, which
+keeps a name only where no country or division has it already.
+
     .venv/bin/pip install babel==2.19.0 && .venv/bin/python scripts/cldr_sources.py
 """
 
@@ -27,6 +33,8 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "gazetteer" / "cldr_cities_zh.csv"
 COUNTRIES_OUT = Path(__file__).resolve().parents[1] / "data" / "countries_zh.csv"
+LOCAL_OUT = Path(__file__).resolve().parents[1] / "gazetteer" / "countries_local.csv"
+OFFICIAL = ("official", "de_facto_official")  # CLDR territory_languages' statuses of a country's own languages
 # Codes GeoNames' country table keeps from before a split, which CLDR no longer names: their
 # common Chinese names (荷属安的列斯, dissolved 2010; 塞尔维亚和黑山, 2006).
 COUNTRIES_NOT_IN_CLDR = {"AN": "荷属安的列斯", "CS": "塞尔维亚和黑山"}
@@ -82,6 +90,32 @@ def write_countries(chinese: object) -> None:
         writer.writerow(("code", "name_en", "name_zh"))
         writer.writerows(rows)
     print(f"{COUNTRIES_OUT}: {len(rows)} countries and regions")
+    write_local_countries([code for code, _ in countries])
+
+
+def write_local_countries(codes: list[str]) -> None:
+    """gazetteer/countries_local.csv: code, language, the country's name in that language, for each
+    official language of each country whose CLDR locale names the territory (nan_Hant has none)."""
+    from babel import Locale, UnknownLocaleError
+    from babel.core import get_global
+
+    languages = get_global("territory_languages")
+    rows = []
+    for code in codes:
+        for language, info in sorted(languages.get(code, {}).items()):
+            if info.get("official_status") not in OFFICIAL:
+                continue
+            try:
+                name = Locale.parse(language).territories.get(code, "")
+            except (UnknownLocaleError, ValueError):
+                continue
+            if name:
+                rows.append((code, language, name))
+    with LOCAL_OUT.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(("code", "language", "name"))
+        writer.writerows(sorted(set(rows)))
+    print(f"{LOCAL_OUT}: {len(rows)} names")
 
 
 def _same_place(named: str, english: str) -> bool:

@@ -821,6 +821,24 @@ def _homophone(char: str, other: str, readings: dict[str, set[str]]) -> bool:
     return bool(readings.get(char, set()) & readings.get(other, set()))
 
 
+# Characters of China's division names mistaken for one another by their look (形近字), the kinds a
+# Chinese schoolbook's tables of look-alike characters list: the same part with another radical beside
+# it or without it (川 圳, 夏 厦, 沈 沉, 浙 淅, 杭 抗, 沪 泸, 徐 涂, 锡 赐, 桂 挂, 郴 彬), or a stroke more
+# or less, or placed elsewhere (未 末, 大 太, 土 士, 白 自, 乌 鸟, 泰 秦). Kept by hand: each
+# pair has a character of a division's name (tests/test_china_look_alike.py checks it), and a typo of
+# one for the other (深川 for 深圳) is suggested after every character that sounds the same.
+LOOK_ALIKE_PAIRS = ("川圳", "川州", "夏厦", "沈沉", "郑邓", "浙淅", "杭抗", "沪泸", "徐涂", "津律", "佛拂", "晋普",
+                    "昌冒", "渝榆", "锡赐", "桂挂", "汾份", "宜宣", "亳毫", "郴彬", "洛络", "湛堪", "泰秦", "乌鸟",
+                    "岛鸟", "嘉喜", "吉古", "白自", "石右", "东车", "大太", "天夭", "土士", "未末", "日曰",
+                    "王玉", "干千", "江汪", "都部", "衢瞿")
+_LOOK_ALIKE = {(pair[0], pair[1]) for pair in LOOK_ALIKE_PAIRS} | {(pair[1], pair[0]) for pair in LOOK_ALIKE_PAIRS}
+
+
+def looks_alike(char: str, other: str) -> bool:
+    """Whether two characters are mistaken for each other by their look (LOOK_ALIKE_PAIRS)."""
+    return (char, other) in _LOOK_ALIKE
+
+
 def _slips(after: Division, rest: str, gazetteer: Gazetteer, named_too: bool = False) -> list[tuple[Division, str]]:
     """The divisions inside `after` that the unread `rest` begins with but for one character: a
     homophone (广洲 for 广州, 常沙 for 长沙, 济男 for 济南: a typo in Chinese is most often a character
@@ -892,11 +910,19 @@ def with_sounding_divisions(text: str, others: list[str], gazetteer: Gazetteer, 
         if found:
             divisions.append(max(found, key=lambda division: (-_LEVEL_ORDER.get(division.level, 3), _people(division))))
             names |= {head}
-    labels = [_label(division, gazetteer, "zh") for division in divisions]
-    if lang != "zh":
-        labels = [f"{label} ({_label(division, gazetteer, 'en', official=False)})"
-                  for label, division in zip(labels, divisions)]
-    return [*labels, *(label for label in others if label.split(" (")[0] not in names)][:MAX_SLIPS]
+    # then a division one look-alike character off (深川: 深圳), after every one of the same sound
+    codes = {division.code for division in divisions}
+    looked = [division for division, form in _look_alike_divisions(text, gazetteer)
+              if form not in names and division.code not in codes]
+
+    def labelled(found: list[Division]) -> list[str]:
+        labels = [_label(division, gazetteer, "zh") for division in found]
+        if lang == "zh":
+            return labels
+        return [f"{label} ({_label(division, gazetteer, 'en', official=False)})" for label, division in zip(labels, found)]
+
+    others = [label for label in others if label.split(" (")[0] not in names]
+    return [*labelled(divisions), *others, *labelled(looked)][:MAX_SLIPS]
 
 
 def _sounding_divisions(text: str, gazetteer: Gazetteer) -> list[Division]:
@@ -927,6 +953,36 @@ def _sounding_divisions(text: str, gazetteer: Gazetteer) -> list[Division]:
     ranked = sorted((item for item in best.values() if item[0] == fewest),
                     key=lambda item: (_LEVEL_ORDER.get(item[1].level, 3), -_people(item[1])))
     return [division for _, division in ranked[:MAX_SLIPS]]
+
+
+def _look_alike_divisions(text: str, gazetteer: Gazetteer, levels: tuple[str, ...] = ()) -> list[tuple[Division, str]]:
+    """The divisions (of `levels`, or any) whose name, in a written form of its length, is `text`
+    but for one character that looks alike (LOOK_ALIKE_PAIRS: 深川 for 深圳), with that form; the
+    higher level first, then the more people."""
+    typed = text.strip()
+    if not 2 <= len(typed) <= MAX_KEY_CHARS or not all(has_cjk(char) for char in typed):
+        return []
+    rows = gazetteer.rows("SELECT code, name, level, parent, province, english, latitude, longitude, place, "
+                          "population FROM cn_division")
+    found = []
+    for division in (Division(*row) for row in rows):
+        if levels and division.level not in levels:
+            continue
+        for form in sorted({division.name, *bare_forms(division.name, division.level)}):
+            differ = [(a, b) for a, b in zip(typed, form) if a != b]
+            if len(form) == len(typed) and len(differ) == 1 and looks_alike(*differ[0]):
+                found.append((division, form))
+                break
+    found.sort(key=lambda item: (_LEVEL_ORDER.get(item[0].level, 3), -_people(item[0])))
+    return found[:MAX_SLIPS]
+
+
+def look_alike_cities(text: str, gazetteer: Gazetteer) -> list[str]:
+    """The prefecture-level cities and provinces a Chinese name is one look-alike character from
+    (深川: 深圳), labelled as Gazetteer.same_sounding labels ("深圳 (Shenzhen, Guangdong)"): what a
+    name answered by a small place abroad may have meant, after the cities it sounds like."""
+    return [f"{form} ({division.english}, {division.province})"
+            for division, form in _look_alike_divisions(text, gazetteer, ("province", "prefecture"))]
 
 
 def _slip_error(text: str, reading: str, used: str, chains: list[_Chain], gazetteer: Gazetteer,

@@ -569,9 +569,32 @@ _KOREA_POSTAL = ((1, "11"), (10, "41"), (21, "28"), (24, "42"), (27, "43"), (30,
                  (63, "49"), (64, ""))
 
 
+# Japan's seven-digit postal codes (〒113-8655): the first three digits are a zone of one prefecture
+# (Japan Post's assignment, by JIS prefecture number as ISO 3166-2:JP codes them); checked against
+# every Japanese registry row with a postal code (benchmarks/placement/locations.json), all agreeing.
+_JAPAN_POSTAL = ((1, "01"), (10, "05"), (20, "03"), (30, "02"), (40, "01"), (100, "13"), (210, "14"), (260, "12"),
+                 (300, "08"), (320, "09"), (330, "11"), (370, "10"), (380, "20"), (400, "19"), (410, "22"),
+                 (440, "23"), (500, "21"), (510, "24"), (520, "25"), (530, "27"), (600, "26"), (630, "29"),
+                 (640, "30"), (650, "28"), (680, "31"), (690, "32"), (700, "33"), (720, "34"), (740, "35"),
+                 (760, "37"), (770, "36"), (780, "39"), (790, "38"), (800, "40"), (840, "41"), (850, "42"),
+                 (860, "43"), (870, "44"), (880, "45"), (890, "46"), (900, "47"), (910, "18"), (920, "17"),
+                 (930, "16"), (940, "15"), (960, "07"), (980, "04"), (990, "06"))
+JAPAN_POSTAL_MARK = "〒"  # the postal mark Japanese addresses write before the code
+
+
+def japan_prefecture(postal_code: str) -> str:
+    """The ISO 3166-2 code of the prefecture a Japanese postal code ("〒113-8655", "1138655") lies in
+    ("JP-13"), or "" for digits that are no such code."""
+    digits = postal_code.replace(JAPAN_POSTAL_MARK, "").replace("-", "").replace(" ", "")
+    if len(digits) != 7 or not digits.isascii() or not digits.isdigit() or int(digits[:3]) < 1:
+        return ""
+    number = int(digits[:3])
+    return "JP-" + next(prefecture for start, prefecture in reversed(_JAPAN_POSTAL) if number >= start)
+
+
 def _postal_hint(countries: set[str], postal_code: str, gazetteer: Gazetteer) -> tuple[str, str]:
     """(the one country part the code places the site in, or ""; the state it names, or "")."""
-    digits = postal_code.replace("-", "").replace(" ", "")
+    digits = postal_code.replace("-", "").replace(" ", "").replace(JAPAN_POSTAL_MARK, "")
     if not countries or not digits.isdigit():
         return "", ""
     codes = {gazetteer.country_code_of(name) for name in countries}
@@ -583,6 +606,8 @@ def _postal_hint(countries: set[str], postal_code: str, gazetteer: Gazetteer) ->
         number = int(digits[:2])
         state = next((state for start, state in reversed(_KOREA_POSTAL) if number >= start), "")
         return "", f"KR-{state}" if state else ""
+    if codes == {"JP"} and len(digits) == 7:  # "Chuo-ku, 104-0045" is Tokyo's Chūō
+        return "", japan_prefecture(digits)
     if codes == {"BR"} and len(digits) == 8:
         number = int(digits[:5])
         state = next((state for start, state in reversed(_BRAZIL_CEP) if number >= start), "")

@@ -23,7 +23,7 @@ from sitefinder.models import Place, RankedSite, Resolution, Site, Trial
 from sitefinder.paths import default_sites_path, gazetteer_path
 from sitefinder.status import CLOSED_STATUSES, JOINABLE_FILTER, effective_status, joinable, parse_status_option
 from sitefinder.text import ascii_number, clipped, fold, has_cjk, quoted, site_id_written
-from sitefinder.wording import command, for_trials, language_of, said, say, suggestion, wants_chinese
+from sitefinder.wording import Phrase, Said, command, for_trials, language_of, said, say, suggestion, wants_chinese
 
 if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that resolve a place
     from sitefinder.errors import RegionNotPlace
@@ -490,7 +490,35 @@ def _naming_site_cities(resolution: Resolution, query: str, source: MemorySource
     # The first few, decoded as read: near Guangzhou in a big file has 731 sites of that registry city,
     # whose decoding would cost what the index saves; one registry city is placed at one or two places.
     sites = list(itertools.islice(source.listing_stream(None, CityFilter(fold(query)), None), MAX_SITE_CITY_SITES))
-    return with_site_cities(resolution, sites, open_gazetteer(), listing)
+    return _listings_that_answer(with_site_cities(resolution, sites, open_gazetteer(), listing), source)
+
+
+def _listings_that_answer(resolution: Resolution, source: MemorySource | IndexedSource) -> Resolution:
+    """The resolution with a region dwarfed by the city answered (resolver._beside_regions), or a
+    province a city's name is too (吉林: china.py), said without its `list --province` where that
+    listing would list no site of the data ("near Manchester": Jamaica's parish, where no site
+    lies): a command suggested gives an answer."""
+    import shlex
+
+    notes = []
+    for note in resolution.notes:
+        if isinstance(note, Said) and note.key == "notice.region_dwarfed" and not _province_has_sites(
+                str(note.values["head"]), source):
+            note = said(note.key, **{**note.values, "sites": said("notice.region_dwarfed.none")})
+        elif isinstance(note, Phrase) and note.key == "notice.china.also_province" and not _province_has_sites(
+                shlex.split(str(note.values["command"]))[-1], source):  # 吉林, the city: Jilin has no site
+            note = say("notice.china.also_province.none", note.lang, used=note.values["used"])
+        notes.append(note)
+    return resolution._replace(notes=tuple(notes))
+
+
+def _province_has_sites(text: str, source: MemorySource | IndexedSource) -> bool:
+    """Whether `list --province TEXT` lists a site of the data, whatever its status."""
+    try:
+        province = match_province(text, source.provinces())
+    except UsageError:
+        return False
+    return source.count_matching(province, None) > 0
 
 
 class _SiteCity(NamedTuple):

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from sitefinder.china import (ABROAD_NOTED, answered_suggestion, chinese_cities_beginning, city_of_qualifier, names_a_facility,
-                              names_an_institution, own_pinyin, places_of_initials, resolve_china,
+                              look_alike_cities, names_an_institution, own_pinyin, places_of_initials, resolve_china,
                               spells_a_division, with_sounding_divisions)
 from sitefinder.countries import CodeReading, country_meant, other_area, read_code
 from sitefinder.distance import SAME_PLACE_KM, distinct_places, sphere_km
@@ -53,6 +53,9 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
         place = Place(name=f"{latitude:g},{longitude:g}", province="", country="", latitude=latitude,
                       longitude=longitude, source="coordinates")
         return Resolution(query=query, place=place)
+    japanese = _japan_postcode_read(query, text, gazetteer, preferred, lang, area)
+    if japanese is not None:
+        return japanese
     postal = _postal_code(query, text, gazetteer)
     if postal is not None:
         return postal
@@ -81,7 +84,13 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
         if address is None:
             raise
         return address
-    return told_apart(found._replace(notes=(*found.notes, *loose_notes(found, text, gazetteer, lang))), gazetteer)
+    # each notice once: a text read in another script (東京都千代田区 as 东京都千代田区) was resolved
+    # whole, its loose notice said already, by the same rule for the same place
+    loose = loose_notes(found, text, gazetteer, lang)
+    if loose and has_cjk(text) and any(note in found.notes for form in gazetteer.simplified_forms(text)
+                                       for note in loose_notes(found, form, gazetteer, lang)):
+        loose = ()
+    return told_apart(found._replace(notes=(*found.notes, *loose)), gazetteer)
 
 
 def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int],
@@ -279,6 +288,61 @@ def _postal_code(query: str, text: str, gazetteer: Gazetteer) -> Resolution | No
     return None
 
 
+# A Japanese postal code: after the postal mark anywhere (〒100-0001, 〒 1000001), or written
+# NNN-NNNN before or after the words of an address part ("113-8655 Tokyo"; Japan's only format)
+_JAPAN_MARKED = re.compile(r"〒\s*([0-9]{3}-?[0-9]{4})(?![0-9])\s*")
+_JAPAN_WRITTEN = re.compile(r"(?:(?<=^)|(?<=[,，、\s]))([0-9]{3}-[0-9]{4})(?=$|[,，、\s]|[^\x00-\x7f])\s*")
+
+
+# The end of a Japanese address written in characters, no place of the gazetteer: the block numbers
+# (1-1, 7-3-1, 七丁目3番1号), then the town before them (千代田, 本郷) after the last division's mark
+_JAPAN_BLOCK = re.compile(r"(?:[0-9０-９]+(?:[-‐－ー][0-9０-９]+)*|[0-9０-９一二三四五六七八九十]+丁目"
+                          r"(?:[0-9０-９]+番地?(?:[0-9０-９]+号?)?)?)$")
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９－", "0123456789-")
+_JAPAN_TOWN = re.compile(r"(?<=[都道府県县縣市区區町村郡])[^都道府県县縣市区區町村郡]+$")
+
+
+def _japan_postcode_read(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int],
+                         lang: str | None, area: str) -> Resolution | None:
+    """An address with a Japanese postal code ("〒100-0001 東京都千代田区千代田1-1", "〒113-8655 Tokyo,
+    Bunkyo-ku, Hongo 7-3-1"): read without the code (and, in characters, without its town and block
+    numbers where the rest answers without them), within the prefecture the code names
+    (placement.japan_prefecture) where the rest alone answers outside it or not at all. None for a
+    text with no such code; a code alone names no place to answer (as other countries' codes)."""
+    from sitefinder.placement import japan_prefecture
+
+    text = text.translate(_FULL_WIDTH_DIGITS)  # 〒１００－０００１, as a Japanese keyboard writes it
+    found_code = _JAPAN_MARKED.search(text) or _JAPAN_WRITTEN.search(text)
+    if found_code is None:
+        return None
+    rest = re.sub(r"\s+(?=[,，、])", "", text[:found_code.start()] + " " + text[found_code.end():]).strip(" ,，、")
+    if not rest:
+        raise PlaceNotFound(text, [], hint=said("hint.postal_code"))
+    readings = [rest]
+    unnumbered = _JAPAN_BLOCK.sub("", rest).strip() if has_cjk(rest) else rest
+    if unnumbered != rest:  # 千代田1-1: the town before block numbers is no place; 北海道深川 is one
+        readings = [form for form in dict.fromkeys((_JAPAN_TOWN.sub("", unnumbered), unnumbered, rest)) if form]
+    prefectures = {(code, admin1) for code, admin1 in gazetteer.divisions(japan_prefecture(found_code[1]))
+                   if code == "JP" and admin1}
+    first: Resolution | None = None
+    missed: SitefinderError | None = None
+    for reading in readings:
+        for written in (reading, *(f"{reading}, {admin1}, Japan" for _, admin1 in prefectures)):
+            try:  # "113-8655 Tokyo, Bunkyo-ku" is Tokyo's Bunkyō, not Bunkyo in Kanagawa
+                found = resolve(written, gazetteer, preferred, lang, area=area)
+            except SitefinderError as error:
+                missed = missed or error
+                continue
+            found = found._replace(query=query, read=found.read or reading)
+            if not prefectures or _within(found.place, prefectures, gazetteer):
+                return found
+            first = first or found
+    if first is not None:
+        return first
+    assert missed is not None
+    raise missed
+
+
 UNIONS = {"eu": said("name.either", en="the European Union", zh="欧盟")}
 
 
@@ -401,7 +465,7 @@ def _beside_regions(found: Resolution, text: str, regions: set[tuple[str, str]],
     named = ", ".join(f"{middle.name}, {middle.country}" for middle in middles)
     note = said("notice.region_dwarfed", head=text, used=place_words(found.place.name, found.place.province,
                                                                       found.place.country),
-                regions=named, command=suggestion("list", "--province", text))
+                regions=named, sites=said("notice.region_dwarfed.sites", command=suggestion("list", "--province", text)))
     return found._replace(alternatives=(*found.alternatives, *middles), notes=(*found.notes, note))
 
 
@@ -662,11 +726,15 @@ def _choose(query: str, head: str, candidates: list[Place], preferred: frozenset
     # Gent is "Kent" by a stray alternate name, Kent, Washington (127,000) is Kent. Canton stays
     # Guangzhou (Canton, Ohio: 70,000 of 13 million), Brunswick Braunschweig (Brunswick, Ohio: 34,000).
     demote = _aliases_demoted(key, candidates)
+    # A place reached by a slip of its name comes after a city of that very name: Abadan is Iran's
+    # city, never Ibadan (3.6 million), which GeoNames also spells "Abadan"
+    slips = _slips_demoted(key, candidates)
     # A city hosting a site wins among places of its name, not over one whose own name the query is:
     # Richmond, Virginia (a site's city, once "Manchester") never beat Manchester, England.
     owned = any(_own_name(p, key) for p in candidates)
     ranked = sorted(candidates, key=lambda p: (p.geonameid not in preferred or owned and not _own_name(p, key),
-                                               demote and not _own_name(p, key), -p.population, p.geonameid or 0))
+                                               demote and not _own_name(p, key), slips and _a_slip(p, key),
+                                               -p.population, p.geonameid or 0))
     distinct = distinct_places(ranked)
     leader, alternatives = distinct[0], tuple(distinct[1:])
     ambiguous = bool(alternatives) and alternatives[0].population >= CONTENDER_SHARE * leader.population
@@ -688,6 +756,31 @@ def _aliases_demoted(key: str, candidates: list[Place]) -> bool:
     own = [place.population for place in candidates if _own_name(place, key)]
     aliased = [place.population for place in candidates if not _own_name(place, key)]
     return bool(own and aliased) and max(own) >= max(ABROAD_NOTED, CONTENDER_SHARE * max(aliased))
+
+
+# An alternate name this few letters from the place's own is a spelling slip of it, not a name of
+# its own (GeoNames spells Ibadan "Abadan", Pune "Puno", Delhi "Dili", Jakarta "Sakata")
+SLIP_LETTERS = 2
+# A city this large is what its own name means, before any place reached by a slip of that name,
+# however large: Abadan (231,000) is not Ibadan, Valence (63,000) not Valencia, Edinburg (Texas,
+# 84,000) not Edinburgh; an exonym of no city so large stays the city it names (Hanover,
+# Pennsylvania, 38,000: Hanover is Hannover)
+SLIP_CITY_PEOPLE = 50_000
+
+
+def _slips_demoted(key: str, candidates: list[Place]) -> bool:
+    """Whether the places `key` reaches by a slip of their name (_a_slip) come after those whose own
+    name it is (see _choose): when one of those is a city of SLIP_CITY_PEOPLE."""
+    return any(_own_name(place, key) and place.population >= SLIP_CITY_PEOPLE for place in candidates)
+
+
+def _a_slip(place: Place, key: str) -> bool:
+    """Whether `key` reaches a place only by an alternate name SLIP_LETTERS or fewer from its own."""
+    if _own_name(place, key):
+        return False
+    from rapidfuzz.distance import Levenshtein  # only for a name both a city's own and another's alias
+
+    return Levenshtein.distance(key, name_key(place.name.split(" (")[0])) <= SLIP_LETTERS
 
 
 def _own_name(place: Place, key: str) -> bool:
@@ -725,6 +818,9 @@ def loose_notes(resolution: Resolution, text: str, gazetteer: Gazetteer, lang: s
             return ()  # 铜锣湾, 中环, 太古: Hong Kong's place by a Chinese name of its own, in either script
 
         sounding = [name for name in gazetteer.same_sounding(key, MAX_NEAR_MISSES) if _a_city_named(name, gazetteer)]
+        # then a city one look-alike character off (深川 for 深圳: 川 and 圳 look alike)
+        sounding = [*sounding, *(name for name in look_alike_cities(key, gazetteer) if name.split(" (")[0] not in
+                                 {each.split(" (")[0] for each in sounding})][:MAX_NEAR_MISSES]
         if sounding:  # 深镇, a town, sounds as 深圳 (shen zhen): the city is what was most likely meant
             return (say("notice.loose.small_chinese_homophone", language_of(lang, text), query=text, place=label,
                         cities=say("error.or", language_of(lang, text)).join(sounding)),)
@@ -830,11 +926,14 @@ MIN_ADDRESS_PARTS = 3
 # it as Europe writes it ("100022 Beijing", "75008 Paris").
 _POSTCODE = re.compile(r"\b(?=[A-Z0-9 -]*\d)[A-Z0-9]{2,6}(?:[ -][A-Z0-9]{3,4})?$")
 _POSTCODE_FIRST = re.compile(r"^\d[\d -]{2,8}\d\s+(?=\D)")
+_STATE_DASH = re.compile(r"\s+[-–]\s+(?=[A-Z]{2,3}$)")  # "São Paulo - SP", "Curitiba – PR"
 
 
 def _address(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int],
              lang: str | None) -> Resolution | None:
-    parts = [part.strip() for part in text.translate(TO_COMMA).split(",") if part.strip()]
+    # "São Paulo - SP": a city and its state's code, as Brazil writes them, are two parts
+    parts = [piece.strip() for part in text.translate(TO_COMMA).split(",") for piece in _STATE_DASH.split(part)
+             if piece.strip()]
     cleaned = [_without_postcode(part) for part in parts]
     # Two parts, the first a street or a facility ("1 Main St, Springfield", "Rue X, Lyon", "MD
     # Anderson, Houston"): the city alone is the place, as after a street and a state
@@ -856,9 +955,12 @@ def _address(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[i
     for index, part in enumerate(later if len(parts) >= MIN_ADDRESS_PARTS else later[:1]):
         for pair in (later[index:index + 2], [part]):
             written = ", ".join(pair)
+            # read within the country the address ends with: "Bela Vista, Brasil", never Bela Vista
+            # alone (Catchiungo, Angola, by another name) set aside and nothing found in Brazil
+            bounded = f"{written}, {ordered[-1]}" if countries and written != ordered[-1] else written
             try:
                 # its notices name what was read ("Chaoyang District is also..."), not the whole address
-                found = _resolve_text(written, written, gazetteer, preferred, lang)
+                found = _resolve_text(written, bounded, gazetteer, preferred, lang)
             except SitefinderError:
                 continue
             if found.place.source == "coordinates" or not _consistent(found.place, later[index + 1:], countries, gazetteer):

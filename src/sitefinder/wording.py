@@ -423,6 +423,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "notice.china.also_province": {
         "en": "{used} is also a province: for its sites run: {command}",
         "zh": "{used} 也是一个省：查看该省的研究中心请运行：{command}"},
+    "notice.china.also_province.none": {
+        "en": "{used} is also a province, where no site of these data lies",
+        "zh": "{used} 也是一个省（该省没有本数据的研究中心）"},
     "notice.china.slip_read": {"en": "read {typed} as {form}, since the rest of the address lies in {form}: {fixed}",
                                "zh": "“{typed}”按“{form}”理解（地址的其余部分在{form}内）：{fixed}"},
     "notice.china.slip_read.inside": {"en": "read {typed} as {form}, the one division of {parent} spelt so but for a letter: {fixed}",
@@ -747,9 +750,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "(write \"{ask}\" for that one)",
                           "zh": "{head}：使用 {used}，它比名称完全相同的 {namesake} 大得多（如指后者，请输入“{ask}”）"},
     "notice.region_dwarfed": {"en": "{head}: using {used}, a city far larger than {regions}, the province or state "
-                                    "of that name (its sites: {command})",
-                              "zh": "{head}：使用 {used}，它比同名的省/州 {regions} 大得多（该省/州的研究中心："
-                                    "{command}）"},
+                                    "of that name ({sites})",
+                              "zh": "{head}：使用 {used}，它比同名的省/州 {regions} 大得多（{sites}）"},
+    # what the data holds in the region: its listing to type, or none to suggest (an empty listing)
+    "notice.region_dwarfed.sites": {"en": "its sites: {command}", "zh": "该省/州的研究中心：{command}"},
+    "notice.region_dwarfed.none": {"en": "no site of these data lies there", "zh": "该省/州没有本数据的研究中心"},
     "notice.abroad_namesake": {"en": "{head} is also the name of {named}: using {used}; for the one in China write its "
                                      "Chinese name or its province after a comma (\"{ask}\")",
                                "zh": "{head} 也是 {named} 的名称：使用 {used}；如指中国的那个，请写出其中文名称，"
