@@ -309,12 +309,12 @@ def _japan_postcode_read(query: str, text: str, gazetteer: Gazetteer, preferred:
     numbers where the rest answers without them), within the prefecture the code names
     (placement.japan_prefecture) where the rest alone answers outside it or not at all. None for a
     text with no such code; a code alone names no place to answer (as other countries' codes)."""
-    from sitefinder.placement import japan_prefecture
-
     text = text.translate(_FULL_WIDTH_DIGITS)  # 〒１００－０００１, as a Japanese keyboard writes it
     found_code = _JAPAN_MARKED.search(text) or _JAPAN_WRITTEN.search(text)
     if found_code is None:
         return None
+    from sitefinder.placement import japan_prefecture  # placement's rules only for an address with a code
+
     rest = re.sub(r"\s+(?=[,，、])", "", text[:found_code.start()] + " " + text[found_code.end():]).strip(" ,，、")
     if not rest:
         raise PlaceNotFound(text, [], hint=said("hint.postal_code"))
