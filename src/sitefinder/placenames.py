@@ -56,12 +56,12 @@ def parse_coordinates(text: str) -> tuple[float, float] | None:
         text = text[1:-1]
     typed = text
     text = _geo_uri(text)
-    text = _pattern(_DECIMAL_COMMAS).sub(r"\1.\2 \3.\4", text)  # 22,54;114,06: one point each, the pair apart
+    text = compiled(_DECIMAL_COMMAS).sub(r"\1.\2 \3.\4", text)  # 22,54;114,06: one point each, the pair apart
     if not text.isascii():
-        text = _pattern(_HEMISPHERE_WORDS).sub(lambda found: f" {found[2]}{_HEMISPHERE_OF_WORD[found[1][0]]} ", text)
+        text = compiled(_HEMISPHERE_WORDS).sub(lambda found: f" {found[2]}{_HEMISPHERE_OF_WORD[found[1][0]]} ", text)
     if "'" in text or "′" in text:
-        text = _pattern(_DEGREES_MINUTES).sub(lambda found: f" {_degrees(found)}{found[4]} ", text)
-    text = _pattern(_LONE_HEMISPHERE).sub("", text.replace("°", "° ").translate(_COORDINATE_SEPARATORS).replace("° ", ""))
+        text = compiled(_DEGREES_MINUTES).sub(lambda found: f" {_degrees(found)}{found[4]} ", text)
+    text = compiled(_LONE_HEMISPHERE).sub("", text.replace("°", "° ").translate(_COORDINATE_SEPARATORS).replace("° ", ""))
     parts = text.split()
     if len(parts) == 2 and any(_not_a_number(part) for part in parts) and all(
             _is_decimal(part) or _not_a_number(part) for part in parts):
@@ -120,7 +120,7 @@ def _attempts_coordinates(text: str) -> bool:
         return True
     if not text or not set(text) <= _COORDINATE_CHARACTERS or not any(character.isdigit() for character in text):
         return False
-    numbers = _pattern(_NUMBER).findall(text)
+    numbers = compiled(_NUMBER).findall(text)
     if any(len(number.lstrip("+-").partition(".")[0]) > 3 for number in numbers):
         return False
     return "." in text or "°" in text or any(mark in text for mark in ",;:/|\\、；") or len(numbers) > 1
@@ -129,7 +129,7 @@ def _attempts_coordinates(text: str) -> bool:
 def _meant_pair(text: str) -> object:
     """"; did you mean 22.54,114.06?" for a pair written with another separator (22.54/114.06) or
     with decimal commas among commas (22,54,114,06: four whole numbers, two pairs); "" else."""
-    numbers = _pattern(_NUMBER).findall(text[4:] if text[:4].casefold() == "geo:" else text)
+    numbers = compiled(_NUMBER).findall(text[4:] if text[:4].casefold() == "geo:" else text)
     if len(numbers) == 4 and all("." not in number for number in numbers) and text.count(",") == 3:
         numbers = [f"{numbers[0]}.{numbers[1]}", f"{numbers[2]}.{numbers[3]}"]
     if len(numbers) != 2 or not _is_decimal(numbers[0]) or not _is_decimal(numbers[1]):
@@ -312,16 +312,16 @@ _LEADING_POSTAL_CODE = r"^(?:[A-Z]{1,2}-)?\d{2,5}(?:[ -]\d{2,3})?(?: [A-Z]{2})? 
 
 
 @functools.cache
-def _pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """One of this module's patterns, compiled when first used (each 0.1-0.7 ms at start-up, where
-    `near Guangzhou` uses none of them)."""
+def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A pattern compiled when first used (each 0.1-0.7 ms at start-up, where `near Guangzhou` uses
+    none of this module's, nor the resolver's for postal codes abroad): the one cache of them."""
     return re.compile(pattern, flags)
 
 
 def _leading_postal_code(name: str) -> re.Match[str] | None:
     if not (name[:1].isdigit() or "-" in name[1:3]):  # what the pattern needs before its digits
         return None
-    return _pattern(_LEADING_POSTAL_CODE).match(name)
+    return compiled(_LEADING_POSTAL_CODE).match(name)
 
 
 def written_forms(name: str) -> list[str]:
@@ -369,7 +369,7 @@ def _without_arrondissement(words: list[str]) -> str:
     rest = list(words)
     if len(rest) > 2 and rest[-1].casefold().rstrip(".") in ("arrondissement", "arr", "arrt"):
         rest.pop()
-    if len(rest) > 1 and _pattern(_ORDINAL, re.IGNORECASE).fullmatch(rest[-1]):
+    if len(rest) > 1 and compiled(_ORDINAL, re.IGNORECASE).fullmatch(rest[-1]):
         return " ".join(rest[:-1])
     return ""
 
@@ -403,7 +403,7 @@ def without_division_word(text: str) -> list[str]:
     folded = " ".join(text.replace("-", " ").split()).casefold()
     forms = [text[: len(text) - len(word) - 1].strip(" -") for word in _DIVISION_WORDS
              if folded.endswith(" " + word) and len(folded) > len(word) + 2]
-    leading = _pattern(_LEADING_DIVISION_WORDS, re.IGNORECASE).match(" ".join(text.split()))
+    leading = compiled(_LEADING_DIVISION_WORDS, re.IGNORECASE).match(" ".join(text.split()))
     if leading and len(leading.group(1)) >= 2:
         forms.append(leading.group(1))
     unaccented = folded.replace("ó", "o").replace("í", "i")

@@ -14,7 +14,7 @@ from sitefinder.distance import SAME_PLACE_KM, distinct_places, sphere_km
 from sitefinder.errors import AskedBack, CodeOrInitials, PlaceNotFound, RegionNotPlace, SitefinderError, UsageError
 from sitefinder.gazetteer import Gazetteer, open_shipped
 from sitefinder.models import CONTENDER_SHARE, DIVISION_SOURCE, Place, Resolution, Site
-from sitefinder.placenames import LATIN_CITY_WORDS, TO_COMMA, is_street, parse_coordinates, readings, written_forms
+from sitefinder.placenames import LATIN_CITY_WORDS, TO_COMMA, compiled, is_street, parse_coordinates, readings, written_forms
 from sitefinder.regions import CHINA_AREA, display_region, modern_name, place_words, province_key, provinces_spelt_like, shown_chinese
 from sitefinder.text import clean_query, has_cjk, name_key, quoted
 from sitefinder.wording import Said, language_of, said, say, suggestion
@@ -289,17 +289,19 @@ def _postal_code(query: str, text: str, gazetteer: Gazetteer) -> Resolution | No
 
 
 # A Japanese postal code: after the postal mark anywhere (〒100-0001, 〒 1000001), or written
-# NNN-NNNN before or after the words of an address part ("113-8655 Tokyo"; Japan's only format)
-_JAPAN_MARKED = re.compile(r"〒\s*([0-9]{3}-?[0-9]{4})(?![0-9])\s*")
-_JAPAN_WRITTEN = re.compile(r"(?:(?<=^)|(?<=[,，、\s]))([0-9]{3}-[0-9]{4})(?=$|[,，、\s]|[^\x00-\x7f])\s*")
+# NNN-NNNN before or after the words of an address part ("113-8655 Tokyo"; Japan's only format).
+# These and the next are compiled when first used (placenames.compiled): 11.7 M instructions of
+# every start-up when they were compiled at import, for the few queries that hold a digit.
+_JAPAN_MARKED = r"〒\s*([0-9]{3}-?[0-9]{4})(?![0-9])\s*"
+_JAPAN_WRITTEN = r"(?:(?<=^)|(?<=[,，、\s]))([0-9]{3}-[0-9]{4})(?=$|[,，、\s]|[^\x00-\x7f])\s*"
 
 
 # The end of a Japanese address written in characters, no place of the gazetteer: the block numbers
 # (1-1, 7-3-1, 七丁目3番1号), then the town before them (千代田, 本郷) after the last division's mark
-_JAPAN_BLOCK = re.compile(r"(?:[0-9０-９]+(?:[-‐－ー][0-9０-９]+)*|[0-9０-９一二三四五六七八九十]+丁目"
-                          r"(?:[0-9０-９]+番地?(?:[0-9０-９]+号?)?)?)$")
+_JAPAN_BLOCK = (r"(?:[0-9０-９]+(?:[-‐－ー][0-9０-９]+)*|[0-9０-９一二三四五六七八九十]+丁目"
+                r"(?:[0-9０-９]+番地?(?:[0-9０-９]+号?)?)?)$")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９－", "0123456789-")
-_JAPAN_TOWN = re.compile(r"(?<=[都道府県县縣市区區町村郡])[^都道府県县縣市区區町村郡]+$")
+_JAPAN_TOWN = r"(?<=[都道府県县縣市区區町村郡])[^都道府県县縣市区區町村郡]+$"
 
 
 def _japan_postcode_read(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int],
@@ -310,7 +312,9 @@ def _japan_postcode_read(query: str, text: str, gazetteer: Gazetteer, preferred:
     (placement.japan_prefecture) where the rest alone answers outside it or not at all. None for a
     text with no such code; a code alone names no place to answer (as other countries' codes)."""
     text = text.translate(_FULL_WIDTH_DIGITS)  # 〒１００－０００１, as a Japanese keyboard writes it
-    found_code = _JAPAN_MARKED.search(text) or _JAPAN_WRITTEN.search(text)
+    if not any("0" <= character <= "9" for character in text):  # no code: its patterns left uncompiled
+        return None
+    found_code = compiled(_JAPAN_MARKED).search(text) or compiled(_JAPAN_WRITTEN).search(text)
     if found_code is None:
         return None
     from sitefinder.placement import japan_prefecture  # placement's rules only for an address with a code
@@ -319,9 +323,9 @@ def _japan_postcode_read(query: str, text: str, gazetteer: Gazetteer, preferred:
     if not rest:
         raise PlaceNotFound(text, [], hint=said("hint.postal_code"))
     readings = [rest]
-    unnumbered = _JAPAN_BLOCK.sub("", rest).strip() if has_cjk(rest) else rest
+    unnumbered = compiled(_JAPAN_BLOCK).sub("", rest).strip() if has_cjk(rest) else rest
     if unnumbered != rest:  # 千代田1-1: the town before block numbers is no place; 北海道深川 is one
-        readings = [form for form in dict.fromkeys((_JAPAN_TOWN.sub("", unnumbered), unnumbered, rest)) if form]
+        readings = [form for form in dict.fromkeys((compiled(_JAPAN_TOWN).sub("", unnumbered), unnumbered, rest)) if form]
     prefectures = {(code, admin1) for code, admin1 in gazetteer.divisions(japan_prefecture(found_code[1]))
                    if code == "JP" and admin1}
     first: Resolution | None = None
@@ -926,13 +930,13 @@ MIN_ADDRESS_PARTS = 3
 # it as Europe writes it ("100022 Beijing", "75008 Paris").
 _POSTCODE = re.compile(r"\b(?=[A-Z0-9 -]*\d)[A-Z0-9]{2,6}(?:[ -][A-Z0-9]{3,4})?$")
 _POSTCODE_FIRST = re.compile(r"^\d[\d -]{2,8}\d\s+(?=\D)")
-_STATE_DASH = re.compile(r"\s+[-–]\s+(?=[A-Z]{2,3}$)")  # "São Paulo - SP", "Curitiba – PR"
+_STATE_DASH = r"\s+[-–]\s+(?=[A-Z]{2,3}$)"  # "São Paulo - SP", "Curitiba – PR"
 
 
 def _address(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int],
              lang: str | None) -> Resolution | None:
     # "São Paulo - SP": a city and its state's code, as Brazil writes them, are two parts
-    parts = [piece.strip() for part in text.translate(TO_COMMA).split(",") for piece in _STATE_DASH.split(part)
+    parts = [piece.strip() for part in text.translate(TO_COMMA).split(",") for piece in compiled(_STATE_DASH).split(part)
              if piece.strip()]
     cleaned = [_without_postcode(part) for part in parts]
     # Two parts, the first a street or a facility ("1 Main St, Springfield", "Rue X, Lyon", "MD
