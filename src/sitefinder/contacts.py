@@ -200,7 +200,8 @@ def _checked_contact(item: Any) -> tuple[str, str, list[str]]:
     if max(map(len, values)) > MAX_CONTACT_CHARS:
         key, value = next((key, value) for key, value in zip(("name", *OPTIONAL_FIELDS), values)
                           if len(value) > MAX_CONTACT_CHARS)
-        raise ValueError(f"contact {key} is {len(value)} characters long; at most {MAX_CONTACT_CHARS}")
+        from sitefinder.wording import said
+        raise ValueError(said("contact.too_long", field=key, length=len(value), most=MAX_CONTACT_CHARS))
     return name, role.upper(), extra
 
 
@@ -215,7 +216,8 @@ def contact_records(items: Any) -> list[dict[str, str]]:
 
 def _listed(items: Any) -> list[Any]:
     if not isinstance(items, list):
-        raise ValueError('contacts must be a JSON list like [{"name": "A. Li", "role": "PRIMARY"}]')
+        from sitefinder.wording import said
+        raise ValueError(said("contact.not_list"))
     return items
 
 

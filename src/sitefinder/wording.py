@@ -804,6 +804,18 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "zh": "{name} {value:g} 超出范围（-{limit:g} 到 {limit:g}）"},
     "data.contacts_not_list": {"en": 'contacts is not a JSON list like [{{"name": "A. Li", "role": "PRIMARY"}}]',
                                "zh": 'contacts 不是形如 [{{"name": "A. Li", "role": "PRIMARY"}}] 的 JSON 列表'},
+    "data.index_damaged": {"en": "the index {path} is damaged ({reason}); it was removed and is rebuilt from the "
+                                 "sites file on the next run",
+                           "zh": "索引 {path} 已损坏（{reason}）；已将其删除，下次运行时会根据研究中心文件重建"},
+    "data.no_sites": {"en": "has a header but no sites", "zh": "有表头，但没有任何研究中心"},
+    "data.duplicate_id": {"en": "id {site_id} is used again (first on line {first_line}); ids must be unique",
+                          "zh": "id {site_id} 重复出现（首次在第 {first_line} 行）；每个 id 只能用一次"},
+    # the csv module's reasons (CPython's _csv.c), as json.* are the JSON parser's (csv_reason)
+    "csv.end": {"en": "unexpected end of data", "zh": "数据意外结束（有引号没有闭合）"},
+    "csv.field_limit": {"en": "field larger than field limit ({most})", "zh": "字段超过 {most} 个字符的上限"},
+    "csv.expected_after": {"en": "'{wanted}' expected after '{after}'", "zh": "'{after}' 之后应为 '{wanted}'"},
+    "csv.newline": {"en": "new-line character seen in unquoted field",
+                    "zh": "未加引号的字段中有换行符"},
     "data.contacts_too_deep": {"en": "contacts is JSON nested too deeply to be a list of contacts",
                                "zh": "contacts 的 JSON 嵌套过深，不可能是联系人列表"},
     # what a number or a contact is not (numbers.py, contacts.py): said after the field and its value
@@ -815,6 +827,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "number.out_of_range": {"en": "is out of range (-{limit:g} to {limit:g})", "zh": "超出范围（-{limit:g} 到 {limit:g}）"},
     "contact.no_name": {"en": 'each contact needs a "name"', "zh": '每个联系人都需要 "name"'},
     "contact.bad_role": {"en": "contact role {role} is not one of {roles}", "zh": "联系人角色 {role} 不是以下之一：{roles}"},
+    "contact.too_long": {"en": "contact {field} is {length:character} long; at most {most}",
+                         "zh": "联系人的 {field} 长达 {length} 个字符；最多 {most} 个"},
+    "contact.not_list": {"en": 'contacts must be a JSON list like [{{"name": "A. Li", "role": "PRIMARY"}}]',
+                         "zh": '联系人须为形如 [{{"name": "A. Li", "role": "PRIMARY"}}] 的 JSON 列表'},
     "contact.not_text": {"en": "contact {fields} must be text", "zh": "联系人的 {fields} 必须是文本"},
     # trial.json and trials.json
     "data.trials_missing": {"en": "is missing from this dataset of {count:trial}, so their facts and contacts are "
@@ -1021,6 +1037,17 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "zh": "{path} 不是 sitefinder 写入的文件，导入会替换它；请换一个 --out，或先将它移走；未写入任何内容"},
     "import.out_empty": {"en": "--out must name a directory, not be empty (--out . for the current one)",
                          "zh": "--out 须为一个目录名，不能为空（当前目录请用 --out .）"},
+    # a place of the dataset's own (check_target) taken by something else
+    "dataset.target_taken": {"en": "{path} {what}; move it away or choose another --out; nothing was written",
+                             "zh": "{path} {what}；请将它移走或换一个 --out；未写入任何内容"},
+    "dataset.taken.directory": {"en": "is a directory", "zh": "是一个目录"},
+    "dataset.taken.store": {"en": "is not sitefinder's directory", "zh": "不是 sitefinder 的目录"},
+    "dataset.taken.link": {"en": "is not a link to a version", "zh": "不是指向某个版本的链接"},
+    "dataset.stopped_after_publishing": {"en": "{what} after the new data were published: {sites} and {facts} hold "
+                                               "them and are in use",
+                                         "zh": "新数据发布后{what}：{sites} 和 {facts} 保存了这些数据，且正在使用"},
+    "dataset.interrupted": {"en": "interrupted", "zh": "被中断"},
+    "dataset.signalled": {"en": "terminated by signal {signal}", "zh": "被信号 {signal} 终止"},
     "dataset.cannot_write": {"en": "cannot write to {path}: {what}; the data there are as they were",
                              "zh": "无法写入 {path}：{what}；那里的数据保持原样"},
     "dataset.unfinished": {"en": "the new data are in use ({current} → {version}), but {path} could not be finished: {what}",
@@ -1456,6 +1483,27 @@ def json_reason(exc: ValueError) -> str:
     message = getattr(exc, "msg", str(exc))
     key = next((key for start, key in _JSON_REASONS if message.startswith(start)), None)
     return said(key) if key else message
+
+
+# The csv reader's reasons (CPython's _csv.c): "不是有效的 CSV：unexpected end of data" was English
+# in a Chinese error. Each a pattern of the reader's words and the phrase that says them.
+_CSV_REASONS = (
+    (r"unexpected end of data", "csv.end"), (r"field larger than field limit \((?P<most>\d+)\)", "csv.field_limit"),
+    (r"'(?P<wanted>.)' expected after '(?P<after>.)'", "csv.expected_after"),
+    (r"new-line character seen in unquoted field", "csv.newline"),
+)
+
+
+def csv_reason(exc: Exception) -> str:
+    """Why a text is no CSV, as a phrase of the catalogue for the reader's known reasons, else its own words."""
+    import re
+
+    message = str(exc)
+    for pattern, key in _CSV_REASONS:
+        if found := re.match(pattern, message):
+            return said(key, **{name: int(value) if value.isdigit() else value
+                                for name, value in found.groupdict().items()})
+    return message
 
 
 def os_reason(exc: OSError) -> str:
