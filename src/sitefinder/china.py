@@ -368,6 +368,29 @@ def _label(division: Division, gazetteer: Gazetteer, lang: str | None = "en", of
     return f"{english} ({division.name})" if official else english
 
 
+def label_zh(label: str, gazetteer: Gazetteer) -> str:
+    """A place of China named by an English label with its Chinese name in brackets, as a location
+    note keeps it ("Linyi County, Dezhou, Shandong (临邑县)", _label's; "Jinzhou (锦州), Liaoning",
+    placement's), as a Chinese notice names it: a division by its chain (_label: 山东德州市临邑县),
+    another place by its name after its province (china_named: 辽宁锦州); "" for a label of no
+    province of China's area. The note keeps the English; this reads it back on a Chinese screen."""
+    from sitefinder.regions import find_province
+
+    found = re.fullmatch(r"(?P<before>[^()]*?) \((?P<zh>[^()]+)\)(?P<after>[^()]*)", label)
+    if found is None or not has_cjk(found["zh"]):
+        return ""
+    parts = [part.strip() for part in f"{found['before']},{found['after']}".split(",") if part.strip()]
+    province = next((province for part in reversed(parts) if (province := find_province(part))), None)
+    if province is None:
+        return ""
+    named = [division for division in _divisions(gazetteer, [found["zh"]]).get(found["zh"], [])
+             if division.province == province.name and division.name == found["zh"]]
+    # of namesakes in one province (two 鼓楼区), the one of the label's city
+    chosen = next((division for division in named if _label(division, gazetteer, "en") == label), None) \
+        or (named[0] if len(named) == 1 else None)
+    return _label(chosen, gazetteer, "zh") if chosen is not None else china_named(found["zh"], province.name)
+
+
 def _english_where(division: Division, city: Division | None) -> list[str]:
     """The English names written after a division's own: its prefecture-level city (unless named as
     its province, 北京市 in Beijing) and its province."""

@@ -896,12 +896,16 @@ def _note_value_names(site: Site, gazetteer: Gazetteer, found: dict[str, str]) -
     Inner Mongolia (呼和浩特市)": 内蒙古呼和浩特市, as china_named names a place of China)."""
     import re
 
+    from sitefinder.china import label_zh
     from sitefinder.regions import china_named
     from sitefinder.text import has_cjk
     from sitefinder.wording import note_values
 
     codes = sorted(gazetteer.country_codes(site.country)) if site.country else []
     for value in note_values(site.location_note):
+        if (chinese := label_zh(value, gazetteer)):  # a division by its chain (山东德州市临邑县), "Jinzhou (锦州), Liaoning"
+            found.setdefault(value, chinese)
+            continue
         labelled = re.fullmatch(r"(.+?) \(([^()]+)\)", value)
         if labelled and has_cjk(labelled[2]) and not has_cjk(labelled[1]):
             named = labelled[1].split(", ")
@@ -910,7 +914,7 @@ def _note_value_names(site: Site, gazetteer: Gazetteer, found: dict[str, str]) -
         for part in value.split(", "):
             if part in found or has_cjk(part) or len(part) > 60:
                 continue
-            zh = next((name for code in codes if (name := gazetteer.region_name_zh(code, part))), "") or \
+            zh = _province_zh(part) or next((name for code in codes if (name := gazetteer.region_name_zh(code, part))), "") or \
                 next((name for code in sorted(gazetteer.country_codes(part))[:1] if (name := gazetteer.country_name_zh(code))), "")
             if zh:
                 found[part] = zh

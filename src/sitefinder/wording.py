@@ -9,7 +9,7 @@ A phrase missing in Chinese falls back to English rather than failing.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sitefinder.text import ECHO_LIMIT, clipped, fold, has_cjk, quoted, site_id_written
 
@@ -1618,6 +1618,8 @@ def _note_value(name: str, value: str, lang: str, names: Mapping[str, str]) -> s
     parts = value.split(", ")
     if value not in names and len(parts) > 1 and all(part in names for part in parts):
         return "、".join(names[part] for part in parts)  # "China, Hong Kong, Macao": 中国、香港、澳门
+    if value not in names and "; " in value:  # the namesakes named: "A (甲); B (乙)", each as `names` says it
+        return "、".join(names.get(part, part) for part in value.split("; "))
     return names.get(value, value)
 
 
@@ -1634,7 +1636,7 @@ def note_words(note: str, lang: str | None, names: Mapping[str, str] | None = No
     if lang != "zh" or not note:
         return note
     lang_: str = lang
-    known: Mapping[str, str] = names or {}
+    known: Mapping[str, str] = names if names is not None else {}
     ends = [at + 1 for at in range(len(note) - 1) if note[at] in ".)" and note[at + 1] == " "] + [len(note)]
     best: dict[int, tuple[int, list[str]]] = {}
 
