@@ -873,7 +873,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "role.CONTACT": {"en": "contact", "zh": "联系人"},
     "role.PRIMARY": {"en": "primary", "zh": "主要联系人"},
     "role.BACKUP": {"en": "backup", "zh": "备用联系人"},
-    "phone.ext": {"en": "{phone} ext. {ext}", "zh": "{phone} 转 {ext}"},
+    "phone.ext": {"en": "{phone} ext. {ext}", "zh": "{phone} 转{ext}"},  # 转 and the number at once
     # `show`: how near the coordinates are to the site
     "precision.city": {"en": "city centre", "zh": "城市中心"},
     "precision.division": {"en": "middle of the division, approximate", "zh": "行政区中心，近似"},
