@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that reso
     from sitefinder.countries import Area
     from sitefinder.hospitals import HospitalKey, HospitalNames
     from sitefinder.regions import Province
+    from sitefinder.wording import Said
     from sitefinder.sitestore import CityFilter, IndexedSource, MemorySource, PlaceCount, StatusFilter
 
 T = TypeVar("T")
@@ -576,14 +577,24 @@ def _capital_of(answer: RegionAnswer, source: MemorySource | IndexedSource) -> R
     # a province's capital (省会), an autonomous region's (首府); Hong Kong, Macau and Taiwan: no such word
     kind = ("empty.region_city" if province.country != "CN" else
             "empty.region_capital.autonomous" if province.name in AUTONOMOUS_REGIONS else "empty.region_capital")
+    region = _region_named(answer, province)
     if answer.together:  # sites there, but none the filters keep: the nearest that they keep
         filters = {typed: count for typed, count in answer.together.items() if typed != answer.query}
-        note = said(f"{kind}.filtered", region=answer.named, capital=capital, count=answer.together[answer.query],
+        note = said(f"{kind}.filtered", region=region, capital=capital, count=answer.together[answer.query],
                     filters=", ".join(filters))
     else:
-        note = said(for_trials(kind, len(source.trial_ids()) > 1), region=answer.named, capital=capital)
+        note = said(for_trials(kind, len(source.trial_ids()) > 1), region=region, capital=capital)
     # what else the name means (海南 is also Wuhai's 海南区) is said too
     return found._replace(query=answer.query, notes=(*answer.notes, note), alternatives=(), ambiguous=False)
+
+
+def _region_named(answer: RegionAnswer, province: Province | None) -> Said:
+    """A province of China's area named back in a sentence: in English as typed (a code with its
+    region, "HK (Hong Kong)"), in Chinese by its Chinese name however it was typed (新疆 for
+    Xinjiang, XINJIANG or 新疆維吾爾自治區), as the capital it is measured from is."""
+    from sitefinder.regions import shown_chinese
+
+    return said("name.either", en=answer.named, zh=shown_chinese(province) if province else answer.named)
 
 
 def _province_from_capital(region: RegionAnswer, sites_path: Path | None) -> NearResult | RegionAnswer:
@@ -596,8 +607,11 @@ def _province_from_capital(region: RegionAnswer, sites_path: Path | None) -> Nea
                             limit=len(region.sites), tie_order=tie_order(source))
         place = resolution.place
         chinese = open_gazetteer().chinese_name(place.geonameid) if place.geonameid else ""
+        from sitefinder.regions import find_province
+
+        named = _region_named(region, find_province(region.region) or find_province(region.meant or region.query))
         note = said("notice.region_city" if region.kind == "region" else "notice.province_capital",
-                    query=region.named, count=len(ranked), capital=said("name.either", en=place.name,
+                    query=named, count=len(ranked), capital=said("name.either", en=place.name,
                                                                         zh=chinese or place.name))
         return NearResult(resolution=resolution._replace(notes=(note,)), sites=ranked, trial=region.trial,
                           considered=len(region.sites), chinese=region.chinese, closed_left_out=region.closed_left_out,
