@@ -1525,7 +1525,9 @@ def find_site(source: MemorySource | IndexedSource, query: str,
             hint: str = said("error.city_sites", sites="".join(_sites_named(in_city, text, lang)))
         elif region is not None:  # 广东: a province, whose sites `list` shows
             kind, listing = _region_listing(region, language_of(lang, text))
-            hint = said("error.region_listed", kind=said(f"kind.{kind}"), command=listing)
+            # 山东省人民医院 is a hospital no site is, never the province its first word names
+            hint = said("error.region_hospital" if names_a_facility(text) else "error.region_listed",
+                        kind=said(f"kind.{kind}"), command=listing)
         else:
             cities = {fold(city) for city in source.cities()}
             shown_names = tuple(name for name in suggestions if fold(name.split(",")[0]) in cities)  # what show can show

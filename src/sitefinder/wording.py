@@ -307,6 +307,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "zh": "没有医院名称、城市、联系人、电话或邮箱与 {query} 匹配的研究中心{hint}（查看：{command}）"},
     "error.did_you_mean": {"en": "; did you mean {names}?", "zh": "；您是否要找 {names}？"},
     "error.city_sites": {"en": "; that city's sites: {sites}", "zh": "；该城市的研究中心：{sites}"},
+    "error.region_hospital": {"en": "; the sites of the {kind} the hospital's name begins with: {command}",
+                              "zh": "；该医院名称开头的{kind}的研究中心请运行：{command}"},
     "error.region_listed": {"en": "; that is a {kind}, whose sites are listed by: {command}",
                             "zh": "；这是一个{kind}，其研究中心请运行：{command}"},
     "usage.several_words": {"en": "\"{text}\" is given as several words; a place or a name of several words is one "
