@@ -498,5 +498,15 @@ def has_number(contact: Contact, text: str) -> bool:
     return False
 
 
+def written_as_number(text: str) -> bool:
+    """Whether a text is a phone number as people write one: digits with a "+" or "00" before them,
+    spaces, dashes, dots, slashes or brackets among them ("+8613800138000", "+86 (138) 0013-8000"),
+    MIN_NUMBER_DIGITS of them or more. `show` looks such a text up as a number, never as an id
+    (an id is digits alone, text.site_id_written) nor as a number that is no id ("+7", "7.5")."""
+    import re
+
+    return re.fullmatch(r"[+(\s]*[0-9][0-9\s().\-/]*", text) is not None and len(_digits(text)) >= MIN_NUMBER_DIGITS
+
+
 def _digits(text: str) -> str:
     return "".join(character for character in text if character.isascii() and character.isdigit())

@@ -1475,7 +1475,9 @@ def find_site(source: MemorySource | IndexedSource, query: str,
             _check_central_contact(source, text)
             raise _no_site_with_id(text, known, source)
         return _one_site(called, text, lang), None
-    if _looks_like_a_number(text):
+    from sitefinder.contacts import written_as_number
+
+    if _looks_like_a_number(text) and not written_as_number(text):  # "+8613800138000" is a number to call
         raise SitefinderError(key="error.site_id_number", id=quoted(text), known=known, command=suggestion("list"))
     key = fold(text)
     if not key:
