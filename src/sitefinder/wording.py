@@ -569,6 +569,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "(or {number}km)",
                           "zh": "{option} 的单位是公里，不能是 {value}：请给出公里数，例如 {option} {number}（或 {number}公里）"},
     "usage.number": {"en": "{option} takes a number, not {value}", "zh": "{option} 需要一个数字，而不是 {value}"},
+    "usage.number_comma": {"en": "{option} takes a number, not {value}: write a point before decimals (1.5) and "
+                                 "commas only between thousands (1,500)",
+                           "zh": "{option} 需要一个数字，而不是 {value}：小数请用小数点（1.5），逗号只用于分隔千位（1,500）"},
     "usage.one_of": {"en": "{option} takes one of: {choices}; not {value}{meant}",
                      "zh": "{option} 只能是以下之一：{choices}；不能是 {value}{meant}"},
     "usage.no_option": {"en": "no option {option} for sitefinder{command}{meant} (see: sitefinder{command} --help)",
