@@ -37,3 +37,9 @@ def test_a_phone_number_no_site_has_is_not_said_to_be_an_id(sites_file) -> None:
     path = sites_file(make_site(1, facility="Hospital One"))
     run = run_cli("show", "+8613900139000", "--sites", str(path))
     assert run.exit_code == 1 and "no site has id" not in run.stderr and "an id is" not in run.stderr, run.stderr
+
+
+@pytest.mark.parametrize("written", ["+8613800138000", "+86 138 0013 8000", "138-0013-8000"])
+def test_a_phone_number_typed_as_a_command_is_a_number_to_show(written: str) -> None:
+    run = run_cli(written)
+    assert run.exit_code == 2 and "sitefinder show " in run.stderr and "sitefinder near" not in run.stderr, run.stderr

@@ -1924,9 +1924,12 @@ def unknown_command_words(word: str, commands: list[str], rest: Sequence[str] = 
     meant, rest = command_meant(word, commands, rest)
     if meant in commands:
         line = command(meant, *rest)
-    else:  # a site's id (7, 编号7) is shown; anything else is a place to look near
+    else:  # a site's id (7, 编号7) or a number to call (+8613800138000) is shown; anything else is a place
+        from sitefinder.contacts import written_as_number
+
         written = site_id_written(word)
-        line = command("show", written, *rest) if written.isascii() and written.isdigit() else command("near", word, *rest)
+        line = command("show", written, *rest) if written.isascii() and written.isdigit() or written_as_number(written) \
+            else command("near", word, *rest)
     # what was typed is echoed cut short (text.ECHO_LIMIT), the command to run too
     return say("usage.no_command", lang, word=quoted(word), command=clipped(line, 2 * ECHO_LIMIT),
                commands=", ".join(commands))
