@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sitefinder.models import Contact
-from sitefinder.text import entered, quoted
+from sitefinder.text import MIN_NUMBER_DIGITS, entered, quoted
 
 # The registry page's PRIMARY/BACKUP, then the API's values; ROLE_WORDS says each for people.
 ROLE_WORDS = {
@@ -448,7 +448,8 @@ def contact_line(contact: Contact, role_words: bool = True, lang: str | None = "
 
 # What a person's name is written with besides the name: titles and degrees (", M.D.", "Prof.").
 _TITLES = frozenset(("md", "phd", "dr", "prof", "professor", "mph", "msc", "ms", "mbbs", "mr", "mrs"))
-MIN_NUMBER_DIGITS = 7  # fewer digits are part of every number; seven are a local number
+# MIN_NUMBER_DIGITS (text's, beside the rule of a number as written: text.written_as_number):
+# fewer digits are part of every number; seven are a local number
 
 
 def _name_words(text: str) -> frozenset[str]:
@@ -496,16 +497,6 @@ def has_number(contact: Contact, text: str) -> bool:
         if len(known) >= MIN_NUMBER_DIGITS and (typed in known or known in typed):
             return True
     return False
-
-
-def written_as_number(text: str) -> bool:
-    """Whether a text is a phone number as people write one: digits with a "+" or "00" before them,
-    spaces, dashes, dots, slashes or brackets among them ("+8613800138000", "+86 (138) 0013-8000"),
-    MIN_NUMBER_DIGITS of them or more. `show` looks such a text up as a number, never as an id
-    (an id is digits alone, text.site_id_written) nor as a number that is no id ("+7", "7.5")."""
-    import re
-
-    return re.fullmatch(r"[+(\s]*[0-9][0-9\s().\-/]*", text) is not None and len(_digits(text)) >= MIN_NUMBER_DIGITS
 
 
 def _digits(text: str) -> str:

@@ -22,7 +22,7 @@ from sitefinder.filters import check_given, typed_options, typed_words
 from sitefinder.models import Place, RankedSite, Resolution, Site, Trial
 from sitefinder.paths import default_sites_path, gazetteer_path
 from sitefinder.status import CLOSED_STATUSES, JOINABLE_FILTER, effective_status, joinable, parse_status_option
-from sitefinder.text import ascii_number, clipped, fold, has_cjk, quoted, site_id_written
+from sitefinder.text import ascii_number, clipped, fold, has_cjk, quoted, site_id_written, written_as_number
 from sitefinder.wording import Phrase, Said, command, for_trials, language_of, said, say, suggestion, wants_chinese
 
 if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that resolve a place
@@ -32,7 +32,6 @@ if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that reso
     from sitefinder.countries import Area
     from sitefinder.hospitals import HospitalKey, HospitalNames
     from sitefinder.regions import Province
-    from sitefinder.wording import Said
     from sitefinder.sitestore import CityFilter, IndexedSource, MemorySource, PlaceCount, StatusFilter
 
 T = TypeVar("T")
@@ -1475,8 +1474,6 @@ def find_site(source: MemorySource | IndexedSource, query: str,
             _check_central_contact(source, text)
             raise _no_site_with_id(text, known, source)
         return _one_site(called, text, lang), None
-    from sitefinder.contacts import written_as_number
-
     if _looks_like_a_number(text) and not written_as_number(text):  # "+8613800138000" is a number to call
         raise SitefinderError(key="error.site_id_number", id=quoted(text), known=known, command=suggestion("list"))
     key = fold(text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sitefinder.text import ECHO_LIMIT, clipped, fold, has_cjk, quoted, site_id_written
+from sitefinder.text import ECHO_LIMIT, clipped, fold, has_cjk, quoted, site_id_written, written_as_number
 
 if TYPE_CHECKING:
     import re
@@ -1925,8 +1925,6 @@ def unknown_command_words(word: str, commands: list[str], rest: Sequence[str] = 
     if meant in commands:
         line = command(meant, *rest)
     else:  # a site's id (7, 编号7) or a number to call (+8613800138000) is shown; anything else is a place
-        from sitefinder.contacts import written_as_number
-
         written = site_id_written(word)
         line = command("show", written, *rest) if written.isascii() and written.isdigit() or written_as_number(written) \
             else command("near", word, *rest)
