@@ -43,27 +43,32 @@ def copied(contact: dict) -> list[str]:
 
 
 def whole_in(screen: str, value: str, width: int) -> bool:
-    """`value` on one line of the screen; an address wider than the terminal may run on over the
-    lines below, each break after its "@" or before a "." of its domain, its local part on one line."""
+    """`value` on one line of the screen; an address wider than the value column of a key/value
+    field (the terminal's width less the names', a third of it at most: terminal._names_width) may
+    run on over the lines below, in that column, each break after its "@" or before a "." of its
+    domain, its local part on one line (folded in the column only when it is wider than that)."""
     lines = [line.strip() for line in screen.splitlines()]
     if any(value in line for line in lines):
         return True
-    if len(value) <= width or "@" not in value:
+    room = width - max(width // 3, 8) - 2
+    if len(value) <= room or "@" not in value:
         return False
     local = value.rpartition("@")[0] + "@"
-    for index, line in enumerate(lines):
+    for index, line in enumerate(lines):  # each line whose last word begins the value, till one rejoins it
         words = line.split()
-        if not words or local not in words[-1] or not value.startswith(words[-1][words[-1].index(local):]):
+        last = words[-1] if words else ""
+        joined = next((last[at:] for at in range(len(last)) if value.startswith(last[at:])), "")
+        if not joined.startswith(local[:min(len(local), room)]):
             continue
-        joined = words[-1][words[-1].index(local):]
         for following in lines[index + 1:]:
             if len(joined) >= len(value) or not following:
                 break
-            piece = following.split()[0]
-            if not (joined.endswith("@") or piece.startswith(".")):
-                return False
-            joined += piece
-        return joined.startswith(value)
+            at = len(joined)  # where the line broke the value
+            if not (value[at - 1] == "@" or value[at] == "." or (len(local) > room and at < len(local))):
+                break
+            joined += following.split()[0]
+        if joined.startswith(value):
+            return True
     return False
 
 
@@ -118,14 +123,22 @@ def test_near_says_whom_to_call_whole(width: int) -> None:
 
 
 def test_the_widest_address_is_broken_only_where_a_reader_rejoins_it() -> None:
-    """Wider than a phone's line (50 characters): after its "@", its local part whole."""
+    """Wider than a phone's line (50 characters): after its "@", the rest before a "." of its
+    domain, every line of it in the value column (its local part, wider than that column, folded there)."""
     widest = max((value for _, contact in SITE_CONTACTS + CENTRAL_CONTACTS for value in copied(contact)
                   if "@" in value), key=len)
     assert len(widest) > 40
     site_id = next(site_id for site_id, contact in SITE_CONTACTS if contact.get("email") == widest)
     shown = screen("show", str(site_id), width=40)
     assert widest not in shown and whole_in(shown, widest, 40)
-    assert any(line.strip().endswith(widest.rpartition("@")[0] + "@") for line in shown.splitlines()), shown
+    lines = shown.splitlines()
+    first = next(index for index, line in enumerate(lines) if widest.startswith(line.split()[-1] if line.split() else "-"))
+    column = len(lines[first]) - len(lines[first].split()[-1])
+    domain = widest.rpartition("@")[2]
+    rest = lines[first + 1:first + 4]
+    assert all(len(line) - len(line.lstrip()) == column for line in rest if line.strip() in widest), (column, lines)
+    assert any(lines[at].rstrip().endswith("@") and lines[at + 1].strip().startswith(domain.split(".")[0])
+               for at in range(first, first + 3)), shown  # broken after the "@"
 
 
 def test_an_address_breaks_only_after_its_at_or_before_a_dot_of_its_domain() -> None:

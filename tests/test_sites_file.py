@@ -44,6 +44,8 @@ BAD_FILES = {
     "bad status": (HEADER + ROW.replace("China,,", "China,open,"), ":2: status 'open' is not a registry status"),
     "bad contacts": (HEADER + ROW.replace('"[{', '"{{'), ":2: contacts is not a JSON list"),
     "bad role": (HEADER + ROW.replace("PRIMARY", "BOSS"), ":2: contact role 'BOSS' is not one of"),
+    "contacts not a list": (HEADER + ROW.replace('"[{', '"{').replace('}]"', '}"'), ":2: contacts must be a JSON list"),
+    "long contact": (HEADER + ROW.replace("A. Li", "L" * 400), ":2: contact name is 400 characters long; at most 300"),
     "long field": (HEADER + ROW.replace("A Hospital", "H" * 5000), ":2: facility is 5000 characters long"),
     "huge field": (HEADER + ROW.replace("A Hospital", '"' + "H" * 200_000 + '"'), ":2: is not valid CSV"),
     "unterminated quote": (HEADER + '1,"A Hospital\n', ":2: is not valid CSV: unexpected end of data"),

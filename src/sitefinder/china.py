@@ -43,8 +43,9 @@ ABROAD_NOTED = 100_000  # a place abroad this populous of the same Latin name is
 TOWN_SHARE = 0.10
 SAME_PLACE_KM = 30.0  # a GeoNames place this near a division of its name is that division
 # A namesake division whose seat is this near the place answered is answered by it (benchmarks/china.py
-# counts a county right within 25 km): never its alternative. Not SAME_PLACE_KM: 承德县, 岳阳县, 衡阳县
-# have seats 26-30 km from their city, a town of their own that a patient may mean.
+# counts a county right within 25 km): never its alternative. Not SAME_PLACE_KM: a division 26-30 km
+# from the city may be a town of its own that a patient means (a city's own county of its name,
+# 承德县 of 承德市, is the city however far: _own_county).
 SAME_SEAT_KM = 25.0
 ETHNIC = ("汉", "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家",
           "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土",
@@ -368,6 +369,29 @@ def _label(division: Division, gazetteer: Gazetteer, lang: str | None = "en", of
     return f"{english} ({division.name})" if official else english
 
 
+def label_zh(label: str, gazetteer: Gazetteer) -> str:
+    """A place of China named by an English label with its Chinese name in brackets, as a location
+    note keeps it ("Linyi County, Dezhou, Shandong (临邑县)", _label's; "Jinzhou (锦州), Liaoning",
+    placement's), as a Chinese notice names it: a division by its chain (_label: 山东德州市临邑县),
+    another place by its name after its province (china_named: 辽宁锦州); "" for a label of no
+    province of China's area. The note keeps the English; this reads it back on a Chinese screen."""
+    from sitefinder.regions import find_province
+
+    found = re.fullmatch(r"(?P<before>[^()]*?) \((?P<zh>[^()]+)\)(?P<after>[^()]*)", label)
+    if found is None or not has_cjk(found["zh"]):
+        return ""
+    parts = [part.strip() for part in f"{found['before']},{found['after']}".split(",") if part.strip()]
+    province = next((province for part in reversed(parts) if (province := find_province(part))), None)
+    if province is None:
+        return ""
+    named = [division for division in _divisions(gazetteer, [found["zh"]]).get(found["zh"], [])
+             if division.province == province.name and division.name == found["zh"]]
+    # of namesakes in one province (two 鼓楼区), the one of the label's city
+    chosen = next((division for division in named if _label(division, gazetteer, "en") == label), None) \
+        or (named[0] if len(named) == 1 else None)
+    return _label(chosen, gazetteer, "zh") if chosen is not None else china_named(found["zh"], province.name)
+
+
 def _english_where(division: Division, city: Division | None) -> list[str]:
     """The English names written after a division's own: its prefecture-level city (unless named as
     its province, 北京市 in Beijing) and its province."""
@@ -547,11 +571,23 @@ def _distinct_from_leader(leader: Division, others: list[Division], gazetteer: G
     """The namesakes that are another place than the one answered: never the same GeoNames place (长沙县
     is placed at Changsha's), nor a division inside it or around it with its seat within SAME_SEAT_KM
     (南昌县 in 南昌市): naming those as "ambiguous" told people to give coordinates for where they
-    already were. Keelung's 中正區, 22 km from Taipei's, is in another city: still a namesake."""
+    already were. Keelung's 中正區, 22 km from Taipei's, is in another city: still a namesake. Nor a
+    city's own county of its name (乌鲁木齐县 of 乌鲁木齐市, 承德县 of 承德市), however far its seat:
+    README's rule, "a namesake is never the place answered itself (长沙县 beside 长沙)"; `near 乌鲁木齐`
+    named 乌鲁木齐县 (43 km) where `near 长沙` never named 长沙县 (14 km)."""
     origin = _place(leader, gazetteer)
-    return [other for other in others if not (other.place and other.place == leader.place) and not (
+    return [other for other in others if not (other.place and other.place == leader.place)
+            and not _own_county(other, leader) and not (
         (_inside(other, leader) or _inside(leader, other))
         and sphere_km(origin.latitude, origin.longitude, other.latitude, other.longitude) <= SAME_SEAT_KM)]
+
+
+def _own_county(county: Division, city: Division) -> bool:
+    """Whether a county-level division is a city's own of its name (its name the city's and a level
+    word: 乌鲁木齐县 in 乌鲁木齐市, 黄山区 in 黄山市); an autonomous prefecture named after a region is
+    no city (甘孜县, 400 km from 甘孜州's seat, is a town of its own)."""
+    return (city.level == "prefecture" and city.name.endswith("市") and county.parent == city.code
+            and county.name[:-1] == short_name(city.name) and county.name[-1:] in ("县", "区", "旗"))
 
 
 def _former(leader: Division, read: str, gazetteer: Gazetteer, lang: str) -> list[str]:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sitefinder.models import Contact
-from sitefinder.text import entered, quoted
+from sitefinder.text import MIN_NUMBER_DIGITS, entered, quoted
 
 # The registry page's PRIMARY/BACKUP, then the API's values; ROLE_WORDS says each for people.
 ROLE_WORDS = {
@@ -138,8 +138,18 @@ def _merged(group: list[Contact]) -> Contact:
                    more_emails=_others(emails, str.casefold))
 
 
-def _phone_text(phone: str, ext: str) -> str:
-    return f"{phone} ext. {ext}" if ext else phone
+def _phone_text(phone: str, ext: str, lang: str | None = "en") -> str:
+    """A number with its extension, the one way: "020-8888 1234 ext. 12" (the data's and English
+    form), on a Chinese screen as Chinese writes it, 转 and the number at once ("… 转12")."""
+    if not ext:
+        return phone
+    return f"{phone} ext. {ext}" if lang != "zh" else _say("phone.ext", lang, phone=phone, ext=ext)
+
+
+def _phone_said(text: str, lang: str | None) -> str:
+    """One of a contact's other numbers (`more_phones`, kept as _phone_text writes it in English) in `lang`."""
+    phone, ext_word, ext = text.rpartition(" ext. ")
+    return _phone_text(phone, ext, lang) if ext_word and lang == "zh" else text
 
 
 def _others(values: list[str], key: Any) -> tuple[str, ...]:
@@ -200,7 +210,8 @@ def _checked_contact(item: Any) -> tuple[str, str, list[str]]:
     if max(map(len, values)) > MAX_CONTACT_CHARS:
         key, value = next((key, value) for key, value in zip(("name", *OPTIONAL_FIELDS), values)
                           if len(value) > MAX_CONTACT_CHARS)
-        raise ValueError(f"contact {key} is {len(value)} characters long; at most {MAX_CONTACT_CHARS}")
+        from sitefinder.wording import said
+        raise ValueError(said("contact.too_long", field=key, length=len(value), most=MAX_CONTACT_CHARS))
     return name, role.upper(), extra
 
 
@@ -215,7 +226,8 @@ def contact_records(items: Any) -> list[dict[str, str]]:
 
 def _listed(items: Any) -> list[Any]:
     if not isinstance(items, list):
-        raise ValueError('contacts must be a JSON list like [{"name": "A. Li", "role": "PRIMARY"}]')
+        from sitefinder.wording import said
+        raise ValueError(said("contact.not_list"))
     return items
 
 
@@ -350,9 +362,7 @@ def dialable(contact: Contact, lang: str | None = "en") -> str:
         phone = f"{contact.phone_national} ({abroad} {contact.phone_international})"
     else:
         phone = contact.phone_international or contact.phone
-    if not (phone and contact.phone_ext):
-        return phone
-    return f"{phone} ext. {contact.phone_ext}" if lang != "zh" else _say("phone.ext", lang, phone=phone, ext=contact.phone_ext)
+    return _phone_text(phone, contact.phone_ext, lang) if phone else phone
 
 
 # Where a line may break inside what a person copies from a contact: the one rule, read by every
@@ -419,9 +429,10 @@ def contact_line(contact: Contact, role_words: bool = True, lang: str | None = "
     """"Name (role): phone ext. N, email": the one way a contact is written as a line, for people
     (`show`, `info`, `update`) and, with the role's enum (`role_words` False), in CSV cells. For
     people a plain contact's role says nothing and is left out ("Contact" beside "(contact)").
-    `lang` "zh": the role and the extension in Chinese (主要研究者, 转 12), for people only."""
-    details = ", ".join(part for part in (how_to_reach(contact, lang), *contact.more_phones, *contact.more_emails)
-                        if part)
+    `lang` "zh": the role and the extension in Chinese (主要研究者, 转12), for people only."""
+    details = ", ".join(part for part in (how_to_reach(contact, lang),
+                                          *(_phone_said(phone, lang) for phone in contact.more_phones),
+                                          *contact.more_emails) if part)
 
     def said(role: str) -> str:
         if not role_words:
@@ -437,7 +448,8 @@ def contact_line(contact: Contact, role_words: bool = True, lang: str | None = "
 
 # What a person's name is written with besides the name: titles and degrees (", M.D.", "Prof.").
 _TITLES = frozenset(("md", "phd", "dr", "prof", "professor", "mph", "msc", "ms", "mbbs", "mr", "mrs"))
-MIN_NUMBER_DIGITS = 7  # fewer digits are part of every number; seven are a local number
+# MIN_NUMBER_DIGITS (text's, beside the rule of a number as written: text.written_as_number):
+# fewer digits are part of every number; seven are a local number
 
 
 def _name_words(text: str) -> frozenset[str]:

@@ -52,10 +52,11 @@ class StoppedAfterPublishing(SitefinderError):
 
     def __init__(self, signal_number: int, out_dir: Path) -> None:
         self.exit_code = 128 + signal_number
-        what = "interrupted" if signal_number == 2 else f"terminated by signal {signal_number}"
+        from sitefinder.wording import said
+
+        what = said("dataset.interrupted") if signal_number == 2 else said("dataset.signalled", signal=signal_number)
         facts = out_dir / (TRIAL_FILE if (out_dir / STORE / CURRENT / TRIAL_FILE).exists() else TRIALS_FILE)
-        super().__init__(f"{what} after the new data were published: {out_dir / SITES_FILE} and "
-                         f"{facts} hold them and are in use")
+        super().__init__(key="dataset.stopped_after_publishing", what=what, sites=out_dir / SITES_FILE, facts=facts)
 
 
 def write_dataset(out_dir: Path, sites: list[Site], trial: Trial,
@@ -109,22 +110,24 @@ def check_target(out_dir: Path, keep_foreign: bool = False) -> None:
     version's plain copy, which the link would replace and so lose. `update` replaces what it
     refreshes: the sites file the user named for it."""
     def fail(path: Path, what: str) -> ImportFailed:
-        return ImportFailed(f"{path} {what}; move it away or choose another --out; nothing was written")
+        from sitefinder.wording import said
+
+        return ImportFailed(key="dataset.target_taken", path=path, what=said(f"dataset.taken.{what}"))
 
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(key="usage.import_out_file", path=out_dir)
     for name in (SITES_FILE, TRIAL_FILE, TRIALS_FILE):
         path = out_dir / name
         if path.is_dir() and not path.is_symlink():
-            raise fail(path, "is a directory")
+            raise fail(path, "directory")
         if keep_foreign and (path.exists() or path.is_symlink()) and not _is_our_link(path):
             raise ImportFailed(key="dataset.foreign_file", path=path)
     store = out_dir / STORE
     if store.exists() and not store.is_dir() or store.is_symlink():
-        raise fail(store, "is not sitefinder's directory")
+        raise fail(store, "store")
     current = store / CURRENT
     if current.exists() and not current.is_symlink():
-        raise fail(current, "is not a link to a version")
+        raise fail(current, "link")
 
 
 class writer_lock:

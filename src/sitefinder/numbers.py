@@ -75,8 +75,11 @@ def _reading(value: Any) -> float | tuple[str, dict[str, object]]:
 
 # The ways of writing kilometres after a distance's number (casefolded): --within 300km, 300 公里.
 KILOMETRES = frozenset(("km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "公里", "千米"))
-# A distance typed: a decimal number (_DECIMAL's) and what follows it, apart by any white space.
-_DISTANCE = r"(?P<number>[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)\s*(?P<unit>.*)"
+# A distance typed: a decimal number (_DECIMAL's), or one with its thousands grouped by commas in
+# threes as the tables print a distance ("1,671.4": views.distance_cell, f"{km:,.1f}"), and what
+# follows it, apart by any white space.
+_DISTANCE = (r"(?P<number>[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?|(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
+             r"(?:[eE][+-]?[0-9]+)?))\s*(?P<unit>.*)")
 
 
 @functools.cache
@@ -100,11 +103,13 @@ def distance_km(typed: str, option: str = "--within") -> float:
     text = unicodedata.normalize("NFKC", typed).strip()
     found = _distance_pattern().fullmatch(text)
     unit = found.group("unit") if found else ""
-    if found is None or unit and not unit[0].isalpha():  # a unit is a word: 1_0, 3,5km are no number
-        raise UsageError(key="usage.number", option=option, value=quoted(typed))
+    if found is None or unit and not unit[0].isalpha():  # a unit is a word: 1_0 is no number
+        # a comma that groups no thousands ("1,5": 1.5 to some readers, 15 to others) is said so
+        key = "usage.number_comma" if "," in text and any(map(str.isdigit, text)) else "usage.number"
+        raise UsageError(key=key, option=option, value=quoted(typed))
     if unit and unit.casefold() not in KILOMETRES:
         raise UsageError(key="usage.within_unit", option=option, value=quoted(typed), number=found.group("number"))
-    return float(found.group("number"))
+    return float(found.group("number").replace(",", ""))
 
 
 def coordinate(value: Any, limit: float) -> float:

@@ -22,7 +22,7 @@ from sitefinder.filters import check_given, typed_options, typed_words
 from sitefinder.models import Place, RankedSite, Resolution, Site, Trial
 from sitefinder.paths import default_sites_path, gazetteer_path
 from sitefinder.status import CLOSED_STATUSES, JOINABLE_FILTER, effective_status, joinable, parse_status_option
-from sitefinder.text import ascii_number, clipped, fold, has_cjk, quoted, site_id_written
+from sitefinder.text import ascii_number, clipped, fold, has_cjk, quoted, site_id_written, written_as_number
 from sitefinder.wording import Phrase, Said, command, for_trials, language_of, said, say, suggestion, wants_chinese
 
 if TYPE_CHECKING:  # the gazetteer opens SQLite: imported by the paths that resolve a place
@@ -576,14 +576,24 @@ def _capital_of(answer: RegionAnswer, source: MemorySource | IndexedSource) -> R
     # a province's capital (省会), an autonomous region's (首府); Hong Kong, Macau and Taiwan: no such word
     kind = ("empty.region_city" if province.country != "CN" else
             "empty.region_capital.autonomous" if province.name in AUTONOMOUS_REGIONS else "empty.region_capital")
+    region = _region_named(answer, province)
     if answer.together:  # sites there, but none the filters keep: the nearest that they keep
         filters = {typed: count for typed, count in answer.together.items() if typed != answer.query}
-        note = said(f"{kind}.filtered", region=answer.named, capital=capital, count=answer.together[answer.query],
+        note = said(f"{kind}.filtered", region=region, capital=capital, count=answer.together[answer.query],
                     filters=", ".join(filters))
     else:
-        note = said(for_trials(kind, len(source.trial_ids()) > 1), region=answer.named, capital=capital)
+        note = said(for_trials(kind, len(source.trial_ids()) > 1), region=region, capital=capital)
     # what else the name means (海南 is also Wuhai's 海南区) is said too
     return found._replace(query=answer.query, notes=(*answer.notes, note), alternatives=(), ambiguous=False)
+
+
+def _region_named(answer: RegionAnswer, province: Province | None) -> Said:
+    """A province of China's area named back in a sentence: in English as typed (a code with its
+    region, "HK (Hong Kong)"), in Chinese by its Chinese name however it was typed (新疆 for
+    Xinjiang, XINJIANG or 新疆維吾爾自治區), as the capital it is measured from is."""
+    from sitefinder.regions import shown_chinese
+
+    return said("name.either", en=answer.named, zh=shown_chinese(province) if province else answer.named)
 
 
 def _province_from_capital(region: RegionAnswer, sites_path: Path | None) -> NearResult | RegionAnswer:
@@ -596,8 +606,11 @@ def _province_from_capital(region: RegionAnswer, sites_path: Path | None) -> Nea
                             limit=len(region.sites), tie_order=tie_order(source))
         place = resolution.place
         chinese = open_gazetteer().chinese_name(place.geonameid) if place.geonameid else ""
+        from sitefinder.regions import find_province
+
+        named = _region_named(region, find_province(region.region) or find_province(region.meant or region.query))
         note = said("notice.region_city" if region.kind == "region" else "notice.province_capital",
-                    query=region.named, count=len(ranked), capital=said("name.either", en=place.name,
+                    query=named, count=len(ranked), capital=said("name.either", en=place.name,
                                                                         zh=chinese or place.name))
         return NearResult(resolution=resolution._replace(notes=(note,)), sites=ranked, trial=region.trial,
                           considered=len(region.sites), chinese=region.chinese, closed_left_out=region.closed_left_out,
@@ -896,12 +909,16 @@ def _note_value_names(site: Site, gazetteer: Gazetteer, found: dict[str, str]) -
     Inner Mongolia (呼和浩特市)": 内蒙古呼和浩特市, as china_named names a place of China)."""
     import re
 
+    from sitefinder.china import label_zh
     from sitefinder.regions import china_named
     from sitefinder.text import has_cjk
     from sitefinder.wording import note_values
 
     codes = sorted(gazetteer.country_codes(site.country)) if site.country else []
     for value in note_values(site.location_note):
+        if (chinese := label_zh(value, gazetteer)):  # a division by its chain (山东德州市临邑县), "Jinzhou (锦州), Liaoning"
+            found.setdefault(value, chinese)
+            continue
         labelled = re.fullmatch(r"(.+?) \(([^()]+)\)", value)
         if labelled and has_cjk(labelled[2]) and not has_cjk(labelled[1]):
             named = labelled[1].split(", ")
@@ -910,7 +927,7 @@ def _note_value_names(site: Site, gazetteer: Gazetteer, found: dict[str, str]) -
         for part in value.split(", "):
             if part in found or has_cjk(part) or len(part) > 60:
                 continue
-            zh = next((name for code in codes if (name := gazetteer.region_name_zh(code, part))), "") or \
+            zh = _province_zh(part) or next((name for code in codes if (name := gazetteer.region_name_zh(code, part))), "") or \
                 next((name for code in sorted(gazetteer.country_codes(part))[:1] if (name := gazetteer.country_name_zh(code))), "")
             if zh:
                 found[part] = zh
@@ -1457,7 +1474,7 @@ def find_site(source: MemorySource | IndexedSource, query: str,
             _check_central_contact(source, text)
             raise _no_site_with_id(text, known, source)
         return _one_site(called, text, lang), None
-    if _looks_like_a_number(text):
+    if _looks_like_a_number(text) and not written_as_number(text):  # "+8613800138000" is a number to call
         raise SitefinderError(key="error.site_id_number", id=quoted(text), known=known, command=suggestion("list"))
     key = fold(text)
     if not key:
@@ -1507,7 +1524,9 @@ def find_site(source: MemorySource | IndexedSource, query: str,
             hint: str = said("error.city_sites", sites="".join(_sites_named(in_city, text, lang)))
         elif region is not None:  # 广东: a province, whose sites `list` shows
             kind, listing = _region_listing(region, language_of(lang, text))
-            hint = said("error.region_listed", kind=said(f"kind.{kind}"), command=listing)
+            # 山东省人民医院 is a hospital no site is, never the province its first word names
+            hint = said("error.region_hospital" if names_a_facility(text) else "error.region_listed",
+                        kind=said(f"kind.{kind}"), command=listing)
         else:
             cities = {fold(city) for city in source.cities()}
             shown_names = tuple(name for name in suggestions if fold(name.split(",")[0]) in cities)  # what show can show

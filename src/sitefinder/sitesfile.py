@@ -110,7 +110,7 @@ def parse_sites(path: Path, text: str) -> list[Site]:
 
 
 def duplicate_id(path: Path, site_id: int, first_line: int, line: int) -> DataFileError:
-    return DataFileError(path, f"id {site_id} is used again (first on line {first_line}); ids must be unique", line)
+    return DataFileError(path, line=line, key="data.duplicate_id", site_id=site_id, first_line=first_line)
 
 
 def iter_sites(path: Path, handle: Iterable[str]) -> Iterator[tuple[int, Site]]:
@@ -145,7 +145,7 @@ def _stored_contacts(items: Any) -> str:
 
 
 def no_sites(path: Path) -> DataFileError:
-    return DataFileError(path, "has a header but no sites", 1)
+    return DataFileError(path, line=1, key="data.no_sites")
 
 
 _Row = TypeVar("_Row")
@@ -182,7 +182,9 @@ class SitesReader:
         try:
             yield
         except csv.Error as exc:
-            raise DataFileError(self.path, line=self._reader.line_num, key="data.bad_csv", detail=exc) from None
+            from sitefinder.wording import csv_reason
+            raise DataFileError(self.path, line=self._reader.line_num, key="data.bad_csv",
+                                detail=csv_reason(exc)) from None
         except UnicodeDecodeError as exc:  # a streamed read decodes as it goes
             raise DataFileError(self.path, line=self._reader.line_num + 1, key="data.not_utf8_byte",
                                 byte=exc.object[exc.start]) from None

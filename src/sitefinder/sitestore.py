@@ -251,8 +251,7 @@ class IndexDamaged(SitefinderError):
     """A cached index cannot be read (a damaged page, a truncated file); it has been removed."""
 
     def __init__(self, index_path: Path, reason: str) -> None:
-        super().__init__(f"the index {index_path} is damaged ({reason}); it was removed and is rebuilt "
-                         "from the sites file on the next run")
+        super().__init__(key="data.index_damaged", path=index_path, reason=reason)
 
 
 class _CheckedConnection:

@@ -142,6 +142,19 @@ def site_id_written(query: str) -> str:
     return ascii_number(_site_id_pattern().sub(r"\1", query.strip()))
 
 
+# Fewer digits are part of every phone number; seven are a local number (contacts.has_number).
+MIN_NUMBER_DIGITS = 7
+
+
+def written_as_number(text: str) -> bool:
+    """Whether a text is a phone number as people write one: digits with a "+" or "00" before them,
+    spaces, dashes, dots, slashes or brackets among them ("+8613800138000", "+86 (138) 0013-8000"),
+    MIN_NUMBER_DIGITS of them or more. `show` looks such a text up as a number, never as an id
+    (an id is digits alone, site_id_written) nor as a number that is no id ("+7", "7.5")."""
+    return re.fullmatch(r"[+(\s]*[0-9][0-9\s().\-/]*", text) is not None \
+        and sum(character.isdigit() for character in text) >= MIN_NUMBER_DIGITS
+
+
 def ascii_number(word: str) -> str:
     """A number typed with a Chinese keyboard's full-width characters (７, １０．５, －３) in ASCII
     (NFKC), as ids, --limit and --within are read; any other word as it is."""

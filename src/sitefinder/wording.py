@@ -9,9 +9,9 @@ A phrase missing in Chinese falls back to English rather than failing.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sitefinder.text import ECHO_LIMIT, clipped, fold, has_cjk, quoted, site_id_written
+from sitefinder.text import ECHO_LIMIT, clipped, fold, has_cjk, quoted, site_id_written, written_as_number
 
 if TYPE_CHECKING:
     import re
@@ -307,6 +307,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "zh": "没有医院名称、城市、联系人、电话或邮箱与 {query} 匹配的研究中心{hint}（查看：{command}）"},
     "error.did_you_mean": {"en": "; did you mean {names}?", "zh": "；您是否要找 {names}？"},
     "error.city_sites": {"en": "; that city's sites: {sites}", "zh": "；该城市的研究中心：{sites}"},
+    "error.region_hospital": {"en": "; the sites of the {kind} the hospital's name begins with: {command}",
+                              "zh": "；该医院名称开头的{kind}的研究中心请运行：{command}"},
     "error.region_listed": {"en": "; that is a {kind}, whose sites are listed by: {command}",
                             "zh": "；这是一个{kind}，其研究中心请运行：{command}"},
     "usage.several_words": {"en": "\"{text}\" is given as several words; a place or a name of several words is one "
@@ -567,6 +569,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "(or {number}km)",
                           "zh": "{option} 的单位是公里，不能是 {value}：请给出公里数，例如 {option} {number}（或 {number}公里）"},
     "usage.number": {"en": "{option} takes a number, not {value}", "zh": "{option} 需要一个数字，而不是 {value}"},
+    "usage.number_comma": {"en": "{option} takes a number, not {value}: write a point before decimals (1.5) and "
+                                 "commas only between thousands (1,500)",
+                           "zh": "{option} 需要一个数字，而不是 {value}：小数请用小数点（1.5），逗号只用于分隔千位（1,500）"},
     "usage.one_of": {"en": "{option} takes one of: {choices}; not {value}{meant}",
                      "zh": "{option} 只能是以下之一：{choices}；不能是 {value}{meant}"},
     "usage.no_option": {"en": "no option {option} for sitefinder{command}{meant} (see: sitefinder{command} --help)",
@@ -804,6 +809,18 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "zh": "{name} {value:g} 超出范围（-{limit:g} 到 {limit:g}）"},
     "data.contacts_not_list": {"en": 'contacts is not a JSON list like [{{"name": "A. Li", "role": "PRIMARY"}}]',
                                "zh": 'contacts 不是形如 [{{"name": "A. Li", "role": "PRIMARY"}}] 的 JSON 列表'},
+    "data.index_damaged": {"en": "the index {path} is damaged ({reason}); it was removed and is rebuilt from the "
+                                 "sites file on the next run",
+                           "zh": "索引 {path} 已损坏（{reason}）；已将其删除，下次运行时会根据研究中心文件重建"},
+    "data.no_sites": {"en": "has a header but no sites", "zh": "有表头，但没有任何研究中心"},
+    "data.duplicate_id": {"en": "id {site_id} is used again (first on line {first_line}); ids must be unique",
+                          "zh": "id {site_id} 重复出现（首次在第 {first_line} 行）；每个 id 只能用一次"},
+    # the csv module's reasons (CPython's _csv.c), as json.* are the JSON parser's (csv_reason)
+    "csv.end": {"en": "unexpected end of data", "zh": "数据意外结束（有引号没有闭合）"},
+    "csv.field_limit": {"en": "field larger than field limit ({most})", "zh": "字段超过 {most} 个字符的上限"},
+    "csv.expected_after": {"en": "'{wanted}' expected after '{after}'", "zh": "'{after}' 之后应为 '{wanted}'"},
+    "csv.newline": {"en": "new-line character seen in unquoted field",
+                    "zh": "未加引号的字段中有换行符"},
     "data.contacts_too_deep": {"en": "contacts is JSON nested too deeply to be a list of contacts",
                                "zh": "contacts 的 JSON 嵌套过深，不可能是联系人列表"},
     # what a number or a contact is not (numbers.py, contacts.py): said after the field and its value
@@ -815,6 +832,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "number.out_of_range": {"en": "is out of range (-{limit:g} to {limit:g})", "zh": "超出范围（-{limit:g} 到 {limit:g}）"},
     "contact.no_name": {"en": 'each contact needs a "name"', "zh": '每个联系人都需要 "name"'},
     "contact.bad_role": {"en": "contact role {role} is not one of {roles}", "zh": "联系人角色 {role} 不是以下之一：{roles}"},
+    "contact.too_long": {"en": "contact {field} is {length:character} long; at most {most}",
+                         "zh": "联系人的 {field} 长达 {length} 个字符；最多 {most} 个"},
+    "contact.not_list": {"en": 'contacts must be a JSON list like [{{"name": "A. Li", "role": "PRIMARY"}}]',
+                         "zh": '联系人须为形如 [{{"name": "A. Li", "role": "PRIMARY"}}] 的 JSON 列表'},
     "contact.not_text": {"en": "contact {fields} must be text", "zh": "联系人的 {fields} 必须是文本"},
     # trial.json and trials.json
     "data.trials_missing": {"en": "is missing from this dataset of {count:trial}, so their facts and contacts are "
@@ -857,7 +878,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "role.CONTACT": {"en": "contact", "zh": "联系人"},
     "role.PRIMARY": {"en": "primary", "zh": "主要联系人"},
     "role.BACKUP": {"en": "backup", "zh": "备用联系人"},
-    "phone.ext": {"en": "{phone} ext. {ext}", "zh": "{phone} 转 {ext}"},
+    "phone.ext": {"en": "{phone} ext. {ext}", "zh": "{phone} 转{ext}"},  # 转 and the number at once
     # `show`: how near the coordinates are to the site
     "precision.city": {"en": "city centre", "zh": "城市中心"},
     "precision.division": {"en": "middle of the division, approximate", "zh": "行政区中心，近似"},
@@ -1021,6 +1042,17 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "zh": "{path} 不是 sitefinder 写入的文件，导入会替换它；请换一个 --out，或先将它移走；未写入任何内容"},
     "import.out_empty": {"en": "--out must name a directory, not be empty (--out . for the current one)",
                          "zh": "--out 须为一个目录名，不能为空（当前目录请用 --out .）"},
+    # a place of the dataset's own (check_target) taken by something else
+    "dataset.target_taken": {"en": "{path} {what}; move it away or choose another --out; nothing was written",
+                             "zh": "{path} {what}；请将它移走或换一个 --out；未写入任何内容"},
+    "dataset.taken.directory": {"en": "is a directory", "zh": "是一个目录"},
+    "dataset.taken.store": {"en": "is not sitefinder's directory", "zh": "不是 sitefinder 的目录"},
+    "dataset.taken.link": {"en": "is not a link to a version", "zh": "不是指向某个版本的链接"},
+    "dataset.stopped_after_publishing": {"en": "{what} after the new data were published: {sites} and {facts} hold "
+                                               "them and are in use",
+                                         "zh": "新数据发布后{what}：{sites} 和 {facts} 保存了这些数据，且正在使用"},
+    "dataset.interrupted": {"en": "interrupted", "zh": "被中断"},
+    "dataset.signalled": {"en": "terminated by signal {signal}", "zh": "被信号 {signal} 终止"},
     "dataset.cannot_write": {"en": "cannot write to {path}: {what}; the data there are as they were",
                              "zh": "无法写入 {path}：{what}；那里的数据保持原样"},
     "dataset.unfinished": {"en": "the new data are in use ({current} → {version}), but {path} could not be finished: {what}",
@@ -1458,6 +1490,27 @@ def json_reason(exc: ValueError) -> str:
     return said(key) if key else message
 
 
+# The csv reader's reasons (CPython's _csv.c): "不是有效的 CSV：unexpected end of data" was English
+# in a Chinese error. Each a pattern of the reader's words and the phrase that says them.
+_CSV_REASONS = (
+    (r"unexpected end of data", "csv.end"), (r"field larger than field limit \((?P<most>\d+)\)", "csv.field_limit"),
+    (r"'(?P<wanted>.)' expected after '(?P<after>.)'", "csv.expected_after"),
+    (r"new-line character seen in unquoted field", "csv.newline"),
+)
+
+
+def csv_reason(exc: Exception) -> str:
+    """Why a text is no CSV, as a phrase of the catalogue for the reader's known reasons, else its own words."""
+    import re
+
+    message = str(exc)
+    for pattern, key in _CSV_REASONS:
+        if found := re.match(pattern, message):
+            return said(key, **{name: int(value) if value.isdigit() else value
+                                for name, value in found.groupdict().items()})
+    return message
+
+
 def os_reason(exc: OSError) -> str:
     """What the system refused, as a phrase said in the answer's language for the common errnos
     ("No space left on device": 磁盘空间不足), else the system's own words: `near 广州 >/dev/full`
@@ -1570,6 +1623,8 @@ def _note_value(name: str, value: str, lang: str, names: Mapping[str, str]) -> s
     parts = value.split(", ")
     if value not in names and len(parts) > 1 and all(part in names for part in parts):
         return "、".join(names[part] for part in parts)  # "China, Hong Kong, Macao": 中国、香港、澳门
+    if value not in names and "; " in value:  # the namesakes named: "A (甲); B (乙)", each as `names` says it
+        return "、".join(names.get(part, part) for part in value.split("; "))
     return names.get(value, value)
 
 
@@ -1586,7 +1641,7 @@ def note_words(note: str, lang: str | None, names: Mapping[str, str] | None = No
     if lang != "zh" or not note:
         return note
     lang_: str = lang
-    known: Mapping[str, str] = names or {}
+    known: Mapping[str, str] = names if names is not None else {}
     ends = [at + 1 for at in range(len(note) - 1) if note[at] in ".)" and note[at + 1] == " "] + [len(note)]
     best: dict[int, tuple[int, list[str]]] = {}
 
@@ -1869,9 +1924,10 @@ def unknown_command_words(word: str, commands: list[str], rest: Sequence[str] = 
     meant, rest = command_meant(word, commands, rest)
     if meant in commands:
         line = command(meant, *rest)
-    else:  # a site's id (7, 编号7) is shown; anything else is a place to look near
+    else:  # a site's id (7, 编号7) or a number to call (+8613800138000) is shown; anything else is a place
         written = site_id_written(word)
-        line = command("show", written, *rest) if written.isascii() and written.isdigit() else command("near", word, *rest)
+        line = command("show", written, *rest) if written.isascii() and written.isdigit() or written_as_number(written) \
+            else command("near", word, *rest)
     # what was typed is echoed cut short (text.ECHO_LIMIT), the command to run too
     return say("usage.no_command", lang, word=quoted(word), command=clipped(line, 2 * ECHO_LIMIT),
                commands=", ".join(commands))

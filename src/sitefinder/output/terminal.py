@@ -247,14 +247,14 @@ def _grid(console: Console, fields: Any, lines: frozenset[int] = frozenset()) ->
     for index, (name, value) in enumerate(fields):
         # Wrapped here, line by line, so that a phone number is never split (see lines.wrap_words):
         # made visible first, so that a control is measured as the characters it is shown as. A word
-        # wider than the value's room (an e-mail address) is not broken there: its line moves out
-        # to the terminal's width (Grid), broken only if it is wider than that (contacts.copy_pieces).
+        # wider than the value's room (an e-mail address) is broken there where a reader rejoins it
+        # (contacts.copy_pieces), and what is still wider is folded in the value column (Grid): every
+        # line of a value starts in its column, as a reader's eye looks for it.
         value = printable_lines(value) if index in lines else printable(value)
         wrapped = [piece for line in value.split("\n") for part in wrap_words(line, room, cell_len, whole=True)
-                   for piece in ([part] if cell_len(part) <= room else wrap_words(part, console.width, cell_len))]
+                   for piece in ([part] if cell_len(part) <= room else wrap_words(part, room, cell_len))]
         rows.append((name, cell(console, "\n".join(wrapped), lines=True)))
-    longest = max((cell_len(line) for _, value in rows for line in value.plain.split("\n")
-                   if cell_len(line) <= room), default=0)
+    longest = max((cell_len(line) for _, value in rows for line in value.plain.split("\n")), default=0)
     return Grid(rows, names_width, max(min(longest, room), 1))
 
 
@@ -271,7 +271,6 @@ class Grid:
         self.rows, self.names_width, self.values_width = rows, names_width, values_width
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        from rich.cells import cell_len
         from rich.segment import Segment
 
         bold = console.get_style("bold")
@@ -281,39 +280,10 @@ class Grid:
         for name, value in self.rows:
             left = [[*line, gap] for line in (_laid_out(console, name, self.names_width, bold)
                                               or console.render_lines(name, names, style=bold))]
-            right = _laid_out(console, value, self.values_width)
-            if right is not None:  # every line fits its column: nearly every value
-                yield from self._row(left, right, len(right), bold)
-                continue
-            for wide, part in self._parts(value, cell_len):
-                if wide:  # a word wider than the value column (an e-mail address): as far in as it fits
-                    if left:  # the name first, on its own line
-                        yield from self._row(left, [], 0, bold)
-                        left = []
-                    indent = max(0, min(self.names_width + 2, options.max_width - cell_len(part.plain)))
-                    whole = options.update(width=options.max_width - indent, overflow="fold", no_wrap=False,
-                                           height=None, justify="left")
-                    for line in console.render_lines(part, whole):
-                        yield Segment(" " * indent)
-                        yield from line
-                        yield Segment.line()
-                    continue
-                right = _laid_out(console, part, self.values_width) or console.render_lines(part, values)
-                yield from self._row(left, right, max(len(left), len(right)), bold)
-                left = []
-
-    def _parts(self, value: Text, cell_len: Any) -> list[tuple[bool, Text]]:
-        """A value's lines in runs that fit its column, and each line wider than it alone (True)."""
-        if all(cell_len(line) <= self.values_width for line in value.plain.split("\n")):
-            return [(False, value)]  # nearly every value: drawn whole, as ever
-        parts: list[tuple[bool, Text]] = []
-        for line in value.split("\n", allow_blank=True):
-            wide = cell_len(line.plain) > self.values_width
-            if parts and not wide and not parts[-1][0]:
-                parts[-1] = (False, Text("\n").join((parts[-1][1], line)))
-            else:
-                parts.append((wide, line))
-        return parts
+            # every line fits its column (nearly every value), else Rich folds the line wider than
+            # it (a word _grid could not break) in the value column, where each line of a value starts
+            right = _laid_out(console, value, self.values_width) or console.render_lines(value, values)
+            yield from self._row(left, right, len(right), bold)
 
     def _row(self, left: list[Any], right: list[Any], height: int, bold: Any) -> RenderResult:
         from rich.segment import Segment

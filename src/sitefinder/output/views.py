@@ -531,7 +531,7 @@ def _notices(answer: object, options: str = "", again: tuple[str, ...] = ()) -> 
         if answer.together:  # sites there, none that the filters keep: those filters, never "no site there"
             filters = {typed: count for typed, count in answer.together.items() if typed != answer.query}
             return [*spoken_notes(answer.notes, lang, options),
-                    say("notice.region_filtered", lang, query=answer.named, kind=kind,
+                    say("notice.region_filtered", lang, query=_region_said(answer, lang), kind=kind,
                         count=answer.together.get(answer.query, 0), filters=say("list.and", lang).join(filters),
                         counts=filter_counts(filters, lang, answer.together_where)), *closed]
         return [*spoken_notes(answer.notes, lang, options),
