@@ -9,6 +9,7 @@ string annotation into a ForwardRef, which costs more than the class itself.
 
 from typing import NamedTuple
 
+from sitefinder.placenames import called_by
 from sitefinder.text import fold
 
 
@@ -159,7 +160,8 @@ def contenders(resolution: Resolution) -> tuple[Place, ...]:
     if first.source == DIVISION_SOURCE:  # a region a city's name is also (resolver._beside_regions): said apart
         return ()
     return (first, *(other for other in others if other.population >= CONTENDER_SHARE * leader.population
-                     and fold(other.name) == fold(leader.name) and other.source != DIVISION_SOURCE))[:MAX_CONTENDERS]
+                     and (called_by(other.name, fold(leader.name)) or called_by(leader.name, fold(other.name)))
+                     and other.source != DIVISION_SOURCE))[:MAX_CONTENDERS]
 
 
 # The source of an alternative that is a first-level region of the name answered as a city (Portland

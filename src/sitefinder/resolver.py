@@ -14,7 +14,7 @@ from sitefinder.distance import SAME_PLACE_KM, distinct_places, sphere_km
 from sitefinder.errors import AskedBack, CodeOrInitials, PlaceNotFound, RegionNotPlace, SitefinderError, UsageError
 from sitefinder.gazetteer import Gazetteer, open_shipped
 from sitefinder.models import CONTENDER_SHARE, DIVISION_SOURCE, Place, Resolution, Site
-from sitefinder.placenames import LATIN_CITY_WORDS, TO_COMMA, is_street, parse_coordinates, readings, written_forms
+from sitefinder.placenames import LATIN_CITY_WORDS, TO_COMMA, called_by, is_street, other_spellings, parse_coordinates, readings, written_forms
 from sitefinder.regions import display_region, modern_name, place_words, province_key, provinces_spelt_like, shown_chinese
 from sitefinder.text import clean_query, has_cjk, name_key, quoted
 from sitefinder.wording import Said, language_of, said, say, suggestion
@@ -643,6 +643,12 @@ def _lookup(gazetteer: Gazetteer, head: str) -> list[Place]:
     for form in written_forms(head):  # "Ft. Myers", "Shinjuku-ku", "Praha 2"
         places = gazetteer.places(name_key(form))
         if places:
+            # "Saint Louis" and "St Louis" are one name: each spelling's places, so that the one
+            # typed never leaves out the namesake GeoNames keeps under the other (St. Louis, Missouri)
+            seen = {place.geonameid for place in places}
+            for other in other_spellings(form) if form == head else ():
+                places = [*places, *(place for place in gazetteer.places(name_key(other)) if place.geonameid not in seen)]
+                seen |= {place.geonameid for place in places}
             return places
     for word in LATIN_CITY_WORDS:  # "GuangzhouShi", "Beijing Municipality" written as one word
         if key.endswith(word) and len(key) - len(word) >= 3:
@@ -691,8 +697,10 @@ def _aliases_demoted(key: str, candidates: list[Place]) -> bool:
 
 
 def _own_name(place: Place, key: str) -> bool:
-    """Whether `key` is the place's own name, with its bracketed qualifier or without (Halle (Saale))."""
-    return name_key(place.name) == key or name_key(place.name.split(" (")[0]) == key
+    """Whether `key` is a name the place is called by (placenames.called_by): its own, in either
+    spelling of Saint/St. (Saint Louis is St. Louis, Missouri's), without its bracketed qualifier
+    (Halle (Saale)) or the words after its short name (Newcastle upon Tyne is a Newcastle)."""
+    return called_by(place.name, key)
 
 
 # Loose answers (#20). An answer is spelled loosely when the whole query is not the place's own
