@@ -499,14 +499,14 @@ class _SiteCity(NamedTuple):
     ids: str  # "113, 301"
     place: Place
     shown: object  # str or wording.Said: in Chinese by its Chinese names
-    ask: str  # what to type for it: "Lebanon, New Hampshire"
+    ask: object  # what to type for it ("Lebanon, New Hampshire"), a wording.Said checked to answer it
 
 
 def _region_site_cities(region: RegionNotPlace, query: str, source: MemorySource | IndexedSource) -> list[_SiteCity]:
     """Each place holding sites whose registry city is the region's name, outside that region
     (resolver.region_site_cities): "Lebanon" and Lebanon, New Hampshire. Read as
     _naming_site_cities reads a registry city: its first few sites."""
-    from sitefinder.resolver import named_place, place_asked, region_site_cities
+    from sitefinder.resolver import named_place, region_site_cities, said_asked
     from sitefinder.sitestore import CityFilter
 
     name = fold(query.split(",")[0])  # "Washington, USA": the registry city is Washington
@@ -514,7 +514,8 @@ def _region_site_cities(region: RegionNotPlace, query: str, source: MemorySource
         return []
     gazetteer = open_gazetteer()
     sites = list(itertools.islice(source.listing_stream(None, CityFilter(name), None), MAX_SITE_CITY_SITES))
-    return [_SiteCity(", ".join(str(site.id) for site in group), place, named_place(place, gazetteer), place_asked(place))
+    return [_SiteCity(", ".join(str(site.id) for site in group), place, named_place(place, gazetteer),
+                      said_asked(place, gazetteer, source.preferred_cities()))
             for group, place in region_site_cities(region, sites, gazetteer)]
 
 

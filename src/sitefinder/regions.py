@@ -381,6 +381,27 @@ def say_where(name: str, where: str) -> str:
     return f"{name}（{where}）"
 
 
+def read_where(text: str) -> tuple[str, str, str] | None:
+    """A place named as a Chinese notice names it abroad (say_where over abroad_chinese), split so
+    that it can be read back: "伯明翰（美国亚拉巴马州）" → ("伯明翰", "美国", "亚拉巴马州"),
+    "Hamilton（美国 Ohio）" → ("Hamilton", "美国", "Ohio"), "巴黎（法国）" → ("巴黎", "法国", ""); the
+    English label a suggestion puts in its bracket ("伦敦（London, England）") → ("伦敦", "", that
+    label). None for a text of no such form, or whose bracket starts with no country abroad."""
+    text = text.strip()
+    for opening, closing in (("（", "）"), ("(", ")")):
+        name, found, where = text[:-1].partition(opening) if text.endswith(closing) else ("", "", "")
+        if found and name.strip() and where.strip() and closing not in where:
+            break
+    else:
+        return None
+    name, where = name.strip(), where.strip()
+    if where.isascii():
+        return name, "", where
+    countries = sorted({zh for code, zh in _chinese_countries()[0].items() if zh and code != "CN"}, key=len, reverse=True)
+    country = next((zh for zh in countries if where.startswith(zh)), "")
+    return (name, country, where[len(country):].strip()) if country else None
+
+
 @functools.lru_cache(maxsize=1)
 def _chinese_countries() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """data/countries_zh.csv by code and by the folded English name (the gazetteer's, and as

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, NamedTuple
 
 from sitefinder.china import (ABROAD_NOTED, CHINA_AREA, answered_suggestion, chinese_cities_beginning, city_of_qualifier, names_a_facility,
@@ -45,6 +46,9 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
         raise UsageError(key="usage.place_empty")
     if len(text) > MAX_QUERY_LENGTH:
         raise UsageError(key="usage.place_too_long", length=len(text), most=MAX_QUERY_LENGTH)
+    said_abroad = _said_abroad(query, text, gazetteer, preferred, lang)
+    if said_abroad is not None:
+        return said_abroad
     if has_cjk(text):
         _refuse_china_part(text, gazetteer, lang)
     coordinates = parse_coordinates(text)
@@ -81,7 +85,33 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
         if address is None:
             raise
         return address
-    return told_apart(found._replace(notes=(*found.notes, *loose_notes(found, text, gazetteer, lang))), gazetteer)
+    return _with_asks(told_apart(found._replace(notes=(*found.notes, *loose_notes(found, text, gazetteer, lang))),
+                                 gazetteer), gazetteer, preferred, language_of(lang, text))
+
+
+def _said_abroad(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int],
+                 lang: str | None) -> Resolution | None:
+    """A place abroad typed as a Chinese notice names it and asks it typed (伯明翰（美国亚拉巴马州）,
+    regions.say_where): read as "伯明翰, 亚拉巴马州, 美国" is, and only a place in the country and
+    state the bracket names; "伦敦（London, England）", a suggestion's form, as its English label.
+    None for any other text: read as written (波特兰（美国缅因州） was Port Antonio, Jamaica)."""
+    from sitefinder.regions import read_where
+
+    where = read_where(text) if has_cjk(text) else None
+    if where is None:
+        return None
+    name, country, state = where
+    written = state if not country else ", ".join(part for part in (name, state, country) if part)
+    try:
+        found = resolve(written, gazetteer, preferred, lang)
+    except PlaceNotFound:
+        return None
+    place = found.place
+    if country and gazetteer.country_name_zh(gazetteer.country_code_of(place.country)) != country:
+        return None
+    if state and country and state not in (gazetteer.state_name_zh(place), place.province):
+        return None
+    return found._replace(query=query)
 
 
 def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int],
@@ -521,7 +551,7 @@ def with_site_cities(resolution: Resolution, sites: list[Site], gazetteer: Gazet
         ids = ", ".join(str(each.id) for each in group)
         notes.append(said("notice.site_city_listed" if listing else "notice.site_city", ids=ids, city=site.city,
                           place=_named(place, place.label, gazetteer), used=_named(origin, origin.label, gazetteer),
-                          ask=_named(place, f"{place.name}, {place.province or place.country}", gazetteer)))
+                          ask=said_asked(place, gazetteer)))
         if all(other.geonameid is None or other.geonameid != place.geonameid for other in alternatives):
             alternatives.append(place)
     return resolution._replace(notes=tuple(notes), alternatives=tuple(alternatives))
@@ -555,9 +585,74 @@ def named_place(place: Place, gazetteer: Gazetteer) -> str | Said:
     return _named(place, place.label, gazetteer)
 
 
-def place_asked(place: Place) -> str:
-    """What to type for a place so that `near` answers it: its name with its state, or country."""
-    return f"{place.name}, {place.province or place.country}"
+# Set while typeable pastes a form back into the resolver: the answers read then ask nothing
+# themselves (a contender's form is checked once, not each of its own contenders' in turn).
+_PASTING: ContextVar[bool] = ContextVar("pasting", default=False)
+
+
+def typeable(place: Place, forms: list[str], gazetteer: Gazetteer, preferred: frozenset[int] = frozenset(),
+             lang: str | None = None) -> str:
+    """The first of the forms a notice may tell a person to type for a place that, pasted, answers
+    that very place; else its coordinates, which always do. "波特兰（美国缅因州）" was Port Antonio,
+    Jamaica, "León, Leon" León, Mexico, "欧文, 苏格兰" nothing: a notice's advice is only as good as
+    the answer it gives."""
+    forms = [form for form in dict.fromkeys(forms) if form]
+    if _PASTING.get():
+        return forms[0] if forms else place.label
+    token = _PASTING.set(True)
+    try:
+        for form in forms:
+            try:
+                found = resolve(form, gazetteer, preferred, lang).place
+            except SitefinderError:
+                continue
+            if (found.geonameid or 0) == (place.geonameid or -1) or (
+                    sphere_km(found.latitude, found.longitude, place.latitude, place.longitude) <= SAME_PLACE_KM):
+                return form
+    finally:
+        _PASTING.reset(token)
+    return f"{place.latitude:.4f},{place.longitude:.4f}"
+
+
+def asked_forms(place: Place, gazetteer: Gazetteer, lang: str) -> list[str]:
+    """What a notice may tell a person to type for a place, most natural first (typeable tries
+    them): in Chinese its Chinese name with its state's (伯明翰, 亚拉巴马州), as the notice names it
+    (伯明翰（美国亚拉巴马州）), then as in English; in English its name with its state or country,
+    then with both."""
+    english = [f"{place.name}, {place.province or place.country}",
+               ", ".join(part for part in (place.name, place.province, place.country) if part)]
+    if lang != "zh":
+        return english
+    from sitefinder.regions import abroad_chinese, say_where
+
+    chinese = (gazetteer.chinese_name(place.geonameid) if place.geonameid else "") or place.name
+    state = gazetteer.state_name_zh(place) or place.province or place.country
+    where = abroad_chinese(place.province, place.country, gazetteer.state_name_zh(place))
+    return [f"{chinese}, {state}", say_where(chinese, where) if where else "", *english]
+
+
+def said_asked(place: Place, gazetteer: Gazetteer, preferred: frozenset[int] = frozenset()) -> Said:
+    """What to type for a place, in either language, each form checked by typeable."""
+    return said("name.either", en=typeable(place, asked_forms(place, gazetteer, "en"), gazetteer, preferred, "en"),
+                zh=typeable(place, asked_forms(place, gazetteer, "zh"), gazetteer, preferred, "zh"))
+
+
+def _with_asks(resolution: Resolution, gazetteer: Gazetteer, preferred: frozenset[int], lang: str) -> Resolution:
+    """An ambiguous answer abroad with what to type for each real contender (Resolution.asks, as
+    china.py gives its own): each a form that, pasted, answers that contender (typeable)."""
+    if not resolution.ambiguous or resolution.asks or _PASTING.get() or not resolution.alternatives:
+        return resolution
+    from sitefinder.models import contenders
+
+    named = set(contenders(resolution))
+    if not named or any(gazetteer.country_code_of(place.country) in CHINA_AREA for place in named):
+        return resolution
+    leader = resolution.place
+    # one in the leader's own state is told apart by its coordinates (views: two Newports in England)
+    asks = tuple(typeable(other, asked_forms(other, gazetteer, lang), gazetteer, preferred, lang)
+                 if other in named and (other.province, other.country) != (leader.province, leader.country) else ""
+                 for other in resolution.alternatives)
+    return resolution._replace(asks=asks)
 
 
 # The notices that say a place was answered by another name than its own (GeoNames' alternate names)
@@ -684,7 +779,7 @@ def _choose(query: str, head: str, candidates: list[Place], preferred: frozenset
         asked = f"{namesake.name}, {namesake.province or namesake.country}"
         notes = (said("notice.far_larger", head=head,
                       used=_named(leader, f"{leader.name}, {leader.province or leader.country}", gazetteer),
-                      namesake=_named(namesake, asked, gazetteer), ask=asked),)
+                      namesake=_named(namesake, asked, gazetteer), ask=said_asked(namesake, gazetteer, preferred)),)
     return Resolution(query=query, place=leader, alternatives=alternatives, ambiguous=ambiguous, notes=notes)
 
 
