@@ -306,7 +306,24 @@ def _postal_code(query: str, text: str, gazetteer: Gazetteer) -> Resolution | No
                           notes=(said("notice.zip_code", code=text, place=_named(place, place.label, gazetteer)),))
     if _POSTAL_DIGITS.fullmatch(text):
         raise PlaceNotFound(text, [], hint=said("hint.postal_code"))
+    for pattern, country, example in _LETTERED_POSTCODES:
+        if pattern.fullmatch(text):  # "SW1A 1AA": no place, and no code the gazetteer has
+            raise PlaceNotFound(text, [], hint=said("hint.postcode_lettered", country=country, example=example))
     return None
+
+
+# Postcodes with letters, as the UK ("SW1A 1AA", "LS1 4DY", "M1 1AE"), Canada ("K1A 0B1") and the
+# Netherlands ("1105 AZ") write them: the gazetteer holds none (only US ZIP codes), so one typed
+# alone is said to be unknown offline and the town asked for; after a town it is dropped
+# (_postcodes_dropped: "Leeds LS1 3EX" is Leeds).
+_LETTERED_POSTCODES = (
+    (re.compile(r"[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}", re.IGNORECASE),
+     said("name.either", en="UK", zh="英国"), said("name.either", en="Leeds", zh="利兹")),
+    (re.compile(r"[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9]", re.IGNORECASE),
+     said("name.either", en="Canada", zh="加拿大"), said("name.either", en="Toronto", zh="多伦多")),
+    (re.compile(r"[0-9]{4} ?[A-Z]{2}", re.IGNORECASE),
+     said("name.either", en="Netherlands", zh="荷兰"), said("name.either", en="Amsterdam", zh="阿姆斯特丹")),
+)
 
 
 UNIONS = {"eu": said("name.either", en="the European Union", zh="欧盟")}

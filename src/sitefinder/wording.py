@@ -716,6 +716,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "zh": "离线地名库中没有这个美国邮政编码：请输入城市名称"},
     "hint.postal_code": {"en": "postal codes are known offline only as US ZIP codes: type the city or district instead",
                          "zh": "离线只能查找美国的邮政编码：请输入城市或区县名称（如 广州、天河区）"},
+    "hint.postcode_lettered": {"en": "{country} postcodes are not known offline, only US ZIP codes: type the town "
+                                     "it is in instead (e.g. {example})",
+                               "zh": "离线地名库中没有{country}的邮政编码（只有美国的）：请输入它所在的城镇名称（如 {example}）"},
     "notice.zip_code": {"en": "{code} read as a US ZIP code: {place}",
                         "zh": "{code} 按美国邮政编码读取：{place}"},
     "hint.two_places": {"en": "that names two places, {first} and {second}: give one",
