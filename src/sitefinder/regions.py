@@ -381,6 +381,20 @@ def say_where(name: str, where: str) -> str:
     return f"{name}（{where}）"
 
 
+# England's metropolitan counties, as registries and people write a town's county ("Leeds, West
+# Yorkshire"): GeoNames divides them into their boroughs (its second-level divisions: Leeds,
+# Bradford, …), so no table of the gazetteer names them. Each by its boroughs, whose parts it has.
+METROPOLITAN_COUNTIES: dict[str, tuple[str, ...]] = {
+    "westyorkshire": ("Leeds", "Bradford", "Wakefield", "Kirklees", "Calderdale"),
+    "southyorkshire": ("Sheffield", "Barnsley", "Rotherham", "Doncaster"),
+    "greatermanchester": ("Manchester", "Salford", "Bolton", "Bury", "Oldham", "Rochdale", "Stockport", "Tameside",
+                          "Trafford", "Wigan"),
+    "merseyside": ("Liverpool", "Knowsley", "Sefton", "St Helens", "Wirral"),
+    "tyneandwear": ("Newcastle upon Tyne", "Gateshead", "North Tyneside", "South Tyneside", "Sunderland"),
+    "westmidlands": ("Birmingham", "Coventry", "Dudley", "Sandwell", "Solihull", "Walsall", "Wolverhampton"),
+}
+
+
 def read_where(text: str) -> tuple[str, str, str] | None:
     """A place named as a Chinese notice names it abroad (say_where over abroad_chinese), split so
     that it can be read back: "伯明翰（美国亚拉巴马州）" → ("伯明翰", "美国", "亚拉巴马州"),

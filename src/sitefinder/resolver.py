@@ -167,7 +167,8 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
         if not all(region_sets):
             continue
         candidates = [place for place in _lookup(gazetteer, head)
-                      if all(_within(place, regions, gazetteer) for regions in region_sets)]
+                      if all(_within(place, regions, gazetteer) for regions in region_sets)
+                      and all(_in_part(place, qualifier, gazetteer) for qualifier in qualifiers)]
         countries = set.intersection(*({code for code, admin1 in regions if not admin1} for regions in region_sets)) \
             if qualifiers else set()
         if countries:  # "Mie, Japan", "Lombardy, Italy": the division, as import reads a registry's city
@@ -733,9 +734,38 @@ def _main_city_of_qualifier(query: str, text: str, gazetteer: Gazetteer) -> Reso
     for placed_by, note in rules:  # each rule over every reading before the next rule
         for head, state in written:
             placement = placed_by(head, state, gazetteer)
-            if placement is not None and placement.place is not None:
+            # a county or city written as the state bounds the answer: "Bretton, Peterborough" was
+            # the middle of England's Brettons, by Chester, 190 km off
+            if placement is not None and placement.place is not None and _in_part(placement.place, state, gazetteer):
                 return Resolution(query=query, place=placement.place, notes=(note(head, state, placement.place),))
+    for head, state in written:  # "Bretton, Peterborough": a town the gazetteer lacks, at its part's main place
+        middles = [middle for code in sorted({code for code, _ in gazetteer.divisions(state)})
+                   for middle, _ in gazetteer.part_bounds(state, code)] if gazetteer.is_part(state) else []
+        if middles:
+            place = max(middles, key=lambda middle: middle.population)
+            return Resolution(query=query, place=place, notes=(said(
+                "notice.main_city", head=head, name=_named(place, place.name, gazetteer), state=state),))
     return None
+
+
+# A part's places lie within this share of the distance nine in ten of its people live within of
+# its main place, and this much beyond: its towns at its edge, which its people's reach leaves out.
+PART_REACH_SHARE = 1.5
+PART_MARGIN_KM = 25.0
+
+
+def _in_part(place: Place, qualifier: str, gazetteer: Gazetteer) -> bool:
+    """Whether a place lies within what a qualifier names, when that is a part of a state (a county,
+    a district, a city: "Surrey", "Peterborough", "West Yorkshire"), which `divisions` reads as its
+    whole state (England): "Newport, Surrey" was the Isle of Wight's Newport. True for any other
+    qualifier, and for a part whose extent the gazetteer does not tell."""
+    if not gazetteer.is_part(qualifier):
+        return True
+    code = gazetteer.country_code_of(place.country)
+    bounds = gazetteer.part_bounds(qualifier, code) if code else []
+    return not bounds or any(
+        sphere_km(place.latitude, place.longitude, middle.latitude, middle.longitude)
+        <= PART_REACH_SHARE * reach + PART_MARGIN_KM for middle, reach in bounds)
 
 
 def _a_state(qualifiers: tuple[str, ...], text: str) -> bool:
