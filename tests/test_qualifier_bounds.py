@@ -41,3 +41,14 @@ def test_a_place_not_in_the_county_named_is_not_answered() -> None:
     except SitefinderError:
         return
     assert sphere_km(place.latitude, place.longitude, 51.27, -0.45) < 50, place
+
+
+@pytest.mark.parametrize("code", ["UK", "U.K."])
+def test_a_country_abbreviation_qualifies_as_its_name(code: str) -> None:
+    # "Bretton, UK" was unknown while "Bretton, United Kingdom" was Bretton's postal codes
+    assert resolve(f"Bretton, {code}", GAZETTEER).place == resolve("Bretton, United Kingdom", GAZETTEER).place
+
+
+def test_a_state_code_that_is_a_country_code_stays_the_state() -> None:
+    assert resolve("Macomb Township, MI", GAZETTEER).place.province == "Michigan"
+    assert resolve("Fort Sam Houston, TX", GAZETTEER).place.province == "Texas"

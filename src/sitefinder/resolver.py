@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING, NamedTuple
 from sitefinder.china import (ABROAD_NOTED, CHINA_AREA, answered_suggestion, chinese_cities_beginning, city_of_qualifier, names_a_facility,
                               names_an_institution, own_pinyin, places_of_initials, resolve_china,
                               spells_a_division, with_sounding_divisions)
-from sitefinder.countries import CodeReading, country_meant, other_area, read_code
+from sitefinder.countries import ABBREVIATIONS, CodeReading, country_meant, other_area, read_code
 from sitefinder.distance import SAME_PLACE_KM, distinct_places, sphere_km
 from sitefinder.errors import AskedBack, CodeOrInitials, PlaceNotFound, RegionNotPlace, SitefinderError, UsageError
 from sitefinder.gazetteer import Gazetteer, open_shipped
 from sitefinder.models import CONTENDER_SHARE, DIVISION_SOURCE, Place, Resolution, Site
 from sitefinder.placenames import LATIN_CITY_WORDS, TO_COMMA, called_by, is_street, other_spellings, parse_coordinates, readings, written_forms
 from sitefinder.regions import display_region, modern_name, place_words, province_key, provinces_spelt_like, shown_chinese
-from sitefinder.text import clean_query, has_cjk, name_key, quoted
+from sitefinder.text import clean_query, fold, has_cjk, name_key, quoted
 from sitefinder.wording import Said, language_of, said, say, suggestion
 
 if TYPE_CHECKING:  # placement's rules only for a query with a qualifier that names no place ("Flushing, NY")
@@ -721,7 +721,8 @@ def _main_city_of_qualifier(query: str, text: str, gazetteer: Gazetteer) -> Reso
     # the offline gazetteer"; it is asked back, suggesting Beijing (_known_heads).
     spaced = "," not in text.translate(TO_COMMA)
     # a street is no ward either ("Beckett Street, Sheffield"): the address reads its city (_address)
-    written = [(head, qualifiers[0]) for head, qualifiers in readings(text)
+    # a country's code as the qualifier ("Bretton, UK") by the country's name, as `near UK` reads it
+    written = [(head, _country_of_code(qualifiers[0], gazetteer)) for head, qualifiers in readings(text)
                if len(qualifiers) == 1 and _a_state(qualifiers, text) and not (spaced and _lookup(gazetteer, head))
                and not (not spaced and is_street(head))]
     rules: tuple[tuple[Callable[[str, str, Gazetteer], Placement | None], Callable[[str, str, Place], Said]], ...] = (
@@ -766,6 +767,17 @@ def _in_part(place: Place, qualifier: str, gazetteer: Gazetteer) -> bool:
     return not bounds or any(
         sphere_km(place.latitude, place.longitude, middle.latitude, middle.longitude)
         <= PART_REACH_SHARE * reach + PART_MARGIN_KM for middle, reach in bounds)
+
+
+def _country_of_code(qualifier: str, gazetteer: Gazetteer) -> str:
+    """A qualifier that is a country's code or abbreviation (countries.read_code: "UK", "USA") as
+    that country's name; any other, and an ISO code that is a state's too (CA: California), as
+    written: an abbreviation ("UK", "USA") is a country's only (UK is also a province's code)."""
+    if len(qualifier) > MAX_CODE_LETTERS + 2 or (
+            fold(qualifier) not in ABBREVIATIONS and gazetteer.divisions(qualifier)):
+        return qualifier
+    reading = read_code(qualifier, gazetteer)
+    return reading.country if reading is not None and reading.country else qualifier
 
 
 def _a_state(qualifiers: tuple[str, ...], text: str) -> bool:
