@@ -69,7 +69,23 @@ def test_every_form_asked_answers_another_place_than_the_one_used(sites: Path, l
 @pytest.mark.parametrize(("typed", "province", "country"), [
     ("波特兰（美国缅因州）", "Maine", "United States"), ("伯明翰（美国亚拉巴马州）", "Alabama", "United States"),
     ("圣路易斯（美国密苏里州）", "Missouri", "United States"), ("伯明翰（英国英格兰）", "England", "United Kingdom"),
-    ("伦敦（London, England）", "England", "United Kingdom")])
+    ("伦敦（London, England）", "England", "United Kingdom"),
+    ("里昂（Lyon, Auvergne-Rhône-Alpes）", "Auvergne-Rhône-Alpes", "France")])
 def test_the_form_a_chinese_notice_names_a_place_by_is_read(typed: str, province: str, country: str) -> None:
     place = resolve(typed, GAZETTEER, lang="zh").place
     assert (place.province, place.country) == (province, country)
+
+
+@pytest.mark.parametrize("typo", ["Portlnd", "Cambrige", "Leds", "Lyonn, France", "Bostn", "Torontoo"])
+def test_a_chinese_suggestion_pasted_is_the_place_suggested(typo: str) -> None:
+    # "您是否要找 里昂（Lyon, Auvergne-Rhône-Alpes）？" pasted was "找不到"
+    run = run_cli("near", typo, "-n1", env=ZH)
+    suggested = re.findall(r"您是否要找 (.+?)？", run.stderr)
+    assert suggested, run.stderr
+    form = re.split(r"、| 或 ", suggested[0])[0].strip("“”")
+    label = re.search(r"（(.+)）", form)
+    pasted = run_cli("near", form, "-n1", "--json", env=ZH)
+    assert pasted.exit_code == 0, pasted.stderr
+    assert label is not None
+    name, _, where = label[1].partition(", ")
+    assert (pasted.json()["origin"]["name"], pasted.json()["origin"]["province"]) == (name, where)

@@ -11,7 +11,7 @@ import functools
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-from sitefinder.text import fold, name_key, quoted
+from sitefinder.text import fold, has_cjk, name_key, quoted
 
 
 class Province(NamedTuple):
@@ -409,7 +409,7 @@ def read_where(text: str) -> tuple[str, str, str] | None:
     else:
         return None
     name, where = name.strip(), where.strip()
-    if where.isascii():
+    if not has_cjk(where):  # "Lyon, Auvergne-Rhône-Alpes": Latin letters, accents and all
         return name, "", where
     countries = sorted({zh for code, zh in _chinese_countries()[0].items() if zh and code != "CN"}, key=len, reverse=True)
     country = next((zh for zh in countries if where.startswith(zh)), "")
