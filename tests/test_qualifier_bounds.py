@@ -52,3 +52,11 @@ def test_a_country_abbreviation_qualifies_as_its_name(code: str) -> None:
 def test_a_state_code_that_is_a_country_code_stays_the_state() -> None:
     assert resolve("Macomb Township, MI", GAZETTEER).place.province == "Michigan"
     assert resolve("Fort Sam Houston, TX", GAZETTEER).place.province == "Texas"
+
+
+@pytest.mark.parametrize(("typed", "state"), [("Newcastle, Northern Ireland", "Northern Ireland"),
+                                              ("Guadalajara, Mexico", "Jalisco"), ("Toluca, Mexico", "Mexico")])
+def test_a_state_named_in_its_country_s_long_name_is_the_state(typed: str, state: str) -> None:
+    # "Northern Ireland" also reads as the United Kingdom (its long name): the answer was Newcastle upon
+    # Tyne, and the notice naming Newcastle, Northern Ireland could only give its coordinates
+    assert resolve(typed, GAZETTEER).place.province == state

@@ -166,6 +166,10 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
         region_sets = [gazetteer.divisions(qualifier) for qualifier in qualifiers]
         if not all(region_sets):
             continue
+        narrowed = [_state_before_country(regions, qualifier, gazetteer) for regions, qualifier in zip(region_sets, qualifiers)]
+        if narrowed != region_sets and any(all(_within(place, regions, gazetteer) for regions in narrowed)
+                                           for place in _lookup(gazetteer, head)):
+            region_sets = narrowed  # "Newcastle, Northern Ireland": the one there, not Newcastle upon Tyne
         candidates = [place for place in _lookup(gazetteer, head)
                       if all(_within(place, regions, gazetteer) for regions in region_sets)
                       and all(_in_part(place, qualifier, gazetteer) for qualifier in qualifiers)]
@@ -767,6 +771,16 @@ def _in_part(place: Place, qualifier: str, gazetteer: Gazetteer) -> bool:
     return not bounds or any(
         sphere_km(place.latitude, place.longitude, middle.latitude, middle.longitude)
         <= PART_REACH_SHARE * reach + PART_MARGIN_KM for middle, reach in bounds)
+
+
+def _state_before_country(regions: set[tuple[str, str]], qualifier: str, gazetteer: Gazetteer) -> set[tuple[str, str]]:
+    """A qualifier's regions without the whole country where it names one of the country's states
+    too and not by the country's own name: "Northern Ireland" is a state of the United Kingdom, and
+    a word of the kingdom's long name; "Mexico" stays the country and its state alike."""
+    states = {(code, admin1) for code, admin1 in regions if admin1}
+    wide = {code for code, admin1 in regions if not admin1 and any(code == state for state, _ in states)
+            and fold(gazetteer.country_name(code)) != fold(qualifier)}
+    return {(code, admin1) for code, admin1 in regions if admin1 or code not in wide} if wide else regions
 
 
 def _country_of_code(qualifier: str, gazetteer: Gazetteer) -> str:
