@@ -24,6 +24,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
                  contacts=(Contact(name="Doctor", role="PRIMARY"),))
             for number, (city, province, latitude, longitude) in enumerate([
                 ("Sutton", "Surrey", 51.3656, -0.1963), ("London", "England", 51.5085, -0.1257),
+                ("London", "London, City Of", 51.5128, -0.0918),
                 ("Leeds", "", 53.7965, -1.5478), ("Sheffield", "England", 53.3829, -1.4659)], start=1)]
     path = tmp_path_factory.mktemp("uk") / "sites.csv"
     write_sites_file(path, rows)
@@ -43,7 +44,14 @@ def test_a_part_of_a_state_is_said_so_with_what_to_run(sites: Path, typed: str) 
 
 def test_the_state_itself_still_lists(sites: Path) -> None:
     run = run_cli("list", "--province", "England", "--json", "--sites", str(sites))
-    assert run.exit_code == 0 and len(run.json()["sites"]) == 4
+    assert run.exit_code == 0 and len(run.json()["sites"]) == 5
+
+
+def test_the_province_column_is_one_level(sites: Path) -> None:
+    # it mixed England, "Surrey" and "London, City Of" for sites all in England: the state, always
+    run = run_cli("list", "--json", "--sites", str(sites))
+    assert {site["province"] for site in run.json()["sites"]} == {"England"}
+    assert {site["province_registry"] for site in run.json()["sites"]} >= {"Surrey", "London, City Of"}
 
 
 @pytest.mark.parametrize("typed", ["Mianyang", "绵阳", "绵阳市"])
