@@ -645,9 +645,11 @@ def asked_forms(place: Place, gazetteer: Gazetteer, lang: str) -> list[str]:
                ", ".join(part for part in (place.name, place.province, place.country) if part)]
     if lang != "zh":
         return english
-    from sitefinder.regions import abroad_chinese, say_where
+    from sitefinder.regions import abroad_chinese, china_named, say_where
 
     chinese = (gazetteer.chinese_name(place.geonameid) if place.geonameid else "") or place.name
+    if gazetteer.country_code_of(place.country) in CHINA_AREA:  # 江西赣州, as china.py names it
+        return [china_named(chinese, place.province) if chinese != place.name else "", *english]
     state = gazetteer.state_name_zh(place) or place.province or place.country
     where = abroad_chinese(place.province, place.country, gazetteer.state_name_zh(place))
     return [f"{chinese}, {state}", say_where(chinese, where) if where else "", *english]
