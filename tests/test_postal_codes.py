@@ -67,3 +67,23 @@ def test_another_postal_code_says_to_type_the_place(code: str, gazetteer: Gazett
     assert run.exit_code == 1
     assert "邮政编码" in run.stderr and "城市" in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("code", "country", "country_zh"), [
+    ("SW1A 1AA", "UK", "英国"), ("LS1 4DY", "UK", "英国"), ("ls14dy", "UK", "英国"), ("EC1A 1BB", "UK", "英国"),
+    ("M1 1AE", "UK", "英国"), ("K1A 0B1", "Canada", "加拿大"), ("1105 AZ", "Netherlands", "荷兰")])
+def test_a_lettered_postcode_abroad_says_its_country_s_are_unknown_offline(code: str, country: str,
+                                                                          country_zh: str) -> None:
+    # "SW1A 1AA" said only "no place called …, use --online"; the town typed with it is read ("Leeds LS1 3EX")
+    run = run_cli("near", code)
+    assert run.exit_code == 1
+    assert f"{country} postcodes are not known offline" in run.stderr and "town" in run.stderr, run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1
+    chinese = run_cli("near", code, "--lang", "zh")
+    assert chinese.exit_code == 1 and country_zh in chinese.stderr and "邮政编码" in chinese.stderr, chinese.stderr
+
+
+def test_the_town_with_its_postcode_is_the_town() -> None:
+    run = run_cli("near", "Leeds LS1 4DY", "--json", "--limit", "1")
+    assert run.exit_code == 0, run.stderr
+    assert json.loads(run.stdout)["origin"]["name"] == "Leeds"

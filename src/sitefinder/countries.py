@@ -435,7 +435,9 @@ def _writes_region(state: str, key: str, gazetteer: Gazetteer) -> bool:
     """Whether a registry's state is a name of the region key ("Bayern" of DE/Bavaria, "Busan" of
     KR/Busan-gwangyeoksi): the registry's own word is then shown, as people write it."""
     code, _, admin1 = key.partition("/")
-    return bool(state) and (code, admin1) in gazetteer.divisions(state)
+    # a name of the region itself, not of a part of it: a site in "Surrey" (Cambridgeshire, "London,
+    # City Of", Italy's "AR") is shown under England (Tuscany), as the state's other sites are
+    return bool(state) and (code, admin1) in gazetteer.regions(state)
 
 
 def area_of_site(site: Site, gazetteer: Gazetteer) -> str:

@@ -19,7 +19,7 @@ from sitefinder.distance import bounding_box, sphere_km, spread_around
 from sitefinder.errors import SitefinderError
 from sitefinder.models import CONTENDER_SHARE, Place
 from sitefinder.placenames import TO_COMMA, without_division_word
-from sitefinder.regions import CHINA_AREA, place_words, province_key
+from sitefinder.regions import CHINA_AREA, METROPOLITAN_COUNTIES, place_words, province_key
 from sitefinder.text import fold, has_cjk, name_key, written_in
 
 # 8: the US postal tables (postal, zip) and the lookups placing registry rows asks for
@@ -332,7 +332,32 @@ class Gazetteer:
             rows = self._region_query("part", province_key(form))
             if rows:
                 return set(rows)
+        if province_key(text) in METROPOLITAN_COUNTIES:  # "West Yorkshire": England, by its boroughs
+            return {("GB", "England")}
         return set()
+
+    def is_part(self, text: str) -> bool:
+        """Whether a name of what a registry writes as a state is only a part of a state (a county,
+        a district, a city's borough: "Surrey", "Leeds", "West Yorkshire"), no state or country."""
+        return bool(self.divisions(text)) and not self.regions(text)
+
+    def part_bounds(self, text: str, country: str) -> list[tuple[Place, float]]:
+        """Where a part of a state (is_part) of the country (ISO code) lies: its main places, each
+        with the distance nine in ten of its people live within (part_city; a metropolitan county
+        by its boroughs'; a part the table gives none, as its most populous place of that name, at
+        MAIN_CITY_KM); [] when nothing tells."""
+        names = METROPOLITAN_COUNTIES.get(province_key(text), (text,))
+        bounds = []
+        for name in names:
+            found = self.part_city(name, country)
+            if found is not None:
+                bounds.append((found[0], found[2]))
+                continue
+            country_name = self.country_name(country)
+            own = [place for place in self.places(name_key(name)) if place.country == country_name]
+            if own:
+                bounds.append((max(own, key=lambda place: place.population), MAIN_CITY_KM))
+        return bounds
 
     def chinese_name(self, geonameid: int) -> str:
         """The place's name in Chinese characters, simplified where GeoNames has it, else "" (chosen

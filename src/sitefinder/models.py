@@ -9,6 +9,7 @@ string annotation into a ForwardRef, which costs more than the class itself.
 
 from typing import NamedTuple
 
+from sitefinder.placenames import called_by
 from sitefinder.text import fold
 
 
@@ -159,7 +160,22 @@ def contenders(resolution: Resolution) -> tuple[Place, ...]:
     if first.source == DIVISION_SOURCE:  # a region a city's name is also (resolver._beside_regions): said apart
         return ()
     return (first, *(other for other in others if other.population >= CONTENDER_SHARE * leader.population
-                     and fold(other.name) == fold(leader.name) and other.source != DIVISION_SOURCE))[:MAX_CONTENDERS]
+                     and _namesakes(leader, other) and other.source != DIVISION_SOURCE))[:MAX_CONTENDERS]
+
+
+# China's divisions are named with their level ("Wushan County"), and their namesakes are ranked and
+# named by china.py's rules (a town of the name is no contender of a county): names compared whole.
+_OWN_NAMESAKE_RULES = frozenset({"China", "Hong Kong", "Macau", "Macao", "Taiwan"})
+
+
+def _namesakes(leader: "Place", other: "Place") -> bool:
+    """Whether two places of one answer share a name: the same name, or abroad one called by the
+    other's (placenames.called_by: Newcastle upon Tyne is a Newcastle, St. Louis a Saint-Louis)."""
+    if fold(other.name) == fold(leader.name):
+        return True
+    if leader.country in _OWN_NAMESAKE_RULES or other.country in _OWN_NAMESAKE_RULES:
+        return False
+    return called_by(other.name, fold(leader.name)) or called_by(leader.name, fold(other.name))
 
 
 # The source of an alternative that is a first-level region of the name answered as a city (Portland

@@ -239,6 +239,33 @@ _ABBREVIATIONS = {"st": "Saint", "ste": "Sainte", "mt": "Mount", "ft": "Fort", "
 _SPELLED_OUT = {"saint": "St.", "sainte": "Ste.", "mount": "Mt.", "fort": "Ft."}
 
 
+# The spelled-out first words whose abbreviation is the same name ("Saint Louis" is "St. Louis"),
+# folded as name keys are: ranking namesakes and naming contenders compare names by `ranking_key`,
+# so the spelling a person types never decides which place of the name is answered.
+_SAME_WORD = (("saint", "st"), ("mount", "mt"), ("fort", "ft"))
+
+
+def ranking_key(key: str) -> str:
+    """A folded name (text.name_key) with a spelled-out first word abbreviated: "saintlouis" and
+    "stlouis" are one key, as "mountvernon" and "mtvernon" ("sainte" becomes "ste")."""
+    for spelled, short in _SAME_WORD:
+        if key.startswith(spelled) and len(key) > len(spelled):
+            return short + key[len(spelled):]
+    return key
+
+
+def called_by(name: str, key: str) -> bool:
+    """Whether a place named `name` is called by the folded name `key`: its own name, in either
+    spelling of its first word ("Saint-Louis", "St. Louis"), without its bracketed qualifier
+    ("Halle (Saale)"), or its name's first words, a qualifier written after them left out as people
+    commonly do ("Newcastle upon Tyne" is the Newcastle of England, "Frankfurt am Main" Frankfurt)."""
+    wanted = ranking_key(key)
+    base = name.split(" (")[0]
+    words = base.replace("-", " ").split()
+    forms = [name, base, *(" ".join(words[:count]) for count in range(1, len(words)))]
+    return any(ranking_key(fold(form)) == wanted for form in forms if form)
+
+
 def other_spellings(name: str) -> list[str]:
     """The name with its first word abbreviated or spelled out: "Ft. Myers" → ["Fort Myers"],
     "St-Jérôme" (as Québec writes it) → ["Saint-Jérôme"], "E. Lansing" → ["East Lansing"]."""

@@ -327,9 +327,56 @@ def match_province(text: str, site_provinces: Iterable[str] = ()) -> str:
         except UsageError:
             return ""
 
-    return match(_region_in_full(text), _NoCountries(site_provinces),
-                 known=lambda typed: any(admin1 for _, admin1 in open_gazetteer().divisions(typed)),
-                 country_named=country_named)
+    from sitefinder.regions import find_province, region_of_code
+
+    gazetteer = open_gazetteer()
+    if not find_province(text) and not region_of_code(text) and gazetteer.is_part(text):
+        _not_a_province_but_part(text, gazetteer)
+    try:
+        return match(_region_in_full(text), _NoCountries(site_provinces),
+                     known=lambda typed: any(admin1 for _, admin1 in gazetteer.divisions(typed)),
+                     country_named=country_named)
+    except UsageError as unknown:
+        hint = unknown.values.get("hint")
+        if getattr(hint, "key", "") == "usage.province_is_country":
+            raise
+        _not_a_province_but_city(text, gazetteer)
+        raise
+
+
+def _not_a_province_but_part(text: str, gazetteer: Gazetteer) -> None:
+    """`--province Surrey` (Leeds, "Greater London", "West Yorkshire"): a county, district or city
+    of a state, which the sites' regions (a state each) cannot tell apart from the rest of that
+    state: listing England's sites for it widened the filter silently. A usage error naming the
+    state and what to run: the state's sites, or the sites nearest to the part's main place."""
+    states = sorted(gazetteer.divisions(text))
+    code, state = states[0]
+    bounds = gazetteer.part_bounds(text, code)
+    middle = max((place for place, _ in bounds), key=lambda place: place.population, default=None)
+    near_words = f"{middle.name}, {middle.province}" if middle is not None else f"{text}, {state}"
+    state_zh = gazetteer.region_name_zh(code, state) or state
+    raise UsageError(key="usage.province_is_part", query=quoted(text),
+                     state=said("name.either", en=state, zh=state_zh),
+                     listing=suggestion("list", "--province", state), near=suggestion("near", near_words))
+
+
+def _not_a_province_but_city(text: str, gazetteer: Gazetteer) -> None:
+    """`--province Mianyang` (绵阳): a city, read as `near` reads it by its own name, is said to be a
+    city of its province, with the --city that lists its sites (as --city given a province says
+    which option lists it: usage.city_is_region); nothing for a text no place is named by."""
+    from sitefinder.regions import region_chinese
+    from sitefinder.resolver import resolve
+
+    try:
+        place = resolve(text, gazetteer).place
+    except SitefinderError:
+        return
+    if place.source != "gazetteer" or not place.province:
+        return
+    chinese = region_chinese(place.province, "province") or gazetteer.state_name_zh(place) or place.province
+    raise UsageError(key="usage.province_is_city", query=quoted(text),
+                     province=said("name.either", en=place.province, zh=chinese),
+                     command=suggestion("list", "--city", text))
 
 
 # What a Chinese name of a state or prefecture abroad ends in, and is written without: 东京(都),
@@ -527,14 +574,14 @@ class _SiteCity(NamedTuple):
     ids: str  # "113, 301"
     place: Place
     shown: object  # str or wording.Said: in Chinese by its Chinese names
-    ask: str  # what to type for it: "Lebanon, New Hampshire"
+    ask: object  # what to type for it ("Lebanon, New Hampshire"), a wording.Said checked to answer it
 
 
 def _region_site_cities(region: RegionNotPlace, query: str, source: MemorySource | IndexedSource) -> list[_SiteCity]:
     """Each place holding sites whose registry city is the region's name, outside that region
     (resolver.region_site_cities): "Lebanon" and Lebanon, New Hampshire. Read as
     _naming_site_cities reads a registry city: its first few sites."""
-    from sitefinder.resolver import named_place, place_asked, region_site_cities
+    from sitefinder.resolver import named_place, region_site_cities, said_asked
     from sitefinder.sitestore import CityFilter
 
     name = fold(query.split(",")[0])  # "Washington, USA": the registry city is Washington
@@ -542,7 +589,8 @@ def _region_site_cities(region: RegionNotPlace, query: str, source: MemorySource
         return []
     gazetteer = open_gazetteer()
     sites = list(itertools.islice(source.listing_stream(None, CityFilter(name), None), MAX_SITE_CITY_SITES))
-    return [_SiteCity(", ".join(str(site.id) for site in group), place, named_place(place, gazetteer), place_asked(place))
+    return [_SiteCity(", ".join(str(site.id) for site in group), place, named_place(place, gazetteer),
+                      said_asked(place, gazetteer, source.preferred_cities()))
             for group, place in region_site_cities(region, sites, gazetteer)]
 
 

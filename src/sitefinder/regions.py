@@ -11,7 +11,7 @@ import functools
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-from sitefinder.text import fold, name_key, quoted
+from sitefinder.text import fold, has_cjk, name_key, quoted
 
 
 class Province(NamedTuple):
@@ -384,6 +384,41 @@ def china_named(chinese: str, province: str) -> str:
 def say_where(name: str, where: str) -> str:
     """A name with where it is, in Chinese: 伯明翰（英国英格兰）."""
     return f"{name}（{where}）"
+
+
+# England's metropolitan counties, as registries and people write a town's county ("Leeds, West
+# Yorkshire"): GeoNames divides them into their boroughs (its second-level divisions: Leeds,
+# Bradford, …), so no table of the gazetteer names them. Each by its boroughs, whose parts it has.
+METROPOLITAN_COUNTIES: dict[str, tuple[str, ...]] = {
+    "westyorkshire": ("Leeds", "Bradford", "Wakefield", "Kirklees", "Calderdale"),
+    "southyorkshire": ("Sheffield", "Barnsley", "Rotherham", "Doncaster"),
+    "greatermanchester": ("Manchester", "Salford", "Bolton", "Bury", "Oldham", "Rochdale", "Stockport", "Tameside",
+                          "Trafford", "Wigan"),
+    "merseyside": ("Liverpool", "Knowsley", "Sefton", "St Helens", "Wirral"),
+    "tyneandwear": ("Newcastle upon Tyne", "Gateshead", "North Tyneside", "South Tyneside", "Sunderland"),
+    "westmidlands": ("Birmingham", "Coventry", "Dudley", "Sandwell", "Solihull", "Walsall", "Wolverhampton"),
+}
+
+
+def read_where(text: str) -> tuple[str, str, str] | None:
+    """A place named as a Chinese notice names it abroad (say_where over abroad_chinese), split so
+    that it can be read back: "伯明翰（美国亚拉巴马州）" → ("伯明翰", "美国", "亚拉巴马州"),
+    "Hamilton（美国 Ohio）" → ("Hamilton", "美国", "Ohio"), "巴黎（法国）" → ("巴黎", "法国", ""); the
+    English label a suggestion puts in its bracket ("伦敦（London, England）") → ("伦敦", "", that
+    label). None for a text of no such form, or whose bracket starts with no country abroad."""
+    text = text.strip()
+    for opening, closing in (("（", "）"), ("(", ")")):
+        name, found, where = text[:-1].partition(opening) if text.endswith(closing) else ("", "", "")
+        if found and name.strip() and where.strip() and closing not in where:
+            break
+    else:
+        return None
+    name, where = name.strip(), where.strip()
+    if not has_cjk(where):  # "Lyon, Auvergne-Rhône-Alpes": Latin letters, accents and all
+        return name, "", where
+    countries = sorted({zh for code, zh in _chinese_countries()[0].items() if zh and code != "CN"}, key=len, reverse=True)
+    country = next((zh for zh in countries if where.startswith(zh)), "")
+    return (name, country, where[len(country):].strip()) if country else None
 
 
 @functools.lru_cache(maxsize=1)

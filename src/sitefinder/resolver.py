@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, NamedTuple
 
 from sitefinder.china import (ABROAD_NOTED, answered_suggestion, chinese_cities_beginning, city_of_qualifier, names_a_facility,
                               look_alike_cities, names_an_institution, own_pinyin, places_of_initials, resolve_china,
                               spells_a_division, with_sounding_divisions)
-from sitefinder.countries import CodeReading, country_meant, other_area, read_code
+from sitefinder.countries import ABBREVIATIONS, CodeReading, country_meant, other_area, read_code
 from sitefinder.distance import SAME_PLACE_KM, distinct_places, sphere_km
 from sitefinder.errors import AskedBack, CodeOrInitials, PlaceNotFound, RegionNotPlace, SitefinderError, UsageError
 from sitefinder.gazetteer import Gazetteer, open_shipped
 from sitefinder.models import CONTENDER_SHARE, DIVISION_SOURCE, Place, Resolution, Site
-from sitefinder.placenames import LATIN_CITY_WORDS, TO_COMMA, compiled, is_street, parse_coordinates, readings, written_forms
+from sitefinder.placenames import (LATIN_CITY_WORDS, TO_COMMA, called_by, compiled, is_street, other_spellings, parse_coordinates,
+                                   readings, written_forms)
 from sitefinder.regions import CHINA_AREA, display_region, modern_name, place_words, province_key, provinces_spelt_like, shown_chinese
-from sitefinder.text import clean_query, has_cjk, name_key, quoted
+from sitefinder.text import clean_query, fold, has_cjk, name_key, quoted
 from sitefinder.wording import Said, language_of, said, say, suggestion
 
 if TYPE_CHECKING:  # placement's rules only for a query with a qualifier that names no place ("Flushing, NY")
@@ -45,6 +47,9 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
         raise UsageError(key="usage.place_empty")
     if len(text) > MAX_QUERY_LENGTH:
         raise UsageError(key="usage.place_too_long", length=len(text), most=MAX_QUERY_LENGTH)
+    said_abroad = _said_abroad(query, text, gazetteer, preferred, lang)
+    if said_abroad is not None:
+        return said_abroad
     if has_cjk(text):
         _refuse_china_part(text, gazetteer, lang)
     coordinates = parse_coordinates(text)
@@ -90,7 +95,33 @@ def resolve(query: str, gazetteer: Gazetteer, preferred: frozenset[int] = frozen
     if loose and has_cjk(text) and any(note in found.notes for form in gazetteer.simplified_forms(text)
                                        for note in loose_notes(found, form, gazetteer, lang)):
         loose = ()
-    return told_apart(found._replace(notes=(*found.notes, *loose)), gazetteer)
+    return _with_asks(told_apart(found._replace(notes=(*found.notes, *loose)), gazetteer), gazetteer, preferred,
+                      language_of(lang, text))
+
+
+def _said_abroad(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int],
+                 lang: str | None) -> Resolution | None:
+    """A place abroad typed as a Chinese notice names it and asks it typed (伯明翰（美国亚拉巴马州）,
+    regions.say_where): read as "伯明翰, 亚拉巴马州, 美国" is, and only a place in the country and
+    state the bracket names; "伦敦（London, England）", a suggestion's form, as its English label.
+    None for any other text: read as written (波特兰（美国缅因州） was Port Antonio, Jamaica)."""
+    from sitefinder.regions import read_where
+
+    where = read_where(text) if has_cjk(text) else None
+    if where is None:
+        return None
+    name, country, state = where
+    written = state if not country else ", ".join(part for part in (name, state, country) if part)
+    try:
+        found = resolve(written, gazetteer, preferred, lang)
+    except PlaceNotFound:
+        return None
+    place = found.place
+    if country and gazetteer.country_name_zh(gazetteer.country_code_of(place.country)) != country:
+        return None
+    if state and country and state not in (gazetteer.state_name_zh(place), place.province):
+        return None
+    return found._replace(query=query)
 
 
 def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozenset[int],
@@ -145,8 +176,13 @@ def _resolve_text(query: str, text: str, gazetteer: Gazetteer, preferred: frozen
         region_sets = [gazetteer.divisions(qualifier) for qualifier in qualifiers]
         if not all(region_sets):
             continue
+        narrowed = [_state_before_country(regions, qualifier, gazetteer) for regions, qualifier in zip(region_sets, qualifiers)]
+        if narrowed != region_sets and any(all(_within(place, regions, gazetteer) for regions in narrowed)
+                                           for place in _lookup(gazetteer, head)):
+            region_sets = narrowed  # "Newcastle, Northern Ireland": the one there, not Newcastle upon Tyne
         candidates = [place for place in _lookup(gazetteer, head)
-                      if all(_within(place, regions, gazetteer) for regions in region_sets)]
+                      if all(_within(place, regions, gazetteer) for regions in region_sets)
+                      and all(_in_part(place, qualifier, gazetteer) for qualifier in qualifiers)]
         countries = set.intersection(*({code for code, admin1 in regions if not admin1} for regions in region_sets)) \
             if qualifiers else set()
         if countries:  # "Mie, Japan", "Lombardy, Italy": the division, as import reads a registry's city
@@ -285,6 +321,9 @@ def _postal_code(query: str, text: str, gazetteer: Gazetteer) -> Resolution | No
                           notes=(said("notice.zip_code", code=text, place=_named(place, place.label, gazetteer)),))
     if _POSTAL_DIGITS.fullmatch(text):
         raise PlaceNotFound(text, [], hint=said("hint.postal_code"))
+    for pattern, country, example in _LETTERED_POSTCODES if any("0" <= character <= "9" for character in text) else ():
+        if compiled(pattern, re.IGNORECASE).fullmatch(text):  # "SW1A 1AA": no place, and no code the gazetteer has
+            raise PlaceNotFound(text, [], hint=said("hint.postcode_lettered", country=country, example=example))
     return None
 
 
@@ -345,6 +384,20 @@ def _japan_postcode_read(query: str, text: str, gazetteer: Gazetteer, preferred:
         return first
     assert missed is not None
     raise missed
+
+
+# Postcodes with letters, as the UK ("SW1A 1AA", "LS1 4DY", "M1 1AE"), Canada ("K1A 0B1") and the
+# Netherlands ("1105 AZ") write them: the gazetteer holds none (only US ZIP codes), so one typed
+# alone is said to be unknown offline and the town asked for; after a town it is dropped
+# (_postcodes_dropped: "Leeds LS1 3EX" is Leeds). Compiled when first used, as the Japanese ones.
+_LETTERED_POSTCODES = (
+    (r"[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}",
+     said("name.either", en="UK", zh="英国"), said("name.either", en="Leeds", zh="利兹")),
+    (r"[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9]",
+     said("name.either", en="Canada", zh="加拿大"), said("name.either", en="Toronto", zh="多伦多")),
+    (r"[0-9]{4} ?[A-Z]{2}",
+     said("name.either", en="Netherlands", zh="荷兰"), said("name.either", en="Amsterdam", zh="阿姆斯特丹")),
+)
 
 
 UNIONS = {"eu": said("name.either", en="the European Union", zh="欧盟")}
@@ -589,7 +642,7 @@ def with_site_cities(resolution: Resolution, sites: list[Site], gazetteer: Gazet
         ids = ", ".join(str(each.id) for each in group)
         notes.append(said("notice.site_city_listed" if listing else "notice.site_city", ids=ids, city=site.city,
                           place=_named(place, place.label, gazetteer), used=_named(origin, origin.label, gazetteer),
-                          ask=_named(place, f"{place.name}, {place.province or place.country}", gazetteer)))
+                          ask=said_asked(place, gazetteer)))
         if all(other.geonameid is None or other.geonameid != place.geonameid for other in alternatives):
             alternatives.append(place)
     return resolution._replace(notes=tuple(notes), alternatives=tuple(alternatives))
@@ -623,9 +676,76 @@ def named_place(place: Place, gazetteer: Gazetteer) -> str | Said:
     return _named(place, place.label, gazetteer)
 
 
-def place_asked(place: Place) -> str:
-    """What to type for a place so that `near` answers it: its name with its state, or country."""
-    return f"{place.name}, {place.province or place.country}"
+# Set while typeable pastes a form back into the resolver: the answers read then ask nothing
+# themselves (a contender's form is checked once, not each of its own contenders' in turn).
+_PASTING: ContextVar[bool] = ContextVar("pasting", default=False)
+
+
+def typeable(place: Place, forms: list[str], gazetteer: Gazetteer, preferred: frozenset[int] = frozenset(),
+             lang: str | None = None) -> str:
+    """The first of the forms a notice may tell a person to type for a place that, pasted, answers
+    that very place; else its coordinates, which always do. "波特兰（美国缅因州）" was Port Antonio,
+    Jamaica, "León, Leon" León, Mexico, "欧文, 苏格兰" nothing: a notice's advice is only as good as
+    the answer it gives."""
+    forms = [form for form in dict.fromkeys(forms) if form]
+    if _PASTING.get():
+        return forms[0] if forms else place.label
+    token = _PASTING.set(True)
+    try:
+        for form in forms:
+            try:
+                found = resolve(form, gazetteer, preferred, lang).place
+            except SitefinderError:
+                continue
+            if (found.geonameid or 0) == (place.geonameid or -1) or (
+                    sphere_km(found.latitude, found.longitude, place.latitude, place.longitude) <= SAME_PLACE_KM):
+                return form
+    finally:
+        _PASTING.reset(token)
+    return f"{place.latitude:.4f},{place.longitude:.4f}"
+
+
+def asked_forms(place: Place, gazetteer: Gazetteer, lang: str) -> list[str]:
+    """What a notice may tell a person to type for a place, most natural first (typeable tries
+    them): in Chinese its Chinese name with its state's (伯明翰, 亚拉巴马州), as the notice names it
+    (伯明翰（美国亚拉巴马州）), then as in English; in English its name with its state or country,
+    then with both."""
+    english = [f"{place.name}, {place.province or place.country}",
+               ", ".join(part for part in (place.name, place.province, place.country) if part)]
+    if lang != "zh":
+        return english
+    from sitefinder.regions import abroad_chinese, china_named, say_where
+
+    chinese = (gazetteer.chinese_name(place.geonameid) if place.geonameid else "") or place.name
+    if gazetteer.country_code_of(place.country) in CHINA_AREA:  # 江西赣州, as china.py names it
+        return [china_named(chinese, place.province) if chinese != place.name else "", *english]
+    state = gazetteer.state_name_zh(place) or place.province or place.country
+    where = abroad_chinese(place.province, place.country, gazetteer.state_name_zh(place))
+    return [f"{chinese}, {state}", say_where(chinese, where) if where else "", *english]
+
+
+def said_asked(place: Place, gazetteer: Gazetteer, preferred: frozenset[int] = frozenset()) -> Said:
+    """What to type for a place, in either language, each form checked by typeable."""
+    return said("name.either", en=typeable(place, asked_forms(place, gazetteer, "en"), gazetteer, preferred, "en"),
+                zh=typeable(place, asked_forms(place, gazetteer, "zh"), gazetteer, preferred, "zh"))
+
+
+def _with_asks(resolution: Resolution, gazetteer: Gazetteer, preferred: frozenset[int], lang: str) -> Resolution:
+    """An ambiguous answer abroad with what to type for each real contender (Resolution.asks, as
+    china.py gives its own): each a form that, pasted, answers that contender (typeable)."""
+    if not resolution.ambiguous or resolution.asks or _PASTING.get() or not resolution.alternatives:
+        return resolution
+    from sitefinder.models import contenders
+
+    named = set(contenders(resolution))
+    if not named or any(gazetteer.country_code_of(place.country) in CHINA_AREA for place in named):
+        return resolution
+    leader = resolution.place
+    # one in the leader's own state is told apart by its coordinates (views: two Newports in England)
+    asks = tuple(typeable(other, asked_forms(other, gazetteer, lang), gazetteer, preferred, lang)
+                 if other in named and (other.province, other.country) != (leader.province, leader.country) else ""
+                 for other in resolution.alternatives)
+    return resolution._replace(asks=asks)
 
 
 # The notices that say a place was answered by another name than its own (GeoNames' alternate names)
@@ -676,7 +796,8 @@ def _main_city_of_qualifier(query: str, text: str, gazetteer: Gazetteer) -> Reso
     # the offline gazetteer"; it is asked back, suggesting Beijing (_known_heads).
     spaced = "," not in text.translate(TO_COMMA)
     # a street is no ward either ("Beckett Street, Sheffield"): the address reads its city (_address)
-    written = [(head, qualifiers[0]) for head, qualifiers in readings(text)
+    # a country's code as the qualifier ("Bretton, UK") by the country's name, as `near UK` reads it
+    written = [(head, _country_of_code(qualifiers[0], gazetteer)) for head, qualifiers in readings(text)
                if len(qualifiers) == 1 and _a_state(qualifiers, text) and not (spaced and _lookup(gazetteer, head))
                and not (not spaced and is_street(head))]
     rules: tuple[tuple[Callable[[str, str, Gazetteer], Placement | None], Callable[[str, str, Place], Said]], ...] = (
@@ -689,9 +810,59 @@ def _main_city_of_qualifier(query: str, text: str, gazetteer: Gazetteer) -> Reso
     for placed_by, note in rules:  # each rule over every reading before the next rule
         for head, state in written:
             placement = placed_by(head, state, gazetteer)
-            if placement is not None and placement.place is not None:
+            # a county or city written as the state bounds the answer: "Bretton, Peterborough" was
+            # the middle of England's Brettons, by Chester, 190 km off
+            if placement is not None and placement.place is not None and _in_part(placement.place, state, gazetteer):
                 return Resolution(query=query, place=placement.place, notes=(note(head, state, placement.place),))
+    for head, state in written:  # "Bretton, Peterborough": a town the gazetteer lacks, at its part's main place
+        middles = [middle for code in sorted({code for code, _ in gazetteer.divisions(state)})
+                   for middle, _ in gazetteer.part_bounds(state, code)] if gazetteer.is_part(state) else []
+        if middles:
+            place = max(middles, key=lambda middle: middle.population)
+            return Resolution(query=query, place=place, notes=(said(
+                "notice.main_city", head=head, name=_named(place, place.name, gazetteer), state=state),))
     return None
+
+
+# A part's places lie within this share of the distance nine in ten of its people live within of
+# its main place, and this much beyond: its towns at its edge, which its people's reach leaves out.
+PART_REACH_SHARE = 1.5
+PART_MARGIN_KM = 25.0
+
+
+def _in_part(place: Place, qualifier: str, gazetteer: Gazetteer) -> bool:
+    """Whether a place lies within what a qualifier names, when that is a part of a state (a county,
+    a district, a city: "Surrey", "Peterborough", "West Yorkshire"), which `divisions` reads as its
+    whole state (England): "Newport, Surrey" was the Isle of Wight's Newport. True for any other
+    qualifier, and for a part whose extent the gazetteer does not tell."""
+    if not gazetteer.is_part(qualifier):
+        return True
+    code = gazetteer.country_code_of(place.country)
+    bounds = gazetteer.part_bounds(qualifier, code) if code else []
+    return not bounds or any(
+        sphere_km(place.latitude, place.longitude, middle.latitude, middle.longitude)
+        <= PART_REACH_SHARE * reach + PART_MARGIN_KM for middle, reach in bounds)
+
+
+def _state_before_country(regions: set[tuple[str, str]], qualifier: str, gazetteer: Gazetteer) -> set[tuple[str, str]]:
+    """A qualifier's regions without the whole country where it names one of the country's states
+    too and not by the country's own name: "Northern Ireland" is a state of the United Kingdom, and
+    a word of the kingdom's long name; "Mexico" stays the country and its state alike."""
+    states = {(code, admin1) for code, admin1 in regions if admin1}
+    wide = {code for code, admin1 in regions if not admin1 and any(code == state for state, _ in states)
+            and fold(gazetteer.country_name(code)) != fold(qualifier)}
+    return {(code, admin1) for code, admin1 in regions if admin1 or code not in wide} if wide else regions
+
+
+def _country_of_code(qualifier: str, gazetteer: Gazetteer) -> str:
+    """A qualifier that is a country's code or abbreviation (countries.read_code: "UK", "USA") as
+    that country's name; any other, and an ISO code that is a state's too (CA: California), as
+    written: an abbreviation ("UK", "USA") is a country's only (UK is also a province's code)."""
+    if len(qualifier) > MAX_CODE_LETTERS + 2 or (
+            fold(qualifier) not in ABBREVIATIONS and gazetteer.divisions(qualifier)):
+        return qualifier
+    reading = read_code(qualifier, gazetteer)
+    return reading.country if reading is not None and reading.country else qualifier
 
 
 def _a_state(qualifiers: tuple[str, ...], text: str) -> bool:
@@ -711,6 +882,12 @@ def _lookup(gazetteer: Gazetteer, head: str) -> list[Place]:
     for form in written_forms(head):  # "Ft. Myers", "Shinjuku-ku", "Praha 2"
         places = gazetteer.places(name_key(form))
         if places:
+            # "Saint Louis" and "St Louis" are one name: each spelling's places, so that the one
+            # typed never leaves out the namesake GeoNames keeps under the other (St. Louis, Missouri)
+            seen = {place.geonameid for place in places}
+            for other in other_spellings(form) if form == head else ():
+                places = [*places, *(place for place in gazetteer.places(name_key(other)) if place.geonameid not in seen)]
+                seen |= {place.geonameid for place in places}
             return places
     for word in LATIN_CITY_WORDS:  # "GuangzhouShi", "Beijing Municipality" written as one word
         if key.endswith(word) and len(key) - len(word) >= 3:
@@ -750,7 +927,7 @@ def _choose(query: str, head: str, candidates: list[Place], preferred: frozenset
         asked = f"{namesake.name}, {namesake.province or namesake.country}"
         notes = (said("notice.far_larger", head=head,
                       used=_named(leader, f"{leader.name}, {leader.province or leader.country}", gazetteer),
-                      namesake=_named(namesake, asked, gazetteer), ask=asked),)
+                      namesake=_named(namesake, asked, gazetteer), ask=said_asked(namesake, gazetteer, preferred)),)
     return Resolution(query=query, place=leader, alternatives=alternatives, ambiguous=ambiguous, notes=notes)
 
 
@@ -788,8 +965,10 @@ def _a_slip(place: Place, key: str) -> bool:
 
 
 def _own_name(place: Place, key: str) -> bool:
-    """Whether `key` is the place's own name, with its bracketed qualifier or without (Halle (Saale))."""
-    return name_key(place.name) == key or name_key(place.name.split(" (")[0]) == key
+    """Whether `key` is a name the place is called by (placenames.called_by): its own, in either
+    spelling of Saint/St. (Saint Louis is St. Louis, Missouri's), without its bracketed qualifier
+    (Halle (Saale)) or the words after its short name (Newcastle upon Tyne is a Newcastle)."""
+    return called_by(place.name, key)
 
 
 # Loose answers (#20). An answer is spelled loosely when the whole query is not the place's own

@@ -637,6 +637,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "usage.unknown_province": {"en": "unknown province {query}; {hint}", "zh": "未知的省份 {query}；{hint}"},
     "usage.province_is_country": {"en": "{country} is a country: ask for its sites with --country '{text}'",
                                   "zh": "{country} 是一个国家：请用 --country '{text}' 查看其研究中心"},
+    "usage.province_is_part": {"en": "{query} is a part of {state} (a county, district or city), not a province or "
+                                     "state, and sites are known by their state only: for {state}'s sites run: "
+                                     "{listing}; for the sites nearest to it: {near}",
+                               "zh": "{query} 是 {state} 的一部分（郡、区或城市），不是省或州，而研究中心只按省或州归类："
+                                     "查看 {state} 的研究中心请运行：{listing}；查看离它最近的研究中心：{near}"},
+    "usage.province_is_city": {"en": "{query} is a city of {province}, not a province: for its sites run: {command}",
+                               "zh": "{query} 是 {province} 的城市，不是省份：查看其研究中心请运行：{command}"},
     "usage.province_meant": {"en": "did you mean {names}?", "zh": "您是否要找 {names}？"},
     "usage.province_example": {"en": "give a province such as Shandong or 山东", "zh": "请给出省份，例如 山东 或 Shandong"},
     "usage.unknown_status": {"en": "unknown status {query}; {hint}use one of: {accepted}",
@@ -724,6 +731,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "zh": "离线地名库中没有这个美国邮政编码：请输入城市名称"},
     "hint.postal_code": {"en": "postal codes are known offline only as US ZIP codes: type the city or district instead",
                          "zh": "离线只能查找美国的邮政编码：请输入城市或区县名称（如 广州、天河区）"},
+    "hint.postcode_lettered": {"en": "{country} postcodes are not known offline, only US ZIP codes: type the town "
+                                     "it is in instead (e.g. {example})",
+                               "zh": "离线地名库中没有{country}的邮政编码（只有美国的）：请输入它所在的城镇名称（如 {example}）"},
     "notice.zip_code": {"en": "{code} read as a US ZIP code: {place}",
                         "zh": "{code} 按美国邮政编码读取：{place}"},
     "hint.two_places": {"en": "that names two places, {first} and {second}: give one",

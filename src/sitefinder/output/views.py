@@ -724,7 +724,7 @@ def place_notices(resolution: Resolution, chinese: ChineseNames | None, lang: st
     if resolution.ambiguous:
         used = resolution.place
         hows = []
-        asks = dict(zip(resolution.alternatives, resolution.asks))
+        asks = {place: ask for place, ask in zip(resolution.alternatives, resolution.asks) if ask}
         from sitefinder.regions import abroad_chinese, say_where
 
         for other in contenders(resolution):  # every real contender (Cambridge: Massachusetts and Ontario)
