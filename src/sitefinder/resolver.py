@@ -16,7 +16,7 @@ from sitefinder.errors import AskedBack, CodeOrInitials, PlaceNotFound, RegionNo
 from sitefinder.gazetteer import Gazetteer, open_shipped
 from sitefinder.models import CONTENDER_SHARE, DIVISION_SOURCE, Place, Resolution, Site
 from sitefinder.placenames import (LATIN_CITY_WORDS, TO_COMMA, called_by, compiled, is_street, other_spellings, parse_coordinates,
-                                   readings, written_forms)
+                                   ranking_key, readings, written_forms)
 from sitefinder.regions import CHINA_AREA, display_region, modern_name, place_words, province_key, provinces_spelt_like, shown_chinese
 from sitefinder.text import clean_query, fold, has_cjk, name_key, quoted
 from sitefinder.wording import Said, language_of, said, say, suggestion
@@ -956,12 +956,14 @@ def _slips_demoted(key: str, candidates: list[Place]) -> bool:
 
 
 def _a_slip(place: Place, key: str) -> bool:
-    """Whether `key` reaches a place only by an alternate name SLIP_LETTERS or fewer from its own."""
+    """Whether `key` reaches a place only by an alternate name SLIP_LETTERS or fewer from its own,
+    measured in one spelling of Saint/St. (placenames.ranking_key), as _own_name compares: "Saint
+    John" and "St. John" are both a slip of St. John's, so both answer Saint John, New Brunswick."""
     if _own_name(place, key):
         return False
     from rapidfuzz.distance import Levenshtein  # only for a name both a city's own and another's alias
 
-    return Levenshtein.distance(key, name_key(place.name.split(" (")[0])) <= SLIP_LETTERS
+    return Levenshtein.distance(ranking_key(key), ranking_key(name_key(place.name.split(" (")[0]))) <= SLIP_LETTERS
 
 
 def _own_name(place: Place, key: str) -> bool:
