@@ -789,10 +789,20 @@ def _region_trials(answer: RegionAnswer, source: MemorySource | IndexedSource,
 
 
 def _with_chosen_trials(answer: T, source: MemorySource | IndexedSource, chosen: frozenset[str] | None) -> T:
-    """A listing of a dataset of many trials with every trial it was chosen from (the rows name theirs;
-    its data date is the oldest's), the same whether its sites are a list or streamed from the index."""
-    return answer._replace(trials=source.trials_by_id(source.trial_ids() if chosen is None  # type: ignore[attr-defined]
-                                                      else sorted(chosen)), many_trials=True)
+    """A listing of a dataset of many trials with the trials its sites belong to, of those it was
+    chosen from (the rows name theirs; its data date is the oldest's; of an answer of one trial's
+    sites, its top names that trial), the same whether its sites are a list or streamed from the
+    index. An empty listing keeps every trial it was chosen from."""
+    from sitefinder.catalogue import trial_id_of
+    from sitefinder.sitestore import StreamedSites
+
+    sites = answer.sites  # type: ignore[attr-defined]
+    ids = source.trial_ids() if chosen is None else sorted(chosen)
+    shown = set(sites.trial_ids() if isinstance(sites, StreamedSites)
+                else (trial_id_of(site, source.trial) for site in sites))
+    if shown:
+        ids = [nct for nct in ids if nct in shown]
+    return answer._replace(trials=source.trials_by_id(ids), many_trials=True)  # type: ignore[attr-defined]
 
 
 def area_of(country: str) -> Area:

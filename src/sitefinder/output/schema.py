@@ -299,10 +299,14 @@ def ranked_rows(result: NearResult) -> list[SiteRow]:
 
 
 def answer_trial(answer: NearResult | RegionAnswer | SiteList) -> dict[str, Any]:
-    """The top of near/list JSON, one rule: the dataset's one trial (nct_id, central_contacts, its
-    name as `trial`); for a dataset of several, null, [] and null (each site names its own, and
-    `trials`, after the sites, names each with its central contacts: TrialsSeen)."""
-    trial = Trial() if answer.many_trials else answer.trial
+    """The top of near/list/map JSON, one rule: the answer's one trial (nct_id, central_contacts, its
+    name as `trial`): the dataset's only one, or of a dataset of several the one its sites belong to
+    (a --trial, or any filter that leaves one trial's sites: queries names an answer's trials);
+    for sites of several, null, [] and null (each site names its own, and `trials`, after the
+    sites, names each with its central contacts: TrialsSeen)."""
+    trial = answer.trial
+    if answer.many_trials:
+        trial = next(iter(answer.trials.values())) if len(answer.trials) == 1 else Trial()
     return {**trial_header(trial), "trial": known(trial_name(trial))}
 
 

@@ -1,0 +1,34 @@
+"""What a script reading many trials' answers relies on: the top of an answer of one trial's sites
+names that trial, --trial takes a pasted list, --bom wherever CSV is, errors name paths as typed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from test_many_trials import dataset, store  # noqa: F401  (fixtures)
+
+ONE = "NCT07010263"  # the shipped study, in the fixture dataset with its central contacts
+
+
+@pytest.mark.parametrize("args", [["list", "--trial", ONE], ["list", "--condition", "small cell lung"],
+                                  ["near", "Guangzhou", "--trial", ONE], ["near", "China", "--trial", ONE],
+                                  ["map", "Guangzhou", "--trial", ONE]])
+def test_an_answer_of_one_trials_sites_names_that_trial_at_its_top(cli, dataset: Path, store: str,
+                                                                   args: list[str]) -> None:
+    run = cli(*args, "--sites", str(dataset), "--json")
+    assert run.exit_code == 0, run.stderr
+    document = run.json()
+    assert {site["nct_id"] for site in document["sites"]} == {ONE}
+    (trial,) = document["trials"]
+    assert document["nct_id"] == ONE
+    assert document["trial"] == trial["trial"] and document["trial"]
+    assert document["central_contacts"] == trial["central_contacts"] and document["central_contacts"]
+    assert document["data_date"] == trial["data_date"]
+
+
+def test_an_answer_of_several_trials_names_none_at_its_top(cli, dataset: Path, store: str) -> None:
+    document = cli("list", "--sites", str(dataset), "--all", "--json").json()
+    assert len(document["trials"]) > 1
+    assert (document["nct_id"], document["trial"], document["central_contacts"]) == (None, None, [])
