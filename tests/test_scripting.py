@@ -32,3 +32,19 @@ def test_an_answer_of_several_trials_names_none_at_its_top(cli, dataset: Path, s
     document = cli("list", "--sites", str(dataset), "--all", "--json").json()
     assert len(document["trials"]) > 1
     assert (document["nct_id"], document["trial"], document["central_contacts"]) == (None, None, [])
+
+
+@pytest.mark.parametrize("command", [["list"], ["near", "Guangzhou"], ["map", "Guangzhou"]])
+def test_trial_takes_a_list_of_ids_as_repeated_options(cli, dataset: Path, command: list[str]) -> None:
+    repeated = cli(*command, "--sites", str(dataset), "--all", "--json", "-t", ONE, "-t", "NCT05288205")
+    assert repeated.exit_code == 0, repeated.stderr
+    assert len({site["nct_id"] for site in repeated.json()["sites"]}) == 2
+    for listed in (f"{ONE},NCT05288205", f"{ONE}, nct05288205", f"{ONE} NCT05288205"):
+        run = cli(*command, "--sites", str(dataset), "--all", "--json", "-t", listed)
+        assert run.exit_code == 0 and run.stdout == repeated.stdout, (listed, run.stderr)
+
+
+def test_a_bad_id_in_a_list_is_named_alone(cli, dataset: Path) -> None:
+    run = cli("list", "--sites", str(dataset), "-t", f"{ONE},NCT0528820")
+    assert run.exit_code == 2 and run.stdout == ""
+    assert "'NCT0528820' is not an NCT id" in run.stderr and "did you mean NCT05288205?" in run.stderr

@@ -409,7 +409,7 @@ def _written_as(fmt: Format, lang: Optional[Language], bom: bool = False, out: O
 
 TrialOption = Annotated[Optional[list[str]], typer.Option(
     "--trial", "-t", metavar="NCT_ID", show_default=False,
-    help="Only this trial's sites (repeat for several), in a dataset of many trials.")]
+    help="Only this trial's sites (repeat, or list them: NCT1,NCT2), in a dataset of many trials.")]
 ConditionOption = Annotated[Optional[str], typer.Option(
     "--condition", metavar="TEXT", show_default=False,
     help="Only trials whose conditions, keywords or MeSH terms contain this (any case): 'small cell lung'.")]
