@@ -48,3 +48,18 @@ def test_a_bad_id_in_a_list_is_named_alone(cli, dataset: Path) -> None:
     run = cli("list", "--sites", str(dataset), "-t", f"{ONE},NCT0528820")
     assert run.exit_code == 2 and run.stdout == ""
     assert "'NCT0528820' is not an NCT id" in run.stderr and "did you mean NCT05288205?" in run.stderr
+
+
+@pytest.mark.parametrize("command", [["show", "1"], ["info"], ["list"], ["near", "Guangzhou"]])
+def test_every_command_that_writes_csv_takes_bom(cli, dataset: Path, command: list[str]) -> None:
+    run = cli(*command, "--sites", str(dataset), "--format", "csv", "--bom")
+    assert run.exit_code == 0, run.stderr
+    assert run.stdout.startswith("\ufeff")
+    without = cli(*command, "--sites", str(dataset), "--bom")
+    assert without.exit_code == 2 and "--bom is for CSV" in without.stderr
+
+
+def test_import_and_update_take_bom_too(cli, tmp_path: Path) -> None:
+    for command in (["import", "x.json", "--out", str(tmp_path / "d")], ["update"]):
+        run = cli(*command, "--bom")  # without --format csv: the option is known, its misuse said
+        assert run.exit_code == 2 and "--bom is for CSV" in run.stderr, run.stderr
