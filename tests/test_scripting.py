@@ -63,3 +63,10 @@ def test_import_and_update_take_bom_too(cli, tmp_path: Path) -> None:
     for command in (["import", "x.json", "--out", str(tmp_path / "d")], ["update"]):
         run = cli(*command, "--bom")  # without --format csv: the option is known, its misuse said
         assert run.exit_code == 2 and "--bom is for CSV" in run.stderr, run.stderr
+
+
+@pytest.mark.parametrize("out", ["/dev/full", "maps/sites.png"])
+def test_a_map_files_error_names_the_path_as_typed(cli, out: str) -> None:
+    for extra in ([], ["--json"]):
+        run = cli("map", "Guangzhou", "--out", out, *extra)
+        assert run.exit_code == 2 and (f"--out {out}:" in run.stderr or f"to {out}," in run.stderr), run.stderr
