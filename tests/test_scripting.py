@@ -3,6 +3,7 @@ names that trial, --trial takes a pasted list, --bom wherever CSV is, errors nam
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,36 @@ def test_a_map_files_error_names_the_path_as_typed(cli, out: str) -> None:
     for extra in ([], ["--json"]):
         run = cli("map", "Guangzhou", "--out", out, *extra)
         assert run.exit_code == 2 and (f"--out {out}:" in run.stderr or f"to {out}," in run.stderr), run.stderr
+
+
+def test_show_names_the_hospitals_listings_by_other_trials_and_whom_to_call_there(cli, tmp_path: Path,
+                                                                                 store: str) -> None:
+    """A site without a phone of its own: the same hospital (by near --by hospital's rule, spelt
+    otherwise) listed by another trial of the dataset with one is said, in every language and JSON."""
+    from test_many_trials import EXPORT, study, write_export
+
+    first, second = study(EXPORT / "NCT05288205.json"), study(EXPORT / "NCT05351788.json")
+    location = dict(first["protocolSection"]["contactsLocationsModule"]["locations"][0])
+    location.pop("contacts", None)
+    first["protocolSection"]["contactsLocationsModule"]["locations"][0] = location
+    again = dict(location, facility="  " + location["facility"].upper() + ".",
+                 contacts=[{"name": "Ann Lee", "role": "CONTACT", "phone": "+86 20 8734 3088"}])
+    second["protocolSection"]["contactsLocationsModule"]["locations"].append(again)
+    assert cli("import", str(write_export(tmp_path, [first, second])), "--out", str(tmp_path / "h")).exit_code == 0
+    sites = str(tmp_path / "h" / "sites.csv")
+    listed = cli("list", "--sites", sites, "--all", "--json").json()["sites"]
+    mine = next(site for site in listed if site["facility"] == location["facility"] and site["nct_id"] == "NCT05288205")
+    other = next(site for site in listed if site["facility"] == again["facility"].strip())
+    run = cli("show", str(mine["id"]), "--sites", sites, "--json")
+    assert run.exit_code == 0, run.stderr
+    (record,) = [row for row in run.json()["same_hospital"] if row["site_id"] == other["id"]]
+    assert record["nct_id"] == "NCT05351788" and record["call"]["name"] == "Ann Lee"
+    assert record["call"]["central"] is False
+    table = cli("show", str(mine["id"]), "--sites", sites, env={"COLUMNS": "200"})
+    assert re.search(rf"\nAlso listed +site {other['id']} of NCT05351788: Ann Lee, ", table.stdout), table.stdout
+    chinese = cli("show", str(mine["id"]), "--sites", sites, "--lang", "zh", env={"COLUMNS": "200"})
+    assert re.search(rf"\n同一医院另见 +NCT05351788 的研究中心 {other['id']}：Ann Lee", chinese.stdout), chinese.stdout
+    back = cli("show", str(other["id"]), "--sites", sites, "--json").json()["same_hospital"]
+    assert mine["id"] in {row["site_id"] for row in back}  # each listing names the other
+    lone = cli("show", "1", "--json").json()  # the shipped trial: no other trial lists its hospitals
+    assert lone["same_hospital"] == []
