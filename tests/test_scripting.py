@@ -29,6 +29,12 @@ def test_an_answer_of_one_trials_sites_names_that_trial_at_its_top(cli, dataset:
     assert document["data_date"] == trial["data_date"]
 
 
+def test_hospitals_of_one_trial_name_it_at_the_top_too(cli, dataset: Path, store: str) -> None:
+    document = cli("near", "Guangzhou", "--by", "hospital", "--trial", ONE, "--sites", str(dataset), "--json").json()
+    (trial,) = document["trials"]
+    assert document["nct_id"] == ONE and document["central_contacts"] == trial["central_contacts"]
+
+
 def test_an_answer_of_several_trials_names_none_at_its_top(cli, dataset: Path, store: str) -> None:
     document = cli("list", "--sites", str(dataset), "--all", "--json").json()
     assert len(document["trials"]) > 1
