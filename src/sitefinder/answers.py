@@ -155,6 +155,16 @@ class SiteList(NamedTuple):
     asked: tuple[str, ...] = ()  # the filters typed, as words, for the commands a notice suggests (typed_options)
 
 
+class SameHospital(NamedTuple):
+    """Another listing of a shown site's hospital in the dataset (another trial's site there, by the
+    rule `near --by hospital` groups listings by): which site of which trial, and whom to call."""
+
+    site: Site
+    trial: Trial
+    call: Contact | None  # its own contact with a phone or email, else its trial's central one
+    call_is_central: bool
+
+
 class SiteDetail(NamedTuple):
     """`show SITE`: one site and the trial it belongs to."""
 
@@ -163,6 +173,8 @@ class SiteDetail(NamedTuple):
     chinese: ChineseNames | None = None
     place: Union[Resolution, None] = None  # the place the site was found by (`show 鼓楼区`), its namesakes said
     notes: tuple[str, ...] = ()  # how that place was read (芙蓉区 is a district of 长沙: 长沙's site)
+    # the hospital's other listings: a site without a phone is often reachable through another trial's
+    same_hospital: tuple[SameHospital, ...] = ()
 
 
 class TrialRow(NamedTuple):

@@ -281,10 +281,13 @@ def parse_trial_options(values: Iterable[str], known: Sequence[str] = ()) -> fro
     dataset's own id closest to it (`known`: NCT0584364 → NCT05843643), not the shipped trial's."""
     ids = set()
     for value in values:
-        nct = value.strip().upper()
-        if not NCT_ID.match(nct):
-            raise UsageError(key="usage.trial_id", value=quoted(value), example=_closest_id(nct, known))
-        ids.add(nct)
+        # "-t NCT1,NCT2" or "-t 'NCT1 NCT2'" as a script pastes a list: each id as a -t of its own;
+        # a bad one is named alone (the list whole is no id, and its closest id drops the rest)
+        for typed in [part for part in re.split(r"[\s,;]+", value) if part] or [value]:
+            nct = typed.upper()
+            if not NCT_ID.match(nct):
+                raise UsageError(key="usage.trial_id", value=quoted(typed), example=_closest_id(nct, known))
+            ids.add(nct)
     return frozenset(ids)
 
 

@@ -409,7 +409,7 @@ def _written_as(fmt: Format, lang: Optional[Language], bom: bool = False, out: O
 
 TrialOption = Annotated[Optional[list[str]], typer.Option(
     "--trial", "-t", metavar="NCT_ID", show_default=False,
-    help="Only this trial's sites (repeat for several), in a dataset of many trials.")]
+    help="Only this trial's sites (repeat, or list them: NCT1,NCT2), in a dataset of many trials.")]
 ConditionOption = Annotated[Optional[str], typer.Option(
     "--condition", metavar="TEXT", show_default=False,
     help="Only trials whose conditions, keywords or MeSH terms contain this (any case): 'small cell lung'.")]
@@ -601,6 +601,7 @@ def show_command(
     lang: LangOption = None,
     output: FormatOption = Format.table,
     as_json: JsonOption = False,
+    bom: BomOption = False,
 ) -> int:
     """Show one site: every field, all its contacts with their roles, and the trial's central contact.
 
@@ -617,8 +618,9 @@ def show_command(
     from sitefinder.output import choose_format, emit
     from sitefinder.queries import site_detail
 
-    fmt = choose_format(output, as_json)
-    return emit(site_detail(site, sites, lang=chosen_language(lang), names=fmt.for_scripts), fmt, _options(sites, lang))
+    fmt = choose_format(output, as_json, bom=bom)
+    return emit(site_detail(site, sites, lang=chosen_language(lang), names=fmt.for_scripts), fmt, _options(sites, lang),
+                bom)
 
 
 @app.command("info", cls=SitefinderCommand)
@@ -630,6 +632,7 @@ def info_command(
     output: FormatOption = Format.table,
     as_json: JsonOption = False,
     lang: LangOption = None,
+    bom: BomOption = False,
 ) -> int:
     """Summarise the trial: what it tests, who may join, its status and whom to call.
 
@@ -646,8 +649,8 @@ def info_command(
     from sitefinder.output import choose_format, emit
     from sitefinder.queries import trial_summary
 
-    fmt = choose_format(output, as_json)
-    return emit(trial_summary(sites, nct_id, chosen_language(lang)), fmt, _options(sites, lang))
+    fmt = choose_format(output, as_json, bom=bom)
+    return emit(trial_summary(sites, nct_id, chosen_language(lang)), fmt, _options(sites, lang), bom)
 
 
 @app.command("import", cls=SitefinderCommand)
@@ -670,6 +673,7 @@ def import_command(
     lang: LangOption = None,
     output: FormatOption = Format.table,
     as_json: JsonOption = False,
+    bom: BomOption = False,
 ) -> int:
     """Import ClinicalTrials.gov studies (one, or many into one dataset) as a sites file for every other command.
 
@@ -686,11 +690,11 @@ def import_command(
     from sitefinder.bulkimport import import_many
     from sitefinder.output import choose_format, emit, progress_notice
 
-    fmt = choose_format(output, as_json)
+    fmt = choose_format(output, as_json, bom=bom)
     language = chosen_language(lang)
     return emit(import_many(sources, out, online=online, strict=strict, country=country,
                      progress=lambda done, total: progress_notice(done, total, language), lang=language,
-                     replace=replace), fmt)
+                     replace=replace), fmt, bom=bom)
 
 
 @app.command("update", cls=SitefinderCommand)
@@ -702,6 +706,7 @@ def update_command(
     lang: LangOption = None,
     output: FormatOption = Format.table,
     as_json: JsonOption = False,
+    bom: BomOption = False,
 ) -> int:
     """Fetch the current registry record and say what changed: sites, statuses, contacts, the date.
 
@@ -724,8 +729,8 @@ def update_command(
     from sitefinder.output import choose_format, emit
     from sitefinder.update import refresh_from_registry
 
-    fmt = choose_format(output, as_json)
-    return emit(refresh_from_registry(nct_id, sites, chosen_language(lang)), fmt)
+    fmt = choose_format(output, as_json, bom=bom)
+    return emit(refresh_from_registry(nct_id, sites, chosen_language(lang)), fmt, bom=bom)
 
 
 def run() -> None:

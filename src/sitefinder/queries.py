@@ -14,8 +14,8 @@ from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from sitefinder.answers import (ChineseNames, Hospital, HospitalAnswer, MapResult, NearResult, RegionAnswer, SiteDetail, SiteList,
-                                TrialSummary)
+from sitefinder.answers import (ChineseNames, Hospital, HospitalAnswer, MapResult, NearResult, RegionAnswer, SameHospital,
+                                SiteDetail, SiteList, TrialSummary)
 from sitefinder.distance import nearest_first, rank_sites
 from sitefinder.errors import PlaceNotFound, RegionNotPlace, SitefinderError, UsageError
 from sitefinder.filters import check_given, typed_options, typed_words
@@ -789,10 +789,20 @@ def _region_trials(answer: RegionAnswer, source: MemorySource | IndexedSource,
 
 
 def _with_chosen_trials(answer: T, source: MemorySource | IndexedSource, chosen: frozenset[str] | None) -> T:
-    """A listing of a dataset of many trials with every trial it was chosen from (the rows name theirs;
-    its data date is the oldest's), the same whether its sites are a list or streamed from the index."""
-    return answer._replace(trials=source.trials_by_id(source.trial_ids() if chosen is None  # type: ignore[attr-defined]
-                                                      else sorted(chosen)), many_trials=True)
+    """A listing of a dataset of many trials with the trials its sites belong to, of those it was
+    chosen from (the rows name theirs; its data date is the oldest's; of an answer of one trial's
+    sites, its top names that trial), the same whether its sites are a list or streamed from the
+    index. An empty listing keeps every trial it was chosen from."""
+    from sitefinder.catalogue import trial_id_of
+    from sitefinder.sitestore import StreamedSites
+
+    sites = answer.sites  # type: ignore[attr-defined]
+    ids = source.trial_ids() if chosen is None else sorted(chosen)
+    shown = set(sites.trial_ids() if isinstance(sites, StreamedSites)
+                else (trial_id_of(site, source.trial) for site in sites))
+    if shown:
+        ids = [nct for nct in ids if nct in shown]
+    return answer._replace(trials=source.trials_by_id(ids), many_trials=True)  # type: ignore[attr-defined]
 
 
 def area_of(country: str) -> Area:
@@ -1192,9 +1202,37 @@ def site_detail(query: str, sites_path: Path | None = None, lang: str | None = N
         place = reading.place if reading else None
         return SiteDetail(site, source.trial_of(site),
                           chinese_names([site], place, shown=in_chinese) if in_chinese or names else None,
-                          place=place, notes=reading.notes if reading else ())
+                          place=place, notes=reading.notes if reading else (), same_hospital=same_hospital(source, site))
 
     return _answer(sites_path, question)
+
+
+def same_hospital(source: MemorySource | IndexedSource, site: Site) -> tuple[SameHospital, ...]:
+    """The other listings of a site's hospital in the data, by id, each with whom to call: found as
+    `near --by hospital` finds a hospital's listings (a word of its name in the facility index,
+    kept when hospitals.HospitalNames says they are the one hospital), so that show and near
+    agree on which listings are one hospital."""
+    from sitefinder.catalogue import trial_id_of
+    from sitefinder.contacts import reachable_contact
+    from sitefinder.hospitals import HospitalNames, search_words
+
+    names = HospitalNames()
+    key = names.of(site)
+    found: dict[int, Site] = {}
+    for word in sorted(search_words(key)):
+        for other in source.facility_matches(word):
+            if other.id != site.id and names.of(other) == key:
+                found.setdefault(other.id, other)
+    if not found:
+        return ()
+    trials = source.trials_by_id(sorted({trial_id_of(other, source.trial) for other in found.values()}))
+    listings = []
+    for other in sorted(found.values(), key=lambda listed: listed.id):
+        trial = trials.get(trial_id_of(other, source.trial), source.trial)
+        own = reachable_contact(other.contacts)
+        central = None if own else reachable_contact(trial.central_contacts)
+        listings.append(SameHospital(other, trial, own or central, central is not None))
+    return tuple(listings)
 
 
 def trial_summary(sites_path: Path | None = None, nct_id: str | None = None, lang: str | None = None) -> TrialSummary:

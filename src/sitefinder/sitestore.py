@@ -440,7 +440,8 @@ class IndexedSource:
         where, params = self._filters(province, status, city, countries, trials)
         count = self._db.execute(f"SELECT COUNT(*) FROM site WHERE {where}", params).fetchone()[0]
         return StreamedSites(count, lambda: self._decoded(
-            f"WHERE {where} ORDER BY province_key, city_key, id", params))
+            f"WHERE {where} ORDER BY province_key, city_key, id", params),
+            lambda: [row[0] for row in self._db.execute(f"SELECT DISTINCT nct_id FROM site WHERE {where}", params)])
 
     def candidates(self, origin: Place, limit: int | None, within_km: float | None, province: str | None,
                    status: StatusFilter, trials: frozenset[str] | None = None,
@@ -555,8 +556,14 @@ class IndexedSource:
 class StreamedSites:
     """Sites read from the index as they are iterated; len() without reading them."""
 
-    def __init__(self, count: int, rows: Callable[[], Iterator[Site]]) -> None:
-        self._count, self._rows = count, rows
+    def __init__(self, count: int, rows: Callable[[], Iterator[Site]],
+                 trial_ids: Callable[[], list[str]] = list) -> None:
+        self._count, self._rows, self._trial_ids = count, rows, trial_ids
+
+    def trial_ids(self) -> list[str]:
+        """The trials the sites belong to, asked of the index (no site decoded): an answer of one
+        trial's sites names that trial at its top, before its rows are written."""
+        return self._trial_ids()
 
     def __len__(self) -> int:
         return self._count

@@ -895,6 +895,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "precision.state": {"en": "the state's main city, approximate", "zh": "所在州或省的主要城市，近似"},
     "site.unknown": {"en": "unknown", "zh": "不明"},
     "site.no_contacts": {"en": "none listed", "zh": "未列出"},
+    # `show`: the hospital's listings by other trials of the dataset, each with whom to call there
+    "label.same_hospital": {"en": "Also listed", "zh": "同一医院另见"},
+    "site.same_hospital": {"en": "site {id} of {nct_id}: {call}", "zh": "{nct_id} 的研究中心 {id}：{call}"},
+    "site.same_hospital_more": {"en": "and {count} more (sitefinder show {id} --json lists every one)",
+                                "zh": "另有 {count} 个（sitefinder show {id} --json 列出全部）"},
     # `info`
     "phase.early": {"en": "Early phase {number}", "zh": "早期 {number} 期"},
     "phase.number": {"en": "Phase {number}", "zh": "{number} 期"},

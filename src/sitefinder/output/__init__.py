@@ -61,7 +61,7 @@ def choose_format(requested: Format, as_json: bool, command: str = "", out: Path
             from sitefinder.output.mapfiles import check_map_file
 
             if chosen is not Format.table:
-                raise UsageError(key="usage.map_out_and_format", name=out.name, format=chosen.value)
+                raise UsageError(key="usage.map_out_and_format", name=out, format=chosen.value)  # the path as typed
             check_map_file(out)
     return chosen
 

@@ -23,7 +23,7 @@ def check_map_file(out: Path) -> None:
     is never made (a typo in a path would make a tree of them): a missing one fails as a file that
     cannot be written does."""
     if out.suffix.lower() not in MAP_FILE_KINDS:
-        raise UsageError(key="usage.map_file", name=out.name)
+        raise UsageError(key="usage.map_file", name=out)  # as typed: /dev/full, not "full"
     folder = out.parent
     if not folder.is_dir():
         from sitefinder.wording import said

@@ -24,7 +24,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from sitefinder.answers import (BulkResult, SearchPages, ChineseNames, DatasetUpdate, Hospital, HospitalAnswer,
                                 HospitalListing, MapResult,
-                                NearResult, RegionAnswer, SiteChange, SiteDetail, SiteList, TrialChange, TrialSummary,
+                                NearResult, RegionAnswer, SameHospital, SiteChange, SiteDetail, SiteList, TrialChange, TrialSummary,
                                 UpdateResult)
 from sitefinder.catalogue import trial_name
 from sitefinder.contacts import contact_line, people, people_to_list, person_to_dict
@@ -299,10 +299,14 @@ def ranked_rows(result: NearResult) -> list[SiteRow]:
 
 
 def answer_trial(answer: NearResult | RegionAnswer | SiteList) -> dict[str, Any]:
-    """The top of near/list JSON, one rule: the dataset's one trial (nct_id, central_contacts, its
-    name as `trial`); for a dataset of several, null, [] and null (each site names its own, and
-    `trials`, after the sites, names each with its central contacts: TrialsSeen)."""
-    trial = Trial() if answer.many_trials else answer.trial
+    """The top of near/list/map JSON, one rule: the answer's one trial (nct_id, central_contacts, its
+    name as `trial`): the dataset's only one, or of a dataset of several the one its sites belong to
+    (a --trial, or any filter that leaves one trial's sites: queries names an answer's trials);
+    for sites of several, null, [] and null (each site names its own, and `trials`, after the
+    sites, names each with its central contacts: TrialsSeen)."""
+    trial = answer.trial
+    if answer.many_trials:
+        trial = next(iter(answer.trials.values())) if len(answer.trials) == 1 else Trial()
     return {**trial_header(trial), "trial": known(trial_name(trial))}
 
 
@@ -386,6 +390,16 @@ def listing_record(listing: HospitalListing, trial: Trial, chinese: ChineseNames
             "investigators": people_to_list(listing.site.contacts),
             "call": call_record(listing.call, listing.call_is_central),
             "facility_zh": chinese_of(SiteRow(listing.site, trial, chinese))[0]}
+
+
+def same_hospital_record(other: SameHospital, chinese: ChineseNames | None = None) -> dict[str, Any]:
+    """Another listing of a shown site's hospital (`show`'s `same_hospital`): its site, trial, status and whom to call."""
+    shown, source = effective_status(other.site.status, other.trial.overall_status)
+    return {"site_id": other.site.id, "nct_id": known(other.trial.nct_id or other.site.nct_id),
+            "trial": known(trial_name(other.trial)), "facility": known(other.site.facility),
+            "effective_status": shown, "status_source": source,
+            "call": call_record(other.call, other.call_is_central),
+            "facility_zh": chinese_of(SiteRow(other.site, other.trial, chinese))[0]}
 
 
 def hospital_record(rank: int, hospital: Hospital, chinese: ChineseNames | None = None) -> dict[str, Any]:
@@ -658,6 +672,7 @@ def answer_object(answer: Any) -> Any:
         return {"site": site_record(SiteRow(answer.site, trial, answer.chinese)),
                 "trial": {"nct_id": known(trial.nct_id), "brief_title": known(trial.brief_title),
                           "central_contacts": people_to_list(trial.central_contacts)},
+                "same_hospital": [same_hospital_record(other, answer.chinese) for other in answer.same_hospital],
                 "city_read": city_read(answer.place, answer.chinese), **data_record(trial)}
     if isinstance(answer, TrialSummary):
         from sitefinder.trial import trial_to_dict

@@ -993,6 +993,9 @@ def site_view(result: SiteDetail, options: str = "") -> FieldsView:
         from sitefinder.status import trial_status_note
 
         fields.insert(4, ("", trial_status_note(trial.overall_status, lang, site.status)))
+    if result.same_hospital:  # right under whom to call: another trial's listing may give a phone this one lacks
+        after_call = next(index for index, (key, _) in enumerate(fields) if key == label("call")) + 1
+        fields[after_call:after_call] = labelled(label("same_hospital"), same_hospital_lines(result, lang, options))
     if site.location_note:
 
         fields.append((label("note"), note_words(site.location_note, lang, result.chinese.notes if result.chinese else {})))
@@ -1003,6 +1006,20 @@ def site_view(result: SiteDetail, options: str = "") -> FieldsView:
         fields.append((label("trial"), f"{trial.nct_id}: {trial.brief_title}"))
     fields.append((label("data"), data_line(trial, lang, options)))
     return FieldsView(facility_cell(site, result.chinese) if result.chinese else site.facility, fields)
+
+
+SAME_HOSPITAL_SHOWN = 5  # a hospital of many trials (a dataset of a whole registry) fills no screen; JSON has all
+
+
+def same_hospital_lines(result: SiteDetail, lang: str = "en", options: str = "") -> list[str]:
+    """The hospital's other listings, as `show` says them: "site 8 of NCT00399243: Name, phone"."""
+    listed = result.same_hospital
+    lines = [say("site.same_hospital", lang, id=other.site.id, nct_id=other.trial.nct_id or other.site.nct_id,
+                 call=call_cell(other.call, other.call_is_central, lang)) for other in listed[:SAME_HOSPITAL_SHOWN]]
+    if len(listed) > SAME_HOSPITAL_SHOWN:
+        lines.append(say("site.same_hospital_more", lang, count=len(listed) - SAME_HOSPITAL_SHOWN,
+                         id=f"{result.site.id}{' ' + options if options else ''}"))
+    return lines
 
 
 def labelled(label: str, values: Sequence[str]) -> list[tuple[str, str]]:
