@@ -1250,6 +1250,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "update.not_returned_notice": {"en": "The registry did not return {count:trial} of the {total} asked for: {ids}; {kept}",
                                    "zh": "登记处没有返回所请求的 {total} 个试验中的 {count} 个：{ids}；{kept}"},
     "update.kept": {"en": "their data are kept as they were", "zh": "其数据保持原样"},
+    "dataset.waiting": {"en": "Waiting for another import or update in {path} to finish (at most {seconds} s)…",
+                        "zh": "正在等待 {path} 中的另一个导入或更新完成（最多 {seconds} 秒）…"},
     "dataset.busy": {"en": "another import or update is running in {path} (it holds {lock}); try again when it has "
                            "finished",
                      "zh": "另一个导入或更新正在 {path} 中进行（它持有 {lock}）；请在它完成后再试"},
