@@ -37,3 +37,19 @@ def test_a_writer_that_waits_for_the_lock_says_so_at_once(tmp_path: Path, monkey
     assert str(out) in error
     quiet = run_cli("import", str(CTGOV_STUDY), "--out", str(out), "--lang", lang)  # nobody holds it: not said
     assert quiet.exit_code == 0 and "Waiting" not in quiet.stderr and "正在等待" not in quiet.stderr
+
+
+@pytest.mark.parametrize("lang, more", [("en", " and 3 more"), ("zh", " 等另外 3 个")])
+def test_the_replaced_trials_are_named_as_the_refusal_names_them(tmp_path: Path, lang: str, more: str) -> None:
+    many = [write_study(tmp_path / f"NCT0000000{number}.json", study(f"NCT0000000{number}", 2))
+            for number in range(1, 9)]
+    out = tmp_path / "many"
+    assert run_cli("import", *map(str, many), "--out", str(out)).exit_code == 0
+    lone = write_study(tmp_path / "lone.json", study("NCT09999999", 2))
+    refused = run_cli("import", str(lone), "--out", str(out), "--lang", lang)
+    replaced = run_cli("import", str(lone), "--out", str(out), "--replace", "--lang", lang)
+    assert refused.exit_code == 2 and replaced.exit_code == 0, (refused.stderr, replaced.stderr)
+    named = "NCT00000001, NCT00000002, NCT00000003, NCT00000004, NCT00000005"
+    for run in (refused, replaced):  # one rule: the first five, then how many more
+        assert f"{named}{more}" in run.stderr, run.stderr
+        assert "NCT00000006" not in run.stderr and "…" not in run.stderr

@@ -223,8 +223,9 @@ def _replaced_trials(out_dir: Path, importing: set[str], replace: bool) -> tuple
         return ()
     left_out = tuple(nct for nct in there if nct and nct not in importing)
     if left_out and not replace:
-        shown = ", ".join(left_out[:5]) + (" …" if len(left_out) > 5 else "")
-        raise UsageError(key="import.would_replace", out=out_dir, count=len(left_out), trials=shown)
+        from sitefinder.wording import ids_named
+
+        raise UsageError(key="import.would_replace", out=out_dir, count=len(left_out), trials=ids_named(left_out))
     return left_out
 
 

@@ -1193,6 +1193,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.outside_country_notice": {"en": "Left out {count:study|studies} with no site in {country}: {ids}",
                                       "zh": "已略过 {count} 个在 {country} 没有研究中心的研究：{ids}"},
     "import.skipped_notice": {"en": "Skipped {line}", "zh": "已跳过 {line}"},
+    "ids.named": {"en": "{ids}", "zh": "{ids}"},
+    "ids.named_more": {"en": "{ids} and {count} more", "zh": "{ids} 等另外 {count} 个"},
     "import.would_replace": {
         "en": "{out} holds the dataset of {trials}, which this import leaves out and would replace; nothing was "
               "written: add --replace to replace it, import its studies too to keep them, or choose another --out",
@@ -1483,6 +1485,18 @@ class Said(str):
 
 def said(key: str, **values: object) -> Said:
     return Said(key, values)
+
+
+IDS_NAMED = 5  # ids a notice or an error names of a list: a line a person reads, not the list
+
+
+def ids_named(ids: Sequence[str], first: int = IDS_NAMED) -> Said:
+    """A list of ids (trials replaced, left out, not returned) as a message names it: the first few,
+    then how many more ("NCT…, NCT… and 184 more"); the JSON keeps the whole list. The one rule, so
+    that a notice never names 189 ids on one line while the refusal of the same case names five."""
+    shown = ", ".join(ids[:first])
+    rest = len(ids) - first
+    return said("ids.named_more", ids=shown, count=rest) if rest > 0 else said("ids.named", ids=shown)
 
 
 # The JSON parser's reasons (CPython's json.decoder and its C scanner), said in the answer's language:

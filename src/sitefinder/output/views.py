@@ -32,6 +32,12 @@ def say(key: str, lang: str | None = "en", **values: object) -> str:
     return catalogue_say(key, lang, **values)
 
 
+def ids_named(ids: Sequence[str]) -> str:
+    from sitefinder.wording import ids_named as catalogue_ids_named
+
+    return catalogue_ids_named(ids)
+
+
 def plural(count: int, singular: str, many: str | None = None) -> str:
     from sitefinder.wording import plural as catalogue_plural
 
@@ -552,12 +558,12 @@ def _notices(answer: object, options: str = "", again: tuple[str, ...] = ()) -> 
         lang = answer.lang or "en"
         return [say("info.no_trial_facts", lang, name=answer.sites_name or say("info.the_sites_file", lang))]
     if isinstance(answer, BulkResult):
-        replaced = ([say("import.replaced_notice", answer.lang, trials=", ".join(answer.replaced),
+        replaced = ([say("import.replaced_notice", answer.lang, trials=ids_named(answer.replaced),
                          out=answer.sites_path.parent if answer.sites_path else "")] if answer.replaced else [])
         search = [search_notice(answer.search, answer.lang)] if answer.search and not answer.search.complete else []
         outside = answer.outside_country
         left_out = ([say("import.outside_country_notice", answer.lang, count=len(outside), country=answer.country,
-                         ids=", ".join(outside[:10]) + (" …" if len(outside) > 10 else ""))] if outside else [])
+                         ids=ids_named(outside))] if outside else [])
         return [*search, *replaced, *(say("import.skipped_notice", answer.lang, line=skipped_line(item, answer.lang))
                                       for item in answer.skipped), *left_out, *record_notices(answer, answer.lang)]
     if isinstance(answer, ImportResult):
@@ -569,7 +575,7 @@ def _notices(answer: object, options: str = "", again: tuple[str, ...] = ()) -> 
         kept = say("update.kept" if answer.written else "update.nothing_written", answer.lang)
         return [*spoken_notes(answer.notes, answer.lang, options), *record_notices(answer, answer.lang),
                 *([say("update.not_returned_notice", answer.lang, count=len(missing), total=len(answer.trials),
-                       ids=", ".join(missing), kept=kept)] if missing else [])]
+                       ids=ids_named(missing), kept=kept)] if missing else [])]
     return []
 
 
