@@ -53,3 +53,29 @@ def test_the_replaced_trials_are_named_as_the_refusal_names_them(tmp_path: Path,
     for run in (refused, replaced):  # one rule: the first five, then how many more
         assert f"{named}{more}" in run.stderr, run.stderr
         assert "NCT00000006" not in run.stderr and "…" not in run.stderr
+
+
+def _many(tmp_path: Path, count: int) -> tuple[Path, dict[str, dict]]:
+    studies = {f"NCT0000001{number}": study(f"NCT0000001{number}", 2) for number in range(count)}
+    files = [write_study(tmp_path / f"{nct}.json", data) for nct, data in studies.items()]
+    assert run_cli("import", *map(str, files), "--out", str(tmp_path / "many")).exit_code == 0
+    return tmp_path / "many" / "sites.csv", studies
+
+
+@pytest.mark.parametrize("lang, unchanged", [("en", "7 trials unchanged"), ("zh", "7 个试验无变化")])
+def test_update_of_a_dataset_lists_the_trials_that_changed_and_counts_the_rest(
+        tmp_path: Path, lang: str, unchanged: str) -> None:
+    from fake_services import FakeServices
+
+    sites, studies = _many(tmp_path, 8)
+    studies["NCT00000013"]["protocolSection"]["statusModule"]["overallStatus"] = "COMPLETED"
+    with FakeServices() as fake:
+        fake.studies = studies
+        env = {"SITEFINDER_CTGOV_URL": fake.url, "COLUMNS": "80"}
+        table = run_cli("update", "--sites", str(sites), "--lang", lang, env=env)
+        data = run_cli("update", "--sites", str(sites), "--json", env=env)
+    assert table.exit_code == 0, table.stderr
+    listed = [nct for nct in studies if nct in table.stdout]
+    assert listed == ["NCT00000013"], table.stdout  # not seven rows of "0 added, 0 removed, 0 changed"
+    assert unchanged in table.stdout, table.stdout
+    assert len(data.json()["trials"]) == 8  # the JSON keeps every trial: it is data

@@ -1266,6 +1266,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "zh": "未写入任何内容：当前使用的数据保持原样"},
     "update.dataset_saved": {"en": "Saved in {folder}; use them with --sites {path}.",
                              "zh": "已保存在 {folder}；请用 --sites {path} 使用这些数据。"},
+    "update.unchanged_not_listed": {"en": "{count:trial} unchanged, not listed (--json lists every trial).",
+                                    "zh": "{count} 个试验无变化，未列出（--json 列出所有试验）。"},
     "update.site_changes": {"en": "Site changes of {count:trial}", "zh": "{count} 个试验的研究中心变化"},
     "update.dataset_unchanged": {"en": "The registry's records are the data in use; nothing was written to {path}.",
                                  "zh": "登记处的记录与当前使用的数据相同；未写入 {path}。"},

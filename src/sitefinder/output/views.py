@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple, Union
 
 from sitefinder.answers import (Answer, BulkResult, ChineseNames, DatasetUpdate, Hospital, HospitalAnswer, ImportResult,
                                 MapResult, NearResult, RegionAnswer, SearchPages, SiteDetail, SiteList, Skipped,
-                                TrialSummary, UpdateResult)
+                                TrialChange, TrialSummary, UpdateResult)
 from sitefinder.catalogue import trial_name
 from sitefinder.contacts import contact_line, dialable, lead_contact, people, reachable_contact
 from sitefinder.models import Contact, RankedSite, Resolution, Site, Trial, contenders
@@ -1305,7 +1305,7 @@ def dataset_update_rows(result: DatasetUpdate, lang: str = "en") -> list[list[st
         return status_word(status, lang) if lang == "zh" else status_words(status, "site")
 
     rows = []
-    for change in result.trials:
+    for change in listed_trials(result):
         status = (f"{overall(change.before.overall_status)} → {overall(change.after.overall_status)}"
                   if change.status_changed else overall(change.after.overall_status))
         sites = (say("update.trial_sites", lang, count=change.site_count, added=len(change.added),
@@ -1313,6 +1313,13 @@ def dataset_update_rows(result: DatasetUpdate, lang: str = "en") -> list[list[st
                  else say("update.not_returned", lang))
         rows.append([change.nct_id, trial_name(change.after), status, sites])
     return rows
+
+
+def listed_trials(result: DatasetUpdate) -> list[TrialChange]:
+    """The trials a table of an update lists: those that changed and those the registry did not
+    return; the unchanged ones are counted in one line (update.unchanged_not_listed), not 180 rows of
+    "0 added, 0 removed, 0 changed". JSON and CSV keep every trial: they are data."""
+    return [change for change in result.trials if change.differs or not change.found]
 
 
 def dataset_update_view(result: DatasetUpdate) -> TableView:
@@ -1328,6 +1335,8 @@ def dataset_update_view(result: DatasetUpdate) -> TableView:
                       path=result.sites_path)]
     if added or removed:
         footer.insert(0, ids_line(added, removed, lang))
+    if result.trials_unchanged:
+        footer.insert(0, say("update.unchanged_not_listed", lang, count=result.trials_unchanged))
     changes = dataset_change_rows(result, lang)
     changed = len({row[0] for row in changes})
     then = [TableView(say("update.site_changes", lang, count=changed), columns_in(DATASET_CHANGE_COLUMNS, lang),
