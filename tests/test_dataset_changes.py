@@ -79,3 +79,40 @@ def test_update_of_a_dataset_lists_the_trials_that_changed_and_counts_the_rest(
     assert listed == ["NCT00000013"], table.stdout  # not seven rows of "0 added, 0 removed, 0 changed"
     assert unchanged in table.stdout, table.stdout
     assert len(data.json()["trials"]) == 8  # the JSON keeps every trial: it is data
+
+
+def test_an_import_into_a_dataset_says_what_changed_as_update_does(tmp_path: Path) -> None:
+    data = study("NCT07010263", 4)
+    locations = data["protocolSection"]["contactsLocationsModule"]["locations"]
+    for location in locations:
+        location["status"] = "RECRUITING"
+    path = write_study(tmp_path / "NCT07010263.json", data)
+    out = tmp_path / "mytrial"
+    assert run_cli("import", str(path), "--out", str(out)).exit_code == 0
+    ids = {row["facility"]: row["id"] for row in run_cli("list", "--sites", str(out / "sites.csv"), "--all",
+                                                          "--json").json()["sites"]}
+    gone = locations.pop(3)["facility"]
+    locations[0]["status"] = "COMPLETED"
+    data["protocolSection"]["statusModule"]["overallStatus"] = "ACTIVE_NOT_RECRUITING"
+    write_study(path, data)
+    table = run_cli("import", str(path), "--out", str(out), env={"COLUMNS": "200"})
+    zh = run_cli("import", str(path), "--out", str(out), "--lang", "zh", env={"COLUMNS": "200"})  # nothing changed now
+    assert table.exit_code == 0, table.stderr
+    said = " ".join(table.stdout.split())
+    first = locations[0]["facility"]
+    assert f"changed {ids[first]} {first}" in said and "Recruiting → Completed" in said, table.stdout
+    assert f"removed {ids[gone]} {gone}" in said, table.stdout  # the facility named, not only the id
+    assert "Not yet recruiting → Active, not recruiting" in said, table.stdout  # the trial's status
+    assert "变更" not in zh.stdout and zh.exit_code == 0
+    write_study(path, study("NCT07010263", 4))  # back again: said in Chinese, and as data
+    zh = run_cli("import", str(path), "--out", str(out), "--lang", "zh", env={"COLUMNS": "200"})
+    assert "变更" in zh.stdout and "状态：" in zh.stdout, zh.stdout
+    data_run = run_cli("import", str(path), "--out", str(out), "--json")
+    assert data_run.json()["changes"] == []  # nothing changed since the last
+    write_study(path, data)
+    changes = run_cli("import", str(path), "--out", str(out), "--json").json()["changes"]
+    assert [change["nct_id"] for change in changes] == ["NCT07010263"]
+    assert changes[0]["overall_status_before"] == "NOT_YET_RECRUITING"
+    assert changes[0]["overall_status"] == "ACTIVE_NOT_RECRUITING"
+    assert [site["facility"] for site in changes[0]["removed"]] == [gone]
+    assert first in [change["facility"] for change in changes[0]["changed"]]

@@ -263,6 +263,7 @@ class Earlier(NamedTuple):
     version: str | None  # the version `current` named when it was read; None: no dataset there
     sites: tuple[Site, ...]  # each naming its trial (an earlier version's single-trial file: trial.json's)
     high_water: int
+    trials: dict[str, Trial] = {}  # its trials' facts, by NCT id: what an import compares its trials with
 
 
 def current_version(out_dir: Path) -> str | None:
@@ -288,8 +289,12 @@ def earlier_dataset(out_dir: Path) -> Earlier:
         data = read_sites_file(sites_path)
     except SitefinderError:
         return Earlier(version, (), high_water_of(sites_path, ()))
+    from sitefinder.sitestore import MemorySource
+
     sites = tuple(site if site.nct_id else site._replace(nct_id=data.trial.nct_id.upper()) for site in data.sites)
-    return Earlier(version, sites, high_water_of(sites_path, sites))
+    source = MemorySource(data)
+    trials = {nct.upper(): trial for nct, trial in source.trials_by_id(nct for nct in source.trial_ids() if nct).items()}
+    return Earlier(version, sites, high_water_of(sites_path, sites), trials)
 
 
 def _publish(out_dir: Path, files: dict[str, str]) -> None:

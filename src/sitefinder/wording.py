@@ -1186,6 +1186,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                  "（ctg-studies.json）；或按编号导入缺少的研究（sitefinder import NCT… --online）。"},
     # an import into a dataset already there: what became of its site ids (siteids.dataset_ids)
     "import.label.ids": {"en": "Site ids", "zh": "研究中心编号"},
+    "import.label.changes": {"en": "Changes", "zh": "变化"},
+    "import.change": {"en": "{nct_id}: {what}", "zh": "{nct_id}：{what}"},
     "import.ids": {"en": "{kept} kept; {added} added{added_ids}; {removed} removed{removed_ids}",
                    "zh": "{kept} 个不变；新增 {added} 个{added_ids}；移除 {removed} 个{removed_ids}"},
     "import.ids_added": {"en": ": {ids}", "zh": "：{ids}"},
@@ -1193,7 +1195,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.outside_country_notice": {"en": "Left out {count:study|studies} with no site in {country}: {ids}",
                                       "zh": "已略过 {count} 个在 {country} 没有研究中心的研究：{ids}"},
     "import.skipped_notice": {"en": "Skipped {line}", "zh": "已跳过 {line}"},
-    "ids.named": {"en": "{ids}", "zh": "{ids}"},
     "ids.named_more": {"en": "{ids} and {count} more", "zh": "{ids} 等另外 {count} 个"},
     "import.would_replace": {
         "en": "{out} holds the dataset of {trials}, which this import leaves out and would replace; nothing was "
@@ -1492,13 +1493,13 @@ def said(key: str, **values: object) -> Said:
 IDS_NAMED = 5  # ids a notice or an error names of a list: a line a person reads, not the list
 
 
-def ids_named(ids: Sequence[str], first: int = IDS_NAMED) -> Said:
+def ids_named(ids: Sequence[str], first: int = IDS_NAMED) -> str:
     """A list of ids (trials replaced, left out, not returned) as a message names it: the first few,
     then how many more ("NCT…, NCT… and 184 more"); the JSON keeps the whole list. The one rule, so
     that a notice never names 189 ids on one line while the refusal of the same case names five."""
     shown = ", ".join(ids[:first])
     rest = len(ids) - first
-    return said("ids.named_more", ids=shown, count=rest) if rest > 0 else said("ids.named", ids=shown)
+    return said("ids.named_more", ids=shown, count=rest) if rest > 0 else shown  # a Said: in the message's language
 
 
 # The JSON parser's reasons (CPython's json.decoder and its C scanner), said in the answer's language:

@@ -1190,10 +1190,25 @@ def import_view(result: BulkResult) -> FieldsView:
                                                     trials=result.left_out.trials, sites=result.left_out.sites))]
           if result.left_out and (result.left_out.trials or result.left_out.sites) else []),
         *([(say("import.label.ids", lang), import_ids_line(result))] if result.earlier else []),
+        *labelled(say("import.label.changes", lang), import_change_lines(result)),
         (say("import.label.sites_file", lang), str(result.sites_path)),
         (say("import.label.trial_file", lang), str(import_trial_path(result))),
         (say("import.label.next", lang), say("import.next", lang, path=result.sites_path)),
     ])
+
+
+def import_change_lines(result: BulkResult) -> list[str]:
+    """What an import into a dataset already there changed, as update says it (trial_status_cell,
+    trial_change_rows): each trial whose status changed, then each site added, removed or changed,
+    named by its id, facility and city."""
+    lang = result.lang
+    lines = [say("import.change", lang, nct_id=change.nct_id, what=say(
+        "update.status", lang, before=overall_words(change.before.overall_status, lang),
+        after=overall_words(change.after.overall_status, lang))) for change in result.changes if change.status_changed]
+    for nct_id, what, site_id, facility, city, detail in trial_change_rows(
+            result.changes, result.sites_path or Path(), result.chinese, lang):
+        lines.append(say("import.change", lang, nct_id=nct_id, what=f"{what} {site_id} {facility}, {city} {detail}"))
+    return lines
 
 
 def import_ids_line(result: BulkResult) -> str:
@@ -1287,27 +1302,41 @@ def ids_line(added: Sequence[Site], removed: Sequence[Site], lang: str = "en") -
 def dataset_change_rows(result: DatasetUpdate, lang: str = "en") -> list[list[str]]:
     """Every site change of every trial, as update_rows says them for one, each row led by its trial:
     what a coordinator reads after the run that found them (another run would find none)."""
+    return trial_change_rows(result.trials, result.sites_path, result.chinese, lang)
+
+
+def trial_change_rows(changes: Sequence[TrialChange], sites_path: Path, chinese: ChineseNames | None,
+                      lang: str = "en") -> list[list[str]]:
+    """The site changes of trials, as update_rows says them for one, each row led by its trial: the
+    one rule of update and of an import into a dataset already there."""
     rows = []
-    for change in result.trials:
-        one = UpdateResult(nct_id=change.nct_id, trial=change.after, before=change.before, sites_path=result.sites_path,
+    for change in changes:
+        one = UpdateResult(nct_id=change.nct_id, trial=change.after, before=change.before, sites_path=sites_path,
                            site_count=change.site_count, added=change.added, removed=change.removed,
-                           changed=change.changed, unplaced=[], is_default=False, lang=lang, chinese=result.chinese)
+                           changed=change.changed, unplaced=[], is_default=False, lang=lang, chinese=chinese)
         rows += [[change.nct_id, *row] for row in update_rows(one, lang)]
     return rows
+
+
+def overall_words(status: str | None, lang: str = "en") -> str:
+    """A trial's overall status in an update's words."""
+    from sitefinder.status import status_word
+
+    return status_word(status, lang) if lang == "zh" else status_words(status, "site")
+
+
+def trial_status_cell(change: TrialChange, lang: str = "en") -> str:
+    """A trial's overall status, with its change ("Recruiting → Completed") when it changed."""
+    return (f"{overall_words(change.before.overall_status, lang)} → {overall_words(change.after.overall_status, lang)}"
+            if change.status_changed else overall_words(change.after.overall_status, lang))
 
 
 def dataset_update_rows(result: DatasetUpdate, lang: str = "en") -> list[list[str]]:
     """One row a trial: its status (and its change), its sites' changes. `lang`: as update_rows'.
     The trial's name is whole (a table cuts it to its column, Column.lines; CSV keeps it)."""
-    from sitefinder.status import status_word
-
-    def overall(status: str | None) -> str:
-        return status_word(status, lang) if lang == "zh" else status_words(status, "site")
-
     rows = []
     for change in listed_trials(result):
-        status = (f"{overall(change.before.overall_status)} → {overall(change.after.overall_status)}"
-                  if change.status_changed else overall(change.after.overall_status))
+        status = trial_status_cell(change, lang)
         sites = (say("update.trial_sites", lang, count=change.site_count, added=len(change.added),
                      removed=len(change.removed), changed=len(change.changed)) if change.found
                  else say("update.not_returned", lang))
