@@ -510,7 +510,8 @@ def test_update_of_many_waits_for_another_writer_of_the_dataset(cli, tmp_path: P
             fake.studies[_nct(item)] = item
         fcntl.flock(held.fileno(), fcntl.LOCK_EX)  # another import or update is writing
         run = cli("update", "--sites", str(sites), env={"SITEFINDER_CTGOV_URL": fake.url})
-    assert run.exit_code == 1 and run.stdout == "" and run.stderr.count("\n") == 1, run.stderr
+    assert run.exit_code == 1 and run.stdout == "" and run.stderr.count("\n") == 2, run.stderr
+    assert run.stderr.startswith("Waiting for another import or update in ")
     assert "another import or update is running" in run.stderr
     assert (sites.read_bytes(), (sites.parent / "trials.json").read_bytes()) == before
 

@@ -303,9 +303,11 @@ def test_a_second_writer_is_refused_saying_what_holds_the_dataset_in_its_languag
         fake.studies[NAMES[0]]["protocolSection"]["statusModule"]["overallStatus"] = "TERMINATED"
         fcntl.flock(held.fileno(), fcntl.LOCK_EX)
         run = cli("update", "--sites", str(dataset), "--lang", lang, env={"SITEFINDER_CTGOV_URL": fake.url})
-    assert run.exit_code == 1 and run.stdout == "" and run.stderr.count("\n") == 1, run.stderr
-    assert str(lock) in run.stderr and str(dataset.parent) in run.stderr, run.stderr
-    assert run.stderr.startswith("Error: another import or update" if lang == "en" else "错误：另一个导入或更新"), run.stderr
+    waiting, error = run.stderr.splitlines()  # the wait said at once, then the error
+    assert run.exit_code == 1 and run.stdout == "", run.stderr
+    assert waiting.startswith("Waiting for another" if lang == "en" else "正在等待"), run.stderr
+    assert str(lock) in error and str(dataset.parent) in error, run.stderr
+    assert error.startswith("Error: another import or update" if lang == "en" else "错误：另一个导入或更新"), run.stderr
     assert snapshot(dataset.parent) == before
 
 

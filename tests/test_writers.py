@@ -50,7 +50,9 @@ def test_a_second_writer_waits_then_says_another_is_running(dataset: Path, other
     with open(dataset / ".sitefinder" / "lock", "a") as held:  # another process is writing
         fcntl.flock(held.fileno(), fcntl.LOCK_EX)
         run = run_cli("import", str(other_study), "--out", str(dataset), "--replace")
-    assert run.exit_code == 1 and run.stdout == "" and run.stderr.count("\n") == 1, run.stderr
+    # the wait said at once (a minute of silence looked like a hang), then the error: a line each
+    assert run.exit_code == 1 and run.stdout == "" and run.stderr.count("\n") == 2, run.stderr
+    assert run.stderr.startswith(f"Waiting for another import or update in {dataset} to finish (at most 0 s)")
     assert f"another import or update is running in {dataset}" in run.stderr
     assert "try again when it has finished" in run.stderr
     assert snapshot(dataset) == before

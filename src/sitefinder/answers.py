@@ -334,29 +334,6 @@ class SearchPages(NamedTuple):
         return max(self.total - self.given, 0) if self.total is not None else None
 
 
-class BulkResult(NamedTuple):
-    """`import` of one study or many into one dataset: the trials and sites, and where they were written."""
-
-    trials: list[Trial]
-    sites: list[Site]
-    unplaced: list[str]
-    from_registry: int
-    skipped: list[Skipped]
-    sites_path: Path | None = None
-    trials_path: Path | None = None
-    lang: str = "en"  # the words of the view and the notices; JSON and CSV are the same in every language
-    points_set_aside: list[PointSetAside] = []  # as ImportResult's, of every study
-    replaced: tuple[str, ...] = ()  # the trials of the dataset there before that this import left out (--replace)
-    statuses_unread: list[tuple[str, str]] = []  # as ImportResult's, of every study
-    ids: Numbered = Numbered([], [], [], [], 0)  # what became of the site ids (siteids.dataset_ids)
-    earlier: bool = False  # whether a dataset was in --out before, whose ids were kept
-    search: Union[SearchPages, None] = None  # the saved search pages read, None when none was given
-    left_out: Union[LeftOut, None] = None  # what --country kept out; None without it
-    studies_read: int = 0  # every study given: the trials imported, those skipped and those outside --country
-    outside_country: tuple[str, ...] = ()  # the studies with no site in --country, left out (their NCT ids)
-    country: str = ""  # --country as typed, "" when not given
-
-
 # A status as shown: (the effective status enum or None, where it comes from: "site", "trial" or None).
 ShownStatus = tuple[Union[str, None], Union[str, None]]
 
@@ -367,27 +344,6 @@ class SiteChange(NamedTuple):
     site: Site  # as it is now
     status: tuple[ShownStatus, ShownStatus] | None  # (before, after), when the site's own status changed
     contacts: tuple[tuple[Contact, ...], tuple[Contact, ...]] | None  # (before, after), when its people changed
-
-
-class UpdateResult(NamedTuple):
-    """`update`: the fetched study, kept as the data in use, and what changed since the data before."""
-
-    nct_id: str
-    trial: Trial  # the new facts
-    before: Trial  # the facts of the data in use before
-    sites_path: Path
-    site_count: int
-    added: list[Site]
-    removed: list[Site]
-    changed: list[SiteChange]
-    unplaced: list[str]
-    is_default: bool  # commands without --sites now read it
-    id_high_water: int = 0  # the highest site id this dataset has ever used (never given out again)
-    notes: tuple[str, ...] = ()  # e.g. an earlier copy that could not be read, and was replaced
-    lang: str = "en"  # the words of the view and the notices; JSON and CSV are the same in every language
-    chinese: Union[ChineseNames, None] = None  # the added and removed sites' names in Chinese, as data
-    points_set_aside: list[PointSetAside] = []  # as ImportResult's: what reading the record found, said as import says it
-    statuses_unread: list[tuple[str, str]] = []  # as ImportResult's
 
 
 class TrialChange(NamedTuple):
@@ -410,6 +366,54 @@ class TrialChange(NamedTuple):
     def differs(self) -> bool:
         """Returned, and its status or its sites changed (its data date always does)."""
         return self.found and (self.status_changed or bool(self.added or self.removed or self.changed))
+
+
+class BulkResult(NamedTuple):
+    """`import` of one study or many into one dataset: the trials and sites, and where they were written."""
+
+    trials: list[Trial]
+    sites: list[Site]
+    unplaced: list[str]
+    from_registry: int
+    skipped: list[Skipped]
+    sites_path: Path | None = None
+    trials_path: Path | None = None
+    lang: str = "en"  # the words of the view and the notices; JSON and CSV are the same in every language
+    points_set_aside: list[PointSetAside] = []  # as ImportResult's, of every study
+    replaced: tuple[str, ...] = ()  # the trials of the dataset there before that this import left out (--replace)
+    statuses_unread: list[tuple[str, str]] = []  # as ImportResult's, of every study
+    ids: Numbered = Numbered([], [], [], [], 0)  # what became of the site ids (siteids.dataset_ids)
+    earlier: bool = False  # whether a dataset was in --out before, whose ids were kept
+    search: Union[SearchPages, None] = None  # the saved search pages read, None when none was given
+    left_out: Union[LeftOut, None] = None  # what --country kept out; None without it
+    studies_read: int = 0  # every study given: the trials imported, those skipped and those outside --country
+    outside_country: tuple[str, ...] = ()  # the studies with no site in --country, left out (their NCT ids)
+    country: str = ""  # --country as typed, "" when not given
+    # the trials the dataset there held that this import changed, compared as update compares
+    # (update.trial_changes); their changed sites' Chinese names as data, as update's
+    changes: list[TrialChange] = []
+    chinese: Union[ChineseNames, None] = None
+
+
+class UpdateResult(NamedTuple):
+    """`update`: the fetched study, kept as the data in use, and what changed since the data before."""
+
+    nct_id: str
+    trial: Trial  # the new facts
+    before: Trial  # the facts of the data in use before
+    sites_path: Path
+    site_count: int
+    added: list[Site]
+    removed: list[Site]
+    changed: list[SiteChange]
+    unplaced: list[str]
+    is_default: bool  # commands without --sites now read it
+    id_high_water: int = 0  # the highest site id this dataset has ever used (never given out again)
+    notes: tuple[str, ...] = ()  # e.g. an earlier copy that could not be read, and was replaced
+    lang: str = "en"  # the words of the view and the notices; JSON and CSV are the same in every language
+    chinese: Union[ChineseNames, None] = None  # the added and removed sites' names in Chinese, as data
+    points_set_aside: list[PointSetAside] = []  # as ImportResult's: what reading the record found, said as import says it
+    statuses_unread: list[tuple[str, str]] = []  # as ImportResult's
 
 
 class DatasetUpdate(NamedTuple):

@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sitefinder.answers import BulkResult, LeftOut, Numbered, PointSetAside, SearchPage, SearchPages, Skipped
+from sitefinder.answers import (BulkResult, LeftOut, Numbered, PointSetAside, SearchPage, SearchPages, Skipped,
+                                TrialChange)
 from sitefinder.errors import ImportFailed, SitefinderError, UsageError, phrase_of
 from sitefinder.models import Site, Trial
 from sitefinder.text import quoted
@@ -150,23 +151,26 @@ def import_many(sources: list[str], out: Path | str, online: bool = False, stric
     importing = {trial.nct_id for trial in trials}
     replaced = _replaced_trials(out_dir, importing, replace)
     try:
-        sites_path, trials_path, numbered, earlier = _publish(out_dir, sites, trials, countries, importing, replace)
+        sites_path, trials_path, numbered, earlier, changes = _publish(out_dir, sites, trials, countries, importing, replace)
     except _Moved:  # another writer published meanwhile: numbered again against its data, now under the lock
         with writer_lock(out_dir):
-            sites_path, trials_path, numbered, earlier = _publish(out_dir, sites, trials, countries, importing, replace)
+            sites_path, trials_path, numbered, earlier, changes = _publish(out_dir, sites, trials, countries, importing, replace)
     from sitefinder.versions import wants_index
 
     if wants_index(sites_path):
         from sitefinder.sitestore import warm_index
 
         warm_index(sites_path)
+    from sitefinder.update import names_as_data
     from sitefinder.wording import language_of
 
+    changed_sites = [site for change in changes for site in (*change.removed, *(item.site for item in change.changed))]
     return BulkResult(trials, numbered.sites, unplaced, from_registry, skipped, sites_path, trials_path,
                       lang=language_of(lang, " ".join(sources)), points_set_aside=set_aside, replaced=replaced,
                       statuses_unread=unread, ids=numbered, earlier=earlier, search=search_of(pages),
                       studies_read=done, outside_country=tuple(outside), country=country or "",
-                      left_out=LeftOut(f"--country {country}", len(outside), sites_out) if country is not None else None)
+                      left_out=LeftOut(f"--country {country}", len(outside), sites_out) if country is not None else None,
+                      changes=changes, chinese=names_as_data(changed_sites))
 
 
 class _Moved(Exception):
@@ -175,7 +179,7 @@ class _Moved(Exception):
 
 
 def _publish(out_dir: Path, sites: list[Site], trials: list[Trial], countries: frozenset[str] | None,
-             importing: set[str], replace: bool) -> tuple[Path, Path, Numbered, bool]:
+             importing: set[str], replace: bool) -> tuple[Path, Path, Numbered, bool, list[TrialChange]]:
     """Number the sites against the dataset already in `out_dir` (siteids.dataset_ids: a site it had
     keeps its id, a new one gets the next above its high-water mark, whatever the order of the
     studies) and publish them with the mark. Under the writer lock, before the switch, the trials
@@ -199,7 +203,10 @@ def _publish(out_dir: Path, sites: list[Site], trials: list[Trial], countries: f
                      "import", _today())
     sites_path, trials_path = write_trials_dataset(out_dir, numbered.sites, trials, countries, meta=meta,
                                                    keep_foreign=True, check=check)
-    return sites_path, trials_path, numbered, earlier.version is not None
+    from sitefinder.update import trial_changes
+
+    changes = trial_changes(earlier.sites, earlier.trials, numbered.sites, trials)
+    return sites_path, trials_path, numbered, earlier.version is not None, changes
 
 
 def _replaced_trials(out_dir: Path, importing: set[str], replace: bool) -> tuple[str, ...]:
@@ -223,8 +230,9 @@ def _replaced_trials(out_dir: Path, importing: set[str], replace: bool) -> tuple
         return ()
     left_out = tuple(nct for nct in there if nct and nct not in importing)
     if left_out and not replace:
-        shown = ", ".join(left_out[:5]) + (" …" if len(left_out) > 5 else "")
-        raise UsageError(key="import.would_replace", out=out_dir, count=len(left_out), trials=shown)
+        from sitefinder.wording import ids_named
+
+        raise UsageError(key="import.would_replace", out=out_dir, count=len(left_out), trials=ids_named(left_out))
     return left_out
 
 

@@ -688,13 +688,15 @@ def import_command(
       sitefinder near Guangzhou --sites mytrial/sites.csv
     """
     from sitefinder.bulkimport import import_many
-    from sitefinder.output import choose_format, emit, progress_notice
+    from sitefinder.datasets import waits_told
+    from sitefinder.output import choose_format, emit, progress_notice, wait_notice
 
     fmt = choose_format(output, as_json, bom=bom)
     language = chosen_language(lang)
-    return emit(import_many(sources, out, online=online, strict=strict, country=country,
-                     progress=lambda done, total: progress_notice(done, total, language), lang=language,
-                     replace=replace), fmt, bom=bom)
+    with waits_told(wait_notice(language)):
+        return emit(import_many(sources, out, online=online, strict=strict, country=country,
+                                progress=lambda done, total: progress_notice(done, total, language), lang=language,
+                                replace=replace), fmt, bom=bom)
 
 
 @app.command("update", cls=SitefinderCommand)
@@ -726,11 +728,13 @@ def update_command(
 
       sitefinder update NCT04000000 && sitefinder near Boston --sites ~/.local/share/sitefinder/NCT04000000/sites.csv
     """
-    from sitefinder.output import choose_format, emit
+    from sitefinder.datasets import waits_told
+    from sitefinder.output import choose_format, emit, wait_notice
     from sitefinder.update import refresh_from_registry
 
     fmt = choose_format(output, as_json, bom=bom)
-    return emit(refresh_from_registry(nct_id, sites, chosen_language(lang)), fmt, bom=bom)
+    with waits_told(wait_notice(chosen_language(lang))):
+        return emit(refresh_from_registry(nct_id, sites, chosen_language(lang)), fmt, bom=bom)
 
 
 def run() -> None:

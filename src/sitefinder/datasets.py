@@ -41,6 +41,23 @@ META_FILE = "dataset.json"  # facts about the dataset itself: the highest site i
 # sites offline takes seconds); short enough that a stuck writer is reported, not waited on for ever.
 LOCK_WAIT_SECONDS = 60.0
 _HELD: set[str] = set()  # the directories this process holds the lock of (update locks, then writes)
+# Who is told, once, that a writer waits for another's lock (the CLI: a notice on stderr, in the
+# answer's language): a wait of up to a minute said by nothing looked like a hang.
+_WAIT_LISTENERS: list[Callable[[str], None]] = []
+
+
+class waits_told:
+    """While it is entered, a writer that must wait for another's lock first tells `listener` so
+    (the phrase "dataset.waiting", a Said: the listener says it in its language)."""
+
+    def __init__(self, listener: Callable[[str], None]) -> None:
+        self.listener = listener
+
+    def __enter__(self) -> None:
+        _WAIT_LISTENERS.append(self.listener)
+
+    def __exit__(self, *exc: object) -> None:
+        _WAIT_LISTENERS.remove(self.listener)
 
 
 class DatasetBusy(ImportFailed):
@@ -157,11 +174,18 @@ class writer_lock:
             fcntl = None  # type: ignore[assignment]
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
         handle = self.handle
+        told = False
         while fcntl is not None:
             try:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
+                if not told:  # at once, before the wait: then the result or the error follows
+                    told = True
+                    from sitefinder.wording import said
+
+                    for listener in list(_WAIT_LISTENERS):
+                        listener(said("dataset.waiting", path=self.out_dir, seconds=round(LOCK_WAIT_SECONDS)))
                 if time.monotonic() >= deadline:
                     handle.close()
                     self.handle = None
@@ -239,6 +263,7 @@ class Earlier(NamedTuple):
     version: str | None  # the version `current` named when it was read; None: no dataset there
     sites: tuple[Site, ...]  # each naming its trial (an earlier version's single-trial file: trial.json's)
     high_water: int
+    trials: dict[str, Trial] = {}  # its trials' facts, by NCT id: what an import compares its trials with
 
 
 def current_version(out_dir: Path) -> str | None:
@@ -264,8 +289,12 @@ def earlier_dataset(out_dir: Path) -> Earlier:
         data = read_sites_file(sites_path)
     except SitefinderError:
         return Earlier(version, (), high_water_of(sites_path, ()))
+    from sitefinder.sitestore import MemorySource
+
     sites = tuple(site if site.nct_id else site._replace(nct_id=data.trial.nct_id.upper()) for site in data.sites)
-    return Earlier(version, sites, high_water_of(sites_path, sites))
+    source = MemorySource(data)
+    trials = {nct.upper(): trial for nct, trial in source.trials_by_id(nct for nct in source.trial_ids() if nct).items()}
+    return Earlier(version, sites, high_water_of(sites_path, sites), trials)
 
 
 def _publish(out_dir: Path, files: dict[str, str]) -> None:

@@ -9,6 +9,7 @@ copy (`paths.default_sites_path`); `--sites` still wins.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -175,6 +176,30 @@ def compare(old: list[Site], old_trial: Trial, new: list[Site], new_trial: Trial
             changed.append(SiteChange(site, status if status[0] != status[1] else None,
                                       None if same_people else contacts))
     return added, removed, changed
+
+
+def trial_changes(old_sites: Sequence[Site], old_trials: Mapping[str, Trial], new_sites: Sequence[Site],
+                  new_trials: Sequence[Trial]) -> list[TrialChange]:
+    """What an import into a dataset already there changed in the trials it held, each compared as
+    update compares (`compare`: sites added, removed, changed; the trial's status once): an import
+    of a newer record said only "1371 kept", hiding the status changes update says. Only the trials
+    that differ; a trial new to the dataset is no change of one (its sites are the ids' added)."""
+    before: dict[str, list[Site]] = defaultdict(list)
+    after: dict[str, list[Site]] = defaultdict(list)
+    for site in old_sites:
+        before[site.nct_id.upper()].append(site)
+    for site in new_sites:
+        after[site.nct_id.upper()].append(site)
+    changes = []
+    for trial in new_trials:
+        nct_id = trial.nct_id.upper()
+        if nct_id not in old_trials:
+            continue
+        added, removed, changed = compare(before[nct_id], old_trials[nct_id], after[nct_id], trial)
+        change = TrialChange(nct_id, old_trials[nct_id], trial, True, len(after[nct_id]), added, removed, changed)
+        if change.differs:
+            changes.append(change)
+    return changes
 
 
 # ---------------------------------------------------------------- a dataset of many trials

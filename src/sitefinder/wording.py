@@ -1191,6 +1191,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                  "（ctg-studies.json）；或按编号导入缺少的研究（sitefinder import NCT… --online）。"},
     # an import into a dataset already there: what became of its site ids (siteids.dataset_ids)
     "import.label.ids": {"en": "Site ids", "zh": "研究中心编号"},
+    "import.label.changes": {"en": "Changes", "zh": "变化"},
+    "import.change": {"en": "{nct_id}: {what}", "zh": "{nct_id}：{what}"},
     "import.ids": {"en": "{kept} kept; {added} added{added_ids}; {removed} removed{removed_ids}",
                    "zh": "{kept} 个不变；新增 {added} 个{added_ids}；移除 {removed} 个{removed_ids}"},
     "import.ids_added": {"en": ": {ids}", "zh": "：{ids}"},
@@ -1198,6 +1200,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.outside_country_notice": {"en": "Left out {count:study|studies} with no site in {country}: {ids}",
                                       "zh": "已略过 {count} 个在 {country} 没有研究中心的研究：{ids}"},
     "import.skipped_notice": {"en": "Skipped {line}", "zh": "已跳过 {line}"},
+    "ids.named_more": {"en": "{ids} and {count} more", "zh": "{ids} 等另外 {count} 个"},
     "import.would_replace": {
         "en": "{out} holds the dataset of {trials}, which this import leaves out and would replace; nothing was "
               "written: add --replace to replace it, import its studies too to keep them, or choose another --out",
@@ -1255,6 +1258,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "update.not_returned_notice": {"en": "The registry did not return {count:trial} of the {total} asked for: {ids}; {kept}",
                                    "zh": "登记处没有返回所请求的 {total} 个试验中的 {count} 个：{ids}；{kept}"},
     "update.kept": {"en": "their data are kept as they were", "zh": "其数据保持原样"},
+    "dataset.waiting": {"en": "Waiting for another import or update in {path} to finish (at most {seconds} s)…",
+                        "zh": "正在等待 {path} 中的另一个导入或更新完成（最多 {seconds} 秒）…"},
     "dataset.busy": {"en": "another import or update is running in {path} (it holds {lock}); try again when it has "
                            "finished",
                      "zh": "另一个导入或更新正在 {path} 中进行（它持有 {lock}）；请在它完成后再试"},
@@ -1267,6 +1272,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "zh": "未写入任何内容：当前使用的数据保持原样"},
     "update.dataset_saved": {"en": "Saved in {folder}; use them with --sites {path}.",
                              "zh": "已保存在 {folder}；请用 --sites {path} 使用这些数据。"},
+    "update.unchanged_not_listed": {"en": "{count:trial} unchanged, not listed (--json lists every trial).",
+                                    "zh": "{count} 个试验无变化，未列出（--json 列出所有试验）。"},
     "update.site_changes": {"en": "Site changes of {count:trial}", "zh": "{count} 个试验的研究中心变化"},
     "update.dataset_unchanged": {"en": "The registry's records are the data in use; nothing was written to {path}.",
                                  "zh": "登记处的记录与当前使用的数据相同；未写入 {path}。"},
@@ -1486,6 +1493,18 @@ class Said(str):
 
 def said(key: str, **values: object) -> Said:
     return Said(key, values)
+
+
+IDS_NAMED = 5  # ids a notice or an error names of a list: a line a person reads, not the list
+
+
+def ids_named(ids: Sequence[str], first: int = IDS_NAMED) -> str:
+    """A list of ids (trials replaced, left out, not returned) as a message names it: the first few,
+    then how many more ("NCT…, NCT… and 184 more"); the JSON keeps the whole list. The one rule, so
+    that a notice never names 189 ids on one line while the refusal of the same case names five."""
+    shown = ", ".join(ids[:first])
+    rest = len(ids) - first
+    return said("ids.named_more", ids=shown, count=rest) if rest > 0 else shown  # a Said: in the message's language
 
 
 # The JSON parser's reasons (CPython's json.decoder and its C scanner), said in the answer's language:

@@ -17,6 +17,7 @@ Nothing under `output` imports the modules that compute answers (queries, import
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from pathlib import Path
 
 from sitefinder.answers import Answer, MapResult
@@ -195,3 +196,12 @@ def progress_notice(done: int, total: int | None, lang: str | None = None) -> No
         return
     _last_progress[0] = now
     streams.notice(views.progress_line(done, total, lang))
+
+
+def wait_notice(lang: str | None = None) -> Callable[[str], None]:
+    """What a writer waiting for another's lock says (datasets.waits_told): one line on stderr at
+    once, in `lang`, to a terminal or a log alike (a script's log shows why the run took a minute)."""
+    from sitefinder.output import streams
+    from sitefinder.wording import spoken
+
+    return lambda message: streams.notice(spoken(message, lang))

@@ -522,6 +522,8 @@ def import_object(result: BulkResult) -> dict[str, Any]:
                          "reason": item.reason} for item in result.skipped],
             "no_site_in_country": list(result.outside_country), "studies_read": result.studies_read,
             **record_findings(result), **ids_record(result), "search": search_record(result.search),
+            # the trials the dataset there held that this import changed, each as update's record of it
+            "changes": [trial_change_record(change, result.chinese) for change in result.changes],
             # what --country kept out (null without it): studies with no site it keeps, sites it kept out
             "left_out": result.left_out._asdict() if result.left_out else None}
 

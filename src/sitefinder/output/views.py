@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple, Union
 
 from sitefinder.answers import (Answer, BulkResult, ChineseNames, DatasetUpdate, Hospital, HospitalAnswer, ImportResult,
                                 MapResult, NearResult, RegionAnswer, SearchPages, SiteDetail, SiteList, Skipped,
-                                TrialSummary, UpdateResult)
+                                TrialChange, TrialSummary, UpdateResult)
 from sitefinder.catalogue import trial_name
 from sitefinder.contacts import contact_line, dialable, lead_contact, people, reachable_contact
 from sitefinder.models import Contact, RankedSite, Resolution, Site, Trial, contenders
@@ -30,6 +30,12 @@ def say(key: str, lang: str | None = "en", **values: object) -> str:
     from sitefinder.wording import say as catalogue_say
 
     return catalogue_say(key, lang, **values)
+
+
+def ids_named(ids: Sequence[str]) -> str:
+    from sitefinder.wording import ids_named as catalogue_ids_named
+
+    return catalogue_ids_named(ids)
 
 
 def plural(count: int, singular: str, many: str | None = None) -> str:
@@ -552,12 +558,12 @@ def _notices(answer: object, options: str = "", again: tuple[str, ...] = ()) -> 
         lang = answer.lang or "en"
         return [say("info.no_trial_facts", lang, name=answer.sites_name or say("info.the_sites_file", lang))]
     if isinstance(answer, BulkResult):
-        replaced = ([say("import.replaced_notice", answer.lang, trials=", ".join(answer.replaced),
+        replaced = ([say("import.replaced_notice", answer.lang, trials=ids_named(answer.replaced),
                          out=answer.sites_path.parent if answer.sites_path else "")] if answer.replaced else [])
         search = [search_notice(answer.search, answer.lang)] if answer.search and not answer.search.complete else []
         outside = answer.outside_country
         left_out = ([say("import.outside_country_notice", answer.lang, count=len(outside), country=answer.country,
-                         ids=", ".join(outside[:10]) + (" …" if len(outside) > 10 else ""))] if outside else [])
+                         ids=ids_named(outside))] if outside else [])
         return [*search, *replaced, *(say("import.skipped_notice", answer.lang, line=skipped_line(item, answer.lang))
                                       for item in answer.skipped), *left_out, *record_notices(answer, answer.lang)]
     if isinstance(answer, ImportResult):
@@ -569,7 +575,7 @@ def _notices(answer: object, options: str = "", again: tuple[str, ...] = ()) -> 
         kept = say("update.kept" if answer.written else "update.nothing_written", answer.lang)
         return [*spoken_notes(answer.notes, answer.lang, options), *record_notices(answer, answer.lang),
                 *([say("update.not_returned_notice", answer.lang, count=len(missing), total=len(answer.trials),
-                       ids=", ".join(missing), kept=kept)] if missing else [])]
+                       ids=ids_named(missing), kept=kept)] if missing else [])]
     return []
 
 
@@ -1201,10 +1207,25 @@ def import_view(result: BulkResult) -> FieldsView:
                                                     trials=result.left_out.trials, sites=result.left_out.sites))]
           if result.left_out and (result.left_out.trials or result.left_out.sites) else []),
         *([(say("import.label.ids", lang), import_ids_line(result))] if result.earlier else []),
+        *labelled(say("import.label.changes", lang), import_change_lines(result)),
         (say("import.label.sites_file", lang), str(result.sites_path)),
         (say("import.label.trial_file", lang), str(import_trial_path(result))),
         (say("import.label.next", lang), say("import.next", lang, path=result.sites_path)),
     ])
+
+
+def import_change_lines(result: BulkResult) -> list[str]:
+    """What an import into a dataset already there changed, as update says it (trial_status_cell,
+    trial_change_rows): each trial whose status changed, then each site added, removed or changed,
+    named by its id, facility and city."""
+    lang = result.lang
+    lines = [say("import.change", lang, nct_id=change.nct_id, what=say(
+        "update.status", lang, before=overall_words(change.before.overall_status, lang),
+        after=overall_words(change.after.overall_status, lang))) for change in result.changes if change.status_changed]
+    for nct_id, what, site_id, facility, city, detail in trial_change_rows(
+            result.changes, result.sites_path or Path(), result.chinese, lang):
+        lines.append(say("import.change", lang, nct_id=nct_id, what=f"{what} {site_id} {facility}, {city} {detail}"))
+    return lines
 
 
 def import_ids_line(result: BulkResult) -> str:
@@ -1298,32 +1319,53 @@ def ids_line(added: Sequence[Site], removed: Sequence[Site], lang: str = "en") -
 def dataset_change_rows(result: DatasetUpdate, lang: str = "en") -> list[list[str]]:
     """Every site change of every trial, as update_rows says them for one, each row led by its trial:
     what a coordinator reads after the run that found them (another run would find none)."""
+    return trial_change_rows(result.trials, result.sites_path, result.chinese, lang)
+
+
+def trial_change_rows(changes: Sequence[TrialChange], sites_path: Path, chinese: ChineseNames | None,
+                      lang: str = "en") -> list[list[str]]:
+    """The site changes of trials, as update_rows says them for one, each row led by its trial: the
+    one rule of update and of an import into a dataset already there."""
     rows = []
-    for change in result.trials:
-        one = UpdateResult(nct_id=change.nct_id, trial=change.after, before=change.before, sites_path=result.sites_path,
+    for change in changes:
+        one = UpdateResult(nct_id=change.nct_id, trial=change.after, before=change.before, sites_path=sites_path,
                            site_count=change.site_count, added=change.added, removed=change.removed,
-                           changed=change.changed, unplaced=[], is_default=False, lang=lang, chinese=result.chinese)
+                           changed=change.changed, unplaced=[], is_default=False, lang=lang, chinese=chinese)
         rows += [[change.nct_id, *row] for row in update_rows(one, lang)]
     return rows
+
+
+def overall_words(status: str | None, lang: str = "en") -> str:
+    """A trial's overall status in an update's words."""
+    from sitefinder.status import status_word
+
+    return status_word(status, lang) if lang == "zh" else status_words(status, "site")
+
+
+def trial_status_cell(change: TrialChange, lang: str = "en") -> str:
+    """A trial's overall status, with its change ("Recruiting → Completed") when it changed."""
+    return (f"{overall_words(change.before.overall_status, lang)} → {overall_words(change.after.overall_status, lang)}"
+            if change.status_changed else overall_words(change.after.overall_status, lang))
 
 
 def dataset_update_rows(result: DatasetUpdate, lang: str = "en") -> list[list[str]]:
     """One row a trial: its status (and its change), its sites' changes. `lang`: as update_rows'.
     The trial's name is whole (a table cuts it to its column, Column.lines; CSV keeps it)."""
-    from sitefinder.status import status_word
-
-    def overall(status: str | None) -> str:
-        return status_word(status, lang) if lang == "zh" else status_words(status, "site")
-
     rows = []
-    for change in result.trials:
-        status = (f"{overall(change.before.overall_status)} → {overall(change.after.overall_status)}"
-                  if change.status_changed else overall(change.after.overall_status))
+    for change in listed_trials(result):
+        status = trial_status_cell(change, lang)
         sites = (say("update.trial_sites", lang, count=change.site_count, added=len(change.added),
                      removed=len(change.removed), changed=len(change.changed)) if change.found
                  else say("update.not_returned", lang))
         rows.append([change.nct_id, trial_name(change.after), status, sites])
     return rows
+
+
+def listed_trials(result: DatasetUpdate) -> list[TrialChange]:
+    """The trials a table of an update lists: those that changed and those the registry did not
+    return; the unchanged ones are counted in one line (update.unchanged_not_listed), not 180 rows of
+    "0 added, 0 removed, 0 changed". JSON and CSV keep every trial: they are data."""
+    return [change for change in result.trials if change.differs or not change.found]
 
 
 def dataset_update_view(result: DatasetUpdate) -> TableView:
@@ -1339,6 +1381,8 @@ def dataset_update_view(result: DatasetUpdate) -> TableView:
                       path=result.sites_path)]
     if added or removed:
         footer.insert(0, ids_line(added, removed, lang))
+    if result.trials_unchanged:
+        footer.insert(0, say("update.unchanged_not_listed", lang, count=result.trials_unchanged))
     changes = dataset_change_rows(result, lang)
     changed = len({row[0] for row in changes})
     then = [TableView(say("update.site_changes", lang, count=changed), columns_in(DATASET_CHANGE_COLUMNS, lang),
