@@ -83,6 +83,16 @@ def sites_file(tmp_path: Path):
     return write
 
 
+def shipped_study(nct_id: str = "NCT07010263", count: int | None = None) -> dict:
+    """The shipped registry record, as another trial (`nct_id`) and with its first `count` locations."""
+    data = json.loads(CTGOV_STUDY.read_text(encoding="utf-8"))
+    data["protocolSection"]["identificationModule"]["nctId"] = nct_id
+    if count is not None:
+        module = data["protocolSection"]["contactsLocationsModule"]
+        module["locations"] = module["locations"][:count]
+    return data
+
+
 def write_study(path: Path, data: dict) -> Path:
     path.write_text(json.dumps(data), encoding="utf-8")
     return path

@@ -3,21 +3,11 @@ rule for both; a list of ids named as the refusal names it; a writer that waits 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from conftest import CTGOV_STUDY, run_cli, write_study
-
-
-def study(nct_id: str = "NCT07010263", count: int | None = None) -> dict:
-    data = json.loads(CTGOV_STUDY.read_text(encoding="utf-8"))
-    data["protocolSection"]["identificationModule"]["nctId"] = nct_id
-    if count is not None:
-        module = data["protocolSection"]["contactsLocationsModule"]
-        module["locations"] = module["locations"][:count]
-    return data
+from conftest import CTGOV_STUDY, run_cli, shipped_study, write_study
 
 
 @pytest.mark.parametrize("lang, said", [("en", "Waiting for another import or update in {out} to finish (at most 0 s)"),
@@ -41,11 +31,11 @@ def test_a_writer_that_waits_for_the_lock_says_so_at_once(tmp_path: Path, monkey
 
 @pytest.mark.parametrize("lang, more", [("en", " and 3 more"), ("zh", " 等另外 3 个")])
 def test_the_replaced_trials_are_named_as_the_refusal_names_them(tmp_path: Path, lang: str, more: str) -> None:
-    many = [write_study(tmp_path / f"NCT0000000{number}.json", study(f"NCT0000000{number}", 2))
+    many = [write_study(tmp_path / f"NCT0000000{number}.json", shipped_study(f"NCT0000000{number}", 2))
             for number in range(1, 9)]
     out = tmp_path / "many"
     assert run_cli("import", *map(str, many), "--out", str(out)).exit_code == 0
-    lone = write_study(tmp_path / "lone.json", study("NCT09999999", 2))
+    lone = write_study(tmp_path / "lone.json", shipped_study("NCT09999999", 2))
     refused = run_cli("import", str(lone), "--out", str(out), "--lang", lang)
     replaced = run_cli("import", str(lone), "--out", str(out), "--replace", "--lang", lang)
     assert refused.exit_code == 2 and replaced.exit_code == 0, (refused.stderr, replaced.stderr)
@@ -56,7 +46,7 @@ def test_the_replaced_trials_are_named_as_the_refusal_names_them(tmp_path: Path,
 
 
 def _many(tmp_path: Path, count: int) -> tuple[Path, dict[str, dict]]:
-    studies = {f"NCT0000001{number}": study(f"NCT0000001{number}", 2) for number in range(count)}
+    studies = {f"NCT0000001{number}": shipped_study(f"NCT0000001{number}", 2) for number in range(count)}
     files = [write_study(tmp_path / f"{nct}.json", data) for nct, data in studies.items()]
     assert run_cli("import", *map(str, files), "--out", str(tmp_path / "many")).exit_code == 0
     return tmp_path / "many" / "sites.csv", studies
@@ -82,7 +72,7 @@ def test_update_of_a_dataset_lists_the_trials_that_changed_and_counts_the_rest(
 
 
 def test_an_import_into_a_dataset_says_what_changed_as_update_does(tmp_path: Path) -> None:
-    data = study("NCT07010263", 4)
+    data = shipped_study("NCT07010263", 4)
     locations = data["protocolSection"]["contactsLocationsModule"]["locations"]
     for location in locations:
         location["status"] = "RECRUITING"
@@ -104,7 +94,7 @@ def test_an_import_into_a_dataset_says_what_changed_as_update_does(tmp_path: Pat
     assert f"removed {ids[gone]} {gone}" in said, table.stdout  # the facility named, not only the id
     assert "Not yet recruiting → Active, not recruiting" in said, table.stdout  # the trial's status
     assert "变更" not in zh.stdout and zh.exit_code == 0
-    write_study(path, study("NCT07010263", 4))  # back again: said in Chinese, and as data
+    write_study(path, shipped_study("NCT07010263", 4))  # back again: said in Chinese, and as data
     zh = run_cli("import", str(path), "--out", str(out), "--lang", "zh", env={"COLUMNS": "200"})
     assert "变更" in zh.stdout and "状态：" in zh.stdout, zh.stdout
     data_run = run_cli("import", str(path), "--out", str(out), "--json")

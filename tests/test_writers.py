@@ -3,23 +3,13 @@ command says when it stops, checked in-process (each test failed before its fix)
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 from pathlib import Path
 
 import pytest
 
-from conftest import CTGOV_STUDY, run_cli, snapshot, write_study
-
-
-def study(nct_id: str = "NCT07010263", count: int | None = None) -> dict:
-    data = json.loads(CTGOV_STUDY.read_text(encoding="utf-8"))
-    data["protocolSection"]["identificationModule"]["nctId"] = nct_id
-    if count is not None:
-        module = data["protocolSection"]["contactsLocationsModule"]
-        module["locations"] = module["locations"][:count]
-    return data
+from conftest import CTGOV_STUDY, run_cli, shipped_study, snapshot, write_study
 
 
 @pytest.fixture
@@ -31,7 +21,7 @@ def dataset(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def other_study(tmp_path: Path) -> Path:
-    return write_study(tmp_path / "other.json", study("NCT99999999", 3))
+    return write_study(tmp_path / "other.json", shipped_study("NCT99999999", 3))
 
 
 def info(folder: Path) -> tuple[str, int]:

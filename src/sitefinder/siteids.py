@@ -9,7 +9,7 @@ site's id is never given to another. Pure functions: reading and writing the mar
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from sitefinder.answers import Numbered
 from sitefinder.models import Contact, Site
@@ -56,6 +56,15 @@ def person(contact: Contact) -> tuple[str, ...]:
             contact.email.strip().casefold())
 
 
+def by_trial(sites: Iterable[Site]) -> dict[str, list[Site]]:
+    """The sites of each trial, by its NCT id in capitals, each trial's in the order given: the one
+    grouping by which ids are matched (trial_ids) and changes told (update.trial_changes)."""
+    grouped: dict[str, list[Site]] = defaultdict(list)
+    for site in sites:
+        grouped[site.nct_id.upper()].append(site)
+    return grouped
+
+
 def trial_ids(old: Sequence[Site], new: Sequence[Site], high_water: int) -> Numbered:
     """The sites of one trial numbered against its sites before: each matched one (`match_sites`)
     keeps its id, each new one gets the next id above `high_water`, in registry order."""
@@ -80,12 +89,7 @@ def dataset_ids(old: Sequence[Site], new: Sequence[Site], high_water: int) -> Nu
     The trials are taken in the order of their NCT ids, so the order in which the studies were given
     changes no id; the sites come back in that order, each trial's in registry order. The sites
     before of a trial that is no longer there are removed."""
-    before: dict[str, list[Site]] = defaultdict(list)
-    after: dict[str, list[Site]] = defaultdict(list)
-    for site in old:
-        before[site.nct_id.upper()].append(site)
-    for site in new:
-        after[site.nct_id.upper()].append(site)
+    before, after = by_trial(old), by_trial(new)
     sites, kept, added, removed = [], [], [], []
     for nct_id in sorted(after):
         numbered = trial_ids(before.pop(nct_id, []), after[nct_id], high_water)

@@ -17,7 +17,7 @@ from sitefinder.answers import (ChineseNames, DatasetUpdate, ImportResult, Point
                                 TrialChange, UpdateResult)
 from sitefinder.errors import UsageError, phrase_of
 from sitefinder.models import Site, Trial
-from sitefinder.siteids import match_sites, person, trial_ids
+from sitefinder.siteids import by_trial, match_sites, person, trial_ids
 from sitefinder.text import quoted
 from sitefinder.wording import language_of, said
 
@@ -184,12 +184,7 @@ def trial_changes(old_sites: Sequence[Site], old_trials: Mapping[str, Trial], ne
     update compares (`compare`: sites added, removed, changed; the trial's status once): an import
     of a newer record said only "1371 kept", hiding the status changes update says. Only the trials
     that differ; a trial new to the dataset is no change of one (its sites are the ids' added)."""
-    before: dict[str, list[Site]] = defaultdict(list)
-    after: dict[str, list[Site]] = defaultdict(list)
-    for site in old_sites:
-        before[site.nct_id.upper()].append(site)
-    for site in new_sites:
-        after[site.nct_id.upper()].append(site)
+    before, after = by_trial(old_sites), by_trial(new_sites)
     changes = []
     for trial in new_trials:
         nct_id = trial.nct_id.upper()
