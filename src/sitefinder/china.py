@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from sitefinder.distance import sphere_km
@@ -961,21 +961,26 @@ def with_sounding_divisions(text: str, others: list[str], gazetteer: Gazetteer, 
     return [*labelled(divisions), *others, *labelled(looked)][:MAX_SLIPS]
 
 
+def _forms_alike(text: str, gazetteer: Gazetteer) -> Iterator[tuple[Division, str, list[tuple[str, str]]]]:
+    """Each division's written forms of the length of `text` (its name, without its suffix) that are
+    not `text` itself, in order, with the characters in which they differ (typed, own): the one scan
+    that both the homophone and the look-alike suggestions read. Nothing for a text not all Chinese."""
+    typed = text.strip()
+    if not 2 <= len(typed) <= MAX_KEY_CHARS or not all(has_cjk(char) for char in typed):
+        return
+    rows = gazetteer.rows("SELECT code, name, level, parent, province, english, latitude, longitude, place, "
+                          "population FROM cn_division")
+    for division in (Division(*row) for row in rows):
+        for form in sorted({division.name, *bare_forms(division.name, division.level)}):
+            if len(form) == len(typed) and form != typed:
+                yield division, form, [(a, b) for a, b in zip(typed, form) if a != b]
+
+
 def _sounding_divisions(text: str, gazetteer: Gazetteer) -> list[Division]:
     """The divisions `text` sounds like (with_sounding_divisions): at least one character as typed;
     fewer characters changed first, then the higher level, then the more people."""
-    typed = text.strip()
-    if not 2 <= len(typed) <= MAX_KEY_CHARS or not all(has_cjk(char) for char in typed):
-        return []
-    rows = gazetteer.rows("SELECT code, name, level, parent, province, english, latitude, longitude, place, "
-                          "population FROM cn_division")
-    candidates = []
-    for division in (Division(*row) for row in rows):
-        for form in {division.name, *bare_forms(division.name, division.level)}:
-            if len(form) == len(typed) and form != typed:
-                differ = [(a, b) for a, b in zip(typed, form) if a != b]
-                if len(differ) <= min(MAX_SOUNDING_DIFFER, len(form) - 1):
-                    candidates.append((division, differ))
+    candidates = [(division, differ) for division, form, differ in _forms_alike(text, gazetteer)
+                  if len(differ) <= min(MAX_SOUNDING_DIFFER, len(form) - 1)]
     chars = sorted({char for _, differ in candidates for pair in differ for char in pair})
     readings = {char: set(spoken.split()) for char, spoken in gazetteer.rows(
         f"SELECT char, readings FROM pinyin WHERE char IN ({','.join('?' * len(chars))})", chars)} if chars else {}
@@ -995,22 +1000,11 @@ def _look_alike_divisions(text: str, gazetteer: Gazetteer, levels: tuple[str, ..
     """The divisions (of `levels`, or any) whose name, in a written form of its length, is `text`
     but for one character that looks alike (LOOK_ALIKE_PAIRS: 深川 for 深圳), with that form; the
     higher level first, then the more people."""
-    typed = text.strip()
-    if not 2 <= len(typed) <= MAX_KEY_CHARS or not all(has_cjk(char) for char in typed):
-        return []
-    rows = gazetteer.rows("SELECT code, name, level, parent, province, english, latitude, longitude, place, "
-                          "population FROM cn_division")
-    found = []
-    for division in (Division(*row) for row in rows):
-        if levels and division.level not in levels:
-            continue
-        for form in sorted({division.name, *bare_forms(division.name, division.level)}):
-            differ = [(a, b) for a, b in zip(typed, form) if a != b]
-            if len(form) == len(typed) and len(differ) == 1 and looks_alike(*differ[0]):
-                found.append((division, form))
-                break
-    found.sort(key=lambda item: (_LEVEL_ORDER.get(item[0].level, 3), -_people(item[0])))
-    return found[:MAX_SLIPS]
+    found: dict[str, tuple[Division, str]] = {}  # a division once, by its first form alike
+    for division, form, differ in _forms_alike(text, gazetteer):
+        if (not levels or division.level in levels) and len(differ) == 1 and looks_alike(*differ[0]):
+            found.setdefault(division.code, (division, form))
+    return sorted(found.values(), key=lambda item: (_LEVEL_ORDER.get(item[0].level, 3), -_people(item[0])))[:MAX_SLIPS]
 
 
 def look_alike_cities(text: str, gazetteer: Gazetteer) -> list[str]:
